@@ -1,0 +1,1 @@
+"""The bundled dataset (meetings.json), read with importlib.resources."""

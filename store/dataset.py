@@ -1,0 +1,56 @@
+"""The bundled dataset shipped in ``coopbrowse.data``: loading and validating it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from .errors import InputError
+from .model import Meeting, ValidationError
+
+DATASET_FILE = "meetings.json"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A validated collection of meetings, with the version it was published as."""
+
+    version: str
+    meetings: list[Meeting]
+
+
+def parse_dataset(data: Any, name: str) -> Dataset:
+    """Validate a dataset document ``{"dataset_version", "meetings": [...]}``."""
+    if not isinstance(data, dict) or not isinstance(data.get("meetings"), list):
+        raise InputError(name, 'wrong shape: expected {"meetings": [...]}')
+    meetings: list[Meeting] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(data["meetings"]):
+        label = f"record {i + 1}"
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            label += f" ({raw['id']})"
+        try:
+            meeting = Meeting.from_dict(raw)
+        except ValidationError as exc:
+            raise InputError(name, f"{label}: {exc}") from None
+        if meeting.id in seen:
+            raise InputError(name, f"{label}: duplicate meeting id {meeting.id!r}")
+        seen.add(meeting.id)
+        meetings.append(meeting)
+    return Dataset(version=str(data.get("dataset_version", "")), meetings=meetings)
+
+
+def load_bundled() -> Dataset:
+    """The dataset that ships with the package (read through importlib.resources)."""
+    ref = resources.files("coopbrowse.data").joinpath(DATASET_FILE)
+    data = json.loads(ref.read_text(encoding="utf-8"))
+    return parse_dataset(data, f"coopbrowse/data/{DATASET_FILE}")
+
+
+def record_hash(record: dict[str, Any]) -> str:
+    """A stable fingerprint of a record's JSON form (to tell user edits from bundled ones)."""
+    canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]

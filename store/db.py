@@ -1,0 +1,404 @@
+"""The TinyDB store: open or create, seed, schema version, safe writes, locking, merging.
+
+Layout of the TinyDB file (one JSON document of tables):
+
+``meta``       one document: ``schema_version``, ``dataset_version`` and ``bundled``
+               (id -> fingerprint of each bundled meeting as it was last seeded)
+``meetings``   one document per meeting, without its proposals
+``proposals``  one document per proposal, with ``meeting_id``
+
+Every write runs as one transaction: take the inter-process lock, read the current file, apply
+the change through TinyDB's table API with a write-back cache, write the result atomically
+once. Two processes therefore never lose each other's writes, and a crash leaves the old file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+from tinydb.middlewares import CachingMiddleware
+
+from .dataset import Dataset, load_bundled, record_hash
+from .errors import CorruptDatabase, NotWritable, StoreError
+from .model import Meeting, Proposal, ValidationError
+from .storage import AtomicJSONStorage, write_lock
+
+SCHEMA_VERSION = 1
+META, MEETINGS, PROPOSALS = "meta", "meetings", "proposals"
+
+# Forward migrations: MIGRATIONS[n] turns a schema-n document of tables into schema n+1.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+@dataclass
+class WriteReport:
+    """What a write did, by meeting id."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # bundled updates not applied: user edited
+
+
+@dataclass
+class _Snapshot:
+    signature: tuple[int, int, int]
+    meetings: list[Meeting]
+    by_id: dict[str, Meeting]
+    proposals_by_id: dict[str, Proposal]
+    meta: dict[str, Any]
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    parts = []
+    for part in version.replace("-", ".").split("."):
+        parts.append(int(part) if part.isdigit() else -1)
+    return tuple(parts)
+
+
+class _Batched(CachingMiddleware):
+    """CachingMiddleware that only writes when flushed explicitly (one atomic write)."""
+
+    WRITE_CACHE_SIZE = 1 << 62
+
+
+class Store:
+    """A coopbrowse database at ``path``. Cheap to construct; ``open`` checks and seeds it."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._snapshot: _Snapshot | None = None
+        self.merge_report: WriteReport | None = None
+
+    # Opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, bundled: Dataset | None = None, seed: bool = True) -> Store:
+        """Open the database, creating and seeding it from the bundled dataset if missing.
+
+        Raises :class:`CorruptDatabase` (file untouched) when it cannot be read,
+        :class:`NotWritable` when it must be created where it cannot be.
+        """
+        store = cls(path)
+        if store.path.is_dir():
+            raise CorruptDatabase(store.path, "is a directory, not a database file")
+        if not store.path.exists():
+            store._create(bundled if bundled is not None else load_bundled(), seed=seed)
+        meta = store._check()
+        if meta["schema_version"] < SCHEMA_VERSION:
+            store._migrate()
+        if seed and meta.get("follow_bundled", True):
+            data = bundled if bundled is not None else load_bundled()
+            if _version_key(data.version) > _version_key(str(meta.get("dataset_version", ""))):
+                with contextlib.suppress(NotWritable):  # a read-only database stays as it is
+                    store.merge_report = store.merge_dataset(data)
+        store.load()
+        return store
+
+    def _create(self, dataset: Dataset, *, seed: bool) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise NotWritable(
+                self.path.parent, f"cannot create directory: {exc.strerror}"
+            ) from None
+        with self._transaction() as db:
+            if db.storage.read():  # another process created it while we waited
+                return
+            db.table(META).insert(
+                {
+                    "schema_version": SCHEMA_VERSION,
+                    "dataset_version": dataset.version if seed else "",
+                    "follow_bundled": seed,
+                    "bundled": {},
+                }
+            )
+            if seed:
+                self._merge_into(db, dataset, WriteReport())
+
+    def _check(self) -> dict[str, Any]:
+        """Read the file and validate its envelope; return the meta document."""
+        raw = AtomicJSONStorage(self.path).read()
+        if raw is None:
+            raise CorruptDatabase(self.path, "disappeared while opening")
+        return self._meta_of(raw)
+
+    def _meta_of(self, raw: dict[str, Any]) -> dict[str, Any]:
+        metas = list(raw.get(META, {}).values())
+        if not metas:
+            known = {MEETINGS, PROPOSALS} & raw.keys()
+            why = "no schema version recorded" if known else "no 'meta' table"
+            raise CorruptDatabase(self.path, f"wrong shape: {why} (not a coopbrowse database?)")
+        meta = metas[0]
+        version = meta.get("schema_version") if isinstance(meta, dict) else None
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise CorruptDatabase(self.path, f"wrong shape: bad schema_version {version!r}")
+        if version > SCHEMA_VERSION:
+            raise CorruptDatabase(
+                self.path,
+                f"written by a newer coopbrowse (schema {version}; this version reads up to "
+                f"{SCHEMA_VERSION}): upgrade coopbrowse",
+            )
+        for table in (MEETINGS, PROPOSALS):
+            if not isinstance(raw.get(table, {}), dict):
+                raise CorruptDatabase(self.path, f"wrong shape: table {table!r} is not an object")
+        return meta
+
+    def _migrate(self) -> None:
+        with write_lock(self.path):
+            storage = AtomicJSONStorage(self.path)
+            raw = storage.read() or {}
+            version = self._meta_of(raw)["schema_version"]
+            while version < SCHEMA_VERSION:
+                raw = MIGRATIONS[version](raw)
+                version += 1
+                next(iter(raw[META].values()))["schema_version"] = version
+            storage.write(raw)
+        self._snapshot = None
+
+    # Reading ---------------------------------------------------------------------------
+
+    def _signature(self) -> tuple[int, int, int]:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            raise CorruptDatabase(self.path, "database file has disappeared") from None
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+    def load(self) -> _Snapshot:
+        """Read and validate the whole database (cached until the file changes)."""
+        signature = self._signature()
+        if self._snapshot is not None and self._snapshot.signature == signature:
+            return self._snapshot
+        raw = AtomicJSONStorage(self.path).read()
+        if raw is None:
+            raise CorruptDatabase(self.path, "database file has disappeared")
+        meta = self._meta_of(raw)
+        by_id: dict[str, Meeting] = {}
+        for doc_id, doc in raw.get(MEETINGS, {}).items():
+            try:
+                meeting = Meeting.from_dict(doc)
+            except ValidationError as exc:
+                raise CorruptDatabase(self.path, f"meetings record {doc_id}: {exc}") from None
+            by_id[meeting.id] = meeting
+        proposals: dict[str, Proposal] = {}
+        for doc_id, doc in raw.get(PROPOSALS, {}).items():
+            try:
+                proposal = Proposal.from_dict(doc)
+            except ValidationError as exc:
+                raise CorruptDatabase(self.path, f"proposals record {doc_id}: {exc}") from None
+            owner = by_id.get(proposal.meeting_id)
+            if owner is None:
+                raise CorruptDatabase(
+                    self.path,
+                    f"proposals record {doc_id}: meeting {proposal.meeting_id!r} does not exist",
+                )
+            owner.proposals.append(proposal)
+            proposals[proposal.id] = proposal
+        meetings = sorted(by_id.values(), key=lambda m: (m.date, m.id), reverse=True)
+        self._snapshot = _Snapshot(signature, meetings, by_id, proposals, meta)
+        return self._snapshot
+
+    def meetings(self) -> list[Meeting]:
+        """Every meeting with its proposals, newest first."""
+        return self.load().meetings
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        return self.load().by_id.get(meeting_id)
+
+    def proposal(self, proposal_id: str) -> Proposal | None:
+        return self.load().proposals_by_id.get(proposal_id)
+
+    def proposals(self) -> list[Proposal]:
+        """Every proposal, in meeting order (newest meeting first)."""
+        return [p for m in self.meetings() for p in m.proposals]
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.load().meta["schema_version"])
+
+    @property
+    def dataset_version(self) -> str:
+        return str(self.load().meta.get("dataset_version", ""))
+
+    # Writing ---------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[TinyDB]:
+        """Lock, read the current file, let the caller change it, write it atomically once."""
+        with write_lock(self.path):
+            db = TinyDB(self.path, storage=_Batched(AtomicJSONStorage))
+            yield db
+            db.storage.flush()
+        self._snapshot = None
+
+    def put_meetings(self, meetings: Iterable[Meeting], *, update: bool = False) -> WriteReport:
+        """Add meetings (with their proposals) in one atomic write.
+
+        A meeting that already exists (same id, or same date, region and host) is skipped,
+        or replaced when ``update`` is true. Returns what happened to each.
+        """
+        report = WriteReport()
+        incoming = list(meetings)
+        with self._transaction() as db:
+            self._check_tables(db)
+            index = _Index(db)
+            to_insert: list[Meeting] = []
+            to_remove: list[str] = []
+            batch: set[str] = set()
+            for meeting in incoming:
+                existing = index.find(meeting)
+                if existing in batch:  # the same meeting twice in one write: first wins
+                    report.skipped.append(meeting.id)
+                    continue
+                batch.add(meeting.id)
+                if existing is None:
+                    to_insert.append(meeting)
+                    report.added.append(meeting.id)
+                elif update:
+                    to_remove.append(existing)
+                    to_insert.append(meeting)
+                    report.updated.append(meeting.id)
+                else:
+                    report.skipped.append(meeting.id)
+                index.add(meeting)
+            self._apply(db, to_remove, to_insert)
+        return report
+
+    def delete_meeting(self, meeting_id: str) -> bool:
+        """Remove a meeting and its proposals; False if there was none."""
+        with self._transaction() as db:
+            self._check_tables(db)
+            if not db.table(MEETINGS).contains(Query().id == meeting_id):
+                return False
+            self._delete(db, meeting_id)
+        return True
+
+    def merge_dataset(self, dataset: Dataset) -> WriteReport:
+        """Merge a newer bundled dataset without clobbering the user's own work.
+
+        New bundled meetings are added; bundled meetings the user has not touched are
+        replaced by their new version; ones the user edited are kept (reported in ``kept``);
+        ones the user deleted stay deleted (``skipped``). The user's own meetings are never
+        touched.
+        """
+        report = WriteReport()
+        with self._transaction() as db:
+            self._check_tables(db)
+            self._merge_into(db, dataset, report)
+        return report
+
+    def _merge_into(self, db: TinyDB, dataset: Dataset, report: WriteReport) -> None:
+        meta_table = db.table(META)
+        meta = meta_table.all()[0]
+        bundled: dict[str, str] = dict(meta.get("bundled", {}))
+        index = _Index(db)
+        to_insert: list[Meeting] = []
+        to_remove: list[str] = []
+        for meeting in dataset.meetings:
+            new_hash = record_hash(meeting.to_dict())
+            current = self._current_dict(db, meeting.id) if meeting.id in index.ids else None
+            if current is None:
+                if meeting.id in bundled:
+                    report.skipped.append(meeting.id)  # the user deleted it
+                    continue
+                if index.find(meeting) is not None:
+                    report.kept.append(meeting.id)  # the user has this meeting already
+                    continue
+                to_insert.append(meeting)
+                report.added.append(meeting.id)
+            elif record_hash(current) == new_hash:
+                pass
+            elif record_hash(current) == bundled.get(meeting.id):
+                to_remove.append(meeting.id)
+                to_insert.append(meeting)
+                report.updated.append(meeting.id)
+            else:
+                report.kept.append(meeting.id)  # the user edited it: theirs wins
+                continue
+            bundled[meeting.id] = new_hash
+        self._apply(db, to_remove, to_insert)
+        meta_table.update(
+            {"bundled": bundled, "dataset_version": dataset.version}, doc_ids=[meta.doc_id]
+        )
+
+    # Transaction helpers ---------------------------------------------------------------
+
+    def _check_tables(self, db: TinyDB) -> None:
+        raw = db.storage.read()
+        if raw is None:
+            raise CorruptDatabase(self.path, "database file has disappeared")
+        self._meta_of(raw)
+
+    @staticmethod
+    def _current_dict(db: TinyDB, meeting_id: str) -> dict[str, Any] | None:
+        doc = db.table(MEETINGS).get(Query().id == meeting_id)
+        if doc is None:
+            return None
+        data = dict(doc)
+        proposals = db.table(PROPOSALS).search(Query().meeting_id == meeting_id)
+        data["proposals"] = [dict(p) for p in proposals]
+        try:
+            return Meeting.from_dict(data).to_dict()
+        except ValidationError:
+            return data
+
+    @staticmethod
+    def _apply(db: TinyDB, remove: list[str], insert: list[Meeting]) -> None:
+        """Remove meetings (and their proposals) by id, then insert new ones: few table writes."""
+        if remove:
+            gone = set(remove)
+            db.table(MEETINGS).remove(Query().id.one_of(gone))
+            db.table(PROPOSALS).remove(Query().meeting_id.one_of(gone))
+        if insert:
+            db.table(MEETINGS).insert_multiple(m.to_dict(with_proposals=False) for m in insert)
+            db.table(PROPOSALS).insert_multiple(p.to_dict() for m in insert for p in m.proposals)
+
+    @staticmethod
+    def _delete(db: TinyDB, meeting_id: str) -> None:
+        db.table(MEETINGS).remove(Query().id == meeting_id)
+        db.table(PROPOSALS).remove(Query().meeting_id == meeting_id)
+
+
+class _Index:
+    """Existing meetings by id and by (date, region, host), read once per transaction."""
+
+    def __init__(self, db: TinyDB) -> None:
+        self.ids: set[str] = set()
+        self.keys: dict[tuple[str, str, str], str] = {}
+        for doc in db.table(MEETINGS).all():
+            hosts = [
+                p.get("name", "") for p in doc.get("participants", []) if p.get("role") == "host"
+            ]
+            self._note(str(doc.get("id")), str(doc.get("date")), str(doc.get("region")), hosts)
+
+    def _note(self, mid: str, date: str, region: str, hosts: list[str]) -> None:
+        self.ids.add(mid)
+        for host in hosts:
+            self.keys.setdefault((date, region, host), mid)
+
+    def add(self, meeting: Meeting) -> None:
+        hosts = [meeting.host.name] if meeting.host else []
+        self._note(meeting.id, meeting.date, meeting.region, hosts)
+
+    def find(self, meeting: Meeting) -> str | None:
+        """The id of a stored meeting that is the same as ``meeting``, if any."""
+        if meeting.id in self.ids:
+            return meeting.id
+        if meeting.host is None:
+            return None
+        return self.keys.get((meeting.date, meeting.region, meeting.host.name))
+
+
+def open_store(path: Path | str) -> Store:
+    """Open (creating and seeding if needed) the database at ``path``."""
+    return Store.open(path)
+
+
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "WriteReport", "open_store"]

@@ -1,0 +1,30 @@
+"""Errors the store raises. Each renders as one line that names the file and the problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base class: something the user must be told about in one line (exit status 2)."""
+
+    def __init__(self, path: Path | str | None, problem: str) -> None:
+        self.path = Path(path) if path is not None else None
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}" if self.path is not None else problem)
+
+
+class CorruptDatabase(StoreError):
+    """The database file exists but cannot be used; it is left exactly as it was."""
+
+
+class DatabaseLocked(StoreError):
+    """Another process holds the write lock for longer than we are willing to wait."""
+
+
+class NotWritable(StoreError):
+    """The file or its directory cannot be written; nothing was changed."""
+
+
+class InputError(StoreError):
+    """An input file (import, dataset) is malformed."""

@@ -1,0 +1,454 @@
+"""Typed records: Meeting, Proposal, Participant, TradeFigure, Source.
+
+Records are plain frozen-ish dataclasses built from JSON-shaped dicts by ``from_dict``, which
+validates every field and raises :class:`ValidationError` naming the field's path
+(``trade[0].usd_millions: expected a number``). ``to_dict`` gives back the JSON shape that
+``coopbrowse list --json`` prints and the store keeps, so one format serves the bundled dataset,
+the database, the CLI and imports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .taxonomy import METRICS, ROLES, SECTOR_IDS, SIDES, STATUSES
+
+
+class ValidationError(ValueError):
+    """A record does not have the expected shape; ``path`` names the offending field."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+        self.message = message
+
+    def within(self, prefix: str) -> ValidationError:
+        """The same error with ``prefix`` put in front of its path."""
+        path = (
+            f"{prefix}.{self.path}"
+            if self.path and not self.path.startswith("[")
+            else (f"{prefix}{self.path}")
+        )
+        return ValidationError(path, self.message)
+
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
+_PERIOD_RE = re.compile(r"^(\d{4})(-\d{2})?(\.\.(\d{4})(-\d{2})?)?$")
+
+
+def _path(prefix: str, name: str) -> str:
+    return f"{prefix}.{name}" if prefix else name
+
+
+class _Reader:
+    """Reads typed fields out of a dict, reporting errors with their path."""
+
+    def __init__(self, data: Any, prefix: str = "") -> None:
+        if not isinstance(data, dict):
+            raise ValidationError(prefix, f"expected an object, got {_kind(data)}")
+        self.data = data
+        self.prefix = prefix
+
+    def where(self, name: str) -> str:
+        return _path(self.prefix, name)
+
+    def str(self, name: str, *, required: bool = False, choices: Any = None) -> str:
+        value = self.data.get(name)
+        if (
+            type(value) is str
+            and (not required or value.strip())
+            and (choices is None or not value or value in choices)
+        ):
+            return value  # the common case, kept fast: 60,000 records load at startup
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            raise ValidationError(self.where(name), f"expected a string, got {_kind(value)}")
+        if required and not value.strip():
+            raise ValidationError(self.where(name), "is required")
+        if choices is not None and value and value not in choices:
+            allowed = ", ".join(sorted(choices))
+            raise ValidationError(self.where(name), f"unknown value {value!r} (one of: {allowed})")
+        return value
+
+    def bool(self, name: str) -> bool:
+        value = self.data.get(name, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise ValidationError(self.where(name), f"expected true or false, got {_kind(value)}")
+        return value
+
+    def number(self, name: str) -> float | None:
+        value = self.data.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValidationError(self.where(name), f"expected a number, got {_kind(value)}")
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValidationError(self.where(name), "expected a finite number")
+        return float(value)
+
+    def date(self, name: str, *, required: bool = False) -> str | None:
+        value = self.data.get(name)
+        if value in (None, ""):
+            if required:
+                raise ValidationError(self.where(name), "is required (a date YYYY-MM-DD)")
+            return None
+        if not isinstance(value, str):
+            raise ValidationError(self.where(name), f"expected a date string, got {_kind(value)}")
+        try:
+            parsed = dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValidationError(
+                self.where(name), f"expected a date YYYY-MM-DD, got {value!r}"
+            ) from None
+        if parsed.isoformat() != value:
+            raise ValidationError(self.where(name), f"expected a date YYYY-MM-DD, got {value!r}")
+        return value
+
+    def strings(self, name: str) -> tuple[str, ...]:
+        value = self.data.get(name)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise ValidationError(self.where(name), f"expected a list, got {_kind(value)}")
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise ValidationError(
+                    f"{self.where(name)}[{i}]", f"expected a string, got {_kind(item)}"
+                )
+        return tuple(value)
+
+    def items(self, name: str) -> list[tuple[str, Any]]:
+        value = self.data.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ValidationError(self.where(name), f"expected a list, got {_kind(value)}")
+        return [(f"{self.where(name)}[{i}]", item) for i, item in enumerate(value)]
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+@dataclass
+class Participant:
+    """A person at (or named in the report of) a meeting."""
+
+    name: str
+    title: str = ""
+    side: str = ""
+    role: str = "participant"
+
+    @classmethod
+    def from_dict(cls, data: Any, prefix: str = "") -> Participant:
+        r = _Reader(data, prefix)
+        return cls(
+            name=r.str("name", required=True),
+            title=r.str("title"),
+            side=r.str("side", choices=SIDES),
+            role=r.str("role", choices=ROLES) or "participant",
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "title": self.title, "side": self.side, "role": self.role}
+
+
+@dataclass
+class TradeFigure:
+    """One trade figure as quoted: period, what it measures, value, qualifier, who said it."""
+
+    period: str
+    metric: str
+    usd_millions: float | None = None
+    qualifier: str = ""
+    change_pct: float | None = None
+    change_basis: str = ""
+    stated_by: str = ""
+    note: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Any, prefix: str = "") -> TradeFigure:
+        r = _Reader(data, prefix)
+        period = r.str("period", required=True)
+        if not _PERIOD_RE.match(period):
+            raise ValidationError(
+                r.where("period"),
+                f"expected a year or range like 2024 or 2025-01..2025-08, got {period!r}",
+            )
+        figure = cls(
+            period=period,
+            metric=r.str("metric", required=True, choices=METRICS),
+            usd_millions=r.number("usd_millions"),
+            qualifier=r.str("qualifier"),
+            change_pct=r.number("change_pct"),
+            change_basis=r.str("change_basis"),
+            stated_by=r.str("stated_by"),
+            note=r.str("note"),
+        )
+        if figure.usd_millions is None and figure.change_pct is None:
+            raise ValidationError(prefix, "a trade figure needs usd_millions or change_pct")
+        return figure
+
+    @property
+    def year(self) -> int:
+        """The (last) calendar year the period falls in."""
+        m = _PERIOD_RE.match(self.period)
+        assert m is not None
+        return int(m.group(4) or m.group(1))
+
+    @property
+    def full_year(self) -> bool:
+        """True when the period is one whole calendar year."""
+        return bool(re.fullmatch(r"\d{4}", self.period))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "period": self.period,
+            "metric": self.metric,
+            "usd_millions": self.usd_millions,
+            "qualifier": self.qualifier,
+            "change_pct": self.change_pct,
+            "change_basis": self.change_basis,
+            "stated_by": self.stated_by,
+            "note": self.note,
+        }
+
+
+@dataclass
+class Source:
+    """Where a meeting's facts come from."""
+
+    outlet: str = ""
+    published: str | None = None
+    published_inferred: bool = False
+    document: str = ""
+    url: str = ""
+    headline: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Any, prefix: str = "") -> Source:
+        r = _Reader(data, prefix)
+        return cls(
+            outlet=r.str("outlet"),
+            published=r.date("published"),
+            published_inferred=r.bool("published_inferred"),
+            document=r.str("document"),
+            url=r.str("url"),
+            headline=r.str("headline"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "outlet": self.outlet,
+            "published": self.published,
+            "published_inferred": self.published_inferred,
+            "document": self.document,
+            "url": self.url,
+            "headline": self.headline,
+        }
+
+
+@dataclass
+class Proposal:
+    """One proposal or area of cooperation raised at a meeting."""
+
+    id: str
+    meeting_id: str
+    sector: str
+    title: str
+    detail: str = ""
+    proposed_by: str = ""
+    enterprises: tuple[str, ...] = ()
+    status: str = "proposed"
+    quote: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Any, prefix: str = "", meeting_id: str | None = None) -> Proposal:
+        r = _Reader(data, prefix)
+        pid = _check_id(r, "id")
+        mid = r.str("meeting_id") or (meeting_id or "")
+        if meeting_id is not None and mid != meeting_id:
+            raise ValidationError(
+                r.where("meeting_id"), f"{mid!r} does not match its meeting {meeting_id!r}"
+            )
+        if not mid:
+            raise ValidationError(r.where("meeting_id"), "is required")
+        return cls(
+            id=pid,
+            meeting_id=mid,
+            sector=r.str("sector", required=True, choices=SECTOR_IDS),
+            title=r.str("title", required=True),
+            detail=r.str("detail"),
+            proposed_by=r.str("proposed_by"),
+            enterprises=r.strings("enterprises"),
+            status=r.str("status", choices=STATUSES) or "proposed",
+            quote=r.str("quote"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "meeting_id": self.meeting_id,
+            "sector": self.sector,
+            "title": self.title,
+            "detail": self.detail,
+            "proposed_by": self.proposed_by,
+            "enterprises": list(self.enterprises),
+            "status": self.status,
+            "quote": self.quote,
+        }
+
+
+def _check_id(r: _Reader, name: str) -> str:
+    value = r.str(name, required=True)
+    if not _ID_RE.match(value):
+        raise ValidationError(
+            r.where(name), f"expected lower-case letters, digits and '-', got {value!r}"
+        )
+    return value
+
+
+@dataclass
+class Meeting:
+    """A meeting between a Belarusian host and a Russian region's delegation."""
+
+    id: str
+    date: str
+    region: str
+    title: str
+    date_inferred: bool = False
+    date_note: str = ""
+    place: str = ""
+    place_note: str = ""
+    summary: str = ""
+    participants: list[Participant] = field(default_factory=list)
+    trade: list[TradeFigure] = field(default_factory=list)
+    exports: tuple[str, ...] = ()
+    imports: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    source: Source = field(default_factory=Source)
+    proposals: list[Proposal] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: Any, prefix: str = "") -> Meeting:
+        r = _Reader(data, prefix)
+        mid = _check_id(r, "id")
+        meeting = cls(
+            id=mid,
+            date=r.date("date", required=True) or "",
+            region=r.str("region", required=True),
+            title=r.str("title", required=True),
+            date_inferred=r.bool("date_inferred"),
+            date_note=r.str("date_note"),
+            place=r.str("place"),
+            place_note=r.str("place_note"),
+            summary=r.str("summary"),
+            participants=[Participant.from_dict(v, p) for p, v in r.items("participants")],
+            trade=[TradeFigure.from_dict(v, p) for p, v in r.items("trade")],
+            exports=r.strings("exports"),
+            imports=r.strings("imports"),
+            notes=r.strings("notes"),
+            source=Source.from_dict(data.get("source") or {}, r.where("source")),
+            proposals=[Proposal.from_dict(v, p, meeting_id=mid) for p, v in r.items("proposals")],
+        )
+        seen: set[str] = set()
+        for i, proposal in enumerate(meeting.proposals):
+            if proposal.id in seen:
+                raise ValidationError(
+                    r.where(f"proposals[{i}].id"), f"duplicate proposal id {proposal.id!r}"
+                )
+            seen.add(proposal.id)
+        return meeting
+
+    # Derived views used by the CLI and the interface -------------------------------------
+
+    def _by_role(self, role: str) -> Participant | None:
+        return next((p for p in self.participants if p.role == role), None)
+
+    @property
+    def host(self) -> Participant | None:
+        """The Belarusian host."""
+        return self._by_role("host")
+
+    @property
+    def guest(self) -> Participant | None:
+        """The head of the Russian side."""
+        return self._by_role("guest")
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+    def latest_trade(self) -> TradeFigure | None:
+        """The most recent full-year turnover figure with a value, else any latest figure."""
+        valued = [t for t in self.trade if t.usd_millions is not None]
+        turnover = [t for t in valued if t.metric == "turnover" and t.full_year]
+        pool = turnover or valued
+        if not pool:
+            return None
+        return max(pool, key=lambda t: (t.year, t.full_year))
+
+    def to_dict(self, *, with_proposals: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "date": self.date,
+            "date_inferred": self.date_inferred,
+            "date_note": self.date_note,
+            "place": self.place,
+            "place_note": self.place_note,
+            "region": self.region,
+            "title": self.title,
+            "summary": self.summary,
+            "participants": [p.to_dict() for p in self.participants],
+            "trade": [t.to_dict() for t in self.trade],
+            "exports": list(self.exports),
+            "imports": list(self.imports),
+            "notes": list(self.notes),
+            "source": self.source.to_dict(),
+        }
+        if with_proposals:
+            data["proposals"] = [p.to_dict() for p in self.proposals]
+        return data
+
+
+def format_usd(value: float | None) -> str:
+    """``130.0`` -> ``$130M``; ``161.6`` -> ``$161.6M``; ``1200`` -> ``$1,200M``."""
+    if value is None:
+        return ""
+    text = f"{value:,.1f}".removesuffix(".0")
+    return f"${text}M"
+
+
+def describe_figure(t: TradeFigure) -> str:
+    """A one-line plain description: ``nearly $134M turnover (2024), +3.7% over 2023``."""
+    parts = []
+    if t.usd_millions is not None:
+        value = format_usd(t.usd_millions)
+        parts.append(f"{t.qualifier} {value}".strip())
+    parts.append(f"{t.metric} ({t.period})")
+    text = " ".join(parts)
+    if t.change_pct is not None:
+        sign = "+" if t.change_pct >= 0 else ""
+        change = f"{sign}{t.change_pct:g}%"
+        if t.usd_millions is None and t.qualifier:
+            change = f"{t.qualifier} {change}"
+        text += f", {change}" + (f" {t.change_basis}" if t.change_basis else "")
+    return text

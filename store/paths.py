@@ -1,0 +1,46 @@
+"""Where coopbrowse keeps its files: the database and the UI state.
+
+Defaults come from platformdirs; ``--db`` or ``COOPBROWSE_DB`` override the database and
+``COOPBROWSE_STATE`` the state file (tests point both at a temporary directory).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "coopbrowse"
+DB_ENV = "COOPBROWSE_DB"
+STATE_ENV = "COOPBROWSE_STATE"
+
+
+def default_db_path() -> Path:
+    """The database used when neither ``--db`` nor ``COOPBROWSE_DB`` is given."""
+    return platformdirs.user_data_path(APP_NAME) / "coopbrowse.json"
+
+
+def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """``--db`` wins over ``COOPBROWSE_DB``, which wins over the platform default."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    return default_db_path()
+
+
+def resolve_state_path(db_path: Path | None = None) -> Path:
+    """The UI state file (last query, view, selection).
+
+    ``COOPBROWSE_STATE`` wins; a database given explicitly keeps its state beside it
+    (``<db>.state.json``) so two databases do not share a selection; otherwise the
+    platform's state directory.
+    """
+    env = os.environ.get(STATE_ENV)
+    if env:
+        return Path(env).expanduser()
+    if db_path is not None and db_path != default_db_path():
+        return db_path.with_name(db_path.name + ".state.json")
+    return platformdirs.user_state_path(APP_NAME) / "state.json"

@@ -1,0 +1,212 @@
+"""The 89 federal subjects of Russia, with the spellings news articles use.
+
+Each :class:`Region` has a canonical ``name`` (what records store: "Penza Oblast",
+"Republic of Mordovia"), a ``core`` word ("Penza", "Mordovia") and ``aliases`` generated from
+its kind ("Penza Region", "Mordovia Republic", ...) plus any irregular ones. :func:`find_region`
+maps any of them, case- and accent-insensitively, to the canonical region; search and the
+article extractor use it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    core: str
+    kind: str  # republic, krai, oblast, city, autonomous-oblast, autonomous-okrug
+    aliases: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        """A short lower-case slug for filters: ``penza``, ``mordovia``, ``moscow-oblast``."""
+        return _slug(self.core) if self.core not in _AMBIGUOUS_CORES else _slug(self.name)
+
+
+_REPUBLICS = {
+    "Adygea": ("Adygeya", "Adyghe Republic"),
+    "Altai Republic": ("Gorno-Altai Republic", "Altai Republic"),
+    "Bashkortostan": ("Bashkiria", "Bashkir Republic"),
+    "Buryatia": ("Buryat Republic",),
+    "Chechnya": ("Chechen Republic",),
+    "Chuvashia": ("Chuvash Republic", "Chuvashiya"),
+    "Crimea": ("Crimean Republic",),
+    "Dagestan": ("Daghestan",),
+    "Donetsk People's Republic": ("DPR", "Donetsk Republic"),
+    "Ingushetia": ("Ingush Republic",),
+    "Kabardino-Balkaria": ("Kabardino-Balkar Republic",),
+    "Kalmykia": ("Kalmyk Republic",),
+    "Karachay-Cherkessia": ("Karachay-Cherkess Republic", "Karachayevo-Cherkessia"),
+    "Karelia": ("Karelian Republic",),
+    "Khakassia": ("Khakas Republic", "Khakasia"),
+    "Komi": ("Komi Republic",),
+    "Luhansk People's Republic": ("LPR", "Lugansk People's Republic", "Luhansk Republic"),
+    "Mari El": ("Mari El Republic",),
+    "Mordovia": ("Mordovian Republic", "Mordovia Republic"),
+    "North Ossetia–Alania": ("North Ossetia", "North Ossetia-Alania", "Alania"),
+    "Sakha (Yakutia)": ("Yakutia", "Sakha", "Sakha Republic"),
+    "Tatarstan": ("Tatar Republic",),
+    "Tuva": ("Tyva", "Tuvan Republic"),
+    "Udmurtia": ("Udmurt Republic",),
+}
+_KRAIS = {
+    "Altai": ("Altai Territory",),
+    "Kamchatka": ("Kamchatka Territory",),
+    "Khabarovsk": ("Khabarovsk Territory",),
+    "Krasnodar": ("Krasnodar Territory", "Kuban"),
+    "Krasnoyarsk": ("Krasnoyarsk Territory",),
+    "Perm": ("Perm Territory", "Prikamye"),
+    "Primorsky": ("Primorye", "Primorsky Territory", "Primorye Territory"),
+    "Stavropol": ("Stavropol Territory",),
+    "Zabaykalsky": ("Zabaikalsky", "Trans-Baikal", "Transbaikal", "Zabaykalye"),
+}
+_OBLASTS = {
+    "Amur": (),
+    "Arkhangelsk": (),
+    "Astrakhan": (),
+    "Belgorod": (),
+    "Bryansk": (),
+    "Chelyabinsk": (),
+    "Irkutsk": (),
+    "Ivanovo": (),
+    "Kaliningrad": (),
+    "Kaluga": (),
+    "Kemerovo": ("Kuzbass",),
+    "Kherson": (),
+    "Kirov": (),
+    "Kostroma": (),
+    "Kurgan": (),
+    "Kursk": (),
+    "Leningrad": (),
+    "Lipetsk": (),
+    "Magadan": (),
+    "Moscow": ("Podmoskovye",),
+    "Murmansk": (),
+    "Nizhny Novgorod": ("Nizhegorodskaya",),
+    "Novgorod": (),
+    "Novosibirsk": (),
+    "Omsk": (),
+    "Orenburg": (),
+    "Oryol": ("Orel", "Oryol"),
+    "Penza": (),
+    "Pskov": (),
+    "Rostov": (),
+    "Ryazan": (),
+    "Sakhalin": (),
+    "Samara": (),
+    "Saratov": (),
+    "Smolensk": (),
+    "Sverdlovsk": (),
+    "Tambov": (),
+    "Tomsk": (),
+    "Tula": (),
+    "Tver": (),
+    "Tyumen": (),
+    "Ulyanovsk": (),
+    "Vladimir": (),
+    "Volgograd": (),
+    "Vologda": (),
+    "Voronezh": (),
+    "Yaroslavl": (),
+    "Zaporozhye": ("Zaporizhzhia",),
+}
+_CITIES = {
+    "Moscow": ("City of Moscow", "Moscow City"),
+    "Saint Petersburg": (
+        "St. Petersburg",
+        "St Petersburg",
+        "Petersburg",
+        "City of Saint Petersburg",
+    ),
+    "Sevastopol": ("City of Sevastopol",),
+}
+_OKRUGS = {
+    "Chukotka": ("Chukotka Autonomous Okrug", "Chukotka Autonomous District"),
+    "Khanty-Mansi": ("Khanty-Mansi Autonomous Okrug", "Yugra", "Khanty-Mansiysk Autonomous Okrug"),
+    "Nenets": ("Nenets Autonomous Okrug", "Nenets Autonomous District"),
+    "Yamalo-Nenets": (
+        "Yamalo-Nenets Autonomous Okrug",
+        "Yamal",
+        "Yamalo-Nenets Autonomous District",
+    ),
+}
+# Cores shared by two subjects (the city and the oblast of Moscow; the Altai republic/krai).
+_AMBIGUOUS_CORES = {"Moscow", "Altai"}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, typographic dashes and apostrophes made plain."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
+    return text.casefold()
+
+
+def _build() -> tuple[Region, ...]:
+    regions: list[Region] = []
+    for core, extra in _REPUBLICS.items():
+        if "Republic" in core:
+            name = core
+            aliases = extra
+        else:
+            name = f"Republic of {core}"
+            aliases = (core, f"{core} Republic", *extra)
+        regions.append(Region(name, core, "republic", aliases))
+    for core, extra in _KRAIS.items():
+        regions.append(
+            Region(f"{core} Krai", core, "krai", (f"{core} Region", f"{core} Kray", *extra))
+        )
+    for core, extra in _OBLASTS.items():
+        regions.append(
+            Region(
+                f"{core} Oblast",
+                core,
+                "oblast",
+                (f"{core} Region", f"{core} Province", f"{core}skaya Oblast", *extra),
+            )
+        )
+    for core, extra in _CITIES.items():
+        regions.append(Region(core, core, "city", extra))
+    regions.append(
+        Region(
+            "Jewish Autonomous Oblast",
+            "Jewish",
+            "autonomous-oblast",
+            ("Jewish Autonomous Region", "Birobidzhan"),
+        )
+    )
+    for core, extra in _OKRUGS.items():
+        regions.append(Region(extra[0], core, "autonomous-okrug", (core, *extra[1:])))
+    return tuple(regions)
+
+
+REGIONS: tuple[Region, ...] = _build()
+assert len(REGIONS) == 89, len(REGIONS)
+
+_LOOKUP: dict[str, Region] = {}
+for _region in REGIONS:
+    for _spelling in (_region.name, *_region.aliases):
+        _LOOKUP.setdefault(fold(_spelling), _region)
+    # A bare core word means the region unless it is ambiguous (Moscow = the city).
+    if _region.core not in _AMBIGUOUS_CORES:
+        _LOOKUP.setdefault(fold(_region.core), _region)
+
+BY_NAME: dict[str, Region] = {r.name: r for r in REGIONS}
+
+
+def find_region(text: str) -> Region | None:
+    """The region a spelling names ("Moscow Region", "mordovia", "Krasnodar Krai"), or None."""
+    return _LOOKUP.get(fold(text).strip())
+
+
+def spellings() -> dict[str, Region]:
+    """Every known spelling (folded) -> region; longest first is the caller's business."""
+    return dict(_LOOKUP)

@@ -1,0 +1,194 @@
+"""Crash-safe storage for TinyDB, and an inter-process write lock.
+
+TinyDB's own ``JSONStorage`` rewrites the file in place (seek, write, truncate), so a crash
+mid-write can leave a corrupt database. :class:`AtomicJSONStorage` writes a temporary file in
+the same directory, fsyncs it, then ``os.replace``s it over the old one: a reader (or a process
+killed at any instant) sees either the old file or the new one, never half of either.
+
+:func:`atomic_write_bytes` is the same primitive for any file (exports, state).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from .errors import CorruptDatabase, DatabaseLocked, NotWritable
+
+try:  # POSIX
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: temp file, fsync, ``os.replace``, fsync dir.
+
+    Raises :class:`NotWritable` (naming the file) if any step fails; in that case the
+    previous content of ``path`` is untouched and no temporary file is left behind.
+    """
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise NotWritable(path, f"cannot write here: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        try:  # keep the permissions of the file we replace; a new file gets the umask's
+            mode = os.stat(path).st_mode & 0o7777
+        except OSError:
+            mode = 0o666 & ~_umask()
+        with contextlib.suppress(OSError):
+            os.chmod(tmp_name, mode)
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise NotWritable(path, f"cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_dir(directory)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename durable (best effort: not every platform can open a directory)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def read_json_file(path: Path, what: str = "database") -> Any:
+    """Parse a JSON file, turning every failure into a one-line :class:`CorruptDatabase`."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except IsADirectoryError:
+        raise CorruptDatabase(path, f"is a directory, not a {what} file") from None
+    except OSError as exc:
+        raise CorruptDatabase(path, f"cannot read {what}: {exc.strerror or exc}") from None
+    if not raw.strip():
+        raise CorruptDatabase(path, f"{what} file is empty (0 bytes of JSON)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorruptDatabase(
+            path, f"{what} is not UTF-8 text (bad byte at offset {exc.start})"
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        hint = "; the file looks truncated" if truncated else ""
+        raise CorruptDatabase(
+            path,
+            f"{what} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}){hint}",
+        ) from None
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that never leaves a half-written file.
+
+    ``read`` returns ``None`` for a missing file (TinyDB then starts empty) and raises
+    :class:`CorruptDatabase` for anything it cannot parse, so a damaged file is never
+    mistaken for an empty database and overwritten.
+    """
+
+    def __init__(self, path: str | Path, indent: int | None = None) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.indent = indent
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            data = read_json_file(self.path)
+        except FileNotFoundError:
+            return None
+        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+            raise CorruptDatabase(
+                self.path,
+                "wrong shape: expected a JSON object of tables (not a coopbrowse database?)",
+            )
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        payload = json.dumps(data, ensure_ascii=False, indent=self.indent, sort_keys=False)
+        atomic_write_bytes(self.path, payload.encode("utf-8"))
+
+    def close(self) -> None:  # nothing is held open
+        pass
+
+
+@contextlib.contextmanager
+def write_lock(path: Path, timeout: float = 10.0) -> Iterator[None]:
+    """Hold an exclusive inter-process lock for writing ``path``.
+
+    The lock is a ``<name>.lock`` file beside the database, locked with ``flock``. A second
+    writer waits up to ``timeout`` seconds, then gets :class:`DatabaseLocked` naming the file
+    and the pid that holds it. Readers need no lock: writes are atomic replaces.
+    """
+    lock_path = path.with_name(path.name + ".lock")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise NotWritable(
+            path, f"cannot create lock file {lock_path.name}: {exc.strerror}"
+        ) from None
+    try:
+        if fcntl is not None:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        holder = _read_holder(fd)
+                        raise DatabaseLocked(
+                            path,
+                            f"locked by another coopbrowse process{holder}; close it or try again",
+                        ) from None
+                    time.sleep(0.05)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        if fcntl is not None:
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _read_holder(fd: int) -> str:
+    try:
+        pid = os.pread(fd, 32, 0).decode().strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return f" (pid {pid})" if pid.isdigit() else ""

@@ -1,0 +1,312 @@
+"""Realistic synthetic meetings at scale, for tests and benchmarks.
+
+Built from the real vocabulary (the 89 regions, the sector taxonomy, enterprises and people
+named in the seed articles) so that search and the browser are measured on text that looks
+like the real thing. Deterministic for a given ``seed``.
+
+    python -m coopbrowse.store.synth --meetings 10000 --db /tmp/big.json
+
+gives 10,000 meetings with about 50,000 proposals (``--proposals`` sets the average).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .dataset import Dataset
+from .db import Store
+from .errors import StoreError
+from .model import Meeting, Participant, Proposal, Source, TradeFigure
+from .regions import REGIONS, Region
+from .taxonomy import SECTORS
+
+BELARUS_HOSTS = (
+    ("Aleksandr Lukashenko", "President of Belarus"),
+    ("Viktor Karankevich", "Deputy Prime Minister of Belarus"),
+    ("Aleksandr Turchin", "Prime Minister of Belarus"),
+    ("Natalya Kochanova", "Chairperson of the Council of the Republic"),
+    ("Igor Sergeyenko", "Chairman of the House of Representatives"),
+    ("Dmitry Krutoi", "Belarusian Ambassador to Russia"),
+    ("Maxim Ryzhenkov", "Minister of Foreign Affairs of Belarus"),
+    ("Yuri Shuleiko", "Deputy Prime Minister of Belarus"),
+)
+FIRST_NAMES = (
+    "Artem",
+    "Oleg",
+    "Andrei",
+    "Vyacheslav",
+    "Aleksei",
+    "Dmitry",
+    "Sergei",
+    "Igor",
+    "Roman",
+    "Vladimir",
+    "Mikhail",
+    "Yevgeny",
+    "Gleb",
+    "Konstantin",
+    "Pavel",
+    "Radiy",
+    "Anatoly",
+)
+LAST_NAMES = (
+    "Zdunov",
+    "Melnichenko",
+    "Vorobyov",
+    "Fedorishchev",
+    "Nikitin",
+    "Artamonov",
+    "Kuyvashev",
+    "Mishustin",
+    "Levchenko",
+    "Travnikov",
+    "Shaposhnikov",
+    "Khabirov",
+    "Minnikhanov",
+    "Sobyanin",
+    "Beglov",
+    "Kondratyev",
+    "Kobyakov",
+    "Gusev",
+    "Drozdenko",
+    "Mokhov",
+)
+ENTERPRISES = {
+    "elevators": ("Mogilevliftmash", "Mogilev Lift Plant"),
+    "agricultural-machinery": ("MTZ", "Gomselmash", "Lidagroprommash", "Bobruiskagromash"),
+    "agriculture-food": ("Savushkin Product", "Belarusian dairy plants", "Grodno Azot"),
+    "pharmaceuticals": ("Belmedpreparaty", "Promomed", "Borisov Plant of Medical Preparations"),
+    "healthcare": ("Republican Scientific and Practical Centre", "Belarusian health resorts"),
+    "microelectronics": ("Integral", "BelOMO", "Planar", "Peleng"),
+    "cable-electrical": ("Leader-Compound", "Naftan", "Belcable"),
+    "rolling-stock": ("Stadler Minsk", "Osipovichi Railcar Plant", "Belkommunmash"),
+    "public-transport": ("MAZ", "Belkommunmash", "Neman"),
+    "automotive": ("MAZ", "GRAZ", "BelAZ", "MZKT", "KAMAZ"),
+    "machinery-equipment": ("Amkodor", "BelAZ", "MZKT"),
+    "machine-tools": ("Stankogomel", "MZOR", "Vitebsk machine-tool plant"),
+    "space-aviation": ("Integral", "BelOMO", "Peleng", "Orsha Aircraft Repair Plant"),
+    "it-software": ("High Technologies Park", "Belarusian State University of Informatics"),
+    "science-technology": ("National Academy of Sciences of Belarus",),
+    "construction": ("Belarusian Cement Company", "Architecture and Construction Ministry"),
+    "housing-utilities": ("Belkommunmash", "Amkodor"),
+    "service-logistics": ("Belarusian dealer centres",),
+    "trade-finance": ("Development Bank of Belarus", "Belagroprombank"),
+    "film": ("Belarusfilm",),
+    "education": ("Belarusian State Medical University", "Mordovian State University"),
+    "culture-youth": ("Belarusian Republican Youth Union",),
+    "industrial-cooperation": ("MAZ", "Naftan", "Belshina", "BMZ"),
+}
+TITLES = {
+    "elevators": ("Supply of elevator equipment", "Joint lift production", "Modernise old lifts"),
+    "agricultural-machinery": (
+        "Supply of tractors and harvesters",
+        "Train agricultural machinery operators",
+        "Leasing of farm machinery",
+    ),
+    "agriculture-food": ("Supply of dairy products", "Elite seeds and premixes", "Meat processing"),
+    "pharmaceuticals": ("Joint drug production", "Train pharmaceutical specialists"),
+    "healthcare": ("Rehabilitation at Belarusian resorts", "Medical equipment certification"),
+    "microelectronics": ("Joint chip production", "Semiconductor equipment supplies"),
+    "cable-electrical": (
+        "Cable and wire products",
+        "Insulation materials from Belarusian raw materials",
+    ),
+    "rolling-stock": ("Railcar manufacturing", "Tram and rolling stock supplies"),
+    "public-transport": (
+        "Renew the bus fleet",
+        "Trolleybus and tram supplies",
+        "Gas-powered buses",
+    ),
+    "automotive": ("Truck assembly cooperation", "Vehicle component parts"),
+    "machinery-equipment": ("Road-building machinery", "Fire-fighting and quarry machinery"),
+    "machine-tools": ("Joint machine-tool building",),
+    "space-aviation": ("Satellite components", "Aircraft repair base", "Rocket engineering ties"),
+    "it-software": ("Joint software and AI", "Train IT specialists"),
+    "science-technology": ("Roadmap of scientific cooperation", "Joint R&D centre"),
+    "construction": ("Concrete production", "Dry building mixes from Belarusian cement"),
+    "housing-utilities": ("Utility equipment supplies", "Housing and utilities modernisation"),
+    "service-logistics": ("Service and logistics hub", "Dealer centre and spare parts"),
+    "trade-finance": ("Flexible financing for supplies", "Joint sales on foreign markets"),
+    "film": ("Joint film production", "Exchange of film crews"),
+    "education": ("Inter-university cooperation", "Student exchanges"),
+    "culture-youth": ("Youth exchanges", "Sister-city ties", "Joint cultural events"),
+    "industrial-cooperation": ("Joint import-substituting ventures", "New production chains"),
+}
+GOODS_OUT = (
+    "butter",
+    "cheeses",
+    "ethylene polymers",
+    "tractors",
+    "trucks",
+    "wood-fiber boards",
+    "non-alloy steel rods",
+    "washing machines",
+    "plastic containers",
+    "meat",
+    "milk powder",
+    "tyres",
+    "furniture",
+    "elevators",
+    "fertilizers",
+)
+GOODS_IN = (
+    "insulated wires",
+    "cables",
+    "aluminum wire",
+    "copper wire",
+    "semiconductors",
+    "rolled metal",
+    "lighting equipment",
+    "chemicals",
+    "vehicle parts",
+    "grain",
+)
+QUALIFIERS = ("", "about", "nearly", "slightly more than", "exceeded", "approximately", "almost")
+
+
+def _guest_title(region: Region) -> str:
+    if region.kind == "republic":
+        return f"Head of the {region.name}"
+    if region.kind == "city":
+        return f"Mayor of {region.name}"
+    return f"Governor of {region.name}"
+
+
+def synth_meeting(rng: random.Random, n: int, proposals: int) -> Meeting:
+    """One plausible meeting (``n`` makes its id unique)."""
+    region = rng.choice(REGIONS)
+    date = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(0, 4000))
+    host_name, host_title = rng.choice(BELARUS_HOSTS)
+    guest = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    mid = f"{date.isoformat()}-{region.key}-{n:06d}"
+    participants = [
+        Participant(host_name, host_title, "belarus", "host"),
+        Participant(guest, _guest_title(region), "russia", "guest"),
+    ]
+    trade = []
+    base = rng.uniform(20, 900)
+    for year in range(date.year - rng.randint(0, 3), date.year):
+        base *= rng.uniform(0.85, 1.25)
+        trade.append(
+            TradeFigure(
+                period=str(year),
+                metric="turnover",
+                usd_millions=round(base, 1),
+                qualifier=rng.choice(QUALIFIERS),
+                change_pct=round(rng.uniform(-15, 25), 1) if rng.random() < 0.4 else None,
+                change_basis=f"over {year - 1}",
+                stated_by=host_name,
+            )
+        )
+    if trade and rng.random() < 0.5:
+        trade.append(
+            TradeFigure(
+                period=trade[-1].period,
+                metric="exports",
+                usd_millions=round((trade[-1].usd_millions or 0) * rng.uniform(0.3, 0.8), 1),
+                qualifier=rng.choice(QUALIFIERS),
+                stated_by="BelTA (report text)",
+            )
+        )
+    props = []
+    count = max(0, round(rng.gauss(proposals, 1.5)))
+    for i in range(count):
+        sector = rng.choice(SECTORS).id
+        title = rng.choice(TITLES[sector])
+        names = rng.sample(ENTERPRISES[sector], k=min(len(ENTERPRISES[sector]), rng.randint(0, 2)))
+        detail = f"{host_name.split()[-1]} proposed {title.lower()} with {region.name}" + (
+            f", involving {' and '.join(names)}." if names else "."
+        )
+        props.append(
+            Proposal(
+                id=f"{mid}-p{i + 1:02d}",
+                meeting_id=mid,
+                sector=sector,
+                title=title,
+                detail=detail,
+                proposed_by=rng.choice((host_name, guest)),
+                enterprises=tuple(names),
+                status=rng.choice(("proposed",) * 6 + ("ongoing", "agreed", "assigned")),
+            )
+        )
+    sectors = sorted({p.sector for p in props})
+    return Meeting(
+        id=mid,
+        date=date.isoformat(),
+        region=region.name,
+        title=f"{host_name.split()[-1]} meets {guest.split()[-1]} of {region.name}",
+        place=rng.choice(("Minsk", "Minsk", "Moscow", "", region.core)),
+        summary=(
+            f"{host_title} {host_name} and {guest} discussed cooperation between Belarus "
+            f"and {region.name}" + (f": {', '.join(sectors[:4])}." if sectors else ".")
+        ),
+        participants=participants,
+        trade=trade,
+        exports=tuple(rng.sample(GOODS_OUT, k=rng.randint(0, 4))),
+        imports=tuple(rng.sample(GOODS_IN, k=rng.randint(0, 3))),
+        source=Source(
+            outlet=rng.choice(("BelTA", "")),
+            published=date.isoformat(),
+            document=f"synthetic-{n:06d}",
+        ),
+        proposals=props,
+    )
+
+
+def synth_meetings(count: int, *, proposals: int = 5, seed: int = 1) -> list[Meeting]:
+    """``count`` meetings averaging ``proposals`` proposals each."""
+    rng = random.Random(seed)
+    out: list[Meeting] = []
+    keys: set[tuple[str, str, str]] = set()
+    n = 0
+    while len(out) < count:  # the store treats same date, region and host as one meeting
+        meeting = synth_meeting(rng, n, proposals)
+        n += 1
+        key = (meeting.date, meeting.region, meeting.host.name if meeting.host else "")
+        if key not in keys:
+            keys.add(key)
+            out.append(meeting)
+    return out
+
+
+def build_database(path: Path, count: int, *, proposals: int = 5, seed: int = 1) -> Store:
+    """Create a database at ``path`` (which must not exist) holding synthetic meetings only."""
+    store = Store.open(path, bundled=Dataset("", []), seed=False)
+    store.put_meetings(synth_meetings(count, proposals=proposals, seed=seed))
+    return store
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m coopbrowse.store.synth",
+        description="Write a database of realistic synthetic meetings (for benchmarks).",
+    )
+    parser.add_argument("--meetings", type=int, default=10_000, help="how many (default 10000)")
+    parser.add_argument("--proposals", type=int, default=5, help="average proposals per meeting")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--db", required=True, metavar="PATH", help="database file to create")
+    parser.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    args = parser.parse_args(argv)
+    path = Path(args.db)
+    if path.exists():
+        if not args.force:
+            print(f"synth: error: {path}: exists; use --force to replace it", file=sys.stderr)
+            return 2
+        path.unlink()
+    try:
+        store = build_database(path, args.meetings, proposals=args.proposals, seed=args.seed)
+    except StoreError as exc:
+        print(f"synth: error: {exc}", file=sys.stderr)
+        return 2
+    n_props = len(store.proposals())
+    print(f"wrote {path}: {len(store.meetings())} meetings, {n_props} proposals")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

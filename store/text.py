@@ -1,0 +1,37 @@
+"""Making untrusted record text safe to show: control characters become visible.
+
+Record text may contain terminal escape sequences (``\\x1b[31m``), carriage returns or other
+control characters. Shown raw they would restyle or rewrite the terminal; :func:`printable`
+replaces each with a visible stand-in so the text shows literally. Rich markup is a separate
+concern: the interface builds ``rich.text.Text`` objects (never markup strings) from records.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures" block: \x1b -> ␛
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"<U+{code:04X}>"
+
+
+def printable(text: str, *, newlines: bool = True) -> str:
+    """``text`` with control characters made visible; newlines and tabs kept if ``newlines``."""
+    if not newlines:
+        text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    return _CONTROL.sub(_visible, text)
+
+
+def one_line(text: str) -> str:
+    """``printable`` with line breaks and tabs folded to spaces (for table cells)."""
+    return printable(text, newlines=False)

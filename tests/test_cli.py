@@ -1,0 +1,169 @@
+"""The command line: list, show, locate, --version, --help, and its error handling."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coopbrowse.store import Store, __version__
+from coopbrowse.tui.cli import main
+
+MEETING_FIELDS = {
+    "id",
+    "date",
+    "place",
+    "region",
+    "title",
+    "summary",
+    "participants",
+    "trade",
+    "exports",
+    "imports",
+    "source",
+    "proposals",
+}
+PROPOSAL_FIELDS = {
+    "id",
+    "meeting_id",
+    "sector",
+    "title",
+    "detail",
+    "proposed_by",
+    "enterprises",
+    "status",
+}
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_json_has_every_meeting_newest_first_with_the_documented_fields(capsys, bundled):
+    code, out, _ = run(capsys, "list", "--json")
+    assert code == 0
+    meetings = json.loads(out)
+    assert [m["id"] for m in meetings] == [
+        m.id for m in sorted(bundled.meetings, key=lambda m: (m.date, m.id), reverse=True)
+    ]
+    for m in meetings:
+        assert set(m) >= MEETING_FIELDS
+        assert {"outlet", "published", "document", "url"} <= set(m["source"])
+        for p in m["participants"]:
+            assert {"name", "title", "side"} <= set(p)
+        for t in m["trade"]:
+            assert {
+                "period",
+                "metric",
+                "usd_millions",
+                "qualifier",
+                "change_pct",
+                "stated_by",
+            } <= set(t)
+        assert m["proposals"], m["id"]
+        for p in m["proposals"]:
+            assert set(p) >= PROPOSAL_FIELDS
+            assert p["meeting_id"] == m["id"]
+
+
+def test_list_table_shows_regions_and_people(capsys):
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    for text in ("Penza Oblast", "Samara Oblast", "Moscow Oblast", "Zdunov", "Karankevich"):
+        assert text in out
+
+
+def test_show_json_round_trips_one_meeting(capsys, store: Store):
+    meeting = store.meetings()[-1]
+    code, out, _ = run(capsys, "show", meeting.id, "--json")
+    assert code == 0
+    assert json.loads(out) == meeting.to_dict()
+
+
+def test_show_text_has_participants_trade_and_source(capsys, store: Store):
+    meeting = next(m for m in store.meetings() if m.trade)
+    code, out, _ = run(capsys, "show", meeting.id)
+    assert code == 0
+    assert meeting.title in out.replace("\n", " ") or meeting.title[:30] in out
+    assert meeting.host.name in out
+    assert "Trade figures" in out
+    assert meeting.source.document in out
+
+
+def test_show_by_proposal_id_shows_its_meeting(capsys, store: Store):
+    proposal = store.proposals()[0]
+    code, out, _ = run(capsys, "show", proposal.id, "--json")
+    assert code == 0
+    assert json.loads(out)["id"] == proposal.meeting_id
+
+
+def test_show_unknown_id_is_a_one_line_error(capsys):
+    code, out, err = run(capsys, "show", "no-such-meeting")
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and "no-such-meeting" in err
+
+
+def test_locate_prints_the_database_and_state_paths(capsys, db_path: Path):
+    code, out, _ = run(capsys, "locate")
+    assert code == 0
+    assert f"database: {db_path}" in out
+    assert "state:" in out
+    assert not db_path.exists(), "locate must not create the database"
+
+
+def test_db_option_wins_over_environment(capsys, tmp_path: Path):
+    other = tmp_path / "other.json"
+    code, out, _ = run(capsys, "--db", str(other), "list", "--json")
+    assert code == 0 and other.exists()
+    code, out, _ = run(capsys, "list", "--db", str(other), "--json")
+    assert code == 0 and json.loads(out)
+
+
+def test_corrupt_database_gives_exit_2_and_one_line(capsys, db_path: Path):
+    db_path.write_text('{"meetings": ')
+    code, out, err = run(capsys, "list")
+    assert code == 2 and out == ""
+    assert err.strip().startswith("coopbrowse: error:")
+    assert str(db_path) in err and err.count("\n") == 1
+    assert db_path.read_text() == '{"meetings": '
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"coopbrowse {__version__}"
+
+
+@pytest.mark.parametrize("command", [[], ["list"], ["show"], ["locate"]])
+def test_every_command_has_help(capsys, command):
+    with pytest.raises(SystemExit) as info:
+        main([*command, "--help"])
+    assert info.value.code == 0
+    assert "usage: coopbrowse" in capsys.readouterr().out
+
+
+def test_bad_usage_exits_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["frobnicate"])
+    assert info.value.code == 2
+
+
+def test_installed_script_runs_end_to_end(db_path: Path):
+    """The console script itself (not just main()): a traceback must never reach the user."""
+    db_path.write_bytes(b"\x00\x01 not a database")
+    exe = Path(sys.executable).with_name("coopbrowse")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "coopbrowse.tui.cli"]
+    bad = subprocess.run([*cmd, "list"], capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert "Traceback" not in bad.stderr and str(db_path) in bad.stderr
+    db_path.unlink()
+    good = subprocess.run([*cmd, "list", "--json"], capture_output=True, text=True)
+    assert good.returncode == 0, good.stderr
+    assert len(json.loads(good.stdout)) == 5

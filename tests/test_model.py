@@ -1,0 +1,112 @@
+"""Record validation names the offending field; untrusted text is made printable."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopbrowse.store.model import Meeting, TradeFigure, ValidationError, describe_figure
+from coopbrowse.store.regions import REGIONS, find_region
+from coopbrowse.store.text import one_line, printable
+
+
+def _meeting(**changes):
+    data = {
+        "id": "2025-07-21-samara",
+        "date": "2025-07-21",
+        "region": "Samara Oblast",
+        "title": "A meeting",
+        "participants": [{"name": "A", "title": "T", "side": "belarus", "role": "host"}],
+        "trade": [{"period": "2024", "metric": "turnover", "usd_millions": 10}],
+        "proposals": [
+            {"id": "2025-07-21-samara-p01", "sector": "elevators", "title": "Lifts"},
+        ],
+    }
+    data.update(changes)
+    return data
+
+
+def test_valid_meeting_round_trips() -> None:
+    meeting = Meeting.from_dict(_meeting())
+    assert meeting.proposals[0].meeting_id == "2025-07-21-samara"
+    assert meeting.proposals[0].status == "proposed"
+    assert Meeting.from_dict(meeting.to_dict()) == meeting
+
+
+@pytest.mark.parametrize(
+    ("changes", "path", "message"),
+    [
+        ({"date": "2025-13-01"}, "date", "expected a date"),
+        ({"date": None}, "date", "is required"),
+        ({"id": "Has Spaces"}, "id", "lower-case"),
+        ({"title": 5}, "title", "expected a string"),
+        (
+            {"trade": [{"period": "2024", "metric": "turnover", "usd_millions": "130"}]},
+            "trade[0].usd_millions",
+            "expected a number",
+        ),
+        (
+            {"trade": [{"period": "last year", "metric": "turnover", "usd_millions": 1}]},
+            "trade[0].period",
+            "expected a year",
+        ),
+        (
+            {"trade": [{"period": "2024", "metric": "gdp", "usd_millions": 1}]},
+            "trade[0].metric",
+            "unknown value",
+        ),
+        ({"participants": [{"name": "A", "side": "mars"}]}, "participants[0].side", "unknown"),
+        (
+            {"proposals": [{"id": "x-p1", "sector": "spaceships", "title": "T"}]},
+            "proposals[0].sector",
+            "unknown value",
+        ),
+        (
+            {"proposals": [{"id": "x-p1", "sector": "film", "title": "T", "meeting_id": "other"}]},
+            "proposals[0].meeting_id",
+            "does not match",
+        ),
+        ({"exports": "butter"}, "exports", "expected a list"),
+        ({"exports": ["butter", 3]}, "exports[1]", "expected a string"),
+        ({"source": {"published": "yesterday"}}, "source.published", "expected a date"),
+    ],
+)
+def test_validation_error_names_the_field(changes, path, message) -> None:
+    with pytest.raises(ValidationError) as info:
+        Meeting.from_dict(_meeting(**changes))
+    assert info.value.path == path
+    assert message in str(info.value)
+
+
+def test_trade_figure_description_keeps_the_qualifier() -> None:
+    t = TradeFigure(
+        period="2024",
+        metric="exports",
+        usd_millions=39,
+        qualifier="nearly",
+        change_pct=3.7,
+        change_basis="over 2023",
+    )
+    assert describe_figure(t) == "nearly $39M exports (2024), +3.7% over 2023"
+    growth = TradeFigure(period="2024", metric="turnover", qualifier="almost", change_pct=10)
+    assert describe_figure(growth) == "turnover (2024), almost +10%"
+
+
+def test_printable_makes_control_characters_visible() -> None:
+    assert printable("a\x1b[31mb") == "a␛[31mb"
+    assert printable("line\nnext\ttab") == "line\nnext\ttab"
+    assert one_line("line\nnext\r") == "line next␍"
+    assert printable("\u202eevil") == "<U+202E>evil"
+    assert printable("[bold]kept[/]") == "[bold]kept[/]"
+
+
+def test_all_89_federal_subjects_and_their_spellings() -> None:
+    assert len(REGIONS) == 89
+    assert len({r.name for r in REGIONS}) == 89
+    assert find_region("Moscow Region").name == "Moscow Oblast"
+    assert find_region("moscow oblast").name == "Moscow Oblast"
+    assert find_region("Moscow").name == "Moscow"
+    assert find_region("Mordovia").name == "Republic of Mordovia"
+    assert find_region("Republic of Mordovia").name == "Republic of Mordovia"
+    assert find_region("Krasnodar Krai").name == "Krasnodar Krai"
+    assert find_region("Penza Oblast").key == "penza"
+    assert find_region("Atlantis") is None

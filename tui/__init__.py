@@ -1,0 +1,1 @@
+"""coopbrowse's terminal interface: the CLI entry point and the Textual app."""

@@ -1,0 +1,170 @@
+"""The ``coopbrowse`` command: no subcommand launches the app; subcommands script the store.
+
+Every failure the user can cause (a corrupt or locked database, an unknown id, an unwritable
+path) prints one line ``coopbrowse: error: <file>: <problem>`` on stderr and exits 2; no
+traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from coopbrowse.store import Store, StoreError, __version__
+from coopbrowse.store.paths import DB_ENV, STATE_ENV, resolve_db_path, resolve_state_path
+
+from .render import MEETING_COLUMNS, cell, meeting_cells, meeting_renderable
+
+EXIT_OK, EXIT_EMPTY, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with one line, like our own errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="coopbrowse",
+        description="Browse cooperation meetings between Belarus and the regions of Russia. "
+        "With no command, opens the keyboard-driven browser.",
+        epilog=f"The database defaults to the platform data directory; {DB_ENV} or --db "
+        f"choose another. {STATE_ENV} sets the UI state file. See `coopbrowse locate`.",
+    )
+    parser.add_argument("--version", action="version", version=f"coopbrowse {__version__}")
+    db_help = f"database file (default: ${DB_ENV} or the platform data directory)"
+    parser.add_argument("--db", metavar="PATH", help=db_help)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser(
+        "list",
+        help="list every meeting, newest first",
+        description=(
+            "List every meeting, newest first. --json prints a JSON array of meetings, each with "
+            "its proposals nested."
+        ),
+    )
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
+
+    p = sub.add_parser(
+        "show",
+        help="show one meeting in full",
+        description=(
+            "Show one meeting in full: participants, proposals, trade figures, goods, source. "
+            "A proposal id shows its meeting."
+        ),
+    )
+    p.add_argument("id", metavar="ID", help="meeting id (as printed by `coopbrowse list`)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
+
+    p = sub.add_parser(
+        "locate",
+        help="print where the database and state files are",
+        description="Print the paths of the database and the UI state file.",
+    )
+    p.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``coopbrowse`` script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _dispatch(args)
+    except StoreError as exc:
+        print(f"coopbrowse: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    db_path = resolve_db_path(args.db)
+    if args.command == "locate":
+        return cmd_locate(db_path)
+    store = Store.open(db_path)
+    if args.command == "list":
+        return cmd_list(store, as_json=args.json)
+    if args.command == "show":
+        return cmd_show(store, args.id, as_json=args.json)
+    return launch(store)
+
+
+def _console() -> Console:
+    """Rich console for stdout; when piped, wide enough that tables are not cut."""
+    console = Console(highlight=False, soft_wrap=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, soft_wrap=False, width=max(console.width, 160))
+    return console
+
+
+def _dump(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def cmd_list(store: Store, *, as_json: bool) -> int:
+    meetings = store.meetings()
+    if as_json:
+        _dump([m.to_dict() for m in meetings])
+        return EXIT_OK
+    console = _console()
+    if not meetings:
+        console.print("No meetings in the database.", style="dim")
+        return EXIT_OK
+    table = Table(title=f"{len(meetings)} meetings", title_justify="left", expand=False)
+    for name in (*MEETING_COLUMNS, "ID"):
+        table.add_column(name, justify="right" if name == "Prop." else "left")
+    for m in meetings:
+        table.add_row(*meeting_cells(m, wrap=True), cell(m.id, "dim"))
+    console.print(table)
+    return EXIT_OK
+
+
+def cmd_show(store: Store, record_id: str, *, as_json: bool) -> int:
+    meeting = store.meeting(record_id)
+    if meeting is None:
+        proposal = store.proposal(record_id)
+        meeting = store.meeting(proposal.meeting_id) if proposal else None
+    if meeting is None:
+        raise StoreError(
+            None, f"no meeting or proposal with id {record_id!r} (see `coopbrowse list`)"
+        )
+    if as_json:
+        _dump(meeting.to_dict())
+    else:
+        _console().print(meeting_renderable(meeting))
+    return EXIT_OK
+
+
+def cmd_locate(db_path: Path) -> int:
+    state = resolve_state_path(db_path)
+    exists = "exists" if db_path.exists() else "not created yet"
+    print(f"database: {db_path}  ({exists})")
+    print(f"state:    {state}  ({'exists' if state.exists() else 'not created yet'})")
+    return EXIT_OK
+
+
+def launch(store: Store) -> int:
+    """Run the Textual app on ``store`` (imported here so scripting stays fast)."""
+    from .app import CoopBrowseApp
+
+    app = CoopBrowseApp(store)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
