@@ -16,11 +16,14 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from coopbrowse.store import Store, StoreError, __version__
+from coopbrowse.store.index import SearchIndex
 from coopbrowse.store.paths import DB_ENV, STATE_ENV, resolve_db_path, resolve_state_path
+from coopbrowse.store.query import QueryError
 
-from .render import MEETING_COLUMNS, cell, meeting_cells, meeting_renderable
+from .render import MEETING_COLUMNS, cell, hits_table, meeting_cells, meeting_renderable
 
 EXIT_OK, EXIT_EMPTY, EXIT_ERROR = 0, 1, 2
 
@@ -70,6 +73,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
 
     p = sub.add_parser(
+        "search",
+        help="search meetings and proposals",
+        description=(
+            "Search meetings and proposals with the query language (see the README): words, "
+            '"phrases", prefix*, -exclude, OR, (groups), and filters such as region:penza, '
+            "sector:elevators, person:karankevich, enterprise:maz, status:proposed, year:2025, "
+            "date:2025-04..2025-06, type:proposal. Exit status: 0 with results, 1 with none, "
+            "2 for a bad query."
+        ),
+    )
+    p.add_argument("query", metavar="QUERY", nargs="+", help="the query (quote it in the shell)")
+    p.add_argument("--json", action="store_true", help="print JSON hits with their spans")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (20)")
+    p.add_argument("--type", choices=("meeting", "proposal"), help="only this kind of record")
+    p.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
+
+    p = sub.add_parser(
         "locate",
         help="print where the database and state files are",
         description="Print the paths of the database and the UI state file.",
@@ -100,6 +120,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_list(store, as_json=args.json)
     if args.command == "show":
         return cmd_show(store, args.id, as_json=args.json)
+    if args.command == "search":
+        query = " ".join(args.query)
+        return cmd_search(store, query, as_json=args.json, limit=args.limit, kind=args.type)
     return launch(store)
 
 
@@ -147,6 +170,35 @@ def cmd_show(store: Store, record_id: str, *, as_json: bool) -> int:
     else:
         _console().print(meeting_renderable(meeting))
     return EXIT_OK
+
+
+def cmd_search(store: Store, query: str, *, as_json: bool, limit: int, kind: str | None) -> int:
+    if limit < 1:
+        raise StoreError(None, f"--limit must be at least 1, not {limit}")
+    try:
+        result = SearchIndex.build(store.meetings()).search(query, limit=limit, kind=kind)
+    except QueryError as exc:
+        raise StoreError(None, f"bad query: {exc}") from None
+    if as_json:
+        _dump(
+            {
+                "query": query,
+                "total": result.total,
+                "fuzzy": result.fuzzy,
+                "corrections": [list(c) for c in result.corrections],
+                "hits": [hit.to_dict() for hit in result.hits],
+            }
+        )
+    else:
+        console = _console()
+        if result.fuzzy:
+            fixed = ", ".join(f"{a} → {b}" for a, b in result.corrections)
+            console.print(Text(f"No exact matches; showing results for: {fixed}", style="yellow"))
+        if result.total:
+            console.print(hits_table(result))
+        else:
+            console.print(Text(f"No results for {query!r}.", style="dim"))
+    return EXIT_OK if result.total else EXIT_EMPTY
 
 
 def cmd_locate(db_path: Path) -> int:

@@ -13,6 +13,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from coopbrowse.store.index import Hit, SearchResult, meeting_fields, proposal_fields
 from coopbrowse.store.model import Meeting, Proposal, TradeFigure, describe_figure, format_usd
 from coopbrowse.store.taxonomy import sector_label
 from coopbrowse.store.text import one_line, printable
@@ -231,6 +232,94 @@ def proposal_renderable(proposal: Proposal, meeting: Meeting | None) -> Renderab
 
 def figure_line(t: TradeFigure) -> Text:
     return safe(describe_figure(t))
+
+
+HIGHLIGHT = "bold reverse"
+
+
+def highlighted(text: str, spans: list[tuple[int, int]] | None, style: str = "") -> Text:
+    """Untrusted ``text`` with the matched ``spans`` (offsets into ``text``) highlighted."""
+    out = Text(style=style, no_wrap=False)
+    last = 0
+    for start, end in sorted(spans or []):
+        if start < last:
+            continue
+        out.append(one_line(text[last:start]))
+        out.append(one_line(text[start:end]), style=HIGHLIGHT)
+        last = end
+    out.append(one_line(text[last:]))
+    return out
+
+
+def snippet(text: str, spans: list[tuple[int, int]], width: int = 60) -> Text:
+    """A window of ``text`` around its first matched span, highlighted."""
+    first = min(spans)[0]
+    start = max(0, first - width // 3)
+    if start:
+        start = text.rfind(" ", 0, start) + 1
+    end = min(len(text), start + width)
+    window = [(a - start, b - start) for a, b in spans if a >= start and b <= end]
+    out = Text("…" if start else "")
+    out.append_text(highlighted(text[start:end], window))
+    if end < len(text):
+        out.append("…")
+    return out
+
+
+def best_snippet(hit: Hit) -> Text:
+    """Where a hit matched, outside its title: the first matched field, as a snippet."""
+    for path, found in hit.spans.items():
+        if path in ("title", "sector", "region", "meeting.region"):
+            continue  # already in the row
+        text = field_text(hit, path)
+        if text:
+            return Text(f"{path}: ", style=LABEL) + snippet(text, found)
+    return Text("")
+
+
+def field_text(hit: Hit, path: str) -> str:
+    """The text of a search field path (as the index names them) of a hit."""
+    for fpath, text, _group in hit_fields(hit):
+        if fpath == path:
+            return text
+    return ""
+
+
+def hit_fields(hit: Hit) -> list[tuple[str, str, str]]:
+    if isinstance(hit.record, Proposal):
+        return proposal_fields(hit.record, hit.meeting)
+    return meeting_fields(hit.meeting)
+
+
+def hits_table(result: SearchResult) -> Table:
+    """Ranked hits with their matches highlighted."""
+    shown = len(result.hits)
+    title = f"{result.total} result{'s' if result.total != 1 else ''}"
+    if shown < result.total:
+        title += f" (showing {shown})"
+    table = Table(title=title, title_justify="left", expand=False)
+    for name in ("#", "Kind", "Date", "Region", "Title / match", "Score", "ID"):
+        table.add_column(name, justify="right" if name in ("#", "Score") else "left")
+    for i, hit in enumerate(result.hits, 1):
+        body = highlighted(hit.record.title, hit.spans.get("title"))
+        if isinstance(hit.record, Proposal):
+            body = Text(f"[{sector_label(hit.record.sector)}] ", style="cyan") + body
+        more = best_snippet(hit)
+        if more:
+            body.append("\n")
+            body.append_text(more)
+        table.add_row(
+            str(i),
+            hit.kind,
+            cell(hit.meeting.date),
+            highlighted(
+                hit.meeting.region, hit.spans.get("region") or hit.spans.get("meeting.region")
+            ),
+            body,
+            f"{hit.score:.2f}",
+            cell(hit.id, "dim"),
+        )
+    return table
 
 
 def _spaced(parts: list[RenderableType]) -> list[RenderableType]:

@@ -1,0 +1,117 @@
+"""Text analysis shared by the index and the query: folding, tokens, stemming, synonyms.
+
+A word goes through: accent and case folding (``Zdúnov`` -> ``zdunov``), a light English
+stemmer (``elevators`` -> ``elevator``, ``companies`` -> ``company``), then a synonym table
+that maps words meaning the same thing to one canonical term (``lift`` -> ``elevator``). The
+index stores canonical terms, the query looks them up the same way, so ``lift`` and
+``elevator`` find each other without query expansion.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+# Groups of words (after stemming) that search treats as one. The first is canonical.
+SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("elevator", "lift", "elevat"),
+    (
+        "pharma",
+        "pharmaceutical",
+        "pharmaceutic",
+        "pharmacology",
+        "pharmacological",
+        "pharmacy",
+        "pharmaceut",
+    ),
+    ("film", "cinema", "cinematography", "movie", "movies", "filmmaker"),
+    ("agriculture", "agricultural", "agro", "agrarian"),
+    ("railcar", "wagon", "carriage"),
+    ("chip", "microchip", "semiconductor"),
+    ("medicine", "drug", "medication"),
+    ("aircraft", "airplane", "aeroplane"),
+    ("utility", "communal"),
+    ("tram", "tramway"),
+)
+
+_NO_STEM = {"is", "was", "has", "gas", "bus", "its", "this", "us", "as", "less", "news", "series"}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of ``text`` (same length not guaranteed)."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A light suffix stripper: plurals and -ing/-ed; keeps short words as they are."""
+    w = word
+    if len(w) <= 3 or w in _NO_STEM or w.isdigit():
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses") or w.endswith(("xes", "ches", "shes", "zes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]
+    elif len(w) > 5 and w.endswith("ed") and not w.endswith("eed"):
+        w = w[:-2]
+        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]
+    if len(w) > 3 and w.endswith("e") and not w.endswith("ee"):
+        w = w[:-1]
+    return w
+
+
+_SYNONYMS: dict[str, str] = {}
+for _group in SYNONYM_GROUPS:
+    for _word in _group:
+        _SYNONYMS[stem(_word)] = stem(_group[0])
+stem.cache_clear()
+
+
+@lru_cache(maxsize=200_000)
+def term(word: str) -> str:
+    """The canonical index term of one (folded) word."""
+    s = stem(word)
+    return _SYNONYMS.get(s, s)
+
+
+def terms(text: str) -> list[str]:
+    """The canonical terms of ``text``, in order."""
+    return [term(w) for w in _TOKEN_RE.findall(fold(text))]
+
+
+def spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, term)`` for every word of ``text``, offsets into ``text`` itself."""
+    for m in _TOKEN_RE.finditer(text):
+        yield m.start(), m.end(), term(fold(m.group()))
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, giving up (returning ``limit + 1``) once it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        best = i
+        for j, cb in enumerate(b, 1):
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            current.append(value)
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

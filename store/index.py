@@ -1,0 +1,754 @@
+"""The search index: ranked (BM25F), field-aware, stemmed, with synonyms, filters and highlights.
+
+Every meeting and every proposal is a document. A document is a list of fields, each with a
+weight (a title match outranks a detail match); a proposal also carries a little of its
+meeting's context (region, people) so ``elevator samara`` finds the Samara elevator proposal.
+
+The index is built once per session (:meth:`SearchIndex.build`) and updated incrementally
+(:meth:`add_meetings`, :meth:`remove_meetings`) when records change; queries never rebuild it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import math
+import re
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .analysis import _TOKEN_RE, edit_distance, fold, spans, term
+from .model import Meeting, Proposal
+from .query import And, Filter, Node, Not, Or, Phrase, QueryError, Word, parse, walk
+from .regions import find_region
+from .taxonomy import SECTORS, STATUSES, sector_label
+
+K1, B = 1.2, 0.75
+
+MEETING_WEIGHTS = {
+    "title": 3.0,
+    "region": 2.5,
+    "participants": 2.0,
+    "place": 1.5,
+    "summary": 1.0,
+    "goods": 1.0,
+    "notes": 0.6,
+    "source": 0.5,
+}
+PROPOSAL_WEIGHTS = {
+    "title": 3.0,
+    "sector": 2.0,
+    "enterprises": 2.0,
+    "proposed_by": 1.5,
+    "detail": 1.0,
+    "quote": 0.7,
+    "meeting": 0.4,
+}
+
+
+@dataclass
+class _Doc:
+    kind: str  # "meeting" or "proposal"
+    id: str
+    meeting: Meeting
+    proposal: Proposal | None
+    alive: bool = True
+    people: tuple[str, ...] = ()  # as indexed, so removal does not depend on later edits
+    enterprises: tuple[str, ...] = ()
+    children: list[int] = field(default_factory=list)  # a meeting's proposal docs
+
+    @property
+    def record(self) -> Meeting | Proposal:
+        return self.proposal if self.proposal is not None else self.meeting
+
+
+def meeting_fields(m: Meeting) -> list[tuple[str, str, str]]:
+    """``(path, text, weight group)`` for every searchable field of a meeting."""
+    out = [
+        ("title", m.title, "title"),
+        ("region", m.region, "region"),
+        ("place", m.place, "place"),
+        ("summary", m.summary, "summary"),
+    ]
+    for i, p in enumerate(m.participants):
+        out.append((f"participants[{i}].name", p.name, "participants"))
+        out.append((f"participants[{i}].title", p.title, "participants"))
+    out += [(f"exports[{i}]", g, "goods") for i, g in enumerate(m.exports)]
+    out += [(f"imports[{i}]", g, "goods") for i, g in enumerate(m.imports)]
+    out += [(f"notes[{i}]", n, "notes") for i, n in enumerate(m.notes)]
+    out += [
+        ("source.outlet", m.source.outlet, "source"),
+        ("source.headline", m.source.headline, "source"),
+    ]
+    return [f for f in out if f[1]]
+
+
+def proposal_fields(p: Proposal, m: Meeting) -> list[tuple[str, str, str]]:
+    """``(path, text, weight group)`` for a proposal, with a little of its meeting's context."""
+    out = [
+        ("title", p.title, "title"),
+        ("sector", sector_label(p.sector), "sector"),
+        ("detail", p.detail, "detail"),
+        ("proposed_by", p.proposed_by, "proposed_by"),
+        ("quote", p.quote, "quote"),
+    ]
+    out += [(f"enterprises[{i}]", e, "enterprises") for i, e in enumerate(p.enterprises)]
+    out.append(("meeting.region", m.region, "meeting"))
+    out += [
+        (f"meeting.participants[{i}].name", q.name, "meeting")
+        for i, q in enumerate(m.participants)
+        if q.role in ("host", "guest")
+    ]
+    return [f for f in out if f[1]]
+
+
+@dataclass
+class Hit:
+    """One result: a meeting or a proposal, its score, and (on demand) the matched spans."""
+
+    kind: str
+    id: str
+    score: float
+    record: Meeting | Proposal
+    meeting: Meeting
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "score": round(self.score, 4),
+            "record": self.record.to_dict(),
+            "spans": {k: [list(s) for s in v] for k, v in self.spans.items()},
+        }
+
+
+@dataclass
+class SearchResult:
+    """Ranked hits (best first), the total count, and how the query was understood."""
+
+    query: str
+    hits: list[Hit]
+    total: int
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def fuzzy(self) -> bool:
+        """True when nothing matched exactly and misspelt words were corrected."""
+        return bool(self.corrections)
+
+
+@dataclass
+class _Highlight:
+    terms: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+    paths: dict[str, set[str]] = field(default_factory=dict)  # filter -> whole-field paths
+
+
+class SearchIndex:
+    """An in-memory inverted index over meetings and proposals."""
+
+    def __init__(self) -> None:
+        self.docs: list[_Doc] = []
+        self.by_key: dict[tuple[str, str], int] = {}
+        self.postings: dict[str, dict[int, float]] = {}
+        self.lengths: array[float] = array("d")
+        self.total_length = 0.0
+        self.alive_count = 0
+        self.term_ids: dict[str, int] = {}
+        self.id_terms: list[str] = [""]  # term id -> term (0 separates fields)
+        self.seqs: list[bytes] = []
+        self.surface: dict[str, str] = {}  # folded word -> term (prefixes, corrections)
+        self._surface_sorted: list[str] | None = None
+        self.kinds: dict[str, set[int]] = {"meeting": set(), "proposal": set()}
+        self.regions: dict[str, set[int]] = {}
+        self.sectors: dict[str, set[int]] = {}
+        self.statuses: dict[str, set[int]] = {}
+        self.people: dict[str, set[int]] = {}
+        self.person_names: dict[str, int] = {}
+        self.enterprises: dict[str, set[int]] = {}
+        self.enterprise_names: dict[str, int] = {}
+        self.dates: list[tuple[str, int]] = []
+        self._scores: dict[str, dict[int, float]] = {}
+        self._order: list[int] | None = None
+
+    # Building ----------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, meetings: Iterable[Meeting]) -> SearchIndex:
+        index = cls()
+        index.add_meetings(meetings)
+        return index
+
+    def add_meetings(self, meetings: Iterable[Meeting]) -> None:
+        """Index (or re-index) meetings and their proposals."""
+        meetings = list(meetings)
+        self.remove_meetings(m.id for m in meetings if ("meeting", m.id) in self.by_key)
+        new_dates: list[tuple[str, int]] = []
+        for m in meetings:
+            parent = _Doc("meeting", m.id, m, None)
+            new_dates.append((m.date, self._add(parent, meeting_fields(m), MEETING_WEIGHTS)))
+            for p in m.proposals:
+                doc = _Doc("proposal", p.id, m, p)
+                pn = self._add(doc, proposal_fields(p, m), PROPOSAL_WEIGHTS)
+                parent.children.append(pn)
+                new_dates.append((m.date, pn))
+        if len(new_dates) > 64:
+            self.dates.extend(new_dates)
+            self.dates.sort()
+        else:
+            for item in new_dates:
+                bisect.insort(self.dates, item)
+        self._changed()
+
+    def remove_meetings(self, meeting_ids: Iterable[str]) -> None:
+        """Drop meetings and their proposals from the index."""
+        changed = False
+        for mid in list(meeting_ids):
+            n = self.by_key.get(("meeting", mid))
+            if n is None:
+                continue
+            self._remove(n)
+            for pn in self.docs[n].children:
+                self._remove(pn)
+            changed = True
+        if changed:
+            self._changed()
+
+    def _changed(self) -> None:
+        self._scores.clear()
+        self._surface_sorted = None
+        self._order = None
+
+    def _display_order(self) -> list[int]:
+        """Tie-break rank of each doc: newest meeting first, then its proposals in order."""
+        if self._order is None:
+            docs = self.docs
+            ranked = sorted(
+                range(len(docs)),
+                key=lambda n: (
+                    _Desc(docs[n].meeting.date),
+                    _Desc(docs[n].meeting.id),
+                    docs[n].kind != "meeting",
+                    docs[n].id,
+                ),
+            )
+            order = [0] * len(docs)
+            for rank, n in enumerate(ranked):
+                order[n] = rank
+            self._order = order
+        return self._order
+
+    def _add(self, doc: _Doc, fields: list[tuple[str, str, str]], weights: dict[str, float]) -> int:
+        n = len(self.docs)
+        self.docs.append(doc)
+        self.by_key[(doc.kind, doc.id)] = n
+        tf: dict[str, float] = {}
+        seq: list[int] = []
+        length = 0
+        surface = self.surface
+        term_ids = self.term_ids
+        for _path, text, group in fields:
+            weight = weights[group]
+            words = _TOKEN_RE.findall(fold(text))
+            length += len(words)
+            for w in words:
+                t = surface.get(w)
+                if t is None:
+                    t = surface[w] = term(w)
+                tf[t] = tf.get(t, 0.0) + weight
+                tid = term_ids.get(t)
+                if tid is None:
+                    tid = term_ids[t] = len(term_ids) + 1
+                    self.id_terms.append(t)
+                seq.append(tid)
+            seq.append(0)  # a phrase never spans two fields
+        postings = self.postings
+        for t, value in tf.items():
+            plist = postings.get(t)
+            if plist is None:
+                postings[t] = {n: value}
+            else:
+                plist[n] = value
+        self.seqs.append(array("I", seq).tobytes())
+        self.lengths.append(float(length))
+        self.total_length += length
+        self.alive_count += 1
+        self.kinds[doc.kind].add(n)
+        self.regions.setdefault(doc.meeting.region, set()).add(n)
+        if doc.proposal is not None:
+            p = doc.proposal
+            self.sectors.setdefault(p.sector, set()).add(n)
+            self.statuses.setdefault(p.status, set()).add(n)
+            doc.people = (p.proposed_by,) if p.proposed_by else ()
+            doc.enterprises = tuple(p.enterprises)
+        else:
+            doc.people = tuple(q.name for q in doc.meeting.participants)
+        self._note_names(self.people, self.person_names, doc.people, n)
+        self._note_names(self.enterprises, self.enterprise_names, doc.enterprises, n)
+        return n
+
+    @staticmethod
+    def _note_names(table: dict[str, set[int]], names: dict[str, int], values, n: int) -> None:
+        for value in values:
+            if not value:
+                continue
+            names[value] = names.get(value, 0) + 1
+            for w in _TOKEN_RE.findall(fold(value)):
+                table.setdefault(w, set()).add(n)
+
+    def _remove(self, n: int) -> None:
+        doc = self.docs[n]
+        if not doc.alive:
+            return
+        doc.alive = False
+        del self.by_key[(doc.kind, doc.id)]
+        indexed = array("I")
+        indexed.frombytes(self.seqs[n])
+        for tid in set(indexed):
+            plist = self.postings.get(self.id_terms[tid]) if tid else None
+            if plist is not None:
+                plist.pop(n, None)
+        self.seqs[n] = b""
+        self.total_length -= self.lengths[n]
+        self.alive_count -= 1
+        for table in (
+            self.kinds,
+            self.regions,
+            self.sectors,
+            self.statuses,
+            self.people,
+            self.enterprises,
+        ):
+            for docs in table.values():
+                docs.discard(n)
+        for names, values in (
+            (
+                self.person_names,
+                [doc.proposal.proposed_by]
+                if doc.proposal
+                else [q.name for q in doc.meeting.participants],
+            ),
+            (self.enterprise_names, doc.proposal.enterprises if doc.proposal else ()),
+        ):
+            for value in values:
+                if value in names:
+                    names[value] -= 1
+                    if names[value] <= 0:
+                        del names[value]
+        i = bisect.bisect_left(self.dates, (doc.meeting.date, n))
+        if i < len(self.dates) and self.dates[i] == (doc.meeting.date, n):
+            del self.dates[i]
+
+    # Completion candidates ---------------------------------------------------------------
+
+    def field_values(self, name: str) -> list[str]:
+        """The values a field filter can take in this collection (for completion)."""
+        if name == "region":
+            out = set()
+            for region, docs in self.regions.items():
+                if docs:
+                    known = find_region(region)
+                    out.add(known.key if known else _slug(region))
+            return sorted(out)
+        if name == "sector":
+            return [s.id for s in SECTORS if self.sectors.get(s.id)]
+        if name == "status":
+            return [s for s in STATUSES if self.statuses.get(s)]
+        if name == "type":
+            return ["meeting", "proposal"]
+        if name == "year":
+            return sorted({d[:4] for d, n in self.dates}, reverse=True)
+        if name == "date":
+            return sorted({d[:7] for d, n in self.dates}, reverse=True)
+        if name == "person":
+            return sorted({_slug(v.split()[-1]) for v in self.person_names})
+        if name == "enterprise":
+            return sorted({_slug(v) for v in self.enterprise_names})
+        raise KeyError(name)
+
+    # Searching ---------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str | Node,
+        *,
+        limit: int | None = 50,
+        kind: str | None = None,
+        fuzzy: bool = True,
+    ) -> SearchResult:
+        """Run ``query``; raises :class:`QueryError` if it is malformed."""
+        text = query if isinstance(query, str) else ""
+        tree = rewrite_regions(parse(query) if isinstance(query, str) else query)
+        docs = self._eval(tree, text)
+        if kind is not None:
+            docs = docs & self.kinds[kind]
+        corrections: list[tuple[str, str]] = []
+        if not docs and fuzzy:
+            fixed, corrections = self._correct(tree)
+            if corrections:
+                tree = fixed
+                docs = self._eval(tree, text)
+                if kind is not None:
+                    docs = docs & self.kinds[kind]
+                if not docs:
+                    corrections = []
+        ranked = self._rank(tree, docs, limit)
+        highlight = self._highlight(tree)
+        hits = []
+        for n, score in ranked:
+            doc = self.docs[n]
+            hit = Hit(doc.kind, doc.id, score, doc.record, doc.meeting)
+            hit.spans = self._spans(n, highlight)
+            hits.append(hit)
+        return SearchResult(text, hits, len(docs), corrections)
+
+    def _all(self) -> set[int]:
+        return self.kinds["meeting"] | self.kinds["proposal"]
+
+    def _eval(self, node: Node, query: str) -> set[int]:
+        if isinstance(node, And):
+            if not node.children:
+                return self._all()
+            positives = [c for c in node.children if not isinstance(c, Not)]
+            negatives = [c.child for c in node.children if isinstance(c, Not)]
+            if positives:
+                sets = sorted((self._eval(c, query) for c in positives), key=len)
+                result = set(sets[0])
+                for other in sets[1:]:
+                    result &= other
+                    if not result:
+                        break
+            else:
+                result = self._all()
+            for neg in negatives:
+                if not result:
+                    break
+                result -= self._eval(neg, query)
+            return result
+        if isinstance(node, Or):
+            result = set()
+            for child in node.children:
+                result |= self._eval(child, query)
+            return result
+        if isinstance(node, Not):
+            return self._all() - self._eval(node.child, query)
+        if isinstance(node, Word):
+            if node.prefix:
+                result = set()
+                for t in self._expand(node.text):
+                    result.update(self.postings.get(t, ()))
+                return result
+            return set(self.postings.get(term(fold(node.text)), ()))
+        if isinstance(node, Phrase):
+            return self._phrase(node)
+        if isinstance(node, Filter):
+            return self._filter(node, query)
+        raise TypeError(node)  # pragma: no cover
+
+    def _expand(self, prefix: str) -> list[str]:
+        """Terms of every indexed word starting with ``prefix`` (at most 500)."""
+        if self._surface_sorted is None:
+            self._surface_sorted = sorted(self.surface)
+        p = fold(prefix)
+        words = self._surface_sorted
+        i = bisect.bisect_left(words, p)
+        out: set[str] = set()
+        while i < len(words) and words[i].startswith(p) and len(out) < 500:
+            out.add(self.surface[words[i]])
+            i += 1
+        canonical = term(p)
+        if canonical in self.postings:
+            out.add(canonical)
+        return sorted(out)
+
+    def _phrase(self, node: Phrase) -> set[int]:
+        terms = [term(fold(w)) for w in node.words]
+        ids = [self.term_ids.get(t) for t in terms]
+        if any(i is None for i in ids):
+            return set()
+        lists = sorted((self.postings.get(t, {}) for t in terms), key=len)
+        candidates = set(lists[0])
+        for other in lists[1:]:
+            candidates &= other.keys()
+        pattern = array("I", ids).tobytes()  # type: ignore[arg-type]
+        out = set()
+        for n in candidates:
+            seq = self.seqs[n]
+            i = seq.find(pattern)
+            while i >= 0 and i % 4:
+                i = seq.find(pattern, i + 1)
+            if i >= 0:
+                out.add(n)
+        return out
+
+    def _filter(self, f: Filter, query: str) -> set[int]:
+        name, value = f.name, fold(f.value)
+        if name == "type":
+            return set(self.kinds[f.value])
+        if name == "status":
+            return set(self.statuses.get(f.value, ()))
+        if name in ("date", "year"):
+            lo = bisect.bisect_left(self.dates, (f.start, -1)) if f.start else 0
+            hi = bisect.bisect_right(self.dates, (f.end, 1 << 62)) if f.end else len(self.dates)
+            return {n for _d, n in self.dates[lo:hi]}
+        if name == "sector":
+            ids = resolve_sector(f.value)
+            if not ids:
+                known = ", ".join(s.id for s in SECTORS)
+                raise QueryError(f"unknown sector '{f.value}' (sectors: {known})", f.pos, query)
+            out: set[int] = set()
+            for sid in ids:
+                out |= self.sectors.get(sid, set())
+            return out
+        if name == "region":
+            out = set()
+            for region in self._matching_regions(value):
+                out |= self.regions[region]
+            return out
+        table = self.people if name == "person" else self.enterprises
+        words = _TOKEN_RE.findall(value)
+        result: set[int] | None = None
+        for w in words:
+            docs = set(table.get(w, ()))
+            if not docs and name == "person":  # a prefix of a name: "karank"
+                for key, found in table.items():
+                    if key.startswith(w):
+                        docs |= found
+            result = docs if result is None else result & docs
+        return result or set()
+
+    def _matching_regions(self, value: str) -> list[str]:
+        known = find_region(value) or find_region(value.replace("-", " "))
+        out = []
+        for region, docs in self.regions.items():
+            if not docs:
+                continue
+            if known is not None and known.name == region:
+                out.append(region)
+                continue
+            folded = fold(region)
+            slug = _slug(region)
+            words = _TOKEN_RE.findall(folded)
+            if slug == _slug(value) or any(w.startswith(value) for w in words):
+                out.append(region)
+        return out
+
+    # Ranking -----------------------------------------------------------------------------
+
+    def _positive_terms(self, tree: Node) -> list[str]:
+        out: list[str] = []
+        for leaf, negated in walk(tree):
+            if negated:
+                continue
+            if isinstance(leaf, Word):
+                out.extend(self._expand(leaf.text) if leaf.prefix else [term(fold(leaf.text))])
+            elif isinstance(leaf, Phrase):
+                out.extend(term(fold(w)) for w in leaf.words)
+        return list(dict.fromkeys(out))
+
+    def _term_scores(self, t: str) -> dict[int, float]:
+        cached = self._scores.get(t)
+        if cached is not None:
+            return cached
+        plist = self.postings.get(t, {})
+        n_docs = max(self.alive_count, 1)
+        df = len(plist)
+        idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+        avg = self.total_length / n_docs or 1.0
+        lengths = self.lengths
+        k1 = K1
+        norm = k1 * (1 - B)
+        slope = k1 * B / avg
+        scores = {
+            n: idf * tf * (k1 + 1) / (tf + norm + slope * lengths[n]) for n, tf in plist.items()
+        }
+        self._scores[t] = scores
+        return scores
+
+    def _rank(self, tree: Node, docs: set[int], limit: int | None) -> list[tuple[int, float]]:
+        terms = self._positive_terms(tree)
+        docs_list = list(docs)
+        if terms:
+            tables = [self._term_scores(t) for t in terms]
+            if len(tables) == 1:
+                table = tables[0]
+                scored = [(table.get(n, 0.0), n) for n in docs_list]
+            else:
+                scored = [(sum(tb.get(n, 0.0) for tb in tables), n) for n in docs_list]
+        else:
+            scored = [(0.0, n) for n in docs_list]
+        order = self._display_order()
+
+        def key(item: tuple[float, int]) -> tuple[float, int]:
+            return (round(item[0], 9), -order[item[1]])
+
+        if limit is not None and limit < len(scored):
+            best = heapq.nlargest(limit, scored, key=key)
+        else:
+            best = sorted(scored, key=key, reverse=True)
+        return [(n, score) for score, n in best]
+
+    # Corrections and highlights ----------------------------------------------------------
+
+    def _correct(self, tree: Node) -> tuple[Node, list[tuple[str, str]]]:
+        corrections: list[tuple[str, str]] = []
+
+        def fix(node: Node) -> Node:
+            if isinstance(node, Word) and not node.prefix:
+                if term(fold(node.text)) in self.postings:
+                    return node
+                better = self._nearest(fold(node.text))
+                if better is None:
+                    return node
+                corrections.append((node.text, better))
+                return Word(better)
+            if isinstance(node, And):
+                return And(tuple(fix(c) for c in node.children))
+            if isinstance(node, Or):
+                return Or(tuple(fix(c) for c in node.children))
+            if isinstance(node, Not):
+                return node  # never "correct" what the user excluded
+            return node
+
+        return fix(tree), corrections
+
+    def _nearest(self, word: str) -> str | None:
+        if len(word) < 4:
+            return None
+        limit = 1 if len(word) <= 6 else 2
+        best: tuple[int, int, str] | None = None
+        for candidate, t in self.surface.items():
+            if candidate[0] != word[0] or abs(len(candidate) - len(word)) > limit:
+                continue
+            d = edit_distance(word, candidate, limit)
+            if d <= limit:
+                df = len(self.postings.get(t, ()))
+                key = (d, -df, candidate)
+                if best is None or key < best:
+                    best = key
+        return best[2] if best else None
+
+    def _highlight(self, tree: Node) -> _Highlight:
+        h = _Highlight()
+        for leaf, negated in walk(tree):
+            if negated:
+                continue
+            if isinstance(leaf, Word):
+                if leaf.prefix:
+                    h.prefixes.add(fold(leaf.text))
+                else:
+                    h.terms.add(term(fold(leaf.text)))
+            elif isinstance(leaf, Phrase):
+                h.terms.update(term(fold(w)) for w in leaf.words)
+            elif isinstance(leaf, Filter) and leaf.name in ("person", "enterprise", "region"):
+                h.paths.setdefault(leaf.name, set()).update(_TOKEN_RE.findall(fold(leaf.value)))
+        return h
+
+    def _spans(self, n: int, h: _Highlight) -> dict[str, list[tuple[int, int]]]:
+        doc = self.docs[n]
+        fields = (
+            proposal_fields(doc.proposal, doc.meeting)
+            if doc.proposal
+            else meeting_fields(doc.meeting)
+        )
+        out: dict[str, list[tuple[int, int]]] = {}
+        for path, text, group in fields:
+            filter_words = set()
+            if group in ("participants", "proposed_by") or path.endswith("].name"):
+                filter_words = h.paths.get("person", set())
+            elif group == "enterprises":
+                filter_words = h.paths.get("enterprise", set())
+            elif group in ("region", "meeting") and path.endswith("region"):
+                filter_words = h.paths.get("region", set())
+            found = []
+            for start, end, t in spans(text):
+                word = fold(text[start:end])
+                if (
+                    t in h.terms
+                    or any(word.startswith(p) for p in h.prefixes)
+                    or any(word.startswith(w) for w in filter_words)
+                ):
+                    found.append((start, end))
+            if found:
+                out[path] = found
+        return out
+
+
+def _region_phrase(words: tuple[str, ...]) -> Node | None:
+    """``Moscow Region`` -> (``"moscow oblast"`` OR ``"moscow region"``); None if no region."""
+    region = find_region(" ".join(words))
+    if region is None:
+        return None
+    canonical = tuple(_TOKEN_RE.findall(fold(region.name)))
+    if canonical == tuple(fold(w) for w in words):
+        return None
+    original = Phrase(words) if len(words) > 1 else Word(words[0])
+    return Or((Phrase(canonical) if len(canonical) > 1 else Word(canonical[0]), original))
+
+
+def rewrite_regions(node: Node) -> Node:
+    """Let every spelling of a region find the others (``Moscow Region`` finds Moscow Oblast)."""
+    if isinstance(node, Phrase):
+        return _region_phrase(node.words) or node
+    if isinstance(node, Not):
+        return Not(rewrite_regions(node.child))
+    if isinstance(node, Or):
+        return Or(tuple(rewrite_regions(c) for c in node.children))
+    if not isinstance(node, And):
+        return node
+    children = [rewrite_regions(c) for c in node.children]
+    out: list[Node] = []
+    i = 0
+    while i < len(children):
+        replaced = False
+        for size in (4, 3, 2):
+            window = children[i : i + size]
+            if len(window) == size and all(isinstance(c, Word) and not c.prefix for c in window):
+                found = _region_phrase(tuple(c.text for c in window))  # type: ignore[union-attr]
+                if found is not None:
+                    out.append(found)
+                    i += size
+                    replaced = True
+                    break
+        if not replaced:
+            out.append(children[i])
+            i += 1
+    return And(tuple(out)) if len(out) != 1 else out[0]
+
+
+def resolve_sector(value: str) -> list[str]:
+    """Sector ids a filter value names: an id, a prefix of one, a label word, a synonym."""
+    v = fold(value).strip()
+    wanted = term(v)
+    out = []
+    for s in SECTORS:
+        words = set(_TOKEN_RE.findall(fold(f"{s.id} {s.label}")))
+        for phrase in s.terms:
+            words.update(_TOKEN_RE.findall(fold(phrase)))
+        if (
+            s.id == v
+            or s.id.startswith(v)
+            or any(w.startswith(v) for w in words if len(v) >= 3)
+            or wanted in {term(w) for w in words}
+        ):
+            out.append(s.id)
+    return out
+
+
+class _Desc(str):
+    """A string that sorts in reverse (for mixed-direction sort keys)."""
+
+    __slots__ = ()
+
+    def __lt__(self, other: str) -> bool:  # type: ignore[override]
+        return str.__gt__(self, other)
+
+    def __gt__(self, other: str) -> bool:  # type: ignore[override]
+        return str.__lt__(self, other)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")

@@ -1,0 +1,258 @@
+"""Search: the query language, stemming and synonyms, ranking, highlights, errors, the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coopbrowse.store.dataset import Dataset
+from coopbrowse.store.index import SearchIndex
+from coopbrowse.store.query import And, Filter, Not, Or, Phrase, QueryError, Word, parse
+from coopbrowse.store.synth import synth_meetings
+from coopbrowse.tui.cli import main
+
+
+@pytest.fixture(scope="module")
+def index(bundled: Dataset) -> SearchIndex:
+    return SearchIndex.build(bundled.meetings)
+
+
+def ids(index: SearchIndex, query: str, **kw) -> list[str]:
+    return [h.id for h in index.search(query, limit=None, **kw).hits]
+
+
+# Parsing ------------------------------------------------------------------------------
+
+
+def test_parse_builds_the_expected_tree() -> None:
+    assert parse("elevator samara") == And((Word("elevator"), Word("samara")))
+    assert parse('"lift production"') == Phrase(("lift", "production"))
+    assert parse("pharma*") == Word("pharma", prefix=True)
+    assert parse("-film") == Not(Word("film"))
+    assert parse("NOT film") == Not(Word("film"))
+    assert parse("buses OR trams") == Or((Word("buses"), Word("trams")))
+    assert parse("(buses OR trams) penza") == And(
+        (Or((Word("buses"), Word("trams"))), Word("penza"))
+    )
+    assert parse("region:penza") == Filter("region", "penza")
+    assert parse("date:2025-04..") == Filter("date", "2025-04..", "2025-04-01", "")
+    assert parse("date:..2024") == Filter("date", "..2024", "", "2024-12-31")
+    assert parse("year:2023..2024") == Filter("year", "2023..2024", "2023-01-01", "2024-12-31")
+    assert parse("date:2025-02") == Filter("date", "2025-02", "2025-02-01", "2025-02-28")
+    assert parse("type:proposals") == Filter("type", "proposal")
+    assert parse("rolling-stock") == Phrase(("rolling", "stock"))
+    assert parse("") == And(())
+
+
+@pytest.mark.parametrize(
+    ("query", "message", "column"),
+    [
+        ("region:", "'region:' needs a value", 8),
+        ('"lift production', "unclosed quote", 1),
+        ("date:2025-13-01..", "bad month 13", 11),
+        ("date:2025-02-30", "bad day 30", 14),
+        ("date:2025-06..2025-01", "runs backwards", 6),
+        ("colour:red", "unknown field 'colour:'", 1),
+        ("(buses OR trams", "unclosed '('", 1),
+        ("buses)", "unmatched ')'", 6),
+        ("buses OR", "OR needs a term", 7),
+        ("OR buses", "expected a search term", 1),
+        ("film -", "nothing to search for", 6),
+        ("NOT", "NOT needs a term", 1),
+        ("*", "'*' needs some letters", 1),
+        ("ph*rma", "only allowed at the end", 3),
+        ("status:maybe", "unknown status 'maybe'", 8),
+        ("type:person", "type must be meeting or proposal", 6),
+        ("year:25", "bad year", 6),
+        ("()", "empty parentheses", 1),
+    ],
+)
+def test_malformed_queries_say_what_and_where(query: str, message: str, column: int) -> None:
+    with pytest.raises(QueryError) as info:
+        parse(query)
+    assert message in info.value.message
+    assert str(info.value).endswith(f"(at column {column})")
+
+
+def test_unknown_sector_is_an_error_from_the_engine(index: SearchIndex) -> None:
+    with pytest.raises(QueryError, match="unknown sector 'spaceships'"):
+        index.search("sector:spaceships")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list('ab -"():*.OR NOT region:date:2025-13.. \\x1b[]')),
+        max_size=40,
+    )
+    | st.text(max_size=40)
+)
+def test_parser_and_engine_raise_only_query_errors(text: str) -> None:
+    index = _FUZZ_INDEX
+    try:
+        index.search(text, limit=5)
+    except QueryError as exc:
+        assert exc.message and 0 <= exc.position <= len(text)
+
+
+_FUZZ_INDEX = SearchIndex.build(synth_meetings(30, seed=4))
+
+
+# Matching -----------------------------------------------------------------------------
+
+
+def test_all_plain_words_must_match(index: SearchIndex) -> None:
+    hits = ids(index, "elevator samara")
+    assert hits[0] == "2025-07-21-samara-p06"
+    assert all("samara" in h for h in hits)
+
+
+def test_sector_filter_returns_mordovia_penza_and_samara_elevators(index: SearchIndex) -> None:
+    assert sorted(ids(index, "sector:elevators")) == sorted(
+        [
+            "2025-10-20-mordovia-lukashenko-p04",
+            "2025-10-20-mordovia-karankevich-p06",
+            "2025-04-01-penza-p03",
+            "2025-07-21-samara-p06",
+        ]
+    )
+
+
+def test_lift_and_elevator_find_each_other(index: SearchIndex) -> None:
+    lift = ids(index, "lift", kind="proposal")
+    assert "2025-10-20-mordovia-karankevich-p06" in lift  # "lift production"
+    assert "2025-07-21-samara-p06" in lift  # "elevator equipment"
+    assert set(ids(index, "elevators", kind="proposal")) == set(lift)
+
+
+def test_stemming_plural_and_accents(index: SearchIndex) -> None:
+    assert ids(index, "tram") == ids(index, "trams")
+    assert ids(index, "ZDÚNOV") == ids(index, "zdunov") != []
+
+
+def test_moscow_region_finds_moscow_oblast(index: SearchIndex) -> None:
+    hits = ids(index, "Moscow Region")
+    assert hits and hits[0].startswith("2023-12-18-moscow-oblast")
+    assert ids(index, '"moscow region"') == hits
+
+
+def test_phrase_needs_the_words_in_order(index: SearchIndex) -> None:
+    assert "2025-10-20-mordovia-karankevich-p06" in ids(index, '"lift production"')
+    assert ids(index, '"production lift"') == []
+
+
+def test_prefix_negation_or_and_groups(index: SearchIndex) -> None:
+    pharma = ids(index, "pharma*", kind="proposal")
+    assert "2025-10-20-mordovia-lukashenko-p11" in pharma  # Promomed at Belmedpreparaty
+    with_film = set(ids(index, "sector:film"))
+    assert with_film and not set(ids(index, "sector:film -film")) & with_film
+    assert ids(index, "sector:film NOT film") == ids(index, "sector:film -film")
+    either = set(ids(index, "trolleybuses OR concrete"))
+    assert either == set(ids(index, "trolleybuses")) | set(ids(index, "concrete"))
+    grouped = ids(index, "(trolleybuses OR concrete) region:penza")
+    assert grouped and all("penza" in h for h in grouped)
+
+
+def test_field_filters(index: SearchIndex) -> None:
+    assert set(ids(index, "region:penza")) == {
+        h for h in ids(index, "") if h.startswith("2025-04-01-penza")
+    }
+    karankevich = ids(index, "person:karankevich")
+    assert karankevich[0] == "2025-10-20-mordovia-karankevich"
+    assert all("karankevich" in h for h in karankevich)
+    assert ids(index, "enterprise:maz") == ["2025-04-01-penza-p02"]
+    assert ids(index, "status:assigned") == ["2023-12-18-moscow-oblast-p07"]
+    assert {h[:4] for h in ids(index, "year:2023")} == {"2023"}
+    assert ids(index, "date:2025-04..2025-04") == ids(index, "region:penza")
+    assert not {h[:10] for h in ids(index, "date:2025-04..")} & {"2023-12-18"}
+    assert ids(index, "type:meeting") == [
+        "2025-10-20-mordovia-lukashenko",
+        "2025-10-20-mordovia-karankevich",
+        "2025-07-21-samara",
+        "2025-04-01-penza",
+        "2023-12-18-moscow-oblast",
+    ]
+
+
+def test_misspelling_falls_back_to_a_flagged_correction(index: SearchIndex) -> None:
+    result = index.search("pharmaceuticls", limit=None)
+    assert result.fuzzy and result.corrections == [("pharmaceuticls", "pharmaceuticals")]
+    assert "2025-10-20-mordovia-lukashenko-p11" in [h.id for h in result.hits]
+    exact = index.search("pharmaceuticals", limit=None)
+    assert not exact.fuzzy
+    assert index.search("qqqqqqq").total == 0
+
+
+def test_title_match_outranks_detail_match(index: SearchIndex) -> None:
+    # "Promomed" is in the title of p11 and only in the detail/notes elsewhere.
+    hits = ids(index, "promomed")
+    assert hits[0] == "2025-10-20-mordovia-lukashenko-p11"
+
+
+def test_hits_carry_spans_of_the_matched_words(index: SearchIndex) -> None:
+    hit = index.search("lift", kind="proposal").hits[0]
+    assert hit.id == "2025-10-20-mordovia-karankevich-p06"
+    title = hit.record.title
+    assert [title[a:b] for a, b in hit.spans["title"]] == ["lift"]
+    samara = next(h for h in index.search("lift", limit=None).hits if h.id.endswith("samara-p06"))
+    assert [samara.record.title[a:b] for a, b in samara.spans["title"]] == ["elevator"]
+    pre = index.search("pharma*", kind="proposal").hits[0]
+    assert any(pre.record.title[a:b].lower().startswith("pharma") for a, b in pre.spans["title"])
+
+
+def test_field_values_for_completion(index: SearchIndex) -> None:
+    assert index.field_values("region") == ["mordovia", "moscow-oblast", "penza", "samara"]
+    assert "elevators" in index.field_values("sector")
+    assert "karankevich" in index.field_values("person")
+    assert "maz" in index.field_values("enterprise")
+    assert index.field_values("year") == ["2025", "2023"]
+
+
+def test_incremental_updates_without_rebuilding(bundled: Dataset) -> None:
+    index = SearchIndex.build(bundled.meetings)
+    extra = synth_meetings(3, seed=8)
+    extra[0].title = "Zanzibarian hovercraft summit"
+    index.add_meetings(extra)
+    assert ids(index, "zanzibarian") == [extra[0].id]
+    extra[0].title = "Renamed meeting"
+    index.add_meetings([extra[0]])
+    assert ids(index, "zanzibarian") == []
+    assert extra[0].id in ids(index, "renamed")
+    index.remove_meetings([extra[0].id])
+    assert ids(index, "renamed") == []
+    assert index.search("sector:elevators").total == 4 + sum(
+        p.sector == "elevators" for m in extra[1:] for p in m.proposals
+    )
+
+
+# Command line -------------------------------------------------------------------------
+
+
+def test_cli_search_table_and_exit_statuses(capsys) -> None:
+    assert main(["search", "elevator", "samara"]) == 0
+    out = capsys.readouterr().out
+    assert "2025-07-21-samara-p06" in out and "2 results" in out
+    assert main(["search", "qqqqqqqq"]) == 1
+    assert "No results" in capsys.readouterr().out
+    assert main(["search", "region:"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "needs a value" in err and "column 8" in err
+
+
+def test_cli_search_json(capsys) -> None:
+    assert main(["search", "lift", "--json", "--limit", "2", "--type", "proposal"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 4 and len(data["hits"]) == 2
+    hit = data["hits"][0]
+    assert set(hit) == {"kind", "id", "score", "record", "spans"}
+    assert hit["kind"] == "proposal" and hit["record"]["id"] == hit["id"]
+    start, end = hit["spans"]["title"][0]
+    assert hit["record"]["title"][start:end].lower() in ("lift", "elevator")
+
+
+def test_cli_search_reports_a_correction(capsys) -> None:
+    assert main(["search", "pharmaceuticls"]) == 0
+    assert "pharmaceuticls → pharmaceuticals" in capsys.readouterr().out
