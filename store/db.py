@@ -24,12 +24,21 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.middlewares import CachingMiddleware
 
+from . import cache
 from .dataset import Dataset, load_bundled, record_hash
 from .errors import CorruptDatabase, NotWritable, StoreError
 from .model import Meeting, Proposal, ValidationError
-from .storage import AtomicJSONStorage, write_lock
+from .storage import (
+    AtomicJSONStorage,
+    check_tables,
+    content_digest,
+    parse_json_bytes,
+    read_file_bytes,
+    write_lock,
+)
 
 SCHEMA_VERSION = 1
+CACHE_FROM = 500  # databases with at least this many meetings cache their loaded records
 META, MEETINGS, PROPOSALS = "meta", "meetings", "proposals"
 
 # Forward migrations: MIGRATIONS[n] turns a schema-n document of tables into schema n+1.
@@ -49,6 +58,7 @@ class WriteReport:
 @dataclass
 class _Snapshot:
     signature: tuple[int, int, int]
+    digest: str
     meetings: list[Meeting]
     by_id: dict[str, Meeting]
     proposals_by_id: dict[str, Proposal]
@@ -74,6 +84,7 @@ class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self._snapshot: _Snapshot | None = None
+        self._pending: tuple[tuple[int, int, int], str, Any, dict[str, Any] | None] | None = None
         self.merge_report: WriteReport | None = None
 
     # Opening ---------------------------------------------------------------------------
@@ -124,10 +135,22 @@ class Store:
 
     def _check(self) -> dict[str, Any]:
         """Read the file and validate its envelope; return the meta document."""
-        raw = AtomicJSONStorage(self.path).read()
-        if raw is None:
-            raise CorruptDatabase(self.path, "disappeared while opening")
-        return self._meta_of(raw)
+        self._pending = self._read()
+        _sig, _digest, raw, hit = self._pending
+        return hit["meta"] if hit is not None else self._meta_of(raw)
+
+    def _read(self) -> tuple[tuple[int, int, int], str, Any, dict[str, Any] | None]:
+        """``(signature, digest, raw tables or None, cached records or None)``."""
+        signature = self._signature()
+        try:
+            data = read_file_bytes(self.path)
+        except FileNotFoundError:
+            raise CorruptDatabase(self.path, "database file has disappeared") from None
+        digest = content_digest(data)
+        hit = cache.load("records", digest)
+        if isinstance(hit, dict) and {"meta", "meetings"} <= hit.keys():
+            return signature, digest, None, hit
+        return signature, digest, check_tables(self.path, parse_json_bytes(self.path, data)), None
 
     def _meta_of(self, raw: dict[str, Any]) -> dict[str, Any]:
         metas = list(raw.get(META, {}).values())
@@ -176,9 +199,26 @@ class Store:
         signature = self._signature()
         if self._snapshot is not None and self._snapshot.signature == signature:
             return self._snapshot
-        raw = AtomicJSONStorage(self.path).read()
-        if raw is None:
-            raise CorruptDatabase(self.path, "database file has disappeared")
+        with cache.no_gc():
+            return self._load(signature)
+
+    def _load(self, signature: tuple[int, int, int]) -> _Snapshot:
+        pending, self._pending = self._pending, None
+        signature, digest, raw, hit = (
+            pending if pending is not None and pending[0] == signature else self._read()
+        )
+        if hit is not None:
+            meta = self._meta_of({META: {"1": hit["meta"]}})
+            meetings: list[Meeting] = hit["meetings"]
+            self._snapshot = _Snapshot(
+                signature,
+                digest,
+                meetings,
+                {m.id: m for m in meetings},
+                {p.id: p for m in meetings for p in m.proposals},
+                meta,
+            )
+            return self._snapshot
         meta = self._meta_of(raw)
         by_id: dict[str, Meeting] = {}
         for doc_id, doc in raw.get(MEETINGS, {}).items():
@@ -202,7 +242,9 @@ class Store:
             owner.proposals.append(proposal)
             proposals[proposal.id] = proposal
         meetings = sorted(by_id.values(), key=lambda m: (m.date, m.id), reverse=True)
-        self._snapshot = _Snapshot(signature, meetings, by_id, proposals, meta)
+        self._snapshot = _Snapshot(signature, digest, meetings, by_id, proposals, meta)
+        if len(meetings) >= CACHE_FROM:
+            cache.save("records", digest, {"meta": meta, "meetings": meetings})
         return self._snapshot
 
     def meetings(self) -> list[Meeting]:
@@ -218,6 +260,11 @@ class Store:
     def proposals(self) -> list[Proposal]:
         """Every proposal, in meeting order (newest meeting first)."""
         return [p for m in self.meetings() for p in m.proposals]
+
+    @property
+    def digest(self) -> str:
+        """A hash of the database file's content as loaded (keys caches such as the index)."""
+        return self.load().digest
 
     @property
     def schema_version(self) -> int:

@@ -15,17 +15,24 @@ import heapq
 import math
 import re
 from array import array
-from collections.abc import Iterable
+from collections import _count_elements  # type: ignore[attr-defined]
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import repeat
+from operator import add, mul, sub
 from typing import Any
 
+from . import cache
 from .analysis import _TOKEN_RE, edit_distance, fold, spans, term
+from .db import CACHE_FROM, Store
 from .model import Meeting, Proposal
 from .query import And, Filter, Node, Not, Or, Phrase, QueryError, Word, parse, walk
 from .regions import find_region
 from .taxonomy import SECTORS, STATUSES, sector_label
 
 K1, B = 1.2, 0.75
+_TIE = 1e-10  # display-order tie-break per rank (at most ~1e-5 for 100,000 docs)
 
 MEETING_WEIGHTS = {
     "title": 3.0,
@@ -64,28 +71,40 @@ class _Doc:
         return self.proposal if self.proposal is not None else self.meeting
 
 
-def meeting_fields(m: Meeting) -> list[tuple[str, str, str]]:
-    """``(path, text, weight group)`` for every searchable field of a meeting."""
+_GONE = Meeting(id="removed", date="1970-01-01", region="", title="")
+
+
+def meeting_fields(m: Meeting, *, paths: bool = True) -> list[tuple[str, str, str]]:
+    """``(path, text, weight group)`` for every searchable field of a meeting.
+
+    With ``paths=False`` the path is left empty (index building does not need it).
+    """
     out = [
         ("title", m.title, "title"),
         ("region", m.region, "region"),
         ("place", m.place, "place"),
         ("summary", m.summary, "summary"),
-    ]
-    for i, p in enumerate(m.participants):
-        out.append((f"participants[{i}].name", p.name, "participants"))
-        out.append((f"participants[{i}].title", p.title, "participants"))
-    out += [(f"exports[{i}]", g, "goods") for i, g in enumerate(m.exports)]
-    out += [(f"imports[{i}]", g, "goods") for i, g in enumerate(m.imports)]
-    out += [(f"notes[{i}]", n, "notes") for i, n in enumerate(m.notes)]
-    out += [
         ("source.outlet", m.source.outlet, "source"),
         ("source.headline", m.source.headline, "source"),
     ]
+    if paths:
+        for i, p in enumerate(m.participants):
+            out.append((f"participants[{i}].name", p.name, "participants"))
+            out.append((f"participants[{i}].title", p.title, "participants"))
+        out += [(f"exports[{i}]", g, "goods") for i, g in enumerate(m.exports)]
+        out += [(f"imports[{i}]", g, "goods") for i, g in enumerate(m.imports)]
+        out += [(f"notes[{i}]", n, "notes") for i, n in enumerate(m.notes)]
+    else:
+        for p in m.participants:
+            out.append(("", p.name, "participants"))
+            out.append(("", p.title, "participants"))
+        out += [("", g, "goods") for g in m.exports]
+        out += [("", g, "goods") for g in m.imports]
+        out += [("", n, "notes") for n in m.notes]
     return [f for f in out if f[1]]
 
 
-def proposal_fields(p: Proposal, m: Meeting) -> list[tuple[str, str, str]]:
+def proposal_fields(p: Proposal, m: Meeting, *, paths: bool = True) -> list[tuple[str, str, str]]:
     """``(path, text, weight group)`` for a proposal, with a little of its meeting's context."""
     out = [
         ("title", p.title, "title"),
@@ -93,27 +112,44 @@ def proposal_fields(p: Proposal, m: Meeting) -> list[tuple[str, str, str]]:
         ("detail", p.detail, "detail"),
         ("proposed_by", p.proposed_by, "proposed_by"),
         ("quote", p.quote, "quote"),
+        ("meeting.region", m.region, "meeting"),
     ]
-    out += [(f"enterprises[{i}]", e, "enterprises") for i, e in enumerate(p.enterprises)]
-    out.append(("meeting.region", m.region, "meeting"))
-    out += [
-        (f"meeting.participants[{i}].name", q.name, "meeting")
-        for i, q in enumerate(m.participants)
-        if q.role in ("host", "guest")
-    ]
+    if paths:
+        out += [(f"enterprises[{i}]", e, "enterprises") for i, e in enumerate(p.enterprises)]
+        out += [
+            (f"meeting.participants[{i}].name", q.name, "meeting")
+            for i, q in enumerate(m.participants)
+            if q.role in ("host", "guest")
+        ]
+    else:
+        out += [("", e, "enterprises") for e in p.enterprises]
+        out += [("", q.name, "meeting") for q in m.participants if q.role in ("host", "guest")]
     return [f for f in out if f[1]]
 
 
 @dataclass
 class Hit:
-    """One result: a meeting or a proposal, its score, and (on demand) the matched spans."""
+    """One result: a meeting or a proposal, its score, and the matched spans.
+
+    ``spans`` maps a field path (``title``, ``detail``, ``participants[0].name``, ...) to the
+    ``(start, end)`` offsets of matched words in that field's text. They are worked out on
+    first access, so a long result list costs nothing for the rows never shown.
+    """
 
     kind: str
     id: str
     score: float
     record: Meeting | Proposal
     meeting: Meeting
-    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _spans: Callable[[], dict[str, list[tuple[int, int]]]] | dict[str, list[tuple[int, int]]] = (
+        field(default_factory=dict, repr=False)
+    )
+
+    @property
+    def spans(self) -> dict[str, list[tuple[int, int]]]:
+        if callable(self._spans):
+            self._spans = self._spans()
+        return self._spans
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -153,12 +189,15 @@ class SearchIndex:
     def __init__(self) -> None:
         self.docs: list[_Doc] = []
         self.by_key: dict[tuple[str, str], int] = {}
-        self.postings: dict[str, dict[int, float]] = {}
+        self.postings: dict[int, dict[int, float]] = {}  # term id -> doc -> weighted tf
         self.lengths: array[float] = array("d")
         self.total_length = 0.0
         self.alive_count = 0
         self.term_ids: dict[str, int] = {}
         self.id_terms: list[str] = [""]  # term id -> term (0 separates fields)
+        self.word_ids: dict[str, int] = {}  # folded word -> its term's id
+        self._analysed: dict[str, list[int]] = {}
+        self._name_words: dict[str, tuple[str, ...]] = {}
         self.seqs: list[bytes] = []
         self.surface: dict[str, str] = {}  # folded word -> term (prefixes, corrections)
         self._surface_sorted: list[str] | None = None
@@ -173,13 +212,65 @@ class SearchIndex:
         self.dates: list[tuple[str, int]] = []
         self._scores: dict[str, dict[int, float]] = {}
         self._order: list[int] | None = None
+        self._dates_split: tuple[list[str], list[int]] | None = None
 
     # Building ----------------------------------------------------------------------------
 
     @classmethod
     def build(cls, meetings: Iterable[Meeting]) -> SearchIndex:
         index = cls()
-        index.add_meetings(meetings)
+        with cache.no_gc():
+            index.add_meetings(meetings)
+        index._analysed.clear()
+        return index
+
+    @classmethod
+    def for_store(cls, store: Store) -> SearchIndex:
+        """The index of ``store``'s records: loaded from the disk cache when the database's
+        content is unchanged since it was built, else built (and cached)."""
+        meetings = store.meetings()
+        if len(meetings) < CACHE_FROM:
+            return cls.build(meetings)
+        state = cache.load("index", store.digest)
+        if isinstance(state, dict):
+            try:
+                with cache.no_gc():
+                    return cls._from_state(state, store)
+            except (KeyError, IndexError, TypeError, ValueError):
+                pass
+        index = cls.build(meetings)
+        cache.save("index", store.digest, index._state())
+        return index
+
+    _TRANSIENT = ("docs", "_analysed", "_scores", "_surface_sorted", "_dates_split")
+
+    def _state(self) -> dict[str, Any]:
+        """Everything but the records themselves (they come from the store on load)."""
+        self._display_order()
+        state = {k: v for k, v in self.__dict__.items() if k not in self._TRANSIENT}
+        state["docs"] = [
+            (d.kind, d.id, d.meeting.id, d.alive, d.people, d.enterprises, d.children)
+            for d in self.docs
+        ]
+        return state
+
+    @classmethod
+    def _from_state(cls, state: dict[str, Any], store: Store) -> SearchIndex:
+        index = cls()
+        saved = state.pop("docs")
+        index.__dict__.update(state)
+        docs = []
+        snapshot = store.load()
+        meetings, proposals = snapshot.by_id, snapshot.proposals_by_id
+        for kind, rid, mid, alive, people, enterprises, children in saved:
+            meeting = meetings.get(mid) if alive else None
+            proposal = proposals.get(rid) if alive and kind == "proposal" else None
+            if alive and (meeting is None or (kind == "proposal" and proposal is None)):
+                raise KeyError(rid)  # the cache does not describe this database
+            doc = _Doc(kind, rid, meeting or _GONE, proposal, alive, people, enterprises)
+            doc.children = children
+            docs.append(doc)
+        index.docs = docs
         return index
 
     def add_meetings(self, meetings: Iterable[Meeting]) -> None:
@@ -189,10 +280,11 @@ class SearchIndex:
         new_dates: list[tuple[str, int]] = []
         for m in meetings:
             parent = _Doc("meeting", m.id, m, None)
-            new_dates.append((m.date, self._add(parent, meeting_fields(m), MEETING_WEIGHTS)))
+            fields = meeting_fields(m, paths=False)
+            new_dates.append((m.date, self._add(parent, fields, MEETING_WEIGHTS)))
             for p in m.proposals:
                 doc = _Doc("proposal", p.id, m, p)
-                pn = self._add(doc, proposal_fields(p, m), PROPOSAL_WEIGHTS)
+                pn = self._add(doc, proposal_fields(p, m, paths=False), PROPOSAL_WEIGHTS)
                 parent.children.append(pn)
                 new_dates.append((m.date, pn))
         if len(new_dates) > 64:
@@ -221,20 +313,22 @@ class SearchIndex:
         self._scores.clear()
         self._surface_sorted = None
         self._order = None
+        self._dates_split = None
+
+    def _date_columns(self) -> tuple[list[str], list[int]]:
+        """``self.dates`` as two parallel lists (dates, docs) for fast range slicing."""
+        if self._dates_split is None:
+            self._dates_split = ([d for d, _n in self.dates], [n for _d, n in self.dates])
+        return self._dates_split
 
     def _display_order(self) -> list[int]:
         """Tie-break rank of each doc: newest meeting first, then its proposals in order."""
         if self._order is None:
             docs = self.docs
-            ranked = sorted(
-                range(len(docs)),
-                key=lambda n: (
-                    _Desc(docs[n].meeting.date),
-                    _Desc(docs[n].meeting.id),
-                    docs[n].kind != "meeting",
-                    docs[n].id,
-                ),
-            )
+            ranked = sorted(range(len(docs)), key=lambda n: docs[n].id)
+            ranked.sort(key=lambda n: docs[n].kind != "meeting")
+            # stable, so ids stay ascending within a meeting
+            ranked.sort(key=lambda n: (docs[n].meeting.date, docs[n].meeting.id), reverse=True)
             order = [0] * len(docs)
             for rank, n in enumerate(ranked):
                 order[n] = rank
@@ -245,31 +339,33 @@ class SearchIndex:
         n = len(self.docs)
         self.docs.append(doc)
         self.by_key[(doc.kind, doc.id)] = n
-        tf: dict[str, float] = {}
+        groups: dict[float, list[int]] = {}
         seq: list[int] = []
-        length = 0
-        surface = self.surface
-        term_ids = self.term_ids
+        analysed = self._analysed
         for _path, text, group in fields:
-            weight = weights[group]
-            words = _TOKEN_RE.findall(fold(text))
-            length += len(words)
-            for w in words:
-                t = surface.get(w)
-                if t is None:
-                    t = surface[w] = term(w)
-                tf[t] = tf.get(t, 0.0) + weight
-                tid = term_ids.get(t)
-                if tid is None:
-                    tid = term_ids[t] = len(term_ids) + 1
-                    self.id_terms.append(t)
-                seq.append(tid)
+            ids = analysed.get(text)
+            if ids is None:
+                ids = self._analyse(text)
+            seq += ids
             seq.append(0)  # a phrase never spans two fields
+            weight = weights[group]
+            same = groups.get(weight)
+            if same is None:
+                groups[weight] = list(ids)
+            else:
+                same += ids
+        length = len(seq) - len(fields)
+        tf: dict[int, float] = {}
+        for weight, ids in groups.items():
+            counts: dict[int, int] = {}
+            _count_elements(counts, ids)
+            for tid, count in counts.items():
+                tf[tid] = tf.get(tid, 0.0) + weight * count
         postings = self.postings
-        for t, value in tf.items():
-            plist = postings.get(t)
+        for tid, value in tf.items():
+            plist = postings.get(tid)
             if plist is None:
-                postings[t] = {n: value}
+                postings[tid] = {n: value}
             else:
                 plist[n] = value
         self.seqs.append(array("I", seq).tobytes())
@@ -277,7 +373,11 @@ class SearchIndex:
         self.total_length += length
         self.alive_count += 1
         self.kinds[doc.kind].add(n)
-        self.regions.setdefault(doc.meeting.region, set()).add(n)
+        region = self.regions.get(doc.meeting.region)
+        if region is None:
+            self.regions[doc.meeting.region] = {n}
+        else:
+            region.add(n)
         if doc.proposal is not None:
             p = doc.proposal
             self.sectors.setdefault(p.sector, set()).add(n)
@@ -285,19 +385,55 @@ class SearchIndex:
             doc.people = (p.proposed_by,) if p.proposed_by else ()
             doc.enterprises = tuple(p.enterprises)
         else:
-            doc.people = tuple(q.name for q in doc.meeting.participants)
+            doc.people = tuple(q.name for q in doc.meeting.participants if q.name)
         self._note_names(self.people, self.person_names, doc.people, n)
         self._note_names(self.enterprises, self.enterprise_names, doc.enterprises, n)
         return n
 
-    @staticmethod
-    def _note_names(table: dict[str, set[int]], names: dict[str, int], values, n: int) -> None:
+    def _analyse(self, text: str) -> list[int]:
+        """Term ids of ``text`` in order (memoised: many field texts repeat)."""
+        words = _TOKEN_RE.findall(fold(text))
+        word_ids = self.word_ids
+        for w in set(words).difference(word_ids):
+            word_ids[w] = self._term_id(w)
+        ids = list(map(word_ids.__getitem__, words))
+        if len(self._analysed) > 100_000:
+            self._analysed.clear()
+        self._analysed[text] = ids
+        return ids
+
+    def _plist(self, t: str, default: Any = None) -> Any:
+        """The postings (doc -> weighted tf) of term ``t``."""
+        tid = self.term_ids.get(t)
+        found = self.postings.get(tid) if tid is not None else None
+        return found if found is not None else ({} if default is None else default)
+
+    def _term_id(self, word: str) -> int:
+        """Register a new folded word; return the id of its term."""
+        t = term(word)
+        self.surface[word] = t
+        self._surface_sorted = None
+        tid = self.term_ids.get(t)
+        if tid is None:
+            tid = self.term_ids[t] = len(self.id_terms)
+            self.id_terms.append(t)
+        return tid
+
+    def _note_names(
+        self, table: dict[str, set[int]], names: dict[str, int], values: Iterable[str], n: int
+    ) -> None:
+        words_of = self._name_words
         for value in values:
-            if not value:
-                continue
             names[value] = names.get(value, 0) + 1
-            for w in _TOKEN_RE.findall(fold(value)):
-                table.setdefault(w, set()).add(n)
+            words = words_of.get(value)
+            if words is None:
+                words = words_of[value] = tuple(set(_TOKEN_RE.findall(fold(value))))
+            for w in words:
+                docs = table.get(w)
+                if docs is None:
+                    table[w] = {n}
+                else:
+                    docs.add(n)
 
     def _remove(self, n: int) -> None:
         doc = self.docs[n]
@@ -308,7 +444,7 @@ class SearchIndex:
         indexed = array("I")
         indexed.frombytes(self.seqs[n])
         for tid in set(indexed):
-            plist = self.postings.get(self.id_terms[tid]) if tid else None
+            plist = self.postings.get(tid) if tid else None
             if plist is not None:
                 plist.pop(n, None)
         self.seqs[n] = b""
@@ -400,9 +536,8 @@ class SearchIndex:
         hits = []
         for n, score in ranked:
             doc = self.docs[n]
-            hit = Hit(doc.kind, doc.id, score, doc.record, doc.meeting)
-            hit.spans = self._spans(n, highlight)
-            hits.append(hit)
+            spans = partial(self._spans, n, highlight)
+            hits.append(Hit(doc.kind, doc.id, score, doc.record, doc.meeting, spans))
         return SearchResult(text, hits, len(docs), corrections)
 
     def _all(self) -> set[int]:
@@ -439,9 +574,9 @@ class SearchIndex:
             if node.prefix:
                 result = set()
                 for t in self._expand(node.text):
-                    result.update(self.postings.get(t, ()))
+                    result.update(self._plist(t, ()))
                 return result
-            return set(self.postings.get(term(fold(node.text)), ()))
+            return set(self._plist(term(fold(node.text)), ()))
         if isinstance(node, Phrase):
             return self._phrase(node)
         if isinstance(node, Filter):
@@ -460,7 +595,7 @@ class SearchIndex:
             out.add(self.surface[words[i]])
             i += 1
         canonical = term(p)
-        if canonical in self.postings:
+        if canonical in self.term_ids:
             out.add(canonical)
         return sorted(out)
 
@@ -469,7 +604,7 @@ class SearchIndex:
         ids = [self.term_ids.get(t) for t in terms]
         if any(i is None for i in ids):
             return set()
-        lists = sorted((self.postings.get(t, {}) for t in terms), key=len)
+        lists = sorted((self._plist(t, {}) for t in terms), key=len)
         candidates = set(lists[0])
         for other in lists[1:]:
             candidates &= other.keys()
@@ -491,9 +626,10 @@ class SearchIndex:
         if name == "status":
             return set(self.statuses.get(f.value, ()))
         if name in ("date", "year"):
-            lo = bisect.bisect_left(self.dates, (f.start, -1)) if f.start else 0
-            hi = bisect.bisect_right(self.dates, (f.end, 1 << 62)) if f.end else len(self.dates)
-            return {n for _d, n in self.dates[lo:hi]}
+            keys, numbers = self._date_columns()
+            lo = bisect.bisect_left(keys, f.start) if f.start else 0
+            hi = bisect.bisect_right(keys, f.end) if f.end else len(keys)
+            return set(numbers[lo:hi])
         if name == "sector":
             ids = resolve_sector(f.value)
             if not ids:
@@ -553,7 +689,7 @@ class SearchIndex:
         cached = self._scores.get(t)
         if cached is not None:
             return cached
-        plist = self.postings.get(t, {})
+        plist = self._plist(t, {})
         n_docs = max(self.alive_count, 1)
         df = len(plist)
         idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
@@ -569,27 +705,28 @@ class SearchIndex:
         return scores
 
     def _rank(self, tree: Node, docs: set[int], limit: int | None) -> list[tuple[int, float]]:
-        terms = self._positive_terms(tree)
-        docs_list = list(docs)
-        if terms:
-            tables = [self._term_scores(t) for t in terms]
-            if len(tables) == 1:
-                table = tables[0]
-                scored = [(table.get(n, 0.0), n) for n in docs_list]
-            else:
-                scored = [(sum(tb.get(n, 0.0) for tb in tables), n) for n in docs_list]
-        else:
-            scored = [(0.0, n) for n in docs_list]
+        """Docs by score (best first), ties in display order; C-level loops throughout."""
         order = self._display_order()
-
-        def key(item: tuple[float, int]) -> tuple[float, int]:
-            return (round(item[0], 9), -order[item[1]])
-
-        if limit is not None and limit < len(scored):
-            best = heapq.nlargest(limit, scored, key=key)
+        docs_list = list(docs)
+        terms = self._positive_terms(tree)
+        if not terms:
+            if limit is not None and limit < len(docs_list):
+                best = heapq.nsmallest(limit, docs_list, key=order.__getitem__)
+            else:
+                best = sorted(docs_list, key=order.__getitem__)
+            return [(n, 0.0) for n in best]
+        tables = [self._term_scores(t) for t in terms]
+        scores = list(map(tables[0].get, docs_list, repeat(0.0)))
+        for table in tables[1:]:
+            scores = list(map(add, scores, map(table.get, docs_list, repeat(0.0))))
+        # one float key: the score, less a tie-break far below any real score difference
+        keys = list(map(sub, scores, map(mul, map(order.__getitem__, docs_list), repeat(_TIE))))
+        positions = range(len(docs_list))
+        if limit is not None and limit < len(docs_list):
+            best_pos = heapq.nlargest(limit, positions, key=keys.__getitem__)
         else:
-            best = sorted(scored, key=key, reverse=True)
-        return [(n, score) for score, n in best]
+            best_pos = sorted(positions, key=keys.__getitem__, reverse=True)
+        return [(docs_list[i], scores[i]) for i in best_pos]
 
     # Corrections and highlights ----------------------------------------------------------
 
@@ -598,7 +735,7 @@ class SearchIndex:
 
         def fix(node: Node) -> Node:
             if isinstance(node, Word) and not node.prefix:
-                if term(fold(node.text)) in self.postings:
+                if self._plist(term(fold(node.text))):
                     return node
                 better = self._nearest(fold(node.text))
                 if better is None:
@@ -625,7 +762,7 @@ class SearchIndex:
                 continue
             d = edit_distance(word, candidate, limit)
             if d <= limit:
-                df = len(self.postings.get(t, ()))
+                df = len(self._plist(t, ()))
                 key = (d, -df, candidate)
                 if best is None or key < best:
                     best = key
@@ -736,18 +873,6 @@ def resolve_sector(value: str) -> list[str]:
         ):
             out.append(s.id)
     return out
-
-
-class _Desc(str):
-    """A string that sorts in reverse (for mixed-direction sort keys)."""
-
-    __slots__ = ()
-
-    def __lt__(self, other: str) -> bool:  # type: ignore[override]
-        return str.__gt__(self, other)
-
-    def __gt__(self, other: str) -> bool:  # type: ignore[override]
-        return str.__lt__(self, other)
 
 
 def _slug(text: str) -> str:

@@ -11,6 +11,7 @@ killed at any instant) sees either the old file or the new one, never half of ei
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import tempfile
@@ -84,8 +85,8 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def read_json_file(path: Path, what: str = "database") -> Any:
-    """Parse a JSON file, turning every failure into a one-line :class:`CorruptDatabase`."""
+def read_file_bytes(path: Path, what: str = "database") -> bytes:
+    """The bytes of ``path``; every failure but a missing file is a :class:`CorruptDatabase`."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -96,6 +97,16 @@ def read_json_file(path: Path, what: str = "database") -> Any:
         raise CorruptDatabase(path, f"cannot read {what}: {exc.strerror or exc}") from None
     if not raw.strip():
         raise CorruptDatabase(path, f"{what} file is empty (0 bytes of JSON)")
+    return raw
+
+
+def content_digest(raw: bytes) -> str:
+    """A short hash of a file's content (keys derived caches)."""
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def parse_json_bytes(path: Path, raw: bytes, what: str = "database") -> Any:
+    """Parse JSON, turning every failure into a one-line :class:`CorruptDatabase`."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -111,6 +122,20 @@ def read_json_file(path: Path, what: str = "database") -> Any:
             path,
             f"{what} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}){hint}",
         ) from None
+
+
+def read_json_file(path: Path, what: str = "database") -> Any:
+    """Read and parse a JSON file (see :func:`read_file_bytes`, :func:`parse_json_bytes`)."""
+    return parse_json_bytes(path, read_file_bytes(path, what), what)
+
+
+def check_tables(path: Path, data: Any) -> dict[str, dict[str, Any]]:
+    """``data`` if it has the shape of a TinyDB document of tables, else CorruptDatabase."""
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise CorruptDatabase(
+            path, "wrong shape: expected a JSON object of tables (not a coopbrowse database?)"
+        )
+    return data
 
 
 class AtomicJSONStorage(Storage):
@@ -131,12 +156,7 @@ class AtomicJSONStorage(Storage):
             data = read_json_file(self.path)
         except FileNotFoundError:
             return None
-        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-            raise CorruptDatabase(
-                self.path,
-                "wrong shape: expected a JSON object of tables (not a coopbrowse database?)",
-            )
-        return data
+        return check_tables(self.path, data)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         payload = json.dumps(data, ensure_ascii=False, indent=self.indent, sort_keys=False)

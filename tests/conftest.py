@@ -16,6 +16,7 @@ def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     db = tmp_path / "coopbrowse.json"
     monkeypatch.setenv("COOPBROWSE_DB", str(db))
     monkeypatch.setenv("COOPBROWSE_STATE", str(tmp_path / "state.json"))
+    monkeypatch.setenv("COOPBROWSE_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     return db

@@ -256,3 +256,46 @@ def test_cli_search_json(capsys) -> None:
 def test_cli_search_reports_a_correction(capsys) -> None:
     assert main(["search", "pharmaceuticls"]) == 0
     assert "pharmaceuticls → pharmaceuticals" in capsys.readouterr().out
+
+
+# The on-disk cache ---------------------------------------------------------------------
+
+
+def test_index_and_records_are_cached_by_database_content(tmp_path) -> None:
+    from coopbrowse.store import Store
+    from coopbrowse.store.db import CACHE_FROM
+    from coopbrowse.store.synth import build_database
+
+    path = tmp_path / "big.json"
+    build_database(path, CACHE_FROM, seed=2)
+    first = SearchIndex.for_store(Store.open(path))
+    entries = sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir())
+    assert entries == ["index", "records"]
+    again = SearchIndex.for_store(Store.open(path))  # from the cache
+    for query in ("elevator", "sector:film -exchange", '"tula oblast"', "pharma*", "year:2020"):
+        assert [h.id for h in again.search(query, limit=None).hits] == [
+            h.id for h in first.search(query, limit=None).hits
+        ]
+    # A changed database misses the cache instead of reading stale entries.
+    store = Store.open(path)
+    extra = synth_meetings(1, seed=77)[0]
+    extra.title = "Quuxly unique title"
+    store.put_meetings([extra])
+    assert [h.id for h in SearchIndex.for_store(Store.open(path)).search("quuxly").hits] == [
+        extra.id
+    ]
+
+
+def test_a_damaged_cache_entry_is_ignored(tmp_path) -> None:
+    from coopbrowse.store import Store
+    from coopbrowse.store.db import CACHE_FROM
+    from coopbrowse.store.synth import build_database
+
+    path = tmp_path / "big.json"
+    build_database(path, CACHE_FROM, seed=3)
+    expected = [h.id for h in SearchIndex.for_store(Store.open(path)).search("elevator").hits]
+    for entry in (tmp_path / "cache").iterdir():
+        entry.write_bytes(b"not a pickle")
+    store = Store.open(path)
+    assert len(store.meetings()) == CACHE_FROM
+    assert [h.id for h in SearchIndex.for_store(store).search("elevator").hits] == expected

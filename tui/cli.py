@@ -176,7 +176,7 @@ def cmd_search(store: Store, query: str, *, as_json: bool, limit: int, kind: str
     if limit < 1:
         raise StoreError(None, f"--limit must be at least 1, not {limit}")
     try:
-        result = SearchIndex.build(store.meetings()).search(query, limit=limit, kind=kind)
+        result = SearchIndex.for_store(store).search(query, limit=limit, kind=kind)
     except QueryError as exc:
         raise StoreError(None, f"bad query: {exc}") from None
     if as_json:
