@@ -768,6 +768,25 @@ class SearchIndex:
                     best = key
         return best[2] if best else None
 
+    def matcher(self, query: str | Node) -> Callable[[str], list[tuple[int, int]]]:
+        """A function giving the spans of ``query``'s matched words in any text (for
+        highlighting a record's fields the way the search matched them)."""
+        tree = rewrite_regions(parse(query) if isinstance(query, str) else query)
+        h = self._highlight(tree)
+        words = set().union(*h.paths.values()) if h.paths else set()
+        if not (h.terms or h.prefixes or words):
+            return lambda text: []
+        terms, prefixes = h.terms, tuple(h.prefixes | words)
+
+        def spans_of(text: str) -> list[tuple[int, int]]:
+            out = []
+            for start, end, t in spans(text):
+                if t in terms or (prefixes and fold(text[start:end]).startswith(prefixes)):
+                    out.append((start, end))
+            return out
+
+        return spans_of
+
     def _highlight(self, tree: Node) -> _Highlight:
         h = _Highlight()
         for leaf, negated in walk(tree):

@@ -1,63 +1,398 @@
-"""The app launches on the store, shows the meetings and the highlighted meeting's detail."""
+"""The browser driven by keys with Pilot: every key of the contract, asserted on state."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
 from rich.console import Console
 
 from coopbrowse.store import Store
 from coopbrowse.tui.app import CoopBrowseApp
-from coopbrowse.tui.widgets.detail import DetailPane
-from coopbrowse.tui.widgets.meeting_list import MeetingList
+from coopbrowse.tui.screens.help import HelpScreen
+from coopbrowse.tui.screens.main import MainScreen
+from coopbrowse.tui.widgets.detail import DetailPane, LinkLine
+from coopbrowse.tui.widgets.record_table import RecordTable
+from coopbrowse.tui.widgets.search_bar import SearchBar
+
+SIZE = (160, 50)
 
 
-def _plain(renderable) -> str:
+def plain(renderable) -> str:
     console = Console(width=200, record=True, color_system=None)
     console.print(renderable)
     return console.export_text()
 
 
-async def test_app_lists_every_meeting_and_shows_the_first(store: Store) -> None:
-    app = CoopBrowseApp(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        table = app.screen.query_one(MeetingList)
-        assert table.row_count == len(store.meetings())
-        assert table.current.id == store.meetings()[0].id
-        detail = app.screen.query_one("#detail-body")
-        assert store.meetings()[0].title[:40] in _plain(detail.content)
+def detail_text(app) -> str:
+    return "\n".join(plain(w.content) for w in app.screen.query_one(DetailPane).children)
 
 
-async def test_moving_the_cursor_updates_the_detail(store: Store) -> None:
-    app = CoopBrowseApp(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+def screen_of(app) -> MainScreen:
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
+
+
+def current_key(app):
+    main = screen_of(app)
+    return main.rows[main.query_one(RecordTable).cursor].key
+
+
+async def settle(pilot, app) -> None:
+    """Let debounced searches and workers finish."""
+    await pilot.pause(0.3)
+    await app.workers.wait_for_complete()
+    await pilot.pause(0.1)
+
+
+async def search(pilot, app, query: str) -> None:
+    await pilot.press("slash")
+    bar = screen_of(app).query_one(SearchBar)
+    bar.input.value = query
+    await settle(pilot, app)
+
+
+@pytest.fixture
+def app(store: Store, tmp_path: Path) -> CoopBrowseApp:
+    return CoopBrowseApp(store, state_path=tmp_path / "state.json")
+
+
+async def test_launch_lists_meetings_newest_first_with_detail(app, store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        assert [r.key[1] for r in main.rows] == [m.id for m in store.meetings()]
+        assert app.focused is main.query_one(RecordTable)
+        assert current_key(app) == ("meeting", store.meetings()[0].id)
+        text = detail_text(app)
+        assert store.meetings()[0].title in text
+        assert "Trade figures" in text and "Turnover, USD millions" in text
+        assert "Source" in text
+
+
+async def test_j_k_arrows_g_G_move_the_cursor(app, store) -> None:
+    ids = [m.id for m in store.meetings()]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
         await pilot.press("j")
+        assert current_key(app) == ("meeting", ids[1])
+        await pilot.press("down", "down")
+        assert current_key(app) == ("meeting", ids[3])
+        await pilot.press("k")
+        assert current_key(app) == ("meeting", ids[2])
+        await pilot.press("up")
+        assert current_key(app) == ("meeting", ids[1])
+        await pilot.press("G")
+        assert current_key(app) == ("meeting", ids[-1])
+        await pilot.press("g")
+        assert current_key(app) == ("meeting", ids[0])
         await pilot.pause()
-        second = store.meetings()[1]
-        assert app.screen.query_one(MeetingList).current.id == second.id
-        body = app.screen.query_one(DetailPane).query_one("#detail-body")
-        assert second.region in _plain(body.content)
+        assert ids[0] in str(screen_of(app).query_one(DetailPane).shown)
 
 
-async def test_q_quits(store: Store) -> None:
-    app = CoopBrowseApp(store)
-    async with app.run_test() as pilot:
-        await pilot.press("q")
+async def test_views_switch_with_1_2_3(app, store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2")
+        main = screen_of(app)
+        assert main.view == "proposals"
+        assert len(main.rows) == len(store.proposals())
         await pilot.pause()
-    assert app.return_code in (0, None)
-    assert not app.is_running
+        assert "Also raised with" in detail_text(app) or "Meeting" in detail_text(app)
+        await pilot.press("3")
+        assert main.view == "regions"
+        assert {r.region for r in main.rows} == {m.region for m in store.meetings()}
+        await pilot.pause()
+        assert "Trade over the years" in detail_text(app) or "Meetings" in detail_text(app)
+        await pilot.press("1")
+        assert main.view == "meetings"
 
 
-async def test_record_text_is_shown_literally(store: Store) -> None:
+async def test_tab_moves_between_panes(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        await pilot.press("tab")
+        assert app.focused is main.query_one(DetailPane)
+        await pilot.press("shift+tab")
+        assert app.focused is main.query_one(RecordTable)
+        await pilot.press("shift+tab")
+        assert app.focused is main.query_one(SearchBar).input
+
+
+async def test_enter_opens_detail_and_follows_links(app, store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        meeting = store.meetings()[0]
+        await pilot.press("enter")
+        detail = screen_of(app).query_one(DetailPane)
+        assert app.focused is detail
+        assert detail.link_index == 0
+        await pilot.press("n")  # second link: the meeting's second proposal
+        assert detail.link_index == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        main = screen_of(app)
+        assert main.view == "proposals"
+        assert current_key(app) == ("proposal", meeting.proposals[1].id)
+        # From a proposal, the first link leads back to its meeting.
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert main.view == "meetings"
+        assert current_key(app) == ("meeting", meeting.id)
+
+
+async def test_search_narrows_highlights_and_counts(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2")
+        await search(pilot, app, "sector:elevators")
+        main = screen_of(app)
+        assert {r.key[1] for r in main.rows} == {
+            "2025-10-20-mordovia-lukashenko-p04",
+            "2025-10-20-mordovia-karankevich-p06",
+            "2025-04-01-penza-p03",
+            "2025-07-21-samara-p06",
+        }
+        table = main.query_one(RecordTable)
+        assert "4 results" in str(table.border_title)
+        await search(pilot, app, "lift")
+        cells = main._cells(0)
+        title = cells[-1]
+        assert any("reverse" in str(span.style) for span in title.spans), "match not highlighted"
+        assert main.query_text == "lift"
+
+
+async def test_bad_query_shows_error_and_keeps_results(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, "samara")
+        main = screen_of(app)
+        before = [r.key for r in main.rows]
+        await search(pilot, app, "region:")
+        bar = main.query_one(SearchBar)
+        assert bar.has_class("-error")
+        status = plain(bar.query_one("#search-status").content)
+        assert "needs a value" in status and "column 8" in status
+        assert [r.key for r in main.rows] == before
+        assert main.query_text == "samara"
+
+
+async def test_escape_returns_to_list_and_clears(app, store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, "penza")
+        main = screen_of(app)
+        await pilot.press("escape")
+        assert app.focused is main.query_one(RecordTable)
+        assert main.query_text == "penza"
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert main.query_text == ""
+        assert len(main.rows) == len(store.meetings())
+
+
+async def test_history_recall_with_up_and_down(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, "samara")
+        await search(pilot, app, "penza")
+        bar = screen_of(app).query_one(SearchBar)
+        bar.input.focus()
+        await pilot.press("up")
+        assert bar.value == "penza"
+        await pilot.press("up")
+        assert bar.value == "samara"
+        await pilot.press("down")
+        assert bar.value == "penza"
+
+
+async def test_completion_offers_field_values(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"region:pe")
+        await pilot.pause(0.3)
+        bar = screen_of(app).query_one(SearchBar)
+        assert "penza" in plain(bar.query_one("#search-status").content)
+        await pilot.press("right")  # accept the suggestion
+        assert bar.value == "region:penza"
+
+
+async def test_selection_space_a_A_survives_search_and_views(app, store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        first = store.meetings()[0].id
+        await pilot.press("space")
+        assert ("meeting", first) in main.selection
+        await pilot.press("2", "space")
+        proposal = store.meetings()[0].proposals[0].id
+        assert ("proposal", proposal) in main.selection
+        await search(pilot, app, "penza")
+        await pilot.press("escape", "1")
+        assert len(main.selection) == 2
+        assert "2 selected" in app.sub_title
+        await pilot.press("a")
+        assert ("meeting", "2025-04-01-penza") in main.selection
+        assert len(main.selection) == 3
+        await pilot.press("space")  # toggles the highlighted, already selected row off
+        assert ("meeting", "2025-04-01-penza") not in main.selection
+        await pilot.press("A")
+        assert main.selection == {}
+
+
+async def test_s_cycles_the_sort(app, store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        await pilot.press("s")
+        assert main.sort_label == "oldest first"
+        assert main.rows[0].key[1] == store.meetings()[-1].id
+        await pilot.press("s")
+        assert main.sort_label == "region"
+        regions = [r.meeting.region for r in main.rows]
+        assert regions == sorted(regions)
+
+
+async def test_o_without_url_explains(app, monkeypatch) -> None:
+    opened = []
+    monkeypatch.setattr("webbrowser.open", opened.append)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert opened == []
+        assert any("No web address" in n.message for n in app._notifications)
+
+
+async def test_o_opens_an_http_url(store, tmp_path, monkeypatch) -> None:
     meeting = store.meetings()[0]
-    meeting.title = "[bold red]Not bold[/] \x1b[31mred?"
-    meeting.participants[0].name = "[link=http://evil]click[/link]"
+    meeting.source.url = "https://example.org/article"
     store.put_meetings([meeting], update=True)
-    app = CoopBrowseApp(Store.open(store.path))
-    async with app.run_test(size=(160, 50)) as pilot:
+    opened = []
+    monkeypatch.setattr("webbrowser.open", opened.append)
+    app = CoopBrowseApp(Store.open(store.path), state_path=tmp_path / "s.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("o")
+        assert opened == ["https://example.org/article"]
+
+
+@pytest.mark.parametrize("key", ["question_mark", "f1"])
+async def test_help_lists_live_bindings(app, key) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press(key)
         await pilot.pause()
-        body = app.screen.query_one("#detail-body")
-        text = _plain(body.content)
-        assert "[bold red]Not bold[/]" in text
-        assert "\x1b" not in text and "␛[31mred?" in text
-        assert "[link=http://evil]click[/link]" in text
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(plain(w.content) for w in app.screen.query("Static"))
+        for expected in (
+            "Meetings",
+            "Proposals",
+            "Select listed",
+            "Clear selection",
+            "Next link",
+            "Earlier query",
+            "Quit",
+        ):
+            assert expected in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_command_palette_has_the_actions(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for expected in (
+            "Meetings",
+            "Proposals",
+            "Regions",
+            "Search",
+            "Select",
+            "Select listed",
+            "Clear selection",
+            "Sort",
+            "Open source",
+            "Help",
+        ):
+            assert expected in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+async def test_q_quits_and_state_is_restored(store, tmp_path) -> None:
+    state_path = tmp_path / "state.json"
+    app = CoopBrowseApp(store, state_path=state_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2", "space")
+        await search(pilot, app, "elevator")
+        await pilot.press("escape", "q")
+        await pilot.pause()
+    saved = json.loads(state_path.read_text())
+    assert saved["view"] == "proposals" and saved["query"] == "elevator"
+    assert len(saved["selection"]) == 1
+    again = CoopBrowseApp(Store.open(store.path), state_path=state_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot, again)
+        main = screen_of(again)
+        assert main.view == "proposals" and main.query_text == "elevator"
+        assert len(main.selection) == 1
+        assert main.query_one(SearchBar).value == "elevator"
+
+
+async def test_untrusted_text_is_shown_literally(store, tmp_path) -> None:
+    meeting = store.meetings()[0]
+    meeting.title = "[bold red]Not bold[/] \x1b[31mred? [link=http://evil]x[/link]"
+    meeting.proposals[0].title = "*stars* <script>alert(1)</script> \x07"
+    store.put_meetings([meeting], update=True)
+    app = CoopBrowseApp(Store.open(store.path), state_path=tmp_path / "s.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        row = "".join(c.plain for c in main._cells(0))
+        assert "[bold red]Not bold[/] ␛[31mred? [link=http://evil]x[/link]" in row
+        assert all(not cell.spans for cell in main._cells(0)[:4])
+        text = detail_text(app)
+        assert "[bold red]Not bold[/]" in text and "\x1b" not in text
+        assert "<script>alert(1)</script> ␇" in text
+        for widget in main.query_one(DetailPane).query(LinkLine):
+            assert "link" not in str(widget.content.spans)
+
+
+async def test_empty_database_says_so(tmp_path) -> None:
+    from coopbrowse.store.dataset import Dataset
+
+    store = Store.open(tmp_path / "empty.json", bundled=Dataset("", []), seed=False)
+    app = CoopBrowseApp(store, state_path=tmp_path / "s.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        table = screen_of(app).query_one(RecordTable)
+        assert table.row_count == 0
+        assert "no meetings" in table.empty_message
+        await pilot.press("space", "enter", "j", "o")  # nothing to act on: no crash
+
+
+async def test_no_results_message(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, "zzzzqqq")
+        table = screen_of(app).query_one(RecordTable)
+        assert table.row_count == 0
+        assert "No results for “zzzzqqq”" in table.empty_message
+
+
+@pytest.mark.parametrize(("size", "narrow"), [((80, 24), True), ((200, 60), False)])
+async def test_layout_stacks_the_detail_when_narrow(app, size, narrow) -> None:
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        table, detail = main.query_one(RecordTable), main.query_one(DetailPane)
+        assert main.has_class("-narrow") is narrow
+        if narrow:
+            assert detail.region.y >= table.region.bottom
+        else:
+            assert detail.region.x >= table.region.right

@@ -1,13 +1,24 @@
-"""The Textual app: global bindings and the screen stack. Kept thin; behaviour lives in screens."""
+"""The Textual app: global keys, the command palette, the state file. Behaviour lives in screens."""
 
 from __future__ import annotations
 
-from textual.app import App
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from coopbrowse.store import Store, __version__
+from coopbrowse.store.paths import resolve_state_path
 
+from .screens.help import HelpScreen, describe_keys
 from .screens.main import MainScreen
+from .state import UiState
+from .widgets.detail import DetailPane
+from .widgets.record_table import RecordTable
+from .widgets.search_bar import SearchBar
 
 
 class CoopBrowseApp(App[int]):
@@ -17,12 +28,65 @@ class CoopBrowseApp(App[int]):
     TITLE = "coopbrowse"
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="command-palette"),
+        Binding("tab", "focus_next", "Next pane", show=False, id="next-pane"),
+        Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="previous-pane"),
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, state_path: Path | None = None) -> None:
         super().__init__()
         self.store = store
-        self.sub_title = f"{store.path.name} · v{__version__}"
+        self.state_path = state_path or resolve_state_path(store.path)
+        self.ui_state = UiState.load(self.state_path)
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.store))
+        self.title = f"coopbrowse {__version__}"
+        self.push_screen(MainScreen(self.store, self.ui_state))
+
+    @property
+    def main(self) -> MainScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
+    def help_sections(self) -> list[tuple[str, object]]:
+        """The places whose keys the help lists, from their live bindings."""
+        return [
+            ("Anywhere", self),
+            ("Browsing", MainScreen),
+            ("In the list", RecordTable),
+            ("In the detail pane", DetailPane),
+            ("In the search bar", SearchBar),
+        ]
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.help_sections()))  # type: ignore[arg-type]
+
+    async def action_quit(self) -> None:
+        main = self.main
+        if main is not None:
+            error = main.save_state()
+            if error:
+                self.exit(0, message=f"coopbrowse: warning: {error}")
+                return
+        self.exit(0)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every described key binding is also a palette command."""
+        yield from super().get_system_commands(screen)
+        main = self.main
+        targets: list[tuple[object, type]] = [(self, type(self))]
+        if main is not None:
+            targets.insert(0, (main, MainScreen))
+        seen = {"quit", "help", "command_palette", "focus_next", "focus_previous"}
+        for node, cls in targets:
+            for b in cls.BINDINGS:
+                if not isinstance(b, Binding) or not b.description or b.action in seen:
+                    continue
+                seen.add(b.action)
+                yield SystemCommand(
+                    b.description,
+                    f"Key: {describe_keys(b.key)}",
+                    partial(node.run_action, b.action),  # type: ignore[attr-defined]
+                )
+        yield SystemCommand("Help", "Key: ? / f1", self.action_help)

@@ -1,39 +1,354 @@
-"""MainScreen: the meetings list beside the detail of the highlighted meeting."""
+"""MainScreen: the search bar, the list of the current view and the detail pane.
+
+It owns the browsing state (view, query, sort, selection) and wires the widgets together;
+what a view lists lives in :mod:`coopbrowse.tui.views`, what a detail shows in
+:mod:`coopbrowse.tui.blocks`, and searching in :mod:`coopbrowse.store.index`.
+"""
 
 from __future__ import annotations
 
+import webbrowser
+from collections import defaultdict
+
+from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.binding import Binding
+from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
 
 from coopbrowse.store import Store
+from coopbrowse.store.index import SearchIndex, SearchResult
+from coopbrowse.store.model import Meeting, Proposal
+from coopbrowse.store.query import QueryError
 
+from ..blocks import Marker, meeting_blocks, proposal_blocks, region_blocks
+from ..state import UiState
+from ..views import VIEWS, Key, Row, build_rows, sort_count, sort_rows
 from ..widgets.detail import DetailPane
-from ..widgets.meeting_list import MeetingList
+from ..widgets.record_table import RecordTable
+from ..widgets.search_bar import SearchBar
+
+NARROW = 110  # below this many columns the detail goes under the list
 
 
 class MainScreen(Screen[None]):
-    """List and detail panes."""
+    """Browse, search and select meetings and proposals."""
 
-    def __init__(self, store: Store) -> None:
+    BINDINGS = [
+        Binding("1", "view('meetings')", "Meetings", id="view-meetings"),
+        Binding("2", "view('proposals')", "Proposals", id="view-proposals"),
+        Binding("3", "view('regions')", "Regions", id="view-regions"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("escape", "back", "Back", show=False, id="back"),
+        Binding("space", "toggle_selection", "Select", id="toggle-selection"),
+        Binding("a", "select_all", "Select listed", show=False, id="select-all"),
+        Binding("A", "clear_selection", "Clear selection", show=False, id="clear-selection"),
+        Binding("s", "cycle_sort", "Sort", id="cycle-sort"),
+        Binding("o", "open_source", "Open source", show=False, id="open-source"),
+    ]
+
+    def __init__(self, store: Store, state: UiState) -> None:
         super().__init__()
         self.store = store
+        self.state = state
+        self.view = state.view
+        self.query_text = ""
+        self.result: SearchResult | None = None
+        self.hl: Marker = None
+        self.rows: list[Row] = []
+        self.sort_label = ""
+        self.selection: dict[Key, None] = {}
+        self.index: SearchIndex | None = None
+        self._by_sector: dict[str, list[tuple[Proposal, Meeting]]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="panes"):
-            yield MeetingList(id="meetings")
+        yield SearchBar(self._field_values, id="search")
+        with Container(id="panes"):
+            yield RecordTable(id="list")
             yield DetailPane(id="detail")
+        yield Static(id="status", markup=False)
         yield Footer()
+
+    # Setup -------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         meetings = self.store.meetings()
-        table = self.query_one(MeetingList)
-        table.border_title = f"Meetings ({len(meetings)})"
-        self.query_one(DetailPane).border_title = "Detail"
-        table.set_meetings(meetings)
+        known = {("meeting", m.id) for m in meetings}
+        known |= {("proposal", p.id) for m in meetings for p in m.proposals}
+        self.selection = {tuple(k): None for k in self.state.selection if tuple(k) in known}
+        by_sector: dict[str, list[tuple[Proposal, Meeting]]] = defaultdict(list)
+        for m in meetings:
+            for p in m.proposals:
+                by_sector[p.sector].append((p, m))
+        self._by_sector = by_sector
+        bar = self.query_one(SearchBar)
+        bar.history = list(self.state.history)
+        self.query_one(RecordTable).empty_message = (
+            "The database has no meetings yet." if not meetings else "Nothing matches."
+        )
+        self._layout(self.app.size.width)
+        if self.state.query:
+            bar.set_value(self.state.query)
+        self.refresh_rows()
+        self.query_one(RecordTable).focus()
+        self.build_index(self.state.query)
+
+    @work(thread=True, exclusive=True, group="index")
+    def build_index(self, query: str) -> None:
+        """Load or build the search index off the UI thread; then run the restored query."""
+        index = SearchIndex.for_store(self.store)
+        self.app.call_from_thread(self._index_ready, index, query)
+
+    def _index_ready(self, index: SearchIndex, query: str) -> None:
+        self.index = index
+        if query:
+            self.run_search(query)
+
+    def _field_values(self, field: str) -> list[str]:
+        return self.index.field_values(field) if self.index else []
+
+    def on_resize(self) -> None:
+        self._layout(self.app.size.width)
+
+    def _layout(self, width: int) -> None:
+        self.set_class(width < NARROW, "-narrow")
+
+    # Rows --------------------------------------------------------------------------------
+
+    def refresh_rows(self, keep: Key | None = None) -> None:
+        """Rebuild the list for the current view, query and sort; keep the cursor on ``keep``."""
+        table = self.query_one(RecordTable)
+        if keep is None and self.rows and 0 <= table.cursor < len(self.rows):
+            keep = self.rows[table.cursor].key
+        rows = build_rows(self.view, self.store.meetings(), self.result)
+        relevance = self.result is not None and bool(self.query_text)
+        sort = self.state.sorts.get(self.view, 0)
+        self.rows, self.sort_label = sort_rows(self.view, rows, sort, relevance=relevance)
+        view = VIEWS[self.view]
+        cursor = next((i for i, r in enumerate(self.rows) if r.key == keep), 0)
+        table.empty_message = (
+            f"No results for “{self.query_text}”. Try fewer words, a prefix* or another view."
+            if self.query_text and self.result is not None
+            else "The database has no meetings yet."
+        )
+        table.set_rows(view.columns, len(self.rows), self._cells, self._is_marked, cursor=cursor)
+        self._update_titles()
+
+    def _cells(self, index: int):  # type: ignore[no-untyped-def]
+        return VIEWS[self.view].cells(self.rows[index], self.hl)
+
+    def _is_marked(self, index: int) -> bool:
+        row = self.rows[index]
+        if row.key[0] == "region":
+            return bool(row.meetings) and all(
+                ("meeting", m.id) in self.selection for m in row.meetings
+            )
+        return row.key in self.selection
+
+    def _update_titles(self) -> None:
+        view = VIEWS[self.view]
+        table = self.query_one(RecordTable)
+        count = len(self.rows)
+        if self.query_text and self.result is not None:
+            title = f"{view.title} · {count} result{'s' if count != 1 else ''}"
+        else:
+            title = f"{view.title} ({count})"
+        table.border_title = f"{view.key} {title}"
+        table.border_subtitle = f"s: sort by {self.sort_label}"
+        meetings = sum(1 for k in self.selection if k[0] == "meeting")
+        proposals = len(self.selection) - meetings
+        selected = (
+            f"{len(self.selection)} selected ({meetings} meetings, {proposals} proposals)"
+            if self.selection
+            else "nothing selected"
+        )
+        views = "  ".join(
+            f"[{v.key}] {v.title}" + ("◂" if v.id == self.view else "") for v in VIEWS.values()
+        )
+        self.query_one("#status", Static).update(f"{views}   ·   {selected}")
+        self.app.sub_title = f"{len(self.selection)} selected" if self.selection else ""
+
+    # Detail ------------------------------------------------------------------------------
+
+    def on_record_table_highlighted(self, event: RecordTable.Highlighted) -> None:
+        self.show_detail(event.index)
+
+    def show_detail(self, index: int) -> None:
+        detail = self.query_one(DetailPane)
+        if not 0 <= index < len(self.rows):
+            detail.border_title = "Detail"
+            detail.show(None, [], "Nothing to show here.")
+            return
+        row = self.rows[index]
+        if row.proposal is not None and row.meeting is not None:
+            related = self._by_sector.get(row.proposal.sector, [])
+            blocks = proposal_blocks(row.proposal, row.meeting, related, self.hl)
+            detail.border_title = "Proposal"
+        elif row.meeting is not None:
+            blocks = meeting_blocks(row.meeting, self.hl)
+            detail.border_title = "Meeting"
+        else:
+            blocks = region_blocks(row.region, row.meetings, self.hl)
+            detail.border_title = "Region"
+        detail.show(row.key, blocks)
+
+    def on_record_table_activated(self, event: RecordTable.Activated) -> None:
+        detail = self.query_one(DetailPane)
+        detail.focus()
+        detail.select_first_link()
+
+    def on_detail_pane_follow(self, event: DetailPane.Follow) -> None:
+        self.go_to(event.target)
+
+    def go_to(self, target: Key) -> None:
+        """Show ``target`` in its view, clearing the search if it hides it."""
+        kind, _rid = target
+        self.view = "proposals" if kind == "proposal" else "meetings"
+        self.refresh_rows(keep=target)
+        if not any(r.key == target for r in self.rows) and self.query_text:
+            self.query_one(SearchBar).set_value("")
+            self._apply_query("", None)
+            self.refresh_rows(keep=target)
+        self.query_one(RecordTable).focus()
+
+    # Searching ---------------------------------------------------------------------------
+
+    def on_search_bar_query_changed(self, event: SearchBar.QueryChanged) -> None:
+        self.run_search(event.query)
+        if event.submitted:
+            self.query_one(RecordTable).focus()
+
+    def run_search(self, query: str) -> None:
+        if not query.strip():
+            if self.query_text or self.result is not None:
+                self._apply_query("", None)
+                self.refresh_rows()
+            self.query_one(SearchBar).show_hint("")
+            return
+        if self.index is None:
+            self.query_one(SearchBar).show_hint("Indexing… the search runs when it is ready.")
+            return
+        self._search(query)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str) -> None:
+        assert self.index is not None
+        try:
+            result = self.index.search(query, limit=None)
+            hl = self.index.matcher(query)
+        except QueryError as exc:
+            if not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self._search_failed, exc)
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._search_done, query, result, hl)
+
+    def _search_failed(self, exc: QueryError) -> None:
+        self.query_one(SearchBar).show_error(f"✗ {exc} — showing the last good results")
+
+    def _search_done(self, query: str, result: SearchResult, hl: Marker) -> None:
+        bar = self.query_one(SearchBar)
+        if result.fuzzy:
+            fixed = ", ".join(f"{a} → {b}" for a, b in result.corrections)
+            bar.show_hint(f"No exact matches; showing results for: {fixed}")
+        else:
+            bar.show_hint(f"{result.total} matching records" if result.total else "")
+        self._apply_query(query, result, hl)
+        self.state.remember(query)
+        bar.history = list(self.state.history)
+        self.refresh_rows(keep=("", ""))  # a new result list starts at its best match
+
+    def _apply_query(self, query: str, result: SearchResult | None, hl: Marker = None) -> None:
+        self.query_text = query.strip()
+        self.result = result
+        self.hl = hl
+
+    # Actions -----------------------------------------------------------------------------
+
+    def action_view(self, view: str) -> None:
+        if view != self.view:
+            self.view = view
+            self.refresh_rows(keep=("", ""))  # start at the top of the other view
+        self.query_one(RecordTable).focus()
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).input.focus()
+
+    def action_back(self) -> None:
+        table = self.query_one(RecordTable)
+        if table.has_focus and self.query_text:
+            self.query_one(SearchBar).set_value("")
+            self.run_search("")
         table.focus()
 
-    def on_meeting_list_highlighted(self, event: MeetingList.Highlighted) -> None:
-        self.query_one(DetailPane).show_meeting(event.meeting)
+    def _current(self) -> Row | None:
+        cursor = self.query_one(RecordTable).cursor
+        return self.rows[cursor] if 0 <= cursor < len(self.rows) else None
+
+    def _keys_of(self, row: Row) -> list[Key]:
+        if row.key[0] == "region":
+            return [("meeting", m.id) for m in row.meetings]
+        return [row.key]
+
+    def action_toggle_selection(self) -> None:
+        row = self._current()
+        if row is None:
+            self.app.bell()
+            return
+        keys = self._keys_of(row)
+        if all(k in self.selection for k in keys):
+            for k in keys:
+                self.selection.pop(k, None)
+        else:
+            for k in keys:
+                self.selection[k] = None
+        self._selection_changed()
+        self.query_one(RecordTable).action_cursor_down()
+
+    def action_select_all(self) -> None:
+        for row in self.rows:
+            for k in self._keys_of(row):
+                self.selection[k] = None
+        self._selection_changed()
+        self.notify(f"Selected everything listed: {len(self.rows)} rows.")
+
+    def action_clear_selection(self) -> None:
+        self.selection.clear()
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        self.state.selection = list(self.selection)
+        self.query_one(RecordTable).refresh_rows()
+        self._update_titles()
+
+    def action_cycle_sort(self) -> None:
+        relevance = self.result is not None and bool(self.query_text)
+        count = sort_count(self.view, relevance=relevance)
+        self.state.sorts[self.view] = (self.state.sorts.get(self.view, 0) + 1) % count
+        self.refresh_rows()
+        self.notify(f"Sorted by {self.sort_label}", timeout=2)
+
+    def action_open_source(self) -> None:
+        row = self._current()
+        meeting = row.meeting if row else None
+        if meeting is None and row is not None and row.meetings:
+            meeting = row.meetings[0]
+        if meeting is None:
+            self.app.bell()
+            return
+        url = meeting.source.url
+        if url.startswith(("http://", "https://")):
+            webbrowser.open(url)
+            self.notify(f"Opening {url}")
+        else:
+            where = meeting.source.document or meeting.source.outlet or "unknown"
+            self.notify(f"No web address recorded for this source ({where}).", severity="warning")
+
+    def save_state(self) -> str | None:
+        self.state.view = self.view
+        self.state.query = self.query_text
+        self.state.selection = list(self.selection)
+        return self.state.save(self.app.state_path)  # type: ignore[attr-defined]

@@ -1,0 +1,360 @@
+"""The content of a record's detail, as a list of blocks: Rich renderables and links.
+
+The app's detail pane mounts each block (links become selectable lines, followed with
+``enter``); ``coopbrowse show`` prints them. Matched search words are highlighted through a
+``Marker`` (a function returning the spans to highlight in a text).
+
+Untrusted record text only enters ``Text`` objects literally (never as markup), with control
+characters made visible.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from coopbrowse.store.model import Meeting, Proposal, TradeFigure, format_usd
+from coopbrowse.store.taxonomy import sector_label
+from coopbrowse.store.text import one_line, printable
+
+Marker = Callable[[str], list[tuple[int, int]]] | None
+HEADING = "bold"
+LABEL = "dim"
+MATCH = "bold reverse"
+SECTOR = "bold cyan"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A line in the detail that leads to another record: ``target`` is (kind, id)."""
+
+    label: Text
+    target: tuple[str, str]
+
+
+Block = RenderableType | Link
+
+
+def mark(text: str, hl: Marker = None, style: str = "", *, multiline: bool = True) -> Text:
+    """Untrusted ``text`` as literal Text, matched words highlighted."""
+    clean = printable if multiline else one_line
+    out = Text(style=style)
+    last = 0
+    for start, end in sorted(hl(text) if hl else []):
+        if start < last:
+            continue
+        out.append(clean(text[last:start]))
+        out.append(clean(text[start:end]), style=MATCH)
+        last = end
+    out.append(clean(text[last:]))
+    return out
+
+
+def labelled(label: str, value: str | Text, hl: Marker = None) -> Text:
+    text = Text(f"{label}: ", style=LABEL)
+    text.append_text(value if isinstance(value, Text) else mark(value, hl))
+    return text
+
+
+def _lines(*parts: Text) -> Text:
+    return Text("\n").join(p for p in parts if p)
+
+
+# Trade ------------------------------------------------------------------------------------
+
+_EIGHTHS = " ▏▎▍▌▋▊▉█"
+
+
+def bar(value: float, maximum: float, width: int) -> str:
+    """A horizontal bar of ``value`` out of ``maximum`` in ``width`` cells (eighth blocks)."""
+    if maximum <= 0:
+        return ""
+    eighths = round(value / maximum * width * 8)
+    full, rest = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[rest] if rest else "")
+
+
+def trade_table(
+    figures: Iterable[TradeFigure], *, meeting_of: dict[int, str] | None = None
+) -> Table:
+    """Trade figures as a table, oldest period first; every figure keeps its qualifier."""
+    table = Table(box=None, pad_edge=False, show_edge=False, expand=False, header_style=HEADING)
+    columns = ["Period", "Metric", "USD m", "Qualifier", "Change", "Stated by"]
+    if meeting_of is not None:
+        columns.append("Meeting")
+    for name in columns:
+        table.add_column(name, justify="right" if name in ("USD m", "Change") else "left")
+    indexed = sorted(enumerate(figures), key=lambda it: (it[1].period, it[1].metric))
+    for i, t in indexed:
+        change = ""
+        if t.change_pct is not None:
+            change = f"{t.change_pct:+g}%" + (f" {t.change_basis}" if t.change_basis else "")
+        row = [
+            Text(one_line(t.period)),
+            Text(one_line(t.metric)),
+            Text("" if t.usd_millions is None else f"{t.usd_millions:,.1f}"),
+            Text(one_line(t.qualifier)),
+            Text(one_line(change)),
+            Text(one_line(t.stated_by)),
+        ]
+        if meeting_of is not None:
+            row.append(Text(one_line(meeting_of.get(i, "")), style=LABEL))
+        table.add_row(*row)
+    return table
+
+
+def trade_chart(figures: Iterable[TradeFigure], width: int = 24) -> Text:
+    """Every valued figure as a bar, grouped by metric, oldest first: the trend at a glance.
+
+    Two different figures for one year (130 vs 134) both get a bar: nothing is averaged away.
+    """
+    valued = [t for t in figures if t.usd_millions is not None]
+    if not valued:
+        return Text("")
+    top = max(t.usd_millions or 0 for t in valued)
+    period_width = max(len(one_line(t.period)) for t in valued)
+    out = Text()
+    for metric in ("turnover", "exports", "imports"):
+        rows = sorted((t for t in valued if t.metric == metric), key=lambda t: t.period)
+        if not rows:
+            continue
+        if out:
+            out.append("\n")
+        out.append(f"{metric.capitalize()}, USD millions", style=LABEL)
+        colour = {"turnover": "green", "exports": "cyan", "imports": "magenta"}[metric]
+        for t in rows:
+            out.append("\n")
+            out.append(f"  {one_line(t.period):<{period_width}} ", style=LABEL)
+            drawn = bar(t.usd_millions or 0, top, width)
+            out.append(drawn.ljust(width), style=colour)
+            value = f" {t.usd_millions:,.1f}".removesuffix(".0")
+            out.append(value)
+            if t.qualifier:
+                out.append(f" ({one_line(t.qualifier)})", style=LABEL)
+    return out
+
+
+def trade_cell(meeting: Meeting) -> str:
+    """The latest trade figure as a compact cell: ``~$134M (2024)``."""
+    t = meeting.latest_trade()
+    if t is None:
+        return ""
+    mark_ = "~" if t.qualifier else ""
+    return f"{mark_}{format_usd(t.usd_millions)} ({t.period})"
+
+
+# Records ----------------------------------------------------------------------------------
+
+
+def proposal_line(p: Proposal, hl: Marker = None) -> Text:
+    """``• title  (enterprises; status)``."""
+    line = Text("• ")
+    line.append_text(mark(p.title, hl, multiline=False))
+    extras = []
+    if p.enterprises:
+        extras.append(", ".join(p.enterprises))
+    if p.status != "proposed":
+        extras.append(p.status)
+    if extras:
+        line.append("  (", style=LABEL)
+        line.append_text(mark("; ".join(extras), hl, LABEL, multiline=False))
+        line.append(")", style=LABEL)
+    return line
+
+
+def source_block(meeting: Meeting) -> Text:
+    s = meeting.source
+    published = (s.published or "not stated") + (" (inferred)" if s.published_inferred else "")
+    parts = [
+        Text("Source", style=HEADING),
+        labelled("  Outlet", s.outlet or "not stated"),
+        labelled("  Published", published),
+    ]
+    if s.headline:
+        parts.append(labelled("  Headline", s.headline))
+    if s.document:
+        parts.append(labelled("  Document", s.document))
+    if s.url:
+        parts.append(labelled("  URL", s.url))
+    return _lines(*parts)
+
+
+def meeting_blocks(meeting: Meeting, hl: Marker = None) -> list[Block]:
+    """Everything about one meeting."""
+    blocks: list[Block] = [mark(meeting.title, hl, HEADING)]
+    date = meeting.date + (" (year inferred)" if meeting.date_inferred else "")
+    header = [
+        labelled("Date", date),
+        labelled("Region", meeting.region, hl),
+        labelled("Place", meeting.place or "not stated", hl),
+    ]
+    if meeting.date_note:
+        header.append(labelled("Date note", meeting.date_note))
+    if meeting.place_note:
+        header.append(labelled("Place note", meeting.place_note))
+    blocks.append(_lines(*header))
+
+    if meeting.participants:
+        people = [Text("Participants", style=HEADING)]
+        for p in meeting.participants:
+            line = Text("  • ")
+            line.append_text(mark(p.name, hl))
+            if p.title:
+                line.append(", ")
+                line.append_text(mark(p.title, hl, "italic"))
+            if p.role in ("host", "guest", "mentioned"):
+                line.append(f"  ({p.role}, {p.side or '?'})", style=LABEL)
+            people.append(line)
+        blocks.append(_lines(*people))
+
+    if meeting.summary:
+        blocks.append(_lines(Text("Summary", style=HEADING), mark(meeting.summary, hl)))
+
+    if meeting.proposals:
+        blocks.append(Text(f"Proposals ({len(meeting.proposals)}), by sector", style=HEADING))
+        by_sector: dict[str, list[Proposal]] = defaultdict(list)
+        for p in meeting.proposals:
+            by_sector[p.sector].append(p)
+        for sector, items in by_sector.items():
+            blocks.append(Text(sector_label(sector), style=SECTOR))
+            for p in items:
+                blocks.append(Link(proposal_line(p, hl), ("proposal", p.id)))
+
+    if meeting.trade:
+        blocks.append(Text("Trade figures", style=HEADING))
+        blocks.append(trade_table(meeting.trade))
+        chart = trade_chart(meeting.trade)
+        if chart:
+            blocks.append(chart)
+
+    goods = []
+    if meeting.exports:
+        goods.append(labelled("Belarusian exports", ", ".join(meeting.exports), hl))
+    if meeting.imports:
+        goods.append(labelled("Imports to Belarus", ", ".join(meeting.imports), hl))
+    if goods:
+        blocks.append(_lines(*goods))
+
+    if meeting.notes:
+        notes = [Text("Notes", style=HEADING)]
+        for note in meeting.notes:
+            line = Text("  • ")
+            line.append_text(mark(note, hl))
+            notes.append(line)
+        blocks.append(_lines(*notes))
+
+    blocks.append(source_block(meeting))
+    return blocks
+
+
+def proposal_blocks(
+    proposal: Proposal,
+    meeting: Meeting,
+    related: list[tuple[Proposal, Meeting]] = (),  # type: ignore[assignment]
+    hl: Marker = None,
+) -> list[Block]:
+    """One proposal, its meeting, and the proposals of the same sector raised elsewhere."""
+    blocks: list[Block] = [mark(proposal.title, hl, HEADING)]
+    info = [
+        labelled("Sector", sector_label(proposal.sector), hl),
+        labelled("Status", proposal.status),
+    ]
+    if proposal.proposed_by:
+        info.append(labelled("Proposed by", proposal.proposed_by, hl))
+    if proposal.enterprises:
+        info.append(labelled("Enterprises", ", ".join(proposal.enterprises), hl))
+    blocks.append(_lines(*info))
+    if proposal.detail:
+        blocks.append(mark(proposal.detail, hl))
+    if proposal.quote:
+        quote = Text("“", style="italic")
+        quote.append_text(mark(proposal.quote, hl, "italic"))
+        quote.append("”")
+        blocks.append(quote)
+
+    blocks.append(Text("Meeting", style=HEADING))
+    label = Text(f"{meeting.date} · ")
+    label.append_text(mark(meeting.region, hl, multiline=False))
+    label.append(" · ")
+    label.append_text(mark(meeting.title, hl, multiline=False))
+    blocks.append(Link(label, ("meeting", meeting.id)))
+
+    elsewhere = [(p, m) for p, m in related if m.id != meeting.id]
+    if elsewhere:
+        regions = ", ".join(
+            dict.fromkeys(f"{_short_region(m.region)} {m.date[:7]}" for _p, m in elsewhere)
+        )
+        head = Text(f"Also raised with: {one_line(regions)}", style=HEADING)
+        blocks.append(head)
+        for p, m in elsewhere:
+            line = Text(f"{m.date} · {one_line(_short_region(m.region))} · ", style=LABEL)
+            line.append_text(mark(p.title, hl, multiline=False))
+            blocks.append(Link(line, ("proposal", p.id)))
+    same = [p for p, m in related if m.id == meeting.id and p.id != proposal.id]
+    if same:
+        blocks.append(Text("Same sector, same meeting", style=HEADING))
+        for p in same:
+            blocks.append(Link(proposal_line(p, hl), ("proposal", p.id)))
+    blocks.append(source_block(meeting))
+    return blocks
+
+
+def region_blocks(region: str, meetings: list[Meeting], hl: Marker = None) -> list[Block]:
+    """A region's meetings, its trade over the years and the sectors raised there."""
+    blocks: list[Block] = [mark(region, hl, HEADING)]
+    n_props = sum(len(m.proposals) for m in meetings)
+    blocks.append(Text(f"{len(meetings)} meetings, {n_props} proposals", style=LABEL))
+    blocks.append(Text("Meetings", style=HEADING))
+    for m in meetings:
+        line = Text(f"{m.date} · ")
+        host = m.host.name if m.host else "?"
+        line.append_text(mark(f"{host} – {m.title}", hl, multiline=False))
+        blocks.append(Link(line, ("meeting", m.id)))
+    figures: list[TradeFigure] = []
+    meeting_of: dict[int, str] = {}
+    for m in meetings:
+        for t in m.trade:
+            meeting_of[len(figures)] = f"{m.date} {m.host.name.split()[-1] if m.host else ''}"
+            figures.append(t)
+    if figures:
+        blocks.append(Text("Trade over the years", style=HEADING))
+        blocks.append(trade_chart(figures))
+        blocks.append(trade_table(figures, meeting_of=meeting_of))
+    sectors: dict[str, int] = defaultdict(int)
+    for m in meetings:
+        for p in m.proposals:
+            sectors[p.sector] += 1
+    if sectors:
+        lines = [Text("Sectors raised", style=HEADING)]
+        for sector, count in sorted(sectors.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(Text(f"  {sector_label(sector)}: {count}"))
+        blocks.append(_lines(*lines))
+    return blocks
+
+
+def _short_region(region: str) -> str:
+    for suffix in (" Oblast", " Krai"):
+        if region.endswith(suffix):
+            return region.removesuffix(suffix)
+    return region.removeprefix("Republic of ")
+
+
+def as_renderable(blocks: list[Block]) -> RenderableType:
+    """Blocks for printing (``coopbrowse show``): links as plain lines, a blank line between
+    sections."""
+    parts: list[RenderableType] = []
+    for block in blocks:
+        if isinstance(block, Link):
+            line = Text("  ")
+            line.append_text(block.label)
+            parts.append(line)
+        else:
+            if parts:
+                parts.append(Text(""))
+            parts.append(block)
+    return Group(*parts)

@@ -1,0 +1,80 @@
+"""HelpScreen: every key, generated from the live bindings (never a hand-written list)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def describe_keys(keys: str) -> str:
+    """``right_square_bracket,n`` -> ``] / n``."""
+    names = {
+        "right_square_bracket": "]",
+        "left_square_bracket": "[",
+        "question_mark": "?",
+        "slash": "/",
+        "space": "space",
+        "escape": "esc",
+        "shift+tab": "shift+tab",
+    }
+    return " / ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def binding_rows(nodes: Iterable[tuple[str, DOMNode | type]]) -> list[tuple[str, str, str]]:
+    """(where, keys, description) for every described binding of ``nodes``, in order."""
+    rows: list[tuple[str, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for where, node in nodes:
+        bindings = node.BINDINGS if isinstance(node, type) else type(node).BINDINGS
+        for b in bindings:
+            if not isinstance(b, Binding) or not b.description:
+                continue
+            key = (where, b.action)
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append((where, describe_keys(b.key), b.description))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys of the app, the list, the detail pane and the search bar."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="close-help"),
+    ]
+
+    def __init__(self, sections: list[tuple[str, DOMNode | type]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, expand=True, show_header=False, pad_edge=False)
+        table.add_column("keys", style="bold cyan", no_wrap=True, min_width=14)
+        table.add_column("does")
+        current = None
+        for where, keys, description in binding_rows(self.sections):
+            if where != current:
+                if current is not None:
+                    table.add_row("", "")
+                table.add_row(Text(where, style="bold underline"), "")
+                current = where
+            table.add_row(Text(keys), Text(description))
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("coopbrowse keys", style="bold"), id="help-title")
+            yield Static(table)
+            yield Static(
+                Text(
+                    "Every action is also in the command palette (ctrl+p). "
+                    "Search syntax: see README or type in the search bar.",
+                    style="dim",
+                )
+            )

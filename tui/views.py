@@ -1,0 +1,263 @@
+"""The three views of the browser (meetings, proposals, regions): their rows, columns, sorts.
+
+Kept free of widgets so that what a view lists, in which order, is plain testable code. Rows
+come either from the whole store or from a search result (then a meeting is listed when it or
+any of its proposals matched, in the order of its best hit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rich.text import Text
+
+from coopbrowse.store.index import SearchResult
+from coopbrowse.store.model import Meeting, Proposal
+from coopbrowse.store.taxonomy import sector_label
+
+from .blocks import Marker, mark, trade_cell
+from .widgets.record_table import Column
+
+Key = tuple[str, str]  # ("meeting", id), ("proposal", id) or ("region", name)
+
+
+@dataclass
+class Row:
+    key: Key
+    meeting: Meeting | None = None
+    proposal: Proposal | None = None
+    region: str = ""
+    meetings: list[Meeting] = field(default_factory=list)  # a region's meetings
+
+    @property
+    def date(self) -> str:
+        if self.meeting is not None:
+            return self.meeting.date
+        return max((m.date for m in self.meetings), default="")
+
+
+@dataclass(frozen=True)
+class View:
+    id: str
+    title: str
+    key: str  # the number key that opens it
+    columns: list[Column]
+    sorts: list[tuple[str, Callable[[Row], object], bool]]  # (label, key, reverse)
+    cells: Callable[[Row, Marker], list[Text]]
+
+
+def _person(m: Meeting | None, role: str) -> str:
+    if m is None:
+        return ""
+    p = m.host if role == "host" else m.guest
+    return p.name if p else ""
+
+
+def _short(region: str) -> str:
+    for suffix in (" Oblast", " Krai"):
+        if region.endswith(suffix):
+            return region.removesuffix(suffix)
+    return region.removeprefix("Republic of ")
+
+
+def _meeting_cells(row: Row, hl: Marker) -> list[Text]:
+    m = row.meeting
+    assert m is not None
+    return [
+        Text(m.date),
+        mark(m.region, hl, multiline=False),
+        mark(_person(m, "guest"), hl, multiline=False),
+        mark(_person(m, "host"), hl, multiline=False),
+        Text(str(len(m.proposals))),
+        Text(trade_cell(m)),
+        mark(m.title, hl, multiline=False),
+    ]
+
+
+def _proposal_cells(row: Row, hl: Marker) -> list[Text]:
+    p, m = row.proposal, row.meeting
+    assert p is not None and m is not None
+    return [
+        mark(sector_label(p.sector), hl, "cyan", multiline=False),
+        mark(_short(m.region), hl, multiline=False),
+        Text(m.date),
+        mark(p.proposed_by, hl, multiline=False),
+        mark(p.title, hl, multiline=False),
+    ]
+
+
+def _region_cells(row: Row, hl: Marker) -> list[Text]:
+    figures = [
+        t
+        for m in row.meetings
+        for t in m.trade
+        if t.metric == "turnover" and t.full_year and t.usd_millions is not None
+    ]
+    by_year: dict[str, float] = {}
+    for t in figures:
+        by_year[t.period] = max(by_year.get(t.period, 0.0), t.usd_millions or 0.0)
+    spark = sparkline([by_year[y] for y in sorted(by_year)])
+    years = f"{min(by_year)}–{max(by_year)}" if len(by_year) > 1 else "".join(by_year)
+    latest = f"${by_year[max(by_year)]:,.0f}M ({max(by_year)})" if by_year else ""
+    return [
+        mark(row.region, hl, multiline=False),
+        Text(str(len(row.meetings))),
+        Text(str(sum(len(m.proposals) for m in row.meetings))),
+        Text(row.date),
+        Text(f"{spark} {years}".strip(), style="green"),
+        Text(latest),
+    ]
+
+
+_SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float]) -> str:
+    """A one-line chart of ``values`` (empty for none)."""
+    if not values:
+        return ""
+    top = max(values) or 1.0
+    return "".join(_SPARKS[min(7, int(v / top * 7.999))] for v in values)
+
+
+def _latest_value(row: Row) -> float:
+    t = row.meeting.latest_trade() if row.meeting else None
+    return t.usd_millions or 0.0 if t else -1.0
+
+
+VIEWS: dict[str, View] = {
+    "meetings": View(
+        "meetings",
+        "Meetings",
+        "1",
+        [
+            Column("Date", 10),
+            Column("Region", None, min_width=12),
+            Column("Russian side", None, min_width=10),
+            Column("Belarusian host", None, min_width=10),
+            Column("Prop.", 5, "right"),
+            Column("Latest trade", 14),
+            Column("Title", None, min_width=0),
+        ],
+        [
+            ("newest first", lambda r: (r.date, r.key[1]), True),
+            ("oldest first", lambda r: (r.date, r.key[1]), False),
+            ("region", lambda r: (r.meeting.region if r.meeting else "", r.date), False),
+            (
+                "most proposals",
+                lambda r: (len(r.meeting.proposals) if r.meeting else 0, r.date),
+                True,
+            ),
+            ("largest trade", lambda r: (_latest_value(r), r.date), True),
+        ],
+        _meeting_cells,
+    ),
+    "proposals": View(
+        "proposals",
+        "Proposals",
+        "2",
+        [
+            Column("Sector", 22),
+            Column("Region", 14),
+            Column("Date", 10),
+            Column("Proposer", 20),
+            Column("Title", None, min_width=20),
+        ],
+        [
+            (
+                "newest first",
+                lambda r: (r.date, r.meeting.id if r.meeting else "", _Rev(r.key[1])),
+                True,
+            ),
+            (
+                "sector",
+                lambda r: (
+                    sector_label(r.proposal.sector) if r.proposal else "",
+                    _Rev(r.date),
+                    r.key[1],
+                ),
+                False,
+            ),
+            (
+                "region",
+                lambda r: (r.meeting.region if r.meeting else "", _Rev(r.date), r.key[1]),
+                False,
+            ),
+            ("status", lambda r: (r.proposal.status if r.proposal else "", _Rev(r.date)), False),
+        ],
+        _proposal_cells,
+    ),
+    "regions": View(
+        "regions",
+        "Regions",
+        "3",
+        [
+            Column("Region", None, min_width=16),
+            Column("Meetings", 8, "right"),
+            Column("Proposals", 9, "right"),
+            Column("Latest", 10),
+            Column("Turnover over the years", 24),
+            Column("Latest turnover", 18),
+        ],
+        [
+            ("most meetings", lambda r: (len(r.meetings), r.date), True),
+            ("name", lambda r: r.region, False),
+            ("latest meeting", lambda r: r.date, True),
+        ],
+        _region_cells,
+    ),
+}
+
+
+class _Rev(str):
+    """A string that sorts backwards, to mix directions in one sort key."""
+
+    __slots__ = ()
+
+    def __lt__(self, other: str) -> bool:  # type: ignore[override]
+        return str.__gt__(self, other)
+
+
+def build_rows(view: str, meetings: list[Meeting], result: SearchResult | None = None) -> list[Row]:
+    """The rows of ``view``: everything, or what ``result`` matched, best first."""
+    if view == "meetings":
+        if result is None:
+            return [Row(("meeting", m.id), m) for m in meetings]
+        seen: dict[str, Row] = {}
+        for hit in result.hits:
+            if hit.meeting.id not in seen:
+                seen[hit.meeting.id] = Row(("meeting", hit.meeting.id), hit.meeting)
+        return list(seen.values())
+    if view == "proposals":
+        if result is None:
+            return [Row(("proposal", p.id), m, p) for m in meetings for p in m.proposals]
+        return [
+            Row(("proposal", h.id), h.meeting, h.record)  # type: ignore[arg-type]
+            for h in result.hits
+            if h.kind == "proposal"
+        ]
+    pool = meetings if result is None else [r.meeting for r in build_rows("meetings", [], result)]
+    regions: dict[str, list[Meeting]] = {}
+    for m in pool:
+        if m is not None:
+            regions.setdefault(m.region, []).append(m)
+    rows = [Row(("region", name), region=name, meetings=ms) for name, ms in regions.items()]
+    if result is None:
+        rows.sort(key=lambda r: (len(r.meetings), r.date), reverse=True)
+    return rows
+
+
+def sort_rows(view: str, rows: list[Row], sort: int, *, relevance: bool) -> tuple[list[Row], str]:
+    """``rows`` in sort order ``sort``; with a query, order 0 is relevance (as given)."""
+    sorts = VIEWS[view].sorts
+    if relevance:
+        if sort % (len(sorts) + 1) == 0:
+            return rows, "relevance"
+        sort = sort % (len(sorts) + 1) - 1
+    label, key, reverse = sorts[sort % len(sorts)]
+    return sorted(rows, key=key, reverse=reverse), label
+
+
+def sort_count(view: str, *, relevance: bool) -> int:
+    return len(VIEWS[view].sorts) + (1 if relevance else 0)

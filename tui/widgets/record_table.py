@@ -1,0 +1,242 @@
+"""RecordTable: a virtualised, keyboard-driven table that renders only the rows on screen.
+
+Textual's DataTable builds every row up front (seconds for tens of thousands of rows); this
+table asks for a row's cells only when that row is painted, so 60,000 rows cost no more than
+20. The owner supplies the columns, the row count and a ``cells(index)`` callback; the table
+handles the cursor, scrolling, the sticky header and selection marks.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: fixed ``width`` or, with ``width=None``, a share of the space left."""
+
+    label: str
+    width: int | None = None
+    justify: str = "left"
+    min_width: int = 8
+    ratio: int = 1  # share of the spare width among flexible columns
+
+
+MARK_WIDTH = 2  # the selection mark column
+
+
+class RecordTable(ScrollView, can_focus=True):
+    """Rows of records; ``Highlighted`` when the cursor moves, ``Activated`` on enter."""
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="cursor-down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="cursor-up"),
+        Binding("g,home", "first", "First", show=False, id="first"),
+        Binding("G,end", "last", "Last", show=False, id="last"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="page-up"),
+        Binding("enter", "activate", "Open", id="open"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "record-table--header",
+        "record-table--cursor",
+        "record-table--marked",
+    }
+
+    DEFAULT_CSS = """
+    RecordTable {
+        background: $surface;
+        overflow-x: hidden;
+    }
+    RecordTable > .record-table--header {
+        text-style: bold;
+        background: $panel;
+        color: $foreground;
+    }
+    RecordTable > .record-table--cursor {
+        background: $primary 30%;
+    }
+    RecordTable:focus > .record-table--cursor {
+        background: $accent 45%;
+    }
+    RecordTable > .record-table--marked {
+        color: $warning;
+        text-style: bold;
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        """The cursor moved to row ``index`` (-1 when the table is empty)."""
+
+        def __init__(self, table: RecordTable, index: int) -> None:
+            super().__init__()
+            self.table = table
+            self.index = index
+
+    class Activated(Message):
+        """Enter was pressed on row ``index``."""
+
+        def __init__(self, table: RecordTable, index: int) -> None:
+            super().__init__()
+            self.table = table
+            self.index = index
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.columns: list[Column] = []
+        self.row_count = 0
+        self._cells: Callable[[int], list[Text]] = lambda i: []
+        self._marked: Callable[[int], bool] = lambda i: False
+        self._cache: OrderedDict[tuple[int, int, bool, bool], Strip] = OrderedDict()
+        self.empty_message = "Nothing to show."
+
+    # Data ----------------------------------------------------------------------------------
+
+    def set_rows(
+        self,
+        columns: list[Column],
+        count: int,
+        cells: Callable[[int], list[Text]],
+        marked: Callable[[int], bool] | None = None,
+        *,
+        cursor: int = 0,
+    ) -> None:
+        """Show ``count`` rows; the cursor goes to ``cursor`` (clamped)."""
+        self.columns = columns
+        self.row_count = count
+        self._cells = cells
+        self._marked = marked or (lambda i: False)
+        self.refresh_rows()
+        self.virtual_size = Size(self.size.width, count + 1)
+        self.cursor = max(0, min(cursor, count - 1)) if count else 0
+
+    def refresh_rows(self) -> None:
+        """Forget rendered rows (after the selection or highlights changed)."""
+        self._cache.clear()
+        self.refresh()
+
+    @property
+    def page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    # Cursor --------------------------------------------------------------------------------
+
+    def watch_cursor(self, cursor: int) -> None:
+        if self.row_count:
+            if cursor < self.scroll_y:
+                self.scroll_to(y=cursor, animate=False)
+            elif cursor >= self.scroll_y + self.page:
+                self.scroll_to(y=cursor - self.page + 1, animate=False)
+        self._cache.clear()
+        self.refresh()
+        self.post_message(self.Highlighted(self, cursor if self.row_count else -1))
+
+    def move_to(self, index: int) -> None:
+        if self.row_count:
+            self.cursor = max(0, min(index, self.row_count - 1))
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(self.row_count - 1)
+
+    def action_page_down(self) -> None:
+        self.move_to(self.cursor + self.page)
+
+    def action_page_up(self) -> None:
+        self.move_to(self.cursor - self.page)
+
+    def action_activate(self) -> None:
+        if self.row_count:
+            self.post_message(self.Activated(self, self.cursor))
+
+    def on_click(self, event: events.Click) -> None:
+        row = int(self.scroll_y) + event.y - 1
+        if event.y >= 1 and 0 <= row < self.row_count:
+            self.move_to(row)
+            if event.chain > 1:
+                self.action_activate()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, self.row_count + 1)
+        self._cache.clear()
+
+    # Rendering -----------------------------------------------------------------------------
+
+    def _widths(self, total: int) -> list[int]:
+        fixed = sum(c.width or 0 for c in self.columns) + MARK_WIDTH + len(self.columns)
+        shares = sum(c.ratio for c in self.columns if c.width is None)
+        spare = max(0, total - fixed)
+        widths = []
+        for c in self.columns:
+            if c.width is not None:
+                widths.append(c.width)
+            else:
+                widths.append(max(c.min_width, spare * c.ratio // shares))
+        return widths
+
+    def _line(self, cells: list[Text], widths: list[int], mark: str, style: Style) -> list[Segment]:
+        line = Text(mark.ljust(MARK_WIDTH), style=style, no_wrap=True)
+        for cell, width, column in zip(cells, widths, self.columns, strict=False):
+            piece = cell.copy()
+            piece.no_wrap = True
+            if column.justify == "right" and piece.cell_len < width:
+                piece = Text(" " * (width - piece.cell_len)) + piece
+            piece.truncate(width, overflow="ellipsis", pad=True)
+            line.append_text(piece)
+            line.append(" ")
+        return list(line.render(self.app.console, end=""))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        widths = self._widths(width)
+        if y == 0:
+            style = self.get_component_rich_style("record-table--header")
+            cells = [Text(c.label) for c in self.columns]
+            segments = self._line(cells, widths, "", style)
+            return Strip(segments).adjust_cell_length(width, style)
+        index = int(self.scroll_y) + y - 1
+        if index >= self.row_count:
+            if self.row_count == 0 and y == 1:
+                text = Text(f" {self.empty_message}", style="italic dim")
+                segs = list(text.render(self.app.console, end=""))
+                return Strip(segs).adjust_cell_length(width, base)
+            return Strip.blank(width, base)
+        is_cursor = index == self.cursor
+        marked = self._marked(index)
+        key = (index, width, is_cursor, marked)
+        strip = self._cache.get(key)
+        if strip is None:
+            mark_style = self.get_component_rich_style("record-table--marked")
+            segments = self._line(self._cells(index), widths, "●" if marked else "", mark_style)
+            strip = Strip(segments).adjust_cell_length(width, base)
+            if is_cursor:
+                strip = strip.apply_style(self.get_component_rich_style("record-table--cursor"))
+            self._cache[key] = strip
+            if len(self._cache) > 400:
+                self._cache.popitem(last=False)
+        return strip

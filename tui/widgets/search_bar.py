@@ -1,0 +1,172 @@
+"""SearchBar: the query input, its history, completions and the error/hint line under it.
+
+Typing posts ``SearchBar.QueryChanged`` after a short pause (debounce); the screen runs the
+query off the UI thread. ``up``/``down`` recall earlier queries; field names and values are
+suggested inline from what the database holds (``→`` accepts); a bad query's error shows in
+the hint line while the list keeps the last good results.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.suggester import Suggester
+from textual.timer import Timer
+from textual.widgets import Input, Static
+
+from coopbrowse.store.query import FIELDS
+from coopbrowse.store.text import one_line
+
+DEBOUNCE_S = 0.15
+_LAST_TOKEN = re.compile(r'(?:^|[\s(])(-?)([A-Za-z]*)(?::("?)([^\s()"]*))?$')
+
+
+class QuerySuggester(Suggester):
+    """Completes field names (``reg`` -> ``region:``) and values (``region:pe`` -> ``penza``)."""
+
+    def __init__(self, values: Callable[[str], list[str]]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.values = values
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return complete(value, self.values)
+
+
+def complete(value: str, values: Callable[[str], list[str]]) -> str | None:
+    """The completed query for ``value``, or None."""
+    m = _LAST_TOKEN.search(value)
+    if not m:
+        return None
+    _neg, name, quote, partial = m.groups()
+    if partial is None:  # still typing a word: maybe a field name
+        if len(name) < 2:
+            return None
+        for field in FIELDS:
+            if field.startswith(name.lower()) and field != name.lower():
+                return value + field[len(name) :] + ":"
+        return None
+    field = name.lower()
+    if field not in FIELDS or quote:
+        return None
+    try:
+        candidates = values(field)
+    except KeyError:
+        return None
+    low = partial.lower()
+    for candidate in candidates:
+        if candidate.lower().startswith(low) and candidate.lower() != low:
+            return value + candidate[len(partial) :]
+    return None
+
+
+def hint_for(value: str, values: Callable[[str], list[str]]) -> str:
+    """When the cursor is on ``field:``, the values it can take (for the hint line)."""
+    m = _LAST_TOKEN.search(value)
+    if not m or m.group(4) is None:
+        return ""
+    field = m.group(2).lower()
+    if field not in FIELDS:
+        return ""
+    try:
+        candidates = [c for c in values(field) if c.lower().startswith(m.group(4).lower())]
+    except KeyError:
+        return ""
+    shown = ", ".join(candidates[:12]) + (" …" if len(candidates) > 12 else "")
+    return f"{field}: {shown}" if candidates else f"{field}: no matching values"
+
+
+class SearchBar(Vertical):
+    """The query input and its status line."""
+
+    BINDINGS = [
+        Binding("up", "history(-1)", "Earlier query", show=False, id="history-back"),
+        Binding("down", "history(1)", "Later query", show=False, id="history-forward"),
+    ]
+
+    class QueryChanged(Message):
+        """The query settled on ``query`` (after the debounce, or on enter)."""
+
+        def __init__(self, query: str, submitted: bool = False) -> None:
+            super().__init__()
+            self.query = query
+            self.submitted = submitted
+
+    def __init__(self, values: Callable[[str], list[str]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.values = values
+        self.history: list[str] = []
+        self._history_pos: int | None = None
+        self._timer: Timer | None = None
+        self._recalling = False
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder='/ to search: elevator samara · "lift production" · pharma* · '
+            "-film · region:penza · sector:elevators · date:2025-04..",
+            suggester=QuerySuggester(self.values),
+            id="search-input",
+            select_on_focus=False,
+        )
+        yield Static(id="search-status", markup=False)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#search-input", Input)
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    def set_value(self, value: str) -> None:
+        """Set the query without triggering a search."""
+        self._recalling = True
+        self.input.value = value
+        self.input.cursor_position = len(value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._recalling:
+            self._recalling = False
+        else:
+            self._history_pos = None
+        self.show_hint("")
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(
+            DEBOUNCE_S, lambda: self.post_message(self.QueryChanged(event.value))
+        )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        self.post_message(self.QueryChanged(event.value, submitted=True))
+
+    def action_history(self, step: int) -> None:
+        if not self.history:
+            self.app.bell()
+            return
+        pos = len(self.history) if self._history_pos is None else self._history_pos
+        pos = max(0, min(len(self.history), pos + step))
+        self._history_pos = pos
+        self._recalling = True
+        value = self.history[pos] if pos < len(self.history) else ""
+        self.input.value = value
+        self.input.cursor_position = len(value)
+
+    def show_error(self, message: str) -> None:
+        self.set_class(True, "-error")
+        self.query_one("#search-status", Static).update(Text(one_line(message)))
+
+    def show_hint(self, message: str) -> None:
+        """Show ``message`` (and, while a field value is being typed, its candidates)."""
+        self.set_class(False, "-error")
+        candidates = hint_for(self.value, self.values)
+        text = "  ·  ".join(part for part in (message, candidates) if part)
+        self.query_one("#search-status", Static).update(Text(one_line(text)))
