@@ -26,7 +26,7 @@ from tinydb.middlewares import CachingMiddleware
 
 from . import cache
 from .dataset import Dataset, load_bundled, record_hash
-from .errors import CorruptDatabase, NotWritable, StoreError
+from .errors import CorruptDatabase, DatabaseLocked, NotWritable, StoreError
 from .model import Meeting, Proposal, ValidationError
 from .storage import (
     AtomicJSONStorage,
@@ -82,7 +82,9 @@ class Store:
     """A coopbrowse database at ``path``. Cheap to construct; ``open`` checks and seeds it."""
 
     def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
+        path = Path(path)
+        # Write through a symlink to its target (replacing the link would detach it).
+        self.path = path.resolve() if path.is_symlink() else path
         self._snapshot: _Snapshot | None = None
         self._pending: tuple[tuple[int, int, int], str, Any, dict[str, Any] | None] | None = None
         self.merge_report: WriteReport | None = None
@@ -104,12 +106,14 @@ class Store:
         meta = store._check()
         if meta["schema_version"] < SCHEMA_VERSION:
             store._migrate()
+        store.load()  # every record is validated before anything may write to the file
         if seed and meta.get("follow_bundled", True):
             data = bundled if bundled is not None else load_bundled()
             if _version_key(data.version) > _version_key(str(meta.get("dataset_version", ""))):
-                with contextlib.suppress(NotWritable):  # a read-only database stays as it is
-                    store.merge_report = store.merge_dataset(data)
-        store.load()
+                # A read-only or busy database stays as it is; the merge is retried next time.
+                with contextlib.suppress(NotWritable, DatabaseLocked):
+                    store.merge_report = store.merge_dataset(data, lock_timeout=1.0)
+                store.load()
         return store
 
     def _create(self, dataset: Dataset, *, seed: bool) -> None:
@@ -168,6 +172,11 @@ class Store:
                 f"written by a newer coopbrowse (schema {version}; this version reads up to "
                 f"{SCHEMA_VERSION}): upgrade coopbrowse",
             )
+        bundled = meta.get("bundled", {})
+        if not isinstance(bundled, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in bundled.items()
+        ):
+            raise CorruptDatabase(self.path, "wrong shape: meta.bundled is not a map of ids")
         for table in (MEETINGS, PROPOSALS):
             if not isinstance(raw.get(table, {}), dict):
                 raise CorruptDatabase(self.path, f"wrong shape: table {table!r} is not an object")
@@ -239,6 +248,10 @@ class Store:
                     self.path,
                     f"proposals record {doc_id}: meeting {proposal.meeting_id!r} does not exist",
                 )
+            if proposal.id in proposals:
+                raise CorruptDatabase(
+                    self.path, f"proposals record {doc_id}: duplicate proposal id {proposal.id!r}"
+                )
             owner.proposals.append(proposal)
             proposals[proposal.id] = proposal
         meetings = sorted(by_id.values(), key=lambda m: (m.date, m.id), reverse=True)
@@ -277,9 +290,9 @@ class Store:
     # Writing ---------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[TinyDB]:
+    def _transaction(self, lock_timeout: float = 10.0) -> Iterator[TinyDB]:
         """Lock, read the current file, let the caller change it, write it atomically once."""
-        with write_lock(self.path):
+        with write_lock(self.path, timeout=lock_timeout):
             db = TinyDB(self.path, storage=_Batched(AtomicJSONStorage))
             yield db
             db.storage.flush()
@@ -327,7 +340,7 @@ class Store:
             self._delete(db, meeting_id)
         return True
 
-    def merge_dataset(self, dataset: Dataset) -> WriteReport:
+    def merge_dataset(self, dataset: Dataset, *, lock_timeout: float = 10.0) -> WriteReport:
         """Merge a newer bundled dataset without clobbering the user's own work.
 
         New bundled meetings are added; bundled meetings the user has not touched are
@@ -336,7 +349,7 @@ class Store:
         touched.
         """
         report = WriteReport()
-        with self._transaction() as db:
+        with self._transaction(lock_timeout) as db:
             self._check_tables(db)
             self._merge_into(db, dataset, report)
         return report

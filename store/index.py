@@ -649,7 +649,7 @@ class SearchIndex:
         result: set[int] | None = None
         for w in words:
             docs = set(table.get(w, ()))
-            if not docs and name == "person":  # a prefix of a name: "karank"
+            if not docs:  # a prefix of a name: "karank", "mogilev"
                 for key, found in table.items():
                     if key.startswith(w):
                         docs |= found
@@ -681,7 +681,7 @@ class SearchIndex:
                 continue
             if isinstance(leaf, Word):
                 out.extend(self._expand(leaf.text) if leaf.prefix else [term(fold(leaf.text))])
-            elif isinstance(leaf, Phrase):
+            elif isinstance(leaf, Phrase) and leaf.scored:
                 out.extend(term(fold(w)) for w in leaf.words)
         return list(dict.fromkeys(out))
 
@@ -740,7 +740,8 @@ class SearchIndex:
                 better = self._nearest(fold(node.text))
                 if better is None:
                     return node
-                corrections.append((node.text, better))
+                if (node.text, better) not in corrections:
+                    corrections.append((node.text, better))
                 return Word(better)
             if isinstance(node, And):
                 return And(tuple(fix(c) for c in node.children))
@@ -795,9 +796,10 @@ class SearchIndex:
             if isinstance(leaf, Word):
                 if leaf.prefix:
                     h.prefixes.add(fold(leaf.text))
+                    h.terms.update(self._expand(leaf.text))  # "elev*" also marks "lift"
                 else:
                     h.terms.add(term(fold(leaf.text)))
-            elif isinstance(leaf, Phrase):
+            elif isinstance(leaf, Phrase) and leaf.scored:
                 h.terms.update(term(fold(w)) for w in leaf.words)
             elif isinstance(leaf, Filter) and leaf.name in ("person", "enterprise", "region"):
                 h.paths.setdefault(leaf.name, set()).update(_TOKEN_RE.findall(fold(leaf.value)))
@@ -841,7 +843,7 @@ def _region_phrase(words: tuple[str, ...]) -> Node | None:
     canonical = tuple(_TOKEN_RE.findall(fold(region.name)))
     if canonical == tuple(fold(w) for w in words):
         return None
-    original = Phrase(words) if len(words) > 1 else Word(words[0])
+    original = Phrase(words, scored=False) if len(words) > 1 else Word(words[0])
     return Or((Phrase(canonical) if len(canonical) > 1 else Word(canonical[0]), original))
 
 
@@ -875,19 +877,26 @@ def rewrite_regions(node: Node) -> Node:
     return And(tuple(out)) if len(out) != 1 else out[0]
 
 
+_FILLER = {"and", "the", "of", "in", "for", "to"}
+
+
 def resolve_sector(value: str) -> list[str]:
-    """Sector ids a filter value names: an id, a prefix of one, a label word, a synonym."""
-    v = fold(value).strip()
+    """Sector ids a filter value names: an id or a prefix of one, the label or a prefix of it,
+    a word of the label or of the sector's terms (3+ letters), or a synonym."""
+    v = " ".join(_TOKEN_RE.findall(fold(value)))
+    if not v:
+        return []
+    slug = v.replace(" ", "-")
+    if any(s.id == slug for s in SECTORS):
+        return [slug]
     wanted = term(v)
     out = []
     for s in SECTORS:
-        words = set(_TOKEN_RE.findall(fold(f"{s.id} {s.label}")))
-        for phrase in s.terms:
-            words.update(_TOKEN_RE.findall(fold(phrase)))
+        label = " ".join(_TOKEN_RE.findall(fold(s.label)))
+        words = set(_TOKEN_RE.findall(fold(f"{s.id} {s.label} {' '.join(s.terms)}"))) - _FILLER
         if (
-            s.id == v
-            or s.id.startswith(v)
-            or any(w.startswith(v) for w in words if len(v) >= 3)
+            (len(v) >= 2 and (s.id.startswith(slug) or label.startswith(v)))
+            or (len(v) >= 3 and v not in _FILLER and any(w.startswith(v) for w in words))
             or wanted in {term(w) for w in words}
         ):
             out.append(s.id)

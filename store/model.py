@@ -36,7 +36,21 @@ class ValidationError(ValueError):
 
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
-_PERIOD_RE = re.compile(r"^(\d{4})(-\d{2})?(\.\.(\d{4})(-\d{2})?)?$")
+_PERIOD_RE = re.compile(r"^([0-9]{4})(-[0-9]{2})?(\.\.([0-9]{4})(-[0-9]{2})?)?$")
+
+
+def _valid_period(period: str) -> bool:
+    """``2024``, ``2025-03`` or a range of those with months 01-12, not running backwards."""
+    m = _PERIOD_RE.match(period)
+    if not m:
+        return False
+    months = [g for g in (m.group(2), m.group(5)) if g]
+    if any(not 1 <= int(g[1:]) <= 12 for g in months):
+        return False
+    if m.group(3):
+        start, end = period.split("..")
+        return start <= end.ljust(len(start), "9")
+    return True
 
 
 def _path(prefix: str, name: str) -> str:
@@ -188,7 +202,7 @@ class TradeFigure:
     def from_dict(cls, data: Any, prefix: str = "") -> TradeFigure:
         r = _Reader(data, prefix)
         period = r.str("period", required=True)
-        if not _PERIOD_RE.match(period):
+        if not _valid_period(period):
             raise ValidationError(
                 r.where("period"),
                 f"expected a year or range like 2024 or 2025-01..2025-08, got {period!r}",

@@ -70,6 +70,8 @@ class Word:
 @dataclass(frozen=True)
 class Phrase:
     words: tuple[str, ...]
+    # an alternative spelling added by the engine: it widens the match but is not scored
+    scored: bool = field(default=True, compare=False)
 
 
 @dataclass(frozen=True)
@@ -265,6 +267,8 @@ class _Parser:
         if not children:
             tok = self.peek()
             pos = tok.pos if tok else len(self.query)
+            if tok is not None and tok.kind == "rparen":
+                raise self.error("unmatched ')': no '(' before it", pos)
             raise self.error("expected a search term here", pos)
         return children[0] if len(children) == 1 else And(tuple(children))
 
@@ -354,7 +358,7 @@ def _field(tok: _Tok, query: str) -> Node:
     return Filter(name, value, pos=pos)
 
 
-_PART_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_PART_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$")
 
 
 def _date_part(text: str, pos: int, query: str, *, end: bool) -> str:
@@ -362,6 +366,8 @@ def _date_part(text: str, pos: int, query: str, *, end: bool) -> str:
     if not m:
         raise QueryError(f"bad date '{text}': use YYYY, YYYY-MM or YYYY-MM-DD", pos, query)
     year = int(m.group(1))
+    if year < 1:
+        raise QueryError(f"bad year in '{text}': years start at 0001", pos, query)
     month = int(m.group(2)) if m.group(2) else None
     day = int(m.group(3)) if m.group(3) else None
     if month is not None and not 1 <= month <= 12:
@@ -394,7 +400,7 @@ def _date_range(value: str, pos: int, query: str) -> tuple[str, str]:
 
 def _year_range(value: str, pos: int, query: str) -> tuple[str, str]:
     parts = value.split("..") if ".." in value else [value, value]
-    if len(parts) != 2 or not all(p == "" or re.fullmatch(r"\d{4}", p) for p in parts):
+    if len(parts) != 2 or not all(p == "" or re.fullmatch(r"[0-9]{4}", p) for p in parts):
         raise QueryError(f"bad year '{value}': use 2025 or 2023..2025", pos, query)
     if parts == ["", ""]:
         raise QueryError("a year range needs at least one end, e.g. 2023..", pos, query)

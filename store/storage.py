@@ -115,6 +115,8 @@ def parse_json_bytes(path: Path, raw: bytes, what: str = "database") -> Any:
         ) from None
     try:
         return json.loads(text)
+    except RecursionError:
+        raise CorruptDatabase(path, f"{what} is not usable JSON: nested too deeply") from None
     except json.JSONDecodeError as exc:
         truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
         hint = "; the file looks truncated" if truncated else ""

@@ -299,3 +299,55 @@ def test_a_damaged_cache_entry_is_ignored(tmp_path) -> None:
     store = Store.open(path)
     assert len(store.meetings()) == CACHE_FROM
     assert [h.id for h in SearchIndex.for_store(store).search("elevator").hits] == expected
+
+
+def test_cli_query_words_may_start_with_a_dash(capsys) -> None:
+    assert main(["search", "elevators", "-penza", "--json", "--type", "proposal"]) == 0
+    ids_ = [h["id"] for h in json.loads(capsys.readouterr().out)["hits"]]
+    assert ids_ and not any("penza" in i for i in ids_)
+    assert main(["search", "-penza", "--limit", "1"]) == 0
+    capsys.readouterr()
+
+
+def test_region_alias_does_not_score_or_mark_its_generic_word(index: SearchIndex) -> None:
+    for hit in index.search("Moscow Region", limit=None).hits:
+        for path, spans_ in hit.spans.items():
+            from coopbrowse.store.index import meeting_fields, proposal_fields
+
+            fields = (
+                proposal_fields(hit.record, hit.meeting)
+                if hit.kind == "proposal"
+                else meeting_fields(hit.meeting)
+            )
+            text = dict((p, t) for p, t, _g in fields)[path]
+            assert all(text[a:b].lower() != "region" for a, b in spans_), (hit.id, path)
+
+
+def test_sector_values_resolve_strictly(index: SearchIndex) -> None:
+    assert (
+        index.search('sector:"public transport"').total
+        == index.search("sector:public-transport").total
+        > 0
+    )
+    for bad in ("and", "s", "zzz"):
+        with pytest.raises(QueryError, match="unknown sector"):
+            index.search(f"sector:{bad}")
+
+
+def test_prefix_highlights_synonyms_it_matched(index: SearchIndex) -> None:
+    hit = next(
+        h
+        for h in index.search("elev*", limit=None).hits
+        if h.id == "2025-10-20-mordovia-karankevich-p06"
+    )
+    assert [hit.record.title[a:b] for a, b in hit.spans["title"]] == ["lift"]
+
+
+def test_json_output_escapes_terminal_control_characters(capsys, store) -> None:
+    meeting = store.meetings()[0]
+    meeting.title = "evil \x9b31m \u202e title"
+    store.put_meetings([meeting], update=True)
+    assert main(["show", meeting.id, "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "\x9b" not in out and "\u202e" not in out
+    assert json.loads(out)["title"] == "evil \x9b31m \u202e title"

@@ -341,3 +341,47 @@ def test_store_imports_without_textual() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_corrupt_record_is_never_merged_over(db_path: Path) -> None:
+    """A newer bundled dataset must not be merged into a file with a bad record."""
+    Store.open(db_path)
+    raw = json.loads(db_path.read_text())
+    next(iter(raw["meta"].values()))["dataset_version"] = "0"
+    next(iter(raw["meetings"].values()))["participants"] = "not a list"
+    db_path.write_text(json.dumps(raw))
+    before = db_path.read_bytes()
+    with pytest.raises(CorruptDatabase, match="participants: expected a list"):
+        Store.open(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_deeply_nested_json_is_a_clear_error(db_path: Path) -> None:
+    db_path.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(CorruptDatabase, match="nested too deeply"):
+        Store.open(db_path)
+
+
+def test_writes_go_through_a_symlink_to_its_target(tmp_path: Path) -> None:
+    target = tmp_path / "real.json"
+    Store.open(target)
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    store = Store.open(link)
+    store.delete_meeting(store.meetings()[0].id)
+    assert link.is_symlink()
+    assert len(Store.open(target).meetings()) == 4
+
+
+def test_bad_trade_periods_are_rejected() -> None:
+    from coopbrowse.store.model import TradeFigure, ValidationError
+
+    for period in ("2025-13", "2025..2024", "２０２５"):
+        with pytest.raises(ValidationError, match="period"):
+            TradeFigure.from_dict({"period": period, "metric": "turnover", "usd_millions": 1})
+    assert (
+        TradeFigure.from_dict(
+            {"period": "2025-01..2025-08", "metric": "exports", "usd_millions": 1}
+        ).year
+        == 2025
+    )

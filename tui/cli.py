@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -101,14 +102,62 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``coopbrowse`` script; returns the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(_protect_query(argv))
     try:
         return _dispatch(args)
     except StoreError as exc:
         print(f"coopbrowse: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # `coopbrowse list | head`
+        sys.stderr.close()
+        return EXIT_OK
+    except OSError as exc:
+        print(f"coopbrowse: error: cannot write output: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+# Options of the commands that take a free-form QUERY, with whether they take a value.
+_QUERY_OPTIONS = {
+    "--json": False,
+    "--limit": True,
+    "--type": True,
+    "--db": True,
+    "-h": False,
+    "--help": False,
+}
+
+
+def _protect_query(argv: list[str]) -> list[str]:
+    """Let a query word start with '-' (``search elevators -penza``) without ``--``.
+
+    argparse would read ``-penza`` as an unknown option; every token after ``search`` that is
+    not one of its options is moved behind a ``--`` so it reaches QUERY, in order.
+    """
+    if "search" not in argv:
+        return argv
+    at = argv.index("search")
+    head, rest = argv[: at + 1], argv[at + 1 :]
+    options: list[str] = []
+    words: list[str] = []
+    i = 0
+    while i < len(rest):
+        token = rest[i]
+        name = token.split("=", 1)[0]
+        if token == "--":
+            words.extend(rest[i + 1 :])
+            break
+        if name in _QUERY_OPTIONS:
+            options.append(token)
+            if _QUERY_OPTIONS[name] and "=" not in token and i + 1 < len(rest):
+                options.append(rest[i + 1])
+                i += 1
+        else:
+            words.append(token)
+        i += 1
+    return [*head, *options, "--", *words] if words else [*head, *options]
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -134,8 +183,15 @@ def _console() -> Console:
     return console
 
 
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def _dump(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """JSON on stdout; characters a terminal would act on (C1 controls, bidi overrides) are
+    written as \\u escapes so untrusted text cannot restyle the terminal."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    sys.stdout.write(text + "\n")
 
 
 def cmd_list(store: Store, *, as_json: bool) -> int:
