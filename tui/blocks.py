@@ -27,6 +27,8 @@ HEADING = "bold"
 LABEL = "dim"
 MATCH = "bold reverse"
 SECTOR = "bold cyan"
+FIGURES_SHOWN = 30  # trade figures in a region's overview
+RELATED_SHOWN = 12  # links listed before "… N more" (a detail must stay instant at scale)
 
 
 @dataclass(frozen=True)
@@ -82,29 +84,38 @@ def bar(value: float, maximum: float, width: int) -> str:
 def trade_table(
     figures: Iterable[TradeFigure], *, meeting_of: dict[int, str] | None = None
 ) -> Table:
-    """Trade figures as a table, oldest period first; every figure keeps its qualifier."""
+    """Trade figures as a table, oldest period first.
+
+    Period, metric and value never wrap; "As quoted" carries the qualifier, the change and
+    who stated it (and, for a region, at which meeting), wrapping in a narrow pane rather
+    than cutting a qualifier off.
+    """
     table = Table(box=None, pad_edge=False, show_edge=False, expand=False, header_style=HEADING)
-    columns = ["Period", "Metric", "USD m", "Qualifier", "Change", "Stated by"]
-    if meeting_of is not None:
-        columns.append("Meeting")
-    for name in columns:
-        table.add_column(name, justify="right" if name in ("USD m", "Change") else "left")
+    table.add_column("Period", no_wrap=True)
+    table.add_column("Metric", no_wrap=True)
+    table.add_column("USD m", justify="right", no_wrap=True)
+    table.add_column("As quoted", overflow="fold", min_width=14)
     indexed = sorted(enumerate(figures), key=lambda it: (it[1].period, it[1].metric))
     for i, t in indexed:
-        change = ""
+        quoted = Text()
+        if t.qualifier:
+            quoted.append(one_line(t.qualifier))
         if t.change_pct is not None:
+            if quoted:
+                quoted.append(", ")
             change = f"{t.change_pct:+g}%" + (f" {t.change_basis}" if t.change_basis else "")
-        row = [
+            quoted.append(one_line(change))
+        if quoted:
+            quoted.append("\n")
+        quoted.append(f"— {one_line(t.stated_by or 'source not stated')}", style=LABEL)
+        if meeting_of is not None and meeting_of.get(i):
+            quoted.append(f", {one_line(meeting_of[i])}", style=LABEL)
+        table.add_row(
             Text(one_line(t.period)),
             Text(one_line(t.metric)),
             Text("" if t.usd_millions is None else f"{t.usd_millions:,.1f}"),
-            Text(one_line(t.qualifier)),
-            Text(one_line(change)),
-            Text(one_line(t.stated_by)),
-        ]
-        if meeting_of is not None:
-            row.append(Text(one_line(meeting_of.get(i, "")), style=LABEL))
-        table.add_row(*row)
+            quoted,
+        )
     return table
 
 
@@ -286,15 +297,25 @@ def proposal_blocks(
 
     elsewhere = [(p, m) for p, m in related if m.id != meeting.id]
     if elsewhere:
-        regions = ", ".join(
+        elsewhere.sort(key=lambda pm: pm[1].date, reverse=True)
+        places = list(
             dict.fromkeys(f"{_short_region(m.region)} {m.date[:7]}" for _p, m in elsewhere)
         )
-        head = Text(f"Also raised with: {one_line(regions)}", style=HEADING)
-        blocks.append(head)
-        for p, m in elsewhere:
+        summary = ", ".join(places[:RELATED_SHOWN])
+        if len(places) > RELATED_SHOWN:
+            summary += f" and {len(places) - RELATED_SHOWN} more"
+        blocks.append(Text(f"Also raised with: {one_line(summary)}", style=HEADING))
+        for p, m in elsewhere[:RELATED_SHOWN]:
             line = Text(f"{m.date} · {one_line(_short_region(m.region))} · ", style=LABEL)
             line.append_text(mark(p.title, hl, multiline=False))
             blocks.append(Link(line, ("proposal", p.id)))
+        if len(elsewhere) > RELATED_SHOWN:
+            blocks.append(
+                Text(
+                    f"… {len(elsewhere) - RELATED_SHOWN} more: search sector:{proposal.sector}",
+                    style=LABEL,
+                )
+            )
     same = [p for p, m in related if m.id == meeting.id and p.id != proposal.id]
     if same:
         blocks.append(Text("Same sector, same meeting", style=HEADING))
@@ -309,20 +330,39 @@ def region_blocks(region: str, meetings: list[Meeting], hl: Marker = None) -> li
     blocks: list[Block] = [mark(region, hl, HEADING)]
     n_props = sum(len(m.proposals) for m in meetings)
     blocks.append(Text(f"{len(meetings)} meetings, {n_props} proposals", style=LABEL))
-    blocks.append(Text("Meetings", style=HEADING))
-    for m in meetings:
+    blocks.append(Text("Meetings, newest first", style=HEADING))
+    newest = sorted(meetings, key=lambda m: m.date, reverse=True)
+    for m in newest[:RELATED_SHOWN]:
         line = Text(f"{m.date} · ")
         host = m.host.name if m.host else "?"
         line.append_text(mark(f"{host} – {m.title}", hl, multiline=False))
         blocks.append(Link(line, ("meeting", m.id)))
-    figures: list[TradeFigure] = []
-    meeting_of: dict[int, str] = {}
-    for m in meetings:
-        for t in m.trade:
-            meeting_of[len(figures)] = f"{m.date} {m.host.name.split()[-1] if m.host else ''}"
-            figures.append(t)
-    if figures:
+    if len(meetings) > RELATED_SHOWN:
+        blocks.append(
+            Text(
+                f"… {len(meetings) - RELATED_SHOWN} more in the meetings view "
+                f"(region:{_short_region(region).lower()})",
+                style=LABEL,
+            )
+        )
+    quoted = [(t, m) for m in meetings for t in m.trade]
+    if quoted:
+        quoted.sort(key=lambda tm: (tm[0].period, tm[1].date), reverse=True)
+        shown = sorted(quoted[:FIGURES_SHOWN], key=lambda tm: (tm[0].period, tm[1].date))
+        figures = [t for t, _m in shown]
+        meeting_of = {
+            i: f"{m.date} {m.host.name.split()[-1] if m.host else ''}"
+            for i, (_t, m) in enumerate(shown)
+        }
         blocks.append(Text("Trade over the years", style=HEADING))
+        if len(quoted) > FIGURES_SHOWN:
+            blocks.append(
+                Text(
+                    f"The {FIGURES_SHOWN} most recent of {len(quoted)} figures "
+                    "quoted; each meeting has all of its own.",
+                    style=LABEL,
+                )
+            )
         blocks.append(trade_chart(figures))
         blocks.append(trade_table(figures, meeting_of=meeting_of))
     sectors: dict[str, int] = defaultdict(int)

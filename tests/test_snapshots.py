@@ -1,0 +1,85 @@
+"""SVG snapshots of the main screens (pytest-textual-snapshot; Textual is pinned exactly).
+
+Regenerate after an intended visual change with ``pytest tests/test_snapshots.py
+--snapshot-update`` and review the SVGs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coopbrowse.store import Store
+from coopbrowse.tui.app import CoopBrowseApp
+from coopbrowse.tui.widgets.detail import DetailPane
+from coopbrowse.tui.widgets.search_bar import SearchBar
+
+SIZE = (140, 42)
+
+
+@pytest.fixture
+def app(store: Store, tmp_path: Path) -> CoopBrowseApp:
+    return CoopBrowseApp(store, state_path=tmp_path / "state.json")
+
+
+async def _ready(pilot) -> None:
+    await pilot.pause(0.2)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.2)
+
+
+def _search(query: str):
+    async def run(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("slash")
+        pilot.app.screen.query_one(SearchBar).input.value = query
+        await pilot.pause(0.4)
+        await _ready(pilot)
+
+    return run
+
+
+def test_main_screen(snap_compare, app) -> None:
+    assert snap_compare(app, terminal_size=SIZE, run_before=_ready)
+
+
+def test_search_with_highlights(snap_compare, app) -> None:
+    assert snap_compare(app, terminal_size=SIZE, run_before=_search("elevator samara"))
+
+
+def test_meeting_detail_with_chart(snap_compare, app) -> None:
+    async def run(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("j", "j", "j", "tab")  # Penza: figures over the years
+        await pilot.pause(0.2)
+        detail = pilot.app.screen.query_one(DetailPane)
+        heading = next(
+            w for w in detail.children if "Trade figures" in getattr(w.content, "plain", "")
+        )
+        detail.scroll_to_widget(heading, animate=False, top=True)
+        await pilot.pause(0.2)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run)
+
+
+def test_proposals_view(snap_compare, app) -> None:
+    async def run(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("2", "space", "j", "space")
+        await pilot.pause(0.2)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run)
+
+
+def test_help_screen(snap_compare, app) -> None:
+    async def run(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause(0.2)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run)
+
+
+def test_narrow_layout(snap_compare, app) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_ready)
