@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import metadata
-
 from .db import SCHEMA_VERSION, Store, WriteReport, open_store
 from .errors import CorruptDatabase, DatabaseLocked, InputError, NotWritable, StoreError
 from .model import Meeting, Participant, Proposal, Source, TradeFigure, ValidationError
 
-try:
-    __version__ = metadata.version("coopbrowse")
-except metadata.PackageNotFoundError:  # running from a source tree
-    __version__ = "0+unknown"
+__version__ = "0.1.0"  # the single source: pyproject.toml reads it from here
 
 __all__ = [
     "SCHEMA_VERSION",

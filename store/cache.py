@@ -76,6 +76,11 @@ def load(kind: str, key: str) -> Any | None:
         return None
 
 
+def exists(kind: str, key: str) -> bool:
+    path = _entry(kind, key)
+    return path is not None and path.is_file()
+
+
 def save(kind: str, key: str, value: Any) -> None:
     """Store ``value`` for ``(kind, key)``; keep the newest few entries of ``kind``."""
     path = _entry(kind, key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -41,6 +42,16 @@ def parse_dataset(data: Any, name: str) -> Dataset:
         seen.add(meeting.id)
         meetings.append(meeting)
     return Dataset(version=str(data.get("dataset_version", "")), meetings=meetings)
+
+
+def bundled_version() -> str:
+    """The bundled dataset's version, read from the head of the file (cheap: every launch
+    asks it, and only a newer version needs the whole dataset parsed)."""
+    ref = resources.files("coopbrowse.data").joinpath(DATASET_FILE)
+    with ref.open("rb") as fh:
+        head = fh.read(512).decode("utf-8", "replace")
+    found = re.search(r'"dataset_version"\s*:\s*"([^"]*)"', head)
+    return found.group(1) if found else load_bundled().version
 
 
 def load_bundled() -> Dataset:

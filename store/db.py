@@ -25,7 +25,7 @@ from tinydb import Query, TinyDB
 from tinydb.middlewares import CachingMiddleware
 
 from . import cache
-from .dataset import Dataset, load_bundled, record_hash
+from .dataset import Dataset, bundled_version, load_bundled, record_hash
 from .errors import CorruptDatabase, DatabaseLocked, NotWritable, StoreError
 from .model import Meeting, Proposal, ValidationError
 from .storage import (
@@ -108,8 +108,9 @@ class Store:
             store._migrate()
         store.load()  # every record is validated before anything may write to the file
         if seed and meta.get("follow_bundled", True):
-            data = bundled if bundled is not None else load_bundled()
-            if _version_key(data.version) > _version_key(str(meta.get("dataset_version", ""))):
+            version = bundled.version if bundled is not None else bundled_version()
+            if _version_key(version) > _version_key(str(meta.get("dataset_version", ""))):
+                data = bundled if bundled is not None else load_bundled()
                 # A read-only or busy database stays as it is; the merge is retried next time.
                 with contextlib.suppress(NotWritable, DatabaseLocked):
                     store.merge_report = store.merge_dataset(data, lock_timeout=1.0)
@@ -227,6 +228,7 @@ class Store:
                 {p.id: p for m in meetings for p in m.proposals},
                 meta,
             )
+            self._save_preview()
             return self._snapshot
         meta = self._meta_of(raw)
         by_id: dict[str, Meeting] = {}
@@ -258,7 +260,28 @@ class Store:
         self._snapshot = _Snapshot(signature, digest, meetings, by_id, proposals, meta)
         if len(meetings) >= CACHE_FROM:
             cache.save("records", digest, {"meta": meta, "meetings": meetings})
+        self._save_preview()
         return self._snapshot
+
+    def _save_preview(self) -> None:
+        snapshot = self._snapshot
+        if snapshot is None or len(snapshot.meetings) < CACHE_FROM:
+            return
+        key = _preview_key(self.path)
+        if key and not cache.exists("preview", key):
+            rows = [m.summary_row() for m in snapshot.meetings]
+            cache.save("preview", key, (snapshot.signature, rows))
+
+    @staticmethod
+    def preview(path: Path | str) -> list[tuple[Any, ...]] | None:
+        """The list rows of a large database as last loaded, if its content is unchanged:
+        enough to paint the meetings list while the records load. None otherwise."""
+        path = Path(path)
+        key = _preview_key(path.resolve())
+        found = cache.load("preview", key) if key else None
+        if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], list):
+            return found[1]
+        return None
 
     def meetings(self) -> list[Meeting]:
         """Every meeting with its proposals, newest first."""
@@ -454,6 +477,18 @@ class _Index:
         if meeting.host is None:
             return None
         return self.keys.get((meeting.date, meeting.region, meeting.host.name))
+
+
+def _preview_key(path: Path) -> str:
+    """Preview cache key: the file's identity and modification (cheap: no read). A preview is
+    replaced by the real records within a second, so a stat match is enough for it."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ""
+    if st.st_size < 1_000_000:
+        return ""  # small databases load faster than a preview would
+    return f"{st.st_ino}-{st.st_size}-{st.st_mtime_ns}"
 
 
 def open_store(path: Path | str) -> Store:

@@ -420,6 +420,24 @@ class Meeting:
             return None
         return max(pool, key=lambda t: (t.year, t.full_year))
 
+    def summary_row(self) -> tuple[Any, ...]:
+        """What a list row shows, as plain values (cached to paint a large list at once):
+        ``(id, date, region, guest, host, n_proposals, trade period, trade USD m,
+        trade qualifier, title)``."""
+        t = self.latest_trade()
+        return (
+            self.id,
+            self.date,
+            self.region,
+            self.guest.name if self.guest else "",
+            self.host.name if self.host else "",
+            len(self.proposals),
+            t.period if t else "",
+            t.usd_millions if t else None,
+            t.qualifier if t else "",
+            self.title,
+        )
+
     def to_dict(self, *, with_proposals: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.id,

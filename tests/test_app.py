@@ -396,3 +396,39 @@ async def test_layout_stacks_the_detail_when_narrow(app, size, narrow) -> None:
             assert detail.region.y >= table.region.bottom
         else:
             assert detail.region.x >= table.region.right
+
+
+async def test_large_database_paints_a_preview_then_loads(tmp_path) -> None:
+    from coopbrowse.store.db import CACHE_FROM
+    from coopbrowse.store.synth import build_database
+
+    path = tmp_path / "big.json"
+    build_database(path, CACHE_FROM, seed=9)
+    Store.open(path)  # a first launch leaves the preview in the cache
+    preview = Store.preview(path)
+    assert preview is not None and len(preview) == CACHE_FROM
+    app = CoopBrowseApp(None, db_path=path, preview=preview, state_path=tmp_path / "s.json")
+    async with app.run_test(size=SIZE) as pilot:
+        main = screen_of(app)
+        assert main.query_one(RecordTable).row_count == CACHE_FROM  # painted from the preview
+        await settle(pilot, app)
+        await pilot.pause(0.5)
+        await settle(pilot, app)
+        assert main.loaded
+        assert [r.key[1] for r in main.rows] == [row[0] for row in preview]
+        await pilot.press("2")
+        assert main.view == "proposals"
+
+
+async def test_a_database_that_fails_to_load_behind_a_preview_exits_2(tmp_path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"meetings": ')
+    preview = [("x", "2025-01-01", "Penza Oblast", "A", "B", 1, "", None, "", "T")]
+    app = CoopBrowseApp(None, db_path=path, preview=preview, state_path=tmp_path / "s.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+    assert app.return_code == 2
+    assert app.load_error is not None and str(path) in str(app.load_error)
+    assert path.read_text() == '{"meetings": '

@@ -270,7 +270,7 @@ def test_index_and_records_are_cached_by_database_content(tmp_path) -> None:
     build_database(path, CACHE_FROM, seed=2)
     first = SearchIndex.for_store(Store.open(path))
     entries = sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir())
-    assert entries == ["index", "records"]
+    assert entries == ["index", "preview", "records"]
     again = SearchIndex.for_store(Store.open(path))  # from the cache
     for query in ("elevator", "sector:film -exchange", '"tula oblast"', "pharma*", "year:2020"):
         assert [h.id for h in again.search(query, limit=None).hits] == [

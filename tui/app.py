@@ -10,7 +10,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from coopbrowse.store import Store, __version__
+from coopbrowse.store import Store, StoreError, __version__
 from coopbrowse.store.paths import resolve_state_path
 
 from .screens.help import HelpScreen, describe_keys
@@ -34,15 +34,28 @@ class CoopBrowseApp(App[int]):
         Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="previous-pane"),
     ]
 
-    def __init__(self, store: Store, *, state_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        store: Store | None,
+        *,
+        state_path: Path | None = None,
+        db_path: Path | None = None,
+        preview: list[tuple] | None = None,
+    ) -> None:
+        """Browse ``store``; or, with ``store=None``, show ``preview`` rows while the
+        database at ``db_path`` loads in the background."""
         super().__init__()
         self.store = store
-        self.state_path = state_path or resolve_state_path(store.path)
+        self.db_path = store.path if store is not None else db_path
+        assert self.db_path is not None
+        self.preview = preview
+        self.state_path = state_path or resolve_state_path(self.db_path)
         self.ui_state = UiState.load(self.state_path)
+        self.load_error: StoreError | None = None  # re-raised by the CLI after exit
 
     def on_mount(self) -> None:
         self.title = f"coopbrowse {__version__}"
-        self.push_screen(MainScreen(self.store, self.ui_state))
+        self.push_screen(MainScreen(self.store, self.ui_state, self.db_path, self.preview))
 
     @property
     def main(self) -> MainScreen | None:

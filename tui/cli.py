@@ -13,18 +13,16 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from coopbrowse.store import Store, StoreError, __version__
-from coopbrowse.store.index import SearchIndex
 from coopbrowse.store.paths import DB_ENV, STATE_ENV, resolve_db_path, resolve_state_path
-from coopbrowse.store.query import QueryError
 
-from .render import MEETING_COLUMNS, cell, hits_table, meeting_cells, meeting_renderable
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# Modules only some commands need are imported inside them: launching the app should not
+# pay for the search engine or the table renderer before the first frame.
 
 EXIT_OK, EXIT_EMPTY, EXIT_ERROR = 0, 1, 2
 
@@ -164,6 +162,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     db_path = resolve_db_path(args.db)
     if args.command == "locate":
         return cmd_locate(db_path)
+    if args.command is None:
+        return launch(db_path)
     store = Store.open(db_path)
     if args.command == "list":
         return cmd_list(store, as_json=args.json)
@@ -172,11 +172,13 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "search":
         query = " ".join(args.query)
         return cmd_search(store, query, as_json=args.json, limit=args.limit, kind=args.type)
-    return launch(store)
+    raise AssertionError(args.command)  # pragma: no cover
 
 
 def _console() -> Console:
     """Rich console for stdout; when piped, wide enough that tables are not cut."""
+    from rich.console import Console
+
     console = Console(highlight=False, soft_wrap=False)
     if not console.is_terminal:
         console = Console(highlight=False, soft_wrap=False, width=max(console.width, 160))
@@ -195,6 +197,10 @@ def _dump(data: Any) -> None:
 
 
 def cmd_list(store: Store, *, as_json: bool) -> int:
+    from rich.table import Table
+
+    from .render import MEETING_COLUMNS, cell, meeting_cells
+
     meetings = store.meetings()
     if as_json:
         _dump([m.to_dict() for m in meetings])
@@ -213,6 +219,8 @@ def cmd_list(store: Store, *, as_json: bool) -> int:
 
 
 def cmd_show(store: Store, record_id: str, *, as_json: bool) -> int:
+    from .render import meeting_renderable
+
     meeting = store.meeting(record_id)
     if meeting is None:
         proposal = store.proposal(record_id)
@@ -229,6 +237,13 @@ def cmd_show(store: Store, record_id: str, *, as_json: bool) -> int:
 
 
 def cmd_search(store: Store, query: str, *, as_json: bool, limit: int, kind: str | None) -> int:
+    from rich.text import Text
+
+    from coopbrowse.store.index import SearchIndex
+    from coopbrowse.store.query import QueryError
+
+    from .render import hits_table
+
     if limit < 1:
         raise StoreError(None, f"--limit must be at least 1, not {limit}")
     try:
@@ -265,13 +280,33 @@ def cmd_locate(db_path: Path) -> int:
     return EXIT_OK
 
 
-def launch(store: Store) -> int:
-    """Run the Textual app on ``store`` (imported here so scripting stays fast)."""
+def launch(db_path: Path) -> int:
+    """Run the Textual app (imported here so scripting stays fast).
+
+    A large database whose list was cached at its last load is painted from that preview
+    at once while its records load in the background; otherwise the database is opened
+    first, so that a damaged one is reported here, in one line, before the screen changes.
+    """
     from .app import CoopBrowseApp
 
-    app = CoopBrowseApp(store)
+    preview = Store.preview(db_path) if db_path.is_file() else None
+    state = resolve_state_path(db_path)
+    if preview is not None and _fresh_start(state):
+        app = CoopBrowseApp(None, db_path=db_path, preview=preview)
+    else:
+        app = CoopBrowseApp(Store.open(db_path))
     app.run()
+    if app.load_error is not None:
+        raise app.load_error
     return app.return_code or EXIT_OK
+
+
+def _fresh_start(state_path: Path) -> bool:
+    """True when the saved state opens on the plain meetings list (what a preview shows)."""
+    from .state import UiState
+
+    state = UiState.load(state_path)
+    return state.view == "meetings" and not state.query
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from coopbrowse.store.index import SearchResult
-from coopbrowse.store.model import Meeting, Proposal
+from coopbrowse.store.model import Meeting, Proposal, format_usd
 from coopbrowse.store.taxonomy import sector_label
 
 from .blocks import Marker, mark, trade_cell
 from .widgets.record_table import Column
+
+if TYPE_CHECKING:
+    from coopbrowse.store.index import SearchResult
 
 Key = tuple[str, str]  # ("meeting", id), ("proposal", id) or ("region", name)
 
@@ -72,6 +75,23 @@ def _meeting_cells(row: Row, hl: Marker) -> list[Text]:
         Text(str(len(m.proposals))),
         Text(trade_cell(m)),
         mark(m.title, hl, multiline=False),
+    ]
+
+
+def preview_cells(row: tuple) -> list[Text]:
+    """A meetings-list row from :meth:`Meeting.summary_row` (shown while records load)."""
+    _id, date, region, guest, host, n_props, period, usd, qualifier, title = row
+    trade = ""
+    if usd is not None:
+        trade = f"{'~' if qualifier else ''}{format_usd(usd)} ({period})"
+    return [
+        Text(date),
+        mark(region, None, multiline=False),
+        mark(guest, None, multiline=False),
+        mark(host, None, multiline=False),
+        Text(str(n_props)),
+        Text(trade),
+        mark(title, None, multiline=False),
     ]
 
 

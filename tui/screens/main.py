@@ -7,8 +7,10 @@ what a view lists lives in :mod:`coopbrowse.tui.views`, what a detail shows in
 
 from __future__ import annotations
 
-import webbrowser
+import gc
 from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -18,19 +20,25 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
-from coopbrowse.store import Store
-from coopbrowse.store.index import SearchIndex, SearchResult
+from coopbrowse.store import Store, StoreError
 from coopbrowse.store.model import Meeting, Proposal
 from coopbrowse.store.query import QueryError
 
 from ..blocks import Marker, meeting_blocks, proposal_blocks, region_blocks
 from ..state import UiState
-from ..views import VIEWS, Key, Row, build_rows, sort_count, sort_rows
+from ..views import VIEWS, Key, Row, build_rows, preview_cells, sort_count, sort_rows
 from ..widgets.detail import DetailPane
 from ..widgets.record_table import RecordTable
 from ..widgets.search_bar import SearchBar
 
+if TYPE_CHECKING:  # the search engine is imported when the index loads, after first paint
+    from coopbrowse.store.index import SearchIndex, SearchResult
+
 NARROW = 110  # below this many columns the detail goes under the list
+
+
+class _Loading(Exception):
+    """An action needed the records before they finished loading."""
 
 
 class MainScreen(Screen[None]):
@@ -49,9 +57,17 @@ class MainScreen(Screen[None]):
         Binding("o", "open_source", "Open source", show=False, id="open-source"),
     ]
 
-    def __init__(self, store: Store, state: UiState) -> None:
+    def __init__(
+        self,
+        store: Store | None,
+        state: UiState,
+        db_path: Path | None = None,
+        preview: list[tuple] | None = None,
+    ) -> None:
         super().__init__()
-        self.store = store
+        self._store = store
+        self.db_path = db_path
+        self.preview = preview
         self.state = state
         self.view = state.view
         self.query_text = ""
@@ -62,6 +78,7 @@ class MainScreen(Screen[None]):
         self.selection: dict[Key, None] = {}
         self.index: SearchIndex | None = None
         self._by_sector: dict[str, list[tuple[Proposal, Meeting]]] = {}
+        self._detail_pending: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,31 +91,92 @@ class MainScreen(Screen[None]):
 
     # Setup -------------------------------------------------------------------------------
 
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise _Loading()
+        return self._store
+
+    @property
+    def loaded(self) -> bool:
+        return self._store is not None
+
+    _NEED_RECORDS = frozenset(
+        {"view", "toggle_selection", "select_all", "clear_selection", "cycle_sort", "open_source"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the records load (the preview is on screen) record actions are disabled."""
+        return self.loaded or action not in self._NEED_RECORDS
+
     def on_mount(self) -> None:
+        self._layout(self.app.size.width)
+        self.query_one(SearchBar).history = list(self.state.history)
+        if self._store is None:
+            self._show_preview()
+            self.call_after_refresh(lambda: self.set_timer(0.05, self.load_store))
+        else:
+            self._start()
+        self.query_one(RecordTable).focus()
+
+    def _show_preview(self) -> None:
+        rows = self.preview or []
+        table = self.query_one(RecordTable)
+        table.empty_message = "Loading…"
+        table.set_rows(VIEWS["meetings"].columns, len(rows), lambda i: preview_cells(rows[i]))
+        table.border_title = f"1 Meetings ({len(rows)})"
+        table.border_subtitle = "loading records…"
+        self.query_one(DetailPane).show(None, [], "Loading records…")
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_store(self) -> None:
+        """Open the database off the UI thread (the preview is on screen meanwhile)."""
+        try:
+            store = Store.open(self.db_path)  # type: ignore[arg-type]
+            store.meetings()
+        except StoreError as exc:
+            self.app.call_from_thread(self._load_failed, exc)
+            return
+        self.app.call_from_thread(self._store_loaded, store)
+
+    def _load_failed(self, exc: StoreError) -> None:
+        self.app.load_error = exc  # type: ignore[attr-defined]
+        self.app.exit(return_code=2)
+
+    def _store_loaded(self, store: Store) -> None:
+        gc.freeze()  # long-lived records: keep the collector from walking them again
+        self._store = store
+        self.app.store = store  # type: ignore[attr-defined]
+        self._start()
+        self.refresh_bindings()
+
+    def _start(self) -> None:
         meetings = self.store.meetings()
-        known = {("meeting", m.id) for m in meetings}
-        known |= {("proposal", p.id) for m in meetings for p in m.proposals}
-        self.selection = {tuple(k): None for k in self.state.selection if tuple(k) in known}
-        by_sector: dict[str, list[tuple[Proposal, Meeting]]] = defaultdict(list)
-        for m in meetings:
-            for p in m.proposals:
-                by_sector[p.sector].append((p, m))
-        self._by_sector = by_sector
+        self.selection = {
+            (kind, rid): None
+            for kind, rid in self.state.selection
+            if (self.store.meeting(rid) if kind == "meeting" else self.store.proposal(rid))
+        }
         bar = self.query_one(SearchBar)
-        bar.history = list(self.state.history)
         self.query_one(RecordTable).empty_message = (
             "The database has no meetings yet." if not meetings else "Nothing matches."
         )
-        self._layout(self.app.size.width)
         if self.state.query:
             bar.set_value(self.state.query)
-        self.refresh_rows()
-        self.query_one(RecordTable).focus()
-        self.build_index(self.state.query)
+        keep = None
+        table = self.query_one(RecordTable)
+        if self.preview and 0 <= table.cursor < len(self.preview):
+            keep = ("meeting", self.preview[table.cursor][0])
+        self.refresh_rows(keep=keep)
+        query = bar.value  # the restored query, or what was typed while records loaded
+        # Load the index once the first frame is on screen: it is not needed to paint.
+        self.call_after_refresh(lambda: self.set_timer(0.05, lambda: self.build_index(query)))
 
     @work(thread=True, exclusive=True, group="index")
     def build_index(self, query: str) -> None:
         """Load or build the search index off the UI thread; then run the restored query."""
+        from coopbrowse.store.index import SearchIndex
+
         index = SearchIndex.for_store(self.store)
         self.app.call_from_thread(self._index_ready, index, query)
 
@@ -174,9 +252,21 @@ class MainScreen(Screen[None]):
     # Detail ------------------------------------------------------------------------------
 
     def on_record_table_highlighted(self, event: RecordTable.Highlighted) -> None:
-        self.show_detail(event.index)
+        # Draw the detail after the list has been painted, once per frame: the list never
+        # waits for it, and holding j over 10,000 rows does not build 10,000 details.
+        first = self._detail_pending is None
+        self._detail_pending = event.index
+        if first:
+            self.call_after_refresh(self._flush_detail)
+
+    def _flush_detail(self) -> None:
+        index, self._detail_pending = self._detail_pending, None
+        if index is not None:
+            self.show_detail(index)
 
     def show_detail(self, index: int) -> None:
+        if not self.loaded:
+            return
         detail = self.query_one(DetailPane)
         if not 0 <= index < len(self.rows):
             detail.border_title = "Detail"
@@ -184,7 +274,7 @@ class MainScreen(Screen[None]):
             return
         row = self.rows[index]
         if row.proposal is not None and row.meeting is not None:
-            related = self._by_sector.get(row.proposal.sector, [])
+            related = self.by_sector().get(row.proposal.sector, [])
             blocks = proposal_blocks(row.proposal, row.meeting, related, self.hl)
             detail.border_title = "Proposal"
         elif row.meeting is not None:
@@ -194,6 +284,16 @@ class MainScreen(Screen[None]):
             blocks = region_blocks(row.region, row.meetings, self.hl)
             detail.border_title = "Region"
         detail.show(row.key, blocks)
+
+    def by_sector(self) -> dict[str, list[tuple[Proposal, Meeting]]]:
+        """Every proposal with its meeting, by sector (built on first use)."""
+        if not self._by_sector:
+            by_sector: dict[str, list[tuple[Proposal, Meeting]]] = defaultdict(list)
+            for m in self.store.meetings():
+                for p in m.proposals:
+                    by_sector[p.sector].append((p, m))
+            self._by_sector = by_sector
+        return self._by_sector
 
     def on_record_table_activated(self, event: RecordTable.Activated) -> None:
         detail = self.query_one(DetailPane)
@@ -222,6 +322,9 @@ class MainScreen(Screen[None]):
             self.query_one(RecordTable).focus()
 
     def run_search(self, query: str) -> None:
+        if not self.loaded:
+            self.query_one(SearchBar).show_hint("Loading records… the search runs when ready.")
+            return
         if not query.strip():
             if self.query_text or self.result is not None:
                 self._apply_query("", None)
@@ -341,6 +444,8 @@ class MainScreen(Screen[None]):
             return
         url = meeting.source.url
         if url.startswith(("http://", "https://")):
+            import webbrowser
+
             webbrowser.open(url)
             self.notify(f"Opening {url}")
         else:
