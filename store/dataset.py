@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from .errors import InputError
@@ -44,11 +44,19 @@ def parse_dataset(data: Any, name: str) -> Dataset:
     return Dataset(version=str(data.get("dataset_version", "")), meetings=meetings)
 
 
+def _bundled_file() -> Path:
+    """The bundled dataset file. ``coopbrowse.data`` is a regular package (it has an
+    ``__init__.py``), so its directory is known for installed and editable packages alike;
+    this avoids importing importlib.resources on every launch."""
+    import coopbrowse.data
+
+    return Path(coopbrowse.data.__file__).with_name(DATASET_FILE)
+
+
 def bundled_version() -> str:
     """The bundled dataset's version, read from the head of the file (cheap: every launch
     asks it, and only a newer version needs the whole dataset parsed)."""
-    ref = resources.files("coopbrowse.data").joinpath(DATASET_FILE)
-    with ref.open("rb") as fh:
+    with _bundled_file().open("rb") as fh:
         head = fh.read(512).decode("utf-8", "replace")
     found = re.search(r'"dataset_version"\s*:\s*"([^"]*)"', head)
     return found.group(1) if found else load_bundled().version
@@ -56,8 +64,7 @@ def bundled_version() -> str:
 
 def load_bundled() -> Dataset:
     """The dataset that ships with the package (read through importlib.resources)."""
-    ref = resources.files("coopbrowse.data").joinpath(DATASET_FILE)
-    data = json.loads(ref.read_text(encoding="utf-8"))
+    data = json.loads(_bundled_file().read_text(encoding="utf-8"))
     return parse_dataset(data, f"coopbrowse/data/{DATASET_FILE}")
 
 

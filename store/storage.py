@@ -14,7 +14,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +35,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     Raises :class:`NotWritable` (naming the file) if any step fails; in that case the
     previous content of ``path`` is untouched and no temporary file is left behind.
     """
+    import tempfile
+
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     try:

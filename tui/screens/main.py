@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # the search engine is imported when the index loads, after f
     from coopbrowse.store.index import SearchIndex, SearchResult
 
 NARROW = 110  # below this many columns the detail goes under the list
+INDEX_DELAY_S = 0.25  # after the first frame
 
 
 class _Loading(Exception):
@@ -168,21 +169,22 @@ class MainScreen(Screen[None]):
         if self.preview and 0 <= table.cursor < len(self.preview):
             keep = ("meeting", self.preview[table.cursor][0])
         self.refresh_rows(keep=keep)
-        query = bar.value  # the restored query, or what was typed while records loaded
-        # Load the index once the first frame is on screen: it is not needed to paint.
-        self.call_after_refresh(lambda: self.set_timer(0.05, lambda: self.build_index(query)))
+        # Load the index once the first frame is on screen (it is not needed to paint, and a
+        # thread holding the interpreter lock would delay the paint).
+        self.call_after_refresh(lambda: self.set_timer(INDEX_DELAY_S, self.build_index))
 
     @work(thread=True, exclusive=True, group="index")
-    def build_index(self, query: str) -> None:
-        """Load or build the search index off the UI thread; then run the restored query."""
+    def build_index(self) -> None:
+        """Load or build the search index off the UI thread; then run the pending query."""
         from coopbrowse.store.index import SearchIndex
 
         index = SearchIndex.for_store(self.store)
-        self.app.call_from_thread(self._index_ready, index, query)
+        self.app.call_from_thread(self._index_ready, index)
 
-    def _index_ready(self, index: SearchIndex, query: str) -> None:
+    def _index_ready(self, index: SearchIndex) -> None:
         self.index = index
-        if query:
+        query = self.query_one(SearchBar).value  # restored, or typed while indexing
+        if query.strip():
             self.run_search(query)
 
     def _field_values(self, field: str) -> list[str]:
