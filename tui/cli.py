@@ -89,6 +89,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
 
     p = sub.add_parser(
+        "export",
+        help="export meetings and proposals to a Markdown briefing",
+        description=(
+            "Export the records a query (or a list of ids) selects to Markdown: meetings in "
+            "full, proposals matched on their own with their meeting's context, an overview "
+            "by sector and region, and every trade figure with its qualifier and source. "
+            "With neither, everything is exported. Exit status 0, or 2 for a bad query or an "
+            "unwritable or existing file (without --force)."
+        ),
+    )
+    p.add_argument("query", metavar="QUERY", nargs="*", help="a search query (see README)")
+    p.add_argument("--ids", metavar="ID,...", help="meeting or proposal ids, comma-separated")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="file to write, or - for stdout (default: coopbrowse-<date>-<slug>.md)",
+    )
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    p.add_argument("--title", help="the briefing's title")
+    for flag, what in (
+        ("--no-trade", "trade tables"),
+        ("--no-overview", "the overview"),
+        ("--no-sources", "sources"),
+    ):
+        p.add_argument(flag, action="store_true", help=f"leave out {what}")
+    p.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
+
+    p = sub.add_parser(
         "locate",
         help="print where the database and state files are",
         description="Print the paths of the database and the UI state file.",
@@ -123,6 +152,14 @@ _QUERY_OPTIONS = {
     "--limit": True,
     "--type": True,
     "--db": True,
+    "--ids": True,
+    "-o": True,
+    "--output": True,
+    "--force": False,
+    "--title": True,
+    "--no-trade": False,
+    "--no-overview": False,
+    "--no-sources": False,
     "-h": False,
     "--help": False,
 }
@@ -134,9 +171,10 @@ def _protect_query(argv: list[str]) -> list[str]:
     argparse would read ``-penza`` as an unknown option; every token after ``search`` that is
     not one of its options is moved behind a ``--`` so it reaches QUERY, in order.
     """
-    if "search" not in argv:
+    command = next((c for c in ("search", "export") if c in argv), None)
+    if command is None:
         return argv
-    at = argv.index("search")
+    at = argv.index(command)
     head, rest = argv[: at + 1], argv[at + 1 :]
     options: list[str] = []
     words: list[str] = []
@@ -172,6 +210,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "search":
         query = " ".join(args.query)
         return cmd_search(store, query, as_json=args.json, limit=args.limit, kind=args.type)
+    if args.command == "export":
+        return cmd_export(store, args)
     raise AssertionError(args.command)  # pragma: no cover
 
 
@@ -270,6 +310,56 @@ def cmd_search(store: Store, query: str, *, as_json: bool, limit: int, kind: str
         else:
             console.print(Text(f"No results for {query!r}.", style="dim"))
     return EXIT_OK if result.total else EXIT_EMPTY
+
+
+def cmd_export(store: Store, args: argparse.Namespace) -> int:
+    from coopbrowse.store.export import (
+        ExportOptions,
+        default_filename,
+        select,
+        to_markdown,
+        write_markdown,
+    )
+
+    query = " ".join(args.query).strip()
+    keys: list[tuple[str, str]] = []
+    if args.ids:
+        for rid in (i.strip() for i in args.ids.split(",") if i.strip()):
+            if store.meeting(rid):
+                keys.append(("meeting", rid))
+            elif store.proposal(rid):
+                keys.append(("proposal", rid))
+            else:
+                raise StoreError(None, f"--ids: no meeting or proposal with id {rid!r}")
+    if query:
+        from coopbrowse.store.index import SearchIndex
+        from coopbrowse.store.query import QueryError
+
+        try:
+            result = SearchIndex.for_store(store).search(query, limit=None, fuzzy=False)
+        except QueryError as exc:
+            raise StoreError(None, f"bad query: {exc}") from None
+        keys += [(h.kind, h.id) for h in result.hits]
+    if not query and not args.ids:
+        keys = [("meeting", m.id) for m in store.meetings()]
+    selection = select(store.meetings(), keys)
+    label = query or (args.ids or "all")
+    options = ExportOptions(
+        title=args.title or (f"Cooperation briefing: {query}" if query else "Cooperation briefing"),
+        query=query,
+        trade_tables=not args.no_trade,
+        overview=not args.no_overview,
+        sources=not args.no_sources,
+    )
+    text = to_markdown(selection, options, version=__version__)
+    if args.output == "-":
+        sys.stdout.write(text)
+        return EXIT_OK
+    path = Path(args.output) if args.output else Path(default_filename(label))
+    write_markdown(path, text, force=args.force)
+    n_props = sum(len(m.proposals) for m in selection.meetings) + len(selection.proposals)
+    print(f"wrote {path}: {len(selection.meetings)} meetings, {n_props} proposals", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_locate(db_path: Path) -> int:

@@ -57,9 +57,9 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        table = Table(box=None, expand=True, show_header=False, pad_edge=False)
-        table.add_column("keys", style="bold cyan", no_wrap=True, min_width=14)
-        table.add_column("does")
+        table = Table(box=None, expand=False, show_header=False, pad_edge=False)
+        table.add_column("keys", style="bold cyan", no_wrap=True, min_width=22)
+        table.add_column("does", min_width=30)
         current = None
         for where, keys, description in binding_rows(self.sections):
             if where != current:

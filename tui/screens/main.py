@@ -50,7 +50,7 @@ class MainScreen(Screen[None]):
         Binding("2", "view('proposals')", "Proposals", id="view-proposals"),
         Binding("3", "view('regions')", "Regions", id="view-regions"),
         Binding("slash", "search", "Search", id="search"),
-        Binding("escape", "back", "Back", show=False, id="back"),
+        Binding("escape", "back", "Back to the list / clear search", show=False, id="back"),
         Binding("space", "toggle_selection", "Select", id="toggle-selection"),
         Binding("a", "select_all", "Select listed", show=False, id="select-all"),
         Binding("A", "clear_selection", "Clear selection", show=False, id="clear-selection"),

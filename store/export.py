@@ -1,0 +1,373 @@
+"""Selection -> Markdown briefing (a pure function), and -> file (a safe write).
+
+The document is CommonMark with GitHub tables, meant to read well in a terminal, on a
+code-hosting site, in a Markdown editor and after conversion to HTML or PDF:
+
+    # title · generated-at line · what was selected · contents
+    ## Overview          proposals by sector across regions; trade by region and year
+    ## <date> · <region> one section per meeting: people, place, summary, proposals by
+                         sector, trade table, goods, source
+    ## Proposals selected on their own (with their meeting's date, region and source)
+
+Record text is untrusted: every piece of it goes through :func:`md_text` (inline) or
+:func:`md_cell` (table cell), which escape Markdown and HTML metacharacters and fold line
+breaks, so no record can create structure, HTML or links. Only http(s) URLs become links.
+Output is deterministic: the same selection gives the same bytes except the generated-at line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import NotWritable
+from .model import Meeting, Proposal, TradeFigure
+from .storage import atomic_write_bytes
+from .taxonomy import sector_label
+from .text import one_line
+
+GENERATED_PREFIX = "_Generated "
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What to include. ``query`` is recorded in the header when the selection came from one."""
+
+    title: str = "Cooperation briefing"
+    query: str = ""
+    trade_tables: bool = True
+    overview: bool = True
+    sources: bool = True
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Meetings exported in full, and proposals exported on their own (with their meeting)."""
+
+    meetings: list[Meeting]
+    proposals: list[tuple[Proposal, Meeting]]
+
+    @property
+    def empty(self) -> bool:
+        return not self.meetings and not self.proposals
+
+
+def select(meetings: Iterable[Meeting], keys: Iterable[tuple[str, str]]) -> Selection:
+    """The records named by ``keys`` ((kind, id) pairs), in a stable order: meetings newest
+    first; a proposal whose meeting is exported in full is not repeated on its own."""
+    by_id = {m.id: m for m in meetings}
+    proposals = {p.id: (p, m) for m in by_id.values() for p in m.proposals}
+    wanted_meetings = {rid for kind, rid in keys if kind == "meeting" and rid in by_id}
+    chosen = sorted((by_id[i] for i in wanted_meetings), key=lambda m: (m.date, m.id), reverse=True)
+    alone = [
+        proposals[rid]
+        for kind, rid in dict.fromkeys(keys)
+        if kind == "proposal" and rid in proposals and proposals[rid][1].id not in wanted_meetings
+    ]
+    alone.sort(key=lambda pm: (_neg_date(pm[1].date), pm[1].id, pm[0].id))
+    return Selection(chosen, alone)
+
+
+def _neg_date(date: str) -> tuple[int, ...]:
+    return tuple(-int(part) for part in date.split("-"))
+
+
+# Escaping ---------------------------------------------------------------------------------
+
+_ESCAPE = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$^])")
+_LEADING = re.compile(r"^(\s*)(?:([-+>])|(\d+)([.)]))")
+
+
+def _escape_leading(m: re.Match[str]) -> str:
+    if m.group(2):  # "- x", "+ x", "> x"
+        return m.group(1) + "\\" + m.group(2)
+    return m.group(1) + m.group(3) + "\\" + m.group(4)  # "1. x" -> "1\. x"
+
+
+def md_text(text: str) -> str:
+    """Untrusted text as inline Markdown that renders literally: one line, every Markdown and
+    HTML metacharacter backslash-escaped, so it can start no block and make no link or tag."""
+    flat = " ".join(one_line(text).split())
+    escaped = _ESCAPE.sub(r"\\\1", flat)
+    # a line starting like a list item or a numbered list would become one
+    escaped = _LEADING.sub(
+        lambda m: (
+            m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4))
+        ),
+        escaped,
+    )
+    return escaped.replace("-", "\\-") if escaped.strip("- ") == "" else escaped
+
+
+def md_cell(text: str) -> str:
+    """Untrusted text for a GitHub table cell (pipes and line breaks can't split the row)."""
+    return md_text(text) or " "
+
+
+def md_link(label: str, url: str) -> str:
+    """A link only for an http(s) URL; anything else stays escaped text."""
+    if re.match(r"^https?://[^\s<>\"'`]+$", url):
+        safe_url = url.replace("(", "%28").replace(")", "%29")
+        return f"[{md_text(label)}]({safe_url})"
+    return md_text(url)
+
+
+def slug(heading: str, seen: dict[str, int]) -> str:
+    """GitHub's anchor for a heading's rendered text, made unique within the document."""
+    text = unicodedata.normalize("NFKC", heading).lower()
+    text = re.sub(r"[^\w\- ]", "", text)
+    base = text.replace(" ", "-")
+    count = seen.get(base, 0)
+    seen[base] = count + 1
+    return base if count == 0 else f"{base}-{count}"
+
+
+def _plain(md: str) -> str:
+    """The rendered text of our own inline Markdown (escapes removed)."""
+    return re.sub(r"\\(.)", r"\1", md)
+
+
+# The document -----------------------------------------------------------------------------
+
+
+def _figure_row(t: TradeFigure, extra: list[str] = ()) -> str:  # type: ignore[assignment]
+    change = ""
+    if t.change_pct is not None:
+        change = f"{t.change_pct:+g}%" + (f" {t.change_basis}" if t.change_basis else "")
+    value = "" if t.usd_millions is None else f"{t.usd_millions:,.1f}"
+    cells = [
+        md_cell(t.period),
+        md_cell(t.metric),
+        value or " ",
+        md_cell(t.qualifier),
+        md_cell(change),
+        md_cell(t.stated_by),
+        *extra,
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+_TRADE_HEAD = ["Period", "Metric", "USD m", "Qualifier", "Change", "Stated by"]
+
+
+def _table(head: list[str], rows: list[str], right: set[str] = frozenset({"USD m"})) -> list[str]:
+    align = ["---:" if h in right else "---" for h in head]
+    return ["| " + " | ".join(head) + " |", "| " + " | ".join(align) + " |", *rows]
+
+
+def _people(meeting: Meeting) -> list[str]:
+    lines = []
+    for p in meeting.participants:
+        role = {"host": "host", "guest": "guest", "mentioned": "mentioned"}.get(p.role, "")
+        side = {"belarus": "Belarus", "russia": "Russia"}.get(p.side, "")
+        tags = ", ".join(t for t in (side, role) if t)
+        title = f", {md_text(p.title)}" if p.title else ""
+        lines.append(f"  - {md_text(p.name)}{title}" + (f" ({tags})" if tags else ""))
+    return lines
+
+
+def _proposal_item(p: Proposal) -> str:
+    parts = [f"**{md_text(p.title)}**"]
+    if p.detail:
+        parts.append(f"— {md_text(p.detail)}")
+    facts = []
+    if p.enterprises:
+        facts.append("Enterprises: " + ", ".join(md_text(e) for e in p.enterprises))
+    facts.append(f"Status: {md_text(p.status)}")
+    if p.proposed_by:
+        facts.append(f"Proposed by: {md_text(p.proposed_by)}")
+    return "- " + " ".join(parts) + " " + "; ".join(facts) + "."
+
+
+def _source_line(m: Meeting) -> str:
+    s = m.source
+    bits = [md_text(s.outlet) if s.outlet else "outlet not stated"]
+    published = s.published or "publication date not stated"
+    bits.append(published + (" (inferred)" if s.published_inferred else ""))
+    if s.headline:
+        bits.append(f"“{md_text(s.headline)}”")
+    if s.document:
+        bits.append(f"document {md_text(s.document)}")
+    if s.url:
+        bits.append(md_link(s.url, s.url))
+    return "Source: " + ", ".join(bits) + "."
+
+
+def _meeting_heading(m: Meeting) -> str:
+    host = f" · {md_text(m.host.name.split()[-1])}" if m.host and m.host.name.strip() else ""
+    return f"{m.date} · {md_text(m.region)}{host}"
+
+
+def _meeting_section(m: Meeting, opts: ExportOptions) -> list[str]:
+    out = [f"## {_meeting_heading(m)}", "", f"**{md_text(m.title)}**", ""]
+    date = m.date + (" (year inferred: " + md_text(m.date_note) + ")" if m.date_inferred else "")
+    out.append(f"- **Date:** {date}")
+    out.append(f"- **Place:** {md_text(m.place) if m.place else 'not stated'}")
+    if m.participants:
+        out.append("- **Participants:**")
+        out.extend(_people(m))
+    out.append("")
+    if m.summary:
+        out += [md_text(m.summary), ""]
+    if m.proposals:
+        out += [f"### Proposals ({len(m.proposals)})", ""]
+        by_sector: dict[str, list[Proposal]] = defaultdict(list)
+        for p in m.proposals:
+            by_sector[p.sector].append(p)
+        for sector, items in by_sector.items():
+            out.append(f"**{md_text(sector_label(sector))}**")
+            out.append("")
+            out.extend(_proposal_item(p) for p in items)
+            out.append("")
+    if opts.trade_tables and m.trade:
+        out += ["### Trade figures", ""]
+        ordered = sorted(m.trade, key=lambda t: (t.period, t.metric))
+        out += _table(_TRADE_HEAD, [_figure_row(t) for t in ordered])
+        out.append("")
+    if m.exports or m.imports:
+        out += ["### Goods", ""]
+        if m.exports:
+            out.append("- **Belarusian exports:** " + ", ".join(md_text(g) for g in m.exports))
+        if m.imports:
+            out.append("- **Imports to Belarus:** " + ", ".join(md_text(g) for g in m.imports))
+        out.append("")
+    if m.notes:
+        out += ["### Notes", ""]
+        out.extend(f"- {md_text(n)}" for n in m.notes)
+        out.append("")
+    if opts.sources:
+        out += [_source_line(m), ""]
+    return out
+
+
+def _overview(sel: Selection) -> list[str]:
+    out = ["## Overview", ""]
+    pairs = [(p, m) for m in sel.meetings for p in m.proposals] + list(sel.proposals)
+    if pairs:
+        out += ["### Proposals by sector across regions", ""]
+        sectors: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for p, m in pairs:
+            sectors[p.sector][m.region].append(m.date[:7])
+        rows = []
+        for sector in sorted(
+            sectors, key=lambda s: (-sum(map(len, sectors[s].values())), sector_label(s))
+        ):
+            where = "; ".join(
+                f"{md_text(region)} ({', '.join(sorted(set(dates)))})"
+                for region, dates in sorted(sectors[sector].items())
+            )
+            count = sum(len(d) for d in sectors[sector].values())
+            rows.append(
+                f"| {md_cell(sector_label(sector))} | {len(sectors[sector])} | {count} | {where} |"
+            )
+        out += _table(
+            ["Sector", "Regions", "Proposals", "Where (when)"], rows, right={"Regions", "Proposals"}
+        )
+        out.append("")
+    figures = [(t, m) for m in sel.meetings for t in m.trade]
+    if figures:
+        out += ["### Trade by region and year", ""]
+        figures.sort(key=lambda tm: (tm[1].region, tm[0].period, tm[0].metric, tm[1].date))
+        rows = [
+            _figure_row(t, [md_cell(f"{m.date}, {m.host.name if m.host else ''}")])
+            for t, m in figures
+        ]
+        out += _table(
+            ["Region", *_TRADE_HEAD, "Meeting"],
+            [f"| {md_cell(m.region)} " + row for (t, m), row in zip(figures, rows, strict=True)],
+        )
+        out.append("")
+    return out
+
+
+def _alone_section(sel: Selection, opts: ExportOptions) -> list[str]:
+    out = ["## Proposals selected on their own", ""]
+    for p, m in sel.proposals:
+        out.append(f"### {md_text(p.title)}")
+        out.append("")
+        out.append(f"- **Meeting:** {m.date}, {md_text(m.region)} — {md_text(m.title)}")
+        out.append(f"- **Sector:** {md_text(sector_label(p.sector))}")
+        if p.enterprises:
+            out.append("- **Enterprises:** " + ", ".join(md_text(e) for e in p.enterprises))
+        out.append(f"- **Status:** {md_text(p.status)}")
+        if p.proposed_by:
+            out.append(f"- **Proposed by:** {md_text(p.proposed_by)}")
+        out.append("")
+        if p.detail:
+            out += [md_text(p.detail), ""]
+        if opts.sources:
+            out += [_source_line(m), ""]
+    return out
+
+
+def to_markdown(
+    sel: Selection,
+    opts: ExportOptions = ExportOptions(),
+    *,
+    now: dt.datetime | None = None,
+    version: str = "",
+) -> str:
+    """The briefing for ``sel``; byte-identical for the same input but the generated-at line."""
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    n_alone = len(sel.proposals)
+    n_props = sum(len(m.proposals) for m in sel.meetings) + n_alone
+    what = f"{len(sel.meetings)} meeting{'s' if len(sel.meetings) != 1 else ''}"
+    what += f", {n_props} proposal{'s' if n_props != 1 else ''}"
+    if n_alone:
+        what += f" ({n_alone} selected on their own)"
+    out = [f"# {md_text(opts.title)}", ""]
+    out.append(f"{GENERATED_PREFIX}{stamp} by coopbrowse{' ' + version if version else ''}._")
+    out.append("")
+    selected = f"Selection: {what}"
+    if opts.query:
+        selected += f", from the query `{opts.query.replace('`', 'ˋ')}`"
+    out += [selected + ".", ""]
+
+    sections: list[tuple[str, list[str]]] = []
+    if opts.overview and not sel.empty:
+        sections.append(("Overview", _overview(sel)))
+    for m in sel.meetings:
+        sections.append((_meeting_heading(m), _meeting_section(m, opts)))
+    if sel.proposals:
+        sections.append(("Proposals selected on their own", _alone_section(sel, opts)))
+
+    if sections:
+        seen: dict[str, int] = {}
+        out += ["## Contents", ""]
+        for heading, _body in sections:
+            out.append(f"- [{heading}](#{slug(_plain(heading), seen)})")
+        out.append("")
+        slug("Contents", seen)
+    else:
+        out += ["Nothing was selected.", ""]
+    for _heading, body in sections:
+        out += body
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def write_markdown(path: Path, text: str, *, force: bool = False) -> None:
+    """Write ``text`` to ``path`` atomically; an existing file is kept unless ``force``."""
+    path = Path(path)
+    if path.is_dir():
+        raise NotWritable(path, "is a directory; give a file name")
+    if path.exists() and not force:
+        raise NotWritable(path, "exists; choose another name or overwrite it (--force)")
+    if not path.parent.exists():
+        raise NotWritable(path.parent, "directory does not exist")
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def default_filename(label: str, today: dt.date | None = None) -> str:
+    """``coopbrowse-<date>-<slug>.md`` for a selection described by ``label``."""
+    day = (today or dt.date.today()).isoformat()
+    words = re.sub(
+        r"[^a-z0-9]+",
+        "-",
+        unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().lower(),
+    ).strip("-")
+    return f"coopbrowse-{day}-{words[:40].rstrip('-') or 'selection'}.md"

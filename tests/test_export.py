@@ -1,0 +1,275 @@
+"""Markdown export: structure (parsed with markdown-it-py), escaping, determinism, the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from coopbrowse.store import Store
+from coopbrowse.store.export import (
+    GENERATED_PREFIX,
+    ExportOptions,
+    default_filename,
+    md_text,
+    select,
+    slug,
+    to_markdown,
+    write_markdown,
+)
+from coopbrowse.store.model import Meeting, Participant, Proposal, Source, TradeFigure
+from coopbrowse.tui.cli import main
+
+GOLDEN = Path(__file__).parent / "golden" / "bundled-export.md"
+NOW = dt.datetime(2026, 1, 2, 3, 4, tzinfo=dt.UTC)
+MD = MarkdownIt("commonmark").enable("table")
+
+
+def everything(store: Store):
+    return select(store.meetings(), [("meeting", m.id) for m in store.meetings()])
+
+
+def headings(tokens) -> list[tuple[int, str]]:
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open":
+            out.append((int(tok.tag[1]), tokens[i + 1].content))
+    return out
+
+
+def plain_inline(token) -> str:
+    """The rendered text of an inline token (what GitHub slugs)."""
+    return "".join(c.content for c in token.children if c.type in ("text", "code_inline"))
+
+
+def check_structure(markdown: str) -> None:
+    tokens = MD.parse(markdown)
+    levels = [level for level, _ in headings(tokens)]
+    assert levels and levels[0] == 1 and levels.count(1) == 1
+    for a, b in itertools.pairwise(levels):
+        assert b <= a + 1, f"heading level jumps from {a} to {b}"
+    # every table row has as many cells as the header
+    cols = None
+    for tok in tokens:
+        if tok.type == "thead_open":
+            cols = None
+        if tok.type == "tr_open":
+            cols_here = 0
+        if tok.type in ("th_open", "td_open"):
+            cols_here += 1
+        if tok.type == "tr_close":
+            if cols is None:
+                cols = cols_here
+            assert cols_here == cols
+    # the contents' links resolve to headings
+    seen: dict[str, int] = {}
+    anchors = set()
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open":
+            anchors.add(slug(plain_inline(tokens[i + 1]), seen))
+    targets = re.findall(r"\]\(#([^)]+)\)", markdown)
+    assert targets and set(targets) <= anchors
+
+
+def test_whole_dataset_is_valid_commonmark_with_tables(store: Store) -> None:
+    markdown = to_markdown(everything(store), now=NOW)
+    check_structure(markdown)
+    tokens = MD.parse(markdown)
+    assert any(t.type == "table_open" for t in tokens)
+    for m in store.meetings():
+        assert m.region in markdown
+    assert "slightly more than" in markdown and "nearly" in markdown  # qualifiers kept
+    assert "Mogilevliftmash" in markdown and "002\\_fa6fb66a2d1c038c.txt" in markdown
+
+
+def test_golden_export_of_the_bundled_dataset(store: Store) -> None:
+    """Byte-identical to the reviewed golden file (regenerate it on an intended change with
+    `coopbrowse export -o tests/golden/bundled-export.md --force` and review the diff)."""
+    markdown = to_markdown(everything(store), now=NOW)
+    golden = GOLDEN.read_text(encoding="utf-8")
+    strip = lambda text: "\n".join(  # noqa: E731
+        line for line in text.splitlines() if not line.startswith(GENERATED_PREFIX)
+    )
+    assert strip(markdown) == strip(golden)
+
+
+def test_same_selection_same_bytes_but_the_timestamp(store: Store) -> None:
+    sel = everything(store)
+    a = to_markdown(sel, now=NOW)
+    b = to_markdown(sel, now=NOW + dt.timedelta(hours=5))
+    diff = [(x, y) for x, y in zip(a.splitlines(), b.splitlines(), strict=True) if x != y]
+    assert len(diff) == 1 and diff[0][0].startswith(GENERATED_PREFIX)
+
+
+def test_proposals_on_their_own_carry_their_meeting_and_source(store: Store) -> None:
+    sel = select(store.meetings(), [("proposal", "2025-07-21-samara-p06")])
+    markdown = to_markdown(sel, now=NOW)
+    check_structure(markdown)
+    assert "## Proposals selected on their own" in markdown
+    assert "2025-07-21, Samara Oblast" in markdown
+    assert "004\\_ca1ade26893ad6fd.txt" in markdown
+
+
+def test_options_leave_sections_out(store: Store) -> None:
+    sel = everything(store)
+    bare = to_markdown(
+        sel, ExportOptions(trade_tables=False, overview=False, sources=False), now=NOW
+    )
+    assert "### Trade figures" not in bare and "## Overview" not in bare
+    assert "Source:" not in bare
+    check_structure(bare)
+
+
+PIECES = [
+    *"ab |#*_`<>[]()!\\-+=~$^&:/\n\r\t.1",
+    "<script>",
+    "[x](javascript:alert(1))",
+    "http://x.y",
+    "javascript:",
+    "---",
+    "1.",
+    "</table>",
+    "| a | b |",
+    "\x1b[31m",
+    "&lt;",
+    "![i](http://x/i.png)",
+    "<b>",
+    "***",
+]
+HOSTILE = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(title=HOSTILE, detail=HOSTILE, name=HOSTILE, qualifier=HOSTILE, region=HOSTILE)
+def test_untrusted_text_cannot_create_structure(title, detail, name, qualifier, region) -> None:
+    meeting = Meeting(
+        id="2025-01-01-x",
+        date="2025-01-01",
+        region=region or "R",
+        title=title or "T",
+        summary=detail,
+        participants=[Participant(name or "N", title, "belarus", "host")],
+        trade=[TradeFigure("2024", "turnover", 1.0, qualifier, None, "", name)],
+        exports=(detail,),
+        notes=(title,),
+        source=Source(outlet=name, url="javascript:alert(1)", headline=title),
+        proposals=[
+            Proposal(
+                "2025-01-01-x-p01",
+                "2025-01-01-x",
+                "film",
+                title or "T",
+                detail,
+                name,
+                (name,),
+                "proposed",
+                "",
+            )
+        ],
+    )
+    markdown = to_markdown(
+        select([meeting], [("meeting", meeting.id), ("proposal", "2025-01-01-x-p01")]), now=NOW
+    )
+    tokens = MD.parse(markdown)
+    kinds = {t.type for t in tokens}
+    inline = {c.type for t in tokens if t.children for c in t.children}
+    assert "html_block" not in kinds and "html_inline" not in inline
+    assert "link_open" not in inline or all(
+        c.attrs.get("href", "").startswith(("#", "http://", "https://"))
+        for t in tokens
+        if t.children
+        for c in t.children
+        if c.type == "link_open"
+    )
+    assert "image" not in inline
+    # only our own headings exist: the title, Contents, Overview... never from record text
+    levels = [level for level, _ in headings(tokens)]
+    assert levels.count(1) == 1
+    check_structure(markdown)
+    # every table row has the header's cell count (checked above) and no raw pipes escaped out
+    assert "\x1b" not in markdown
+
+
+def test_md_text_examples() -> None:
+    assert md_text("# not a heading") == "\\# not a heading"
+    assert md_text("a | b") == "a \\| b"
+    assert md_text("[x](javascript:alert(1))") == "\\[x\\]\\(javascript:alert\\(1\\)\\)"
+    assert md_text("<script>") == "\\<script\\>"
+    assert md_text("line\nbreak") == "line break"
+    assert md_text("- item") == "\\- item"
+    assert md_text("1. first") == "1\\. first"
+
+
+def test_only_http_urls_become_links(store: Store) -> None:
+    meeting = store.meetings()[0]
+    meeting.source.url = "https://example.org/a(b)"
+    markdown = to_markdown(select([meeting], [("meeting", meeting.id)]), now=NOW)
+    assert "[https://example.org/a\\(b\\)](https://example.org/a%28b%29)" in markdown
+    meeting.source.url = "javascript:alert(1)"
+    markdown = to_markdown(select([meeting], [("meeting", meeting.id)]), now=NOW)
+    assert "](javascript" not in markdown and "javascript:alert\\(1\\)" in markdown
+
+
+def test_write_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "brief.md"
+    target.write_text("mine")
+    from coopbrowse.store import NotWritable
+
+    with pytest.raises(NotWritable, match="exists"):
+        write_markdown(target, "new")
+    assert target.read_text() == "mine"
+    write_markdown(target, "new", force=True)
+    assert target.read_text() == "new"
+    with pytest.raises(NotWritable, match="does not exist"):
+        write_markdown(tmp_path / "missing" / "x.md", "new")
+
+
+def test_default_filename() -> None:
+    assert default_filename("sector:elevators Samara", dt.date(2026, 11, 23)) == (
+        "coopbrowse-2026-11-23-sector-elevators-samara.md"
+    )
+    assert default_filename("", dt.date(2026, 1, 1)) == "coopbrowse-2026-01-01-selection.md"
+
+
+# Command line -------------------------------------------------------------------------
+
+
+def test_cli_export_query_to_file_and_stdout(capsys, tmp_path: Path) -> None:
+    out = tmp_path / "elevators.md"
+    assert main(["export", "sector:elevators", "-o", str(out)]) == 0
+    text = out.read_text()
+    check_structure(text)
+    assert "4 proposals" in text and "sector:elevators" in text
+    assert main(["export", "sector:elevators", "-o", str(out)]) == 2  # exists
+    assert "exists" in capsys.readouterr().err
+    assert main(["export", "sector:elevators", "-o", str(out), "--force"]) == 0
+    capsys.readouterr()
+    assert main(["export", "--ids", "2025-04-01-penza", "-o", "-"]) == 0
+    stdout = capsys.readouterr().out
+    assert "## 2025-04-01 · Penza Oblast" in stdout and "Samara" not in stdout
+
+
+def test_cli_export_errors(capsys, tmp_path: Path) -> None:
+    assert main(["export", "region:", "-o", "-"]) == 2
+    assert "bad query" in capsys.readouterr().err
+    assert main(["export", "--ids", "nope", "-o", "-"]) == 2
+    assert "nope" in capsys.readouterr().err
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["export", "-o", str(blocker / "out.md")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(blocker) in err
+
+
+def test_cli_export_everything_by_default(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["export"]) == 0
+    written = list(tmp_path.glob("coopbrowse-*-all.md"))
+    assert len(written) == 1
+    assert "5 meetings, 58 proposals" in written[0].read_text()
