@@ -119,7 +119,7 @@ def md_link(label: str, url: str) -> str:
 
 def slug(heading: str, seen: dict[str, int]) -> str:
     """GitHub's anchor for a heading's rendered text, made unique within the document."""
-    text = unicodedata.normalize("NFKC", heading).lower()
+    text = unicodedata.normalize("NFKC", heading).strip().lower()
     text = re.sub(r"[^\w\- ]", "", text)
     base = text.replace(" ", "-")
     count = seen.get(base, 0)
@@ -200,7 +200,7 @@ def _source_line(m: Meeting) -> str:
 
 def _meeting_heading(m: Meeting) -> str:
     host = f" · {md_text(m.host.name.split()[-1])}" if m.host and m.host.name.strip() else ""
-    return f"{m.date} · {md_text(m.region)}{host}"
+    return f"{m.date} · {md_text(m.region) or 'region not stated'}{host}"
 
 
 def _meeting_section(m: Meeting, opts: ExportOptions) -> list[str]:
@@ -288,7 +288,7 @@ def _overview(sel: Selection) -> list[str]:
 def _alone_section(sel: Selection, opts: ExportOptions) -> list[str]:
     out = ["## Proposals selected on their own", ""]
     for p, m in sel.proposals:
-        out.append(f"### {md_text(p.title)}")
+        out.append(f"### {md_text(p.title) or 'Untitled proposal'}")
         out.append("")
         out.append(f"- **Meeting:** {m.date}, {md_text(m.region)} — {md_text(m.title)}")
         out.append(f"- **Sector:** {md_text(sector_label(p.sector))}")

@@ -432,3 +432,111 @@ async def test_a_database_that_fails_to_load_behind_a_preview_exits_2(tmp_path) 
     assert app.return_code == 2
     assert app.load_error is not None and str(path) in str(app.load_error)
     assert path.read_text() == '{"meetings": '
+
+
+# Export dialog -------------------------------------------------------------------------
+
+
+async def test_export_dialog_writes_the_selection(app, store, tmp_path, monkeypatch) -> None:
+    from coopbrowse.tui.screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("space", "space")  # two meetings
+        main = screen_of(app)
+        before = dict(main.selection)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        assert len(dialog.choices) == 1 and "selection" in dialog.choice.label
+        counts = plain(dialog.query_one("#export-counts").content)
+        assert "2 meetings in full" in counts
+        path = dialog.query_one("#export-path").value
+        assert path.startswith("coopbrowse-") and path.endswith("-selection.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        written = (tmp_path / path).read_text()
+        assert written.count("\n## 20") == 2
+        assert main.selection == before  # the selection stays
+        assert any("Exported to" in n.message for n in app._notifications)
+
+
+async def test_export_dialog_offers_row_or_list_and_options(app, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2", "e")
+        await pilot.pause()
+        dialog = app.screen
+        assert [c.label.split(" (")[0] for c in dialog.choices] == [
+            "the highlighted proposal",
+            "everything listed",
+        ]
+        dialog.query_one("#what-1").value = True
+        await pilot.pause()
+        assert "58 proposals on their own" in plain(dialog.query_one("#export-counts").content)
+        dialog.query_one("#opt-overview").value = False
+        await pilot.pause()
+        preview = plain(dialog.query_one("#export-preview-text").content)
+        assert "## Overview" not in preview and "# Cooperation briefing" in preview
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert not list(tmp_path.glob("*.md"))
+
+
+async def test_export_dialog_asks_before_overwriting(app, tmp_path) -> None:
+    from coopbrowse.tui.screens.export import ConfirmScreen
+
+    target = tmp_path / "brief.md"
+    target.write_text("my notes")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert target.read_text() == "my notes"
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert target.read_text().startswith("# Cooperation briefing")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_export_dialog_shows_write_errors_and_stays(app, tmp_path) -> None:
+    from coopbrowse.tui.screens.export import ExportScreen
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(blocker / "brief.md")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        error = plain(app.screen.query_one("#export-error").content)
+        assert "Not written" in error and str(blocker) in error
+        assert blocker.read_text() == "x"
+
+
+async def test_export_dialog_copies_to_clipboard(app, monkeypatch) -> None:
+    copied = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert copied and copied[0].startswith("# Cooperation briefing")

@@ -83,3 +83,22 @@ def test_help_screen(snap_compare, app) -> None:
 
 def test_narrow_layout(snap_compare, app) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=_ready)
+
+
+def test_export_dialog(snap_compare, app, monkeypatch) -> None:
+    import datetime as dt
+
+    monkeypatch.setattr(
+        "coopbrowse.tui.screens.export._now",
+        lambda: dt.datetime(2026, 1, 2, 3, 4, tzinfo=dt.UTC),
+    )
+
+    async def run(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("space", "e")
+        await pilot.pause(0.3)
+        path = pilot.app.screen.query_one("#export-path")
+        path.value = "coopbrowse-briefing.md"  # the default carries today's date
+        await pilot.pause(0.2)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run)

@@ -56,6 +56,7 @@ class MainScreen(Screen[None]):
         Binding("A", "clear_selection", "Clear selection", show=False, id="clear-selection"),
         Binding("s", "cycle_sort", "Sort", id="cycle-sort"),
         Binding("o", "open_source", "Open source", show=False, id="open-source"),
+        Binding("e", "export", "Export", id="export"),
     ]
 
     def __init__(
@@ -453,6 +454,37 @@ class MainScreen(Screen[None]):
         else:
             where = meeting.source.document or meeting.source.outlet or "unknown"
             self.notify(f"No web address recorded for this source ({where}).", severity="warning")
+
+    def action_export(self) -> None:
+        """Open the export dialog for the selection, or offer the row or the whole list."""
+        from .export import Choice, ExportScreen
+
+        choices: list[Choice] = []
+        if self.selection:
+            n = len(self.selection)
+            label = f"the selection ({n} record{'' if n == 1 else 's'})"
+            choices.append(Choice(label, list(self.selection), "selection"))
+        else:
+            row = self._current()
+            if row is not None:
+                name = row.region or (row.proposal.title if row.proposal else "")
+                name = name or (row.meeting.title if row.meeting else "")
+                choices.append(
+                    Choice(f"the highlighted {row.key[0]}", self._keys_of(row), name or row.key[1])
+                )
+            listed = [k for r in self.rows for k in self._keys_of(r)]
+            if listed:
+                what = f"everything listed ({len(self.rows)} {VIEWS[self.view].title.lower()})"
+                choices.append(Choice(what, listed, self.query_text or self.view))
+        if not choices:
+            self.notify("Nothing to export: the list is empty.", severity="warning")
+            return
+
+        def done(path: str | None) -> None:
+            if path:
+                self.notify(f"Exported to {path}", title="Export")
+
+        self.app.push_screen(ExportScreen(self.store.meetings(), choices, self.query_text), done)
 
     def save_state(self) -> str | None:
         self.state.view = self.view

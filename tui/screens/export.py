@@ -1,0 +1,216 @@
+"""ExportScreen: export the selection (or the highlighted row, or everything listed) to Markdown.
+
+The dialog shows what will be exported, a destination prefilled with
+``coopbrowse-<date>-<slug>.md`` in the current directory, options and a preview. Overwriting
+asks first; a path that cannot be written shows its error here and loses nothing. The
+document itself comes from :func:`coopbrowse.store.export.to_markdown`, the same function
+``coopbrowse export`` uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+
+from coopbrowse.store import StoreError, __version__
+from coopbrowse.store.export import (
+    ExportOptions,
+    Selection,
+    default_filename,
+    select,
+    to_markdown,
+    write_markdown,
+)
+from coopbrowse.store.model import Meeting
+from coopbrowse.store.text import printable
+
+PREVIEW_LINES = 60
+
+
+def _now() -> dt.datetime:
+    """The generated-at time (a function, so tests can fix it)."""
+    return dt.datetime.now(dt.UTC)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One thing the dialog can export: a label and the (kind, id) keys."""
+
+    label: str
+    keys: list[tuple[str, str]]
+    slug: str
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm-yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm-no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Static(Text(printable(self.question)), id="confirm-question")
+            with Horizontal(id="confirm-buttons"):
+                yield Button("Overwrite (y)", id="confirm-yes", variant="warning")
+                yield Button("Cancel (n)", id="confirm-no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm-yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class ExportScreen(ModalScreen[str | None]):
+    """Export dialog; dismisses with the written path (or None when cancelled)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="export-cancel"),
+        # priority: the path input would otherwise take ctrl+e (end of line)
+        Binding("ctrl+e", "export", "Export", id="export-write", priority=True),
+        Binding("ctrl+y", "copy", "Copy Markdown", id="export-copy", priority=True),
+    ]
+
+    def __init__(self, meetings: list[Meeting], choices: list[Choice], query: str = "") -> None:
+        super().__init__()
+        self.meetings = meetings
+        self.choices = choices
+        self.query_text = query
+        self.choice = choices[0]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box"):
+            yield Label("Export to Markdown", id="export-title")
+            if len(self.choices) > 1:
+                yield Static("Nothing is selected. Export:", classes="export-note")
+                with RadioSet(id="export-what"):
+                    for i, choice in enumerate(self.choices):
+                        yield RadioButton(choice.label, value=i == 0, id=f"what-{i}")
+            yield Static(id="export-counts")
+            yield Label("File")
+            yield Input(id="export-path")
+            with Horizontal(id="export-options"):
+                yield Checkbox("Trade tables", True, id="opt-trade")
+                yield Checkbox("Overview by sector and region", True, id="opt-overview")
+                yield Checkbox("Sources", True, id="opt-sources")
+            yield Static(id="export-error")
+            with VerticalScroll(id="export-preview"):
+                yield Static(id="export-preview-text", markup=False)
+            with Horizontal(id="export-buttons"):
+                yield Button("Export (ctrl+e)", id="do-export", variant="primary")
+                yield Button("Copy Markdown (ctrl+y)", id="do-copy")
+                yield Button("Cancel (esc)", id="do-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).value = default_filename(self.choice.slug)
+        self.refresh_preview()
+        self.query_one("#export-path", Input).focus()
+
+    # What and how -----------------------------------------------------------------------
+
+    def selection(self) -> Selection:
+        return select(self.meetings, self.choice.keys)
+
+    def options(self) -> ExportOptions:
+        title = "Cooperation briefing" + (f": {self.query_text}" if self.query_text else "")
+        return ExportOptions(
+            title=title,
+            query=self.query_text,
+            trade_tables=self.query_one("#opt-trade", Checkbox).value,
+            overview=self.query_one("#opt-overview", Checkbox).value,
+            sources=self.query_one("#opt-sources", Checkbox).value,
+        )
+
+    def markdown(self) -> str:
+        return to_markdown(self.selection(), self.options(), now=_now(), version=__version__)
+
+    def refresh_preview(self) -> None:
+        sel = self.selection()
+        n_props = sum(len(m.proposals) for m in sel.meetings) + len(sel.proposals)
+        counts = (
+            f"{self.choice.label}: {_n(len(sel.meetings), 'meeting')} in full, "
+            f"{_n(len(sel.proposals), 'proposal')} on their own "
+            f"({_n(n_props, 'proposal')} in all)"
+        )
+        self.query_one("#export-counts", Static).update(Text(printable(counts)))
+        lines = self.markdown().splitlines()
+        shown = "\n".join(lines[:PREVIEW_LINES])
+        if len(lines) > PREVIEW_LINES:
+            shown += f"\n… {len(lines) - PREVIEW_LINES} more lines"
+        self.query_one("#export-preview-text", Static).update(Text(printable(shown)))
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self.choice = self.choices[event.radio_set.pressed_index]
+        path = self.query_one("#export-path", Input)
+        if path.value.startswith("coopbrowse-"):
+            path.value = default_filename(self.choice.slug)
+        self.refresh_preview()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.refresh_preview()
+
+    # Doing it ----------------------------------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "do-export":
+            self.action_export()
+        elif event.button.id == "do-copy":
+            self.action_copy()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#export-error", Static).update(Text(printable(message), style="bold red"))
+
+    def action_export(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.show_error("Give a file name.")
+            return
+        path = Path(raw).expanduser()
+        if path.exists() and not path.is_dir():
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._write(path, force=True)
+
+            self.app.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?"), answered)
+            return
+        self._write(path, force=False)
+
+    def _write(self, path: Path, *, force: bool) -> None:
+        try:
+            write_markdown(path, self.markdown(), force=force)
+        except StoreError as exc:
+            self.show_error(f"Not written: {exc}")
+            return
+        self.dismiss(str(path))
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.markdown())
+        self.app.notify("Markdown copied to the clipboard (where the terminal supports it).")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
