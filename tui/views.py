@@ -153,12 +153,12 @@ VIEWS: dict[str, View] = {
         "1",
         [
             Column("Date", 10),
-            Column("Region", None, min_width=12),
-            Column("Russian side", None, min_width=10),
-            Column("Belarusian host", None, min_width=10),
+            Column("Region", None, min_width=12, ratio=2),
+            Column("Russian side", None, min_width=10, ratio=2),
+            Column("Belarusian host", None, min_width=10, ratio=2),
             Column("Prop.", 5, "right"),
             Column("Latest trade", 14),
-            Column("Title", None, min_width=0),
+            Column("Title", None, min_width=0, ratio=3),
         ],
         [
             ("newest first", lambda r: (r.date, r.key[1]), True),
@@ -178,11 +178,11 @@ VIEWS: dict[str, View] = {
         "Proposals",
         "2",
         [
-            Column("Sector", 22),
-            Column("Region", 14),
+            Column("Sector", None, min_width=12, ratio=2),
+            Column("Region", 12),
             Column("Date", 10),
-            Column("Proposer", 20),
-            Column("Title", None, min_width=20),
+            Column("Proposer", None, min_width=10, ratio=2),
+            Column("Title", None, min_width=20, ratio=5),
         ],
         [
             (
