@@ -79,7 +79,9 @@ def _neg_date(date: str) -> tuple[int, ...]:
 
 # Escaping ---------------------------------------------------------------------------------
 
-_ESCAPE = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$^])")
+# Brackets are escaped, so parentheses and "!" can never form a link or an image; "$" and
+# "~" would become maths and strikethrough on some sites; "&" would start an entity.
+_ESCAPE = re.compile(r"([\\`*_{}\[\]<>#|~&$^])")
 _LEADING = re.compile(r"^(\s*)(?:([-+>])|(\d+)([.)]))")
 
 
