@@ -15,7 +15,7 @@ import heapq
 import math
 import re
 from array import array
-from collections import _count_elements  # type: ignore[attr-defined]
+from collections import _count_elements, defaultdict  # type: ignore[attr-defined]
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -189,7 +189,8 @@ class SearchIndex:
     def __init__(self) -> None:
         self.docs: list[_Doc] = []
         self.by_key: dict[tuple[str, str], int] = {}
-        self.postings: dict[int, dict[int, float]] = {}  # term id -> doc -> weighted tf
+        # term id -> doc -> weighted tf
+        self.postings: defaultdict[int, dict[int, float]] = defaultdict(dict)
         self.lengths: array[float] = array("d")
         self.total_length = 0.0
         self.alive_count = 0
@@ -355,19 +356,19 @@ class SearchIndex:
             else:
                 same += ids
         length = len(seq) - len(fields)
+        # Weighted term frequencies: merged with C-level dict operations, summing by hand
+        # only the few terms that occur in fields of different weights.
         tf: dict[int, float] = {}
         for weight, ids in groups.items():
             counts: dict[int, int] = {}
             _count_elements(counts, ids)
-            for tid, count in counts.items():
-                tf[tid] = tf.get(tid, 0.0) + weight * count
+            shared = counts.keys() & tf.keys()
+            for tid in shared:
+                tf[tid] += weight * counts.pop(tid)
+            tf.update(zip(counts.keys(), map(mul, counts.values(), repeat(weight)), strict=True))
         postings = self.postings
         for tid, value in tf.items():
-            plist = postings.get(tid)
-            if plist is None:
-                postings[tid] = {n: value}
-            else:
-                plist[n] = value
+            postings[tid][n] = value
         self.seqs.append(array("I", seq).tobytes())
         self.lengths.append(float(length))
         self.total_length += length
