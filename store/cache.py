@@ -3,7 +3,7 @@
 Entries are keyed by the database file's content hash, so a cache entry can never describe
 another version of the data; a changed database simply misses. The cache is an optimisation
 only: an unreadable, stale or corrupt entry is ignored and rebuilt, a cache directory that
-cannot be written is skipped. It lives in ``platformdirs.user_cache_path("coopbrowse")`` or
+cannot be written is skipped. It lives in ``_platformdirs().user_cache_path("coopbrowse")`` or
 ``COOPBROWSE_CACHE`` (set it to ``off`` to disable caching).
 
 Entries are pickles written by this program into the user's own cache directory.
@@ -18,8 +18,6 @@ import pickle
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
-
-import platformdirs
 
 from .errors import StoreError
 from .storage import atomic_write_bytes
@@ -36,7 +34,7 @@ def cache_dir() -> Path | None:
     env = os.environ.get(CACHE_ENV)
     if env is not None:
         return None if env.strip().lower() in ("", "off", "0", "none") else Path(env)
-    return platformdirs.user_cache_path("coopbrowse")
+    return _platformdirs().user_cache_path("coopbrowse")
 
 
 def _entry(kind: str, key: str) -> Path | None:
@@ -107,3 +105,10 @@ def cached(kind: str, key: str, build: Callable[[], T]) -> T:
     value = build()
     save(kind, key, value)
     return value
+
+
+def _platformdirs():  # type: ignore[no-untyped-def]
+    """platformdirs, imported when a default location is needed (not on every launch)."""
+    import platformdirs
+
+    return platformdirs

@@ -19,10 +19,9 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tinydb import Query, TinyDB
-from tinydb.middlewares import CachingMiddleware
+from tinydb import Query
 
 from . import cache
 from .dataset import Dataset, bundled_version, load_bundled, record_hash
@@ -72,10 +71,20 @@ def _version_key(version: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-class _Batched(CachingMiddleware):
-    """CachingMiddleware that only writes when flushed explicitly (one atomic write)."""
+if TYPE_CHECKING:
+    from tinydb import TinyDB
 
-    WRITE_CACHE_SIZE = 1 << 62
+
+def _open_batched(path: Path) -> TinyDB:
+    """TinyDB over the atomic storage with a write-back cache that writes only when flushed
+    (so a transaction is one atomic write). Imported here: reading needs no TinyDB."""
+    from tinydb import TinyDB
+    from tinydb.middlewares import CachingMiddleware
+
+    class Batched(CachingMiddleware):
+        WRITE_CACHE_SIZE = 1 << 62
+
+    return TinyDB(path, storage=Batched(AtomicJSONStorage))
 
 
 class Store:
@@ -316,7 +325,7 @@ class Store:
     def _transaction(self, lock_timeout: float = 10.0) -> Iterator[TinyDB]:
         """Lock, read the current file, let the caller change it, write it atomically once."""
         with write_lock(self.path, timeout=lock_timeout):
-            db = TinyDB(self.path, storage=_Batched(AtomicJSONStorage))
+            db = _open_batched(self.path)
             yield db
             db.storage.flush()
         self._snapshot = None

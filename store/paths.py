@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "coopbrowse"
 DB_ENV = "COOPBROWSE_DB"
 STATE_ENV = "COOPBROWSE_STATE"
@@ -18,7 +16,7 @@ STATE_ENV = "COOPBROWSE_STATE"
 
 def default_db_path() -> Path:
     """The database used when neither ``--db`` nor ``COOPBROWSE_DB`` is given."""
-    return platformdirs.user_data_path(APP_NAME) / "coopbrowse.json"
+    return _platformdirs().user_data_path(APP_NAME) / "coopbrowse.json"
 
 
 def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
@@ -43,4 +41,11 @@ def resolve_state_path(db_path: Path | None = None) -> Path:
         return Path(env).expanduser()
     if db_path is not None and db_path != default_db_path():
         return db_path.with_name(db_path.name + ".state.json")
-    return platformdirs.user_state_path(APP_NAME) / "state.json"
+    return _platformdirs().user_state_path(APP_NAME) / "state.json"
+
+
+def _platformdirs():  # type: ignore[no-untyped-def]
+    """platformdirs, imported when a default location is needed (not on every launch)."""
+    import platformdirs
+
+    return platformdirs

@@ -19,8 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tinydb.storages import Storage
-
 from .errors import CorruptDatabase, DatabaseLocked, NotWritable
 
 try:  # POSIX
@@ -141,8 +139,9 @@ def check_tables(path: Path, data: Any) -> dict[str, dict[str, Any]]:
     return data
 
 
-class AtomicJSONStorage(Storage):
-    """A TinyDB storage that never leaves a half-written file.
+class AtomicJSONStorage:
+    """A TinyDB storage (TinyDB's storage protocol: read, write, close) that never leaves a
+    half-written file.
 
     ``read`` returns ``None`` for a missing file (TinyDB then starts empty) and raises
     :class:`CorruptDatabase` for anything it cannot parse, so a damaged file is never
@@ -150,7 +149,6 @@ class AtomicJSONStorage(Storage):
     """
 
     def __init__(self, path: str | Path, indent: int | None = None) -> None:
-        super().__init__()
         self.path = Path(path)
         self.indent = indent
 
