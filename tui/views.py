@@ -213,12 +213,12 @@ VIEWS: dict[str, View] = {
         "Regions",
         "3",
         [
-            Column("Region", None, min_width=16),
-            Column("Meetings", 8, "right"),
-            Column("Proposals", 9, "right"),
+            Column("Region", None, min_width=12),
+            Column("Meet.", 5, "right"),
+            Column("Prop.", 5, "right"),
             Column("Latest", 10),
-            Column("Turnover over the years", 24),
-            Column("Latest turnover", 18),
+            Column("Turnover by year", 20),
+            Column("Latest turnover", 15),
         ],
         [
             ("most meetings", lambda r: (len(r.meetings), r.date), True),
