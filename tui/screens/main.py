@@ -241,15 +241,16 @@ class MainScreen(Screen[None]):
         table.border_subtitle = f"s: sort by {self.sort_label}"
         meetings = sum(1 for k in self.selection if k[0] == "meeting")
         proposals = len(self.selection) - meetings
-        selected = (
-            f"{len(self.selection)} selected ({meetings} meetings, {proposals} proposals)"
-            if self.selection
-            else "nothing selected"
+        parts = [
+            f"{n} {what}{'' if n == 1 else 's'}"
+            for n, what in ((meetings, "meeting"), (proposals, "proposal"))
+            if n
+        ]
+        selected = f"selected: {', '.join(parts)}" if parts else "nothing selected"
+        views = " ".join(
+            f"{v.key} {v.title}" + ("◂" if v.id == self.view else "") for v in VIEWS.values()
         )
-        views = "  ".join(
-            f"[{v.key}] {v.title}" + ("◂" if v.id == self.view else "") for v in VIEWS.values()
-        )
-        self.query_one("#status", Static).update(f"{views}   ·   {selected}")
+        self.query_one("#status", Static).update(f"{views} · {selected}")
         self.app.sub_title = f"{len(self.selection)} selected" if self.selection else ""
 
     # Detail ------------------------------------------------------------------------------
