@@ -51,6 +51,7 @@ class Choice:
     label: str
     keys: list[tuple[str, str]]
     slug: str
+    query: str = ""  # the query that listed these records, when it did
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -89,11 +90,10 @@ class ExportScreen(ModalScreen[str | None]):
         Binding("ctrl+y", "copy", "Copy Markdown", id="export-copy", priority=True),
     ]
 
-    def __init__(self, meetings: list[Meeting], choices: list[Choice], query: str = "") -> None:
+    def __init__(self, meetings: list[Meeting], choices: list[Choice]) -> None:
         super().__init__()
         self.meetings = meetings
         self.choices = choices
-        self.query_text = query
         self.choice = choices[0]
 
     def compose(self) -> ComposeResult:
@@ -130,10 +130,11 @@ class ExportScreen(ModalScreen[str | None]):
         return select(self.meetings, self.choice.keys)
 
     def options(self) -> ExportOptions:
-        title = "Cooperation briefing" + (f": {self.query_text}" if self.query_text else "")
+        query = self.choice.query
+        title = "Cooperation briefing" + (f": {query}" if query else "")
         return ExportOptions(
             title=title,
-            query=self.query_text,
+            query=query,
             trade_tables=self.query_one("#opt-trade", Checkbox).value,
             overview=self.query_one("#opt-overview", Checkbox).value,
             sources=self.query_one("#opt-sources", Checkbox).value,

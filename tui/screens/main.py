@@ -476,7 +476,7 @@ class MainScreen(Screen[None]):
             listed = [k for r in self.rows for k in self._keys_of(r)]
             if listed:
                 what = f"everything listed ({len(self.rows)} {VIEWS[self.view].title.lower()})"
-                choices.append(Choice(what, listed, self.query_text or self.view))
+                choices.append(Choice(what, listed, self.query_text or self.view, self.query_text))
         if not choices:
             self.notify("Nothing to export: the list is empty.", severity="warning")
             return
@@ -485,7 +485,7 @@ class MainScreen(Screen[None]):
             if path:
                 self.notify(f"Exported to {path}", title="Export")
 
-        self.app.push_screen(ExportScreen(self.store.meetings(), choices, self.query_text), done)
+        self.app.push_screen(ExportScreen(self.store.meetings(), choices), done)
 
     def save_state(self) -> str | None:
         self.state.view = self.view
