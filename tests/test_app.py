@@ -540,3 +540,14 @@ async def test_export_dialog_copies_to_clipboard(app, monkeypatch) -> None:
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert copied and copied[0].startswith("# Cooperation briefing")
+
+
+async def test_state_is_saved_soon_after_a_change(store, tmp_path) -> None:
+    state_path = tmp_path / "state.json"
+    app = CoopBrowseApp(store, state_path=state_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2", "space")
+        await pilot.pause(1.5)
+        saved = json.loads(state_path.read_text())  # without quitting
+        assert saved["view"] == "proposals" and len(saved["selection"]) == 1

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # the search engine is imported when the index loads, after f
 
 NARROW = 110  # below this many columns the detail goes under the list
 INDEX_DELAY_S = 0.25  # after the first frame
+SAVE_DELAY_S = 1.0  # state is saved this long after the last change
 
 
 class _Loading(Exception):
@@ -81,6 +83,7 @@ class MainScreen(Screen[None]):
         self.index: SearchIndex | None = None
         self._by_sector: dict[str, list[tuple[Proposal, Meeting]]] = {}
         self._detail_pending: int | None = None
+        self._save_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -367,6 +370,7 @@ class MainScreen(Screen[None]):
         self.state.remember(query)
         bar.history = list(self.state.history)
         self.refresh_rows(keep=("", ""))  # a new result list starts at its best match
+        self._save_soon()
 
     def _apply_query(self, query: str, result: SearchResult | None, hl: Marker = None) -> None:
         self.query_text = query.strip()
@@ -379,6 +383,7 @@ class MainScreen(Screen[None]):
         if view != self.view:
             self.view = view
             self.refresh_rows(keep=("", ""))  # start at the top of the other view
+            self._save_soon()
         self.query_one(RecordTable).focus()
 
     def action_search(self) -> None:
@@ -427,6 +432,7 @@ class MainScreen(Screen[None]):
         self._selection_changed()
 
     def _selection_changed(self) -> None:
+        self._save_soon()
         self.state.selection = list(self.selection)
         self.query_one(RecordTable).refresh_rows()
         self._update_titles()
@@ -436,6 +442,7 @@ class MainScreen(Screen[None]):
         count = sort_count(self.view, relevance=relevance)
         self.state.sorts[self.view] = (self.state.sorts.get(self.view, 0) + 1) % count
         self.refresh_rows()
+        self._save_soon()
         self.notify(f"Sorted by {self.sort_label}", timeout=2)
 
     def action_open_source(self) -> None:
@@ -486,6 +493,12 @@ class MainScreen(Screen[None]):
                 self.notify(f"Exported to {path}", title="Export")
 
         self.app.push_screen(ExportScreen(self.store.meetings(), choices), done)
+
+    def _save_soon(self) -> None:
+        """Save the state a moment after a change (so a closed terminal loses nothing)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY_S, self.save_state)
 
     def save_state(self) -> str | None:
         self.state.view = self.view
