@@ -196,10 +196,18 @@ async def test_escape_returns_to_list_and_clears(app, store) -> None:
 async def test_history_recall_with_up_and_down(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await search(pilot, app, "samara")
-        await search(pilot, app, "penza")
-        bar = screen_of(app).query_one(SearchBar)
+        await pilot.press("slash", *"sam")
+        await settle(pilot, app)  # a query that settled while typing is not history yet
+        await pilot.press(*"ara", "enter")
+        await settle(pilot, app)
+        await pilot.press("slash", "ctrl+u", *"penza")
+        await settle(pilot, app)
+        await pilot.press("escape")  # leaving the search bar keeps the query in history
+        main = screen_of(app)
+        assert main.state.history == ["samara", "penza"]
+        bar = main.query_one(SearchBar)
         bar.input.focus()
+        await pilot.pause()
         await pilot.press("up")
         assert bar.value == "penza"
         await pilot.press("up")
@@ -251,8 +259,8 @@ async def test_s_cycles_the_sort(app, store) -> None:
         assert main.rows[0].key[1] == store.meetings()[-1].id
         await pilot.press("s")
         assert main.sort_label == "region"
-        regions = [r.meeting.region for r in main.rows]
-        assert regions == sorted(regions)
+        shown = [main._cells(i)[1].plain for i in range(len(main.rows))]
+        assert shown == sorted(shown)  # by the region as the column shows it
 
 
 async def test_o_without_url_explains(app, monkeypatch) -> None:
@@ -551,3 +559,25 @@ async def test_state_is_saved_soon_after_a_change(store, tmp_path) -> None:
         await pilot.pause(1.5)
         saved = json.loads(state_path.read_text())  # without quitting
         assert saved["view"] == "proposals" and len(saved["selection"]) == 1
+
+
+async def test_only_marked_rows_carry_the_mark_style(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2", "space")  # mark the first row; the cursor moves to the second
+        await pilot.pause()
+        table = screen_of(app).query_one(RecordTable)
+        marked = table.render_line(1)
+        plain_row = table.render_line(3)  # neither marked nor under the cursor
+        assert any(seg.style and seg.style.bold for seg in marked if seg.text.strip() == "●")
+        assert not any(seg.style and seg.style.bold for seg in plain_row if seg.text.strip())
+
+
+async def test_keys_typed_right_after_slash_go_to_the_query(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        await pilot.press("slash", "s", "a")  # no pause: must not sort or select all
+        await settle(pilot, app)
+        assert main.query_one(SearchBar).value == "sa"
+        assert main.selection == {} and main.state.sorts == {}

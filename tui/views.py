@@ -157,7 +157,7 @@ VIEWS: dict[str, View] = {
             Column("Russian side", None, min_width=10, ratio=2),
             Column("Belarusian host", None, min_width=10, ratio=2),
             Column("Prop.", 5, "right"),
-            Column("Latest trade", 14),
+            Column("Latest trade", 16),
             Column("Title", None, min_width=0, ratio=3),
         ],
         [
@@ -201,10 +201,9 @@ VIEWS: dict[str, View] = {
             ),
             (
                 "region",
-                lambda r: (r.meeting.region if r.meeting else "", _Rev(r.date), r.key[1]),
+                lambda r: (_short(r.meeting.region) if r.meeting else "", _Rev(r.date), r.key[1]),
                 False,
             ),
-            ("status", lambda r: (r.proposal.status if r.proposal else "", _Rev(r.date)), False),
         ],
         _proposal_cells,
     ),

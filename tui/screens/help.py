@@ -50,7 +50,13 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="close-help"),
+        Binding("j,down", "scroll('down')", "Scroll down", show=False, id="help-down"),
+        Binding("k,up", "scroll('up')", "Scroll up", show=False, id="help-up"),
     ]
+
+    def action_scroll(self, direction: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        (body.scroll_down if direction == "down" else body.scroll_up)(animate=False)
 
     def __init__(self, sections: list[tuple[str, DOMNode | type]]) -> None:
         super().__init__()

@@ -326,7 +326,15 @@ class MainScreen(Screen[None]):
     def on_search_bar_query_changed(self, event: SearchBar.QueryChanged) -> None:
         self.run_search(event.query)
         if event.submitted:
+            self.remember_query()
             self.query_one(RecordTable).focus()
+
+    def remember_query(self) -> None:
+        """Put the current query in the history (on enter, or when leaving the search bar;
+        not every keystroke)."""
+        bar = self.query_one(SearchBar)
+        self.state.remember(bar.value)
+        bar.history = list(self.state.history)
 
     def run_search(self, query: str) -> None:
         if not self.loaded:
@@ -365,10 +373,11 @@ class MainScreen(Screen[None]):
             fixed = ", ".join(f"{a} → {b}" for a, b in result.corrections)
             bar.show_hint(f"No exact matches; showing results for: {fixed}")
         else:
-            bar.show_hint(f"{result.total} matching records" if result.total else "")
+            n = result.total
+            bar.show_hint(
+                f"{n} matching record{'' if n == 1 else 's'} (meetings and proposals)" if n else ""
+            )
         self._apply_query(query, result, hl)
-        self.state.remember(query)
-        bar.history = list(self.state.history)
         self.refresh_rows(keep=("", ""))  # a new result list starts at its best match
         self._save_soon()
 
@@ -387,10 +396,13 @@ class MainScreen(Screen[None]):
         self.query_one(RecordTable).focus()
 
     def action_search(self) -> None:
-        self.query_one(SearchBar).input.focus()
+        # Focus now, not on the next tick: keys typed right after "/" belong to the query.
+        self.set_focus(self.query_one(SearchBar).input)
 
     def action_back(self) -> None:
         table = self.query_one(RecordTable)
+        if self.query_one(SearchBar).input.has_focus:
+            self.remember_query()
         if table.has_focus and self.query_text:
             self.query_one(SearchBar).set_value("")
             self.run_search("")

@@ -125,6 +125,16 @@ class RecordTable(ScrollView, can_focus=True):
         self.refresh_rows()
         self.virtual_size = Size(self.size.width, count + 1)
         self.cursor = max(0, min(cursor, count - 1)) if count else 0
+        self.call_after_refresh(self.scroll_to_cursor)
+
+    def scroll_to_cursor(self) -> None:
+        """Bring the cursor row into view (after a new row count has been laid out)."""
+        if not self.row_count:
+            return
+        if self.cursor < self.scroll_y:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= self.scroll_y + self.page:
+            self.scroll_to(y=self.cursor - self.page + 1, animate=False)
 
     def refresh_rows(self) -> None:
         """Forget rendered rows (after the selection or highlights changed)."""
@@ -187,6 +197,9 @@ class RecordTable(ScrollView, can_focus=True):
     # Rendering -----------------------------------------------------------------------------
 
     def _widths(self, total: int) -> list[int]:
+        """Column widths for ``total`` cells: fixed columns as given, flexible ones sharing
+        the rest by ratio; when even minimum widths do not fit, flexible columns shrink
+        (never below 3) so that the last column ends with an ellipsis instead of being cut."""
         fixed = sum(c.width or 0 for c in self.columns) + MARK_WIDTH + len(self.columns)
         shares = sum(c.ratio for c in self.columns if c.width is None)
         spare = max(0, total - fixed)
@@ -196,10 +209,18 @@ class RecordTable(ScrollView, can_focus=True):
                 widths.append(c.width)
             else:
                 widths.append(max(c.min_width, spare * c.ratio // shares))
+        excess = sum(widths) + MARK_WIDTH + len(self.columns) - total
+        for i in reversed(range(len(widths))):
+            if excess <= 0:
+                break
+            give = min(excess, max(0, widths[i] - 3))
+            widths[i] -= give
+            excess -= give
         return widths
 
     def _line(self, cells: list[Text], widths: list[int], mark: str, style: Style) -> list[Segment]:
-        line = Text(mark.ljust(MARK_WIDTH), style=style, no_wrap=True)
+        line = Text(no_wrap=True)
+        line.append(mark.ljust(MARK_WIDTH), style=style)  # the style is the mark's alone
         for cell, width, column in zip(cells, widths, self.columns, strict=False):
             piece = cell.copy()
             piece.no_wrap = True
