@@ -581,3 +581,35 @@ async def test_keys_typed_right_after_slash_go_to_the_query(app) -> None:
         await settle(pilot, app)
         assert main.query_one(SearchBar).value == "sa"
         assert main.selection == {} and main.state.sorts == {}
+
+
+async def test_backspace_returns_from_a_followed_link(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, "samara")
+        await pilot.press("escape", "2")
+        main = screen_of(app)
+        start = current_key(app)
+        await pilot.press("enter")  # into the detail, first link: its meeting
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main.view == "meetings"
+        await pilot.press("backspace")
+        await settle(pilot, app)
+        assert main.view == "proposals" and main.query_text == "samara"
+        assert current_key(app) == start
+
+
+async def test_backspace_restores_a_search_a_link_cleared(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, "samara")
+        await pilot.press("escape", "2")
+        main = screen_of(app)
+        start = current_key(app)
+        await pilot.press("enter", "n", "enter")  # the same sector raised elsewhere
+        await settle(pilot, app)
+        assert main.query_text == "" and "samara" not in current_key(app)[1]
+        await pilot.press("backspace")
+        await settle(pilot, app)
+        assert main.query_text == "samara" and current_key(app) == start

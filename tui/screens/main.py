@@ -59,6 +59,9 @@ class MainScreen(Screen[None]):
         Binding("s", "cycle_sort", "Sort", id="cycle-sort"),
         Binding("o", "open_source", "Open source", show=False, id="open-source"),
         Binding("e", "export", "Export", id="export"),
+        Binding(
+            "backspace", "go_back", "Back to where a link was followed", show=False, id="go-back"
+        ),
     ]
 
     def __init__(
@@ -84,6 +87,8 @@ class MainScreen(Screen[None]):
         self._by_sector: dict[str, list[tuple[Proposal, Meeting]]] = {}
         self._detail_pending: int | None = None
         self._save_timer: Timer | None = None
+        self._trail: list[tuple[str, str, Key | None]] = []  # where links were followed from
+        self._keep_after_search: Key | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -311,7 +316,11 @@ class MainScreen(Screen[None]):
         self.go_to(event.target)
 
     def go_to(self, target: Key) -> None:
-        """Show ``target`` in its view, clearing the search if it hides it."""
+        """Show ``target`` in its view, clearing the search if it hides it (backspace
+        returns to where you were)."""
+        current = self._current()
+        self._trail.append((self.view, self.query_text, current.key if current else None))
+        del self._trail[:-50]
         kind, _rid = target
         self.view = "proposals" if kind == "proposal" else "meetings"
         self.refresh_rows(keep=target)
@@ -378,7 +387,8 @@ class MainScreen(Screen[None]):
                 f"{n} matching record{'' if n == 1 else 's'} (meetings and proposals)" if n else ""
             )
         self._apply_query(query, result, hl)
-        self.refresh_rows(keep=("", ""))  # a new result list starts at its best match
+        keep, self._keep_after_search = self._keep_after_search, None
+        self.refresh_rows(keep=keep or ("", ""))  # a new result list starts at its best match
         self._save_soon()
 
     def _apply_query(self, query: str, result: SearchResult | None, hl: Marker = None) -> None:
@@ -393,6 +403,24 @@ class MainScreen(Screen[None]):
             self.view = view
             self.refresh_rows(keep=("", ""))  # start at the top of the other view
             self._save_soon()
+        self.query_one(RecordTable).focus()
+
+    def action_go_back(self) -> None:
+        """Return to the view, query and row from before the last followed link."""
+        if not self._trail:
+            self.notify("Nothing to go back to.", timeout=2)
+            return
+        view, query, key = self._trail.pop()
+        self.view = view
+        bar = self.query_one(SearchBar)
+        if query != self.query_text:
+            bar.set_value(query)
+            if query:
+                self._keep_after_search = key
+                self.run_search(query)
+                return
+            self._apply_query("", None)
+        self.refresh_rows(keep=key)
         self.query_one(RecordTable).focus()
 
     def action_search(self) -> None:
