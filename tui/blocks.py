@@ -119,7 +119,7 @@ def trade_table(
     return table
 
 
-def trade_chart(figures: Iterable[TradeFigure], width: int = 24) -> Text:
+def trade_chart(figures: Iterable[TradeFigure], width: int = 16) -> Text:
     """Every valued figure as a bar, grouped by metric, oldest first: the trend at a glance.
 
     Two different figures for one year (130 vs 134) both get a bar: nothing is averaged away.
