@@ -299,14 +299,14 @@ def proposal_blocks(
     if elsewhere:
         elsewhere.sort(key=lambda pm: pm[1].date, reverse=True)
         places = list(
-            dict.fromkeys(f"{_short_region(m.region)} {m.date[:7]}" for _p, m in elsewhere)
+            dict.fromkeys(f"{short_region(m.region)} {m.date[:7]}" for _p, m in elsewhere)
         )
         summary = ", ".join(places[:RELATED_SHOWN])
         if len(places) > RELATED_SHOWN:
             summary += f" and {len(places) - RELATED_SHOWN} more"
         blocks.append(Text(f"Also raised with: {one_line(summary)}", style=HEADING))
         for p, m in elsewhere[:RELATED_SHOWN]:
-            line = Text(f"{m.date} · {one_line(_short_region(m.region))} · ", style=LABEL)
+            line = Text(f"{m.date} · {one_line(short_region(m.region))} · ", style=LABEL)
             line.append_text(mark(p.title, hl, multiline=False))
             blocks.append(Link(line, ("proposal", p.id)))
         if len(elsewhere) > RELATED_SHOWN:
@@ -341,7 +341,7 @@ def region_blocks(region: str, meetings: list[Meeting], hl: Marker = None) -> li
         blocks.append(
             Text(
                 f"… {len(meetings) - RELATED_SHOWN} more in the meetings view "
-                f"(region:{_short_region(region).lower()})",
+                f"(region:{short_region(region).lower()})",
                 style=LABEL,
             )
         )
@@ -377,7 +377,15 @@ def region_blocks(region: str, meetings: list[Meeting], hl: Marker = None) -> li
     return blocks
 
 
-def _short_region(region: str) -> str:
+def person(meeting: Meeting | None, role: str) -> str:
+    """The name of a meeting's host or guest ('' if unknown)."""
+    if meeting is None:
+        return ""
+    p = meeting.host if role == "host" else meeting.guest
+    return p.name if p else ""
+
+
+def short_region(region: str) -> str:
     for suffix in (" Oblast", " Krai"):
         if region.endswith(suffix):
             return region.removesuffix(suffix)

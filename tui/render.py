@@ -14,17 +14,12 @@ from rich.text import Text
 from coopbrowse.store.index import Hit, SearchResult, meeting_fields, proposal_fields
 from coopbrowse.store.model import Meeting, Proposal
 from coopbrowse.store.taxonomy import sector_label
-from coopbrowse.store.text import one_line, printable
+from coopbrowse.store.text import one_line
 
-from .blocks import as_renderable, meeting_blocks, trade_cell
+from .blocks import as_renderable, mark, meeting_blocks, person, trade_cell
 
 HEADING = "bold"
 LABEL = "dim"
-
-
-def safe(text: str, style: str = "") -> Text:
-    """A Text of untrusted ``text``: literal, with control characters made visible."""
-    return Text(printable(text), style=style)
 
 
 def cell(text: str, style: str = "") -> Text:
@@ -35,12 +30,6 @@ def cell(text: str, style: str = "") -> Text:
 def wrapping(text: str, style: str = "") -> Text:
     """A table cell that may wrap onto several lines."""
     return Text(one_line(text), style=style)
-
-
-def person(meeting: Meeting, role: str) -> str:
-    """The name of the meeting's host or guest ('' if unknown)."""
-    p = meeting.host if role == "host" else meeting.guest
-    return p.name if p else ""
 
 
 MEETING_COLUMNS = ("Date", "Region", "Russian side", "Belarusian host", "Prop.", "Latest trade")
@@ -64,21 +53,9 @@ def meeting_renderable(meeting: Meeting) -> RenderableType:
     return as_renderable(meeting_blocks(meeting))
 
 
-HIGHLIGHT = "bold reverse"
-
-
 def highlighted(text: str, spans: list[tuple[int, int]] | None, style: str = "") -> Text:
-    """Untrusted ``text`` with the matched ``spans`` (offsets into ``text``) highlighted."""
-    out = Text(style=style, no_wrap=False)
-    last = 0
-    for start, end in sorted(spans or []):
-        if start < last:
-            continue
-        out.append(one_line(text[last:start]))
-        out.append(one_line(text[start:end]), style=HIGHLIGHT)
-        last = end
-    out.append(one_line(text[last:]))
-    return out
+    """Untrusted ``text`` on one line with the matched ``spans`` (offsets into it) marked."""
+    return mark(text, (lambda _t: spans or []) if spans else None, style, multiline=False)
 
 
 def snippet(text: str, spans: list[tuple[int, int]], width: int = 60) -> Text:
@@ -150,12 +127,3 @@ def hits_table(result: SearchResult) -> Table:
             cell(hit.id, "dim"),
         )
     return table
-
-
-def _spaced(parts: list[RenderableType]) -> list[RenderableType]:
-    out: list[RenderableType] = []
-    for i, part in enumerate(parts):
-        if i:
-            out.append(Text(""))
-        out.append(part)
-    return out

@@ -16,7 +16,7 @@ from rich.text import Text
 from coopbrowse.store.model import Meeting, Proposal, format_usd
 from coopbrowse.store.taxonomy import sector_label
 
-from .blocks import Marker, mark, trade_cell
+from .blocks import Marker, mark, person, short_region, trade_cell
 from .widgets.record_table import Column
 
 if TYPE_CHECKING:
@@ -50,28 +50,14 @@ class View:
     cells: Callable[[Row, Marker], list[Text]]
 
 
-def _person(m: Meeting | None, role: str) -> str:
-    if m is None:
-        return ""
-    p = m.host if role == "host" else m.guest
-    return p.name if p else ""
-
-
-def _short(region: str) -> str:
-    for suffix in (" Oblast", " Krai"):
-        if region.endswith(suffix):
-            return region.removesuffix(suffix)
-    return region.removeprefix("Republic of ")
-
-
 def _meeting_cells(row: Row, hl: Marker) -> list[Text]:
     m = row.meeting
     assert m is not None
     return [
         Text(m.date),
         mark(m.region, hl, multiline=False),
-        mark(_person(m, "guest"), hl, multiline=False),
-        mark(_person(m, "host"), hl, multiline=False),
+        mark(person(m, "guest"), hl, multiline=False),
+        mark(person(m, "host"), hl, multiline=False),
         Text(str(len(m.proposals))),
         Text(trade_cell(m)),
         mark(m.title, hl, multiline=False),
@@ -100,7 +86,7 @@ def _proposal_cells(row: Row, hl: Marker) -> list[Text]:
     assert p is not None and m is not None
     return [
         mark(sector_label(p.sector), hl, "cyan", multiline=False),
-        mark(_short(m.region), hl, multiline=False),
+        mark(short_region(m.region), hl, multiline=False),
         Text(m.date),
         mark(p.proposed_by, hl, multiline=False),
         mark(p.title, hl, multiline=False),
@@ -201,7 +187,11 @@ VIEWS: dict[str, View] = {
             ),
             (
                 "region",
-                lambda r: (_short(r.meeting.region) if r.meeting else "", _Rev(r.date), r.key[1]),
+                lambda r: (
+                    short_region(r.meeting.region) if r.meeting else "",
+                    _Rev(r.date),
+                    r.key[1],
+                ),
                 False,
             ),
         ],
