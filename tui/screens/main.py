@@ -162,10 +162,10 @@ class MainScreen(Screen[None]):
 
     def _start(self) -> None:
         meetings = self.store.meetings()
+        snapshot = self.store.load()  # one lookup table, not a file check per saved key
+        known = {"meeting": snapshot.by_id, "proposal": snapshot.proposals_by_id}
         self.selection = {
-            (kind, rid): None
-            for kind, rid in self.state.selection
-            if (self.store.meeting(rid) if kind == "meeting" else self.store.proposal(rid))
+            (kind, rid): None for kind, rid in self.state.selection if rid in known[kind]
         }
         bar = self.query_one(SearchBar)
         self.query_one(RecordTable).empty_message = (
