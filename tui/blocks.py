@@ -63,6 +63,16 @@ def labelled(label: str, value: str | Text, hl: Marker = None) -> Text:
     return text
 
 
+def bullets(items: list[Text]) -> Table:
+    """A bulleted list whose wrapped lines stay indented under their text."""
+    grid = Table.grid(padding=(0, 1), pad_edge=False)
+    grid.add_column(width=3, justify="right")
+    grid.add_column(ratio=1)
+    for item in items:
+        grid.add_row("•", item)
+    return grid
+
+
 def _lines(*parts: Text) -> Text:
     return Text("\n").join(p for p in parts if p)
 
@@ -211,17 +221,16 @@ def meeting_blocks(meeting: Meeting, hl: Marker = None) -> list[Block]:
     blocks.append(_lines(*header))
 
     if meeting.participants:
-        people = [Text("Participants", style=HEADING)]
+        people = []
         for p in meeting.participants:
-            line = Text("  • ")
-            line.append_text(mark(p.name, hl))
+            line = mark(p.name, hl)
             if p.title:
                 line.append(", ")
                 line.append_text(mark(p.title, hl, "italic"))
             if p.role in ("host", "guest", "mentioned"):
                 line.append(f"  ({p.role}, {p.side or '?'})", style=LABEL)
             people.append(line)
-        blocks.append(_lines(*people))
+        blocks.append(Group(Text("Participants", style=HEADING), bullets(people)))
 
     if meeting.summary:
         blocks.append(_lines(Text("Summary", style=HEADING), mark(meeting.summary, hl)))
@@ -252,12 +261,8 @@ def meeting_blocks(meeting: Meeting, hl: Marker = None) -> list[Block]:
         blocks.append(_lines(*goods))
 
     if meeting.notes:
-        notes = [Text("Notes", style=HEADING)]
-        for note in meeting.notes:
-            line = Text("  • ")
-            line.append_text(mark(note, hl))
-            notes.append(line)
-        blocks.append(_lines(*notes))
+        notes = [mark(note, hl) for note in meeting.notes]
+        blocks.append(Group(Text("Notes", style=HEADING), bullets(notes)))
 
     blocks.append(source_block(meeting))
     return blocks
