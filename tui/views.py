@@ -105,7 +105,9 @@ def _region_cells(row: Row, hl: Marker) -> list[Text]:
         by_year[t.period] = max(by_year.get(t.period, 0.0), t.usd_millions or 0.0)
     spark = sparkline([by_year[y] for y in sorted(by_year)])
     years = f"{min(by_year)}–{max(by_year)}" if len(by_year) > 1 else "".join(by_year)
-    latest = f"${by_year[max(by_year)]:,.0f}M ({max(by_year)})" if by_year else ""
+    # the same figure the meetings list shows for the region's newest meeting that has one
+    newest = max((m for m in row.meetings if m.latest_trade()), key=lambda m: m.date, default=None)
+    latest = trade_cell(newest) if newest else ""
     return [
         mark(row.region, hl, multiline=False),
         Text(str(len(row.meetings))),
