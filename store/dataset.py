@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -70,5 +69,7 @@ def load_bundled() -> Dataset:
 
 def record_hash(record: dict[str, Any]) -> str:
     """A stable fingerprint of a record's JSON form (to tell user edits from bundled ones)."""
+    import hashlib
+
     canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]

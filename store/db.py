@@ -38,6 +38,7 @@ from .storage import (
 
 SCHEMA_VERSION = 1
 CACHE_FROM = 500  # databases with at least this many meetings cache their loaded records
+CACHE_MIN_BYTES = 256 * 1024  # and only files this large are hashed for cache keys
 META, MEETINGS, PROPOSALS = "meta", "meetings", "proposals"
 
 # Forward migrations: MIGRATIONS[n] turns a schema-n document of tables into schema n+1.
@@ -160,8 +161,9 @@ class Store:
             data = read_file_bytes(self.path)
         except FileNotFoundError:
             raise CorruptDatabase(self.path, "database file has disappeared") from None
-        digest = content_digest(data)
-        hit = cache.load("records", digest)
+        # Small files load faster than a cache lookup: only large ones are hashed and cached.
+        digest = content_digest(data) if len(data) >= CACHE_MIN_BYTES else ""
+        hit = cache.load("records", digest) if digest else None
         if isinstance(hit, dict) and {"meta", "meetings"} <= hit.keys():
             return signature, digest, None, hit
         return signature, digest, check_tables(self.path, parse_json_bytes(self.path, data)), None

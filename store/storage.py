@@ -11,7 +11,6 @@ killed at any instant) sees either the old file or the new one, never half of ei
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import time
@@ -101,6 +100,8 @@ def read_file_bytes(path: Path, what: str = "database") -> bytes:
 
 def content_digest(raw: bytes) -> str:
     """A short hash of a file's content (keys derived caches)."""
+    import hashlib
+
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 

@@ -23,7 +23,6 @@ from textual.worker import get_current_worker
 
 from coopbrowse.store import Store, StoreError
 from coopbrowse.store.model import Meeting, Proposal
-from coopbrowse.store.query import QueryError
 
 from ..blocks import Marker, meeting_blocks, proposal_blocks, region_blocks
 from ..state import UiState
@@ -34,6 +33,7 @@ from ..widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:  # the search engine is imported when the index loads, after first paint
     from coopbrowse.store.index import SearchIndex, SearchResult
+    from coopbrowse.store.query import QueryError
 
 NARROW = 110  # below this many columns the detail goes under the list
 INDEX_DELAY_S = 0.25  # after the first frame
@@ -362,6 +362,8 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str) -> None:
+        from coopbrowse.store.query import QueryError
+
         assert self.index is not None
         try:
             result = self.index.search(query, limit=None)

@@ -20,7 +20,6 @@ from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from coopbrowse.store.query import FIELDS
 from coopbrowse.store.text import one_line
 
 DEBOUNCE_S = 0.15
@@ -40,6 +39,8 @@ class QuerySuggester(Suggester):
 
 def complete(value: str, values: Callable[[str], list[str]]) -> str | None:
     """The completed query for ``value``, or None."""
+    from coopbrowse.store.query import FIELDS  # on first keystroke, not at start-up
+
     m = _LAST_TOKEN.search(value)
     if not m:
         return None
@@ -67,6 +68,8 @@ def complete(value: str, values: Callable[[str], list[str]]) -> str | None:
 
 def hint_for(value: str, values: Callable[[str], list[str]]) -> str:
     """When the cursor is on ``field:``, the values it can take (for the hint line)."""
+    from coopbrowse.store.query import FIELDS
+
     m = _LAST_TOKEN.search(value)
     if not m or m.group(4) is None:
         return ""
