@@ -260,6 +260,9 @@ def test_cli_export_errors(capsys, tmp_path: Path) -> None:
     assert "bad query" in capsys.readouterr().err
     assert main(["export", "--ids", "nope", "-o", "-"]) == 2
     assert "nope" in capsys.readouterr().err
+    assert main(["export", "qqqqzzzz", "-o", str(tmp_path / "x.md")]) == 2
+    assert "selected nothing" in capsys.readouterr().err
+    assert not (tmp_path / "x.md").exists()
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert main(["export", "-o", str(blocker / "out.md")]) == 2

@@ -343,6 +343,9 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     if not query and not args.ids:
         keys = [("meeting", m.id) for m in store.meetings()]
     selection = select(store.meetings(), keys)
+    if selection.empty:
+        what = f"the query {query!r}" if query else "the selection"
+        raise StoreError(None, f"{what} selected nothing; nothing written")
     label = query or (args.ids or "all")
     options = ExportOptions(
         title=args.title or (f"Cooperation briefing: {query}" if query else "Cooperation briefing"),
