@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .db import SCHEMA_VERSION, Store, WriteReport, open_store
+from .db import SCHEMA_VERSION, Store, WriteReport
 from .errors import CorruptDatabase, DatabaseLocked, InputError, NotWritable, StoreError
 from .model import Meeting, Participant, Proposal, Source, TradeFigure, ValidationError
 
@@ -24,5 +24,4 @@ __all__ = [
     "ValidationError",
     "WriteReport",
     "__version__",
-    "open_store",
 ]

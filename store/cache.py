@@ -15,9 +15,9 @@ import contextlib
 import gc
 import os
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from .errors import StoreError
 from .storage import atomic_write_bytes
@@ -25,8 +25,6 @@ from .storage import atomic_write_bytes
 CACHE_ENV = "COOPBROWSE_CACHE"
 FORMAT = 3  # bump when a cached structure changes shape
 KEEP = 3  # entries kept per kind
-
-T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
@@ -95,16 +93,6 @@ def save(kind: str, key: str, value: Any) -> None:
         )
         for old in entries[KEEP:]:
             old.unlink()
-
-
-def cached(kind: str, key: str, build: Callable[[], T]) -> T:
-    """``build()`` once per database content; later calls load the saved result."""
-    found = load(kind, key)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
-    value = build()
-    save(kind, key, value)
-    return value
 
 
 def _platformdirs():  # type: ignore[no-untyped-def]

@@ -502,9 +502,4 @@ def _preview_key(path: Path) -> str:
     return f"{st.st_ino}-{st.st_size}-{st.st_mtime_ns}"
 
 
-def open_store(path: Path | str) -> Store:
-    """Open (creating and seeding if needed) the database at ``path``."""
-    return Store.open(path)
-
-
-__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "WriteReport", "open_store"]
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "WriteReport"]

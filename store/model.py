@@ -407,10 +407,6 @@ class Meeting:
         """The head of the Russian side."""
         return self._by_role("guest")
 
-    @property
-    def year(self) -> int:
-        return int(self.date[:4])
-
     def latest_trade(self) -> TradeFigure | None:
         """The most recent full-year turnover figure with a value, else any latest figure."""
         valued = [t for t in self.trade if t.usd_millions is not None]

@@ -496,6 +496,15 @@ async def test_export_dialog_offers_row_or_list_and_options(app, tmp_path, monke
         assert not list(tmp_path.glob("*.md"))
 
 
+async def export_to(pilot, app, path) -> None:
+    """Open the export dialog, type ``path`` and press ctrl+e."""
+    await pilot.press("e")
+    await pilot.pause()
+    app.screen.query_one("#export-path").value = str(path)
+    await pilot.press("ctrl+e")
+    await pilot.pause()
+
+
 async def test_export_dialog_asks_before_overwriting(app, tmp_path) -> None:
     from coopbrowse.tui.screens.export import ConfirmScreen
 
@@ -503,11 +512,7 @@ async def test_export_dialog_asks_before_overwriting(app, tmp_path) -> None:
     target.write_text("my notes")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#export-path").value = str(target)
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+        await export_to(pilot, app, target)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
@@ -527,11 +532,7 @@ async def test_export_dialog_shows_write_errors_and_stays(app, tmp_path) -> None
     blocker.write_text("x")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#export-path").value = str(blocker / "brief.md")
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+        await export_to(pilot, app, blocker / "brief.md")
         assert isinstance(app.screen, ExportScreen)
         error = plain(app.screen.query_one("#export-error").content)
         assert "Not written" in error and str(blocker) in error

@@ -46,10 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"coopbrowse {__version__}")
     db_help = f"database file (default: ${DB_ENV} or the platform data directory)"
     parser.add_argument("--db", metavar="PATH", help=db_help)
+    # Every subcommand also accepts --db (after its name); SUPPRESS keeps a --db given before
+    # the subcommand from being overwritten with None.
+    with_db = argparse.ArgumentParser(add_help=False)
+    with_db.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser(
         "list",
+        parents=[with_db],
         help="list every meeting, newest first",
         description=(
             "List every meeting, newest first. --json prints a JSON array of meetings, each with "
@@ -57,10 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    p.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
 
     p = sub.add_parser(
         "show",
+        parents=[with_db],
         help="show one meeting in full",
         description=(
             "Show one meeting in full: participants, proposals, trade figures, goods, source. "
@@ -69,10 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("id", metavar="ID", help="meeting id (as printed by `coopbrowse list`)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    p.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
 
     p = sub.add_parser(
         "search",
+        parents=[with_db],
         help="search meetings and proposals",
         description=(
             "Search meetings and proposals with the query language (see the README): words, "
@@ -86,10 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON hits with their spans")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (20)")
     p.add_argument("--type", choices=("meeting", "proposal"), help="only this kind of record")
-    p.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
 
     p = sub.add_parser(
         "export",
+        parents=[with_db],
         help="export meetings and proposals to a Markdown briefing",
         description=(
             "Export the records a query (or a list of ids) selects to Markdown: meetings in "
@@ -115,14 +120,13 @@ def build_parser() -> argparse.ArgumentParser:
         ("--no-sources", "sources"),
     ):
         p.add_argument(flag, action="store_true", help=f"leave out {what}")
-    p.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
 
     p = sub.add_parser(
         "locate",
+        parents=[with_db],
         help="print where the database and state files are",
         description="Print the paths of the database and the UI state file.",
     )
-    p.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
     return parser
 
 
@@ -276,20 +280,25 @@ def cmd_show(store: Store, record_id: str, *, as_json: bool) -> int:
     return EXIT_OK
 
 
-def cmd_search(store: Store, query: str, *, as_json: bool, limit: int, kind: str | None) -> int:
-    from rich.text import Text
-
+def _search(store: Store, query: str, **options: Any):  # type: ignore[no-untyped-def]
+    """Run ``query`` on the store's index; a malformed query becomes a one-line StoreError."""
     from coopbrowse.store.index import SearchIndex
     from coopbrowse.store.query import QueryError
+
+    try:
+        return SearchIndex.for_store(store).search(query, **options)
+    except QueryError as exc:
+        raise StoreError(None, f"bad query: {exc}") from None
+
+
+def cmd_search(store: Store, query: str, *, as_json: bool, limit: int, kind: str | None) -> int:
+    from rich.text import Text
 
     from .render import hits_table
 
     if limit < 1:
         raise StoreError(None, f"--limit must be at least 1, not {limit}")
-    try:
-        result = SearchIndex.for_store(store).search(query, limit=limit, kind=kind)
-    except QueryError as exc:
-        raise StoreError(None, f"bad query: {exc}") from None
+    result = _search(store, query, limit=limit, kind=kind)
     if as_json:
         _dump(
             {
@@ -332,13 +341,7 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
             else:
                 raise StoreError(None, f"--ids: no meeting or proposal with id {rid!r}")
     if query:
-        from coopbrowse.store.index import SearchIndex
-        from coopbrowse.store.query import QueryError
-
-        try:
-            result = SearchIndex.for_store(store).search(query, limit=None, fuzzy=False)
-        except QueryError as exc:
-            raise StoreError(None, f"bad query: {exc}") from None
+        result = _search(store, query, limit=None, fuzzy=False)
         keys += [(h.kind, h.id) for h in result.hits]
     if not query and not args.ids:
         keys = [("meeting", m.id) for m in store.meetings()]
