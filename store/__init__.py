@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from .db import SCHEMA_VERSION, Store, WriteReport
-from .errors import CorruptDatabase, DatabaseLocked, InputError, NotWritable, StoreError
+from .errors import (
+    CorruptDatabase,
+    DatabaseLocked,
+    InputError,
+    NotWritable,
+    RecordConflict,
+    StoreError,
+)
 from .model import Meeting, Participant, Proposal, Source, TradeFigure, ValidationError
 
 __version__ = "0.1.0"  # the single source: pyproject.toml reads it from here
@@ -17,6 +24,7 @@ __all__ = [
     "NotWritable",
     "Participant",
     "Proposal",
+    "RecordConflict",
     "Source",
     "Store",
     "StoreError",

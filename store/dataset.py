@@ -26,21 +26,47 @@ def parse_dataset(data: Any, name: str) -> Dataset:
     """Validate a dataset document ``{"dataset_version", "meetings": [...]}``."""
     if not isinstance(data, dict) or not isinstance(data.get("meetings"), list):
         raise InputError(name, 'wrong shape: expected {"meetings": [...]}')
+    meetings = parse_meetings(data["meetings"], name)
+    return Dataset(version=str(data.get("dataset_version", "")), meetings=meetings)
+
+
+def record_label(index: int, raw: Any) -> str:
+    """How an error names the ``index``-th record of a file: ``record 3 (2025-07-21-samara)``."""
+    label = f"record {index + 1}"
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        label += f" ({raw['id']})"
+    return label
+
+
+def parse_meetings(
+    records: list[Any], name: str, seen: dict[tuple[str, str], str] | None = None
+) -> list[Meeting]:
+    """Validate meeting records read from the file ``name``.
+
+    The first bad one raises :class:`InputError` naming the file, the record and the field:
+    ``meetings.json: record 3 (2025-07-21-samara): trade[0].usd_millions: expected a number``.
+    Meeting ids and proposal ids must each be unique; ``seen`` (``(kind, id)`` -> where it
+    was read) carries them across the files of one import.
+    """
+    seen = {} if seen is None else seen
     meetings: list[Meeting] = []
-    seen: set[str] = set()
-    for i, raw in enumerate(data["meetings"]):
-        label = f"record {i + 1}"
-        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-            label += f" ({raw['id']})"
+    for i, raw in enumerate(records):
+        label = record_label(i, raw)
         try:
             meeting = Meeting.from_dict(raw)
         except ValidationError as exc:
             raise InputError(name, f"{label}: {exc}") from None
-        if meeting.id in seen:
-            raise InputError(name, f"{label}: duplicate meeting id {meeting.id!r}")
-        seen.add(meeting.id)
+        keys = [("meeting", meeting.id, "")]
+        keys += [
+            ("proposal", p.id, f"proposals[{j}].id: ") for j, p in enumerate(meeting.proposals)
+        ]
+        for kind, rid, field in keys:
+            if (kind, rid) in seen:
+                also = seen[kind, rid]
+                raise InputError(name, f"{label}: {field}duplicate {kind} id {rid!r} (also {also})")
+            seen[kind, rid] = f"{name} {label}"
         meetings.append(meeting)
-    return Dataset(version=str(data.get("dataset_version", "")), meetings=meetings)
+    return meetings
 
 
 def _bundled_file() -> Path:

@@ -25,7 +25,7 @@ from tinydb import Query
 
 from . import cache
 from .dataset import Dataset, bundled_version, load_bundled, record_hash
-from .errors import CorruptDatabase, DatabaseLocked, NotWritable, StoreError
+from .errors import CorruptDatabase, DatabaseLocked, NotWritable, RecordConflict, StoreError
 from .model import Meeting, Proposal, ValidationError
 from .storage import (
     AtomicJSONStorage,
@@ -53,6 +53,8 @@ class WriteReport:
     updated: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # bundled updates not applied: user edited
+    # put_meetings: the id of the meeting each updated or skipped one was found to be
+    matched: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -336,33 +338,24 @@ class Store:
         """Add meetings (with their proposals) in one atomic write.
 
         A meeting that already exists (same id, or same date, region and host) is skipped,
-        or replaced when ``update`` is true. Returns what happened to each.
+        or replaced when ``update`` is true. Returns what happened to each. A proposal id
+        that another meeting already uses raises :class:`RecordConflict`; nothing is written.
         """
-        report = WriteReport()
         incoming = list(meetings)
         with self._transaction() as db:
-            self._check_tables(db)
-            index = _Index(db)
-            to_insert: list[Meeting] = []
-            to_remove: list[str] = []
-            batch: set[str] = set()
-            for meeting in incoming:
-                existing = index.find(meeting)
-                if existing in batch:  # the same meeting twice in one write: first wins
-                    report.skipped.append(meeting.id)
-                    continue
-                batch.add(meeting.id)
-                if existing is None:
-                    to_insert.append(meeting)
-                    report.added.append(meeting.id)
-                elif update:
-                    to_remove.append(existing)
-                    to_insert.append(meeting)
-                    report.updated.append(meeting.id)
-                else:
-                    report.skipped.append(meeting.id)
-                index.add(meeting)
+            raw = self._check_tables(db)
+            report, to_remove, to_insert = _plan(_Index(raw), incoming, update, self.path)
             self._apply(db, to_remove, to_insert)
+        return report
+
+    def plan_meetings(self, meetings: Iterable[Meeting], *, update: bool = False) -> WriteReport:
+        """What :meth:`put_meetings` would do with ``meetings`` now, decided the same way,
+        without writing anything (``--dry-run``). Raises the same :class:`RecordConflict`."""
+        raw = AtomicJSONStorage(self.path).read()
+        if raw is None:
+            raise CorruptDatabase(self.path, "database file has disappeared")
+        self._meta_of(raw)
+        report, _remove, _insert = _plan(_Index(raw), list(meetings), update, self.path)
         return report
 
     def delete_meeting(self, meeting_id: str) -> bool:
@@ -392,7 +385,7 @@ class Store:
         meta_table = db.table(META)
         meta = meta_table.all()[0]
         bundled: dict[str, str] = dict(meta.get("bundled", {}))
-        index = _Index(db)
+        index = _Index(db.storage.read() or {})
         to_insert: list[Meeting] = []
         to_remove: list[str] = []
         for meeting in dataset.meetings:
@@ -424,11 +417,13 @@ class Store:
 
     # Transaction helpers ---------------------------------------------------------------
 
-    def _check_tables(self, db: TinyDB) -> None:
+    def _check_tables(self, db: TinyDB) -> dict[str, Any]:
+        """The document of tables a transaction is about to change, its envelope checked."""
         raw = db.storage.read()
         if raw is None:
             raise CorruptDatabase(self.path, "database file has disappeared")
         self._meta_of(raw)
+        return raw
 
     @staticmethod
     def _current_dict(db: TinyDB, meeting_id: str) -> dict[str, Any] | None:
@@ -461,16 +456,21 @@ class Store:
 
 
 class _Index:
-    """Existing meetings by id and by (date, region, host), read once per transaction."""
+    """Existing meetings by id and by (date, region, host), and the meeting each proposal id
+    belongs to; read once per transaction from its document of tables."""
 
-    def __init__(self, db: TinyDB) -> None:
+    def __init__(self, tables: dict[str, Any]) -> None:
         self.ids: set[str] = set()
         self.keys: dict[tuple[str, str, str], str] = {}
-        for doc in db.table(MEETINGS).all():
+        for doc in tables.get(MEETINGS, {}).values():
             hosts = [
                 p.get("name", "") for p in doc.get("participants", []) if p.get("role") == "host"
             ]
             self._note(str(doc.get("id")), str(doc.get("date")), str(doc.get("region")), hosts)
+        self.proposals: dict[str, str] = {
+            str(doc.get("id")): str(doc.get("meeting_id"))
+            for doc in tables.get(PROPOSALS, {}).values()
+        }
 
     def _note(self, mid: str, date: str, region: str, hosts: list[str]) -> None:
         self.ids.add(mid)
@@ -488,6 +488,51 @@ class _Index:
         if meeting.host is None:
             return None
         return self.keys.get((meeting.date, meeting.region, meeting.host.name))
+
+
+def _plan(
+    index: _Index, incoming: list[Meeting], update: bool, path: Path
+) -> tuple[WriteReport, list[str], list[Meeting]]:
+    """Decide what a write of ``incoming`` does: ``(report, ids to remove, to insert)``.
+
+    One decision for :meth:`Store.put_meetings` and :meth:`Store.plan_meetings`. Raises
+    :class:`RecordConflict` when a proposal id to insert belongs to a meeting that stays.
+    """
+    report = WriteReport()
+    to_insert: list[Meeting] = []
+    to_remove: list[str] = []
+    batch: set[str] = set()
+    for meeting in incoming:
+        existing = index.find(meeting)
+        if existing is not None:
+            report.matched[meeting.id] = existing
+        if existing in batch:  # the same meeting twice in one write: first wins
+            report.skipped.append(meeting.id)
+            continue
+        batch.add(meeting.id)
+        if existing is None:
+            to_insert.append(meeting)
+            report.added.append(meeting.id)
+        elif update:
+            to_remove.append(existing)
+            to_insert.append(meeting)
+            report.updated.append(meeting.id)
+        else:
+            report.skipped.append(meeting.id)
+        index.add(meeting)
+    gone = set(to_remove)
+    owners = {pid: mid for pid, mid in index.proposals.items() if mid not in gone}
+    for meeting in to_insert:
+        for i, proposal in enumerate(meeting.proposals):
+            owner = owners.setdefault(proposal.id, meeting.id)
+            if owner != meeting.id:
+                raise RecordConflict(
+                    path,
+                    meeting.id,
+                    f"proposals[{i}].id: {proposal.id!r} is already a proposal of meeting "
+                    f"{owner!r}",
+                )
+    return report, to_remove, to_insert
 
 
 def _preview_key(path: Path) -> str:

@@ -28,3 +28,16 @@ class NotWritable(StoreError):
 
 class InputError(StoreError):
     """An input file (import, dataset) is malformed."""
+
+
+class RecordConflict(StoreError):
+    """A record would clash with another one in the database; nothing was written.
+
+    ``meeting_id`` is the incoming meeting and ``detail`` the clash with its field's path
+    (``proposals[0].id: ...``), so that an import can name the file and record it came from.
+    """
+
+    def __init__(self, path: Path | str | None, meeting_id: str, detail: str) -> None:
+        super().__init__(path, f"meeting {meeting_id!r}: {detail}")
+        self.meeting_id = meeting_id
+        self.detail = detail

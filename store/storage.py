@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import CorruptDatabase, DatabaseLocked, NotWritable
+from .errors import CorruptDatabase, DatabaseLocked, NotWritable, StoreError
 
 try:  # POSIX
     import fcntl
@@ -83,18 +83,21 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def read_file_bytes(path: Path, what: str = "database") -> bytes:
-    """The bytes of ``path``; every failure but a missing file is a :class:`CorruptDatabase`."""
+def read_file_bytes(
+    path: Path, what: str = "database", error: type[StoreError] = CorruptDatabase
+) -> bytes:
+    """The bytes of ``path``; every failure but a missing file is an ``error`` (one line
+    naming the file: a directory, an unreadable or an empty file)."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise
     except IsADirectoryError:
-        raise CorruptDatabase(path, f"is a directory, not a {what} file") from None
+        raise error(path, f"is a directory, not a {what} file") from None
     except OSError as exc:
-        raise CorruptDatabase(path, f"cannot read {what}: {exc.strerror or exc}") from None
+        raise error(path, f"cannot read {what}: {exc.strerror or exc}") from None
     if not raw.strip():
-        raise CorruptDatabase(path, f"{what} file is empty (0 bytes of JSON)")
+        raise error(path, f"{what} file is empty ({'only white space' if raw else '0 bytes'})")
     return raw
 
 
@@ -105,22 +108,29 @@ def content_digest(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
-def parse_json_bytes(path: Path, raw: bytes, what: str = "database") -> Any:
-    """Parse JSON, turning every failure into a one-line :class:`CorruptDatabase`."""
+def decode_utf8(
+    path: Path, raw: bytes, what: str = "database", error: type[StoreError] = CorruptDatabase
+) -> str:
+    """``raw`` as text; bytes that are not UTF-8 are an ``error`` saying where."""
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CorruptDatabase(
-            path, f"{what} is not UTF-8 text (bad byte at offset {exc.start})"
-        ) from None
+        raise error(path, f"{what} is not UTF-8 text (bad byte at offset {exc.start})") from None
+
+
+def parse_json_bytes(
+    path: Path, raw: bytes, what: str = "database", error: type[StoreError] = CorruptDatabase
+) -> Any:
+    """Parse JSON, turning every failure into a one-line ``error`` (line and column)."""
+    text = decode_utf8(path, raw, what, error)
     try:
         return json.loads(text)
     except RecursionError:
-        raise CorruptDatabase(path, f"{what} is not usable JSON: nested too deeply") from None
+        raise error(path, f"{what} is not usable JSON: nested too deeply") from None
     except json.JSONDecodeError as exc:
         truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
         hint = "; the file looks truncated" if truncated else ""
-        raise CorruptDatabase(
+        raise error(
             path,
             f"{what} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}){hint}",
         ) from None

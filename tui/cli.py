@@ -122,6 +122,27 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(flag, action="store_true", help=f"leave out {what}")
 
     p = sub.add_parser(
+        "import",
+        parents=[with_db],
+        help="import meetings from JSON or YAML files",
+        description=(
+            "Import meetings (with their proposals) from files: a JSON array as `coopbrowse "
+            'list --json` prints it, {"meetings": [...]} as in the bundled dataset, or one '
+            "meeting object. The file type is its extension: .json, or .yaml/.yml for the same "
+            "shapes in YAML (needs the extra: pip install 'coopbrowse[yaml]'). Every record of "
+            "every file is checked first: one bad record and nothing is written. Meetings that "
+            "exist (same id, or same date, region and host) are skipped, or replaced with "
+            "--update. Exit status 0, or 2 for a bad file or record."
+        ),
+    )
+    p.add_argument("files", metavar="FILE", nargs="+", help="a .json, .yaml or .yml file")
+    p.add_argument(
+        "--update", action="store_true", help="replace meetings that exist instead of skipping"
+    )
+    p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = sub.add_parser(
         "locate",
         parents=[with_db],
         help="print where the database and state files are",
@@ -206,6 +227,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_locate(db_path)
     if args.command is None:
         return launch(db_path)
+    if args.command == "import":  # reads its files before the database is opened or created
+        return cmd_import(db_path, args)
     store = Store.open(db_path)
     if args.command == "list":
         return cmd_list(store, as_json=args.json)
@@ -365,6 +388,27 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     write_markdown(path, text, force=args.force)
     n_props = sum(len(m.proposals) for m in selection.meetings) + len(selection.proposals)
     print(f"wrote {path}: {len(selection.meetings)} meetings, {n_props} proposals", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_import(db_path: Path, args: argparse.Namespace) -> int:
+    """Validate every file, then add (or plan) their meetings; a bad file writes nothing."""
+    import tempfile
+
+    from coopbrowse.store.ingest import import_records, load_records
+
+    records = load_records(args.files)
+    options = {"update": args.update, "dry_run": args.dry_run}
+    if args.dry_run and not db_path.exists():
+        # Plan against what a new database would hold, without creating it.
+        with tempfile.TemporaryDirectory() as tmp:
+            result = import_records(Store.open(Path(tmp) / db_path.name), records, **options)
+    else:
+        result = import_records(Store.open(db_path), records, **options)
+    if args.json:
+        _dump(result.to_dict())
+    else:
+        print("\n".join(result.lines()))
     return EXIT_OK
 
 

@@ -1,0 +1,248 @@
+"""Importing meeting records from JSON and YAML files, all or nothing.
+
+A file holds what ``coopbrowse list --json`` prints (an array of meetings, proposals nested),
+the bundled dataset's ``{"meetings": [...]}``, or one meeting object; ``.yaml``/``.yml`` files
+hold the same shapes in YAML (PyYAML is the optional extra ``coopbrowse[yaml]``). The type is
+the file's extension: ``.json``, ``.yaml`` or ``.yml``, nothing is sniffed.
+
+Every record of every file is read and validated before the database is touched; the first
+problem is one :class:`InputError` naming the file (as given), the record and the field:
+``meetings.json: record 3 (2025-07-21-samara): trade[0].usd_millions: expected a number``.
+The records are then written by :meth:`Store.put_meetings` in one atomic write (or planned by
+:meth:`Store.plan_meetings` for a dry run), which skips or replaces meetings that exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .dataset import parse_meetings, record_label
+from .errors import InputError, RecordConflict
+from .model import Meeting, _kind
+from .storage import decode_utf8, parse_json_bytes, read_file_bytes
+
+if TYPE_CHECKING:
+    from .db import Store, WriteReport
+
+FORMATS = {".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
+YAML_MISSING = "reading YAML needs PyYAML: pip install 'coopbrowse[yaml]'"
+MEETING_KEYS = frozenset({"id", "date", "region", "title"})  # what makes an object a meeting
+_WHAT = "data"  # how read/parse errors name a file's content: "data is not valid JSON: ..."
+
+
+@dataclass(frozen=True)
+class Record:
+    """A validated meeting and where it came from: the file as given, its record label."""
+
+    meeting: Meeting
+    file: str
+    label: str
+
+
+def load_records(paths: Iterable[str | Path]) -> list[Record]:
+    """Read and validate every record of every file; the first problem raises InputError.
+
+    Meeting ids and proposal ids must be unique across all the files.
+    """
+    seen: dict[tuple[str, str], str] = {}
+    records: list[Record] = []
+    for given in paths:
+        path = Path(given)
+        raws = read_raw_records(path)
+        meetings = parse_meetings(raws, str(path), seen)
+        records += [
+            Record(m, str(path), record_label(i, raw))
+            for i, (m, raw) in enumerate(zip(meetings, raws, strict=True))
+        ]
+    return records
+
+
+def read_raw_records(path: Path) -> list[Any]:
+    """The records of one file as plain JSON values (not yet validated)."""
+    try:
+        raw = read_file_bytes(path, _WHAT, InputError)
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        suffix = f"extension {path.suffix!r}" if path.suffix else "no extension"
+        raise InputError(path, f"unknown file type ({suffix}): expected .json, .yaml or .yml")
+    if kind == "JSON":
+        data = parse_json_bytes(path, raw, _WHAT, InputError)
+    else:
+        data = _parse_yaml(path, raw)
+    return _records_of(path, data)
+
+
+def _records_of(path: Path, data: Any) -> list[Any]:
+    """The list of records in any of the accepted shapes; anything else is a wrong shape."""
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict) and "meetings" in data:
+        if isinstance(data["meetings"], list):
+            return data["meetings"]
+        hint = " (a coopbrowse database? export it with `coopbrowse list --json`)"
+        raise InputError(
+            path,
+            f'wrong shape: "meetings" must be a list, got {_kind(data["meetings"])}'
+            + (hint if "meta" in data else ""),
+        )
+    if isinstance(data, dict) and MEETING_KEYS & data.keys():
+        return [data]
+    got = "an object without id, date, region or title" if isinstance(data, dict) else _kind(data)
+    raise InputError(
+        path,
+        f'wrong shape: expected a list of meetings, {{"meetings": [...]}} or one meeting, '
+        f"got {got}",
+    )
+
+
+def _parse_yaml(path: Path, raw: bytes) -> Any:
+    """``yaml.safe_load`` with one-line errors that give the line; PyYAML imported here."""
+    try:
+        import yaml
+    except ImportError:
+        raise InputError(path, YAML_MISSING) from None
+    text = decode_utf8(path, raw, _WHAT, InputError)
+    try:
+        return _plain(yaml.safe_load(text))
+    except RecursionError:
+        raise InputError(path, f"{_WHAT} is not usable YAML: nested too deeply") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        problem = exc.problem or exc.context or "syntax error"
+        raise InputError(path, f"{_WHAT} is not valid YAML: {problem}{where}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        raise InputError(
+            path, f"{_WHAT} is not valid YAML: {exc.reason} #x{exc.character:04x} (line {line})"
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(path, f"{_WHAT} is not valid YAML: {' '.join(str(exc).split())}") from None
+
+
+def _plain(data: Any) -> Any:
+    """YAML's values as JSON's: dates and times become ISO strings (``date: 2025-07-21`` is
+    read as a date). Each shared (aliased) node is converted once, so an alias bomb costs
+    no more than its text, and a node that contains itself stays finite."""
+    done: dict[int, Any] = {}
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, dt.date):  # a datetime is a date too
+            return value.isoformat()
+        if not isinstance(value, list | dict):
+            return value
+        if id(value) in done:
+            return done[id(value)]
+        if isinstance(value, list):
+            items: list[Any] = []
+            done[id(value)] = items
+            items.extend(walk(v) for v in value)
+            return items
+        mapping: dict[Any, Any] = {}
+        done[id(value)] = mapping
+        mapping.update((walk(k), walk(v)) for k, v in value.items())
+        return mapping
+
+    return walk(data)
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, for a dry run, would do), by record."""
+
+    records: list[Record]
+    report: WriteReport
+    dry_run: bool
+    update: bool
+
+    def __post_init__(self) -> None:
+        self._added = set(self.report.added)
+        self._updated = set(self.report.updated)
+
+    def outcome(self, record: Record) -> tuple[str, str]:
+        """``(action, why)`` for a record: ``added``/``updated``/``skipped`` and, for the
+        last two, which meeting it matched and how."""
+        mid = record.meeting.id
+        if mid in self._added:
+            return "added", ""
+        existing = self.report.matched.get(mid, mid)
+        how = "" if existing == mid else " (same date, region and host)"
+        if mid in self._updated:
+            return "updated", f"replaces {existing}{how}" if how else ""
+        if existing in self._added:
+            return "skipped", f"same meeting as {existing}{how}, earlier in this import"
+        return "skipped", f"already exists as {existing}{how}"
+
+    def files(self) -> list[str]:
+        """The files in the order given (each once)."""
+        return list(dict.fromkeys(r.file for r in self.records))
+
+    def lines(self) -> list[str]:
+        """The report as text: a summary line per file, then what happened to each record
+        (a dry run lists every record; a real import lists the skipped ones)."""
+        verb = "would import" if self.dry_run else "imported"
+        lines: list[str] = []
+        for name in self.files():
+            outcomes = [(r, *self.outcome(r)) for r in self.records if r.file == name]
+            counts = {a: sum(1 for _r, b, _w in outcomes if b == a) for a in _ACTIONS}
+            lines.append(
+                f"{verb} {name}: {counts['added']} added, {counts['updated']} updated, "
+                f"{counts['skipped']} skipped"
+            )
+            for record, action, why in outcomes:
+                if self.dry_run or action == "skipped":
+                    shown = _DRY_VERBS[action] if self.dry_run else action
+                    lines.append(f"  {shown} {record.meeting.id}" + (f": {why}" if why else ""))
+        if not self.update and any(self.outcome(r)[1].startswith("already") for r in self.records):
+            lines.append("use --update to replace meetings that already exist")
+        if self.dry_run:
+            lines.append("dry run: nothing was written")
+        return lines
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report for scripts: ``{dry_run, update, files, added, updated, skipped}``, each
+        list holding ``{id, file}`` plus, for updated and skipped, ``existing`` and ``why``."""
+        data: dict[str, Any] = {
+            "dry_run": self.dry_run,
+            "update": self.update,
+            "files": self.files(),
+            **{action: [] for action in _ACTIONS},
+        }
+        for record in self.records:
+            action, why = self.outcome(record)
+            entry: dict[str, Any] = {"id": record.meeting.id, "file": record.file}
+            if action != "added":
+                entry["existing"] = self.report.matched.get(record.meeting.id, record.meeting.id)
+                entry["why"] = why
+            data[action].append(entry)
+        return data
+
+
+_ACTIONS = ("added", "updated", "skipped")
+_DRY_VERBS = {"added": "add", "updated": "update", "skipped": "skip"}
+
+
+def import_records(
+    store: Store, records: list[Record], *, update: bool = False, dry_run: bool = False
+) -> ImportResult:
+    """Write validated records in one atomic write (or, with ``dry_run``, only plan it).
+
+    A record whose proposal id belongs to another stored meeting is an InputError naming
+    its file and record; nothing is written then.
+    """
+    meetings = [r.meeting for r in records]
+    try:
+        if dry_run:
+            report = store.plan_meetings(meetings, update=update)
+        else:
+            report = store.put_meetings(meetings, update=update)
+    except RecordConflict as exc:
+        record = next(r for r in records if r.meeting.id == exc.meeting_id)
+        raise InputError(record.file, f"{record.label}: {exc.detail}") from None
+    return ImportResult(records, report, dry_run=dry_run, update=update)
