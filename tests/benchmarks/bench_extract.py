@@ -1,0 +1,94 @@
+"""Article extraction quality: the seed articles scored against the curated dataset.
+
+    python tests/benchmarks/bench_extract.py [--seeds DIR] [--verbose]
+
+Runs ``coopbrowse.store.extract.extract`` on every seed article and compares the draft with
+the curated meeting whose ``source.document`` names that article, field by field:
+
+- ``date``, ``region``: one item each per meeting;
+- ``people``: the host's and guest's names (with their role) and the people mentioned;
+- ``trade``: each figure as (period, metric, USD millions, or the change when no value);
+- ``sectors``: each sector raised at the meeting (the set, as the browser groups them);
+- ``enterprises``: each enterprise or institution named in the proposals.
+
+Prints precision and recall per field and overall (micro-averaged over all items); the last
+line is ``extraction precision <p> recall <r>``. Targets: date, region and people exactly
+right; trade figures and sectors at least 0.9 precision and recall.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from coopbrowse.store.extract import extract
+from coopbrowse.store.regions import fold
+
+ROOT = Path(__file__).resolve().parents[2]
+FIELDS = ("date", "region", "people", "trade", "sectors", "enterprises")
+
+
+def items(meeting: dict[str, Any]) -> dict[str, set[Any]]:
+    """What is scored in a meeting, per field, as sets of comparable items."""
+
+    def name(text: str) -> str:
+        return fold(text).strip()
+
+    trade = set()
+    for t in meeting.get("trade", []):
+        value = t.get("usd_millions")
+        trade.add(
+            (t["period"], t["metric"], value, None if value is not None else t.get("change_pct"))
+        )
+    return {
+        "date": {meeting["date"]} if meeting.get("date") else set(),
+        "region": {meeting["region"]} if meeting.get("region") else set(),
+        "people": {
+            (name(p["name"]), p["role"] if p["role"] in ("host", "guest") else "other")
+            for p in meeting.get("participants", [])
+        },
+        "trade": trade,
+        "sectors": {p["sector"] for p in meeting.get("proposals", [])},
+        "enterprises": {name(e) for p in meeting.get("proposals", []) for e in p["enterprises"]},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    parser.add_argument("--dataset", type=Path, default=ROOT / "data" / "meetings.json")
+    parser.add_argument("--verbose", action="store_true", help="list every miss and extra")
+    args = parser.parse_args()
+    curated = {
+        m["source"]["document"]: m
+        for m in json.loads(args.dataset.read_text(encoding="utf-8"))["meetings"]
+    }
+    true_pos: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    expected: Counter[str] = Counter()
+    for path in sorted(args.seeds.glob("*.txt")):
+        if path.name not in curated:
+            continue
+        draft = extract(path.read_text(encoding="utf-8"), document=path.name)
+        got, want = items(draft.meeting), items(curated[path.name])
+        for field in FIELDS:
+            true_pos[field] += len(got[field] & want[field])
+            found[field] += len(got[field])
+            expected[field] += len(want[field])
+            if args.verbose and got[field] != want[field]:
+                print(f"{path.name} {field}: missed {sorted(want[field] - got[field], key=str)}")
+                print(f"{path.name} {field}: extra  {sorted(got[field] - want[field], key=str)}")
+    print(f"{'field':<12} {'precision':>9} {'recall':>7}   (found/expected)")
+    for field in FIELDS:
+        p = true_pos[field] / found[field] if found[field] else 1.0
+        r = true_pos[field] / expected[field] if expected[field] else 1.0
+        print(f"{field:<12} {p:9.2f} {r:7.2f}   ({found[field]}/{expected[field]})")
+    tp, fd, ex = sum(true_pos.values()), sum(found.values()), sum(expected.values())
+    print(f"extraction precision {tp / fd:.2f} recall {tp / ex:.2f}")
+
+
+if __name__ == "__main__":
+    main()
