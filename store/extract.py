@@ -1245,8 +1245,15 @@ def extract(text: str, *, document: str = "", published: str | None = None) -> D
 
 
 def _meeting_id(date: str | None, region: Region | None, host: Person | None) -> str:
-    parts = [date or "undated", region.key if region else "unknown-region"]
-    return "-".join(parts)
+    return draft_id(date or "", region.name if region else "")
+
+
+def draft_id(date: str, region: str) -> str:
+    """The id a draft gets: ``<date>-<region key>`` (``undated``/``unknown-region`` when
+    either is not known)."""
+    found = find_region(region) if region else None
+    key = found.key if found else re.sub(r"[^a-z0-9]+", "-", fold(region)).strip("-")
+    return f"{date or 'undated'}-{key or 'unknown-region'}"
 
 
 def unique_id(meeting: dict[str, Any], taken: set[str]) -> str:

@@ -246,3 +246,35 @@ def import_records(
         record = next(r for r in records if r.meeting.id == exc.meeting_id)
         raise InputError(record.file, f"{record.label}: {exc.detail}") from None
     return ImportResult(records, report, dry_run=dry_run, update=update)
+
+
+# Articles ------------------------------------------------------------------------------------
+
+
+def read_article_text(path: Path) -> str:
+    """The text of an article file; missing, unreadable, empty or non-UTF-8 files are an
+    InputError naming the file."""
+    try:
+        raw = read_file_bytes(path, "article", InputError)
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    return decode_utf8(path, raw, "article", InputError)
+
+
+def prepare_draft(store: Store, data: dict[str, Any]) -> Meeting:
+    """A drafted (and perhaps edited) meeting made ready to save: its proposals numbered
+    under its id, and the id made unique when another meeting (a different date, region or
+    host) already has it. Raises ``ValidationError`` naming the first bad field."""
+    from .extract import renumber, unique_id
+
+    data = renumber(data, str(data.get("id") or ""))
+    meeting = Meeting.from_dict(data)
+    stored = store.meeting(meeting.id)
+    if stored is not None and _identity(stored) != _identity(meeting):
+        taken = {m.id for m in store.meetings()}
+        meeting = Meeting.from_dict(renumber(data, unique_id(data, taken)))
+    return meeting
+
+
+def _identity(meeting: Meeting) -> tuple[str, str, str]:
+    return (meeting.date, meeting.region, meeting.host.name if meeting.host else "")

@@ -143,6 +143,45 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
     p = sub.add_parser(
+        "import-article",
+        parents=[with_db],
+        help="draft a meeting from a news article's text (and save it with --yes)",
+        description=(
+            "Read a news report of a meeting (a text file, or - for standard input) and draft "
+            "the meeting: date, region, host and guest, place, trade figures, goods, proposals "
+            "by sector with the enterprises named, and the source. Page junk (menus, share "
+            "links, repeated paragraphs) is ignored; what cannot be found stays empty and is "
+            "listed as missing. Prints the draft; --yes saves it, --json prints it as JSON. "
+            "In the app, `i` does the same with a review form. Exit status 0, or 2 for an "
+            "unreadable file or a draft that cannot be saved as it stands."
+        ),
+    )
+    p.add_argument("file", metavar="FILE", help="the article as a text file, or - for stdin")
+    p.add_argument("--json", action="store_true", help="print the draft as JSON")
+    p.add_argument("--yes", action="store_true", help="save the draft to the database")
+    p.add_argument(
+        "--update", action="store_true", help="with --yes, replace the meeting if it exists"
+    )
+    p.add_argument(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="the publication date, when the text does not give one (dates the meeting's year)",
+    )
+
+    p = sub.add_parser(
+        "init",
+        parents=[with_db],
+        help="create a new database (with the bundled sample meetings, or --empty)",
+        description=(
+            "Create a new database at the --db path (or the default). Every other command "
+            "creates it on first use with the bundled sample meetings; --empty leaves them out "
+            "(and later releases' samples are not merged in). An existing database is never "
+            "touched: that is an error."
+        ),
+    )
+    p.add_argument("--empty", action="store_true", help="no bundled sample meetings")
+
+    p = sub.add_parser(
         "locate",
         parents=[with_db],
         help="print where the database and state files are",
@@ -229,6 +268,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return launch(db_path)
     if args.command == "import":  # reads its files before the database is opened or created
         return cmd_import(db_path, args)
+    if args.command == "import-article":
+        return cmd_import_article(db_path, args)
+    if args.command == "init":
+        return cmd_init(db_path, empty=args.empty)
     store = Store.open(db_path)
     if args.command == "list":
         return cmd_list(store, as_json=args.json)
@@ -409,6 +452,92 @@ def cmd_import(db_path: Path, args: argparse.Namespace) -> int:
         _dump(result.to_dict())
     else:
         print("\n".join(result.lines()))
+    return EXIT_OK
+
+
+def cmd_import_article(db_path: Path, args: argparse.Namespace) -> int:
+    """Draft a meeting from an article; print it, or save it with --yes."""
+    import datetime as dt
+
+    from coopbrowse.store.errors import InputError
+    from coopbrowse.store.extract import extract
+    from coopbrowse.store.ingest import prepare_draft, read_article_text
+    from coopbrowse.store.model import ValidationError
+
+    name = "<stdin>" if args.file == "-" else args.file
+    if args.published:
+        try:
+            dt.date.fromisoformat(args.published)
+        except ValueError:
+            raise StoreError(
+                None, f"--published: expected YYYY-MM-DD, not {args.published!r}"
+            ) from None
+    text = sys.stdin.read() if args.file == "-" else read_article_text(Path(args.file))
+    if not text.strip():
+        raise InputError(name, "the article is empty")
+    document = "" if args.file == "-" else Path(args.file).name
+    draft = extract(text, document=document, published=args.published)
+    if args.json:
+        _dump(draft.to_dict())
+    else:
+        _print_draft(draft)
+    if not args.yes:
+        if not args.json:
+            print(
+                "not saved: add --yes to save this draft, or review it in the app (key i)",
+                file=sys.stderr,
+            )
+        return EXIT_OK
+    store = Store.open(db_path)
+    try:
+        meeting = prepare_draft(store, draft.meeting)
+    except ValidationError as exc:
+        hint = " (see the missing fields above; --published dates an undated article)"
+        raise InputError(name, f"draft not saved: {exc}{hint}") from None
+    report = store.put_meetings([meeting], update=args.update)
+    if report.skipped:
+        existing = report.matched.get(meeting.id, meeting.id)
+        print(
+            f"not saved: {meeting.id} already exists as {existing} (same id, or same date, "
+            "region and host); --update replaces it",
+            file=sys.stderr,
+        )
+        return EXIT_OK
+    verb = "updated" if report.updated else "added"
+    print(
+        f"{verb} {meeting.id}: {len(meeting.proposals)} proposals, {len(meeting.trade)} trade "
+        f"figures, to {db_path}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _print_draft(draft: Any) -> None:
+    """The draft for a reader: what was found, what was not, then the record."""
+    from rich.text import Text
+
+    from coopbrowse.store.model import Meeting, ValidationError
+
+    from .render import meeting_renderable
+
+    console = _console()
+    if draft.missing:
+        console.print(Text("Not found in the article: " + ", ".join(draft.missing), "yellow"))
+    for flag in draft.flags:
+        console.print(Text(f"Note: {flag}", "dim"))
+    try:
+        console.print(meeting_renderable(Meeting.from_dict(draft.meeting)))
+    except ValidationError as exc:
+        console.print(Text(f"The draft is incomplete ({exc}); as JSON:", "yellow"))
+        _dump(draft.meeting)
+
+
+def cmd_init(db_path: Path, *, empty: bool) -> int:
+    if db_path.exists() or db_path.is_symlink():
+        raise StoreError(db_path, "already exists; init only creates a new database")
+    store = Store.open(db_path, seed=not empty)
+    what = "empty" if empty else f"with {len(store.meetings())} bundled sample meetings"
+    print(f"created {db_path} ({what})", file=sys.stderr)
     return EXIT_OK
 
 

@@ -62,15 +62,16 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm-no"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, yes: str = "Overwrite (y)") -> None:
         super().__init__()
         self.question = question
+        self.yes = yes
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
             yield Static(Text(printable(self.question)), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
-                yield Button("Overwrite (y)", id="confirm-yes", variant="warning")
+                yield Button(self.yes, id="confirm-yes", variant="warning")
                 yield Button("Cancel (n)", id="confirm-no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

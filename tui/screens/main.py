@@ -59,6 +59,7 @@ class MainScreen(Screen[None]):
         Binding("s", "cycle_sort", "Sort", id="cycle-sort"),
         Binding("o", "open_source", "Open source", show=False, id="open-source"),
         Binding("e", "export", "Export", id="export"),
+        Binding("i", "add_article", "Add from article", id="add-article"),
         Binding(
             "backspace", "go_back", "Back to where a link was followed", show=False, id="go-back"
         ),
@@ -112,7 +113,15 @@ class MainScreen(Screen[None]):
         return self._store is not None
 
     _NEED_RECORDS = frozenset(
-        {"view", "toggle_selection", "select_all", "clear_selection", "cycle_sort", "open_source"}
+        {
+            "view",
+            "toggle_selection",
+            "select_all",
+            "clear_selection",
+            "cycle_sort",
+            "open_source",
+            "add_article",
+        }
     )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -535,6 +544,35 @@ class MainScreen(Screen[None]):
                 self.notify(f"Exported to {path}", title="Export")
 
         self.app.push_screen(ExportScreen(self.store.meetings(), choices), done)
+
+    def action_add_article(self) -> None:
+        """Draft a meeting from an article (a path or pasted text), review it, save it."""
+        from .article import ArticleScreen, ReviewScreen
+
+        def drafted(draft) -> None:  # type: ignore[no-untyped-def]
+            if draft is not None:
+                self.app.push_screen(ReviewScreen(draft, self.store), saved)
+
+        def saved(meeting_id: str | None) -> None:
+            if meeting_id:
+                self.records_changed([meeting_id])
+                self.notify(f"Saved {meeting_id}.", title="Add from article")
+
+        self.app.push_screen(ArticleScreen(), drafted)
+
+    def records_changed(self, meeting_ids: list[str]) -> None:
+        """Meetings were added or replaced: update the index, the lists, and show the first."""
+        self._by_sector = {}
+        if self.index is not None:
+            self.index.remove_meetings(meeting_ids)
+            fresh = [m for m in (self.store.meeting(i) for i in meeting_ids) if m is not None]
+            self.index.add_meetings(fresh)
+        if self.view != "meetings":
+            self.view = "meetings"
+        self._apply_query("", None)
+        self.query_one(SearchBar).set_value("")
+        self.refresh_rows(keep=("meeting", meeting_ids[0]))
+        self._save_soon()
 
     def _save_soon(self) -> None:
         """Save the state a moment after a change (so a closed terminal loses nothing)."""

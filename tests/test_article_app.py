@@ -1,0 +1,204 @@
+"""Adding a meeting from an article in the app: `i`, the text, the review form, saving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
+
+from coopbrowse.store import Store
+from coopbrowse.tui.app import CoopBrowseApp
+from coopbrowse.tui.screens.article import ArticleScreen, ReviewScreen
+from coopbrowse.tui.screens.export import ConfirmScreen
+from coopbrowse.tui.screens.main import MainScreen
+from coopbrowse.tui.widgets.record_table import RecordTable
+
+SIZE = (160, 50)
+
+ARTICLE = """\
+Home / News / Regions /
+5 November 2024, 14:10
+Lukashenko and Omsk governor discuss lifts and [bold]tractors[/bold]
+MINSK, 5 November (BelTA) - Belarusian President Aleksandr Lukashenko met with Governor of \
+Russia's Omsk Oblast Vitaly Khotsenko in Minsk on 5 November, BelTA has learned.
+The president proposed supplying Belarusian elevator equipment to the region. He also \
+suggested that Gomselmash supply combine harvesters to Omsk farmers.
+In 2023 the trade amounted to $210 million, up 7% over 2022.
+Follow us on Telegram
+"""
+
+
+@pytest.fixture
+def app(store: Store, tmp_path: Path) -> CoopBrowseApp:
+    return CoopBrowseApp(store, state_path=tmp_path / "state.json")
+
+
+async def draft_from_text(pilot, app, text: str) -> ReviewScreen:
+    await pilot.press("i")
+    assert isinstance(app.screen, ArticleScreen)
+    app.screen.query_one("#article-text", TextArea).text = text
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(app.screen, ReviewScreen)
+    return app.screen
+
+
+def value(screen, wid: str) -> str:
+    return screen.query_one(f"#{wid}", Input).value
+
+
+async def test_pasted_article_is_drafted_reviewed_and_saved(app, store: Store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, ARTICLE)
+        assert value(review, "f-date") == "2024-11-05"
+        assert value(review, "f-region") == "Omsk Oblast"
+        assert value(review, "f-host") == "Aleksandr Lukashenko"
+        assert value(review, "f-guest") == "Vitaly Khotsenko"
+        assert value(review, "t-0-usd") == "210"
+        sectors = [review.query_one(f"#p-{i}-sector", Select).value for i in range(2)]
+        assert sectors == ["elevators", "agricultural-machinery"]
+        # The analyst corrects a field, drops a proposal, and saves.
+        review.query_one("#f-place", Input).value = "Minsk, Palace of Independence"
+        review.query_one("#p-1-keep", Checkbox).value = False
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        saved = store.meeting("2024-11-05-omsk")
+        assert saved is not None
+        assert saved.place == "Minsk, Palace of Independence"
+        assert [p.sector for p in saved.proposals] == ["elevators"]
+        assert saved.trade[0].change_pct == 7.0
+        # The list shows it, highlighted, and search finds it at once.
+        main = app.screen
+        assert main.rows[main.query_one(RecordTable).cursor].key == ("meeting", saved.id)
+        assert main.index is not None
+        found = {(h.kind, h.id) for h in main.index.search("khotsenko").hits}
+        assert ("meeting", saved.id) in found
+
+
+async def test_an_article_file_path_is_read(app, store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "omsk.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        app.screen.query_one("#article-path", Input).value = str(path)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.draft.meeting["source"]["document"] == "omsk.txt"
+
+
+async def test_a_bad_path_or_no_text_is_an_error_in_place(app, tmp_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        screen = app.screen
+        await pilot.press("ctrl+s")
+        error = screen.query_one("#article-error", Static)
+        assert "paste" in str(error.render())
+        screen.query_one("#article-path", Input).value = str(tmp_path / "nope.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert "nope.txt: no such file" in str(error.render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_missing_fields_are_flagged_and_block_saving(app, store: Store) -> None:
+    before = store.path.read_bytes()
+    text = (
+        "Belarusian President Aleksandr Lukashenko met with Governor of Omsk Oblast Vitaly "
+        "Khotsenko. The president proposed supplying lifts."
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, text)
+        assert "date" in review.draft.missing
+        assert review.query_one("#f-date", Input).has_class("missing")
+        notes = str(review.query_one("#review-notes", Static).render())
+        assert "Not found in the article: date" in notes
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        error = str(review.query_one("#review-error", Static).render())
+        assert "Not saved: date: is required" in error
+        assert app.focused is review.query_one("#f-date", Input)
+        assert store.path.read_bytes() == before  # nothing written
+        # Filling the date in makes it savable.
+        review.query_one("#f-date", Input).value = "2024-11-05"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert store.meeting("2024-11-05-omsk") is not None
+
+
+async def test_a_bad_number_names_the_field(app, store: Store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, ARTICLE)
+        review.query_one("#t-0-usd", Input).value = "lots"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = str(review.query_one("#review-error", Static).render())
+        assert "trade[0].usd_millions: expected a number" in error
+        assert app.focused is review.query_one("#t-0-usd", Input)
+        assert store.meeting("2024-11-05-omsk") is None
+
+
+async def test_a_meeting_already_stored_asks_before_replacing(app, store: Store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, ARTICLE)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        review = await draft_from_text(pilot, app, ARTICLE)
+        review.query_one("#f-title", Input).value = "Second version"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, ReviewScreen)
+        assert store.meeting("2024-11-05-omsk").title != "Second version"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert store.meeting("2024-11-05-omsk").title == "Second version"
+
+
+async def test_same_day_same_region_other_host_gets_its_own_id(app, store: Store) -> None:
+    other = ARTICLE.replace("Belarusian President Aleksandr Lukashenko",
+                            "Belarusian Prime Minister Roman Golovchenko")  # fmt: skip
+    async with app.run_test(size=SIZE) as pilot:
+        await draft_from_text(pilot, app, ARTICLE)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await draft_from_text(pilot, app, other)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert store.meeting("2024-11-05-omsk").host.name == "Aleksandr Lukashenko"
+    second = store.meeting("2024-11-05-omsk-golovchenko")
+    assert second is not None
+    assert second.proposals[0].id == "2024-11-05-omsk-golovchenko-p01"
+
+
+async def test_discarding_asks_and_writes_nothing(app, store: Store) -> None:
+    before = store.path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await draft_from_text(pilot, app, ARTICLE)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert store.path.read_bytes() == before
+
+
+async def test_article_text_is_shown_literally(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, ARTICLE)
+        assert value(review, "f-title") == (
+            "Lukashenko and Omsk governor discuss lifts and [bold]tractors[/bold]"
+        )
+        details = [str(w.render()) for w in review.query(".proposal-detail")]
+        assert any("Gomselmash" in d for d in details)

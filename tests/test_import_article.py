@@ -1,0 +1,179 @@
+"""`coopbrowse import-article` and `coopbrowse init`: drafting from an article on the CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from coopbrowse.store import Store
+from coopbrowse.tui.cli import main
+
+ARTICLE = """\
+12 March 2024, 16:05
+Lukashenko, Kaluga governor discuss buses and dairy
+MINSK, 12 March (BelTA) - Belarusian President Aleksandr Lukashenko met with Governor of \
+Russia's Kaluga Oblast Vladislav Shapsha in Minsk on 12 March, BelTA has learned.
+The president suggested supplying MAZ buses and trolleybuses to the region.
+In 2023 the trade reached about $420 million.
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "kaluga.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_the_draft_is_printed_and_nothing_saved_without_yes(capsys, article, db_path):
+    code, out, err = run(capsys, "import-article", str(article))
+    assert code == 0
+    assert "Kaluga Oblast" in out and "Vladislav Shapsha" in out and "420" in out
+    assert "add --yes to save" in err
+    assert not db_path.exists()
+
+
+def test_json_draft(capsys, article):
+    code, out, _ = run(capsys, "import-article", str(article), "--json")
+    assert code == 0
+    draft = json.loads(out)
+    assert set(draft) == {"meeting", "missing", "flags"}
+    m = draft["meeting"]
+    assert (m["id"], m["date"], m["region"], m["place"]) == (
+        "2024-03-12-kaluga",
+        "2024-03-12",
+        "Kaluga Oblast",
+        "Minsk",
+    )
+    assert [p["sector"] for p in m["proposals"]] == ["public-transport"]
+    assert m["proposals"][0]["enterprises"] == ["MAZ"]
+    assert m["source"] == {
+        "outlet": "BelTA",
+        "published": "2024-03-12",
+        "published_inferred": False,
+        "document": "kaluga.txt",
+        "url": "",
+        "headline": "Lukashenko, Kaluga governor discuss buses and dairy",
+    }
+    assert "source.url" in draft["missing"]
+
+
+def test_yes_saves_and_a_second_time_skips_unless_update(capsys, article):
+    code, _, err = run(capsys, "import-article", str(article), "--yes")
+    assert code == 0
+    assert "added 2024-03-12-kaluga: 1 proposals, 1 trade figures" in err
+    code, out, _ = run(capsys, "show", "2024-03-12-kaluga", "--json")
+    assert json.loads(out)["trade"][0]["usd_millions"] == 420.0
+    code, _, err = run(capsys, "import-article", str(article), "--yes")
+    assert code == 0
+    assert "not saved: 2024-03-12-kaluga already exists" in err
+    code, _, err = run(capsys, "import-article", str(article), "--yes", "--update")
+    assert code == 0
+    assert "updated 2024-03-12-kaluga" in err
+
+
+def test_a_draft_without_a_date_is_not_saved(capsys, tmp_path, db_path):
+    path = tmp_path / "undated.txt"
+    path.write_text(ARTICLE.replace("12 March 2024, 16:05\n", "").replace("on 12 March", "")
+                    .replace("MINSK, 12 March (BelTA) - ", ""), encoding="utf-8")  # fmt: skip
+    Store.open(db_path)
+    before = db_path.read_bytes()
+    code, _, err = run(capsys, "import-article", str(path), "--yes")
+    assert code == 2
+    assert err.startswith("coopbrowse: error: ")
+    assert "undated.txt: draft not saved: date: is required" in err
+    assert err.count("\n") == 1
+    assert db_path.read_bytes() == before
+    code, out, _ = run(capsys, "import-article", str(path), "--json", "--published", "2024-03-13")
+    assert json.loads(out)["meeting"]["date"] == ""  # the text still gives no day to date
+
+
+def test_published_gives_the_year(capsys, tmp_path):
+    path = tmp_path / "noyear.txt"
+    path.write_text(ARTICLE.replace("12 March 2024, 16:05\n", ""), encoding="utf-8")
+    code, out, _ = run(capsys, "import-article", str(path), "--json", "--published", "2022-03-13")
+    draft = json.loads(out)
+    assert draft["meeting"]["date"] == "2022-03-12"
+    assert draft["meeting"]["date_inferred"] is True
+    code, _, err = run(capsys, "import-article", str(path), "--published", "13.03.2022")
+    assert code == 2
+    assert "--published: expected YYYY-MM-DD" in err
+
+
+def test_empty_stdin(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("  \n"))
+    code, _, err = run(capsys, "import-article", "-")
+    assert code == 2
+    assert "<stdin>: the article is empty" in err
+
+
+def test_stdin(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(ARTICLE))
+    code, out, _ = run(capsys, "import-article", "-", "--json")
+    assert code == 0
+    assert json.loads(out)["meeting"]["region"] == "Kaluga Oblast"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "missing.txt: no such file"),
+        (b"", "missing.txt: article file is empty"),
+        (b"   \n\n", "missing.txt: article file is empty (only white space)"),
+        (b"caf\xe9 au lait", "missing.txt: article is not UTF-8 text (bad byte at offset 3)"),
+    ],
+)
+def test_bad_article_files(capsys, tmp_path, content, message):
+    path = tmp_path / "missing.txt"
+    if content is not None:
+        path.write_bytes(content)
+    code, _, err = run(capsys, "import-article", str(path))
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_same_day_and_region_with_another_host_gets_its_own_id(capsys, tmp_path, article):
+    other = tmp_path / "other.txt"
+    text = ARTICLE.replace("President Aleksandr Lukashenko", "Prime Minister Roman Golovchenko")
+    other.write_text(text, encoding="utf-8")
+    assert run(capsys, "import-article", str(article), "--yes")[0] == 0
+    code, _, err = run(capsys, "import-article", str(other), "--yes")
+    assert code == 0
+    assert "added 2024-03-12-kaluga-golovchenko" in err
+
+
+def test_each_seed_article_imports_into_an_empty_database(capsys, tmp_path):
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("the seed articles are not beside the repo")
+    db = tmp_path / "empty.json"
+    assert run(capsys, "--db", str(db), "init", "--empty")[0] == 0
+    for path in sorted(seeds.glob("*.txt")):
+        code, _, err = run(capsys, "--db", str(db), "import-article", str(path), "--yes")
+        assert code == 0, err
+        assert err.startswith("added "), err
+    ids = [m.id for m in Store.open(db).meetings()]
+    assert len(ids) == 5
+    assert "2025-10-20-mordovia" in ids and "2025-10-20-mordovia-karankevich" in ids
+
+
+def test_init(capsys, tmp_path):
+    db = tmp_path / "new.json"
+    code, _, err = run(capsys, "--db", str(db), "init", "--empty")
+    assert code == 0 and "empty" in err
+    assert Store.open(db).meetings() == []
+    code, _, err = run(capsys, "--db", str(db), "init")
+    assert code == 2 and "already exists" in err
+    db2 = tmp_path / "sample.json"
+    assert run(capsys, "--db", str(db2), "init")[0] == 0
+    assert len(Store.open(db2).meetings()) == 5

@@ -1,0 +1,424 @@
+"""Adding a meeting from a news article: paste it (or give its path), review the draft, save.
+
+:class:`ArticleScreen` takes the text; :func:`coopbrowse.store.extract.extract` drafts the
+meeting; :class:`ReviewScreen` shows every field of the draft in a form, with what the
+extractor could not find flagged, so the analyst corrects it before it is saved through
+:func:`coopbrowse.store.ingest.save_draft` (the same function ``coopbrowse import-article
+--yes`` uses). Article text is untrusted: it is shown through ``Text`` and ``Input`` values,
+never as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
+
+from coopbrowse.store import Store, StoreError
+from coopbrowse.store.extract import Draft, draft_id, extract
+from coopbrowse.store.model import Meeting, ValidationError
+from coopbrowse.store.regions import REGIONS
+from coopbrowse.store.taxonomy import METRICS, SECTORS, STATUSES
+from coopbrowse.store.text import one_line, printable
+
+from .export import ConfirmScreen
+
+
+class ArticleScreen(ModalScreen[Draft | None]):
+    """Ask for an article: a file path, or the text pasted into the box."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="article-cancel"),
+        Binding("ctrl+s", "draft", "Draft the meeting", id="article-draft", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="article-box"):
+            yield Label("Add a meeting from a news article", id="article-heading")
+            yield Input(placeholder="Path to a text file (enter drafts it)", id="article-path")
+            yield Label("…or paste the article's text here (ctrl+s drafts it):")
+            yield TextArea(id="article-text", soft_wrap=True)
+            yield Static("", id="article-error", markup=False)
+            with Horizontal(id="article-buttons"):
+                yield Button("Draft (ctrl+s)", id="article-draft", variant="primary")
+                yield Button("Cancel (esc)", id="article-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#article-path", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_draft()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "article-draft":
+            self.action_draft()
+        else:
+            self.dismiss(None)
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#article-error", Static).update(Text(one_line(message), style="red"))
+
+    def action_draft(self) -> None:
+        path_text = self.query_one("#article-path", Input).value.strip()
+        text = self.query_one("#article-text", TextArea).text
+        document = ""
+        if path_text:
+            path = Path(path_text).expanduser()
+            try:
+                text = read_article(path)
+            except StoreError as exc:
+                self.show_error(str(exc))
+                return
+            document = path.name
+        if not text.strip():
+            self.show_error("Give a file path or paste the article's text first.")
+            return
+        self.dismiss(extract(text, document=document))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def read_article(path: Path) -> str:
+    """An article file's text; a missing, unreadable or non-UTF-8 file is a StoreError."""
+    from coopbrowse.store.ingest import read_article_text
+
+    return read_article_text(path)
+
+
+def _list(values: list[str]) -> str:
+    return "; ".join(values)
+
+
+def _unlist(text: str) -> list[str]:
+    return [v.strip() for v in re.split(r";", text) if v.strip()]
+
+
+def _number(text: str) -> float | str | None:
+    """A number typed in a field; the text back when it is not one (validation reports it)."""
+    text = text.strip().replace(",", "").removeprefix("$").removesuffix("%").strip()
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+class ReviewScreen(Screen[str | None]):
+    """Every field of a drafted meeting, editable; ``ctrl+s`` validates and saves it."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="review-save", priority=True),
+        Binding("escape", "cancel", "Discard", id="review-cancel"),
+    ]
+
+    def __init__(self, draft: Draft, store: Store) -> None:
+        super().__init__()
+        self.draft = draft
+        self.store = store
+        self.meeting: dict[str, Any] = draft.meeting
+        self.people = {
+            role: next((p for p in self.meeting["participants"] if p["role"] == role), None)
+            for role in ("host", "guest")
+        }
+
+    # The form ---------------------------------------------------------------------------
+
+    def _field(self, label: str, value: Any, wid: str, **kw: Any) -> Horizontal:
+        missing = wid.removeprefix("f-").replace("-", ".") in self.draft.missing
+        text = "" if value is None else str(value)
+        field = Input(value=text, id=wid, **kw)
+        if missing and not text:
+            field.add_class("missing")
+            field.placeholder = "not found in the article"
+        return Horizontal(Label(label, classes="form-label"), field, classes="form-row")
+
+    def compose(self) -> ComposeResult:
+        m = self.meeting
+        src = m["source"]
+        yield Header()
+        notes: list[str] = []
+        if self.draft.missing:
+            notes.append("Not found in the article: " + ", ".join(self.draft.missing) + ".")
+        notes += [f"Note: {flag}." for flag in self.draft.flags]
+        with VerticalScroll(id="review-form"):
+            yield Static(
+                Text(printable("\n".join(notes) or "Every field was found."), style="yellow"),
+                id="review-notes",
+            )
+            yield Label("Meeting", classes="form-section")
+            yield self._field("Date", m["date"], "f-date", placeholder="YYYY-MM-DD")
+            yield Horizontal(
+                Label("", classes="form-label"),
+                Checkbox("year inferred", m["date_inferred"], id="f-date-inferred"),
+                classes="form-row",
+            )
+            yield self._field(
+                "Region",
+                m["region"],
+                "f-region",
+                suggester=SuggestFromList([r.name for r in REGIONS], case_sensitive=False),
+            )
+            yield self._field("Place", m["place"], "f-place")
+            yield self._field("Title", m["title"], "f-title")
+            yield self._field("Summary", m["summary"], "f-summary")
+            yield self._field("Id", m["id"], "f-id")
+            for role, what in (("host", "Belarusian host"), ("guest", "Russian guest")):
+                person = self.people[role] or {}
+                yield self._field(f"{what}", person.get("name", ""), f"f-{role}")
+                yield self._field("  title", person.get("title", ""), f"f-{role}-title")
+            others = [p for p in m["participants"] if p["role"] not in ("host", "guest")]
+            for i, person in enumerate(others):
+                yield Horizontal(
+                    Label("Mentioned", classes="form-label"),
+                    Checkbox(
+                        one_line(f"{person['name']}, {person['title']}"), True, id=f"m-{i}-keep"
+                    ),
+                    classes="form-row",
+                )
+            yield self._field(
+                "Exports",
+                _list(m["exports"]),
+                "f-exports",
+                placeholder="goods; separated; by semicolons",
+            )
+            yield self._field("Imports", _list(m["imports"]), "f-imports")
+            yield Label("Source", classes="form-section")
+            yield self._field("Outlet", src["outlet"], "f-source-outlet")
+            yield self._field(
+                "Published", src["published"], "f-source-published", placeholder="YYYY-MM-DD"
+            )
+            yield self._field("URL", src["url"], "f-source-url")
+            yield self._field("Headline", src["headline"], "f-source-headline")
+            yield Label(f"Trade figures ({len(m['trade'])})", classes="form-section")
+            if not m["trade"]:
+                yield Static("None found in the article.", classes="dim")
+            for i, t in enumerate(m["trade"]):
+                yield from self._trade_row(i, t)
+            yield Label(f"Proposals ({len(m['proposals'])})", classes="form-section")
+            if not m["proposals"]:
+                yield Static("None found in the article.", classes="dim")
+            for i, p in enumerate(m["proposals"]):
+                yield from self._proposal_rows(i, p)
+            yield Static("", id="review-error", markup=False)
+            with Horizontal(id="review-buttons"):
+                yield Button("Save (ctrl+s)", id="review-save", variant="primary")
+                yield Button("Discard (esc)", id="review-cancel")
+        yield Footer()
+
+    def _trade_row(self, i: int, t: dict[str, Any]) -> ComposeResult:
+        yield Horizontal(
+            Checkbox("", True, id=f"t-{i}-keep", classes="keep", tooltip="keep this figure"),
+            Input(t["period"], id=f"t-{i}-period", classes="period", tooltip="period"),
+            Select(
+                [(k, k) for k in METRICS],
+                value=t["metric"],
+                allow_blank=False,
+                id=f"t-{i}-metric",
+                classes="metric",
+            ),
+            Input(
+                t["qualifier"], id=f"t-{i}-qualifier", classes="qualifier", placeholder="qualifier"
+            ),
+            Input(
+                "" if t["usd_millions"] is None else f"{t['usd_millions']:g}",
+                id=f"t-{i}-usd",
+                classes="usd",
+                placeholder="USD m",
+            ),
+            Input(
+                "" if t["change_pct"] is None else f"{t['change_pct']:g}",
+                id=f"t-{i}-change",
+                classes="change",
+                placeholder="change %",
+            ),
+            Input(t["change_basis"], id=f"t-{i}-basis", classes="basis", placeholder="over …"),
+            classes="trade-row",
+        )
+
+    def _proposal_rows(self, i: int, p: dict[str, Any]) -> ComposeResult:
+        yield Horizontal(
+            Checkbox("", True, id=f"p-{i}-keep", classes="keep", tooltip="keep this proposal"),
+            Select(
+                [(s.label, s.id) for s in SECTORS],
+                value=p["sector"],
+                allow_blank=False,
+                id=f"p-{i}-sector",
+                classes="sector",
+            ),
+            Input(p["title"], id=f"p-{i}-title", classes="ptitle"),
+            Select(
+                [(k, k) for k in STATUSES],
+                value=p["status"],
+                allow_blank=False,
+                id=f"p-{i}-status",
+                classes="status",
+            ),
+            classes="proposal-row",
+        )
+        yield Horizontal(
+            Label("", classes="keep-gap"),
+            Input(p["proposed_by"], id=f"p-{i}-by", classes="by", placeholder="raised by"),
+            Input(
+                _list(p["enterprises"]),
+                id=f"p-{i}-enterprises",
+                classes="enterprises",
+                placeholder="enterprises; separated; by semicolons",
+            ),
+            classes="proposal-row",
+        )
+        yield Static(Text(printable(p["detail"]), style="dim"), classes="proposal-detail")
+
+    # Reading the form back --------------------------------------------------------------
+
+    def _value(self, wid: str) -> str:
+        return self.query_one(f"#{wid}", Input).value.strip()
+
+    def _checked(self, wid: str) -> bool:
+        return self.query_one(f"#{wid}", Checkbox).value
+
+    def collect(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """The meeting as edited, and which widget holds each field path (for errors)."""
+        m = self.meeting
+        where: dict[str, str] = {}
+        out: dict[str, Any] = dict(m)
+        for name in ("date", "region", "place", "title", "summary", "id"):
+            out[name] = self._value(f"f-{name}")
+            where[name] = f"f-{name}"
+        if out["id"] == m["id"]:  # not edited by hand: it follows the date and region
+            out["id"] = draft_id(out["date"], out["region"])
+        out["date_inferred"] = self._checked("f-date-inferred")
+        out["exports"] = _unlist(self._value("f-exports"))
+        out["imports"] = _unlist(self._value("f-imports"))
+        out["source"] = dict(m["source"])
+        for name in ("outlet", "published", "url", "headline"):
+            out["source"][name] = self._value(f"f-source-{name}")
+            where[f"source.{name}"] = f"f-source-{name}"
+        out["source"]["published"] = out["source"]["published"] or None
+        participants = []
+        sides = {"host": "belarus", "guest": "russia"}
+        for role in ("host", "guest"):
+            name = self._value(f"f-{role}")
+            if name:
+                where[f"participants[{len(participants)}].name"] = f"f-{role}"
+                participants.append(
+                    {
+                        "name": name,
+                        "title": self._value(f"f-{role}-title"),
+                        "side": sides[role],
+                        "role": role,
+                    }
+                )
+        others = [p for p in m["participants"] if p["role"] not in ("host", "guest")]
+        participants += [p for i, p in enumerate(others) if self._checked(f"m-{i}-keep")]
+        out["participants"] = participants
+        trade = []
+        for i, t in enumerate(m["trade"]):
+            if not self._checked(f"t-{i}-keep"):
+                continue
+            n = len(trade)
+            for field, wid in (
+                ("period", "period"),
+                ("usd_millions", "usd"),
+                ("change_pct", "change"),
+                ("qualifier", "qualifier"),
+            ):
+                where[f"trade[{n}].{field}"] = f"t-{i}-{wid}"
+            where[f"trade[{n}]"] = f"t-{i}-usd"
+            trade.append(dict(
+                t,
+                period=self._value(f"t-{i}-period"),
+                metric=self.query_one(f"#t-{i}-metric", Select).value,
+                qualifier=self._value(f"t-{i}-qualifier"),
+                usd_millions=_number(self._value(f"t-{i}-usd")),
+                change_pct=_number(self._value(f"t-{i}-change")),
+                change_basis=self._value(f"t-{i}-basis"),
+            ))  # fmt: skip
+        out["trade"] = trade
+        proposals = []
+        for i, p in enumerate(m["proposals"]):
+            if not self._checked(f"p-{i}-keep"):
+                continue
+            n = len(proposals)
+            where[f"proposals[{n}].title"] = f"p-{i}-title"
+            proposals.append(dict(
+                p,
+                sector=self.query_one(f"#p-{i}-sector", Select).value,
+                title=self._value(f"p-{i}-title"),
+                status=self.query_one(f"#p-{i}-status", Select).value,
+                proposed_by=self._value(f"p-{i}-by"),
+                enterprises=_unlist(self._value(f"p-{i}-enterprises")),
+            ))  # fmt: skip
+        out["proposals"] = proposals
+        return out, where
+
+    # Saving -----------------------------------------------------------------------------
+
+    def show_error(self, message: str, wid: str | None = None) -> None:
+        self.query_one("#review-error", Static).update(Text(one_line(message), style="red"))
+        if wid:
+            widget: Widget = self.query_one(f"#{wid}")
+            widget.focus()
+            self.query_one("#review-form", VerticalScroll).scroll_to_widget(widget)
+        else:
+            self.query_one("#review-form", VerticalScroll).scroll_end(animate=False)
+
+    def action_save(self) -> None:
+        from coopbrowse.store.ingest import prepare_draft
+
+        data, where = self.collect()
+        try:
+            meeting = prepare_draft(self.store, data)
+        except ValidationError as exc:
+            wid = where.get(exc.path) or where.get(re.sub(r"\.[^.]*$", "", exc.path))
+            self.show_error(f"Not saved: {exc}", wid)
+            return
+        existing = self.store.plan_meetings([meeting]).skipped
+        if existing:
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._save(meeting, update=True)
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"A meeting like this is already stored ({meeting.id}: same id, or the "
+                    "same date, region and host). Replace it with this draft?",
+                    yes="Replace (y)",
+                ),
+                answered,
+            )
+            return
+        self._save(meeting, update=False)
+
+    def _save(self, meeting: Meeting, *, update: bool) -> None:
+        try:
+            self.store.put_meetings([meeting], update=update)
+        except StoreError as exc:
+            self.show_error(f"Not saved: {exc}")
+            return
+        self.dismiss(meeting.id)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "review-save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Discard this draft?", yes="Discard (y)"), answered)
