@@ -246,7 +246,7 @@ _NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?"
 _NAME = re.compile(rf"(?=\b({_NAME_WORD})\s+({_NAME_WORD})\b)")  # overlapping matches
 _POSTS = (
     r"(?:Deputy\s+|First\s+Deputy\s+|Vice\s+)?(?:Prime\s+Minister|President|Governor|Head|"
-    r"Chairman|Chairwoman|Chair|Speaker|Ambassador|Mayor|Minister|Secretary|Director|"
+    r"Chairman|Chairwoman|Chairperson|Chair|Speaker|Rais|Ambassador|Mayor|Minister|Secretary|Director|"
     r"Director\s+General|Chief|Rector|Senator|Deputy|Leader|Premier|Plenipotentiary|"
     r"Representative|Consul|CEO)"
 )
@@ -349,6 +349,17 @@ def _tidy_title(title: str, side: str) -> str:
         elif m:
             title = f"Belarusian {m.group(1)}"
     title = re.sub(r"^Russian\s+", "", title) if side == "russia" else title
+    spans = _region_spans(title)
+    if len(spans) == 1 and fold(title) == title.lower():  # offsets of folded text hold
+        region, start, length = spans[0]
+        kept = title[start : start + length]
+        if not kept.lower().startswith("republic of") and region.kind == "republic":
+            name = region.name  # "Head of Tatarstan" -> "Head of the Republic of Tatarstan"
+            title = title[:start] + name + title[start + length :]
+            title = re.sub(r"\bof\s+the\s+Republic\s+of\b", "of the Republic of", title)
+            title = re.sub(r"\bof\s+Republic\s+of\b", "of the Republic of", title)
+        else:
+            title = title[:start] + region.name + title[start + length :]
     return title[:1].upper() + title[1:]
 
 
@@ -369,7 +380,8 @@ def find_people(text: str, region: Region | None) -> list[Person]:
         tm = _TITLE_BEFORE.search(before)
         if not tm:
             continue
-        title = re.split(r"[,;(]|\b(?:with|and|said|met|as|by|that|when)\b", tm.group(1))[-1]
+        title = re.sub(r"\s*\([^)]*\)", "", tm.group(1))  # "Rais (head) of Tatarstan"
+        title = re.split(r"[,;]|\b(?:with|and|said|met|as|by|that|when)\b", title)[-1]
         title = title.strip()
         if not re.search(_POSTS, title):
             continue
@@ -531,7 +543,8 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
 
 
 def _metric(text: str) -> str | None:
-    """The metric named last in ``text`` (the words leading up to an amount)."""
+    """The metric named last in ``text`` (the words leading up to an amount), from Belarus's
+    side: "Tatarstan's exports to Belarus" and "imports from Belarus" are turned round."""
     best: tuple[int, str] | None = None
     for m in re.finditer(r"\b(exports?|imports?|trade|turnover|figure|supplies)\b", text, re.I):
         word = m.group(1).lower()
@@ -540,8 +553,20 @@ def _metric(text: str) -> str | None:
             if word.startswith("export")
             else ("imports" if word.startswith("import") else "turnover")
         )
+        if metric != "turnover" and _russian_side(text, m.start(), m.end()):
+            metric = "imports" if metric == "exports" else "exports"
         best = (m.start(), metric)
     return best[1] if best else None
+
+
+def _russian_side(text: str, start: int, end: int) -> bool:
+    """True when the exports or imports at start..end are the Russian region's."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 20]
+    if re.search(r"\b(?:to|from)\s+Belarus\b", after):
+        return True
+    owner = re.search(r"\b([A-Z][\w-]+)['’]s?\s+(?:\w+\s+)?$", before)
+    return bool(owner and owner.group(1) not in ("Belarus",) and find_region(owner.group(1)))
 
 
 def _usd_millions(number: str, unit: str | None) -> float:
@@ -588,6 +613,7 @@ CUES: list[Cue] = [
         r"agricultural\s+(?:machinery|equipment|machines)",
         r"farm\s+(?:machinery|equipment|machines)",
         r"tractors?",
+        r"MTZ",
         r"(?:combine\s+)?harvesters?",
         r"agricultural\s+and\s+\w+\s+(?:machinery|equipment)",
     ),
@@ -668,7 +694,7 @@ CUES: list[Cue] = [
         r"machine-building",
         r"machine\s+building",
         r"auto\s+components",
-        r"(?:MAZ|BelAZ|KAMAZ|GAZ|MTZ)",
+        r"(?:MAZ|KAMAZ|GAZ)",
     ),
     *_cue(
         "machinery-equipment",
@@ -791,15 +817,25 @@ CUES: list[Cue] = [
 ]
 
 # Where one of these is found, the sector on the right adds nothing in the same sentence.
+# Financing offered with a product ("tractors on preferential leasing") serves that product.
 _SUBSUMES = {
-    "agricultural-machinery": {"agriculture-food", "machinery-equipment"},
+    "agricultural-machinery": {"agriculture-food", "machinery-equipment", "trade-finance"},
     "pharmaceuticals": {"healthcare"},
-    "elevators": {"machinery-equipment"},
-    "automotive": {"machinery-equipment"},
-    "public-transport": {"machinery-equipment", "automotive"},
-    "rolling-stock": {"machinery-equipment"},
+    "elevators": {"machinery-equipment", "trade-finance"},
+    "automotive": {"machinery-equipment", "trade-finance"},
+    "public-transport": {"machinery-equipment", "automotive", "trade-finance"},
+    "rolling-stock": {"machinery-equipment", "trade-finance"},
     "machine-tools": {"machinery-equipment"},
 }
+# Machinery in general adds nothing to a paragraph about a kind of machine.
+_MACHINES = {"agricultural-machinery", "elevators", "automotive", "public-transport",
+             "rolling-stock", "machine-tools"}  # fmt: skip
+# Sentences that report the past or a standing fact, not a proposal.
+_NOT_PROPOSAL = re.compile(
+    r"\b(?:signed|held|opened|established|founded|took\s+place)\s+(?:in|on)\s+(?:\d{4}|\d{1,2}\s)|"
+    r"\bremains?\s+the\s+(?:legal\s+)?basis\b",
+    re.I,
+)
 
 # A sentence proposes something when it says so: "proposed", "ready to", "we can", ...
 _PROPOSAL_CUE = re.compile(
@@ -980,8 +1016,8 @@ def _publication(article: Article) -> tuple[str | None, bool, str]:
 _DATELINE = re.compile(
     rf"^([A-Z][A-Za-z’' -]{{1,30}}),\s+(\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})"
     r"(?:,?\s+(\d{4}))?"
-    r"\s*(?:\(([^)]{1,40})\))?\s*[-–—]"
-)
+    r"\s*(?:\(([^)]{1,40})\)\s*[-–—]|\.?\s*/([^/]{1,20})/\.?|[-–—])"
+)  # "MINSK, 1 April (BelTA) -", "KAZAN, March 28. /TASS/."
 
 
 def _infer_year(article: Article, text: str) -> tuple[int | None, str]:
@@ -1014,8 +1050,8 @@ def extract(text: str, *, document: str = "", published: str | None = None) -> D
         pub, pub_inferred, pub_how = published, False, "given on the command line"
     outlet = ""
     dateline = _DATELINE.match(article.paragraphs[0]) if article.paragraphs else None
-    if dateline and dateline.group(4):
-        outlet = dateline.group(4).strip()
+    if dateline and (dateline.group(4) or dateline.group(5)):
+        outlet = (dateline.group(4) or dateline.group(5)).strip()
     if not outlet:
         m = re.search(r"\b([A-Z][A-Za-z]{2,15}) has learned\b", body) or re.search(
             r"\b(?:told|reports?|reported)\s+(BelTA|TASS|RIA Novosti|Interfax|Sputnik)\b", body
@@ -1320,6 +1356,7 @@ def _trade(
     figures: list[dict[str, Any]] = []
     prev_metric: str | None = None
     prev_trade_paragraph = -1
+    prev_period = ""  # "In 2024, trade ... $450 million. Exports reached $300 million."
     for idx, s in enumerate(sentences):
         text = s.text
         amounts = list(_AMOUNT.finditer(text))
@@ -1386,7 +1423,8 @@ def _trade(
             elif tail_periods:
                 period = tail_periods[0].text
             else:
-                period = sentence_period or ""
+                carried = prev_period if s.paragraph == prev_trade_paragraph else ""
+                period = sentence_period or carried
             if not period:
                 continue
             change_pct = None
@@ -1403,6 +1441,7 @@ def _trade(
             figures.append(_figure(period, metric, value, qualifier, change_pct, basis, stated_by))
             sentence_period, sentence_metric = period, metric
         prev_metric = sentence_metric or prev_metric
+        prev_period = sentence_period or prev_period
         prev_trade_paragraph = s.paragraph
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
@@ -1445,16 +1484,19 @@ def _stated_by(s: _Sentence, host: Person | None, guest: Person | None, outlet: 
     return person.name if person else ""
 
 
+_GOODS_VERB = r"(?:(?:are|were)\s+dominated\s+by|were|are|was|is|included|include|consisted\s+of)"
 _GOODS_LIST = re.compile(
     r"(?:(?P<exp>(?:key|main|major|principal|primary|top)\s+exports?|exports?)\s+(?:items\s+)?"
-    r"(?:were|are|was|included|include|consisted\s+of)|"
-    r"(?P<imp>(?:key|main|major|principal|primary|top)\s+imports?|imports?)\s+(?:were|are|was|"
-    r"included|include|consisted\s+of)|"
+    rf"(?:(?:to|from)\s+(?:the\s+)?[\w ]{{1,30}}?\s+)?{_GOODS_VERB}|"
+    r"(?P<imp>(?:key|main|major|principal|primary|top)\s+imports?|imports?)\s+"
+    rf"(?:(?:to|from)\s+(?:the\s+)?[\w ]{{1,30}}?\s+)?{_GOODS_VERB}|"
     r"(?P<sup>(?:Belarus|Belarusian\s+\w+)\s+(?:supplies|supplied|sells|ships)\s+"
     r"[A-Z][\w’' ]*?\s+with)|"
-    r"(?P<buy>(?:Belarus|Belarusian\s+\w+)\s+(?:purchases?|buys?|imports?)))"
+    r"(?P<buy>(?:Belarus|Belarusian\s+\w+|it)\s+(?:purchases?|buys?|imports?)(?:\s+from\s+Belarus)?))"
     r"\s+(?:primarily|mainly|mostly|chiefly|largely)?\s*(?:large\s+volumes\s+of|a\s+wide\s+range\s+"
-    r"of|such\s+goods\s+as)?\s*(?P<list>[^.;”\"]+)",
+    r"of|such\s+goods\s+as)?\s*"
+    r"(?P<list>(?:(?!\bwhile\b|,\s+and\s+(?:buys|imports|exports|sells|purchases|it|the)\b)"
+    r"[^.;”\"])+)",
     re.I,
 )
 
@@ -1469,14 +1511,19 @@ def _split_goods(text: str) -> list[str]:
         if not part:
             continue
         joins = re.fullmatch(r"(?:or\s+|and\s+)?\w+ing", part) and re.search(
-            r"ing$", items[-1] if items else ""
-        )
+            r"\bfor\b.*ing$", items[-1] if items else ""
+        )  # "appliances for lifting, moving, or unloading" is one item
         if items and (joins or part in ("etc",)):
             items[-1] = f"{items[-1]}, {part}"
             continue
         items.append(part)
+    # "trucks, furniture and metal structures": no comma before the last "and"
+    oxford = re.search(r",\s*(?:and|or)\s+[^,]*$", text)
+    if len(items) > 1 and not oxford and " and " in items[-1]:
+        last = items.pop()
+        items += last.split(" and ", 1)
     # "insulated, copper and aluminum wire": the last noun belongs to every adjective
-    if len(items) > 1 and all(len(i.split()) == 1 for i in items[:-1]):
+    if len(items) > 1 and all(len(i.split()) == 1 and not i.endswith("s") for i in items[:-1]):
         tail = items[-1].split()
         if len(tail) >= 2:
             noun = tail[-1]
@@ -1492,7 +1539,13 @@ def _goods(sentences: list[_Sentence]) -> tuple[list[str], list[str]]:
     for s in sentences:
         for m in _GOODS_LIST.finditer(s.text):
             items = _split_goods(m.group("list"))
-            target = imports if (m.group("imp") or m.group("buy")) else exports
+            importing = bool(m.group("imp") or m.group("buy"))
+            head = m.group(0)[: m.start("list") - m.start()]
+            if re.search(r"\b(?:to|from)\s+Belarus\b", head) or _russian_side(
+                s.text, m.start(), m.start() + 1
+            ):
+                importing = not importing  # "Tatarstan's exports to Belarus are ..."
+            target = imports if importing else exports
             for item in items:
                 if item.lower() not in (i.lower() for i in target):
                     target.append(item)
@@ -1510,6 +1563,8 @@ def _sectors_of(
         if weak and (strong or paragraph_sectors):
             continue
         if any(sector in _SUBSUMES.get(o, ()) for o in strong):
+            continue
+        if sector == "machinery-equipment" and paragraph_sectors & _MACHINES:
             continue
         if sector not in (x[0] for x in sectors):
             sectors.append((sector, start, end))
@@ -1535,7 +1590,7 @@ def _proposals(
         sectors = _sectors_of(found, in_paragraph[s.paragraph])
         enterprises = find_enterprises(s.text)
         by = (guest if s.speaker == "guest" else host) or Person("", "", "")
-        if not sectors or not _PROPOSAL_CUE.search(s.text):
+        if not sectors or not _PROPOSAL_CUE.search(s.text) or _NOT_PROPOSAL.search(s.text):
             # A sentence that goes on about the proposal before it ("We have enterprises such
             # as Integral, BelOMO ...") lends it the enterprises it names.
             if enterprises and last is not None and s.paragraph - last["_paragraph"] <= 1:

@@ -136,7 +136,7 @@ def test_people_with_their_titles_and_sides() -> None:
     )
     assert [(p.name, p.title, p.side) for p in people] == [
         ("Viktor Karankevich", "Deputy Prime Minister of Belarus", "belarus"),
-        ("Gleb Nikitin", "Governor of Nizhny Novgorod Region", "russia"),
+        ("Gleb Nikitin", "Governor of Nizhny Novgorod Oblast", "russia"),
     ]
 
 
@@ -379,3 +379,18 @@ def test_seed_drafts_get_date_region_and_people_exactly(document: str) -> None:
 
     assert people(m) == people(curated)
     Meeting.from_dict(m)  # a draft of a seed is a valid record as it stands
+
+
+HELDOUT = ROOT / "tests" / "fixtures" / "articles"
+
+
+@pytest.mark.parametrize("path", sorted(HELDOUT.glob("*.txt")), ids=lambda p: p.name)
+def test_heldout_drafts_get_date_region_people_and_place(path: Path) -> None:
+    """Articles written apart from the rules (see tests/fixtures/articles/README.md)."""
+    want = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    m = extract(path.read_text(encoding="utf-8")).meeting
+    roles = {p["role"]: p["name"] for p in m["participants"] if p["role"] in ("host", "guest")}
+    assert (m["date"], m["region"], m["place"]) == (want["date"], want["region"], want["place"])
+    assert roles == {"host": want["host"]["name"], "guest": want["guest"]["name"]}
+    if not want["date_year_in_text"]:  # a year found only by inference is flagged as such
+        assert m["date_inferred"] is True
