@@ -1033,8 +1033,8 @@ def _infer_year(article: Article, text: str) -> tuple[int | None, str]:
         text,
     )
     if finished:
-        return latest + 1, f"{latest} is spoken of as a finished year"
-    return latest, f"the latest year the text mentions is {latest}"
+        return latest + 1, f"the text ({latest} is spoken of as a finished year)"
+    return latest, "the text (the latest year it mentions)"
 
 
 def extract(text: str, *, document: str = "", published: str | None = None) -> Draft:
@@ -1239,7 +1239,7 @@ def extract(text: str, *, document: str = "", published: str | None = None) -> D
         "place_note": "" if place else "not stated in the article",
         "region": region.name if region else "",
         "title": title,
-        "summary": lead,
+        "summary": _DATELINE.sub("", lead).strip() if dateline else lead,
         "participants": participants,
         "trade": trade,
         "exports": exports,
@@ -1638,7 +1638,7 @@ def _quote(sentence: str) -> str:
 
 
 _LEAD_PHRASES = re.compile(
-    r"^(?:the\s+head\s+of\s+state|the\s+president|the\s+belarusian\s+(?:side|leader)|"
+    r"^(?:first\s+and\s+foremost|the\s+head\s+of\s+state|the\s+president|the\s+belarusian\s+(?:side|leader)|"
     r"the\s+parties|would\s+like\s+to|paid\s+particular\s+attention\s+to|touched\s+(?:up)?on)\s+",
     re.I,
 )

@@ -115,6 +115,23 @@ def _number(text: str) -> float | str | None:
         return text
 
 
+_TRADE_HEADS = (
+    ("keep", "keep"),
+    ("period", "period"),
+    ("metric", "metric"),
+    ("qualifier", "qualifier"),
+    ("USD m", "usd"),
+    ("change %", "change"),
+    ("change basis", "basis"),
+)
+_PROPOSAL_HEADS = (
+    ("keep", "keep"),
+    ("sector", "sector"),
+    ("title", "ptitle"),
+    ("status", "status"),
+)
+
+
 class ReviewScreen(Screen[str | None]):
     """Every field of a drafted meeting, editable; ``ctrl+s`` validates and saves it."""
 
@@ -204,11 +221,21 @@ class ReviewScreen(Screen[str | None]):
             yield Label(f"Trade figures ({len(m['trade'])})", classes="form-section")
             if not m["trade"]:
                 yield Static("None found in the article.", classes="dim")
+            else:
+                yield Horizontal(
+                    *(Label(text, classes=f"head {cls}") for text, cls in _TRADE_HEADS),
+                    classes="trade-row",
+                )
             for i, t in enumerate(m["trade"]):
                 yield from self._trade_row(i, t)
             yield Label(f"Proposals ({len(m['proposals'])})", classes="form-section")
             if not m["proposals"]:
                 yield Static("None found in the article.", classes="dim")
+            else:
+                yield Horizontal(
+                    *(Label(text, classes=f"head {cls}") for text, cls in _PROPOSAL_HEADS),
+                    classes="proposal-row",
+                )
             for i, p in enumerate(m["proposals"]):
                 yield from self._proposal_rows(i, p)
             yield Static("", id="review-error", markup=False)
