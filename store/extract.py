@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,8 +140,9 @@ _JUNK = re.compile(
     r"photo|video|source:?$|more news|latest news|top news|see also)",
     re.I,
 )
-_URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _SENTENCE_END = re.compile(r"[.!?…\"”’»)]\s*$")
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_SOURCE_LINE = re.compile(r"(?:(?:source|url|link|read\s+more)\s*:\s*)?(https?://\S+)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e]")
 
 
@@ -162,8 +164,9 @@ def _is_dateish(line: str) -> bool:
 def clean(text: str) -> Article:
     """Split a pasted page into header, headline and body paragraphs, dropping junk."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = _ANSI.sub("", text.lstrip("\ufeff"))  # terminal escape sequences, a byte-order mark
     text = _CONTROL.sub(" ", text)
-    urls = _URL.findall(text)
+    urls: list[str] = []
     header: list[str] = []
     headline = ""
     paragraphs: list[str] = []
@@ -180,9 +183,13 @@ def clean(text: str) -> Article:
             line = line[m.end() :].strip()
             if not line:
                 continue
-        if _URL.fullmatch(line):
+        source = _SOURCE_LINE.fullmatch(line)
+        if source:  # the page's own address: a line of its own, not a link in the text
+            urls.append(source.group(1))
             continue
-        is_sentence = bool(_SENTENCE_END.search(line)) and _words(line) >= 6
+        is_sentence = (bool(_SENTENCE_END.search(line)) and _words(line) >= 6) or (
+            _words(line) >= 15  # a lead paragraph that lost its full stop is still body
+        )
         if not paragraphs and not is_sentence:
             if _is_dateish(line):
                 header.append(line)
@@ -1038,16 +1045,16 @@ def _infer_year(article: Article, text: str) -> tuple[int | None, str]:
 
 
 def extract(text: str, *, document: str = "", published: str | None = None) -> Draft:
-    """Draft a meeting from an article's text. ``published`` (YYYY-MM-DD) overrides or
-    supplies the publication date when the text lacks one."""
+    """Draft a meeting from an article's text. ``published`` (YYYY-MM-DD) supplies the
+    publication date when the text gives none."""
     article = clean(text)
     flags: list[str] = []
     body = "\n".join(article.paragraphs)
 
     # Source -----------------------------------------------------------------------------
     pub, pub_inferred, pub_how = _publication(article)
-    if published:
-        pub, pub_inferred, pub_how = published, False, "given on the command line"
+    if published and not pub:
+        pub, pub_inferred, pub_how = published, False, "given with the article"
     outlet = ""
     dateline = _DATELINE.match(article.paragraphs[0]) if article.paragraphs else None
     if dateline and (dateline.group(4) or dateline.group(5)):
@@ -1606,6 +1613,7 @@ def _proposals(
             recent = {}
         status = next((name for name, rx in _STATUS if rx.search(s.text)), "proposed")
         for sector, start, end in sectors:
+            spans = [(a, b) for x, a, b in sectors if x != sector]
             p = recent.get(sector)
             if p and s.paragraph - p["_paragraph"] <= 1 and p["proposed_by"] == by.name:
                 if s.text not in p["detail"]:
@@ -1616,7 +1624,7 @@ def _proposals(
                     "id": "",
                     "meeting_id": "",
                     "sector": sector,
-                    "title": _title(s.text, start, end, sector),
+                    "title": _title(s.text, start, end, sector, spans),
                     "detail": s.text,
                     "proposed_by": by.name,
                     "enterprises": list(enterprises),
@@ -1715,15 +1723,29 @@ def _trim_lead(clause: str) -> str:
         return clause
 
 
-def _title(sentence: str, start: int, end: int, sector: str) -> str:
-    """A short title: the clause the sector's phrase sits in, or "Cooperation in <item>" for
-    an item of a list."""
+def _title(
+    sentence: str, start: int, end: int, sector: str, others: Sequence[tuple[int, int]] = ()
+) -> str:
+    """A short title: the clause the sector's phrase sits in (the part of it about this
+    sector when the clause names others too), or "Cooperation in <item>" for a list item."""
     left = max(sentence.rfind(c, 0, start) for c in ',;:“”"(—–')
     right_candidates = [i for i in (sentence.find(c, end) for c in ',;:“”")—–.') if i >= 0]
     right = min(right_candidates) if right_candidates else len(sentence)
+    if any(left < a and b <= right for a, b in others):
+        # "microelectronics and lift production": the part with this sector's words
+        for m in re.finditer(r"\s+(?:and|or)\s+", sentence[left + 1 : right]):
+            at = left + 1 + m.start()
+            if at < start:
+                left = left + m.end()
+            elif at >= end:
+                right = at
+                break
     clause = sentence[left + 1 : right].strip()
     clause = re.sub(
-        r"^(?:and|or|but|as well as|such as|including|in particular)\s+", "", clause, flags=re.I
+        r"^(?:and|or|but|as well as|such as|including|in particular|which is|that is|namely)\s+",
+        "",
+        clause,
+        flags=re.I,
     )
     if len(clause.split()) <= 3:
         item = clause or sentence[start:end]
@@ -1738,8 +1760,7 @@ def _title(sentence: str, start: int, end: int, sector: str) -> str:
         if cue and cue.end() < start - (left + 1):
             clause = clause[cue.end() :]
         clause = _trim_lead(clause)
-    words = clause.split()
-    if len(words) > 12:
-        clause = " ".join(words[:12]) + "…"
+    if len(clause) > 100:  # cut at a word; the whole sentence is in the detail
+        clause = clause[:100].rsplit(" ", 1)[0]
     clause = clause.strip(" .,")
     return (clause[:1].upper() + clause[1:]) or SECTORS_BY_ID[sector].label

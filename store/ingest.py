@@ -262,15 +262,21 @@ def read_article_text(path: Path) -> str:
 
 
 def prepare_draft(store: Store, data: dict[str, Any]) -> Meeting:
-    """A drafted (and perhaps edited) meeting made ready to save: its proposals numbered
-    under its id, and the id made unique when another meeting (a different date, region or
-    host) already has it. Raises ``ValidationError`` naming the first bad field."""
+    """A drafted (and perhaps edited) meeting made ready to save, with its proposals numbered
+    under its id. A stored meeting with the same date, region and host is the same meeting:
+    the draft takes its id (so replacing it keeps every reference to it). Otherwise an id that
+    another meeting has is made unique with the host's surname. Raises ``ValidationError``
+    naming the first bad field."""
     from .extract import renumber, unique_id
 
     data = renumber(data, str(data.get("id") or ""))
     meeting = Meeting.from_dict(data)
-    stored = store.meeting(meeting.id)
-    if stored is not None and _identity(stored) != _identity(meeting):
+    same = next((m for m in store.meetings() if _identity(m) == _identity(meeting)), None)
+    if same is not None:
+        if same.id != meeting.id:
+            meeting = Meeting.from_dict(renumber(data, same.id))
+        return meeting
+    if store.meeting(meeting.id) is not None:
         taken = {m.id for m in store.meetings()}
         meeting = Meeting.from_dict(renumber(data, unique_id(data, taken)))
     return meeting

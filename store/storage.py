@@ -93,7 +93,8 @@ def read_file_bytes(
     except FileNotFoundError:
         raise
     except IsADirectoryError:
-        raise error(path, f"is a directory, not a {what} file") from None
+        article = "an" if what[:1] in "aeiou" else "a"
+        raise error(path, f"is a directory, not {article} {what} file") from None
     except OSError as exc:
         raise error(path, f"cannot read {what}: {exc.strerror or exc}") from None
     if not raw.strip():

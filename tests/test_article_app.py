@@ -202,3 +202,42 @@ async def test_article_text_is_shown_literally(app) -> None:
         )
         details = [str(w.render()) for w in review.query(".proposal-detail")]
         assert any("Gomselmash" in d for d in details)
+
+
+async def test_q_in_the_review_form_asks_instead_of_quitting(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, ARTICLE)
+        review.query_one("#f-date-inferred", Checkbox).focus()
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert app.screen is review
+        assert app.is_running
+
+
+async def test_a_date_in_words_is_blamed_on_the_date(app, store: Store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, ARTICLE)
+        review.query_one("#f-date", Input).value = "12 March 2025"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = str(review.query_one("#review-error", Static).render())
+        assert "date: expected a date YYYY-MM-DD, got '12 March 2025'" in error
+        assert app.focused is review.query_one("#f-date", Input)
+        review.query_one("#f-date", Input).value = "2025-03-12"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.meeting("2025-03-12-omsk") is not None
+
+
+async def test_escape_with_pasted_text_asks_first(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        app.screen.query_one("#article-text", TextArea).text = ARTICLE
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("escape")
+        await pilot.press("y")
+        assert isinstance(app.screen, MainScreen)

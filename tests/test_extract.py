@@ -394,3 +394,36 @@ def test_heldout_drafts_get_date_region_people_and_place(path: Path) -> None:
     assert roles == {"host": want["host"]["name"], "guest": want["guest"]["name"]}
     if not want["date_year_in_text"]:  # a year found only by inference is flagged as such
         assert m["date_inferred"] is True
+
+
+def test_a_lead_without_its_full_stop_is_still_the_body() -> None:
+    draft = extract(
+        "3 June 2025\nLukashenko and Tver governor discuss lifts\nBelarusian Prime Minister "
+        "Aleksandr Turchin met with Governor of Tver Oblast Igor Rudenya in Minsk on 3 June, "
+        "BelTA has learned"
+    )
+    m = draft.meeting
+    assert m["title"] == "Lukashenko and Tver governor discuss lifts"
+    assert (m["date"], m["region"]) == ("2025-06-03", "Tver Oblast")
+    assert {p["name"] for p in m["participants"]} == {"Aleksandr Turchin", "Igor Rudenya"}
+
+
+def test_links_in_the_text_are_not_the_source() -> None:
+    draft = extract(
+        "date 2025-03-01\nThe president proposed supplying lifts (see https://evil.example) "
+        "and [link=https://evil.example/2]harvesters[/link] to the region."
+    )
+    assert draft.meeting["source"]["url"] == ""
+    assert "source.url" in draft.missing
+
+
+def test_escape_sequences_and_a_byte_order_mark_are_removed() -> None:
+    draft = extract(
+        "\ufeffLukashenko and Omsk governor discuss lifts today\n"
+        "date 2025-03-01\nThe president proposed \x1b[31msupplying\x1b[0m lifts\x07 to Omsk."
+    )
+    m = draft.meeting
+    assert m["title"] == "Lukashenko and Omsk governor discuss lifts today"
+    detail = m["proposals"][0]["detail"]
+    assert "\x1b" not in detail and "[31m" not in detail and "\x07" not in detail
+    assert "supplying lifts" in detail

@@ -70,11 +70,11 @@ def test_json_draft(capsys, article):
 def test_yes_saves_and_a_second_time_skips_unless_update(capsys, article):
     code, _, err = run(capsys, "import-article", str(article), "--yes")
     assert code == 0
-    assert "added 2024-03-12-kaluga: 1 proposals, 1 trade figures" in err
+    assert "added 2024-03-12-kaluga: 1 proposal, 1 trade figure, to " in err
     code, out, _ = run(capsys, "show", "2024-03-12-kaluga", "--json")
     assert json.loads(out)["trade"][0]["usd_millions"] == 420.0
     code, _, err = run(capsys, "import-article", str(article), "--yes")
-    assert code == 0
+    assert code == 1
     assert "not saved: 2024-03-12-kaluga already exists" in err
     code, _, err = run(capsys, "import-article", str(article), "--yes", "--update")
     assert code == 0
@@ -177,3 +177,27 @@ def test_init(capsys, tmp_path):
     db2 = tmp_path / "sample.json"
     assert run(capsys, "--db", str(db2), "init")[0] == 0
     assert len(Store.open(db2).meetings()) == 5
+
+
+def test_replacing_keeps_the_stored_id(capsys, tmp_path, article, db_path):
+    """Updating the second meeting of a day (stored as <id>-<host>) replaces that one."""
+    other = tmp_path / "other.txt"
+    text = ARTICLE.replace("President Aleksandr Lukashenko", "Prime Minister Roman Golovchenko")
+    other.write_text(text, encoding="utf-8")
+    run(capsys, "import-article", str(article), "--yes")
+    run(capsys, "import-article", str(other), "--yes")
+    code, _, err = run(capsys, "import-article", str(other), "--yes", "--update")
+    assert code == 0
+    assert "updated 2024-03-12-kaluga-golovchenko" in err
+    ids = sorted(m.id for m in Store.open(db_path).meetings())
+    assert "2024-03-12-kaluga-2" not in ids
+    assert {"2024-03-12-kaluga", "2024-03-12-kaluga-golovchenko"} <= set(ids)
+
+
+def test_published_does_not_override_the_page_date(capsys, article):
+    code, out, _ = run(
+        capsys, "import-article", str(article), "--json", "--published", "2020-01-01"
+    )
+    assert json.loads(out)["meeting"]["source"]["published"] == "2024-03-12"
+    code, _, err = run(capsys, "import-article", str(article), "--published", "")
+    assert code == 2 and "--published: expected YYYY-MM-DD" in err

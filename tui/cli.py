@@ -152,8 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
             "by sector with the enterprises named, and the source. Page junk (menus, share "
             "links, repeated paragraphs) is ignored; what cannot be found stays empty and is "
             "listed as missing. Prints the draft; --yes saves it, --json prints it as JSON. "
-            "In the app, `i` does the same with a review form. Exit status 0, or 2 for an "
-            "unreadable file or a draft that cannot be saved as it stands."
+            "In the app, `i` does the same with a review form. Exit status 0; 1 when --yes "
+            "saved nothing because the meeting is already stored (--update replaces it); 2 for "
+            "an unreadable file or a draft that cannot be saved as it stands."
         ),
     )
     p.add_argument("file", metavar="FILE", help="the article as a text file, or - for stdin")
@@ -165,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--published",
         metavar="YYYY-MM-DD",
-        help="the publication date, when the text does not give one (dates the meeting's year)",
+        help="the publication date, used when the text gives none (it dates the meeting's year)",
     )
 
     p = sub.add_parser(
@@ -465,7 +466,7 @@ def cmd_import_article(db_path: Path, args: argparse.Namespace) -> int:
     from coopbrowse.store.model import ValidationError
 
     name = "<stdin>" if args.file == "-" else args.file
-    if args.published:
+    if args.published is not None:
         try:
             dt.date.fromisoformat(args.published)
         except ValueError:
@@ -502,11 +503,12 @@ def cmd_import_article(db_path: Path, args: argparse.Namespace) -> int:
             "region and host); --update replaces it",
             file=sys.stderr,
         )
-        return EXIT_OK
+        return EXIT_EMPTY
     verb = "updated" if report.updated else "added"
+    n_prop, n_trade = len(meeting.proposals), len(meeting.trade)
     print(
-        f"{verb} {meeting.id}: {len(meeting.proposals)} proposals, {len(meeting.trade)} trade "
-        f"figures, to {db_path}",
+        f"{verb} {meeting.id}: {n_prop} proposal{'' if n_prop == 1 else 's'}, "
+        f"{n_trade} trade figure{'' if n_trade == 1 else 's'}, to {db_path}",
         file=sys.stderr,
     )
     return EXIT_OK

@@ -38,6 +38,7 @@ class ArticleScreen(ModalScreen[Draft | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="article-cancel"),
+        Binding("q", "cancel", "Cancel", show=False, id="article-quit"),
         Binding("ctrl+s", "draft", "Draft the meeting", id="article-draft", priority=True),
     ]
 
@@ -86,7 +87,16 @@ class ArticleScreen(ModalScreen[Draft | None]):
         self.dismiss(extract(text, document=document))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; pasted text is not thrown away without asking."""
+        if not self.query_one("#article-text", TextArea).text.strip():
+            self.dismiss(None)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Discard the pasted text?", yes="Discard (y)"), answered)
 
 
 def read_article(path: Path) -> str:
@@ -138,6 +148,8 @@ class ReviewScreen(Screen[str | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="review-save", priority=True),
         Binding("escape", "cancel", "Discard", id="review-cancel"),
+        # The app's `q` would quit and lose the draft: here it asks, like escape.
+        Binding("q", "cancel", "Discard", show=False, id="review-quit"),
     ]
 
     def __init__(self, draft: Draft, store: Store) -> None:
@@ -324,7 +336,8 @@ class ReviewScreen(Screen[str | None]):
             out[name] = self._value(f"f-{name}")
             where[name] = f"f-{name}"
         if out["id"] == m["id"]:  # not edited by hand: it follows the date and region
-            out["id"] = draft_id(out["date"], out["region"])
+            dated = re.fullmatch(r"\d{4}-\d{2}-\d{2}", out["date"])
+            out["id"] = draft_id(out["date"] if dated else "", out["region"])
         out["date_inferred"] = self._checked("f-date-inferred")
         out["exports"] = _unlist(self._value("f-exports"))
         out["imports"] = _unlist(self._value("f-imports"))
@@ -394,6 +407,7 @@ class ReviewScreen(Screen[str | None]):
 
     def show_error(self, message: str, wid: str | None = None) -> None:
         self.query_one("#review-error", Static).update(Text(one_line(message), style="red"))
+        self.notify(one_line(message), severity="error", markup=False)  # seen on any size
         if wid:
             widget: Widget = self.query_one(f"#{wid}")
             widget.focus()

@@ -509,10 +509,14 @@ class MainScreen(Screen[None]):
             import webbrowser
 
             webbrowser.open(url)
-            self.notify(f"Opening {url}")
+            self.notify(f"Opening {url}", markup=False)
         else:
             where = meeting.source.document or meeting.source.outlet or "unknown"
-            self.notify(f"No web address recorded for this source ({where}).", severity="warning")
+            self.notify(
+                f"No web address recorded for this source ({where}).",
+                severity="warning",
+                markup=False,
+            )
 
     def action_export(self) -> None:
         """Open the export dialog for the selection, or offer the row or the whole list."""
