@@ -29,9 +29,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .ids import draft_id
 from .model import Meeting
 from .regions import REGIONS, Region, find_region, fold
 from .taxonomy import SECTORS_BY_ID
+from .text import CONTROL_CHARS
 
 # --------------------------------------------------------------------------------------------
 # Dates
@@ -67,8 +69,8 @@ _MONTH_DAY_YEAR = re.compile(
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _DATE_LINE = re.compile(
-    r"^\s*(?:date|published|publication date)\s*[:\s]\s*(\d{4}-\d{2}-\d{2})\b\s*", re.I
-)
+    r"^\s*(date|published|publication\s+date)\s*[:\s]\s*(\d{4}-\d{2}-\d{2})\b\s*", re.I
+)  # "date 2025-07-21" is the meeting's; "Published: 2025-04-03" the page's
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 
 
@@ -143,7 +145,7 @@ _JUNK = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…\"”’»)]\s*$")
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 _SOURCE_LINE = re.compile(r"(?:(?:source|url|link|read\s+more)\s*:\s*)?(https?://\S+)", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e]")
+_CONTROL = CONTROL_CHARS  # the same set the interface makes visible
 
 
 def _words(line: str) -> int:
@@ -159,6 +161,14 @@ def _is_dateish(line: str) -> bool:
         r"\b\d{1,2}:\d{2}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", " ", rest, flags=re.I
     )
     return rest != line and _words(re.sub(r"[^\w]+", " ", rest)) <= 1
+
+
+def _valid_iso(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def clean(text: str) -> Article:
@@ -179,8 +189,14 @@ def clean(text: str) -> Article:
             continue
         m = _DATE_LINE.match(line)
         if m:
-            date_line = m.group(1)
             line = line[m.end() :].strip()
+            if _valid_iso(m.group(2)):
+                if m.group(1).lower() == "date":
+                    date_line = m.group(2)
+                else:
+                    header.append(m.group(2))
+            else:
+                dropped += 1  # "date 2025-13-45": not a date
             if not line:
                 continue
         source = _SOURCE_LINE.fullmatch(line)
@@ -249,7 +265,7 @@ def split_sentences(paragraph: str) -> list[str]:
 # --------------------------------------------------------------------------------------------
 # People
 
-_NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?"
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*[a-zß-öø-ÿā-ž][^\W\d_]*(?:[-'’][^\W\d_]+)?"
 _NAME = re.compile(rf"(?=\b({_NAME_WORD})\s+({_NAME_WORD})\b)")  # overlapping matches
 _POSTS = (
     r"(?:Deputy\s+|First\s+Deputy\s+|Vice\s+)?(?:Prime\s+Minister|President|Governor|Head|"
@@ -400,22 +416,29 @@ def find_people(text: str, region: Region | None) -> list[Person]:
 # --------------------------------------------------------------------------------------------
 # Regions
 
-_REGION_PATTERNS: list[tuple[re.Pattern[str], Region]] = []
+_REGION_RE: re.Pattern[str] | None = None
+_REGION_BY_SPELLING: dict[str, Region] = {}
 
 
-def _region_patterns() -> list[tuple[re.Pattern[str], Region]]:
-    if not _REGION_PATTERNS:
-        spellings: list[tuple[str, Region]] = []
+def _region_re() -> re.Pattern[str]:
+    """One pattern for every spelling of every region, longest first, so that at each place
+    in a text the longest spelling wins ("Moscow Oblast" over "Moscow") in a single scan."""
+    global _REGION_RE
+    if _REGION_RE is None:
         for region in REGIONS:
             names = {region.name, *region.aliases}
             if region.core not in ("Moscow", "Altai"):
                 names.add(region.core)
-            spellings += [(n, region) for n in names]
-        spellings.sort(key=lambda s: -len(s[0]))
-        for spelling, region in spellings:
-            words = [re.escape(w) for w in fold(spelling).replace("-", " ").split()]
-            _REGION_PATTERNS.append((re.compile(r"\b" + r"[\s-]+".join(words) + r"\b"), region))
-    return _REGION_PATTERNS
+            for name in names:
+                _REGION_BY_SPELLING.setdefault(_spelling_key(fold(name)), region)
+        spellings = sorted(_REGION_BY_SPELLING, key=len, reverse=True)
+        alternatives = [r"[\s-]+".join(re.escape(w) for w in k.split()) for k in spellings]
+        _REGION_RE = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+    return _REGION_RE
+
+
+def _spelling_key(folded: str) -> str:
+    return " ".join(folded.replace("-", " ").split())
 
 
 def region_mentions(text: str) -> list[tuple[Region, int]]:
@@ -425,25 +448,34 @@ def region_mentions(text: str) -> list[tuple[Region, int]]:
 
 
 def _region_spans(text: str) -> list[tuple[Region, int, int]]:
-    folded = fold(text)
-    taken: list[tuple[int, int]] = []
-    hits: list[tuple[Region, int, int]] = []
-    for pattern, region in _region_patterns():
-        for m in pattern.finditer(folded):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            hits.append((region, m.start(), m.end() - m.start()))
-    return sorted(hits, key=lambda h: h[1])
+    pattern = _region_re()
+    return [
+        (_REGION_BY_SPELLING[_spelling_key(m.group())], m.start(), m.end() - m.start())
+        for m in pattern.finditer(fold(text))
+    ]
+
+
+class _Taken:
+    """Which characters of a text a longer match has claimed (linear, not pairwise)."""
+
+    def __init__(self, size: int) -> None:
+        self.mask = bytearray(size)
+
+    def claim(self, start: int, end: int) -> bool:
+        """Claim start..end unless part of it is taken; True when claimed."""
+        if any(self.mask[start:end]):
+            return False
+        self.mask[start:end] = b"\x01" * (end - start)
+        return True
 
 
 # --------------------------------------------------------------------------------------------
 # Trade figures
 
 _AMOUNT = re.compile(
-    r"(?:US\s?\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
-    r"(million|billion|mln|bln|bn|m\b|b\b)?"
-    r"|(\d+(?:\.\d+)?)\s*(million|billion)\s+(?:US\s+)?dollars",
+    r"(?:US\s?\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?)(?![\d,])\s*"
+    r"(million|billion|trillion|mln|bln|bn|tn|m\b|b\b)?"
+    r"|(?<![\d.,])(\d{1,15}(?:\.\d+)?)\s*(million|billion|trillion)\s+(?:US\s+)?dollars",
     re.I,
 )
 _QUALIFIERS = (
@@ -576,14 +608,18 @@ def _russian_side(text: str, start: int, end: int) -> bool:
     return bool(owner and owner.group(1) not in ("Belarus",) and find_region(owner.group(1)))
 
 
-def _usd_millions(number: str, unit: str | None) -> float:
+def _usd_millions(number: str, unit: str | None) -> float | None:
+    """The amount in millions of dollars; None for a bare sum under a million (``$500``),
+    which is not a trade figure."""
     value = float(number.replace(",", ""))
     unit = (unit or "").lower()
+    if unit in ("trillion", "tn"):
+        return round(value * 1_000_000, 3)
     if unit in ("billion", "bln", "bn", "b"):
         return round(value * 1000, 3)
     if unit in ("million", "mln", "m"):
         return value
-    return round(value / 1_000_000, 3)
+    return round(value / 1_000_000, 3) if value >= 1_000_000 else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -882,12 +918,11 @@ def sector_matches(sentence: str) -> list[tuple[str, int, int, bool]]:
         for m in cue.pattern.finditer(sentence):
             candidates.append((m.start(), m.end(), cue))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = _Taken(len(sentence))
     out: list[tuple[str, int, int, bool]] = []
     for start, end, cue in candidates:
-        if any(s < end and start < e for s, e in taken):
+        if not taken.claim(start, end):
             continue
-        taken.append((start, end))
         word = sentence[start:end]
         in_name = (
             word[:1].isupper()
@@ -1233,7 +1268,7 @@ def extract(text: str, *, document: str = "", published: str | None = None) -> D
     title = article.headline
     if not title and host and guest:
         title = f"{host.name.split()[-1]} meets {guest.title} {guest.name}"
-    mid = _meeting_id(date, region, host)
+    mid = _meeting_id(date, region)
     for i, p in enumerate(proposals, 1):
         p["id"] = f"{mid}-p{i:02d}"
         p["meeting_id"] = mid
@@ -1287,43 +1322,8 @@ def extract(text: str, *, document: str = "", published: str | None = None) -> D
     return Draft(meeting, missing, flags)
 
 
-def _meeting_id(date: str | None, region: Region | None, host: Person | None) -> str:
+def _meeting_id(date: str | None, region: Region | None) -> str:
     return draft_id(date or "", region.name if region else "")
-
-
-def draft_id(date: str, region: str) -> str:
-    """The id a draft gets: ``<date>-<region key>`` (``undated``/``unknown-region`` when
-    either is not known)."""
-    found = find_region(region) if region else None
-    key = found.key if found else re.sub(r"[^a-z0-9]+", "-", fold(region)).strip("-")
-    return f"{date or 'undated'}-{key or 'unknown-region'}"
-
-
-def unique_id(meeting: dict[str, Any], taken: set[str]) -> str:
-    """``meeting``'s id, or with the host's surname appended when another meeting has it."""
-    mid = str(meeting.get("id", ""))
-    if mid not in taken:
-        return mid
-    host = next((p for p in meeting.get("participants", []) if p.get("role") == "host"), None)
-    if host:
-        surname = re.sub(r"[^a-z0-9]+", "-", fold(host["name"].split()[-1])).strip("-")
-        candidate = f"{mid}-{surname}"
-        if candidate not in taken:
-            return candidate
-    n = 2
-    while f"{mid}-{n}" in taken:
-        n += 1
-    return f"{mid}-{n}"
-
-
-def renumber(meeting: dict[str, Any], new_id: str) -> dict[str, Any]:
-    """``meeting`` under ``new_id``, its proposals' ids following."""
-    out = dict(meeting, id=new_id)
-    out["proposals"] = [
-        dict(p, id=f"{new_id}-p{i:02d}", meeting_id=new_id)
-        for i, p in enumerate(meeting.get("proposals", []), 1)
-    ]
-    return out
 
 
 def _refs(person: Person | None, role: str, region: Region | None = None) -> list[str]:
@@ -1412,6 +1412,8 @@ def _trade(
                 value = _usd_millions(m.group(1), m.group(2))
             else:
                 value = _usd_millions(m.group(3), m.group(4))
+            if value is None:
+                continue
             qm = _QUALIFIER_RE.search(lead)
             qualifier = qm.group(1).lower() if qm else ""
             metric = (

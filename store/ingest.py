@@ -15,6 +15,7 @@ The records are then written by :meth:`Store.put_meetings` in one atomic write (
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .dataset import parse_meetings, record_label
 from .errors import InputError, RecordConflict
+from .ids import renumber, unique_id
 from .model import Meeting, _kind
 from .storage import decode_utf8, parse_json_bytes, read_file_bytes
 
@@ -250,15 +252,44 @@ def import_records(
 
 # Articles ------------------------------------------------------------------------------------
 
+MAX_ARTICLE_BYTES = 1_000_000  # news reports are 5-50 KB; more is not an article
+
 
 def read_article_text(path: Path) -> str:
-    """The text of an article file; missing, unreadable, empty or non-UTF-8 files are an
-    InputError naming the file."""
+    """The text of an article file. A missing, special (a directory, a device, a pipe),
+    unreadable, empty, oversized or non-UTF-8 file is an InputError naming the file."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read article: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(path, "is a directory, not an article file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, "is not a regular file (a device or a pipe?)")
+    if info.st_size > MAX_ARTICLE_BYTES:
+        raise InputError(path, _too_large(info.st_size))
     try:
         raw = read_file_bytes(path, "article", InputError)
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
-    return decode_utf8(path, raw, "article", InputError)
+    return decode_article(path, raw)
+
+
+def decode_article(name: Path | str, raw: bytes) -> str:
+    """Article bytes (a file's, or standard input's) as text, or a one-line InputError."""
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise InputError(name, _too_large(len(raw)))
+    text = decode_utf8(Path(name), raw, "article", InputError)
+    if not text.strip():
+        raise InputError(name, "the article is empty")
+    return text
+
+
+def _too_large(size: int) -> str:
+    limit = MAX_ARTICLE_BYTES // 1_000_000
+    return f"too large for an article ({size / 1e6:.1f} MB; at most {limit} MB)"
 
 
 def prepare_draft(store: Store, data: dict[str, Any]) -> Meeting:
@@ -267,8 +298,6 @@ def prepare_draft(store: Store, data: dict[str, Any]) -> Meeting:
     the draft takes its id (so replacing it keeps every reference to it). Otherwise an id that
     another meeting has is made unique with the host's surname. Raises ``ValidationError``
     naming the first bad field."""
-    from .extract import renumber, unique_id
-
     data = renumber(data, str(data.get("id") or ""))
     meeting = Meeting.from_dict(data)
     same = next((m for m in store.meetings() if _identity(m) == _identity(meeting)), None)
@@ -280,6 +309,22 @@ def prepare_draft(store: Store, data: dict[str, Any]) -> Meeting:
         taken = {m.id for m in store.meetings()}
         meeting = Meeting.from_dict(renumber(data, unique_id(data, taken)))
     return meeting
+
+
+def stored_as(store: Store, meeting: Meeting) -> str | None:
+    """The id of the stored meeting a prepared draft would replace, if any."""
+    report = store.plan_meetings([meeting])
+    return report.matched.get(meeting.id, meeting.id) if report.skipped else None
+
+
+def save_draft(store: Store, meeting: Meeting, *, update: bool = False) -> tuple[str, str]:
+    """Write a prepared draft in one atomic write: ``("added" | "updated", id)``, or
+    ``("skipped", stored id)`` when it is already stored and ``update`` is false. The same
+    path for ``coopbrowse import-article --yes`` and the app's review form."""
+    report = store.put_meetings([meeting], update=update)
+    if report.skipped:
+        return "skipped", report.matched.get(meeting.id, meeting.id)
+    return ("updated" if report.updated else "added"), meeting.id
 
 
 def _identity(meeting: Meeting) -> tuple[str, str, str]:

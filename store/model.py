@@ -333,7 +333,7 @@ class Proposal:
 
 def _check_id(r: _Reader, name: str) -> str:
     value = r.str(name, required=True)
-    if not _ID_RE.match(value):
+    if not _ID_RE.fullmatch(value):  # fullmatch: "$" would let a trailing newline through
         raise ValidationError(
             r.where(name), f"expected lower-case letters, digits and '-', got {value!r}"
         )

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(
+# Control characters, zero-width and bidirectional-override characters: shown as stand-ins in
+# the interface, dropped from article text by the extractor.
+CONTROL_CHARS = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
+_CONTROL = CONTROL_CHARS
 
 
 def _visible(match: re.Match[str]) -> str:

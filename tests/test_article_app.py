@@ -194,14 +194,21 @@ async def test_discarding_asks_and_writes_nothing(app, store: Store) -> None:
     assert store.path.read_bytes() == before
 
 
+MARKUP_ARTICLE = (
+    "date 2024-11-05\nBelarusian President Aleksandr Lukashenko met with Governor of Omsk "
+    "Oblast Vitaly Khotsenko. Belarusian Ambassador [/] to [link=x Russia Dmitry Krutoi was "
+    "there. The president proposed supplying [bold]lifts[/bold] and [/] trams to the region."
+)
+
+
 async def test_article_text_is_shown_literally(app) -> None:
+    """Markup in the article (even broken markup) is text in every widget of the form."""
     async with app.run_test(size=SIZE) as pilot:
-        review = await draft_from_text(pilot, app, ARTICLE)
-        assert value(review, "f-title") == (
-            "Lukashenko and Omsk governor discuss lifts and [bold]tractors[/bold]"
-        )
+        review = await draft_from_text(pilot, app, MARKUP_ARTICLE)
+        label = str(review.query_one("#m-0-keep", Checkbox).label)
+        assert "[/] to [link=x Russia" in label
         details = [str(w.render()) for w in review.query(".proposal-detail")]
-        assert any("Gomselmash" in d for d in details)
+        assert any("[bold]lifts[/bold] and [/] trams" in d for d in details)
 
 
 async def test_q_in_the_review_form_asks_instead_of_quitting(app) -> None:
@@ -241,3 +248,30 @@ async def test_escape_with_pasted_text_asks_first(app) -> None:
         await pilot.press("escape")
         await pilot.press("y")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_store_conflict_on_save_is_an_error_in_place(app, store: Store) -> None:
+    """A proposal id already used by another meeting: said in the form, nothing crashes."""
+    from coopbrowse.store.model import Meeting
+
+    odd = Meeting.from_dict({
+        "id": "odd", "date": "2020-01-01", "region": "Tver Oblast", "title": "Odd",
+        "proposals": [{"id": "2024-11-05-omsk-p01", "sector": "film", "title": "x"}],
+    })  # fmt: skip
+    store.put_meetings([odd])
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, ARTICLE)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is review
+        error = str(review.query_one("#review-error", Static).render())
+        assert "Not saved:" in error and "2024-11-05-omsk-p01" in error
+
+
+async def test_enter_on_a_confirmation_does_not_confirm(app, store: Store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await draft_from_text(pilot, app, ARTICLE)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReviewScreen)

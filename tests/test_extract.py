@@ -19,11 +19,10 @@ from coopbrowse.store.extract import (
     find_enterprises,
     find_people,
     region_mentions,
-    renumber,
     sector_matches,
     split_sentences,
-    unique_id,
 )
+from coopbrowse.store.ids import draft_id, renumber, unique_id
 from coopbrowse.store.model import Meeting
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,7 +75,6 @@ def test_a_december_meeting_reported_in_january_belongs_to_the_year_before() -> 
 
 
 def test_a_date_written_in_full_is_not_inferred() -> None:
-    text = "Aleksandr Lukashenko, President of Belarus, held talks with ... on 3 February 2025."
     text = (
         "Belarusian President Aleksandr Lukashenko met with Head of the Republic of Tatarstan "
         "Rustam Minnikhanov on 3 February 2025 in Minsk."
@@ -337,7 +335,7 @@ def test_nothing_found_means_everything_missing_and_nothing_invented() -> None:
     assert {"date", "region", "host", "guest", "trade", "proposals"} <= set(draft.missing)
 
 
-def test_markup_in_the_article_is_kept_as_text() -> None:
+def test_markup_in_the_article_is_kept_as_text_in_the_record() -> None:
     draft = extract(
         "date 2025-03-01\nThe president proposed [bold]supplying[/bold] lifts <b>now</b>."
     )
@@ -355,6 +353,23 @@ def test_unique_id_and_renumber() -> None:
     assert new == "2025-10-20-mordovia-karankevich"
     moved = renumber(meeting, new)
     assert moved["proposals"][0] == {"id": f"{new}-p01", "meeting_id": new}
+
+
+def test_ids_stay_valid_whatever_is_typed() -> None:
+    long_region = "Narnia " * 40
+    mid = draft_id("2025-01-01", long_region)
+    assert len(mid) <= 110 and not mid.endswith("-")
+    assert draft_id("", "") == "undated-unknown-region"
+    nameless = {"id": "2025-01-01-penza", "participants": [{"name": "Лукашенко", "role": "host"}]}
+    new = unique_id(nameless, {"2025-01-01-penza"})
+    assert new != "2025-01-01-penza" and not new.endswith("-")
+    assert Meeting.from_dict(
+        renumber(
+            {"id": new, "date": "2025-01-01", "region": "Penza Oblast", "title": "t",
+             "proposals": [{"sector": "film", "title": "x"}]},
+            new,
+        )
+    ).proposals[0].id == f"{new}-p01"  # fmt: skip
 
 
 # --- the seeds ----------------------------------------------------------------------------
@@ -427,3 +442,51 @@ def test_escape_sequences_and_a_byte_order_mark_are_removed() -> None:
     detail = m["proposals"][0]["detail"]
     assert "\x1b" not in detail and "[31m" not in detail and "\x07" not in detail
     assert "supplying lifts" in detail
+
+
+@pytest.mark.parametrize(
+    ("written", "millions"),
+    [
+        ("$1,234.5 million", 1234.5),
+        ("$1.2 billion", 1200.0),
+        ("US$2bn", 2000.0),
+        ("$3 trillion", 3_000_000.0),
+        ("$45,000,000", 45.0),
+        ("USD 450 million", 450.0),
+    ],
+)
+def test_amounts(written: str, millions: float) -> None:
+    (figure,) = _trade(f"In 2024 the trade amounted to {written}.")
+    assert figure["usd_millions"] == millions
+
+
+def test_small_or_absurd_sums_are_not_trade_figures() -> None:
+    assert _trade("In 2024 the trade amounted to $500.") == []
+    assert _trade("In 2024 the trade amounted to $" + "9" * 400 + " million.") == []
+
+
+def test_a_published_line_dates_the_page_not_the_meeting() -> None:
+    draft = extract(
+        "Published: 2025-04-03\nBelarusian President Aleksandr Lukashenko met with Governor "
+        "of Penza Oblast Oleg Melnichenko on 1 April in Minsk."
+    )
+    assert draft.meeting["date"] == "2025-04-01"
+    assert draft.meeting["source"]["published"] == "2025-04-03"
+
+
+def test_an_impossible_date_line_is_ignored() -> None:
+    draft = extract(
+        "date 2025-13-45\nBelarusian President Aleksandr Lukashenko met with Governor of "
+        "Penza Oblast Oleg Melnichenko on 1 April 2025 in Minsk."
+    )
+    assert draft.meeting["date"] == "2025-04-01"
+
+
+def test_names_with_accents() -> None:
+    (person,) = find_people("Belarusian President Aleksandr Lukašenko spoke.", None)
+    assert person.name == "Aleksandr Lukašenko"
+
+
+def test_bidi_controls_are_dropped() -> None:
+    draft = extract("date 2025-03-01\nThe president proposed supplying lifts \u2066to\u2069 Omsk.")
+    assert "\u2066" not in draft.meeting["proposals"][0]["detail"]

@@ -110,14 +110,19 @@ def test_published_gives_the_year(capsys, tmp_path):
 
 
 def test_empty_stdin(capsys, monkeypatch):
-    monkeypatch.setattr("sys.stdin", io.StringIO("  \n"))
+    monkeypatch.setattr("sys.stdin", _Stdin(b"  \n"))
     code, _, err = run(capsys, "import-article", "-")
     assert code == 2
     assert "<stdin>: the article is empty" in err
 
 
+class _Stdin:
+    def __init__(self, data: bytes) -> None:
+        self.buffer = io.BytesIO(data)
+
+
 def test_stdin(capsys, monkeypatch):
-    monkeypatch.setattr("sys.stdin", io.StringIO(ARTICLE))
+    monkeypatch.setattr("sys.stdin", _Stdin(ARTICLE.encode()))
     code, out, _ = run(capsys, "import-article", "-", "--json")
     assert code == 0
     assert json.loads(out)["meeting"]["region"] == "Kaluga Oblast"
@@ -201,3 +206,30 @@ def test_published_does_not_override_the_page_date(capsys, article):
     assert json.loads(out)["meeting"]["source"]["published"] == "2024-03-12"
     code, _, err = run(capsys, "import-article", str(article), "--published", "")
     assert code == 2 and "--published: expected YYYY-MM-DD" in err
+
+
+def test_stdin_that_is_not_utf8_is_one_line_and_saves_nothing(capsys, monkeypatch, db_path):
+    monkeypatch.setattr("sys.stdin", _Stdin(ARTICLE.encode() + b"\xff trailing"))
+    code, _, err = run(capsys, "import-article", "-", "--yes")
+    assert code == 2
+    assert "<stdin>: article is not UTF-8 text" in err
+    assert not db_path.exists()
+
+
+def test_oversized_and_special_files(capsys, tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * 250_000)
+    code, _, err = run(capsys, "import-article", str(big))
+    assert code == 2 and "big.txt: too large for an article (1.2 MB; at most 1 MB)" in err
+    code, _, err = run(capsys, "import-article", "/dev/zero")
+    assert code == 2 and "/dev/zero: is not a regular file" in err
+    code, _, err = run(capsys, "import-article", str(tmp_path))
+    assert code == 2 and "is a directory, not an article file" in err
+
+
+def test_a_file_named_like_a_command(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("search").write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run(capsys, "import-article", "search", "--json")
+    assert code == 0
+    assert json.loads(out)["meeting"]["region"] == "Kaluga Oblast"

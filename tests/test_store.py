@@ -334,7 +334,8 @@ def test_directory_in_place_of_database(tmp_path: Path) -> None:
 def test_store_imports_without_textual() -> None:
     code = (
         "import sys, coopbrowse.store, coopbrowse.store.db, coopbrowse.store.synth, "
-        "coopbrowse.store.regions, coopbrowse.store.text, coopbrowse.store.ingest\n"
+        "coopbrowse.store.regions, coopbrowse.store.text, coopbrowse.store.ingest, "
+        "coopbrowse.store.extract, coopbrowse.store.ids\n"
         "assert 'textual' not in sys.modules, 'store imported textual'\n"
         "assert 'yaml' not in sys.modules, 'PyYAML imported before a YAML file was read'\n"
         "print('ok')"

@@ -230,16 +230,30 @@ _QUERY_OPTIONS = {
 }
 
 
+def _command_position(argv: list[str]) -> int | None:
+    """Where the subcommand is: the first word that is not a global option or its value
+    (so a file named ``search`` given to ``import-article`` is not taken for one)."""
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--db":
+            i += 2
+        elif token.startswith("-"):
+            i += 1
+        else:
+            return i
+    return None
+
+
 def _protect_query(argv: list[str]) -> list[str]:
     """Let a query word start with '-' (``search elevators -penza``) without ``--``.
 
     argparse would read ``-penza`` as an unknown option; every token after ``search`` that is
     not one of its options is moved behind a ``--`` so it reaches QUERY, in order.
     """
-    command = next((c for c in ("search", "export") if c in argv), None)
-    if command is None:
+    at = _command_position(argv)
+    if at is None or argv[at] not in ("search", "export"):
         return argv
-    at = argv.index(command)
     head, rest = argv[: at + 1], argv[at + 1 :]
     options: list[str] = []
     words: list[str] = []
@@ -462,7 +476,7 @@ def cmd_import_article(db_path: Path, args: argparse.Namespace) -> int:
 
     from coopbrowse.store.errors import InputError
     from coopbrowse.store.extract import extract
-    from coopbrowse.store.ingest import prepare_draft, read_article_text
+    from coopbrowse.store.ingest import decode_article, prepare_draft, read_article_text, save_draft
     from coopbrowse.store.model import ValidationError
 
     name = "<stdin>" if args.file == "-" else args.file
@@ -473,9 +487,12 @@ def cmd_import_article(db_path: Path, args: argparse.Namespace) -> int:
             raise StoreError(
                 None, f"--published: expected YYYY-MM-DD, not {args.published!r}"
             ) from None
-    text = sys.stdin.read() if args.file == "-" else read_article_text(Path(args.file))
-    if not text.strip():
-        raise InputError(name, "the article is empty")
+    if args.file == "-":
+        from coopbrowse.store.ingest import MAX_ARTICLE_BYTES
+
+        text = decode_article(name, sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1))
+    else:
+        text = read_article_text(Path(args.file))
     document = "" if args.file == "-" else Path(args.file).name
     draft = extract(text, document=document, published=args.published)
     if args.json:
@@ -495,19 +512,17 @@ def cmd_import_article(db_path: Path, args: argparse.Namespace) -> int:
     except ValidationError as exc:
         hint = " (see the missing fields above; --published dates an undated article)"
         raise InputError(name, f"draft not saved: {exc}{hint}") from None
-    report = store.put_meetings([meeting], update=args.update)
-    if report.skipped:
-        existing = report.matched.get(meeting.id, meeting.id)
+    action, mid = save_draft(store, meeting, update=args.update)
+    if action == "skipped":
         print(
-            f"not saved: {meeting.id} already exists as {existing} (same id, or same date, "
+            f"not saved: {meeting.id} already exists as {mid} (same id, or same date, "
             "region and host); --update replaces it",
             file=sys.stderr,
         )
         return EXIT_EMPTY
-    verb = "updated" if report.updated else "added"
     n_prop, n_trade = len(meeting.proposals), len(meeting.trade)
     print(
-        f"{verb} {meeting.id}: {n_prop} proposal{'' if n_prop == 1 else 's'}, "
+        f"{action} {mid}: {n_prop} proposal{'' if n_prop == 1 else 's'}, "
         f"{n_trade} trade figure{'' if n_trade == 1 else 's'}, to {db_path}",
         file=sys.stderr,
     )

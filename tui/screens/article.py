@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -24,7 +25,15 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
 from coopbrowse.store import Store, StoreError
-from coopbrowse.store.extract import Draft, draft_id, extract
+from coopbrowse.store.extract import Draft, extract
+from coopbrowse.store.ids import draft_id
+from coopbrowse.store.ingest import (
+    MAX_ARTICLE_BYTES,
+    prepare_draft,
+    read_article_text,
+    save_draft,
+    stored_as,
+)
 from coopbrowse.store.model import Meeting, ValidationError
 from coopbrowse.store.regions import REGIONS
 from coopbrowse.store.taxonomy import METRICS, SECTORS, STATUSES
@@ -76,7 +85,7 @@ class ArticleScreen(ModalScreen[Draft | None]):
         if path_text:
             path = Path(path_text).expanduser()
             try:
-                text = read_article(path)
+                text = read_article_text(path)
             except StoreError as exc:
                 self.show_error(str(exc))
                 return
@@ -84,7 +93,28 @@ class ArticleScreen(ModalScreen[Draft | None]):
         if not text.strip():
             self.show_error("Give a file path or paste the article's text first.")
             return
-        self.dismiss(extract(text, document=document))
+        if len(text) > MAX_ARTICLE_BYTES:
+            self.show_error(
+                f"The pasted text is too long for an article ({len(text):,} characters)."
+            )
+            return
+        self.query_one("#article-error", Static).update(Text("Reading the article…"))
+        self.query_one("#article-box").loading = True
+        self._extract(text, document)
+
+    @work(thread=True, exclusive=True, group="extract")
+    def _extract(self, text: str, document: str) -> None:
+        """Draft off the UI thread: a long page takes a moment."""
+        try:
+            draft = extract(text, document=document)
+        except Exception as exc:  # a bug must not take the analyst's session down with it
+            self.app.call_from_thread(self._failed, f"Could not draft the meeting: {exc!r}")
+            return
+        self.app.call_from_thread(self.dismiss, draft)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#article-box").loading = False
+        self.show_error(message)
 
     def action_cancel(self) -> None:
         """Close; pasted text is not thrown away without asking."""
@@ -97,13 +127,6 @@ class ArticleScreen(ModalScreen[Draft | None]):
                 self.dismiss(None)
 
         self.app.push_screen(ConfirmScreen("Discard the pasted text?", yes="Discard (y)"), answered)
-
-
-def read_article(path: Path) -> str:
-    """An article file's text; a missing, unreadable or non-UTF-8 file is a StoreError."""
-    from coopbrowse.store.ingest import read_article_text
-
-    return read_article_text(path)
 
 
 def _list(values: list[str]) -> str:
@@ -212,7 +235,9 @@ class ReviewScreen(Screen[str | None]):
                 yield Horizontal(
                     Label("Mentioned", classes="form-label"),
                     Checkbox(
-                        one_line(f"{person['name']}, {person['title']}"), True, id=f"m-{i}-keep"
+                        Text(one_line(f"{person['name']}, {person['title']}")),
+                        True,
+                        id=f"m-{i}-keep",
                     ),
                     classes="form-row",
                 )
@@ -416,8 +441,6 @@ class ReviewScreen(Screen[str | None]):
             self.query_one("#review-form", VerticalScroll).scroll_end(animate=False)
 
     def action_save(self) -> None:
-        from coopbrowse.store.ingest import prepare_draft
-
         data, where = self.collect()
         try:
             meeting = prepare_draft(self.store, data)
@@ -425,17 +448,27 @@ class ReviewScreen(Screen[str | None]):
             wid = where.get(exc.path) or where.get(re.sub(r"\.[^.]*$", "", exc.path))
             self.show_error(f"Not saved: {exc}", wid)
             return
-        existing = self.store.plan_meetings([meeting]).skipped
+        try:
+            existing = stored_as(self.store, meeting)
+        except StoreError as exc:
+            self.show_error(f"Not saved: {exc}")
+            return
         if existing:
 
             def answered(yes: bool | None) -> None:
                 if yes:
                     self._save(meeting, update=True)
 
+            stored = self.store.meeting(existing)
+            what = (
+                f" ({len(stored.proposals)} proposals, {len(stored.trade)} trade figures)"
+                if stored
+                else ""
+            )
             self.app.push_screen(
                 ConfirmScreen(
-                    f"A meeting like this is already stored ({meeting.id}: same id, or the "
-                    "same date, region and host). Replace it with this draft?",
+                    f"{existing}{what} is already stored: the same id, or the same date, region "
+                    "and host. Replace it with this draft?",
                     yes="Replace (y)",
                 ),
                 answered,
@@ -445,11 +478,14 @@ class ReviewScreen(Screen[str | None]):
 
     def _save(self, meeting: Meeting, *, update: bool) -> None:
         try:
-            self.store.put_meetings([meeting], update=update)
+            action, mid = save_draft(self.store, meeting, update=update)
         except StoreError as exc:
             self.show_error(f"Not saved: {exc}")
             return
-        self.dismiss(meeting.id)
+        if action == "skipped":  # stored meanwhile, by another process
+            self.show_error(f"Not saved: {mid} is already stored.")
+            return
+        self.dismiss(mid)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "review-save":

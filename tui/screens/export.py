@@ -74,6 +74,9 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(self.yes, id="confirm-yes", variant="warning")
                 yield Button("Cancel (n)", id="confirm-no")
 
+    def on_mount(self) -> None:
+        self.query_one("#confirm-no", Button).focus()  # enter never confirms by accident
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "confirm-yes")
 

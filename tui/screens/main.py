@@ -560,7 +560,7 @@ class MainScreen(Screen[None]):
         def saved(meeting_id: str | None) -> None:
             if meeting_id:
                 self.records_changed([meeting_id])
-                self.notify(f"Saved {meeting_id}.", title="Add from article")
+                self.notify(f"Saved {meeting_id}.", title="Add from article", markup=False)
 
         self.app.push_screen(ArticleScreen(), drafted)
 
