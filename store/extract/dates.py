@@ -1,0 +1,110 @@
+"""Dates as articles write them: "20 October 2025", "1 April", "March 28", ISO, dotted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        )
+    )
+    for name in names
+}
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+
+
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})(?:,?\s+(\d{{4}}))?\b", re.I)
+
+
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I
+)
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+_DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+
+
+_DATE_LINE = re.compile(
+    r"^\s*(date|published|publication\s+date)\s*[:\s]\s*(\d{4}-\d{2}-\d{2})\b\s*", re.I
+)  # "date 2025-07-21" is the meeting's; "Published: 2025-04-03" the page's
+
+
+_YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class DayMonth:
+    """A date as written: day and month, and the year when the text gives it."""
+
+    day: int
+    month: int
+    year: int | None
+    start: int = 0
+
+    def resolve(self, year: int) -> str | None:
+        try:
+            return dt.date(year, self.month, self.day).isoformat()
+        except ValueError:
+            return None
+
+    def full(self) -> str | None:
+        return self.resolve(self.year) if self.year else None
+
+
+def find_dates(text: str) -> list[DayMonth]:
+    """Every date written in ``text`` ("20 October 2025", "1 April", "July 21", ISO, dotted),
+    in order of appearance."""
+    found: list[DayMonth] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, d: int, m: int, y: int | None) -> None:
+        if any(s < end and start < e for s, e in taken) or not (1 <= m <= 12 and 1 <= d <= 31):
+            return
+        taken.append((start, end))
+        found.append(DayMonth(d, m, y, start))
+
+    for m in _ISO_DATE.finditer(text):
+        add(m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    for m in _DOTTED_DATE.finditer(text):
+        add(m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        month = MONTHS[m.group(2).lower().rstrip(".")]
+        year = int(m.group(3)) if m.group(3) else None
+        add(m.start(), m.end(), int(m.group(1)), month, year)
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        month = MONTHS[m.group(1).lower().rstrip(".")]
+        year = int(m.group(3)) if m.group(3) else None
+        add(m.start(), m.end(), int(m.group(2)), month, year)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _valid_iso(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

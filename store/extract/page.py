@@ -1,0 +1,168 @@
+"""A pasted page made readable: junk lines, repeats and escape codes out; sentences split."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..regions import fold
+from ..text import CONTROL_CHARS
+from .dates import _DATE_LINE, _DAY_MONTH_YEAR, _ISO_DATE, _MONTH_DAY_YEAR, _valid_iso
+
+
+@dataclass
+class Article:
+    """A page split into what the extractor reads."""
+
+    header: list[str]
+    headline: str
+    paragraphs: list[str]
+    date_line: str | None = None
+    urls: list[str] = field(default_factory=list)
+    dropped: int = 0  # junk lines and repeated paragraphs left out
+
+
+_JUNK = re.compile(
+    r"^(?:follow us|share|subscribe|read (?:also|more)|recent news|related|tags?\b|all news|"
+    r"written by|print|comments?|advertis|cookie|copyright|©|main\s*/|home\s*/|menu|search|"
+    r"photo|video|source:?$|more news|latest news|top news|see also)",
+    re.I,
+)
+
+
+_SENTENCE_END = re.compile(r"[.!?…\"”’»)]\s*$")
+
+
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+
+
+_SOURCE_LINE = re.compile(r"(?:(?:source|url|link|read\s+more)\s*:\s*)?(https?://\S+)", re.I)
+
+
+_CONTROL = CONTROL_CHARS  # the same set the interface makes visible
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_dateish(line: str) -> bool:
+    """A line that is a date (and maybe a weekday, a time, a word like "Flag"), no more."""
+    rest = _DAY_MONTH_YEAR.sub(" ", line)
+    rest = _MONTH_DAY_YEAR.sub(" ", rest)
+    rest = _ISO_DATE.sub(" ", rest)
+    rest = re.sub(
+        r"\b\d{1,2}:\d{2}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", " ", rest, flags=re.I
+    )
+    return rest != line and _words(re.sub(r"[^\w]+", " ", rest)) <= 1
+
+
+def clean(text: str) -> Article:
+    """Split a pasted page into header, headline and body paragraphs, dropping junk."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = _ANSI.sub("", text.lstrip("\ufeff"))  # terminal escape sequences, a byte-order mark
+    text = _CONTROL.sub(" ", text)
+    urls: list[str] = []
+    header: list[str] = []
+    headline = ""
+    paragraphs: list[str] = []
+    date_line: str | None = None
+    seen_sentences: set[str] = set()
+    dropped = 0
+    for raw in text.split("\n"):
+        line = re.sub(r"\s+", " ", raw).strip()
+        if not line:
+            continue
+        m = _DATE_LINE.match(line)
+        if m:
+            line = line[m.end() :].strip()
+            if _valid_iso(m.group(2)):
+                if m.group(1).lower() == "date":
+                    date_line = m.group(2)
+                else:
+                    header.append(m.group(2))
+            else:
+                dropped += 1  # "date 2025-13-45": not a date
+            if not line:
+                continue
+        source = _SOURCE_LINE.fullmatch(line)
+        if source:  # the page's own address: a line of its own, not a link in the text
+            urls.append(source.group(1))
+            continue
+        is_sentence = (bool(_SENTENCE_END.search(line)) and _words(line) >= 6) or (
+            _words(line) >= 15  # a lead paragraph that lost its full stop is still body
+        )
+        if not paragraphs and not is_sentence:
+            if _is_dateish(line):
+                header.append(line)
+            elif _words(line) >= 5 and not _JUNK.match(line):
+                headline = line  # the last title-like line before the body
+            else:
+                dropped += 1
+            continue
+        if not is_sentence:
+            # After the body has begun, short unpunctuated lines are menus, share buttons
+            # or other headlines.
+            dropped += 1
+            continue
+        if _JUNK.match(line):
+            dropped += 1
+            continue
+        # Drop sentences already seen (pages repeat paragraphs, whole or in part).
+        kept = []
+        for sentence in split_sentences(line):
+            key = fold(re.sub(r"\W+", " ", sentence)).strip()
+            if key in seen_sentences and len(key) > 20:
+                continue
+            seen_sentences.add(key)
+            kept.append(sentence)
+        if not kept:
+            dropped += 1
+            continue
+        paragraphs.append(" ".join(kept))
+    return Article(header, headline, paragraphs, date_line, urls, dropped)
+
+
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|No|Jr|Sr|Gen|Gov|Prof|vs|etc|e\.g|i\.e|Inc|Ltd|Co|"
+    r"approx|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.|\b[A-Z]\.)$"
+)
+
+
+_SPLIT = re.compile(r"(?<=[.!?…])[\"”’»]?\s+(?=[\"“‘«(\[]?[A-Z0-9])")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of a paragraph; "U.S. President", "John F. Kennedy" and "etc." don't split."""
+    parts: list[str] = []
+    pos = 0
+    for m in _SPLIT.finditer(paragraph):
+        piece = paragraph[pos : m.start()].rstrip()
+        head = paragraph[pos : m.end()]
+        if _ABBREVIATIONS.search(piece.rstrip('"”’»')):
+            continue
+        parts.append(head.strip())
+        pos = m.end()
+    parts.append(paragraph[pos:].strip())
+    return [p for p in parts if p]
+
+
+class _Taken:
+    """Which characters of a text a longer match has claimed (linear, not pairwise)."""
+
+    def __init__(self, size: int) -> None:
+        self.mask = bytearray(size)
+
+    def claim(self, start: int, end: int) -> bool:
+        """Claim start..end unless part of it is taken; True when claimed."""
+        if any(self.mask[start:end]):
+            return False
+        self.mask[start:end] = b"\x01" * (end - start)
+        return True
+
+
+@dataclass
+class _Sentence:
+    text: str
+    paragraph: int
+    speaker: str  # "host", "guest"

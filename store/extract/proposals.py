@@ -1,0 +1,634 @@
+"""Proposals: the sector lexicon, which sentences propose, titles, enterprises named."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..regions import find_region, fold
+from ..taxonomy import SECTORS_BY_ID
+from .page import _Sentence, _Taken
+from .people import Person
+from .trade import _AMOUNT
+
+
+@dataclass(frozen=True)
+class Cue:
+    sector: str
+    pattern: re.Pattern[str]
+    weak: bool = False  # counts only where nothing more specific is said nearby
+
+
+def _cue(sector: str, *phrases: str, weak: bool = False, case: bool = False) -> list[Cue]:
+    return [
+        Cue(sector, re.compile(rf"(?<![\w-]){p}(?![\w])", 0 if case else re.I), weak)
+        for p in phrases
+    ]
+
+
+# Phrases per sector. Longer phrases win over shorter ones that overlap them ("agricultural
+# machinery" is not agriculture; "patriotic education" is youth work, not education).
+CUES: list[Cue] = [
+    *_cue(
+        "elevators",
+        r"elevators?",
+        r"lifts",
+        r"lift[- ](?:production|equipment|industry|"
+        r"manufactur\w*|building|construction|making)",
+        r"\w*liftmash",
+    ),
+    *_cue(
+        "agricultural-machinery",
+        r"agricultural\s+(?:machinery|equipment|machines)",
+        r"farm\s+(?:machinery|equipment|machines)",
+        r"tractors?",
+        r"MTZ",
+        r"(?:combine\s+)?harvesters?",
+        r"agricultural\s+and\s+\w+\s+(?:machinery|equipment)",
+    ),
+    *_cue(
+        "agriculture-food",
+        r"agriculture",
+        r"agricultural\s+(?:sector|products|goods|"
+        r"cooperation|raw\s+materials|production|complex|enterprises)",
+        r"agro-industrial(?:\s+complex)?",
+        r"agrarian",
+        r"food(?:\s+products|stuffs?)?",
+        r"dairy",
+        r"meat",
+        r"(?:elite\s+)?seeds",
+        r"fodder",
+        r"fertili[sz]ers?",
+        r"farming",
+        r"livestock",
+        r"grain",
+        r"crop\w*",
+    ),
+    *_cue("pharmaceuticals", r"pharma\w*", r"drugs", r"medicines", r"medicinal"),
+    *_cue(
+        "healthcare",
+        r"medical\s+(?:services|care|equipment|tourism|products|centres?|"
+        r"centers?)",
+        r"healthcare",
+        r"health\s+care",
+        r"rehabilitation",
+        r"health\s+resorts?",
+        r"sanatori(?:um|a|ums)",
+        r"hospitals?",
+        r"medicine",
+    ),
+    *_cue(
+        "microelectronics",
+        r"micro-?electronics",
+        r"semiconductors?",
+        r"(?:micro)?chips?",
+        r"electronics",
+        r"electronic\s+(?:industry|components)",
+    ),
+    *_cue(
+        "cable-electrical",
+        r"cables?",
+        r"wires?",
+        r"insulation\s+materials?",
+        r"lighting(?:\s+industry)?",
+        r"electrical\s+(?:engineering|equipment|products)",
+        r"cable\s+and\s+wire\s+products",
+    ),
+    *_cue(
+        "rolling-stock",
+        r"railcars?",
+        r"rolling\s+stock",
+        r"(?:railway\s+)?wagons",
+        r"locomotives?",
+        r"railway\s+(?:equipment|carriages|cars)",
+        r"railcar\s+manufacturing",
+    ),
+    *_cue(
+        "public-transport",
+        r"(?:trolley)?bus(?:es)?",
+        r"trams?",
+        r"public\s+transport",
+        r"passenger\s+(?:transport|vehicles)",
+        r"urban\s+transport",
+    ),
+    *_cue(
+        "automotive",
+        r"trucks?",
+        r"(?:vehicle\s+)?component\s+parts(?:\s+for\s+"
+        r"passenger\s+vehicles)?",
+        r"vehicle\s+components",
+        r"automotive",
+        r"automobiles?",
+        r"car\s+(?:industry|manufacturing|plants?)",
+        r"machine-building",
+        r"machine\s+building",
+        r"auto\s+components",
+        r"(?:MAZ|KAMAZ|GAZ)",
+    ),
+    *_cue(
+        "machinery-equipment",
+        r"machinery",
+        r"quarry",
+        r"fire-fighting",
+        r"road-building\s+machinery",
+        r"municipal\s+(?:machinery|equipment|vehicles)",
+    ),
+    *_cue("machinery-equipment", r"equipment", weak=True),
+    *_cue("machine-tools", r"machine[- ]tools?(?:\s+building|\s+industry)?"),
+    *_cue(
+        "space-aviation",
+        r"(?<!Soviet )(?<!outer )space(?:\s+(?:industry|development|exploration))?",
+        r"rocket\w*",
+        r"rocket\s+science",
+        r"aircraft(?:\s+(?:building|construction|industry|"
+        r"manufacturing))?",
+        r"satellites?",
+        r"aviation",
+        r"aerospace",
+        r"helicopters?",
+    ),
+    *_cue(
+        "it-software",
+        r"information\s+technolog(?:y|ies)",
+        r"software(?:\s+products)?",
+        r"artificial\s+intelligence",
+        r"digitali[sz]ation",
+        r"IT",
+        r"AI",
+        case=True,
+    ),
+    *_cue(
+        "science-technology",
+        r"science",
+        r"scientific(?:\s+and\s+technical)?",
+        r"research(?:\s+and\s+development)?",
+        r"R&D",
+        r"academy\s+of\s+sciences",
+        r"technoparks?",
+        r"scientific\s+and\s+technical\s+(?:cooperation|activities|complex\w*)",
+    ),
+    *_cue(
+        "construction",
+        r"concrete",
+        r"cement",
+        r"dry\s+(?:building\s+)?mix(?:es|tures)",
+        r"builders",
+        r"building\s+materials",
+        r"construction\s+(?:projects?|services|"
+        r"materials|industry|sector|companies|works|complex)",
+        r"housing\s+construction",
+        r"road\s+construction\s+projects",
+    ),
+    *_cue(
+        "housing-utilities",
+        r"housing\s+and\s+(?:utilities|communal\s+services)",
+        r"(?:public\s+)?utilities(?:\s+sector)?",
+        r"communal\s+services",
+    ),
+    *_cue(
+        "service-logistics",
+        r"dealer(?:ship|s)?(?:\s+cent(?:er|re)s?)?",
+        r"maintenance",
+        r"spare\s+parts",
+        r"warranty",
+        r"after-sales",
+        r"service\s+cent(?:er|re)s?",
+        r"logistics\s+(?:hub|cent(?:er|re)s?)",
+        r"service\s+and\s+logistics",
+    ),
+    *_cue(
+        "trade-finance",
+        r"financial\s+instruments",
+        r"financing(?:\s+mechanisms)?",
+        r"leasing",
+        r"joint\s+sales",
+        r"sales\s+on\s+foreign\s+markets",
+        r"non-resource\s+exports",
+        r"mutual\s+trade",
+        r"trade\s+turnover",
+        r"credit\s+lines?",
+    ),
+    *_cue("film", r"films?", r"film\s+production", r"cinema\w*", r"filmmakers?", r"movies?"),
+    *_cue(
+        "education", r"inter-university", r"universit(?:y|ies)", r"students", r"training", weak=True
+    ),
+    *_cue("education", r"education(?:al)?\s+(?:cooperation|exchanges?|ties)", r"education"),
+    *_cue(
+        "culture-youth",
+        r"humanitarian",
+        r"youth",
+        r"young\s+(?:generation|people)",
+        r"younger\s+generation",
+        r"culture",
+        r"cultural",
+        r"sister[- ]cit(?:y|ies)(?:\s+ties)?",
+        r"patriotic\s+education",
+        r"education\s+of\s+(?:the\s+)?young(?:er)?\s+(?:people|"
+        r"generation)",
+        r"art",
+        r"tourism",
+    ),
+    *_cue(
+        "industrial-cooperation",
+        r"industrial\s+co-?operation",
+        r"joint\s+ventures?",
+        r"joint\s+enterprises",
+        r"joint\s+production",
+        r"production\s+chains",
+        r"cooperation\s+(?:chains|ties)",
+        r"import\s+substitution",
+        r"import-substituting",
+        r"co-?production",
+        r"industrial\s+partnership",
+        r"production\s+cooperation",
+    ),
+    *_cue("industrial-cooperation", r"joint\s+projects", weak=True),
+]
+
+
+# Where one of these is found, the sector on the right adds nothing in the same sentence.
+# Financing offered with a product ("tractors on preferential leasing") serves that product.
+_SUBSUMES = {
+    "agricultural-machinery": {"agriculture-food", "machinery-equipment", "trade-finance"},
+    "pharmaceuticals": {"healthcare"},
+    "elevators": {"machinery-equipment", "trade-finance"},
+    "automotive": {"machinery-equipment", "trade-finance"},
+    "public-transport": {"machinery-equipment", "automotive", "trade-finance"},
+    "rolling-stock": {"machinery-equipment", "trade-finance"},
+    "machine-tools": {"machinery-equipment"},
+}
+
+
+# Machinery in general adds nothing to a paragraph about a kind of machine.
+_MACHINES = {"agricultural-machinery", "elevators", "automotive", "public-transport",
+             "rolling-stock", "machine-tools"}  # fmt: skip
+
+
+# Sentences that report the past or a standing fact, not a proposal.
+_NOT_PROPOSAL = re.compile(
+    r"\b(?:signed|held|opened|established|founded|took\s+place)\s+(?:in|on)\s+(?:\d{4}|\d{1,2}\s)|"
+    r"\bremains?\s+the\s+(?:legal\s+)?basis\b",
+    re.I,
+)
+
+
+# A sentence proposes something when it says so: "proposed", "ready to", "we can", ...
+_PROPOSAL_CUE = re.compile(
+    r"\b(?:propos\w*|suggest\w*|offer\w*|ready|readiness|willing|eager|keen|interest\w*|"
+    r"invit\w*|could|can|should|must|need\w*|would\s+like|let['’]?s|let\s+us|promising|"
+    r"prospect\w*|areas?|priorit\w*|opportunit\w*|possibilit\w*|idea|important|importance|"
+    r"attention|cooperat\w*|collaborat\w*|partner\w*|develop|developing|development|"
+    r"establish|establishing|expand\w*|increase|increasing|supply|supplying|supplies|joint|"
+    r"together|focus\w*|plans?|demand|touched|discuss\w*|explor\w*|instruct\w*|agree\w*|"
+    r"will|step\s+up|boost\w*|strengthen\w*|deepen\w*|set\s+up|organi[sz]\w*|launch\w*|"
+    r"consider\w*|worth|first|second|third|fourth|fifth|next)\b",
+    re.I,
+)
+
+
+_GOODS_SENTENCE = re.compile(
+    r"\b(?:key|main|major|principal|primary|top)\s+(?:export|import)|"
+    r"\b(?:exports?|imports?)\s+(?:were|are|was|included|include|consisted)\b|"
+    r"\b(?:supplies|supplied|sells|sold|ships)\s+[A-Z][\w’' ]*?\s+with\b|"
+    r"\b(?:purchase|purchases|purchased|buy|buys|bought|import)\s+(?:large\s+volumes\s+of|"
+    r"a\s+(?:wide\s+)?range\s+of)\b",
+    re.I,
+)
+
+
+_STATUS = (
+    ("assigned", re.compile(r"\b(?:instructed|tasked|charged|ordered)\b", re.I)),
+    ("agreed", re.compile(r"\b(?:agreed|signed|reached\s+an\s+agreement)\b", re.I)),
+    ("ongoing", re.compile(r"\b(?:already|existing|continue\w*|expanding|has\s+built|"
+                           r"are\s+(?:being\s+)?implemented|were\s+implemented|traditional|"
+                           r"successfully)\b", re.I)),
+)  # fmt: skip
+
+
+def sector_matches(sentence: str) -> list[tuple[str, int, int, bool]]:
+    """(sector, start, end, weak) for each sector phrase in ``sentence``: longest first,
+    without overlaps, skipping words that are part of a proper name ("State Medical
+    University")."""
+    candidates: list[tuple[int, int, Cue]] = []
+    for cue in CUES:
+        for m in cue.pattern.finditer(sentence):
+            candidates.append((m.start(), m.end(), cue))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken = _Taken(len(sentence))
+    out: list[tuple[str, int, int, bool]] = []
+    for start, end, cue in candidates:
+        if not taken.claim(start, end):
+            continue
+        word = sentence[start:end]
+        in_name = (
+            word[:1].isupper()
+            and bool(cue.pattern.flags & re.I)
+            and start > 0
+            and not re.search(r"[.!?“\"]\s*$", sentence[:start])
+            and not word.isupper()
+            and "liftmash" not in word.lower()
+        )
+        if in_name and _in_proper_name(sentence, start, end):
+            continue
+        out.append((cue.sector, start, end, cue.weak))
+    return sorted(out, key=lambda o: o[1])
+
+
+def _in_proper_name(sentence: str, start: int, end: int) -> bool:
+    """True when the capitalised words at start..end sit inside a run of capitalised words
+    (an institution's name), not at the start of a sentence or a quote."""
+    before = sentence[:start].rstrip()
+    after = sentence[end:].lstrip()
+    prev_cap = bool(re.search(r"\b[A-Z][\w-]*$", before)) and not re.search(
+        r"(?:^|[.!?:;“\"]\s*)[A-Z][\w-]*$", before
+    )
+    next_cap = bool(re.match(r"(?:of\s+|and\s+)?[A-Z]", after))
+    return prev_cap or next_cap
+
+
+_ORG_SUFFIX = (
+    r"University|Works|Plant|Factory|Ministry|Academy\s+of\s+Sciences|Institute|Holding|"
+    r"Group|Bank|Corporation|Association|Company|Concern|Agency|Committee|Combine"
+)
+
+
+_ORG_NAME = re.compile(rf"\b((?:(?:[A-Z][\w’'&-]*|of|and|the|for)\s+){{0,6}}?(?:{_ORG_SUFFIX}))\b")
+
+
+_ORG_BEFORE_KIND = re.compile(
+    r"\b([A-Z][\w’'&-]+(?:[- ][A-Z][\w’'&-]+)?)\s+(?:company|group(?:\s+of\s+companies)?|factory|"
+    r"plant|holding|enterprise|concern|production\s+facilities|works)\b"
+)
+
+
+_ORG_AFTER_COUNTRY = re.compile(
+    r"\b(?:Belarus|Russia)['’]s?\s+([A-Z][\w’'&-]+(?:\s+[A-Z][\w’'&-]+)?)"
+)
+
+
+_ORG_LIST = re.compile(
+    r"\b(?:enterprises|companies|plants|factories|manufacturers)\s+(?:such\s+as|like|including)\s+"
+    r"((?:[A-Z][\w’'&-]+(?:\s+[A-Z][\w’'&-]+)?(?:,\s*|\s+and\s+))+(?:others|[A-Z][\w’'&-]+))"
+)
+
+
+_ORG_WORD = re.compile(
+    r"\b([A-Z][a-z]*(?:mash|prom|stroy|neft|khim|energo|avto|agro|med|pharm|zavod|kali|"
+    r"tekh)[a-z]*)\b"
+)
+
+
+_NOT_ORGS = {
+    "belta", "tass", "usa", "eaeu", "cis", "eu", "it", "ai", "rub", "usd", "r&d", "the",
+    "belarus", "russia", "union state", "soviet union", "russian federation",
+    "belarusian", "soviet",
+}  # fmt: skip
+
+
+def find_enterprises(sentence: str) -> list[str]:
+    """Enterprises and institutions named in a sentence, in order, without duplicates."""
+    found: list[tuple[int, str]] = []
+    for m in _ORG_NAME.finditer(sentence):
+        name = re.sub(r"^(?:the|of|and|for)\s+", "", m.group(1)).strip()
+        name = re.sub(r"^(?:The)\s+", "", name)
+        if len(name.split()) >= 2 or re.match(r"[A-Z]{2,}", name):
+            found.append((m.start(1), name))
+    for pattern in (_ORG_BEFORE_KIND, _ORG_AFTER_COUNTRY):
+        for m in pattern.finditer(sentence):
+            found.append((m.start(1), m.group(1)))
+    for m in _ORG_LIST.finditer(sentence):
+        for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", m.group(1)):
+            name = re.sub(r"^\s*(?:and\s+)?", "", part.group())
+            if name and name != "others":
+                found.append((m.start(1) + part.start(), name.strip()))
+    for m in _ORG_WORD.finditer(sentence):
+        found.append((m.start(1), m.group(1)))
+    for m in re.finditer(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b", sentence):  # MAZ, BelOMO
+        if (len(m.group(1)) >= 3 and m.group(1).upper() == m.group(1)) or re.match(
+            r"[A-Z][a-z]+[A-Z]{2,}", m.group(1)
+        ):
+            found.append((m.start(1), m.group(1)))
+    names: list[str] = []
+    for _, name in sorted(found):
+        name = name.strip(" ,.’'")
+        owner = re.match(r"([A-Z]\w+)['’]s?\s+(?=[A-Z])", name)
+        if owner and (owner.group(1) in ("Belarus", "Russia") or find_region(owner.group(1))):
+            name = name[owner.end() :]
+        folded = fold(name)
+        if folded in _NOT_ORGS or find_region(name) or len(name) < 2:
+            continue
+        if any(fold(n) == folded or folded in fold(n) for n in names):
+            continue
+        names = [n for n in names if fold(n) not in folded] + [name]
+    return names
+
+
+def _sectors_of(
+    found: list[tuple[str, int, int, bool]], paragraph_sectors: set[str]
+) -> list[tuple[str, int, int]]:
+    """The sectors a sentence raises: weak cues only where nothing specific is said in the
+    sentence or its paragraph, and no sector another one in the sentence subsumes."""
+    strong = {sector for sector, _, _, weak in found if not weak}
+    sectors: list[tuple[str, int, int]] = []
+    for sector, start, end, weak in found:
+        if weak and (strong or paragraph_sectors):
+            continue
+        if any(sector in _SUBSUMES.get(o, ()) for o in strong):
+            continue
+        if sector == "machinery-equipment" and paragraph_sectors & _MACHINES:
+            continue
+        if sector not in (x[0] for x in sectors):
+            sectors.append((sector, start, end))
+    return sectors
+
+
+def _proposals(
+    sentences: list[_Sentence], host: Person | None, guest: Person | None
+) -> list[dict[str, Any]]:
+    """One proposal per sector raised in a sentence that proposes something; the sentences
+    that carry on the same idea add to it rather than start another."""
+    matched: list[list[tuple[str, int, int, bool]]] = []
+    in_paragraph: dict[int, set[str]] = {}
+    for s in sentences:
+        skip = bool(_AMOUNT.search(s.text)) or bool(_GOODS_SENTENCE.search(s.text))
+        found = [] if skip else sector_matches(s.text)
+        matched.append(found)
+        in_paragraph.setdefault(s.paragraph, set()).update(x[0] for x in found if not x[3])
+    proposals: list[dict[str, Any]] = []
+    recent: dict[str, dict[str, Any]] = {}  # sector -> proposal, while the idea runs on
+    last: dict[str, Any] | None = None
+    for s, found in zip(sentences, matched, strict=True):
+        sectors = _sectors_of(found, in_paragraph[s.paragraph])
+        enterprises = find_enterprises(s.text)
+        by = (guest if s.speaker == "guest" else host) or Person("", "", "")
+        if not sectors or not _PROPOSAL_CUE.search(s.text) or _NOT_PROPOSAL.search(s.text):
+            # A sentence that goes on about the proposal before it ("We have enterprises such
+            # as Integral, BelOMO ...") lends it the enterprises it names.
+            if enterprises and last is not None and s.paragraph - last["_paragraph"] <= 1:
+                target = next((recent[x[0]] for x in sectors if x[0] in recent), None)
+                if target is None and not sectors and s.paragraph == last["_paragraph"]:
+                    target = last
+                if target is not None:
+                    target["enterprises"] += [
+                        e for e in enterprises if e not in target["enterprises"]
+                    ]
+            continue
+        if not set(recent) & {x[0] for x in sectors}:
+            recent = {}
+        status = next((name for name, rx in _STATUS if rx.search(s.text)), "proposed")
+        for sector, start, end in sectors:
+            spans = [(a, b) for x, a, b in sectors if x != sector]
+            p = recent.get(sector)
+            if p and s.paragraph - p["_paragraph"] <= 1 and p["proposed_by"] == by.name:
+                if s.text not in p["detail"]:
+                    p["detail"] += " " + s.text
+                p["enterprises"] += [e for e in enterprises if e not in p["enterprises"]]
+            else:
+                p = {
+                    "id": "",
+                    "meeting_id": "",
+                    "sector": sector,
+                    "title": _title(s.text, start, end, sector, spans),
+                    "detail": s.text,
+                    "proposed_by": by.name,
+                    "enterprises": list(enterprises),
+                    "status": status,
+                    "quote": _quote(s.text),
+                }
+                proposals.append(p)
+                recent[sector] = p
+            p["_paragraph"] = s.paragraph
+            last = p
+    for p in proposals:
+        p.pop("_paragraph", None)
+    return proposals
+
+
+def _quote(sentence: str) -> str:
+    m = re.search(r"[“\"]([^”\"]{12,})[”\"]", sentence)
+    return m.group(1).strip().rstrip(",") if m else ""
+
+
+_LEAD_PHRASES = re.compile(
+    r"^(?:first\s+and\s+foremost|the\s+head\s+of\s+state|the\s+president|the\s+belarusian\s+(?:side|leader)|"
+    r"the\s+parties|would\s+like\s+to|paid\s+particular\s+attention\s+to|touched\s+(?:up)?on)\s+",
+    re.I,
+)
+
+
+_LEAD_WORDS = set(
+    [
+        "that",
+        "then",
+        "also",
+        "so",
+        "therefore",
+        "now",
+        "here",
+        "first",
+        "firstly",
+        "second",
+        "secondly",
+        "third",
+        "thirdly",
+        "i",
+        "he",
+        "she",
+        "we",
+        "you",
+        "they",
+        "it",
+        "this",
+        "there",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "need",
+        "needs",
+        "can",
+        "could",
+        "should",
+        "will",
+        "must",
+        "be",
+        "being",
+        "been",
+        "believe",
+        "think",
+        "know",
+        "noted",
+        "said",
+        "mentioned",
+        "suggested",
+        "proposed",
+        "named",
+        "called",
+        "highlighted",
+        "emphasized",
+        "emphasised",
+        "to",
+    ]
+)
+
+
+def _trim_lead(clause: str) -> str:
+    """Drop the subject and verbs that open a clause ("we can also ..."), keeping 3 words."""
+    while True:
+        m = _LEAD_PHRASES.match(clause)
+        if m and len(clause[m.end() :].split()) >= 3:
+            clause = clause[m.end() :]
+            continue
+        first, _, rest = clause.partition(" ")
+        if first.lower() in _LEAD_WORDS and len(rest.split()) >= 3:
+            clause = rest
+            continue
+        return clause
+
+
+def _title(
+    sentence: str, start: int, end: int, sector: str, others: Sequence[tuple[int, int]] = ()
+) -> str:
+    """A short title: the clause the sector's phrase sits in (the part of it about this
+    sector when the clause names others too), or "Cooperation in <item>" for a list item."""
+    left = max(sentence.rfind(c, 0, start) for c in ',;:“”"(—–')
+    right_candidates = [i for i in (sentence.find(c, end) for c in ',;:“”")—–.') if i >= 0]
+    right = min(right_candidates) if right_candidates else len(sentence)
+    if any(left < a and b <= right for a, b in others):
+        # "microelectronics and lift production": the part with this sector's words
+        for m in re.finditer(r"\s+(?:and|or)\s+", sentence[left + 1 : right]):
+            at = left + 1 + m.start()
+            if at < start:
+                left = left + m.end()
+            elif at >= end:
+                right = at
+                break
+    clause = sentence[left + 1 : right].strip()
+    clause = re.sub(
+        r"^(?:and|or|but|as well as|such as|including|in particular|which is|that is|namely)\s+",
+        "",
+        clause,
+        flags=re.I,
+    )
+    if len(clause.split()) <= 3:
+        item = clause or sentence[start:end]
+        clause = f"Cooperation in {item}"
+    else:
+        cue = re.search(
+            r"\b(?:propos\w+|suggest\w+|offer\w*|ready to|interested in|"
+            r"called for|focus\w* on|importance of)\s+",
+            clause,
+            re.I,
+        )
+        if cue and cue.end() < start - (left + 1):
+            clause = clause[cue.end() :]
+        clause = _trim_lead(clause)
+    if len(clause) > 100:  # cut at a word; the whole sentence is in the detail
+        clause = clause[:100].rsplit(" ", 1)[0]
+    clause = clause.strip(" .,")
+    return (clause[:1].upper() + clause[1:]) or SECTORS_BY_ID[sector].label

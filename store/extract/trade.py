@@ -1,0 +1,391 @@
+"""Trade figures (period, metric, value, qualifier, change) and the goods traded."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..regions import find_region
+from .dates import _MONTH, MONTHS
+from .page import _Sentence
+from .people import Person
+
+_AMOUNT = re.compile(
+    r"(?:US\s?\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?)(?![\d,])\s*"
+    r"(million|billion|trillion|mln|bln|bn|tn|m\b|b\b)?"
+    r"|(?<![\d.,])(\d{1,15}(?:\.\d+)?)\s*(million|billion|trillion)\s+(?:US\s+)?dollars",
+    re.I,
+)
+
+
+_QUALIFIERS = (
+    "slightly more than", "slightly less than", "slightly over", "a little over", "more than",
+    "less than", "in excess of", "at least", "close to", "up to", "just over", "just under",
+    "approximately", "approximated", "about", "around", "nearly", "almost", "over", "some",
+    "roughly", "exceeded", "exceeding", "exceeds", "under", "below", "above", "estimated at",
+)  # fmt: skip
+
+
+_QUALIFIER_RE = re.compile(
+    r"\b("
+    + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
+    + r")\s*(?:of\s+|at\s+|to\s+)?$",
+    re.I,
+)
+
+
+_CHANGE = re.compile(
+    r"\b(up|down|an?\s+increase\s+of|a\s+decrease\s+of|a\s+drop\s+of|a\s+decline\s+of|"
+    r"a\s+rise\s+of|growth\s+of|increased\s+by|decreased\s+by|grew\s+by|fell\s+by|rose\s+by|"
+    r"dropped\s+by|declined\s+by|growth\s+(?:\w+\s+){0,4}?-?)\s*(?:by\s+)?"
+    r"(almost|nearly|about|approximately|over|more\s+than|some)?\s*(\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)"
+    r"(?:\s+(over|compared\s+(?:to|with)|against|from|on|year-on-year)\s*((?:the\s+)?(?:\d{4}|last\s+year|the\s+previous\s+year|a\s+year\s+earlier))?)?",
+    re.I,
+)
+
+
+_PERCENT = re.compile(
+    r"(almost|nearly|about|approximately|over|more\s+than|some)?\s*(\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)",
+    re.I,
+)
+
+
+_GROWTH = re.compile(
+    r"\b(?:growth|grew|increase[ds]?|rise|rose|up|decline[ds]?|decrease[ds]?|"
+    r"fell|drop(?:ped)?|down)\b",
+    re.I,
+)
+
+
+_TRADE_WORDS = re.compile(r"\b(?:trade|turnover|exports?|imports?|figure)\b", re.I)
+
+
+_NEGATIVE = re.compile(r"\b(?:down|decrease|drop|decline|decreased|fell|dropped|declined)\b", re.I)
+
+
+_MONTH_RANGE = re.compile(
+    rf"\b(?:from\s+)?({_MONTH})\s*(?:-|–|—|to|through|till|until)\s*({_MONTH})"
+    r"(?:\s+(?:of\s+)?(this\s+year|last\s+year|(\d{4})))?",
+    re.I,
+)
+
+
+_HALF = re.compile(
+    r"\b(?:in\s+)?the\s+(first|second)\s+(half|quarter)(?:\s+of\s+(this\s+year|last\s+year|(\d{4})))?",
+    re.I,
+)
+
+
+_PERIOD_WORDS = re.compile(
+    r"\b(?:in|for|of|during|by)?\s*(\d{4})\b|\b(last|this|previous)\s+year\b", re.I
+)
+
+
+@dataclass
+class _Period:
+    text: str  # "2024", "2025-01..2025-08"
+    start: int
+    end: int
+
+
+def _periods(clause: str, year: int | None) -> list[_Period]:
+    """Period expressions in a clause, resolved against the meeting's year."""
+    found: list[_Period] = []
+    taken: list[tuple[int, int]] = []
+
+    def year_of(word: str | None, digits: str | None) -> int | None:
+        if digits:
+            return int(digits)
+        if word and year:
+            return year - 1 if word.lower().startswith("last") else year
+        return year
+
+    for m in _MONTH_RANGE.finditer(clause):
+        y = year_of(m.group(3), m.group(4))
+        if y is None:
+            continue
+        a, b = MONTHS[m.group(1).lower().rstrip(".")], MONTHS[m.group(2).lower().rstrip(".")]
+        if a < b:
+            found.append(_Period(f"{y}-{a:02d}..{y}-{b:02d}", m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for m in _HALF.finditer(clause):
+        y = year_of(m.group(3), m.group(4))
+        if y is None:
+            continue
+        n = 1 if m.group(1).lower() == "first" else 2
+        months = (1, 6) if n == 1 else (7, 12)
+        if m.group(2).lower() == "quarter":
+            months = (1, 3) if n == 1 else (4, 6)
+        found.append(_Period(f"{y}-{months[0]:02d}..{y}-{months[1]:02d}", m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    for m in _PERIOD_WORDS.finditer(clause):
+        if any(s <= m.start(1 if m.group(1) else 2) < e for s, e in taken):
+            continue
+        before = clause[max(0, m.start() - 12) : m.start()].lower()
+        if m.group(1):
+            if re.search(r"\b(?:since|over|than|from|against|compared\s+(?:to|with))\s*$", before):
+                continue  # "since 2020", "over 2023": not the figure's own period
+            y = int(m.group(1))
+            if not 1990 <= y <= 2100:
+                continue
+            found.append(_Period(str(y), m.start(), m.end()))
+        else:
+            if re.search(r"\b(?:over|than|from|against)\s*$", before) or year is None:
+                continue
+            word = m.group(2).lower()
+            found.append(
+                _Period(str(year - 1 if word in ("last", "previous") else year), m.start(), m.end())
+            )
+    return sorted(found, key=lambda p: p.start)
+
+
+def _metric(text: str) -> str | None:
+    """The metric named last in ``text`` (the words leading up to an amount), from Belarus's
+    side: "Tatarstan's exports to Belarus" and "imports from Belarus" are turned round."""
+    best: tuple[int, str] | None = None
+    for m in re.finditer(r"\b(exports?|imports?|trade|turnover|figure|supplies)\b", text, re.I):
+        word = m.group(1).lower()
+        metric = (
+            "exports"
+            if word.startswith("export")
+            else ("imports" if word.startswith("import") else "turnover")
+        )
+        if metric != "turnover" and _russian_side(text, m.start(), m.end()):
+            metric = "imports" if metric == "exports" else "exports"
+        best = (m.start(), metric)
+    return best[1] if best else None
+
+
+def _russian_side(text: str, start: int, end: int) -> bool:
+    """True when the exports or imports at start..end are the Russian region's."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 20]
+    if re.search(r"\b(?:to|from)\s+Belarus\b", after):
+        return True
+    owner = re.search(r"\b([A-Z][\w-]+)['’]s?\s+(?:\w+\s+)?$", before)
+    return bool(owner and owner.group(1) not in ("Belarus",) and find_region(owner.group(1)))
+
+
+def _usd_millions(number: str, unit: str | None) -> float | None:
+    """The amount in millions of dollars; None for a bare sum under a million (``$500``),
+    which is not a trade figure."""
+    value = float(number.replace(",", ""))
+    unit = (unit or "").lower()
+    if unit in ("trillion", "tn"):
+        return round(value * 1_000_000, 3)
+    if unit in ("billion", "bln", "bn", "b"):
+        return round(value * 1000, 3)
+    if unit in ("million", "mln", "m"):
+        return value
+    return round(value / 1_000_000, 3) if value >= 1_000_000 else None
+
+
+def _trade(
+    sentences: list[_Sentence],
+    year: int | None,
+    host: Person | None,
+    guest: Person | None,
+    outlet: str,
+) -> list[dict[str, Any]]:
+    figures: list[dict[str, Any]] = []
+    prev_metric: str | None = None
+    prev_trade_paragraph = -1
+    prev_period = ""  # "In 2024, trade ... $450 million. Exports reached $300 million."
+    for idx, s in enumerate(sentences):
+        text = s.text
+        amounts = list(_AMOUNT.finditer(text))
+        has_trade = bool(_TRADE_WORDS.search(text))
+        prev_text = (
+            sentences[idx - 1].text if idx and sentences[idx - 1].paragraph == s.paragraph else ""
+        )
+        context_trade = has_trade or bool(_TRADE_WORDS.search(prev_text))
+        stated_by = _stated_by(s, host, guest, outlet)
+        if not amounts:
+            # "The growth was quite impressive last year - almost 10%."
+            pm = _PERCENT.search(text)
+            if pm and _GROWTH.search(text) and context_trade and not re.search(r"\bshare\b", text):
+                periods = _periods(text, year)
+                if periods:
+                    metric = _metric(text) or _metric(prev_text) or "turnover"
+                    value = float(pm.group(2))
+                    if _NEGATIVE.search(text):
+                        value = -value
+                    figures.append(
+                        _figure(
+                            periods[0].text,
+                            metric,
+                            None,
+                            (pm.group(1) or "").strip(),
+                            value,
+                            "",
+                            stated_by,
+                        )
+                    )
+            continue
+        if not context_trade and s.paragraph != prev_trade_paragraph:
+            continue
+        if re.search(r"\binvest\w*\b", text, re.I) and not has_trade:
+            continue
+        sentence_period: str | None = None
+        sentence_metric: str | None = None
+        for n, m in enumerate(amounts):
+            lead_from = amounts[n - 1].end() if n else 0
+            tail_to = amounts[n + 1].start() if n + 1 < len(amounts) else len(text)
+            lead = text[lead_from : m.start()]
+            tail = text[m.end() : tail_to]
+            if re.search(r"\binvest\w*|\bloan|\bcredit|\bcontracts?\b|\bworth\b", lead, re.I):
+                continue
+            if m.group(1):
+                value = _usd_millions(m.group(1), m.group(2))
+            else:
+                value = _usd_millions(m.group(3), m.group(4))
+            if value is None:
+                continue
+            qm = _QUALIFIER_RE.search(lead)
+            qualifier = qm.group(1).lower() if qm else ""
+            metric = (
+                _metric(lead)
+                or sentence_metric
+                or (prev_metric if not has_trade else None)
+                or "turnover"
+            )
+            lead_periods = _periods(lead, year)
+            tail_clause = re.split(r"\b(?:while|whereas)\b|;", tail)[0]
+            change = _CHANGE.search(tail_clause)
+            tail_for_period = tail_clause[: change.start()] if change else tail_clause
+            tail_periods = _periods(tail_for_period, year)
+            if lead_periods:
+                period = lead_periods[-1].text
+            elif tail_periods:
+                period = tail_periods[0].text
+            else:
+                carried = prev_period if s.paragraph == prev_trade_paragraph else ""
+                period = sentence_period or carried
+            if not period:
+                continue
+            change_pct = None
+            basis = ""
+            if change and change.start() < 40:
+                change_pct = float(change.group(3))
+                if _NEGATIVE.search(change.group(1)):
+                    change_pct = -change_pct
+                if change.group(4) and change.group(5):
+                    basis = f"{change.group(4)} {change.group(5)}".lower()
+                    basis = re.sub(r"\s+", " ", basis)
+                    if "last year" in basis and year:
+                        basis = basis.replace("last year", str(year - 1))
+            figures.append(_figure(period, metric, value, qualifier, change_pct, basis, stated_by))
+            sentence_period, sentence_metric = period, metric
+        prev_metric = sentence_metric or prev_metric
+        prev_period = sentence_period or prev_period
+        prev_trade_paragraph = s.paragraph
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
+    for f in figures:
+        key = (f["period"], f["metric"], f["usd_millions"], f["change_pct"], f["qualifier"])
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _figure(
+    period: str,
+    metric: str,
+    value: float | None,
+    qualifier: str,
+    change: float | None,
+    basis: str,
+    stated_by: str,
+) -> dict[str, Any]:
+    return {
+        "period": period,
+        "metric": metric,
+        "usd_millions": value,
+        "qualifier": qualifier,
+        "change_pct": change,
+        "change_basis": basis,
+        "stated_by": stated_by,
+        "note": "",
+    }
+
+
+def _stated_by(s: _Sentence, host: Person | None, guest: Person | None, outlet: str) -> str:
+    quoted = re.search(
+        r"\b(?:according to (?:him|the|[A-Z])|said|noted|stated|told|added)\b", s.text, re.I
+    )
+    if not quoted:
+        return f"{outlet} (report text)" if outlet else "report text"
+    person = guest if s.speaker == "guest" else host
+    return person.name if person else ""
+
+
+_GOODS_VERB = r"(?:(?:are|were)\s+dominated\s+by|were|are|was|is|included|include|consisted\s+of)"
+
+
+_GOODS_LIST = re.compile(
+    r"(?:(?P<exp>(?:key|main|major|principal|primary|top)\s+exports?|exports?)\s+(?:items\s+)?"
+    rf"(?:(?:to|from)\s+(?:the\s+)?[\w ]{{1,30}}?\s+)?{_GOODS_VERB}|"
+    r"(?P<imp>(?:key|main|major|principal|primary|top)\s+imports?|imports?)\s+"
+    rf"(?:(?:to|from)\s+(?:the\s+)?[\w ]{{1,30}}?\s+)?{_GOODS_VERB}|"
+    r"(?P<sup>(?:Belarus|Belarusian\s+\w+)\s+(?:supplies|supplied|sells|ships)\s+"
+    r"[A-Z][\w’' ]*?\s+with)|"
+    r"(?P<buy>(?:Belarus|Belarusian\s+\w+|it)\s+(?:purchases?|buys?|imports?)(?:\s+from\s+Belarus)?))"
+    r"\s+(?:primarily|mainly|mostly|chiefly|largely)?\s*(?:large\s+volumes\s+of|a\s+wide\s+range\s+"
+    r"of|such\s+goods\s+as)?\s*"
+    r"(?P<list>(?:(?!\bwhile\b|,\s+and\s+(?:buys|imports|exports|sells|purchases|it|the)\b)"
+    r"[^.;”\"])+)",
+    re.I,
+)
+
+
+def _split_goods(text: str) -> list[str]:
+    text = re.sub(
+        r"\s+(?:to|from)\s+(?:the\s+)?(?:Russian\s+region|[A-Z]\w+(?:\s+Oblast)?)\b.*$", "", text
+    ).strip()
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=[\w-]+\s*$)", text)]
+    items: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        joins = re.fullmatch(r"(?:or\s+|and\s+)?\w+ing", part) and re.search(
+            r"\bfor\b.*ing$", items[-1] if items else ""
+        )  # "appliances for lifting, moving, or unloading" is one item
+        if items and (joins or part in ("etc",)):
+            items[-1] = f"{items[-1]}, {part}"
+            continue
+        items.append(part)
+    # "trucks, furniture and metal structures": no comma before the last "and"
+    oxford = re.search(r",\s*(?:and|or)\s+[^,]*$", text)
+    if len(items) > 1 and not oxford and " and " in items[-1]:
+        last = items.pop()
+        items += last.split(" and ", 1)
+    # "insulated, copper and aluminum wire": the last noun belongs to every adjective
+    if len(items) > 1 and all(len(i.split()) == 1 and not i.endswith("s") for i in items[:-1]):
+        tail = items[-1].split()
+        if len(tail) >= 2:
+            noun = tail[-1]
+            head = " ".join(tail[:-1])
+            adjectives = [*items[:-1], *re.split(r"\s+and\s+", head)]
+            items = [f"{a} {noun}" for a in adjectives]
+    return [i for i in items if i and len(i) < 120]
+
+
+def _goods(sentences: list[_Sentence]) -> tuple[list[str], list[str]]:
+    exports: list[str] = []
+    imports: list[str] = []
+    for s in sentences:
+        for m in _GOODS_LIST.finditer(s.text):
+            items = _split_goods(m.group("list"))
+            importing = bool(m.group("imp") or m.group("buy"))
+            head = m.group(0)[: m.start("list") - m.start()]
+            if re.search(r"\b(?:to|from)\s+Belarus\b", head) or _russian_side(
+                s.text, m.start(), m.start() + 1
+            ):
+                importing = not importing  # "Tatarstan's exports to Belarus are ..."
+            target = imports if importing else exports
+            for item in items:
+                if item.lower() not in (i.lower() for i in target):
+                    target.append(item)
+    return exports, imports
