@@ -490,3 +490,14 @@ def test_names_with_accents() -> None:
 def test_bidi_controls_are_dropped() -> None:
     draft = extract("date 2025-03-01\nThe president proposed supplying lifts \u2066to\u2069 Omsk.")
     assert "\u2066" not in draft.meeting["proposals"][0]["detail"]
+
+
+def test_institutions_with_an_of_tail_and_short_forms() -> None:
+    assert find_enterprises(
+        "He proposed wider use of the Development Bank of the Republic of Belarus and the "
+        "Orsha Aircraft Repair Plant, and supplies of Minsk Tractor Works (MTZ) tractors."
+    ) == [
+        "Development Bank of the Republic of Belarus",
+        "Orsha Aircraft Repair Plant",
+        "Minsk Tractor Works",
+    ]

@@ -354,7 +354,11 @@ _ORG_SUFFIX = (
 )
 
 
-_ORG_NAME = re.compile(rf"\b((?:(?:[A-Z][\w’'&-]*|of|and|the|for)\s+){{0,6}}?(?:{_ORG_SUFFIX}))\b")
+_ORG_NAME = re.compile(
+    rf"\b((?:(?:[A-Z][\w’'&-]*|of|and|the|for)\s+){{0,6}}?(?:{_ORG_SUFFIX})"
+    # "Development Bank of the Republic of Belarus", "University of Informatics and ..."
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|of\s+(?:the\s+)?)?[A-Z][\w-]*){0,4})?)\b"
+)
 
 
 _ORG_BEFORE_KIND = re.compile(
@@ -383,7 +387,8 @@ _ORG_WORD = re.compile(
 _NOT_ORGS = {
     "belta", "tass", "usa", "eaeu", "cis", "eu", "it", "ai", "rub", "usd", "r&d", "the",
     "belarus", "russia", "union state", "soviet union", "russian federation",
-    "belarusian", "soviet",
+    "belarusian", "soviet", "cnc", "gdp", "vat", "led", "un", "uk", "nato", "sco", "brics",
+    "csto", "ussr", "ict", "hr", "ceo",
 }  # fmt: skip
 
 
@@ -391,8 +396,7 @@ def find_enterprises(sentence: str) -> list[str]:
     """Enterprises and institutions named in a sentence, in order, without duplicates."""
     found: list[tuple[int, str]] = []
     for m in _ORG_NAME.finditer(sentence):
-        name = re.sub(r"^(?:the|of|and|for)\s+", "", m.group(1)).strip()
-        name = re.sub(r"^(?:The)\s+", "", name)
+        name = re.sub(r"^(?:(?:the|of|and|for)\s+)+", "", m.group(1), flags=re.I).strip()
         if len(name.split()) >= 2 or re.match(r"[A-Z]{2,}", name):
             found.append((m.start(1), name))
     for pattern in (_ORG_BEFORE_KIND, _ORG_AFTER_COUNTRY):
@@ -406,6 +410,8 @@ def find_enterprises(sentence: str) -> list[str]:
     for m in _ORG_WORD.finditer(sentence):
         found.append((m.start(1), m.group(1)))
     for m in re.finditer(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b", sentence):  # MAZ, BelOMO
+        if re.search(r"\w\s*\($", sentence[: m.start(1)]) and sentence[m.end(1) :].startswith(")"):
+            continue  # "Minsk Tractor Works (MTZ)": the short form of a name just given
         if (len(m.group(1)) >= 3 and m.group(1).upper() == m.group(1)) or re.match(
             r"[A-Z][a-z]+[A-Z]{2,}", m.group(1)
         ):
