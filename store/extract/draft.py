@@ -73,186 +73,41 @@ def extract(text: str, *, document: str = "", published: str | None = None) -> D
     article = clean(text)
     flags: list[str] = []
     body = "\n".join(article.paragraphs)
-
-    # Source -----------------------------------------------------------------------------
+    sentences = [
+        _Sentence(s, i, "")
+        for i, paragraph in enumerate(article.paragraphs)
+        for s in split_sentences(paragraph)
+    ]
+    dateline = _DATELINE.match(article.paragraphs[0]) if article.paragraphs else None
     pub, pub_inferred, pub_how = _publication(article)
     if published and not pub:
         pub, pub_inferred, pub_how = published, False, "given with the article"
-    outlet = ""
-    dateline = _DATELINE.match(article.paragraphs[0]) if article.paragraphs else None
-    if dateline and (dateline.group(4) or dateline.group(5)):
-        outlet = (dateline.group(4) or dateline.group(5)).strip()
-    if not outlet:
-        m = re.search(r"\b([A-Z][A-Za-z]{2,15}) has learned\b", body) or re.search(
-            r"\b(?:told|reports?|reported)\s+(BelTA|TASS|RIA Novosti|Interfax|Sputnik)\b", body
-        )
-        outlet = m.group(1) if m else ""
     url = article.urls[0] if article.urls else ""
-    if not outlet and url:
-        host = re.sub(r"^https?://(?:www\.|eng\.)?", "", url).split("/")[0]
-        outlet = {
-            "belta.by": "BelTA",
-            "president.gov.by": "Press Service of the President of Belarus",
-            "tass.com": "TASS",
-            "sb.by": "SB. Belarus Today",
-        }.get(host, "")
+    outlet = _outlet(body, dateline, url)
 
-    # Sentences with their speakers -----------------------------------------------------
-    sentences: list[_Sentence] = []
-    for i, paragraph in enumerate(article.paragraphs):
-        for s in split_sentences(paragraph):
-            sentences.append(_Sentence(s, i, ""))
-
-    # Region ---------------------------------------------------------------------------
-    counts: dict[str, float] = {}
-    by_name: dict[str, Region] = {}
-    for weight, part in ((3.0, article.headline), (1.0, body)):
-        for region, _ in region_mentions(part):
-            counts[region.name] = counts.get(region.name, 0) + weight
-            by_name[region.name] = region
-
-    # The meeting sentence -------------------------------------------------------------
     meeting_sentence = next((s for s in sentences if _MEETING_VERB.search(s.text)), None)
     lead = meeting_sentence.text if meeting_sentence else (sentences[0].text if sentences else "")
-    people_in_lead = find_people(lead, None)
-    guest_region = None
-    for person in people_in_lead:
-        r = _region_in(person.title)
-        if r is not None and person.side != "belarus":
-            guest_region = r
-            counts[r.name] = counts.get(r.name, 0) + 10
-            by_name[r.name] = r
-    region = by_name[max(counts, key=lambda k: counts[k])] if counts else None
+    region = _region(article, body, lead)
+    host, guest, mentioned = _people(lead, body, region)
 
-    host: Person | None = None
-    guest: Person | None = None
-    for person in find_people(lead, region):
-        if person.side == "belarus" and host is None:
-            host = person
-        elif person.side == "russia" and guest is None:
-            guest = person
-    if host is None or guest is None:
-        for person in find_people(body, region):
-            if person.side == "belarus" and host is None:
-                host = person
-            elif (
-                person.side == "russia"
-                and guest is None
-                and (region is None or _region_in(person.title) in (None, region))
-            ):
-                guest = person
-    if guest_region is None and guest is not None:
-        guest_region = _region_in(guest.title)
-    mentioned: list[Person] = []
-    known = {p.name for p in (host, guest) if p}
-    for person in find_people(body, region):
-        if person.side and person.name not in known:
-            known.add(person.name)
-            mentioned.append(person)
-
-    # Date -------------------------------------------------------------------------------
-    date: str | None = None
-    date_inferred = False
-    date_note = ""
-    written: DayMonth | None = None
-    if article.date_line:
-        date, date_note = article.date_line, "From the article's date line."
-    else:
-        candidates = []
-        if meeting_sentence:
-            candidates += [
-                d
-                for d in find_dates(meeting_sentence.text)
-                if re.search(r"\bon\s*$", meeting_sentence.text[: d.start])
-            ] or find_dates(meeting_sentence.text)
-        if dateline:
-            candidates += find_dates(dateline.group(0))
-        for s in sentences[:3]:
-            candidates += [
-                d for d in find_dates(s.text) if re.search(r"\bon\s*$", s.text[: d.start])
-            ]
-        written = candidates[0] if candidates else None
-        if written and written.year:
-            date = written.full()
-            date_note = "Written in full in the article."
-        elif written:
-            year, how = None, ""
-            if pub:
-                p = dt.date.fromisoformat(pub)
-                year = p.year - 1 if (written.month, written.day) > (p.month, p.day) else p.year
-                how = f"the publication date ({pub}, {pub_how})"
-            else:
-                year, how = _infer_year(article, body)
-            if year:
-                date = written.resolve(year)
-                date_inferred = True
-                date_note = f"The article gives only the day and month; year {year} from {how}."
-                flags.append(f"date: year {year} inferred from {how}")
+    date, date_inferred, date_note = _date(
+        article, sentences, meeting_sentence, dateline, pub, pub_how, flags
+    )
     meeting_year = int(date[:4]) if date else (int(pub[:4]) if pub else None)
-    if dateline and not pub and date:
+    if dateline and not pub and date:  # the dateline's day is the publication day
         d = find_dates(dateline.group(0))
         if d:
             pub = d[0].resolve(int(dateline.group(3)) if dateline.group(3) else meeting_year or 0)
             pub_inferred = not dateline.group(3)
             if pub and pub_inferred:
                 flags.append(f"source.published: year {pub[:4]} inferred (dateline has none)")
+    place = _place(meeting_sentence, dateline)
 
-    # Place ------------------------------------------------------------------------------
-    place = ""
-    if meeting_sentence:
-        m = re.search(
-            r"\bin\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\b(?!\s+(?:Oblast|Krai|Region))",
-            meeting_sentence.text,
-        )
-        if (m and find_region(m.group(1)) is None) or (m and m.group(1) in ("Minsk", "Moscow")):
-            place = m.group(1) if m else ""
-    if not place and dateline:
-        place = dateline.group(1).strip().title()
-
-    # Speakers ---------------------------------------------------------------------------
-    host_refs = _refs(host, "host")
-    guest_refs = _refs(guest, "guest", region)
-    last_speaker, last_paragraph = "host", -1
-    for s in sentences:
-        if s.paragraph != last_paragraph:
-            last_speaker, last_paragraph = "host", s.paragraph
-        found = []
-        folded = fold(s.text)
-        for ref in host_refs:
-            m = re.search(ref, folded)
-            if m:
-                found.append((m.start(), "host"))
-        for ref in guest_refs:
-            m = re.search(ref, folded)
-            if m:
-                found.append((m.start(), "guest"))
-        if found:
-            last_speaker = min(found)[1]
-        s.speaker = last_speaker
-
-    # Trade ------------------------------------------------------------------------------
+    _assign_speakers(sentences, host, guest, region)
     trade = _trade(sentences, meeting_year, host, guest, outlet)
-
-    # Goods ------------------------------------------------------------------------------
     exports, imports = _goods(sentences)
-
-    # Proposals --------------------------------------------------------------------------
     proposals = _proposals(sentences, host, guest)
 
-    # Assemble ---------------------------------------------------------------------------
-    participants = []
-    if host:
-        participants.append(
-            {"name": host.name, "title": host.title, "side": "belarus", "role": "host"}
-        )
-    if guest:
-        participants.append(
-            {"name": guest.name, "title": guest.title, "side": "russia", "role": "guest"}
-        )
-    for person in mentioned:
-        participants.append(
-            {"name": person.name, "title": person.title, "side": person.side, "role": "mentioned"}
-        )
     title = article.headline
     if not title and host and guest:
         title = f"{host.name.split()[-1]} meets {guest.title} {guest.name}"
@@ -270,7 +125,7 @@ def extract(text: str, *, document: str = "", published: str | None = None) -> D
         "region": region.name if region else "",
         "title": title,
         "summary": _DATELINE.sub("", lead).strip() if dateline else lead,
-        "participants": participants,
+        "participants": _participants(host, guest, mentioned),
         "trade": trade,
         "exports": exports,
         "imports": imports,
@@ -308,6 +163,166 @@ def extract(text: str, *, document: str = "", published: str | None = None) -> D
     if article.dropped:
         flags.append(f"ignored {article.dropped} lines of page furniture or repeated text")
     return Draft(meeting, missing, flags)
+
+
+_OUTLETS_BY_SITE = {
+    "belta.by": "BelTA",
+    "president.gov.by": "Press Service of the President of Belarus",
+    "tass.com": "TASS",
+    "sb.by": "SB Belarus Today",
+}
+
+
+def _outlet(body: str, dateline: re.Match[str] | None, url: str) -> str:
+    """The outlet: from the dateline ("(BelTA)", "/TASS/"), "BelTA has learned", the URL."""
+    if dateline and (dateline.group(4) or dateline.group(5)):
+        return (dateline.group(4) or dateline.group(5)).strip()
+    m = re.search(r"\b([A-Z][A-Za-z]{2,15}) has learned\b", body) or re.search(
+        r"\b(?:told|reports?|reported)\s+(BelTA|TASS|RIA Novosti|Interfax|Sputnik)\b", body
+    )
+    if m:
+        return m.group(1)
+    site = re.sub(r"^https?://(?:www\.|eng\.)?", "", url).split("/")[0] if url else ""
+    return _OUTLETS_BY_SITE.get(site, "")
+
+
+def _region(article: Article, body: str, lead: str) -> Region | None:
+    """The region most spoken of (the headline counts thrice), and above all the one in
+    the guest's title in the meeting sentence."""
+    counts: dict[str, float] = {}
+    by_name: dict[str, Region] = {}
+    for weight, part in ((3.0, article.headline), (1.0, body)):
+        for region, _ in region_mentions(part):
+            counts[region.name] = counts.get(region.name, 0) + weight
+            by_name[region.name] = region
+    for person in find_people(lead, None):
+        r = _region_in(person.title)
+        if r is not None and person.side != "belarus":
+            counts[r.name] = counts.get(r.name, 0) + 10
+            by_name[r.name] = r
+    return by_name[max(counts, key=lambda k: counts[k])] if counts else None
+
+
+def _people(
+    lead: str, body: str, region: Region | None
+) -> tuple[Person | None, Person | None, list[Person]]:
+    """The host and guest (from the meeting sentence first), and officials mentioned."""
+    host: Person | None = None
+    guest: Person | None = None
+    for person in find_people(lead, region):
+        if person.side == "belarus" and host is None:
+            host = person
+        elif person.side == "russia" and guest is None:
+            guest = person
+    everyone = find_people(body, region)
+    if host is None or guest is None:
+        for person in everyone:
+            if person.side == "belarus" and host is None:
+                host = person
+            elif (
+                person.side == "russia"
+                and guest is None
+                and (region is None or _region_in(person.title) in (None, region))
+            ):
+                guest = person
+    mentioned: list[Person] = []
+    known = {p.name for p in (host, guest) if p}
+    for person in everyone:
+        if person.side and person.name not in known:
+            known.add(person.name)
+            mentioned.append(person)
+    return host, guest, mentioned
+
+
+def _participants(
+    host: Person | None, guest: Person | None, mentioned: list[Person]
+) -> list[dict[str, Any]]:
+    out = []
+    if host:
+        out.append({"name": host.name, "title": host.title, "side": "belarus", "role": "host"})
+    if guest:
+        out.append({"name": guest.name, "title": guest.title, "side": "russia", "role": "guest"})
+    out += [
+        {"name": p.name, "title": p.title, "side": p.side, "role": "mentioned"} for p in mentioned
+    ]
+    return out
+
+
+def _date(
+    article: Article,
+    sentences: list[_Sentence],
+    meeting_sentence: _Sentence | None,
+    dateline: re.Match[str] | None,
+    pub: str | None,
+    pub_how: str,
+    flags: list[str],
+) -> tuple[str | None, bool, str]:
+    """(date, inferred, note): a ``date`` line, else "on <day> <month>" in the meeting
+    sentence, the dateline, or the opening sentences; a missing year from the publication
+    date or the text."""
+    if article.date_line:
+        return article.date_line, False, "From the article's date line."
+    candidates = []
+    if meeting_sentence:
+        text = meeting_sentence.text
+        candidates += [
+            d for d in find_dates(text) if re.search(r"\bon\s*$", text[: d.start])
+        ] or find_dates(text)
+    if dateline:
+        candidates += find_dates(dateline.group(0))
+    for s in sentences[:3]:
+        candidates += [d for d in find_dates(s.text) if re.search(r"\bon\s*$", s.text[: d.start])]
+    written: DayMonth | None = candidates[0] if candidates else None
+    if written is None:
+        return None, False, ""
+    if written.year:
+        return written.full(), False, "Written in full in the article."
+    if pub:
+        p = dt.date.fromisoformat(pub)
+        year: int | None = p.year - 1 if (written.month, written.day) > (p.month, p.day) else p.year
+        how = f"the publication date ({pub}, {pub_how})"
+    else:
+        year, how = _infer_year(article, "\n".join(article.paragraphs))
+    if not year:
+        return None, False, ""
+    flags.append(f"date: year {year} inferred from {how}")
+    note = f"The article gives only the day and month; year {year} from {how}."
+    return written.resolve(year), True, note
+
+
+def _place(meeting_sentence: _Sentence | None, dateline: re.Match[str] | None) -> str:
+    """The city of the meeting: "in Minsk" in the meeting sentence, else the dateline's."""
+    if meeting_sentence:
+        m = re.search(
+            r"\bin\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\b(?!\s+(?:Oblast|Krai|Region))",
+            meeting_sentence.text,
+        )
+        if m and (find_region(m.group(1)) is None or m.group(1) in ("Minsk", "Moscow")):
+            return m.group(1)
+    return dateline.group(1).strip().title() if dateline else ""
+
+
+def _assign_speakers(
+    sentences: list[_Sentence], host: Person | None, guest: Person | None, region: Region | None
+) -> None:
+    """Give each sentence a speaker: whoever it names first (by name or role), else the
+    speaker of the sentence before in its paragraph, else the host."""
+    host_refs = _refs(host, "host")
+    guest_refs = _refs(guest, "guest", region)
+    last_speaker, last_paragraph = "host", -1
+    for s in sentences:
+        if s.paragraph != last_paragraph:
+            last_speaker, last_paragraph = "host", s.paragraph
+        folded = fold(s.text)
+        found = [
+            (m.start(), role)
+            for refs, role in ((host_refs, "host"), (guest_refs, "guest"))
+            for m in (re.search(ref, folded) for ref in refs)
+            if m
+        ]
+        if found:
+            last_speaker = min(found)[1]
+        s.speaker = last_speaker
 
 
 def _meeting_id(date: str | None, region: Region | None) -> str:
