@@ -501,3 +501,24 @@ def test_institutions_with_an_of_tail_and_short_forms() -> None:
         "Orsha Aircraft Repair Plant",
         "Minsk Tractor Works",
     ]
+
+
+def test_a_target_is_not_a_trade_figure() -> None:
+    got = _trade(
+        '"Last year our trade topped $1.2 billion. We can reach $2 billion in a few years."'
+    )
+    assert [(t["period"], t["usd_millions"]) for t in got] == [("2024", 1200.0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("Healthcare was another topic.", {"healthcare"}),
+        ("He proposed supplies of BelAZ dump trucks to the mines.", {"machinery-equipment"}),
+        ("He proposed components for the shipyards of the city.", {"industrial-cooperation"}),
+        ("They could launch joint educational programmes.", {"education"}),
+    ],
+)
+def test_more_sector_phrases(sentence: str, sectors: set[str]) -> None:
+    draft = extract(f"date 2025-03-01\n{sentence}")
+    assert {p["sector"] for p in draft.meeting["proposals"]} == sectors

@@ -78,6 +78,10 @@ CUES: list[Cue] = [
         r"sanatori(?:um|a|ums)",
         r"hospitals?",
         r"medicine",
+        r"cardiac\s+surgery",
+        r"cardiology",
+        r"surgery",
+        r"doctors",
     ),
     *_cue(
         "microelectronics",
@@ -134,6 +138,8 @@ CUES: list[Cue] = [
         r"fire-fighting",
         r"road-building\s+machinery",
         r"municipal\s+(?:machinery|equipment|vehicles)",
+        r"(?:quarry|mining|dump|haul)\s+trucks?",
+        r"quarry\s+machinery",
     ),
     *_cue("machinery-equipment", r"equipment", weak=True),
     *_cue("machine-tools", r"machine[- ]tools?(?:\s+building|\s+industry)?"),
@@ -214,7 +220,11 @@ CUES: list[Cue] = [
     *_cue(
         "education", r"inter-university", r"universit(?:y|ies)", r"students", r"training", weak=True
     ),
-    *_cue("education", r"education(?:al)?\s+(?:cooperation|exchanges?|ties)", r"education"),
+    *_cue(
+        "education",
+        r"education(?:al)?\s+(?:cooperation|exchanges?|ties|programmes|programs)",
+        r"education",
+    ),
     *_cue(
         "culture-youth",
         r"humanitarian",
@@ -244,7 +254,8 @@ CUES: list[Cue] = [
         r"industrial\s+partnership",
         r"production\s+cooperation",
     ),
-    *_cue("industrial-cooperation", r"joint\s+projects", weak=True),
+    *_cue("industrial-cooperation", r"shipyards?", r"shipbuilding", r"ship-building"),
+    *_cue("industrial-cooperation", r"joint\s+projects", r"supply\s+of\s+components", weak=True),
 ]
 
 
@@ -283,7 +294,7 @@ _PROPOSAL_CUE = re.compile(
     r"establish|establishing|expand\w*|increase|increasing|supply|supplying|supplies|joint|"
     r"together|focus\w*|plans?|demand|touched|discuss\w*|explor\w*|instruct\w*|agree\w*|"
     r"will|step\s+up|boost\w*|strengthen\w*|deepen\w*|set\s+up|organi[sz]\w*|launch\w*|"
-    r"consider\w*|worth|first|second|third|fourth|fifth|next)\b",
+    r"consider\w*|worth|first|second|third|fourth|fifth|next|topics?)\b",
     re.I,
 )
 

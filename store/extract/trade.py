@@ -77,6 +77,11 @@ _HALF = re.compile(
 )
 
 
+_TARGET = re.compile(
+    r"\b(?:to\s+reach|could\s+reach|should\s+reach|will\s+reach|target\w*|goal|aim\w*\s+(?:at|to)|"
+    r"plan\w*\s+to|bring\s+\w+(?:\s+\w+)?\s+to|increase\s+\w+(?:\s+\w+)?\s+to|double\w*)\b",
+    re.I,
+)
 _PERIOD_WORDS = re.compile(
     r"\b(?:in|for|of|during|by)?\s*(\d{4})\b|\b(last|this|previous)\s+year\b", re.I
 )
@@ -235,6 +240,8 @@ def _trade(
             lead = text[lead_from : m.start()]
             tail = text[m.end() : tail_to]
             if re.search(r"\binvest\w*|\bloan|\bcredit|\bcontracts?\b|\bworth\b", lead, re.I):
+                continue
+            if _TARGET.search(lead):  # "we can reach $2 billion": a goal, not a figure
                 continue
             if m.group(1):
                 value = _usd_millions(m.group(1), m.group(2))
