@@ -513,7 +513,7 @@ def test_a_target_is_not_a_trade_figure() -> None:
 @pytest.mark.parametrize(
     ("sentence", "sectors"),
     [
-        ("Healthcare was another topic.", {"healthcare"}),
+        ("Healthcare was another topic of the talks in Minsk.", {"healthcare"}),
         ("He proposed supplies of BelAZ dump trucks to the mines.", {"machinery-equipment"}),
         ("He proposed components for the shipyards of the city.", {"industrial-cooperation"}),
         ("They could launch joint educational programmes.", {"education"}),

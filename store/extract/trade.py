@@ -78,7 +78,8 @@ _HALF = re.compile(
 
 
 _TARGET = re.compile(
-    r"\b(?:to\s+reach|could\s+reach|should\s+reach|will\s+reach|target\w*|goal|aim\w*\s+(?:at|to)|"
+    r"\b(?:(?:to|can|could|should|will|may|might|must)\s+(?:reach|achieve|hit|exceed)|"
+    r"target\w*|goal|aim\w*\s+(?:at|to)|"
     r"plan\w*\s+to|bring\s+\w+(?:\s+\w+)?\s+to|increase\s+\w+(?:\s+\w+)?\s+to|double\w*)\b",
     re.I,
 )
