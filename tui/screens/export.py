@@ -54,8 +54,90 @@ class Choice:
     query: str = ""  # the query that listed these records, when it did
 
 
+# The export dialog's and the confirmation's styles, parsed when one is first shown.
+_CSS = """
+ExportScreen, ConfirmScreen {
+    align: center middle;
+}
+
+#export-box {
+    width: 90%;
+    max-width: 120;
+    height: 90%;
+    border: round $accent;
+    background: $surface;
+    padding: 0 1;
+    overflow-y: auto;
+}
+
+#export-title {
+    text-style: bold;
+}
+
+#export-what {
+    height: auto;
+    width: 100%;
+    border: none;
+    padding: 0;
+}
+
+#export-box Checkbox, #export-box RadioButton {
+    border: none;
+    padding: 0 1 0 0;
+}
+
+#export-box Input {
+    border: none;
+    height: 1;
+    background: $boost;
+}
+
+#export-box Input:focus {
+    background: $accent 25%;
+}
+
+#export-counts {
+    margin: 0 0 1 0;
+    color: $text;
+}
+
+#export-options {
+    height: auto;
+}
+
+#export-error {
+    height: auto;
+}
+
+#export-preview {
+    height: 1fr;
+    min-height: 4;
+    border: round $primary 40%;
+}
+
+#export-buttons, #confirm-buttons {
+    height: auto;
+}
+
+#export-buttons Button, #confirm-buttons Button {
+    margin-right: 2;
+}
+
+#confirm-box {
+    width: 60;
+    height: auto;
+    border: round $warning;
+    background: $surface;
+    padding: 1 2;
+}
+"""
+
+
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question."""
+
+    DEFAULT_CSS = _CSS
+    SCOPED_CSS = False
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm-yes"),
@@ -86,6 +168,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
 class ExportScreen(ModalScreen[str | None]):
     """Export dialog; dismisses with the written path (or None when cancelled)."""
+
+    DEFAULT_CSS = _CSS
+    SCOPED_CSS = False
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="export-cancel"),
