@@ -94,7 +94,8 @@ def test_a_draft_without_a_date_is_not_saved(capsys, tmp_path, db_path):
     assert err.count("\n") == 1
     assert db_path.read_bytes() == before
     code, out, _ = run(capsys, "import-article", str(path), "--json", "--published", "2024-03-13")
-    assert json.loads(out)["meeting"]["date"] == ""  # the text still gives no day to date
+    m = json.loads(out)["meeting"]  # no day in the text: the page's date, flagged as inferred
+    assert (m["date"], m["date_inferred"]) == ("2024-03-13", True)
 
 
 def test_published_gives_the_year(capsys, tmp_path):

@@ -12,7 +12,15 @@ from ..model import Meeting
 from ..regions import Region, find_region, fold
 from .dates import _MONTH, _YEAR, DayMonth, find_dates
 from .page import Article, _Sentence, clean, split_sentences
-from .people import _MEETING_VERB, Person, _refs, _region_in, find_people, region_mentions
+from .people import (
+    _MEETING_VERB,
+    _NAME_WORD,
+    Person,
+    _refs,
+    _region_in,
+    find_people,
+    region_mentions,
+)
 from .proposals import _proposals
 from .trade import _goods, _trade
 
@@ -46,14 +54,21 @@ def _publication(article: Article) -> tuple[str | None, bool, str]:
 _DATELINE = re.compile(
     rf"^([A-Z][A-Za-z’' -]{{1,30}}),\s+(\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})"
     r"(?:,?\s+(\d{4}))?"
-    r"\s*(?:\(([^)]{1,40})\)\s*[-–—]|\.?\s*/([^/]{1,20})/\.?|[-–—])"
-)  # "MINSK, 1 April (BelTA) -", "KAZAN, March 28. /TASS/."
+    r"\s*(?:\(([^)]{1,40})\)\s*[-–—]|\.?\s*/([^/]{1,20})/\.?"
+    r"|(?:\.|\s[-–—])\s+([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\.(?=\s)|[-–—])"
+)  # "MINSK, 1 April (BelTA) -", "KAZAN, March 28. /TASS/.", "MINSK, Nov 12 - Sputnik."
 
 
 def _infer_year(article: Article, text: str) -> tuple[int | None, str]:
     """A year for a date written without one, when nothing gives it directly: the latest year
     the text speaks of, plus one when that year's trade is reported as a finished figure."""
-    years = [int(y) for y in _YEAR.findall(text)]
+    # Years of plans ("by 2030", the end of "2024-2026") say nothing about when the text
+    # was written.
+    plain = re.sub(
+        r"\b(?:by|until|till|through|to|before)\s+(?:the\s+end\s+of\s+)?\d{4}\b", " ", text
+    )
+    plain = re.sub(r"\b(\d{4})\s*[-–—]\s*\d{4}\b", r"\1", plain)
+    years = [int(y) for y in _YEAR.findall(plain)]
     if not years:
         return None, ""
     latest = max(years)
@@ -101,7 +116,7 @@ def extract(text: str, *, document: str = "", published: str | None = None) -> D
             pub_inferred = not dateline.group(3)
             if pub and pub_inferred:
                 flags.append(f"source.published: year {pub[:4]} inferred (dateline has none)")
-    place = _place(meeting_sentence, dateline)
+    place = _place(sentences, meeting_sentence, dateline)
 
     _assign_speakers(sentences, host, guest, region)
     trade = _trade(sentences, meeting_year, host, guest, outlet)
@@ -175,8 +190,9 @@ _OUTLETS_BY_SITE = {
 
 def _outlet(body: str, dateline: re.Match[str] | None, url: str) -> str:
     """The outlet: from the dateline ("(BelTA)", "/TASS/"), "BelTA has learned", the URL."""
-    if dateline and (dateline.group(4) or dateline.group(5)):
-        return (dateline.group(4) or dateline.group(5)).strip()
+    named = next((g for g in dateline.groups()[3:] if g), None) if dateline else None
+    if named:
+        return named.strip()
     m = re.search(r"\b([A-Z][A-Za-z]{2,15}) has learned\b", body) or re.search(
         r"\b(?:told|reports?|reported)\s+(BelTA|TASS|RIA Novosti|Interfax|Sputnik)\b", body
     )
@@ -203,6 +219,11 @@ def _region(article: Article, body: str, lead: str) -> Region | None:
     return by_name[max(counts, key=lambda k: counts[k])] if counts else None
 
 
+# Titles the reports take for granted. Only the head of state: ministers change too often
+# for a list shipped with the program to stay right.
+_KNOWN_TITLES = {"Aleksandr Lukashenko": "President of Belarus"}
+
+
 def _people(
     lead: str, body: str, region: Region | None
 ) -> tuple[Person | None, Person | None, list[Person]]:
@@ -215,6 +236,11 @@ def _people(
         elif person.side == "russia" and guest is None:
             guest = person
     everyone = find_people(body, region)
+    if host is None:  # "Aleksandr Lukashenko met with ...": a name everyone knows, no title
+        m = re.match(rf"({_NAME_WORD})\s+({_NAME_WORD})\s+(?:met|meets|held|received)\b", lead)
+        if m and guest is not None and f"{m.group(1)} {m.group(2)}" != guest.name:
+            name = f"{m.group(1)} {m.group(2)}"
+            host = Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
     if host is None or guest is None:
         for person in everyone:
             if person.side == "belarus" and host is None:
@@ -274,6 +300,9 @@ def _date(
         candidates += [d for d in find_dates(s.text) if re.search(r"\bon\s*$", s.text[: d.start])]
     written: DayMonth | None = candidates[0] if candidates else None
     if written is None:
+        if pub and meeting_sentence is not None:  # a page that reports the day's meeting
+            flags.append(f"date: the article gives none; the page's date {pub} is used")
+            return pub, True, f"The article gives no date; the page's date ({pub_how}) is used."
         return None, False, ""
     if written.year:
         return written.full(), False, "Written in full in the article."
@@ -290,15 +319,30 @@ def _date(
     return written.resolve(year), True, note
 
 
-def _place(meeting_sentence: _Sentence | None, dateline: re.Match[str] | None) -> str:
-    """The city of the meeting: "in Minsk" in the meeting sentence, else the dateline's."""
+_IN_CITY = re.compile(
+    r"\b(?:in|to)\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\b(?!\s+(?:Oblast|Krai|Region))"
+)
+
+
+def _place(
+    sentences: list[_Sentence], meeting_sentence: _Sentence | None, dateline: re.Match[str] | None
+) -> str:
+    """The city of the meeting: "in Minsk" in the meeting sentence (or "is in Minsk", "visit
+    to Minsk" in the next one), else the dateline's city."""
     if meeting_sentence:
-        m = re.search(
-            r"\bin\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\b(?!\s+(?:Oblast|Krai|Region))",
-            meeting_sentence.text,
-        )
-        if m and (find_region(m.group(1)) is None or m.group(1) in ("Minsk", "Moscow")):
-            return m.group(1)
+        at = sentences.index(meeting_sentence)
+        following = sentences[at + 1 : at + 2]
+        texts = [meeting_sentence.text] + [
+            s.text for s in following if s.paragraph == meeting_sentence.paragraph
+        ]
+        for n, text in enumerate(texts):
+            for m in _IN_CITY.finditer(text):
+                if n and not re.search(r"\b(?:is|are|arrived|visit|came|comes)\b", text):
+                    break
+                if m.group(0).startswith("to") and not n:
+                    continue
+                if find_region(m.group(1)) is None or m.group(1) in ("Minsk", "Moscow"):
+                    return m.group(1)
     return dateline.group(1).strip().title() if dateline else ""
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..regions import fold
 from ..text import CONTROL_CHARS
-from .dates import _DATE_LINE, _DAY_MONTH_YEAR, _ISO_DATE, _MONTH_DAY_YEAR, _valid_iso
+from .dates import _DATE_LINE, _DAY_MONTH_YEAR, _DOTTED_DATE, _ISO_DATE, _MONTH_DAY_YEAR, _valid_iso
 
 
 @dataclass
@@ -42,6 +42,11 @@ _SOURCE_LINE = re.compile(r"(?:(?:source|url|link|read\s+more)\s*:\s*)?(https?:/
 _CONTROL = CONTROL_CHARS  # the same set the interface makes visible
 
 
+_REPORTING = re.compile(
+    r"\b(?:met|meets)\s+with\b|\bheld\s+talks\b|\bhas\s+learned\b|\b(?:said|noted|stated|told)\b"
+)
+
+
 def _words(line: str) -> int:
     return len(line.split())
 
@@ -51,6 +56,7 @@ def _is_dateish(line: str) -> bool:
     rest = _DAY_MONTH_YEAR.sub(" ", line)
     rest = _MONTH_DAY_YEAR.sub(" ", rest)
     rest = _ISO_DATE.sub(" ", rest)
+    rest = _DOTTED_DATE.sub(" ", rest)  # "04.09.2025 18:42"
     rest = re.sub(
         r"\b\d{1,2}:\d{2}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", " ", rest, flags=re.I
     )
@@ -90,7 +96,8 @@ def clean(text: str) -> Article:
             urls.append(source.group(1))
             continue
         is_sentence = (bool(_SENTENCE_END.search(line)) and _words(line) >= 6) or (
-            _words(line) >= 15  # a lead paragraph that lost its full stop is still body
+            # a lead paragraph that lost its full stop is still body; a long headline is not
+            _words(line) >= 25 or (_words(line) >= 12 and bool(_REPORTING.search(line)))
         )
         if not paragraphs and not is_sentence:
             if _is_dateish(line):

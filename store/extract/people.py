@@ -31,6 +31,17 @@ _TITLE_BEFORE = re.compile(
 _NOT_NAMES = {
     w.lower()
     for w in [
+        "Executive",
+        "Committee",
+        "Council",
+        "Government",
+        "Administration",
+        "Department",
+        "House",
+        "Representatives",
+        "Duma",
+        "Parliament",
+        "Chamber",
         "Belarus",
         "Belarusian",
         "Russia",
@@ -96,11 +107,19 @@ class Person:
     start: int = 0
 
 
+# Belarus's own regions and their executive committees: "Chairman of the Vitebsk Oblast
+# Executive Committee" is on the Belarusian side.
+_BELARUSIAN_REGION = re.compile(
+    r"\b(?:brest|vitebsk|gomel|homiel|grodno|hrodna|minsk|mogilev|mahilyow)\s+(?:oblast|region)\b|"
+    r"\bexecutive\s+committee\b"
+)
+
+
 def _side_of(title: str, region: Region | None) -> str:
     folded = fold(title)
     if re.search(r"\b(?:u\.s|us|american|european|eu|chinese|ukrain\w*|uk|british)\b", folded):
         return ""
-    if "belarus" in folded:
+    if "belarus" in folded or _BELARUSIAN_REGION.search(folded):
         return "belarus"
     if "russia" in folded or "governor" in folded or _region_in(title) is not None:
         return "russia"
