@@ -522,3 +522,11 @@ def test_a_target_is_not_a_trade_figure() -> None:
 def test_more_sector_phrases(sentence: str, sectors: set[str]) -> None:
     draft = extract(f"date 2025-03-01\n{sentence}")
     assert {p["sector"] for p in draft.meeting["proposals"]} == sectors
+
+
+def test_listed_enterprises_are_found_by_name_alone() -> None:
+    assert find_enterprises("Amkodor is ready to supply loaders, and Belshina tyres.") == [
+        "Amkodor",
+        "Belshina",
+    ]
+    assert find_enterprises("Integrally, the amkodor idea is good.") == []  # whole names, exact

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..regions import find_region, fold
 from ..taxonomy import SECTORS_BY_ID
+from .gazetteer import known_enterprises
 from .page import _Sentence, _Taken
 from .people import Person
 from .trade import _AMOUNT
@@ -420,6 +421,13 @@ def find_enterprises(sentence: str) -> list[str]:
                 found.append((m.start(1) + part.start(), name.strip()))
     for m in _ORG_WORD.finditer(sentence):
         found.append((m.start(1), m.group(1)))
+    found += [
+        (at, name)
+        for at, name in known_enterprises(sentence)
+        if not (
+            re.search(r"\w\s*\($", sentence[:at]) and sentence[at + len(name) :].startswith(")")
+        )
+    ]  # "Minsk Tractor Works (MTZ)": the short form is not a second enterprise
     for m in re.finditer(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b", sentence):  # MAZ, BelOMO
         if re.search(r"\w\s*\($", sentence[: m.start(1)]) and sentence[m.end(1) :].startswith(")"):
             continue  # "Minsk Tractor Works (MTZ)": the short form of a name just given
