@@ -39,7 +39,7 @@ from coopbrowse.store.regions import REGIONS
 from coopbrowse.store.taxonomy import METRICS, SECTORS, STATUSES
 from coopbrowse.store.text import one_line, printable
 
-from .export import ConfirmScreen
+from .export import confirm
 
 # The two screens' styles live here, not in app.tcss: they are parsed when the screens are
 # first shown, not at every launch (start-up time is measured, see bench_startup.py).
@@ -283,11 +283,7 @@ class ArticleScreen(ModalScreen[Draft | None]):
             self.dismiss(None)
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmScreen("Discard the pasted text?", yes="Discard (y)"), answered)
+        confirm(self, "Discard the pasted text?", lambda: self.dismiss(None), yes="Discard (y)")
 
 
 def _list(values: list[str]) -> str:
@@ -618,24 +614,18 @@ class ReviewScreen(Screen[str | None]):
             self.show_error(f"Not saved: {exc}")
             return
         if existing:
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self._save(meeting, update=True)
-
             stored = self.store.meeting(existing)
             what = (
                 f" ({len(stored.proposals)} proposals, {len(stored.trade)} trade figures)"
                 if stored
                 else ""
             )
-            self.app.push_screen(
-                ConfirmScreen(
-                    f"{existing}{what} is already stored: the same id, or the same date, region "
-                    "and host. Replace it with this draft?",
-                    yes="Replace (y)",
-                ),
-                answered,
+            confirm(
+                self,
+                f"{existing}{what} is already stored: the same id, or the same date, region "
+                "and host. Replace it with this draft?",
+                lambda: self._save(meeting, update=True),
+                yes="Replace (y)",
             )
             return
         self._save(meeting, update=False)
@@ -658,8 +648,4 @@ class ReviewScreen(Screen[str | None]):
             self.action_cancel()
 
     def action_cancel(self) -> None:
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmScreen("Discard this draft?", yes="Discard (y)"), answered)
+        confirm(self, "Discard this draft?", lambda: self.dismiss(None), yes="Discard (y)")

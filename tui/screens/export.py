@@ -10,14 +10,16 @@ document itself comes from :func:`coopbrowse.store.export.to_markdown`, the same
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from coopbrowse.store import StoreError, __version__
@@ -166,6 +168,13 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(yes)
 
 
+def confirm(
+    screen: Screen[Any], question: str, then: Callable[[], object], yes: str = "Overwrite (y)"
+) -> None:
+    """Ask ``question``; run ``then`` only on yes (cancel has the focus)."""
+    screen.app.push_screen(ConfirmScreen(question, yes=yes), lambda ok: then() if ok else None)
+
+
 class ExportScreen(ModalScreen[str | None]):
     """Export dialog; dismisses with the written path (or None when cancelled)."""
 
@@ -281,12 +290,7 @@ class ExportScreen(ModalScreen[str | None]):
             return
         path = Path(raw).expanduser()
         if path.exists() and not path.is_dir():
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self._write(path, force=True)
-
-            self.app.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?"), answered)
+            confirm(self, f"{path} exists. Overwrite it?", lambda: self._write(path, force=True))
             return
         self._write(path, force=False)
 
