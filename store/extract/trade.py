@@ -35,20 +35,25 @@ _QUALIFIER_RE = re.compile(
 )
 
 
+# "almost 10%", "15 percent": a qualifier and a number (groups 1 and 2 of _PERCENT)
+_PCT = (
+    r"(almost|nearly|about|approximately|over|more\s+than|some)?\s*(\d+(?:\.\d+)?)\s*"
+    r"(?:%|per\s*cent|percent)"
+)
+
+
 _CHANGE = re.compile(
     r"\b(up|down|an?\s+increase\s+of|a\s+decrease\s+of|a\s+drop\s+of|a\s+decline\s+of|"
     r"a\s+rise\s+of|growth\s+of|increased\s+by|decreased\s+by|grew\s+by|fell\s+by|rose\s+by|"
     r"dropped\s+by|declined\s+by|growth\s+(?:\w+\s+){0,4}?-?)\s*(?:by\s+)?"
-    r"(almost|nearly|about|approximately|over|more\s+than|some)?\s*(\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)"
-    r"(?:\s+(over|compared\s+(?:to|with)|against|from|on|year-on-year)\s*((?:the\s+)?(?:\d{4}|last\s+year|the\s+previous\s+year|a\s+year\s+earlier))?)?",
+    + _PCT
+    + r"(?:\s+(over|compared\s+(?:to|with)|against|from|on|year-on-year)\s*"
+    r"((?:the\s+)?(?:\d{4}|last\s+year|the\s+previous\s+year|a\s+year\s+earlier))?)?",
     re.I,
 )
 
 
-_PERCENT = re.compile(
-    r"(almost|nearly|about|approximately|over|more\s+than|some)?\s*(\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)",
-    re.I,
-)
+_PERCENT = re.compile(_PCT, re.I)
 
 
 _GROWTH = re.compile(

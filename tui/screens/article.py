@@ -322,6 +322,19 @@ _PROPOSAL_HEADS = (
 )
 
 
+def _section(
+    title: str, count: int, heads: tuple[tuple[str, str], ...], row_class: str
+) -> ComposeResult:
+    """A list's heading with its count, then its column heads (or "none found")."""
+    yield Label(f"{title} ({count})", classes="form-section")
+    if not count:
+        yield Static("None found in the article.", classes="dim")
+    else:
+        yield Horizontal(
+            *(Label(text, classes=f"head {cls}") for text, cls in heads), classes=row_class
+        )
+
+
 class ReviewScreen(Screen[str | None]):
     """Every field of a drafted meeting, editable; ``ctrl+s`` validates and saves it."""
 
@@ -415,24 +428,10 @@ class ReviewScreen(Screen[str | None]):
             )
             yield self._field("URL", src["url"], "f-source-url")
             yield self._field("Headline", src["headline"], "f-source-headline")
-            yield Label(f"Trade figures ({len(m['trade'])})", classes="form-section")
-            if not m["trade"]:
-                yield Static("None found in the article.", classes="dim")
-            else:
-                yield Horizontal(
-                    *(Label(text, classes=f"head {cls}") for text, cls in _TRADE_HEADS),
-                    classes="trade-row",
-                )
+            yield from _section("Trade figures", len(m["trade"]), _TRADE_HEADS, "trade-row")
             for i, t in enumerate(m["trade"]):
                 yield from self._trade_row(i, t)
-            yield Label(f"Proposals ({len(m['proposals'])})", classes="form-section")
-            if not m["proposals"]:
-                yield Static("None found in the article.", classes="dim")
-            else:
-                yield Horizontal(
-                    *(Label(text, classes=f"head {cls}") for text, cls in _PROPOSAL_HEADS),
-                    classes="proposal-row",
-                )
+            yield from _section("Proposals", len(m["proposals"]), _PROPOSAL_HEADS, "proposal-row")
             for i, p in enumerate(m["proposals"]):
                 yield from self._proposal_rows(i, p)
             yield Static("", id="review-error", markup=False)
