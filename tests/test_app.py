@@ -614,3 +614,33 @@ async def test_backspace_restores_a_search_a_link_cleared(app) -> None:
         await pilot.press("backspace")
         await settle(pilot, app)
         assert main.query_text == "samara" and current_key(app) == start
+
+
+def test_lists_shorten_regions_and_people_without_making_them_ambiguous() -> None:
+    from coopbrowse.tui.blocks import short_person, short_region
+
+    assert short_region("Republic of Mordovia") == "Mordovia"
+    assert short_region("Samara Oblast") == "Samara"
+    assert short_region("Krasnodar Krai") == "Krasnodar"
+    assert short_region("Moscow Oblast") == "Moscow Oblast"  # the city of Moscow is "Moscow"
+    assert short_region("Altai Krai") == "Altai Krai"
+    assert short_region("Jewish Autonomous Oblast") == "Jewish Autonomous Oblast"
+    assert short_person("Aleksandr Lukashenko") == "A. Lukashenko"
+    assert short_person("Viktor Vladimirovich Karankevich") == "V. Karankevich"
+    for kept in ("Lukashenko", "A. Lukashenko", "Ministry of Industry", "Belarusian side", ""):
+        assert short_person(kept) == kept
+
+
+async def test_meetings_list_keeps_regions_and_surnames_readable_at_80_columns(app) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        table = screen_of(app).query_one(RecordTable)
+        lines = ["".join(s.text for s in table.render_line(y)) for y in range(1, 6)]
+        text = "\n".join(lines)
+        # Mordovia and Tatarstan were both "Republic of…" before
+        assert "Mordovia" in text and "Samara" in text and "Moscow Obla" in text
+        assert "A. Lukashenko" in text
+        await pilot.press("2")
+        await pilot.pause()
+        text = "\n".join("".join(s.text for s in table.render_line(y)) for y in range(1, 6))
+        assert "Mordovia" in text and "Lukashenko" in text

@@ -346,7 +346,7 @@ def region_blocks(region: str, meetings: list[Meeting], hl: Marker = None) -> li
         blocks.append(
             Text(
                 f"… {len(meetings) - RELATED_SHOWN} more in the meetings view "
-                f"(region:{short_region(region).lower()})",
+                f"(region:{short_region(region).lower().replace(' ', '-')})",
                 style=LABEL,
             )
         )
@@ -390,11 +390,31 @@ def person(meeting: Meeting | None, role: str) -> str:
     return p.name if p else ""
 
 
+# Cores two subjects share: the city and the oblast of Moscow, the Altai krai and republic.
+_SHARED_CORES = {"Moscow", "Altai"}
+
+
 def short_region(region: str) -> str:
+    """A region's name as lists show it: "Samara", "Mordovia", "Krasnodar"; the kind is kept
+    where the name alone would be ambiguous ("Moscow Oblast" beside the city of Moscow) or
+    odd ("Jewish Autonomous Oblast")."""
     for suffix in (" Oblast", " Krai"):
-        if region.endswith(suffix):
-            return region.removesuffix(suffix)
+        core = region.removesuffix(suffix)
+        if core != region:
+            if core in _SHARED_CORES or core.endswith(" Autonomous"):
+                return region
+            return core
     return region.removeprefix("Republic of ")
+
+
+def short_person(name: str) -> str:
+    """A person's name as lists show it: the first initial and the surname ("A. Lukashenko"),
+    so a narrow column keeps the part that tells people apart. Anything not shaped like a
+    personal name ("Ministry of Industry", "Belarusian side", "A. Lukashenko") is kept."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return name
+    return f"{words[0][0]}. {words[-1]}"
 
 
 def as_renderable(blocks: list[Block]) -> RenderableType:

@@ -16,7 +16,7 @@ from rich.text import Text
 from coopbrowse.store.model import Meeting, Proposal, format_usd
 from coopbrowse.store.taxonomy import sector_label
 
-from .blocks import Marker, mark, person, short_region, trade_cell
+from .blocks import Marker, mark, person, short_person, short_region, trade_cell
 from .widgets.record_table import Column
 
 if TYPE_CHECKING:
@@ -55,9 +55,9 @@ def _meeting_cells(row: Row, hl: Marker) -> list[Text]:
     assert m is not None
     return [
         Text(m.date),
-        mark(m.region, hl, multiline=False),
-        mark(person(m, "guest"), hl, multiline=False),
-        mark(person(m, "host"), hl, multiline=False),
+        mark(short_region(m.region), hl, multiline=False),
+        mark(short_person(person(m, "guest")), hl, multiline=False),
+        mark(short_person(person(m, "host")), hl, multiline=False),
         Text(str(len(m.proposals))),
         Text(trade_cell(m)),
         mark(m.title, hl, multiline=False),
@@ -72,9 +72,9 @@ def preview_cells(row: tuple) -> list[Text]:
         trade = f"{'~' if qualifier else ''}{format_usd(usd)} ({period})"
     return [
         Text(date),
-        mark(region, None, multiline=False),
-        mark(guest, None, multiline=False),
-        mark(host, None, multiline=False),
+        mark(short_region(region), None, multiline=False),
+        mark(short_person(guest), None, multiline=False),
+        mark(short_person(host), None, multiline=False),
         Text(str(n_props)),
         Text(trade),
         mark(title, None, multiline=False),
@@ -88,9 +88,16 @@ def _proposal_cells(row: Row, hl: Marker) -> list[Text]:
         mark(sector_label(p.sector), hl, "cyan", multiline=False),
         mark(short_region(m.region), hl, multiline=False),
         Text(m.date),
-        mark(p.proposed_by, hl, multiline=False),
+        mark(_proposer(p, m), hl, multiline=False),
         mark(p.title, hl, multiline=False),
     ]
+
+
+def _proposer(p: Proposal, m: Meeting) -> str:
+    """The proposer, shortened like the meetings list's names when it is a participant."""
+    if any(q.name == p.proposed_by for q in m.participants):
+        return short_person(p.proposed_by)
+    return p.proposed_by
 
 
 def _region_cells(row: Row, hl: Marker) -> list[Text]:
@@ -141,9 +148,9 @@ VIEWS: dict[str, View] = {
         "1",
         [
             Column("Date", 10),
-            Column("Region", None, min_width=12, ratio=2),
-            Column("Russian side", None, min_width=10, ratio=2),
-            Column("Belarusian host", None, min_width=10, ratio=2),
+            Column("Region", None, min_width=10, ratio=2),
+            Column("Russian side", None, min_width=13, ratio=2),  # "A. Lukashenko"
+            Column("Belarusian host", None, min_width=13, ratio=2),
             Column("Prop.", 5, "right"),
             Column("Latest trade", 16),
             Column("Title", None, min_width=0, ratio=3),
@@ -151,7 +158,11 @@ VIEWS: dict[str, View] = {
         [
             ("newest first", lambda r: (r.date, r.key[1]), True),
             ("oldest first", lambda r: (r.date, r.key[1]), False),
-            ("region", lambda r: (r.meeting.region if r.meeting else "", r.date), False),
+            (
+                "region",
+                lambda r: (short_region(r.meeting.region) if r.meeting else "", r.date),
+                False,
+            ),
             (
                 "most proposals",
                 lambda r: (len(r.meeting.proposals) if r.meeting else 0, r.date),
@@ -169,7 +180,7 @@ VIEWS: dict[str, View] = {
             Column("Sector", None, min_width=12, ratio=2),
             Column("Region", 12),
             Column("Date", 10),
-            Column("Proposer", None, min_width=10, ratio=2),
+            Column("Proposer", None, min_width=13, ratio=2),
             Column("Title", None, min_width=20, ratio=5),
         ],
         [

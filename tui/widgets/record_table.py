@@ -31,11 +31,12 @@ class Column:
     label: str
     width: int | None = None
     justify: str = "left"
-    min_width: int = 8
+    min_width: int = 8  # 0: optional, hidden when it would be too narrow to read
     ratio: int = 1  # share of the spare width among flexible columns
 
 
 MARK_WIDTH = 2  # the selection mark column
+OPTIONAL_MIN = 8  # an optional column narrower than this is hidden
 
 
 class RecordTable(ScrollView, can_focus=True):
@@ -198,18 +199,33 @@ class RecordTable(ScrollView, can_focus=True):
 
     def _widths(self, total: int) -> list[int]:
         """Column widths for ``total`` cells: fixed columns as given, flexible ones sharing
-        the rest by ratio; when even minimum widths do not fit, flexible columns shrink
-        (never below 3) so that the last column ends with an ellipsis instead of being cut."""
-        fixed = sum(c.width or 0 for c in self.columns) + MARK_WIDTH + len(self.columns)
-        shares = sum(c.ratio for c in self.columns if c.width is None)
+        the rest by ratio. An optional column (``min_width=0``) that would get fewer than
+        ``OPTIONAL_MIN`` cells is hidden and its share goes to the others; when even minimum
+        widths do not fit, flexible columns shrink (never below 3) so that the last column
+        ends with an ellipsis instead of being cut."""
+        hidden: set[int] = set()
+        widths = self._share(total, hidden)
+        for i in reversed(range(len(self.columns))):
+            c = self.columns[i]
+            if c.width is None and c.min_width == 0 and widths[i] < OPTIONAL_MIN:
+                hidden.add(i)
+                widths = self._share(total, hidden)
+        return widths
+
+    def _share(self, total: int, hidden: set[int]) -> list[int]:
+        columns = self.columns
+        fixed = sum(c.width or 0 for c in columns) + MARK_WIDTH + len(columns)
+        shares = sum(c.ratio for i, c in enumerate(columns) if c.width is None and i not in hidden)
         spare = max(0, total - fixed)
         widths = []
-        for c in self.columns:
+        for i, c in enumerate(columns):
             if c.width is not None:
                 widths.append(c.width)
+            elif i in hidden:
+                widths.append(0)
             else:
-                widths.append(max(c.min_width, spare * c.ratio // shares))
-        excess = sum(widths) + MARK_WIDTH + len(self.columns) - total
+                widths.append(max(c.min_width, spare * c.ratio // max(shares, 1)))
+        excess = sum(widths) + MARK_WIDTH + len(columns) - total
         for i in reversed(range(len(widths))):
             if excess <= 0:
                 break
@@ -222,6 +238,8 @@ class RecordTable(ScrollView, can_focus=True):
         line = Text(no_wrap=True)
         line.append(mark.ljust(MARK_WIDTH), style=style)  # the style is the mark's alone
         for cell, width, column in zip(cells, widths, self.columns, strict=False):
+            if not width:  # a hidden optional column
+                continue
             piece = cell.copy()
             piece.no_wrap = True
             if column.justify == "right" and piece.cell_len < width:
