@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -644,3 +645,31 @@ async def test_meetings_list_keeps_regions_and_surnames_readable_at_80_columns(a
         await pilot.pause()
         text = "\n".join("".join(s.text for s in table.render_line(y)) for y in range(1, 6))
         assert "Mordovia" in text and "Lukashenko" in text
+
+
+async def test_proposal_sorts_mix_directions_and_survive_view_switches(app, store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        await pilot.press("2")
+        await pilot.pause()
+        keys = [(r.date, r.meeting.id) for r in main.rows]
+        assert keys == sorted(keys, reverse=True)  # newest meeting first
+        for a, b in pairwise(main.rows):
+            if a.meeting.id == b.meeting.id:
+                assert a.key[1] < b.key[1]  # a meeting's proposals in their own order
+        await pilot.press("s")
+        assert main.sort_label == "sector"
+        sector_order = [(r.proposal.sector, r.date, r.key[1]) for r in main.rows]
+        labels = [main._cells(i)[0].plain for i in range(len(main.rows))]
+        assert labels == sorted(labels)
+        for a, b in pairwise(sector_order):
+            if a[0] == b[0]:
+                assert (a[1], b[2]) >= (b[1], a[2])  # newer first, then by id
+        by_sector = list(main.rows)
+        await pilot.press("1", "2")  # away and back: the same order, not rebuilt from scratch
+        assert main.sort_label == "sector" and main.rows == by_sector
+        await search(pilot, app, "elevator")
+        assert 0 < len(main.rows) < len(by_sector)  # a new result is never served stale
+        hits = {("proposal", h.id) for h in main.result.hits if h.kind == "proposal"}
+        assert {r.key for r in main.rows} == hits

@@ -40,13 +40,18 @@ class Row:
         return max((m.date for m in self.meetings), default="")
 
 
+# A sort key and whether it runs descending. A sort with several keys is done as stable
+# passes (least significant first), so directions can differ without a comparison in Python.
+SortKey = tuple[Callable[[Row], object], bool]
+
+
 @dataclass(frozen=True)
 class View:
     id: str
     title: str
     key: str  # the number key that opens it
     columns: list[Column]
-    sorts: list[tuple[str, Callable[[Row], object], bool]]  # (label, key, reverse)
+    sorts: list[tuple[str, tuple[SortKey, ...]]]  # (label, keys, most significant first)
     cells: Callable[[Row, Marker], list[Text]]
 
 
@@ -136,6 +141,10 @@ def sparkline(values: list[float]) -> str:
     return "".join(_SPARKS[min(7, int(v / top * 7.999))] for v in values)
 
 
+def _row_id(row: Row) -> str:
+    return row.key[1]
+
+
 def _latest_value(row: Row) -> float:
     t = row.meeting.latest_trade() if row.meeting else None
     return t.usd_millions or 0.0 if t else -1.0
@@ -156,19 +165,11 @@ VIEWS: dict[str, View] = {
             Column("Title", None, min_width=0, ratio=3),
         ],
         [
-            ("newest first", lambda r: (r.date, r.key[1]), True),
-            ("oldest first", lambda r: (r.date, r.key[1]), False),
-            (
-                "region",
-                lambda r: (short_region(r.meeting.region) if r.meeting else "", r.date),
-                False,
-            ),
-            (
-                "most proposals",
-                lambda r: (len(r.meeting.proposals) if r.meeting else 0, r.date),
-                True,
-            ),
-            ("largest trade", lambda r: (_latest_value(r), r.date), True),
+            ("newest first", ((lambda r: (r.date, r.key[1]), True),)),
+            ("oldest first", ((lambda r: (r.date, r.key[1]), False),)),
+            ("region", ((lambda r: (short_region(r.meeting.region), r.date), False),)),
+            ("most proposals", ((lambda r: (len(r.meeting.proposals), r.date), True),)),
+            ("largest trade", ((lambda r: (_latest_value(r), r.date), True),)),
         ],
         _meeting_cells,
     ),
@@ -184,28 +185,22 @@ VIEWS: dict[str, View] = {
             Column("Title", None, min_width=20, ratio=5),
         ],
         [
-            (
-                "newest first",
-                lambda r: (r.date, r.meeting.id if r.meeting else "", _Rev(r.key[1])),
-                True,
-            ),
+            ("newest first", ((lambda r: (r.date, r.meeting.id), True), (_row_id, False))),
             (
                 "sector",
-                lambda r: (
-                    sector_label(r.proposal.sector) if r.proposal else "",
-                    _Rev(r.date),
-                    r.key[1],
+                (
+                    (lambda r: sector_label(r.proposal.sector), False),
+                    (lambda r: r.date, True),
+                    (_row_id, False),
                 ),
-                False,
             ),
             (
                 "region",
-                lambda r: (
-                    short_region(r.meeting.region) if r.meeting else "",
-                    _Rev(r.date),
-                    r.key[1],
+                (
+                    (lambda r: short_region(r.meeting.region), False),
+                    (lambda r: r.date, True),
+                    (_row_id, False),
                 ),
-                False,
             ),
         ],
         _proposal_cells,
@@ -223,22 +218,13 @@ VIEWS: dict[str, View] = {
             Column("Latest turnover", 15),
         ],
         [
-            ("most meetings", lambda r: (len(r.meetings), r.date), True),
-            ("name", lambda r: r.region, False),
-            ("latest meeting", lambda r: r.date, True),
+            ("most meetings", ((lambda r: (len(r.meetings), r.date), True),)),
+            ("name", ((lambda r: r.region, False),)),
+            ("latest meeting", ((lambda r: r.date, True),)),
         ],
         _region_cells,
     ),
 }
-
-
-class _Rev(str):
-    """A string that sorts backwards, to mix directions in one sort key."""
-
-    __slots__ = ()
-
-    def __lt__(self, other: str) -> bool:  # type: ignore[override]
-        return str.__gt__(self, other)
 
 
 def build_rows(view: str, meetings: list[Meeting], result: SearchResult | None = None) -> list[Row]:
@@ -277,8 +263,11 @@ def sort_rows(view: str, rows: list[Row], sort: int, *, relevance: bool) -> tupl
         if sort % (len(sorts) + 1) == 0:
             return rows, "relevance"
         sort = sort % (len(sorts) + 1) - 1
-    label, key, reverse = sorts[sort % len(sorts)]
-    return sorted(rows, key=key, reverse=reverse), label
+    label, keys = sorts[sort % len(sorts)]
+    ordered = list(rows)
+    for key, descending in reversed(keys):  # stable passes, least significant first
+        ordered.sort(key=key, reverse=descending)
+    return ordered, label
 
 
 def sort_count(view: str, *, relevance: bool) -> int:

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from coopbrowse.store import Store, StoreError
+from coopbrowse.store.cache import no_gc
 from coopbrowse.store.model import Meeting, Proposal
 
 from ..blocks import Marker, meeting_blocks, proposal_blocks, region_blocks
@@ -82,6 +83,8 @@ class MainScreen(Screen[None]):
         self.result: SearchResult | None = None
         self.hl: Marker = None
         self.rows: list[Row] = []
+        # (view, sort, relevance) -> (meetings, result, rows, sort label, unsorted rows)
+        self._rows_cache: dict[tuple[str, int, bool], tuple] = {}
         self.sort_label = ""
         self.selection: dict[Key, None] = {}
         self.index: SearchIndex | None = None
@@ -201,6 +204,9 @@ class MainScreen(Screen[None]):
 
     def _index_ready(self, index: SearchIndex) -> None:
         self.index = index
+        # Millions of long-lived objects at 10,000 meetings: keep the collector from walking
+        # them on every full pass (a pause of half a second while sorting or scrolling).
+        gc.freeze()
         query = self.query_one(SearchBar).value  # restored, or typed while indexing
         if query.strip():
             self.run_search(query)
@@ -221,10 +227,9 @@ class MainScreen(Screen[None]):
         table = self.query_one(RecordTable)
         if keep is None and self.rows and 0 <= table.cursor < len(self.rows):
             keep = self.rows[table.cursor].key
-        rows = build_rows(self.view, self.store.meetings(), self.result)
         relevance = self.result is not None and bool(self.query_text)
         sort = self.state.sorts.get(self.view, 0)
-        self.rows, self.sort_label = sort_rows(self.view, rows, sort, relevance=relevance)
+        self.rows, self.sort_label = self._sorted_rows(sort, relevance)
         view = VIEWS[self.view]
         cursor = next((i for i, r in enumerate(self.rows) if r.key == keep), 0)
         table.empty_message = (
@@ -234,6 +239,35 @@ class MainScreen(Screen[None]):
         )
         table.set_rows(view.columns, len(self.rows), self._cells, self._is_marked, cursor=cursor)
         self._update_titles()
+
+    def _sorted_rows(self, sort: int, relevance: bool) -> tuple[list[Row], str]:
+        """The current view's rows in sort order ``sort``, remembered per view and sort for
+        the records and search result they came from: switching views or sorts back and
+        forth over 50,000 proposals does not build or sort them again."""
+        meetings, result = self.store.meetings(), self.result
+        key = (self.view, sort, relevance)
+        cached = self._rows_cache.get(key)
+        if cached is not None and cached[0] is meetings and cached[1] is result:
+            return cached[2], cached[3]
+        built = next(
+            (
+                c[4]
+                for (view, *_rest), c in self._rows_cache.items()
+                if view == self.view and c[0] is meetings and c[1] is result
+            ),
+            None,
+        )
+        with no_gc():  # tens of thousands of rows, all kept: no collection passes over them
+            if built is None:
+                built = build_rows(self.view, meetings, result)
+            rows, label = sort_rows(self.view, built, sort, relevance=relevance)
+        stale = [
+            k for k, c in self._rows_cache.items() if c[0] is not meetings or c[1] is not result
+        ]
+        for k in stale:
+            del self._rows_cache[k]
+        self._rows_cache[key] = (meetings, result, rows, label, built)
+        return rows, label
 
     def _cells(self, index: int):  # type: ignore[no-untyped-def]
         return VIEWS[self.view].cells(self.rows[index], self.hl)
