@@ -231,7 +231,7 @@ class TradeFigure:
     @property
     def full_year(self) -> bool:
         """True when the period is one whole calendar year."""
-        return bool(re.fullmatch(r"\d{4}", self.period))
+        return len(self.period) == 4 and self.period.isdecimal()
 
     def to_dict(self) -> dict[str, Any]:
         return {

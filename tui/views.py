@@ -32,12 +32,17 @@ class Row:
     proposal: Proposal | None = None
     region: str = ""
     meetings: list[Meeting] = field(default_factory=list)  # a region's meetings
+    # a region row's figures, worked out once (a region can have hundreds of meetings)
+    _latest: str | None = field(default=None, repr=False, compare=False)
+    _summary: list[Text] | None = field(default=None, repr=False, compare=False)
 
     @property
     def date(self) -> str:
         if self.meeting is not None:
             return self.meeting.date
-        return max((m.date for m in self.meetings), default="")
+        if self._latest is None:
+            self._latest = max((m.date for m in self.meetings), default="")
+        return self._latest
 
 
 # A sort key and whether it runs descending. A sort with several keys is done as stable
@@ -106,6 +111,13 @@ def _proposer(p: Proposal, m: Meeting) -> str:
 
 
 def _region_cells(row: Row, hl: Marker) -> list[Text]:
+    if row._summary is None:
+        row._summary = _region_summary(row)
+    return [mark(row.region, hl, multiline=False), *row._summary]
+
+
+def _region_summary(row: Row) -> list[Text]:
+    """A region row's cells after its name: counts, latest meeting, turnover by year."""
     figures = [
         t
         for m in row.meetings
@@ -121,7 +133,6 @@ def _region_cells(row: Row, hl: Marker) -> list[Text]:
     newest = max((m for m in row.meetings if m.latest_trade()), key=lambda m: m.date, default=None)
     latest = trade_cell(newest) if newest else ""
     return [
-        mark(row.region, hl, multiline=False),
         Text(str(len(row.meetings))),
         Text(str(sum(len(m.proposals) for m in row.meetings))),
         Text(row.date),

@@ -7,8 +7,9 @@ stops when the screen shows its data (coopbrowse: the list titled "Meetings (N)"
 rows; the minimal app: the last of its ten table rows). Runs: the bundled dataset, the
 synthetic database of 10,000 meetings (built first if missing; the first launch after
 building fills the records/index cache, as a user's first launch would, and is not counted),
-and a minimal Textual app with a header, an input and a ten-row DataTable. Prints the median
-of ``--runs`` launches each and the last line:
+and a minimal Textual app with a header, an input and a ten-row DataTable. Then, on the 10k
+database, times view switches and a sort (key press until the new list is on screen). Prints
+the median of ``--runs`` launches each and the last line:
 
     startup <a> s bundled, <b> s at 10k; minimal textual <c> s; ratios <a/c> <b/c>
 """
@@ -85,6 +86,57 @@ def time_to_text(argv: list[str], marker: str, env: dict[str, str], timeout: flo
         os.close(fd)
 
 
+# After launching on the 10k database: key presses and what each puts on screen.
+STEPS = [
+    ("2", "Proposals (", "to the proposals (first time)"),
+    ("s", "Sorted by sector", "sort the proposals"),
+    ("1", "Meetings (", "back to the meetings"),
+    ("2", "Proposals (", "to the proposals again"),
+    ("3", "Regions (", "to the regions"),
+]
+
+
+def time_steps(argv: list[str], marker: str, env: dict[str, str]) -> list[float]:
+    """Launch ``argv``, wait for ``marker`` and for the index to load, then time each of
+    ``STEPS``: seconds from the key press until its text is on screen. Each launch starts
+    from a fresh UI state (on the meetings, default sorts)."""
+    state = Path(env["COOPBROWSE_STATE"]).with_name("steps-state.json")
+    state.unlink(missing_ok=True)
+    env = dict(env, COOPBROWSE_STATE=str(state))
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        os.execvpe(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    seen = ""
+
+    def wait(text: str, start: float, timeout: float = 30) -> float:
+        nonlocal seen
+        while True:
+            if time.perf_counter() - start > timeout:
+                raise TimeoutError(f"{argv!r} never showed {text!r}")
+            ready, _, _ = select.select([fd], [], [], 0.1)
+            if ready:
+                seen = (seen + os.read(fd, 65536).decode("utf-8", "replace"))[-200_000:]
+                if text in ANSI.sub("", seen):
+                    return time.perf_counter() - start
+
+    try:
+        wait(marker, time.perf_counter())
+        time.sleep(3.0)  # the search index loads after the first frame
+        out = []
+        for key, text, _label in STEPS:
+            seen = ""
+            start = time.perf_counter()
+            os.write(fd, key.encode())
+            out.append(wait(text, start))
+            time.sleep(0.5)
+        return out
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -123,6 +175,10 @@ def main() -> None:
     for _ in range(args.runs):  # interleaved, so a busy moment of the machine hits all three
         for i, (argv, marker) in enumerate(programs):
             times[i].append(time_to_text(argv, marker, env))
+    steps = [time_steps(programs[1][0], programs[1][1], env) for _ in range(3)]
+    print(f"at {args.meetings} meetings, key press to screen (median of 3 launches):")
+    for i, (key, _text, label) in enumerate(STEPS):
+        print(f"  {key}  {label:32} {statistics.median(s[i] for s in steps) * 1000:5.0f} ms")
     a, b, c = (statistics.median(t) for t in times)
     print(f"median of {args.runs} interleaved launches each, 120x40 pty, caches warm")
     print(
