@@ -7,7 +7,7 @@ any of its proposals matched, in the order of its best hit).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,13 +25,13 @@ if TYPE_CHECKING:
 Key = tuple[str, str]  # ("meeting", id), ("proposal", id) or ("region", name)
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     key: Key
     meeting: Meeting | None = None
     proposal: Proposal | None = None
     region: str = ""
-    meetings: list[Meeting] = field(default_factory=list)  # a region's meetings
+    meetings: Sequence[Meeting] = ()  # a region's meetings
     # a region row's figures, worked out once (a region can have hundreds of meetings)
     _latest: str | None = field(default=None, repr=False, compare=False)
     _summary: list[Text] | None = field(default=None, repr=False, compare=False)

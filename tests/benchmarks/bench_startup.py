@@ -86,19 +86,23 @@ def time_to_text(argv: list[str], marker: str, env: dict[str, str], timeout: flo
         os.close(fd)
 
 
-# After launching on the 10k database: key presses and what each puts on screen.
-STEPS = [
-    ("2", "Proposals (", "to the proposals (first time)"),
-    ("s", "Sorted by sector", "sort the proposals"),
-    ("1", "Meetings (", "back to the meetings"),
-    ("2", "Proposals (", "to the proposals again"),
-    ("3", "Regions (", "to the regions"),
-]
+def steps(meetings: int, proposals: int, regions: int) -> list[tuple[str, str, str]]:
+    """Key presses after launching on the 10k database, and the list title each brings up
+    (whole titles with their counts: "Proposals (5)" is also a heading in a meeting's detail)."""
+    return [
+        ("2", f"2 Proposals ({proposals})", "to the proposals (first time)"),
+        ("s", "Sorted by sector", "sort the proposals"),
+        ("1", f"1 Meetings ({meetings})", "back to the meetings"),
+        ("2", f"2 Proposals ({proposals})", "to the proposals again"),
+        ("3", f"3 Regions ({regions})", "to the regions"),
+    ]
 
 
-def time_steps(argv: list[str], marker: str, env: dict[str, str]) -> list[float]:
+def time_steps(
+    argv: list[str], marker: str, env: dict[str, str], keys: list[tuple[str, str, str]]
+) -> list[float]:
     """Launch ``argv``, wait for ``marker`` and for the index to load, then time each of
-    ``STEPS``: seconds from the key press until its text is on screen. Each launch starts
+    ``keys``: seconds from the key press until its text is on screen. Each launch starts
     from a fresh UI state (on the meetings, default sorts)."""
     state = Path(env["COOPBROWSE_STATE"]).with_name("steps-state.json")
     state.unlink(missing_ok=True)
@@ -124,7 +128,7 @@ def time_steps(argv: list[str], marker: str, env: dict[str, str]) -> list[float]
         wait(marker, time.perf_counter())
         time.sleep(3.0)  # the search index loads after the first frame
         out = []
-        for key, text, _label in STEPS:
+        for key, text, _label in keys:
             seen = ""
             start = time.perf_counter()
             os.write(fd, key.encode())
@@ -157,7 +161,14 @@ def main() -> None:
     big = work / "big.json"
     from coopbrowse.store.synth import build_database
 
-    build_database(big, args.meetings)
+    store = build_database(big, args.meetings)
+    big_meetings = store.meetings()
+    keys = steps(
+        len(big_meetings),
+        sum(len(m.proposals) for m in big_meetings),
+        len({m.region for m in big_meetings}),
+    )
+    del store, big_meetings
     minimal = work / "minimal.py"
     minimal.write_text(MINIMAL)
 
@@ -175,10 +186,10 @@ def main() -> None:
     for _ in range(args.runs):  # interleaved, so a busy moment of the machine hits all three
         for i, (argv, marker) in enumerate(programs):
             times[i].append(time_to_text(argv, marker, env))
-    steps = [time_steps(programs[1][0], programs[1][1], env) for _ in range(3)]
+    timed = [time_steps(programs[1][0], programs[1][1], env, keys) for _ in range(3)]
     print(f"at {args.meetings} meetings, key press to screen (median of 3 launches):")
-    for i, (key, _text, label) in enumerate(STEPS):
-        print(f"  {key}  {label:32} {statistics.median(s[i] for s in steps) * 1000:5.0f} ms")
+    for i, (key, _text, label) in enumerate(keys):
+        print(f"  {key}  {label:32} {statistics.median(t[i] for t in timed) * 1000:5.0f} ms")
     a, b, c = (statistics.median(t) for t in times)
     print(f"median of {args.runs} interleaved launches each, 120x40 pty, caches warm")
     print(

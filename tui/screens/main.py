@@ -344,9 +344,10 @@ class MainScreen(Screen[None]):
         """Every proposal with its meeting, by sector (built on first use)."""
         if not self._by_sector:
             by_sector: dict[str, list[tuple[Proposal, Meeting]]] = defaultdict(list)
-            for m in self.store.meetings():
-                for p in m.proposals:
-                    by_sector[p.sector].append((p, m))
+            with no_gc():
+                for m in self.store.meetings():
+                    for p in m.proposals:
+                        by_sector[p.sector].append((p, m))
             self._by_sector = by_sector
         return self._by_sector
 
