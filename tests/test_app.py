@@ -673,3 +673,18 @@ async def test_proposal_sorts_mix_directions_and_survive_view_switches(app, stor
         assert 0 < len(main.rows) < len(by_sector)  # a new result is never served stale
         hits = {("proposal", h.id) for h in main.result.hits if h.kind == "proposal"}
         assert {r.key for r in main.rows} == hits
+
+
+def test_column_widths_hide_the_title_and_shrink_flexible_columns_before_fixed_ones() -> None:
+    from coopbrowse.tui.views import VIEWS
+
+    table = RecordTable()
+    table.columns = VIEWS["meetings"].columns
+    labels = [c.label for c in table.columns]
+    at_76 = dict(zip(labels, table._widths(76), strict=True))
+    assert at_76["Title"] == 0  # hidden rather than cut to a letter or two
+    assert at_76["Latest trade"] == 16  # a fixed column keeps its width while others can give
+    assert at_76["Region"] == 10 and at_76["Russian side"] == 13  # their minimums
+    assert sum(table._widths(76)) + 2 + len(labels) <= 76
+    wide = dict(zip(labels, table._widths(160), strict=True))
+    assert wide["Title"] > 20 and wide["Region"] > 10

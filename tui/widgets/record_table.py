@@ -226,12 +226,16 @@ class RecordTable(ScrollView, can_focus=True):
             else:
                 widths.append(max(c.min_width, spare * c.ratio // max(shares, 1)))
         excess = sum(widths) + MARK_WIDTH + len(columns) - total
-        for i in reversed(range(len(widths))):
-            if excess <= 0:
-                break
-            give = min(excess, max(0, widths[i] - 3))
-            widths[i] -= give
-            excess -= give
+        # flexible columns give back what they have over their minimum first, then every
+        # column shrinks from the right (never below 3)
+        floors = [c.min_width if c.width is None else c.width for c in columns]
+        for floor in (floors, [3] * len(columns)):
+            for i in reversed(range(len(widths))):
+                if excess <= 0:
+                    break
+                give = min(excess, max(0, widths[i] - floor[i]))
+                widths[i] -= give
+                excess -= give
         return widths
 
     def _line(self, cells: list[Text], widths: list[int], mark: str, style: Style) -> list[Segment]:
