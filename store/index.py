@@ -659,6 +659,8 @@ class SearchIndex:
 
     def _matching_regions(self, value: str) -> list[str]:
         known = find_region(value) or find_region(value.replace("-", " "))
+        if known is not None and self.regions.get(known.name):
+            return [known.name]  # a region named exactly: not others it is a prefix of
         out = []
         for region, docs in self.regions.items():
             if not docs:

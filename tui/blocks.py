@@ -10,6 +10,7 @@ characters made visible.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -346,7 +347,7 @@ def region_blocks(region: str, meetings: list[Meeting], hl: Marker = None) -> li
         blocks.append(
             Text(
                 f"… {len(meetings) - RELATED_SHOWN} more in the meetings view "
-                f"(region:{short_region(region).lower().replace(' ', '-')})",
+                f"(region:{one_line(region_filter(region))})",
                 style=LABEL,
             )
         )
@@ -377,7 +378,7 @@ def region_blocks(region: str, meetings: list[Meeting], hl: Marker = None) -> li
     if sectors:
         lines = [Text("Sectors raised", style=HEADING)]
         for sector, count in sorted(sectors.items(), key=lambda kv: (-kv[1], kv[0])):
-            lines.append(Text(f"  {sector_label(sector)}: {count}"))
+            lines.append(Text(f"  {one_line(sector_label(sector))}: {count}"))
         blocks.append(_lines(*lines))
     return blocks
 
@@ -390,8 +391,21 @@ def person(meeting: Meeting | None, role: str) -> str:
     return p.name if p else ""
 
 
-# Cores two subjects share: the city and the oblast of Moscow, the Altai krai and republic.
+# Cores two subjects share: the city and the oblast of Moscow, the Altai krai and republic
+# (as store.regions._AMBIGUOUS_CORES, which is not imported here to keep launching fast; a
+# test keeps the two the same).
 _SHARED_CORES = {"Moscow", "Altai"}
+
+
+def region_filter(region: str) -> str:
+    """The ``region:`` filter value that names exactly ``region`` (its key when it is one of
+    the federal subjects, else a slug of its name)."""
+    from coopbrowse.store.regions import find_region
+
+    known = find_region(region)
+    if known is not None:
+        return known.key
+    return "-".join(w for w in re.split(r"[^a-z0-9]+", region.lower()) if w) or "none"
 
 
 def short_region(region: str) -> str:
@@ -407,14 +421,38 @@ def short_region(region: str) -> str:
     return region.removeprefix("Republic of ")
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "jr", "sr", "ii", "iii", "iv"}
+
+
 def short_person(name: str) -> str:
-    """A person's name as lists show it: the first initial and the surname ("A. Lukashenko"),
-    so a narrow column keeps the part that tells people apart. Anything not shaped like a
-    personal name ("Ministry of Industry", "Belarusian side", "A. Lukashenko") is kept."""
+    """A person's name with the first name as an initial ("A. Lukashenko"), for a list column
+    too narrow for the whole name (lists show the whole name when it fits). Anything not
+    shaped like "First [Middle] Last" is kept: one word, initials, honorifics and suffixes
+    ("Mr Lukashenko", "Ivan Petrov Jr"), lower-case words ("Belarusian side")."""
     words = name.split()
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words):
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return name
+    if any(w.lower().rstrip(".") in _HONORIFICS for w in words):
         return name
     return f"{words[0][0]}. {words[-1]}"
+
+
+class Fit(Text):
+    """A cell with a shorter form for a column too narrow for it (lists pick one)."""
+
+    __slots__ = ("short",)
+
+    def __init__(self, full: Text, short: Text) -> None:
+        super().__init__(style=full.style, no_wrap=True)
+        self.append_text(full)
+        self.short = short
+
+
+def person_cell(name: str, hl: Marker) -> Text:
+    """A name cell: the whole name, or "A. Lukashenko" where the column is narrower."""
+    full = mark(name, hl, multiline=False)
+    short = short_person(name)
+    return full if short == name else Fit(full, mark(short, hl, multiline=False))
 
 
 def as_renderable(blocks: list[Block]) -> RenderableType:

@@ -16,7 +16,7 @@ from rich.text import Text
 from coopbrowse.store.model import Meeting, Proposal, format_usd
 from coopbrowse.store.taxonomy import sector_label
 
-from .blocks import Marker, mark, person, short_person, short_region, trade_cell
+from .blocks import Marker, mark, person, person_cell, short_region, trade_cell
 from .widgets.record_table import Column
 
 if TYPE_CHECKING:
@@ -66,8 +66,8 @@ def _meeting_cells(row: Row, hl: Marker) -> list[Text]:
     return [
         Text(m.date),
         mark(short_region(m.region), hl, multiline=False),
-        mark(short_person(person(m, "guest")), hl, multiline=False),
-        mark(short_person(person(m, "host")), hl, multiline=False),
+        person_cell(person(m, "guest"), hl),
+        person_cell(person(m, "host"), hl),
         Text(str(len(m.proposals))),
         Text(trade_cell(m)),
         mark(m.title, hl, multiline=False),
@@ -83,8 +83,8 @@ def preview_cells(row: tuple) -> list[Text]:
     return [
         Text(date),
         mark(short_region(region), None, multiline=False),
-        mark(short_person(guest), None, multiline=False),
-        mark(short_person(host), None, multiline=False),
+        person_cell(guest, None),
+        person_cell(host, None),
         Text(str(n_props)),
         Text(trade),
         mark(title, None, multiline=False),
@@ -98,16 +98,16 @@ def _proposal_cells(row: Row, hl: Marker) -> list[Text]:
         mark(sector_label(p.sector), hl, "cyan", multiline=False),
         mark(short_region(m.region), hl, multiline=False),
         Text(m.date),
-        mark(_proposer(p, m), hl, multiline=False),
+        _proposer(p, m, hl),
         mark(p.title, hl, multiline=False),
     ]
 
 
-def _proposer(p: Proposal, m: Meeting) -> str:
+def _proposer(p: Proposal, m: Meeting, hl: Marker) -> Text:
     """The proposer, shortened like the meetings list's names when it is a participant."""
     if any(q.name == p.proposed_by for q in m.participants):
-        return short_person(p.proposed_by)
-    return p.proposed_by
+        return person_cell(p.proposed_by, hl)
+    return mark(p.proposed_by, hl, multiline=False)
 
 
 def _region_cells(row: Row, hl: Marker) -> list[Text]:

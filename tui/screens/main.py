@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from coopbrowse.store import Store, StoreError
 from coopbrowse.store.cache import no_gc
+from coopbrowse.store.db import CACHE_FROM
 from coopbrowse.store.model import Meeting, Proposal
 
 from ..blocks import Marker, meeting_blocks, proposal_blocks, region_blocks
@@ -39,6 +40,22 @@ if TYPE_CHECKING:  # the search engine is imported when the index loads, after f
 NARROW = 110  # below this many columns the detail goes under the list
 INDEX_DELAY_S = 0.25  # after the first frame
 SAVE_DELAY_S = 1.0  # state is saved this long after the last change
+
+
+_frozen = False
+
+
+def _freeze_once(meetings: int) -> None:
+    """For a large database, once per process: move what is alive now (the records, the
+    index) out of the collector's way, so full passes do not walk hundreds of thousands of
+    long-lived objects (a pause of half a second while sorting or scrolling). Young garbage
+    is collected first, since frozen objects are never collected."""
+    global _frozen
+    if _frozen or meetings < CACHE_FROM:
+        return
+    _frozen = True
+    gc.collect(1)
+    gc.freeze()
 
 
 class _Loading(Exception):
@@ -204,9 +221,7 @@ class MainScreen(Screen[None]):
 
     def _index_ready(self, index: SearchIndex) -> None:
         self.index = index
-        # Millions of long-lived objects at 10,000 meetings: keep the collector from walking
-        # them on every full pass (a pause of half a second while sorting or scrolling).
-        gc.freeze()
+        _freeze_once(len(self.store.meetings()))
         query = self.query_one(SearchBar).value  # restored, or typed while indexing
         if query.strip():
             self.run_search(query)

@@ -36,7 +36,7 @@ class Column:
 
 
 MARK_WIDTH = 2  # the selection mark column
-OPTIONAL_MIN = 8  # an optional column narrower than this is hidden
+OPTIONAL_MIN = 12  # an optional column narrower than this is hidden
 
 
 class RecordTable(ScrollView, can_focus=True):
@@ -214,7 +214,7 @@ class RecordTable(ScrollView, can_focus=True):
 
     def _share(self, total: int, hidden: set[int]) -> list[int]:
         columns = self.columns
-        fixed = sum(c.width or 0 for c in columns) + MARK_WIDTH + len(columns)
+        fixed = sum(c.width or 0 for c in columns) + MARK_WIDTH + len(columns) - len(hidden)
         shares = sum(c.ratio for i, c in enumerate(columns) if c.width is None and i not in hidden)
         spare = max(0, total - fixed)
         widths = []
@@ -225,7 +225,7 @@ class RecordTable(ScrollView, can_focus=True):
                 widths.append(0)
             else:
                 widths.append(max(c.min_width, spare * c.ratio // max(shares, 1)))
-        excess = sum(widths) + MARK_WIDTH + len(columns) - total
+        excess = sum(widths) + MARK_WIDTH + len(columns) - len(hidden) - total
         # flexible columns give back what they have over their minimum first, then every
         # column shrinks from the right (never below 3)
         floors = [c.min_width if c.width is None else c.width for c in columns]
@@ -244,7 +244,8 @@ class RecordTable(ScrollView, can_focus=True):
         for cell, width, column in zip(cells, widths, self.columns, strict=False):
             if not width:  # a hidden optional column
                 continue
-            piece = cell.copy()
+            short = getattr(cell, "short", None)  # a Fit cell: its short form when too wide
+            piece = (short if short is not None and cell.cell_len > width else cell).copy()
             piece.no_wrap = True
             if column.justify == "right" and piece.cell_len < width:
                 piece = Text(" " * (width - piece.cell_len)) + piece
