@@ -656,6 +656,7 @@ def test_every_region_has_a_distinct_short_name_and_filter() -> None:
     assert len({blocks.short_region(n) for n in names}) == len(names)
     assert len({blocks.region_filter(n) for n in names}) == len(names)
     assert blocks.region_filter("Moscow Oblast") == "moscow-oblast"
+    assert blocks.region_filter("Evil\x1b]0;pwned\x07 [b]Oblast") == "evil-0-pwned-b-oblast"
     assert blocks.region_filter("Republic of Mordovia") == "mordovia"
 
 
