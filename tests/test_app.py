@@ -672,6 +672,10 @@ async def test_meetings_list_keeps_regions_and_surnames_readable_at_80_columns(a
         await pilot.pause()
         text = list_text(table)
         assert "Mordovia" in text and "Lukashenko" in text
+        await pilot.press("3")
+        await pilot.pause()
+        text = list_text(table)
+        assert "Mordovia" in text and "Republic of" not in text
 
 
 async def test_names_are_whole_where_the_column_is_wide_enough(app) -> None:

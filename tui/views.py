@@ -113,7 +113,7 @@ def _proposer(p: Proposal, m: Meeting, hl: Marker) -> Text:
 def _region_cells(row: Row, hl: Marker) -> list[Text]:
     if row._summary is None:
         row._summary = _region_summary(row)
-    return [mark(row.region, hl, multiline=False), *row._summary]
+    return [mark(short_region(row.region), hl, multiline=False), *row._summary]
 
 
 def _region_summary(row: Row) -> list[Text]:
@@ -230,7 +230,7 @@ VIEWS: dict[str, View] = {
         ],
         [
             ("most meetings", ((lambda r: (len(r.meetings), r.date), True),)),
-            ("name", ((lambda r: r.region, False),)),
+            ("name", ((lambda r: short_region(r.region), False),)),
             ("latest meeting", ((lambda r: r.date, True),)),
         ],
         _region_cells,
