@@ -207,6 +207,15 @@ def find_region(text: str) -> Region | None:
     return _LOOKUP.get(fold(text).strip())
 
 
+def filter_value(name: str) -> str:
+    """The ``region:`` filter value that names exactly the region called ``name``: its key
+    when it is one of the federal subjects, else a slug of the name."""
+    known = find_region(name)
+    if known is not None:
+        return known.key
+    return _slug(name) or "none"
+
+
 def spellings() -> dict[str, Region]:
     """Every known spelling (folded) -> region; longest first is the caller's business."""
     return dict(_LOOKUP)

@@ -590,13 +590,17 @@ async def test_keys_typed_right_after_slash_go_to_the_query(app) -> None:
         assert main.selection == {} and main.state.sorts == {}
 
 
+async def samara_proposals(pilot, app) -> tuple[MainScreen, tuple[str, str]]:
+    """Search "samara", go to the proposals list; the screen and the highlighted row."""
+    await settle(pilot, app)
+    await search(pilot, app, "samara")
+    await pilot.press("escape", "2")
+    return screen_of(app), current_key(app)
+
+
 async def test_backspace_returns_from_a_followed_link(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        await search(pilot, app, "samara")
-        await pilot.press("escape", "2")
-        main = screen_of(app)
-        start = current_key(app)
+        main, start = await samara_proposals(pilot, app)
         await pilot.press("enter")  # into the detail, first link: its meeting
         await pilot.press("enter")
         await pilot.pause()
@@ -609,11 +613,7 @@ async def test_backspace_returns_from_a_followed_link(app) -> None:
 
 async def test_backspace_restores_a_search_a_link_cleared(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        await search(pilot, app, "samara")
-        await pilot.press("escape", "2")
-        main = screen_of(app)
-        start = current_key(app)
+        main, start = await samara_proposals(pilot, app)
         await pilot.press("enter", "n", "enter")  # the same sector raised elsewhere
         await settle(pilot, app)
         assert main.query_text == "" and "samara" not in current_key(app)[1]

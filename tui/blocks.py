@@ -10,7 +10,6 @@ characters made visible.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -398,14 +397,11 @@ _SHARED_CORES = {"Moscow", "Altai"}
 
 
 def region_filter(region: str) -> str:
-    """The ``region:`` filter value that names exactly ``region`` (its key when it is one of
-    the federal subjects, else a slug of its name)."""
-    from coopbrowse.store.regions import find_region
+    """The ``region:`` filter value naming exactly ``region`` (regions are imported here, not
+    at launch)."""
+    from coopbrowse.store.regions import filter_value
 
-    known = find_region(region)
-    if known is not None:
-        return known.key
-    return "-".join(w for w in re.split(r"[^a-z0-9]+", region.lower()) if w) or "none"
+    return filter_value(region)
 
 
 def short_region(region: str) -> str:

@@ -39,23 +39,13 @@ from coopbrowse.store.regions import REGIONS
 from coopbrowse.store.taxonomy import METRICS, SECTORS, STATUSES
 from coopbrowse.store.text import one_line, printable
 
-from .export import confirm
+from .export import confirm, dialog_css
 
 # The two screens' styles live here, not in app.tcss: they are parsed when the screens are
 # first shown, not at every launch (start-up time is measured, see bench_startup.py).
-_CSS = """
-ArticleScreen {
-    align: center middle;
-}
-
-#article-box {
-    width: 90%;
-    max-width: 120;
-    height: 90%;
-    border: round $accent;
-    background: $surface;
-    padding: 0 1;
-}
+_CSS = (
+    dialog_css("ArticleScreen", "#article-box")
+    + """
 
 #article-heading, .form-section {
     text-style: bold;
@@ -198,6 +188,7 @@ ArticleScreen {
     color: $text-success;
 }
 """
+)
 
 
 class ArticleScreen(ModalScreen[Draft | None]):

@@ -56,19 +56,30 @@ class Choice:
     query: str = ""  # the query that listed these records, when it did
 
 
-# The export dialog's and the confirmation's styles, parsed when one is first shown.
-_CSS = """
-ExportScreen, ConfirmScreen {
+def dialog_css(screens: str, box: str) -> str:
+    """The frame every dialog shares: the screen centres a bordered box of 90% (at most 120
+    cells wide)."""
+    return f"""
+{screens} {{
     align: center middle;
-}
+}}
 
-#export-box {
+{box} {{
     width: 90%;
     max-width: 120;
     height: 90%;
     border: round $accent;
     background: $surface;
     padding: 0 1;
+}}
+"""
+
+
+# The export dialog's and the confirmation's styles, parsed when one is first shown.
+_CSS = (
+    dialog_css("ExportScreen, ConfirmScreen", "#export-box")
+    + """
+#export-box {
     overflow-y: auto;
 }
 
@@ -133,6 +144,7 @@ ExportScreen, ConfirmScreen {
     padding: 1 2;
 }
 """
+)
 
 
 class ConfirmScreen(ModalScreen[bool]):
