@@ -24,7 +24,7 @@ from operator import add, mul, sub
 from typing import Any
 
 from . import cache
-from .analysis import _TOKEN_RE, edit_distance, fold, spans, term
+from .analysis import _TOKEN_RE, edit_distance, fold, spans, term, words
 from .db import CACHE_FROM, Store
 from .model import Meeting, Proposal
 from .query import And, Filter, Node, Not, Or, Phrase, QueryError, Word, parse, walk
@@ -34,6 +34,9 @@ from .taxonomy import SECTORS, STATUSES, sector_label
 K1, B = 1.2, 0.75
 _TIE = 1e-10  # display-order tie-break per rank (at most ~1e-5 for 100,000 docs)
 
+# Field weights, in halves: a document's weighted term frequency is then a plain count of
+# "half-weights" (a title word counts 6, a detail word 2), made by one C-level count per
+# document instead of a weighted sum per field (see ``SearchIndex._add``).
 MEETING_WEIGHTS = {
     "title": 3.0,
     "region": 2.5,
@@ -41,7 +44,7 @@ MEETING_WEIGHTS = {
     "place": 1.5,
     "summary": 1.0,
     "goods": 1.0,
-    "notes": 0.6,
+    "notes": 0.5,
     "source": 0.5,
 }
 PROPOSAL_WEIGHTS = {
@@ -50,9 +53,24 @@ PROPOSAL_WEIGHTS = {
     "enterprises": 2.0,
     "proposed_by": 1.5,
     "detail": 1.0,
-    "quote": 0.7,
-    "meeting": 0.4,
+    "quote": 0.5,
+    "meeting": 0.5,
 }
+UNITS = 2  # weights are whole multiples of 1 / UNITS
+
+
+def _units(weights: dict[str, float]) -> dict[str, int]:
+    out = {group: round(w * UNITS) for group, w in weights.items()}
+    if any(u < 1 or u != w * UNITS for u, w in zip(out.values(), weights.values(), strict=True)):
+        raise ValueError(f"field weights must be positive multiples of 1/{UNITS}: {weights}")
+    return out
+
+
+_UNITS = {"meeting": _units(MEETING_WEIGHTS), "proposal": _units(PROPOSAL_WEIGHTS)}
+_SEP = bytes(4)  # term id 0 between fields: a phrase never spans two fields
+# A field text as the index takes it: its term ids as bytes, the ids repeated by the field's
+# weight in halves, and its number of words (a list of byte strings when several fields).
+_Piece = tuple[Any, list[int], int]
 
 
 @dataclass
@@ -106,23 +124,34 @@ def meeting_fields(m: Meeting, *, paths: bool = True) -> list[tuple[str, str, st
 
 def proposal_fields(p: Proposal, m: Meeting, *, paths: bool = True) -> list[tuple[str, str, str]]:
     """``(path, text, weight group)`` for a proposal, with a little of its meeting's context."""
+    return _own_fields(p, paths) + _context_fields(m, paths)
+
+
+def _own_fields(p: Proposal, paths: bool) -> list[tuple[str, str, str]]:
     out = [
         ("title", p.title, "title"),
         ("sector", sector_label(p.sector), "sector"),
         ("detail", p.detail, "detail"),
         ("proposed_by", p.proposed_by, "proposed_by"),
         ("quote", p.quote, "quote"),
-        ("meeting.region", m.region, "meeting"),
     ]
     if paths:
         out += [(f"enterprises[{i}]", e, "enterprises") for i, e in enumerate(p.enterprises)]
+    else:
+        out += [("", e, "enterprises") for e in p.enterprises]
+    return [f for f in out if f[1]]
+
+
+def _context_fields(m: Meeting, paths: bool) -> list[tuple[str, str, str]]:
+    """The meeting's context every one of its proposals carries (the same for all of them)."""
+    out = [("meeting.region", m.region, "meeting")]
+    if paths:
         out += [
             (f"meeting.participants[{i}].name", q.name, "meeting")
             for i, q in enumerate(m.participants)
             if q.role in ("host", "guest")
         ]
     else:
-        out += [("", e, "enterprises") for e in p.enterprises]
         out += [("", q.name, "meeting") for q in m.participants if q.role in ("host", "guest")]
     return [f for f in out if f[1]]
 
@@ -197,7 +226,13 @@ class SearchIndex:
         self.term_ids: dict[str, int] = {}
         self.id_terms: list[str] = [""]  # term id -> term (0 separates fields)
         self.word_ids: dict[str, int] = {}  # folded word -> its term's id
-        self._analysed: dict[str, list[int]] = {}
+        # Analysed field texts (see _pieces) by weight in halves, and those memos by field
+        # group for each kind of document (groups of one weight share a memo).
+        self._analysed: dict[int, dict[str, _Piece]] = {}
+        self._memos = {
+            kind: {g: self._analysed.setdefault(u, {}) for g, u in units.items()}
+            for kind, units in _UNITS.items()
+        }
         self._name_words: dict[str, tuple[str, ...]] = {}
         self.seqs: list[bytes] = []
         self.surface: dict[str, str] = {}  # folded word -> term (prefixes, corrections)
@@ -222,7 +257,7 @@ class SearchIndex:
         index = cls()
         with cache.no_gc():
             index.add_meetings(meetings)
-        index._analysed.clear()
+        index._forget_analysed()
         return index
 
     @classmethod
@@ -243,7 +278,7 @@ class SearchIndex:
         cache.save("index", store.digest, index._state())
         return index
 
-    _TRANSIENT = ("docs", "_analysed", "_scores", "_surface_sorted", "_dates_split")
+    _TRANSIENT = ("docs", "_analysed", "_memos", "_scores", "_surface_sorted", "_dates_split")
 
     def _state(self) -> dict[str, Any]:
         """Everything but the records themselves (they come from the store on load)."""
@@ -279,15 +314,38 @@ class SearchIndex:
         meetings = list(meetings)
         self.remove_meetings(m.id for m in meetings if ("meeting", m.id) in self.by_key)
         new_dates: list[tuple[str, int]] = []
+        people: defaultdict[str, list[int]] = defaultdict(list)  # name -> its new docs
+        enterprises: defaultdict[str, list[int]] = defaultdict(list)
         for m in meetings:
-            parent = _Doc("meeting", m.id, m, None)
-            fields = meeting_fields(m, paths=False)
-            new_dates.append((m.date, self._add(parent, fields, MEETING_WEIGHTS)))
+            first = len(self.docs)
+            names = tuple(q.name for q in m.participants if q.name)
+            parent = _Doc("meeting", m.id, m, None, people=names)
+            self._add(parent, self._pieces(meeting_fields(m, paths=False), "meeting"))
+            for name in names:
+                people[name].append(first)
+            context = self._pieces(_context_fields(m, False), "proposal")
             for p in m.proposals:
-                doc = _Doc("proposal", p.id, m, p)
-                pn = self._add(doc, proposal_fields(p, m, paths=False), PROPOSAL_WEIGHTS)
+                doc = _Doc("proposal", p.id, m, p, people=(p.proposed_by,) if p.proposed_by else ())
+                doc.enterprises = tuple(p.enterprises)
+                pn = self._add(doc, self._pieces(_own_fields(p, False), "proposal", context))
                 parent.children.append(pn)
-                new_dates.append((m.date, pn))
+                self.sectors.setdefault(p.sector, set()).add(pn)
+                self.statuses.setdefault(p.status, set()).add(pn)
+                if p.proposed_by:
+                    people[p.proposed_by].append(pn)
+                for name in doc.enterprises:
+                    enterprises[name].append(pn)
+            docs = range(first, len(self.docs))
+            self.kinds["meeting"].add(first)
+            self.kinds["proposal"].update(docs[1:])
+            new_dates += zip(repeat(m.date), docs)
+            region = self.regions.get(m.region)
+            if region is None:
+                self.regions[m.region] = set(docs)
+            else:
+                region.update(docs)
+        self._note_names(self.people, self.person_names, people)
+        self._note_names(self.enterprises, self.enterprise_names, enterprises)
         if len(new_dates) > 64:
             self.dates.extend(new_dates)
             self.dates.sort()
@@ -336,72 +394,66 @@ class SearchIndex:
             self._order = order
         return self._order
 
-    def _add(self, doc: _Doc, fields: list[tuple[str, str, str]], weights: dict[str, float]) -> int:
+    def _pieces(
+        self,
+        fields: list[tuple[str, str, str]],
+        kind: str,
+        more: _Piece | None = None,
+    ) -> _Piece:
+        """What ``fields`` add to a document: their term ids as bytes (each field followed by
+        a separator), every term id repeated by its field's weight in halves, and the number
+        of words. ``more`` is appended (a meeting's context, worked out once for all of its
+        proposals)."""
+        parts: list[bytes] = []
+        weighted: list[int] = []
+        length = 0
+        memos, units = self._memos[kind], _UNITS[kind]
+        for _path, text, group in fields:
+            memo = memos[group]
+            piece = memo.get(text)
+            if piece is None:
+                piece = memo[text] = self._analyse(text, units[group])
+            parts.append(piece[0])
+            weighted += piece[1]
+            length += piece[2]
+        if more is not None:
+            parts += more[0]
+            weighted += more[1]
+            length += more[2]
+        return parts, weighted, length
+
+    def _forget_analysed(self) -> None:
+        """Drop the memo of analysed texts (it only speeds up building)."""
+        for memo in self._analysed.values():
+            memo.clear()
+
+    def _add(self, doc: _Doc, pieces: _Piece) -> int:
+        parts, weighted, length = pieces
         n = len(self.docs)
         self.docs.append(doc)
         self.by_key[(doc.kind, doc.id)] = n
-        groups: dict[float, list[int]] = {}
-        seq: list[int] = []
-        analysed = self._analysed
-        for _path, text, group in fields:
-            ids = analysed.get(text)
-            if ids is None:
-                ids = self._analyse(text)
-            seq += ids
-            seq.append(0)  # a phrase never spans two fields
-            weight = weights[group]
-            same = groups.get(weight)
-            if same is None:
-                groups[weight] = list(ids)
-            else:
-                same += ids
-        length = len(seq) - len(fields)
-        # Weighted term frequencies: merged with C-level dict operations, summing by hand
-        # only the few terms that occur in fields of different weights.
-        tf: dict[int, float] = {}
-        for weight, ids in groups.items():
-            counts: dict[int, int] = {}
-            _count_elements(counts, ids)
-            shared = counts.keys() & tf.keys()
-            for tid in shared:
-                tf[tid] += weight * counts.pop(tid)
-            tf.update(zip(counts.keys(), map(mul, counts.values(), repeat(weight)), strict=True))
+        # Weighted term frequencies (in halves) in one C-level count.
+        tf: dict[int, int] = {}
+        _count_elements(tf, weighted)
         postings = self.postings
         for tid, value in tf.items():
             postings[tid][n] = value
-        self.seqs.append(array("I", seq).tobytes())
+        self.seqs.append(b"".join(parts))
         self.lengths.append(float(length))
         self.total_length += length
         self.alive_count += 1
-        self.kinds[doc.kind].add(n)
-        region = self.regions.get(doc.meeting.region)
-        if region is None:
-            self.regions[doc.meeting.region] = {n}
-        else:
-            region.add(n)
-        if doc.proposal is not None:
-            p = doc.proposal
-            self.sectors.setdefault(p.sector, set()).add(n)
-            self.statuses.setdefault(p.status, set()).add(n)
-            doc.people = (p.proposed_by,) if p.proposed_by else ()
-            doc.enterprises = tuple(p.enterprises)
-        else:
-            doc.people = tuple(q.name for q in doc.meeting.participants if q.name)
-        self._note_names(self.people, self.person_names, doc.people, n)
-        self._note_names(self.enterprises, self.enterprise_names, doc.enterprises, n)
         return n
 
-    def _analyse(self, text: str) -> list[int]:
-        """Term ids of ``text`` in order (memoised: many field texts repeat)."""
-        words = _TOKEN_RE.findall(fold(text))
+    def _analyse(self, text: str, units: int) -> _Piece:
+        """``text`` as a field piece (see :meth:`_pieces`); memoised, as many texts repeat."""
+        found = words(text)
         word_ids = self.word_ids
-        for w in set(words).difference(word_ids):
+        for w in set(found).difference(word_ids):
             word_ids[w] = self._term_id(w)
-        ids = list(map(word_ids.__getitem__, words))
-        if len(self._analysed) > 100_000:
-            self._analysed.clear()
-        self._analysed[text] = ids
-        return ids
+        ids = list(map(word_ids.__getitem__, found))
+        if len(self._analysed[units]) > 100_000:
+            self._analysed[units].clear()
+        return array("I", ids).tobytes() + _SEP, ids * units, len(ids)
 
     def _plist(self, t: str, default: Any = None) -> Any:
         """The postings (doc -> weighted tf) of term ``t``."""
@@ -421,20 +473,22 @@ class SearchIndex:
         return tid
 
     def _note_names(
-        self, table: dict[str, set[int]], names: dict[str, int], values: Iterable[str], n: int
+        self, table: dict[str, set[int]], names: dict[str, int], docs_of: dict[str, list[int]]
     ) -> None:
+        """Record new docs naming people or enterprises: each name's count, and the docs by
+        each word of the name (what ``person:`` and ``enterprise:`` look up)."""
         words_of = self._name_words
-        for value in values:
-            names[value] = names.get(value, 0) + 1
-            words = words_of.get(value)
-            if words is None:
-                words = words_of[value] = tuple(set(_TOKEN_RE.findall(fold(value))))
-            for w in words:
-                docs = table.get(w)
-                if docs is None:
-                    table[w] = {n}
+        for value, docs in docs_of.items():
+            names[value] = names.get(value, 0) + len(docs)
+            found = words_of.get(value)
+            if found is None:
+                found = words_of[value] = tuple(set(words(value)))
+            for w in found:
+                known = table.get(w)
+                if known is None:
+                    table[w] = set(docs)
                 else:
-                    docs.add(n)
+                    known.update(docs)
 
     def _remove(self, n: int) -> None:
         doc = self.docs[n]
@@ -698,12 +752,13 @@ class SearchIndex:
         idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
         avg = self.total_length / n_docs or 1.0
         lengths = self.lengths
+        # BM25 of tf = u / UNITS (postings hold weighted frequencies in halves), with the
+        # 1 / UNITS factored out of the fraction.
         k1 = K1
-        norm = k1 * (1 - B)
-        slope = k1 * B / avg
-        scores = {
-            n: idf * tf * (k1 + 1) / (tf + norm + slope * lengths[n]) for n, tf in plist.items()
-        }
+        gain = idf * (k1 + 1)
+        norm = k1 * (1 - B) * UNITS
+        slope = k1 * B / avg * UNITS
+        scores = {n: gain * u / (u + norm + slope * lengths[n]) for n, u in plist.items()}
         self._scores[t] = scores
         return scores
 

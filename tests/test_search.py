@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coopbrowse.store.analysis import _TOKEN_RE, fold, words
 from coopbrowse.store.dataset import Dataset
-from coopbrowse.store.index import SearchIndex
+from coopbrowse.store.index import K1, MEETING_WEIGHTS, B, SearchIndex, _units
+from coopbrowse.store.model import Meeting
 from coopbrowse.store.query import And, Filter, Not, Or, Phrase, QueryError, Word, parse
 from coopbrowse.store.synth import synth_meetings
 from coopbrowse.tui.cli import main
@@ -190,6 +193,43 @@ def test_title_match_outranks_detail_match(index: SearchIndex) -> None:
     # "Promomed" is in the title of p11 and only in the detail/notes elsewhere.
     hits = ids(index, "promomed")
     assert hits[0] == "2025-10-20-mordovia-lukashenko-p11"
+
+
+def test_score_is_bm25f_with_the_field_weights() -> None:
+    # Worked by hand from the definition: weighted tf = sum of field weight x count, then BM25
+    # with K1 and B over the documents' word counts.
+    a = Meeting(id="a", date="2025-01-01", region="Tula Oblast", title="Cement cement plant")
+    a.summary = "A cement deal"
+    b = Meeting(id="b", date="2025-01-02", region="Penza Oblast", title="Bus depot")
+    b.summary = "Cement for the depot and more words here"
+    index = SearchIndex.build([a, b])
+    lengths = {"a": 3 + 2 + 3, "b": 2 + 2 + 8}  # title, region, summary words
+    tf = {
+        "a": 2 * MEETING_WEIGHTS["title"] + 1 * MEETING_WEIGHTS["summary"],
+        "b": 1 * MEETING_WEIGHTS["summary"],
+    }
+    avg = sum(lengths.values()) / 2
+    idf = math.log(1 + (2 - 2 + 0.5) / (2 + 0.5))
+    expected = {
+        rid: idf * tf[rid] * (K1 + 1) / (tf[rid] + K1 * (1 - B + B * lengths[rid] / avg))
+        for rid in "ab"
+    }
+    hits = index.search("cement").hits
+    assert [h.id for h in hits] == ["a", "b"]
+    for hit in hits:
+        assert hit.score == pytest.approx(expected[hit.id], rel=1e-12)
+
+
+def test_field_weights_must_be_whole_halves() -> None:
+    assert _units({"title": 3.0, "quote": 0.5}) == {"title": 6, "quote": 1}
+    with pytest.raises(ValueError, match="multiples of 1/2"):
+        _units({"title": 3.0, "quote": 0.7})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+def test_fast_word_split_matches_the_token_pattern(text: str) -> None:
+    assert words(text) == _TOKEN_RE.findall(fold(text))
 
 
 def test_hits_carry_spans_of_the_matched_words(index: SearchIndex) -> None:
