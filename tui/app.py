@@ -53,9 +53,10 @@ class CoopBrowseApp(App[int]):
         self.ui_state = UiState.load(self.state_path)
         self.load_error: StoreError | None = None  # re-raised by the CLI after exit
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The browser is the first screen (no empty default screen is mounted first)."""
         self.title = f"coopbrowse {__version__}"
-        self.push_screen(MainScreen(self.store, self.ui_state, self.db_path, self.preview))
+        return MainScreen(self.store, self.ui_state, self.db_path, self.preview)
 
     @property
     def main(self) -> MainScreen | None:
