@@ -587,7 +587,7 @@ async def test_keys_typed_right_after_slash_go_to_the_query(app) -> None:
         await pilot.press("slash", "s", "a")  # no pause: must not sort or select all
         await settle(pilot, app)
         assert main.query_one(SearchBar).value == "sa"
-        assert main.selection == {} and main.state.sorts == {}
+        assert main.selection == {} and main.state.sorts == main.state.search_sorts == {}
 
 
 async def samara_proposals(pilot, app) -> tuple[MainScreen, tuple[str, str]]:
@@ -714,6 +714,30 @@ async def test_proposal_sorts_mix_directions_and_survive_view_switches(app, stor
         assert 0 < len(main.rows) < len(by_sector)  # a new result is never served stale
         hits = {("proposal", h.id) for h in main.result.hits if h.kind == "proposal"}
         assert {r.key for r in main.rows} == hits
+
+
+async def test_a_search_orders_by_relevance_and_leaves_the_browsing_sort_alone(
+    app, tmp_path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        while main.sort_label != "most proposals":
+            await pilot.press("s")
+        await search(pilot, app, "lift")
+        assert main.sort_label == "relevance"
+        best_first = list(dict.fromkeys(("meeting", h.meeting.id) for h in main.result.hits))
+        assert [r.key for r in main.rows] == best_first
+        await pilot.press("escape", "s")  # to the list; the next search sort
+        assert main.sort_label == "newest first"
+        await pilot.press("escape")  # escape in the list clears the search
+        await settle(pilot, app)
+        assert not main.query_text and main.sort_label == "most proposals"
+        await search(pilot, app, "elevator")  # a search keeps the search sort chosen
+        assert main.sort_label == "newest first"
+        await pilot.press("q")
+    saved = json.loads((tmp_path / "state.json").read_text())
+    assert saved["sorts"]["meetings"] == 3 and saved["search_sorts"]["meetings"] == 1
 
 
 def test_column_widths_hide_the_title_and_shrink_flexible_columns_before_fixed_ones() -> None:

@@ -1,4 +1,4 @@
-"""What the browser remembers between launches: view, query, history, sort, selection.
+"""What the browser remembers between launches: view, query, history, sorts, selection.
 
 Saved atomically as JSON (``coopbrowse locate`` prints where). A missing or unreadable state
 file just means a fresh start: the state is a convenience, never a reason not to launch.
@@ -21,7 +21,8 @@ class UiState:
     view: str = "meetings"
     query: str = ""
     history: list[str] = field(default_factory=list)
-    sorts: dict[str, int] = field(default_factory=dict)
+    sorts: dict[str, int] = field(default_factory=dict)  # per view, browsing
+    search_sorts: dict[str, int] = field(default_factory=dict)  # per view, 0 = relevance
     selection: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
@@ -40,9 +41,10 @@ class UiState:
         history = data.get("history")
         if isinstance(history, list):
             state.history = [h for h in history if isinstance(h, str)][-HISTORY_SIZE:]
-        sorts = data.get("sorts")
-        if isinstance(sorts, dict):
-            state.sorts = {k: v for k, v in sorts.items() if isinstance(v, int)}
+        for name in ("sorts", "search_sorts"):
+            sorts = data.get(name)
+            if isinstance(sorts, dict):
+                setattr(state, name, {k: v for k, v in sorts.items() if isinstance(v, int)})
         selection = data.get("selection")
         if isinstance(selection, list):
             state.selection = [

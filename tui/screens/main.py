@@ -242,8 +242,8 @@ class MainScreen(Screen[None]):
         table = self.query_one(RecordTable)
         if keep is None and self.rows and 0 <= table.cursor < len(self.rows):
             keep = self.rows[table.cursor].key
-        relevance = self.result is not None and bool(self.query_text)
-        sort = self.state.sorts.get(self.view, 0)
+        relevance = self._relevance()
+        sort = self._sorts(relevance).get(self.view, 0)
         self.rows, self.sort_label = self._sorted_rows(sort, relevance)
         view = VIEWS[self.view]
         cursor = next((i for i, r in enumerate(self.rows) if r.key == keep), 0)
@@ -538,10 +538,20 @@ class MainScreen(Screen[None]):
         self.query_one(RecordTable).refresh_rows()
         self._update_titles()
 
+    def _relevance(self) -> bool:
+        """Whether the list shows search results (which can be ordered by relevance)."""
+        return self.result is not None and bool(self.query_text)
+
+    def _sorts(self, relevance: bool) -> dict[str, int]:
+        """Each view's chosen sort: one set while browsing and another while searching
+        (where order 0 is relevance), so neither shifts the other."""
+        return self.state.search_sorts if relevance else self.state.sorts
+
     def action_cycle_sort(self) -> None:
-        relevance = self.result is not None and bool(self.query_text)
+        relevance = self._relevance()
         count = sort_count(self.view, relevance=relevance)
-        self.state.sorts[self.view] = (self.state.sorts.get(self.view, 0) + 1) % count
+        sorts = self._sorts(relevance)
+        sorts[self.view] = (sorts.get(self.view, 0) + 1) % count
         self.refresh_rows()
         self._save_soon()
         self.notify(f"Sorted by {self.sort_label}", timeout=2)
