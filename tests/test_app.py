@@ -220,6 +220,18 @@ async def test_history_recall_with_up_and_down(app) -> None:
         assert bar.value == "samara"
         await pilot.press("down")
         assert bar.value == "penza"
+        await pilot.press("down")  # past the newest: back to what was there before recalling
+        assert bar.value == "penza"
+        await pilot.press("ctrl+u", *"cement")
+        await pilot.press("down")  # nothing later than a draft: it stays
+        assert bar.value == "cement"
+        await pilot.press("up", "up")
+        assert bar.value == "samara"
+        await pilot.press("down", "down")
+        assert bar.value == "cement"  # the draft is not lost by looking back
+        await pilot.press("backspace")
+        await pilot.press("up")  # an edit ends recalling: up starts again at the newest
+        assert bar.value == "penza"
 
 
 async def test_completion_offers_field_values(app) -> None:

@@ -104,7 +104,8 @@ class SearchBar(Vertical):
         super().__init__(id=id)
         self.values = values
         self.history: list[str] = []
-        self._history_pos: int | None = None
+        self._history_pos: int | None = None  # None: not recalling (editing the draft)
+        self._draft = ""
         self._timer: Timer | None = None
         self._recalling = False
 
@@ -152,15 +153,23 @@ class SearchBar(Vertical):
         self.post_message(self.QueryChanged(event.value, submitted=True))
 
     def action_history(self, step: int) -> None:
-        if not self.history:
-            self.app.bell()
-            return
-        pos = len(self.history) if self._history_pos is None else self._history_pos
+        """Recall an earlier (``-1``) or later (``1``) query. What was being typed is kept
+        and comes back after the most recent query, as in a shell."""
+        if self._history_pos is None:
+            if not self.history or step > 0:  # nothing later than what is being typed
+                self.app.bell()
+                return
+            self._draft = self.input.value
+            pos = len(self.history)
+        else:
+            pos = self._history_pos
         pos = max(0, min(len(self.history), pos + step))
-        self._history_pos = pos
-        self._recalling = True
-        value = self.history[pos] if pos < len(self.history) else ""
-        self.input.value = value
+        recalled = pos < len(self.history)
+        self._history_pos = pos if recalled else None
+        value = self.history[pos] if recalled else self._draft
+        if value != self.input.value:
+            self._recalling = True  # not an edit: keeps the place in the history
+            self.input.value = value
         self.input.cursor_position = len(value)
 
     def show_error(self, message: str) -> None:
