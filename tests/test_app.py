@@ -678,7 +678,7 @@ async def test_meetings_list_keeps_regions_and_surnames_readable_at_80_columns(a
         table = screen_of(app).query_one(RecordTable)
         text = list_text(table)
         # Mordovia and Tatarstan were both "Republic of…" before
-        assert "Mordovia" in text and "Samara" in text and "Moscow Obla" in text
+        assert "Mordovia" in text and "Samara" in text and "Moscow Obl" in text
         assert "A. Lukashenko" in text
         await pilot.press("2")
         await pilot.pause()
@@ -765,6 +765,18 @@ def test_column_widths_hide_the_title_and_shrink_flexible_columns_before_fixed_o
     assert sum(table._widths(76)) + 2 + len(labels) - 1 == 76  # no cell lost to the title
     wide = dict(zip(labels, table._widths(160), strict=True))
     assert wide["Title"] > 20 and wide["Region"] > 10
+    # names and regions reach their comfortable width ("Saint Petersburg", "V. Fedorishchev")
+    # before the title takes any space: no "Moscow Obla…" beside a title cut to 16 cells
+    for total in (96, 120, 160):
+        widths = dict(zip(labels, table._widths(total), strict=True))
+        assert min(widths["Region"], widths["Russian side"], widths["Belarusian host"]) >= 16
+        assert sum(table._widths(total)) + 2 + sum(map(bool, table._widths(total))) == total
+    # too narrow even for the minimums (the list beside the detail at 110 columns): the
+    # flexible columns shrink, the widest first, and the trade figure keeps its width
+    cramped = dict(zip(labels, table._widths(62), strict=True))
+    assert cramped["Latest trade"] == 16 and cramped["Date"] == 10
+    assert 6 <= cramped["Belarusian host"] <= cramped["Region"] + 1
+    assert sum(table._widths(62)) + 2 + 6 == 62
 
 
 async def test_lists_follow_records_that_change(app, store) -> None:

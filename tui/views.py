@@ -168,12 +168,12 @@ VIEWS: dict[str, View] = {
         "1",
         [
             Column("Date", 10),
-            Column("Region", None, min_width=10, ratio=2),
-            Column("Russian side", None, min_width=13, ratio=2),  # "A. Lukashenko"
-            Column("Belarusian host", None, min_width=13, ratio=2),
+            Column("Region", None, min_width=10, ratio=2, ideal=16),
+            Column("Russian side", None, min_width=13, ratio=2, ideal=20),  # "A. Lukashenko"
+            Column("Belarusian host", None, min_width=13, ratio=2, ideal=20),
             Column("Prop.", 5, "right"),
             Column("Latest trade", 16),
-            Column("Title", None, min_width=0, ratio=3),
+            Column("Title", None, min_width=0, ratio=3, ideal=40),
         ],
         [
             ("newest first", ((lambda r: (r.date, r.key[1]), True),)),
@@ -189,11 +189,11 @@ VIEWS: dict[str, View] = {
         "Proposals",
         "2",
         [
-            Column("Sector", None, min_width=12, ratio=2),
-            Column("Region", 12),
+            Column("Sector", None, min_width=12, ratio=2, ideal=22),
+            Column("Region", None, min_width=10, ideal=16),
             Column("Date", 10),
-            Column("Proposer", None, min_width=13, ratio=2),
-            Column("Title", None, min_width=20, ratio=5),
+            Column("Proposer", None, min_width=14, ratio=2, ideal=16),  # "V. Karankevich"
+            Column("Title", None, min_width=20, ratio=5, ideal=40),
         ],
         [
             ("newest first", ((lambda r: (r.date, r.meeting.id), True), (_row_id, False))),
@@ -221,7 +221,7 @@ VIEWS: dict[str, View] = {
         "Regions",
         "3",
         [
-            Column("Region", None, min_width=12),
+            Column("Region", None, min_width=12, ideal=20),
             Column("Meet.", 5, "right"),
             Column("Prop.", 5, "right"),
             Column("Latest", 10),

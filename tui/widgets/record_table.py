@@ -33,10 +33,12 @@ class Column:
     justify: str = "left"
     min_width: int = 8  # 0: optional, hidden when it would be too narrow to read
     ratio: int = 1  # share of the spare width among flexible columns
+    ideal: int = 0  # a flexible column's comfortable width, reached before others grow
 
 
 MARK_WIDTH = 2  # the selection mark column
 OPTIONAL_MIN = 12  # an optional column narrower than this is hidden
+FLEX_FLOOR = 6  # flexible columns shrink to this before fixed ones are cut
 
 
 class RecordTable(ScrollView, can_focus=True):
@@ -105,6 +107,7 @@ class RecordTable(ScrollView, can_focus=True):
         self._cells: Callable[[int], list[Text]] = lambda i: []
         self._marked: Callable[[int], bool] = lambda i: False
         self._cache: OrderedDict[tuple[int, int, bool, bool], Strip] = OrderedDict()
+        self._widths_memo: tuple[int, list[Column], list[int]] | None = None
         self.empty_message = "Nothing to show."
 
     # Data ----------------------------------------------------------------------------------
@@ -198,11 +201,17 @@ class RecordTable(ScrollView, can_focus=True):
     # Rendering -----------------------------------------------------------------------------
 
     def _widths(self, total: int) -> list[int]:
-        """Column widths for ``total`` cells: fixed columns as given, flexible ones sharing
-        the rest by ratio. An optional column (``min_width=0``) that would get fewer than
-        ``OPTIONAL_MIN`` cells is hidden and its share goes to the others; when even minimum
-        widths do not fit, flexible columns shrink (never below 3) so that the last column
+        """Column widths for ``total`` cells. Fixed columns get their width; flexible ones
+        their minimum, then each covers the same fraction of the way to its ``ideal`` width;
+        then optional columns (``min_width=0``) get up to their ideal, and all flexible
+        columns share what is left by ratio. An optional column that would get fewer than
+        ``OPTIONAL_MIN`` cells is hidden and its share goes to the others. When even the
+        minimums do not fit, the widest flexible column gives up a cell at a time (down to
+        ``FLEX_FLOOR``), then the others from the right (never below 3), so the last column
         ends with an ellipsis instead of being cut."""
+        memo = self._widths_memo
+        if memo is not None and memo[0] == total and memo[1] is self.columns:
+            return memo[2]
         hidden: set[int] = set()
         widths = self._share(total, hidden)
         for i in reversed(range(len(self.columns))):
@@ -210,32 +219,48 @@ class RecordTable(ScrollView, can_focus=True):
             if c.width is None and c.min_width == 0 and widths[i] < OPTIONAL_MIN:
                 hidden.add(i)
                 widths = self._share(total, hidden)
+        self._widths_memo = (total, self.columns, widths)
         return widths
 
     def _share(self, total: int, hidden: set[int]) -> list[int]:
         columns = self.columns
-        fixed = sum(c.width or 0 for c in columns) + MARK_WIDTH + len(columns) - len(hidden)
-        shares = sum(c.ratio for i, c in enumerate(columns) if c.width is None and i not in hidden)
-        spare = max(0, total - fixed)
-        widths = []
-        for i, c in enumerate(columns):
-            if c.width is not None:
-                widths.append(c.width)
-            elif i in hidden:
-                widths.append(0)
-            else:
-                widths.append(max(c.min_width, spare * c.ratio // max(shares, 1)))
-        excess = sum(widths) + MARK_WIDTH + len(columns) - len(hidden) - total
-        # flexible columns give back what they have over their minimum first, then every
-        # column shrinks from the right (never below 3)
-        floors = [c.min_width if c.width is None else c.width for c in columns]
-        for floor in (floors, [3] * len(columns)):
-            for i in reversed(range(len(widths))):
-                if excess <= 0:
-                    break
-                give = min(excess, max(0, widths[i] - floor[i]))
-                widths[i] -= give
-                excess -= give
+        flexible = [i for i, c in enumerate(columns) if c.width is None and i not in hidden]
+        widths = [0 if i in hidden else (c.width or c.min_width) for i, c in enumerate(columns)]
+        spare = total - sum(widths) - MARK_WIDTH - (len(columns) - len(hidden) - 1) - 1
+        if spare >= 0:
+            # every column below its ideal covers the same fraction of the way there...
+            required = [i for i in flexible if columns[i].min_width]
+            short = {i: columns[i].ideal - widths[i] for i in required if columns[i].ideal}
+            short = {i: gap for i, gap in short.items() if gap > 0}
+            need = sum(short.values())
+            use = min(spare, need)
+            for i, gap in short.items():
+                widths[i] += gap * use // max(need, 1)
+            left = use - sum(gap * use // max(need, 1) for gap in short.values())
+            for i in [i for i in short if widths[i] < columns[i].ideal][:left]:
+                widths[i] += 1  # the rounding remainder, from the left
+            spare -= use
+            for i in flexible:  # ...then optional columns get up to theirs...
+                if not columns[i].min_width:
+                    add = min(spare, columns[i].ideal or spare)
+                    widths[i] += add
+                    spare -= add
+            _share_by_ratio(widths, flexible, spare, columns)  # ...and all share the rest
+            return widths
+        excess = -spare
+        while excess > 0:  # the widest flexible column gives a cell, down to FLEX_FLOOR
+            can = [i for i in flexible if widths[i] > FLEX_FLOOR]
+            if not can:
+                break
+            widest = max(reversed(can), key=widths.__getitem__)
+            widths[widest] -= 1
+            excess -= 1
+        for i in reversed(range(len(widths))):  # then any column, from the right
+            if excess <= 0:
+                break
+            give = min(excess, max(0, widths[i] - 3))
+            widths[i] -= give
+            excess -= give
         return widths
 
     def _line(self, cells: list[Text], widths: list[int], mark: str, style: Style) -> list[Segment]:
@@ -284,3 +309,18 @@ class RecordTable(ScrollView, can_focus=True):
             if len(self._cache) > 400:
                 self._cache.popitem(last=False)
         return strip
+
+
+def _share_by_ratio(widths: list[int], grow: list[int], spare: int, columns: list[Column]) -> None:
+    """Give ``spare`` cells to the columns ``grow`` by their ratios (the rounding remainder
+    one cell each, from the left)."""
+    if not grow or spare <= 0:
+        return
+    shares = sum(columns[i].ratio for i in grow)
+    given = 0
+    for i in grow:
+        add = spare * columns[i].ratio // shares
+        widths[i] += add
+        given += add
+    for i in grow[: spare - given]:
+        widths[i] += 1
