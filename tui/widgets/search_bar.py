@@ -173,12 +173,17 @@ class SearchBar(Vertical):
         self.input.cursor_position = len(value)
 
     def show_error(self, message: str) -> None:
-        self.set_class(True, "-error")
-        self.query_one("#search-status", Static).update(Text(one_line(message)))
+        """Show a query error (and, while a field value is being typed, its candidates:
+        ``region:`` is an error until a region follows, and lists them)."""
+        self._status(message, error=True)
 
     def show_hint(self, message: str) -> None:
         """Show ``message`` (and, while a field value is being typed, its candidates)."""
-        self.set_class(False, "-error")
+        self._status(message, error=False)
+
+    def _status(self, message: str, *, error: bool) -> None:
+        self.set_class(error, "-error")
         candidates = hint_for(self.value, self.values)
-        text = "  ·  ".join(part for part in (message, candidates) if part)
+        parts = (candidates, message) if error else (message, candidates)  # what to type first
+        text = "  ·  ".join(part for part in parts if part)
         self.query_one("#search-status", Static).update(Text(one_line(text)))
