@@ -170,6 +170,21 @@ async def test_search_narrows_highlights_and_counts(app) -> None:
         assert main.query_text == "lift"
 
 
+async def test_match_count_adds_up_with_the_lists(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, "lift")
+        main = screen_of(app)
+        status = plain(main.query_one(SearchBar).query_one("#search-status").content)
+        kinds = [h.kind for h in main.result.hits]
+        meetings, proposals = kinds.count("meeting"), kinds.count("proposal")
+        assert status.startswith(f"{meetings} meetings and {proposals} proposals match")
+        listed = len(main.rows)  # the meetings view
+        assert listed > meetings and f"also has {listed - meetings} meeting" in status
+        await pilot.press("escape", "2")
+        assert len(main.rows) == proposals
+
+
 async def test_bad_query_shows_error_and_keeps_results(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

@@ -443,10 +443,7 @@ class MainScreen(Screen[None]):
             fixed = ", ".join(f"{a} → {b}" for a, b in result.corrections)
             bar.show_hint(f"No exact matches; showing results for: {fixed}")
         else:
-            n = result.total
-            bar.show_hint(
-                f"{n} matching record{'' if n == 1 else 's'} (meetings and proposals)" if n else ""
-            )
+            bar.show_hint(describe_matches(result))
         self._apply_query(query, result, hl)
         keep, self._keep_after_search = self._keep_after_search, None
         self.refresh_rows(keep=keep or ("", ""))  # a new result list starts at its best match
@@ -649,3 +646,22 @@ class MainScreen(Screen[None]):
         self.state.query = self.query_text
         self.state.selection = list(self.selection)
         return self.state.save(self.app.state_path)  # type: ignore[attr-defined]
+
+
+def describe_matches(result: SearchResult) -> str:
+    """``3 meetings and 4 proposals match``, and how many more meetings the meetings view
+    lists (those of matching proposals), so that its count adds up."""
+    meetings = sum(h.kind == "meeting" for h in result.hits)
+    proposals = len(result.hits) - meetings
+    parts = [
+        f"{n} {word}{'' if n == 1 else 's'}"
+        for n, word in ((meetings, "meeting"), (proposals, "proposal"))
+        if n
+    ]
+    if not parts:
+        return ""
+    text = f"{' and '.join(parts)} match{'es' if len(result.hits) == 1 else ''}"
+    more = len({h.meeting.id for h in result.hits}) - meetings
+    if more:
+        text += f"; the meetings list also has {more} meeting{'' if more == 1 else 's'} of these"
+    return text
