@@ -82,6 +82,7 @@ class _Doc:
     alive: bool = True
     people: tuple[str, ...] = ()  # as indexed, so removal does not depend on later edits
     enterprises: tuple[str, ...] = ()
+    date: str = ""  # the meeting's date as indexed
     children: list[int] = field(default_factory=list)  # a meeting's proposal docs
 
     @property
@@ -218,8 +219,8 @@ class SearchIndex:
     def __init__(self) -> None:
         self.docs: list[_Doc] = []
         self.by_key: dict[tuple[str, str], int] = {}
-        # term id -> doc -> weighted tf
-        self.postings: defaultdict[int, dict[int, float]] = defaultdict(dict)
+        # term id -> doc -> weighted term frequency, in halves (see MEETING_WEIGHTS)
+        self.postings: defaultdict[int, dict[int, int]] = defaultdict(dict)
         self.lengths: array[float] = array("d")
         self.total_length = 0.0
         self.alive_count = 0
@@ -303,7 +304,8 @@ class SearchIndex:
             proposal = proposals.get(rid) if alive and kind == "proposal" else None
             if alive and (meeting is None or (kind == "proposal" and proposal is None)):
                 raise KeyError(rid)  # the cache does not describe this database
-            doc = _Doc(kind, rid, meeting or _GONE, proposal, alive, people, enterprises)
+            meeting = meeting or _GONE
+            doc = _Doc(kind, rid, meeting, proposal, alive, people, enterprises, meeting.date)
             doc.children = children
             docs.append(doc)
         index.docs = docs
@@ -319,13 +321,14 @@ class SearchIndex:
         for m in meetings:
             first = len(self.docs)
             names = tuple(q.name for q in m.participants if q.name)
-            parent = _Doc("meeting", m.id, m, None, people=names)
+            parent = _Doc("meeting", m.id, m, None, people=names, date=m.date)
             self._add(parent, self._pieces(meeting_fields(m, paths=False), "meeting"))
             for name in names:
                 people[name].append(first)
             context = self._pieces(_context_fields(m, False), "proposal")
             for p in m.proposals:
-                doc = _Doc("proposal", p.id, m, p, people=(p.proposed_by,) if p.proposed_by else ())
+                proposer = (p.proposed_by,) if p.proposed_by else ()
+                doc = _Doc("proposal", p.id, m, p, people=proposer, date=m.date)
                 doc.enterprises = tuple(p.enterprises)
                 pn = self._add(doc, self._pieces(_own_fields(p, False), "proposal", context))
                 parent.children.append(pn)
@@ -456,7 +459,7 @@ class SearchIndex:
         return array("I", ids).tobytes() + _SEP, ids * units, len(ids)
 
     def _plist(self, t: str, default: Any = None) -> Any:
-        """The postings (doc -> weighted tf) of term ``t``."""
+        """The postings (doc -> weighted term frequency in halves) of term ``t``."""
         tid = self.term_ids.get(t)
         found = self.postings.get(tid) if tid is not None else None
         return found if found is not None else ({} if default is None else default)
@@ -516,21 +519,16 @@ class SearchIndex:
             for docs in table.values():
                 docs.discard(n)
         for names, values in (
-            (
-                self.person_names,
-                [doc.proposal.proposed_by]
-                if doc.proposal
-                else [q.name for q in doc.meeting.participants],
-            ),
-            (self.enterprise_names, doc.proposal.enterprises if doc.proposal else ()),
+            (self.person_names, doc.people),  # as counted when indexed
+            (self.enterprise_names, doc.enterprises),
         ):
             for value in values:
                 if value in names:
                     names[value] -= 1
                     if names[value] <= 0:
                         del names[value]
-        i = bisect.bisect_left(self.dates, (doc.meeting.date, n))
-        if i < len(self.dates) and self.dates[i] == (doc.meeting.date, n):
+        i = bisect.bisect_left(self.dates, (doc.date, n))
+        if i < len(self.dates) and self.dates[i] == (doc.date, n):
             del self.dates[i]
 
     # Completion candidates ---------------------------------------------------------------

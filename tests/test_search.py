@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from coopbrowse.store.analysis import _TOKEN_RE, fold, words
 from coopbrowse.store.dataset import Dataset
-from coopbrowse.store.index import K1, MEETING_WEIGHTS, B, SearchIndex, _units
-from coopbrowse.store.model import Meeting
+from coopbrowse.store.index import K1, MEETING_WEIGHTS, PROPOSAL_WEIGHTS, B, SearchIndex, _units
+from coopbrowse.store.model import Meeting, Proposal
 from coopbrowse.store.query import And, Filter, Not, Or, Phrase, QueryError, Word, parse
 from coopbrowse.store.synth import synth_meetings
 from coopbrowse.tui.cli import main
@@ -218,6 +218,48 @@ def test_score_is_bm25f_with_the_field_weights() -> None:
     assert [h.id for h in hits] == ["a", "b"]
     for hit in hits:
         assert hit.score == pytest.approx(expected[hit.id], rel=1e-12)
+
+
+def test_proposal_score_counts_half_weights_and_its_meetings_context() -> None:
+    # "tula" is in the meeting's title and region, in one proposal's quote (weight 0.5) and,
+    # through the meeting's context (weight 0.5), in both proposals.
+    m = Meeting(id="m", date="2025-01-01", region="Tula Oblast", title="Talks in Tula")
+    m.proposals = [
+        Proposal("m-p01", "m", "elevators", "Lift works", detail="Build a plant", quote="Tula"),
+        Proposal("m-p02", "m", "elevators", "Grain lifts"),
+    ]
+    index = SearchIndex.build([m])
+    words = {"m": 3 + 2, "m-p01": 2 + 1 + 3 + 1 + 2, "m-p02": 2 + 1 + 2}  # incl. "Elevators"
+    half = PROPOSAL_WEIGHTS["quote"]
+    assert half == PROPOSAL_WEIGHTS["meeting"] == 0.5
+    tf = {
+        "m": MEETING_WEIGHTS["title"] + MEETING_WEIGHTS["region"],
+        "m-p01": half + PROPOSAL_WEIGHTS["meeting"],
+        "m-p02": PROPOSAL_WEIGHTS["meeting"],
+    }
+    avg = sum(words.values()) / 3
+    idf = math.log(1 + (3 - 3 + 0.5) / (3 + 0.5))
+    hits = index.search("tula").hits
+    assert [h.id for h in hits] == ["m", "m-p01", "m-p02"]
+    for hit in hits:
+        t, n = tf[hit.id], words[hit.id]
+        expected = idf * t * (K1 + 1) / (t + K1 * (1 - B + B * n / avg))
+        assert hit.score == pytest.approx(expected, rel=1e-12)
+
+
+def test_changing_a_record_in_place_then_reindexing_leaves_nothing_stale() -> None:
+    m = synth_meetings(1, seed=3)[0]
+    index = SearchIndex.build([m])
+    old_year, old_names = m.date[:4], set(index.field_values("person"))
+    m.date = "2031-05-05"
+    for q in m.participants:
+        q.name = "Zyx Qwerty"
+    for p in m.proposals:
+        p.proposed_by = "Zyx Qwerty"
+    index.add_meetings([m])  # re-index the edited meeting
+    assert ids(index, f"year:{old_year}") == []
+    assert index.field_values("year") == ["2031"]
+    assert index.field_values("person") == ["qwerty"] and old_names != {"qwerty"}
 
 
 def test_field_weights_must_be_whole_halves() -> None:
