@@ -165,9 +165,7 @@ def _table(head: list[str], rows: list[str], right: set[str] = frozenset({"USD m
 def _people(meeting: Meeting) -> list[str]:
     lines = []
     for p in meeting.participants:
-        role = {"host": "host", "guest": "guest", "mentioned": "mentioned"}.get(p.role, "")
-        side = {"belarus": "Belarus", "russia": "Russia"}.get(p.side, "")
-        tags = ", ".join(t for t in (side, role) if t)
+        tags = p.tags
         title = f", {md_text(p.title)}" if p.title else ""
         lines.append(f"  - {md_text(p.name)}{title}" + (f" ({tags})" if tags else ""))
     return lines

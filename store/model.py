@@ -184,6 +184,13 @@ class Participant:
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "title": self.title, "side": self.side, "role": self.role}
 
+    @property
+    def tags(self) -> str:
+        """``Belarus, host``: the side and role as shown beside the name ("" when neither)."""
+        side = {"belarus": "Belarus", "russia": "Russia"}.get(self.side, "")
+        role = self.role if self.role in ("host", "guest", "mentioned") else ""
+        return ", ".join(t for t in (side, role) if t)
+
 
 @dataclass
 class TradeFigure:

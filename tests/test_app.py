@@ -75,6 +75,26 @@ async def test_launch_lists_meetings_newest_first_with_detail(app, store) -> Non
         assert store.meetings()[0].title in text
         assert "Trade figures" in text and "Turnover, USD millions" in text
         assert "Source" in text
+        assert "(Belarus, host)" in text and "(Russia, guest)" in text  # as in the export
+        table = main.query_one(RecordTable)
+        assert table.border_subtitle == "sorted by newest first · s: next sort"
+
+
+async def test_the_cursor_row_shows_whether_the_list_has_focus(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        table = screen_of(app).query_one(RecordTable)
+
+        def cursor_background():  # of the cursor row, as painted
+            return list(table.render_line(1))[1].style.bgcolor  # [0] is the mark
+
+        focused = cursor_background()
+        await pilot.press("tab")  # to the detail
+        await pilot.pause()
+        assert not table.has_focus and cursor_background() != focused
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert table.has_focus and cursor_background() == focused
 
 
 async def test_j_k_arrows_g_G_move_the_cursor(app, store) -> None:

@@ -227,8 +227,8 @@ def meeting_blocks(meeting: Meeting, hl: Marker = None) -> list[Block]:
             if p.title:
                 line.append(", ")
                 line.append_text(mark(p.title, hl, "italic"))
-            if p.role in ("host", "guest", "mentioned"):
-                line.append(f"  ({p.role}, {p.side or '?'})", style=LABEL)
+            if p.tags:
+                line.append(f"  ({p.tags})", style=LABEL)
             people.append(line)
         blocks.append(Group(Text("Participants", style=HEADING), bullets(people)))
 

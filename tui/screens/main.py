@@ -304,7 +304,7 @@ class MainScreen(Screen[None]):
         else:
             title = f"{view.title} ({count})"
         table.border_title = f"{view.key} {title}"
-        table.border_subtitle = f"s: sort by {self.sort_label}"
+        table.border_subtitle = f"sorted by {self.sort_label} · s: next sort"
         meetings = sum(1 for k in self.selection if k[0] == "meeting")
         proposals = len(self.selection) - meetings
         parts = [

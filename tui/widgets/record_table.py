@@ -140,6 +140,12 @@ class RecordTable(ScrollView, can_focus=True):
         elif self.cursor >= self.scroll_y + self.page:
             self.scroll_to(y=self.cursor - self.page + 1, animate=False)
 
+    def notify_style_update(self) -> None:
+        """Styles changed (focus moved, so the cursor's colour did; or the theme): rendered
+        rows are stale."""
+        super().notify_style_update()
+        self._cache.clear()
+
     def refresh_rows(self) -> None:
         """Forget rendered rows (after the selection or highlights changed)."""
         self._cache.clear()
