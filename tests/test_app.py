@@ -200,7 +200,7 @@ async def test_match_count_adds_up_with_the_lists(app) -> None:
         meetings, proposals = kinds.count("meeting"), kinds.count("proposal")
         assert status.startswith(f"{meetings} meetings and {proposals} proposals match")
         listed = len(main.rows)  # the meetings view
-        assert listed > meetings and f"also has {listed - meetings} meeting" in status
+        assert listed > meetings and f"(+{listed - meetings} meeting" in status
         await pilot.press("escape", "2")
         assert len(main.rows) == proposals
 
