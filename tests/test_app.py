@@ -447,7 +447,10 @@ async def test_no_results_message(app) -> None:
         assert "No results for “zzzzqqq”" in table.empty_message
 
 
-@pytest.mark.parametrize(("size", "narrow"), [((80, 24), True), ((200, 60), False)])
+@pytest.mark.parametrize(
+    ("size", "narrow"),
+    [((80, 24), True), ((120, 40), True), ((140, 42), False), ((200, 60), False)],
+)
 async def test_layout_stacks_the_detail_when_narrow(app, size, narrow) -> None:
     async with app.run_test(size=size) as pilot:
         await settle(pilot, app)
@@ -783,7 +786,7 @@ async def test_a_search_orders_by_relevance_and_leaves_the_browsing_sort_alone(
         assert not main.query_text and main.sort_label == "most proposals"
         await search(pilot, app, "elevator")  # a search keeps the search sort chosen
         assert main.sort_label == "newest first"
-        await pilot.press("q")
+        await pilot.press("escape", "q")  # from the list: quitting saves the state
     saved = json.loads((tmp_path / "state.json").read_text())
     assert saved["sorts"]["meetings"] == 3 and saved["search_sorts"]["meetings"] == 1
 
@@ -807,7 +810,7 @@ def test_column_widths_hide_the_title_and_shrink_flexible_columns_before_fixed_o
         widths = dict(zip(labels, table._widths(total), strict=True))
         assert min(widths["Region"], widths["Russian side"], widths["Belarusian host"]) >= 16
         assert sum(table._widths(total)) + 2 + sum(map(bool, table._widths(total))) == total
-    # too narrow even for the minimums (the list beside the detail at 110 columns): the
+    # too narrow even for the minimums (a 64-column terminal): the
     # flexible columns shrink, the widest first, and the trade figure keeps its width
     cramped = dict(zip(labels, table._widths(62), strict=True))
     assert cramped["Latest trade"] == 16 and cramped["Date"] == 10

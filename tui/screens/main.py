@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the search engine is imported when the index loads, after f
     from coopbrowse.store.index import SearchIndex, SearchResult
     from coopbrowse.store.query import QueryError
 
-NARROW = 110  # below this many columns the detail goes under the list
+NARROW = 130  # below this many columns the detail goes under the list (both fit beside)
 INDEX_DELAY_S = 0.25  # after the first frame
 SAVE_DELAY_S = 1.0  # state is saved this long after the last change
 
