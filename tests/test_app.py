@@ -410,6 +410,7 @@ async def test_untrusted_text_is_shown_literally(store, tmp_path) -> None:
     meeting = store.meetings()[0]
     meeting.title = "[bold red]Not bold[/] \x1b[31mred? [link=http://evil]x[/link]"
     meeting.proposals[0].title = "*stars* <script>alert(1)</script> \x07"
+    meeting.source.headline = "[italic]Headline[/italic] \x1b]8;;http://evil\x1b\\"
     store.put_meetings([meeting], update=True)
     app = CoopBrowseApp(Store.open(store.path), state_path=tmp_path / "s.json")
     async with app.run_test(size=SIZE) as pilot:
@@ -421,8 +422,22 @@ async def test_untrusted_text_is_shown_literally(store, tmp_path) -> None:
         text = detail_text(app)
         assert "[bold red]Not bold[/]" in text and "\x1b" not in text
         assert "<script>alert(1)</script> ␇" in text
+        assert "Headline:  [italic]Headline[/italic] ␛]8;;http://evil␛\\" in text
         for widget in main.query_one(DetailPane).query(LinkLine):
             assert "link" not in str(widget.content.spans)
+
+
+def test_a_long_headline_wraps_under_its_own_start(store) -> None:
+    from coopbrowse.tui.blocks import source_block
+
+    meeting = store.meetings()[0]
+    meeting.source.headline = "word " * 20
+    console = Console(width=40, record=True, color_system=None)
+    console.print(source_block(meeting))
+    lines = console.export_text().splitlines()
+    first = next(i for i, line in enumerate(lines) if "Headline:" in line)
+    start = lines[first].index("word")
+    assert lines[first + 1].index("word") == start  # not back at the left edge
 
 
 async def test_empty_database_says_so(tmp_path) -> None:

@@ -188,21 +188,22 @@ def proposal_line(p: Proposal, hl: Marker = None) -> Text:
     return line
 
 
-def source_block(meeting: Meeting) -> Text:
+def source_block(meeting: Meeting) -> RenderableType:
+    """Where the facts come from; a long headline or URL wraps under its own start."""
     s = meeting.source
     published = (s.published or "not stated") + (" (inferred)" if s.published_inferred else "")
-    parts = [
-        Text("Source", style=HEADING),
-        labelled("  Outlet", s.outlet or "not stated"),
-        labelled("  Published", published),
+    fields = [("Outlet", s.outlet or "not stated"), ("Published", published)]
+    fields += [
+        (label, value)
+        for label, value in (("Headline", s.headline), ("Document", s.document), ("URL", s.url))
+        if value
     ]
-    if s.headline:
-        parts.append(labelled("  Headline", s.headline))
-    if s.document:
-        parts.append(labelled("  Document", s.document))
-    if s.url:
-        parts.append(labelled("  URL", s.url))
-    return _lines(*parts)
+    grid = Table.grid(padding=(0, 1), pad_edge=False)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for label, value in fields:
+        grid.add_row(Text(f"  {label}:", style=LABEL), mark(value, None))
+    return Group(Text("Source", style=HEADING), grid)
 
 
 def meeting_blocks(meeting: Meeting, hl: Marker = None) -> list[Block]:
