@@ -200,7 +200,7 @@ def source_block(meeting: Meeting) -> RenderableType:
     ]
     grid = Table.grid(padding=(0, 1), pad_edge=False)
     grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    grid.add_column(ratio=1, overflow="fold")  # a URL has no spaces to wrap at
     for label, value in fields:
         grid.add_row(Text(f"  {label}:", style=LABEL), mark(value, None))
     return Group(Text("Source", style=HEADING), grid)

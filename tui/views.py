@@ -168,9 +168,9 @@ VIEWS: dict[str, View] = {
         "1",
         [
             Column("Date", 10),
-            Column("Region", None, min_width=10, ratio=2, ideal=16),
-            Column("Russian side", None, min_width=13, ratio=2, ideal=20),  # "A. Lukashenko"
-            Column("Belarusian host", None, min_width=13, ratio=2, ideal=20),
+            Column("Region", None, min_width=13, ratio=2, ideal=16),  # "Moscow Oblast"
+            Column("Russian side", None, min_width=14, ratio=2, ideal=20),  # "V. Karankevich"
+            Column("Belarusian host", None, min_width=14, ratio=2, ideal=20),
             Column("Prop.", 5, "right"),
             Column("Latest trade", 16),
             Column("Title", None, min_width=0, ratio=3, ideal=40),

@@ -663,6 +663,6 @@ def describe_matches(result: SearchResult) -> str:
     text = f"{' and '.join(parts)} match{'es' if len(result.hits) == 1 else ''}"
     more = len({h.meeting.id for h in result.hits}) - meetings
     if more:
-        of = "of a matching proposal" if more == 1 else "of matching proposals"
-        text += f" (+{more} meeting{'' if more == 1 else 's'} {of} listed)"
+        of = "this proposal" if proposals == 1 else "these proposals"
+        text += f" (+{more} meeting{'' if more == 1 else 's'} of {of})"
     return text

@@ -238,20 +238,18 @@ class RecordTable(ScrollView, can_focus=True):
             required = [i for i in flexible if columns[i].min_width]
             short = {i: columns[i].ideal - widths[i] for i in required if columns[i].ideal}
             short = {i: gap for i, gap in short.items() if gap > 0}
-            need = sum(short.values())
-            use = min(spare, need)
-            for i, gap in short.items():
-                widths[i] += gap * use // max(need, 1)
-            left = use - sum(gap * use // max(need, 1) for gap in short.values())
-            for i in [i for i in short if widths[i] < columns[i].ideal][:left]:
-                widths[i] += 1  # the rounding remainder, from the left
+            use = min(spare, sum(short.values()))
+            for i, add in _apportion(use, short).items():
+                widths[i] += add
             spare -= use
             for i in flexible:  # ...then optional columns get up to theirs...
                 if not columns[i].min_width:
-                    add = min(spare, columns[i].ideal or spare)
+                    add = min(spare, columns[i].ideal)
                     widths[i] += add
                     spare -= add
-            _share_by_ratio(widths, flexible, spare, columns)  # ...and all share the rest
+            ratios = {i: columns[i].ratio for i in flexible}  # ...and all share the rest
+            for i, add in _apportion(spare, ratios).items():
+                widths[i] += add
             return widths
         excess = -spare
         while excess > 0:  # the widest flexible column gives a cell, down to FLEX_FLOOR
@@ -317,16 +315,15 @@ class RecordTable(ScrollView, can_focus=True):
         return strip
 
 
-def _share_by_ratio(widths: list[int], grow: list[int], spare: int, columns: list[Column]) -> None:
-    """Give ``spare`` cells to the columns ``grow`` by their ratios (the rounding remainder
-    one cell each, from the left)."""
-    if not grow or spare <= 0:
-        return
-    shares = sum(columns[i].ratio for i in grow)
-    given = 0
-    for i in grow:
-        add = spare * columns[i].ratio // shares
-        widths[i] += add
-        given += add
-    for i in grow[: spare - given]:
-        widths[i] += 1
+def _apportion(amount: int, weights: dict[int, int]) -> dict[int, int]:
+    """``amount`` cells split in proportion to ``weights``, the rounding remainder to the
+    largest fractions (so a column does not lose a cell when the total grows by one)."""
+    total = sum(weights.values())
+    if amount <= 0 or total <= 0:
+        return {}
+    out = {i: amount * w // total for i, w in weights.items()}
+    left = amount - sum(out.values())
+    by_fraction = sorted(weights, key=lambda i: -(amount * weights[i] % total))
+    for i in by_fraction[:left]:
+        out[i] += 1
+    return out

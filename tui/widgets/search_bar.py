@@ -103,11 +103,11 @@ class SearchBar(Vertical):
     def __init__(self, values: Callable[[str], list[str]], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.values = values
-        self.history: list[str] = []
+        self._history: list[str] = []
         self._history_pos: int | None = None  # None: not recalling (editing the draft)
         self._draft = ""
         self._timer: Timer | None = None
-        self._recalling = False
+        self._set_by_program: list[str] = []  # values set by the program, not yet seen
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -120,6 +120,18 @@ class SearchBar(Vertical):
         yield Static(id="search-status", markup=False)
 
     @property
+    def history(self) -> list[str]:
+        """Earlier queries, oldest first. Setting it (after a query is remembered) starts
+        recalling afresh from the newest."""
+        return self._history
+
+    @history.setter
+    def history(self, queries: list[str]) -> None:
+        self._history = queries
+        self._history_pos = None
+        self._draft = ""
+
+    @property
     def input(self) -> Input:
         return self.query_one("#search-input", Input)
 
@@ -129,15 +141,18 @@ class SearchBar(Vertical):
 
     def set_value(self, value: str) -> None:
         """Set the query without triggering a search."""
-        self._recalling = True
-        self.input.value = value
+        if value != self.input.value:
+            self._set_by_program.append(value)
+            self.input.value = value
         self.input.cursor_position = len(value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if self._recalling:
-            self._recalling = False
-        else:
+        pending = self._set_by_program  # several recalls can be set before they are seen
+        if event.value in pending:
+            del pending[: pending.index(event.value) + 1]
+        else:  # typed: an edit ends recalling
+            pending.clear()
             self._history_pos = None
         self.show_hint("")
         if self._timer is not None:
@@ -168,7 +183,7 @@ class SearchBar(Vertical):
         self._history_pos = pos if recalled else None
         value = self.history[pos] if recalled else self._draft
         if value != self.input.value:
-            self._recalling = True  # not an edit: keeps the place in the history
+            self._set_by_program.append(value)  # not an edit: keeps the place in the history
             self.input.value = value
         self.input.cursor_position = len(value)
 
