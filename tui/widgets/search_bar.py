@@ -140,7 +140,8 @@ class SearchBar(Vertical):
         return self.input.value
 
     def set_value(self, value: str) -> None:
-        """Set the query without triggering a search."""
+        """Set the query from the program: not an edit (a recall keeps its place in the
+        history); the search follows after the debounce, as for typing."""
         if value != self.input.value:
             self._set_by_program.append(value)
             self.input.value = value
