@@ -222,6 +222,22 @@ async def test_q_in_the_review_form_asks_instead_of_quitting(app) -> None:
         assert app.is_running
 
 
+async def test_help_in_the_review_form_lists_the_forms_keys(app) -> None:
+    from coopbrowse.tui.screens.help import HelpScreen, binding_rows
+
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, ARTICLE)
+        review.query_one("#f-date", Input).focus()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {(keys, does) for _where, keys, does in binding_rows(app.screen.sections)}
+        assert ("ctrl+s", "Save") in described and ("esc", "Discard") in described
+        assert not any(does in ("Quit", "Meetings", "Search") for _k, does in described)
+        await pilot.press("escape")
+        assert app.screen is review
+
+
 async def test_a_date_in_words_is_blamed_on_the_date(app, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         review = await draft_from_text(pilot, app, ARTICLE)

@@ -63,7 +63,11 @@ class CoopBrowseApp(App[int]):
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
 
     def help_sections(self) -> list[tuple[str, object]]:
-        """The places whose keys the help lists, from their live bindings."""
+        """The places whose keys the help lists, from their live bindings: a screen with
+        keys of its own (the article and review forms) lists those."""
+        own = getattr(self.screen, "help_sections", None)
+        if callable(own):
+            return own()
         return [
             ("Anywhere", self),
             ("Browsing", MainScreen),

@@ -203,6 +203,9 @@ class ArticleScreen(ModalScreen[Draft | None]):
         Binding("ctrl+s", "draft", "Draft the meeting", id="article-draft", priority=True),
     ]
 
+    def help_sections(self) -> list[tuple[str, object]]:
+        return [("Adding a meeting from an article", type(self))]
+
     def compose(self) -> ComposeResult:
         with Vertical(id="article-box"):
             yield Label("Add a meeting from a news article", id="article-heading")
@@ -338,6 +341,9 @@ class ReviewScreen(Screen[str | None]):
         # The app's `q` would quit and lose the draft: here it asks, like escape.
         Binding("q", "cancel", "Discard", show=False, id="review-quit"),
     ]
+
+    def help_sections(self) -> list[tuple[str, object]]:
+        return [("Reviewing a drafted meeting (tab moves between fields)", type(self))]
 
     def __init__(self, draft: Draft, store: Store) -> None:
         super().__init__()
