@@ -46,8 +46,15 @@ def current_key(app):
 
 
 async def settle(pilot, app) -> None:
-    """Let debounced searches and workers finish."""
+    """Let debounced searches and workers finish; after a launch, also the index (it is
+    built after the first frame, and a restored query runs when it is ready)."""
     await pilot.pause(0.3)
+    main = app.screen if isinstance(app.screen, MainScreen) else None
+    for _ in range(200):  # at most ~10 s on a loaded machine
+        await app.workers.wait_for_complete()
+        if main is None or main.index is not None:
+            break
+        await pilot.pause(0.05)
     await app.workers.wait_for_complete()
     await pilot.pause(0.1)
 
