@@ -328,8 +328,15 @@ class SearchIndex:
             context = self._pieces(_context_fields(m, False), "proposal")
             for p in m.proposals:
                 proposer = (p.proposed_by,) if p.proposed_by else ()
-                doc = _Doc("proposal", p.id, m, p, people=proposer, date=m.date)
-                doc.enterprises = tuple(p.enterprises)
+                doc = _Doc(
+                    "proposal",
+                    p.id,
+                    m,
+                    p,
+                    people=proposer,
+                    enterprises=tuple(p.enterprises),
+                    date=m.date,
+                )
                 pn = self._add(doc, self._pieces(_own_fields(p, False), "proposal", context))
                 parent.children.append(pn)
                 self.sectors.setdefault(p.sector, set()).add(pn)
