@@ -19,8 +19,8 @@ from collections import _count_elements, defaultdict  # type: ignore[attr-define
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import repeat
-from operator import add, mul, sub
+from itertools import accumulate, repeat
+from operator import add, and_, mul, rshift, sub
 from typing import Any
 
 from . import cache
@@ -34,9 +34,9 @@ from .taxonomy import SECTORS, STATUSES, sector_label
 K1, B = 1.2, 0.75
 _TIE = 1e-10  # display-order tie-break per rank (at most ~1e-5 for 100,000 docs)
 
-# Field weights, in halves: a document's weighted term frequency is then a plain count of
-# "half-weights" (a title word counts 6, a detail word 2), made by one C-level count per
-# document instead of a weighted sum per field (see ``SearchIndex._add``).
+# Field weights, in halves: a weighted term frequency is then a whole number of "half-weights"
+# (a title word counts 6, a detail word 2), which packs with its doc number into one int while
+# the index is built (see ``SearchIndex._add``).
 MEETING_WEIGHTS = {
     "title": 3.0,
     "region": 2.5,
@@ -68,9 +68,14 @@ def _units(weights: dict[str, float]) -> dict[str, int]:
 
 _UNITS = {"meeting": _units(MEETING_WEIGHTS), "proposal": _units(PROPOSAL_WEIGHTS)}
 _SEP = bytes(4)  # term id 0 between fields: a phrase never spans two fields
-# A field text as the index takes it: its term ids as bytes, the ids repeated by the field's
-# weight in halves, and its number of words (a list of byte strings when several fields).
-_Piece = tuple[Any, list[int], int]
+# A pending posting is one int: the doc number shifted left, the weighted frequency of the
+# term in one field below (a field would need 700 million words to overflow it).
+_SHIFT = 32
+_MASK = (1 << _SHIFT) - 1
+# A field text as the index takes it: its term ids as bytes, its distinct term ids and their
+# frequencies times the field's weight in halves, and its number of words (lists of those
+# when several fields are put together).
+_Piece = tuple[Any, list[int], list[int], int]
 
 
 @dataclass
@@ -83,7 +88,7 @@ class _Doc:
     people: tuple[str, ...] = ()  # as indexed, so removal does not depend on later edits
     enterprises: tuple[str, ...] = ()
     date: str = ""  # the meeting's date as indexed
-    children: list[int] = field(default_factory=list)  # a meeting's proposal docs
+    children: range = range(0)  # a meeting's proposal docs (they follow it)
 
     @property
     def record(self) -> Meeting | Proposal:
@@ -93,11 +98,8 @@ class _Doc:
 _GONE = Meeting(id="removed", date="1970-01-01", region="", title="")
 
 
-def meeting_fields(m: Meeting, *, paths: bool = True) -> list[tuple[str, str, str]]:
-    """``(path, text, weight group)`` for every searchable field of a meeting.
-
-    With ``paths=False`` the path is left empty (index building does not need it).
-    """
+def meeting_fields(m: Meeting) -> list[tuple[str, str, str]]:
+    """``(path, text, weight group)`` for every searchable field of a meeting."""
     out = [
         ("title", m.title, "title"),
         ("region", m.region, "region"),
@@ -106,29 +108,18 @@ def meeting_fields(m: Meeting, *, paths: bool = True) -> list[tuple[str, str, st
         ("source.outlet", m.source.outlet, "source"),
         ("source.headline", m.source.headline, "source"),
     ]
-    if paths:
-        for i, p in enumerate(m.participants):
-            out.append((f"participants[{i}].name", p.name, "participants"))
-            out.append((f"participants[{i}].title", p.title, "participants"))
-        out += [(f"exports[{i}]", g, "goods") for i, g in enumerate(m.exports)]
-        out += [(f"imports[{i}]", g, "goods") for i, g in enumerate(m.imports)]
-        out += [(f"notes[{i}]", n, "notes") for i, n in enumerate(m.notes)]
-    else:
-        for p in m.participants:
-            out.append(("", p.name, "participants"))
-            out.append(("", p.title, "participants"))
-        out += [("", g, "goods") for g in m.exports]
-        out += [("", g, "goods") for g in m.imports]
-        out += [("", n, "notes") for n in m.notes]
+    for i, p in enumerate(m.participants):
+        out.append((f"participants[{i}].name", p.name, "participants"))
+        out.append((f"participants[{i}].title", p.title, "participants"))
+    out += [(f"exports[{i}]", g, "goods") for i, g in enumerate(m.exports)]
+    out += [(f"imports[{i}]", g, "goods") for i, g in enumerate(m.imports)]
+    out += [(f"notes[{i}]", n, "notes") for i, n in enumerate(m.notes)]
     return [f for f in out if f[1]]
 
 
-def proposal_fields(p: Proposal, m: Meeting, *, paths: bool = True) -> list[tuple[str, str, str]]:
-    """``(path, text, weight group)`` for a proposal, with a little of its meeting's context."""
-    return _own_fields(p, paths) + _context_fields(m, paths)
-
-
-def _own_fields(p: Proposal, paths: bool) -> list[tuple[str, str, str]]:
+def proposal_fields(p: Proposal, m: Meeting) -> list[tuple[str, str, str]]:
+    """``(path, text, weight group)`` for a proposal, with a little of its meeting's context
+    (the same for all of the meeting's proposals)."""
     out = [
         ("title", p.title, "title"),
         ("sector", sector_label(p.sector), "sector"),
@@ -136,25 +127,49 @@ def _own_fields(p: Proposal, paths: bool) -> list[tuple[str, str, str]]:
         ("proposed_by", p.proposed_by, "proposed_by"),
         ("quote", p.quote, "quote"),
     ]
-    if paths:
-        out += [(f"enterprises[{i}]", e, "enterprises") for i, e in enumerate(p.enterprises)]
-    else:
-        out += [("", e, "enterprises") for e in p.enterprises]
+    out += [(f"enterprises[{i}]", e, "enterprises") for i, e in enumerate(p.enterprises)]
+    out.append(("meeting.region", m.region, "meeting"))
+    out += [
+        (f"meeting.participants[{i}].name", q.name, "meeting")
+        for i, q in enumerate(m.participants)
+        if q.role in ("host", "guest")
+    ]
     return [f for f in out if f[1]]
 
 
-def _context_fields(m: Meeting, paths: bool) -> list[tuple[str, str, str]]:
-    """The meeting's context every one of its proposals carries (the same for all of them)."""
-    out = [("meeting.region", m.region, "meeting")]
-    if paths:
-        out += [
-            (f"meeting.participants[{i}].name", q.name, "meeting")
-            for i, q in enumerate(m.participants)
-            if q.role in ("host", "guest")
-        ]
-    else:
-        out += [("", q.name, "meeting") for q in m.participants if q.role in ("host", "guest")]
-    return [f for f in out if f[1]]
+# The same fields as texts and weights in halves, made fast for building the index (empty
+# texts are included: they add nothing). A test checks they agree with the two above.
+_M = _UNITS["meeting"]
+_P = _UNITS["proposal"]
+_MEETING_HEAD = (_M["title"], _M["region"], _M["place"], _M["summary"], _M["source"], _M["source"])
+_PROPOSAL_HEAD = (_P["title"], _P["sector"], _P["detail"], _P["proposed_by"], _P["quote"])
+
+
+def _meeting_texts(m: Meeting) -> tuple[list[str], list[int]]:
+    texts = [m.title, m.region, m.place, m.summary, m.source.outlet, m.source.headline]
+    for q in m.participants:
+        texts += (q.name, q.title)
+    texts += m.exports
+    texts += m.imports
+    texts += m.notes
+    units = [*_MEETING_HEAD]
+    units += repeat(_M["participants"], 2 * len(m.participants))
+    units += repeat(_M["goods"], len(m.exports) + len(m.imports))
+    units += repeat(_M["notes"], len(m.notes))
+    return texts, units
+
+
+def _proposal_texts(p: Proposal) -> tuple[list[str], list[int]]:
+    """A proposal's own fields (the meeting's context is :func:`_context_texts`)."""
+    texts = [p.title, sector_label(p.sector), p.detail, p.proposed_by, p.quote, *p.enterprises]
+    units = [*_PROPOSAL_HEAD]
+    units += repeat(_P["enterprises"], len(p.enterprises))
+    return texts, units
+
+
+def _context_texts(m: Meeting) -> tuple[list[str], list[int]]:
+    texts = [m.region, *(q.name for q in m.participants if q.role in ("host", "guest"))]
+    return texts, [_P["meeting"]] * len(texts)
 
 
 @dataclass
@@ -213,26 +228,42 @@ class _Highlight:
     paths: dict[str, set[str]] = field(default_factory=dict)  # filter -> whole-field paths
 
 
+def _decode(pending: array[int]) -> dict[int, int]:
+    """Pending postings (see SearchIndex._add) as doc -> weighted frequency. A doc is listed
+    once for each of its fields with the term, and those entries are in a row (docs are
+    added in order): they are added up with prefix sums, all in C-level passes."""
+    docs = list(map(rshift, pending, repeat(_SHIFT)))
+    units = list(map(and_, pending, repeat(_MASK)))
+    out = dict(zip(docs, units, strict=True))
+    if len(out) == len(docs):
+        return out
+    last = dict(zip(docs, range(len(docs)), strict=True))  # each doc's last entry, docs in order
+    ends = list(map(add, last.values(), repeat(1)))
+    sums = [0, *accumulate(units)]  # sums[i]: the units of entries before i
+    totals = map(sub, map(sums.__getitem__, ends), map(sums.__getitem__, [0, *ends[:-1]]))
+    return dict(zip(last, totals, strict=True))
+
+
 class SearchIndex:
     """An in-memory inverted index over meetings and proposals."""
 
     def __init__(self) -> None:
         self.docs: list[_Doc] = []
-        self.by_key: dict[tuple[str, str], int] = {}
-        # term id -> doc -> weighted term frequency, in halves (see MEETING_WEIGHTS)
-        self.postings: defaultdict[int, dict[int, int]] = defaultdict(dict)
+        self.by_key: dict[str, dict[str, int]] = {"meeting": {}, "proposal": {}}  # kind, id
+        # term id -> doc -> weighted term frequency, in halves (see MEETING_WEIGHTS); docs
+        # added since a term was last looked up wait in _pending (see _postings)
+        self.postings: dict[int, dict[int, int]] = {}
+        self._pending: defaultdict[int, array[int]] = defaultdict(partial(array, "Q"))
         self.lengths: array[float] = array("d")
         self.total_length = 0.0
         self.alive_count = 0
         self.term_ids: dict[str, int] = {}
         self.id_terms: list[str] = [""]  # term id -> term (0 separates fields)
         self.word_ids: dict[str, int] = {}  # folded word -> its term's id
-        # Analysed field texts (see _pieces) by weight in halves, and those memos by field
-        # group for each kind of document (groups of one weight share a memo).
-        self._analysed: dict[int, dict[str, _Piece]] = {}
-        self._memos = {
-            kind: {g: self._analysed.setdefault(u, {}) for g, u in units.items()}
-            for kind, units in _UNITS.items()
+        # Analysed field texts (see _pieces) by weight in halves (many texts repeat: names,
+        # sectors, a meeting's context in each of its proposals).
+        self._analysed: dict[int, dict[str, _Piece]] = {
+            u: {} for units in _UNITS.values() for u in units.values()
         }
         self._name_words: dict[str, tuple[str, ...]] = {}
         self.seqs: list[bytes] = []
@@ -246,10 +277,11 @@ class SearchIndex:
         self.person_names: dict[str, int] = {}
         self.enterprises: dict[str, set[int]] = {}
         self.enterprise_names: dict[str, int] = {}
-        self.dates: list[tuple[str, int]] = []
+        # docs by the date of their meeting: dates ascending, then doc numbers (two columns)
+        self.date_keys: list[str] = []
+        self.date_docs: list[int] = []
         self._scores: dict[str, dict[int, float]] = {}
         self._order: list[int] | None = None
-        self._dates_split: tuple[list[str], list[int]] | None = None
 
     # Building ----------------------------------------------------------------------------
 
@@ -258,7 +290,7 @@ class SearchIndex:
         index = cls()
         with cache.no_gc():
             index.add_meetings(meetings)
-        index._forget_analysed()
+            index._forget_analysed()  # before the collector sees it again
         return index
 
     @classmethod
@@ -279,7 +311,7 @@ class SearchIndex:
         cache.save("index", store.digest, index._state())
         return index
 
-    _TRANSIENT = ("docs", "_analysed", "_memos", "_scores", "_surface_sorted", "_dates_split")
+    _TRANSIENT = ("docs", "_analysed", "_scores", "_surface_sorted")
 
     def _state(self) -> dict[str, Any]:
         """Everything but the records themselves (they come from the store on load)."""
@@ -314,18 +346,20 @@ class SearchIndex:
     def add_meetings(self, meetings: Iterable[Meeting]) -> None:
         """Index (or re-index) meetings and their proposals."""
         meetings = list(meetings)
-        self.remove_meetings(m.id for m in meetings if ("meeting", m.id) in self.by_key)
-        new_dates: list[tuple[str, int]] = []
+        known = self.by_key["meeting"]
+        self.remove_meetings(m.id for m in meetings if m.id in known)
+        start = len(self.docs)
+        new_dates: list[str] = []  # of each new doc
         people: defaultdict[str, list[int]] = defaultdict(list)  # name -> its new docs
         enterprises: defaultdict[str, list[int]] = defaultdict(list)
         for m in meetings:
             first = len(self.docs)
             names = tuple(q.name for q in m.participants if q.name)
             parent = _Doc("meeting", m.id, m, None, people=names, date=m.date)
-            self._add(parent, self._pieces(meeting_fields(m, paths=False), "meeting"))
+            self._add(parent, self._pieces(*_meeting_texts(m)))
             for name in names:
                 people[name].append(first)
-            context = self._pieces(_context_fields(m, False), "proposal")
+            context = self._pieces(*_context_texts(m))
             for p in m.proposals:
                 proposer = (p.proposed_by,) if p.proposed_by else ()
                 doc = _Doc(
@@ -337,8 +371,7 @@ class SearchIndex:
                     enterprises=tuple(p.enterprises),
                     date=m.date,
                 )
-                pn = self._add(doc, self._pieces(_own_fields(p, False), "proposal", context))
-                parent.children.append(pn)
+                pn = self._add(doc, self._pieces(*_proposal_texts(p), context))
                 self.sectors.setdefault(p.sector, set()).add(pn)
                 self.statuses.setdefault(p.status, set()).add(pn)
                 if p.proposed_by:
@@ -346,9 +379,10 @@ class SearchIndex:
                 for name in doc.enterprises:
                     enterprises[name].append(pn)
             docs = range(first, len(self.docs))
+            parent.children = docs[1:]
             self.kinds["meeting"].add(first)
-            self.kinds["proposal"].update(docs[1:])
-            new_dates += zip(repeat(m.date), docs)
+            self.kinds["proposal"].update(parent.children)
+            new_dates += repeat(m.date, len(docs))
             region = self.regions.get(m.region)
             if region is None:
                 self.regions[m.region] = set(docs)
@@ -356,19 +390,30 @@ class SearchIndex:
                 region.update(docs)
         self._note_names(self.people, self.person_names, people)
         self._note_names(self.enterprises, self.enterprise_names, enterprises)
-        if len(new_dates) > 64:
-            self.dates.extend(new_dates)
-            self.dates.sort()
-        else:
-            for item in new_dates:
-                bisect.insort(self.dates, item)
+        self._note_dates(new_dates, start)
         self._changed()
+
+    def _note_dates(self, dates: list[str], start: int) -> None:
+        """Place new docs ``start, start + 1, ...`` of ``dates`` in the date columns (their
+        numbers are above all others, so among equal dates they go last)."""
+        keys, docs = self.date_keys, self.date_docs
+        if len(dates) <= 64:
+            for n, date in enumerate(dates, start):
+                i = bisect.bisect_right(keys, date)
+                keys.insert(i, date)
+                docs.insert(i, n)
+            return
+        keys += dates
+        docs += range(start, start + len(dates))
+        order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: docs stay ascending
+        self.date_keys = list(map(keys.__getitem__, order))
+        self.date_docs = list(map(docs.__getitem__, order))
 
     def remove_meetings(self, meeting_ids: Iterable[str]) -> None:
         """Drop meetings and their proposals from the index."""
         changed = False
         for mid in list(meeting_ids):
-            n = self.by_key.get(("meeting", mid))
+            n = self.by_key["meeting"].get(mid)
             if n is None:
                 continue
             self._remove(n)
@@ -382,13 +427,6 @@ class SearchIndex:
         self._scores.clear()
         self._surface_sorted = None
         self._order = None
-        self._dates_split = None
-
-    def _date_columns(self) -> tuple[list[str], list[int]]:
-        """``self.dates`` as two parallel lists (dates, docs) for fast range slicing."""
-        if self._dates_split is None:
-            self._dates_split = ([d for d, _n in self.dates], [n for _d, n in self.dates])
-        return self._dates_split
 
     def _display_order(self) -> list[int]:
         """Tie-break rank of each doc: newest meeting first, then its proposals in order."""
@@ -404,33 +442,32 @@ class SearchIndex:
             self._order = order
         return self._order
 
-    def _pieces(
-        self,
-        fields: list[tuple[str, str, str]],
-        kind: str,
-        more: _Piece | None = None,
-    ) -> _Piece:
-        """What ``fields`` add to a document: their term ids as bytes (each field followed by
-        a separator), every term id repeated by its field's weight in halves, and the number
+    def _pieces(self, texts: list[str], units: list[int], more: _Piece | None = None) -> _Piece:
+        """What field ``texts`` of weights ``units`` (in halves) add to a document: their
+        term ids as bytes (each field followed by a separator), the term ids of each field
+        with their weighted frequency (a term of two fields is listed twice) and the number
         of words. ``more`` is appended (a meeting's context, worked out once for all of its
         proposals)."""
         parts: list[bytes] = []
+        tids: list[int] = []
         weighted: list[int] = []
         length = 0
-        memos, units = self._memos[kind], _UNITS[kind]
-        for _path, text, group in fields:
-            memo = memos[group]
+        analysed = self._analysed
+        for text, u in zip(texts, units, strict=True):
+            memo = analysed[u]
             piece = memo.get(text)
             if piece is None:
-                piece = memo[text] = self._analyse(text, units[group])
+                piece = memo[text] = self._analyse(text, u)
             parts.append(piece[0])
-            weighted += piece[1]
-            length += piece[2]
+            tids += piece[1]
+            weighted += piece[2]
+            length += piece[3]
         if more is not None:
             parts += more[0]
-            weighted += more[1]
-            length += more[2]
-        return parts, weighted, length
+            tids += more[1]
+            weighted += more[2]
+            length += more[3]
+        return parts, tids, weighted, length
 
     def _forget_analysed(self) -> None:
         """Drop the memo of analysed texts (it only speeds up building)."""
@@ -438,16 +475,17 @@ class SearchIndex:
             memo.clear()
 
     def _add(self, doc: _Doc, pieces: _Piece) -> int:
-        parts, weighted, length = pieces
+        """Add a document. Its postings are appended to per-term arrays (one packed int per
+        field with the term: appending is far cheaper than growing per-term dicts) and
+        become dicts when the term is first looked up (:meth:`_postings`)."""
+        parts, tids, weighted, length = pieces
         n = len(self.docs)
         self.docs.append(doc)
-        self.by_key[(doc.kind, doc.id)] = n
-        # Weighted term frequencies (in halves) in one C-level count.
-        tf: dict[int, int] = {}
-        _count_elements(tf, weighted)
-        postings = self.postings
-        for tid, value in tf.items():
-            postings[tid][n] = value
+        self.by_key[doc.kind][doc.id] = n
+        pending = self._pending
+        base = n << _SHIFT
+        for tid, u in zip(tids, weighted, strict=True):
+            pending[tid].append(base | u)
         self.seqs.append(b"".join(parts))
         self.lengths.append(float(length))
         self.total_length += length
@@ -458,17 +496,40 @@ class SearchIndex:
         """``text`` as a field piece (see :meth:`_pieces`); memoised, as many texts repeat."""
         found = words(text)
         word_ids = self.word_ids
-        for w in set(found).difference(word_ids):
-            word_ids[w] = self._term_id(w)
-        ids = list(map(word_ids.__getitem__, found))
+        try:
+            ids = list(map(word_ids.__getitem__, found))
+        except KeyError:  # new words (rarely, once the vocabulary is known)
+            for w in set(found).difference(word_ids):
+                word_ids[w] = self._term_id(w)
+            ids = list(map(word_ids.__getitem__, found))
         if len(self._analysed[units]) > 100_000:
             self._analysed[units].clear()
-        return array("I", ids).tobytes() + _SEP, ids * units, len(ids)
+        tf: dict[int, int] = {}
+        _count_elements(tf, ids)
+        return (
+            array("I", ids).tobytes() + _SEP,
+            list(tf),
+            list(map(mul, tf.values(), repeat(units))),
+            len(ids),
+        )
+
+    def _postings(self, tid: int) -> dict[int, int] | None:
+        """The postings of term id ``tid`` (doc -> weighted frequency in halves), with the
+        docs added since they were last looked up merged in (in one C-level pass)."""
+        pending = self._pending.pop(tid, None)
+        plist = self.postings.get(tid)
+        if pending:
+            new = _decode(pending)
+            if plist is None:
+                plist = self.postings[tid] = new
+            else:
+                plist.update(new)
+        return plist
 
     def _plist(self, t: str, default: Any = None) -> Any:
         """The postings (doc -> weighted term frequency in halves) of term ``t``."""
         tid = self.term_ids.get(t)
-        found = self.postings.get(tid) if tid is not None else None
+        found = self._postings(tid) if tid is not None else None
         return found if found is not None else ({} if default is None else default)
 
     def _term_id(self, word: str) -> int:
@@ -505,11 +566,11 @@ class SearchIndex:
         if not doc.alive:
             return
         doc.alive = False
-        del self.by_key[(doc.kind, doc.id)]
+        del self.by_key[doc.kind][doc.id]
         indexed = array("I")
         indexed.frombytes(self.seqs[n])
         for tid in set(indexed):
-            plist = self.postings.get(tid) if tid else None
+            plist = self._postings(tid) if tid else None
             if plist is not None:
                 plist.pop(n, None)
         self.seqs[n] = b""
@@ -534,9 +595,11 @@ class SearchIndex:
                     names[value] -= 1
                     if names[value] <= 0:
                         del names[value]
-        i = bisect.bisect_left(self.dates, (doc.date, n))
-        if i < len(self.dates) and self.dates[i] == (doc.date, n):
-            del self.dates[i]
+        keys, docs = self.date_keys, self.date_docs
+        lo, hi = bisect.bisect_left(keys, doc.date), bisect.bisect_right(keys, doc.date)
+        i = bisect.bisect_left(docs, n, lo, hi)  # docs ascend among equal dates
+        if i < hi and docs[i] == n:
+            del keys[i], docs[i]
 
     # Completion candidates ---------------------------------------------------------------
 
@@ -556,9 +619,9 @@ class SearchIndex:
         if name == "type":
             return ["meeting", "proposal"]
         if name == "year":
-            return sorted({d[:4] for d, n in self.dates}, reverse=True)
+            return sorted({d[:4] for d in self.date_keys}, reverse=True)
         if name == "date":
-            return sorted({d[:7] for d, n in self.dates}, reverse=True)
+            return sorted({d[:7] for d in self.date_keys}, reverse=True)
         if name == "person":
             return sorted({_slug(v.split()[-1]) for v in self.person_names})
         if name == "enterprise":
@@ -686,7 +749,7 @@ class SearchIndex:
         if name == "status":
             return set(self.statuses.get(f.value, ()))
         if name in ("date", "year"):
-            keys, numbers = self._date_columns()
+            keys, numbers = self.date_keys, self.date_docs
             lo = bisect.bisect_left(keys, f.start) if f.start else 0
             hi = bisect.bisect_right(keys, f.end) if f.end else len(keys)
             return set(numbers[lo:hi])

@@ -11,7 +11,22 @@ from hypothesis import strategies as st
 
 from coopbrowse.store.analysis import _TOKEN_RE, fold, words
 from coopbrowse.store.dataset import Dataset
-from coopbrowse.store.index import K1, MEETING_WEIGHTS, PROPOSAL_WEIGHTS, B, SearchIndex, _units
+from coopbrowse.store.index import (
+    _SHIFT,
+    _UNITS,
+    K1,
+    MEETING_WEIGHTS,
+    PROPOSAL_WEIGHTS,
+    B,
+    SearchIndex,
+    _context_texts,
+    _decode,
+    _meeting_texts,
+    _proposal_texts,
+    _units,
+    meeting_fields,
+    proposal_fields,
+)
 from coopbrowse.store.model import Meeting, Proposal
 from coopbrowse.store.query import And, Filter, Not, Or, Phrase, QueryError, Word, parse
 from coopbrowse.store.synth import synth_meetings
@@ -308,6 +323,67 @@ def test_incremental_updates_without_rebuilding(bundled: Dataset) -> None:
     assert index.search("sector:elevators").total == 4 + sum(
         p.sector == "elevators" for m in extra[1:] for p in m.proposals
     )
+
+
+def _answers(index: SearchIndex, queries: list[str]) -> list[list[tuple[str, float]]]:
+    return [[(h.id, h.score) for h in index.search(q, limit=None).hits] for q in queries]
+
+
+def test_an_index_grown_by_adds_and_removals_answers_like_a_fresh_one(bundled: Dataset) -> None:
+    queries = [
+        "elevator",
+        "joint production",
+        '"joint production"',
+        "tula OR penza -dairy",
+        "year:2020",
+        "date:2019-03..2021-07",
+        "person:lukashenko",
+        "enterprise:maz",
+        "region:samara supply",
+        "pharma*",
+    ]
+    index = SearchIndex.build(bundled.meetings)
+    _answers(index, queries)  # postings looked up before the additions below
+    batches = [synth_meetings(5, seed=21), synth_meetings(40, seed=22), synth_meetings(2, seed=23)]
+    for batch in batches:
+        index.add_meetings(batch)
+        _answers(index, queries)
+    gone = [batches[1][3].id, batches[1][7].id, batches[0][0].id]
+    index.remove_meetings(gone)
+    edited = batches[1][10]
+    edited.title, edited.date = "Elevator talks moved", "2019-05-05"
+    index.add_meetings([edited])
+    final = [m for m in [*bundled.meetings, *(m for b in batches for m in b)] if m.id not in gone]
+    fresh = SearchIndex.build(final)
+    assert _answers(index, queries) == _answers(fresh, queries)
+    assert all(_answers(fresh, [q])[0] for q in queries)  # every query finds something
+    for name in ("year", "date", "person", "enterprise", "region", "sector"):
+        assert index.field_values(name) == fresh.field_values(name)
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 200)), max_size=40))
+def test_pending_postings_add_up_a_docs_entries(steps: list[tuple[int, int]]) -> None:
+    from array import array
+
+    entries, expected, n = [], {}, 0
+    for gap, units in steps:  # a doc is listed once per field with the term, in a row
+        n += gap
+        entries.append(n << _SHIFT | units)
+        expected[n] = expected.get(n, 0) + units
+    assert _decode(array("Q", entries)) == expected
+
+
+def test_the_build_indexes_exactly_the_searchable_fields(bundled: Dataset) -> None:
+    def fast(texts_units: tuple[list[str], list[int]]) -> list[tuple[str, int]]:
+        return [(t, u) for t, u in zip(*texts_units, strict=True) if t]
+
+    for m in [*bundled.meetings, *synth_meetings(30, seed=5)]:
+        units = _UNITS["meeting"]
+        assert fast(_meeting_texts(m)) == [(t, units[g]) for _, t, g in meeting_fields(m)]
+        units = _UNITS["proposal"]
+        for p in m.proposals:
+            both = fast(_proposal_texts(p)) + fast(_context_texts(m))
+            assert both == [(t, units[g]) for _, t, g in proposal_fields(p, m)]
 
 
 # Command line -------------------------------------------------------------------------
