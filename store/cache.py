@@ -23,7 +23,7 @@ from .errors import StoreError
 from .storage import atomic_write_bytes
 
 CACHE_ENV = "COOPBROWSE_CACHE"
-FORMAT = 5  # bump when a cached structure changes shape
+FORMAT = 6  # bump when a cached structure changes shape
 KEEP = 3  # entries kept per kind
 
 

@@ -11,16 +11,23 @@ The index is built once per session (:meth:`SearchIndex.build`) and updated incr
 from __future__ import annotations
 
 import bisect
+import gc
+import hashlib
 import heapq
 import math
+import os
+import pickle
 import re
+import select
+import signal
+import time
 from array import array
 from collections import _count_elements, defaultdict  # type: ignore[attr-defined]
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import accumulate, repeat
-from operator import add, and_, mul, rshift, sub
+from itertools import accumulate, islice, repeat
+from operator import add, mul, sub
 from typing import Any
 
 from . import cache
@@ -67,11 +74,7 @@ def _units(weights: dict[str, float]) -> dict[str, int]:
 
 
 _UNITS = {"meeting": _units(MEETING_WEIGHTS), "proposal": _units(PROPOSAL_WEIGHTS)}
-_SEP = bytes(4)  # term id 0 between fields: a phrase never spans two fields
-# A pending posting is one int: the doc number shifted left, the weighted frequency of the
-# term in one field below (a field would need 700 million words to overflow it).
-_SHIFT = 32
-_MASK = (1 << _SHIFT) - 1
+_SEP = bytes(8)  # term id 0 between fields: a phrase never spans two fields
 # A field text as the index takes it: its term ids as bytes, its distinct term ids and their
 # frequencies times the field's weight in halves, and its number of words (lists of those
 # when several fields are put together).
@@ -228,12 +231,11 @@ class _Highlight:
     paths: dict[str, set[str]] = field(default_factory=dict)  # filter -> whole-field paths
 
 
-def _decode(pending: array[int]) -> dict[int, int]:
-    """Pending postings (see SearchIndex._add) as doc -> weighted frequency. A doc is listed
+def _decode(pending: Any) -> dict[int, int]:
+    """Pending postings (see SearchIndex._post) as doc -> weighted frequency. A doc is listed
     once for each of its fields with the term, and those entries are in a row (docs are
     added in order): they are added up with prefix sums, all in C-level passes."""
-    docs = list(map(rshift, pending, repeat(_SHIFT)))
-    units = list(map(and_, pending, repeat(_MASK)))
+    docs, units = pending[0::2], pending[1::2]
     out = dict(zip(docs, units, strict=True))
     if len(out) == len(docs):
         return out
@@ -242,6 +244,94 @@ def _decode(pending: array[int]) -> dict[int, int]:
     sums = [0, *accumulate(units)]  # sums[i]: the units of entries before i
     totals = map(sub, map(sums.__getitem__, ends), map(sums.__getitem__, [0, *ends[:-1]]))
     return dict(zip(last, totals, strict=True))
+
+
+def _term_hash(t: str, salt: int = 0) -> int:
+    """A term's id: 64 bits of its hash (never 0, the field separator). Every process gives
+    a term the same id, so two processes can index parts of a collection (see _Helper)."""
+    data = t.encode() if not salt else f"{salt}\0{t}".encode()
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little") or 1
+
+
+PARALLEL_FROM = 2_000  # meetings added at once before a helper process shares the work
+# The share of the meetings' text the helper indexes: this process also files every record.
+_HELPER_SHARE = 0.5
+_HELPER_TIMEOUT_S = 300.0
+
+
+class _Helper:
+    """A forked process indexing the text of some meetings (see SearchIndex.add_meetings).
+
+    It works on a copy of the parent's memory, so nothing is sent to it; it sends back what
+    it indexed, pickled, through a pipe, and exits. Whatever goes wrong (no fork, a crash,
+    a timeout, a bad reply), the parent gets None and indexes that part itself.
+    """
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self.pid, self.fd = pid, fd
+
+    @staticmethod
+    def available() -> bool:
+        """Whether this system can fork and this program may use two processors."""
+        if not hasattr(os, "fork") or not hasattr(os, "sched_getaffinity"):
+            return False
+        try:
+            return len(os.sched_getaffinity(0)) >= 2
+        except OSError:
+            return False
+
+    @classmethod
+    def start(cls, index: SearchIndex, meetings: list[Meeting], n: int) -> _Helper | None:
+        try:
+            read, write = os.pipe()
+        except OSError:
+            return None
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            return None
+        if pid == 0:  # the helper: never returns
+            code = 1
+            try:
+                os.close(read)
+                gc.disable()
+                data = pickle.dumps(index._texts_of(meetings, n), pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write, "wb") as out:
+                    out.write(data)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write)
+        return cls(pid, read)
+
+    def result(self, timeout: float = _HELPER_TIMEOUT_S) -> dict[str, Any] | None:
+        """The helper's work, or None; the helper is gone when this returns."""
+        chunks: list[bytes] = []
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([self.fd], [], [], left)[0]:
+                    os.kill(self.pid, signal.SIGKILL)
+                    break
+                chunk = os.read(self.fd, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        except OSError:
+            chunks = []
+        finally:
+            os.close(self.fd)
+            _, status = os.waitpid(self.pid, 0)
+        if status != 0 or not chunks:
+            return None
+        try:
+            found = pickle.loads(b"".join(chunks))
+        except Exception:
+            return None
+        return found if isinstance(found, dict) else None
 
 
 class SearchIndex:
@@ -253,12 +343,14 @@ class SearchIndex:
         # term id -> doc -> weighted term frequency, in halves (see MEETING_WEIGHTS); docs
         # added since a term was last looked up wait in _pending (see _postings)
         self.postings: dict[int, dict[int, int]] = {}
-        self._pending: defaultdict[int, array[int]] = defaultdict(partial(array, "Q"))
+        # (doc, frequency, doc, frequency, ...): a list while appending, then an array
+        self._pending: defaultdict[int, Any] = defaultdict(list)
         self.lengths: array[float] = array("d")
         self.total_length = 0.0
         self.alive_count = 0
+        # A term's id is a 64-bit hash of it (see _term_hash), the same in every process.
         self.term_ids: dict[str, int] = {}
-        self.id_terms: list[str] = [""]  # term id -> term (0 separates fields)
+        self.id_terms: dict[int, str] = {}
         self.word_ids: dict[str, int] = {}  # folded word -> its term's id
         # Analysed field texts (see _pieces) by weight in halves (many texts repeat: names,
         # sectors, a meeting's context in each of its proposals).
@@ -286,10 +378,11 @@ class SearchIndex:
     # Building ----------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, meetings: Iterable[Meeting]) -> SearchIndex:
+    def build(cls, meetings: Iterable[Meeting], *, parallel: bool | None = None) -> SearchIndex:
+        """The index of ``meetings`` (see :meth:`add_meetings` for ``parallel``)."""
         index = cls()
         with cache.no_gc():
-            index.add_meetings(meetings)
+            index.add_meetings(meetings, parallel=parallel)
             index._forget_analysed()  # before the collector sees it again
         return index
 
@@ -343,11 +436,39 @@ class SearchIndex:
         index.docs = docs
         return index
 
-    def add_meetings(self, meetings: Iterable[Meeting]) -> None:
-        """Index (or re-index) meetings and their proposals."""
+    def add_meetings(self, meetings: Iterable[Meeting], *, parallel: bool | None = None) -> None:
+        """Index (or re-index) meetings and their proposals.
+
+        Many meetings (``PARALLEL_FROM``) are indexed by two processes where the system
+        can fork and the program may use two processors: a helper indexes the text of the
+        later meetings while this process files every record and indexes the rest; then
+        the helper's postings are appended to ours. ``parallel`` forces it on or off.
+        """
         meetings = list(meetings)
         known = self.by_key["meeting"]
         self.remove_meetings(m.id for m in meetings if m.id in known)
+        start = len(self.docs)
+        if parallel is None:
+            parallel = len(meetings) >= PARALLEL_FROM and _Helper.available()
+        split, later, helper = len(meetings), 0, None
+        if parallel and len(meetings) >= 2:
+            split = max(1, round(len(meetings) * (1 - _HELPER_SHARE)))
+            later = start + sum(1 + len(m.proposals) for m in meetings[:split])
+            helper = _Helper.start(self, meetings[split:], later)
+        began = time.monotonic()
+        self._register(meetings)
+        self._index_texts(meetings[:split], start)
+        self._compact()
+        if split < len(meetings):
+            # the helper has as much to do: give it ample time before doing its part here
+            patience = 30 + 10 * (time.monotonic() - began)
+            if not self._merge_texts(helper.result(patience) if helper else None):
+                self._index_texts(meetings[split:], later)
+                self._compact()
+        self._changed()
+
+    def _register(self, meetings: list[Meeting]) -> None:
+        """File new meetings and their proposals as docs: numbers, kinds, filters, dates."""
         start = len(self.docs)
         new_dates: list[str] = []  # of each new doc
         people: defaultdict[str, list[int]] = defaultdict(list)  # name -> its new docs
@@ -356,10 +477,9 @@ class SearchIndex:
             first = len(self.docs)
             names = tuple(q.name for q in m.participants if q.name)
             parent = _Doc("meeting", m.id, m, None, people=names, date=m.date)
-            self._add(parent, self._pieces(*_meeting_texts(m)))
+            self._file(parent)
             for name in names:
                 people[name].append(first)
-            context = self._pieces(*_context_texts(m))
             for p in m.proposals:
                 proposer = (p.proposed_by,) if p.proposed_by else ()
                 doc = _Doc(
@@ -371,7 +491,7 @@ class SearchIndex:
                     enterprises=tuple(p.enterprises),
                     date=m.date,
                 )
-                pn = self._add(doc, self._pieces(*_proposal_texts(p), context))
+                pn = self._file(doc)
                 self.sectors.setdefault(p.sector, set()).add(pn)
                 self.statuses.setdefault(p.status, set()).add(pn)
                 if p.proposed_by:
@@ -391,7 +511,80 @@ class SearchIndex:
         self._note_names(self.people, self.person_names, people)
         self._note_names(self.enterprises, self.enterprise_names, enterprises)
         self._note_dates(new_dates, start)
-        self._changed()
+
+    def _file(self, doc: _Doc) -> int:
+        n = len(self.docs)
+        self.docs.append(doc)
+        self.by_key[doc.kind][doc.id] = n
+        self.alive_count += 1
+        return n
+
+    def _index_texts(self, meetings: list[Meeting], n: int) -> None:
+        """Index the text of ``meetings``, whose docs are numbered from ``n`` (their texts
+        must be indexed in that order, after all earlier docs')."""
+        for m in meetings:
+            self._post(n, self._pieces(*_meeting_texts(m)))
+            n += 1
+            context = self._pieces(*_context_texts(m))
+            for p in m.proposals:
+                self._post(n, self._pieces(*_proposal_texts(p), context))
+                n += 1
+
+    def _compact(self) -> None:
+        """Pending postings as arrays of 32-bit ints: half the memory, nothing for the
+        garbage collector to walk, quick to pickle (lists are quicker to append to)."""
+        pending = self._pending
+        for tid, entries in pending.items():
+            if type(entries) is list:
+                pending[tid] = array("I", entries)
+
+    def _texts_of(self, meetings: list[Meeting], n: int) -> dict[str, Any]:
+        """In a helper process: index the text of ``meetings`` (docs from ``n``) and return
+        what that added, for :meth:`_merge_texts` in the parent."""
+        words, terms = len(self.word_ids), len(self.term_ids)
+        self._pending = defaultdict(list)
+        self.seqs, self.lengths, self.total_length = [], array("d"), 0.0
+        self._index_texts(meetings, n)
+        self._compact()
+        return {
+            "pending": dict(self._pending),
+            "seqs": self.seqs,
+            "lengths": self.lengths,
+            "total_length": self.total_length,
+            "words": list(islice(self.word_ids.items(), words, None)),
+            "terms": list(islice(self.term_ids.items(), terms, None)),
+        }
+
+    def _merge_texts(self, found: dict[str, Any] | None) -> bool:
+        """Append what a helper indexed (see :meth:`_texts_of`); False, changing nothing, if
+        there is nothing or a term's id clashes with ours (then the caller does its part)."""
+        if found is None:
+            return False
+        terms = found["terms"]
+        for t, tid in terms:
+            mine = self.term_ids.get(t)
+            clash = mine != tid if mine is not None else self.id_terms.get(tid, t) != t
+            if clash:
+                return False
+        for t, tid in terms:
+            self.term_ids[t] = tid
+            self.id_terms[tid] = t
+        for w, tid in found["words"]:
+            if w not in self.word_ids:
+                self.word_ids[w] = tid
+                self.surface[w] = self.id_terms[tid]
+        self._surface_sorted = None
+        pending = self._pending
+        for tid, entries in found["pending"].items():
+            mine = pending.get(tid)
+            if mine is None:
+                pending[tid] = entries
+            else:
+                mine += entries  # the helper's docs come after ours
+        self.seqs += found["seqs"]
+        self.lengths += found["lengths"]
+        self.total_length += found["total_length"]
+        return True
 
     def _note_dates(self, dates: list[str], start: int) -> None:
         """Place new docs ``start, start + 1, ...`` of ``dates`` in the date columns (their
@@ -474,23 +667,20 @@ class SearchIndex:
         for memo in self._analysed.values():
             memo.clear()
 
-    def _add(self, doc: _Doc, pieces: _Piece) -> int:
-        """Add a document. Its postings are appended to per-term arrays (one packed int per
-        field with the term: appending is far cheaper than growing per-term dicts) and
+    def _post(self, n: int, pieces: _Piece) -> None:
+        """Index the text of doc ``n``. Its postings are appended to per-term lists (``n``
+        and the term's weighted frequency, once per field with the term: appending is far
+        cheaper than growing per-term dicts, and both are ints Python already has) and
         become dicts when the term is first looked up (:meth:`_postings`)."""
         parts, tids, weighted, length = pieces
-        n = len(self.docs)
-        self.docs.append(doc)
-        self.by_key[doc.kind][doc.id] = n
         pending = self._pending
-        base = n << _SHIFT
         for tid, u in zip(tids, weighted, strict=True):
-            pending[tid].append(base | u)
+            entries = pending[tid]
+            entries.append(n)
+            entries.append(u)
         self.seqs.append(b"".join(parts))
         self.lengths.append(float(length))
         self.total_length += length
-        self.alive_count += 1
-        return n
 
     def _analyse(self, text: str, units: int) -> _Piece:
         """``text`` as a field piece (see :meth:`_pieces`); memoised, as many texts repeat."""
@@ -507,7 +697,7 @@ class SearchIndex:
         tf: dict[int, int] = {}
         _count_elements(tf, ids)
         return (
-            array("I", ids).tobytes() + _SEP,
+            array("Q", ids).tobytes() + _SEP,
             list(tf),
             list(map(mul, tf.values(), repeat(units))),
             len(ids),
@@ -539,8 +729,12 @@ class SearchIndex:
         self._surface_sorted = None
         tid = self.term_ids.get(t)
         if tid is None:
-            tid = self.term_ids[t] = len(self.id_terms)
-            self.id_terms.append(t)
+            tid, salt = _term_hash(t), 0
+            while tid in self.id_terms:  # two terms with one hash: never seen, but possible
+                salt += 1
+                tid = _term_hash(t, salt)
+            self.term_ids[t] = tid
+            self.id_terms[tid] = t
         return tid
 
     def _note_names(
@@ -567,7 +761,7 @@ class SearchIndex:
             return
         doc.alive = False
         del self.by_key[doc.kind][doc.id]
-        indexed = array("I")
+        indexed = array("Q")
         indexed.frombytes(self.seqs[n])
         for tid in set(indexed):
             plist = self._postings(tid) if tid else None
@@ -731,12 +925,12 @@ class SearchIndex:
         candidates = set(lists[0])
         for other in lists[1:]:
             candidates &= other.keys()
-        pattern = array("I", ids).tobytes()  # type: ignore[arg-type]
+        pattern = array("Q", ids).tobytes()  # type: ignore[arg-type]
         out = set()
         for n in candidates:
             seq = self.seqs[n]
             i = seq.find(pattern)
-            while i >= 0 and i % 4:
+            while i >= 0 and i % 8:
                 i = seq.find(pattern, i + 1)
             if i >= 0:
                 out.add(n)

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from coopbrowse.store.analysis import _TOKEN_RE, fold, words
 from coopbrowse.store.dataset import Dataset
 from coopbrowse.store.index import (
-    _SHIFT,
     _UNITS,
     K1,
     MEETING_WEIGHTS,
@@ -363,14 +362,12 @@ def test_an_index_grown_by_adds_and_removals_answers_like_a_fresh_one(bundled: D
 
 @given(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 200)), max_size=40))
 def test_pending_postings_add_up_a_docs_entries(steps: list[tuple[int, int]]) -> None:
-    from array import array
-
     entries, expected, n = [], {}, 0
     for gap, units in steps:  # a doc is listed once per field with the term, in a row
         n += gap
-        entries.append(n << _SHIFT | units)
+        entries += (n, units)
         expected[n] = expected.get(n, 0) + units
-    assert _decode(array("Q", entries)) == expected
+    assert _decode(entries) == expected
 
 
 def test_the_build_indexes_exactly_the_searchable_fields(bundled: Dataset) -> None:
@@ -384,6 +381,81 @@ def test_the_build_indexes_exactly_the_searchable_fields(bundled: Dataset) -> No
         for p in m.proposals:
             both = fast(_proposal_texts(p)) + fast(_context_texts(m))
             assert both == [(t, units[g]) for _, t, g in proposal_fields(p, m)]
+
+
+def _same_index(a: SearchIndex, b: SearchIndex) -> None:
+    """Two indexes of the same meetings, built the same way or not, hold the same."""
+    assert a.term_ids == b.term_ids and a.word_ids == b.word_ids and a.surface == b.surface
+    assert all(a._plist(t) == b._plist(t) for t in a.term_ids)
+    assert a.seqs == b.seqs and a.lengths == b.lengths and a.total_length == b.total_length
+    assert (a.date_keys, a.date_docs) == (b.date_keys, b.date_docs)
+    assert [(d.kind, d.id) for d in a.docs] == [(d.kind, d.id) for d in b.docs]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[Meeting]:
+    return synth_meetings(60, seed=13)
+
+
+def test_two_processes_build_the_same_index_as_one(corpus: list[Meeting]) -> None:
+    one = SearchIndex.build(corpus, parallel=False)
+    two = SearchIndex.build(corpus, parallel=True)
+    _same_index(one, two)
+    assert len(one.docs) > 300
+
+
+def test_a_helper_that_fails_or_hangs_is_replaced(corpus: list[Meeting], monkeypatch) -> None:
+    import time
+
+    from coopbrowse.store import index as index_module
+
+    def broken(self, meetings, n):
+        raise RuntimeError("helper failed")
+
+    monkeypatch.setattr(SearchIndex, "_texts_of", broken)
+    _same_index(SearchIndex.build(corpus, parallel=False), SearchIndex.build(corpus, parallel=True))
+
+    monkeypatch.setattr(SearchIndex, "_texts_of", lambda self, meetings, n: time.sleep(60))
+    helper = index_module._Helper.start(SearchIndex(), corpus, 0)
+    assert helper is not None
+    started = time.monotonic()
+    assert helper.result(timeout=0.5) is None
+    assert time.monotonic() - started < 10
+
+
+def test_clashing_term_ids_fall_back_to_one_process(corpus: list[Meeting], monkeypatch) -> None:
+    import zlib
+
+    from coopbrowse.store import index as index_module
+
+    def tiny_hash(t: str, salt: int = 0) -> int:  # a few hundred ids: clashes are certain
+        return 1 + zlib.crc32(f"{salt}|{t}".encode()) % 700
+
+    merged = []
+    merge = SearchIndex._merge_texts
+
+    def spy(self, found):
+        merged.append((found is not None, merge(self, found)))
+        return merged[-1][1]
+
+    monkeypatch.setattr(index_module, "_term_hash", tiny_hash)
+    monkeypatch.setattr(SearchIndex, "_merge_texts", spy)
+    one = SearchIndex.build(corpus, parallel=False)
+    assert len(set(one.term_ids.values())) == len(one.term_ids) > 300  # probed apart
+    two = SearchIndex.build(corpus, parallel=True)
+    assert merged == [(True, False)]  # the helper's ids clashed with ours: its part was redone
+    assert _answers(two, ["elevator", '"joint production"', "pharma*"]) == _answers(
+        one, ["elevator", '"joint production"', "pharma*"]
+    )
+
+
+def test_two_processes_only_where_they_can_help(monkeypatch) -> None:
+    from coopbrowse.store import index as index_module
+
+    monkeypatch.setattr(index_module.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert not index_module._Helper.available()
+    monkeypatch.setattr(index_module.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert index_module._Helper.available() == hasattr(index_module.os, "fork")
 
 
 # Command line -------------------------------------------------------------------------
