@@ -81,7 +81,7 @@ _SEP = bytes(8)  # term id 0 between fields: a phrase never spans two fields
 _Piece = tuple[Any, list[int], list[int], int]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Doc:
     kind: str  # "meeting" or "proposal"
     id: str
@@ -469,55 +469,46 @@ class SearchIndex:
 
     def _register(self, meetings: list[Meeting]) -> None:
         """File new meetings and their proposals as docs: numbers, kinds, filters, dates."""
-        start = len(self.docs)
+        docs, start = self.docs, len(self.docs)
+        by_meeting, by_proposal = self.by_key["meeting"], self.by_key["proposal"]
+        sectors, statuses = self.sectors, self.statuses
         new_dates: list[str] = []  # of each new doc
         people: defaultdict[str, list[int]] = defaultdict(list)  # name -> its new docs
         enterprises: defaultdict[str, list[int]] = defaultdict(list)
         for m in meetings:
-            first = len(self.docs)
+            first = n = len(docs)
             names = tuple(q.name for q in m.participants if q.name)
-            parent = _Doc("meeting", m.id, m, None, people=names, date=m.date)
-            self._file(parent)
+            parent = _Doc("meeting", m.id, m, None, True, names, (), m.date)
+            docs.append(parent)
+            by_meeting[m.id] = n
             for name in names:
-                people[name].append(first)
+                people[name].append(n)
             for p in m.proposals:
+                n += 1
                 proposer = (p.proposed_by,) if p.proposed_by else ()
-                doc = _Doc(
-                    "proposal",
-                    p.id,
-                    m,
-                    p,
-                    people=proposer,
-                    enterprises=tuple(p.enterprises),
-                    date=m.date,
-                )
-                pn = self._file(doc)
-                self.sectors.setdefault(p.sector, set()).add(pn)
-                self.statuses.setdefault(p.status, set()).add(pn)
-                if p.proposed_by:
-                    people[p.proposed_by].append(pn)
-                for name in doc.enterprises:
-                    enterprises[name].append(pn)
-            docs = range(first, len(self.docs))
-            parent.children = docs[1:]
+                named = tuple(p.enterprises)
+                docs.append(_Doc("proposal", p.id, m, p, True, proposer, named, m.date))
+                by_proposal[p.id] = n
+                sectors.setdefault(p.sector, set()).add(n)
+                statuses.setdefault(p.status, set()).add(n)
+                if proposer:
+                    people[p.proposed_by].append(n)
+                for name in named:
+                    enterprises[name].append(n)
+            own = range(first, n + 1)
+            parent.children = own[1:]
             self.kinds["meeting"].add(first)
             self.kinds["proposal"].update(parent.children)
-            new_dates += repeat(m.date, len(docs))
+            new_dates += repeat(m.date, len(own))
             region = self.regions.get(m.region)
             if region is None:
-                self.regions[m.region] = set(docs)
+                self.regions[m.region] = set(own)
             else:
-                region.update(docs)
+                region.update(own)
+        self.alive_count += len(docs) - start
         self._note_names(self.people, self.person_names, people)
         self._note_names(self.enterprises, self.enterprise_names, enterprises)
         self._note_dates(new_dates, start)
-
-    def _file(self, doc: _Doc) -> int:
-        n = len(self.docs)
-        self.docs.append(doc)
-        self.by_key[doc.kind][doc.id] = n
-        self.alive_count += 1
-        return n
 
     def _index_texts(self, meetings: list[Meeting], n: int) -> None:
         """Index the text of ``meetings``, whose docs are numbered from ``n`` (their texts
