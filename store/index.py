@@ -11,6 +11,7 @@ The index is built once per session (:meth:`SearchIndex.build`) and updated incr
 from __future__ import annotations
 
 import bisect
+import contextlib
 import gc
 import hashlib
 import heapq
@@ -28,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, islice, repeat
 from operator import add, mul, sub
+from pathlib import Path
 from typing import Any
 
 from . import cache
@@ -257,6 +259,7 @@ PARALLEL_FROM = 2_000  # meetings added at once before a helper process shares t
 # The share of the meetings' text the helper indexes: this process also files every record.
 _HELPER_SHARE = 0.5
 _HELPER_TIMEOUT_S = 300.0
+_CGROUP_CPU = "/sys/fs/cgroup/cpu.max"  # "<quota> <period>" or "max <period>" (cgroup v2)
 
 
 class _Helper:
@@ -272,13 +275,17 @@ class _Helper:
 
     @staticmethod
     def available() -> bool:
-        """Whether this system can fork and this program may use two processors."""
+        """Whether this system can fork and this program may use two processors (its CPU
+        affinity and, in a container, its cgroup's CPU quota)."""
         if not hasattr(os, "fork") or not hasattr(os, "sched_getaffinity"):
             return False
         try:
-            return len(os.sched_getaffinity(0)) >= 2
-        except OSError:
-            return False
+            if len(os.sched_getaffinity(0)) < 2:
+                return False
+            quota, period = Path(_CGROUP_CPU).read_text().split()[:2]
+        except (OSError, ValueError):
+            return True  # no quota to read: the affinity decides
+        return quota == "max" or int(quota) >= 2 * int(period)
 
     @classmethod
     def start(cls, index: SearchIndex, meetings: list[Meeting], n: int) -> _Helper | None:
@@ -297,6 +304,7 @@ class _Helper:
             try:
                 os.close(read)
                 gc.disable()
+                _leave_parent_signals()
                 data = pickle.dumps(index._texts_of(meetings, n), pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write, "wb") as out:
                     out.write(data)
@@ -306,14 +314,33 @@ class _Helper:
         os.close(write)
         return cls(pid, read)
 
+    def abandon(self) -> None:
+        """Stop the helper and reap it (the parent gave up on the work)."""
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        self._finish()
+
+    def _finish(self) -> int:
+        """Close the pipe and reap the helper; its exit status (0 if it was reaped for us)."""
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+        try:
+            return os.waitpid(self.pid, 0)[1]
+        except ChildProcessError:  # SIGCHLD ignored: the system reaped it
+            return 0
+
     def result(self, timeout: float = _HELPER_TIMEOUT_S) -> dict[str, Any] | None:
-        """The helper's work, or None; the helper is gone when this returns."""
+        """The helper's work, or None; the helper is gone when this returns. A reply cut
+        short (a helper killed while writing) does not unpickle, so it is None too."""
         chunks: list[bytes] = []
         deadline = time.monotonic() + timeout
+        poller = select.poll()
+        poller.register(self.fd, select.POLLIN)
         try:
             while True:
                 left = deadline - time.monotonic()
-                if left <= 0 or not select.select([self.fd], [], [], left)[0]:
+                if left <= 0 or not poller.poll(left * 1000):
+                    chunks = []
                     os.kill(self.pid, signal.SIGKILL)
                     break
                 chunk = os.read(self.fd, 1 << 20)
@@ -323,8 +350,7 @@ class _Helper:
         except OSError:
             chunks = []
         finally:
-            os.close(self.fd)
-            _, status = os.waitpid(self.pid, 0)
+            status = self._finish()
         if status != 0 or not chunks:
             return None
         try:
@@ -332,6 +358,18 @@ class _Helper:
         except Exception:
             return None
         return found if isinstance(found, dict) else None
+
+
+def _leave_parent_signals() -> None:
+    """In a helper: forget the parent's signal handling (an app's handlers for a resized or
+    suspended terminal, and its event loop's wake-up descriptor) so none of it runs here."""
+    with contextlib.suppress(ValueError, OSError):
+        signal.set_wakeup_fd(-1)
+    for name in ("SIGWINCH", "SIGTSTP", "SIGCONT", "SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError, OSError):
+                signal.signal(number, signal.SIG_DFL)
 
 
 class SearchIndex:
@@ -455,17 +493,57 @@ class SearchIndex:
             split = max(1, round(len(meetings) * (1 - _HELPER_SHARE)))
             later = start + sum(1 + len(m.proposals) for m in meetings[:split])
             helper = _Helper.start(self, meetings[split:], later)
-        began = time.monotonic()
-        self._register(meetings)
-        self._index_texts(meetings[:split], start)
-        self._compact()
-        if split < len(meetings):
-            # the helper has as much to do: give it ample time before doing its part here
-            patience = 30 + 10 * (time.monotonic() - began)
-            if not self._merge_texts(helper.result(patience) if helper else None):
-                self._index_texts(meetings[split:], later)
-                self._compact()
-        self._changed()
+        began, before = time.monotonic(), (self.alive_count, self.total_length)
+        try:
+            self._register(meetings)
+            self._index_texts(meetings[:split], start)
+            self._compact()
+            if split < len(meetings):
+                # the helper has as much to do: give it ample time before doing its part here
+                patience = 30 + 10 * (time.monotonic() - began)
+                found, helper = helper.result(patience) if helper else None, None
+                if not self._merge_texts(found):
+                    self._index_texts(meetings[split:], later)
+                    self._compact()
+        except BaseException:
+            if helper is not None:
+                helper.abandon()
+            self._roll_back(start, *before)
+            raise
+        finally:
+            self._changed()
+
+    def _roll_back(self, start: int, alive_count: int, total_length: float) -> None:
+        """Forget docs ``start`` and later, filed or indexed in part when adding them failed,
+        so the index is as it was before (words new to it are kept: they match nothing)."""
+        gone = set(range(start, len(self.docs)))
+        for doc in self.docs[start:]:
+            self.by_key[doc.kind].pop(doc.id, None)
+        for table in (self.kinds, self.regions, self.sectors, self.statuses):
+            for docs in table.values():
+                docs.difference_update(gone)
+        for table, names, field_name in (
+            (self.people, self.person_names, "people"),
+            (self.enterprises, self.enterprise_names, "enterprises"),
+        ):
+            if any(not gone.isdisjoint(docs) for docs in table.values()):  # names noted
+                for doc in self.docs[start:]:
+                    for value in getattr(doc, field_name):
+                        if names.get(value, 0) > 1:
+                            names[value] -= 1
+                        else:
+                            names.pop(value, None)
+            for docs in table.values():
+                docs.difference_update(gone)
+        kept = [i for i, n in enumerate(self.date_docs) if n < start]
+        self.date_keys = [self.date_keys[i] for i in kept]
+        self.date_docs = [self.date_docs[i] for i in kept]
+        for tid, entries in self._pending.items():
+            if entries and entries[-2] >= start:  # entries are (doc, frequency) pairs
+                cut = bisect.bisect_left(entries[0::2], start)
+                self._pending[tid] = entries[: 2 * cut]
+        del self.docs[start:], self.seqs[start:], self.lengths[start:]
+        self.alive_count, self.total_length = alive_count, total_length
 
     def _register(self, meetings: list[Meeting]) -> None:
         """File new meetings and their proposals as docs: numbers, kinds, filters, dates."""
@@ -533,6 +611,8 @@ class SearchIndex:
         """In a helper process: index the text of ``meetings`` (docs from ``n``) and return
         what that added, for :meth:`_merge_texts` in the parent."""
         words, terms = len(self.word_ids), len(self.term_ids)
+        # the parent's own are kept, not freed: freeing would copy their shared pages
+        self._parents = (self._pending, self.seqs, self.lengths)
         self._pending = defaultdict(list)
         self.seqs, self.lengths, self.total_length = [], array("d"), 0.0
         self._index_texts(meetings, n)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 
 import pytest
 from hypothesis import given, settings
@@ -383,13 +384,20 @@ def test_the_build_indexes_exactly_the_searchable_fields(bundled: Dataset) -> No
             assert both == [(t, units[g]) for _, t, g in proposal_fields(p, m)]
 
 
-def _same_index(a: SearchIndex, b: SearchIndex) -> None:
-    """Two indexes of the same meetings, built the same way or not, hold the same."""
-    assert a.term_ids == b.term_ids and a.word_ids == b.word_ids and a.surface == b.surface
+def _same_index(a: SearchIndex, b: SearchIndex, *, vocabulary: bool = True) -> None:
+    """Two indexes of the same meetings, built the same way or not, hold the same (``a``
+    may know more words, which match nothing, if ``vocabulary`` is False)."""
+    if vocabulary:
+        assert a.term_ids == b.term_ids and a.word_ids == b.word_ids and a.surface == b.surface
     assert all(a._plist(t) == b._plist(t) for t in a.term_ids)
     assert a.seqs == b.seqs and a.lengths == b.lengths and a.total_length == b.total_length
     assert (a.date_keys, a.date_docs) == (b.date_keys, b.date_docs)
     assert [(d.kind, d.id) for d in a.docs] == [(d.kind, d.id) for d in b.docs]
+    assert a.by_key == b.by_key and a.alive_count == b.alive_count
+    for name in ("kinds", "regions", "sectors", "statuses", "people", "enterprises"):
+        table_a, table_b = getattr(a, name), getattr(b, name)
+        assert {k: v for k, v in table_a.items() if v} == {k: v for k, v in table_b.items() if v}
+    assert (a.person_names, a.enterprise_names) == (b.person_names, b.enterprise_names)
 
 
 @pytest.fixture(scope="module")
@@ -449,13 +457,63 @@ def test_clashing_term_ids_fall_back_to_one_process(corpus: list[Meeting], monke
     )
 
 
-def test_two_processes_only_where_they_can_help(monkeypatch) -> None:
+def test_two_processes_only_where_they_can_help(monkeypatch, tmp_path) -> None:
     from coopbrowse.store import index as index_module
 
     monkeypatch.setattr(index_module.os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert not index_module._Helper.available()
     monkeypatch.setattr(index_module.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    assert index_module._Helper.available() == hasattr(index_module.os, "fork")
+    quota = tmp_path / "cpu.max"
+    monkeypatch.setattr(index_module, "_CGROUP_CPU", str(quota))
+    can_fork = hasattr(index_module.os, "fork")
+    assert index_module._Helper.available() == can_fork  # no quota file: the affinity decides
+    for text, enough in (("max 100000", True), ("200000 100000", True), ("50000 100000", False)):
+        quota.write_text(text + "\n")
+        assert index_module._Helper.available() == (can_fork and enough), text
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+@pytest.mark.parametrize("bad_at", [3, 50])  # in this process's part, or the helper's
+def test_a_failed_addition_leaves_the_index_as_it_was(
+    corpus: list[Meeting], parallel: bool, bad_at: int, monkeypatch
+) -> None:
+    import copy
+
+    from coopbrowse.store import index as index_module
+
+    abandoned = []
+    abandon = index_module._Helper.abandon
+    monkeypatch.setattr(
+        index_module._Helper, "abandon", lambda self: (abandoned.append(self.pid), abandon(self))
+    )
+    base, more = corpus[:10], copy.deepcopy(corpus[10:])
+    more[bad_at - 10 if bad_at >= 10 else 0].notes = [None]  # type: ignore[list-item]
+    index = SearchIndex.build(base, parallel=False)
+    with pytest.raises(AttributeError):
+        index.add_meetings(more, parallel=parallel)
+    _same_index(index, SearchIndex.build(base, parallel=False), vocabulary=False)
+    assert len(abandoned) == (parallel and bad_at == 3)  # only if this process failed first
+    for pid in abandoned:  # a helper given up on is gone, not left waiting
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    good = [m for m in more if None not in m.notes]
+    index.add_meetings(good, parallel=parallel)
+    fresh = SearchIndex.build([*base, *good], parallel=False)
+    queries = ["elevator", '"joint production"', "year:2020", "person:lukashenko", "pharma*"]
+    assert _answers(index, queries) == _answers(fresh, queries)
+    for name in ("year", "person", "enterprise", "region"):
+        assert index.field_values(name) == fresh.field_values(name)
+
+
+def test_a_helper_reaped_by_the_system_still_counts(corpus: list[Meeting]) -> None:
+    import signal
+
+    before = signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped at once
+    try:
+        two = SearchIndex.build(corpus, parallel=True)
+    finally:
+        signal.signal(signal.SIGCHLD, before)
+    _same_index(SearchIndex.build(corpus, parallel=False), two)
 
 
 # Command line -------------------------------------------------------------------------
