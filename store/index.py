@@ -499,6 +499,11 @@ class SearchIndex:
             self._index_texts(meetings[:split], start)
             self._compact()
             if split < len(meetings):
+                if helper is not None:
+                    # While the helper finishes: drop the memo of analysed texts and collect
+                    # what this build made (the collector would walk it all on its next pass).
+                    self._forget_analysed()
+                    gc.collect(0)
                 # the helper has as much to do: give it ample time before doing its part here
                 patience = 30 + 10 * (time.monotonic() - began)
                 found, helper = helper.result(patience) if helper else None, None
