@@ -282,10 +282,13 @@ class _Helper:
         try:
             if len(os.sched_getaffinity(0)) < 2:
                 return False
+        except OSError:
+            return False
+        try:
             quota, period = Path(_CGROUP_CPU).read_text().split()[:2]
+            return quota == "max" or int(quota) >= 2 * int(period)
         except (OSError, ValueError):
-            return True  # no quota to read: the affinity decides
-        return quota == "max" or int(quota) >= 2 * int(period)
+            return True  # no quota that can be read: the affinity decides
 
     @classmethod
     def start(cls, index: SearchIndex, meetings: list[Meeting], n: int) -> _Helper | None:

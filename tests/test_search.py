@@ -467,7 +467,12 @@ def test_two_processes_only_where_they_can_help(monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(index_module, "_CGROUP_CPU", str(quota))
     can_fork = hasattr(index_module.os, "fork")
     assert index_module._Helper.available() == can_fork  # no quota file: the affinity decides
-    for text, enough in (("max 100000", True), ("200000 100000", True), ("50000 100000", False)):
+    for text, enough in (
+        ("max 100000", True),
+        ("200000 100000", True),
+        ("50000 100000", False),
+        ("garbled", True),  # unreadable: the affinity decides
+    ):
         quota.write_text(text + "\n")
         assert index_module._Helper.available() == (can_fork and enough), text
 
