@@ -484,6 +484,9 @@ class SearchIndex:
         can fork and the program may use two processors: a helper indexes the text of the
         later meetings while this process files every record and indexes the rest; then
         the helper's postings are appended to ours. ``parallel`` forces it on or off.
+
+        If adding fails part way, nothing of it stays (meetings being re-indexed are out of
+        the index then: their old versions are removed first).
         """
         meetings = list(meetings)
         known = self.by_key["meeting"]
