@@ -415,6 +415,7 @@ class SearchIndex:
         self.date_docs: list[int] = []
         self._scores: dict[str, dict[int, float]] = {}
         self._order: list[int] | None = None
+        self.helped = False  # whether a helper process indexed part of the last addition
 
     # Building ----------------------------------------------------------------------------
 
@@ -445,7 +446,7 @@ class SearchIndex:
         cache.save("index", store.digest, index._state())
         return index
 
-    _TRANSIENT = ("docs", "_analysed", "_scores", "_surface_sorted")
+    _TRANSIENT = ("docs", "_analysed", "_scores", "_surface_sorted", "helped")
 
     def _state(self) -> dict[str, Any]:
         """Everything but the records themselves (they come from the store on load)."""
@@ -500,6 +501,7 @@ class SearchIndex:
             later = start + sum(1 + len(m.proposals) for m in meetings[:split])
             helper = _Helper.start(self, meetings[split:], later)
         began, before = time.monotonic(), (self.alive_count, self.total_length)
+        self.helped = False
         try:
             self._register(meetings)
             self._index_texts(meetings[:split], start)
@@ -513,7 +515,8 @@ class SearchIndex:
                 # the helper has as much to do: give it ample time before doing its part here
                 patience = 30 + 10 * (time.monotonic() - began)
                 found, helper = helper.result(patience) if helper else None, None
-                if not self._merge_texts(found):
+                self.helped = self._merge_texts(found)
+                if not self.helped:
                     self._index_texts(meetings[split:], later)
                     self._compact()
         except BaseException:

@@ -410,6 +410,7 @@ def test_two_processes_build_the_same_index_as_one(corpus: list[Meeting]) -> Non
     two = SearchIndex.build(corpus, parallel=True)
     _same_index(one, two)
     assert len(one.docs) > 300
+    assert two.helped and not one.helped
 
 
 def test_a_helper_that_fails_or_hangs_is_replaced(corpus: list[Meeting], monkeypatch) -> None:
@@ -421,7 +422,9 @@ def test_a_helper_that_fails_or_hangs_is_replaced(corpus: list[Meeting], monkeyp
         raise RuntimeError("helper failed")
 
     monkeypatch.setattr(SearchIndex, "_texts_of", broken)
-    _same_index(SearchIndex.build(corpus, parallel=False), SearchIndex.build(corpus, parallel=True))
+    replaced = SearchIndex.build(corpus, parallel=True)
+    _same_index(SearchIndex.build(corpus, parallel=False), replaced)
+    assert not replaced.helped
 
     monkeypatch.setattr(SearchIndex, "_texts_of", lambda self, meetings, n: time.sleep(60))
     helper = index_module._Helper.start(SearchIndex(), corpus, 0)

@@ -24,7 +24,7 @@ import time
 import tracemalloc
 
 from coopbrowse.store.analysis import stem, term
-from coopbrowse.store.index import PARALLEL_FROM, SearchIndex, _Helper
+from coopbrowse.store.index import SearchIndex
 from coopbrowse.store.synth import synth_meetings
 from coopbrowse.store.taxonomy import sector_label
 
@@ -197,7 +197,7 @@ def main() -> None:
         return built, time.perf_counter() - start
 
     index, build_s = timed_build()
-    processes = 2 if len(meetings) >= PARALLEL_FROM and _Helper.available() else 1
+    processes = 2 if index.helped else 1  # a helper that failed left the work to one
     serial_s = timed_build(parallel=False)[1]
     state_start = time.perf_counter()
     state = index._state()
