@@ -6,6 +6,9 @@ meeting's context (region, people) so ``elevator samara`` finds the Samara eleva
 
 The index is built once per session (:meth:`SearchIndex.build`) and updated incrementally
 (:meth:`add_meetings`, :meth:`remove_meetings`) when records change; queries never rebuild it.
+Building appends postings to per-term lists that become dicts when a term is first searched
+(:meth:`SearchIndex._post`, :func:`_decode`); a large build is shared with a forked helper
+process where two processors are available (:class:`_Helper`).
 """
 
 from __future__ import annotations
