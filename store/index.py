@@ -261,7 +261,6 @@ def _term_hash(t: str, salt: int = 0) -> int:
 PARALLEL_FROM = 2_000  # meetings added at once before a helper process shares the work
 # The share of the meetings' text the helper indexes: this process also files every record.
 _HELPER_SHARE = 0.5
-_HELPER_TIMEOUT_S = 300.0
 _CGROUP_CPU = "/sys/fs/cgroup/cpu.max"  # "<quota> <period>" or "max <period>" (cgroup v2)
 
 
@@ -335,7 +334,7 @@ class _Helper:
         except ChildProcessError:  # SIGCHLD ignored: the system reaped it
             return 0
 
-    def result(self, timeout: float = _HELPER_TIMEOUT_S) -> dict[str, Any] | None:
+    def result(self, timeout: float) -> dict[str, Any] | None:
         """The helper's work, or None; the helper is gone when this returns. A reply cut
         short (a helper killed while writing) does not unpickle, so it is None too."""
         chunks: list[bytes] = []
