@@ -23,23 +23,20 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb import Query
 
-from . import cache
 from .dataset import Dataset, bundled_version, load_bundled, record_hash
 from .errors import CorruptDatabase, DatabaseLocked, NotWritable, RecordConflict, StoreError
 from .model import Meeting, Proposal, ValidationError
 from .storage import (
     AtomicJSONStorage,
     check_tables,
-    content_digest,
     parse_json_bytes,
     read_file_bytes,
     write_lock,
 )
 
 SCHEMA_VERSION = 1
-CACHE_FROM = 500  # databases with at least this many meetings cache their loaded records
-CACHE_MIN_BYTES = 256 * 1024  # and only files this large are hashed for cache keys
 META, MEETINGS, PROPOSALS = "meta", "meetings", "proposals"
+Signature = tuple[int, int, int]  # (mtime_ns, size, inode) of the database file
 
 # Forward migrations: MIGRATIONS[n] turns a schema-n document of tables into schema n+1.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -59,8 +56,7 @@ class WriteReport:
 
 @dataclass
 class _Snapshot:
-    signature: tuple[int, int, int]
-    digest: str
+    signature: Signature
     meetings: list[Meeting]
     by_id: dict[str, Meeting]
     proposals_by_id: dict[str, Proposal]
@@ -98,8 +94,11 @@ class Store:
         # Write through a symlink to its target (replacing the link would detach it).
         self.path = path.resolve() if path.is_symlink() else path
         self._snapshot: _Snapshot | None = None
-        self._pending: tuple[tuple[int, int, int], str, Any, dict[str, Any] | None] | None = None
+        self._pending: tuple[Signature, Any] | None = None
         self.merge_report: WriteReport | None = None
+        # what the current transaction changed, for the search index (see _transaction)
+        self._removed: list[str] = []
+        self._added: list[Meeting] = []
 
     # Opening ---------------------------------------------------------------------------
 
@@ -145,6 +144,7 @@ class Store:
                     "dataset_version": dataset.version if seed else "",
                     "follow_bundled": seed,
                     "bundled": {},
+                    "generation": 0,
                 }
             )
             if seed:
@@ -153,22 +153,20 @@ class Store:
     def _check(self) -> dict[str, Any]:
         """Read the file and validate its envelope; return the meta document."""
         self._pending = self._read()
-        _sig, _digest, raw, hit = self._pending
-        return hit["meta"] if hit is not None else self._meta_of(raw)
+        return self._meta_of(self._pending[1])
 
-    def _read(self) -> tuple[tuple[int, int, int], str, Any, dict[str, Any] | None]:
-        """``(signature, digest, raw tables or None, cached records or None)``."""
-        signature = self._signature()
-        try:
-            data = read_file_bytes(self.path)
-        except FileNotFoundError:
-            raise CorruptDatabase(self.path, "database file has disappeared") from None
-        # Small files load faster than a cache lookup: only large ones are hashed and cached.
-        digest = content_digest(data) if len(data) >= CACHE_MIN_BYTES else ""
-        hit = cache.load("records", digest) if digest else None
-        if isinstance(hit, dict) and {"meta", "meetings"} <= hit.keys():
-            return signature, digest, None, hit
-        return signature, digest, check_tables(self.path, parse_json_bytes(self.path, data)), None
+    def _read(self) -> tuple[Signature, Any]:
+        """``(signature, document of tables)`` of the file as it is now (the signature is
+        the one of the bytes read: a file replaced while reading is read again)."""
+        for _attempt in range(5):
+            signature = self._signature()
+            try:
+                data = read_file_bytes(self.path)
+            except FileNotFoundError:
+                raise CorruptDatabase(self.path, "database file has disappeared") from None
+            if self._signature() == signature:
+                break
+        return signature, check_tables(self.path, parse_json_bytes(self.path, data))
 
     def _meta_of(self, raw: dict[str, Any]) -> dict[str, Any]:
         metas = list(raw.get(META, {}).values())
@@ -210,7 +208,7 @@ class Store:
 
     # Reading ---------------------------------------------------------------------------
 
-    def _signature(self) -> tuple[int, int, int]:
+    def _signature(self) -> Signature:
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
@@ -218,31 +216,17 @@ class Store:
         return (st.st_mtime_ns, st.st_size, st.st_ino)
 
     def load(self) -> _Snapshot:
-        """Read and validate the whole database (cached until the file changes)."""
+        """Read and validate the whole database (kept until the file changes)."""
         signature = self._signature()
         if self._snapshot is not None and self._snapshot.signature == signature:
             return self._snapshot
-        with cache.no_gc():
-            return self._load(signature)
+        return self._load(signature)
 
-    def _load(self, signature: tuple[int, int, int]) -> _Snapshot:
+    def _load(self, signature: Signature) -> _Snapshot:
         pending, self._pending = self._pending, None
-        signature, digest, raw, hit = (
+        signature, raw = (
             pending if pending is not None and pending[0] == signature else self._read()
         )
-        if hit is not None:
-            meta = self._meta_of({META: {"1": hit["meta"]}})
-            meetings: list[Meeting] = hit["meetings"]
-            self._snapshot = _Snapshot(
-                signature,
-                digest,
-                meetings,
-                {m.id: m for m in meetings},
-                {p.id: p for m in meetings for p in m.proposals},
-                meta,
-            )
-            self._save_preview()
-            return self._snapshot
         meta = self._meta_of(raw)
         by_id: dict[str, Meeting] = {}
         for doc_id, doc in raw.get(MEETINGS, {}).items():
@@ -270,31 +254,8 @@ class Store:
             owner.proposals.append(proposal)
             proposals[proposal.id] = proposal
         meetings = sorted(by_id.values(), key=lambda m: (m.date, m.id), reverse=True)
-        self._snapshot = _Snapshot(signature, digest, meetings, by_id, proposals, meta)
-        if len(meetings) >= CACHE_FROM:
-            cache.save("records", digest, {"meta": meta, "meetings": meetings})
-        self._save_preview()
+        self._snapshot = _Snapshot(signature, meetings, by_id, proposals, meta)
         return self._snapshot
-
-    def _save_preview(self) -> None:
-        snapshot = self._snapshot
-        if snapshot is None or len(snapshot.meetings) < CACHE_FROM:
-            return
-        key = _preview_key(self.path)
-        if key and not cache.exists("preview", key):
-            rows = [m.summary_row() for m in snapshot.meetings]
-            cache.save("preview", key, (snapshot.signature, rows))
-
-    @staticmethod
-    def preview(path: Path | str) -> list[tuple[Any, ...]] | None:
-        """The list rows of a large database as last loaded, if its content is unchanged:
-        enough to paint the meetings list while the records load. None otherwise."""
-        path = Path(path)
-        key = _preview_key(path.resolve())
-        found = cache.load("preview", key) if key else None
-        if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], list):
-            return found[1]
-        return None
 
     def meetings(self) -> list[Meeting]:
         """Every meeting with its proposals, newest first."""
@@ -311,9 +272,14 @@ class Store:
         return [p for m in self.meetings() for p in m.proposals]
 
     @property
-    def digest(self) -> str:
-        """A hash of the database file's content as loaded (keys caches such as the index)."""
-        return self.load().digest
+    def meta(self) -> dict[str, Any]:
+        """The meta document as loaded (schema and dataset versions, generation)."""
+        return dict(self.load().meta)
+
+    @property
+    def signature(self) -> Signature:
+        """The file's ``(mtime_ns, size, inode)`` as last loaded."""
+        return self.load().signature
 
     @property
     def schema_version(self) -> int:
@@ -327,12 +293,33 @@ class Store:
 
     @contextlib.contextmanager
     def _transaction(self, lock_timeout: float = 10.0) -> Iterator[TinyDB]:
-        """Lock, read the current file, let the caller change it, write it atomically once."""
+        """Lock, read the current file, let the caller change it, write it atomically once.
+
+        Every transaction bumps the database's ``generation``; then, still under the lock,
+        the search index is brought up to date with what changed (see
+        :func:`coopbrowse.store.library.after_write`).
+        """
         with write_lock(self.path, timeout=lock_timeout):
+            before = self._signature() if self.path.exists() else None
+            self._removed, self._added = [], []
             db = _open_batched(self.path)
             yield db
+            meta_table = db.table(META)
+            metas = meta_table.all()
+            meta: dict[str, Any] = dict(metas[0]) if metas else {}
+            if metas:
+                generation = meta.get("generation", 0)
+                meta["generation"] = generation + 1 if isinstance(generation, int) else 1
+                meta_table.update({"generation": meta["generation"]}, doc_ids=[metas[0].doc_id])
+            count = len(db.table(MEETINGS))
             db.storage.flush()
-        self._snapshot = None
+            self._snapshot = None
+            if before is not None and metas:
+                from .library import after_write
+
+                after = self._signature()
+                after_write(self, before, after, meta, count, self._removed, self._added)
+            self._removed, self._added = [], []
 
     def put_meetings(self, meetings: Iterable[Meeting], *, update: bool = False) -> WriteReport:
         """Add meetings (with their proposals) in one atomic write.
@@ -364,7 +351,7 @@ class Store:
             self._check_tables(db)
             if not db.table(MEETINGS).contains(Query().id == meeting_id):
                 return False
-            self._delete(db, meeting_id)
+            self._apply(db, [meeting_id], [])
         return True
 
     def merge_dataset(self, dataset: Dataset, *, lock_timeout: float = 10.0) -> WriteReport:
@@ -438,9 +425,10 @@ class Store:
         except ValidationError:
             return data
 
-    @staticmethod
-    def _apply(db: TinyDB, remove: list[str], insert: list[Meeting]) -> None:
+    def _apply(self, db: TinyDB, remove: list[str], insert: list[Meeting]) -> None:
         """Remove meetings (and their proposals) by id, then insert new ones: few table writes."""
+        self._removed += remove
+        self._added += insert
         if remove:
             gone = set(remove)
             db.table(MEETINGS).remove(Query().id.one_of(gone))
@@ -448,11 +436,6 @@ class Store:
         if insert:
             db.table(MEETINGS).insert_multiple(m.to_dict(with_proposals=False) for m in insert)
             db.table(PROPOSALS).insert_multiple(p.to_dict() for m in insert for p in m.proposals)
-
-    @staticmethod
-    def _delete(db: TinyDB, meeting_id: str) -> None:
-        db.table(MEETINGS).remove(Query().id == meeting_id)
-        db.table(PROPOSALS).remove(Query().meeting_id == meeting_id)
 
 
 class _Index:
@@ -533,18 +516,6 @@ def _plan(
                     f"{owner!r}",
                 )
     return report, to_remove, to_insert
-
-
-def _preview_key(path: Path) -> str:
-    """Preview cache key: the file's identity and modification (cheap: no read). A preview is
-    replaced by the real records within a second, so a stat match is enough for it."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return ""
-    if st.st_size < 1_000_000:
-        return ""  # small databases load faster than a preview would
-    return f"{st.st_ino}-{st.st_size}-{st.st_mtime_ns}"
 
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError", "WriteReport"]

@@ -21,9 +21,10 @@ import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from .errors import NotWritable
 from .model import Meeting, Proposal, TradeFigure
@@ -57,17 +58,44 @@ class Selection:
         return not self.meetings and not self.proposals
 
 
+class RecordSource(Protocol):
+    """Where a selection's records come from (the search index, or a list of meetings)."""
+
+    def meeting(self, meeting_id: str) -> Meeting | None: ...
+
+    def proposal(self, proposal_id: str) -> tuple[Proposal, Meeting] | None: ...
+
+
+class _Meetings:
+    def __init__(self, meetings: Iterable[Meeting]) -> None:
+        self.by_id = {m.id: m for m in meetings}
+        self.proposals = {p.id: (p, m) for m in self.by_id.values() for p in m.proposals}
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        return self.by_id.get(meeting_id)
+
+    def proposal(self, proposal_id: str) -> tuple[Proposal, Meeting] | None:
+        return self.proposals.get(proposal_id)
+
+
 def select(meetings: Iterable[Meeting], keys: Iterable[tuple[str, str]]) -> Selection:
+    """The records of ``meetings`` named by ``keys`` (see :func:`select_from`)."""
+    return select_from(_Meetings(meetings), keys)
+
+
+def select_from(source: RecordSource, keys: Iterable[tuple[str, str]]) -> Selection:
     """The records named by ``keys`` ((kind, id) pairs), in a stable order: meetings newest
     first; a proposal whose meeting is exported in full is not repeated on its own."""
-    by_id = {m.id: m for m in meetings}
-    proposals = {p.id: (p, m) for m in by_id.values() for p in m.proposals}
-    wanted_meetings = {rid for kind, rid in keys if kind == "meeting" and rid in by_id}
-    chosen = sorted((by_id[i] for i in wanted_meetings), key=lambda m: (m.date, m.id), reverse=True)
+    keys = list(dict.fromkeys(keys))
+    chosen = [
+        m for m in (source.meeting(rid) for kind, rid in keys if kind == "meeting") if m is not None
+    ]
+    chosen.sort(key=lambda m: (m.date, m.id), reverse=True)
+    wanted = {m.id for m in chosen}
     alone = [
-        proposals[rid]
-        for kind, rid in dict.fromkeys(keys)
-        if kind == "proposal" and rid in proposals and proposals[rid][1].id not in wanted_meetings
+        found
+        for found in (source.proposal(rid) for kind, rid in keys if kind == "proposal")
+        if found is not None and found[1].id not in wanted
     ]
     alone.sort(key=lambda pm: (_neg_date(pm[1].date), pm[1].id, pm[0].id))
     return Selection(chosen, alone)
@@ -311,8 +339,13 @@ def to_markdown(
     *,
     now: dt.datetime | None = None,
     version: str = "",
+    max_lines: int | None = None,
 ) -> str:
-    """The briefing for ``sel``; byte-identical for the same input but the generated-at line."""
+    """The briefing for ``sel``; byte-identical for the same input but the generated-at line.
+
+    With ``max_lines``, only the document's first lines are rendered (a preview: a large
+    selection's sections are not rendered past them).
+    """
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
     n_alone = len(sel.proposals)
     n_props = sum(len(m.proposals) for m in sel.meetings) + n_alone
@@ -328,25 +361,34 @@ def to_markdown(
         selected += f", from the query `{opts.query.replace('`', 'ˋ')}`"
     out += [selected + ".", ""]
 
-    sections: list[tuple[str, list[str]]] = []
+    def full() -> bool:
+        return max_lines is not None and len(out) >= max_lines
+
+    sections: list[tuple[str, Callable[[], list[str]]]] = []
     if opts.overview and not sel.empty:
-        sections.append(("Overview", _overview(sel)))
+        sections.append(("Overview", lambda: _overview(sel)))
     for m in sel.meetings:
-        sections.append((_meeting_heading(m), _meeting_section(m, opts)))
+        sections.append((_meeting_heading(m), lambda m=m: _meeting_section(m, opts)))
     if sel.proposals:
-        sections.append(("Proposals selected on their own", _alone_section(sel, opts)))
+        sections.append(("Proposals selected on their own", lambda: _alone_section(sel, opts)))
 
     if sections:
         seen: dict[str, int] = {}
         out += ["## Contents", ""]
         for heading, _body in sections:
+            if full():
+                break
             out.append(f"- [{heading}](#{slug(_plain(heading), seen)})")
         out.append("")
         slug("Contents", seen)
     else:
         out += ["Nothing was selected.", ""]
     for _heading, body in sections:
-        out += body
+        if full():
+            break
+        out += body()
+    if max_lines is not None:
+        out = out[:max_lines]
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -1,183 +1,63 @@
-"""The search index: ranked (BM25F), field-aware, stemmed, with synonyms, filters and highlights.
+"""The search index: Tantivy over the records, queried with coopbrowse's query language.
 
-Every meeting and every proposal is a document. A document is a list of fields, each with a
-weight (a title match outranks a detail match); a proposal also carries a little of its
-meeting's context (region, people) so ``elevator samara`` finds the Samara elevator proposal.
+:mod:`coopbrowse.store.schema` says what a document holds; this module writes documents
+(:meth:`SearchIndex.write`), translates a parsed query into a Tantivy query
+(:class:`_Compiler`), and serves everything the screen and the CLI read: ranked hits with
+highlights (:meth:`SearchIndex.search`), a view's rows in any order, a page at a time
+(:meth:`SearchIndex.listing`), the regions' figures (:meth:`SearchIndex.regions`), a record's
+detail, and completion values. Nothing here parses the database: the index stores what the
+screen shows. Where the index lives and when it is rebuilt is :mod:`coopbrowse.store.library`.
 
-The index is built once per session (:meth:`SearchIndex.build`) and updated incrementally
-(:meth:`add_meetings`, :meth:`remove_meetings`) when records change; queries never rebuild it.
-Building appends postings to per-term lists that become dicts when a term is first searched
-(:meth:`SearchIndex._post`, :func:`_decode`); a large build is shared with a forked helper
-process where two processors are available (:class:`_Helper`).
+Thread safety: a Tantivy searcher is an immutable snapshot and may be used from any thread;
+the memos here hold only immutable values, keyed by the snapshot they came from.
 """
 
 from __future__ import annotations
 
-import bisect
 import contextlib
-import gc
-import hashlib
-import heapq
-import math
-import os
-import pickle
+import json
 import re
-import select
-import signal
-import time
+import threading
 from array import array
-from collections import _count_elements, defaultdict  # type: ignore[attr-defined]
-from collections.abc import Callable, Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
-from itertools import accumulate, islice, repeat
-from operator import add, mul, sub
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import cache
-from .analysis import _TOKEN_RE, edit_distance, fold, spans, term, words
-from .db import CACHE_FROM, Store
-from .model import Meeting, Proposal
+from .analysis import edit_distance, fold, spans, term
+from .errors import StoreError
+from .model import Meeting, Proposal, TradeFigure, ValidationError
 from .query import And, Filter, Node, Not, Or, Phrase, QueryError, Word, parse, walk
 from .regions import find_region
-from .taxonomy import SECTORS, STATUSES, sector_label
+from .schema import (
+    FIELD_NAMES,
+    SUB_WEIGHT,
+    TIERS,
+    _cut,
+    build_schema,
+    documents,
+    meeting_fields,
+    proposal_fields,
+    record_uid,
+    register_tokenizers,
+)
+from .taxonomy import SECTORS, STATUSES
 
-K1, B = 1.2, 0.75
-_TIE = 1e-10  # display-order tie-break per rank (at most ~1e-5 for 100,000 docs)
+if TYPE_CHECKING:
+    import tantivy
 
-# Field weights, in halves: a weighted term frequency is then a whole number of "half-weights"
-# (a title word counts 6, a detail word 2), which packs with its doc number into one int while
-# the index is built (see ``SearchIndex._add``).
-MEETING_WEIGHTS = {
-    "title": 3.0,
-    "region": 2.5,
-    "participants": 2.0,
-    "place": 1.5,
-    "summary": 1.0,
-    "goods": 1.0,
-    "notes": 0.5,
-    "source": 0.5,
-}
-PROPOSAL_WEIGHTS = {
-    "title": 3.0,
-    "sector": 2.0,
-    "enterprises": 2.0,
-    "proposed_by": 1.5,
-    "detail": 1.0,
-    "quote": 0.5,
-    "meeting": 0.5,
-}
-UNITS = 2  # weights are whole multiples of 1 / UNITS
+PAGE = 100  # rows fetched with a view's first answer; the rest follow in the background
+EXPANSIONS_SCORED = 64  # prefix expansions ranked by BM25; more still match, unranked
+EXPANSIONS_MAX = 2_000
+_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def _units(weights: dict[str, float]) -> dict[str, int]:
-    out = {group: round(w * UNITS) for group, w in weights.items()}
-    if any(u < 1 or u != w * UNITS for u, w in zip(out.values(), weights.values(), strict=True)):
-        raise ValueError(f"field weights must be positive multiples of 1/{UNITS}: {weights}")
-    return out
+class IndexCorrupt(StoreError):
+    """The index holds something that is not a valid record; it must be rebuilt."""
 
 
-_UNITS = {"meeting": _units(MEETING_WEIGHTS), "proposal": _units(PROPOSAL_WEIGHTS)}
-_SEP = bytes(8)  # term id 0 between fields: a phrase never spans two fields
-# A field text as the index takes it: its term ids as bytes, its distinct term ids and their
-# frequencies times the field's weight in halves, and its number of words (lists of those
-# when several fields are put together).
-_Piece = tuple[Any, list[int], list[int], int]
-
-
-@dataclass(slots=True)
-class _Doc:
-    kind: str  # "meeting" or "proposal"
-    id: str
-    meeting: Meeting
-    proposal: Proposal | None
-    alive: bool = True
-    people: tuple[str, ...] = ()  # as indexed, so removal does not depend on later edits
-    enterprises: tuple[str, ...] = ()
-    date: str = ""  # the meeting's date as indexed
-    children: range = range(0)  # a meeting's proposal docs (they follow it)
-
-    @property
-    def record(self) -> Meeting | Proposal:
-        return self.proposal if self.proposal is not None else self.meeting
-
-
-_GONE = Meeting(id="removed", date="1970-01-01", region="", title="")
-
-
-def meeting_fields(m: Meeting) -> list[tuple[str, str, str]]:
-    """``(path, text, weight group)`` for every searchable field of a meeting."""
-    out = [
-        ("title", m.title, "title"),
-        ("region", m.region, "region"),
-        ("place", m.place, "place"),
-        ("summary", m.summary, "summary"),
-        ("source.outlet", m.source.outlet, "source"),
-        ("source.headline", m.source.headline, "source"),
-    ]
-    for i, p in enumerate(m.participants):
-        out.append((f"participants[{i}].name", p.name, "participants"))
-        out.append((f"participants[{i}].title", p.title, "participants"))
-    out += [(f"exports[{i}]", g, "goods") for i, g in enumerate(m.exports)]
-    out += [(f"imports[{i}]", g, "goods") for i, g in enumerate(m.imports)]
-    out += [(f"notes[{i}]", n, "notes") for i, n in enumerate(m.notes)]
-    return [f for f in out if f[1]]
-
-
-def proposal_fields(p: Proposal, m: Meeting) -> list[tuple[str, str, str]]:
-    """``(path, text, weight group)`` for a proposal, with a little of its meeting's context
-    (the same for all of the meeting's proposals)."""
-    out = [
-        ("title", p.title, "title"),
-        ("sector", sector_label(p.sector), "sector"),
-        ("detail", p.detail, "detail"),
-        ("proposed_by", p.proposed_by, "proposed_by"),
-        ("quote", p.quote, "quote"),
-    ]
-    out += [(f"enterprises[{i}]", e, "enterprises") for i, e in enumerate(p.enterprises)]
-    out.append(("meeting.region", m.region, "meeting"))
-    out += [
-        (f"meeting.participants[{i}].name", q.name, "meeting")
-        for i, q in enumerate(m.participants)
-        if q.role in ("host", "guest")
-    ]
-    return [f for f in out if f[1]]
-
-
-# The same fields as texts and weights in halves, made fast for building the index (empty
-# texts are included: they add nothing). A test checks they agree with the two above.
-_M = _UNITS["meeting"]
-_P = _UNITS["proposal"]
-_MEETING_HEAD = (_M["title"], _M["region"], _M["place"], _M["summary"], _M["source"], _M["source"])
-_PROPOSAL_HEAD = (_P["title"], _P["sector"], _P["detail"], _P["proposed_by"], _P["quote"])
-
-
-def _meeting_texts(m: Meeting) -> tuple[list[str], list[int]]:
-    texts = [m.title, m.region, m.place, m.summary, m.source.outlet, m.source.headline]
-    for q in m.participants:
-        texts += (q.name, q.title)
-    texts += m.exports
-    texts += m.imports
-    texts += m.notes
-    units = [*_MEETING_HEAD]
-    units += repeat(_M["participants"], 2 * len(m.participants))
-    units += repeat(_M["goods"], len(m.exports) + len(m.imports))
-    units += repeat(_M["notes"], len(m.notes))
-    return texts, units
-
-
-def _proposal_texts(p: Proposal) -> tuple[list[str], list[int]]:
-    """A proposal's own fields (the meeting's context is :func:`_context_texts`)."""
-    texts = [p.title, sector_label(p.sector), p.detail, p.proposed_by, p.quote, *p.enterprises]
-    units = [*_PROPOSAL_HEAD]
-    units += repeat(_P["enterprises"], len(p.enterprises))
-    return texts, units
-
-
-def _context_texts(m: Meeting) -> tuple[list[str], list[int]]:
-    texts = [m.region, *(q.name for q in m.participants if q.role in ("host", "guest"))]
-    return texts, [_P["meeting"]] * len(texts)
+# Results ------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -185,8 +65,7 @@ class Hit:
     """One result: a meeting or a proposal, its score, and the matched spans.
 
     ``spans`` maps a field path (``title``, ``detail``, ``participants[0].name``, ...) to the
-    ``(start, end)`` offsets of matched words in that field's text. They are worked out on
-    first access, so a long result list costs nothing for the rows never shown.
+    ``(start, end)`` offsets of matched words in that field's text; worked out on first use.
     """
 
     kind: str
@@ -229,687 +108,258 @@ class SearchResult:
         return bool(self.corrections)
 
 
+@dataclass(frozen=True)
+class Ref:
+    """A row of a listing: a document of one searcher snapshot."""
+
+    segment: int
+    doc: int
+
+
 @dataclass
-class _Highlight:
-    terms: set[str] = field(default_factory=set)
-    prefixes: set[str] = field(default_factory=set)
-    paths: dict[str, set[str]] = field(default_factory=dict)  # filter -> whole-field paths
+class Listing:
+    """A view's rows for a query and an order: the count, and the rows' documents.
 
-
-def _decode(pending: Any) -> dict[int, int]:
-    """Pending postings (see SearchIndex._post) as doc -> weighted frequency. A doc is listed
-    once for each of its fields with the term, and those entries are in a row (docs are
-    added in order): they are added up with prefix sums, all in C-level passes."""
-    docs, units = pending[0::2], pending[1::2]
-    out = dict(zip(docs, units, strict=True))
-    if len(out) == len(docs):
-        return out
-    last = dict(zip(docs, range(len(docs)), strict=True))  # each doc's last entry, docs in order
-    ends = list(map(add, last.values(), repeat(1)))
-    sums = [0, *accumulate(units)]  # sums[i]: the units of entries before i
-    totals = map(sub, map(sums.__getitem__, ends), map(sums.__getitem__, [0, *ends[:-1]]))
-    return dict(zip(last, totals, strict=True))
-
-
-def _term_hash(t: str, salt: int = 0) -> int:
-    """A term's id: 64 bits of its hash (never 0, the field separator). Every process gives
-    a term the same id, so two processes can index parts of a collection (see _Helper)."""
-    data = t.encode() if not salt else f"{salt}\0{t}".encode()
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little") or 1
-
-
-PARALLEL_FROM = 2_000  # meetings added at once before a helper process shares the work
-# The share of the meetings' text the helper indexes: this process also files every record.
-_HELPER_SHARE = 0.5
-_CGROUP_CPU = "/sys/fs/cgroup/cpu.max"  # "<quota> <period>" or "max <period>" (cgroup v2)
-
-
-class _Helper:
-    """A forked process indexing the text of some meetings (see SearchIndex.add_meetings).
-
-    It works on a copy of the parent's memory, so nothing is sent to it; it sends back what
-    it indexed, pickled, through a pipe, and exits. Whatever goes wrong (no fork, a crash,
-    a timeout, a bad reply), the parent gets None and indexes that part itself.
+    The first :data:`PAGE` rows come with the answer; :meth:`complete` fetches the rest (call
+    it off the UI thread). Rows are read with :meth:`SearchIndex.row` through the listing's
+    own snapshot, so a listing stays consistent while the index changes.
     """
 
-    def __init__(self, pid: int, fd: int) -> None:
-        self.pid, self.fd = pid, fd
+    view: str
+    query: str
+    sort: str
+    total: int
+    corrections: list[tuple[str, str]]
+    tree: Node | None
+    _searcher: Any = field(repr=False)
+    _query: Any = field(repr=False)
+    _order: tuple[str | None, bool] = field(repr=False)
+    _segments: array[int] = field(default_factory=lambda: array("H"), repr=False)
+    _docs: array[int] = field(default_factory=lambda: array("I"), repr=False)
 
-    @staticmethod
-    def available() -> bool:
-        """Whether this system can fork and this program may use two processors (its CPU
-        affinity and, in a container, its cgroup's CPU quota)."""
-        if not hasattr(os, "fork") or not hasattr(os, "sched_getaffinity"):
-            return False
-        try:
-            if len(os.sched_getaffinity(0)) < 2:
-                return False
-        except OSError:
-            return False
-        try:
-            quota, period = Path(_CGROUP_CPU).read_text().split()[:2]
-            return quota == "max" or int(quota) >= 2 * int(period)
-        except (OSError, ValueError):
-            return True  # no quota that can be read: the affinity decides
+    @property
+    def loaded(self) -> int:
+        return len(self._docs)
 
-    @classmethod
-    def start(cls, index: SearchIndex, meetings: list[Meeting], n: int) -> _Helper | None:
-        try:
-            read, write = os.pipe()
-        except OSError:
-            return None
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(read)
-            os.close(write)
-            return None
-        if pid == 0:  # the helper: never returns
-            code = 1
-            try:
-                os.close(read)
-                gc.disable()
-                _leave_parent_signals()
-                data = pickle.dumps(index._texts_of(meetings, n), pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write, "wb") as out:
-                    out.write(data)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(write)
-        return cls(pid, read)
+    @property
+    def complete_(self) -> bool:
+        return len(self._docs) >= self.total
 
-    def abandon(self) -> None:
-        """Stop the helper and reap it (the parent gave up on the work)."""
-        with contextlib.suppress(OSError):
-            os.kill(self.pid, signal.SIGKILL)
-        self._finish()
+    def ref(self, i: int) -> Ref | None:
+        if 0 <= i < len(self._docs):
+            return Ref(self._segments[i], self._docs[i])
+        return None
 
-    def _finish(self) -> int:
-        """Close the pipe and reap the helper; its exit status (0 if it was reaped for us)."""
-        with contextlib.suppress(OSError):
-            os.close(self.fd)
-        try:
-            return os.waitpid(self.pid, 0)[1]
-        except ChildProcessError:  # SIGCHLD ignored: the system reaped it
-            return 0
+    def _take(self, hits: list[tuple[Any, Any]]) -> None:
+        segments, docs = array("H"), array("I")
+        for _value, address in hits:
+            segments.append(address.segment_ord)
+            docs.append(address.doc)
+        self._segments, self._docs = segments, docs
 
-    def result(self, timeout: float) -> dict[str, Any] | None:
-        """The helper's work, or None; the helper is gone when this returns. A reply cut
-        short (a helper killed while writing) does not unpickle, so it is None too."""
-        chunks: list[bytes] = []
-        deadline = time.monotonic() + timeout
-        poller = select.poll()
-        poller.register(self.fd, select.POLLIN)
-        try:
-            while True:
-                left = deadline - time.monotonic()
-                if left <= 0 or not poller.poll(left * 1000):
-                    chunks = []
-                    os.kill(self.pid, signal.SIGKILL)
-                    break
-                chunk = os.read(self.fd, 1 << 20)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-        except OSError:
-            chunks = []
-        finally:
-            status = self._finish()
-        if status != 0 or not chunks:
-            return None
-        try:
-            found = pickle.loads(b"".join(chunks))
-        except Exception:
-            return None
-        return found if isinstance(found, dict) else None
+    def complete(self) -> None:
+        """Fetch every row (a single call into Tantivy; tens of milliseconds at 100,000)."""
+        if self.complete_:
+            return
+        name, descending = self._order
+        self._take(_run(self._searcher, self._query, self.total, name, descending, count=False)[0])
+
+    def refs(self, start: int = 0, stop: int | None = None) -> list[Ref]:
+        stop = len(self._docs) if stop is None else min(stop, len(self._docs))
+        return [Ref(self._segments[i], self._docs[i]) for i in range(max(0, start), stop)]
 
 
-def _leave_parent_signals() -> None:
-    """In a helper: forget the parent's signal handling (an app's handlers for a resized or
-    suspended terminal, and its event loop's wake-up descriptor) so none of it runs here."""
-    with contextlib.suppress(ValueError, OSError):
-        signal.set_wakeup_fd(-1)
-    for name in ("SIGWINCH", "SIGTSTP", "SIGCONT", "SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None:
-            with contextlib.suppress(ValueError, OSError):
-                signal.signal(number, signal.SIG_DFL)
+@dataclass(frozen=True)
+class RegionRow:
+    """A region's figures in the regions view (for the meetings a query matched)."""
+
+    name: str
+    meetings: int
+    proposals: int
+    latest: str  # date of its newest meeting
+    turnover: dict[int, float]  # full-year turnover by year (largest figure quoted)
+
+
+@dataclass
+class RegionDetail:
+    name: str
+    meetings: list[Meeting]  # the newest, without proposals
+    meeting_count: int
+    proposal_count: int
+    figures: list[tuple[TradeFigure, str, str]]  # (figure, meeting date, host) newest first
+    figure_count: int
+    sectors: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Related:
+    """Proposals of the same sector raised at other meetings, newest first."""
+
+    shown: list[tuple[Proposal, Meeting]]
+    total: int
+
+
+# Sorts --------------------------------------------------------------------------------------
+
+# view -> sort id -> (fast field, descending); "relevance" ranks by score.
+SORTS: dict[str, dict[str, tuple[str | None, bool]]] = {
+    "meetings": {
+        "newest": ("o_date", True),
+        "oldest": ("o_date", False),
+        "region": ("o_region", False),
+        "proposals": ("o_props", True),
+        "trade": ("o_trade", True),
+    },
+    "proposals": {
+        "newest": ("o_date", True),
+        "sector": ("o_sector", False),
+        "region": ("o_region", False),
+    },
+}
+_SCOPE = {"meetings": "meeting", "proposals": "proposal"}
+
+
+def _run(
+    searcher: Any, query: Any, limit: int, order: str | None, descending: bool, *, count: bool
+) -> tuple[list[tuple[Any, Any]], int]:
+    import tantivy
+
+    limit = max(1, limit)
+    if order is None:
+        result = searcher.search(query, limit, count=count)
+    else:
+        direction = tantivy.Order.Desc if descending else tantivy.Order.Asc
+        result = searcher.search(query, limit, count=count, order_by_field=order, order=direction)
+    return result.hits, (result.count if count else 0)
+
+
+# The index ----------------------------------------------------------------------------------
 
 
 class SearchIndex:
-    """An in-memory inverted index over meetings and proposals."""
+    """A Tantivy index of meetings and proposals (on disk, or in memory when ``path`` is None)."""
 
-    def __init__(self) -> None:
-        self.docs: list[_Doc] = []
-        self.by_key: dict[str, dict[str, int]] = {"meeting": {}, "proposal": {}}  # kind, id
-        # term id -> doc -> weighted term frequency, in halves (see MEETING_WEIGHTS); docs
-        # added since a term was last looked up wait in _pending (see _postings)
-        self.postings: dict[int, dict[int, int]] = {}
-        # (doc, frequency, doc, frequency, ...): a list while appending, then an array
-        self._pending: defaultdict[int, Any] = defaultdict(list)
-        self.lengths: array[float] = array("d")
-        self.total_length = 0.0
-        self.alive_count = 0
-        # A term's id is a 64-bit hash of it (see _term_hash), the same in every process.
-        self.term_ids: dict[str, int] = {}
-        self.id_terms: dict[int, str] = {}
-        self.word_ids: dict[str, int] = {}  # folded word -> its term's id
-        # Analysed field texts (see _pieces) by weight in halves (many texts repeat: names,
-        # sectors, a meeting's context in each of its proposals).
-        self._analysed: dict[int, dict[str, _Piece]] = {
-            u: {} for units in _UNITS.values() for u in units.values()
-        }
-        self._name_words: dict[str, tuple[str, ...]] = {}
-        self.seqs: list[bytes] = []
-        self.surface: dict[str, str] = {}  # folded word -> term (prefixes, corrections)
-        self._surface_sorted: list[str] | None = None
-        self.kinds: dict[str, set[int]] = {"meeting": set(), "proposal": set()}
-        self.regions: dict[str, set[int]] = {}
-        self.sectors: dict[str, set[int]] = {}
-        self.statuses: dict[str, set[int]] = {}
-        self.people: dict[str, set[int]] = {}
-        self.person_names: dict[str, int] = {}
-        self.enterprises: dict[str, set[int]] = {}
-        self.enterprise_names: dict[str, int] = {}
-        # docs by the date of their meeting: dates ascending, then doc numbers (two columns)
-        self.date_keys: list[str] = []
-        self.date_docs: list[int] = []
-        self._scores: dict[str, dict[int, float]] = {}
-        self._order: list[int] | None = None
-        self.helped = False  # whether a helper process indexed part of the last addition
+    def __init__(self, index: tantivy.Index, path: Path | None = None) -> None:
+        self._index = index
+        self.path = path
+        self.schema = index.schema
+        self._write_lock = threading.Lock()
+        self._snapshot = 0  # bumped on every reload: memos are per snapshot
+        self._memo: dict[tuple[Any, ...], Any] = {}
+        self._heads: OrderedDict[tuple[int, str], Meeting] = OrderedDict()
+        self._heads_lock = threading.Lock()
 
-    # Building ----------------------------------------------------------------------------
+    # Opening and building ----------------------------------------------------------------
 
     @classmethod
-    def build(cls, meetings: Iterable[Meeting], *, parallel: bool | None = None) -> SearchIndex:
-        """The index of ``meetings`` (see :meth:`add_meetings` for ``parallel``)."""
-        index = cls()
-        with cache.no_gc():
-            index.add_meetings(meetings, parallel=parallel)
-            index._forget_analysed()  # before the collector sees it again
-        return index
+    def create(cls, path: Path | None = None) -> SearchIndex:
+        """A new, empty index in directory ``path`` (which must exist and be empty)."""
+        import tantivy
+
+        index = tantivy.Index(build_schema(), path=str(path) if path else None, reuse=False)
+        register_tokenizers(index)
+        index.config_reader(reload_policy="manual")
+        return cls(index, path)
 
     @classmethod
-    def for_store(cls, store: Store) -> SearchIndex:
-        """The index of ``store``'s records: loaded from the disk cache when the database's
-        content is unchanged since it was built, else built (and cached)."""
-        meetings = store.meetings()
-        if len(meetings) < CACHE_FROM:
-            return cls.build(meetings)
-        state = cache.load("index", store.digest)
-        if isinstance(state, dict):
-            try:
-                with cache.no_gc():
-                    return cls._from_state(state, store)
-            except (KeyError, IndexError, TypeError, ValueError):
-                pass
-        index = cls.build(meetings)
-        cache.save("index", store.digest, index._state())
-        return index
+    def open(cls, path: Path) -> SearchIndex:
+        """The index in directory ``path``; :class:`IndexCorrupt` if it cannot be used."""
+        import tantivy
 
-    _TRANSIENT = ("docs", "_analysed", "_scores", "_surface_sorted", "helped")
-
-    def _state(self) -> dict[str, Any]:
-        """Everything but the records themselves (they come from the store on load)."""
-        self._display_order()
-        state = {k: v for k, v in self.__dict__.items() if k not in self._TRANSIENT}
-        state["docs"] = [
-            (d.kind, d.id, d.meeting.id, d.alive, d.people, d.enterprises, d.children)
-            for d in self.docs
-        ]
-        return state
-
-    @classmethod
-    def _from_state(cls, state: dict[str, Any], store: Store) -> SearchIndex:
-        index = cls()
-        saved = state.pop("docs")
-        index.__dict__.update(state)
-        docs = []
-        snapshot = store.load()
-        meetings, proposals = snapshot.by_id, snapshot.proposals_by_id
-        for kind, rid, mid, alive, people, enterprises, children in saved:
-            meeting = meetings.get(mid) if alive else None
-            proposal = proposals.get(rid) if alive and kind == "proposal" else None
-            if alive and (meeting is None or (kind == "proposal" and proposal is None)):
-                raise KeyError(rid)  # the cache does not describe this database
-            meeting = meeting or _GONE
-            doc = _Doc(kind, rid, meeting, proposal, alive, people, enterprises, meeting.date)
-            doc.children = children
-            docs.append(doc)
-        index.docs = docs
-        return index
-
-    def add_meetings(self, meetings: Iterable[Meeting], *, parallel: bool | None = None) -> None:
-        """Index (or re-index) meetings and their proposals.
-
-        Many meetings (``PARALLEL_FROM``) are indexed by two processes where the system
-        can fork and the program may use two processors: a helper indexes the text of the
-        later meetings while this process files every record and indexes the rest; then
-        the helper's postings are appended to ours. ``parallel`` forces it on or off.
-
-        If adding fails part way, nothing of it stays (meetings being re-indexed are out of
-        the index then: their old versions are removed first).
-        """
-        meetings = list(meetings)
-        known = self.by_key["meeting"]
-        self.remove_meetings(m.id for m in meetings if m.id in known)
-        start = len(self.docs)
-        if parallel is None:
-            parallel = len(meetings) >= PARALLEL_FROM and _Helper.available()
-        split, later, helper = len(meetings), 0, None
-        if parallel and len(meetings) >= 2:
-            split = max(1, round(len(meetings) * (1 - _HELPER_SHARE)))
-            later = start + sum(1 + len(m.proposals) for m in meetings[:split])
-            helper = _Helper.start(self, meetings[split:], later)
-        began, before = time.monotonic(), (self.alive_count, self.total_length)
-        self.helped = False
         try:
-            self._register(meetings)
-            self._index_texts(meetings[:split], start)
-            self._compact()
-            if split < len(meetings):
-                if helper is not None:
-                    # While the helper finishes: drop the memo of analysed texts and collect
-                    # what this build made (the collector would walk it all on its next pass).
-                    self._forget_analysed()
-                    gc.collect(0)
-                # the helper has as much to do: give it ample time before doing its part here
-                patience = 30 + 10 * (time.monotonic() - began)
-                found, helper = helper.result(patience) if helper else None, None
-                self.helped = self._merge_texts(found)
-                if not self.helped:
-                    self._index_texts(meetings[split:], later)
-                    self._compact()
-        except BaseException:
-            if helper is not None:
-                helper.abandon()
-            self._roll_back(start, *before)
+            if not tantivy.Index.exists(str(path)):
+                raise IndexCorrupt(path, "no search index here")
+            index = tantivy.Index.open(str(path))
+            register_tokenizers(index)
+            index.config_reader(reload_policy="manual")
+            found = cls(index, path)
+            found._check_schema()
+            found.searcher()
+        except IndexCorrupt:
             raise
-        finally:
-            self._changed()
+        except BaseException as exc:  # Tantivy raises ValueError, or a panic on damaged files
+            if isinstance(exc, KeyboardInterrupt | SystemExit):
+                raise
+            raise IndexCorrupt(path, f"unreadable search index ({_short(exc)})") from None
+        return found
 
-    def _roll_back(self, start: int, alive_count: int, total_length: float) -> None:
-        """Forget docs ``start`` and later, filed or indexed in part when adding them failed,
-        so the index is as it was before (words new to it are kept: they match nothing)."""
-        gone = set(range(start, len(self.docs)))
-        for doc in self.docs[start:]:
-            self.by_key[doc.kind].pop(doc.id, None)
-        for table in (self.kinds, self.regions, self.sectors, self.statuses):
-            for docs in table.values():
-                docs.difference_update(gone)
-        for table, names, field_name in (
-            (self.people, self.person_names, "people"),
-            (self.enterprises, self.enterprise_names, "enterprises"),
-        ):
-            if any(not gone.isdisjoint(docs) for docs in table.values()):  # names noted
-                for doc in self.docs[start:]:
-                    for value in getattr(doc, field_name):
-                        if names.get(value, 0) > 1:
-                            names[value] -= 1
-                        else:
-                            names.pop(value, None)
-            for docs in table.values():
-                docs.difference_update(gone)
-        kept = [i for i, n in enumerate(self.date_docs) if n < start]
-        self.date_keys = [self.date_keys[i] for i in kept]
-        self.date_docs = [self.date_docs[i] for i in kept]
-        for tid, entries in self._pending.items():
-            if entries and entries[-2] >= start:  # entries are (doc, frequency) pairs
-                cut = bisect.bisect_left(entries[0::2], start)
-                self._pending[tid] = entries[: 2 * cut]
-        del self.docs[start:], self.seqs[start:], self.lengths[start:]
-        self.alive_count, self.total_length = alive_count, total_length
+    def _check_schema(self) -> None:
+        """The index's own record of its fields (``meta.json``) must be this schema's."""
+        assert self.path is not None
+        try:
+            meta = json.loads((self.path / "meta.json").read_text(encoding="utf-8"))
+            names = {f["name"] for f in meta["schema"]}
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+            raise IndexCorrupt(self.path, "search index without a readable schema") from None
+        if names != FIELD_NAMES:
+            raise IndexCorrupt(self.path, "search index of another format")
 
-    def _register(self, meetings: list[Meeting]) -> None:
-        """File new meetings and their proposals as docs: numbers, kinds, filters, dates."""
-        docs, start = self.docs, len(self.docs)
-        by_meeting, by_proposal = self.by_key["meeting"], self.by_key["proposal"]
-        sectors, statuses = self.sectors, self.statuses
-        new_dates: list[str] = []  # of each new doc
-        people: defaultdict[str, list[int]] = defaultdict(list)  # name -> its new docs
-        enterprises: defaultdict[str, list[int]] = defaultdict(list)
-        for m in meetings:
-            first = n = len(docs)
-            names = tuple(q.name for q in m.participants if q.name)
-            parent = _Doc("meeting", m.id, m, None, True, names, (), m.date)
-            docs.append(parent)
-            by_meeting[m.id] = n
-            for name in names:
-                people[name].append(n)
-            for p in m.proposals:
-                n += 1
-                proposer = (p.proposed_by,) if p.proposed_by else ()
-                named = tuple(p.enterprises)
-                docs.append(_Doc("proposal", p.id, m, p, True, proposer, named, m.date))
-                by_proposal[p.id] = n
-                sectors.setdefault(p.sector, set()).add(n)
-                statuses.setdefault(p.status, set()).add(n)
-                if proposer:
-                    people[p.proposed_by].append(n)
-                for name in named:
-                    enterprises[name].append(n)
-            own = range(first, n + 1)
-            parent.children = own[1:]
-            self.kinds["meeting"].add(first)
-            self.kinds["proposal"].update(parent.children)
-            new_dates += repeat(m.date, len(own))
-            region = self.regions.get(m.region)
-            if region is None:
-                self.regions[m.region] = set(own)
-            else:
-                region.update(own)
-        self.alive_count += len(docs) - start
-        self._note_names(self.people, self.person_names, people)
-        self._note_names(self.enterprises, self.enterprise_names, enterprises)
-        self._note_dates(new_dates, start)
+    @classmethod
+    def build(
+        cls,
+        meetings: Iterable[Meeting],
+        path: Path | None = None,
+        *,
+        progress: Callable[[int], None] | None = None,
+    ) -> SearchIndex:
+        """The index of ``meetings`` (in memory unless ``path`` is given)."""
+        index = cls.create(path)
+        index.write(add=meetings, progress=progress, bulk=True)
+        return index
 
-    def _index_texts(self, meetings: list[Meeting], n: int) -> None:
-        """Index the text of ``meetings``, whose docs are numbered from ``n`` (their texts
-        must be indexed in that order, after all earlier docs')."""
-        for m in meetings:
-            self._post(n, self._pieces(*_meeting_texts(m)))
-            n += 1
-            context = self._pieces(*_context_texts(m))
-            for p in m.proposals:
-                self._post(n, self._pieces(*_proposal_texts(p), context))
-                n += 1
+    def searcher(self) -> Any:
+        return self._index.searcher()
 
-    def _compact(self) -> None:
-        """Pending postings as arrays of 32-bit ints: half the memory, nothing for the
-        garbage collector to walk, quick to pickle (lists are quicker to append to)."""
-        pending = self._pending
-        for tid, entries in pending.items():
-            if type(entries) is list:
-                pending[tid] = array("I", entries)
+    def reload(self) -> None:
+        """See the latest commit (made here or by another process)."""
+        self._index.reload()
+        self._snapshot += 1
+        self._memo = {}
 
-    def _texts_of(self, meetings: list[Meeting], n: int) -> dict[str, Any]:
-        """In a helper process: index the text of ``meetings`` (docs from ``n``) and return
-        what that added, for :meth:`_merge_texts` in the parent."""
-        words, terms = len(self.word_ids), len(self.term_ids)
-        # the parent's own are kept, not freed: freeing would copy their shared pages
-        self._parents = (self._pending, self.seqs, self.lengths)
-        self._pending = defaultdict(list)
-        self.seqs, self.lengths, self.total_length = [], array("d"), 0.0
-        self._index_texts(meetings, n)
-        self._compact()
-        return {
-            "pending": dict(self._pending),
-            "seqs": self.seqs,
-            "lengths": self.lengths,
-            "total_length": self.total_length,
-            "words": list(islice(self.word_ids.items(), words, None)),
-            "terms": list(islice(self.term_ids.items(), terms, None)),
-        }
+    # Writing -----------------------------------------------------------------------------
 
-    def _merge_texts(self, found: dict[str, Any] | None) -> bool:
-        """Append what a helper indexed (see :meth:`_texts_of`); False, changing nothing, if
-        there is nothing or a term's id clashes with ours (then the caller does its part)."""
-        if found is None:
-            return False
-        terms = found["terms"]
-        for t, tid in terms:
-            mine = self.term_ids.get(t)
-            clash = mine != tid if mine is not None else self.id_terms.get(tid, t) != t
-            if clash:
-                return False
-        for t, tid in terms:
-            self.term_ids[t] = tid
-            self.id_terms[tid] = t
-        for w, tid in found["words"]:
-            if w not in self.word_ids:
-                self.word_ids[w] = tid
-                self.surface[w] = self.id_terms[tid]
-        self._surface_sorted = None
-        pending = self._pending
-        for tid, entries in found["pending"].items():
-            mine = pending.get(tid)
-            if mine is None:
-                pending[tid] = entries
-            else:
-                mine += entries  # the helper's docs come after ours
-        self.seqs += found["seqs"]
-        self.lengths += found["lengths"]
-        self.total_length += found["total_length"]
-        return True
+    def write(
+        self,
+        *,
+        remove: Iterable[str] = (),
+        add: Iterable[Meeting] = (),
+        progress: Callable[[int], None] | None = None,
+        bulk: bool = False,
+    ) -> None:
+        """Remove meetings (and their proposals) by id and (re-)index ``add``, in one commit.
 
-    def _note_dates(self, dates: list[str], start: int) -> None:
-        """Place new docs ``start, start + 1, ...`` of ``dates`` in the date columns (their
-        numbers are above all others, so among equal dates they go last)."""
-        keys, docs = self.date_keys, self.date_docs
-        if len(dates) <= 64:
-            for n, date in enumerate(dates, start):
-                i = bisect.bisect_right(keys, date)
-                keys.insert(i, date)
-                docs.insert(i, n)
-            return
-        keys += dates
-        docs += range(start, start + len(dates))
-        order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: docs stay ascending
-        self.date_keys = list(map(keys.__getitem__, order))
-        self.date_docs = list(map(docs.__getitem__, order))
+        ``progress`` is called with the number of meetings indexed so far, every 1,000.
+        Nothing is visible until the commit; a failure rolls the writer back.
+        """
+        heap, threads = (256_000_000, 0) if bulk else (32_000_000, 1)
+        with self._write_lock:
+            writer = self._index.writer(heap_size=heap, num_threads=threads)
+            try:
+                for mid in remove:
+                    writer.delete_documents_by_term("mid", _cut(mid))
+                for n, m in enumerate(add, 1):
+                    if not bulk:
+                        writer.delete_documents_by_term("mid", _cut(m.id))
+                    for doc in documents(m):
+                        writer.add_document(doc)
+                    if progress is not None and n % 1000 == 0:
+                        progress(n)
+                writer.commit()
+                writer.wait_merging_threads()
+            except BaseException:
+                with contextlib.suppress(BaseException):  # the first error is the one to report
+                    writer.rollback()
+                raise
+        self.reload()
+
+    def add_meetings(self, meetings: Iterable[Meeting]) -> None:
+        """Index (or re-index) meetings and their proposals."""
+        self.write(add=meetings)
 
     def remove_meetings(self, meeting_ids: Iterable[str]) -> None:
-        """Drop meetings and their proposals from the index."""
-        changed = False
-        for mid in list(meeting_ids):
-            n = self.by_key["meeting"].get(mid)
-            if n is None:
-                continue
-            self._remove(n)
-            for pn in self.docs[n].children:
-                self._remove(pn)
-            changed = True
-        if changed:
-            self._changed()
+        self.write(remove=meeting_ids)
 
-    def _changed(self) -> None:
-        self._scores.clear()
-        self._surface_sorted = None
-        self._order = None
-
-    def _display_order(self) -> list[int]:
-        """Tie-break rank of each doc: newest meeting first, then its proposals in order."""
-        if self._order is None:
-            docs = self.docs
-            ranked = sorted(range(len(docs)), key=lambda n: docs[n].id)
-            ranked.sort(key=lambda n: docs[n].kind != "meeting")
-            # stable, so ids stay ascending within a meeting
-            ranked.sort(key=lambda n: (docs[n].meeting.date, docs[n].meeting.id), reverse=True)
-            order = [0] * len(docs)
-            for rank, n in enumerate(ranked):
-                order[n] = rank
-            self._order = order
-        return self._order
-
-    def _pieces(self, texts: list[str], units: list[int], more: _Piece | None = None) -> _Piece:
-        """What field ``texts`` of weights ``units`` (in halves) add to a document: their
-        term ids as bytes (each field followed by a separator), the term ids of each field
-        with their weighted frequency (a term of two fields is listed twice) and the number
-        of words. ``more`` is appended (a meeting's context, worked out once for all of its
-        proposals)."""
-        parts: list[bytes] = []
-        tids: list[int] = []
-        weighted: list[int] = []
-        length = 0
-        analysed = self._analysed
-        for text, u in zip(texts, units, strict=True):
-            memo = analysed[u]
-            piece = memo.get(text)
-            if piece is None:
-                piece = memo[text] = self._analyse(text, u)
-            parts.append(piece[0])
-            tids += piece[1]
-            weighted += piece[2]
-            length += piece[3]
-        if more is not None:
-            parts += more[0]
-            tids += more[1]
-            weighted += more[2]
-            length += more[3]
-        return parts, tids, weighted, length
-
-    def _forget_analysed(self) -> None:
-        """Drop the memo of analysed texts (it only speeds up building)."""
-        for memo in self._analysed.values():
-            memo.clear()
-
-    def _post(self, n: int, pieces: _Piece) -> None:
-        """Index the text of doc ``n``. Its postings are appended to per-term lists (``n``
-        and the term's weighted frequency, once per field with the term: appending is far
-        cheaper than growing per-term dicts, and both are ints Python already has) and
-        become dicts when the term is first looked up (:meth:`_postings`)."""
-        parts, tids, weighted, length = pieces
-        pending = self._pending
-        for tid, u in zip(tids, weighted, strict=True):
-            entries = pending[tid]
-            entries.append(n)
-            entries.append(u)
-        self.seqs.append(b"".join(parts))
-        self.lengths.append(float(length))
-        self.total_length += length
-
-    def _analyse(self, text: str, units: int) -> _Piece:
-        """``text`` as a field piece (see :meth:`_pieces`); memoised, as many texts repeat."""
-        found = words(text)
-        word_ids = self.word_ids
-        try:
-            ids = list(map(word_ids.__getitem__, found))
-        except KeyError:  # new words (rarely, once the vocabulary is known)
-            for w in set(found).difference(word_ids):
-                word_ids[w] = self._term_id(w)
-            ids = list(map(word_ids.__getitem__, found))
-        if len(self._analysed[units]) > 100_000:
-            self._analysed[units].clear()
-        tf: dict[int, int] = {}
-        _count_elements(tf, ids)
-        return (
-            array("Q", ids).tobytes() + _SEP,
-            list(tf),
-            list(map(mul, tf.values(), repeat(units))),
-            len(ids),
-        )
-
-    def _postings(self, tid: int) -> dict[int, int] | None:
-        """The postings of term id ``tid`` (doc -> weighted frequency in halves), with the
-        docs added since they were last looked up merged in (in one C-level pass)."""
-        pending = self._pending.pop(tid, None)
-        plist = self.postings.get(tid)
-        if pending:
-            new = _decode(pending)
-            if plist is None:
-                plist = self.postings[tid] = new
-            else:
-                plist.update(new)
-        return plist
-
-    def _plist(self, t: str, default: Any = None) -> Any:
-        """The postings (doc -> weighted term frequency in halves) of term ``t``."""
-        tid = self.term_ids.get(t)
-        found = self._postings(tid) if tid is not None else None
-        return found if found is not None else ({} if default is None else default)
-
-    def _term_id(self, word: str) -> int:
-        """Register a new folded word; return the id of its term."""
-        t = term(word)
-        self.surface[word] = t
-        self._surface_sorted = None
-        tid = self.term_ids.get(t)
-        if tid is None:
-            tid, salt = _term_hash(t), 0
-            while tid in self.id_terms:  # two terms with one hash: never seen, but possible
-                salt += 1
-                tid = _term_hash(t, salt)
-            self.term_ids[t] = tid
-            self.id_terms[tid] = t
-        return tid
-
-    def _note_names(
-        self, table: dict[str, set[int]], names: dict[str, int], docs_of: dict[str, list[int]]
-    ) -> None:
-        """Record new docs naming people or enterprises: each name's count, and the docs by
-        each word of the name (what ``person:`` and ``enterprise:`` look up)."""
-        words_of = self._name_words
-        for value, docs in docs_of.items():
-            names[value] = names.get(value, 0) + len(docs)
-            found = words_of.get(value)
-            if found is None:
-                found = words_of[value] = tuple(set(words(value)))
-            for w in found:
-                known = table.get(w)
-                if known is None:
-                    table[w] = set(docs)
-                else:
-                    known.update(docs)
-
-    def _remove(self, n: int) -> None:
-        doc = self.docs[n]
-        if not doc.alive:
-            return
-        doc.alive = False
-        del self.by_key[doc.kind][doc.id]
-        indexed = array("Q")
-        indexed.frombytes(self.seqs[n])
-        for tid in set(indexed):
-            plist = self._postings(tid) if tid else None
-            if plist is not None:
-                plist.pop(n, None)
-        self.seqs[n] = b""
-        self.total_length -= self.lengths[n]
-        self.alive_count -= 1
-        for table in (
-            self.kinds,
-            self.regions,
-            self.sectors,
-            self.statuses,
-            self.people,
-            self.enterprises,
-        ):
-            for docs in table.values():
-                docs.discard(n)
-        for names, values in (
-            (self.person_names, doc.people),  # as counted when indexed
-            (self.enterprise_names, doc.enterprises),
-        ):
-            for value in values:
-                if value in names:
-                    names[value] -= 1
-                    if names[value] <= 0:
-                        del names[value]
-        keys, docs = self.date_keys, self.date_docs
-        lo, hi = bisect.bisect_left(keys, doc.date), bisect.bisect_right(keys, doc.date)
-        i = bisect.bisect_left(docs, n, lo, hi)  # docs ascend among equal dates
-        if i < hi and docs[i] == n:
-            del keys[i], docs[i]
-
-    # Completion candidates ---------------------------------------------------------------
-
-    def field_values(self, name: str) -> list[str]:
-        """The values a field filter can take in this collection (for completion)."""
-        if name == "region":
-            out = set()
-            for region, docs in self.regions.items():
-                if docs:
-                    known = find_region(region)
-                    out.add(known.key if known else _slug(region))
-            return sorted(out)
-        if name == "sector":
-            return [s.id for s in SECTORS if self.sectors.get(s.id)]
-        if name == "status":
-            return [s for s in STATUSES if self.statuses.get(s)]
-        if name == "type":
-            return ["meeting", "proposal"]
-        if name == "year":
-            return sorted({d[:4] for d in self.date_keys}, reverse=True)
-        if name == "date":
-            return sorted({d[:7] for d in self.date_keys}, reverse=True)
-        if name == "person":
-            return sorted({_slug(v.split()[-1]) for v in self.person_names})
-        if name == "enterprise":
-            return sorted({_slug(v) for v in self.enterprise_names})
-        raise KeyError(name)
-
-    # Searching ---------------------------------------------------------------------------
+    # Searching (the CLI's ranked hits) ---------------------------------------------------
 
     def search(
         self,
@@ -919,232 +369,495 @@ class SearchIndex:
         kind: str | None = None,
         fuzzy: bool = True,
     ) -> SearchResult:
-        """Run ``query``; raises :class:`QueryError` if it is malformed."""
+        """Meetings and proposals matching ``query``, best first (newest first when the
+        query only filters). Raises :class:`QueryError` for a malformed query."""
+        text = query if isinstance(query, str) else ""
+        searcher = self.searcher()
+        tree, compiled, corrections, total = self._answer(searcher, query, "all", kind, fuzzy)
+        order = (None, True) if _ranked(tree) else ("o_date", True)
+        wanted = total if limit is None else min(limit, total)
+        hits_raw = _run(searcher, compiled, wanted, *order, count=False)[0] if wanted else []
+        highlight = self._highlight(searcher, tree)
+        hits = []
+        for value, address in hits_raw:
+            kind_, record, meeting = self._full(searcher, address)
+            score = float(value) if order[0] is None else 0.0
+            spans_of = _lazy_spans(record, meeting, highlight)
+            hits.append(Hit(kind_, record.id, score, record, meeting, spans_of))
+        return SearchResult(text, hits, total, corrections)
+
+    def count(self, query: str | Node, *, view: str) -> int:
+        """How many rows ``view`` lists for ``query``."""
+        searcher = self.searcher()
+        return self._answer(searcher, query, _SCOPE[view], None, False)[3]
+
+    def _answer(
+        self, searcher: Any, query: str | Node, scope: str, kind: str | None, fuzzy: bool
+    ) -> tuple[Node, Any, list[tuple[str, str]], int]:
+        """``(tree, compiled query, corrections, total)``, with the spelling fallback."""
         text = query if isinstance(query, str) else ""
         tree = rewrite_regions(parse(query) if isinstance(query, str) else query)
-        docs = self._eval(tree, text)
-        if kind is not None:
-            docs = docs & self.kinds[kind]
+        compiler = _Compiler(self, searcher, scope, kind, text)
+        compiled = compiler.compile(tree)
+        total = _run(searcher, compiled, 1, None, True, count=True)[1]
         corrections: list[tuple[str, str]] = []
-        if not docs and fuzzy:
-            fixed, corrections = self._correct(tree)
+        if not total and fuzzy:
+            fixed, corrections = self._correct(searcher, tree, compiler)
             if corrections:
-                tree = fixed
-                docs = self._eval(tree, text)
-                if kind is not None:
-                    docs = docs & self.kinds[kind]
-                if not docs:
-                    corrections = []
-        ranked = self._rank(tree, docs, limit)
-        highlight = self._highlight(tree)
-        hits = []
-        for n, score in ranked:
-            doc = self.docs[n]
-            spans = partial(self._spans, n, highlight)
-            hits.append(Hit(doc.kind, doc.id, score, doc.record, doc.meeting, spans))
-        return SearchResult(text, hits, len(docs), corrections)
+                fixed_query = compiler.compile(fixed)
+                fixed_total = _run(searcher, fixed_query, 1, None, True, count=True)[1]
+                if fixed_total:
+                    return fixed, fixed_query, corrections, fixed_total
+                corrections = []
+        return tree, compiled, corrections, total
 
-    def _all(self) -> set[int]:
-        return self.kinds["meeting"] | self.kinds["proposal"]
+    # Views -------------------------------------------------------------------------------
 
-    def _eval(self, node: Node, query: str) -> set[int]:
-        if isinstance(node, And):
-            if not node.children:
-                return self._all()
-            positives = [c for c in node.children if not isinstance(c, Not)]
-            negatives = [c.child for c in node.children if isinstance(c, Not)]
-            if positives:
-                sets = sorted((self._eval(c, query) for c in positives), key=len)
-                result = set(sets[0])
-                for other in sets[1:]:
-                    result &= other
-                    if not result:
-                        break
+    def listing(
+        self, view: str, query: str | Node = "", sort: str = "relevance", *, page: int = PAGE
+    ) -> Listing:
+        """The rows of ``view`` (meetings or proposals) for ``query`` in order ``sort``
+        (``relevance`` or one of :data:`SORTS`), with the first ``page`` rows loaded.
+        Raises :class:`QueryError` for a malformed query."""
+        searcher = self.searcher()
+        text = query if isinstance(query, str) else ""
+        empty = not text.strip() if isinstance(query, str) else False
+        tree, compiled, corrections, total = self._answer(
+            searcher, query, _SCOPE[view], None, not empty
+        )
+        if sort == "relevance" and _ranked(tree):
+            order: tuple[str | None, bool] = (None, True)
+        else:
+            order = SORTS[view].get(sort, SORTS[view]["newest"])
+        listing = Listing(
+            view, text, sort, total, corrections, None if empty else tree, searcher, compiled, order
+        )
+        if total:
+            listing._take(_run(searcher, compiled, min(page, total), *order, count=False)[0])
+        return listing
+
+    def row(self, listing: Listing, i: int) -> tuple[str, Meeting | Proposal, Meeting] | None:
+        """Row ``i`` of ``listing`` as ``(kind, record, meeting)`` (meetings without their
+        proposals; see :meth:`proposal_count`), or None while it is not loaded yet."""
+        ref = listing.ref(i)
+        if ref is None:
+            return None
+        return self._light(listing._searcher, ref)
+
+    def keys(self, listing: Listing) -> list[tuple[str, str]]:
+        """Every row's ``(kind, id)`` (loads the whole listing; a few seconds at 500,000)."""
+        listing.complete()
+        kind = _SCOPE[listing.view]
+        return [(kind, self._id(listing._searcher, ref)) for ref in listing.refs()]
+
+    def key_at(self, listing: Listing, i: int) -> tuple[str, str] | None:
+        ref = listing.ref(i)
+        return None if ref is None else (_SCOPE[listing.view], self._id(listing._searcher, ref))
+
+    def _id(self, searcher: Any, ref: Any) -> str:
+        found = self._doc(searcher, ref).get_first("id")
+        if not isinstance(found, str):
+            raise IndexCorrupt(self.path, "a document without an id")
+        return found
+
+    def position(self, listing: Listing, key: tuple[str, str]) -> int | None:
+        """Where the row of ``key`` is in ``listing`` (loads the whole listing)."""
+        import tantivy
+
+        kind, rid = key
+        if kind != _SCOPE.get(listing.view):
+            return None
+        listing.complete()
+        wanted = record_uid(kind, rid)
+        addresses = [tantivy.DocAddress(r.segment, r.doc) for r in listing.refs()]
+        uids = listing._searcher.fast_field_values("uid", addresses)
+        for i, uid in enumerate(uids):
+            if uid == wanted and self._id(listing._searcher, listing.refs(i, i + 1)[0]) == rid:
+                return i
+        return None
+
+    def matcher(self, query: str | Node) -> Callable[[str], list[tuple[int, int]]]:
+        """A function giving the spans of ``query``'s matched words in any text (for
+        highlighting a record's fields the way the search matched them)."""
+        tree = rewrite_regions(parse(query) if isinstance(query, str) else query)
+        h = self._highlight(self.searcher(), tree)
+        words = set().union(*h.paths.values()) if h.paths else set()
+        if not (h.terms or h.prefixes or words):
+            return lambda text: []
+        terms_, prefixes = h.terms, tuple(h.prefixes | words)
+
+        def spans_of(text: str) -> list[tuple[int, int]]:
+            out = []
+            for start, end, t in spans(text):
+                if t in terms_ or (prefixes and fold(text[start:end]).startswith(prefixes)):
+                    out.append((start, end))
+            return out
+
+        return spans_of
+
+    # Records -----------------------------------------------------------------------------
+
+    def _doc(self, searcher: Any, ref: Any) -> Any:
+        import tantivy
+
+        address = ref if isinstance(ref, tantivy.DocAddress) else tantivy.DocAddress(*_pair(ref))
+        try:
+            return searcher.doc(address)
+        except BaseException as exc:
+            if isinstance(exc, KeyboardInterrupt | SystemExit):
+                raise
+            raise IndexCorrupt(self.path, f"unreadable document ({_short(exc)})") from None
+
+    def _rec(self, searcher: Any, ref: Any) -> dict[str, Any]:
+        doc = self._doc(searcher, ref)
+        found = doc.get_first("rec")
+        try:
+            data = json.loads(bytes(found).decode("utf-8")) if found is not None else None
+        except (ValueError, RecursionError):
+            data = None
+        if not isinstance(data, dict):
+            raise IndexCorrupt(self.path, "a document without a valid record")
+        return data
+
+    def _light(self, searcher: Any, ref: Any) -> tuple[str, Meeting | Proposal, Meeting]:
+        """A row's record, its meeting without proposals (from a memo)."""
+        rec = self._rec(searcher, ref)
+        if "m" in rec:
+            meeting = self._meeting_of(rec)
+            return "meeting", meeting, meeting
+        proposal = _valid(Proposal.from_dict, rec, self.path)
+        head = self.meeting_head(proposal.meeting_id, searcher)
+        if head is None:
+            raise IndexCorrupt(self.path, f"proposal {proposal.id!r} without its meeting")
+        return "proposal", proposal, head
+
+    def _full(self, searcher: Any, ref: Any) -> tuple[str, Meeting | Proposal, Meeting]:
+        kind, record, head = self._light(searcher, ref)
+        meeting = self.meeting(head.id, searcher) or head
+        if isinstance(record, Meeting):
+            return kind, meeting, meeting
+        return kind, record, meeting
+
+    def _meeting_of(self, rec: dict[str, Any]) -> Meeting:
+        meeting = _valid(Meeting.from_dict, rec.get("m"), self.path)
+        n = rec.get("n")
+        meeting.proposals = []
+        object.__setattr__(meeting, "_count", n if isinstance(n, int) else 0)
+        return meeting
+
+    def _find(self, searcher: Any, kind: str, rid: str, limit: int = 1) -> list[Any]:
+        import tantivy
+
+        q = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "kind", kind)),
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "id", _cut(rid))),
+            ]
+        )
+        return [address for _score, address in searcher.search(q, limit, count=False).hits]
+
+    def meeting_head(self, meeting_id: str, searcher: Any = None) -> Meeting | None:
+        """A meeting without its proposals (memoised per snapshot)."""
+        key = (self._snapshot, meeting_id)
+        with self._heads_lock:
+            found = self._heads.get(key)
+            if found is not None:
+                self._heads.move_to_end(key)
+                return found
+        searcher = searcher or self.searcher()
+        addresses = self._find(searcher, "meeting", meeting_id)
+        if not addresses:
+            return None
+        head = self._meeting_of(self._rec(searcher, addresses[0]))
+        with self._heads_lock:
+            self._heads[key] = head
+            while len(self._heads) > 4096:
+                self._heads.popitem(last=False)
+        return head
+
+    def meeting(self, meeting_id: str, searcher: Any = None) -> Meeting | None:
+        """A meeting with its proposals, or None."""
+        import tantivy
+
+        searcher = searcher or self.searcher()
+        addresses = self._find(searcher, "meeting", meeting_id)
+        if not addresses:
+            return None
+        meeting = self._meeting_of(self._rec(searcher, addresses[0]))
+        q = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "kind", "proposal")),
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.term_query(self.schema, "mid", _cut(meeting.id)),
+                ),
+            ]
+        )
+        count = getattr(meeting, "_count", 0)
+        hits = _run(searcher, q, max(count, 1), "pi", False, count=False)[0] if count else []
+        meeting.proposals = [
+            _valid(Proposal.from_dict, self._rec(searcher, address), self.path)
+            for _value, address in hits
+        ]
+        return meeting
+
+    def proposal(self, proposal_id: str) -> tuple[Proposal, Meeting] | None:
+        """A proposal and its meeting (with all its proposals), or None."""
+        searcher = self.searcher()
+        addresses = self._find(searcher, "proposal", proposal_id)
+        if not addresses:
+            return None
+        proposal = _valid(Proposal.from_dict, self._rec(searcher, addresses[0]), self.path)
+        meeting = self.meeting(proposal.meeting_id, searcher)
+        if meeting is None:
+            raise IndexCorrupt(self.path, f"proposal {proposal.id!r} without its meeting")
+        return proposal, meeting
+
+    def proposal_count(self, meeting: Meeting) -> int:
+        """How many proposals a meeting has (a row's meeting carries only the count)."""
+        return len(meeting.proposals) or getattr(meeting, "_count", 0)
+
+    def exists(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which of ``keys`` name a record in the index."""
+        searcher = self.searcher()
+        return {
+            (k, i) for k, i in keys if k in ("meeting", "proposal") and self._find(searcher, k, i)
+        }
+
+    def iter_meetings(self, searcher: Any = None) -> Iterator[Meeting]:
+        """Every meeting with its proposals, newest first (one ordered pass: a meeting's
+        proposals follow it in the ``o_date`` order)."""
+        import tantivy
+
+        searcher = searcher or self.searcher()
+        q = tantivy.Query.term_set_query(self.schema, "kind", ["meeting", "proposal"])
+        total = _run(searcher, q, 1, None, True, count=True)[1]
+        if not total:
+            return
+        current: Meeting | None = None
+        for _value, address in _run(searcher, q, total, "o_date", True, count=False)[0]:
+            rec = self._rec(searcher, address)
+            if "m" in rec:
+                if current is not None:
+                    yield current
+                current = self._meeting_of(rec)
             else:
-                result = self._all()
-            for neg in negatives:
-                if not result:
-                    break
-                result -= self._eval(neg, query)
-            return result
-        if isinstance(node, Or):
-            result = set()
-            for child in node.children:
-                result |= self._eval(child, query)
-            return result
-        if isinstance(node, Not):
-            return self._all() - self._eval(node.child, query)
-        if isinstance(node, Word):
-            if node.prefix:
-                result = set()
-                for t in self._expand(node.text):
-                    result.update(self._plist(t, ()))
-                return result
-            return set(self._plist(term(fold(node.text)), ()))
-        if isinstance(node, Phrase):
-            return self._phrase(node)
-        if isinstance(node, Filter):
-            return self._filter(node, query)
-        raise TypeError(node)  # pragma: no cover
+                proposal = _valid(Proposal.from_dict, rec, self.path)
+                if current is None or proposal.meeting_id != current.id:
+                    raise IndexCorrupt(self.path, f"proposal {proposal.id!r} out of place")
+                current.proposals.append(proposal)
+        if current is not None:
+            yield current
 
-    def _expand(self, prefix: str) -> list[str]:
-        """Terms of every indexed word starting with ``prefix`` (at most 500)."""
-        if self._surface_sorted is None:
-            self._surface_sorted = sorted(self.surface)
-        p = fold(prefix)
-        words = self._surface_sorted
-        i = bisect.bisect_left(words, p)
-        out: set[str] = set()
-        while i < len(words) and words[i].startswith(p) and len(out) < 500:
-            out.add(self.surface[words[i]])
-            i += 1
-        canonical = term(p)
-        if canonical in self.term_ids:
-            out.add(canonical)
-        return sorted(out)
+    @property
+    def meeting_total(self) -> int:
+        import tantivy
 
-    def _phrase(self, node: Phrase) -> set[int]:
-        terms = [term(fold(w)) for w in node.words]
-        ids = [self.term_ids.get(t) for t in terms]
-        if any(i is None for i in ids):
-            return set()
-        lists = sorted((self._plist(t, {}) for t in terms), key=len)
-        candidates = set(lists[0])
-        for other in lists[1:]:
-            candidates &= other.keys()
-        pattern = array("Q", ids).tobytes()  # type: ignore[arg-type]
-        out = set()
-        for n in candidates:
-            seq = self.seqs[n]
-            i = seq.find(pattern)
-            while i >= 0 and i % 8:
-                i = seq.find(pattern, i + 1)
-            if i >= 0:
-                out.add(n)
+        q = tantivy.Query.term_query(self.schema, "kind", "meeting")
+        return _run(self.searcher(), q, 1, None, True, count=True)[1]
+
+    def related(self, proposal: Proposal, meeting: Meeting, limit: int = 12) -> Related:
+        """Proposals of ``proposal``'s sector from other meetings, newest first."""
+        import tantivy
+
+        T = tantivy.Query
+        q = T.boolean_query(
+            [
+                (tantivy.Occur.Must, T.term_query(self.schema, "kind", "proposal")),
+                (tantivy.Occur.Must, T.term_query(self.schema, "sector", proposal.sector)),
+                (tantivy.Occur.MustNot, T.term_query(self.schema, "mid", _cut(meeting.id))),
+            ]
+        )
+        searcher = self.searcher()
+        hits, total = _run(searcher, q, limit, "o_date", True, count=True)
+        shown = []
+        for _value, address in hits:
+            _kind, record, head = self._light(searcher, address)
+            assert isinstance(record, Proposal)
+            shown.append((record, head))
+        return Related(shown, total)
+
+    # Regions -----------------------------------------------------------------------------
+
+    def regions(self, query: str | Node = "") -> list[RegionRow]:
+        """Each region with meetings matching ``query``: counts, newest meeting, turnover by
+        year (every quoted full-year turnover figure of the region, the largest per year)."""
+        searcher = self.searcher()
+        _tree, compiled, _c, total = self._answer(searcher, query, "meeting", None, False)
+        if not total:
+            return []
+        agg = {
+            "r": {
+                "terms": {"field": "region", "size": 100_000},
+                "aggs": {"d": {"max": {"field": "date"}}, "n": {"sum": {"field": "nprops"}}},
+            }
+        }
+        buckets = _buckets(searcher.aggregate(compiled, agg), "r")
+        turnover = self._turnover(searcher)
+        rows = []
+        for b in buckets:
+            name = str(b.get("key", ""))
+            count = int(b.get("doc_count", 0))
+            latest = _date_of(b.get("d", {}).get("value"))
+            props = int(b.get("n", {}).get("value") or 0)
+            rows.append(RegionRow(name, count, props, latest, turnover.get(name, {})))
+        return rows
+
+    def _turnover(self, searcher: Any) -> dict[str, dict[int, float]]:
+        key = ("turnover", self._snapshot)
+        found = self._memo.get(key)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        import tantivy
+
+        q = tantivy.Query.term_query(self.schema, "turnover", 1)
+        agg = {
+            "r": {
+                "terms": {"field": "region", "size": 100_000},
+                "aggs": {
+                    "y": {
+                        "terms": {"field": "year", "size": 10_000},
+                        "aggs": {"v": {"max": {"field": "usd"}}},
+                    }
+                },
+            }
+        }
+        out: dict[str, dict[int, float]] = {}
+        for b in _buckets(searcher.aggregate(q, agg), "r"):
+            years: dict[int, float] = {}
+            for y in _buckets(b, "y"):
+                value = y.get("v", {}).get("value")
+                if isinstance(y.get("key"), int | float) and isinstance(value, int | float):
+                    years[int(y["key"])] = float(value)
+            out[str(b.get("key", ""))] = dict(sorted(years.items()))
+        self._memo[key] = out
         return out
 
-    def _filter(self, f: Filter, query: str) -> set[int]:
-        name, value = f.name, fold(f.value)
-        if name == "type":
-            return set(self.kinds[f.value])
-        if name == "status":
-            return set(self.statuses.get(f.value, ()))
-        if name in ("date", "year"):
-            keys, numbers = self.date_keys, self.date_docs
-            lo = bisect.bisect_left(keys, f.start) if f.start else 0
-            hi = bisect.bisect_right(keys, f.end) if f.end else len(keys)
-            return set(numbers[lo:hi])
-        if name == "sector":
-            ids = resolve_sector(f.value)
-            if not ids:
-                known = ", ".join(s.id for s in SECTORS)
-                raise QueryError(f"unknown sector '{f.value}' (sectors: {known})", f.pos, query)
-            out: set[int] = set()
-            for sid in ids:
-                out |= self.sectors.get(sid, set())
-            return out
+    def region_detail(self, region: str, shown: int = 12, figures: int = 30) -> RegionDetail:
+        """A region's newest meetings, trade figures and sectors raised."""
+        import tantivy
+
+        T, Occur = tantivy.Query, tantivy.Occur
+        searcher = self.searcher()
+
+        def of(kind: str) -> Any:
+            return T.boolean_query(
+                [
+                    (Occur.Must, T.term_query(self.schema, "kind", kind)),
+                    (Occur.Must, T.term_query(self.schema, "region", _cut(region))),
+                ]
+            )
+
+        hits, n_meetings = _run(searcher, of("meeting"), shown, "o_date", True, count=True)
+        meetings = [self._meeting_of(self._rec(searcher, a)) for _v, a in hits]
+        n_props = _run(searcher, of("proposal"), 1, None, True, count=True)[1]
+        trade_hits, n_figures = _run(searcher, of("trade"), figures, "o_date", True, count=True)
+        rows = []
+        for _v, address in trade_hits:
+            rec = self._rec(searcher, address)
+            figure = _valid(TradeFigure.from_dict, rec.get("figure"), self.path)
+            rows.append((figure, str(rec.get("date", "")), str(rec.get("host", ""))))
+        agg = searcher.aggregate(
+            of("proposal"), {"s": {"terms": {"field": "sector", "size": 1000}}}
+        )
+        sectors = {str(b.get("key")): int(b.get("doc_count", 0)) for b in _buckets(agg, "s")}
+        return RegionDetail(region, meetings, n_meetings, n_props, rows, n_figures, sectors)
+
+    # Completion --------------------------------------------------------------------------
+
+    def _terms(self, searcher: Any, name: str, kind: str | None = None) -> list[tuple[Any, int]]:
+        """Distinct values of fast field ``name`` among live docs, with their counts."""
+        import tantivy
+
+        key = ("terms", self._snapshot, name, kind)
+        found = self._memo.get(key)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        q = (
+            tantivy.Query.term_query(self.schema, "kind", kind)
+            if kind
+            else tantivy.Query.all_query()
+        )
+        agg = searcher.aggregate(q, {"t": {"terms": {"field": name, "size": 1_000_000}}})
+        out = [(b.get("key"), int(b.get("doc_count", 0))) for b in _buckets(agg, "t")]
+        self._memo[key] = out
+        return out
+
+    def known_regions(self, searcher: Any = None) -> list[str]:
+        searcher = searcher or self.searcher()
+        return sorted(str(k) for k, _n in self._terms(searcher, "region", "meeting"))
+
+    def field_values(self, name: str) -> list[str]:
+        """The values a field filter can take in this collection (for completion)."""
+        from .regions import _slug
+
+        searcher = self.searcher()
         if name == "region":
             out = set()
-            for region in self._matching_regions(value):
-                out |= self.regions[region]
-            return out
-        table = self.people if name == "person" else self.enterprises
-        words = _TOKEN_RE.findall(value)
-        result: set[int] | None = None
-        for w in words:
-            docs = set(table.get(w, ()))
-            if not docs:  # a prefix of a name: "karank", "mogilev"
-                for key, found in table.items():
-                    if key.startswith(w):
-                        docs |= found
-            result = docs if result is None else result & docs
-        return result or set()
-
-    def _matching_regions(self, value: str) -> list[str]:
-        known = find_region(value) or find_region(value.replace("-", " "))
-        if known is not None and self.regions.get(known.name):
-            return [known.name]  # a region named exactly: not others it is a prefix of
-        out = []
-        for region, docs in self.regions.items():
-            if not docs:
-                continue
-            if known is not None and known.name == region:
-                out.append(region)
-                continue
-            folded = fold(region)
-            slug = _slug(region)
-            words = _TOKEN_RE.findall(folded)
-            if slug == _slug(value) or any(w.startswith(value) for w in words):
-                out.append(region)
-        return out
-
-    # Ranking -----------------------------------------------------------------------------
-
-    def _positive_terms(self, tree: Node) -> list[str]:
-        out: list[str] = []
-        for leaf, negated in walk(tree):
-            if negated:
-                continue
-            if isinstance(leaf, Word):
-                out.extend(self._expand(leaf.text) if leaf.prefix else [term(fold(leaf.text))])
-            elif isinstance(leaf, Phrase) and leaf.scored:
-                out.extend(term(fold(w)) for w in leaf.words)
-        return list(dict.fromkeys(out))
-
-    def _term_scores(self, t: str) -> dict[int, float]:
-        cached = self._scores.get(t)
-        if cached is not None:
-            return cached
-        plist = self._plist(t, {})
-        n_docs = max(self.alive_count, 1)
-        df = len(plist)
-        idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
-        avg = self.total_length / n_docs or 1.0
-        lengths = self.lengths
-        # BM25 of tf = u / UNITS (postings hold weighted frequencies in halves), with the
-        # 1 / UNITS factored out of the fraction.
-        k1 = K1
-        gain = idf * (k1 + 1)
-        norm = k1 * (1 - B) * UNITS
-        slope = k1 * B / avg * UNITS
-        scores = {n: gain * u / (u + norm + slope * lengths[n]) for n, u in plist.items()}
-        self._scores[t] = scores
-        return scores
-
-    def _rank(self, tree: Node, docs: set[int], limit: int | None) -> list[tuple[int, float]]:
-        """Docs by score (best first), ties in display order; C-level loops throughout."""
-        order = self._display_order()
-        docs_list = list(docs)
-        terms = self._positive_terms(tree)
-        if not terms:
-            if limit is not None and limit < len(docs_list):
-                best = heapq.nsmallest(limit, docs_list, key=order.__getitem__)
-            else:
-                best = sorted(docs_list, key=order.__getitem__)
-            return [(n, 0.0) for n in best]
-        tables = [self._term_scores(t) for t in terms]
-        scores = list(map(tables[0].get, docs_list, repeat(0.0)))
-        for table in tables[1:]:
-            scores = list(map(add, scores, map(table.get, docs_list, repeat(0.0))))
-        # one float key: the score, less a tie-break far below any real score difference
-        keys = list(map(sub, scores, map(mul, map(order.__getitem__, docs_list), repeat(_TIE))))
-        positions = range(len(docs_list))
-        if limit is not None and limit < len(docs_list):
-            best_pos = heapq.nlargest(limit, positions, key=keys.__getitem__)
-        else:
-            best_pos = sorted(positions, key=keys.__getitem__, reverse=True)
-        return [(docs_list[i], scores[i]) for i in best_pos]
+            for region in self.known_regions(searcher):
+                known = find_region(region)
+                out.add(known.key if known else _slug(region))
+            return sorted(out)
+        if name == "sector":
+            present = {str(k) for k, _n in self._terms(searcher, "sector", "proposal")}
+            return [s.id for s in SECTORS if s.id in present]
+        if name == "status":
+            present = {str(k) for k, _n in self._terms(searcher, "status", "proposal")}
+            return [s for s in STATUSES if s in present]
+        if name == "type":
+            return ["meeting", "proposal"]
+        dates = sorted(
+            (int(k) for k, _n in self._terms(searcher, "date", "meeting") if _is_int(k)),
+            reverse=True,
+        )
+        if name == "year":
+            return list(dict.fromkeys(f"{d // 10_000:04d}" for d in dates if d))
+        if name == "date":
+            return list(
+                dict.fromkeys(f"{d // 10_000:04d}-{d // 100 % 100:02d}" for d in dates if d)
+            )
+        if name == "person":
+            return sorted({str(k) for k, _n in self._terms(searcher, "pkey") if k})
+        if name == "enterprise":
+            return sorted({str(k) for k, _n in self._terms(searcher, "ekey") if k})
+        raise KeyError(name)
 
     # Corrections and highlights ----------------------------------------------------------
 
-    def _correct(self, tree: Node) -> tuple[Node, list[tuple[str, str]]]:
+    def _expand(self, searcher: Any, prefix: str) -> list[str]:
+        """Terms of the indexed words starting with ``prefix``, most frequent first."""
+        p = fold(prefix)
+        key = ("expand", self._snapshot, p)
+        found = self._memo.get(key)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        if not p:
+            return []
+        freq: dict[str, int] = {}
+        for word, df in searcher.terms_with_prefix("words", p, limit=EXPANSIONS_MAX):
+            t = term(str(word))
+            freq[t] = max(freq.get(t, 0), int(df))
+        canonical = term(p)
+        if canonical not in freq and self._df(searcher, canonical):
+            freq[canonical] = self._df(searcher, canonical)
+        out = sorted(freq, key=lambda t: (-freq[t], t))
+        self._memo[key] = out
+        return out
+
+    def _df(self, searcher: Any, t: str, scope: str = "all") -> int:
+        fields = [*TIERS, "sub"] if scope == "meeting" else list(TIERS)
+        return sum(int(searcher.doc_freq(f, t)) for f in fields)
+
+    def _correct(
+        self, searcher: Any, tree: Node, compiler: _Compiler
+    ) -> tuple[Node, list[tuple[str, str]]]:
         corrections: list[tuple[str, str]] = []
 
         def fix(node: Node) -> Node:
             if isinstance(node, Word) and not node.prefix:
-                if self._plist(term(fold(node.text))):
+                if self._df(searcher, term(fold(node.text)), compiler.scope):
                     return node
-                better = self._nearest(fold(node.text))
+                better = self._nearest(searcher, fold(node.text))
                 if better is None:
                     return node
                 if (node.text, better) not in corrections:
@@ -1154,48 +867,29 @@ class SearchIndex:
                 return And(tuple(fix(c) for c in node.children))
             if isinstance(node, Or):
                 return Or(tuple(fix(c) for c in node.children))
-            if isinstance(node, Not):
-                return node  # never "correct" what the user excluded
-            return node
+            return node  # never "correct" what the user excluded
 
         return fix(tree), corrections
 
-    def _nearest(self, word: str) -> str | None:
-        if len(word) < 4:
+    def _nearest(self, searcher: Any, word: str) -> str | None:
+        if len(word) < 4 or not word[0].isalnum():
             return None
         limit = 1 if len(word) <= 6 else 2
         best: tuple[int, int, str] | None = None
-        for candidate, t in self.surface.items():
-            if candidate[0] != word[0] or abs(len(candidate) - len(word)) > limit:
+        for candidate, df in searcher.terms_with_prefix("words", word[0]):
+            candidate = str(candidate)
+            if candidate == word:
+                return None  # a known word (its records were removed): nothing to correct
+            if abs(len(candidate) - len(word)) > limit:
                 continue
             d = edit_distance(word, candidate, limit)
             if d <= limit:
-                df = len(self._plist(t, ()))
-                key = (d, -df, candidate)
+                key = (d, -int(df), candidate)
                 if best is None or key < best:
                     best = key
         return best[2] if best else None
 
-    def matcher(self, query: str | Node) -> Callable[[str], list[tuple[int, int]]]:
-        """A function giving the spans of ``query``'s matched words in any text (for
-        highlighting a record's fields the way the search matched them)."""
-        tree = rewrite_regions(parse(query) if isinstance(query, str) else query)
-        h = self._highlight(tree)
-        words = set().union(*h.paths.values()) if h.paths else set()
-        if not (h.terms or h.prefixes or words):
-            return lambda text: []
-        terms, prefixes = h.terms, tuple(h.prefixes | words)
-
-        def spans_of(text: str) -> list[tuple[int, int]]:
-            out = []
-            for start, end, t in spans(text):
-                if t in terms or (prefixes and fold(text[start:end]).startswith(prefixes)):
-                    out.append((start, end))
-            return out
-
-        return spans_of
-
-    def _highlight(self, tree: Node) -> _Highlight:
+    def _highlight(self, searcher: Any, tree: Node) -> _Highlight:
         h = _Highlight()
         for leaf, negated in walk(tree):
             if negated:
@@ -1203,7 +897,7 @@ class SearchIndex:
             if isinstance(leaf, Word):
                 if leaf.prefix:
                     h.prefixes.add(fold(leaf.text))
-                    h.terms.update(self._expand(leaf.text))  # "elev*" also marks "lift"
+                    h.terms.update(self._expand(searcher, leaf.text))  # "elev*" marks "lift"
                 else:
                     h.terms.add(term(fold(leaf.text)))
             elif isinstance(leaf, Phrase) and leaf.scored:
@@ -1212,21 +906,31 @@ class SearchIndex:
                 h.paths.setdefault(leaf.name, set()).update(_TOKEN_RE.findall(fold(leaf.value)))
         return h
 
-    def _spans(self, n: int, h: _Highlight) -> dict[str, list[tuple[int, int]]]:
-        doc = self.docs[n]
+
+@dataclass
+class _Highlight:
+    terms: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+    paths: dict[str, set[str]] = field(default_factory=dict)  # filter -> its words
+
+
+def _lazy_spans(
+    record: Meeting | Proposal, meeting: Meeting, h: _Highlight
+) -> Callable[[], dict[str, list[tuple[int, int]]]]:
+    def compute() -> dict[str, list[tuple[int, int]]]:
         fields = (
-            proposal_fields(doc.proposal, doc.meeting)
-            if doc.proposal
-            else meeting_fields(doc.meeting)
+            proposal_fields(record, meeting)
+            if isinstance(record, Proposal)
+            else meeting_fields(meeting)
         )
         out: dict[str, list[tuple[int, int]]] = {}
-        for path, text, group in fields:
-            filter_words = set()
-            if group in ("participants", "proposed_by") or path.endswith("].name"):
+        for path, text, _tier in fields:
+            filter_words: set[str] = set()
+            if path == "proposed_by" or path.endswith("].name"):
                 filter_words = h.paths.get("person", set())
-            elif group == "enterprises":
+            elif path.startswith("enterprises["):
                 filter_words = h.paths.get("enterprise", set())
-            elif group in ("region", "meeting") and path.endswith("region"):
+            elif path in ("region", "meeting.region"):
                 filter_words = h.paths.get("region", set())
             found = []
             for start, end, t in spans(text):
@@ -1240,6 +944,253 @@ class SearchIndex:
             if found:
                 out[path] = found
         return out
+
+    return compute
+
+
+# Query translation --------------------------------------------------------------------------
+
+
+class _Compiler:
+    """A parsed query as a Tantivy query, for one scope: ``all`` (meetings on their own
+    fields, and proposals), ``meeting`` (meetings, with what was proposed at them) or
+    ``proposal``. Filters never change the ranking (constant score 0)."""
+
+    def __init__(
+        self, index: SearchIndex, searcher: Any, scope: str, kind: str | None, query: str
+    ) -> None:
+        import tantivy
+
+        self.t = tantivy
+        self.index = index
+        self.schema = index.schema
+        self.searcher = searcher
+        self.scope = scope
+        self.kind = kind
+        self.query = query
+        fields = list(TIERS.items())
+        if scope == "meeting":
+            fields.append(("sub", SUB_WEIGHT))
+        self.fields = fields
+
+    def compile(self, tree: Node) -> Any:
+        T, Occur = self.t.Query, self.t.Occur
+        body = self._node(tree)
+        kinds = {"all": ("meeting", "proposal"), "meeting": ("meeting",), "proposal": ("proposal",)}
+        wanted = (self.kind,) if self.kind else kinds[self.scope]
+        if self.kind and self.kind not in kinds[self.scope]:
+            wanted = ()
+        restriction = (
+            T.term_set_query(self.schema, "kind", list(wanted)) if wanted else T.empty_query()
+        )
+        return T.boolean_query(
+            [(Occur.Must, body), (Occur.Must, T.const_score_query(restriction, 0.0))]
+        )
+
+    # nodes
+
+    def _node(self, node: Node) -> Any:
+        T, Occur = self.t.Query, self.t.Occur
+        if isinstance(node, And):
+            if not node.children:
+                return T.const_score_query(T.all_query(), 0.0)
+            positives = [self._node(c) for c in node.children if not isinstance(c, Not)]
+            negatives = [self._node(c.child) for c in node.children if isinstance(c, Not)]
+            if not positives:
+                positives = [T.const_score_query(T.all_query(), 0.0)]
+            clauses = [(Occur.Must, q) for q in positives] + [(Occur.MustNot, q) for q in negatives]
+            return clauses[0][1] if len(clauses) == 1 else T.boolean_query(clauses)
+        if isinstance(node, Or):
+            return T.boolean_query([(Occur.Should, self._node(c)) for c in node.children])
+        if isinstance(node, Not):
+            return T.boolean_query(
+                [
+                    (Occur.Must, T.const_score_query(T.all_query(), 0.0)),
+                    (Occur.MustNot, self._node(node.child)),
+                ]
+            )
+        if isinstance(node, Word):
+            if node.prefix:
+                return self._prefix(node.text)
+            return self._terms([term(fold(node.text))])
+        if isinstance(node, Phrase):
+            return self._phrase(node)
+        if isinstance(node, Filter):
+            return T.const_score_query(self._filter(node), 0.0)
+        raise TypeError(node)  # pragma: no cover
+
+    def _term(self, t: str) -> Any:
+        T, Occur = self.t.Query, self.t.Occur
+        return T.boolean_query(
+            [
+                (Occur.Should, T.boost_query(T.term_query(self.schema, f, t), w))
+                for f, w in self.fields
+            ]
+        )
+
+    def _terms(self, terms_: list[str]) -> Any:
+        T, Occur = self.t.Query, self.t.Occur
+        if len(terms_) == 1:
+            return self._term(terms_[0])
+        return T.boolean_query([(Occur.Should, self._term(t)) for t in terms_])
+
+    def _prefix(self, prefix: str) -> Any:
+        T, Occur = self.t.Query, self.t.Occur
+        expanded = self.index._expand(self.searcher, prefix)
+        if not expanded:
+            return T.empty_query()
+        scored, rest = expanded[:EXPANSIONS_SCORED], expanded[EXPANSIONS_SCORED:]
+        clauses = [(Occur.Should, self._term(t)) for t in scored]
+        if rest:
+            for f, _w in self.fields:
+                clauses.append(
+                    (Occur.Should, T.const_score_query(T.term_set_query(self.schema, f, rest), 0.0))
+                )
+        return T.boolean_query(clauses)
+
+    def _phrase(self, node: Phrase) -> Any:
+        T, Occur = self.t.Query, self.t.Occur
+        words = [term(fold(w)) for w in node.words]
+        if len(words) == 1:
+            q = self._term(words[0])
+        else:
+            q = T.boolean_query(
+                [
+                    (Occur.Should, T.boost_query(T.phrase_query(self.schema, f, words), w))
+                    for f, w in self.fields
+                ]
+            )
+        return q if node.scored else T.const_score_query(q, 0.0)
+
+    def _field(self, name: str) -> list[str]:
+        """The fields a filter looks at in this scope."""
+        union = {
+            "sector": "msector",
+            "status": "mstatus",
+            "person": "mperson",
+            "enterprise": "menterprise",
+        }
+        if self.scope == "meeting" and name in union:
+            return [name, union[name]] if name in ("person",) else [union[name]]
+        return [name]
+
+    def _filter(self, f: Filter) -> Any:
+        T, Occur = self.t.Query, self.t.Occur
+        name, value = f.name, fold(f.value)
+        if name == "type":
+            return T.term_query(self.schema, "kind", f.value)
+        if name == "status":
+            return self._any(self._field("status"), [f.value])
+        if name in ("date", "year"):
+            lo = int(f.start.replace("-", "")) if f.start else None
+            hi = int(f.end.replace("-", "")) if f.end else None
+            return T.range_query(self.schema, "date", self.t.FieldType.Integer, lo, hi)
+        if name == "sector":
+            ids = resolve_sector(f.value)
+            if not ids:
+                known = ", ".join(s.id for s in SECTORS)
+                raise QueryError(
+                    f"unknown sector '{f.value}' (sectors: {known})", f.pos, self.query
+                )
+            return self._any(self._field("sector"), ids)
+        if name == "region":
+            regions = _matching_regions(self.index.known_regions(self.searcher), value)
+            if not regions:
+                return T.empty_query()
+            return self._any(["region"], [_cut(r) for r in regions])
+        # person / enterprise: every word of the value starts a word of one name
+        words = _TOKEN_RE.findall(value)
+        if not words:
+            return T.empty_query()
+        fields = self._field(name)
+        per_word = []
+        for w in words:
+            pattern = re.escape(w) + ".*"
+            options = [T.regex_query(self.schema, fld, pattern) for fld in fields]
+            per_word.append(
+                options[0]
+                if len(options) == 1
+                else T.boolean_query([(Occur.Should, q) for q in options])
+            )
+        return (
+            per_word[0]
+            if len(per_word) == 1
+            else T.boolean_query([(Occur.Must, q) for q in per_word])
+        )
+
+    def _any(self, fields: list[str], values: list[str]) -> Any:
+        T, Occur = self.t.Query, self.t.Occur
+        queries = [T.term_set_query(self.schema, fld, values) for fld in fields]
+        return (
+            queries[0]
+            if len(queries) == 1
+            else T.boolean_query([(Occur.Should, q) for q in queries])
+        )
+
+
+# Helpers ------------------------------------------------------------------------------------
+
+
+def _ranked(tree: Node) -> bool:
+    """Whether a query has words to rank by (else its results come newest first)."""
+    return any(
+        not negated and (isinstance(leaf, Word) or (isinstance(leaf, Phrase) and leaf.scored))
+        for leaf, negated in walk(tree)
+    )
+
+
+def _valid(make: Callable[..., Any], data: Any, path: Path | None) -> Any:
+    try:
+        return make(data)
+    except (ValidationError, TypeError, ValueError, RecursionError) as exc:
+        raise IndexCorrupt(path, f"a stored record is not valid ({_short(exc)})") from None
+
+
+def _pair(ref: Any) -> tuple[int, int]:
+    return (ref.segment, ref.doc)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:160]
+
+
+def _buckets(found: Any, name: str) -> list[dict[str, Any]]:
+    if not isinstance(found, dict):
+        return []
+    part = found.get(name)
+    buckets = part.get("buckets") if isinstance(part, dict) else None
+    return [b for b in buckets if isinstance(b, dict)] if isinstance(buckets, list) else []
+
+
+def _date_of(value: Any) -> str:
+    if not isinstance(value, int | float) or value <= 0:
+        return ""
+    n = int(value)
+    return f"{n // 10_000:04d}-{n // 100 % 100:02d}-{n % 100:02d}"
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _matching_regions(known: list[str], value: str) -> list[str]:
+    """The indexed regions a ``region:`` value names: the region it spells exactly, else
+    every region whose slug is the value or has a word starting with it."""
+    from .regions import _slug
+
+    region = find_region(value) or find_region(value.replace("-", " "))
+    if region is not None and region.name in known:
+        return [region.name]
+    out = []
+    slug = _slug(value)
+    for name in known:
+        if region is not None and region.name == name:
+            out.append(name)
+            continue
+        if _slug(name) == slug or any(w.startswith(value) for w in _TOKEN_RE.findall(fold(name))):
+            out.append(name)
+    return out
 
 
 def _region_phrase(words: tuple[str, ...]) -> Node | None:
@@ -1308,7 +1259,3 @@ def resolve_sector(value: str) -> list[str]:
         ):
             out.append(s.id)
     return out
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")

@@ -216,6 +216,19 @@ def filter_value(name: str) -> str:
     return _slug(name) or "none"
 
 
+def short_region(region: str) -> str:
+    """A region's name as lists show it: "Samara", "Mordovia", "Krasnodar"; the kind is kept
+    where the name alone would be ambiguous ("Moscow Oblast" beside the city of Moscow) or
+    odd ("Jewish Autonomous Oblast")."""
+    for suffix in (" Oblast", " Krai"):
+        core = region.removesuffix(suffix)
+        if core != region:
+            if core in _AMBIGUOUS_CORES or core.endswith(" Autonomous"):
+                return region
+            return core
+    return region.removeprefix("Republic of ")
+
+
 def spellings() -> dict[str, Region]:
     """Every known spelling (folded) -> region; longest first is the caller's business."""
     return dict(_LOOKUP)

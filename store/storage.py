@@ -26,11 +26,12 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` atomically: temp file, fsync, ``os.replace``, fsync dir.
 
-    Raises :class:`NotWritable` (naming the file) if any step fails; in that case the
-    previous content of ``path`` is untouched and no temporary file is left behind.
+    The file keeps the permissions of the one it replaces; a new file gets ``mode`` (default:
+    what the umask allows). Raises :class:`NotWritable` (naming the file) if any step fails;
+    in that case the previous content of ``path`` is untouched and no temporary file is left.
     """
     import tempfile
 
@@ -45,12 +46,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
-        try:  # keep the permissions of the file we replace; a new file gets the umask's
-            mode = os.stat(path).st_mode & 0o7777
+        try:  # keep the permissions of the file we replace
+            new_mode = os.stat(path).st_mode & 0o7777
         except OSError:
-            mode = 0o666 & ~_umask()
+            new_mode = mode if mode is not None else 0o666 & ~_umask()
         with contextlib.suppress(OSError):
-            os.chmod(tmp_name, mode)
+            os.chmod(tmp_name, new_mode)
         os.replace(tmp_name, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -64,9 +65,16 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    """The process's umask, read without changing it (setting it, even briefly, would race
+    with other threads creating files); 0o022 where it cannot be read."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
 
 
 def _fsync_dir(directory: Path) -> None:

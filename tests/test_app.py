@@ -7,6 +7,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from helpers import FAST, settle
 from rich.console import Console
 
 from coopbrowse.store import Store
@@ -45,22 +46,9 @@ def current_key(app):
     return main.rows[main.query_one(RecordTable).cursor].key
 
 
-async def settle(pilot, app) -> None:
-    """Let debounced searches and workers finish; after a launch, also the index (it is
-    built after the first frame, and a restored query runs when it is ready)."""
-    await pilot.pause(0.3)
-    main = app.screen if isinstance(app.screen, MainScreen) else None
-    for _ in range(200):  # at most ~10 s on a loaded machine
-        await app.workers.wait_for_complete()
-        if main is None or main.index is not None:
-            break
-        await pilot.pause(0.05)
-    await app.workers.wait_for_complete()
-    await pilot.pause(0.1)
-
-
 async def search(pilot, app, query: str) -> None:
-    await pilot.press("slash")
+    if not screen_of(app).query_one(SearchBar).input.has_focus:
+        await pilot.press("slash")
     bar = screen_of(app).query_one(SearchBar)
     bar.input.value = query
     await settle(pilot, app)
@@ -68,7 +56,7 @@ async def search(pilot, app, query: str) -> None:
 
 @pytest.fixture
 def app(store: Store, tmp_path: Path) -> CoopBrowseApp:
-    return CoopBrowseApp(store, state_path=tmp_path / "state.json")
+    return CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
 
 
 async def test_launch_lists_meetings_newest_first_with_detail(app, store) -> None:
@@ -128,15 +116,15 @@ async def test_views_switch_with_1_2_3(app, store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("2")
+        await settle(pilot, app)
         main = screen_of(app)
         assert main.view == "proposals"
         assert len(main.rows) == len(store.proposals())
-        await pilot.pause()
         assert "Also raised with" in detail_text(app) or "Meeting" in detail_text(app)
         await pilot.press("3")
+        await settle(pilot, app)
         assert main.view == "regions"
-        assert {r.region for r in main.rows} == {m.region for m in store.meetings()}
-        await pilot.pause()
+        assert {r.region.name for r in main.rows} == {m.region for m in store.meetings()}
         assert "Trade over the years" in detail_text(app) or "Meetings" in detail_text(app)
         await pilot.press("1")
         assert main.view == "meetings"
@@ -165,13 +153,13 @@ async def test_enter_opens_detail_and_follows_links(app, store) -> None:
         await pilot.press("n")  # second link: the meeting's second proposal
         assert detail.link_index == 1
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot, app)
         main = screen_of(app)
         assert main.view == "proposals"
         assert current_key(app) == ("proposal", meeting.proposals[1].id)
         # From a proposal, the first link leads back to its meeting.
         await pilot.press("enter", "enter")
-        await pilot.pause()
+        await settle(pilot, app)
         assert main.view == "meetings"
         assert current_key(app) == ("meeting", meeting.id)
 
@@ -180,6 +168,7 @@ async def test_search_narrows_highlights_and_counts(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("2")
+        await settle(pilot, app)
         await search(pilot, app, "sector:elevators")
         main = screen_of(app)
         assert {r.key[1] for r in main.rows} == {
@@ -203,13 +192,12 @@ async def test_match_count_adds_up_with_the_lists(app) -> None:
         await search(pilot, app, "lift")
         main = screen_of(app)
         status = plain(main.query_one(SearchBar).query_one("#search-status").content)
-        kinds = [h.kind for h in main.result.hits]
-        meetings, proposals = kinds.count("meeting"), kinds.count("proposal")
-        assert status.startswith(f"{meetings} meetings and {proposals} proposals match")
-        listed = len(main.rows)  # the meetings view
-        assert listed > meetings and f"(+{listed - meetings} meeting" in status
+        meetings = len(main.rows)  # the meetings view: meetings where lifts came up
         await pilot.press("escape", "2")
-        assert len(main.rows) == proposals
+        await settle(pilot, app)
+        proposals = len(main.rows)
+        assert meetings == 4 and proposals == 4
+        assert status.startswith(f"{meetings} meetings and {proposals} proposals match")
 
 
 async def test_bad_query_shows_error_and_keeps_results(app) -> None:
@@ -310,14 +298,18 @@ async def test_selection_space_a_A_survives_search_and_views(app, store) -> None
         first = store.meetings()[0].id
         await pilot.press("space")
         assert ("meeting", first) in main.selection
-        await pilot.press("2", "space")
+        await pilot.press("2")
+        await settle(pilot, app)
+        await pilot.press("space")
         proposal = store.meetings()[0].proposals[0].id
         assert ("proposal", proposal) in main.selection
         await search(pilot, app, "penza")
         await pilot.press("escape", "1")
+        await settle(pilot, app)
         assert len(main.selection) == 2
-        assert "2 selected" in app.sub_title
+        assert "selected: 1 meeting, 1 proposal" in plain(main.query_one("#status").content)
         await pilot.press("a")
+        await settle(pilot, app)
         assert ("meeting", "2025-04-01-penza") in main.selection
         assert len(main.selection) == 3
         await pilot.press("space")  # toggles the highlighted, already selected row off
@@ -331,9 +323,11 @@ async def test_s_cycles_the_sort(app, store) -> None:
         await settle(pilot, app)
         main = screen_of(app)
         await pilot.press("s")
+        await settle(pilot, app)
         assert main.sort_label == "oldest first"
         assert main.rows[0].key[1] == store.meetings()[-1].id
         await pilot.press("s")
+        await settle(pilot, app)
         assert main.sort_label == "region"
         shown = [main._cells(i)[1].plain for i in range(len(main.rows))]
         assert shown == sorted(shown)  # by the region as the column shows it
@@ -341,7 +335,7 @@ async def test_s_cycles_the_sort(app, store) -> None:
 
 async def test_o_without_url_explains(app, monkeypatch) -> None:
     opened = []
-    monkeypatch.setattr("webbrowser.open", opened.append)
+    monkeypatch.setattr(CoopBrowseApp, "open_url", lambda self, url, **kw: opened.append(url))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("o")
@@ -355,8 +349,8 @@ async def test_o_opens_an_http_url(store, tmp_path, monkeypatch) -> None:
     meeting.source.url = "https://example.org/article"
     store.put_meetings([meeting], update=True)
     opened = []
-    monkeypatch.setattr("webbrowser.open", opened.append)
-    app = CoopBrowseApp(Store.open(store.path), state_path=tmp_path / "s.json")
+    monkeypatch.setattr(CoopBrowseApp, "open_url", lambda self, url, **kw: opened.append(url))
+    app = CoopBrowseApp(Store.open(store.path), state_path=tmp_path / "s.json", settings=FAST)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("o")
@@ -409,17 +403,19 @@ async def test_command_palette_has_the_actions(app) -> None:
 
 async def test_q_quits_and_state_is_restored(store, tmp_path) -> None:
     state_path = tmp_path / "state.json"
-    app = CoopBrowseApp(store, state_path=state_path)
+    app = CoopBrowseApp(store, state_path=state_path, settings=FAST)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await pilot.press("2", "space")
+        await pilot.press("2")
+        await settle(pilot, app)
+        await pilot.press("space")
         await search(pilot, app, "elevator")
         await pilot.press("escape", "q")
         await pilot.pause()
     saved = json.loads(state_path.read_text())
     assert saved["view"] == "proposals" and saved["query"] == "elevator"
     assert len(saved["selection"]) == 1
-    again = CoopBrowseApp(Store.open(store.path), state_path=state_path)
+    again = CoopBrowseApp(Store.open(store.path), state_path=state_path, settings=FAST)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot, again)
         main = screen_of(again)
@@ -469,7 +465,7 @@ async def test_empty_database_says_so(tmp_path) -> None:
     from coopbrowse.store.dataset import Dataset
 
     store = Store.open(tmp_path / "empty.json", bundled=Dataset("", []), seed=False)
-    app = CoopBrowseApp(store, state_path=tmp_path / "s.json")
+    app = CoopBrowseApp(store, state_path=tmp_path / "s.json", settings=FAST)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         table = screen_of(app).query_one(RecordTable)
@@ -503,37 +499,35 @@ async def test_layout_stacks_the_detail_when_narrow(app, size, narrow) -> None:
             assert detail.region.x >= table.region.right
 
 
-async def test_large_database_paints_a_preview_then_loads(tmp_path) -> None:
-    from coopbrowse.store.db import CACHE_FROM
+async def test_a_new_database_shows_what_is_happening_then_opens(tmp_path) -> None:
     from coopbrowse.store.synth import build_database
 
     path = tmp_path / "big.json"
-    build_database(path, CACHE_FROM, seed=9)
-    Store.open(path)  # a first launch leaves the preview in the cache
-    preview = Store.preview(path)
-    assert preview is not None and len(preview) == CACHE_FROM
-    app = CoopBrowseApp(None, db_path=path, preview=preview, state_path=tmp_path / "s.json")
+    build_database(path, 600, seed=9)  # never indexed: the first open indexes it
+    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
     async with app.run_test(size=SIZE) as pilot:
         main = screen_of(app)
-        assert main.query_one(RecordTable).row_count == CACHE_FROM  # painted from the preview
+        table = main.query_one(RecordTable)
+        assert not main.loaded and table.row_count == 0
+        assert "Opening the database" in table.empty_message
         await settle(pilot, app)
-        await pilot.pause(0.5)
-        await settle(pilot, app)
-        assert main.loaded
-        assert [r.key[1] for r in main.rows] == [row[0] for row in preview]
+        assert main.loaded and len(main.rows) == 600
+        assert main.library is not None and main.library.rebuilt
+        dates = [main.rows[i].meeting.date for i in range(0, 600, 37)]
+        assert dates == sorted(dates, reverse=True)
         await pilot.press("2")
-        assert main.view == "proposals"
+        await settle(pilot, app)
+        assert main.view == "proposals" and len(main.rows) > 600
 
 
-async def test_a_database_that_fails_to_load_behind_a_preview_exits_2(tmp_path) -> None:
+async def test_a_database_that_fails_to_open_exits_2(tmp_path) -> None:
     path = tmp_path / "broken.json"
     path.write_text('{"meetings": ')
-    preview = [("x", "2025-01-01", "Penza Oblast", "A", "B", 1, "", None, "", "T")]
-    app = CoopBrowseApp(None, db_path=path, preview=preview, state_path=tmp_path / "s.json")
+    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.5)
+        await pilot.pause()
         await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
+        await pilot.pause()
     assert app.return_code == 2
     assert app.load_error is not None and str(path) in str(app.load_error)
     assert path.read_text() == '{"meetings": '
@@ -650,7 +644,7 @@ async def test_export_dialog_copies_to_clipboard(app, monkeypatch) -> None:
 
 async def test_state_is_saved_soon_after_a_change(store, tmp_path) -> None:
     state_path = tmp_path / "state.json"
-    app = CoopBrowseApp(store, state_path=state_path)
+    app = CoopBrowseApp(store, state_path=state_path, settings=FAST)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("2", "space")
@@ -741,7 +735,7 @@ def test_every_region_has_a_distinct_short_name_and_filter() -> None:
     from coopbrowse.store import regions
     from coopbrowse.tui import blocks
 
-    assert blocks._SHARED_CORES == regions._AMBIGUOUS_CORES
+    assert blocks.short_region is regions.short_region  # one definition
     names = [r.name for r in regions.REGIONS]
     assert len(names) == 89
     assert len({blocks.short_region(n) for n in names}) == len(names)
@@ -784,26 +778,28 @@ async def test_proposal_sorts_mix_directions_and_survive_view_switches(app, stor
         await settle(pilot, app)
         main = screen_of(app)
         await pilot.press("2")
-        await pilot.pause()
+        await settle(pilot, app)
         keys = [(r.date, r.meeting.id) for r in main.rows]
         assert keys == sorted(keys, reverse=True)  # newest meeting first
         for a, b in pairwise(main.rows):
             if a.meeting.id == b.meeting.id:
                 assert a.key[1] < b.key[1]  # a meeting's proposals in their own order
         await pilot.press("s")
+        await settle(pilot, app)
         assert main.sort_label == "sector"
         sector_order = [(r.proposal.sector, r.date, r.key[1]) for r in main.rows]
         labels = [main._cells(i)[0].plain for i in range(len(main.rows))]
-        assert labels == sorted(labels)
+        assert labels == sorted(labels, key=str.casefold)
         for a, b in pairwise(sector_order):
             if a[0] == b[0]:
                 assert (a[1], b[2]) >= (b[1], a[2])  # newer first, then by id
-        by_sector = main.rows
-        await pilot.press("1", "2")  # away and back: the same rows, not rebuilt from scratch
-        assert main.sort_label == "sector" and main.rows is by_sector
+        by_sector = [r.key for r in main.rows]
+        await pilot.press("1", "2")  # away and back: the view keeps its sort
+        await settle(pilot, app)
+        assert main.sort_label == "sector" and [r.key for r in main.rows] == by_sector
         await search(pilot, app, "elevator")
         assert 0 < len(main.rows) < len(by_sector)  # a new result is never served stale
-        hits = {("proposal", h.id) for h in main.result.hits if h.kind == "proposal"}
+        hits = {("proposal", h.id) for h in main.index.search("elevator", kind="proposal").hits}
         assert {r.key for r in main.rows} == hits
 
 
@@ -815,16 +811,23 @@ async def test_a_search_orders_by_relevance_and_leaves_the_browsing_sort_alone(
         main = screen_of(app)
         while main.sort_label != "most proposals":
             await pilot.press("s")
+            await settle(pilot, app)
         await search(pilot, app, "lift")
         assert main.sort_label == "relevance"
-        best_first = list(dict.fromkeys(("meeting", h.meeting.id) for h in main.result.hits))
+        listing = main.index.listing("meetings", "lift", "relevance")
+        best_first = [main.index.key_at(listing, i) for i in range(listing.total)]
         assert [r.key for r in main.rows] == best_first
+        newest = sorted(best_first, key=lambda k: main.index.meeting(k[1]).date, reverse=True)
+        assert best_first != newest  # relevance is not the date order here
         await pilot.press("escape", "s")  # to the list; the next search sort
+        await settle(pilot, app)
         assert main.sort_label == "newest first"
+        assert [r.key for r in main.rows] == newest
         await pilot.press("escape")  # escape in the list clears the search
         await settle(pilot, app)
         assert not main.query_text and main.sort_label == "most proposals"
         await search(pilot, app, "elevator")  # a search keeps the search sort chosen
+        await settle(pilot, app)
         assert main.sort_label == "newest first"
         await pilot.press("escape", "q")  # from the list: quitting saves the state
     saved = json.loads((tmp_path / "state.json").read_text())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import FAST, settle
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from coopbrowse.store import Store
@@ -31,10 +32,11 @@ Follow us on Telegram
 
 @pytest.fixture
 def app(store: Store, tmp_path: Path) -> CoopBrowseApp:
-    return CoopBrowseApp(store, state_path=tmp_path / "state.json")
+    return CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
 
 
 async def draft_from_text(pilot, app, text: str) -> ReviewScreen:
+    await settle(pilot, app)
     await pilot.press("i")
     assert isinstance(app.screen, ArticleScreen)
     app.screen.query_one("#article-text", TextArea).text = text
@@ -81,6 +83,7 @@ async def test_an_article_file_path_is_read(app, store: Store, tmp_path: Path) -
     path = tmp_path / "omsk.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
         await pilot.press("i")
         app.screen.query_one("#article-path", Input).value = str(path)
         await pilot.press("enter")
@@ -91,6 +94,7 @@ async def test_an_article_file_path_is_read(app, store: Store, tmp_path: Path) -
 
 async def test_a_bad_path_or_no_text_is_an_error_in_place(app, tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
         await pilot.press("i")
         screen = app.screen
         await pilot.press("ctrl+s")
@@ -255,6 +259,7 @@ async def test_a_date_in_words_is_blamed_on_the_date(app, store: Store) -> None:
 
 async def test_escape_with_pasted_text_asks_first(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
         await pilot.press("i")
         app.screen.query_one("#article-text", TextArea).text = ARTICLE
         await pilot.press("escape")

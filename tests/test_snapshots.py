@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import FAST, settle
 
 from coopbrowse.store import Store
 from coopbrowse.tui.app import CoopBrowseApp
@@ -19,14 +20,13 @@ SIZE = (140, 42)
 
 
 @pytest.fixture
-def app(store: Store, tmp_path: Path) -> CoopBrowseApp:
-    return CoopBrowseApp(store, state_path=tmp_path / "state.json")
+def app(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CoopBrowseApp:
+    monkeypatch.setenv("HOME", str(tmp_path))  # the header shows ~/coopbrowse.json
+    return CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
 
 
 async def _ready(pilot) -> None:
-    await pilot.pause(0.2)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.2)
+    await settle(pilot)
 
 
 def _search(query: str):
@@ -34,10 +34,9 @@ def _search(query: str):
         await _ready(pilot)
         await pilot.press("slash")
         pilot.app.screen.query_one(SearchBar).input.value = query
-        await pilot.pause(0.4)
         await _ready(pilot)
         await pilot.press("escape")  # to the list: no blinking cursor in the picture
-        await pilot.pause(0.2)
+        await _ready(pilot)
 
     return run
 

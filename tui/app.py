@@ -14,7 +14,7 @@ from coopbrowse.store import Store, StoreError, __version__
 from coopbrowse.store.paths import resolve_state_path
 
 from .screens.help import HelpScreen, describe_keys
-from .screens.main import MainScreen
+from .screens.main import MainScreen, Settings
 from .state import UiState
 from .widgets.detail import DetailPane
 from .widgets.record_table import RecordTable
@@ -36,19 +36,16 @@ class CoopBrowseApp(App[int]):
 
     def __init__(
         self,
-        store: Store | None,
+        db: Path | Store,
         *,
         state_path: Path | None = None,
-        db_path: Path | None = None,
-        preview: list[tuple] | None = None,
+        settings: Settings | None = None,
     ) -> None:
-        """Browse ``store``; or, with ``store=None``, show ``preview`` rows while the
-        database at ``db_path`` loads in the background."""
+        """Browse the database at ``db`` (a path, or an open Store's); it is opened, and
+        indexed when needed, after the first frame."""
         super().__init__()
-        self.store = store
-        self.db_path = store.path if store is not None else db_path
-        assert self.db_path is not None
-        self.preview = preview
+        self.db_path = db.path if isinstance(db, Store) else Path(db)
+        self.settings = settings or Settings()
         self.state_path = state_path or resolve_state_path(self.db_path)
         self.ui_state = UiState.load(self.state_path)
         self.load_error: StoreError | None = None  # re-raised by the CLI after exit
@@ -56,7 +53,8 @@ class CoopBrowseApp(App[int]):
     def get_default_screen(self) -> Screen:
         """The browser is the first screen (no empty default screen is mounted first)."""
         self.title = f"coopbrowse {__version__}"
-        return MainScreen(self.store, self.ui_state, self.db_path, self.preview)
+        self.sub_title = _home_relative(self.db_path)
+        return MainScreen(self.db_path, self.ui_state, self.settings)
 
     @property
     def main(self) -> MainScreen | None:
@@ -108,3 +106,16 @@ class CoopBrowseApp(App[int]):
                     partial(node.run_action, b.action),  # type: ignore[attr-defined]
                 )
         yield SystemCommand("Help", "Key: ? / f1", self.action_help)
+
+
+def _home_relative(path: Path) -> str:
+    """``~/…`` for a path under the home directory (the header shows the database)."""
+    from coopbrowse.store.text import one_line
+
+    try:
+        full = path.expanduser().absolute()
+        home = Path.home()
+        shown = f"~/{full.relative_to(home)}" if full.is_relative_to(home) else str(full)
+    except (OSError, RuntimeError, ValueError):
+        shown = str(path)
+    return one_line(shown)

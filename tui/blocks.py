@@ -18,7 +18,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from coopbrowse.store.index import RegionDetail, Related
 from coopbrowse.store.model import Meeting, Proposal, TradeFigure, format_usd
+from coopbrowse.store.regions import filter_value, short_region
 from coopbrowse.store.taxonomy import sector_label
 from coopbrowse.store.text import one_line, printable
 
@@ -272,7 +274,7 @@ def meeting_blocks(meeting: Meeting, hl: Marker = None) -> list[Block]:
 def proposal_blocks(
     proposal: Proposal,
     meeting: Meeting,
-    related: list[tuple[Proposal, Meeting]] = (),  # type: ignore[assignment]
+    related: Related | None = None,
     hl: Marker = None,
 ) -> list[Block]:
     """One proposal, its meeting, and the proposals of the same sector raised elsewhere."""
@@ -301,28 +303,26 @@ def proposal_blocks(
     label.append_text(mark(meeting.title, hl, multiline=False))
     blocks.append(Link(label, ("meeting", meeting.id)))
 
-    elsewhere = [(p, m) for p, m in related if m.id != meeting.id]
-    if elsewhere:
-        elsewhere.sort(key=lambda pm: pm[1].date, reverse=True)
+    if related is not None and related.shown:
         places = list(
-            dict.fromkeys(f"{short_region(m.region)} {m.date[:7]}" for _p, m in elsewhere)
+            dict.fromkeys(f"{short_region(m.region)} {m.date[:7]}" for _p, m in related.shown)
         )
-        summary = ", ".join(places[:RELATED_SHOWN])
-        if len(places) > RELATED_SHOWN:
-            summary += f" and {len(places) - RELATED_SHOWN} more"
+        summary = ", ".join(places)
+        if related.total > len(related.shown):
+            summary += f" and {related.total - len(related.shown)} more"
         blocks.append(Text(f"Also raised with: {one_line(summary)}", style=HEADING))
-        for p, m in elsewhere[:RELATED_SHOWN]:
+        for p, m in related.shown:
             line = Text(f"{m.date} · {one_line(short_region(m.region))} · ", style=LABEL)
             line.append_text(mark(p.title, hl, multiline=False))
             blocks.append(Link(line, ("proposal", p.id)))
-        if len(elsewhere) > RELATED_SHOWN:
+        if related.total > len(related.shown):
             blocks.append(
                 Text(
-                    f"… {len(elsewhere) - RELATED_SHOWN} more: search sector:{proposal.sector}",
+                    f"… {related.total - len(related.shown)} more: search sector:{proposal.sector}",
                     style=LABEL,
                 )
             )
-    same = [p for p, m in related if m.id == meeting.id and p.id != proposal.id]
+    same = [p for p in meeting.proposals if p.sector == proposal.sector and p.id != proposal.id]
     if same:
         blocks.append(Text("Same sector, same meeting", style=HEADING))
         for p in same:
@@ -331,56 +331,59 @@ def proposal_blocks(
     return blocks
 
 
-def region_blocks(region: str, meetings: list[Meeting], hl: Marker = None) -> list[Block]:
+def region_blocks(region: RegionDetail, hl: Marker = None) -> list[Block]:
     """A region's meetings, its trade over the years and the sectors raised there."""
-    blocks: list[Block] = [mark(region, hl, HEADING)]
-    n_props = sum(len(m.proposals) for m in meetings)
-    blocks.append(Text(f"{len(meetings)} meetings, {n_props} proposals", style=LABEL))
+    blocks: list[Block] = [mark(region.name, hl, HEADING)]
+    blocks.append(
+        Text(
+            f"{plural(region.meeting_count, 'meeting')}, "
+            f"{plural(region.proposal_count, 'proposal')}",
+            style=LABEL,
+        )
+    )
     blocks.append(Text("Meetings, newest first", style=HEADING))
-    newest = sorted(meetings, key=lambda m: m.date, reverse=True)
-    for m in newest[:RELATED_SHOWN]:
+    for m in region.meetings:
         line = Text(f"{m.date} · ")
         host = m.host.name if m.host else "?"
         line.append_text(mark(f"{host} – {m.title}", hl, multiline=False))
         blocks.append(Link(line, ("meeting", m.id)))
-    if len(meetings) > RELATED_SHOWN:
+    if region.meeting_count > len(region.meetings):
         blocks.append(
             Text(
-                f"… {len(meetings) - RELATED_SHOWN} more in the meetings view "
-                f"(region:{one_line(region_filter(region))})",
+                f"… {region.meeting_count - len(region.meetings)} more in the meetings view "
+                f"(region:{one_line(region_filter(region.name))})",
                 style=LABEL,
             )
         )
-    quoted = [(t, m) for m in meetings for t in m.trade]
-    if quoted:
-        quoted.sort(key=lambda tm: (tm[0].period, tm[1].date), reverse=True)
-        shown = sorted(quoted[:FIGURES_SHOWN], key=lambda tm: (tm[0].period, tm[1].date))
-        figures = [t for t, _m in shown]
+    if region.figures:
+        shown = sorted(region.figures, key=lambda f: (f[0].period, f[1]))
+        figures = [t for t, _date, _host in shown]
         meeting_of = {
-            i: f"{m.date} {m.host.name.split()[-1] if m.host else ''}"
-            for i, (_t, m) in enumerate(shown)
+            i: f"{date} {host.split()[-1] if host else ''}".strip()
+            for i, (_t, date, host) in enumerate(shown)
         }
         blocks.append(Text("Trade over the years", style=HEADING))
-        if len(quoted) > FIGURES_SHOWN:
+        if region.figure_count > len(region.figures):
             blocks.append(
                 Text(
-                    f"The {FIGURES_SHOWN} most recent of {len(quoted)} figures "
+                    f"The {len(region.figures)} most recent of {region.figure_count} figures "
                     "quoted; each meeting has all of its own.",
                     style=LABEL,
                 )
             )
         blocks.append(trade_chart(figures))
         blocks.append(trade_table(figures, meeting_of=meeting_of))
-    sectors: dict[str, int] = defaultdict(int)
-    for m in meetings:
-        for p in m.proposals:
-            sectors[p.sector] += 1
-    if sectors:
+    if region.sectors:
         lines = [Text("Sectors raised", style=HEADING)]
-        for sector, count in sorted(sectors.items(), key=lambda kv: (-kv[1], kv[0])):
+        for sector, count in sorted(region.sectors.items(), key=lambda kv: (-kv[1], kv[0])):
             lines.append(Text(f"  {one_line(sector_label(sector))}: {count}"))
         blocks.append(_lines(*lines))
     return blocks
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 meeting``, ``2 meetings``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def person(meeting: Meeting | None, role: str) -> str:
@@ -391,31 +394,9 @@ def person(meeting: Meeting | None, role: str) -> str:
     return p.name if p else ""
 
 
-# Cores two subjects share: the city and the oblast of Moscow, the Altai krai and republic
-# (as store.regions._AMBIGUOUS_CORES, which is not imported here to keep launching fast; a
-# test keeps the two the same).
-_SHARED_CORES = {"Moscow", "Altai"}
-
-
 def region_filter(region: str) -> str:
-    """The ``region:`` filter value naming exactly ``region`` (regions are imported here, not
-    at launch)."""
-    from coopbrowse.store.regions import filter_value
-
+    """The ``region:`` filter value naming exactly ``region``."""
     return filter_value(region)
-
-
-def short_region(region: str) -> str:
-    """A region's name as lists show it: "Samara", "Mordovia", "Krasnodar"; the kind is kept
-    where the name alone would be ambiguous ("Moscow Oblast" beside the city of Moscow) or
-    odd ("Jewish Autonomous Oblast")."""
-    for suffix in (" Oblast", " Krai"):
-        core = region.removesuffix(suffix)
-        if core != region:
-            if core in _SHARED_CORES or core.endswith(" Autonomous"):
-                return region
-            return core
-    return region.removeprefix("Republic of ")
 
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "jr", "sr", "ii", "iii", "iv"}

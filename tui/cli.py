@@ -21,6 +21,9 @@ from coopbrowse.store.paths import DB_ENV, STATE_ENV, resolve_db_path, resolve_s
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from coopbrowse.store.index import SearchIndex, SearchResult
+    from coopbrowse.store.library import Library
+
 # Modules only some commands need are imported inside them: launching the app should not
 # pay for the search engine or the table renderer before the first frame.
 
@@ -287,17 +290,65 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_import_article(db_path, args)
     if args.command == "init":
         return cmd_init(db_path, empty=args.empty)
-    store = Store.open(db_path)
+    index = open_library(db_path).index
     if args.command == "list":
-        return cmd_list(store, as_json=args.json)
+        return cmd_list(index, as_json=args.json)
     if args.command == "show":
-        return cmd_show(store, args.id, as_json=args.json)
+        return cmd_show(index, args.id, as_json=args.json)
     if args.command == "search":
         query = " ".join(args.query)
-        return cmd_search(store, query, as_json=args.json, limit=args.limit, kind=args.type)
+        return cmd_search(index, query, as_json=args.json, limit=args.limit, kind=args.type)
     if args.command == "export":
-        return cmd_export(store, args)
+        return cmd_export(index, args)
     raise AssertionError(args.command)  # pragma: no cover
+
+
+def open_library(db_path: Path) -> Library:
+    """The database and a current search index; when the index must be (re)built, a
+    progress bar on stderr says so (a line when stderr is not a terminal)."""
+    from coopbrowse.store.library import Library
+
+    progress = _StderrProgress(db_path)
+    try:
+        return Library.open(db_path, progress=progress)
+    finally:
+        progress.close()
+
+
+class _StderrProgress:
+    """Rich progress on stderr, started on the first report (an unchanged database, which
+    reports nothing, prints nothing; nor does a stderr that is not a terminal, which scripts
+    read for errors)."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        if self._bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            console = Console(stderr=True, highlight=False)
+            if not console.is_terminal:
+                self._bar = False
+                return
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=console,
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task(what, total=total or None)
+        if self._bar:
+            self._bar.update(self._task, description=what, completed=done, total=total or None)
+
+    def close(self) -> None:
+        if self._bar:
+            self._bar.stop()
 
 
 def _console() -> Console:
@@ -321,12 +372,12 @@ def _dump(data: Any) -> None:
     sys.stdout.write(text + "\n")
 
 
-def cmd_list(store: Store, *, as_json: bool) -> int:
+def cmd_list(index: SearchIndex, *, as_json: bool) -> int:
     from rich.table import Table
 
     from .render import MEETING_COLUMNS, cell, meeting_cells
 
-    meetings = store.meetings()
+    meetings = list(index.iter_meetings())
     if as_json:
         _dump([m.to_dict() for m in meetings])
         return EXIT_OK
@@ -343,13 +394,13 @@ def cmd_list(store: Store, *, as_json: bool) -> int:
     return EXIT_OK
 
 
-def cmd_show(store: Store, record_id: str, *, as_json: bool) -> int:
+def cmd_show(index: SearchIndex, record_id: str, *, as_json: bool) -> int:
     from .render import meeting_renderable
 
-    meeting = store.meeting(record_id)
+    meeting = index.meeting(record_id)
     if meeting is None:
-        proposal = store.proposal(record_id)
-        meeting = store.meeting(proposal.meeting_id) if proposal else None
+        found = index.proposal(record_id)
+        meeting = found[1] if found else None
     if meeting is None:
         raise StoreError(
             None, f"no meeting or proposal with id {record_id!r} (see `coopbrowse list`)"
@@ -361,25 +412,26 @@ def cmd_show(store: Store, record_id: str, *, as_json: bool) -> int:
     return EXIT_OK
 
 
-def _search(store: Store, query: str, **options: Any):  # type: ignore[no-untyped-def]
-    """Run ``query`` on the store's index; a malformed query becomes a one-line StoreError."""
-    from coopbrowse.store.index import SearchIndex
+def _search(index: SearchIndex, query: str, **options: Any) -> SearchResult:
+    """Run ``query``; a malformed query becomes a one-line StoreError."""
     from coopbrowse.store.query import QueryError
 
     try:
-        return SearchIndex.for_store(store).search(query, **options)
+        return index.search(query, **options)
     except QueryError as exc:
         raise StoreError(None, f"bad query: {exc}") from None
 
 
-def cmd_search(store: Store, query: str, *, as_json: bool, limit: int, kind: str | None) -> int:
+def cmd_search(
+    index: SearchIndex, query: str, *, as_json: bool, limit: int, kind: str | None
+) -> int:
     from rich.text import Text
 
     from .render import hits_table
 
     if limit < 1:
         raise StoreError(None, f"--limit must be at least 1, not {limit}")
-    result = _search(store, query, limit=limit, kind=kind)
+    result = _search(index, query, limit=limit, kind=kind)
     if as_json:
         _dump(
             {
@@ -402,11 +454,12 @@ def cmd_search(store: Store, query: str, *, as_json: bool, limit: int, kind: str
     return EXIT_OK if result.total else EXIT_EMPTY
 
 
-def cmd_export(store: Store, args: argparse.Namespace) -> int:
+def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
     from coopbrowse.store.export import (
         ExportOptions,
+        Selection,
         default_filename,
-        select,
+        select_from,
         to_markdown,
         write_markdown,
     )
@@ -415,18 +468,19 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     keys: list[tuple[str, str]] = []
     if args.ids:
         for rid in (i.strip() for i in args.ids.split(",") if i.strip()):
-            if store.meeting(rid):
+            if index.meeting_head(rid):
                 keys.append(("meeting", rid))
-            elif store.proposal(rid):
+            elif index.proposal(rid):
                 keys.append(("proposal", rid))
             else:
                 raise StoreError(None, f"--ids: no meeting or proposal with id {rid!r}")
     if query:
-        result = _search(store, query, limit=None, fuzzy=False)
+        result = _search(index, query, limit=None, fuzzy=False)
         keys += [(h.kind, h.id) for h in result.hits]
     if not query and not args.ids:
-        keys = [("meeting", m.id) for m in store.meetings()]
-    selection = select(store.meetings(), keys)
+        selection = Selection(list(index.iter_meetings()), [])
+    else:
+        selection = select_from(index, keys)
     if selection.empty:
         what = f"the query {query!r}" if query else "the selection"
         raise StoreError(None, f"{what} selected nothing; nothing written")
@@ -567,32 +621,16 @@ def cmd_locate(db_path: Path) -> int:
 
 
 def launch(db_path: Path) -> int:
-    """Run the Textual app (imported here so scripting stays fast).
-
-    A large database whose list was cached at its last load is painted from that preview
-    at once while its records load in the background; otherwise the database is opened
-    first, so that a damaged one is reported here, in one line, before the screen changes.
-    """
+    """Run the Textual app (imported here so scripting stays fast). The first frame comes
+    at once; the database is opened (and indexed when needed) behind it, and a database
+    that cannot be used ends the app with its one-line error."""
     from .app import CoopBrowseApp
 
-    preview = Store.preview(db_path) if db_path.is_file() else None
-    state = resolve_state_path(db_path)
-    if preview is not None and _fresh_start(state):
-        app = CoopBrowseApp(None, db_path=db_path, preview=preview)
-    else:
-        app = CoopBrowseApp(Store.open(db_path))
+    app = CoopBrowseApp(db_path)
     app.run()
     if app.load_error is not None:
         raise app.load_error
     return app.return_code or EXIT_OK
-
-
-def _fresh_start(state_path: Path) -> bool:
-    """True when the saved state opens on the plain meetings list (what a preview shows)."""
-    from .state import UiState
-
-    state = UiState.load(state_path)
-    return state.view == "meetings" and not state.query
 
 
 if __name__ == "__main__":  # pragma: no cover

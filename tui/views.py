@@ -1,53 +1,45 @@
-"""The three views of the browser (meetings, proposals, regions): their rows, columns, sorts.
+"""The three views of the browser (meetings, proposals, regions): their columns, cells, sorts.
 
-Kept free of widgets so that what a view lists, in which order, is plain testable code. Rows
-come either from the whole store or from a search result (then a meeting is listed when it or
-any of its proposals matched, in the order of its best hit).
+Kept free of widgets so that what a view shows is plain testable code. The rows themselves
+come from the search index (:meth:`coopbrowse.store.index.SearchIndex.listing` for meetings
+and proposals, :meth:`~coopbrowse.store.index.SearchIndex.regions` for regions): a list of
+100,000 meetings is read a screenful at a time, never held whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.text import Text
 
+from coopbrowse.store.index import RegionRow
 from coopbrowse.store.model import Meeting, Proposal, format_usd
+from coopbrowse.store.regions import short_region
 from coopbrowse.store.taxonomy import sector_label
 
-from .blocks import Marker, mark, person, person_cell, short_region, trade_cell
+from .blocks import Marker, mark, person, person_cell, trade_cell
 from .widgets.record_table import Column
-
-if TYPE_CHECKING:
-    from coopbrowse.store.index import SearchResult
 
 Key = tuple[str, str]  # ("meeting", id), ("proposal", id) or ("region", name)
 
 
 @dataclass(slots=True)
 class Row:
+    """One list row: a meeting (without its proposals; ``proposals`` counts them), a
+    proposal with its meeting, or a region's figures."""
+
     key: Key
     meeting: Meeting | None = None
     proposal: Proposal | None = None
-    region: str = ""
-    meetings: Sequence[Meeting] = ()  # a region's meetings
-    # a region row's figures, worked out once (a region can have hundreds of meetings)
-    _latest: str | None = field(default=None, repr=False, compare=False)
-    _summary: list[Text] | None = field(default=None, repr=False, compare=False)
+    region: RegionRow | None = None
+    proposals: int = 0
 
     @property
     def date(self) -> str:
         if self.meeting is not None:
             return self.meeting.date
-        if self._latest is None:
-            self._latest = max((m.date for m in self.meetings), default="")
-        return self._latest
-
-
-# A sort key and whether it runs descending. A sort with several keys is done as stable
-# passes (least significant first), so directions can differ without a comparison in Python.
-SortKey = tuple[Callable[[Row], object], bool]
+        return self.region.latest if self.region else ""
 
 
 @dataclass(frozen=True)
@@ -56,7 +48,7 @@ class View:
     title: str
     key: str  # the number key that opens it
     columns: list[Column]
-    sorts: list[tuple[str, tuple[SortKey, ...]]]  # (label, keys, most significant first)
+    sorts: list[tuple[str, str]]  # (label, sort id)
     cells: Callable[[Row, Marker], list[Text]]
 
 
@@ -68,27 +60,15 @@ def _meeting_cells(row: Row, hl: Marker) -> list[Text]:
         mark(short_region(m.region), hl, multiline=False),
         person_cell(person(m, "guest"), hl),
         person_cell(person(m, "host"), hl),
-        Text(str(len(m.proposals))),
+        Text(str(row.proposals)),
         Text(trade_cell(m)),
         mark(m.title, hl, multiline=False),
     ]
 
 
-def preview_cells(row: tuple) -> list[Text]:
-    """A meetings-list row from :meth:`Meeting.summary_row` (shown while records load)."""
-    _id, date, region, guest, host, n_props, period, usd, qualifier, title = row
-    trade = ""
-    if usd is not None:
-        trade = f"{'~' if qualifier else ''}{format_usd(usd)} ({period})"
-    return [
-        Text(date),
-        mark(short_region(region), None, multiline=False),
-        person_cell(guest, None),
-        person_cell(host, None),
-        Text(str(n_props)),
-        Text(trade),
-        mark(title, None, multiline=False),
-    ]
+def placeholder_cells(view: str) -> list[Text]:
+    """A row still being read (shown for a moment while a long list loads)."""
+    return [Text("…", style="dim") for _ in VIEWS[view].columns]
 
 
 def _proposal_cells(row: Row, hl: Marker) -> list[Text]:
@@ -111,32 +91,18 @@ def _proposer(p: Proposal, m: Meeting, hl: Marker) -> Text:
 
 
 def _region_cells(row: Row, hl: Marker) -> list[Text]:
-    if row._summary is None:
-        row._summary = _region_summary(row)
-    return [mark(short_region(row.region), hl, multiline=False), *row._summary]
-
-
-def _region_summary(row: Row) -> list[Text]:
-    """A region row's cells after its name: counts, latest meeting, turnover by year."""
-    figures = [
-        t
-        for m in row.meetings
-        for t in m.trade
-        if t.metric == "turnover" and t.full_year and t.usd_millions is not None
-    ]
-    by_year: dict[str, float] = {}
-    for t in figures:
-        by_year[t.period] = max(by_year.get(t.period, 0.0), t.usd_millions or 0.0)
-    spark = sparkline([by_year[y] for y in sorted(by_year)])
-    years = f"{min(by_year)}–{max(by_year)}" if len(by_year) > 1 else "".join(by_year)
-    # the same figure the meetings list shows for the region's newest meeting that has one
-    newest = max((m for m in row.meetings if m.latest_trade()), key=lambda m: m.date, default=None)
-    latest = trade_cell(newest) if newest else ""
+    r = row.region
+    assert r is not None
+    spark = sparkline(list(r.turnover.values()))
+    years = list(r.turnover)
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else "".join(map(str, years))
+    latest = f"{format_usd(r.turnover[years[-1]])} ({years[-1]})" if years else ""
     return [
-        Text(str(len(row.meetings))),
-        Text(str(sum(len(m.proposals) for m in row.meetings))),
-        Text(row.date),
-        Text(f"{spark} {years}".strip(), style="green"),
+        mark(short_region(r.name), hl, multiline=False),
+        Text(str(r.meetings)),
+        Text(str(r.proposals)),
+        Text(r.latest),
+        Text(f"{spark} {span}".strip(), style="green"),
         Text(latest),
     ]
 
@@ -150,15 +116,6 @@ def sparkline(values: list[float]) -> str:
         return ""
     top = max(values) or 1.0
     return "".join(_SPARKS[min(7, int(v / top * 7.999))] for v in values)
-
-
-def _row_id(row: Row) -> str:
-    return row.key[1]
-
-
-def _latest_value(row: Row) -> float:
-    t = row.meeting.latest_trade() if row.meeting else None
-    return t.usd_millions or 0.0 if t else -1.0
 
 
 VIEWS: dict[str, View] = {
@@ -176,11 +133,11 @@ VIEWS: dict[str, View] = {
             Column("Title", None, min_width=0, ratio=3, ideal=40),
         ],
         [
-            ("newest first", ((lambda r: (r.date, r.key[1]), True),)),
-            ("oldest first", ((lambda r: (r.date, r.key[1]), False),)),
-            ("region", ((lambda r: (short_region(r.meeting.region), r.date), False),)),
-            ("most proposals", ((lambda r: (len(r.meeting.proposals), r.date), True),)),
-            ("largest trade", ((lambda r: (_latest_value(r), r.date), True),)),
+            ("newest first", "newest"),
+            ("oldest first", "oldest"),
+            ("region", "region"),
+            ("most proposals", "proposals"),
+            ("largest trade", "trade"),
         ],
         _meeting_cells,
     ),
@@ -195,25 +152,7 @@ VIEWS: dict[str, View] = {
             Column("Proposer", None, min_width=14, ratio=2, ideal=16),  # "V. Karankevich"
             Column("Title", None, min_width=20, ratio=5, ideal=40),
         ],
-        [
-            ("newest first", ((lambda r: (r.date, r.meeting.id), True), (_row_id, False))),
-            (
-                "sector",
-                (
-                    (lambda r: sector_label(r.proposal.sector), False),
-                    (lambda r: r.date, True),
-                    (_row_id, False),
-                ),
-            ),
-            (
-                "region",
-                (
-                    (lambda r: short_region(r.meeting.region), False),
-                    (lambda r: r.date, True),
-                    (_row_id, False),
-                ),
-            ),
-        ],
+        [("newest first", "newest"), ("sector", "sector"), ("region", "region")],
         _proposal_cells,
     ),
     "regions": View(
@@ -228,58 +167,33 @@ VIEWS: dict[str, View] = {
             Column("Turnover by year", 20),
             Column("Latest turnover", 15),
         ],
-        [
-            ("most meetings", ((lambda r: (len(r.meetings), r.date), True),)),
-            ("name", ((lambda r: short_region(r.region), False),)),
-            ("latest meeting", ((lambda r: r.date, True),)),
-        ],
+        [("most meetings", "meetings"), ("name", "name"), ("latest meeting", "latest")],
         _region_cells,
     ),
 }
 
 
-def build_rows(view: str, meetings: list[Meeting], result: SearchResult | None = None) -> list[Row]:
-    """The rows of ``view``: everything, or what ``result`` matched, best first."""
-    if view == "meetings":
-        if result is None:
-            return [Row(("meeting", m.id), m) for m in meetings]
-        seen: dict[str, Row] = {}
-        for hit in result.hits:
-            if hit.meeting.id not in seen:
-                seen[hit.meeting.id] = Row(("meeting", hit.meeting.id), hit.meeting)
-        return list(seen.values())
-    if view == "proposals":
-        if result is None:
-            return [Row(("proposal", p.id), m, p) for m in meetings for p in m.proposals]
-        return [
-            Row(("proposal", h.id), h.meeting, h.record)  # type: ignore[arg-type]
-            for h in result.hits
-            if h.kind == "proposal"
-        ]
-    pool = meetings if result is None else [r.meeting for r in build_rows("meetings", [], result)]
-    regions: dict[str, list[Meeting]] = {}
-    for m in pool:
-        if m is not None:
-            regions.setdefault(m.region, []).append(m)
-    rows = [Row(("region", name), region=name, meetings=ms) for name, ms in regions.items()]
-    if result is None:
-        rows.sort(key=lambda r: (len(r.meetings), r.date), reverse=True)
-    return rows
+def sort_regions(rows: list[RegionRow], sort: str) -> list[RegionRow]:
+    """Region rows in the regions view's order ``sort`` (ties: most meetings, then name)."""
+    ordered = sorted(rows, key=lambda r: short_region(r.name))
+    ordered.sort(key=lambda r: (r.meetings, r.latest), reverse=True)
+    if sort == "name":
+        ordered.sort(key=lambda r: short_region(r.name).casefold())
+    elif sort == "latest":
+        ordered.sort(key=lambda r: r.latest, reverse=True)
+    return ordered
 
 
-def sort_rows(view: str, rows: list[Row], sort: int, *, relevance: bool) -> tuple[list[Row], str]:
-    """``rows`` in sort order ``sort``; with a query, order 0 is relevance (as given)."""
+def sort_choice(view: str, position: int, *, relevance: bool) -> tuple[str, str]:
+    """``(label, sort id)`` of sort number ``position``; with a query, 0 is relevance."""
     sorts = VIEWS[view].sorts
-    if relevance:
-        if sort % (len(sorts) + 1) == 0:
-            return rows, "relevance"
-        sort = sort % (len(sorts) + 1) - 1
-    label, keys = sorts[sort % len(sorts)]
-    ordered = list(rows)
-    for key, descending in reversed(keys):  # stable passes, least significant first
-        ordered.sort(key=key, reverse=descending)
-    return ordered, label
+    if relevance and view != "regions":
+        position %= len(sorts) + 1
+        if position == 0:
+            return "relevance", "relevance"
+        return sorts[position - 1]
+    return sorts[position % len(sorts)]
 
 
 def sort_count(view: str, *, relevance: bool) -> int:
-    return len(VIEWS[view].sorts) + (1 if relevance else 0)
+    return len(VIEWS[view].sorts) + (1 if relevance and view != "regions" else 0)

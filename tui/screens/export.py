@@ -13,9 +13,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -27,12 +28,14 @@ from coopbrowse.store.export import (
     ExportOptions,
     Selection,
     default_filename,
-    select,
+    select_from,
     to_markdown,
     write_markdown,
 )
-from coopbrowse.store.model import Meeting
 from coopbrowse.store.text import printable
+
+if TYPE_CHECKING:
+    from coopbrowse.store.index import SearchIndex
 
 PREVIEW_LINES = 60
 
@@ -48,12 +51,14 @@ def _n(count: int, noun: str) -> str:
 
 @dataclass(frozen=True)
 class Choice:
-    """One thing the dialog can export: a label and the (kind, id) keys."""
+    """One thing the dialog can export: a label and the (kind, id) keys, or (``keys`` None)
+    what ``view`` lists for ``query``, worked out when it is chosen."""
 
     label: str
-    keys: list[tuple[str, str]]
+    keys: list[tuple[str, str]] | None
     slug: str
     query: str = ""  # the query that listed these records, when it did
+    view: str = "meetings"
 
 
 def dialog_css(screens: str, box: str) -> str:
@@ -200,11 +205,14 @@ class ExportScreen(ModalScreen[str | None]):
         Binding("ctrl+y", "copy", "Copy Markdown", id="export-copy", priority=True),
     ]
 
-    def __init__(self, meetings: list[Meeting], choices: list[Choice]) -> None:
+    def __init__(self, index: SearchIndex, choices: list[Choice]) -> None:
         super().__init__()
-        self.meetings = meetings
+        self.index = index
         self.choices = choices
         self.choice = choices[0]
+        self._selections: dict[int, Selection] = {}
+        self._ticket = 0
+        self.ready = False  # the preview of the current choice and options is shown
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
@@ -236,8 +244,17 @@ class ExportScreen(ModalScreen[str | None]):
 
     # What and how -----------------------------------------------------------------------
 
-    def selection(self) -> Selection:
-        return select(self.meetings, self.choice.keys)
+    def selection(self, choice: Choice) -> Selection:
+        """The records of ``choice`` (read from the index; call it off the UI thread)."""
+        key = self.choices.index(choice)
+        found = self._selections.get(key)
+        if found is None:
+            keys = choice.keys
+            if keys is None:
+                view = "proposals" if choice.view == "proposals" else "meetings"
+                keys = self.index.keys(self.index.listing(view, choice.query, "newest"))
+            found = self._selections[key] = select_from(self.index, keys)
+        return found
 
     def options(self) -> ExportOptions:
         query = self.choice.query
@@ -250,23 +267,45 @@ class ExportScreen(ModalScreen[str | None]):
             sources=self.query_one("#opt-sources", Checkbox).value,
         )
 
-    def markdown(self) -> str:
-        return to_markdown(self.selection(), self.options(), now=_now(), version=__version__)
+    def markdown(self, choice: Choice, options: ExportOptions, max_lines: int | None = None) -> str:
+        return to_markdown(
+            self.selection(choice), options, now=_now(), version=__version__, max_lines=max_lines
+        )
 
     def refresh_preview(self) -> None:
-        sel = self.selection()
+        """Show what the current choice exports: counts and the first lines (worked out
+        in a worker: a selection of thousands of meetings is not rendered to preview it)."""
+        self._ticket += 1
+        self.ready = False
+        self.query_one("#export-counts", Static).update(Text("Preparing the preview…", "dim"))
+        self._preview(self._ticket, self.choice, self.options())
+
+    @work(thread=True, exclusive=True, group="preview")
+    def _preview(self, ticket: int, choice: Choice, options: ExportOptions) -> None:
+        try:
+            sel = self.selection(choice)
+            shown = self.markdown(choice, options, max_lines=PREVIEW_LINES + 1)
+        except StoreError as exc:
+            self.app.call_from_thread(self.show_error, f"Cannot read the records: {exc}")
+            return
         n_props = sum(len(m.proposals) for m in sel.meetings) + len(sel.proposals)
         counts = (
-            f"{self.choice.label}: {_n(len(sel.meetings), 'meeting')} in full, "
+            f"{choice.label}: {_n(len(sel.meetings), 'meeting')} in full, "
             f"{_n(len(sel.proposals), 'proposal')} on their own "
             f"({_n(n_props, 'proposal')} in all)"
         )
-        self.query_one("#export-counts", Static).update(Text(printable(counts)))
-        lines = self.markdown().splitlines()
-        shown = "\n".join(lines[:PREVIEW_LINES])
+        lines = shown.splitlines()
+        text = "\n".join(lines[:PREVIEW_LINES])
         if len(lines) > PREVIEW_LINES:
-            shown += f"\n… {len(lines) - PREVIEW_LINES} more lines"
-        self.query_one("#export-preview-text", Static).update(Text(printable(shown)))
+            text += f"\n… (the first {PREVIEW_LINES} lines)"
+        self.app.call_from_thread(self._show_preview, ticket, counts, text)
+
+    def _show_preview(self, ticket: int, counts: str, text: str) -> None:
+        if ticket != self._ticket:
+            return
+        self.query_one("#export-counts", Static).update(Text(printable(counts)))
+        self.query_one("#export-preview-text", Static).update(Text(printable(text)))
+        self.ready = True
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         self.choice = self.choices[event.radio_set.pressed_index]
@@ -307,15 +346,34 @@ class ExportScreen(ModalScreen[str | None]):
         self._write(path, force=False)
 
     def _write(self, path: Path, *, force: bool) -> None:
+        self.query_one("#export-error", Static).update(Text("Writing…", style="dim"))
+        self._write_in_worker(path, force, self.choice, self.options())
+
+    @work(thread=True, exclusive=True, group="write")
+    def _write_in_worker(
+        self, path: Path, force: bool, choice: Choice, options: ExportOptions
+    ) -> None:
         try:
-            write_markdown(path, self.markdown(), force=force)
+            write_markdown(path, self.markdown(choice, options), force=force)
         except StoreError as exc:
-            self.show_error(f"Not written: {exc}")
+            self.app.call_from_thread(self.show_error, f"Not written: {exc}")
             return
-        self.dismiss(str(path))
+        self.app.call_from_thread(self.dismiss, str(path))
 
     def action_copy(self) -> None:
-        self.app.copy_to_clipboard(self.markdown())
+        self._copy(self.choice, self.options())
+
+    @work(thread=True, exclusive=True, group="write")
+    def _copy(self, choice: Choice, options: ExportOptions) -> None:
+        try:
+            text = self.markdown(choice, options)
+        except StoreError as exc:
+            self.app.call_from_thread(self.show_error, f"Cannot read the records: {exc}")
+            return
+        self.app.call_from_thread(self._copied, text)
+
+    def _copied(self, text: str) -> None:
+        self.app.copy_to_clipboard(text)
         self.app.notify("Markdown copied to the clipboard (where the terminal supports it).")
 
     def action_cancel(self) -> None:

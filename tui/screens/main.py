@@ -1,65 +1,130 @@
 """MainScreen: the search bar, the list of the current view and the detail pane.
 
 It owns the browsing state (view, query, sort, selection) and wires the widgets together;
-what a view lists lives in :mod:`coopbrowse.tui.views`, what a detail shows in
-:mod:`coopbrowse.tui.blocks`, and searching in :mod:`coopbrowse.store.index`.
+what a view shows lives in :mod:`coopbrowse.tui.views`, what a detail shows in
+:mod:`coopbrowse.tui.blocks`, and every read goes to the search index
+(:mod:`coopbrowse.store.index`) through a :class:`~coopbrowse.store.library.Library`.
+
+Nothing slow runs on the UI thread. Opening (and, the first time, indexing) the database,
+each search, loading a long list and catching up with changes made by other processes run
+in workers; their answers carry a ticket, and an answer to anything but the latest request
+is dropped. Keys typed meanwhile are handled at once: the search bar and the list exist
+from the first frame, and a query typed while the database opens runs as soon as it is open.
 """
 
 from __future__ import annotations
 
-import gc
-from collections import defaultdict
+import asyncio
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
+from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
-from textual.worker import get_current_worker
+from textual.widgets import Footer, Header, ProgressBar, Static
 
-from coopbrowse.store import Store, StoreError
-from coopbrowse.store.cache import no_gc
-from coopbrowse.store.db import CACHE_FROM
-from coopbrowse.store.model import Meeting, Proposal
+from coopbrowse.store.errors import StoreError
 
-from ..blocks import Marker, meeting_blocks, proposal_blocks, region_blocks
+from ..blocks import Marker, meeting_blocks, plural, proposal_blocks, region_blocks
 from ..state import UiState
-from ..views import VIEWS, Key, Row, build_rows, preview_cells, sort_count, sort_rows
+from ..views import VIEWS, Key, Row, placeholder_cells, sort_choice, sort_count, sort_regions
 from ..widgets.detail import DetailPane
 from ..widgets.record_table import RecordTable
 from ..widgets.search_bar import SearchBar
 
-if TYPE_CHECKING:  # the search engine is imported when the index loads, after first paint
-    from coopbrowse.store.index import SearchIndex, SearchResult
-    from coopbrowse.store.query import QueryError
+if TYPE_CHECKING:
+    from coopbrowse.store.index import Listing, RegionRow, SearchIndex
+    from coopbrowse.store.library import Library
 
 NARROW = 130  # below this many columns the detail goes under the list (both fit beside)
-INDEX_DELAY_S = 0.25  # after the first frame
-SAVE_DELAY_S = 1.0  # state is saved this long after the last change
 
 
-_frozen = False
+@dataclass(frozen=True)
+class Settings:
+    """Delays of the browser (tests set them near zero)."""
+
+    debounce: float = 0.03  # after the last key before a query runs
+    save_delay: float = 1.0  # state is saved this long after the last change
+    poll: float = 2.0  # how often the database file is checked for outside changes
 
 
-def _freeze_once(meetings: int) -> None:
-    """For a large database, once per process: move what is alive now (the records, the
-    index) out of the collector's way, so full passes do not walk hundreds of thousands of
-    long-lived objects (a pause of half a second while sorting or scrolling). Young garbage
-    is collected first, since frozen objects are never collected."""
-    global _frozen
-    if _frozen or meetings < CACHE_FROM:
-        return
-    _frozen = True
-    gc.collect(1)
-    gc.freeze()
+class Rows(Sequence[Row | None]):
+    """The rows of the current list, read from the index when first asked for (a row not
+    loaded yet is None: a long list arrives a page first, the rest a moment later)."""
+
+    def __init__(
+        self,
+        view: str,
+        index: SearchIndex | None = None,
+        listing: Listing | None = None,
+        regions: list[RegionRow] | None = None,
+    ) -> None:
+        self.view = view
+        self.index = index
+        self.listing = listing
+        self.regions = regions or []
+        self._memo: OrderedDict[int, Row] = OrderedDict()
+
+    def __len__(self) -> int:
+        if self.listing is not None:
+            return self.listing.total
+        return len(self.regions)
+
+    def __getitem__(self, i: int) -> Row | None:  # type: ignore[override]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        found = self._memo.get(i)
+        if found is not None:
+            return found
+        row = self._read(i)
+        if row is not None:
+            self._memo[i] = row
+            if len(self._memo) > 2000:
+                self._memo.popitem(last=False)
+        return row
+
+    def __iter__(self) -> Iterator[Row | None]:
+        for i in range(len(self)):
+            yield self[i]
+
+    def _read(self, i: int) -> Row | None:
+        if self.listing is None:
+            region = self.regions[i]
+            return Row(("region", region.name), region=region)
+        assert self.index is not None
+        found = self.index.row(self.listing, i)
+        if found is None:
+            return None
+        kind, record, meeting = found
+        if kind == "meeting":
+            count = self.index.proposal_count(meeting)
+            return Row(("meeting", meeting.id), meeting, proposals=count)
+        return Row(("proposal", record.id), meeting, record)  # type: ignore[arg-type]
+
+    @property
+    def complete(self) -> bool:
+        return self.listing is None or self.listing.complete_
 
 
-class _Loading(Exception):
-    """An action needed the records before they finished loading."""
+@dataclass
+class _Request:
+    """What the list should show: a view of a query in an order (a ticket per request)."""
+
+    ticket: int
+    view: str
+    query: str
+    sort: str
+    keep: Key | None  # the row the cursor should stay on (None: the top)
+    clear_if_missing: bool = False  # a followed link: clear the query if it hides the row
 
 
 class MainScreen(Screen[None]):
@@ -83,148 +148,112 @@ class MainScreen(Screen[None]):
         ),
     ]
 
-    def __init__(
-        self,
-        store: Store | None,
-        state: UiState,
-        db_path: Path | None = None,
-        preview: list[tuple] | None = None,
-    ) -> None:
+    def __init__(self, db_path: Path, state: UiState, settings: Settings | None = None) -> None:
         super().__init__()
-        self._store = store
         self.db_path = db_path
-        self.preview = preview
         self.state = state
+        self.settings = settings or Settings()
+        self.library: Library | None = None
         self.view = state.view
         self.query_text = ""
-        self.result: SearchResult | None = None
         self.hl: Marker = None
-        self.rows: list[Row] = []
-        # (view, sort, relevance) -> (meetings, result, rows, sort label, unsorted rows)
-        self._rows_cache: dict[tuple[str, int, bool], tuple] = {}
+        self.rows: Rows = Rows(self.view)
         self.sort_label = ""
-        self.selection: dict[Key, None] = {}
-        self.index: SearchIndex | None = None
-        self._by_sector: dict[str, list[tuple[Proposal, Meeting]]] = {}
+        self.corrections: list[tuple[str, str]] = []
+        self.selection: dict[Key, None] = {(kind, rid): None for kind, rid in state.selection}
+        self._ticket = 0
+        self._pending: _Request | None = None
+        self._busy = 0  # requests and loads under way
+        self.idle = asyncio.Event()  # set when nothing is pending (tests wait on it)
         self._detail_pending: int | None = None
         self._save_timer: Timer | None = None
         self._trail: list[tuple[str, str, Key | None]] = []  # where links were followed from
-        self._keep_after_search: Key | None = None
+        self._first_list = True
+        self._deferred: list[tuple[str, tuple[Any, ...]]] = []  # actions put off while opening
+        self._deferred_pending = True
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SearchBar(self._field_values, id="search")
+        yield SearchBar(self._field_values, id="search", debounce=self.settings.debounce)
         with Container(id="panes"):
             yield RecordTable(id="list")
             yield DetailPane(id="detail")
-        yield Static(id="status", markup=False)
+        with Horizontal(id="status-line"):
+            yield Static(id="status", markup=False)
+            yield ProgressBar(id="progress", show_eta=False)
         yield Footer()
 
     # Setup -------------------------------------------------------------------------------
 
     @property
-    def store(self) -> Store:
-        if self._store is None:
-            raise _Loading()
-        return self._store
+    def index(self) -> SearchIndex | None:
+        return self.library.index if self.library is not None else None
 
     @property
     def loaded(self) -> bool:
-        return self._store is not None
+        return self.library is not None
 
-    _NEED_RECORDS = frozenset(
-        {
-            "view",
-            "toggle_selection",
-            "select_all",
-            "clear_selection",
-            "cycle_sort",
-            "open_source",
-            "add_article",
-        }
-    )
+    def _defer(self, action: str, *args: Any) -> bool:
+        """While the database opens, an action that needs it waits for it (in the order
+        the keys came): True when ``action`` was put off."""
+        if self.loaded and not self._deferred_pending:
+            return False
+        self._deferred.append((action, args))
+        return True
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the records load (the preview is on screen) record actions are disabled."""
-        return self.loaded or action not in self._NEED_RECORDS
+    def _replay(self) -> None:
+        """Run the actions put off while the database opened."""
+        self._deferred_pending = False
+        deferred, self._deferred = self._deferred, []
+        for action, args in deferred:
+            getattr(self, f"action_{action}")(*args)
 
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
         self.query_one(SearchBar).history = list(self.state.history)
-        if self._store is None:
-            self._show_preview()
-            self.call_after_refresh(lambda: self.set_timer(0.05, self.load_store))
-        else:
-            self._start()
-        self.query_one(RecordTable).focus()
-
-    def _show_preview(self) -> None:
-        rows = self.preview or []
         table = self.query_one(RecordTable)
-        table.empty_message = "Loading…"
-        table.set_rows(VIEWS["meetings"].columns, len(rows), lambda i: preview_cells(rows[i]))
-        table.border_title = f"1 Meetings ({len(rows)})"
-        table.border_subtitle = "loading records…"
-        self.query_one(DetailPane).show(None, [], "Loading records…")
+        view = VIEWS[self.view]
+        table.empty_message = "Opening the database…"
+        table.set_rows(view.columns, 0, lambda i: [])
+        table.waiting = True
+        table.border_title = f"{view.key} {view.title}"
+        self.query_one(DetailPane).show(None, [], f"Opening {self.db_path}…")
+        self._status_progress("Opening the database…", 0, 0)
+        table.focus()
+        self._begin()
+        self.open_library()
+        self.set_interval(self.settings.poll, self._poll)
 
-    @work(thread=True, exclusive=True, group="load")
-    def load_store(self) -> None:
-        """Open the database off the UI thread (the preview is on screen meanwhile)."""
+    @work(thread=True, exclusive=True, group="open")
+    def open_library(self) -> None:
+        """Open the database and its index (indexing it first when needed)."""
+        from coopbrowse.store.library import SUBPROCESS_FROM, Library, build_in_subprocess
+
+        def progress(what: str, done: int, total: int) -> None:
+            self.app.call_from_thread(self._status_progress, what, done, total)
+
         try:
-            store = Store.open(self.db_path)  # type: ignore[arg-type]
-            store.meetings()
+            size = self.db_path.stat().st_size if self.db_path.is_file() else 0
+            builder = build_in_subprocess if size >= SUBPROCESS_FROM else None
+            library = Library.open(self.db_path, progress=progress, builder=builder)
         except StoreError as exc:
             self.app.call_from_thread(self._load_failed, exc)
             return
-        self.app.call_from_thread(self._store_loaded, store)
+        self.app.call_from_thread(self._library_ready, library)
 
     def _load_failed(self, exc: StoreError) -> None:
         self.app.load_error = exc  # type: ignore[attr-defined]
         self.app.exit(return_code=2)
 
-    def _store_loaded(self, store: Store) -> None:
-        gc.freeze()  # long-lived records: keep the collector from walking them again
-        self._store = store
-        self.app.store = store  # type: ignore[attr-defined]
-        self._start()
+    def _library_ready(self, library: Library) -> None:
+        self.library = library
+        self._end()
+        if library.note:
+            self.notify(library.note, severity="warning", markup=False)
+        self._status_progress("", 0, 0)
         self.refresh_bindings()
-
-    def _start(self) -> None:
-        meetings = self.store.meetings()
-        snapshot = self.store.load()  # one lookup table, not a file check per saved key
-        known = {"meeting": snapshot.by_id, "proposal": snapshot.proposals_by_id}
-        self.selection = {
-            (kind, rid): None for kind, rid in self.state.selection if rid in known[kind]
-        }
-        bar = self.query_one(SearchBar)
-        self.query_one(RecordTable).empty_message = (
-            "The database has no meetings yet." if not meetings else "Nothing matches."
-        )
-        if self.state.query:
-            bar.set_value(self.state.query)
-        keep = None
-        table = self.query_one(RecordTable)
-        if self.preview and 0 <= table.cursor < len(self.preview):
-            keep = ("meeting", self.preview[table.cursor][0])
-        self.refresh_rows(keep=keep)
-        # Load the index once the first frame is on screen (it is not needed to paint, and a
-        # thread holding the interpreter lock would delay the paint).
-        self.call_after_refresh(lambda: self.set_timer(INDEX_DELAY_S, self.build_index))
-
-    @work(thread=True, exclusive=True, group="index")
-    def build_index(self) -> None:
-        """Load or build the search index off the UI thread; then run the pending query."""
-        from coopbrowse.store.index import SearchIndex
-
-        index = SearchIndex.for_store(self.store)
-        self.app.call_from_thread(self._index_ready, index)
-
-    def _index_ready(self, index: SearchIndex) -> None:
-        self.index = index
-        _freeze_once(len(self.store.meetings()))
-        query = self.query_one(SearchBar).value  # restored, or typed while indexing
-        if query.strip():
-            self.run_search(query)
+        # The list paints first; a restored (or already typed) query runs after it.
+        self._request(query="", keep=None)
 
     def _field_values(self, field: str) -> list[str]:
         return self.index.field_values(field) if self.index else []
@@ -235,89 +264,233 @@ class MainScreen(Screen[None]):
     def _layout(self, width: int) -> None:
         self.set_class(width < NARROW, "-narrow")
 
+    # Busy and idle -------------------------------------------------------------------------
+
+    def _begin(self) -> None:
+        self._busy += 1
+        self.idle.clear()
+
+    def _end(self) -> None:
+        self._busy = max(0, self._busy - 1)
+        if not self._busy and not self.query_one(SearchBar).pending:
+            self.idle.set()
+
+    def _status_progress(self, what: str, done: int, total: int) -> None:
+        """Say what is happening under the list (an empty ``what``: nothing)."""
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = bool(what)
+        if what:
+            bar.update(total=total or None, progress=done)
+            detail = f"{what} {done:,} of {total:,} meetings…" if total else what
+            self.query_one("#status", Static).update(Text(detail))
+        else:
+            self._update_titles()
+
     # Rows --------------------------------------------------------------------------------
 
     def refresh_rows(self, keep: Key | None = None) -> None:
-        """Rebuild the list for the current view, query and sort; keep the cursor on ``keep``."""
+        """Show the current view, query and sort again; keep the cursor on ``keep``."""
+        if keep is None:
+            keep = self._current_key()
+        self._request(query=self.query_text, keep=keep)
+
+    def _request(self, *, query: str, keep: Key | None, clear_if_missing: bool = False) -> None:
+        if self.library is None:
+            return
+        self._ticket += 1
+        relevance = bool(query.strip())
+        position = self._sorts(relevance).get(self.view, 0)
+        label, sort = sort_choice(self.view, position, relevance=relevance)
+        request = _Request(self._ticket, self.view, query.strip(), sort, keep, clear_if_missing)
+        self._begin()
+        self._compute(request, label)
+
+    @work(thread=True, exclusive=True, group="list")
+    def _compute(self, request: _Request, label: str) -> None:
+        """Run a request on the index (a worker): the first page, then the rest."""
+        from coopbrowse.store.query import QueryError
+
+        index = self.index
+        assert index is not None
+        try:
+            if request.view == "regions":
+                rows = Rows(
+                    "regions", regions=sort_regions(index.regions(request.query), request.sort)
+                )
+            else:
+                listing = index.listing(request.view, request.query, request.sort)
+                rows = Rows(request.view, index, listing)
+            hl = index.matcher(request.query) if request.query else None
+        except QueryError as exc:
+            self.app.call_from_thread(
+                self._failed, request, f"✗ {exc} — showing the last good results"
+            )
+            return
+        except StoreError as exc:
+            self.app.call_from_thread(self._failed, request, f"✗ {exc}")
+            return
+        cursor = self._find(index, rows, request.keep, first_page=True)
+        self.app.call_from_thread(self._show, request, rows, hl, label, cursor, False)
+        if not rows.complete or (request.keep and cursor is None):
+            try:
+                assert rows.listing is not None
+                rows.listing.complete()
+                cursor = self._find(index, rows, request.keep, first_page=False)
+            except StoreError as exc:
+                self.app.call_from_thread(self._failed, request, f"✗ {exc}")
+                return
+        self.app.call_from_thread(self._show, request, rows, hl, label, cursor, True)
+
+    @staticmethod
+    def _find(index: SearchIndex, rows: Rows, keep: Key | None, *, first_page: bool) -> int | None:
+        if keep is None:
+            return 0
+        if rows.listing is None:
+            return next((i for i, r in enumerate(rows.regions) if ("region", r.name) == keep), None)
+        if first_page:
+            for i in range(rows.listing.loaded):
+                if index.key_at(rows.listing, i) == keep:
+                    return i
+            return None
+        return index.position(rows.listing, keep)
+
+    def _failed(self, request: _Request, message: str) -> None:
+        if request.ticket == self._ticket:
+            self.query_one(SearchBar).show_error(message)
+            self._end()
+            if self._first_list:
+                self._first_list = False
+                self.call_after_refresh(self._after_first_list)
+
+    def _show(
+        self,
+        request: _Request,
+        rows: Rows,
+        hl: Marker,
+        label: str,
+        cursor: int | None,
+        final: bool,
+    ) -> None:
+        """Show a request's rows (the first page, then again when all are loaded)."""
+        if request.ticket != self._ticket:
+            if final:
+                self._end()
+            return
+        if final and request.keep and cursor is None and request.clear_if_missing and request.query:
+            self.query_one(SearchBar).set_value("", quiet=True)
+            self.query_text = ""
+            self._request(query="", keep=request.keep)
+            self._end()
+            return
         table = self.query_one(RecordTable)
-        if keep is None and self.rows and 0 <= table.cursor < len(self.rows):
-            keep = self.rows[table.cursor].key
-        relevance = self._relevance()
-        sort = self._sorts(relevance).get(self.view, 0)
-        self.rows, self.sort_label = self._sorted_rows(sort, relevance)
-        view = VIEWS[self.view]
-        cursor = next((i for i, r in enumerate(self.rows) if r.key == keep), 0)
+        same = rows is self.rows
+        self.rows, self.hl, self.sort_label = rows, hl, label
+        self.query_text = request.query
+        self.corrections = rows.listing.corrections if rows.listing is not None else []
+        view = VIEWS[rows.view]
         table.empty_message = (
             f"No results for “{self.query_text}”. Try fewer words, a prefix* or another view."
-            if self.query_text and self.result is not None
+            if self.query_text
             else "The database has no meetings yet."
         )
-        table.set_rows(view.columns, len(self.rows), self._cells, self._is_marked, cursor=cursor)
+        if same:
+            if cursor is not None and request.keep is not None:
+                table.move_to(cursor)
+            table.refresh_rows()
+        else:
+            target = cursor if cursor is not None else 0
+            table.set_rows(view.columns, len(rows), self._cells, self._is_marked, cursor=target)
+        if request.query:
+            self._describe(request.query)
         self._update_titles()
+        if final:
+            self._end()
+            if self._first_list:
+                self._first_list = False
+                self.call_after_refresh(self._after_first_list)
 
-    def _sorted_rows(self, sort: int, relevance: bool) -> tuple[list[Row], str]:
-        """The current view's rows in sort order ``sort``, remembered per view and sort for
-        the records and search result they came from: switching views or sorts back and
-        forth over 50,000 proposals does not build or sort them again."""
-        meetings, result = self.store.meetings(), self.result
-        key = (self.view, sort, relevance)
-        cached = self._rows_cache.get(key)
-        if cached is not None and cached[0] is meetings and cached[1] is result:
-            return cached[2], cached[3]
-        built = next(
-            (
-                c[4]
-                for (view, *_rest), c in self._rows_cache.items()
-                if view == self.view and c[0] is meetings and c[1] is result
-            ),
-            None,
-        )
-        with no_gc():  # tens of thousands of rows, all kept: no collection passes over them
-            if built is None:
-                built = build_rows(self.view, meetings, result)
-            rows, label = sort_rows(self.view, built, sort, relevance=relevance)
-        stale = [
-            k for k, c in self._rows_cache.items() if c[0] is not meetings or c[1] is not result
-        ]
-        for k in stale:
-            del self._rows_cache[k]
-        self._rows_cache[key] = (meetings, result, rows, label, built)
-        return rows, label
+    def _after_first_list(self) -> None:
+        """Once the first list is on screen: the keys pressed meanwhile, then the query
+        typed (or restored) meanwhile."""
+        bar = self.query_one(SearchBar)
+        typed = bar.value
+        self.query_one(RecordTable).stop_waiting()
+        self._replay()
+        query = typed or self.state.query
+        if query.strip():
+            if not bar.value:
+                bar.set_value(query, quiet=True)
+            self.run_search(query)
 
-    def _cells(self, index: int):  # type: ignore[no-untyped-def]
-        return VIEWS[self.view].cells(self.rows[index], self.hl)
+    def _describe(self, query: str) -> None:
+        bar = self.query_one(SearchBar)
+        if self.corrections:
+            fixed = ", ".join(f"{a} → {b}" for a, b in self.corrections)
+            bar.show_hint(f"No exact matches; showing results for: {fixed}")
+            return
+        self._count_matches(self._ticket, query)
+
+    @work(thread=True, exclusive=True, group="count")
+    def _count_matches(self, ticket: int, query: str) -> None:
+        """How many meetings and proposals match, for the line under the search bar."""
+        index = self.index
+        if index is None:
+            return
+        try:
+            meetings = index.count(query, view="meetings")
+            proposals = index.count(query, view="proposals")
+        except Exception:  # the list's own request reports a bad query
+            return
+        self.app.call_from_thread(self._show_counts, ticket, meetings, proposals)
+
+    def _show_counts(self, ticket: int, meetings: int, proposals: int) -> None:
+        if ticket == self._ticket:
+            self.query_one(SearchBar).show_hint(describe_matches(meetings, proposals))
+
+    def _cells(self, index: int) -> list[Text]:
+        row = self.rows[index]
+        if row is None:
+            return placeholder_cells(self.rows.view)
+        return VIEWS[self.rows.view].cells(row, self.hl)
 
     def _is_marked(self, index: int) -> bool:
-        row = self.rows[index]
-        if row.key[0] == "region":
-            return bool(row.meetings) and all(
-                ("meeting", m.id) in self.selection for m in row.meetings
-            )
+        row = self.rows[index] if index < len(self.rows) else None
+        if row is None:
+            return False
+        if row.region is not None:
+            return False  # a region row is not marked; its meetings are
         return row.key in self.selection
 
     def _update_titles(self) -> None:
-        view = VIEWS[self.view]
+        view = VIEWS[self.rows.view]
         table = self.query_one(RecordTable)
         count = len(self.rows)
-        if self.query_text and self.result is not None:
-            title = f"{view.title} · {count} result{'s' if count != 1 else ''}"
+        if self.query_text:
+            title = f"{view.title} · {plural(count, 'result')}"
         else:
-            title = f"{view.title} ({count})"
+            title = f"{view.title} ({count:,})"
         table.border_title = f"{view.key} {title}"
-        table.border_subtitle = f"sorted by {self.sort_label} · s: next sort"
+        loading = "" if self.rows.complete else " · loading…"
+        table.border_subtitle = f"sorted by {self.sort_label} · s: next sort{loading}"
         meetings = sum(1 for k in self.selection if k[0] == "meeting")
         proposals = len(self.selection) - meetings
         parts = [
-            f"{n} {what}{'' if n == 1 else 's'}"
-            for n, what in ((meetings, "meeting"), (proposals, "proposal"))
-            if n
+            plural(n, what) for n, what in ((meetings, "meeting"), (proposals, "proposal")) if n
         ]
         selected = f"selected: {', '.join(parts)}" if parts else "nothing selected"
         views = " ".join(
             f"{v.key} {v.title}" + ("◂" if v.id == self.view else "") for v in VIEWS.values()
         )
-        self.query_one("#status", Static).update(f"{views} · {selected}")
-        self.app.sub_title = f"{len(self.selection)} selected" if self.selection else ""
+        if not self.query_one("#progress", ProgressBar).display:
+            self.query_one("#status", Static).update(Text(f"{views} · {selected}"))
+
+    def _current_key(self) -> Key | None:
+        row = self._current()
+        return row.key if row is not None else None
+
+    def _current(self) -> Row | None:
+        cursor = self.query_one(RecordTable).cursor
+        return self.rows[cursor] if 0 <= cursor < len(self.rows) else None
 
     # Detail ------------------------------------------------------------------------------
 
@@ -335,36 +508,37 @@ class MainScreen(Screen[None]):
             self.show_detail(index)
 
     def show_detail(self, index: int) -> None:
-        if not self.loaded:
-            return
         detail = self.query_one(DetailPane)
-        if not 0 <= index < len(self.rows):
-            detail.border_title = "Detail"
-            detail.show(None, [], "Nothing to show here.")
+        if self.index is None:
             return
-        row = self.rows[index]
-        if row.proposal is not None and row.meeting is not None:
-            related = self.by_sector().get(row.proposal.sector, [])
-            blocks = proposal_blocks(row.proposal, row.meeting, related, self.hl)
-            detail.border_title = "Proposal"
-        elif row.meeting is not None:
-            blocks = meeting_blocks(row.meeting, self.hl)
-            detail.border_title = "Meeting"
-        else:
-            blocks = region_blocks(row.region, row.meetings, self.hl)
-            detail.border_title = "Region"
+        row = self.rows[index] if 0 <= index < len(self.rows) else None
+        if row is None:
+            detail.border_title = "Detail"
+            detail.show(None, [], "Nothing to show here." if not len(self.rows) else "Loading…")
+            return
+        try:
+            if row.proposal is not None:
+                found = self.index.proposal(row.proposal.id)
+                if found is None:
+                    raise LookupError(row.proposal.id)
+                proposal, meeting = found
+                related = self.index.related(proposal, meeting)
+                blocks = proposal_blocks(proposal, meeting, related, self.hl)
+                detail.border_title = "Proposal"
+            elif row.meeting is not None:
+                meeting_ = self.index.meeting(row.meeting.id)
+                if meeting_ is None:
+                    raise LookupError(row.meeting.id)
+                blocks = meeting_blocks(meeting_, self.hl)
+                detail.border_title = "Meeting"
+            else:
+                assert row.region is not None
+                blocks = region_blocks(self.index.region_detail(row.region.name), self.hl)
+                detail.border_title = "Region"
+        except LookupError:
+            detail.show(None, [], "This record is no longer in the database.")
+            return
         detail.show(row.key, blocks)
-
-    def by_sector(self) -> dict[str, list[tuple[Proposal, Meeting]]]:
-        """Every proposal with its meeting, by sector (built on first use)."""
-        if not self._by_sector:
-            by_sector: dict[str, list[tuple[Proposal, Meeting]]] = defaultdict(list)
-            with no_gc():
-                for m in self.store.meetings():
-                    for p in m.proposals:
-                        by_sector[p.sector].append((p, m))
-            self._by_sector = by_sector
-        return self._by_sector
 
     def on_record_table_activated(self, event: RecordTable.Activated) -> None:
         detail = self.query_one(DetailPane)
@@ -377,16 +551,11 @@ class MainScreen(Screen[None]):
     def go_to(self, target: Key) -> None:
         """Show ``target`` in its view, clearing the search if it hides it (backspace
         returns to where you were)."""
-        current = self._current()
-        self._trail.append((self.view, self.query_text, current.key if current else None))
+        self._trail.append((self.view, self.query_text, self._current_key()))
         del self._trail[:-50]
         kind, _rid = target
         self.view = "proposals" if kind == "proposal" else "meetings"
-        self.refresh_rows(keep=target)
-        if not any(r.key == target for r in self.rows) and self.query_text:
-            self.query_one(SearchBar).set_value("")
-            self._apply_query("", None)
-            self.refresh_rows(keep=target)
+        self._request(query=self.query_text, keep=target, clear_if_missing=True)
         self.query_one(RecordTable).focus()
 
     # Searching ---------------------------------------------------------------------------
@@ -396,6 +565,11 @@ class MainScreen(Screen[None]):
         if event.submitted:
             self.remember_query()
             self.query_one(RecordTable).focus()
+        elif not self._busy:
+            self.idle.set()
+
+    def on_search_bar_typing(self, event: SearchBar.Typing) -> None:
+        self.idle.clear()
 
     def remember_query(self) -> None:
         """Put the current query in the history (on enter, or when leaving the search bar;
@@ -406,79 +580,40 @@ class MainScreen(Screen[None]):
 
     def run_search(self, query: str) -> None:
         if not self.loaded:
-            self.query_one(SearchBar).show_hint("Loading records… the search runs when ready.")
+            self.query_one(SearchBar).show_hint("Opening the database… the search runs when ready.")
             return
         if not query.strip():
-            if self.query_text or self.result is not None:
-                self._apply_query("", None)
-                self.refresh_rows()
             self.query_one(SearchBar).show_hint("")
+            if self.query_text:
+                self._request(query="", keep=None)
             return
-        if self.index is None:
-            self.query_one(SearchBar).show_hint("Indexing… the search runs when it is ready.")
-            return
-        self._search(query)
-
-    @work(thread=True, exclusive=True, group="search")
-    def _search(self, query: str) -> None:
-        from coopbrowse.store.query import QueryError
-
-        assert self.index is not None
-        try:
-            result = self.index.search(query, limit=None)
-            hl = self.index.matcher(query)
-        except QueryError as exc:
-            if not get_current_worker().is_cancelled:
-                self.app.call_from_thread(self._search_failed, exc)
-            return
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._search_done, query, result, hl)
-
-    def _search_failed(self, exc: QueryError) -> None:
-        self.query_one(SearchBar).show_error(f"✗ {exc} — showing the last good results")
-
-    def _search_done(self, query: str, result: SearchResult, hl: Marker) -> None:
-        bar = self.query_one(SearchBar)
-        if result.fuzzy:
-            fixed = ", ".join(f"{a} → {b}" for a, b in result.corrections)
-            bar.show_hint(f"No exact matches; showing results for: {fixed}")
-        else:
-            bar.show_hint(describe_matches(result))
-        self._apply_query(query, result, hl)
-        keep, self._keep_after_search = self._keep_after_search, None
-        self.refresh_rows(keep=keep or ("", ""))  # a new result list starts at its best match
+        self._request(query=query, keep=None)
         self._save_soon()
-
-    def _apply_query(self, query: str, result: SearchResult | None, hl: Marker = None) -> None:
-        self.query_text = query.strip()
-        self.result = result
-        self.hl = hl
 
     # Actions -----------------------------------------------------------------------------
 
     def action_view(self, view: str) -> None:
+        if self._defer("view", view):
+            return
         if view != self.view:
             self.view = view
-            self.refresh_rows(keep=("", ""))  # start at the top of the other view
+            self._request(query=self.query_text, keep=None)  # the other view from the top
             self._save_soon()
         self.query_one(RecordTable).focus()
 
     def action_go_back(self) -> None:
         """Return to the view, query and row from before the last followed link."""
+        if self._defer("go_back"):
+            return
         if not self._trail:
             self.notify("Nothing to go back to.", timeout=2)
             return
         view, query, key = self._trail.pop()
         self.view = view
         bar = self.query_one(SearchBar)
-        if query != self.query_text:
-            bar.set_value(query)
-            if query:
-                self._keep_after_search = key
-                self.run_search(query)
-                return
-            self._apply_query("", None)
-        self.refresh_rows(keep=key)
+        if query != bar.value:
+            bar.set_value(query, quiet=True)
+        self._request(query=query, keep=key)
         self.query_one(RecordTable).focus()
 
     def action_search(self) -> None:
@@ -487,45 +622,90 @@ class MainScreen(Screen[None]):
 
     def action_back(self) -> None:
         table = self.query_one(RecordTable)
-        if self.query_one(SearchBar).input.has_focus:
+        bar = self.query_one(SearchBar)
+        if bar.input.has_focus:
             self.remember_query()
-        if table.has_focus and self.query_text:
-            self.query_one(SearchBar).set_value("")
+        if table.has_focus and (self.query_text or bar.value):
+            bar.set_value("", quiet=True)
             self.run_search("")
         table.focus()
 
-    def _current(self) -> Row | None:
-        cursor = self.query_one(RecordTable).cursor
-        return self.rows[cursor] if 0 <= cursor < len(self.rows) else None
-
     def _keys_of(self, row: Row) -> list[Key]:
-        if row.key[0] == "region":
-            return [("meeting", m.id) for m in row.meetings]
         return [row.key]
 
     def action_toggle_selection(self) -> None:
+        if self._defer("toggle_selection"):
+            return
         row = self._current()
         if row is None:
             self.app.bell()
             return
-        keys = self._keys_of(row)
-        if all(k in self.selection for k in keys):
+        if row.region is not None:
+            self._select_region(row.region.name, self.query_text)
+            return
+        if row.key in self.selection:
+            self.selection.pop(row.key, None)
+        else:
+            self.selection[row.key] = None
+        self._selection_changed()
+        self.query_one(RecordTable).action_cursor_down()
+
+    @work(thread=True, group="select")
+    def _select_region(self, region: str, query: str) -> None:
+        """Select (or, when all are selected, unselect) a region's listed meetings."""
+        from coopbrowse.store.regions import filter_value
+
+        index = self.index
+        assert index is not None
+        scoped = f"region:{filter_value(region)}" + (f" ({query})" if query else "")
+        try:
+            keys = index.keys(index.listing("meetings", scoped, "newest"))
+        except Exception:
+            keys = []
+        self.app.call_from_thread(self._toggle_keys, keys, True)
+
+    def _toggle_keys(self, keys: list[Key], move: bool) -> None:
+        if keys and all(k in self.selection for k in keys):
             for k in keys:
                 self.selection.pop(k, None)
         else:
             for k in keys:
                 self.selection[k] = None
         self._selection_changed()
-        self.query_one(RecordTable).action_cursor_down()
+        if move:
+            self.query_one(RecordTable).action_cursor_down()
 
     def action_select_all(self) -> None:
-        for row in self.rows:
-            for k in self._keys_of(row):
-                self.selection[k] = None
+        if self._defer("select_all"):
+            return
+        self._select_all(self.rows)
+
+    @work(thread=True, group="select")
+    def _select_all(self, rows: Rows) -> None:
+        index = self.index
+        assert index is not None
+        if rows.listing is not None:
+            keys = index.keys(rows.listing)
+        else:
+            keys = []
+            for r in rows.regions:
+                from coopbrowse.store.regions import filter_value
+
+                query = f"region:{filter_value(r.name)}" + (
+                    f" ({self.query_text})" if self.query_text else ""
+                )
+                keys += index.keys(index.listing("meetings", query, "newest"))
+        self.app.call_from_thread(self._selected_all, keys, len(rows))
+
+    def _selected_all(self, keys: list[Key], count: int) -> None:
+        for k in keys:
+            self.selection[k] = None
         self._selection_changed()
-        self.notify(f"Selected everything listed: {len(self.rows)} rows.")
+        self.notify(f"Selected everything listed: {count:,} rows.")
 
     def action_clear_selection(self) -> None:
+        if self._defer("clear_selection"):
+            return
         self.selection.clear()
         self._selection_changed()
 
@@ -535,37 +715,37 @@ class MainScreen(Screen[None]):
         self.query_one(RecordTable).refresh_rows()
         self._update_titles()
 
-    def _relevance(self) -> bool:
-        """Whether the list shows search results (which can be ordered by relevance)."""
-        return self.result is not None and bool(self.query_text)
-
     def _sorts(self, relevance: bool) -> dict[str, int]:
         """Each view's chosen sort: one set while browsing and another while searching
         (where order 0 is relevance), so neither shifts the other."""
         return self.state.search_sorts if relevance else self.state.sorts
 
     def action_cycle_sort(self) -> None:
-        relevance = self._relevance()
+        if self._defer("cycle_sort"):
+            return
+        relevance = bool(self.query_text)
         count = sort_count(self.view, relevance=relevance)
         sorts = self._sorts(relevance)
         sorts[self.view] = (sorts.get(self.view, 0) + 1) % count
+        label, _sort = sort_choice(self.view, sorts[self.view], relevance=relevance)
         self.refresh_rows()
         self._save_soon()
-        self.notify(f"Sorted by {self.sort_label}", timeout=2)
+        self.notify(f"Sorted by {label}", timeout=2)
 
     def action_open_source(self) -> None:
+        if self._defer("open_source"):
+            return
         row = self._current()
         meeting = row.meeting if row else None
-        if meeting is None and row is not None and row.meetings:
-            meeting = row.meetings[0]
+        if meeting is None and row is not None and row.region is not None and self.index:
+            detail = self.index.region_detail(row.region.name, shown=1, figures=0)
+            meeting = detail.meetings[0] if detail.meetings else None
         if meeting is None:
             self.app.bell()
             return
         url = meeting.source.url
         if url.startswith(("http://", "https://")):
-            import webbrowser
-
-            webbrowser.open(url)
+            self.app.open_url(url)
             self.notify(f"Opening {url}", markup=False)
         else:
             where = meeting.source.document or meeting.source.outlet or "unknown"
@@ -577,92 +757,133 @@ class MainScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Open the export dialog for the selection, or offer the row or the whole list."""
+        if self._defer("export"):
+            return
         from .export import Choice, ExportScreen
 
         choices: list[Choice] = []
         if self.selection:
-            n = len(self.selection)
-            label = f"the selection ({n} record{'' if n == 1 else 's'})"
+            label = f"the selection ({plural(len(self.selection), 'record')})"
             choices.append(Choice(label, list(self.selection), "selection"))
         else:
             row = self._current()
             if row is not None:
-                name = row.region or (row.proposal.title if row.proposal else "")
+                name = row.region.name if row.region else ""
+                name = name or (row.proposal.title if row.proposal else "")
                 name = name or (row.meeting.title if row.meeting else "")
+                kind = row.key[0]
+                if row.region is not None:
+                    choices.append(
+                        Choice(
+                            f"the highlighted {kind}",
+                            None,
+                            name,
+                            _region_query(row.region.name, self.query_text),
+                        )
+                    )
+                else:
+                    choices.append(Choice(f"the highlighted {kind}", [row.key], name or row.key[1]))
+            if len(self.rows):
+                what = f"everything listed ({len(self.rows):,} {VIEWS[self.view].title.lower()})"
                 choices.append(
-                    Choice(f"the highlighted {row.key[0]}", self._keys_of(row), name or row.key[1])
+                    Choice(
+                        what, None, self.query_text or self.view, self.query_text, view=self.view
+                    )
                 )
-            listed = [k for r in self.rows for k in self._keys_of(r)]
-            if listed:
-                what = f"everything listed ({len(self.rows)} {VIEWS[self.view].title.lower()})"
-                choices.append(Choice(what, listed, self.query_text or self.view, self.query_text))
         if not choices:
             self.notify("Nothing to export: the list is empty.", severity="warning")
             return
 
         def done(path: str | None) -> None:
             if path:
-                self.notify(f"Exported to {path}", title="Export")
+                self.notify(Text(f"Exported to {path}"), title="Export")
 
-        self.app.push_screen(ExportScreen(self.store.meetings(), choices), done)
+        assert self.index is not None
+        self.app.push_screen(ExportScreen(self.index, choices), done)
 
     def action_add_article(self) -> None:
         """Draft a meeting from an article (a path or pasted text), review it, save it."""
+        if self._defer("add_article"):
+            return
+        from coopbrowse.store import Store
+
         from .article import ArticleScreen, ReviewScreen
 
-        def drafted(draft) -> None:  # type: ignore[no-untyped-def]
+        def drafted(draft: Any) -> None:
             if draft is not None:
-                self.app.push_screen(ReviewScreen(draft, self.store), saved)
+                self.app.push_screen(ReviewScreen(draft, Store(self.db_path)), saved)
 
         def saved(meeting_id: str | None) -> None:
             if meeting_id:
                 self.records_changed([meeting_id])
-                self.notify(f"Saved {meeting_id}.", title="Add from article", markup=False)
+                self.notify(Text(f"Saved {meeting_id}."), title="Add from article")
 
         self.app.push_screen(ArticleScreen(), drafted)
 
     def records_changed(self, meeting_ids: list[str]) -> None:
-        """Meetings were added or replaced: update the index, the lists, and show the first."""
-        self._by_sector = {}
-        if self.index is not None:
-            self.index.remove_meetings(meeting_ids)
-            fresh = [m for m in (self.store.meeting(i) for i in meeting_ids) if m is not None]
-            self.index.add_meetings(fresh)
-        if self.view != "meetings":
-            self.view = "meetings"
-        self._apply_query("", None)
-        self.query_one(SearchBar).set_value("")
-        self.refresh_rows(keep=("meeting", meeting_ids[0]))
+        """Meetings were added or replaced: catch up, show the first one."""
+        self.view = "meetings"
+        self.query_one(SearchBar).set_value("", quiet=True)
+        self.query_text = ""
+        self._catch_up(("meeting", meeting_ids[0]))
         self._save_soon()
+
+    # Outside changes -------------------------------------------------------------------
+
+    def _poll(self) -> None:
+        """Every few seconds: has another process changed the database? (a stat)."""
+        if self.library is not None and not self._busy and self.library.changed():
+            self._catch_up(self._current_key())
+
+    @work(thread=True, exclusive=True, group="catch-up")
+    def _catch_up(self, keep: Key | None) -> None:
+        library = self.library
+        if library is None:
+            return
+
+        def progress(what: str, done: int, total: int) -> None:
+            self.app.call_from_thread(self._status_progress, what, done, total)
+
+        self.app.call_from_thread(self._begin)
+        try:
+            library.refresh(progress)
+        except StoreError as exc:
+            self.app.call_from_thread(self.notify, Text(f"✗ {exc}"), severity="error")
+        self.app.call_from_thread(self._caught_up, keep)
+
+    def _caught_up(self, keep: Key | None) -> None:
+        self._status_progress("", 0, 0)
+        self._end()
+        self._request(query=self.query_text, keep=keep)
+
+    # State -------------------------------------------------------------------------------
 
     def _save_soon(self) -> None:
         """Save the state a moment after a change (so a closed terminal loses nothing)."""
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY_S, self.save_state)
+        self._save_timer = self.set_timer(self.settings.save_delay, self.save_state)
 
     def save_state(self) -> str | None:
         self.state.view = self.view
-        self.state.query = self.query_text
+        self.state.query = (
+            self.query_one(SearchBar).value.strip() if self.loaded else self.state.query
+        )
         self.state.selection = list(self.selection)
         return self.state.save(self.app.state_path)  # type: ignore[attr-defined]
 
 
-def describe_matches(result: SearchResult) -> str:
-    """``3 meetings and 4 proposals match``, and how many more meetings the meetings view
-    lists (those of matching proposals), so that its count adds up."""
-    meetings = sum(h.kind == "meeting" for h in result.hits)
-    proposals = len(result.hits) - meetings
-    parts = [
-        f"{n} {word}{'' if n == 1 else 's'}"
-        for n, word in ((meetings, "meeting"), (proposals, "proposal"))
-        if n
-    ]
+def _region_query(region: str, query: str) -> str:
+    from coopbrowse.store.regions import filter_value
+
+    return f"region:{filter_value(region)}" + (f" ({query})" if query else "")
+
+
+def describe_matches(meetings: int, proposals: int) -> str:
+    """``3 meetings and 4 proposals match`` (meetings: those listed, for what they or their
+    proposals say)."""
+    parts = [plural(n, word) for n, word in ((meetings, "meeting"), (proposals, "proposal")) if n]
     if not parts:
         return ""
-    text = f"{' and '.join(parts)} match{'es' if len(result.hits) == 1 else ''}"
-    more = len({h.meeting.id for h in result.hits}) - meetings
-    if more:
-        of = "this proposal" if proposals == 1 else "these proposals"
-        text += f" (+{more} meeting{'' if more == 1 else 's'} of {of})"
-    return text
+    one = meetings + proposals == 1
+    return f"{' and '.join(parts)} match{'es' if one else ''}"

@@ -109,6 +109,9 @@ class RecordTable(ScrollView, can_focus=True):
         self._cache: OrderedDict[tuple[int, int, bool, bool], Strip] = OrderedDict()
         self._widths_memo: tuple[int, list[Column], list[int]] | None = None
         self.empty_message = "Nothing to show."
+        # While the owner is still getting the first rows, moves are kept and made after.
+        self.waiting = False
+        self._moves: list[str] = []
 
     # Data ----------------------------------------------------------------------------------
 
@@ -171,25 +174,46 @@ class RecordTable(ScrollView, can_focus=True):
         if self.row_count:
             self.cursor = max(0, min(index, self.row_count - 1))
 
+    def _kept(self, move: str) -> bool:
+        """Keep a move made before the first rows arrived (see :meth:`stop_waiting`)."""
+        if self.waiting:
+            self._moves.append(move)
+        return self.waiting
+
+    def stop_waiting(self) -> None:
+        """The first rows are here: make the moves typed while they were on their way."""
+        self.waiting = False
+        moves, self._moves = self._moves, []
+        for move in moves:
+            getattr(self, f"action_{move}")()
+
     def action_cursor_down(self) -> None:
-        self.move_to(self.cursor + 1)
+        if not self._kept("cursor_down"):
+            self.move_to(self.cursor + 1)
 
     def action_cursor_up(self) -> None:
-        self.move_to(self.cursor - 1)
+        if not self._kept("cursor_up"):
+            self.move_to(self.cursor - 1)
 
     def action_first(self) -> None:
-        self.move_to(0)
+        if not self._kept("first"):
+            self.move_to(0)
 
     def action_last(self) -> None:
-        self.move_to(self.row_count - 1)
+        if not self._kept("last"):
+            self.move_to(self.row_count - 1)
 
     def action_page_down(self) -> None:
-        self.move_to(self.cursor + self.page)
+        if not self._kept("page_down"):
+            self.move_to(self.cursor + self.page)
 
     def action_page_up(self) -> None:
-        self.move_to(self.cursor - self.page)
+        if not self._kept("page_up"):
+            self.move_to(self.cursor - self.page)
 
     def action_activate(self) -> None:
+        if self._kept("activate"):
+            return
         if self.row_count:
             self.post_message(self.Activated(self, self.cursor))
 

@@ -1,9 +1,10 @@
 """SearchBar: the query input, its history, completions and the error/hint line under it.
 
-Typing posts ``SearchBar.QueryChanged`` after a short pause (debounce); the screen runs the
-query off the UI thread. ``up``/``down`` recall earlier queries; field names and values are
-suggested inline from what the database holds (``→`` accepts); a bad query's error shows in
-the hint line while the list keeps the last good results.
+Typing posts ``SearchBar.Typing`` at once and ``SearchBar.QueryChanged`` after a short
+pause (the debounce, a setting); the screen runs the query off the UI thread. ``up``/``down``
+recall earlier queries; field names and values are suggested inline from what the database
+holds (``→`` accepts); a bad query's error shows in the hint line while the list keeps the
+last good results.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from textual.widgets import Input, Static
 
 from coopbrowse.store.text import one_line
 
-DEBOUNCE_S = 0.15
+DEBOUNCE_S = 0.03  # the default pause after the last key
 _LAST_TOKEN = re.compile(r'(?:^|[\s(])(-?)([A-Za-z]*)(?::("?)([^\s()"]*))?$')
 
 
@@ -92,6 +93,9 @@ class SearchBar(Vertical):
         Binding("down", "history(1)", "Later query", show=False, id="history-forward"),
     ]
 
+    class Typing(Message):
+        """The query was edited; a ``QueryChanged`` follows after the debounce."""
+
     class QueryChanged(Message):
         """The query settled on ``query`` (after the debounce, or on enter)."""
 
@@ -100,9 +104,17 @@ class SearchBar(Vertical):
             self.query = query
             self.submitted = submitted
 
-    def __init__(self, values: Callable[[str], list[str]], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        values: Callable[[str], list[str]],
+        *,
+        id: str | None = None,
+        debounce: float = DEBOUNCE_S,
+    ) -> None:
         super().__init__(id=id)
         self.values = values
+        self.debounce = debounce
+        self._quiet: list[str] = []  # values set without a search following
         self._history: list[str] = []
         self._history_pos: int | None = None  # None: not recalling (editing the draft)
         self._draft = ""
@@ -139,11 +151,19 @@ class SearchBar(Vertical):
     def value(self) -> str:
         return self.input.value
 
-    def set_value(self, value: str) -> None:
+    @property
+    def pending(self) -> bool:
+        """Whether a query is waiting for the debounce."""
+        return self._timer is not None
+
+    def set_value(self, value: str, *, quiet: bool = False) -> None:
         """Set the query from the program: not an edit (a recall keeps its place in the
-        history); the search follows after the debounce, as for typing."""
+        history); the search follows after the debounce, as for typing, unless ``quiet``
+        (the caller runs it)."""
         if value != self.input.value:
             self._set_by_program.append(value)
+            if quiet:
+                self._quiet.append(value)
             self.input.value = value
         self.input.cursor_position = len(value)
 
@@ -155,17 +175,25 @@ class SearchBar(Vertical):
         else:  # typed: an edit ends recalling
             pending.clear()
             self._history_pos = None
+        if event.value in self._quiet:
+            del self._quiet[: self._quiet.index(event.value) + 1]
+            return
+        self._quiet.clear()
         self.show_hint("")
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(
-            DEBOUNCE_S, lambda: self.post_message(self.QueryChanged(event.value))
-        )
+        self.post_message(self.Typing())
+        self._timer = self.set_timer(self.debounce, lambda: self._settled(event.value))
+
+    def _settled(self, value: str) -> None:
+        self._timer = None
+        self.post_message(self.QueryChanged(value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self._timer is not None:
             self._timer.stop()
+            self._timer = None
         self.post_message(self.QueryChanged(event.value, submitted=True))
 
     def action_history(self, step: int) -> None:

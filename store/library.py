@@ -1,0 +1,491 @@
+"""A database and its search index on disk: where the index lives, whether it describes the
+database as it is, rebuilding it with progress, and keeping it current after every write.
+
+The TinyDB file is the one source of truth; the index is derived and may be thrown away at
+any time. It lives in the user's cache directory (``COOPBROWSE_CACHE`` overrides it; ``off``
+keeps indexes in memory), one home per database::
+
+    <cache>/index/<hash of the database's path>/
+        stamp.json      which state of the database the index reflects (below)
+        i-<token>/      the Tantivy index
+
+The stamp records the database file's size, modification time and inode, the generation the
+store bumps on every write, the schema and dataset versions, and which directory holds the
+index. When the file is unchanged the index is opened as it is and the JSON is not read.
+Otherwise the index is rebuilt into a new directory, and the stamp switches to it.
+
+Writes made through :class:`coopbrowse.store.db.Store` update the index in the same
+transaction (:func:`after_write`): the stamp is marked ``updating``, the changed meetings are
+re-indexed, then the stamp moves to the new state of the file. A crash in between leaves a
+stamp that matches nothing, so the next reader rebuilds. Nothing in the cache is trusted: a
+stamp is parsed with bounds and checked field by field, an index that cannot be opened or
+read is rebuilt, and no file here is ever executed or unpickled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .db import SCHEMA_VERSION, Signature, Store
+from .errors import CorruptDatabase, DatabaseLocked, NotWritable, StoreError
+from .index import IndexCorrupt, SearchIndex
+from .schema import INDEX_FORMAT
+from .storage import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from .model import Meeting
+
+CACHE_ENV = "COOPBROWSE_CACHE"
+STAMP = "stamp.json"
+_STAMP_MAX = 64 * 1024
+# A database file this large is indexed by a separate process when the app asks (keeps the
+# app's memory and interpreter free); smaller ones are indexed in place.
+SUBPROCESS_FROM = 4 * 1024 * 1024
+
+Progress = Callable[[str, int, int], None]  # (what is happening, done, total)
+
+
+def _quiet(_what: str, _done: int, _total: int) -> None:
+    pass
+
+
+# Where ------------------------------------------------------------------------------------
+
+
+def cache_root() -> Path | None:
+    """Where indexes go, or None when they are kept in memory (``COOPBROWSE_CACHE=off``)."""
+    env = os.environ.get(CACHE_ENV)
+    if env is not None:
+        return None if env.strip().lower() in ("", "off", "0", "none") else Path(env)
+    import platformdirs
+
+    return platformdirs.user_cache_path("coopbrowse")
+
+
+def index_home(db_path: Path) -> Path | None:
+    """The directory of ``db_path``'s index (not created here)."""
+    root = cache_root()
+    if root is None:
+        return None
+    key = hashlib.blake2b(str(_identity(db_path)).encode(), digest_size=12).hexdigest()
+    return root / "index" / key
+
+
+def _identity(db_path: Path) -> Path:
+    try:
+        return db_path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: named as given
+        return db_path.absolute()
+
+
+def _private_dir(path: Path) -> None:
+    """Create ``path`` (and its parents) for this user only."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o700)
+
+
+def signature(db_path: Path) -> Signature | None:
+    try:
+        st = os.stat(db_path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+# The stamp --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """Which state of which database an index reflects."""
+
+    format: int
+    db: str
+    mtime_ns: int
+    size: int
+    ino: int
+    generation: int
+    schema_version: int
+    dataset_version: str
+    follow_bundled: bool
+    dir: str
+    meetings: int
+    state: str  # "ready", or "updating" while a write is being applied
+
+    @property
+    def signature(self) -> Signature:
+        return (self.mtime_ns, self.size, self.ino)
+
+    def describes(self, db_path: Path, sig: Signature | None) -> bool:
+        return (
+            self.state == "ready"
+            and self.format == INDEX_FORMAT
+            and self.db == str(_identity(db_path))
+            and sig is not None
+            and self.signature == sig
+        )
+
+
+_STAMP_TYPES: dict[str, type | tuple[type, ...]] = {
+    "format": int,
+    "db": str,
+    "mtime_ns": int,
+    "size": int,
+    "ino": int,
+    "generation": int,
+    "schema_version": int,
+    "dataset_version": str,
+    "follow_bundled": bool,
+    "dir": str,
+    "meetings": int,
+    "state": str,
+}
+
+
+def read_stamp(home: Path) -> Stamp | None:
+    """The stamp in ``home``, or None when there is none or it is not exactly a stamp."""
+    try:
+        with open(home / STAMP, "rb") as fh:
+            if not os.path.isfile(home / STAMP):
+                return None
+            raw = fh.read(_STAMP_MAX + 1)
+    except OSError:
+        return None
+    if len(raw) > _STAMP_MAX:
+        return None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or set(data) != set(_STAMP_TYPES):
+        return None
+    for key, kind in _STAMP_TYPES.items():
+        value = data[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            return None
+    if not data["dir"].startswith("i-") or "/" in data["dir"] or "\\" in data["dir"]:
+        return None
+    return Stamp(**data)
+
+
+def _write_stamp(home: Path, stamp: Stamp) -> None:
+    atomic_write_bytes(home / STAMP, json.dumps(asdict(stamp)).encode(), mode=0o600)
+
+
+# Opening ----------------------------------------------------------------------------------
+
+
+class Library:
+    """A database with a search index that describes it (see the module docstring).
+
+    ``index`` answers every read; ``stamp`` says which state of the database it reflects
+    (None when the index is kept in memory). ``note`` says why, when it is.
+    """
+
+    def __init__(
+        self, db_path: Path, index: SearchIndex, stamp: Stamp | None, note: str = ""
+    ) -> None:
+        self.db_path = db_path
+        self.index = index
+        self.stamp = stamp
+        self.note = note
+        self.rebuilt = False  # whether opening had to (re)build the index
+        self._signature = stamp.signature if stamp else signature(db_path)
+
+    @classmethod
+    def open(
+        cls,
+        db_path: Path,
+        *,
+        progress: Progress | None = None,
+        create: bool = True,
+        builder: Callable[[Path, Progress], None] | None = None,
+    ) -> Library:
+        """The database at ``db_path`` with a current index: opened as it is when the stamp
+        matches, else rebuilt (``progress`` hears how far along it is; ``builder``, when
+        given, builds in another way, e.g. in a separate process, and the result is opened).
+
+        A missing database is created and seeded (``create``); a newer bundled dataset is
+        merged in. Raises :class:`StoreError` for a database that cannot be used.
+        """
+        progress = progress or _quiet
+        if not db_path.exists():
+            if not create:
+                raise StoreError(db_path, "no database here (create one with `coopbrowse init`)")
+            Store.open(db_path)
+        library = cls._current(db_path)
+        if library is None:
+            library = cls._rebuild(db_path, progress, builder)
+        library._merge_bundled()
+        return library
+
+    @classmethod
+    def _current(cls, db_path: Path) -> Library | None:
+        """The library from the stamped index, if it describes the file as it is now."""
+        home = index_home(db_path)
+        if home is None:
+            return None
+        stamp = read_stamp(home)
+        if stamp is None or not stamp.describes(db_path, signature(db_path)):
+            return None
+        if stamp.schema_version > SCHEMA_VERSION:
+            raise CorruptDatabase(
+                db_path,
+                f"written by a newer coopbrowse (schema {stamp.schema_version}; this version "
+                f"reads up to {SCHEMA_VERSION}): upgrade coopbrowse",
+            )
+        if stamp.schema_version < SCHEMA_VERSION:
+            return None  # the database needs migrating first
+        try:
+            index = SearchIndex.open(home / stamp.dir)
+        except IndexCorrupt:
+            return None
+        return cls(db_path, index, stamp)
+
+    @classmethod
+    def _rebuild(
+        cls,
+        db_path: Path,
+        progress: Progress,
+        builder: Callable[[Path, Progress], None] | None = None,
+    ) -> Library:
+        home = index_home(db_path)
+        if builder is not None and home is not None:
+            builder(db_path, progress)
+            found = cls._current(db_path)
+            if found is not None:
+                found.rebuilt = True
+                return found
+        found = build(db_path, progress)
+        found.rebuilt = True
+        return found
+
+    def _merge_bundled(self) -> None:
+        """Merge a newer bundled dataset (a write: the index follows it)."""
+        from .dataset import bundled_version
+        from .db import _version_key
+
+        stamp = self.stamp
+        if stamp is None or not stamp.follow_bundled:
+            return
+        if _version_key(bundled_version()) <= _version_key(stamp.dataset_version):
+            return
+        with contextlib.suppress(NotWritable, DatabaseLocked):
+            Store.open(self.db_path)  # merges (and updates the index) where it can write
+        self.refresh()
+
+    # Keeping up -------------------------------------------------------------------------
+
+    def changed(self) -> bool:
+        """Whether the database file changed since the index was opened (one stat)."""
+        return signature(self.db_path) != self._signature
+
+    def refresh(self, progress: Progress | None = None) -> bool:
+        """Catch up with a database changed by this or another process: reopen the index
+        when the writer updated it, else rebuild it. Returns whether anything changed."""
+        if not self.changed():
+            return False
+        current = Library._current(self.db_path)
+        if current is None:
+            current = build(self.db_path, progress or _quiet)
+        if (
+            current.stamp is not None
+            and self.stamp is not None
+            and current.stamp.dir == self.stamp.dir
+        ):
+            self.index.reload()  # same directory, updated in place
+        else:
+            self.index = current.index
+        self.stamp, self._signature, self.note = current.stamp, current._signature, current.note
+        return True
+
+    @property
+    def meeting_count(self) -> int:
+        return self.stamp.meetings if self.stamp else self.index.meeting_total
+
+
+def build(db_path: Path, progress: Progress = _quiet) -> Library:
+    """Read the whole database, index it into a new directory and switch the stamp to it.
+
+    If the database changes while it is indexed, the build starts again (a few times at
+    most). Where the cache cannot be written, the index is built in memory instead.
+    """
+    home = index_home(db_path)
+    for _attempt in range(3):
+        progress("Reading the database", 0, 0)
+        store = Store.open(db_path)
+        snapshot = store.load()
+        meetings = snapshot.meetings
+        total = len(meetings)
+        progress("Indexing", 0, total)
+
+        def step(done: int, total: int = total) -> None:
+            progress("Indexing", done, total)
+
+        if home is None:
+            index = SearchIndex.build(meetings, progress=step)
+            return Library(db_path, index, None, "search index kept in memory (cache is off)")
+        try:
+            _private_dir(home)
+            target = home / f"i-{secrets.token_hex(6)}"
+            _private_dir(target)
+        except OSError as exc:
+            index = SearchIndex.build(meetings, progress=step)
+            note = f"search index kept in memory: cannot write {home}: {exc.strerror or exc}"
+            return Library(db_path, index, None, note)
+        try:
+            index = SearchIndex.build(meetings, target, progress=step)
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        progress("Indexing", total, total)
+        stamp = _stamp(db_path, snapshot.signature, snapshot.meta, total, target.name)
+        if signature(db_path) == stamp.signature:
+            try:
+                _write_stamp(home, stamp)
+            except StoreError as exc:
+                note = f"search index kept in memory: {exc}"
+                return Library(db_path, index, None, note)
+            _sweep(home, keep=target.name)
+            return Library(db_path, index, stamp)
+        shutil.rmtree(target, ignore_errors=True)  # changed while we read it: again
+    raise DatabaseLocked(db_path, "the database kept changing while it was being indexed")
+
+
+def _sweep(home: Path, keep: str) -> None:
+    """Remove index directories other than ``keep`` (best effort: one in use elsewhere on a
+    system that refuses is removed on a later build)."""
+    with contextlib.suppress(OSError):
+        for entry in home.iterdir():
+            if entry.name.startswith("i-") and entry.name != keep and entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def _stamp(db_path: Path, sig: Signature, meta: dict[str, Any], meetings: int, where: str) -> Stamp:
+    """The stamp of an index in ``where`` describing the file with ``sig`` and ``meta``."""
+    return Stamp(
+        format=INDEX_FORMAT,
+        db=str(_identity(db_path)),
+        mtime_ns=sig[0],
+        size=sig[1],
+        ino=sig[2],
+        generation=_int(meta.get("generation")),
+        schema_version=_int(meta.get("schema_version")),
+        dataset_version=str(meta.get("dataset_version", "")),
+        follow_bundled=bool(meta.get("follow_bundled", True)),
+        dir=where,
+        meetings=meetings,
+        state="ready",
+    )
+
+
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+# After a write ----------------------------------------------------------------------------
+
+
+def after_write(
+    store: Store,
+    before: Signature,
+    after: Signature,
+    meta: dict[str, Any],
+    meetings: int,
+    removed: Sequence[str],
+    added: Sequence[Meeting],
+) -> None:
+    """Apply a write to the database's index, if the index described the database just
+    before it (the store calls this under its write lock, after the file is replaced).
+
+    The database has already changed: nothing here may fail the write. An index that
+    cannot be updated is left marked ``updating``, so the next reader rebuilds it.
+    """
+    home = index_home(store.path)
+    if home is None:
+        return
+    stamp = read_stamp(home)
+    if stamp is None or not stamp.describes(store.path, before):
+        return
+    try:
+        _write_stamp(home, replace(stamp, state="updating"))
+        index = SearchIndex.open(home / stamp.dir)
+        index.write(remove=removed, add=added)
+        _write_stamp(home, _stamp(store.path, after, meta, meetings, stamp.dir))
+    except BaseException as exc:  # a Tantivy panic included: the write itself succeeded
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
+        return
+
+
+# Building in a separate process -----------------------------------------------------------
+
+
+def build_in_subprocess(db_path: Path, progress: Progress) -> None:
+    """Build the index of ``db_path`` in a child process (``python -m
+    coopbrowse.store.library``), relaying its progress. Raises :class:`StoreError` with
+    the child's one-line error."""
+    import subprocess
+
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    cmd = [sys.executable, "-m", "coopbrowse.store.library", "--db", str(db_path)]
+    with subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env
+    ) as child:
+        assert child.stdout is not None
+        error = ""
+        for line in child.stdout:
+            try:
+                message = json.loads(line)
+            except ValueError:
+                continue
+            if not isinstance(message, dict):
+                continue
+            if "error" in message:
+                error = str(message["error"])
+            elif {"what", "done", "total"} <= message.keys():
+                progress(str(message["what"]), _int(message["done"]), _int(message["total"]))
+        code = child.wait()
+    if code != 0:
+        raise StoreError(None, error or f"indexing failed (exit status {code})")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m coopbrowse.store.library --db PATH``: build the index of a database,
+    printing progress as JSON lines (what the app's background build reads)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m coopbrowse.store.library")
+    parser.add_argument("--db", required=True, metavar="PATH")
+    args = parser.parse_args(argv)
+    last = [0.0]
+
+    def report(what: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done in (0, total) or now - last[0] >= 0.1:
+            last[0] = now
+            print(json.dumps({"what": what, "done": done, "total": total}), flush=True)
+
+    try:
+        build(Path(args.db), report)
+    except StoreError as exc:
+        print(json.dumps({"error": str(exc)}), flush=True)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,27 @@
+"""Helpers shared by the app tests: fast settings, and waiting for the app to settle."""
+
+from __future__ import annotations
+
+import asyncio
+
+from coopbrowse.tui.screens.main import MainScreen, Settings
+
+# Delays near zero: tests wait on conditions, not on time.
+FAST = Settings(debounce=0.01, save_delay=0.05, poll=0.2)
+
+
+def main_screen(app) -> MainScreen | None:
+    return next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
+
+
+async def settle(pilot, app=None, timeout: float = 30.0) -> None:
+    """Wait until the browser has nothing pending: the database open, no query waiting for
+    its debounce, every list request answered, every worker done."""
+    app = app or pilot.app
+    for _ in range(3):
+        await pilot.pause()
+        main = main_screen(app)
+        if main is not None:
+            await asyncio.wait_for(main.idle.wait(), timeout)
+        await asyncio.wait_for(app.workers.wait_for_complete(), timeout)
+    await pilot.pause()

@@ -1,0 +1,236 @@
+"""The index on disk: reopened without reading the database, kept current by writes, rebuilt
+when it does not describe the database, never trusted blindly, and safe from many threads."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import threading
+from pathlib import Path
+
+import pytest
+
+from coopbrowse.store import Store
+from coopbrowse.store.library import STAMP, Library, index_home, read_stamp
+from coopbrowse.store.synth import build_database, synth_meetings
+
+
+def _ids(library: Library, query: str) -> list[str]:
+    return [h.id for h in library.index.search(query, limit=None).hits]
+
+
+def test_an_unchanged_database_is_reopened_without_reading_it(db_path: Path, monkeypatch) -> None:
+    first = Library.open(db_path)
+    assert first.rebuilt and first.stamp is not None and first.stamp.meetings == 5
+    expected = _ids(first, "elevator")
+
+    def no_reading(self):  # the JSON must not be parsed
+        raise AssertionError("the database was read")
+
+    monkeypatch.setattr(Store, "load", no_reading)
+    again = Library.open(db_path)
+    assert not again.rebuilt
+    assert _ids(again, "elevator") == expected
+
+
+def test_a_write_through_the_store_updates_the_index_in_place(db_path: Path) -> None:
+    library = Library.open(db_path)
+    before = library.stamp
+    assert before is not None
+    extra = synth_meetings(1, seed=4)[0]
+    extra.title = "Quuxly talks"
+    Store.open(db_path).put_meetings([extra])
+    stamp = read_stamp(index_home(db_path))
+    assert stamp is not None and stamp.state == "ready"
+    assert stamp.dir == before.dir and stamp.generation == before.generation + 1
+    assert library.changed()
+    assert library.refresh()
+    assert _ids(library, "quuxly") == [extra.id]
+    reopened = Library.open(db_path)
+    assert not reopened.rebuilt and _ids(reopened, "quuxly") == [extra.id]
+    Store.open(db_path).delete_meeting(extra.id)
+    assert Library.open(db_path).index.search("quuxly", fuzzy=False).total == 0
+
+
+def test_a_change_made_outside_the_store_rebuilds(db_path: Path) -> None:
+    library = Library.open(db_path)
+    data = json.loads(db_path.read_text())
+    doc = next(iter(data["meetings"].values()))
+    doc["title"] = "Hand edited zyzzyva"
+    db_path.write_text(json.dumps(data))  # a text editor, an older coopbrowse, a sync tool
+    assert library.refresh()
+    assert [h.id for h in library.index.search("zyzzyva").hits] == [doc["id"]]
+    assert not Library.open(db_path).rebuilt  # the rebuild was stamped
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        b"",
+        b"not json",
+        b"[1, 2]",
+        b'{"format": 1}',
+        b"\x80\x04\x95" + pickle.dumps({"format": 1}),
+        json.dumps({"dir": "../../etc"}).encode(),
+        b"[" * 100_000,
+        b" " * 200_000,
+    ],
+)
+def test_a_damaged_stamp_is_rebuilt_over(db_path: Path, stamp: bytes) -> None:
+    Library.open(db_path)
+    home = index_home(db_path)
+    assert home is not None
+    (home / STAMP).write_bytes(stamp)
+    library = Library.open(db_path)
+    assert library.rebuilt and _ids(library, "elevator")
+
+
+def test_a_stamp_with_a_hostile_directory_is_refused(db_path: Path) -> None:
+    Library.open(db_path)
+    home = index_home(db_path)
+    data = json.loads((home / STAMP).read_text())
+    for bad in ("../x", "i-../../x", "/tmp/i-x", "x"):
+        data["dir"] = bad
+        (home / STAMP).write_text(json.dumps(data))
+        assert read_stamp(home) is None
+
+
+def test_damaged_index_files_are_rebuilt_over(db_path: Path) -> None:
+    first = Library.open(db_path)
+    assert first.stamp is not None
+    directory = index_home(db_path) / first.stamp.dir
+    for f in directory.iterdir():
+        if f.is_file() and f.name != ".tantivy-meta.lock":
+            f.write_bytes(b"\x00garbage" * 10)
+    library = Library.open(db_path)
+    assert library.rebuilt and _ids(library, "elevator")
+
+
+def test_a_crafted_pickle_in_the_cache_never_runs(db_path: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+
+    class Payload:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    Library.open(db_path)
+    home = index_home(db_path)
+    blob = pickle.dumps(Payload())
+    (home / STAMP).write_bytes(blob)
+    for entry in home.rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(blob)
+    library = Library.open(db_path)
+    assert _ids(library, "elevator") and not marker.exists()
+
+
+def test_an_index_of_another_database_is_not_used(tmp_path: Path, monkeypatch) -> None:
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    build_database(a, 3, seed=1)
+    build_database(b, 3, seed=2)
+    Library.open(a)
+    Library.open(b)
+    home_a, home_b = index_home(a), index_home(b)
+    assert home_a != home_b
+    (home_b / STAMP).write_bytes((home_a / STAMP).read_bytes())  # a's stamp in b's place
+    library = Library.open(b)
+    assert library.rebuilt
+    assert {h.id for h in library.index.search("type:meeting", limit=None).hits} == {
+        m.id for m in Store.open(b).meetings()
+    }
+
+
+def test_the_cache_is_private(db_path: Path) -> None:
+    library = Library.open(db_path)
+    home = index_home(db_path)
+    assert library.stamp is not None
+    for path in (home, home / library.stamp.dir):
+        assert os.stat(path).st_mode & 0o077 == 0
+    assert os.stat(home / STAMP).st_mode & 0o077 == 0
+
+
+def test_without_a_cache_the_index_is_kept_in_memory(db_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("COOPBROWSE_CACHE", "off")
+    library = Library.open(db_path)
+    assert library.stamp is None and "memory" in library.note
+    assert _ids(library, "elevator")
+
+
+def test_an_unwritable_cache_keeps_the_index_in_memory(
+    db_path: Path, tmp_path, monkeypatch
+) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("COOPBROWSE_CACHE", str(blocker))
+    library = Library.open(db_path)
+    assert library.stamp is None and "cannot write" in library.note
+    assert _ids(library, "elevator")
+
+
+def test_the_subprocess_build_gives_the_same_index(tmp_path: Path) -> None:
+    from coopbrowse.store.library import build_in_subprocess
+
+    path = tmp_path / "sub.json"
+    build_database(path, 40, seed=6)
+    seen: list[tuple[str, int, int]] = []
+    library = Library.open(path, progress=lambda *a: seen.append(a), builder=build_in_subprocess)
+    assert library.rebuilt and library.stamp is not None and library.stamp.meetings == 40
+    assert seen and seen[-1][0] == "Indexing" and seen[-1][1] == seen[-1][2] == 40
+    fresh = type(library.index).build(Store.open(path).meetings())
+    for q in ["elevator", "year:2020", "pharma*", "person:lukashenko"]:
+        assert set(_ids(library, q)) == {h.id for h in fresh.search(q, limit=None).hits}
+
+
+def test_a_failing_subprocess_build_is_a_one_line_error(tmp_path: Path) -> None:
+    from coopbrowse.store.errors import StoreError
+    from coopbrowse.store.library import build_in_subprocess
+
+    path = tmp_path / "broken.json"
+    path.write_text('{"meetings": ')
+    with pytest.raises(StoreError) as caught:
+        build_in_subprocess(path, lambda *a: None)
+    assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_many_threads_get_the_single_thread_answers(tmp_path: Path) -> None:
+    path = tmp_path / "threads.json"
+    build_database(path, 300, seed=11)
+    index = Library.open(path).index
+    queries = [
+        "elevator",
+        "joint production",
+        '"joint production"',
+        "tula OR penza -dairy",
+        "year:2020",
+        "date:2019-03..2021-07",
+        "person:lukashenko",
+        "enterprise:maz",
+        "region:samara supply",
+        "pharma*",
+        "elevatr",
+        "sector:film NOT film",
+    ]
+    expected = {
+        q: [(h.id, round(h.score, 6)) for h in index.search(q, limit=20).hits] for q in queries
+    }
+    listings = {q: index.listing("proposals", q, "relevance") for q in queries}
+    totals = {q: listing.total for q, listing in listings.items()}
+    wrong: list[str] = []
+
+    def worker(seed: int) -> None:
+        for round_ in range(4):
+            for q in queries[seed % 3 :: 2]:
+                got = [(h.id, round(h.score, 6)) for h in index.search(q, limit=20).hits]
+                if got != expected[q]:
+                    wrong.append(q)
+                if index.listing("proposals", q, "relevance").total != totals[q]:
+                    wrong.append(f"listing {q}")
+            del round_
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert wrong == []
