@@ -1,10 +1,13 @@
-"""Text analysis shared by the index and the query: folding, tokens, stemming, synonyms.
+"""Text analysis for search: folding, tokens, a light stemmer, synonyms.
 
 A word goes through: accent and case folding (``Zdúnov`` -> ``zdunov``), a light English
 stemmer (``elevators`` -> ``elevator``, ``companies`` -> ``company``), then a synonym table
-that maps words meaning the same thing to one canonical term (``lift`` -> ``elevator``). The
-index stores canonical terms, the query looks them up the same way, so ``lift`` and
-``elevator`` find each other without query expansion.
+that maps words meaning the same thing to one canonical term (``lift`` -> ``elevator``).
+
+The index holds the folded words as written (Tantivy splits and folds them, in Rust, the
+way :func:`words` does); a query word is expanded to every indexed word with the same
+canonical term (:func:`stem_prefixes` says where to look), so ``lift``, ``lifts`` and
+``elevators`` find each other. Highlighting compares canonical terms in Python.
 """
 
 from __future__ import annotations
@@ -98,6 +101,22 @@ def term(word: str) -> str:
     """The canonical index term of one (folded) word."""
     s = stem(word)
     return _SYNONYMS.get(s, s)
+
+
+def stem_prefixes(canonical: str) -> list[str]:
+    """Where the words whose :func:`term` is ``canonical`` are in a sorted vocabulary: every
+    such word starts with one of these prefixes (a stem, or a stem without the ``y`` that
+    ``-ies`` became), so a prefix scan finds them all and :func:`term` then picks them."""
+    out = []
+    for s in _STEMS_OF.get(canonical, (canonical,)):
+        out.append(s[:-1] if s.endswith("y") and len(s) > 1 else s)
+    return sorted(set(out))
+
+
+_STEMS_OF: dict[str, tuple[str, ...]] = {}
+for _stem, _canonical in _SYNONYMS.items():
+    _STEMS_OF[_canonical] = (*_STEMS_OF.get(_canonical, (_canonical,)), _stem)
+_STEMS_OF = {k: tuple(dict.fromkeys(v)) for k, v in _STEMS_OF.items()}
 
 
 def terms(text: str) -> list[str]:

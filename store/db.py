@@ -26,6 +26,7 @@ from tinydb import Query
 from .dataset import Dataset, bundled_version, load_bundled, record_hash
 from .errors import CorruptDatabase, DatabaseLocked, NotWritable, RecordConflict, StoreError
 from .model import Meeting, Proposal, ValidationError
+from .schema import newest_first
 from .storage import (
     AtomicJSONStorage,
     check_tables,
@@ -253,7 +254,7 @@ class Store:
                 )
             owner.proposals.append(proposal)
             proposals[proposal.id] = proposal
-        meetings = sorted(by_id.values(), key=lambda m: (m.date, m.id), reverse=True)
+        meetings = sorted(by_id.values(), key=newest_first, reverse=True)  # as lists show
         self._snapshot = _Snapshot(signature, meetings, by_id, proposals, meta)
         return self._snapshot
 

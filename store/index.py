@@ -1,22 +1,21 @@
-"""The search index: Tantivy over the records, queried with coopbrowse's query language.
+"""The search index: Tantivy over the records, read the way the screen and the CLI need.
 
-:mod:`coopbrowse.store.schema` says what a document holds; this module writes documents
-(:meth:`SearchIndex.write`), translates a parsed query into a Tantivy query
-(:class:`_Compiler`), and serves everything the screen and the CLI read: ranked hits with
-highlights (:meth:`SearchIndex.search`), a view's rows in any order, a page at a time
-(:meth:`SearchIndex.listing`), the regions' figures (:meth:`SearchIndex.regions`), a record's
-detail, and completion values. Nothing here parses the database: the index stores what the
-screen shows. Where the index lives and when it is rebuilt is :mod:`coopbrowse.store.library`.
+:mod:`coopbrowse.store.schema` says what a document holds and :mod:`coopbrowse.store.translate`
+what a query means; this module writes documents (:meth:`SearchIndex.write`) and serves every
+read: ranked hits with highlights (:meth:`SearchIndex.search`), a view's rows in any order a
+page at a time (:meth:`SearchIndex.listing`), the regions' figures by aggregation
+(:meth:`SearchIndex.regions`), a record's detail, and completion values. Nothing here parses
+the database. Where the index lives and when it is rebuilt is
+:mod:`coopbrowse.store.library`.
 
-Thread safety: a Tantivy searcher is an immutable snapshot and may be used from any thread;
-the memos here hold only immutable values, keyed by the snapshot they came from.
+Thread safety: a Tantivy searcher is an immutable snapshot and may be used from any thread.
+The memos here are keyed by the snapshot they came from and hold values nobody changes; a
+:class:`Listing` keeps its own snapshot, so its rows stay consistent while the index changes.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
-import re
 import threading
 from array import array
 from collections import OrderedDict
@@ -25,32 +24,39 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .analysis import edit_distance, fold, spans, term
+from .analysis import fold, spans
 from .errors import StoreError
 from .model import Meeting, Proposal, TradeFigure, ValidationError
-from .query import And, Filter, Node, Not, Or, Phrase, QueryError, Word, parse, walk
-from .regions import find_region
+from .query import Node, parse
+from .regions import _slug, find_region
 from .schema import (
     FIELD_NAMES,
-    SUB_WEIGHT,
-    TIERS,
-    _cut,
+    Packer,
     build_schema,
     documents,
     meeting_fields,
     proposal_fields,
     record_uid,
     register_tokenizers,
+    turnover_of,
 )
 from .taxonomy import SECTORS, STATUSES
+from .translate import (
+    Compiler,
+    Highlight,
+    Vocabulary,
+    correct,
+    highlight_of,
+    ranked,
+    rewrite_regions,
+)
 
 if TYPE_CHECKING:
     import tantivy
 
 PAGE = 100  # rows fetched with a view's first answer; the rest follow in the background
-EXPANSIONS_SCORED = 64  # prefix expansions ranked by BM25; more still match, unranked
-EXPANSIONS_MAX = 2_000
-_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+DICTIONARY = "packer.dict"  # the Packer's dictionary, beside the index files
+_DICTIONARY_MAX = 64 * 1024
 
 
 class IndexCorrupt(StoreError):
@@ -108,21 +114,12 @@ class SearchResult:
         return bool(self.corrections)
 
 
-@dataclass(frozen=True)
-class Ref:
-    """A row of a listing: a document of one searcher snapshot."""
-
-    segment: int
-    doc: int
-
-
 @dataclass
 class Listing:
     """A view's rows for a query and an order: the count, and the rows' documents.
 
     The first :data:`PAGE` rows come with the answer; :meth:`complete` fetches the rest (call
-    it off the UI thread). Rows are read with :meth:`SearchIndex.row` through the listing's
-    own snapshot, so a listing stays consistent while the index changes.
+    it off the UI thread). Rows are read through the listing's own snapshot.
     """
 
     view: str
@@ -130,7 +127,6 @@ class Listing:
     sort: str
     total: int
     corrections: list[tuple[str, str]]
-    tree: Node | None
     _searcher: Any = field(repr=False)
     _query: Any = field(repr=False)
     _order: tuple[str | None, bool] = field(repr=False)
@@ -145,10 +141,17 @@ class Listing:
     def complete_(self) -> bool:
         return len(self._docs) >= self.total
 
-    def ref(self, i: int) -> Ref | None:
+    def address(self, i: int) -> Any:
+        import tantivy
+
         if 0 <= i < len(self._docs):
-            return Ref(self._segments[i], self._docs[i])
+            return tantivy.DocAddress(self._segments[i], self._docs[i])
         return None
+
+    def addresses(self) -> list[Any]:
+        import tantivy
+
+        return [tantivy.DocAddress(s, d) for s, d in zip(self._segments, self._docs, strict=True)]
 
     def _take(self, hits: list[tuple[Any, Any]]) -> None:
         segments, docs = array("H"), array("I")
@@ -158,15 +161,10 @@ class Listing:
         self._segments, self._docs = segments, docs
 
     def complete(self) -> None:
-        """Fetch every row (a single call into Tantivy; tens of milliseconds at 100,000)."""
-        if self.complete_:
-            return
-        name, descending = self._order
-        self._take(_run(self._searcher, self._query, self.total, name, descending, count=False)[0])
-
-    def refs(self, start: int = 0, stop: int | None = None) -> list[Ref]:
-        stop = len(self._docs) if stop is None else min(stop, len(self._docs))
-        return [Ref(self._segments[i], self._docs[i]) for i in range(max(0, start), stop)]
+        """Fetch every row (one call into Tantivy: tens of milliseconds at 100,000)."""
+        if not self.complete_:
+            name, descending = self._order
+            self._take(_run(self._searcher, self._query, self.total, name, descending)[0])
 
 
 @dataclass(frozen=True)
@@ -177,13 +175,13 @@ class RegionRow:
     meetings: int
     proposals: int
     latest: str  # date of its newest meeting
-    turnover: dict[int, float]  # full-year turnover by year (largest figure quoted)
+    turnover: dict[int, float] = field(hash=False)  # full-year turnover by year (largest)
 
 
 @dataclass
 class RegionDetail:
     name: str
-    meetings: list[Meeting]  # the newest, without proposals
+    meetings: list[Meeting]  # the newest
     meeting_count: int
     proposal_count: int
     figures: list[tuple[TradeFigure, str, str]]  # (figure, meeting date, host) newest first
@@ -198,8 +196,6 @@ class Related:
     shown: list[tuple[Proposal, Meeting]]
     total: int
 
-
-# Sorts --------------------------------------------------------------------------------------
 
 # view -> sort id -> (fast field, descending); "relevance" ranks by score.
 SORTS: dict[str, dict[str, tuple[str | None, bool]]] = {
@@ -216,11 +212,17 @@ SORTS: dict[str, dict[str, tuple[str | None, bool]]] = {
         "region": ("o_region", False),
     },
 }
-_SCOPE = {"meetings": "meeting", "proposals": "proposal"}
+SCOPES = {"meetings": "meeting", "proposals": "proposal"}
 
 
 def _run(
-    searcher: Any, query: Any, limit: int, order: str | None, descending: bool, *, count: bool
+    searcher: Any,
+    query: Any,
+    limit: int,
+    order: str | None = None,
+    descending: bool = True,
+    *,
+    count: bool = False,
 ) -> tuple[list[tuple[Any, Any]], int]:
     import tantivy
 
@@ -239,27 +241,32 @@ def _run(
 class SearchIndex:
     """A Tantivy index of meetings and proposals (on disk, or in memory when ``path`` is None)."""
 
-    def __init__(self, index: tantivy.Index, path: Path | None = None) -> None:
+    def __init__(self, index: tantivy.Index, packer: Packer, path: Path | None = None) -> None:
         self._index = index
+        self.packer = packer
         self.path = path
         self.schema = index.schema
         self._write_lock = threading.Lock()
         self._snapshot = 0  # bumped on every reload: memos are per snapshot
         self._memo: dict[tuple[Any, ...], Any] = {}
-        self._heads: OrderedDict[tuple[int, str], Meeting] = OrderedDict()
-        self._heads_lock = threading.Lock()
+        self._vocabulary: tuple[int, Vocabulary] | None = None
+        self._meetings: OrderedDict[tuple[int, int], Meeting] = OrderedDict()
+        self._meetings_lock = threading.Lock()
 
     # Opening and building ----------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path | None = None) -> SearchIndex:
+    def create(cls, path: Path | None = None, packer: Packer | None = None) -> SearchIndex:
         """A new, empty index in directory ``path`` (which must exist and be empty)."""
         import tantivy
 
+        packer = packer or Packer(b"")
+        if path is not None:
+            (path / DICTIONARY).write_bytes(packer.dictionary)
         index = tantivy.Index(build_schema(), path=str(path) if path else None, reuse=False)
         register_tokenizers(index)
         index.config_reader(reload_policy="manual")
-        return cls(index, path)
+        return cls(index, packer, path)
 
     @classmethod
     def open(cls, path: Path) -> SearchIndex:
@@ -267,32 +274,25 @@ class SearchIndex:
         import tantivy
 
         try:
+            with open(path / DICTIONARY, "rb") as fh:
+                dictionary = fh.read(_DICTIONARY_MAX + 1)
+            if not dictionary or len(dictionary) > _DICTIONARY_MAX:
+                raise IndexCorrupt(path, "search index without its record dictionary")
             if not tantivy.Index.exists(str(path)):
                 raise IndexCorrupt(path, "no search index here")
+            _check_schema(path)
             index = tantivy.Index.open(str(path))
             register_tokenizers(index)
             index.config_reader(reload_policy="manual")
-            found = cls(index, path)
-            found._check_schema()
+            found = cls(index, Packer(dictionary), path)
             found.searcher()
         except IndexCorrupt:
             raise
-        except BaseException as exc:  # Tantivy raises ValueError, or a panic on damaged files
+        except BaseException as exc:  # Tantivy raises ValueError, or panics on damaged files
             if isinstance(exc, KeyboardInterrupt | SystemExit):
                 raise
             raise IndexCorrupt(path, f"unreadable search index ({_short(exc)})") from None
         return found
-
-    def _check_schema(self) -> None:
-        """The index's own record of its fields (``meta.json``) must be this schema's."""
-        assert self.path is not None
-        try:
-            meta = json.loads((self.path / "meta.json").read_text(encoding="utf-8"))
-            names = {f["name"] for f in meta["schema"]}
-        except (OSError, ValueError, KeyError, TypeError, RecursionError):
-            raise IndexCorrupt(self.path, "search index without a readable schema") from None
-        if names != FIELD_NAMES:
-            raise IndexCorrupt(self.path, "search index of another format")
 
     @classmethod
     def build(
@@ -303,7 +303,8 @@ class SearchIndex:
         progress: Callable[[int], None] | None = None,
     ) -> SearchIndex:
         """The index of ``meetings`` (in memory unless ``path`` is given)."""
-        index = cls.create(path)
+        meetings = list(meetings)
+        index = cls.create(path, Packer.trained(meetings))
         index.write(add=meetings, progress=progress, bulk=True)
         return index
 
@@ -315,6 +316,14 @@ class SearchIndex:
         self._index.reload()
         self._snapshot += 1
         self._memo = {}
+
+    def _vocab(self, searcher: Any) -> Vocabulary:
+        current = self._vocabulary
+        if current is not None and current[1].searcher is searcher:
+            return current[1]
+        found = Vocabulary(searcher)
+        self._vocabulary = (self._snapshot, found)
+        return found
 
     # Writing -----------------------------------------------------------------------------
 
@@ -328,19 +337,19 @@ class SearchIndex:
     ) -> None:
         """Remove meetings (and their proposals) by id and (re-)index ``add``, in one commit.
 
-        ``progress`` is called with the number of meetings indexed so far, every 1,000.
-        Nothing is visible until the commit; a failure rolls the writer back.
+        ``progress`` hears how many meetings are done, every 1,000. Nothing is visible
+        until the commit; a failure rolls the writer back.
         """
         heap, threads = (256_000_000, 0) if bulk else (32_000_000, 1)
         with self._write_lock:
             writer = self._index.writer(heap_size=heap, num_threads=threads)
             try:
                 for mid in remove:
-                    writer.delete_documents_by_term("mid", _cut(mid))
+                    writer.delete_documents_by_term("muid", record_uid("meeting", mid))
                 for n, m in enumerate(add, 1):
                     if not bulk:
-                        writer.delete_documents_by_term("mid", _cut(m.id))
-                    for doc in documents(m):
+                        writer.delete_documents_by_term("muid", record_uid("meeting", m.id))
+                    for doc in documents(m, self.packer, self.schema):
                         writer.add_document(doc)
                     if progress is not None and n % 1000 == 0:
                         progress(n)
@@ -359,7 +368,33 @@ class SearchIndex:
     def remove_meetings(self, meeting_ids: Iterable[str]) -> None:
         self.write(remove=meeting_ids)
 
-    # Searching (the CLI's ranked hits) ---------------------------------------------------
+    # Searching ---------------------------------------------------------------------------
+
+    def _answer(
+        self, searcher: Any, query: str | Node, scope: str, kind: str | None, fuzzy: bool
+    ) -> tuple[Node, Any, list[tuple[str, str]], int]:
+        """``(tree, compiled query, corrections, total)``, with the spelling fallback."""
+        text = query if isinstance(query, str) else ""
+        tree = rewrite_regions(parse(query) if isinstance(query, str) else query)
+        vocabulary = self._vocab(searcher)
+        compiler = Compiler(
+            self.schema,
+            vocabulary,
+            scope,
+            kind=kind,
+            query=text,
+            known_regions=lambda: self.known_regions(searcher),
+        )
+        compiled = compiler.compile(tree)
+        total = _run(searcher, compiled, 1, count=True)[1]
+        if not total and fuzzy:
+            fixed, corrections = correct(tree, vocabulary)
+            if corrections:
+                fixed_query = compiler.compile(fixed)
+                fixed_total = _run(searcher, fixed_query, 1, count=True)[1]
+                if fixed_total:
+                    return fixed, fixed_query, corrections, fixed_total
+        return tree, compiled, [], total
 
     def search(
         self,
@@ -374,44 +409,30 @@ class SearchIndex:
         text = query if isinstance(query, str) else ""
         searcher = self.searcher()
         tree, compiled, corrections, total = self._answer(searcher, query, "all", kind, fuzzy)
-        order = (None, True) if _ranked(tree) else ("o_date", True)
+        by_score = ranked(tree)
         wanted = total if limit is None else min(limit, total)
-        hits_raw = _run(searcher, compiled, wanted, *order, count=False)[0] if wanted else []
-        highlight = self._highlight(searcher, tree)
+        order = (None, True) if by_score else ("o_date", True)
+        found = _run(searcher, compiled, wanted, *order)[0] if wanted else []
+        highlight = highlight_of(tree, self._vocab(searcher))
         hits = []
-        for value, address in hits_raw:
-            kind_, record, meeting = self._full(searcher, address)
-            score = float(value) if order[0] is None else 0.0
-            spans_of = _lazy_spans(record, meeting, highlight)
-            hits.append(Hit(kind_, record.id, score, record, meeting, spans_of))
+        for value, address in found:
+            kind_, record, meeting = self._record(searcher, address)
+            score = float(value) if by_score else 0.0
+            hits.append(
+                Hit(
+                    kind_,
+                    record.id,
+                    score,
+                    record,
+                    meeting,
+                    _lazy_spans(record, meeting, highlight),
+                )
+            )
         return SearchResult(text, hits, total, corrections)
 
     def count(self, query: str | Node, *, view: str) -> int:
         """How many rows ``view`` lists for ``query``."""
-        searcher = self.searcher()
-        return self._answer(searcher, query, _SCOPE[view], None, False)[3]
-
-    def _answer(
-        self, searcher: Any, query: str | Node, scope: str, kind: str | None, fuzzy: bool
-    ) -> tuple[Node, Any, list[tuple[str, str]], int]:
-        """``(tree, compiled query, corrections, total)``, with the spelling fallback."""
-        text = query if isinstance(query, str) else ""
-        tree = rewrite_regions(parse(query) if isinstance(query, str) else query)
-        compiler = _Compiler(self, searcher, scope, kind, text)
-        compiled = compiler.compile(tree)
-        total = _run(searcher, compiled, 1, None, True, count=True)[1]
-        corrections: list[tuple[str, str]] = []
-        if not total and fuzzy:
-            fixed, corrections = self._correct(searcher, tree, compiler)
-            if corrections:
-                fixed_query = compiler.compile(fixed)
-                fixed_total = _run(searcher, fixed_query, 1, None, True, count=True)[1]
-                if fixed_total:
-                    return fixed, fixed_query, corrections, fixed_total
-                corrections = []
-        return tree, compiled, corrections, total
-
-    # Views -------------------------------------------------------------------------------
+        return self._answer(self.searcher(), query, SCOPES[view], None, False)[3]
 
     def listing(
         self, view: str, query: str | Node = "", sort: str = "relevance", *, page: int = PAGE
@@ -421,58 +442,48 @@ class SearchIndex:
         Raises :class:`QueryError` for a malformed query."""
         searcher = self.searcher()
         text = query if isinstance(query, str) else ""
-        empty = not text.strip() if isinstance(query, str) else False
+        fuzzy = bool(text.strip()) if isinstance(query, str) else True
         tree, compiled, corrections, total = self._answer(
-            searcher, query, _SCOPE[view], None, not empty
+            searcher, query, SCOPES[view], None, fuzzy
         )
-        if sort == "relevance" and _ranked(tree):
+        if sort == "relevance" and ranked(tree):
             order: tuple[str | None, bool] = (None, True)
         else:
             order = SORTS[view].get(sort, SORTS[view]["newest"])
-        listing = Listing(
-            view, text, sort, total, corrections, None if empty else tree, searcher, compiled, order
-        )
+        listing = Listing(view, text, sort, total, corrections, searcher, compiled, order)
         if total:
-            listing._take(_run(searcher, compiled, min(page, total), *order, count=False)[0])
+            listing._take(_run(searcher, compiled, min(page, total), *order)[0])
         return listing
 
     def row(self, listing: Listing, i: int) -> tuple[str, Meeting | Proposal, Meeting] | None:
-        """Row ``i`` of ``listing`` as ``(kind, record, meeting)`` (meetings without their
-        proposals; see :meth:`proposal_count`), or None while it is not loaded yet."""
-        ref = listing.ref(i)
-        if ref is None:
-            return None
-        return self._light(listing._searcher, ref)
+        """Row ``i`` of ``listing`` as ``(kind, record, meeting)``, or None while it is not
+        loaded yet."""
+        address = listing.address(i)
+        return None if address is None else self._record(listing._searcher, address)
 
     def keys(self, listing: Listing) -> list[tuple[str, str]]:
-        """Every row's ``(kind, id)`` (loads the whole listing; a few seconds at 500,000)."""
+        """Every row's ``(kind, id)`` (loads the whole listing; seconds at 500,000)."""
         listing.complete()
-        kind = _SCOPE[listing.view]
-        return [(kind, self._id(listing._searcher, ref)) for ref in listing.refs()]
+        kind = SCOPES[listing.view]
+        return [(kind, self._id(listing._searcher, a)) for a in listing.addresses()]
 
     def key_at(self, listing: Listing, i: int) -> tuple[str, str] | None:
-        ref = listing.ref(i)
-        return None if ref is None else (_SCOPE[listing.view], self._id(listing._searcher, ref))
-
-    def _id(self, searcher: Any, ref: Any) -> str:
-        found = self._doc(searcher, ref).get_first("id")
-        if not isinstance(found, str):
-            raise IndexCorrupt(self.path, "a document without an id")
-        return found
+        address = listing.address(i)
+        if address is None:
+            return None
+        return (SCOPES[listing.view], self._id(listing._searcher, address))
 
     def position(self, listing: Listing, key: tuple[str, str]) -> int | None:
         """Where the row of ``key`` is in ``listing`` (loads the whole listing)."""
-        import tantivy
-
         kind, rid = key
-        if kind != _SCOPE.get(listing.view):
+        if kind != SCOPES.get(listing.view):
             return None
         listing.complete()
         wanted = record_uid(kind, rid)
-        addresses = [tantivy.DocAddress(r.segment, r.doc) for r in listing.refs()]
+        addresses = listing.addresses()
         uids = listing._searcher.fast_field_values("uid", addresses)
         for i, uid in enumerate(uids):
-            if uid == wanted and self._id(listing._searcher, listing.refs(i, i + 1)[0]) == rid:
+            if uid == wanted and self._id(listing._searcher, addresses[i]) == rid:
                 return i
         return None
 
@@ -480,7 +491,7 @@ class SearchIndex:
         """A function giving the spans of ``query``'s matched words in any text (for
         highlighting a record's fields the way the search matched them)."""
         tree = rewrite_regions(parse(query) if isinstance(query, str) else query)
-        h = self._highlight(self.searcher(), tree)
+        h = highlight_of(tree, self._vocab(self.searcher()))
         words = set().union(*h.paths.values()) if h.paths else set()
         if not (h.terms or h.prefixes or words):
             return lambda text: []
@@ -497,10 +508,7 @@ class SearchIndex:
 
     # Records -----------------------------------------------------------------------------
 
-    def _doc(self, searcher: Any, ref: Any) -> Any:
-        import tantivy
-
-        address = ref if isinstance(ref, tantivy.DocAddress) else tantivy.DocAddress(*_pair(ref))
+    def _doc(self, searcher: Any, address: Any) -> Any:
         try:
             return searcher.doc(address)
         except BaseException as exc:
@@ -508,173 +516,145 @@ class SearchIndex:
                 raise
             raise IndexCorrupt(self.path, f"unreadable document ({_short(exc)})") from None
 
-    def _rec(self, searcher: Any, ref: Any) -> dict[str, Any]:
-        doc = self._doc(searcher, ref)
-        found = doc.get_first("rec")
+    def _id(self, searcher: Any, address: Any) -> str:
+        rid = self._doc(searcher, address).get_first("rid")
         try:
-            data = json.loads(bytes(found).decode("utf-8")) if found is not None else None
-        except (ValueError, RecursionError):
+            return bytes(rid).decode("utf-8") if rid is not None else ""
+        except (UnicodeDecodeError, TypeError):
+            raise IndexCorrupt(self.path, "a record with an unreadable id") from None
+
+    def _unpack(self, searcher: Any, address: Any, doc: Any = None) -> Meeting:
+        """The meeting stored in meeting document ``address`` (with its proposals)."""
+        uid = searcher.fast_field_values("uid", [address])[0]
+        key = (self._snapshot, int(uid or 0))
+        with self._meetings_lock:
+            found = self._meetings.get(key)
+            if found is not None:
+                self._meetings.move_to_end(key)
+                return found
+        doc = doc if doc is not None else self._doc(searcher, address)
+        blob = doc.get_first("rec")
+        try:
+            data = self.packer.unpack(bytes(blob)) if blob is not None else None
+        except (ValueError, RecursionError, UnicodeDecodeError):
             data = None
-        if not isinstance(data, dict):
-            raise IndexCorrupt(self.path, "a document without a valid record")
-        return data
-
-    def _light(self, searcher: Any, ref: Any) -> tuple[str, Meeting | Proposal, Meeting]:
-        """A row's record, its meeting without proposals (from a memo)."""
-        rec = self._rec(searcher, ref)
-        if "m" in rec:
-            meeting = self._meeting_of(rec)
-            return "meeting", meeting, meeting
-        proposal = _valid(Proposal.from_dict, rec, self.path)
-        head = self.meeting_head(proposal.meeting_id, searcher)
-        if head is None:
-            raise IndexCorrupt(self.path, f"proposal {proposal.id!r} without its meeting")
-        return "proposal", proposal, head
-
-    def _full(self, searcher: Any, ref: Any) -> tuple[str, Meeting | Proposal, Meeting]:
-        kind, record, head = self._light(searcher, ref)
-        meeting = self.meeting(head.id, searcher) or head
-        if isinstance(record, Meeting):
-            return kind, meeting, meeting
-        return kind, record, meeting
-
-    def _meeting_of(self, rec: dict[str, Any]) -> Meeting:
-        meeting = _valid(Meeting.from_dict, rec.get("m"), self.path)
-        n = rec.get("n")
-        meeting.proposals = []
-        object.__setattr__(meeting, "_count", n if isinstance(n, int) else 0)
+        meeting = _valid(Meeting.from_dict, data, self.path)
+        with self._meetings_lock:
+            self._meetings[key] = meeting
+            while len(self._meetings) > 2048:
+                self._meetings.popitem(last=False)
         return meeting
 
-    def _find(self, searcher: Any, kind: str, rid: str, limit: int = 1) -> list[Any]:
+    def _meeting_at(self, searcher: Any, muid: int) -> Meeting | None:
         import tantivy
 
-        q = tantivy.Query.boolean_query(
+        T, Occur = tantivy.Query, tantivy.Occur
+        q = T.boolean_query(
             [
-                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "kind", kind)),
-                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "id", _cut(rid))),
+                (Occur.Must, T.term_query(self.schema, "uid", muid)),
+                (Occur.Must, T.term_query(self.schema, "kind", "meeting")),
             ]
         )
-        return [address for _score, address in searcher.search(q, limit, count=False).hits]
+        hits = searcher.search(q, 1, count=False).hits
+        return self._unpack(searcher, hits[0][1]) if hits else None
 
-    def meeting_head(self, meeting_id: str, searcher: Any = None) -> Meeting | None:
-        """A meeting without its proposals (memoised per snapshot)."""
-        key = (self._snapshot, meeting_id)
-        with self._heads_lock:
-            found = self._heads.get(key)
-            if found is not None:
-                self._heads.move_to_end(key)
-                return found
-        searcher = searcher or self.searcher()
-        addresses = self._find(searcher, "meeting", meeting_id)
-        if not addresses:
-            return None
-        head = self._meeting_of(self._rec(searcher, addresses[0]))
-        with self._heads_lock:
-            self._heads[key] = head
-            while len(self._heads) > 4096:
-                self._heads.popitem(last=False)
-        return head
+    def _record(self, searcher: Any, address: Any) -> tuple[str, Meeting | Proposal, Meeting]:
+        """The record of document ``address``: ``(kind, record, its meeting)``."""
+        doc = self._doc(searcher, address)
+        if doc.get_first("rec") is not None:
+            meeting = self._unpack(searcher, address, doc)
+            return "meeting", meeting, meeting
+        rid = doc.get_first("rid") or b""
+        muid, pi = (searcher.fast_field_values(name, [address])[0] for name in ("muid", "pi"))
+        meeting = self._meeting_at(searcher, int(muid or 0))
+        if meeting is None or not 0 <= int(pi or 0) < len(meeting.proposals):
+            raise IndexCorrupt(self.path, "a proposal without its meeting")
+        proposal = meeting.proposals[int(pi or 0)]
+        if proposal.id.encode("utf-8") != bytes(rid):
+            raise IndexCorrupt(self.path, f"proposal {proposal.id!r} out of place")
+        return "proposal", proposal, meeting
+
+    def _find(self, searcher: Any, kind: str, rid: str) -> Any:
+        """The document of record ``(kind, rid)``, or None."""
+        import tantivy
+
+        T, Occur = tantivy.Query, tantivy.Occur
+        q = T.boolean_query(
+            [
+                (Occur.Must, T.term_query(self.schema, "uid", record_uid(kind, rid))),
+                (Occur.Must, T.term_query(self.schema, "kind", kind)),
+            ]
+        )
+        for _score, address in searcher.search(q, 4, count=False).hits:
+            if self._id(searcher, address) == rid:
+                return address
+        return None
 
     def meeting(self, meeting_id: str, searcher: Any = None) -> Meeting | None:
         """A meeting with its proposals, or None."""
-        import tantivy
-
         searcher = searcher or self.searcher()
-        addresses = self._find(searcher, "meeting", meeting_id)
-        if not addresses:
-            return None
-        meeting = self._meeting_of(self._rec(searcher, addresses[0]))
-        q = tantivy.Query.boolean_query(
-            [
-                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "kind", "proposal")),
-                (
-                    tantivy.Occur.Must,
-                    tantivy.Query.term_query(self.schema, "mid", _cut(meeting.id)),
-                ),
-            ]
-        )
-        count = getattr(meeting, "_count", 0)
-        hits = _run(searcher, q, max(count, 1), "pi", False, count=False)[0] if count else []
-        meeting.proposals = [
-            _valid(Proposal.from_dict, self._rec(searcher, address), self.path)
-            for _value, address in hits
-        ]
-        return meeting
+        address = self._find(searcher, "meeting", meeting_id)
+        return None if address is None else self._unpack(searcher, address)
 
     def proposal(self, proposal_id: str) -> tuple[Proposal, Meeting] | None:
-        """A proposal and its meeting (with all its proposals), or None."""
+        """A proposal and its meeting, or None."""
         searcher = self.searcher()
-        addresses = self._find(searcher, "proposal", proposal_id)
-        if not addresses:
+        address = self._find(searcher, "proposal", proposal_id)
+        if address is None:
             return None
-        proposal = _valid(Proposal.from_dict, self._rec(searcher, addresses[0]), self.path)
-        meeting = self.meeting(proposal.meeting_id, searcher)
-        if meeting is None:
-            raise IndexCorrupt(self.path, f"proposal {proposal.id!r} without its meeting")
-        return proposal, meeting
-
-    def proposal_count(self, meeting: Meeting) -> int:
-        """How many proposals a meeting has (a row's meeting carries only the count)."""
-        return len(meeting.proposals) or getattr(meeting, "_count", 0)
+        _kind, record, meeting = self._record(searcher, address)
+        assert isinstance(record, Proposal)
+        return record, meeting
 
     def exists(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
         """Which of ``keys`` name a record in the index."""
         searcher = self.searcher()
         return {
-            (k, i) for k, i in keys if k in ("meeting", "proposal") and self._find(searcher, k, i)
+            (k, i)
+            for k, i in keys
+            if k in ("meeting", "proposal") and self._find(searcher, k, i) is not None
         }
 
-    def iter_meetings(self, searcher: Any = None) -> Iterator[Meeting]:
-        """Every meeting with its proposals, newest first (one ordered pass: a meeting's
-        proposals follow it in the ``o_date`` order)."""
+    def iter_meetings(self) -> Iterator[Meeting]:
+        """Every meeting with its proposals, newest first."""
         import tantivy
 
-        searcher = searcher or self.searcher()
-        q = tantivy.Query.term_set_query(self.schema, "kind", ["meeting", "proposal"])
-        total = _run(searcher, q, 1, None, True, count=True)[1]
-        if not total:
-            return
-        current: Meeting | None = None
-        for _value, address in _run(searcher, q, total, "o_date", True, count=False)[0]:
-            rec = self._rec(searcher, address)
-            if "m" in rec:
-                if current is not None:
-                    yield current
-                current = self._meeting_of(rec)
-            else:
-                proposal = _valid(Proposal.from_dict, rec, self.path)
-                if current is None or proposal.meeting_id != current.id:
-                    raise IndexCorrupt(self.path, f"proposal {proposal.id!r} out of place")
-                current.proposals.append(proposal)
-        if current is not None:
-            yield current
+        searcher = self.searcher()
+        q = tantivy.Query.term_query(self.schema, "kind", "meeting")
+        total = _run(searcher, q, 1, count=True)[1]
+        if total:
+            for _value, address in _run(searcher, q, total, "o_date", True)[0]:
+                yield self._unpack(searcher, address)
 
     @property
     def meeting_total(self) -> int:
         import tantivy
 
         q = tantivy.Query.term_query(self.schema, "kind", "meeting")
-        return _run(self.searcher(), q, 1, None, True, count=True)[1]
+        return _run(self.searcher(), q, 1, count=True)[1]
 
     def related(self, proposal: Proposal, meeting: Meeting, limit: int = 12) -> Related:
         """Proposals of ``proposal``'s sector from other meetings, newest first."""
         import tantivy
 
-        T = tantivy.Query
+        T, Occur = tantivy.Query, tantivy.Occur
         q = T.boolean_query(
             [
-                (tantivy.Occur.Must, T.term_query(self.schema, "kind", "proposal")),
-                (tantivy.Occur.Must, T.term_query(self.schema, "sector", proposal.sector)),
-                (tantivy.Occur.MustNot, T.term_query(self.schema, "mid", _cut(meeting.id))),
+                (Occur.Must, T.term_query(self.schema, "kind", "proposal")),
+                (Occur.Must, T.term_query(self.schema, "sector", proposal.sector)),
+                (
+                    Occur.MustNot,
+                    T.term_query(self.schema, "muid", record_uid("meeting", meeting.id)),
+                ),
             ]
         )
         searcher = self.searcher()
         hits, total = _run(searcher, q, limit, "o_date", True, count=True)
         shown = []
         for _value, address in hits:
-            _kind, record, head = self._light(searcher, address)
+            _kind, record, other = self._record(searcher, address)
             assert isinstance(record, Proposal)
-            shown.append((record, head))
+            shown.append((record, other))
         return Related(shown, total)
 
     # Regions -----------------------------------------------------------------------------
@@ -692,49 +672,45 @@ class SearchIndex:
                 "aggs": {"d": {"max": {"field": "date"}}, "n": {"sum": {"field": "nprops"}}},
             }
         }
-        buckets = _buckets(searcher.aggregate(compiled, agg), "r")
         turnover = self._turnover(searcher)
         rows = []
-        for b in buckets:
+        for b in _buckets(searcher.aggregate(compiled, agg), "r"):
             name = str(b.get("key", ""))
-            count = int(b.get("doc_count", 0))
-            latest = _date_of(b.get("d", {}).get("value"))
             props = int(b.get("n", {}).get("value") or 0)
-            rows.append(RegionRow(name, count, props, latest, turnover.get(name, {})))
+            latest = _date_of(b.get("d", {}).get("value"))
+            rows.append(
+                RegionRow(name, int(b.get("doc_count", 0)), props, latest, turnover.get(name, {}))
+            )
         return rows
 
     def _turnover(self, searcher: Any) -> dict[str, dict[int, float]]:
+        """Region -> year -> the largest full-year turnover figure quoted for it."""
         key = ("turnover", self._snapshot)
         found = self._memo.get(key)
         if found is not None:
             return found  # type: ignore[no-any-return]
         import tantivy
 
-        q = tantivy.Query.term_query(self.schema, "turnover", 1)
+        q = tantivy.Query.term_query(self.schema, "kind", "meeting")
         agg = {
             "r": {
                 "terms": {"field": "region", "size": 100_000},
-                "aggs": {
-                    "y": {
-                        "terms": {"field": "year", "size": 10_000},
-                        "aggs": {"v": {"max": {"field": "usd"}}},
-                    }
-                },
+                "aggs": {"t": {"terms": {"field": "turnover", "size": 1_000_000}}},
             }
         }
         out: dict[str, dict[int, float]] = {}
         for b in _buckets(searcher.aggregate(q, agg), "r"):
             years: dict[int, float] = {}
-            for y in _buckets(b, "y"):
-                value = y.get("v", {}).get("value")
-                if isinstance(y.get("key"), int | float) and isinstance(value, int | float):
-                    years[int(y["key"])] = float(value)
+            for t in _buckets(b, "t"):
+                if _is_number(t.get("key")):
+                    year, usd = turnover_of(int(t["key"]))
+                    years[year] = max(years.get(year, 0.0), usd)
             out[str(b.get("key", ""))] = dict(sorted(years.items()))
         self._memo[key] = out
         return out
 
     def region_detail(self, region: str, shown: int = 12, figures: int = 30) -> RegionDetail:
-        """A region's newest meetings, trade figures and sectors raised."""
+        """A region's newest meetings, its most recent trade figures and sectors raised."""
         import tantivy
 
         T, Occur = tantivy.Query, tantivy.Occur
@@ -744,24 +720,32 @@ class SearchIndex:
             return T.boolean_query(
                 [
                     (Occur.Must, T.term_query(self.schema, "kind", kind)),
-                    (Occur.Must, T.term_query(self.schema, "region", _cut(region))),
+                    (Occur.Must, T.term_query(self.schema, "region", region[:200])),
                 ]
             )
 
         hits, n_meetings = _run(searcher, of("meeting"), shown, "o_date", True, count=True)
-        meetings = [self._meeting_of(self._rec(searcher, a)) for _v, a in hits]
-        n_props = _run(searcher, of("proposal"), 1, None, True, count=True)[1]
-        trade_hits, n_figures = _run(searcher, of("trade"), figures, "o_date", True, count=True)
-        rows = []
-        for _v, address in trade_hits:
-            rec = self._rec(searcher, address)
-            figure = _valid(TradeFigure.from_dict, rec.get("figure"), self.path)
-            rows.append((figure, str(rec.get("date", "")), str(rec.get("host", ""))))
+        meetings = [self._unpack(searcher, a) for _v, a in hits]
+        n_props = _run(searcher, of("proposal"), 1, count=True)[1]
+        totals = searcher.aggregate(of("meeting"), {"n": {"sum": {"field": "ntrade"}}})
+        n_figures = int((totals.get("n") or {}).get("value") or 0)
+        # The most recent figures are quoted at the newest meetings: read those until enough.
+        rows: list[tuple[TradeFigure, str, str]] = []
+        newest = _run(searcher, of("meeting"), n_meetings, "o_date", True)[0] if figures else []
+        for _v, address in newest:
+            if len(rows) >= figures * 2:
+                break
+            m = self._unpack(searcher, address)
+            host = m.host.name if m.host else ""
+            rows += [(t, m.date, host) for t in m.trade]
+        rows.sort(key=lambda r: (r[0].period, r[1]), reverse=True)
         agg = searcher.aggregate(
             of("proposal"), {"s": {"terms": {"field": "sector", "size": 1000}}}
         )
         sectors = {str(b.get("key")): int(b.get("doc_count", 0)) for b in _buckets(agg, "s")}
-        return RegionDetail(region, meetings, n_meetings, n_props, rows, n_figures, sectors)
+        return RegionDetail(
+            region, meetings, n_meetings, n_props, rows[:figures], n_figures, sectors
+        )
 
     # Completion --------------------------------------------------------------------------
 
@@ -789,8 +773,6 @@ class SearchIndex:
 
     def field_values(self, name: str) -> list[str]:
         """The values a field filter can take in this collection (for completion)."""
-        from .regions import _slug
-
         searcher = self.searcher()
         if name == "region":
             out = set()
@@ -807,7 +789,7 @@ class SearchIndex:
         if name == "type":
             return ["meeting", "proposal"]
         dates = sorted(
-            (int(k) for k, _n in self._terms(searcher, "date", "meeting") if _is_int(k)),
+            (int(k) for k, _n in self._terms(searcher, "date", "meeting") if _is_number(k)),
             reverse=True,
         )
         if name == "year":
@@ -822,100 +804,9 @@ class SearchIndex:
             return sorted({str(k) for k, _n in self._terms(searcher, "ekey") if k})
         raise KeyError(name)
 
-    # Corrections and highlights ----------------------------------------------------------
-
-    def _expand(self, searcher: Any, prefix: str) -> list[str]:
-        """Terms of the indexed words starting with ``prefix``, most frequent first."""
-        p = fold(prefix)
-        key = ("expand", self._snapshot, p)
-        found = self._memo.get(key)
-        if found is not None:
-            return found  # type: ignore[no-any-return]
-        if not p:
-            return []
-        freq: dict[str, int] = {}
-        for word, df in searcher.terms_with_prefix("words", p, limit=EXPANSIONS_MAX):
-            t = term(str(word))
-            freq[t] = max(freq.get(t, 0), int(df))
-        canonical = term(p)
-        if canonical not in freq and self._df(searcher, canonical):
-            freq[canonical] = self._df(searcher, canonical)
-        out = sorted(freq, key=lambda t: (-freq[t], t))
-        self._memo[key] = out
-        return out
-
-    def _df(self, searcher: Any, t: str, scope: str = "all") -> int:
-        fields = [*TIERS, "sub"] if scope == "meeting" else list(TIERS)
-        return sum(int(searcher.doc_freq(f, t)) for f in fields)
-
-    def _correct(
-        self, searcher: Any, tree: Node, compiler: _Compiler
-    ) -> tuple[Node, list[tuple[str, str]]]:
-        corrections: list[tuple[str, str]] = []
-
-        def fix(node: Node) -> Node:
-            if isinstance(node, Word) and not node.prefix:
-                if self._df(searcher, term(fold(node.text)), compiler.scope):
-                    return node
-                better = self._nearest(searcher, fold(node.text))
-                if better is None:
-                    return node
-                if (node.text, better) not in corrections:
-                    corrections.append((node.text, better))
-                return Word(better)
-            if isinstance(node, And):
-                return And(tuple(fix(c) for c in node.children))
-            if isinstance(node, Or):
-                return Or(tuple(fix(c) for c in node.children))
-            return node  # never "correct" what the user excluded
-
-        return fix(tree), corrections
-
-    def _nearest(self, searcher: Any, word: str) -> str | None:
-        if len(word) < 4 or not word[0].isalnum():
-            return None
-        limit = 1 if len(word) <= 6 else 2
-        best: tuple[int, int, str] | None = None
-        for candidate, df in searcher.terms_with_prefix("words", word[0]):
-            candidate = str(candidate)
-            if candidate == word:
-                return None  # a known word (its records were removed): nothing to correct
-            if abs(len(candidate) - len(word)) > limit:
-                continue
-            d = edit_distance(word, candidate, limit)
-            if d <= limit:
-                key = (d, -int(df), candidate)
-                if best is None or key < best:
-                    best = key
-        return best[2] if best else None
-
-    def _highlight(self, searcher: Any, tree: Node) -> _Highlight:
-        h = _Highlight()
-        for leaf, negated in walk(tree):
-            if negated:
-                continue
-            if isinstance(leaf, Word):
-                if leaf.prefix:
-                    h.prefixes.add(fold(leaf.text))
-                    h.terms.update(self._expand(searcher, leaf.text))  # "elev*" marks "lift"
-                else:
-                    h.terms.add(term(fold(leaf.text)))
-            elif isinstance(leaf, Phrase) and leaf.scored:
-                h.terms.update(term(fold(w)) for w in leaf.words)
-            elif isinstance(leaf, Filter) and leaf.name in ("person", "enterprise", "region"):
-                h.paths.setdefault(leaf.name, set()).update(_TOKEN_RE.findall(fold(leaf.value)))
-        return h
-
-
-@dataclass
-class _Highlight:
-    terms: set[str] = field(default_factory=set)
-    prefixes: set[str] = field(default_factory=set)
-    paths: dict[str, set[str]] = field(default_factory=dict)  # filter -> its words
-
 
 def _lazy_spans(
-    record: Meeting | Proposal, meeting: Meeting, h: _Highlight
+    record: Meeting | Proposal, meeting: Meeting, h: Highlight
 ) -> Callable[[], dict[str, list[tuple[int, int]]]]:
     def compute() -> dict[str, list[tuple[int, int]]]:
         fields = (
@@ -948,195 +839,22 @@ def _lazy_spans(
     return compute
 
 
-# Query translation --------------------------------------------------------------------------
-
-
-class _Compiler:
-    """A parsed query as a Tantivy query, for one scope: ``all`` (meetings on their own
-    fields, and proposals), ``meeting`` (meetings, with what was proposed at them) or
-    ``proposal``. Filters never change the ranking (constant score 0)."""
-
-    def __init__(
-        self, index: SearchIndex, searcher: Any, scope: str, kind: str | None, query: str
-    ) -> None:
-        import tantivy
-
-        self.t = tantivy
-        self.index = index
-        self.schema = index.schema
-        self.searcher = searcher
-        self.scope = scope
-        self.kind = kind
-        self.query = query
-        fields = list(TIERS.items())
-        if scope == "meeting":
-            fields.append(("sub", SUB_WEIGHT))
-        self.fields = fields
-
-    def compile(self, tree: Node) -> Any:
-        T, Occur = self.t.Query, self.t.Occur
-        body = self._node(tree)
-        kinds = {"all": ("meeting", "proposal"), "meeting": ("meeting",), "proposal": ("proposal",)}
-        wanted = (self.kind,) if self.kind else kinds[self.scope]
-        if self.kind and self.kind not in kinds[self.scope]:
-            wanted = ()
-        restriction = (
-            T.term_set_query(self.schema, "kind", list(wanted)) if wanted else T.empty_query()
-        )
-        return T.boolean_query(
-            [(Occur.Must, body), (Occur.Must, T.const_score_query(restriction, 0.0))]
-        )
-
-    # nodes
-
-    def _node(self, node: Node) -> Any:
-        T, Occur = self.t.Query, self.t.Occur
-        if isinstance(node, And):
-            if not node.children:
-                return T.const_score_query(T.all_query(), 0.0)
-            positives = [self._node(c) for c in node.children if not isinstance(c, Not)]
-            negatives = [self._node(c.child) for c in node.children if isinstance(c, Not)]
-            if not positives:
-                positives = [T.const_score_query(T.all_query(), 0.0)]
-            clauses = [(Occur.Must, q) for q in positives] + [(Occur.MustNot, q) for q in negatives]
-            return clauses[0][1] if len(clauses) == 1 else T.boolean_query(clauses)
-        if isinstance(node, Or):
-            return T.boolean_query([(Occur.Should, self._node(c)) for c in node.children])
-        if isinstance(node, Not):
-            return T.boolean_query(
-                [
-                    (Occur.Must, T.const_score_query(T.all_query(), 0.0)),
-                    (Occur.MustNot, self._node(node.child)),
-                ]
-            )
-        if isinstance(node, Word):
-            if node.prefix:
-                return self._prefix(node.text)
-            return self._terms([term(fold(node.text))])
-        if isinstance(node, Phrase):
-            return self._phrase(node)
-        if isinstance(node, Filter):
-            return T.const_score_query(self._filter(node), 0.0)
-        raise TypeError(node)  # pragma: no cover
-
-    def _term(self, t: str) -> Any:
-        T, Occur = self.t.Query, self.t.Occur
-        return T.boolean_query(
-            [
-                (Occur.Should, T.boost_query(T.term_query(self.schema, f, t), w))
-                for f, w in self.fields
-            ]
-        )
-
-    def _terms(self, terms_: list[str]) -> Any:
-        T, Occur = self.t.Query, self.t.Occur
-        if len(terms_) == 1:
-            return self._term(terms_[0])
-        return T.boolean_query([(Occur.Should, self._term(t)) for t in terms_])
-
-    def _prefix(self, prefix: str) -> Any:
-        T, Occur = self.t.Query, self.t.Occur
-        expanded = self.index._expand(self.searcher, prefix)
-        if not expanded:
-            return T.empty_query()
-        scored, rest = expanded[:EXPANSIONS_SCORED], expanded[EXPANSIONS_SCORED:]
-        clauses = [(Occur.Should, self._term(t)) for t in scored]
-        if rest:
-            for f, _w in self.fields:
-                clauses.append(
-                    (Occur.Should, T.const_score_query(T.term_set_query(self.schema, f, rest), 0.0))
-                )
-        return T.boolean_query(clauses)
-
-    def _phrase(self, node: Phrase) -> Any:
-        T, Occur = self.t.Query, self.t.Occur
-        words = [term(fold(w)) for w in node.words]
-        if len(words) == 1:
-            q = self._term(words[0])
-        else:
-            q = T.boolean_query(
-                [
-                    (Occur.Should, T.boost_query(T.phrase_query(self.schema, f, words), w))
-                    for f, w in self.fields
-                ]
-            )
-        return q if node.scored else T.const_score_query(q, 0.0)
-
-    def _field(self, name: str) -> list[str]:
-        """The fields a filter looks at in this scope."""
-        union = {
-            "sector": "msector",
-            "status": "mstatus",
-            "person": "mperson",
-            "enterprise": "menterprise",
-        }
-        if self.scope == "meeting" and name in union:
-            return [name, union[name]] if name in ("person",) else [union[name]]
-        return [name]
-
-    def _filter(self, f: Filter) -> Any:
-        T, Occur = self.t.Query, self.t.Occur
-        name, value = f.name, fold(f.value)
-        if name == "type":
-            return T.term_query(self.schema, "kind", f.value)
-        if name == "status":
-            return self._any(self._field("status"), [f.value])
-        if name in ("date", "year"):
-            lo = int(f.start.replace("-", "")) if f.start else None
-            hi = int(f.end.replace("-", "")) if f.end else None
-            return T.range_query(self.schema, "date", self.t.FieldType.Integer, lo, hi)
-        if name == "sector":
-            ids = resolve_sector(f.value)
-            if not ids:
-                known = ", ".join(s.id for s in SECTORS)
-                raise QueryError(
-                    f"unknown sector '{f.value}' (sectors: {known})", f.pos, self.query
-                )
-            return self._any(self._field("sector"), ids)
-        if name == "region":
-            regions = _matching_regions(self.index.known_regions(self.searcher), value)
-            if not regions:
-                return T.empty_query()
-            return self._any(["region"], [_cut(r) for r in regions])
-        # person / enterprise: every word of the value starts a word of one name
-        words = _TOKEN_RE.findall(value)
-        if not words:
-            return T.empty_query()
-        fields = self._field(name)
-        per_word = []
-        for w in words:
-            pattern = re.escape(w) + ".*"
-            options = [T.regex_query(self.schema, fld, pattern) for fld in fields]
-            per_word.append(
-                options[0]
-                if len(options) == 1
-                else T.boolean_query([(Occur.Should, q) for q in options])
-            )
-        return (
-            per_word[0]
-            if len(per_word) == 1
-            else T.boolean_query([(Occur.Must, q) for q in per_word])
-        )
-
-    def _any(self, fields: list[str], values: list[str]) -> Any:
-        T, Occur = self.t.Query, self.t.Occur
-        queries = [T.term_set_query(self.schema, fld, values) for fld in fields]
-        return (
-            queries[0]
-            if len(queries) == 1
-            else T.boolean_query([(Occur.Should, q) for q in queries])
-        )
-
-
 # Helpers ------------------------------------------------------------------------------------
 
 
-def _ranked(tree: Node) -> bool:
-    """Whether a query has words to rank by (else its results come newest first)."""
-    return any(
-        not negated and (isinstance(leaf, Word) or (isinstance(leaf, Phrase) and leaf.scored))
-        for leaf, negated in walk(tree)
-    )
+def _check_schema(path: Path) -> None:
+    """The index's own record of its fields (``meta.json``) must be this schema's."""
+    import json
+
+    try:
+        with open(path / "meta.json", "rb") as fh:
+            raw = fh.read(1024 * 1024 + 1)
+        meta = json.loads(raw.decode("utf-8"))
+        names = {f["name"] for f in meta["schema"]}
+    except (OSError, ValueError, KeyError, TypeError, RecursionError, UnicodeDecodeError):
+        raise IndexCorrupt(path, "search index without a readable schema") from None
+    if names != FIELD_NAMES:
+        raise IndexCorrupt(path, "search index of another format")
 
 
 def _valid(make: Callable[..., Any], data: Any, path: Path | None) -> Any:
@@ -1144,10 +862,6 @@ def _valid(make: Callable[..., Any], data: Any, path: Path | None) -> Any:
         return make(data)
     except (ValidationError, TypeError, ValueError, RecursionError) as exc:
         raise IndexCorrupt(path, f"a stored record is not valid ({_short(exc)})") from None
-
-
-def _pair(ref: Any) -> tuple[int, int]:
-    return (ref.segment, ref.doc)
 
 
 def _short(exc: BaseException) -> str:
@@ -1164,98 +878,11 @@ def _buckets(found: Any, name: str) -> list[dict[str, Any]]:
 
 
 def _date_of(value: Any) -> str:
-    if not isinstance(value, int | float) or value <= 0:
+    if not _is_number(value) or value <= 0:
         return ""
     n = int(value)
     return f"{n // 10_000:04d}-{n // 100 % 100:02d}-{n % 100:02d}"
 
 
-def _is_int(value: Any) -> bool:
+def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _matching_regions(known: list[str], value: str) -> list[str]:
-    """The indexed regions a ``region:`` value names: the region it spells exactly, else
-    every region whose slug is the value or has a word starting with it."""
-    from .regions import _slug
-
-    region = find_region(value) or find_region(value.replace("-", " "))
-    if region is not None and region.name in known:
-        return [region.name]
-    out = []
-    slug = _slug(value)
-    for name in known:
-        if region is not None and region.name == name:
-            out.append(name)
-            continue
-        if _slug(name) == slug or any(w.startswith(value) for w in _TOKEN_RE.findall(fold(name))):
-            out.append(name)
-    return out
-
-
-def _region_phrase(words: tuple[str, ...]) -> Node | None:
-    """``Moscow Region`` -> (``"moscow oblast"`` OR ``"moscow region"``); None if no region."""
-    region = find_region(" ".join(words))
-    if region is None:
-        return None
-    canonical = tuple(_TOKEN_RE.findall(fold(region.name)))
-    if canonical == tuple(fold(w) for w in words):
-        return None
-    original = Phrase(words, scored=False) if len(words) > 1 else Word(words[0])
-    return Or((Phrase(canonical) if len(canonical) > 1 else Word(canonical[0]), original))
-
-
-def rewrite_regions(node: Node) -> Node:
-    """Let every spelling of a region find the others (``Moscow Region`` finds Moscow Oblast)."""
-    if isinstance(node, Phrase):
-        return _region_phrase(node.words) or node
-    if isinstance(node, Not):
-        return Not(rewrite_regions(node.child))
-    if isinstance(node, Or):
-        return Or(tuple(rewrite_regions(c) for c in node.children))
-    if not isinstance(node, And):
-        return node
-    children = [rewrite_regions(c) for c in node.children]
-    out: list[Node] = []
-    i = 0
-    while i < len(children):
-        replaced = False
-        for size in (4, 3, 2):
-            window = children[i : i + size]
-            if len(window) == size and all(isinstance(c, Word) and not c.prefix for c in window):
-                found = _region_phrase(tuple(c.text for c in window))  # type: ignore[union-attr]
-                if found is not None:
-                    out.append(found)
-                    i += size
-                    replaced = True
-                    break
-        if not replaced:
-            out.append(children[i])
-            i += 1
-    return And(tuple(out)) if len(out) != 1 else out[0]
-
-
-_FILLER = {"and", "the", "of", "in", "for", "to"}
-
-
-def resolve_sector(value: str) -> list[str]:
-    """Sector ids a filter value names: an id or a prefix of one, the label or a prefix of it,
-    a word of the label or of the sector's terms (3+ letters), or a synonym."""
-    v = " ".join(_TOKEN_RE.findall(fold(value)))
-    if not v:
-        return []
-    slug = v.replace(" ", "-")
-    if any(s.id == slug for s in SECTORS):
-        return [slug]
-    wanted = term(v)
-    out = []
-    for s in SECTORS:
-        label = " ".join(_TOKEN_RE.findall(fold(s.label)))
-        words = set(_TOKEN_RE.findall(fold(f"{s.id} {s.label} {' '.join(s.terms)}"))) - _FILLER
-        if (
-            (len(v) >= 2 and (s.id.startswith(slug) or label.startswith(v)))
-            or (len(v) >= 3 and v not in _FILLER and any(w.startswith(v) for w in words))
-            or wanted in {term(w) for w in words}
-        ):
-            out.append(s.id)
-    return out

@@ -5,47 +5,46 @@ This module is the one source of the searchable fields. :func:`meeting_fields` a
 index adds each text to the field of its tier, and highlighting walks the same lists to mark
 the matched words of each path. Nothing else lists them.
 
-Documents, one per record (and one per trade figure):
+Documents, one per record:
 
-``meeting``   the meeting's own fields, plus its proposals' text in ``sub`` (weight
-              :data:`SUB_WEIGHT`) so the meetings view can list a meeting for what was
-              proposed at it; ``rec`` stores the meeting as JSON without its proposals
-``proposal``  the proposal's fields plus a little of its meeting (region, host and guest) at
-              the lowest weight; ``rec`` stores the proposal as JSON
-``trade``     one quoted trade figure, for the regions' turnover over the years
+``meeting``   the meeting's own fields, and its proposals' text in ``sub`` (weight
+              :data:`SUB_WEIGHT`, no positions) so the meetings view can list a meeting for
+              what was proposed at it; ``rec`` stores the whole meeting with its proposals,
+              compressed (:class:`Packer`)
+``proposal``  the proposal's fields plus its meeting's region, host and guest at the lowest
+              weight; its record is read from its meeting's ``rec``
 
-Text goes into the tier fields as canonical terms (:func:`coopbrowse.store.analysis.terms`:
-folded, stemmed, synonyms merged), so the query side looks words up with the same function.
-``words`` holds the surface words (folded, not stemmed) for prefix expansion and spelling
-corrections.
+Tantivy splits and folds the text (the ``fold`` tokenizer: words of letters and digits, lower
+case, accents off); stemming and synonyms are applied to the query, not to the index.
+
+Every list order is one integer fast field, so Tantivy sorts and no list is sorted in Python.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import hashlib
 import json
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .analysis import terms
 from .model import Meeting, Proposal
 from .regions import filter_value, short_region
-from .taxonomy import SECTOR_IDS, sector_label
+from .taxonomy import SECTORS, sector_label
 
 if TYPE_CHECKING:
     import tantivy
 
 # Bump when the schema or what goes into a document changes: older indexes are rebuilt.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 # Weight tiers: a field's text is searched in the tier's field with the tier's boost.
 TIERS: dict[str, float] = {"title": 3.0, "key": 2.0, "body": 1.0, "minor": 0.5}
 SUB_WEIGHT = 0.5  # a meeting's proposals' text, searched only when listing meetings
 TEXT_FIELDS = (*TIERS, "sub")
-
-KINDS = ("meeting", "proposal")
-FOLD = "fold"  # the tokenizer of names and surface words (split, lower-case, accents off)
-_MAX_KEY = 200  # longest raw value indexed as a whole (ids, regions); longer ones are cut
+FOLD = "fold"  # the tokenizer of all text (split, lower-case, accents off)
 
 Field = tuple[str, str, str]  # (path, text, tier)
 
@@ -95,34 +94,81 @@ def proposal_fields(p: Proposal, m: Meeting) -> list[Field]:
     return out
 
 
-# Sort keys ----------------------------------------------------------------------------------
-# Each list order is one fast field that Tantivy sorts by, so no list is sorted in Python.
+# Keys and sort keys --------------------------------------------------------------------------
+
+_MAX_DAYS = (1 << 22) - 1  # day numbers (date.toordinal) fit in 22 bits
+_LOW31 = (1 << 31) - 1
 
 
-def _ymd(date: str) -> int:
-    """``2025-04-01`` -> ``20250401`` (0 for anything else)."""
-    digits = date.replace("-", "")
-    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
+def record_uid(kind: str, record_id: str) -> int:
+    """A record's key as one signed 64-bit integer (indexed and fast: looked up and read in
+    bulk); a meeting's is also the ``muid`` of its proposals and trade figures."""
+    digest = hashlib.blake2b(f"{kind}:{record_id}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
 
 
-def _cut(text: str) -> str:
-    return text[:_MAX_KEY]
+@functools.lru_cache(maxsize=65536)
+def _days(date: str) -> int:
+    try:
+        return dt.date.fromisoformat(date).toordinal()
+    except ValueError:
+        return 0
 
 
-def order_date(m: Meeting, rank: int) -> str:
-    """Newest meeting first, then its proposals in order (descending): ``rank`` is 999 for
-    the meeting and ``998 - i`` for its proposal ``i``."""
-    return f"{m.date} {_cut(m.id)} {rank:03d}"
+def newest_first(m: Meeting) -> tuple[int, int]:
+    """The order of "newest first" (descending): the date, then a stable tie-break (the
+    same everywhere: the index, ``coopbrowse list`` and the store)."""
+    return (_days(m.date), record_uid("meeting", m.id) & _LOW31)
 
 
-def order_named(name: str, m: Meeting, tie: str) -> str:
-    """By ``name`` A-Z, then newest first, then ``tie`` (ascending)."""
-    return f"{_cut(name.casefold())}\t{99_999_999 - _ymd(m.date):08d}\t{_cut(tie)}"
+def order_date(m: Meeting, rank: int) -> int:
+    """Newest meeting first, then its proposals in order (descending): ``rank`` is 1023 for
+    the meeting and ``1022 - i`` for its proposal ``i``."""
+    days, tie = newest_first(m)
+    return days << 41 | tie << 10 | rank
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_code(name: str) -> int:
+    """The first eight letters of ``name`` as a number in the same order (A-Z, others first,
+    shorter first)."""
+    code = 0
+    folded = name.casefold()
+    for i in range(8):
+        c = folded[i] if i < len(folded) else ""
+        digit = 0 if not c else (ord(c) - ord("a") + 2 if "a" <= c <= "z" else 1)
+        code = code * 28 + digit
+    return code
+
+
+def order_region(m: Meeting) -> int:
+    """By region A-Z (as lists name it), then newest first (ascending)."""
+    return _name_code(short_region(m.region)) << 22 | (_MAX_DAYS - _days(m.date))
+
+
+_SECTOR_RANK = {s.id: i for i, s in enumerate(sorted(SECTORS, key=lambda s: s.label.casefold()))}
+
+
+def order_sector(p: Proposal, m: Meeting, i: int) -> int:
+    """By sector A-Z, then newest first, then in the meeting's order (ascending)."""
+    rank = _SECTOR_RANK.get(p.sector, 63)
+    tie = record_uid("meeting", m.id) & ((1 << 25) - 1)
+    return rank << 57 | (_MAX_DAYS - _days(m.date)) << 35 | tie << 10 | min(i, 1023)
+
+
+def turnover_key(year: int, usd_millions: float) -> int:
+    """A full-year turnover figure as one integer (aggregated by region for the regions
+    view); :func:`turnover_of` reads it back."""
+    return max(0, min(year, 9999)) << 40 | round(min(max(usd_millions, 0.0), 1.0e10) * 100)
+
+
+def turnover_of(key: int) -> tuple[int, float]:
+    return key >> 40, (key & ((1 << 40) - 1)) / 100
 
 
 def order_count(count: int, m: Meeting) -> int:
     """``(count, date)`` as one integer (descending: most first, then newest)."""
-    return min(count, 9_999_999) * 100_000_000 + _ymd(m.date)
+    return min(count, 1 << 30) << 22 | _days(m.date)
 
 
 def order_trade(m: Meeting) -> int:
@@ -130,47 +176,30 @@ def order_trade(m: Meeting) -> int:
     t = m.latest_trade()
     value = t.usd_millions if t is not None and t.usd_millions is not None else -0.1
     tenths = round(min(max(value, -0.1), 9.0e8) * 10) + 1  # 0 when there is no figure
-    return tenths * 100_000_000 + _ymd(m.date)
+    return tenths << 22 | _days(m.date)
 
 
 # Schema -------------------------------------------------------------------------------------
 
-
+_RAW = {"tokenizer_name": "raw", "index_option": "basic", "fast": True}
+_WORDS = {"tokenizer_name": FOLD, "index_option": "basic"}
 # (name, kind, options): the schema as data, so an opened index can be checked against it.
 _SPEC: tuple[tuple[str, str, dict[str, Any]], ...] = (
-    *(
-        (n, "text", {"tokenizer_name": "whitespace", "index_option": "position"})
-        for n in TEXT_FIELDS
-    ),
-    ("words", "text", {"tokenizer_name": FOLD, "index_option": "basic"}),
-    *(
-        (n, "text", {"tokenizer_name": "raw", "index_option": "basic", "fast": True})
-        for n in ("kind", "mid", "region", "sector", "status", "msector", "mstatus")
-    ),
-    ("id", "text", {"tokenizer_name": "raw", "index_option": "basic", "stored": True}),
-    ("uid", "int", {"fast": True}),  # record_uid(kind, id): finds a row's place in a list
-    # completion values of person: and enterprise:
-    *(
-        (n, "text", {"tokenizer_name": "raw", "index_option": "basic", "fast": True})
-        for n in ("pkey", "ekey")
-    ),
-    *(
-        (n, "text", {"tokenizer_name": FOLD, "index_option": "basic"})
-        for n in ("person", "enterprise", "mperson", "menterprise")
-    ),
-    ("date", "int", {"indexed": True, "fast": True}),
+    *((n, "text", {"tokenizer_name": FOLD, "index_option": "position"}) for n in TIERS),
+    ("sub", "text", _WORDS),
+    *((n, "text", _RAW) for n in ("kind", "region", "sector", "status", "msector", "mstatus")),
+    *((n, "text", _RAW) for n in ("pkey", "ekey")),  # completion values of person:, enterprise:
+    *((n, "text", _WORDS) for n in ("person", "enterprise", "mperson", "menterprise")),
+    ("uid", "int", {"indexed": True, "fast": True}),  # record_uid(kind, id)
+    ("muid", "int", {"indexed": True, "fast": True}),  # its meeting's uid
+    ("date", "int", {"indexed": True, "fast": True}),  # YYYYMMDD
     ("pi", "int", {"fast": True}),  # a proposal's place in its meeting
     ("nprops", "int", {"fast": True}),  # a meeting's number of proposals
-    # trade docs: year, value (USD m) and whether it is a full-year turnover figure
-    ("year", "int", {"indexed": True, "fast": True}),
-    ("usd", "float", {"fast": True}),
-    ("turnover", "int", {"indexed": True, "fast": True}),
-    *(
-        (n, "text", {"tokenizer_name": "raw", "index_option": "basic", "fast": True})
-        for n in ("o_date", "o_region", "o_sector")
-    ),
-    *((n, "int", {"fast": True}) for n in ("o_props", "o_trade")),
-    ("rec", "bytes", {"stored": True}),
+    ("ntrade", "int", {"fast": True}),  # a meeting's number of trade figures
+    ("turnover", "int", {"fast": True}),  # a meeting's full-year turnover figures (turnover_key)
+    *((n, "int", {"fast": True}) for n in ("o_date", "o_region", "o_sector", "o_props", "o_trade")),
+    ("rid", "bytes", {"stored": True}),  # the record's id
+    ("rec", "bytes", {"stored": True}),  # a meeting's record (Packer)
 )
 FIELD_NAMES = frozenset(name for name, _kind, _options in _SPEC)
 
@@ -191,12 +220,12 @@ def build_schema() -> tantivy.Schema:
 
 
 def register_tokenizers(index: tantivy.Index) -> None:
-    """The analyzers the schema names (an index is opened or created with them)."""
+    """The analyzer the schema names (an index is opened or created with it)."""
     import tantivy
 
     fold = (
         tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-        .filter(tantivy.Filter.remove_long(100))
+        .filter(tantivy.Filter.remove_long(64))
         .filter(tantivy.Filter.lowercase())
         .filter(tantivy.Filter.ascii_fold())
         .build()
@@ -204,108 +233,161 @@ def register_tokenizers(index: tantivy.Index) -> None:
     index.register_tokenizer(FOLD, fold)
 
 
+# Stored records -----------------------------------------------------------------------------
+
+
+class Packer:
+    """Meetings as stored in the index: compact JSON, compressed with zlib and a preset
+    dictionary drawn from the collection's own records (a meeting of a few kilobytes then
+    packs about four to one; Tantivy's own block compression gets about two)."""
+
+    def __init__(self, dictionary: bytes) -> None:
+        self.dictionary = dictionary or _DEFAULT_DICTIONARY
+        # level 3: nine tenths of level 6's packing at half its time
+        self._compressor = zlib.compressobj(3, zdict=self.dictionary)
+
+    @classmethod
+    def trained(cls, meetings: Iterable[Meeting]) -> Packer:
+        """A packer whose dictionary is the end of a sample of records (zlib looks back
+        32 KB; the latest bytes weigh most)."""
+        sample = bytearray()
+        for m in meetings:
+            sample += pack_json(m)
+            if len(sample) > 96 * 1024:
+                break
+        return cls(bytes(sample[-32 * 1024 :]))
+
+    def pack(self, m: Meeting) -> bytes:
+        c = self._compressor.copy()
+        return c.compress(pack_json(m)) + c.flush()
+
+    def unpack(self, blob: bytes) -> Any:
+        """The record's JSON data; ValueError for anything that is not one."""
+        import orjson
+
+        d = zlib.decompressobj(zdict=self.dictionary)
+        try:
+            raw = d.decompress(blob, 64 * 1024 * 1024)  # bounded: a record is never this big
+        except zlib.error as exc:
+            raise ValueError(f"not a packed record ({exc})") from None
+        if d.unconsumed_tail or not d.eof:
+            raise ValueError("a packed record that does not end")
+        return orjson.loads(raw)
+
+
+_DEFAULT_DICTIONARY = json.dumps(
+    Meeting("id", "2025-01-01", "Region", "Title").to_dict(), separators=(",", ":")
+).encode()
+
+
+def pack_json(m: Meeting) -> bytes:
+    """The meeting as JSON (orjson writes the dataclasses as they are, 20 times faster than
+    ``to_dict`` and ``json.dumps``; the keys are the ``to_dict`` ones)."""
+    import orjson
+
+    return orjson.dumps(m)
+
+
 # Documents ----------------------------------------------------------------------------------
 
 
-def _add_text(doc: tantivy.Document, fields: list[Field]) -> list[str]:
-    """Add each field's terms to its tier; return the raw texts (for ``words``)."""
-    for _path, text, tier in fields:
-        doc.add_text(tier, " ".join(terms(text)))
-    return [text for _path, text, _tier in fields]
+def _ymd(date: str) -> int:
+    digits = date.replace("-", "")
+    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
 
 
-def _json(data: dict[str, Any]) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def record_uid(kind: str, record_id: str) -> int:
-    """A record's key as one signed 64-bit integer (a fast field, read in bulk)."""
-    digest = hashlib.blake2b(f"{kind}:{record_id}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "little", signed=True)
-
-
+@functools.lru_cache(maxsize=65536)
 def _slug_last(name: str) -> str:
     words = name.split()
     return filter_value(words[-1]) if words else ""
 
 
-def _record_doc(kind: str, rid: str, m: Meeting, region: str, date: int) -> tantivy.Document:
-    """A new document for record ``rid`` of meeting ``m``: its keys and filters."""
+@functools.lru_cache(maxsize=65536)
+def _slug(name: str) -> str:
+    return filter_value(name)
+
+
+def _texts(fields: list[Field], doc: dict[str, list[Any]]) -> None:
+    """Add each field's text to its tier in ``doc`` (one value per field: a phrase never
+    runs from one field into the next)."""
+    for _path, text, tier in fields:
+        doc[tier].append(text)
+
+
+def documents(m: Meeting, packer: Packer, schema: tantivy.Schema) -> Iterator[tantivy.Document]:
+    """The documents of meeting ``m``: the meeting, each proposal, each trade figure.
+
+    Documents are built as dicts and handed to Tantivy in one call each (half the cost of
+    adding values one by one, which matters at 600,000 documents)."""
     import tantivy
 
-    doc = tantivy.Document()
-    doc.add_text("kind", kind)
-    doc.add_text("id", _cut(rid))
-    doc.add_integer("uid", record_uid(kind, rid))
-    doc.add_text("mid", _cut(m.id))
-    doc.add_text("region", region)
-    doc.add_integer("date", date)
-    return doc
-
-
-def documents(m: Meeting) -> Iterator[tantivy.Document]:
-    """The documents of meeting ``m``: the meeting, each proposal, each trade figure."""
-    import tantivy
-
+    make = tantivy.Document.from_dict
     date = _ymd(m.date)
-    region = _cut(m.region)
-    short = short_region(m.region)
-    doc = _record_doc("meeting", m.id, m, region, date)
-    raw = _add_text(doc, meeting_fields(m))
+    region = m.region[:200]
+    muid = record_uid("meeting", m.id)
     names = [q.name for q in m.participants if q.name]
-    for name in names:
-        doc.add_text("person", name)
-        doc.add_text("pkey", _cut(_slug_last(name)))
-    for p in m.proposals:
-        for _path, text, _tier in proposal_own_fields(p):
-            doc.add_text("sub", " ".join(terms(text)))
-            raw.append(text)
-        doc.add_text("msector", p.sector)
-        doc.add_text("mstatus", p.status)
-        if p.proposed_by:
-            doc.add_text("mperson", p.proposed_by)
-        for e in p.enterprises:
-            doc.add_text("menterprise", e)
-    doc.add_text("words", "\n".join(raw))
-    doc.add_integer("nprops", len(m.proposals))
-    doc.add_text("o_date", order_date(m, 999))
-    doc.add_text("o_region", order_named(short, m, m.id))
-    doc.add_integer("o_props", order_count(len(m.proposals), m))
-    doc.add_integer("o_trade", order_trade(m))
-    doc.add_bytes("rec", _json({"m": m.to_dict(with_proposals=False), "n": len(m.proposals)}))
-    yield doc
+    doc: dict[str, list[Any]] = {
+        "kind": ["meeting"],
+        "uid": [muid],
+        "muid": [muid],
+        "region": [region],
+        "date": [date],
+        "title": [],
+        "key": [],
+        "body": [],
+        "minor": [],
+        "sub": [],
+        "person": names,
+        "pkey": [_slug_last(n)[:200] for n in names],
+        "msector": [p.sector[:200] for p in m.proposals],
+        "mstatus": [p.status[:200] for p in m.proposals],
+        "mperson": [p.proposed_by for p in m.proposals if p.proposed_by],
+        "menterprise": [e for p in m.proposals for e in p.enterprises],
+        "nprops": [len(m.proposals)],
+        "ntrade": [len(m.trade)],
+        "turnover": [
+            turnover_key(t.year, t.usd_millions)
+            for t in m.trade
+            if t.metric == "turnover" and t.full_year and t.usd_millions is not None
+        ],
+        "o_date": [order_date(m, 1023)],
+        "o_region": [order_region(m)],
+        "o_props": [order_count(len(m.proposals), m)],
+        "o_trade": [order_trade(m)],
+        "rid": [m.id.encode("utf-8")],
+        "rec": [packer.pack(m)],
+    }
+    _texts(meeting_fields(m), doc)
+    own = [proposal_own_fields(p) for p in m.proposals]
+    doc["sub"] = [text for fields in own for _path, text, _tier in fields]
+    yield make(doc, schema)
 
+    context = [m.region] if m.region else []
+    context += [q.name for q in m.participants if q.role in ("host", "guest") and q.name]
+    o_region = order_region(m)
     for i, p in enumerate(m.proposals):
-        doc = _record_doc("proposal", p.id, m, region, date)
-        doc.add_integer("pi", i)
-        doc.add_text("sector", p.sector if p.sector in SECTOR_IDS else _cut(p.sector))
-        doc.add_text("status", _cut(p.status))
-        _add_text(doc, proposal_fields(p, m))
-        if p.proposed_by:
-            doc.add_text("person", p.proposed_by)
-            doc.add_text("pkey", _cut(_slug_last(p.proposed_by)))
-        for e in p.enterprises:
-            doc.add_text("enterprise", e)
-            doc.add_text("ekey", _cut(filter_value(e)))
-        doc.add_text("o_date", order_date(m, 998 - min(i, 998)))
-        doc.add_text("o_region", order_named(short, m, p.id))
-        doc.add_text("o_sector", order_named(sector_label(p.sector), m, p.id))
-        doc.add_bytes("rec", _json(p.to_dict()))
-        yield doc
-
-    host = m.host.name if m.host else ""
-    for t in m.trade:
-        doc = tantivy.Document()
-        doc.add_text("kind", "trade")
-        doc.add_text("mid", _cut(m.id))
-        doc.add_text("region", region)
-        doc.add_integer("date", date)
-        doc.add_integer("year", t.year)
-        if t.usd_millions is not None:
-            doc.add_float("usd", t.usd_millions)
-        full_turnover = t.metric == "turnover" and t.full_year and t.usd_millions is not None
-        doc.add_integer("turnover", 1 if full_turnover else 0)
-        doc.add_bytes(
-            "rec", _json({"figure": t.to_dict(), "date": m.date, "host": host, "meeting": m.id})
-        )
-        yield doc
+        doc = {
+            "kind": ["proposal"],
+            "uid": [record_uid("proposal", p.id)],
+            "muid": [muid],
+            "region": [region],
+            "date": [date],
+            "pi": [i],
+            "sector": [p.sector[:200]],
+            "status": [p.status[:200]],
+            "title": [],
+            "key": [],
+            "body": [],
+            "minor": [],
+            "person": [p.proposed_by] if p.proposed_by else [],
+            "pkey": [_slug_last(p.proposed_by)[:200]] if p.proposed_by else [],
+            "enterprise": list(p.enterprises),
+            "ekey": [_slug(e)[:200] for e in p.enterprises],
+            "o_date": [order_date(m, 1022 - min(i, 1022))],
+            "o_region": [o_region],
+            "o_sector": [order_sector(p, m, i)],
+            "rid": [p.id.encode("utf-8")],
+        }
+        _texts(own[i], doc)
+        doc["minor"] += context
+        yield make(doc, schema)

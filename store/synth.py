@@ -1,18 +1,29 @@
-"""Realistic synthetic meetings at scale, for tests and benchmarks.
+"""Synthetic meetings at scale, for tests and benchmarks. Deterministic for a given ``seed``.
 
-Built from the real vocabulary (the 89 regions, the sector taxonomy, enterprises and people
-named in the seed articles) so that search and the browser are measured on text that looks
-like the real thing. Deterministic for a given ``seed``.
+Two vocabularies:
 
-    python -m coopbrowse.store.synth --meetings 10000 --db /tmp/big.json
+``compact`` (the default of :func:`synth_meetings`, for tests): the 89 regions, the sector
+taxonomy and the enterprises and people named in the seed articles; a few hundred words.
 
-gives 10,000 meetings with about 50,000 proposals (``--proposals`` sets the average).
+``realistic`` (the default of the command, for benchmarks): the same frame, with running text
+drawn from the 25,000 most frequent English words in the proportions English uses them
+(``wordfreq``'s ranking, sampled by Zipf's law, 1/rank), people from generated Russian and
+Belarusian first names and surnames (about 8,000 surnames), towns (about 2,000 generated
+names) and enterprises (about 3,000: "<Town> <product> Plant", "<Stem>mash", acronyms). A
+100,000-meeting database holds well over 20,000 distinct terms, most of them rare, as real
+reports do. It needs the ``bench`` extra (``pip install -e '.[bench]'``).
+
+    python -m coopbrowse.store.synth --meetings 100000 --db /tmp/big.json
+
+gives 100,000 meetings with about 500,000 proposals (``--proposals`` sets the average).
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as dt
+import itertools
 import random
 import sys
 from collections.abc import Sequence
@@ -169,6 +180,143 @@ GOODS_IN = (
 QUALIFIERS = ("", "about", "nearly", "slightly more than", "exceeded", "approximately", "almost")
 
 
+class Vocabulary:
+    """Where synthetic text comes from: running words, people, towns and enterprises."""
+
+    def __init__(
+        self,
+        words: Sequence[str] = (),
+        first: Sequence[str] = FIRST_NAMES,
+        last: Sequence[str] = LAST_NAMES,
+        towns: Sequence[str] = (),
+        enterprises: Sequence[str] = (),
+    ) -> None:
+        self.words = list(words)
+        # Zipf's law: the word of rank r is drawn with weight 1/r
+        self._cum = list(itertools.accumulate(1.0 / r for r in range(1, len(self.words) + 1)))
+        self.first, self.last = list(first), list(last)
+        self.towns, self.enterprises = list(towns), list(enterprises)
+
+    def text(self, rng: random.Random, n: int) -> str:
+        """``n`` running words (none for the compact vocabulary)."""
+        if not self.words:
+            return ""
+        top = self._cum[-1]
+        cum, words = self._cum, self.words
+        return " ".join(words[bisect.bisect(cum, rng.random() * top)] for _ in range(n))
+
+    def person(self, rng: random.Random) -> str:
+        return f"{rng.choice(self.first)} {rng.choice(self.last)}"
+
+    @classmethod
+    def realistic(cls, seed: int = 7) -> Vocabulary:
+        """Real English word frequencies (``wordfreq``) and generated proper names."""
+        try:
+            import wordfreq
+        except ImportError:
+            raise StoreError(
+                None, "the realistic vocabulary needs wordfreq: pip install -e '.[bench]'"
+            ) from None
+        words = [w for w in wordfreq.top_n_list("en", 26_000) if w.isalpha()][:25_000]
+        rng = random.Random(seed)
+        syllables = (
+            "ba",
+            "be",
+            "bo",
+            "vla",
+            "vo",
+            "go",
+            "gra",
+            "da",
+            "de",
+            "do",
+            "zhu",
+            "za",
+            "ka",
+            "ko",
+            "kra",
+            "la",
+            "le",
+            "lo",
+            "ma",
+            "me",
+            "mi",
+            "mo",
+            "na",
+            "ne",
+            "no",
+            "pa",
+            "pe",
+            "po",
+            "ra",
+            "re",
+            "ro",
+            "sa",
+            "se",
+            "so",
+            "sta",
+            "ta",
+            "te",
+            "to",
+            "tu",
+            "fe",
+            "kha",
+            "tse",
+            "cha",
+            "she",
+            "shu",
+            "ya",
+            "yu",
+            "ve",
+            "vi",
+            "ni",
+        )
+        endings = ("ov", "ev", "in", "enko", "sky", "ich", "uk", "ovich", "kin", "yonok", "ets")
+        last = {
+            _cap("".join(rng.choices(syllables, k=rng.randint(1, 3))) + rng.choice(endings))
+            for _ in range(12_000)
+        }
+        first = {_cap("".join(rng.choices(syllables, k=rng.randint(2, 3)))) for _ in range(600)}
+        places = ("sk", "grad", "ovo", "evo", "insk", "ino", "polye", "gorsk", "ich", "any")
+        towns = {
+            _cap("".join(rng.choices(syllables, k=rng.randint(1, 3))) + rng.choice(places))
+            for _ in range(2_500)
+        }
+        products = (
+            "Tractor",
+            "Lift",
+            "Cable",
+            "Glass",
+            "Dairy",
+            "Machine-Tool",
+            "Bus",
+            "Fertiliser",
+            "Pharmaceutical",
+            "Tyre",
+            "Cement",
+            "Instrument",
+            "Meat",
+        )
+        town_list = sorted(towns)
+        enterprises: set[str] = set()
+        while len(enterprises) < 3_000:
+            form = rng.random()
+            if form < 0.5:
+                enterprises.add(f"{rng.choice(town_list)} {rng.choice(products)} Plant")
+            elif form < 0.8:
+                enterprises.add(_cap(rng.choice(syllables) + rng.choice(syllables)) + "mash")
+            else:
+                enterprises.add("".join(rng.choices("ABGKMNPSTVZ", k=rng.randint(3, 4))))
+        return cls(words, sorted(first), sorted(last), town_list, sorted(enterprises))
+
+
+COMPACT = Vocabulary()
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
 def _guest_title(region: Region) -> str:
     if region.kind == "republic":
         return f"Head of the {region.name}"
@@ -177,12 +325,15 @@ def _guest_title(region: Region) -> str:
     return f"Governor of {region.name}"
 
 
-def synth_meeting(rng: random.Random, n: int, proposals: int) -> Meeting:
+def synth_meeting(
+    rng: random.Random, n: int, proposals: int, vocabulary: Vocabulary = COMPACT
+) -> Meeting:
     """One plausible meeting (``n`` makes its id unique)."""
+    v = vocabulary
     region = rng.choice(REGIONS)
     date = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(0, 4000))
     host_name, host_title = rng.choice(BELARUS_HOSTS)
-    guest = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    guest = v.person(rng)
     mid = f"{date.isoformat()}-{region.key}-{n:06d}"
     participants = [
         Participant(host_name, host_title, "belarus", "host"),
@@ -219,9 +370,16 @@ def synth_meeting(rng: random.Random, n: int, proposals: int) -> Meeting:
         sector = rng.choice(SECTORS).id
         title = rng.choice(TITLES[sector])
         names = rng.sample(ENTERPRISES[sector], k=min(len(ENTERPRISES[sector]), rng.randint(0, 2)))
+        if v.enterprises and rng.random() < 0.6:
+            names = [*names[:1], rng.choice(v.enterprises)]
+        if v.words and rng.random() < 0.5:
+            title = f"{title} {v.text(rng, rng.randint(1, 3))}"
         detail = f"{host_name.split()[-1]} proposed {title.lower()} with {region.name}" + (
             f", involving {' and '.join(names)}." if names else "."
         )
+        if v.words:
+            town = f" in {rng.choice(v.towns)}" if rng.random() < 0.3 else ""
+            detail += f" {_cap(v.text(rng, rng.randint(10, 30)))}{town}."
         props.append(
             Proposal(
                 id=f"{mid}-p{i + 1:02d}",
@@ -243,7 +401,9 @@ def synth_meeting(rng: random.Random, n: int, proposals: int) -> Meeting:
         place=rng.choice(("Minsk", "Minsk", "Moscow", "", region.core)),
         summary=(
             f"{host_title} {host_name} and {guest} discussed cooperation between Belarus "
-            f"and {region.name}" + (f": {', '.join(sectors[:4])}." if sectors else ".")
+            f"and {region.name}"
+            + (f": {', '.join(sectors[:4])}." if sectors else ".")
+            + (f" {_cap(v.text(rng, rng.randint(20, 50)))}." if v.words else "")
         ),
         participants=participants,
         trade=trade,
@@ -258,14 +418,16 @@ def synth_meeting(rng: random.Random, n: int, proposals: int) -> Meeting:
     )
 
 
-def synth_meetings(count: int, *, proposals: int = 5, seed: int = 1) -> list[Meeting]:
+def synth_meetings(
+    count: int, *, proposals: int = 5, seed: int = 1, vocabulary: Vocabulary = COMPACT
+) -> list[Meeting]:
     """``count`` meetings averaging ``proposals`` proposals each."""
     rng = random.Random(seed)
     out: list[Meeting] = []
     keys: set[tuple[str, str, str]] = set()
     n = 0
     while len(out) < count:  # the store treats same date, region and host as one meeting
-        meeting = synth_meeting(rng, n, proposals)
+        meeting = synth_meeting(rng, n, proposals, vocabulary)
         n += 1
         key = (meeting.date, meeting.region, meeting.host.name if meeting.host else "")
         if key not in keys:
@@ -274,10 +436,18 @@ def synth_meetings(count: int, *, proposals: int = 5, seed: int = 1) -> list[Mee
     return out
 
 
-def build_database(path: Path, count: int, *, proposals: int = 5, seed: int = 1) -> Store:
+def build_database(
+    path: Path,
+    count: int,
+    *,
+    proposals: int = 5,
+    seed: int = 1,
+    vocabulary: Vocabulary = COMPACT,
+) -> Store:
     """Create a database at ``path`` (which must not exist) holding synthetic meetings only."""
     store = Store.open(path, bundled=Dataset("", []), seed=False)
-    store.put_meetings(synth_meetings(count, proposals=proposals, seed=seed))
+    meetings = synth_meetings(count, proposals=proposals, seed=seed, vocabulary=vocabulary)
+    store.put_meetings(meetings)
     return store
 
 
@@ -291,6 +461,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--db", required=True, metavar="PATH", help="database file to create")
     parser.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    parser.add_argument(
+        "--compact",
+        action="store_true",
+        help="the compact vocabulary of the tests (default: realistic, needs wordfreq)",
+    )
     args = parser.parse_args(argv)
     path = Path(args.db)
     if path.exists():
@@ -299,12 +474,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         path.unlink()
     try:
-        store = build_database(path, args.meetings, proposals=args.proposals, seed=args.seed)
+        vocabulary = COMPACT if args.compact else Vocabulary.realistic()
+        store = build_database(
+            path, args.meetings, proposals=args.proposals, seed=args.seed, vocabulary=vocabulary
+        )
     except StoreError as exc:
         print(f"synth: error: {exc}", file=sys.stderr)
         return 2
-    n_props = len(store.proposals())
-    print(f"wrote {path}: {len(store.meetings())} meetings, {n_props} proposals")
+    meetings = store.meetings()
+    n_props = sum(len(m.proposals) for m in meetings)
+    print(f"wrote {path}: {len(meetings)} meetings, {n_props} proposals")
     return 0
 
 

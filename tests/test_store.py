@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -303,11 +304,11 @@ CORRUPTIONS = {
     "no meta table": (lambda good: b'{"meetings": {}}', "no schema version"),
     "foreign tinydb": (lambda good: b'{"_default": {"1": {"a": 1}}}', "no 'meta' table"),
     "newer schema": (
-        lambda good: good.replace(b'"schema_version": 1', b'"schema_version": 99'),
+        lambda good: re.sub(rb'"schema_version": ?1', b'"schema_version": 99', good),
         "newer coopbrowse.*schema 99",
     ),
     "bad record": (
-        lambda good: good.replace(b'"date": "20', b'"date": "not-a-date-20', 1),
+        lambda good: re.sub(rb'"date": ?"20', b'"date": "not-a-date-20', good, count=1),
         r"meetings record \d+: date: expected a date",
     ),
 }

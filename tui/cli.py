@@ -468,7 +468,7 @@ def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
     keys: list[tuple[str, str]] = []
     if args.ids:
         for rid in (i.strip() for i in args.ids.split(",") if i.strip()):
-            if index.meeting_head(rid):
+            if index.meeting(rid):
                 keys.append(("meeting", rid))
             elif index.proposal(rid):
                 keys.append(("proposal", rid))

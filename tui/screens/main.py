@@ -106,8 +106,7 @@ class Rows(Sequence[Row | None]):
             return None
         kind, record, meeting = found
         if kind == "meeting":
-            count = self.index.proposal_count(meeting)
-            return Row(("meeting", meeting.id), meeting, proposals=count)
+            return Row(("meeting", meeting.id), meeting, proposals=len(meeting.proposals))
         return Row(("proposal", record.id), meeting, record)  # type: ignore[arg-type]
 
     @property

@@ -1,0 +1,439 @@
+"""A parsed query (:mod:`coopbrowse.store.query`) as a Tantivy query, for one index snapshot.
+
+The index holds words as written (folded); this module gives them their meaning:
+
+- a word matches every indexed word with the same canonical term (stemming and synonyms of
+  :mod:`coopbrowse.store.analysis`): ``lift`` finds ``elevators``;
+- a prefix matches the indexed words that start with it, and their synonyms;
+- a phrase matches those forms in order, within one field;
+- ``Moscow Region`` finds Moscow Oblast (:func:`rewrite_regions`);
+- filters (``region:``, ``sector:``, ``person:``, ``date:`` ...) narrow without scoring;
+- fields are weighted by tier (title 3, key fields 2, body 1, minor 0.5), BM25 within each.
+
+Three scopes: ``all`` (meetings on their own fields, and proposals), ``meeting`` (meetings,
+with what was proposed at them: the meetings view) and ``proposal``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .analysis import edit_distance, fold, stem_prefixes, term
+from .query import And, Filter, Node, Not, Or, Phrase, QueryError, Word, walk
+from .regions import _slug, find_region
+from .schema import SUB_WEIGHT, TIERS
+from .taxonomy import SECTORS
+
+EXPANSIONS_SCORED = 64  # prefix expansions ranked by BM25; more still match, unranked
+EXPANSIONS_MAX = 2_000
+PHRASE_JOIN_MAX = 10_000  # proposals a phrase may list its meetings through
+_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+class Vocabulary:
+    """The indexed words of one searcher snapshot, and what they mean (memoised: the
+    snapshot never changes)."""
+
+    def __init__(self, searcher: Any) -> None:
+        self.searcher = searcher
+        self._forms: dict[str, dict[str, list[str]]] = {}
+        self._prefixed: dict[str, list[tuple[str, int]]] = {}
+
+    def forms(self, canonical: str) -> dict[str, list[str]]:
+        """Field -> the indexed words whose canonical term is ``canonical``."""
+        found = self._forms.get(canonical)
+        if found is None:
+            found = {}
+            for f in (*TIERS, "sub"):
+                words: list[str] = []
+                for prefix in stem_prefixes(canonical):
+                    for word, _df in self.searcher.terms_with_prefix(f, prefix):
+                        if term(str(word)) == canonical:
+                            words.append(str(word))
+                if words:
+                    found[f] = sorted(set(words))
+            self._forms[canonical] = found
+        return found
+
+    def prefixed(self, prefix: str, limit: int = EXPANSIONS_MAX) -> list[tuple[str, int]]:
+        """Indexed words starting with ``prefix`` and their document counts, most frequent
+        first (over every text field)."""
+        found = self._prefixed.get(prefix)
+        if found is None:
+            counts: dict[str, int] = {}
+            for f in (*TIERS, "sub"):
+                for word, df in self.searcher.terms_with_prefix(f, prefix, limit=limit):
+                    counts[str(word)] = counts.get(str(word), 0) + int(df)
+            found = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            self._prefixed[prefix] = found
+        return found
+
+    def known(self, canonical: str) -> bool:
+        return bool(self.forms(canonical))
+
+    def nearest(self, word: str) -> str | None:
+        """The indexed word closest to a misspelt ``word`` (1 edit up to 6 letters, 2
+        beyond; ties to the more frequent), or None."""
+        if len(word) < 4 or not word[0].isalnum():
+            return None
+        limit = 1 if len(word) <= 6 else 2
+        best: tuple[int, int, str] | None = None
+        for candidate, df in self.prefixed(word[0], limit=100_000):
+            if candidate == word:
+                return None  # a known word (its records were removed): nothing to correct
+            if abs(len(candidate) - len(word)) > limit:
+                continue
+            d = edit_distance(word, candidate, limit)
+            if d <= limit:
+                key = (d, -df, candidate)
+                if best is None or key < best:
+                    best = key
+        return best[2] if best else None
+
+    def expand(self, prefix: str) -> list[str]:
+        """Canonical terms of the indexed words starting with ``prefix``, most frequent
+        first (``elev*`` gives ``elevator``, which also means ``lift``)."""
+        p = fold(prefix)
+        if not p:
+            return []
+        out: dict[str, None] = {}
+        for word, _df in self.prefixed(p):
+            out.setdefault(term(word), None)
+        return list(out)
+
+
+@dataclass
+class Highlight:
+    """What to mark in a record's text: canonical terms, prefixes, filter words by kind."""
+
+    terms: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+    paths: dict[str, set[str]] = field(default_factory=dict)  # filter -> its words
+
+
+def highlight_of(tree: Node, vocabulary: Vocabulary) -> Highlight:
+    h = Highlight()
+    for leaf, negated in walk(tree):
+        if negated:
+            continue
+        if isinstance(leaf, Word):
+            if leaf.prefix:
+                h.prefixes.add(fold(leaf.text))
+                h.terms.update(vocabulary.expand(leaf.text)[:EXPANSIONS_SCORED])
+            else:
+                h.terms.add(term(fold(leaf.text)))
+        elif isinstance(leaf, Phrase) and leaf.scored:
+            h.terms.update(term(fold(w)) for w in leaf.words)
+        elif isinstance(leaf, Filter) and leaf.name in ("person", "enterprise", "region"):
+            h.paths.setdefault(leaf.name, set()).update(_TOKEN_RE.findall(fold(leaf.value)))
+    return h
+
+
+def ranked(tree: Node) -> bool:
+    """Whether a query has words to rank by (else its results come newest first)."""
+    return any(
+        not negated and (isinstance(leaf, Word) or (isinstance(leaf, Phrase) and leaf.scored))
+        for leaf, negated in walk(tree)
+    )
+
+
+def correct(tree: Node, vocabulary: Vocabulary) -> tuple[Node, list[tuple[str, str]]]:
+    """``tree`` with each unknown (not excluded) word replaced by its nearest known word,
+    and the corrections made."""
+    corrections: list[tuple[str, str]] = []
+
+    def fix(node: Node) -> Node:
+        if isinstance(node, Word) and not node.prefix:
+            if vocabulary.known(term(fold(node.text))):
+                return node
+            better = vocabulary.nearest(fold(node.text))
+            if better is None:
+                return node
+            if (node.text, better) not in corrections:
+                corrections.append((node.text, better))
+            return Word(better)
+        if isinstance(node, And):
+            return And(tuple(fix(c) for c in node.children))
+        if isinstance(node, Or):
+            return Or(tuple(fix(c) for c in node.children))
+        return node  # never "correct" what the user excluded
+
+    return fix(tree), corrections
+
+
+class Compiler:
+    """A parsed query as a Tantivy query for ``scope`` (see the module docstring).
+    ``known_regions`` gives the regions the index holds (for ``region:``)."""
+
+    def __init__(
+        self,
+        schema: Any,
+        vocabulary: Vocabulary,
+        scope: str,
+        *,
+        kind: str | None = None,
+        query: str = "",
+        known_regions: Callable[[], list[str]] = list,
+    ) -> None:
+        import tantivy
+
+        self.t = tantivy
+        self.schema = schema
+        self.vocabulary = vocabulary
+        self.scope = scope
+        self.kind = kind
+        self.query = query
+        self.known_regions = known_regions
+        self.weights = dict(TIERS)
+        if scope == "meeting":
+            self.weights["sub"] = SUB_WEIGHT
+
+    def compile(self, tree: Node) -> Any:
+        T, Occur = self.t.Query, self.t.Occur
+        kinds = {"all": ("meeting", "proposal"), "meeting": ("meeting",), "proposal": ("proposal",)}
+        wanted = kinds[self.scope]
+        if self.kind:
+            wanted = (self.kind,) if self.kind in wanted else ()
+        restriction = (
+            T.term_set_query(self.schema, "kind", list(wanted)) if wanted else T.empty_query()
+        )
+        return T.boolean_query(
+            [(Occur.Must, self._node(tree)), (Occur.Must, T.const_score_query(restriction, 0.0))]
+        )
+
+    def _node(self, node: Node) -> Any:
+        T, Occur = self.t.Query, self.t.Occur
+        if isinstance(node, And):
+            if not node.children:
+                return self._everything()
+            positives = [self._node(c) for c in node.children if not isinstance(c, Not)]
+            negatives = [self._node(c.child) for c in node.children if isinstance(c, Not)]
+            clauses = [(Occur.Must, q) for q in positives or [self._everything()]]
+            clauses += [(Occur.MustNot, q) for q in negatives]
+            return clauses[0][1] if len(clauses) == 1 else T.boolean_query(clauses)
+        if isinstance(node, Or):
+            return T.boolean_query([(Occur.Should, self._node(c)) for c in node.children])
+        if isinstance(node, Not):
+            return T.boolean_query(
+                [(Occur.Must, self._everything()), (Occur.MustNot, self._node(node.child))]
+            )
+        if isinstance(node, Word):
+            return self._prefix(node.text) if node.prefix else self._term(term(fold(node.text)))
+        if isinstance(node, Phrase):
+            return self._phrase(node)
+        if isinstance(node, Filter):
+            return self.t.Query.const_score_query(self._filter(node), 0.0)
+        raise TypeError(node)  # pragma: no cover
+
+    def _everything(self) -> Any:
+        return self.t.Query.const_score_query(self.t.Query.all_query(), 0.0)
+
+    def _term(self, canonical: str) -> Any:
+        """Every indexed form of ``canonical``, in each field with its weight."""
+        T, Occur = self.t.Query, self.t.Occur
+        forms = self.vocabulary.forms(canonical)
+        clauses = []
+        for f, weight in self.weights.items():
+            for word in forms.get(f, ()):
+                q = T.term_query(self.schema, f, word)
+                clauses.append((Occur.Should, T.boost_query(q, weight)))
+        if not clauses:
+            return T.empty_query()
+        return clauses[0][1] if len(clauses) == 1 else T.boolean_query(clauses)
+
+    def _prefix(self, prefix: str) -> Any:
+        T, Occur = self.t.Query, self.t.Occur
+        canonical = self.vocabulary.expand(prefix)
+        if not canonical:
+            return T.empty_query()
+        clauses = [(Occur.Should, self._term(t)) for t in canonical[:EXPANSIONS_SCORED]]
+        rest = canonical[EXPANSIONS_SCORED:]
+        if rest:  # matched, not ranked: the words themselves, in every field
+            words = [w for w, _df in self.vocabulary.prefixed(fold(prefix)) if term(w) in rest]
+            for f in self.weights:
+                unranked = T.term_set_query(self.schema, f, words)
+                clauses.append((Occur.Should, T.const_score_query(unranked, 0.0)))
+        return T.boolean_query(clauses)
+
+    def _phrase(self, node: Phrase) -> Any:
+        T, Occur = self.t.Query, self.t.Occur
+        canonical = [term(fold(w)) for w in node.words]
+        if len(canonical) == 1:
+            q = self._term(canonical[0])
+            return q if node.scored else T.const_score_query(q, 0.0)
+        clauses = []
+        for f, weight in self.weights.items():
+            if f == "sub":
+                continue  # no positions: the meetings view joins through the proposals
+            words = [self.vocabulary.forms(t).get(f, []) for t in canonical]
+            if all(words):
+                pattern = ["(" + "|".join(re.escape(w) for w in ws) + ")" for ws in words]
+                q = T.regex_phrase_query(self.schema, f, pattern)
+                clauses.append((Occur.Should, T.boost_query(q, weight)))
+        if self.scope == "meeting":
+            clauses.append((Occur.Should, self._meetings_of_proposals(node)))
+        q = T.boolean_query(clauses) if clauses else T.empty_query()
+        return q if node.scored else T.const_score_query(q, 0.0)
+
+    def _meetings_of_proposals(self, node: Phrase) -> Any:
+        """The meetings whose proposals have the phrase (a join: positions are not kept for
+        a meeting's proposals' text)."""
+        T = self.t.Query
+        inner = Compiler(self.schema, self.vocabulary, "proposal", query=self.query)
+        found = self.vocabulary.searcher.search(
+            inner.compile(Phrase(node.words)), PHRASE_JOIN_MAX, count=False
+        )
+        addresses = [address for _score, address in found.hits]
+        if not addresses:
+            return T.empty_query()
+        muids = self.vocabulary.searcher.fast_field_values("muid", addresses)
+        meetings = sorted({int(u) for u in muids if u is not None})
+        return T.boost_query(T.term_set_query(self.schema, "uid", meetings), SUB_WEIGHT)
+
+    def _fields(self, name: str) -> list[str]:
+        """The fields a filter looks at in this scope."""
+        union = {"sector": "msector", "status": "mstatus", "enterprise": "menterprise"}
+        if self.scope == "meeting":
+            if name == "person":
+                return ["person", "mperson"]
+            if name in union:
+                return [union[name]]
+        return [name]
+
+    def _filter(self, f: Filter) -> Any:
+        T = self.t.Query
+        name, value = f.name, fold(f.value)
+        if name == "type":
+            return T.term_query(self.schema, "kind", f.value)
+        if name == "status":
+            return self._any(self._fields("status"), [f.value])
+        if name in ("date", "year"):
+            lo = int(f.start.replace("-", "")) if f.start else None
+            hi = int(f.end.replace("-", "")) if f.end else None
+            return T.range_query(self.schema, "date", self.t.FieldType.Integer, lo, hi)
+        if name == "sector":
+            ids = resolve_sector(f.value)
+            if not ids:
+                known = ", ".join(s.id for s in SECTORS)
+                raise QueryError(
+                    f"unknown sector '{f.value}' (sectors: {known})", f.pos, self.query
+                )
+            return self._any(self._fields("sector"), ids)
+        if name == "region":
+            regions = matching_regions(self.known_regions(), value)
+            return self._any(["region"], regions) if regions else T.empty_query()
+        # person / enterprise: every word of the value starts a word of one name
+        words = _TOKEN_RE.findall(value)
+        if not words:
+            return T.empty_query()
+        per_word = []
+        for w in words:
+            options = [
+                T.regex_query(self.schema, fld, re.escape(w) + ".*") for fld in self._fields(name)
+            ]
+            per_word.append(self._either(options))
+        return per_word[0] if len(per_word) == 1 else self._all(per_word)
+
+    def _any(self, fields: list[str], values: list[str]) -> Any:
+        queries = [self.t.Query.term_set_query(self.schema, f, values) for f in fields]
+        return self._either(queries)
+
+    def _either(self, queries: list[Any]) -> Any:
+        Occur = self.t.Occur
+        if len(queries) == 1:
+            return queries[0]
+        return self.t.Query.boolean_query([(Occur.Should, q) for q in queries])
+
+    def _all(self, queries: list[Any]) -> Any:
+        return self.t.Query.boolean_query([(self.t.Occur.Must, q) for q in queries])
+
+
+# Regions and sectors ------------------------------------------------------------------------
+
+
+def matching_regions(known: list[str], value: str) -> list[str]:
+    """The indexed regions a ``region:`` value names: the region it spells exactly, else
+    every region whose slug is the value or has a word starting with it."""
+    region = find_region(value) or find_region(value.replace("-", " "))
+    if region is not None and region.name in known:
+        return [region.name]
+    out = []
+    slug = _slug(value)
+    for name in known:
+        if region is not None and region.name == name:
+            out.append(name)
+            continue
+        if _slug(name) == slug or any(w.startswith(value) for w in _TOKEN_RE.findall(fold(name))):
+            out.append(name)
+    return out
+
+
+def _region_phrase(words: tuple[str, ...]) -> Node | None:
+    """``Moscow Region`` -> (``"moscow oblast"`` OR ``"moscow region"``); None if no region."""
+    region = find_region(" ".join(words))
+    if region is None:
+        return None
+    canonical = tuple(_TOKEN_RE.findall(fold(region.name)))
+    if canonical == tuple(fold(w) for w in words):
+        return None
+    original = Phrase(words, scored=False) if len(words) > 1 else Word(words[0])
+    return Or((Phrase(canonical) if len(canonical) > 1 else Word(canonical[0]), original))
+
+
+def rewrite_regions(node: Node) -> Node:
+    """Let every spelling of a region find the others (``Moscow Region`` finds Moscow Oblast)."""
+    if isinstance(node, Phrase):
+        return _region_phrase(node.words) or node
+    if isinstance(node, Not):
+        return Not(rewrite_regions(node.child))
+    if isinstance(node, Or):
+        return Or(tuple(rewrite_regions(c) for c in node.children))
+    if not isinstance(node, And):
+        return node
+    children = [rewrite_regions(c) for c in node.children]
+    out: list[Node] = []
+    i = 0
+    while i < len(children):
+        replaced = False
+        for size in (4, 3, 2):
+            window = children[i : i + size]
+            if len(window) == size and all(isinstance(c, Word) and not c.prefix for c in window):
+                found = _region_phrase(tuple(c.text for c in window))  # type: ignore[union-attr]
+                if found is not None:
+                    out.append(found)
+                    i += size
+                    replaced = True
+                    break
+        if not replaced:
+            out.append(children[i])
+            i += 1
+    return And(tuple(out)) if len(out) != 1 else out[0]
+
+
+_FILLER = {"and", "the", "of", "in", "for", "to"}
+
+
+def resolve_sector(value: str) -> list[str]:
+    """Sector ids a filter value names: an id or a prefix of one, the label or a prefix of it,
+    a word of the label or of the sector's terms (3+ letters), or a synonym."""
+    v = " ".join(_TOKEN_RE.findall(fold(value)))
+    if not v:
+        return []
+    slug = v.replace(" ", "-")
+    if any(s.id == slug for s in SECTORS):
+        return [slug]
+    wanted = term(v)
+    out = []
+    for s in SECTORS:
+        label = " ".join(_TOKEN_RE.findall(fold(s.label)))
+        words = set(_TOKEN_RE.findall(fold(f"{s.id} {s.label} {' '.join(s.terms)}"))) - _FILLER
+        if (
+            (len(v) >= 2 and (s.id.startswith(slug) or label.startswith(v)))
+            or (len(v) >= 3 and v not in _FILLER and any(w.startswith(v) for w in words))
+            or wanted in {term(w) for w in words}
+        ):
+            out.append(s.id)
+    return out
