@@ -229,34 +229,63 @@ class Store:
             pending if pending is not None and pending[0] == signature else self._read()
         )
         meta = self._meta_of(raw)
-        by_id: dict[str, Meeting] = {}
+        meetings = list(self._records(raw))
+        by_id = {m.id: m for m in meetings}
+        proposals = {p.id: p for m in meetings for p in m.proposals}
+        meetings.sort(key=newest_first, reverse=True)  # as lists show
+        self._snapshot = _Snapshot(signature, meetings, by_id, proposals, meta)
+        return self._snapshot
+
+    def stream(self) -> tuple[Signature, dict[str, Any], int, Iterator[Meeting]]:
+        """The database as it is now, one meeting at a time (each validated, with its
+        proposals) without holding them all: ``(signature, meta, count, meetings)``.
+        What builds the search index. Raises :class:`CorruptDatabase` as :meth:`load` does,
+        while iterating for a bad record."""
+        signature, raw = self._read()
+        meta = self._meta_of(raw)
+        return signature, meta, len(raw.get(MEETINGS, {})), self._records(raw)
+
+    def _records(self, raw: dict[str, Any]) -> Iterator[Meeting]:
+        """Every meeting of a document of tables, validated, with its proposals; every
+        problem is a :class:`CorruptDatabase` naming the record."""
+        by_meeting: dict[Any, list[tuple[str, Any]]] = {}
+        for doc_id, doc in raw.get(PROPOSALS, {}).items():
+            mid = doc.get("meeting_id") if isinstance(doc, dict) else None
+            by_meeting.setdefault(mid if isinstance(mid, str) else None, []).append((doc_id, doc))
+        seen_meetings: set[str] = set()
+        seen_proposals: set[str] = set()
+
+        def proposal(doc_id: str, doc: Any) -> Proposal:
+            try:
+                found = Proposal.from_dict(doc)
+            except ValidationError as exc:
+                raise CorruptDatabase(self.path, f"proposals record {doc_id}: {exc}") from None
+            if found.id in seen_proposals:
+                raise CorruptDatabase(
+                    self.path, f"proposals record {doc_id}: duplicate proposal id {found.id!r}"
+                )
+            seen_proposals.add(found.id)
+            return found
+
         for doc_id, doc in raw.get(MEETINGS, {}).items():
             try:
                 meeting = Meeting.from_dict(doc)
             except ValidationError as exc:
                 raise CorruptDatabase(self.path, f"meetings record {doc_id}: {exc}") from None
-            by_id[meeting.id] = meeting
-        proposals: dict[str, Proposal] = {}
-        for doc_id, doc in raw.get(PROPOSALS, {}).items():
-            try:
-                proposal = Proposal.from_dict(doc)
-            except ValidationError as exc:
-                raise CorruptDatabase(self.path, f"proposals record {doc_id}: {exc}") from None
-            owner = by_id.get(proposal.meeting_id)
-            if owner is None:
+            if meeting.id in seen_meetings:
+                raise CorruptDatabase(
+                    self.path, f"meetings record {doc_id}: duplicate meeting id {meeting.id!r}"
+                )
+            seen_meetings.add(meeting.id)
+            meeting.proposals = [proposal(i, d) for i, d in by_meeting.pop(meeting.id, ())]
+            yield meeting
+        for orphans in by_meeting.values():  # proposals of no meeting
+            for doc_id, doc in orphans:
+                found = proposal(doc_id, doc)
                 raise CorruptDatabase(
                     self.path,
-                    f"proposals record {doc_id}: meeting {proposal.meeting_id!r} does not exist",
+                    f"proposals record {doc_id}: meeting {found.meeting_id!r} does not exist",
                 )
-            if proposal.id in proposals:
-                raise CorruptDatabase(
-                    self.path, f"proposals record {doc_id}: duplicate proposal id {proposal.id!r}"
-                )
-            owner.proposals.append(proposal)
-            proposals[proposal.id] = proposal
-        meetings = sorted(by_id.values(), key=newest_first, reverse=True)  # as lists show
-        self._snapshot = _Snapshot(signature, meetings, by_id, proposals, meta)
-        return self._snapshot
 
     def meetings(self) -> list[Meeting]:
         """Every meeting with its proposals, newest first."""

@@ -16,6 +16,7 @@ The memos here are keyed by the snapshot they came from and hold values nobody c
 from __future__ import annotations
 
 import contextlib
+import itertools
 import threading
 from array import array
 from collections import OrderedDict
@@ -38,7 +39,6 @@ from .schema import (
     proposal_fields,
     record_uid,
     register_tokenizers,
-    turnover_of,
 )
 from .taxonomy import SECTORS, STATUSES
 from .translate import (
@@ -303,9 +303,10 @@ class SearchIndex:
         progress: Callable[[int], None] | None = None,
     ) -> SearchIndex:
         """The index of ``meetings`` (in memory unless ``path`` is given)."""
-        meetings = list(meetings)
-        index = cls.create(path, Packer.trained(meetings))
-        index.write(add=meetings, progress=progress, bulk=True)
+        it = iter(meetings)
+        sample = list(itertools.islice(it, 200))  # the packer learns from the first records
+        index = cls.create(path, Packer.trained(sample))
+        index.write(add=itertools.chain(sample, it), progress=progress, bulk=True)
         return index
 
     def searcher(self) -> Any:
@@ -346,10 +347,10 @@ class SearchIndex:
             try:
                 for mid in remove:
                     writer.delete_documents_by_term("muid", record_uid("meeting", mid))
-                for n, m in enumerate(add, 1):
+                for n, (m, packed) in enumerate(self._packed(add), 1):
                     if not bulk:
                         writer.delete_documents_by_term("muid", record_uid("meeting", m.id))
-                    for doc in documents(m, self.packer, self.schema):
+                    for doc in documents(m, self.packer, self.schema, packed):
                         writer.add_document(doc)
                     if progress is not None and n % 1000 == 0:
                         progress(n)
@@ -360,6 +361,24 @@ class SearchIndex:
                     writer.rollback()
                 raise
         self.reload()
+
+    def _packed(self, meetings: Iterable[Meeting]) -> Iterator[tuple[Meeting, bytes]]:
+        """``(meeting, packed record)``: records are compressed by a second thread (zlib
+        lets go of the interpreter while it works) while this one builds the documents."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        def pack(chunk: list[Meeting]) -> list[bytes]:
+            return [self.packer.pack(m) for m in chunk]
+
+        it = iter(meetings)
+        with ThreadPoolExecutor(1, thread_name_prefix="coopbrowse-pack") as pool:
+            chunk = list(itertools.islice(it, 256))
+            pending = pool.submit(pack, chunk) if chunk else None
+            while pending is not None:
+                following = list(itertools.islice(it, 256))
+                ahead = pool.submit(pack, following) if following else None
+                yield from zip(chunk, pending.result(), strict=True)
+                chunk, pending = following, ahead
 
     def add_meetings(self, meetings: Iterable[Meeting]) -> None:
         """Index (or re-index) meetings and their proposals."""
@@ -691,20 +710,25 @@ class SearchIndex:
             return found  # type: ignore[no-any-return]
         import tantivy
 
-        q = tantivy.Query.term_query(self.schema, "kind", "meeting")
+        q = tantivy.Query.term_query(self.schema, "kind", "turnover")
         agg = {
             "r": {
-                "terms": {"field": "region", "size": 100_000},
-                "aggs": {"t": {"terms": {"field": "turnover", "size": 1_000_000}}},
+                "terms": {"field": "region", "size": 10_000},
+                "aggs": {
+                    "y": {
+                        "terms": {"field": "year", "size": 200, "order": {"_key": "desc"}},
+                        "aggs": {"v": {"max": {"field": "usd"}}},
+                    }
+                },
             }
         }
         out: dict[str, dict[int, float]] = {}
         for b in _buckets(searcher.aggregate(q, agg), "r"):
             years: dict[int, float] = {}
-            for t in _buckets(b, "t"):
-                if _is_number(t.get("key")):
-                    year, usd = turnover_of(int(t["key"]))
-                    years[year] = max(years.get(year, 0.0), usd)
+            for y in _buckets(b, "y"):
+                value = y.get("v", {}).get("value")
+                if _is_number(y.get("key")) and _is_number(value):
+                    years[int(y["key"])] = float(value)
             out[str(b.get("key", ""))] = dict(sorted(years.items()))
         self._memo[key] = out
         return out
@@ -762,8 +786,11 @@ class SearchIndex:
             if kind
             else tantivy.Query.all_query()
         )
-        agg = searcher.aggregate(q, {"t": {"terms": {"field": name, "size": 1_000_000}}})
-        out = [(b.get("key"), int(b.get("doc_count", 0))) for b in _buckets(agg, "t")]
+        try:
+            agg = searcher.aggregate(q, {"t": {"terms": {"field": name, "size": 60_000}}})
+            out = [(b.get("key"), int(b.get("doc_count", 0))) for b in _buckets(agg, "t")]
+        except ValueError:  # more values than an aggregation takes: the term dictionary's
+            out = [(k, n) for k, n in searcher.terms_with_prefix(name, "", limit=1_000_000)]
         self._memo[key] = out
         return out
 

@@ -293,12 +293,13 @@ class Library:
         """Whether the database file changed since the index was opened (one stat)."""
         return signature(self.db_path) != self._signature
 
-    def refresh(self, progress: Progress | None = None) -> bool:
+    def refresh(self, progress: Progress | None = None, *, force: bool = False) -> bool:
         """Catch up with a database changed by this or another process: reopen the index
-        when the writer updated it, else rebuild it. Returns whether anything changed."""
-        if not self.changed():
+        when the writer updated it, else rebuild it (``force``: rebuild, the index was found
+        damaged). Returns whether anything changed."""
+        if not self.changed() and not force:
             return False
-        current = Library._current(self.db_path)
+        current = None if force else Library._current(self.db_path)
         if current is None:
             current = build(self.db_path, progress or _quiet)
         if (
@@ -346,10 +347,10 @@ def _build(db_path: Path, progress: Progress) -> Library:
     home = index_home(db_path)
     for _attempt in range(3):
         progress("Reading the database", 0, 0)
-        store = Store.open(db_path)
-        snapshot = store.load()
-        meetings = snapshot.meetings
-        total = len(meetings)
+        sig, meta, total, meetings = Store(db_path).stream()
+        if _needs_opening(meta):  # an older schema, or a newer bundled dataset to merge
+            Store.open(db_path)
+            sig, meta, total, meetings = Store(db_path).stream()
         progress("Indexing", 0, total)
 
         def step(done: int, total: int = total) -> None:
@@ -372,17 +373,28 @@ def _build(db_path: Path, progress: Progress) -> Library:
             shutil.rmtree(target, ignore_errors=True)
             raise
         progress("Indexing", total, total)
-        stamp = _stamp(db_path, snapshot.signature, snapshot.meta, total, target.name)
+        stamp = _stamp(db_path, sig, meta, total, target.name)
         if signature(db_path) == stamp.signature:
             try:
                 _write_stamp(home, stamp)
             except StoreError as exc:
-                note = f"search index kept in memory: {exc}"
-                return Library(db_path, index, None, note)
+                return Library(db_path, index, None, f"search index kept in memory: {exc}")
             _sweep(home, keep=target.name)
             return Library(db_path, index, stamp)
         shutil.rmtree(target, ignore_errors=True)  # changed while we read it: again
     raise DatabaseLocked(db_path, "the database kept changing while it was being indexed")
+
+
+def _needs_opening(meta: dict[str, Any]) -> bool:
+    """Whether :meth:`Store.open` has work to do before the database can be indexed: a
+    migration, or a newer bundled dataset to merge."""
+    from .dataset import bundled_version
+    from .db import _version_key
+
+    if _int(meta.get("schema_version")) != SCHEMA_VERSION:
+        return True
+    newer = _version_key(bundled_version()) > _version_key(str(meta.get("dataset_version", "")))
+    return bool(meta.get("follow_bundled", True)) and newer
 
 
 def _sweep(home: Path, keep: str) -> None:

@@ -5,7 +5,7 @@ This module is the one source of the searchable fields. :func:`meeting_fields` a
 index adds each text to the field of its tier, and highlighting walks the same lists to mark
 the matched words of each path. Nothing else lists them.
 
-Documents, one per record:
+Documents, one per record (and one per quoted full-year turnover figure):
 
 ``meeting``   the meeting's own fields, and its proposals' text in ``sub`` (weight
               :data:`SUB_WEIGHT`, no positions) so the meetings view can list a meeting for
@@ -13,6 +13,7 @@ Documents, one per record:
               compressed (:class:`Packer`)
 ``proposal``  the proposal's fields plus its meeting's region, host and guest at the lowest
               weight; its record is read from its meeting's ``rec``
+``turnover``  a region, a year and a value: what the regions view aggregates
 
 Tantivy splits and folds the text (the ``fold`` tokenizer: words of letters and digits, lower
 case, accents off); stemming and synonyms are applied to the query, not to the index.
@@ -100,6 +101,11 @@ _MAX_DAYS = (1 << 22) - 1  # day numbers (date.toordinal) fit in 22 bits
 _LOW31 = (1 << 31) - 1
 
 
+@functools.lru_cache(maxsize=4096)
+def _meeting_uid(record_id: str) -> int:
+    return record_uid("meeting", record_id)
+
+
 def record_uid(kind: str, record_id: str) -> int:
     """A record's key as one signed 64-bit integer (indexed and fast: looked up and read in
     bulk); a meeting's is also the ``muid`` of its proposals and trade figures."""
@@ -118,7 +124,7 @@ def _days(date: str) -> int:
 def newest_first(m: Meeting) -> tuple[int, int]:
     """The order of "newest first" (descending): the date, then a stable tie-break (the
     same everywhere: the index, ``coopbrowse list`` and the store)."""
-    return (_days(m.date), record_uid("meeting", m.id) & _LOW31)
+    return (_days(m.date), _meeting_uid(m.id) & _LOW31)
 
 
 def order_date(m: Meeting, rank: int) -> int:
@@ -152,18 +158,8 @@ _SECTOR_RANK = {s.id: i for i, s in enumerate(sorted(SECTORS, key=lambda s: s.la
 def order_sector(p: Proposal, m: Meeting, i: int) -> int:
     """By sector A-Z, then newest first, then in the meeting's order (ascending)."""
     rank = _SECTOR_RANK.get(p.sector, 63)
-    tie = record_uid("meeting", m.id) & ((1 << 25) - 1)
+    tie = _meeting_uid(m.id) & ((1 << 25) - 1)
     return rank << 57 | (_MAX_DAYS - _days(m.date)) << 35 | tie << 10 | min(i, 1023)
-
-
-def turnover_key(year: int, usd_millions: float) -> int:
-    """A full-year turnover figure as one integer (aggregated by region for the regions
-    view); :func:`turnover_of` reads it back."""
-    return max(0, min(year, 9999)) << 40 | round(min(max(usd_millions, 0.0), 1.0e10) * 100)
-
-
-def turnover_of(key: int) -> tuple[int, float]:
-    return key >> 40, (key & ((1 << 40) - 1)) / 100
 
 
 def order_count(count: int, m: Meeting) -> int:
@@ -196,7 +192,8 @@ _SPEC: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("pi", "int", {"fast": True}),  # a proposal's place in its meeting
     ("nprops", "int", {"fast": True}),  # a meeting's number of proposals
     ("ntrade", "int", {"fast": True}),  # a meeting's number of trade figures
-    ("turnover", "int", {"fast": True}),  # a meeting's full-year turnover figures (turnover_key)
+    ("year", "int", {"fast": True}),  # a turnover figure's
+    ("usd", "float", {"fast": True}),
     *((n, "int", {"fast": True}) for n in ("o_date", "o_region", "o_sector", "o_props", "o_trade")),
     ("rid", "bytes", {"stored": True}),  # the record's id
     ("rec", "bytes", {"stored": True}),  # a meeting's record (Packer)
@@ -314,8 +311,11 @@ def _texts(fields: list[Field], doc: dict[str, list[Any]]) -> None:
         doc[tier].append(text)
 
 
-def documents(m: Meeting, packer: Packer, schema: tantivy.Schema) -> Iterator[tantivy.Document]:
-    """The documents of meeting ``m``: the meeting, each proposal, each trade figure.
+def documents(
+    m: Meeting, packer: Packer, schema: tantivy.Schema, packed: bytes | None = None
+) -> Iterator[tantivy.Document]:
+    """The documents of meeting ``m``: the meeting and each proposal (``packed``: the
+    meeting already packed, e.g. by another thread).
 
     Documents are built as dicts and handed to Tantivy in one call each (half the cost of
     adding values one by one, which matters at 600,000 documents)."""
@@ -324,7 +324,7 @@ def documents(m: Meeting, packer: Packer, schema: tantivy.Schema) -> Iterator[ta
     make = tantivy.Document.from_dict
     date = _ymd(m.date)
     region = m.region[:200]
-    muid = record_uid("meeting", m.id)
+    muid = _meeting_uid(m.id)
     names = [q.name for q in m.participants if q.name]
     doc: dict[str, list[Any]] = {
         "kind": ["meeting"],
@@ -345,17 +345,12 @@ def documents(m: Meeting, packer: Packer, schema: tantivy.Schema) -> Iterator[ta
         "menterprise": [e for p in m.proposals for e in p.enterprises],
         "nprops": [len(m.proposals)],
         "ntrade": [len(m.trade)],
-        "turnover": [
-            turnover_key(t.year, t.usd_millions)
-            for t in m.trade
-            if t.metric == "turnover" and t.full_year and t.usd_millions is not None
-        ],
         "o_date": [order_date(m, 1023)],
         "o_region": [order_region(m)],
         "o_props": [order_count(len(m.proposals), m)],
         "o_trade": [order_trade(m)],
         "rid": [m.id.encode("utf-8")],
-        "rec": [packer.pack(m)],
+        "rec": [packed if packed is not None else packer.pack(m)],
     }
     _texts(meeting_fields(m), doc)
     own = [proposal_own_fields(p) for p in m.proposals]
@@ -364,7 +359,7 @@ def documents(m: Meeting, packer: Packer, schema: tantivy.Schema) -> Iterator[ta
 
     context = [m.region] if m.region else []
     context += [q.name for q in m.participants if q.role in ("host", "guest") and q.name]
-    o_region = order_region(m)
+    o_region = doc["o_region"][0]
     for i, p in enumerate(m.proposals):
         doc = {
             "kind": ["proposal"],
@@ -391,3 +386,16 @@ def documents(m: Meeting, packer: Packer, schema: tantivy.Schema) -> Iterator[ta
         _texts(own[i], doc)
         doc["minor"] += context
         yield make(doc, schema)
+
+    for t in m.trade:
+        if t.metric == "turnover" and t.full_year and t.usd_millions is not None:
+            yield make(
+                {
+                    "kind": ["turnover"],
+                    "muid": [muid],
+                    "region": [region],
+                    "year": [t.year],
+                    "usd": [float(t.usd_millions)],
+                },
+                schema,
+            )

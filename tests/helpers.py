@@ -22,6 +22,13 @@ async def settle(pilot, app=None, timeout: float = 30.0) -> None:
         await pilot.pause()
         main = main_screen(app)
         if main is not None:
-            await asyncio.wait_for(main.idle.wait(), timeout)
+            try:
+                await asyncio.wait_for(main.idle.wait(), timeout)
+            except TimeoutError:
+                bar = main.query_one("#search")
+                raise AssertionError(
+                    f"never settled: busy {main.busy}, debounce pending {bar.pending}, "
+                    f"loaded {main.loaded}"
+                ) from None
         await asyncio.wait_for(app.workers.wait_for_complete(), timeout)
     await pilot.pause()

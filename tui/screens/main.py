@@ -71,6 +71,7 @@ class Rows(Sequence[Row | None]):
         self.listing = listing
         self.regions = regions or []
         self._memo: OrderedDict[int, Row] = OrderedDict()
+        self.error: Exception | None = None  # the last row that could not be read
 
     def __len__(self) -> int:
         if self.listing is not None:
@@ -85,7 +86,11 @@ class Rows(Sequence[Row | None]):
         found = self._memo.get(i)
         if found is not None:
             return found
-        row = self._read(i)
+        try:
+            row = self._read(i)
+        except Exception as exc:  # drawn as a placeholder; the screen hears of it
+            self.error = exc
+            return None
         if row is not None:
             self._memo[i] = row
             if len(self._memo) > 2000:
@@ -133,8 +138,17 @@ class MainScreen(Screen[None]):
         Binding("1", "view('meetings')", "Meetings", id="view-meetings"),
         Binding("2", "view('proposals')", "Proposals", id="view-proposals"),
         Binding("3", "view('regions')", "Regions", id="view-regions"),
-        Binding("slash", "search", "Search", id="search"),
-        Binding("escape", "back", "Back to the list / clear search", show=False, id="back"),
+        # priority: handled as the key arrives, so the keys typed after it go where it sent
+        # the focus (not to the list the focus was on a moment before)
+        Binding("slash", "search", "Search", id="search", priority=True),
+        Binding(
+            "escape",
+            "back",
+            "Back to the list / clear search",
+            show=False,
+            id="back",
+            priority=True,
+        ),
         Binding("space", "toggle_selection", "Select", id="toggle-selection"),
         Binding("a", "select_all", "Select listed", show=False, id="select-all"),
         Binding("A", "clear_selection", "Clear selection", show=False, id="clear-selection"),
@@ -162,7 +176,11 @@ class MainScreen(Screen[None]):
         self.selection: dict[Key, None] = {(kind, rid): None for kind, rid in state.selection}
         self._ticket = 0
         self._pending: _Request | None = None
-        self._busy = 0  # requests and loads under way
+        # What is under way: opening, catching up, the list's latest request (a request a
+        # newer one supersedes may never answer: only the latest is waited for).
+        self._opening = True
+        self._catching_up = False
+        self._answered = 0  # the ticket of the latest request that has been answered
         self.idle = asyncio.Event()  # set when nothing is pending (tests wait on it)
         self._detail_pending: int | None = None
         self._save_timer: Timer | None = None
@@ -201,11 +219,15 @@ class MainScreen(Screen[None]):
         return True
 
     def _replay(self) -> None:
-        """Run the actions put off while the database opened."""
+        """Run the actions put off while the database opened (where the focus is now stays:
+        the keys typed after them went there)."""
         self._deferred_pending = False
         deferred, self._deferred = self._deferred, []
+        focused = self.focused
         for action, args in deferred:
             getattr(self, f"action_{action}")(*args)
+        if focused is not None and deferred and self.app.screen is self:
+            self.set_focus(focused)
 
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
@@ -218,8 +240,7 @@ class MainScreen(Screen[None]):
         table.border_title = f"{view.key} {view.title}"
         self.query_one(DetailPane).show(None, [], f"Opening {self.db_path}…")
         self._status_progress("Opening the database…", 0, 0)
-        table.focus()
-        self._begin()
+        self.set_focus(table)
         self.open_library()
         self.set_interval(self.settings.poll, self._poll)
 
@@ -238,6 +259,10 @@ class MainScreen(Screen[None]):
         except StoreError as exc:
             self.app.call_from_thread(self._load_failed, exc)
             return
+        except Exception as exc:  # a defect: still one line, and the terminal restored
+            failure = StoreError(self.db_path, f"cannot open: {type(exc).__name__}: {exc}")
+            self.app.call_from_thread(self._load_failed, failure)
+            return
         self.app.call_from_thread(self._library_ready, library)
 
     def _load_failed(self, exc: StoreError) -> None:
@@ -246,7 +271,7 @@ class MainScreen(Screen[None]):
 
     def _library_ready(self, library: Library) -> None:
         self.library = library
-        self._end()
+        self._opening = False
         if library.note:
             self.notify(library.note, severity="warning", markup=False)
         self._status_progress("", 0, 0)
@@ -265,13 +290,16 @@ class MainScreen(Screen[None]):
 
     # Busy and idle -------------------------------------------------------------------------
 
-    def _begin(self) -> None:
-        self._busy += 1
-        self.idle.clear()
+    @property
+    def busy(self) -> bool:
+        """Whether anything the screen waits for is under way."""
+        return self._opening or self._catching_up or self._answered != self._ticket
 
-    def _end(self) -> None:
-        self._busy = max(0, self._busy - 1)
-        if not self._busy and not self.query_one(SearchBar).pending:
+    def _settled(self) -> None:
+        """Set :attr:`idle` when nothing is under way or waiting for its debounce."""
+        if self.busy or self.query_one(SearchBar).pending:
+            self.idle.clear()
+        else:
             self.idle.set()
 
     def _status_progress(self, what: str, done: int, total: int) -> None:
@@ -301,7 +329,9 @@ class MainScreen(Screen[None]):
         position = self._sorts(relevance).get(self.view, 0)
         label, sort = sort_choice(self.view, position, relevance=relevance)
         request = _Request(self._ticket, self.view, query.strip(), sort, keep, clear_if_missing)
-        self._begin()
+        if keep is None:  # a new list from its top: moves typed meanwhile are made in it
+            self.query_one(RecordTable).waiting = True
+        self.idle.clear()
         self._compute(request, label)
 
     @work(thread=True, exclusive=True, group="list")
@@ -320,25 +350,37 @@ class MainScreen(Screen[None]):
                 listing = index.listing(request.view, request.query, request.sort)
                 rows = Rows(request.view, index, listing)
             hl = index.matcher(request.query) if request.query else None
+            cursor = self._find(index, rows, request.keep, first_page=True)
+            self.app.call_from_thread(self._show, request, rows, hl, label, cursor, False)
+            if not rows.complete or (request.keep and cursor is None):
+                assert rows.listing is not None
+                rows.listing.complete()
+                cursor = self._find(index, rows, request.keep, first_page=False)
         except QueryError as exc:
             self.app.call_from_thread(
                 self._failed, request, f"✗ {exc} — showing the last good results"
             )
             return
-        except StoreError as exc:
-            self.app.call_from_thread(self._failed, request, f"✗ {exc}")
+        except Exception as exc:  # a damaged index is rebuilt; anything else is reported
+            self.app.call_from_thread(self._failed, request, self._trouble(exc))
             return
-        cursor = self._find(index, rows, request.keep, first_page=True)
-        self.app.call_from_thread(self._show, request, rows, hl, label, cursor, False)
-        if not rows.complete or (request.keep and cursor is None):
-            try:
-                assert rows.listing is not None
-                rows.listing.complete()
-                cursor = self._find(index, rows, request.keep, first_page=False)
-            except StoreError as exc:
-                self.app.call_from_thread(self._failed, request, f"✗ {exc}")
-                return
         self.app.call_from_thread(self._show, request, rows, hl, label, cursor, True)
+
+    def _trouble(self, exc: Exception) -> str:
+        """What to say about a failed read (from a worker); a damaged index is rebuilt."""
+        from coopbrowse.store.index import IndexCorrupt
+
+        if isinstance(exc, IndexCorrupt):
+            self.app.call_from_thread(self._rebuild)
+            return f"✗ {exc}: rebuilding the search index"
+        if isinstance(exc, StoreError):
+            return f"✗ {exc}"
+        return f"✗ could not read the search index: {type(exc).__name__}: {exc}"
+
+    def _rebuild(self) -> None:
+        if self.library is not None:
+            self.library.stamp = None  # no longer trusted: the next catch-up rebuilds
+            self._catch_up(self._current_key(), force=True)
 
     @staticmethod
     def _find(index: SearchIndex, rows: Rows, keep: Key | None, *, first_page: bool) -> int | None:
@@ -354,12 +396,16 @@ class MainScreen(Screen[None]):
         return index.position(rows.listing, keep)
 
     def _failed(self, request: _Request, message: str) -> None:
-        if request.ticket == self._ticket:
-            self.query_one(SearchBar).show_error(message)
-            self._end()
-            if self._first_list:
-                self._first_list = False
-                self.call_after_refresh(self._after_first_list)
+        if request.ticket != self._ticket:
+            return
+        self._answered = request.ticket
+        self._settled()
+        self.query_one(SearchBar).show_error(message)
+        if not self._first_list:
+            self.query_one(RecordTable).stop_waiting()
+        if self._first_list:
+            self._first_list = False
+            self.call_after_refresh(self._after_first_list)
 
     def _show(
         self,
@@ -372,14 +418,11 @@ class MainScreen(Screen[None]):
     ) -> None:
         """Show a request's rows (the first page, then again when all are loaded)."""
         if request.ticket != self._ticket:
-            if final:
-                self._end()
             return
         if final and request.keep and cursor is None and request.clear_if_missing and request.query:
             self.query_one(SearchBar).set_value("", quiet=True)
             self.query_text = ""
             self._request(query="", keep=request.keep)
-            self._end()
             return
         table = self.query_one(RecordTable)
         same = rows is self.rows
@@ -399,11 +442,14 @@ class MainScreen(Screen[None]):
         else:
             target = cursor if cursor is not None else 0
             table.set_rows(view.columns, len(rows), self._cells, self._is_marked, cursor=target)
+            if not self._first_list:
+                table.stop_waiting()
         if request.query:
             self._describe(request.query)
         self._update_titles()
         if final:
-            self._end()
+            self._answered = request.ticket
+            self._settled()
             if self._first_list:
                 self._first_list = False
                 self.call_after_refresh(self._after_first_list)
@@ -438,7 +484,7 @@ class MainScreen(Screen[None]):
         try:
             meetings = index.count(query, view="meetings")
             proposals = index.count(query, view="proposals")
-        except Exception:  # the list's own request reports a bad query
+        except Exception:  # the list's own request reports what went wrong
             return
         self.app.call_from_thread(self._show_counts, ticket, meetings, proposals)
 
@@ -537,11 +583,18 @@ class MainScreen(Screen[None]):
         except LookupError:
             detail.show(None, [], "This record is no longer in the database.")
             return
+        except Exception as exc:  # a damaged index: say so, rebuild
+            from coopbrowse.store.index import IndexCorrupt
+
+            if isinstance(exc, IndexCorrupt):
+                self._rebuild()
+            detail.show(None, [], f"Cannot show this record: {exc}")
+            return
         detail.show(row.key, blocks)
 
     def on_record_table_activated(self, event: RecordTable.Activated) -> None:
         detail = self.query_one(DetailPane)
-        detail.focus()
+        self.set_focus(detail)
         detail.select_first_link()
 
     def on_detail_pane_follow(self, event: DetailPane.Follow) -> None:
@@ -555,7 +608,7 @@ class MainScreen(Screen[None]):
         kind, _rid = target
         self.view = "proposals" if kind == "proposal" else "meetings"
         self._request(query=self.query_text, keep=target, clear_if_missing=True)
-        self.query_one(RecordTable).focus()
+        self.set_focus(self.query_one(RecordTable))
 
     # Searching ---------------------------------------------------------------------------
 
@@ -563,9 +616,8 @@ class MainScreen(Screen[None]):
         self.run_search(event.query)
         if event.submitted:
             self.remember_query()
-            self.query_one(RecordTable).focus()
-        elif not self._busy:
-            self.idle.set()
+            self.set_focus(self.query_one(RecordTable))
+        self._settled()
 
     def on_search_bar_typing(self, event: SearchBar.Typing) -> None:
         self.idle.clear()
@@ -598,7 +650,7 @@ class MainScreen(Screen[None]):
             self.view = view
             self._request(query=self.query_text, keep=None)  # the other view from the top
             self._save_soon()
-        self.query_one(RecordTable).focus()
+        self.set_focus(self.query_one(RecordTable))
 
     def action_go_back(self) -> None:
         """Return to the view, query and row from before the last followed link."""
@@ -613,11 +665,15 @@ class MainScreen(Screen[None]):
         if query != bar.value:
             bar.set_value(query, quiet=True)
         self._request(query=query, keep=key)
-        self.query_one(RecordTable).focus()
+        self.set_focus(self.query_one(RecordTable))
 
     def action_search(self) -> None:
-        # Focus now, not on the next tick: keys typed right after "/" belong to the query.
-        self.set_focus(self.query_one(SearchBar).input)
+        """Focus the search bar (where it has the focus already, "/" is typed)."""
+        bar = self.query_one(SearchBar)
+        if bar.input.has_focus:
+            bar.input.insert_text_at_cursor("/")
+            return
+        self.set_focus(bar.input)
 
     def action_back(self) -> None:
         table = self.query_one(RecordTable)
@@ -627,7 +683,7 @@ class MainScreen(Screen[None]):
         if table.has_focus and (self.query_text or bar.value):
             bar.set_value("", quiet=True)
             self.run_search("")
-        table.focus()
+        self.set_focus(table)
 
     def _keys_of(self, row: Row) -> list[Key]:
         return [row.key]
@@ -659,8 +715,9 @@ class MainScreen(Screen[None]):
         scoped = f"region:{filter_value(region)}" + (f" ({query})" if query else "")
         try:
             keys = index.keys(index.listing("meetings", scoped, "newest"))
-        except Exception:
-            keys = []
+        except Exception as exc:
+            self.app.call_from_thread(self.notify, Text(self._trouble(exc)), severity="error")
+            return
         self.app.call_from_thread(self._toggle_keys, keys, True)
 
     def _toggle_keys(self, keys: list[Key], move: bool) -> None:
@@ -683,17 +740,14 @@ class MainScreen(Screen[None]):
     def _select_all(self, rows: Rows) -> None:
         index = self.index
         assert index is not None
-        if rows.listing is not None:
-            keys = index.keys(rows.listing)
-        else:
-            keys = []
-            for r in rows.regions:
-                from coopbrowse.store.regions import filter_value
-
-                query = f"region:{filter_value(r.name)}" + (
-                    f" ({self.query_text})" if self.query_text else ""
-                )
-                keys += index.keys(index.listing("meetings", query, "newest"))
+        try:
+            if rows.listing is not None:
+                keys = index.keys(rows.listing)
+            else:
+                keys = index.keys(index.listing("meetings", self.query_text, "newest"))
+        except Exception as exc:
+            self.app.call_from_thread(self.notify, Text(self._trouble(exc)), severity="error")
+            return
         self.app.call_from_thread(self._selected_all, keys, len(rows))
 
     def _selected_all(self, keys: list[Key], count: int) -> None:
@@ -831,11 +885,11 @@ class MainScreen(Screen[None]):
 
     def _poll(self) -> None:
         """Every few seconds: has another process changed the database? (a stat)."""
-        if self.library is not None and not self._busy and self.library.changed():
+        if self.library is not None and not self.busy and self.library.changed():
             self._catch_up(self._current_key())
 
     @work(thread=True, exclusive=True, group="catch-up")
-    def _catch_up(self, keep: Key | None) -> None:
+    def _catch_up(self, keep: Key | None, force: bool = False) -> None:
         library = self.library
         if library is None:
             return
@@ -843,16 +897,20 @@ class MainScreen(Screen[None]):
         def progress(what: str, done: int, total: int) -> None:
             self.app.call_from_thread(self._status_progress, what, done, total)
 
-        self.app.call_from_thread(self._begin)
+        self.app.call_from_thread(self._catching, True)
         try:
-            library.refresh(progress)
-        except StoreError as exc:
+            library.refresh(progress, force=force)
+        except Exception as exc:  # the database is as it was; say what went wrong
             self.app.call_from_thread(self.notify, Text(f"✗ {exc}"), severity="error")
         self.app.call_from_thread(self._caught_up, keep)
 
+    def _catching(self, on: bool) -> None:
+        self._catching_up = on
+        self._settled()
+
     def _caught_up(self, keep: Key | None) -> None:
         self._status_progress("", 0, 0)
-        self._end()
+        self._catching_up = False
         self._request(query=self.query_text, keep=keep)
 
     # State -------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ..blocks import Block, Link
+from .typeahead import KeepsTypeahead
 
 
 class LinkLine(Static):
@@ -24,7 +25,7 @@ class LinkLine(Static):
         self.link = link
 
 
-class DetailPane(VerticalScroll, can_focus=True):
+class DetailPane(KeepsTypeahead, VerticalScroll, can_focus=True):
     """Scrollable detail of one record."""
 
     BINDINGS = [

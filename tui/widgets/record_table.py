@@ -23,6 +23,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .typeahead import KeepsTypeahead
+
 
 @dataclass(frozen=True)
 class Column:
@@ -41,7 +43,7 @@ OPTIONAL_MIN = 12  # an optional column narrower than this is hidden
 FLEX_FLOOR = 6  # flexible columns shrink to this before fixed ones are cut
 
 
-class RecordTable(ScrollView, can_focus=True):
+class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
     """Rows of records; ``Highlighted`` when the cursor moves, ``Activated`` on enter."""
 
     BINDINGS = [

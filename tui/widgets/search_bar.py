@@ -91,6 +91,8 @@ class SearchBar(Vertical):
     BINDINGS = [
         Binding("up", "history(-1)", "Earlier query", show=False, id="history-back"),
         Binding("down", "history(1)", "Later query", show=False, id="history-forward"),
+        # priority: the keys typed after enter go to the list it moves to
+        Binding("enter", "submit", "Search and go to the list", id="submit", priority=True),
     ]
 
     class Typing(Message):
@@ -191,10 +193,15 @@ class SearchBar(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        """Run the query now and hand the keys to the list (the screen moves the focus)."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self.post_message(self.QueryChanged(event.value, submitted=True))
+        self.post_message(self.QueryChanged(self.input.value, submitted=True))
+        self.screen.focus_next()
 
     def action_history(self, step: int) -> None:
         """Recall an earlier (``-1``) or later (``1``) query. What was being typed is kept

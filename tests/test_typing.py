@@ -1,0 +1,88 @@
+"""No key is lost: typed in a burst (as a terminal delivers typeahead) before the first
+frame, while the database opens, while it is indexed in another process, and mid-query."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import FAST, main_screen, settle
+from textual import events
+
+from coopbrowse.store.synth import build_database
+from coopbrowse.tui.app import CoopBrowseApp
+from coopbrowse.tui.widgets.record_table import RecordTable
+from coopbrowse.tui.widgets.search_bar import SearchBar
+
+SIZE = (140, 40)
+_NAMES = {"/": "slash", "\r": "enter", "\x1b": "escape", " ": "space"}
+
+
+def burst(app: CoopBrowseApp, text: str) -> None:
+    """Post every key of ``text`` at once, without waiting for any to be handled."""
+    for ch in text:
+        app.post_message(events.Key(_NAMES.get(ch, ch), None if ch in "\r\x1b" else ch))
+
+
+async def test_keys_typed_before_the_first_frame_reach_the_query(db_path: Path, tmp_path) -> None:
+    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, "/elevator")  # before anything has been drawn or opened
+        await settle(pilot)
+        main = main_screen(app)
+        assert main.query_one(SearchBar).value == "elevator"
+        assert main.query_text == "elevator" and len(main.rows) == 4
+
+
+async def test_keys_typed_while_opening_and_indexing_are_kept(tmp_path, monkeypatch) -> None:
+    import threading
+
+    from coopbrowse.store import library
+
+    gate = threading.Event()  # the build waits for the keys: they come while it runs
+    real = library.build_in_subprocess
+
+    def gated(db: Path, progress) -> None:
+        progress("Indexing", 0, 800)
+        assert gate.wait(20)
+        real(db, progress)
+
+    monkeypatch.setattr(library, "SUBPROCESS_FROM", 0)  # indexed by a separate process
+    monkeypatch.setattr(library, "build_in_subprocess", gated)
+    path = tmp_path / "big.json"
+    build_database(path, 800, seed=4)
+    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        main = main_screen(app)
+        burst(app, "2/lift")  # "2" needs the records: it is made once they are there
+        await pilot.pause(0.2)
+        assert not main.loaded and "Indexing" in str(main.query_one("#status").render())
+        burst(app, "s*")
+        gate.set()
+        await settle(pilot)
+        assert main.library is not None and main.library.rebuilt
+        assert main.view == "proposals"
+        assert main.query_one(SearchBar).value == "lifts*"
+        assert main.query_text == "lifts*" and len(main.rows) > 0
+
+
+async def test_moves_typed_while_the_list_loads_are_made_in_it(tmp_path) -> None:
+    path = tmp_path / "big.json"
+    build_database(path, 300, seed=5)
+    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, "jjj")  # the list is not there yet
+        await settle(pilot)
+        assert main_screen(app).query_one(RecordTable).cursor == 3
+
+
+@pytest.mark.parametrize("keys", ["/sam\x1bq", "/samara\rq"])
+async def test_leaving_the_search_bar_hands_the_next_keys_to_the_list(
+    db_path: Path, tmp_path, keys: str
+) -> None:
+    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, keys)  # q right after escape or enter quits; it is not typed
+        await pilot.pause(0.5)
+    assert app.return_code == 0
