@@ -332,7 +332,7 @@ def build(db_path: Path, progress: Progress = _quiet) -> Library:
 def _collector_paused() -> Iterator[None]:
     """Building creates millions of objects that all live until it ends: the cyclic
     collector would walk them again and again (parsing 400 MB of JSON takes 11 s with it,
-    5 s without). Collected once at the end."""
+    5 s without). None of them form cycles: they go when the build returns."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -340,7 +340,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-        gc.collect()
 
 
 def _build(db_path: Path, progress: Progress) -> Library:
@@ -479,7 +478,7 @@ def build_in_subprocess(db_path: Path, progress: Progress) -> None:
         cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env
     ) as child:
         assert child.stdout is not None
-        error = ""
+        error, done = "", False
         for line in child.stdout:
             try:
                 message = json.loads(line)
@@ -489,10 +488,13 @@ def build_in_subprocess(db_path: Path, progress: Progress) -> None:
                 continue
             if "error" in message:
                 error = str(message["error"])
+            elif message.get("done") is True:
+                done = True
+                break
             elif {"what", "done", "total"} <= message.keys():
                 progress(str(message["what"]), _int(message["done"]), _int(message["total"]))
         code = child.wait()
-    if code != 0:
+    if not done:
         raise StoreError(None, error or f"indexing failed (exit status {code})")
 
 
@@ -517,7 +519,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         print(json.dumps({"error": str(exc)}), flush=True)
         return 2
-    return 0
+    print(json.dumps({"done": True}), flush=True)
+    # The index and its stamp are on disk: leave without tearing down millions of objects
+    # (seconds the app would otherwise wait for).
+    sys.stdout.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,70 @@
+"""The open app follows the database: a change made by another process shows up in its
+lists and searches without a restart, whether that process kept the index current or not."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import FAST, main_screen, settle
+
+from coopbrowse.store.synth import synth_meetings
+from coopbrowse.tui.app import CoopBrowseApp
+from coopbrowse.tui.widgets.search_bar import SearchBar
+
+SIZE = (140, 40)
+
+
+async def _wait_for(pilot, condition, seconds: float = 20.0) -> None:
+    for _ in range(int(seconds / 0.1)):
+        await settle(pilot)
+        if condition():
+            return
+        await pilot.pause(0.1)
+    raise AssertionError("the app never caught up")
+
+
+async def test_a_cli_import_shows_up_in_the_open_app(db_path: Path, tmp_path) -> None:
+    meeting = synth_meetings(1, seed=12)[0]
+    meeting.title = "Zanzibarian hovercraft talks"
+    incoming = tmp_path / "new.json"
+    incoming.write_text(json.dumps([meeting.to_dict()]))
+    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        assert len(main.rows) == 5 and main.library is not None
+        before = main.library.stamp
+        env = dict(os.environ, COOPBROWSE_DB=str(db_path))
+        done = subprocess.run(
+            [sys.executable, "-m", "coopbrowse.tui.cli", "import", str(incoming)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        await _wait_for(pilot, lambda: len(main.rows) == 6)
+        after = main.library.stamp
+        assert before is not None and after is not None
+        assert after.dir == before.dir and after.generation == before.generation + 1  # in place
+        main.query_one(SearchBar).set_value("zanzibarian")
+        await _wait_for(pilot, lambda: main.query_text == "zanzibarian")
+        assert [r.key for r in main.rows] == [("meeting", meeting.id)]
+
+
+async def test_a_hand_edit_is_picked_up_by_a_rebuild(db_path: Path, tmp_path) -> None:
+    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        data = json.loads(db_path.read_text())
+        doc = next(iter(data["meetings"].values()))
+        doc["title"] = "Quokka summit"
+        db_path.write_text(json.dumps(data))  # not through coopbrowse: the index is stale
+        main.query_one(SearchBar).set_value("quokka")
+        await _wait_for(pilot, lambda: len(main.rows) == 1 and main.query_text == "quokka")
+        assert main.rows[0].key == ("meeting", doc["id"])
