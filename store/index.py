@@ -250,6 +250,7 @@ class SearchIndex:
         self._snapshot = 0  # bumped on every reload: memos are per snapshot
         self._memo: dict[tuple[Any, ...], Any] = {}
         self._vocabulary: tuple[int, Vocabulary] | None = None
+        self._searcher: tuple[int, Any] | None = None
         self._meetings: OrderedDict[tuple[int, int], Meeting] = OrderedDict()
         self._meetings_lock = threading.Lock()
 
@@ -310,7 +311,12 @@ class SearchIndex:
         return index
 
     def searcher(self) -> Any:
-        return self._index.searcher()
+        """The current snapshot (one object until the next reload: memos hang off it)."""
+        current = self._searcher
+        if current is None or current[0] != self._snapshot:
+            current = (self._snapshot, self._index.searcher())
+            self._searcher = current
+        return current[1]
 
     def reload(self) -> None:
         """See the latest commit (made here or by another process)."""
@@ -390,9 +396,19 @@ class SearchIndex:
     # Searching ---------------------------------------------------------------------------
 
     def _answer(
-        self, searcher: Any, query: str | Node, scope: str, kind: str | None, fuzzy: bool
-    ) -> tuple[Node, Any, list[tuple[str, str]], int]:
-        """``(tree, compiled query, corrections, total)``, with the spelling fallback."""
+        self,
+        searcher: Any,
+        query: str | Node,
+        scope: str,
+        kind: str | None,
+        fuzzy: bool,
+        *,
+        page: int = 0,
+        order: Callable[[Node], tuple[str | None, bool]] = lambda tree: (None, True),
+    ) -> tuple[Node, Any, list[tuple[str, str]], int, list[tuple[Any, Any]]]:
+        """``(tree, compiled query, corrections, total, first page)``: one search for the
+        count and the first ``page`` hits (in the ``order`` the tree asks for), and the
+        spelling fallback when nothing matched."""
         text = query if isinstance(query, str) else ""
         tree = rewrite_regions(parse(query) if isinstance(query, str) else query)
         vocabulary = self._vocab(searcher)
@@ -405,15 +421,17 @@ class SearchIndex:
             known_regions=lambda: self.known_regions(searcher),
         )
         compiled = compiler.compile(tree)
-        total = _run(searcher, compiled, 1, count=True)[1]
+        hits, total = _run(searcher, compiled, page or 1, *order(tree), count=True)
         if not total and fuzzy:
             fixed, corrections = correct(tree, vocabulary)
             if corrections:
                 fixed_query = compiler.compile(fixed)
-                fixed_total = _run(searcher, fixed_query, 1, count=True)[1]
+                fixed_hits, fixed_total = _run(
+                    searcher, fixed_query, page or 1, *order(fixed), count=True
+                )
                 if fixed_total:
-                    return fixed, fixed_query, corrections, fixed_total
-        return tree, compiled, [], total
+                    return fixed, fixed_query, corrections, fixed_total, fixed_hits
+        return tree, compiled, [], total, hits if page else []
 
     def search(
         self,
@@ -427,11 +445,16 @@ class SearchIndex:
         query only filters). Raises :class:`QueryError` for a malformed query."""
         text = query if isinstance(query, str) else ""
         searcher = self.searcher()
-        tree, compiled, corrections, total = self._answer(searcher, query, "all", kind, fuzzy)
+
+        def order(tree: Node) -> tuple[str | None, bool]:
+            return (None, True) if ranked(tree) else ("o_date", True)
+
+        tree, compiled, corrections, total, found = self._answer(
+            searcher, query, "all", kind, fuzzy, page=limit or 0, order=order
+        )
         by_score = ranked(tree)
-        wanted = total if limit is None else min(limit, total)
-        order = (None, True) if by_score else ("o_date", True)
-        found = _run(searcher, compiled, wanted, *order)[0] if wanted else []
+        if limit is None and total:
+            found = _run(searcher, compiled, total, *order(tree))[0]
         highlight = highlight_of(tree, self._vocab(searcher))
         hits = []
         for value, address in found:
@@ -462,23 +485,43 @@ class SearchIndex:
         searcher = self.searcher()
         text = query if isinstance(query, str) else ""
         fuzzy = bool(text.strip()) if isinstance(query, str) else True
-        tree, compiled, corrections, total = self._answer(
-            searcher, query, SCOPES[view], None, fuzzy
+
+        def order(tree: Node) -> tuple[str | None, bool]:
+            if sort == "relevance" and ranked(tree):
+                return (None, True)
+            return SORTS[view].get(sort, SORTS[view]["newest"])
+
+        tree, compiled, corrections, total, hits = self._answer(
+            searcher, query, SCOPES[view], None, fuzzy, page=page, order=order
         )
-        if sort == "relevance" and ranked(tree):
-            order: tuple[str | None, bool] = (None, True)
-        else:
-            order = SORTS[view].get(sort, SORTS[view]["newest"])
-        listing = Listing(view, text, sort, total, corrections, searcher, compiled, order)
-        if total:
-            listing._take(_run(searcher, compiled, min(page, total), *order)[0])
+        listing = Listing(view, text, sort, total, corrections, searcher, compiled, order(tree))
+        listing._take(hits)
         return listing
 
-    def row(self, listing: Listing, i: int) -> tuple[str, Meeting | Proposal, Meeting] | None:
-        """Row ``i`` of ``listing`` as ``(kind, record, meeting)``, or None while it is not
-        loaded yet."""
+    def row(self, listing: Listing, i: int) -> tuple[str, Meeting | Proposal, Meeting, int] | None:
+        """Row ``i`` of ``listing`` as ``(kind, record, meeting, proposal count)`` (what the
+        row shows: a meeting without its summary, notes, goods and proposals, and only its
+        latest trade figure; a proposal without its detail), or None while it is not loaded
+        yet. :meth:`meeting` and :meth:`proposal` give whole records."""
         address = listing.address(i)
-        return None if address is None else self._record(listing._searcher, address)
+        if address is None:
+            return None
+        import orjson
+
+        doc = self._doc(listing._searcher, address)
+        blob = doc.get_first("row")
+        try:
+            data = orjson.loads(bytes(blob)) if blob is not None else None
+        except (orjson.JSONDecodeError, TypeError):
+            data = None
+        if not isinstance(data, dict):
+            raise IndexCorrupt(self.path, "a document without a valid row")
+        meeting = _valid(Meeting.from_dict, data.get("m"), self.path)
+        if "p" in data:
+            proposal = _valid(Proposal.from_dict, data.get("p"), self.path)
+            return "proposal", proposal, meeting, 0
+        n = data.get("n")
+        return "meeting", meeting, meeting, n if isinstance(n, int) and n >= 0 else 0
 
     def keys(self, listing: Listing) -> list[tuple[str, str]]:
         """Every row's ``(kind, id)`` (loads the whole listing; seconds at 500,000)."""
@@ -508,20 +551,27 @@ class SearchIndex:
 
     def matcher(self, query: str | Node) -> Callable[[str], list[tuple[int, int]]]:
         """A function giving the spans of ``query``'s matched words in any text (for
-        highlighting a record's fields the way the search matched them)."""
+        highlighting a record's fields the way the search matched them). Texts repeat on
+        a screen (regions, names): each is worked out once."""
         tree = rewrite_regions(parse(query) if isinstance(query, str) else query)
         h = highlight_of(tree, self._vocab(self.searcher()))
         words = set().union(*h.paths.values()) if h.paths else set()
         if not (h.terms or h.prefixes or words):
             return lambda text: []
         terms_, prefixes = h.terms, tuple(h.prefixes | words)
+        memo: dict[str, list[tuple[int, int]]] = {}
 
         def spans_of(text: str) -> list[tuple[int, int]]:
-            out = []
-            for start, end, t in spans(text):
-                if t in terms_ or (prefixes and fold(text[start:end]).startswith(prefixes)):
-                    out.append((start, end))
-            return out
+            found = memo.get(text)
+            if found is None:
+                found = [
+                    (start, end)
+                    for start, end, t in spans(text)
+                    if t in terms_ or (prefixes and fold(text[start:end]).startswith(prefixes))
+                ]
+                if len(memo) < 10_000:
+                    memo[text] = found
+            return found
 
         return spans_of
 
@@ -682,7 +732,7 @@ class SearchIndex:
         """Each region with meetings matching ``query``: counts, newest meeting, turnover by
         year (every quoted full-year turnover figure of the region, the largest per year)."""
         searcher = self.searcher()
-        _tree, compiled, _c, total = self._answer(searcher, query, "meeting", None, False)
+        _tree, compiled, _c, total, _hits = self._answer(searcher, query, "meeting", None, False)
         if not total:
             return []
         agg = {

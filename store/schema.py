@@ -8,8 +8,8 @@ the matched words of each path. Nothing else lists them.
 Documents, one per record (and one per quoted full-year turnover figure):
 
 ``meeting``   the meeting's own fields, and its proposals' text in ``sub`` (weight
-              :data:`SUB_WEIGHT`, no positions) so the meetings view can list a meeting for
-              what was proposed at it; ``rec`` stores the whole meeting with its proposals,
+              :data:`SUB_WEIGHT`) so the meetings view can list a meeting for what was
+              proposed at it; ``rec`` stores the whole meeting with its proposals,
               compressed (:class:`Packer`)
 ``proposal``  the proposal's fields plus its meeting's region, host and guest at the lowest
               weight; its record is read from its meeting's ``rec``
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     import tantivy
 
 # Bump when the schema or what goes into a document changes: older indexes are rebuilt.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 
 # Weight tiers: a field's text is searched in the tier's field with the tier's boost.
 TIERS: dict[str, float] = {"title": 3.0, "key": 2.0, "body": 1.0, "minor": 0.5}
@@ -181,8 +181,7 @@ _RAW = {"tokenizer_name": "raw", "index_option": "basic", "fast": True}
 _WORDS = {"tokenizer_name": FOLD, "index_option": "basic"}
 # (name, kind, options): the schema as data, so an opened index can be checked against it.
 _SPEC: tuple[tuple[str, str, dict[str, Any]], ...] = (
-    *((n, "text", {"tokenizer_name": FOLD, "index_option": "position"}) for n in TIERS),
-    ("sub", "text", _WORDS),
+    *((n, "text", {"tokenizer_name": FOLD, "index_option": "position"}) for n in TEXT_FIELDS),
     *((n, "text", _RAW) for n in ("kind", "region", "sector", "status", "msector", "mstatus")),
     *((n, "text", _RAW) for n in ("pkey", "ekey")),  # completion values of person:, enterprise:
     *((n, "text", _WORDS) for n in ("person", "enterprise", "mperson", "menterprise")),
@@ -196,6 +195,7 @@ _SPEC: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("usd", "float", {"fast": True}),
     *((n, "int", {"fast": True}) for n in ("o_date", "o_region", "o_sector", "o_props", "o_trade")),
     ("rid", "bytes", {"stored": True}),  # the record's id
+    ("row", "bytes", {"stored": True}),  # what its list row shows (heads, below)
     ("rec", "bytes", {"stored": True}),  # a meeting's record (Packer)
 )
 FIELD_NAMES = frozenset(name for name, _kind, _options in _SPEC)
@@ -277,6 +277,36 @@ _DEFAULT_DICTIONARY = json.dumps(
 ).encode()
 
 
+def meeting_head(m: Meeting, *, brief: bool = False) -> dict[str, Any]:
+    """What a list row needs of a meeting, read without unpacking the whole record: its
+    date, region, title, the people at the table, the latest trade figure and where the
+    source is (``brief``, for a proposal's row: only what tells its meeting apart)."""
+    people = [
+        {"name": q.name, "role": q.role}
+        for q in m.participants
+        if q.role in ("host", "guest") or brief
+    ]
+    if brief:
+        return {
+            "id": m.id,
+            "date": m.date,
+            "region": m.region,
+            "title": "-",
+            "participants": people,
+        }
+    latest = m.latest_trade()
+    source = m.source
+    return {
+        "id": m.id,
+        "date": m.date,
+        "region": m.region,
+        "title": m.title,
+        "participants": people,
+        "trade": [latest.to_dict()] if latest is not None else [],
+        "source": {"outlet": source.outlet, "document": source.document, "url": source.url},
+    }
+
+
 def pack_json(m: Meeting) -> bytes:
     """The meeting as JSON (orjson writes the dataclasses as they are, 20 times faster than
     ``to_dict`` and ``json.dumps``; the keys are the ``to_dict`` ones)."""
@@ -286,6 +316,24 @@ def pack_json(m: Meeting) -> bytes:
 
 
 # Documents ----------------------------------------------------------------------------------
+
+
+def _proposal_head(p: Proposal) -> dict[str, Any]:
+    """What a proposal's list row shows (no detail, no quote)."""
+    return {
+        "id": p.id,
+        "meeting_id": p.meeting_id,
+        "sector": p.sector,
+        "title": p.title,
+        "proposed_by": p.proposed_by,
+        "status": p.status,
+    }
+
+
+def _dumps(data: Any) -> bytes:
+    import orjson
+
+    return orjson.dumps(data)
 
 
 def _ymd(date: str) -> int:
@@ -325,6 +373,8 @@ def documents(
     date = _ymd(m.date)
     region = m.region[:200]
     muid = _meeting_uid(m.id)
+    head = meeting_head(m)
+    brief = meeting_head(m, brief=True)
     names = [q.name for q in m.participants if q.name]
     doc: dict[str, list[Any]] = {
         "kind": ["meeting"],
@@ -351,6 +401,7 @@ def documents(
         "o_trade": [order_trade(m)],
         "rid": [m.id.encode("utf-8")],
         "rec": [packed if packed is not None else packer.pack(m)],
+        "row": [_dumps({"m": head, "n": len(m.proposals)})],
     }
     _texts(meeting_fields(m), doc)
     own = [proposal_own_fields(p) for p in m.proposals]
@@ -382,6 +433,7 @@ def documents(
             "o_region": [o_region],
             "o_sector": [order_sector(p, m, i)],
             "rid": [p.id.encode("utf-8")],
+            "row": [_dumps({"p": _proposal_head(p), "m": brief})],
         }
         _texts(own[i], doc)
         doc["minor"] += context

@@ -29,7 +29,6 @@ from .taxonomy import SECTORS
 
 EXPANSIONS_SCORED = 64  # prefix expansions ranked by BM25; more still match, unranked
 EXPANSIONS_MAX = 2_000
-PHRASE_JOIN_MAX = 10_000  # proposals a phrase may list its meetings through
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -76,22 +75,28 @@ class Vocabulary:
 
     def nearest(self, word: str) -> str | None:
         """The indexed word closest to a misspelt ``word`` (1 edit up to 6 letters, 2
-        beyond; ties to the more frequent), or None."""
+        beyond; ties to the more frequent), or None. Words with the same first two letters
+        are tried first (most slips keep them), then the same first letter."""
         if len(word) < 4 or not word[0].isalnum():
             return None
         limit = 1 if len(word) <= 6 else 2
-        best: tuple[int, int, str] | None = None
-        for candidate, df in self.prefixed(word[0], limit=100_000):
-            if candidate == word:
-                return None  # a known word (its records were removed): nothing to correct
-            if abs(len(candidate) - len(word)) > limit:
-                continue
-            d = edit_distance(word, candidate, limit)
-            if d <= limit:
-                key = (d, -df, candidate)
-                if best is None or key < best:
-                    best = key
-        return best[2] if best else None
+        for prefix in (word[:2], word[:1]):
+            best: tuple[int, int, str] | None = None
+            for candidate, df in self.prefixed(prefix, limit=100_000):
+                if candidate == word:
+                    return None  # a known word (its records were removed): nothing to fix
+                if abs(len(candidate) - len(word)) > limit or (
+                    len(prefix) == 1 and candidate[:2] == word[:2]
+                ):
+                    continue
+                d = edit_distance(word, candidate, limit)
+                if d <= limit:
+                    key = (d, -df, candidate)
+                    if best is None or key < best:
+                        best = key
+            if best is not None:
+                return best[2]
+        return None
 
     def expand(self, prefix: str) -> list[str]:
         """Canonical terms of the indexed words starting with ``prefix``, most frequent
@@ -266,32 +271,17 @@ class Compiler:
             return q if node.scored else T.const_score_query(q, 0.0)
         clauses = []
         for f, weight in self.weights.items():
-            if f == "sub":
-                continue  # no positions: the meetings view joins through the proposals
             words = [self.vocabulary.forms(t).get(f, []) for t in canonical]
-            if all(words):
+            if not all(words):
+                continue
+            if all(len(ws) == 1 for ws in words):  # one form each: a plain phrase
+                q = T.phrase_query(self.schema, f, [ws[0] for ws in words])
+            else:  # each position any of its forms
                 pattern = ["(" + "|".join(re.escape(w) for w in ws) + ")" for ws in words]
                 q = T.regex_phrase_query(self.schema, f, pattern)
-                clauses.append((Occur.Should, T.boost_query(q, weight)))
-        if self.scope == "meeting":
-            clauses.append((Occur.Should, self._meetings_of_proposals(node)))
+            clauses.append((Occur.Should, T.boost_query(q, weight)))
         q = T.boolean_query(clauses) if clauses else T.empty_query()
         return q if node.scored else T.const_score_query(q, 0.0)
-
-    def _meetings_of_proposals(self, node: Phrase) -> Any:
-        """The meetings whose proposals have the phrase (a join: positions are not kept for
-        a meeting's proposals' text)."""
-        T = self.t.Query
-        inner = Compiler(self.schema, self.vocabulary, "proposal", query=self.query)
-        found = self.vocabulary.searcher.search(
-            inner.compile(Phrase(node.words)), PHRASE_JOIN_MAX, count=False
-        )
-        addresses = [address for _score, address in found.hits]
-        if not addresses:
-            return T.empty_query()
-        muids = self.vocabulary.searcher.fast_field_values("muid", addresses)
-        meetings = sorted({int(u) for u in muids if u is not None})
-        return T.boost_query(T.term_set_query(self.schema, "uid", meetings), SUB_WEIGHT)
 
     def _fields(self, name: str) -> list[str]:
         """The fields a filter looks at in this scope."""

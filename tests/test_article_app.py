@@ -72,6 +72,7 @@ async def test_pasted_article_is_drafted_reviewed_and_saved(app, store: Store) -
         assert [p.sector for p in saved.proposals] == ["elevators"]
         assert saved.trade[0].change_pct == 7.0
         # The list shows it, highlighted, and search finds it at once.
+        await settle(pilot, app)
         main = app.screen
         assert main.rows[main.query_one(RecordTable).cursor].key == ("meeting", saved.id)
         assert main.index is not None

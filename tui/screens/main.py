@@ -109,9 +109,9 @@ class Rows(Sequence[Row | None]):
         found = self.index.row(self.listing, i)
         if found is None:
             return None
-        kind, record, meeting = found
+        kind, record, meeting, count = found
         if kind == "meeting":
-            return Row(("meeting", meeting.id), meeting, proposals=len(meeting.proposals))
+            return Row(("meeting", meeting.id), meeting, proposals=count)
         return Row(("proposal", record.id), meeting, record)  # type: ignore[arg-type]
 
     @property
@@ -789,8 +789,10 @@ class MainScreen(Screen[None]):
         if self._defer("open_source"):
             return
         row = self._current()
-        meeting = row.meeting if row else None
-        if meeting is None and row is not None and row.region is not None and self.index:
+        meeting = None
+        if row is not None and row.meeting is not None and self.index is not None:
+            meeting = self.index.meeting(row.meeting.id)  # a row holds only part of it
+        elif row is not None and row.region is not None and self.index is not None:
             detail = self.index.region_detail(row.region.name, shown=1, figures=0)
             meeting = detail.meetings[0] if detail.meetings else None
         if meeting is None:
