@@ -78,6 +78,20 @@ def test_list_table_shows_regions_and_people(capsys):
         assert text in out
 
 
+def test_a_long_list_is_printed_in_slices_that_read_as_one_table(capsys, monkeypatch, bundled):
+    import coopbrowse.tui.cli as cli
+
+    whole = json.loads(run(capsys, "list", "--json")[1])
+    monkeypatch.setattr(cli, "LIST_CHUNK", 2)  # five meetings: three slices
+    code, out, _ = run(capsys, "list", "--json")
+    assert code == 0 and json.loads(out) == whole
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert out.count("Russian side") == 1 and out.startswith("5 meetings")
+    places = [out.index(m["id"]) for m in whole]  # every id whole, in order
+    assert places == sorted(places)
+
+
 def test_show_json_round_trips_one_meeting(capsys, store: Store):
     meeting = store.meetings()[-1]
     code, out, _ = run(capsys, "show", meeting.id, "--json")

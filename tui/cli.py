@@ -11,7 +11,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -364,34 +364,85 @@ def _console() -> Console:
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def _dump(data: Any) -> None:
-    """JSON on stdout; characters a terminal would act on (C1 controls, bidi overrides) are
+def _json(data: Any) -> str:
+    """JSON for stdout; characters a terminal would act on (C1 controls, bidi overrides) are
     written as \\u escapes so untrusted text cannot restyle the terminal."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    text = _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    sys.stdout.write(text + "\n")
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _dump(data: Any) -> None:
+    sys.stdout.write(_json(data) + "\n")
+
+
+def _dump_all(items: Iterable[Any]) -> None:
+    """A JSON array written one item at a time (the same text as :func:`_dump` of the
+    list), so that 100,000 meetings are never all in memory."""
+    out = sys.stdout
+    first = True
+    for item in items:
+        out.write("[\n  " if first else ",\n  ")
+        out.write(_json(item).replace("\n", "\n  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
+LIST_CHUNK = 500  # rows laid out at a time by `coopbrowse list`
 
 
 def cmd_list(index: SearchIndex, *, as_json: bool) -> int:
+    """Every meeting, newest first, streamed from the index. A list longer than
+    ``LIST_CHUNK`` is printed in slices as it is read (one table to the eye: the columns
+    take fixed shares of the width), so 100,000 meetings start at once in little memory."""
+    import itertools
+
     from rich.table import Table
+    from rich.text import Text
 
     from .render import MEETING_COLUMNS, cell, meeting_cells
 
-    meetings = list(index.iter_meetings())
+    meetings = index.iter_meetings()
     if as_json:
-        _dump([m.to_dict() for m in meetings])
+        _dump_all(m.to_dict() for m in meetings)
         return EXIT_OK
     console = _console()
-    if not meetings:
+    total = index.meeting_total
+    if not total:
         console.print("No meetings in the database.", style="dim")
         return EXIT_OK
-    table = Table(title=f"{len(meetings)} meetings", title_justify="left", expand=False)
-    for name in (*MEETING_COLUMNS, "ID"):
-        table.add_column(name, justify="right" if name == "Prop." else "left")
-    for m in meetings:
-        table.add_row(*meeting_cells(m, wrap=True), cell(m.id, "dim"))
-    console.print(table)
+    sliced = total > LIST_CHUNK
+    first = True
+    while chunk := list(itertools.islice(meetings, LIST_CHUNK)):
+        table = Table(
+            title=f"{total:,} meetings" if first else None,
+            title_justify="left",
+            expand=sliced,
+            show_header=first,
+            show_edge=not sliced,  # slices join up: no edge between them
+        )
+        for name in (*MEETING_COLUMNS, "ID"):
+            width, ratio = _LIST_SHARES[name] if sliced else (None, None)
+            justify = "right" if name == "Prop." else "left"
+            table.add_column(name, justify=justify, width=width, ratio=ratio)
+        for m in chunk:
+            # an id is never cut: it is what `coopbrowse show` takes
+            ident = Text(m.id, style="dim", overflow="fold") if sliced else cell(m.id, "dim")
+            table.add_row(*meeting_cells(m, wrap=True), ident)
+        console.print(table)
+        first = False
     return EXIT_OK
+
+
+# A sliced list's columns: (fixed width, or share of what is left).
+_LIST_SHARES: dict[str, tuple[int | None, int | None]] = {
+    "Date": (10, None),
+    "Region": (None, 4),
+    "Russian side": (None, 4),
+    "Belarusian host": (None, 4),
+    "Prop.": (5, None),
+    "Latest trade": (None, 3),
+    "ID": (None, 5),
+}
 
 
 def cmd_show(index: SearchIndex, record_id: str, *, as_json: bool) -> int:
