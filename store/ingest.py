@@ -28,7 +28,7 @@ from .model import Meeting, _kind
 from .storage import decode_utf8, parse_json_bytes, read_file_bytes
 
 if TYPE_CHECKING:
-    from .db import Store, WriteReport
+    from .db import Catalog, Store, WriteReport
 
 FORMATS = {".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
 YAML_MISSING = "reading YAML needs PyYAML: pip install 'coopbrowse[yaml]'"
@@ -292,28 +292,29 @@ def _too_large(size: int) -> str:
     return f"too large for an article ({size / 1e6:.1f} MB; at most {limit} MB)"
 
 
-def prepare_draft(store: Store, data: dict[str, Any]) -> Meeting:
+def prepare_draft(store: Store, data: dict[str, Any], catalog: Catalog | None = None) -> Meeting:
     """A drafted (and perhaps edited) meeting made ready to save, with its proposals numbered
     under its id. A stored meeting with the same date, region and host is the same meeting:
     the draft takes its id (so replacing it keeps every reference to it). Otherwise an id that
     another meeting has is made unique with the host's surname. Raises ``ValidationError``
-    naming the first bad field."""
+    naming the first bad field. ``catalog``: what is stored (read from ``store`` if not
+    given; no record is built either way)."""
     data = renumber(data, str(data.get("id") or ""))
     meeting = Meeting.from_dict(data)
-    same = next((m for m in store.meetings() if _identity(m) == _identity(meeting)), None)
+    stored = catalog if catalog is not None else store.catalog()
+    same = stored.same(meeting)
     if same is not None:
-        if same.id != meeting.id:
-            meeting = Meeting.from_dict(renumber(data, same.id))
+        if same != meeting.id:
+            meeting = Meeting.from_dict(renumber(data, same))
         return meeting
-    if store.meeting(meeting.id) is not None:
-        taken = {m.id for m in store.meetings()}
-        meeting = Meeting.from_dict(renumber(data, unique_id(data, taken)))
+    if meeting.id in stored.ids:
+        meeting = Meeting.from_dict(renumber(data, unique_id(data, stored.ids)))
     return meeting
 
 
-def stored_as(store: Store, meeting: Meeting) -> str | None:
+def stored_as(store: Store, meeting: Meeting, catalog: Catalog | None = None) -> str | None:
     """The id of the stored meeting a prepared draft would replace, if any."""
-    report = store.plan_meetings([meeting])
+    report = store.plan_meetings([meeting], catalog=catalog)
     return report.matched.get(meeting.id, meeting.id) if report.skipped else None
 
 
@@ -325,7 +326,3 @@ def save_draft(store: Store, meeting: Meeting, *, update: bool = False) -> tuple
     if report.skipped:
         return "skipped", report.matched.get(meeting.id, meeting.id)
     return ("updated" if report.updated else "added"), meeting.id
-
-
-def _identity(meeting: Meeting) -> tuple[str, str, str]:
-    return (meeting.date, meeting.region, meeting.host.name if meeting.host else "")

@@ -430,6 +430,14 @@ def _int(value: Any) -> int:
 # After a write ----------------------------------------------------------------------------
 
 
+def vouches(db_path: Path, sig: Signature) -> bool:
+    """Whether the database's index describes exactly the state ``sig`` of the file: every
+    record in it was then validated (by the build, or by the writes kept up since)."""
+    home = index_home(db_path)
+    stamp = read_stamp(home) if home is not None else None
+    return stamp is not None and stamp.describes(db_path, sig)
+
+
 def after_write(
     store: Store,
     before: Signature,

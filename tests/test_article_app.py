@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 from helpers import FAST, settle
-from textual.widgets import Checkbox, Input, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from coopbrowse.store import Store
+from coopbrowse.store.storage import write_lock
 from coopbrowse.tui.app import CoopBrowseApp
 from coopbrowse.tui.screens.article import ArticleScreen, ReviewScreen
 from coopbrowse.tui.screens.export import ConfirmScreen
@@ -64,7 +65,7 @@ async def test_pasted_article_is_drafted_reviewed_and_saved(app, store: Store) -
         review.query_one("#f-place", Input).value = "Minsk, Palace of Independence"
         review.query_one("#p-1-keep", Checkbox).value = False
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot, app)
         assert isinstance(app.screen, MainScreen)
         saved = store.meeting("2024-11-05-omsk")
         assert saved is not None
@@ -78,6 +79,27 @@ async def test_pasted_article_is_drafted_reviewed_and_saved(app, store: Store) -
         assert main.index is not None
         found = {(h.kind, h.id) for h in main.index.search("khotsenko").hits}
         assert ("meeting", saved.id) in found
+
+
+async def test_saving_runs_in_a_worker_and_the_form_waits_for_it(app, store: Store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, ARTICLE)
+        status = review.query_one("#review-error", Static)
+        with write_lock(store.path):  # another writer holds the database
+            await pilot.press("ctrl+s")
+            for _ in range(200):
+                await pilot.pause(0.02)
+                if "Saving" in str(status.render()):
+                    break
+            assert review.saving and review.query_one("#review-save", Button).disabled
+            await pilot.press("escape")  # the write is under way: not discarded
+            await pilot.press("ctrl+s")  # nor started twice
+            await pilot.pause()
+            assert app.screen is review and review.saving
+            assert store.meeting("2024-11-05-omsk") is None
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+        assert store.meeting("2024-11-05-omsk") is not None
 
 
 async def test_an_article_file_path_is_read(app, store: Store, tmp_path: Path) -> None:
@@ -123,7 +145,7 @@ async def test_missing_fields_are_flagged_and_block_saving(app, store: Store) ->
         notes = str(review.query_one("#review-notes", Static).render())
         assert "Not found in the article: date" in notes
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot, app)
         assert isinstance(app.screen, ReviewScreen)
         error = str(review.query_one("#review-error", Static).render())
         assert "Not saved: date: is required" in error
@@ -132,7 +154,7 @@ async def test_missing_fields_are_flagged_and_block_saving(app, store: Store) ->
         # Filling the date in makes it savable.
         review.query_one("#f-date", Input).value = "2024-11-05"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot, app)
         assert isinstance(app.screen, MainScreen)
         assert store.meeting("2024-11-05-omsk") is not None
 
@@ -142,7 +164,7 @@ async def test_a_bad_number_names_the_field(app, store: Store) -> None:
         review = await draft_from_text(pilot, app, ARTICLE)
         review.query_one("#t-0-usd", Input).value = "lots"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot, app)
         error = str(review.query_one("#review-error", Static).render())
         assert "trade[0].usd_millions: expected a number" in error
         assert app.focused is review.query_one("#t-0-usd", Input)
@@ -153,19 +175,19 @@ async def test_a_meeting_already_stored_asks_before_replacing(app, store: Store)
     async with app.run_test(size=SIZE) as pilot:
         review = await draft_from_text(pilot, app, ARTICLE)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot, app)
         review = await draft_from_text(pilot, app, ARTICLE)
         review.query_one("#f-title", Input).value = "Second version"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot, app)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         assert isinstance(app.screen, ReviewScreen)
         assert store.meeting("2024-11-05-omsk").title != "Second version"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot, app)
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot, app)
         assert isinstance(app.screen, MainScreen)
         assert store.meeting("2024-11-05-omsk").title == "Second version"
 
@@ -176,10 +198,10 @@ async def test_same_day_same_region_other_host_gets_its_own_id(app, store: Store
     async with app.run_test(size=SIZE) as pilot:
         await draft_from_text(pilot, app, ARTICLE)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot, app)
         await draft_from_text(pilot, app, other)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot, app)
         assert isinstance(app.screen, MainScreen)
     assert store.meeting("2024-11-05-omsk").host.name == "Aleksandr Lukashenko"
     second = store.meeting("2024-11-05-omsk-golovchenko")
@@ -194,7 +216,7 @@ async def test_discarding_asks_and_writes_nothing(app, store: Store) -> None:
         await pilot.press("escape")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot, app)
         assert isinstance(app.screen, MainScreen)
     assert store.path.read_bytes() == before
 
@@ -248,13 +270,13 @@ async def test_a_date_in_words_is_blamed_on_the_date(app, store: Store) -> None:
         review = await draft_from_text(pilot, app, ARTICLE)
         review.query_one("#f-date", Input).value = "12 March 2025"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot, app)
         error = str(review.query_one("#review-error", Static).render())
         assert "date: expected a date YYYY-MM-DD, got '12 March 2025'" in error
         assert app.focused is review.query_one("#f-date", Input)
         review.query_one("#f-date", Input).value = "2025-03-12"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot, app)
         assert store.meeting("2025-03-12-omsk") is not None
 
 
@@ -284,7 +306,7 @@ async def test_a_store_conflict_on_save_is_an_error_in_place(app, store: Store) 
     async with app.run_test(size=SIZE) as pilot:
         review = await draft_from_text(pilot, app, ARTICLE)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot, app)
         assert app.screen is review
         error = str(review.query_one("#review-error", Static).render())
         assert "Not saved:" in error and "2024-11-05-omsk-p01" in error

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from coopbrowse.store import Store
+from coopbrowse.store import Store, StoreError
 from coopbrowse.store.library import STAMP, Library, index_home, read_stamp
 from coopbrowse.store.synth import build_database, synth_meetings
 
@@ -51,6 +51,42 @@ def test_a_write_through_the_store_updates_the_index_in_place(db_path: Path) -> 
     assert not reopened.rebuilt and _ids(reopened, "quuxly") == [extra.id]
     Store.open(db_path).delete_meeting(extra.id)
     assert Library.open(db_path).index.search("quuxly", fuzzy=False).total == 0
+
+
+def test_a_write_to_a_state_the_index_vouches_for_reads_the_file_once(
+    db_path: Path, monkeypatch
+) -> None:
+    Library.open(db_path)  # validates every record while indexing them
+    reads = []
+    real = Store._read
+
+    def counting(self):
+        reads.append(1)
+        return real(self)
+
+    def no_loading(self):
+        raise AssertionError("every record was built again")
+
+    monkeypatch.setattr(Store, "_read", counting)
+    monkeypatch.setattr(Store, "load", no_loading)
+    extra = synth_meetings(1, seed=5)[0]
+    Store.open(db_path).put_meetings([extra])
+    assert len(reads) == 1  # opened, checked and written on one parse
+    monkeypatch.undo()
+    assert Store(db_path).meeting(extra.id) is not None
+
+
+def test_a_state_the_index_does_not_vouch_for_is_validated_before_a_write(
+    db_path: Path,
+) -> None:
+    Library.open(db_path)
+    data = json.loads(db_path.read_text())
+    next(iter(data["meetings"].values()))["date"] = "someday"  # a bad record, by hand
+    db_path.write_text(json.dumps(data))
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="date"):
+        Store.open(db_path).put_meetings(synth_meetings(1, seed=5))
+    assert db_path.read_bytes() == before
 
 
 def test_a_change_made_outside_the_store_rebuilds(db_path: Path) -> None:

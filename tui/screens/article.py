@@ -22,7 +22,18 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    ProgressBar,
+    Select,
+    Static,
+    TextArea,
+)
 
 from coopbrowse.store import Store, StoreError
 from coopbrowse.store.extract import Draft, extract
@@ -39,6 +50,7 @@ from coopbrowse.store.regions import REGIONS
 from coopbrowse.store.taxonomy import METRICS, SECTORS, STATUSES
 from coopbrowse.store.text import one_line, printable
 
+from ..blocks import plural
 from .export import confirm, dialog_css
 
 # The two screens' styles live here, not in app.tcss: they are parsed when the screens are
@@ -65,6 +77,10 @@ _CSS = (
 
 #article-error, #review-error {
     height: auto;
+}
+
+#review-progress {
+    display: none;
 }
 
 #article-buttons, #review-buttons {
@@ -432,6 +448,7 @@ class ReviewScreen(Screen[str | None]):
             for i, p in enumerate(m["proposals"]):
                 yield from self._proposal_rows(i, p)
             yield Static("", id="review-error", markup=False)
+            yield ProgressBar(total=None, show_eta=False, id="review-progress")
             with Horizontal(id="review-buttons"):
                 yield Button("Save (ctrl+s)", id="review-save", variant="primary")
                 yield Button("Discard (esc)", id="review-cancel")
@@ -597,45 +614,86 @@ class ReviewScreen(Screen[str | None]):
             self.query_one("#review-form", VerticalScroll).scroll_end(animate=False)
 
     def action_save(self) -> None:
+        """Check the draft and save it. Reading and writing the database (400 MB at
+        100,000 meetings) run in a worker; the form says what is happening meanwhile, and
+        another ctrl+s or escape waits for the answer."""
+        if self.saving:
+            self.notify("Already saving…", timeout=2)
+            return
         data, where = self.collect()
-        try:
-            meeting = prepare_draft(self.store, data)
-        except ValidationError as exc:
-            wid = where.get(exc.path) or where.get(re.sub(r"\.[^.]*$", "", exc.path))
-            self.show_error(f"Not saved: {exc}", wid)
-            return
-        try:
-            existing = stored_as(self.store, meeting)
-        except StoreError as exc:
-            self.show_error(f"Not saved: {exc}")
-            return
-        if existing:
-            stored = self.store.meeting(existing)
-            what = (
-                f" ({len(stored.proposals)} proposals, {len(stored.trade)} trade figures)"
-                if stored
-                else ""
-            )
-            confirm(
-                self,
-                f"{existing}{what} is already stored: the same id, or the same date, region "
-                "and host. Replace it with this draft?",
-                lambda: self._save(meeting, update=True),
-                yes="Replace (y)",
-            )
-            return
-        self._save(meeting, update=False)
+        self._busy("Checking the draft against the database…")
+        self._check(data, where)
 
+    @work(thread=True, exclusive=True, group="save")
+    def _check(self, data: dict[str, Any], where: dict[str, str]) -> None:
+        call = self.app.call_from_thread
+        try:
+            catalog = self.store.catalog()
+            meeting = prepare_draft(self.store, data, catalog)
+            existing = stored_as(self.store, meeting, catalog)
+        except ValidationError as exc:
+            self.store.release()
+            wid = where.get(exc.path) or where.get(re.sub(r"\.[^.]*$", "", exc.path))
+            call(self._not_saved, f"Not saved: {exc}", wid)
+            return
+        except StoreError as exc:
+            call(self._not_saved, f"Not saved: {exc}")
+            return
+        if not existing:
+            self._write(meeting, update=False)
+            return
+        proposals, trade = catalog.sizes(existing)
+        self.store.release()  # the analyst may take a while to answer
+        question = (
+            f"{existing} ({plural(proposals, 'proposal')}, {plural(trade, 'trade figure')}) "
+            "is already stored: the same id, or the same date, region and host. Replace it "
+            "with this draft?"
+        )
+        call(self._ask_replace, question, meeting)
+
+    def _ask_replace(self, question: str, meeting: Meeting) -> None:
+        self._idle()
+
+        def replace() -> None:
+            self._busy("Saving…")
+            self._save(meeting, update=True)
+
+        confirm(self, question, replace, yes="Replace (y)")
+
+    @work(thread=True, exclusive=True, group="save")
     def _save(self, meeting: Meeting, *, update: bool) -> None:
+        self._write(meeting, update=update)
+
+    def _write(self, meeting: Meeting, *, update: bool) -> None:
+        """(In a worker) the one atomic write, and the search index with it."""
+        call = self.app.call_from_thread
+        call(self._busy, "Saving: writing the database and its search index…")
         try:
             action, mid = save_draft(self.store, meeting, update=update)
         except StoreError as exc:
-            self.show_error(f"Not saved: {exc}")
+            call(self._not_saved, f"Not saved: {exc}")
             return
         if action == "skipped":  # stored meanwhile, by another process
-            self.show_error(f"Not saved: {mid} is already stored.")
+            call(self._not_saved, f"Not saved: {mid} is already stored.")
             return
-        self.dismiss(mid)
+        call(self.dismiss, mid)
+
+    @property
+    def saving(self) -> bool:
+        return self.query_one("#review-progress", ProgressBar).display
+
+    def _busy(self, what: str) -> None:
+        self.query_one("#review-error", Static).update(Text(what))
+        self.query_one("#review-progress", ProgressBar).display = True
+        self.query_one("#review-save", Button).disabled = True
+
+    def _idle(self) -> None:
+        self.query_one("#review-progress", ProgressBar).display = False
+        self.query_one("#review-save", Button).disabled = False
+
+    def _not_saved(self, message: str, wid: str | None = None) -> None:
+        self._idle()
+        self.show_error(message, wid)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "review-save":
@@ -644,4 +702,7 @@ class ReviewScreen(Screen[str | None]):
             self.action_cancel()
 
     def action_cancel(self) -> None:
+        if self.saving:  # the write is under way: it finishes (or fails) on its own
+            self.notify("Saving… the draft closes when it is saved.", timeout=3)
+            return
         confirm(self, "Discard this draft?", lambda: self.dismiss(None), yes="Discard (y)")
