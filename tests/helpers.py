@@ -30,5 +30,18 @@ async def settle(pilot, app=None, timeout: float = 30.0) -> None:
                     f"never settled: busy {main.busy}, debounce pending {bar.pending}, "
                     f"loaded {main.loaded}"
                 ) from None
-        await asyncio.wait_for(app.workers.wait_for_complete(), timeout)
+        await _workers_done(app, timeout)
     await pilot.pause()
+
+
+async def _workers_done(app, timeout: float) -> None:
+    """Wait for every worker; one superseded meanwhile (cancelled: an exclusive worker of
+    the same group replaced it) is not an error."""
+    from textual.worker import WorkerCancelled
+
+    while True:
+        try:
+            await asyncio.wait_for(app.workers.wait_for_complete(), timeout)
+            return
+        except WorkerCancelled:
+            continue

@@ -563,6 +563,23 @@ async def test_export_dialog_writes_the_selection(app, store, tmp_path, monkeypa
         assert any("Exported to" in n.message for n in app._notifications)
 
 
+async def test_a_path_that_looks_like_markup_is_shown_as_typed(app, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    name = "[@click=app.quit]x[b] \\[red].md"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = name
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.pause(0.3)  # the toast is drawn
+        assert isinstance(app.screen, MainScreen) and app.is_running
+        assert (tmp_path / name).exists()
+        shown = [n.message for n in app._notifications]
+        assert f"Exported to {name}" in shown and not any(n.markup for n in app._notifications)
+
+
 async def test_export_dialog_offers_row_or_list_and_options(app, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -382,8 +382,8 @@ def region_blocks(region: RegionDetail, hl: Marker = None) -> list[Block]:
 
 
 def plural(count: int, noun: str) -> str:
-    """``1 meeting``, ``2 meetings``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    """``1 meeting``, ``2 meetings``, ``39,981 results``."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def person(meeting: Meeting | None, role: str) -> str:

@@ -15,6 +15,7 @@ from the first frame, and a query typed while the database opens runs as soon as
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -31,8 +32,9 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from coopbrowse.store.errors import StoreError
+from coopbrowse.store.text import one_line
 
-from ..blocks import Marker, meeting_blocks, plural, proposal_blocks, region_blocks
+from ..blocks import Block, Marker, meeting_blocks, plural, proposal_blocks, region_blocks
 from ..state import UiState
 from ..views import VIEWS, Key, Row, placeholder_cells, sort_choice, sort_count, sort_regions
 from ..widgets.detail import DetailPane
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
     from coopbrowse.store.index import Listing, RegionRow, SearchIndex
     from coopbrowse.store.library import Library
 
+DETAIL_AFTER_TYPING = 0.12  # s: the detail waits this long after the last key typed
 NARROW = 130  # below this many columns the detail goes under the list (both fit beside)
 
 
@@ -180,9 +183,13 @@ class MainScreen(Screen[None]):
         # newer one supersedes may never answer: only the latest is waited for).
         self._opening = True
         self._catching_up = False
+        self._catchup_ticket = 0
         self._answered = 0  # the ticket of the latest request that has been answered
         self.idle = asyncio.Event()  # set when nothing is pending (tests wait on it)
         self._detail_pending: int | None = None
+        self._detail_timer: Timer | None = None
+        self._detail_ticket = 0
+        self._typed_at = 0.0  # when a key last reached the search bar (monotonic)
         self._save_timer: Timer | None = None
         self._trail: list[tuple[str, str, Key | None]] = []  # where links were followed from
         self._first_list = True
@@ -273,7 +280,7 @@ class MainScreen(Screen[None]):
         self.library = library
         self._opening = False
         if library.note:
-            self.notify(library.note, severity="warning", markup=False)
+            self.notify(one_line(library.note), severity="warning", markup=False)
         self._status_progress("", 0, 0)
         self.refresh_bindings()
         # The list paints first; a restored (or already typed) query runs after it.
@@ -297,7 +304,7 @@ class MainScreen(Screen[None]):
 
     def _settled(self) -> None:
         """Set :attr:`idle` when nothing is under way or waiting for its debounce."""
-        if self.busy or self.query_one(SearchBar).pending:
+        if self.busy or self.query_one(SearchBar).pending or self._detail_pending is not None:
             self.idle.clear()
         else:
             self.idle.set()
@@ -309,7 +316,7 @@ class MainScreen(Screen[None]):
         if what:
             bar.update(total=total or None, progress=done)
             detail = f"{what} {done:,} of {total:,} meetings…" if total else what
-            self.query_one("#status", Static).update(Text(detail))
+            self.query_one("#status", Static).update(Text(detail), layout=False)
         else:
             self._update_titles()
 
@@ -527,7 +534,8 @@ class MainScreen(Screen[None]):
             f"{v.key} {v.title}" + ("◂" if v.id == self.view else "") for v in VIEWS.values()
         )
         if not self.query_one("#progress", ProgressBar).display:
-            self.query_one("#status", Static).update(Text(f"{views} · {selected}"))
+            # one line of fixed size: a repaint, not a layout of the whole screen
+            self.query_one("#status", Static).update(Text(f"{views} · {selected}"), layout=False)
 
     def _current_key(self) -> Key | None:
         row = self._current()
@@ -541,56 +549,80 @@ class MainScreen(Screen[None]):
 
     def on_record_table_highlighted(self, event: RecordTable.Highlighted) -> None:
         # Draw the detail after the list has been painted, once per frame: the list never
-        # waits for it, and holding j over 10,000 rows does not build 10,000 details.
+        # waits for it, and holding j over 10,000 rows does not build 10,000 details. While
+        # a query is being typed, the detail waits for a pause in the typing: the list and
+        # its count follow every key, the detail the query the user stopped at.
         first = self._detail_pending is None
         self._detail_pending = event.index
-        if first:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+        typing = time.monotonic() - self._typed_at
+        if typing < DETAIL_AFTER_TYPING:
+            self._detail_timer = self.set_timer(DETAIL_AFTER_TYPING - typing, self._flush_detail)
+        elif first:
             self.call_after_refresh(self._flush_detail)
 
     def _flush_detail(self) -> None:
+        self._detail_timer = None
         index, self._detail_pending = self._detail_pending, None
         if index is not None:
             self.show_detail(index)
+        self._settled()
 
     def show_detail(self, index: int) -> None:
+        """Show the detail of row ``index``: the record is read and its blocks built in a
+        worker, then mounted here."""
         detail = self.query_one(DetailPane)
         if self.index is None:
             return
         row = self.rows[index] if 0 <= index < len(self.rows) else None
+        self._detail_ticket += 1
         if row is None:
             detail.border_title = "Detail"
             detail.show(None, [], "Nothing to show here." if not len(self.rows) else "Loading…")
             return
+        self._build_detail(self._detail_ticket, self.index, row)
+
+    @work(thread=True, exclusive=True, group="detail")
+    def _build_detail(self, ticket: int, index: SearchIndex, row: Row) -> None:
+        from coopbrowse.store.index import IndexCorrupt
+
+        blocks: list[Block] = []
+        title, message = "Detail", ""
         try:
             if row.proposal is not None:
-                found = self.index.proposal(row.proposal.id)
+                found = index.proposal(row.proposal.id)
                 if found is None:
                     raise LookupError(row.proposal.id)
                 proposal, meeting = found
-                related = self.index.related(proposal, meeting)
-                blocks = proposal_blocks(proposal, meeting, related, self.hl)
-                detail.border_title = "Proposal"
+                related = index.related(proposal, meeting)
+                blocks, title = proposal_blocks(proposal, meeting, related, self.hl), "Proposal"
             elif row.meeting is not None:
-                meeting_ = self.index.meeting(row.meeting.id)
+                meeting_ = index.meeting(row.meeting.id)
                 if meeting_ is None:
                     raise LookupError(row.meeting.id)
-                blocks = meeting_blocks(meeting_, self.hl)
-                detail.border_title = "Meeting"
+                blocks, title = meeting_blocks(meeting_, self.hl), "Meeting"
             else:
                 assert row.region is not None
-                blocks = region_blocks(self.index.region_detail(row.region.name), self.hl)
-                detail.border_title = "Region"
+                regional = index.region_detail(row.region.name)
+                blocks, title = region_blocks(regional, self.hl), "Region"
         except LookupError:
-            detail.show(None, [], "This record is no longer in the database.")
-            return
+            message = "This record is no longer in the database."
         except Exception as exc:  # a damaged index: say so, rebuild
-            from coopbrowse.store.index import IndexCorrupt
-
             if isinstance(exc, IndexCorrupt):
-                self._rebuild()
-            detail.show(None, [], f"Cannot show this record: {exc}")
-            return
-        detail.show(row.key, blocks)
+                self.app.call_from_thread(self._rebuild)
+            message = f"Cannot show this record: {exc}"
+        self.app.call_from_thread(self._put_detail, ticket, row.key, title, blocks, message)
+
+    def _put_detail(
+        self, ticket: int, key: Key, title: str, blocks: list[Block], message: str
+    ) -> None:
+        if ticket != self._detail_ticket:
+            return  # another row was highlighted meanwhile
+        detail = self.query_one(DetailPane)
+        detail.border_title = title
+        detail.show(key if blocks else None, blocks, message)
 
     def on_record_table_activated(self, event: RecordTable.Activated) -> None:
         detail = self.query_one(DetailPane)
@@ -620,6 +652,7 @@ class MainScreen(Screen[None]):
         self._settled()
 
     def on_search_bar_typing(self, event: SearchBar.Typing) -> None:
+        self._typed_at = time.monotonic()
         self.idle.clear()
 
     def remember_query(self) -> None:
@@ -801,11 +834,11 @@ class MainScreen(Screen[None]):
         url = meeting.source.url
         if url.startswith(("http://", "https://")):
             self.app.open_url(url)
-            self.notify(f"Opening {url}", markup=False)
+            self.notify(one_line(f"Opening {url}"), markup=False)
         else:
             where = meeting.source.document or meeting.source.outlet or "unknown"
             self.notify(
-                f"No web address recorded for this source ({where}).",
+                one_line(f"No web address recorded for this source ({where})."),
                 severity="warning",
                 markup=False,
             )
@@ -851,7 +884,7 @@ class MainScreen(Screen[None]):
 
         def done(path: str | None) -> None:
             if path:
-                self.notify(Text(f"Exported to {path}"), title="Export")
+                self.notify(one_line(f"Exported to {path}"), title="Export", markup=False)
 
         assert self.index is not None
         self.app.push_screen(ExportScreen(self.index, choices), done)
@@ -871,7 +904,8 @@ class MainScreen(Screen[None]):
         def saved(meeting_id: str | None) -> None:
             if meeting_id:
                 self.records_changed([meeting_id])
-                self.notify(Text(f"Saved {meeting_id}."), title="Add from article")
+                message = one_line(f"Saved {meeting_id}.")
+                self.notify(message, title="Add from article", markup=False)
 
         self.app.push_screen(ArticleScreen(), drafted)
 
@@ -890,27 +924,36 @@ class MainScreen(Screen[None]):
         if self.library is not None and not self.busy and self.library.changed():
             self._catch_up(self._current_key())
 
-    @work(thread=True, exclusive=True, group="catch-up")
     def _catch_up(self, keep: Key | None, force: bool = False) -> None:
-        library = self.library
-        if library is None:
+        """Bring the index up to the database (a worker), then show the list again with
+        ``keep`` highlighted. The latest call wins: an earlier one still running (a thread
+        cannot be stopped) finishes without touching the screen."""
+        if self.library is None:
             return
+        self._catchup_ticket += 1
+        self._catching_up = True  # at once: the poll starts no other meanwhile
+        self._settled()
+        self._run_catch_up(self._catchup_ticket, keep, force)
+
+    @work(thread=True, exclusive=True, group="catch-up")
+    def _run_catch_up(self, ticket: int, keep: Key | None, force: bool) -> None:
+        library = self.library
+        assert library is not None  # (never unset once opened)
 
         def progress(what: str, done: int, total: int) -> None:
             self.app.call_from_thread(self._status_progress, what, done, total)
 
-        self.app.call_from_thread(self._catching, True)
         try:
             library.refresh(progress, force=force)
         except Exception as exc:  # the database is as it was; say what went wrong
-            self.app.call_from_thread(self.notify, Text(f"✗ {exc}"), severity="error")
-        self.app.call_from_thread(self._caught_up, keep)
+            self.app.call_from_thread(
+                self.notify, f"✗ {one_line(str(exc))}", severity="error", markup=False
+            )
+        self.app.call_from_thread(self._caught_up, ticket, keep)
 
-    def _catching(self, on: bool) -> None:
-        self._catching_up = on
-        self._settled()
-
-    def _caught_up(self, keep: Key | None) -> None:
+    def _caught_up(self, ticket: int, keep: Key | None) -> None:
+        if ticket != self._catchup_ticket:
+            return
         self._status_progress("", 0, 0)
         self._catching_up = False
         self._request(query=self.query_text, keep=keep)

@@ -117,6 +117,7 @@ class SearchBar(Vertical):
         self.values = values
         self.debounce = debounce
         self._quiet: list[str] = []  # values set without a search following
+        self._status_lines = -1  # the hint's height when last laid out (unknown yet)
         self._history: list[str] = []
         self._history_pos: int | None = None  # None: not recalling (editing the draft)
         self._draft = ""
@@ -236,5 +237,11 @@ class SearchBar(Vertical):
         self.set_class(error, "-error")
         candidates = hint_for(self.value, self.values)
         parts = (candidates, message) if error else (message, candidates)  # what to type first
-        text = "  ·  ".join(part for part in parts if part)
-        self.query_one("#search-status", Static).update(Text(one_line(text)))
+        text = Text(one_line("  ·  ".join(part for part in parts if part)))
+        status = self.query_one("#search-status", Static)
+        # Lay the screen out again only when the hint changes its height (one line or two):
+        # a layout costs tens of milliseconds with a long detail on screen, at every key.
+        width = max(1, status.content_region.width or self.size.width)
+        lines = min(2, max(1, -(-text.cell_len // width)))  # (empty, it keeps its line)
+        status.update(text, layout=lines != self._status_lines)
+        self._status_lines = lines
