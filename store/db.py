@@ -92,6 +92,19 @@ def _open_batched(path: Path, read: dict[str, Any] | None = None) -> TinyDB:
     return db
 
 
+def _refuse_read_only(path: Path) -> None:
+    """A database whose file has no write permission for anyone is never rewritten (an
+    atomic replace would succeed anyway: it needs only the directory)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing: it is being created
+    if not mode & 0o222:
+        raise NotWritable(
+            path, f"the database is read-only (mode {mode & 0o777:04o}); nothing was changed"
+        )
+
+
 def _validated(path: Path, signature: Signature) -> bool:
     from .library import vouches
 
@@ -147,12 +160,20 @@ class Store:
         return store
 
     def _create(self, dataset: Dataset, *, seed: bool) -> None:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise NotWritable(
-                self.path.parent, f"cannot create directory: {exc.strerror}"
-            ) from None
+        """A new database, in an existing directory: only the platform's default place is
+        created when missing (a mistyped ``--db`` must not look like a fresh, empty
+        database)."""
+        parent = self.path.parent
+        if not parent.is_dir():
+            from .paths import default_db_path
+
+            if self.path != default_db_path():
+                why = "is not a directory" if parent.exists() else "does not exist"
+                raise NotWritable(self.path, f"cannot create the database: {parent} {why}")
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise NotWritable(parent, f"cannot create directory: {exc.strerror}") from None
         with self._transaction() as db:
             if db.storage.read():  # another process created it while we waited
                 return
@@ -213,6 +234,7 @@ class Store:
         return meta
 
     def _migrate(self) -> None:
+        _refuse_read_only(self.path)
         with write_lock(self.path):
             storage = AtomicJSONStorage(self.path)
             raw = storage.read() or {}
@@ -346,6 +368,7 @@ class Store:
         the search index is brought up to date with what changed (see
         :func:`coopbrowse.store.library.after_write`).
         """
+        _refuse_read_only(self.path)
         with write_lock(self.path, timeout=lock_timeout):
             before = self._signature() if self.path.exists() else None
             self._removed, self._added = [], []

@@ -30,7 +30,7 @@ from .errors import NotWritable
 from .model import Meeting, Proposal, TradeFigure
 from .storage import atomic_write_bytes
 from .taxonomy import sector_label
-from .text import one_line
+from .text import CONTROL_CHARS, one_line
 
 GENERATED_PREFIX = "_Generated "
 
@@ -141,7 +141,7 @@ def md_cell(text: str) -> str:
 
 def md_link(label: str, url: str) -> str:
     """A link only for an http(s) URL; anything else stays escaped text."""
-    if re.match(r"^https?://[^\s<>\"'`]+$", url):
+    if re.match(r"^https?://[^\s<>\"'`]+$", url) and not CONTROL_CHARS.search(url):
         safe_url = url.replace("(", "%28").replace(")", "%29")
         return f"[{md_text(label)}]({safe_url})"
     return md_text(url)

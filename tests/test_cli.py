@@ -44,7 +44,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_list_json_has_every_meeting_newest_first_with_the_documented_fields(capsys, bundled):
+def test_list_json_has_every_meeting_newest_first_with_the_documented_fields(
+    capsys, bundled, store
+):
     code, out, _ = run(capsys, "list", "--json")
     assert code == 0
     meetings = json.loads(out)
@@ -71,14 +73,14 @@ def test_list_json_has_every_meeting_newest_first_with_the_documented_fields(cap
             assert p["meeting_id"] == m["id"]
 
 
-def test_list_table_shows_regions_and_people(capsys):
+def test_list_table_shows_regions_and_people(capsys, store):
     code, out, _ = run(capsys, "list")
     assert code == 0
     for text in ("Penza Oblast", "Samara Oblast", "Moscow Oblast", "Zdunov", "Karankevich"):
         assert text in out
 
 
-def test_a_long_list_is_printed_in_slices_that_read_as_one_table(capsys, monkeypatch, bundled):
+def test_a_long_list_is_printed_in_slices_that_read_as_one_table(capsys, monkeypatch, store):
     import coopbrowse.tui.cli as cli
 
     whole = json.loads(run(capsys, "list", "--json")[1])
@@ -116,7 +118,7 @@ def test_show_by_proposal_id_shows_its_meeting(capsys, store: Store):
     assert json.loads(out)["id"] == proposal.meeting_id
 
 
-def test_show_unknown_id_is_a_one_line_error(capsys):
+def test_show_unknown_id_is_a_one_line_error(capsys, store):
     code, out, err = run(capsys, "show", "no-such-meeting")
     assert code == 2
     assert out == ""
@@ -133,10 +135,59 @@ def test_locate_prints_the_database_and_state_paths(capsys, db_path: Path):
 
 def test_db_option_wins_over_environment(capsys, tmp_path: Path):
     other = tmp_path / "other.json"
+    assert run(capsys, "--db", str(other), "init", "--empty")[0] == 0
     code, out, _ = run(capsys, "--db", str(other), "list", "--json")
-    assert code == 0 and other.exists()
+    assert code == 0 and json.loads(out) == []
     code, out, _ = run(capsys, "list", "--db", str(other), "--json")
-    assert code == 0 and json.loads(out)
+    assert code == 0 and json.loads(out) == []
+
+
+@pytest.mark.parametrize("command", [["list"], ["show", "x"], ["search", "x"], ["export"]])
+def test_a_read_command_never_creates_a_database(capsys, tmp_path: Path, command) -> None:
+    missing = tmp_path / "typo.json"
+    code, out, err = run(capsys, "--db", str(missing), *command)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "coopbrowse init" in err and not missing.exists()
+    code, _out, err = run(capsys, "--db", str(tmp_path / "no-such-dir" / "x.json"), "init")
+    assert code == 2 and "does not exist" in err and not (tmp_path / "no-such-dir").exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "x\x1b]52;c;SGVsbG8=\x07\nsecond line"],
+        ["list", "\x1b[31munexpected"],
+        ["--db", "db\x1b]0;title\x07.json", "show", "x"],
+    ],
+)
+def test_errors_quoting_what_was_typed_are_one_line_without_controls(
+    capsys, argv, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_or_exit(capsys, *argv)
+    assert code == 2 and out == ""
+    assert err.strip().splitlines()[-1].startswith(("coopbrowse: error:", "usage"))
+    assert not any(c in err for c in "\x1b\x07")
+    assert err.count("\n") == (2 if err.startswith("usage") else 1)
+
+
+def test_an_import_error_naming_a_hostile_id_is_one_line(capsys, store, tmp_path) -> None:
+    meeting = store.meetings()[0].to_dict()
+    meeting["id"] = "bad\x1b[31mid\x07\n"
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps([meeting]))
+    code, _out, err = run(capsys, "import", str(path))
+    assert code == 2 and err.count("\n") == 1 and "\x1b" not in err and "\x07" not in err
+    assert "in.json" in err
+
+
+def run_or_exit(capsys, *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
 def test_corrupt_database_gives_exit_2_and_one_line(capsys, db_path: Path):
@@ -178,6 +229,7 @@ def test_installed_script_runs_end_to_end(db_path: Path):
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr and str(db_path) in bad.stderr
     db_path.unlink()
+    assert subprocess.run([*cmd, "init"], capture_output=True).returncode == 0
     good = subprocess.run([*cmd, "list", "--json"], capture_output=True, text=True)
     assert good.returncode == 0, good.stderr
     assert len(json.loads(good.stdout)) == 5

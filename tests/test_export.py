@@ -216,6 +216,16 @@ def test_only_http_urls_become_links(store: Store) -> None:
     assert "](javascript" not in markdown and "javascript:alert(1)." in markdown
 
 
+def test_a_url_carrying_terminal_controls_is_neither_a_link_nor_raw(store: Store) -> None:
+    meeting = store.meetings()[0]
+    meeting.source.url = "https://example.org/\x1b]52;c;SGVsbG8=\x07x\u202e"
+    markdown = to_markdown(select([meeting], [("meeting", meeting.id)]), now=NOW)
+    assert "](https://example.org/" not in markdown
+    assert not any(c in markdown for c in "\x1b\x07\u202e")
+    escaped = "https://example.org/\u241b\\]52;c;SGVsbG8=\u2407x\\<U+202E\\>"
+    assert escaped in markdown  # shown, escaped, as text
+
+
 def test_write_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     target = tmp_path / "brief.md"
     target.write_text("mine")
@@ -240,7 +250,7 @@ def test_default_filename() -> None:
 # Command line -------------------------------------------------------------------------
 
 
-def test_cli_export_query_to_file_and_stdout(capsys, tmp_path: Path) -> None:
+def test_cli_export_query_to_file_and_stdout(capsys, tmp_path: Path, store) -> None:
     out = tmp_path / "elevators.md"
     assert main(["export", "sector:elevators", "-o", str(out)]) == 0
     text = out.read_text()
@@ -255,7 +265,7 @@ def test_cli_export_query_to_file_and_stdout(capsys, tmp_path: Path) -> None:
     assert "## 2025-04-01 · Penza Oblast" in stdout and "Samara" not in stdout
 
 
-def test_cli_export_errors(capsys, tmp_path: Path) -> None:
+def test_cli_export_errors(capsys, tmp_path: Path, store) -> None:
     assert main(["export", "region:", "-o", "-"]) == 2
     assert "bad query" in capsys.readouterr().err
     assert main(["export", "--ids", "nope", "-o", "-"]) == 2
@@ -270,7 +280,7 @@ def test_cli_export_errors(capsys, tmp_path: Path) -> None:
     assert err.count("\n") == 1 and str(blocker) in err
 
 
-def test_cli_export_everything_by_default(tmp_path: Path, monkeypatch) -> None:
+def test_cli_export_everything_by_default(tmp_path: Path, monkeypatch, store) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["export"]) == 0
     written = list(tmp_path.glob("coopbrowse-*-all.md"))

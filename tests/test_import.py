@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import subprocess
 import sys
 import time
@@ -37,6 +38,10 @@ def new_meetings(n: int, seed: int = 5) -> list[dict[str, Any]]:
 
 
 def exported(capsys: pytest.CaptureFixture[str], *db: str) -> list[dict[str, Any]]:
+    """The meetings of a database (a new one, with the bundled meetings, if missing)."""
+    path = Path(db[-1]) if db else Path(os.environ["COOPBROWSE_DB"])
+    if not path.exists():
+        run(capsys, *db, "init")
     code, out, _ = run(capsys, *db, "list", "--json")
     assert code == 0
     return json.loads(out)

@@ -351,7 +351,7 @@ def test_a_failed_addition_leaves_the_index_as_it_was(bundled: Dataset) -> None:
 # Command line -------------------------------------------------------------------------
 
 
-def test_cli_search_table_and_exit_statuses(capsys) -> None:
+def test_cli_search_table_and_exit_statuses(capsys, store) -> None:
     assert main(["search", "elevator", "samara"]) == 0
     out = capsys.readouterr().out
     assert "2025-07-21-samara-p06" in out and "2 results" in out
@@ -362,7 +362,7 @@ def test_cli_search_table_and_exit_statuses(capsys) -> None:
     assert err.count("\n") == 1 and "needs a value" in err and "column 8" in err
 
 
-def test_cli_search_json(capsys) -> None:
+def test_cli_search_json(capsys, store) -> None:
     assert main(["search", "lift", "--json", "--limit", "2", "--type", "proposal"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["total"] == 4 and len(data["hits"]) == 2
@@ -373,12 +373,12 @@ def test_cli_search_json(capsys) -> None:
     assert hit["record"]["title"][start:end].lower() in ("lift", "elevator")
 
 
-def test_cli_search_reports_a_correction(capsys) -> None:
+def test_cli_search_reports_a_correction(capsys, store) -> None:
     assert main(["search", "pharmaceuticls"]) == 0
     assert "pharmaceuticls → pharmaceuticals" in capsys.readouterr().out
 
 
-def test_cli_query_words_may_start_with_a_dash(capsys) -> None:
+def test_cli_query_words_may_start_with_a_dash(capsys, store) -> None:
     assert main(["search", "elevators", "-penza", "--json", "--type", "proposal"]) == 0
     ids_ = [h["id"] for h in json.loads(capsys.readouterr().out)["hits"]]
     assert ids_ and not any("penza" in i for i in ids_)

@@ -38,10 +38,30 @@ def test_first_run_creates_and_seeds_from_bundled(db_path: Path, bundled: Datase
     assert next(iter(raw["meta"].values()))["schema_version"] == SCHEMA_VERSION
 
 
-def test_first_run_creates_missing_directories(tmp_path: Path) -> None:
-    path = tmp_path / "a" / "b" / "db.json"
+def test_first_run_creates_the_default_place(tmp_path: Path) -> None:
+    from coopbrowse.store.paths import default_db_path
+
+    path = default_db_path()  # under XDG_DATA_HOME, in tmp_path (see conftest)
+    assert tmp_path in path.parents and not path.parent.exists()
     Store.open(path)
     assert path.exists()
+
+
+def test_a_database_elsewhere_is_never_created_with_its_directory(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "db.json"
+    with pytest.raises(NotWritable, match="does not exist"):
+        Store.open(path)
+    assert not (tmp_path / "a").exists()
+
+
+def test_a_read_only_database_is_never_rewritten(store: Store, db_path: Path) -> None:
+    from coopbrowse.store.synth import synth_meetings
+
+    db_path.chmod(0o444)
+    before = db_path.read_bytes(), db_path.stat().st_ino
+    with pytest.raises(NotWritable, match="read-only"):
+        Store.open(db_path).put_meetings(synth_meetings(1, seed=3))
+    assert (db_path.read_bytes(), db_path.stat().st_ino) == before
 
 
 def test_reopen_does_not_rewrite_or_duplicate(store: Store, db_path: Path) -> None:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from coopbrowse.store import Store, StoreError, __version__
 from coopbrowse.store.paths import resolve_state_path
+from coopbrowse.store.text import one_line
 
 from .screens.help import HelpScreen, describe_keys
 from .screens.main import MainScreen, Settings
@@ -83,7 +84,7 @@ class CoopBrowseApp(App[int]):
         if main is not None:
             error = main.save_state()
             if error:
-                self.exit(0, message=f"coopbrowse: warning: {error}")
+                self.exit(0, message=one_line(f"coopbrowse: warning: {error}"))
                 return
         self.exit(0)
 

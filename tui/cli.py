@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from coopbrowse.store import Store, StoreError, __version__
 from coopbrowse.store.paths import DB_ENV, STATE_ENV, resolve_db_path, resolve_state_path
+from coopbrowse.store.text import one_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,7 +36,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {one_line(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -194,6 +195,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(line: str, file: Any = None) -> None:
+    """Print one line of ours (stderr by default): whatever it quotes (a path, an id, a
+    record's text) has its control characters made visible, so it cannot drive the
+    terminal or break the line."""
+    print(one_line(line), file=file or sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``coopbrowse`` script; returns the exit status."""
     parser = build_parser()
@@ -202,13 +210,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except StoreError as exc:
-        print(f"coopbrowse: error: {exc}", file=sys.stderr)
+        _say(f"coopbrowse: error: {exc}")
         return EXIT_ERROR
     except BrokenPipeError:  # `coopbrowse list | head`
         sys.stderr.close()
         return EXIT_OK
     except OSError as exc:
-        print(f"coopbrowse: error: cannot write output: {exc.strerror or exc}", file=sys.stderr)
+        _say(f"coopbrowse: error: cannot write output: {exc.strerror or exc}")
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -310,7 +318,8 @@ def open_library(db_path: Path) -> Library:
 
     progress = _StderrProgress(db_path)
     try:
-        return Library.open(db_path, progress=progress)
+        # a read command never creates a database: a mistyped path is an error
+        return Library.open(db_path, progress=progress, create=False)
     finally:
         progress.close()
 
@@ -497,11 +506,12 @@ def cmd_search(
         console = _console()
         if result.fuzzy:
             fixed = ", ".join(f"{a} → {b}" for a, b in result.corrections)
+            fixed = one_line(fixed)
             console.print(Text(f"No exact matches; showing results for: {fixed}", style="yellow"))
         if result.total:
             console.print(hits_table(result))
         else:
-            console.print(Text(f"No results for {query!r}.", style="dim"))
+            console.print(Text(f"No results for {one_line(repr(query))}.", style="dim"))
     return EXIT_OK if result.total else EXIT_EMPTY
 
 
@@ -550,7 +560,7 @@ def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
     path = Path(args.output) if args.output else Path(default_filename(label))
     write_markdown(path, text, force=args.force)
     n_props = sum(len(m.proposals) for m in selection.meetings) + len(selection.proposals)
-    print(f"wrote {path}: {len(selection.meetings)} meetings, {n_props} proposals", file=sys.stderr)
+    _say(f"wrote {path}: {len(selection.meetings)} meetings, {n_props} proposals")
     return EXIT_OK
 
 
@@ -571,7 +581,8 @@ def cmd_import(db_path: Path, args: argparse.Namespace) -> int:
     if args.json:
         _dump(result.to_dict())
     else:
-        print("\n".join(result.lines()))
+        for line in result.lines():
+            _say(line, sys.stdout)
     return EXIT_OK
 
 
@@ -606,10 +617,7 @@ def cmd_import_article(db_path: Path, args: argparse.Namespace) -> int:
         _print_draft(draft)
     if not args.yes:
         if not args.json:
-            print(
-                "not saved: add --yes to save this draft, or review it in the app (key i)",
-                file=sys.stderr,
-            )
+            _say("not saved: add --yes to save this draft, or review it in the app (key i)")
         return EXIT_OK
     store = Store.open(db_path)
     try:
@@ -619,17 +627,15 @@ def cmd_import_article(db_path: Path, args: argparse.Namespace) -> int:
         raise InputError(name, f"draft not saved: {exc}{hint}") from None
     action, mid = save_draft(store, meeting, update=args.update)
     if action == "skipped":
-        print(
+        _say(
             f"not saved: {meeting.id} already exists as {mid} (same id, or same date, "
-            "region and host); --update replaces it",
-            file=sys.stderr,
+            "region and host); --update replaces it"
         )
         return EXIT_EMPTY
     n_prop, n_trade = len(meeting.proposals), len(meeting.trade)
-    print(
+    _say(
         f"{action} {mid}: {n_prop} proposal{'' if n_prop == 1 else 's'}, "
-        f"{n_trade} trade figure{'' if n_trade == 1 else 's'}, to {db_path}",
-        file=sys.stderr,
+        f"{n_trade} trade figure{'' if n_trade == 1 else 's'}, to {db_path}"
     )
     return EXIT_OK
 
@@ -644,13 +650,14 @@ def _print_draft(draft: Any) -> None:
 
     console = _console()
     if draft.missing:
-        console.print(Text("Not found in the article: " + ", ".join(draft.missing), "yellow"))
+        missing = one_line(", ".join(draft.missing))
+        console.print(Text(f"Not found in the article: {missing}", "yellow"))
     for flag in draft.flags:
-        console.print(Text(f"Note: {flag}", "dim"))
+        console.print(Text(f"Note: {one_line(flag)}", "dim"))
     try:
         console.print(meeting_renderable(Meeting.from_dict(draft.meeting)))
     except ValidationError as exc:
-        console.print(Text(f"The draft is incomplete ({exc}); as JSON:", "yellow"))
+        console.print(Text(f"The draft is incomplete ({one_line(str(exc))}); as JSON:", "yellow"))
         _dump(draft.meeting)
 
 
@@ -659,15 +666,15 @@ def cmd_init(db_path: Path, *, empty: bool) -> int:
         raise StoreError(db_path, "already exists; init only creates a new database")
     store = Store.open(db_path, seed=not empty)
     what = "empty" if empty else f"with {len(store.meetings())} bundled sample meetings"
-    print(f"created {db_path} ({what})", file=sys.stderr)
+    _say(f"created {db_path} ({what})")
     return EXIT_OK
 
 
 def cmd_locate(db_path: Path) -> int:
     state = resolve_state_path(db_path)
     exists = "exists" if db_path.exists() else "not created yet"
-    print(f"database: {db_path}  ({exists})")
-    print(f"state:    {state}  ({'exists' if state.exists() else 'not created yet'})")
+    _say(f"database: {db_path}  ({exists})", sys.stdout)
+    _say(f"state:    {state}  ({'exists' if state.exists() else 'not created yet'})", sys.stdout)
     return EXIT_OK
 
 

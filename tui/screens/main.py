@@ -260,9 +260,15 @@ class MainScreen(Screen[None]):
             self.app.call_from_thread(self._status_progress, what, done, total)
 
         try:
+            created = not self.db_path.exists() and not self.db_path.is_symlink()
             size = self.db_path.stat().st_size if self.db_path.is_file() else 0
             builder = build_in_subprocess if size >= SUBPROCESS_FROM else None
             library = Library.open(self.db_path, progress=progress, builder=builder)
+            if created:  # say so: a new database where the user expected theirs is news
+                library.note = (
+                    f"Created a new database at {self.db_path} with the bundled sample meetings."
+                    + (f" {library.note}" if library.note else "")
+                )
         except StoreError as exc:
             self.app.call_from_thread(self._load_failed, exc)
             return
