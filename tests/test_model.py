@@ -110,3 +110,28 @@ def test_all_89_federal_subjects_and_their_spellings() -> None:
     assert find_region("Krasnodar Krai").name == "Krasnodar Krai"
     assert find_region("Penza Oblast").key == "penza"
     assert find_region("Atlantis") is None
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("usd_millions", -5, "from 0 to 10,000,000"),
+        ("usd_millions", 1e308, "from 0 to 10,000,000"),
+        ("usd_millions", 10**400, "too large"),
+        ("usd_millions", float("nan"), "finite"),
+        ("change_pct", -250.0, "from -100"),
+    ],
+)
+def test_amounts_are_finite_and_in_range(field: str, value: object, message: str) -> None:
+    data = {"period": "2024", "metric": "turnover", "usd_millions": 10.0, field: value}
+    with pytest.raises(ValidationError, match=message) as info:
+        TradeFigure.from_dict(data)
+    assert info.value.path == field
+
+
+def test_a_lone_surrogate_is_refused_naming_its_field() -> None:
+    with pytest.raises(ValidationError, match="surrogate") as info:
+        TradeFigure.from_dict(
+            {"period": "2024", "metric": "turnover", "usd_millions": 1.0, "note": "caf\ud800"}
+        )
+    assert info.value.path == "note"
