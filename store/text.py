@@ -13,7 +13,8 @@ import re
 # Control characters, zero-width and bidirectional-override characters: shown as stand-ins in
 # the interface, dropped from article text by the extractor.
 CONTROL_CHARS = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    r"\ud800-\udfff]"  # and lone surrogates (bytes of a command line that were not UTF-8)
 )
 _CONTROL = CONTROL_CHARS
 

@@ -128,9 +128,28 @@ def test_show_unknown_id_is_a_one_line_error(capsys, store):
 def test_locate_prints_the_database_and_state_paths(capsys, db_path: Path):
     code, out, _ = run(capsys, "locate")
     assert code == 0
-    assert f"database: {db_path}" in out
+    assert f"database: {db_path}" in out and "from $COOPBROWSE_DB" in out  # (conftest)
     assert "state:" in out
     assert not db_path.exists(), "locate must not create the database"
+    assert "from --db" in run(capsys, "--db", "x.json", "locate")[1]
+
+
+def test_arguments_that_are_not_utf8_are_a_one_line_error(capsys, store) -> None:
+    word = b"x\xff".decode("utf-8", "surrogateescape")  # as Python decodes such argv
+    for argv in (["show", word], ["export", "--title", word, "-o", "-"]):
+        code, out, err = run(capsys, *argv)
+        assert code == 2 and out == "" and err.count("\n") == 1 and "not UTF-8" in err
+
+
+def test_the_browser_without_a_terminal_is_a_one_line_error(store) -> None:
+    exe = Path(sys.executable).with_name("coopbrowse")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "coopbrowse.tui.cli"]
+    ran = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30)
+    assert ran.returncode == 2 and ran.stdout == ""
+    assert ran.stderr.strip() == (
+        "coopbrowse: error: the browser needs a terminal; in scripts use a command "
+        "(coopbrowse --help)"
+    )
 
 
 def test_db_option_wins_over_environment(capsys, tmp_path: Path):

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # pay for the search engine or the table renderer before the first frame.
 
 EXIT_OK, EXIT_EMPTY, EXIT_ERROR = 0, 1, 2
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -206,6 +207,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``coopbrowse`` script; returns the exit status."""
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
+    for word in argv:
+        if _SURROGATES.search(word):  # bytes that were not UTF-8 (decoded as surrogates)
+            _say(f"coopbrowse: error: {word}: not UTF-8 text (arguments must be)")
+            return EXIT_ERROR
     args = parser.parse_args(_protect_query(argv))
     try:
         return _dispatch(args)
@@ -289,7 +294,7 @@ def _protect_query(argv: list[str]) -> list[str]:
 def _dispatch(args: argparse.Namespace) -> int:
     db_path = resolve_db_path(args.db)
     if args.command == "locate":
-        return cmd_locate(db_path)
+        return cmd_locate(db_path, _db_source(args.db))
     if args.command is None:
         return launch(db_path)
     if args.command == "import":  # reads its files before the database is opened or created
@@ -670,10 +675,19 @@ def cmd_init(db_path: Path, *, empty: bool) -> int:
     return EXIT_OK
 
 
-def cmd_locate(db_path: Path) -> int:
+def _db_source(option: str | None) -> str:
+    """Where the database path came from."""
+    import os
+
+    if option:
+        return "from --db"
+    return f"from ${DB_ENV}" if os.environ.get(DB_ENV) else "the default"
+
+
+def cmd_locate(db_path: Path, source: str = "the default") -> int:
     state = resolve_state_path(db_path)
     exists = "exists" if db_path.exists() else "not created yet"
-    _say(f"database: {db_path}  ({exists})", sys.stdout)
+    _say(f"database: {db_path}  ({exists}; {source})", sys.stdout)
     _say(f"state:    {state}  ({'exists' if state.exists() else 'not created yet'})", sys.stdout)
     return EXIT_OK
 
@@ -682,8 +696,16 @@ def launch(db_path: Path) -> int:
     """Run the Textual app (imported here so scripting stays fast). The first frame comes
     at once; the database is opened (and indexed when needed) behind it, and a database
     that cannot be used ends the app with its one-line error."""
+    import os
+
     from .app import CoopBrowseApp
 
+    # The browser draws on a terminal and reads keys from it; without one (a pipe, a cron
+    # job) it would draw into the void and spin. A web driver (textual-serve) brings its own.
+    if not os.environ.get("TEXTUAL_DRIVER") and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise StoreError(
+            None, "the browser needs a terminal; in scripts use a command (coopbrowse --help)"
+        )
     app = CoopBrowseApp(db_path)
     app.run()
     if app.load_error is not None:
