@@ -1,0 +1,161 @@
+"""Hostile record text, end to end: whatever a record holds (any Unicode, terminal escape
+codes, Rich markup, Markdown and HTML, huge numbers), importing it either succeeds or fails
+in one line, and then `show`, `search`, `export` and the app's screen print it literally:
+no raw control character, no markup interpreted, no traceback, exit status 0, 1 or 2."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import FAST, settle
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coopbrowse.store import Store
+from coopbrowse.store.dataset import load_bundled
+from coopbrowse.tui.app import CoopBrowseApp
+from coopbrowse.tui.cli import main
+
+# What must never reach a terminal from data: C0 controls (but newline), DEL, C1 controls
+# (ESC [ and CSI \x9b among them), bidi overrides.
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+MARK = "[bold]MARK[/bold]"  # Rich markup that must show as typed
+
+HOSTILE = st.sampled_from(
+    [
+        "\x1b]52;c;SGVsbG8=\x07",
+        "\x1b[31mred\x1b[0m",
+        "\x9b2J",
+        "[@click=app.quit]quit[/]",
+        "[bold red]x",
+        "[/]",
+        "<script>alert(1)</script>",
+        "# heading\n- item\n| a | b |",
+        "\u202eevil",
+        "line\r\nbreak",
+        "\x00\x08\x7f",
+    ]
+)
+TEXT = st.lists(st.one_of(st.text(max_size=30), HOSTILE), max_size=3).map("".join)
+AMOUNT = st.one_of(
+    st.none(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(min_value=-(10**30), max_value=10**30),
+)
+
+
+def _template() -> dict[str, Any]:
+    return load_bundled().meetings[0].to_dict()
+
+
+TEMPLATE = _template()
+
+
+def hostile_meeting(texts: list[str], amount: Any) -> dict[str, Any]:
+    m = copy.deepcopy(TEMPLATE)
+    m["id"] = "2030-01-01-hostile"
+    m["date"] = "2030-01-01"
+    m["title"] = f"{MARK} {texts[0]}"
+    m["summary"] = texts[1]
+    m["place"] = texts[2]
+    m["participants"][0]["name"] = texts[3] or "Someone"
+    m["source"]["url"] = "https://example.org/" + texts[4]
+    m["source"]["outlet"] = texts[5]
+    m["trade"] = [{"period": "2024", "metric": "turnover", "usd_millions": amount}]
+    m["proposals"] = [copy.deepcopy(TEMPLATE["proposals"][0])]
+    p = m["proposals"][0]
+    p["id"], p["meeting_id"] = f"{m['id']}-p01", m["id"]
+    p["title"], p["detail"], p["enterprises"] = texts[6] or "x", texts[7], [texts[8]]
+    return m
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def clean(code: int, out: str, err: str, allowed: tuple[int, ...] = (0, 2)) -> None:
+    assert code in allowed, err
+    assert "Traceback" not in err
+    assert not RAW.search(out), repr(RAW.search(out))
+    assert not RAW.search(err), repr(RAW.search(err))
+    assert code == 0 or err.count("\n") == 1
+
+
+def _dumps(meeting: dict[str, Any]) -> str:
+    try:
+        return json.dumps([meeting], ensure_ascii=False)
+    except (ValueError, OverflowError):  # nothing a user could have written
+        return "[]"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(texts=st.lists(TEXT, min_size=9, max_size=9), amount=AMOUNT)
+def test_hostile_records_through_the_command_line(
+    capsys, tmp_path_factory, texts: list[str], amount: Any
+) -> None:
+    here = tmp_path_factory.mktemp("hostile")
+    db = here / "db.json"
+    Store.open(db)
+    meeting = hostile_meeting(texts, amount)
+    source = here / "in.json"
+    source.write_text(_dumps(meeting), encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(db), "import", str(source))
+    clean(code, out, err)
+    if code != 0 or meeting["id"] not in {m.id for m in Store(db).meetings()}:
+        return
+    code, out, err = run(capsys, "--db", str(db), "show", meeting["id"])
+    clean(code, out, err)
+    assert MARK in out  # markup shown as typed
+    code, out, err = run(capsys, "--db", str(db), "search", "MARK")
+    clean(code, out, err, (0, 1))
+    code, out, err = run(capsys, "--db", str(db), "show", meeting["id"], "--json")
+    clean(code, out, err)
+    assert json.loads(out)["title"] == meeting["title"]
+    code, out, err = run(capsys, "--db", str(db), "export", "--ids", meeting["id"], "-o", "-")
+    clean(code, out, err)
+    assert "<script>" not in out and "\n# heading" not in out
+
+
+async def test_hostile_record_on_the_app_screen(tmp_path: Path) -> None:
+    texts = [
+        "\x1b]52;c;SGVsbG8=\x07 [@click=app.quit]quit[/]",
+        "\x9b2J summary",
+        "[red]place",
+        "Ivan \x1b[31mRed",
+        "\x07",
+        "<b>outlet</b>",
+        "[bold]proposal[/bold] \u202eevil",
+        "detail\r\nline",
+        "[@click=app.bell]ent[/]",
+    ]
+    db = tmp_path / "db.json"
+    store = Store.open(db)
+    meeting = hostile_meeting(texts, 12.5)
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps([meeting]), encoding="utf-8")
+    assert main(["--db", str(db), "import", str(source)]) == 0
+    app = CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        screen = screen_text(app.export_screenshot())  # what the terminal shows
+        assert app.is_running
+        for shown in (MARK, "[@click=app.quit]quit[/]", "[red]place", "Ivan ␛[31mRed"):
+            assert shown in screen, shown
+        assert not RAW.search(screen)
+
+
+def screen_text(svg: str) -> str:
+    """The text of a screenshot, line by line (spans of one line joined in order)."""
+    import html
+
+    lines: dict[int, list[str]] = {}
+    for line, content in re.findall(r'clip-path="url\(#terminal-\d+-line-(\d+)\)">([^<]*)<', svg):
+        lines.setdefault(int(line), []).append(html.unescape(content).replace("\xa0", " "))
+    return "\n".join("".join(parts) for _n, parts in sorted(lines.items()))
