@@ -10,8 +10,10 @@ from typing import Any
 
 from .errors import InputError
 from .model import Meeting, ValidationError
+from .storage import open_regular, read_regular
 
 DATASET_FILE = "meetings.json"
+DATASET_LIMIT = 256_000_000  # the bundled dataset is a few hundred KB
 
 
 @dataclass(frozen=True)
@@ -81,16 +83,24 @@ def _bundled_file() -> Path:
 def bundled_version() -> str:
     """The bundled dataset's version, read from the head of the file (cheap: every launch
     asks it, and only a newer version needs the whole dataset parsed)."""
-    with _bundled_file().open("rb") as fh:
+    with open_regular(_bundled_file(), "dataset", DATASET_LIMIT, InputError) as fh:
         head = fh.read(512).decode("utf-8", "replace")
     found = re.search(r'"dataset_version"\s*:\s*"([^"]*)"', head)
     return found.group(1) if found else load_bundled().version
 
 
 def load_bundled() -> Dataset:
-    """The dataset that ships with the package (read through importlib.resources)."""
-    data = json.loads(_bundled_file().read_text(encoding="utf-8"))
-    return parse_dataset(data, f"coopbrowse/data/{DATASET_FILE}")
+    """The dataset that ships with the package. A damaged install (the file missing, not a
+    regular file, not UTF-8 JSON) is an InputError naming the file."""
+    path = _bundled_file()
+    name = f"coopbrowse/data/{DATASET_FILE}"
+    try:
+        data = json.loads(read_regular(path, "dataset", DATASET_LIMIT, InputError))
+    except FileNotFoundError:
+        raise InputError(path, "bundled dataset is missing (reinstall coopbrowse)") from None
+    except (ValueError, RecursionError) as exc:
+        raise InputError(path, f"bundled dataset is not valid JSON: {exc}") from None
+    return parse_dataset(data, name)
 
 
 def record_hash(record: dict[str, Any]) -> str:

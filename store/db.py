@@ -116,8 +116,12 @@ class Store:
 
     def __init__(self, path: Path | str) -> None:
         path = Path(path)
-        # Write through a symlink to its target (replacing the link would detach it).
-        self.path = path.resolve() if path.is_symlink() else path
+        # Write through a symlink to its target (replacing the link would detach it). A link
+        # that cannot be resolved (a loop) stays as given: opening it says what it is.
+        try:
+            self.path = path.resolve() if path.is_symlink() else path
+        except (OSError, RuntimeError):  # RuntimeError: a loop, on Python < 3.13
+            self.path = path
         self._snapshot: _Snapshot | None = None
         self._pending: tuple[Signature, Any] | None = None
         self.merge_report: WriteReport | None = None
@@ -138,6 +142,8 @@ class Store:
         if store.path.is_dir():
             raise CorruptDatabase(store.path, "is a directory, not a database file")
         if not store.path.exists():
+            if store.path.is_symlink():  # a loop (a dangling link was resolved above)
+                read_file_bytes(store.path)  # raises CorruptDatabase saying what it is
             store._create(bundled if bundled is not None else load_bundled(), seed=seed)
         meta = store._check()
         if meta["schema_version"] < SCHEMA_VERSION:

@@ -28,7 +28,7 @@ from typing import Protocol
 
 from .errors import NotWritable
 from .model import Meeting, Proposal, TradeFigure
-from .storage import atomic_write_bytes
+from .storage import atomic_write_bytes, check_export_target
 from .taxonomy import sector_label
 from .text import CONTROL_CHARS, one_line
 
@@ -393,12 +393,10 @@ def to_markdown(
 
 
 def write_markdown(path: Path, text: str, *, force: bool = False) -> None:
-    """Write ``text`` to ``path`` atomically; an existing file is kept unless ``force``."""
+    """Write ``text`` to ``path`` atomically; an existing file is kept unless ``force``, and
+    what is not a regular file (a directory, a pipe, a device, a symbolic link) never."""
     path = Path(path)
-    if path.is_dir():
-        raise NotWritable(path, "is a directory; give a file name")
-    if path.exists() and not force:
-        raise NotWritable(path, "exists; choose another name or overwrite it (--force)")
+    check_export_target(path, force)
     if not path.parent.exists():
         raise NotWritable(path.parent, "directory does not exist")
     atomic_write_bytes(path, text.encode("utf-8"))

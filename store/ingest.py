@@ -15,7 +15,6 @@ The records are then written by :meth:`Store.put_meetings` in one atomic write (
 from __future__ import annotations
 
 import datetime as dt
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,7 @@ from .dataset import parse_meetings, record_label
 from .errors import InputError, RecordConflict
 from .ids import renumber, unique_id
 from .model import Meeting, _kind
-from .storage import decode_utf8, parse_json_bytes, read_file_bytes
+from .storage import decode_utf8, format_size, format_sizes, parse_json_bytes, read_file_bytes
 
 if TYPE_CHECKING:
     from .db import Catalog, Store, WriteReport
@@ -34,6 +33,7 @@ FORMATS = {".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
 YAML_MISSING = "reading YAML needs PyYAML: pip install 'coopbrowse[yaml]'"
 MEETING_KEYS = frozenset({"id", "date", "region", "title"})  # what makes an object a meeting
 _WHAT = "data"  # how read/parse errors name a file's content: "data is not valid JSON: ..."
+IMPORT_LIMIT = 512_000_000  # bytes in one import file (the JSON of 100,000 meetings is 400 MB)
 
 
 @dataclass(frozen=True)
@@ -64,15 +64,17 @@ def load_records(paths: Iterable[str | Path]) -> list[Record]:
 
 
 def read_raw_records(path: Path) -> list[Any]:
-    """The records of one file as plain JSON values (not yet validated)."""
-    try:
-        raw = read_file_bytes(path, _WHAT, InputError)
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+    """The records of one file as plain JSON values (not yet validated). The type comes
+    from the extension, checked before anything is read; the file must be a regular file of
+    at most :data:`IMPORT_LIMIT` bytes (a pipe, a device or a directory is an InputError)."""
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
         suffix = f"extension {path.suffix!r}" if path.suffix else "no extension"
         raise InputError(path, f"unknown file type ({suffix}): expected .json, .yaml or .yml")
+    try:
+        raw = read_file_bytes(path, _WHAT, InputError, limit=IMPORT_LIMIT)
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
     if kind == "JSON":
         data = parse_json_bytes(path, raw, _WHAT, InputError)
     else:
@@ -256,29 +258,26 @@ MAX_ARTICLE_BYTES = 1_000_000  # news reports are 5-50 KB; more is not an articl
 
 
 def read_article_text(path: Path) -> str:
-    """The text of an article file. A missing, special (a directory, a device, a pipe),
-    unreadable, empty, oversized or non-UTF-8 file is an InputError naming the file."""
+    """The text of an article file. A missing, special (a directory, a device, a pipe, a
+    symbolic link loop), unreadable, empty, oversized or non-UTF-8 file is an InputError
+    naming the file; at most ``MAX_ARTICLE_BYTES + 1`` bytes are read, and a pipe never
+    blocks."""
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read article: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(path, "is a directory, not an article file")
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(path, "is not a regular file (a device or a pipe?)")
-    if info.st_size > MAX_ARTICLE_BYTES:
-        raise InputError(path, _too_large(info.st_size))
-    try:
-        raw = read_file_bytes(path, "article", InputError)
+        raw = read_file_bytes(
+            path,
+            "article",
+            InputError,
+            limit=MAX_ARTICLE_BYTES,
+            too_large="too large for an article",
+        )
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     return decode_article(path, raw)
 
 
 def decode_article(name: Path | str, raw: bytes) -> str:
-    """Article bytes (a file's, or standard input's) as text, or a one-line InputError."""
+    """Article bytes (a file's, or standard input's: read ``MAX_ARTICLE_BYTES + 1`` of them)
+    as text, or a one-line InputError."""
     if len(raw) > MAX_ARTICLE_BYTES:
         raise InputError(name, _too_large(len(raw)))
     text = decode_utf8(Path(name), raw, "article", InputError)
@@ -288,8 +287,13 @@ def decode_article(name: Path | str, raw: bytes) -> str:
 
 
 def _too_large(size: int) -> str:
-    limit = MAX_ARTICLE_BYTES // 1_000_000
-    return f"too large for an article ({size / 1e6:.1f} MB; at most {limit} MB)"
+    """The message for ``size`` bytes; ``MAX_ARTICLE_BYTES + 1`` is what a capped read of a
+    larger input returns, so it reads as "more than"."""
+    limit = MAX_ARTICLE_BYTES
+    if size == limit + 1:
+        return f"too large for an article (more than {format_size(limit)})"
+    shown, cap = format_sizes(size, limit)
+    return f"too large for an article ({shown}; at most {cap})"
 
 
 def prepare_draft(store: Store, data: dict[str, Any], catalog: Catalog | None = None) -> Meeting:

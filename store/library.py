@@ -42,7 +42,7 @@ from .db import SCHEMA_VERSION, Signature, Store
 from .errors import CorruptDatabase, DatabaseLocked, NotWritable, StoreError
 from .index import IndexCorrupt, SearchIndex
 from .schema import INDEX_FORMAT
-from .storage import atomic_write_bytes
+from .storage import atomic_write_bytes, read_file_bytes, read_regular
 
 if TYPE_CHECKING:
     from .model import Meeting
@@ -158,13 +158,8 @@ _STAMP_TYPES: dict[str, type | tuple[type, ...]] = {
 def read_stamp(home: Path) -> Stamp | None:
     """The stamp in ``home``, or None when there is none or it is not exactly a stamp."""
     try:
-        with open(home / STAMP, "rb") as fh:
-            if not os.path.isfile(home / STAMP):
-                return None
-            raw = fh.read(_STAMP_MAX + 1)
-    except OSError:
-        return None
-    if len(raw) > _STAMP_MAX:
+        raw = read_regular(home / STAMP, "index stamp", _STAMP_MAX, StoreError)
+    except (OSError, StoreError):  # missing, a pipe, a device, too large...
         return None
     try:
         data = json.loads(raw.decode("utf-8"))
@@ -223,6 +218,9 @@ class Library:
         """
         progress = progress or _quiet
         if not db_path.exists():
+            if db_path.is_symlink():  # a loop says so; a dangling link is a missing file
+                with contextlib.suppress(FileNotFoundError):
+                    read_file_bytes(db_path)
             if not create:
                 raise StoreError(db_path, "no database here (create one with `coopbrowse init`)")
             Store.open(db_path)

@@ -1,43 +1,393 @@
-"""Crash-safe storage for TinyDB, and an inter-process write lock.
+"""Crash-safe storage for TinyDB, bounded reads of any file, and an inter-process write lock.
 
 TinyDB's own ``JSONStorage`` rewrites the file in place (seek, write, truncate), so a crash
 mid-write can leave a corrupt database. :class:`AtomicJSONStorage` writes a temporary file in
 the same directory, fsyncs it, then ``os.replace``s it over the old one: a reader (or a process
 killed at any instant) sees either the old file or the new one, never half of either.
 
-:func:`atomic_write_bytes` is the same primitive for any file (exports, state).
+:func:`atomic_write_bytes` is the same primitive for any file (exports, state). It never
+replaces what is not a regular file (a pipe, a device, a directory, a symbolic link), and
+removes the temporary files that a killed writer left for the same target.
+
+:func:`read_regular` is the one way a file is read (database, state, import, article): it
+never blocks on a pipe, never reads a device, and never reads more than a limit; every refusal
+is a one-line error naming the file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
+import secrets
+import stat
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .errors import CorruptDatabase, DatabaseLocked, NotWritable, StoreError
 
-try:  # POSIX
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+DATABASE_LIMIT = 4_000_000_000  # a database of 100,000 meetings is 400 MB
+LEFTOVER_AGE = 3600.0  # seconds after which a temporary file is a leftover whoever wrote it
+NAME_MAX = 255  # bytes in a file name, where the file system does not say
+
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # a pipe swapped in after the check does not block open
+    | getattr(os, "O_NOCTTY", 0)  # a terminal never becomes the controlling one
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+class WriteCancelled(DatabaseLocked):
+    """A writer waiting for the lock was cancelled (see :func:`write_lock`); nothing written."""
+
+
+# Reading -------------------------------------------------------------------------------------
+
+
+_UNITS = ((1e9, "GB"), (1e6, "MB"), (1e3, "KB"))
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, in a few words."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    return "a special file"
+
+
+def _exact(count: int, unit: float) -> str | None:
+    """``count`` in ``unit`` with the fewest decimals (up to 3) that are exact, if any."""
+    for places in range(4):
+        shown = f"{count / unit:.{places}f}"
+        if round(float(shown) * unit) == count:
+            return shown
+    return None
+
+
+def format_size(size: int) -> str:
+    """One size, exactly, in the largest unit it fills: ``512 MB``, ``1.5 GB``, ``1,234
+    bytes`` (when no unit says it exactly)."""
+    for unit, name in _UNITS:
+        if size >= unit:
+            shown = _exact(size, unit)
+            if shown is not None:
+                return f"{shown} {name}"
+            break
+    return f"{size:,} bytes"
+
+
+def format_sizes(size: int, limit: int) -> tuple[str, str]:
+    """``size`` and ``limit`` (``size > limit``) for a message, in the same unit, the limit
+    exact and the size never reading as the same number: ``("1.2 MB", "1 MB")``; in bytes
+    when rounding would hide the difference: ``("1,000,001 bytes", "1,000,000 bytes")``."""
+    for unit, name in _UNITS:
+        if limit >= unit:
+            cap = _exact(limit, unit)
+            if cap is not None:
+                for places in (1, 2):
+                    shown = f"{size / unit:.{places}f}"
+                    if float(shown) > float(cap):
+                        return f"{shown} {name}", f"{cap} {name}"
+            break
+    return f"{size:,} bytes", f"{limit:,} bytes"
+
+
+def _too_large(size: int, limit: int, what: str, too_large: str | None, *, more: bool) -> str:
+    phrase = too_large or f"{what} file is too large"
+    if more:  # only the first limit + 1 bytes were looked at
+        return f"{phrase} (more than {format_size(limit)})"
+    shown, cap = format_sizes(size, limit)
+    return f"{phrase} ({shown}; at most {cap})"
+
+
+def _os_problem(exc: OSError, what: str) -> str:
+    if exc.errno == errno.ELOOP:
+        return "is a symbolic link loop (too many levels of symbolic links)"
+    return f"cannot read {what}: {exc.strerror or exc}"
+
+
+def _check_regular(path: Path, mode: int, what: str, error: type[StoreError]) -> None:
+    if stat.S_ISDIR(mode):
+        raise error(path, f"is a directory, not {_a(what)} file")
+    if not stat.S_ISREG(mode):
+        raise error(path, f"is not a regular file but {_kind(mode)}")
+
+
+@contextlib.contextmanager
+def open_regular(
+    path: Path | str,
+    what: str = "database",
+    limit: int | None = None,
+    error: type[StoreError] = CorruptDatabase,
+    *,
+    too_large: str | None = None,
+) -> Iterator[BinaryIO]:
+    """Open ``path`` for reading if it is a regular file of at most ``limit`` bytes (default
+    :data:`DATABASE_LIMIT`).
+
+    Anything else is an ``error`` naming the file and saying what it is (a directory, a named
+    pipe, a device, a socket, a symbolic link loop, too large, unreadable). The file is
+    checked before it is opened (opening a device can do things) and the descriptor again
+    after (the file may have been swapped); it is opened non-blocking, so a pipe never
+    blocks. A missing file raises ``FileNotFoundError`` (callers decide what that means).
+    ``too_large`` replaces ``"<what> file is too large"`` in the message.
+    """
+    path = Path(path)
+    limit = DATABASE_LIMIT if limit is None else limit
+    try:
+        _check_regular(path, os.stat(path).st_mode, what, error)
+        fh = open(os.open(path, _READ_FLAGS), "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise error(path, _os_problem(exc, what)) from None
+    with fh:
+        info = os.fstat(fh.fileno())
+        _check_regular(path, info.st_mode, what, error)
+        if info.st_size > limit:
+            raise error(path, _too_large(info.st_size, limit, what, too_large, more=False))
+        yield fh
+
+
+def read_regular(
+    path: Path | str,
+    what: str = "database",
+    limit: int | None = None,
+    error: type[StoreError] = CorruptDatabase,
+    *,
+    too_large: str | None = None,
+) -> bytes:
+    """The bytes of ``path``, a regular file of at most ``limit`` bytes (see
+    :func:`open_regular` for what is refused and how). Never reads more than ``limit + 1``
+    bytes, even from a file that grows while it is read."""
+    limit = DATABASE_LIMIT if limit is None else limit
+    path = Path(path)
+    with open_regular(path, what, limit, error, too_large=too_large) as fh:
+        expected = min(os.fstat(fh.fileno()).st_size, limit)
+        try:
+            raw = fh.read(expected + 1)
+            if len(raw) > expected:  # it grew: read on, in slices, up to the limit
+                chunks = [raw]
+                total = len(raw)
+                while total <= limit:
+                    chunk = fh.read(min(1 << 20, limit + 1 - total))
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    total += len(chunk)
+                raw = b"".join(chunks)
+        except OSError as exc:
+            raise error(path, _os_problem(exc, what)) from None
+    if len(raw) > limit:
+        raise error(path, _too_large(len(raw), limit, what, too_large, more=True))
+    return raw
+
+
+def read_file_bytes(
+    path: Path,
+    what: str = "database",
+    error: type[StoreError] = CorruptDatabase,
+    *,
+    limit: int | None = None,
+    too_large: str | None = None,
+) -> bytes:
+    """The bytes of ``path`` (see :func:`read_regular`; ``limit`` defaults to
+    :data:`DATABASE_LIMIT`); a file with nothing but white space is an ``error`` too. A
+    missing file raises ``FileNotFoundError``."""
+    raw = read_regular(path, what, limit, error, too_large=too_large)
+    if not raw.strip():
+        raise error(path, f"{what} file is empty ({'only white space' if raw else '0 bytes'})")
+    return raw
+
+
+# Writing -------------------------------------------------------------------------------------
+
+
+def _refusal(path: Path, mode: int) -> str:
+    """Why a write will not replace ``path`` (of mode ``mode``, from ``lstat``)."""
+    refuse = "refusing to write over it"
+    if not stat.S_ISLNK(mode):
+        return f"is {_kind(mode)}, not a regular file; {refuse}"
+    try:
+        target = os.stat(path).st_mode
+    except FileNotFoundError:
+        return f"is a dangling symbolic link; {refuse}"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"is a symbolic link loop; {refuse}"
+        return f"is a symbolic link; {refuse}"
+    if stat.S_ISREG(target):
+        return f"is a symbolic link; {refuse} (give the file it points to)"
+    return f"is a symbolic link to {_kind(target)}; {refuse}"
+
+
+def check_replaceable(path: Path | str) -> None:
+    """Raise :class:`NotWritable` if ``path`` exists and is not a regular file: a write must
+    never replace a pipe, a device, a socket, a directory or a symbolic link (even a link to
+    a regular file: replacing it would detach the link). A missing file is fine."""
+    path = Path(path)
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:  # missing, or a path the write itself will report
+        return
+    if not stat.S_ISREG(mode):
+        raise NotWritable(path, _refusal(path, mode))
+
+
+def check_export_target(path: Path | str, force: bool = False) -> None:
+    """Refuse an export target before anything is written: a directory (give a file name),
+    anything else that is not a regular file (a pipe, a device, a socket, a symbolic link,
+    dangling or not: even with ``force``), and an existing file unless ``force``. One
+    :class:`NotWritable` line naming the file."""
+    path = Path(path)
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise NotWritable(path, f"cannot write: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        raise NotWritable(path, "is a directory; give a file name")
+    if not stat.S_ISREG(mode):
+        raise NotWritable(path, _refusal(path, mode))
+    if not force:
+        raise NotWritable(path, "exists; choose another name or overwrite it (--force)")
+
+
+def _name_max(directory: Path) -> int:
+    try:
+        return int(os.pathconf(directory, "PC_NAME_MAX"))
+    except (OSError, ValueError, AttributeError):
+        return NAME_MAX
+
+
+def _temp_prefix(directory: Path, name: str) -> str:
+    """The start of the temporary files' names for the target ``name``:
+    ``.<name>.`` (then ``<pid>.<random>.tmp``), or, for a name too long to take that,
+    ``.cb-<hash of the name>.``."""
+    prefix = f".{name}."
+    longest = f"{prefix}{'9' * 10}.{'0' * 8}.tmp"  # the largest pid Linux can give
+    if len(os.fsencode(longest)) <= _name_max(directory):
+        return prefix
+    import hashlib
+
+    return f".cb-{hashlib.blake2b(os.fsencode(name), digest_size=8).hexdigest()}."
+
+
+def _pid_alive(pid: int) -> bool | None:
+    """Whether process ``pid`` exists (None: cannot tell here)."""
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # os.kill(pid, 0) would send CTRL_C_EVENT there
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, another user's
+        return True
+    except OSError:
+        return None
+    return True
+
+
+def remove_leftovers(path: Path | str, max_age: float | None = None) -> list[str]:
+    """Remove the temporary files that writers of ``path`` were killed before renaming:
+    regular files beside it named ``<prefix><pid>.<8 hex>.tmp`` whose writer is no longer
+    running or that are older than ``max_age`` seconds (default :data:`LEFTOVER_AGE`), and
+    old-style ``.<name>.<8 chars>.tmp`` older than that. Nothing else is touched. Returns
+    the names removed; never raises (one directory scan, filtered by prefix)."""
+    path = Path(path)
+    max_age = LEFTOVER_AGE if max_age is None else max_age
+    directory = path.parent if str(path.parent) else Path(".")
+    prefix = _temp_prefix(directory, path.name)
+    ours = re.compile(re.escape(prefix) + r"(\d{1,10})\.[0-9a-f]{8}\.tmp")
+    old = re.compile(re.escape(f".{path.name}.") + r"[a-z0-9_]{8}\.tmp")
+    removed: list[str] = []
+    now = time.time()
+    try:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                name = entry.name
+                if not name.startswith(prefix) or not name.endswith(".tmp"):
+                    continue
+                found = ours.fullmatch(name)
+                if found is None and old.fullmatch(name) is None:
+                    continue
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                if not stat.S_ISREG(info.st_mode):
+                    continue
+                stale = now - info.st_mtime > max_age
+                if found is not None and not stale:
+                    pid = int(found.group(1))
+                    stale = pid != os.getpid() and _pid_alive(pid) is False
+                if stale:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+                        removed.append(name)
+    except OSError:
+        pass
+    return removed
+
+
+def _create_temp(directory: Path, name: str) -> tuple[int, str]:
+    """A new temporary file for the target ``name`` in ``directory``: ``(fd, its path)``."""
+    prefix = _temp_prefix(directory, name)
+    flags = (
+        os.O_WRONLY
+        | os.O_CREAT
+        | os.O_EXCL
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_CLOEXEC", 0)
+        | getattr(os, "O_BINARY", 0)
+    )
+    for _attempt in range(100):
+        tmp = os.path.join(directory, f"{prefix}{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary file name")
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` atomically: temp file, fsync, ``os.replace``, fsync dir.
 
     The file keeps the permissions of the one it replaces; a new file gets ``mode`` (default:
-    what the umask allows). Raises :class:`NotWritable` (naming the file) if any step fails;
-    in that case the previous content of ``path`` is untouched and no temporary file is left.
+    what the umask allows). Raises :class:`NotWritable` (naming the file) if any step fails,
+    or if ``path`` exists and is not a regular file (see :func:`check_replaceable`); in that
+    case the previous content of ``path`` is untouched and no temporary file is left. The
+    temporary file is ``.<name>.<pid>.<random>.tmp`` (shorter for a long name); ones that
+    killed writers left for the same ``path`` are removed first (:func:`remove_leftovers`).
     """
-    import tempfile
-
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
+    check_replaceable(path)
+    remove_leftovers(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, tmp_name = _create_temp(directory, path.name)
     except OSError as exc:
         raise NotWritable(path, f"cannot write here: {exc.strerror or exc}") from None
     try:
@@ -88,25 +438,6 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-def read_file_bytes(
-    path: Path, what: str = "database", error: type[StoreError] = CorruptDatabase
-) -> bytes:
-    """The bytes of ``path``; every failure but a missing file is an ``error`` (one line
-    naming the file: a directory, an unreadable or an empty file)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise
-    except IsADirectoryError:
-        article = "an" if what[:1] in "aeiou" else "a"
-        raise error(path, f"is a directory, not {article} {what} file") from None
-    except OSError as exc:
-        raise error(path, f"cannot read {what}: {exc.strerror or exc}") from None
-    if not raw.strip():
-        raise error(path, f"{what} file is empty ({'only white space' if raw else '0 bytes'})")
-    return raw
 
 
 def content_digest(raw: bytes) -> str:
@@ -203,49 +534,123 @@ class AtomicJSONStorage:
         pass
 
 
+# Locking -------------------------------------------------------------------------------------
+
+
 @contextlib.contextmanager
-def write_lock(path: Path, timeout: float = 10.0) -> Iterator[None]:
+def write_lock(
+    path: Path,
+    timeout: float = 10.0,
+    *,
+    waiting: Callable[[int | None], None] | None = None,
+    cancelled: threading.Event | None = None,
+) -> Iterator[None]:
     """Hold an exclusive inter-process lock for writing ``path``.
 
-    The lock is a ``<name>.lock`` file beside the database, locked with ``flock``. A second
-    writer waits up to ``timeout`` seconds, then gets :class:`DatabaseLocked` naming the file
-    and the pid that holds it. Readers need no lock: writes are atomic replaces.
+    The lock is a ``<name>.lock`` file beside the database, locked with the ``filelock``
+    package (``flock`` on POSIX, ``msvcrt`` on Windows); the holder writes its pid in it. A
+    second writer waits up to ``timeout`` seconds, then gets :class:`DatabaseLocked` naming
+    the file, and the holder's pid when that process is alive. ``waiting(pid or None)`` is
+    called once when the wait starts; setting ``cancelled`` ends the wait at once with
+    :class:`WriteCancelled`. A lock file this call created is removed on release when the
+    database does not exist then (a failed ``init``). Readers need no lock: writes are
+    atomic replaces.
     """
+    from filelock import FileLock, Timeout
+
+    path = Path(path)
     lock_path = path.with_name(path.name + ".lock")
+    created = not os.path.lexists(lock_path)
+    # Read before the first attempt: filelock < 4 truncates the file when it opens it.
+    first_holder = _read_holder(lock_path)
+    deadline = time.monotonic() + timeout
+    told = False
+    lock = FileLock(lock_path)
+    while True:
+        if cancelled is not None and cancelled.is_set():
+            raise WriteCancelled(
+                path, "cancelled while waiting for another process to finish writing"
+            )
+        try:
+            lock.acquire(blocking=False)
+        except Timeout:
+            pass
+        except OSError as exc:
+            raise NotWritable(
+                path, f"cannot create lock file {lock_path.name}: {exc.strerror or exc}"
+            ) from None
+        else:
+            if os.path.exists(lock_path):
+                break
+            lock.release()  # its holder removed it on release: lock the file that is there now
+            continue
+        holder = _read_holder(lock_path) or first_holder
+        if time.monotonic() >= deadline:
+            raise DatabaseLocked(path, _locked_message(holder))
+        if not told and waiting is not None:
+            told = True
+            waiting(holder)
+        if cancelled is not None:
+            cancelled.wait(0.05)
+        else:
+            time.sleep(0.05)
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise NotWritable(
-            path, f"cannot create lock file {lock_path.name}: {exc.strerror}"
-        ) from None
-    try:
-        if fcntl is not None:
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        holder = _read_holder(fd)
-                        raise DatabaseLocked(
-                            path,
-                            f"locked by another coopbrowse process{holder}; close it or try again",
-                        ) from None
-                    time.sleep(0.05)
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, str(os.getpid()).encode(), 0)
+        _write_holder(lock_path, str(os.getpid()).encode())
         yield
     finally:
-        if fcntl is not None:
+        _write_holder(lock_path, b"")
+        if created and not os.path.exists(path):
             with contextlib.suppress(OSError):
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+                os.unlink(lock_path)
+        lock.release()
 
 
-def _read_holder(fd: int) -> str:
+def _locked_message(holder: int | None) -> str:
+    if holder is None:
+        return "locked by another process; close it or try again"
+    if holder == os.getpid():
+        return f"locked by another write of this process (pid {holder}); try again"
+    return f"locked by another process (pid {holder}); close it or try again"
+
+
+def _read_holder(lock_path: Path) -> int | None:
+    """The pid written in the lock file, if that process is alive."""
     try:
-        pid = os.pread(fd, 32, 0).decode().strip()
+        fd = os.open(lock_path, _READ_FLAGS | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        text = os.read(fd, 32).decode("ascii").strip()
     except (OSError, UnicodeDecodeError):
-        return ""
-    return f" (pid {pid})" if pid.isdigit() else ""
+        return None
+    finally:
+        os.close(fd)
+    if not text.isdigit() or len(text) > 10:
+        return None
+    pid = int(text)
+    return pid if _pid_alive(pid) else None
+
+
+def _write_holder(lock_path: Path, content: bytes) -> None:
+    """Replace the lock file's content (best effort: only a regular file, never created)."""
+    flags = (
+        os.O_WRONLY
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_CLOEXEC", 0)
+    )
+    try:
+        fd = os.open(lock_path, flags)
+    except OSError:
+        return
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            os.ftruncate(fd, 0)
+            if content:
+                os.write(fd, content)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -268,14 +268,14 @@ def test_a_directory_is_an_error(capsys, here: Path):
 def test_an_unreadable_file_is_an_error(capsys, here: Path, monkeypatch: pytest.MonkeyPatch):
     path = write_json(here / "secret.json", new_meetings(1))
     path.chmod(0)
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self: Path) -> bytes:  # root can read a mode-0 file: refuse as a user would
-        if self.name == "secret.json":
+    def os_open(file, flags, *args, **kwargs):  # root reads a mode-0 file: refuse as a user would
+        if os.path.basename(file) == "secret.json":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(file, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", os_open)
     code, out, err = run(capsys, "import", "secret.json")
     assert_one_line_error(code, out, err, "secret.json: cannot read data: Permission denied")
 

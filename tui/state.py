@@ -1,7 +1,9 @@
 """What the browser remembers between launches: view, query, history, sorts, selection.
 
-Saved atomically as JSON (``coopbrowse locate`` prints where). A missing or unreadable state
-file just means a fresh start: the state is a convenience, never a reason not to launch.
+Saved atomically as JSON (``coopbrowse locate`` prints where). A missing, unreadable, special
+(a pipe, a device), oversized, malformed or wrongly shaped state file just means a fresh start:
+the state is a convenience, never a reason not to launch. Saving never replaces what is not a
+regular file (a pipe, a device, a symbolic link); it reports that instead.
 """
 
 from __future__ import annotations
@@ -9,11 +11,14 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from coopbrowse.store.errors import StoreError
-from coopbrowse.store.storage import atomic_write_bytes
+from coopbrowse.store.storage import atomic_write_bytes, parse_json_bytes, read_regular
 
 HISTORY_SIZE = 50
+STATE_LIMIT = 1_000_000  # a state file is a few KB; more is not ours
+VIEWS = ("meetings", "proposals", "regions")
 
 
 @dataclass
@@ -27,14 +32,22 @@ class UiState:
 
     @classmethod
     def load(cls, path: Path) -> UiState:
+        """The state saved at ``path``; a fresh state whatever goes wrong (never raises: a
+        FIFO or a device is not read, nor more than :data:`STATE_LIMIT` bytes, nor JSON
+        nested deeper than 1,024)."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            raw = read_regular(path, "state", STATE_LIMIT, StoreError)
+            return cls._from(parse_json_bytes(path, raw, "state", StoreError))
+        except Exception:  # any problem at all: start afresh
             return cls()
-        if not isinstance(data, dict):
-            return cls()
+
+    @classmethod
+    def _from(cls, data: Any) -> UiState:
+        """A state from parsed JSON, keeping only the fields of the right type."""
         state = cls()
-        if data.get("view") in ("meetings", "proposals", "regions"):
+        if not isinstance(data, dict):
+            return state
+        if data.get("view") in VIEWS:
             state.view = data["view"]
         if isinstance(data.get("query"), str):
             state.query = data["query"]
@@ -44,7 +57,15 @@ class UiState:
         for name in ("sorts", "search_sorts"):
             sorts = data.get(name)
             if isinstance(sorts, dict):
-                setattr(state, name, {k: v for k, v in sorts.items() if isinstance(v, int)})
+                setattr(
+                    state,
+                    name,
+                    {
+                        k: v
+                        for k, v in sorts.items()
+                        if k in VIEWS and isinstance(v, int) and not isinstance(v, bool)
+                    },
+                )
         selection = data.get("selection")
         if isinstance(selection, list):
             state.selection = [
@@ -55,13 +76,16 @@ class UiState:
         return state
 
     def save(self, path: Path) -> str | None:
-        """Write the state; returns an error message instead of raising."""
+        """Write the state; returns an error message instead of raising (a state file that
+        is a pipe, a device or a symbolic link is not replaced: that is reported too)."""
         data = asdict(self)
         data["selection"] = [list(s) for s in self.selection]
         try:
+            text = json.dumps(data, ensure_ascii=False, indent=1)
             path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(path, json.dumps(data, ensure_ascii=False, indent=1).encode())
-        except (OSError, StoreError) as exc:
+            # "replace": a lone surrogate (not text) becomes "?" rather than a crash
+            atomic_write_bytes(path, text.encode("utf-8", "replace"))
+        except (OSError, StoreError, ValueError, TypeError) as exc:
             return f"could not save the browser state: {exc}"
         return None
 

@@ -32,6 +32,7 @@ from coopbrowse.store.export import (
     to_markdown,
     write_markdown,
 )
+from coopbrowse.store.storage import check_export_target
 from coopbrowse.store.text import printable
 
 if TYPE_CHECKING:
@@ -340,7 +341,12 @@ class ExportScreen(ModalScreen[str | None]):
             self.show_error("Give a file name.")
             return
         path = Path(raw).expanduser()
-        if path.exists() and not path.is_dir():
+        try:  # a directory, a pipe, a device, a symbolic link: refused before asking
+            check_export_target(path, force=True)
+        except StoreError as exc:
+            self.show_error(f"Not written: {exc}")
+            return
+        if path.exists():
             confirm(self, f"{path} exists. Overwrite it?", lambda: self._write(path, force=True))
             return
         self._write(path, force=False)
