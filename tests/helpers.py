@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 from coopbrowse.tui.screens.main import MainScreen, Settings
 
@@ -45,3 +50,27 @@ async def _workers_done(app, timeout: float) -> None:
             return
         except WorkerCancelled:
             continue
+
+
+@contextlib.contextmanager
+def lock_held_elsewhere(path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """Another process holding ``path``'s write lock until the block ends."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path\n"
+            "from coopbrowse.store.storage import write_lock\n"
+            "with write_lock(Path(sys.argv[1])):\n"
+            "    print('held', flush=True); time.sleep(30)\n",
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == b"held"
+        yield holder
+    finally:
+        holder.kill()
+        holder.wait()

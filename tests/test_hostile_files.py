@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import lock_held_elsewhere
 
 from coopbrowse.store import Store, ingest, storage
 from coopbrowse.store.errors import CorruptDatabase, DatabaseLocked, InputError, NotWritable
@@ -533,21 +534,7 @@ def test_the_lock_names_no_pid_that_is_not_alive(tmp_path):
 
 def test_a_waiter_hears_once_and_can_be_cancelled(tmp_path):
     db = tmp_path / "db.json"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from pathlib import Path\n"
-            "from coopbrowse.store.storage import write_lock\n"
-            "with write_lock(Path(sys.argv[1])):\n"
-            "    print('held', flush=True); time.sleep(30)\n",
-            str(db),
-        ],
-        stdout=subprocess.PIPE,
-    )
-    try:
-        assert holder.stdout is not None
-        assert holder.stdout.readline().strip() == b"held"
+    with lock_held_elsewhere(db) as holder:
         heard: list[int | None] = []
         cancelled = threading.Event()
         timer = threading.Timer(0.3, cancelled.set)
@@ -564,9 +551,6 @@ def test_a_waiter_hears_once_and_can_be_cancelled(tmp_path):
         cancelled.set()  # already cancelled: refused before it waits
         with pytest.raises(WriteCancelled), write_lock(db, timeout=30, cancelled=cancelled):
             pass
-    finally:
-        holder.kill()
-        holder.wait()
     with write_lock(db, timeout=1, waiting=heard.append):  # free now: no wait, nothing heard
         pass
     assert heard == [holder.pid]

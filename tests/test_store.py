@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import lock_held_elsewhere
 
 from coopbrowse.store import (
     SCHEMA_VERSION,
@@ -280,29 +281,12 @@ def test_concurrent_writers_do_not_lose_each_others_writes(store: Store, db_path
 
 
 def test_second_writer_is_refused_with_a_clear_message(store: Store, db_path: Path) -> None:
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from pathlib import Path\n"
-            "from coopbrowse.store.storage import write_lock\n"
-            "with write_lock(Path(sys.argv[1])):\n"
-            "    print('held', flush=True); time.sleep(30)\n",
-            str(db_path),
-        ],
-        stdout=subprocess.PIPE,
-    )
-    try:
-        assert holder.stdout is not None
-        assert holder.stdout.readline().strip() == b"held"
+    with lock_held_elsewhere(db_path) as holder:
         with pytest.raises(DatabaseLocked) as info, write_lock(db_path, timeout=0.3):
             pass
         message = str(info.value)
         assert str(db_path) in message
         assert f"pid {holder.pid}" in message
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 # Corrupt databases ---------------------------------------------------------------------
