@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,6 +129,12 @@ class Store:
         # what the current transaction changed, for the search index (see _transaction)
         self._removed: list[str] = []
         self._added: list[Meeting] = []
+        # How a write waits for another writer's lock (the app shows it and can cancel):
+        # ``lock_waiting(pid or None)`` is called once when the wait starts; setting
+        # ``lock_cancelled`` ends it with WriteCancelled; ``lock_timeout`` caps it.
+        self.lock_waiting: Callable[[int | None], None] | None = None
+        self.lock_cancelled: threading.Event | None = None
+        self.lock_timeout = 10.0
 
     # Opening ---------------------------------------------------------------------------
 
@@ -367,7 +374,7 @@ class Store:
     # Writing ---------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _transaction(self, lock_timeout: float = 10.0) -> Iterator[TinyDB]:
+    def _transaction(self, lock_timeout: float | None = None) -> Iterator[TinyDB]:
         """Lock, read the current file, let the caller change it, write it atomically once.
 
         Every transaction bumps the database's ``generation``; then, still under the lock,
@@ -375,7 +382,12 @@ class Store:
         :func:`coopbrowse.store.library.after_write`).
         """
         _refuse_read_only(self.path)
-        with write_lock(self.path, timeout=lock_timeout):
+        with write_lock(
+            self.path,
+            timeout=self.lock_timeout if lock_timeout is None else lock_timeout,
+            waiting=self.lock_waiting,
+            cancelled=self.lock_cancelled,
+        ):
             before = self._signature() if self.path.exists() else None
             self._removed, self._added = [], []
             # the file as last read, if it has not changed since (a parse saved: 7 s at 100k)

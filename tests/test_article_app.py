@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -81,23 +82,32 @@ async def test_pasted_article_is_drafted_reviewed_and_saved(app, store: Store) -
         assert ("meeting", saved.id) in found
 
 
-async def test_saving_runs_in_a_worker_and_the_form_waits_for_it(app, store: Store) -> None:
+async def _status_says(pilot, status: Static, text: str) -> None:
+    for _ in range(250):
+        await pilot.pause(0.02)
+        if text in str(status.render()):
+            return
+    raise AssertionError(f"never showed {text!r}: {status.render()}")
+
+
+async def test_saving_waits_for_the_lock_in_a_worker_and_escape_gives_up(app, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         review = await draft_from_text(pilot, app, ARTICLE)
         status = review.query_one("#review-error", Static)
         with write_lock(store.path):  # another writer holds the database
             await pilot.press("ctrl+s")
-            for _ in range(200):
-                await pilot.pause(0.02)
-                if "Saving" in str(status.render()):
-                    break
+            await _status_says(
+                pilot, status, f"Waiting for the database's lock (held by pid {os.getpid()})"
+            )
             assert review.saving and review.query_one("#review-save", Button).disabled
-            await pilot.press("escape")  # the write is under way: not discarded
-            await pilot.press("ctrl+s")  # nor started twice
-            await pilot.pause()
-            assert app.screen is review and review.saving
+            await pilot.press("ctrl+s")  # not started twice
+            await pilot.press("escape")  # gives up waiting: nothing was written
+            await _status_says(pilot, status, "Not saved: cancelled while waiting for the lock")
+            assert app.screen is review and not review.saving
             assert store.meeting("2024-11-05-omsk") is None
-        await settle(pilot, app)
+            await pilot.press("ctrl+s")  # and again, while the lock is still held
+            await _status_says(pilot, status, "Waiting for the database's lock")
+        await settle(pilot, app)  # the lock is free: the save goes through
         assert isinstance(app.screen, MainScreen)
         assert store.meeting("2024-11-05-omsk") is not None
 

@@ -11,6 +11,7 @@ never as markup.
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +48,14 @@ from coopbrowse.store.ingest import (
 )
 from coopbrowse.store.model import Meeting, ValidationError
 from coopbrowse.store.regions import REGIONS
+from coopbrowse.store.storage import WriteCancelled
 from coopbrowse.store.taxonomy import METRICS, SECTORS, STATUSES
 from coopbrowse.store.text import one_line, printable
 
 from ..blocks import plural
 from .export import confirm, dialog_css
+
+LOCK_PATIENCE = 120.0  # s a save waits for another writer's lock (escape gives up sooner)
 
 # The two screens' styles live here, not in app.tcss: they are parsed when the screens are
 # first shown, not at every launch (start-up time is measured, see bench_startup.py).
@@ -365,6 +369,8 @@ class ReviewScreen(Screen[str | None]):
         super().__init__()
         self.draft = draft
         self.store = store
+        self._cancel = threading.Event()  # set to stop waiting for the lock
+        self._waiting = False  # whether the save waits for another writer's lock
         self.meeting: dict[str, Any] = draft.meeting
         self.people = {
             role: next((p for p in self.meeting["participants"] if p["role"] == role), None)
@@ -665,14 +671,29 @@ class ReviewScreen(Screen[str | None]):
         self._write(meeting, update=update)
 
     def _write(self, meeting: Meeting, *, update: bool) -> None:
-        """(In a worker) the one atomic write, and the search index with it."""
+        """(In a worker) the one atomic write, and the search index with it. While another
+        process holds the database's lock, the form says whose, and escape gives up."""
         call = self.app.call_from_thread
         call(self._busy, "Saving: writing the database and its search index…")
+        self._cancel = threading.Event()
+
+        def waiting(pid: int | None) -> None:
+            holder = f"held by pid {pid}" if pid else "held by another process"
+            call(self._busy, f"Waiting for the database's lock ({holder})… escape cancels.")
+            self._waiting = True
+
+        self.store.lock_waiting, self.store.lock_cancelled = waiting, self._cancel
+        self.store.lock_timeout = LOCK_PATIENCE
         try:
             action, mid = save_draft(self.store, meeting, update=update)
+        except WriteCancelled:
+            call(self._not_saved, "Not saved: cancelled while waiting for the lock.")
+            return
         except StoreError as exc:
             call(self._not_saved, f"Not saved: {exc}")
             return
+        finally:
+            self._waiting = False
         if action == "skipped":  # stored meanwhile, by another process
             call(self._not_saved, f"Not saved: {mid} is already stored.")
             return
@@ -702,7 +723,11 @@ class ReviewScreen(Screen[str | None]):
             self.action_cancel()
 
     def action_cancel(self) -> None:
-        if self.saving:  # the write is under way: it finishes (or fails) on its own
+        if self.saving:
+            if self._waiting:  # nothing written yet: give up waiting for the lock
+                self._cancel.set()
+                return
+            # the write is under way: it finishes (or fails) on its own
             self.notify("Saving… the draft closes when it is saved.", timeout=3)
             return
         confirm(self, "Discard this draft?", lambda: self.dismiss(None), yes="Discard (y)")
