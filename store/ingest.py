@@ -116,6 +116,10 @@ def _parse_yaml(path: Path, raw: bytes) -> Any:
         return _plain(yaml.safe_load(text))
     except RecursionError:
         raise InputError(path, f"{_WHAT} is not usable YAML: nested too deeply") from None
+    except ValueError as exc:  # Python's own limits: an integer of more than 4,300 digits
+        if "digits" not in str(exc):
+            raise
+        raise InputError(path, f"{_WHAT} is not usable YAML: a number too long to read") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""

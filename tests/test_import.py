@@ -191,6 +191,23 @@ BAD_FILES: dict[str, tuple[str, bytes | None, str]] = {
         b"- id: x\n- title: a\x07b\n",
         "ctl.yaml: data is not valid YAML: special characters are not allowed #x0007 (line 2)",
     ),
+    "yaml integer of 5,000 digits": (
+        "big.yaml",
+        b"- id: 2030-01-01-x\n  usd: 1" + b"0" * 5000 + b"\n",
+        "big.yaml: data is not usable YAML: a number too long to read",
+    ),
+    "yaml integer of 400 digits": (
+        "big400.yaml",
+        b"id: 2030-01-01-x\ndate: 2030-01-01\nregion: Samara Oblast\ntitle: t\n"
+        b"trade: [{period: '2024', metric: turnover, usd_millions: 1" + b"0" * 400 + b"}]\n",
+        "big400.yaml: record 1 (2030-01-01-x): trade[0].usd_millions: expected a number, got "
+        "one too large",
+    ),
+    "yaml lone surrogate": (
+        "surrogate.yaml",
+        b'id: 2030-01-01-x\ndate: 2030-01-01\nregion: Samara Oblast\ntitle: "caf\\ud800"\n',
+        "surrogate.yaml: record 1 (2030-01-01-x): title: holds a lone surrogate (not text)",
+    ),
     "empty": ("empty.json", b"", "empty.json: data file is empty (0 bytes)"),
     "blank": ("blank.yaml", b"  \n\n", "blank.yaml: data file is empty (only white space)"),
     "not utf-8": (
