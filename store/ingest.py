@@ -76,10 +76,26 @@ def read_raw_records(path: Path) -> list[Any]:
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     if kind == "JSON":
-        data = parse_json_bytes(path, raw, _WHAT, InputError)
+        try:
+            data = parse_json_bytes(path, raw, _WHAT, InputError)
+        except InputError as exc:
+            if "surrogate" not in exc.problem:
+                raise
+            data = _with_surrogates(raw, exc)
     else:
         data = _parse_yaml(path, raw)
     return _records_of(path, data)
+
+
+def _with_surrogates(raw: bytes, error: InputError) -> Any:
+    """JSON that spells a lone surrogate (``"\\ud800"``), read by the standard library,
+    which keeps it: the record check then names the field that holds it (else ``error``)."""
+    import json
+
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        raise error from None
 
 
 def _records_of(path: Path, data: Any) -> list[Any]:

@@ -91,10 +91,27 @@ def _identity(db_path: Path) -> Path:
 
 
 def _private_dir(path: Path) -> None:
-    """Create ``path`` (and its parents) for this user only."""
+    """Create ``path`` (and the parents it needs) for this user only; a directory that
+    existed already keeps its mode, except ``path`` itself."""
+    made = [path]
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        made.append(parent)
+        parent = parent.parent
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for directory in made:
+        with contextlib.suppress(OSError):
+            os.chmod(directory, 0o700)
+
+
+def _private_files(directory: Path) -> None:
+    """The index's files readable by this user only (Tantivy creates them as the umask
+    says: they hold every record of the database)."""
     with contextlib.suppress(OSError):
-        os.chmod(path, 0o700)
+        for entry in os.scandir(directory):
+            if entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.chmod(entry.path, 0o600)
 
 
 def signature(db_path: Path) -> Signature | None:
@@ -370,6 +387,7 @@ def _build(db_path: Path, progress: Progress) -> Library:
             shutil.rmtree(target, ignore_errors=True)
             raise
         progress("Indexing", total, total)
+        _private_files(target)
         stamp = _stamp(db_path, sig, meta, total, target.name)
         if signature(db_path) == stamp.signature:
             try:
@@ -461,6 +479,7 @@ def after_write(
         _write_stamp(home, replace(stamp, state="updating"))
         index = SearchIndex.open(home / stamp.dir)
         index.write(remove=removed, add=added)
+        _private_files(home / stamp.dir)
         _write_stamp(home, _stamp(store.path, after, meta, meetings, stamp.dir))
     except BaseException as exc:  # a Tantivy panic included: the write itself succeeded
         if isinstance(exc, KeyboardInterrupt | SystemExit):

@@ -203,6 +203,12 @@ BAD_FILES: dict[str, tuple[str, bytes | None, str]] = {
         "big400.yaml: record 1 (2030-01-01-x): trade[0].usd_millions: expected a number, got "
         "one too large",
     ),
+    "json lone surrogate": (
+        "surrogate.json",
+        b'{"id": "2030-01-01-x", "date": "2030-01-01", "region": "Samara Oblast", '
+        b'"title": "ok", "summary": "caf\\ud800"}',
+        "surrogate.json: record 1 (2030-01-01-x): summary: holds a lone surrogate (not text)",
+    ),
     "yaml lone surrogate": (
         "surrogate.yaml",
         b'id: 2030-01-01-x\ndate: 2030-01-01\nregion: Samara Oblast\ntitle: "caf\\ud800"\n',

@@ -181,9 +181,15 @@ def test_the_cache_is_private(db_path: Path) -> None:
     library = Library.open(db_path)
     home = index_home(db_path)
     assert library.stamp is not None
-    for path in (home, home / library.stamp.dir):
-        assert os.stat(path).st_mode & 0o077 == 0
-    assert os.stat(home / STAMP).st_mode & 0o077 == 0
+    root = home.parent.parent  # COOPBROWSE_CACHE, made by us (see conftest)
+    for path in (root, home.parent, home, home / library.stamp.dir):
+        assert os.stat(path).st_mode & 0o077 == 0, path
+    files = [home / STAMP, *(home / library.stamp.dir).iterdir()]
+    Store.open(db_path).put_meetings(synth_meetings(1, seed=9))  # written in place
+    files += list((home / library.stamp.dir).iterdir())
+    for path in files:
+        if path.is_file():
+            assert os.stat(path).st_mode & 0o077 == 0, path
 
 
 def test_without_a_cache_the_index_is_kept_in_memory(db_path: Path, monkeypatch) -> None:
