@@ -79,12 +79,12 @@ def find_dates(text: str) -> list[DayMonth]:
     """Every date written in ``text`` ("20 October 2025", "1 April", "July 21", ISO, dotted),
     in order of appearance."""
     found: list[DayMonth] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already read as part of a date
 
     def add(start: int, end: int, d: int, m: int, y: int | None) -> None:
-        if any(s < end and start < e for s, e in taken) or not (1 <= m <= 12 and 1 <= d <= 31):
+        if taken.find(1, start, end) >= 0 or not (1 <= m <= 12 and 1 <= d <= 31):
             return
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         found.append(DayMonth(d, m, y, start))
 
     for m in _ISO_DATE.finditer(text):

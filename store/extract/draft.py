@@ -11,7 +11,8 @@ from ..ids import draft_id
 from ..model import Meeting
 from ..regions import Region, find_region, fold
 from .dates import _MONTH, _YEAR, DayMonth, find_dates
-from .page import Article, _Sentence, clean, split_sentences
+from .needs import may_match
+from .page import Article, _Sentence, clean
 from .people import (
     _MEETING_VERB,
     _NAME_WORD,
@@ -72,14 +73,55 @@ def _infer_year(article: Article, text: str) -> tuple[int | None, str]:
     if not years:
         return None, ""
     latest = max(years)
-    finished = re.search(
-        rf"\b(?:in|for)\s+{latest}\b[^.]*?(?:amounted|reached|totall?ed|was|were|exceeded|"
-        rf"stood|approximated|grew|increased|opened)",
-        text,
-    )
-    if finished:
+    if _spoken_of_as_finished(text, latest):
         return latest + 1, f"the text ({latest} is spoken of as a finished year)"
     return latest, "the text (the latest year it mentions)"
+
+
+_FINISHED = re.compile(
+    r"amounted|reached|totall?ed|was|were|exceeded|stood|approximated|grew|increased|opened"
+)
+
+
+def _spoken_of_as_finished(text: str, year: int) -> bool:
+    r"""Whether "in <year>" (or "for <year>") is followed, before the next full stop, by
+    "amounted", "reached", "was" ...: the search
+    rf"\b(?:in|for)\s+{year}\b[^.]*?(?:amounted|...)", which read on from every "in <year>"
+    to the same next verb or stop (quadratic in a text of many), answered in one pass."""
+    verb = stop = -1  # the first verb and the first full stop after the mention
+    for m in re.finditer(rf"\b(?:in|for)\s+{year}\b", text):
+        if verb < m.end():
+            found = _FINISHED.search(text, m.end())
+            if found is None:
+                return False
+            verb = found.start()
+        if stop < m.end():
+            stop = text.find(".", m.end())
+            if stop < 0:
+                stop = len(text)
+        if verb < stop:
+            return True
+    return False
+
+
+# The longest sentence the sentence-by-sentence steps read whole. The longest in the seed and
+# held-out articles is 361 characters; a longer "sentence" is run-on text (a page that lost
+# its full stops, a list), read in pieces of at most this length, cut at a space. This bounds
+# the work of the steps that look at a whole sentence for each thing found in it.
+MAX_SENTENCE = 2000
+
+
+def _pieces(sentence: str) -> list[str]:
+    """``sentence`` cut into pieces of at most MAX_SENTENCE characters, at the last space
+    before the limit (or at the limit, in a "word" longer than that)."""
+    pieces = []
+    while len(sentence) > MAX_SENTENCE:
+        cut = sentence.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE + 1)
+        if cut < 0:
+            cut = MAX_SENTENCE
+        pieces.append(sentence[:cut].rstrip())
+        sentence = sentence[cut:].lstrip()
+    return [*pieces, sentence] if sentence else pieces
 
 
 def extract(text: str, *, document: str = "", published: str | None = None) -> Draft:
@@ -89,9 +131,10 @@ def extract(text: str, *, document: str = "", published: str | None = None) -> D
     flags: list[str] = []
     body = "\n".join(article.paragraphs)
     sentences = [
-        _Sentence(s, i, "")
-        for i, paragraph in enumerate(article.paragraphs)
-        for s in split_sentences(paragraph)
+        _Sentence(piece, i, "")
+        for i, paragraph in enumerate(article.sentences)
+        for s in paragraph  # split_sentences(article.paragraphs[i]), as cleaning found them
+        for piece in (_pieces(s) if len(s) > MAX_SENTENCE else (s,))
     ]
     dateline = _DATELINE.match(article.paragraphs[0]) if article.paragraphs else None
     pub, pub_inferred, pub_how = _publication(article)
@@ -100,7 +143,10 @@ def extract(text: str, *, document: str = "", published: str | None = None) -> D
     url = article.urls[0] if article.urls else ""
     outlet = _outlet(body, dateline, url)
 
-    meeting_sentence = next((s for s in sentences if _MEETING_VERB.search(s.text)), None)
+    meeting_sentence = next(
+        (s for s in sentences if may_match(_MEETING_VERB, s.text) and _MEETING_VERB.search(s.text)),
+        None,
+    )
     lead = meeting_sentence.text if meeting_sentence else (sentences[0].text if sentences else "")
     region = _region(article, body, lead)
     host, guest, mentioned = _people(lead, body, region)
@@ -291,13 +337,11 @@ def _date(
     candidates = []
     if meeting_sentence:
         text = meeting_sentence.text
-        candidates += [
-            d for d in find_dates(text) if re.search(r"\bon\s*$", text[: d.start])
-        ] or find_dates(text)
+        candidates += [d for d in find_dates(text) if _after_on(text, d.start)] or find_dates(text)
     if dateline:
         candidates += find_dates(dateline.group(0))
     for s in sentences[:3]:
-        candidates += [d for d in find_dates(s.text) if re.search(r"\bon\s*$", s.text[: d.start])]
+        candidates += [d for d in find_dates(s.text) if _after_on(s.text, d.start)]
     written: DayMonth | None = candidates[0] if candidates else None
     if written is None:
         if pub and meeting_sentence is not None:  # a page that reports the day's meeting
@@ -319,6 +363,21 @@ def _date(
     return written.resolve(year), True, note
 
 
+_ON = re.compile(r"\bon")
+
+
+def _after_on(text: str, at: int) -> bool:
+    r"""Whether ``text[:at]`` ends with the word "on" and spaces (r"\bon\s*$"), read back from
+    ``at`` rather than searched for in all the text before each date."""
+    end = at
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end >= 2 and bool(_ON.match(text, end - 2))
+
+
+_ARRIVING = re.compile(r"\b(?:is|are|arrived|visit|came|comes)\b")
+
+
 _IN_CITY = re.compile(
     r"\b(?:in|to)\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\b(?!\s+(?:Oblast|Krai|Region))"
 )
@@ -336,8 +395,9 @@ def _place(
             s.text for s in following if s.paragraph == meeting_sentence.paragraph
         ]
         for n, text in enumerate(texts):
+            arriving = bool(n) and bool(_ARRIVING.search(text))
             for m in _IN_CITY.finditer(text):
-                if n and not re.search(r"\b(?:is|are|arrived|visit|came|comes)\b", text):
+                if n and not arriving:
                     break
                 if m.group(0).startswith("to") and not n:
                     continue
@@ -351,21 +411,19 @@ def _assign_speakers(
 ) -> None:
     """Give each sentence a speaker: whoever it names first (by name or role), else the
     speaker of the sentence before in its paragraph, else the host."""
-    host_refs = _refs(host, "host")
-    guest_refs = _refs(guest, "guest", region)
+    # One search per sentence: the leftmost reference, the guest's first where both begin at
+    # one place (as the smallest (offset, role) was taken when each was searched for alone).
+    refs = re.compile(
+        "(?P<guest>" + "|".join(_refs(guest, "guest", region)) + ")|"
+        "(?P<host>" + "|".join(_refs(host, "host")) + ")"
+    )
     last_speaker, last_paragraph = "host", -1
     for s in sentences:
         if s.paragraph != last_paragraph:
             last_speaker, last_paragraph = "host", s.paragraph
-        folded = fold(s.text)
-        found = [
-            (m.start(), role)
-            for refs, role in ((host_refs, "host"), (guest_refs, "guest"))
-            for m in (re.search(ref, folded) for ref in refs)
-            if m
-        ]
-        if found:
-            last_speaker = min(found)[1]
+        m = refs.search(fold(s.text))
+        if m:
+            last_speaker = "guest" if m.group("guest") is not None else "host"
         s.speaker = last_speaker
 
 

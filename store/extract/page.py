@@ -20,6 +20,9 @@ class Article:
     date_line: str | None = None
     urls: list[str] = field(default_factory=list)
     dropped: int = 0  # junk lines and repeated paragraphs left out
+    # The sentences of each paragraph: what split_sentences gives for it (a paragraph is the
+    # sentences of a line kept, joined with a space, and splits again just there).
+    sentences: list[list[str]] = field(default_factory=list, repr=False)
 
 
 _JUNK = re.compile(
@@ -40,6 +43,10 @@ _SOURCE_LINE = re.compile(r"(?:(?:source|url|link|read\s+more)\s*:\s*)?(https?:/
 
 
 _CONTROL = CONTROL_CHARS  # the same set the interface makes visible
+
+
+_SPACES = re.compile(r"\s+")
+_NON_WORDS = re.compile(r"\W+")
 
 
 _REPORTING = re.compile(
@@ -72,11 +79,12 @@ def clean(text: str) -> Article:
     header: list[str] = []
     headline = ""
     paragraphs: list[str] = []
+    sentences: list[list[str]] = []
     date_line: str | None = None
     seen_sentences: set[str] = set()
     dropped = 0
     for raw in text.split("\n"):
-        line = re.sub(r"\s+", " ", raw).strip()
+        line = _SPACES.sub(" ", raw).strip()
         if not line:
             continue
         m = _DATE_LINE.match(line)
@@ -118,7 +126,7 @@ def clean(text: str) -> Article:
         # Drop sentences already seen (pages repeat paragraphs, whole or in part).
         kept = []
         for sentence in split_sentences(line):
-            key = fold(re.sub(r"\W+", " ", sentence)).strip()
+            key = fold(_NON_WORDS.sub(" ", sentence)).strip()
             if key in seen_sentences and len(key) > 20:
                 continue
             seen_sentences.add(key)
@@ -127,7 +135,8 @@ def clean(text: str) -> Article:
             dropped += 1
             continue
         paragraphs.append(" ".join(kept))
-    return Article(header, headline, paragraphs, date_line, urls, dropped)
+        sentences.append(kept)
+    return Article(header, headline, paragraphs, date_line, urls, dropped, sentences)
 
 
 _ABBREVIATIONS = re.compile(
@@ -139,16 +148,21 @@ _ABBREVIATIONS = re.compile(
 _SPLIT = re.compile(r"(?<=[.!?…])[\"”’»]?\s+(?=[\"“‘«(\[]?[A-Z0-9])")
 
 
+# The longest text _ABBREVIATIONS can match ("approx." and the character before it), with room.
+_ABBREVIATION_REACH = 16
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of a paragraph; "U.S. President", "John F. Kennedy" and "etc." don't split."""
     parts: list[str] = []
     pos = 0
     for m in _SPLIT.finditer(paragraph):
-        piece = paragraph[pos : m.start()].rstrip()
-        head = paragraph[pos : m.end()]
-        if _ABBREVIATIONS.search(piece.rstrip('"”’»')):
+        # The text before a break ends with its full stop (the break's look-behind), so only
+        # its last few characters can be an abbreviation: look there, not at the whole text
+        # since the last break (which grows with every "A. B. C." that does not split).
+        if _ABBREVIATIONS.search(paragraph, max(pos, m.start() - _ABBREVIATION_REACH), m.start()):
             continue
-        parts.append(head.strip())
+        parts.append(paragraph[pos : m.end()].strip())
         pos = m.end()
     parts.append(paragraph[pos:].strip())
     return [p for p in parts if p]
@@ -162,7 +176,7 @@ class _Taken:
 
     def claim(self, start: int, end: int) -> bool:
         """Claim start..end unless part of it is taken; True when claimed."""
-        if any(self.mask[start:end]):
+        if self.mask.find(1, start, end) >= 0:
             return False
         self.mask[start:end] = b"\x01" * (end - start)
         return True

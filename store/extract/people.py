@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
 from ..regions import REGIONS, Region, find_region, fold
 from .dates import MONTHS
+from .needs import prefix_tree
 
-_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*[a-zß-öø-ÿā-ž][^\W\d_]*(?:[-'’][^\W\d_]+)?"
+# A capitalised word with a lower-case letter after the first. Written as "a lower-case letter
+# lies ahead" plus a possessive run of letters: the plain form, letters* lower letters*,
+# backtracks over every split of a long run of letters (30 s for one 30 KB "word"); this one
+# matches the same words and is linear.
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?=[^\W\d_]*?[a-zß-öø-ÿā-ž])[^\W\d_]*+(?:[-'’][^\W\d_]+)?"
 
 
 _NAME = re.compile(rf"(?=\b({_NAME_WORD})\s+({_NAME_WORD})\b)")  # overlapping matches
@@ -22,10 +29,25 @@ _POSTS = (
 )
 
 
+# How far before a name its title is looked for.
+_TITLE_REACH = 120
+
+
 _TITLE_BEFORE = re.compile(
     rf"((?:(?:the\s+)?(?:current\s+)?(?:Belarusian|Belarus['’]s?|Russian|Russia['’]s?|"
     rf"[A-Z][\w.]*)\s+)*{_POSTS}\b[^.;:“”\"]*?)\s*$"
 )
+
+
+# A word every post in _POSTS contains, and the characters a title cannot run across: a title
+# is looked for (with _TITLE_BEFORE) only where one of these words follows the last of those
+# characters before the name, which _TITLE_BEFORE needs anyway.
+_POST_WORD = re.compile(
+    r"Minister|President|Governor|Head|Chair|Speaker|Rais|Ambassador|Mayor|Secretary|"
+    r"Director|Chief|Rector|Senator|Deputy|Leader|Premier|Plenipotentiary|Representative|"
+    r"Consul|CEO"
+)
+_TITLE_STOPS = '.;:“”"'
 
 
 _NOT_NAMES = {
@@ -115,9 +137,12 @@ _BELARUSIAN_REGION = re.compile(
 )
 
 
+_FOREIGN = re.compile(r"\b(?:u\.s|us|american|european|eu|chinese|ukrain\w*|uk|british)\b")
+
+
 def _side_of(title: str, region: Region | None) -> str:
     folded = fold(title)
-    if re.search(r"\b(?:u\.s|us|american|european|eu|chinese|ukrain\w*|uk|british)\b", folded):
+    if _FOREIGN.search(folded):
         return ""
     if "belarus" in folded or _BELARUSIAN_REGION.search(folded):
         return "belarus"
@@ -133,17 +158,27 @@ def _region_in(text: str) -> Region | None:
     return hits[0][0] if hits else None
 
 
+# The patterns _tidy_title applies to every title found (compiled once: a long text can have
+# thousands of titled names).
+_TITLE_ARTICLE = re.compile(r"^\s*(?:the\s+)?(?:current\s+)?", re.I)
+_OF_RUSSIA = re.compile(r"\s+of\s+the\s+Russian\s+Federation\b")
+_RUSSIAS = re.compile(r"\bRussia['’]s?\s+")
+_BELARUS_TITLE = re.compile(r"(?:Belarusian|Belarus['’]s?)\s+(.+)$")
+_TO_OF_FOR = re.compile(r"\b(?:to|of|for)\b")
+_RUSSIAN = re.compile(r"^Russian\s+")
+
+
 def _tidy_title(title: str, side: str) -> str:
-    title = re.sub(r"^\s*(?:the\s+)?(?:current\s+)?", "", title, flags=re.I).strip()
-    title = re.sub(r"\s+of\s+the\s+Russian\s+Federation\b", "", title)
-    title = re.sub(r"\bRussia['’]s?\s+", "", title).strip()
+    title = _TITLE_ARTICLE.sub("", title).strip()
+    title = _OF_RUSSIA.sub("", title)
+    title = _RUSSIAS.sub("", title).strip()
     if side == "belarus":
-        m = re.match(r"(?:Belarusian|Belarus['’]s?)\s+(.+)$", title)
-        if m and not re.search(r"\b(?:to|of|for)\b", m.group(1)):
+        m = _BELARUS_TITLE.match(title)
+        if m and not _TO_OF_FOR.search(m.group(1)):
             title = f"{m.group(1)} of Belarus"
         elif m:
             title = f"Belarusian {m.group(1)}"
-    title = re.sub(r"^Russian\s+", "", title) if side == "russia" else title
+    title = _RUSSIAN.sub("", title) if side == "russia" else title
     spans = _region_spans(title)
     if len(spans) == 1 and fold(title) == title.lower():  # offsets of folded text hold
         region, start, length = spans[0]
@@ -158,30 +193,84 @@ def _tidy_title(title: str, side: str) -> str:
     return title[:1].upper() + title[1:]
 
 
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
+_TITLE_CUT = re.compile(r"[,;]|\b(?:with|and|said|met|as|by|that|when)\b")
+_POSTS_RE = re.compile(_POSTS)
+_STOP = re.compile("[" + re.escape(_TITLE_STOPS) + "]")
+
+
+class _Backwards:
+    """The text reversed (made when first needed), to find the last of some characters before
+    a place with one search instead of a search per character."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._reversed: str | None = None
+
+    def last_stop(self, start: int, end: int) -> int:
+        """The offset of the last _TITLE_STOPS character in text[start:end], or -1."""
+        if self._reversed is None:
+            self._reversed = self.text[::-1]
+        n = len(self.text)
+        m = _STOP.search(self._reversed, n - end, n - start)
+        return n - 1 - m.start() if m else -1
+
+
+# Titled people read from one text at most. A report names a handful of officials; a text
+# with hundreds of "titled names" (a page of capitalised words) is not one meeting's report,
+# and reading each title costs tens of microseconds: the first ones are kept.
+MAX_PEOPLE = 200
+
+
 def find_people(text: str, region: Region | None) -> list[Person]:
-    """Titled people in ``text`` ("Governor of Russia's Penza Oblast Oleg Melnichenko")."""
+    """Titled people in ``text`` ("Governor of Russia's Penza Oblast Oleg Melnichenko"), in
+    text order; at most MAX_PEOPLE of them."""
     people: list[Person] = []
-    regions = [(start, start + length) for _, start, length in _region_spans(text)]
+    # Characters inside a region's name (offsets of the folded text, as they always were): a
+    # mask answers "does this pair overlap a region" at once, where comparing with every
+    # region made a text full of region names quadratic.
+    spans = _region_spans(text)
+    in_region = bytearray(max([len(text), *(start + n for _, start, n in spans)]) + 1)
+    for _, start, length in spans:
+        in_region[start : start + length] = b"\x01" * length
+    backwards = _Backwards(text)
+    # Where the post words are, found once: no two can overlap (none begins with a capital
+    # found inside another), so these are the ones a search of any stretch of text finds.
+    posts = [(m.start(), m.end()) for m in _POST_WORD.finditer(text)]
+    post_starts = [start for start, _ in posts]
+
+    def post_between(start: int, end: int) -> bool:  # _POST_WORD.search(text, start, end)
+        i = bisect.bisect_left(post_starts, start)
+        return i < len(posts) and posts[i][1] <= end
+
     for m in _NAME.finditer(text):
+        at = m.start()
+        reach = max(0, at - _TITLE_REACH)
+        if not post_between(reach, at) or not post_between(
+            max(reach, backwards.last_stop(reach, at) + 1), at
+        ):
+            continue  # no post named after the last full stop or quote: no title
         first, last = m.group(1), m.group(2)
         if fold(first) in _NOT_NAMES or fold(last) in _NOT_NAMES:
             continue
-        end = m.start() + len(first) + 1 + len(last)
-        if re.search(r"['’]s?$", first) or any(s < end and m.start() < e for s, e in regions):
+        end = at + len(first) + 1 + len(last)
+        if first.endswith(("'s", "’s", "'", "’")) or in_region.find(1, at, end) >= 0:
             continue  # "Russia's Nizhny", "Novgorod Region": not a person
         if find_region(f"{first} {last}") or find_region(first) or find_region(last):
             continue
-        before = text[max(0, m.start() - 120) : m.start()]
+        before = text[reach:at]
         tm = _TITLE_BEFORE.search(before)
         if not tm:
             continue
-        title = re.sub(r"\s*\([^)]*\)", "", tm.group(1))  # "Rais (head) of Tatarstan"
-        title = re.split(r"[,;]|\b(?:with|and|said|met|as|by|that|when)\b", title)[-1]
+        title = _BRACKETS.sub("", tm.group(1))  # "Rais (head) of Tatarstan"
+        title = _TITLE_CUT.split(title)[-1]
         title = title.strip()
-        if not re.search(_POSTS, title):
+        if not _POSTS_RE.search(title):
             continue
         side = _side_of(title, region)
         people.append(Person(f"{first} {last}", _tidy_title(title, side), side, m.start()))
+        if len(people) >= MAX_PEOPLE:
+            break
     return people
 
 
@@ -202,10 +291,39 @@ def _region_re() -> re.Pattern[str]:
                 names.add(region.core)
             for name in names:
                 _REGION_BY_SPELLING.setdefault(_spelling_key(fold(name)), region)
-        spellings = sorted(_REGION_BY_SPELLING, key=len, reverse=True)
-        alternatives = [r"[\s-]+".join(re.escape(w) for w in k.split()) for k in spellings]
-        _REGION_RE = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+        _REGION_RE = re.compile(r"\b" + _trie_pattern(list(_REGION_BY_SPELLING)) + r"\b")
     return _REGION_RE
+
+
+_SEPARATOR = " "  # between the words of a spelling key; matched as [\s-]+
+
+
+def _trie_pattern(keys: list[str]) -> str:
+    """An alternation of ``keys`` (words matched with any run of spaces or hyphens between
+    them) written as a prefix tree: at each place in a text the pattern tries a handful of
+    next characters rather than four hundred spellings one after another (that made finding
+    regions the slowest scan of a long article). It matches exactly what the flat alternation
+    sorted longest first matches: a longer spelling is always tried before the shorter one it
+    extends, and the trailing ``\b`` backs off to the shorter one as the flat list did."""
+    tree = prefix_tree(keys)
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = []
+        for char, child in node.items():
+            if char == "":
+                continue
+            head = r"[\s-]+" if char == _SEPARATOR else re.escape(char)
+            while len(child) == 1 and "" not in child:  # a chain: one literal run, no group
+                ((char, child),) = child.items()
+                head += r"[\s-]+" if char == _SEPARATOR else re.escape(char)
+            branches.append(head + pattern(child))
+        if not branches:
+            return ""
+        if "" in node:
+            branches.append("")  # the shorter spelling, tried after every longer one
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return pattern(tree)
 
 
 def _spelling_key(folded: str) -> str:
@@ -218,12 +336,15 @@ def region_mentions(text: str) -> list[tuple[Region, int]]:
     return [(region, start) for region, start, _ in _region_spans(text)]
 
 
-def _region_spans(text: str) -> list[tuple[Region, int, int]]:
+@functools.lru_cache(maxsize=8)
+def _region_spans(text: str) -> tuple[tuple[Region, int, int], ...]:
+    """(region, offset, length) of each mention, offsets in the folded text. Cached: the
+    draft asks for the regions of the same body (and of the same titles) more than once."""
     pattern = _region_re()
-    return [
+    return tuple(
         (_REGION_BY_SPELLING[_spelling_key(m.group())], m.start(), m.end() - m.start())
         for m in pattern.finditer(fold(text))
-    ]
+    )
 
 
 def _refs(person: Person | None, role: str, region: Region | None = None) -> list[str]:

@@ -10,6 +10,7 @@ from typing import Any
 from ..regions import find_region, fold
 from ..taxonomy import SECTORS_BY_ID
 from .gazetteer import known_enterprises
+from .needs import lowered, may_match, needed_words, words_finder
 from .page import _Sentence, _Taken
 from .people import Person
 from .trade import _AMOUNT
@@ -323,12 +324,18 @@ def sector_matches(sentence: str) -> list[tuple[str, int, int, bool]]:
     """(sector, start, end, weak) for each sector phrase in ``sentence``: longest first,
     without overlaps, skipping words that are part of a proper name ("State Medical
     University")."""
+    return _sector_matches(sentence, _cues_for(sentence))
+
+
+def _sector_matches(sentence: str, cues: list[Cue]) -> list[tuple[str, int, int, bool]]:
+    """sector_matches, given the cues that can match in the sentence."""
     candidates: list[tuple[int, int, Cue]] = []
-    for cue in CUES:
+    for cue in cues:
         for m in cue.pattern.finditer(sentence):
             candidates.append((m.start(), m.end(), cue))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken = _Taken(len(sentence))
+    around = _Around(sentence)
     out: list[tuple[str, int, int, bool]] = []
     for start, end, cue in candidates:
         if not taken.claim(start, end):
@@ -338,26 +345,126 @@ def sector_matches(sentence: str) -> list[tuple[str, int, int, bool]]:
             word[:1].isupper()
             and bool(cue.pattern.flags & re.I)
             and start > 0
-            and not re.search(r"[.!?“\"]\s*$", sentence[:start])
+            and not around.ends_with(start, '.!?“"')
             and not word.isupper()
             and "liftmash" not in word.lower()
         )
-        if in_name and _in_proper_name(sentence, start, end):
+        if in_name and _in_proper_name(around, start, end):
             continue
         out.append((cue.sector, start, end, cue.weak))
     return sorted(out, key=lambda o: o[1])
 
 
-def _in_proper_name(sentence: str, start: int, end: int) -> bool:
+_SPACES = re.compile(r"\s*")
+_WORD_RUN = re.compile(r"[\w-]*")
+_CAPITAL_AT_WORD = re.compile(r"\b[A-Z]")
+_CAPITAL_NEXT = re.compile(r"(?:of\s+|and\s+)?[A-Z]")
+
+
+class _Around:
+    """What comes just before or after a place in a sentence, found without slicing off
+    everything before it (one slice per match made a long sentence quadratic). Text before a
+    place is read from the sentence reversed, made once, with the same character classes
+    (``\\s`` is exactly what ``str.strip`` strips)."""
+
+    def __init__(self, sentence: str) -> None:
+        self.text = sentence
+        self._reversed: str | None = None
+
+    @property
+    def reversed(self) -> str:
+        if self._reversed is None:
+            self._reversed = self.text[::-1]
+        return self._reversed
+
+    def _back(self, pattern: re.Pattern[str], at: int) -> int:
+        """Where the run of ``pattern`` characters ending at ``at`` starts."""
+        n = len(self.text)
+        m = pattern.match(self.reversed, n - at)
+        return at - (m.end() - m.start()) if m else at
+
+    def stripped(self, at: int) -> int:
+        """``len(text[:at].rstrip())``."""
+        return self._back(_SPACES, at)
+
+    def ends_with(self, at: int, chars: str) -> bool:
+        """Whether ``text[:at]``, trailing spaces stripped, ends with one of ``chars``."""
+        end = self.stripped(at)
+        return end > 0 and self.text[end - 1] in chars
+
+    def word_start(self, at: int) -> int:
+        """Where the run of word characters and hyphens ending at ``at`` starts."""
+        return self._back(_WORD_RUN, at)
+
+
+@dataclass
+class _CueIndex:
+    """The cues by the words they need (see needs.py), to pick those worth running."""
+
+    always: list[int]  # cues that need no word (none, as the lexicon stands)
+    finder: re.Pattern[str]  # finds the case-insensitive cues' words in a lower-cased text
+    by_word: dict[str, list[int]]  # such a word -> the cues needing it or a word inside it
+    by_cased_word: list[tuple[str, list[int]]]  # the case-sensitive cues' words
+
+
+_CUE_INDEX: _CueIndex | None = None
+
+
+def _cue_index() -> _CueIndex:
+    """Made on first use (reading the patterns takes a few milliseconds)."""
+    global _CUE_INDEX
+    if _CUE_INDEX is None:
+        always: list[int] = []
+        needing: dict[str, list[int]] = {}
+        cased: dict[str, list[int]] = {}
+        for i, cue in enumerate(CUES):
+            words = needed_words(cue.pattern)
+            if not words:
+                always.append(i)
+            for word in sorted(words or ()):
+                (needing if cue.pattern.flags & re.I else cased).setdefault(word, []).append(i)
+        by_word = {
+            word: sorted({i for w, cues in needing.items() if w in word for i in cues})
+            for word in needing
+        }
+        _CUE_INDEX = _CueIndex(always, words_finder(list(needing)), by_word, list(cased.items()))
+    return _CUE_INDEX
+
+
+def _cues_for(sentence: str) -> list[Cue]:
+    """The cues that can match in ``sentence``, in the order of CUES (which breaks ties between
+    matches of one length and place). A hundred and sixty patterns run over every sentence
+    were most of the time spent on a long article; a cue whose words the sentence lacks
+    cannot match, and finding the words is far quicker than running the patterns."""
+    index = _CUE_INDEX or _cue_index()
+    words = index.finder.findall(lowered(sentence))
+    cased = [cues for word, cues in index.by_cased_word if word in sentence]
+    if not words and not cased and not index.always:
+        return []
+    wanted = set(index.always)
+    for word in set(words):
+        wanted.update(index.by_word[word])
+    for cues in cased:
+        wanted.update(cues)
+    return [CUES[i] for i in sorted(wanted)]
+
+
+def _in_proper_name(around: _Around, start: int, end: int) -> bool:
     """True when the capitalised words at start..end sit inside a run of capitalised words
     (an institution's name), not at the start of a sentence or a quote."""
-    before = sentence[:start].rstrip()
-    after = sentence[end:].lstrip()
-    prev_cap = bool(re.search(r"\b[A-Z][\w-]*$", before)) and not re.search(
-        r"(?:^|[.!?:;“\"]\s*)[A-Z][\w-]*$", before
+    sentence = around.text
+    # before = sentence[:start].rstrip(); prev_cap: before ends in a word that has a capital
+    # at a word boundary (r"\b[A-Z][\w-]*$"), unless that word opens the sentence or follows
+    # a stop, colon or quote (r"(?:^|[.!?:;“\"]\s*)[A-Z][\w-]*$").
+    b = around.stripped(start)
+    r = around.word_start(b)
+    prev_cap = bool(_CAPITAL_AT_WORD.search(sentence, r, b)) and not (
+        "A" <= sentence[r] <= "Z" and (r == 0 or around.ends_with(r, '.!?:;“"'))
     )
-    next_cap = bool(re.match(r"(?:of\s+|and\s+)?[A-Z]", after))
-    return prev_cap or next_cap
+    if prev_cap:
+        return True
+    after = _SPACES.match(sentence, end).end()  # sentence[end:].lstrip()
+    return bool(_CAPITAL_NEXT.match(sentence, after))
 
 
 _ORG_SUFFIX = (
@@ -366,17 +473,24 @@ _ORG_SUFFIX = (
 )
 
 
+# The longest word read as part of a name. A name's words are matched possessively and at
+# most this long: a word followed by a space cannot end anywhere else, and without a bound a
+# run like "Ab-Ab-Ab-..." (a new word at every hyphen) is read again from each hyphen to its end.
+_NAME_WORD_MAX = 64
+
+
 _ORG_NAME = re.compile(
-    rf"\b((?:(?:[A-Z][\w’'&-]*|of|and|the|for)\s+){{0,6}}?(?:{_ORG_SUFFIX})"
+    rf"\b((?:(?:[A-Z][\w’'&-]{{0,{_NAME_WORD_MAX}}}+|of|and|the|for)\s+){{0,6}}?(?:{_ORG_SUFFIX})"
     # "Development Bank of the Republic of Belarus", "University of Informatics and ..."
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|of\s+(?:the\s+)?)?[A-Z][\w-]*){0,4})?)\b"
 )
 
 
 _ORG_BEFORE_KIND = re.compile(
-    r"\b([A-Z][\w’'&-]+(?:[- ][A-Z][\w’'&-]+)?)\s+(?:company|group(?:\s+of\s+companies)?|factory|"
+    rf"\b([A-Z][\w’'&-]{{1,{_NAME_WORD_MAX}}}+(?:[- ][A-Z][\w’'&-]{{1,{_NAME_WORD_MAX}}}+)?)\s+"
+    r"(?:company|group(?:\s+of\s+companies)?|factory|"
     r"plant|holding|enterprise|concern|production\s+facilities|works)\b"
-)
+)  # (the plain form backtracked over every hyphen of a long hyphenated run: cubic)
 
 
 _ORG_AFTER_COUNTRY = re.compile(
@@ -404,50 +518,83 @@ _NOT_ORGS = {
 }  # fmt: skip
 
 
+_ORG_PATTERNS = (_ORG_NAME, _ORG_BEFORE_KIND, _ORG_AFTER_COUNTRY, _ORG_LIST, _ORG_WORD)
+_LEADING_SMALL_WORDS = re.compile(r"^(?:(?:the|of|and|for)\s+)+", re.I)
+_TWO_CAPITALS = re.compile(r"[A-Z]{2,}")
+_MIXED_CAPS = re.compile(r"[A-Z][a-z]+[A-Z]{2,}")
+_NAME_OWNER = re.compile(r"([A-Z]\w+)['’]s?\s+(?=[A-Z])")
+
+
+# "MAZ", "BelOMO": a word of letters with a capital after the first. That capital is looked
+# for ahead, then the word is taken whole (possessive): the plain form,
+# [A-Z][A-Za-z]*[A-Z][A-Za-z]*, tried every split of a long run of capitals.
+_CAPS_WORD = re.compile(r"\b([A-Z](?=[a-z]*[A-Z])[A-Za-z]*+)\b")
+
+
+# Names read from one sentence at most. A real sentence names a handful; a "sentence" naming
+# hundreds is a list or run-on text, and comparing every name with every other is quadratic.
+_MAX_NAMES = 100
+
+
+def _short_form(around: _Around, at: int, end: int) -> bool:
+    r"""Whether at..end is in brackets right after a word: "Minsk Tractor Works (MTZ)". (The
+    test r"\w\s*\($" on the text before ``at``, without slicing it.)"""
+    sentence = around.text
+    if not sentence.startswith(")", end):
+        return False
+    paren = at - 1
+    if paren >= 0 and sentence[paren] == "\n":  # "$" also matches before a final newline
+        paren -= 1
+    if paren < 0 or sentence[paren] != "(":
+        return False
+    word = around.stripped(paren)
+    return word > 0 and (sentence[word - 1].isalnum() or sentence[word - 1] == "_")
+
+
 def find_enterprises(sentence: str) -> list[str]:
     """Enterprises and institutions named in a sentence, in order, without duplicates."""
+    around = _Around(sentence)
     found: list[tuple[int, str]] = []
-    for m in _ORG_NAME.finditer(sentence):
-        name = re.sub(r"^(?:(?:the|of|and|for)\s+)+", "", m.group(1), flags=re.I).strip()
-        if len(name.split()) >= 2 or re.match(r"[A-Z]{2,}", name):
+    patterns = [p for p in _ORG_PATTERNS if may_match(p, sentence)]  # the others cannot match
+    for m in _ORG_NAME.finditer(sentence) if _ORG_NAME in patterns else ():
+        name = _LEADING_SMALL_WORDS.sub("", m.group(1)).strip()
+        if len(name.split()) >= 2 or _TWO_CAPITALS.match(name):
             found.append((m.start(1), name))
     for pattern in (_ORG_BEFORE_KIND, _ORG_AFTER_COUNTRY):
-        for m in pattern.finditer(sentence):
+        for m in pattern.finditer(sentence) if pattern in patterns else ():
             found.append((m.start(1), m.group(1)))
-    for m in _ORG_LIST.finditer(sentence):
+    for m in _ORG_LIST.finditer(sentence) if _ORG_LIST in patterns else ():
         for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", m.group(1)):
             name = re.sub(r"^\s*(?:and\s+)?", "", part.group())
             if name and name != "others":
                 found.append((m.start(1) + part.start(), name.strip()))
-    for m in _ORG_WORD.finditer(sentence):
+    for m in _ORG_WORD.finditer(sentence) if _ORG_WORD in patterns else ():
         found.append((m.start(1), m.group(1)))
     found += [
         (at, name)
         for at, name in known_enterprises(sentence)
-        if not (
-            re.search(r"\w\s*\($", sentence[:at]) and sentence[at + len(name) :].startswith(")")
-        )
+        if not _short_form(around, at, at + len(name))
     ]  # "Minsk Tractor Works (MTZ)": the short form is not a second enterprise
-    for m in re.finditer(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b", sentence):  # MAZ, BelOMO
-        if re.search(r"\w\s*\($", sentence[: m.start(1)]) and sentence[m.end(1) :].startswith(")"):
+    for m in _CAPS_WORD.finditer(sentence):  # MAZ, BelOMO
+        if _short_form(around, m.start(1), m.end(1)):
             continue  # "Minsk Tractor Works (MTZ)": the short form of a name just given
-        if (len(m.group(1)) >= 3 and m.group(1).upper() == m.group(1)) or re.match(
-            r"[A-Z][a-z]+[A-Z]{2,}", m.group(1)
+        if (len(m.group(1)) >= 3 and m.group(1).upper() == m.group(1)) or _MIXED_CAPS.match(
+            m.group(1)
         ):
             found.append((m.start(1), m.group(1)))
-    names: list[str] = []
-    for _, name in sorted(found):
+    names: list[tuple[str, str]] = []  # (name, folded)
+    for _, name in sorted(found)[:_MAX_NAMES]:
         name = name.strip(" ,.’'")
-        owner = re.match(r"([A-Z]\w+)['’]s?\s+(?=[A-Z])", name)
+        owner = _NAME_OWNER.match(name)
         if owner and (owner.group(1) in ("Belarus", "Russia") or find_region(owner.group(1))):
             name = name[owner.end() :]
         folded = fold(name)
         if folded in _NOT_ORGS or find_region(name) or len(name) < 2:
             continue
-        if any(fold(n) == folded or folded in fold(n) for n in names):
+        if any(folded in f for _, f in names):  # the same name, or part of one already found
             continue
-        names = [n for n in names if fold(n) not in folded] + [name]
-    return names
+        names = [(n, f) for n, f in names if f not in folded] + [(name, folded)]
+    return [n for n, _ in names]
 
 
 def _sectors_of(
@@ -477,29 +624,37 @@ def _proposals(
     matched: list[list[tuple[str, int, int, bool]]] = []
     in_paragraph: dict[int, set[str]] = {}
     for s in sentences:
-        skip = bool(_AMOUNT.search(s.text)) or bool(_GOODS_SENTENCE.search(s.text))
-        found = [] if skip else sector_matches(s.text)
+        cues = _cues_for(s.text)  # none (most sentences): no sector, whatever else it says
+        skip = bool(cues) and (
+            (may_match(_AMOUNT, s.text) and bool(_AMOUNT.search(s.text)))
+            or (may_match(_GOODS_SENTENCE, s.text) and bool(_GOODS_SENTENCE.search(s.text)))
+        )
+        found = _sector_matches(s.text, cues) if cues and not skip else []
         matched.append(found)
-        in_paragraph.setdefault(s.paragraph, set()).update(x[0] for x in found if not x[3])
+        if found:
+            in_paragraph.setdefault(s.paragraph, set()).update(x[0] for x in found if not x[3])
     proposals: list[dict[str, Any]] = []
     recent: dict[str, dict[str, Any]] = {}  # sector -> proposal, while the idea runs on
     last: dict[str, Any] | None = None
     for s, found in zip(sentences, matched, strict=True):
-        sectors = _sectors_of(found, in_paragraph[s.paragraph])
-        enterprises = find_enterprises(s.text)
-        by = (guest if s.speaker == "guest" else host) or Person("", "", "")
+        sectors = _sectors_of(found, in_paragraph.get(s.paragraph, set())) if found else []
         if not sectors or not _PROPOSAL_CUE.search(s.text) or _NOT_PROPOSAL.search(s.text):
             # A sentence that goes on about the proposal before it ("We have enterprises such
-            # as Integral, BelOMO ...") lends it the enterprises it names.
-            if enterprises and last is not None and s.paragraph - last["_paragraph"] <= 1:
+            # as Integral, BelOMO ...") lends it the enterprises it names. (Only then are they
+            # looked for: most sentences are far from any proposal.)
+            if last is not None and s.paragraph - last["_paragraph"] <= 1:
+                enterprises = find_enterprises(s.text)
+            else:
+                enterprises = []
+            if enterprises and last is not None:
                 target = next((recent[x[0]] for x in sectors if x[0] in recent), None)
                 if target is None and not sectors and s.paragraph == last["_paragraph"]:
                     target = last
                 if target is not None:
-                    target["enterprises"] += [
-                        e for e in enterprises if e not in target["enterprises"]
-                    ]
+                    _add_enterprises(target, enterprises)
             continue
+        enterprises = find_enterprises(s.text)
+        by = (guest if s.speaker == "guest" else host) or Person("", "", "")
         if not set(recent) & {x[0] for x in sectors}:
             recent = {}
         status = next((name for name, rx in _STATUS if rx.search(s.text)), "proposed")
@@ -507,9 +662,9 @@ def _proposals(
             spans = [(a, b) for x, a, b in sectors if x != sector]
             p = recent.get(sector)
             if p and s.paragraph - p["_paragraph"] <= 1 and p["proposed_by"] == by.name:
-                if s.text not in p["detail"]:
+                if len(p["detail"]) < _MAX_DETAIL and s.text not in p["detail"]:
                     p["detail"] += " " + s.text
-                p["enterprises"] += [e for e in enterprises if e not in p["enterprises"]]
+                _add_enterprises(p, enterprises)
             else:
                 p = {
                     "id": "",
@@ -521,6 +676,7 @@ def _proposals(
                     "enterprises": list(enterprises),
                     "status": status,
                     "quote": _quote(s.text),
+                    "_enterprises": set(enterprises),
                 }
                 proposals.append(p)
                 recent[sector] = p
@@ -528,16 +684,47 @@ def _proposals(
             last = p
     for p in proposals:
         p.pop("_paragraph", None)
+        p.pop("_enterprises", None)
     return proposals
 
 
+# The detail of a proposal gathers the sentences that carry it on, a few in a real article.
+# Past this length it is run-on text (a page that never changes the subject), and each new
+# sentence would be searched for in, and copied onto, an ever longer string: no more is added.
+_MAX_DETAIL = 4000
+
+
+def _add_enterprises(proposal: dict[str, Any], enterprises: list[str]) -> None:
+    """Add the enterprises the proposal does not list yet (a set beside the list keeps this
+    linear however many sentences add to it)."""
+    known: set[str] = proposal["_enterprises"]
+    new = [e for e in enterprises if e not in known]
+    proposal["enterprises"] += new
+    known.update(new)
+
+
 def _quote(sentence: str) -> str:
-    m = re.search(r"[“\"]([^”\"]{12,})[”\"]", sentence)
-    return m.group(1).strip().rstrip(",") if m else ""
+    """The first quotation of 12 characters or more: what r'[“"]([^”"]{12,})[”"]' finds,
+    without reading on from every opening mark to the same closing one (quadratic in a run
+    of opening marks)."""
+    close = -1
+    for m in _OPEN_QUOTE.finditer(sentence):
+        if close <= m.start():  # the first closing mark after this opening one
+            c = _CLOSE_QUOTE.search(sentence, m.end())
+            if c is None:
+                return ""
+            close = c.start()
+        if close - m.end() >= 12:
+            return sentence[m.end() : close].strip().rstrip(",")
+    return ""
 
 
-_LEAD_PHRASES = re.compile(
-    r"^(?:first\s+and\s+foremost|the\s+head\s+of\s+state|the\s+president|the\s+belarusian\s+(?:side|leader)|"
+_OPEN_QUOTE = re.compile(r"[“\"]")
+_CLOSE_QUOTE = re.compile(r"[”\"]")
+
+
+_LEAD_PHRASES = re.compile(  # used with .match(text, pos): anchored where it starts
+    r"(?:first\s+and\s+foremost|the\s+head\s+of\s+state|the\s+president|the\s+belarusian\s+(?:side|leader)|"
     r"the\s+parties|would\s+like\s+to|paid\s+particular\s+attention\s+to|touched\s+(?:up)?on)\s+",
     re.I,
 )
@@ -602,18 +789,25 @@ _LEAD_WORDS = set(
 )
 
 
+_THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # at least three words (as str.split counts)
+
+
 def _trim_lead(clause: str) -> str:
-    """Drop the subject and verbs that open a clause ("we can also ..."), keeping 3 words."""
+    """Drop the subject and verbs that open a clause ("we can also ..."), keeping 3 words.
+    (Walks an offset along the clause: re-slicing and re-splitting what is left after each
+    word dropped was quadratic in a long clause of such words.)"""
+    pos = 0
     while True:
-        m = _LEAD_PHRASES.match(clause)
-        if m and len(clause[m.end() :].split()) >= 3:
-            clause = clause[m.end() :]
+        m = _LEAD_PHRASES.match(clause, pos)
+        if m and _THREE_WORDS.match(clause, m.end()):
+            pos = m.end()
             continue
-        first, _, rest = clause.partition(" ")
-        if first.lower() in _LEAD_WORDS and len(rest.split()) >= 3:
-            clause = rest
+        space = clause.find(" ", pos)
+        first = clause[pos:space] if space >= 0 else clause[pos:]
+        if space >= 0 and first.lower() in _LEAD_WORDS and _THREE_WORDS.match(clause, space + 1):
+            pos = space + 1
             continue
-        return clause
+        return clause[pos:]
 
 
 def _title(

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..regions import find_region
 from .dates import _MONTH, MONTHS
+from .needs import may_match
 from .page import _Sentence
 from .people import Person
 
@@ -53,7 +54,10 @@ _CHANGE = re.compile(
 )
 
 
-_PERCENT = re.compile(_PCT, re.I)
+# _PCT searched for on its own. The digits are not taken to start inside a run of digits: a
+# match from inside a run is also one from its start, which the search tries first, so this
+# finds the same; without it a long run of digits is read to its end from each of its digits.
+_PERCENT = re.compile(_PCT.replace(r"(\d+", r"((?<!\d)\d+", 1), re.I)
 
 
 _GROWTH = re.compile(
@@ -93,6 +97,18 @@ _PERIOD_WORDS = re.compile(
 )
 
 
+# Patterns applied for every figure (compiled once: a long text has thousands of figures).
+_NOT_ITS_YEAR = re.compile(r"\b(?:since|over|than|from|against|compared\s+(?:to|with))\s*$")
+_NOT_ITS_YEAR_WORD = re.compile(r"\b(?:over|than|from|against)\s*$")
+_METRIC_WORD = re.compile(r"\b(exports?|imports?|trade|turnover|figure|supplies)\b", re.I)
+_TO_FROM_BELARUS = re.compile(r"\b(?:to|from)\s+Belarus\b")
+_OWNER = re.compile(r"\b([A-Z][\w-]+)['’]s?\s+(?:\w+\s+)?$")
+_SHARE = re.compile(r"\bshare\b")
+_INVEST = re.compile(r"\binvest\w*\b", re.I)
+_NOT_TRADE = re.compile(r"\binvest\w*|\bloan|\bcredit|\bcontracts?\b|\bworth\b", re.I)
+_CLAUSE_END = re.compile(r"\b(?:while|whereas)\b|;")
+
+
 @dataclass
 class _Period:
     text: str  # "2024", "2025-01..2025-08"
@@ -103,7 +119,7 @@ class _Period:
 def _periods(clause: str, year: int | None) -> list[_Period]:
     """Period expressions in a clause, resolved against the meeting's year."""
     found: list[_Period] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(clause) + 1)  # characters of the month ranges and halves found
 
     def year_of(word: str | None, digits: str | None) -> int | None:
         if digits:
@@ -119,7 +135,7 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
         a, b = MONTHS[m.group(1).lower().rstrip(".")], MONTHS[m.group(2).lower().rstrip(".")]
         if a < b:
             found.append(_Period(f"{y}-{a:02d}..{y}-{b:02d}", m.start(), m.end()))
-            taken.append((m.start(), m.end()))
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _HALF.finditer(clause):
         y = year_of(m.group(3), m.group(4))
         if y is None:
@@ -129,20 +145,20 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
         if m.group(2).lower() == "quarter":
             months = (1, 3) if n == 1 else (4, 6)
         found.append(_Period(f"{y}-{months[0]:02d}..{y}-{months[1]:02d}", m.start(), m.end()))
-        taken.append((m.start(), m.end()))
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _PERIOD_WORDS.finditer(clause):
-        if any(s <= m.start(1 if m.group(1) else 2) < e for s, e in taken):
+        if taken[m.start(1 if m.group(1) else 2)]:
             continue
         before = clause[max(0, m.start() - 12) : m.start()].lower()
         if m.group(1):
-            if re.search(r"\b(?:since|over|than|from|against|compared\s+(?:to|with))\s*$", before):
+            if _NOT_ITS_YEAR.search(before):
                 continue  # "since 2020", "over 2023": not the figure's own period
             y = int(m.group(1))
             if not 1990 <= y <= 2100:
                 continue
             found.append(_Period(str(y), m.start(), m.end()))
         else:
-            if re.search(r"\b(?:over|than|from|against)\s*$", before) or year is None:
+            if _NOT_ITS_YEAR_WORD.search(before) or year is None:
                 continue
             word = m.group(2).lower()
             found.append(
@@ -155,7 +171,7 @@ def _metric(text: str) -> str | None:
     """The metric named last in ``text`` (the words leading up to an amount), from Belarus's
     side: "Tatarstan's exports to Belarus" and "imports from Belarus" are turned round."""
     best: tuple[int, str] | None = None
-    for m in re.finditer(r"\b(exports?|imports?|trade|turnover|figure|supplies)\b", text, re.I):
+    for m in _METRIC_WORD.finditer(text):
         word = m.group(1).lower()
         metric = (
             "exports"
@@ -172,9 +188,9 @@ def _russian_side(text: str, start: int, end: int) -> bool:
     """True when the exports or imports at start..end are the Russian region's."""
     before = text[max(0, start - 40) : start]
     after = text[end : end + 20]
-    if re.search(r"\b(?:to|from)\s+Belarus\b", after):
+    if _TO_FROM_BELARUS.search(after):
         return True
-    owner = re.search(r"\b([A-Z][\w-]+)['’]s?\s+(?:\w+\s+)?$", before)
+    owner = _OWNER.search(before)
     return bool(owner and owner.group(1) not in ("Belarus",) and find_region(owner.group(1)))
 
 
@@ -205,17 +221,19 @@ def _trade(
     prev_period = ""  # "In 2024, trade ... $450 million. Exports reached $300 million."
     for idx, s in enumerate(sentences):
         text = s.text
-        amounts = list(_AMOUNT.finditer(text))
-        has_trade = bool(_TRADE_WORDS.search(text))
-        prev_text = (
-            sentences[idx - 1].text if idx and sentences[idx - 1].paragraph == s.paragraph else ""
-        )
-        context_trade = has_trade or bool(_TRADE_WORDS.search(prev_text))
-        stated_by = _stated_by(s, host, guest, outlet)
+        # (may_match: the pattern's words are looked for first; most sentences have none)
+        amounts = list(_AMOUNT.finditer(text)) if may_match(_AMOUNT, text) else []
+        same_paragraph = bool(idx) and sentences[idx - 1].paragraph == s.paragraph
+        prev_text = sentences[idx - 1].text if same_paragraph else ""
         if not amounts:
             # "The growth was quite impressive last year - almost 10%."
-            pm = _PERCENT.search(text)
-            if pm and _GROWTH.search(text) and context_trade and not re.search(r"\bshare\b", text):
+            pm = _PERCENT.search(text) if may_match(_PERCENT, text) else None
+            if (
+                pm
+                and _GROWTH.search(text)
+                and (_speaks_of_trade(text) or _speaks_of_trade(prev_text))
+                and not _SHARE.search(text)
+            ):
                 periods = _periods(text, year)
                 if periods:
                     metric = _metric(text) or _metric(prev_text) or "turnover"
@@ -230,22 +248,25 @@ def _trade(
                             (pm.group(1) or "").strip(),
                             value,
                             "",
-                            stated_by,
+                            _stated_by(s, host, guest, outlet),
                         )
                     )
             continue
+        has_trade = _speaks_of_trade(text)
+        context_trade = has_trade or _speaks_of_trade(prev_text)
         if not context_trade and s.paragraph != prev_trade_paragraph:
             continue
-        if re.search(r"\binvest\w*\b", text, re.I) and not has_trade:
+        if not has_trade and _INVEST.search(text):
             continue
         sentence_period: str | None = None
         sentence_metric: str | None = None
+        stated_by = _stated_by(s, host, guest, outlet)
         for n, m in enumerate(amounts):
             lead_from = amounts[n - 1].end() if n else 0
             tail_to = amounts[n + 1].start() if n + 1 < len(amounts) else len(text)
             lead = text[lead_from : m.start()]
             tail = text[m.end() : tail_to]
-            if re.search(r"\binvest\w*|\bloan|\bcredit|\bcontracts?\b|\bworth\b", lead, re.I):
+            if _NOT_TRADE.search(lead):
                 continue
             if _TARGET.search(lead):  # "we can reach $2 billion": a goal, not a figure
                 continue
@@ -264,7 +285,7 @@ def _trade(
                 or "turnover"
             )
             lead_periods = _periods(lead, year)
-            tail_clause = re.split(r"\b(?:while|whereas)\b|;", tail)[0]
+            tail_clause = _CLAUSE_END.split(tail, 1)[0]
             change = _CHANGE.search(tail_clause)
             tail_for_period = tail_clause[: change.start()] if change else tail_clause
             tail_periods = _periods(tail_for_period, year)
@@ -324,10 +345,16 @@ def _figure(
     }
 
 
+_QUOTED = re.compile(r"\b(?:according to (?:him|the|[A-Z])|said|noted|stated|told|added)\b", re.I)
+
+
+def _speaks_of_trade(text: str) -> bool:
+    """Whether ``text`` names trade, turnover, exports, imports or a figure."""
+    return may_match(_TRADE_WORDS, text) and bool(_TRADE_WORDS.search(text))
+
+
 def _stated_by(s: _Sentence, host: Person | None, guest: Person | None, outlet: str) -> str:
-    quoted = re.search(
-        r"\b(?:according to (?:him|the|[A-Z])|said|noted|stated|told|added)\b", s.text, re.I
-    )
+    quoted = may_match(_QUOTED, s.text) and _QUOTED.search(s.text)
     if not quoted:
         return f"{outlet} (report text)" if outlet else "report text"
     person = guest if s.speaker == "guest" else host
@@ -388,7 +415,11 @@ def _split_goods(text: str) -> list[str]:
 def _goods(sentences: list[_Sentence]) -> tuple[list[str], list[str]]:
     exports: list[str] = []
     imports: list[str] = []
+    known_exports: set[str] = set()  # lower-cased, beside each list: linear however long
+    known_imports: set[str] = set()
     for s in sentences:
+        if not may_match(_GOODS_LIST, s.text):
+            continue
         for m in _GOODS_LIST.finditer(s.text):
             items = _split_goods(m.group("list"))
             importing = bool(m.group("imp") or m.group("buy"))
@@ -397,8 +428,9 @@ def _goods(sentences: list[_Sentence]) -> tuple[list[str], list[str]]:
                 s.text, m.start(), m.start() + 1
             ):
                 importing = not importing  # "Tatarstan's exports to Belarus are ..."
-            target = imports if importing else exports
+            target, known = (imports, known_imports) if importing else (exports, known_exports)
             for item in items:
-                if item.lower() not in (i.lower() for i in target):
+                if item.lower() not in known:
                     target.append(item)
+                    known.add(item.lower())
     return exports, imports

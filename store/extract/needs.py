@@ -1,0 +1,161 @@
+"""Which words a pattern needs: a pattern is not run over text that lacks all of them.
+
+The extractor runs some dozens of patterns over every sentence, most of them case-insensitive,
+which the regular-expression engine tries at every position of the text. Most sentences
+contain none of the words a given pattern is built around ("exports", "$", "with"), and
+looking for a word (``str.__contains__``) is far quicker than running the pattern.
+:func:`needed_words` reads from a compiled pattern a set of literal words one of which every
+match contains; :func:`may_match` answers False only when the text has none of them, so a
+pattern guarded by it finds exactly what it found before.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as _sre  # the standard library's own parser, to read a pattern
+import re._parser as _sre_parser
+from typing import Any
+
+# Lower-cases the characters that a case-insensitive pattern takes for ASCII letters, and
+# nothing else, so offsets and every other character stay as they are: "K" (Kelvin sign)
+# and "İ" lower-case to "k" and "i", and the pattern engine also takes "ı" for "i" and "ſ"
+# for "s". A case-insensitive pattern's (lower-case) words are looked for in this copy.
+ASCII_CASE = str.maketrans(
+    {**{chr(c): chr(c + 32) for c in range(65, 91)}, "\u0130": "i", "\u0131": "i",
+     "\u017f": "s", "\u212a": "k"}
+)  # fmt: skip
+
+
+# pattern -> (its words, sorted; whether it is case-insensitive), or None: no words
+_NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], bool] | None] = {}
+_UNREAD: Any = object()
+
+
+def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Words one of which every match of ``pattern`` contains (lower-case when the pattern
+    is case-insensitive), or None when none can be read (then the pattern always runs)."""
+    need = _need(pattern)
+    return frozenset(need[0]) if need else None
+
+
+def _need(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], bool] | None:
+    try:
+        return _NEEDS[pattern]
+    except KeyError:
+        pass
+    icase = bool(pattern.flags & re.I)
+    try:
+        words = _needs(list(_sre_parser.parse(pattern.pattern, pattern.flags)), icase)
+    except Exception:  # a Python whose parser differs: no words, the pattern always runs
+        words = None
+    need = _NEEDS[pattern] = (tuple(sorted(words)), icase) if words else None
+    return need
+
+
+_last: tuple[str, str] = ("", "")  # (text, lowered): the patterns are asked in turn of one text
+
+
+def lowered(text: str) -> str:
+    """``text.translate(ASCII_CASE)``, kept for the text asked about last."""
+    global _last
+    last = _last  # one read: another thread may replace it meanwhile
+    if last[0] is text:
+        return last[1]
+    low = text.translate(ASCII_CASE)
+    _last = (text, low)
+    return low
+
+
+# Below this length a pattern is run at once: looking for its words would cost as much.
+_SHORT = 48
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when ``text`` lacks every word the pattern needs (it cannot match)."""
+    if len(text) < _SHORT:
+        return True
+    need = _NEEDS.get(pattern, _UNREAD)
+    if need is _UNREAD:
+        need = _need(pattern)
+    if need is None:
+        return True
+    words, icase = need
+    haystack = lowered(text) if icase else text
+    return any(word in haystack for word in words)
+
+
+def _score(words: frozenset[str]) -> int:
+    """How selective a set of words is: its shortest word's length; a word with a character
+    other than a letter ("$", "%") counts as longer, such characters being rarer in text."""
+    return min(len(w) + (3 if not w.isalpha() else 0) for w in words)
+
+
+def _needs(items: list[tuple[Any, Any]], icase: bool) -> frozenset[str] | None:
+    """For a parsed sequence: the most selective set of words one of which it must contain."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, arg in items:
+        if op is _sre.LITERAL and not (icase and _cased_beyond_ascii(arg)):
+            run += chr(arg).lower() if icase else chr(arg)
+            continue
+        if run:
+            options.append(frozenset([run]))
+            run = ""
+        found: frozenset[str] | None = None
+        if op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # (group, +flags, -flags, p)
+            found = _needs(list(arg[3]), icase)
+        elif op is _sre.ATOMIC_GROUP:
+            found = _needs(list(arg), icase)
+        elif op is _sre.BRANCH:
+            branches = [_needs(list(b), icase) for b in arg[1]]
+            if all(branches):
+                found = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            found = _needs(list(arg[2]), icase)
+        if found:
+            options.append(found)
+    if run:
+        options.append(frozenset([run]))
+    return max(options, key=_score) if options else None
+
+
+def _cased_beyond_ascii(code: int) -> bool:
+    """A letter outside ASCII that has case: a case-insensitive pattern matches it in other
+    forms that ASCII_CASE does not produce, so it is not read as part of a word."""
+    char = chr(code)
+    return code > 127 and char.lower() != char.upper()
+
+
+def prefix_tree(words: list[str]) -> dict[str, dict]:
+    """``words`` as nested dicts of their characters; ``""`` marks where a word ends."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return tree
+
+
+def words_finder(words: list[str]) -> re.Pattern[str]:
+    """A pattern whose ``findall`` gives, at each place in a text, the longest of ``words``
+    that starts there (so every word present is one found or is inside one found)."""
+    tree = prefix_tree(words)
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = []
+        for char, child in node.items():
+            if not char:
+                continue
+            head = re.escape(char)
+            while len(child) == 1 and "" not in child:  # a chain: one literal run
+                ((char, child),) = child.items()
+                head += re.escape(char)
+            branches.append(head + pattern(child))
+        if not branches:
+            return ""
+        if "" in node:
+            branches.append("")  # the shorter word, after every longer one
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return re.compile("(?=(" + pattern(tree) + "))")

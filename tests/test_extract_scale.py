@@ -1,0 +1,477 @@
+"""Drafting huge and hostile articles: what the draft says, not how long it takes.
+
+Drafting is kept linear in the size of the article (``tests/benchmarks/bench_draft_scale.py``
+times it on a megabyte of many shapes). These tests check what that must not change:
+
+- a real article followed by a megabyte of other text drafts exactly as it does alone;
+- the cap on sentence length leaves real articles alone and keeps a figure in a run-on text;
+- each step rewritten for speed finds what its plain form found (the plain forms are kept
+  here as references, and compared on generated text);
+- a pattern is only skipped (``needs.may_match``) when it cannot match;
+- hostile inputs (a huge word, runs of capitals or digits) give a sane draft (the plain
+  patterns backtracked for hours on some of them: such a regression shows as a hang);
+- the caps on people, names and a proposal's detail keep the first ones, in order.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coopbrowse.store.extract import (
+    clean,
+    extract,
+    find_people,
+    needs,
+    page,
+    people,
+    proposals,
+    split_sentences,
+    trade,
+)
+from coopbrowse.store.extract import draft as draft_module
+from coopbrowse.store.regions import REGIONS, fold
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))
+SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+FAST = settings(max_examples=150, deadline=None)
+
+# Words that raise nothing: no sector, title, region, date, figure or meeting verb.
+NEUTRAL = [
+    "quiet",
+    "river",
+    "ran",
+    "past",
+    "old",
+    "stone",
+    "houses",
+    "while",
+    "children",
+    "played",
+    "near",
+    "the",
+    "bridge",
+    "and",
+    "birds",
+    "sang",
+    "in",
+    "tall",
+    "green",
+    "trees",
+    "under",
+    "a",
+    "pale",
+    "sky",
+    "as",
+    "evening",
+    "fell",
+    "over",
+    "the",
+    "small",
+    "town",
+]
+
+
+def _filler(size: int, sep: str, seed: int = 5) -> str:
+    """``size`` characters of distinct sentences of neutral words (repeats would be dropped)."""
+    rng = random.Random(seed)
+    parts, n = [], 0
+    while n < size:
+        words = [rng.choice(NEUTRAL) for _ in range(rng.randint(8, 20))]
+        sentence = " ".join(words).capitalize() + "."
+        parts.append(sentence)
+        n += len(sentence) + 1
+    return sep.join(parts)
+
+
+# --- a real article in a megabyte of other text ---------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "sep"), [("002.txt", "\n"), ("003.txt", " ")])
+def test_a_real_article_in_a_megabyte_of_other_text_drafts_as_it_does_alone(
+    name: str, sep: str
+) -> None:
+    article = (ROOT / "tests" / "fixtures" / "articles" / name).read_text(encoding="utf-8")
+    text = article + "\n" + _filler(1_000_000, sep)  # many lines, or one line of sentences
+    assert len(text) > 1_000_000
+    alone, drowned = extract(article), extract(text)
+    assert alone.meeting["trade"] and alone.meeting["proposals"] and alone.meeting["region"]
+    assert drowned.meeting == alone.meeting
+    assert drowned.missing == alone.missing
+    assert drowned.flags == alone.flags
+
+
+# --- the sentence-length cap ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ARTICLES + SEEDS, ids=lambda p: p.name)
+def test_the_sentence_cap_changes_no_real_article(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = path.read_text(encoding="utf-8")
+    capped = extract(text)
+    longest = max(len(s) for p in clean(text).paragraphs for s in split_sentences(p))
+    assert longest < draft_module.MAX_SENTENCE / 4
+    monkeypatch.setattr(draft_module, "MAX_SENTENCE", 10**9)
+    assert extract(text).to_dict() == capped.to_dict()
+
+
+def test_a_trade_figure_in_a_run_on_paragraph_is_kept() -> None:
+    clauses = _filler(6_000, ", ", seed=9).replace(".", "")
+    middle = len(clauses) // 2
+    run_on = (
+        clauses[:middle]
+        + ", trade between Belarus and the Republic of Tatarstan in 2024 amounted to "
+        "$450 million, " + clauses[middle:] + "."
+    )
+    assert len(run_on) > 2 * draft_module.MAX_SENTENCE
+    text = (
+        "MINSK, 3 March 2025 (BelTA) - Belarusian President Aleksandr Lukashenko met with Head "
+        "of the Republic of Tatarstan Rustam Minnikhanov in Minsk on 3 March 2025.\n" + run_on
+    )
+    figures = {
+        (t["period"], t["metric"], t["usd_millions"]) for t in extract(text).meeting["trade"]
+    }
+    assert ("2024", "turnover", 450.0) in figures
+
+
+def test_long_sentences_are_cut_into_pieces_at_spaces() -> None:
+    cap = draft_module.MAX_SENTENCE
+    sentence = _filler(5 * cap, " ", seed=3)
+    pieces = draft_module._pieces(sentence)
+    assert len(pieces) > 4 and all(0 < len(p) <= cap for p in pieces)
+    assert " ".join(pieces).split() == sentence.split()  # nothing lost, words whole
+    word = "x" * (2 * cap + 10)
+    assert draft_module._pieces(word) == ["x" * cap, "x" * cap, "x" * 10]
+    assert draft_module._pieces("short one.") == ["short one."]
+
+
+# --- hostile inputs -------------------------------------------------------------------------
+
+LEAD = (
+    "MINSK, 20 October (BelTA) - Belarusian President Aleksandr Lukashenko met with Governor "
+    "of Penza Oblast Oleg Melnichenko in Minsk on 20 October, BelTA has learned. "
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Abcdefghij" * 20_000,  # one huge capitalised word
+        "Ab-" * 50_000,  # one huge hyphenated word, a capital after each hyphen
+        "ABCDEFGHIJ" * 20_000 + "1",  # a run of capitals that is not a word of its own
+        "A " * 100_000,  # one-letter capitalised words
+        "1234567890" * 20_000 + " percent",  # a run of digits before a percentage
+        "“ " * 100_000,  # opening quotes that never close
+        "A. B. C. " * 20_000,  # initials: no sentence ends
+    ],
+    ids=["word", "hyphenated", "capitals", "letters", "digits", "quotes", "initials"],
+)
+def test_hostile_text_after_the_lead_adds_nothing(tail: str) -> None:
+    draft = extract(LEAD + tail)
+    meeting = draft.meeting
+    assert meeting["date"] == "" or meeting["date"].endswith("-10-20")
+    assert meeting["region"] == "Penza Oblast"
+    assert [p["name"] for p in meeting["participants"]] == [
+        "Aleksandr Lukashenko",
+        "Oleg Melnichenko",
+    ]
+    assert meeting["trade"] == [] and meeting["proposals"] == []
+
+
+def test_a_huge_line_with_no_spaces_is_no_article() -> None:
+    draft = extract("Abcdefghij" * 100_000)
+    assert draft.meeting["participants"] == [] and "date" in draft.missing
+
+
+# --- the rewritten patterns find what the plain ones found -----------------------------------
+
+PLAIN_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*[a-zß-öø-ÿā-ž][^\W\d_]*(?:[-'’][^\W\d_]+)?"
+PLAIN_NAME = re.compile(rf"(?=\b({PLAIN_NAME_WORD})\s+({PLAIN_NAME_WORD})\b)")
+PLAIN_CAPS = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b")
+PLAIN_PERCENT = re.compile(trade._PCT, re.I)
+PLAIN_ORG_BEFORE_KIND = re.compile(
+    r"\b([A-Z][\w’'&-]+(?:[- ][A-Z][\w’'&-]+)?)\s+(?:company|group(?:\s+of\s+companies)?|factory|"
+    r"plant|holding|enterprise|concern|production\s+facilities|works)\b"
+)
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, tuple]]:
+    return [(m.start(), m.groups()) for m in pattern.finditer(text)]
+
+
+def _texts(alphabet: str, *words: str, size: int = 60) -> st.SearchStrategy[str]:
+    pieces = st.sampled_from([*alphabet, *words])
+    return st.lists(pieces, max_size=size).map("".join)
+
+
+@FAST
+@given(_texts("AaBbZzÉéßĀā -'’_1\n.x", " met", " Smith", "Governor "))
+def test_name_words_as_the_plain_pattern_read_them(text: str) -> None:
+    assert _matches(people._NAME, text) == _matches(PLAIN_NAME, text)
+
+
+@FAST
+@given(_texts("AaBbZzé1_ -", "MAZ", "BelOMO", "(", ")"))
+def test_capitalised_short_forms_as_the_plain_pattern_read_them(text: str) -> None:
+    assert _matches(proposals._CAPS_WORD, text) == _matches(PLAIN_CAPS, text)
+
+
+@FAST
+@given(_texts("Ab-’'& 1", " company", " group of companies", " works", "Xy"))
+def test_names_before_company_as_the_plain_pattern_read_them(text: str) -> None:
+    assert _matches(proposals._ORG_BEFORE_KIND, text) == _matches(PLAIN_ORG_BEFORE_KIND, text)
+
+
+@FAST
+@given(_texts("0123456789. %", "about ", "per cent", "percent", "over "))
+def test_percentages_as_the_plain_pattern_reads_them(text: str) -> None:
+    plain, new = PLAIN_PERCENT.search(text), trade._PERCENT.search(text)
+    assert (plain and (plain.span(), plain.groups())) == (new and (new.span(), new.groups()))
+
+
+@functools.cache
+def _flat_region_pattern() -> re.Pattern[str]:
+    """The regions as one flat alternation, longest spelling first (the pattern before)."""
+    people._region_re()
+    spellings = sorted(people._REGION_BY_SPELLING, key=len, reverse=True)
+    return re.compile(
+        r"\b(?:"
+        + "|".join(r"[\s-]+".join(re.escape(w) for w in k.split()) for k in spellings)
+        + r")\b"
+    )
+
+
+def _plain_region_spans(text: str) -> list[tuple[str, int, int]]:
+    flat = _flat_region_pattern()
+    return [
+        (people._REGION_BY_SPELLING[people._spelling_key(m.group())].name, m.start(), len(m[0]))
+        for m in flat.finditer(fold(text))
+    ]
+
+
+_SPELLINGS = [n for r in REGIONS for n in (r.name, r.core, *r.aliases)]
+
+
+@FAST
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_SPELLINGS),
+            st.sampled_from(["", "s", "skaya", "'s", " Oblast", " Region", "-", " Republic"]),
+            st.sampled_from([" ", ", ", "-", "", "\n", " and "]),
+            st.booleans(),
+        ),
+        max_size=8,
+    )
+)
+def test_regions_as_the_flat_pattern_finds_them(parts: list[tuple[str, str, str, bool]]) -> None:
+    text = "".join(
+        (name.replace(" ", "-") if dashed else name) + suffix + sep
+        for name, suffix, sep, dashed in parts
+    )
+    spans = [(r.name, start, n) for r, start, n in people._region_spans(text)]
+    assert spans == _plain_region_spans(text)
+
+
+def _plain_quote(sentence: str) -> str:
+    m = re.search(r"[“\"]([^”\"]{12,})[”\"]", sentence)
+    return m.group(1).strip().rstrip(",") if m else ""
+
+
+@FAST
+@given(_texts('“”"ab ,', "word ", "quoted text here"))
+def test_quotes_as_the_plain_pattern_finds_them(sentence: str) -> None:
+    assert proposals._quote(sentence) == _plain_quote(sentence)
+
+
+def _plain_trim_lead(clause: str) -> str:
+    while True:
+        m = re.match(r"^" + proposals._LEAD_PHRASES.pattern, clause, re.I)
+        if m and len(clause[m.end() :].split()) >= 3:
+            clause = clause[m.end() :]
+            continue
+        first, _, rest = clause.partition(" ")
+        if first.lower() in proposals._LEAD_WORDS and len(rest.split()) >= 3:
+            clause = rest
+            continue
+        return clause
+
+
+@FAST
+@given(
+    st.lists(
+        st.sampled_from(["we", "can", "That", "the president", "touched on", "lifts", " ", "x"]),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_lead_words_are_trimmed_as_before(clause: str) -> None:
+    assert proposals._trim_lead(clause) == _plain_trim_lead(clause)
+
+
+def _plain_split(paragraph: str) -> list[str]:
+    parts, pos = [], 0
+    for m in page._SPLIT.finditer(paragraph):
+        piece = paragraph[pos : m.start()].rstrip()
+        if page._ABBREVIATIONS.search(piece.rstrip('"”’»')):
+            continue
+        parts.append(paragraph[pos : m.end()].strip())
+        pos = m.end()
+    parts.append(paragraph[pos:].strip())
+    return [p for p in parts if p]
+
+
+@FAST
+@given(st.lists(st.sampled_from(["U.S.", "Mr.", "A.", "Sept.", "etc.", "approx.", "Trade.",
+                                 "2024.", "“Yes.”", "said!", "x", "The", "(See"]), max_size=20)
+       .map(" ".join))  # fmt: skip
+def test_sentences_split_as_before(paragraph: str) -> None:
+    assert split_sentences(paragraph) == _plain_split(paragraph)
+
+
+@FAST
+@given(st.lists(st.sampled_from(["Ab.", "Cd!", "U.S.", "A.", "said.", "The end.", "x"]),
+                max_size=30).map(" ".join),
+       st.integers(1, 3))  # fmt: skip
+def test_cleaning_keeps_each_paragraphs_sentences(text: str, copies: int) -> None:
+    article = clean("\n".join([text] * copies))  # repeated lines: sentences dropped
+    assert article.sentences == [split_sentences(p) for p in article.paragraphs]
+
+
+@FAST
+@given(_texts("on \t\nx", "on", " 5 May", "salon "))
+def test_a_date_after_on(text: str) -> None:
+    for at in range(len(text) + 1):
+        expected = bool(re.search(r"\bon\s*$", text[:at]))
+        assert draft_module._after_on(text, at) == expected
+
+
+@FAST
+@given(_texts(" .", "in 2024", "for 2024", "was", "grew", "in 2023", "x"))
+def test_a_finished_year_as_the_plain_pattern_finds_it(text: str) -> None:
+    plain = re.search(
+        r"\b(?:in|for)\s+2024\b[^.]*?(?:amounted|reached|totall?ed|was|were|exceeded|"
+        r"stood|approximated|grew|increased|opened)",
+        text,
+    )
+    assert draft_module._spoken_of_as_finished(text, 2024) == bool(plain)
+
+
+def _plain_in_proper_name(sentence: str, start: int, end: int) -> bool:
+    before = sentence[:start].rstrip()
+    after = sentence[end:].lstrip()
+    prev_cap = bool(re.search(r"\b[A-Z][\w-]*$", before)) and not re.search(
+        r"(?:^|[.!?:;“\"]\s*)[A-Z][\w-]*$", before
+    )
+    next_cap = bool(re.match(r"(?:of\s+|and\s+)?[A-Z]", after))
+    return prev_cap or next_cap
+
+
+@FAST
+@given(_texts("Aa -.:“\t", "State ", "of ", "and ", "Medical "), st.integers(0, 60))
+def test_proper_names_are_told_as_before(sentence: str, start: int) -> None:
+    start = min(start, len(sentence))
+    around = proposals._Around(sentence)
+    for end in range(start, min(len(sentence), start + 8) + 1):
+        assert proposals._in_proper_name(around, start, end) == _plain_in_proper_name(
+            sentence, start, end
+        )
+    expected = bool(re.search(r"[.!?“\"]\s*$", sentence[:start]))
+    assert around.ends_with(start, '.!?“"') == expected
+
+
+# --- skipping a pattern only when it cannot match --------------------------------------------
+
+GUARDED = [
+    trade._AMOUNT,
+    trade._TRADE_WORDS,
+    trade._PERCENT,
+    trade._GOODS_LIST,
+    trade._QUOTED,
+    proposals._GOODS_SENTENCE,
+    people._MEETING_VERB,
+    *proposals._ORG_PATTERNS,
+    *(cue.pattern for cue in proposals.CUES),
+]
+
+
+@pytest.mark.parametrize("pattern", GUARDED, ids=lambda p: p.pattern[:40])
+def test_a_pattern_is_skipped_only_where_it_cannot_match(pattern: re.Pattern[str]) -> None:
+    words = sorted(needs.needed_words(pattern) or ())
+    rng = random.Random(pattern.pattern)
+    vocabulary = [*words, *(w.upper() for w in words), *(w.title() for w in words), "$5",
+                  "Belarus", "1.2", "million", "said", "The", "with", "of", "x", "20%"]  # fmt: skip
+    for _ in range(150):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 30))) * 2
+        if pattern.search(text):
+            assert needs.may_match(pattern, text), text
+
+
+def test_a_pattern_is_skipped_where_its_words_are_missing() -> None:
+    text = _filler(400, " ")
+    assert not any(needs.may_match(p, text) for p in GUARDED)
+
+
+def test_every_sector_cue_has_words_to_look_for() -> None:
+    assert all(needs.needed_words(cue.pattern) for cue in proposals.CUES)
+
+
+def test_the_case_table_covers_what_a_case_insensitive_letter_matches() -> None:
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for m in re.finditer(letter, every, re.I):
+            assert m.group().translate(needs.ASCII_CASE) == letter, hex(ord(m.group()))
+
+
+def test_post_words_cannot_overlap() -> None:
+    """find_people finds the post words once, not per window: exact only if no post word
+    can begin inside another (or two begin at one place)."""
+    words = people._POST_WORD.pattern.split("|")
+    for a in words:
+        for b in words:
+            assert a == b or not (a.startswith(b) or b.startswith(a))
+            for i in range(1, len(a)):
+                assert not (b.startswith(a[i:]) or a[i:].startswith(b)), (a, b)
+
+
+# --- the caps keep the first ones -----------------------------------------------------------
+
+
+def test_at_most_max_people_are_read_the_first_ones() -> None:
+    names = [
+        "".join(chr(97 + i // 26**k % 26) for k in range(3)).title() + "ov" for i in range(400)
+    ]
+    text = " ".join(f"Governor of Penza Oblast Ivan {name} spoke." for name in names)
+    found = find_people(text, None)
+    assert len(found) == people.MAX_PEOPLE
+    assert [p.start for p in found] == sorted(p.start for p in found)
+    assert found[0].name.startswith("Ivan")
+
+
+def test_a_proposal_detail_stops_growing() -> None:
+    sentences = [
+        f"We propose supplying elevators to the {word} district, the president said."
+        for word in (f"{a}{b}" for a in NEUTRAL for b in NEUTRAL)
+    ][:400]
+    text = LEAD + "\n" + " ".join(sentences)
+    (proposal,) = [p for p in extract(text).meeting["proposals"] if p["sector"] == "elevators"]
+    assert proposals._MAX_DETAIL <= len(proposal["detail"]) < proposals._MAX_DETAIL + 200
+    assert proposal["detail"].startswith(sentences[0])
+
+
+def test_years_are_still_read_in_a_huge_text() -> None:
+    # _infer_year reads every year in the text: one amid hundreds of kilobytes counts
+    text = (
+        "Lukashenko met with Governor of Penza Oblast Oleg Melnichenko on 20 October.\n"
+        + _filler(200_000, "\n")
+        + "\nTrade in 2023 amounted to $10 million.\n"
+        + _filler(200_000, "\n", seed=6)
+    )
+    assert extract(text).meeting["date"] == "2024-10-20"
