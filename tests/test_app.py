@@ -555,7 +555,7 @@ async def test_export_dialog_writes_the_selection(app, store, tmp_path, monkeypa
         path = dialog.query_one("#export-path").value
         assert path.startswith("coopbrowse-") and path.endswith("-selection.md")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot, app)  # the file is written in a worker
         assert isinstance(app.screen, MainScreen)
         written = (tmp_path / path).read_text()
         assert written.count("\n## 20") == 2
@@ -610,7 +610,7 @@ async def export_to(pilot, app, path) -> None:
     await pilot.pause()
     app.screen.query_one("#export-path").value = str(path)
     await pilot.press("ctrl+e")
-    await pilot.pause()
+    await settle(pilot, app)  # written (or refused) in a worker
 
 
 async def test_export_dialog_asks_before_overwriting(app, tmp_path) -> None:
@@ -628,7 +628,7 @@ async def test_export_dialog_asks_before_overwriting(app, tmp_path) -> None:
         await pilot.press("ctrl+e")
         await pilot.pause()
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot, app)
         assert target.read_text().startswith("# Cooperation briefing")
         assert isinstance(app.screen, MainScreen)
 
