@@ -489,6 +489,40 @@ def test_leftovers_of_dead_writers_are_removed_and_nothing_else(tmp_path):
         sleeper.wait()
 
 
+def test_a_writer_killed_mid_write_leaves_the_old_file_and_the_next_write_cleans_up(
+    tmp_path,
+):
+    target = tmp_path / "db.json"
+    target.write_bytes(b"old")
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import os, sys, time\n"
+            "from pathlib import Path\n"
+            "from coopbrowse.store import storage\n"
+            "def stalled(src, dst):\n"  # killed between writing the copy and replacing
+            "    print('written', flush=True); time.sleep(30)\n"
+            "os.replace = stalled\n"
+            "storage.atomic_write_bytes(Path(sys.argv[1]), b'new' * 100_000)\n",
+            str(target),
+        ],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert writer.stdout is not None
+        assert writer.stdout.readline().strip() == b"written"
+    finally:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+    left = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert len(left) == 1 and left[0].stat().st_size == 300_000  # as large as the write
+    assert target.read_bytes() == b"old"  # the database as it was
+    atomic_write_bytes(target, b"next")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.json"]
+    assert target.read_bytes() == b"next"
+
+
 def test_leftovers_of_a_long_name_are_found_too(tmp_path):
     target = tmp_path / ("d" * 250)
     target.write_bytes(b"old")
