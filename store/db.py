@@ -135,6 +135,7 @@ class Store:
         self.lock_waiting: Callable[[int | None], None] | None = None
         self.lock_cancelled: threading.Event | None = None
         self.lock_timeout = 10.0
+        self.lock_held: Callable[[], None] | None = None  # called once the lock is taken
 
     # Opening ---------------------------------------------------------------------------
 
@@ -388,6 +389,8 @@ class Store:
             waiting=self.lock_waiting,
             cancelled=self.lock_cancelled,
         ):
+            if self.lock_held is not None:
+                self.lock_held()
             before = self._signature() if self.path.exists() else None
             self._removed, self._added = [], []
             # the file as last read, if it has not changed since (a parse saved: 7 s at 100k)
@@ -422,16 +425,19 @@ class Store:
         incoming = list(meetings)
         with self._transaction() as db:
             raw = self._check_tables(db)
-            report, to_remove, to_insert = _plan(Catalog(raw), incoming, update, self.path)
+            report, to_remove, to_insert = _plan(
+                Catalog.of(self.path, raw), incoming, update, self.path
+            )
             self._apply(db, to_remove, to_insert)
         return report
 
     def catalog(self) -> Catalog:
         """What is stored now, as :meth:`put_meetings` sees it (read from the file, no
         records built: what a check before a write needs)."""
-        self._pending = self._read()  # kept: a write that follows at once reuses it
+        if self._pending is None or self._pending[0] != self._signature():
+            self._pending = self._read()  # kept: a write that follows at once reuses it
         self._meta_of(self._pending[1])
-        return Catalog(self._pending[1])
+        return Catalog.of(self.path, self._pending[1])
 
     def release(self) -> None:
         """Let go of the file's contents kept for a write that did not follow."""
@@ -561,6 +567,17 @@ class Catalog:
             str(doc.get("id")): str(doc.get("meeting_id"))
             for doc in tables.get(PROPOSALS, {}).values()
         }
+
+    @classmethod
+    def of(cls, path: Path, tables: dict[str, Any]) -> Catalog:
+        """The catalog of a file's tables; records of the wrong shape are a CorruptDatabase
+        (the file has not been validated record by record when this is read)."""
+        try:
+            return cls(tables)
+        except (AttributeError, TypeError, ValueError):
+            raise CorruptDatabase(
+                path, "wrong shape: a meeting or proposal record is not an object of fields"
+            ) from None
 
     def copy(self) -> Catalog:
         """A copy that a plan can note its meetings in (the proposals are only read)."""

@@ -536,6 +536,23 @@ async def test_a_database_that_fails_to_open_exits_2(tmp_path) -> None:
 # Export dialog -------------------------------------------------------------------------
 
 
+async def test_the_detail_follows_the_last_highlight_after_typing(app) -> None:
+    import time
+
+    from coopbrowse.tui.widgets.record_table import RecordTable
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        table = main.query_one(RecordTable)
+        main._typed_at = time.monotonic()  # a key was just typed: the detail waits
+        main.on_record_table_highlighted(RecordTable.Highlighted(table, 1))
+        main._typed_at = time.monotonic() - 1  # typing has paused when the next one comes
+        main.on_record_table_highlighted(RecordTable.Highlighted(table, 2))
+        await settle(pilot, app)
+        assert main.query_one(DetailPane).shown == main.rows[2].key
+
+
 async def test_export_dialog_writes_the_selection(app, store, tmp_path, monkeypatch) -> None:
     from coopbrowse.tui.screens.export import ExportScreen
 

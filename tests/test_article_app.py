@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -110,6 +111,21 @@ async def test_saving_waits_for_the_lock_in_a_worker_and_escape_gives_up(app, st
         await settle(pilot, app)  # the lock is free: the save goes through
         assert isinstance(app.screen, MainScreen)
         assert store.meeting("2024-11-05-omsk") is not None
+
+
+async def test_a_database_broken_by_hand_meanwhile_is_not_saved_into(app, store: Store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, ARTICLE)
+        data = json.loads(store.path.read_text())
+        next(iter(data["meetings"].values()))["participants"] = ["oops"]
+        store.path.write_text(json.dumps(data))
+        broken = store.path.read_bytes()
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert app.is_running and app.screen is review
+        status = str(review.query_one("#review-error", Static).render())
+        assert "Not saved" in status and str(store.path) in status
+        assert store.path.read_bytes() == broken
 
 
 async def test_an_article_file_path_is_read(app, store: Store, tmp_path: Path) -> None:

@@ -700,9 +700,12 @@ def launch(db_path: Path) -> int:
 
     from .app import CoopBrowseApp
 
-    # The browser draws on a terminal and reads keys from it; without one (a pipe, a cron
-    # job) it would draw into the void and spin. A web driver (textual-serve) brings its own.
-    if not os.environ.get("TEXTUAL_DRIVER") and not (sys.stdin.isatty() and sys.stdout.isatty()):
+    # The browser reads keys from stdin and draws on stderr (Textual's terminal driver);
+    # without a terminal there (a pipe, a log file, a cron job) it would draw into the void.
+    # A web driver (textual-serve) brings its own.
+    stderr = sys.__stderr__
+    has_terminal = sys.stdin.isatty() and stderr is not None and stderr.isatty()
+    if not os.environ.get("TEXTUAL_DRIVER") and not has_terminal:
         raise StoreError(
             None, "the browser needs a terminal; in scripts use a command (coopbrowse --help)"
         )

@@ -634,6 +634,9 @@ class ReviewScreen(Screen[str | None]):
     def _check(self, data: dict[str, Any], where: dict[str, str]) -> None:
         call = self.app.call_from_thread
         try:
+            # Opened (so validated, unless its index vouches for it) each time: it may
+            # have changed since the form was opened, even by hand.
+            self.store = Store.open(self.store.path)
             catalog = self.store.catalog()
             meeting = prepare_draft(self.store, data, catalog)
             existing = stored_as(self.store, meeting, catalog)
@@ -643,6 +646,7 @@ class ReviewScreen(Screen[str | None]):
             call(self._not_saved, f"Not saved: {exc}", wid)
             return
         except StoreError as exc:
+            self.store.release()
             call(self._not_saved, f"Not saved: {exc}")
             return
         if not existing:
@@ -682,8 +686,13 @@ class ReviewScreen(Screen[str | None]):
             call(self._busy, f"Waiting for the database's lock ({holder})… escape cancels.")
             self._waiting = True
 
+        def held() -> None:  # from here on the write runs to its end: escape cannot stop it
+            if self._waiting:
+                self._waiting = False
+                call(self._busy, "Saving: writing the database and its search index…")
+
         self.store.lock_waiting, self.store.lock_cancelled = waiting, self._cancel
-        self.store.lock_timeout = LOCK_PATIENCE
+        self.store.lock_held, self.store.lock_timeout = held, LOCK_PATIENCE
         try:
             action, mid = save_draft(self.store, meeting, update=update)
         except WriteCancelled:

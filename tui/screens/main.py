@@ -560,13 +560,14 @@ class MainScreen(Screen[None]):
         # its count follow every key, the detail the query the user stopped at.
         first = self._detail_pending is None
         self._detail_pending = event.index
+        stopped = self._detail_timer is not None
         if self._detail_timer is not None:
             self._detail_timer.stop()
             self._detail_timer = None
         typing = time.monotonic() - self._typed_at
         if typing < DETAIL_AFTER_TYPING:
             self._detail_timer = self.set_timer(DETAIL_AFTER_TYPING - typing, self._flush_detail)
-        elif first:
+        elif first or stopped:  # (a stopped timer's flush is this one's now)
             self.call_after_refresh(self._flush_detail)
 
     def _flush_detail(self) -> None:
