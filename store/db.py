@@ -94,13 +94,13 @@ def _open_batched(path: Path, read: dict[str, Any] | None = None) -> TinyDB:
 
 
 def _refuse_read_only(path: Path) -> None:
-    """A database whose file has no write permission for anyone is never rewritten (an
-    atomic replace would succeed anyway: it needs only the directory)."""
+    """A database whose file has no write permission for anyone, or not for us, is never
+    rewritten (an atomic replace would succeed anyway: it needs only the directory)."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
         return  # missing: it is being created
-    if not mode & 0o222:
+    if not mode & 0o222 or not os.access(path, os.W_OK):  # (root may write anything)
         raise NotWritable(
             path, f"the database is read-only (mode {mode & 0o777:04o}); nothing was changed"
         )
