@@ -12,9 +12,10 @@ from rich.console import Console
 
 from coopbrowse.store import Store
 from coopbrowse.tui.app import CoopBrowseApp
+from coopbrowse.tui.blocks import Link
 from coopbrowse.tui.screens.help import HelpScreen
 from coopbrowse.tui.screens.main import MainScreen
-from coopbrowse.tui.widgets.detail import DetailPane, LinkLine
+from coopbrowse.tui.widgets.detail import DetailPane
 from coopbrowse.tui.widgets.record_table import RecordTable
 from coopbrowse.tui.widgets.search_bar import SearchBar
 
@@ -441,8 +442,8 @@ async def test_untrusted_text_is_shown_literally(store, tmp_path) -> None:
         assert "[bold red]Not bold[/]" in text and "\x1b" not in text
         assert "<script>alert(1)</script> ␇" in text
         assert "Headline:  [italic]Headline[/italic] ␛]8;;http://evil␛\\" in text
-        for widget in main.query_one(DetailPane).query(LinkLine):
-            assert "link" not in str(widget.content.spans)
+        body = main.query_one(DetailPane).query_one("#detail-body").content
+        assert not any("link" in str(getattr(part, "spans", "")) for part in body.renderables)
 
 
 def test_a_long_headline_wraps_under_its_own_start(store) -> None:
@@ -534,6 +535,21 @@ async def test_a_database_that_fails_to_open_exits_2(tmp_path) -> None:
 
 
 # Export dialog -------------------------------------------------------------------------
+
+
+async def test_the_detail_scrolls_by_keys_and_to_the_selected_link(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("enter")  # into the detail, its first link selected
+        await settle(pilot, app)
+        detail = screen_of(app).query_one(DetailPane)
+        assert detail.max_scroll_y > 0 and detail.scroll_y == 0
+        await pilot.press("j", "j")
+        assert detail.scroll_y == 2
+        await pilot.press("left_square_bracket")  # from the first link to the last
+        last = [i for i, b in enumerate(detail._blocks) if isinstance(b, Link)][-1]
+        top = detail.scroll_y
+        assert top <= detail.block_offset(last) < top + detail.scrollable_content_region.height
 
 
 async def test_the_detail_follows_the_last_highlight_after_typing(app) -> None:

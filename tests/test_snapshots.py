@@ -56,9 +56,9 @@ def test_meeting_detail_with_chart(snap_compare, app) -> None:
         await pilot.pause(0.2)
         detail = pilot.app.screen.query_one(DetailPane)
         heading = next(
-            w for w in detail.children if "Trade figures" in getattr(w.content, "plain", "")
+            i for i, b in enumerate(detail._blocks) if "Trade figures" in getattr(b, "plain", "")
         )
-        detail.scroll_to_widget(heading, animate=False, top=True)
+        detail.scroll_to(y=detail.block_offset(heading), animate=False)
         await pilot.pause(0.2)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run)

@@ -7,7 +7,10 @@ moves over with ``]``/``[`` (or ``n``/``p``); ``enter`` follows the selected one
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -17,16 +20,12 @@ from ..blocks import Block, Link
 from .typeahead import KeepsTypeahead
 
 
-class LinkLine(Static):
-    """One followable line of the detail."""
-
-    def __init__(self, link: Link) -> None:
-        super().__init__(link.label, markup=False)
-        self.link = link
-
-
 class DetailPane(KeepsTypeahead, VerticalScroll, can_focus=True):
-    """Scrollable detail of one record."""
+    """Scrollable detail of one record, drawn as one widget: a record's blocks (tables,
+    charts, paragraphs, links) are one renderable, so showing another record is one update,
+    not dozens of widgets mounted, styled and laid out (what typing a query waited for)."""
+
+    COMPONENT_CLASSES = {"detail-pane--link", "detail-pane--link-selected"}
 
     BINDINGS = [
         Binding("down,j", "scroll_down", "Scroll down", show=False, id="detail-down"),
@@ -49,40 +48,72 @@ class DetailPane(KeepsTypeahead, VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.link_index = -1
         self.shown: tuple[str, str] | None = None
+        self._blocks: list[Block] = []
+        self._empty = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-body", markup=False)
 
     @property
-    def links(self) -> list[LinkLine]:
-        return list(self.query(LinkLine))
+    def links(self) -> list[Link]:
+        return [b for b in self._blocks if isinstance(b, Link)]
 
     def show(self, key: tuple[str, str] | None, blocks: list[Block], empty: str = "") -> None:
         """Replace the content with ``blocks`` (or the ``empty`` message)."""
         self.shown = key
         self.link_index = -1
-        with self.app.batch_update():
-            self.remove_children()
-            if not blocks:
-                self.mount(Static(Text(empty or "Nothing selected.", style="italic dim")))
-            widgets = []
-            for i, block in enumerate(blocks):
-                if isinstance(block, Link):
-                    widgets.append(LinkLine(block))
-                else:
-                    widget = Static(block, markup=False, classes="detail-block")
-                    widget.set_class(i > 0, "spaced")
-                    widgets.append(widget)
-            self.mount_all(widgets)
-            self.scroll_home(animate=False)
+        self._blocks, self._empty = list(blocks), empty
+        self._draw(layout=True)
+        self.scroll_home(animate=False)
+
+    def _parts(self, upto: int | None = None) -> list[RenderableType]:
+        """The renderables drawn, one per block (a blank line before each block but the
+        first that is not a link; a link indented, the selected one marked), up to block
+        ``upto``."""
+        if not self._blocks:
+            return [Text(self._empty or "Nothing selected.", style="italic dim")]
+        parts: list[RenderableType] = []
+        n = 0
+        for i, block in enumerate(self._blocks[:upto]):
+            if isinstance(block, Link):
+                part = "detail-pane--link-selected" if n == self.link_index else "detail-pane--link"
+                label = Text(block.label) if isinstance(block.label, str) else block.label.copy()
+                label.stylize(self.get_component_rich_style(part, partial=True))
+                parts.append(Padding(label, (0, 0, 0, 2)))  # wrapped lines indented too
+                n += 1
+            else:
+                if i > 0:
+                    parts.append(Text(""))
+                parts.append(block)
+        return parts
+
+    def _draw(self, *, layout: bool) -> None:
+        self.query_one("#detail-body", Static).update(Group(*self._parts()), layout=layout)
+
+    def block_offset(self, index: int) -> int:
+        """The line block ``index`` starts on (at the pane's width)."""
+        width = max(1, self.scrollable_content_region.width)
+        console = self.app.console
+        before = self._parts(index)
+        if index < len(self._blocks) and not isinstance(self._blocks[index], Link) and index:
+            before.append(Text(""))
+        lines = console.render_lines(Group(*before), console.options.update_width(width), pad=False)
+        return len(lines)
 
     def _select(self, index: int) -> None:
         links = self.links
         if not links:
             self.app.bell()
             return
-        index %= len(links)
-        for i, line in enumerate(links):
-            line.set_class(i == index, "-selected")
-        self.link_index = index
-        self.scroll_to_widget(links[index], animate=False)
+        self.link_index = index % len(links)
+        self._draw(layout=False)  # the same lines, one marked
+        at = [i for i, b in enumerate(self._blocks) if isinstance(b, Link)][self.link_index]
+        y = self.block_offset(at)
+        height = self.scrollable_content_region.height
+        if y < self.scroll_y:
+            self.scroll_to(y=y, animate=False)
+        elif y >= self.scroll_y + height - 1:  # into view, with a line of what follows
+            self.scroll_to(y=y - height + 2, animate=False)
 
     def select_first_link(self) -> bool:
         if self.links:
@@ -104,4 +135,4 @@ class DetailPane(KeepsTypeahead, VerticalScroll, can_focus=True):
         if self.link_index < 0:
             self._select(0)
             return
-        self.post_message(self.Follow(links[self.link_index].link.target))
+        self.post_message(self.Follow(links[self.link_index].target))
