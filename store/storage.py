@@ -440,13 +440,6 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def content_digest(raw: bytes) -> str:
-    """A short hash of a file's content (keys derived caches)."""
-    import hashlib
-
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
-
-
 def decode_utf8(
     path: Path, raw: bytes, what: str = "database", error: type[StoreError] = CorruptDatabase
 ) -> str:

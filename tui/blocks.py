@@ -29,8 +29,6 @@ HEADING = "bold"
 LABEL = "dim"
 MATCH = "bold reverse"
 SECTOR = "bold cyan"
-FIGURES_SHOWN = 30  # trade figures in a region's overview
-RELATED_SHOWN = 12  # links listed before "… N more" (a detail must stay instant at scale)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -677,8 +678,6 @@ def cmd_init(db_path: Path, *, empty: bool) -> int:
 
 def _db_source(option: str | None) -> str:
     """Where the database path came from."""
-    import os
-
     if option:
         return "from --db"
     return f"from ${DB_ENV}" if os.environ.get(DB_ENV) else "the default"
@@ -696,8 +695,6 @@ def launch(db_path: Path) -> int:
     """Run the Textual app (imported here so scripting stays fast). The first frame comes
     at once; the database is opened (and indexed when needed) behind it, and a database
     that cannot be used ends the app with its one-line error."""
-    import os
-
     from .app import CoopBrowseApp
 
     # The browser reads keys from stdin and draws on stderr (Textual's terminal driver);
