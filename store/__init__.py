@@ -7,13 +7,15 @@ from .errors import (
     CorruptDatabase,
     DatabaseLocked,
     InputError,
+    NothingToUndo,
     NotWritable,
+    RecordChanged,
     RecordConflict,
     StoreError,
 )
 from .model import Meeting, Participant, Proposal, Source, TradeFigure, ValidationError
 
-__version__ = "0.1.0"  # the single source: pyproject.toml reads it from here
+__version__ = "0.2.0"  # the single source: pyproject.toml reads it from here
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -22,8 +24,10 @@ __all__ = [
     "InputError",
     "Meeting",
     "NotWritable",
+    "NothingToUndo",
     "Participant",
     "Proposal",
+    "RecordChanged",
     "RecordConflict",
     "Source",
     "Store",

@@ -6,6 +6,8 @@ Layout of the TinyDB file (one JSON document of tables):
                (id -> fingerprint of each bundled meeting as it was last seeded)
 ``meetings``   one document per meeting, without its proposals
 ``proposals``  one document per proposal, with ``meeting_id``
+``history``    one document per recorded change of a meeting or its proposals (schema 2;
+               see :mod:`coopbrowse.store.history`): what changed, when, and from where
 
 Every write runs as one transaction: take the inter-process lock, read the current file, apply
 the change through TinyDB's table API with a write-back cache, write the result atomically
@@ -19,14 +21,24 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from dataclasses import replace as dataclass_replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tinydb import Query
 
+from . import history as hist
 from .dataset import Dataset, bundled_version, load_bundled, record_hash
-from .errors import CorruptDatabase, DatabaseLocked, NotWritable, RecordConflict, StoreError
-from .model import Meeting, Proposal, ValidationError
+from .errors import (
+    CorruptDatabase,
+    DatabaseLocked,
+    NothingToUndo,
+    NotWritable,
+    RecordChanged,
+    RecordConflict,
+    StoreError,
+)
+from .model import Change, FollowUp, Meeting, Proposal, ValidationError
 from .schema import newest_first
 from .storage import (
     AtomicJSONStorage,
@@ -36,12 +48,59 @@ from .storage import (
     write_lock,
 )
 
-SCHEMA_VERSION = 1
-META, MEETINGS, PROPOSALS = "meta", "meetings", "proposals"
+SCHEMA_VERSION = 2
+META, MEETINGS, PROPOSALS, HISTORY = "meta", "meetings", "proposals", "history"
 Signature = tuple[int, int, int]  # (mtime_ns, size, inode) of the database file
 
+
+def _migrate_1(raw: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 -> 2: proposal statuses become the follow-up workflow's (``ongoing`` is
+    ``in-progress``, ``assigned`` is ``agreed``, ``done`` is ``implemented``), every proposal
+    gets an empty follow-up, and an empty history table is added. The fingerprints of
+    bundled meetings the user never edited are renewed, so they still follow the dataset."""
+    from .taxonomy import LEGACY_STATUSES
+
+    meetings = raw.get(MEETINGS, {})
+    proposals = raw.get(PROPOSALS, {})
+    by_meeting: dict[Any, list[dict[str, Any]]] = {}
+    for doc in proposals.values():
+        if isinstance(doc, dict):
+            by_meeting.setdefault(doc.get("meeting_id"), []).append(doc)
+    meta = next(iter(raw.get(META, {}).values()), None)
+    bundled = meta.get("bundled") if isinstance(meta, dict) else None
+    old_hashes: dict[str, str] = {}
+    if isinstance(bundled, dict):
+        for doc in meetings.values():
+            mid = doc.get("id") if isinstance(doc, dict) else None
+            if isinstance(mid, str) and bundled.get(mid):
+                record = {**doc, "proposals": list(by_meeting.get(mid, []))}
+                old_hashes[mid] = record_hash(record)
+    for doc in proposals.values():
+        if not isinstance(doc, dict):
+            continue
+        status = doc.get("status")
+        if isinstance(status, str) and status in LEGACY_STATUSES:
+            doc["status"] = LEGACY_STATUSES[status]
+        doc.setdefault("status_from_article", False)
+        doc.setdefault("follow_up", [])
+        doc.setdefault("raised_again", [])
+    raw.setdefault(HISTORY, {})
+    if isinstance(bundled, dict):
+        for doc in meetings.values():
+            mid = doc.get("id") if isinstance(doc, dict) else None
+            if mid in old_hashes and old_hashes[mid] == bundled.get(mid):
+                record = {**doc, "proposals": list(by_meeting.get(mid, []))}
+                with contextlib.suppress(ValidationError):  # reported when it is read
+                    bundled[mid] = record_hash(Meeting.from_dict(record).to_dict())
+    return raw
+
+
 # Forward migrations: MIGRATIONS[n] turns a schema-n document of tables into schema n+1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1}
+
+
+class _Unchanged(Exception):
+    """Ends a transaction that has nothing to write (nothing is written)."""
 
 
 @dataclass
@@ -242,7 +301,7 @@ class Store:
             isinstance(k, str) and isinstance(v, str) for k, v in bundled.items()
         ):
             raise CorruptDatabase(self.path, "wrong shape: meta.bundled is not a map of ids")
-        for table in (MEETINGS, PROPOSALS):
+        for table in (MEETINGS, PROPOSALS, HISTORY):
             if not isinstance(raw.get(table, {}), dict):
                 raise CorruptDatabase(self.path, f"wrong shape: table {table!r} is not an object")
         return meta
@@ -307,6 +366,7 @@ class Store:
             by_meeting.setdefault(mid if isinstance(mid, str) else None, []).append((doc_id, doc))
         seen_meetings: set[str] = set()
         seen_proposals: set[str] = set()
+        changes = self._history(raw)
 
         def proposal(doc_id: str, doc: Any) -> Proposal:
             try:
@@ -331,6 +391,7 @@ class Store:
                 )
             seen_meetings.add(meeting.id)
             meeting.proposals = [proposal(i, d) for i, d in by_meeting.pop(meeting.id, ())]
+            meeting.history = changes.get(meeting.id, [])
             yield meeting
         for orphans in by_meeting.values():  # proposals of no meeting
             for doc_id, doc in orphans:
@@ -339,6 +400,31 @@ class Store:
                     self.path,
                     f"proposals record {doc_id}: meeting {found.meeting_id!r} does not exist",
                 )
+
+    def _history(self, raw: dict[str, Any]) -> dict[str, list[Change]]:
+        """The history table by meeting id, each meeting's changes oldest first."""
+        out: dict[str, list[Change]] = {}
+        for change in self._changes(raw):
+            out.setdefault(change.meeting_id, []).append(change)
+        return out
+
+    def history(self, record_id: str) -> list[Change]:
+        """Every recorded change that concerns a meeting or proposal, oldest first (a
+        deleted meeting's too)."""
+        signature, raw = self._read()
+        self._meta_of(raw)
+        self._pending = (signature, raw)  # an undo that follows at once reuses the read
+        return [c for c in self._changes(raw) if c.touches(record_id)]
+
+    def _changes(self, raw: dict[str, Any]) -> list[Change]:
+        """Every change in the history table, in the order recorded."""
+        out = []
+        for doc_id, doc in raw.get(HISTORY, {}).items():
+            try:
+                out.append(Change.from_dict(doc))
+            except ValidationError as exc:
+                raise CorruptDatabase(self.path, f"history record {doc_id}: {exc}") from None
+        return out
 
     def meetings(self) -> list[Meeting]:
         """Every meeting with its proposals, newest first."""
@@ -415,11 +501,15 @@ class Store:
                 after_write(self, before, after, meta, count, self._removed, self._added)
             self._removed, self._added = [], []
 
-    def put_meetings(self, meetings: Iterable[Meeting], *, update: bool = False) -> WriteReport:
+    def put_meetings(
+        self, meetings: Iterable[Meeting], *, update: bool = False, origin: str = "import --update"
+    ) -> WriteReport:
         """Add meetings (with their proposals) in one atomic write.
 
         A meeting that already exists (same id, or same date, region and host) is skipped,
-        or replaced when ``update`` is true. Returns what happened to each. A proposal id
+        or replaced when ``update`` is true; each replacement that changes something is
+        recorded in the history as coming from ``origin``. History that comes with a meeting
+        (``list --json --history``) is kept. Returns what happened to each. A proposal id
         that another meeting already uses raises :class:`RecordConflict`; nothing is written.
         """
         incoming = list(meetings)
@@ -428,8 +518,224 @@ class Store:
             report, to_remove, to_insert = _plan(
                 Catalog.of(self.path, raw), incoming, update, self.path
             )
+            to_insert = self._with_history(db, raw, report, to_insert, origin)
             self._apply(db, to_remove, to_insert)
         return report
+
+    def _with_history(
+        self,
+        db: TinyDB,
+        raw: dict[str, Any],
+        report: WriteReport,
+        meetings: list[Meeting],
+        origin: str,
+    ) -> list[Meeting]:
+        """The meetings to insert, each with its whole history: what was recorded for it
+        (or for the meeting it replaces), what it brings along, and the change it makes
+        now, which is written to the history table."""
+        updated = set(report.updated)
+        replaced = {m.id: report.matched.get(m.id, m.id) for m in meetings if m.id in updated}
+        if not replaced and not any(m.history for m in meetings) and not raw.get(HISTORY):
+            return meetings  # the common bulk import: nothing to record, nothing to carry
+        stored = self._stored(raw, set(replaced.values()))
+        histories = self._history(raw)
+        known = {c.id for cs in histories.values() for c in cs}
+        table = db.table(HISTORY)
+        out: list[Meeting] = []
+        recorded: list[Change] = []
+        for m in meetings:
+            old_id = replaced.get(m.id, m.id)
+            past = histories.get(old_id, [])
+            if old_id != m.id:  # replaced under another id: its history follows it
+                table.update({"meeting_id": m.id}, Query().meeting_id == old_id)
+                past = [dataclass_replace(c, meeting_id=m.id) for c in past]
+            brought = [
+                dataclass_replace(c, meeting_id=m.id) for c in m.history if c.id not in known
+            ]
+            known.update(c.id for c in brought)
+            entries = list(brought)
+            if m.id in replaced:
+                changes = hist.diff(stored.get(old_id), m.to_dict())
+                if changes:
+                    entries.append(hist.entry(m.id, origin, changes))
+            recorded += entries
+            whole = sorted([*past, *entries], key=lambda c: c.at)
+            out.append(dataclass_replace(m, history=whole))
+        if recorded:
+            table.insert_multiple(c.to_dict() for c in recorded)
+        return out
+
+    def _stored(self, raw: dict[str, Any], ids: set[str]) -> dict[str, dict[str, Any]]:
+        """The stored meetings ``ids`` in ``to_dict`` form (proposals nested, no history),
+        read from a document of tables in one pass."""
+        found: dict[str, dict[str, Any]] = {}
+        if not ids:
+            return found
+        for doc in raw.get(MEETINGS, {}).values():
+            if isinstance(doc, dict) and doc.get("id") in ids:
+                found[doc["id"]] = {**doc, "proposals": []}
+        for doc in raw.get(PROPOSALS, {}).values():
+            if isinstance(doc, dict) and doc.get("meeting_id") in found:
+                found[doc["meeting_id"]]["proposals"].append(dict(doc))
+        out = {}
+        for mid, data in found.items():
+            try:
+                out[mid] = Meeting.from_dict(data).to_dict()
+            except ValidationError as exc:
+                raise CorruptDatabase(self.path, f"meeting {mid}: {exc}") from None
+        return out
+
+    # Editing, undo and follow-up -------------------------------------------------------
+
+    def edit_meeting(
+        self,
+        meeting: Meeting,
+        *,
+        origin: str = "edit",
+        expected: dict[str, Any] | None = None,
+    ) -> Change | None:
+        """Replace stored meeting ``meeting.id`` by ``meeting`` (its proposals included) in
+        one atomic write, recording the change; None when nothing differs (nothing is
+        written). ``expected``: the meeting as the editor read it (``to_dict``); when the
+        stored one differs, :class:`RecordChanged` is raised and nothing is written."""
+        try:
+            with self._transaction() as db:
+                raw = self._check_tables(db)
+                current = self._stored(raw, {meeting.id}).get(meeting.id)
+                if current is None:
+                    raise StoreError(self.path, f"no meeting {meeting.id!r} (deleted meanwhile?)")
+                if expected is not None and current != expected:
+                    raise RecordChanged(self.path, meeting.id, current)
+                changes = hist.diff(current, meeting.to_dict())
+                if not changes:
+                    raise _Unchanged
+                self._check_proposal_ids(raw, meeting)
+                return self._record(db, raw, meeting.id, meeting, origin, changes)
+        except _Unchanged:
+            return None
+
+    def _check_proposal_ids(self, raw: dict[str, Any], meeting: Meeting) -> None:
+        owners = Catalog.of(self.path, raw).proposals
+        for i, proposal in enumerate(meeting.proposals):
+            owner = owners.get(proposal.id, meeting.id)
+            if owner != meeting.id:
+                raise RecordConflict(
+                    self.path,
+                    meeting.id,
+                    f"proposals[{i}].id: {proposal.id!r} is already a proposal of meeting "
+                    f"{owner!r}",
+                )
+
+    def _record(
+        self,
+        db: TinyDB,
+        raw: dict[str, Any],
+        old_id: str | None,
+        meeting: Meeting | None,
+        origin: str,
+        changes: list[dict[str, Any]],
+        undoes: str = "",
+    ) -> Change:
+        """Write ``meeting`` in place of stored meeting ``old_id`` (either may be None: an
+        addition, a deletion) and record the change."""
+        mid = meeting.id if meeting is not None else str(old_id)
+        change = hist.entry(mid, origin, changes, undoes)
+        table = db.table(HISTORY)
+        past = self._history(raw).get(old_id or mid, [])
+        if old_id is not None and old_id != mid:
+            table.update({"meeting_id": mid}, Query().meeting_id == old_id)
+            past = [dataclass_replace(c, meeting_id=mid) for c in past]
+        table.insert(change.to_dict())
+        insert = [dataclass_replace(meeting, history=[*past, change])] if meeting else []
+        self._apply(db, [old_id] if old_id is not None else [], insert)
+        return change
+
+    def undo(self, record_id: str) -> Change:
+        """Undo the latest change to a meeting or proposal that is neither an undo nor
+        undone (a deleted meeting is restored), in one atomic write; the undo is recorded
+        as a change of its own. Raises :class:`NothingToUndo`, or :class:`StoreError` when
+        the record was changed since outside the history."""
+        with self._transaction() as db:
+            raw = self._check_tables(db)
+            target = hist.undoable(self._changes(raw), record_id)
+            if target is None:
+                raise NothingToUndo(None, f"{record_id}: no recorded change to undo")
+            mid = target.meeting_id
+            current = self._stored(raw, {mid}).get(mid)
+            try:
+                before = hist.revert(current, target)
+            except hist.Drifted as exc:
+                raise StoreError(
+                    self.path, f"cannot undo the change of {target.at} to {record_id}: {exc}"
+                ) from None
+            try:
+                restored = Meeting.from_dict(before) if before is not None else None
+            except ValidationError as exc:
+                raise StoreError(self.path, f"cannot undo: {exc}") from None
+            if restored is not None:
+                if restored.id != mid and restored.id in Catalog.of(self.path, raw).ids:
+                    raise RecordConflict(
+                        self.path, restored.id, "cannot be restored: that id is taken"
+                    )
+                self._check_proposal_ids(raw, restored)
+            changes = hist.diff(current, restored.to_dict() if restored else None)
+            return self._record(
+                db, raw, mid if current is not None else None, restored, "undo", changes, target.id
+            )
+
+    def follow_up(
+        self,
+        proposal_id: str,
+        *,
+        status: str | None = None,
+        date: str | None = None,
+        note: str = "",
+        url: str = "",
+        raised_again: str | None = None,
+    ) -> Change | None:
+        """Record what became of a proposal: a change of status (or a confirmation of the
+        current one) on ``date`` (today by default) with an optional note and source URL,
+        and/or a later meeting where it was raised again. One atomic write, recorded as a
+        ``follow-up`` change; None when nothing changed."""
+        import datetime as dt
+
+        try:
+            with self._transaction() as db:
+                raw = self._check_tables(db)
+                catalog = Catalog.of(self.path, raw)
+                mid = catalog.proposals.get(proposal_id)
+                if mid is None:
+                    raise StoreError(None, f"no proposal with id {proposal_id!r}")
+                current = self._stored(raw, {mid})[mid]
+                new = {**current, "proposals": [dict(p) for p in current["proposals"]]}
+                p = next(p for p in new["proposals"] if p["id"] == proposal_id)
+                if status is not None:
+                    step = FollowUp.from_dict(
+                        {
+                            "date": date or dt.date.today().isoformat(),
+                            "status": status,
+                            "note": note,
+                            "url": url,
+                        }
+                    )
+                    p["status"] = step.status
+                    p["status_from_article"] = False
+                    p["follow_up"] = [*p.get("follow_up", []), step.to_dict()]
+                if raised_again is not None:
+                    if raised_again == mid or raised_again not in catalog.ids:
+                        why = "its own meeting" if raised_again == mid else "no such meeting"
+                        raise StoreError(None, f"raised again at {raised_again!r}: {why}")
+                    if raised_again not in p.get("raised_again", []):
+                        p["raised_again"] = [*p.get("raised_again", []), raised_again]
+                meeting = Meeting.from_dict(new)
+                changes = hist.diff(current, meeting.to_dict())
+                if not changes:
+                    raise _Unchanged
+                return self._record(db, raw, mid, meeting, "follow-up", changes)
+        except _Unchanged:
+            return None
+        except ValidationError as exc:
+            raise StoreError(None, str(exc)) from None
 
     def catalog(self) -> Catalog:
         """What is stored now, as :meth:`put_meetings` sees it (read from the file, no
@@ -455,11 +761,17 @@ class Store:
 
     def delete_meeting(self, meeting_id: str) -> bool:
         """Remove a meeting and its proposals; False if there was none."""
-        with self._transaction() as db:
-            self._check_tables(db)
-            if not db.table(MEETINGS).contains(Query().id == meeting_id):
-                return False
-            self._apply(db, [meeting_id], [])
+        try:
+            with self._transaction() as db:
+                raw = self._check_tables(db)
+                current = self._stored(raw, {meeting_id}).get(meeting_id)
+                if current is None:
+                    raise _Unchanged
+                change = hist.entry(meeting_id, "delete", hist.diff(current, None))
+                db.table(HISTORY).insert(change.to_dict())
+                self._apply(db, [meeting_id], [])
+        except _Unchanged:
+            return False
         return True
 
     def merge_dataset(self, dataset: Dataset, *, lock_timeout: float = 10.0) -> WriteReport:
@@ -480,7 +792,8 @@ class Store:
         meta_table = db.table(META)
         meta = meta_table.all()[0]
         bundled: dict[str, str] = dict(meta.get("bundled", {}))
-        index = Catalog(db.storage.read() or {})
+        raw = db.storage.read() or {}
+        index = Catalog(raw)
         to_insert: list[Meeting] = []
         to_remove: list[str] = []
         for meeting in dataset.meetings:
@@ -498,8 +811,12 @@ class Store:
             elif record_hash(current) == new_hash:
                 pass
             elif record_hash(current) == bundled.get(meeting.id):
+                past = self._history(raw).get(meeting.id, [])
+                changes = hist.diff(current, meeting.to_dict())
+                change = hist.entry(meeting.id, "bundled update", changes)
+                db.table(HISTORY).insert(change.to_dict())
                 to_remove.append(meeting.id)
-                to_insert.append(meeting)
+                to_insert.append(dataclass_replace(meeting, history=[*past, change]))
                 report.updated.append(meeting.id)
             else:
                 report.kept.append(meeting.id)  # the user edited it: theirs wins

@@ -41,3 +41,19 @@ class RecordConflict(StoreError):
         super().__init__(path, f"meeting {meeting_id!r}: {detail}")
         self.meeting_id = meeting_id
         self.detail = detail
+
+
+class RecordChanged(StoreError):
+    """The record was changed (by another process, or another window) since it was read
+    for an edit; nothing was written. ``current`` is the record as it is now."""
+
+    def __init__(self, path: Path | str | None, record_id: str, current: object) -> None:
+        super().__init__(
+            path, f"{record_id} was changed elsewhere since it was opened; nothing was written"
+        )
+        self.record_id = record_id
+        self.current = current
+
+
+class NothingToUndo(StoreError):
+    """A record has no recorded change left to undo."""

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .errors import NotWritable
-from .model import Meeting, Proposal, TradeFigure
+from .model import Meeting, Proposal, TradeFigure, describe_status
 from .storage import atomic_write_bytes, check_export_target
 from .taxonomy import sector_label
 from .text import CONTROL_CHARS, one_line
@@ -206,10 +206,29 @@ def _proposal_item(p: Proposal) -> str:
     facts = []
     if p.enterprises:
         facts.append("Enterprises: " + ", ".join(md_text(e) for e in p.enterprises))
-    facts.append(f"Status: {md_text(p.status)}")
+    facts.append(f"Status: {md_text(describe_status(p))}")
     if p.proposed_by:
         facts.append(f"Proposed by: {md_text(p.proposed_by)}")
-    return "- " + " ".join(parts) + " " + "; ".join(facts) + "."
+    line = "- " + " ".join(parts) + " " + "; ".join(facts) + "."
+    return "\n".join([line, *(f"  - {step}" for step in _follow_up_lines(p))])
+
+
+def _follow_up_lines(p: Proposal) -> list[str]:
+    """What became of a proposal, one line per status change, escaped: ``Follow-up
+    2026-01-05: agreed — a note (<url>)``; then where it was raised again."""
+    from .taxonomy import STATUS_LABELS
+
+    lines = []
+    for step in p.follow_up:
+        line = f"Follow-up {step.date}: {md_text(STATUS_LABELS.get(step.status, step.status))}"
+        if step.note:
+            line += f" — {md_text(step.note)}"
+        if step.url:
+            line += f" ({md_text(step.url)})"
+        lines.append(line)
+    if p.raised_again:
+        lines.append("Raised again at: " + ", ".join(md_text(m) for m in p.raised_again))
+    return lines
 
 
 def _source_line(m: Meeting) -> str:
@@ -322,9 +341,10 @@ def _alone_section(sel: Selection, opts: ExportOptions) -> list[str]:
         out.append(f"- **Sector:** {md_text(sector_label(p.sector))}")
         if p.enterprises:
             out.append("- **Enterprises:** " + ", ".join(md_text(e) for e in p.enterprises))
-        out.append(f"- **Status:** {md_text(p.status)}")
+        out.append(f"- **Status:** {md_text(describe_status(p))}")
         if p.proposed_by:
             out.append(f"- **Proposed by:** {md_text(p.proposed_by)}")
+        out += [f"- {step}" for step in _follow_up_lines(p)]
         out.append("")
         if p.detail:
             out += [md_text(p.detail), ""]

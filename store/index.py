@@ -211,8 +211,14 @@ SORTS: dict[str, dict[str, tuple[str | None, bool]]] = {
         "sector": ("o_sector", False),
         "region": ("o_region", False),
     },
+    "followup": {  # proposals by what became of them
+        "status": ("o_status", False),
+        "oldest": ("o_since", False),
+        "newest": ("o_since", True),
+        "region": ("o_region", False),
+    },
 }
-SCOPES = {"meetings": "meeting", "proposals": "proposal"}
+SCOPES = {"meetings": "meeting", "proposals": "proposal", "followup": "proposal"}
 
 
 def _run(
@@ -489,7 +495,7 @@ class SearchIndex:
         def order(tree: Node) -> tuple[str | None, bool]:
             if sort == "relevance" and ranked(tree):
                 return (None, True)
-            return SORTS[view].get(sort, SORTS[view]["newest"])
+            return SORTS[view].get(sort) or next(iter(SORTS[view].values()))
 
         tree, compiled, corrections, total, hits = self._answer(
             searcher, query, SCOPES[view], None, fuzzy, page=page, order=order
@@ -751,6 +757,25 @@ class SearchIndex:
                 RegionRow(name, int(b.get("doc_count", 0)), props, latest, turnover.get(name, {}))
             )
         return rows
+
+    def facets(
+        self, query: str | Node, fields: Iterable[str], *, view: str = "proposals"
+    ) -> dict[str, list[tuple[str, int]]]:
+        """How many of ``view``'s rows for ``query`` have each value of each of ``fields``
+        (``status``, ``sector``, ``region``: keyword fields), most first, then A-Z."""
+        searcher = self.searcher()
+        _tree, compiled, _c, total, _hits = self._answer(searcher, query, SCOPES[view], None, False)
+        out: dict[str, list[tuple[str, int]]] = {name: [] for name in fields}
+        if not total:
+            return out
+        agg = {name: {"terms": {"field": name, "size": 10_000}} for name in out}
+        found = searcher.aggregate(compiled, agg)
+        for name in out:
+            counts = [
+                (str(b.get("key", "")), int(b.get("doc_count", 0))) for b in _buckets(found, name)
+            ]
+            out[name] = sorted(counts, key=lambda kv: (-kv[1], kv[0]))
+        return out
 
     def _turnover(self, searcher: Any) -> dict[str, dict[int, float]]:
         """Region -> year -> the largest full-year turnover figure quoted for it."""

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .taxonomy import METRICS, ROLES, SECTOR_IDS, SIDES, STATUSES
+from .taxonomy import LEGACY_STATUSES, METRICS, ROLES, SECTOR_IDS, SIDES, STATUSES
 
 
 class ValidationError(ValueError):
@@ -322,8 +322,39 @@ class Source:
 
 
 @dataclass
+class FollowUp:
+    """One change of a proposal's status after the meeting: when, to what, and why."""
+
+    date: str
+    status: str
+    note: str = ""
+    url: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Any, prefix: str = "") -> FollowUp:
+        r = _Reader(data, prefix)
+        return cls(
+            date=r.date("date", required=True) or "",
+            status=_status(r, required=True),
+            note=r.str("note"),
+            url=r.str("url"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "status": self.status, "note": self.note, "url": self.url}
+
+
+def _status(r: _Reader, *, required: bool = False) -> str:
+    """A workflow status; a schema-1 status (``ongoing``) is read as its workflow status."""
+    value = r.data.get("status")
+    if isinstance(value, str) and value in LEGACY_STATUSES:
+        return LEGACY_STATUSES[value]
+    return r.str("status", required=required, choices=STATUSES) or "proposed"
+
+
+@dataclass
 class Proposal:
-    """One proposal or area of cooperation raised at a meeting."""
+    """One proposal or area of cooperation raised at a meeting, and what became of it."""
 
     id: str
     meeting_id: str
@@ -334,6 +365,10 @@ class Proposal:
     enterprises: tuple[str, ...] = ()
     status: str = "proposed"
     quote: str = ""
+    # the status was drafted from the article's wording, not set by a person
+    status_from_article: bool = False
+    follow_up: list[FollowUp] = field(default_factory=list)  # status changes, oldest first
+    raised_again: tuple[str, ...] = ()  # ids of later meetings where it came up again
 
     @classmethod
     def from_dict(cls, data: Any, prefix: str = "", meeting_id: str | None = None) -> Proposal:
@@ -346,6 +381,7 @@ class Proposal:
             )
         if not mid:
             raise ValidationError(r.where("meeting_id"), "is required")
+        follow_up = data.get("follow_up")
         return cls(
             id=pid,
             meeting_id=mid,
@@ -354,8 +390,13 @@ class Proposal:
             detail=r.str("detail"),
             proposed_by=r.str("proposed_by"),
             enterprises=r.strings("enterprises"),
-            status=r.str("status", choices=STATUSES) or "proposed",
+            status=_status(r),
             quote=r.str("quote"),
+            status_from_article=r.bool("status_from_article"),
+            follow_up=[FollowUp.from_dict(v, p) for p, v in r.items("follow_up")]
+            if follow_up
+            else [],
+            raised_again=r.strings("raised_again"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -369,7 +410,85 @@ class Proposal:
             "enterprises": list(self.enterprises),
             "status": self.status,
             "quote": self.quote,
+            "status_from_article": self.status_from_article,
+            "follow_up": [f.to_dict() for f in self.follow_up],
+            "raised_again": list(self.raised_again),
         }
+
+    @property
+    def status_since(self) -> str:
+        """The date of the latest status change ("" when it is the meeting's own)."""
+        return self.follow_up[-1].date if self.follow_up else ""
+
+
+# Where a change to a record came from (see coopbrowse.store.history).
+ORIGINS: dict[str, str] = {
+    "edit": "edited in the app",
+    "import --update": "replaced by coopbrowse import --update",
+    "article": "replaced from an article",
+    "follow-up": "follow-up of a proposal",
+    "undo": "undo",
+    "bundled update": "a newer bundled dataset",
+    "delete": "deleted",
+}
+
+
+@dataclass
+class Change:
+    """One recorded change to a meeting (or its proposals): when, from where, and each
+    changed field's old and new value (``{"path", "old", "new"}``; see
+    :mod:`coopbrowse.store.history` for the paths)."""
+
+    id: str
+    meeting_id: str
+    at: str
+    origin: str
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    undoes: str = ""  # the id of the change an undo reverted
+
+    @classmethod
+    def from_dict(cls, data: Any, prefix: str = "") -> Change:
+        r = _Reader(data, prefix)
+        changes = []
+        for where, item in r.items("changes"):
+            if not isinstance(item, dict) or not isinstance(item.get("path"), str):
+                raise ValidationError(where, "expected an object with a path, old and new")
+            changes.append({"path": item["path"], "old": item.get("old"), "new": item.get("new")})
+        return cls(
+            id=r.str("id", required=True),
+            meeting_id=r.str("meeting_id", required=True),
+            at=r.str("at", required=True),
+            origin=r.str("origin", required=True, choices=ORIGINS),
+            changes=changes,
+            undoes=r.str("undoes"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "meeting_id": self.meeting_id,
+            "at": self.at,
+            "origin": self.origin,
+            "changes": self.changes,
+            "undoes": self.undoes,
+        }
+
+    def touches(self, record_id: str) -> bool:
+        """Whether this change concerns record ``record_id`` (the meeting, or a proposal)."""
+        if record_id == self.meeting_id:
+            return True
+        prefix = f"proposals[{record_id}]"
+        return any(c["path"].startswith(prefix) for c in self.changes) or any(
+            c["path"] == "" and _has_proposal(c, record_id) for c in self.changes
+        )
+
+
+def _has_proposal(change: dict[str, Any], record_id: str) -> bool:
+    for value in (change.get("old"), change.get("new")):
+        proposals = value.get("proposals") if isinstance(value, dict) else None
+        if any(isinstance(p, dict) and p.get("id") == record_id for p in proposals or ()):
+            return True
+    return False
 
 
 def _check_id(r: _Reader, name: str) -> str:
@@ -401,6 +520,9 @@ class Meeting:
     notes: tuple[str, ...] = ()
     source: Source = field(default_factory=Source)
     proposals: list[Proposal] = field(default_factory=list)
+    # every recorded change, oldest first: kept in the database's history table, not in
+    # the meeting's own record (``to_dict`` leaves it out unless asked)
+    history: list[Change] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: Any, prefix: str = "") -> Meeting:
@@ -423,6 +545,9 @@ class Meeting:
             notes=r.strings("notes"),
             source=Source.from_dict(data.get("source") or {}, r.where("source")),
             proposals=[Proposal.from_dict(v, p, meeting_id=mid) for p, v in r.items("proposals")],
+            history=[Change.from_dict(v, p) for p, v in r.items("history")]
+            if data.get("history")
+            else [],
         )
         seen: set[str] = set()
         for i, proposal in enumerate(meeting.proposals):
@@ -475,7 +600,7 @@ class Meeting:
             self.title,
         )
 
-    def to_dict(self, *, with_proposals: bool = True) -> dict[str, Any]:
+    def to_dict(self, *, with_proposals: bool = True, with_history: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.id,
             "date": self.date,
@@ -495,6 +620,8 @@ class Meeting:
         }
         if with_proposals:
             data["proposals"] = [p.to_dict() for p in self.proposals]
+        if with_history:
+            data["history"] = [c.to_dict() for c in self.history]
         return data
 
 
@@ -520,4 +647,17 @@ def describe_figure(t: TradeFigure) -> str:
         if t.usd_millions is None and t.qualifier:
             change = f"{t.qualifier} {change}"
         text += f", {change}" + (f" {t.change_basis}" if t.change_basis else "")
+    return text
+
+
+def describe_status(p: Proposal) -> str:
+    """A proposal's status in words: ``in progress since 2026-01-05``, ``proposed (from the
+    article)`` while it is the extractor's guess."""
+    from .taxonomy import STATUS_LABELS
+
+    text = STATUS_LABELS.get(p.status, p.status)
+    if p.status_from_article:
+        return f"{text} (from the article)"
+    if p.status_since:
+        return f"{text} since {p.status_since}"
     return text

@@ -28,7 +28,7 @@ FIELDS: dict[str, str] = {
     "sector": "a proposal's sector (elevators, pharmaceuticals, ...)",
     "person": "a participant or proposer (karankevich, zdunov, ...)",
     "enterprise": "an enterprise or institution named in a proposal (maz, naftan, ...)",
-    "status": "a proposal's status (proposed, ongoing, agreed, assigned, done)",
+    "status": "a proposal's status (proposed, agreed, in-progress, implemented, stalled, dropped)",
     "year": "the meeting's year (2025, or a range 2023..2025)",
     "date": "the meeting's date or a range (2025-04..2025-06, 2025-01-01.., ..2024)",
     "type": "meeting or proposal",
@@ -345,9 +345,10 @@ def _field(tok: _Tok, query: str) -> Node:
         start, end = _year_range(value, pos, query)
         return Filter("year", value, start, end, pos=pos)
     if name == "status":
-        from .taxonomy import STATUSES
+        from .taxonomy import LEGACY_STATUSES, STATUSES
 
-        status = value.lower()
+        status = value.lower().replace(" ", "-")
+        status = LEGACY_STATUSES.get(status, status)
         if status not in STATUSES:
             raise QueryError(
                 f"unknown status '{value}' (one of: {', '.join(STATUSES)})", pos, query

@@ -33,13 +33,13 @@ from typing import TYPE_CHECKING, Any
 
 from .model import Meeting, Proposal
 from .regions import filter_value, short_region
-from .taxonomy import SECTORS, sector_label
+from .taxonomy import SECTORS, STATUSES, sector_label
 
 if TYPE_CHECKING:
     import tantivy
 
 # Bump when the schema or what goes into a document changes: older indexes are rebuilt.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 
 # Weight tiers: a field's text is searched in the tier's field with the tier's boost.
 TIERS: dict[str, float] = {"title": 3.0, "key": 2.0, "body": 1.0, "minor": 0.5}
@@ -153,6 +153,7 @@ def order_region(m: Meeting) -> int:
 
 
 _SECTOR_RANK = {s.id: i for i, s in enumerate(sorted(SECTORS, key=lambda s: s.label.casefold()))}
+_STATUS_RANK = {status: i for i, status in enumerate(STATUSES)}
 
 
 def order_sector(p: Proposal, m: Meeting, i: int) -> int:
@@ -160,6 +161,17 @@ def order_sector(p: Proposal, m: Meeting, i: int) -> int:
     rank = _SECTOR_RANK.get(p.sector, 63)
     tie = _meeting_uid(m.id) & ((1 << 25) - 1)
     return rank << 57 | (_MAX_DAYS - _days(m.date)) << 35 | tie << 10 | min(i, 1023)
+
+
+def status_date(p: Proposal, m: Meeting) -> str:
+    """Since when a proposal has had its status: its latest follow-up, else its meeting."""
+    return p.status_since or m.date
+
+
+def order_status(p: Proposal, m: Meeting) -> int:
+    """By status in the workflow's order, then the longest unchanged first (ascending)."""
+    rank = _STATUS_RANK.get(p.status, 63)
+    return rank << 44 | _days(status_date(p, m)) << 22 | _days(m.date)
 
 
 def order_count(count: int, m: Meeting) -> int:
@@ -194,6 +206,8 @@ _SPEC: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("year", "int", {"fast": True}),  # a turnover figure's
     ("usd", "float", {"fast": True}),
     *((n, "int", {"fast": True}) for n in ("o_date", "o_region", "o_sector", "o_props", "o_trade")),
+    ("o_status", "int", {"fast": True}),  # a proposal's status, then since when (follow-up)
+    ("o_since", "int", {"fast": True}),  # the day its status was last set
     ("rid", "bytes", {"stored": True}),  # the record's id
     ("row", "bytes", {"stored": True}),  # what its list row shows (heads, below)
     ("rec", "bytes", {"stored": True}),  # a meeting's record (Packer)
@@ -319,7 +333,7 @@ def pack_json(m: Meeting) -> bytes:
 
 
 def _proposal_head(p: Proposal) -> dict[str, Any]:
-    """What a proposal's list row shows (no detail, no quote)."""
+    """What a proposal's list row shows (no detail, no quote; only the latest follow-up)."""
     return {
         "id": p.id,
         "meeting_id": p.meeting_id,
@@ -327,6 +341,8 @@ def _proposal_head(p: Proposal) -> dict[str, Any]:
         "title": p.title,
         "proposed_by": p.proposed_by,
         "status": p.status,
+        "status_from_article": p.status_from_article,
+        "follow_up": [p.follow_up[-1].to_dict()] if p.follow_up else [],
     }
 
 
@@ -432,6 +448,8 @@ def documents(
             "o_date": [order_date(m, 1022 - min(i, 1022))],
             "o_region": [o_region],
             "o_sector": [order_sector(p, m, i)],
+            "o_status": [order_status(p, m)],
+            "o_since": [_days(status_date(p, m)) << 22 | _days(m.date)],
             "rid": [p.id.encode("utf-8")],
             "row": [_dumps({"p": _proposal_head(p), "m": brief})],
         }

@@ -389,7 +389,7 @@ def synth_meeting(
                 detail=detail,
                 proposed_by=rng.choice((host_name, guest)),
                 enterprises=tuple(names),
-                status=rng.choice(("proposed",) * 6 + ("ongoing", "agreed", "assigned")),
+                status=rng.choice(("proposed",) * 6 + ("in-progress", "agreed", "stalled")),
             )
         )
     sectors = sorted({p.sector for p in props})

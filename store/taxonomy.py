@@ -169,13 +169,31 @@ SECTORS: tuple[Sector, ...] = (
 SECTOR_IDS: frozenset[str] = frozenset(s.id for s in SECTORS)
 SECTORS_BY_ID: dict[str, Sector] = {s.id: s for s in SECTORS}
 
-# Status of a proposal: ``proposed`` unless the source says more.
+# Status of a proposal, one workflow: proposed -> agreed -> in progress -> implemented, or
+# stalled / dropped at any point. Drafting from an article sets ``proposed`` unless the text
+# says agreed, signed or under way (and marks the status as from the article).
 STATUSES: dict[str, str] = {
-    "proposed": "Raised or suggested at the meeting.",
-    "ongoing": "Already under way; the meeting proposed continuing or expanding it.",
-    "agreed": "The sides agreed on it at the meeting.",
-    "assigned": "Someone was instructed to act on it.",
-    "done": "Reported as completed.",
+    "proposed": "Raised or suggested at the meeting; nothing agreed yet.",
+    "agreed": "The sides agreed on it (or signed a document, or someone was instructed).",
+    "in-progress": "Under way: work has started, deliveries or projects are running.",
+    "implemented": "Reported as done.",
+    "stalled": "Agreed or started, but reported as stuck.",
+    "dropped": "Abandoned.",
+}
+STATUS_LABELS: dict[str, str] = {
+    "proposed": "proposed",
+    "agreed": "agreed",
+    "in-progress": "in progress",
+    "implemented": "implemented",
+    "stalled": "stalled",
+    "dropped": "dropped",
+}
+# Statuses of schema 1 (before the workflow), read as their workflow status: older exports
+# still import, and ``status:ongoing`` still finds what it used to.
+LEGACY_STATUSES: dict[str, str] = {
+    "ongoing": "in-progress",
+    "assigned": "agreed",
+    "done": "implemented",
 }
 
 # What a trade figure measures. Exports and imports are from Belarus's side.

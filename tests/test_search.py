@@ -167,7 +167,10 @@ def test_field_filters(index: SearchIndex) -> None:
     assert karankevich[0] == "2025-10-20-mordovia-karankevich"
     assert all("karankevich" in h for h in karankevich)
     assert ids(index, "enterprise:maz") == ["2025-04-01-penza-p02"]
-    assert ids(index, "status:assigned") == ["2023-12-18-moscow-oblast-p07"]
+    assert ids(index, "status:agreed") == ["2023-12-18-moscow-oblast-p07"]
+    # a schema-1 status names its workflow status: "assigned" is now "agreed"
+    assert ids(index, "status:assigned") == ids(index, "status:agreed")
+    assert len(ids(index, "status:in-progress")) == 13
     assert {h[:4] for h in ids(index, "year:2023")} == {"2023"}
     assert ids(index, "date:2025-04..2025-04") == ids(index, "region:penza")
     assert not {h[:10] for h in ids(index, "date:2025-04..")} & {"2023-12-18"}

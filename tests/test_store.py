@@ -308,7 +308,7 @@ CORRUPTIONS = {
     "no meta table": (lambda good: b'{"meetings": {}}', "no schema version"),
     "foreign tinydb": (lambda good: b'{"_default": {"1": {"a": 1}}}', "no 'meta' table"),
     "newer schema": (
-        lambda good: re.sub(rb'"schema_version": ?1', b'"schema_version": 99', good),
+        lambda good: re.sub(rb'"schema_version": ?[0-9]+', b'"schema_version": 99', good),
         "newer coopbrowse.*schema 99",
     ),
     "bad record": (

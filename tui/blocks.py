@@ -19,9 +19,16 @@ from rich.table import Table
 from rich.text import Text
 
 from coopbrowse.store.index import RegionDetail, Related
-from coopbrowse.store.model import Meeting, Proposal, TradeFigure, format_usd
+from coopbrowse.store.model import (
+    Change,
+    Meeting,
+    Proposal,
+    TradeFigure,
+    describe_status,
+    format_usd,
+)
 from coopbrowse.store.regions import filter_value, short_region
-from coopbrowse.store.taxonomy import sector_label
+from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
 from coopbrowse.store.text import one_line, printable
 
 Marker = Callable[[str], list[tuple[int, int]]] | None
@@ -179,8 +186,8 @@ def proposal_line(p: Proposal, hl: Marker = None) -> Text:
     extras = []
     if p.enterprises:
         extras.append(", ".join(p.enterprises))
-    if p.status != "proposed":
-        extras.append(p.status)
+    if p.status != "proposed" or p.status_from_article:
+        extras.append(describe_status(p))
     if extras:
         line.append("  (", style=LABEL)
         line.append_text(mark("; ".join(extras), hl, LABEL, multiline=False))
@@ -266,6 +273,7 @@ def meeting_blocks(meeting: Meeting, hl: Marker = None) -> list[Block]:
         blocks.append(Group(Text("Notes", style=HEADING), bullets(notes)))
 
     blocks.append(source_block(meeting))
+    blocks += history_blocks(meeting.history)
     return blocks
 
 
@@ -279,7 +287,7 @@ def proposal_blocks(
     blocks: list[Block] = [mark(proposal.title, hl, HEADING)]
     info = [
         labelled("Sector", sector_label(proposal.sector), hl),
-        labelled("Status", proposal.status),
+        labelled("Status", describe_status(proposal)),
     ]
     if proposal.proposed_by:
         info.append(labelled("Proposed by", proposal.proposed_by, hl))
@@ -293,6 +301,10 @@ def proposal_blocks(
         quote.append_text(mark(proposal.quote, hl, "italic"))
         quote.append("”")
         blocks.append(quote)
+    if proposal.follow_up or proposal.raised_again:
+        blocks.append(follow_up_block(proposal))
+        for mid in proposal.raised_again:
+            blocks.append(Link(Text(f"Raised again at {one_line(mid)}"), ("meeting", mid)))
 
     blocks.append(Text("Meeting", style=HEADING))
     label = Text(f"{meeting.date} · ")
@@ -326,7 +338,62 @@ def proposal_blocks(
         for p in same:
             blocks.append(Link(proposal_line(p, hl), ("proposal", p.id)))
     blocks.append(source_block(meeting))
+    blocks += history_blocks(meeting.history, proposal.id)
     return blocks
+
+
+def follow_up_block(proposal: Proposal) -> Text:
+    """``Follow-up``: each change of status, oldest first, with its note and source."""
+    lines = [Text("Follow-up", style=HEADING)]
+    for step in proposal.follow_up:
+        line = Text(f"  {step.date}  ", style=LABEL)
+        line.append(one_line(STATUS_LABELS.get(step.status, step.status)), style="bold")
+        if step.note:
+            line.append("  ")
+            line.append(printable(step.note))
+        if step.url:
+            line.append(f"  {one_line(step.url)}", style=LABEL)
+        lines.append(line)
+    if proposal.raised_again:
+        lines.append(Text(f"  raised again at {len(proposal.raised_again)} later meeting(s):"))
+    return _lines(*lines)
+
+
+HISTORY_SHOWN = 12  # changes shown in a detail (the CLI's `history` has them all)
+
+
+def history_blocks(changes: list[Change], record_id: str | None = None) -> list[Block]:
+    """``History``: the changes that concern the record, latest first, each with a compact
+    diff; nothing when there are none."""
+    from coopbrowse.store.history import describe
+
+    mine = [c for c in changes if record_id is None or c.touches(record_id)]
+    if not mine:
+        return []
+    undone = {c.undoes for c in mine if c.undoes}
+    lines = [Text(f"History ({len(mine)} change{'' if len(mine) == 1 else 's'})", style=HEADING)]
+    for change in reversed(mine[-HISTORY_SHOWN:]):
+        head = Text(f"  {change.at.replace('T', ' ').removesuffix('Z')}  ", style=LABEL)
+        head.append(ORIGIN_LABELS.get(change.origin, change.origin), style="bold")
+        if change.id in undone:
+            head.append("  (undone)", style=LABEL)
+        lines.append(head)
+        for line in describe(change, record_id):
+            lines.append(Text(f"    {one_line(line)}"))
+    if len(mine) > HISTORY_SHOWN:
+        lines.append(Text(f"  … {len(mine) - HISTORY_SHOWN} older: coopbrowse history ID", LABEL))
+    return [_lines(*lines)]
+
+
+ORIGIN_LABELS = {
+    "edit": "edited",
+    "import --update": "import --update",
+    "article": "from an article",
+    "follow-up": "follow-up",
+    "undo": "undo",
+    "bundled update": "bundled update",
+    "delete": "deleted",
+}
 
 
 def region_blocks(region: RegionDetail, hl: Marker = None) -> list[Block]:

@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument(
+        "--history",
+        action="store_true",
+        help="with --json, include each meeting's change history (import keeps it)",
+    )
 
     p = sub.add_parser(
         "show",
@@ -176,6 +181,57 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser(
+        "history",
+        parents=[with_db],
+        help="list the recorded changes of a meeting or proposal",
+        description=(
+            "List every recorded change of a meeting or proposal, latest first: when, from "
+            "where (edit, import --update, article, follow-up, undo, bundled update, delete), "
+            "and each changed field's old and new value. A deleted meeting's history is "
+            "listed too. Exit status 0 with changes, 1 with none, 2 for an unknown id."
+        ),
+    )
+    p.add_argument("id", metavar="ID", help="meeting or proposal id")
+    p.add_argument("--json", action="store_true", help="print the changes as JSON")
+
+    p = sub.add_parser(
+        "undo",
+        parents=[with_db],
+        help="undo the latest change of a meeting or proposal",
+        description=(
+            "Undo the latest recorded change of a meeting or proposal that is not undone yet "
+            "(undo again to go further back; a deleted meeting is restored). The undo is "
+            "itself a recorded change. Exit status 0, 1 when there is nothing to undo, 2 for "
+            "an unknown id or a record changed outside the history."
+        ),
+    )
+    p.add_argument("id", metavar="ID", help="meeting or proposal id")
+
+    p = sub.add_parser(
+        "follow-up",
+        parents=[with_db],
+        help="record what became of a proposal, or list proposals by status",
+        description=(
+            "Record a proposal's new status (proposed, agreed, in-progress, implemented, "
+            "stalled, dropped) on a date with an optional note and source URL, and/or a later "
+            "meeting where it was raised again; or, with --list, list proposals by status and "
+            "age with counts per status, region and sector (QUERY filters them: "
+            "status:stalled region:penza). Exit status 0; 1 when nothing changed or nothing "
+            "is listed; 2 for an unknown id, a bad value or a bad query."
+        ),
+    )
+    p.add_argument(
+        "words", metavar="ID | QUERY", nargs="*", help="a proposal id; with --list, a query"
+    )
+    p.add_argument("--status", metavar="STATUS", help="the proposal's new status")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="when the status changed (today)")
+    p.add_argument("--note", metavar="TEXT", default="", help="what happened, briefly")
+    p.add_argument("--url", metavar="URL", default="", help="the source of the news")
+    p.add_argument("--raised-at", metavar="MEETING", help="a later meeting where it came up again")
+    p.add_argument("--list", action="store_true", help="list proposals by status and age")
+    p.add_argument("--json", action="store_true", help="with --list, print JSON")
+
+    p = sub.add_parser(
         "init",
         parents=[with_db],
         help="create a new database (with the bundled sample meetings, or --empty)",
@@ -242,6 +298,12 @@ _QUERY_OPTIONS = {
     "--no-trade": False,
     "--no-overview": False,
     "--no-sources": False,
+    "--status": True,
+    "--date": True,
+    "--note": True,
+    "--url": True,
+    "--raised-at": True,
+    "--list": False,
     "-h": False,
     "--help": False,
 }
@@ -269,7 +331,7 @@ def _protect_query(argv: list[str]) -> list[str]:
     not one of its options is moved behind a ``--`` so it reaches QUERY, in order.
     """
     at = _command_position(argv)
-    if at is None or argv[at] not in ("search", "export"):
+    if at is None or argv[at] not in ("search", "export", "follow-up"):
         return argv
     head, rest = argv[: at + 1], argv[at + 1 :]
     options: list[str] = []
@@ -304,9 +366,17 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_import_article(db_path, args)
     if args.command == "init":
         return cmd_init(db_path, empty=args.empty)
+    if args.command == "undo":
+        return cmd_undo(db_path, args.id)
+    if args.command == "follow-up" and not args.list:
+        return cmd_follow_up(db_path, args)
     index = open_library(db_path).index
     if args.command == "list":
-        return cmd_list(index, as_json=args.json)
+        return cmd_list(index, as_json=args.json, history=args.history)
+    if args.command == "history":
+        return cmd_history(index, db_path, args.id, as_json=args.json)
+    if args.command == "follow-up":
+        return cmd_follow_up_list(index, " ".join(args.words), as_json=args.json)
     if args.command == "show":
         return cmd_show(index, args.id, as_json=args.json)
     if args.command == "search":
@@ -405,7 +475,7 @@ def _dump_all(items: Iterable[Any]) -> None:
 LIST_CHUNK = 500  # rows laid out at a time by `coopbrowse list`
 
 
-def cmd_list(index: SearchIndex, *, as_json: bool) -> int:
+def cmd_list(index: SearchIndex, *, as_json: bool, history: bool = False) -> int:
     """Every meeting, newest first, streamed from the index. A list longer than
     ``LIST_CHUNK`` is printed in slices as it is read (one table to the eye: the columns
     take fixed shares of the width), so 100,000 meetings start at once in little memory."""
@@ -418,7 +488,7 @@ def cmd_list(index: SearchIndex, *, as_json: bool) -> int:
 
     meetings = index.iter_meetings()
     if as_json:
-        _dump_all(m.to_dict() for m in meetings)
+        _dump_all(m.to_dict(with_history=history) for m in meetings)
         return EXIT_OK
     console = _console()
     total = index.meeting_total
@@ -665,6 +735,149 @@ def _print_draft(draft: Any) -> None:
     except ValidationError as exc:
         console.print(Text(f"The draft is incomplete ({one_line(str(exc))}); as JSON:", "yellow"))
         _dump(draft.meeting)
+
+
+def cmd_history(index: SearchIndex, db_path: Path, record_id: str, *, as_json: bool) -> int:
+    """The changes of a record, latest first (from the index; a deleted meeting's from the
+    database)."""
+    from rich.text import Text
+
+    from coopbrowse.store.history import describe
+
+    from .blocks import ORIGIN_LABELS
+
+    meeting = index.meeting(record_id)
+    if meeting is None:
+        found = index.proposal(record_id)
+        meeting = found[1] if found else None
+    if meeting is not None:
+        changes = [c for c in meeting.history if c.touches(record_id)]
+    else:
+        changes = Store(db_path).history(record_id)
+        if not changes:
+            raise StoreError(
+                None, f"no meeting or proposal with id {record_id!r} (see `coopbrowse list`)"
+            )
+    changes.reverse()
+    if as_json:
+        _dump([c.to_dict() for c in changes])
+        return EXIT_OK if changes else EXIT_EMPTY
+    console = _console()
+    if not changes:
+        console.print(Text(f"No recorded changes of {one_line(record_id)}.", style="dim"))
+        return EXIT_EMPTY
+    undone = {c.undoes for c in changes if c.undoes}
+    for change in changes:
+        head = Text(f"{change.at.replace('T', ' ').removesuffix('Z')}  ", style="dim")
+        head.append(ORIGIN_LABELS.get(change.origin, change.origin), style="bold")
+        head.append(f"  {change.id}" + ("  (undone)" if change.id in undone else ""), "dim")
+        console.print(head)
+        for line in describe(change, record_id):
+            console.print(Text(f"    {one_line(line)}"))
+    return EXIT_OK
+
+
+def cmd_undo(db_path: Path, record_id: str) -> int:
+    from coopbrowse.store import NothingToUndo
+    from coopbrowse.store.history import describe
+
+    store = _existing_store(db_path)
+    try:
+        change = store.undo(record_id)
+    except NothingToUndo as exc:
+        known = _has_record(store, record_id)
+        if not known:
+            raise StoreError(
+                None, f"no meeting or proposal with id {record_id!r} (see `coopbrowse list`)"
+            ) from None
+        _say(f"coopbrowse: {exc}")
+        return EXIT_EMPTY
+    _say(f"undid change {change.undoes} of {record_id}:", sys.stdout)
+    for line in describe(change, record_id):
+        _say(f"    {line}", sys.stdout)
+    return EXIT_OK
+
+
+def _has_record(store: Store, record_id: str) -> bool:
+    catalog = store.catalog()
+    return record_id in catalog.ids or record_id in catalog.proposals
+
+
+def _existing_store(db_path: Path) -> Store:
+    """The database at ``db_path`` for a write to records in it (never created here)."""
+    if not db_path.exists() and not db_path.is_symlink():
+        raise StoreError(db_path, "no database here (create one with `coopbrowse init`)")
+    return Store.open(db_path)
+
+
+def cmd_follow_up(db_path: Path, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from coopbrowse.store.history import describe
+
+    if len(args.words) != 1:
+        raise StoreError(None, "follow-up needs one proposal ID (or --list [QUERY])")
+    args.id = args.words[0]
+    if args.status is None and args.raised_at is None:
+        raise StoreError(None, "follow-up needs --status or --raised-at (or --list)")
+    if args.date is not None:
+        try:
+            dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise StoreError(None, f"--date: expected YYYY-MM-DD, not {args.date!r}") from None
+    status = args.status.lower().replace(" ", "-") if args.status else None
+    change = _existing_store(db_path).follow_up(
+        args.id,
+        status=status,
+        date=args.date,
+        note=args.note,
+        url=args.url,
+        raised_again=args.raised_at,
+    )
+    if change is None:
+        _say(f"{args.id}: nothing changed", sys.stdout)
+        return EXIT_EMPTY
+    _say(f"recorded a follow-up of {args.id}:", sys.stdout)
+    for line in describe(change, args.id):
+        _say(f"    {line}", sys.stdout)
+    return EXIT_OK
+
+
+def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    from coopbrowse.store.followup import follow_up_report
+    from coopbrowse.store.taxonomy import STATUS_LABELS
+
+    report = _follow_up(index, query, follow_up_report)
+    if as_json:
+        _dump(report.to_dict())
+        return EXIT_OK if report.total else EXIT_EMPTY
+    console = _console()
+    if not report.total:
+        console.print(Text(f"No proposals for {one_line(repr(query))}.", style="dim"))
+        return EXIT_EMPTY
+    counts = "  ".join(f"{STATUS_LABELS[s]}: {n:,}" for s, n in report.by_status)
+    console.print(Text(f"{report.total:,} proposals  ·  {counts}", style="bold"))
+    table = Table(title_justify="left")
+    for name in ("Status", "Since", "Age", "Region", "Sector", "Title", "ID"):
+        table.add_column(name, justify="right" if name == "Age" else "left")
+    for row in report.rows:
+        table.add_row(*(Text(one_line(str(v))) for v in row.cells()))
+    console.print(table)
+    if report.total > len(report.rows):
+        console.print(Text(f"… and {report.total - len(report.rows):,} more", style="dim"))
+    return EXIT_OK
+
+
+def _follow_up(index: SearchIndex, query: str, make: Any) -> Any:
+    from coopbrowse.store.query import QueryError
+
+    try:
+        return make(index, query)
+    except QueryError as exc:
+        raise StoreError(None, f"bad query: {exc}") from None
 
 
 def cmd_init(db_path: Path, *, empty: bool) -> int:

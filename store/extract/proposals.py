@@ -311,12 +311,12 @@ _GOODS_SENTENCE = re.compile(
 )
 
 
+# A drafted status is ``proposed`` unless the sentence says the sides agreed or signed, or
+# that the work is under way; it is marked as from the article until a person confirms it.
 _STATUS = (
-    ("assigned", re.compile(r"\b(?:instructed|tasked|charged|ordered)\b", re.I)),
-    ("agreed", re.compile(r"\b(?:agreed|signed|reached\s+an\s+agreement)\b", re.I)),
-    ("ongoing", re.compile(r"\b(?:already|existing|continue\w*|expanding|has\s+built|"
-                           r"are\s+(?:being\s+)?implemented|were\s+implemented|traditional|"
-                           r"successfully)\b", re.I)),
+    ("agreed", re.compile(r"\b(?:agreed|signed|reached\s+an?\s+agreement)\b", re.I)),
+    ("in-progress", re.compile(r"\b(?:under\s*way|(?:is|are)\s+being\s+(?:implemented|built|"
+                               r"carried\s+out|delivered)|under\s+construction)\b", re.I)),
 )  # fmt: skip
 
 
@@ -675,6 +675,7 @@ def _proposals(
                     "proposed_by": by.name,
                     "enterprises": list(enterprises),
                     "status": status,
+                    "status_from_article": True,
                     "quote": _quote(s.text),
                     "_enterprises": set(enterprises),
                 }

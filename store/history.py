@@ -1,0 +1,222 @@
+"""Change history of records: what changed between two states of a meeting, and the way back.
+
+A change is recorded as a list of ``{"path", "old", "new"}`` between the meeting's JSON form
+(``Meeting.to_dict()``, proposals nested) before and after a write. Paths:
+
+``summary``, ``trade``, ``source``, …     a meeting field (a list or object as a whole)
+``proposals[ID]``                          a proposal added (old null) or removed (new null)
+``proposals[ID].status``, …                a field of a proposal that stays
+``proposals#order``                        the order of the proposal ids, when it changed
+``""`` (empty)                             the whole record: a meeting replaced under another
+                                           id, deleted (new null) or restored (old null)
+
+:func:`revert` applies a change backwards to the record as it is now, after checking that
+each changed value still is what the change left (else :class:`Drifted`: something changed
+it since, outside the history). Undo takes the latest change of a record that is neither an
+undo nor undone already; so n undos give back the record as it was n changes ago.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Iterable
+from typing import Any
+
+from .model import Change
+
+ORDER = "proposals#order"
+_SKIP = ("proposals", "history")
+# How a list of objects is named, item by item, in a compact diff.
+_ITEM_NAMES = {
+    "participants": lambda v: v.get("name", ""),
+    "trade": lambda v: f"{v.get('period', '')} {v.get('metric', '')}".strip(),
+}
+
+
+class Drifted(ValueError):
+    """The record no longer holds what the change to revert left in it."""
+
+
+def now() -> str:
+    """The current time as recorded in a change: UTC, to the second."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def new_id() -> str:
+    return "h-" + secrets.token_hex(6)
+
+
+def diff(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The changes that turn meeting ``old`` into ``new`` (both in ``to_dict`` form, without
+    history); [] when they are the same."""
+    if old is None or new is None or old.get("id") != new.get("id"):
+        return [] if old == new else [{"path": "", "old": old, "new": new}]
+    out: list[dict[str, Any]] = []
+    for key in dict.fromkeys([*old, *new]):
+        if key in _SKIP or key == "id":
+            continue
+        if old.get(key) != new.get(key):
+            out.append({"path": key, "old": old.get(key), "new": new.get(key)})
+    before = {p["id"]: p for p in old.get("proposals") or ()}
+    after = {p["id"]: p for p in new.get("proposals") or ()}
+    for pid, p in before.items():
+        if pid not in after:
+            out.append({"path": f"proposals[{pid}]", "old": p, "new": None})
+    for pid, p in before.items():
+        q = after.get(pid)
+        if q is None:
+            continue
+        for key in dict.fromkeys([*p, *q]):
+            if p.get(key) != q.get(key):
+                path = f"proposals[{pid}].{key}"
+                out.append({"path": path, "old": p.get(key), "new": q.get(key)})
+    for pid, q in after.items():
+        if pid not in before:
+            out.append({"path": f"proposals[{pid}]", "old": None, "new": q})
+    if list(before) != list(after):
+        out.append({"path": ORDER, "old": list(before), "new": list(after)})
+    return out
+
+
+def _split(path: str) -> tuple[str, str]:
+    """``proposals[ID].field`` -> ``(ID, field)``; ``proposals[ID]`` -> ``(ID, "")``."""
+    inner = path[len("proposals[") :]
+    pid, _, rest = inner.partition("]")
+    return pid, rest.removeprefix(".")
+
+
+def revert(current: dict[str, Any] | None, change: Change) -> dict[str, Any] | None:
+    """The record ``current`` with ``change`` undone (None: the record did not exist before
+    it). Raises :class:`Drifted` when ``current`` no longer holds what the change left."""
+    whole = [c for c in change.changes if c["path"] == ""]
+    if whole:
+        if current != whole[0]["new"]:
+            raise Drifted("the record was changed since")
+        return whole[0]["old"]
+    if current is None:
+        raise Drifted("the record no longer exists")
+    record = dict(current)
+    proposals = {p["id"]: dict(p) for p in record.get("proposals") or ()}
+    order: list[str] | None = None
+    for c in change.changes:
+        if c["path"] == ORDER:
+            if list(proposals) != c["new"]:
+                raise Drifted("the record's proposals were changed since")
+            order = c["old"]
+    for c in change.changes:
+        path, old, new = c["path"], c["old"], c["new"]
+        if path == ORDER:
+            continue
+        if path.startswith("proposals["):
+            pid, key = _split(path)
+            if not key:
+                if proposals.get(pid) != new:
+                    raise Drifted(f"proposal {pid} was changed since")
+                if old is None:
+                    del proposals[pid]
+                else:
+                    proposals[pid] = dict(old)
+            else:
+                if pid not in proposals or proposals[pid].get(key) != new:
+                    raise Drifted(f"proposal {pid} was changed since")
+                proposals[pid][key] = old
+        else:
+            if record.get(path) != new:
+                raise Drifted(f"{path} was changed since")
+            record[path] = old
+    if order is not None:
+        if sorted(order) != sorted(proposals):
+            raise Drifted("the record's proposals were changed since")
+        record["proposals"] = [proposals[pid] for pid in order]
+    else:
+        record["proposals"] = list(proposals.values())
+    return record
+
+
+def undoable(history: Iterable[Change], record_id: str) -> Change | None:
+    """The change that undo reverts for ``record_id``: the latest one that concerns it and
+    is neither an undo nor undone."""
+    entries = list(history)
+    undone = {c.undoes for c in entries if c.undoes}
+    for change in reversed(entries):
+        if change.origin != "undo" and change.id not in undone and change.touches(record_id):
+            return change
+    return None
+
+
+def entry(meeting_id: str, origin: str, changes: list[dict[str, Any]], undoes: str = "") -> Change:
+    return Change(new_id(), meeting_id, now(), origin, changes, undoes)
+
+
+# Showing a change ----------------------------------------------------------------------------
+
+
+def _short(value: Any, width: int = 60) -> str:
+    if value is None or value == "" or value == [] or value == {}:
+        return "(empty)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value == int(value):
+        value = int(value)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        text = ", ".join(value)
+    elif isinstance(value, dict):
+        text = value.get("title") or value.get("name") or value.get("id") or "…"
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _items(key: str, old: Any, new: Any) -> list[str] | None:
+    """``+ item`` / ``- item`` lines for a list of objects (participants, trade figures), or
+    None when the value is not one."""
+    name = _ITEM_NAMES.get(key)
+    if name is None or not isinstance(old or [], list) or not isinstance(new or [], list):
+        return None
+    before, after = list(old or []), list(new or [])
+    lines = [f"- {key}: {_short(name(v))}" for v in before if v not in after]
+    lines += [f"+ {key}: {_short(name(v))}" for v in after if v not in before]
+    return lines
+
+
+def describe(change: Change, record_id: str | None = None) -> list[str]:
+    """The change as short plain lines, one per changed field: ``summary: old → new``,
+    ``+ proposal: title``; only what concerns ``record_id`` when it is a proposal."""
+    lines: list[str] = []
+    for c in change.changes:
+        path, old, new = c["path"], c["old"], c["new"]
+        mine = path.startswith(f"proposals[{record_id}]")
+        if record_id and record_id != change.meeting_id and not mine:
+            continue
+        if path == ORDER:
+            lines.append("proposals reordered")
+        elif path == "":
+            if new is None:
+                lines.append("meeting deleted")
+            elif old is None:
+                lines.append("meeting restored")
+            else:
+                lines.append(f"meeting replaced: {old.get('id')} → {new.get('id')}")
+        elif path.startswith("proposals["):
+            pid, key = _split(path)
+            if not key:
+                sign, value = ("+", new) if old is None else ("-", old)
+                lines.append(f"{sign} proposal: {_short(value)}")
+            elif key == "follow_up":
+                for sign, steps, others in (("-", old, new), ("+", new, old)):
+                    for f in steps or []:
+                        if f in (others or []):
+                            continue
+                        note = f": {_short(f.get('note'), 40)}" if f.get("note") else ""
+                        lines.append(f"{sign} follow-up {f.get('date')} {f.get('status')}{note}")
+            else:
+                lines.append(f"{pid}.{key}: {_short(old, 30)} → {_short(new, 30)}")
+        else:
+            items = _items(path, old, new)
+            if items:
+                lines += items
+            else:
+                lines.append(f"{path}: {_short(old, 30)} → {_short(new, 30)}")
+    return lines

@@ -1,0 +1,136 @@
+"""`coopbrowse history`, `undo` and `follow-up`: output, exit statuses 0/1/2, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coopbrowse.store import Store
+from coopbrowse.tui.cli import main
+
+PID = "2025-04-01-penza-p01"
+MID = "2025-04-01-penza"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_follow_up_history_and_undo_end_to_end(capsys, store: Store) -> None:
+    code, out, _ = run(
+        capsys,
+        "follow-up", PID, "--status", "agreed", "--date", "2025-06-01",
+        "--note", "Contract signed", "--url", "https://example.org/a",
+    )  # fmt: skip
+    assert code == 0
+    assert f"{PID}.status: proposed → agreed" in out
+    assert "+ follow-up 2025-06-01 agreed: Contract signed" in out
+    proposal = store.proposal(PID)
+    assert proposal is not None and proposal.status == "agreed"
+
+    code, out, _ = run(capsys, "history", PID)
+    assert code == 0 and "follow-up" in out and "Contract signed" in out
+    code, out, _ = run(capsys, "history", PID, "--json")
+    [change] = json.loads(out)
+    assert change["origin"] == "follow-up" and change["meeting_id"] == MID
+    paths = {c["path"] for c in change["changes"]}
+    assert paths == {f"proposals[{PID}].status", f"proposals[{PID}].follow_up"}
+
+    code, out, _ = run(capsys, "undo", PID)
+    assert code == 0 and f"undid change {change['id']} of {PID}" in out
+    proposal = store.proposal(PID)
+    assert proposal is not None and proposal.status == "proposed" and proposal.follow_up == []
+    code, _out, err = run(capsys, "undo", PID)
+    assert code == 1 and "no recorded change to undo" in err
+    code, out, _ = run(capsys, "history", PID)
+    assert code == 0 and "(undone)" in out and out.index("undo") < out.index("follow-up")
+
+
+def test_history_of_a_record_without_changes_exits_1(capsys, store: Store) -> None:
+    code, out, _ = run(capsys, "history", MID)
+    assert code == 1 and "No recorded changes" in out
+    code, out, _ = run(capsys, "history", MID, "--json")
+    assert code == 1 and json.loads(out) == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["history", "nope"], "no meeting or proposal with id 'nope'"),
+        (["undo", "nope"], "no meeting or proposal with id 'nope'"),
+        (["follow-up", "nope", "--status", "agreed"], "no proposal with id 'nope'"),
+        (["follow-up", PID, "--status", "finished"], "unknown value 'finished'"),
+        (["follow-up", PID, "--status", "agreed", "--date", "tomorrow"], "--date: expected"),
+        (["follow-up", PID], "needs --status or --raised-at"),
+        (["follow-up", PID, "--raised-at", "nowhere"], "no such meeting"),
+        (["follow-up", "--list", "status:finished"], "bad query"),
+    ],
+)
+def test_bad_input_is_exit_2_and_one_line(capsys, store: Store, argv, message) -> None:
+    before = store.path.read_bytes()
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert err.startswith("coopbrowse: error:") and message in err and err.count("\n") == 1
+    assert store.path.read_bytes() == before
+
+
+def test_a_follow_up_that_changes_nothing_exits_1(capsys, store: Store) -> None:
+    later = "2025-10-20-mordovia-lukashenko"
+    assert run(capsys, "follow-up", PID, "--raised-at", later)[0] == 0
+    code, out, _ = run(capsys, "follow-up", PID, "--raised-at", later)
+    assert code == 1 and "nothing changed" in out
+
+
+def test_follow_up_list_counts_and_orders_by_status(capsys, store: Store) -> None:
+    run(capsys, "follow-up", PID, "--status", "stalled", "--date", "2025-05-01")
+    code, out, _ = run(capsys, "follow-up", "--list", "region:penza", "--json")
+    assert code == 0
+    report = json.loads(out)
+    penza = [p for p in store.proposals() if p.meeting_id == MID]
+    assert report["total"] == len(penza)
+    assert report["by_status"]["stalled"] == 1
+    assert sum(report["by_status"].values()) == len(penza)
+    assert report["by_region"] == {"Penza Oblast": len(penza)}
+    order = ["proposed", "agreed", "in-progress", "implemented", "stalled", "dropped"]
+    ranks = [order.index(p["status"]) for p in report["proposals"]]
+    assert ranks == sorted(ranks)
+    stalled = next(p for p in report["proposals"] if p["id"] == PID)
+    assert stalled["since"] == "2025-05-01" and stalled["age_days"] > 0
+
+    code, out, _ = run(capsys, "follow-up", "--list", "status:stalled")
+    assert code == 0 and PID in out and "stalled: 1" in out
+    code, out, _ = run(capsys, "follow-up", "--list", "status:dropped")
+    assert code == 1 and "No proposals" in out
+
+
+def test_list_json_leaves_history_out_unless_asked(capsys, store: Store, tmp_path: Path) -> None:
+    run(capsys, "follow-up", PID, "--status", "agreed", "--date", "2025-06-01")
+    code, out, _ = run(capsys, "list", "--json")
+    assert code == 0 and all("history" not in m for m in json.loads(out))
+    code, out, _ = run(capsys, "list", "--json", "--history")
+    meetings = json.loads(out)
+    [penza] = [m for m in meetings if m["id"] == MID]
+    assert [c["origin"] for c in penza["history"]] == ["follow-up"]
+    # the round trip: imported into a new database, the history comes along and undoes
+    exported = tmp_path / "all.json"
+    exported.write_text(out)
+    copy = tmp_path / "copy.json"
+    assert run(capsys, "--db", str(copy), "init", "--empty")[0] == 0
+    assert run(capsys, "--db", str(copy), "import", str(exported))[0] == 0
+    code, out, _ = run(capsys, "--db", str(copy), "history", PID, "--json")
+    assert code == 0 and [c["origin"] for c in json.loads(out)] == ["follow-up"]
+    assert run(capsys, "--db", str(copy), "undo", PID)[0] == 0
+    restored = Store(copy).proposal(PID)
+    assert restored is not None and restored.status == "proposed"
+
+
+def test_the_history_of_a_deleted_meeting_is_listed(capsys, store: Store) -> None:
+    store.delete_meeting(MID)
+    code, out, _ = run(capsys, "history", MID)
+    assert code == 0 and "deleted" in out and "meeting deleted" in out
+    assert run(capsys, "undo", MID)[0] == 0
+    assert store.meeting(MID) is not None

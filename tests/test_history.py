@@ -1,0 +1,291 @@
+"""Change history, undo and follow-up in the store; the schema-1 -> 2 migration."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coopbrowse.store import NothingToUndo, RecordChanged, Store, StoreError
+from coopbrowse.store.history import describe, diff, revert
+from coopbrowse.store.model import Change, Meeting
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PENZA = "2025-04-01-penza"
+
+
+def edited(meeting: Meeting, **fields: Any) -> Meeting:
+    return Meeting.from_dict({**meeting.to_dict(), **fields})
+
+
+def test_an_edit_is_recorded_and_undone(store: Store) -> None:
+    before = store.meeting(PENZA)
+    assert before is not None and before.history == []
+    change = store.edit_meeting(edited(before, summary="Rewritten."), expected=before.to_dict())
+    assert change is not None and change.origin == "edit"
+    assert change.changes == [{"path": "summary", "old": before.summary, "new": "Rewritten."}]
+    after = store.meeting(PENZA)
+    assert after is not None and after.summary == "Rewritten."
+    assert [c.id for c in after.history] == [change.id]
+    assert describe(change) == [f"summary: {before.summary[:29]}… → Rewritten."]
+
+    undo = store.undo(PENZA)
+    assert undo.origin == "undo" and undo.undoes == change.id
+    restored = store.meeting(PENZA)
+    assert restored is not None and restored.to_dict() == before.to_dict()
+    # the undo is a change of its own; nothing is left to undo after it
+    assert [c.origin for c in store.history(PENZA)] == ["edit", "undo"]
+    with pytest.raises(NothingToUndo, match="no recorded change to undo"):
+        store.undo(PENZA)
+
+
+def test_an_edit_that_changes_nothing_writes_nothing(store: Store) -> None:
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    mtime = store.path.stat().st_mtime_ns
+    assert store.edit_meeting(meeting) is None
+    assert store.path.stat().st_mtime_ns == mtime
+    assert store.history(PENZA) == []
+
+
+def test_an_edit_of_a_record_changed_elsewhere_is_refused(store: Store) -> None:
+    opened = store.meeting(PENZA)
+    assert opened is not None
+    other = Store(store.path)  # another process edits it meanwhile
+    other.edit_meeting(edited(opened, place="Minsk, Palace of Independence"))
+    with pytest.raises(RecordChanged, match="changed elsewhere") as caught:
+        store.edit_meeting(edited(opened, summary="Mine."), expected=opened.to_dict())
+    assert caught.value.current["place"] == "Minsk, Palace of Independence"
+    now = store.meeting(PENZA)
+    assert now is not None and now.summary == opened.summary  # nothing overwritten
+
+
+def test_adding_and_removing_a_proposal_and_a_trade_figure(store: Store) -> None:
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    data = meeting.to_dict()
+    first = data["proposals"].pop(0)
+    data["proposals"].append({**first, "id": f"{PENZA}-p99", "title": "A new proposal"})
+    data["trade"].append({"period": "2026", "metric": "turnover", "usd_millions": 5.0})
+    change = store.edit_meeting(Meeting.from_dict(data))
+    assert change is not None
+    paths = [c["path"] for c in change.changes]
+    assert paths == [
+        "trade",
+        f"proposals[{first['id']}]",
+        f"proposals[{PENZA}-p99]",
+        "proposals#order",
+    ]
+    lines = describe(change)
+    assert "+ trade: 2026 turnover" in lines
+    assert f"- proposal: {first['title']}" in lines and "+ proposal: A new proposal" in lines
+    store.undo(PENZA)
+    again = store.meeting(PENZA)
+    assert again is not None and again.to_dict() == meeting.to_dict()  # order included
+
+
+def test_follow_up_changes_status_with_date_note_and_source(store: Store) -> None:
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    pid = meeting.proposals[0].id
+    later = "2025-10-20-mordovia-lukashenko"
+    change = store.follow_up(
+        pid,
+        status="agreed",
+        date="2025-06-01",
+        note="Contract signed",
+        url="https://example.org/news",
+        raised_again=later,
+    )
+    assert change is not None and change.origin == "follow-up"
+    proposal = store.proposal(pid)
+    assert proposal is not None
+    assert proposal.status == "agreed" and not proposal.status_from_article
+    assert [(f.date, f.status, f.note, f.url) for f in proposal.follow_up] == [
+        ("2025-06-01", "agreed", "Contract signed", "https://example.org/news")
+    ]
+    assert proposal.raised_again == (later,)
+    assert [c.origin for c in store.history(pid)] == ["follow-up"]
+    # a change to another proposal is not this one's history
+    store.follow_up(meeting.proposals[1].id, status="stalled", date="2025-07-01")
+    assert [c.origin for c in store.history(pid)] == ["follow-up"]
+    assert len(store.history(PENZA)) == 2
+    # undo of the proposal reverts its own latest change, leaving the other one's
+    store.undo(pid)
+    back = store.proposal(pid)
+    other = store.proposal(meeting.proposals[1].id)
+    assert back is not None and back.to_dict() == meeting.proposals[0].to_dict()
+    assert other is not None and other.status == "stalled"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"status": "finished"}, "unknown value 'finished'"),
+        ({"status": "agreed", "date": "2025-13-01"}, "expected a date YYYY-MM-DD"),
+        ({"raised_again": "no-such-meeting"}, "no such meeting"),
+        ({"raised_again": PENZA}, "its own meeting"),
+    ],
+)
+def test_a_bad_follow_up_is_one_clear_error(store: Store, options: Any, message: str) -> None:
+    pid = f"{PENZA}-p01"
+    before = store.path.read_bytes()
+    with pytest.raises(StoreError, match=message):
+        store.follow_up(pid, **options)
+    assert store.path.read_bytes() == before
+
+
+def test_a_deleted_meeting_is_restored_by_undo(store: Store) -> None:
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    assert store.delete_meeting(PENZA)
+    assert store.meeting(PENZA) is None
+    assert [c.origin for c in store.history(PENZA)] == ["delete"]
+    store.undo(PENZA)
+    restored = store.meeting(PENZA)
+    assert restored is not None and restored.to_dict() == meeting.to_dict()
+
+
+def test_import_update_is_recorded_and_history_round_trips(store: Store, tmp_path: Path) -> None:
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    report = store.put_meetings([edited(meeting, place="Penza")], update=True)
+    assert report.updated == [PENZA]
+    [change] = store.history(PENZA)
+    assert change.origin == "import --update" and change.changes[0]["path"] == "place"
+    # the same record again: nothing changed, nothing recorded
+    store.put_meetings([edited(meeting, place="Penza")], update=True)
+    assert len(store.history(PENZA)) == 1
+
+    stored = store.meeting(PENZA)
+    assert stored is not None
+    exported = stored.to_dict(with_history=True)
+    assert "history" not in stored.to_dict()  # list --json leaves it out
+    copy = Store.open(tmp_path / "copy.json", seed=False)
+    copy.put_meetings([Meeting.from_dict(json.loads(json.dumps(exported)))])
+    again = copy.meeting(PENZA)
+    assert again is not None and [c.to_dict() for c in again.history] == [change.to_dict()]
+    # and the change can be undone there too
+    copy.undo(PENZA)
+    undone = copy.meeting(PENZA)
+    assert undone is not None and undone.place == meeting.place
+
+
+def test_an_undo_of_a_record_changed_outside_the_history_is_refused() -> None:
+    meeting = Meeting("m-1", "2025-01-01", "Penza Oblast", "A meeting", summary="new").to_dict()
+    change = Change(
+        "h-1", "m-1", "2025-01-01T00:00:00Z", "edit", diff({**meeting, "summary": "old"}, meeting)
+    )
+    assert revert(meeting, change) == {**meeting, "summary": "old"}
+    with pytest.raises(ValueError, match="summary was changed since"):
+        revert({**meeting, "summary": "someone else's"}, change)
+
+
+def test_migration_of_a_schema_1_database_keeps_every_record(tmp_path: Path) -> None:
+    """A database written by release 0.1.0 (schema 1): two meetings of the user's (one
+    synthetic, one bundled meeting they edited) and four untouched bundled ones."""
+    path = tmp_path / "db.json"
+    shutil.copy(FIXTURES / "schema1" / "db.json", path)
+    old = json.loads(path.read_text())
+    old_statuses = sorted(p["status"] for p in old["proposals"].values())
+    old_ids = sorted(m["id"] for m in old["meetings"].values())
+
+    store = Store.open(path)
+    assert store.schema_version == 2
+    assert sorted(m.id for m in store.meetings()) == old_ids
+    legacy = {"ongoing": "in-progress", "assigned": "agreed", "done": "implemented"}
+    assert sorted(p.status for p in store.proposals()) == sorted(
+        legacy.get(s, s) for s in old_statuses
+    )
+    assert all(m.history == [] for m in store.meetings())
+    assert all(p.follow_up == [] and not p.status_from_article for p in store.proposals())
+    # the user's edit is kept; the untouched bundled meetings still follow the dataset
+    penza = store.meeting(PENZA)
+    assert penza is not None and penza.summary == "My own summary of the Penza meeting."
+    assert store.merge_report is not None and store.merge_report.kept == [PENZA]
+    raw = json.loads(path.read_text())
+    assert raw["history"] == {}
+    assert set(raw["meta"]["1"]["bundled"]) == set(old["meta"]["1"]["bundled"])
+
+
+# Random edits and undos -----------------------------------------------------------------------
+
+EDITS = st.lists(
+    st.one_of(
+        st.tuples(st.just("summary"), st.text(max_size=12)),
+        st.tuples(st.just("place"), st.sampled_from(["Minsk", "Penza", ""])),
+        st.tuples(st.just("add trade"), st.integers(1, 999)),
+        st.tuples(st.just("drop trade"), st.integers(0, 5)),
+        st.tuples(st.just("status"), st.sampled_from(["agreed", "stalled", "implemented"])),
+        st.tuples(st.just("add proposal"), st.integers(0, 99)),
+        st.tuples(st.just("drop proposal"), st.integers(0, 20)),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def _apply(store: Store, meeting: Meeting, edit: tuple[str, Any]) -> None:
+    kind, value = edit
+    data = meeting.to_dict()
+    if kind == "summary":
+        data["summary"] = "".join(
+            ch for ch in value if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF
+        )
+    elif kind == "place":
+        data["place"] = value
+    elif kind == "add trade":
+        data["trade"].append({"period": "2026", "metric": "exports", "usd_millions": value})
+    elif kind == "drop trade" and data["trade"]:
+        data["trade"].pop(value % len(data["trade"]))
+    elif kind == "status" and data["proposals"]:
+        store.follow_up(data["proposals"][0]["id"], status=value, date="2026-01-01")
+        return
+    elif kind == "add proposal":
+        taken = {p["id"] for p in data["proposals"]}
+        pid = f"{meeting.id}-x{value}"
+        if pid not in taken:
+            data["proposals"].insert(
+                value % (len(data["proposals"]) + 1),
+                {"id": pid, "meeting_id": meeting.id, "sector": "elevators", "title": f"x{value}"},
+            )
+    elif kind == "drop proposal" and data["proposals"]:
+        data["proposals"].pop(value % len(data["proposals"]))
+    store.edit_meeting(Meeting.from_dict(data))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edits=EDITS, data=st.data())
+def test_n_undos_give_back_the_record_n_changes_ago(edits: list[Any], data: Any) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(__file__).parent / "fixtures" / "schema1" / "db.json"
+        path = Path(tmp) / "db.json"
+        shutil.copy(source, path)
+        store = Store.open(path)
+        states: list[dict[str, Any]] = []
+        for edit in edits:
+            current = store.meeting(PENZA)
+            assert current is not None
+            before = current.to_dict()
+            _apply(store, current, edit)
+            after = store.meeting(PENZA)
+            assert after is not None
+            if after.to_dict() != before:
+                states.append(before)
+        n = data.draw(st.integers(0, len(states)), label="undos")
+        for _ in range(n):
+            store.undo(PENZA)
+        final = store.meeting(PENZA)
+        assert final is not None
+        latest = after.to_dict() if edits else None
+        expected = states[len(states) - n] if n else latest
+        assert final.to_dict() == expected
+        if n == len(states):
+            with pytest.raises(NothingToUndo):
+                store.undo(PENZA)
