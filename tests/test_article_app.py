@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import FAST, settle
@@ -49,6 +50,15 @@ async def draft_from_text(pilot, app, text: str) -> ReviewScreen:
     return app.screen
 
 
+def person(screen: Any, role: str) -> str:
+    """The name in the participant row with ``role``."""
+    for row in screen.query("#sec-participants .list-row"):
+        selects = [s for s in row.query(Select) if s.id and s.id.endswith("-role")]
+        if selects and selects[0].value == role:
+            return row.query_one(".pname", Input).value
+    return ""
+
+
 def value(screen, wid: str) -> str:
     return screen.query_one(f"#{wid}", Input).value
 
@@ -58,14 +68,14 @@ async def test_pasted_article_is_drafted_reviewed_and_saved(app, store: Store) -
         review = await draft_from_text(pilot, app, ARTICLE)
         assert value(review, "f-date") == "2024-11-05"
         assert value(review, "f-region") == "Omsk Oblast"
-        assert value(review, "f-host") == "Aleksandr Lukashenko"
-        assert value(review, "f-guest") == "Vitaly Khotsenko"
-        assert value(review, "t-0-usd") == "210"
-        sectors = [review.query_one(f"#p-{i}-sector", Select).value for i in range(2)]
+        assert person(review, "host") == "Aleksandr Lukashenko"
+        assert person(review, "guest") == "Vitaly Khotsenko"
+        assert value(review, "tr-0-usd") == "210"
+        sectors = [review.query_one(f"#pr-{i}-sector", Select).value for i in range(2)]
         assert sectors == ["elevators", "agricultural-machinery"]
         # The analyst corrects a field, drops a proposal, and saves.
         review.query_one("#f-place", Input).value = "Minsk, Palace of Independence"
-        review.query_one("#p-1-keep", Checkbox).value = False
+        review.query_one("#pr-1-keep", Checkbox).value = False
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         assert isinstance(app.screen, MainScreen)
@@ -188,12 +198,12 @@ async def test_missing_fields_are_flagged_and_block_saving(app, store: Store) ->
 async def test_a_bad_number_names_the_field(app, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         review = await draft_from_text(pilot, app, ARTICLE)
-        review.query_one("#t-0-usd", Input).value = "lots"
+        review.query_one("#tr-0-usd", Input).value = "lots"
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         error = str(review.query_one("#review-error", Static).render())
         assert "trade[0].usd_millions: expected a number" in error
-        assert app.focused is review.query_one("#t-0-usd", Input)
+        assert app.focused is review.query_one("#tr-0-usd", Input)
         assert store.meeting("2024-11-05-omsk") is None
 
 
@@ -258,9 +268,9 @@ async def test_article_text_is_shown_literally(app) -> None:
     """Markup in the article (even broken markup) is text in every widget of the form."""
     async with app.run_test(size=SIZE) as pilot:
         review = await draft_from_text(pilot, app, MARKUP_ARTICLE)
-        label = str(review.query_one("#m-0-keep", Checkbox).label)
-        assert "[/] to [link=x Russia" in label
-        details = [str(w.render()) for w in review.query(".proposal-detail")]
+        people = [w.value for w in review.query("#sec-participants Input")]
+        assert any("[/] to [link=x Russia" in v for v in people)
+        details = [w.value for w in review.query("Input.detail")]
         assert any("[bold]lifts[/bold] and [/] trams" in d for d in details)
 
 

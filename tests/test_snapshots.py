@@ -104,3 +104,40 @@ def test_export_dialog(snap_compare, app, monkeypatch) -> None:
         await pilot.pause(0.2)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run)
+
+
+def _edit_form(pilot_focus: str = "#f-date-inferred"):
+    """The edit form of the Penza meeting (its trade figures in view at 160x50)."""
+
+    async def run(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("j", "j", "j", "E")
+        await _ready(pilot)
+        await pilot.pause(0.2)
+        pilot.app.screen.query_one(pilot_focus).focus()  # a checkbox: no blinking cursor
+        await pilot.pause(0.2)
+
+    return run
+
+
+def test_edit_form_80x24(snap_compare, app) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_edit_form())
+
+
+def test_edit_form_160x50(snap_compare, app) -> None:
+    assert snap_compare(app, terminal_size=(160, 50), run_before=_edit_form("#tr-0-keep"))
+
+
+def test_follow_up_view(snap_compare, app, monkeypatch) -> None:
+    import datetime as dt
+
+    import coopbrowse.store.followup
+
+    monkeypatch.setattr(coopbrowse.store.followup, "today", lambda: dt.date(2026, 1, 1))
+
+    async def run(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("4")
+        await _ready(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run)

@@ -793,7 +793,7 @@ def cmd_undo(db_path: Path, record_id: str) -> int:
         _say(f"coopbrowse: {exc}")
         return EXIT_EMPTY
     _say(f"undid change {change.undoes} of {record_id}:", sys.stdout)
-    for line in describe(change, record_id):
+    for line in describe(change):
         _say(f"    {line}", sys.stdout)
     return EXIT_OK
 

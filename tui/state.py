@@ -18,7 +18,7 @@ from coopbrowse.store.storage import atomic_write_bytes, parse_json_bytes, read_
 
 HISTORY_SIZE = 50
 STATE_LIMIT = 1_000_000  # a state file is a few KB; more is not ours
-VIEWS = ("meetings", "proposals", "regions")
+VIEWS = ("meetings", "proposals", "regions", "followup")
 
 
 @dataclass

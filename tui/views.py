@@ -1,4 +1,4 @@
-"""The three views of the browser (meetings, proposals, regions): their columns, cells, sorts.
+"""The views of the browser (meetings, proposals, regions, follow-up): columns, cells, sorts.
 
 Kept free of widgets so that what a view shows is plain testable code. The rows themselves
 come from the search index (:meth:`coopbrowse.store.index.SearchIndex.listing` for meetings
@@ -16,7 +16,7 @@ from rich.text import Text
 from coopbrowse.store.index import RegionRow
 from coopbrowse.store.model import Meeting, Proposal, format_usd
 from coopbrowse.store.regions import short_region
-from coopbrowse.store.taxonomy import sector_label
+from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
 
 from .blocks import Marker, mark, person, person_cell, trade_cell
 from .widgets.record_table import Column
@@ -88,6 +88,38 @@ def _proposer(p: Proposal, m: Meeting, hl: Marker) -> Text:
     if any(q.name == p.proposed_by for q in m.participants):
         return person_cell(p.proposed_by, hl)
     return mark(p.proposed_by, hl, multiline=False)
+
+
+STATUS_STYLES = {
+    "proposed": "",
+    "agreed": "cyan",
+    "in-progress": "yellow",
+    "implemented": "green",
+    "stalled": "red",
+    "dropped": "dim",
+}
+
+
+def _follow_up_cells(row: Row, hl: Marker) -> list[Text]:
+    """Status (``?`` while it is the article's guess), since when, how long, and the
+    proposal."""
+    from coopbrowse.store.followup import age_days
+    from coopbrowse.store.schema import status_date
+
+    p, m = row.proposal, row.meeting
+    assert p is not None and m is not None
+    status = Text(STATUS_LABELS.get(p.status, p.status), style=STATUS_STYLES.get(p.status, ""))
+    if p.status_from_article:
+        status.append(" ?", style="dim")
+    age = age_days(p, m)
+    return [
+        status,
+        Text(status_date(p, m)),
+        Text("" if age is None else f"{age:,} d"),
+        mark(short_region(m.region), hl, multiline=False),
+        mark(sector_label(p.sector), hl, "cyan", multiline=False),
+        mark(p.title, hl, multiline=False),
+    ]
 
 
 def _region_cells(row: Row, hl: Marker) -> list[Text]:
@@ -169,6 +201,26 @@ VIEWS: dict[str, View] = {
         ],
         [("most meetings", "meetings"), ("name", "name"), ("latest meeting", "latest")],
         _region_cells,
+    ),
+    "followup": View(
+        "followup",
+        "Follow-up",
+        "4",
+        [
+            Column("Status", 14),
+            Column("Since", 10),
+            Column("Age", 8, "right"),
+            Column("Region", None, min_width=10, ideal=16),
+            Column("Sector", None, min_width=12, ratio=2, ideal=22),
+            Column("Title", None, min_width=20, ratio=5, ideal=40),
+        ],
+        [
+            ("status, longest unchanged first", "status"),
+            ("longest unchanged", "oldest"),
+            ("recently changed", "newest"),
+            ("region", "region"),
+        ],
+        _follow_up_cells,
     ),
 }
 

@@ -11,7 +11,6 @@ never as markup.
 from __future__ import annotations
 
 import re
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -19,22 +18,9 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.suggester import SuggestFromList
-from textual.widget import Widget
-from textual.widgets import (
-    Button,
-    Checkbox,
-    Footer,
-    Header,
-    Input,
-    Label,
-    ProgressBar,
-    Select,
-    Static,
-    TextArea,
-)
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from coopbrowse.store import Store, StoreError
 from coopbrowse.store.extract import Draft, extract
@@ -47,15 +33,11 @@ from coopbrowse.store.ingest import (
     stored_as,
 )
 from coopbrowse.store.model import Meeting, ValidationError
-from coopbrowse.store.regions import REGIONS
-from coopbrowse.store.storage import WriteCancelled
-from coopbrowse.store.taxonomy import METRICS, SECTORS, STATUSES
-from coopbrowse.store.text import one_line, printable
+from coopbrowse.store.text import one_line
 
 from ..blocks import plural
 from .export import confirm, dialog_css
-
-LOCK_PATIENCE = 120.0  # s a save waits for another writer's lock (escape gives up sooner)
+from .form import MeetingForm
 
 # The two screens' styles live here, not in app.tcss: they are parsed when the screens are
 # first shown, not at every launch (start-up time is measured, see bench_startup.py).
@@ -63,7 +45,7 @@ _CSS = (
     dialog_css("ArticleScreen", "#article-box")
     + """
 
-#article-heading, .form-section {
+#article-heading {
     text-style: bold;
 }
 
@@ -79,133 +61,16 @@ _CSS = (
     min-height: 4;
 }
 
-#article-error, #review-error {
+#article-error {
     height: auto;
 }
 
-#review-progress {
-    display: none;
-}
-
-#article-buttons, #review-buttons {
+#article-buttons {
     height: auto;
 }
 
-#article-buttons Button, #review-buttons Button {
+#article-buttons Button {
     margin-right: 2;
-}
-
-#review-form {
-    padding: 0 1;
-}
-
-#review-notes {
-    height: auto;
-    margin: 0 0 1 0;
-}
-
-.form-section {
-    margin: 1 0 0 0;
-    color: $accent;
-}
-
-.form-row, .trade-row, .proposal-row {
-    height: 1;
-}
-
-.form-label {
-    width: 18;
-    color: $text-muted;
-}
-
-#review-form Input {
-    border: none;
-    height: 1;
-    background: $boost;
-    width: 1fr;
-    padding: 0 1;
-    margin-right: 1;
-}
-
-#review-form Input:focus {
-    background: $accent 25%;
-}
-
-#review-form Input.missing {
-    background: $warning 20%;
-}
-
-#review-form Checkbox {
-    border: none;
-    padding: 0;
-    height: 1;
-}
-
-#review-form .keep {
-    width: 6;
-}
-
-.keep-gap {
-    width: 6;
-}
-
-#review-form .head {
-    color: $text-muted;
-    margin-right: 1;
-}
-
-#review-form Label.ptitle, #review-form Label.basis {
-    width: 1fr;
-}
-
-#review-form Select {
-    border: none;
-    height: 1;
-    margin-right: 1;
-}
-
-#review-form Select > SelectCurrent {
-    border: none;
-    height: 1;
-    padding: 0 1;
-}
-
-#review-form .metric, #review-form .status {
-    width: 13;
-}
-
-#review-form .sector {
-    width: 26;
-}
-
-#review-form .period {
-    width: 17;
-}
-
-#review-form .usd, #review-form .change {
-    width: 9;
-}
-
-#review-form .qualifier {
-    width: 16;
-}
-
-#review-form .by {
-    width: 28;
-}
-
-.proposal-detail {
-    height: auto;
-    margin: 0 0 1 4;
-}
-
-/* An unticked box shows no X (the default dims it, which reads as ticked in some themes). */
-#review-form Checkbox > .toggle--button {
-    color: $panel;
-}
-
-#review-form Checkbox.-on > .toggle--button {
-    color: $text-success;
 }
 """
 )
@@ -300,335 +165,47 @@ class ArticleScreen(ModalScreen[Draft | None]):
         confirm(self, "Discard the pasted text?", lambda: self.dismiss(None), yes="Discard (y)")
 
 
-def _list(values: list[str]) -> str:
-    return "; ".join(values)
+class ReviewScreen(MeetingForm):
+    """A drafted meeting in the meeting form, with what the extractor could not find
+    flagged, so the analyst corrects it before it is first saved (through the same
+    :func:`~coopbrowse.store.ingest.save_draft` as ``import-article --yes``)."""
 
-
-def _unlist(text: str) -> list[str]:
-    return [v.strip() for v in re.split(r";", text) if v.strip()]
-
-
-def _number(text: str) -> float | str | None:
-    """A number typed in a field; the text back when it is not one (validation reports it)."""
-    text = text.strip().replace(",", "").removeprefix("$").removesuffix("%").strip()
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        return text
-
-
-_TRADE_HEADS = (
-    ("keep", "keep"),
-    ("period", "period"),
-    ("metric", "metric"),
-    ("qualifier", "qualifier"),
-    ("USD m", "usd"),
-    ("change %", "change"),
-    ("change basis", "basis"),
-)
-_PROPOSAL_HEADS = (
-    ("keep", "keep"),
-    ("sector", "sector"),
-    ("title", "ptitle"),
-    ("status", "status"),
-)
-
-
-def _section(
-    title: str, count: int, heads: tuple[tuple[str, str], ...], row_class: str
-) -> ComposeResult:
-    """A list's heading with its count, then its column heads (or "none found")."""
-    yield Label(f"{title} ({count})", classes="form-section")
-    if not count:
-        yield Static("None found in the article.", classes="dim")
-    else:
-        yield Horizontal(
-            *(Label(text, classes=f"head {cls}") for text, cls in heads), classes=row_class
-        )
-
-
-class ReviewScreen(Screen[str | None]):
-    """Every field of a drafted meeting, editable; ``ctrl+s`` validates and saves it."""
-
-    DEFAULT_CSS = _CSS
-    SCOPED_CSS = False
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="review-save", priority=True),
-        Binding("escape", "cancel", "Discard", id="review-cancel"),
-        # The app's `q` would quit and lose the draft: here it asks, like escape.
-        Binding("q", "cancel", "Discard", show=False, id="review-quit"),
-    ]
+    discard_question = "Discard this draft?"
+    heading = "Review the drafted meeting"
 
     def help_sections(self) -> list[tuple[str, object]]:
-        return [("Reviewing a drafted meeting (tab moves between fields)", type(self))]
+        return [("Reviewing a drafted meeting (tab moves between fields)", MeetingForm)]
 
     def __init__(self, draft: Draft, store: Store) -> None:
-        super().__init__()
+        meeting = complete_meeting(draft.meeting)
+        roles = {p["role"] for p in meeting["participants"]}
+        # the host and the guest always have a row: empty (and flagged) when not found
+        for role, side in (("guest", "russia"), ("host", "belarus")):
+            if role not in roles:
+                blank = {"name": "", "title": "", "side": side, "role": role}
+                meeting["participants"].insert(0, blank)
+        super().__init__(meeting, store)
         self.draft = draft
-        self.store = store
-        self._cancel = threading.Event()  # set to stop waiting for the lock
-        self._waiting = False  # whether the save waits for another writer's lock
-        self.meeting: dict[str, Any] = draft.meeting
-        self.people = {
-            role: next((p for p in self.meeting["participants"] if p["role"] == role), None)
-            for role in ("host", "guest")
-        }
+        self.missing = set(draft.missing)
 
-    # The form ---------------------------------------------------------------------------
-
-    def _field(self, label: str, value: Any, wid: str, **kw: Any) -> Horizontal:
-        missing = wid.removeprefix("f-").replace("-", ".") in self.draft.missing
-        text = "" if value is None else str(value)
-        field = Input(value=text, id=wid, **kw)
-        if missing and not text:
-            field.add_class("missing")
-            field.placeholder = "not found in the article"
-        return Horizontal(Label(label, classes="form-label"), field, classes="form-row")
-
-    def compose(self) -> ComposeResult:
-        m = self.meeting
-        src = m["source"]
-        yield Header()
+    def notes(self) -> list[str]:
         notes: list[str] = []
         if self.draft.missing:
             notes.append("Not found in the article: " + ", ".join(self.draft.missing) + ".")
         notes += [f"Note: {flag}." for flag in self.draft.flags]
-        with VerticalScroll(id="review-form"):
-            yield Static(
-                Text(printable("\n".join(notes) or "Every field was found."), style="yellow"),
-                id="review-notes",
-            )
-            yield Label("Meeting", classes="form-section")
-            yield self._field("Date", m["date"], "f-date", placeholder="YYYY-MM-DD")
-            yield Horizontal(
-                Label("", classes="form-label"),
-                Checkbox("year inferred", m["date_inferred"], id="f-date-inferred"),
-                classes="form-row",
-            )
-            yield self._field(
-                "Region",
-                m["region"],
-                "f-region",
-                suggester=SuggestFromList([r.name for r in REGIONS], case_sensitive=False),
-            )
-            yield self._field("Place", m["place"], "f-place")
-            yield self._field("Title", m["title"], "f-title")
-            yield self._field("Summary", m["summary"], "f-summary")
-            yield self._field("Id", m["id"], "f-id")
-            for role, what in (("host", "Belarusian host"), ("guest", "Russian guest")):
-                person = self.people[role] or {}
-                yield self._field(f"{what}", person.get("name", ""), f"f-{role}")
-                yield self._field("  title", person.get("title", ""), f"f-{role}-title")
-            others = [p for p in m["participants"] if p["role"] not in ("host", "guest")]
-            for i, person in enumerate(others):
-                yield Horizontal(
-                    Label("Mentioned", classes="form-label"),
-                    Checkbox(
-                        Text(one_line(f"{person['name']}, {person['title']}")),
-                        True,
-                        id=f"m-{i}-keep",
-                    ),
-                    classes="form-row",
-                )
-            yield self._field(
-                "Exports",
-                _list(m["exports"]),
-                "f-exports",
-                placeholder="goods; separated; by semicolons",
-            )
-            yield self._field("Imports", _list(m["imports"]), "f-imports")
-            yield Label("Source", classes="form-section")
-            yield self._field("Outlet", src["outlet"], "f-source-outlet")
-            yield self._field(
-                "Published", src["published"], "f-source-published", placeholder="YYYY-MM-DD"
-            )
-            yield self._field("URL", src["url"], "f-source-url")
-            yield self._field("Headline", src["headline"], "f-source-headline")
-            yield from _section("Trade figures", len(m["trade"]), _TRADE_HEADS, "trade-row")
-            for i, t in enumerate(m["trade"]):
-                yield from self._trade_row(i, t)
-            yield from _section("Proposals", len(m["proposals"]), _PROPOSAL_HEADS, "proposal-row")
-            for i, p in enumerate(m["proposals"]):
-                yield from self._proposal_rows(i, p)
-            yield Static("", id="review-error", markup=False)
-            yield ProgressBar(total=None, show_eta=False, id="review-progress")
-            with Horizontal(id="review-buttons"):
-                yield Button("Save (ctrl+s)", id="review-save", variant="primary")
-                yield Button("Discard (esc)", id="review-cancel")
-        yield Footer()
+        return notes or ["Every field was found."]
 
-    def _trade_row(self, i: int, t: dict[str, Any]) -> ComposeResult:
-        yield Horizontal(
-            Checkbox("", True, id=f"t-{i}-keep", classes="keep", tooltip="keep this figure"),
-            Input(t["period"], id=f"t-{i}-period", classes="period", tooltip="period"),
-            Select(
-                [(k, k) for k in METRICS],
-                value=t["metric"],
-                allow_blank=False,
-                id=f"t-{i}-metric",
-                classes="metric",
-            ),
-            Input(
-                t["qualifier"], id=f"t-{i}-qualifier", classes="qualifier", placeholder="qualifier"
-            ),
-            Input(
-                "" if t["usd_millions"] is None else f"{t['usd_millions']:g}",
-                id=f"t-{i}-usd",
-                classes="usd",
-                placeholder="USD m",
-            ),
-            Input(
-                "" if t["change_pct"] is None else f"{t['change_pct']:g}",
-                id=f"t-{i}-change",
-                classes="change",
-                placeholder="change %",
-            ),
-            Input(t["change_basis"], id=f"t-{i}-basis", classes="basis", placeholder="over …"),
-            classes="trade-row",
-        )
-
-    def _proposal_rows(self, i: int, p: dict[str, Any]) -> ComposeResult:
-        yield Horizontal(
-            Checkbox("", True, id=f"p-{i}-keep", classes="keep", tooltip="keep this proposal"),
-            Select(
-                [(s.label, s.id) for s in SECTORS],
-                value=p["sector"],
-                allow_blank=False,
-                id=f"p-{i}-sector",
-                classes="sector",
-            ),
-            Input(p["title"], id=f"p-{i}-title", classes="ptitle"),
-            Select(
-                [(k, k) for k in STATUSES],
-                value=p["status"],
-                allow_blank=False,
-                id=f"p-{i}-status",
-                classes="status",
-            ),
-            classes="proposal-row",
-        )
-        yield Horizontal(
-            Label("", classes="keep-gap"),
-            Input(p["proposed_by"], id=f"p-{i}-by", classes="by", placeholder="raised by"),
-            Input(
-                _list(p["enterprises"]),
-                id=f"p-{i}-enterprises",
-                classes="enterprises",
-                placeholder="enterprises; separated; by semicolons",
-            ),
-            classes="proposal-row",
-        )
-        yield Static(Text(printable(p["detail"]), style="dim"), classes="proposal-detail")
-
-    # Reading the form back --------------------------------------------------------------
-
-    def _value(self, wid: str) -> str:
-        return self.query_one(f"#{wid}", Input).value.strip()
-
-    def _checked(self, wid: str) -> bool:
-        return self.query_one(f"#{wid}", Checkbox).value
+    def id_field(self) -> ComposeResult:
+        yield self._field("Id", self.state["id"], "f-id")
 
     def collect(self) -> tuple[dict[str, Any], dict[str, str]]:
-        """The meeting as edited, and which widget holds each field path (for errors)."""
-        m = self.meeting
-        where: dict[str, str] = {}
-        out: dict[str, Any] = dict(m)
-        for name in ("date", "region", "place", "title", "summary", "id"):
-            out[name] = self._value(f"f-{name}")
-            where[name] = f"f-{name}"
-        if out["id"] == m["id"]:  # not edited by hand: it follows the date and region
-            dated = re.fullmatch(r"\d{4}-\d{2}-\d{2}", out["date"])
-            out["id"] = draft_id(out["date"] if dated else "", out["region"])
-        out["date_inferred"] = self._checked("f-date-inferred")
-        out["exports"] = _unlist(self._value("f-exports"))
-        out["imports"] = _unlist(self._value("f-imports"))
-        out["source"] = dict(m["source"])
-        for name in ("outlet", "published", "url", "headline"):
-            out["source"][name] = self._value(f"f-source-{name}")
-            where[f"source.{name}"] = f"f-source-{name}"
-        out["source"]["published"] = out["source"]["published"] or None
-        participants = []
-        sides = {"host": "belarus", "guest": "russia"}
-        for role in ("host", "guest"):
-            name = self._value(f"f-{role}")
-            if name:
-                where[f"participants[{len(participants)}].name"] = f"f-{role}"
-                participants.append(
-                    {
-                        "name": name,
-                        "title": self._value(f"f-{role}-title"),
-                        "side": sides[role],
-                        "role": role,
-                    }
-                )
-        others = [p for p in m["participants"] if p["role"] not in ("host", "guest")]
-        participants += [p for i, p in enumerate(others) if self._checked(f"m-{i}-keep")]
-        out["participants"] = participants
-        trade = []
-        for i, t in enumerate(m["trade"]):
-            if not self._checked(f"t-{i}-keep"):
-                continue
-            n = len(trade)
-            for field, wid in (
-                ("period", "period"),
-                ("usd_millions", "usd"),
-                ("change_pct", "change"),
-                ("qualifier", "qualifier"),
-            ):
-                where[f"trade[{n}].{field}"] = f"t-{i}-{wid}"
-            where[f"trade[{n}]"] = f"t-{i}-usd"
-            trade.append(dict(
-                t,
-                period=self._value(f"t-{i}-period"),
-                metric=self.query_one(f"#t-{i}-metric", Select).value,
-                qualifier=self._value(f"t-{i}-qualifier"),
-                usd_millions=_number(self._value(f"t-{i}-usd")),
-                change_pct=_number(self._value(f"t-{i}-change")),
-                change_basis=self._value(f"t-{i}-basis"),
-            ))  # fmt: skip
-        out["trade"] = trade
-        proposals = []
-        for i, p in enumerate(m["proposals"]):
-            if not self._checked(f"p-{i}-keep"):
-                continue
-            n = len(proposals)
-            where[f"proposals[{n}].title"] = f"p-{i}-title"
-            proposals.append(dict(
-                p,
-                sector=self.query_one(f"#p-{i}-sector", Select).value,
-                title=self._value(f"p-{i}-title"),
-                status=self.query_one(f"#p-{i}-status", Select).value,
-                proposed_by=self._value(f"p-{i}-by"),
-                enterprises=_unlist(self._value(f"p-{i}-enterprises")),
-            ))  # fmt: skip
-        out["proposals"] = proposals
-        return out, where
-
-    # Saving -----------------------------------------------------------------------------
-
-    def show_error(self, message: str, wid: str | None = None) -> None:
-        self.query_one("#review-error", Static).update(Text(one_line(message), style="red"))
-        self.notify(one_line(message), severity="error", markup=False)  # seen on any size
-        if wid:
-            widget: Widget = self.query_one(f"#{wid}")
-            widget.focus()
-            self.query_one("#review-form", VerticalScroll).scroll_to_widget(widget)
-        else:
-            self.query_one("#review-form", VerticalScroll).scroll_end(animate=False)
-
-    def action_save(self) -> None:
-        """Check the draft and save it. Reading and writing the database (400 MB at
-        100,000 meetings) run in a worker; the form says what is happening meanwhile, and
-        another ctrl+s or escape waits for the answer."""
-        if self.saving:
-            self.notify("Already saving…", timeout=2)
-            return
-        data, where = self.collect()
-        self._busy("Checking the draft against the database…")
-        self._check(data, where)
+        data, where = super().collect()
+        data["id"] = self._value("f-id")
+        where["id"] = "f-id"
+        if data["id"] == self.original["id"]:  # not edited by hand: it follows the date and region
+            dated = re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["date"])
+            data["id"] = draft_id(data["date"] if dated else "", data["region"])
+        return data, where
 
     @work(thread=True, exclusive=True, group="save")
     def _check(self, data: dict[str, Any], where: dict[str, str]) -> None:
@@ -642,101 +219,57 @@ class ReviewScreen(Screen[str | None]):
             existing = stored_as(self.store, meeting, catalog)
         except ValidationError as exc:
             self.store.release()
-            wid = where.get(exc.path) or where.get(re.sub(r"\.[^.]*$", "", exc.path))
-            call(self._not_saved, f"Not saved: {exc}", wid)
+            self.invalid(exc, where)
             return
         except StoreError as exc:
             self.store.release()
             call(self._not_saved, f"Not saved: {exc}")
             return
         if not existing:
-            self._write(meeting, update=False)
+            self.write(lambda store: self._saved(store, meeting, update=False))
             return
         proposals, trade = catalog.sizes(existing)
         self.store.release()  # the analyst may take a while to answer
         question = (
             f"{existing} ({plural(proposals, 'proposal')}, {plural(trade, 'trade figure')}) "
             "is already stored: the same id, or the same date, region and host. Replace it "
-            "with this draft?"
+            "with this draft? (The replaced version stays in its history: u brings it back.)"
         )
         call(self._ask_replace, question, meeting)
+
+    def _saved(self, store: Store, meeting: Meeting, *, update: bool) -> str | None:
+        action, mid = save_draft(store, meeting, update=update)
+        if action == "skipped":  # stored meanwhile, by another process
+            self.app.call_from_thread(self._not_saved, f"Not saved: {mid} is already stored.")
+            return None
+        return mid
 
     def _ask_replace(self, question: str, meeting: Meeting) -> None:
         self._idle()
 
         def replace() -> None:
             self._busy("Saving…")
-            self._save(meeting, update=True)
+            self._replace(meeting)
 
         confirm(self, question, replace, yes="Replace (y)")
 
     @work(thread=True, exclusive=True, group="save")
-    def _save(self, meeting: Meeting, *, update: bool) -> None:
-        self._write(meeting, update=update)
+    def _replace(self, meeting: Meeting) -> None:
+        self.write(lambda store: self._saved(store, meeting, update=True))
 
-    def _write(self, meeting: Meeting, *, update: bool) -> None:
-        """(In a worker) the one atomic write, and the search index with it. While another
-        process holds the database's lock, the form says whose, and escape gives up."""
-        call = self.app.call_from_thread
-        call(self._busy, "Saving: writing the database and its search index…")
-        self._cancel = threading.Event()
 
-        def waiting(pid: int | None) -> None:
-            holder = f"held by pid {pid}" if pid else "held by another process"
-            call(self._busy, f"Waiting for the database's lock ({holder})… escape cancels.")
-            self._waiting = True
+def complete_meeting(data: dict[str, Any]) -> dict[str, Any]:
+    """A meeting dict (a draft's) with every field the form shows, defaults filled in."""
+    from coopbrowse.store.model import Participant, Proposal, Source, TradeFigure
 
-        def held() -> None:  # from here on the write runs to its end: escape cannot stop it
-            if self._waiting:
-                self._waiting = False
-                call(self._busy, "Saving: writing the database and its search index…")
-
-        self.store.lock_waiting, self.store.lock_cancelled = waiting, self._cancel
-        self.store.lock_held, self.store.lock_timeout = held, LOCK_PATIENCE
-        try:
-            action, mid = save_draft(self.store, meeting, update=update)
-        except WriteCancelled:
-            call(self._not_saved, "Not saved: cancelled while waiting for the lock.")
-            return
-        except StoreError as exc:
-            call(self._not_saved, f"Not saved: {exc}")
-            return
-        finally:
-            self._waiting = False
-        if action == "skipped":  # stored meanwhile, by another process
-            call(self._not_saved, f"Not saved: {mid} is already stored.")
-            return
-        call(self.dismiss, mid)
-
-    @property
-    def saving(self) -> bool:
-        return self.query_one("#review-progress", ProgressBar).display
-
-    def _busy(self, what: str) -> None:
-        self.query_one("#review-error", Static).update(Text(what))
-        self.query_one("#review-progress", ProgressBar).display = True
-        self.query_one("#review-save", Button).disabled = True
-
-    def _idle(self) -> None:
-        self.query_one("#review-progress", ProgressBar).display = False
-        self.query_one("#review-save", Button).disabled = False
-
-    def _not_saved(self, message: str, wid: str | None = None) -> None:
-        self._idle()
-        self.show_error(message, wid)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "review-save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def action_cancel(self) -> None:
-        if self.saving:
-            if self._waiting:  # nothing written yet: give up waiting for the lock
-                self._cancel.set()
-                return
-            # the write is under way: it finishes (or fails) on its own
-            self.notify("Saving… the draft closes when it is saved.", timeout=3)
-            return
-        confirm(self, "Discard this draft?", lambda: self.dismiss(None), yes="Discard (y)")
+    blank = Meeting("x", "", "", "").to_dict()
+    out = {**blank, **data}
+    out["source"] = {**Source().to_dict(), **(data.get("source") or {})}
+    out["participants"] = [
+        {**Participant("").to_dict(), **p} for p in data.get("participants") or []
+    ]
+    out["trade"] = [{**TradeFigure("", "").to_dict(), **t} for t in data.get("trade") or []]
+    out["proposals"] = [
+        {**Proposal("", "", "", "").to_dict(), **p} for p in data.get("proposals") or []
+    ]
+    return out

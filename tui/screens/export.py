@@ -252,8 +252,9 @@ class ExportScreen(ModalScreen[str | None]):
         if found is None:
             keys = choice.keys
             if keys is None:
-                view = "proposals" if choice.view == "proposals" else "meetings"
-                keys = self.index.keys(self.index.listing(view, choice.query, "newest"))
+                view = choice.view if choice.view in ("proposals", "followup") else "meetings"
+                order = "status" if view == "followup" else "newest"
+                keys = self.index.keys(self.index.listing(view, choice.query, order))
             found = self._selections[key] = select_from(self.index, keys)
         return found
 

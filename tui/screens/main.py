@@ -75,6 +75,8 @@ class Rows(Sequence[Row | None]):
         self.regions = regions or []
         self._memo: OrderedDict[int, Row] = OrderedDict()
         self.error: Exception | None = None  # the last row that could not be read
+        # the Follow-up view's counts: field -> [(value, count)]
+        self.facets: dict[str, list[tuple[str, int]]] | None = None
 
     def __len__(self) -> int:
         if self.listing is not None:
@@ -137,10 +139,12 @@ class _Request:
 class MainScreen(Screen[None]):
     """Browse, search and select meetings and proposals."""
 
+    # The view keys are left out of the footer: the status line under the list shows them.
     BINDINGS = [
-        Binding("1", "view('meetings')", "Meetings", id="view-meetings"),
-        Binding("2", "view('proposals')", "Proposals", id="view-proposals"),
-        Binding("3", "view('regions')", "Regions", id="view-regions"),
+        Binding("1", "view('meetings')", "Meetings", show=False, id="view-meetings"),
+        Binding("2", "view('proposals')", "Proposals", show=False, id="view-proposals"),
+        Binding("3", "view('regions')", "Regions", show=False, id="view-regions"),
+        Binding("4", "view('followup')", "Follow-up", show=False, id="view-followup"),
         # priority: handled as the key arrives, so the keys typed after it go where it sent
         # the focus (not to the list the focus was on a moment before)
         Binding("slash", "search", "Search", id="search", priority=True),
@@ -159,6 +163,9 @@ class MainScreen(Screen[None]):
         Binding("o", "open_source", "Open source", show=False, id="open-source"),
         Binding("e", "export", "Export", id="export"),
         Binding("i", "add_article", "Add from article", id="add-article"),
+        Binding("E", "edit", "Edit", id="edit"),
+        Binding("u", "undo", "Undo last change", id="undo"),
+        Binding("f", "follow_up", "Follow up", id="follow-up"),
         Binding(
             "backspace", "go_back", "Back to where a link was followed", show=False, id="go-back"
         ),
@@ -199,6 +206,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield SearchBar(self._field_values, id="search", debounce=self.settings.debounce)
+        yield Static(id="facet-line", markup=False)
         with Container(id="panes"):
             yield RecordTable(id="list")
             yield DetailPane(id="detail")
@@ -362,6 +370,10 @@ class MainScreen(Screen[None]):
             else:
                 listing = index.listing(request.view, request.query, request.sort)
                 rows = Rows(request.view, index, listing)
+                if request.view == "followup":
+                    from coopbrowse.store.followup import FACETS
+
+                    rows.facets = index.facets(request.query, FACETS, view="followup")
             hl = index.matcher(request.query) if request.query else None
             cursor = self._find(index, rows, request.keep, first_page=True)
             self.app.call_from_thread(self._show, request, rows, hl, label, cursor, False)
@@ -441,6 +453,7 @@ class MainScreen(Screen[None]):
         same = rows is self.rows
         self.rows, self.hl, self.sort_label = rows, hl, label
         self.query_text = request.query
+        self._show_facets(rows)
         self.corrections = rows.listing.corrections if rows.listing is not None else []
         view = VIEWS[rows.view]
         table.empty_message = (
@@ -466,6 +479,32 @@ class MainScreen(Screen[None]):
             if self._first_list:
                 self._first_list = False
                 self.call_after_refresh(self._after_first_list)
+
+    def _show_facets(self, rows: Rows) -> None:
+        """The Follow-up view's counts per status, region and sector, above its list."""
+        line = self.query_one("#facet-line", Static)
+        line.display = rows.view == "followup"
+        if rows.facets is None:
+            return
+        from coopbrowse.store.followup import status_counts
+        from coopbrowse.store.regions import short_region
+        from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
+
+        text = Text()
+        for status, n in status_counts(rows.facets):
+            text.append(f"{STATUS_LABELS[status]} ", style="bold" if n else "dim")
+            text.append(f"{n:,}  ", style="" if n else "dim")
+        regions = ", ".join(
+            f"{short_region(r)} {n:,}" for r, n in rows.facets.get("region", [])[:4]
+        )
+        sectors = ", ".join(
+            f"{sector_label(sec)} {n:,}" for sec, n in rows.facets.get("sector", [])[:4]
+        )
+        if regions:
+            text.append(f"· regions: {one_line(regions)}  ", style="dim")
+        if sectors:
+            text.append(f"· sectors: {one_line(sectors)}", style="dim")
+        line.update(text)
 
     def _after_first_list(self) -> None:
         """Once the first list is on screen: the keys pressed meanwhile, then the query
@@ -915,6 +954,187 @@ class MainScreen(Screen[None]):
                 self.notify(message, title="Add from article", markup=False)
 
         self.app.push_screen(ArticleScreen(), drafted)
+
+    # Editing, undo and follow-up ---------------------------------------------------------
+
+    def _record_row(self, what: str) -> Row | None:
+        """The highlighted meeting or proposal row (a bell and a word when there is none)."""
+        row = self._current()
+        if row is None or row.region is not None:
+            self.app.bell()
+            self.notify(f"{what}: highlight a meeting or a proposal first.", timeout=3)
+            return None
+        return row
+
+    def action_edit(self) -> None:
+        """Edit the highlighted meeting (on a proposal: its meeting, at that proposal)."""
+        if self._defer("edit"):
+            return
+        row = self._record_row("E edits a record")
+        if row is not None:
+            self._open_editor(row.key)
+
+    @work(thread=True, exclusive=True, group="edit")
+    def _open_editor(self, key: Key) -> None:
+        found = self._whole(key)
+        if found is not None:
+            self.app.call_from_thread(self._push_editor, *found)
+
+    def _whole(self, key: Key) -> tuple[Any, str | None] | None:
+        """(In a worker) the whole meeting of a row's record, and the proposal's id."""
+        index = self.index
+        assert index is not None
+        kind, rid = key
+        try:
+            if kind == "proposal":
+                found = index.proposal(rid)
+                meeting, pid = (found[1], rid) if found else (None, None)
+            else:
+                meeting, pid = index.meeting(rid), None
+        except Exception as exc:
+            self.app.call_from_thread(self.notify, Text(self._trouble(exc)), severity="error")
+            return None
+        if meeting is None:
+            self.app.call_from_thread(
+                self.notify, "This record is no longer in the database.", severity="warning"
+            )
+            return None
+        return meeting, pid
+
+    def _push_editor(self, meeting: Any, pid: str | None) -> None:
+        from coopbrowse.store import Store
+
+        from .form import EditScreen
+
+        key: Key = ("proposal", pid) if pid else ("meeting", meeting.id)
+
+        def saved(meeting_id: str | None) -> None:
+            if meeting_id:
+                self._catch_up(key)
+                self.notify(one_line(f"Saved {meeting_id}. u undoes the edit."), markup=False)
+
+        self.app.push_screen(EditScreen(meeting, Store(self.db_path), pid), saved)
+
+    def action_undo(self) -> None:
+        """Undo the latest change to the highlighted record, after asking."""
+        if self._defer("undo"):
+            return
+        row = self._record_row("u undoes a change")
+        if row is not None:
+            self._prepare_undo(row.key)
+
+    @work(thread=True, exclusive=True, group="edit")
+    def _prepare_undo(self, key: Key) -> None:
+        from coopbrowse.store.history import undoable
+
+        found = self._whole(key)
+        if found is None:
+            return
+        change = undoable(found[0].history, key[1])
+        if change is None:
+            self.app.call_from_thread(
+                self.notify, one_line(f"No recorded change of {key[1]} to undo."), markup=False
+            )
+            return
+        self.app.call_from_thread(self._ask_undo, key, change)
+
+    def _ask_undo(self, key: Key, change: Any) -> None:
+        from coopbrowse.store.history import describe
+
+        from ..blocks import ORIGIN_LABELS
+        from .export import confirm
+
+        lines = describe(change)  # all it reverts, not only what concerns this record
+        shown = "\n".join(f"  {line}" for line in lines[:8])
+        more = f"\n  … and {len(lines) - 8} more" if len(lines) > 8 else ""
+        when = change.at.replace("T", " ").removesuffix("Z")
+        question = (
+            f"Undo the latest change to {key[1]} "
+            f"({ORIGIN_LABELS.get(change.origin, change.origin)}, {when} UTC)?\n{shown}{more}"
+        )
+        confirm(self, question, lambda: self._write_undo(key), yes="Undo (y)")
+
+    @work(thread=True, exclusive=True, group="write")
+    def _write_undo(self, key: Key) -> None:
+        self._write(key, lambda store: store.undo(key[1]), "Undone")
+
+    def _write(self, key: Key, change: Any, done: str) -> None:
+        """(In a worker) one write through the store, saying on the status line while it
+        waits for another writer's lock; then the list catches up on ``key``."""
+        from coopbrowse.store import Store
+
+        call = self.app.call_from_thread
+
+        def waiting(pid: int | None) -> None:
+            holder = f"held by pid {pid}" if pid else "held by another process"
+            call(self._status_progress, f"Waiting for the database's lock ({holder})…", 0, 0)
+
+        call(self._status_progress, "Saving…", 0, 0)
+        try:
+            store = Store.open(self.db_path)
+            store.lock_waiting = waiting
+            store.lock_timeout = 120.0
+            result = change(store)
+        except StoreError as exc:
+            call(self._status_progress, "", 0, 0)
+            call(self.notify, f"✗ {one_line(str(exc))}", severity="error", markup=False)
+            return
+        call(self._status_progress, "", 0, 0)
+        if result is None:
+            call(self.notify, "Nothing changed.", timeout=3)
+            return
+        call(self._catch_up, key)
+        call(self.notify, one_line(f"{done}: {key[1]}."), markup=False)
+
+    def action_follow_up(self) -> None:
+        """Record what became of the highlighted proposal: a new status with its date, a
+        note and a source, or a later meeting where it was raised again."""
+        if self._defer("follow_up"):
+            return
+        row = self._current()
+        if row is None or row.proposal is None:
+            self.app.bell()
+            self.notify("f follows up a proposal: highlight one (views 2 and 4).", timeout=3)
+            return
+        self._open_follow_up(row.key)
+
+    @work(thread=True, exclusive=True, group="edit")
+    def _open_follow_up(self, key: Key) -> None:
+        from coopbrowse.store.regions import filter_value
+
+        index = self.index
+        assert index is not None
+        found = self._whole(key)
+        if found is None:
+            return
+        meeting = found[0]
+        proposal = next(p for p in meeting.proposals if p.id == key[1])
+        query = (
+            f"region:{filter_value(meeting.region)} sector:{proposal.sector} date:{meeting.date}.."
+        )
+        candidates = []
+        try:
+            listing = index.listing("meetings", query, "oldest", page=40)
+            for i in range(min(listing.total, 40)):
+                row = index.row(listing, i)
+                if row is not None and row[2].id != meeting.id:
+                    candidates.append(row[2])
+        except Exception:  # suggestions are a help, not a must
+            candidates = []
+        self.app.call_from_thread(self._push_follow_up, key, proposal, meeting, candidates)
+
+    def _push_follow_up(self, key: Key, proposal: Any, meeting: Any, candidates: list[Any]) -> None:
+        from .followup import FollowUpScreen
+
+        def chosen(answer: dict[str, Any] | None) -> None:
+            if answer:
+                self._write_follow_up(key, answer)
+
+        self.app.push_screen(FollowUpScreen(proposal, meeting, candidates), chosen)
+
+    @work(thread=True, exclusive=True, group="write")
+    def _write_follow_up(self, key: Key, answer: dict[str, Any]) -> None:
+        self._write(key, lambda store: store.follow_up(key[1], **answer), "Follow-up recorded")
 
     def records_changed(self, meeting_ids: list[str]) -> None:
         """Meetings were added or replaced: catch up, show the first one."""

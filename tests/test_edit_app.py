@@ -1,0 +1,236 @@
+"""Editing, undo and follow-up in the browser, driven by keys with Pilot."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from helpers import FAST, settle
+from textual.events import Key
+from textual.widgets import Checkbox, Input, Select, TextArea
+
+from coopbrowse.store import Store
+from coopbrowse.store.model import Meeting
+from coopbrowse.tui.app import CoopBrowseApp
+from coopbrowse.tui.screens.export import ConfirmScreen
+from coopbrowse.tui.screens.followup import FollowUpScreen
+from coopbrowse.tui.screens.form import EditScreen, select_width, split_items
+from coopbrowse.tui.screens.main import MainScreen
+from coopbrowse.tui.widgets.record_table import RecordTable
+
+SIZE = (160, 50)
+PENZA = "2025-04-01-penza"
+
+
+@pytest.fixture
+def app(store: Store, tmp_path: Path) -> CoopBrowseApp:
+    return CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
+
+
+async def open_editor(pilot, app, key: str) -> EditScreen:
+    """Highlight the record ``key`` in its view and press E."""
+    await settle(pilot, app)
+    main = app.screen
+    assert isinstance(main, MainScreen)
+    main.go_to(("proposal", key) if re.search(r"-p[0-9]+$", key) else ("meeting", key))
+    await settle(pilot, app)
+    await pilot.press("E")
+    await settle(pilot, app)
+    assert isinstance(app.screen, EditScreen)
+    return app.screen
+
+
+async def burst(pilot, app, *keys: str) -> None:
+    """Keys as a terminal delivers a fast typist's (or a paste's) burst: all queued at
+    once, none waiting for the one before to be handled."""
+    for k in keys:
+        app.post_message(Key(k, k if len(k) == 1 else None))
+    await pilot.pause(0.3)
+
+
+async def test_edit_adds_a_trade_figure_removes_another_and_undo_brings_it_back(
+    app, store: Store
+) -> None:
+    before = store.meeting(PENZA)
+    assert before is not None and len(before.trade) >= 1
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        # f6 jumps section by section to the trade figures; ctrl+n adds a row there, and a
+        # burst of keys typed at once lands in the fields in order
+        for _ in range(4):
+            await pilot.press("f6")
+        assert form._section_of(app.focused) == "trade"
+        await pilot.press("ctrl+n")
+        i = len(before.trade)
+        assert app.focused is form.query_one(f"#tr-{i}-period", Input)
+        await burst(pilot, app, "2", "0", "2", "6", "tab", "tab", "n", "e", "a", "r", "l", "y")
+        await burst(pilot, app, "tab", "4", "2", "tab", "tab", "tab", "M", "i", "n", "s", "k")
+        form.query_one("#tr-0-keep", Checkbox).value = False  # drop the first figure
+        summary = form.query_one("#f-summary", TextArea)
+        summary.text = "First line.\nSecond line."
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+
+        after = store.meeting(PENZA)
+        assert after is not None
+        added = after.trade[-1]
+        assert (added.period, added.qualifier, added.usd_millions, added.stated_by) == (
+            "2026",
+            "nearly",
+            42.0,
+            "Minsk",
+        )
+        assert after.trade[:-1] == before.trade[1:]
+        assert after.summary == "First line.\nSecond line."
+        [change] = store.history(PENZA)
+        assert change.origin == "edit"
+        assert {c["path"] for c in change.changes} == {"trade", "summary"}
+
+        # u asks, then undoes; the detail's history shows both changes
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot, app)
+        restored = store.meeting(PENZA)
+        assert restored is not None and restored.to_dict() == before.to_dict()
+        assert [c.origin for c in store.history(PENZA)] == ["edit", "undo"]
+
+
+async def test_a_bad_field_is_named_and_focused_and_nothing_is_written(app, store) -> None:
+    before = store.path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        form.query_one("#tr-0-usd", Input).value = "lots"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, EditScreen)
+        assert app.focused is form.query_one("#tr-0-usd", Input)
+        assert "trade[0].usd_millions" in str(form.query_one("#review-error").render())
+    assert store.path.read_bytes() == before
+
+
+async def test_an_edit_of_a_meeting_changed_elsewhere_asks_before_overwriting(
+    app, store: Store
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        meeting = store.meeting(PENZA)
+        assert meeting is not None
+        other = Meeting.from_dict({**meeting.to_dict(), "place": "Changed elsewhere"})
+        Store(store.path).edit_meeting(other)  # another process, meanwhile
+        form.query_one("#f-title", Input).value = "My title"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        now = store.meeting(PENZA)
+        assert now is not None and now.title == meeting.title  # nothing overwritten yet
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+        saved = store.meeting(PENZA)
+        assert saved is not None and saved.title == "My title"
+        # the other process's change is in the history, undoable
+        assert [c.origin for c in store.history(PENZA)] == ["edit", "edit"]
+
+
+async def test_proposals_are_added_and_edited_on_a_proposal_row(app, store: Store) -> None:
+    pid = f"{PENZA}-p03"
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, pid)
+        i = next(i for i, p in enumerate(form.state["proposals"]) if p["id"] == pid)
+        assert app.focused is form.query_one(f"#pr-{i}-title", Input)  # E on a proposal
+        form.query_one(f"#pr-{i}-enterprises", Input).value = "MAZ, BelAZ; Gomselmash"
+        await pilot.press("ctrl+n")
+        new = len(form.state["proposals"]) - 2  # the last is the next spare row
+        await burst(pilot, app, *"Grain elevators")
+        form.query_one(f"#pr-{new}-sector", Select).value = "elevators"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        meeting = store.meeting(PENZA)
+        assert meeting is not None
+        edited = next(p for p in meeting.proposals if p.id == pid)
+        assert edited.enterprises == ("MAZ", "BelAZ", "Gomselmash")
+        added = meeting.proposals[-1]
+        assert (added.title, added.sector, added.id) == (
+            "Grain elevators",
+            "elevators",
+            f"{PENZA}-p07",
+        )
+
+
+async def test_follow_up_by_keyboard_with_a_note_and_the_follow_up_view(app, store) -> None:
+    pid = f"{PENZA}-p01"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("4")
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen) and main.view == "followup"
+        facets = str(main.query_one("#facet-line").render())
+        assert "proposed" in facets and "in progress" in facets
+        main.go_to(("proposal", pid))
+        await settle(pilot, app)
+        main.view = "followup"
+        main.refresh_rows(("proposal", pid))
+        await settle(pilot, app)
+        await pilot.press("f")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, FollowUpScreen)
+        dialog.query_one("#fu-status", Select).value = "stalled"
+        dialog.query_one("#fu-date", Input).value = "2026-02-01"
+        dialog.query_one("#fu-note", Input).focus()
+        await burst(pilot, app, *"Funding [bold]frozen")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+        proposal = store.proposal(pid)
+        assert proposal is not None and proposal.status == "stalled"
+        assert [(f.date, f.note) for f in proposal.follow_up] == [
+            ("2026-02-01", "Funding [bold]frozen")
+        ]
+        assert [c.origin for c in store.history(pid)] == ["follow-up"]
+        # the view lists it under stalled, after the open statuses
+        table = main.query_one(RecordTable)
+        keys = [main.rows[i].key for i in range(len(main.rows))]
+        assert keys.index(("proposal", pid)) == len(keys) - 1
+        assert main.rows[table.cursor].key == ("proposal", pid)
+
+
+async def test_a_follow_up_date_that_is_not_a_date_is_refused_in_the_dialog(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2")
+        await settle(pilot, app)
+        await pilot.press("f")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, FollowUpScreen)
+        dialog.query_one("#fu-date", Input).value = "yesterday"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, FollowUpScreen)
+        assert "expected a date" in str(dialog.query_one("#fu-error").render())
+
+
+async def test_e_u_and_f_on_a_region_row_say_what_they_need(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("3")
+        await settle(pilot, app)
+        for key in ("E", "u", "f"):
+            await pilot.press(key)
+            await settle(pilot, app)
+            assert isinstance(app.screen, MainScreen)
+
+
+def test_form_helpers() -> None:
+    assert split_items("metal products, chemical fertilizers") == [
+        "metal products",
+        "chemical fertilizers",
+    ]
+    assert split_items("tractors\nbuses; trams\n\n") == ["tractors", "buses", "trams"]
+    # a dropdown is as wide as its longest label and its arrow
+    assert select_width([("in progress", "in-progress"), ("agreed", "agreed")]) == 16

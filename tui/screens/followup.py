@@ -1,0 +1,125 @@
+"""FollowUpScreen: record what became of a proposal (key ``f``).
+
+A new status with the date it changed (today unless told), a note and a source URL, both
+optional; and, optionally, a later meeting where the proposal was raised again, chosen from
+later meetings in the same region where the same sector came up. Dismisses with the
+arguments of :meth:`coopbrowse.store.db.Store.follow_up`, which the main screen writes in a
+worker (the write, and every status change, is a history entry).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from coopbrowse.store.model import Meeting, Proposal, describe_status
+from coopbrowse.store.regions import short_region
+from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
+from coopbrowse.store.text import one_line
+
+from .form import select_width
+
+
+class FollowUpScreen(ModalScreen[dict[str, Any] | None]):
+    """Ask for a proposal's new status, date, note, source and later meeting."""
+
+    CSS_PATH = "followup.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="follow-up-save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="follow-up-cancel"),
+    ]
+
+    def help_sections(self) -> list[tuple[str, object]]:
+        return [("Following up a proposal", type(self))]
+
+    def __init__(self, proposal: Proposal, meeting: Meeting, candidates: list[Meeting]) -> None:
+        super().__init__()
+        self.proposal = proposal
+        self.meeting = meeting
+        self.candidates = [m for m in candidates if m.id not in proposal.raised_again]
+
+    def compose(self) -> ComposeResult:
+        p, m = self.proposal, self.meeting
+        statuses = [(label, status) for status, label in STATUS_LABELS.items()]
+        later = [("— not raised again —", "")] + [
+            (one_line(f"{c.date} · {short_region(c.region)} · {c.title}")[:70], c.id)
+            for c in self.candidates
+        ]
+        with Vertical(id="follow-up-box"):
+            yield Static(Text(f"Follow up: {one_line(p.title)}", style="bold"))
+            yield Static(
+                Text(
+                    f"{sector_label(p.sector)} · {m.date} · {one_line(short_region(m.region))}"
+                    f" · now {describe_status(p)}",
+                    style="dim",
+                )
+            )
+            with Horizontal(classes="fu-row"):
+                yield Label("New status", classes="fu-label")
+                status: Select[str] = Select(
+                    statuses, value=p.status, allow_blank=False, id="fu-status"
+                )
+                status.styles.width = select_width(statuses)
+                yield status
+            with Horizontal(classes="fu-row"):
+                yield Label("Since", classes="fu-label")
+                yield Input(dt.date.today().isoformat(), id="fu-date", placeholder="YYYY-MM-DD")
+            with Horizontal(classes="fu-row"):
+                yield Label("Note", classes="fu-label")
+                yield Input(id="fu-note", placeholder="what happened (optional)")
+            with Horizontal(classes="fu-row"):
+                yield Label("Source URL", classes="fu-label")
+                yield Input(id="fu-url", placeholder="https://… (optional)")
+            with Horizontal(classes="fu-row"):
+                yield Label("Raised again at", classes="fu-label")
+                yield Select(later, value="", allow_blank=False, id="fu-later")
+            if not self.candidates:
+                yield Static(
+                    Text("No later meeting in this region raised this sector.", style="dim")
+                )
+            yield Static("", id="fu-error", markup=False)
+            with Horizontal(id="fu-buttons"):
+                yield Button("Save (ctrl+s)", id="fu-save", variant="primary")
+                yield Button("Cancel (esc)", id="fu-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#fu-status", Select).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "fu-save":
+            self.action_save()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        date = self.query_one("#fu-date", Input).value.strip()
+        try:
+            if dt.date.fromisoformat(date).isoformat() != date:
+                raise ValueError(date)
+        except ValueError:
+            self.query_one("#fu-error", Static).update(
+                Text(f"Since: expected a date YYYY-MM-DD, not {one_line(date)!r}", style="red")
+            )
+            self.query_one("#fu-date", Input).focus()
+            return
+        later = str(self.query_one("#fu-later", Select).value)
+        self.dismiss(
+            {
+                "status": str(self.query_one("#fu-status", Select).value),
+                "date": date,
+                "note": self.query_one("#fu-note", Input).value.strip(),
+                "url": self.query_one("#fu-url", Input).value.strip(),
+                "raised_again": later or None,
+            }
+        )

@@ -1,0 +1,783 @@
+"""The meeting form: every field of a meeting and its proposals, editable, in one screen.
+
+One form serves two uses: reviewing a meeting drafted from an article before it is first
+saved (:class:`coopbrowse.tui.screens.article.ReviewScreen`) and editing a stored meeting
+(:class:`EditScreen`, key ``E``). It shows the meeting's fields, then its participants, goods,
+notes, source, trade figures and proposals; rows are added with ``ctrl+n`` in the section the
+focus is in and dropped by unticking their box (``✓`` kept, blank dropped), ``f6`` /
+``shift+f6`` jump between sections. Saving validates the whole meeting (the field at fault is
+named and focused) and writes in a worker, waiting for another writer's lock with a message
+that escape cancels; the screen never freezes. Record text is untrusted: it only ever reaches
+the screen as widget values and ``Text``, never as markup.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    ProgressBar,
+    Select,
+    Static,
+    TextArea,
+)
+
+from coopbrowse.store import Store, StoreError
+from coopbrowse.store.errors import RecordChanged
+from coopbrowse.store.model import Meeting, ValidationError
+from coopbrowse.store.regions import REGIONS
+from coopbrowse.store.storage import WriteCancelled
+from coopbrowse.store.taxonomy import METRICS, ROLES, SECTORS, SIDES, STATUS_LABELS
+from coopbrowse.store.text import one_line, printable
+
+from .export import confirm
+
+LOCK_PATIENCE = 120.0  # s a save waits for another writer's lock (escape gives up sooner)
+
+# The list sections: state key -> (heading, what ctrl+n adds)
+LISTS = {
+    "participants": ("Participants", "participant"),
+    "trade": ("Trade figures", "trade figure"),
+    "proposals": ("Proposals", "proposal"),
+}
+SECTIONS = ("meeting", "participants", "goods", "source", "trade", "proposals")
+
+_SECTOR_CHOICES = [(s.label, s.id) for s in SECTORS]
+_STATUS_CHOICES = [(label, status) for status, label in STATUS_LABELS.items()]
+_METRIC_CHOICES = [(k, k) for k in METRICS]
+_SIDE_CHOICES = [("—", ""), *((label, side) for side, label in SIDES.items())]
+_ROLE_CHOICES = [(role, role) for role in ROLES]
+
+
+def select_width(choices: list[tuple[str, str]]) -> int:
+    """A dropdown wide enough for its longest label (plus padding and the arrow)."""
+    return max(len(label) for label, _value in choices) + 5
+
+
+def split_items(text: str) -> list[str]:
+    """Goods, notes or enterprises typed one per line, or separated by commas or
+    semicolons: each is an item."""
+    return [v.strip() for v in re.split(r"[;,\n]", text) if v.strip()]
+
+
+def split_lines(text: str) -> list[str]:
+    """One item per line (notes, which may hold commas)."""
+    return [v.strip() for v in text.splitlines() if v.strip()]
+
+
+def number(text: str) -> float | str | None:
+    """A number typed in a field; the text back when it is not one (validation reports it)."""
+    text = text.strip().replace(",", "").removeprefix("$").removesuffix("%").strip()
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _shown(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _blank(key: str, item: dict[str, Any]) -> bool:
+    """A row added (or offered) but never filled in: left out when saving."""
+    if key == "participants":
+        return not (item["name"] or item["title"])
+    if key == "trade":
+        filled = ("period", "usd_millions", "change_pct", "qualifier", "stated_by", "note")
+        return not any(item.get(k) not in (None, "") for k in filled)
+    return not (item["title"] or item["detail"] or item["enterprises"])
+
+
+class Tick(Checkbox):
+    """A checkbox whose state is a mark (✓ or blank), not only a colour."""
+
+    @property
+    def _button(self) -> Any:
+        self.BUTTON_INNER = "✓" if self.value else " "
+        return super()._button
+
+
+class ListSection(Vertical):
+    """A list of the form (participants, trade figures, proposals): its heading, a row per
+    item, and a button that adds one (the form mounts a new row before it)."""
+
+    def __init__(self, form: MeetingForm, key: str) -> None:
+        super().__init__(id=f"sec-{key}", classes="form-block")
+        self.form = form
+        self.key = key
+
+    def compose(self) -> ComposeResult:
+        title, what = LISTS[self.key]
+        items = self.form.state[self.key]
+        shown = self.form.shown[self.key]  # the rest: the spare row, hidden until ctrl+n
+        yield Label(f"{title} ({shown})", classes="form-section")
+        if not shown:
+            yield Static(f"None yet. ctrl+n adds a {what}.", classes="dim list-empty")
+        for i, item in enumerate(items):
+            yield from self.form.wrapped_row(self.key, i, item, spare=i == shown)
+        yield Button(f"+ Add a {what} (ctrl+n)", id=f"add-{self.key}", classes="add-row")
+
+
+class MeetingForm(Screen[str | None]):
+    """Every field of a meeting, editable; ``ctrl+s`` validates and saves it. Subclasses
+    say how it is saved (:meth:`_check` runs in a worker) and what the heading says."""
+
+    CSS_PATH = "form.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form-save", priority=True),
+        Binding("escape", "cancel", "Discard", id="form-cancel"),
+        # The app's `q` would quit and lose the edits: here it asks, like escape.
+        Binding("q", "cancel", "Discard", show=False, id="form-quit"),
+        Binding("ctrl+n", "add_row", "Add a row", id="form-add-row", priority=True),
+        # priority: the focus moves as the key arrives, so what is typed right after a tab
+        # goes to the next field (not, as a burst of keys would, to this one)
+        Binding("tab", "app.focus_next", show=False, id="form-next-field", priority=True),
+        Binding(
+            "shift+tab", "app.focus_previous", show=False, id="form-previous-field", priority=True
+        ),
+        Binding(
+            "f6,ctrl+down", "section(1)", "Next section", id="form-next-section", priority=True
+        ),
+        Binding(
+            "shift+f6,ctrl+up",
+            "section(-1)",
+            "Previous section",
+            show=False,
+            id="form-previous-section",
+            priority=True,
+        ),
+    ]
+
+    heading = "Meeting"
+    discard_question = "Discard your changes?"
+
+    def help_sections(self) -> list[tuple[str, object]]:
+        return [("The meeting form (tab moves between fields)", MeetingForm)]
+
+    def __init__(self, meeting: dict[str, Any], store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.original = meeting
+        self.state: dict[str, Any] = {
+            **meeting,
+            "participants": [dict(p, _keep=True) for p in meeting["participants"]],
+            "trade": [dict(t, _keep=True) for t in meeting["trade"]],
+            "proposals": [dict(p, _keep=True) for p in meeting["proposals"]],
+        }
+        # rows shown in each list; each list ends in a hidden spare row that ctrl+n shows
+        self.shown = {key: len(self.state[key]) for key in LISTS}
+        for key in LISTS:
+            self.state[key].append(self.blank(key))
+        self._cancel = threading.Event()  # set to stop waiting for the lock
+        self._waiting = False  # whether the save waits for another writer's lock
+        self.missing: set[str] = set()  # field paths the draft could not fill
+        self.focus_on: str | None = None  # a widget id to focus first
+
+    # The form ---------------------------------------------------------------------------
+
+    def notes(self) -> list[str]:
+        """Lines shown above the form (what the draft could not find, and the like)."""
+        return []
+
+    def _field(self, label: str, value: Any, wid: str, **kw: Any) -> Horizontal:
+        path = wid.removeprefix("f-").replace("-", ".")
+        text = "" if value is None else str(value)
+        field = Input(value=text, id=wid, **kw)
+        if path in self.missing and not text:
+            field.add_class("missing")
+            field.placeholder = "not found in the article"
+        return Horizontal(Label(label, classes="form-label"), field, classes="form-row")
+
+    def _area(self, label: str, text: str, wid: str, hint: str, height: int = 3) -> Horizontal:
+        area = TextArea(text, id=wid, soft_wrap=True, tab_behavior="focus", classes="area")
+        area.styles.height = height
+        area.tooltip = "one item per line (goods may also be separated by commas)"
+        return Horizontal(
+            Vertical(Label(label, classes="form-label"), Label(hint, classes="form-hint")),
+            area,
+            classes="form-area",
+        )
+
+    def id_field(self) -> ComposeResult:
+        yield Horizontal(
+            Label("Id", classes="form-label"),
+            Label(one_line(self.state["id"]), id="f-id-shown"),
+            classes="form-row",
+        )
+
+    def compose(self) -> ComposeResult:
+        m = self.state
+        src = m["source"]
+        yield Header()
+        with VerticalScroll(id="review-form"):
+            yield Static(Text(self.heading, style="bold"), id="form-heading")
+            notes = self.notes()
+            if notes:
+                yield Static(Text(printable("\n".join(notes)), style="yellow"), id="review-notes")
+            with Vertical(id="sec-meeting", classes="form-block"):
+                yield Label("Meeting", classes="form-section")
+                yield self._field("Date", m["date"], "f-date", placeholder="YYYY-MM-DD")
+                yield Horizontal(
+                    Label("", classes="form-label"),
+                    Tick("year inferred", m["date_inferred"], id="f-date-inferred"),
+                    classes="form-row",
+                )
+                yield self._field("Date note", m["date_note"], "f-date-note")
+                yield self._field(
+                    "Region",
+                    m["region"],
+                    "f-region",
+                    suggester=SuggestFromList([r.name for r in REGIONS], case_sensitive=False),
+                )
+                yield self._field("Place", m["place"], "f-place")
+                yield self._field("Place note", m["place_note"], "f-place-note")
+                yield self._field("Title", m["title"], "f-title")
+                yield self._area("Summary", m["summary"], "f-summary", "several lines", 4)
+                yield from self.id_field()
+            yield ListSection(self, "participants")
+            with Vertical(id="sec-goods", classes="form-block"):
+                yield Label("Goods and notes", classes="form-section")
+                hint = "one per line"
+                yield self._area("Exports", "\n".join(m["exports"]), "f-exports", hint)
+                yield self._area("Imports", "\n".join(m["imports"]), "f-imports", hint)
+                yield self._area("Notes", "\n".join(m["notes"]), "f-notes", "one per line")
+            with Vertical(id="sec-source", classes="form-block"):
+                yield Label("Source", classes="form-section")
+                yield self._field("Outlet", src["outlet"], "f-source-outlet")
+                yield self._field(
+                    "Published", src["published"], "f-source-published", placeholder="YYYY-MM-DD"
+                )
+                yield self._field("URL", src["url"], "f-source-url")
+                yield self._field("Headline", src["headline"], "f-source-headline")
+                yield self._field("Document", src["document"], "f-source-document")
+            yield ListSection(self, "trade")
+            yield ListSection(self, "proposals")
+            yield Static("", id="review-error", markup=False)
+            yield ProgressBar(total=None, show_eta=False, id="review-progress")
+            with Horizontal(id="review-buttons"):
+                yield Button("Save (ctrl+s)", id="review-save", variant="primary")
+                yield Button("Discard (esc)", id="review-cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        target = self.query(f"#{self.focus_on}") if self.focus_on else None
+        widget = target.first() if target else self.query_one("#f-date", Input)
+        widget.focus()
+        if self.focus_on:
+            self.call_after_refresh(
+                self.query_one("#review-form", VerticalScroll).scroll_to_widget, widget, top=True
+            )
+
+    def row(self, key: str, i: int, item: dict[str, Any]) -> ComposeResult:
+        """The widgets of item ``i`` of list ``key``."""
+        keep = Tick("", item["_keep"], id=f"{key[:2]}-{i}-keep", classes="keep")
+        keep.tooltip = "✓ kept; untick to drop it when saving"
+        if key == "participants":
+            name = Input(item["name"], id=f"pa-{i}-name", classes="pname", placeholder="name")
+            if not item["name"] and item["role"] in self.missing:
+                name.add_class("missing")
+                name.placeholder = f"{item['role']}: not found"
+            yield Horizontal(
+                keep,
+                name,
+                Input(item["title"], id=f"pa-{i}-title", classes="ptitle", placeholder="title"),
+                self._select(_SIDE_CHOICES, item["side"], f"pa-{i}-side"),
+                self._select(_ROLE_CHOICES, item["role"], f"pa-{i}-role"),
+                classes="list-row",
+            )
+        elif key == "trade":
+            yield Horizontal(
+                keep,
+                Input(item["period"], id=f"tr-{i}-period", classes="period", placeholder="2024"),
+                self._select(_METRIC_CHOICES, item["metric"], f"tr-{i}-metric"),
+                Input(
+                    item["qualifier"], id=f"tr-{i}-qualifier", classes="qualifier",
+                    placeholder="qualifier",
+                ),
+                Input(
+                    _shown(item["usd_millions"]), id=f"tr-{i}-usd", classes="usd",
+                    placeholder="USD m",
+                ),
+                Input(
+                    _shown(item["change_pct"]), id=f"tr-{i}-change", classes="change",
+                    placeholder="change %",
+                ),
+                Input(
+                    item["change_basis"], id=f"tr-{i}-basis", classes="basis",
+                    placeholder="change over …",
+                ),
+                classes="list-row",
+            )  # fmt: skip
+            yield Horizontal(
+                Label("", classes="keep-gap"),
+                Input(item["stated_by"], id=f"tr-{i}-by", classes="by", placeholder="stated by"),
+                Input(item["note"], id=f"tr-{i}-note", classes="note", placeholder="note"),
+                classes="list-row",
+            )
+        else:
+            guess = Tick("from the article", item.get("status_from_article", False))
+            guess.id = f"pr-{i}-guess"
+            guess.tooltip = "the status is the extractor's guess; untick to confirm it"
+            yield Horizontal(
+                keep,
+                self._select(_SECTOR_CHOICES, item["sector"], f"pr-{i}-sector"),
+                Input(item["title"], id=f"pr-{i}-title", classes="ptitle", placeholder="title"),
+                self._select(_STATUS_CHOICES, item["status"], f"pr-{i}-status"),
+                guess,
+                classes="list-row",
+            )
+            yield Horizontal(
+                Label("", classes="keep-gap"),
+                Input(item["proposed_by"], id=f"pr-{i}-by", classes="by", placeholder="raised by"),
+                Input(
+                    ", ".join(item["enterprises"]),
+                    id=f"pr-{i}-enterprises",
+                    classes="enterprises",
+                    placeholder="enterprises, separated by commas",
+                ),
+                classes="list-row",
+            )
+            yield Horizontal(
+                Label("", classes="keep-gap"),
+                Input(item["detail"], id=f"pr-{i}-detail", classes="detail", placeholder="detail"),
+                classes="list-row proposal-detail",
+            )
+
+    @staticmethod
+    def _select(choices: list[tuple[str, str]], value: str, wid: str) -> Select[str]:
+        values = [v for _label, v in choices]
+        widget: Select[str] = Select(
+            choices, value=value if value in values else values[0], allow_blank=False, id=wid
+        )
+        widget.styles.width = select_width(choices)
+        return widget
+
+    # Reading the form back --------------------------------------------------------------
+
+    def _value(self, wid: str) -> str:
+        return self.query_one(f"#{wid}", Input).value.strip()
+
+    def _text(self, wid: str) -> str:
+        return self.query_one(f"#{wid}", TextArea).text
+
+    def _checked(self, wid: str) -> bool:
+        return self.query_one(f"#{wid}", Checkbox).value
+
+    def _chosen(self, wid: str) -> str:
+        return str(self.query_one(f"#{wid}", Select).value)
+
+    def sync(self) -> None:
+        """Read every widget back into :attr:`state` (before a list is recomposed, and
+        before saving)."""
+        m = self.state
+        for name in ("date", "region", "place", "title"):
+            m[name] = self._value(f"f-{name}")
+        m["date_note"] = self._value("f-date-note")
+        m["place_note"] = self._value("f-place-note")
+        m["summary"] = self._text("f-summary").strip()
+        m["date_inferred"] = self._checked("f-date-inferred")
+        m["exports"] = split_items(self._text("f-exports"))
+        m["imports"] = split_items(self._text("f-imports"))
+        m["notes"] = split_lines(self._text("f-notes"))
+        m["source"] = dict(m["source"])
+        for name in ("outlet", "published", "url", "headline", "document"):
+            m["source"][name] = self._value(f"f-source-{name}")
+        m["source"]["published"] = m["source"]["published"] or None
+        for i, p in enumerate(m["participants"]):
+            p.update(
+                _keep=self._checked(f"pa-{i}-keep"),
+                name=self._value(f"pa-{i}-name"),
+                title=self._value(f"pa-{i}-title"),
+                side=self._chosen(f"pa-{i}-side"),
+                role=self._chosen(f"pa-{i}-role"),
+            )
+        for i, t in enumerate(m["trade"]):
+            t.update(
+                _keep=self._checked(f"tr-{i}-keep"),
+                period=self._value(f"tr-{i}-period"),
+                metric=self._chosen(f"tr-{i}-metric"),
+                qualifier=self._value(f"tr-{i}-qualifier"),
+                usd_millions=number(self._value(f"tr-{i}-usd")),
+                change_pct=number(self._value(f"tr-{i}-change")),
+                change_basis=self._value(f"tr-{i}-basis"),
+                stated_by=self._value(f"tr-{i}-by"),
+                note=self._value(f"tr-{i}-note"),
+            )
+        for i, p in enumerate(m["proposals"]):
+            status = self._chosen(f"pr-{i}-status")
+            guessed = self._checked(f"pr-{i}-guess") and status == p["status"]
+            p.update(
+                _keep=self._checked(f"pr-{i}-keep"),
+                sector=self._chosen(f"pr-{i}-sector"),
+                title=self._value(f"pr-{i}-title"),
+                status=status,
+                status_from_article=guessed,  # a status a person chose is not a guess
+                proposed_by=self._value(f"pr-{i}-by"),
+                enterprises=split_items(self._value(f"pr-{i}-enterprises")),
+                detail=self._value(f"pr-{i}-detail"),
+            )
+
+    def collect(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """The meeting as edited (dropped rows left out), and which widget holds each
+        field path (for errors)."""
+        self.sync()
+        out = {k: v for k, v in self.state.items() if k not in LISTS}
+        where = {
+            name: f"f-{name.replace('_', '-')}"
+            for name in ("date", "region", "place", "title", "date_note", "place_note")
+        }
+        where.update({"summary": "f-summary", "exports": "f-exports", "imports": "f-imports"})
+        where["notes"] = "f-notes"
+        for name in ("outlet", "published", "url", "headline", "document"):
+            where[f"source.{name}"] = f"f-source-{name}"
+        fields = {
+            "participants": ("pa", {"name": "name", "title": "title"}, "name"),
+            "trade": (
+                "tr",
+                {
+                    "period": "period",
+                    "usd_millions": "usd",
+                    "change_pct": "change",
+                    "qualifier": "qualifier",
+                    "metric": "metric",
+                },
+                "usd",
+            ),
+            "proposals": ("pr", {"title": "title", "sector": "sector"}, "title"),
+        }
+        for key, (prefix, paths, whole) in fields.items():
+            kept = []
+            for i, item in enumerate(self.state[key]):
+                if not item["_keep"] or _blank(key, item):
+                    continue
+                n = len(kept)
+                for name, wid in paths.items():
+                    where[f"{key}[{n}].{name}"] = f"{prefix}-{i}-{wid}"
+                where[f"{key}[{n}]"] = f"{prefix}-{i}-{whole}"
+                kept.append({k: v for k, v in item.items() if k != "_keep"})
+            out[key] = kept
+        return out, where
+
+    # Adding rows and moving between sections ---------------------------------------------
+
+    def _section_of(self, widget: Widget | None) -> str | None:
+        while widget is not None:
+            if widget.id and widget.id.startswith("sec-"):
+                return widget.id.removeprefix("sec-")
+            parent = widget.parent
+            widget = parent if isinstance(parent, Widget) else None
+        return None
+
+    async def action_add_row(self, key: str | None = None) -> None:
+        """Add an empty row to the list the focus is in (participants, trade, proposals)."""
+        key = key or self._section_of(self.focused)
+        if key not in LISTS:
+            self.notify(
+                "ctrl+n adds a row in Participants, Trade figures or Proposals: "
+                "move there first (f6 jumps between sections).",
+                timeout=4,
+            )
+            return
+        section = self.query_one(f"#sec-{key}", ListSection)
+        spare = section.query(".spare")
+        if not spare:  # ctrl+n pressed again before the next spare row was mounted
+            await self._add_spare(key)
+            spare = section.query(".spare")
+        i = int(getattr(spare.first(), "row_index", 0))
+        for widget in section.query(f".row-{i}"):  # shown and focused at once: no key
+            widget.remove_class("spare")  # typed next is lost
+            widget.display = True
+        for empty in section.query(".list-empty"):
+            empty.display = False
+        title, _what = LISTS[key]
+        self.shown[key] += 1
+        section.query_one(".form-section", Label).update(f"{title} ({self.shown[key]})")
+        first = {"participants": "name", "trade": "period", "proposals": "title"}[key]
+        widget = self.query_one(f"#{key[:2]}-{i}-{first}")
+        self.set_focus(widget)
+        self.query_one("#review-form", VerticalScroll).scroll_to_widget(widget)
+        if not section.query(".spare"):
+            self.call_later(self._add_spare, key)
+
+    async def _add_spare(self, key: str) -> None:
+        """Mount the next (hidden) spare row of list ``key``, before its button."""
+        section = self.query_one(f"#sec-{key}", ListSection)
+        if section.query(".spare"):
+            return
+        items = self.state[key]
+        items.append(self.blank(key))
+        i = len(items) - 1
+        await section.mount_all(
+            self.wrapped_row(key, i, items[i], spare=True), before=f"#add-{key}"
+        )
+
+    def wrapped_row(self, key: str, i: int, item: dict[str, Any], *, spare: bool) -> list[Widget]:
+        """The row's widgets, named by its index; a spare row is hidden."""
+        widgets = list(self.row(key, i, item))
+        for widget in widgets:
+            widget.add_class(f"row-{i}")
+            widget.row_index = i  # type: ignore[attr-defined]
+            if spare:
+                widget.add_class("spare")
+                widget.display = False
+        return widgets
+
+    def blank(self, key: str) -> dict[str, Any]:
+        """A new, empty item of list ``key``."""
+        if key == "participants":
+            return {"name": "", "title": "", "side": "", "role": "participant", "_keep": True}
+        if key == "trade":
+            return {
+                "period": "",
+                "metric": "turnover",
+                "usd_millions": None,
+                "qualifier": "",
+                "change_pct": None,
+                "change_basis": "",
+                "stated_by": "",
+                "note": "",
+                "_keep": True,
+            }
+        return {
+            "id": "",
+            "meeting_id": self.state["id"],
+            "sector": SECTORS[0].id,
+            "title": "",
+            "detail": "",
+            "proposed_by": "",
+            "enterprises": [],
+            "status": "proposed",
+            "quote": "",
+            "status_from_article": False,
+            "follow_up": [],
+            "raised_again": [],
+            "_keep": True,
+        }
+
+    def action_section(self, step: int) -> None:
+        """Move the focus to the first field of the next (or previous) section."""
+        here = self._section_of(self.focused) or SECTIONS[0]
+        at = SECTIONS.index(here) if here in SECTIONS else 0
+        target = SECTIONS[(at + step) % len(SECTIONS)]
+        section = self.query_one(f"#sec-{target}")
+        focusable = [w for w in section.query("*") if w.focusable]
+        if focusable:
+            self.set_focus(focusable[0])  # now: a second f6 at once moves on from here
+        self.query_one("#review-form", VerticalScroll).scroll_to_widget(section, top=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        button = event.button.id or ""
+        if button == "review-save":
+            self.action_save()
+        elif button == "review-cancel":
+            self.action_cancel()
+        elif button.startswith("add-"):
+            self.run_worker(self.action_add_row(button.removeprefix("add-")))
+
+    # Saving -----------------------------------------------------------------------------
+
+    def show_error(self, message: str, wid: str | None = None) -> None:
+        self.query_one("#review-error", Static).update(Text(one_line(message), style="red"))
+        self.notify(one_line(message), severity="error", markup=False)  # seen on any size
+        if wid and self.query(f"#{wid}"):
+            widget: Widget = self.query_one(f"#{wid}")
+            widget.focus()
+            self.query_one("#review-form", VerticalScroll).scroll_to_widget(widget)
+        else:
+            self.query_one("#review-form", VerticalScroll).scroll_end(animate=False)
+
+    def action_save(self) -> None:
+        """Check the meeting and save it. Reading and writing the database (400 MB at
+        100,000 meetings) run in a worker; the form says what is happening meanwhile, and
+        another ctrl+s or escape waits for the answer."""
+        if self.saving:
+            self.notify("Already saving…", timeout=2)
+            return
+        # ctrl+s overtakes the keys typed just before it (they wait in the focused field's
+        # queue): the form is read once that field has taken them all.
+        field = self.focused
+        if field is not None and field is not self:
+            field.call_later(self._save_now)
+        else:
+            self._save_now()
+
+    def _save_now(self) -> None:
+        if self.saving or not self.is_attached:
+            return
+        data, where = self.collect()
+        self._busy("Checking against the database…")
+        self._check(data, where)
+
+    def _check(self, data: dict[str, Any], where: dict[str, str]) -> None:
+        raise NotImplementedError
+
+    def invalid(self, exc: ValidationError, where: dict[str, str]) -> None:
+        """(From a worker) the save stops at a bad field: name it and focus it."""
+        wid = where.get(exc.path) or where.get(re.sub(r"\.[^.]*$", "", exc.path))
+        self.app.call_from_thread(self._not_saved, f"Not saved: {exc}", wid)
+
+    def write(self, save: Callable[[Store], str | None]) -> None:
+        """(In a worker) the one atomic write ``save(store)`` (which returns the saved
+        meeting's id, or None when it said why not), and the search index with it. While
+        another process holds the database's lock, the form says whose, and escape gives
+        up."""
+        call = self.app.call_from_thread
+        call(self._busy, "Saving: writing the database and its search index…")
+        self._cancel = threading.Event()
+
+        def waiting(pid: int | None) -> None:
+            holder = f"held by pid {pid}" if pid else "held by another process"
+            call(self._busy, f"Waiting for the database's lock ({holder})… escape cancels.")
+            self._waiting = True
+
+        def held() -> None:  # from here on the write runs to its end: escape cannot stop it
+            if self._waiting:
+                self._waiting = False
+                call(self._busy, "Saving: writing the database and its search index…")
+
+        self.store.lock_waiting, self.store.lock_cancelled = waiting, self._cancel
+        self.store.lock_held, self.store.lock_timeout = held, LOCK_PATIENCE
+        try:
+            saved = save(self.store)
+        except WriteCancelled:
+            call(self._not_saved, "Not saved: cancelled while waiting for the lock.")
+            return
+        except RecordChanged as exc:
+            call(self._changed_elsewhere, exc)
+            return
+        except StoreError as exc:
+            call(self._not_saved, f"Not saved: {exc}")
+            return
+        finally:
+            self._waiting = False
+        if saved is not None:
+            call(self.dismiss, saved)
+
+    def _changed_elsewhere(self, exc: RecordChanged) -> None:
+        raise NotImplementedError
+
+    @property
+    def saving(self) -> bool:
+        return self.query_one("#review-progress", ProgressBar).display
+
+    def _busy(self, what: str) -> None:
+        self.query_one("#review-error", Static).update(Text(what))
+        self.query_one("#review-progress", ProgressBar).display = True
+        self.query_one("#review-save", Button).disabled = True
+
+    def _idle(self) -> None:
+        self.query_one("#review-progress", ProgressBar).display = False
+        self.query_one("#review-save", Button).disabled = False
+
+    def _not_saved(self, message: str, wid: str | None = None) -> None:
+        self._idle()
+        self.show_error(message, wid)
+
+    def action_cancel(self) -> None:
+        if self.saving:
+            if self._waiting:  # nothing written yet: give up waiting for the lock
+                self._cancel.set()
+                return
+            # the write is under way: it finishes (or fails) on its own
+            self.notify("Saving… the form closes when it is saved.", timeout=3)
+            return
+        confirm(self, self.discard_question, lambda: self.dismiss(None), yes="Discard (y)")
+
+
+class EditScreen(MeetingForm):
+    """Edit a stored meeting (``E``). The save is refused, and the analyst asked, when the
+    meeting was changed elsewhere since the form opened; every saved edit is recorded in
+    the meeting's history (``u`` undoes it)."""
+
+    discard_question = "Discard your edits?"
+
+    def __init__(self, meeting: Meeting, store: Store, focus_proposal: str | None = None) -> None:
+        super().__init__(meeting.to_dict(), store)
+        self.heading = f"Edit meeting {one_line(meeting.id)}"
+        if focus_proposal is not None:
+            at = next((i for i, p in enumerate(meeting.proposals) if p.id == focus_proposal), None)
+            self.focus_on = f"pr-{at}-title" if at is not None else None
+
+    def collect(self) -> tuple[dict[str, Any], dict[str, str]]:
+        data, where = super().collect()
+        taken = {p["id"] for p in data["proposals"] if p["id"]}
+        n = 1
+        for p in data["proposals"]:  # a new proposal: the next free number of the meeting
+            if not p["id"]:
+                while f"{data['id']}-p{n:02d}" in taken:
+                    n += 1
+                p["id"] = f"{data['id']}-p{n:02d}"
+                taken.add(p["id"])
+        return data, where
+
+    @work(thread=True, exclusive=True, group="save")
+    def _check(self, data: dict[str, Any], where: dict[str, str]) -> None:
+        try:
+            meeting = Meeting.from_dict(data)
+        except ValidationError as exc:
+            self.invalid(exc, where)
+            return
+        self._save(meeting, self.original)
+
+    def _save(self, meeting: Meeting, expected: dict[str, Any]) -> None:
+        def save(store: Store) -> str | None:
+            store = Store.open(store.path)  # migrated and checked, as it is now
+            store.lock_waiting, store.lock_cancelled = self.store.lock_waiting, self._cancel
+            store.lock_held, store.lock_timeout = self.store.lock_held, LOCK_PATIENCE
+            change = store.edit_meeting(meeting, expected=expected)
+            if change is None:
+                self.app.call_from_thread(self.notify, "Nothing changed: nothing was written.")
+            return meeting.id
+
+        self.write(save)
+
+    def _changed_elsewhere(self, exc: RecordChanged) -> None:
+        self._idle()
+        meeting_id = exc.record_id
+
+        def overwrite() -> None:
+            data, where = self.collect()
+            try:
+                meeting = Meeting.from_dict(data)
+            except ValidationError as error:
+                self._not_saved(f"Not saved: {error}", where.get(error.path))
+                return
+            self._busy("Saving…")
+            self._overwrite(meeting, exc.current)
+
+        self.show_error(
+            f"Not saved: {meeting_id} was changed elsewhere since this form opened. "
+            "Escape and E again edits the current version."
+        )
+        confirm(
+            self,
+            f"{meeting_id} was changed elsewhere (another window or process) since you "
+            "opened it. Overwrite it with your version? (The other change stays in its "
+            "history: u can bring it back.)",
+            overwrite,
+            yes="Overwrite (y)",
+        )
+
+    @work(thread=True, exclusive=True, group="save")
+    def _overwrite(self, meeting: Meeting, current: Any) -> None:
+        self._save(meeting, current)
