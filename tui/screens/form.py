@@ -71,10 +71,18 @@ def select_width(choices: list[tuple[str, str]]) -> int:
     return max(len(label) for label, _value in choices) + 5
 
 
-def split_items(text: str) -> list[str]:
-    """Goods, notes or enterprises typed one per line, or separated by commas or
-    semicolons: each is an item."""
-    return [v.strip() for v in re.split(r"[;,\n]", text) if v.strip()]
+def split_items(text: str, kept: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """Goods or enterprises typed one per line, or separated by commas or semicolons: each
+    is an item. A line that is one of the ``kept`` items as it was (a stored item may hold a
+    comma: "machinery for lifting, loading") stays whole."""
+    out: list[str] = []
+    for line in re.split(r"[\n;]", text):
+        line = line.strip()
+        if line in kept:
+            out.append(line)
+        else:
+            out += [v.strip() for v in line.split(",") if v.strip()]
+    return out
 
 
 def split_lines(text: str) -> list[str]:
@@ -94,7 +102,8 @@ def number(text: str) -> float | str | None:
 
 
 def _shown(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+    """A number as typed back: every digit kept (``12345.67``, not ``12345.7``)."""
+    return "" if value is None else str(value).removesuffix(".0")
 
 
 def _blank(key: str, item: dict[str, Any]) -> bool:
@@ -350,10 +359,10 @@ class MeetingForm(Screen[str | None]):
                 Label("", classes="keep-gap"),
                 Input(item["proposed_by"], id=f"pr-{i}-by", classes="by", placeholder="raised by"),
                 Input(
-                    ", ".join(item["enterprises"]),
+                    "; ".join(item["enterprises"]),
                     id=f"pr-{i}-enterprises",
                     classes="enterprises",
-                    placeholder="enterprises, separated by commas",
+                    placeholder="enterprises, separated by commas or ;",
                 ),
                 classes="list-row",
             )
@@ -396,8 +405,8 @@ class MeetingForm(Screen[str | None]):
         m["place_note"] = self._value("f-place-note")
         m["summary"] = self._text("f-summary").strip()
         m["date_inferred"] = self._checked("f-date-inferred")
-        m["exports"] = split_items(self._text("f-exports"))
-        m["imports"] = split_items(self._text("f-imports"))
+        m["exports"] = split_items(self._text("f-exports"), self.original["exports"])
+        m["imports"] = split_items(self._text("f-imports"), self.original["imports"])
         m["notes"] = split_lines(self._text("f-notes"))
         m["source"] = dict(m["source"])
         for name in ("outlet", "published", "url", "headline", "document"):
@@ -433,7 +442,7 @@ class MeetingForm(Screen[str | None]):
                 status=status,
                 status_from_article=guessed,  # a status a person chose is not a guess
                 proposed_by=self._value(f"pr-{i}-by"),
-                enterprises=split_items(self._value(f"pr-{i}-enterprises")),
+                enterprises=split_items(self._value(f"pr-{i}-enterprises"), p["enterprises"]),
                 detail=self._value(f"pr-{i}-detail"),
             )
 

@@ -500,10 +500,13 @@ class MainScreen(Screen[None]):
         sectors = ", ".join(
             f"{sector_label(sec)} {n:,}" for sec, n in rows.facets.get("sector", [])[:4]
         )
-        if regions:
-            text.append(f"· regions: {one_line(regions)}  ", style="dim")
-        if sectors:
-            text.append(f"· sectors: {one_line(sectors)}", style="dim")
+        details = "  ·  ".join(
+            f"{name}: {one_line(values)}"
+            for name, values in (("regions", regions), ("sectors", sectors))
+            if values
+        )
+        if details:
+            text.append("\n" + details, style="dim")
         line.update(text)
 
     def _after_first_list(self) -> None:
@@ -918,7 +921,8 @@ class MainScreen(Screen[None]):
                 else:
                     choices.append(Choice(f"the highlighted {kind}", [row.key], name or row.key[1]))
             if len(self.rows):
-                what = f"everything listed ({len(self.rows):,} {VIEWS[self.view].title.lower()})"
+                noun = "proposals" if self.view == "followup" else VIEWS[self.view].title.lower()
+                what = f"everything listed ({len(self.rows):,} {noun})"
                 choices.append(
                     Choice(
                         what, None, self.query_text or self.view, self.query_text, view=self.view
