@@ -107,36 +107,57 @@ def _neg_date(date: str) -> tuple[int, ...]:
 
 # Escaping ---------------------------------------------------------------------------------
 
-# Brackets are escaped, so parentheses and "!" can never form a link or an image; "$" and
-# "~" would become maths and strikethrough on some sites; "&" would start an entity.
-_ESCAPE = re.compile(r"([\\`*_{}\[\]<>#|~&$^])")
-_LEADING = re.compile(r"^(\s*)(?:([-+>])|(\d+)([.)]))")
+# Only what CommonMark (with GitHub's tables and strikethrough) would read as syntax is
+# escaped, so the text also reads well as plain text: "$130 million", "+10%" and
+# "000_1e4dc.txt" stay as they are.
+#   always:   \ ` * [ ] | ~          (escapes, code, emphasis, links, table cells, strikethrough)
+#   "_":      unless inside a word    (intraword "_" never emphasises)
+#   "<":      before a letter, "/", "!" or "?"  (a tag, a comment, an autolink)
+#   "&":      when it spells an entity ("&amp;", "&#39;")
+#   at the start of the text: "#", ">", "-", "+", "1." / "1)" (a heading, a quote, a list)
+_ALWAYS = re.compile(r"([\\`*\[\]|~])")
+_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+_ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+_LEADING = re.compile(r"^(\s*)(?:([-+>#])|(\d+)([.)]))")
 
 
-def _escape_leading(m: re.Match[str]) -> str:
-    if m.group(2):  # "- x", "+ x", "> x"
-        return m.group(1) + "\\" + m.group(2)
-    return m.group(1) + m.group(3) + "\\" + m.group(4)  # "1. x" -> "1\. x"
+def _escape_inline(flat: str) -> str:
+    escaped = _ALWAYS.sub(r"\\\1", flat)
+    escaped = _UNDERSCORE.sub(r"\\_", escaped)
+    escaped = _TAG.sub(r"\\<", escaped)
+    return _ENTITY.sub(r"\\&", escaped)
 
 
 def md_text(text: str) -> str:
-    """Untrusted text as inline Markdown that renders literally: one line, every Markdown and
-    HTML metacharacter backslash-escaped, so it can start no block and make no link or tag."""
+    """Untrusted text as inline Markdown that renders literally, wherever a line of it
+    starts: one line, and escaped only where CommonMark would read syntax, so it can start no
+    block and make no emphasis, link, code or tag."""
     flat = " ".join(one_line(text).split())
-    escaped = _ESCAPE.sub(r"\\\1", flat)
-    # a line starting like a list item or a numbered list would become one
+    escaped = _escape_inline(flat)
+    # a line starting like a heading, a quote or a list item would become one
     escaped = _LEADING.sub(
         lambda m: (
             m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4))
         ),
         escaped,
     )
-    return escaped.replace("-", "\\-") if escaped.strip("- ") == "" else escaped
+    if escaped.strip("-=_ ") == "" and escaped.strip():  # a rule or a heading underline
+        return "".join("\\" + c if c in "-=" else c for c in escaped)
+    return escaped
+
+
+def md_inline(text: str) -> str:
+    """Untrusted text as Markdown in the middle of a line (after a label, in a heading's
+    text): escaped as :func:`md_text` is, but its start can begin no block, so "+10%" and
+    "1." need no escape there."""
+    return _escape_inline(" ".join(one_line(text).split()))
 
 
 def md_cell(text: str) -> str:
-    """Untrusted text for a GitHub table cell (pipes and line breaks can't split the row)."""
-    return md_text(text) or " "
+    """Untrusted text for a GitHub table cell (pipes and line breaks can't split the row; a
+    cell holds only inline text, so its start needs no escape: "+10%" stays "+10%")."""
+    return _escape_inline(" ".join(one_line(text).split())) or " "
 
 
 def md_link(label: str, url: str) -> str:
@@ -170,11 +191,15 @@ def _figure_row(t: TradeFigure, extra: list[str] = ()) -> str:  # type: ignore[a
     if t.change_pct is not None:
         change = f"{t.change_pct:+g}%" + (f" {t.change_basis}" if t.change_basis else "")
     value = "" if t.usd_millions is None else f"{t.usd_millions:,.1f}"
+    # a qualifier qualifies the value it was said of: the change when there is no value
+    qualifier = t.qualifier if value else ""
+    if t.qualifier and not value:
+        change = f"{t.qualifier} {change}".strip()
     cells = [
         md_cell(t.period),
         md_cell(t.metric),
         value or " ",
-        md_cell(t.qualifier),
+        md_cell(qualifier),
         md_cell(change),
         md_cell(t.stated_by),
         *extra,
@@ -194,7 +219,7 @@ def _people(meeting: Meeting) -> list[str]:
     lines = []
     for p in meeting.participants:
         tags = p.tags
-        title = f", {md_text(p.title)}" if p.title else ""
+        title = f", {md_inline(p.title)}" if p.title else ""
         lines.append(f"  - {md_text(p.name)}{title}" + (f" ({tags})" if tags else ""))
     return lines
 
@@ -202,13 +227,13 @@ def _people(meeting: Meeting) -> list[str]:
 def _proposal_item(p: Proposal) -> str:
     parts = [f"**{md_text(p.title)}**"]
     if p.detail:
-        parts.append(f"— {md_text(p.detail)}")
+        parts.append(f"— {md_inline(p.detail)}")
     facts = []
     if p.enterprises:
-        facts.append("Enterprises: " + ", ".join(md_text(e) for e in p.enterprises))
-    facts.append(f"Status: {md_text(describe_status(p))}")
+        facts.append("Enterprises: " + ", ".join(md_inline(e) for e in p.enterprises))
+    facts.append(f"Status: {md_inline(describe_status(p))}")
     if p.proposed_by:
-        facts.append(f"Proposed by: {md_text(p.proposed_by)}")
+        facts.append(f"Proposed by: {md_inline(p.proposed_by)}")
     line = "- " + " ".join(parts) + " " + "; ".join(facts) + "."
     return "\n".join([line, *(f"  - {step}" for step in _follow_up_lines(p))])
 
@@ -220,41 +245,41 @@ def _follow_up_lines(p: Proposal) -> list[str]:
 
     lines = []
     for step in p.follow_up:
-        line = f"Follow-up {step.date}: {md_text(STATUS_LABELS.get(step.status, step.status))}"
+        line = f"Follow-up {step.date}: {md_inline(STATUS_LABELS.get(step.status, step.status))}"
         if step.note:
-            line += f" — {md_text(step.note)}"
+            line += f" — {md_inline(step.note)}"
         if step.url:
-            line += f" ({md_text(step.url)})"
+            line += f" ({md_inline(step.url)})"
         lines.append(line)
     if p.raised_again:
-        lines.append("Raised again at: " + ", ".join(md_text(m) for m in p.raised_again))
+        lines.append("Raised again at: " + ", ".join(md_inline(m) for m in p.raised_again))
     return lines
 
 
 def _source_line(m: Meeting) -> str:
     s = m.source
-    bits = [md_text(s.outlet) if s.outlet else "outlet not stated"]
+    bits = [md_inline(s.outlet) if s.outlet else "outlet not stated"]
     published = s.published or "publication date not stated"
     bits.append(published + (" (inferred)" if s.published_inferred else ""))
     if s.headline:
-        bits.append(f"“{md_text(s.headline)}”")
+        bits.append(f"“{md_inline(s.headline)}”")
     if s.document:
-        bits.append(f"document {md_text(s.document)}")
+        bits.append(f"document {md_inline(s.document)}")
     if s.url:
         bits.append(md_link(s.url, s.url))
     return "Source: " + ", ".join(bits) + "."
 
 
 def _meeting_heading(m: Meeting) -> str:
-    host = f" · {md_text(m.host.name.split()[-1])}" if m.host and m.host.name.strip() else ""
-    return f"{m.date} · {md_text(m.region) or 'region not stated'}{host}"
+    host = f" · {md_inline(m.host.name.split()[-1])}" if m.host and m.host.name.strip() else ""
+    return f"{m.date} · {md_inline(m.region) or 'region not stated'}{host}"
 
 
 def _meeting_section(m: Meeting, opts: ExportOptions) -> list[str]:
     out = [f"## {_meeting_heading(m)}", "", f"**{md_text(m.title)}**", ""]
-    date = m.date + (" (year inferred: " + md_text(m.date_note) + ")" if m.date_inferred else "")
+    date = m.date + (" (year inferred: " + md_inline(m.date_note) + ")" if m.date_inferred else "")
     out.append(f"- **Date:** {date}")
-    out.append(f"- **Place:** {md_text(m.place) if m.place else 'not stated'}")
+    out.append(f"- **Place:** {md_inline(m.place) if m.place else 'not stated'}")
     if m.participants:
         out.append("- **Participants:**")
         out.extend(_people(m))
@@ -267,7 +292,7 @@ def _meeting_section(m: Meeting, opts: ExportOptions) -> list[str]:
         for p in m.proposals:
             by_sector[p.sector].append(p)
         for sector, items in by_sector.items():
-            out.append(f"**{md_text(sector_label(sector))}**")
+            out.append(f"**{md_inline(sector_label(sector))}**")
             out.append("")
             out.extend(_proposal_item(p) for p in items)
             out.append("")
@@ -279,9 +304,9 @@ def _meeting_section(m: Meeting, opts: ExportOptions) -> list[str]:
     if m.exports or m.imports:
         out += ["### Goods", ""]
         if m.exports:
-            out.append("- **Belarusian exports:** " + ", ".join(md_text(g) for g in m.exports))
+            out.append("- **Belarusian exports:** " + ", ".join(md_inline(g) for g in m.exports))
         if m.imports:
-            out.append("- **Imports to Belarus:** " + ", ".join(md_text(g) for g in m.imports))
+            out.append("- **Imports to Belarus:** " + ", ".join(md_inline(g) for g in m.imports))
         out.append("")
     if m.notes:
         out += ["### Notes", ""]
@@ -305,7 +330,7 @@ def _overview(sel: Selection) -> list[str]:
             sectors, key=lambda s: (-sum(map(len, sectors[s].values())), sector_label(s))
         ):
             where = "; ".join(
-                f"{md_text(region)} ({', '.join(sorted(set(dates)))})"
+                f"{md_inline(region)} ({', '.join(sorted(set(dates)))})"
                 for region, dates in sorted(sectors[sector].items())
             )
             count = sum(len(d) for d in sectors[sector].values())
@@ -337,13 +362,13 @@ def _alone_section(sel: Selection, opts: ExportOptions) -> list[str]:
     for p, m in sel.proposals:
         out.append(f"### {md_text(p.title) or 'Untitled proposal'}")
         out.append("")
-        out.append(f"- **Meeting:** {m.date}, {md_text(m.region)} — {md_text(m.title)}")
-        out.append(f"- **Sector:** {md_text(sector_label(p.sector))}")
+        out.append(f"- **Meeting:** {m.date}, {md_inline(m.region)} — {md_inline(m.title)}")
+        out.append(f"- **Sector:** {md_inline(sector_label(p.sector))}")
         if p.enterprises:
-            out.append("- **Enterprises:** " + ", ".join(md_text(e) for e in p.enterprises))
-        out.append(f"- **Status:** {md_text(describe_status(p))}")
+            out.append("- **Enterprises:** " + ", ".join(md_inline(e) for e in p.enterprises))
+        out.append(f"- **Status:** {md_inline(describe_status(p))}")
         if p.proposed_by:
-            out.append(f"- **Proposed by:** {md_text(p.proposed_by)}")
+            out.append(f"- **Proposed by:** {md_inline(p.proposed_by)}")
         out += [f"- {step}" for step in _follow_up_lines(p)]
         out.append("")
         if p.detail:

@@ -758,6 +758,14 @@ class SearchIndex:
             )
         return rows
 
+    def aggregate(
+        self, query: str | Node, aggregations: dict[str, Any], *, view: str
+    ) -> tuple[int, Any]:
+        """``(rows of view for query, Tantivy's aggregation result)`` (empty when none)."""
+        searcher = self.searcher()
+        _tree, compiled, _c, total, _hits = self._answer(searcher, query, SCOPES[view], None, False)
+        return total, (searcher.aggregate(compiled, aggregations) if total else {})
+
     def facets(
         self, query: str | Node, fields: Iterable[str], *, view: str = "proposals"
     ) -> dict[str, list[tuple[str, int]]]:
@@ -969,6 +977,11 @@ def _valid(make: Callable[..., Any], data: Any, path: Path | None) -> Any:
 def _short(exc: BaseException) -> str:
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return text[:160]
+
+
+def buckets(found: Any, name: str) -> list[dict[str, Any]]:
+    """The buckets of aggregation ``name`` in an aggregation result."""
+    return _buckets(found, name)
 
 
 def _buckets(found: Any, name: str) -> list[dict[str, Any]]:

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     import tantivy
 
 # Bump when the schema or what goes into a document changes: older indexes are rebuilt.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 
 # Weight tiers: a field's text is searched in the tier's field with the tier's boost.
 TIERS: dict[str, float] = {"title": 3.0, "key": 2.0, "body": 1.0, "minor": 0.5}
@@ -168,10 +168,17 @@ def status_date(p: Proposal, m: Meeting) -> str:
     return p.status_since or m.date
 
 
-def order_status(p: Proposal, m: Meeting) -> int:
-    """By status in the workflow's order, then the longest unchanged first (ascending)."""
+def order_status(p: Proposal, m: Meeting, i: int) -> int:
+    """By status in the workflow's order, then the longest unchanged first, then in the
+    meeting's order (ascending; ties never left to the engine)."""
     rank = _STATUS_RANK.get(p.status, 63)
-    return rank << 44 | _days(status_date(p, m)) << 22 | _days(m.date)
+    return rank << 57 | order_since(p, m, i)
+
+
+def order_since(p: Proposal, m: Meeting, i: int) -> int:
+    """By the day the status was set, then the meeting, then the proposal's place in it."""
+    tie = _meeting_uid(m.id) & ((1 << 25) - 1)
+    return _days(status_date(p, m)) << 35 | tie << 10 | min(i, 1023)
 
 
 def order_count(count: int, m: Meeting) -> int:
@@ -448,8 +455,8 @@ def documents(
             "o_date": [order_date(m, 1022 - min(i, 1022))],
             "o_region": [o_region],
             "o_sector": [order_sector(p, m, i)],
-            "o_status": [order_status(p, m)],
-            "o_since": [_days(status_date(p, m)) << 22 | _days(m.date)],
+            "o_status": [order_status(p, m, i)],
+            "o_since": [order_since(p, m, i)],
             "rid": [p.id.encode("utf-8")],
             "row": [_dumps({"p": _proposal_head(p), "m": brief})],
         }

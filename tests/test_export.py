@@ -85,7 +85,7 @@ def test_whole_dataset_is_valid_commonmark_with_tables(store: Store) -> None:
     for m in store.meetings():
         assert m.region in markdown
     assert "slightly more than" in markdown and "nearly" in markdown  # qualifiers kept
-    assert "Mogilevliftmash" in markdown and "002\\_fa6fb66a2d1c038c.txt" in markdown
+    assert "Mogilevliftmash" in markdown and "002_fa6fb66a2d1c038c.txt" in markdown
 
 
 def test_golden_export_of_the_bundled_dataset(store: Store) -> None:
@@ -113,7 +113,7 @@ def test_proposals_on_their_own_carry_their_meeting_and_source(store: Store) -> 
     check_structure(markdown)
     assert "## Proposals selected on their own" in markdown
     assert "2025-07-21, Samara Oblast" in markdown
-    assert "004\\_ca1ade26893ad6fd.txt" in markdown
+    assert "004_ca1ade26893ad6fd.txt" in markdown
 
 
 def test_options_leave_sections_out(store: Store) -> None:
@@ -200,7 +200,7 @@ def test_md_text_examples() -> None:
     assert md_text("# not a heading") == "\\# not a heading"
     assert md_text("a | b") == "a \\| b"
     assert md_text("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))"
-    assert md_text("<script>") == "\\<script\\>"
+    assert md_text("<script>") == "\\<script>"  # no tag can open: ">" needs no escape
     assert md_text("line\nbreak") == "line break"
     assert md_text("- item") == "\\- item"
     assert md_text("1. first") == "1\\. first"
@@ -222,7 +222,7 @@ def test_a_url_carrying_terminal_controls_is_neither_a_link_nor_raw(store: Store
     markdown = to_markdown(select([meeting], [("meeting", meeting.id)]), now=NOW)
     assert "](https://example.org/" not in markdown
     assert not any(c in markdown for c in "\x1b\x07\u202e")
-    escaped = "https://example.org/\u241b\\]52;c;SGVsbG8=\u2407x\\<U+202E\\>"
+    escaped = "https://example.org/\u241b\\]52;c;SGVsbG8=\u2407x\\<U+202E>"
     assert escaped in markdown  # shown, escaped, as text
 
 
@@ -286,3 +286,46 @@ def test_cli_export_everything_by_default(tmp_path: Path, monkeypatch, store) ->
     written = list(tmp_path.glob("coopbrowse-*-all.md"))
     assert len(written) == 1
     assert "5 meetings, 58 proposals" in written[0].read_text()
+
+
+# Text renders as itself, escaped only where it must be ------------------------------------
+
+_MD_ALPHABET = st.sampled_from([*"ab1 _*`[]()<>!#&;|~\\+-=.:$^{}/x", "&amp;", "<b>", "1."])
+_RENDER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _rendered_text(markdown: str) -> str:
+    import html as html_lib
+
+    rendered = _RENDER.render(markdown)
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MD_ALPHABET, min_size=1, max_size=12).map("".join))
+def test_escaped_text_renders_as_itself_wherever_it_stands(text: str) -> None:
+    """In a paragraph, a list item, after a label and in a table cell, the escaped text
+    renders to exactly the text (one line, spaces collapsed): never syntax."""
+    from coopbrowse.store.export import md_cell, md_inline
+
+    expected = " ".join(text.split())
+    if not expected:
+        return
+    assert _rendered_text(md_text(text)) == expected
+    assert _rendered_text(f"- {md_text(text)}") == expected
+    assert _rendered_text(f"Label: {md_inline(text)}") == f"Label: {expected}"
+    table = f"| h |\n|---|\n| {md_cell(text)} |"
+    assert _rendered_text(table).removeprefix("h").strip() == expected
+
+
+def test_no_escape_where_commonmark_needs_none() -> None:
+    from coopbrowse.store.export import md_cell, md_inline
+
+    for plain in ("$130 million", "+10% over 2023", "000_1e4dc6bee2e912fa.txt", "<5%", "AT&T"):
+        assert md_cell(plain) == plain
+        assert md_inline(plain) == plain
+    assert md_text("$130 million") == "$130 million"
+    # the golden export: no escape mid-line that CommonMark does not need
+    golden = GOLDEN.read_text(encoding="utf-8")
+    needless = re.findall(r"\w\\[$+^{}_.=!:-]|\s\\[$^{}]", golden)
+    assert needless == []

@@ -141,3 +141,31 @@ def test_follow_up_view(snap_compare, app, monkeypatch) -> None:
         await _ready(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run)
+
+
+async def _compare(pilot) -> None:
+    await _ready(pilot)
+    await pilot.press("space", "space", "c")  # the two Mordovia meetings of 2025-10-20
+    await _ready(pilot)
+
+
+def test_compare_80x24(snap_compare, app) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_compare)
+
+
+def test_compare_160x50(snap_compare, app) -> None:
+    assert snap_compare(app, terminal_size=(160, 50), run_before=_compare)
+
+
+async def _facets(pilot) -> None:
+    await _ready(pilot)
+    await pilot.press("2", "F")
+    await _ready(pilot)
+
+
+def test_facets_80x24(snap_compare, app) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_facets)
+
+
+def test_facets_160x50(snap_compare, app) -> None:
+    assert snap_compare(app, terminal_size=(160, 50), run_before=_facets)

@@ -181,6 +181,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser(
+        "compare",
+        parents=[with_db],
+        help="compare 2-4 meetings side by side",
+        description=(
+            "Compare 2 to 4 meetings side by side: date, place, hosts and guests, the sectors "
+            "raised (shared first, then those unique to each), the trade figures per period "
+            "with qualifier and who stated each, and the proposals unique to each. A proposal "
+            "id stands for its meeting. Prints a table; -o FILE writes Markdown (one "
+            "comparison table plus notes), -o - prints it. Exit status 0, or 2 for an unknown "
+            "id, fewer than 2 or more than 4 meetings, or an unwritable or existing file "
+            "(without --force)."
+        ),
+    )
+    p.add_argument("ids", metavar="ID", nargs="+", help="meeting (or proposal) ids")
+    p.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    p.add_argument("-o", "--output", metavar="FILE", help="write Markdown to FILE (- : stdout)")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    p = sub.add_parser(
+        "facets",
+        parents=[with_db],
+        help="count the records by the values of a field",
+        description=(
+            "How many proposals (or meetings) have each value of FIELD (sector, region, "
+            "status, proposer, year), for everything or for a QUERY: value, count, share and "
+            "a bar, most first. Meetings are counted for region and year with --meetings. "
+            "Exit status 0 with counts, 1 with nothing matched, 2 for a bad field or query."
+        ),
+    )
+    p.add_argument("field", metavar="FIELD", help="sector, region, status, proposer or year")
+    p.add_argument("query", metavar="QUERY", nargs="*", help="a search query (see README)")
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    p.add_argument("--meetings", action="store_true", help="count meetings instead of proposals")
+
+    p = sub.add_parser(
         "history",
         parents=[with_db],
         help="list the recorded changes of a meeting or proposal",
@@ -375,6 +410,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_list(index, as_json=args.json, history=args.history)
     if args.command == "history":
         return cmd_history(index, db_path, args.id, as_json=args.json)
+    if args.command == "compare":
+        return cmd_compare(index, args)
+    if args.command == "facets":
+        view = "meetings" if args.meetings else "proposals"
+        return cmd_facets(index, args.field, " ".join(args.query), view, as_json=args.json)
     if args.command == "follow-up":
         return cmd_follow_up_list(index, " ".join(args.words), as_json=args.json)
     if args.command == "show":
@@ -774,6 +814,79 @@ def cmd_history(index: SearchIndex, db_path: Path, record_id: str, *, as_json: b
         console.print(head)
         for line in describe(change, record_id):
             console.print(Text(f"    {one_line(line)}"))
+    return EXIT_OK
+
+
+def cmd_compare(index: SearchIndex, args: argparse.Namespace) -> int:
+    from coopbrowse.store.compare import MAX_MEETINGS, MIN_MEETINGS, compare, to_dict
+    from coopbrowse.store.compare import to_markdown as compare_markdown
+    from coopbrowse.store.export import write_markdown
+
+    from .render import comparison_table
+
+    meetings = []
+    for rid in args.ids:
+        meeting = index.meeting(rid)
+        if meeting is None:
+            found = index.proposal(rid)
+            meeting = found[1] if found else None
+        if meeting is None:
+            raise StoreError(
+                None, f"no meeting or proposal with id {rid!r} (see `coopbrowse list`)"
+            )
+        if all(m.id != meeting.id for m in meetings):
+            meetings.append(meeting)
+    if not MIN_MEETINGS <= len(meetings) <= MAX_MEETINGS:
+        raise StoreError(
+            None,
+            f"compare takes {MIN_MEETINGS} to {MAX_MEETINGS} different meetings, "
+            f"not {len(meetings)}",
+        )
+    comparison = compare(meetings)
+    if args.json:
+        _dump(to_dict(comparison))
+        return EXIT_OK
+    if args.output is None:
+        _console().print(comparison_table(comparison))
+        return EXIT_OK
+    text = compare_markdown(comparison, version=__version__)
+    if args.output == "-":
+        sys.stdout.write(text)
+        return EXIT_OK
+    write_markdown(Path(args.output), text, force=args.force)
+    _say(f"wrote {args.output}: a comparison of {len(meetings)} meetings")
+    return EXIT_OK
+
+
+def cmd_facets(index: SearchIndex, field: str, query: str, view: str, *, as_json: bool) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    from coopbrowse.store.facets import FACET_FIELDS, facet_counts
+
+    if field not in FACET_FIELDS:
+        raise StoreError(None, f"unknown field {field!r} (one of: {', '.join(FACET_FIELDS)})")
+    counts = _follow_up(index, query, lambda ix, q: facet_counts(ix, field, q, view=view))
+    if as_json:
+        _dump(counts.to_dict())
+        return EXIT_OK if counts.total else EXIT_EMPTY
+    console = _console()
+    if not counts.total:
+        console.print(Text(f"No {view} for {one_line(repr(query))}.", style="dim"))
+        return EXIT_EMPTY
+    table = Table(title=one_line(counts.title), title_justify="left")
+    table.add_column(field.capitalize())
+    table.add_column("Count", justify="right")
+    table.add_column("Share", justify="right")
+    table.add_column("")
+    for row in counts.rows:
+        table.add_row(
+            Text(one_line(row.label)),
+            f"{row.count:,}",
+            f"{row.share:.0%}",
+            Text(row.bar(20, counts.top), "cyan"),
+        )
+    console.print(table)
     return EXIT_OK
 
 

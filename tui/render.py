@@ -11,6 +11,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from coopbrowse.store.compare import Comparison
 from coopbrowse.store.index import Hit, SearchResult, meeting_fields, proposal_fields
 from coopbrowse.store.model import Meeting, Proposal
 from coopbrowse.store.taxonomy import sector_label
@@ -126,4 +127,51 @@ def hits_table(result: SearchResult) -> Table:
             f"{hit.score:.2f}",
             cell(hit.id, "dim"),
         )
+    return table
+
+
+def comparison_table(c: Comparison) -> Table:
+    """Meetings in columns (``coopbrowse compare`` and the Compare screen): people, the
+    sectors raised (shared first, then each meeting's own, marked), trade figures per
+    period with qualifier and who stated each, and the proposals unique to each."""
+    from coopbrowse.store.compare import figure_text, label, people
+
+    table = Table(show_lines=True, expand=True, header_style="bold")
+    table.add_column("", style="bold", max_width=18)
+    for m in c.meetings:
+        table.add_column(Text(one_line(label(m))), overflow="fold", ratio=1)
+
+    def lines(items: list[str], style: str = "") -> Text:
+        return Text("\n".join(one_line(i) for i in items) or "—", style=style)
+
+    table.add_row("Place", *(lines([m.place or "not stated"]) for m in c.meetings))
+    table.add_row("Belarusian side", *(lines(people(m, "host")) for m in c.meetings))
+    table.add_row("Russian side", *(lines(people(m, "guest")) for m in c.meetings))
+    table.add_row("Title", *(lines([m.title], "italic") for m in c.meetings))
+    cells = []
+    for i in range(len(c.meetings)):
+        text = Text()
+        for s in c.sectors:
+            n = s.counts[i]
+            if not n:
+                continue
+            if text:
+                text.append("\n")
+            style = {"all": "bold", "only": "cyan"}.get(s.where, "")
+            text.append(one_line(s.label), style=style)
+            mark = {"all": "shared", "only": "only here"}.get(s.where, s.where)
+            text.append(f" ×{n} ({mark})", style="dim")
+        cells.append(text or Text("no proposals", "dim"))
+    table.add_row("Sectors raised", *cells)
+    for (period, metric), figures in c.trade:
+        table.add_row(
+            f"{metric.capitalize()} {one_line(period)}",
+            *(lines([figure_text(t) for t in f]) for f in figures),
+        )
+    if not c.trade:
+        table.add_row("Trade figures", *(Text("none quoted", "dim") for _m in c.meetings))
+    table.add_row(
+        "Only here",
+        *(lines([f"• {p.title}" for p in ps]) if ps else Text("—", "dim") for ps in c.unique),
+    )
     return table

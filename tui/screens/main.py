@@ -166,6 +166,8 @@ class MainScreen(Screen[None]):
         Binding("E", "edit", "Edit", id="edit"),
         Binding("u", "undo", "Undo last change", id="undo"),
         Binding("f", "follow_up", "Follow up", id="follow-up"),
+        Binding("c", "compare", "Compare", id="compare"),
+        Binding("F", "facets", "Counts by field", id="facets"),
         Binding(
             "backspace", "go_back", "Back to where a link was followed", show=False, id="go-back"
         ),
@@ -1139,6 +1141,90 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="write")
     def _write_follow_up(self, key: Key, answer: dict[str, Any]) -> None:
         self._write(key, lambda store: store.follow_up(key[1], **answer), "Follow-up recorded")
+
+    # Comparing and counting ----------------------------------------------------------------
+
+    def action_compare(self) -> None:
+        """Compare the selected meetings (2-4; a selected proposal stands for its meeting),
+        or, on a region row with nothing selected, the region's newest meetings."""
+        if self._defer("compare"):
+            return
+        from coopbrowse.store.compare import MAX_MEETINGS
+
+        row = self._current()
+        region = row.region.name if row is not None and row.region is not None else None
+        if not self.selection and region is None:
+            self.notify(
+                f"c compares 2 to {MAX_MEETINGS} meetings: select them with space (or press c "
+                "on a region).",
+                timeout=4,
+            )
+            return
+        self._gather_comparison(list(self.selection), region, self.query_text)
+
+    @work(thread=True, exclusive=True, group="compare")
+    def _gather_comparison(self, keys: list[Key], region: str | None, query: str) -> None:
+        from coopbrowse.store.compare import MAX_MEETINGS, MIN_MEETINGS, compare
+
+        index = self.index
+        assert index is not None
+        call = self.app.call_from_thread
+        note = ""
+        try:
+            if keys:
+                ids: list[str] = []
+                for kind, rid in keys:
+                    found = index.proposal(rid) if kind == "proposal" else None
+                    mid = found[1].id if found else rid
+                    if mid not in ids:
+                        ids.append(mid)
+                meetings = [m for m in map(index.meeting, ids) if m is not None]
+            else:
+                assert region is not None
+                listing = index.listing("meetings", _region_query(region, query), "newest")
+                rows = [index.row(listing, i) for i in range(min(listing.total, MAX_MEETINGS))]
+                meetings = [m for m in (index.meeting(r[2].id) for r in rows if r) if m]
+                if listing.total > MAX_MEETINGS:
+                    note = f"the {MAX_MEETINGS} newest of {listing.total} in this region"
+        except Exception as exc:
+            call(self.notify, Text(self._trouble(exc)), severity="error")
+            return
+        if not MIN_MEETINGS <= len(meetings) <= MAX_MEETINGS:
+            call(
+                self.notify,
+                f"c compares {MIN_MEETINGS} to {MAX_MEETINGS} meetings; "
+                f"{plural(len(meetings), 'meeting')} {'is' if len(meetings) == 1 else 'are'} "
+                "selected.",
+                severity="warning",
+            )
+            return
+        call(self._push_compare, compare(meetings), note)
+
+    def _push_compare(self, comparison: Any, note: str) -> None:
+        from .compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(comparison, note))
+
+    def action_facets(self) -> None:
+        """Counts by a field for the current view and query; enter filters to a value."""
+        if self._defer("facets"):
+            return
+        from .facets import FacetScreen
+
+        assert self.index is not None
+        first = {"meetings": "region", "proposals": "sector", "regions": "year"}
+        field = first.get(self.view, "status")
+
+        def chosen(flt: str | None) -> None:
+            if flt:
+                query = f"{self.query_text} {flt}".strip()
+                bar = self.query_one(SearchBar)
+                bar.set_value(query, quiet=True)
+                self.run_search(query)
+                self.remember_query()
+                self.set_focus(self.query_one(RecordTable))
+
+        self.app.push_screen(FacetScreen(self.index, self.view, self.query_text, field), chosen)
 
     def records_changed(self, meeting_ids: list[str]) -> None:
         """Meetings were added or replaced: catch up, show the first one."""

@@ -1,0 +1,126 @@
+"""Counts by the values of a field: the frequency table of the app's ``F`` key and of
+``coopbrowse facets``.
+
+For the rows a view lists for a query (every row when there is none): how many have each
+value of a field (sector, region, status, proposer, year), their share and a bar, most
+first; each value comes with the filter that narrows the list to it (``sector:elevators``).
+The counting is Tantivy aggregations over the index's keyword and integer fields: at 500,000
+proposals a table takes milliseconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .regions import filter_value, short_region
+from .taxonomy import STATUS_LABELS, sector_label
+
+if TYPE_CHECKING:
+    from .index import SearchIndex
+
+FACET_FIELDS = ("sector", "region", "status", "proposer", "year")
+# the index field counted for each facet, by the kind of record listed
+_FIELDS = {
+    "proposals": {"sector": "sector", "region": "region", "status": "status", "proposer": "pkey"},
+    "meetings": {"sector": "msector", "region": "region", "status": "mstatus", "proposer": "pkey"},
+}
+_NOUNS = {"proposals": "proposals", "meetings": "meetings"}
+
+
+@dataclass
+class FacetRow:
+    value: str
+    label: str
+    count: int
+    share: float
+    filter: str  # the query filter that selects the rows with this value
+
+    def bar(self, width: int, top: float = 1.0) -> str:
+        """The share as a bar of ``width`` cells for the ``top`` share (the largest)."""
+        from .text import one_line
+
+        cells = round(self.share / (top or 1.0) * width * 8)
+        full, rest = divmod(cells, 8)
+        return one_line("█" * full + (" ▏▎▍▌▋▊▉"[rest] if rest else ""))
+
+
+@dataclass
+class FacetCounts:
+    field: str
+    view: str
+    query: str
+    total: int
+    rows: list[FacetRow] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return max((r.share for r in self.rows), default=1.0)
+
+    @property
+    def title(self) -> str:
+        noun = _NOUNS.get(self.view, self.view)
+        scope = f" matching {self.query}" if self.query else ""
+        return f"{self.total:,} {noun}{scope}, by {self.field}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "field": self.field,
+            "view": self.view,
+            "query": self.query,
+            "total": self.total,
+            "values": [
+                {"value": r.value, "label": r.label, "count": r.count, "share": r.share,
+                 "filter": r.filter}
+                for r in self.rows
+            ],
+        }  # fmt: skip
+
+
+def _label(name: str, value: str) -> tuple[str, str]:
+    """(label, filter) of a facet value."""
+    if name == "sector":
+        return sector_label(value), f"sector:{value}"
+    if name == "region":
+        return short_region(value), f"region:{filter_value(value)}"
+    if name == "status":
+        return STATUS_LABELS.get(value, value), f"status:{value}"
+    if name == "proposer":
+        return value.replace("-", " ").title(), f"person:{value}"
+    return value, f"year:{value}"
+
+
+def facet_counts(
+    index: SearchIndex, name: str, query: str = "", *, view: str = "proposals"
+) -> FacetCounts:
+    """How many of ``view``'s rows for ``query`` have each value of facet ``name``.
+    Raises QueryError for a bad query, ValueError for an unknown facet."""
+    from .index import buckets
+
+    if name not in FACET_FIELDS:
+        raise ValueError(f"unknown field {name!r} (one of: {', '.join(FACET_FIELDS)})")
+    kind = "meetings" if view in ("meetings", "regions") else "proposals"
+    if name == "year":
+        spec = {"f": {"histogram": {"field": "date", "interval": 10000, "min_doc_count": 1}}}
+    else:
+        spec = {"f": {"terms": {"field": _FIELDS[kind][name], "size": 100_000}}}
+    total, found = index.aggregate(
+        query, spec, view="proposals" if kind == "proposals" else "meetings"
+    )
+    counts: list[tuple[str, int]] = []
+    for b in buckets(found, "f"):
+        key, n = b.get("key"), int(b.get("doc_count", 0))
+        if not n or key is None:
+            continue
+        if name == "year":
+            year = int(float(key)) // 10000
+            if year <= 0:
+                continue
+            key = str(year)
+        counts.append((str(key), n))
+    counts.sort(key=lambda kv: (-kv[1], kv[0]) if name != "year" else (-int(kv[0]), 0))
+    out = FacetCounts(name, kind, query, total)
+    for value, n in counts:
+        text, flt = _label(name, value)
+        out.rows.append(FacetRow(value, text, n, n / total if total else 0.0, flt))
+    return out

@@ -1,0 +1,200 @@
+"""Comparing meetings and counting by a field: the core, the CLI and the app's keys."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from helpers import FAST, settle
+from markdown_it import MarkdownIt
+
+from coopbrowse.store import Store
+from coopbrowse.store.compare import compare, to_markdown
+from coopbrowse.store.model import Meeting
+from coopbrowse.tui.app import CoopBrowseApp
+from coopbrowse.tui.cli import main
+from coopbrowse.tui.screens.compare import CompareScreen
+from coopbrowse.tui.screens.facets import FacetScreen
+from coopbrowse.tui.screens.main import MainScreen
+from coopbrowse.tui.widgets.search_bar import SearchBar
+
+LUKASHENKO = "2025-10-20-mordovia-lukashenko"
+KARANKEVICH = "2025-10-20-mordovia-karankevich"
+SIZE = (160, 50)
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# The comparison ------------------------------------------------------------------------------
+
+
+def test_shared_sectors_come_first_then_each_meetings_own(store: Store) -> None:
+    a, b = store.meeting(LUKASHENKO), store.meeting(KARANKEVICH)
+    assert a is not None and b is not None
+    c = compare([a, b])
+    wheres = [s.where for s in c.sectors]
+    assert wheres == sorted(wheres, key=lambda w: w != "all")  # every "all" first
+    shared = {s.sector for s in c.shared}
+    assert shared == {p.sector for p in a.proposals} & {p.sector for p in b.proposals}
+    for meeting, unique in zip((a, b), c.unique, strict=True):
+        other = b if meeting is a else a
+        assert {p.sector for p in unique} == {p.sector for p in meeting.proposals} - {
+            p.sector for p in other.proposals
+        }
+    # every trade figure of both meetings is in exactly one (period, metric) row
+    placed = [t for _key, cells in c.trade for figures in cells for t in figures]
+    assert Counter(map(id, placed)) == Counter(map(id, [*a.trade, *b.trade]))
+
+
+def test_compare_takes_two_to_four_meetings(store: Store) -> None:
+    meetings = store.meetings()
+    with pytest.raises(ValueError, match="2 to 4"):
+        compare(meetings[:1])
+    with pytest.raises(ValueError, match="2 to 4"):
+        compare(meetings[:5])
+
+
+def test_the_markdown_is_one_table_plus_notes_with_record_text_escaped(store: Store) -> None:
+    a = store.meeting(LUKASHENKO)
+    b = store.meeting(KARANKEVICH)
+    assert a is not None and b is not None
+    hostile = Meeting.from_dict({**b.to_dict(), "place": "Minsk | <b>x</b> [a](http://e)"})
+    text = to_markdown(compare([a, hostile]), version="test")
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    assert sum(1 for t in tokens if t.type == "table_open") == 1
+    html = MarkdownIt("commonmark").enable("table").render(text)
+    assert "<b>" not in html and 'href="http://e"' not in html
+    # the hostile place is one cell of the table, as its literal text
+    assert "<td>Minsk | &lt;b&gt;x&lt;/b&gt; [a](http://e)</td>" in html
+    # the same-day meetings are told apart by their hosts
+    assert "2025-10-20 Lukashenko (Mordovia)" in text
+    assert "2025-10-20 Karankevich (Mordovia)" in text
+
+
+# CLI -----------------------------------------------------------------------------------------
+
+
+def test_cli_compare_prints_writes_and_refuses(capsys, store: Store, tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "compare", LUKASHENKO, KARANKEVICH)
+    assert code == 0 and "Sectors raised" in out and "Karankevich" in out
+    code, out, _ = run(capsys, "compare", LUKASHENKO, f"{KARANKEVICH}-p01", "--json")
+    data = json.loads(out)
+    assert code == 0 and [m["id"] for m in data["meetings"]] == [LUKASHENKO, KARANKEVICH]
+    target = tmp_path / "cmp.md"
+    code, _out, err = run(capsys, "compare", LUKASHENKO, KARANKEVICH, "-o", str(target))
+    assert code == 0 and target.read_text().startswith("# Comparison:")
+    code, _out, err = run(capsys, "compare", LUKASHENKO, KARANKEVICH, "-o", str(target))
+    assert code == 2 and "exists" in err and err.count("\n") == 1
+    code, out, _ = run(capsys, "compare", LUKASHENKO, KARANKEVICH, "-o", "-")
+    assert code == 0 and out.startswith("# Comparison:")
+
+
+@pytest.mark.parametrize(
+    ("ids", "message"),
+    [
+        ([LUKASHENKO], "2 to 4 different meetings, not 1"),
+        ([LUKASHENKO, f"{LUKASHENKO}-p01"], "not 1"),
+        ([LUKASHENKO, "nope"], "no meeting or proposal with id 'nope'"),
+    ],
+)
+def test_cli_compare_bad_ids_exit_2(capsys, store: Store, ids, message) -> None:
+    code, out, err = run(capsys, "compare", *ids)
+    assert code == 2 and out == "" and message in err
+
+
+def test_cli_facets_count_what_the_records_hold(capsys, store: Store) -> None:
+    proposals = store.proposals()
+    code, out, _ = run(capsys, "facets", "sector", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["total"] == len(proposals)
+    expected = Counter(p.sector for p in proposals)
+    assert {v["value"]: v["count"] for v in data["values"]} == dict(expected)
+    counts = [v["count"] for v in data["values"]]
+    assert counts == sorted(counts, reverse=True)
+
+    code, out, _ = run(capsys, "facets", "status", "region:penza", "--json")
+    penza = [p for p in proposals if p.meeting_id == "2025-04-01-penza"]
+    got = {v["value"]: v["count"] for v in json.loads(out)["values"]}
+    assert got == dict(Counter(p.status for p in penza))
+
+    code, out, _ = run(capsys, "facets", "year", "--meetings", "--json")
+    years = Counter(m.date[:4] for m in store.meetings())
+    assert {v["value"]: v["count"] for v in json.loads(out)["values"]} == dict(years)
+
+    code, out, _ = run(capsys, "facets", "proposer")
+    assert code == 0 and "Karankevich" in out
+    assert run(capsys, "facets", "sector", "region:nowhere-at-all")[0] == 1
+    code, _out, err = run(capsys, "facets", "colour")
+    assert code == 2 and "unknown field 'colour'" in err
+    code, _out, err = run(capsys, "facets", "sector", "status:finished")
+    assert code == 2 and "bad query" in err
+
+
+# The app ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def app(store: Store, tmp_path: Path) -> CoopBrowseApp:
+    return CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
+
+
+async def test_c_compares_the_selected_meetings_and_e_writes_markdown(
+    app, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("c")  # nothing selected on a meeting row: it says what it needs
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("space", "space", "c")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert [m.id for m in screen.comparison.meetings] == [LUKASHENKO, KARANKEVICH]
+        await pilot.press("e")
+        await settle(pilot, app)
+        [written] = list(tmp_path.glob("coopbrowse-*-compare-*.md"))
+        assert written.read_text().startswith("# Comparison:")
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_c_on_a_region_row_compares_its_meetings(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("3")
+        await settle(pilot, app)
+        await pilot.press("c")  # Mordovia: the region with the most meetings is first
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert {m.region for m in screen.comparison.meetings} == {"Republic of Mordovia"}
+
+
+async def test_f_counts_by_field_and_enter_filters_the_list(app, store: Store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2", "F")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, FacetScreen)
+        assert screen.counts is not None and screen.counts.field == "sector"
+        await pilot.press("right")  # region
+        await settle(pilot, app)
+        assert screen.counts is not None and screen.counts.field == "region"
+        top = screen.counts.rows[0]
+        assert top.label == "Mordovia"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.query_one(SearchBar).value == top.filter
+        assert len(main.rows) == top.count

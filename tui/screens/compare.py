@@ -1,0 +1,96 @@
+"""CompareScreen (key ``c``): 2-4 meetings side by side, and their Markdown.
+
+The comparison itself is :mod:`coopbrowse.store.compare` (the same as ``coopbrowse
+compare``); this screen shows it as one table, a column per meeting, and writes it as
+Markdown (``e``) or copies it (``ctrl+y``). Record text is shown as ``Text``, never markup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from coopbrowse.store import StoreError, __version__
+from coopbrowse.store.compare import Comparison, label, to_markdown
+from coopbrowse.store.text import one_line
+
+from ..render import comparison_table
+
+
+class CompareScreen(Screen[None]):
+    """The comparison of 2-4 meetings."""
+
+    CSS_PATH = "compare.tcss"
+
+    BINDINGS = [
+        Binding("escape,q", "close", "Back", id="compare-close"),
+        Binding("e", "export", "Export Markdown", id="compare-export"),
+        Binding("ctrl+y", "copy", "Copy Markdown", id="compare-copy"),
+        Binding("j,down", "scroll_down", "Scroll", show=False, id="compare-down"),
+        Binding("k,up", "scroll_up", "Scroll up", show=False, id="compare-up"),
+    ]
+
+    def help_sections(self) -> list[tuple[str, object]]:
+        return [("Comparing meetings", type(self))]
+
+    def __init__(self, comparison: Comparison, note: str = "") -> None:
+        super().__init__()
+        self.comparison = comparison
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="compare-body"):
+            heading = f"Comparing {len(self.comparison.meetings)} meetings"
+            if self.note:
+                heading += f" · {self.note}"
+            yield Static(Text(one_line(heading), style="bold"), id="compare-heading")
+            yield Static(comparison_table(self.comparison), id="compare-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#compare-body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_scroll_down(self) -> None:
+        self.query_one("#compare-body", VerticalScroll).scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self.query_one("#compare-body", VerticalScroll).scroll_up()
+
+    def _markdown(self) -> str:
+        return to_markdown(self.comparison, version=__version__)
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self._markdown())
+        self.notify("Copied the comparison as Markdown.")
+
+    def action_export(self) -> None:
+        from coopbrowse.store.export import default_filename
+
+        names = " ".join(label(m).split(" (")[0] for m in self.comparison.meetings)
+        self._write(Path(default_filename(f"compare {names}")))
+
+    @work(thread=True, exclusive=True, group="compare-export")
+    def _write(self, path: Path) -> None:
+        from coopbrowse.store.export import write_markdown
+
+        try:
+            write_markdown(path, self._markdown())
+        except StoreError as exc:
+            self.app.call_from_thread(
+                self.notify, f"✗ {one_line(str(exc))}", severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(
+            self.notify, one_line(f"Exported to {path.resolve()}"), markup=False
+        )

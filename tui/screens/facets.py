@@ -1,0 +1,116 @@
+"""FacetScreen (key ``F``): how many listed rows have each value of a field.
+
+For the current view and query: value, count, share and a bar, most first
+(:mod:`coopbrowse.store.facets`, the same as ``coopbrowse facets``). ``←`` / ``→`` switch
+between sector, region, status, proposer and year; ``enter`` narrows the list to the value
+(its filter is added to the search).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from coopbrowse.store.facets import FACET_FIELDS, FacetCounts, facet_counts
+from coopbrowse.store.text import one_line
+
+if TYPE_CHECKING:
+    from coopbrowse.store.index import SearchIndex
+
+BAR = 24
+
+
+class FacetScreen(ModalScreen[str | None]):
+    """A frequency table; dismisses with the filter of the chosen value (or None)."""
+
+    CSS_PATH = "facets.tcss"
+
+    BINDINGS = [
+        Binding("escape,q", "close", "Close", id="facets-close"),
+        Binding("right,l", "field(1)", "Next field", id="facets-next"),
+        Binding("left,h", "field(-1)", "Previous field", id="facets-previous"),
+    ]
+
+    def help_sections(self) -> list[tuple[str, object]]:
+        return [("Counts by a field", type(self))]
+
+    def __init__(self, index: SearchIndex, view: str, query: str, field: str) -> None:
+        super().__init__()
+        self.index = index
+        self.view = view
+        self.query_text = query
+        self.field = field
+        self.counts: FacetCounts | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="facets-box"):
+            yield Static(id="facets-title")
+            yield Static(id="facets-fields")
+            yield OptionList(id="facets-list")
+            yield Static(
+                Text("enter: show only these · ←/→: another field · esc: close", "dim"),
+                id="facets-hint",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self._count(self.field)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_field(self, step: int) -> None:
+        at = FACET_FIELDS.index(self.field)
+        self.field = FACET_FIELDS[(at + step) % len(FACET_FIELDS)]
+        self._count(self.field)
+
+    def _count(self, name: str) -> None:
+        fields = Text()
+        for f in FACET_FIELDS:
+            fields.append(f" {f} ", style="reverse bold" if f == name else "dim")
+        self.query_one("#facets-fields", Static).update(fields)
+        self.query_one("#facets-title", Static).update(Text("Counting…", "dim"))
+        self._work(name)
+
+    @work(thread=True, exclusive=True, group="facets")
+    def _work(self, name: str) -> None:
+        try:
+            counts = facet_counts(self.index, name, self.query_text, view=self.view)
+        except Exception as exc:  # a bad query was reported by the list already
+            self.app.call_from_thread(
+                self.query_one("#facets-title", Static).update,
+                Text(f"✗ {one_line(str(exc))}", "red"),
+            )
+            return
+        self.app.call_from_thread(self._show, counts)
+
+    def _show(self, counts: FacetCounts) -> None:
+        if counts.field != self.field:
+            return
+        self.counts = counts
+        self.query_one("#facets-title", Static).update(Text(one_line(counts.title), "bold"))
+        width = max((len(r.label) for r in counts.rows), default=10)
+        width = min(width, 40)
+        options = []
+        for r in counts.rows:
+            line = Text(f"{one_line(r.label)[:width]:<{width}} ")
+            line.append(f"{r.count:>7,} ", style="bold")
+            line.append(f"{r.share:>5.0%} ", style="dim")
+            line.append(r.bar(BAR, counts.top), style="cyan")
+            options.append(Option(line, id=r.filter))
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        listing.add_options(options or [Option(Text("Nothing listed.", "dim"), disabled=True)])
+        listing.highlighted = 0 if options else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.dismiss(event.option.id)
