@@ -325,6 +325,11 @@ def _guest_title(region: Region) -> str:
     return f"Governor of {region.name}"
 
 
+# the sectors synthetic titles are written for (a sector added to the taxonomy later does not
+# change what a seed generates)
+_SYNTH_SECTORS = [s for s in SECTORS if s.id in TITLES]
+
+
 def synth_meeting(
     rng: random.Random, n: int, proposals: int, vocabulary: Vocabulary = COMPACT
 ) -> Meeting:
@@ -367,7 +372,7 @@ def synth_meeting(
     props = []
     count = max(0, round(rng.gauss(proposals, 1.5)))
     for i in range(count):
-        sector = rng.choice(SECTORS).id
+        sector = rng.choice(_SYNTH_SECTORS).id
         title = rng.choice(TITLES[sector])
         names = rng.sample(ENTERPRISES[sector], k=min(len(ENTERPRISES[sector]), rng.randint(0, 2)))
         if v.enterprises and rng.random() < 0.6:

@@ -1,5 +1,9 @@
 """The controlled vocabularies: proposal sectors, proposal statuses, trade metrics.
 
+Sectors added later (metals, chemicals, energy, transport-logistics in coopbrowse 0.2) apply
+to what is drafted or edited from then on: no stored proposal is moved to a new sector
+without a person choosing it (in the form, ``E``), so a new release re-sorts nothing.
+
 One small, documented taxonomy so that "elevators" means the same thing in every meeting.
 A sector is chosen for the industry a proposal serves: training machine operators for
 Belarusian tractors is ``agricultural-machinery``; a university partnership for pharmacists
@@ -145,6 +149,33 @@ SECTORS: tuple[Sector, ...] = (
         "Trade and finance",
         "Growing trade turnover, non-resource exports, joint sales, financing instruments.",
         ("trade", "exports", "financing", "leasing"),
+    ),
+    Sector(
+        "metals",
+        "Metals and metallurgy",
+        "Steel and rolled metal, metal products, metallurgical plants and metalworking.",
+        ("metallurgy", "metallurgical", "steel", "rolled metal", "metal products", "metalworking"),
+    ),
+    Sector(
+        "chemicals",
+        "Chemicals and fertilisers",
+        "Fertilisers and potash, petrochemicals, plastics and other chemical products "
+        "(fertilisers are chemicals even when farms use them).",
+        ("fertiliser", "fertilizer", "potash", "chemical", "chemicals", "petrochemicals"),
+    ),
+    Sector(
+        "energy",
+        "Energy",
+        "Oil, gas and their products, electricity, power plants, nuclear power and energy "
+        "equipment.",
+        ("oil", "gas", "electricity", "power plant", "nuclear", "refinery"),
+    ),
+    Sector(
+        "transport-logistics",
+        "Transport and logistics",
+        "Freight and transit: ports, cargo, transport corridors, logistics (passenger "
+        "transport is public-transport; dealer and service hubs are service-logistics).",
+        ("logistics", "freight", "cargo", "transit", "port", "ports"),
     ),
     Sector(
         "film",

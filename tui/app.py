@@ -28,8 +28,9 @@ class CoopBrowseApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "coopbrowse"
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark,f1", "help", "Help", id="help"),
+        # shown in the footer by the browser's own bindings, first, so 80 columns keep them
+        Binding("q", "quit", "Quit", show=False, id="quit"),
+        Binding("question_mark,f1", "help", "Help", show=False, id="help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="command-palette"),
         Binding("tab", "focus_next", "Next pane", show=False, id="next-pane"),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="previous-pane"),
@@ -96,6 +97,7 @@ class CoopBrowseApp(App[int]):
         if main is not None:
             targets.insert(0, (main, MainScreen))
         seen = {"quit", "help", "command_palette", "focus_next", "focus_previous"}
+        seen |= {"app.quit", "app.help"}
         for node, cls in targets:
             for b in cls.BINDINGS:
                 if not isinstance(b, Binding) or not b.description or b.action in seen:

@@ -10,6 +10,7 @@ characters made visible.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -99,71 +100,95 @@ def bar(value: float, maximum: float, width: int) -> str:
 
 
 def trade_table(
-    figures: Iterable[TradeFigure], *, meeting_of: dict[int, str] | None = None
+    figures: Iterable[TradeFigure],
+    *,
+    meeting_of: dict[int, str] | None = None,
+    outlet: str = "",
 ) -> Table:
     """Trade figures as a table, oldest period first.
 
     Period, metric and value never wrap; "As quoted" carries the qualifier, the change and
-    who stated it (and, for a region, at which meeting), wrapping in a narrow pane rather
-    than cutting a qualifier off.
+    who stated it: the person, or the outlet (``outlet``) when the report names nobody. For
+    a region, a "Meeting" column says at which meeting each figure was quoted (never mixed
+    in with who stated it).
     """
     table = Table(box=None, pad_edge=False, show_edge=False, expand=False, header_style=HEADING)
     table.add_column("Period", no_wrap=True)
     table.add_column("Metric", no_wrap=True)
     table.add_column("USD m", justify="right", no_wrap=True)
-    table.add_column("As quoted", overflow="fold", min_width=14)
+    table.add_column("As quoted", overflow="fold", min_width=20, ratio=2)
+    if meeting_of is not None:
+        table.add_column("Meeting", style=LABEL, max_width=12, ratio=1)
     indexed = sorted(enumerate(figures), key=lambda it: (it[1].period, it[1].metric))
     for i, t in indexed:
         quoted = Text()
-        if t.qualifier:
+        if t.qualifier and t.usd_millions is not None:
             quoted.append(one_line(t.qualifier))
         if t.change_pct is not None:
             if quoted:
                 quoted.append(", ")
             change = f"{t.change_pct:+g}%" + (f" {t.change_basis}" if t.change_basis else "")
+            if t.qualifier and t.usd_millions is None:  # the qualifier is the change's
+                change = f"{t.qualifier} {change}"
             quoted.append(one_line(change))
         if quoted:
             quoted.append("\n")
-        quoted.append(f"— {one_line(t.stated_by or 'source not stated')}", style=LABEL)
-        if meeting_of is not None and meeting_of.get(i):
-            quoted.append(f", {one_line(meeting_of[i])}", style=LABEL)
-        table.add_row(
+        quoted.append(f"stated by {one_line(stated_by(t, outlet))}", style=LABEL)
+        cells = [
             Text(one_line(t.period)),
             Text(one_line(t.metric)),
             Text("" if t.usd_millions is None else f"{t.usd_millions:,.1f}"),
             quoted,
-        )
+        ]
+        if meeting_of is not None:
+            cells.append(Text(one_line(meeting_of.get(i, ""))))
+        table.add_row(*cells)
     return table
 
 
-def trade_chart(figures: Iterable[TradeFigure], width: int = 16) -> Text:
+def stated_by(t: TradeFigure, outlet: str = "") -> str:
+    """Who stated a figure: the person, else the outlet, else "source not stated"."""
+    return t.stated_by or outlet or "source not stated"
+
+
+def trade_chart(figures: Iterable[TradeFigure], width: int = 16, outlet: str = "") -> Text:
     """Every valued figure as a bar, grouped by metric, oldest first: the trend at a glance.
 
-    Two different figures for one year (130 vs 134) both get a bar: nothing is averaged away.
+    Each bar is labelled, on its own line, with its qualifier and who stated it; figures that
+    disagree for one period make one bar over their range (``130–134``), with every source
+    named. Lines never wrap (a label too long for the pane ends in an ellipsis), so no
+    phrase is split.
     """
     valued = [t for t in figures if t.usd_millions is not None]
     if not valued:
         return Text("")
     top = max(t.usd_millions or 0 for t in valued)
     period_width = max(len(one_line(t.period)) for t in valued)
-    out = Text()
+    out = Text(no_wrap=True, overflow="ellipsis")
+    indent = " " * (period_width + 3)
     for metric in ("turnover", "exports", "imports"):
-        rows = sorted((t for t in valued if t.metric == metric), key=lambda t: t.period)
-        if not rows:
+        periods: dict[str, list[TradeFigure]] = {}
+        for t in sorted((t for t in valued if t.metric == metric), key=lambda t: t.period):
+            periods.setdefault(t.period, []).append(t)
+        if not periods:
             continue
         if out:
             out.append("\n")
         out.append(f"{metric.capitalize()}, USD millions", style=LABEL)
         colour = {"turnover": "green", "exports": "cyan", "imports": "magenta"}[metric]
-        for t in rows:
+        for period, group in periods.items():
+            values = sorted({t.usd_millions or 0.0 for t in group})
             out.append("\n")
-            out.append(f"  {one_line(t.period):<{period_width}} ", style=LABEL)
-            drawn = bar(t.usd_millions or 0, top, width)
+            out.append(f"  {one_line(period):<{period_width}} ", style=LABEL)
+            drawn = bar(values[-1], top, width)
             out.append(drawn.ljust(width), style=colour)
-            value = f" {t.usd_millions:,.1f}".removesuffix(".0")
-            out.append(value)
-            if t.qualifier:
-                out.append(f" ({one_line(t.qualifier)})", style=LABEL)
+            shown = "–".join(f"{v:,.1f}".removesuffix(".0") for v in (values[0], values[-1]))
+            out.append(f" {shown if len(values) > 1 else shown.split('–')[0]}")
+            for t in group:
+                said = f"{t.qualifier} " if t.qualifier else ""
+                value = f"{t.usd_millions:,.1f}".removesuffix(".0")
+                label = f"{said}{value}: {stated_by(t, outlet)}"
+                out.append(f"\n{indent}{one_line(label)}", style=LABEL)
     return out
 
 
@@ -173,7 +198,23 @@ def trade_cell(meeting: Meeting) -> str:
     if t is None:
         return ""
     mark_ = "~" if t.qualifier else ""
-    return f"{mark_}{format_usd(t.usd_millions)} ({t.period})"
+    value = t.usd_millions or 0.0
+    usd = f"${value:,.0f}M" if value >= 1000 else format_usd(value)  # "$1,119M": whole in 16
+    return f"{mark_}{usd} ({short_period(t.period)})"
+
+
+def short_period(period: str) -> str:
+    """A period for a narrow cell: ``2024``; ``2025-03`` -> ``3/2025``; a range within a
+    year ``2025-01..2025-08`` -> ``1–8/2025``; other ranges as they are."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:\.\.(\d{4})-(\d{2}))?", period)
+    if not m:
+        return period
+    year, start, end_year, end = m.groups()
+    if end_year is None:
+        return f"{int(start)}/{year}"
+    if end_year == year:
+        return f"{int(start)}–{int(end)}/{year}"
+    return period
 
 
 # Records ----------------------------------------------------------------------------------
@@ -253,12 +294,14 @@ def meeting_blocks(meeting: Meeting, hl: Marker = None) -> list[Block]:
             for p in items:
                 blocks.append(Link(proposal_line(p, hl), ("proposal", p.id)))
 
+    blocks.append(Text("Trade figures", style=HEADING))
     if meeting.trade:
-        blocks.append(Text("Trade figures", style=HEADING))
-        blocks.append(trade_table(meeting.trade))
-        chart = trade_chart(meeting.trade)
+        blocks.append(trade_table(meeting.trade, outlet=meeting.source.outlet))
+        chart = trade_chart(meeting.trade, outlet=meeting.source.outlet)
         if chart:
             blocks.append(chart)
+    else:
+        blocks.append(Text("No trade figures were quoted in the source.", style=LABEL))
 
     goods = []
     if meeting.exports:
@@ -314,15 +357,13 @@ def proposal_blocks(
     blocks.append(Link(label, ("meeting", meeting.id)))
 
     if related is not None and related.shown:
-        places = list(
-            dict.fromkeys(f"{short_region(m.region)} {m.date[:7]}" for _p, m in related.shown)
-        )
+        places = list(dict.fromkeys(meeting_label(m) for _p, m in related.shown))
         summary = ", ".join(places)
         if related.total > len(related.shown):
             summary += f" and {related.total - len(related.shown)} more"
         blocks.append(Text(f"Also raised with: {one_line(summary)}", style=HEADING))
         for p, m in related.shown:
-            line = Text(f"{m.date} · {one_line(short_region(m.region))} · ", style=LABEL)
+            line = Text(f"{one_line(meeting_label(m))} · ", style=LABEL)
             line.append_text(mark(p.title, hl, multiline=False))
             blocks.append(Link(line, ("proposal", p.id)))
         if related.total > len(related.shown):
@@ -424,7 +465,7 @@ def region_blocks(region: RegionDetail, hl: Marker = None) -> list[Block]:
         shown = sorted(region.figures, key=lambda f: (f[0].period, f[1]))
         figures = [t for t, _date, _host in shown]
         meeting_of = {
-            i: f"{date} {host.split()[-1] if host else ''}".strip()
+            i: f"{date} {host.split()[-1] if host and host.split() else ''}".strip()
             for i, (_t, date, host) in enumerate(shown)
         }
         blocks.append(Text("Trade over the years", style=HEADING))
@@ -444,6 +485,18 @@ def region_blocks(region: RegionDetail, hl: Marker = None) -> list[Block]:
             lines.append(Text(f"  {one_line(sector_label(sector))}: {count}"))
         blocks.append(_lines(*lines))
     return blocks
+
+
+def meeting_label(m: Meeting) -> str:
+    """A meeting told apart from others on its day: ``Mordovia 2025-10-20 (Karankevich)``."""
+    host = m.host.name.split()[-1] if m.host and m.host.name.split() else ""
+    return f"{short_region(m.region)} {m.date}" + (f" ({host})" if host else "")
+
+
+def meeting_cell(m: Meeting) -> str:
+    """The Proposals view's Meeting column: the host and the day, ``Karankevich 10-20``."""
+    host = m.host.name.split()[-1] if m.host and m.host.name.split() else "?"
+    return f"{host} {m.date[5:]}"
 
 
 def plural(count: int, noun: str) -> str:

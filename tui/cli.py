@@ -676,7 +676,11 @@ def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
     path = Path(args.output) if args.output else Path(default_filename(label))
     write_markdown(path, text, force=args.force)
     n_props = sum(len(m.proposals) for m in selection.meetings) + len(selection.proposals)
-    _say(f"wrote {path}: {len(selection.meetings)} meetings, {n_props} proposals")
+    from .blocks import plural
+
+    _say(
+        f"wrote {path}: {plural(len(selection.meetings), 'meeting')}, {plural(n_props, 'proposal')}"
+    )
     return EXIT_OK
 
 

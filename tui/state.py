@@ -29,6 +29,7 @@ class UiState:
     sorts: dict[str, int] = field(default_factory=dict)  # per view, browsing
     search_sorts: dict[str, int] = field(default_factory=dict)  # per view, 0 = relevance
     selection: list[tuple[str, str]] = field(default_factory=list)
+    cursor: tuple[str, str] | None = None  # the highlighted row: (kind, id)
 
     @classmethod
     def load(cls, path: Path) -> UiState:
@@ -73,6 +74,14 @@ class UiState:
                 for k, i in (s for s in selection if isinstance(s, list) and len(s) == 2)
                 if k in ("meeting", "proposal") and isinstance(i, str)
             ]
+        cursor = data.get("cursor")
+        if (
+            isinstance(cursor, list)
+            and len(cursor) == 2
+            and cursor[0] in ("meeting", "proposal", "region")
+            and isinstance(cursor[1], str)
+        ):
+            state.cursor = (cursor[0], cursor[1])
         return state
 
     def save(self, path: Path) -> str | None:
@@ -80,6 +89,7 @@ class UiState:
         is a pipe, a device or a symbolic link is not replaced: that is reported too)."""
         data = asdict(self)
         data["selection"] = [list(s) for s in self.selection]
+        data["cursor"] = list(self.cursor) if self.cursor else None
         try:
             text = json.dumps(data, ensure_ascii=False, indent=1)
             path.parent.mkdir(parents=True, exist_ok=True)

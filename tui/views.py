@@ -18,7 +18,7 @@ from coopbrowse.store.model import Meeting, Proposal, format_usd
 from coopbrowse.store.regions import short_region
 from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
 
-from .blocks import Marker, mark, person, person_cell, trade_cell
+from .blocks import Marker, mark, meeting_cell, person, person_cell, trade_cell
 from .widgets.record_table import Column
 
 Key = tuple[str, str]  # ("meeting", id), ("proposal", id) or ("region", name)
@@ -78,6 +78,7 @@ def _proposal_cells(row: Row, hl: Marker) -> list[Text]:
         mark(sector_label(p.sector), hl, "cyan", multiline=False),
         mark(short_region(m.region), hl, multiline=False),
         Text(m.date),
+        mark(meeting_cell(m), hl, multiline=False),
         _proposer(p, m, hl),
         mark(p.title, hl, multiline=False),
     ]
@@ -161,7 +162,7 @@ VIEWS: dict[str, View] = {
             Column("Russian side", None, min_width=14, ratio=2, ideal=20),  # "V. Karankevich"
             Column("Belarusian host", None, min_width=14, ratio=2, ideal=20),
             Column("Prop.", 5, "right"),
-            Column("Latest trade", 16),
+            Column("Latest trade", 16),  # whole: "~$1,119M (2018)", "~$64M (1–8/2025)"
             Column("Title", None, min_width=0, ratio=3, ideal=40),
         ],
         [
@@ -181,6 +182,7 @@ VIEWS: dict[str, View] = {
             Column("Sector", None, min_width=12, ratio=2, ideal=22),
             Column("Region", None, min_width=10, ideal=16),
             Column("Date", 10),
+            Column("Meeting", None, min_width=12, ideal=17),  # "Karankevich 10-20"
             Column("Proposer", None, min_width=14, ratio=2, ideal=16),  # "V. Karankevich"
             Column("Title", None, min_width=20, ratio=5, ideal=40),
         ],

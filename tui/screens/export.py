@@ -293,7 +293,8 @@ class ExportScreen(ModalScreen[str | None]):
         n_props = sum(len(m.proposals) for m in sel.meetings) + len(sel.proposals)
         counts = (
             f"{choice.label}: {_n(len(sel.meetings), 'meeting')} in full, "
-            f"{_n(len(sel.proposals), 'proposal')} on their own "
+            f"{_n(len(sel.proposals), 'proposal')} on "
+            f"{'its' if len(sel.proposals) == 1 else 'their'} own "
             f"({_n(n_props, 'proposal')} in all)"
         )
         lines = shown.splitlines()

@@ -37,10 +37,12 @@ def binding_rows(nodes: Iterable[tuple[str, DOMNode | type]]) -> list[tuple[str,
         for b in bindings:
             if not isinstance(b, Binding) or not b.description:
                 continue
-            key = (where, b.action)
+            # the browser's own "app.help" is the app's "help": listed once
+            app_action = b.action.startswith("app.")
+            key = ("", b.action.removeprefix("app.")) if app_action else (where, b.action)
             if key in seen:
                 continue
-            seen.add(key)
+            seen.update({key, ("", b.action)})
             rows.append((where, describe_keys(b.key), b.description))
     return rows
 

@@ -140,7 +140,11 @@ class MainScreen(Screen[None]):
     """Browse, search and select meetings and proposals."""
 
     # The view keys are left out of the footer: the status line under the list shows them.
+    # Help, quit and export come first, so a footer of 80 columns still shows them.
     BINDINGS = [
+        Binding("question_mark", "app.help", "Help", id="main-help"),
+        Binding("q", "app.quit", "Quit", id="main-quit"),
+        Binding("e", "export", "Export", id="export"),
         Binding("1", "view('meetings')", "Meetings", show=False, id="view-meetings"),
         Binding("2", "view('proposals')", "Proposals", show=False, id="view-proposals"),
         Binding("3", "view('regions')", "Regions", show=False, id="view-regions"),
@@ -161,7 +165,6 @@ class MainScreen(Screen[None]):
         Binding("A", "clear_selection", "Clear selection", show=False, id="clear-selection"),
         Binding("s", "cycle_sort", "Sort", id="cycle-sort"),
         Binding("o", "open_source", "Open source", show=False, id="open-source"),
-        Binding("e", "export", "Export", id="export"),
         Binding("i", "add_article", "Add from article", id="add-article"),
         Binding("E", "edit", "Edit", id="edit"),
         Binding("u", "undo", "Undo last change", id="undo"),
@@ -299,8 +302,9 @@ class MainScreen(Screen[None]):
             self.notify(one_line(library.note), severity="warning", markup=False)
         self._status_progress("", 0, 0)
         self.refresh_bindings()
-        # The list paints first; a restored (or already typed) query runs after it.
-        self._request(query="", keep=None)
+        # The list paints first (on the row highlighted when the browser was last closed);
+        # a restored (or already typed) query runs after it.
+        self._request(query="", keep=self.state.cursor)
 
     def _field_values(self, field: str) -> list[str]:
         return self.index.field_values(field) if self.index else []
@@ -522,7 +526,10 @@ class MainScreen(Screen[None]):
         if query.strip():
             if not bar.value:
                 bar.set_value(query, quiet=True)
-            self.run_search(query)
+            if typed:
+                self.run_search(query)
+            else:  # the last session's query, on its last row
+                self._request(query=query, keep=self.state.cursor)
 
     def _describe(self, query: str) -> None:
         bar = self.query_one(SearchBar)
@@ -1289,6 +1296,8 @@ class MainScreen(Screen[None]):
             self.query_one(SearchBar).value.strip() if self.loaded else self.state.query
         )
         self.state.selection = list(self.selection)
+        if self.loaded:
+            self.state.cursor = self._current_key()
         return self.state.save(self.app.state_path)  # type: ignore[attr-defined]
 
 

@@ -90,7 +90,9 @@ class SearchBar(Vertical):
 
     BINDINGS = [
         Binding("up", "history(-1)", "Earlier query", show=False, id="history-back"),
-        Binding("down", "history(1)", "Later query", show=False, id="history-forward"),
+        Binding(
+            "down", "history(1)", "Later query (or the list)", show=False, id="history-forward"
+        ),
         # priority: the keys typed after enter go to the list it moves to
         Binding("enter", "submit", "Search and go to the list", id="submit", priority=True),
     ]
@@ -208,7 +210,10 @@ class SearchBar(Vertical):
         """Recall an earlier (``-1``) or later (``1``) query. What was being typed is kept
         and comes back after the most recent query, as in a shell."""
         if self._history_pos is None:
-            if not self.history or step > 0:  # nothing later than what is being typed
+            if step > 0:  # nothing later than what is being typed: down goes to the list
+                self.action_submit()
+                return
+            if not self.history:
                 self.app.bell()
                 return
             self._draft = self.input.value

@@ -1,0 +1,162 @@
+"""What the data says, said plainly: trade figures, meetings told apart, keys that go where
+a user expects, and the browser coming back where it was left."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import FAST, settle
+from rich.console import Console, Group
+
+from coopbrowse.store import Store
+from coopbrowse.store.model import Meeting, TradeFigure
+from coopbrowse.tui.app import CoopBrowseApp
+from coopbrowse.tui.blocks import (
+    as_renderable,
+    meeting_blocks,
+    proposal_blocks,
+    short_period,
+    trade_cell,
+    trade_chart,
+)
+from coopbrowse.tui.screens.main import MainScreen
+from coopbrowse.tui.widgets.record_table import RecordTable
+from coopbrowse.tui.widgets.search_bar import SearchBar
+
+SAMARA = "2025-07-21-samara"
+LUKASHENKO = "2025-10-20-mordovia-lukashenko"
+
+
+def text_of(renderable, width: int = 70) -> str:
+    console = Console(width=width, color_system=None, record=True)
+    console.print(renderable)
+    return console.export_text()
+
+
+def test_a_meeting_without_figures_says_so(store: Store) -> None:
+    samara = store.meeting(SAMARA)
+    assert samara is not None and not samara.trade
+    shown = text_of(as_renderable(meeting_blocks(samara)))
+    assert "Trade figures" in shown and "No trade figures were quoted in the source." in shown
+
+
+def test_disagreeing_figures_are_one_range_with_every_source(store: Store) -> None:
+    meeting = store.meeting(LUKASHENKO)
+    assert meeting is not None
+    chart = text_of(trade_chart(meeting.trade, outlet=meeting.source.outlet), width=90)
+    assert "130–134" in chart
+    assert "slightly more than 130: Aleksandr Lukashenko" in chart
+    assert "nearly 134: BelTA (report text)" in chart
+    # no label wraps: each line of the chart is one line of the output, even when narrow
+    chart_ = trade_chart(meeting.trade)
+    narrow = text_of(Group(chart_), width=40)  # as the detail pane and `show` render it
+    assert narrow.count("\n") == str(chart_).count("\n") + 1
+    assert "…" in narrow
+
+
+def test_stated_by_is_the_person_or_the_outlet_never_a_meeting_label() -> None:
+    figure = TradeFigure("2024", "turnover", 100.0)
+    meeting = Meeting("m", "2024-05-01", "Penza Oblast", "T", trade=[figure])
+    meeting.source.outlet = "BelTA"
+    shown = text_of(as_renderable(meeting_blocks(meeting)))
+    assert "stated by BelTA" in shown and "100: BelTA" in shown
+
+
+def test_trade_cells_stay_whole_in_their_column() -> None:
+    big = Meeting(
+        "m", "2018-05-01", "R", "T", trade=[TradeFigure("2018", "turnover", 1119.3, "about")]
+    )
+    part = Meeting(
+        "n",
+        "2025-09-01",
+        "R",
+        "T",
+        trade=[TradeFigure("2025-01..2025-08", "turnover", 64.0, "approximately")],
+    )
+    assert trade_cell(big) == "~$1,119M (2018)"
+    assert trade_cell(part) == "~$64M (1–8/2025)"
+    assert all(len(trade_cell(m)) <= 16 for m in (big, part))
+    assert short_period("2023..2024") == "2023..2024"
+
+
+def test_same_day_meetings_are_told_apart(store: Store) -> None:
+    meeting = store.meeting(LUKASHENKO)
+    assert meeting is not None
+    from coopbrowse.store.library import Library
+
+    index = Library.open(store.path).index
+    proposal = next(p for p in meeting.proposals if p.sector == "elevators")
+    related = index.related(proposal, meeting)
+    shown = text_of(as_renderable(proposal_blocks(proposal, meeting, related)), width=120)
+    assert "Mordovia 2025-10-20 (Karankevich)" in shown  # which of the two
+
+
+# The app -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def app(store: Store, tmp_path: Path) -> CoopBrowseApp:
+    return CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
+
+
+async def test_the_proposals_view_names_each_meeting(app) -> None:
+    async with app.run_test(size=(220, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2")
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        table = main.query_one(RecordTable)
+        heads = "".join(s.text for s in table.render_line(0))
+        assert "Meeting" in heads
+        rows = "\n".join("".join(s.text for s in table.render_line(y)) for y in range(1, 30))
+        assert "Lukashenko 10-20" in rows and "Karankevich 10-20" in rows
+
+
+async def test_down_in_the_search_bar_goes_to_the_list_and_q_then_quits(app) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"samara")
+        await settle(pilot, app)
+        await pilot.press("down")
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert app.focused is main.query_one(RecordTable)
+        assert main.query_one(SearchBar).value == "samara"
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+
+
+async def test_at_80_columns_the_footer_keeps_help_export_and_quit(app) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        footer = app.screen.query_one("Footer")
+        shown = " ".join(
+            str(getattr(k, "description", "")) for k in footer.query("FooterKey") if k.region.width
+        )
+        assert "Help" in shown and "Export" in shown and "Quit" in shown
+
+
+async def test_the_cursor_row_comes_back_on_relaunch(store: Store, tmp_path: Path) -> None:
+    state_path = tmp_path / "state.json"
+    app = CoopBrowseApp(store, state_path=state_path, settings=FAST)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j", "j", "j")
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        key = main.rows[main.query_one(RecordTable).cursor].key
+        await pilot.press("q")
+        await pilot.pause()
+    assert json.loads(state_path.read_text())["cursor"] == list(key)
+    again = CoopBrowseApp(Store.open(store.path), state_path=state_path, settings=FAST)
+    async with again.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, again)
+        main = again.screen
+        assert isinstance(main, MainScreen)
+        assert main.rows[main.query_one(RecordTable).cursor].key == key
