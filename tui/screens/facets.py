@@ -97,16 +97,18 @@ class FacetScreen(ModalScreen[str | None]):
             return
         self.counts = counts
         self.query_one("#facets-title", Static).update(Text(one_line(counts.title), "bold"))
-        width = max((len(r.label) for r in counts.rows), default=10)
-        width = min(width, 40)
+        listing = self.query_one(OptionList)
+        room = (listing.size.width or 70) - 4  # a line fits the box: label, counts, bar
+        width = min(max((len(r.label) for r in counts.rows), default=10), max(10, room // 2))
+        bar_width = max(4, min(BAR, room - width - 15))
         options = []
         for r in counts.rows:
-            line = Text(f"{one_line(r.label)[:width]:<{width}} ")
+            line = Text(no_wrap=True, overflow="ellipsis")
+            line.append(f"{one_line(r.label)[:width]:<{width}} ")
             line.append(f"{r.count:>7,} ", style="bold")
             line.append(f"{r.share:>5.0%} ", style="dim")
-            line.append(r.bar(BAR, counts.top), style="cyan")
+            line.append(r.bar(bar_width, counts.top), style="cyan")
             options.append(Option(line, id=r.filter))
-        listing = self.query_one(OptionList)
         listing.clear_options()
         listing.add_options(options or [Option(Text("Nothing listed.", "dim"), disabled=True)])
         listing.highlighted = 0 if options else None
