@@ -140,12 +140,11 @@ def to_markdown(c: Comparison, *, version: str, now: dt.datetime | None = None) 
     row("Proposals", [str(len(m.proposals)) for m in c.meetings])
     for s in c.sectors:
         mark = {"all": "shared", "only": "only here"}.get(s.where, s.where)
-        cells = [(f"{n} ({mark})" if n else "—") for n in s.counts]
-        row(f"Sector: {md_inline(s.label)}", cells)
-    for (period, metric), cells in c.trade:
+        row(f"Sector: {md_inline(s.label)}", [(f"{n} ({mark})" if n else "—") for n in s.counts])
+    for (period, metric), quoted in c.trade:
         row(
             f"{md_inline(metric.capitalize())} {md_inline(period)}",
-            [joined([figure_text(t) for t in figures]) if figures else "—" for figures in cells],
+            [joined([figure_text(t) for t in figures]) if figures else "—" for figures in quoted],
         )
     if not c.trade:
         row("Trade figures", ["none quoted"] * len(c.meetings))

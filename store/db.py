@@ -146,9 +146,10 @@ def _open_batched(path: Path, read: dict[str, Any] | None = None) -> TinyDB:
     class Batched(CachingMiddleware):
         WRITE_CACHE_SIZE = 1 << 62
 
-    db = TinyDB(path, storage=Batched(AtomicJSONStorage))
+    storage = Batched(AtomicJSONStorage)  # type: ignore[no-untyped-call]
+    db = TinyDB(path, storage=storage)  # calls the middleware: it opens the file storage
     if read is not None:
-        db.storage.cache = read
+        storage.cache = read
     return db
 
 
@@ -304,7 +305,7 @@ class Store:
         for table in (MEETINGS, PROPOSALS, HISTORY):
             if not isinstance(raw.get(table, {}), dict):
                 raise CorruptDatabase(self.path, f"wrong shape: table {table!r} is not an object")
-        return meta
+        return dict(meta)
 
     def _migrate(self) -> None:
         _refuse_read_only(self.path)
@@ -492,7 +493,7 @@ class Store:
                 meta["generation"] = generation + 1 if isinstance(generation, int) else 1
                 meta_table.update({"generation": meta["generation"]}, doc_ids=[metas[0].doc_id])
             count = len(db.table(MEETINGS))
-            db.storage.flush()
+            db.storage.flush()  # type: ignore[attr-defined]  # the write-back cache's
             self._snapshot = None
             if before is not None and metas:
                 from .library import after_write

@@ -18,6 +18,7 @@ Output is deterministic: the same selection gives the same bytes except the gene
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -210,7 +211,9 @@ def _figure_row(t: TradeFigure, extra: list[str] = ()) -> str:  # type: ignore[a
 _TRADE_HEAD = ["Period", "Metric", "USD m", "Qualifier", "Change", "Stated by"]
 
 
-def _table(head: list[str], rows: list[str], right: set[str] = frozenset({"USD m"})) -> list[str]:
+def _table(
+    head: list[str], rows: list[str], right: frozenset[str] = frozenset({"USD m"})
+) -> list[str]:
     align = ["---:" if h in right else "---" for h in head]
     return ["| " + " | ".join(head) + " |", "| " + " | ".join(align) + " |", *rows]
 
@@ -338,7 +341,9 @@ def _overview(sel: Selection) -> list[str]:
                 f"| {md_cell(sector_label(sector))} | {len(sectors[sector])} | {count} | {where} |"
             )
         out += _table(
-            ["Sector", "Regions", "Proposals", "Where (when)"], rows, right={"Regions", "Proposals"}
+            ["Sector", "Regions", "Proposals", "Where (when)"],
+            rows,
+            right=frozenset({"Regions", "Proposals"}),
         )
         out.append("")
     figures = [(t, m) for m in sel.meetings for t in m.trade]
@@ -413,7 +418,7 @@ def to_markdown(
     if opts.overview and not sel.empty:
         sections.append(("Overview", lambda: _overview(sel)))
     for m in sel.meetings:
-        sections.append((_meeting_heading(m), lambda m=m: _meeting_section(m, opts)))
+        sections.append((_meeting_heading(m), functools.partial(_meeting_section, m, opts)))
     if sel.proposals:
         sections.append(("Proposals selected on their own", lambda: _alone_section(sel, opts)))
 

@@ -47,7 +47,7 @@ class FacetRow:
 
 @dataclass
 class FacetCounts:
-    field: str
+    facet: str
     view: str
     query: str
     total: int
@@ -61,11 +61,11 @@ class FacetCounts:
     def title(self) -> str:
         noun = _NOUNS.get(self.view, self.view)
         scope = f" matching {self.query}" if self.query else ""
-        return f"{self.total:,} {noun}{scope}, by {self.field}"
+        return f"{self.total:,} {noun}{scope}, by {self.facet}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "field": self.field,
+            "field": self.facet,
             "view": self.view,
             "query": self.query,
             "total": self.total,

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .model import Change
@@ -28,7 +28,7 @@ from .model import Change
 ORDER = "proposals#order"
 _SKIP = ("proposals", "history")
 # How a list of objects is named, item by item, in a compact diff.
-_ITEM_NAMES = {
+_ITEM_NAMES: dict[str, Callable[[dict[str, Any]], str]] = {
     "participants": lambda v: v.get("name", ""),
     "trade": lambda v: f"{v.get('period', '')} {v.get('metric', '')}".strip(),
 }
@@ -93,7 +93,8 @@ def revert(current: dict[str, Any] | None, change: Change) -> dict[str, Any] | N
     if whole:
         if current != whole[0]["new"]:
             raise Drifted("the record was changed since")
-        return whole[0]["old"]
+        old: dict[str, Any] | None = whole[0]["old"]
+        return old
     if current is None:
         raise Drifted("the record no longer exists")
     record = dict(current)

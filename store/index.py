@@ -613,7 +613,7 @@ class SearchIndex:
             data = self.packer.unpack(bytes(blob)) if blob is not None else None
         except (ValueError, RecursionError, UnicodeDecodeError):
             data = None
-        meeting = _valid(Meeting.from_dict, data, self.path)
+        meeting: Meeting = _valid(Meeting.from_dict, data, self.path)
         with self._meetings_lock:
             self._meetings[key] = meeting
             while len(self._meetings) > 2048:
@@ -641,13 +641,13 @@ class SearchIndex:
             return "meeting", meeting, meeting
         rid = doc.get_first("rid") or b""
         muid, pi = (searcher.fast_field_values(name, [address])[0] for name in ("muid", "pi"))
-        meeting = self._meeting_at(searcher, int(muid or 0))
-        if meeting is None or not 0 <= int(pi or 0) < len(meeting.proposals):
+        found = self._meeting_at(searcher, int(muid or 0))
+        if found is None or not 0 <= int(pi or 0) < len(found.proposals):
             raise IndexCorrupt(self.path, "a proposal without its meeting")
-        proposal = meeting.proposals[int(pi or 0)]
+        proposal = found.proposals[int(pi or 0)]
         if proposal.id.encode("utf-8") != bytes(rid):
             raise IndexCorrupt(self.path, f"proposal {proposal.id!r} out of place")
-        return "proposal", proposal, meeting
+        return "proposal", proposal, found
 
     def _find(self, searcher: Any, kind: str, rid: str) -> Any:
         """The document of record ``(kind, rid)``, or None."""

@@ -124,7 +124,7 @@ def _records_of(path: Path, data: Any) -> list[Any]:
 def _parse_yaml(path: Path, raw: bytes) -> Any:
     """``yaml.safe_load`` with one-line errors that give the line; PyYAML imported here."""
     try:
-        import yaml
+        import yaml  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:
         raise InputError(path, YAML_MISSING) from None
     text = decode_utf8(path, raw, _WHAT, InputError)

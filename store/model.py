@@ -86,7 +86,7 @@ class _Reader:
     def where(self, name: str) -> str:
         return _path(self.prefix, name)
 
-    def str(self, name: str, *, required: bool = False, choices: Any = None) -> str:
+    def text(self, name: str, *, required: bool = False, choices: Any = None) -> str:
         value = self.data.get(name)
         if (
             type(value) is str
@@ -107,7 +107,7 @@ class _Reader:
         _refuse_surrogates(self.where(name), value)
         return value
 
-    def bool(self, name: str) -> bool:
+    def flag(self, name: str) -> bool:
         value = self.data.get(name, False)
         if value is None:
             return False
@@ -209,10 +209,10 @@ class Participant:
     def from_dict(cls, data: Any, prefix: str = "") -> Participant:
         r = _Reader(data, prefix)
         return cls(
-            name=r.str("name", required=True),
-            title=r.str("title"),
-            side=r.str("side", choices=SIDES),
-            role=r.str("role", choices=ROLES) or "participant",
+            name=r.text("name", required=True),
+            title=r.text("title"),
+            side=r.text("side", choices=SIDES),
+            role=r.text("role", choices=ROLES) or "participant",
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -242,7 +242,7 @@ class TradeFigure:
     @classmethod
     def from_dict(cls, data: Any, prefix: str = "") -> TradeFigure:
         r = _Reader(data, prefix)
-        period = r.str("period", required=True)
+        period = r.text("period", required=True)
         if not _valid_period(period):
             raise ValidationError(
                 r.where("period"),
@@ -250,13 +250,13 @@ class TradeFigure:
             )
         figure = cls(
             period=period,
-            metric=r.str("metric", required=True, choices=METRICS),
+            metric=r.text("metric", required=True, choices=METRICS),
             usd_millions=r.number("usd_millions", least=0.0, most=USD_MAX),
-            qualifier=r.str("qualifier"),
+            qualifier=r.text("qualifier"),
             change_pct=r.number("change_pct", least=CHANGE_RANGE[0], most=CHANGE_RANGE[1]),
-            change_basis=r.str("change_basis"),
-            stated_by=r.str("stated_by"),
-            note=r.str("note"),
+            change_basis=r.text("change_basis"),
+            stated_by=r.text("stated_by"),
+            note=r.text("note"),
         )
         if figure.usd_millions is None and figure.change_pct is None:
             raise ValidationError(prefix, "a trade figure needs usd_millions or change_pct")
@@ -302,12 +302,12 @@ class Source:
     def from_dict(cls, data: Any, prefix: str = "") -> Source:
         r = _Reader(data, prefix)
         return cls(
-            outlet=r.str("outlet"),
+            outlet=r.text("outlet"),
             published=r.date("published"),
-            published_inferred=r.bool("published_inferred"),
-            document=r.str("document"),
-            url=r.str("url"),
-            headline=r.str("headline"),
+            published_inferred=r.flag("published_inferred"),
+            document=r.text("document"),
+            url=r.text("url"),
+            headline=r.text("headline"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -336,8 +336,8 @@ class FollowUp:
         return cls(
             date=r.date("date", required=True) or "",
             status=_status(r, required=True),
-            note=r.str("note"),
-            url=r.str("url"),
+            note=r.text("note"),
+            url=r.text("url"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -349,7 +349,7 @@ def _status(r: _Reader, *, required: bool = False) -> str:
     value = r.data.get("status")
     if isinstance(value, str) and value in LEGACY_STATUSES:
         return LEGACY_STATUSES[value]
-    return r.str("status", required=required, choices=STATUSES) or "proposed"
+    return r.text("status", required=required, choices=STATUSES) or "proposed"
 
 
 @dataclass
@@ -374,7 +374,7 @@ class Proposal:
     def from_dict(cls, data: Any, prefix: str = "", meeting_id: str | None = None) -> Proposal:
         r = _Reader(data, prefix)
         pid = _check_id(r, "id")
-        mid = r.str("meeting_id") or (meeting_id or "")
+        mid = r.text("meeting_id") or (meeting_id or "")
         if meeting_id is not None and mid != meeting_id:
             raise ValidationError(
                 r.where("meeting_id"), f"{mid!r} does not match its meeting {meeting_id!r}"
@@ -385,14 +385,14 @@ class Proposal:
         return cls(
             id=pid,
             meeting_id=mid,
-            sector=r.str("sector", required=True, choices=SECTOR_IDS),
-            title=r.str("title", required=True),
-            detail=r.str("detail"),
-            proposed_by=r.str("proposed_by"),
+            sector=r.text("sector", required=True, choices=SECTOR_IDS),
+            title=r.text("title", required=True),
+            detail=r.text("detail"),
+            proposed_by=r.text("proposed_by"),
             enterprises=r.strings("enterprises"),
             status=_status(r),
-            quote=r.str("quote"),
-            status_from_article=r.bool("status_from_article"),
+            quote=r.text("quote"),
+            status_from_article=r.flag("status_from_article"),
             follow_up=[FollowUp.from_dict(v, p) for p, v in r.items("follow_up")]
             if follow_up
             else [],
@@ -455,12 +455,12 @@ class Change:
                 raise ValidationError(where, "expected an object with a path, old and new")
             changes.append({"path": item["path"], "old": item.get("old"), "new": item.get("new")})
         return cls(
-            id=r.str("id", required=True),
-            meeting_id=r.str("meeting_id", required=True),
-            at=r.str("at", required=True),
-            origin=r.str("origin", required=True, choices=ORIGINS),
+            id=r.text("id", required=True),
+            meeting_id=r.text("meeting_id", required=True),
+            at=r.text("at", required=True),
+            origin=r.text("origin", required=True, choices=ORIGINS),
             changes=changes,
-            undoes=r.str("undoes"),
+            undoes=r.text("undoes"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -492,7 +492,7 @@ def _has_proposal(change: dict[str, Any], record_id: str) -> bool:
 
 
 def _check_id(r: _Reader, name: str) -> str:
-    value = r.str(name, required=True)
+    value = r.text(name, required=True)
     if not _ID_RE.fullmatch(value):  # fullmatch: "$" would let a trailing newline through
         raise ValidationError(
             r.where(name), f"expected lower-case letters, digits and '-', got {value!r}"
@@ -531,13 +531,13 @@ class Meeting:
         meeting = cls(
             id=mid,
             date=r.date("date", required=True) or "",
-            region=r.str("region", required=True),
-            title=r.str("title", required=True),
-            date_inferred=r.bool("date_inferred"),
-            date_note=r.str("date_note"),
-            place=r.str("place"),
-            place_note=r.str("place_note"),
-            summary=r.str("summary"),
+            region=r.text("region", required=True),
+            title=r.text("title", required=True),
+            date_inferred=r.flag("date_inferred"),
+            date_note=r.text("date_note"),
+            place=r.text("place"),
+            place_note=r.text("place_note"),
+            summary=r.text("summary"),
             participants=[Participant.from_dict(v, p) for p, v in r.items("participants")],
             trade=[TradeFigure.from_dict(v, p) for p, v in r.items("trade")],
             exports=r.strings("exports"),

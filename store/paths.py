@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import ModuleType
 
 APP_NAME = "coopbrowse"
 DB_ENV = "COOPBROWSE_DB"
@@ -16,7 +17,8 @@ STATE_ENV = "COOPBROWSE_STATE"
 
 def default_db_path() -> Path:
     """The database used when neither ``--db`` nor ``COOPBROWSE_DB`` is given."""
-    return _platformdirs().user_data_path(APP_NAME) / "coopbrowse.json"
+    data: Path = _platformdirs().user_data_path(APP_NAME)
+    return data / "coopbrowse.json"
 
 
 def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
@@ -41,10 +43,11 @@ def resolve_state_path(db_path: Path | None = None) -> Path:
         return Path(env).expanduser()
     if db_path is not None and db_path != default_db_path():
         return db_path.with_name(db_path.name + ".state.json")
-    return _platformdirs().user_state_path(APP_NAME) / "state.json"
+    state: Path = _platformdirs().user_state_path(APP_NAME)
+    return state / "state.json"
 
 
-def _platformdirs():  # type: ignore[no-untyped-def]
+def _platformdirs() -> ModuleType:
     """platformdirs, imported when a default location is needed (not on every launch)."""
     import platformdirs
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 FIELDS: dict[str, str] = {
@@ -102,7 +103,7 @@ class Or:
 Node = Word | Phrase | Filter | Not | And | Or
 
 
-def walk(node: Node, *, negated: bool = False):
+def walk(node: Node, *, negated: bool = False) -> Iterator[tuple[Node, bool]]:
     """Yield ``(leaf, negated)`` for every leaf of the tree."""
     if isinstance(node, Not):
         yield from walk(node.child, negated=not negated)

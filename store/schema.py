@@ -226,7 +226,7 @@ def build_schema() -> tantivy.Schema:
     import tantivy
 
     sb = tantivy.SchemaBuilder()
-    add = {
+    add: dict[str, Any] = {
         "text": sb.add_text_field,
         "int": sb.add_integer_field,
         "float": sb.add_float_field,

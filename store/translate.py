@@ -277,7 +277,9 @@ class Compiler:
             if all(len(ws) == 1 for ws in words):  # one form each: a plain phrase
                 q = T.phrase_query(self.schema, f, [ws[0] for ws in words])
             else:  # each position any of its forms
-                pattern = ["(" + "|".join(re.escape(w) for w in ws) + ")" for ws in words]
+                pattern: list[str | tuple[int, str]] = [
+                    "(" + "|".join(re.escape(w) for w in ws) + ")" for ws in words
+                ]
                 q = T.regex_phrase_query(self.schema, f, pattern)
             clauses.append((Occur.Should, T.boost_query(q, weight)))
         q = T.boolean_query(clauses) if clauses else T.empty_query()

@@ -186,10 +186,10 @@ async def test_f_counts_by_field_and_enter_filters_the_list(app, store: Store) -
         await settle(pilot, app)
         screen = app.screen
         assert isinstance(screen, FacetScreen)
-        assert screen.counts is not None and screen.counts.field == "sector"
+        assert screen.counts is not None and screen.counts.facet == "sector"
         await pilot.press("right")  # region
         await settle(pilot, app)
-        assert screen.counts is not None and screen.counts.field == "region"
+        assert screen.counts is not None and screen.counts.facet == "region"
         top = screen.counts.rows[0]
         assert top.label == "Mordovia"
         await pilot.press("enter")

@@ -99,7 +99,7 @@ class CoopBrowseApp(App[int]):
         seen = {"quit", "help", "command_palette", "focus_next", "focus_previous"}
         seen |= {"app.quit", "app.help"}
         for node, cls in targets:
-            for b in cls.BINDINGS:
+            for b in getattr(cls, "BINDINGS", []):
                 if not isinstance(b, Binding) or not b.description or b.action in seen:
                     continue
                 seen.add(b.action)

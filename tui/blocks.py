@@ -287,12 +287,12 @@ def meeting_blocks(meeting: Meeting, hl: Marker = None) -> list[Block]:
     if meeting.proposals:
         blocks.append(Text(f"Proposals ({len(meeting.proposals)}), by sector", style=HEADING))
         by_sector: dict[str, list[Proposal]] = defaultdict(list)
-        for p in meeting.proposals:
-            by_sector[p.sector].append(p)
+        for proposal in meeting.proposals:
+            by_sector[proposal.sector].append(proposal)
         for sector, items in by_sector.items():
             blocks.append(Text(sector_label(sector), style=SECTOR))
-            for p in items:
-                blocks.append(Link(proposal_line(p, hl), ("proposal", p.id)))
+            for proposal in items:
+                blocks.append(Link(proposal_line(proposal, hl), ("proposal", proposal.id)))
 
     blocks.append(Text("Trade figures", style=HEADING))
     if meeting.trade:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from coopbrowse.store.index import SearchIndex, SearchResult
     from coopbrowse.store.library import Library
+    from coopbrowse.store.model import Meeting
 
 # Modules only some commands need are imported inside them: launching the app should not
 # pay for the search engine or the table renderer before the first frame.
@@ -54,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH", help=db_help)
     # Every subcommand also accepts --db (after its name); SUPPRESS keeps a --db given before
     # the subcommand from being overwritten with None.
-    with_db = argparse.ArgumentParser(add_help=False)
+    with_db = _Parser(add_help=False)
     with_db.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -547,8 +548,9 @@ def cmd_list(index: SearchIndex, *, as_json: bool, history: bool = False) -> int
         )
         for name in (*MEETING_COLUMNS, "ID"):
             width, ratio = _LIST_SHARES[name] if sliced else (None, None)
-            justify = "right" if name == "Prop." else "left"
-            table.add_column(name, justify=justify, width=width, ratio=ratio)
+            table.add_column(
+                name, justify="right" if name == "Prop." else "left", width=width, ratio=ratio
+            )
         for m in chunk:
             # an id is never cut: it is what `coopbrowse show` takes
             ident = Text(m.id, style="dim", overflow="fold") if sliced else cell(m.id, "dim")
@@ -828,7 +830,7 @@ def cmd_compare(index: SearchIndex, args: argparse.Namespace) -> int:
 
     from .render import comparison_table
 
-    meetings = []
+    meetings: list[Meeting] = []
     for rid in args.ids:
         meeting = index.meeting(rid)
         if meeting is None:

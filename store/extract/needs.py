@@ -12,8 +12,8 @@ pattern guarded by it finds exactly what it found before.
 from __future__ import annotations
 
 import re
-import re._constants as _sre  # the standard library's own parser, to read a pattern
-import re._parser as _sre_parser
+import re._constants as _sre  # type: ignore[import-not-found]  # the stdlib's own parser
+import re._parser as _sre_parser  # type: ignore[import-not-found]
 from typing import Any
 
 # Lower-cases the characters that a case-insensitive pattern takes for ASCII letters, and
@@ -126,9 +126,9 @@ def _cased_beyond_ascii(code: int) -> bool:
     return code > 127 and char.lower() != char.upper()
 
 
-def prefix_tree(words: list[str]) -> dict[str, dict]:
+def prefix_tree(words: list[str]) -> dict[str, Any]:
     """``words`` as nested dicts of their characters; ``""`` marks where a word ends."""
-    tree: dict[str, dict] = {}
+    tree: dict[str, Any] = {}
     for word in words:
         node = tree
         for char in word:
@@ -142,7 +142,7 @@ def words_finder(words: list[str]) -> re.Pattern[str]:
     that starts there (so every word present is one found or is inside one found)."""
     tree = prefix_tree(words)
 
-    def pattern(node: dict[str, dict]) -> str:
+    def pattern(node: dict[str, Any]) -> str:
         branches = []
         for char, child in node.items():
             if not char:

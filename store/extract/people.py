@@ -6,6 +6,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..regions import REGIONS, Region, find_region, fold
 from .dates import MONTHS
@@ -307,7 +308,7 @@ def _trie_pattern(keys: list[str]) -> str:
     extends, and the trailing ``\b`` backs off to the shorter one as the flat list did."""
     tree = prefix_tree(keys)
 
-    def pattern(node: dict[str, dict]) -> str:
+    def pattern(node: dict[str, Any]) -> str:
         branches = []
         for char, child in node.items():
             if char == "":

@@ -499,7 +499,8 @@ def _in_proper_name(around: _Around, start: int, end: int) -> bool:
     )
     if prev_cap:
         return True
-    after = _SPACES.match(sentence, end).end()  # sentence[end:].lstrip()
+    spaces = _SPACES.match(sentence, end)  # sentence[end:].lstrip() (matches always)
+    after = spaces.end() if spaces else end
     return bool(_CAPITAL_NEXT.match(sentence, after))
 
 

@@ -271,10 +271,10 @@ def _trade(
             if _TARGET.search(lead):  # "we can reach $2 billion": a goal, not a figure
                 continue
             if m.group(1):
-                value = _usd_millions(m.group(1), m.group(2))
+                amount = _usd_millions(m.group(1), m.group(2))
             else:
-                value = _usd_millions(m.group(3), m.group(4))
-            if value is None:
+                amount = _usd_millions(m.group(3), m.group(4))
+            if amount is None:
                 continue
             qm = _QUALIFIER_RE.search(lead)
             qualifier = qm.group(1).lower() if qm else ""
@@ -309,7 +309,7 @@ def _trade(
                     basis = re.sub(r"\s+", " ", basis)
                     if "last year" in basis and year:
                         basis = basis.replace("last year", str(year - 1))
-            figures.append(_figure(period, metric, value, qualifier, change_pct, basis, stated_by))
+            figures.append(_figure(period, metric, amount, qualifier, change_pct, basis, stated_by))
             sentence_period, sentence_metric = period, metric
         prev_metric = sentence_metric or prev_metric
         prev_period = sentence_period or prev_period

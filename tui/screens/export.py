@@ -190,7 +190,12 @@ def confirm(
     screen: Screen[Any], question: str, then: Callable[[], object], yes: str = "Overwrite (y)"
 ) -> None:
     """Ask ``question``; run ``then`` only on yes (cancel has the focus)."""
-    screen.app.push_screen(ConfirmScreen(question, yes=yes), lambda ok: then() if ok else None)
+
+    def answered(ok: bool | None) -> None:
+        if ok:
+            then()
+
+    screen.app.push_screen(ConfirmScreen(question, yes=yes), answered)
 
 
 class ExportScreen(ModalScreen[str | None]):

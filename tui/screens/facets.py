@@ -93,7 +93,7 @@ class FacetScreen(ModalScreen[str | None]):
         self.app.call_from_thread(self._show, counts)
 
     def _show(self, counts: FacetCounts) -> None:
-        if counts.field != self.field:
+        if counts.facet != self.field:
             return
         self.counts = counts
         self.query_one("#facets-title", Static).update(Text(one_line(counts.title), "bold"))

@@ -475,7 +475,7 @@ class MeetingForm(Screen[str | None]):
             "proposals": ("pr", {"title": "title", "sector": "sector"}, "title"),
         }
         for key, (prefix, paths, whole) in fields.items():
-            kept = []
+            kept: list[dict[str, Any]] = []
             for i, item in enumerate(self.state[key]):
                 if not item["_keep"] or _blank(key, item):
                     continue
@@ -637,7 +637,8 @@ class MeetingForm(Screen[str | None]):
         self._busy("Checking against the database…")
         self._check(data, where)
 
-    def _check(self, data: dict[str, Any], where: dict[str, str]) -> None:
+    def _check(self, data: dict[str, Any], where: dict[str, str]) -> object:
+        """Check and save ``data`` (a worker of the subclass's)."""
         raise NotImplementedError
 
     def invalid(self, exc: ValidationError, where: dict[str, str]) -> None:

@@ -33,7 +33,7 @@ def binding_rows(nodes: Iterable[tuple[str, DOMNode | type]]) -> list[tuple[str,
     rows: list[tuple[str, str, str]] = []
     seen: set[tuple[str, str]] = set()
     for where, node in nodes:
-        bindings = node.BINDINGS if isinstance(node, type) else type(node).BINDINGS
+        bindings = getattr(node if isinstance(node, type) else type(node), "BINDINGS", [])
         for b in bindings:
             if not isinstance(b, Binding) or not b.description:
                 continue

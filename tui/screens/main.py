@@ -70,7 +70,7 @@ class Rows(Sequence[Row | None]):
         regions: list[RegionRow] | None = None,
     ) -> None:
         self.view = view
-        self.index = index
+        self.source = index
         self.listing = listing
         self.regions = regions or []
         self._memo: OrderedDict[int, Row] = OrderedDict()
@@ -110,8 +110,8 @@ class Rows(Sequence[Row | None]):
         if self.listing is None:
             region = self.regions[i]
             return Row(("region", region.name), region=region)
-        assert self.index is not None
-        found = self.index.row(self.listing, i)
+        assert self.source is not None
+        found = self.source.row(self.listing, i)
         if found is None:
             return None
         kind, record, meeting, count = found
