@@ -47,6 +47,12 @@ def resolve_state_path(db_path: Path | None = None) -> Path:
     return state / "state.json"
 
 
+def config_dir() -> Path:
+    """The user's configuration directory for coopbrowse (the keymap lives there)."""
+    config: Path = _platformdirs().user_config_path(APP_NAME)
+    return config
+
+
 def _platformdirs() -> ModuleType:
     """platformdirs, imported when a default location is needed (not on every launch)."""
     import platformdirs

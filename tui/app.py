@@ -51,6 +51,24 @@ class CoopBrowseApp(App[int]):
         self.state_path = state_path or resolve_state_path(self.db_path)
         self.ui_state = UiState.load(self.state_path)
         self.load_error: StoreError | None = None  # re-raised by the CLI after exit
+        self.keymap_warning = self._apply_keymap()
+
+    def _apply_keymap(self) -> str | None:
+        """The user's keymap file, applied; a one-line warning when it had problems (the
+        default keys stay for what was wrong)."""
+        from .keymap import binding_ids, keymap_path, load_keymap
+
+        path = keymap_path()
+        if not path.exists() and not path.is_symlink():
+            return None  # (no screen module is imported for nothing at start-up)
+        keymap, warning = load_keymap(path, set(binding_ids(all_binding_classes())))
+        if keymap:
+            self.set_keymap(keymap)
+        return warning
+
+    def on_mount(self) -> None:
+        if self.keymap_warning:
+            self.notify(one_line(self.keymap_warning), severity="warning", markup=False)
 
     def get_default_screen(self) -> Screen:
         """The browser is the first screen (no empty default screen is mounted first)."""
@@ -109,6 +127,33 @@ class CoopBrowseApp(App[int]):
                     partial(node.run_action, b.action),  # type: ignore[attr-defined]
                 )
         yield SystemCommand("Help", "Key: ? / f1", self.action_help)
+
+
+def all_binding_classes() -> list[type]:
+    """Every class whose bindings a keymap can rebind (and docs/keys.md lists)."""
+    from .screens.article import ArticleScreen
+    from .screens.compare import CompareScreen
+    from .screens.export import ConfirmScreen, ExportScreen
+    from .screens.facets import FacetScreen
+    from .screens.followup import FollowUpScreen
+    from .screens.form import MeetingForm
+    from .screens.help import HelpScreen
+
+    return [
+        CoopBrowseApp,
+        MainScreen,
+        RecordTable,
+        DetailPane,
+        SearchBar,
+        ArticleScreen,
+        MeetingForm,
+        FollowUpScreen,
+        CompareScreen,
+        FacetScreen,
+        ExportScreen,
+        ConfirmScreen,
+        HelpScreen,
+    ]
 
 
 def _home_relative(path: Path) -> str:

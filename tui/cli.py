@@ -283,8 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "locate",
         parents=[with_db],
-        help="print where the database and state files are",
-        description="Print the paths of the database and the UI state file.",
+        help="print where the database, state and keymap files are",
+        description="Print the paths of the database, the UI state file and the keymap file.",
     )
     return parser
 
@@ -1020,6 +1020,12 @@ def cmd_locate(db_path: Path, source: str = "the default") -> int:
     exists = "exists" if db_path.exists() else "not created yet"
     _say(f"database: {db_path}  ({exists}; {source})", sys.stdout)
     _say(f"state:    {state}  ({'exists' if state.exists() else 'not created yet'})", sys.stdout)
+    from .keymap import keymap_path
+
+    keys = keymap_path()
+    _say(
+        f"keymap:   {keys}  ({'exists' if keys.exists() else 'none: the default keys'})", sys.stdout
+    )
     return EXIT_OK
 
 

@@ -1,0 +1,89 @@
+"""The user's keymap file: rebinding by binding id, and a bad file never stops the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import FAST, settle
+
+from coopbrowse.store import Store
+from coopbrowse.tui.app import CoopBrowseApp, all_binding_classes
+from coopbrowse.tui.keymap import KEYMAP_ENV, binding_ids, load_keymap
+from coopbrowse.tui.screens.form import EditScreen
+from coopbrowse.tui.screens.main import MainScreen
+
+KNOWN = set(binding_ids(all_binding_classes()))
+
+
+def test_every_binding_has_an_id_and_ids_are_unique() -> None:
+    from textual.binding import Binding
+
+    ids = [
+        b.id
+        for cls in all_binding_classes()
+        for b in getattr(cls, "BINDINGS", [])
+        if isinstance(b, Binding)
+    ]
+    assert all(ids) and len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    ("text", "keymap", "warning"),
+    [
+        ('edit = "ctrl+e"\n', {"edit": "ctrl+e"}, None),
+        ('edit = "ctrl+e"\nnope = "x"\n', {"edit": "ctrl+e"}, "unknown binding id 'nope'"),
+        ("edit = 3\n", {}, "edit: expected keys"),
+        ('edit = "ctrl+e; rm -rf"\n', {}, "edit: expected keys"),
+        ("edit = \n", {}, "Invalid value"),
+        ("", {}, None),
+    ],
+)
+def test_load_keymap(tmp_path: Path, text: str, keymap, warning) -> None:
+    path = tmp_path / "keymap.toml"
+    path.write_text(text)
+    got, said = load_keymap(path, KNOWN)
+    assert got == keymap
+    if warning is None:
+        assert said is None
+    else:
+        assert said is not None and warning in said and str(path) in said
+        assert "\n" not in said
+
+
+def test_a_keymap_that_is_not_a_file_is_a_warning(tmp_path: Path) -> None:
+    got, said = load_keymap(tmp_path, KNOWN)  # a directory
+    assert got == {} and said is not None and "default keys" in said
+
+
+async def test_a_rebound_key_works_and_the_old_one_is_free(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('edit = "ctrl+e"\n')
+    monkeypatch.setenv(KEYMAP_ENV, str(keymap))
+    app = CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("E")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)  # E no longer edits
+        await pilot.press("ctrl+e")
+        await settle(pilot, app)
+        assert isinstance(app.screen, EditScreen)
+
+
+async def test_a_bad_keymap_warns_and_the_app_starts_with_default_keys(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text("this is [not toml")
+    monkeypatch.setenv(KEYMAP_ENV, str(keymap))
+    app = CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        messages = [n.message for n in app._notifications]
+        assert any(str(keymap) in m and "default keys" in m for m in messages)
+        await pilot.press("E")
+        await settle(pilot, app)
+        assert isinstance(app.screen, EditScreen)
