@@ -24,6 +24,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .analysis import WORD_RE
+
 FIELDS: dict[str, str] = {
     "region": "the Russian region (penza, mordovia, moscow-oblast, ...)",
     "sector": "a proposal's sector (elevators, pharmaceuticals, ...)",
@@ -323,11 +325,8 @@ class _Parser:
         return Phrase(tuple(words))
 
 
-_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
-
-
 def _words(text: str) -> list[str]:
-    return _WORD_RE.findall(text)
+    return WORD_RE.findall(text)
 
 
 def _field(tok: _Tok, query: str) -> Node:

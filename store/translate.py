@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .analysis import edit_distance, fold, stem_prefixes, term
+from .analysis import WORD_RE, edit_distance, fold, stem_prefixes, term
 from .query import And, Filter, Node, Not, Or, Phrase, QueryError, Word, walk
 from .regions import _slug, find_region
 from .schema import SUB_WEIGHT, TIERS
@@ -29,7 +29,6 @@ from .taxonomy import SECTORS
 
 EXPANSIONS_SCORED = 64  # prefix expansions ranked by BM25; more still match, unranked
 EXPANSIONS_MAX = 2_000
-_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 class Vocabulary:
@@ -133,7 +132,7 @@ def highlight_of(tree: Node, vocabulary: Vocabulary) -> Highlight:
         elif isinstance(leaf, Phrase) and leaf.scored:
             h.terms.update(term(fold(w)) for w in leaf.words)
         elif isinstance(leaf, Filter) and leaf.name in ("person", "enterprise", "region"):
-            h.paths.setdefault(leaf.name, set()).update(_TOKEN_RE.findall(fold(leaf.value)))
+            h.paths.setdefault(leaf.name, set()).update(WORD_RE.findall(fold(leaf.value)))
     return h
 
 
@@ -318,7 +317,7 @@ class Compiler:
             regions = matching_regions(self.known_regions(), value)
             return self._any(["region"], regions) if regions else T.empty_query()
         # person / enterprise: every word of the value starts a word of one name
-        words = _TOKEN_RE.findall(value)
+        words = WORD_RE.findall(value)
         if not words:
             return T.empty_query()
         per_word = []
@@ -358,7 +357,7 @@ def matching_regions(known: list[str], value: str) -> list[str]:
         if region is not None and region.name == name:
             out.append(name)
             continue
-        if _slug(name) == slug or any(w.startswith(value) for w in _TOKEN_RE.findall(fold(name))):
+        if _slug(name) == slug or any(w.startswith(value) for w in WORD_RE.findall(fold(name))):
             out.append(name)
     return out
 
@@ -368,7 +367,7 @@ def _region_phrase(words: tuple[str, ...]) -> Node | None:
     region = find_region(" ".join(words))
     if region is None:
         return None
-    canonical = tuple(_TOKEN_RE.findall(fold(region.name)))
+    canonical = tuple(WORD_RE.findall(fold(region.name)))
     if canonical == tuple(fold(w) for w in words):
         return None
     original = Phrase(words, scored=False) if len(words) > 1 else Word(words[0])
@@ -411,7 +410,7 @@ _FILLER = {"and", "the", "of", "in", "for", "to"}
 def resolve_sector(value: str) -> list[str]:
     """Sector ids a filter value names: an id or a prefix of one, the label or a prefix of it,
     a word of the label or of the sector's terms (3+ letters), or a synonym."""
-    v = " ".join(_TOKEN_RE.findall(fold(value)))
+    v = " ".join(WORD_RE.findall(fold(value)))
     if not v:
         return []
     slug = v.replace(" ", "-")
@@ -420,8 +419,8 @@ def resolve_sector(value: str) -> list[str]:
     wanted = term(v)
     out = []
     for s in SECTORS:
-        label = " ".join(_TOKEN_RE.findall(fold(s.label)))
-        words = set(_TOKEN_RE.findall(fold(f"{s.id} {s.label} {' '.join(s.terms)}"))) - _FILLER
+        label = " ".join(WORD_RE.findall(fold(s.label)))
+        words = set(WORD_RE.findall(fold(f"{s.id} {s.label} {' '.join(s.terms)}"))) - _FILLER
         if (
             (len(v) >= 2 and (s.id.startswith(slug) or label.startswith(v)))
             or (len(v) >= 3 and v not in _FILLER and any(w.startswith(v) for w in words))

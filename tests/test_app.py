@@ -930,3 +930,32 @@ async def test_lists_follow_records_that_change(app, store) -> None:
         await pilot.pause()
         assert main.rows is not shown and len(main.rows) == len(shown) - dropped
         assert sum(1 for r in main.rows if r.meeting.id == meeting.id) == 1
+
+
+def test_cells_a_column_does_not_use_go_to_a_column_that_is_cut() -> None:
+    """At 80 columns the trade figures (13 cells of content in a column of 16) give their
+    spare cells to the names, so "V. Karankevich" is whole; nothing else moves."""
+    from rich.text import Text
+
+    from coopbrowse.tui.blocks import person_cell
+    from coopbrowse.tui.views import VIEWS
+    from coopbrowse.tui.widgets.record_table import Column
+
+    table = RecordTable()
+    columns = VIEWS["meetings"].columns
+    table.columns = columns
+    labels = [c.label for c in columns]
+    before = dict(zip(labels, table._widths(78), strict=True))
+    rows = [
+        [Text("2025-10-20"), Text("Mordovia"), person_cell("Artem Zdunov", None),
+         person_cell("Viktor Karankevich", None), Text("13"), Text("~$130M (2024)"), Text("T")],
+        [Text("2023-12-18"), Text("Moscow Oblast"), person_cell("Andrei Vorobyov", None),
+         person_cell("Aleksandr Lukashenko", None), Text("13"), Text(""), Text("T")],
+    ]  # fmt: skip
+    table.set_rows(columns, len(rows), lambda i: rows[i])
+    after = dict(zip(labels, table._widths(78), strict=True))
+    assert sum(after.values()) == sum(before.values())
+    assert after["Belarusian host"] >= len("V. Karankevich") > before["Belarusian host"]
+    assert after["Latest trade"] == len("~$130M (2024)") < before["Latest trade"]
+    assert after["Region"] >= len("Moscow Oblast") and after["Date"] == before["Date"]
+    assert isinstance(columns[0], Column)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopbrowse.store.analysis import _TOKEN_RE, fold, words
+from coopbrowse.store.analysis import WORD_RE, fold, words
 from coopbrowse.store.dataset import Dataset
 from coopbrowse.store.index import SearchIndex
 from coopbrowse.store.model import Meeting, Proposal
@@ -235,7 +235,7 @@ def test_changing_a_record_in_place_then_reindexing_leaves_nothing_stale() -> No
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
 def test_fast_word_split_matches_the_token_pattern(text: str) -> None:
-    assert words(text) == _TOKEN_RE.findall(fold(text))
+    assert words(text) == WORD_RE.findall(fold(text))
 
 
 def test_hits_carry_spans_of_the_matched_words(index: SearchIndex) -> None:

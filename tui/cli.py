@@ -304,7 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if _SURROGATES.search(word):  # bytes that were not UTF-8 (decoded as surrogates)
             _say(f"coopbrowse: error: {word}: not UTF-8 text (arguments must be)")
             return EXIT_ERROR
-    args = parser.parse_args(_protect_query(argv))
+    args = parser.parse_args(_protect_query(parser, argv))
     try:
         return _dispatch(args)
     except StoreError as exc:
@@ -320,29 +320,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-# Options of the commands that take a free-form QUERY, with whether they take a value.
-_QUERY_OPTIONS = {
-    "--json": False,
-    "--limit": True,
-    "--type": True,
-    "--db": True,
-    "--ids": True,
-    "-o": True,
-    "--output": True,
-    "--force": False,
-    "--title": True,
-    "--no-trade": False,
-    "--no-overview": False,
-    "--no-sources": False,
-    "--status": True,
-    "--date": True,
-    "--note": True,
-    "--url": True,
-    "--raised-at": True,
-    "--list": False,
-    "-h": False,
-    "--help": False,
-}
+# The commands whose free-form QUERY may hold words starting with "-".
+_QUERY_COMMANDS = ("search", "export", "follow-up")
+
+
+def _query_options(parser: argparse.ArgumentParser, command: str) -> dict[str, bool]:
+    """The options of ``command`` (read from its parser), each with whether it takes a
+    value: what tells an option from a query word that starts with "-"."""
+    for action in parser._actions:  # argparse keeps its subparsers here (no public API)
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            sub = action.choices[command]
+            return {opt: a.nargs != 0 for a in sub._actions for opt in a.option_strings}
+    return {}
 
 
 def _command_position(argv: list[str]) -> int | None:
@@ -360,15 +349,16 @@ def _command_position(argv: list[str]) -> int | None:
     return None
 
 
-def _protect_query(argv: list[str]) -> list[str]:
+def _protect_query(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
     """Let a query word start with '-' (``search elevators -penza``) without ``--``.
 
     argparse would read ``-penza`` as an unknown option; every token after ``search`` that is
     not one of its options is moved behind a ``--`` so it reaches QUERY, in order.
     """
     at = _command_position(argv)
-    if at is None or argv[at] not in ("search", "export", "follow-up"):
+    if at is None or argv[at] not in _QUERY_COMMANDS:
         return argv
+    known = _query_options(parser, argv[at])
     head, rest = argv[: at + 1], argv[at + 1 :]
     options: list[str] = []
     words: list[str] = []
@@ -379,9 +369,9 @@ def _protect_query(argv: list[str]) -> list[str]:
         if token == "--":
             words.extend(rest[i + 1 :])
             break
-        if name in _QUERY_OPTIONS:
+        if name in known:
             options.append(token)
-            if _QUERY_OPTIONS[name] and "=" not in token and i + 1 < len(rest):
+            if known[name] and "=" not in token and i + 1 < len(rest):
                 options.append(rest[i + 1])
                 i += 1
         else:

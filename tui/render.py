@@ -17,10 +17,7 @@ from coopbrowse.store.model import Meeting, Proposal
 from coopbrowse.store.taxonomy import sector_label
 from coopbrowse.store.text import one_line
 
-from .blocks import as_renderable, mark, meeting_blocks, person, trade_cell
-
-HEADING = "bold"
-LABEL = "dim"
+from .blocks import LABEL, as_renderable, mark, meeting_blocks, person, trade_cell
 
 
 def cell(text: str, style: str = "") -> Text:

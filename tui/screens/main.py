@@ -139,6 +139,9 @@ class _Request:
 class MainScreen(Screen[None]):
     """Browse, search and select meetings and proposals."""
 
+    # Narrower than NARROW columns, the detail goes under the list (tui/app.tcss)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
+
     # The view keys are left out of the footer: the status line under the list shows them.
     # Help, quit and export come first, so a footer of 80 columns still shows them.
     BINDINGS = [
@@ -250,7 +253,6 @@ class MainScreen(Screen[None]):
             self.set_focus(focused)
 
     def on_mount(self) -> None:
-        self._layout(self.app.size.width)
         self.query_one(SearchBar).history = list(self.state.history)
         table = self.query_one(RecordTable)
         view = VIEWS[self.view]
@@ -308,12 +310,6 @@ class MainScreen(Screen[None]):
 
     def _field_values(self, field: str) -> list[str]:
         return self.index.field_values(field) if self.index else []
-
-    def on_resize(self) -> None:
-        self._layout(self.app.size.width)
-
-    def _layout(self, width: int) -> None:
-        self.set_class(width < NARROW, "-narrow")
 
     # Busy and idle -------------------------------------------------------------------------
 

@@ -110,6 +110,9 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         self._marked: Callable[[int], bool] = lambda i: False
         self._cache: OrderedDict[tuple[int, int, bool, bool], Strip] = OrderedDict()
         self._widths_memo: tuple[int, list[Column], list[int]] | None = None
+        # (full, short) content widths of each column over the first rows: where a column's
+        # content is shorter than its width, the spare cells go to a column that is cut
+        self._natural: list[tuple[int, int]] | None = None
         self.empty_message = "Nothing to show."
         # While the owner is still getting the first rows, moves are kept and made after.
         self.waiting = False
@@ -130,6 +133,8 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         self.columns = columns
         self.row_count = count
         self._cells = cells
+        self._natural = None
+        self._widths_memo = None
         self._marked = marked or (lambda i: False)
         self.refresh_rows()
         self.virtual_size = Size(self.size.width, count + 1)
@@ -251,7 +256,57 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
             if c.width is None and c.min_width == 0 and widths[i] < OPTIONAL_MIN:
                 hidden.add(i)
                 widths = self._share(total, hidden)
+        widths = self._fit(widths)
         self._widths_memo = (total, self.columns, widths)
+        return widths
+
+    SAMPLE = 200  # rows whose content the widths are fitted to (a long list: its top)
+
+    def _content_widths(self) -> list[tuple[int, int]]:
+        """``(full, short)`` width of each column's widest cell in the first rows (a Fit
+        cell's short form counts as its short width) and at least the column's label."""
+        if self._natural is None:
+            natural = [(len(c.label), len(c.label)) for c in self.columns]
+            for i in range(min(self.row_count, self.SAMPLE)):
+                for j, cell in enumerate(self._cells(i)[: len(natural)]):
+                    short = getattr(cell, "short", None)
+                    full_, short_ = natural[j]
+                    width = cell.cell_len
+                    small = short.cell_len if short is not None else width
+                    natural[j] = (max(full_, width), max(short_, small))
+            self._natural = natural
+        return self._natural
+
+    def _fit(self, widths: list[int]) -> list[int]:
+        """Give the cells a column's content does not use to the columns whose content is
+        cut: first so that each shows its short form ("V. Karankevich"), then its whole."""
+        if not self.row_count:
+            return widths
+        natural = self._content_widths()
+        widths = list(widths)
+        slack = {
+            i: widths[i] - full
+            for i, (full, _short) in enumerate(natural)
+            if widths[i] and widths[i] > full
+        }
+        pool = sum(slack.values())
+        if not pool:
+            return widths
+        for tier in (1, 0):  # short forms first, then whole ones; the nearest first
+            cut = [i for i, pair in enumerate(natural) if widths[i] and widths[i] < pair[tier]]
+            for i in sorted(cut, key=lambda i: natural[i][tier] - widths[i]):
+                want = natural[i][tier]
+                if not pool:
+                    break
+                give = min(pool, want - widths[i])
+                widths[i] += give
+                pool -= give
+                while give:  # taken from the columns with the most room to spare
+                    donor = max(slack, key=slack.__getitem__)
+                    take = min(give, slack[donor])
+                    widths[donor] -= take
+                    slack[donor] -= take
+                    give -= take
         return widths
 
     def _share(self, total: int, hidden: set[int]) -> list[int]:
