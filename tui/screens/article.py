@@ -36,51 +36,17 @@ from coopbrowse.store.model import Meeting, ValidationError
 from coopbrowse.store.text import one_line
 
 from ..blocks import plural
-from .export import confirm, dialog_css
+from .export import confirm
 from .form import MeetingForm
 
-# The two screens' styles live here, not in app.tcss: they are parsed when the screens are
+# Each screen's styles are in the .tcss file beside it (CSS_PATH), parsed when the screen is
 # first shown, not at every launch (start-up time is measured, see bench_startup.py).
-_CSS = (
-    dialog_css("ArticleScreen", "#article-box")
-    + """
-
-#article-heading {
-    text-style: bold;
-}
-
-#article-box Input {
-    border: none;
-    height: 1;
-    background: $boost;
-    margin: 1 0;
-}
-
-#article-text {
-    height: 1fr;
-    min-height: 4;
-}
-
-#article-error {
-    height: auto;
-}
-
-#article-buttons {
-    height: auto;
-}
-
-#article-buttons Button {
-    margin-right: 2;
-}
-"""
-)
 
 
 class ArticleScreen(ModalScreen[Draft | None]):
     """Ask for an article: a file path, or the text pasted into the box."""
 
-    DEFAULT_CSS = _CSS
-    SCOPED_CSS = False
+    CSS_PATH = "article.tcss"
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="article-cancel"),

@@ -62,102 +62,10 @@ class Choice:
     view: str = "meetings"
 
 
-def dialog_css(screens: str, box: str) -> str:
-    """The frame every dialog shares: the screen centres a bordered box of 90% (at most 120
-    cells wide)."""
-    return f"""
-{screens} {{
-    align: center middle;
-}}
-
-{box} {{
-    width: 90%;
-    max-width: 120;
-    height: 90%;
-    border: round $accent;
-    background: $surface;
-    padding: 0 1;
-}}
-"""
-
-
-# The export dialog's and the confirmation's styles, parsed when one is first shown.
-_CSS = (
-    dialog_css("ExportScreen, ConfirmScreen", "#export-box")
-    + """
-#export-box {
-    overflow-y: auto;
-}
-
-#export-title {
-    text-style: bold;
-}
-
-#export-what {
-    height: auto;
-    width: 100%;
-    border: none;
-    padding: 0;
-}
-
-#export-box Checkbox, #export-box RadioButton {
-    border: none;
-    padding: 0 1 0 0;
-}
-
-#export-box Input {
-    border: none;
-    height: 1;
-    background: $boost;
-}
-
-#export-box Input:focus {
-    background: $accent 25%;
-}
-
-#export-counts {
-    margin: 0 0 1 0;
-    color: $text;
-}
-
-#export-options {
-    height: auto;
-}
-
-#export-error {
-    height: auto;
-}
-
-#export-preview {
-    height: 1fr;
-    min-height: 4;
-    border: round $primary 40%;
-}
-
-#export-buttons, #confirm-buttons {
-    height: auto;
-}
-
-#export-buttons Button, #confirm-buttons Button {
-    margin-right: 2;
-}
-
-#confirm-box {
-    width: 60;
-    height: auto;
-    border: round $warning;
-    background: $surface;
-    padding: 1 2;
-}
-"""
-)
-
-
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question."""
 
-    DEFAULT_CSS = _CSS
-    SCOPED_CSS = False
+    CSS_PATH = "export.tcss"
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm-yes"),
@@ -201,8 +109,7 @@ def confirm(
 class ExportScreen(ModalScreen[str | None]):
     """Export dialog; dismisses with the written path (or None when cancelled)."""
 
-    DEFAULT_CSS = _CSS
-    SCOPED_CSS = False
+    CSS_PATH = "export.tcss"
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="export-cancel"),

@@ -50,25 +50,7 @@ def binding_rows(nodes: Iterable[tuple[str, DOMNode | type]]) -> list[tuple[str,
 class HelpScreen(ModalScreen[None]):
     """Keys of the app, the list, the detail pane and the search bar."""
 
-    DEFAULT_CSS = """
-HelpScreen {
-    align: center middle;
-}
-
-#help-body {
-    width: 80%;
-    max-width: 100;
-    height: 85%;
-    border: round $accent;
-    background: $surface;
-    padding: 1 2;
-}
-
-#help-title {
-    margin-bottom: 1;
-}
-"""
-    SCOPED_CSS = False
+    CSS_PATH = "help.tcss"
 
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="close-help"),
