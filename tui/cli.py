@@ -268,6 +268,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="with --list, print JSON")
 
     p = sub.add_parser(
+        "serve",
+        parents=[with_db],
+        help="the browser in a web browser (textual-serve)",
+        description=(
+            "Serve the browser to a web browser through textual-serve: each page opened runs "
+            "the app on the database. It listens on 127.0.0.1 (this machine only) unless "
+            "--host says otherwise; there is no authentication, so any other host is a "
+            "warning. Ctrl+C stops it."
+        ),
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+
+    p = sub.add_parser(
         "init",
         parents=[with_db],
         help="create a new database (with the bundled sample meetings, or --empty)",
@@ -392,6 +406,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_import_article(db_path, args)
     if args.command == "init":
         return cmd_init(db_path, empty=args.empty)
+    if args.command == "serve":
+        return cmd_serve(db_path, args.host, args.port)
     if args.command == "undo":
         return cmd_undo(db_path, args.id)
     if args.command == "follow-up" and not args.list:
@@ -995,6 +1011,41 @@ def cmd_init(db_path: Path, *, empty: bool) -> int:
     store = Store.open(db_path, seed=not empty)
     what = "empty" if empty else f"with {len(store.meetings())} bundled sample meetings"
     _say(f"created {db_path} ({what})")
+    return EXIT_OK
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def cmd_serve(db_path: Path, host: str, port: int) -> int:
+    """The app in a web browser: textual-serve runs ``coopbrowse --db PATH`` for each page."""
+    import shlex
+
+    if not 0 < port < 65536:
+        raise StoreError(None, f"--port: expected 1 to 65535, not {port}")
+    if not db_path.exists():
+        Store.open(db_path)  # created here, once, not by each page's app at the same time
+    from textual_serve.server import Server
+
+    command = shlex.join([sys.executable, "-m", "coopbrowse.tui.cli", "--db", str(db_path)])
+    where = f"http://{host}:{port}" if ":" not in host else f"http://[{host}]:{port}"
+    if host in LOCAL_HOSTS:
+        _say(f"serving coopbrowse at {where} (this machine only; ctrl+c stops)")
+    else:
+        _say(
+            f"coopbrowse: warning: serving at {where} to the network WITHOUT authentication: "
+            "anyone who can reach it can read and change the database"
+        )
+    import textual_serve
+
+    Server(
+        command,
+        host=host,
+        port=port,
+        title="coopbrowse",
+        statics_path=Path(textual_serve.__file__).parent / "static",
+        templates_path=Path(__file__).parent / "web",  # its page without a web font
+    ).serve()
     return EXIT_OK
 
 

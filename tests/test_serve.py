@@ -1,0 +1,78 @@
+"""`coopbrowse serve`: the browser through textual-serve, on this machine unless told."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from coopbrowse.tui.cli import main
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _serve(db: Path, *extra: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "coopbrowse.tui.cli", "--db", str(db), "serve", *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _get(url: str, deadline: float) -> bytes:
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return bytes(response.read())
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def test_serve_listens_on_this_machine_and_its_page_fetches_nothing_else(tmp_path: Path) -> None:
+    port = _free_port()
+    server = _serve(tmp_path / "db.json", "--port", str(port))
+    try:
+        page = _get(f"http://127.0.0.1:{port}/", time.monotonic() + 30).decode()
+        assert "coopbrowse" in page and "/static/js/textual.js" in page
+        urls = set(re.findall(r"https?://[^\"'\s)]+", page))
+        foreign = {
+            u for u in urls if not u.startswith((f"http://127.0.0.1:{port}/", "http://www.w3.org/"))
+        }
+        assert foreign == set()  # no web font or script from elsewhere: nothing phones out
+        script = _get(f"http://127.0.0.1:{port}/static/js/textual.js", time.monotonic() + 5)
+        assert len(script) > 10_000
+    finally:
+        server.terminate()
+        _out, err = server.communicate(timeout=10)
+    assert f"serving coopbrowse at http://127.0.0.1:{port} (this machine only" in err
+    assert (tmp_path / "db.json").exists()  # created once, before any page's app
+
+
+def test_serving_to_the_network_warns_that_there_is_no_authentication(tmp_path: Path) -> None:
+    server = _serve(tmp_path / "db.json", "--host", "0.0.0.0", "--port", str(_free_port()))
+    try:
+        line = server.stderr.readline() if server.stderr else ""
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)
+    assert line.startswith("coopbrowse: warning: serving at http://0.0.0.0:")
+    assert "WITHOUT authentication" in line
+
+
+def test_a_bad_port_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["--db", str(tmp_path / "db.json"), "serve", "--port", "70000"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("coopbrowse: error: --port") and err.count("\n") == 1
