@@ -212,7 +212,7 @@ class Vocabulary:
     def realistic(cls, seed: int = 7) -> Vocabulary:
         """Real English word frequencies (``wordfreq``) and generated proper names."""
         try:
-            import wordfreq
+            import wordfreq  # type: ignore[import-not-found,import-untyped,unused-ignore]
         except ImportError:
             raise StoreError(
                 None, "the realistic vocabulary needs wordfreq: pip install -e '.[bench]'"

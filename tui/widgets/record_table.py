@@ -260,14 +260,14 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         self._widths_memo = (total, self.columns, widths)
         return widths
 
-    SAMPLE = 200  # rows whose content the widths are fitted to (a long list: its top)
+    SAMPLE = 30  # rows the widths are fitted to, at least: the first screenful is read anyway
 
     def _content_widths(self) -> list[tuple[int, int]]:
         """``(full, short)`` width of each column's widest cell in the first rows (a Fit
         cell's short form counts as its short width) and at least the column's label."""
         if self._natural is None:
             natural = [(len(c.label), len(c.label)) for c in self.columns]
-            for i in range(min(self.row_count, self.SAMPLE)):
+            for i in range(min(self.row_count, max(self.SAMPLE, self.page + 1))):
                 for j, cell in enumerate(self._cells(i)[: len(natural)]):
                     short = getattr(cell, "short", None)
                     full_, short_ = natural[j]
