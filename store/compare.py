@@ -113,12 +113,12 @@ def compare(meetings: list[Meeting]) -> Comparison:
 def to_markdown(c: Comparison, *, version: str, now: dt.datetime | None = None) -> str:
     """The comparison as one Markdown table (a column per meeting) plus notes: the
     proposals unique to each meeting and the sources."""
-    from .export import GENERATED_PREFIX, md_cell, md_inline, md_link, md_text
+    from .export import GENERATED_PREFIX, md_cell, md_heading, md_inline, md_link, md_text
 
     when = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
     heads = [label(m) for m in c.meetings]
     lines = [
-        "# Comparison: " + md_text(" · ".join(heads)),
+        "# Comparison: " + md_heading(" · ".join(heads)),
         "",
         f"{GENERATED_PREFIX}{when} by coopbrowse {version}._",
         "",
@@ -152,7 +152,7 @@ def to_markdown(c: Comparison, *, version: str, now: dt.datetime | None = None) 
     for m, proposals in zip(c.meetings, c.unique, strict=True):
         if not proposals:
             continue
-        lines += [f"## Only at {md_text(label(m))}", ""]
+        lines += [f"## Only at {md_heading(label(m))}", ""]
         for p in proposals:
             lines.append(f"- **{md_inline(p.title)}** ({md_inline(sector_label(p.sector))})")
         lines.append("")

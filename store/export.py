@@ -148,6 +148,16 @@ def md_text(text: str) -> str:
     return escaped
 
 
+# a "#" not already escaped: after an even number of backslashes (none included)
+_RAW_HASH = re.compile(r"(?<!\\)((?:\\\\)*)#")
+
+
+def md_heading(text: str) -> str:
+    """Untrusted text in a heading: escaped as :func:`md_text`, and every "#" too (a " #" at
+    the end of a heading line is its closing sequence and would vanish)."""
+    return _RAW_HASH.sub(r"\1\\#", md_text(text))
+
+
 def md_inline(text: str) -> str:
     """Untrusted text as Markdown in the middle of a line (after a label, in a heading's
     text): escaped as :func:`md_text` is, but its start can begin no block, so "+10%" and
@@ -274,8 +284,8 @@ def _source_line(m: Meeting) -> str:
 
 
 def _meeting_heading(m: Meeting) -> str:
-    host = f" · {md_inline(m.host.name.split()[-1])}" if m.host and m.host.name.strip() else ""
-    return f"{m.date} · {md_inline(m.region) or 'region not stated'}{host}"
+    host = f" · {md_heading(m.host.name.split()[-1])}" if m.host and m.host.name.strip() else ""
+    return f"{m.date} · {md_heading(m.region) or 'region not stated'}{host}"
 
 
 def _meeting_section(m: Meeting, opts: ExportOptions) -> list[str]:
@@ -365,7 +375,7 @@ def _overview(sel: Selection) -> list[str]:
 def _alone_section(sel: Selection, opts: ExportOptions) -> list[str]:
     out = ["## Proposals selected on their own", ""]
     for p, m in sel.proposals:
-        out.append(f"### {md_text(p.title) or 'Untitled proposal'}")
+        out.append(f"### {md_heading(p.title) or 'Untitled proposal'}")
         out.append("")
         out.append(f"- **Meeting:** {m.date}, {md_inline(m.region)} — {md_inline(m.title)}")
         out.append(f"- **Sector:** {md_inline(sector_label(p.sector))}")
@@ -403,7 +413,7 @@ def to_markdown(
     what += f", {n_props} proposal{'s' if n_props != 1 else ''}"
     if n_alone:
         what += f" ({n_alone} selected on their own)"
-    out = [f"# {md_text(opts.title)}", ""]
+    out = [f"# {md_heading(opts.title)}", ""]
     out.append(f"{GENERATED_PREFIX}{stamp} by coopbrowse{' ' + version if version else ''}._")
     out.append("")
     selected = f"Selection: {what}"

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -147,6 +147,7 @@ HOSTILE = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 
 @settings(max_examples=150, deadline=None)
 @given(title=HOSTILE, detail=HOSTILE, name=HOSTILE, qualifier=HOSTILE, region=HOSTILE)
+@example(title="", detail="", name="#", qualifier="", region="")  # a host's " #" closed a heading
 def test_untrusted_text_cannot_create_structure(title, detail, name, qualifier, region) -> None:
     meeting = Meeting(
         id="2025-01-01-x",
@@ -306,7 +307,7 @@ def _rendered_text(markdown: str) -> str:
 def test_escaped_text_renders_as_itself_wherever_it_stands(text: str) -> None:
     """In a paragraph, a list item, after a label and in a table cell, the escaped text
     renders to exactly the text (one line, spaces collapsed): never syntax."""
-    from coopbrowse.store.export import md_cell, md_inline
+    from coopbrowse.store.export import md_cell, md_heading, md_inline
 
     expected = " ".join(text.split())
     if not expected:
@@ -314,6 +315,7 @@ def test_escaped_text_renders_as_itself_wherever_it_stands(text: str) -> None:
     assert _rendered_text(md_text(text)) == expected
     assert _rendered_text(f"- {md_text(text)}") == expected
     assert _rendered_text(f"Label: {md_inline(text)}") == f"Label: {expected}"
+    assert _rendered_text(f"## {md_heading(text)}") == expected  # " #" would close a heading
     table = f"| h |\n|---|\n| {md_cell(text)} |"
     assert _rendered_text(table).removeprefix("h").strip() == expected
 
