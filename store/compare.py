@@ -55,7 +55,7 @@ class Comparison:
 
 def label(m: Meeting) -> str:
     """A meeting told apart from another: ``2025-10-20 Karankevich (Mordovia)``."""
-    host = m.host.name.split()[-1] if m.host and m.host.name.split() else "?"
+    host = m.host_surname or "?"
     return f"{m.date} {host} ({short_region(m.region)})"
 
 

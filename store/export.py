@@ -284,7 +284,7 @@ def _source_line(m: Meeting) -> str:
 
 
 def _meeting_heading(m: Meeting) -> str:
-    host = f" · {md_heading(m.host.name.split()[-1])}" if m.host and m.host.name.strip() else ""
+    host = f" · {md_heading(m.host_surname)}" if m.host_surname else ""
     return f"{m.date} · {md_heading(m.region) or 'region not stated'}{host}"
 
 

@@ -569,6 +569,13 @@ class Meeting:
         return self._by_role("host")
 
     @property
+    def host_surname(self) -> str:
+        """The host's last name ("" when there is no named host): what tells apart two
+        meetings of one region on one day."""
+        words = self.host.name.split() if self.host else []
+        return words[-1] if words else ""
+
+    @property
     def guest(self) -> Participant | None:
         """The head of the Russian side."""
         return self._by_role("guest")

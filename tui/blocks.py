@@ -489,14 +489,13 @@ def region_blocks(region: RegionDetail, hl: Marker = None) -> list[Block]:
 
 def meeting_label(m: Meeting) -> str:
     """A meeting told apart from others on its day: ``Mordovia 2025-10-20 (Karankevich)``."""
-    host = m.host.name.split()[-1] if m.host and m.host.name.split() else ""
+    host = m.host_surname
     return f"{short_region(m.region)} {m.date}" + (f" ({host})" if host else "")
 
 
 def meeting_cell(m: Meeting) -> str:
     """The Proposals view's Meeting column: the host and the day, ``Karankevich 10-20``."""
-    host = m.host.name.split()[-1] if m.host and m.host.name.split() else "?"
-    return f"{host} {m.date[5:]}"
+    return f"{m.host_surname or '?'} {m.date[5:]}"
 
 
 def plural(count: int, noun: str) -> str:

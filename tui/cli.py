@@ -878,7 +878,7 @@ def cmd_facets(index: SearchIndex, field: str, query: str, view: str, *, as_json
 
     if field not in FACET_FIELDS:
         raise StoreError(None, f"unknown field {field!r} (one of: {', '.join(FACET_FIELDS)})")
-    counts = _follow_up(index, query, lambda ix, q: facet_counts(ix, field, q, view=view))
+    counts = _querying(index, query, lambda ix, q: facet_counts(ix, field, q, view=view))
     if as_json:
         _dump(counts.to_dict())
         return EXIT_OK if counts.total else EXIT_EMPTY
@@ -975,7 +975,7 @@ def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool) -> int:
     from coopbrowse.store.followup import follow_up_report
     from coopbrowse.store.taxonomy import STATUS_LABELS
 
-    report = _follow_up(index, query, follow_up_report)
+    report = _querying(index, query, follow_up_report)
     if as_json:
         _dump(report.to_dict())
         return EXIT_OK if report.total else EXIT_EMPTY
@@ -996,7 +996,8 @@ def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool) -> int:
     return EXIT_OK
 
 
-def _follow_up(index: SearchIndex, query: str, make: Any) -> Any:
+def _querying(index: SearchIndex, query: str, make: Any) -> Any:
+    """``make(index, query)``, a malformed query becoming a one-line StoreError."""
     from coopbrowse.store.query import QueryError
 
     try:
