@@ -151,6 +151,50 @@ async def test_an_article_file_path_is_read(app, store: Store, tmp_path: Path) -
         assert app.screen.draft.meeting["source"]["document"] == "omsk.txt"
 
 
+async def _until(pilot, condition, timeout: float = 30.0) -> None:
+    """Wait (on the app's clock, not a fixed sleep) until ``condition()`` holds."""
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the condition never held")
+
+
+async def test_several_paths_and_urls_queue_their_drafts_for_review(
+    app, store: Store, tmp_path: Path
+) -> None:
+    from test_pages import PAGE
+    from webserver import Page, serve
+
+    path = tmp_path / "omsk file.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    with serve({"/kursk": Page(PAGE.encode())}) as base:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.press("i")
+            sources = f"'{path}' {base}/kursk {base}/gone"
+            app.screen.query_one("#article-path", Input).value = sources
+            await pilot.press("enter")
+            await _until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+            first = app.screen
+            assert "(1 of 2)" in first.heading
+            assert value(first, "f-region") == "Omsk Oblast"
+            failures = [n.message for n in app._notifications]
+            assert failures == [f"{base}/gone: the server answered HTTP 404 Not Found"]
+            await pilot.press("ctrl+s")
+            await _until(pilot, lambda: app.screen is not first)
+            second = app.screen
+            assert isinstance(second, ReviewScreen)
+            assert "(2 of 2)" in second.heading
+            assert value(second, "f-region") == "Kursk Oblast"
+            assert second.draft.meeting["source"]["url"].startswith("https://eng.belta.by/")
+            await pilot.press("ctrl+s")
+            await _until(pilot, lambda: isinstance(app.screen, MainScreen))
+            await settle(pilot, app)
+    ids = {m.id for m in Store.open(store.path).meetings()}
+    assert {"2024-11-05-omsk", "2024-07-16-kursk"} <= ids
+
+
 async def test_a_bad_path_or_no_text_is_an_error_in_place(app, tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

@@ -159,17 +159,25 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[with_db],
         help="draft a meeting from a news article's text (and save it with --yes)",
         description=(
-            "Read a news report of a meeting (a text file, or - for standard input) and draft "
-            "the meeting: date, region, host and guest, place, trade figures, goods, proposals "
-            "by sector with the enterprises named, and the source. Page junk (menus, share "
-            "links, repeated paragraphs) is ignored; what cannot be found stays empty and is "
-            "listed as missing. Prints the draft; --yes saves it, --json prints it as JSON. "
-            "In the app, `i` does the same with a review form. Exit status 0; 1 when --yes "
-            "saved nothing because the meeting is already stored (--update replaces it); 2 for "
-            "an unreadable file or a draft that cannot be saved as it stands."
+            "Read news reports of meetings (text files, saved web pages, http(s) URLs, or - for "
+            "standard input) and draft each meeting: date, region, host and guest, place, "
+            "trade figures, goods, proposals by sector with the enterprises named, and the "
+            "source. A web page's main text, title, date and address are taken with "
+            "trafilatura; page junk is ignored; what cannot be found stays empty and is "
+            "listed as missing. A URL is fetched only when given, with a timeout and a size "
+            "limit. One article: prints the draft; several: a summary table (drafted, saved, "
+            "duplicate, needs review or failed, with the fields not found). --yes saves, "
+            "--json prints JSON. In the app, `i` does the same with a review form. Exit status "
+            "0; 1 when an article's meeting is already stored (--update replaces it); 2 for an "
+            "unreadable file or URL, or a draft that cannot be saved as it stands."
         ),
     )
-    p.add_argument("file", metavar="FILE", help="the article as a text file, or - for stdin")
+    p.add_argument(
+        "sources",
+        metavar="FILE_OR_URL",
+        nargs="+",
+        help="an article: a text file, a saved web page (.html), an http(s) URL, or - for stdin",
+    )
     p.add_argument("--json", action="store_true", help="print the draft as JSON")
     p.add_argument("--yes", action="store_true", help="save the draft to the database")
     p.add_argument(
@@ -715,15 +723,10 @@ def cmd_import(db_path: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_import_article(db_path: Path, args: argparse.Namespace) -> int:
-    """Draft a meeting from an article; print it, or save it with --yes."""
+    """Draft a meeting from each article (text, saved page or URL); print the draft (one
+    article) or a summary table (several); save with --yes."""
     import datetime as dt
 
-    from coopbrowse.store.errors import InputError
-    from coopbrowse.store.extract import extract
-    from coopbrowse.store.ingest import decode_article, prepare_draft, read_article_text, save_draft
-    from coopbrowse.store.model import ValidationError
-
-    name = "<stdin>" if args.file == "-" else args.file
     if args.published is not None:
         try:
             dt.date.fromisoformat(args.published)
@@ -731,14 +734,35 @@ def cmd_import_article(db_path: Path, args: argparse.Namespace) -> int:
             raise StoreError(
                 None, f"--published: expected YYYY-MM-DD, not {args.published!r}"
             ) from None
-    if args.file == "-":
-        from coopbrowse.store.ingest import MAX_ARTICLE_BYTES
+    if args.sources.count("-") > 1:
+        raise StoreError(None, "standard input (-) can be given only once")
+    if len(args.sources) == 1:
+        return _import_one_article(db_path, args, args.sources[0])
+    return _import_many_articles(db_path, args)
 
-        text = decode_article(name, sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1))
+
+def _read_draft(source: str, published: str | None) -> tuple[Any, Any]:
+    """(article, draft) of one source; fetching a URL says so on stderr."""
+    from coopbrowse.store.pages import is_url, read_article
+
+    if is_url(source) and sys.stderr.isatty():
+        from rich.console import Console
+
+        with Console(stderr=True).status(f"Fetching {one_line(source)}…"):
+            article = read_article(source)
     else:
-        text = read_article_text(Path(args.file))
-    document = "" if args.file == "-" else Path(args.file).name
-    draft = extract(text, document=document, published=args.published)
+        article = read_article(source)
+    if published and not article.published:
+        article.published = published
+    return article, article.draft()
+
+
+def _import_one_article(db_path: Path, args: argparse.Namespace, source: str) -> int:
+    from coopbrowse.store.errors import InputError
+    from coopbrowse.store.ingest import prepare_draft, save_draft
+    from coopbrowse.store.model import ValidationError
+
+    _article, draft = _read_draft(source, args.published)
     if args.json:
         _dump(draft.to_dict())
     else:
@@ -752,6 +776,7 @@ def cmd_import_article(db_path: Path, args: argparse.Namespace) -> int:
         meeting = prepare_draft(store, draft.meeting)
     except ValidationError as exc:
         hint = " (see the missing fields above; --published dates an undated article)"
+        name = "<stdin>" if source == "-" else source
         raise InputError(name, f"draft not saved: {exc}{hint}") from None
     action, mid = save_draft(store, meeting, update=args.update)
     if action == "skipped":
@@ -766,6 +791,87 @@ def cmd_import_article(db_path: Path, args: argparse.Namespace) -> int:
         f"{n_trade} trade figure{'' if n_trade == 1 else 's'}, to {db_path}"
     )
     return EXIT_OK
+
+
+def _import_many_articles(db_path: Path, args: argparse.Namespace) -> int:
+    """Each source drafted (and saved with --yes) in turn; one failure does not stop the
+    rest. The summary: per source, added / updated / drafted / duplicate / needs review /
+    failed, the meeting's id and the fields not found."""
+    from coopbrowse.store.ingest import prepare_draft, save_draft, stored_as
+    from coopbrowse.store.model import ValidationError
+
+    rows: list[dict[str, Any]] = []
+    store: Store | None = None
+    for n, source in enumerate(args.sources, 1):
+        row: dict[str, Any] = {"source": source, "result": "", "id": "", "missing": []}
+        rows.append(row)
+        if sys.stderr.isatty():
+            print(f"[{n}/{len(args.sources)}] {one_line(source)}", file=sys.stderr)
+        try:
+            _article, draft = _read_draft(source, args.published)
+        except StoreError as exc:
+            row.update(result="failed", error=exc.problem)
+            continue
+        row["missing"] = list(draft.missing)
+        if args.json:
+            row["draft"] = draft.to_dict()
+        try:
+            if store is None:
+                store = Store.open(db_path) if (args.yes or db_path.exists()) else None
+            meeting = prepare_draft(store, draft.meeting) if store else draft.to_meeting()
+        except ValidationError as exc:
+            row.update(result="needs review", error=str(exc))
+            continue
+        row["id"] = meeting.id
+        existing = stored_as(store, meeting) if store else None
+        if existing and not (args.yes and args.update):
+            row.update(result="duplicate", id=existing)
+            continue
+        if not args.yes:
+            row["result"] = "drafted"
+            continue
+        assert store is not None
+        try:
+            action, mid = save_draft(store, meeting, update=args.update)
+        except StoreError as exc:
+            row.update(result="failed", error=exc.problem)
+            continue
+        row.update(result="duplicate" if action == "skipped" else action, id=mid)
+    if args.json:
+        _dump(rows)
+    else:
+        _print_article_summary(rows, saving=args.yes)
+    results = {row["result"] for row in rows}
+    if results & {"failed", "needs review"}:
+        return EXIT_ERROR
+    return EXIT_EMPTY if "duplicate" in results else EXIT_OK
+
+
+def _print_article_summary(rows: list[dict[str, Any]], *, saving: bool) -> None:
+    from collections import Counter
+
+    from rich.table import Table
+    from rich.text import Text
+
+    styles = {"added": "green", "updated": "green", "drafted": "cyan", "duplicate": "yellow"}
+    table = Table(title_justify="left")
+    for heading in ("Article", "Result", "Meeting", "Not found / problem"):
+        table.add_column(heading, overflow="fold")
+    for row in rows:
+        problem = row.get("error") or ", ".join(row["missing"])
+        table.add_row(
+            Text(one_line(row["source"])),
+            Text(row["result"], styles.get(row["result"], "red")),
+            Text(one_line(row["id"])),
+            Text(one_line(problem)),
+        )
+    console = _console()
+    console.print(table)
+    counts = Counter(row["result"] for row in rows)
+    summary = ", ".join(f"{n} {result}" for result, n in counts.items())
+    console.print(Text(summary))
+    if not saving and counts.get("drafted"):
+        _say("not saved: add --yes to save the drafts, or review them in the app (key i)")
 
 
 def _print_draft(draft: Any) -> None:

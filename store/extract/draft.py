@@ -124,9 +124,10 @@ def _pieces(sentence: str) -> list[str]:
     return [*pieces, sentence] if sentence else pieces
 
 
-def extract(text: str, *, document: str = "", published: str | None = None) -> Draft:
+def extract(text: str, *, document: str = "", published: str | None = None, url: str = "") -> Draft:
     """Draft a meeting from an article's text. ``published`` (YYYY-MM-DD) supplies the
-    publication date when the text gives none."""
+    publication date when the text gives none; ``url`` is the page's address when the
+    article was read from the web (else the first URL in the text is taken)."""
     article = clean(text)
     flags: list[str] = []
     body = "\n".join(article.paragraphs)
@@ -140,7 +141,7 @@ def extract(text: str, *, document: str = "", published: str | None = None) -> D
     pub, pub_inferred, pub_how = _publication(article)
     if published and not pub:
         pub, pub_inferred, pub_how = published, False, "given with the article"
-    url = article.urls[0] if article.urls else ""
+    url = url or (article.urls[0] if article.urls else "")
     outlet = _outlet(body, dateline, url)
 
     meeting_sentence = next(

@@ -1,7 +1,8 @@
-"""Adding a meeting from a news article: paste it (or give its path), review the draft, save.
+"""Adding meetings from news articles: paste one, or give paths or URLs; review each draft, save.
 
-:class:`ArticleScreen` takes the text; :func:`coopbrowse.store.extract.extract` drafts the
-meeting; :class:`ReviewScreen` shows every field of the draft in a form, with what the
+:class:`ArticleScreen` takes the text, or reads files and saved pages and fetches URLs
+(:func:`coopbrowse.store.pages.read_article`); :func:`coopbrowse.store.extract.extract` drafts
+each meeting; :class:`ReviewScreen` shows every field of the draft in a form, with what the
 extractor could not find flagged, so the analyst corrects it before it is saved through
 :func:`coopbrowse.store.ingest.save_draft` (the same function ``coopbrowse import-article
 --yes`` uses). Article text is untrusted: it is shown through ``Text`` and ``Input`` values,
@@ -11,7 +12,8 @@ never as markup.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+import shlex
+from dataclasses import dataclass, field
 from typing import Any
 
 from rich.text import Text
@@ -21,18 +23,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.worker import get_current_worker
 
 from coopbrowse.store import Store, StoreError
 from coopbrowse.store.extract import Draft, extract
 from coopbrowse.store.ids import draft_id
-from coopbrowse.store.ingest import (
-    MAX_ARTICLE_BYTES,
-    prepare_draft,
-    read_article_text,
-    save_draft,
-    stored_as,
-)
+from coopbrowse.store.ingest import MAX_ARTICLE_BYTES, prepare_draft, save_draft, stored_as
 from coopbrowse.store.model import Meeting, ValidationError
+from coopbrowse.store.pages import is_url, read_article
 from coopbrowse.store.text import one_line
 
 from ..blocks import plural
@@ -43,8 +41,27 @@ from .form import MeetingForm
 # first shown, not at every launch (start-up time is measured, see bench_startup.py).
 
 
-class ArticleScreen(ModalScreen[Draft | None]):
-    """Ask for an article: a file path, or the text pasted into the box."""
+@dataclass
+class Drafted:
+    """What the article form gives back: a draft per article read, and each source that
+    could not be read with its one-line reason."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def split_sources(line: str) -> list[str]:
+    """The paths and URLs in the form's first box: separated by spaces, quoted (shell-like)
+    when a path has spaces; a line shlex cannot read (an odd quote) is split on spaces."""
+    try:
+        return shlex.split(line)
+    except ValueError:
+        return line.split()
+
+
+class ArticleScreen(ModalScreen[Drafted | None]):
+    """Ask for articles: file paths or URLs (several queue their drafts), or the text
+    pasted into the box."""
 
     CSS_PATH = "article.tcss"
 
@@ -60,7 +77,11 @@ class ArticleScreen(ModalScreen[Draft | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="article-box"):
             yield Label("Add a meeting from a news article", id="article-heading")
-            yield Input(placeholder="Path to a text file (enter drafts it)", id="article-path")
+            yield Input(
+                placeholder="Path to a text or .html file, or an http(s) URL; several "
+                "separated by spaces (enter drafts them)",
+                id="article-path",
+            )
             yield Label("…or paste the article's text here (ctrl+s drafts it):")
             yield TextArea(id="article-text", soft_wrap=True)
             yield Static("", id="article-error", markup=False)
@@ -79,51 +100,76 @@ class ArticleScreen(ModalScreen[Draft | None]):
         if event.button.id == "article-draft":
             self.action_draft()
         else:
-            self.dismiss(None)
+            self.action_cancel()
 
     def show_error(self, message: str) -> None:
         self.query_one("#article-error", Static).update(Text(one_line(message), style="red"))
 
+    def show_progress(self, message: str) -> None:
+        self.query_one("#article-error", Static).update(Text(one_line(message)))
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.query_one("#article-box").loading)
+
     def action_draft(self) -> None:
-        path_text = self.query_one("#article-path", Input).value.strip()
-        text = self.query_one("#article-text", TextArea).text
-        document = ""
-        if path_text:
-            path = Path(path_text).expanduser()
-            try:
-                text = read_article_text(path)
-            except StoreError as exc:
-                self.show_error(str(exc))
-                return
-            document = path.name
-        if not text.strip():
-            self.show_error("Give a file path or paste the article's text first.")
+        if self.busy:
             return
-        if len(text) > MAX_ARTICLE_BYTES:
+        sources = split_sources(self.query_one("#article-path", Input).value.strip())
+        text = self.query_one("#article-text", TextArea).text
+        if not sources and not text.strip():
+            self.show_error("Give a file path or URL, or paste the article's text first.")
+            return
+        if not sources and len(text) > MAX_ARTICLE_BYTES:
             self.show_error(
                 f"The pasted text is too long for an article ({len(text):,} characters)."
             )
             return
-        self.query_one("#article-error", Static).update(Text("Reading the article…"))
+        self.show_progress("Reading the article…")
         self.query_one("#article-box").loading = True
-        self._extract(text, document)
+        self._extract(sources, text)
 
     @work(thread=True, exclusive=True, group="extract")
-    def _extract(self, text: str, document: str) -> None:
-        """Draft off the UI thread: a long page takes a moment."""
+    def _extract(self, sources: list[str], text: str) -> None:
+        """Read (fetching URLs) and draft off the UI thread, one source after another,
+        saying which; a failure is kept and the rest go on."""
+        worker = get_current_worker()
+        call = self.app.call_from_thread
+        result = Drafted()
         try:
-            draft = extract(text, document=document)
+            if not sources:
+                result.drafts.append(extract(text))
+            for n, source in enumerate(sources, 1):
+                if worker.is_cancelled:
+                    return
+                verb = "Fetching" if is_url(source) else "Reading"
+                of = f" ({n} of {len(sources)})" if len(sources) > 1 else ""
+                call(self.show_progress, f"{verb} {source}{of}…")
+                try:
+                    result.drafts.append(read_article(source).draft())
+                except StoreError as exc:
+                    result.failures.append(str(exc))
         except Exception as exc:  # a bug must not take the analyst's session down with it
-            self.app.call_from_thread(self._failed, f"Could not draft the meeting: {exc!r}")
+            call(self._failed, f"Could not draft the meeting: {exc!r}")
             return
-        self.app.call_from_thread(self.dismiss, draft)
+        if worker.is_cancelled:
+            return
+        if not result.drafts:
+            call(self._failed, "; ".join(result.failures))
+            return
+        call(self.dismiss, result)
 
     def _failed(self, message: str) -> None:
         self.query_one("#article-box").loading = False
         self.show_error(message)
 
     def action_cancel(self) -> None:
-        """Close; pasted text is not thrown away without asking."""
+        """Close (stopping a fetch under way); pasted text is not thrown away without
+        asking."""
+        if self.busy:
+            self.workers.cancel_group(self, "extract")
+            self.dismiss(None)
+            return
         if not self.query_one("#article-text", TextArea).text.strip():
             self.dismiss(None)
             return
@@ -142,7 +188,9 @@ class ReviewScreen(MeetingForm):
     def help_sections(self) -> list[tuple[str, object]]:
         return [("Reviewing a drafted meeting (tab moves between fields)", MeetingForm)]
 
-    def __init__(self, draft: Draft, store: Store) -> None:
+    def __init__(self, draft: Draft, store: Store, *, position: tuple[int, int] = (1, 1)) -> None:
+        if position[1] > 1:
+            self.heading = f"Review the drafted meeting ({position[0]} of {position[1]})"
         meeting = complete_meeting(draft.meeting)
         roles = {p["role"] for p in meeting["participants"]}
         # the host and the guest always have a row: empty (and flagged) when not found

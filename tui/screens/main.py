@@ -945,22 +945,39 @@ class MainScreen(Screen[None]):
         self.app.push_screen(ExportScreen(self.index, choices), done)
 
     def action_add_article(self) -> None:
-        """Draft a meeting from an article (a path or pasted text), review it, save it."""
+        """Draft meetings from articles (pasted text, or paths and URLs), review each draft
+        in turn, save."""
         if self._defer("add_article"):
             return
         from coopbrowse.store import Store
 
-        from .article import ArticleScreen, ReviewScreen
+        from .article import ArticleScreen, Drafted, ReviewScreen
 
-        def drafted(draft: Any) -> None:
-            if draft is not None:
-                self.app.push_screen(ReviewScreen(draft, Store(self.db_path)), saved)
+        queue: list[Any] = []
+        total = 0
+
+        def drafted(result: Drafted | None) -> None:
+            nonlocal total
+            if result is None:
+                return
+            for failure in result.failures:
+                self.notify(one_line(failure), title="Not read", severity="error", markup=False)
+            queue.extend(result.drafts)
+            total = len(queue)
+            review_next()
+
+        def review_next() -> None:
+            if queue:
+                position = (total - len(queue) + 1, total)
+                review = ReviewScreen(queue.pop(0), Store(self.db_path), position=position)
+                self.app.push_screen(review, saved)
 
         def saved(meeting_id: str | None) -> None:
             if meeting_id:
                 self.records_changed([meeting_id])
                 message = one_line(f"Saved {meeting_id}.")
                 self.notify(message, title="Add from article", markup=False)
+            review_next()
 
         self.app.push_screen(ArticleScreen(), drafted)
 

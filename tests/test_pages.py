@@ -1,0 +1,247 @@
+"""Articles as users have them: saved web pages, URLs (served from 127.0.0.1), several at
+once, each failure one line naming the file or URL."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from webserver import Page, serve
+
+from coopbrowse.store import pages
+from coopbrowse.store.errors import InputError
+from coopbrowse.store.pages import (
+    FetchError,
+    article_from_bytes,
+    fetch_article,
+    looks_like_html,
+    read_article,
+)
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Lukashenko meets Governor of Kursk Oblast - Belarus News | BelTA</title>
+<link rel="canonical" href="https://eng.belta.by/president/view/kursk-governor-1.html">
+<meta property="article:published_time" content="2024-07-16T12:30:00+03:00">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">All news</a></li>
+<li>Politics</li><li>Economics</li><li>Regions</li></ul></nav>
+<div class="rates">USD 3.2 EUR 3.5 RUB 3.6</div>
+<article>
+<h1>Lukashenko meets Governor of Kursk Oblast</h1>
+<p>MINSK, 16 July (BelTA) - Belarusian President Aleksandr Lukashenko met with Governor of
+Russia's Kursk Oblast Roman Starovoit on 16 July.</p>
+<p>In 2023 the trade between Belarus and Kursk Oblast amounted to $450 million, up 12% over
+2022. The president suggested supplying Belarusian elevator equipment to the region.</p>
+<p>He also proposed that Gomselmash deliver combine harvesters to Kursk farmers.</p>
+</article>
+<aside><h2>Read also</h2><ul><li>Belarus, Tatarstan discuss rubber and trucks</li></ul></aside>
+<footer>Copyright (c) BelTA 2024. Follow us on Telegram</footer>
+</body></html>
+"""
+
+
+def html(body: str = PAGE) -> bytes:
+    return body.encode("utf-8")
+
+
+def test_a_saved_page_gives_its_main_text_title_date_and_canonical_url(tmp_path: Path) -> None:
+    path = tmp_path / "kursk.html"
+    path.write_bytes(html())
+    article = read_article(str(path))
+    assert article.kind == "html"
+    assert article.title.startswith("Lukashenko meets Governor of Kursk Oblast")
+    assert article.published == "2024-07-16"
+    assert article.url == "https://eng.belta.by/president/view/kursk-governor-1.html"
+    assert "amounted to $450 million" in article.text
+    for junk in ("All news", "USD 3.2", "Copyright", "Tatarstan"):
+        assert junk not in article.text  # menus, rates, related headlines, footer
+    meeting = article.draft().meeting
+    assert meeting["date"] == "2024-07-16"
+    assert meeting["region"] == "Kursk Oblast"
+    assert meeting["source"]["url"] == article.url
+    assert meeting["source"]["document"] == "kursk.html"
+    assert {(t["period"], t["usd_millions"]) for t in meeting["trade"]} == {("2023", 450.0)}
+
+
+def test_a_page_is_known_by_its_first_bytes_whatever_its_name() -> None:
+    assert looks_like_html(b"\xef\xbb\xbf\n  <!DOCTYPE html><html>")
+    assert looks_like_html(b"<!-- saved from url=(0042)https://x -->\n<html lang=en>")
+    assert looks_like_html(b"<head><title>x</title></head>")
+    assert not looks_like_html(b"Home / News\n<b> is not a tag here")
+    assert article_from_bytes("page.txt", html()).kind == "html"
+    text = "Home / News\nMINSK, 16 July - <b> is not a tag here\n"
+    article = article_from_bytes("a.txt", text.encode())
+    assert article.kind == "text"
+    assert article.text == text  # plain text is read as it is
+
+
+def test_a_page_with_no_article_text_is_a_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "menu.html"
+    path.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    with pytest.raises(InputError) as caught:
+        read_article(str(path))
+    assert str(caught.value) == f"{path}: no article text found in the page"
+
+
+def test_reading_a_saved_page_opens_no_connection(tmp_path: Path, monkeypatch) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("a connection was opened")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    path = tmp_path / "kursk.html"
+    path.write_bytes(html())
+    assert read_article(str(path)).draft().meeting["region"] == "Kursk Oblast"
+
+
+def test_a_url_is_fetched_and_read_like_the_saved_page() -> None:
+    with serve({"/kursk": Page(html())}) as base:
+        article = read_article(f"{base}/kursk")
+    assert article.kind == "url"
+    assert article.url == "https://eng.belta.by/president/view/kursk-governor-1.html"
+    assert article.published == "2024-07-16"
+    assert "Roman Starovoit" in article.text
+
+
+def test_a_redirected_page_without_a_canonical_link_keeps_the_address_it_ended_at() -> None:
+    body = html(PAGE.replace('<link rel="canonical"', '<link rel="alternate"'))
+    with serve(
+        {"/old": Page(status=301, headers=(("Location", "/new"),)), "/new": Page(body)}
+    ) as base:
+        article = read_article(f"{base}/old")
+    assert article.url == f"{base}/new"
+
+
+def test_plain_text_from_a_url_is_read_as_text() -> None:
+    text = "MINSK, 5 May (BelTA) - Lukashenko met Governor of Omsk Oblast Vitaly Khotsenko."
+    with serve({"/a.txt": Page(text.encode(), content_type="text/plain; charset=utf-8")}) as base:
+        article = read_article(f"{base}/a.txt")
+    assert article.text == text
+    assert article.url == f"{base}/a.txt"
+
+
+@pytest.mark.parametrize(
+    ("page", "problem"),
+    [
+        (None, "the server answered HTTP 404 Not Found"),
+        (Page(b"%PDF", content_type="application/pdf"), "not a web page: the server sent "
+         "application/pdf"),
+        (Page(b"", content_type="text/html"), "the server sent an empty page"),
+        (Page(b"x" * 3000), "the page is too large (3 KB; more than 2 KB is not an article)"),
+        (Page(b"x" * 3000, length=False), "the page is too large (more than 2 KB is not an "
+         "article)"),
+        (Page(b"<p>a</p>", status=500), "the server answered HTTP 500 Internal Server Error"),
+    ],
+)  # fmt: skip
+def test_each_fetch_failure_is_one_line_naming_the_url(monkeypatch, page, problem) -> None:
+    monkeypatch.setattr(pages, "MAX_PAGE_BYTES", 2000)
+    with serve({"/p": page} if page else {}) as base, pytest.raises(FetchError) as caught:
+        fetch_article(f"{base}/p")
+    assert str(caught.value) == f"{base}/p: {problem}"
+
+
+def test_a_slow_server_times_out() -> None:
+    with serve({"/slow": Page(html(), delay=1.5)}) as base, pytest.raises(FetchError) as caught:
+        fetch_article(f"{base}/slow", timeout=0.3)
+    host = base.removeprefix("http://")
+    assert str(caught.value) == f"{base}/slow: no answer from {host} within 0.3 s"
+
+
+def test_a_refused_connection_and_an_unknown_host_say_so() -> None:
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(FetchError) as refused:
+        fetch_article(f"http://127.0.0.1:{port}/x")
+    where = f"127.0.0.1:{port}"
+    assert str(refused.value) == f"http://{where}/x: connection refused by {where}"
+    with pytest.raises(FetchError) as unknown:
+        fetch_article("http://no-such-host.invalid/x")
+    assert "cannot find the host no-such-host.invalid (DNS lookup failed" in str(unknown.value)
+
+
+# The command line ------------------------------------------------------------------------
+
+
+def run(db: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    """The CLI, run in the database's folder (so relative article paths are short)."""
+    return subprocess.run(
+        [sys.executable, "-m", "coopbrowse.tui.cli", "--db", str(db), *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=db.parent,
+    )
+
+
+def test_import_article_takes_a_url_a_saved_page_and_stdin_html(tmp_path: Path) -> None:
+    db = tmp_path / "db.json"
+    with serve({"/kursk": Page(html())}) as base:
+        out = run(db, "import-article", f"{base}/kursk", "--json")
+    assert out.returncode == 0, out.stderr
+    draft = json.loads(out.stdout)
+    assert draft["meeting"]["source"]["url"].startswith("https://eng.belta.by/")
+    out = run(db, "import-article", "-", "--json", stdin=html())
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["meeting"]["region"] == "Kursk Oblast"
+
+
+def test_several_articles_give_a_summary_and_one_failure_does_not_stop_the_rest(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "db.json"
+    saved = tmp_path / "kursk.html"
+    saved.write_bytes(html())
+    omsk = tmp_path / "omsk.txt"
+    omsk.write_text(
+        "5 November 2024\nMINSK, 5 November (BelTA) - Belarusian President Aleksandr "
+        "Lukashenko met with Governor of Russia's Omsk Oblast Vitaly Khotsenko on 5 November.\n"
+        "The president proposed supplying Belarusian elevator equipment to the region.\n"
+    )
+    undated = tmp_path / "undated.txt"
+    undated.write_text("The sides discussed cooperation in general terms.\n")
+    with serve({}) as base:
+        missing = f"{base}/gone"
+        args = ["import-article", saved.name, omsk.name, missing, undated.name]
+        out = run(db, *args, "--json")
+        assert out.returncode == 2
+        rows = {Path(r["source"]).name: r for r in json.loads(out.stdout)}
+        assert rows["kursk.html"]["result"] == "drafted"
+        assert rows["omsk.txt"]["result"] == "drafted"
+        assert rows["gone"] == {
+            "source": missing,
+            "result": "failed",
+            "id": "",
+            "missing": [],
+            "error": "the server answered HTTP 404 Not Found",
+        }
+        assert rows["undated.txt"]["result"] == "needs review"
+        assert "date" in rows["undated.txt"]["missing"]
+        assert not db.exists()  # nothing saved without --yes
+
+        out = run(db, *args, "--yes")
+        assert out.returncode == 2
+        lines = out.stdout.splitlines()
+        assert any("kursk.html" in line and "added" in line and "2024-07-16-kursk" in line
+                   for line in lines)  # fmt: skip
+        assert any("gone" in line and "failed" in line and "HTTP 404" in line for line in lines)
+        assert "2 added, 1 failed, 1 needs review" in out.stdout
+
+        out = run(db, "import-article", saved.name, omsk.name, "--yes")
+        assert out.returncode == 1  # both already stored
+        assert "2 duplicate" in out.stdout
+    ids = [m["id"] for m in json.loads(run(db, "list", "--json").stdout)]
+    assert {"2024-07-16-kursk", "2024-11-05-omsk"} <= set(ids)
+    assert len(ids) == 7  # with the five bundled meetings a new database starts with
+
+
+def test_standard_input_can_be_given_once(tmp_path: Path) -> None:
+    out = run(tmp_path / "db.json", "import-article", "-", "-")
+    assert out.returncode == 2
+    assert out.stderr.strip() == "coopbrowse: error: standard input (-) can be given only once"
