@@ -1,6 +1,14 @@
-"""Article extraction quality: the seed articles scored against the curated dataset.
+"""Article extraction quality: real reports, held-out articles and the seeds, scored.
 
     python tests/benchmarks/bench_extract.py [--seeds DIR] [--verbose]
+
+First the real reports of ``tests/fixtures/real/`` (public news reports of such meetings,
+from many outlets and years, labelled by hand without looking at the rules; see its
+README), scored as ``tests/extraction_score.py`` says: the whole set, then the third set
+aside before any rule was changed for them. The last line is
+``real recall <r> (held out <r2>); trade precision <p> (held out <p2>); n <n>``.
+
+Then, as before:
 
 Runs ``coopbrowse.store.extract.extract`` on every seed article and compares the draft with
 the curated meeting whose ``source.document`` names that article, field by field:
@@ -27,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -35,6 +44,8 @@ from coopbrowse.store.extract import extract
 from coopbrowse.store.regions import fold
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+from extraction_score import real_cases, score_real  # noqa: E402 - after the path is set
 FIELDS = ("date", "region", "people", "trade", "sectors", "enterprises")
 
 
@@ -133,7 +144,22 @@ def main() -> None:
         seeds.append((path.name, items(draft.meeting), items(curated[path.name])))
     print(f"Seed articles ({len(seeds)}) against the curated dataset:")
     p, r = score(seeds, args.verbose)
-    print(f"extraction precision {p:.2f} recall {r:.2f}")
+    print(f"extraction precision {p:.2f} recall {r:.2f}\n")
+
+    cases = real_cases()
+    held = [c for c in cases if c.heldout]
+    everything, set_aside = score_real(cases), score_real(held)
+    print(f"Real reports ({len(cases)}), all:")
+    print(everything.table())
+    print(f"\nReal reports set aside before any rule was changed ({len(held)}):")
+    print(set_aside.table())
+    if args.verbose:
+        print("\n".join(everything.misses))
+    print(
+        f"\nreal recall {everything.recall():.2f} (held out {set_aside.recall():.2f}); "
+        f"trade precision {everything.precision('trade'):.2f} "
+        f"(held out {set_aside.precision('trade'):.2f}); n {len(cases)}"
+    )
 
 
 if __name__ == "__main__":
