@@ -78,9 +78,8 @@ def _trade_item(t: dict[str, Any]) -> tuple[Any, ...]:
 
 def expected_items(e: dict[str, Any]) -> dict[str, list[Any]]:
     """The facts of an ``.expected.json`` record, per field."""
-    people = [
-        (_name(e[role]["name"]), role) for role in ("host", "guest") if (e.get(role) or {}).get("name")
-    ]
+    named = [role for role in ("host", "guest") if (e.get(role) or {}).get("name")]
+    people = [(_name(e[role]["name"]), role) for role in named]
     return {
         "date": [e["date"]] if e.get("date") else [],
         "region": [e["region"]] if e.get("region") else [],

@@ -358,7 +358,7 @@ def test_a_date_after_on(text: str) -> None:
 def test_a_finished_year_as_the_plain_pattern_finds_it(text: str) -> None:
     plain = re.search(
         r"\b(?:in|for)\s+2024\b[^.]*?(?:amounted|reached|totall?ed|was|were|exceeded|"
-        r"stood|approximated|grew|increased|opened)",
+        r"stood|approximated|approached|grew|rose|increased|opened|topped)",
         text,
     )
     assert draft_module._spoken_of_as_finished(text, 2024) == bool(plain)
@@ -439,6 +439,11 @@ def test_post_words_cannot_overlap() -> None:
             assert a == b or not (a.startswith(b) or b.startswith(a))
             for i in range(1, len(a)):
                 assert not (b.startswith(a[i:]) or a[i:].startswith(b)), (a, b)
+    # the others are whole words: none can begin inside a word, nor overlap another
+    whole = people._POST_WORD_WHOLE.pattern
+    assert whole.startswith(r"\b(?:") and whole.endswith(r")\b")
+    for text in ("ahead of the PMs", "chairman", "the governorship"):
+        assert not people._POST_WORD_WHOLE.search(text)
 
 
 # --- the caps keep the first ones -----------------------------------------------------------

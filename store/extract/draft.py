@@ -60,27 +60,53 @@ _DATELINE = re.compile(
 )  # "MINSK, 1 April (BelTA) -", "KAZAN, March 28. /TASS/.", "MINSK, Nov 12 - Sputnik."
 
 
+# A date opening the first paragraph, perhaps after the outlet's name: "April 3, BPN.",
+# "OREANDA-NEWS. February 08, 2013.", "12 May 2022 -".
+_LEAD_DATE = re.compile(
+    rf"^(?:[A-Z][A-Z-]+\.\s+)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
+    r"\s*(?:[,.]|[-–—])\s"
+)
+
+
+def _mentioned_years(text: str) -> list[int]:
+    """The years a text speaks of, leaving out those of plans ("by 2030", the end of
+    "2024-2026"), which say nothing about when it was written."""
+    plain = re.sub(
+        r"\b(?:by|until|till|through|to|before)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?\d{4}\b",
+        " ",
+        text,
+    )
+    plain = re.sub(r"\b(\d{4})\s*[-–—]\s*\d{4}\b", r"\1", plain)
+    return [int(y) for y in _YEAR.findall(plain)]
+
+
 def _infer_year(article: Article, text: str) -> tuple[int | None, str]:
     """A year for a date written without one, when nothing gives it directly: the latest year
     the text speaks of, plus one when that year's trade is reported as a finished figure."""
-    # Years of plans ("by 2030", the end of "2024-2026") say nothing about when the text
-    # was written.
-    plain = re.sub(
-        r"\b(?:by|until|till|through|to|before)\s+(?:the\s+end\s+of\s+)?\d{4}\b", " ", text
-    )
-    plain = re.sub(r"\b(\d{4})\s*[-–—]\s*\d{4}\b", r"\1", plain)
-    years = [int(y) for y in _YEAR.findall(plain)]
+    years = _mentioned_years(text)
     if not years:
         return None, ""
     latest = max(years)
-    if _spoken_of_as_finished(text, latest):
+    if _spoken_of_as_finished(text, latest) or latest in _figure_years(text):
         return latest + 1, f"the text ({latest} is spoken of as a finished year)"
     return latest, "the text (the latest year it mentions)"
 
 
 _FINISHED = re.compile(
-    r"amounted|reached|totall?ed|was|were|exceeded|stood|approximated|grew|increased|opened"
+    r"amounted|reached|totall?ed|was|were|exceeded|stood|approximated|approached|grew|rose|"
+    r"increased|opened|topped"
 )
+
+
+# "It approached $570 million in 2013": a figure quoted for a year, the verb before it.
+_FIGURE_THEN_YEAR = re.compile(
+    r"\b(?:amounted|reached|totall?ed|exceeded|approached|topped|rose|grew)\b[^.]{0,60}?"
+    r"(?:\$|\bmillion\b|\bbillion\b|%|\bpercent\b)[^.]{0,30}?\b(?:in|for)\s+(\d{4})\b"
+)
+
+
+def _figure_years(text: str) -> set[int]:
+    return {int(m.group(1)) for m in _FIGURE_THEN_YEAR.finditer(text)}
 
 
 def _spoken_of_as_finished(text: str, year: int) -> bool:
@@ -270,6 +296,14 @@ def _region(article: Article, body: str, lead: str) -> Region | None:
 # for a list shipped with the program to stay right.
 _KNOWN_TITLES = {"Aleksandr Lukashenko": "President of Belarus"}
 
+# The President of Belarus in the spellings reports use (BelTA's, the older English one, the
+# Belarusian Latin one): named without a title ("Today, Alexander Lukashenko has met with the
+# governor of this Russian region"), he is the host when no titled Belarusian is found.
+_PRESIDENT = re.compile(
+    r"\b(?:Aleksandr|Alexander|Alexandr|Alyaksandr|Aliaksandr|Alaksandr)\s+"
+    r"(?:Lukashenko|Lukashenka|Łukašenka|Lukašenka)\b"
+)
+
 
 def _people(
     lead: str, body: str, region: Region | None
@@ -288,6 +322,10 @@ def _people(
         if m and guest is not None and f"{m.group(1)} {m.group(2)}" != guest.name:
             name = f"{m.group(1)} {m.group(2)}"
             host = Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
+    if host is None:
+        m = _PRESIDENT.search(body)
+        if m:
+            host = Person(m.group(), "President of Belarus", "belarus")
     if host is None or guest is None:
         for person in everyone:
             if person.side == "belarus" and host is None:
@@ -334,13 +372,26 @@ def _date(
     sentence, the dateline, or the opening sentences; a missing year from the publication
     date or the text."""
     if article.date_line:
-        return article.date_line, False, "From the article's date line."
+        later = [
+            y
+            for y in _mentioned_years("\n".join(article.paragraphs))
+            if y > int(article.date_line[:4])
+        ]
+        if not later:
+            return article.date_line, False, "From the article's date line."
+        # A page date older than years the report speaks of is a site's placeholder
+        flags.append(
+            f"date: the page's date line ({article.date_line}) is older than {max(later)}, "
+            "which the text speaks of; not used"
+        )
     candidates = []
     if meeting_sentence:
         text = meeting_sentence.text
         candidates += [d for d in find_dates(text) if _after_on(text, d.start)] or find_dates(text)
     if dateline:
         candidates += find_dates(dateline.group(0))
+    elif article.paragraphs and (lead_date := _LEAD_DATE.match(article.paragraphs[0])):
+        candidates += find_dates(lead_date.group(0))
     for s in sentences[:3]:
         candidates += [d for d in find_dates(s.text) if _after_on(s.text, d.start)]
     written: DayMonth | None = candidates[0] if candidates else None

@@ -50,7 +50,8 @@ _NON_WORDS = re.compile(r"\W+")
 
 
 _REPORTING = re.compile(
-    r"\b(?:met|meets)\s+with\b|\bheld\s+talks\b|\bhas\s+learned\b|\b(?:said|noted|stated|told)\b"
+    r"\b(?:met|meets)\s+with\b|\bheld\s+talks\b|\bhas\s+learned\b|\b(?:said|noted|stated|told)\b|"
+    r"\b(?:a|the)\s+meeting\s+with\b"
 )
 
 
@@ -65,7 +66,11 @@ def _is_dateish(line: str) -> bool:
     rest = _ISO_DATE.sub(" ", rest)
     rest = _DOTTED_DATE.sub(" ", rest)  # "04.09.2025 18:42"
     rest = re.sub(
-        r"\b\d{1,2}:\d{2}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", " ", rest, flags=re.I
+        r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+        r"^\s*(?:posted|published|updated|created|date)\b",  # "Posted: 27.05.2024 12:34:00"
+        " ",
+        rest,
+        flags=re.I,
     )
     return rest != line and _words(re.sub(r"[^\w]+", " ", rest)) <= 1
 
@@ -103,9 +108,16 @@ def clean(text: str) -> Article:
         if source:  # the page's own address: a line of its own, not a link in the text
             urls.append(source.group(1))
             continue
-        is_sentence = (bool(_SENTENCE_END.search(line)) and _words(line) >= 6) or (
-            # a lead paragraph that lost its full stop is still body; a long headline is not
-            _words(line) >= 25 or (_words(line) >= 12 and bool(_REPORTING.search(line)))
+        is_sentence = (
+            (bool(_SENTENCE_END.search(line)) and _words(line) >= 6)
+            or (
+                # "Dmitry Matusevich, Chairman of the State Property Committee:" introduces a quote
+                line.endswith(":") and _words(line) >= 5
+            )
+            or (
+                # a lead paragraph that lost its full stop is still body; a long headline is not
+                _words(line) >= 25 or (_words(line) >= 12 and bool(_REPORTING.search(line)))
+            )
         )
         if not paragraphs and not is_sentence:
             if _is_dateish(line):

@@ -23,10 +23,13 @@ _NAME = re.compile(rf"(?=\b({_NAME_WORD})\s+({_NAME_WORD})\b)")  # overlapping m
 
 
 _POSTS = (
-    r"(?:Deputy\s+|First\s+Deputy\s+|Vice\s+)?(?:Prime\s+Minister|President|Governor|Head|"
-    r"Chairman|Chairwoman|Chairperson|Chair|Speaker|Rais|Ambassador|Mayor|Minister|Secretary|Director|"
-    r"Director\s+General|Chief|Rector|Senator|Deputy|Leader|Premier|Plenipotentiary|"
-    r"Representative|Consul|CEO)"
+    r"(?:Deputy\s+|First\s+Deputy\s+|Vice\s+|deputy\s+|first\s+deputy\s+)?(?:Prime\s+Minister|"
+    r"President|Governor|Head|Chairman|Chairwoman|Chairperson|Chair|Speaker|Rais|Ambassador|Mayor|"
+    r"Minister|Secretary|Director|Director\s+General|Chief|Rector|Senator|Deputy|Leader|Premier|"
+    r"Plenipotentiary|Representative|Consul|CEO|PM|"
+    # in lower case only the posts that are never ordinary words before a name
+    r"prime\s+minister|president|governor|head|chairman|chairwoman|mayor|minister|ambassador|"
+    r"speaker)"
 )
 
 
@@ -47,6 +50,11 @@ _POST_WORD = re.compile(
     r"Minister|President|Governor|Head|Chair|Speaker|Rais|Ambassador|Mayor|Secretary|"
     r"Director|Chief|Rector|Senator|Deputy|Leader|Premier|Plenipotentiary|Representative|"
     r"Consul|CEO"
+)
+# Post words matched as whole words only (posts in lower case, "governor of Russia's Kaluga
+# province", and "PM"), so that none begins inside another word ("ahead") or post word.
+_POST_WORD_WHOLE = re.compile(
+    r"\b(?:PM|minister|president|governor|head|chair|speaker|ambassador|mayor)\b"
 )
 _TITLE_STOPS = '.;:“”"'
 
@@ -147,7 +155,12 @@ def _side_of(title: str, region: Region | None) -> str:
         return ""
     if "belarus" in folded or _BELARUSIAN_REGION.search(folded):
         return "belarus"
-    if "russia" in folded or "governor" in folded or _region_in(title) is not None:
+    if (
+        "russia" in folded
+        or "governor" in folded
+        or "regional government" in folded
+        or _region_in(title) is not None
+    ):
         return "russia"
     if region is not None and fold(region.core) in folded:
         return "russia"
@@ -195,6 +208,17 @@ def _tidy_title(title: str, side: str) -> str:
 
 
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
+
+# A title after the name, set off by a comma or in brackets: "Sergei Morozov, Governor of
+# Russia's Ulyanovsk Oblast", "Alexander Smekalin (Chairman of the regional Government)".
+_TITLE_AFTER = re.compile(
+    r"\s*(?:,|\()\s*((?:the\s+)?(?:current\s+)?(?:(?:Belarusian|Belarus['’]s?|Russian|Russia['’]s?)"
+    rf"\s+)?{_POSTS}\b[^.;:“”\"(),]{{0,{_TITLE_REACH}}})"
+)
+_TITLE_AFTER_CUT = re.compile(
+    r"\s+(?:and|who|which|said|says|noted|stressed|with|has|had|is|was|currently|now|visiting|"
+    r"during|on\s+(?:a|his|her|the)\s+visit)\b"
+)
 _TITLE_CUT = re.compile(r"[,;]|\b(?:with|and|said|met|as|by|that|when)\b")
 _POSTS_RE = re.compile(_POSTS)
 _STOP = re.compile("[" + re.escape(_TITLE_STOPS) + "]")
@@ -237,7 +261,11 @@ def find_people(text: str, region: Region | None) -> list[Person]:
     backwards = _Backwards(text)
     # Where the post words are, found once: no two can overlap (none begins with a capital
     # found inside another), so these are the ones a search of any stretch of text finds.
-    posts = [(m.start(), m.end()) for m in _POST_WORD.finditer(text)]
+    posts = sorted(
+        (m.start(), m.end())
+        for pattern in (_POST_WORD, _POST_WORD_WHOLE)
+        for m in pattern.finditer(text)
+    )
     post_starts = [start for start, _ in posts]
 
     def post_between(start: int, end: int) -> bool:  # _POST_WORD.search(text, start, end)
@@ -246,26 +274,30 @@ def find_people(text: str, region: Region | None) -> list[Person]:
 
     for m in _NAME.finditer(text):
         at = m.start()
-        reach = max(0, at - _TITLE_REACH)
-        if not post_between(reach, at) or not post_between(
-            max(reach, backwards.last_stop(reach, at) + 1), at
-        ):
-            continue  # no post named after the last full stop or quote: no title
         first, last = m.group(1), m.group(2)
+        end = at + len(first) + 1 + len(last)
+        reach = max(0, at - _TITLE_REACH)
+        titled_before = post_between(reach, at) and post_between(
+            max(reach, backwards.last_stop(reach, at) + 1), at
+        )  # a post named after the last full stop or quote
+        after = _TITLE_AFTER.match(text, end)
+        if not titled_before and after is None:
+            continue
         if fold(first) in _NOT_NAMES or fold(last) in _NOT_NAMES:
             continue
-        end = at + len(first) + 1 + len(last)
         if first.endswith(("'s", "’s", "'", "’")) or in_region.find(1, at, end) >= 0:
             continue  # "Russia's Nizhny", "Novgorod Region": not a person
         if find_region(f"{first} {last}") or find_region(first) or find_region(last):
             continue
-        before = text[reach:at]
-        tm = _TITLE_BEFORE.search(before)
-        if not tm:
-            continue
-        title = _BRACKETS.sub("", tm.group(1))  # "Rais (head) of Tatarstan"
-        title = _TITLE_CUT.split(title)[-1]
-        title = title.strip()
+        # A post set off right after the name is its own ("told Sergei Orlov, governor of
+        # Omsk Oblast"); else the nearest post before it.
+        title = _TITLE_AFTER_CUT.split(after.group(1))[0].strip() if after else ""
+        if not title and titled_before:
+            tm = _TITLE_BEFORE.search(text[reach:at])
+            if tm:
+                title = _BRACKETS.sub("", tm.group(1))  # "Rais (head) of Tatarstan"
+                # "the Governor of Altai Krai, Viktor Tomenko": the comma sets the name off
+                title = _TITLE_CUT.split(title.rstrip(", "))[-1].strip()
         if not _POSTS_RE.search(title):
             continue
         side = _side_of(title, region)

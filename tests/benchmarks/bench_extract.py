@@ -46,6 +46,7 @@ from coopbrowse.store.regions import fold
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 from extraction_score import real_cases, score_real  # noqa: E402 - after the path is set
+
 FIELDS = ("date", "region", "people", "trade", "sectors", "enterprises")
 
 
