@@ -136,6 +136,80 @@ def test_a_page_date_older_than_the_years_the_text_reports_is_not_used() -> None
     assert extract(fits).meeting["date"] == "2024-02-07"
 
 
+# --- goods ------------------------------------------------------------------------------------
+
+
+def goods(sentence: str) -> tuple[list[str], list[str]]:
+    meeting = extract(f"{MEETING}\n{sentence}").meeting
+    return meeting["exports"], meeting["imports"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports", "imports"),
+    [
+        (
+            "Belarus could supply passenger, municipal and agricultural vehicles, help in "
+            "farming, and provide seeds.",
+            ["passenger vehicles", "municipal vehicles", "agricultural vehicles"],
+            [],
+        ),
+        (
+            "Belarusian companies supply pumps, engines and power units to the region.",
+            ["pumps", "engines", "power units"],
+            [],
+        ),
+        (
+            "We are ready to supply the whole range of road machinery, which is in demand.",
+            ["road machinery"],
+            [],
+        ),
+        (
+            "He spoke of the supply of tractors, buses and municipal vehicles.",
+            ["tractors", "buses", "municipal vehicles"],
+            [],
+        ),
+        ("Omsk Oblast purchased 40 Belarusian trolleybuses in 2023.", ["trolleybuses"], []),
+        ("Belarus purchased grain and sunflower oil from the region.", [],
+         ["grain", "sunflower oil"]),
+        ("Plastics, paper and medicines are supplied to us.", [],
+         ["Plastics", "paper", "medicines"]),
+        ("A lot of combines will be supplied to the region soon.", ["combines"], []),
+        ("Our footwear, textiles and furniture are in great demand there.",
+         ["footwear", "textiles", "furniture"], []),
+        (
+            "Belarus is ready to offer modern automotive, agricultural and utility machinery.",
+            ["automotive machinery", "agricultural machinery", "utility machinery"],
+            [],
+        ),
+    ],
+)  # fmt: skip
+def test_goods_offered_delivered_bought_and_in_demand(
+    sentence: str, exports: list[str], imports: list[str]
+) -> None:
+    assert goods(sentence) == (exports, imports)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Belarus is ready to offer individual financial programs and comprehensive solutions.",
+        "We can supply MAZ, Amkodor and Gomselmash.",  # who, not what
+        "Belarusian exports to the region are expanding.",
+        "If we need good buckwheat, that is where we can buy it.",
+    ],
+)
+def test_what_is_not_a_good_is_left_out(sentence: str) -> None:
+    assert goods(sentence) == ([], [])
+
+
+def test_the_same_good_named_again_is_kept_once() -> None:
+    exported, _ = goods(
+        "Major exports to the region include trolleybuses and furniture. The region purchased "
+        "33 Belkommunmash trolleybuses."
+    )
+    assert exported == ["trolleybuses", "furniture"]
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 
@@ -147,7 +221,7 @@ def test_the_real_reports_score_no_lower_than_when_these_rules_were_written() ->
     assert len(cases) >= 30
     everything = score_real(cases)
     held = score_real([c for c in cases if c.heldout])
-    assert everything.recall() >= 0.50
-    assert held.recall() >= 0.44
+    assert everything.recall() >= 0.58
+    assert held.recall() >= 0.47
     assert everything.precision("trade") >= 0.75
     assert everything.recall("people") >= 0.85

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..regions import find_region
 from .dates import _MONTH, MONTHS
+from .goods import is_good, offered_goods
 from .needs import may_match
 from .page import _Sentence
 from .people import Person
@@ -412,12 +413,29 @@ def _split_goods(text: str) -> list[str]:
     return [i for i in items if i and len(i) < 120]
 
 
+def _same_good(a: str, b: str) -> bool:
+    """Whether two goods (lower case) name the same thing: one ends with the other
+    ("belkommunmash trolleybuses", "trolleybuses")."""
+    return a.endswith(" " + b) or b.endswith(" " + a)
+
+
 def _goods(sentences: list[_Sentence]) -> tuple[list[str], list[str]]:
     exports: list[str] = []
     imports: list[str] = []
     known_exports: set[str] = set()  # lower-cased, beside each list: linear however long
     known_imports: set[str] = set()
     for s in sentences:
+        offered, bought = offered_goods(s.text, _split_goods)
+        for found, target, known in (
+            (offered, exports, known_exports),
+            (bought, imports, known_imports),
+        ):
+            for item in found:
+                # "Belkommunmash trolleybuses" after "trolleybuses": the same good again
+                key = item.lower()
+                if key not in known and not any(_same_good(key, k) for k in known):
+                    target.append(item)
+                    known.add(key)
         if not may_match(_GOODS_LIST, s.text):
             continue
         for m in _GOODS_LIST.finditer(s.text):
@@ -430,7 +448,7 @@ def _goods(sentences: list[_Sentence]) -> tuple[list[str], list[str]]:
                 importing = not importing  # "Tatarstan's exports to Belarus are ..."
             target, known = (imports, known_imports) if importing else (exports, known_exports)
             for item in items:
-                if item.lower() not in known:
+                if is_good(item) and item.lower() not in known:
                     target.append(item)
                     known.add(item.lower())
     return exports, imports

@@ -1,0 +1,196 @@
+"""Goods as reports offer and trade them, beyond "the key exports were ...":
+
+- an offer or a delivery by one side: "Belarus could supply passenger, municipal and
+  agricultural vehicles", "Belarusian companies supply pumps and engines to Ulyanovsk
+  Oblast", "we are ready to supply the whole range of agricultural equipment";
+- a noun of trade: "the supply of agricultural machinery, automobiles and road machinery",
+  "deliveries of potash fertilisers";
+- a purchase: "Kaluga Oblast purchased 33 Belkommunmash trolleybuses" (Belarusian exports),
+  "Belarus purchased grain from the region", "we can buy buckwheat there" (imports);
+- the passive: "electronics and chemicals are supplied to us" (imports), "a lot of tractors
+  will be supplied to the region" (exports), "footwear, textiles and furniture are in great
+  demand" (exports).
+
+The side is Belarus's: what Belarus sells is ``exports``, what it buys ``imports``. Each
+pattern reads one sentence, left to right, once: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..regions import find_region
+from .gazetteer import ENTERPRISES
+
+_ENTERPRISE_NAMES = {name.lower() for name in ENTERPRISES}
+
+# Where a list of goods ends: a preposition that starts what follows it, a clause, or a
+# comma before a verb phrase ("vehicles, assist in dairy production").
+_LIST = (
+    r"(?P<list>(?:(?!\s(?:to|for|from|into|in|at|on|within|via|through|across|under|which|"
+    r"that|so|because|if|when|while|but|by|it|is|are|was|were|will|can|has|have|and\s+(?:the|"
+    r"it|they|we|he|she|to|also|is|are|will|its|their))\b)"
+    r"(?!,\s+(?:which|who|while|but|so|as|and\s+(?:the|it|they|we|to|also))\b)"
+    r"(?!,\s+(?:and\s+)?[a-z]+\s+(?:in|to|for|with|the|a|an|on|up)\b)"
+    r"[^.;:!?“”\"()])+)"
+)
+
+_AMOUNT = (
+    r"(?:(?:the\s+)?(?:whole|full|wide|entire)\s+range\s+of\s+|various\s+(?:types|kinds)\s+of\s+|"
+    r"a\s+(?:lot|number|variety)\s+of\s+|large\s+volumes\s+of\s+|more\s+|the\s+most\s+modern\s+|"
+    r"(?:the\s+)?(?:latest|modern|new)\s+|(?:our|its|their)\s+|\d[\d,]*\s+(?:units\s+of\s+)?)*"
+)
+
+_BELARUS_SUBJECT = (
+    r"(?:Belarus|Belarusian\s+(?:companies|enterprises|manufacturers|producers|plants|"
+    r"side|business(?:es)?|exporters)|[Ww]e|[Oo]ur\s+(?:country|companies|enterprises|"
+    r"manufacturers|producers|republic))"
+)
+
+_MODAL = (
+    r"(?:\s+(?:is|are|was|were))?(?:\s+also)?(?:\s+(?:ready|able|willing|prepared)\s+to|\s+could|"
+    r"\s+can|\s+will|\s+would|\s+plans?\s+to|\s+intends?\s+to|\s+wants?\s+to|\s+continues?\s+to)?"
+    r"(?:\s+also)?"
+)
+
+_OFFER = re.compile(
+    rf"\b{_BELARUS_SUBJECT}{_MODAL}\s+(?:supply|supplies|supplied|offer|offers|offered|deliver|"
+    rf"delivers|delivered|export|exports|exported|sell|sells|sold|ship|ships|shipped)\s+"
+    rf"{_AMOUNT}{_LIST}"
+)
+
+_TRADE_NOUN = re.compile(
+    r"\b(?:the\s+)?(?:supply|supplies|deliveries|delivery|sales?|shipments?)\s+of\s+"
+    rf"{_AMOUNT}{_LIST}"
+)
+
+# A purchase: the subject says whose.
+_PURCHASE = re.compile(
+    r"(?P<subject>\b(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+|\b[Ww]e|\bthe\s+region)"
+    rf"{_MODAL}\s+(?:purchases?|purchased|buys?|bought|imports?|imported)\s+{_AMOUNT}{_LIST}"
+)
+
+# The passive, the list before the verb (the clause's words from its start).
+_PASSIVE = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:that|and|but|while)\s+)(?P<list>[^,.;:!?“”\"]{2,80}"
+    r"(?:,\s*[^,.;:!?“”\"]{2,60}){0,8})\s+(?:are|is|were|was|will\s+be|can\s+be|could\s+be)"
+    r"\s+(?:also\s+)?(?P<how>in\s+(?:great|high|good|big|strong|steady)\s+demand|supplied|"
+    r"exported|delivered|sold|imported)\b(?P<rest>[^.;]{0,40})"
+)
+
+_TO_US = re.compile(
+    r"^\s+(?:to|into)\s+(?:us|Belarus|our\s+country|the\s+Republic\s+of\s+Belarus)\b"
+)
+_FROM_BELARUS = re.compile(r"\bfrom\s+(?:Belarus|us|our\s+country)\b")
+_FROM_REGION = re.compile(r"\bfrom\s+(?:the\s+region|there|it)\b|\bfrom\s+[A-Z]")
+
+# What is not a good: pronouns, quantities, vague words.
+_NOT_GOODS = re.compile(
+    r"^(?:it|them|this|that|these|those|everything|something|anything|all|more|much|many|"
+    r"some|other|others|each|one|products?|goods|what|which|us|you|here|there|now|also|"
+    r"the\s+region|the\s+market|services?|solutions?|opportunities|projects?|equipment|"
+    r"technolog(?:y|ies)|expanding|growing|increasing|deliveries|supplies|exports|imports)$",
+    re.I,
+)
+# Offers that are not goods: "financial programs", "comprehensive solutions".
+_NOT_GOODS_HEAD = re.compile(
+    r"\b(?:programs?|programmes?|solutions?|services?|support|assistance|help|expertise|"
+    r"experience|cooperation|projects?|technolog(?:y|ies)|opportunities|conditions|terms|"
+    r"prices?|volumes?)$",
+    re.I,
+)
+_TRAILING = re.compile(r"\s+(?:somewhere|there|here|too|abroad|again|now|annually)$", re.I)
+_LEADING = re.compile(
+    r"^(?:(?:a\s+)?(?:lot|number|variety|range)\s+of|and|or|the|a|an|our|its|their|also|"
+    r"high-quality|quality|modern|Belarusian|"
+    r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of)\s+",
+    re.I,
+)
+
+
+# A sentence without one of these has none of the patterns (a cheap test first).
+_CUE_WORDS = ("suppl", "offer", "deliver", "export", "sell", "sold", "ship", "sale", "purchas",
+              "buy", "bought", "import", "demand")  # fmt: skip
+
+
+_MODIFIER = re.compile(r"(?:al|ive|ic|ary|ing|ion|ian|ern)$")
+
+
+def _items(text: str, split: object) -> list[str]:
+    """The goods of a captured list: split as trade lists are, tidied, vague ones left out."""
+    out = []
+    text = re.sub(r"\s+as\s+well\s+as\s+", ", ", text)
+    items = list(split(text))  # type: ignore[operator]
+    if len(items) == 1 and " and " in items[0]:  # "grain and sunflower oil"
+        items = items[0].split(" and ")
+    # "automotive, agricultural, road construction, and utility machinery": the last noun
+    # belongs to every modifier before it
+    last = items[-1].split() if items else []
+    if (
+        len(items) > 1
+        and len(last) >= 2
+        and all(_MODIFIER.search(i.strip()) and len(i.split()) <= 2 for i in items[:-1])
+    ):
+        items = [f"{i.strip()} {last[-1]}" for i in items[:-1]] + [items[-1]]
+    for item in items:
+        item = _TRAILING.sub("", item.strip(" ,"))
+        while True:
+            tidy = _LEADING.sub("", item)
+            if tidy == item:
+                break
+            item = tidy
+        words = item.split()
+        if not words or len(words) > 6 or _NOT_GOODS.match(item) or _NOT_GOODS_HEAD.search(item):
+            continue
+        if item.lower() in _ENTERPRISE_NAMES:
+            continue  # "MAZ, MTZ and Gomselmash": who, not what
+        if item[0].isupper() and not item.isupper() and find_region(item):
+            continue  # a place, not a good
+        out.append(item)
+    return out
+
+
+def is_good(item: str) -> bool:
+    """Whether an item of a goods list names a good (not "expanding", "services", MAZ)."""
+    return not (
+        _NOT_GOODS.match(item) or _NOT_GOODS_HEAD.search(item) or item.lower() in _ENTERPRISE_NAMES
+    )
+
+
+def offered_goods(sentence: str, split: object) -> tuple[list[str], list[str]]:
+    """(exports, imports) named in one sentence by an offer, a delivery, a purchase or the
+    passive; ``split`` splits a captured list into items (trade's list splitter)."""
+    exports: list[str] = []
+    imports: list[str] = []
+    lower = sentence.lower()
+    if not any(w in lower for w in _CUE_WORDS):
+        return exports, imports
+    for m in _OFFER.finditer(sentence):
+        exports += _items(m.group("list"), split)
+    for m in _TRADE_NOUN.finditer(sentence):
+        after = sentence[m.end() : m.end() + 40]
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        importing = bool(_TO_US.match(after) or _FROM_REGION.match(after.strip()))
+        if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:region|Russian)", before):
+            importing = True
+        (imports if importing else exports).extend(_items(m.group("list"), split))
+    for m in _PURCHASE.finditer(sentence):
+        subject = m.group("subject")
+        rest = sentence[m.end() : m.end() + 40]
+        belarus_buys = bool(re.match(r"(?:Belarus|[Ww]e)\b", subject)) or bool(
+            re.match(r"\s+from\s+(?:the\s+region|there|[A-Z])", rest)
+        )
+        if belarus_buys and not _FROM_BELARUS.match(rest.strip()):
+            imports += _items(m.group("list"), split)
+        elif find_region(subject) or subject.lower() == "the region":
+            exports += _items(m.group("list"), split)
+    for m in _PASSIVE.finditer(sentence):
+        how, rest = m.group("how"), m.group("rest")
+        if how == "imported" or _TO_US.match(rest):
+            imports += _items(m.group("list"), split)
+        elif "demand" in how or how in ("supplied", "exported", "delivered", "sold"):
+            if how != "imported" and re.match(r"^\s+from\s+(?:the\s+region|[A-Z])", rest):
+                imports += _items(m.group("list"), split)
+            else:
+                exports += _items(m.group("list"), split)
+    return exports, imports
