@@ -210,6 +210,67 @@ def test_the_same_good_named_again_is_kept_once() -> None:
     assert exported == ["trolleybuses", "furniture"]
 
 
+# --- trade figures ------------------------------------------------------------------------------
+
+
+def trade(*sentences: str) -> list[tuple]:
+    text = "date 2024-06-05\n" + MEETING + "\n" + " ".join(sentences)
+    return [
+        (t["period"], t["metric"], t["usd_millions"], t["change_pct"])
+        for t in extract(text).meeting["trade"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("For nine months of 2023, the trade turnover amounted to $280 million.",
+         ("2023-01..2023-09", "turnover", 280.0, None)),
+        ("In H1 2023, trade amounted to $90 million.",
+         ("2023-01..2023-06", "turnover", 90.0, None)),
+        ("In the first five months of this year trade reached $75 million.",
+         ("2024-01..2024-05", "turnover", 75.0, None)),
+        ("In 2023 trade reached half a billion dollars.", ("2023", "turnover", 500.0, None)),
+        ("In 2023, our trade rose 2.1 times over 2022 to reach $18 million.",
+         ("2023", "turnover", 18.0, None)),
+        ("In Q1 2024 the trade upped by almost 30% over the same period last year.",
+         ("2024-01..2024-03", "turnover", None, 30.0)),
+    ],
+)  # fmt: skip
+def test_part_year_periods_words_and_figures_reached(sentence: str, expected: tuple) -> None:
+    assert trade(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We should strive for the cherished billion dollars in trade.",
+        "Trade should increase to $1 billion and become balanced.",
+        "We can easily achieve a billion dollars in trade turnover.",
+        "We need to restore trade turnover to $700 million.",
+        "In 2023 trade grew, but the balance is still about $60 million.",
+    ],
+)
+def test_targets_and_balances_are_not_figures(sentence: str) -> None:
+    assert trade(sentence) == []
+
+
+def test_a_period_stated_in_the_sentence_before() -> None:
+    assert trade(
+        "This year trade started well: over 4 months we added almost 150 percent to the "
+        "corresponding period last year.",
+        "During this time, we have traded for $200m.",
+    ) == [("2024-01..2024-04", "turnover", 200.0, 150.0)]  # value and change, one figure
+    # a year in a sentence that is not about trade is not taken for the figure's
+    assert (
+        trade("The governor first came to Minsk in 2019.", "Trade amounted to $300 million.") == []
+    )
+
+
+def test_a_number_broken_across_lines_is_one_number() -> None:
+    assert trade("In 2023, trade amounted to $6.\n2 million.") == [("2023", "turnover", 6.2, None)]
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 
@@ -221,7 +282,7 @@ def test_the_real_reports_score_no_lower_than_when_these_rules_were_written() ->
     assert len(cases) >= 30
     everything = score_real(cases)
     held = score_real([c for c in cases if c.heldout])
-    assert everything.recall() >= 0.58
+    assert everything.recall() >= 0.60
     assert held.recall() >= 0.47
-    assert everything.precision("trade") >= 0.75
+    assert everything.precision("trade") >= 0.9
     assert everything.recall("people") >= 0.85

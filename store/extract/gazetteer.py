@@ -1,40 +1,108 @@
 """Enterprises the reports name without saying what they are ("Amkodor is ready to supply").
 
 A rule can find "X company", "X plant" or "enterprises such as X, Y"; a bare name needs a
-list. This one holds large Belarusian and Russian manufacturers and institutions that
-cooperation reports keep naming. It is data, not a model: add to it as analysts meet names.
+list. The list is ``enterprises.tsv`` beside this file: about 290 Belarusian enterprises,
+holdings, universities and institutes and 120 Russian ones, each with the public page it was
+sourced from (``docs/gazetteer.md`` says how it was built and how to add to it). It is data,
+not a model: read once, when a text is first searched for names.
+
+A name is matched as written, or in capitals ("BelAZ", "BELAZ"). A name marked ambiguous
+(its kind ends in ``?``: "Integral", "Zenit", "Neman", words or clubs as well as enterprises)
+is taken only where the sentence calls it an enterprise ("the Integral holding") or lists it
+next to another known enterprise ("Integral, Peleng and BelOMO").
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
+from importlib import resources
 
-ENTERPRISES: tuple[str, ...] = (
-    # Belarus: machinery and vehicles
-    "MAZ", "BelAZ", "MZKT", "MTZ", "Minsk Tractor Works", "Gomselmash", "Amkodor",
-    "Belkommunmash", "Mogilevliftmash", "Bobruiskagromash", "Lidselmash", "Lidagroprommash",
-    "Minsk Motor Plant", "Belarusian Steel Works", "BMZ", "Stankogomel", "Vistan", "BELGEE",
-    "Belshina", "Atlant", "Horizont", "Gefest", "Mogilev Railway Carriage Works",
-    # Belarus: chemicals, oil, potash, pharmaceuticals
-    "Naftan", "Mozyr Oil Refinery", "Belaruskali", "Grodno Azot", "Polymir",
-    "Belneftekhim", "Belmedpreparaty", "Borisov Plant of Medical Preparations",
-    # Belarus: electronics, optics, science
-    "Integral", "BelOMO", "Peleng", "Planar", "National Academy of Sciences of Belarus",
-    # Belarus: food, light industry, film
-    "Savushkin Product", "Santa Bremor", "Milavitsa", "Belarusfilm", "Krinitsa",
-    # Russia
-    "KAMAZ", "GAZ", "GRAZ", "Rostselmash", "Sollers", "UEC-UMPO", "Zvezda", "TAIF",
-    "Nizhnekamskneftekhim", "Rosatom", "Roscosmos", "Promomed", "Leader-Compound",
-    "Lenfilm", "Uralkali", "Sibur", "Transmashholding", "Uralvagonzavod", "Rostec",
-)  # fmt: skip
 
-_PATTERN = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(re.escape(n) for n in sorted(ENTERPRISES, key=len, reverse=True))
-    + r")(?![\w-])"
+@dataclass(frozen=True)
+class Enterprise:
+    """One row of ``enterprises.tsv``."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str  # BY or RU
+    kind: str
+    source: str
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.kind.endswith("?")
+
+
+def parse_gazetteer(text: str, where: str = "enterprises.tsv") -> list[Enterprise]:
+    """The rows of a gazetteer file; a malformed line is a ``ValueError`` naming it."""
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 5 or not fields[0].strip():
+            raise ValueError(f"{where}:{number}: expected 5 tab-separated fields")
+        name, aliases, country, kind, source = (f.strip() for f in fields)
+        if country not in ("BY", "RU"):
+            raise ValueError(f"{where}:{number}: country must be BY or RU, not {country!r}")
+        found = tuple(a.strip() for a in aliases.split(";") if a.strip())
+        rows.append(Enterprise(name, found, country, kind, source))
+    return rows
+
+
+@functools.cache
+def gazetteer() -> tuple[Enterprise, ...]:
+    """The bundled gazetteer (read once)."""
+    text = resources.files(__package__).joinpath("enterprises.tsv").read_text(encoding="utf-8")
+    return tuple(parse_gazetteer(text))
+
+
+@functools.cache
+def _matcher() -> tuple[re.Pattern[str], dict[str, bool]]:
+    """One pattern for every name and alias (and its capitals), and whether each is
+    ambiguous."""
+    forms: dict[str, bool] = {}
+    for e in gazetteer():
+        for form in (e.name, *e.aliases):
+            for variant in (form, form.upper()):
+                forms[variant] = forms.get(variant, True) and e.ambiguous
+    pattern = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    return pattern, forms
+
+
+@functools.cache
+def enterprise_names() -> frozenset[str]:
+    """Every name and alias, lower-cased (what is not a good, say)."""
+    return frozenset(f.lower() for f in _matcher()[1])
+
+
+# A word that says the name next to it is an enterprise.
+_CUE = re.compile(
+    r"\b(?:plant|works|factory|company|companies|enterprises?|holding|concern|association|"
+    r"corporation|group|JSC|OJSC|OAO|PJSC|CJSC|LLC|manufacturer|producer|maker)\b",
+    re.I,
 )
+_NEAR = 40  # characters either side where a cue or another enterprise vouches for a name
 
 
 def known_enterprises(text: str) -> list[tuple[int, str]]:
-    """(offset, name) of each listed enterprise named in ``text`` (exact case)."""
-    return [(m.start(), m.group()) for m in _PATTERN.finditer(text)]
+    """(offset, name) of each listed enterprise named in ``text``; an ambiguous name only
+    beside an enterprise word or another listed enterprise."""
+    pattern, forms = _matcher()
+    hits = [(m.start(), m.group()) for m in pattern.finditer(text)]
+    sure = [at for at, name in hits if not forms[name]]
+    out = []
+    for at, name in hits:
+        if forms[name]:
+            window = text[max(0, at - _NEAR) : at + len(name) + _NEAR]
+            beside = any(abs(other - at) <= _NEAR + len(name) for other in sure)
+            if not (_CUE.search(window) or beside):
+                continue
+        out.append((at, name))
+    return out

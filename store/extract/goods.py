@@ -20,9 +20,7 @@ from __future__ import annotations
 import re
 
 from ..regions import find_region
-from .gazetteer import ENTERPRISES
-
-_ENTERPRISE_NAMES = {name.lower() for name in ENTERPRISES}
+from .gazetteer import enterprise_names
 
 # Where a list of goods ends: a preposition that starts what follows it, a clause, or a
 # comma before a verb phrase ("vehicles, assist in dairy production").
@@ -142,7 +140,7 @@ def _items(text: str, split: object) -> list[str]:
         words = item.split()
         if not words or len(words) > 6 or _NOT_GOODS.match(item) or _NOT_GOODS_HEAD.search(item):
             continue
-        if item.lower() in _ENTERPRISE_NAMES:
+        if item.lower() in enterprise_names():
             continue  # "MAZ, MTZ and Gomselmash": who, not what
         if item[0].isupper() and not item.isupper() and find_region(item):
             continue  # a place, not a good
@@ -153,7 +151,7 @@ def _items(text: str, split: object) -> list[str]:
 def is_good(item: str) -> bool:
     """Whether an item of a goods list names a good (not "expanding", "services", MAZ)."""
     return not (
-        _NOT_GOODS.match(item) or _NOT_GOODS_HEAD.search(item) or item.lower() in _ENTERPRISE_NAMES
+        _NOT_GOODS.match(item) or _NOT_GOODS_HEAD.search(item) or item.lower() in enterprise_names()
     )
 
 

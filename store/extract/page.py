@@ -46,6 +46,7 @@ _CONTROL = CONTROL_CHARS  # the same set the interface makes visible
 
 
 _SPACES = re.compile(r"\s+")
+_BROKEN_NUMBER = re.compile(r"(\d)\.\n(\d)")
 _NON_WORDS = re.compile(r"\W+")
 
 
@@ -80,6 +81,8 @@ def clean(text: str) -> Article:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = _ANSI.sub("", text.lstrip("\ufeff"))  # terminal escape sequences, a byte-order mark
     text = _CONTROL.sub(" ", text)
+    # a number broken across lines at its decimal point ("$6.\n2 million"): one number
+    text = _BROKEN_NUMBER.sub(r"\1.\2", text)
     urls: list[str] = []
     header: list[str] = []
     headline = ""

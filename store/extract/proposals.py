@@ -250,10 +250,10 @@ CUES: list[Cue] = [
         r"joint\s+sales",
         r"sales\s+on\s+foreign\s+markets",
         r"non-resource\s+exports",
-        r"mutual\s+trade",
-        r"trade\s+turnover",
         r"credit\s+lines?",
     ),
+    # Trade itself is named in nearly every report: a sector only where nothing else is
+    *_cue("trade-finance", r"mutual\s+trade", r"trade\s+turnover", weak=True),
     *_cue("film", r"films?", r"film\s+production", r"cinema\w*", r"filmmakers?", r"movies?"),
     *_cue(
         "education", r"inter-university", r"universit(?:y|ies)", r"students", r"training", weak=True

@@ -16,9 +16,16 @@ from .people import Person
 _AMOUNT = re.compile(
     r"(?:US\s?\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?)(?![\d,])\s*"
     r"(million|billion|trillion|mln|bln|bn|tn|m\b|b\b)?"
-    r"|(?<![\d.,])(\d{1,15}(?:\.\d+)?)\s*(million|billion|trillion)\s+(?:US\s+)?dollars",
+    r"|(?<![\d.,])(\d{1,15}(?:\.\d+)?)\s*(million|billion|trillion)\s+(?:US\s+)?dollars"
+    r"|\b(half\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(million|billion)\s+"
+    r"(?:US\s+)?dollars",  # "half a billion dollars"
     re.I,
 )
+
+_NUMBER_WORDS = {
+    "half a": 0.5, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
 
 
 _QUALIFIERS = (
@@ -45,7 +52,7 @@ _PCT = (
 
 
 _CHANGE = re.compile(
-    r"\b(up|down|an?\s+increase\s+of|a\s+decrease\s+of|a\s+drop\s+of|a\s+decline\s+of|"
+    r"\b(up|upped\s+by|added|down|an?\s+increase\s+of|a\s+decrease\s+of|a\s+drop\s+of|a\s+decline\s+of|"
     r"a\s+rise\s+of|growth\s+of|increased\s+by|decreased\s+by|grew\s+by|fell\s+by|rose\s+by|"
     r"dropped\s+by|declined\s+by|growth\s+(?:\w+\s+){0,4}?-?)\s*(?:by\s+)?"
     + _PCT
@@ -62,13 +69,13 @@ _PERCENT = re.compile(_PCT.replace(r"(\d+", r"((?<!\d)\d+", 1), re.I)
 
 
 _GROWTH = re.compile(
-    r"\b(?:growth|grew|increase[ds]?|rise|rose|up|decline[ds]?|decrease[ds]?|"
-    r"fell|drop(?:ped)?|down)\b",
+    r"\b(?:growth|grew|increase[ds]?|rise|rose|up|upped|added|jumped|surged|decline[ds]?|"
+    r"decrease[ds]?|fell|drop(?:ped)?|down)\b",
     re.I,
 )
 
 
-_TRADE_WORDS = re.compile(r"\b(?:trade|turnover|exports?|imports?|figure)\b", re.I)
+_TRADE_WORDS = re.compile(r"\b(?:trade[ds]?|trading|turnover|exports?|imports?|figure)\b", re.I)
 
 
 _NEGATIVE = re.compile(r"\b(?:down|decrease|drop|decline|decreased|fell|dropped|declined)\b", re.I)
@@ -87,10 +94,36 @@ _HALF = re.compile(
 )
 
 
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11,
+}  # fmt: skip
+# "for nine months of 2021", "over 4 months", "in the first five months of this year"
+_MONTHS_OF = re.compile(
+    r"\b(?:the\s+)?(?:first\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"[1-9]|1[01])\s+months(?:\s+of\s+(?:the\s+)?(this\s+year|last\s+year|year|(\d{4})))?",
+    re.I,
+)
+# "H1 2008", "in Q3 2024", "9M 2023"
+_SHORT_PART = re.compile(r"\b(H1|H2|Q1|Q2|Q3|Q4|1H|2H|9M)(?:\s+(?:of\s+)?(\d{4}))?\b")
+_SHORT_MONTHS = {
+    "H1": (1, 6), "1H": (1, 6), "H2": (7, 12), "2H": (7, 12), "Q1": (1, 3), "Q2": (4, 6),
+    "Q3": (7, 9), "Q4": (10, 12), "9M": (1, 9),
+}  # fmt: skip
+
+
 _TARGET = re.compile(
-    r"\b(?:(?:to|can|could|should|will|may|might|must)\s+(?:reach|achieve|hit|exceed)|"
+    r"\b(?:(?:to|can|could|should|will|may|might|must)\s+(?:\w+ly\s+)?(?:reach|achieve|hit|exceed|"
+    r"restore|return)|(?:should|must|will|could|can|to)\s+(?:\w+\s+){0,2}?(?:increase|grow|rise)"
+    r"\s+(?:\w+\s+){0,3}?to|strive\s+for|cherished|"
     r"target\w*|goal|aim\w*\s+(?:at|to)|"
     r"plan\w*\s+to|bring\s+\w+(?:\s+\w+)?\s+to|increase\s+\w+(?:\s+\w+)?\s+to|double\w*)\b",
+    re.I,
+)
+# "grew 2.1 times over 2020 to reach $18 million": reached, not a goal
+_ACHIEVED = re.compile(
+    r"\b(?:grew|increased|rose|went\s+up|climbed|jumped|surged|doubled|tripled)\b"
+    r"(?:[^.]|\.\d){0,60}$",
     re.I,
 )
 _PERIOD_WORDS = re.compile(
@@ -106,7 +139,10 @@ _TO_FROM_BELARUS = re.compile(r"\b(?:to|from)\s+Belarus\b")
 _OWNER = re.compile(r"\b([A-Z][\w-]+)['’]s?\s+(?:\w+\s+)?$")
 _SHARE = re.compile(r"\bshare\b")
 _INVEST = re.compile(r"\binvest\w*\b", re.I)
-_NOT_TRADE = re.compile(r"\binvest\w*|\bloan|\bcredit|\bcontracts?\b|\bworth\b", re.I)
+_NOT_TRADE = re.compile(
+    r"\binvest\w*|\bloan|\bcredit|\bcontracts?\b|\bworth\b|\bbalance\b|\bsurplus\b|\bdeficit\b",
+    re.I,
+)
 _CLAUSE_END = re.compile(r"\b(?:while|whereas)\b|;")
 
 
@@ -147,6 +183,22 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
             months = (1, 3) if n == 1 else (4, 6)
         found.append(_Period(f"{y}-{months[0]:02d}..{y}-{months[1]:02d}", m.start(), m.end()))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _MONTHS_OF.finditer(clause):
+        word = m.group(2) if m.group(2) and m.group(2).lower() != "year" else None
+        y = year_of(word, m.group(3))
+        if y is None:
+            continue
+        n = m.group(1).lower()
+        months = _WORD_NUMBERS.get(n) or int(n)
+        found.append(_Period(f"{y}-01..{y}-{months:02d}", m.start(), m.end()))
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _SHORT_PART.finditer(clause):
+        y = year_of(None, m.group(2))
+        if y is None:
+            continue
+        a, b = _SHORT_MONTHS[m.group(1)]
+        found.append(_Period(f"{y}-{a:02d}..{y}-{b:02d}", m.start(), m.end()))
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _PERIOD_WORDS.finditer(clause):
         if taken[m.start(1 if m.group(1) else 2)]:
             continue
@@ -166,6 +218,17 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
                 _Period(str(year - 1 if word in ("last", "previous") else year), m.start(), m.end())
             )
     return sorted(found, key=lambda p: p.start)
+
+
+_BACK_REFERENCE = re.compile(
+    r"\b(?:that|this|the\s+same)\s+(?:year|time|period)\b|\bduring\s+(?:this|that)\b", re.I
+)
+
+
+def _specific(periods: list[_Period]) -> _Period:
+    """The period a figure is for, of several in its sentence: a part of a year before a
+    whole year ("This year we started well: over 4 months we added 150%"), else the first."""
+    return next((p for p in periods if ".." in p.text), periods[0])
 
 
 def _metric(text: str) -> str | None:
@@ -237,6 +300,7 @@ def _trade(
             ):
                 periods = _periods(text, year)
                 if periods:
+                    periods = [_specific(periods)]
                     metric = _metric(text) or _metric(prev_text) or "turnover"
                     value = float(pm.group(2))
                     if _NEGATIVE.search(text):
@@ -269,12 +333,16 @@ def _trade(
             tail = text[m.end() : tail_to]
             if _NOT_TRADE.search(lead):
                 continue
-            if _TARGET.search(lead):  # "we can reach $2 billion": a goal, not a figure
+            target = _TARGET.search(lead)  # "we can reach $2 billion": a goal, not a figure
+            if target and not _ACHIEVED.search(lead[: target.start()]):
                 continue
             if m.group(1):
                 amount = _usd_millions(m.group(1), m.group(2))
-            else:
+            elif m.group(3):
                 amount = _usd_millions(m.group(3), m.group(4))
+            else:
+                words = re.sub(r"\s+", " ", m.group(5).lower())
+                amount = _usd_millions(str(_NUMBER_WORDS[words]), m.group(6))
             if amount is None:
                 continue
             qm = _QUALIFIER_RE.search(lead)
@@ -296,6 +364,16 @@ def _trade(
                 period = tail_periods[0].text
             else:
                 carried = prev_period if s.paragraph == prev_trade_paragraph else ""
+                if (
+                    not (sentence_period or carried)
+                    and prev_text
+                    and (_speaks_of_trade(prev_text) or _BACK_REFERENCE.search(lead))
+                ):
+                    # "Over 4 months trade grew by 150%. During this time, we have traded for
+                    # $200m.": the period of the sentence before, if it spoke of trade or this
+                    # one points back to it
+                    earlier = _periods(prev_text, year)
+                    carried = _specific(earlier).text if earlier else ""
                 period = sentence_period or carried
             if not period:
                 continue
@@ -315,6 +393,20 @@ def _trade(
         prev_metric = sentence_metric or prev_metric
         prev_period = sentence_period or prev_period
         prev_trade_paragraph = s.paragraph
+    # "we added 150% over 4 months ... we have traded for $200m": one figure, value and change
+    valued = {
+        (f["period"], f["metric"]): f
+        for f in figures
+        if f["usd_millions"] is not None and f["change_pct"] is None
+    }
+    merged = []
+    for f in figures:
+        twin = valued.get((f["period"], f["metric"])) if f["usd_millions"] is None else None
+        if twin is not None and twin["change_pct"] is None:
+            twin["change_pct"], twin["change_basis"] = f["change_pct"], f["change_basis"]
+            continue
+        merged.append(f)
+    figures = merged
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for f in figures:
