@@ -271,6 +271,33 @@ def test_a_number_broken_across_lines_is_one_number() -> None:
     assert trade("In 2023, trade amounted to $6.\n2 million.") == [("2023", "turnover", 6.2, None)]
 
 
+# --- sectors ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("We propose the construction of a new sports arena in the city.", {"construction"}),
+        ("Belarus is ready to help with road infrastructure.", {"construction"}),
+        ("We could supply forage harvesters and balers.", {"agricultural-machinery"}),
+        ("We are interested in production cooperation and joint assembly of buses.",
+         {"industrial-cooperation", "public-transport"}),
+        ("Belarus offers servicing for all the machines it sells.", {"service-logistics"}),
+        ("We can buy buckwheat and grain there.", {"agriculture-food"}),
+        ("We discussed the supply of engineering products.", {"machinery-equipment"}),
+        ("The region could supply petroleum products.", {"energy"}),
+    ],
+)  # fmt: skip
+def test_sector_phrases_met_in_real_reports(sentence: str, sectors: set[str]) -> None:
+    proposals = extract(f"{MEETING}\n{sentence}").meeting["proposals"]
+    assert {p["sector"] for p in proposals} == sectors
+
+
+def test_trade_itself_is_not_a_sector() -> None:
+    text = f"{MEETING}\nWe should increase mutual trade and the trade turnover this year."
+    assert extract(text).meeting["proposals"] == []
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 
@@ -282,7 +309,7 @@ def test_the_real_reports_score_no_lower_than_when_these_rules_were_written() ->
     assert len(cases) >= 30
     everything = score_real(cases)
     held = score_real([c for c in cases if c.heldout])
-    assert everything.recall() >= 0.60
-    assert held.recall() >= 0.47
+    assert everything.recall() >= 0.64
+    assert held.recall() >= 0.51
     assert everything.precision("trade") >= 0.9
     assert everything.recall("people") >= 0.85

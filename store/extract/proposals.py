@@ -49,6 +49,9 @@ CUES: list[Cue] = [
         r"MTZ",
         r"(?:combine\s+)?harvesters?",
         r"agricultural\s+and\s+\w+\s+(?:machinery|equipment)",
+        r"(?:agricultural|farming|farm)\s+vehicles",
+        r"(?:forage|fodder)\s+harvest\w*",
+        r"balers?",
     ),
     *_cue(
         "agriculture-food",
@@ -59,6 +62,9 @@ CUES: list[Cue] = [
         r"agrarian",
         r"food(?:\s+products|stuffs?)?",
         r"dairy",
+        r"agricultural\s+(?:development|technologists|specialists)",
+        r"buckwheat",
+        r"grain",
         r"meat",
         r"(?:elite\s+)?seeds",
         r"fodder",
@@ -140,6 +146,10 @@ CUES: list[Cue] = [
         r"road-building\s+machinery",
         r"municipal\s+(?:machinery|equipment|vehicles)",
         r"(?:quarry|mining|dump|haul)\s+trucks?",
+        r"(?:equipment|machinery)\s+manufacturers",
+        r"engineering\s+products",
+        r"machine[- ]building",
+        r"mechanical\s+engineering",
         r"quarry\s+machinery",
     ),
     *_cue("machinery-equipment", r"equipment", weak=True),
@@ -185,6 +195,9 @@ CUES: list[Cue] = [
         r"building\s+materials",
         r"construction\s+(?:projects?|services|"
         r"materials|industry|sector|companies|works|complex)",
+        r"construction\s+(?:of|specialists|organi[sz]ations|firms|contractors)",
+        r"road\s+(?:construction|infrastructure|building)",
+        r"(?:building|construction)\s+(?:complex|sector|industry)",
         r"housing\s+construction",
         r"road\s+construction\s+projects",
     ),
@@ -204,6 +217,8 @@ CUES: list[Cue] = [
         r"service\s+cent(?:er|re)s?",
         r"logistics\s+(?:hub|cent(?:er|re)s?)",
         r"service\s+and\s+logistics",
+        r"servicing",
+        r"service\s+(?:network|infrastructure)",
     ),
     *_cue(
         "metals",
@@ -230,6 +245,7 @@ CUES: list[Cue] = [
         r"electric\s+power",
         r"power\s+(?:plants?|engineering|generation|stations?)",
         r"refiner(?:y|ies)",
+        r"petroleum\s+products",
     ),
     *_cue("energy", r"energy", r"oil", r"nuclear\s+(?:power|energy)", weak=True),
     *_cue(
@@ -252,8 +268,6 @@ CUES: list[Cue] = [
         r"non-resource\s+exports",
         r"credit\s+lines?",
     ),
-    # Trade itself is named in nearly every report: a sector only where nothing else is
-    *_cue("trade-finance", r"mutual\s+trade", r"trade\s+turnover", weak=True),
     *_cue("film", r"films?", r"film\s+production", r"cinema\w*", r"filmmakers?", r"movies?"),
     *_cue(
         "education", r"inter-university", r"universit(?:y|ies)", r"students", r"training", weak=True
@@ -288,6 +302,9 @@ CUES: list[Cue] = [
         r"cooperation\s+(?:chains|ties)",
         r"import\s+substitution",
         r"import-substituting",
+        r"production\s+co-?operation",
+        r"(?:joint\s+)?assembly\s+(?:of|production|plants?|facilit\w+)",
+        r"locali[sz]ation",
         r"co-?production",
         r"industrial\s+partnership",
         r"production\s+cooperation",
