@@ -148,6 +148,35 @@ def _items(text: str, split: object) -> list[str]:
     return out
 
 
+# The word each pattern turns on, found first: a pattern is tried only just before one, so
+# that a sentence is read once whatever its shape (a page of capitalised words, say).
+_OFFER_VERB = re.compile(
+    r"\b(?:suppl(?:y|ies|ied)|offer(?:s|ed)?|deliver(?:s|ed)?|export(?:s|ed)?|sell|sells|sold|"
+    r"ship(?:s|ped)?)\b"
+)
+_TRADE_NOUN_WORD = re.compile(r"\b(?:supply|supplies|deliver(?:y|ies)|sales?|shipments?)\s+of\b")
+_PURCHASE_VERB = re.compile(r"\b(?:purchase[sd]?|buys?|bought|import(?:s|ed)?)\b")
+_PASSIVE_VERB = re.compile(r"\b(?:demand|supplied|exported|delivered|sold|imported)\b")
+_REACH = 300  # characters a match may run past its word (a list of goods is shorter)
+
+
+def _anchored(
+    pattern: re.Pattern[str], anchor: re.Pattern[str], text: str, back: int
+) -> list[re.Match[str]]:
+    """The matches of ``pattern`` that reach an ``anchor`` word, looked for from at most
+    ``back`` characters before each: each stretch of text is read a bounded number of times."""
+    found: list[re.Match[str]] = []
+    done = 0  # where the last match ended
+    for a in anchor.finditer(text):
+        if a.start() < done:
+            continue
+        m = pattern.search(text, max(done, a.start() - back), a.end() + _REACH)
+        if m is not None and m.start() <= a.start():
+            found.append(m)
+            done = m.end()
+    return found
+
+
 def is_good(item: str) -> bool:
     """Whether an item of a goods list names a good (not "expanding", "services", MAZ)."""
     return not (
@@ -163,16 +192,16 @@ def offered_goods(sentence: str, split: object) -> tuple[list[str], list[str]]:
     lower = sentence.lower()
     if not any(w in lower for w in _CUE_WORDS):
         return exports, imports
-    for m in _OFFER.finditer(sentence):
+    for m in _anchored(_OFFER, _OFFER_VERB, sentence, 100):
         exports += _items(m.group("list"), split)
-    for m in _TRADE_NOUN.finditer(sentence):
+    for m in _anchored(_TRADE_NOUN, _TRADE_NOUN_WORD, sentence, 10):
         after = sentence[m.end() : m.end() + 40]
         before = sentence[max(0, m.start() - 40) : m.start()]
         importing = bool(_TO_US.match(after) or _FROM_REGION.match(after.strip()))
         if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:region|Russian)", before):
             importing = True
         (imports if importing else exports).extend(_items(m.group("list"), split))
-    for m in _PURCHASE.finditer(sentence):
+    for m in _anchored(_PURCHASE, _PURCHASE_VERB, sentence, 100):
         subject = m.group("subject")
         rest = sentence[m.end() : m.end() + 40]
         belarus_buys = bool(re.match(r"(?:Belarus|[Ww]e)\b", subject)) or bool(
@@ -182,7 +211,7 @@ def offered_goods(sentence: str, split: object) -> tuple[list[str], list[str]]:
             imports += _items(m.group("list"), split)
         elif find_region(subject) or subject.lower() == "the region":
             exports += _items(m.group("list"), split)
-    for m in _PASSIVE.finditer(sentence):
+    for m in _anchored(_PASSIVE, _PASSIVE_VERB, sentence, 600):
         how, rest = m.group("how"), m.group("rest")
         if how == "imported" or _TO_US.match(rest):
             imports += _items(m.group("list"), split)
