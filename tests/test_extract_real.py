@@ -202,6 +202,17 @@ def test_what_is_not_a_good_is_left_out(sentence: str) -> None:
     assert goods(sentence) == ([], [])
 
 
+def test_a_belarusian_made_good_named_is_an_export() -> None:
+    assert goods(
+        "In the fields the Belarusian tractors are driving, and Belarusian buses run."
+    ) == (
+        ["tractors", "buses"],
+        [],
+    )
+    # who makes them is not what is sold
+    assert goods("Belarusian machinery manufacturers and Belarusian companies met.") == ([], [])
+
+
 def test_the_same_good_named_again_is_kept_once() -> None:
     exported, _ = goods(
         "Major exports to the region include trolleybuses and furniture. The region purchased "

@@ -177,6 +177,24 @@ def _anchored(
     return found
 
 
+# Goods by name (the head nouns of what Belarus and the regions trade), for "Belarusian
+# tractors are driving in the fields": a Belarusian-made good named is one Belarus sells there.
+GOODS_NOUNS = (
+    "tractors", "trucks", "dump trucks", "buses", "trolleybuses", "trams", "combines",
+    "harvesters", "machinery", "machines", "vehicles", "cars", "elevators", "lifts",
+    "fertilisers", "fertilizers", "potash", "tyres", "tires", "dairy products", "milk", "butter",
+    "cheese", "meat", "food", "foodstuffs", "furniture", "footwear", "textiles", "clothing",
+    "medicines", "drugs", "spare parts", "parts", "components", "knock-down kits", "kits",
+    "cement", "glass", "timber", "paper", "seeds", "goods", "products", "equipment",
+)  # fmt: skip
+_MADE_IN_BELARUS = re.compile(
+    r"\bBelarus(?:ian|-made|ian-made)\s+((?:[a-z][\w-]*\s+){0,2}?(?:"
+    + "|".join(sorted((re.escape(n) for n in GOODS_NOUNS), key=len, reverse=True))
+    + r"))\b(?!\s+(?:manufacturers|makers|producers|plants?|enterprises|companies|industry|"
+    r"specialists|sector|market|brands?)\b)"
+)
+
+
 def is_good(item: str) -> bool:
     """Whether an item of a goods list names a good (not "expanding", "services", MAZ)."""
     return not (
@@ -191,9 +209,14 @@ def offered_goods(sentence: str, split: object) -> tuple[list[str], list[str]]:
     imports: list[str] = []
     lower = sentence.lower()
     if not any(w in lower for w in _CUE_WORDS):
+        if "belarus" in lower:  # "Belarusian tractors are driving in the fields"
+            for m in _MADE_IN_BELARUS.finditer(sentence):
+                exports += _items(m.group(1), split)
         return exports, imports
     for m in _anchored(_OFFER, _OFFER_VERB, sentence, 100):
         exports += _items(m.group("list"), split)
+    for m in _MADE_IN_BELARUS.finditer(sentence):
+        exports += _items(m.group(1), split)
     for m in _anchored(_TRADE_NOUN, _TRADE_NOUN_WORD, sentence, 10):
         after = sentence[m.end() : m.end() + 40]
         before = sentence[max(0, m.start() - 40) : m.start()]
