@@ -82,6 +82,17 @@ def test_the_president_named_without_a_title_is_the_host(spelling: str) -> None:
     assert (host, guest) == (spelling, "Sergei Orlov")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 7 September 2005, an agreement on cultural cooperation was signed in Minsk.",
+        "The agreement on cultural cooperation was signed in 2005.",
+    ],
+)
+def test_history_is_not_a_proposal(sentence: str) -> None:
+    assert extract(f"{MEETING}\n{sentence}").meeting["proposals"] == []
+
+
 def test_a_speaker_line_before_a_quote_is_read() -> None:
     text = (
         "A working group on cooperation with the Omsk Oblast met today in Minsk.\n"
@@ -134,6 +145,18 @@ def test_a_page_date_older_than_the_years_the_text_reports_is_not_used() -> None
     # one that fits the text is used as before
     fits = f"date 2024-02-07 {MEETING}\nIn 2023 the trade turnover exceeded $500 million."
     assert extract(fits).meeting["date"] == "2024-02-07"
+
+
+def test_today_and_a_weekday_under_a_page_date() -> None:
+    today = (
+        "Posted: 05.06.2024 10:00\n\nPetrov and Orlov\n\nThe governor of Omsk Oblast Sergei "
+        "Orlov and Belarusian Prime Minister Ivan Petrov discussed trade today."
+    )
+    assert extract(today).meeting["date"] == "2024-06-05"
+    tuesday = today.replace("discussed trade today", "discussed trade on Tuesday")
+    assert extract(tuesday).meeting["date"] == "2024-06-04"  # 5 June 2024 was a Wednesday
+    undated = today.replace("Posted: 05.06.2024 10:00\n\n", "")
+    assert extract(undated).meeting["date"] == ""  # no page date: nothing to count from
 
 
 # --- goods ------------------------------------------------------------------------------------
@@ -296,6 +319,7 @@ def test_a_number_broken_across_lines_is_one_number() -> None:
         ("Belarus offers servicing for all the machines it sells.", {"service-logistics"}),
         ("We can buy buckwheat and grain there.", {"agriculture-food"}),
         ("We discussed the supply of engineering products.", {"machinery-equipment"}),
+        ("We could supply road construction machinery.", {"machinery-equipment"}),
         ("The region could supply petroleum products.", {"energy"}),
     ],
 )  # fmt: skip

@@ -396,7 +396,16 @@ def _date(
         candidates += [d for d in find_dates(s.text) if _after_on(s.text, d.start)]
     written: DayMonth | None = candidates[0] if candidates else None
     if written is None:
-        if pub and meeting_sentence is not None:  # a page that reports the day's meeting
+        body = "\n".join(article.paragraphs)
+        weekday = _WEEKDAY.search(meeting_sentence.text if meeting_sentence else body)
+        if pub and weekday:  # "met on Tuesday", under the page's date: that week's Tuesday
+            p = dt.date.fromisoformat(pub)
+            wanted = _WEEKDAYS.index(weekday.group(1).lower())
+            day = (p - dt.timedelta(days=(p.weekday() - wanted) % 7)).isoformat()
+            flags.append(f"date: {weekday.group(1)} before the page's date {pub}: {day}")
+            return day, True, f"The article says {weekday.group(0)}; the page is dated {pub}."
+        if pub and (meeting_sentence is not None or _TODAY.search(body)):
+            # a page that reports the day's meeting ("discussed it today")
             flags.append(f"date: the article gives none; the page's date {pub} is used")
             return pub, True, f"The article gives no date; the page's date ({pub_how}) is used."
         return None, False, ""
@@ -416,6 +425,9 @@ def _date(
 
 
 _ON = re.compile(r"\bon")
+_TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.I)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
 
 
 def _after_on(text: str, at: int) -> bool:

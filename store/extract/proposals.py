@@ -144,6 +144,7 @@ CUES: list[Cue] = [
         r"quarry",
         r"fire-fighting",
         r"road-building\s+machinery",
+        r"road[- ]construction\s+(?:machinery|equipment|vehicles|machines)",
         r"municipal\s+(?:machinery|equipment|vehicles)",
         r"(?:quarry|mining|dump|haul)\s+trucks?",
         r"(?:equipment|machinery)\s+manufacturers",
@@ -335,6 +336,9 @@ _MACHINES = {"agricultural-machinery", "elevators", "automotive", "public-transp
 # Sentences that report the past or a standing fact, not a proposal.
 _NOT_PROPOSAL = re.compile(
     r"\b(?:signed|held|opened|established|founded|took\s+place)\s+(?:in|on)\s+(?:\d{4}|\d{1,2}\s)|"
+    # "On 7 September 2005, an agreement was signed": a past event, told as history
+    r"^(?:On|In)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d,?\s[^.]*\b(?:was|were)\s+"
+    r"(?:signed|held|opened|established|founded|concluded)\b|"
     r"\bremains?\s+the\s+(?:legal\s+)?basis\b",
     re.I,
 )
