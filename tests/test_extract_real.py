@@ -93,6 +93,18 @@ def test_history_is_not_a_proposal(sentence: str) -> None:
     assert extract(f"{MEETING}\n{sentence}").meeting["proposals"] == []
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Sergei Orlov has been heading this region since 2018.",
+        "Sergei Orlov arrived in our country with a large delegation.",
+    ],
+)
+def test_a_guest_named_as_the_subject_of_the_next_sentence(second: str) -> None:
+    first = "Today Ivan Petrov, Prime Minister of Belarus, held talks with the Omsk governor."
+    assert host_and_guest(f"{first} {second}") == ("Ivan Petrov", "Sergei Orlov")
+
+
 def test_a_speaker_line_before_a_quote_is_read() -> None:
     text = (
         "A working group on cooperation with the Omsk Oblast met today in Minsk.\n"
@@ -344,7 +356,7 @@ def test_the_real_reports_score_no_lower_than_when_these_rules_were_written() ->
     assert len(cases) >= 30
     everything = score_real(cases)
     held = score_real([c for c in cases if c.heldout])
-    assert everything.recall() >= 0.64
+    assert everything.recall() >= 0.66
     assert held.recall() >= 0.51
     assert everything.precision("trade") >= 0.9
-    assert everything.recall("people") >= 0.85
+    assert everything.recall("people") >= 0.88

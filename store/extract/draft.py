@@ -296,6 +296,13 @@ def _region(article: Article, body: str, lead: str) -> Region | None:
 # for a list shipped with the program to stay right.
 _KNOWN_TITLES = {"Aleksandr Lukashenko": "President of Belarus"}
 
+_GUEST_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.!?]\s))({_NAME_WORD}\s+{_NAME_WORD})\s+(?:has\s+been\s+(?:heading|leading)|"
+    r"heads|leads|has\s+headed|arrived\s+(?:in\s+(?:\w+\s+){1,2})?(?:with|at\s+the\s+head\s+of)|"
+    r"came\s+with|is\s+visiting|is\s+on\s+a\s+visit)\b",
+    re.M,
+)
+
 # The President of Belarus in the spellings reports use (BelTA's, the older English one, the
 # Belarusian Latin one): named without a title ("Today, Alexander Lukashenko has met with the
 # governor of this Russian region"), he is the host when no titled Belarusian is found.
@@ -326,6 +333,12 @@ def _people(
         m = _PRESIDENT.search(body)
         if m:
             host = Person(m.group(), "President of Belarus", "belarus")
+    if guest is None:
+        # "... talks with the governor of Orel Region. Andrei Klychkov has been heading this
+        # region since 2018": the guest named as the subject of the next sentence
+        m = _GUEST_SUBJECT.search(body)
+        if m and (host is None or m.group(1) != host.name):
+            guest = Person(m.group(1), "", "russia")
     if host is None or guest is None:
         for person in everyone:
             if person.side == "belarus" and host is None:
