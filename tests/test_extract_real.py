@@ -185,7 +185,7 @@ def goods(sentence: str) -> tuple[list[str], list[str]]:
         (
             "Belarus could supply passenger, municipal and agricultural vehicles, help in "
             "farming, and provide seeds.",
-            ["passenger vehicles", "municipal vehicles", "agricultural vehicles"],
+            ["passenger vehicles", "municipal vehicles", "agricultural vehicles", "seeds"],
             [],
         ),
         (
@@ -209,6 +209,12 @@ def goods(sentence: str) -> tuple[list[str], list[str]]:
         ("Plastics, paper and medicines are supplied to us.", [],
          ["Plastics", "paper", "medicines"]),
         ("A lot of combines will be supplied to the region soon.", ["combines"], []),
+        ("Belarus sends machinery and household chemicals to the city.",
+         ["machinery", "household chemicals"], []),
+        ("The region also bought 28 Belarusian dump trucks last year.", ["dump trucks"], []),
+        ("We get a lot of raw materials from there.", [], ["raw materials"]),
+        ("Belarus could supply buses, help with farming, and provide seeds, Petrov noted.",
+         ["buses", "seeds"], []),
         ("Our footwear, textiles and furniture are in great demand there.",
          ["footwear", "textiles", "furniture"], []),
         (
@@ -228,6 +234,7 @@ def test_goods_offered_delivered_bought_and_in_demand(
     "sentence",
     [
         "Belarus is ready to offer individual financial programs and comprehensive solutions.",
+        "Belarus is ready to provide servicing for the machines.",
         "We can supply MAZ, Amkodor and Gomselmash.",  # who, not what
         "Belarusian exports to the region are expanding.",
         "If we need good buckwheat, that is where we can buy it.",

@@ -26,7 +26,8 @@ from .gazetteer import enterprise_names
 # comma before a verb phrase ("vehicles, assist in dairy production").
 _LIST = (
     r"(?P<list>(?:(?!\s(?:to|for|from|into|in|at|on|within|via|through|across|under|which|"
-    r"that|so|because|if|when|while|but|by|it|is|are|was|were|will|can|has|have|and\s+(?:the|"
+    r"that|so|because|if|when|while|but|by|it|is|are|was|were|will|can|has|have|last|next|"
+    r"this|every|each|per|annually|yearly|and\s+(?:the|"
     r"it|they|we|he|she|to|also|is|are|will|its|their))\b)"
     r"(?!,\s+(?:which|who|while|but|so|as|and\s+(?:the|it|they|we|to|also))\b)"
     r"(?!,\s+(?:and\s+)?[a-z]+\s+(?:in|to|for|with|the|a|an|on|up)\b)"
@@ -53,7 +54,8 @@ _MODAL = (
 
 _OFFER = re.compile(
     rf"\b{_BELARUS_SUBJECT}{_MODAL}\s+(?:supply|supplies|supplied|offer|offers|offered|deliver|"
-    rf"delivers|delivered|export|exports|exported|sell|sells|sold|ship|ships|shipped)\s+"
+    rf"delivers|delivered|export|exports|exported|sell|sells|sold|ship|ships|shipped|send|sends|"
+    rf"sent)\s+"
     rf"{_AMOUNT}{_LIST}"
 )
 
@@ -64,7 +66,7 @@ _TRADE_NOUN = re.compile(
 
 # A purchase: the subject says whose.
 _PURCHASE = re.compile(
-    r"(?P<subject>\b(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+|\b[Ww]e|\bthe\s+region)"
+    r"(?P<subject>\b(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+|\b[Ww]e|\b[Tt]he\s+region)"
     rf"{_MODAL}\s+(?:purchases?|purchased|buys?|bought|imports?|imported)\s+{_AMOUNT}{_LIST}"
 )
 
@@ -87,7 +89,8 @@ _NOT_GOODS = re.compile(
     r"^(?:it|them|this|that|these|those|everything|something|anything|all|more|much|many|"
     r"some|other|others|each|one|products?|goods|what|which|us|you|here|there|now|also|"
     r"the\s+region|the\s+market|services?|solutions?|opportunities|projects?|equipment|"
-    r"technolog(?:y|ies)|expanding|growing|increasing|deliveries|supplies|exports|imports)$",
+    r"technolog(?:y|ies)|expanding|growing|increasing|deliveries|supplies|exports|imports|"
+    r"servicing|maintenance|training|support)$",
     re.I,
 )
 # Offers that are not goods: "financial programs", "comprehensive solutions".
@@ -96,6 +99,10 @@ _NOT_GOODS_HEAD = re.compile(
     r"experience|cooperation|projects?|technolog(?:y|ies)|opportunities|conditions|terms|"
     r"prices?|volumes?)$",
     re.I,
+)
+# "..., and provide seeds, Lukashenko noted": the speaker is not a good
+_SAID = re.compile(
+    r"\s(?:said|noted|stressed|added|says|emphasi[sz]ed|remarked|explained|stated|told)$", re.I
 )
 _TRAILING = re.compile(r"\s+(?:somewhere|there|here|too|abroad|again|now|annually)$", re.I)
 _LEADING = re.compile(
@@ -107,8 +114,10 @@ _LEADING = re.compile(
 
 
 # A sentence without one of these has none of the patterns (a cheap test first).
-_CUE_WORDS = ("suppl", "offer", "deliver", "export", "sell", "sold", "ship", "sale", "purchas",
-              "buy", "bought", "import", "demand")  # fmt: skip
+_CUE_WORDS = (
+    "suppl", "offer", "deliver", "export", "sell", "sold", "ship", "sale", "purchas", "buy",
+    "bought", "import", "demand", "send", "sent", "get", "receiv", "obtain",
+)  # fmt: skip
 
 
 _MODIFIER = re.compile(r"(?:al|ive|ic|ary|ing|ion|ian|ern)$")
@@ -138,7 +147,13 @@ def _items(text: str, split: object) -> list[str]:
                 break
             item = tidy
         words = item.split()
-        if not words or len(words) > 6 or _NOT_GOODS.match(item) or _NOT_GOODS_HEAD.search(item):
+        if (
+            not words
+            or len(words) > 6
+            or _NOT_GOODS.match(item)
+            or _NOT_GOODS_HEAD.search(item)
+            or _SAID.search(item)
+        ):
             continue
         if item.lower() in enterprise_names():
             continue  # "MAZ, MTZ and Gomselmash": who, not what
@@ -152,7 +167,17 @@ def _items(text: str, split: object) -> list[str]:
 # that a sentence is read once whatever its shape (a page of capitalised words, say).
 _OFFER_VERB = re.compile(
     r"\b(?:suppl(?:y|ies|ied)|offer(?:s|ed)?|deliver(?:s|ed)?|export(?:s|ed)?|sell|sells|sold|"
-    r"ship(?:s|ped)?)\b"
+    r"ship(?:s|ped)?|sends?|sent)\b"
+)
+# "Belarus could supply vehicles, help with farming, and provide seeds": a further offer in
+# the sentence of one, its subject left out.
+_MORE_OFFER = re.compile(
+    rf",?\s+(?:and\s+)?(?:supply|offer|provide|deliver|sell)\s+{_AMOUNT}{_LIST}"
+)
+# "We get a lot of raw materials from there": what Belarus receives from the region.
+_RECEIVE = re.compile(
+    rf"\b(?:[Ww]e|Belarus)\s+(?:also\s+)?(?:get|gets|receive|receives|obtain|obtains)\s+{_AMOUNT}"
+    rf"{_LIST}\s+from\b"
 )
 _TRADE_NOUN_WORD = re.compile(r"\b(?:supply|supplies|deliver(?:y|ies)|sales?|shipments?)\s+of\b")
 _PURCHASE_VERB = re.compile(r"\b(?:purchase[sd]?|buys?|bought|import(?:s|ed)?)\b")
@@ -213,8 +238,15 @@ def offered_goods(sentence: str, split: object) -> tuple[list[str], list[str]]:
             for m in _MADE_IN_BELARUS.finditer(sentence):
                 exports += _items(m.group(1), split)
         return exports, imports
-    for m in _anchored(_OFFER, _OFFER_VERB, sentence, 100):
+    offers = _anchored(_OFFER, _OFFER_VERB, sentence, 100)
+    for m in offers:
         exports += _items(m.group("list"), split)
+    if offers:
+        for m in _MORE_OFFER.finditer(sentence, offers[0].end()):
+            exports += _items(m.group("list"), split)
+    if " from" in sentence:
+        for m in _RECEIVE.finditer(sentence):
+            imports += _items(m.group("list"), split)
     for m in _MADE_IN_BELARUS.finditer(sentence):
         exports += _items(m.group(1), split)
     for m in _anchored(_TRADE_NOUN, _TRADE_NOUN_WORD, sentence, 10):
@@ -232,7 +264,7 @@ def offered_goods(sentence: str, split: object) -> tuple[list[str], list[str]]:
         )
         if belarus_buys and not _FROM_BELARUS.match(rest.strip()):
             imports += _items(m.group("list"), split)
-        elif find_region(subject) or subject.lower() == "the region":
+        elif find_region(subject) or re.fullmatch(r"[Tt]he\s+region", subject):
             exports += _items(m.group("list"), split)
     for m in _anchored(_PASSIVE, _PASSIVE_VERB, sentence, 600):
         how, rest = m.group("how"), m.group("rest")
