@@ -347,6 +347,13 @@ def test_sector_phrases_met_in_real_reports(sentence: str, sectors: set[str]) ->
     assert {p["sector"] for p in proposals} == sectors
 
 
+def test_enterprises_with_their_legal_form_and_no_acronyms_of_things() -> None:
+    offer = "Belarus is ready to supply machine tools to NPO Splav and OAO Planar, and DNA kits."
+    text = f"{MEETING}\n{offer}"
+    (proposal,) = extract(text).meeting["proposals"]
+    assert proposal["enterprises"] == ["NPO Splav", "OAO Planar"]
+
+
 def test_trade_itself_is_not_a_sector() -> None:
     text = f"{MEETING}\nWe should increase mutual trade and the trade turnover this year."
     assert extract(text).meeting["proposals"] == []

@@ -562,6 +562,13 @@ _ORG_LIST = re.compile(
 )
 
 
+# "NPO Splav", "OAO Planar", "JSC Integral": a legal form before the name is part of it
+_ORG_FORM = re.compile(
+    r"\b((?:NPO|OAO|OJSC|JSC|PJSC|CJSC|LLC|SPA|SSPA|NPP|ZAO|PAO|AO)\s+[«\"“]?[A-Z][\w-]+"
+    r"(?:\s+[A-Z][\w-]+){0,2})"
+)
+
+
 _ORG_WORD = re.compile(
     r"\b([A-Z][a-z]*(?:mash|prom|stroy|neft|khim|energo|avto|agro|med|pharm|zavod|kali|"
     r"tekh)[a-z]*)\b"
@@ -572,11 +579,12 @@ _NOT_ORGS = {
     "belta", "tass", "usa", "eaeu", "cis", "eu", "it", "ai", "rub", "usd", "r&d", "the",
     "belarus", "russia", "union state", "soviet union", "russian federation",
     "belarusian", "soviet", "cnc", "gdp", "vat", "led", "un", "uk", "nato", "sco", "brics",
-    "csto", "ussr", "ict", "hr", "ceo",
+    "csto", "ussr", "ict", "hr", "ceo", "dna", "rna", "pcr", "covid", "mri", "gps", "npo", "oao",
+    "jsc", "ojsc", "pjsc", "cjsc", "llc", "ltd", "urals", "siberia", "far east",
 }  # fmt: skip
 
 
-_ORG_PATTERNS = (_ORG_NAME, _ORG_BEFORE_KIND, _ORG_AFTER_COUNTRY, _ORG_LIST, _ORG_WORD)
+_ORG_PATTERNS = (_ORG_NAME, _ORG_BEFORE_KIND, _ORG_AFTER_COUNTRY, _ORG_LIST, _ORG_WORD, _ORG_FORM)
 _LEADING_SMALL_WORDS = re.compile(r"^(?:(?:the|of|and|for)\s+)+", re.I)
 _TWO_CAPITALS = re.compile(r"[A-Z]{2,}")
 _MIXED_CAPS = re.compile(r"[A-Z][a-z]+[A-Z]{2,}")
@@ -628,6 +636,8 @@ def find_enterprises(sentence: str) -> list[str]:
                 found.append((m.start(1) + part.start(), name.strip()))
     for m in _ORG_WORD.finditer(sentence) if _ORG_WORD in patterns else ():
         found.append((m.start(1), m.group(1)))
+    for m in _ORG_FORM.finditer(sentence) if _ORG_FORM in patterns else ():
+        found.append((m.start(1), re.sub(r"[«\"“]", "", m.group(1))))
     found += [
         (at, name)
         for at, name in known_enterprises(sentence)
