@@ -27,6 +27,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, ProgressBar, Static
@@ -35,6 +36,7 @@ from coopbrowse.store.errors import StoreError
 from coopbrowse.store.text import one_line
 
 from ..blocks import Block, Marker, meeting_blocks, plural, proposal_blocks, region_blocks
+from ..selection import Place, Selection, Trail
 from ..state import UiState
 from ..views import VIEWS, Key, Row, placeholder_cells, sort_choice, sort_count, sort_regions
 from ..widgets.detail import DetailPane
@@ -139,6 +141,10 @@ class _Request:
 class MainScreen(Screen[None]):
     """Browse, search and select meetings and proposals."""
 
+    # What the analyst has selected: set a new Selection and watch_selection redraws the
+    # marks and the status line and saves the state (one place, not one per action).
+    selection: var[Selection] = var(Selection, init=False)
+
     # Narrower than NARROW columns, the detail goes under the list (tui/app.tcss)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
 
@@ -191,7 +197,9 @@ class MainScreen(Screen[None]):
         self.rows: Rows = Rows(self.view)
         self.sort_label = ""
         self.corrections: list[tuple[str, str]] = []
-        self.selection: dict[Key, None] = {(kind, rid): None for kind, rid in state.selection}
+        self.set_reactive(
+            MainScreen.selection, Selection((kind, rid) for kind, rid in state.selection)
+        )
         self._ticket = 0
         self._pending: _Request | None = None
         # What is under way: opening, catching up, the list's latest request (a request a
@@ -206,7 +214,7 @@ class MainScreen(Screen[None]):
         self._detail_ticket = 0
         self._typed_at = 0.0  # when a key last reached the search bar (monotonic)
         self._save_timer: Timer | None = None
-        self._trail: list[tuple[str, str, Key | None]] = []  # where links were followed from
+        self._trail = Trail()  # where links were followed from
         self._first_list = True
         self._deferred: list[tuple[str, tuple[Any, ...]]] = []  # actions put off while opening
         self._deferred_pending = True
@@ -577,12 +585,7 @@ class MainScreen(Screen[None]):
         table.border_title = f"{view.key} {title}"
         loading = "" if self.rows.complete else " · loading…"
         table.border_subtitle = f"sorted by {self.sort_label} · s: next sort{loading}"
-        meetings = sum(1 for k in self.selection if k[0] == "meeting")
-        proposals = len(self.selection) - meetings
-        parts = [
-            plural(n, what) for n, what in ((meetings, "meeting"), (proposals, "proposal")) if n
-        ]
-        selected = f"selected: {', '.join(parts)}" if parts else "nothing selected"
+        selected = self.selection.describe()
         views = " ".join(
             f"{v.key} {v.title}" + ("◂" if v.id == self.view else "") for v in VIEWS.values()
         )
@@ -689,8 +692,7 @@ class MainScreen(Screen[None]):
     def go_to(self, target: Key) -> None:
         """Show ``target`` in its view, clearing the search if it hides it (backspace
         returns to where you were)."""
-        self._trail.append((self.view, self.query_text, self._current_key()))
-        del self._trail[:-50]
+        self._trail.push(Place(self.view, self.query_text, self._current_key()))
         kind, _rid = target
         self.view = "proposals" if kind == "proposal" else "meetings"
         self._request(query=self.query_text, keep=target, clear_if_missing=True)
@@ -743,10 +745,11 @@ class MainScreen(Screen[None]):
         """Return to the view, query and row from before the last followed link."""
         if self._defer("go_back"):
             return
-        if not self._trail:
+        place = self._trail.pop()
+        if place is None:
             self.notify("Nothing to go back to.", timeout=2)
             return
-        view, query, key = self._trail.pop()
+        view, query, key = place.view, place.query, place.key
         self.view = view
         bar = self.query_one(SearchBar)
         if query != bar.value:
@@ -785,11 +788,7 @@ class MainScreen(Screen[None]):
         if row.region is not None:
             self._select_region(row.region.name, self.query_text)
             return
-        if row.key in self.selection:
-            self.selection.pop(row.key, None)
-        else:
-            self.selection[row.key] = None
-        self._selection_changed()
+        self.selection = self.selection.toggled(row.key)
         self.query_one(RecordTable).action_cursor_down()
 
     @work(thread=True, group="select")
@@ -808,13 +807,7 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._toggle_keys, keys, True)
 
     def _toggle_keys(self, keys: list[Key], move: bool) -> None:
-        if keys and all(k in self.selection for k in keys):
-            for k in keys:
-                self.selection.pop(k, None)
-        else:
-            for k in keys:
-                self.selection[k] = None
-        self._selection_changed()
+        self.selection = self.selection.toggled_all(keys)
         if move:
             self.query_one(RecordTable).action_cursor_down()
 
@@ -838,22 +831,21 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._selected_all, keys, len(rows))
 
     def _selected_all(self, keys: list[Key], count: int) -> None:
-        for k in keys:
-            self.selection[k] = None
-        self._selection_changed()
+        self.selection = self.selection.with_all(keys)
         self.notify(f"Selected everything listed: {count:,} rows.")
 
     def action_clear_selection(self) -> None:
         if self._defer("clear_selection"):
             return
-        self.selection.clear()
-        self._selection_changed()
+        self.selection = Selection()
 
-    def _selection_changed(self) -> None:
+    def watch_selection(self) -> None:
+        """The selection changed: the list's marks, the status line, the saved state."""
+        self.state.selection = self.selection.keys()
         self._save_soon()
-        self.state.selection = list(self.selection)
-        self.query_one(RecordTable).refresh_rows()
-        self._update_titles()
+        if self.is_mounted:
+            self.query_one(RecordTable).refresh_rows()
+            self._update_titles()
 
     def _sorts(self, relevance: bool) -> dict[str, int]:
         """Each view's chosen sort: one set while browsing and another while searching
@@ -906,7 +898,7 @@ class MainScreen(Screen[None]):
         choices: list[Choice] = []
         if self.selection:
             label = f"the selection ({plural(len(self.selection), 'record')})"
-            choices.append(Choice(label, list(self.selection), "selection"))
+            choices.append(Choice(label, self.selection.keys(), "selection"))
         else:
             row = self._current()
             if row is not None:
@@ -1180,7 +1172,7 @@ class MainScreen(Screen[None]):
                 timeout=4,
             )
             return
-        self._gather_comparison(list(self.selection), region, self.query_text)
+        self._gather_comparison(self.selection.keys(), region, self.query_text)
 
     @work(thread=True, exclusive=True, group="compare")
     def _gather_comparison(self, keys: list[Key], region: str | None, query: str) -> None:
@@ -1308,7 +1300,7 @@ class MainScreen(Screen[None]):
         self.state.query = (
             self.query_one(SearchBar).value.strip() if self.loaded else self.state.query
         )
-        self.state.selection = list(self.selection)
+        self.state.selection = self.selection.keys()
         if self.loaded:
             self.state.cursor = self._current_key()
         return self.state.save(self.app.state_path)  # type: ignore[attr-defined]
