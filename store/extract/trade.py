@@ -188,9 +188,9 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
         y = year_of(word, m.group(3))
         if y is None:
             continue
-        n = m.group(1).lower()
-        months = _WORD_NUMBERS.get(n) or int(n)
-        found.append(_Period(f"{y}-01..{y}-{months:02d}", m.start(), m.end()))
+        count = m.group(1).lower()
+        last = _WORD_NUMBERS.get(count) or int(count)
+        found.append(_Period(f"{y}-01..{y}-{last:02d}", m.start(), m.end()))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _SHORT_PART.finditer(clause):
         y = year_of(None, m.group(2))
