@@ -144,6 +144,12 @@ class MainScreen(Screen[None]):
     # What the analyst has selected: set a new Selection and watch_selection redraws the
     # marks and the status line and saves the state (one place, not one per action).
     selection: var[Selection] = var(Selection, init=False)
+    # The view asked for, and what the list shows: its rows, their query and sort. Each
+    # watcher brings the titles and the status line up to date (once per batch of changes).
+    view: var[str] = var("meetings", init=False)
+    rows: var[Rows] = var(lambda: Rows("meetings"), init=False, always_update=True)
+    query_text: var[str] = var("", init=False)
+    sort_label: var[str] = var("", init=False)
 
     # Narrower than NARROW columns, the detail goes under the list (tui/app.tcss)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
@@ -191,11 +197,10 @@ class MainScreen(Screen[None]):
         self.state = state
         self.settings = settings or Settings()
         self.library: Library | None = None
-        self.view = state.view
-        self.query_text = ""
+        self.set_reactive(MainScreen.view, state.view)
         self.hl: Marker = None
-        self.rows: Rows = Rows(self.view)
-        self.sort_label = ""
+        self.set_reactive(MainScreen.rows, Rows(state.view))
+        self._titles_due = False
         self.corrections: list[tuple[str, str]] = []
         self.set_reactive(
             MainScreen.selection, Selection((kind, rid) for kind, rid in state.selection)
@@ -482,7 +487,6 @@ class MainScreen(Screen[None]):
                 table.stop_waiting()
         if request.query:
             self._describe(request.query)
-        self._update_titles()
         if final:
             self._answered = request.ticket
             self._settled()
@@ -736,9 +740,8 @@ class MainScreen(Screen[None]):
         if self._defer("view", view):
             return
         if view != self.view:
-            self.view = view
+            self.view = view  # (watch_view saves it)
             self._request(query=self.query_text, keep=None)  # the other view from the top
-            self._save_soon()
         self.set_focus(self.query_one(RecordTable))
 
     def action_go_back(self) -> None:
@@ -845,7 +848,30 @@ class MainScreen(Screen[None]):
         self._save_soon()
         if self.is_mounted:
             self.query_one(RecordTable).refresh_rows()
-            self._update_titles()
+            self._titles_soon()
+
+    def watch_view(self) -> None:
+        self._titles_soon()
+        self._save_soon()
+
+    def watch_rows(self) -> None:
+        self._titles_soon()
+
+    def watch_query_text(self) -> None:
+        self._titles_soon()
+
+    def watch_sort_label(self) -> None:
+        self._titles_soon()
+
+    def _titles_soon(self) -> None:
+        """Update the titles once, after the changes being made now."""
+        if not self._titles_due and self.is_mounted:
+            self._titles_due = True
+            self.call_next(self._titles_now)
+
+    def _titles_now(self) -> None:
+        self._titles_due = False
+        self._update_titles()
 
     def _sorts(self, relevance: bool) -> dict[str, int]:
         """Each view's chosen sort: one set while browsing and another while searching
