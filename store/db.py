@@ -124,7 +124,7 @@ class _Snapshot:
     meta: dict[str, Any]
 
 
-def _version_key(version: str) -> tuple[int, ...]:
+def version_key(version: str) -> tuple[int, ...]:
     parts = []
     for part in version.replace("-", ".").split("."):
         parts.append(int(part) if part.isdigit() else -1)
@@ -225,7 +225,7 @@ class Store:
             store.load()
         if seed and meta.get("follow_bundled", True):
             version = bundled.version if bundled is not None else bundled_version()
-            if _version_key(version) > _version_key(str(meta.get("dataset_version", ""))):
+            if version_key(version) > version_key(str(meta.get("dataset_version", ""))):
                 data = bundled if bundled is not None else load_bundled()
                 # A read-only or busy database stays as it is; the merge is retried next time.
                 with contextlib.suppress(NotWritable, DatabaseLocked):

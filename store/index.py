@@ -29,7 +29,7 @@ from .analysis import fold, spans
 from .errors import StoreError
 from .model import Meeting, Proposal, TradeFigure, ValidationError
 from .query import Node, parse
-from .regions import _slug, find_region
+from .regions import find_region, region_slug
 from .schema import (
     FIELD_NAMES,
     Packer,
@@ -888,7 +888,7 @@ class SearchIndex:
             out = set()
             for region in self.known_regions(searcher):
                 known = find_region(region)
-                out.add(known.key if known else _slug(region))
+                out.add(known.key if known else region_slug(region))
             return sorted(out)
         if name == "sector":
             present = {str(k) for k, _n in self._terms(searcher, "sector", "proposal")}

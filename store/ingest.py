@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .dataset import parse_meetings, record_label
 from .errors import InputError, RecordConflict
 from .ids import renumber, unique_id
-from .model import Meeting, _kind
+from .model import Meeting, kind_of
 from .storage import decode_utf8, format_size, format_sizes, parse_json_bytes, read_file_bytes
 
 if TYPE_CHECKING:
@@ -108,12 +108,12 @@ def _records_of(path: Path, data: Any) -> list[Any]:
         hint = " (a coopbrowse database? export it with `coopbrowse list --json`)"
         raise InputError(
             path,
-            f'wrong shape: "meetings" must be a list, got {_kind(data["meetings"])}'
+            f'wrong shape: "meetings" must be a list, got {kind_of(data["meetings"])}'
             + (hint if "meta" in data else ""),
         )
     if isinstance(data, dict) and MEETING_KEYS & data.keys():
         return [data]
-    got = "an object without id, date, region or title" if isinstance(data, dict) else _kind(data)
+    got = "an object without id, date, region or title" if isinstance(data, dict) else kind_of(data)
     raise InputError(
         path,
         f'wrong shape: expected a list of meetings, {{"meetings": [...]}} or one meeting, '

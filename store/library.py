@@ -291,12 +291,12 @@ class Library:
     def _merge_bundled(self) -> None:
         """Merge a newer bundled dataset (a write: the index follows it)."""
         from .dataset import bundled_version
-        from .db import _version_key
+        from .db import version_key
 
         stamp = self.stamp
         if stamp is None or not stamp.follow_bundled:
             return
-        if _version_key(bundled_version()) <= _version_key(stamp.dataset_version):
+        if version_key(bundled_version()) <= version_key(stamp.dataset_version):
             return
         with contextlib.suppress(NotWritable, DatabaseLocked):
             Store.open(self.db_path)  # merges (and updates the index) where it can write
@@ -404,11 +404,11 @@ def _needs_opening(meta: dict[str, Any]) -> bool:
     """Whether :meth:`Store.open` has work to do before the database can be indexed: a
     migration, or a newer bundled dataset to merge."""
     from .dataset import bundled_version
-    from .db import _version_key
+    from .db import version_key
 
     if _int(meta.get("schema_version")) != SCHEMA_VERSION:
         return True
-    newer = _version_key(bundled_version()) > _version_key(str(meta.get("dataset_version", "")))
+    newer = version_key(bundled_version()) > version_key(str(meta.get("dataset_version", "")))
     return bool(meta.get("follow_bundled", True)) and newer
 
 

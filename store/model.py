@@ -79,7 +79,7 @@ class _Reader:
 
     def __init__(self, data: Any, prefix: str = "") -> None:
         if not isinstance(data, dict):
-            raise ValidationError(prefix, f"expected an object, got {_kind(data)}")
+            raise ValidationError(prefix, f"expected an object, got {kind_of(data)}")
         self.data = data
         self.prefix = prefix
 
@@ -98,7 +98,7 @@ class _Reader:
         if value is None:
             value = ""
         if not isinstance(value, str):
-            raise ValidationError(self.where(name), f"expected a string, got {_kind(value)}")
+            raise ValidationError(self.where(name), f"expected a string, got {kind_of(value)}")
         if required and not value.strip():
             raise ValidationError(self.where(name), "is required")
         if choices is not None and value and value not in choices:
@@ -112,7 +112,7 @@ class _Reader:
         if value is None:
             return False
         if not isinstance(value, bool):
-            raise ValidationError(self.where(name), f"expected true or false, got {_kind(value)}")
+            raise ValidationError(self.where(name), f"expected true or false, got {kind_of(value)}")
         return value
 
     def number(
@@ -123,7 +123,7 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValidationError(self.where(name), f"expected a number, got {_kind(value)}")
+            raise ValidationError(self.where(name), f"expected a number, got {kind_of(value)}")
         try:
             number = float(value)
         except OverflowError:  # an integer of hundreds of digits
@@ -145,7 +145,7 @@ class _Reader:
                 raise ValidationError(self.where(name), "is required (a date YYYY-MM-DD)")
             return None
         if not isinstance(value, str):
-            raise ValidationError(self.where(name), f"expected a date string, got {_kind(value)}")
+            raise ValidationError(self.where(name), f"expected a date string, got {kind_of(value)}")
         try:
             parsed = dt.date.fromisoformat(value)
         except ValueError:
@@ -161,11 +161,11 @@ class _Reader:
         if value is None:
             return ()
         if not isinstance(value, list):
-            raise ValidationError(self.where(name), f"expected a list, got {_kind(value)}")
+            raise ValidationError(self.where(name), f"expected a list, got {kind_of(value)}")
         for i, item in enumerate(value):
             if not isinstance(item, str):
                 raise ValidationError(
-                    f"{self.where(name)}[{i}]", f"expected a string, got {_kind(item)}"
+                    f"{self.where(name)}[{i}]", f"expected a string, got {kind_of(item)}"
                 )
             if not item.isascii():
                 _refuse_surrogates(f"{self.where(name)}[{i}]", item)
@@ -176,11 +176,11 @@ class _Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise ValidationError(self.where(name), f"expected a list, got {_kind(value)}")
+            raise ValidationError(self.where(name), f"expected a list, got {kind_of(value)}")
         return [(f"{self.where(name)}[{i}]", item) for i, item in enumerate(value)]
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):

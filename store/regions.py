@@ -24,7 +24,9 @@ class Region:
     @property
     def key(self) -> str:
         """A short lower-case slug for filters: ``penza``, ``mordovia``, ``moscow-oblast``."""
-        return _slug(self.core) if self.core not in _AMBIGUOUS_CORES else _slug(self.name)
+        return (
+            region_slug(self.core) if self.core not in _AMBIGUOUS_CORES else region_slug(self.name)
+        )
 
 
 _REPUBLICS = {
@@ -138,7 +140,7 @@ _OKRUGS = {
 _AMBIGUOUS_CORES = {"Moscow", "Altai"}
 
 
-def _slug(text: str) -> str:
+def region_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
@@ -219,7 +221,7 @@ def filter_value(name: str) -> str:
     known = find_region(name)
     if known is not None:
         return known.key
-    return _slug(name) or "none"
+    return region_slug(name) or "none"
 
 
 def short_region(region: str) -> str:

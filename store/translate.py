@@ -23,7 +23,7 @@ from typing import Any
 
 from .analysis import WORD_RE, edit_distance, fold, stem_prefixes, term
 from .query import And, Filter, Node, Not, Or, Phrase, QueryError, Word, walk
-from .regions import _slug, find_region
+from .regions import find_region, region_slug
 from .schema import SUB_WEIGHT, TIERS
 from .taxonomy import SECTORS
 
@@ -352,12 +352,14 @@ def matching_regions(known: list[str], value: str) -> list[str]:
     if region is not None and region.name in known:
         return [region.name]
     out = []
-    slug = _slug(value)
+    slug = region_slug(value)
     for name in known:
         if region is not None and region.name == name:
             out.append(name)
             continue
-        if _slug(name) == slug or any(w.startswith(value) for w in WORD_RE.findall(fold(name))):
+        if region_slug(name) == slug or any(
+            w.startswith(value) for w in WORD_RE.findall(fold(name))
+        ):
             out.append(name)
     return out
 

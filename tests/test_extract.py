@@ -162,7 +162,7 @@ def test_the_guest_can_be_the_subject_of_the_meeting_sentence() -> None:
 # --- trade --------------------------------------------------------------------------------
 
 
-def _trade(*sentences: str, year: str = "2025-03-01") -> list[dict]:
+def find_trade(*sentences: str, year: str = "2025-03-01") -> list[dict]:
     text = f"date {year}\n" + " ".join(sentences)
     return [
         {k: t[k] for k in ("period", "metric", "usd_millions", "qualifier", "change_pct")}
@@ -171,14 +171,14 @@ def _trade(*sentences: str, year: str = "2025-03-01") -> list[dict]:
 
 
 def test_a_figure_with_its_period_qualifier_and_change() -> None:
-    assert _trade("In 2024 the trade amounted to $152 million, up 10% over 2023.") == [
+    assert find_trade("In 2024 the trade amounted to $152 million, up 10% over 2023.") == [
         {"period": "2024", "metric": "turnover", "usd_millions": 152.0, "qualifier": "",
          "change_pct": 10.0},
     ]  # fmt: skip
 
 
 def test_billions_month_ranges_and_last_year() -> None:
-    got = _trade(
+    got = find_trade(
         "In January-August 2022 the trade turnover amounted to $420 million.",
         "Last year, trade exceeded $1.2 billion.",
     )
@@ -191,7 +191,7 @@ def test_billions_month_ranges_and_last_year() -> None:
 
 
 def test_exports_and_imports_in_one_sentence() -> None:
-    got = _trade(
+    got = find_trade(
         "In 2024, Belarusian exports to the region reached almost $300 million, "
         "while imports stood at about $150 million."
     )
@@ -202,7 +202,7 @@ def test_exports_and_imports_in_one_sentence() -> None:
 
 
 def test_a_change_without_a_value() -> None:
-    got = _trade(
+    got = find_trade(
         "Our trade is very solid.", "The growth was quite impressive last year - almost 10%."
     )
     assert got == [
@@ -213,10 +213,12 @@ def test_a_change_without_a_value() -> None:
 
 def test_investments_in_roubles_are_not_trade() -> None:
     assert (
-        _trade("More than 200 projects with a total investment of RUB200 billion are under way.")
+        find_trade(
+            "More than 200 projects with a total investment of RUB200 billion are under way."
+        )
         == []
     )
-    assert _trade("A contract worth $50 million was signed for tractors in 2024.") == []
+    assert find_trade("A contract worth $50 million was signed for tractors in 2024.") == []
 
 
 # --- goods and sectors ------------------------------------------------------------------
@@ -456,13 +458,13 @@ def test_escape_sequences_and_a_byte_order_mark_are_removed() -> None:
     ],
 )
 def test_amounts(written: str, millions: float) -> None:
-    (figure,) = _trade(f"In 2024 the trade amounted to {written}.")
+    (figure,) = find_trade(f"In 2024 the trade amounted to {written}.")
     assert figure["usd_millions"] == millions
 
 
 def test_small_or_absurd_sums_are_not_trade_figures() -> None:
-    assert _trade("In 2024 the trade amounted to $500.") == []
-    assert _trade("In 2024 the trade amounted to $" + "9" * 400 + " million.") == []
+    assert find_trade("In 2024 the trade amounted to $500.") == []
+    assert find_trade("In 2024 the trade amounted to $" + "9" * 400 + " million.") == []
 
 
 def test_a_published_line_dates_the_page_not_the_meeting() -> None:
@@ -504,7 +506,7 @@ def test_institutions_with_an_of_tail_and_short_forms() -> None:
 
 
 def test_a_target_is_not_a_trade_figure() -> None:
-    got = _trade(
+    got = find_trade(
         '"Last year our trade topped $1.2 billion. We can reach $2 billion in a few years."'
     )
     assert [(t["period"], t["usd_millions"]) for t in got] == [("2024", 1200.0)]

@@ -28,32 +28,32 @@ MONTHS = {
 }
 
 
-_MONTH = (
+MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 
 
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})(?:,?\s+(\d{{4}}))?\b", re.I)
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({MONTH})(?:,?\s+(\d{{4}}))?\b", re.I)
 
 
-_MONTH_DAY_YEAR = re.compile(
-    rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I
+MONTH_DAY_YEAR = re.compile(
+    rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I
 )
 
 
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
-_DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 
 
-_DATE_LINE = re.compile(
+DATE_LINE = re.compile(
     r"^\s*(date|published|publication\s+date)\s*[:\s]\s*(\d{4}-\d{2}-\d{2})\b\s*", re.I
 )  # "date 2025-07-21" is the meeting's; "Published: 2025-04-03" the page's
 
 
-_YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -87,22 +87,22 @@ def find_dates(text: str) -> list[DayMonth]:
         taken[start:end] = b"\x01" * (end - start)
         found.append(DayMonth(d, m, y, start))
 
-    for m in _ISO_DATE.finditer(text):
+    for m in ISO_DATE.finditer(text):
         add(m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    for m in _DOTTED_DATE.finditer(text):
+    for m in DOTTED_DATE.finditer(text):
         add(m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    for m in _DAY_MONTH_YEAR.finditer(text):
+    for m in DAY_MONTH_YEAR.finditer(text):
         month = MONTHS[m.group(2).lower().rstrip(".")]
         year = int(m.group(3)) if m.group(3) else None
         add(m.start(), m.end(), int(m.group(1)), month, year)
-    for m in _MONTH_DAY_YEAR.finditer(text):
+    for m in MONTH_DAY_YEAR.finditer(text):
         month = MONTHS[m.group(1).lower().rstrip(".")]
         year = int(m.group(3)) if m.group(3) else None
         add(m.start(), m.end(), int(m.group(2)), month, year)
     return sorted(found, key=lambda d: d.start)
 
 
-def _valid_iso(text: str) -> bool:
+def valid_iso(text: str) -> bool:
     try:
         dt.date.fromisoformat(text)
     except ValueError:

@@ -10,20 +10,20 @@ from typing import Any
 from ..ids import draft_id
 from ..model import Meeting
 from ..regions import Region, find_region, fold
-from .dates import _MONTH, _YEAR, DayMonth, find_dates
+from .dates import MONTH, YEAR, DayMonth, find_dates
 from .needs import may_match
-from .page import Article, _Sentence, clean
+from .page import Article, Sentence, clean
 from .people import (
-    _MEETING_VERB,
-    _NAME_WORD,
+    MEETING_VERB,
+    NAME_WORD,
     Person,
-    _refs,
-    _region_in,
     find_people,
+    person_refs,
+    region_in,
     region_mentions,
 )
-from .proposals import _proposals
-from .trade import _goods, _trade
+from .proposals import find_proposals
+from .trade import find_goods, find_trade
 
 
 @dataclass
@@ -53,7 +53,7 @@ def _publication(article: Article) -> tuple[str | None, bool, str]:
 
 
 _DATELINE = re.compile(
-    rf"^([A-Z][A-Za-z’' -]{{1,30}}),\s+(\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})"
+    rf"^([A-Z][A-Za-z’' -]{{1,30}}),\s+(\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})"
     r"(?:,?\s+(\d{4}))?"
     r"\s*(?:\(([^)]{1,40})\)\s*[-–—]|\.?\s*/([^/]{1,20})/\.?"
     r"|(?:\.|\s[-–—])\s+([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\.(?=\s)|[-–—])"
@@ -63,7 +63,7 @@ _DATELINE = re.compile(
 # A date opening the first paragraph, perhaps after the outlet's name: "April 3, BPN.",
 # "OREANDA-NEWS. February 08, 2013.", "12 May 2022 -".
 _LEAD_DATE = re.compile(
-    rf"^(?:[A-Z][A-Z-]+\.\s+)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
+    rf"^(?:[A-Z][A-Z-]+\.\s+)?(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
     r"\s*(?:[,.]|[-–—])\s"
 )
 
@@ -77,7 +77,7 @@ def _mentioned_years(text: str) -> list[int]:
         text,
     )
     plain = re.sub(r"\b(\d{4})\s*[-–—]\s*\d{4}\b", r"\1", plain)
-    return [int(y) for y in _YEAR.findall(plain)]
+    return [int(y) for y in YEAR.findall(plain)]
 
 
 def _infer_year(article: Article, text: str) -> tuple[int | None, str]:
@@ -158,7 +158,7 @@ def extract(text: str, *, document: str = "", published: str | None = None, url:
     flags: list[str] = []
     body = "\n".join(article.paragraphs)
     sentences = [
-        _Sentence(piece, i, "")
+        Sentence(piece, i, "")
         for i, paragraph in enumerate(article.sentences)
         for s in paragraph  # split_sentences(article.paragraphs[i]), as cleaning found them
         for piece in (_pieces(s) if len(s) > MAX_SENTENCE else (s,))
@@ -171,7 +171,7 @@ def extract(text: str, *, document: str = "", published: str | None = None, url:
     outlet = _outlet(body, dateline, url)
 
     meeting_sentence = next(
-        (s for s in sentences if may_match(_MEETING_VERB, s.text) and _MEETING_VERB.search(s.text)),
+        (s for s in sentences if may_match(MEETING_VERB, s.text) and MEETING_VERB.search(s.text)),
         None,
     )
     lead = meeting_sentence.text if meeting_sentence else (sentences[0].text if sentences else "")
@@ -192,9 +192,9 @@ def extract(text: str, *, document: str = "", published: str | None = None, url:
     place = _place(sentences, meeting_sentence, dateline)
 
     _assign_speakers(sentences, host, guest, region)
-    trade = _trade(sentences, meeting_year, host, guest, outlet)
-    exports, imports = _goods(sentences)
-    proposals = _proposals(sentences, host, guest)
+    trade = find_trade(sentences, meeting_year, host, guest, outlet)
+    exports, imports = find_goods(sentences)
+    proposals = find_proposals(sentences, host, guest)
 
     title = article.headline
     if not title and host and guest:
@@ -285,7 +285,7 @@ def _region(article: Article, body: str, lead: str) -> Region | None:
             counts[region.name] = counts.get(region.name, 0) + weight
             by_name[region.name] = region
     for person in find_people(lead, None):
-        r = _region_in(person.title)
+        r = region_in(person.title)
         if r is not None and person.side != "belarus":
             counts[r.name] = counts.get(r.name, 0) + 10
             by_name[r.name] = r
@@ -297,7 +297,7 @@ def _region(article: Article, body: str, lead: str) -> Region | None:
 _KNOWN_TITLES = {"Aleksandr Lukashenko": "President of Belarus"}
 
 _GUEST_SUBJECT = re.compile(
-    rf"(?:^|(?<=[.!?]\s))({_NAME_WORD}\s+{_NAME_WORD})\s+(?:has\s+been\s+(?:heading|leading)|"
+    rf"(?:^|(?<=[.!?]\s))({NAME_WORD}\s+{NAME_WORD})\s+(?:has\s+been\s+(?:heading|leading)|"
     r"heads|leads|has\s+headed|arrived\s+(?:in\s+(?:\w+\s+){1,2})?(?:with|at\s+the\s+head\s+of)|"
     r"came\s+with|is\s+visiting|is\s+on\s+a\s+visit)\b",
     re.M,
@@ -325,7 +325,7 @@ def _people(
             guest = person
     everyone = find_people(body, region)
     if host is None:  # "Aleksandr Lukashenko met with ...": a name everyone knows, no title
-        m = re.match(rf"({_NAME_WORD})\s+({_NAME_WORD})\s+(?:met|meets|held|received)\b", lead)
+        m = re.match(rf"({NAME_WORD})\s+({NAME_WORD})\s+(?:met|meets|held|received)\b", lead)
         if m and guest is not None and f"{m.group(1)} {m.group(2)}" != guest.name:
             name = f"{m.group(1)} {m.group(2)}"
             host = Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
@@ -346,7 +346,7 @@ def _people(
             elif (
                 person.side == "russia"
                 and guest is None
-                and (region is None or _region_in(person.title) in (None, region))
+                and (region is None or region_in(person.title) in (None, region))
             ):
                 guest = person
     mentioned: list[Person] = []
@@ -374,8 +374,8 @@ def _participants(
 
 def _date(
     article: Article,
-    sentences: list[_Sentence],
-    meeting_sentence: _Sentence | None,
+    sentences: list[Sentence],
+    meeting_sentence: Sentence | None,
     dateline: re.Match[str] | None,
     pub: str | None,
     pub_how: str,
@@ -461,7 +461,7 @@ _IN_CITY = re.compile(
 
 
 def _place(
-    sentences: list[_Sentence], meeting_sentence: _Sentence | None, dateline: re.Match[str] | None
+    sentences: list[Sentence], meeting_sentence: Sentence | None, dateline: re.Match[str] | None
 ) -> str:
     """The city of the meeting: "in Minsk" in the meeting sentence (or "is in Minsk", "visit
     to Minsk" in the next one), else the dateline's city."""
@@ -484,15 +484,15 @@ def _place(
 
 
 def _assign_speakers(
-    sentences: list[_Sentence], host: Person | None, guest: Person | None, region: Region | None
+    sentences: list[Sentence], host: Person | None, guest: Person | None, region: Region | None
 ) -> None:
     """Give each sentence a speaker: whoever it names first (by name or role), else the
     speaker of the sentence before in its paragraph, else the host."""
     # One search per sentence: the leftmost reference, the guest's first where both begin at
     # one place (as the smallest (offset, role) was taken when each was searched for alone).
     refs = re.compile(
-        "(?P<guest>" + "|".join(_refs(guest, "guest", region)) + ")|"
-        "(?P<host>" + "|".join(_refs(host, "host")) + ")"
+        "(?P<guest>" + "|".join(person_refs(guest, "guest", region)) + ")|"
+        "(?P<host>" + "|".join(person_refs(host, "host")) + ")"
     )
     last_speaker, last_paragraph = "host", -1
     for s in sentences:

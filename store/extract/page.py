@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..regions import fold
 from ..text import CONTROL_CHARS
-from .dates import _DATE_LINE, _DAY_MONTH_YEAR, _DOTTED_DATE, _ISO_DATE, _MONTH_DAY_YEAR, _valid_iso
+from .dates import DATE_LINE, DAY_MONTH_YEAR, DOTTED_DATE, ISO_DATE, MONTH_DAY_YEAR, valid_iso
 
 
 @dataclass
@@ -62,10 +62,10 @@ def _words(line: str) -> int:
 
 def _is_dateish(line: str) -> bool:
     """A line that is a date (and maybe a weekday, a time, a word like "Flag"), no more."""
-    rest = _DAY_MONTH_YEAR.sub(" ", line)
-    rest = _MONTH_DAY_YEAR.sub(" ", rest)
-    rest = _ISO_DATE.sub(" ", rest)
-    rest = _DOTTED_DATE.sub(" ", rest)  # "04.09.2025 18:42"
+    rest = DAY_MONTH_YEAR.sub(" ", line)
+    rest = MONTH_DAY_YEAR.sub(" ", rest)
+    rest = ISO_DATE.sub(" ", rest)
+    rest = DOTTED_DATE.sub(" ", rest)  # "04.09.2025 18:42"
     rest = re.sub(
         r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
         r"^\s*(?:posted|published|updated|created|date)\b",  # "Posted: 27.05.2024 12:34:00"
@@ -95,10 +95,10 @@ def clean(text: str) -> Article:
         line = _SPACES.sub(" ", raw).strip()
         if not line:
             continue
-        m = _DATE_LINE.match(line)
+        m = DATE_LINE.match(line)
         if m:
             line = line[m.end() :].strip()
-            if _valid_iso(m.group(2)):
+            if valid_iso(m.group(2)):
                 if m.group(1).lower() == "date":
                     date_line = m.group(2)
                 else:
@@ -183,7 +183,7 @@ def split_sentences(paragraph: str) -> list[str]:
     return [p for p in parts if p]
 
 
-class _Taken:
+class Taken:
     """Which characters of a text a longer match has claimed (linear, not pairwise)."""
 
     def __init__(self, size: int) -> None:
@@ -198,7 +198,7 @@ class _Taken:
 
 
 @dataclass
-class _Sentence:
+class Sentence:
     text: str
     paragraph: int
     speaker: str  # "host", "guest"

@@ -16,10 +16,10 @@ from .needs import prefix_tree
 # lies ahead" plus a possessive run of letters: the plain form, letters* lower letters*,
 # backtracks over every split of a long run of letters (30 s for one 30 KB "word"); this one
 # matches the same words and is linear.
-_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?=[^\W\d_]*?[a-zß-öø-ÿā-ž])[^\W\d_]*+(?:[-'’][^\W\d_]+)?"
+NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?=[^\W\d_]*?[a-zß-öø-ÿā-ž])[^\W\d_]*+(?:[-'’][^\W\d_]+)?"
 
 
-_NAME = re.compile(rf"(?=\b({_NAME_WORD})\s+({_NAME_WORD})\b)")  # overlapping matches
+_NAME = re.compile(rf"(?=\b({NAME_WORD})\s+({NAME_WORD})\b)")  # overlapping matches
 
 
 _POSTS = (
@@ -123,7 +123,7 @@ _NOT_NAMES = {
 } | set(MONTHS)
 
 
-_MEETING_VERB = re.compile(
+MEETING_VERB = re.compile(
     r"\b(?:met|meets|meeting|talks|talked|received|receives|conversation|spoke)\s+with\b|"
     r"\bat\s+(?:a|the)\s+meeting\s+with\b|\bheld\s+talks\s+with\b",
     re.I,
@@ -159,7 +159,7 @@ def _side_of(title: str, region: Region | None) -> str:
         "russia" in folded
         or "governor" in folded
         or "regional government" in folded
-        or _region_in(title) is not None
+        or region_in(title) is not None
     ):
         return "russia"
     if region is not None and fold(region.core) in folded:
@@ -167,7 +167,7 @@ def _side_of(title: str, region: Region | None) -> str:
     return ""
 
 
-def _region_in(text: str) -> Region | None:
+def region_in(text: str) -> Region | None:
     hits = region_mentions(text)
     return hits[0][0] if hits else None
 
@@ -380,7 +380,7 @@ def _region_spans(text: str) -> tuple[tuple[Region, int, int], ...]:
     )
 
 
-def _refs(person: Person | None, role: str, region: Region | None = None) -> list[str]:
+def person_refs(person: Person | None, role: str, region: Region | None = None) -> list[str]:
     """Folded patterns by which the text refers to the host or the guest."""
     refs: list[str] = []
     if person:

@@ -11,9 +11,9 @@ from ..regions import find_region, fold
 from ..taxonomy import SECTORS_BY_ID
 from .gazetteer import known_enterprises
 from .needs import lowered, may_match, needed_words, words_finder
-from .page import _Sentence, _Taken
+from .page import Sentence, Taken
 from .people import Person
-from .trade import _AMOUNT
+from .trade import USD_AMOUNT
 
 
 @dataclass(frozen=True)
@@ -391,7 +391,7 @@ def _sector_matches(sentence: str, cues: list[Cue]) -> list[tuple[str, int, int,
         for m in cue.pattern.finditer(sentence):
             candidates.append((m.start(), m.end(), cue))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken = _Taken(len(sentence))
+    taken = Taken(len(sentence))
     around = _Around(sentence)
     out: list[tuple[str, int, int, bool]] = []
     for start, end, cue in candidates:
@@ -684,8 +684,8 @@ def _sectors_of(
     return sectors
 
 
-def _proposals(
-    sentences: list[_Sentence], host: Person | None, guest: Person | None
+def find_proposals(
+    sentences: list[Sentence], host: Person | None, guest: Person | None
 ) -> list[dict[str, Any]]:
     """One proposal per sector raised in a sentence that proposes something; the sentences
     that carry on the same idea add to it rather than start another."""
@@ -694,7 +694,7 @@ def _proposals(
     for s in sentences:
         cues = _cues_for(s.text)  # none (most sentences): no sector, whatever else it says
         skip = bool(cues) and (
-            (may_match(_AMOUNT, s.text) and bool(_AMOUNT.search(s.text)))
+            (may_match(USD_AMOUNT, s.text) and bool(USD_AMOUNT.search(s.text)))
             or (may_match(_GOODS_SENTENCE, s.text) and bool(_GOODS_SENTENCE.search(s.text)))
         )
         found = _sector_matches(s.text, cues) if cues and not skip else []

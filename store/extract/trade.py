@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..regions import find_region
-from .dates import _MONTH, MONTHS
+from .dates import MONTH, MONTHS
 from .goods import is_good, offered_goods
 from .needs import may_match
-from .page import _Sentence
+from .page import Sentence
 from .people import Person
 
-_AMOUNT = re.compile(
+USD_AMOUNT = re.compile(
     r"(?:US\s?\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?)(?![\d,])\s*"
     r"(million|billion|trillion|mln|bln|bn|tn|m\b|b\b)?"
     r"|(?<![\d.,])(\d{1,15}(?:\.\d+)?)\s*(million|billion|trillion)\s+(?:US\s+)?dollars"
@@ -82,7 +82,7 @@ _NEGATIVE = re.compile(r"\b(?:down|decrease|drop|decline|decreased|fell|dropped|
 
 
 _MONTH_RANGE = re.compile(
-    rf"\b(?:from\s+)?({_MONTH})\s*(?:-|–|—|to|through|till|until)\s*({_MONTH})"
+    rf"\b(?:from\s+)?({MONTH})\s*(?:-|–|—|to|through|till|until)\s*({MONTH})"
     r"(?:\s+(?:of\s+)?(this\s+year|last\s+year|(\d{4})))?",
     re.I,
 )
@@ -272,8 +272,8 @@ def _usd_millions(number: str, unit: str | None) -> float | None:
     return round(value / 1_000_000, 3) if value >= 1_000_000 else None
 
 
-def _trade(
-    sentences: list[_Sentence],
+def find_trade(
+    sentences: list[Sentence],
     year: int | None,
     host: Person | None,
     guest: Person | None,
@@ -286,7 +286,7 @@ def _trade(
     for idx, s in enumerate(sentences):
         text = s.text
         # (may_match: the pattern's words are looked for first; most sentences have none)
-        amounts = list(_AMOUNT.finditer(text)) if may_match(_AMOUNT, text) else []
+        amounts = list(USD_AMOUNT.finditer(text)) if may_match(USD_AMOUNT, text) else []
         same_paragraph = bool(idx) and sentences[idx - 1].paragraph == s.paragraph
         prev_text = sentences[idx - 1].text if same_paragraph else ""
         if not amounts:
@@ -446,7 +446,7 @@ def _speaks_of_trade(text: str) -> bool:
     return may_match(_TRADE_WORDS, text) and bool(_TRADE_WORDS.search(text))
 
 
-def _stated_by(s: _Sentence, host: Person | None, guest: Person | None, outlet: str) -> str:
+def _stated_by(s: Sentence, host: Person | None, guest: Person | None, outlet: str) -> str:
     quoted = may_match(_QUOTED, s.text) and _QUOTED.search(s.text)
     if not quoted:
         return f"{outlet} (report text)" if outlet else "report text"
@@ -511,7 +511,7 @@ def _same_good(a: str, b: str) -> bool:
     return a.endswith(" " + b) or b.endswith(" " + a)
 
 
-def _goods(sentences: list[_Sentence]) -> tuple[list[str], list[str]]:
+def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
     exports: list[str] = []
     imports: list[str] = []
     known_exports: set[str] = set()  # lower-cased, beside each list: linear however long
