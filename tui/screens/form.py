@@ -213,7 +213,7 @@ class MeetingForm(Screen[str | None]):
         text = "" if value is None else str(value)
         field = Input(value=text, id=wid, **kw)
         if path in self.missing and not text:
-            field.add_class("missing")
+            field.add_class("missing", update=False)  # (not mounted yet: styled when it is)
             field.placeholder = "not found in the article"
         return Horizontal(Label(label, classes="form-label"), field, classes="form-row")
 
@@ -238,7 +238,9 @@ class MeetingForm(Screen[str | None]):
         m = self.state
         src = m["source"]
         yield Header()
-        with VerticalScroll(id="review-form"):
+        # Not focusable: the focus goes to the first field at once, and passing through the
+        # scroll container first restyled all its hundreds of widgets twice (0.5 s)
+        with VerticalScroll(id="review-form", can_focus=False):
             yield Static(Text(self.heading, style="bold"), id="form-heading")
             notes = self.notes()
             if notes:
@@ -304,7 +306,7 @@ class MeetingForm(Screen[str | None]):
         if key == "participants":
             name = Input(item["name"], id=f"pa-{i}-name", classes="pname", placeholder="name")
             if not item["name"] and item["role"] in self.missing:
-                name.add_class("missing")
+                name.add_class("missing", update=False)
                 name.placeholder = f"{item['role']}: not found"
             yield Horizontal(
                 keep,
@@ -544,10 +546,11 @@ class MeetingForm(Screen[str | None]):
         """The row's widgets, named by its index; a spare row is hidden."""
         widgets = list(self.row(key, i, item))
         for widget in widgets:
-            widget.add_class(f"row-{i}")
+            # not mounted yet: no restyle now (each would restyle its row's subtree)
+            widget.add_class(f"row-{i}", update=False)
             widget.row_index = i  # type: ignore[attr-defined]
             if spare:
-                widget.add_class("spare")
+                widget.add_class("spare", update=False)
                 widget.display = False
         return widgets
 
