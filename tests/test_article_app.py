@@ -195,6 +195,21 @@ async def test_several_paths_and_urls_queue_their_drafts_for_review(
     assert {"2024-11-05-omsk", "2024-07-16-kursk"} <= ids
 
 
+async def test_a_url_pasted_into_the_text_box_is_fetched(app, store: Store) -> None:
+    from test_pages import PAGE
+    from webserver import Page, serve
+
+    with serve({"/kursk": Page(PAGE.encode())}) as base:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.press("i")
+            app.screen.query_one("#article-text", TextArea).text = f"  {base}/kursk\n"
+            await pilot.press("ctrl+s")
+            await _until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+            assert value(app.screen, "f-region") == "Kursk Oblast"
+            assert "(1 of" not in app.screen.heading  # one article: no count
+
+
 async def test_a_bad_path_or_no_text_is_an_error_in_place(app, tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

@@ -117,6 +117,8 @@ class ArticleScreen(ModalScreen[Drafted | None]):
             return
         sources = split_sources(self.query_one("#article-path", Input).value.strip())
         text = self.query_one("#article-text", TextArea).text
+        if not sources and text.strip() and all(is_url(w) for w in text.split()):
+            sources, text = text.split(), ""  # URLs pasted into the text box: fetch them
         if not sources and not text.strip():
             self.show_error("Give a file path or URL, or paste the article's text first.")
             return
