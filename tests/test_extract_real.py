@@ -320,6 +320,36 @@ def test_a_period_stated_in_the_sentence_before() -> None:
     )
 
 
+def test_changes_without_a_sum_each_in_its_clause_and_as_multiples() -> None:
+    assert trade(
+        "In H1 2024, the trade grew by almost 23%: imports increased by 35%, while Belarusian "
+        "exports dropped by 20%."
+    ) == [
+        ("2024-01..2024-06", "turnover", None, 23.0),
+        ("2024-01..2024-06", "imports", None, 35.0),
+        ("2024-01..2024-06", "exports", None, -20.0),
+    ]
+    assert trade("After all, the trade turnover in 2023 decreased twice.") == [
+        ("2023", "turnover", None, -50.0)
+    ]
+    assert trade("In 2023 our trade grew 2.1 times.") == [("2023", "turnover", None, 110.0)]
+
+
+def test_a_comparison_base_a_past_peak_and_a_rounded_repeat_are_not_figures() -> None:
+    assert trade("In 2023 trade fell. It is compared with the recent one billion dollars.") == []
+    assert trade(
+        "In 2023 trade increased by 26% to exceed $4.1 billion.",
+        "We once had a trade turnover of more than $5 billion.",
+    ) == [("2023", "turnover", 4100.0, None)]
+    assert trade(
+        "The trade is around $110 million [in January-May 2024, it amounted to $108 million]."
+    ) == [("2024-01..2024-05", "turnover", 108.0, None)]
+    # "more than" is a qualifier, not a comparison
+    assert trade("In 2023 trade amounted to more than $300 million.") == [
+        ("2023", "turnover", 300.0, None)
+    ]
+
+
 def test_a_number_broken_across_lines_is_one_number() -> None:
     assert trade("In 2023, trade amounted to $6.\n2 million.") == [("2023", "turnover", 6.2, None)]
 

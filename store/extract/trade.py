@@ -220,9 +220,62 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
     return sorted(found, key=lambda p: p.start)
 
 
+# "compared with the recent one billion dollars", "against": the figure is the other side of
+# a comparison ("more than" is a qualifier, not this)
+_COMPARED_WITH = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?(?:\w+\s+)?$", re.I
+)
+# "We once had a trade turnover of more than $5 billion": a past the sentence does not date
+_SOME_TIME_AGO = re.compile(
+    r"\b(?:once|ever|at\s+one\s+time|in\s+the\s+past|used\s+to|years\s+ago|record|peak)\b",
+    re.I,
+)
+_APPROXIMATE = {"about", "around", "approximately", "roughly", "some", "close to"}
 _BACK_REFERENCE = re.compile(
     r"\b(?:that|this|the\s+same)\s+(?:year|time|period)\b|\bduring\s+(?:this|that)\b", re.I
 )
+
+
+# Where a sentence of changes splits into clauses, each with its own figure.
+_CHANGE_CLAUSES = re.compile(r"[;:]|,?\s+\b(?:while|whereas|and|but)\b|,\s+(?=[a-z]+\s)")
+# "grew 2.1 times", "decreased twice", "doubled": a change as a multiple
+_TIMES = re.compile(
+    r"\b(grew|increased|rose|went\s+up|jumped|decreased|fell|dropped|declined|went\s+down|"
+    r"shrank|reduced)\s+(?:by\s+)?(?:(\d+(?:\.\d+)?)\s+times|(twice|two-fold|threefold|"
+    r"three-fold))\b|\b(doubled|tripled|halved)\b",
+    re.I,
+)
+_MULTIPLES = {"twice": 2.0, "two-fold": 2.0, "threefold": 3.0, "three-fold": 3.0,
+              "doubled": 2.0, "tripled": 3.0}  # fmt: skip
+
+
+def _changes(text: str) -> list[tuple[str, str, float]]:
+    """(clause, qualifier, change in %) for each change a sentence reports without a sum:
+    "up almost 10%", "grew 2.1 times" (+110%), "decreased twice" (-50%)."""
+    out: list[tuple[str, str, float]] = []
+    for clause in _CHANGE_CLAUSES.split(text):
+        if not clause or not _GROWTH.search(clause):
+            continue
+        pm = _PERCENT.search(clause) if may_match(_PERCENT, clause) else None
+        if pm:
+            value = float(pm.group(2))
+            if _NEGATIVE.search(clause):
+                value = -value
+            out.append((clause, (pm.group(1) or "").strip(), value))
+            continue
+        tm = _TIMES.search(clause)
+        if tm is None:
+            continue
+        word = (tm.group(4) or tm.group(3) or "").lower()
+        if word == "halved":
+            out.append((clause, "", -50.0))
+            continue
+        factor = float(tm.group(2)) if tm.group(2) else _MULTIPLES[word]
+        verb = (tm.group(1) or "").lower()
+        falling = bool(_NEGATIVE.search(verb)) or verb in ("shrank", "reduced", "went down")
+        change = -(1 - 1 / factor) * 100 if falling else (factor - 1) * 100
+        out.append((clause, "", round(change, 1)))
+    return out
 
 
 def _specific(periods: list[_Period]) -> _Period:
@@ -290,32 +343,21 @@ def find_trade(
         same_paragraph = bool(idx) and sentences[idx - 1].paragraph == s.paragraph
         prev_text = sentences[idx - 1].text if same_paragraph else ""
         if not amounts:
-            # "The growth was quite impressive last year - almost 10%."
-            pm = _PERCENT.search(text) if may_match(_PERCENT, text) else None
+            # "The growth was quite impressive last year - almost 10%."; "imports increased
+            # by 35%, while Belarusian exports dropped by 20%": each change in its clause
             if (
-                pm
-                and _GROWTH.search(text)
+                _GROWTH.search(text)
                 and (_speaks_of_trade(text) or _speaks_of_trade(prev_text))
                 and not _SHARE.search(text)
             ):
                 periods = _periods(text, year)
                 if periods:
-                    periods = [_specific(periods)]
-                    metric = _metric(text) or _metric(prev_text) or "turnover"
-                    value = float(pm.group(2))
-                    if _NEGATIVE.search(text):
-                        value = -value
-                    figures.append(
-                        _figure(
-                            periods[0].text,
-                            metric,
-                            None,
-                            (pm.group(1) or "").strip(),
-                            value,
-                            "",
-                            _stated_by(s, host, guest, outlet),
-                        )
-                    )
+                    period = _specific(periods).text
+                    stated = _stated_by(s, host, guest, outlet)
+                    for clause, approx, pct in _changes(text):
+                        found = _metric(clause) or _metric(text[: text.find(clause)])
+                        found = found or _metric(prev_text) or "turnover"
+                        figures.append(_figure(period, found, None, approx, pct, "", stated))
             continue
         has_trade = _speaks_of_trade(text)
         context_trade = has_trade or _speaks_of_trade(prev_text)
@@ -332,6 +374,8 @@ def find_trade(
             lead = text[lead_from : m.start()]
             tail = text[m.end() : tail_to]
             if _NOT_TRADE.search(lead):
+                continue
+            if _COMPARED_WITH.search(lead):  # "compared with the recent $1 billion": a base
                 continue
             target = _TARGET.search(lead)  # "we can reach $2 billion": a goal, not a figure
             if target and not _ACHIEVED.search(lead[: target.start()]):
@@ -364,7 +408,9 @@ def find_trade(
                 period = tail_periods[0].text
             else:
                 carried = prev_period if s.paragraph == prev_trade_paragraph else ""
-                if (
+                if _SOME_TIME_AGO.search(lead):
+                    carried = ""  # "we once had ...": not the period spoken of before
+                elif (
                     not (sentence_period or carried)
                     and prev_text
                     and (_speaks_of_trade(prev_text) or _BACK_REFERENCE.search(lead))
@@ -406,7 +452,25 @@ def find_trade(
             twin["change_pct"], twin["change_basis"] = f["change_pct"], f["change_basis"]
             continue
         merged.append(f)
-    figures = merged
+    # "around $110 million [in January-November it amounted to $108 million]": the rounded
+    # figure says again what the exact one says
+    exact = [
+        f for f in merged if f["usd_millions"] is not None and f["qualifier"] not in _APPROXIMATE
+    ]
+    figures = [
+        f
+        for f in merged
+        if not (
+            f["usd_millions"] is not None
+            and f["qualifier"] in _APPROXIMATE
+            and any(
+                e["period"] == f["period"]
+                and e["metric"] == f["metric"]
+                and abs(e["usd_millions"] - f["usd_millions"]) <= 0.05 * f["usd_millions"]
+                for e in exact
+            )
+        )
+    ]
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for f in figures:
