@@ -105,6 +105,23 @@ def test_a_guest_named_as_the_subject_of_the_next_sentence(second: str) -> None:
     assert host_and_guest(f"{first} {second}") == ("Ivan Petrov", "Sergei Orlov")
 
 
+def test_a_governor_named_like_a_region() -> None:
+    draft = extract(
+        "Belarusian President Ivan Petrov met with Governor of Russia's Stavropol Territory "
+        "Vladimir Vladimirov on 8 November 2024. Vladimir Vladimirov thanked him."
+    )
+    assert draft.meeting["region"] == "Stavropol Krai"
+    roles = {p["role"]: p["name"] for p in draft.meeting["participants"]}
+    assert roles["guest"] == "Vladimir Vladimirov"
+
+
+def test_a_title_ends_at_the_verb_before_it() -> None:
+    found = people(
+        "President Ivan Petrov told the visiting head of Russia's Omsk Oblast, Sergei Orlov, that"
+    )
+    assert ("Sergei Orlov", "Head of Omsk Oblast", "russia") in found
+
+
 def test_a_speaker_line_before_a_quote_is_read() -> None:
     text = (
         "A working group on cooperation with the Omsk Oblast met today in Minsk.\n"
@@ -215,6 +232,12 @@ def goods(sentence: str) -> tuple[list[str], list[str]]:
         ("We get a lot of raw materials from there.", [], ["raw materials"]),
         ("Belarus could supply buses, help with farming, and provide seeds, Petrov noted.",
          ["buses", "seeds"], []),
+        ("We are ready to provide you with the most advanced agricultural machines.",
+         ["agricultural machines"], []),
+        ("Belarus is ready to meet the region's need in trucks, quarry machines and elevators.",
+         ["trucks", "quarry machines", "elevators"], []),
+        ("The oblast supplies Belarus with such resources as oil and mineral fertilisers.",
+         [], ["oil", "mineral fertilisers"]),
         ("Our footwear, textiles and furniture are in great demand there.",
          ["footwear", "textiles", "furniture"], []),
         (

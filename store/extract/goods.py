@@ -36,7 +36,7 @@ _LIST = (
 
 _AMOUNT = (
     r"(?:(?:the\s+)?(?:whole|full|wide|entire)\s+range\s+of\s+|various\s+(?:types|kinds)\s+of\s+|"
-    r"a\s+(?:lot|number|variety)\s+of\s+|large\s+volumes\s+of\s+|more\s+|the\s+most\s+modern\s+|"
+    r"a\s+(?:lot|number|variety)\s+of\s+|large\s+volumes\s+of\s+|more\s+|(?:the\s+)?most\s+\w+\s+|"
     r"(?:the\s+)?(?:latest|modern|new)\s+|(?:our|its|their)\s+|\d[\d,]*\s+(?:units\s+of\s+)?)*"
 )
 
@@ -116,11 +116,18 @@ _LEADING = re.compile(
 # A sentence without one of these has none of the patterns (a cheap test first).
 _CUE_WORDS = (
     "suppl", "offer", "deliver", "export", "sell", "sold", "ship", "sale", "purchas", "buy",
-    "bought", "import", "demand", "send", "sent", "get", "receiv", "obtain",
+    "bought", "import", "demand", "send", "sent", "get", "receiv", "obtain", "provid", "need",
+    "equip",
 )  # fmt: skip
 
 
 _MODIFIER = re.compile(r"(?:al|ive|ic|ary|ing|ion|ian|ern)$")
+
+
+# A clause whose subject is the region's side (its offers are not Belarus's exports).
+_RUSSIAN_SUBJECT = re.compile(
+    r"\b(?:the\s+region|Oblast|Krai|Territory|Republic|governor)\b[^,.;]*$"
+)
 
 
 def _items(text: str, split: object) -> list[str]:
@@ -174,6 +181,18 @@ _OFFER_VERB = re.compile(
 _MORE_OFFER = re.compile(
     rf",?\s+(?:and\s+)?(?:supply|offer|provide|deliver|sell)\s+{_AMOUNT}{_LIST}"
 )
+# "ready to provide you with the most advanced agricultural machines", "meet the region's
+# need in trucks and elevators": Belarus offering
+_PROVIDE_WITH = re.compile(
+    rf"\b(?:(?:provide|supply|equip)\s+(?:you|them|the\s+region|its\s+\w+|your\s+\w+|[A-Z]\w+)\s+"
+    rf"with|meet\s+(?:the\s+)?(?:region['’]s\s+|its\s+|their\s+|your\s+)?(?:needs?|demand)\s+"
+    rf"(?:in|for))\s+{_AMOUNT}{_LIST}"
+)
+# "The Saratov oblast supplies Belarus with such resources as oil, ...": the region selling
+_SUPPLIES_BELARUS = re.compile(
+    rf"\b(?:supplies|supplied|provides|provided)\s+(?:Belarus|us|our\s+country)\s+with\s+"
+    rf"(?:such\s+(?:resources|goods|products|items)\s+as\s+)?{_AMOUNT}{_LIST}"
+)
 # "We get a lot of raw materials from there": what Belarus receives from the region.
 _RECEIVE = re.compile(
     rf"\b(?:[Ww]e|Belarus)\s+(?:also\s+)?(?:get|gets|receive|receives|obtain|obtains)\s+{_AMOUNT}"
@@ -211,6 +230,7 @@ GOODS_NOUNS = (
     "cheese", "meat", "food", "foodstuffs", "furniture", "footwear", "textiles", "clothing",
     "medicines", "drugs", "spare parts", "parts", "components", "knock-down kits", "kits",
     "cement", "glass", "timber", "paper", "seeds", "goods", "products", "equipment",
+    "machinery", "elevators",
 )  # fmt: skip
 _MADE_IN_BELARUS = re.compile(
     r"\bBelarus(?:ian|-made|ian-made)\s+((?:[a-z][\w-]*\s+){0,2}?(?:"
@@ -246,6 +266,14 @@ def offered_goods(sentence: str, split: object) -> tuple[list[str], list[str]]:
             exports += _items(m.group("list"), split)
     if " from" in sentence:
         for m in _RECEIVE.finditer(sentence):
+            imports += _items(m.group("list"), split)
+    if " with" in sentence or "need" in sentence or "demand" in sentence:
+        for m in _PROVIDE_WITH.finditer(sentence):
+            before = sentence[max(0, m.start() - 60) : m.start()]
+            if _RUSSIAN_SUBJECT.search(before):
+                continue
+            exports += _items(m.group("list"), split)
+        for m in _SUPPLIES_BELARUS.finditer(sentence):
             imports += _items(m.group("list"), split)
     for m in _MADE_IN_BELARUS.finditer(sentence):
         exports += _items(m.group(1), split)

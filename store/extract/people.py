@@ -174,7 +174,7 @@ def region_in(text: str) -> Region | None:
 
 # The patterns _tidy_title applies to every title found (compiled once: a long text can have
 # thousands of titled names).
-_TITLE_ARTICLE = re.compile(r"^\s*(?:the\s+)?(?:current\s+)?", re.I)
+_TITLE_ARTICLE = re.compile(r"^\s*(?:the\s+)?(?:current\s+|visiting\s+|then\s+)?", re.I)
 _OF_RUSSIA = re.compile(r"\s+of\s+the\s+Russian\s+Federation\b")
 _RUSSIAS = re.compile(r"\bRussia['’]s?\s+")
 _BELARUS_TITLE = re.compile(r"(?:Belarusian|Belarus['’]s?)\s+(.+)$")
@@ -219,7 +219,10 @@ _TITLE_AFTER_CUT = re.compile(
     r"\s+(?:and|who|which|said|says|noted|stressed|with|has|had|is|was|currently|now|visiting|"
     r"during|on\s+(?:a|his|her|the)\s+visit)\b"
 )
-_TITLE_CUT = re.compile(r"[,;]|\b(?:with|and|said|met|as|by|that|when)\b")
+_TITLE_CUT = re.compile(
+    r"[,;]|\b(?:with|and|said|met|as|by|that|when|told|asked|thanked|invited|welcomed|"
+    r"received|visited|called)\b"
+)
 _POSTS_RE = re.compile(_POSTS)
 _STOP = re.compile("[" + re.escape(_TITLE_STOPS) + "]")
 
@@ -287,7 +290,11 @@ def find_people(text: str, region: Region | None) -> list[Person]:
             continue
         if first.endswith(("'s", "’s", "'", "’")) or in_region.find(1, at, end) >= 0:
             continue  # "Russia's Nizhny", "Novgorod Region": not a person
-        if find_region(f"{first} {last}") or find_region(first) or find_region(last):
+        if (
+            find_region(f"{first} {last}")
+            or (find_region(first) and fold(first) not in _ALSO_FIRST_NAMES)
+            or find_region(last)
+        ):
             continue
         # A post set off right after the name is its own ("told Sergei Orlov, governor of
         # Omsk Oblast"); else the nearest post before it.
@@ -374,10 +381,21 @@ def _region_spans(text: str) -> tuple[tuple[Region, int, int], ...]:
     """(region, offset, length) of each mention, offsets in the folded text. Cached: the
     draft asks for the regions of the same body (and of the same titles) more than once."""
     pattern = _region_re()
+    folded = fold(text)
     return tuple(
         (_REGION_BY_SPELLING[_spelling_key(m.group())], m.start(), m.end() - m.start())
-        for m in pattern.finditer(fold(text))
+        for m in pattern.finditer(folded)
+        if not (m.group() in _ALSO_FIRST_NAMES and _SURNAME_NEXT.match(folded, m.end()))
     )
+
+
+# Regions whose bare name is also a man's first name: "Vladimir Vladimirov" is a governor (of
+# Stavropol), not Vladimir Oblast. Followed by another name, the word is the person's.
+_ALSO_FIRST_NAMES = {"vladimir"}
+_SURNAME_NEXT = re.compile(
+    r"\s+(?!(?:oblast|region|krai|territory|province|governor|government|administration)\b)"
+    r"[a-z][a-z'-]+"
+)
 
 
 def person_refs(person: Person | None, role: str, region: Region | None = None) -> list[str]:
