@@ -17,6 +17,7 @@ import http.client
 import re
 import socket
 import ssl
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -128,6 +129,8 @@ def article_from_html(
             include_comments=False,
             include_tables=True,
             favor_recall=True,
+            # the page's own date (its metadata), not a guess from "Copyright 2024"
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # a library bug on an odd page: say so, do not crash
         raise _error(name, url, f"could not read the page ({type(exc).__name__})") from None
@@ -154,7 +157,7 @@ def article_from_html(
 
 
 def _error(name: Path | str, url: str, problem: str) -> InputError:
-    return FetchError(url, problem) if url else InputError(name, problem)
+    return FetchError(display_url(url), problem) if url else InputError(name, problem)
 
 
 def _clean(value: object) -> str:
@@ -175,60 +178,132 @@ def _iso_date(value: object) -> str | None:
 
 def fetch_article(url: str, *, timeout: float = FETCH_TIMEOUT) -> ArticleText:
     """Fetch ``url`` (http or https) and read it as a web page (or plain text)."""
-    raw, content_type, final = fetch(url, timeout=timeout)
-    if content_type == "text/plain":
+    raw, content_type, charset, final = fetch(url, timeout=timeout)
+    shown = display_url(url)
+    if content_type == "text/plain" or (not content_type and not looks_like_html(raw)):
         if len(raw) > MAX_ARTICLE_BYTES:
             limit = format_size(MAX_ARTICLE_BYTES)
-            raise FetchError(url, f"the text is too large for an article (over {limit})")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("latin-1")
-        return ArticleText(text, url=final, kind="url")
-    return article_from_html(url, raw, url=final)
+            raise FetchError(shown, f"the text is too large for an article (over {limit})")
+        return ArticleText(_decode_text(raw, charset), url=final, kind="url")
+    return article_from_html(shown, raw, url=final)
 
 
-def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> tuple[bytes, str, str]:
-    """(body, content type, final URL) of a GET of ``url``. At most ``MAX_PAGE_BYTES`` are
-    read; anything but a web page or plain text is refused. Every failure is a one-line
-    :class:`FetchError`."""
-    request = urllib.request.Request(
-        url,
-        headers={
-            "User-Agent": f"coopbrowse/{__version__} (import-article)",
-            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8",
-        },
-    )
+def _decode_text(raw: bytes, charset: str | None) -> str:
+    """Plain text in the charset the server named, else UTF-8, else Latin-1 (never fails)."""
+    for encoding in (charset, "utf-8"):
+        if encoding:
+            try:
+                return raw.decode(encoding)
+            except (LookupError, UnicodeDecodeError):
+                continue
+    return raw.decode("latin-1")
+
+
+def display_url(url: str) -> str:
+    """``url`` as messages show it: without a user name or password in it."""
+    from urllib.parse import urlsplit, urlunsplit
+
     try:
-        response = urllib.request.urlopen(request, timeout=timeout)
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+
+
+class _WebRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows redirects to http(s) addresses only (urllib's own would follow one to ftp://),
+    and remembers where it went, so an error names the host that failed."""
+
+    def __init__(self) -> None:
+        self.current = ""
+
+    def redirect_request(  # type: ignore[no-untyped-def]
+        self, req, fp, code, msg, headers, newurl
+    ):
+        if not is_url(newurl):
+            raise FetchError(
+                display_url(req.full_url), f"redirected to a non-web address ({newurl})"
+            )
+        self.current = newurl
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> tuple[bytes, str, str | None, str]:
+    """(body, content type, charset, final URL) of a GET of ``url``. At most
+    ``MAX_PAGE_BYTES`` are read, within ``timeout`` seconds in all (the DNS lookup aside);
+    anything but a web page or plain text is refused. Every failure is a one-line
+    :class:`FetchError` naming the address."""
+    shown = display_url(url)
+    redirects = _WebRedirects()
+    # Only what a web page needs: http(s), redirects among them, the user's proxy settings;
+    # no ftp:// or file:// handler that a redirect could reach.
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
+        redirects,
+    ):
+        opener.add_handler(handler)
+    deadline = time.monotonic() + timeout
+    try:
+        request = urllib.request.Request(
+            url,
+            headers={
+                "User-Agent": f"coopbrowse/{__version__} (import-article)",
+                "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8",
+            },
+        )
+        response = opener.open(request, timeout=timeout)
+    except FetchError:
+        raise
     except urllib.error.HTTPError as exc:
+        location = exc.headers.get("Location") if exc.headers else None
+        if 300 <= exc.code < 400 and location and not is_url(location):
+            # urllib refuses a redirect to file:// itself, as an HTTP error
+            raise FetchError(shown, f"redirected to a non-web address ({location})") from None
         reason = f" {exc.reason}" if exc.reason else ""
-        raise FetchError(url, f"the server answered HTTP {exc.code}{reason}") from None
+        raise FetchError(shown, f"the server answered HTTP {exc.code}{reason}") from None
     except urllib.error.URLError as exc:
-        raise FetchError(url, _network_problem(exc.reason, url, timeout)) from None
-    except ValueError as exc:  # a malformed address
-        raise FetchError(url, f"not a valid address ({exc})") from None
+        where = redirects.current or url
+        raise FetchError(shown, _network_problem(exc.reason, where, timeout)) from None
+    except ValueError as exc:  # a malformed address ("https://[::1", a port that is not one)
+        raise FetchError(shown, f"not a valid address ({exc})") from None
     except (OSError, http.client.HTTPException) as exc:
-        raise FetchError(url, _network_problem(exc, url, timeout)) from None
+        where = redirects.current or url
+        raise FetchError(shown, _network_problem(exc, where, timeout)) from None
     with response:
         final = response.geturl() or url
-        if not is_url(final):
-            raise FetchError(url, f"redirected to a non-web address ({final})")
-        content_type = (response.headers.get_content_type() or "").lower()
-        if content_type not in (*_HTML_TYPES, "text/plain"):
-            raise FetchError(url, f"not a web page: the server sent {content_type or 'no type'}")
+        content_type = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        charset = response.headers.get_content_charset()
+        if content_type and content_type not in (*_HTML_TYPES, "text/plain"):
+            raise FetchError(shown, f"not a web page: the server sent {content_type}")
         length = response.headers.get("Content-Length")
         if length and length.isdigit() and int(length) > MAX_PAGE_BYTES:
-            raise FetchError(url, _too_large(int(length)))
+            raise FetchError(shown, _too_large(int(length)))
+        chunks: list[bytes] = []
+        size = 0
         try:
-            raw = response.read(MAX_PAGE_BYTES + 1)
+            while size <= MAX_PAGE_BYTES:
+                if time.monotonic() > deadline:  # a server trickling bytes: stop in time
+                    raise FetchError(shown, f"the page did not arrive within {timeout:g} s")
+                chunk = response.read1(65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
         except (OSError, http.client.HTTPException) as exc:
-            raise FetchError(url, _network_problem(exc, url, timeout)) from None
+            raise FetchError(shown, _network_problem(exc, final, timeout)) from None
+    raw = b"".join(chunks)
     if len(raw) > MAX_PAGE_BYTES:
-        raise FetchError(url, _too_large(None))
+        raise FetchError(shown, _too_large(None))
     if not raw.strip():
-        raise FetchError(url, "the server sent an empty page")
-    return raw, content_type, final
+        raise FetchError(shown, "the server sent an empty page")
+    return raw, content_type, charset, final
 
 
 def _too_large(size: int | None) -> str:
@@ -238,12 +313,15 @@ def _too_large(size: int | None) -> str:
 
 
 def _network_problem(reason: object, url: str, timeout: float) -> str:
-    """One line for why a connection failed."""
+    """One line for why a connection to ``url`` failed."""
     from urllib.parse import urlsplit
 
-    parts = urlsplit(url)
-    host = parts.hostname or url
-    where = f"{host}:{parts.port}" if parts.port else host
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or url
+        where = f"{host}:{parts.port}" if parts.port else host
+    except ValueError:  # a port that is not a number
+        host = where = display_url(url)
     if isinstance(reason, socket.gaierror):
         return f"cannot find the host {host} (DNS lookup failed; check the address and network)"
     if isinstance(reason, ConnectionRefusedError):
@@ -268,6 +346,7 @@ __all__ = [
     "FetchError",
     "article_from_bytes",
     "article_from_html",
+    "display_url",
     "fetch",
     "fetch_article",
     "is_url",

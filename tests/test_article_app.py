@@ -210,6 +210,27 @@ async def test_a_url_pasted_into_the_text_box_is_fetched(app, store: Store) -> N
             assert "(1 of" not in app.screen.heading  # one article: no count
 
 
+async def test_standard_input_and_a_path_with_pasted_text_are_refused_in_place(
+    app, tmp_path: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        screen = app.screen
+        error = screen.query_one("#article-error", Static)
+        screen.query_one("#article-path", Input).value = "-"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Standard input (-) cannot be read here" in str(error.render())
+        assert not screen.busy  # nothing is waiting on the terminal's own input
+        screen.query_one("#article-path", Input).value = str(tmp_path / "a.txt")
+        screen.query_one("#article-text", TextArea).text = ARTICLE
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "not both" in str(error.render())
+        assert isinstance(app.screen, ArticleScreen)
+
+
 async def test_a_bad_path_or_no_text_is_an_error_in_place(app, tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

@@ -165,6 +165,81 @@ def test_a_refused_connection_and_an_unknown_host_say_so() -> None:
     assert "cannot find the host no-such-host.invalid (DNS lookup failed" in str(unknown.value)
 
 
+def test_a_server_that_trickles_bytes_is_stopped_by_the_whole_timeout() -> None:
+    import time
+
+    with serve({"/slow": Page(html() * 10, trickle=0.05)}) as base:
+        started = time.monotonic()
+        with pytest.raises(FetchError) as caught:
+            fetch_article(f"{base}/slow", timeout=1.0)
+        assert time.monotonic() - started < 5  # the whole fetch, not each read
+    assert str(caught.value) == f"{base}/slow: the page did not arrive within 1 s"
+
+
+def test_a_redirect_leaves_the_web_only_to_be_refused() -> None:
+    with serve(
+        {
+            "/ftp": Page(status=302, headers=(("Location", "ftp://127.0.0.1/x"),)),
+            "/file": Page(status=302, headers=(("Location", "file:///etc/passwd"),)),
+        }
+    ) as base:
+        for path, target in (("/ftp", "ftp://127.0.0.1/x"), ("/file", "file:///etc/passwd")):
+            with pytest.raises(FetchError) as caught:
+                fetch_article(base + path)
+            assert str(caught.value) == f"{base}{path}: redirected to a non-web address ({target})"
+
+
+@pytest.mark.parametrize(
+    "url", ["https://[::1", "http://127.0.0.1:99999/", "http://127.0.0.1:abc/", "http://"]
+)
+def test_a_malformed_address_is_one_line(url: str) -> None:
+    with pytest.raises(FetchError) as caught:
+        read_article(url)
+    message = str(caught.value)
+    assert message.startswith(f"{url}: ") and "\n" not in message
+
+
+def test_a_password_in_an_address_is_not_repeated(tmp_path: Path) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(FetchError) as caught:
+        fetch_article(f"http://user:secret@127.0.0.1:{port}/x")
+    assert "secret" not in str(caught.value)
+    assert str(caught.value).startswith(f"http://127.0.0.1:{port}/x: ")
+
+
+def test_a_page_without_a_content_type_and_text_in_its_charset() -> None:
+    cp1251 = "Минск, 5 мая. Lukashenko met Governor of Omsk Oblast Vitaly Khotsenko.".encode(
+        "cp1251"
+    )
+    with serve(
+        {
+            "/untyped": Page(html(), content_type=""),
+            "/cyrillic": Page(cp1251, content_type="text/plain; charset=windows-1251"),
+        }
+    ) as base:
+        assert read_article(f"{base}/untyped").kind == "url"
+        assert "<h1>" not in read_article(f"{base}/untyped").text  # read as a page
+        assert read_article(f"{base}/cyrillic").text.startswith("Минск, 5 мая.")
+
+
+def test_the_page_date_is_its_metadata_not_a_guess(tmp_path: Path) -> None:
+    """A page with no date but its footer's year is undated, not dated 1 January of that year
+    (which would put a meeting of "16 July" in the year before)."""
+    path = tmp_path / "undated.html"
+    path.write_text(
+        "<html><head><title>Lukashenko meets Governor of Kursk Oblast</title></head><body>"
+        "<article><h1>Lukashenko meets Governor of Kursk Oblast</h1><p>MINSK, 16 July (BelTA) - "
+        "Belarusian President Aleksandr Lukashenko met with Governor of Russia's Kursk Oblast "
+        "Roman Starovoit on 16 July. Trade reached $450 million in 2023.</p></article>"
+        "<footer>Copyright BelTA 2024</footer></body></html>"
+    )
+    article = read_article(str(path))
+    assert article.published is None
+    assert article.draft().meeting["date"] != "2023-07-16"
+
+
 # The command line ------------------------------------------------------------------------
 
 
@@ -233,12 +308,39 @@ def test_several_articles_give_a_summary_and_one_failure_does_not_stop_the_rest(
         assert any("gone" in line and "failed" in line and "HTTP 404" in line for line in lines)
         assert "2 added, 1 failed, 1 needs review" in out.stdout
 
+        # without --yes only an unreadable article is an error, as for one article
+        out = run(db, "import-article", saved.name, undated.name)
+        assert out.returncode == 0
+        assert "1 duplicate, 1 needs review" in out.stdout
+
         out = run(db, "import-article", saved.name, omsk.name, "--yes")
         assert out.returncode == 1  # both already stored
         assert "2 duplicate" in out.stdout
     ids = [m["id"] for m in json.loads(run(db, "list", "--json").stdout)]
     assert {"2024-07-16-kursk", "2024-11-05-omsk"} <= set(ids)
     assert len(ids) == 7  # with the five bundled meetings a new database starts with
+
+
+def test_the_published_option_overrides_the_pages_own_date(tmp_path: Path) -> None:
+    page = tmp_path / "kursk.html"
+    page.write_bytes(html())  # its metadata says 2024-07-16
+    out = run(
+        tmp_path / "db.json", "import-article", page.name, "--json", "--published", "2023-07-20"
+    )
+    assert out.returncode == 0, out.stderr
+    meeting = json.loads(out.stdout)["meeting"]
+    assert meeting["source"]["published"] == "2023-07-20"
+    assert meeting["date"] == "2023-07-16"
+
+
+def test_markup_in_a_url_is_printed_as_typed(tmp_path: Path) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/x[/]y[bold]z"
+    out = run(tmp_path / "db.json", "import-article", url, url + "2")
+    assert out.returncode == 2
+    assert "[/]y[bold]z" in out.stdout and "Traceback" not in out.stderr
 
 
 def test_standard_input_can_be_given_once(tmp_path: Path) -> None:

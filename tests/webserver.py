@@ -20,6 +20,7 @@ class Page:
     headers: tuple[tuple[str, str], ...] = ()
     length: bool = True  # send Content-Length (else the body is sent until the socket closes)
     delay: float = 0.0  # seconds before answering
+    trickle: float = 0.0  # seconds between bytes of the body (a server that never finishes)
 
 
 @contextlib.contextmanager
@@ -46,7 +47,12 @@ def serve(pages: dict[str, Page]) -> Iterator[str]:
             self.end_headers()
             # the client may stop reading (a size limit): that is the point
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self.wfile.write(page.body)
+                if not page.trickle:
+                    self.wfile.write(page.body)
+                for i in range(len(page.body)) if page.trickle else ():
+                    self.wfile.write(page.body[i : i + 1])
+                    self.wfile.flush()
+                    time.sleep(page.trickle)
 
         def log_message(self, *args: object) -> None:
             pass

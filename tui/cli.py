@@ -186,7 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--published",
         metavar="YYYY-MM-DD",
-        help="the publication date, used when the text gives none (it dates the meeting's year)",
+        help="the publication date (over the page's own; it dates a meeting whose year the text "
+        "does not give)",
     )
 
     p = sub.add_parser(
@@ -747,12 +748,13 @@ def _read_draft(source: str, published: str | None) -> tuple[Any, Any]:
 
     if is_url(source) and sys.stderr.isatty():
         from rich.console import Console
+        from rich.text import Text
 
-        with Console(stderr=True).status(f"Fetching {one_line(source)}…"):
+        with Console(stderr=True).status(Text(f"Fetching {one_line(source)}…")):
             article = read_article(source)
     else:
         article = read_article(source)
-    if published and not article.published:
+    if published:  # the user's word over the page's
         article.published = published
     return article, article.draft()
 
@@ -812,6 +814,9 @@ def _import_many_articles(db_path: Path, args: argparse.Namespace) -> int:
         except StoreError as exc:
             row.update(result="failed", error=exc.problem)
             continue
+        except Exception as exc:  # a bug on one odd page must not lose the others
+            row.update(result="failed", error=f"could not read it ({type(exc).__name__}: {exc})")
+            continue
         row["missing"] = list(draft.missing)
         if args.json:
             row["draft"] = draft.to_dict()
@@ -841,10 +846,11 @@ def _import_many_articles(db_path: Path, args: argparse.Namespace) -> int:
         _dump(rows)
     else:
         _print_article_summary(rows, saving=args.yes)
+    # as for one article: without --yes, only an article that could not be read is an error
     results = {row["result"] for row in rows}
-    if results & {"failed", "needs review"}:
+    if "failed" in results or (args.yes and "needs review" in results):
         return EXIT_ERROR
-    return EXIT_EMPTY if "duplicate" in results else EXIT_OK
+    return EXIT_EMPTY if args.yes and "duplicate" in results else EXIT_OK
 
 
 def _print_article_summary(rows: list[dict[str, Any]], *, saving: bool) -> None:

@@ -122,6 +122,15 @@ class ArticleScreen(ModalScreen[Drafted | None]):
         if not sources and not text.strip():
             self.show_error("Give a file path or URL, or paste the article's text first.")
             return
+        if "-" in sources:
+            self.show_error(
+                "Standard input (-) cannot be read here: give a file path or URL, or paste the "
+                "text."
+            )
+            return
+        if sources and text.strip():
+            self.show_error("Give paths or URLs, or paste a text, not both: clear one of them.")
+            return
         if not sources and len(text) > MAX_ARTICLE_BYTES:
             self.show_error(
                 f"The pasted text is too long for an article ({len(text):,} characters)."
@@ -151,6 +160,8 @@ class ArticleScreen(ModalScreen[Drafted | None]):
                     result.drafts.append(read_article(source).draft())
                 except StoreError as exc:
                     result.failures.append(str(exc))
+                except Exception as exc:  # a bug on one odd page must not lose the others
+                    result.failures.append(f"{source}: could not read it ({exc!r})")
         except Exception as exc:  # a bug must not take the analyst's session down with it
             call(self._failed, f"Could not draft the meeting: {exc!r}")
             return
