@@ -393,6 +393,8 @@ def test_a_number_broken_across_lines_is_one_number() -> None:
         ("We discussed the supply of engineering products.", {"machinery-equipment"}),
         ("We could supply road construction machinery.", {"machinery-equipment"}),
         ("The region could supply petroleum products.", {"energy"}),
+        ("Belarusnafta could assist in oil production and refining.", {"energy"}),
+        ("We are ready to supply automatic boilers that burn peat.", {"energy"}),
     ],
 )  # fmt: skip
 def test_sector_phrases_met_in_real_reports(sentence: str, sectors: set[str]) -> None:
@@ -405,6 +407,12 @@ def test_enterprises_with_their_legal_form_and_no_acronyms_of_things() -> None:
     text = f"{MEETING}\n{offer}"
     (proposal,) = extract(text).meeting["proposals"]
     assert proposal["enterprises"] == ["NPO Splav", "OAO Planar"]
+
+
+def test_a_city_is_not_an_enterprise() -> None:
+    text = f"{MEETING}\nMinsk's proposal is to supply tractors made by Gomselmash to Moscow."
+    (proposal,) = extract(text).meeting["proposals"]
+    assert proposal["enterprises"] == ["Gomselmash"]
 
 
 def test_trade_itself_is_not_a_sector() -> None:

@@ -247,6 +247,12 @@ CUES: list[Cue] = [
         r"power\s+(?:plants?|engineering|generation|stations?)",
         r"refiner(?:y|ies)",
         r"petroleum\s+products",
+        r"oil\s+(?:production|extraction|fields?)",
+        r"(?:oil\s+)?refining",
+        r"hydrocarbons?(?:\s+raw\s+materials)?",
+        r"(?:automatic\s+)?boilers?",
+        r"peat",
+        r"gas\s+turbines?(?:\s+units)?",
     ),
     *_cue("energy", r"energy", r"oil", r"nuclear\s+(?:power|energy)", weak=True),
     *_cue(
@@ -580,7 +586,8 @@ _NOT_ORGS = {
     "belarus", "russia", "union state", "soviet union", "russian federation",
     "belarusian", "soviet", "cnc", "gdp", "vat", "led", "un", "uk", "nato", "sco", "brics",
     "csto", "ussr", "ict", "hr", "ceo", "dna", "rna", "pcr", "covid", "mri", "gps", "npo", "oao",
-    "jsc", "ojsc", "pjsc", "cjsc", "llc", "ltd", "urals", "siberia", "far east",
+    "jsc", "ojsc", "pjsc", "cjsc", "llc", "ltd", "urals", "siberia", "far east", "minsk",
+    "moscow", "brest", "gomel", "grodno", "vitebsk", "mogilev", "kazan", "agriculture",
 }  # fmt: skip
 
 
