@@ -409,6 +409,16 @@ def test_enterprises_with_their_legal_form_and_no_acronyms_of_things() -> None:
     assert proposal["enterprises"] == ["NPO Splav", "OAO Planar"]
 
 
+def test_cooperation_under_way_is_an_area_of_cooperation() -> None:
+    text = (
+        f"{MEETING}\nThere are two assembly plants producing Belarusian equipment in your "
+        "region: harvesters by Gomselmash and tractors of Minsk Tractor Works."
+    )
+    proposals = extract(text).meeting["proposals"]
+    assert {p["sector"] for p in proposals} >= {"agricultural-machinery"}
+    assert {"Gomselmash", "Minsk Tractor Works"} <= {e for p in proposals for e in p["enterprises"]}
+
+
 def test_a_city_is_not_an_enterprise() -> None:
     text = f"{MEETING}\nMinsk's proposal is to supply tractors made by Gomselmash to Moscow."
     (proposal,) = extract(text).meeting["proposals"]

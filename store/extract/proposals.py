@@ -359,7 +359,10 @@ _PROPOSAL_CUE = re.compile(
     r"establish|establishing|expand\w*|increase|increasing|supply|supplying|supplies|joint|"
     r"together|focus\w*|plans?|demand|touched|discuss\w*|explor\w*|instruct\w*|agree\w*|"
     r"will|step\s+up|boost\w*|strengthen\w*|deepen\w*|set\s+up|organi[sz]\w*|launch\w*|"
-    r"consider\w*|worth|first|second|third|fourth|fifth|next|topics?)\b",
+    r"consider\w*|worth|first|second|third|fourth|fifth|next|topics?|"
+    # cooperation under way is an area of cooperation too ("two assembly plants producing
+    # Belarusian harvesters in your region")
+    r"assembl\w*|producing)\b",
     re.I,
 )
 
