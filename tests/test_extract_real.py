@@ -238,6 +238,8 @@ def goods(sentence: str) -> tuple[list[str], list[str]]:
          ["trucks", "quarry machines", "elevators"], []),
         ("The oblast supplies Belarus with such resources as oil and mineral fertilisers.",
          [], ["oil", "mineral fertilisers"]),
+        ("Belarus is ready to offer equipment for water treatment and waste sorting.",
+         ["water treatment equipment", "waste sorting equipment"], []),
         ("Our footwear, textiles and furniture are in great demand there.",
          ["footwear", "textiles", "furniture"], []),
         (

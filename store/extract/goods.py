@@ -25,7 +25,9 @@ from .gazetteer import enterprise_names
 # Where a list of goods ends: a preposition that starts what follows it, a clause, or a
 # comma before a verb phrase ("vehicles, assist in dairy production").
 _LIST = (
-    r"(?P<list>(?:(?!\s(?:to|for|from|into|in|at|on|within|via|through|across|under|which|"
+    # "for" ends a list, but for "equipment for water treatment", which names a good
+    r"(?P<list>(?:(?!(?<!equipment)(?<!machinery)(?<!machines)\sfor\b)"
+    r"(?!\s(?:to|from|into|in|at|on|within|via|through|across|under|which|"
     r"that|so|because|if|when|while|but|by|it|is|are|was|were|will|can|has|have|last|next|"
     r"this|every|each|per|annually|yearly|and\s+(?:the|"
     r"it|they|we|he|she|to|also|is|are|will|its|their))\b)"
@@ -121,6 +123,7 @@ _CUE_WORDS = (
 )  # fmt: skip
 
 
+_EQUIPMENT_FOR = re.compile(r"\b(equipment|machinery|machines)\s+for\s+(.+)$")
 _MODIFIER = re.compile(r"(?:al|ive|ic|ary|ing|ion|ian|ern)$")
 
 
@@ -134,7 +137,16 @@ def _items(text: str, split: object) -> list[str]:
     """The goods of a captured list: split as trade lists are, tidied, vague ones left out."""
     out = []
     text = re.sub(r"\s+as\s+well\s+as\s+", ", ", text)
-    items = list(split(text))  # type: ignore[operator]
+    purpose = _EQUIPMENT_FOR.search(text)
+    if purpose:  # "equipment for water purification and sorting": what it is for names it
+        kind = purpose.group(1)
+        items = [
+            f"{i.strip()} {kind}"
+            for i in split(purpose.group(2))  # type: ignore[operator]
+            if i.strip() and not _NOT_GOODS.match(i.strip())
+        ]
+    else:
+        items = list(split(text))  # type: ignore[operator]
     if len(items) == 1 and " and " in items[0]:  # "grain and sunflower oil"
         items = items[0].split(" and ")
     # "automotive, agricultural, road construction, and utility machinery": the last noun
