@@ -140,10 +140,11 @@ def _items(text: str, split: object) -> list[str]:
     purpose = _EQUIPMENT_FOR.search(text)
     if purpose:  # "equipment for water purification and sorting": what it is for names it
         kind = purpose.group(1)
+        parts = list(split(purpose.group(2)))  # type: ignore[operator]
+        if len(parts) == 1:
+            parts = parts[0].split(" and ")
         items = [
-            f"{i.strip()} {kind}"
-            for i in split(purpose.group(2))  # type: ignore[operator]
-            if i.strip() and not _NOT_GOODS.match(i.strip())
+            f"{i.strip()} {kind}" for i in parts if i.strip() and not _NOT_GOODS.match(i.strip())
         ]
     else:
         items = list(split(text))  # type: ignore[operator]
