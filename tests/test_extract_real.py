@@ -394,6 +394,8 @@ def test_a_number_broken_across_lines_is_one_number() -> None:
         ("We can buy buckwheat and grain there.", {"agriculture-food"}),
         ("We discussed the supply of engineering products.", {"machinery-equipment"}),
         ("We could supply road construction machinery.", {"machinery-equipment"}),
+        ("Belarus could supply utilities machinery to the region.", {"machinery-equipment"}),
+        ("We propose to expand humanitarian cooperation.", {"culture-youth"}),
         ("The region could supply petroleum products.", {"energy"}),
         ("Belarusnafta could assist in oil production and refining.", {"energy"}),
         ("We are ready to supply automatic boilers that burn peat.", {"energy"}),
@@ -419,6 +421,11 @@ def test_cooperation_under_way_is_an_area_of_cooperation() -> None:
     proposals = extract(text).meeting["proposals"]
     assert {p["sector"] for p in proposals} >= {"agricultural-machinery"}
     assert {"Gomselmash", "Minsk Tractor Works"} <= {e for p in proposals for e in p["enterprises"]}
+
+
+def test_a_humanitarian_foundation_is_not_a_proposal() -> None:
+    text = f"{MEETING}\nThis cooperation has a solid historical and humanitarian foundation."
+    assert extract(text).meeting["proposals"] == []
 
 
 def test_a_city_is_not_an_enterprise() -> None:

@@ -145,6 +145,7 @@ CUES: list[Cue] = [
         r"fire-fighting",
         r"road-building\s+machinery",
         r"road[- ]construction\s+(?:machinery|equipment|vehicles|machines)",
+        r"utilit(?:y|ies)\s+(?:machinery|vehicles|equipment|machines)",
         r"municipal\s+(?:machinery|equipment|vehicles)",
         r"(?:quarry|mining|dump|haul)\s+trucks?",
         r"(?:equipment|machinery)\s+manufacturers",
@@ -286,7 +287,7 @@ CUES: list[Cue] = [
     ),
     *_cue(
         "culture-youth",
-        r"humanitarian",
+        r"humanitarian\s+(?:sphere|cooperation|ties|contacts|field|projects|exchanges?)",
         r"youth",
         r"young\s+(?:generation|people)",
         r"younger\s+generation",
