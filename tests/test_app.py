@@ -7,7 +7,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from helpers import FAST, settle
+from helpers import FAST, main_screen, settle
 from rich.console import Console
 
 from coopbrowse.store import Store
@@ -959,3 +959,23 @@ def test_cells_a_column_does_not_use_go_to_a_column_that_is_cut() -> None:
     assert after["Latest trade"] == len("~$130M (2024)") < before["Latest trade"]
     assert after["Region"] >= len("Moscow Oblast") and after["Date"] == before["Date"]
     assert isinstance(columns[0], Column)
+
+
+async def test_the_list_scrolls_to_keep_the_cursor_on_screen(app) -> None:
+    """Moving below the first screenful scrolls the list (it once stayed on its first rows
+    while the cursor went off screen)."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2")
+        await settle(pilot, app)
+        table = app.screen.query_one(RecordTable)
+        for _ in range(30):
+            await pilot.press("j")
+        await settle(pilot, app)
+        assert table.cursor == 30
+        assert table.scroll_y > 0
+        assert table.scroll_y <= table.cursor < table.scroll_y + table.page
+        await pilot.press("G")
+        await settle(pilot, app)
+        assert table.cursor == len(main_screen(app).rows) - 1
+        assert table.cursor < table.scroll_y + table.page

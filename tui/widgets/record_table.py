@@ -66,6 +66,10 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
     RecordTable {
         background: $surface;
         overflow-x: hidden;
+        /* said here: through the typeahead mixin ScrollView's own rules do not reach it, and
+           without them the list never scrolled to a cursor below the first screenful */
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
     }
     RecordTable > .record-table--header {
         text-style: bold;
