@@ -269,3 +269,37 @@ def test_form_helpers() -> None:
     ]
     # a dropdown is as wide as its longest label and its arrow
     assert select_width([("in progress", "in-progress"), ("agreed", "agreed")]) == 16
+
+
+async def test_an_untouched_form_closes_without_asking_and_saves_nothing(app, store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(pilot, app, "2025-04-01-penza")
+        await pilot.press("escape")  # nothing changed: no "Discard your edits?"
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("E")
+        await settle(pilot, app)
+        assert isinstance(app.screen, EditScreen)
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+        messages = [str(n.message) for n in app._notifications]
+        assert "Nothing changed: nothing was written." in messages
+        assert not any(m.startswith("Saved") for m in messages)
+    assert Store.open(store.path).history("2025-04-01-penza") == []
+
+
+async def test_tabbing_into_a_field_does_not_select_what_it_holds(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, "2025-04-01-penza")
+        place = form.query_one("#f-place", Input)
+        before = place.value
+        form.set_focus(None)
+        await pilot.pause()
+        place.focus()
+        await pilot.pause()
+        await pilot.press("!")
+        assert place.value == before + "!"
+        await pilot.press("escape")  # changed now: asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)

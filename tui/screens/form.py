@@ -291,6 +291,10 @@ class MeetingForm(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # tabbing into a field puts the cursor at its end, not a selection that the next key
+        # typed would replace ("Minsk" lost to " (Palace of Independence)")
+        for field in self.query(Input):
+            field.select_on_focus = False
         target = self.query(f"#{self.focus_on}") if self.focus_on else None
         widget = target.first() if target else self.query_one("#f-date", Input)
         widget.focus()
@@ -731,6 +735,20 @@ class EditScreen(MeetingForm):
             at = next((i for i, p in enumerate(meeting.proposals) if p.id == focus_proposal), None)
             self.focus_on = f"pr-{at}-title" if at is not None else None
 
+    def action_cancel(self) -> None:
+        """Escape on a form with nothing changed closes it without asking."""
+        if not self.saving and self._unchanged():
+            self.dismiss(None)
+            return
+        super().action_cancel()
+
+    def _unchanged(self) -> bool:
+        try:
+            data, _where = self.collect()
+            return bool(Meeting.from_dict(data).to_dict() == self.original)
+        except ValidationError:
+            return False  # something was typed that is not valid: a change
+
     def collect(self) -> tuple[dict[str, Any], dict[str, str]]:
         data, where = super().collect()
         taken = {p["id"] for p in data["proposals"] if p["id"]}
@@ -760,6 +778,7 @@ class EditScreen(MeetingForm):
             change = store.edit_meeting(meeting, expected=expected)
             if change is None:
                 self.app.call_from_thread(self.notify, "Nothing changed: nothing was written.")
+                return ""  # closes the form, and nothing is reported saved
             return meeting.id
 
         self.write(save)
