@@ -158,6 +158,16 @@ def test_a_date_opening_the_report(opening: str, expected: str) -> None:
     assert extract(f"{opening} {MEETING}").meeting["date"] == expected
 
 
+def test_a_day_written_in_full_in_the_dateline_is_not_inferred() -> None:
+    draft = extract(
+        "MINSK, 14 March 2026 – Belarusian Prime Minister Ivan Petrov met with Governor of "
+        "Russia's Tula Oblast Sergei Orlov on 14 March. They discussed buses."
+    )
+    assert draft.meeting["date"] == "2026-03-14"
+    assert draft.meeting["date_inferred"] is False
+    assert not any("inferred" in flag for flag in draft.flags)
+
+
 def test_an_opening_date_without_a_year_takes_it_from_a_quoted_figure() -> None:
     draft = extract(
         f"April 3, BPN. {MEETING} Trade approached $570 million in 2013, up 36% over 2012."

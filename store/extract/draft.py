@@ -424,6 +424,17 @@ def _date(
         return None, False, ""
     if written.year:
         return written.full(), False, "Written in full in the article."
+    # "MINSK, 14 March 2026 - ... met on 14 March": the same day is written in full elsewhere
+    full = next(
+        (
+            d
+            for d in candidates
+            if d.year and (d.day, d.month) == (written.day, written.month) and d.full()
+        ),
+        None,
+    )
+    if full is not None:
+        return full.full(), False, "Written in full in the article."
     if pub:
         p = dt.date.fromisoformat(pub)
         year: int | None = p.year - 1 if (written.month, written.day) > (p.month, p.day) else p.year
