@@ -103,6 +103,7 @@ def test_follow_up_list_counts_and_orders_by_status(capsys, store: Store) -> Non
 
     code, out, _ = run(capsys, "follow-up", "--list", "status:stalled")
     assert code == 0 and PID in out and "stalled: 1" in out
+    assert out.startswith("1 proposal  ·")  # one, not "1 proposals"
     code, out, _ = run(capsys, "follow-up", "--list", "status:dropped")
     assert code == 1 and "No proposals" in out
 

@@ -1087,6 +1087,8 @@ def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool) -> int:
     from coopbrowse.store.followup import follow_up_report
     from coopbrowse.store.taxonomy import STATUS_LABELS
 
+    from .blocks import plural
+
     report = _querying(index, query, follow_up_report)
     if as_json:
         _dump(report.to_dict())
@@ -1096,7 +1098,7 @@ def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool) -> int:
         console.print(Text(f"No proposals for {one_line(repr(query))}.", style="dim"))
         return EXIT_EMPTY
     counts = "  ".join(f"{STATUS_LABELS[s]}: {n:,}" for s, n in report.by_status)
-    console.print(Text(f"{report.total:,} proposals  ·  {counts}", style="bold"))
+    console.print(Text(f"{plural(report.total, 'proposal')}  ·  {counts}", style="bold"))
     table = Table(title_justify="left")
     for name in ("Status", "Since", "Age", "Region", "Sector", "Title", "ID"):
         table.add_column(name, justify="right" if name == "Age" else "left")

@@ -77,6 +77,8 @@ def hint_for(value: str, values: Callable[[str], list[str]]) -> str:
     field = m.group(2).lower()
     if field not in FIELDS:
         return ""
+    if ".." in m.group(4):
+        return ""  # a range ("date:2024..", "date:2024..2025-06"): not one of the values
     try:
         candidates = [c for c in values(field) if c.lower().startswith(m.group(4).lower())]
     except KeyError:
