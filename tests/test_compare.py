@@ -170,6 +170,12 @@ async def test_c_compares_the_selected_meetings_and_e_writes_markdown(
 async def test_c_on_a_region_row_compares_its_meetings(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
+        # a selection elsewhere does not stand in for the region row under the cursor
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.selection = main.selection.with_all(
+            [("meeting", "2025-07-21-samara"), ("meeting", "2025-04-01-penza")]
+        )
         await pilot.press("3")
         await settle(pilot, app)
         await pilot.press("c")  # Mordovia: the region with the most meetings is first

@@ -1183,8 +1183,9 @@ class MainScreen(Screen[None]):
     # Comparing and counting ----------------------------------------------------------------
 
     def action_compare(self) -> None:
-        """Compare the selected meetings (2-4; a selected proposal stands for its meeting),
-        or, on a region row with nothing selected, the region's newest meetings."""
+        """On a region row, the region's newest meetings (the row under the cursor says what
+        is meant, whatever is selected); elsewhere the selected meetings (2-4; a selected
+        proposal stands for its meeting)."""
         if self._defer("compare"):
             return
         from coopbrowse.store.compare import MAX_MEETINGS
@@ -1198,7 +1199,8 @@ class MainScreen(Screen[None]):
                 timeout=4,
             )
             return
-        self._gather_comparison(self.selection.keys(), region, self.query_text)
+        keys = [] if region is not None else self.selection.keys()
+        self._gather_comparison(keys, region, self.query_text)
 
     @work(thread=True, exclusive=True, group="compare")
     def _gather_comparison(self, keys: list[Key], region: str | None, query: str) -> None:
