@@ -608,7 +608,8 @@ async def test_a_path_that_looks_like_markup_is_shown_as_typed(app, tmp_path, mo
         assert isinstance(app.screen, MainScreen) and app.is_running
         assert (tmp_path / name).exists()
         shown = [n.message for n in app._notifications]
-        assert f"Exported to {name}" in shown and not any(n.markup for n in app._notifications)
+        assert f"Exported to {tmp_path / name}" in shown  # where it is, not a relative name
+        assert not any(n.markup for n in app._notifications)
 
 
 async def test_export_dialog_offers_row_or_list_and_options(app, tmp_path, monkeypatch) -> None:

@@ -957,7 +957,9 @@ class MainScreen(Screen[None]):
 
         def done(path: str | None) -> None:
             if path:
-                self.notify(one_line(f"Exported to {path}"), title="Export", markup=False)
+                self.notify(
+                    one_line(f"Exported to {Path(path).resolve()}"), title="Export", markup=False
+                )
 
         assert self.index is not None
         self.app.push_screen(ExportScreen(self.index, choices), done)
