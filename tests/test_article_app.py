@@ -45,6 +45,12 @@ async def draft_from_text(pilot, app, text: str) -> ReviewScreen:
     assert isinstance(app.screen, ArticleScreen)
     app.screen.query_one("#article-text", TextArea).text = text
     await pilot.press("ctrl+s")
+    # drafting runs in a worker, and the review form takes a moment to mount: wait for it
+    # (one pause was not always enough on a loaded machine)
+    for _ in range(600):
+        if isinstance(app.screen, ReviewScreen) and app.screen.is_mounted:
+            break
+        await pilot.pause(0.05)
     await pilot.pause()
     assert isinstance(app.screen, ReviewScreen)
     return app.screen
