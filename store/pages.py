@@ -31,7 +31,7 @@ from .storage import format_size, read_file_bytes
 
 MAX_PAGE_BYTES = 5_000_000  # a news page with its scripts and styles is 0.1-2 MB
 MIN_WORDS = 15  # fewer words in a page's main text is not a report
-FETCH_TIMEOUT = 20.0  # seconds, for the connection and for each read
+FETCH_TIMEOUT = 20.0  # seconds for the whole download (the DNS lookup aside)
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
 _HTML_START = re.compile(
     rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
