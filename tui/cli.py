@@ -493,11 +493,13 @@ class _StderrProgress:
 
 
 def _console() -> Console:
-    """Rich console for stdout; when piped, wide enough that tables are not cut."""
+    """Rich console for stdout; when piped, wide enough that tables are not cut (unless
+    ``COLUMNS`` says how wide)."""
     from rich.console import Console
 
     console = Console(highlight=False, soft_wrap=False)
-    if not console.is_terminal:
+    if not console.is_terminal and not os.environ.get("COLUMNS", "").isdigit():
+        # piped, with no width asked for: wide enough that tables are not cut
         console = Console(highlight=False, soft_wrap=False, width=max(console.width, 160))
     return console
 
