@@ -252,14 +252,3 @@ def test_installed_script_runs_end_to_end(db_path: Path):
     good = subprocess.run([*cmd, "list", "--json"], capture_output=True, text=True)
     assert good.returncode == 0, good.stderr
     assert len(json.loads(good.stdout)) == 5
-
-
-def test_piped_tables_are_wide_unless_columns_says_otherwise(
-    capsys, monkeypatch, bundled, store
-) -> None:
-    monkeypatch.delenv("COLUMNS", raising=False)
-    code, out, _ = run(capsys, "follow-up", "--list")
-    assert code == 0 and max(map(len, out.splitlines())) > 100  # not cut to a guess of 80
-    monkeypatch.setenv("COLUMNS", "80")
-    code, out, _ = run(capsys, "follow-up", "--list")
-    assert code == 0 and max(map(len, out.splitlines())) <= 80

@@ -493,13 +493,11 @@ class _StderrProgress:
 
 
 def _console() -> Console:
-    """Rich console for stdout; when piped, wide enough that tables are not cut (unless
-    ``COLUMNS`` says how wide)."""
+    """Rich console for stdout; when piped, wide enough that tables are not cut."""
     from rich.console import Console
 
     console = Console(highlight=False, soft_wrap=False)
-    if not console.is_terminal and not os.environ.get("COLUMNS", "").isdigit():
-        # piped, with no width asked for: wide enough that tables are not cut
+    if not console.is_terminal:
         console = Console(highlight=False, soft_wrap=False, width=max(console.width, 160))
     return console
 
