@@ -251,9 +251,14 @@ def _flat_region_pattern() -> re.Pattern[str]:
 
 def _plain_region_spans(text: str) -> list[tuple[str, int, int]]:
     flat = _flat_region_pattern()
+    folded = fold(text)
     return [
         (people._REGION_BY_SPELLING[people._spelling_key(m.group())].name, m.start(), len(m[0]))
-        for m in flat.finditer(fold(text))
+        for m in flat.finditer(folded)
+        # the one rule on top of the pattern: "Vladimir Vladimirov" is a man, not a region
+        if not (
+            m.group() in people._ALSO_FIRST_NAMES and people._SURNAME_NEXT.match(folded, m.end())
+        )
     ]
 
 

@@ -393,7 +393,7 @@ def _region_spans(text: str) -> tuple[tuple[Region, int, int], ...]:
 # Stavropol), not Vladimir Oblast. Followed by another name, the word is the person's.
 _ALSO_FIRST_NAMES = {"vladimir"}
 _SURNAME_NEXT = re.compile(
-    r"\s+(?!(?:oblast|region|krai|territory|province|governor|government|administration)\b)"
+    r"\s+(?!(?:oblast|region|krai|territory|province|governor|government|administration))"
     r"[a-z][a-z'-]+"
 )
 
