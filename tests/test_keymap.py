@@ -56,13 +56,20 @@ def test_a_keymap_that_is_not_a_file_is_a_warning(tmp_path: Path) -> None:
     assert got == {} and said is not None and "default keys" in said
 
 
+def app_with_keymap(
+    store: Store, tmp_path: Path, monkeypatch, text: str
+) -> tuple[CoopBrowseApp, Path]:
+    """An app whose keymap file (named by the environment) holds ``text``."""
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text(text)
+    monkeypatch.setenv(KEYMAP_ENV, str(keymap))
+    return CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST), keymap
+
+
 async def test_a_rebound_key_works_and_the_old_one_is_free(
     store: Store, tmp_path: Path, monkeypatch
 ) -> None:
-    keymap = tmp_path / "keymap.toml"
-    keymap.write_text('edit = "ctrl+e"\n')
-    monkeypatch.setenv(KEYMAP_ENV, str(keymap))
-    app = CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
+    app, _keymap = app_with_keymap(store, tmp_path, monkeypatch, 'edit = "ctrl+e"\n')
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
         await pilot.press("E")
@@ -76,10 +83,7 @@ async def test_a_rebound_key_works_and_the_old_one_is_free(
 async def test_a_bad_keymap_warns_and_the_app_starts_with_default_keys(
     store: Store, tmp_path: Path, monkeypatch
 ) -> None:
-    keymap = tmp_path / "keymap.toml"
-    keymap.write_text("this is [not toml")
-    monkeypatch.setenv(KEYMAP_ENV, str(keymap))
-    app = CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
+    app, keymap = app_with_keymap(store, tmp_path, monkeypatch, "this is [not toml")
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
         messages = [n.message for n in app._notifications]

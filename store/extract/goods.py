@@ -36,7 +36,7 @@ _LIST = (
     r"[^.;:!?“”\"()])+)"
 )
 
-_AMOUNT = (
+_QUANTITY = (
     r"(?:(?:the\s+)?(?:whole|full|wide|entire)\s+range\s+of\s+|various\s+(?:types|kinds)\s+of\s+|"
     r"a\s+(?:lot|number|variety)\s+of\s+|large\s+volumes\s+of\s+|more\s+|(?:the\s+)?most\s+\w+\s+|"
     r"(?:the\s+)?(?:latest|modern|new)\s+|(?:our|its|their)\s+|\d[\d,]*\s+(?:units\s+of\s+)?)*"
@@ -58,18 +58,18 @@ _OFFER = re.compile(
     rf"\b{_BELARUS_SUBJECT}{_MODAL}\s+(?:supply|supplies|supplied|offer|offers|offered|deliver|"
     rf"delivers|delivered|export|exports|exported|sell|sells|sold|ship|ships|shipped|send|sends|"
     rf"sent)\s+"
-    rf"{_AMOUNT}{_LIST}"
+    rf"{_QUANTITY}{_LIST}"
 )
 
 _TRADE_NOUN = re.compile(
     r"\b(?:the\s+)?(?:supply|supplies|deliveries|delivery|sales?|shipments?)\s+of\s+"
-    rf"{_AMOUNT}{_LIST}"
+    rf"{_QUANTITY}{_LIST}"
 )
 
 # A purchase: the subject says whose.
 _PURCHASE = re.compile(
     r"(?P<subject>\b(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+|\b[Ww]e|\b[Tt]he\s+region)"
-    rf"{_MODAL}\s+(?:purchases?|purchased|buys?|bought|imports?|imported)\s+{_AMOUNT}{_LIST}"
+    rf"{_MODAL}\s+(?:purchases?|purchased|buys?|bought|imports?|imported)\s+{_QUANTITY}{_LIST}"
 )
 
 # The passive, the list before the verb (the clause's words from its start).
@@ -167,16 +167,8 @@ def _items(text: str, split: object) -> list[str]:
                 break
             item = tidy
         words = item.split()
-        if (
-            not words
-            or len(words) > 6
-            or _NOT_GOODS.match(item)
-            or _NOT_GOODS_HEAD.search(item)
-            or _SAID.search(item)
-        ):
-            continue
-        if item.lower() in enterprise_names():
-            continue  # "MAZ, MTZ and Gomselmash": who, not what
+        if not words or len(words) > 6 or _SAID.search(item) or not is_good(item):
+            continue  # (not a good: "MAZ, MTZ and Gomselmash" are who, not what)
         if item[0].isupper() and not item.isupper() and find_region(item):
             continue  # a place, not a good
         out.append(item)
@@ -192,23 +184,23 @@ _OFFER_VERB = re.compile(
 # "Belarus could supply vehicles, help with farming, and provide seeds": a further offer in
 # the sentence of one, its subject left out.
 _MORE_OFFER = re.compile(
-    rf",?\s+(?:and\s+)?(?:supply|offer|provide|deliver|sell)\s+{_AMOUNT}{_LIST}"
+    rf",?\s+(?:and\s+)?(?:supply|offer|provide|deliver|sell)\s+{_QUANTITY}{_LIST}"
 )
 # "ready to provide you with the most advanced agricultural machines", "meet the region's
 # need in trucks and elevators": Belarus offering
 _PROVIDE_WITH = re.compile(
     rf"\b(?:(?:provide|supply|equip)\s+(?:you|them|the\s+region|its\s+\w+|your\s+\w+|[A-Z]\w+)\s+"
     rf"with|meet\s+(?:the\s+)?(?:region['’]s\s+|its\s+|their\s+|your\s+)?(?:needs?|demand)\s+"
-    rf"(?:in|for))\s+{_AMOUNT}{_LIST}"
+    rf"(?:in|for))\s+{_QUANTITY}{_LIST}"
 )
 # "The Saratov oblast supplies Belarus with such resources as oil, ...": the region selling
 _SUPPLIES_BELARUS = re.compile(
     rf"\b(?:supplies|supplied|provides|provided)\s+(?:Belarus|us|our\s+country)\s+with\s+"
-    rf"(?:such\s+(?:resources|goods|products|items)\s+as\s+)?{_AMOUNT}{_LIST}"
+    rf"(?:such\s+(?:resources|goods|products|items)\s+as\s+)?{_QUANTITY}{_LIST}"
 )
 # "We get a lot of raw materials from there": what Belarus receives from the region.
 _RECEIVE = re.compile(
-    rf"\b(?:[Ww]e|Belarus)\s+(?:also\s+)?(?:get|gets|receive|receives|obtain|obtains)\s+{_AMOUNT}"
+    rf"\b(?:[Ww]e|Belarus)\s+(?:also\s+)?(?:get|gets|receive|receives|obtain|obtains)\s+{_QUANTITY}"
     rf"{_LIST}\s+from\b"
 )
 _TRADE_NOUN_WORD = re.compile(r"\b(?:supply|supplies|deliver(?:y|ies)|sales?|shipments?)\s+of\b")
