@@ -248,6 +248,18 @@ class Library:
         return library
 
     @classmethod
+    def open_current(cls, db_path: Path) -> Library | None:
+        """The database at ``db_path`` if its index describes the file as it is now (the
+        usual launch: nothing is parsed or built), else None (a new, changed or migrating
+        database: :meth:`open` says how far along its indexing is)."""
+        if not db_path.is_file():
+            return None
+        library = cls._current(db_path)
+        if library is not None:
+            library._merge_bundled()
+        return library
+
+    @classmethod
     def _current(cls, db_path: Path) -> Library | None:
         """The library from the stamped index, if it describes the file as it is now."""
         home = index_home(db_path)

@@ -498,6 +498,68 @@ async def test_layout_stacks_the_detail_when_narrow(app, size, narrow) -> None:
             assert detail.region.x >= table.region.right
 
 
+def _first_request(view: str = "meetings", keep=None):
+    from coopbrowse.tui.screens.main import _Request
+    from coopbrowse.tui.views import sort_choice
+
+    return _Request(1, view, "", sort_choice(view, 0, relevance=False)[1], keep)
+
+
+def test_an_indexed_database_is_opened_and_listed_before_the_first_frame(store) -> None:
+    from coopbrowse.store.library import Library
+    from coopbrowse.tui.screens.main import EarlyOpen
+
+    Library.open(store.path)  # indexed, then unchanged: the usual launch
+    newest = max(store.meetings(), key=lambda m: m.date)
+    early = EarlyOpen(store.path, _first_request(keep=("meeting", newest.id)))
+    assert early.done.wait(30)
+    ready = early.ready()
+    assert ready is not None
+    _library, (rows, hl, cursor) = ready
+    assert len(rows) == len(store.meetings()) and hl is None
+    assert rows[0].meeting.id == newest.id and cursor == 0
+
+
+def test_a_new_or_changed_database_is_left_to_the_open_worker(store, tmp_path) -> None:
+    from coopbrowse.store.library import Library, index_home
+    from coopbrowse.tui.screens.main import EarlyOpen
+
+    missing = tmp_path / "none.json"
+    early = EarlyOpen(missing, _first_request())
+    assert early.done.wait(30) and early.ready() is None
+    assert not missing.exists()  # nothing created behind the screen's back
+    Library.open(store.path)
+    store.path.write_text(store.path.read_text() + "\n")  # changed since it was indexed
+    early = EarlyOpen(store.path, _first_request())
+    assert early.done.wait(30) and early.ready() is None
+    home = index_home(store.path)
+    assert home is not None and len(list(home.glob("i-*"))) == 1  # nothing rebuilt by it
+
+
+async def test_the_first_frame_of_an_indexed_database_shows_its_list(
+    store, tmp_path, monkeypatch
+) -> None:
+    from coopbrowse.store.library import Library
+    from coopbrowse.tui.screens import main as main_module
+
+    Library.open(store.path)
+    started = main_module.EarlyOpen.__init__
+
+    def at_once(self, db_path, request) -> None:  # as when its thread is done in time
+        started(self, db_path, request)
+        assert self.done.wait(30)
+
+    monkeypatch.setattr(main_module.EarlyOpen, "__init__", at_once)
+    app = CoopBrowseApp(store.path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        main = screen_of(app)
+        table = main.query_one(RecordTable)
+        assert main.loaded and table.row_count == len(store.meetings())
+        assert "Opening" not in table.empty_message
+        await settle(pilot, app)
+        assert main.rows[0].meeting.id in str(main.query_one(DetailPane).shown)
+
+
 async def test_a_new_database_shows_what_is_happening_then_opens(tmp_path) -> None:
     from coopbrowse.store.synth import build_database
 

@@ -43,8 +43,9 @@ class CoopBrowseApp(App[int]):
         state_path: Path | None = None,
         settings: Settings | None = None,
     ) -> None:
-        """Browse the database at ``db`` (a path, or an open Store's); it is opened, and
-        indexed when needed, after the first frame."""
+        """Browse the database at ``db`` (a path, or an open Store's). An index that
+        describes it is opened while the screen is built, so the first frame shows the list;
+        otherwise the database is opened, and indexed, behind a first frame that says so."""
         super().__init__()
         self.db_path = db.path if isinstance(db, Store) else Path(db)
         self.settings = settings or Settings()

@@ -5,7 +5,9 @@ what a view shows lives in :mod:`coopbrowse.tui.views`, what a detail shows in
 :mod:`coopbrowse.tui.blocks`, and every read goes to the search index
 (:mod:`coopbrowse.store.index`) through a :class:`~coopbrowse.store.library.Library`.
 
-Nothing slow runs on the UI thread. Opening (and, the first time, indexing) the database,
+Nothing slow runs on the UI thread. An index that describes the database is opened, and the
+first list read, on a thread started with the screen (:class:`EarlyOpen`), so that the
+first frame shows the list. Opening (and, the first time, indexing) the database otherwise,
 each search, loading a long list and catching up with changes made by other processes run
 in workers; their answers carry a ticket, and an answer to anything but the latest request
 is dropped. Keys typed meanwhile are handled at once: the search bar and the list exist
@@ -15,6 +17,7 @@ from the first frame, and a query typed while the database opens runs as soon as
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -138,6 +141,76 @@ class _Request:
     clear_if_missing: bool = False  # a followed link: clear the query if it hides the row
 
 
+Answer = tuple[Rows, Marker, int | None]  # a request's rows, highlights, cursor (None: not there)
+
+
+def first_answer(index: SearchIndex, request: _Request) -> Answer:
+    """A request's first page of rows (off the UI thread): the rest follow."""
+    if request.view == "regions":
+        rows = Rows("regions", regions=sort_regions(index.regions(request.query), request.sort))
+    else:
+        listing = index.listing(request.view, request.query, request.sort)
+        rows = Rows(request.view, index, listing)
+        if request.view == "followup":
+            from coopbrowse.store.followup import FACETS
+
+            rows.facets = index.facets(request.query, FACETS, view="followup")
+    hl = index.matcher(request.query) if request.query else None
+    return rows, hl, find_row(index, rows, request.keep, first_page=True)
+
+
+def find_row(index: SearchIndex, rows: Rows, keep: Key | None, *, first_page: bool) -> int | None:
+    """Where the row ``keep`` is (0 for none asked; None when it is not listed, or not in
+    the first page when only that is looked at)."""
+    if keep is None:
+        return 0
+    if rows.listing is None:
+        return next((i for i, r in enumerate(rows.regions) if ("region", r.name) == keep), None)
+    if first_page:
+        for i in range(rows.listing.loaded):
+            if index.key_at(rows.listing, i) == keep:
+                return i
+        return None
+    return index.position(rows.listing, keep)
+
+
+class EarlyOpen:
+    """The database opened, and the first list read, on a thread started with the screen.
+
+    On the usual launch the index describes the database as it is: it opens in a few
+    milliseconds, and the list is ready for the first frame instead of a frame later. When
+    it is not ready in time, or the database is new, changed or damaged, the screen's
+    open worker takes over (and says how far along it is); nothing here reports errors.
+    """
+
+    def __init__(self, db_path: Path, request: _Request) -> None:
+        self.request = request
+        self.done = threading.Event()
+        self.library: Library | None = None
+        self.answer: Answer | None = None
+        threading.Thread(
+            target=self._run, args=(db_path,), name="coopbrowse-open", daemon=True
+        ).start()
+
+    def _run(self, db_path: Path) -> None:
+        from coopbrowse.store.library import Library
+
+        try:
+            self.library = Library.open_current(db_path)
+            if self.library is not None:
+                self.answer = first_answer(self.library.index, self.request)
+        except Exception:  # the open worker opens it again and says what is wrong
+            self.answer = None
+        finally:
+            self.done.set()
+
+    def ready(self) -> tuple[Library, Answer] | None:
+        """The library and the first answer, if both are there now (never waits)."""
+        if self.done.is_set() and self.library is not None and self.answer is not None:
+            return self.library, self.answer
+        return None
+
+
 class MainScreen(Screen[None]):
     """Browse, search and select meetings and proposals."""
 
@@ -223,6 +296,7 @@ class MainScreen(Screen[None]):
         self._first_list = True
         self._deferred: list[tuple[str, tuple[Any, ...]]] = []  # actions put off while opening
         self._deferred_pending = True
+        self._early = EarlyOpen(db_path, self._first_request(state.view))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -265,19 +339,30 @@ class MainScreen(Screen[None]):
         if focused is not None and deferred and self.app.screen is self:
             self.set_focus(focused)
 
+    def _first_request(self, view: str) -> _Request:
+        """The first list: the view last shown, in its order, on the row last highlighted
+        (a restored query runs after it is on screen)."""
+        self._ticket += 1
+        _label, sort = sort_choice(view, self._sorts(False).get(view, 0), relevance=False)
+        return _Request(self._ticket, view, "", sort, self.state.cursor)
+
     def on_mount(self) -> None:
         self.query_one(SearchBar).history = list(self.state.history)
         table = self.query_one(RecordTable)
         view = VIEWS[self.view]
+        table.border_title = f"{view.key} {view.title}"
+        self.set_focus(table)
+        self.set_interval(self.settings.poll, self._poll)
+        early = self._early.ready()
+        if early is not None:  # the list is in the first frame
+            self._library_ready(*early)
+            return
         table.empty_message = "Opening the database…"
         table.set_rows(view.columns, 0, lambda i: [])
         table.waiting = True
-        table.border_title = f"{view.key} {view.title}"
         self.query_one(DetailPane).show(None, [], f"Opening {self.db_path}…")
         self._status_progress("Opening the database…", 0, 0)
-        self.set_focus(table)
         self.open_library()
-        self.set_interval(self.settings.poll, self._poll)
 
     @work(thread=True, exclusive=True, group="open")
     def open_library(self) -> None:
@@ -287,6 +372,11 @@ class MainScreen(Screen[None]):
         def progress(what: str, done: int, total: int) -> None:
             self.app.call_from_thread(self._status_progress, what, done, total)
 
+        self._early.done.wait()
+        early = self._early.ready()
+        if early is not None:
+            self.app.call_from_thread(self._library_ready, *early)
+            return
         try:
             created = not self.db_path.exists() and not self.db_path.is_symlink()
             size = self.db_path.stat().st_size if self.db_path.is_file() else 0
@@ -310,7 +400,8 @@ class MainScreen(Screen[None]):
         self.app.load_error = exc  # type: ignore[attr-defined]
         self.app.exit(return_code=2)
 
-    def _library_ready(self, library: Library) -> None:
+    def _library_ready(self, library: Library, first: Answer | None = None) -> None:
+        """The database is open; ``first``: the first list, already read."""
         self.library = library
         self._opening = False
         if library.note:
@@ -319,7 +410,19 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
         # The list paints first (on the row highlighted when the browser was last closed);
         # a restored (or already typed) query runs after it.
-        self._request(query="", keep=self.state.cursor)
+        request = self._early.request
+        if first is None or request.ticket != self._ticket:
+            self._request(query="", keep=self.state.cursor)
+            return
+        self.idle.clear()
+        label, _sort = sort_choice(
+            request.view, self._sorts(False).get(request.view, 0), relevance=False
+        )
+        rows, hl, cursor = first
+        done = rows.complete and not (request.keep and cursor is None)
+        self._show(request, rows, hl, label, cursor, done)
+        if not done:
+            self._complete(request, first, label)
 
     def _field_values(self, field: str) -> list[str]:
         return self.index.field_values(field) if self.index else []
@@ -373,38 +476,45 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="list")
     def _compute(self, request: _Request, label: str) -> None:
         """Run a request on the index (a worker): the first page, then the rest."""
-        from coopbrowse.store.query import QueryError
-
         index = self.index
         assert index is not None
         try:
-            if request.view == "regions":
-                rows = Rows(
-                    "regions", regions=sort_regions(index.regions(request.query), request.sort)
-                )
-            else:
-                listing = index.listing(request.view, request.query, request.sort)
-                rows = Rows(request.view, index, listing)
-                if request.view == "followup":
-                    from coopbrowse.store.followup import FACETS
+            answer = first_answer(index, request)
+        except Exception as exc:
+            self._report(request, exc)
+            return
+        rows, hl, cursor = answer
+        self.app.call_from_thread(self._show, request, rows, hl, label, cursor, False)
+        self._rest(index, request, answer, label)
 
-                    rows.facets = index.facets(request.query, FACETS, view="followup")
-            hl = index.matcher(request.query) if request.query else None
-            cursor = self._find(index, rows, request.keep, first_page=True)
-            self.app.call_from_thread(self._show, request, rows, hl, label, cursor, False)
+    @work(thread=True, exclusive=True, group="list")
+    def _complete(self, request: _Request, answer: Answer, label: str) -> None:
+        """The rest of a list whose first page is on screen (a worker)."""
+        assert self.index is not None
+        self._rest(self.index, request, answer, label)
+
+    def _rest(self, index: SearchIndex, request: _Request, answer: Answer, label: str) -> None:
+        """Load the rest of the rows (a worker), then show them all."""
+        rows, hl, cursor = answer
+        try:
             if not rows.complete or (request.keep and cursor is None):
                 assert rows.listing is not None
                 rows.listing.complete()
-                cursor = self._find(index, rows, request.keep, first_page=False)
-        except QueryError as exc:
-            self.app.call_from_thread(
-                self._failed, request, f"✗ {exc} — showing the last good results"
-            )
-            return
-        except Exception as exc:  # a damaged index is rebuilt; anything else is reported
-            self.app.call_from_thread(self._failed, request, self._trouble(exc))
+                cursor = find_row(index, rows, request.keep, first_page=False)
+        except Exception as exc:
+            self._report(request, exc)
             return
         self.app.call_from_thread(self._show, request, rows, hl, label, cursor, True)
+
+    def _report(self, request: _Request, exc: Exception) -> None:
+        """Say why a request failed (from a worker)."""
+        from coopbrowse.store.query import QueryError
+
+        if isinstance(exc, QueryError):
+            message = f"✗ {exc} — showing the last good results"
+        else:  # a damaged index is rebuilt; anything else is reported
+            message = self._trouble(exc)
+        self.app.call_from_thread(self._failed, request, message)
 
     def _trouble(self, exc: Exception) -> str:
         """What to say about a failed read (from a worker); a damaged index is rebuilt."""
@@ -421,19 +531,6 @@ class MainScreen(Screen[None]):
         if self.library is not None:
             self.library.stamp = None  # no longer trusted: the next catch-up rebuilds
             self._catch_up(self._current_key(), force=True)
-
-    @staticmethod
-    def _find(index: SearchIndex, rows: Rows, keep: Key | None, *, first_page: bool) -> int | None:
-        if keep is None:
-            return 0
-        if rows.listing is None:
-            return next((i for i, r in enumerate(rows.regions) if ("region", r.name) == keep), None)
-        if first_page:
-            for i in range(rows.listing.loaded):
-                if index.key_at(rows.listing, i) == keep:
-                    return i
-            return None
-        return index.position(rows.listing, keep)
 
     def _failed(self, request: _Request, message: str) -> None:
         if request.ticket != self._ticket:
