@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from helpers import FAST, settle
-from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Static, TextArea
 
 from coopbrowse.store import Store
 from coopbrowse.store.storage import write_lock
@@ -17,6 +17,7 @@ from coopbrowse.tui.app import CoopBrowseApp
 from coopbrowse.tui.screens.article import ArticleScreen, ReviewScreen
 from coopbrowse.tui.screens.export import ConfirmScreen
 from coopbrowse.tui.screens.main import MainScreen
+from coopbrowse.tui.widgets.choice import Choice
 from coopbrowse.tui.widgets.record_table import RecordTable
 
 SIZE = (160, 50)
@@ -59,7 +60,7 @@ async def draft_from_text(pilot, app, text: str) -> ReviewScreen:
 def person(screen: Any, role: str) -> str:
     """The name in the participant row with ``role``."""
     for row in screen.query("#sec-participants .list-row"):
-        selects = [s for s in row.query(Select) if s.id and s.id.endswith("-role")]
+        selects = [s for s in row.query(Choice) if s.id and s.id.endswith("-role")]
         if selects and selects[0].value == role:
             return row.query_one(".pname", Input).value
     return ""
@@ -77,7 +78,7 @@ async def test_pasted_article_is_drafted_reviewed_and_saved(app, store: Store) -
         assert person(review, "host") == "Aleksandr Lukashenko"
         assert person(review, "guest") == "Vitaly Khotsenko"
         assert value(review, "tr-0-usd") == "210"
-        sectors = [review.query_one(f"#pr-{i}-sector", Select).value for i in range(2)]
+        sectors = [review.query_one(f"#pr-{i}-sector", Choice).value for i in range(2)]
         assert sectors == ["elevators", "agricultural-machinery"]
         # The analyst corrects a field, drops a proposal, and saves.
         review.query_one("#f-place", Input).value = "Minsk, Palace of Independence"

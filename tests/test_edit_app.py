@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import FAST, settle
 from textual.events import Key
-from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.widgets import Checkbox, Input, TextArea
 
 from coopbrowse.store import Store
 from coopbrowse.store.model import Meeting
@@ -17,6 +17,7 @@ from coopbrowse.tui.screens.export import ConfirmScreen
 from coopbrowse.tui.screens.followup import FollowUpScreen
 from coopbrowse.tui.screens.form import EditScreen, select_width, split_items
 from coopbrowse.tui.screens.main import MainScreen
+from coopbrowse.tui.widgets.choice import Choice
 from coopbrowse.tui.widgets.record_table import RecordTable
 
 SIZE = (160, 50)
@@ -146,7 +147,7 @@ async def test_proposals_are_added_and_edited_on_a_proposal_row(app, store: Stor
         await pilot.press("ctrl+n")
         new = len(form.state["proposals"]) - 2  # the last is the next spare row
         await burst(pilot, app, *"Grain elevators")
-        form.query_one(f"#pr-{new}-sector", Select).value = "elevators"
+        form.query_one(f"#pr-{new}-sector", Choice).value = "elevators"
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         meeting = store.meeting(PENZA)
@@ -180,7 +181,7 @@ async def test_follow_up_by_keyboard_with_a_note_and_the_follow_up_view(app, sto
         await settle(pilot, app)
         dialog = app.screen
         assert isinstance(dialog, FollowUpScreen)
-        dialog.query_one("#fu-status", Select).value = "stalled"
+        dialog.query_one("#fu-status", Choice).value = "stalled"
         dialog.query_one("#fu-date", Input).value = "2026-02-01"
         dialog.query_one("#fu-note", Input).focus()
         await burst(pilot, app, *"Funding [bold]frozen")

@@ -139,6 +139,7 @@ def all_binding_classes() -> list[type]:
     from .screens.followup import FollowUpScreen
     from .screens.form import MeetingForm
     from .screens.help import HelpScreen
+    from .widgets.choice import Choice, ChoiceMenu
 
     return [
         CoopBrowseApp,
@@ -154,6 +155,8 @@ def all_binding_classes() -> list[type]:
         ExportScreen,
         ConfirmScreen,
         HelpScreen,
+        Choice,
+        ChoiceMenu,
     ]
 
 

@@ -17,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Static
 
 from coopbrowse.store.model import Meeting, Proposal, describe_status
 from coopbrowse.store.regions import short_region
 from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
 from coopbrowse.store.text import one_line
 
+from ..widgets.choice import Choice
 from .form import select_width
 
 
@@ -64,9 +65,7 @@ class FollowUpScreen(ModalScreen[dict[str, Any] | None]):
             )
             with Horizontal(classes="fu-row"):
                 yield Label("New status", classes="fu-label")
-                status: Select[str] = Select(
-                    statuses, value=p.status, allow_blank=False, id="fu-status"
-                )
+                status = Choice(statuses, p.status, id="fu-status")
                 status.styles.width = select_width(statuses)
                 yield status
             with Horizontal(classes="fu-row"):
@@ -80,7 +79,7 @@ class FollowUpScreen(ModalScreen[dict[str, Any] | None]):
                 yield Input(id="fu-url", placeholder="https://… (optional)")
             with Horizontal(classes="fu-row"):
                 yield Label("Raised again at", classes="fu-label")
-                yield Select(later, value="", allow_blank=False, id="fu-later")
+                yield Choice(later, "", id="fu-later")
             if not self.candidates:
                 yield Static(
                     Text("No later meeting in this region raised this sector.", style="dim")
@@ -91,7 +90,7 @@ class FollowUpScreen(ModalScreen[dict[str, Any] | None]):
                 yield Button("Cancel (esc)", id="fu-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#fu-status", Select).focus()
+        self.query_one("#fu-status", Choice).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "fu-save":
@@ -113,10 +112,10 @@ class FollowUpScreen(ModalScreen[dict[str, Any] | None]):
             )
             self.query_one("#fu-date", Input).focus()
             return
-        later = str(self.query_one("#fu-later", Select).value)
+        later = self.query_one("#fu-later", Choice).value
         self.dismiss(
             {
-                "status": str(self.query_one("#fu-status", Select).value),
+                "status": self.query_one("#fu-status", Choice).value,
                 "date": date,
                 "note": self.query_one("#fu-note", Input).value.strip(),
                 "url": self.query_one("#fu-url", Input).value.strip(),

@@ -34,7 +34,6 @@ from textual.widgets import (
     Input,
     Label,
     ProgressBar,
-    Select,
     Static,
     TextArea,
 )
@@ -47,6 +46,7 @@ from coopbrowse.store.storage import WriteCancelled
 from coopbrowse.store.taxonomy import METRICS, ROLES, SECTORS, SIDES, STATUS_LABELS
 from coopbrowse.store.text import one_line, printable
 
+from ..widgets.choice import Choice
 from .export import confirm
 
 LOCK_PATIENCE = 120.0  # s a save waits for another writer's lock (escape gives up sooner)
@@ -344,10 +344,9 @@ class MeetingForm(Screen[str | None]):
                 classes="list-row",
             )  # fmt: skip
             yield Horizontal(
-                Label("", classes="keep-gap"),
                 Input(item["stated_by"], id=f"tr-{i}-by", classes="by", placeholder="stated by"),
                 Input(item["note"], id=f"tr-{i}-note", classes="note", placeholder="note"),
-                classes="list-row",
+                classes="list-row indented",
             )
         else:
             guess = Tick("from the article", item.get("status_from_article", False))
@@ -362,7 +361,6 @@ class MeetingForm(Screen[str | None]):
                 classes="list-row",
             )
             yield Horizontal(
-                Label("", classes="keep-gap"),
                 Input(item["proposed_by"], id=f"pr-{i}-by", classes="by", placeholder="raised by"),
                 Input(
                     "; ".join(item["enterprises"]),
@@ -370,20 +368,16 @@ class MeetingForm(Screen[str | None]):
                     classes="enterprises",
                     placeholder="enterprises, separated by commas or ;",
                 ),
-                classes="list-row",
+                classes="list-row indented",
             )
             yield Horizontal(
-                Label("", classes="keep-gap"),
                 Input(item["detail"], id=f"pr-{i}-detail", classes="detail", placeholder="detail"),
-                classes="list-row proposal-detail",
+                classes="list-row indented proposal-detail",
             )
 
     @staticmethod
-    def _select(choices: list[tuple[str, str]], value: str, wid: str) -> Select[str]:
-        values = [v for _label, v in choices]
-        widget: Select[str] = Select(
-            choices, value=value if value in values else values[0], allow_blank=False, id=wid
-        )
+    def _select(choices: list[tuple[str, str]], value: str, wid: str) -> Choice:
+        widget = Choice(choices, value, id=wid)
         widget.styles.width = select_width(choices)
         return widget
 
@@ -399,7 +393,7 @@ class MeetingForm(Screen[str | None]):
         return self.query_one(f"#{wid}", Checkbox).value
 
     def _chosen(self, wid: str) -> str:
-        return str(self.query_one(f"#{wid}", Select).value)
+        return self.query_one(f"#{wid}", Choice).value
 
     def sync(self) -> None:
         """Read every widget back into :attr:`state` (before a list is recomposed, and
