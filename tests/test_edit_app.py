@@ -304,3 +304,72 @@ async def test_tabbing_into_a_field_does_not_select_what_it_holds(app) -> None:
         await pilot.press("escape")  # changed now: asks first
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+
+
+MORDOVIA = "2025-10-20-mordovia-lukashenko"  # the bundled meeting with the most proposals
+
+
+async def _complete(pilot, form: EditScreen) -> None:
+    for _ in range(600):
+        if form.complete:
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the form's rows never all arrived")
+
+
+async def test_a_long_form_shows_its_first_rows_at_once_and_the_rest_follow(
+    app, store: Store
+) -> None:
+    from coopbrowse.tui.screens.form import BATCH_ROWS, EAGER_ROWS, ListSection
+
+    meeting = store.meeting(MORDOVIA)
+    assert meeting is not None and len(meeting.proposals) > EAGER_ROWS + 2 * BATCH_ROWS
+    n = len(meeting.proposals)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        form = EditScreen(meeting, store)
+        await app.push_screen(form)
+        section = form.query_one("#sec-proposals", ListSection)
+        assert form.query(f"#pr-{EAGER_ROWS - 1}-title") and not form.query(f"#pr-{n - 1}-title")
+        assert not form.complete
+        for ch in " (x)":  # typed while the rest of the rows are mounted: none lost
+            app.post_message(Key("space" if ch == " " else ch, ch))
+        data, _where = form.collect()  # rows not there yet are read as they were
+        assert Meeting.from_dict(data).to_dict() == meeting.to_dict()
+        await _complete(pilot, form)
+        titles = [w.id for w in section.query("Input.ptitle")]
+        assert titles == [f"pr-{i}-title" for i in range(n + 1)]  # in order, the spare last
+        assert form.query_one("#f-date", Input).value == meeting.date + " (x)"
+        assert form.query_one(f"#pr-{n - 1}-title", Input).select_on_focus is False
+
+
+async def test_ctrl_n_while_rows_are_still_coming_adds_after_all_of_them(app, store: Store) -> None:
+    meeting = store.meeting(MORDOVIA)
+    assert meeting is not None
+    n = len(meeting.proposals)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        form = EditScreen(meeting, store)
+        await app.push_screen(form)
+        form.query_one("#pr-0-title", Input).focus()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert form.complete
+        assert app.focused is form.query_one(f"#pr-{n}-title", Input)
+        await pilot.press(*"Grain dryers")
+        data, _where = form.collect()
+        assert [p["title"] for p in data["proposals"]] == [
+            *(p.title for p in meeting.proposals),
+            "Grain dryers",
+        ]
+
+
+async def test_editing_a_proposal_far_down_the_list_focuses_it_at_once(app, store: Store) -> None:
+    meeting = store.meeting(MORDOVIA)
+    assert meeting is not None
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        form = EditScreen(meeting, store, focus_proposal=meeting.proposals[12].id)
+        await app.push_screen(form)
+        await pilot.pause()
+        assert app.focused is form.query_one("#pr-12-title", Input)

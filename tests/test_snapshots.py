@@ -113,6 +113,10 @@ def _edit_form(pilot_focus: str = "#f-date-inferred"):
         await _ready(pilot)
         await pilot.press("j", "j", "j", "E")
         await _ready(pilot)
+        for _ in range(600):  # every row of its lists mounted (they follow the first frame)
+            if pilot.app.screen.complete:
+                break
+            await pilot.pause(0.05)
         await pilot.pause(0.2)
         pilot.app.screen.query_one(pilot_focus).focus()  # a checkbox: no blinking cursor
         await pilot.pause(0.2)

@@ -8,11 +8,14 @@ focus is in and dropped by unticking their box (``✓`` kept, blank dropped), ``
 ``shift+f6`` jump between sections. Saving validates the whole meeting (the field at fault is
 named and focused) and writes in a worker, waiting for another writer's lock with a message
 that escape cancels; the screen never freezes. Record text is untrusted: it only ever reaches
-the screen as widget values and ``Text``, never as markup.
+the screen as widget values and ``Text``, never as markup. A long list's first rows come
+with the form and the rest are mounted just after, a few at a time (:class:`ListSection`),
+so the form shows in about half a second whatever the meeting's size.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 import threading
 from collections.abc import Callable
@@ -125,14 +128,26 @@ class Tick(Checkbox):
         return super()._button
 
 
+EAGER_ROWS = 4  # a list's rows mounted with the form; the rest follow a few at a time
+BATCH_ROWS = 2  # rows mounted at a time after the first frame (keys are handled between)
+
+
 class ListSection(Vertical):
     """A list of the form (participants, trade figures, proposals): its heading, a row per
-    item, and a button that adds one (the form mounts a new row before it)."""
+    item, and a button that adds one (the form mounts a new row before it).
 
-    def __init__(self, form: MeetingForm, key: str) -> None:
+    A long list would keep the screen from showing for a second or more (each row is a
+    dozen widgets): its first rows come with the form and the rest are mounted after the
+    first frame, a few at a time. Until then a row's item is what the form holds for it
+    (:meth:`MeetingForm.sync` reads only the rows that are there)."""
+
+    def __init__(self, form: MeetingForm, key: str, eager: int = EAGER_ROWS) -> None:
         super().__init__(id=f"sec-{key}", classes="form-block")
         self.form = form
         self.key = key
+        self.eager = eager
+        self.later: list[int] = []  # rows still to mount, in order
+        self.complete = asyncio.Event()  # every row is mounted
 
     def compose(self) -> ComposeResult:
         title, what = LISTS[self.key]
@@ -142,8 +157,37 @@ class ListSection(Vertical):
         if not shown:
             yield Static(f"None yet. ctrl+n adds a {what}.", classes="dim list-empty")
         for i, item in enumerate(items):
-            yield from self.form.wrapped_row(self.key, i, item, spare=i == shown)
+            if i >= self.eager:
+                self.later.append(i)
+            else:
+                yield from self.form.wrapped_row(self.key, i, item, spare=i == shown)
         yield Button(f"+ Add a {what} (ctrl+n)", id=f"add-{self.key}", classes="add-row")
+
+    def on_mount(self) -> None:
+        if self.later:
+            self.call_after_refresh(self.mount_rest)
+        else:
+            self.complete.set()
+
+    async def mount_rest(self, batch: int = BATCH_ROWS) -> None:
+        """Mount the rows still to come, ``batch`` at a time (all at once: 0); returns
+        when every row is mounted."""
+        items, shown = self.form.state[self.key], self.form.shown[self.key]
+        while self.later:
+            take = self.later if batch <= 0 else self.later[:batch]
+            self.later = self.later[len(take) :]
+            widgets = [
+                w
+                for i in take
+                for w in self.form.wrapped_row(self.key, i, items[i], spare=i == shown)
+            ]
+            await self.mount_all(widgets, before=f"#add-{self.key}")
+            for widget in widgets:
+                for field in widget.query(Input):
+                    field.select_on_focus = False
+        if not self.later:
+            self.complete.set()
+        await self.complete.wait()
 
 
 class MeetingForm(Screen[str | None]):
@@ -151,6 +195,9 @@ class MeetingForm(Screen[str | None]):
     say how it is saved (:meth:`_check` runs in a worker) and what the heading says."""
 
     CSS_PATH = "form.tcss"
+    # on_mount focuses the first field itself: Textual's own first focus came before the
+    # fields were told not to select what they hold, so the first key typed replaced the date
+    AUTO_FOCUS = ""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form-save", priority=True),
@@ -282,13 +329,27 @@ class MeetingForm(Screen[str | None]):
                 yield self._field("Headline", src["headline"], "f-source-headline")
                 yield self._field("Document", src["document"], "f-source-document")
             yield ListSection(self, "trade")
-            yield ListSection(self, "proposals")
+            yield ListSection(self, "proposals", max(EAGER_ROWS, self.focus_row + 1))
             yield Static("", id="review-error", markup=False)
             yield ProgressBar(total=None, show_eta=False, id="review-progress")
             with Horizontal(id="review-buttons"):
                 yield Button("Save (ctrl+s)", id="review-save", variant="primary")
                 yield Button("Discard (esc)", id="review-cancel")
         yield Footer()
+
+    @property
+    def focus_row(self) -> int:
+        """The proposal row that gets the focus first (-1: none)."""
+        found = re.fullmatch(r"pr-(\d+)-\w+", self.focus_on or "")
+        return int(found.group(1)) if found else -1
+
+    @property
+    def complete(self) -> bool:
+        """Whether every row of every list is mounted."""
+        return all(section.complete.is_set() for section in self.query(ListSection))
+
+    def _row_shown(self, prefix: str, i: int) -> bool:
+        return bool(self.query(f"#{prefix}-{i}-keep"))
 
     def on_mount(self) -> None:
         # tabbing into a field puts the cursor at its end, not a selection that the next key
@@ -413,6 +474,8 @@ class MeetingForm(Screen[str | None]):
             m["source"][name] = self._value(f"f-source-{name}")
         m["source"]["published"] = m["source"]["published"] or None
         for i, p in enumerate(m["participants"]):
+            if not self._row_shown("pa", i):
+                continue  # not mounted yet: as it was
             p.update(
                 _keep=self._checked(f"pa-{i}-keep"),
                 name=self._value(f"pa-{i}-name"),
@@ -421,6 +484,8 @@ class MeetingForm(Screen[str | None]):
                 role=self._chosen(f"pa-{i}-role"),
             )
         for i, t in enumerate(m["trade"]):
+            if not self._row_shown("tr", i):
+                continue  # not mounted yet: as it was
             t.update(
                 _keep=self._checked(f"tr-{i}-keep"),
                 period=self._value(f"tr-{i}-period"),
@@ -433,6 +498,8 @@ class MeetingForm(Screen[str | None]):
                 note=self._value(f"tr-{i}-note"),
             )
         for i, p in enumerate(m["proposals"]):
+            if not self._row_shown("pr", i):
+                continue  # not mounted yet: as it was
             status = self._chosen(f"pr-{i}-status")
             guessed = self._checked(f"pr-{i}-guess") and status == p["status"]
             p.update(
@@ -508,6 +575,7 @@ class MeetingForm(Screen[str | None]):
             )
             return
         section = self.query_one(f"#sec-{key}", ListSection)
+        await section.mount_rest(batch=0)  # the rows still to come go before the new one
         spare = section.query(".spare")
         if not spare:  # ctrl+n pressed again before the next spare row was mounted
             await self._add_spare(key)

@@ -968,7 +968,8 @@ class MainScreen(Screen[None]):
 
     def _titles_now(self) -> None:
         self._titles_due = False
-        self._update_titles()
+        if self.query(RecordTable):  # (not while the app closes: its widgets are going)
+            self._update_titles()
 
     def _sorts(self, relevance: bool) -> dict[str, int]:
         """Each view's chosen sort: one set while browsing and another while searching
