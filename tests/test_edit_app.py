@@ -373,3 +373,75 @@ async def test_editing_a_proposal_far_down_the_list_focuses_it_at_once(app, stor
         await app.push_screen(form)
         await pilot.pause()
         assert app.focused is form.query_one("#pr-12-title", Input)
+
+
+async def test_keys_typed_while_the_form_opens_go_into_it(app, store: Store) -> None:
+    from coopbrowse.tui.screens.opening import OpeningScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.go_to(("meeting", PENZA))
+        await settle(pilot, app)
+        # E, then keys at once: the record is read in a worker, the keys come meanwhile
+        app.post_message(Key("E", "E"))
+        for ch in " (e)":  # for the list these would select the row and open the export
+            app.post_message(Key("space" if ch == " " else ch, ch))
+        await pilot.pause()
+        assert isinstance(app.screen, OpeningScreen | EditScreen)
+        form = app.screen
+        for _ in range(200):
+            form = app.screen
+            if isinstance(form, EditScreen) and form.is_mounted:
+                break
+            await pilot.pause(0.05)
+        assert isinstance(form, EditScreen)
+        await settle(pilot, app)
+        await pilot.pause(0.2)
+        assert form.query_one("#f-date", Input).value == "2025-04-01 (e)"
+        assert not main.selection and app.screen is form
+
+
+async def test_keys_typed_while_a_follow_up_opens_go_into_it(app, store: Store) -> None:
+    from coopbrowse.tui.screens.opening import OpeningScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await pilot.press("2")
+        await settle(pilot, app)
+        app.post_message(Key("f", "f"))
+        for key in ("right", "tab", "tab", "x"):  # the status steps on; x goes into the note
+            app.post_message(Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        assert isinstance(app.screen, OpeningScreen | FollowUpScreen)
+        for _ in range(200):
+            if isinstance(app.screen, FollowUpScreen) and app.screen.is_mounted:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause(0.3)
+        dialog = app.screen
+        assert isinstance(dialog, FollowUpScreen)
+        assert dialog.query_one("#fu-status", Choice).value != dialog.proposal.status
+        assert dialog.query_one("#fu-note", Input).value == "x"
+
+
+async def test_a_record_gone_meanwhile_closes_the_opening_and_keeps_the_keys(
+    app, store: Store, monkeypatch
+) -> None:
+    from coopbrowse.tui.screens.opening import OpeningScreen
+
+    monkeypatch.setattr(MainScreen, "_whole", lambda self, key: None)  # deleted elsewhere
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        table = main.query_one(RecordTable)
+        app.post_message(Key("E", "E"))
+        app.post_message(Key("j", "j"))  # meant for the form: it goes where the focus is
+        await settle(pilot, app)
+        await pilot.pause(0.2)
+        assert app.screen is main and not isinstance(app.screen, OpeningScreen)
+        assert table.cursor == 1

@@ -36,6 +36,16 @@ class FollowUpScreen(ModalScreen[dict[str, Any] | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="follow-up-save", priority=True),
         Binding("escape", "cancel", "Cancel", id="follow-up-cancel"),
+        # priority, as in the meeting form: what is typed right after a tab goes to the
+        # next field (not, in a burst of keys, to this one)
+        Binding("tab", "app.focus_next", show=False, id="follow-up-next-field", priority=True),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            show=False,
+            id="follow-up-previous-field",
+            priority=True,
+        ),
     ]
 
     def help_sections(self) -> list[tuple[str, object]]:

@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from coopbrowse.store.index import Listing, RegionRow, SearchIndex
     from coopbrowse.store.library import Library
 
+    from .opening import OpeningScreen
+
 DETAIL_AFTER_TYPING = 0.12  # s: the detail waits this long after the last key typed
 NARROW = 130  # below this many columns the detail goes under the list (both fit beside)
 
@@ -1116,13 +1118,23 @@ class MainScreen(Screen[None]):
             return
         row = self._record_row("E edits a record")
         if row is not None:
-            self._open_editor(row.key)
+            self._open_editor(row.key, self._opening_screen("the meeting form"))
+
+    def _opening_screen(self, what: str) -> OpeningScreen:
+        """Say that ``what`` is opening, and keep the keys typed until it is there."""
+        from .opening import OpeningScreen
+
+        opening = OpeningScreen(what)
+        self.app.push_screen(opening)
+        return opening
 
     @work(thread=True, exclusive=True, group="edit")
-    def _open_editor(self, key: Key) -> None:
+    def _open_editor(self, key: Key, opening: OpeningScreen) -> None:
         found = self._whole(key)
-        if found is not None:
-            self.app.call_from_thread(self._push_editor, *found)
+        if found is None:
+            self.app.call_from_thread(opening.call_later, opening.give_up)
+        else:
+            self.app.call_from_thread(self._push_editor, *found, opening)
 
     def _whole(self, key: Key) -> tuple[Any, str | None] | None:
         """(In a worker) the whole meeting of a row's record, and the proposal's id."""
@@ -1145,7 +1157,7 @@ class MainScreen(Screen[None]):
             return None
         return meeting, pid
 
-    def _push_editor(self, meeting: Any, pid: str | None) -> None:
+    def _push_editor(self, meeting: Any, pid: str | None, opening: OpeningScreen) -> None:
         from coopbrowse.store import Store
 
         from .form import EditScreen
@@ -1157,7 +1169,8 @@ class MainScreen(Screen[None]):
                 self._catch_up(key)
                 self.notify(one_line(f"Saved {meeting_id}. u undoes the edit."), markup=False)
 
-        self.app.push_screen(EditScreen(meeting, Store(self.db_path), pid), saved)
+        # after the keys already on their way to the opening screen: it keeps them all
+        opening.call_later(opening.hand_over, EditScreen(meeting, Store(self.db_path), pid), saved)
 
     def action_undo(self) -> None:
         """Undo the latest change to the highlighted record, after asking."""
@@ -1240,16 +1253,17 @@ class MainScreen(Screen[None]):
             self.app.bell()
             self.notify("f follows up a proposal: highlight one (views 2 and 4).", timeout=3)
             return
-        self._open_follow_up(row.key)
+        self._open_follow_up(row.key, self._opening_screen("the follow-up"))
 
     @work(thread=True, exclusive=True, group="edit")
-    def _open_follow_up(self, key: Key) -> None:
+    def _open_follow_up(self, key: Key, opening: OpeningScreen) -> None:
         from coopbrowse.store.regions import filter_value
 
         index = self.index
         assert index is not None
         found = self._whole(key)
         if found is None:
+            self.app.call_from_thread(opening.call_later, opening.give_up)
             return
         meeting = found[0]
         proposal = next(p for p in meeting.proposals if p.id == key[1])
@@ -1265,16 +1279,23 @@ class MainScreen(Screen[None]):
                     candidates.append(row[2])
         except Exception:  # suggestions are a help, not a must
             candidates = []
-        self.app.call_from_thread(self._push_follow_up, key, proposal, meeting, candidates)
+        self.app.call_from_thread(self._push_follow_up, key, proposal, meeting, candidates, opening)
 
-    def _push_follow_up(self, key: Key, proposal: Any, meeting: Any, candidates: list[Any]) -> None:
+    def _push_follow_up(
+        self,
+        key: Key,
+        proposal: Any,
+        meeting: Any,
+        candidates: list[Any],
+        opening: OpeningScreen,
+    ) -> None:
         from .followup import FollowUpScreen
 
         def chosen(answer: dict[str, Any] | None) -> None:
             if answer:
                 self._write_follow_up(key, answer)
 
-        self.app.push_screen(FollowUpScreen(proposal, meeting, candidates), chosen)
+        opening.call_later(opening.hand_over, FollowUpScreen(proposal, meeting, candidates), chosen)
 
     @work(thread=True, exclusive=True, group="write")
     def _write_follow_up(self, key: Key, answer: dict[str, Any]) -> None:

@@ -19,9 +19,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from .typeahead import KeepsTypeahead
 
 ARROW = " ▼"
 
@@ -80,7 +81,7 @@ class ChoiceMenu(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class Choice(Widget, can_focus=True):
+class Choice(KeepsTypeahead, can_focus=True):
     """A dropdown of ``(label, value)`` choices with one always chosen."""
 
     DEFAULT_CSS = """

@@ -7,6 +7,8 @@ moves the focus to the search bar before the list handles "2"; by then the searc
 take "2" as text and the screen's "show the proposals" never runs. Widgets that can hand the
 focus on use :class:`KeepsTypeahead`: a key that reaches them once they have lost the focus
 runs the binding it would have run when it was typed (theirs, their screen's or the app's).
+A key that reaches them after a key before it opened another screen ("E" then the first
+words for the form) goes to that screen.
 """
 
 from __future__ import annotations
@@ -16,17 +18,32 @@ from textual.widget import Widget
 
 
 class KeepsTypeahead(Widget):
-    """Resolve a key against this widget's own chain when it arrives after the focus left."""
+    """Resolve a key against this widget's own chain when it arrives after the focus left;
+    hand it to the screen on top when a key before it opened one."""
 
     async def _on_key(self, event: events.Key) -> None:
-        focused = self.app.focused  # (has_focus follows a moment later)
-        if focused is not None and focused is not self and await self._run_binding(event):
+        app = self.app
+        if self.screen is not app.screen:
+            # ``E`` then text, typed together: the text was meant for the form that E
+            # opened (or for the screen that says it is opening), not for this list
+            event.stop()
+            event.prevent_default()
+            target = app.focused or app.screen
+            target.post_message(events.Key(event.key, event.character))
+            return
+        # The binding runs now, not once the key has bubbled up to the app: the keys
+        # queued behind it then find the screen or the focus it opened
+        if await self._run_binding(event):
             event.stop()
             event.prevent_default()
 
     async def _run_binding(self, event: events.Key) -> bool:
+        keymap = getattr(self.app, "_keymap", None)  # the user's keymap (set_keymap)
         for node in self.ancestors_with_self:
-            for binding in node._bindings.key_to_bindings.get(event.key, ()):
+            bindings = node._bindings.copy()
+            if keymap:
+                bindings.apply_keymap(keymap)
+            for binding in bindings.key_to_bindings.get(event.key, ()):
                 if not binding.priority and await self.app.run_action(binding.action, node):
                     return True
         return False
