@@ -176,6 +176,39 @@ def test_an_opening_date_without_a_year_takes_it_from_a_quoted_figure() -> None:
     assert draft.meeting["date_inferred"] is True
 
 
+@pytest.mark.parametrize(
+    ("context", "year"),
+    [
+        ("The results of the first eight months of 2023 are encouraging.", "2023"),
+        ("Trade reached $162 million over the nine months 2008.", "2008"),
+        ("Exports made $33.5 million in the first quarter of 2020.", "2020"),
+        ("2022 has been declared the Year of Historical Memory in Belarus.", "2022"),
+        ("Trade grew 20% in 2022 and amounted to $300 million.", "2023"),  # a finished year
+    ],
+)
+def test_a_day_without_a_year_takes_it_from_a_year_the_text_reports(
+    context: str, year: str
+) -> None:
+    draft = extract(f"{MEETING.replace('Orlov.', 'Orlov on 2 June.')} {context}")
+    assert draft.meeting["date"] == f"{year}-06-02"
+    assert draft.meeting["date_inferred"] is True
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "Trade has been falling since 2012.",
+        "They will build venues for the 2017 Youth World Championship.",
+        "The standoff between 2014 and 2016 is over.",
+    ],
+)
+def test_a_day_without_a_year_is_left_undated_when_nothing_tells_the_year(context: str) -> None:
+    draft = extract(f"{MEETING.replace('Orlov.', 'Orlov on 2 June.')} {context}")
+    assert draft.meeting["date"] == ""  # not the latest year named: that is only a bound
+    assert draft.meeting["date_note"] == "The article says 2 June; nothing in it tells the year."
+    assert any("2 June" in flag for flag in draft.flags)
+
+
 def test_a_page_date_older_than_the_years_the_text_reports_is_not_used() -> None:
     text = f"date 2019-12-13 {MEETING}\nIn 2023 the trade turnover exceeded $500 million."
     draft = extract(text)

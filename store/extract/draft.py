@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from .people import (
     region_mentions,
 )
 from .proposals import find_proposals
-from .trade import find_goods, find_trade
+from .trade import find_goods, find_trade, part_year_years
 
 
 @dataclass
@@ -81,15 +82,30 @@ def _mentioned_years(text: str) -> list[int]:
 
 
 def _infer_year(article: Article, text: str) -> tuple[int | None, str]:
-    """A year for a date written without one, when nothing gives it directly: the latest year
-    the text speaks of, plus one when that year's trade is reported as a finished figure."""
+    """A year for a date written without one, when nothing gives it directly, from the
+    latest year the text speaks of: the year after it when that year's trade is reported as a
+    finished figure, that year when only a part of it is ("the first eight months of 2023").
+    A year named otherwise ("falling since 2012", "the 2017 championship", "between 2014 and
+    2016") says only that the meeting is not earlier: no year is guessed from it."""
     years = _mentioned_years(text)
     if not years:
         return None, ""
     latest = max(years)
     if _spoken_of_as_finished(text, latest) or latest in _figure_years(text):
         return latest + 1, f"the text ({latest} is spoken of as a finished year)"
-    return latest, "the text (the latest year it mentions)"
+    if latest in part_year_years(text):
+        return latest, f"the text (a part of {latest} is reported)"
+    if any(int(y) == latest for m in _CURRENT_YEAR.finditer(text) for y in m.groups() if y):
+        return latest, f"the text ({latest} is spoken of as the current year)"
+    return None, ""
+
+
+# "2022 has been declared the Year of Historical Memory", "the current 2024", "this year, 2023"
+_CURRENT_YEAR = re.compile(
+    r"\b(\d{4})\s+(?:has\s+been|is)\s+(?:declared\s+)?the\s+year\s+of\b"
+    r"|\bthe\s+current\s+(\d{4})\b|\bthis\s+year,?\s+(\d{4})\b",
+    re.I,
+)
 
 
 _FINISHED = re.compile(
@@ -442,7 +458,9 @@ def _date(
     else:
         year, how = _infer_year(article, "\n".join(article.paragraphs))
     if not year:
-        return None, False, ""
+        said = f"{written.day} {calendar.month_name[written.month]}"
+        flags.append(f"date: the article says {said} but nothing in it tells the year")
+        return None, False, f"The article says {said}; nothing in it tells the year."
     flags.append(f"date: year {year} inferred from {how}")
     note = f"The article gives only the day and month; year {year} from {how}."
     return written.resolve(year), True, note

@@ -153,6 +153,22 @@ class _Period:
     end: int
 
 
+def part_year_years(text: str) -> set[int]:
+    """The years of which a text reports only a part ("the first quarter of 2020", "nine
+    months 2008", "January-September 2024", "H1 2008"): a report written while that year ran."""
+    years = set()
+    for p in _periods(text, None):
+        start, _sep, end = p.text.partition("..")
+        if end and start[:4] == end[:4] and (start[5:], end[5:]) != ("01", "12"):
+            years.add(int(start[:4]))
+    years |= {int(m.group(1)) for m in _MONTHS_YEAR.finditer(text)}
+    return years
+
+
+# "over the nine months 2008": the months and their year without "of"
+_MONTHS_YEAR = re.compile(r"\bmonths,?\s+((?:19|20)\d{2})\b", re.I)
+
+
 def _periods(clause: str, year: int | None) -> list[_Period]:
     """Period expressions in a clause, resolved against the meeting's year."""
     found: list[_Period] = []
