@@ -250,8 +250,9 @@ class Library:
     @classmethod
     def open_current(cls, db_path: Path) -> Library | None:
         """The database at ``db_path`` if its index describes the file as it is now (the
-        usual launch: nothing is parsed or built), else None (a new, changed or migrating
-        database: :meth:`open` says how far along its indexing is)."""
+        usual launch: the JSON is not parsed), else None (a new, changed or migrating
+        database: :meth:`open` says how far along its indexing is). A newer bundled dataset
+        is merged in, as by :meth:`open` (a write, rare: after an upgrade)."""
         if not db_path.is_file():
             return None
         library = cls._current(db_path)

@@ -36,7 +36,21 @@ async def settle(pilot, app=None, timeout: float = 30.0) -> None:
                     f"loaded {main.loaded}"
                 ) from None
         await _workers_done(app, timeout)
+    await _keys_ready(pilot, app, timeout)
     await pilot.pause()
+
+
+async def _keys_ready(pilot, app, timeout: float) -> None:
+    """Wait until a form on top has its first field focused (keys typed before are kept
+    and typed into it then: a key pressed now would wait for it)."""
+    from coopbrowse.tui.screens.opening import KeepsEarlyKeys
+
+    for _ in range(int(timeout / 0.02)):
+        screen = app.screen
+        if not isinstance(screen, KeepsEarlyKeys) or screen.keys_ready:
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"{type(app.screen).__name__} never took the focus")
 
 
 async def _workers_done(app, timeout: float) -> None:

@@ -75,3 +75,21 @@ def test_a_value_that_is_not_a_choice_is_refused() -> None:
         choice.value = "nonsense"
     with pytest.raises(ValueError):
         Choice([])
+
+
+class RightEdge(App[None]):
+    CSS = "Choice { dock: right; width: 8; }"
+
+    def compose(self) -> ComposeResult:
+        long = [("a rather long label for a narrow dropdown", "a"), ("b", "b")]
+        yield Choice(long, "b")
+
+
+async def test_the_list_stays_on_screen_at_the_right_edge() -> None:
+    app = RightEdge()
+    async with app.run_test(size=(40, 12)) as pilot:
+        app.query_one(Choice).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        menu = app.screen.query_one(OptionList)
+        assert menu.region.right <= 40 and menu.region.x >= 0

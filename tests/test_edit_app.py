@@ -445,3 +445,74 @@ async def test_a_record_gone_meanwhile_closes_the_opening_and_keeps_the_keys(
         await pilot.pause(0.2)
         assert app.screen is main and not isinstance(app.screen, OpeningScreen)
         assert table.cursor == 1
+
+
+async def test_keys_typed_one_by_one_while_the_form_mounts_all_arrive(app, store: Store) -> None:
+    import asyncio
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        app.post_message(Key("E", "E"))
+        for ch in "abcdefgh":  # a key every 50 ms: before, while and after the form mounts
+            await asyncio.sleep(0.05)
+            app.post_message(Key(ch, ch))
+        for _ in range(200):
+            form = app.screen
+            if isinstance(form, EditScreen) and form.complete:
+                break
+            await pilot.pause(0.05)
+        await settle(pilot, app)
+        await pilot.pause(0.3)
+        form = app.screen
+        assert isinstance(form, EditScreen)
+        assert form.query_one("#f-date", Input).value.endswith("abcdefgh")
+
+
+async def test_an_opening_covered_by_another_screen_goes_when_that_closes(
+    app, store: Store
+) -> None:
+    from coopbrowse.tui.screens.compare import CompareScreen
+    from coopbrowse.tui.screens.opening import OpeningScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await pilot.press("space", "j", "space", "k")
+        await settle(pilot, app)
+        for key in "cE":  # typed together: the comparison and the form both open
+            app.post_message(Key(key, key))
+        for _ in range(200):
+            if isinstance(app.screen, EditScreen) and app.screen.is_mounted:
+                break
+            await pilot.pause(0.05)
+        await settle(pilot, app)
+        for _ in range(4):  # close whatever is on top until the list is back
+            if app.screen is main:
+                break
+            await pilot.press("escape")
+            await settle(pilot, app)
+            await pilot.pause(0.2)
+        assert app.screen is main
+        assert not any(isinstance(s, OpeningScreen | CompareScreen) for s in app.screen_stack)
+        table = main.query_one(RecordTable)
+        before = table.cursor
+        await pilot.press("j")
+        assert table.cursor == before + 1  # keys work (none loops through a leftover screen)
+
+
+async def test_q_on_a_dropdown_of_the_follow_up_does_not_quit(app, store: Store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2")
+        await settle(pilot, app)
+        await pilot.press("f")
+        for _ in range(200):
+            if isinstance(app.screen, FollowUpScreen) and app.focused is not None:
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.focused, Choice)
+        await pilot.press("q", "question_mark")
+        assert isinstance(app.screen, FollowUpScreen) and app.return_code is None

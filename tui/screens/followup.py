@@ -26,22 +26,25 @@ from coopbrowse.store.text import one_line
 
 from ..widgets.choice import Choice
 from .form import select_width
+from .opening import KeepsEarlyKeys
 
 
-class FollowUpScreen(ModalScreen[dict[str, Any] | None]):
+class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
     """Ask for a proposal's new status, date, note, source and later meeting."""
 
     CSS_PATH = "followup.tcss"
+
+    AUTO_FOCUS = ""  # the first field is focused once drawn, with the keys typed before
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="follow-up-save", priority=True),
         Binding("escape", "cancel", "Cancel", id="follow-up-cancel"),
         # priority, as in the meeting form: what is typed right after a tab goes to the
         # next field (not, in a burst of keys, to this one)
-        Binding("tab", "app.focus_next", show=False, id="follow-up-next-field", priority=True),
+        Binding("tab", "next_field", show=False, id="follow-up-next-field", priority=True),
         Binding(
             "shift+tab",
-            "app.focus_previous",
+            "previous_field",
             show=False,
             id="follow-up-previous-field",
             priority=True,
@@ -49,7 +52,7 @@ class FollowUpScreen(ModalScreen[dict[str, Any] | None]):
     ]
 
     def help_sections(self) -> list[tuple[str, object]]:
-        return [("Following up a proposal", type(self))]
+        return [("Following up a proposal", type(self)), ("In a dropdown", Choice)]
 
     def __init__(self, proposal: Proposal, meeting: Meeting, candidates: list[Meeting]) -> None:
         super().__init__()
@@ -100,7 +103,7 @@ class FollowUpScreen(ModalScreen[dict[str, Any] | None]):
                 yield Button("Cancel (esc)", id="fu-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#fu-status", Choice).focus()
+        self.focus_first(self.query_one("#fu-status", Choice))  # with the keys typed before
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "fu-save":

@@ -51,6 +51,7 @@ from coopbrowse.store.text import one_line, printable
 
 from ..widgets.choice import Choice
 from .export import confirm
+from .opening import KeepsEarlyKeys
 
 LOCK_PATIENCE = 120.0  # s a save waits for another writer's lock (escape gives up sooner)
 
@@ -119,6 +120,15 @@ def _blank(key: str, item: dict[str, Any]) -> bool:
     return not (item["title"] or item["detail"] or item["enterprises"])
 
 
+class Field(Input):
+    """A form field. Tabbing into it puts the cursor at its end: a selection of all it holds
+    would be replaced by the next key typed ("Minsk" lost to " (Palace of Independence)")."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
+
+
 class Tick(Checkbox):
     """A checkbox whose state is a mark (✓ or blank), not only a colour."""
 
@@ -182,21 +192,18 @@ class ListSection(Vertical):
                 for w in self.form.wrapped_row(self.key, i, items[i], spare=i == shown)
             ]
             await self.mount_all(widgets, before=f"#add-{self.key}")
-            for widget in widgets:
-                for field in widget.query(Input):
-                    field.select_on_focus = False
         if not self.later:
             self.complete.set()
         await self.complete.wait()
 
 
-class MeetingForm(Screen[str | None]):
+class MeetingForm(KeepsEarlyKeys, Screen[str | None]):
     """Every field of a meeting, editable; ``ctrl+s`` validates and saves it. Subclasses
     say how it is saved (:meth:`_check` runs in a worker) and what the heading says."""
 
     CSS_PATH = "form.tcss"
-    # on_mount focuses the first field itself: Textual's own first focus came before the
-    # fields were told not to select what they hold, so the first key typed replaced the date
+    # The first field is focused once the form is drawn, and the keys typed until then go
+    # into it (KeepsEarlyKeys): nothing may take the focus (and the keys) before
     AUTO_FOCUS = ""
 
     BINDINGS = [
@@ -207,10 +214,8 @@ class MeetingForm(Screen[str | None]):
         Binding("ctrl+n", "add_row", "Add a row", id="form-add-row", priority=True),
         # priority: the focus moves as the key arrives, so what is typed right after a tab
         # goes to the next field (not, as a burst of keys would, to this one)
-        Binding("tab", "app.focus_next", show=False, id="form-next-field", priority=True),
-        Binding(
-            "shift+tab", "app.focus_previous", show=False, id="form-previous-field", priority=True
-        ),
+        Binding("tab", "next_field", show=False, id="form-next-field", priority=True),
+        Binding("shift+tab", "previous_field", show=False, id="form-previous-field", priority=True),
         Binding(
             "f6,ctrl+down", "section(1)", "Next section", id="form-next-section", priority=True
         ),
@@ -228,7 +233,10 @@ class MeetingForm(Screen[str | None]):
     discard_question = "Discard your changes?"
 
     def help_sections(self) -> list[tuple[str, object]]:
-        return [("The meeting form (tab moves between fields)", MeetingForm)]
+        return [
+            ("The meeting form (tab moves between fields)", MeetingForm),
+            ("In a dropdown (sector, status, role…)", Choice),
+        ]
 
     def __init__(self, meeting: dict[str, Any], store: Store) -> None:
         super().__init__()
@@ -258,7 +266,7 @@ class MeetingForm(Screen[str | None]):
     def _field(self, label: str, value: Any, wid: str, **kw: Any) -> Horizontal:
         path = wid.removeprefix("f-").replace("-", ".")
         text = "" if value is None else str(value)
-        field = Input(value=text, id=wid, **kw)
+        field = Field(value=text, id=wid, **kw)
         if path in self.missing and not text:
             field.add_class("missing", update=False)  # (not mounted yet: styled when it is)
             field.placeholder = "not found in the article"
@@ -352,13 +360,9 @@ class MeetingForm(Screen[str | None]):
         return bool(self.query(f"#{prefix}-{i}-keep"))
 
     def on_mount(self) -> None:
-        # tabbing into a field puts the cursor at its end, not a selection that the next key
-        # typed would replace ("Minsk" lost to " (Palace of Independence)")
-        for field in self.query(Input):
-            field.select_on_focus = False
         target = self.query(f"#{self.focus_on}") if self.focus_on else None
         widget = target.first() if target else self.query_one("#f-date", Input)
-        widget.focus()
+        self.focus_first(widget)  # with the keys typed before the form was there
         if self.focus_on:
             self.call_after_refresh(
                 self.query_one("#review-form", VerticalScroll).scroll_to_widget, widget, top=True
@@ -369,14 +373,14 @@ class MeetingForm(Screen[str | None]):
         keep = Tick("", item["_keep"], id=f"{key[:2]}-{i}-keep", classes="keep")
         keep.tooltip = "✓ kept; untick to drop it when saving"
         if key == "participants":
-            name = Input(item["name"], id=f"pa-{i}-name", classes="pname", placeholder="name")
+            name = Field(item["name"], id=f"pa-{i}-name", classes="pname", placeholder="name")
             if not item["name"] and item["role"] in self.missing:
                 name.add_class("missing", update=False)
                 name.placeholder = f"{item['role']}: not found"
             yield Horizontal(
                 keep,
                 name,
-                Input(item["title"], id=f"pa-{i}-title", classes="ptitle", placeholder="title"),
+                Field(item["title"], id=f"pa-{i}-title", classes="ptitle", placeholder="title"),
                 self._select(_SIDE_CHOICES, item["side"], f"pa-{i}-side"),
                 self._select(_ROLE_CHOICES, item["role"], f"pa-{i}-role"),
                 classes="list-row",
@@ -384,29 +388,29 @@ class MeetingForm(Screen[str | None]):
         elif key == "trade":
             yield Horizontal(
                 keep,
-                Input(item["period"], id=f"tr-{i}-period", classes="period", placeholder="2024"),
+                Field(item["period"], id=f"tr-{i}-period", classes="period", placeholder="2024"),
                 self._select(_METRIC_CHOICES, item["metric"], f"tr-{i}-metric"),
-                Input(
+                Field(
                     item["qualifier"], id=f"tr-{i}-qualifier", classes="qualifier",
                     placeholder="qualifier",
                 ),
-                Input(
+                Field(
                     _shown(item["usd_millions"]), id=f"tr-{i}-usd", classes="usd",
                     placeholder="USD m",
                 ),
-                Input(
+                Field(
                     _shown(item["change_pct"]), id=f"tr-{i}-change", classes="change",
                     placeholder="change %",
                 ),
-                Input(
+                Field(
                     item["change_basis"], id=f"tr-{i}-basis", classes="basis",
                     placeholder="change over …",
                 ),
                 classes="list-row",
             )  # fmt: skip
             yield Horizontal(
-                Input(item["stated_by"], id=f"tr-{i}-by", classes="by", placeholder="stated by"),
-                Input(item["note"], id=f"tr-{i}-note", classes="note", placeholder="note"),
+                Field(item["stated_by"], id=f"tr-{i}-by", classes="by", placeholder="stated by"),
+                Field(item["note"], id=f"tr-{i}-note", classes="note", placeholder="note"),
                 classes="list-row indented",
             )
         else:
@@ -416,14 +420,14 @@ class MeetingForm(Screen[str | None]):
             yield Horizontal(
                 keep,
                 self._select(_SECTOR_CHOICES, item["sector"], f"pr-{i}-sector"),
-                Input(item["title"], id=f"pr-{i}-title", classes="ptitle", placeholder="title"),
+                Field(item["title"], id=f"pr-{i}-title", classes="ptitle", placeholder="title"),
                 self._select(_STATUS_CHOICES, item["status"], f"pr-{i}-status"),
                 guess,
                 classes="list-row",
             )
             yield Horizontal(
-                Input(item["proposed_by"], id=f"pr-{i}-by", classes="by", placeholder="raised by"),
-                Input(
+                Field(item["proposed_by"], id=f"pr-{i}-by", classes="by", placeholder="raised by"),
+                Field(
                     "; ".join(item["enterprises"]),
                     id=f"pr-{i}-enterprises",
                     classes="enterprises",
@@ -432,7 +436,7 @@ class MeetingForm(Screen[str | None]):
                 classes="list-row indented",
             )
             yield Horizontal(
-                Input(item["detail"], id=f"pr-{i}-detail", classes="detail", placeholder="detail"),
+                Field(item["detail"], id=f"pr-{i}-detail", classes="detail", placeholder="detail"),
                 classes="list-row indented proposal-detail",
             )
 

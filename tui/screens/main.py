@@ -17,10 +17,11 @@ from the first frame, and a query typed while the database opens runs as soon as
 from __future__ import annotations
 
 import asyncio
+import functools
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -174,6 +175,18 @@ def find_row(index: SearchIndex, rows: Rows, keep: Key | None, *, first_page: bo
                 return i
         return None
     return index.position(rows.listing, keep)
+
+
+def _while_open(method: Callable[..., None]) -> Callable[..., None]:
+    """For what a worker hands back to the screen: nothing once the app is closing (its
+    widgets are going; an answer arriving then found none and failed the worker)."""
+
+    @functools.wraps(method)
+    def guarded(self: MainScreen, *args: Any) -> None:
+        if self.query(RecordTable):
+            method(self, *args)
+
+    return guarded
 
 
 class EarlyOpen:
@@ -443,6 +456,7 @@ class MainScreen(Screen[None]):
         else:
             self.idle.set()
 
+    @_while_open
     def _status_progress(self, what: str, done: int, total: int) -> None:
         """Say what is happening under the list (an empty ``what``: nothing)."""
         bar = self.query_one("#progress", ProgressBar)
@@ -534,6 +548,7 @@ class MainScreen(Screen[None]):
             self.library.stamp = None  # no longer trusted: the next catch-up rebuilds
             self._catch_up(self._current_key(), force=True)
 
+    @_while_open
     def _failed(self, request: _Request, message: str) -> None:
         if request.ticket != self._ticket:
             return
@@ -556,8 +571,8 @@ class MainScreen(Screen[None]):
         final: bool,
     ) -> None:
         """Show a request's rows (the first page, then again when all are loaded)."""
-        if request.ticket != self._ticket:
-            return
+        if request.ticket != self._ticket or not self.query(RecordTable):
+            return  # superseded, or the app is closing (its widgets are going)
         if final and request.keep and cursor is None and request.clear_if_missing and request.query:
             self.query_one(SearchBar).set_value("", quiet=True)
             self.query_text = ""
@@ -659,6 +674,7 @@ class MainScreen(Screen[None]):
             return
         self.app.call_from_thread(self._show_counts, ticket, meetings, proposals)
 
+    @_while_open
     def _show_counts(self, ticket: int, meetings: int, proposals: int) -> None:
         if ticket == self._ticket:
             self.query_one(SearchBar).show_hint(describe_matches(meetings, proposals))
@@ -775,6 +791,7 @@ class MainScreen(Screen[None]):
             message = f"Cannot show this record: {exc}"
         self.app.call_from_thread(self._put_detail, ticket, row.key, title, blocks, message)
 
+    @_while_open
     def _put_detail(
         self, ticket: int, key: Key, title: str, blocks: list[Block], message: str
     ) -> None:
@@ -908,6 +925,7 @@ class MainScreen(Screen[None]):
             return
         self.app.call_from_thread(self._toggle_keys, keys, True)
 
+    @_while_open
     def _toggle_keys(self, keys: list[Key], move: bool) -> None:
         self.selection = self.selection.toggled_all(keys)
         if move:
@@ -932,6 +950,7 @@ class MainScreen(Screen[None]):
             return
         self.app.call_from_thread(self._selected_all, keys, len(rows))
 
+    @_while_open
     def _selected_all(self, keys: list[Key], count: int) -> None:
         self.selection = self.selection.with_all(keys)
         self.notify(f"Selected everything listed: {count:,} rows.")
@@ -1429,6 +1448,7 @@ class MainScreen(Screen[None]):
             )
         self.app.call_from_thread(self._caught_up, ticket, keep)
 
+    @_while_open
     def _caught_up(self, ticket: int, keep: Key | None) -> None:
         if ticket != self._catchup_ticket:
             return

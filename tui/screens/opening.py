@@ -2,8 +2,10 @@
 worker: a line says what is opening, and the keys typed meanwhile are kept for the screen.
 
 Without it those keys went to the list still under the focus (a space typed for the form
-selected the row; ``e`` opened the export dialog). :meth:`OpeningScreen.hand_over` replaces
-this screen by the one that was on its way and types the kept keys into it, in order.
+selected the row; ``e`` opened the export dialog). :meth:`OpeningScreen.hand_over` puts the
+screen that was on its way in this one's place; the screen (a :class:`KeepsEarlyKeys`) keeps
+every key that comes before it has given its first field the focus (it takes a moment to
+mount), then types them all into that field, in the order they were typed.
 """
 
 from __future__ import annotations
@@ -12,8 +14,86 @@ from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Static
+
+
+def retyped(key: events.Key) -> events.Key:
+    """A copy of ``key`` to send on, dated when it was typed (kept keys are put back in
+    typing order: they reach a screen by more than one way)."""
+    copy = events.Key(key.key, key.character)
+    copy.time = key.time
+    copy.retyped = True  # type: ignore[attr-defined]
+    return copy
+
+
+class KeepsEarlyKeys(Widget):
+    """For a screen (``class Form(KeepsEarlyKeys, Screen[...])``): keep the keys reaching it
+    before its first field has the focus.
+
+    The screen calls :meth:`focus_first` (instead of focusing a widget in ``on_mount``) with
+    the widget that should take the keys, and sets ``AUTO_FOCUS = ""`` so that nothing else
+    takes them first.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.early_keys: list[events.Key] = []
+        self._keys_ready = False
+        self._ready_at = 0.0
+
+    @property
+    def keys_ready(self) -> bool:
+        """Whether the first field has the focus and keys go straight to it."""
+        return self._keys_ready
+
+    def focus_first(self, widget: Widget) -> None:
+        """Once this screen is drawn: focus ``widget`` and type the keys kept so far into
+        it (in one step: a key arriving meanwhile is kept too, so none overtakes them)."""
+        self.call_after_refresh(self._release, widget)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Until the first field has the focus, this screen's keys are kept, not run: a tab
+        or ctrl+s typed ahead runs in its turn, after the keys typed before it."""
+        return self._keys_ready
+
+    def action_next_field(self) -> None:
+        self.screen.focus_next()
+
+    def action_previous_field(self) -> None:
+        self.screen.focus_previous()
+
+    def keep_key(self, key: events.Key) -> None:
+        """A key typed for this screen before it was there (see :class:`OpeningScreen`)."""
+        if self._keys_ready:
+            self.app.post_message(retyped(key))
+        else:
+            self.early_keys.append(key)
+
+    def _release(self, widget: Widget) -> None:
+        if self.screen.focused is None:  # (not if a click has put it somewhere)
+            self.screen.set_focus(widget)
+        self._keys_ready = True
+        self.screen.refresh_bindings()  # (its keys are live now: the footer shows them)
+        self._ready_at = Message().time  # (on the clock of the keys' own times)
+        keys, self.early_keys = self.early_keys, []
+        keys.sort(key=lambda k: k.time)
+        for key in keys:  # through the app: its priority bindings (ctrl+s, tab) apply
+            self.app.post_message(retyped(key))
+
+    def on_key(self, event: events.Key) -> None:
+        if not self._keys_ready:
+            event.stop()
+            event.prevent_default()
+            self.early_keys.append(event)
+        elif event.time < self._ready_at and not getattr(event, "retyped", False):
+            # sent here while nothing had the focus, and come after it was given: on to the
+            # field (once: a key the field leaves to this screen is not sent back)
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(retyped(event))
 
 
 class OpeningScreen(ModalScreen[None]):
@@ -37,6 +117,7 @@ class OpeningScreen(ModalScreen[None]):
         super().__init__()
         self.what = what
         self.keys: list[events.Key] = []
+        self._next: Screen[Any] | None = None  # the screen handed over to
         self._done = False  # handed over (or given up)
 
     def compose(self) -> ComposeResult:
@@ -46,29 +127,39 @@ class OpeningScreen(ModalScreen[None]):
         """Keep the key for the screen on its way (once it is there, send it on)."""
         event.stop()
         event.prevent_default()
-        if self._done:
-            self.app.post_message(events.Key(event.key, event.character))
-        else:
+        if not self._done:
             self.keys.append(event)
+        elif isinstance(self._next, KeepsEarlyKeys):
+            self._next.keep_key(event)
+        elif self.app.screen is not self:  # (never back to this screen: it would loop)
+            self.app.post_message(retyped(event))
+
+    def on_screen_resume(self) -> None:
+        """Shown again after its work is done: it has nothing left to say."""
+        if self._done and self.app.screen is self:
+            self.app.pop_screen()
 
     def hand_over(self, screen: Screen[Any], callback: Any = None) -> None:
-        """Show ``screen`` in this one's place (``callback``: its result's, as for
-        ``push_screen``) and type the keys kept meanwhile into it. Call it through this
-        screen's queue (``call_later``), so that the keys already on their way here are
-        kept first."""
-        # pushed from the app's own queue: the result's callback must not wait on this
-        # screen, which is gone by then
-        self.app.call_next(self._swap, screen, callback)
-
-    def _swap(self, screen: Screen[Any], callback: Any) -> None:
-        app = self.app
+        """Show ``screen`` over this one (``callback``: its result's, as for
+        ``push_screen``) with the keys kept meanwhile; this one goes when it closes. Call it
+        through this screen's queue (``call_later``): the keys on their way here are kept
+        first."""
         self._done = True
-        if app.screen is self:
-            app.pop_screen()
-        app.push_screen(screen, callback)
-        keys = [events.Key(k.key, k.character) for k in self.keys]
-        if keys:  # once the screen is mounted and has given its first field the focus
-            screen.call_after_refresh(lambda: [app.post_message(k) for k in keys])
+        self._next = screen
+        if isinstance(screen, KeepsEarlyKeys):
+            screen.early_keys = self.keys + screen.early_keys
+        else:
+            for key in self.keys:
+                self.app.post_message(retyped(key))
+        self.keys = []
+
+        def closed(result: Any) -> None:
+            if self.app.screen is self:
+                self.app.pop_screen()
+            if callback is not None:
+                callback(result)
+
+        self.app.push_screen(screen, closed)
 
     def give_up(self) -> None:
         """Nothing is coming (the record is gone): close, and let the keys go where the
@@ -77,5 +168,6 @@ class OpeningScreen(ModalScreen[None]):
         self._done = True
         if app.screen is self:
             app.pop_screen()
-        for k in self.keys:
-            app.post_message(events.Key(k.key, k.character))
+        for key in self.keys:
+            app.post_message(retyped(key))
+        self.keys = []

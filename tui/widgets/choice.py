@@ -3,7 +3,7 @@
 Textual's ``Select`` mounts six widgets (its list among them) for every dropdown, open or
 not: the meeting form, with a few dozen dropdowns, took seconds to open. :class:`Choice` is
 one widget; its list is built only when it is opened (:class:`ChoiceMenu`, a small modal
-screen under the dropdown). Keys: ``enter``, ``space`` or ``down`` open the list, ``←`` /
+screen under the dropdown). Keys: ``enter``, ``space``, ``↓`` or ``↑`` open the list, ``←`` /
 ``→`` step through the choices in place, and a letter jumps to the next choice that starts
 with it. Labels are text, never markup.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -61,9 +62,13 @@ class ChoiceMenu(ModalScreen[str | None]):
     def on_mount(self) -> None:
         menu = self.query_one(OptionList)
         x, y = self.at
-        # below the dropdown when the list fits there, else as low as it fits
+        # below the dropdown when the list fits there, else as low as it fits; as far right
+        # as it fits (its border and a scrollbar included)
         height = min(len(self.choices), 12) + 2
+        width = max(cell_len(label) for label, _v in self.choices) + 4
+        menu.styles.max_width = self.size.width
         y = max(0, min(y, self.size.height - height))
+        x = max(0, min(x, self.size.width - width))
         menu.styles.offset = (x, y)
         values = [v for _label, v in self.choices]
         menu.highlighted = values.index(self.value) if self.value in values else 0
@@ -100,7 +105,7 @@ class Choice(KeepsTypeahead, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("enter,space,down", "open", "Choose", show=False, id="choice-open"),
+        Binding("enter,space,down,up", "open", "Choose", show=False, id="choice-open"),
         Binding("right", "step(1)", "Next choice", show=False, id="choice-next"),
         Binding("left", "step(-1)", "Previous choice", show=False, id="choice-previous"),
     ]
@@ -151,7 +156,7 @@ class Choice(KeepsTypeahead, can_focus=True):
         return Text(self.label + ARROW, no_wrap=True, overflow="ellipsis")
 
     def get_content_width(self, container: object, viewport: object) -> int:
-        return max(len(label) for label, _v in self.choices) + len(ARROW)
+        return max(cell_len(label) for label, _v in self.choices) + cell_len(ARROW)
 
     def action_open(self) -> None:
         region = self.region

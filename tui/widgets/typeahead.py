@@ -14,6 +14,7 @@ words for the form) goes to that screen.
 from __future__ import annotations
 
 from textual import events
+from textual.screen import Screen
 from textual.widget import Widget
 
 
@@ -28,8 +29,8 @@ class KeepsTypeahead(Widget):
             # opened (or for the screen that says it is opening), not for this list
             event.stop()
             event.prevent_default()
-            target = app.focused or app.screen
-            target.post_message(events.Key(event.key, event.character))
+            # through the app, as if typed now: its priority bindings (ctrl+s) apply
+            app.post_message(events.Key(event.key, event.character))
             return
         # The binding runs now, not once the key has bubbled up to the app: the keys
         # queued behind it then find the screen or the focus it opened
@@ -46,4 +47,6 @@ class KeepsTypeahead(Widget):
             for binding in bindings.key_to_bindings.get(event.key, ()):
                 if not binding.priority and await self.app.run_action(binding.action, node):
                     return True
+            if isinstance(node, Screen) and node.is_modal:
+                break  # as Textual's own: a dialog's keys never reach the app's (q quits)
         return False
