@@ -40,6 +40,15 @@ async def settle(pilot, app=None, timeout: float = 30.0) -> None:
     await pilot.pause()
 
 
+async def until(pilot, condition, what: str, timeout: float = 30.0) -> None:
+    """Wait (letting the app run) until ``condition()`` holds; fail naming ``what``."""
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"never: {what}")
+
+
 async def _keys_ready(pilot, app, timeout: float) -> None:
     """Wait until a form on top has its first field focused (keys typed before are kept
     and typed into it then: a key pressed now would wait for it)."""

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import FAST, settle
+from helpers import FAST, settle, until
 from textual.events import Key
 from textual.widgets import Checkbox, Input, TextArea
 
@@ -310,11 +310,7 @@ MORDOVIA = "2025-10-20-mordovia-lukashenko"  # the bundled meeting with the most
 
 
 async def _complete(pilot, form: EditScreen) -> None:
-    for _ in range(600):
-        if form.complete:
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the form's rows never all arrived")
+    await until(pilot, lambda: form.complete, "the form's rows all arrived")
 
 
 async def test_a_long_form_shows_its_first_rows_at_once_and_the_rest_follow(
@@ -390,12 +386,12 @@ async def test_keys_typed_while_the_form_opens_go_into_it(app, store: Store) -> 
             app.post_message(Key("space" if ch == " " else ch, ch))
         await pilot.pause()
         assert isinstance(app.screen, OpeningScreen | EditScreen)
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, EditScreen) and app.screen.is_mounted,
+            "the form is there",
+        )
         form = app.screen
-        for _ in range(200):
-            form = app.screen
-            if isinstance(form, EditScreen) and form.is_mounted:
-                break
-            await pilot.pause(0.05)
         assert isinstance(form, EditScreen)
         await settle(pilot, app)
         await pilot.pause(0.2)
@@ -417,10 +413,11 @@ async def test_keys_typed_while_a_follow_up_opens_go_into_it(app, store: Store) 
             app.post_message(Key(key, key if len(key) == 1 else None))
         await pilot.pause()
         assert isinstance(app.screen, OpeningScreen | FollowUpScreen)
-        for _ in range(200):
-            if isinstance(app.screen, FollowUpScreen) and app.screen.is_mounted:
-                break
-            await pilot.pause(0.05)
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, FollowUpScreen) and app.screen.is_mounted,
+            "the follow-up is there",
+        )
         await pilot.pause(0.3)
         dialog = app.screen
         assert isinstance(dialog, FollowUpScreen)
@@ -458,11 +455,11 @@ async def test_keys_typed_one_by_one_while_the_form_mounts_all_arrive(app, store
         for ch in "abcdefgh":  # a key every 50 ms: before, while and after the form mounts
             await asyncio.sleep(0.05)
             app.post_message(Key(ch, ch))
-        for _ in range(200):
-            form = app.screen
-            if isinstance(form, EditScreen) and form.complete:
-                break
-            await pilot.pause(0.05)
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, EditScreen) and app.screen.complete,
+            "the form is there with all its rows",
+        )
         await settle(pilot, app)
         await pilot.pause(0.3)
         form = app.screen
@@ -484,10 +481,11 @@ async def test_an_opening_covered_by_another_screen_goes_when_that_closes(
         await settle(pilot, app)
         for key in "cE":  # typed together: the comparison and the form both open
             app.post_message(Key(key, key))
-        for _ in range(200):
-            if isinstance(app.screen, EditScreen) and app.screen.is_mounted:
-                break
-            await pilot.pause(0.05)
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, EditScreen) and app.screen.is_mounted,
+            "the form is there",
+        )
         await settle(pilot, app)
         for _ in range(4):  # close whatever is on top until the list is back
             if app.screen is main:
@@ -509,10 +507,11 @@ async def test_q_on_a_dropdown_of_the_follow_up_does_not_quit(app, store: Store)
         await pilot.press("2")
         await settle(pilot, app)
         await pilot.press("f")
-        for _ in range(200):
-            if isinstance(app.screen, FollowUpScreen) and app.focused is not None:
-                break
-            await pilot.pause(0.05)
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, FollowUpScreen) and app.focused is not None,
+            "the follow-up has the focus",
+        )
         assert isinstance(app.focused, Choice)
         await pilot.press("q", "question_mark")
         assert isinstance(app.screen, FollowUpScreen) and app.return_code is None

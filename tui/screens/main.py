@@ -561,6 +561,7 @@ class MainScreen(Screen[None]):
             self._first_list = False
             self.call_after_refresh(self._after_first_list)
 
+    @_while_open
     def _show(
         self,
         request: _Request,
@@ -571,8 +572,8 @@ class MainScreen(Screen[None]):
         final: bool,
     ) -> None:
         """Show a request's rows (the first page, then again when all are loaded)."""
-        if request.ticket != self._ticket or not self.query(RecordTable):
-            return  # superseded, or the app is closing (its widgets are going)
+        if request.ticket != self._ticket:
+            return
         if final and request.keep and cursor is None and request.clear_if_missing and request.query:
             self.query_one(SearchBar).set_value("", quiet=True)
             self.query_text = ""
@@ -987,10 +988,10 @@ class MainScreen(Screen[None]):
             self._titles_due = True
             self.call_next(self._titles_now)
 
+    @_while_open
     def _titles_now(self) -> None:
         self._titles_due = False
-        if self.query(RecordTable):  # (not while the app closes: its widgets are going)
-            self._update_titles()
+        self._update_titles()
 
     def _sorts(self, relevance: bool) -> dict[str, int]:
         """Each view's chosen sort: one set while browsing and another while searching

@@ -41,8 +41,9 @@ class KeepsTypeahead(Widget):
     async def _run_binding(self, event: events.Key) -> bool:
         keymap = getattr(self.app, "_keymap", None)  # the user's keymap (set_keymap)
         for node in self.ancestors_with_self:
-            bindings = node._bindings.copy()
-            if keymap:
+            bindings = node._bindings
+            if keymap:  # (on a copy: Textual applies it to the copies it makes, as here)
+                bindings = bindings.copy()
                 bindings.apply_keymap(keymap)
             for binding in bindings.key_to_bindings.get(event.key, ()):
                 if not binding.priority and await self.app.run_action(binding.action, node):
