@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coopbrowse.store import StoreError, __version__
 from coopbrowse.store.compare import Comparison, label, to_markdown
 from coopbrowse.store.text import one_line
 
 from ..render import comparison_table
+from ..widgets.footer import KeysFooter
 
 
 class CompareScreen(Screen[None]):
@@ -53,7 +54,7 @@ class CompareScreen(Screen[None]):
                 heading += f" · {self.note}"
             yield Static(Text(one_line(heading), style="bold"), id="compare-heading")
             yield Static(comparison_table(self.comparison), id="compare-table")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#compare-body").focus()

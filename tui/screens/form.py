@@ -32,7 +32,6 @@ from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Header,
     Input,
     Label,
@@ -50,6 +49,7 @@ from coopbrowse.store.taxonomy import METRICS, ROLES, SECTORS, SIDES, STATUS_LAB
 from coopbrowse.store.text import one_line, printable
 
 from ..widgets.choice import Choice
+from ..widgets.footer import KeysFooter
 from .export import confirm
 from .opening import KeepsEarlyKeys
 
@@ -343,7 +343,7 @@ class MeetingForm(KeepsEarlyKeys, Screen[str | None]):
             with Horizontal(id="review-buttons"):
                 yield Button("Save (ctrl+s)", id="review-save", variant="primary")
                 yield Button("Discard (esc)", id="review-cancel")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def focus_row(self) -> int:

@@ -34,7 +34,7 @@ from textual.containers import Container, Horizontal
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from coopbrowse.store.errors import StoreError
 from coopbrowse.store.text import one_line
@@ -44,6 +44,7 @@ from ..selection import Place, Selection, Trail
 from ..state import UiState
 from ..views import VIEWS, Key, Row, placeholder_cells, sort_choice, sort_count, sort_regions
 from ..widgets.detail import DetailPane
+from ..widgets.footer import KeysFooter
 from ..widgets.record_table import RecordTable
 from ..widgets.search_bar import SearchBar
 
@@ -323,7 +324,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="status-line"):
             yield Static(id="status", markup=False)
             yield ProgressBar(id="progress", show_eta=False)
-        yield Footer()
+        yield KeysFooter()
 
     # Setup -------------------------------------------------------------------------------
 
