@@ -201,6 +201,42 @@ async def test_match_count_adds_up_with_the_lists(app) -> None:
         assert status.startswith(f"{meetings} meetings and {proposals} proposals match")
 
 
+async def test_the_counts_come_with_the_list_in_every_view(app, monkeypatch) -> None:
+    """The line under the bar counts meetings and proposals: the list's own total is one
+    of them (no second search for it), the other is counted with the first page."""
+    from coopbrowse.store.index import SearchIndex
+
+    counted: list[str] = []
+    count = SearchIndex.count
+
+    def counting(self, query, *, view):
+        counted.append(view)
+        return count(self, query, view=view)
+
+    monkeypatch.setattr(SearchIndex, "count", counting)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        index = main.index
+        assert index is not None
+        expected = f"{count(index, 'lift', view='meetings')} meetings and "
+        expected += f"{count(index, 'lift', view='proposals')} proposals match"
+        for key, other in (
+            ("1", ["proposals"]),
+            ("2", ["meetings"]),
+            ("4", ["meetings"]),
+            ("3", ["meetings", "proposals"]),
+        ):
+            await search(pilot, app, "")
+            await pilot.press("escape", key)
+            await settle(pilot, app)
+            counted.clear()
+            await search(pilot, app, "lift")
+            status = plain(main.query_one(SearchBar).query_one("#search-status").content)
+            assert status.startswith(expected), (key, status)
+            assert counted == other, key
+
+
 async def test_bad_query_shows_error_and_keeps_results(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

@@ -1,8 +1,12 @@
-"""The search bar's hint line, without an app."""
+"""The search bar: its hint line, when it hands a query on, and what typing costs."""
 
 from __future__ import annotations
 
-from coopbrowse.tui.widgets.search_bar import hint_for
+import time
+
+from textual.app import App, ComposeResult
+
+from coopbrowse.tui.widgets.search_bar import QueryInput, SearchBar, hint_for
 
 
 def test_the_hint_line_offers_values_but_says_nothing_of_a_range() -> None:
@@ -14,3 +18,54 @@ def test_the_hint_line_offers_values_but_says_nothing_of_a_range() -> None:
     assert hint_for("date:202", values) == "date: 2023, 2024, 2025"
     for ranged in ("date:2024..", "trams date:2024..2025-06", "date:..2024"):
         assert hint_for(ranged, values) == ""  # the list's count says what matched
+
+
+class BarApp(App[None]):
+    """A search bar alone, recording the queries it hands on."""
+
+    def __init__(self, debounce: float) -> None:
+        super().__init__()
+        self.debounce = debounce
+        self.queries: list[tuple[float, str]] = []
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(lambda field: [], id="bar", debounce=self.debounce)
+
+    def on_search_bar_query_changed(self, event: SearchBar.QueryChanged) -> None:
+        self.queries.append((time.monotonic(), event.query))
+
+
+async def test_a_key_after_a_pause_searches_at_once_and_a_burst_searches_once() -> None:
+    app = BarApp(debounce=0.5)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        start = time.monotonic()
+        await pilot.press("t")  # after a pause: no waiting for the debounce
+        await pilot.pause()
+        assert [q for _t, q in app.queries] == ["t"]
+        assert app.queries[0][0] - start < 0.5
+        await pilot.press(*"rams")  # at once after it: one search, once the keys pause
+        assert [q for _t, q in app.queries] == ["t"]
+        assert app.query_one(SearchBar).pending
+        await pilot.pause(0.7)
+        assert [q for _t, q in app.queries] == ["t", "trams"]
+        assert not app.query_one(SearchBar).pending
+
+
+async def test_typing_a_query_repaints_the_input_without_a_layout(monkeypatch) -> None:
+    layouts = []
+    refresh = QueryInput.refresh
+
+    def recording(self, *regions, **flags):
+        layouts.append(flags.get("layout", False))
+        return refresh(self, *regions, **flags)
+
+    monkeypatch.setattr(QueryInput, "refresh", recording)
+    app = BarApp(debounce=0.01)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        layouts.clear()
+        await pilot.press(*"elevators")
+        await pilot.pause()
+        assert app.query_one(QueryInput).value == "elevators"
+        assert layouts and not any(layouts)

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 
     from .opening import OpeningScreen
 
-DETAIL_AFTER_TYPING = 0.12  # s: the detail waits this long after the last key typed
+DETAIL_AFTER_TYPING = 0.3  # s: the detail waits this long after the last key typed
 NARROW = 130  # below this many columns the detail goes under the list (both fit beside)
 
 
@@ -161,6 +161,25 @@ def first_answer(index: SearchIndex, request: _Request) -> Answer:
             rows.facets = index.facets(request.query, FACETS, view="followup")
     hl = index.matcher(request.query) if request.query else None
     return rows, hl, find_row(index, rows, request.keep, first_page=True)
+
+
+def match_counts(index: SearchIndex, request: _Request, rows: Rows) -> tuple[int, int] | None:
+    """How many meetings and proposals the request's query matches (the line under the
+    search bar; off the UI thread), or None: no query, or the list shows other spellings.
+    The list's own total is one of the two."""
+    from coopbrowse.store.index import SCOPES
+
+    listing = rows.listing
+    if not request.query or (listing is not None and listing.corrections):
+        return None
+    own = SCOPES.get(request.view) if listing is not None else None
+    meetings = listing.total if listing and own == "meeting" else None
+    proposals = listing.total if listing and own == "proposal" else None
+    if meetings is None:
+        meetings = index.count(request.query, view="meetings")
+    if proposals is None:
+        proposals = index.count(request.query, view="proposals")
+    return meetings, proposals
 
 
 def find_row(index: SearchIndex, rows: Rows, keep: Key | None, *, first_page: bool) -> int | None:
@@ -497,11 +516,13 @@ class MainScreen(Screen[None]):
         assert index is not None
         try:
             answer = first_answer(index, request)
+            # the counts under the search bar come with the first page: one frame for both
+            counts = match_counts(index, request, answer[0])
         except Exception as exc:
             self._report(request, exc)
             return
         rows, hl, cursor = answer
-        self.app.call_from_thread(self._show, request, rows, hl, label, cursor, False)
+        self.app.call_from_thread(self._show, request, rows, hl, label, cursor, False, counts)
         self._rest(index, request, answer, label)
 
     @work(thread=True, exclusive=True, group="list")
@@ -571,8 +592,10 @@ class MainScreen(Screen[None]):
         label: str,
         cursor: int | None,
         final: bool,
+        counts: tuple[int, int] | None = None,
     ) -> None:
-        """Show a request's rows (the first page, then again when all are loaded)."""
+        """Show a request's rows (the first page, then again when all are loaded) and,
+        with the first page, how many meetings and proposals match."""
         if request.ticket != self._ticket:
             return
         if final and request.keep and cursor is None and request.clear_if_missing and request.query:
@@ -601,8 +624,8 @@ class MainScreen(Screen[None]):
             table.set_rows(view.columns, len(rows), self._cells, self._is_marked, cursor=target)
             if not self._first_list:
                 table.stop_waiting()
-        if request.query:
-            self._describe(request.query)
+        if request.query and not (final and counts is None and not self.corrections):
+            self._describe(request.query, counts)
         if final:
             self._answered = request.ticket
             self._settled()
@@ -655,13 +678,17 @@ class MainScreen(Screen[None]):
             else:  # the last session's query, on its last row
                 self._request(query=query, keep=self.state.cursor)
 
-    def _describe(self, query: str) -> None:
+    def _describe(self, query: str, counts: tuple[int, int] | None) -> None:
+        """The line under the search bar: the spellings used instead, or the counts (read
+        with the list, or else now in a worker)."""
         bar = self.query_one(SearchBar)
         if self.corrections:
             fixed = ", ".join(f"{a} → {b}" for a, b in self.corrections)
             bar.show_hint(f"No exact matches; showing results for: {fixed}")
-            return
-        self._count_matches(self._ticket, query)
+        elif counts is not None:
+            bar.show_hint(describe_matches(*counts))
+        else:
+            self._count_matches(self._ticket, query)
 
     @work(thread=True, exclusive=True, group="count")
     def _count_matches(self, ticket: int, query: str) -> None:
