@@ -594,6 +594,9 @@ async def test_the_first_frame_of_an_indexed_database_shows_its_list(
         assert "Opening" not in table.empty_message
         await settle(pilot, app)
         assert main.rows[0].meeting.id in str(main.query_one(DetailPane).shown)
+        # its titles too (shown from on_mount, they stayed "Meetings (0)", "sorted by  ·")
+        assert table.border_title == f"1 Meetings ({len(store.meetings())})"
+        assert str(table.border_subtitle).startswith("sorted by newest first ·")
 
 
 async def test_a_new_database_shows_what_is_happening_then_opens(tmp_path) -> None:

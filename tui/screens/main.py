@@ -1011,15 +1011,17 @@ class MainScreen(Screen[None]):
         self._titles_soon()
 
     def _titles_soon(self) -> None:
-        """Update the titles once, after the changes being made now."""
-        if not self._titles_due and self.is_mounted:
+        """Update the titles once, after the changes being made now. Also while the screen
+        mounts (``is_mounted`` is not true yet): the first list may be shown from
+        ``on_mount``, and its titles must follow."""
+        if not self._titles_due and self.is_running:
             self._titles_due = True
             self.call_next(self._titles_now)
 
-    @_while_open
     def _titles_now(self) -> None:
-        self._titles_due = False
-        self._update_titles()
+        self._titles_due = False  # whatever happens: a later change must schedule again
+        if self.query(RecordTable):  # (none while the app closes)
+            self._update_titles()
 
     def _sorts(self, relevance: bool) -> dict[str, int]:
         """Each view's chosen sort: one set while browsing and another while searching
