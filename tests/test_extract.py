@@ -532,3 +532,70 @@ def test_listed_enterprises_are_found_by_name_alone() -> None:
         "Belshina",
     ]
     assert find_enterprises("Integrally, the amkodor idea is good.") == []  # whole names, exact
+
+
+def test_a_name_before_what_the_enterprise_does_and_what_it_is() -> None:
+    assert find_enterprises("And he said the Belarusnafta oil company could help.") == [
+        "Belarusnafta"
+    ]
+    assert find_enterprises("Orders went to the Zorka textile factory and others.") == ["Zorka"]
+    assert find_enterprises("A Russian oil company could join.") == []  # a nationality
+
+
+def test_one_word_names_ending_in_what_they_are_and_posts_that_are_not_names() -> None:
+    assert find_enterprises("The heads of Belteleradiocompany approved a plan.") == [
+        "Belteleradiocompany"
+    ]
+    assert find_enterprises("Uralkali and Belarusbank signed it.") == ["Uralkali", "Belarusbank"]
+    assert find_enterprises("Alexander Smekalin said joint projects went well.") == []
+    assert find_enterprises("Dmitry Matusevich, Chairman of the State Property Committee:") == []
+
+
+def _enterprises(text: str) -> dict[str, list[str]]:
+    draft = extract(f"date 2025-03-01\n{text}")
+    return {p["sector"]: p["enterprises"] for p in draft.meeting["proposals"]}
+
+
+def test_an_invitation_proposes_and_names_its_enterprises() -> None:
+    got = _enterprises(
+        "“If you wish, take a look at the models at Minsk Automobile Plant, at Belkommunmash, "
+        "including electric buses.”"
+    )
+    assert got == {"public-transport": ["Minsk Automobile Plant", "Belkommunmash"]}
+
+
+def test_enterprises_named_before_a_proposal_of_their_paragraph_go_to_it() -> None:
+    got = _enterprises(
+        "Products of the Niva-Holding enterprise from Soligorsk are an excellent alternative. "
+        "We are ready to supply elevators and service them in your region."
+    )
+    assert ["Niva-Holding"] in got.values()
+    # not across paragraphs, and not a word in capitals that nothing marks as an enterprise
+    got = _enterprises(
+        "The Niva-Holding enterprise is in Soligorsk.\n\n\n"
+        "The region is gearing up for the FIFA World Cup. "
+        "We are ready to supply elevators to your region."
+    )
+    assert all(not names for names in got.values())
+
+
+def test_a_sentence_just_after_a_proposal_lends_it_the_enterprises_it_names() -> None:
+    got = _enterprises(
+        "We are ready to supply elevators to your region.\n\n"
+        "The heads of NPO Splav and the Tula Patron Plant will visit Minsk."
+    )
+    assert ["NPO Splav", "Tula Patron Plant"] in got.values()
+
+
+def test_two_names_joined_by_and_are_two_unless_the_first_is_not_a_name_alone() -> None:
+    assert find_enterprises("MAZ and Ufa Tram and Trolleybus Plant will make trams.") == [
+        "MAZ",
+        "Ufa Tram and Trolleybus Plant",
+    ]
+    assert find_enterprises("BelAZ and Sinara Group agreed.") == ["BelAZ", "Sinara Group"]
+    assert find_enterprises("Udmurtia TV and Radio Broadcasting Company signed.") == [
+        "Udmurtia TV and Radio Broadcasting Company"
+    ]
+    assert find_enterprises("The Institute of Mechanics and Power Engineering trains them.") == [
+        "Institute of Mechanics and Power Engineering"
+    ]

@@ -360,7 +360,9 @@ _PROPOSAL_CUE = re.compile(
     r"establish|establishing|expand\w*|increase|increasing|supply|supplying|supplies|joint|"
     r"together|focus\w*|plans?|demand|touched|discuss\w*|explor\w*|instruct\w*|agree\w*|"
     r"will|step\s+up|boost\w*|strengthen\w*|deepen\w*|set\s+up|organi[sz]\w*|launch\w*|"
-    r"consider\w*|worth|first|second|third|fourth|fifth|next|topics?|"
+    r"consider\w*|worth|first|second|third|fourth|fifth|next|topics?|projects?|"
+    # an invitation is an offer: "if you wish, take a look at the models at ..."
+    r"take\s+a\s+look|have\s+a\s+look|if\s+you\s+wish|opt\s+for|"
     # cooperation under way is an area of cooperation too ("two assembly plants producing
     # Belarusian harvesters in your region")
     r"assembl\w*|producing)\b",
@@ -561,6 +563,18 @@ _ORG_BEFORE_KIND = re.compile(
 )  # (the plain form backtracked over every hyphen of a long hyphenated run: cubic)
 
 
+# "the Belarusnafta oil company", "the Gomel chemical plant": a one-word name, then what the
+# enterprise makes or does, then what it is
+_ORG_BEFORE_TRADE_KIND = re.compile(
+    rf"\b([A-Z][\w’'&-]{{1,{_NAME_WORD_MAX}}}+)\s+"
+    r"(?:oil(?:\s+and\s+gas)?|gas|chemical|petrochemical|engineering|machine-building|"
+    r"automobile|automotive|tractor|mining|steel|metallurgical|pharmaceutical|trading|energy|"
+    r"construction|agricultural|food|dairy|meat|textile|woodworking|instrument-making|"
+    r"shipbuilding|electronics|optical|glass|cement|tyre|tire)\s+"
+    r"(?:company|factory|plant|holding|enterprise|concern|works|combine)\b"
+)
+
+
 _ORG_AFTER_COUNTRY = re.compile(
     r"\b(?:Belarus|Russia)['’]s?\s+([A-Z][\w’'&-]+(?:\s+[A-Z][\w’'&-]+)?)"
 )
@@ -580,22 +594,35 @@ _ORG_FORM = re.compile(
 
 
 _ORG_WORD = re.compile(
-    r"\b([A-Z][a-z]*(?:mash|prom|stroy|neft|khim|energo|avto|agro|med|pharm|zavod|kali|"
-    r"tekh)[a-z]*)\b"
+    r"\b([A-Z][a-z]*(?:(?:mash|prom|stroy|neft|nafta|khim|energo|avto|agro|med|pharm|zavod|"
+    r"tekh|company|bank)[a-z]*|kali))\b"  # "Belteleradiocompany", "Belarusbank", "Uralkali"
 )
 
 
 _NOT_ORGS = {
     "belta", "tass", "usa", "eaeu", "cis", "eu", "it", "ai", "rub", "usd", "r&d", "the",
     "belarus", "russia", "union state", "soviet union", "russian federation",
-    "belarusian", "soviet", "cnc", "gdp", "vat", "led", "un", "uk", "nato", "sco", "brics",
-    "csto", "ussr", "ict", "hr", "ceo", "dna", "rna", "pcr", "covid", "mri", "gps", "npo", "oao",
-    "jsc", "ojsc", "pjsc", "cjsc", "llc", "ltd", "urals", "siberia", "far east", "minsk",
-    "moscow", "brest", "gomel", "grodno", "vitebsk", "mogilev", "kazan", "agriculture",
+    "belarusian", "russian", "soviet", "cnc", "gdp", "vat", "led", "un", "uk", "nato", "sco",
+    "brics", "csto", "ussr", "ict", "hr", "ceo", "dna", "rna", "pcr", "covid", "mri", "gps",
+    "npo", "oao", "jsc", "ojsc", "pjsc", "cjsc", "llc", "ltd", "urals", "siberia", "far east",
+    "minsk", "moscow", "brest", "gomel", "grodno", "vitebsk", "mogilev", "kazan", "agriculture",
 }  # fmt: skip
 
 
-_ORG_PATTERNS = (_ORG_NAME, _ORG_BEFORE_KIND, _ORG_AFTER_COUNTRY, _ORG_LIST, _ORG_WORD, _ORG_FORM)
+_ORG_PATTERNS = (
+    _ORG_NAME,
+    _ORG_BEFORE_KIND,
+    _ORG_BEFORE_TRADE_KIND,
+    _ORG_AFTER_COUNTRY,
+    _ORG_LIST,
+    _ORG_WORD,
+    _ORG_FORM,
+)
+# "Chairman of the State Property Committee": a person's post, not an enterprise
+_POST = re.compile(
+    r"^(?:Chairman|Chairwoman|Chairperson|Minister|Deputy|Head|Director|Governor|President|"
+    r"Ambassador|Chief|Rector|CEO)\b"
+)
 _LEADING_SMALL_WORDS = re.compile(r"^(?:(?:the|of|and|for)\s+)+", re.I)
 _TWO_CAPITALS = re.compile(r"[A-Z]{2,}")
 _MIXED_CAPS = re.compile(r"[A-Z][a-z]+[A-Z]{2,}")
@@ -628,8 +655,40 @@ def _short_form(around: _Around, at: int, end: int) -> bool:
     return word > 0 and (sentence[word - 1].isalnum() or sentence[word - 1] == "_")
 
 
-def find_enterprises(sentence: str) -> list[str]:
-    """Enterprises and institutions named in a sentence, in order, without duplicates."""
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+def _stands_alone(name: str) -> bool:
+    """Whether ``name`` is an enterprise's whole name on its own evidence: a short form in
+    capitals ("MAZ", "BelAZ"), a legal form and name ("NPO Splav"), or a listed name."""
+    short = _CAPS_WORD.fullmatch(name) and (
+        (len(name) >= 3 and name.isupper()) or _MIXED_CAPS.match(name)
+    )
+    return bool(
+        short
+        or _ORG_FORM.fullmatch(name)
+        or any(at == 0 and known == name for at, known in known_enterprises(name))
+    )
+
+
+def _split_pairs(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A name read as one, "MAZ and Ufa Tram and Trolleybus Plant", is two when what comes
+    before its first "and" is an enterprise's name on its own (a name may hold "and":
+    "Institute of Mechanics and Power Engineering")."""
+    out: list[tuple[int, str]] = []
+    for at, name in found:
+        m = _AND.search(name)
+        if m and _stands_alone(name[: m.start()]) and name[m.end() :][:1].isupper():
+            out += [(at, name[: m.start()]), (at + m.end(), name[m.end() :])]
+        else:
+            out.append((at, name))
+    return out
+
+
+def find_enterprises(sentence: str, *, bare_capitals: bool = True) -> list[str]:
+    """Enterprises and institutions named in a sentence, in order, without duplicates.
+    ``bare_capitals``: also a word in capitals that nothing else marks as an enterprise
+    ("MAZ", "BelOMO"; but also "WTO", "FIFA"): only where the sentence proposes something."""
     around = _Around(sentence)
     found: list[tuple[int, str]] = []
     patterns = [p for p in _ORG_PATTERNS if may_match(p, sentence)]  # the others cannot match
@@ -637,7 +696,7 @@ def find_enterprises(sentence: str) -> list[str]:
         name = _LEADING_SMALL_WORDS.sub("", m.group(1)).strip()
         if len(name.split()) >= 2 or _TWO_CAPITALS.match(name):
             found.append((m.start(1), name))
-    for pattern in (_ORG_BEFORE_KIND, _ORG_AFTER_COUNTRY):
+    for pattern in (_ORG_BEFORE_KIND, _ORG_BEFORE_TRADE_KIND, _ORG_AFTER_COUNTRY):
         for m in pattern.finditer(sentence) if pattern in patterns else ():
             found.append((m.start(1), m.group(1)))
     for m in _ORG_LIST.finditer(sentence) if _ORG_LIST in patterns else ():
@@ -654,7 +713,7 @@ def find_enterprises(sentence: str) -> list[str]:
         for at, name in known_enterprises(sentence)
         if not _short_form(around, at, at + len(name))
     ]  # "Minsk Tractor Works (MTZ)": the short form is not a second enterprise
-    for m in _CAPS_WORD.finditer(sentence):  # MAZ, BelOMO
+    for m in _CAPS_WORD.finditer(sentence) if bare_capitals else ():  # MAZ, BelOMO
         if _short_form(around, m.start(1), m.end(1)):
             continue  # "Minsk Tractor Works (MTZ)": the short form of a name just given
         if (len(m.group(1)) >= 3 and m.group(1).upper() == m.group(1)) or _MIXED_CAPS.match(
@@ -662,13 +721,13 @@ def find_enterprises(sentence: str) -> list[str]:
         ):
             found.append((m.start(1), m.group(1)))
     names: list[tuple[str, str]] = []  # (name, folded)
-    for _, name in sorted(found)[:_MAX_NAMES]:
+    for _, name in _split_pairs(sorted(found)[:_MAX_NAMES]):
         name = name.strip(" ,.’'")
         owner = _NAME_OWNER.match(name)
         if owner and (owner.group(1) in ("Belarus", "Russia") or find_region(owner.group(1))):
             name = name[owner.end() :]
         folded = fold(name)
-        if folded in _NOT_ORGS or find_region(name) or len(name) < 2:
+        if folded in _NOT_ORGS or find_region(name) or len(name) < 2 or _POST.match(name):
             continue
         if any(folded in f for _, f in names):  # the same name, or part of one already found
             continue
@@ -712,27 +771,46 @@ def find_proposals(
         matched.append(found)
         if found:
             in_paragraph.setdefault(s.paragraph, set()).update(x[0] for x in found if not x[3])
+    sectored = [
+        _sectors_of(found, in_paragraph.get(s.paragraph, set())) if found else []
+        for s, found in zip(sentences, matched, strict=True)
+    ]
+    proposing = [
+        bool(sectors) and bool(_PROPOSAL_CUE.search(s.text)) and not _NOT_PROPOSAL.search(s.text)
+        for s, sectors in zip(sentences, sectored, strict=True)
+    ]
+    with_proposals = {s.paragraph for s, yes in zip(sentences, proposing, strict=True) if yes}
     proposals: list[dict[str, Any]] = []
     recent: dict[str, dict[str, Any]] = {}  # sector -> proposal, while the idea runs on
     last: dict[str, Any] | None = None
-    for s, found in zip(sentences, matched, strict=True):
-        sectors = _sectors_of(found, in_paragraph.get(s.paragraph, set())) if found else []
-        if not sectors or not _PROPOSAL_CUE.search(s.text) or _NOT_PROPOSAL.search(s.text):
+    ahead: tuple[int, list[str]] = (-1, [])  # enterprises named before a proposal, by paragraph
+    for s, sectors, proposes in zip(sentences, sectored, proposing, strict=True):
+        if not proposes:
             # A sentence that goes on about the proposal before it ("We have enterprises such
-            # as Integral, BelOMO ...") lends it the enterprises it names. (Only then are they
-            # looked for: most sentences are far from any proposal.)
-            if last is not None and s.paragraph - last["_paragraph"] <= 1:
-                enterprises = find_enterprises(s.text)
+            # as Integral, BelOMO ...") lends it the enterprises it names; one that comes
+            # before a proposal of its paragraph ("Products of the Niva-Holding enterprise
+            # are ... If you opt for our machines ...") lends them to that. (Only then are
+            # they looked for: most sentences are far from any proposal.)
+            near = last is not None and s.paragraph - last["_paragraph"] <= 1
+            if near or s.paragraph in with_proposals:
+                enterprises = find_enterprises(s.text, bare_capitals=False)
             else:
                 enterprises = []
-            if enterprises and last is not None:
-                target = next((recent[x[0]] for x in sectors if x[0] in recent), None)
-                if target is None and not sectors and s.paragraph == last["_paragraph"]:
-                    target = last
-                if target is not None:
-                    _add_enterprises(target, enterprises)
+            if not enterprises:
+                continue
+            target = next((recent[x[0]] for x in sectors if x[0] in recent), None)
+            if target is None and not sectors and near:
+                target = last
+            if target is not None:
+                _add_enterprises(target, enterprises)
+            elif s.paragraph in with_proposals:
+                kept = ahead[1] if ahead[0] == s.paragraph else []
+                ahead = (s.paragraph, kept + enterprises)
             continue
         enterprises = find_enterprises(s.text)
+        if ahead[0] == s.paragraph:
+            enterprises = list(dict.fromkeys([*ahead[1], *enterprises]))
+        ahead = (-1, [])
         by = (guest if s.speaker == "guest" else host) or Person("", "", "")
         if not set(recent) & {x[0] for x in sectors}:
             recent = {}
