@@ -290,6 +290,13 @@ def goods(sentence: str) -> tuple[list[str], list[str]]:
             ["automotive machinery", "agricultural machinery", "utility machinery"],
             [],
         ),
+        ("Belarus mainly purchases hydrocarbon raw materials from this Russian region.",
+         [], ["hydrocarbon raw materials"]),
+        ("Belarus is ready to continue supplying Russia with oil extraction equipment, "
+         "President Lukashenko said, BelTA has learned.",
+         ["oil extraction equipment"], []),
+        ("The governor suggested considering the purchasing of Belarusian building materials.",
+         ["building materials"], []),
     ],
 )  # fmt: skip
 def test_goods_offered_delivered_bought_and_in_demand(
@@ -321,6 +328,14 @@ def test_a_belarusian_made_good_named_is_an_export() -> None:
     )
     # who makes them is not what is sold
     assert goods("Belarusian machinery manufacturers and Belarusian companies met.") == ([], [])
+
+
+def test_goods_the_belarusian_side_calls_ours_are_exports() -> None:
+    said = "“Our heavy-duty trucks have proven themselves in Russia,” the President said."
+    assert goods(said) == (["heavy-duty trucks"], [])
+    # in the report's own words "our" is not a side; makers are not what is sold
+    assert goods("Our heavy-duty trucks have proven themselves in Russia.") == ([], [])
+    assert goods("“Our machinery manufacturers are ready,” the President said.") == ([], [])
 
 
 def test_the_same_good_named_again_is_kept_once() -> None:

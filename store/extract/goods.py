@@ -49,6 +49,9 @@ _BELARUS_SUBJECT = (
 )
 
 _MODAL = (
+    # "Belarus mainly purchases ...", "we traditionally supply ..."
+    r"(?:\s+(?:mainly|mostly|largely|primarily|chiefly|already|currently|actively|"
+    r"traditionally|still|regularly))?"
     r"(?:\s+(?:is|are|was|were))?(?:\s+also)?(?:\s+(?:ready|able|willing|prepared)\s+to|\s+could|"
     r"\s+can|\s+will|\s+would|\s+plans?\s+to|\s+intends?\s+to|\s+wants?\s+to|\s+continues?\s+to)?"
     r"(?:\s+also)?"
@@ -123,6 +126,7 @@ _CUE_WORDS = (
 )  # fmt: skip
 
 
+_SHORT_NAME = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*")  # one word, a capital inside
 _EQUIPMENT_FOR = re.compile(r"\b(equipment|machinery|machines)\s+for\s+(.+)$")
 _MODIFIER = re.compile(r"(?:al|ive|ic|ary|ing|ion|ian|ern)$")
 
@@ -171,6 +175,8 @@ def _items(text: str, split: object) -> list[str]:
             continue  # (not a good: "MAZ, MTZ and Gomselmash" are who, not what)
         if item[0].isupper() and not item.isupper() and find_region(item):
             continue  # a place, not a good
+        if _SHORT_NAME.fullmatch(item):
+            continue  # "BelTA", "MAZ": who, not what
         out.append(item)
     return out
 
@@ -189,7 +195,8 @@ _MORE_OFFER = re.compile(
 # "ready to provide you with the most advanced agricultural machines", "meet the region's
 # need in trucks and elevators": Belarus offering
 _PROVIDE_WITH = re.compile(
-    rf"\b(?:(?:provide|supply|equip)\s+(?:you|them|the\s+region|its\s+\w+|your\s+\w+|[A-Z]\w+)\s+"
+    rf"\b(?:(?:provid(?:e|ing)|suppl(?:y|ying)|equip(?:ping)?)\s+"
+    rf"(?:you|them|the\s+region|its\s+\w+|your\s+\w+|[A-Z]\w+)\s+"
     rf"with|meet\s+(?:the\s+)?(?:region['’]s\s+|its\s+|their\s+|your\s+)?(?:needs?|demand)\s+"
     rf"(?:in|for))\s+{_QUANTITY}{_LIST}"
 )
@@ -202,6 +209,10 @@ _SUPPLIES_BELARUS = re.compile(
 _RECEIVE = re.compile(
     rf"\b(?:[Ww]e|Belarus)\s+(?:also\s+)?(?:get|gets|receive|receives|obtain|obtains)\s+{_QUANTITY}"
     rf"{_LIST}\s+from\b"
+)
+# "the possibility of purchasing Belarusian building materials": the region buying them
+_BUY_BELARUSIAN = re.compile(
+    rf"\b(?:purchas(?:e|es|ed|ing)|buy(?:s|ing)?|bought)\s+(?:of\s+)?Belarusian\s+{_LIST}"
 )
 _TRADE_NOUN_WORD = re.compile(r"\b(?:supply|supplies|deliver(?:y|ies)|sales?|shipments?)\s+of\b")
 _PURCHASE_VERB = re.compile(r"\b(?:purchase[sd]?|buys?|bought|import(?:s|ed)?)\b")
@@ -237,6 +248,15 @@ GOODS_NOUNS = (
     "cement", "glass", "timber", "paper", "seeds", "goods", "products", "equipment",
     "machinery", "elevators",
 )  # fmt: skip
+_GOODS_NOUN = (
+    r"(?:" + "|".join(sorted((re.escape(n) for n in GOODS_NOUNS), key=len, reverse=True)) + r")"
+)
+# "Our heavy-duty trucks have proven themselves", said by the Belarusian side: its goods
+_NOT_AFTER_GOODS = (
+    r"(?!\s+(?:manufacturers|makers|producers|plants?|enterprises|companies|industry|"
+    r"specialists|sector|market|brands?)\b)"
+)
+_OURS = re.compile(rf"\b[Oo]ur\s+((?:[a-z][\w-]*\s+){{0,2}}?{_GOODS_NOUN})\b{_NOT_AFTER_GOODS}")
 _MADE_IN_BELARUS = re.compile(
     r"\bBelarus(?:ian|-made|ian-made)\s+((?:[a-z][\w-]*\s+){0,2}?(?:"
     + "|".join(sorted((re.escape(n) for n in GOODS_NOUNS), key=len, reverse=True))
@@ -252,12 +272,29 @@ def is_good(item: str) -> bool:
     )
 
 
-def offered_goods(sentence: str, split: object) -> tuple[list[str], list[str]]:
+# A sentence in someone's words: quoted, or told as said
+_SPOKEN = re.compile(
+    r"[“”\"«»]|\b(?:said|says|noted|stressed|remarked|added|emphasi[sz]ed|told|according\s+to)\b"
+)
+
+
+def spoken(sentence: str) -> bool:
+    """Whether ``sentence`` gives someone's words (not the report's own)."""
+    return bool(_SPOKEN.search(sentence))
+
+
+def offered_goods(
+    sentence: str, split: object, *, belarus_speaking: bool = False
+) -> tuple[list[str], list[str]]:
     """(exports, imports) named in one sentence by an offer, a delivery, a purchase or the
-    passive; ``split`` splits a captured list into items (trade's list splitter)."""
+    passive; ``split`` splits a captured list into items (trade's list splitter).
+    ``belarus_speaking``: the sentence is the Belarusian side's words ("our trucks")."""
     exports: list[str] = []
     imports: list[str] = []
     lower = sentence.lower()
+    if belarus_speaking and "our " in lower:
+        for m in _OURS.finditer(sentence):
+            exports += _items(m.group(1), split)
     if not any(w in lower for w in _CUE_WORDS):
         if "belarus" in lower:  # "Belarusian tractors are driving in the fields"
             for m in _MADE_IN_BELARUS.finditer(sentence):
@@ -282,6 +319,9 @@ def offered_goods(sentence: str, split: object) -> tuple[list[str], list[str]]:
             imports += _items(m.group("list"), split)
     for m in _MADE_IN_BELARUS.finditer(sentence):
         exports += _items(m.group(1), split)
+    if "Belarusian" in sentence:
+        for m in _BUY_BELARUSIAN.finditer(sentence):
+            exports += _items(m.group("list"), split)
     for m in _anchored(_TRADE_NOUN, _TRADE_NOUN_WORD, sentence, 10):
         after = sentence[m.end() : m.end() + 40]
         before = sentence[max(0, m.start() - 40) : m.start()]

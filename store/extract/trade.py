@@ -8,7 +8,7 @@ from typing import Any
 
 from ..regions import find_region
 from .dates import MONTH, MONTHS
-from .goods import is_good, offered_goods
+from .goods import is_good, offered_goods, spoken
 from .needs import may_match
 from .page import Sentence
 from .people import Person
@@ -597,7 +597,8 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
     known_exports: set[str] = set()  # lower-cased, beside each list: linear however long
     known_imports: set[str] = set()
     for s in sentences:
-        offered, bought = offered_goods(s.text, _split_goods)
+        ours = s.speaker == "host" and spoken(s.text)  # "our trucks", in the host's words
+        offered, bought = offered_goods(s.text, _split_goods, belarus_speaking=ours)
         for found, target, known in (
             (offered, exports, known_exports),
             (bought, imports, known_imports),
