@@ -184,6 +184,7 @@ def test_an_opening_date_without_a_year_takes_it_from_a_quoted_figure() -> None:
         ("Exports made $33.5 million in the first quarter of 2020.", "2020"),
         ("2022 has been declared the Year of Historical Memory in Belarus.", "2022"),
         ("Trade grew 20% in 2022 and amounted to $300 million.", "2023"),  # a finished year
+        ("After all, the trade turnover in 2014 decreased twice.", "2015"),  # a fall, too
     ],
 )
 def test_a_day_without_a_year_takes_it_from_a_year_the_text_reports(
@@ -207,6 +208,17 @@ def test_a_day_without_a_year_is_left_undated_when_nothing_tells_the_year(contex
     assert draft.meeting["date"] == ""  # not the latest year named: that is only a bound
     assert draft.meeting["date_note"] == "The article says 2 June; nothing in it tells the year."
     assert any("2 June" in flag for flag in draft.flags)
+
+
+def test_the_day_of_a_meeting_between_two_people_and_its_year_from_a_finished_one() -> None:
+    draft = extract(
+        "Belarus and the Orenburg region should work out new ways of cooperation. This was "
+        "discussed at the March 23 meeting between President Alexander Lukashenko and Governor "
+        "of Orenburg Oblast Yuri Berg. After all, the trade turnover in 2014 decreased twice."
+    )
+    assert draft.meeting["date"] == "2015-03-23"
+    assert draft.meeting["date_inferred"] is True
+    assert draft.meeting["region"] == "Orenburg Oblast"
 
 
 def test_a_page_date_older_than_the_years_the_text_reports_is_not_used() -> None:

@@ -110,7 +110,7 @@ _CURRENT_YEAR = re.compile(
 
 _FINISHED = re.compile(
     r"amounted|reached|totall?ed|was|were|exceeded|stood|approximated|approached|grew|rose|"
-    r"increased|opened|topped"
+    r"increased|opened|topped|decreased|declined|fell|dropped|shrank|halved|doubled"
 )
 
 

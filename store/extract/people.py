@@ -125,7 +125,8 @@ _NOT_NAMES = {
 
 MEETING_VERB = re.compile(
     r"\b(?:met|meets|meeting|talks|talked|received|receives|conversation|spoke)\s+with\b|"
-    r"\bat\s+(?:a|the)\s+meeting\s+with\b|\bheld\s+talks\s+with\b",
+    r"\bat\s+(?:a|the)\s+meeting\s+with\b|\bheld\s+talks\s+with\b|"
+    r"\b(?:meeting|talks|negotiations)\s+between\b",
     re.I,
 )
 
