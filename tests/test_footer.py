@@ -64,11 +64,11 @@ async def test_the_footer_follows_the_focus_and_is_not_rebuilt_for_nothing(
         assert "Save" in " ".join(footer_descriptions(app))
         composed.clear()
         changes, before = 0, shown_keys(app.screen)
-        for _ in range(12):  # field to field: rebuilt only when the keys differ
+        for _ in range(6):  # field to field: rebuilt only when the keys differ
             await pilot.press("tab")
             await settle(pilot, app)
             now = shown_keys(app.screen)
             changes += now != before
             before = now
             assert footer_descriptions(app) == expected_descriptions(app)
-        assert len(composed) == changes < 12
+        assert len(composed) == changes < 6
