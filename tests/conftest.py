@@ -36,16 +36,3 @@ def store(db_path: Path) -> Store:
 @pytest.fixture(scope="session")
 def bundled():
     return load_bundled()
-
-
-@pytest.fixture(autouse=True, scope="session")
-def short_idle_checks() -> None:
-    """Pilot decides the app has handled a key by sampling the process's CPU time over
-    20 ms sleeps (at least two per key, more while anything runs). Sample every 5 ms: the
-    same test, a quarter of the waiting. Tests still wait on the app's own conditions
-    (``settle``, ``until``) for anything that matters."""
-    from textual import _wait
-
-    if hasattr(_wait, "SLEEP_GRANULARITY") and hasattr(_wait, "SLEEP_IDLE"):
-        _wait.SLEEP_GRANULARITY = 0.005
-        _wait.SLEEP_IDLE = _wait.SLEEP_GRANULARITY / 20

@@ -86,3 +86,30 @@ async def test_leaving_the_search_bar_hands_the_next_keys_to_the_list(
         burst(app, keys)  # q right after escape or enter quits; it is not typed
         await pilot.pause(0.5)
     assert app.return_code == 0
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (["ctrl+u", *"elevatr"], "elevatr"),  # the line emptied, then the new query
+        ([*"elevx", "backspace", *"ator"], "elevator"),  # a slip corrected as typed
+        ([*"lift", "home", "ctrl+k", *"penza"], "penza"),
+    ],
+)
+async def test_editing_keys_typed_among_characters_apply_in_typing_order(
+    db_path: Path, tmp_path, keys: list[str], expected: str
+) -> None:
+    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"tracktors", "enter")
+        await settle(pilot)
+        await pilot.press("escape")  # the list, the query cleared: its answer on the way
+        burst(app, "/")
+        for key in keys:  # at once, as a quick typist's keys arrive
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        main = main_screen(app)
+        assert main is not None
+        assert main.query_one(SearchBar).value == expected
+        assert main.query_text == expected

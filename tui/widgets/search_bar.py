@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -27,6 +28,8 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from coopbrowse.store.text import one_line
+
+from .typeahead import run_binding_now
 
 DEBOUNCE_S = 0.03  # the default pause after the last key
 _LAST_TOKEN = re.compile(r'(?:^|[\s(])(-?)([A-Za-z]*)(?::("?)([^\s()"]*))?$')
@@ -99,6 +102,17 @@ class QueryInput(Input):
     its style; a change of its text repaints it alone."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual inserts a typed character here at once, but runs a key's binding (ctrl+u,
+        # backspace, up) only once the key has bubbled up to the app: "ctrl+u" then
+        # "elevator", typed together, emptied the line after "elevator" went in. A binding
+        # runs here, in typing order, like a character.
+        if not event.is_printable and await run_binding_now(self, event):
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
 
 
 class SearchBar(Vertical):

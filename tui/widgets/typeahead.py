@@ -39,15 +39,24 @@ class KeepsTypeahead(Widget):
             event.prevent_default()
 
     async def _run_binding(self, event: events.Key) -> bool:
-        keymap = getattr(self.app, "_keymap", None)  # the user's keymap (set_keymap)
-        for node in self.ancestors_with_self:
-            bindings = node._bindings
-            if keymap:  # (on a copy: Textual applies it to the copies it makes, as here)
-                bindings = bindings.copy()
-                bindings.apply_keymap(keymap)
-            for binding in bindings.key_to_bindings.get(event.key, ()):
-                if not binding.priority and await self.app.run_action(binding.action, node):
-                    return True
-            if isinstance(node, Screen) and node.is_modal:
-                break  # as Textual's own: a dialog's keys never reach the app's (q quits)
-        return False
+        return await run_binding_now(self, event)
+
+
+async def run_binding_now(widget: Widget, event: events.Key) -> bool:
+    """Run the binding of ``event``'s key that ``widget``'s chain (the widget, its
+    ancestors, its screen, the app) would run, now rather than once the key has bubbled up
+    to the app, so that keys queued behind it see what it did; False if none applies.
+    Priority bindings are left alone: the app ran them before the key was handed on."""
+    app = widget.app
+    keymap = getattr(app, "_keymap", None)  # the user's keymap (set_keymap)
+    for node in widget.ancestors_with_self:
+        bindings = node._bindings
+        if keymap:  # (on a copy: Textual applies it to the copies it makes, as here)
+            bindings = bindings.copy()
+            bindings.apply_keymap(keymap)
+        for binding in bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await app.run_action(binding.action, node):
+                return True
+        if isinstance(node, Screen) and node.is_modal:
+            break  # as Textual's own: a dialog's keys never reach the app's (q quits)
+    return False
