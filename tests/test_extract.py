@@ -599,3 +599,19 @@ def test_two_names_joined_by_and_are_two_unless_the_first_is_not_a_name_alone() 
     assert find_enterprises("The Institute of Mechanics and Power Engineering trains them.") == [
         "Institute of Mechanics and Power Engineering"
     ]
+
+
+def test_bare_area_nouns_in_a_list_of_areas_are_sectors() -> None:
+    draft = extract(
+        "date 2025-03-01\nThe meeting focused on potential partnerships in the woodworking and "
+        "pharmaceutical industries, construction and transport, the governor said."
+    )
+    assert {p["sector"] for p in draft.meeting["proposals"]} == {
+        "industrial-cooperation",
+        "pharmaceuticals",
+        "construction",
+        "transport-logistics",
+    }
+    # one noun is no list: "construction" alone may mean anything
+    alone = extract("date 2025-03-01\nThey discussed cooperation in construction.")
+    assert alone.meeting["proposals"] == []

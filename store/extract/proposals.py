@@ -389,6 +389,47 @@ _STATUS = (
 )  # fmt: skip
 
 
+# "partnerships in the woodworking and pharmaceutical industries, construction and
+# transport": in a list of areas, a bare area noun names a sector (alone, "construction" or
+# "transport" may mean anything)
+_AREA_LIST = re.compile(
+    r"\b(?:partnerships?|cooperation|cooperate|interaction|collaboration|areas?|fields?|"
+    r"spheres?|sectors?|directions?)\s+(?:such\s+as|including|like|in|of|on)\s+"
+    r"(?P<list>[^.;:!?“”\"()]{3,300})",
+    re.I,
+)
+_AREA_NOUNS = (
+    ("construction", re.compile(r"\bconstruction\b", re.I)),
+    (
+        "transport-logistics",
+        re.compile(r"\b(?:transport|logistics)\b(?!\s+(?:vehicles|equipment))", re.I),
+    ),
+    ("agriculture-food", re.compile(r"\bagricultur(?:e|al\s+sector)\b", re.I)),
+    ("industrial-cooperation", re.compile(r"\b(?:woodworking|wood\s+processing)\b", re.I)),
+    ("energy", re.compile(r"\benergy\b", re.I)),
+    ("healthcare", re.compile(r"\b(?:healthcare|health\s+care|medicine)\b", re.I)),
+    ("science-technology", re.compile(r"\bscience\b", re.I)),
+    ("education", re.compile(r"\beducation\b", re.I)),
+    ("culture-youth", re.compile(r"\b(?:culture|sports?|tourism)\b", re.I)),
+)
+
+
+def _area_list_matches(
+    sentence: str, found: list[tuple[str, int, int, bool]]
+) -> list[tuple[str, int, int, bool]]:
+    """Sectors named by bare area nouns in a list of areas (not where a phrase already
+    found covers the word)."""
+    out: list[tuple[str, int, int, bool]] = []
+    for m in _AREA_LIST.finditer(sentence):
+        if not (("," in m.group("list")) or (" and " in m.group("list"))):
+            continue  # one noun is no list
+        for sector, noun in _AREA_NOUNS:
+            for w in noun.finditer(sentence, m.start("list"), m.end("list")):
+                if not any(a < w.end() and w.start() < b for _s, a, b, _w in (*found, *out)):
+                    out.append((sector, w.start(), w.end(), False))
+    return out
+
+
 def sector_matches(sentence: str) -> list[tuple[str, int, int, bool]]:
     """(sector, start, end, weak) for each sector phrase in ``sentence``: longest first,
     without overlaps, skipping words that are part of a proper name ("State Medical
@@ -768,6 +809,8 @@ def find_proposals(
             or (may_match(_GOODS_SENTENCE, s.text) and bool(_GOODS_SENTENCE.search(s.text)))
         )
         found = _sector_matches(s.text, cues) if cues and not skip else []
+        if not skip and may_match(_AREA_LIST, s.text):
+            found = sorted(found + _area_list_matches(s.text, found), key=lambda o: o[1])
         matched.append(found)
         if found:
             in_paragraph.setdefault(s.paragraph, set()).update(x[0] for x in found if not x[3])
