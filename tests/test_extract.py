@@ -512,6 +512,16 @@ def test_a_target_is_not_a_trade_figure() -> None:
     assert [(t["period"], t["usd_millions"]) for t in got] == [("2024", 1200.0)]
 
 
+def test_a_target_that_names_the_year_it_was_reached_is_that_years_figure() -> None:
+    got = find_trade(
+        '"Our target is obvious: we need to restore trade turnover to $700 million (as in 2018).'
+        ' We could reach $1 billion later."'
+    )
+    assert [(t["period"], t["metric"], t["usd_millions"]) for t in got] == [
+        ("2018", "turnover", 700.0)
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "sectors"),
     [

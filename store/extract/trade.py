@@ -120,6 +120,12 @@ _TARGET = re.compile(
     r"plan\w*\s+to|bring\s+\w+(?:\s+\w+)?\s+to|increase\s+\w+(?:\s+\w+)?\s+to|double\w*)\b",
     re.I,
 )
+# "$700 million (as in 2018)", "$1 billion, as it was in 2014", "$2 billion, the level of 2013"
+_AS_IN_YEAR = re.compile(
+    r"\s*[(,]?\s*(?:as\s+(?:it\s+was\s+)?in|the\s+level\s+of|(?:its|the)\s+level\s+in)\s+"
+    r"((?:19|20)\d\d)\b",
+    re.I,
+)
 # "grew 2.1 times over 2020 to reach $18 million": reached, not a goal
 _ACHIEVED = re.compile(
     r"\b(?:grew|increased|rose|went\s+up|climbed|jumped|surged|doubled|tripled)\b"
@@ -394,8 +400,12 @@ def find_trade(
             if _COMPARED_WITH.search(lead):  # "compared with the recent $1 billion": a base
                 continue
             target = _TARGET.search(lead)  # "we can reach $2 billion": a goal, not a figure
+            was_in = None
             if target and not _ACHIEVED.search(lead[: target.start()]):
-                continue
+                # "restore trade to $700 million (as in 2018)": the goal is a past figure
+                was_in = _AS_IN_YEAR.match(tail)
+                if was_in is None:
+                    continue
             if m.group(1):
                 amount = _usd_millions(m.group(1), m.group(2))
             elif m.group(3):
@@ -418,7 +428,9 @@ def find_trade(
             change = _CHANGE.search(tail_clause)
             tail_for_period = tail_clause[: change.start()] if change else tail_clause
             tail_periods = _periods(tail_for_period, year)
-            if lead_periods:
+            if was_in is not None:
+                period = was_in.group(1)
+            elif lead_periods:
                 period = lead_periods[-1].text
             elif tail_periods:
                 period = tail_periods[0].text
