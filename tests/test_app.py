@@ -852,6 +852,8 @@ async def test_backspace_restores_a_search_a_link_cleared(app) -> None:
         await pilot.press("enter", "n", "enter")  # the same sector raised elsewhere
         await settle(pilot, app)
         assert main.query_text == "" and "samara" not in current_key(app)[1]
+        # the cleared query's counts go with it
+        assert not plain(main.query_one(SearchBar).query_one("#search-status").content).strip()
         await pilot.press("backspace")
         await settle(pilot, app)
         assert main.query_text == "samara" and current_key(app) == start

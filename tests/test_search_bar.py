@@ -69,3 +69,18 @@ async def test_typing_a_query_repaints_the_input_without_a_layout(monkeypatch) -
         await pilot.pause()
         assert app.query_one(QueryInput).value == "elevators"
         assert layouts and not any(layouts)
+
+
+async def test_a_debounce_that_fired_before_a_newer_key_does_not_send_its_older_value() -> None:
+    app = BarApp(debounce=0.5)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        bar = app.query_one(SearchBar)
+        await pilot.press("t")  # sent at once
+        await pilot.press("r")  # within the debounce: waits
+        stale = bar._timer_ticket
+        await pilot.pause(1.1)  # its timer fires ("tr"), and a debounce passes
+        await pilot.press("a")  # after that pause: sent at once
+        bar._fired(stale, "tr")  # a callback of the old timer, queued before it was stopped
+        await pilot.pause()
+        assert [q for _t, q in app.queries] == ["t", "tr", "tra"]

@@ -113,3 +113,35 @@ async def test_editing_keys_typed_among_characters_apply_in_typing_order(
         assert main is not None
         assert main.query_one(SearchBar).value == expected
         assert main.query_text == expected
+
+
+async def test_right_typed_right_behind_the_characters_accepts_the_completion(
+    db_path: Path, tmp_path
+) -> None:
+    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, "/reg")
+        app.post_message(events.Key("right", None))
+        await settle(pilot)
+        main = main_screen(app)
+        assert main is not None
+        assert main.query_one(SearchBar).value == "region:"
+
+
+@pytest.mark.parametrize("leave", ["tab", "down"])
+async def test_keys_typed_behind_one_that_leaves_the_search_bar_go_where_it_went(
+    db_path: Path, tmp_path, leave: str
+) -> None:
+    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, "/lift")
+        app.post_message(events.Key(leave, None))
+        burst(app, "jj")  # the list's keys, not text
+        await settle(pilot)
+        main = main_screen(app)
+        assert main is not None
+        assert main.query_one(SearchBar).value == "lift"  # (it was "liftjj")
+        assert app.focused is main.query_one(RecordTable)
+        assert main.query_text == "lift" and len(main.rows) == 4

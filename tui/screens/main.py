@@ -624,8 +624,11 @@ class MainScreen(Screen[None]):
             table.set_rows(view.columns, len(rows), self._cells, self._is_marked, cursor=target)
             if not self._first_list:
                 table.stop_waiting()
+        bar = self.query_one(SearchBar)
         if request.query and not (final and counts is None and not self.corrections):
             self._describe(request.query, counts)
+        elif not request.query and not bar.value:
+            bar.show_hint("")  # a query the program cleared (a link followed): its counts go
         if final:
             self._answered = request.ticket
             self._settled()

@@ -104,6 +104,21 @@ class QueryInput(Input):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
 
     async def _on_key(self, event: events.Key) -> None:
+        app = self.app
+        if self.screen is not app.screen or self.screen.focused is not self:
+            # A key queued here behind one that moved the focus (tab, down, enter, escape)
+            # or opened a screen: it was typed for where the focus is now ("/elev" then
+            # tab and "jj" moves the list's cursor; it does not type "jj").
+            event.stop()
+            event.prevent_default()
+            key = events.Key(event.key, event.character)
+            bar = self.parent
+            if isinstance(bar, SearchBar):
+                bar.flush()  # the query typed before runs first: the keys move in its list
+                bar.call_later(app.post_message, key)  # (after the bar has handed it on)
+            else:
+                app.post_message(key)
+            return
         # Textual inserts a typed character here at once, but runs a key's binding (ctrl+u,
         # backspace, up) only once the key has bubbled up to the app: "ctrl+u" then
         # "elevator", typed together, emptied the line after "elevator" went in. A binding
@@ -113,6 +128,15 @@ class QueryInput(Input):
             event.prevent_default()
             return
         await super()._on_key(event)
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        # The completion is worked out in a worker after each change: a "right" typed right
+        # behind the characters would find none yet. Work it out now.
+        suggester = self.suggester
+        pending = not select and not self._suggestion and self.cursor_at_end and self.value
+        if pending and isinstance(suggester, QuerySuggester):
+            self._suggestion = complete(self.value, suggester.values) or ""
+        super().action_cursor_right(select)
 
 
 class SearchBar(Vertical):
@@ -154,6 +178,7 @@ class SearchBar(Vertical):
         self._history_pos: int | None = None  # None: not recalling (editing the draft)
         self._draft = ""
         self._timer: Timer | None = None
+        self._timer_ticket = 0  # bumped when the debounce is stopped or replaced
         self._sent_at = 0.0  # when the last QueryChanged was posted (monotonic)
         self._set_by_program: list[str] = []  # values set by the program, not yet seen
 
@@ -216,14 +241,31 @@ class SearchBar(Vertical):
             return
         self._quiet.clear()
         self.show_hint("")
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._stop_timer()
         self.post_message(self.Typing())
         if time.monotonic() - self._sent_at >= self.debounce:
             self._settled(event.value)  # after a pause: no reason to wait
         else:  # within a burst: the search waits for the keys to pause
-            self._timer = self.set_timer(self.debounce, lambda: self._settled(event.value))
+            ticket = self._timer_ticket
+            self._timer = self.set_timer(self.debounce, lambda: self._fired(ticket, event.value))
+
+    def _stop_timer(self) -> None:
+        """Stop the debounce. A timer that has fired already may have its callback queued
+        (stopping cannot take it back): the ticket tells it that it is stale."""
+        self._timer_ticket += 1
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def flush(self) -> None:
+        """Hand on a query waiting for the debounce now."""
+        if self._timer is not None:
+            self._stop_timer()
+            self._settled(self.input.value)
+
+    def _fired(self, ticket: int, value: str) -> None:
+        if ticket == self._timer_ticket:  # else an older value: a newer one went or waits
+            self._settled(value)
 
     def _settled(self, value: str) -> None:
         self._timer = None
@@ -236,9 +278,7 @@ class SearchBar(Vertical):
 
     def action_submit(self) -> None:
         """Run the query now and hand the keys to the list (the screen moves the focus)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._stop_timer()
         self.post_message(self.QueryChanged(self.input.value, submitted=True))
         self.screen.focus_next()
 
