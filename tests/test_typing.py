@@ -18,14 +18,19 @@ SIZE = (140, 40)
 _NAMES = {"/": "slash", "\r": "enter", "\x1b": "escape", " ": "space"}
 
 
+@pytest.fixture
+def app(db_path: Path, tmp_path: Path) -> CoopBrowseApp:
+    """The browser on the bundled database, with its delays near zero."""
+    return CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
+
+
 def burst(app: CoopBrowseApp, text: str) -> None:
     """Post every key of ``text`` at once, without waiting for any to be handled."""
     for ch in text:
         app.post_message(events.Key(_NAMES.get(ch, ch), None if ch in "\r\x1b" else ch))
 
 
-async def test_keys_typed_before_the_first_frame_reach_the_query(db_path: Path, tmp_path) -> None:
-    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
+async def test_keys_typed_before_the_first_frame_reach_the_query(app: CoopBrowseApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         burst(app, "/elevator")  # before anything has been drawn or opened
         await settle(pilot)
@@ -78,9 +83,8 @@ async def test_moves_typed_while_the_list_loads_are_made_in_it(tmp_path) -> None
 
 @pytest.mark.parametrize("keys", ["/sam\x1bq", "/samara\rq"])
 async def test_leaving_the_search_bar_hands_the_next_keys_to_the_list(
-    db_path: Path, tmp_path, keys: str
+    app: CoopBrowseApp, keys: str
 ) -> None:
-    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         burst(app, keys)  # q right after escape or enter quits; it is not typed
@@ -97,9 +101,8 @@ async def test_leaving_the_search_bar_hands_the_next_keys_to_the_list(
     ],
 )
 async def test_editing_keys_typed_among_characters_apply_in_typing_order(
-    db_path: Path, tmp_path, keys: list[str], expected: str
+    app: CoopBrowseApp, keys: list[str], expected: str
 ) -> None:
-    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"tracktors", "enter")
@@ -116,9 +119,8 @@ async def test_editing_keys_typed_among_characters_apply_in_typing_order(
 
 
 async def test_right_typed_right_behind_the_characters_accepts_the_completion(
-    db_path: Path, tmp_path
+    app: CoopBrowseApp,
 ) -> None:
-    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         burst(app, "/reg")
@@ -131,9 +133,8 @@ async def test_right_typed_right_behind_the_characters_accepts_the_completion(
 
 @pytest.mark.parametrize("leave", ["tab", "down"])
 async def test_keys_typed_behind_one_that_leaves_the_search_bar_go_where_it_went(
-    db_path: Path, tmp_path, leave: str
+    app: CoopBrowseApp, leave: str
 ) -> None:
-    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         burst(app, "/lift")

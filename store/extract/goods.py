@@ -258,10 +258,8 @@ _NOT_AFTER_GOODS = (
 )
 _OURS = re.compile(rf"\b[Oo]ur\s+((?:[a-z][\w-]*\s+){{0,2}}?{_GOODS_NOUN})\b{_NOT_AFTER_GOODS}")
 _MADE_IN_BELARUS = re.compile(
-    r"\bBelarus(?:ian|-made|ian-made)\s+((?:[a-z][\w-]*\s+){0,2}?(?:"
-    + "|".join(sorted((re.escape(n) for n in GOODS_NOUNS), key=len, reverse=True))
-    + r"))\b(?!\s+(?:manufacturers|makers|producers|plants?|enterprises|companies|industry|"
-    r"specialists|sector|market|brands?)\b)"
+    rf"\bBelarus(?:ian|-made|ian-made)\s+((?:[a-z][\w-]*\s+){{0,2}}?{_GOODS_NOUN})\b"
+    rf"{_NOT_AFTER_GOODS}"
 )
 
 
