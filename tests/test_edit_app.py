@@ -501,6 +501,49 @@ async def test_an_opening_covered_by_another_screen_goes_when_that_closes(
         assert table.cursor == before + 1  # keys work (none loops through a leftover screen)
 
 
+async def test_a_comparison_ready_after_the_form_does_not_cover_it(
+    app, store: Store, monkeypatch
+) -> None:
+    """c and E typed together, the comparison slower than the form: the form stays on top
+    and the comparison follows when the list is back (it covered the form before)."""
+    import threading
+
+    from coopbrowse.store import compare as compare_module
+    from coopbrowse.tui.screens.compare import CompareScreen
+
+    gate = threading.Event()
+    compare = compare_module.compare
+
+    def slow(meetings):
+        assert gate.wait(30)
+        return compare(meetings)
+
+    monkeypatch.setattr(compare_module, "compare", slow)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        await pilot.press("space", "j", "space", "k")
+        await settle(pilot, app)
+        for key in "cE":
+            app.post_message(Key(key, key))
+        await until(pilot, lambda: isinstance(app.screen, EditScreen), "the form is there")
+        gate.set()
+        await until(
+            pilot,
+            lambda: (
+                bool(getattr(main, "_waiting_screens", None))
+                or isinstance(app.screen, CompareScreen)
+            ),
+            "the comparison is ready",
+        )
+        assert isinstance(app.screen, EditScreen)  # not covered by the comparison
+        await settle(pilot, app)
+        await pilot.press("escape")  # the form, untouched, closes: the comparison follows
+        await until(pilot, lambda: isinstance(app.screen, CompareScreen), "the comparison")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is main, "the list")
+
+
 async def test_q_on_a_dropdown_of_the_follow_up_does_not_quit(app, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

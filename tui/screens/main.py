@@ -325,6 +325,7 @@ class MainScreen(Screen[None]):
         self._detail_pending: int | None = None
         self._detail_timer: Timer | None = None
         self._detail_ticket = 0
+        self._waiting_screens: list[Screen[Any]] = []  # results that came while covered
         self._typed_at = 0.0  # when a key last reached the search bar (monotonic)
         self._save_timer: Timer | None = None
         self._trail = Trail()  # where links were followed from
@@ -1417,7 +1418,17 @@ class MainScreen(Screen[None]):
     def _push_compare(self, comparison: Any, note: str) -> None:
         from .compare import CompareScreen
 
-        self.app.push_screen(CompareScreen(comparison, note))
+        screen = CompareScreen(comparison, note)
+        if self.app.screen is not self:
+            # A screen asked for after the comparison (c and E typed together: the form)
+            # came first: the comparison does not cover it; it follows when the list is back.
+            self._waiting_screens.append(screen)
+            return
+        self.app.push_screen(screen)
+
+    def on_screen_resume(self) -> None:
+        if self._waiting_screens:
+            self.app.push_screen(self._waiting_screens.pop(0))
 
     def action_facets(self) -> None:
         """Counts by a field for the current view and query; enter filters to a value."""
