@@ -14,6 +14,7 @@ from coopbrowse.store import Store, StoreError, __version__
 from coopbrowse.store.paths import resolve_state_path
 from coopbrowse.store.text import one_line
 
+from .keyorder import KeepsKeyOrder
 from .screens.help import HelpScreen, describe_keys
 from .screens.main import MainScreen, Settings
 from .state import UiState
@@ -22,7 +23,7 @@ from .widgets.record_table import RecordTable
 from .widgets.search_bar import SearchBar
 
 
-class CoopBrowseApp(App[int]):
+class CoopBrowseApp(KeepsKeyOrder, App[int]):
     """Browse meetings and proposals from a coopbrowse store."""
 
     CSS_PATH = "app.tcss"

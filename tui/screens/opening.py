@@ -19,14 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-
-def retyped(key: events.Key) -> events.Key:
-    """A copy of ``key`` to send on, dated when it was typed (kept keys are put back in
-    typing order: they reach a screen by more than one way)."""
-    copy = events.Key(key.key, key.character)
-    copy.time = key.time
-    copy.retyped = True  # type: ignore[attr-defined]
-    return copy
+from ..keyorder import send_keys
 
 
 class KeepsEarlyKeys(Widget):
@@ -68,7 +61,7 @@ class KeepsEarlyKeys(Widget):
     def keep_key(self, key: events.Key) -> None:
         """A key typed for this screen before it was there (see :class:`OpeningScreen`)."""
         if self._keys_ready:
-            self.app.post_message(retyped(key))
+            send_keys(self.app, [key])
         else:
             self.early_keys.append(key)
 
@@ -80,8 +73,7 @@ class KeepsEarlyKeys(Widget):
         self._ready_at = Message().time  # (on the clock of the keys' own times)
         keys, self.early_keys = self.early_keys, []
         keys.sort(key=lambda k: k.time)
-        for key in keys:  # through the app: its priority bindings (ctrl+s, tab) apply
-            self.app.post_message(retyped(key))
+        send_keys(self.app, keys)  # through the app: its priority bindings (ctrl+s, tab) apply
 
     def on_key(self, event: events.Key) -> None:
         if not self._keys_ready:
@@ -93,7 +85,7 @@ class KeepsEarlyKeys(Widget):
             # field (once: a key the field leaves to this screen is not sent back)
             event.stop()
             event.prevent_default()
-            self.app.post_message(retyped(event))
+            send_keys(self.app, [event])
 
 
 class OpeningScreen(ModalScreen[None]):
@@ -132,7 +124,7 @@ class OpeningScreen(ModalScreen[None]):
         elif isinstance(self._next, KeepsEarlyKeys):
             self._next.keep_key(event)
         elif self.app.screen is not self:  # (never back to this screen: it would loop)
-            self.app.post_message(retyped(event))
+            send_keys(self.app, [event])
 
     def on_screen_resume(self) -> None:
         """Shown again after its work is done: it has nothing left to say."""
@@ -149,8 +141,7 @@ class OpeningScreen(ModalScreen[None]):
         if isinstance(screen, KeepsEarlyKeys):
             screen.early_keys = self.keys + screen.early_keys
         else:
-            for key in self.keys:
-                self.app.post_message(retyped(key))
+            send_keys(self.app, self.keys)
         self.keys = []
 
         def closed(result: Any) -> None:
@@ -168,6 +159,5 @@ class OpeningScreen(ModalScreen[None]):
         self._done = True
         if app.screen is self:
             app.pop_screen()
-        for key in self.keys:
-            app.post_message(retyped(key))
+        send_keys(app, self.keys)
         self.keys = []

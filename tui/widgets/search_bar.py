@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from functools import partial
 
 from rich.text import Text
 from textual import events
@@ -29,6 +30,7 @@ from textual.widgets import Input, Static
 
 from coopbrowse.store.text import one_line
 
+from ..keyorder import send_keys
 from .typeahead import run_binding_now
 
 DEBOUNCE_S = 0.03  # the default pause after the last key
@@ -111,13 +113,13 @@ class QueryInput(Input):
             # tab and "jj" moves the list's cursor; it does not type "jj").
             event.stop()
             event.prevent_default()
-            key = events.Key(event.key, event.character)
             bar = self.parent
             if isinstance(bar, SearchBar):
                 bar.flush()  # the query typed before runs first: the keys move in its list
-                bar.call_later(app.post_message, key)  # (after the bar has handed it on)
+                # (sent after the bar has handed the query on; held for from now)
+                send_keys(app, [event], partial(bar.call_later, app.post_message))
             else:
-                app.post_message(key)
+                send_keys(app, [event])
             return
         # Textual inserts a typed character here at once, but runs a key's binding (ctrl+u,
         # backspace, up) only once the key has bubbled up to the app: "ctrl+u" then

@@ -17,6 +17,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from ..keyorder import send_keys
+
 
 class KeepsTypeahead(Widget):
     """Resolve a key against this widget's own chain when it arrives after the focus left;
@@ -30,7 +32,7 @@ class KeepsTypeahead(Widget):
             event.stop()
             event.prevent_default()
             # through the app, as if typed now: its priority bindings (ctrl+s) apply
-            app.post_message(events.Key(event.key, event.character))
+            send_keys(app, [event])
             return
         # The binding runs now, not once the key has bubbled up to the app: the keys
         # queued behind it then find the screen or the focus it opened

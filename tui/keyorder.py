@@ -1,0 +1,106 @@
+"""Keys the app's own code sends on keep their place among the keys typed after them.
+
+Some keys reach a place that cannot take them and are sent on: the keys kept for a screen
+that was opening (:mod:`.screens.opening`), a key queued in the search bar or the list
+behind one that moved the focus (:mod:`.widgets.typeahead`). Sent on, a key goes to the
+back of the app's queue, where keys typed after it may be waiting already: "E" then
+"abcdefgh" typed into the form as it mounted came out "abcgdefh". :class:`KeyOrder` holds
+every key typed after them until the keys sent on have come through the app, then lets the
+held keys through in the order they were typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from textual import events
+from textual.app import App
+
+
+def retyped(key: events.Key) -> events.Key:
+    """A copy of ``key`` to send on, dated when it was typed (kept keys are put back in
+    typing order: they reach a screen by more than one way)."""
+    copy = events.Key(key.key, key.character)
+    copy.time = key.time
+    copy.retyped = True  # type: ignore[attr-defined]
+    return copy
+
+
+class KeyOrder:
+    """The app's gate for keys: :meth:`send` sends keys on, :meth:`holds` (called by the
+    app for each key it takes from its queue) holds back the keys typed after them."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self._app = app
+        self._sent: list[events.Key] = []  # sent on, not yet come through the app
+        self._held: list[events.Key] = []  # typed after them, waiting
+
+    @property
+    def busy(self) -> bool:
+        """Whether keys sent on are still on their way (or held keys wait for them)."""
+        return bool(self._sent or self._held)
+
+    def send(
+        self,
+        keys: Iterable[events.Key],
+        post: Callable[[events.Key], object] | None = None,
+    ) -> None:
+        """Send ``keys`` on through the app, in this order, ahead of every key typed after
+        now. ``post`` sends one (the app's ``post_message`` unless a caller must send it a
+        little later: it is held for from now on all the same)."""
+        copies = [retyped(key) for key in keys]
+        self._sent.extend(copies)
+        for copy in copies:
+            (post or self._app.post_message)(copy)
+
+    def holds(self, event: events.Key) -> bool:
+        """For a key the app has taken from its queue: True if it must wait (it was typed
+        after keys still on their way, which this has now taken over), False if it goes
+        on now."""
+        for i, sent in enumerate(self._sent):
+            if sent is event:
+                del self._sent[i]
+                if not self._sent and self._held:
+                    # after the widget this one goes to has had it (it may send it on again)
+                    self._app.call_later(self._release)
+                return False
+        if self._sent or self._held:
+            self._held.append(event)
+            return True
+        return False
+
+    def _release(self) -> None:
+        if self._sent:
+            return  # more were sent meanwhile: the held keys wait for those too
+        held, self._held = self._held, []
+        self.send(held)
+
+
+class KeepsKeyOrder(App[Any]):
+    """For an app (``class MyApp(KeepsKeyOrder, App[int])``): its :class:`KeyOrder`, and
+    the gate every key taken from its queue goes through."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.key_order = KeyOrder(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self.key_order.holds(event):
+            return  # typed after keys on their way: it follows them
+        await super().on_event(event)
+
+
+def send_keys(
+    app: App[Any],
+    keys: Iterable[events.Key],
+    post: Callable[[events.Key], object] | None = None,
+) -> None:
+    """Send ``keys`` on through ``app``, ahead of the keys typed after them (through its
+    :class:`KeyOrder` when it has one: an app that has not, a test's, posts them)."""
+    order = getattr(app, "key_order", None)
+    if isinstance(order, KeyOrder):
+        order.send(keys, post)
+    else:
+        for key in keys:
+            (post or app.post_message)(retyped(key))
