@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import quiet
 
 from coopbrowse.store import Store
 from coopbrowse.store.dataset import load_bundled
@@ -20,6 +21,17 @@ def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     return db
+
+
+@pytest.fixture(autouse=True)
+def waits_on_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot waits until the app's messages are handled, not for the CPU to look idle
+    (see helpers.quiet)."""
+    import textual.app
+    import textual.pilot
+
+    monkeypatch.setattr(textual.app, "wait_for_idle", quiet)
+    monkeypatch.setattr(textual.pilot, "wait_for_idle", quiet)
 
 
 @pytest.fixture

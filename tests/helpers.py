@@ -6,13 +6,51 @@ import asyncio
 import contextlib
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from textual._context import active_app
 
 from coopbrowse.tui.screens.main import MainScreen, Settings
 
 # Delays near zero: tests wait on conditions, not on time.
-FAST = Settings(debounce=0.01, save_delay=0.05, poll=0.2)
+FAST = Settings(debounce=0.01, save_delay=0.05, poll=0.2, detail_delay=0.01)
+
+
+def _pending(app) -> bool:
+    """Whether the app or any of its widgets has a message or a callback waiting, or a
+    worker is running."""
+    if any(not worker.is_finished for worker in app.workers):
+        return True
+    for node in (app, *list(app._registry)):
+        queue = node.__dict__.get("_message_queue")  # (a cached property: made when used)
+        if (queue is not None and not queue.empty()) or node._next_callbacks:
+            return True
+    return False
+
+
+async def quiet(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
+    """Wait until no message or callback is waiting anywhere in the running app, for a few
+    turns of the event loop in a row (``min_sleep`` at least, ``max_sleep`` at most).
+
+    Pilot's own wait (``textual._wait.wait_for_idle``) guesses the same from the process's
+    CPU time, 20 ms at a time: at least 40 ms a key, and up to a second while any thread
+    works. The conftest puts this one in its place; what a test waits for beyond the
+    app's messages and workers (a timer, another process) it waits for by its condition
+    (:func:`settle`, :func:`until`)."""
+    try:
+        app = active_app.get()
+    except LookupError:
+        await asyncio.sleep(min_sleep)
+        return
+    start = time.monotonic()
+    calm = 0
+    while time.monotonic() - start < max_sleep:
+        await asyncio.sleep(0.001 if calm == 0 else 0)  # (no spinning while it works)
+        calm = 0 if _pending(app) else calm + 1
+        if calm >= 3 and time.monotonic() - start >= min_sleep:
+            return
 
 
 def main_screen(app) -> MainScreen | None:

@@ -7,7 +7,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from helpers import FAST, main_screen, settle
+from helpers import FAST, main_screen, settle, until
 from rich.console import Console
 
 from coopbrowse.store import Store
@@ -109,7 +109,7 @@ async def test_j_k_arrows_g_G_move_the_cursor(app, store) -> None:
         assert current_key(app) == ("meeting", ids[-1])
         await pilot.press("g")
         assert current_key(app) == ("meeting", ids[0])
-        await pilot.pause()
+        await settle(pilot, app)  # (the detail is built in a worker)
         assert ids[0] in str(screen_of(app).query_one(DetailPane).shown)
 
 
@@ -644,7 +644,7 @@ async def test_the_detail_scrolls_by_keys_and_to_the_selected_link(app) -> None:
         detail = screen_of(app).query_one(DetailPane)
         assert detail.max_scroll_y > 0 and detail.scroll_y == 0
         await pilot.press("j", "j")
-        assert detail.scroll_y == 2
+        await until(pilot, lambda: detail.scroll_y == 2, "two lines down")
         await pilot.press("left_square_bracket")  # from the first link to the last
         last = [i for i, b in enumerate(detail._blocks) if isinstance(b, Link)][-1]
         top = detail.scroll_y
@@ -830,6 +830,7 @@ async def samara_proposals(pilot, app) -> tuple[MainScreen, tuple[str, str]]:
     await settle(pilot, app)
     await search(pilot, app, "samara")
     await pilot.press("escape", "2")
+    await settle(pilot, app)
     return screen_of(app), current_key(app)
 
 
@@ -838,7 +839,7 @@ async def test_backspace_returns_from_a_followed_link(app) -> None:
         main, start = await samara_proposals(pilot, app)
         await pilot.press("enter")  # into the detail, first link: its meeting
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot, app)
         assert main.view == "meetings"
         await pilot.press("backspace")
         await settle(pilot, app)

@@ -183,6 +183,7 @@ async def test_several_paths_and_urls_queue_their_drafts_for_review(
             app.screen.query_one("#article-path", Input).value = sources
             await pilot.press("enter")
             await _until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+            await settle(pilot, app)  # (its fields mounted)
             first = app.screen
             assert "(1 of 2)" in first.heading
             assert value(first, "f-region") == "Omsk Oblast"
@@ -190,6 +191,7 @@ async def test_several_paths_and_urls_queue_their_drafts_for_review(
             assert failures == [f"{base}/gone: the server answered HTTP 404 Not Found"]
             await pilot.press("ctrl+s")
             await _until(pilot, lambda: app.screen is not first)
+            await settle(pilot, app)
             second = app.screen
             assert isinstance(second, ReviewScreen)
             assert "(2 of 2)" in second.heading
@@ -213,6 +215,7 @@ async def test_a_url_pasted_into_the_text_box_is_fetched(app, store: Store) -> N
             app.screen.query_one("#article-text", TextArea).text = f"  {base}/kursk\n"
             await pilot.press("ctrl+s")
             await _until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+            await settle(pilot, app)
             assert value(app.screen, "f-region") == "Kursk Oblast"
             assert "(1 of" not in app.screen.heading  # one article: no count
 

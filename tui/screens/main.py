@@ -54,7 +54,6 @@ if TYPE_CHECKING:
 
     from .opening import OpeningScreen
 
-DETAIL_AFTER_TYPING = 0.3  # s: the detail waits this long after the last key typed
 NARROW = 130  # below this many columns the detail goes under the list (both fit beside)
 
 
@@ -65,6 +64,7 @@ class Settings:
     debounce: float = 0.03  # after the last key before a query runs
     save_delay: float = 1.0  # state is saved this long after the last change
     poll: float = 2.0  # how often the database file is checked for outside changes
+    detail_delay: float = 0.3  # the detail waits this long after the last key typed
 
 
 class Rows(Sequence[Row | None]):
@@ -767,8 +767,9 @@ class MainScreen(Screen[None]):
             self._detail_timer.stop()
             self._detail_timer = None
         typing = time.monotonic() - self._typed_at
-        if typing < DETAIL_AFTER_TYPING:
-            self._detail_timer = self.set_timer(DETAIL_AFTER_TYPING - typing, self._flush_detail)
+        delay = self.settings.detail_delay
+        if typing < delay:
+            self._detail_timer = self.set_timer(delay - typing, self._flush_detail)
         elif first or stopped:  # (a stopped timer's flush is this one's now)
             self.call_after_refresh(self._flush_detail)
 
