@@ -350,6 +350,34 @@ def test_goods_the_belarusian_side_calls_ours_are_exports() -> None:
     assert goods("“Our machinery manufacturers are ready,” the President said.") == ([], [])
 
 
+def test_kinds_named_before_a_good_share_its_noun() -> None:
+    # a run of kinds ("passenger", "utilities", adjectives) takes the noun of the good after
+    # it; goods named alone ("trucks", "milk") and goods after it keep their own
+    assert goods(
+        "The agenda includes the lineup of Belarusian passenger, utilities, agricultural "
+        "and cargo machinery, elevators."
+    ) == (
+        ["passenger machinery", "utilities machinery", "agricultural machinery",
+         "cargo machinery", "elevators"],
+        [],
+    )  # fmt: skip
+    assert goods("Belarus could supply trucks, milk, meat and dairy products.") == (
+        ["trucks", "milk", "meat", "dairy products"],
+        [],
+    )
+    # a clause after "Belarusian ..." is not a list of its kinds
+    assert goods("Belarusian companies are a platform for promoting joint products.") == ([], [])
+
+
+def test_who_makes_a_good_is_not_part_of_it() -> None:
+    # "of the leading Belarusian enterprises - MAZ, MTZ" names makers; "as well as" goes on
+    assert goods(
+        "Belarus is ready to offer the most modern automotive and utility machinery of the "
+        "leading Belarusian enterprises - MAZ, MTZ, Gomselmash, as well as lift equipment "
+        "from Mogilevliftmash."
+    ) == (["automotive machinery", "utility machinery", "lift equipment"], [])
+
+
 def test_the_same_good_named_again_is_kept_once() -> None:
     exported, _ = goods(
         "Major exports to the region include trolleybuses and furniture. The region purchased "
@@ -465,6 +493,10 @@ def test_a_number_broken_across_lines_is_one_number() -> None:
         ("We discussed the supply of engineering products.", {"machinery-equipment"}),
         ("We could supply road construction machinery.", {"machinery-equipment"}),
         ("Belarus could supply utilities machinery to the region.", {"machinery-equipment"}),
+        # a kind named in a list before the machine is the cue
+        ("We could supply utility, fire-fighting and quarry machinery.", {"machinery-equipment"}),
+        ("We offer passenger and agricultural vehicles.",
+         {"public-transport", "agricultural-machinery"}),
         ("We propose to expand humanitarian cooperation.", {"culture-youth"}),
         ("The region could supply petroleum products.", {"energy"}),
         ("Belarusnafta could assist in oil production and refining.", {"energy"}),

@@ -31,7 +31,7 @@ _LIST = (
     r"that|so|because|if|when|while|but|by|it|is|are|was|were|will|can|has|have|last|next|"
     r"this|every|each|per|annually|yearly|and\s+(?:the|"
     r"it|they|we|he|she|to|also|is|are|will|its|their))\b)"
-    r"(?!,\s+(?:which|who|while|but|so|as|and\s+(?:the|it|they|we|to|also))\b)"
+    r"(?!,\s+(?:which|who|while|but|so|as(?!\s+well\s+as\b)|and\s+(?:the|it|they|we|to|also))\b)"
     r"(?!,\s+(?:and\s+)?[a-z]+\s+(?:in|to|for|with|the|a|an|on|up)\b)"
     r"[^.;:!?“”\"()])+)"
 )
@@ -112,6 +112,7 @@ _SAID = re.compile(
 _TRAILING = re.compile(r"\s+(?:somewhere|there|here|too|abroad|again|now|annually)$", re.I)
 _LEADING = re.compile(
     r"^(?:(?:a\s+)?(?:lot|number|variety|range)\s+of|and|or|the|a|an|our|its|their|also|"
+    r"primarily|mainly|mostly|largely|chiefly|especially|including|"
     r"high-quality|quality|modern|Belarusian|"
     r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of)\s+",
     re.I,
@@ -128,7 +129,12 @@ _CUE_WORDS = (
 
 _SHORT_NAME = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*")  # one word, a capital inside
 _EQUIPMENT_FOR = re.compile(r"\b(equipment|machinery|machines)\s+for\s+(.+)$")
-_MODIFIER = re.compile(r"(?:al|ive|ic|ary|ing|ion|ian|ern)$")
+# "machinery of the leading Belarusian enterprises - MAZ, MTZ, Gomselmash": who makes it
+_MAKERS = re.compile(
+    r"\s+(?:of|from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:enterprises|companies|"
+    r"manufacturers|producers|plants|factories|holdings)\b"
+    r"(?:\s*[-–—:]\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)?"
+)
 
 
 # A clause whose subject is the region's side (its offers are not Belarus's exports).
@@ -140,7 +146,8 @@ _RUSSIAN_SUBJECT = re.compile(
 def _items(text: str, split: object) -> list[str]:
     """The goods of a captured list: split as trade lists are, tidied, vague ones left out."""
     out = []
-    text = re.sub(r"\s+as\s+well\s+as\s+", ", ", text)
+    text = _MAKERS.sub("", text)
+    text = re.sub(r",?\s+as\s+well\s+as\s+", ", ", text)
     purpose = _EQUIPMENT_FOR.search(text)
     if purpose:  # "equipment for water purification and sorting": what it is for names it
         kind = purpose.group(1)
@@ -154,15 +161,6 @@ def _items(text: str, split: object) -> list[str]:
         items = list(split(text))  # type: ignore[operator]
     if len(items) == 1 and " and " in items[0]:  # "grain and sunflower oil"
         items = items[0].split(" and ")
-    # "automotive, agricultural, road construction, and utility machinery": the last noun
-    # belongs to every modifier before it
-    last = items[-1].split() if items else []
-    if (
-        len(items) > 1
-        and len(last) >= 2
-        and all(_MODIFIER.search(i.strip()) and len(i.split()) <= 2 for i in items[:-1])
-    ):
-        items = [f"{i.strip()} {last[-1]}" for i in items[:-1]] + [items[-1]]
     for item in items:
         item = _TRAILING.sub("", item.strip(" ,"))
         while True:
@@ -257,10 +255,14 @@ _NOT_AFTER_GOODS = (
     r"specialists|sector|market|brands?)\b)"
 )
 _OURS = re.compile(rf"\b[Oo]ur\s+((?:[a-z][\w-]*\s+){{0,2}}?{_GOODS_NOUN})\b{_NOT_AFTER_GOODS}")
+# (kinds of it before the good: "Belarusian passenger, utilities, agricultural and cargo
+# machinery, elevators"; further goods after it)
 _MADE_IN_BELARUS = re.compile(
-    rf"\bBelarus(?:ian|-made|ian-made)\s+((?:[a-z][\w-]*\s+){{0,2}}?{_GOODS_NOUN})\b"
+    rf"\bBelarus(?:ian|-made|ian-made)\s+((?:(?:[a-z][\w-]*\s+)?[a-z][\w-]*"
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+)){{0,6}}(?:[a-z][\w-]*\s+){{0,2}}?{_GOODS_NOUN}(?:,\s+(?:and\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_GOODS_NOUN})*)\b"
     rf"{_NOT_AFTER_GOODS}"
 )
+_ENDS_IN_GOOD = re.compile(rf"\b{_GOODS_NOUN}$")
 
 
 def is_good(item: str) -> bool:
@@ -268,6 +270,12 @@ def is_good(item: str) -> bool:
     return not (
         _NOT_GOODS.match(item) or _NOT_GOODS_HEAD.search(item) or item.lower() in enterprise_names()
     )
+
+
+def _made_in_belarus(text: str, split: object) -> list[str]:
+    """The goods of "Belarusian ..." that are named goods (not the words of a clause a
+    comma after it)."""
+    return [item for item in _items(text, split) if _ENDS_IN_GOOD.search(item.lower())]
 
 
 # A sentence in someone's words: quoted, or told as said
@@ -296,7 +304,7 @@ def offered_goods(
     if not any(w in lower for w in _CUE_WORDS):
         if "belarus" in lower:  # "Belarusian tractors are driving in the fields"
             for m in _MADE_IN_BELARUS.finditer(sentence):
-                exports += _items(m.group(1), split)
+                exports += _made_in_belarus(m.group(1), split)
         return exports, imports
     offers = _anchored(_OFFER, _OFFER_VERB, sentence, 100)
     for m in offers:
@@ -316,7 +324,7 @@ def offered_goods(
         for m in _SUPPLIES_BELARUS.finditer(sentence):
             imports += _items(m.group("list"), split)
     for m in _MADE_IN_BELARUS.finditer(sentence):
-        exports += _items(m.group(1), split)
+        exports += _made_in_belarus(m.group(1), split)
     if "Belarusian" in sentence:
         for m in _BUY_BELARUSIAN.finditer(sentence):
             exports += _items(m.group("list"), split)

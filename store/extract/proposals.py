@@ -30,6 +30,10 @@ def _cue(sector: str, *phrases: str, weak: bool = False, case: bool = False) -> 
     ]
 
 
+# A kind of machine named in a list before the machine: "passenger, utilities, agricultural
+# and cargo machinery" (the kind is the cue; the noun may be a few words on)
+_LISTED = r"(?=(?:,?\s+(?:and\s+)?[a-z][\w-]*){0,5}?\s+(?:machinery|vehicles|equipment|machines))"
+
 # Phrases per sector. Longer phrases win over shorter ones that overlap them ("agricultural
 # machinery" is not agriculture; "patriotic education" is youth work, not education).
 CUES: list[Cue] = [
@@ -123,6 +127,7 @@ CUES: list[Cue] = [
         r"public\s+transport",
         r"passenger\s+(?:transport|vehicles)",
         r"urban\s+transport",
+        rf"passenger{_LISTED}",
     ),
     *_cue(
         "automotive",
@@ -137,6 +142,7 @@ CUES: list[Cue] = [
         r"machine\s+building",
         r"auto\s+components",
         r"(?:MAZ|KAMAZ|GAZ)",
+        rf"(?:cargo|freight){_LISTED}",
     ),
     *_cue(
         "machinery-equipment",
@@ -153,6 +159,7 @@ CUES: list[Cue] = [
         r"machine[- ]building",
         r"mechanical\s+engineering",
         r"quarry\s+machinery",
+        rf"(?:utilit(?:y|ies)|municipal|communal|road[- ](?:construction|building)){_LISTED}",
     ),
     *_cue("machinery-equipment", r"equipment", weak=True),
     *_cue("machine-tools", r"machine[- ]tools?(?:\s+building|\s+industry)?"),

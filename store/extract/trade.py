@@ -586,15 +586,58 @@ def _split_goods(text: str) -> list[str]:
     if len(items) > 1 and not oxford and " and " in items[-1]:
         last = items.pop()
         items += last.split(" and ", 1)
-    # "insulated, copper and aluminum wire": the last noun belongs to every adjective
-    if len(items) > 1 and all(len(i.split()) == 1 and not i.endswith("s") for i in items[:-1]):
-        tail = items[-1].split()
-        if len(tail) >= 2:
-            noun = tail[-1]
-            head = " ".join(tail[:-1])
-            adjectives = [*items[:-1], *re.split(r"\s+and\s+", head)]
-            items = [f"{a} {noun}" for a in adjectives]
-    return [i for i in items if i and len(i) < 120]
+    return [i for i in _shared_noun(items) if i and len(i) < 120]
+
+
+# Words that say what kind of machine or good ("passenger", "utility"): an item of one of
+# these before a named good shares its noun
+_ATTRIBUTIVE = re.compile(
+    r"(?:al|ive|ic|ary|ing|ion|ian|ern)$|^(?:passenger|cargo|freight|utility|utilities|"
+    r"municipal|communal|road|mining|construction|forestry|farm|dairy|lift|quarry|"
+    r"harvesting|transport|special|public)$"
+)
+
+
+# Goods named in one word that does not end in "s": "milk, meat and dairy products" are three
+_MASS_GOODS = frozenset((
+    "milk", "meat", "grain", "sugar", "cheese", "butter", "potash", "cement", "glass",
+    "timber", "paper", "food", "oil", "beef", "pork", "fish", "flax", "wood", "coal", "gas",
+    "salt", "flour", "furniture", "footwear", "clothing", "buckwheat", "equipment",
+    "machinery", "fruit",
+))  # fmt: skip
+
+
+def _attributive(item: str) -> bool:
+    words = item.split()
+    if len(words) == 1:  # "copper" in "copper and aluminum wire", not "trucks" or "milk"
+        if item.lower() in _MASS_GOODS:
+            return False
+        return not item.endswith("s") or bool(_ATTRIBUTIVE.search(item))
+    return len(words) == 2 and all(_ATTRIBUTIVE.search(w) for w in words)
+
+
+def _shared_noun(items: list[str]) -> list[str]:
+    """ "insulated, copper and aluminum wire", "passenger, utilities, agricultural and cargo
+    machinery, elevators": the noun of the first named good after a run of kinds belongs to
+    each of them."""
+    out: list[str] = []
+    kinds: list[str] = []
+    for item in items:
+        pair = re.fullmatch(r"(\S+)\s+and\s+(\S+)\s+(\S.*)", item)
+        if pair and _attributive(pair[1]) and _attributive(pair[2]):
+            kinds.append(pair[1])  # "automotive and utility machinery"
+            item = f"{pair[2]} {pair[3]}"
+        words = item.split()
+        if _attributive(item):
+            kinds.append(item)
+            continue
+        if kinds and len(words) >= 2:
+            noun, head = words[-1], " ".join(words[:-1])
+            out += [f"{k} {noun}" for k in [*kinds, *re.split(r"\s+and\s+", head)]]
+        else:
+            out += [*kinds, item]
+        kinds = []
+    return out + kinds
 
 
 def _same_good(a: str, b: str) -> bool:
