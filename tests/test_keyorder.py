@@ -64,3 +64,17 @@ async def test_keys_sent_on_while_others_are_held_go_first() -> None:
         await pilot.pause(0.05)
         assert app.query_one("#line", Input).value == "abcdxy"
         assert not app.key_order.busy
+
+
+async def test_a_key_lost_on_its_way_does_not_hold_the_rest_for_good() -> None:
+    async with Line().run_test() as pilot:
+        app = pilot.app
+        await pilot.pause()
+        app.key_order.PATIENCE = 0.05
+        send_keys(app, typed("a"), post=lambda key: None)  # never arrives
+        app.post_message(Key("b", "b"))
+        await pilot.pause(0.01)
+        assert app.query_one("#line", Input).value == ""  # held behind the lost one
+        await pilot.pause(0.2)  # past the patience: what was held goes on
+        assert app.query_one("#line", Input).value == "b"
+        assert not app.key_order.busy

@@ -146,3 +146,21 @@ async def test_keys_typed_behind_one_that_leaves_the_search_bar_go_where_it_went
         assert main.query_one(SearchBar).value == "lift"  # (it was "liftjj")
         assert app.focused is main.query_one(RecordTable)
         assert main.query_text == "lift" and len(main.rows) == 4
+
+
+async def test_a_query_and_enter_pasted_at_once_run_the_query(app: CoopBrowseApp) -> None:
+    # enter is the search bar's priority binding: the app ran it as it took it, before the
+    # letters still waiting in the bar, which then reached the list as commands ("e"
+    # opened the export dialog, "s" sorted)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        main = main_screen(app)
+        burst(app, "region:penza\r")
+        await settle(pilot)
+        assert app.screen is main
+        assert main.query_one(SearchBar).value == "region:penza"
+        assert main.query_text == "region:penza" and len(main.rows) == 1
+        assert isinstance(app.focused, RecordTable)
+        assert main.state.sorts == {} and main.state.history == ["region:penza"]

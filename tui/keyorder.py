@@ -7,15 +7,24 @@ back of the app's queue, where keys typed after it may be waiting already: "E" t
 "abcdefgh" typed into the form as it mounted came out "abcgdefh". :class:`KeyOrder` holds
 every key typed after them until the keys sent on have come through the app, then lets the
 held keys through in the order they were typed.
+
+A key with a priority binding (enter in the search bar) is run by the app as it takes the
+key from its queue, ahead of the keys typed before it that still wait in the focused
+widget's queue: "region:penza" and enter pasted at once ran the search bar's enter first,
+and the query's letters then reached the list as commands ("e" exported). While keys wait
+there, such a key is sent on behind them.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.widget import Widget
 
 
 def retyped(key: events.Key) -> events.Key:
@@ -31,10 +40,15 @@ class KeyOrder:
     """The app's gate for keys: :meth:`send` sends keys on, :meth:`holds` (called by the
     app for each key it takes from its queue) holds back the keys typed after them."""
 
+    # A key sent on that has not come through after this long is not waited for any more
+    # (its widget went away with it): the keys held behind it go on.
+    PATIENCE = 2.0
+
     def __init__(self, app: App[Any]) -> None:
         self._app = app
         self._sent: list[events.Key] = []  # sent on, not yet come through the app
         self._held: list[events.Key] = []  # typed after them, waiting
+        self._sent_at = 0.0
 
     @property
     def busy(self) -> bool:
@@ -50,9 +64,12 @@ class KeyOrder:
         now. ``post`` sends one (the app's ``post_message`` unless a caller must send it a
         little later: it is held for from now on all the same)."""
         copies = [retyped(key) for key in keys]
-        self._sent.extend(copies)
+        if copies:
+            self._sent.extend(copies)
+            self._sent_at = time.monotonic()
         for copy in copies:
-            (post or self._app.post_message)(copy)
+            if post is None or post(copy) is False:  # (a widget gone: through the app)
+                self._app.post_message(copy)
 
     def holds(self, event: events.Key) -> bool:
         """For a key the app has taken from its queue: True if it must wait (it was typed
@@ -66,9 +83,20 @@ class KeyOrder:
                     self._app.call_later(self._release)
                 return False
         if self._sent or self._held:
+            if not self._held:
+                self._app.set_timer(self.PATIENCE, self._expire)
             self._held.append(event)
             return True
         return False
+
+    def _expire(self) -> None:
+        """Keys still held a while after the keys they wait for were sent: those were lost
+        on the way (their widget went with them), and the held ones go on."""
+        if self._held and self._sent and time.monotonic() - self._sent_at >= self.PATIENCE:
+            self._sent = []
+            self._release()
+        elif self._held:
+            self._app.set_timer(self.PATIENCE, self._expire)
 
     def _release(self) -> None:
         if self._sent:
@@ -86,9 +114,29 @@ class KeepsKeyOrder(App[Any]):
         self.key_order = KeyOrder(self)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and self.key_order.holds(event):
-            return  # typed after keys on their way: it follows them
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self.key_order.holds(event):
+                return  # typed after keys on their way: it follows them
+            focused = self.focused
+            if focused is not None and _keys_waiting(focused) and self._priority(event.key):
+                # its binding would run ahead of the keys typed before it: behind them
+                send_keys(self, [event], partial(focused.call_later, self.post_message))
+                return
         await super().on_event(event)
+
+    def _priority(self, key: str) -> bool:
+        """Whether ``key`` has a priority binding where the focus is."""
+        return any(
+            binding.priority
+            for _, bindings in self.screen._binding_chain
+            for binding in bindings.key_to_bindings.get(key, ())
+        )
+
+
+def _keys_waiting(widget: Widget) -> bool:
+    """Whether keys handed to ``widget`` wait in its queue (Textual's, pinned)."""
+    queue = widget.__dict__.get("_message_queue")
+    return queue is not None and any(isinstance(m, events.Key) for m in queue.values)
 
 
 def send_keys(
