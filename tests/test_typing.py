@@ -164,3 +164,17 @@ async def test_a_query_and_enter_pasted_at_once_run_the_query(app: CoopBrowseApp
         assert main.query_text == "region:penza" and len(main.rows) == 1
         assert isinstance(app.focused, RecordTable)
         assert main.state.sorts == {} and main.state.history == ["region:penza"]
+
+
+async def test_keys_typed_behind_a_view_switch_act_in_the_new_view(app: CoopBrowseApp) -> None:
+    # the proposals are read in a worker: "j" and space came to the meetings still on
+    # screen, and selected a meeting under the proposals' title
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        burst(app, "2j ")
+        await settle(pilot)
+        assert main.view == "proposals"
+        second = main.rows[1]
+        assert second is not None and second.key[0] == "proposal"
+        assert list(main.selection) == [second.key]

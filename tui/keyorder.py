@@ -18,8 +18,7 @@ there, such a key is sent on behind them.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
-from functools import partial
+from collections.abc import Iterable
 from typing import Any
 
 from textual import events
@@ -37,8 +36,9 @@ def retyped(key: events.Key) -> events.Key:
 
 
 class KeyOrder:
-    """The app's gate for keys: :meth:`send` sends keys on, :meth:`holds` (called by the
-    app for each key it takes from its queue) holds back the keys typed after them."""
+    """The app's gate for keys: :meth:`send` sends keys on, :meth:`defer` sends one on
+    behind the keys waiting in a widget, and :meth:`holds` (called by the app for each key
+    it takes from its queue) holds back the keys that must come after them."""
 
     # A key sent on that has not come through after this long is not waited for any more
     # (its widget went away with it): the keys held behind it go on.
@@ -46,60 +46,73 @@ class KeyOrder:
 
     def __init__(self, app: App[Any]) -> None:
         self._app = app
-        self._sent: list[events.Key] = []  # sent on, not yet come through the app
-        self._held: list[events.Key] = []  # typed after them, waiting
+        self._sent: list[events.Key] = []  # sent on through the app's queue, not yet back
+        self._deferred: list[events.Key] = []  # sent on behind a widget's keys, not yet back
+        self._held: list[events.Key] = []  # to follow them, in the order they came
         self._sent_at = 0.0
 
     @property
     def busy(self) -> bool:
         """Whether keys sent on are still on their way (or held keys wait for them)."""
-        return bool(self._sent or self._held)
+        return bool(self._sent or self._deferred or self._held)
 
-    def send(
-        self,
-        keys: Iterable[events.Key],
-        post: Callable[[events.Key], object] | None = None,
-    ) -> None:
+    def send(self, keys: Iterable[events.Key]) -> None:
         """Send ``keys`` on through the app, in this order, ahead of every key typed after
-        now. ``post`` sends one (the app's ``post_message`` unless a caller must send it a
-        little later: it is held for from now on all the same)."""
+        now."""
         copies = [retyped(key) for key in keys]
         if copies:
             self._sent.extend(copies)
             self._sent_at = time.monotonic()
         for copy in copies:
-            if post is None or post(copy) is False:  # (a widget gone: through the app)
-                self._app.post_message(copy)
+            self._app.post_message(copy)
+
+    def defer(self, key: events.Key, widget: Widget) -> None:
+        """Send ``key`` on once ``widget`` has handled the messages waiting for it; every
+        key that comes meanwhile (typed after it, or sent on before and still on its way)
+        follows it."""
+        copy = retyped(key)
+        self._deferred.append(copy)
+        self._sent_at = time.monotonic()
+        if not widget.call_later(self._app.post_message, copy):  # (gone: through the app)
+            self._app.post_message(copy)
 
     def holds(self, event: events.Key) -> bool:
-        """For a key the app has taken from its queue: True if it must wait (it was typed
-        after keys still on their way, which this has now taken over), False if it goes
-        on now."""
-        for i, sent in enumerate(self._sent):
-            if sent is event:
-                del self._sent[i]
-                if not self._sent and self._held:
-                    # after the widget this one goes to has had it (it may send it on again)
-                    self._app.call_later(self._release)
+        """For a key the app has taken from its queue: True if it must wait (this has now
+        taken it over), False if it goes on now."""
+        if any(event is d for d in self._deferred):
+            self._deferred = [d for d in self._deferred if d is not event]
+            self._release_soon()
+            return False
+        if any(event is s for s in self._sent):
+            if not self._deferred:
+                self._sent = [s for s in self._sent if s is not event]
+                self._release_soon()
                 return False
-        if self._sent or self._held:
-            if not self._held:
-                self._app.set_timer(self.PATIENCE, self._expire)
-            self._held.append(event)
-            return True
-        return False
+            self._sent = [s for s in self._sent if s is not event]  # behind the deferred
+        elif not (self._sent or self._deferred or self._held):
+            return False
+        if not self._held:
+            self._app.set_timer(self.PATIENCE, self._expire)
+        self._held.append(event)
+        return True
+
+    def _release_soon(self) -> None:
+        if self._held and not self._sent and not self._deferred:
+            # after the widget this one goes to has had it (it may send it on again)
+            self._app.call_later(self._release)
 
     def _expire(self) -> None:
         """Keys still held a while after the keys they wait for were sent: those were lost
         on the way (their widget went with them), and the held ones go on."""
-        if self._held and self._sent and time.monotonic() - self._sent_at >= self.PATIENCE:
-            self._sent = []
+        waiting = self._sent or self._deferred
+        if self._held and waiting and time.monotonic() - self._sent_at >= self.PATIENCE:
+            self._sent, self._deferred = [], []
             self._release()
         elif self._held:
             self._app.set_timer(self.PATIENCE, self._expire)
 
     def _release(self) -> None:
-        if self._sent:
+        if self._sent or self._deferred:
             return  # more were sent meanwhile: the held keys wait for those too
         held, self._held = self._held, []
         self.send(held)
@@ -120,7 +133,7 @@ class KeepsKeyOrder(App[Any]):
             focused = self.focused
             if focused is not None and _keys_waiting(focused) and self._priority(event.key):
                 # its binding would run ahead of the keys typed before it: behind them
-                send_keys(self, [event], partial(focused.call_later, self.post_message))
+                self.key_order.defer(event, focused)
                 return
         await super().on_event(event)
 
@@ -139,16 +152,22 @@ def _keys_waiting(widget: Widget) -> bool:
     return queue is not None and any(isinstance(m, events.Key) for m in queue.values)
 
 
-def send_keys(
-    app: App[Any],
-    keys: Iterable[events.Key],
-    post: Callable[[events.Key], object] | None = None,
-) -> None:
+def send_keys(app: App[Any], keys: Iterable[events.Key]) -> None:
     """Send ``keys`` on through ``app``, ahead of the keys typed after them (through its
     :class:`KeyOrder` when it has one: an app that has not, a test's, posts them)."""
     order = getattr(app, "key_order", None)
     if isinstance(order, KeyOrder):
-        order.send(keys, post)
+        order.send(keys)
     else:
         for key in keys:
-            (post or app.post_message)(retyped(key))
+            app.post_message(retyped(key))
+
+
+def defer_key(app: App[Any], key: events.Key, widget: Widget) -> None:
+    """Send ``key`` on through ``app`` once ``widget`` has handled what waits for it (see
+    :meth:`KeyOrder.defer`)."""
+    order = getattr(app, "key_order", None)
+    if isinstance(order, KeyOrder):
+        order.defer(key, widget)
+    elif not widget.call_later(app.post_message, retyped(key)):
+        app.post_message(retyped(key))

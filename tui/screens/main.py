@@ -505,8 +505,10 @@ class MainScreen(Screen[None]):
         position = self._sorts(relevance).get(self.view, 0)
         label, sort = sort_choice(self.view, position, relevance=relevance)
         request = _Request(self._ticket, self.view, query.strip(), sort, keep, clear_if_missing)
-        if keep is None:  # a new list from its top: moves typed meanwhile are made in it
-            self.query_one(RecordTable).waiting = True
+        if keep is None:  # a new list from its top: keys typed meanwhile act in it
+            table = self.query_one(RecordTable)
+            table.waiting = True
+            table.keeping = not self._first_list  # (until then, see _defer)
         self.idle.clear()
         self._compute(request, label)
 

@@ -23,6 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..keyorder import send_keys
 from .typeahead import KeepsTypeahead
 
 
@@ -121,6 +122,11 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         # While the owner is still getting the first rows, moves are kept and made after.
         self.waiting = False
         self._moves: list[str] = []
+        # While the owner gets another list (another view, a new query), the keys that reach
+        # this one are kept and sent on once its rows are here: "2 j space" moves and
+        # selects in the proposals, not in the meetings still on screen.
+        self.keeping = False
+        self._keys: list[events.Key] = []
 
     # Data ----------------------------------------------------------------------------------
 
@@ -185,6 +191,14 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         if self.row_count:
             self.cursor = max(0, min(index, self.row_count - 1))
 
+    async def _on_key(self, event: events.Key) -> None:
+        if self.keeping and self.screen is self.app.screen and self.screen.focused is self:
+            event.stop()
+            event.prevent_default()
+            self._keys.append(event)
+            return
+        await super()._on_key(event)
+
     def _kept(self, move: str) -> bool:
         """Keep a move made before the first rows arrived (see :meth:`stop_waiting`)."""
         if self.waiting:
@@ -192,11 +206,15 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         return self.waiting
 
     def stop_waiting(self) -> None:
-        """The first rows are here: make the moves typed while they were on their way."""
-        self.waiting = False
+        """The rows are here: make the moves typed while the first were on their way, and
+        send on the keys typed while these were (ahead of any typed since)."""
+        self.waiting = self.keeping = False
         moves, self._moves = self._moves, []
         for move in moves:
             getattr(self, f"action_{move}")()
+        keys, self._keys = self._keys, []
+        if keys:
+            send_keys(self.app, keys)
 
     def action_cursor_down(self) -> None:
         if not self._kept("cursor_down"):

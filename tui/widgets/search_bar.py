@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from functools import partial
 
 from rich.text import Text
 from textual import events
@@ -30,7 +29,7 @@ from textual.widgets import Input, Static
 
 from coopbrowse.store.text import one_line
 
-from ..keyorder import send_keys
+from ..keyorder import defer_key, send_keys
 from .typeahead import run_binding_now
 
 DEBOUNCE_S = 0.03  # the default pause after the last key
@@ -117,7 +116,7 @@ class QueryInput(Input):
             if isinstance(bar, SearchBar):
                 bar.flush()  # the query typed before runs first: the keys move in its list
                 # (sent after the bar has handed the query on; held for from now)
-                send_keys(app, [event], partial(bar.call_later, app.post_message))
+                defer_key(app, event, bar)
             else:
                 send_keys(app, [event])
             return
