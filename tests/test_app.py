@@ -1084,3 +1084,23 @@ async def test_the_list_scrolls_to_keep_the_cursor_on_screen(app) -> None:
         await settle(pilot, app)
         assert table.cursor == len(main_screen(app).rows) - 1
         assert table.cursor < table.scroll_y + table.page
+
+
+async def test_a_view_switched_back_to_is_on_the_row_it_was_left_on(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j", "j", "j")
+        left = current_key(app)
+        await pilot.press("2")
+        await settle(pilot, app)
+        await pilot.press("j")
+        proposal = current_key(app)
+        await pilot.press("1")
+        await settle(pilot, app)
+        assert current_key(app) == left
+        await pilot.press("2")
+        await settle(pilot, app)
+        assert current_key(app) == proposal
+        await pilot.press("3")  # a view not shown before starts at its top
+        await settle(pilot, app)
+        assert screen_of(app).query_one(RecordTable).cursor == 0

@@ -329,6 +329,7 @@ class MainScreen(Screen[None]):
         self._typed_at = 0.0  # when a key last reached the search bar (monotonic)
         self._save_timer: Timer | None = None
         self._trail = Trail()  # where links were followed from
+        self._view_rows: dict[str, Key] = {}  # the row last highlighted in each view
         self._first_list = True
         self._deferred: list[tuple[str, tuple[Any, ...]]] = []  # actions put off while opening
         self._deferred_pending = True
@@ -892,8 +893,14 @@ class MainScreen(Screen[None]):
         if self._defer("view", view):
             return
         if view != self.view:
+            here = self._current_key()
+            if here is not None:
+                self._view_rows[self.view] = here
             self.view = view  # (watch_view saves it)
-            self._request(query=self.query_text, keep=None)  # the other view from the top
+            # the row last highlighted in that view, or its top
+            self._request(query=self.query_text, keep=self._view_rows.get(view))
+            if not self._first_list:
+                self.query_one(RecordTable).keeping = True  # (keys typed meanwhile act in it)
         self.set_focus(self.query_one(RecordTable))
 
     def action_go_back(self) -> None:
