@@ -170,6 +170,35 @@ def _short(value: Any, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _change(old: Any, new: Any, width: int = 30) -> str:
+    """``old → new``, each cut to ``width``; two texts that differ past that width are cut
+    around where they differ ("…Oblast to a fair → …Oblast to a forum"), not both to the
+    same first words."""
+    a, b = _short(old, 10**6), _short(new, 10**6)
+    if a == b or (len(a) <= width and len(b) <= width) or "(empty)" in (a, b):
+        return f"{_short(old, width)} → {_short(new, width)}"
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0  # what they end with alike, after where they differ
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    start = max(0, start - 12)  # a few words before the difference, to place it
+    if start:
+        start = a.rfind(" ", 0, start) + 1  # (from a word's start)
+
+    def part(text: str) -> str:
+        cut = text[start : len(text) - end + 12] if end > 12 else text[start:]
+        shown = _short(cut, width)
+        if start:
+            shown = "…" + shown
+        if end > 12 and not shown.endswith("…"):
+            shown += "…"
+        return shown
+
+    return f"{part(a)} → {part(b)}"
+
+
 def _items(key: str, old: Any, new: Any) -> list[str] | None:
     """``+ item`` / ``- item`` lines for a list of objects (participants, trade figures), or
     None when the value is not one."""
@@ -177,8 +206,20 @@ def _items(key: str, old: Any, new: Any) -> list[str] | None:
     if name is None or not isinstance(old or [], list) or not isinstance(new or [], list):
         return None
     before, after = list(old or []), list(new or [])
-    lines = [f"- {key}: {_short(name(v))}" for v in before if v not in after]
-    lines += [f"+ {key}: {_short(name(v))}" for v in after if v not in before]
+    gone = [v for v in before if v not in after]
+    came = [v for v in after if v not in before]
+    lines: list[str] = []
+    for v in gone:
+        # the same item with other details ("Dmitry Krutoi" with another title): what changed
+        same = next((w for w in came if name(w) == name(v) and isinstance(v, dict)), None)
+        if same is None or not isinstance(same, dict):
+            lines.append(f"- {key}: {_short(name(v))}")
+            continue
+        came.remove(same)
+        fields = [f for f in dict.fromkeys([*v, *same]) if v.get(f) != same.get(f)]
+        details = "; ".join(f"{f} {_change(v.get(f), same.get(f), 24)}" for f in fields)
+        lines.append(f"~ {key}: {_short(name(v), 30)}: {details}")
+    lines += [f"+ {key}: {_short(name(v))}" for v in came]
     return lines
 
 
@@ -213,11 +254,11 @@ def describe(change: Change, record_id: str | None = None) -> list[str]:
                         note = f": {_short(f.get('note'), 40)}" if f.get("note") else ""
                         lines.append(f"{sign} follow-up {f.get('date')} {f.get('status')}{note}")
             else:
-                lines.append(f"{pid}.{key}: {_short(old, 30)} → {_short(new, 30)}")
+                lines.append(f"{pid}.{key}: {_change(old, new)}")
         else:
             items = _items(path, old, new)
             if items:
                 lines += items
             else:
-                lines.append(f"{path}: {_short(old, 30)} → {_short(new, 30)}")
+                lines.append(f"{path}: {_change(old, new)}")
     return lines

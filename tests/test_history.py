@@ -289,3 +289,24 @@ def test_n_undos_give_back_the_record_n_changes_ago(edits: list[Any], data: Any)
         if n == len(states):
             with pytest.raises(NothingToUndo):
                 store.undo(PENZA)
+
+
+def test_a_long_text_changed_at_its_end_shows_where_it_differs() -> None:
+    from coopbrowse.store.history import _change
+
+    old = "Lukashenko invites Samara Oblast to cooperate in machine building"
+    shown = _change(old, old + " and more")
+    assert shown == "…machine building → …machine building and more"
+    # short values are shown whole
+    assert _change("2024", "2025") == "2024 → 2025"
+
+
+def test_an_item_whose_details_change_is_one_line_saying_what_changed() -> None:
+    from coopbrowse.store.history import _items
+
+    before = [{"name": "Dmitry Krutoi", "title": "Governor", "role": "guest"}]
+    after = [{"name": "Dmitry Krutoi", "title": "Governor of Omsk Oblast", "role": "guest"}]
+    assert _items("participants", before, after) == [
+        "~ participants: Dmitry Krutoi: title Governor → Governor of Omsk Oblast"
+    ]
+    assert _items("participants", before, []) == ["- participants: Dmitry Krutoi"]
