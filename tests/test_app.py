@@ -1104,3 +1104,17 @@ async def test_a_view_switched_back_to_is_on_the_row_it_was_left_on(app) -> None
         await pilot.press("3")  # a view not shown before starts at its top
         await settle(pilot, app)
         assert screen_of(app).query_one(RecordTable).cursor == 0
+
+
+async def test_a_query_error_is_shown_whole_beside_the_values_it_offers(app) -> None:
+    # "sector:" lists the sectors and says a value is needed; the list of sectors is long
+    # and, first on the line, it pushed the error out of sight
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"sector", "colon")
+        await settle(pilot, app)
+        status = screen_of(app).query_one(SearchBar).query_one("#search-status")
+        lines = [status.render_line(y) for y in range(status.size.height)]
+        shown = " ".join("".join(seg.text for seg in line) for line in lines)  # as drawn
+        assert "sector: industrial-cooperation" in shown
+        assert "'sector:' needs a value" in " ".join(shown.split())

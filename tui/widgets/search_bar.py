@@ -318,12 +318,18 @@ class SearchBar(Vertical):
     def _status(self, message: str, *, error: bool) -> None:
         self.set_class(error, "-error")
         candidates = hint_for(self.value, self.values)
+        status = self.query_one("#search-status", Static)
+        width = max(1, status.content_region.width or self.size.width)
+        message = one_line(message)
+        if error and candidates:
+            # what to type first, then the error, whole: the candidates give way to it
+            room = 2 * width - len(message) - 6
+            if len(candidates) > room:
+                candidates = candidates[: max(0, room - 1)].rstrip(" ,…") + "…"
         parts = (candidates, message) if error else (message, candidates)  # what to type first
         text = Text(one_line("  ·  ".join(part for part in parts if part)))
-        status = self.query_one("#search-status", Static)
         # Lay the screen out again only when the hint changes its height (one line or two):
         # a layout costs tens of milliseconds with a long detail on screen, at every key.
-        width = max(1, status.content_region.width or self.size.width)
         lines = min(2, max(1, -(-text.cell_len // width)))  # (empty, it keeps its line)
         status.update(text, layout=lines != self._status_lines)
         self._status_lines = lines
