@@ -1118,3 +1118,23 @@ async def test_a_query_error_is_shown_whole_beside_the_values_it_offers(app) -> 
         shown = " ".join("".join(seg.text for seg in line) for line in lines)  # as drawn
         assert "sector: industrial-cooperation" in shown
         assert "'sector:' needs a value" in " ".join(shown.split())
+
+
+async def test_the_help_scrolls_a_line_for_each_key_however_fast(app) -> None:
+    from textual.containers import VerticalScroll
+    from textual.events import Key
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        await settle(pilot, app)
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        assert body.max_scroll_y > 12
+        for _ in range(10):  # at once: a scroll left for the next frame lost most of them
+            app.post_message(Key("j", "j"))
+        await settle(pilot, app)
+        assert body.scroll_y == 10
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        assert body.scroll_y == 0

@@ -204,3 +204,29 @@ async def test_f_counts_by_field_and_enter_filters_the_list(app, store: Store) -
         assert isinstance(main, MainScreen)
         assert main.query_one(SearchBar).value == top.filter
         assert len(main.rows) == top.count
+
+
+async def test_the_counts_move_on_the_lists_keys(app) -> None:
+    from textual.widgets import OptionList
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2", "F")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, FacetScreen) and screen.counts is not None
+        listing = screen.query_one(OptionList)
+        assert listing.highlighted == 0
+        await pilot.press("j", "j")
+        assert listing.highlighted == 2
+        await pilot.press("k")
+        assert listing.highlighted == 1
+        await pilot.press("G")
+        assert listing.highlighted == listing.option_count - 1
+        await pilot.press("g")
+        assert listing.highlighted == 0
+        await pilot.press("j", "enter")  # the second value's filter
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.query_one(SearchBar).value == screen.counts.rows[1].filter

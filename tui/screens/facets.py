@@ -37,7 +37,15 @@ class FacetScreen(ModalScreen[str | None]):
         Binding("escape,q", "close", "Close", id="facets-close"),
         Binding("right,l", "field(1)", "Next field", id="facets-next"),
         Binding("left,h", "field(-1)", "Previous field", id="facets-previous"),
+        Binding("j", "move('cursor_down')", "Down", show=False, id="facets-down"),
+        Binding("k", "move('cursor_up')", "Up", show=False, id="facets-up"),
+        Binding("g", "move('first')", "First", show=False, id="facets-first"),
+        Binding("G", "move('last')", "Last", show=False, id="facets-last"),
     ]
+
+    def action_move(self, how: str) -> None:
+        """The list's own moves, on the keys of the browser's list (j, k, g, G)."""
+        getattr(self.query_one(OptionList), f"action_{how}")()
 
     def help_sections(self) -> list[tuple[str, object]]:
         return [("Counts by a field", type(self))]

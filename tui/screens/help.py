@@ -54,13 +54,27 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="close-help"),
-        Binding("j,down", "scroll('down')", "Scroll down", show=False, id="help-down"),
-        Binding("k,up", "scroll('up')", "Scroll up", show=False, id="help-up"),
+        Binding("j,down", "scroll(1)", "Scroll down", show=False, id="help-down"),
+        Binding("k,up", "scroll(-1)", "Scroll up", show=False, id="help-up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="help-page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="help-page-up"),
+        Binding("g,home", "edge(0)", "Top", show=False, id="help-top"),
+        Binding("G,end", "edge(1)", "Bottom", show=False, id="help-bottom"),
     ]
 
-    def action_scroll(self, direction: str) -> None:
+    def action_scroll(self, lines: int) -> None:
+        # at once, not after the next frame: keys typed fast each scroll their line
         body = self.query_one("#help-body", VerticalScroll)
-        (body.scroll_down if direction == "down" else body.scroll_up)(animate=False)
+        body.scroll_to(y=body.scroll_y + lines, animate=False, immediate=True)
+
+    def action_page(self, pages: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        step = max(1, body.scrollable_content_region.height - 1)
+        body.scroll_to(y=body.scroll_y + pages * step, animate=False, immediate=True)
+
+    def action_edge(self, end: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_to(y=body.max_scroll_y if end else 0, animate=False, immediate=True)
 
     def __init__(self, sections: list[tuple[str, DOMNode | type]]) -> None:
         super().__init__()
