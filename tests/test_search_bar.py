@@ -16,6 +16,8 @@ def test_the_hint_line_offers_values_but_says_nothing_of_a_range() -> None:
     assert hint_for("region:s", values) == "region: samara"
     assert hint_for("region:x", values) == "region: no matching values"
     assert hint_for("date:202", values) == "date: 2023, 2024, 2025"
+    # a negated field leaves its values out, and says so
+    assert hint_for("elevators -region:sam", values) == "not region: samara"
     for ranged in ("date:2024..", "trams date:2024..2025-06", "date:..2024"):
         assert hint_for(ranged, values) == ""  # the list's count says what matched
 

@@ -93,7 +93,8 @@ def hint_for(value: str, values: Callable[[str], list[str]]) -> str:
     except KeyError:
         return ""
     shown = ", ".join(candidates[:12]) + (" …" if len(candidates) > 12 else "")
-    return f"{field}: {shown}" if candidates else f"{field}: no matching values"
+    label = f"not {field}" if m.group(1) else field  # "-region:samara" leaves Samara out
+    return f"{label}: {shown}" if candidates else f"{label}: no matching values"
 
 
 class QueryInput(Input):
