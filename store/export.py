@@ -470,4 +470,6 @@ def default_filename(label: str, today: dt.date | None = None) -> str:
         "-",
         unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().lower(),
     ).strip("-")
-    return f"coopbrowse-{day}-{words[:40].rstrip('-') or 'selection'}.md"
+    if len(words) > 60:  # cut between words, not inside one ("…-2025-07-2")
+        words = words[:61].rsplit("-", 1)[0]
+    return f"coopbrowse-{day}-{words.rstrip('-') or 'selection'}.md"

@@ -246,6 +246,13 @@ def test_default_filename() -> None:
         "coopbrowse-2026-11-23-sector-elevators-samara.md"
     )
     assert default_filename("", dt.date(2026, 1, 1)) == "coopbrowse-2026-01-01-selection.md"
+    # two meetings compared are both named; a longer label is cut between words
+    two = "compare 2025-10-20 Karankevich 2025-07-21 Lukashenko"
+    assert default_filename(two, dt.date(2026, 1, 1)) == (
+        "coopbrowse-2026-01-01-compare-2025-10-20-karankevich-2025-07-21-lukashenko.md"
+    )
+    long = default_filename("compare " + "word " * 30, dt.date(2026, 1, 1))
+    assert long.endswith("-word.md") and len(long) <= len("coopbrowse-2026-01-01-.md") + 60
 
 
 # Command line -------------------------------------------------------------------------

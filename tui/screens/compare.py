@@ -62,11 +62,13 @@ class CompareScreen(Screen[None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def action_scroll_down(self) -> None:
-        self.query_one("#compare-body", VerticalScroll).scroll_down()
+    def action_scroll_down(self) -> None:  # (at once: keys typed fast each scroll a line)
+        body = self.query_one("#compare-body", VerticalScroll)
+        body.scroll_to(y=body.scroll_y + 1, animate=False, immediate=True)
 
     def action_scroll_up(self) -> None:
-        self.query_one("#compare-body", VerticalScroll).scroll_up()
+        body = self.query_one("#compare-body", VerticalScroll)
+        body.scroll_to(y=body.scroll_y - 1, animate=False, immediate=True)
 
     def _markdown(self) -> str:
         return to_markdown(self.comparison, version=__version__)
