@@ -122,6 +122,14 @@ def test_a_title_ends_at_the_verb_before_it() -> None:
     assert ("Sergei Orlov", "Head of Omsk Oblast", "russia") in found
 
 
+def test_a_title_does_not_run_back_past_the_sentence_or_its_verb() -> None:
+    found = people(
+        "Belarus is interested in the EAEU. The president has instructed Belarusian "
+        "Ambassador to Russia Ivan Petrov to help."
+    )
+    assert ("Ivan Petrov", "Belarusian Ambassador to Russia", "belarus") in found
+
+
 def test_a_speaker_line_before_a_quote_is_read() -> None:
     text = (
         "A working group on cooperation with the Omsk Oblast met today in Minsk.\n"
@@ -376,6 +384,18 @@ def test_who_makes_a_good_is_not_part_of_it() -> None:
         "leading Belarusian enterprises - MAZ, MTZ, Gomselmash, as well as lift equipment "
         "from Mogilevliftmash."
     ) == (["automotive machinery", "utility machinery", "lift equipment"], [])
+
+
+def test_something_got_and_equipment_for_an_aim_are_not_goods() -> None:
+    assert goods("And if we get something good from outside, we will be glad.") == ([], [])
+    assert goods(
+        "We can supply a full range of equipment for effective operation of this sector."
+    ) == ([], [])
+    # what equipment is for, when it is a kind of work, still names it
+    assert goods("We can supply equipment for water purification.") == (
+        ["water purification equipment"],
+        [],
+    )
 
 
 def test_the_same_good_named_again_is_kept_once() -> None:

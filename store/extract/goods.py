@@ -93,6 +93,7 @@ _FROM_REGION = re.compile(r"\bfrom\s+(?:the\s+region|there|it)\b|\bfrom\s+[A-Z]"
 _NOT_GOODS = re.compile(
     r"^(?:it|them|this|that|these|those|everything|something|anything|all|more|much|many|"
     r"some|other|others|each|one|products?|goods|what|which|us|you|here|there|now|also|"
+    r"(?:something|anything|nothing)(?:\s+\w+)?|"
     r"the\s+region|the\s+market|services?|solutions?|opportunities|projects?|equipment|"
     r"technolog(?:y|ies)|expanding|growing|increasing|deliveries|supplies|exports|imports|"
     r"servicing|maintenance|training|support)$",
@@ -128,6 +129,12 @@ _CUE_WORDS = (
 
 
 _SHORT_NAME = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*")  # one word, a capital inside
+# What equipment is for, when that is an aim rather than a kind of work ("for effective
+# operation of", "for the needs of"), or cut off at a preposition
+_AIM = re.compile(
+    r"\b(?:operation|functioning|needs?|development|modernization|modernisation)\b|"
+    r"\b(?:of|for|to|in|the)$"
+)
 _EQUIPMENT_FOR = re.compile(r"\b(equipment|machinery|machines)\s+for\s+(.+)$")
 # "machinery of the leading Belarusian enterprises - MAZ, MTZ, Gomselmash": who makes it
 _MAKERS = re.compile(
@@ -149,6 +156,8 @@ def _items(text: str, split: object) -> list[str]:
     text = _MAKERS.sub("", text)
     text = re.sub(r",?\s+as\s+well\s+as\s+", ", ", text)
     purpose = _EQUIPMENT_FOR.search(text)
+    if purpose and _AIM.search(purpose.group(2)):
+        return []  # "equipment for effective operation of this sector": an aim, not a kind
     if purpose:  # "equipment for water purification and sorting": what it is for names it
         kind = purpose.group(1)
         parts = list(split(purpose.group(2)))  # type: ignore[operator]

@@ -222,7 +222,9 @@ _TITLE_AFTER_CUT = re.compile(
 )
 _TITLE_CUT = re.compile(
     r"[,;]|\b(?:with|and|said|met|as|by|that|when|told|asked|thanked|invited|welcomed|"
-    r"received|visited|called)\b"
+    r"received|visited|called|instructed|has|have|had|is|was|were|will)\b|"
+    # a sentence's end ("… the EAEU. The president has instructed Belarusian Ambassador …")
+    r"(?<=[a-z\d)A-Z][.!?])\s+(?=[A-Z])"
 )
 _POSTS_RE = re.compile(_POSTS)
 _STOP = re.compile("[" + re.escape(_TITLE_STOPS) + "]")
