@@ -57,3 +57,11 @@ class RecordChanged(StoreError):
 
 class NothingToUndo(StoreError):
     """A record has no recorded change left to undo."""
+
+
+def no_database(db_path: Path) -> str:
+    """What to do about a database that is not there: create it, where that can be done."""
+    folder = db_path.parent
+    if not folder.is_dir():
+        return f"no database here, and no folder {folder} to create one in"
+    return "no database here (create one with `coopbrowse init`)"

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .db import SCHEMA_VERSION, Signature, Store
-from .errors import CorruptDatabase, DatabaseLocked, NotWritable, StoreError
+from .errors import CorruptDatabase, DatabaseLocked, NotWritable, StoreError, no_database
 from .index import IndexCorrupt, SearchIndex
 from .schema import INDEX_FORMAT
 from .storage import atomic_write_bytes, read_file_bytes, read_regular
@@ -239,7 +239,7 @@ class Library:
                 with contextlib.suppress(FileNotFoundError):
                     read_file_bytes(db_path)
             if not create:
-                raise StoreError(db_path, "no database here (create one with `coopbrowse init`)")
+                raise StoreError(db_path, no_database(db_path))
             Store.open(db_path)
         library = cls._current(db_path)
         if library is None:

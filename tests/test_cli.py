@@ -169,6 +169,10 @@ def test_a_read_command_never_creates_a_database(capsys, tmp_path: Path, command
     assert "coopbrowse init" in err and not missing.exists()
     code, _out, err = run(capsys, "--db", str(tmp_path / "no-such-dir" / "x.json"), "init")
     assert code == 2 and "does not exist" in err and not (tmp_path / "no-such-dir").exists()
+    # in a folder that is not there, init would fail too: the message says so instead
+    code, _out, err = run(capsys, "--db", str(tmp_path / "no-such-dir" / "x.json"), *command)
+    assert code == 2 and "coopbrowse init" not in err
+    assert f"no folder {tmp_path / 'no-such-dir'}" in err
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coopbrowse.store import Store, StoreError, __version__
+from coopbrowse.store.errors import no_database
 from coopbrowse.store.paths import DB_ENV, STATE_ENV, resolve_db_path, resolve_state_path
 from coopbrowse.store.text import one_line
 
@@ -1043,7 +1044,7 @@ def _has_record(store: Store, record_id: str) -> bool:
 def _existing_store(db_path: Path) -> Store:
     """The database at ``db_path`` for a write to records in it (never created here)."""
     if not db_path.exists() and not db_path.is_symlink():
-        raise StoreError(db_path, "no database here (create one with `coopbrowse init`)")
+        raise StoreError(db_path, no_database(db_path))
     return Store.open(db_path)
 
 
