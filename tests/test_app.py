@@ -1138,3 +1138,14 @@ async def test_the_help_scrolls_a_line_for_each_key_however_fast(app) -> None:
         assert body.scroll_y == body.max_scroll_y
         await pilot.press("g")
         assert body.scroll_y == 0
+
+
+async def test_the_follow_up_counts_end_in_an_ellipsis_when_cut(app) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("4")
+        await settle(pilot, app)
+        line = screen_of(app).query_one("#facet-line")
+        drawn = ["".join(s.text for s in line.render_line(y)).rstrip() for y in range(2)]
+        assert drawn[0] and drawn[1].startswith("regions:")  # each on its own line
+        assert drawn[1].endswith("…")  # the sectors do not fit in 80 columns: cut, and says so
