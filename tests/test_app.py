@@ -1149,3 +1149,18 @@ async def test_the_follow_up_counts_end_in_an_ellipsis_when_cut(app) -> None:
         drawn = ["".join(s.text for s in line.render_line(y)).rstrip() for y in range(2)]
         assert drawn[0] and drawn[1].startswith("regions:")  # each on its own line
         assert drawn[1].endswith("…")  # the sectors do not fit in 80 columns: cut, and says so
+
+
+async def test_a_new_database_is_announced_with_its_path_on_a_line_of_its_own(
+    db_path: Path, tmp_path: Path
+) -> None:
+    assert not db_path.exists()
+    app = CoopBrowseApp(db_path, state_path=tmp_path / "state.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        notes = [n.message for n in app._notifications]
+        assert any(
+            n.startswith("Created a new database with the bundled sample meetings:\n")
+            and n.splitlines()[1].endswith(db_path.name)
+            for n in notes
+        ), notes

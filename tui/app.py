@@ -75,7 +75,7 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
     def get_default_screen(self) -> Screen:
         """The browser is the first screen (no empty default screen is mounted first)."""
         self.title = f"coopbrowse {__version__}"
-        self.sub_title = _home_relative(self.db_path)
+        self.sub_title = home_relative(self.db_path)
         return MainScreen(self.db_path, self.ui_state, self.settings)
 
     @property
@@ -161,7 +161,7 @@ def all_binding_classes() -> list[type]:
     ]
 
 
-def _home_relative(path: Path) -> str:
+def home_relative(path: Path) -> str:
     """``~/…`` for a path under the home directory (the header shows the database)."""
     from coopbrowse.store.text import one_line
 

@@ -420,9 +420,11 @@ class MainScreen(Screen[None]):
             builder = build_in_subprocess if size >= SUBPROCESS_FROM else None
             library = Library.open(self.db_path, progress=progress, builder=builder)
             if created:  # say so: a new database where the user expected theirs is news
-                library.note = (
-                    f"Created a new database at {self.db_path} with the bundled sample meetings."
-                    + (f" {library.note}" if library.note else "")
+                from ..app import home_relative
+
+                library.note = (  # (the path on a line of its own: it is not cut inside)
+                    "Created a new database with the bundled sample meetings:\n"
+                    f"{home_relative(self.db_path)}" + (f"\n{library.note}" if library.note else "")
                 )
         except StoreError as exc:
             self.app.call_from_thread(self._load_failed, exc)
@@ -442,7 +444,8 @@ class MainScreen(Screen[None]):
         self.library = library
         self._opening = False
         if library.note:
-            self.notify(one_line(library.note), severity="warning", markup=False)
+            shown = "\n".join(one_line(line) for line in library.note.splitlines())
+            self.notify(shown, severity="warning", markup=False)
         self._status_progress("", 0, 0)
         self.refresh_bindings()
         # The list paints first (on the row highlighted when the browser was last closed);
