@@ -150,6 +150,9 @@ async def test_keys_typed_behind_one_that_leaves_the_search_bar_go_where_it_went
         assert main.query_one(SearchBar).value == "lift"  # (it was "liftjj")
         assert app.focused is main.query_one(RecordTable)
         assert main.query_text == "lift" and len(main.rows) == 4
+        # and they move in the list of the whole query, not of its first letter's ("l"),
+        # which the query's own list then replaced
+        assert main.query_one(RecordTable).cursor == 2
 
 
 async def test_a_query_and_enter_pasted_at_once_run_the_query(app: CoopBrowseApp) -> None:

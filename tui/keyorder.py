@@ -18,7 +18,7 @@ there, such a key is sent on behind them.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from textual import events
@@ -66,15 +66,15 @@ class KeyOrder:
         for copy in copies:
             self._app.post_message(copy)
 
-    def defer(self, key: events.Key, widget: Widget) -> None:
-        """Send ``key`` on once ``widget`` has handled the messages waiting for it; every
+    def defer(self, key: events.Key, *widgets: Widget) -> None:
+        """Send ``key`` on once each of ``widgets`` in turn has handled the messages
+        waiting for it (a message the first hands on to the next is handled first); every
         key that comes meanwhile (typed after it, or sent on before and still on its way)
         follows it."""
         copy = retyped(key)
         self._deferred.append(copy)
         self._sent_at = time.monotonic()
-        if not widget.call_later(self._app.post_message, copy):  # (gone: through the app)
-            self._app.post_message(copy)
+        _after(list(widgets), lambda: self._app.post_message(copy))
 
     def holds(self, event: events.Key) -> bool:
         """For a key the app has taken from its queue: True if it must wait (this has now
@@ -163,11 +163,23 @@ def send_keys(app: App[Any], keys: Iterable[events.Key]) -> None:
             app.post_message(retyped(key))
 
 
-def defer_key(app: App[Any], key: events.Key, widget: Widget) -> None:
-    """Send ``key`` on through ``app`` once ``widget`` has handled what waits for it (see
-    :meth:`KeyOrder.defer`)."""
+def defer_key(app: App[Any], key: events.Key, *widgets: Widget) -> None:
+    """Send ``key`` on through ``app`` once ``widgets`` have handled what waits for them
+    (see :meth:`KeyOrder.defer`)."""
     order = getattr(app, "key_order", None)
     if isinstance(order, KeyOrder):
-        order.defer(key, widget)
-    elif not widget.call_later(app.post_message, retyped(key)):
-        app.post_message(retyped(key))
+        order.defer(key, *widgets)
+    else:
+        copy = retyped(key)
+        _after(list(widgets), lambda: app.post_message(copy))
+
+
+def _after(widgets: list[Widget], then: Callable[[], object]) -> None:
+    """Run ``then`` once each widget in turn has handled what waits for it (at once for a
+    widget that is gone)."""
+    if not widgets:
+        then()
+        return
+    first, rest = widgets[0], widgets[1:]
+    if not first.call_later(_after, rest, then):
+        _after(rest, then)

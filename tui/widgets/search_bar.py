@@ -116,8 +116,8 @@ class QueryInput(Input):
             bar = self.parent
             if isinstance(bar, SearchBar):
                 bar.flush()  # the query typed before runs first: the keys move in its list
-                # (sent after the bar has handed the query on; held for from now)
-                defer_key(app, event, bar)
+                # (sent once the bar has handed the query on and the screen has it)
+                defer_key(app, event, bar, self.screen)
             else:
                 send_keys(app, [event])
             return
@@ -183,6 +183,8 @@ class SearchBar(Vertical):
         self._timer_ticket = 0  # bumped when the debounce is stopped or replaced
         self._sent_at = 0.0  # when the last QueryChanged was posted (monotonic)
         self._set_by_program: list[str] = []  # values set by the program, not yet seen
+        self._seen = ""  # the input's value at its last change the bar has handled
+        self._handed = ""  # the query last handed on (or set quietly: the caller ran it)
 
     def compose(self) -> ComposeResult:
         yield QueryInput(
@@ -227,11 +229,15 @@ class SearchBar(Vertical):
             self._set_by_program.append(value)
             if quiet:
                 self._quiet.append(value)
+                self._handed = value
             self.input.value = value
         self.input.cursor_position = len(value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if event.value != self.input.value:
+            return  # a change the input has moved on from: its latest is on its way
+        self._seen = event.value
         pending = self._set_by_program  # several recalls can be set before they are seen
         if event.value in pending:
             del pending[: pending.index(event.value) + 1]
@@ -260,10 +266,14 @@ class SearchBar(Vertical):
             self._timer = None
 
     def flush(self) -> None:
-        """Hand on a query waiting for the debounce now."""
-        if self._timer is not None:
+        """Hand on the query now: one waiting for the debounce, or one typed whose change
+        the bar has not seen yet (keys queued in the input come before its changes)."""
+        value = self.input.value
+        if value != self._seen:
+            self._quiet.append(value)  # its change, still on its way, goes now
+        if self._timer is not None or value != self._handed:
             self._stop_timer()
-            self._settled(self.input.value)
+            self._settled(value)
 
     def _fired(self, ticket: int, value: str) -> None:
         if ticket == self._timer_ticket:  # else an older value: a newer one went or waits
@@ -271,6 +281,7 @@ class SearchBar(Vertical):
 
     def _settled(self, value: str) -> None:
         self._timer = None
+        self._handed = value
         self._sent_at = time.monotonic()
         self.post_message(self.QueryChanged(value))
 
