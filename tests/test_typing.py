@@ -185,3 +185,58 @@ async def test_keys_typed_behind_a_view_switch_act_in_the_new_view(app: CoopBrow
         second = main.rows[1]
         assert second is not None and second.key[0] == "proposal"
         assert list(main.selection) == [second.key]
+
+
+@pytest.mark.parametrize(
+    ("keys", "view", "cursor", "query"),
+    [
+        ("2j/", "proposals", 1, ""),  # "/" after keys the list keeps waits behind them
+        ("1212j", "proposals", 1, ""),  # views switched fast: the move in the last one
+    ],
+)
+async def test_keys_behind_view_switches_keep_their_order(
+    app: CoopBrowseApp, keys: str, view: str, cursor: int, query: str
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        burst(app, keys)
+        await settle(pilot)
+        assert main.view == view and main.query_one(RecordTable).cursor == cursor
+        assert main.query_one(SearchBar).value == query  # (the "j" was typed there)
+
+
+async def test_a_move_after_returning_to_a_view_is_not_undone(app: CoopBrowseApp) -> None:
+    # the view comes back on its remembered row with its first page; the whole list, read
+    # after, put the cursor back there over the "j" typed meanwhile
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        for keys in ("2", "j", "1"):
+            burst(app, keys)
+            await settle(pilot)
+        burst(app, "2j")
+        await settle(pilot)
+        assert main.view == "proposals" and main.query_one(RecordTable).cursor == 2
+
+
+async def test_a_key_typed_before_a_deferred_one_goes_first(app: CoopBrowseApp) -> None:
+    # escape (a priority key of the dialog) waited behind "j" in the list's queue; "j",
+    # sent on to the counts that F opened, was then put behind escape: it moved the list
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        burst(app, "Fj\x1b")
+        await settle(pilot)
+        assert app.screen is main and main.query_one(RecordTable).cursor == 0
+
+
+async def test_keys_after_a_submitted_query_do_not_join_it(app: CoopBrowseApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        burst(app, "region:penza\rj/")
+        await settle(pilot)
+        main = main_screen(app)
+        assert main.query_one(SearchBar).value == "region:penza"

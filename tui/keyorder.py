@@ -84,11 +84,12 @@ class KeyOrder:
             self._release_soon()
             return False
         if any(event is s for s in self._sent):
-            if not self._deferred:
-                self._sent = [s for s in self._sent if s is not event]
+            self._sent = [s for s in self._sent if s is not event]
+            # typed before every key deferred (sent on from a queue ahead of it): it goes
+            # first; typed after one, it follows it
+            if not self._deferred or event.time <= min(d.time for d in self._deferred):
                 self._release_soon()
                 return False
-            self._sent = [s for s in self._sent if s is not event]  # behind the deferred
         elif not (self._sent or self._deferred or self._held):
             return False
         if not self._held:
@@ -131,6 +132,11 @@ class KeepsKeyOrder(App[Any]):
             if self.key_order.holds(event):
                 return  # typed after keys on their way: it follows them
             focused = self.focused
+            if focused is not None and getattr(focused, "keeping", False) is True:
+                # the focused widget keeps the keys typed while its content is on its way
+                # (the list, see RecordTable.keeping): this one too, priority or not
+                focused._forward_event(event)
+                return
             if focused is not None and _keys_waiting(focused) and self._priority(event.key):
                 # its binding would run ahead of the keys typed before it: behind them
                 self.key_order.defer(event, focused)

@@ -330,6 +330,7 @@ class MainScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._trail = Trail()  # where links were followed from
         self._view_rows: dict[str, Key] = {}  # the row last highlighted in each view
+        self._placed = 0  # where the first page of the current list put the cursor
         self._first_list = True
         self._deferred: list[tuple[str, tuple[Any, ...]]] = []  # actions put off while opening
         self._deferred_pending = True
@@ -623,12 +624,15 @@ class MainScreen(Screen[None]):
             else "The database has no meetings yet."
         )
         if same:
-            if cursor is not None and request.keep is not None:
+            # the row kept, found now that all rows are read; unless the cursor was moved
+            # since the first page (a key typed meanwhile is not undone)
+            if cursor is not None and request.keep is not None and table.cursor == self._placed:
                 table.move_to(cursor)
             table.refresh_rows()
         else:
             target = cursor if cursor is not None else 0
             table.set_rows(view.columns, len(rows), self._cells, self._is_marked, cursor=target)
+            self._placed = table.cursor
             if not self._first_list:
                 table.stop_waiting()
         bar = self.query_one(SearchBar)

@@ -47,6 +47,8 @@ FLEX_FLOOR = 6  # flexible columns shrink to this before fixed ones are cut
 class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
     """Rows of records; ``Highlighted`` when the cursor moves, ``Activated`` on enter."""
 
+    KEEP_AT_MOST = 10.0  # s: keys kept for a list on its way go on after this at the latest
+
     BINDINGS = [
         Binding("down,j", "cursor_down", "Down", show=False, id="cursor-down"),
         Binding("up,k", "cursor_up", "Up", show=False, id="cursor-up"),
@@ -195,9 +197,15 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         if self.keeping and self.screen is self.app.screen and self.screen.focused is self:
             event.stop()
             event.prevent_default()
+            if not self._keys:  # (a list that never comes does not keep them for good)
+                self.set_timer(self.KEEP_AT_MOST, self._give_up)
             self._keys.append(event)
             return
         await super()._on_key(event)
+
+    def _give_up(self) -> None:
+        if self.keeping and self._keys:
+            self.stop_waiting()
 
     def _kept(self, move: str) -> bool:
         """Keep a move made before the first rows arrived (see :meth:`stop_waiting`)."""
