@@ -445,3 +445,17 @@ async def test_enter_on_a_confirmation_does_not_confirm(app, store: Store) -> No
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")
         assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_what_the_path_line_takes_is_said_whole_on_a_narrow_screen(app) -> None:
+    # it was the line's placeholder, cut at 80 columns before "enter drafts them"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ArticleScreen)
+        hint = app.screen.query_one("#article-path-hint", Static)
+        drawn = " ".join(
+            "".join(s.text for s in hint.render_line(y)).strip() for y in range(hint.size.height)
+        )
+        assert "http(s) URL" in drawn and "(enter drafts them):" in drawn

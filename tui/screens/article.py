@@ -77,11 +77,14 @@ class ArticleScreen(ModalScreen[Drafted | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="article-box"):
             yield Label("Add a meeting from a news article", id="article-heading")
-            yield Input(
-                placeholder="Path to a text or .html file, or an http(s) URL; several "
-                "separated by spaces (enter drafts them)",
-                id="article-path",
+            # (what the line takes is said above it: a placeholder is cut on a narrow screen)
+            yield Static(
+                "A text or .html file, or an http(s) URL; several separated by spaces "
+                "(enter drafts them):",
+                id="article-path-hint",
+                markup=False,
             )
+            yield Input(placeholder="path or URL", id="article-path")
             yield Label("…or paste the article's text here (ctrl+s drafts it):")
             yield TextArea(id="article-text", soft_wrap=True)
             yield Static("", id="article-error", markup=False)
