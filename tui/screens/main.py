@@ -510,10 +510,11 @@ class MainScreen(Screen[None]):
         position = self._sorts(relevance).get(self.view, 0)
         label, sort = sort_choice(self.view, position, relevance=relevance)
         request = _Request(self._ticket, self.view, query.strip(), sort, keep, clear_if_missing)
-        if keep is None:  # a new list from its top: keys typed meanwhile act in it
-            table = self.query_one(RecordTable)
+        table = self.query_one(RecordTable)
+        if keep is None:  # a new list from its top: moves typed meanwhile are made in it
             table.waiting = True
-            table.keeping = not self._first_list  # (until then, see _defer)
+        if keep is None or self.view != self.rows.view:  # another list: keys typed
+            table.keeping = not self._first_list  # meanwhile act in it (until then, _defer)
         self.idle.clear()
         self._compute(request, label)
 
@@ -906,8 +907,6 @@ class MainScreen(Screen[None]):
             self.view = view  # (watch_view saves it)
             # the row last highlighted in that view, or its top
             self._request(query=self.query_text, keep=self._view_rows.get(view))
-            if not self._first_list:
-                self.query_one(RecordTable).keeping = True  # (keys typed meanwhile act in it)
         self.set_focus(self.query_one(RecordTable))
 
     def action_go_back(self) -> None:
