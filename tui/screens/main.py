@@ -199,11 +199,12 @@ def find_row(index: SearchIndex, rows: Rows, keep: Key | None, *, first_page: bo
 
 def _while_open(method: Callable[..., None]) -> Callable[..., None]:
     """For what a worker hands back to the screen: nothing once the app is closing (its
-    widgets are going; an answer arriving then found none and failed the worker)."""
+    widgets are going, and another pane's children can go before the list: an answer
+    arriving then found none and failed the worker)."""
 
     @functools.wraps(method)
     def guarded(self: MainScreen, *args: Any) -> None:
-        if self.query(RecordTable):
+        if self.app.is_running and self.is_attached and self.query(RecordTable):
             method(self, *args)
 
     return guarded
