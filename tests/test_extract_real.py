@@ -528,6 +528,23 @@ def test_sector_phrases_met_in_real_reports(sentence: str, sectors: set[str]) ->
     assert {p["sector"] for p in proposals} == sectors
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        # each item of a list of goods is its own: buses do not swallow trucks
+        ("Belarus is ready to supply buses, trucks, quarry machines and elevators.",
+         {"public-transport", "automotive", "machinery-equipment", "elevators"}),
+        # one item: the bus maker's name, the financing of the tractors, add nothing
+        ("We could supply MAZ buses to the region.", {"public-transport"}),
+        ("We offer tractors on preferential leasing terms.", {"agricultural-machinery"}),
+        ("We could supply agricultural machinery to the region.", {"agricultural-machinery"}),
+    ],
+)  # fmt: skip
+def test_a_sector_subsumes_another_only_in_the_same_item(sentence: str, sectors: set[str]) -> None:
+    proposals = extract(f"{MEETING}\n{sentence}").meeting["proposals"]
+    assert {p["sector"] for p in proposals} == sectors
+
+
 def test_enterprises_with_their_legal_form_and_no_acronyms_of_things() -> None:
     offer = "Belarus is ready to supply machine tools to NPO Splav and OAO Planar, and DNA kits."
     text = f"{MEETING}\n{offer}"

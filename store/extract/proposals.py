@@ -783,19 +783,36 @@ def find_enterprises(sentence: str, *, bare_capitals: bool = True) -> list[str]:
     return [n for n, _ in names]
 
 
+# What separates the items of a list: "buses, trucks and quarry machines" are three goods
+_ITEM_BREAK = re.compile(r"[,;:.]|\band\b|\bas\s+well\s+as\b|\bor\b")
+
+
+def _same_item(sentence: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two cues are in one item of a list (one noun phrase: "MAZ buses",
+    "tractors on preferential leasing"), not in items of their own."""
+    (_, e1), (s2, _) = sorted((a, b))
+    return e1 >= s2 or not _ITEM_BREAK.search(sentence, e1, s2)
+
+
 def _sectors_of(
-    found: list[tuple[str, int, int, bool]], paragraph_sectors: set[str]
+    sentence: str, found: list[tuple[str, int, int, bool]], paragraph_sectors: set[str]
 ) -> list[tuple[str, int, int]]:
     """The sectors a sentence raises: weak cues only where nothing specific is said in the
-    sentence or its paragraph, and no sector another one in the sentence subsumes."""
-    strong = {sector for sector, _, _, weak in found if not weak}
+    sentence or its paragraph, and no sector another one subsumes in the same item (in a
+    list of goods each item is its own: "buses, trucks, quarry machines")."""
+    strong = [(sector, start, end) for sector, start, end, weak in found if not weak]
+    named = {sector for sector, _, _ in strong}
     sectors: list[tuple[str, int, int]] = []
     for sector, start, end, weak in found:
-        if weak and (strong or paragraph_sectors):
+        if weak and (named or paragraph_sectors):
             continue
-        if any(sector in _SUBSUMES.get(o, ()) for o in strong):
+        if any(
+            sector in _SUBSUMES.get(o, ()) and _same_item(sentence, (start, end), (a, b))
+            for o, a, b in strong
+        ):
             continue
-        if sector == "machinery-equipment" and paragraph_sectors & _MACHINES:
+        listed = any(o in _MACHINES for o in named)  # a kind of machine beside this one
+        if sector == "machinery-equipment" and paragraph_sectors & _MACHINES and not listed:
             continue
         if sector not in (x[0] for x in sectors):
             sectors.append((sector, start, end))
@@ -822,7 +839,7 @@ def find_proposals(
         if found:
             in_paragraph.setdefault(s.paragraph, set()).update(x[0] for x in found if not x[3])
     sectored = [
-        _sectors_of(found, in_paragraph.get(s.paragraph, set())) if found else []
+        _sectors_of(s.text, found, in_paragraph.get(s.paragraph, set())) if found else []
         for s, found in zip(sentences, matched, strict=True)
     ]
     proposing = [
