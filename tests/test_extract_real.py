@@ -317,6 +317,15 @@ def goods(sentence: str) -> tuple[list[str], list[str]]:
          ["oil extraction equipment"], []),
         ("The governor suggested considering the purchasing of Belarusian building materials.",
          ["building materials"], []),
+        # what follows the goods ("with ...") is not part of them
+        ("The region also bought 28 BelAZ dump trucks with a payload of 130 tonnes last year.",
+         ["BelAZ dump trucks"], []),
+        # the receiver between the verb and the goods; "goods necessary" names no good
+        ("We deliver to your region a variety of machinery, importing goods necessary for "
+         "our businesses.", ["machinery"], []),
+        ("Belarus has expressed interest in gas turbine units from Tyumen Oblast.",
+         [], ["gas turbine units"]),
+        ("Belarus is interested in buying grain from the region.", [], ["grain"]),
     ],
 )  # fmt: skip
 def test_goods_offered_delivered_bought_and_in_demand(
@@ -333,6 +342,8 @@ def test_goods_offered_delivered_bought_and_in_demand(
         "We can supply MAZ, Amkodor and Gomselmash.",  # who, not what
         "Belarusian exports to the region are expanding.",
         "If we need good buckwheat, that is where we can buy it.",
+        "Belarus is interested in expanding cooperation with the region.",
+        "Belarus has shown interest in joint production from the start.",
     ],
 )
 def test_what_is_not_a_good_is_left_out(sentence: str) -> None:

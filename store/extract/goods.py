@@ -27,7 +27,7 @@ from .gazetteer import enterprise_names
 _LIST = (
     # "for" ends a list, but for "equipment for water treatment", which names a good
     r"(?P<list>(?:(?!(?<!equipment)(?<!machinery)(?<!machines)\sfor\b)"
-    r"(?!\s(?:to|from|into|in|at|on|within|via|through|across|under|which|"
+    r"(?!\s(?:to|from|into|in|at|on|with|within|via|through|across|under|which|"
     r"that|so|because|if|when|while|but|by|it|is|are|was|were|will|can|has|have|last|next|"
     r"this|every|each|per|annually|yearly|and\s+(?:the|"
     r"it|they|we|he|she|to|also|is|are|will|its|their))\b)"
@@ -61,6 +61,8 @@ _OFFER = re.compile(
     rf"\b{_BELARUS_SUBJECT}{_MODAL}\s+(?:supply|supplies|supplied|offer|offers|offered|deliver|"
     rf"delivers|delivered|export|exports|exported|sell|sells|sold|ship|ships|shipped|send|sends|"
     rf"sent)\s+"
+    # "We deliver to your region a variety of machinery": the receiver before the goods
+    rf"(?:to\s+(?:your|the|this|that)\s+region\s+|to\s+(?:you|them)\s+)?"
     rf"{_QUANTITY}{_LIST}"
 )
 
@@ -110,11 +112,13 @@ _NOT_GOODS_HEAD = re.compile(
 _SAID = re.compile(
     r"\s(?:said|noted|stressed|added|says|emphasi[sz]ed|remarked|explained|stated|told)$", re.I
 )
-_TRAILING = re.compile(r"\s+(?:somewhere|there|here|too|abroad|again|now|annually)$", re.I)
+_TRAILING = re.compile(
+    r"\s+(?:somewhere|there|here|too|abroad|again|now|annually|necessary|needed|required)$", re.I
+)
 _LEADING = re.compile(
     r"^(?:(?:a\s+)?(?:lot|number|variety|range)\s+of|and|or|the|a|an|our|its|their|also|"
     r"primarily|mainly|mostly|largely|chiefly|especially|including|"
-    r"high-quality|quality|modern|Belarusian|"
+    r"high-quality|quality|modern|Belarusian|importing|imported|exported|"
     r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of)\s+",
     re.I,
 )
@@ -124,7 +128,7 @@ _LEADING = re.compile(
 _CUE_WORDS = (
     "suppl", "offer", "deliver", "export", "sell", "sold", "ship", "sale", "purchas", "buy",
     "bought", "import", "demand", "send", "sent", "get", "receiv", "obtain", "provid", "need",
-    "equip",
+    "equip", "interest",
 )  # fmt: skip
 
 
@@ -211,6 +215,14 @@ _PROVIDE_WITH = re.compile(
 _SUPPLIES_BELARUS = re.compile(
     rf"\b(?:supplies|supplied|provides|provided)\s+(?:Belarus|us|our\s+country)\s+with\s+"
     rf"(?:such\s+(?:resources|goods|products|items)\s+as\s+)?{_QUANTITY}{_LIST}"
+)
+# "Belarus has expressed interest in gas turbine units from Tyumen Oblast": what Belarus
+# would buy there
+_INTEREST_FROM = re.compile(
+    rf"\b{_BELARUS_SUBJECT}\s+(?:(?:is|are|was|has|have|had)\s+)?(?:also\s+)?"
+    rf"(?:(?:expressed|shown|showed)\s+(?:an?\s+|great\s+|keen\s+|its\s+)?interest|"
+    rf"(?:is|are|was|were)\s+(?:also\s+)?interested)\s+in\s+(?:buying\s+|purchasing\s+|"
+    rf"importing\s+)?{_QUANTITY}{_LIST}\s+from\s+(?:the\s+region|there|[A-Z])"
 )
 # "We get a lot of raw materials from there": what Belarus receives from the region.
 _RECEIVE = re.compile(
@@ -324,6 +336,9 @@ def offered_goods(
     if " from" in sentence:
         for m in _RECEIVE.finditer(sentence):
             imports += _items(m.group("list"), split)
+        if "interest" in lower:
+            for m in _INTEREST_FROM.finditer(sentence):
+                imports += _items(m.group("list"), split)
     if " with" in sentence or "need" in sentence or "demand" in sentence:
         for m in _PROVIDE_WITH.finditer(sentence):
             before = sentence[max(0, m.start() - 60) : m.start()]
