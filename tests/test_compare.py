@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from helpers import FAST, settle
+from helpers import FAST, settle, until
 from markdown_it import MarkdownIt
+from textual.widgets import Input, Static
 
 from coopbrowse.store import Store
 from coopbrowse.store.compare import compare, to_markdown
@@ -16,6 +18,7 @@ from coopbrowse.store.model import Meeting
 from coopbrowse.tui.app import CoopBrowseApp
 from coopbrowse.tui.cli import main
 from coopbrowse.tui.screens.compare import CompareScreen
+from coopbrowse.tui.screens.export import ConfirmScreen, SaveAsScreen
 from coopbrowse.tui.screens.facets import FacetScreen
 from coopbrowse.tui.screens.main import MainScreen
 from coopbrowse.tui.widgets.search_bar import SearchBar
@@ -158,10 +161,54 @@ async def test_c_compares_the_selected_meetings_and_e_writes_markdown(
         screen = app.screen
         assert isinstance(screen, CompareScreen)
         assert [m.id for m in screen.comparison.meetings] == [LUKASHENKO, KARANKEVICH]
+        # e asks where, with a name made of the meetings in the current directory
         await pilot.press("e")
         await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, SaveAsScreen)
+        path = dialog.query_one("#save-as-path", Input)
+        assert re.fullmatch(
+            r"coopbrowse-\d{4}-\d\d-\d\d-compare-2025-10-20-lukashenko-2025-10-20-karankevich\.md",
+            path.value,
+        )
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await until(pilot, lambda: list(tmp_path.glob("coopbrowse-*-compare-*.md")), "written")
         [written] = list(tmp_path.glob("coopbrowse-*-compare-*.md"))
         assert written.read_text().startswith("# Comparison:")
+        assert app.screen is screen
+        # a directory is refused in the dialog; another name is written there
+        await pilot.press("e")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, SaveAsScreen)
+        path = dialog.query_one("#save-as-path", Input)
+        path.value = str(tmp_path)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.screen is dialog
+        assert "Not written" in str(dialog.query_one("#save-as-error", Static).render())
+        path.value = str(tmp_path / "brief.md")
+        await pilot.press("enter")
+        await until(pilot, lambda: (tmp_path / "brief.md").exists(), "brief.md written")
+        # the same name again asks before overwriting, and n keeps the file
+        (tmp_path / "brief.md").write_text("mine")
+        await pilot.press("e")
+        await settle(pilot, app)
+        app.screen.query_one("#save-as-path", Input).value = str(tmp_path / "brief.md")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot, app)
+        assert (tmp_path / "brief.md").read_text() == "mine"
+        await pilot.press("enter")  # asked again: y overwrites
+        await settle(pilot, app)
+        await pilot.press("y")
+        await until(
+            pilot, lambda: (tmp_path / "brief.md").read_text() != "mine", "brief.md overwritten"
+        )
+        assert app.screen is screen
         await pilot.press("escape")
         await settle(pilot, app)
         assert isinstance(app.screen, MainScreen)

@@ -2,7 +2,8 @@
 
 The comparison itself is :mod:`coopbrowse.store.compare` (the same as ``coopbrowse
 compare``); this screen shows it as one table, a column per meeting, and writes it as
-Markdown (``e``) or copies it (``ctrl+y``). Record text is shown as ``Text``, never markup.
+Markdown (``e``, asking where: :class:`~.export.SaveAsScreen`) or copies it (``ctrl+y``).
+Record text is shown as ``Text``, never markup.
 """
 
 from __future__ import annotations
@@ -78,17 +79,27 @@ class CompareScreen(Screen[None]):
         self.notify("Copied the comparison as Markdown.")
 
     def action_export(self) -> None:
+        """Ask where (a name made of the meetings' regions, in the current directory), then
+        write the comparison there in a worker."""
         from coopbrowse.store.export import default_filename
 
+        from .export import SaveAsScreen
+
         names = " ".join(label(m).split(" (")[0] for m in self.comparison.meetings)
-        self._write(Path(default_filename(f"compare {names}")))
+
+        def chosen(answer: tuple[Path, bool] | None) -> None:
+            if answer is not None:
+                self._write(*answer)
+
+        title = f"Export the comparison of {len(self.comparison.meetings)} meetings"
+        self.app.push_screen(SaveAsScreen(title, default_filename(f"compare {names}")), chosen)
 
     @work(thread=True, exclusive=True, group="compare-export")
-    def _write(self, path: Path) -> None:
+    def _write(self, path: Path, force: bool = False) -> None:
         from coopbrowse.store.export import write_markdown
 
         try:
-            write_markdown(path, self._markdown())
+            write_markdown(path, self._markdown(), force=force)
         except StoreError as exc:
             self.app.call_from_thread(
                 self.notify, f"✗ {one_line(str(exc))}", severity="error", markup=False

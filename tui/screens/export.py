@@ -106,6 +106,66 @@ def confirm(
     screen.app.push_screen(ConfirmScreen(question, yes=yes), answered)
 
 
+class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
+    """Where to write a document: a path prefilled with ``default``, checked before it is
+    taken (a directory, a pipe or a device is refused here, an existing file asks first).
+    Dismisses with ``(path, overwrite)``, or None when cancelled."""
+
+    CSS_PATH = "export.tcss"
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="save-as-cancel")]
+
+    def __init__(self, title: str, default: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="save-as-box"):
+            yield Label(Text(printable(self.title_text)), id="export-title")
+            yield Label("File (enter writes it)")
+            yield Input(self.default, id="save-as-path")
+            yield Static(id="save-as-error")
+            with Horizontal(id="export-buttons"):
+                yield Button("Write (enter)", id="save-as-write", variant="primary")
+                yield Button("Cancel (esc)", id="save-as-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#save-as-path", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_write()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save-as-write":
+            self.action_write()
+        else:
+            self.action_cancel()
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#save-as-error", Static).update(Text(printable(message), style="bold red"))
+
+    def action_write(self) -> None:
+        raw = self.query_one("#save-as-path", Input).value.strip()
+        if not raw:
+            self.show_error("Give a file name.")
+            return
+        path = Path(raw).expanduser()
+        try:  # a directory, a pipe, a device, a symbolic link: refused before asking
+            check_export_target(path, force=True)
+        except StoreError as exc:
+            self.show_error(f"Not written: {exc}")
+            return
+        if path.exists():
+            confirm(self, f"{path} exists. Overwrite it?", lambda: self.dismiss((path, True)))
+            return
+        self.dismiss((path, False))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class ExportScreen(ModalScreen[str | None]):
     """Export dialog; dismisses with the written path (or None when cancelled)."""
 
