@@ -474,6 +474,30 @@ def test_a_period_stated_in_the_sentence_before() -> None:
     )
 
 
+def test_the_meetings_own_year_as_a_whole_is_not_a_period() -> None:
+    # a report of a meeting in June 2024: "this year" is the months so far, which it does
+    # not name; last year's figure and a part of this year that is named are kept
+    assert trade(
+        "Last year our trade grew by 13%. This year we have an increase of 8%.",
+    ) == [("2023", "turnover", None, 13.0)]
+    assert trade("In 2024 trade grew by 8%.") == []
+    assert trade("Over the first four months of 2024 trade grew by 8%.") == [
+        ("2024-01..2024-04", "turnover", None, 8.0)
+    ]
+
+
+def test_the_value_of_one_good_is_not_the_trade() -> None:
+    # "$2.35 million worth of malt" is one good's; the change after it is the trade's
+    assert trade(
+        "In H1 2024 Belarus exported $2.35 million worth of malt to the region.",
+        "Last year, the trade between the parties surged by 47% to total almost $23 million.",
+        "In the first half of the year, growth was almost 30%.",
+    ) == [("2023", "turnover", 23.0, 47.0), ("2024-01..2024-06", "turnover", None, 30.0)]
+    assert trade("Belarus exported $300 million worth of goods to the region in 2023.") == [
+        ("2023", "exports", 300.0, None)
+    ]
+
+
 def test_changes_without_a_sum_each_in_its_clause_and_as_multiples() -> None:
     assert trade(
         "In H1 2024, the trade grew by almost 23%: imports increased by 35%, while Belarusian "

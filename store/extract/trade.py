@@ -75,7 +75,9 @@ _GROWTH = re.compile(
 )
 
 
-_TRADE_WORDS = re.compile(r"\b(?:trade[ds]?|trading|turnover|exports?|imports?|figure)\b", re.I)
+_TRADE_WORDS = re.compile(
+    r"\b(?:trade[ds]?|trading|turnover|exports?|imports?|exported|imported|figure)\b", re.I
+)
 
 
 _NEGATIVE = re.compile(r"\b(?:down|decrease|drop|decline|decreased|fell|dropped|declined)\b", re.I)
@@ -140,7 +142,9 @@ _PERIOD_WORDS = re.compile(
 # Patterns applied for every figure (compiled once: a long text has thousands of figures).
 _NOT_ITS_YEAR = re.compile(r"\b(?:since|over|than|from|against|compared\s+(?:to|with))\s*$")
 _NOT_ITS_YEAR_WORD = re.compile(r"\b(?:over|than|from|against)\s*$")
-_METRIC_WORD = re.compile(r"\b(exports?|imports?|trade|turnover|figure|supplies)\b", re.I)
+_METRIC_WORD = re.compile(
+    r"\b(exports?|exported|imports?|imported|trade|turnover|figure|supplies)\b", re.I
+)
 _TO_FROM_BELARUS = re.compile(r"\b(?:to|from)\s+Belarus\b")
 _OWNER = re.compile(r"\b([A-Z][\w-]+)['’]s?\s+(?:\w+\s+)?$")
 _SHARE = re.compile(r"\bshare\b")
@@ -150,6 +154,17 @@ _NOT_TRADE = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(r"\b(?:while|whereas)\b|;")
+# before an amount: the change that led to it ("grew by 47% to total almost $23 million")
+_CHANGE_TO = re.compile(
+    r"\b(grew|increased|rose|went\s+up|jumped|surged|climbed|fell|decreased|dropped|declined|"
+    r"went\s+down)\s+(?:by\s+)?(?:(?:almost|nearly|about|around|over|more\s+than)\s+)?"
+    r"(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+(?:to|and\s+(?:reached|amounted\s+to|"
+    r"totall?ed|stood\s+at))\s+(?:(?:total|reach|stand\s+at|amount\s+to)\s+)?"
+    r"(?:(?:almost|nearly|about|around|over|more\s+than|some)\s+)?$",
+    re.I,
+)
+# after an amount: what it is the value of, when that is one good and not the trade
+_ONE_GOOD = re.compile(r"\s+worth\s+of\s+(?!(?:goods|products|trade|exports|imports)\b)", re.I)
 
 
 @dataclass
@@ -397,6 +412,8 @@ def find_trade(
             tail = text[m.end() : tail_to]
             if _NOT_TRADE.search(lead):
                 continue
+            if _ONE_GOOD.match(tail):  # "$2.35 million worth of malt": one good's value
+                continue
             if _COMPARED_WITH.search(lead):  # "compared with the recent $1 billion": a base
                 continue
             target = _TARGET.search(lead)  # "we can reach $2 billion": a goal, not a figure
@@ -462,6 +479,11 @@ def find_trade(
                     basis = re.sub(r"\s+", " ", basis)
                     if "last year" in basis and year:
                         basis = basis.replace("last year", str(year - 1))
+            before = _CHANGE_TO.search(lead) if change_pct is None else None
+            if before:  # "surged by 47% to total almost $23 million"
+                change_pct = float(before.group(2))
+                if _NEGATIVE.search(before.group(1)):
+                    change_pct = -change_pct
             figures.append(_figure(period, metric, amount, qualifier, change_pct, basis, stated_by))
             sentence_period, sentence_metric = period, metric
         prev_metric = sentence_metric or prev_metric
@@ -502,6 +524,10 @@ def find_trade(
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for f in figures:
+        if year is not None and f["period"] == str(year):
+            # the meeting's own year as a whole: the report was written while it ran ("This
+            # year we have an increase of 8%"), so the figure is for months that are not said
+            continue
         key = (f["period"], f["metric"], f["usd_millions"], f["change_pct"], f["qualifier"])
         if key not in seen:
             seen.add(key)
