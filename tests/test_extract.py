@@ -308,6 +308,28 @@ def test_page_furniture_and_repeats_are_dropped() -> None:
     assert draft.meeting["source"]["published"] == "2024-11-05"
 
 
+def test_a_page_cut_off_mid_sentence_keeps_its_last_line() -> None:
+    """Retrieved pages often end mid-sentence: a long last line of running text is body,
+    while a headline-like line at the end, or a long prose line before the end, is not."""
+    lead = (
+        "Belarusian President Aleksandr Lukashenko met with Governor of Omsk Oblast Vitaly "
+        "Khotsenko on 5 November 2024 in Minsk, BelTA has learned."
+    )
+    cut = (
+        "In January-May 2024, Belarus' major exports to Omsk Oblast were fiberglass, trucks, "
+        "machines and devices for harvesting an"
+    )
+    assert clean(f"{lead}\n{cut}").paragraphs == [lead, cut]
+    assert "fiberglass" in extract(f"{lead}\n{cut}").meeting["exports"]
+    headline = (
+        "Belarus And Russia's Omsk Oblast Discuss New Joint Projects In Industry, Farming And "
+        "Transport Today"
+    )
+    assert len(headline.split()) >= 15
+    assert clean(f"{lead}\n{headline}").paragraphs == [lead]
+    assert clean(f"{lead}\n{cut}\nRead also").paragraphs == [lead]
+
+
 def test_sentences_do_not_split_at_abbreviations() -> None:
     assert split_sentences("It was raised by U.S. President Trump. John F. Kennedy died.") == [
         "It was raised by U.S. President Trump.",

@@ -326,6 +326,27 @@ def goods(sentence: str) -> tuple[list[str], list[str]]:
         ("Belarus has expressed interest in gas turbine units from Tyumen Oblast.",
          [], ["gas turbine units"]),
         ("Belarus is interested in buying grain from the region.", [], ["grain"]),
+        ("Belarus is interested in the import of ferrous metals from the region.",
+         [], ["ferrous metals"]),
+        # goods named after "Belarus-made goods such as"
+        ("In the city there are shops that sell Belarus-made goods such as food, footwear "
+         "and knitwear.", ["food", "footwear", "knitwear"], []),
+        # bought in Belarus by a city of the region; "much more" is no good
+        ("Petrozavodsk buys tires, food and much more in Belarus.", ["tires", "food"], []),
+        # a supply from Belarus is an export, whoever is interested in it
+        ("The region is interested in the supply of dairy products from Belarus.",
+         ["dairy products"], []),
+        ("Belarus offers Karelia supplies of machinery and food.", ["machinery", "food"], []),
+        ("Mogilevliftmash can fully meet the demand of Tomsk Oblast for elevator equipment.",
+         ["elevator equipment"], []),
+        # building something is work, not a good
+        ("The key area is the supply of farm machines, construction of maintenance centers.",
+         ["farm machines"], []),
+        ("One pillar of cooperation is the export of Belarusian agricultural raw materials, "
+         "including malt.", ["agricultural raw materials", "malt"], []),
+        # each good's value in brackets does not break the list
+        ("Belarus' major exports to the region were fiberglass ($5.6 million), trucks "
+         "($2.2 million) and tyres.", ["fiberglass", "trucks", "tyres"], []),
     ],
 )  # fmt: skip
 def test_goods_offered_delivered_bought_and_in_demand(
@@ -344,6 +365,8 @@ def test_goods_offered_delivered_bought_and_in_demand(
         "If we need good buckwheat, that is where we can buy it.",
         "Belarus is interested in expanding cooperation with the region.",
         "Belarus has shown interest in joint production from the start.",
+        "We will send our students to study here.",
+        "Belarus exported $2.35 million worth of malt.",  # (the amount is not a good)
     ],
 )
 def test_what_is_not_a_good_is_left_out(sentence: str) -> None:
@@ -484,6 +507,17 @@ def test_the_meetings_own_year_as_a_whole_is_not_a_period() -> None:
     assert trade("Over the first four months of 2024 trade grew by 8%.") == [
         ("2024-01..2024-04", "turnover", None, 8.0)
     ]
+
+
+def test_the_value_of_each_good_in_a_list_is_not_the_trade() -> None:
+    assert (
+        trade(
+            "Belarus' major exports to the region in 2023 were fiberglass ($5.6 million) and "
+            "trucks ($2.2 million)."
+        )
+        == []
+    )
+    assert trade("In 2023 the turnover ($61.9 million) fell.") == [("2023", "turnover", 61.9, None)]
 
 
 def test_the_value_of_one_good_is_not_the_trade() -> None:

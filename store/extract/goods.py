@@ -61,13 +61,16 @@ _OFFER = re.compile(
     rf"\b{_BELARUS_SUBJECT}{_MODAL}\s+(?:supply|supplies|supplied|offer|offers|offered|deliver|"
     rf"delivers|delivered|export|exports|exported|sell|sells|sold|ship|ships|shipped|send|sends|"
     rf"sent)\s+"
-    # "We deliver to your region a variety of machinery": the receiver before the goods
+    # "We deliver to your region a variety of machinery": the receiver before the goods;
+    # "Belarus offers Karelia supplies of equipment": the goods after the supply
     rf"(?:to\s+(?:your|the|this|that)\s+region\s+|to\s+(?:you|them)\s+)?"
+    rf"(?:(?:[A-Z][\w-]+\s+)?(?:supplies|supply|deliveries|delivery)\s+of\s+)?"
     rf"{_QUANTITY}{_LIST}"
 )
 
 _TRADE_NOUN = re.compile(
-    r"\b(?:the\s+)?(?:supply|supplies|deliveries|delivery|sales?|shipments?)\s+of\s+"
+    r"\b(?:the\s+)?(?P<noun>supply|supplies|deliveries|delivery|sales?|shipments?|exports?|"
+    r"imports?)\s+of\s+(?:Belarusian\s+)?"
     rf"{_QUANTITY}{_LIST}"
 )
 
@@ -89,7 +92,7 @@ _TO_US = re.compile(
     r"^\s+(?:to|into)\s+(?:us|Belarus|our\s+country|the\s+Republic\s+of\s+Belarus)\b"
 )
 _FROM_BELARUS = re.compile(r"\bfrom\s+(?:Belarus|us|our\s+country)\b")
-_FROM_REGION = re.compile(r"\bfrom\s+(?:the\s+region|there|it)\b|\bfrom\s+[A-Z]")
+_FROM_REGION = re.compile(r"\bfrom\s+(?:the\s+region|there|it)\b|\bfrom\s+(?!Belarus)[A-Z]")
 
 # What is not a good: pronouns, quantities, vague words.
 _NOT_GOODS = re.compile(
@@ -98,10 +101,17 @@ _NOT_GOODS = re.compile(
     r"(?:something|anything|nothing)(?:\s+\w+)?|"
     r"the\s+region|the\s+market|services?|solutions?|opportunities|projects?|equipment|"
     r"technolog(?:y|ies)|expanding|growing|increasing|deliveries|supplies|exports|imports|"
-    r"servicing|maintenance|training|support)$",
+    r"servicing|maintenance|training|support|students|specialists|experts|tourists|"
+    r"delegations?|people|children|workers|teachers|doctors|much\s+more|[$€£₽\d].*)$",
     re.I,
 )
 # Offers that are not goods: "financial programs", "comprehensive solutions".
+# "construction of maintenance centers": work, not a good
+_ACTIVITY = re.compile(
+    r"^(?:the\s+)?(?:construction|creation|establishment|development|organi[sz]ation|opening|"
+    r"building|modernization|modernisation|reconstruction|repair)\s+of\b",
+    re.I,
+)
 _NOT_GOODS_HEAD = re.compile(
     r"\b(?:programs?|programmes?|solutions?|services?|support|assistance|help|expertise|"
     r"experience|cooperation|projects?|technolog(?:y|ies)|opportunities|conditions|terms|"
@@ -128,7 +138,7 @@ _LEADING = re.compile(
 _CUE_WORDS = (
     "suppl", "offer", "deliver", "export", "sell", "sold", "ship", "sale", "purchas", "buy",
     "bought", "import", "demand", "send", "sent", "get", "receiv", "obtain", "provid", "need",
-    "equip", "interest",
+    "equip", "interest", "such as", "including", " like ",
 )  # fmt: skip
 
 
@@ -209,6 +219,7 @@ _PROVIDE_WITH = re.compile(
     rf"\b(?:(?:provid(?:e|ing)|suppl(?:y|ying)|equip(?:ping)?)\s+"
     rf"(?:you|them|the\s+region|its\s+\w+|your\s+\w+|[A-Z]\w+)\s+"
     rf"with|meet\s+(?:the\s+)?(?:region['’]s\s+|its\s+|their\s+|your\s+)?(?:needs?|demand)\s+"
+    rf"(?:of\s+(?:the\s+)?(?:region|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})\s+)?"
     rf"(?:in|for))\s+{_QUANTITY}{_LIST}"
 )
 # "The Saratov oblast supplies Belarus with such resources as oil, ...": the region selling
@@ -222,7 +233,8 @@ _INTEREST_FROM = re.compile(
     rf"\b{_BELARUS_SUBJECT}\s+(?:(?:is|are|was|has|have|had)\s+)?(?:also\s+)?"
     rf"(?:(?:expressed|shown|showed)\s+(?:an?\s+|great\s+|keen\s+|its\s+)?interest|"
     rf"(?:is|are|was|were)\s+(?:also\s+)?interested)\s+in\s+(?:buying\s+|purchasing\s+|"
-    rf"importing\s+)?{_QUANTITY}{_LIST}\s+from\s+(?:the\s+region|there|[A-Z])"
+    rf"importing\s+|(?:the\s+)?(?:imports?|purchases?|suppl(?:y|ies))\s+of\s+)?"
+    rf"{_QUANTITY}{_LIST}\s+from\s+(?:the\s+region|there|[A-Z])"
 )
 # "We get a lot of raw materials from there": what Belarus receives from the region.
 _RECEIVE = re.compile(
@@ -233,7 +245,9 @@ _RECEIVE = re.compile(
 _BUY_BELARUSIAN = re.compile(
     rf"\b(?:purchas(?:e|es|ed|ing)|buy(?:s|ing)?|bought)\s+(?:of\s+)?Belarusian\s+{_LIST}"
 )
-_TRADE_NOUN_WORD = re.compile(r"\b(?:supply|supplies|deliver(?:y|ies)|sales?|shipments?)\s+of\b")
+_TRADE_NOUN_WORD = re.compile(
+    r"\b(?:supply|supplies|deliver(?:y|ies)|sales?|shipments?|exports?|imports?)\s+of\b"
+)
 _PURCHASE_VERB = re.compile(r"\b(?:purchase[sd]?|buys?|bought|import(?:s|ed)?)\b")
 _PASSIVE_VERB = re.compile(r"\b(?:demand|supplied|exported|delivered|sold|imported)\b")
 _REACH = 300  # characters a match may run past its word (a list of goods is shorter)
@@ -284,12 +298,20 @@ _MADE_IN_BELARUS = re.compile(
     rf"{_NOT_AFTER_GOODS}"
 )
 _ENDS_IN_GOOD = re.compile(rf"\b{_GOODS_NOUN}$")
+# "Belarus-made goods such as food, footwear and knitwear": the goods named after it
+_BELARUSIAN_SUCH_AS = re.compile(
+    r"\bBelarus(?:ian|-made|ian-made)\s+(?:goods|products|produce)\s*,?\s+(?:such\s+as|"
+    rf"including|like)\s+{_LIST}"
+)
 
 
 def is_good(item: str) -> bool:
     """Whether an item of a goods list names a good (not "expanding", "services", MAZ)."""
     return not (
-        _NOT_GOODS.match(item) or _NOT_GOODS_HEAD.search(item) or item.lower() in enterprise_names()
+        _NOT_GOODS.match(item)
+        or _NOT_GOODS_HEAD.search(item)
+        or _ACTIVITY.match(item)
+        or item.lower() in enterprise_names()
     )
 
 
@@ -349,6 +371,9 @@ def offered_goods(
             imports += _items(m.group("list"), split)
     for m in _MADE_IN_BELARUS.finditer(sentence):
         exports += _made_in_belarus(m.group(1), split)
+    if " such as " in sentence or " including " in sentence or " like " in sentence:
+        for m in _BELARUSIAN_SUCH_AS.finditer(sentence):
+            exports += _items(m.group("list"), split)
     if "Belarusian" in sentence:
         for m in _BUY_BELARUSIAN.finditer(sentence):
             exports += _items(m.group("list"), split)
@@ -358,6 +383,11 @@ def offered_goods(
         importing = bool(_TO_US.match(after) or _FROM_REGION.match(after.strip()))
         if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:region|Russian)", before):
             importing = True
+        noun = m.group("noun")
+        if noun.startswith("import"):  # "the import of X" is Belarus's
+            importing = not re.match(r"\s*(?:from|to)\s+Belarus\b", after)
+        elif noun.startswith("export"):  # Belarus's, unless said otherwise
+            importing = bool(_TO_US.match(after) or _FROM_REGION.match(after.strip()))
         (imports if importing else exports).extend(_items(m.group("list"), split))
     for m in _anchored(_PURCHASE, _PURCHASE_VERB, sentence, 100):
         subject = m.group("subject")
@@ -365,9 +395,10 @@ def offered_goods(
         belarus_buys = bool(re.match(r"(?:Belarus|[Ww]e)\b", subject)) or bool(
             re.match(r"\s+from\s+(?:the\s+region|there|[A-Z])", rest)
         )
+        in_belarus = re.match(r"\s+(?:and\s+much\s+more\s+)?(?:in|from)\s+Belarus\b", rest)
         if belarus_buys and not _FROM_BELARUS.match(rest.strip()):
             imports += _items(m.group("list"), split)
-        elif find_region(subject) or re.fullmatch(r"[Tt]he\s+region", subject):
+        elif find_region(subject) or re.fullmatch(r"[Tt]he\s+region", subject) or in_belarus:
             exports += _items(m.group("list"), split)
     for m in _anchored(_PASSIVE, _PASSIVE_VERB, sentence, 600):
         how, rest = m.group("how"), m.group("rest")

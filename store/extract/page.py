@@ -60,6 +60,14 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z]")
+
+
+def _running_text(line: str) -> bool:
+    """Whether a line reads as prose: at most a third of its words capitalised."""
+    return len(_CAPITALISED.findall(line)) * 3 <= _words(line)
+
+
 def _is_dateish(line: str) -> bool:
     """A line that is a date (and maybe a weekday, a time, a word like "Flag"), no more."""
     rest = DAY_MONTH_YEAR.sub(" ", line)
@@ -91,7 +99,9 @@ def clean(text: str) -> Article:
     date_line: str | None = None
     seen_sentences: set[str] = set()
     dropped = 0
-    for raw in text.split("\n"):
+    lines = text.split("\n")
+    last = max((i for i, raw in enumerate(lines) if raw.strip()), default=-1)
+    for at, raw in enumerate(lines):
         line = _SPACES.sub(" ", raw).strip()
         if not line:
             continue
@@ -120,6 +130,11 @@ def clean(text: str) -> Article:
             or (
                 # a lead paragraph that lost its full stop is still body; a long headline is not
                 _words(line) >= 25 or (_words(line) >= 12 and bool(_REPORTING.search(line)))
+            )
+            or (
+                # the page's last line, cut off where the page was (most retrieved pages end
+                # mid-sentence): long, and in running text, not a headline's capitals
+                at == last and bool(paragraphs) and _words(line) >= 15 and _running_text(line)
             )
         )
         if not paragraphs and not is_sentence:

@@ -163,6 +163,8 @@ _CHANGE_TO = re.compile(
     r"(?:(?:almost|nearly|about|around|over|more\s+than|some)\s+)?$",
     re.I,
 )
+# before an amount: the word it is the value of, in brackets after it
+_BRACKETED = re.compile(r"([\w-]+)\s*\(\s*(?:(?:about|over|almost|some)\s+)?$")
 # after an amount: what it is the value of, when that is one good and not the trade
 _ONE_GOOD = re.compile(r"\s+worth\s+of\s+(?!(?:goods|products|trade|exports|imports)\b)", re.I)
 
@@ -414,6 +416,9 @@ def find_trade(
                 continue
             if _ONE_GOOD.match(tail):  # "$2.35 million worth of malt": one good's value
                 continue
+            item = _BRACKETED.search(lead)  # "fiberglass ($5.6 million)": one good's value
+            if item and not _TRADE_WORDS.fullmatch(item.group(1)):
+                continue
             if _COMPARED_WITH.search(lead):  # "compared with the recent $1 billion": a base
                 continue
             target = _TARGET.search(lead)  # "we can reach $2 billion": a goal, not a figure
@@ -591,10 +596,20 @@ _GOODS_LIST = re.compile(
 )
 
 
+_VALUE_IN_BRACKETS = re.compile(
+    r"\s*\((?:about\s+|over\s+|almost\s+)?(?:US)?\$\s?[\d.,]+\s*(?:million|billion|thousand|"
+    r"mln|bn|m|k)?\)"
+)
+
+
+_CUT_OFF = re.compile(r"(?:\s+(?:a|an|the|and|or|of|for|in|to|with|as))+$", re.I)
+
+
 def _split_goods(text: str) -> list[str]:
     text = re.sub(
         r"\s+(?:to|from)\s+(?:the\s+)?(?:Russian\s+region|[A-Z]\w+(?:\s+Oblast)?)\b.*$", "", text
     ).strip()
+    text = _CUT_OFF.sub("", text)  # "devices for harvesting an" (the page ends there)
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=[\w-]+\s*$)", text)]
     items: list[str] = []
     for part in parts:
@@ -692,12 +707,15 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
                     known.add(key)
         if not may_match(_GOODS_LIST, s.text):
             continue
-        for m in _GOODS_LIST.finditer(s.text):
+        # "fiberglass ($5.6 million), trucks ($2.2 million)": each good's value is not a
+        # break in the list
+        text = _VALUE_IN_BRACKETS.sub("", s.text) if "(" in s.text else s.text
+        for m in _GOODS_LIST.finditer(text):
             items = _split_goods(m.group("list"))
             importing = bool(m.group("imp") or m.group("buy"))
             head = m.group(0)[: m.start("list") - m.start()]
             if re.search(r"\b(?:to|from)\s+Belarus\b", head) or _russian_side(
-                s.text, m.start(), m.start() + 1
+                text, m.start(), m.start() + 1
             ):
                 importing = not importing  # "Tatarstan's exports to Belarus are ..."
             target, known = (imports, known_imports) if importing else (exports, known_exports)
