@@ -38,6 +38,7 @@ from .errors import (
     RecordConflict,
     StoreError,
 )
+from .ids import fresh_proposal_ids
 from .model import Change, FollowUp, Meeting, Proposal, ValidationError
 from .schema import newest_first
 from .storage import (
@@ -503,7 +504,12 @@ class Store:
             self._removed, self._added = [], []
 
     def put_meetings(
-        self, meetings: Iterable[Meeting], *, update: bool = False, origin: str = "import --update"
+        self,
+        meetings: Iterable[Meeting],
+        *,
+        update: bool = False,
+        origin: str = "import --update",
+        new_proposals: bool = False,
     ) -> WriteReport:
         """Add meetings (with their proposals) in one atomic write.
 
@@ -512,6 +518,8 @@ class Store:
         recorded in the history as coming from ``origin``. History that comes with a meeting
         (``list --json --history``) is kept. Returns what happened to each. A proposal id
         that another meeting already uses raises :class:`RecordConflict`; nothing is written.
+        ``new_proposals``: the proposals of a replacement are new ones (a fresh draft of the
+        meeting), given ids the meeting has never had, not taken for edits of the old ones.
         """
         incoming = list(meetings)
         with self._transaction() as db:
@@ -519,7 +527,7 @@ class Store:
             report, to_remove, to_insert = _plan(
                 Catalog.of(self.path, raw), incoming, update, self.path
             )
-            to_insert = self._with_history(db, raw, report, to_insert, origin)
+            to_insert = self._with_history(db, raw, report, to_insert, origin, new_proposals)
             self._apply(db, to_remove, to_insert)
         return report
 
@@ -530,6 +538,7 @@ class Store:
         report: WriteReport,
         meetings: list[Meeting],
         origin: str,
+        new_proposals: bool = False,
     ) -> list[Meeting]:
         """The meetings to insert, each with its whole history: what was recorded for it
         (or for the meeting it replaces), what it brings along, and the change it makes
@@ -556,6 +565,12 @@ class Store:
             known.update(c.id for c in brought)
             entries = list(brought)
             if m.id in replaced:
+                if new_proposals:
+                    before = stored.get(old_id) or {"proposals": []}
+                    used = {p["id"] for p in before["proposals"]}.union(
+                        *(c.proposal_ids() for c in past)
+                    )
+                    m = fresh_proposal_ids(m, {p.id for p in m.proposals} & used, used)
                 changes = hist.diff(stored.get(old_id), m.to_dict())
                 if changes:
                     entries.append(hist.entry(m.id, origin, changes))
@@ -607,6 +622,12 @@ class Store:
                     raise StoreError(self.path, f"no meeting {meeting.id!r} (deleted meanwhile?)")
                 if expected is not None and current != expected:
                     raise RecordChanged(self.path, meeting.id, current)
+                kept = {p["id"] for p in current["proposals"]}
+                used = kept.union(
+                    *(c.proposal_ids() for c in self._history(raw).get(meeting.id, ()))
+                )
+                # a new proposal with the id of one removed before: an id of its own
+                meeting = fresh_proposal_ids(meeting, used - kept, used)
                 changes = hist.diff(current, meeting.to_dict())
                 if not changes:
                     raise _Unchanged

@@ -3,14 +3,18 @@
 Ids are lower-case letters, digits and ``-`` (at most 120 characters, see ``store/model.py``).
 A drafted meeting is ``<date>-<region key>`` (``2025-04-01-penza``); a second meeting of the
 same day and region gets its host's surname (``2025-10-20-mordovia-karankevich``); its
-proposals are ``<meeting id>-p01``, ``-p02``, ...
+proposals are ``<meeting id>-p01``, ``-p02``, ... A proposal added later takes the next number
+after every one the meeting has had (:func:`fresh_proposal_ids`): a removed proposal's id is
+never given to another.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace as dataclass_replace
 from typing import Any
 
+from .model import Meeting
 from .regions import find_region, fold
 
 MAX_MEETING_ID = 110  # leaves room for "-p999" within the 120 characters an id may have
@@ -59,3 +63,27 @@ def renumber(meeting: dict[str, Any], new_id: str) -> dict[str, Any]:
         for i, p in enumerate(meeting.get("proposals", []), 1)
     ]
     return out
+
+
+_PROPOSAL_NUMBER = re.compile(r"-p(\d+)$")
+
+
+def fresh_proposal_ids(meeting: Meeting, reassign: set[str], used: set[str]) -> Meeting:
+    """``meeting`` with each proposal whose id is in ``reassign`` given the next number
+    after every one in ``used`` and in the meeting: an id, once a proposal's, is never
+    another's (its history and the links to it stay its own)."""
+    if not any(p.id in reassign for p in meeting.proposals):
+        return meeting
+    numbers = [
+        int(m.group(1))
+        for pid in (*used, *(p.id for p in meeting.proposals if p.id not in reassign))
+        if (m := _PROPOSAL_NUMBER.search(pid))
+    ]
+    n = max(numbers, default=0)
+    proposals = []
+    for p in meeting.proposals:
+        if p.id in reassign:
+            n += 1
+            p = dataclass_replace(p, id=f"{meeting.id}-p{n:02d}")
+        proposals.append(p)
+    return dataclass_replace(meeting, proposals=proposals)

@@ -482,6 +482,23 @@ class Change:
             c["path"] == "" and _has_proposal(c, record_id) for c in self.changes
         )
 
+    def proposal_ids(self) -> set[str]:
+        """Every proposal id this change names (added, removed, edited, or inside a whole
+        meeting it records)."""
+        out: set[str] = set()
+        for c in self.changes:
+            if c["path"].startswith("proposals["):
+                out.add(c["path"][len("proposals[") :].partition("]")[0])
+            elif c["path"] == "":
+                for value in (c.get("old"), c.get("new")):
+                    proposals = value.get("proposals") if isinstance(value, dict) else None
+                    out.update(
+                        p["id"]
+                        for p in proposals or ()
+                        if isinstance(p, dict) and isinstance(p.get("id"), str)
+                    )
+        return out
+
 
 def _has_proposal(change: dict[str, Any], record_id: str) -> bool:
     for value in (change.get("old"), change.get("new")):

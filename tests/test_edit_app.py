@@ -144,6 +144,10 @@ async def test_proposals_are_added_and_edited_on_a_proposal_row(app, store: Stor
         i = next(i for i, p in enumerate(form.state["proposals"]) if p["id"] == pid)
         assert app.focused is form.query_one(f"#pr-{i}-title", Input)  # E on a proposal
         form.query_one(f"#pr-{i}-enterprises", Input).value = "MAZ, BelAZ; Gomselmash"
+        # the last proposal (p06) is dropped in the same edit: the new one does not take
+        # its id (its history and any link to it stay its own)
+        last = next(i for i, p in enumerate(form.state["proposals"]) if p["id"] == f"{PENZA}-p06")
+        form.query_one(f"#pr-{last}-keep", Checkbox).value = False
         await pilot.press("ctrl+n")
         new = len(form.state["proposals"]) - 2  # the last is the next spare row
         await burst(pilot, app, *"Grain elevators")
@@ -160,6 +164,7 @@ async def test_proposals_are_added_and_edited_on_a_proposal_row(app, store: Stor
             "elevators",
             f"{PENZA}-p07",
         )
+        assert f"{PENZA}-p06" not in {p.id for p in meeting.proposals}
 
 
 async def test_follow_up_by_keyboard_with_a_note_and_the_follow_up_view(app, store) -> None:

@@ -90,6 +90,61 @@ def test_adding_and_removing_a_proposal_and_a_trade_figure(store: Store) -> None
     assert again is not None and again.to_dict() == meeting.to_dict()  # order included
 
 
+def test_a_removed_proposals_id_is_never_given_to_a_new_one(store: Store) -> None:
+    """Its history (follow-ups, the removal) and links to it stay its own: a proposal added
+    later gets the next number after every one the meeting has had."""
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    data = meeting.to_dict()
+    last = data["proposals"].pop()  # the highest number: the one a reuse would take
+    store.follow_up(last["id"], status="agreed", date="2025-05-01")
+    data = store.meeting(PENZA).to_dict()  # type: ignore[union-attr]
+    data["proposals"] = [p for p in data["proposals"] if p["id"] != last["id"]]
+    store.edit_meeting(Meeting.from_dict(data))
+    # a new proposal numbered as an editor would (the next free number): given its own
+    data["proposals"].append({**last, "id": last["id"], "title": "Brand new", "follow_up": []})
+    change = store.edit_meeting(Meeting.from_dict(data))
+    assert change is not None
+    after = store.meeting(PENZA)
+    assert after is not None
+    new = after.proposals[-1]
+    assert new.title == "Brand new" and new.id != last["id"]
+    number = int(last["id"].rsplit("-p", 1)[1])
+    assert new.id == f"{PENZA}-p{number + 1:02d}"
+    assert [c["path"] for c in change.changes] == [f"proposals[{new.id}]", "proposals#order"]
+    # the old id's history is the follow-up and the removal, nothing of the new one
+    lines = [line for c in store.history(last["id"]) for line in describe(c, last["id"])]
+    assert not any("Brand new" in line for line in lines)
+
+
+def test_a_draft_that_replaces_a_meeting_brings_new_proposals(store: Store) -> None:
+    """Replacing a stored meeting with a fresh draft of it (import-article --update, the
+    app's "Replace"): the draft's proposals are new ones, not edits of the stored ones, so
+    a status set on a stored proposal is not handed to whatever draft proposal has its
+    number."""
+    from coopbrowse.store.ingest import prepare_draft, save_draft
+
+    stored = store.meeting(PENZA)
+    assert stored is not None
+    first = stored.proposals[0]
+    store.follow_up(first.id, status="agreed", date="2025-05-01")
+    draft = stored.to_dict()
+    draft["proposals"] = [
+        {**p, "id": "", "status": "proposed", "follow_up": []} for p in draft["proposals"][:2]
+    ]
+    meeting = prepare_draft(store, draft)
+    assert save_draft(store, meeting, update=True) == ("updated", PENZA)
+    after = store.meeting(PENZA)
+    assert after is not None
+    old_ids = {p.id for p in stored.proposals}
+    assert not {p.id for p in after.proposals} & old_ids
+    assert all(p.status == "proposed" for p in after.proposals)
+    [change] = [c for c in store.history(PENZA) if c.origin == "article"]
+    lines = describe(change)
+    assert f"- proposal: {first.title}" in lines
+    assert lines.count(f"+ proposal: {first.title}") == 1
+
+
 def test_follow_up_changes_status_with_date_note_and_source(store: Store) -> None:
     meeting = store.meeting(PENZA)
     assert meeting is not None

@@ -263,7 +263,9 @@ class ReviewScreen(MeetingForm):
         question = (
             f"{existing} ({plural(proposals, 'proposal')}, {plural(trade, 'trade figure')}) "
             "is already stored: the same id, or the same date, region and host. Replace it "
-            "with this draft? (The replaced version stays in its history: u brings it back.)"
+            "with this draft? Its proposals come in as new ones: statuses and follow-ups set "
+            "on the stored ones are not carried over. (The replaced version stays in its "
+            "history: u brings it back.)"
         )
         call(self._ask_replace, question, meeting)
 

@@ -817,7 +817,9 @@ class EditScreen(MeetingForm):
 
     def collect(self) -> tuple[dict[str, Any], dict[str, str]]:
         data, where = super().collect()
-        taken = {p["id"] for p in data["proposals"] if p["id"]}
+        # a proposal dropped in this edit keeps its id to itself (the store also keeps
+        # those of proposals dropped before)
+        taken = {p["id"] for p in [*data["proposals"], *self.original["proposals"]] if p["id"]}
         n = 1
         for p in data["proposals"]:  # a new proposal: the next free number of the meeting
             if not p["id"]:
