@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -171,6 +172,19 @@ def _validated(path: Path, signature: Signature) -> bool:
     from .library import vouches
 
     return vouches(path, signature)
+
+
+def _check_follow_up(step: FollowUp, meeting_date: str, today: str) -> None:
+    """A follow-up happens after its meeting and not after today, and its source is a web
+    address (what a briefing links to)."""
+    if step.date > today:
+        raise StoreError(None, f"date: {step.date} is in the future (today is {today})")
+    if meeting_date and step.date < meeting_date:
+        raise StoreError(
+            None, f"date: {step.date} is before the proposal's meeting ({meeting_date})"
+        )
+    if step.url and not re.match(r"https?://\S+$", step.url):
+        raise StoreError(None, f"url: expected an http(s) address, got {step.url!r}")
 
 
 class Store:
@@ -740,6 +754,7 @@ class Store:
                             "url": url,
                         }
                     )
+                    _check_follow_up(step, current["date"], dt.date.today().isoformat())
                     p["status"] = step.status
                     p["status_from_article"] = False
                     p["follow_up"] = [*p.get("follow_up", []), step.to_dict()]
@@ -747,6 +762,13 @@ class Store:
                     if raised_again == mid or raised_again not in catalog.ids:
                         why = "its own meeting" if raised_again == mid else "no such meeting"
                         raise StoreError(None, f"raised again at {raised_again!r}: {why}")
+                    later = self._stored(raw, {raised_again})[raised_again]["date"]
+                    if later and current["date"] and later < current["date"]:
+                        raise StoreError(
+                            None,
+                            f"raised again at {raised_again!r}: that meeting ({later}) is "
+                            f"before this proposal's ({current['date']}); it must be a later one",
+                        )
                     if raised_again not in p.get("raised_again", []):
                         p["raised_again"] = [*p.get("raised_again", []), raised_again]
                 meeting = Meeting.from_dict(new)

@@ -186,6 +186,12 @@ def test_follow_up_changes_status_with_date_note_and_source(store: Store) -> Non
         ({"status": "agreed", "date": "2025-13-01"}, "expected a date YYYY-MM-DD"),
         ({"raised_again": "no-such-meeting"}, "no such meeting"),
         ({"raised_again": PENZA}, "its own meeting"),
+        # an earlier meeting is not where it was raised again
+        ({"raised_again": "2023-12-18-moscow-oblast"}, "it must be a later one"),
+        # a follow-up is after its meeting and not after today; its source is a web address
+        ({"status": "stalled", "date": "2999-01-01"}, "2999-01-01 is in the future"),
+        ({"status": "agreed", "date": "2024-01-01"}, "before the proposal's meeting"),
+        ({"status": "agreed", "date": "2025-05-01", "url": "ftp://x"}, "expected an http"),
     ],
 )
 def test_a_bad_follow_up_is_one_clear_error(store: Store, options: Any, message: str) -> None:
