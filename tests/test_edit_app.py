@@ -563,3 +563,22 @@ async def test_q_on_a_dropdown_of_the_follow_up_does_not_quit(app, store: Store)
         assert isinstance(app.focused, Choice)
         await pilot.press("q", "question_mark")
         assert isinstance(app.screen, FollowUpScreen) and app.return_code is None
+
+
+async def test_at_80_columns_a_proposals_title_and_a_trade_period_have_room(app, store) -> None:
+    """The meeting form at 80x24: each proposal's title field is wide enough to read and type
+    in, a long sector is cut before its dropdown's arrow, a period range shows whole."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        await until(pilot, lambda: form.complete, "every row mounted")
+        title = form.query_one("#pr-0-title", Input)
+        assert title.size.width >= 20
+        sector = form.query_one("#pr-0-sector", Choice)
+        sector.value = "automotive"  # "Automotive and machine building", the longest label
+        await pilot.pause()
+        shown = "".join(seg.text for seg in sector.render_line(0))
+        assert shown.rstrip().endswith("▼") and "…" in shown
+        period = form.query_one("#tr-0-period", Input)
+        period.value = "2025-01..2025-08"
+        await pilot.pause()
+        assert period.content_region.width >= len("2025-01..2025-08")

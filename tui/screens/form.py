@@ -202,6 +202,8 @@ class MeetingForm(KeepsEarlyKeys, Screen[str | None]):
     say how it is saved (:meth:`_check` runs in a worker) and what the heading says."""
 
     CSS_PATH = "form.tcss"
+    # below 100 columns a proposal's sector takes less room, so that its title has some
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     # The first field is focused once the form is drawn, and the keys typed until then go
     # into it (KeepsEarlyKeys): nothing may take the focus (and the keys) before
     AUTO_FOCUS = ""
@@ -402,13 +404,16 @@ class MeetingForm(KeepsEarlyKeys, Screen[str | None]):
                     _shown(item["change_pct"]), id=f"tr-{i}-change", classes="change",
                     placeholder="change %",
                 ),
-                Field(
-                    item["change_basis"], id=f"tr-{i}-basis", classes="basis",
-                    placeholder="change over …",
-                ),
                 classes="list-row",
             )  # fmt: skip
+            # (the second line: what the first leaves no room for at 80 columns)
             yield Horizontal(
+                Field(
+                    item["change_basis"],
+                    id=f"tr-{i}-basis",
+                    classes="basis",
+                    placeholder="change over …",
+                ),
                 Field(item["stated_by"], id=f"tr-{i}-by", classes="by", placeholder="stated by"),
                 Field(item["note"], id=f"tr-{i}-note", classes="note", placeholder="note"),
                 classes="list-row indented",
@@ -417,12 +422,13 @@ class MeetingForm(KeepsEarlyKeys, Screen[str | None]):
             guess = Tick("from the article", item.get("status_from_article", False))
             guess.id = f"pr-{i}-guess"
             guess.tooltip = "the status is the extractor's guess; untick to confirm it"
+            # the title keeps room on the first line at 80 columns: whether the status is the
+            # article's guess goes with it on the second
             yield Horizontal(
                 keep,
-                self._select(_SECTOR_CHOICES, item["sector"], f"pr-{i}-sector"),
+                self._select(_SECTOR_CHOICES, item["sector"], f"pr-{i}-sector", "sector"),
                 Field(item["title"], id=f"pr-{i}-title", classes="ptitle", placeholder="title"),
                 self._select(_STATUS_CHOICES, item["status"], f"pr-{i}-status"),
-                guess,
                 classes="list-row",
             )
             yield Horizontal(
@@ -433,6 +439,7 @@ class MeetingForm(KeepsEarlyKeys, Screen[str | None]):
                     classes="enterprises",
                     placeholder="enterprises, separated by commas or ;",
                 ),
+                guess,
                 classes="list-row indented",
             )
             yield Horizontal(
@@ -441,8 +448,8 @@ class MeetingForm(KeepsEarlyKeys, Screen[str | None]):
             )
 
     @staticmethod
-    def _select(choices: list[tuple[str, str]], value: str, wid: str) -> Choice:
-        widget = Choice(choices, value, id=wid)
+    def _select(choices: list[tuple[str, str]], value: str, wid: str, classes: str = "") -> Choice:
+        widget = Choice(choices, value, id=wid, classes=classes)
         widget.styles.width = select_width(choices)
         return widget
 

@@ -153,7 +153,12 @@ class Choice(KeepsTypeahead, can_focus=True):
         self.post_message(self.Changed(self, value))
 
     def render(self) -> Text:
-        return Text(self.label + ARROW, no_wrap=True, overflow="ellipsis")
+        # a label too long for the width is cut, not the arrow that says this is a dropdown
+        room = self.content_size.width - cell_len(ARROW)
+        label = Text(self.label, no_wrap=True)
+        if 0 < room < label.cell_len:
+            label.truncate(room, overflow="ellipsis")
+        return label + ARROW
 
     def get_content_width(self, container: object, viewport: object) -> int:
         return max(cell_len(label) for label, _v in self.choices) + cell_len(ARROW)
