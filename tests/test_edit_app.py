@@ -582,3 +582,27 @@ async def test_at_80_columns_a_proposals_title_and_a_trade_period_have_room(app,
         period.value = "2025-01..2025-08"
         await pilot.pause()
         assert period.content_region.width >= len("2025-01..2025-08")
+
+
+async def test_editing_keys_typed_in_a_burst_keep_their_order(app, store) -> None:
+    """Keys that arrive together (a paste without bracketed paste, tmux send-keys): a field's
+    editing keys (backspace, left, home) run in typing order with the characters around
+    them. Textual runs such a key's binding only once the key has bubbled up to the app:
+    "x", backspace, "1" gave "x"."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        place = form.query_one("#f-place", Input)
+        place.focus()
+        await pilot.pause()
+        place.value, place.cursor_position = "Minsk", 5
+        await burst(pilot, app, "x", "backspace", "1")
+        assert place.value == "Minsk1"
+        await burst(pilot, app, "left", "left", "backspace", "2", "home", "3")
+        assert place.value == "3Min2k1"
+        summary = form.query_one("#f-summary", TextArea)
+        summary.focus()
+        await pilot.pause()
+        summary.text = "abc"
+        summary.move_cursor((0, 3))
+        await burst(pilot, app, "x", "backspace", "backspace", "y")
+        assert summary.text == "aby"

@@ -34,6 +34,7 @@ from coopbrowse.store.pages import is_url, read_article
 from coopbrowse.store.text import one_line
 
 from ..blocks import plural
+from ..widgets.inputs import OrderedInput, OrderedTextArea
 from .export import confirm
 from .form import MeetingForm
 
@@ -84,9 +85,9 @@ class ArticleScreen(ModalScreen[Drafted | None]):
                 id="article-path-hint",
                 markup=False,
             )
-            yield Input(placeholder="path or URL", id="article-path")
+            yield OrderedInput(placeholder="path or URL", id="article-path")
             yield Label("…or paste the article's text here (ctrl+s drafts it):")
-            yield TextArea(id="article-text", soft_wrap=True)
+            yield OrderedTextArea(id="article-text", soft_wrap=True)
             yield Static("", id="article-error", markup=False)
             with Horizontal(id="article-buttons"):
                 yield Button("Draft (ctrl+s)", id="article-draft", variant="primary")

@@ -35,6 +35,8 @@ from coopbrowse.store.export import (
 from coopbrowse.store.storage import check_export_target
 from coopbrowse.store.text import printable
 
+from ..widgets.inputs import OrderedInput
+
 if TYPE_CHECKING:
     from coopbrowse.store.index import SearchIndex
 
@@ -124,7 +126,7 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
         with Vertical(id="save-as-box"):
             yield Label(Text(printable(self.title_text)), id="export-title")
             yield Label("File (enter writes it)")
-            yield Input(self.default, id="save-as-path")
+            yield OrderedInput(self.default, id="save-as-path")
             yield Static(id="save-as-error")
             with Horizontal(id="export-buttons"):
                 yield Button("Write (enter)", id="save-as-write", variant="primary")
@@ -197,7 +199,7 @@ class ExportScreen(ModalScreen[str | None]):
                         yield RadioButton(choice.label, value=i == 0, id=f"what-{i}")
             yield Static(id="export-counts")
             yield Label("File")
-            yield Input(id="export-path")
+            yield OrderedInput(id="export-path")
             with Horizontal(id="export-options"):
                 yield Checkbox("Trade tables", True, id="opt-trade")
                 yield Checkbox("Overview by sector and region", True, id="opt-overview")

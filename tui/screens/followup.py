@@ -25,6 +25,7 @@ from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
 from coopbrowse.store.text import one_line
 
 from ..widgets.choice import Choice
+from ..widgets.inputs import OrderedInput
 from .form import select_width
 from .opening import KeepsEarlyKeys
 
@@ -83,13 +84,15 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
                 yield status
             with Horizontal(classes="fu-row"):
                 yield Label("Since", classes="fu-label")
-                yield Input(dt.date.today().isoformat(), id="fu-date", placeholder="YYYY-MM-DD")
+                yield OrderedInput(
+                    dt.date.today().isoformat(), id="fu-date", placeholder="YYYY-MM-DD"
+                )
             with Horizontal(classes="fu-row"):
                 yield Label("Note", classes="fu-label")
-                yield Input(id="fu-note", placeholder="what happened (optional)")
+                yield OrderedInput(id="fu-note", placeholder="what happened (optional)")
             with Horizontal(classes="fu-row"):
                 yield Label("Source URL", classes="fu-label")
-                yield Input(id="fu-url", placeholder="https://… (optional)")
+                yield OrderedInput(id="fu-url", placeholder="https://… (optional)")
             with Horizontal(classes="fu-row"):
                 yield Label("Raised again at", classes="fu-label")
                 yield Choice(later, "", id="fu-later")

@@ -50,6 +50,7 @@ from coopbrowse.store.text import one_line, printable
 
 from ..widgets.choice import Choice
 from ..widgets.footer import KeysFooter
+from ..widgets.inputs import OrderedInput, OrderedTextArea
 from .export import confirm
 from .opening import KeepsEarlyKeys
 
@@ -120,7 +121,7 @@ def _blank(key: str, item: dict[str, Any]) -> bool:
     return not (item["title"] or item["detail"] or item["enterprises"])
 
 
-class Field(Input):
+class Field(OrderedInput):
     """A form field. Tabbing into it puts the cursor at its end: a selection of all it holds
     would be replaced by the next key typed ("Minsk" lost to " (Palace of Independence)")."""
 
@@ -275,7 +276,7 @@ class MeetingForm(KeepsEarlyKeys, Screen[str | None]):
         return Horizontal(Label(label, classes="form-label"), field, classes="form-row")
 
     def _area(self, label: str, text: str, wid: str, hint: str, height: int = 3) -> Horizontal:
-        area = TextArea(text, id=wid, soft_wrap=True, tab_behavior="focus", classes="area")
+        area = OrderedTextArea(text, id=wid, soft_wrap=True, tab_behavior="focus", classes="area")
         area.styles.height = height
         area.tooltip = "one item per line (goods may also be separated by commas)"
         return Horizontal(

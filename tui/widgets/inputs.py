@@ -1,0 +1,38 @@
+"""Text fields whose editing keys run in typing order.
+
+Textual inserts a typed character the moment its input handles the key, but runs the binding
+of any other key (backspace, left, home, ctrl+u) only once that key has bubbled up to the
+app, after the input has already handled the keys queued behind it. Keys that arrive
+together (a fast typist, a paste without bracketed paste, ``tmux send-keys``) then come out
+of order or lost: "x", backspace, "1" gave "x" (the "1" went in, then backspace took it
+away). These fields run a key's binding as they handle the key, like a character.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input, TextArea
+
+from .typeahead import run_binding_now
+
+
+class OrderedInput(Input):
+    """An :class:`~textual.widgets.Input` whose editing keys run in typing order."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not event.is_printable and await run_binding_now(self, event):
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
+
+
+class OrderedTextArea(TextArea):
+    """A :class:`~textual.widgets.TextArea` whose editing keys run in typing order."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not event.is_printable and await run_binding_now(self, event):
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
