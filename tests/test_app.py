@@ -1164,3 +1164,35 @@ async def test_a_new_database_is_announced_with_its_path_on_a_line_of_its_own(
             and n.splitlines()[1].endswith(db_path.name)
             for n in notes
         ), notes
+
+
+async def test_d_deletes_the_highlighted_meeting_after_asking(app, store: Store) -> None:
+    from coopbrowse.tui.screens.export import ConfirmScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        first, second = main.rows[0].key, main.rows[1].key
+        await pilot.press("D")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert first[1] in app.screen.question and "coopbrowse undo" in app.screen.question
+        await pilot.press("n")  # no: nothing is deleted
+        await settle(pilot, app)
+        assert store.meeting(first[1]) is not None
+        await pilot.press("D")
+        await settle(pilot, app)
+        await pilot.press("y")
+        await until(pilot, lambda: store.meeting(first[1]) is None, "the meeting deleted")
+        await until(pilot, lambda: first not in [r.key for r in main.rows], "the list caught up")
+        await settle(pilot, app)
+        assert main._current_key() == second  # the list stays where it was
+        assert not [p for p in store.proposals() if p.meeting_id == first[1]]
+        # a proposal row is not a meeting: it says so and asks nothing
+        await pilot.press("2")
+        await settle(pilot, app)
+        await pilot.press("D")
+        await settle(pilot, app)
+        assert app.screen is main
+    assert store.undo(first[1]) is not None  # the history keeps it
+    assert store.meeting(first[1]) is not None

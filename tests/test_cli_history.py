@@ -135,3 +135,30 @@ def test_the_history_of_a_deleted_meeting_is_listed(capsys, store: Store) -> Non
     assert code == 0 and "deleted" in out and "meeting deleted" in out
     assert run(capsys, "undo", MID)[0] == 0
     assert store.meeting(MID) is not None
+
+
+def test_delete_asks_for_yes_deletes_and_undo_brings_it_back(capsys, store: Store) -> None:
+    before = store.path.read_bytes()
+    code, out, _ = run(capsys, "delete", MID)
+    assert code == 1 and "would delete 2025-04-01-penza" in out and "--yes" in out
+    assert store.path.read_bytes() == before  # nothing written without --yes
+    code, out, _ = run(capsys, "delete", MID, "--yes")
+    assert code == 0 and f"coopbrowse undo {MID}" in out
+    assert store.meeting(MID) is None and store.proposal(PID) is None
+    code, out, _ = run(capsys, "history", MID)
+    assert code == 0 and "deleted" in out
+    assert run(capsys, "undo", MID)[0] == 0
+    assert store.meeting(MID) is not None and store.proposal(PID) is not None
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [(PID, f"it is a proposal of {MID}"), ("no-such-meeting", "no meeting with id")],
+)
+def test_delete_of_what_is_not_a_meeting_is_one_clear_error(
+    capsys, store: Store, record: str, message: str
+) -> None:
+    before = store.path.read_bytes()
+    code, _out, err = run(capsys, "delete", record, "--yes")
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+    assert store.path.read_bytes() == before

@@ -254,6 +254,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", metavar="ID", help="meeting or proposal id")
 
     p = sub.add_parser(
+        "delete",
+        parents=[with_db],
+        help="delete a meeting and its proposals (undo brings it back)",
+        description=(
+            "Delete a meeting and its proposals, in one recorded change: `coopbrowse undo ID` "
+            "brings it back. Without --yes, says what would be deleted and writes nothing. "
+            "Exit status 0 when deleted, 1 without --yes, 2 for an unknown id."
+        ),
+    )
+    p.add_argument("id", metavar="ID", help="meeting id")
+    p.add_argument("--yes", action="store_true", help="delete it (without: only say what)")
+
+    p = sub.add_parser(
         "follow-up",
         parents=[with_db],
         help="record what became of a proposal, or list proposals by status",
@@ -420,6 +433,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_serve(db_path, args.host, args.port)
     if args.command == "undo":
         return cmd_undo(db_path, args.id)
+    if args.command == "delete":
+        return cmd_delete(db_path, args.id, yes=args.yes)
     if args.command == "follow-up" and not args.list:
         return cmd_follow_up(db_path, args)
     index = open_library(db_path).index
@@ -1033,6 +1048,30 @@ def cmd_undo(db_path: Path, record_id: str) -> int:
     _say(f"undid change {change.undoes} of {record_id}:", sys.stdout)
     for line in describe(change):
         _say(f"    {line}", sys.stdout)
+    return EXIT_OK
+
+
+def cmd_delete(db_path: Path, meeting_id: str, *, yes: bool) -> int:
+    store = _existing_store(db_path)
+    meeting = store.meeting(meeting_id)
+    if meeting is None:
+        owner = store.catalog().proposals.get(meeting_id)
+        hint = (
+            f"it is a proposal of {owner}: remove it in the meeting form (E, untick its row)"
+            if owner
+            else "see `coopbrowse list`"
+        )
+        raise StoreError(None, f"no meeting with id {meeting_id!r} ({hint})")
+    what = (
+        f"{meeting.id}: {one_line(meeting.title)} ({len(meeting.proposals)} proposals, "
+        f"{len(meeting.trade)} trade figures)"
+    )
+    if not yes:
+        _say(f"would delete {what}; add --yes to delete it", sys.stdout)
+        return EXIT_EMPTY
+    if not store.delete_meeting(meeting_id):  # deleted meanwhile by another process
+        raise StoreError(None, f"no meeting with id {meeting_id!r} (deleted meanwhile?)")
+    _say(f"deleted {what}; `coopbrowse undo {meeting_id}` brings it back", sys.stdout)
     return EXIT_OK
 
 

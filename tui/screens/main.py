@@ -292,6 +292,7 @@ class MainScreen(Screen[None]):
         Binding("i", "add_article", "Add from article", id="add-article"),
         Binding("E", "edit", "Edit", id="edit"),
         Binding("u", "undo", "Undo last change", id="undo"),
+        Binding("D", "delete", "Delete meeting", show=False, id="delete"),
         Binding("f", "follow_up", "Follow up", id="follow-up"),
         Binding("c", "compare", "Compare", id="compare"),
         Binding("F", "facets", "Counts by field", id="facets"),
@@ -1286,9 +1287,51 @@ class MainScreen(Screen[None]):
     def _write_undo(self, key: Key) -> None:
         self._write(key, lambda store: store.undo(key[1]), "Undone")
 
-    def _write(self, key: Key, change: Any, done: str) -> None:
+    def action_delete(self) -> None:
+        """Delete the highlighted meeting with its proposals, after asking (a recorded
+        change: ``coopbrowse undo ID`` brings it back)."""
+        if self._defer("delete"):
+            return
+        row = self._current()
+        if row is None or row.meeting is None or row.proposal is not None:
+            self.app.bell()
+            self.notify("D deletes a meeting: highlight one in the meetings view (1).", timeout=3)
+            return
+        at = self.query_one(RecordTable).cursor
+        # the list stays where it was: on the next row (the one before, at the end)
+        near = [self.rows[i] for i in (at + 1, at - 1) if 0 <= i < len(self.rows)]
+        neighbour = next((r.key for r in near if r is not None), None)
+        self._prepare_delete(row.key, neighbour)
+
+    @work(thread=True, exclusive=True, group="edit")
+    def _prepare_delete(self, key: Key, neighbour: Key | None) -> None:
+        found = self._whole(key)
+        if found is not None:
+            self.app.call_from_thread(self._ask_delete, key, found[0], neighbour)
+
+    def _ask_delete(self, key: Key, meeting: Any, neighbour: Key | None) -> None:
+        from ..blocks import plural
+        from .export import confirm
+
+        question = (
+            f"Delete the meeting {meeting.id}: {one_line(meeting.title)} "
+            f"({plural(len(meeting.proposals), 'proposal')}, "
+            f"{plural(len(meeting.trade), 'trade figure')})? It is kept in the history: "
+            f"`coopbrowse undo {meeting.id}` brings it back."
+        )
+        confirm(self, question, lambda: self._write_delete(key, neighbour), yes="Delete (y)")
+
+    @work(thread=True, exclusive=True, group="write")
+    def _write_delete(self, key: Key, neighbour: Key | None) -> None:
+        def delete(store: Any) -> bool | None:
+            return True if store.delete_meeting(key[1]) else None
+
+        self._write(key, delete, "Deleted", keep=neighbour)
+
+    def _write(self, key: Key, change: Any, done: str, *, keep: Key | None = None) -> None:
         """(In a worker) one write through the store, saying on the status line while it
-        waits for another writer's lock; then the list catches up on ``key``."""
+        waits for another writer's lock; then the list catches up on ``key`` (or on
+        ``keep``, when the write removes ``key``)."""
         from coopbrowse.store import Store
 
         call = self.app.call_from_thread
@@ -1311,7 +1354,7 @@ class MainScreen(Screen[None]):
         if result is None:
             call(self.notify, "Nothing changed.", timeout=3)
             return
-        call(self._catch_up, key)
+        call(self._catch_up, keep or key)
         call(self.notify, one_line(f"{done}: {key[1]}."), markup=False)
 
     def action_follow_up(self) -> None:
