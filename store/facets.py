@@ -118,9 +118,10 @@ def facet_counts(
                 continue
             key = str(year)
         counts.append((str(key), n))
-    counts.sort(key=lambda kv: (-kv[1], kv[0]) if name != "year" else (-int(kv[0]), 0))
+    labelled = [(value, n, *_label(name, value)) for value, n in counts]
+    # the most first; ties A-Z as the labels read ("Tatarstan" is the Republic of Tatarstan)
+    labelled.sort(key=lambda r: (-r[1], r[2].casefold()) if name != "year" else (-int(r[0]), ""))
     out = FacetCounts(name, kind, query, total)
-    for value, n in counts:
-        text, flt = _label(name, value)
+    for value, n, text, flt in labelled:
         out.rows.append(FacetRow(value, text, n, n / total if total else 0.0, flt))
     return out
