@@ -606,3 +606,38 @@ async def test_editing_keys_typed_in_a_burst_keep_their_order(app, store) -> Non
         summary.move_cursor((0, 3))
         await burst(pilot, app, "x", "backspace", "backspace", "y")
         assert summary.text == "aby"
+
+
+async def test_escape_in_the_follow_up_asks_only_when_something_was_entered(app, store) -> None:
+    pid = f"{PENZA}-p01"
+    before = store.path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.go_to(("proposal", pid))
+        await settle(pilot, app)
+        await pilot.press("f")
+        await settle(pilot, app)
+        assert isinstance(app.screen, FollowUpScreen)
+        await pilot.press("escape")  # nothing entered: closes at once
+        await settle(pilot, app)
+        assert app.screen is main
+        await pilot.press("f")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, FollowUpScreen)
+        dialog.query_one("#fu-note", Input).value = "MoU signed in May"
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # no: back to the dialog, the note still there
+        await settle(pilot, app)
+        assert app.screen is dialog
+        assert dialog.query_one("#fu-note", Input).value == "MoU signed in May"
+        await pilot.press("escape")
+        await settle(pilot, app)
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert app.screen is main
+    assert store.path.read_bytes() == before

@@ -112,10 +112,33 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
         if event.button.id == "fu-save":
             self.action_save()
         else:
-            self.dismiss(None)
+            self.action_cancel()
+
+    def _entered(self) -> tuple[str, ...]:
+        """What the dialog holds (to tell whether anything was entered)."""
+        return (
+            self.query_one("#fu-status", Choice).value,
+            self.query_one("#fu-date", Input).value.strip(),
+            self.query_one("#fu-note", Input).value.strip(),
+            self.query_one("#fu-url", Input).value.strip(),
+            self.query_one("#fu-later", Choice).value,
+        )
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Escape closes the dialog at once when nothing was entered; otherwise it asks
+        (as the meeting form does): a note typed is not lost to one key."""
+        untouched = (self.proposal.status, dt.date.today().isoformat(), "", "", "")
+        if self._entered() == untouched:
+            self.dismiss(None)
+            return
+        from .export import confirm
+
+        confirm(
+            self,
+            "Discard this follow-up?",
+            lambda: self.dismiss(None),
+            yes="Discard (y)",
+        )
 
     def action_save(self) -> None:
         date = self.query_one("#fu-date", Input).value.strip()
