@@ -113,7 +113,7 @@ def compare(meetings: list[Meeting]) -> Comparison:
 def to_markdown(c: Comparison, *, version: str, now: dt.datetime | None = None) -> str:
     """The comparison as one Markdown table (a column per meeting) plus notes: the
     proposals unique to each meeting and the sources."""
-    from .export import GENERATED_PREFIX, md_cell, md_heading, md_inline, md_link, md_text
+    from .export import GENERATED_PREFIX, md_cell, md_heading, md_inline, md_text, source_text
 
     when = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
     heads = [label(m) for m in c.meetings]
@@ -158,11 +158,7 @@ def to_markdown(c: Comparison, *, version: str, now: dt.datetime | None = None) 
         lines.append("")
     lines += ["## Sources", ""]
     for m in c.meetings:
-        src = m.source
-        where = md_link(src.headline or src.outlet or src.url, src.url) if src.url else ""
-        what = ", ".join(x for x in (md_inline(src.outlet), md_inline(src.published or "")) if x)
-        found = what or "source not recorded"
-        lines.append(f"- {md_text(label(m))}: {found}" + (f", {where}" if where else ""))
+        lines.append(f"- {md_text(label(m))}: {source_text(m)}")
     return "\n".join(lines) + "\n"
 
 

@@ -23,12 +23,13 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from .errors import NotWritable
 from .model import Meeting, Proposal, TradeFigure, describe_status
+from .regions import short_region
 from .storage import atomic_write_bytes, check_export_target
 from .taxonomy import sector_label
 from .text import CONTROL_CHARS, one_line
@@ -53,6 +54,9 @@ class Selection:
 
     meetings: list[Meeting]
     proposals: list[tuple[Proposal, Meeting]]
+    # the meetings the proposals were raised again at, by id: how a briefing names them
+    # ("2025-10-20 Karankevich (Mordovia)"); an id not here is shown as it is
+    names: dict[str, str] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -99,7 +103,18 @@ def select_from(source: RecordSource, keys: Iterable[tuple[str, str]]) -> Select
         if found is not None and found[1].id not in wanted
     ]
     alone.sort(key=lambda pm: (_neg_date(pm[1].date), pm[1].id, pm[0].id))
-    return Selection(chosen, alone)
+    later = {
+        mid
+        for p in [*(p for m in chosen for p in m.proposals), *(p for p, _m in alone)]
+        for mid in p.raised_again
+    }
+    names = {mid: meeting_name(m) for mid in sorted(later) if (m := source.meeting(mid))}
+    return Selection(chosen, alone, names)
+
+
+def meeting_name(m: Meeting) -> str:
+    """A meeting told apart from another: ``2025-10-20 Karankevich (Mordovia)``."""
+    return f"{m.date} {m.host_surname or '?'} ({short_region(m.region)})"
 
 
 def _neg_date(date: str) -> tuple[int, ...]:
@@ -237,10 +252,15 @@ def _people(meeting: Meeting) -> list[str]:
     return lines
 
 
-def _proposal_item(p: Proposal) -> str:
+_SENTENCE_END = re.compile(r"[.!?…:;)\]\"”’»]\s*$")
+
+
+def _proposal_item(p: Proposal, names: dict[str, str]) -> str:
     parts = [f"**{md_text(p.title)}**"]
     if p.detail:
-        parts.append(f"— {md_inline(p.detail)}")
+        # (a detail that ends mid-sentence is ended, or the facts would read as its words)
+        end = "" if _SENTENCE_END.search(p.detail) else "."
+        parts.append(f"— {md_inline(p.detail)}{end}")
     facts = []
     if p.enterprises:
         facts.append("Enterprises: " + ", ".join(md_inline(e) for e in p.enterprises))
@@ -248,10 +268,10 @@ def _proposal_item(p: Proposal) -> str:
     if p.proposed_by:
         facts.append(f"Proposed by: {md_inline(p.proposed_by)}")
     line = "- " + " ".join(parts) + " " + "; ".join(facts) + "."
-    return "\n".join([line, *(f"  - {step}" for step in _follow_up_lines(p))])
+    return "\n".join([line, *(f"  - {step}" for step in _follow_up_lines(p, names))])
 
 
-def _follow_up_lines(p: Proposal) -> list[str]:
+def _follow_up_lines(p: Proposal, names: dict[str, str]) -> list[str]:
     """What became of a proposal, one line per status change, escaped: ``Follow-up
     2026-01-05: agreed — a note (<url>)``; then where it was raised again."""
     from .taxonomy import STATUS_LABELS
@@ -265,11 +285,23 @@ def _follow_up_lines(p: Proposal) -> list[str]:
             line += f" ({md_inline(step.url)})"
         lines.append(line)
     if p.raised_again:
-        lines.append("Raised again at: " + ", ".join(md_inline(m) for m in p.raised_again))
+        lines.append(
+            "Raised again at: "
+            + ", ".join(
+                f"{md_inline(names[m])} ({md_inline(m)})" if m in names else md_inline(m)
+                for m in p.raised_again
+            )
+        )
     return lines
 
 
 def _source_line(m: Meeting) -> str:
+    return "Source: " + source_text(m) + "."
+
+
+def source_text(m: Meeting) -> str:
+    """Where a meeting's facts come from, as Markdown: outlet, date, headline, document and
+    link, each one that is recorded (the briefing's and the comparison's source lines)."""
     s = m.source
     bits = [md_inline(s.outlet) if s.outlet else "outlet not stated"]
     published = s.published or "publication date not stated"
@@ -280,7 +312,12 @@ def _source_line(m: Meeting) -> str:
         bits.append(f"document {md_inline(s.document)}")
     if s.url:
         bits.append(md_link(s.url, s.url))
-    return "Source: " + ", ".join(bits) + "."
+    return ", ".join(bits)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The paragraphs of a text typed with line breaks (each line one, blank lines none)."""
+    return [line for line in (text or "").splitlines() if line.strip()]
 
 
 def _meeting_heading(m: Meeting) -> str:
@@ -288,7 +325,7 @@ def _meeting_heading(m: Meeting) -> str:
     return f"{m.date} · {md_heading(m.region) or 'region not stated'}{host}"
 
 
-def _meeting_section(m: Meeting, opts: ExportOptions) -> list[str]:
+def _meeting_section(m: Meeting, opts: ExportOptions, names: dict[str, str]) -> list[str]:
     out = [f"## {_meeting_heading(m)}", "", f"**{md_text(m.title)}**", ""]
     date = m.date + (" (year inferred: " + md_inline(m.date_note) + ")" if m.date_inferred else "")
     out.append(f"- **Date:** {date}")
@@ -297,8 +334,8 @@ def _meeting_section(m: Meeting, opts: ExportOptions) -> list[str]:
         out.append("- **Participants:**")
         out.extend(_people(m))
     out.append("")
-    if m.summary:
-        out += [md_text(m.summary), ""]
+    for paragraph in _paragraphs(m.summary):  # each its own, as written
+        out += [md_text(paragraph), ""]
     if m.proposals:
         out += [f"### Proposals ({len(m.proposals)})", ""]
         by_sector: dict[str, list[Proposal]] = defaultdict(list)
@@ -307,12 +344,12 @@ def _meeting_section(m: Meeting, opts: ExportOptions) -> list[str]:
         for sector, items in by_sector.items():
             out.append(f"**{md_inline(sector_label(sector))}**")
             out.append("")
-            out.extend(_proposal_item(p) for p in items)
+            out.extend(_proposal_item(p, names) for p in items)
             out.append("")
     if opts.trade_tables and m.trade:
         out += ["### Trade figures", ""]
         ordered = sorted(m.trade, key=lambda t: (t.period, t.metric))
-        out += _table(_TRADE_HEAD, [_figure_row(t) for t in ordered])
+        out += _table([*_TRADE_HEAD, "Note"], [_figure_row(t, [md_cell(t.note)]) for t in ordered])
         out.append("")
     if m.exports or m.imports:
         out += ["### Goods", ""]
@@ -384,7 +421,7 @@ def _alone_section(sel: Selection, opts: ExportOptions) -> list[str]:
         out.append(f"- **Status:** {md_inline(describe_status(p))}")
         if p.proposed_by:
             out.append(f"- **Proposed by:** {md_inline(p.proposed_by)}")
-        out += [f"- {step}" for step in _follow_up_lines(p)]
+        out += [f"- {step}" for step in _follow_up_lines(p, sel.names)]
         out.append("")
         if p.detail:
             out += [md_text(p.detail), ""]
@@ -428,7 +465,9 @@ def to_markdown(
     if opts.overview and not sel.empty:
         sections.append(("Overview", lambda: _overview(sel)))
     for m in sel.meetings:
-        sections.append((_meeting_heading(m), functools.partial(_meeting_section, m, opts)))
+        sections.append(
+            (_meeting_heading(m), functools.partial(_meeting_section, m, opts, sel.names))
+        )
     if sel.proposals:
         sections.append(("Proposals selected on their own", lambda: _alone_section(sel, opts)))
 

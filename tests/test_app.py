@@ -1196,3 +1196,15 @@ async def test_d_deletes_the_highlighted_meeting_after_asking(app, store: Store)
         assert app.screen is main
     assert store.undo(first[1]) is not None  # the history keeps it
     assert store.meeting(first[1]) is not None
+
+
+async def test_the_detail_names_the_meeting_a_proposal_was_raised_again_at(app, store) -> None:
+    pid = "2025-04-01-penza-p01"
+    store.follow_up(pid, raised_again="2025-10-20-mordovia-karankevich")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        main.go_to(("proposal", pid))
+        await settle(pilot, app)
+        await until(pilot, lambda: "Raised again at" in detail_text(app), "the link drawn")
+        assert "Raised again at 2025-10-20 Karankevich (Mordovia)" in detail_text(app)

@@ -111,6 +111,21 @@ def test_cli_compare_bad_ids_exit_2(capsys, store: Store, ids, message) -> None:
     assert code == 2 and out == "" and message in err
 
 
+def test_the_comparisons_sources_say_all_that_is_recorded(store: Store) -> None:
+    """A meeting with no outlet but a headline and a document is not 'source not
+    recorded': its sources line is the briefing's."""
+    from coopbrowse.store.export import source_text
+
+    meetings = [store.meeting(LUKASHENKO), store.meeting(KARANKEVICH)]
+    assert all(meetings)
+    karankevich = meetings[1]
+    assert karankevich is not None and not karankevich.source.outlet
+    assert karankevich.source.document
+    markdown = to_markdown(compare([m for m in meetings if m]), version="test")
+    assert "source not recorded" not in markdown
+    assert source_text(karankevich) in markdown and karankevich.source.document in markdown
+
+
 def test_cli_facets_count_what_the_records_hold(capsys, store: Store) -> None:
     proposals = store.proposals()
     code, out, _ = run(capsys, "facets", "sector", "--json")

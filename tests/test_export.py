@@ -17,6 +17,7 @@ from coopbrowse.store.export import (
     GENERATED_PREFIX,
     ExportOptions,
     default_filename,
+    md_cell,
     md_text,
     select,
     slug,
@@ -114,6 +115,32 @@ def test_proposals_on_their_own_carry_their_meeting_and_source(store: Store) -> 
     assert "## Proposals selected on their own" in markdown
     assert "2025-07-21, Samara Oblast" in markdown
     assert "004_ca1ade26893ad6fd.txt" in markdown
+
+
+def test_a_briefing_keeps_what_the_records_say_apart(store: Store) -> None:
+    """A summary typed in paragraphs stays in paragraphs; a detail that ends mid-sentence is
+    ended before the proposal's facts; a trade figure's note is in its row; a meeting a
+    proposal was raised again at is named as the lists name it."""
+    pid = "2025-04-01-penza-p01"
+    store.follow_up(pid, raised_again="2025-10-20-mordovia-karankevich")
+    penza = store.meeting("2025-04-01-penza")
+    assert penza is not None
+    data = penza.to_dict()
+    data["summary"] = "First paragraph.\nSecond paragraph."
+    data["proposals"][0]["detail"] = "Supplies of buses were discussed"
+    store.edit_meeting(Meeting.from_dict(data))
+    sel = select(store.meetings(), [("meeting", "2025-04-01-penza")])
+    markdown = to_markdown(sel, now=NOW)
+    check_structure(markdown)
+    assert "\nFirst paragraph.\n\nSecond paragraph.\n" in markdown
+    assert "Supplies of buses were discussed. Status:" in markdown
+    assert "| Stated by | Note |" in markdown
+    note = next(t.note for t in penza.trade if t.note)
+    assert md_cell(note) in markdown
+    assert (
+        "Raised again at: 2025-10-20 Karankevich (Mordovia) (2025-10-20-mordovia-karankevich)"
+        in markdown
+    )
 
 
 def test_options_leave_sections_out(store: Store) -> None:

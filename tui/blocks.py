@@ -325,8 +325,10 @@ def proposal_blocks(
     meeting: Meeting,
     related: Related | None = None,
     hl: Marker = None,
+    names: dict[str, str] | None = None,
 ) -> list[Block]:
-    """One proposal, its meeting, and the proposals of the same sector raised elsewhere."""
+    """One proposal, its meeting, and the proposals of the same sector raised elsewhere
+    (``names``: how to name the meetings it was raised again at, by id)."""
     blocks: list[Block] = [mark(proposal.title, hl, HEADING)]
     info = [
         labelled("Sector", sector_label(proposal.sector), hl),
@@ -347,7 +349,8 @@ def proposal_blocks(
     if proposal.follow_up or proposal.raised_again:
         blocks.append(follow_up_block(proposal))
         for mid in proposal.raised_again:
-            blocks.append(Link(Text(f"Raised again at {one_line(mid)}"), ("meeting", mid)))
+            name = (names or {}).get(mid, mid)
+            blocks.append(Link(Text(f"Raised again at {one_line(name)}"), ("meeting", mid)))
 
     blocks.append(Text("Meeting", style=HEADING))
     label = Text(f"{meeting.date} · ")

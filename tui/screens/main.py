@@ -809,6 +809,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="detail")
     def _build_detail(self, ticket: int, index: SearchIndex, row: Row) -> None:
+        from coopbrowse.store.export import meeting_name
         from coopbrowse.store.index import IndexCorrupt
 
         blocks: list[Block] = []
@@ -820,7 +821,13 @@ class MainScreen(Screen[None]):
                     raise LookupError(row.proposal.id)
                 proposal, meeting = found
                 related = index.related(proposal, meeting)
-                blocks, title = proposal_blocks(proposal, meeting, related, self.hl), "Proposal"
+                names = {
+                    mid: meeting_name(later)
+                    for mid in proposal.raised_again
+                    if (later := index.meeting(mid)) is not None
+                }
+                blocks = proposal_blocks(proposal, meeting, related, self.hl, names)
+                title = "Proposal"
             elif row.meeting is not None:
                 meeting_ = index.meeting(row.meeting.id)
                 if meeting_ is None:
