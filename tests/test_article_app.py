@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import FAST, settle
+from helpers import FAST, settle, until
 from textual.widgets import Button, Checkbox, Input, Static, TextArea
 
 from coopbrowse.store import Store
@@ -300,9 +300,15 @@ async def test_a_bad_number_names_the_field(app, store: Store) -> None:
 async def test_a_meeting_already_stored_asks_before_replacing(app, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         review = await draft_from_text(pilot, app, ARTICLE)
+        notes = review.query_one("#review-notes", Static)
+        assert "Already stored" not in str(notes.render())  # (a new meeting)
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         review = await draft_from_text(pilot, app, ARTICLE)
+        # the form says at once that the meeting is stored, before anything is saved
+        notes = review.query_one("#review-notes", Static)
+        await until(pilot, lambda: "Already stored as" in str(notes.render()), "the note")
+        assert "2024-11-05-omsk" in str(notes.render())
         review.query_one("#f-title", Input).value = "Second version"
         await pilot.press("ctrl+s")
         await settle(pilot, app)

@@ -42,6 +42,15 @@ def test_the_draft_is_printed_and_nothing_saved_without_yes(capsys, article, db_
     assert not db_path.exists()
 
 
+def test_a_draft_of_a_stored_meeting_says_so_before_yes(capsys, article, db_path):
+    assert run(capsys, "import-article", str(article), "--yes")[0] == 0
+    before = db_path.read_bytes()
+    code, _out, err = run(capsys, "import-article", str(article))
+    assert code == 0
+    assert "already stored as 2024-03-12-kaluga" in err and "--yes --update" in err
+    assert db_path.read_bytes() == before
+
+
 def test_json_draft(capsys, article):
     code, out, _ = run(capsys, "import-article", str(article), "--json")
     assert code == 0

@@ -775,6 +775,21 @@ def _read_draft(source: str, published: str | None) -> tuple[Any, Any]:
     return article, article.draft()
 
 
+def _stored_as(db_path: Path, data: dict[str, Any]) -> str | None:
+    """The stored meeting a draft is (None: none, no database yet, or not saveable)."""
+    from coopbrowse.store.ingest import prepare_draft, stored_as
+    from coopbrowse.store.model import ValidationError
+
+    if not db_path.exists():
+        return None
+    try:
+        store = Store(db_path)  # (read only: nothing is migrated or created here)
+        catalog = store.catalog()
+        return stored_as(store, prepare_draft(store, data, catalog), catalog)
+    except (StoreError, ValidationError):
+        return None
+
+
 def _import_one_article(db_path: Path, args: argparse.Namespace, source: str) -> int:
     from coopbrowse.store.errors import InputError
     from coopbrowse.store.ingest import prepare_draft, save_draft
@@ -787,7 +802,14 @@ def _import_one_article(db_path: Path, args: argparse.Namespace, source: str) ->
         _print_draft(draft)
     if not args.yes:
         if not args.json:
-            _say("not saved: add --yes to save this draft, or review it in the app (key i)")
+            stored = _stored_as(db_path, draft.meeting)
+            if stored:
+                _say(
+                    f"not saved: already stored as {stored} (the same id, or the same date, "
+                    "region and host); add --yes --update to replace it"
+                )
+            else:
+                _say("not saved: add --yes to save this draft, or review it in the app (key i)")
         return EXIT_OK
     store = Store.open(db_path)
     try:

@@ -31,7 +31,7 @@ from coopbrowse.store.ids import draft_id
 from coopbrowse.store.ingest import MAX_ARTICLE_BYTES, prepare_draft, save_draft, stored_as
 from coopbrowse.store.model import Meeting, ValidationError
 from coopbrowse.store.pages import is_url, read_article
-from coopbrowse.store.text import one_line
+from coopbrowse.store.text import one_line, printable
 
 from ..blocks import plural
 from ..widgets.inputs import OrderedInput, OrderedTextArea
@@ -226,6 +226,28 @@ class ReviewScreen(MeetingForm):
         notes += [f"Note: {flag}." for flag in self.draft.flags]
         return notes or ["Every field was found."]
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._check_stored()
+
+    @work(thread=True, exclusive=True, group="stored")
+    def _check_stored(self) -> None:
+        """Say at once (not only when saving) that the meeting is already stored."""
+        try:
+            catalog = self.store.catalog()
+            meeting = prepare_draft(self.store, self.draft.meeting, catalog)
+            stored = stored_as(self.store, meeting, catalog)
+        except (StoreError, ValidationError):
+            return  # (not saveable as it stands, or no database yet: saving says so)
+        if stored:
+            self.app.call_from_thread(self._say_stored, stored)
+
+    def _say_stored(self, stored: str) -> None:
+        notes = self.query("#review-notes")
+        if notes:
+            lines = [*self.notes(), already_stored(stored)]
+            notes.first(Static).update(Text(printable("\n".join(lines)), style="yellow"))
+
     def id_field(self) -> ComposeResult:
         yield self._field("Id", self.state["id"], "f-id")
 
@@ -289,6 +311,14 @@ class ReviewScreen(MeetingForm):
     @work(thread=True, exclusive=True, group="save")
     def _replace(self, meeting: Meeting) -> None:
         self.write(lambda store: self._saved(store, meeting, update=True))
+
+
+def already_stored(stored: str) -> str:
+    """What a draft of a stored meeting says about it, before anything is saved."""
+    return (
+        f"Already stored as {stored} (the same id, or the same date, region and host): "
+        "saving asks before replacing it."
+    )
 
 
 def complete_meeting(data: dict[str, Any]) -> dict[str, Any]:
