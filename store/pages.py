@@ -59,12 +59,19 @@ class ArticleText:
     title: str = ""
     published: str | None = None  # YYYY-MM-DD, as the page's metadata gives it
     kind: str = "text"  # text | html | url
+    site: str = ""  # the site's name, as the page's metadata gives it (og:site_name)
 
     def draft(self) -> Any:
         """The extractor's draft of this article (a :class:`~.extract.Draft`)."""
         from .extract import extract
 
-        return extract(self.text, document=self.document, published=self.published, url=self.url)
+        return extract(
+            self.text,
+            document=self.document,
+            published=self.published,
+            url=self.url,
+            site=self.site,
+        )
 
 
 def is_url(source: str) -> bool:
@@ -153,6 +160,7 @@ def article_from_html(
         title=title,
         published=_iso_date(getattr(doc, "date", None)),
         kind="url" if url else "html",
+        site=_clean(getattr(doc, "sitename", None))[:80],
     )
 
 

@@ -69,6 +69,24 @@ def test_a_saved_page_gives_its_main_text_title_date_and_canonical_url(tmp_path:
     assert {(t["period"], t["usd_millions"]) for t in meeting["trade"]} == {("2023", 450.0)}
 
 
+def test_the_site_a_page_names_is_the_outlet_when_the_text_names_none(tmp_path: Path) -> None:
+    page = (
+        PAGE.replace(" (BelTA)", "")
+        .replace("eng.belta.by", "minskherald.example")
+        .replace(
+            "<meta charset", '<meta property="og:site_name" content="Minsk Herald">\n<meta charset'
+        )
+    )
+    path = tmp_path / "herald.html"
+    path.write_bytes(html(page))
+    article = read_article(str(path))
+    assert article.site == "Minsk Herald"
+    assert article.draft().meeting["source"]["outlet"] == "Minsk Herald"
+    # the outlet the text names comes first
+    path.write_bytes(html(page.replace("MINSK, 16 July -", "MINSK, 16 July (BelTA) -")))
+    assert read_article(str(path)).draft().meeting["source"]["outlet"] == "BelTA"
+
+
 def test_a_page_is_known_by_its_first_bytes_whatever_its_name() -> None:
     assert looks_like_html(b"\xef\xbb\xbf\n  <!DOCTYPE html><html>")
     assert looks_like_html(b"<!-- saved from url=(0042)https://x -->\n<html lang=en>")

@@ -11,6 +11,7 @@ from typing import Any
 from ..ids import draft_id
 from ..model import Meeting
 from ..regions import Region, find_region, fold
+from ..text import one_line
 from .dates import MONTH, YEAR, DayMonth, find_dates
 from .needs import may_match
 from .page import Article, Sentence, clean
@@ -166,10 +167,18 @@ def _pieces(sentence: str) -> list[str]:
     return [*pieces, sentence] if sentence else pieces
 
 
-def extract(text: str, *, document: str = "", published: str | None = None, url: str = "") -> Draft:
+def extract(
+    text: str,
+    *,
+    document: str = "",
+    published: str | None = None,
+    url: str = "",
+    site: str = "",
+) -> Draft:
     """Draft a meeting from an article's text. ``published`` (YYYY-MM-DD) supplies the
     publication date when the text gives none; ``url`` is the page's address when the
-    article was read from the web (else the first URL in the text is taken)."""
+    article was read from the web (else the first URL in the text is taken); ``site`` is
+    the name the page gives its site (its metadata), the outlet when the text names none."""
     article = clean(text)
     flags: list[str] = []
     body = "\n".join(article.paragraphs)
@@ -184,7 +193,7 @@ def extract(text: str, *, document: str = "", published: str | None = None, url:
     if published and not pub:
         pub, pub_inferred, pub_how = published, False, "given with the article"
     url = url or (article.urls[0] if article.urls else "")
-    outlet = _outlet(body, dateline, url)
+    outlet = _outlet(body, dateline, url) or one_line(site).strip()
 
     meeting_sentence = next(
         (s for s in sentences if may_match(MEETING_VERB, s.text) and MEETING_VERB.search(s.text)),
