@@ -614,6 +614,27 @@ def test_a_sector_subsumes_another_only_in_the_same_item(sentence: str, sectors:
     assert {p["sector"] for p in proposals} == sectors
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sector", "title"),
+    [
+        # a list item's opening words are not what it names
+        ("We are ready to cooperate in agriculture and also fertilizers.", "chemicals",
+         "Cooperation in fertilizers"),
+        # the part of a contrast that names this sector
+        ("We can offer both construction services but machinery.", "machinery-equipment",
+         "Cooperation in machinery"),
+        # a title cut short does not end on a word that leads nowhere
+        ("We propose to make the most of the joint industrial cooperation projects already "
+         "carried out in the fields of", "industrial-cooperation",
+         "Make the most of the joint industrial cooperation projects already carried out in "
+         "the fields"),
+    ],
+)  # fmt: skip
+def test_titles_read_as_titles(sentence: str, sector: str, title: str) -> None:
+    proposals = extract(f"{MEETING}\n{sentence}").meeting["proposals"]
+    assert title in [p["title"] for p in proposals if p["sector"] == sector]
+
+
 def test_enterprises_with_their_legal_form_and_no_acronyms_of_things() -> None:
     offer = "Belarus is ready to supply machine tools to NPO Splav and OAO Planar, and DNA kits."
     text = f"{MEETING}\n{offer}"

@@ -1017,6 +1017,25 @@ _LEAD_WORDS = set(
 _THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # at least three words (as str.split counts)
 
 
+# Where a clause splits into the parts of a list or a contrast
+_PARTS = re.compile(
+    r"\s+(?:and|or|but(?:\s+also)?|as\s+well\s+as)\s+(?:(?:both|not\s+only|either)\s+)?", re.I
+)
+# Words that open a list item but are not what it names ("also fertilizers", "both
+# construction services", "various chips")
+_ITEM_LEAD = re.compile(
+    r"^(?:(?:also|both|not\s+only|either|various|the|a|an|other|some|all|especially|"
+    r"particularly|mainly|in\s+particular)\s+)+",
+    re.I,
+)
+# Words a title cut short may end on: "... in the fields of", "... products is the"
+_DANGLING = re.compile(
+    r"(?:\s+(?:of|the|a|an|and|or|but|to|in|for|with|on|at|by|from|that|which|is|are|was|"
+    r"were|be|its|their|our|your|this|these|such|as|both|not|only|also))+$",
+    re.I,
+)
+
+
 def _trim_lead(clause: str) -> str:
     """Drop the subject and verbs that open a clause ("we can also ..."), keeping 3 words.
     (Walks an offset along the clause: re-slicing and re-splitting what is left after each
@@ -1044,8 +1063,9 @@ def _title(
     right_candidates = [i for i in (sentence.find(c, end) for c in ',;:“”")—–.') if i >= 0]
     right = min(right_candidates) if right_candidates else len(sentence)
     if any(left < a and b <= right for a, b in others):
-        # "microelectronics and lift production": the part with this sector's words
-        for m in re.finditer(r"\s+(?:and|or)\s+", sentence[left + 1 : right]):
+        # "microelectronics and lift production", "not only construction services but
+        # machinery": the part with this sector's words
+        for m in _PARTS.finditer(sentence[left + 1 : right]):
             at = left + 1 + m.start()
             if at < start:
                 left = left + m.end()
@@ -1060,7 +1080,7 @@ def _title(
         flags=re.I,
     )
     if len(clause.split()) <= 3:
-        item = clause or sentence[start:end]
+        item = _ITEM_LEAD.sub("", clause) or sentence[start:end]  # "also fertilizers"
         clause = f"Cooperation in {item}"
     else:
         cue = re.search(
@@ -1074,5 +1094,5 @@ def _title(
         clause = _trim_lead(clause)
     if len(clause) > 100:  # cut at a word; the whole sentence is in the detail
         clause = clause[:100].rsplit(" ", 1)[0]
-    clause = clause.strip(" .,")
+    clause = _DANGLING.sub("", clause.strip(" .,")).strip(" .,")  # not "... in the fields of"
     return (clause[:1].upper() + clause[1:]) or SECTORS_BY_ID[sector].label
