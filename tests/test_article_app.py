@@ -393,6 +393,8 @@ async def test_help_in_the_review_form_lists_the_forms_keys(app) -> None:
         described = {(keys, does) for _where, keys, does in binding_rows(app.screen.sections)}
         assert ("ctrl+s", "Save") in described and ("esc", "Discard") in described
         assert not any(does in ("Quit", "Meetings", "Search") for _k, does in described)
+        # how a row is dropped (no key does it) is said in the section's heading
+        assert any("untick a row" in title for title, _owner in app.screen.sections)
         await pilot.press("escape")
         assert app.screen is review
 

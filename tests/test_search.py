@@ -357,7 +357,11 @@ def test_a_failed_addition_leaves_the_index_as_it_was(bundled: Dataset) -> None:
 def test_cli_search_table_and_exit_statuses(capsys, store) -> None:
     assert main(["search", "elevator", "samara"]) == 0
     out = capsys.readouterr().out
-    assert "2025-07-21-samara-p06" in out and "2 results" in out
+    assert "2025-07-21-samara-p06" in out and "2 results" in out and "Score" in out
+    # filters alone rank nothing: no column of zeros
+    assert main(["search", "region:penza", "--limit", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "2025-04-01-penza" in out and "Score" not in out and "0.00" not in out
     assert main(["search", "qqqqqqqq"]) == 1
     assert "No results" in capsys.readouterr().out
     assert main(["search", "region:"]) == 2

@@ -103,7 +103,10 @@ def hits_table(result: SearchResult) -> Table:
     if shown < result.total:
         title += f" (showing {shown})"
     table = Table(title=title, title_justify="left", expand=False)
-    for name in ("#", "Kind", "Date", "Region", "Title / match", "Score", "ID"):
+    # a query of filters only ranks nothing (every score 0): no column of zeros then
+    scored = any(hit.score for hit in result.hits)
+    columns = ("#", "Kind", "Date", "Region", "Title / match", "Score", "ID")
+    for name in columns if scored else tuple(c for c in columns if c != "Score"):
         table.add_column(name, justify="right" if name in ("#", "Score") else "left")
     for i, hit in enumerate(result.hits, 1):
         body = highlighted(hit.record.title, hit.spans.get("title"))
@@ -121,7 +124,7 @@ def hits_table(result: SearchResult) -> Table:
                 hit.meeting.region, hit.spans.get("region") or hit.spans.get("meeting.region")
             ),
             body,
-            f"{hit.score:.2f}",
+            *([f"{hit.score:.2f}"] if scored else []),
             cell(hit.id, "dim"),
         )
     return table

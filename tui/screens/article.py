@@ -203,7 +203,13 @@ class ReviewScreen(MeetingForm):
     heading = "Review the drafted meeting"
 
     def help_sections(self) -> list[tuple[str, object]]:
-        return [("Reviewing a drafted meeting (tab moves between fields)", MeetingForm)]
+        return [
+            (
+                "Reviewing a drafted meeting (tab moves between fields; untick a row's ✓ to "
+                "drop it)",
+                MeetingForm,
+            )
+        ]
 
     def __init__(self, draft: Draft, store: Store, *, position: tuple[int, int] = (1, 1)) -> None:
         if position[1] > 1:

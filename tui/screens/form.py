@@ -237,7 +237,10 @@ class MeetingForm(KeepsEarlyKeys, Screen[str | None]):
 
     def help_sections(self) -> list[tuple[str, object]]:
         return [
-            ("The meeting form (tab moves between fields)", MeetingForm),
+            (
+                "The meeting form (tab moves between fields; untick a row's ✓ to drop it)",
+                MeetingForm,
+            ),
             ("In a dropdown (sector, status, role…)", Choice),
         ]
 
