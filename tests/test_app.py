@@ -991,6 +991,21 @@ async def test_a_search_orders_by_relevance_and_leaves_the_browsing_sort_alone(
     assert saved["sorts"]["meetings"] == 3 and saved["search_sorts"]["meetings"] == 1
 
 
+def test_the_proposals_title_has_room_at_80_columns_and_the_proposer_comes_back() -> None:
+    """In the proposals view the title matters most: below about 110 columns the proposer
+    (in the detail too) makes way for it; wider, it is shown."""
+    from coopbrowse.tui.views import VIEWS
+
+    table = RecordTable()
+    table.columns = VIEWS["proposals"].columns
+    labels = [c.label for c in table.columns]
+    at_80 = dict(zip(labels, table._widths(78), strict=True))
+    assert at_80["Proposer"] == 0 and at_80["Title"] >= 22
+    assert at_80["Meeting"] >= 12
+    at_120 = dict(zip(labels, table._widths(118), strict=True))
+    assert at_120["Proposer"] >= len("A. Lukashenko") and at_120["Title"] >= 30
+
+
 def test_column_widths_hide_the_title_and_shrink_flexible_columns_before_fixed_ones() -> None:
     from coopbrowse.tui.views import VIEWS
 

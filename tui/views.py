@@ -179,12 +179,14 @@ VIEWS: dict[str, View] = {
         "Proposals",
         "2",
         [
-            Column("Sector", None, min_width=12, ratio=2, ideal=22),
+            Column("Sector", None, min_width=12, ratio=2, ideal=20),
             Column("Region", None, min_width=10, ideal=16),
             Column("Date", 10),
             Column("Meeting", None, min_width=12, ideal=17),  # "Karankevich 10-20"
-            Column("Proposer", None, min_width=14, ratio=2, ideal=16),  # "V. Karankevich"
-            Column("Title", None, min_width=20, ratio=5, ideal=40),
+            # (optional: below about 110 columns the title needs the room more; the detail
+            # says who proposed it)
+            Column("Proposer", None, min_width=0, ratio=2, ideal=16),  # "V. Karankevich"
+            Column("Title", None, min_width=20, ratio=5, ideal=30),
         ],
         [("newest first", "newest"), ("sector", "sector"), ("region", "region")],
         _proposal_cells,
