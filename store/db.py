@@ -174,17 +174,16 @@ def _validated(path: Path, signature: Signature) -> bool:
     return vouches(path, signature)
 
 
-def _check_follow_up(step: FollowUp, meeting_date: str, today: str) -> None:
-    """A follow-up happens after its meeting and not after today, and its source is a web
-    address (what a briefing links to)."""
-    if step.date > today:
-        raise StoreError(None, f"date: {step.date} is in the future (today is {today})")
-    if meeting_date and step.date < meeting_date:
-        raise StoreError(
-            None, f"date: {step.date} is before the proposal's meeting ({meeting_date})"
-        )
-    if step.url and not re.match(r"https?://\S+$", step.url):
-        raise StoreError(None, f"url: expected an http(s) address, got {step.url!r}")
+def check_follow_up(date: str, url: str, meeting_date: str, today: str) -> None:
+    """A follow-up happens after its meeting and not after today (a meeting still to come
+    can be followed up before it), and its source is a web address (what a briefing links
+    to). Raises StoreError naming the field."""
+    if date > today:
+        raise StoreError(None, f"date: {date} is in the future (today is {today})")
+    if meeting_date and date < meeting_date <= today:
+        raise StoreError(None, f"date: {date} is before the proposal's meeting ({meeting_date})")
+    if url and not re.match(r"https?://\S+$", url):
+        raise StoreError(None, f"url: expected an http(s) address, got {url!r}")
 
 
 class Store:
@@ -578,13 +577,15 @@ class Store:
             ]
             known.update(c.id for c in brought)
             entries = list(brought)
+            if new_proposals and (m.id in replaced or past):
+                # a fresh draft of a meeting stored now or before (deleted since): its
+                # proposals take ids the meeting never had, and none inherits a history
+                before = stored.get(old_id) or {"proposals": []}
+                used = {p["id"] for p in before["proposals"]}.union(
+                    *(c.proposal_ids() for c in past)
+                )
+                m = fresh_proposal_ids(m, {p.id for p in m.proposals} & used, used)
             if m.id in replaced:
-                if new_proposals:
-                    before = stored.get(old_id) or {"proposals": []}
-                    used = {p["id"] for p in before["proposals"]}.union(
-                        *(c.proposal_ids() for c in past)
-                    )
-                    m = fresh_proposal_ids(m, {p.id for p in m.proposals} & used, used)
                 changes = hist.diff(stored.get(old_id), m.to_dict())
                 if changes:
                     entries.append(hist.entry(m.id, origin, changes))
@@ -754,7 +755,8 @@ class Store:
                             "url": url,
                         }
                     )
-                    _check_follow_up(step, current["date"], dt.date.today().isoformat())
+                    today = dt.date.today().isoformat()
+                    check_follow_up(step.date, step.url, current["date"], today)
                     p["status"] = step.status
                     p["status_from_article"] = False
                     p["follow_up"] = [*p.get("follow_up", []), step.to_dict()]

@@ -1195,10 +1195,14 @@ async def test_d_deletes_the_highlighted_meeting_after_asking(app, store: Store)
         await pilot.press("n")  # no: nothing is deleted
         await settle(pilot, app)
         assert store.meeting(first[1]) is not None
+        await pilot.press("space", "k")  # selected first: the deletion unselects it
+        await settle(pilot, app)
+        assert first in main.selection
         await pilot.press("D")
         await settle(pilot, app)
         await pilot.press("y")
         await until(pilot, lambda: store.meeting(first[1]) is None, "the meeting deleted")
+        await until(pilot, lambda: first not in main.selection, "unselected")
         await until(pilot, lambda: first not in [r.key for r in main.rows], "the list caught up")
         await settle(pilot, app)
         assert main._current_key() == second  # the list stays where it was

@@ -211,6 +211,11 @@ async def test_c_compares_the_selected_meetings_and_e_writes_markdown(
         await settle(pilot, app)
         assert app.screen is dialog
         assert "Not written" in str(dialog.query_one("#save-as-error", Static).render())
+        path.value = str(tmp_path / "no-such-folder" / "brief.md")  # said here, kept open
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.screen is dialog
+        assert "directory does not exist" in str(dialog.query_one("#save-as-error").render())
         path.value = str(tmp_path / "brief.md")
         await pilot.press("enter")
         await until(pilot, lambda: (tmp_path / "brief.md").exists(), "brief.md written")

@@ -641,3 +641,49 @@ async def test_escape_in_the_follow_up_asks_only_when_something_was_entered(app,
         await settle(pilot, app)
         assert app.screen is main
     assert store.path.read_bytes() == before
+
+
+async def test_keys_behind_one_that_opened_a_question_go_to_the_question(app, store) -> None:
+    """Keys "x", escape, escape typed together in a field: the first escape asks "Discard?",
+    the second answers it (no), not a second question stacked on the first."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        place = form.query_one("#f-place", Input)
+        place.focus()
+        await pilot.pause()
+        await burst(pilot, app, "x", "escape", "escape")
+        await settle(pilot, app)
+        assert app.screen is form
+        assert not [s for s in app.screen_stack if isinstance(s, ConfirmScreen)]
+        await burst(pilot, app, "escape", "y")  # asked again: yes discards
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+    assert store.meeting(PENZA).place == "Minsk"  # type: ignore[union-attr]
+
+
+async def test_a_follow_up_the_store_would_refuse_keeps_the_dialog_open(app, store) -> None:
+    pid = f"{PENZA}-p01"
+    before = store.path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.go_to(("proposal", pid))
+        await settle(pilot, app)
+        await pilot.press("f")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, FollowUpScreen)
+        dialog.query_one("#fu-note", Input).value = "Funding frozen"
+        dialog.query_one("#fu-url", Input).value = "www.example.com/x"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert app.screen is dialog  # not closed: the note is not lost
+        assert "http(s)" in str(dialog.query_one("#fu-error").render())
+        assert app.focused is dialog.query_one("#fu-url", Input)
+        dialog.query_one("#fu-date", Input).value = "2999-01-01"
+        dialog.query_one("#fu-url", Input).value = "https://example.com/x"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert app.screen is dialog and "future" in str(dialog.query_one("#fu-error").render())
+    assert store.path.read_bytes() == before

@@ -145,6 +145,23 @@ def test_a_draft_that_replaces_a_meeting_brings_new_proposals(store: Store) -> N
     assert lines.count(f"+ proposal: {first.title}") == 1
 
 
+def test_a_draft_of_a_deleted_meeting_brings_proposals_of_its_own(store: Store) -> None:
+    from coopbrowse.store.ingest import prepare_draft, save_draft
+
+    stored = store.meeting(PENZA)
+    assert stored is not None
+    store.follow_up(stored.proposals[0].id, status="agreed", date="2025-05-01")
+    assert store.delete_meeting(PENZA)
+    draft = stored.to_dict()
+    draft["proposals"] = [
+        {**p, "id": "", "status": "proposed", "follow_up": []} for p in draft["proposals"][:2]
+    ]
+    assert save_draft(store, prepare_draft(store, draft))[0] == "added"
+    again = store.meeting(PENZA)
+    assert again is not None
+    assert not {p.id for p in again.proposals} & {p.id for p in stored.proposals}
+
+
 def test_follow_up_changes_status_with_date_note_and_source(store: Store) -> None:
     meeting = store.meeting(PENZA)
     assert meeting is not None
@@ -192,6 +209,7 @@ def test_follow_up_changes_status_with_date_note_and_source(store: Store) -> Non
         ({"status": "stalled", "date": "2999-01-01"}, "2999-01-01 is in the future"),
         ({"status": "agreed", "date": "2024-01-01"}, "before the proposal's meeting"),
         ({"status": "agreed", "date": "2025-05-01", "url": "ftp://x"}, "expected an http"),
+        ({"status": "agreed", "date": "2025-05-01", "url": "www.example.com/x"}, "http"),
     ],
 )
 def test_a_bad_follow_up_is_one_clear_error(store: Store, options: Any, message: str) -> None:
@@ -371,3 +389,11 @@ def test_an_item_whose_details_change_is_one_line_saying_what_changed() -> None:
         "~ participants: Dmitry Krutoi: title Governor → Governor of Omsk Oblast"
     ]
     assert _items("participants", before, []) == ["- participants: Dmitry Krutoi"]
+
+
+def test_a_meeting_still_to_come_can_be_followed_up_before_it() -> None:
+    from coopbrowse.store.db import check_follow_up
+
+    check_follow_up("2026-12-03", "", "2026-12-23", "2026-12-03")  # planned, not yet held
+    with pytest.raises(StoreError, match="before the proposal's meeting"):
+        check_follow_up("2026-11-01", "", "2026-11-20", "2026-12-03")

@@ -65,6 +65,15 @@ class Selection:
         merged.update(dict.fromkeys(keys))
         return Selection(merged)
 
+    def without_meeting(self, meeting_id: str) -> Selection:
+        """With meeting ``meeting_id`` and its proposals taken out (it was deleted)."""
+        prefix = f"{meeting_id}-p"
+        return Selection(
+            (kind, rid)
+            for kind, rid in self._keys
+            if not (rid == meeting_id if kind == "meeting" else rid.startswith(prefix))
+        )
+
     def counts(self) -> tuple[int, int]:
         """(meetings, proposals) selected."""
         meetings = sum(1 for kind, _ in self._keys if kind == "meeting")

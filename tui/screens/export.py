@@ -108,6 +108,21 @@ def confirm(
     screen.app.push_screen(ConfirmScreen(question, yes=yes), answered)
 
 
+def target_problem(path: Path) -> str | None:
+    """Why ``path`` cannot take a document, said before anything is asked or written (a
+    directory, a pipe, a device, a symbolic link, a folder that does not exist, a name no
+    file can have); None when it can."""
+    try:
+        check_export_target(path, force=True)
+    except StoreError as exc:
+        return str(exc)
+    except (ValueError, OSError) as exc:  # "embedded null byte", a name too long
+        return f"{path}: not a usable file name ({exc})"
+    if not path.parent.is_dir():
+        return f"{path.parent}: directory does not exist"
+    return None
+
+
 class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
     """Where to write a document: a path prefilled with ``default``, checked before it is
     taken (a directory, a pipe or a device is refused here, an existing file asks first).
@@ -154,10 +169,9 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
             self.show_error("Give a file name.")
             return
         path = Path(raw).expanduser()
-        try:  # a directory, a pipe, a device, a symbolic link: refused before asking
-            check_export_target(path, force=True)
-        except StoreError as exc:
-            self.show_error(f"Not written: {exc}")
+        problem = target_problem(path)
+        if problem:
+            self.show_error(f"Not written: {problem}")
             return
         if path.exists():
             confirm(self, f"{path} exists. Overwrite it?", lambda: self.dismiss((path, True)))
@@ -317,10 +331,9 @@ class ExportScreen(ModalScreen[str | None]):
             self.show_error("Give a file name.")
             return
         path = Path(raw).expanduser()
-        try:  # a directory, a pipe, a device, a symbolic link: refused before asking
-            check_export_target(path, force=True)
-        except StoreError as exc:
-            self.show_error(f"Not written: {exc}")
+        problem = target_problem(path)
+        if problem:
+            self.show_error(f"Not written: {problem}")
             return
         if path.exists():
             confirm(self, f"{path} exists. Overwrite it?", lambda: self._write(path, force=True))

@@ -19,6 +19,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from coopbrowse.store import StoreError
+from coopbrowse.store.db import check_follow_up
 from coopbrowse.store.model import Meeting, Proposal, describe_status
 from coopbrowse.store.regions import short_region
 from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
@@ -150,6 +152,14 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
                 Text(f"Since: expected a date YYYY-MM-DD, not {one_line(date)!r}", style="red")
             )
             self.query_one("#fu-date", Input).focus()
+            return
+        url = self.query_one("#fu-url", Input).value.strip()
+        try:  # what the store would refuse is said here, the dialog kept as typed
+            check_follow_up(date, url, self.meeting.date, dt.date.today().isoformat())
+        except StoreError as exc:
+            field = "#fu-url" if str(exc).startswith("url") else "#fu-date"
+            self.query_one("#fu-error", Static).update(Text(one_line(str(exc)), style="red"))
+            self.query_one(field, Input).focus()
             return
         later = self.query_one("#fu-later", Choice).value
         self.dismiss(

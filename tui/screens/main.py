@@ -1331,9 +1331,18 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="write")
     def _write_delete(self, key: Key, neighbour: Key | None) -> None:
         def delete(store: Any) -> bool | None:
-            return True if store.delete_meeting(key[1]) else None
+            if not store.delete_meeting(key[1]):
+                return None
+            self.app.call_from_thread(self._unselect, key[1])
+            return True
 
         self._write(key, delete, "Deleted", keep=neighbour)
+
+    def _unselect(self, meeting_id: str) -> None:
+        """A deleted meeting (and its proposals) is no longer selected."""
+        selection = self.selection.without_meeting(meeting_id)
+        if selection != self.selection:
+            self.selection = selection
 
     def _write(self, key: Key, change: Any, done: str, *, keep: Key | None = None) -> None:
         """(In a worker) one write through the store, saying on the status line while it

@@ -13,26 +13,40 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input, TextArea
 
+from ..keyorder import send_keys
 from .typeahead import run_binding_now
+
+
+async def _ordered(widget: Input | TextArea, event: events.Key) -> bool:
+    """Handle ``event`` ahead of the widget's own handling; True when it is done.
+
+    A key queued here behind one that opened a screen on top ("escape" asking "Discard?")
+    was typed for that screen: it goes there, not to this field or its screen's bindings
+    (two escapes would stack two questions). Otherwise a key's binding runs now."""
+    app = widget.app
+    if widget.screen is not app.screen:
+        event.stop()
+        event.prevent_default()
+        send_keys(app, [event])
+        return True
+    if not event.is_printable and await run_binding_now(widget, event):
+        event.stop()
+        event.prevent_default()
+        return True
+    return False
 
 
 class OrderedInput(Input):
     """An :class:`~textual.widgets.Input` whose editing keys run in typing order."""
 
     async def _on_key(self, event: events.Key) -> None:
-        if not event.is_printable and await run_binding_now(self, event):
-            event.stop()
-            event.prevent_default()
-            return
-        await super()._on_key(event)
+        if not await _ordered(self, event):
+            await super()._on_key(event)
 
 
 class OrderedTextArea(TextArea):
     """A :class:`~textual.widgets.TextArea` whose editing keys run in typing order."""
 
     async def _on_key(self, event: events.Key) -> None:
-        if not event.is_printable and await run_binding_now(self, event):
-            event.stop()
-            event.prevent_default()
-            return
-        await super()._on_key(event)
+        if not await _ordered(self, event):
+            await super()._on_key(event)
