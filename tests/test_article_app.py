@@ -350,6 +350,11 @@ async def test_discarding_asks_and_writes_nothing(app, store: Store) -> None:
         await pilot.press("y")
         await settle(pilot, app)
         assert isinstance(app.screen, MainScreen)
+        # the text pasted for the discarded draft is back in the box when i opens again
+        await pilot.press("i")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.query_one("#article-text", TextArea).text == ARTICLE
     assert store.path.read_bytes() == before
 
 

@@ -49,6 +49,7 @@ class Drafted:
 
     drafts: list[Draft] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    text: str = ""  # the pasted text the draft came from ("" for files and URLs)
 
 
 def split_sources(line: str) -> list[str]:
@@ -75,6 +76,10 @@ class ArticleScreen(ModalScreen[Drafted | None]):
     def help_sections(self) -> list[tuple[str, object]]:
         return [("Adding a meeting from an article", type(self))]
 
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.text = text  # pasted before and not saved (its draft was discarded)
+
     def compose(self) -> ComposeResult:
         with Vertical(id="article-box"):
             yield Label("Add a meeting from a news article", id="article-heading")
@@ -87,7 +92,7 @@ class ArticleScreen(ModalScreen[Drafted | None]):
             )
             yield OrderedInput(placeholder="path or URL", id="article-path")
             yield Label("…or paste the article's text here (ctrl+s drafts it):")
-            yield OrderedTextArea(id="article-text", soft_wrap=True)
+            yield OrderedTextArea(self.text, id="article-text", soft_wrap=True)
             yield Static("", id="article-error", markup=False)
             with Horizontal(id="article-buttons"):
                 yield Button("Draft (ctrl+s)", id="article-draft", variant="primary")
@@ -154,6 +159,7 @@ class ArticleScreen(ModalScreen[Drafted | None]):
         try:
             if not sources:
                 result.drafts.append(extract(text))
+                result.text = text
             for n, source in enumerate(sources, 1):
                 if worker.is_cancelled:
                     return

@@ -336,6 +336,7 @@ class MainScreen(Screen[None]):
         self._first_list = True
         self._deferred: list[tuple[str, tuple[Any, ...]]] = []  # actions put off while opening
         self._deferred_pending = True
+        self._article_text = ""  # pasted for a draft that was discarded: offered again (i)
         self._early = EarlyOpen(db_path, self._first_request(state.view))
 
     def compose(self) -> ComposeResult:
@@ -1155,10 +1156,13 @@ class MainScreen(Screen[None]):
         queue: list[Any] = []
         total = 0
 
+        pasted = ""
+
         def drafted(result: Drafted | None) -> None:
-            nonlocal total
+            nonlocal total, pasted
             if result is None:
                 return
+            pasted = result.text
             for failure in result.failures:
                 self.notify(one_line(failure), title="Not read", severity="error", markup=False)
             queue.extend(result.drafts)
@@ -1176,9 +1180,12 @@ class MainScreen(Screen[None]):
                 self.records_changed([meeting_id])
                 message = one_line(f"Saved {meeting_id}.")
                 self.notify(message, title="Add from article", markup=False)
+                self._article_text = ""
+            elif pasted:  # discarded: the text pasted is back in the box next time (i)
+                self._article_text = pasted
             review_next()
 
-        self.app.push_screen(ArticleScreen(), drafted)
+        self.app.push_screen(ArticleScreen(self._article_text), drafted)
 
     # Editing, undo and follow-up ---------------------------------------------------------
 
