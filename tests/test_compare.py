@@ -21,6 +21,7 @@ from coopbrowse.tui.screens.compare import CompareScreen
 from coopbrowse.tui.screens.export import ConfirmScreen, SaveAsScreen
 from coopbrowse.tui.screens.facets import FacetScreen
 from coopbrowse.tui.screens.main import MainScreen
+from coopbrowse.tui.widgets.record_table import RecordTable
 from coopbrowse.tui.widgets.search_bar import SearchBar
 
 LUKASHENKO = "2025-10-20-mordovia-lukashenko"
@@ -258,6 +259,26 @@ async def test_c_on_a_region_row_compares_its_meetings(app) -> None:
         screen = app.screen
         assert isinstance(screen, CompareScreen)
         assert {m.region for m in screen.comparison.meetings} == {"Republic of Mordovia"}
+
+
+async def test_c_on_a_region_with_one_meeting_says_so(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.selection = main.selection.with_all(
+            [("meeting", "2025-07-21-samara"), ("meeting", "2025-04-01-penza")]
+        )
+        await pilot.press("3")
+        await settle(pilot, app)
+        at = next(i for i, r in enumerate(main.rows) if r.region.name == "Samara Oblast")
+        main.query_one(RecordTable).move_to(at)
+        await settle(pilot, app)
+        await pilot.press("c")
+        await settle(pilot, app)
+        assert app.screen is main
+        said = [n.message for n in app._notifications]
+        assert any("this region has 1 meeting listed" in m for m in said), said
 
 
 async def test_f_counts_by_field_and_enter_filters_the_list(app, store: Store) -> None:

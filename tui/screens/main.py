@@ -1488,11 +1488,15 @@ class MainScreen(Screen[None]):
             call(self.notify, Text(self._trouble(exc)), severity="error")
             return
         if not MIN_MEETINGS <= len(meetings) <= MAX_MEETINGS:
+            counted = plural(len(meetings), "meeting")
+            what = (
+                f"this region has {counted} listed"  # (the row, not the selection)
+                if region is not None
+                else f"{counted} {'is' if len(meetings) == 1 else 'are'} selected"
+            )
             call(
                 self.notify,
-                f"c compares {MIN_MEETINGS} to {MAX_MEETINGS} meetings; "
-                f"{plural(len(meetings), 'meeting')} {'is' if len(meetings) == 1 else 'are'} "
-                "selected.",
+                f"c compares {MIN_MEETINGS} to {MAX_MEETINGS} meetings; {what}.",
                 severity="warning",
             )
             return
