@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import FAST, settle
+from helpers import FAST, settle, until
 
 from coopbrowse.store import Store
 from coopbrowse.tui.app import CoopBrowseApp
@@ -53,13 +53,20 @@ def test_meeting_detail_with_chart(snap_compare, app) -> None:
     async def run(pilot) -> None:
         await _ready(pilot)
         await pilot.press("j", "j", "j", "tab")  # Penza: figures over the years
-        await pilot.pause(0.2)
+        await _ready(pilot)
         detail = pilot.app.screen.query_one(DetailPane)
-        heading = next(
-            i for i, b in enumerate(detail._blocks) if "Trade figures" in getattr(b, "plain", "")
-        )
-        detail.scroll_to(y=detail.block_offset(heading), animate=False)
-        await pilot.pause(0.2)
+
+        def heading() -> int | None:  # (the detail is built in a worker: wait for Penza's)
+            if detail.shown != ("meeting", "2025-04-01-penza"):
+                return None
+            plain = [getattr(b, "plain", "") for b in detail._blocks]
+            return next((i for i, t in enumerate(plain) if "Trade figures" in t), None)
+
+        await until(pilot, lambda: heading() is not None, "Penza's detail")
+        y = detail.block_offset(heading() or 0)
+        detail.scroll_to(y=y, animate=False, immediate=True)
+        await until(pilot, lambda: detail.scroll_y == min(y, detail.max_scroll_y), "scrolled")
+        await _ready(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run)
 
@@ -68,7 +75,7 @@ def test_proposals_view(snap_compare, app) -> None:
     async def run(pilot) -> None:
         await _ready(pilot)
         await pilot.press("2", "space", "j", "space")
-        await pilot.pause(0.2)
+        await _ready(pilot)  # (the detail is built in a worker: waited for, not timed)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run)
 
@@ -77,7 +84,7 @@ def test_help_screen(snap_compare, app) -> None:
     async def run(pilot) -> None:
         await _ready(pilot)
         await pilot.press("question_mark")
-        await pilot.pause(0.2)
+        await _ready(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run)
 
@@ -97,11 +104,11 @@ def test_export_dialog(snap_compare, app, monkeypatch) -> None:
     async def run(pilot) -> None:
         await _ready(pilot)
         await pilot.press("space", "e")
-        await pilot.pause(0.3)
+        await _ready(pilot)
         path = pilot.app.screen.query_one("#export-path")
         path.value = "coopbrowse-briefing.md"  # the default carries today's date
         pilot.app.screen.query_one("#do-export").focus()  # no blinking cursor in the picture
-        await pilot.pause(0.2)
+        await _ready(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run)
 
