@@ -608,17 +608,23 @@ async def test_editing_keys_typed_in_a_burst_keep_their_order(app, store) -> Non
         assert summary.text == "aby"
 
 
+async def open_follow_up(pilot, app, pid: str) -> MainScreen:
+    """Highlight proposal ``pid`` and press f; the main screen under the dialog."""
+    await settle(pilot, app)
+    main = app.screen
+    assert isinstance(main, MainScreen)
+    main.go_to(("proposal", pid))
+    await settle(pilot, app)
+    await pilot.press("f")
+    await settle(pilot, app)
+    return main
+
+
 async def test_escape_in_the_follow_up_asks_only_when_something_was_entered(app, store) -> None:
     pid = f"{PENZA}-p01"
     before = store.path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        main = app.screen
-        assert isinstance(main, MainScreen)
-        main.go_to(("proposal", pid))
-        await settle(pilot, app)
-        await pilot.press("f")
-        await settle(pilot, app)
+        main = await open_follow_up(pilot, app, pid)
         assert isinstance(app.screen, FollowUpScreen)
         await pilot.press("escape")  # nothing entered: closes at once
         await settle(pilot, app)
@@ -665,13 +671,7 @@ async def test_a_follow_up_the_store_would_refuse_keeps_the_dialog_open(app, sto
     pid = f"{PENZA}-p01"
     before = store.path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        main = app.screen
-        assert isinstance(main, MainScreen)
-        main.go_to(("proposal", pid))
-        await settle(pilot, app)
-        await pilot.press("f")
-        await settle(pilot, app)
+        await open_follow_up(pilot, app, pid)
         dialog = app.screen
         assert isinstance(dialog, FollowUpScreen)
         dialog.query_one("#fu-note", Input).value = "Funding frozen"

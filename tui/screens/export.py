@@ -123,6 +123,26 @@ def target_problem(path: Path) -> str | None:
     return None
 
 
+def take_target(
+    dialog: SaveAsScreen | ExportScreen, raw: str, then: Callable[[Path, bool], object]
+) -> None:
+    """The path typed in a dialog, checked: an empty name or a path that cannot take a
+    document is said in the dialog; an existing file asks first. ``then(path, overwrite)``
+    runs once the path is good."""
+    if not raw.strip():
+        dialog.show_error("Give a file name.")
+        return
+    path = Path(raw.strip()).expanduser()
+    problem = target_problem(path)
+    if problem:
+        dialog.show_error(f"Not written: {problem}")
+        return
+    if path.exists():
+        confirm(dialog, f"{path} exists. Overwrite it?", lambda: then(path, True))
+        return
+    then(path, False)
+
+
 class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
     """Where to write a document: a path prefilled with ``default``, checked before it is
     taken (a directory, a pipe or a device is refused here, an existing file asks first).
@@ -164,19 +184,8 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
         self.query_one("#save-as-error", Static).update(Text(printable(message), style="bold red"))
 
     def action_write(self) -> None:
-        raw = self.query_one("#save-as-path", Input).value.strip()
-        if not raw:
-            self.show_error("Give a file name.")
-            return
-        path = Path(raw).expanduser()
-        problem = target_problem(path)
-        if problem:
-            self.show_error(f"Not written: {problem}")
-            return
-        if path.exists():
-            confirm(self, f"{path} exists. Overwrite it?", lambda: self.dismiss((path, True)))
-            return
-        self.dismiss((path, False))
+        raw = self.query_one("#save-as-path", Input).value
+        take_target(self, raw, lambda path, force: self.dismiss((path, force)))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -326,19 +335,8 @@ class ExportScreen(ModalScreen[str | None]):
         self.query_one("#export-error", Static).update(Text(printable(message), style="bold red"))
 
     def action_export(self) -> None:
-        raw = self.query_one("#export-path", Input).value.strip()
-        if not raw:
-            self.show_error("Give a file name.")
-            return
-        path = Path(raw).expanduser()
-        problem = target_problem(path)
-        if problem:
-            self.show_error(f"Not written: {problem}")
-            return
-        if path.exists():
-            confirm(self, f"{path} exists. Overwrite it?", lambda: self._write(path, force=True))
-            return
-        self._write(path, force=False)
+        raw = self.query_one("#export-path", Input).value
+        take_target(self, raw, lambda path, force: self._write(path, force=force))
 
     def _write(self, path: Path, *, force: bool) -> None:
         self.query_one("#export-error", Static).update(Text("Writing…", style="dim"))
