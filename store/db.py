@@ -55,6 +55,19 @@ META, MEETINGS, PROPOSALS, HISTORY = "meta", "meetings", "proposals", "history"
 Signature = tuple[int, int, int]  # (mtime_ns, size, inode) of the database file
 
 
+@dataclass
+class Stream:
+    """The database as :meth:`Store.stream` reads it: its meetings one at a time, and the
+    bytes and tables they come from (where each record is: :mod:`coopbrowse.store.records`)."""
+
+    signature: Signature
+    meta: dict[str, Any]
+    count: int
+    meetings: Iterator[Meeting]
+    payload: bytes
+    tables: dict[str, Any]
+
+
 def _migrate_1(raw: dict[str, Any]) -> dict[str, Any]:
     """Schema 1 -> 2: proposal statuses become the follow-up workflow's (``ongoing`` is
     ``in-progress``, ``assigned`` is ``agreed``, ``done`` is ``implemented``), every proposal
@@ -285,6 +298,11 @@ class Store:
     def _read(self) -> tuple[Signature, Any]:
         """``(signature, document of tables)`` of the file as it is now (the signature is
         the one of the bytes read: a file replaced while reading is read again)."""
+        signature, tables, _payload = self._read_bytes()
+        return signature, tables
+
+    def _read_bytes(self) -> tuple[Signature, Any, bytes]:
+        """``(signature, document of tables, the bytes parsed)`` (see :meth:`_read`)."""
         for _attempt in range(5):
             signature = self._signature()
             try:
@@ -293,7 +311,7 @@ class Store:
                 raise CorruptDatabase(self.path, "database file has disappeared") from None
             if self._signature() == signature:
                 break
-        return signature, check_tables(self.path, parse_json_bytes(self.path, data))
+        return signature, check_tables(self.path, parse_json_bytes(self.path, data)), data
 
     def _meta_of(self, raw: dict[str, Any]) -> dict[str, Any]:
         metas = list(raw.get(META, {}).values())
@@ -363,14 +381,15 @@ class Store:
         self._snapshot = _Snapshot(signature, meetings, by_id, proposals, meta)
         return self._snapshot
 
-    def stream(self) -> tuple[Signature, dict[str, Any], int, Iterator[Meeting]]:
+    def stream(self) -> Stream:
         """The database as it is now, one meeting at a time (each validated, with its
-        proposals) without holding them all: ``(signature, meta, count, meetings)``.
+        proposals) without holding them all, with the bytes and tables they come from.
         What builds the search index. Raises :class:`CorruptDatabase` as :meth:`load` does,
         while iterating for a bad record."""
-        signature, raw = self._read()
+        signature, raw, payload = self._read_bytes()
         meta = self._meta_of(raw)
-        return signature, meta, len(raw.get(MEETINGS, {})), self._records(raw)
+        count = len(raw.get(MEETINGS, {}))
+        return Stream(signature, meta, count, self._records(raw), payload, raw)
 
     def _records(self, raw: dict[str, Any]) -> Iterator[Meeting]:
         """Every meeting of a document of tables, validated, with its proposals; every
@@ -513,7 +532,8 @@ class Store:
                 from .library import after_write
 
                 after = self._signature()
-                after_write(self, before, after, meta, count, self._removed, self._added)
+                tables = db.storage.cache  # type: ignore[attr-defined]  # what was written
+                after_write(self, before, after, meta, count, self._removed, self._added, tables)
             self._removed, self._added = [], []
 
     def put_meetings(

@@ -16,7 +16,6 @@ The memos here are keyed by the snapshot they came from and hold values nobody c
 from __future__ import annotations
 
 import contextlib
-import itertools
 import threading
 from array import array
 from collections import OrderedDict
@@ -26,13 +25,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .analysis import fold, spans
-from .errors import StoreError
-from .model import Meeting, Proposal, TradeFigure, ValidationError
+from .model import Meeting, Proposal, TradeFigure
 from .query import Node, parse
+from .records import IndexCorrupt, MemoryRecords, Records
 from .regions import find_region, region_slug
 from .schema import (
     FIELD_NAMES,
-    Packer,
     build_schema,
     documents,
     meeting_fields,
@@ -55,12 +53,8 @@ if TYPE_CHECKING:
     import tantivy
 
 PAGE = 100  # rows fetched with a view's first answer; the rest follow in the background
-DICTIONARY = "packer.dict"  # the Packer's dictionary, beside the index files
-_DICTIONARY_MAX = 64 * 1024
 
-
-class IndexCorrupt(StoreError):
-    """The index holds something that is not a valid record; it must be rebuilt."""
+__all__ = ["IndexCorrupt", "SearchIndex"]  # IndexCorrupt is raised here, defined by records
 
 
 # Results ------------------------------------------------------------------------------------
@@ -130,6 +124,7 @@ class Listing:
     _searcher: Any = field(repr=False)
     _query: Any = field(repr=False)
     _order: tuple[str | None, bool] = field(repr=False)
+    _records: Records = field(repr=False)  # where its rows are read (as of its snapshot)
     _segments: array[int] = field(default_factory=lambda: array("H"), repr=False)
     _docs: array[int] = field(default_factory=lambda: array("I"), repr=False)
 
@@ -247,33 +242,35 @@ def _run(
 class SearchIndex:
     """A Tantivy index of meetings and proposals (on disk, or in memory when ``path`` is None)."""
 
-    def __init__(self, index: tantivy.Index, packer: Packer, path: Path | None = None) -> None:
+    def __init__(
+        self, index: tantivy.Index, path: Path | None = None, records: Records | None = None
+    ) -> None:
         self._index = index
-        self.packer = packer
+        # where records are read: the database file (set by the library), or meetings kept
+        # in memory for an index built from them
+        self.records: Records = records if records is not None else MemoryRecords()
         self.path = path
         self.schema = index.schema
         self._write_lock = threading.Lock()
         self._snapshot = 0  # bumped on every reload: memos are per snapshot
         self._memo: dict[tuple[Any, ...], Any] = {}
         self._vocabulary: tuple[int, Vocabulary] | None = None
-        self._searcher: tuple[int, Any] | None = None
+        self._searcher: tuple[int, Any, Records] | None = None
+        self._view_lock = threading.Lock()
         self._meetings: OrderedDict[tuple[int, int], Meeting] = OrderedDict()
         self._meetings_lock = threading.Lock()
 
     # Opening and building ----------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path | None = None, packer: Packer | None = None) -> SearchIndex:
+    def create(cls, path: Path | None = None, records: Records | None = None) -> SearchIndex:
         """A new, empty index in directory ``path`` (which must exist and be empty)."""
         import tantivy
 
-        packer = packer or Packer(b"")
-        if path is not None:
-            (path / DICTIONARY).write_bytes(packer.dictionary)
         index = tantivy.Index(build_schema(), path=str(path) if path else None, reuse=False)
         register_tokenizers(index)
         index.config_reader(reload_policy="manual")
-        return cls(index, packer, path)
+        return cls(index, path, records)
 
     @classmethod
     def open(cls, path: Path) -> SearchIndex:
@@ -281,17 +278,13 @@ class SearchIndex:
         import tantivy
 
         try:
-            with open(path / DICTIONARY, "rb") as fh:
-                dictionary = fh.read(_DICTIONARY_MAX + 1)
-            if not dictionary or len(dictionary) > _DICTIONARY_MAX:
-                raise IndexCorrupt(path, "search index without its record dictionary")
             if not tantivy.Index.exists(str(path)):
                 raise IndexCorrupt(path, "no search index here")
             _check_schema(path)
             index = tantivy.Index.open(str(path))
             register_tokenizers(index)
             index.config_reader(reload_policy="manual")
-            found = cls(index, Packer(dictionary), path)
+            found = cls(index, path)
             found.searcher()
         except IndexCorrupt:
             raise
@@ -308,27 +301,36 @@ class SearchIndex:
         path: Path | None = None,
         *,
         progress: Callable[[int], None] | None = None,
+        records: Records | None = None,
     ) -> SearchIndex:
-        """The index of ``meetings`` (in memory unless ``path`` is given)."""
-        it = iter(meetings)
-        sample = list(itertools.islice(it, 200))  # the packer learns from the first records
-        index = cls.create(path, Packer.trained(sample))
-        index.write(add=itertools.chain(sample, it), progress=progress, bulk=True)
+        """The index of ``meetings`` (in memory unless ``path`` is given), reading records
+        from ``records`` (by default, the meetings themselves, kept in memory)."""
+        index = cls.create(path, records)
+        index.write(add=meetings, progress=progress, bulk=True)
         return index
 
     def searcher(self) -> Any:
         """The current snapshot (one object until the next reload: memos hang off it)."""
-        current = self._searcher
-        if current is None or current[0] != self._snapshot:
-            current = (self._snapshot, self._index.searcher())
-            self._searcher = current
-        return current[1]
+        return self._view()[0]
 
-    def reload(self) -> None:
-        """See the latest commit (made here or by another process)."""
-        self._index.reload()
-        self._snapshot += 1
-        self._memo = {}
+    def _view(self) -> tuple[Any, Records]:
+        """The current snapshot and the records as of it."""
+        with self._view_lock:
+            current = self._searcher
+            if current is None or current[0] != self._snapshot:
+                current = (self._snapshot, self._index.searcher(), self.records)
+                self._searcher = current
+            return current[1], current[2]
+
+    def reload(self, records: Records | None = None) -> None:
+        """See the latest commit (made here or by another process), and read records from
+        ``records`` from now on when given (the database file as the commit describes it)."""
+        with self._view_lock:
+            self._index.reload()
+            if records is not None:
+                self.records = records
+            self._snapshot += 1
+            self._memo = {}
 
     def _vocab(self, searcher: Any) -> Vocabulary:
         current = self._vocabulary
@@ -351,19 +353,25 @@ class SearchIndex:
         """Remove meetings (and their proposals) by id and (re-)index ``add``, in one commit.
 
         ``progress`` hears how many meetings are done, every 1,000. Nothing is visible
-        until the commit; a failure rolls the writer back.
+        until the commit; a failure rolls the writer back. An index that keeps its records
+        in memory keeps these meetings; one that reads the database file is given the file's
+        new spans by the library.
         """
         heap, threads = (256_000_000, 0) if bulk else (32_000_000, 1)
+        memory = self.records if isinstance(self.records, MemoryRecords) else None
+        remove, kept = list(remove), []
         with self._write_lock:
             writer = self._index.writer(heap_size=heap, num_threads=threads)
             try:
                 for mid in remove:
                     writer.delete_documents_by_term("muid", record_uid("meeting", mid))
-                for n, (m, packed) in enumerate(self._packed(add), 1):
+                for n, m in enumerate(add, 1):
                     if not bulk:
                         writer.delete_documents_by_term("muid", record_uid("meeting", m.id))
-                    for doc in documents(m, self.packer, self.schema, packed):
+                    for doc in documents(m, self.schema):
                         writer.add_document(doc)
+                    if memory is not None:
+                        kept.append(m)
                     if progress is not None and n % 1000 == 0:
                         progress(n)
                 writer.commit()
@@ -372,25 +380,10 @@ class SearchIndex:
                 with contextlib.suppress(BaseException):  # the first error is the one to report
                     writer.rollback()
                 raise
+            if memory is not None:
+                memory.remove(remove)
+                memory.put(kept)
         self.reload()
-
-    def _packed(self, meetings: Iterable[Meeting]) -> Iterator[tuple[Meeting, bytes]]:
-        """``(meeting, packed record)``: records are compressed by a second thread (zlib
-        lets go of the interpreter while it works) while this one builds the documents."""
-        from concurrent.futures import ThreadPoolExecutor
-
-        def pack(chunk: list[Meeting]) -> list[bytes]:
-            return [self.packer.pack(m) for m in chunk]
-
-        it = iter(meetings)
-        with ThreadPoolExecutor(1, thread_name_prefix="coopbrowse-pack") as pool:
-            chunk = list(itertools.islice(it, 256))
-            pending = pool.submit(pack, chunk) if chunk else None
-            while pending is not None:
-                following = list(itertools.islice(it, 256))
-                ahead = pool.submit(pack, following) if following else None
-                yield from zip(chunk, pending.result(), strict=True)
-                chunk, pending = following, ahead
 
     def add_meetings(self, meetings: Iterable[Meeting]) -> None:
         """Index (or re-index) meetings and their proposals."""
@@ -488,7 +481,7 @@ class SearchIndex:
         """The rows of ``view`` (meetings or proposals) for ``query`` in order ``sort``
         (``relevance`` or one of :data:`SORTS`), with the first ``page`` rows loaded.
         Raises :class:`QueryError` for a malformed query."""
-        searcher = self.searcher()
+        searcher, records = self._view()
         text = query if isinstance(query, str) else ""
         fuzzy = bool(text.strip()) if isinstance(query, str) else True
 
@@ -500,7 +493,9 @@ class SearchIndex:
         tree, compiled, corrections, total, hits = self._answer(
             searcher, query, SCOPES[view], None, fuzzy, page=page, order=order
         )
-        listing = Listing(view, text, sort, total, corrections, searcher, compiled, order(tree))
+        listing = Listing(
+            view, text, sort, total, corrections, searcher, compiled, order(tree), records
+        )
         listing._take(hits)
         return listing
 
@@ -512,21 +507,18 @@ class SearchIndex:
         address = listing.address(i)
         if address is None:
             return None
-        import orjson
-
-        doc = self._doc(listing._searcher, address)
-        blob = doc.get_first("row")
-        try:
-            data = orjson.loads(bytes(blob)) if blob is not None else None
-        except (orjson.JSONDecodeError, TypeError):
-            data = None
-        if not isinstance(data, dict):
-            raise IndexCorrupt(self.path, "a document without a valid row")
-        meeting = _valid(Meeting.from_dict, data.get("m"), self.path)
-        if "p" in data:
-            proposal = _valid(Proposal.from_dict, data.get("p"), self.path)
+        searcher = listing._searcher
+        uid, muid, pi = self._place(searcher, address)
+        proposal_row = uid != muid
+        found = listing._records.row(muid, pi if proposal_row else None)
+        if found is None:
+            raise IndexCorrupt(self.path, "a listed record is not in the database")
+        meeting, proposal = found
+        if proposal_row:
+            if proposal is None or proposal.id != self._id(searcher, address):
+                raise IndexCorrupt(self.path, "a listed proposal out of place")
             return "proposal", proposal, meeting, 0
-        n = data.get("n")
+        n = searcher.fast_field_values("nprops", [address])[0]
         return "meeting", meeting, meeting, n if isinstance(n, int) and n >= 0 else 0
 
     def keys(self, listing: Listing) -> list[tuple[str, str]]:
@@ -598,54 +590,57 @@ class SearchIndex:
         except (UnicodeDecodeError, TypeError):
             raise IndexCorrupt(self.path, "a record with an unreadable id") from None
 
-    def _unpack(self, searcher: Any, address: Any, doc: Any = None) -> Meeting:
-        """The meeting stored in meeting document ``address`` (with its proposals)."""
-        uid = searcher.fast_field_values("uid", [address])[0]
-        key = (self._snapshot, int(uid or 0))
+    def _place(self, searcher: Any, address: Any) -> tuple[int, int, int]:
+        """``(uid, its meeting's uid, place in the meeting)`` of document ``address`` (a
+        meeting's uid is its meeting's)."""
+        try:
+            uid, muid, pi = (
+                searcher.fast_field_values(name, [address])[0] for name in ("uid", "muid", "pi")
+            )
+        except BaseException as exc:
+            if isinstance(exc, KeyboardInterrupt | SystemExit):
+                raise
+            raise IndexCorrupt(self.path, f"unreadable document ({_short(exc)})") from None
+        return int(uid or 0), int(muid or 0), int(pi or 0)
+
+    def _meeting_of(self, muid: int) -> Meeting | None:
+        """Meeting ``muid`` with its proposals and history, read from the records (the
+        latest thousands are kept: a detail is shown again and again while browsing)."""
+        key = (self._snapshot, muid)
         with self._meetings_lock:
             found = self._meetings.get(key)
             if found is not None:
                 self._meetings.move_to_end(key)
                 return found
-        doc = doc if doc is not None else self._doc(searcher, address)
-        blob = doc.get_first("rec")
-        try:
-            data = self.packer.unpack(bytes(blob)) if blob is not None else None
-        except (ValueError, RecursionError, UnicodeDecodeError):
-            data = None
-        meeting: Meeting = _valid(Meeting.from_dict, data, self.path)
+        meeting = self._view()[1].meeting(muid)
+        if meeting is None:
+            return None
         with self._meetings_lock:
             self._meetings[key] = meeting
             while len(self._meetings) > 2048:
                 self._meetings.popitem(last=False)
         return meeting
 
-    def _meeting_at(self, searcher: Any, muid: int) -> Meeting | None:
-        import tantivy
-
-        T, Occur = tantivy.Query, tantivy.Occur
-        q = T.boolean_query(
-            [
-                (Occur.Must, T.term_query(self.schema, "uid", muid)),
-                (Occur.Must, T.term_query(self.schema, "kind", "meeting")),
-            ]
-        )
-        hits = searcher.search(q, 1, count=False).hits
-        return self._unpack(searcher, hits[0][1]) if hits else None
+    def _unpack(self, searcher: Any, address: Any) -> Meeting:
+        """The meeting of meeting document ``address`` (with its proposals)."""
+        muid = self._place(searcher, address)[1]
+        meeting = self._meeting_of(muid)
+        if meeting is None:
+            raise IndexCorrupt(self.path, "a listed meeting is not in the database")
+        return meeting
 
     def _record(self, searcher: Any, address: Any) -> tuple[str, Meeting | Proposal, Meeting]:
         """The record of document ``address``: ``(kind, record, its meeting)``."""
-        doc = self._doc(searcher, address)
-        if doc.get_first("rec") is not None:
-            meeting = self._unpack(searcher, address, doc)
-            return "meeting", meeting, meeting
-        rid = doc.get_first("rid") or b""
-        muid, pi = (searcher.fast_field_values(name, [address])[0] for name in ("muid", "pi"))
-        found = self._meeting_at(searcher, int(muid or 0))
-        if found is None or not 0 <= int(pi or 0) < len(found.proposals):
+        uid, muid, pi = self._place(searcher, address)
+        found = self._meeting_of(muid)
+        if found is None:
+            raise IndexCorrupt(self.path, "a listed record is not in the database")
+        if uid == muid:
+            return "meeting", found, found
+        if not 0 <= pi < len(found.proposals):
             raise IndexCorrupt(self.path, "a proposal without its meeting")
-        proposal = found.proposals[int(pi or 0)]
-        if proposal.id.encode("utf-8") != bytes(rid):
+        proposal = found.proposals[pi]
+        if proposal.id != self._id(searcher, address):
             raise IndexCorrupt(self.path, f"proposal {proposal.id!r} out of place")
         return "proposal", proposal, found
 
@@ -965,13 +960,6 @@ def _check_schema(path: Path) -> None:
         raise IndexCorrupt(path, "search index without a readable schema") from None
     if names != FIELD_NAMES:
         raise IndexCorrupt(path, "search index of another format")
-
-
-def _valid(make: Callable[..., Any], data: Any, path: Path | None) -> Any:
-    try:
-        return make(data)
-    except (ValidationError, TypeError, ValueError, RecursionError) as exc:
-        raise IndexCorrupt(path, f"a stored record is not valid ({_short(exc)})") from None
 
 
 def _short(exc: BaseException) -> str:

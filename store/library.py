@@ -7,7 +7,9 @@ keeps indexes in memory), one home per database::
 
     <cache>/index/<hash of the database's path>/
         stamp.json      which state of the database the index reflects (below)
-        i-<token>/      the Tantivy index
+        i-<token>/      the Tantivy index, and where each record is in the database file
+                        (spans.bin; records.json: a compact copy of a database that was
+                        not written by coopbrowse; see coopbrowse.store.records)
 
 The stamp records the database file's size, modification time and inode, the generation the
 store bumps on every write, the schema and dataset versions, and which directory holds the
@@ -38,9 +40,18 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .db import SCHEMA_VERSION, Signature, Store
+from .db import SCHEMA_VERSION, Signature, Store, Stream
 from .errors import CorruptDatabase, DatabaseLocked, NotWritable, StoreError, no_database
 from .index import IndexCorrupt, SearchIndex
+from .records import (
+    COPY_FILE,
+    FROM_COPY,
+    SPANS_FILE,
+    FileRecords,
+    compute_spans,
+    load_spans,
+    save_spans,
+)
 from .schema import INDEX_FORMAT
 from .storage import atomic_write_bytes, read_file_bytes, read_regular
 
@@ -281,6 +292,10 @@ class Library:
             index = SearchIndex.open(home / stamp.dir)
         except IndexCorrupt:
             return None
+        records = _open_records(home / stamp.dir, db_path, stamp.signature)
+        if records is None:
+            return None
+        index.reload(records)
         return cls(db_path, index, stamp)
 
     @classmethod
@@ -335,7 +350,7 @@ class Library:
             and self.stamp is not None
             and current.stamp.dir == self.stamp.dir
         ):
-            self.index.reload()  # same directory, updated in place
+            self.index.reload(current.index.records)  # same directory, updated in place
         else:
             self.index = current.index
         self.stamp, self._signature, self.note = current.stamp, current._signature, current.note
@@ -374,10 +389,11 @@ def _build(db_path: Path, progress: Progress) -> Library:
     home = index_home(db_path)
     for _attempt in range(3):
         progress("Reading the database", 0, 0)
-        sig, meta, total, meetings = Store(db_path).stream()
-        if _needs_opening(meta):  # an older schema, or a newer bundled dataset to merge
+        read = Store(db_path).stream()
+        if _needs_opening(read.meta):  # an older schema, or a newer bundled dataset to merge
             Store.open(db_path)
-            sig, meta, total, meetings = Store(db_path).stream()
+            read = Store(db_path).stream()
+        sig, meta, total, meetings = read.signature, read.meta, read.count, read.meetings
         progress("Indexing", 0, total)
 
         def step(done: int, total: int = total) -> None:
@@ -395,7 +411,12 @@ def _build(db_path: Path, progress: Progress) -> Library:
             note = f"search index kept in memory: cannot write {home}: {exc.strerror or exc}"
             return Library(db_path, index, None, note)
         try:
-            index = SearchIndex.build(meetings, target, progress=step)
+            records = _records_of(db_path, read, target)
+            del read  # the bytes: the meetings are read from the tables
+            if records is None:  # the file changed since it was read
+                shutil.rmtree(target, ignore_errors=True)
+                continue
+            index = SearchIndex.build(meetings, target, progress=step, records=records)
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
@@ -411,6 +432,40 @@ def _build(db_path: Path, progress: Progress) -> Library:
             return Library(db_path, index, stamp)
         shutil.rmtree(target, ignore_errors=True)  # changed while we read it: again
     raise DatabaseLocked(db_path, "the database kept changing while it was being indexed")
+
+
+def _records_of(db_path: Path, read: Stream, target: Path) -> FileRecords | None:
+    """Where the index in ``target`` reads the records of the database as ``read``: the
+    database file itself when it is in the compact layout coopbrowse writes, else a compact
+    copy in ``target``; their spans are saved in ``target``. None when the file has changed
+    since it was read."""
+    import orjson
+
+    spans = compute_spans(read.payload, read.tables)
+    if spans is not None:
+        records = FileRecords.open(db_path, spans, read.signature)
+    else:  # written by hand or by another tool: read from a compact copy
+        copy = orjson.dumps(read.tables)
+        atomic_write_bytes(target / COPY_FILE, copy, mode=0o600)
+        spans = compute_spans(copy, read.tables, trusted=True)
+        if spans is None:  # too large to address
+            raise StoreError(db_path, "database is too large to index")
+        spans.source = FROM_COPY
+        records = FileRecords.open(target / COPY_FILE, spans)
+    if records is not None:
+        save_spans(target / SPANS_FILE, spans, read.signature)
+    return records
+
+
+def _open_records(where: Path, db_path: Path, sig: Signature) -> FileRecords | None:
+    """The records of the index in ``where`` for the database in state ``sig``, or None
+    when its spans are missing, damaged or of another state."""
+    spans = load_spans(where / SPANS_FILE, sig)
+    if spans is None:
+        return None
+    if spans.source == FROM_COPY:
+        return FileRecords.open(where / COPY_FILE, spans)
+    return FileRecords.open(db_path, spans, sig)
 
 
 def _needs_opening(meta: dict[str, Any]) -> bool:
@@ -475,9 +530,11 @@ def after_write(
     meetings: int,
     removed: Sequence[str],
     added: Sequence[Meeting],
+    tables: dict[str, Any] | None = None,
 ) -> None:
     """Apply a write to the database's index, if the index described the database just
-    before it (the store calls this under its write lock, after the file is replaced).
+    before it (the store calls this under its write lock, after the file is replaced, with
+    the ``tables`` it wrote in the compact layout: where each record now is).
 
     The database has already changed: nothing here may fail the write. An index that
     cannot be updated is left marked ``updating``, so the next reader rebuilds it.
@@ -488,10 +545,17 @@ def after_write(
     stamp = read_stamp(home)
     if stamp is None or not stamp.describes(store.path, before):
         return
+    if tables is None:
+        return
     try:
         _write_stamp(home, replace(stamp, state="updating"))
         index = SearchIndex.open(home / stamp.dir)
         index.write(remove=removed, add=added)
+        spans = compute_spans(b"", tables, trusted=True)
+        assert spans is not None
+        save_spans(home / stamp.dir / SPANS_FILE, spans, after)
+        with contextlib.suppress(OSError):  # the file is compact now (a reader keeps its copy)
+            (home / stamp.dir / COPY_FILE).unlink()
         _private_files(home / stamp.dir)
         _write_stamp(home, _stamp(store.path, after, meta, meetings, stamp.dir))
     except BaseException as exc:  # a Tantivy panic included: the write itself succeeded

@@ -9,16 +9,17 @@ Documents, one per record (and one per quoted full-year turnover figure):
 
 ``meeting``   the meeting's own fields, and its proposals' text in ``sub`` (weight
               :data:`SUB_WEIGHT`) so the meetings view can list a meeting for what was
-              proposed at it; ``rec`` stores the whole meeting with its proposals,
-              compressed (:class:`Packer`)
+              proposed at it
 ``proposal``  the proposal's fields plus its meeting's region, host and guest at the lowest
-              weight; its record is read from its meeting's ``rec``
+              weight
 ``turnover``  a region, a year and a value: what the regions view aggregates
 
 Tantivy splits and folds the text (the ``fold`` tokenizer: words of letters and digits, lower
 case, accents off); stemming and synonyms are applied to the query, not to the index.
 
 Every list order is one integer fast field, so Tantivy sorts and no list is sorted in Python.
+A document stores only its record's id: the records are read from the database file
+(:mod:`coopbrowse.store.records`), so the index holds no copy of them.
 """
 
 from __future__ import annotations
@@ -26,9 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
-import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .model import Meeting, Proposal
@@ -39,7 +38,7 @@ if TYPE_CHECKING:
     import tantivy
 
 # Bump when the schema or what goes into a document changes: older indexes are rebuilt.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 
 # Weight tiers: a field's text is searched in the tier's field with the tier's boost.
 TIERS: dict[str, float] = {"title": 3.0, "key": 2.0, "body": 1.0, "minor": 0.5}
@@ -215,9 +214,8 @@ _SPEC: tuple[tuple[str, str, dict[str, Any]], ...] = (
     *((n, "int", {"fast": True}) for n in ("o_date", "o_region", "o_sector", "o_props", "o_trade")),
     ("o_status", "int", {"fast": True}),  # a proposal's status, then since when (follow-up)
     ("o_since", "int", {"fast": True}),  # the day its status was last set
-    ("rid", "bytes", {"stored": True}),  # the record's id
-    ("row", "bytes", {"stored": True}),  # what its list row shows (heads, below)
-    ("rec", "bytes", {"stored": True}),  # a meeting's record (Packer)
+    ("rid", "bytes", {"stored": True}),  # the record's id (the record is read from the
+    # database file: coopbrowse.store.records)
 )
 FIELD_NAMES = frozenset(name for name, _kind, _options in _SPEC)
 
@@ -251,112 +249,7 @@ def register_tokenizers(index: tantivy.Index) -> None:
     index.register_tokenizer(FOLD, fold)
 
 
-# Stored records -----------------------------------------------------------------------------
-
-
-class Packer:
-    """Meetings as stored in the index: compact JSON, compressed with zlib and a preset
-    dictionary drawn from the collection's own records (a meeting of a few kilobytes then
-    packs about four to one; Tantivy's own block compression gets about two)."""
-
-    def __init__(self, dictionary: bytes) -> None:
-        self.dictionary = dictionary or _DEFAULT_DICTIONARY
-        # level 3: nine tenths of level 6's packing at half its time
-        self._compressor = zlib.compressobj(3, zdict=self.dictionary)
-
-    @classmethod
-    def trained(cls, meetings: Iterable[Meeting]) -> Packer:
-        """A packer whose dictionary is the end of a sample of records (zlib looks back
-        32 KB; the latest bytes weigh most)."""
-        sample = bytearray()
-        for m in meetings:
-            sample += pack_json(m)
-            if len(sample) > 96 * 1024:
-                break
-        return cls(bytes(sample[-32 * 1024 :]))
-
-    def pack(self, m: Meeting) -> bytes:
-        c = self._compressor.copy()
-        return c.compress(pack_json(m)) + c.flush()
-
-    def unpack(self, blob: bytes) -> Any:
-        """The record's JSON data; ValueError for anything that is not one."""
-        import orjson
-
-        d = zlib.decompressobj(zdict=self.dictionary)
-        try:
-            raw = d.decompress(blob, 64 * 1024 * 1024)  # bounded: a record is never this big
-        except zlib.error as exc:
-            raise ValueError(f"not a packed record ({exc})") from None
-        if d.unconsumed_tail or not d.eof:
-            raise ValueError("a packed record that does not end")
-        return orjson.loads(raw)
-
-
-_DEFAULT_DICTIONARY = json.dumps(
-    Meeting("id", "2025-01-01", "Region", "Title").to_dict(), separators=(",", ":")
-).encode()
-
-
-def meeting_head(m: Meeting, *, brief: bool = False) -> dict[str, Any]:
-    """What a list row needs of a meeting, read without unpacking the whole record: its
-    date, region, title, the people at the table, the latest trade figure and where the
-    source is (``brief``, for a proposal's row: only what tells its meeting apart)."""
-    people = [
-        {"name": q.name, "role": q.role}
-        for q in m.participants
-        if q.role in ("host", "guest") or brief
-    ]
-    if brief:
-        return {
-            "id": m.id,
-            "date": m.date,
-            "region": m.region,
-            "title": "-",
-            "participants": people,
-        }
-    latest = m.latest_trade()
-    source = m.source
-    return {
-        "id": m.id,
-        "date": m.date,
-        "region": m.region,
-        "title": m.title,
-        "participants": people,
-        "trade": [latest.to_dict()] if latest is not None else [],
-        "source": {"outlet": source.outlet, "document": source.document, "url": source.url},
-    }
-
-
-def pack_json(m: Meeting) -> bytes:
-    """The meeting as JSON (orjson writes the dataclasses as they are, 20 times faster than
-    ``to_dict`` and ``json.dumps``; the keys are the ``to_dict`` ones)."""
-    import orjson
-
-    return orjson.dumps(m)
-
-
 # Documents ----------------------------------------------------------------------------------
-
-
-def _proposal_head(p: Proposal) -> dict[str, Any]:
-    """What a proposal's list row shows (no detail, no quote; only the latest follow-up)."""
-    return {
-        "id": p.id,
-        "meeting_id": p.meeting_id,
-        "sector": p.sector,
-        "title": p.title,
-        "proposed_by": p.proposed_by,
-        "status": p.status,
-        "status_from_article": p.status_from_article,
-        "follow_up": [p.follow_up[-1].to_dict()] if p.follow_up else [],
-    }
-
-
-def _dumps(data: Any) -> bytes:
-    import orjson
-
-    return orjson.dumps(data)
 
 
 def _ymd(date: str) -> int:
@@ -382,11 +275,9 @@ def _texts(fields: list[Field], doc: dict[str, list[Any]]) -> None:
         doc[tier].append(text)
 
 
-def documents(
-    m: Meeting, packer: Packer, schema: tantivy.Schema, packed: bytes | None = None
-) -> Iterator[tantivy.Document]:
-    """The documents of meeting ``m``: the meeting and each proposal (``packed``: the
-    meeting already packed, e.g. by another thread).
+def documents(m: Meeting, schema: tantivy.Schema) -> Iterator[tantivy.Document]:
+    """The documents of meeting ``m``: the meeting, each proposal and each full-year
+    turnover figure.
 
     Documents are built as dicts and handed to Tantivy in one call each (half the cost of
     adding values one by one, which matters at 600,000 documents)."""
@@ -396,8 +287,6 @@ def documents(
     date = _ymd(m.date)
     region = m.region[:200]
     muid = _meeting_uid(m.id)
-    head = meeting_head(m)
-    brief = meeting_head(m, brief=True)
     names = [q.name for q in m.participants if q.name]
     doc: dict[str, list[Any]] = {
         "kind": ["meeting"],
@@ -423,8 +312,6 @@ def documents(
         "o_props": [order_count(len(m.proposals), m)],
         "o_trade": [order_trade(m)],
         "rid": [m.id.encode("utf-8")],
-        "rec": [packed if packed is not None else packer.pack(m)],
-        "row": [_dumps({"m": head, "n": len(m.proposals)})],
     }
     _texts(meeting_fields(m), doc)
     own = [proposal_own_fields(p) for p in m.proposals]
@@ -458,7 +345,6 @@ def documents(
             "o_status": [order_status(p, m, i)],
             "o_since": [order_since(p, m, i)],
             "rid": [p.id.encode("utf-8")],
-            "row": [_dumps({"p": _proposal_head(p), "m": brief})],
         }
         _texts(own[i], doc)
         doc["minor"] += context

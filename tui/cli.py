@@ -437,7 +437,19 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_delete(db_path, args.id, yes=args.yes)
     if args.command == "follow-up" and not args.list:
         return cmd_follow_up(db_path, args)
-    index = open_library(db_path).index
+    from coopbrowse.store.index import IndexCorrupt
+
+    library = open_library(db_path)
+    try:
+        return _read_command(library.index, db_path, args)
+    except IndexCorrupt as exc:  # found damaged while reading: rebuilt, and asked again
+        _say(f"coopbrowse: {exc}; rebuilding the search index")
+        library.refresh(_StderrProgress(db_path), force=True)
+        return _read_command(library.index, db_path, args)
+
+
+def _read_command(index: SearchIndex, db_path: Path, args: argparse.Namespace) -> int:
+    """Run a command that only reads, through the search index."""
     if args.command == "list":
         return cmd_list(index, as_json=args.json, history=args.history)
     if args.command == "history":

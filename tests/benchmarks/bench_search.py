@@ -235,7 +235,6 @@ def main() -> None:
     args = parser.parse_args()
 
     os.environ["COOPBROWSE_CACHE"] = str(args.work / "cache")
-    from coopbrowse.store.index import SearchIndex
     from coopbrowse.store.library import Library, build
 
     db = corpus(args.meetings, args.work)
@@ -259,13 +258,14 @@ def main() -> None:
     terms = {t for q in qs for t in re.findall(r"\w+", q)}
     print(f"{len(qs)} queries ({len(terms)} distinct words), {len(MISSPELT)} misspelt")
 
-    home = library.index.path
     results: dict[str, list[float]] = {k: [] for k in ("first", "repeat", "tantivy", "fts5")}
     p95s: dict[str, list[float]] = {k: [] for k in ("first", "repeat", "tantivy", "fts5", "fuzzy")}
     p50s: dict[str, list[float]] = {k: [] for k in p95s}
     gc.collect()
     for round_ in range(args.rounds):
-        index = SearchIndex.open(home)  # afresh: every memo cold
+        reopened = Library._current(db)  # afresh: every memo cold
+        assert reopened is not None
+        index = reopened.index
         first = [ms(timed(as_app, index, q)[0]) for q in qs]
         repeat = [ms(timed(as_app, index, q)[0]) for _ in range(args.repeats) for q in qs]
         fuzzy = [ms(timed(as_app, index, q)[0]) for q in MISSPELT]

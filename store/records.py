@@ -1,0 +1,305 @@
+"""Where each record is in the database file, so the index need not keep a copy of it.
+
+The search index holds what a search needs (terms, sort keys, counts); a record itself is read
+from the TinyDB file, the one source of truth: :class:`Spans` lists the byte span of every
+meeting, proposal and recorded change in the file, grouped by meeting, and
+:class:`FileRecords` reads a meeting's group with ``pread`` on a descriptor opened on the very
+file the spans describe (a file replaced since by an atomic write is still the old one through
+that descriptor, so a reader never mixes two states).
+
+Spans are exact only for the compact layout that coopbrowse's storage writes (orjson, no
+spaces): a database written otherwise (by hand, by another tool) is copied once, compactly,
+beside the index, and read from there. Spans are saved beside the index (:func:`save_spans`)
+with the state of the file they describe, and never trusted blindly: a span that lies outside
+the file, does not parse, or holds another record is :class:`IndexCorrupt`, and the index is
+rebuilt.
+
+Indexes built from meetings in memory (tests, ``COOPBROWSE_CACHE=off``) keep the meetings
+themselves: :class:`MemoryRecords`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import struct
+import sys
+import threading
+import weakref
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from .errors import StoreError
+from .model import Change, Meeting, Proposal, ValidationError
+from .schema import record_uid
+
+MEETING, PROPOSAL, CHANGE = 0, 1, 2  # what a span holds
+_TABLES = (("meetings", MEETING), ("proposals", PROPOSAL), ("history", CHANGE))
+SPANS_FILE = "spans.bin"  # beside the index files
+COPY_FILE = "records.json"  # the compact copy of a database not written compactly
+_MAGIC = b"coopbrowse-spans1"
+_HEADER = struct.Struct("<17sqqqqB")  # magic, mtime_ns, size, ino, count, source
+_ENTRY = 8 + 4 + 4 + 1  # key, offset, length, kind
+_SPANS_MAX = 1 << 31
+_RECORD_MAX = 64 * 1024 * 1024  # one record is never this large
+FROM_DATABASE, FROM_COPY = 0, 1
+
+Signature = tuple[int, int, int]
+
+
+class IndexCorrupt(StoreError):
+    """The index holds something that is not a valid record; it must be rebuilt."""
+
+
+# Spans --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Spans:
+    """Byte spans of records, sorted by the uid of their meeting; within a meeting: the
+    meeting, its proposals in order, then its recorded changes oldest first."""
+
+    keys: array[int] = field(default_factory=lambda: array("q"))
+    offsets: array[int] = field(default_factory=lambda: array("I"))
+    lengths: array[int] = field(default_factory=lambda: array("I"))
+    kinds: array[int] = field(default_factory=lambda: array("B"))
+    source: int = FROM_DATABASE
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def group(self, muid: int) -> range:
+        """The entries of meeting ``muid`` (empty when it has none)."""
+        return range(bisect_left(self.keys, muid), bisect_right(self.keys, muid))
+
+
+def compute_spans(
+    payload: bytes, tables: Mapping[str, Any], *, trusted: bool = False
+) -> Spans | None:
+    """The spans of ``tables`` in ``payload``, the bytes they were parsed from; None when the
+    bytes are not the compact layout (``trusted``: they were just written that way)."""
+    import orjson
+
+    if not trusted and orjson.dumps(tables) != payload:
+        return None
+    if len(payload) >= 1 << 32:
+        return None
+    dumps = orjson.dumps
+    found: dict[int, tuple[list[int], list[int], list[Any]]] = {}  # kind -> its table's
+    pos = 1  # past "{"
+    for t, (name, docs) in enumerate(tables.items()):
+        pos += (1 if t else 0) + len(dumps(name)) + 2  # [","] "name":{
+        keys = list(map(len, map(dumps, docs.keys())))
+        sizes = list(map(len, map(dumps, docs.values())))
+        steps = [k + 1 + s + 1 for k, s in zip(keys, sizes, strict=True)]  # "k":DOC,
+        begins = [pos + b for b in itertools.accumulate(steps, initial=0)][:-1]
+        kind = dict(_TABLES).get(name)
+        if kind is not None:
+            field_ = "id" if kind == MEETING else "meeting_id"
+            found[kind] = (
+                [b + k + 1 for b, k in zip(begins, keys, strict=True)],
+                sizes,
+                [d.get(field_) if isinstance(d, dict) else None for d in docs.values()],
+            )
+        pos += sum(steps) - (1 if steps else 0) + 1  # the last "," is the table's "}"
+    starts: list[int] = []
+    lengths: list[int] = []
+    kinds: list[int] = []
+    owners: list[Any] = []
+    for kind in (MEETING, PROPOSAL, CHANGE):  # in a meeting's group, in this order
+        if kind in found:
+            starts += found[kind][0]
+            lengths += found[kind][1]
+            kinds += [kind] * len(found[kind][1])
+            owners += found[kind][2]
+    uid_of: dict[str, int] = {}
+    keys_: list[int] = []
+    for owner in owners:
+        if not isinstance(owner, str):
+            keys_.append(0)
+            continue
+        uid = uid_of.get(owner)
+        if uid is None:
+            uid = uid_of[owner] = record_uid("meeting", owner)
+        keys_.append(uid)
+    order = sorted(range(len(keys_)), key=keys_.__getitem__)  # stable: kinds in order
+    return Spans(
+        array("q", [keys_[i] for i in order]),
+        array("I", [starts[i] for i in order]),
+        array("I", [lengths[i] for i in order]),
+        array("B", [kinds[i] for i in order]),
+    )
+
+
+def save_spans(path: Path, spans: Spans, sig: Signature) -> None:
+    """Write ``spans`` describing the file state ``sig`` (atomically, private)."""
+    from .storage import atomic_write_bytes
+
+    header = _HEADER.pack(_MAGIC, *sig, len(spans), spans.source)
+    parts = [spans.keys, spans.offsets, spans.lengths, spans.kinds]
+    if sys.byteorder != "little":
+        parts = [array(a.typecode, a) for a in parts]
+        for a in parts:
+            a.byteswap()
+    atomic_write_bytes(path, header + b"".join(a.tobytes() for a in parts), mode=0o600)
+
+
+def load_spans(path: Path, sig: Signature) -> Spans | None:
+    """The spans saved in ``path`` if they describe the file state ``sig``, else None."""
+    from .storage import read_regular
+
+    try:
+        raw = read_regular(path, "index spans", _SPANS_MAX, StoreError)
+    except (OSError, StoreError):
+        return None
+    if len(raw) < _HEADER.size:
+        return None
+    magic, mtime_ns, size, ino, count, source = _HEADER.unpack_from(raw)
+    if magic != _MAGIC or (mtime_ns, size, ino) != tuple(sig) or source not in (0, 1):
+        return None
+    if count < 0 or len(raw) != _HEADER.size + count * _ENTRY:
+        return None
+    pos = _HEADER.size
+    out = []
+    for code, width in (("q", 8), ("I", 4), ("I", 4), ("B", 1)):
+        a = array(code)
+        a.frombytes(raw[pos : pos + count * width])
+        if sys.byteorder != "little":
+            a.byteswap()
+        out.append(a)
+        pos += count * width
+    keys, offsets, lengths, kinds = out
+    return Spans(keys, offsets, lengths, kinds, source=source)
+
+
+# Reading records ----------------------------------------------------------------------------
+
+
+class Records(Protocol):
+    """Where an index reads the records it lists."""
+
+    def meeting(self, muid: int) -> Meeting | None:
+        """The meeting with its proposals and history."""
+
+    def row(self, muid: int, pi: int | None) -> tuple[Meeting, Proposal | None] | None:
+        """The meeting (its proposals not needed) and its proposal ``pi``."""
+
+
+class MemoryRecords:
+    """Records kept as meetings in memory (an index built from meetings)."""
+
+    def __init__(self) -> None:
+        self._by_uid: dict[int, Meeting] = {}
+        self._lock = threading.Lock()
+
+    def put(self, meetings: Iterable[Meeting]) -> None:
+        with self._lock:
+            for m in meetings:
+                self._by_uid[record_uid("meeting", m.id)] = m
+
+    def remove(self, meeting_ids: Iterable[str]) -> None:
+        with self._lock:
+            for mid in meeting_ids:
+                self._by_uid.pop(record_uid("meeting", mid), None)
+
+    def meeting(self, muid: int) -> Meeting | None:
+        return self._by_uid.get(muid)
+
+    def row(self, muid: int, pi: int | None) -> tuple[Meeting, Proposal | None] | None:
+        m = self._by_uid.get(muid)
+        if m is None:
+            return None
+        if pi is None:
+            return m, None
+        return (m, m.proposals[pi]) if 0 <= pi < len(m.proposals) else None
+
+
+class FileRecords:
+    """Records read from a file through an open descriptor, by their spans."""
+
+    def __init__(self, fd: int, spans: Spans, where: Path) -> None:
+        self._fd = fd
+        self.spans = spans
+        self.where = where
+        self._size = os.fstat(fd).st_size
+        weakref.finalize(self, os.close, fd)
+
+    @classmethod
+    def open(cls, path: Path, spans: Spans, sig: Signature | None = None) -> FileRecords | None:
+        """Records of ``path`` if it is still in state ``sig`` (None otherwise)."""
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        except OSError:
+            return None
+        try:
+            st = os.fstat(fd)
+        except OSError:
+            os.close(fd)
+            return None
+        if sig is not None and (st.st_mtime_ns, st.st_size, st.st_ino) != tuple(sig):
+            os.close(fd)
+            return None
+        return cls(fd, spans, path)
+
+    def _read(self, i: int) -> Any:
+        import orjson
+
+        offset, length = self.spans.offsets[i], self.spans.lengths[i]
+        if offset + length > self._size or length > _RECORD_MAX:
+            raise IndexCorrupt(self.where, "a record span outside the file")
+        try:
+            data = orjson.loads(os.pread(self._fd, length, offset))
+        except (OSError, orjson.JSONDecodeError) as exc:
+            raise IndexCorrupt(self.where, f"a record span that is not a record ({exc})") from None
+        if not isinstance(data, dict):
+            raise IndexCorrupt(self.where, "a record span that is not a record")
+        return data
+
+    def _meeting_doc(self, muid: int, group: range) -> Meeting | None:
+        if not group or self.spans.kinds[group.start] != MEETING:
+            return None
+        m: Meeting = _valid(Meeting.from_dict, self._read(group.start), self.where)
+        m.proposals, m.history = [], []  # kept in their own tables
+        if record_uid("meeting", m.id) != muid:
+            raise IndexCorrupt(self.where, f"meeting {m.id!r} found in another's place")
+        return m
+
+    def meeting(self, muid: int) -> Meeting | None:
+        group = self.spans.group(muid)
+        m = self._meeting_doc(muid, group)
+        if m is None:
+            return None
+        kinds = self.spans.kinds
+        for i in group[1:]:
+            data = self._read(i)
+            if kinds[i] == PROPOSAL:
+                p = _valid(Proposal.from_dict, data, self.where)
+                if p.meeting_id != m.id:
+                    raise IndexCorrupt(self.where, f"proposal {p.id!r} found in another's place")
+                m.proposals.append(p)
+            elif kinds[i] == CHANGE:
+                m.history.append(_valid(Change.from_dict, data, self.where))
+        return m
+
+    def row(self, muid: int, pi: int | None) -> tuple[Meeting, Proposal | None] | None:
+        group = self.spans.group(muid)
+        m = self._meeting_doc(muid, group)
+        if m is None or pi is None:
+            return None if m is None else (m, None)
+        i = group.start + 1 + pi
+        if not (pi >= 0 and i < group.stop and self.spans.kinds[i] == PROPOSAL):
+            return None
+        p = _valid(Proposal.from_dict, self._read(i), self.where)
+        return m, p
+
+
+def _valid(make: Any, data: Any, where: Path | None) -> Any:
+    try:
+        return make(data)
+    except (ValidationError, TypeError, ValueError, RecursionError) as exc:
+        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise IndexCorrupt(where, f"a stored record is not valid ({text[:160]})") from None
