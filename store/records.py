@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import stat
 import struct
 import sys
 import threading
@@ -219,40 +220,54 @@ class MemoryRecords:
 
 
 class FileRecords:
-    """Records read from a file through an open descriptor, by their spans."""
+    """Records read from a file by their spans, through a descriptor kept open on the very
+    file the spans describe (where the system cannot read at an offset without moving a shared
+    position, or keeps a file from being replaced while it is open, the file is opened for
+    each read instead and checked against ``sig``)."""
 
-    def __init__(self, fd: int, spans: Spans, where: Path) -> None:
+    _KEEP_OPEN = hasattr(os, "pread")
+
+    def __init__(self, fd: int | None, spans: Spans, where: Path, sig: Signature) -> None:
         self._fd = fd
         self.spans = spans
         self.where = where
-        self._size = os.fstat(fd).st_size
-        weakref.finalize(self, os.close, fd)
+        self._sig = sig
+        if fd is not None:
+            weakref.finalize(self, os.close, fd)
 
     @classmethod
     def open(cls, path: Path, spans: Spans, sig: Signature | None = None) -> FileRecords | None:
-        """Records of ``path`` if it is still in state ``sig`` (None otherwise)."""
-        try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-        except OSError:
+        """Records of regular file ``path`` if it is still in state ``sig`` (None otherwise)."""
+        fd = _open_state(path, sig)
+        if fd is None:
             return None
-        try:
-            st = os.fstat(fd)
-        except OSError:
+        st = os.fstat(fd)
+        state = (st.st_mtime_ns, st.st_size, st.st_ino)
+        if not cls._KEEP_OPEN:
             os.close(fd)
-            return None
-        if sig is not None and (st.st_mtime_ns, st.st_size, st.st_ino) != tuple(sig):
+            return cls(None, spans, path, state)
+        return cls(fd, spans, path, state)
+
+    def _bytes(self, offset: int, length: int) -> bytes:
+        if self._fd is not None:
+            return os.pread(self._fd, length, offset)
+        fd = _open_state(self.where, self._sig)
+        if fd is None:
+            raise IndexCorrupt(self.where, "the file changed since it was indexed")
+        try:
+            os.lseek(fd, offset, os.SEEK_SET)
+            return os.read(fd, length)
+        finally:
             os.close(fd)
-            return None
-        return cls(fd, spans, path)
 
     def _read(self, i: int) -> Any:
         import orjson
 
         offset, length = self.spans.offsets[i], self.spans.lengths[i]
-        if offset + length > self._size or length > _RECORD_MAX:
+        if offset + length > self._sig[1] or length > _RECORD_MAX:
             raise IndexCorrupt(self.where, "a record span outside the file")
         try:
-            data = orjson.loads(os.pread(self._fd, length, offset))
+            data = orjson.loads(self._bytes(offset, length))
         except (OSError, orjson.JSONDecodeError) as exc:
             raise IndexCorrupt(self.where, f"a record span that is not a record ({exc})") from None
         if not isinstance(data, dict):
@@ -295,6 +310,27 @@ class FileRecords:
             return None
         p = _valid(Proposal.from_dict, self._read(i), self.where)
         return m, p
+
+
+def _open_state(path: Path, sig: Signature | None) -> int | None:
+    """A descriptor on regular file ``path`` if it is in state ``sig`` (any state when
+    None), opened so that nothing blocks (a pipe swapped in) or becomes a terminal."""
+    from .storage import READ_FLAGS
+
+    try:
+        fd = os.open(path, READ_FLAGS)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        return None
+    state = (st.st_mtime_ns, st.st_size, st.st_ino)
+    if not stat.S_ISREG(st.st_mode) or (sig is not None and state != tuple(sig)):
+        os.close(fd)
+        return None
+    return fd
 
 
 def _valid(make: Any, data: Any, where: Path | None) -> Any:

@@ -34,7 +34,7 @@ DATABASE_LIMIT = 4_000_000_000  # a database of 100,000 meetings is 400 MB
 LEFTOVER_AGE = 3600.0  # seconds after which a temporary file is a leftover whoever wrote it
 NAME_MAX = 255  # bytes in a file name, where the file system does not say
 
-_READ_FLAGS = (
+READ_FLAGS = (
     os.O_RDONLY
     | getattr(os, "O_NONBLOCK", 0)  # a pipe swapped in after the check does not block open
     | getattr(os, "O_NOCTTY", 0)  # a terminal never becomes the controlling one
@@ -155,7 +155,7 @@ def open_regular(
     limit = DATABASE_LIMIT if limit is None else limit
     try:
         _check_regular(path, os.stat(path).st_mode, what, error)
-        fh = open(os.open(path, _READ_FLAGS), "rb")  # noqa: SIM115 - closed below
+        fh = open(os.open(path, READ_FLAGS), "rb")  # noqa: SIM115 - closed below
     except FileNotFoundError:
         raise
     except OSError as exc:
@@ -609,7 +609,7 @@ def _locked_message(holder: int | None) -> str:
 def _read_holder(lock_path: Path) -> int | None:
     """The pid written in the lock file, if that process is alive."""
     try:
-        fd = os.open(lock_path, _READ_FLAGS | getattr(os, "O_NOFOLLOW", 0))
+        fd = os.open(lock_path, READ_FLAGS | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
     try:

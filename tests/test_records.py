@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import orjson
+import pytest
 
 from coopbrowse.store import Store
 from coopbrowse.store.library import Library, index_home
@@ -18,6 +19,8 @@ from coopbrowse.store.records import (
     MEETING,
     PROPOSAL,
     SPANS_FILE,
+    FileRecords,
+    IndexCorrupt,
     compute_spans,
     load_spans,
     save_spans,
@@ -154,3 +157,22 @@ def test_a_reader_keeps_reading_the_file_it_opened_while_another_process_replace
     fresh = library.index.listing("meetings", "penza")
     row = library.index.row(fresh, 0)
     assert row is not None and row[1].title.startswith("Replaced ")
+
+
+def test_where_a_file_cannot_be_kept_open_each_read_opens_it_and_checks_its_state(
+    store: Store, monkeypatch
+) -> None:
+    monkeypatch.setattr(FileRecords, "_KEEP_OPEN", False)
+    library = Library.open(store.path)
+    assert isinstance(library.index.records, FileRecords)
+    assert library.index.records._fd is None  # nothing held open between reads
+    meeting = library.index.meeting(MID)
+    assert meeting is not None and meeting == store.meeting(MID)
+    tables = json.loads(store.path.read_text())
+    replacement = store.path.with_suffix(".new")
+    replacement.write_text(json.dumps(tables))
+    os.replace(replacement, store.path)
+    with pytest.raises(IndexCorrupt, match="changed since it was indexed"):
+        library.index.records.meeting(record_uid("meeting", MID))
+    assert library.refresh()
+    assert library.index.meeting(MID) == meeting
