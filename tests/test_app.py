@@ -556,6 +556,33 @@ def test_an_indexed_database_is_opened_and_listed_before_the_first_frame(store) 
     assert rows[0].meeting.id == newest.id and cursor == 0
 
 
+def test_a_lists_first_rows_are_read_with_its_answer_not_when_drawn(monkeypatch) -> None:
+    """The worker that answers a request reads the rows a screen shows (around the kept
+    row), so drawing them reads nothing from the database file on the UI thread."""
+    from coopbrowse.store.index import SearchIndex
+    from coopbrowse.store.synth import synth_meetings
+    from coopbrowse.tui.screens.main import WARM_ROWS, first_answer
+
+    index = SearchIndex.build(synth_meetings(150, seed=3))
+    rows, _hl, at = first_answer(index, _first_request("proposals"))
+    assert at == 0 and len(rows) > WARM_ROWS
+    reads: list[int] = []
+    real = SearchIndex.row
+    monkeypatch.setattr(
+        SearchIndex, "row", lambda self, listing, i: reads.append(i) or real(self, listing, i)
+    )
+    drawn = [rows[i] for i in range(WARM_ROWS)]
+    assert all(r is not None for r in drawn) and reads == []
+    assert rows[WARM_ROWS] is not None and reads == [WARM_ROWS]  # the rest when scrolled to
+    keep = drawn[40].key
+    rows, _hl, at = first_answer(index, _first_request("proposals", keep=keep))
+    assert at == 40
+    reads.clear()
+    assert rows.listing is not None
+    around = range(40 - WARM_ROWS // 2, min(rows.listing.loaded, 40 + WARM_ROWS))
+    assert all(rows[i] is not None for i in around) and reads == []
+
+
 def test_a_new_or_changed_database_is_left_to_the_open_worker(store, tmp_path) -> None:
     from coopbrowse.store.library import Library, index_home
     from coopbrowse.tui.screens.main import EarlyOpen

@@ -67,6 +67,9 @@ class Settings:
     detail_delay: float = 0.3  # the detail waits this long after the last key typed
 
 
+WARM_ROWS = 64  # rows read with a list's answer: a tall terminal's screenful
+
+
 class Rows(Sequence[Row | None]):
     """The rows of the current list, read from the index when first asked for (a row not
     loaded yet is None: a long list arrives a page first, the rest a moment later)."""
@@ -132,6 +135,14 @@ class Rows(Sequence[Row | None]):
     def complete(self) -> bool:
         return self.listing is None or self.listing.complete_
 
+    def warm(self, at: int = 0, around: int = WARM_ROWS) -> None:
+        """Read the rows a screen around row ``at`` shows, now (in the worker that asked
+        for them: drawing them then reads nothing from the database file)."""
+        if self.listing is None:
+            return
+        for i in range(max(0, at - around // 2), min(self.listing.loaded, at + around)):
+            self[i]
+
 
 @dataclass
 class _Request:
@@ -160,7 +171,9 @@ def first_answer(index: SearchIndex, request: _Request) -> Answer:
 
             rows.facets = index.facets(request.query, FACETS, view="followup")
     hl = index.matcher(request.query) if request.query else None
-    return rows, hl, find_row(index, rows, request.keep, first_page=True)
+    at = find_row(index, rows, request.keep, first_page=True)
+    rows.warm(at or 0)
+    return rows, hl, at
 
 
 def match_counts(index: SearchIndex, request: _Request, rows: Rows) -> tuple[int, int] | None:
