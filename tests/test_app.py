@@ -793,6 +793,43 @@ async def test_export_dialog_asks_before_overwriting(app, tmp_path) -> None:
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_the_export_path_is_checked_off_the_ui_thread_and_only_the_latest_counts(
+    app, tmp_path, monkeypatch
+) -> None:
+    """The file system is asked about the export path in a worker (a hung mount never
+    freezes the screen), and a check answered after a newer path was given is dropped."""
+    import threading
+
+    from coopbrowse.tui.screens import export as export_module
+
+    threads: list[str] = []
+    real = export_module.target_problem
+
+    def recorded(path: Path) -> str | None:
+        threads.append(threading.current_thread().name)
+        return real(path)
+
+    monkeypatch.setattr(export_module, "target_problem", recorded)
+    target = tmp_path / "brief.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await export_to(pilot, app, target)
+        assert isinstance(app.screen, MainScreen) and target.exists()
+        assert threads and threading.main_thread().name not in threads
+        # an answer for an older path is not acted on
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.target_ticket += 1  # as if a newer path had been given meanwhile
+        stale = tmp_path / "stale.md"
+        dialog.query_one("#export-path").value = str(stale)
+        export_module.take_target(dialog, str(stale), lambda path, force: None)
+        dialog.target_ticket += 1
+        await settle(pilot, app)
+        assert app.screen is dialog and not stale.exists()
+        assert "Checking" in plain(dialog.query_one("#export-error").content)
+
+
 async def test_export_dialog_shows_write_errors_and_stays(app, tmp_path) -> None:
     from coopbrowse.tui.screens.export import ExportScreen
 

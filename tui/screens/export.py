@@ -128,19 +128,33 @@ def take_target(
 ) -> None:
     """The path typed in a dialog, checked: an empty name or a path that cannot take a
     document is said in the dialog; an existing file asks first. ``then(path, overwrite)``
-    runs once the path is good."""
+    runs once the path is good. The file system is asked in a worker (a path on a slow or
+    hung mount never freezes the screen); only the latest check is acted on."""
     if not raw.strip():
         dialog.show_error("Give a file name.")
         return
     path = Path(raw.strip()).expanduser()
-    problem = target_problem(path)
-    if problem:
-        dialog.show_error(f"Not written: {problem}")
-        return
-    if path.exists():
-        confirm(dialog, f"{path} exists. Overwrite it?", lambda: then(path, True))
-        return
-    then(path, False)
+    dialog.target_ticket += 1
+    ticket = dialog.target_ticket
+
+    def answered(problem: str | None, exists: bool) -> None:
+        if ticket != dialog.target_ticket or not dialog.is_attached:
+            return  # a newer path was given, or the dialog is gone
+        dialog.show_error("")
+        if problem:
+            dialog.show_error(f"Not written: {problem}")
+        elif exists:
+            confirm(dialog, f"{path} exists. Overwrite it?", lambda: then(path, True))
+        else:
+            then(path, False)
+
+    def check() -> None:
+        problem = target_problem(path)
+        exists = problem is None and path.exists()
+        dialog.app.call_from_thread(answered, problem, exists)
+
+    dialog.show_note("Checking the path…")
+    dialog.run_worker(check, thread=True, group="target", name="check the path")
 
 
 class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
@@ -156,6 +170,7 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
         super().__init__()
         self.title_text = title
         self.default = default
+        self.target_ticket = 0  # the latest path check (take_target)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="save-as-box"):
@@ -182,6 +197,9 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
 
     def show_error(self, message: str) -> None:
         self.query_one("#save-as-error", Static).update(Text(printable(message), style="bold red"))
+
+    def show_note(self, message: str) -> None:
+        self.query_one("#save-as-error", Static).update(Text(printable(message), style="dim"))
 
     def action_write(self) -> None:
         raw = self.query_one("#save-as-path", Input).value
@@ -210,6 +228,7 @@ class ExportScreen(ModalScreen[str | None]):
         self.choice = choices[0]
         self._selections: dict[int, Selection] = {}
         self._ticket = 0
+        self.target_ticket = 0  # the latest path check (take_target)
         self.ready = False  # the preview of the current choice and options is shown
 
     def compose(self) -> ComposeResult:
@@ -333,6 +352,9 @@ class ExportScreen(ModalScreen[str | None]):
 
     def show_error(self, message: str) -> None:
         self.query_one("#export-error", Static).update(Text(printable(message), style="bold red"))
+
+    def show_note(self, message: str) -> None:
+        self.query_one("#export-error", Static).update(Text(printable(message), style="dim"))
 
     def action_export(self) -> None:
         raw = self.query_one("#export-path", Input).value
