@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from array import array
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -256,6 +256,8 @@ class SearchIndex:
         self._memo: dict[tuple[Any, ...], Any] = {}
         self._vocabulary: tuple[int, Vocabulary] | None = None
         self._searcher: tuple[int, Any, Records] | None = None
+        # the latest snapshots with their records (a read begun on one ends on it)
+        self._views: deque[tuple[int, Any, Records]] = deque(maxlen=4)
         self._view_lock = threading.Lock()
         self._meetings: OrderedDict[tuple[int, int], Meeting] = OrderedDict()
         self._meetings_lock = threading.Lock()
@@ -320,7 +322,18 @@ class SearchIndex:
             if current is None or current[0] != self._snapshot:
                 current = (self._snapshot, self._index.searcher(), self.records)
                 self._searcher = current
+                self._views.append(current)
             return current[1], current[2]
+
+    def _records_of(self, searcher: Any) -> tuple[int, Records]:
+        """``(snapshot, records)`` that go with ``searcher``: a read begun on a snapshot
+        reads the records of that state of the file, even after a reload."""
+        with self._view_lock:
+            for snapshot, known, records in reversed(self._views):
+                if known is searcher:
+                    return snapshot, records
+        _searcher, records = self._view()  # a snapshot long gone: the latest
+        return self._snapshot, records
 
     def reload(self, records: Records | None = None) -> None:
         """See the latest commit (made here or by another process), and read records from
@@ -603,16 +616,18 @@ class SearchIndex:
             raise IndexCorrupt(self.path, f"unreadable document ({_short(exc)})") from None
         return int(uid or 0), int(muid or 0), int(pi or 0)
 
-    def _meeting_of(self, muid: int) -> Meeting | None:
-        """Meeting ``muid`` with its proposals and history, read from the records (the
-        latest thousands are kept: a detail is shown again and again while browsing)."""
-        key = (self._snapshot, muid)
+    def _meeting_of(self, searcher: Any, muid: int) -> Meeting | None:
+        """Meeting ``muid`` with its proposals and history, read from the records that go
+        with ``searcher`` (the latest thousands are kept: a detail is shown again and again
+        while browsing)."""
+        snapshot, records = self._records_of(searcher)
+        key = (snapshot, muid)
         with self._meetings_lock:
             found = self._meetings.get(key)
             if found is not None:
                 self._meetings.move_to_end(key)
                 return found
-        meeting = self._view()[1].meeting(muid)
+        meeting = records.meeting(muid)
         if meeting is None:
             return None
         with self._meetings_lock:
@@ -624,15 +639,18 @@ class SearchIndex:
     def _unpack(self, searcher: Any, address: Any) -> Meeting:
         """The meeting of meeting document ``address`` (with its proposals)."""
         muid = self._place(searcher, address)[1]
-        meeting = self._meeting_of(muid)
+        meeting = self._meeting_of(searcher, muid)
         if meeting is None:
             raise IndexCorrupt(self.path, "a listed meeting is not in the database")
+        n = searcher.fast_field_values("nprops", [address])[0]
+        if n is not None and n != len(meeting.proposals):
+            raise IndexCorrupt(self.path, f"meeting {meeting.id!r} read with other proposals")
         return meeting
 
     def _record(self, searcher: Any, address: Any) -> tuple[str, Meeting | Proposal, Meeting]:
         """The record of document ``address``: ``(kind, record, its meeting)``."""
         uid, muid, pi = self._place(searcher, address)
-        found = self._meeting_of(muid)
+        found = self._meeting_of(searcher, muid)
         if found is None:
             raise IndexCorrupt(self.path, "a listed record is not in the database")
         if uid == muid:

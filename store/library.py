@@ -72,6 +72,9 @@ def _quiet(_what: str, _done: int, _total: int) -> None:
     pass
 
 
+_CHANGED = object()  # the index moved on while it was being opened: open it again
+
+
 # Where ------------------------------------------------------------------------------------
 
 
@@ -274,6 +277,15 @@ class Library:
     @classmethod
     def _current(cls, db_path: Path) -> Library | None:
         """The library from the stamped index, if it describes the file as it is now."""
+        for _attempt in range(3):
+            found = cls._stamped(db_path)
+            if found is not _CHANGED:
+                return found if isinstance(found, Library) else None
+        return None
+
+    @classmethod
+    def _stamped(cls, db_path: Path) -> Library | object | None:
+        """:meth:`_current` once: ``_CHANGED`` when a writer moved the index on meanwhile."""
         home = index_home(db_path)
         if home is None:
             return None
@@ -296,6 +308,10 @@ class Library:
         if records is None:
             return None
         index.reload(records)
+        # A writer marks the stamp before it commits to the index: if the stamp is still the
+        # one read, the commit just loaded is the one the records describe.
+        if read_stamp(home) != stamp:
+            return _CHANGED
         return cls(db_path, index, stamp)
 
     @classmethod
@@ -345,14 +361,7 @@ class Library:
         current = None if force else Library._current(self.db_path)
         if current is None:
             current = build(self.db_path, progress or _quiet)
-        if (
-            current.stamp is not None
-            and self.stamp is not None
-            and current.stamp.dir == self.stamp.dir
-        ):
-            self.index.reload(current.index.records)  # same directory, updated in place
-        else:
-            self.index = current.index
+        self.index = current.index  # its snapshot and records describe the same state
         self.stamp, self._signature, self.note = current.stamp, current._signature, current.note
         return True
 
@@ -450,7 +459,7 @@ def _records_of(db_path: Path, read: Stream, target: Path) -> FileRecords | None
         spans = compute_spans(copy, read.tables, trusted=True)
         if spans is None:  # too large to address
             raise StoreError(db_path, "database is too large to index")
-        spans.source = FROM_COPY
+        spans.source, spans.copy_size = FROM_COPY, len(copy)
         records = FileRecords.open(target / COPY_FILE, spans)
     if records is not None:
         save_spans(target / SPANS_FILE, spans, read.signature)

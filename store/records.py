@@ -42,8 +42,10 @@ MEETING, PROPOSAL, CHANGE = 0, 1, 2  # what a span holds
 _TABLES = (("meetings", MEETING), ("proposals", PROPOSAL), ("history", CHANGE))
 SPANS_FILE = "spans.bin"  # beside the index files
 COPY_FILE = "records.json"  # the compact copy of a database not written compactly
-_MAGIC = b"coopbrowse-spans1"
-_HEADER = struct.Struct("<17sqqqqB")  # magic, mtime_ns, size, ino, count, source
+_MAGIC = b"coopbrowse-spans2"
+# magic, the file state (mtime_ns, size, inode), count, source, the size of a copy
+_HEADER = struct.Struct("<17sqQQQBQ")
+_U64 = (1 << 64) - 1  # an inode number wider than this is kept by its low bits
 _ENTRY = 8 + 4 + 4 + 1  # key, offset, length, kind
 _SPANS_MAX = 1 << 31
 _RECORD_MAX = 64 * 1024 * 1024  # one record is never this large
@@ -54,6 +56,11 @@ Signature = tuple[int, int, int]
 
 class IndexCorrupt(StoreError):
     """The index holds something that is not a valid record; it must be rebuilt."""
+
+
+class RecordsChanged(StoreError):
+    """The database file changed since the records were opened (where it cannot be kept
+    open): not damage; the index catches up with the file as after any outside change."""
 
 
 # Spans --------------------------------------------------------------------------------------
@@ -69,6 +76,7 @@ class Spans:
     lengths: array[int] = field(default_factory=lambda: array("I"))
     kinds: array[int] = field(default_factory=lambda: array("B"))
     source: int = FROM_DATABASE
+    copy_size: int = 0  # the size of the compact copy the spans are in (FROM_COPY)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -140,7 +148,10 @@ def save_spans(path: Path, spans: Spans, sig: Signature) -> None:
     """Write ``spans`` describing the file state ``sig`` (atomically, private)."""
     from .storage import atomic_write_bytes
 
-    header = _HEADER.pack(_MAGIC, *sig, len(spans), spans.source)
+    mtime_ns, size, ino = sig
+    header = _HEADER.pack(
+        _MAGIC, mtime_ns, size, ino & _U64, len(spans), spans.source, spans.copy_size
+    )
     parts = [spans.keys, spans.offsets, spans.lengths, spans.kinds]
     if sys.byteorder != "little":
         parts = [array(a.typecode, a) for a in parts]
@@ -151,20 +162,24 @@ def save_spans(path: Path, spans: Spans, sig: Signature) -> None:
 
 def load_spans(path: Path, sig: Signature) -> Spans | None:
     """The spans saved in ``path`` if they describe the file state ``sig``, else None."""
-    from .storage import read_regular
+    from .storage import open_regular
 
     try:
-        raw = read_regular(path, "index spans", _SPANS_MAX, StoreError)
+        with open_regular(path, "index spans", _SPANS_MAX, StoreError) as fh:
+            head = fh.read(_HEADER.size)
+            if len(head) < _HEADER.size:
+                return None
+            magic, mtime_ns, size, ino, count, source, copy_size = _HEADER.unpack(head)
+            if magic != _MAGIC or (mtime_ns, size, ino) != (sig[0], sig[1], sig[2] & _U64):
+                return None
+            if source not in (FROM_DATABASE, FROM_COPY) or count * _ENTRY > _SPANS_MAX:
+                return None
+            raw = fh.read(count * _ENTRY + 1)
     except (OSError, StoreError):
         return None
-    if len(raw) < _HEADER.size:
+    if len(raw) != count * _ENTRY:
         return None
-    magic, mtime_ns, size, ino, count, source = _HEADER.unpack_from(raw)
-    if magic != _MAGIC or (mtime_ns, size, ino) != tuple(sig) or source not in (0, 1):
-        return None
-    if count < 0 or len(raw) != _HEADER.size + count * _ENTRY:
-        return None
-    pos = _HEADER.size
+    pos = 0
     out = []
     for code, width in (("q", 8), ("I", 4), ("I", 4), ("B", 1)):
         a = array(code)
@@ -174,7 +189,7 @@ def load_spans(path: Path, sig: Signature) -> Spans | None:
         out.append(a)
         pos += count * width
     keys, offsets, lengths, kinds = out
-    return Spans(keys, offsets, lengths, kinds, source=source)
+    return Spans(keys, offsets, lengths, kinds, source=source, copy_size=copy_size)
 
 
 # Reading records ----------------------------------------------------------------------------
@@ -237,12 +252,16 @@ class FileRecords:
 
     @classmethod
     def open(cls, path: Path, spans: Spans, sig: Signature | None = None) -> FileRecords | None:
-        """Records of regular file ``path`` if it is still in state ``sig`` (None otherwise)."""
+        """Records of regular file ``path`` if it is still in state ``sig`` (None otherwise;
+        a copy, read without ``sig``, must have the size its spans were made for)."""
         fd = _open_state(path, sig)
         if fd is None:
             return None
         st = os.fstat(fd)
         state = (st.st_mtime_ns, st.st_size, st.st_ino)
+        if spans.source == FROM_COPY and st.st_size != spans.copy_size:
+            os.close(fd)
+            return None
         if not cls._KEEP_OPEN:
             os.close(fd)
             return cls(None, spans, path, state)
@@ -253,7 +272,7 @@ class FileRecords:
             return os.pread(self._fd, length, offset)
         fd = _open_state(self.where, self._sig)
         if fd is None:
-            raise IndexCorrupt(self.where, "the file changed since it was indexed")
+            raise RecordsChanged(self.where, "the database changed while it was read")
         try:
             os.lseek(fd, offset, os.SEEK_SET)
             return os.read(fd, length)
@@ -289,15 +308,22 @@ class FileRecords:
         if m is None:
             return None
         kinds = self.spans.kinds
+        seen: set[str] = set()
         for i in group[1:]:
-            data = self._read(i)
-            if kinds[i] == PROPOSAL:
-                p = _valid(Proposal.from_dict, data, self.where)
-                if p.meeting_id != m.id:
+            kind = kinds[i]
+            if kind == PROPOSAL and not m.history:
+                p: Proposal = _valid(Proposal.from_dict, self._read(i), self.where)
+                if p.meeting_id != m.id or p.id in seen:
                     raise IndexCorrupt(self.where, f"proposal {p.id!r} found in another's place")
+                seen.add(p.id)
                 m.proposals.append(p)
-            elif kinds[i] == CHANGE:
-                m.history.append(_valid(Change.from_dict, data, self.where))
+            elif kind == CHANGE:
+                change: Change = _valid(Change.from_dict, self._read(i), self.where)
+                if change.meeting_id != m.id:
+                    raise IndexCorrupt(self.where, f"change {change.id!r} found in another's place")
+                m.history.append(change)
+            else:  # another kind, or a proposal after the changes: not what was written
+                raise IndexCorrupt(self.where, f"the records of meeting {m.id!r} are out of order")
         return m
 
     def row(self, muid: int, pi: int | None) -> tuple[Meeting, Proposal | None] | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import orjson
@@ -21,6 +22,7 @@ from coopbrowse.store.records import (
     SPANS_FILE,
     FileRecords,
     IndexCorrupt,
+    RecordsChanged,
     compute_spans,
     load_spans,
     save_spans,
@@ -172,7 +174,142 @@ def test_where_a_file_cannot_be_kept_open_each_read_opens_it_and_checks_its_stat
     replacement = store.path.with_suffix(".new")
     replacement.write_text(json.dumps(tables))
     os.replace(replacement, store.path)
-    with pytest.raises(IndexCorrupt, match="changed since it was indexed"):
+    with pytest.raises(RecordsChanged, match="changed while it was read"):
         library.index.records.meeting(record_uid("meeting", MID))
     assert library.refresh()
     assert library.index.meeting(MID) == meeting
+
+
+def test_a_read_begun_on_a_snapshot_ends_on_it_after_a_refresh(store: Store) -> None:
+    library = Library.open(store.path)
+    meetings = library.index.iter_meetings()
+    first = next(meetings)
+    last = min(store.meetings(), key=lambda m: m.date)  # listed last (newest first)
+    store.delete_meeting(last.id)  # a write meanwhile, and the app catches up
+    assert library.refresh()
+    rest = list(meetings)  # read from the state the listing began on
+    assert [first.id, *(m.id for m in rest)][-1] == last.id and len(rest) == 4
+    assert library.index.meeting(last.id) is None
+
+
+def test_the_index_and_its_records_open_as_one_state_while_another_process_writes(
+    store: Store, monkeypatch
+) -> None:
+    from coopbrowse.store import library as library_module
+
+    library = Library.open(store.path)
+    meeting = store.meeting(MID)
+    assert meeting is not None
+    real = FileRecords.open.__func__  # type: ignore[attr-defined]
+    writes: list[int] = []
+
+    def open_then_another_write(cls, path, spans, sig=None):  # type: ignore[no-untyped-def]
+        found = real(cls, path, spans, sig)
+        if not writes:  # a write lands between opening the records and the index
+            writes.append(1)
+            Store(store.path).edit_meeting(replace(meeting, proposals=meeting.proposals[1:]))
+        return found
+
+    monkeypatch.setattr(library_module.FileRecords, "open", classmethod(open_then_another_write))
+    store.follow_up(meeting.proposals[1].id, status="agreed", date="2025-06-01")
+    assert library.refresh() and writes
+    listing = library.index.listing("proposals", "")
+    rows = [library.index.row(listing, i) for i in range(listing.loaded)]
+    assert all(r is not None for r in rows)
+    found = library.index.proposal(meeting.proposals[1].id)
+    assert found is not None and found[1].proposals[0].id == meeting.proposals[1].id
+
+
+def test_a_command_that_printed_part_of_its_answer_is_not_answered_twice(
+    store: Store, capsys
+) -> None:
+    library = Library.open(store.path)
+    where = _index_dir(library)
+    assert library.stamp is not None
+    spans = load_spans(where / SPANS_FILE, library.stamp.signature)
+    assert spans is not None
+    oldest = min(store.meetings(), key=lambda m: m.date)  # listed last
+    i = spans.group(record_uid("meeting", oldest.id)).start
+    spans.lengths[i] -= 1  # its record cut short: found out only when it is read
+    save_spans(where / SPANS_FILE, spans, library.stamp.signature)
+    code, out, err = run(capsys, "list", "--json")
+    assert code == 2 and "run the command again" in err
+    code, out, err = run(capsys, "list", "--json")  # rebuilt: answered whole
+    assert code == 0 and len(json.loads(out)) == 5
+
+
+def test_spans_keep_an_inode_wider_than_64_bits(tmp_path: Path) -> None:
+    spans = compute_spans(b'{"meetings":{}}', {"meetings": {}})
+    assert spans is not None
+    sig = (1_700_000_000_000_000_000, 12, (1 << 70) + 5)  # ReFS, some network mounts
+    save_spans(tmp_path / SPANS_FILE, spans, sig)
+    assert load_spans(tmp_path / SPANS_FILE, sig) is not None
+    assert load_spans(tmp_path / SPANS_FILE, (sig[0], sig[1], 5)) is not None  # low bits
+    assert load_spans(tmp_path / SPANS_FILE, (sig[0], sig[1], 6)) is None
+
+
+def _crafted(store: Store, change) -> Library:  # type: ignore[no-untyped-def]
+    """The library after ``change(spans)`` was made to its saved spans."""
+    library = Library.open(store.path)
+    where = _index_dir(library)
+    assert library.stamp is not None
+    spans = load_spans(where / SPANS_FILE, library.stamp.signature)
+    assert spans is not None
+    change(spans)
+    save_spans(where / SPANS_FILE, spans, library.stamp.signature)
+    again = Library.open(store.path)
+    assert not again.rebuilt
+    return again
+
+
+def test_a_change_of_another_meeting_in_a_meetings_records_is_found_out(store: Store) -> None:
+    store.follow_up(PID, status="agreed", date="2025-06-01")  # a change of Penza
+    other = next(m.id for m in store.meetings() if m.id != MID)
+
+    def move(spans) -> None:  # type: ignore[no-untyped-def]
+        change = next(i for i in range(len(spans)) if spans.kinds[i] == CHANGE)
+        spans.keys[change] = record_uid("meeting", other)  # shown as the other's change
+        order = sorted(range(len(spans)), key=lambda i: (spans.keys[i], spans.kinds[i]))
+        for name in ("keys", "offsets", "lengths", "kinds"):
+            values = getattr(spans, name)
+            setattr(spans, name, type(values)(values.typecode, [values[i] for i in order]))
+
+    library = _crafted(store, move)
+    with pytest.raises(IndexCorrupt, match="another's place"):
+        library.index.meeting(other)
+
+
+def test_a_proposal_read_twice_or_out_of_order_is_found_out(store: Store) -> None:
+    def repeat(spans) -> None:  # type: ignore[no-untyped-def]
+        group = spans.group(record_uid("meeting", MID))
+        spans.offsets[group.start + 2] = spans.offsets[group.start + 1]
+        spans.lengths[group.start + 2] = spans.lengths[group.start + 1]
+
+    library = _crafted(store, repeat)
+    with pytest.raises(IndexCorrupt, match="another's place"):
+        library.index.meeting(MID)
+
+    def unknown_kind(spans) -> None:  # type: ignore[no-untyped-def]
+        spans.kinds[spans.group(record_uid("meeting", MID)).start + 1] = 7
+
+    library = _crafted(store, unknown_kind)
+    with pytest.raises(IndexCorrupt, match="out of order"):
+        library.index.meeting(MID)
+
+    def one_less(spans) -> None:  # type: ignore[no-untyped-def]
+        group = spans.group(record_uid("meeting", MID))
+        spans.kinds[group.stop - 1] = CHANGE  # the last proposal passed off as a change
+
+    library = _crafted(store, one_less)
+    with pytest.raises(IndexCorrupt):
+        library.index.meeting(MID)
+
+
+def test_a_copy_of_another_size_than_its_spans_is_not_used(db_path: Path) -> None:
+    Store.open(db_path)
+    db_path.write_text(json.dumps(json.loads(db_path.read_text()), indent=1))
+    library = Library.open(db_path)
+    copy = _index_dir(library) / COPY_FILE
+    copy.write_bytes(copy.read_bytes() + b" ")
+    again = Library.open(db_path)
+    assert again.rebuilt and again.index.meeting(MID) is not None

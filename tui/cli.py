@@ -440,12 +440,35 @@ def _dispatch(args: argparse.Namespace) -> int:
     from coopbrowse.store.index import IndexCorrupt
 
     library = open_library(db_path)
+    out = _Watched(sys.stdout)
+    sys.stdout = out  # type: ignore[assignment]
     try:
         return _read_command(library.index, db_path, args)
     except IndexCorrupt as exc:  # found damaged while reading: rebuilt, and asked again
+        sys.stdout = out.stream
         _say(f"coopbrowse: {exc}; rebuilding the search index")
         library.refresh(_StderrProgress(db_path), force=True)
+        if out.written:  # part of the answer is out already: never print it twice
+            raise StoreError(None, "the search index was rebuilt: run the command again") from None
         return _read_command(library.index, db_path, args)
+    finally:
+        sys.stdout = out.stream
+
+
+class _Watched:
+    """stdout, noting whether anything was written to it (a command asked again after the
+    index is rebuilt must not print its answer twice)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.written = False
+
+    def write(self, text: str) -> int:
+        self.written = self.written or bool(text)
+        return int(self.stream.write(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
 
 
 def _read_command(index: SearchIndex, db_path: Path, args: argparse.Namespace) -> int:
