@@ -29,6 +29,7 @@ import threading
 import weakref
 from array import array
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,8 @@ _ENTRY = 8 + 4 + 4 + 1  # key, offset, length, kind
 _SPANS_MAX = 1 << 31
 _RECORD_MAX = 64 * 1024 * 1024  # one record is never this large
 FROM_DATABASE, FROM_COPY = 0, 1
+# what a list row shows of a meeting (its summary, notes and goods are left out)
+_HEAD = ("id", "date", "region", "title", "participants", "trade", "source")
 
 Signature = tuple[int, int, int]
 
@@ -247,6 +250,8 @@ class FileRecords:
         self.spans = spans
         self.where = where
         self._sig = sig
+        self._heads: OrderedDict[int, Meeting] = OrderedDict()  # (the file never changes)
+        self._heads_lock = threading.Lock()
         if fd is not None:
             weakref.finalize(self, os.close, fd)
 
@@ -326,9 +331,30 @@ class FileRecords:
                 raise IndexCorrupt(self.where, f"the records of meeting {m.id!r} are out of order")
         return m
 
+    def _head(self, muid: int, group: range) -> Meeting | None:
+        """What a list row shows of meeting ``muid`` (no summary, notes or goods), kept for
+        the rows that follow: a meeting's proposals are often listed one after another."""
+        with self._heads_lock:
+            found = self._heads.get(muid)
+            if found is not None:
+                self._heads.move_to_end(muid)
+                return found
+        if not group or self.spans.kinds[group.start] != MEETING:
+            return None
+        data = self._read(group.start)
+        head = {key: data[key] for key in _HEAD if key in data}
+        m: Meeting = _valid(Meeting.from_dict, head, self.where)
+        if record_uid("meeting", m.id) != muid:
+            raise IndexCorrupt(self.where, f"meeting {m.id!r} found in another's place")
+        with self._heads_lock:
+            self._heads[muid] = m
+            if len(self._heads) > 512:
+                self._heads.popitem(last=False)
+        return m
+
     def row(self, muid: int, pi: int | None) -> tuple[Meeting, Proposal | None] | None:
         group = self.spans.group(muid)
-        m = self._meeting_doc(muid, group)
+        m = self._head(muid, group)
         if m is None or pi is None:
             return None if m is None else (m, None)
         i = group.start + 1 + pi

@@ -313,3 +313,19 @@ def test_a_copy_of_another_size_than_its_spans_is_not_used(db_path: Path) -> Non
     copy.write_bytes(copy.read_bytes() + b" ")
     again = Library.open(db_path)
     assert again.rebuilt and again.index.meeting(MID) is not None
+
+
+def test_a_meetings_proposal_rows_read_its_meeting_once_without_its_long_text(
+    store: Store, monkeypatch
+) -> None:
+    library = Library.open(store.path)
+    records = library.index.records
+    assert isinstance(records, FileRecords)
+    reads: list[int] = []
+    real = FileRecords._read
+    monkeypatch.setattr(FileRecords, "_read", lambda self, i: reads.append(i) or real(self, i))
+    listing = library.index.listing("proposals", "region:penza", "newest")
+    rows = [library.index.row(listing, i) for i in range(listing.total)]
+    assert len(rows) == 6 and len(reads) == 7  # the meeting once, then each proposal
+    meeting = rows[0][2]
+    assert meeting.id == MID and meeting.title and not meeting.summary  # what a row shows
