@@ -135,3 +135,12 @@ def lock_held_elsewhere(path: Path) -> Iterator[subprocess.Popen[bytes]]:
     finally:
         holder.kill()
         holder.wait()
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    """``coopbrowse ARGV...`` in process: its exit status, stdout and stderr."""
+    from coopbrowse.tui.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+from helpers import run_cli as run
 
 from coopbrowse.store import Store
 from coopbrowse.store.library import Library, index_home
@@ -28,7 +29,6 @@ from coopbrowse.store.records import (
     save_spans,
 )
 from coopbrowse.store.schema import record_uid
-from tests.test_cli import run
 
 MID = "2025-04-01-penza"
 PID = "2025-04-01-penza-p01"
