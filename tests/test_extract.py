@@ -45,6 +45,14 @@ def _article(*paragraphs: str, header: str = "") -> str:
         ("Sept. 3", (3, 9, None)),
         ("2025-07-21", (21, 7, 2025)),
         ("05.06.2023", (5, 6, 2023)),
+        ("12th March 2019", (12, 3, 2019)),
+        ("on the 1st of April, 2020", (1, 4, 2020)),
+        ("March 12th, 2019", (12, 3, 2019)),
+        ("2019/03/12", (12, 3, 2019)),
+        ("25/03/2019", (25, 3, 2019)),  # day first: 25 is no month
+        ("03/25/2019", (25, 3, 2019)),  # month first: 25 is no month
+        ("13-03-2019", (13, 3, 2019)),
+        ("07/07/2021", (7, 7, 2021)),
     ],
 )
 def test_dates_in_the_forms_articles_use(text: str, expected: tuple) -> None:
@@ -52,11 +60,19 @@ def test_dates_in_the_forms_articles_use(text: str, expected: tuple) -> None:
     assert (d.day, d.month, d.year) == expected
 
 
-def test_year_comes_from_the_publication_date_and_is_flagged() -> None:
+@pytest.mark.parametrize("text", ["12/03/2019", "1/2/2020", "at 3/4 of capacity", "5-6-2020"])
+def test_a_slashed_date_that_could_be_either_way_round_is_not_guessed(text: str) -> None:
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    "header", ["15 March 2024, 11:20", "15th March 2024", "15/03/2024 11:20", "2024/03/15"]
+)
+def test_year_comes_from_the_publication_date_and_is_flagged(header: str) -> None:
     text = _article(
         "Belarusian President Aleksandr Lukashenko met with Governor of Krasnodar Krai "
         "Veniamin Kondratyev in Minsk on 14 March, BelTA has learned.",
-        header="15 March 2024, 11:20",
+        header=header,
     )
     draft = extract(text)
     assert draft.meeting["date"] == "2024-03-14"

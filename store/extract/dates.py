@@ -1,4 +1,5 @@
-"""Dates as articles write them: "20 October 2025", "1 April", "March 28", ISO, dotted."""
+"""Dates as articles write them: "20 October 2025", "12th of March", "March 28", ISO, dotted,
+slashed."""
 
 from __future__ import annotations
 
@@ -34,7 +35,9 @@ MONTH = (
 )
 
 
-DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({MONTH})(?:,?\s+(\d{{4}}))?\b", re.I)
+DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})(?:,?\s+(\d{{4}}))?\b", re.I
+)  # "20 October 2025", "12th March 2019", "the 1st of April"
 
 
 MONTH_DAY_YEAR = re.compile(
@@ -46,6 +49,12 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+
+
+# "2019/03/12"; "12/03/2019" or "12-03-2019" only when day and month cannot be mistaken
+# (one of them above 12, or both the same): outlets write both day/month and month/day
+SLASHED_YMD = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+SLASHED_DMY = re.compile(r"\b(\d{1,2})([/-])(\d{1,2})\2(\d{4})\b")
 
 
 DATE_LINE = re.compile(
@@ -91,6 +100,14 @@ def find_dates(text: str) -> list[DayMonth]:
         add(m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1)))
     for m in DOTTED_DATE.finditer(text):
         add(m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for m in SLASHED_YMD.finditer(text):
+        add(m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    for m in SLASHED_DMY.finditer(text):
+        a, b = int(m.group(1)), int(m.group(3))
+        if a > 12 or a == b:  # day first
+            add(m.start(), m.end(), a, b, int(m.group(4)))
+        elif b > 12:  # month first
+            add(m.start(), m.end(), b, a, int(m.group(4)))
     for m in DAY_MONTH_YEAR.finditer(text):
         month = MONTHS[m.group(2).lower().rstrip(".")]
         year = int(m.group(3)) if m.group(3) else None

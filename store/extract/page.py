@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 
 from ..regions import fold
 from ..text import CONTROL_CHARS
-from .dates import DATE_LINE, DAY_MONTH_YEAR, DOTTED_DATE, ISO_DATE, MONTH_DAY_YEAR, valid_iso
+from .dates import (
+    DATE_LINE,
+    DAY_MONTH_YEAR,
+    DOTTED_DATE,
+    ISO_DATE,
+    MONTH_DAY_YEAR,
+    SLASHED_DMY,
+    SLASHED_YMD,
+    valid_iso,
+)
 
 
 @dataclass
@@ -74,6 +83,7 @@ def _is_dateish(line: str) -> bool:
     rest = MONTH_DAY_YEAR.sub(" ", rest)
     rest = ISO_DATE.sub(" ", rest)
     rest = DOTTED_DATE.sub(" ", rest)  # "04.09.2025 18:42"
+    rest = SLASHED_YMD.sub(" ", SLASHED_DMY.sub(" ", rest))  # "25/03/2019 14:30"
     rest = re.sub(
         r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
         r"^\s*(?:posted|published|updated|created|date)\b",  # "Posted: 27.05.2024 12:34:00"
