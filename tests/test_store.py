@@ -392,3 +392,35 @@ def test_bad_trade_periods_are_rejected() -> None:
         ).year
         == 2025
     )
+
+
+def test_the_collector_is_paused_while_a_database_is_parsed_and_runs_again_after() -> None:
+    """Parsing a whole database creates millions of objects the cyclic collector would walk
+    again and again while holding the interpreter (the screen froze for seconds on each save
+    at 100,000 meetings); it is paused, by nested threads too, and always comes back."""
+    import gc
+    import threading
+
+    from coopbrowse.store.storage import collector_paused, parse_json_bytes
+
+    assert gc.isenabled()
+    inside, leave = threading.Event(), threading.Event()
+
+    def other() -> None:
+        with collector_paused():
+            inside.set()
+            leave.wait(10)
+
+    worker = threading.Thread(target=other)
+    with collector_paused():
+        assert not gc.isenabled()
+        worker.start()
+        assert inside.wait(10)
+    assert not gc.isenabled()  # the other thread is still parsing
+    leave.set()
+    worker.join(10)
+    assert gc.isenabled()
+    assert parse_json_bytes(Path("x.json"), b'{"a": [1, 2]}') == {"a": [1, 2]}
+    with pytest.raises(CorruptDatabase):
+        parse_json_bytes(Path("x.json"), b'{"a": [1, 2]')
+    assert gc.isenabled()
