@@ -52,7 +52,13 @@ from .records import (
     save_spans,
 )
 from .schema import INDEX_FORMAT
-from .storage import atomic_write_bytes, collector_paused, read_file_bytes, read_regular
+from .storage import (
+    atomic_write_bytes,
+    collector_paused,
+    read_file_bytes,
+    read_regular,
+    write_lock,
+)
 
 if TYPE_CHECKING:
     from .model import Meeting
@@ -358,6 +364,9 @@ class Library:
         if not self.changed() and not force:
             return False
         current = None if force else Library._current(self.db_path)
+        if current is None and not force:  # a writer may be bringing the index up to date
+            _wait_for_writer(self.db_path)
+            current = Library._current(self.db_path)
         if current is None:
             current = build(self.db_path, progress or _quiet)
         self.index = current.index  # its snapshot and records describe the same state
@@ -367,6 +376,15 @@ class Library:
     @property
     def meeting_count(self) -> int:
         return self.stamp.meetings if self.stamp else self.index.meeting_total
+
+
+def _wait_for_writer(db_path: Path, timeout: float = 120.0) -> None:
+    """Wait while another writer holds the database's write lock: it replaces the file,
+    then updates the index under the lock, and what it leaves is current (rebuilding over
+    it would take minutes at 100,000 meetings). Nothing to wait for where there is no lock
+    to take (a read-only directory)."""
+    with contextlib.suppress(StoreError), write_lock(db_path, timeout=timeout):
+        pass
 
 
 def build(db_path: Path, progress: Progress = _quiet) -> Library:

@@ -276,3 +276,40 @@ def test_many_threads_get_the_single_thread_answers(tmp_path: Path) -> None:
     for t in threads:
         t.join()
     assert wrong == []
+
+
+def test_a_reader_catching_up_during_a_write_waits_for_it_instead_of_rebuilding(
+    db_path: Path, monkeypatch
+) -> None:
+    """The poll of an open app can see the new file while its writer is still updating the
+    index (seconds at 100,000 meetings): it waits for the writer's lock, then takes the
+    index the writer left, instead of rebuilding everything."""
+    import coopbrowse.store.library as library_module
+    from coopbrowse.store.index import SearchIndex
+
+    library = Library.open(db_path)
+    first_dir = library.stamp.dir if library.stamp else None
+    replaced, go_on = threading.Event(), threading.Event()
+    real_write = SearchIndex.write
+
+    def slow_write(self, **kwargs):  # type: ignore[no-untyped-def]
+        replaced.set()  # the file is replaced; the index is being updated
+        go_on.wait(10)
+        return real_write(self, **kwargs)
+
+    monkeypatch.setattr(SearchIndex, "write", slow_write)
+    builds: list[int] = []
+    real_build = library_module.build
+    monkeypatch.setattr(
+        library_module, "build", lambda *a, **k: (builds.append(1), real_build(*a, **k))[1]
+    )
+    penza = Store(db_path).meeting("2025-04-01-penza")
+    assert penza is not None
+    writer = threading.Thread(target=lambda: Store(db_path).delete_meeting(penza.id))
+    writer.start()
+    assert replaced.wait(10) and library.changed()
+    threading.Timer(0.3, go_on.set).start()
+    assert library.refresh()  # waits for the writer, then takes what it left
+    writer.join(10)
+    assert builds == [] and library.stamp is not None and library.stamp.dir == first_dir
+    assert library.index.meeting(penza.id) is None and library.stamp.meetings == 4
