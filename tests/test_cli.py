@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_cli as run
 
 from coopbrowse.store import Store, __version__
 from coopbrowse.tui.cli import main
@@ -36,12 +37,6 @@ PROPOSAL_FIELDS = {
     "enterprises",
     "status",
 }
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_list_json_has_every_meeting_newest_first_with_the_documented_fields(

@@ -6,18 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import run_cli as run
 
 from coopbrowse.store import Store
-from coopbrowse.tui.cli import main
 
 PID = "2025-04-01-penza-p01"
 MID = "2025-04-01-penza"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_follow_up_history_and_undo_end_to_end(capsys, store: Store) -> None:

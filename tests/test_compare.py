@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from helpers import FAST, settle, until
+from helpers import run_cli as run
 from markdown_it import MarkdownIt
 from textual.widgets import Input, Static
 
@@ -16,7 +17,6 @@ from coopbrowse.store import Store
 from coopbrowse.store.compare import compare, to_markdown
 from coopbrowse.store.model import Meeting
 from coopbrowse.tui.app import CoopBrowseApp
-from coopbrowse.tui.cli import main
 from coopbrowse.tui.screens.compare import CompareScreen
 from coopbrowse.tui.screens.export import ConfirmScreen, SaveAsScreen
 from coopbrowse.tui.screens.facets import FacetScreen
@@ -27,12 +27,6 @@ from coopbrowse.tui.widgets.search_bar import SearchBar
 LUKASHENKO = "2025-10-20-mordovia-lukashenko"
 KARANKEVICH = "2025-10-20-mordovia-karankevich"
 SIZE = (160, 50)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # The comparison ------------------------------------------------------------------------------

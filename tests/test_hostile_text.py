@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
 from helpers import FAST, settle
+from helpers import run_cli as run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -72,12 +72,6 @@ def hostile_meeting(texts: list[str], amount: Any) -> dict[str, Any]:
     p["id"], p["meeting_id"] = f"{m['id']}-p01", m["id"]
     p["title"], p["detail"], p["enterprises"] = texts[6] or "x", texts[7], [texts[8]]
     return m
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def clean(code: int, out: str, err: str, allowed: tuple[int, ...] = (0, 2)) -> None:

@@ -13,18 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import run_cli as run
 
 from coopbrowse.store import Store
 from coopbrowse.store.synth import synth_meetings
 from coopbrowse.tui.cli import main
 
 ERR = "coopbrowse: error: "
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def write_json(path: Path, data: Any) -> Path:

@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import run_cli as run
 
 from coopbrowse.store import Store
-from coopbrowse.tui.cli import main
 
 ARTICLE = """\
 12 March 2024, 16:05
@@ -19,12 +19,6 @@ Russia's Kaluga Oblast Vladislav Shapsha in Minsk on 12 March, BelTA has learned
 The president suggested supplying MAZ buses and trolleybuses to the region.
 In 2023 the trade reached about $420 million.
 """
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
