@@ -851,10 +851,14 @@ class EditScreen(MeetingForm):
 
     def _save(self, meeting: Meeting, expected: dict[str, Any]) -> None:
         def save(store: Store) -> str | None:
-            store = Store.open(store.path)  # migrated and checked, as it is now
-            store.lock_waiting, store.lock_cancelled = self.store.lock_waiting, self._cancel
-            store.lock_held, store.lock_timeout = self.store.lock_held, LOCK_PATIENCE
-            change = store.edit_meeting(meeting, expected=expected)
+            from coopbrowse.store.writer import store_for_writing
+
+            # migrated and checked, as it is now (a large file: by a child process, so that
+            # the screen keeps taking keys while the whole file is read and written)
+            writer = store_for_writing(store.path)
+            writer.lock_waiting, writer.lock_cancelled = self.store.lock_waiting, self._cancel
+            writer.lock_held, writer.lock_timeout = self.store.lock_held, LOCK_PATIENCE
+            change = writer.edit_meeting(meeting, expected=expected)
             if change is None:
                 self.app.call_from_thread(self.notify, "Nothing changed: nothing was written.")
                 return ""  # closes the form, and nothing is reported saved

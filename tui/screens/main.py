@@ -1368,7 +1368,7 @@ class MainScreen(Screen[None]):
         """(In a worker) one write through the store, saying on the status line while it
         waits for another writer's lock; then the list catches up on ``key`` (or on
         ``keep``, when the write removes ``key``)."""
-        from coopbrowse.store import Store
+        from coopbrowse.store.writer import store_for_writing
 
         call = self.app.call_from_thread
 
@@ -1378,7 +1378,7 @@ class MainScreen(Screen[None]):
 
         call(self._status_progress, "Saving…", 0, 0)
         try:
-            store = Store.open(self.db_path)
+            store = store_for_writing(self.db_path)  # a large file: written by a child
             store.lock_waiting = waiting
             store.lock_timeout = 120.0
             result = change(store)

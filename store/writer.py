@@ -1,0 +1,274 @@
+"""The app's writes to a large database, made by a child process so the screen keeps going.
+
+A write parses the whole TinyDB file (TinyDB keeps one JSON document): at 100,000 meetings the
+parser holds the interpreter for 2.5-4 s, and the app's screen, drawn by that interpreter,
+stops taking keys meanwhile. :func:`store_for_writing` gives the app what to write through:
+the :class:`~coopbrowse.store.db.Store` itself for a small file, else a :class:`ChildStore`
+with the same write methods, lock callbacks and errors, which runs each write in
+``python -m coopbrowse.store.writer --db PATH``.
+
+The protocol is JSON lines and nothing else (nothing is unpickled): the request on stdin; on
+stdout ``{"waiting": pid}`` when the write waits for another writer's lock, ``{"held": true}``
+once it has it, then ``{"result": ...}`` or ``{"error": {...}}``. Cancelling (escape while
+waiting for the lock) stops the child before it holds the lock, when nothing was written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from . import errors
+from .db import Store, WriteReport
+from .model import Change, Meeting
+from .storage import WriteCancelled
+
+CHILD_FROM = 4 * 1024 * 1024  # a database file this large is written by a child process
+
+_ERRORS: dict[str, type[errors.StoreError]] = {
+    cls.__name__: cls
+    for cls in (
+        errors.StoreError,
+        errors.CorruptDatabase,
+        errors.DatabaseLocked,
+        errors.NotWritable,
+        errors.InputError,
+        errors.NothingToUndo,
+        WriteCancelled,
+    )
+}
+
+
+def store_for_writing(path: Path) -> Store | ChildStore:
+    """What the app writes ``path`` through: the store (opened: migrated and checked), or
+    for a large file a :class:`ChildStore`."""
+    try:
+        large = os.stat(path).st_size >= CHILD_FROM
+    except OSError:
+        large = False
+    return ChildStore(path) if large else Store.open(path)
+
+
+class ChildStore:
+    """The writes of :class:`Store` the app makes, each run by a child process."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.lock_waiting: Callable[[int | None], None] | None = None
+        self.lock_cancelled: threading.Event | None = None
+        self.lock_timeout = 10.0
+        self.lock_held: Callable[[], None] | None = None
+
+    def undo(self, record_id: str) -> Change:
+        found = self._run({"op": "undo", "id": record_id})
+        return Change.from_dict(found)
+
+    def delete_meeting(self, meeting_id: str) -> bool:
+        return bool(self._run({"op": "delete_meeting", "id": meeting_id}))
+
+    def follow_up(self, proposal_id: str, **answer: Any) -> Change | None:
+        found = self._run({"op": "follow_up", "id": proposal_id, "answer": answer})
+        return None if found is None else Change.from_dict(found)
+
+    def edit_meeting(
+        self, meeting: Meeting, *, origin: str = "edit", expected: dict[str, Any] | None = None
+    ) -> Change | None:
+        request = {"op": "edit_meeting", "meeting": meeting.to_dict(), "origin": origin}
+        found = self._run({**request, "expected": expected})
+        return None if found is None else Change.from_dict(found)
+
+    def put_meetings(
+        self,
+        meetings: Iterable[Meeting],
+        *,
+        update: bool = False,
+        origin: str = "import --update",
+        new_proposals: bool = False,
+    ) -> WriteReport:
+        found = self._run(
+            {
+                "op": "put_meetings",
+                "meetings": [m.to_dict(with_history=True) for m in meetings],
+                "update": update,
+                "origin": origin,
+                "new_proposals": new_proposals,
+            }
+        )
+        return WriteReport(**found)
+
+    def _run(self, request: dict[str, Any]) -> Any:
+        cmd = [sys.executable, "-m", "coopbrowse.store.writer", "--db", str(self.path)]
+        env = dict(os.environ)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        request = {**request, "timeout": self.lock_timeout}
+        with subprocess.Popen(
+            cmd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+            encoding="utf-8",
+        ) as child:
+            assert child.stdin is not None and child.stdout is not None
+            child.stdin.write(json.dumps(request) + "\n")
+            child.stdin.close()
+            held = threading.Event()
+            stopped = threading.Event()
+            watcher = threading.Thread(target=self._watch, args=(child, held, stopped), daemon=True)
+            watcher.start()
+            try:
+                answer = self._answer(child, held)
+            finally:
+                stopped.set()
+                watcher.join()
+            problem = child.stderr.read() if child.stderr is not None else ""
+            code = child.wait()
+        if answer is None:
+            cancelled = self.lock_cancelled is not None and self.lock_cancelled.is_set()
+            if cancelled and not held.is_set():
+                raise WriteCancelled(
+                    self.path, "cancelled while waiting for another process to finish writing"
+                )
+            last = problem.strip().splitlines()[-1:] or [f"exit status {code}"]
+            raise errors.StoreError(self.path, f"the write failed: {last[0]}")
+        if "error" in answer:
+            raise _error(answer["error"])
+        return answer.get("result")
+
+    def _answer(self, child: subprocess.Popen[str], held: threading.Event) -> Any:
+        """Relay the child's lock messages; its result or error (None if it said none)."""
+        assert child.stdout is not None
+        for line in child.stdout:
+            try:
+                message = json.loads(line)
+            except ValueError:
+                continue
+            if not isinstance(message, dict):
+                continue
+            if "waiting" in message:
+                pid = message["waiting"]
+                if self.lock_waiting is not None:
+                    self.lock_waiting(pid if isinstance(pid, int) else None)
+            elif message.get("held") is True:
+                held.set()
+                if self.lock_held is not None:
+                    self.lock_held()
+            elif "result" in message or "error" in message:
+                return message
+        return None
+
+    def _watch(
+        self, child: subprocess.Popen[str], held: threading.Event, stopped: threading.Event
+    ) -> None:
+        """Stop the child when the write is cancelled before it holds the lock."""
+        cancelled = self.lock_cancelled
+        if cancelled is None:
+            return
+        while not stopped.is_set():
+            if cancelled.wait(0.05) and not held.is_set():
+                with contextlib.suppress(OSError):
+                    child.terminate()
+                return
+
+
+def _error(data: Any) -> errors.StoreError:
+    """The error the child reported, as the store would have raised it."""
+    if not isinstance(data, dict):
+        return errors.StoreError(None, "the write failed")
+    path, problem = data.get("path"), str(data.get("problem", "the write failed"))
+    kind = data.get("type")
+    if kind == "RecordChanged":
+        return errors.RecordChanged(path, str(data.get("record_id", "")), data.get("current"))
+    if kind == "RecordConflict":
+        return errors.RecordConflict(
+            path, str(data.get("meeting_id", "")), str(data.get("detail", ""))
+        )
+    return _ERRORS.get(str(kind), errors.StoreError)(path, problem)
+
+
+def _error_data(exc: errors.StoreError) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "type": type(exc).__name__,
+        "path": str(exc.path) if exc.path is not None else None,
+        "problem": exc.problem,
+    }
+    if isinstance(exc, errors.RecordChanged):
+        data.update(record_id=exc.record_id, current=exc.current)
+    if isinstance(exc, errors.RecordConflict):
+        data.update(meeting_id=exc.meeting_id, detail=exc.detail)
+    return data
+
+
+# The child --------------------------------------------------------------------------------
+
+
+def _perform(store: Store, request: dict[str, Any]) -> Any:
+    op = request.get("op")
+    if op == "undo":
+        return store.undo(str(request["id"])).to_dict()
+    if op == "delete_meeting":
+        return store.delete_meeting(str(request["id"]))
+    if op == "follow_up":
+        change = store.follow_up(str(request["id"]), **dict(request.get("answer") or {}))
+        return None if change is None else change.to_dict()
+    if op == "edit_meeting":
+        meeting = Meeting.from_dict(request["meeting"])
+        change = store.edit_meeting(
+            meeting, origin=str(request.get("origin", "edit")), expected=request.get("expected")
+        )
+        return None if change is None else change.to_dict()
+    if op == "put_meetings":
+        report = store.put_meetings(
+            [Meeting.from_dict(m) for m in request.get("meetings", [])],
+            update=bool(request.get("update")),
+            origin=str(request.get("origin", "import --update")),
+            new_proposals=bool(request.get("new_proposals")),
+        )
+        return asdict(report)
+    raise errors.StoreError(None, f"unknown write {op!r}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m coopbrowse.store.writer --db PATH``: one write, asked on stdin."""
+    import argparse
+
+    from .model import ValidationError
+
+    parser = argparse.ArgumentParser(prog="python -m coopbrowse.store.writer")
+    parser.add_argument("--db", required=True, metavar="PATH")
+    args = parser.parse_args(argv)
+
+    def say(message: dict[str, Any]) -> None:
+        print(json.dumps(message), flush=True)
+
+    try:
+        request = json.loads(sys.stdin.readline())
+        if not isinstance(request, dict):
+            raise errors.StoreError(None, "the write asked for is not a request")
+        store = Store.open(Path(args.db))
+        store.lock_waiting = lambda pid: say({"waiting": pid})
+        store.lock_held = lambda: say({"held": True})
+        timeout = request.get("timeout")
+        if isinstance(timeout, int | float) and not isinstance(timeout, bool):
+            store.lock_timeout = float(timeout)
+        say({"result": _perform(store, request)})
+    except errors.StoreError as exc:
+        say({"error": _error_data(exc)})
+    except (ValidationError, ValueError, KeyError, TypeError) as exc:
+        say({"error": {"type": "StoreError", "path": None, "problem": f"bad write: {exc}"}})
+    sys.stdout.flush()
+    # Written, and the index updated: leave without tearing down the parsed database.
+    os._exit(0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
