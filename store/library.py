@@ -55,6 +55,7 @@ from .schema import INDEX_FORMAT
 from .storage import (
     atomic_write_bytes,
     collector_paused,
+    json_messages,
     read_file_bytes,
     read_regular,
     write_lock,
@@ -593,13 +594,7 @@ def build_in_subprocess(db_path: Path, progress: Progress) -> None:
     ) as child:
         assert child.stdout is not None
         error, done = "", False
-        for line in child.stdout:
-            try:
-                message = json.loads(line)
-            except ValueError:
-                continue
-            if not isinstance(message, dict):
-                continue
+        for message in json_messages(child.stdout):
             if "error" in message:
                 error = str(message["error"])
             elif message.get("done") is True:

@@ -19,13 +19,14 @@ from __future__ import annotations
 import contextlib
 import errno
 import gc
+import json
 import os
 import re
 import secrets
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -555,6 +556,18 @@ class AtomicJSONStorage:
 
     def close(self) -> None:  # nothing is held open
         pass
+
+
+def json_messages(lines: Iterable[str | bytes]) -> Iterator[dict[str, Any]]:
+    """The JSON objects among ``lines`` (a child process's stdout), skipping anything else:
+    how the app hears from the processes that index and write for it."""
+    for line in lines:
+        try:
+            message = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(message, dict):
+            yield message
 
 
 # Locking -------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from typing import Any
 from . import errors
 from .db import Store, WriteReport
 from .model import Change, Meeting
-from .storage import WriteCancelled
+from .storage import WriteCancelled, json_messages
 
 CHILD_FROM = 4 * 1024 * 1024  # a database file this large is written by a child process
 
@@ -147,13 +147,7 @@ class ChildStore:
     def _answer(self, child: subprocess.Popen[str], held: threading.Event) -> Any:
         """Relay the child's lock messages; its result or error (None if it said none)."""
         assert child.stdout is not None
-        for line in child.stdout:
-            try:
-                message = json.loads(line)
-            except ValueError:
-                continue
-            if not isinstance(message, dict):
-                continue
+        for message in json_messages(child.stdout):
             if "waiting" in message:
                 pid = message["waiting"]
                 if self.lock_waiting is not None:
