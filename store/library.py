@@ -33,6 +33,7 @@ import os
 import secrets
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -53,7 +54,10 @@ from .records import (
 )
 from .schema import INDEX_FORMAT
 from .storage import (
+    WriteCancelled,
     atomic_write_bytes,
+    child_command,
+    child_env,
     collector_paused,
     json_messages,
     read_file_bytes,
@@ -358,7 +362,13 @@ class Library:
         """Whether the database file changed since the index was opened (one stat)."""
         return signature(self.db_path) != self._signature
 
-    def refresh(self, progress: Progress | None = None, *, force: bool = False) -> bool:
+    def refresh(
+        self,
+        progress: Progress | None = None,
+        *,
+        force: bool = False,
+        cancelled: threading.Event | None = None,
+    ) -> bool:
         """Catch up with a database changed by this or another process: reopen the index
         when the writer updated it, else rebuild it (``force``: rebuild, the index was found
         damaged). Returns whether anything changed."""
@@ -366,7 +376,8 @@ class Library:
             return False
         current = None if force else Library._current(self.db_path)
         if current is None and not force:  # a writer may be bringing the index up to date
-            _wait_for_writer(self.db_path)
+            if not _wait_for_writer(self.db_path, progress or _quiet, cancelled):
+                return False
             current = Library._current(self.db_path)
         if current is None:
             current = build(self.db_path, progress or _quiet)
@@ -379,13 +390,30 @@ class Library:
         return self.stamp.meetings if self.stamp else self.index.meeting_total
 
 
-def _wait_for_writer(db_path: Path, timeout: float = 120.0) -> None:
+WRITER_PATIENCE = 30.0  # seconds a catch-up waits for a writer still updating the index
+
+
+def _wait_for_writer(
+    db_path: Path, progress: Progress, cancelled: threading.Event | None = None
+) -> bool:
     """Wait while another writer holds the database's write lock: it replaces the file,
     then updates the index under the lock, and what it leaves is current (rebuilding over
-    it would take minutes at 100,000 meetings). Nothing to wait for where there is no lock
-    to take (a read-only directory)."""
-    with contextlib.suppress(StoreError), write_lock(db_path, timeout=timeout):
+    it takes half a minute at 100,000 meetings). A writer that holds it longer than
+    :data:`WRITER_PATIENCE` is not waited for (stopped, or stuck: the index is rebuilt),
+    nor is a lock that cannot be taken (a read-only directory). False when ``cancelled``
+    was set meanwhile (the app is closing)."""
+
+    def waiting(_pid: int | None) -> None:
+        progress("Waiting for another process to finish writing", 0, 0)
+
+    try:
+        with write_lock(db_path, timeout=WRITER_PATIENCE, waiting=waiting, cancelled=cancelled):
+            pass
+    except WriteCancelled:
+        return False
+    except StoreError:
         pass
+    return True
 
 
 def build(db_path: Path, progress: Progress = _quiet) -> Library:
@@ -586,11 +614,13 @@ def build_in_subprocess(db_path: Path, progress: Progress) -> None:
     the child's one-line error."""
     import subprocess
 
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    cmd = [sys.executable, "-m", "coopbrowse.store.library", "--db", str(db_path)]
+    cmd = child_command("coopbrowse.store.library", db_path)
     with subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        env=child_env(),
     ) as child:
         assert child.stdout is not None
         error, done = "", False

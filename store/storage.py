@@ -24,6 +24,7 @@ import os
 import re
 import secrets
 import stat
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -568,6 +569,19 @@ def json_messages(lines: Iterable[str | bytes]) -> Iterator[dict[str, Any]]:
             continue
         if isinstance(message, dict):
             yield message
+
+
+def child_command(module: str, db_path: Path) -> list[str]:
+    """``python -P -m MODULE --db=PATH``: the same interpreter as the app, importing nothing
+    from the current directory (``-P``: a ``json.py`` or a checkout there is never run), and
+    a path that may start with ``-``."""
+    return [sys.executable, "-P", "-m", module, f"--db={db_path}"]
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 # Locking -------------------------------------------------------------------------------------

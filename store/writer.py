@@ -20,6 +20,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
@@ -29,7 +30,7 @@ from typing import Any
 from . import errors
 from .db import Store, WriteReport
 from .model import Change, Meeting
-from .storage import WriteCancelled, json_messages
+from .storage import WriteCancelled, child_command, child_env, json_messages
 
 CHILD_FROM = 4 * 1024 * 1024  # a database file this large is written by a child process
 
@@ -105,41 +106,54 @@ class ChildStore:
         return WriteReport(**found)
 
     def _run(self, request: dict[str, Any]) -> Any:
-        cmd = [sys.executable, "-m", "coopbrowse.store.writer", "--db", str(self.path)]
-        env = dict(os.environ)
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
         request = {**request, "timeout": self.lock_timeout}
-        with subprocess.Popen(
-            cmd,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-            text=True,
-            encoding="utf-8",
-        ) as child:
-            assert child.stdin is not None and child.stdout is not None
-            child.stdin.write(json.dumps(request) + "\n")
-            child.stdin.close()
-            held = threading.Event()
-            stopped = threading.Event()
-            watcher = threading.Thread(target=self._watch, args=(child, held, stopped), daemon=True)
-            watcher.start()
+        held = threading.Event()
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as errors_out:
             try:
-                answer = self._answer(child, held)
-            finally:
-                stopped.set()
-                watcher.join()
-            problem = child.stderr.read() if child.stderr is not None else ""
-            code = child.wait()
-        if answer is None:
-            cancelled = self.lock_cancelled is not None and self.lock_cancelled.is_set()
-            if cancelled and not held.is_set():
-                raise WriteCancelled(
-                    self.path, "cancelled while waiting for another process to finish writing"
+                child = subprocess.Popen(
+                    child_command("coopbrowse.store.writer", self.path),
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=errors_out,  # (a pipe could fill and stall the child)
+                    env=child_env(),
+                    text=True,
+                    encoding="utf-8",
                 )
-            last = problem.strip().splitlines()[-1:] or [f"exit status {code}"]
-            raise errors.StoreError(self.path, f"the write failed: {last[0]}")
+            except OSError as exc:
+                raise errors.StoreError(
+                    self.path, f"cannot start the writer: {exc.strerror or exc}"
+                ) from None
+            with child:
+                assert child.stdin is not None
+                answer = None
+                with contextlib.suppress(OSError):  # (a child that died: said below)
+                    child.stdin.write(json.dumps(request) + "\n")
+                    child.stdin.flush()
+                    stopped = threading.Event()
+                    watcher = threading.Thread(
+                        target=self._watch, args=(child, held, stopped), daemon=True
+                    )
+                    watcher.start()
+                    try:
+                        answer = self._answer(child, held)
+                    finally:
+                        stopped.set()
+                        watcher.join()
+                with contextlib.suppress(OSError):
+                    child.stdin.close()
+                code = child.wait()
+            errors_out.seek(0)
+            tail = errors_out.read()[-4000:].strip().splitlines()[-1:]
+        if answer is None:
+            if held.is_set():  # it stopped while it held the lock: it may have written
+                raise errors.StoreError(
+                    self.path,
+                    f"the writer stopped ({tail[0] if tail else f'exit status {code}'}); "
+                    "the database may have changed",
+                )
+            raise errors.StoreError(
+                self.path, f"the write failed: {tail[0] if tail else f'exit status {code}'}"
+            )
         if "error" in answer:
             raise _error(answer["error"])
         return answer.get("result")
@@ -163,14 +177,17 @@ class ChildStore:
     def _watch(
         self, child: subprocess.Popen[str], held: threading.Event, stopped: threading.Event
     ) -> None:
-        """Stop the child when the write is cancelled before it holds the lock."""
+        """Pass a cancel on to the child: it gives up if it is still waiting for the lock
+        (and says so); once it holds the lock, the write runs to its end."""
         cancelled = self.lock_cancelled
         if cancelled is None:
             return
-        while not stopped.is_set():
-            if cancelled.wait(0.05) and not held.is_set():
-                with contextlib.suppress(OSError):
-                    child.terminate()
+        while not stopped.is_set() and not held.is_set():
+            if cancelled.wait(0.05):
+                with contextlib.suppress(OSError, ValueError):
+                    assert child.stdin is not None
+                    child.stdin.write("cancel\n")
+                    child.stdin.flush()
                 return
 
 
@@ -231,6 +248,20 @@ def _perform(store: Store, request: dict[str, Any]) -> Any:
     raise errors.StoreError(None, f"unknown write {op!r}")
 
 
+def _cancel_listener() -> threading.Event:
+    """Set when the app writes ``cancel`` on stdin (escape while waiting for the lock)."""
+    cancelled = threading.Event()
+
+    def listen() -> None:
+        for line in sys.stdin:
+            if line.strip() == "cancel":
+                cancelled.set()
+                return
+
+    threading.Thread(target=listen, daemon=True).start()
+    return cancelled
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m coopbrowse.store.writer --db PATH``: one write, asked on stdin."""
     import argparse
@@ -251,6 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         store = Store.open(Path(args.db))
         store.lock_waiting = lambda pid: say({"waiting": pid})
         store.lock_held = lambda: say({"held": True})
+        store.lock_cancelled = _cancel_listener()
         timeout = request.get("timeout")
         if isinstance(timeout, int | float) and not isinstance(timeout, bool):
             store.lock_timeout = float(timeout)

@@ -313,3 +313,33 @@ def test_a_reader_catching_up_during_a_write_waits_for_it_instead_of_rebuilding(
     writer.join(10)
     assert builds == [] and library.stamp is not None and library.stamp.dir == first_dir
     assert library.index.meeting(penza.id) is None and library.stamp.meetings == 4
+
+
+def test_a_writer_that_holds_the_lock_too_long_is_not_waited_for_and_closing_stops_the_wait(
+    db_path: Path, monkeypatch
+) -> None:
+    import coopbrowse.store.library as library_module
+    from coopbrowse.store.storage import write_lock
+
+    library = Library.open(db_path)
+    data = json.loads(db_path.read_text())
+    next(iter(data["meetings"].values()))["title"] = "Changed by a stuck writer"
+    monkeypatch.setattr(library_module, "WRITER_PATIENCE", 0.3)
+    holding, release = threading.Event(), threading.Event()
+
+    def stuck_writer() -> None:  # replaced the file, then stopped (ctrl+z) under the lock
+        with write_lock(db_path):
+            db_path.write_text(json.dumps(data))
+            holding.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=stuck_writer)
+    thread.start()
+    assert holding.wait(10)
+    closing = threading.Event()
+    closing.set()
+    assert library.refresh(cancelled=closing) is False  # the app is closing: no rebuild
+    assert library.refresh()  # waited 0.3 s, then rebuilt without it
+    assert [h.id for h in library.index.search("stuck").hits]
+    release.set()
+    thread.join(10)

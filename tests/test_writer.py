@@ -13,7 +13,7 @@ import pytest
 from helpers import settle, until
 
 from coopbrowse.store import Store
-from coopbrowse.store.errors import DatabaseLocked, NothingToUndo, RecordChanged
+from coopbrowse.store.errors import DatabaseLocked, NothingToUndo, RecordChanged, StoreError
 from coopbrowse.store.library import Library
 from coopbrowse.store.storage import WriteCancelled, write_lock
 from coopbrowse.store.writer import ChildStore, store_for_writing
@@ -110,3 +110,66 @@ async def test_the_app_deletes_through_a_child_and_catches_up(
         await until(pilot, lambda: store.meeting(first[1]) is None, "deleted by the child")
         await until(pilot, lambda: first not in [r.key for r in main.rows], "caught up")
         assert main.library.stamp is not None and main.library.stamp.dir == indexed  # no rebuild
+
+
+def test_the_child_imports_nothing_from_the_current_directory(
+    child: ChildStore, store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    marker = tmp_path / "ran"
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "json.py").write_text(f"open({str(marker)!r}, 'w').close()\nraise ImportError\n")
+    monkeypatch.chdir(work)
+    assert child.delete_meeting(MID) is True
+    assert not marker.exists() and store.meeting(MID) is None
+
+
+def test_a_database_path_that_starts_with_a_dash_reaches_the_child(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("-dash.json").write_bytes(store.path.read_bytes())
+    assert ChildStore(Path("-dash.json")).delete_meeting(MID) is True
+    assert Store(Path("-dash.json")).meeting(MID) is None
+
+
+def _fake_child(monkeypatch, script: str) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    import coopbrowse.store.writer as writer_module
+
+    monkeypatch.setattr(
+        writer_module, "child_command", lambda module, path: [sys.executable, "-c", script]
+    )
+
+
+def test_a_child_that_dies_before_reading_a_large_write_is_a_one_line_error(
+    child: ChildStore, store: Store, monkeypatch
+) -> None:
+    _fake_child(monkeypatch, "import sys; sys.stderr.write('boom\\n'); sys.exit(3)")
+    meeting = store.meeting(MID)
+    assert meeting is not None
+    big = replace(meeting, summary="x" * 300_000)  # more than a pipe holds
+    with pytest.raises(StoreError, match="the write failed: boom"):
+        child.edit_meeting(big, expected=meeting.to_dict())
+
+
+def test_a_child_that_writes_much_to_stderr_does_not_stall(child: ChildStore, monkeypatch) -> None:
+    script = (
+        "import sys, json; sys.stdin.readline(); sys.stderr.write('w' * 300_000); "
+        "print(json.dumps({'result': True}), flush=True)"
+    )
+    _fake_child(monkeypatch, script)
+    assert child.delete_meeting(MID) is True
+
+
+def test_a_child_that_stops_while_holding_the_lock_says_the_database_may_have_changed(
+    child: ChildStore, monkeypatch
+) -> None:
+    script = (
+        "import sys, json, os; sys.stdin.readline(); "
+        "print(json.dumps({'held': True}), flush=True); os._exit(9)"
+    )
+    _fake_child(monkeypatch, script)
+    with pytest.raises(StoreError, match="may have changed"):
+        child.delete_meeting(MID)

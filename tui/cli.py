@@ -1233,13 +1233,15 @@ def cmd_serve(db_path: Path, host: str, port: int) -> int:
     """The app in a web browser: textual-serve runs ``coopbrowse --db PATH`` for each page."""
     import shlex
 
+    from coopbrowse.store.storage import child_command
+
     if not 0 < port < 65536:
         raise StoreError(None, f"--port: expected 1 to 65535, not {port}")
     if not db_path.exists():
         Store.open(db_path)  # created here, once, not by each page's app at the same time
     from textual_serve.server import Server
 
-    command = shlex.join([sys.executable, "-m", "coopbrowse.tui.cli", "--db", str(db_path)])
+    command = shlex.join(child_command("coopbrowse.tui.cli", db_path))  # (-P: not the cwd's)
     where = f"http://{host}:{port}" if ":" not in host else f"http://[{host}]:{port}"
     if host in LOCAL_HOSTS:
         _say(f"serving coopbrowse at {where} (this machine only; ctrl+c stops)")

@@ -320,6 +320,7 @@ class MainScreen(Screen[None]):
         self.state = state
         self.settings = settings or Settings()
         self.library: Library | None = None
+        self.closing = threading.Event()  # set as the screen goes: workers waiting give up
         self.set_reactive(MainScreen.view, state.view)
         self.hl: Marker = None
         self.set_reactive(MainScreen.rows, Rows(state.view))
@@ -399,6 +400,9 @@ class MainScreen(Screen[None]):
         self._ticket += 1
         _label, sort = sort_choice(view, self._sorts(False).get(view, 0), relevance=False)
         return _Request(self._ticket, view, "", sort, self.state.cursor)
+
+    def on_unmount(self) -> None:
+        self.closing.set()
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).history = list(self.state.history)
@@ -1586,7 +1590,7 @@ class MainScreen(Screen[None]):
             self.app.call_from_thread(self._status_progress, what, done, total)
 
         try:
-            library.refresh(progress, force=force)
+            library.refresh(progress, force=force, cancelled=self.closing)
         except Exception as exc:  # the database is as it was; say what went wrong
             self.app.call_from_thread(
                 self.notify, f"✗ {one_line(str(exc))}", severity="error", markup=False
