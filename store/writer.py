@@ -23,13 +23,13 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from . import errors
 from .db import Store, WriteReport
-from .model import Change, Meeting
+from .model import Change, Meeting, ValidationError
 from .storage import WriteCancelled, child_command, child_env, json_messages
 
 CHILD_FROM = 4 * 1024 * 1024  # a database file this large is written by a child process
@@ -48,14 +48,41 @@ _ERRORS: dict[str, type[errors.StoreError]] = {
 }
 
 
+@dataclass(frozen=True)
+class DraftCheck:
+    """A drafted meeting made ready to save, and the stored meeting it would replace (with
+    its numbers of proposals and trade figures), if any."""
+
+    meeting: Meeting
+    stored: str | None
+    sizes: tuple[int, ...] = (0, 0)
+
+
+def check_draft(store: Store | ChildStore, data: dict[str, Any]) -> DraftCheck:
+    """The review form's check before it saves a draft (the whole file is read: for a large
+    one, by the child). Raises ``ValidationError`` naming a bad field, ``StoreError``."""
+    if isinstance(store, ChildStore):
+        return store.check_draft(data)
+    from .ingest import prepare_draft, stored_as
+
+    catalog = store.catalog()
+    meeting = prepare_draft(store, data, catalog)
+    stored = stored_as(store, meeting, catalog)
+    return DraftCheck(meeting, stored, catalog.sizes(stored) if stored else (0, 0))
+
+
+def in_child(path: Path) -> bool:
+    """Whether the app's writes to ``path`` are made by a child process (a large file)."""
+    try:
+        return os.stat(path).st_size >= CHILD_FROM
+    except OSError:
+        return False
+
+
 def store_for_writing(path: Path) -> Store | ChildStore:
     """What the app writes ``path`` through: the store (opened: migrated and checked), or
     for a large file a :class:`ChildStore`."""
-    try:
-        large = os.stat(path).st_size >= CHILD_FROM
-    except OSError:
-        large = False
-    return ChildStore(path) if large else Store.open(path)
+    return ChildStore(path) if in_child(path) else Store.open(path)
 
 
 class ChildStore:
@@ -104,6 +131,15 @@ class ChildStore:
             }
         )
         return WriteReport(**found)
+
+    def check_draft(self, data: dict[str, Any]) -> DraftCheck:
+        """See :func:`check_draft`, read by the child."""
+        found = self._run({"op": "check_draft", "data": data})
+        if "invalid" in found:
+            path, message = found["invalid"]
+            raise ValidationError(str(path), str(message))
+        sizes = found.get("sizes") or (0, 0)
+        return DraftCheck(Meeting.from_dict(found["meeting"]), found.get("stored"), tuple(sizes))
 
     def _run(self, request: dict[str, Any]) -> Any:
         request = {**request, "timeout": self.lock_timeout}
@@ -237,6 +273,12 @@ def _perform(store: Store, request: dict[str, Any]) -> Any:
             meeting, origin=str(request.get("origin", "edit")), expected=request.get("expected")
         )
         return None if change is None else change.to_dict()
+    if op == "check_draft":
+        try:
+            found = check_draft(store, dict(request.get("data") or {}))
+        except ValidationError as exc:
+            return {"invalid": [exc.path, exc.message]}
+        return {"meeting": found.meeting.to_dict(), "stored": found.stored, "sizes": found.sizes}
     if op == "put_meetings":
         report = store.put_meetings(
             [Meeting.from_dict(m) for m in request.get("meetings", [])],
@@ -265,8 +307,6 @@ def _cancel_listener() -> threading.Event:
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m coopbrowse.store.writer --db PATH``: one write, asked on stdin."""
     import argparse
-
-    from .model import ValidationError
 
     parser = argparse.ArgumentParser(prog="python -m coopbrowse.store.writer")
     parser.add_argument("--db", required=True, metavar="PATH")

@@ -472,3 +472,52 @@ async def test_what_the_path_line_takes_is_said_whole_on_a_narrow_screen(app) ->
             "".join(s.text for s in hint.render_line(y)).strip() for y in range(hint.size.height)
         )
         assert "http(s) URL" in drawn and "(enter drafts them):" in drawn
+
+
+async def test_a_large_databases_draft_is_checked_and_saved_by_a_child(
+    app, store: Store, monkeypatch
+) -> None:
+    """For a large file the review form's duplicate check and its save run in a child
+    process (the whole file is read for each), with the same outcome: a stored meeting
+    is named before saving, and a new one is saved."""
+    import coopbrowse.store.writer as writer_module
+
+    monkeypatch.setattr(writer_module, "CHILD_FROM", 0)
+    runs: list[str] = []
+    real_run = writer_module.ChildStore._run
+    monkeypatch.setattr(
+        writer_module.ChildStore,
+        "_run",
+        lambda self, request: runs.append(request["op"]) or real_run(self, request),
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, ARTICLE)
+        await until(pilot, lambda: "check_draft" in runs, "checked by a child")
+        review.query_one("#f-place", Input).value = "Minsk, by a child"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen), "saved")
+        await settle(pilot, app)
+    saved = store.meeting("2024-11-05-omsk")
+    assert saved is not None and saved.place == "Minsk, by a child"
+    assert runs.count("check_draft") == 2 and runs[-1] == "put_meetings"
+
+
+def test_the_childs_draft_check_is_the_stores(store: Store, monkeypatch) -> None:
+    import coopbrowse.store.writer as writer_module
+    from coopbrowse.store.extract import extract
+    from coopbrowse.store.model import ValidationError
+
+    monkeypatch.setattr(writer_module, "CHILD_FROM", 0)
+    child = writer_module.store_for_writing(store.path)
+    assert isinstance(child, writer_module.ChildStore)
+    stored = store.meeting("2025-04-01-penza")
+    assert stored is not None
+    again = {**stored.to_dict(), "id": "another-id", "proposals": []}
+    for data in (extract(ARTICLE).meeting, again):
+        mine = writer_module.check_draft(Store.open(store.path), data)
+        theirs = writer_module.check_draft(child, data)
+        assert theirs == mine
+    assert writer_module.check_draft(child, again).stored == stored.id
+    with pytest.raises(ValidationError) as caught:
+        writer_module.check_draft(child, {**again, "date": "someday"})
+    assert caught.value.path == "date"

@@ -28,7 +28,7 @@ from textual.worker import get_current_worker
 from coopbrowse.store import Store, StoreError
 from coopbrowse.store.extract import Draft, extract
 from coopbrowse.store.ids import draft_id
-from coopbrowse.store.ingest import MAX_ARTICLE_BYTES, prepare_draft, save_draft, stored_as
+from coopbrowse.store.ingest import MAX_ARTICLE_BYTES, save_draft
 from coopbrowse.store.model import Meeting, ValidationError
 from coopbrowse.store.pages import is_url, read_article
 from coopbrowse.store.text import one_line, printable
@@ -245,11 +245,12 @@ class ReviewScreen(MeetingForm):
     @work(thread=True, exclusive=True, group="stored")
     def _check_stored(self) -> None:
         """Say at once (not only when saving) that the meeting is already stored."""
-        try:
-            catalog = self.store.catalog()
-            meeting = prepare_draft(self.store, self.draft.meeting, catalog)
-            stored = stored_as(self.store, meeting, catalog)
-        except (StoreError, ValidationError):
+        from coopbrowse.store.writer import ChildStore, check_draft, in_child
+
+        try:  # a large file: read by a child process
+            reader = ChildStore(self.store.path) if in_child(self.store.path) else self.store
+            stored = check_draft(reader, self.draft.meeting).stored
+        except (StoreError, ValidationError, OSError):
             return  # (not saveable as it stands, or no database yet: saving says so)
         if stored:
             self.app.call_from_thread(self._say_stored, stored)
@@ -275,13 +276,16 @@ class ReviewScreen(MeetingForm):
     @work(thread=True, exclusive=True, group="save")
     def _check(self, data: dict[str, Any], where: dict[str, str]) -> None:
         call = self.app.call_from_thread
+        from coopbrowse.store.writer import ChildStore, check_draft, store_for_writing
+
         try:
             # Opened (so validated, unless its index vouches for it) each time: it may
-            # have changed since the form was opened, even by hand.
-            self.store = Store.open(self.store.path)
-            catalog = self.store.catalog()
-            meeting = prepare_draft(self.store, data, catalog)
-            existing = stored_as(self.store, meeting, catalog)
+            # have changed since the form was opened, even by hand. A large file is read
+            # by a child process (the screen keeps taking keys meanwhile).
+            writer = store_for_writing(self.store.path)
+            if not isinstance(writer, ChildStore):
+                self.store = writer
+            found = check_draft(writer, data)
         except ValidationError as exc:
             self.store.release()
             self.invalid(exc, where)
@@ -290,10 +294,11 @@ class ReviewScreen(MeetingForm):
             self.store.release()
             call(self._not_saved, f"Not saved: {exc}")
             return
+        meeting, existing = found.meeting, found.stored
         if not existing:
             self.write(lambda store: self._saved(store, meeting, update=False))
             return
-        proposals, trade = catalog.sizes(existing)
+        proposals, trade = found.sizes[0], found.sizes[1]
         self.store.release()  # the analyst may take a while to answer
         question = (
             f"{existing} ({plural(proposals, 'proposal')}, {plural(trade, 'trade figure')}) "
@@ -305,7 +310,15 @@ class ReviewScreen(MeetingForm):
         call(self._ask_replace, question, meeting)
 
     def _saved(self, store: Store, meeting: Meeting, *, update: bool) -> str | None:
-        action, mid = save_draft(store, meeting, update=update)
+        from coopbrowse.store.writer import ChildStore, in_child
+
+        if in_child(store.path):  # a large file: written by a child process
+            writer = ChildStore(store.path)
+            writer.lock_waiting, writer.lock_cancelled = store.lock_waiting, store.lock_cancelled
+            writer.lock_held, writer.lock_timeout = store.lock_held, store.lock_timeout
+            action, mid = save_draft(writer, meeting, update=update)  # type: ignore[arg-type]
+        else:
+            action, mid = save_draft(store, meeting, update=update)
         if action == "skipped":  # stored meanwhile, by another process
             self.app.call_from_thread(self._not_saved, f"Not saved: {mid} is already stored.")
             return None
