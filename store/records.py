@@ -298,11 +298,18 @@ class FileRecords:
             raise IndexCorrupt(self.where, "a record span that is not a record")
         return data
 
-    def _meeting_doc(self, muid: int, group: range) -> Meeting | None:
+    def _meeting_doc(
+        self, muid: int, group: range, keys: tuple[str, ...] | None = None
+    ) -> Meeting | None:
+        """The meeting record at the head of ``group`` (only ``keys`` of it, when given),
+        without its proposals and history (kept in their own tables)."""
         if not group or self.spans.kinds[group.start] != MEETING:
             return None
-        m: Meeting = _valid(Meeting.from_dict, self._read(group.start), self.where)
-        m.proposals, m.history = [], []  # kept in their own tables
+        data = self._read(group.start)
+        if keys is not None:
+            data = {key: data[key] for key in keys if key in data}
+        m: Meeting = _valid(Meeting.from_dict, data, self.where)
+        m.proposals, m.history = [], []
         if record_uid("meeting", m.id) != muid:
             raise IndexCorrupt(self.where, f"meeting {m.id!r} found in another's place")
         return m
@@ -339,13 +346,9 @@ class FileRecords:
             if found is not None:
                 self._heads.move_to_end(muid)
                 return found
-        if not group or self.spans.kinds[group.start] != MEETING:
+        m = self._meeting_doc(muid, group, _HEAD)
+        if m is None:
             return None
-        data = self._read(group.start)
-        head = {key: data[key] for key in _HEAD if key in data}
-        m: Meeting = _valid(Meeting.from_dict, head, self.where)
-        if record_uid("meeting", m.id) != muid:
-            raise IndexCorrupt(self.where, f"meeting {m.id!r} found in another's place")
         with self._heads_lock:
             self._heads[muid] = m
             if len(self._heads) > 512:

@@ -79,10 +79,15 @@ def in_child(path: Path) -> bool:
         return False
 
 
-def store_for_writing(path: Path) -> Store | ChildStore:
+def store_for_writing(path: Path, like: Store | None = None) -> Store | ChildStore:
     """What the app writes ``path`` through: the store (opened: migrated and checked), or
-    for a large file a :class:`ChildStore`."""
-    return ChildStore(path) if in_child(path) else Store.open(path)
+    for a large file a :class:`ChildStore`; with the lock settings of ``like`` (how long to
+    wait, whom to tell, what cancels) when given."""
+    found = ChildStore(path) if in_child(path) else Store.open(path)
+    if like is not None:
+        found.lock_waiting, found.lock_cancelled = like.lock_waiting, like.lock_cancelled
+        found.lock_held, found.lock_timeout = like.lock_held, like.lock_timeout
+    return found
 
 
 class ChildStore:

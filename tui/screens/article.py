@@ -310,15 +310,11 @@ class ReviewScreen(MeetingForm):
         call(self._ask_replace, question, meeting)
 
     def _saved(self, store: Store, meeting: Meeting, *, update: bool) -> str | None:
-        from coopbrowse.store.writer import ChildStore, in_child
+        from coopbrowse.store.writer import in_child, store_for_writing
 
-        if in_child(store.path):  # a large file: written by a child process
-            writer = ChildStore(store.path)
-            writer.lock_waiting, writer.lock_cancelled = store.lock_waiting, store.lock_cancelled
-            writer.lock_held, writer.lock_timeout = store.lock_held, store.lock_timeout
-            action, mid = save_draft(writer, meeting, update=update)  # type: ignore[arg-type]
-        else:
-            action, mid = save_draft(store, meeting, update=update)
+        # a large file: written by a child process (a small one: the store checked just now)
+        writer = store_for_writing(store.path, like=store) if in_child(store.path) else store
+        action, mid = save_draft(writer, meeting, update=update)  # type: ignore[arg-type]
         if action == "skipped":  # stored meanwhile, by another process
             self.app.call_from_thread(self._not_saved, f"Not saved: {mid} is already stored.")
             return None

@@ -855,9 +855,7 @@ class EditScreen(MeetingForm):
 
             # migrated and checked, as it is now (a large file: by a child process, so that
             # the screen keeps taking keys while the whole file is read and written)
-            writer = store_for_writing(store.path)
-            writer.lock_waiting, writer.lock_cancelled = self.store.lock_waiting, self._cancel
-            writer.lock_held, writer.lock_timeout = self.store.lock_held, LOCK_PATIENCE
+            writer = store_for_writing(store.path, like=store)  # (its lock settings: write)
             change = writer.edit_meeting(meeting, expected=expected)
             if change is None:
                 self.app.call_from_thread(self.notify, "Nothing changed: nothing was written.")
