@@ -404,6 +404,28 @@ async def test_keys_typed_while_the_form_opens_go_into_it(app, store: Store) -> 
         assert not main.selection and app.screen is form
 
 
+async def test_a_key_handed_to_the_form_before_its_field_had_the_focus_reaches_the_field(
+    app, store: Store
+) -> None:
+    """The race behind a lost key: the app handed keys to the form itself (nothing had the
+    focus yet), and the form gave its field the focus before it got to them."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        field = form.query_one("#f-date", Input)
+        assert app.focused is field and form.keys_ready
+        for ch, handed in (("x", True), ("y", False)):
+            key = Key(ch, ch)
+            key.time = form._ready_at - 0.01  # typed before the field had the focus
+            key.retyped = True  # sent on by the list, which E had left behind
+            key.to_screen = handed  # as the app marks a key it gives the screen itself
+            form._forward_event(key)  # (as the app hands a key on)
+        await settle(pilot, app)
+        await pilot.pause(0.1)
+        # x goes on into the field; y stands for a key that bubbled up from the field,
+        # which is not sent back to it
+        assert field.value == "2025-04-01x"
+
+
 async def test_keys_typed_while_a_follow_up_opens_go_into_it(app, store: Store) -> None:
     from coopbrowse.tui.screens.opening import OpeningScreen
 

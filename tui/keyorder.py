@@ -141,6 +141,8 @@ class KeepsKeyOrder(App[Any]):
                 # its binding would run ahead of the keys typed before it: behind them
                 self.key_order.defer(event, focused)
                 return
+            # (Textual hands it to the screen itself when nothing has the focus)
+            event.to_screen = focused is None  # type: ignore[attr-defined]
         await super().on_event(event)
 
     def _priority(self, key: str) -> bool:
@@ -156,6 +158,12 @@ def _keys_waiting(widget: Widget) -> bool:
     """Whether keys handed to ``widget`` wait in its queue (Textual's, pinned)."""
     queue = widget.__dict__.get("_message_queue")
     return queue is not None and any(isinstance(m, events.Key) for m in queue.values)
+
+
+def to_screen(key: events.Key) -> bool:
+    """Whether the app handed ``key`` to its screen itself (nothing had the focus), rather
+    than to a widget it then bubbled up from."""
+    return getattr(key, "to_screen", False) is True
 
 
 def send_keys(app: App[Any], keys: Iterable[events.Key]) -> None:

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..keyorder import send_keys
+from ..keyorder import send_keys, to_screen
 
 
 class KeepsEarlyKeys(Widget):
@@ -80,9 +80,14 @@ class KeepsEarlyKeys(Widget):
             event.stop()
             event.prevent_default()
             self.early_keys.append(event)
-        elif event.time < self._ready_at and not getattr(event, "retyped", False):
-            # sent here while nothing had the focus, and come after it was given: on to the
-            # field (once: a key the field leaves to this screen is not sent back)
+        elif event.time < self._ready_at and (
+            not getattr(event, "retyped", False) or (to_screen(event) and self.screen.focused)
+        ):
+            # typed before the focus was given, and come after: on through the app (once),
+            # where the field and this screen's keys take it now. That is a key handed to
+            # this screen itself while nothing had the focus (sent on already or not), or
+            # one that bubbled up from a field focused early (its binding was refused
+            # then). A key sent on once that bubbles up from the field is not sent back.
             event.stop()
             event.prevent_default()
             send_keys(self.app, [event])
