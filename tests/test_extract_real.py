@@ -166,6 +166,28 @@ def test_a_date_opening_the_report(opening: str, expected: str) -> None:
     assert extract(f"{opening} {MEETING}").meeting["date"] == expected
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "On 5-6 December 2021 a delegation of the region visited Minsk.",
+        "A delegation of the region visits Minsk on December 5-6, 2021.",
+        "From 5 to 7 December 2021 the delegation was in Minsk.",
+        "On 5 and 6 December 2021 the delegation was in Minsk.",
+    ],
+)
+def test_a_visit_of_several_days_is_dated_by_its_first(written: str) -> None:
+    text = f"{written} Governor of Omsk Oblast Ivan Petrov led it."
+    assert extract(text).meeting["date"] == "2021-12-05"
+
+
+def test_a_date_before_such_meetings_could_be_is_not_the_meetings() -> None:
+    text = (
+        "On March 19, 1946 a statesman died. On 25 November the President of Belarus met "
+        "with Governor of Omsk Oblast Ivan Petrov. Trade reached $300 million in 2018."
+    )
+    assert extract(text).meeting["date"] == "2019-11-25"
+
+
 def test_a_day_written_in_full_in_the_dateline_is_not_inferred() -> None:
     draft = extract(
         "MINSK, 14 March 2026 – Belarusian Prime Minister Ivan Petrov met with Governor of "
@@ -347,6 +369,8 @@ def goods(sentence: str) -> tuple[list[str], list[str]]:
         # each good's value in brackets does not break the list
         ("Belarus' major exports to the region were fiberglass ($5.6 million), trucks "
          "($2.2 million) and tyres.", ["fiberglass", "trucks", "tyres"], []),
+        # what Belarus needs and would buy there (the analyst's reading of 015)
+        ("If we need good buckwheat, that is where we can buy it.", [], ["buckwheat"]),
     ],
 )  # fmt: skip
 def test_goods_offered_delivered_bought_and_in_demand(
@@ -362,7 +386,6 @@ def test_goods_offered_delivered_bought_and_in_demand(
         "Belarus is ready to provide servicing for the machines.",
         "We can supply MAZ, Amkodor and Gomselmash.",  # who, not what
         "Belarusian exports to the region are expanding.",
-        "If we need good buckwheat, that is where we can buy it.",
         "Belarus is interested in expanding cooperation with the region.",
         "Belarus has shown interest in joint production from the start.",
         "We will send our students to study here.",
@@ -370,6 +393,44 @@ def test_goods_offered_delivered_bought_and_in_demand(
     ],
 )
 def test_what_is_not_a_good_is_left_out(sentence: str) -> None:
+    assert goods(sentence) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports", "imports"),
+    [
+        # a list after "including", whatever verb comes before it
+        ("The plant is ready to provide the vehicles it produces, including trams, "
+         "trolleybuses and electric buses.", ["trams", "trolleybuses", "electric buses"], []),
+        # the words of kind before a good are kept; a verb before them is not
+        ("Belarus could assemble tractors and heavy-duty mining equipment in the region.",
+         ["tractors", "heavy-duty mining equipment"], []),
+        # what Belarus is interested in is what it would buy
+        ("Our country is mainly interested in ferrous metals, timber and fertilisers.",
+         [], ["ferrous metals", "timber", "fertilisers"]),
+        # the region's side, in the Belarusian side's words
+        ("Our colleagues have supplied steel pipes for the power plant.", [], ["steel pipes"]),
+    ],
+)  # fmt: skip
+def test_goods_named_in_a_sentence_about_trade_by_the_lexicon(
+    sentence: str, exports: list[str], imports: list[str]
+) -> None:
+    assert goods(sentence) == (exports, imports)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no word of trade: the grain is a harvest, not a good traded
+        "The governor recalled the grain harvest of his youth.",
+        # a good's word inside the name of an activity or a plant
+        "The region needs experts in oil extraction and in gas turbine design.",
+        "Belarus is ready to build milk processing plants.",
+        # too vague alone
+        "The supply of modern equipment and the machines was discussed.",
+    ],
+)
+def test_words_of_goods_that_name_no_good_traded(sentence: str) -> None:
     assert goods(sentence) == ([], [])
 
 
@@ -590,6 +651,10 @@ def test_a_number_broken_across_lines_is_one_number() -> None:
         ("The region could supply petroleum products.", {"energy"}),
         ("Belarusnafta could assist in oil production and refining.", {"energy"}),
         ("We are ready to supply automatic boilers that burn peat.", {"energy"}),
+        ("Our companies are linked with the region's plants by manufacturing cooperation "
+         "schemes.", {"industrial-cooperation"}),
+        ("Belarus will keep supplying oilfield and drilling equipment.",
+         {"machinery-equipment"}),
     ],
 )  # fmt: skip
 def test_sector_phrases_met_in_real_reports(sentence: str, sectors: set[str]) -> None:
@@ -679,7 +744,7 @@ def test_the_real_reports_score_no_lower_than_when_these_rules_were_written() ->
     assert len(cases) >= 30
     everything = score_real(cases)
     held = score_real([c for c in cases if c.heldout])
-    assert everything.recall() >= 0.68
-    assert held.recall() >= 0.60
+    assert everything.recall() >= 0.80
+    assert held.recall() >= 0.70
     assert everything.precision("trade") >= 0.95
     assert everything.recall("people") >= 0.9

@@ -45,6 +45,21 @@ MONTH_DAY_YEAR = re.compile(
 )
 
 
+# Days of a visit: "5-6 December 2021", "5 and 6 December", "December 5-6, 2021", "from 5 to 7
+# December": the first day is the meeting's
+_TO = r"\s*(?:-|–|—|to|and|through)\s*"
+DAY_RANGE_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?{_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})"
+    rf"(?:,?\s+(\d{{4}}))?\b",
+    re.I,
+)
+MONTH_DAY_RANGE_YEAR = re.compile(
+    rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?{_TO}\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"(?:,?\s+(\d{{4}}))?",
+    re.I,
+)
+
+
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -108,6 +123,12 @@ def find_dates(text: str) -> list[DayMonth]:
             add(m.start(), m.end(), a, b, int(m.group(4)))
         elif b > 12:  # month first
             add(m.start(), m.end(), b, a, int(m.group(4)))
+    for m in DAY_RANGE_MONTH_YEAR.finditer(text):
+        year = int(m.group(3)) if m.group(3) else None
+        add(m.start(), m.end(), int(m.group(1)), MONTHS[m.group(2).lower().rstrip(".")], year)
+    for m in MONTH_DAY_RANGE_YEAR.finditer(text):
+        year = int(m.group(3)) if m.group(3) else None
+        add(m.start(), m.end(), int(m.group(2)), MONTHS[m.group(1).lower().rstrip(".")], year)
     for m in DAY_MONTH_YEAR.finditer(text):
         month = MONTHS[m.group(2).lower().rstrip(".")]
         year = int(m.group(3)) if m.group(3) else None

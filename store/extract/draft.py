@@ -432,6 +432,9 @@ def _date(
         candidates += find_dates(lead_date.group(0))
     for s in sentences[:3]:
         candidates += [d for d in find_dates(s.text) if _after_on(s.text, d.start)]
+    # (not a date from before such meetings could be: "On March 19, 1946 ... died", a page's
+    # "this day in history")
+    candidates = [d for d in candidates if not d.year or d.year >= FIRST_YEAR]
     written: DayMonth | None = candidates[0] if candidates else None
     if written is None:
         body = "\n".join(article.paragraphs)
@@ -475,19 +478,19 @@ def _date(
     return written.resolve(year), True, note
 
 
-_ON = re.compile(r"\bon")
+# Belarus and Russia's regions as they are: a meeting between them is of 1991 or later
+FIRST_YEAR = 1991
+_ON = re.compile(r"\b(?:[Oo]n|[Ff]rom)\s*$")
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.I)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
 
 
 def _after_on(text: str, at: int) -> bool:
-    r"""Whether ``text[:at]`` ends with the word "on" and spaces (r"\bon\s*$"), read back from
-    ``at`` rather than searched for in all the text before each date."""
-    end = at
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    return end >= 2 and bool(_ON.match(text, end - 2))
+    r"""Whether ``text[:at]`` ends with the word "on" or "from" and spaces ("On 5-6 December",
+    "from 5 to 7 December"), read back from ``at`` rather than searched for in all the text
+    before each date."""
+    return bool(_ON.search(text, max(0, at - 12), at))
 
 
 _ARRIVING = re.compile(r"\b(?:is|are|arrived|visit|came|comes)\b")

@@ -410,3 +410,180 @@ def offered_goods(
             else:
                 exports += _items(m.group("list"), split)
     return exports, imports
+
+
+# The goods of trade by name, for a good named in a sentence about trade whatever its shape
+# ("the famous dump trucks of BelAZ will help", "trams, buses and electric buses",
+# "interested in ferrous metals, wood and other minerals"): the head nouns of what Belarus
+# sells to and buys from Russia's regions, by the chapters of the Harmonized System that
+# make up that trade (machinery and vehicles, food and farming, chemicals and fertilisers,
+# metals, wood, textiles, building materials, fuels). Words, not names of enterprises, and
+# not the answers of any report.
+GOODS_LEXICON = (
+    # vehicles and machines
+    "tractors", "trucks", "dump trucks", "lorries", "buses", "electric buses", "minibuses",
+    "trolleybuses", "trams", "cars", "passenger cars", "vehicles", "special vehicles",
+    "municipal vehicles", "utility vehicles", "fire engines", "ambulances", "trailers",
+    "semi-trailers", "combines", "combine harvesters", "harvesters", "forage harvesters",
+    "mowers", "seeders", "sprayers", "loaders", "excavators", "bulldozers", "graders",
+    "cranes", "road rollers", "elevators", "lifts", "escalators", "machine tools",
+    "engines", "motors", "pumps", "compressors", "turbines", "gearboxes", "bearings",
+    "axles", "tyres", "tires", "wheels", "spare parts", "components", "locomotives",
+    "wagons", "railcars", "carriages", "aircraft", "helicopters", "drones", "ships", "boats",
+    "agricultural machinery", "farm machinery", "road machinery", "mining machinery",
+    "machinery", "machines", "equipment", "appliances", "household appliances",
+    "refrigerators", "fridges", "freezers", "washing machines", "cookers", "stoves",
+    "televisions", "tv sets", "electronics", "microelectronics", "optics",
+    "devices", "sensors", "meters", "cables", "wire", "transformers", "batteries",
+    "computers", "software", "robots",
+    # food and farming
+    "food", "foodstuffs", "food products", "dairy products", "milk", "powdered milk",
+    "butter", "cheese", "cheeses", "yoghurt", "meat", "beef", "pork", "poultry", "chicken",
+    "sausages", "fish", "seafood", "grain", "wheat", "barley", "rye", "oats", "corn", "maize",
+    "buckwheat", "rice", "flour", "sugar", "confectionery", "sweets", "chocolate",
+    "vegetables", "potatoes", "fruit", "fruits", "apples", "berries", "seeds", "seed potatoes",
+    "sunflower oil", "vegetable oil", "rapeseed", "feed", "fodder", "compound feed",
+    "livestock", "cattle", "pigs", "breeding herd", "breeding stock", "heifers", "eggs",
+    "beverages", "beer", "juice", "tea", "salt",
+    # chemicals, fertilisers, medicines
+    "fertilisers", "fertilizers", "potash", "potash fertilisers", "nitrogen fertilisers",
+    "chemicals", "plastics", "polymers", "rubber", "paints", "varnishes", "detergents",
+    "cosmetics", "medicines", "drugs", "pharmaceuticals", "vaccines", "medical equipment",
+    "medical devices", "test systems",
+    # fuels, metals, wood, materials
+    "oil", "crude oil", "petroleum products", "oil products", "fuel", "diesel", "gasoline",
+    "petrol", "gas", "natural gas", "liquefied gas", "coal", "coke", "electricity",
+    "metals", "ferrous metals", "non-ferrous metals", "steel", "rolled metal", "rolled steel",
+    "iron", "aluminium", "aluminum", "copper", "nickel", "titanium", "pipes", "steel pipes",
+    "metal structures", "metal products", "hardware", "ore", "iron ore", "minerals",
+    "timber", "wood", "lumber", "sawn timber", "plywood", "wood pulp", "pulp", "paper",
+    "cardboard", "furniture", "cement", "bricks", "glass", "ceramics", "tiles",
+    "building materials", "construction materials", "insulation",
+    # textiles and consumer goods
+    "textiles", "fabrics", "flax", "linen", "wool", "cotton", "yarn", "knitwear",
+    "clothing", "clothes", "garments", "footwear", "shoes", "leather", "toys", "glassware",
+    "porcelain", "jewellery", "watches",
+)  # fmt: skip
+
+GOODS_LEXICON_SET = frozenset(GOODS_LEXICON)
+_LEXICON_NOUN = (
+    r"(?:" + "|".join(sorted((re.escape(n) for n in GOODS_LEXICON), key=len, reverse=True)) + r")"
+)
+# A good named: up to two words of kind before its noun ("heavy-duty mining equipment")
+_NAMED = re.compile(
+    rf"\b((?:[a-z][a-z-]*\s+){{0,2}}?{_LEXICON_NOUN})\b"
+    r"(?!\s+(?:manufacturers|makers|producers|plants?|factory|factories|enterprises|"
+    r"companies|industry|industries|specialists|sector|market|brands?|production|"
+    r"plant|complex|cluster|centers?|centres?|sphere|fields?|area|holding|mills?|company|"
+    r"corporation|refinery|refining|processing|storage|stores?|prices?|wells?|deposits?|"
+    r"extraction|wealth|sector|production|industry|workers|growers|farmers|turbines?|"
+    r"pipelines?|supplies|deliveries|exports|imports|trade)\b)"
+    r"(?![-’'])"
+)
+# A kind word that says nothing of the good ("the famous trucks", "such machinery")
+_VAGUE_KIND = frozenset((
+    "the", "a", "an", "our", "your", "their", "its", "his", "her", "this", "that", "these",
+    "those", "such", "famous", "other", "all", "any", "some", "many", "more", "most", "much",
+    "new", "modern", "latest", "quality", "high-quality", "good", "best", "own", "various",
+    "different", "whole", "entire", "of", "and", "or", "in", "on", "for", "with", "to",
+    "from", "by", "at", "as", "is", "are", "was", "were", "be", "been", "we", "you", "they",
+    "it", "also", "including", "especially", "primarily", "mainly", "mostly", "like", "than",
+    "which", "what", "about", "into", "producing", "produce", "produces", "produced",
+    "supply", "supplying", "supplies", "supplied", "buy", "buying", "bought", "sell",
+    "selling", "sold", "need", "needs", "needed", "import", "imported", "imports", "export",
+    "exported", "exports", "deliver", "delivered", "deliveries", "purchase", "purchased",
+    "provide", "providing", "offer", "offers", "offered", "range", "lot", "number", "kinds",
+    "types", "volume", "volumes", "certain", "specific", "domestic", "foreign", "imported",
+    "similar", "same", "necessary", "required", "huge", "large", "big", "small", "key",
+    "main", "major", "basic", "traditional", "well-known", "famous", "renowned", "excellent",
+    "reliable", "affordable", "cheap", "expensive", "competitive", "advanced", "upgraded",
+    "not", "no", "only", "just", "even", "very", "well", "there", "here", "then", "now",
+    "make", "makes", "manufacture", "manufactures", "assemble", "assembles", "build", "builds",
+    "repair", "service", "maintain", "use", "uses", "get", "receive", "grow", "grows", "sale",
+    "buys", "sells", "needs", "wants", "want", "include", "includes", "contain", "contains",
+    "has", "have", "had", "will", "would", "can", "could", "should", "may", "must", "see",
+    "sees", "send", "sends", "ship", "ships", "require", "requires", "offering", "region",
+    "regions", "oblast", "krai", "republic", "country", "countries", "city", "side", "sides",
+    "president", "governor", "company", "companies", "enterprises", "plant", "plants",
+    "factory", "factories", "who", "whose", "where", "when", "so", "if", "but", "because",
+    "joint", "local", "regional", "russian", "belarusian", "both", "increase", "expand",
+    "boost", "develop", "reduce", "promote", "raise", "double", "export-oriented",
+))  # fmt: skip
+# Words of kind that end in -ing or -ed and still say what a good is
+_KIND_VERBAL = frozenset((
+    "mining", "building", "road-building", "processing", "lifting", "loading", "sewing",
+    "washing", "harvesting", "refrigerating", "cooling", "heating", "lighting", "welding",
+    "cutting", "drilling", "breeding", "engineering", "rolled", "canned", "frozen", "dried",
+    "powdered", "condensed", "liquefied", "refined", "tracked", "wheeled", "specialised",
+    "specialized", "articulated", "treated", "knitted",
+))  # fmt: skip
+# A good too vague on its own (what kind of equipment?)
+_VAGUE_GOOD = frozenset((
+    "equipment", "machinery", "machines", "vehicles", "devices", "instruments", "appliances",
+    "components", "goods", "products", "food", "fuel", "feed", "hardware", "software",
+))  # fmt: skip
+
+
+def _kind_and_noun(found: str, before: str) -> str | None:
+    """The good of a lexicon match: its noun and the words of kind right before it ("the
+    famous dump trucks" → "dump trucks"; "assemble tractors" → "tractors"); None for a good
+    too vague alone, or a word cut out of another ("Mogilevliftmash's lifts")."""
+    words = found.split()
+    if before in ("’", "'", "-"):
+        words = words[1:]
+    noun_words = 1
+    for n in sorted(GOODS_LEXICON_SET, key=len, reverse=True):
+        if found.lower().endswith(n):
+            noun_words = len(n.split())
+            break
+    kinds = words[: len(words) - noun_words]
+    kept: list[str] = []
+    for word in reversed(kinds):
+        w = word.lower()
+        if w in _VAGUE_KIND or (w.endswith(("ing", "ed")) and w not in _KIND_VERBAL):
+            break
+        if w in ("and", "or") or len(w) < 3:
+            break
+        kept.insert(0, word)
+    item = " ".join([*kept, *words[len(words) - noun_words :]])
+    if item.lower() in _VAGUE_GOOD:
+        return None
+    return item
+
+
+# The sentence is about trade in goods (not "grain harvest" or "oil prices" in passing)
+_TRADE_CUE = re.compile(
+    r"\b(?:suppl|deliver|export|import|sell|sold|ship|purchas|buy|bought|offer|provid|"
+    r"demand|need|interest|produc|manufactur|market|trade|procure|lease|leasing|assembl)",
+    re.I,
+)
+# Belarus buying: what comes from the region, or what Belarus wants there
+_BELARUS_BUYS = re.compile(
+    r"\b(?:(?:we|Belarus|Belarusians?|[Oo]ur\s+(?:country|republic|enterprises|companies))\s+"
+    r"(?:\w+\s+){0,3}?(?:buy|buys|bought|purchas\w*|import\w*|interested|interest|need|needs)|"
+    r"(?:[Ww]e|Belarus)\s+(?:\w+\s+){0,3}?(?:get|receive|obtain)\w*|"
+    r"(?:supplies|supplied|provides)\s+(?:Belarus|us)\b|"
+    # "our colleagues have supplied pipes": the region's side, in Belarusian words
+    r"\b(?:colleagues|partners|friends)\s+(?:\w+\s+){0,2}?(?:suppl|deliver|sen[dt]|ship)\w*)"
+)
+_FROM_THE_REGION = re.compile(r"^[^.;]{0,40}?\bfrom\s+(?:the\s+region|there|you|[A-Z](?!elarus))")
+
+
+def named_goods(sentence: str) -> tuple[list[str], list[str]]:
+    """(exports, imports): the goods named in a sentence about trade, by the lexicon, with
+    the side read from what comes before and after each (Belarus buying, or from the region:
+    imports; else exports, what these reports mostly offer)."""
+    if not _TRADE_CUE.search(sentence):
+        return [], []
+    exports: list[str] = []
+    imports: list[str] = []
+    for m in _NAMED.finditer(sentence):
+        item = _kind_and_noun(m.group(1), sentence[max(0, m.start() - 1) : m.start()])
+        if item is None:
+            continue
+        start = m.end(1) - len(item)  # (the kind words left out are the clause's)
+        before = sentence[max(0, start - 120) : start]
+        after = sentence[m.end() : m.end() + 60]
+        buys = bool(_BELARUS_BUYS.search(before)) or bool(_FROM_THE_REGION.match(after))
+        (imports if buys else exports).append(item)
+    return exports, imports

@@ -159,6 +159,8 @@ CUES: list[Cue] = [
         r"machine[- ]building",
         r"mechanical\s+engineering",
         r"quarry\s+machinery",
+        r"(?:heavy-duty\s+)?(?:mining|oilfield|oil\s+extraction|extraction|drilling|"
+        r"industrial|technological|processing)\s+equipment",
         rf"(?:utilit(?:y|ies)|municipal|communal|road[- ](?:construction|building)){_LISTED}",
     ),
     *_cue("machinery-equipment", r"equipment", weak=True),
@@ -323,6 +325,9 @@ CUES: list[Cue] = [
         r"co-?production",
         r"industrial\s+partnership",
         r"production\s+cooperation",
+        r"(?:manufacturing|industrial)\s+co-?operation(?:\s+schemes)?",
+        r"industrial\s+manufacturing",
+        r"production\s+sector",
     ),
     *_cue("industrial-cooperation", r"shipyards?", r"shipbuilding", r"ship-building"),
     *_cue("industrial-cooperation", r"joint\s+projects", r"supply\s+of\s+components", weak=True),

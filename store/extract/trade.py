@@ -8,7 +8,7 @@ from typing import Any
 
 from ..regions import find_region
 from .dates import MONTH, MONTHS
-from .goods import is_good, offered_goods, spoken
+from .goods import is_good, named_goods, offered_goods, spoken
 from .needs import may_match
 from .page import Sentence
 from .people import Person
@@ -687,6 +687,14 @@ def _same_good(a: str, b: str) -> bool:
     return a.endswith(" " + b) or b.endswith(" " + a)
 
 
+def _covered(item: str, known: set[str]) -> bool:
+    """Whether a good named by the lexicon is one found already: the same, or its words all
+    in one ("dump trucks" found, "trucks" named; "copper" in "copper and aluminum wire";
+    "electric buses" after "buses" is another)."""
+    words = set(item.split())
+    return item in known or any(words <= set(k.split()) for k in known)
+
+
 def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
     exports: list[str] = []
     imports: list[str] = []
@@ -705,22 +713,44 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
                 if key not in known and not any(_same_good(key, k) for k in known):
                     target.append(item)
                     known.add(key)
-        if not may_match(_GOODS_LIST, s.text):
-            continue
-        # "fiberglass ($5.6 million), trucks ($2.2 million)": each good's value is not a
-        # break in the list
-        text = _VALUE_IN_BRACKETS.sub("", s.text) if "(" in s.text else s.text
-        for m in _GOODS_LIST.finditer(text):
-            items = _split_goods(m.group("list"))
-            importing = bool(m.group("imp") or m.group("buy"))
-            head = m.group(0)[: m.start("list") - m.start()]
-            if re.search(r"\b(?:to|from)\s+Belarus\b", head) or _russian_side(
-                text, m.start(), m.start() + 1
-            ):
-                importing = not importing  # "Tatarstan's exports to Belarus are ..."
-            target, known = (imports, known_imports) if importing else (exports, known_exports)
-            for item in items:
-                if is_good(item) and item.lower() not in known:
+        if may_match(_GOODS_LIST, s.text):
+            _listed_goods(s.text, exports, imports, known_exports, known_imports)
+        # then the goods named in it that no pattern caught, by the lexicon
+        named = named_goods(s.text)
+        for found, target, known in (
+            (named[0], exports, known_exports),
+            (named[1], imports, known_imports),
+        ):
+            for item in found:
+                key = item.lower()
+                if not _covered(key, known_exports | known_imports):
                     target.append(item)
-                    known.add(item.lower())
+                    known.add(key)
     return exports, imports
+
+
+def _listed_goods(
+    sentence: str,
+    exports: list[str],
+    imports: list[str],
+    known_exports: set[str],
+    known_imports: set[str],
+) -> None:
+    """The goods of a list of exports or imports ("the key exports were ...") in one
+    sentence, added to those found so far."""
+    # "fiberglass ($5.6 million), trucks ($2.2 million)": each good's value is not a
+    # break in the list
+    text = _VALUE_IN_BRACKETS.sub("", sentence) if "(" in sentence else sentence
+    for m in _GOODS_LIST.finditer(text):
+        items = _split_goods(m.group("list"))
+        importing = bool(m.group("imp") or m.group("buy"))
+        head = m.group(0)[: m.start("list") - m.start()]
+        if re.search(r"\b(?:to|from)\s+Belarus\b", head) or _russian_side(
+            text, m.start(), m.start() + 1
+        ):
+            importing = not importing  # "Tatarstan's exports to Belarus are ..."
+        target, known = (imports, known_imports) if importing else (exports, known_exports)
+        for item in items:
+            if is_good(item) and item.lower() not in known:
+                target.append(item)
+                known.add(item.lower())
