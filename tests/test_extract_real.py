@@ -180,6 +180,20 @@ def test_a_visit_of_several_days_is_dated_by_its_first(written: str) -> None:
     assert extract(text).meeting["date"] == "2021-12-05"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2021-12-07T10:00:00+03:00",  # a page's metadata, copied
+        "7 December 2021 17:05 | Views: 1234",
+        "Posted on 7 December 2021 by admin",
+        "Source: BelTA, 07.12.2021",
+    ],
+)
+def test_the_pages_own_date_line_in_its_shapes(line: str) -> None:
+    text = f"Menu\nAll news\nLukashenko meets the Omsk governor\n{line}\n{MEETING}"
+    assert extract(text).meeting["date"] == "2021-12-07"
+
+
 def test_a_date_before_such_meetings_could_be_is_not_the_meetings() -> None:
     text = (
         "On March 19, 1946 a statesman died. On 25 November the President of Belarus met "

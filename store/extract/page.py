@@ -91,7 +91,22 @@ def _is_dateish(line: str) -> bool:
         rest,
         flags=re.I,
     )
-    return rest != line and _words(re.sub(r"[^\w]+", " ", rest)) <= 1
+    if rest == line:
+        return False
+    left = re.sub(r"[^\w]+", " ", rest)
+    if _words(left) <= 1:
+        return True
+    # "7 December 2021 17:05 | Views: 1234", "Posted on 7 December 2021 by admin", "Source:
+    # BelTA, 07.12.2021": the page's own words about the item, and a name
+    left = _PAGE_META.sub(" ", left)
+    return len(line) <= 80 and _words(left) <= 1
+
+
+_PAGE_META = re.compile(
+    r"\b(?:views?|comments?|reads?|source|by|on|at|posted|published|updated|created|date|"
+    r"time|min|minutes?|print|share|admin|editor|author|\d+)\b",
+    re.I,
+)
 
 
 def clean(text: str) -> Article:
