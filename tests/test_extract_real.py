@@ -424,6 +424,11 @@ def test_what_is_not_a_good_is_left_out(sentence: str) -> None:
          [], ["ferrous metals", "timber", "fertilisers"]),
         # the region's side, in the Belarusian side's words
         ("Our colleagues have supplied steel pipes for the power plant.", [], ["steel pipes"]),
+        # a kind of products or materials is a good; a word of trading is no kind of one
+        ("Belarus purchases hydrocarbon raw materials and shipbuilding equipment from the "
+         "region.", [], ["hydrocarbon raw materials", "shipbuilding equipment"]),
+        ("We supply enough tractors and dairy products to the region.",
+         ["tractors", "dairy products"], []),
     ],
 )  # fmt: skip
 def test_goods_named_in_a_sentence_about_trade_by_the_lexicon(
@@ -442,6 +447,7 @@ def test_goods_named_in_a_sentence_about_trade_by_the_lexicon(
         "Belarus is ready to build milk processing plants.",
         # too vague alone
         "The supply of modern equipment and the machines was discussed.",
+        "We supply our products and Belarusian goods to the region.",
     ],
 )
 def test_words_of_goods_that_name_no_good_traded(sentence: str) -> None:

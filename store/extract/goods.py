@@ -127,7 +127,7 @@ _TRAILING = re.compile(
 )
 _LEADING = re.compile(
     r"^(?:(?:a\s+)?(?:lot|number|variety|range)\s+of|and|or|the|a|an|our|its|their|also|"
-    r"primarily|mainly|mostly|largely|chiefly|especially|including|"
+    r"primarily|mainly|mostly|largely|chiefly|especially|including|enough|sufficient|"
     r"high-quality|quality|modern|Belarusian|importing|imported|exported|"
     r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of)\s+",
     re.I,
@@ -435,7 +435,11 @@ GOODS_LEXICON = (
     "refrigerators", "fridges", "freezers", "washing machines", "cookers", "stoves",
     "televisions", "tv sets", "electronics", "microelectronics", "optics",
     "devices", "sensors", "meters", "cables", "wire", "transformers", "batteries",
-    "computers", "software", "robots",
+    "computers", "software", "robots", "tractor", "truck", "bus", "trolleybus", "tram",
+    "elevator", "combine harvester", "excavator", "locomotive",
+    # a kind of products, materials or goods ("dairy products", "raw materials", "consumer
+    # goods"; alone, too vague)
+    "products", "materials", "goods", "raw materials",
     # food and farming
     "food", "foodstuffs", "food products", "dairy products", "milk", "powdered milk",
     "butter", "cheese", "cheeses", "yoghurt", "meat", "beef", "pork", "poultry", "chicken",
@@ -515,8 +519,16 @@ _KIND_VERBAL = frozenset((
     "washing", "harvesting", "refrigerating", "cooling", "heating", "lighting", "welding",
     "cutting", "drilling", "breeding", "engineering", "rolled", "canned", "frozen", "dried",
     "powdered", "condensed", "liquefied", "refined", "tracked", "wheeled", "specialised",
-    "specialized", "articulated", "treated", "knitted",
+    "specialized", "articulated", "treated", "knitted", "shipbuilding", "machine-building",
+    "woodworking", "metalworking", "packaging", "printing", "fishing", "farming",
+    "firefighting", "fire-fighting", "air-conditioning",
 ))  # fmt: skip
+# A word of trading is no kind of good ("purchases hydrocarbon raw materials")
+_TRADE_VERB = re.compile(
+    r"(?:suppl\w*|deliver\w*|export\w*|import\w*|sell\w*|sold|ship(?:s|ped|ping)?|"
+    r"purchas\w*|buy\w*|bought|offer\w*|provid\w*|needs?|demand\w*|produc(?:e|es|ed|ing)|"
+    r"manufactur\w*|assembl\w*|procur\w*|enough)$"
+)
 # A good too vague on its own (what kind of equipment?)
 _VAGUE_GOOD = frozenset((
     "equipment", "machinery", "machines", "vehicles", "devices", "instruments", "appliances",
@@ -540,7 +552,11 @@ def _kind_and_noun(found: str, before: str) -> str | None:
     kept: list[str] = []
     for word in reversed(kinds):
         w = word.lower()
-        if w in _VAGUE_KIND or (w.endswith(("ing", "ed")) and w not in _KIND_VERBAL):
+        if (
+            w in _VAGUE_KIND
+            or _TRADE_VERB.match(w)
+            or (w.endswith(("ing", "ed")) and w not in _KIND_VERBAL)
+        ):
             break
         if w in ("and", "or") or len(w) < 3:
             break

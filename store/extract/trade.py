@@ -750,7 +750,15 @@ def _listed_goods(
         ):
             importing = not importing  # "Tatarstan's exports to Belarus are ..."
         target, known = (imports, known_imports) if importing else (exports, known_exports)
+        found = known_exports | known_imports
         for item in items:
-            if is_good(item) and item.lower() not in known:
+            key = item.lower()
+            # (not "grain and oil from the region" again, once "grain" and "oil" are in)
+            words = set(key.split())
+            if (
+                is_good(item)
+                and key not in known
+                and not any(set(k.split()) <= words for k in found)
+            ):
                 target.append(item)
-                known.add(item.lower())
+                known.add(key)
