@@ -105,6 +105,39 @@ def test_a_guest_named_as_the_subject_of_the_next_sentence(second: str) -> None:
     assert host_and_guest(f"{first} {second}") == ("Ivan Petrov", "Sergei Orlov")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A delegation of Omsk Oblast headed by Ivan Petrov held talks in Minsk.",
+        "The government delegation from Omsk Oblast, led by Ivan Petrov, visited Minsk.",
+        "Ivan Petrov, who heads Omsk Oblast, met with Belarusian officials.",
+    ],
+)
+def test_the_head_of_a_delegation_named_without_a_post_is_the_guest(text: str) -> None:
+    people = extract(text).meeting["participants"]
+    assert [(p["name"], p["role"]) for p in people] == [("Ivan Petrov", "guest")]
+
+
+def test_a_hard_wrapped_report_is_read_as_its_paragraphs() -> None:
+    """Text copied from an old page or a mail, broken at 70 characters: each line alone
+    would read as a headline and be left out."""
+    text = (
+        "Adygheiya's delegation returns home after visit to Byelorussia\n"
+        "\n"
+        "On July 31, 2003 the government delegation of Adygheiya returned to\n"
+        "Maikop after a visit. The day before the delegation of Adygheiya headed\n"
+        "by Khazret Sovmen has had talks with the President of Byelorussia. The\n"
+        "Ambassador of Russia to Byelorussia Alexander Blokhin also took part in\n"
+        "the meeting. Byelorussia could supply Adygheiya with upgraded tractors.\n"
+    )
+    meeting = extract(text).meeting
+    assert meeting["region"] == "Republic of Adygea"  # (an older spelling)
+    guest = meeting["participants"][0]
+    assert (guest["name"], guest["role"]) == ("Khazret Sovmen", "guest")
+    assert "Byelorussia" not in str(meeting["participants"])  # (a place, not a name)
+    assert meeting["exports"] == ["upgraded tractors"]
+
+
 def test_a_governor_named_like_a_region() -> None:
     draft = extract(
         "Belarusian President Ivan Petrov met with Governor of Russia's Stavropol Territory "

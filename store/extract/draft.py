@@ -322,10 +322,18 @@ def _region(article: Article, body: str, lead: str) -> Region | None:
 _KNOWN_TITLES = {"Aleksandr Lukashenko": "President of Belarus"}
 
 _GUEST_SUBJECT = re.compile(
-    rf"(?:^|(?<=[.!?]\s))({NAME_WORD}\s+{NAME_WORD})\s+(?:has\s+been\s+(?:heading|leading)|"
+    rf"(?:^|(?<=[.!?]\s))({NAME_WORD}\s+{NAME_WORD})(?:,\s+who)?\s+"
+    r"(?:has\s+been\s+(?:heading|leading)|"
     r"heads|leads|has\s+headed|arrived\s+(?:in\s+(?:\w+\s+){1,2})?(?:with|at\s+the\s+head\s+of)|"
     r"came\s+with|is\s+visiting|is\s+on\s+a\s+visit)\b",
     re.M,
+)
+
+# "a delegation of Adygea headed by Khazret Sovmen": the delegation's head is the guest (named
+# with a post, the post finds him; this is for the name alone)
+_DELEGATION_HEAD = re.compile(
+    r"\bdelegation\s+(?:of|from)\s+[^.;:!?]{1,60}?,?\s+(?:headed|led)\s+by\s+"
+    rf"({NAME_WORD}\s+{NAME_WORD})\b"
 )
 
 # The President of Belarus in the spellings reports use (BelTA's, the older English one, the
@@ -361,8 +369,8 @@ def _people(
     if guest is None:
         # "... talks with the governor of Orel Region. Andrei Klychkov has been heading this
         # region since 2018": the guest named as the subject of the next sentence
-        m = _GUEST_SUBJECT.search(body)
-        if m and (host is None or m.group(1) != host.name):
+        m = _GUEST_SUBJECT.search(body) or _DELEGATION_HEAD.search(body)
+        if m and (host is None or m.group(1) != host.name) and not find_region(m.group(1)):
             guest = Person(m.group(1), "", "russia")
     if host is None or guest is None:
         for person in everyone:

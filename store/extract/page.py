@@ -109,6 +109,41 @@ _PAGE_META = re.compile(
 )
 
 
+# The words a sentence cannot end with: a line ending in one goes on in the next
+_OPEN_END = re.compile(
+    r"\b(?:to|of|the|a|an|and|or|in|with|for|by|on|at|from|as|that|which|than|its|their|"
+    r"his|her|our|this|these|between|into|about|under|over)$",
+    re.I,
+)
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join the lines of a hard-wrapped paragraph (text copied from an old page, a mail or a
+    PDF, broken at 70 characters or so), which would otherwise each read as a headline or a
+    menu: a long line of running text that ends mid-sentence goes on in the next when that
+    one starts in lower case, or reads as running text itself after a word no sentence ends
+    with."""
+    out: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if out and line:
+            prev = out[-1].rstrip()
+            if (
+                len(prev) >= 45
+                and _words(prev) >= 7
+                and not _SENTENCE_END.search(prev)
+                and not prev.endswith(":")
+                and _running_text(prev)
+                and (line[0].islower() or (bool(_OPEN_END.search(prev)) and _running_text(line)))
+                and not (DATE_LINE.match(line) or _SOURCE_LINE.fullmatch(line))
+                and not _is_dateish(line)
+            ):
+                out[-1] = f"{prev} {line}"
+                continue
+        out.append(raw)
+    return out
+
+
 def clean(text: str) -> Article:
     """Split a pasted page into header, headline and body paragraphs, dropping junk."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
@@ -124,7 +159,7 @@ def clean(text: str) -> Article:
     date_line: str | None = None
     seen_sentences: set[str] = set()
     dropped = 0
-    lines = text.split("\n")
+    lines = _unwrap(text.split("\n"))
     last = max((i for i, raw in enumerate(lines) if raw.strip()), default=-1)
     for at, raw in enumerate(lines):
         line = _SPACES.sub(" ", raw).strip()

@@ -75,6 +75,10 @@ _NOT_NAMES = {
         "Chamber",
         "Belarus",
         "Belarusian",
+        "Byelorussia",  # (the older spellings)
+        "Byelorussian",
+        "Belorussia",
+        "Belorussian",
         "Russia",
         "Russian",
         "Federation",
