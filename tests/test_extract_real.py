@@ -579,6 +579,20 @@ def trade(*sentences: str) -> list[tuple]:
          ("2023", "turnover", 18.0, None)),
         ("In Q1 2024 the trade upped by almost 30% over the same period last year.",
          ("2024-01..2024-03", "turnover", None, 30.0)),
+        # amounts in words beyond "half a billion"
+        ("In 2023 trade reached a quarter of a billion dollars.",
+         ("2023", "turnover", 250.0, None)),
+        ("In 2023 trade came to one and a half billion dollars.",
+         ("2023", "turnover", 1500.0, None)),
+        # the year a change is compared with is not the figure's
+        ("Trade in 2023 grew by 25% compared with 2022 and exceeded $250 million.",
+         ("2023", "turnover", 250.0, 25.0)),
+        # "over the past year", and a change as a multiple before the amount
+        ("Over the past year, trade turnover increased 1.5 times and reached $250 million.",
+         ("2023", "turnover", 250.0, 50.0)),
+        # "was worth" is the trade's value ("contracts worth" are not trade)
+        ("Trade in 2023 was worth $250 million, compared with $200 million in 2022.",
+         ("2023", "turnover", 250.0, None)),
     ],
 )  # fmt: skip
 def test_part_year_periods_words_and_figures_reached(sentence: str, expected: tuple) -> None:

@@ -17,14 +17,17 @@ USD_AMOUNT = re.compile(
     r"(?:US\s?\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?)(?![\d,])\s*"
     r"(million|billion|trillion|mln|bln|bn|tn|m\b|b\b)?"
     r"|(?<![\d.,])(\d{1,15}(?:\.\d+)?)\s*(million|billion|trillion)\s+(?:US\s+)?dollars"
-    r"|\b(half\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(million|billion)\s+"
-    r"(?:US\s+)?dollars",  # "half a billion dollars"
+    r"|\b(half\s+a|a\s+quarter\s+of\s+a|quarter\s+of\s+a|three\s+quarters\s+of\s+a|"
+    r"(?:one|two|three)\s+and\s+a\s+half|a|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(million|billion)\s+(?:US\s+)?dollars",  # "half a billion dollars"
     re.I,
 )
 
 _NUMBER_WORDS = {
-    "half a": 0.5, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "half a": 0.5, "a quarter of a": 0.25, "quarter of a": 0.25, "three quarters of a": 0.75,
+    "one and a half": 1.5, "two and a half": 2.5, "three and a half": 3.5, "a": 1, "one": 1,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10,
 }  # fmt: skip
 
 
@@ -135,7 +138,7 @@ _ACHIEVED = re.compile(
     re.I,
 )
 _PERIOD_WORDS = re.compile(
-    r"\b(?:in|for|of|during|by)?\s*(\d{4})\b|\b(last|this|previous)\s+year\b", re.I
+    r"\b(?:in|for|of|during|by)?\s*(\d{4})\b|\b(last|this|previous|past)\s+year\b", re.I
 )
 
 
@@ -150,17 +153,33 @@ _OWNER = re.compile(r"\b([A-Z][\w-]+)['’]s?\s+(?:\w+\s+)?$")
 _SHARE = re.compile(r"\bshare\b")
 _INVEST = re.compile(r"\binvest\w*\b", re.I)
 _NOT_TRADE = re.compile(
-    r"\binvest\w*|\bloan|\bcredit|\bcontracts?\b|\bworth\b|\bbalance\b|\bsurplus\b|\bdeficit\b",
+    # ("contracts worth $5 million"; but "trade was worth $250 million")
+    r"\binvest\w*|\bloan|\bcredit|\bcontracts?\b|(?<!\bwas\s)(?<!\bis\s)(?<!\bwere\s)"
+    r"(?<!\bbe\s)\bworth\b|\bbalance\b|\bsurplus\b|\bdeficit\b",
     re.I,
 )
 _CLAUSE_END = re.compile(r"\b(?:while|whereas)\b|;")
+# after a change, the words that lead to the amount it came to
+_AND_REACHED = (
+    r"(?:to|and\s+(?:reached|amounted\s+to|totall?ed|stood\s+at|exceeded))\s+"
+    r"(?:(?:total|reach|stand\s+at|amount\s+to)\s+)?"
+    r"(?:(?:almost|nearly|about|around|over|more\s+than|some)\s+)?$"
+)
 # before an amount: the change that led to it ("grew by 47% to total almost $23 million")
 _CHANGE_TO = re.compile(
     r"\b(grew|increased|rose|went\s+up|jumped|surged|climbed|fell|decreased|dropped|declined|"
     r"went\s+down)\s+(?:by\s+)?(?:(?:almost|nearly|about|around|over|more\s+than)\s+)?"
-    r"(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+(?:to|and\s+(?:reached|amounted\s+to|"
-    r"totall?ed|stood\s+at))\s+(?:(?:total|reach|stand\s+at|amount\s+to)\s+)?"
-    r"(?:(?:almost|nearly|about|around|over|more\s+than|some)\s+)?$",
+    r"(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+"
+    # ("grew by 25% compared with 2022 and exceeded $250 million")
+    r"(?:(?:year-on-year|compared\s+(?:with|to)\s+(?:the\s+)?(?:\d{4}|last\s+year|the\s+"
+    r"previous\s+year))\s+)?"
+    rf"{_AND_REACHED}",
+    re.I,
+)
+# the same, as a multiple: "increased 1.5 times and reached $250 million"
+_TIMES_TO = re.compile(
+    r"\b(grew|increased|rose|went\s+up|jumped|fell|decreased|dropped|declined|went\s+down)\s+"
+    rf"(?:by\s+)?(\d+(?:\.\d+)?)\s+times\s+{_AND_REACHED}",
     re.I,
 )
 # before an amount: the word it is the value of, in brackets after it
@@ -241,7 +260,7 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
     for m in _PERIOD_WORDS.finditer(clause):
         if taken[m.start(1 if m.group(1) else 2)]:
             continue
-        before = clause[max(0, m.start() - 12) : m.start()].lower()
+        before = clause[max(0, m.start() - 20) : m.start()].lower()  # ("compared with ")
         if m.group(1):
             if _NOT_ITS_YEAR.search(before):
                 continue  # "since 2020", "over 2023": not the figure's own period
@@ -254,7 +273,11 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
                 continue
             word = m.group(2).lower()
             found.append(
-                _Period(str(year - 1 if word in ("last", "previous") else year), m.start(), m.end())
+                _Period(
+                    str(year - 1 if word in ("last", "previous", "past") else year),
+                    m.start(),
+                    m.end(),
+                )
             )
     return sorted(found, key=lambda p: p.start)
 
@@ -489,6 +512,14 @@ def find_trade(
                 change_pct = float(before.group(2))
                 if _NEGATIVE.search(before.group(1)):
                     change_pct = -change_pct
+            times = _TIMES_TO.search(lead) if change_pct is None else None
+            if times:  # "increased 1.5 times and reached $250 million": +50%
+                factor = float(times.group(2))
+                falling = bool(_NEGATIVE.search(times.group(1)))
+                if factor > 1:
+                    change_pct = round(
+                        -(1 - 1 / factor) * 100 if falling else (factor - 1) * 100, 1
+                    )
             figures.append(_figure(period, metric, amount, qualifier, change_pct, basis, stated_by))
             sentence_period, sentence_metric = period, metric
         prev_metric = sentence_metric or prev_metric
