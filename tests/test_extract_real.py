@@ -590,6 +590,9 @@ def trade(*sentences: str) -> list[tuple]:
         # "over the past year", and a change as a multiple before the amount
         ("Over the past year, trade turnover increased 1.5 times and reached $250 million.",
          ("2023", "turnover", 250.0, 50.0)),
+        # "goods worth" too
+        ("In 2023, Belarus exported goods worth $180 million to the region.",
+         ("2023", "exports", 180.0, None)),
         # "was worth" is the trade's value ("contracts worth" are not trade)
         ("Trade in 2023 was worth $250 million, compared with $200 million in 2022.",
          ("2023", "turnover", 250.0, None)),
@@ -597,6 +600,21 @@ def trade(*sentences: str) -> list[tuple]:
 )  # fmt: skip
 def test_part_year_periods_words_and_figures_reached(sentence: str, expected: tuple) -> None:
     assert trade(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trade amounted to $200 million in 2022 and $250 million in 2023.",
+        "The trade turnover has grown from $200 million in 2022 to $250 million in 2023.",
+        "In 2022 trade was $200 million, and in 2023 it reached $250 million.",
+    ],
+)
+def test_each_amount_takes_the_period_right_after_it(sentence: str) -> None:
+    assert trade(sentence) == [
+        ("2022", "turnover", 200.0, None),
+        ("2023", "turnover", 250.0, None),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -155,7 +155,8 @@ _INVEST = re.compile(r"\binvest\w*\b", re.I)
 _NOT_TRADE = re.compile(
     # ("contracts worth $5 million"; but "trade was worth $250 million")
     r"\binvest\w*|\bloan|\bcredit|\bcontracts?\b|(?<!\bwas\s)(?<!\bis\s)(?<!\bwere\s)"
-    r"(?<!\bbe\s)\bworth\b|\bbalance\b|\bsurplus\b|\bdeficit\b",
+    r"(?<!\bbe\s)(?<!\bgoods\s)(?<!\bproducts\s)\bworth\b|\bbalance\b|\bsurplus\b|"
+    r"\bdeficit\b",
     re.I,
 )
 _CLAUSE_END = re.compile(r"\b(?:while|whereas)\b|;")
@@ -475,6 +476,10 @@ def find_trade(
             tail_periods = _periods(tail_for_period, year)
             if was_in is not None:
                 period = was_in.group(1)
+            elif tail_periods and not tail_for_period[: tail_periods[0].start].strip():
+                # "$200 million in 2022 and $250 million in 2023": the period right after
+                # an amount is its own (the one before it is the amount's before)
+                period = tail_periods[0].text
             elif lead_periods:
                 period = lead_periods[-1].text
             elif tail_periods:
