@@ -106,6 +106,19 @@ def test_a_guest_named_as_the_subject_of_the_next_sentence(second: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("post", "name"),
+    [
+        ("Speaker of the Council of the Republic", "Natalya Kochanova"),
+        ("Chairman of the House of Representatives", "Igor Sergeenko"),
+    ],
+)
+def test_a_speaker_of_belarus_parliament_is_the_host(post: str, name: str) -> None:
+    text = f"{post} {name} met with Governor of Omsk Oblast Ivan Petrov."
+    people = extract(text).meeting["participants"]
+    assert [(p["name"], p["role"]) for p in people] == [(name, "host"), ("Ivan Petrov", "guest")]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A delegation of Omsk Oblast headed by Ivan Petrov held talks in Minsk.",

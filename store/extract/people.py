@@ -147,7 +147,9 @@ class Person:
 # Executive Committee" is on the Belarusian side.
 _BELARUSIAN_REGION = re.compile(
     r"\b(?:brest|vitebsk|gomel|homiel|grodno|hrodna|minsk|mogilev|mahilyow)\s+(?:oblast|region)\b|"
-    r"\bexecutive\s+committee\b"
+    r"\bexecutive\s+committee\b|"
+    # the houses of Belarus's parliament ("Speaker of the Council of the Republic")
+    r"\bcouncil\s+of\s+the\s+republic\b|\bhouse\s+of\s+representatives\b"
 )
 
 
