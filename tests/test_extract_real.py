@@ -148,6 +148,22 @@ def test_a_hard_wrapped_report_is_read_as_its_paragraphs() -> None:
     guest = meeting["participants"][0]
     assert (guest["name"], guest["role"]) == ("Khazret Sovmen", "guest")
     assert "Byelorussia" not in str(meeting["participants"])  # (a place, not a name)
+
+
+def test_a_wrapped_line_full_of_names_goes_on_in_the_next() -> None:
+    text = (
+        "Omsk delegation visits Minsk\n\n"
+        "On 5-6 December 2021 a delegation of Omsk Oblast headed by Ivan Petrov\n"
+        "held talks with Prime Minister of Belarus Roman Golovchenko. Belarus could supply the\n"
+        "region with trams and buses.\n"
+    )
+    meeting = extract(text).meeting
+    assert (meeting["date"], meeting["region"]) == ("2021-12-05", "Omsk Oblast")
+    assert [(p["name"], p["role"]) for p in meeting["participants"]] == [
+        ("Roman Golovchenko", "host"),
+        ("Ivan Petrov", "guest"),
+    ]
+    assert meeting["exports"] == ["trams", "buses"]  # (not "region")
     assert meeting["exports"] == ["upgraded tractors"]
 
 

@@ -99,7 +99,7 @@ _NOT_GOODS = re.compile(
     r"^(?:it|them|this|that|these|those|everything|something|anything|all|more|much|many|"
     r"some|other|others|each|one|products?|goods|what|which|us|you|here|there|now|also|"
     r"(?:something|anything|nothing)(?:\s+\w+)?|"
-    r"the\s+region|the\s+market|services?|solutions?|opportunities|projects?|equipment|"
+    r"(?:the\s+)?regions?|the\s+market|services?|solutions?|opportunities|projects?|equipment|"
     r"technolog(?:y|ies)|expanding|growing|increasing|deliveries|supplies|exports|imports|"
     r"servicing|maintenance|training|support|students|specialists|experts|tourists|"
     r"delegations?|people|children|workers|teachers|doctors|much\s+more|[$€£₽\d].*)$",

@@ -133,8 +133,10 @@ def _unwrap(lines: list[str]) -> list[str]:
                 and _words(prev) >= 7
                 and not _SENTENCE_END.search(prev)
                 and not prev.endswith(":")
-                and _running_text(prev)
-                and (line[0].islower() or (bool(_OPEN_END.search(prev)) and _running_text(line)))
+                and (
+                    line[0].islower()  # (a line starting in lower case goes on a sentence)
+                    or (_running_text(prev) and _OPEN_END.search(prev) and _running_text(line))
+                )
                 and not (DATE_LINE.match(line) or _SOURCE_LINE.fullmatch(line))
                 and not _is_dateish(line)
             ):
