@@ -166,6 +166,7 @@ def test_a_wrapped_line_full_of_names_goes_on_in_the_next() -> None:
         ("Ivan Petrov", "guest"),
     ]
     assert meeting["exports"] == ["trams", "buses"]  # (not "region")
+    assert meeting["title"] == "Golovchenko meets Ivan Petrov"  # (no title: no gap for it)
 
 
 def test_a_governor_named_like_a_region() -> None:

@@ -223,7 +223,7 @@ def extract(
 
     title = article.headline
     if not title and host and guest:
-        title = f"{host.name.split()[-1]} meets {guest.title} {guest.name}"
+        title = " ".join(f"{host.name.split()[-1]} meets {guest.title} {guest.name}".split())
     mid = _meeting_id(date, region)
     for i, p in enumerate(proposals, 1):
         p["id"] = f"{mid}-p{i:02d}"
