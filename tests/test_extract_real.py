@@ -11,6 +11,8 @@ import pytest
 from extraction_score import real_cases, score_real
 
 from coopbrowse.store.extract import extract, find_people
+from coopbrowse.store.extract.goods import named_goods
+from coopbrowse.store.extract.trade import MAX_GOODS
 
 
 def people(text: str) -> list[tuple[str, str, str]]:
@@ -472,6 +474,65 @@ def test_goods_offered_delivered_bought_and_in_demand(
 )
 def test_what_is_not_a_good_is_left_out(sentence: str) -> None:
     assert goods(sentence) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports", "imports"),
+    [
+        # the region's side selling to Belarus
+        ("Bryansk exports grain, meat and timber to Belarus.", [], ["grain", "meat", "timber"]),
+        ("The region's enterprises supply timber and coal to Belarus.", [], ["timber", "coal"]),
+        # Belarus wanting to sell is not Belarus buying
+        ("Our enterprises are interested in supplying tractors and buses to the region.",
+         ["tractors", "buses"], []),
+        # "from" a month or a Belarusian city is not from the region
+        ("Belarus supplied 500 tractors from January to September.", ["tractors"], []),
+        ("Belarus imports timber from Perm Oblast.", [], ["timber"]),
+        # verbs, numbers and quantities are no kinds of goods
+        ("The Minsk plant ships tractors to the region.", ["tractors"], []),
+        ("Belarus plans to lease tractors and renew trolleybuses for the region.",
+         ["tractors", "trolleybuses"], []),
+        ("Gomel supplied five trolleybuses to the region.", ["trolleybuses"], []),
+    ],
+)  # fmt: skip
+def test_the_side_of_a_good_named_and_its_words(
+    sentence: str, exports: list[str], imports: list[str]
+) -> None:
+    assert named_goods(sentence) == (exports, imports)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new agreement lifts restrictions on supplies.",  # a verb
+        "The sides agreed to iron out problems with supplies.",
+        "They visited a productive dairy farm where cows give milk.",  # no trade
+        "The region produced 2 million tonnes of grain this year.",  # production, not trade
+        "We will cut greenhouse gas emissions in the supply chain.",
+    ],
+)
+def test_words_of_goods_in_other_senses(sentence: str) -> None:
+    assert named_goods(sentence) == ([], [])
+
+
+def test_a_catalogue_of_goods_is_cut_at_sixty() -> None:
+    text = MEETING + " " + " ".join(f"We supply kind{i} tractors." for i in range(200))
+    meeting = extract(text).meeting
+    assert len(meeting["exports"]) + len(meeting["imports"]) == MAX_GOODS == 60
+    assert meeting["exports"][:2] == ["kind0 tractors", "kind1 tractors"]  # (the first ones)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "From 1 January to 30 September 2021, trade amounted to $500 million.",
+        "From 1 to 30 September, trade grew by 20%.",
+        "From 1 January 2022, the new tariffs will apply.",  # (after the page's date)
+    ],
+)
+def test_a_period_from_a_day_is_not_the_meetings_date(sentence: str) -> None:
+    text = f"Published: 2021-10-20\n{MEETING} {sentence}"
+    assert extract(text).meeting["date"] == "2021-10-20"
 
 
 @pytest.mark.parametrize(

@@ -442,7 +442,11 @@ def _date(
         candidates += [d for d in find_dates(s.text) if _after_on(s.text, d.start)]
     # (not a date from before such meetings could be: "On March 19, 1946 ... died", a page's
     # "this day in history")
-    candidates = [d for d in candidates if not d.year or d.year >= FIRST_YEAR]
+    candidates = [
+        d
+        for d in candidates
+        if not d.year or (d.year >= FIRST_YEAR and not (pub and (d.full() or "") > pub))
+    ]  # (nor one after the page was published: "from 1 January 2022 the tariffs apply")
     written: DayMonth | None = candidates[0] if candidates else None
     if written is None:
         body = "\n".join(article.paragraphs)
@@ -489,16 +493,26 @@ def _date(
 # Belarus and Russia's regions as they are: a meeting between them is of 1991 or later
 FIRST_YEAR = 1991
 _ON = re.compile(r"\b(?:[Oo]n|[Ff]rom)\s*$")
+_DAYS_OF_A_MONTH = re.compile(
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}"
+)
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.I)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
 
 
 def _after_on(text: str, at: int) -> bool:
-    r"""Whether ``text[:at]`` ends with the word "on" or "from" and spaces ("On 5-6 December",
-    "from 5 to 7 December"), read back from ``at`` rather than searched for in all the text
-    before each date."""
-    return bool(_ON.search(text, max(0, at - 12), at))
+    r"""Whether ``text[:at]`` ends with the word "on" and spaces ("On 5-6 December"), or "from"
+    before the days of one month ("from 5 to 7 December", not "from 1 January to 30
+    September", a period of trade), read back from ``at`` rather than searched for in all
+    the text before each date."""
+    m = _ON.search(text, max(0, at - 12), at)
+    if m is None:
+        return False
+    if m.group(0)[:2].lower() == "on":
+        return True
+    days = _DAYS_OF_A_MONTH.match(text, at)  # a visit's days, a week at most
+    return days is not None and 0 < int(days.group(2)) - int(days.group(1)) <= 7
 
 
 _ARRIVING = re.compile(r"\b(?:is|are|arrived|visit|came|comes)\b")

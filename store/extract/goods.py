@@ -429,7 +429,7 @@ GOODS_LEXICON = (
     "cranes", "road rollers", "elevators", "lifts", "escalators", "machine tools",
     "engines", "motors", "pumps", "compressors", "turbines", "gearboxes", "bearings",
     "axles", "tyres", "tires", "wheels", "spare parts", "components", "locomotives",
-    "wagons", "railcars", "carriages", "aircraft", "helicopters", "drones", "ships", "boats",
+    "wagons", "railcars", "carriages", "aircraft", "helicopters", "drones", "vessels", "boats",
     "agricultural machinery", "farm machinery", "road machinery", "mining machinery",
     "machinery", "machines", "equipment", "appliances", "household appliances",
     "refrigerators", "fridges", "freezers", "washing machines", "cookers", "stoves",
@@ -469,19 +469,20 @@ GOODS_LEXICON = (
     "porcelain", "jewellery", "watches",
 )  # fmt: skip
 
-GOODS_LEXICON_SET = frozenset(GOODS_LEXICON)
 _LEXICON_NOUN = (
     r"(?:" + "|".join(sorted((re.escape(n) for n in GOODS_LEXICON), key=len, reverse=True)) + r")"
 )
 # A good named: up to two words of kind before its noun ("heavy-duty mining equipment")
 _NAMED = re.compile(
-    rf"\b((?:[a-z][a-z-]*\s+){{0,2}}?{_LEXICON_NOUN})\b"
+    rf"\b((?:[a-z][a-z-]*\s+){{0,2}}?(?P<noun>{_LEXICON_NOUN}))\b"
     r"(?!\s+(?:manufacturers|makers|producers|plants?|factory|factories|enterprises|"
     r"companies|industry|industries|specialists|sector|market|brands?|production|"
     r"plant|complex|cluster|centers?|centres?|sphere|fields?|area|holding|mills?|company|"
     r"corporation|refinery|refining|processing|storage|stores?|prices?|wells?|deposits?|"
     r"extraction|wealth|sector|production|industry|workers|growers|farmers|turbines?|"
-    r"pipelines?|supplies|deliveries|exports|imports|trade)\b)"
+    r"pipelines?|supplies|deliveries|exports|imports|trade|emissions|"
+    # a verb, not a good: "the agreement lifts restrictions", "iron out problems"
+    r"the|a|an|restrictions|sanctions|barriers|out|up)\b)"
     r"(?![-’'])"
 )
 # A kind word that says nothing of the good ("the famous trucks", "such machinery")
@@ -504,6 +505,12 @@ _VAGUE_KIND = frozenset((
     "not", "no", "only", "just", "even", "very", "well", "there", "here", "then", "now",
     "make", "makes", "manufacture", "manufactures", "assemble", "assembles", "build", "builds",
     "repair", "service", "maintain", "use", "uses", "get", "receive", "grow", "grows", "sale",
+    "lease", "renew", "replace", "modernise", "modernize", "upgrade", "operate", "run",
+    "test", "show", "present", "display", "launch", "start", "open", "create", "put", "give",
+    "gives", "take", "bring", "keep", "help", "let", "make", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundred", "hundreds",
+    "thousand", "thousands", "million", "millions", "billion", "cubic", "square", "meters",
+    "metres", "tonnes", "tons", "litres", "liters", "units", "pieces", "batch", "batches",
     "buys", "sells", "needs", "wants", "want", "include", "includes", "contain", "contains",
     "has", "have", "had", "will", "would", "can", "could", "should", "may", "must", "see",
     "sees", "send", "sends", "ship", "ships", "require", "requires", "offering", "region",
@@ -536,18 +543,14 @@ _VAGUE_GOOD = frozenset((
 ))  # fmt: skip
 
 
-def _kind_and_noun(found: str, before: str) -> str | None:
+def _kind_and_noun(found: str, noun: str, before: str) -> str | None:
     """The good of a lexicon match: its noun and the words of kind right before it ("the
     famous dump trucks" → "dump trucks"; "assemble tractors" → "tractors"); None for a good
     too vague alone, or a word cut out of another ("Mogilevliftmash's lifts")."""
     words = found.split()
     if before in ("’", "'", "-"):
         words = words[1:]
-    noun_words = 1
-    for n in sorted(GOODS_LEXICON_SET, key=len, reverse=True):
-        if found.lower().endswith(n):
-            noun_words = len(n.split())
-            break
+    noun_words = len(noun.split())
     kinds = words[: len(words) - noun_words]
     kept: list[str] = []
     for word in reversed(kinds):
@@ -570,7 +573,7 @@ def _kind_and_noun(found: str, before: str) -> str | None:
 # The sentence is about trade in goods (not "grain harvest" or "oil prices" in passing)
 _TRADE_CUE = re.compile(
     r"\b(?:suppl|deliver|export|import|sell|sold|ship|purchas|buy|bought|offer|provid|"
-    r"demand|need|interest|produc|manufactur|market|trade|procure|lease|leasing|assembl)",
+    r"demand|need|interest|market|trade|procure|lease|leasing|assembl)",
     re.I,
 )
 # Belarus buying: what comes from the region, or what Belarus wants there
@@ -582,24 +585,52 @@ _BELARUS_BUYS = re.compile(
     # "our colleagues have supplied pipes": the region's side, in Belarusian words
     r"\b(?:colleagues|partners|friends)\s+(?:\w+\s+){0,2}?(?:suppl|deliver|sen[dt]|ship)\w*)"
 )
-_FROM_THE_REGION = re.compile(r"^[^.;]{0,40}?\bfrom\s+(?:the\s+region|there|you|[A-Z](?!elarus))")
+# "from the region", "from Perm Oblast" (not "from Minsk", "from January")
+_FROM_THE_REGION = re.compile(
+    r"^[^.;]{0,40}?\bfrom\s+(?:the\s+(?:region|republic|oblast|krai)\b|there\b|you\b|"
+    r"(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+(?:Oblast|Krai|Region|Republic|Territory)\b)"
+)
+_TO_BELARUS = re.compile(r"^[^.;]{0,40}?\bto\s+(?:Belarus|us|our\s+country)\b")
+_SELLING = re.compile(r"\b(?:suppl|deliver|export|sell|ship|offer|provid)\w*", re.I)
+# The region's side selling: "the region's enterprises supply", "Bryansk exports"
+_REGION_SUBJECT = re.compile(
+    r"(?:\b(?:the\s+region|the\s+republic)|\b([A-Z][\w-]+(?:\s+(?:Oblast|Krai|Region|"
+    r"Republic|Territory))?))(?:['’]s?\s+(?:\w+\s+){0,2}?)?\s+(?:also\s+)?"
+    r"(?:exports?|supplies|supply|supplied|sells?|sold|ships?|shipped|delivers?|delivered)\s+"
+    r"[^.;]*$"
+)
 
 
-def named_goods(sentence: str) -> tuple[list[str], list[str]]:
+def _region_sells(before: str) -> bool:
+    """Whether the clause before a good has the region's side selling it."""
+    m = _REGION_SUBJECT.search(before)
+    return m is not None and (m.group(1) is None or find_region(m.group(1)) is not None)
+
+
+def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
     """(exports, imports): the goods named in a sentence about trade, by the lexicon, with
     the side read from what comes before and after each (Belarus buying, or from the region:
-    imports; else exports, what these reports mostly offer)."""
+    imports; else exports, what these reports mostly offer); at most ``limit`` of them."""
     if not _TRADE_CUE.search(sentence):
         return [], []
     exports: list[str] = []
     imports: list[str] = []
     for m in _NAMED.finditer(sentence):
-        item = _kind_and_noun(m.group(1), sentence[max(0, m.start() - 1) : m.start()])
+        if len(exports) + len(imports) >= limit:
+            break  # (a catalogue, not a report: see trade.MAX_GOODS)
+        item = _kind_and_noun(
+            m.group(1), m.group("noun"), sentence[max(0, m.start() - 1) : m.start()]
+        )
         if item is None:
             continue
         start = m.end(1) - len(item)  # (the kind words left out are the clause's)
         before = sentence[max(0, start - 120) : start]
         after = sentence[m.end() : m.end() + 60]
-        buys = bool(_BELARUS_BUYS.search(before)) or bool(_FROM_THE_REGION.match(after))
+        cue = max(_BELARUS_BUYS.finditer(before), key=lambda c: c.start(), default=None)
+        # "interested in supplying tractors": what Belarus wants to sell
+        buys = cue is not None and not _SELLING.search(before, cue.end())
+        buys = buys or bool(_FROM_THE_REGION.match(after))
+        # "Bryansk exports grain to Belarus", "the region's enterprises supply timber"
+        buys = buys or bool(_TO_BELARUS.match(after)) or _region_sells(before)
         (imports if buys else exports).append(item)
     return exports, imports

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -327,7 +328,6 @@ CUES: list[Cue] = [
         r"production\s+cooperation",
         r"(?:manufacturing|industrial)\s+co-?operation(?:\s+schemes)?",
         r"industrial\s+manufacturing",
-        r"production\s+sector",
     ),
     *_cue("industrial-cooperation", r"shipyards?", r"shipbuilding", r"ship-building"),
     *_cue("industrial-cooperation", r"joint\s+projects", r"supply\s+of\s+components", weak=True),
@@ -807,19 +807,30 @@ def _sectors_of(
     list of goods each item is its own: "buses, trucks, quarry machines")."""
     strong = [(sector, start, end) for sector, start, end, weak in found if not weak]
     named = {sector for sector, _, _ in strong}
+    # where the cues are that subsume each sector, in text order: only the nearest one on
+    # each side of a cue can be in its item (a farther one has the nearer between them)
+    subsumed_by: dict[str, list[tuple[int, int]]] = {}
+    for o, a, b in strong:
+        for other in _SUBSUMES.get(o, ()):
+            subsumed_by.setdefault(other, []).append((a, b))
+    listed = any(o in _MACHINES for o in named)  # a kind of machine beside this one
     sectors: list[tuple[str, int, int]] = []
+    seen: set[str] = set()
     for sector, start, end, weak in found:
         if weak and (named or paragraph_sectors):
             continue
+        spans = subsumed_by.get(sector, [])
+        at = bisect.bisect_left(spans, (start, end))
         if any(
-            sector in _SUBSUMES.get(o, ()) and _same_item(sentence, (start, end), (a, b))
-            for o, a, b in strong
+            _same_item(sentence, (start, end), spans[i])
+            for i in (at - 1, at)
+            if 0 <= i < len(spans)
         ):
             continue
-        listed = any(o in _MACHINES for o in named)  # a kind of machine beside this one
         if sector == "machinery-equipment" and paragraph_sectors & _MACHINES and not listed:
             continue
-        if sector not in (x[0] for x in sectors):
+        if sector not in seen:
+            seen.add(sector)
             sectors.append((sector, start, end))
     return sectors
 

@@ -731,12 +731,19 @@ def _covered(item: str, known: set[str]) -> bool:
     return item in known or any(words <= set(k.split()) for k in known)
 
 
+# A draft names at most this many goods: a report names a dozen or two, a page of hundreds is
+# a catalogue (and each good found is compared with those found before it)
+MAX_GOODS = 60
+
+
 def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
     exports: list[str] = []
     imports: list[str] = []
     known_exports: set[str] = set()  # lower-cased, beside each list: linear however long
     known_imports: set[str] = set()
     for s in sentences:
+        if len(exports) + len(imports) >= MAX_GOODS:
+            break
         ours = s.speaker == "host" and spoken(s.text)  # "our trucks", in the host's words
         offered, bought = offered_goods(s.text, _split_goods, belarus_speaking=ours)
         for found, target, known in (
@@ -752,7 +759,7 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
         if may_match(_GOODS_LIST, s.text):
             _listed_goods(s.text, exports, imports, known_exports, known_imports)
         # then the goods named in it that no pattern caught, by the lexicon
-        named = named_goods(s.text)
+        named = named_goods(s.text, MAX_GOODS - len(exports) - len(imports))
         for found, target, known in (
             (named[0], exports, known_exports),
             (named[1], imports, known_imports),
@@ -762,7 +769,7 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
                 if not _covered(key, known_exports | known_imports):
                     target.append(item)
                     known.add(key)
-    return exports, imports
+    return exports[:MAX_GOODS], imports[: max(0, MAX_GOODS - len(exports))]
 
 
 def _listed_goods(

@@ -140,6 +140,14 @@ def shapes(size: int, seed: int = 1) -> dict[str, Callable[[], str]]:
         "punctuation": lambda: _repeat("!?.,;:\"“”()—–-'’ ", size),
         "capital-letters": lambda: _repeat("A ", size),
         "digits": lambda: LEAD + "Exports grew by 5% to " + _repeat("1234567890", size - 200),
+        # goods by name: a different one in every clause (each is compared with those found
+        # before it), and one long sentence of nothing else
+        "many-goods": lambda: _fill(
+            size, lambda: f"{rng.choice(VOCABULARY)} {rng.choice(VOCABULARY)} tractors supplied"
+        ),
+        "goods-words": lambda: _repeat(
+            "we supply tractors trucks buses milk oil gas timber ", size
+        ),
     }
 
 
