@@ -133,6 +133,34 @@ def test_the_head_of_a_delegation_named_without_a_post_is_the_guest(text: str) -
     assert [(p["name"], p["role"]) for p in people] == [("Ivan Petrov", "guest")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A delegation of Belarus headed by Prime Minister Roman Golovchenko visited Omsk.",
+        "A delegation of Omsk Oblast headed by Minsk Mayor held talks.",  # a post
+        "A delegation from Minsk headed by Ivan Petrov visited Omsk Oblast.",
+        "A delegation of the Vitebsk Oblast Executive Committee headed by Ivan Petrov came.",
+        "Roman Golovchenko, who heads the Belarusian government, met the Omsk delegation.",
+    ],
+)
+def test_a_belarusian_delegation_or_a_post_is_no_guest(text: str) -> None:
+    assert extract(text).meeting["participants"] == []
+
+
+def test_sides_of_a_state_council_an_envoy_and_old_spellings() -> None:
+    text = (
+        "Natalya Kochanova, Speaker of the Council of the Republic, met with Chairman of the "
+        "State Council of the Republic of Tatarstan Farid Mukhametshin in Minsk. Prime "
+        "Minister of Byelorussia Gennady Novitsky and Ambassador of Russia to Belarus "
+        "Alexander Blokhin took part."
+    )
+    people = {p["name"]: (p["role"], p["side"]) for p in extract(text).meeting["participants"]}
+    assert people["Natalya Kochanova"] == ("host", "belarus")
+    assert people["Farid Mukhametshin"] == ("guest", "russia")
+    assert people["Gennady Novitsky"][1] == "belarus"
+    assert people["Alexander Blokhin"][1] == "russia"
+
+
 def test_a_hard_wrapped_report_is_read_as_its_paragraphs() -> None:
     """Text copied from an old page or a mail, broken at 70 characters: each line alone
     would read as a headline and be left out."""
@@ -147,11 +175,44 @@ def test_a_hard_wrapped_report_is_read_as_its_paragraphs() -> None:
     )
     meeting = extract(text).meeting
     assert meeting["region"] == "Republic of Adygea"  # (an older spelling)
-    guest = meeting["participants"][0]
-    assert (guest["name"], guest["role"]) == ("Khazret Sovmen", "guest")
+    people = {p["name"]: (p["role"], p["side"]) for p in meeting["participants"]}
+    assert people["Khazret Sovmen"] == ("guest", "russia")
+    assert people["Alexander Blokhin"] == ("mentioned", "russia")  # Russia's ambassador
     names = [p["name"] for p in meeting["participants"]]
     assert not any("Byelorussia" in n for n in names)  # (a place, not a name)
     assert meeting["exports"] == ["upgraded tractors"]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["share\ntweet\nprint", "by Ivan Sidorov\nphoto: press service of the President"],
+)
+def test_lines_under_a_headline_are_not_joined_to_it(furniture: str) -> None:
+    headline = "Lukashenko meets Governor of Omsk Oblast Sergei Orlov in Minsk today"
+    text = f"{headline}\n{furniture}\n\n{MEETING}"
+    assert extract(text).meeting["title"] == headline
+
+
+def test_other_headlines_after_the_report_are_not_joined_into_it() -> None:
+    text = (
+        f"{MEETING}\nRelated news\n"
+        "Belarus and the Omsk region will expand trade in agricultural machinery\n"
+        "minsk tractor works opens an assembly plant in the region soon\n"
+    )
+    meeting = extract(text).meeting
+    assert (meeting["proposals"], meeting["exports"]) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Published: 7 December 2021\nUpdated on 14 December 2021 at 12:00",
+        "07.12.2021 | Views: 1234\nMost read\nLukashenko visits a plant in Gomel\n"
+        "03.12.2021 | Views: 5678",
+    ],
+)
+def test_the_pages_date_is_not_its_update_or_a_sidebars(header: str) -> None:
+    assert extract(f"{header}\n{MEETING}").meeting["date"] == "2021-12-07"
 
 
 def test_a_wrapped_line_full_of_names_goes_on_in_the_next() -> None:
@@ -692,6 +753,27 @@ def trade(*sentences: str) -> list[tuple]:
 )  # fmt: skip
 def test_part_year_periods_words_and_figures_reached(sentence: str, expected: tuple) -> None:
     assert trade(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a part of a year right after the amount is its own period too
+        ("Trade amounted to $250 million in 2022 and reached $120 million in January-June "
+         "2023.", [("2022", "turnover", 250.0, None),
+                   ("2023-01..2023-06", "turnover", 120.0, None)]),
+        # BelTA's way of comparing; a multiple compared with a year
+        ("In 2023 trade grew by 20% compared to the same period of 2022 and reached "
+         "$200 million.", [("2023", "turnover", 200.0, 20.0)]),
+        ("In 2023 trade decreased by 1.5 times compared with 2022 and reached $200 million.",
+         [("2023", "turnover", 200.0, -33.3)]),
+        # the change that led to the amount, not the next clause's
+        ("In 2023 trade grew by 10% and exceeded $300 million, exports fell by 5%.",
+         [("2023", "turnover", 300.0, 10.0)]),
+    ],
+)  # fmt: skip
+def test_a_figures_period_and_change_among_others(sentence: str, expected: list) -> None:
+    assert trade(sentence) == expected
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from .people import (
     NAME_WORD,
     Person,
     find_people,
+    is_post,
     person_refs,
     region_in,
     region_mentions,
@@ -45,13 +46,21 @@ class Draft:
 
 
 def _publication(article: Article) -> tuple[str | None, bool, str]:
-    """(date, inferred, how) of publication, from the page header or a dateline."""
-    for line in reversed(article.header):
-        for d in find_dates(line):
-            full = d.full()
-            if full:
-                return full, False, "the page's date line"
+    """(date, inferred, how) of publication, from the page header or a dateline; a line of
+    when it was updated only if no other gives one."""
+    for lines in (
+        [line for line in article.header if not _UPDATED.search(line)],
+        article.header,
+    ):
+        for line in reversed(lines):
+            for d in find_dates(line):
+                full = d.full()
+                if full:
+                    return full, False, "the page's date line"
     return None, False, ""
+
+
+_UPDATED = re.compile(r"\b(?:updated|modified|edited|changed)\b", re.I)
 
 
 _DATELINE = re.compile(
@@ -329,6 +338,12 @@ _GUEST_SUBJECT = re.compile(
     re.M,
 )
 
+# A delegation or a body of Belarus's
+_BELARUSIAN_SIDE = re.compile(
+    r"\b(?:Belarus\w*|Byelorussia\w*|Belorussia\w*|Minsk|Brest|Vitebsk|Gomel|Grodno|Mogilev|"
+    r"Executive\s+Committee)\b"
+)
+
 # "a delegation of Adygea headed by Khazret Sovmen": the delegation's head is the guest (named
 # with a post, the post finds him; this is for the name alone)
 _DELEGATION_HEAD = re.compile(
@@ -369,8 +384,23 @@ def _people(
     if guest is None:
         # "... talks with the governor of Orel Region. Andrei Klychkov has been heading this
         # region since 2018": the guest named as the subject of the next sentence
-        m = _GUEST_SUBJECT.search(body) or _DELEGATION_HEAD.search(body)
-        if m and (host is None or m.group(1) != host.name) and not find_region(m.group(1)):
+        m = _GUEST_SUBJECT.search(body)
+        # "X, who heads the Belarusian government": the Belarusian side
+        heads = body[m.end() : m.end() + 60].split(",")[0].split(".")[0] if m else ""
+        belarusian = bool(_BELARUSIAN_SIDE.search(heads))
+        if m is None:
+            m = _DELEGATION_HEAD.search(body)
+            # "a delegation of Belarus headed by ...", "a delegation from Minsk ..."
+            belarusian = m is not None and bool(
+                _BELARUSIAN_SIDE.search(body, m.start(), m.start(1))
+            )
+        if (
+            m
+            and not belarusian
+            and (host is None or m.group(1) != host.name)
+            and not find_region(m.group(1))
+            and not is_post(m.group(1))  # "headed by Prime Minister Roman Golovchenko"
+        ):
             guest = Person(m.group(1), "", "russia")
     if host is None or guest is None:
         for person in everyone:

@@ -120,30 +120,58 @@ _OPEN_END = re.compile(
 def _unwrap(lines: list[str]) -> list[str]:
     """Join the lines of a hard-wrapped paragraph (text copied from an old page, a mail or a
     PDF, broken at 70 characters or so), which would otherwise each read as a headline or a
-    menu: a long line of running text that ends mid-sentence goes on in the next when that
-    one starts in lower case, or reads as running text itself after a word no sentence ends
-    with."""
-    out: list[str] = []
+    menu: a long line that ends mid-sentence goes on in the next when that one starts in
+    lower case (and is no byline, photo credit or menu word), or when both read as running
+    text and the first ends in a word no sentence ends with. Nothing is joined once a list
+    of other headlines begins after the body ("Related news"). Each line is looked at once
+    (the joined paragraph is kept as its parts)."""
+    out: list[list[str]] = []  # each: the parts of one line as it will be read
+    last = ""  # the last physical line of out[-1]
+    body_seen = ended = False
     for raw in lines:
         line = raw.strip()
-        if out and line:
-            prev = out[-1].rstrip()
-            if (
-                len(prev) >= 45
-                and _words(prev) >= 7
-                and not _SENTENCE_END.search(prev)
-                and not prev.endswith(":")
-                and (
-                    line[0].islower()  # (a line starting in lower case goes on a sentence)
-                    or (_running_text(prev) and _OPEN_END.search(prev) and _running_text(line))
-                )
-                and not (DATE_LINE.match(line) or _SOURCE_LINE.fullmatch(line))
-                and not _is_dateish(line)
-            ):
-                out[-1] = f"{prev} {line}"
-                continue
-        out.append(raw)
-    return out
+        if line and out and last and not ended and _goes_on(last, line):
+            out[-1].append(line)
+            last = line
+            continue
+        out.append([raw])
+        last = line
+        if line:
+            if body_seen and _END_OF_ARTICLE.match(line):
+                ended = True
+            body_seen = body_seen or (bool(_SENTENCE_END.search(line)) and _words(line) >= 6)
+    return [parts[0] if len(parts) == 1 else " ".join(p.strip() for p in parts) for parts in out]
+
+
+# What follows an article, not part of it
+_END_OF_ARTICLE = re.compile(
+    r"^(?:related|read\s+(?:also|more)|more\s+news|latest\s+news|top\s+news|see\s+also|"
+    r"recent\s+news|most\s+(?:read|popular)|tags?\b|comments?\b)",
+    re.I,
+)
+# A short line under a headline that is no part of a sentence: "by Ivan Sidorov", "photo: ..."
+_BYLINE = re.compile(r"^(?:by(?:\s+\S+){1,3}$|(?:photo|photos|source|author|video)\b)", re.I)
+
+
+def _goes_on(last: str, line: str) -> bool:
+    """Whether ``line`` goes on the sentence a wrapped line ``last`` broke off."""
+    if (
+        len(last) < 45
+        or _words(last) < 7
+        or _SENTENCE_END.search(last)
+        or last.endswith(":")
+        or DATE_LINE.match(line)
+        or _SOURCE_LINE.fullmatch(line)
+        or _JUNK.match(line)
+        or _BYLINE.match(line)
+    ):
+        return False
+    if line[0].islower():
+        if _words(line) < 4 and not _SENTENCE_END.search(line):
+            return False  # "share", "tweet": a menu word, not the end of a sentence
+    elif not (_OPEN_END.search(last) and _running_text(last) and _running_text(line)):
+        return False
+    return not _is_dateish(line)
 
 
 def clean(text: str) -> Article:
@@ -160,6 +188,7 @@ def clean(text: str) -> Article:
     sentences: list[list[str]] = []
     date_line: str | None = None
     seen_sentences: set[str] = set()
+    sidebar = False  # past a list of other items, before the body
     dropped = 0
     lines = _unwrap(text.split("\n"))
     last = max((i for i, raw in enumerate(lines) if raw.strip()), default=-1)
@@ -200,8 +229,11 @@ def clean(text: str) -> Article:
             )
         )
         if not paragraphs and not is_sentence:
+            if _END_OF_ARTICLE.match(line):
+                sidebar = True  # "Most read", "Related news": other items' dates follow
             if _is_dateish(line):
-                header.append(line)
+                if not sidebar:
+                    header.append(line)
             elif _words(line) >= 5 and not _JUNK.match(line):
                 headline = line  # the last title-like line before the body
             else:

@@ -148,19 +148,34 @@ class Person:
 _BELARUSIAN_REGION = re.compile(
     r"\b(?:brest|vitebsk|gomel|homiel|grodno|hrodna|minsk|mogilev|mahilyow)\s+(?:oblast|region)\b|"
     r"\bexecutive\s+committee\b|"
-    # the houses of Belarus's parliament ("Speaker of the Council of the Republic")
-    r"\bcouncil\s+of\s+the\s+republic\b|\bhouse\s+of\s+representatives\b"
+    # the houses of Belarus's parliament ("Speaker of the Council of the Republic"; not "the
+    # State Council of the Republic of Tatarstan")
+    r"(?<!state\s)\bcouncil\s+of\s+the\s+republic\b(?!\s+of\s+(?!belarus))|"
+    r"\bhouse\s+of\s+representatives\b"
 )
 
 
 _FOREIGN = re.compile(r"\b(?:u\.s|us|american|european|eu|chinese|ukrain\w*|uk|british)\b")
 
 
+_RUSSIAN_ENVOY = re.compile(
+    r"\b(?:ambassador|envoy|consul(?:\s+general)?)\s+of\s+(?:the\s+)?russia(?:n\s+federation)?\b|"
+    r"\brussian\s+(?:ambassador|envoy|consul)\b"
+)
+
+
 def _side_of(title: str, region: Region | None) -> str:
     folded = fold(title)
     if _FOREIGN.search(folded):
         return ""
-    if "belarus" in folded or _BELARUSIAN_REGION.search(folded):
+    if _RUSSIAN_ENVOY.search(folded):  # "Ambassador of Russia to Belarus"
+        return "russia"
+    if (
+        "belarus" in folded
+        or "byelorussia" in folded  # (the older spellings)
+        or "belorussia" in folded
+        or _BELARUSIAN_REGION.search(folded)
+    ):
         return "belarus"
     if (
         "russia" in folded
@@ -172,6 +187,17 @@ def _side_of(title: str, region: Region | None) -> str:
     if region is not None and fold(region.core) in folded:
         return "russia"
     return ""
+
+
+def is_post(words: str) -> bool:
+    """Whether two capitalised words are a post or a body, not a name ("Prime Minister",
+    "Minsk Mayor")."""
+    return any(fold(w).lower() in _NOT_NAMES for w in words.split()) or bool(
+        _POST_WORD_WHOLE.search(words) or _POST_AS_WORD.search(words)
+    )
+
+
+_POST_AS_WORD = re.compile(rf"\b(?:{_POST_WORD.pattern})\b")  # ("Raisa" is a name)
 
 
 def region_in(text: str) -> Region | None:

@@ -143,7 +143,11 @@ _PERIOD_WORDS = re.compile(
 
 
 # Patterns applied for every figure (compiled once: a long text has thousands of figures).
-_NOT_ITS_YEAR = re.compile(r"\b(?:since|over|than|from|against|compared\s+(?:to|with))\s*$")
+_NOT_ITS_YEAR = re.compile(
+    r"\b(?:since|over|than|from|against|compared\s+(?:to|with)|period(?:\s+(?:of|in))?)\s*$"
+)  # ("compared to the same period of 2022")
+# What may stand between an amount and its own period: "$120 million in January-June 2023"
+_ATTACHED = re.compile(r"\s*(?:(?:in|for|during|over)\s+(?:the\s+)?)?", re.I)
 _NOT_ITS_YEAR_WORD = re.compile(r"\b(?:over|than|from|against)\s*$")
 _METRIC_WORD = re.compile(
     r"\b(exports?|exported|imports?|imported|trade|turnover|figure|supplies)\b", re.I
@@ -160,6 +164,11 @@ _NOT_TRADE = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(r"\b(?:while|whereas)\b|;")
+# after a change, what it is compared with ("compared to the same period of 2022")
+_COMPARED = (
+    r"(?:(?:year-on-year|compared\s+(?:with|to)\s+(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?"
+    r"(?:\d{4}|last\s+year|the\s+previous\s+year|a\s+year\s+earlier))\s+)?"
+)
 # after a change, the words that lead to the amount it came to
 _AND_REACHED = (
     r"(?:to|and\s+(?:reached|amounted\s+to|totall?ed|stood\s+at|exceeded))\s+"
@@ -172,15 +181,14 @@ _CHANGE_TO = re.compile(
     r"went\s+down)\s+(?:by\s+)?(?:(?:almost|nearly|about|around|over|more\s+than)\s+)?"
     r"(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+"
     # ("grew by 25% compared with 2022 and exceeded $250 million")
-    r"(?:(?:year-on-year|compared\s+(?:with|to)\s+(?:the\s+)?(?:\d{4}|last\s+year|the\s+"
-    r"previous\s+year))\s+)?"
+    rf"{_COMPARED}"
     rf"{_AND_REACHED}",
     re.I,
 )
 # the same, as a multiple: "increased 1.5 times and reached $250 million"
 _TIMES_TO = re.compile(
     r"\b(grew|increased|rose|went\s+up|jumped|fell|decreased|dropped|declined|went\s+down)\s+"
-    rf"(?:by\s+)?(\d+(?:\.\d+)?)\s+times\s+{_AND_REACHED}",
+    rf"(?:by\s+)?(\d+(?:\.\d+)?)\s+times\s+{_COMPARED}{_AND_REACHED}",
     re.I,
 )
 # before an amount: the word it is the value of, in brackets after it
@@ -476,7 +484,7 @@ def find_trade(
             tail_periods = _periods(tail_for_period, year)
             if was_in is not None:
                 period = was_in.group(1)
-            elif tail_periods and not tail_for_period[: tail_periods[0].start].strip():
+            elif tail_periods and _ATTACHED.fullmatch(tail_for_period[: tail_periods[0].start]):
                 # "$200 million in 2022 and $250 million in 2023": the period right after
                 # an amount is its own (the one before it is the amount's before)
                 period = tail_periods[0].text
@@ -503,7 +511,10 @@ def find_trade(
                 continue
             change_pct = None
             basis = ""
-            if change and change.start() < 40:
+            # "grew by 10% and exceeded $300 million, exports fell by 5%": the change that
+            # led to the amount is its own, not the next clause's
+            led = _CHANGE_TO.search(lead) or _TIMES_TO.search(lead)
+            if change and change.start() < 40 and not led:
                 change_pct = float(change.group(3))
                 if _NEGATIVE.search(change.group(1)):
                     change_pct = -change_pct
