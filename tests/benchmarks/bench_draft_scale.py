@@ -148,6 +148,17 @@ def shapes(size: int, seed: int = 1) -> dict[str, Callable[[], str]]:
         "goods-words": lambda: _repeat(
             "we supply tractors trucks buses milk oil gas timber ", size
         ),
+        # hard-wrapped lines that all join into one (each looked at once, not again and again)
+        "wrapped-lines": lambda: (
+            "Headline of the report\n"
+            + _repeat(
+                "the delegation of the region discussed cooperation with the partners\n", size
+            )
+        ),
+        "wrapped-open-ends": lambda: (
+            "Headline of the report\n"
+            + _repeat("the delegation of the region grew in many ways and also in the\n", size)
+        ),
     }
 
 
