@@ -77,6 +77,9 @@ CUES: list[Cue] = [
         r"livestock",
         r"grain",
         r"crop\w*",
+        r"milk",
+        r"(?:beef|pork|poultry|cheese|butter)",
+        r"(?:flax|potato|vegetable|fruit)\s+(?:growing|production|processing)",
     ),
     *_cue("pharmaceuticals", r"pharma\w*", r"drugs", r"medicines", r"medicinal"),
     *_cue(
@@ -265,6 +268,7 @@ CUES: list[Cue] = [
         r"peat",
         r"gas\s+turbines?(?:\s+units)?",
     ),
+    *_cue("energy", r"nuclear\s+(?:industry|power\s+plants?|sector)"),
     *_cue("energy", r"energy", r"oil", r"nuclear\s+(?:power|energy)", weak=True),
     *_cue(
         "transport-logistics",
@@ -309,6 +313,7 @@ CUES: list[Cue] = [
         r"generation)",
         r"art",
         r"tourism",
+        r"sports?",
     ),
     *_cue(
         "industrial-cooperation",
