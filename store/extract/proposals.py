@@ -313,7 +313,6 @@ CUES: list[Cue] = [
         r"generation)",
         r"art",
         r"tourism",
-        r"sports?",
     ),
     *_cue(
         "industrial-cooperation",
