@@ -989,6 +989,12 @@ def test_a_city_is_not_an_enterprise() -> None:
     assert proposal["enterprises"] == ["Gomselmash"]
 
 
+def test_the_words_before_what_a_company_is_are_not_its_name() -> None:
+    text = f"{MEETING}\nThe Belarusian company Amkodor offers its road-building machinery."
+    (proposal,) = extract(text).meeting["proposals"]
+    assert proposal["enterprises"] == ["Amkodor"]  # (not "The Belarusian")
+
+
 def test_trade_itself_is_not_a_sector() -> None:
     text = f"{MEETING}\nWe should increase mutual trade and the trade turnover this year."
     assert extract(text).meeting["proposals"] == []

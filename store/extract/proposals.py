@@ -755,7 +755,8 @@ def find_enterprises(sentence: str, *, bare_capitals: bool = True) -> list[str]:
             found.append((m.start(1), name))
     for pattern in (_ORG_BEFORE_KIND, _ORG_BEFORE_TRADE_KIND, _ORG_AFTER_COUNTRY):
         for m in pattern.finditer(sentence) if pattern in patterns else ():
-            found.append((m.start(1), m.group(1)))
+            # ("The Belarusian company Amkodor": "Belarusian", then no name at all)
+            found.append((m.start(1), _LEADING_SMALL_WORDS.sub("", m.group(1))))
     for m in _ORG_LIST.finditer(sentence) if _ORG_LIST in patterns else ():
         for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", m.group(1)):
             name = re.sub(r"^\s*(?:and\s+)?", "", part.group())
