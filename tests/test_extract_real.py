@@ -410,6 +410,8 @@ def test_today_and_a_weekday_under_a_page_date() -> None:
     assert extract(today).meeting["date"] == "2024-06-05"
     tuesday = today.replace("discussed trade today", "discussed trade on Tuesday")
     assert extract(tuesday).meeting["date"] == "2024-06-04"  # 5 June 2024 was a Wednesday
+    yesterday = today.replace("discussed trade today", "discussed trade yesterday")
+    assert extract(yesterday).meeting["date"] == "2024-06-04"
     undated = today.replace("Posted: 05.06.2024 10:00\n\n", "")
     assert extract(undated).meeting["date"] == ""  # no page date: nothing to count from
 

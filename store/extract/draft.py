@@ -487,6 +487,11 @@ def _date(
             day = (p - dt.timedelta(days=(p.weekday() - wanted) % 7)).isoformat()
             flags.append(f"date: {weekday.group(1)} before the page's date {pub}: {day}")
             return day, True, f"The article says {weekday.group(0)}; the page is dated {pub}."
+        said = meeting_sentence.text if meeting_sentence else body
+        if pub and _YESTERDAY.search(said):  # "met yesterday", under the page's date
+            day = (dt.date.fromisoformat(pub) - dt.timedelta(days=1)).isoformat()
+            flags.append(f"date: yesterday, before the page's date {pub}: {day}")
+            return day, True, f"The article says yesterday; the page is dated {pub}."
         if pub and (meeting_sentence is not None or _TODAY.search(body)):
             # a page that reports the day's meeting ("discussed it today")
             flags.append(f"date: the article gives none; the page's date {pub} is used")
@@ -526,6 +531,7 @@ _ON = re.compile(r"\b(?:[Oo]n|[Ff]rom)\s*$")
 _DAYS_OF_A_MONTH = re.compile(
     rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}"
 )
+_YESTERDAY = re.compile(r"\byesterday\b", re.I)
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.I)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
