@@ -144,7 +144,21 @@ def test_the_head_of_a_delegation_named_without_a_post_is_the_guest(text: str) -
     ],
 )
 def test_a_belarusian_delegation_or_a_post_is_no_guest(text: str) -> None:
-    assert extract(text).meeting["participants"] == []
+    people = extract(text).meeting["participants"]
+    assert not [p for p in people if p["side"] == "russia"]
+
+
+def test_a_prime_minister_of_no_region_is_belarus_s() -> None:
+    text = (
+        "On 5 March 2024 Prime Minister Roman Golovchenko met with Gleb Nikitin, the governor "
+        "of the Nizhny Novgorod region. Prime Minister of Tatarstan Alexei Pesoshin and "
+        "Russia's ambassador to Belarus Alexander Blokhin took part."
+    )
+    people = {p["name"]: (p["role"], p["side"]) for p in extract(text).meeting["participants"]}
+    assert people["Roman Golovchenko"] == ("host", "belarus")
+    assert people["Gleb Nikitin"] == ("guest", "russia")
+    assert people["Alexei Pesoshin"][1] == "russia"
+    assert people["Alexander Blokhin"][1] == "russia"
 
 
 def test_sides_of_a_state_council_an_envoy_and_old_spellings() -> None:

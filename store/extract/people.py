@@ -160,7 +160,10 @@ _FOREIGN = re.compile(r"\b(?:u\.s|us|american|european|eu|chinese|ukrain\w*|uk|b
 
 _RUSSIAN_ENVOY = re.compile(
     r"\b(?:ambassador|envoy|consul(?:\s+general)?)\s+of\s+(?:the\s+)?russia(?:n\s+federation)?\b|"
-    r"\brussian\s+(?:ambassador|envoy|consul)\b"
+    r"\brussia(?:n|['’]s?)?\s+(?:ambassador|envoy|consul)\b|"
+    # an envoy to Belarus is not Belarus's ("Russia's ambassador to Byelorussia")
+    r"\b(?:ambassador|envoy)\s+(?:\w+\s+){0,3}?to\s+(?:the\s+republic\s+of\s+)?"
+    r"(?:belarus|byelorussia|belorussia)\b"
 )
 
 
@@ -186,7 +189,16 @@ def _side_of(title: str, region: Region | None) -> str:
         return "russia"
     if region is not None and fold(region.core) in folded:
         return "russia"
+    if _MINISTER.match(folded):
+        # "Prime Minister Roman Golovchenko met with Gleb Nikitin": Russia's regions have
+        # governors and heads; a prime minister or minister of no region named is Belarus's
+        return "belarus"
     return ""
+
+
+_MINISTER = re.compile(
+    r"^(?:the\s+)?(?:(?:first\s+)?deputy\s+)?(?:prime\s+minister|premier|minister)\b(?!.*\bof\b)"
+)
 
 
 def is_post(words: str) -> bool:
