@@ -759,6 +759,11 @@ def trade(*sentences: str) -> list[tuple]:
         # "over the past year", and a change as a multiple before the amount
         ("Over the past year, trade turnover increased 1.5 times and reached $250 million.",
          ("2023", "turnover", 250.0, 50.0)),
+        # "U.S. dollars", thousands of dollars (a fraction of a million), "having grown by"
+        ("In 2023 trade reached 250 million U.S. dollars.", ("2023", "turnover", 250.0, None)),
+        ("In 2023 trade amounted to $250 thousand.", ("2023", "turnover", 0.25, None)),
+        ("In 2023 trade amounted to $250 million, having fallen by 15%.",
+         ("2023", "turnover", 250.0, -15.0)),
         # "goods worth" too
         ("In 2023, Belarus exported goods worth $180 million to the region.",
          ("2023", "exports", 180.0, None)),

@@ -15,11 +15,12 @@ from .people import Person
 
 USD_AMOUNT = re.compile(
     r"(?:US\s?\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?)(?![\d,])\s*"
-    r"(million|billion|trillion|mln|bln|bn|tn|m\b|b\b)?"
-    r"|(?<![\d.,])(\d{1,15}(?:\.\d+)?)\s*(million|billion|trillion)\s+(?:US\s+)?dollars"
+    r"(million|billion|trillion|thousand|mln|bln|bn|tn|m\b|b\b)?"
+    r"|(?<![\d.,])(\d{1,15}(?:\.\d+)?)\s*(million|billion|trillion|thousand)\s+"
+    r"(?:U\.?S\.?\s+)?dollars"
     r"|\b(half\s+a|a\s+quarter\s+of\s+a|quarter\s+of\s+a|three\s+quarters\s+of\s+a|"
     r"(?:one|two|three)\s+and\s+a\s+half|a|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"\s+(million|billion)\s+(?:US\s+)?dollars",  # "half a billion dollars"
+    r"\s+(million|billion)\s+(?:U\.?S\.?\s+)?dollars",  # "half a billion dollars"
     re.I,
 )
 
@@ -57,7 +58,8 @@ _PCT = (
 _CHANGE = re.compile(
     r"\b(up|upped\s+by|added|down|an?\s+increase\s+of|a\s+decrease\s+of|a\s+drop\s+of|a\s+decline\s+of|"
     r"a\s+rise\s+of|growth\s+of|increased\s+by|decreased\s+by|grew\s+by|fell\s+by|rose\s+by|"
-    r"dropped\s+by|declined\s+by|growth\s+(?:\w+\s+){0,4}?-?)\s*(?:by\s+)?"
+    r"dropped\s+by|declined\s+by|(?:having\s+)?(?:grown|increased|risen|decreased|fallen)\s+by|"
+    r"growth\s+(?:\w+\s+){0,4}?-?)\s*(?:by\s+)?"
     + _PCT
     + r"(?:\s+(over|compared\s+(?:to|with)|against|from|on|year-on-year)\s*"
     r"((?:the\s+)?(?:\d{4}|last\s+year|the\s+previous\s+year|a\s+year\s+earlier))?)?",
@@ -83,7 +85,9 @@ _TRADE_WORDS = re.compile(
 )
 
 
-_NEGATIVE = re.compile(r"\b(?:down|decrease|drop|decline|decreased|fell|dropped|declined)\b", re.I)
+_NEGATIVE = re.compile(
+    r"\b(?:down|decrease|drop|decline|decreased|fell|fallen|dropped|declined)\b", re.I
+)
 
 
 _MONTH_RANGE = re.compile(
@@ -393,6 +397,8 @@ def _usd_millions(number: str, unit: str | None) -> float | None:
         return round(value * 1000, 3)
     if unit in ("million", "mln", "m"):
         return value
+    if unit == "thousand":  # "$250 thousand": a fraction of a million, as the records keep it
+        return round(value / 1000, 3)
     return round(value / 1_000_000, 3) if value >= 1_000_000 else None
 
 
