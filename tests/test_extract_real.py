@@ -526,6 +526,9 @@ def goods(sentence: str) -> tuple[list[str], list[str]]:
         # each good's value in brackets does not break the list
         ("Belarus' major exports to the region were fiberglass ($5.6 million), trucks "
          "($2.2 million) and tyres.", ["fiberglass", "trucks", "tyres"], []),
+        # a list ends at "there" and at the next verb of trade; the same subject buying
+        ("Belarus sells mainly machinery, food and chemicals there, and buys oil products "
+         "and metals.", ["machinery", "food", "chemicals"], ["oil products", "metals"]),
         # what Belarus needs and would buy there (the analyst's reading of 015)
         ("If we need good buckwheat, that is where we can buy it.", [], ["buckwheat"]),
     ],

@@ -29,8 +29,9 @@ _LIST = (
     r"(?P<list>(?:(?!(?<!equipment)(?<!machinery)(?<!machines)\sfor\b)"
     r"(?!\s(?:to|from|into|in|at|on|with|within|via|through|across|under|which|"
     r"that|so|because|if|when|while|but|by|it|is|are|was|were|will|can|has|have|last|next|"
-    r"this|every|each|per|annually|yearly|and\s+(?:the|"
-    r"it|they|we|he|she|to|also|is|are|will|its|their))\b)"
+    r"this|every|each|per|annually|yearly|there|here|and\s+(?:the|"
+    r"it|they|we|he|she|to|also|is|are|will|its|their|buys?|purchases?|imports?|sells?|"
+    r"supplies|exports?|gets?|receives?))\b)"
     r"(?!,\s+(?:which|who|while|but|so|as(?!\s+well\s+as\b)|and\s+(?:the|it|they|we|to|also))\b)"
     r"(?!,\s+(?:and\s+)?[a-z]+\s+(?:in|to|for|with|the|a|an|on|up)\b)"
     r"[^.;:!?“”\"()])+)"
@@ -590,6 +591,8 @@ _FROM_THE_REGION = re.compile(
     r"^[^.;]{0,40}?\bfrom\s+(?:the\s+(?:region|republic|oblast|krai)\b|there\b|you\b|"
     r"(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+(?:Oblast|Krai|Region|Republic|Territory)\b)"
 )
+_AND_BUYS = re.compile(r"\band\s+(?:also\s+)?(?:buys|purchases|imports)\b[^,;]*$")
+_BELARUS_FIRST = re.compile(r"\s*(?:Belarus|We|Our\s+country|The\s+Belarusian\s+side)\b")
 _TO_BELARUS = re.compile(r"^[^.;]{0,40}?\bto\s+(?:Belarus|us|our\s+country)\b")
 _SELLING = re.compile(r"\b(?:suppl|deliver|export|sell|ship|offer|provid)\w*", re.I)
 # The region's side selling: "the region's enterprises supply", "Bryansk exports"
@@ -632,5 +635,7 @@ def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
         buys = buys or bool(_FROM_THE_REGION.match(after))
         # "Bryansk exports grain to Belarus", "the region's enterprises supply timber"
         buys = buys or bool(_TO_BELARUS.match(after)) or _region_sells(before)
+        # "Belarus sells machinery there, and buys oil products": the same subject buying
+        buys = buys or bool(_AND_BUYS.search(before) and _BELARUS_FIRST.match(sentence))
         (imports if buys else exports).append(item)
     return exports, imports
