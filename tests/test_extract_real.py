@@ -370,6 +370,7 @@ def test_an_opening_date_without_a_year_takes_it_from_a_quoted_figure() -> None:
         ("2022 has been declared the Year of Historical Memory in Belarus.", "2022"),
         ("Trade grew 20% in 2022 and amounted to $300 million.", "2023"),  # a finished year
         ("After all, the trade turnover in 2014 decreased twice.", "2015"),  # a fall, too
+        ("In 2023, trade amounted to $300 million.", "2024"),  # "In" opening the sentence
     ],
 )
 def test_a_day_without_a_year_takes_it_from_a_year_the_text_reports(

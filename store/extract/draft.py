@@ -141,7 +141,7 @@ def _spoken_of_as_finished(text: str, year: int) -> bool:
     rf"\b(?:in|for)\s+{year}\b[^.]*?(?:amounted|...)", which read on from every "in <year>"
     to the same next verb or stop (quadratic in a text of many), answered in one pass."""
     verb = stop = -1  # the first verb and the first full stop after the mention
-    for m in re.finditer(rf"\b(?:in|for)\s+{year}\b", text):
+    for m in re.finditer(rf"\b(?:[Ii]n|[Ff]or)\s+{year}\b", text):  # ("In 2023, trade ...")
         if verb < m.end():
             found = _FINISHED.search(text, m.end())
             if found is None:
