@@ -371,6 +371,8 @@ def test_an_opening_date_without_a_year_takes_it_from_a_quoted_figure() -> None:
         ("Trade grew 20% in 2022 and amounted to $300 million.", "2023"),  # a finished year
         ("After all, the trade turnover in 2014 decreased twice.", "2015"),  # a fall, too
         ("In 2023, trade amounted to $300 million.", "2024"),  # "In" opening the sentence
+        # a plan's year opening a sentence says nothing of when the report was written
+        ("In 2023, trade amounted to $300 million. By 2030 we plan to double it.", "2024"),
     ],
 )
 def test_a_day_without_a_year_takes_it_from_a_year_the_text_reports(

@@ -86,6 +86,7 @@ def _mentioned_years(text: str) -> list[int]:
         r"\b(?:by|until|till|through|to|before)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?\d{4}\b",
         " ",
         text,
+        flags=re.I,  # ("By 2030, we plan ...")
     )
     plain = re.sub(r"\b(\d{4})\s*[-–—]\s*\d{4}\b", r"\1", plain)
     return [int(y) for y in YEAR.findall(plain)]
