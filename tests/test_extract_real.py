@@ -942,6 +942,9 @@ def test_a_number_broken_across_lines_is_one_number() -> None:
         ("Belarus will keep supplying oilfield and drilling equipment.",
          {"machinery-equipment"}),
         ("We are ready to cooperate in the nuclear industry.", {"energy"}),
+        ("We are ready to build housing in the region.", {"construction"}),
+        ("We propose to develop the digital economy together.", {"it-software"}),
+        ("We propose to supply passenger cars.", {"automotive"}),
         ("The governor proposed to increase supplies of Belarusian milk.", {"agriculture-food"}),
     ],
 )  # fmt: skip
