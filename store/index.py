@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from array import array
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from .analysis import fold, spans
 from .model import Meeting, Proposal, TradeFigure
 from .query import Node, parse
-from .records import IndexCorrupt, MemoryRecords, Records
+from .records import IndexCorrupt, MemoryRecords, Recent, Records
 from .regions import find_region, region_slug
 from .schema import (
     FIELD_NAMES,
@@ -259,8 +259,7 @@ class SearchIndex:
         # the latest snapshots with their records (a read begun on one ends on it)
         self._views: deque[tuple[int, Any, Records]] = deque(maxlen=4)
         self._view_lock = threading.Lock()
-        self._meetings: OrderedDict[tuple[int, int], Meeting] = OrderedDict()
-        self._meetings_lock = threading.Lock()
+        self._meetings: Recent[tuple[int, int], Meeting] = Recent(2048)
 
     # Opening and building ----------------------------------------------------------------
 
@@ -622,18 +621,12 @@ class SearchIndex:
         while browsing)."""
         snapshot, records = self._records_of(searcher)
         key = (snapshot, muid)
-        with self._meetings_lock:
-            found = self._meetings.get(key)
-            if found is not None:
-                self._meetings.move_to_end(key)
-                return found
+        found = self._meetings.get(key)
+        if found is not None:
+            return found
         meeting = records.meeting(muid)
-        if meeting is None:
-            return None
-        with self._meetings_lock:
-            self._meetings[key] = meeting
-            while len(self._meetings) > 2048:
-                self._meetings.popitem(last=False)
+        if meeting is not None:
+            self._meetings.put(key, meeting)
         return meeting
 
     def _unpack(self, searcher: Any, address: Any) -> Meeting:

@@ -33,7 +33,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from .errors import StoreError
 from .model import Change, Meeting, Proposal, ValidationError
@@ -237,6 +237,34 @@ class MemoryRecords:
         return (m, m.proposals[pi]) if 0 <= pi < len(m.proposals) else None
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Recent(Generic[K, V]):
+    """The ``size`` values used last, by key, for threads to share (the one used longest ago
+    goes first)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
 class FileRecords:
     """Records read from a file by their spans, through a descriptor kept open on the very
     file the spans describe (where the system cannot read at an offset without moving a shared
@@ -250,8 +278,7 @@ class FileRecords:
         self.spans = spans
         self.where = where
         self._sig = sig
-        self._heads: OrderedDict[int, Meeting] = OrderedDict()  # (the file never changes)
-        self._heads_lock = threading.Lock()
+        self._heads: Recent[int, Meeting] = Recent(512)  # (the file never changes)
         if fd is not None:
             weakref.finalize(self, os.close, fd)
 
@@ -341,18 +368,12 @@ class FileRecords:
     def _head(self, muid: int, group: range) -> Meeting | None:
         """What a list row shows of meeting ``muid`` (no summary, notes or goods), kept for
         the rows that follow: a meeting's proposals are often listed one after another."""
-        with self._heads_lock:
-            found = self._heads.get(muid)
-            if found is not None:
-                self._heads.move_to_end(muid)
-                return found
+        found = self._heads.get(muid)
+        if found is not None:
+            return found
         m = self._meeting_doc(muid, group, _HEAD)
-        if m is None:
-            return None
-        with self._heads_lock:
-            self._heads[muid] = m
-            if len(self._heads) > 512:
-                self._heads.popitem(last=False)
+        if m is not None:
+            self._heads.put(muid, m)
         return m
 
     def row(self, muid: int, pi: int | None) -> tuple[Meeting, Proposal | None] | None:

@@ -49,7 +49,7 @@ MONTH_DAY_YEAR = re.compile(
 # December": the first day is the meeting's
 _TO = r"\s*(?:-|–|—|to|and|through)\s*"
 DAY_RANGE_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?{_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?{_TO}(?P<last>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})"
     rf"(?:,?\s+(\d{{4}}))?\b",
     re.I,
 )
@@ -124,8 +124,8 @@ def find_dates(text: str) -> list[DayMonth]:
         elif b > 12:  # month first
             add(m.start(), m.end(), b, a, int(m.group(4)))
     for m in DAY_RANGE_MONTH_YEAR.finditer(text):
-        year = int(m.group(3)) if m.group(3) else None
-        add(m.start(), m.end(), int(m.group(1)), MONTHS[m.group(2).lower().rstrip(".")], year)
+        year = int(m.group(4)) if m.group(4) else None
+        add(m.start(), m.end(), int(m.group(1)), MONTHS[m.group(3).lower().rstrip(".")], year)
     for m in MONTH_DAY_RANGE_YEAR.finditer(text):
         year = int(m.group(3)) if m.group(3) else None
         add(m.start(), m.end(), int(m.group(2)), MONTHS[m.group(1).lower().rstrip(".")], year)

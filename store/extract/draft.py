@@ -12,7 +12,7 @@ from ..ids import draft_id
 from ..model import Meeting
 from ..regions import Region, find_region, fold
 from ..text import one_line
-from .dates import MONTH, YEAR, DayMonth, find_dates
+from .dates import DAY_RANGE_MONTH_YEAR, MONTH, YEAR, DayMonth, find_dates
 from .needs import may_match
 from .page import Article, Sentence, clean
 from .people import (
@@ -529,9 +529,6 @@ def _date(
 # Belarus and Russia's regions as they are: a meeting between them is of 1991 or later
 FIRST_YEAR = 1991
 _ON = re.compile(r"\b(?:[Oo]n|[Ff]rom)\s*$")
-_DAYS_OF_A_MONTH = re.compile(
-    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}"
-)
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.I)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -548,8 +545,8 @@ def _after_on(text: str, at: int) -> bool:
         return False
     if m.group(0)[:2].lower() == "on":
         return True
-    days = _DAYS_OF_A_MONTH.match(text, at)  # a visit's days, a week at most
-    return days is not None and 0 < int(days.group(2)) - int(days.group(1)) <= 7
+    days = DAY_RANGE_MONTH_YEAR.match(text, at)  # a visit's days, a week at most
+    return days is not None and 0 < int(days.group("last")) - int(days.group(1)) <= 7
 
 
 _ARRIVING = re.compile(r"\b(?:is|are|arrived|visit|came|comes)\b")
