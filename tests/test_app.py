@@ -674,8 +674,12 @@ async def test_the_detail_scrolls_by_keys_and_to_the_selected_link(app) -> None:
         await until(pilot, lambda: detail.scroll_y == 2, "two lines down")
         await pilot.press("left_square_bracket")  # from the first link to the last
         last = [i for i, b in enumerate(detail._blocks) if isinstance(b, Link)][-1]
-        top = detail.scroll_y
-        assert top <= detail.block_offset(last) < top + detail.scrollable_content_region.height
+
+        def in_view() -> bool:  # (the scroll lands with the next frame)
+            top = detail.scroll_y
+            return top <= detail.block_offset(last) < top + detail.scrollable_content_region.height
+
+        await until(pilot, in_view, "the last link scrolled into view")
 
 
 async def test_the_detail_follows_the_last_highlight_after_typing(app) -> None:
