@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from .analysis import fold, spans
 from .model import Meeting, Proposal, TradeFigure
 from .query import Node, parse
-from .records import IndexCorrupt, MemoryRecords, Recent, Records
+from .records import IndexCorrupt, MemoryRecords, Recent, Records, RecordsChanged
 from .regions import find_region, region_slug
 from .schema import (
     FIELD_NAMES,
@@ -369,7 +369,11 @@ class SearchIndex:
         in memory keeps these meetings; one that reads the database file is given the file's
         new spans by the library.
         """
-        heap, threads = (256_000_000, 0) if bulk else (32_000_000, 1)
+        # A first build is one segment (one thread, a heap that holds it at 100,000
+        # meetings): the terms and dictionaries are then kept once, not once a segment (a
+        # tenth of the index), and a Python thread making the documents keeps one indexing
+        # thread busy on two cores. The heap is a ceiling: Tantivy takes pages as it fills.
+        heap, threads = (1_000_000_000, 1) if bulk else (32_000_000, 1)
         memory = self.records if isinstance(self.records, MemoryRecords) else None
         remove, kept = list(remove), []
         with self._write_lock:
@@ -527,7 +531,7 @@ class SearchIndex:
             raise IndexCorrupt(self.path, "a listed record is not in the database")
         meeting, proposal = found
         if proposal_row:
-            if proposal is None or proposal.id != self._id(searcher, address):
+            if proposal is None or record_uid("proposal", proposal.id) != uid:
                 raise IndexCorrupt(self.path, "a listed proposal out of place")
             return "proposal", proposal, meeting, 0
         n = searcher.fast_field_values("nprops", [address])[0]
@@ -587,20 +591,24 @@ class SearchIndex:
 
     # Records -----------------------------------------------------------------------------
 
-    def _doc(self, searcher: Any, address: Any) -> Any:
-        try:
-            return searcher.doc(address)
-        except BaseException as exc:
-            if isinstance(exc, KeyboardInterrupt | SystemExit):
-                raise
-            raise IndexCorrupt(self.path, f"unreadable document ({_short(exc)})") from None
-
     def _id(self, searcher: Any, address: Any) -> str:
-        rid = self._doc(searcher, address).get_first("rid")
-        try:
-            return bytes(rid).decode("utf-8") if rid is not None else ""
-        except (UnicodeDecodeError, TypeError):
-            raise IndexCorrupt(self.path, "a record with an unreadable id") from None
+        """The id of the record of document ``address``, read from the record (the index
+        keeps no copy of it) and checked against the document's key."""
+        uid, muid, pi = self._place(searcher, address)
+        kind = "meeting" if uid == muid else "proposal"
+        snapshot, records = self._records_of(searcher)
+        known = self._meetings.get((snapshot, muid))  # read whole a moment ago
+        if known is not None:
+            rid = known.id if kind == "meeting" else _proposal_id(known, pi)
+        else:
+            rid = records.record_id(muid, None if kind == "meeting" else pi)
+        if rid is not None and record_uid(kind, rid) == uid:
+            return rid
+        if records.changed():
+            raise RecordsChanged(self.path, "the database changed while it was read")
+        if rid is None:
+            raise IndexCorrupt(self.path, "a listed record is not in the database")
+        raise IndexCorrupt(self.path, f"{kind} {rid!r} found in another's place")
 
     def _place(self, searcher: Any, address: Any) -> tuple[int, int, int]:
         """``(uid, its meeting's uid, place in the meeting)`` of document ``address`` (a
@@ -651,7 +659,7 @@ class SearchIndex:
         if not 0 <= pi < len(found.proposals):
             raise IndexCorrupt(self.path, "a proposal without its meeting")
         proposal = found.proposals[pi]
-        if proposal.id != self._id(searcher, address):
+        if record_uid("proposal", proposal.id) != uid:
             raise IndexCorrupt(self.path, f"proposal {proposal.id!r} out of place")
         return "proposal", proposal, found
 
@@ -662,7 +670,7 @@ class SearchIndex:
         T, Occur = tantivy.Query, tantivy.Occur
         q = T.boolean_query(
             [
-                (Occur.Must, T.term_query(self.schema, "uid", record_uid(kind, rid))),
+                (Occur.Must, T.term_query(self.schema, "id", rid)),
                 (Occur.Must, T.term_query(self.schema, "kind", kind)),
             ]
         )
@@ -971,6 +979,10 @@ def _check_schema(path: Path) -> None:
         raise IndexCorrupt(path, "search index without a readable schema") from None
     if names != FIELD_NAMES:
         raise IndexCorrupt(path, "search index of another format")
+
+
+def _proposal_id(meeting: Meeting, pi: int) -> str | None:
+    return meeting.proposals[pi].id if 0 <= pi < len(meeting.proposals) else None
 
 
 def _short(exc: BaseException) -> str:

@@ -20,7 +20,9 @@ themselves: :class:`MemoryRecords`.
 
 from __future__ import annotations
 
+import functools
 import itertools
+import operator
 import os
 import stat
 import struct
@@ -28,9 +30,9 @@ import sys
 import threading
 import weakref
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
@@ -43,11 +45,12 @@ MEETING, PROPOSAL, CHANGE = 0, 1, 2  # what a span holds
 _TABLES = (("meetings", MEETING), ("proposals", PROPOSAL), ("history", CHANGE))
 SPANS_FILE = "spans.bin"  # beside the index files
 COPY_FILE = "records.json"  # the compact copy of a database not written compactly
-_MAGIC = b"coopbrowse-spans2"
-# magic, the file state (mtime_ns, size, inode), count, source, the size of a copy
-_HEADER = struct.Struct("<17sqQQQBQ")
+_MAGIC = b"coopbrowse-spans3"
+# magic, the file state (mtime_ns, size, inode), count, source, the size of a copy, groups
+_HEADER = struct.Struct("<17sqQQQBQQ")
 _U64 = (1 << 64) - 1  # an inode number wider than this is kept by its low bits
-_ENTRY = 8 + 4 + 4 + 1  # key, offset, length, kind
+_ENTRY = 4 + 4 + 1  # offset, length, kind
+_GROUP = 8 + 4  # its meeting's uid, where it starts
 _SPANS_MAX = 1 << 31
 _RECORD_MAX = 64 * 1024 * 1024  # one record is never this large
 FROM_DATABASE, FROM_COPY = 0, 1
@@ -71,10 +74,14 @@ class RecordsChanged(StoreError):
 
 @dataclass
 class Spans:
-    """Byte spans of records, sorted by the uid of their meeting; within a meeting: the
-    meeting, its proposals in order, then its recorded changes oldest first."""
+    """Byte spans of records in groups, one a meeting, sorted by the meeting's uid; within a
+    group: the meeting, its proposals in order, then its recorded changes oldest first.
+
+    ``keys`` are the groups' meeting uids and ``starts`` where each group's entries begin
+    (one more: the number of entries), so a uid is kept once, not once a record."""
 
     keys: array[int] = field(default_factory=lambda: array("q"))
+    starts: array[int] = field(default_factory=lambda: array("I", [0]))
     offsets: array[int] = field(default_factory=lambda: array("I"))
     lengths: array[int] = field(default_factory=lambda: array("I"))
     kinds: array[int] = field(default_factory=lambda: array("B"))
@@ -82,11 +89,14 @@ class Spans:
     copy_size: int = 0  # the size of the compact copy the spans are in (FROM_COPY)
 
     def __len__(self) -> int:
-        return len(self.keys)
+        return len(self.offsets)
 
     def group(self, muid: int) -> range:
         """The entries of meeting ``muid`` (empty when it has none)."""
-        return range(bisect_left(self.keys, muid), bisect_right(self.keys, muid))
+        k = bisect_left(self.keys, muid)
+        if k == len(self.keys) or self.keys[k] != muid:
+            return range(0)
+        return range(self.starts[k], self.starts[k + 1])
 
 
 def compute_spans(
@@ -139,8 +149,15 @@ def compute_spans(
             uid = uid_of[owner] = record_uid("meeting", owner)
         keys_.append(uid)
     order = sorted(range(len(keys_)), key=keys_.__getitem__)  # stable: kinds in order
+    groups, begins_at = array("q"), array("I")
+    for n, i in enumerate(order):
+        if not groups or groups[-1] != keys_[i]:
+            groups.append(keys_[i])
+            begins_at.append(n)
+    begins_at.append(len(order))
     return Spans(
-        array("q", [keys_[i] for i in order]),
+        groups,
+        begins_at,
         array("I", [starts[i] for i in order]),
         array("I", [lengths[i] for i in order]),
         array("B", [kinds[i] for i in order]),
@@ -153,9 +170,16 @@ def save_spans(path: Path, spans: Spans, sig: Signature) -> None:
 
     mtime_ns, size, ino = sig
     header = _HEADER.pack(
-        _MAGIC, mtime_ns, size, ino & _U64, len(spans), spans.source, spans.copy_size
+        _MAGIC,
+        mtime_ns,
+        size,
+        ino & _U64,
+        len(spans),
+        spans.source,
+        spans.copy_size,
+        len(spans.keys),
     )
-    parts = [spans.keys, spans.offsets, spans.lengths, spans.kinds]
+    parts = [spans.keys, spans.starts, spans.offsets, spans.lengths, spans.kinds]
     if sys.byteorder != "little":
         parts = [array(a.typecode, a) for a in parts]
         for a in parts:
@@ -172,27 +196,37 @@ def load_spans(path: Path, sig: Signature) -> Spans | None:
             head = fh.read(_HEADER.size)
             if len(head) < _HEADER.size:
                 return None
-            magic, mtime_ns, size, ino, count, source, copy_size = _HEADER.unpack(head)
+            magic, mtime_ns, size, ino, count, source, copy_size, groups = _HEADER.unpack(head)
             if magic != _MAGIC or (mtime_ns, size, ino) != (sig[0], sig[1], sig[2] & _U64):
                 return None
-            if source not in (FROM_DATABASE, FROM_COPY) or count * _ENTRY > _SPANS_MAX:
+            total = count * _ENTRY + groups * _GROUP + 4
+            if source not in (FROM_DATABASE, FROM_COPY) or total > _SPANS_MAX:
                 return None
-            raw = fh.read(count * _ENTRY + 1)
+            raw = fh.read(total + 1)
     except (OSError, StoreError):
         return None
-    if len(raw) != count * _ENTRY:
+    if len(raw) != total:
         return None
     pos = 0
     out = []
-    for code, width in (("q", 8), ("I", 4), ("I", 4), ("B", 1)):
+    for code, width, n in (
+        ("q", 8, groups),
+        ("I", 4, groups + 1),
+        ("I", 4, count),
+        ("I", 4, count),
+        ("B", 1, count),
+    ):
         a = array(code)
-        a.frombytes(raw[pos : pos + count * width])
+        a.frombytes(raw[pos : pos + n * width])
         if sys.byteorder != "little":
             a.byteswap()
         out.append(a)
-        pos += count * width
-    keys, offsets, lengths, kinds = out
-    return Spans(keys, offsets, lengths, kinds, source=source, copy_size=copy_size)
+        pos += n * width
+    keys, starts, offsets, lengths, kinds = out
+    # the groups must cover the entries in order (a lookup never reads past them)
+    if starts[0] != 0 or starts[-1] != count or any(map(operator.gt, starts, starts[1:])):
+        return None
+    return Spans(keys, starts, offsets, lengths, kinds, source=source, copy_size=copy_size)
 
 
 # Reading records ----------------------------------------------------------------------------
@@ -206,6 +240,13 @@ class Records(Protocol):
 
     def row(self, muid: int, pi: int | None) -> tuple[Meeting, Proposal | None] | None:
         """The meeting (its proposals not needed) and its proposal ``pi``."""
+
+    def record_id(self, muid: int, pi: int | None) -> str | None:
+        """The id of meeting ``muid`` (``pi`` None) or of its proposal ``pi``."""
+
+    def changed(self) -> bool:
+        """Whether the records' file changed since they were opened (what was read from it
+        no longer matching the index is then not damage)."""
 
 
 class MemoryRecords:
@@ -236,9 +277,19 @@ class MemoryRecords:
             return m, None
         return (m, m.proposals[pi]) if 0 <= pi < len(m.proposals) else None
 
+    def record_id(self, muid: int, pi: int | None) -> str | None:
+        found = self.row(muid, pi)
+        if found is None:
+            return None
+        return found[0].id if found[1] is None else found[1].id
+
+    def changed(self) -> bool:
+        return False
+
 
 K = TypeVar("K")
 V = TypeVar("V")
+R = TypeVar("R")
 
 
 class Recent(Generic[K, V]):
@@ -263,6 +314,22 @@ class Recent(Generic[K, V]):
             self._items.move_to_end(key)
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
+
+
+def _checked(read: Callable[..., R]) -> Callable[..., R]:
+    """``read``, whose finding of damage is put down to the file when the file changed in
+    place since it was opened (written over by hand or by another tool, not replaced)."""
+
+    @functools.wraps(read)
+    def checked(self: FileRecords, *args: Any) -> R:
+        try:
+            return read(self, *args)
+        except IndexCorrupt:
+            if self.changed():
+                raise RecordsChanged(self.where, "the database changed while it was read") from None
+            raise
+
+    return checked
 
 
 class FileRecords:
@@ -298,6 +365,15 @@ class FileRecords:
             os.close(fd)
             return cls(None, spans, path, state)
         return cls(fd, spans, path, state)
+
+    def changed(self) -> bool:
+        if self._fd is None:  # opened for each read and checked then
+            return False
+        try:
+            st = os.fstat(self._fd)
+        except OSError:
+            return True
+        return (st.st_mtime_ns, st.st_size, st.st_ino) != self._sig
 
     def _bytes(self, offset: int, length: int) -> bytes:
         if self._fd is not None:
@@ -341,6 +417,7 @@ class FileRecords:
             raise IndexCorrupt(self.where, f"meeting {m.id!r} found in another's place")
         return m
 
+    @_checked
     def meeting(self, muid: int) -> Meeting | None:
         group = self.spans.group(muid)
         m = self._meeting_doc(muid, group)
@@ -376,6 +453,7 @@ class FileRecords:
             self._heads.put(muid, m)
         return m
 
+    @_checked
     def row(self, muid: int, pi: int | None) -> tuple[Meeting, Proposal | None] | None:
         group = self.spans.group(muid)
         m = self._head(muid, group)
@@ -386,6 +464,22 @@ class FileRecords:
             return None
         p = _valid(Proposal.from_dict, self._read(i), self.where)
         return m, p
+
+    @_checked
+    def record_id(self, muid: int, pi: int | None) -> str | None:
+        """Read from the record itself, not built into one (a page of ids costs a few reads
+        of a few hundred bytes)."""
+        group = self.spans.group(muid)
+        i = group.start if pi is None else group.start + 1 + pi
+        want = MEETING if pi is None else PROPOSAL
+        if not group or (pi is not None and pi < 0) or i >= group.stop:
+            return None
+        if self.spans.kinds[i] != want:
+            return None
+        found = self._read(i).get("id")
+        if not isinstance(found, str):
+            raise IndexCorrupt(self.where, "a stored record without an id")
+        return found
 
 
 def _open_state(path: Path, sig: Signature | None) -> int | None:

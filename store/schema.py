@@ -18,8 +18,9 @@ Tantivy splits and folds the text (the ``fold`` tokenizer: words of letters and 
 case, accents off); stemming and synonyms are applied to the query, not to the index.
 
 Every list order is one integer fast field, so Tantivy sorts and no list is sorted in Python.
-A document stores only its record's id: the records are read from the database file
-(:mod:`coopbrowse.store.records`), so the index holds no copy of them.
+A document stores nothing: its record is found by its key (``uid``, ``muid``, ``pi``) and read
+from the database file (:mod:`coopbrowse.store.records`), so the index holds no copy of it,
+not even its id.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     import tantivy
 
 # Bump when the schema or what goes into a document changes: older indexes are rebuilt.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 
 # Weight tiers: a field's text is searched in the tier's field with the tier's boost.
 TIERS: dict[str, float] = {"title": 3.0, "key": 2.0, "body": 1.0, "minor": 0.5}
@@ -203,7 +204,8 @@ _SPEC: tuple[tuple[str, str, dict[str, Any]], ...] = (
     *((n, "text", _RAW) for n in ("kind", "region", "sector", "status", "msector", "mstatus")),
     *((n, "text", _RAW) for n in ("pkey", "ekey")),  # completion values of person:, enterprise:
     *((n, "text", _WORDS) for n in ("person", "enterprise", "mperson", "menterprise")),
-    ("uid", "int", {"indexed": True, "fast": True}),  # record_uid(kind, id)
+    ("id", "text", {"tokenizer_name": "raw", "index_option": "basic"}),  # looked up
+    ("uid", "int", {"fast": True}),  # record_uid(kind, id): its record's key, read in bulk
     ("muid", "int", {"indexed": True, "fast": True}),  # its meeting's uid
     ("date", "int", {"indexed": True, "fast": True}),  # YYYYMMDD
     ("pi", "int", {"fast": True}),  # a proposal's place in its meeting
@@ -214,8 +216,6 @@ _SPEC: tuple[tuple[str, str, dict[str, Any]], ...] = (
     *((n, "int", {"fast": True}) for n in ("o_date", "o_region", "o_sector", "o_props", "o_trade")),
     ("o_status", "int", {"fast": True}),  # a proposal's status, then since when (follow-up)
     ("o_since", "int", {"fast": True}),  # the day its status was last set
-    ("rid", "bytes", {"stored": True}),  # the record's id (the record is read from the
-    # database file: coopbrowse.store.records)
 )
 FIELD_NAMES = frozenset(name for name, _kind, _options in _SPEC)
 
@@ -290,6 +290,7 @@ def documents(m: Meeting, schema: tantivy.Schema) -> Iterator[tantivy.Document]:
     names = [q.name for q in m.participants if q.name]
     doc: dict[str, list[Any]] = {
         "kind": ["meeting"],
+        "id": [m.id],
         "uid": [muid],
         "muid": [muid],
         "region": [region],
@@ -311,7 +312,6 @@ def documents(m: Meeting, schema: tantivy.Schema) -> Iterator[tantivy.Document]:
         "o_region": [order_region(m)],
         "o_props": [order_count(len(m.proposals), m)],
         "o_trade": [order_trade(m)],
-        "rid": [m.id.encode("utf-8")],
     }
     _texts(meeting_fields(m), doc)
     own = [proposal_own_fields(p) for p in m.proposals]
@@ -324,6 +324,7 @@ def documents(m: Meeting, schema: tantivy.Schema) -> Iterator[tantivy.Document]:
     for i, p in enumerate(m.proposals):
         doc = {
             "kind": ["proposal"],
+            "id": [p.id],
             "uid": [record_uid("proposal", p.id)],
             "muid": [muid],
             "region": [region],
@@ -344,7 +345,6 @@ def documents(m: Meeting, schema: tantivy.Schema) -> Iterator[tantivy.Document]:
             "o_sector": [order_sector(p, m, i)],
             "o_status": [order_status(p, m, i)],
             "o_since": [order_since(p, m, i)],
-            "rid": [p.id.encode("utf-8")],
         }
         _texts(own[i], doc)
         doc["minor"] += context

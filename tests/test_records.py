@@ -139,6 +139,21 @@ def test_spans_that_point_elsewhere_are_found_out_and_rebuilt(store: Store, caps
     assert not Library.open(store.path).rebuilt  # the rebuild was stamped
 
 
+def test_a_database_written_over_in_place_is_a_change_not_a_damaged_index(
+    store: Store,
+) -> None:
+    library = Library.open(store.path)
+    listing = library.index.listing("proposals", "penza", "newest")
+    tables = json.loads(store.path.read_text())
+    for doc in tables["meetings"].values():
+        doc["title"] = "[" + doc["title"]  # every record after the first moves
+    store.path.write_text(json.dumps(tables))  # the same file, not a new one put in place
+    with pytest.raises(RecordsChanged):
+        library.index.keys(listing)
+    with pytest.raises(RecordsChanged):
+        library.index.meeting(MID)
+
+
 def test_a_reader_keeps_reading_the_file_it_opened_while_another_process_replaces_it(
     store: Store,
 ) -> None:
@@ -248,6 +263,52 @@ def test_spans_keep_an_inode_wider_than_64_bits(tmp_path: Path) -> None:
     assert load_spans(tmp_path / SPANS_FILE, (sig[0], sig[1], 6)) is None
 
 
+def test_spans_whose_groups_do_not_cover_their_records_in_order_are_not_used(
+    store: Store, tmp_path: Path
+) -> None:
+    raw = store.path.read_bytes()
+    tables = orjson.loads(raw)
+    spans = compute_spans(raw, tables)
+    assert spans is not None and len(spans.keys) == len(tables["meetings"]) > 2
+    sig = (1, len(raw), 2)
+    save_spans(tmp_path / SPANS_FILE, spans, sig)
+    again = load_spans(tmp_path / SPANS_FILE, sig)
+    assert again is not None and again.group(record_uid("meeting", MID)) == spans.group(
+        record_uid("meeting", MID)
+    )
+    assert again.group(record_uid("meeting", "no-such-meeting")) == range(0)
+    for damage in ("backwards", "past the end", "not from the first"):
+        bad = replace(spans, starts=type(spans.starts)("I", spans.starts))
+        if damage == "backwards":
+            bad.starts[1], bad.starts[2] = bad.starts[2], bad.starts[1]
+        elif damage == "past the end":
+            bad.starts[-1] += 1
+        else:
+            bad.starts[0] = 1
+        save_spans(tmp_path / SPANS_FILE, bad, sig)
+        assert load_spans(tmp_path / SPANS_FILE, sig) is None, damage
+
+
+def test_the_ids_of_listed_rows_are_read_from_the_records_and_checked(store: Store) -> None:
+    library = Library.open(store.path)
+    listing = library.index.listing("proposals", "penza", "newest")
+    assert library.index.keys(listing) == [
+        ("proposal", p.id)
+        for p in store.meeting(MID).proposals  # type: ignore[union-attr]
+    ]
+
+    def swap(spans) -> None:  # type: ignore[no-untyped-def]
+        first = spans.group(record_uid("meeting", MID)).start + 1
+        for name in ("offsets", "lengths"):
+            a = getattr(spans, name)
+            a[first], a[first + 1] = a[first + 1], a[first]
+
+    library = _crafted(store, swap)
+    listing = library.index.listing("proposals", "penza", "newest")
+    with pytest.raises(IndexCorrupt, match="another's place"):
+        library.index.keys(listing)
+
+
 def _crafted(store: Store, change) -> Library:  # type: ignore[no-untyped-def]
     """The library after ``change(spans)`` was made to its saved spans."""
     library = Library.open(store.path)
@@ -267,12 +328,16 @@ def test_a_change_of_another_meeting_in_a_meetings_records_is_found_out(store: S
     other = next(m.id for m in store.meetings() if m.id != MID)
 
     def move(spans) -> None:  # type: ignore[no-untyped-def]
+        owner = [k for g, k in enumerate(spans.keys) for _ in range(*spans.starts[g : g + 2])]
         change = next(i for i in range(len(spans)) if spans.kinds[i] == CHANGE)
-        spans.keys[change] = record_uid("meeting", other)  # shown as the other's change
-        order = sorted(range(len(spans)), key=lambda i: (spans.keys[i], spans.kinds[i]))
-        for name in ("keys", "offsets", "lengths", "kinds"):
+        owner[change] = record_uid("meeting", other)  # shown as the other's change
+        order = sorted(range(len(spans)), key=lambda i: (owner[i], spans.kinds[i]))
+        for name in ("offsets", "lengths", "kinds"):
             values = getattr(spans, name)
             setattr(spans, name, type(values)(values.typecode, [values[i] for i in order]))
+        owner = [owner[i] for i in order]
+        spans.keys = type(spans.keys)("q", sorted(set(owner)))
+        spans.starts = type(spans.starts)("I", [*map(owner.index, spans.keys), len(owner)])
 
     library = _crafted(store, move)
     with pytest.raises(IndexCorrupt, match="another's place"):
