@@ -541,13 +541,15 @@ class SearchIndex:
         """Every row's ``(kind, id)`` (loads the whole listing; seconds at 500,000)."""
         listing.complete()
         kind = SCOPES[listing.view]
-        return [(kind, self._id(listing._searcher, a)) for a in listing.addresses()]
+        return [
+            (kind, self._id(listing._searcher, a, listing._records)) for a in listing.addresses()
+        ]
 
     def key_at(self, listing: Listing, i: int) -> tuple[str, str] | None:
         address = listing.address(i)
         if address is None:
             return None
-        return (SCOPES[listing.view], self._id(listing._searcher, address))
+        return (SCOPES[listing.view], self._id(listing._searcher, address, listing._records))
 
     def position(self, listing: Listing, key: tuple[str, str]) -> int | None:
         """Where the row of ``key`` is in ``listing`` (loads the whole listing)."""
@@ -559,7 +561,7 @@ class SearchIndex:
         addresses = listing.addresses()
         uids = listing._searcher.fast_field_values("uid", addresses)
         for i, uid in enumerate(uids):
-            if uid == wanted and self._id(listing._searcher, addresses[i]) == rid:
+            if uid == wanted and self._id(listing._searcher, addresses[i], listing._records) == rid:
                 return i
         return None
 
@@ -591,13 +593,16 @@ class SearchIndex:
 
     # Records -----------------------------------------------------------------------------
 
-    def _id(self, searcher: Any, address: Any) -> str:
+    def _id(self, searcher: Any, address: Any, records: Records | None = None) -> str:
         """The id of the record of document ``address``, read from the record (the index
-        keeps no copy of it) and checked against the document's key."""
+        keeps no copy of it) and checked against the document's key. ``records``: those
+        that go with ``searcher`` when known (a listing's, which may predate this index)."""
         uid, muid, pi = self._place(searcher, address)
         kind = "meeting" if uid == muid else "proposal"
-        snapshot, records = self._records_of(searcher)
-        known = self._meetings.get((snapshot, muid))  # read whole a moment ago
+        known = None
+        if records is None:
+            snapshot, records = self._records_of(searcher)
+            known = self._meetings.get((snapshot, muid))  # read whole a moment ago
         if known is not None:
             rid = known.id if kind == "meeting" else _proposal_id(known, pi)
         else:

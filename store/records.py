@@ -12,7 +12,8 @@ spaces): a database written otherwise (by hand, by another tool) is copied once,
 beside the index, and read from there. Spans are saved beside the index (:func:`save_spans`)
 with the state of the file they describe, and never trusted blindly: a span that lies outside
 the file, does not parse, or holds another record is :class:`IndexCorrupt`, and the index is
-rebuilt.
+rebuilt; unless the file was written over in place since it was opened (not replaced): that
+is :class:`RecordsChanged`, an outside change the index catches up with.
 
 Indexes built from meetings in memory (tests, ``COOPBROWSE_CACHE=off``) keep the meetings
 themselves: :class:`MemoryRecords`.
@@ -472,7 +473,9 @@ class FileRecords:
         group = self.spans.group(muid)
         i = group.start if pi is None else group.start + 1 + pi
         want = MEETING if pi is None else PROPOSAL
-        if not group or (pi is not None and pi < 0) or i >= group.stop:
+        if not group or self.spans.kinds[group.start] != MEETING:
+            return None
+        if (pi is not None and pi < 0) or i >= group.stop:
             return None
         if self.spans.kinds[i] != want:
             return None

@@ -107,8 +107,9 @@ def _meeting_uid(record_id: str) -> int:
 
 
 def record_uid(kind: str, record_id: str) -> int:
-    """A record's key as one signed 64-bit integer (indexed and fast: looked up and read in
-    bulk); a meeting's is also the ``muid`` of its proposals and trade figures."""
+    """A record's key as one signed 64-bit integer (a fast field, read in bulk; records are
+    looked up by their indexed id); a meeting's is also the ``muid`` (indexed) of its
+    proposals and trade figures."""
     digest = hashlib.blake2b(f"{kind}:{record_id}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "little", signed=True)
 

@@ -139,6 +139,33 @@ def test_spans_that_point_elsewhere_are_found_out_and_rebuilt(store: Store, caps
     assert not Library.open(store.path).rebuilt  # the rebuild was stamped
 
 
+def test_a_listing_made_before_a_refresh_still_gives_its_rows_ids(store: Store) -> None:
+    library = Library.open(store.path)
+    listing = library.index.listing("meetings", "", "newest")
+    before = library.index.keys(listing)
+    store.delete_meeting(before[0][1])
+    library.refresh()
+    # the listing reads the state it was made from, through the library's new index
+    assert library.index.keys(listing) == before
+    assert library.index.position(listing, before[0]) == 0
+    assert library.index.key_at(listing, 0) == before[0]
+
+
+def test_reading_over_a_database_written_in_place_is_a_change(store: Store) -> None:
+    library = Library.open(store.path)
+    listing = library.index.listing("proposals", "penza", "newest")
+    records = listing._records
+    muid = record_uid("meeting", MID)
+    tables = json.loads(store.path.read_text())
+    for doc in tables["meetings"].values():
+        doc["title"] = "[" + doc["title"]
+    store.path.write_text(json.dumps(tables))
+    with pytest.raises(RecordsChanged):
+        records.meeting(muid)
+    with pytest.raises(RecordsChanged):
+        records.row(muid, 1)
+
+
 def test_a_database_written_over_in_place_is_a_change_not_a_damaged_index(
     store: Store,
 ) -> None:
