@@ -7,6 +7,8 @@ full: ``tests/benchmarks/bench_extract.py``).
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from extraction_score import real_cases, score_real
 
@@ -22,6 +24,11 @@ def people(text: str) -> list[tuple[str, str, str]]:
 def host_and_guest(text: str) -> tuple[str, str]:
     roles = {p["role"]: p["name"] for p in extract(text).meeting["participants"]}
     return roles.get("host", ""), roles.get("guest", "")
+
+
+def role_and_side(meeting: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """Each drafted participant's name -> (role, side)."""
+    return {p["name"]: (p["role"], p["side"]) for p in meeting["participants"]}
 
 
 # --- people ----------------------------------------------------------------------------------
@@ -154,7 +161,7 @@ def test_a_prime_minister_of_no_region_is_belarus_s() -> None:
         "of the Nizhny Novgorod region. Prime Minister of Tatarstan Alexei Pesoshin and "
         "Russia's ambassador to Belarus Alexander Blokhin took part."
     )
-    people = {p["name"]: (p["role"], p["side"]) for p in extract(text).meeting["participants"]}
+    people = role_and_side(extract(text).meeting)
     assert people["Roman Golovchenko"] == ("host", "belarus")
     assert people["Gleb Nikitin"] == ("guest", "russia")
     assert people["Alexei Pesoshin"][1] == "russia"
@@ -168,7 +175,7 @@ def test_sides_of_a_state_council_an_envoy_and_old_spellings() -> None:
         "Minister of Byelorussia Gennady Novitsky and Ambassador of Russia to Belarus "
         "Alexander Blokhin took part."
     )
-    people = {p["name"]: (p["role"], p["side"]) for p in extract(text).meeting["participants"]}
+    people = role_and_side(extract(text).meeting)
     assert people["Natalya Kochanova"] == ("host", "belarus")
     assert people["Farid Mukhametshin"] == ("guest", "russia")
     assert people["Gennady Novitsky"][1] == "belarus"
@@ -189,7 +196,7 @@ def test_a_hard_wrapped_report_is_read_as_its_paragraphs() -> None:
     )
     meeting = extract(text).meeting
     assert meeting["region"] == "Republic of Adygea"  # (an older spelling)
-    people = {p["name"]: (p["role"], p["side"]) for p in meeting["participants"]}
+    people = role_and_side(meeting)
     assert people["Khazret Sovmen"] == ("guest", "russia")
     assert people["Alexander Blokhin"] == ("mentioned", "russia")  # Russia's ambassador
     names = [p["name"] for p in meeting["participants"]]
