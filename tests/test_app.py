@@ -15,6 +15,7 @@ from coopbrowse.tui.app import CoopBrowseApp
 from coopbrowse.tui.blocks import Link
 from coopbrowse.tui.screens.help import HelpScreen
 from coopbrowse.tui.screens.main import MainScreen
+from coopbrowse.tui.state import UiState
 from coopbrowse.tui.widgets.detail import DetailPane
 from coopbrowse.tui.widgets.record_table import RecordTable
 from coopbrowse.tui.widgets.search_bar import SearchBar
@@ -535,19 +536,18 @@ async def test_layout_stacks_the_detail_when_narrow(app, size, narrow) -> None:
 
 
 def _first_request(view: str = "meetings", keep=None):
-    from coopbrowse.tui.screens.main import _Request
-    from coopbrowse.tui.views import sort_choice
+    from coopbrowse.tui.listing import first_request
 
-    return _Request(1, view, "", sort_choice(view, 0, relevance=False)[1], keep)
+    return first_request(UiState(view=view, cursor=keep))
 
 
 def test_an_indexed_database_is_opened_and_listed_before_the_first_frame(store) -> None:
     from coopbrowse.store.library import Library
-    from coopbrowse.tui.screens.main import EarlyOpen
+    from coopbrowse.tui.listing import EarlyOpen
 
     Library.open(store.path)  # indexed, then unchanged: the usual launch
     newest = max(store.meetings(), key=lambda m: m.date)
-    early = EarlyOpen(store.path, _first_request(keep=("meeting", newest.id)))
+    early = EarlyOpen(store.path, UiState(cursor=("meeting", newest.id)))
     assert early.done.wait(30)
     ready = early.ready()
     assert ready is not None
@@ -561,7 +561,7 @@ def test_a_lists_first_rows_are_read_with_its_answer_not_when_drawn(monkeypatch)
     row), so drawing them reads nothing from the database file on the UI thread."""
     from coopbrowse.store.index import SearchIndex
     from coopbrowse.store.synth import synth_meetings
-    from coopbrowse.tui.screens.main import WARM_ROWS, first_answer
+    from coopbrowse.tui.listing import WARM_ROWS, first_answer
 
     index = SearchIndex.build(synth_meetings(150, seed=3))
     rows, _hl, at = first_answer(index, _first_request("proposals"))
@@ -585,35 +585,31 @@ def test_a_lists_first_rows_are_read_with_its_answer_not_when_drawn(monkeypatch)
 
 def test_a_new_or_changed_database_is_left_to_the_open_worker(store, tmp_path) -> None:
     from coopbrowse.store.library import Library, index_home
-    from coopbrowse.tui.screens.main import EarlyOpen
+    from coopbrowse.tui.listing import EarlyOpen
 
     missing = tmp_path / "none.json"
-    early = EarlyOpen(missing, _first_request())
+    early = EarlyOpen(missing, UiState())
     assert early.done.wait(30) and early.ready() is None
     assert not missing.exists()  # nothing created behind the screen's back
     Library.open(store.path)
     store.path.write_text(store.path.read_text() + "\n")  # changed since it was indexed
-    early = EarlyOpen(store.path, _first_request())
+    early = EarlyOpen(store.path, UiState())
     assert early.done.wait(30) and early.ready() is None
     home = index_home(store.path)
     assert home is not None and len(list(home.glob("i-*"))) == 1  # nothing rebuilt by it
 
 
-async def test_the_first_frame_of_an_indexed_database_shows_its_list(
-    store, tmp_path, monkeypatch
-) -> None:
+async def test_the_first_frame_of_an_indexed_database_shows_its_list(store, tmp_path) -> None:
     from coopbrowse.store.library import Library
-    from coopbrowse.tui.screens import main as main_module
+    from coopbrowse.tui.listing import EarlyOpen
 
     Library.open(store.path)
-    started = main_module.EarlyOpen.__init__
-
-    def at_once(self, db_path, request) -> None:  # as when its thread is done in time
-        started(self, db_path, request)
-        assert self.done.wait(30)
-
-    monkeypatch.setattr(main_module.EarlyOpen, "__init__", at_once)
-    app = CoopBrowseApp(store.path, state_path=tmp_path / "s.json", settings=FAST)
+    state = tmp_path / "s.json"
+    UiState(view="meetings").save(state)
+    # as the command line starts it, before Textual is imported: done by the first frame
+    early = EarlyOpen(store.path, UiState.load(state))
+    assert early.done.wait(30)
+    app = CoopBrowseApp(store.path, state_path=state, settings=FAST, early=early)
     async with app.run_test(size=SIZE) as pilot:
         main = screen_of(app)
         table = main.query_one(RecordTable)
@@ -624,6 +620,17 @@ async def test_the_first_frame_of_an_indexed_database_shows_its_list(
         # its titles too (shown from on_mount, they stayed "Meetings (0)", "sorted by  ·")
         assert table.border_title == f"1 Meetings ({len(store.meetings())})"
         assert str(table.border_subtitle).startswith("sorted by newest first ·")
+
+
+def test_the_first_list_is_read_without_textual() -> None:
+    """The command line starts the open before Textual is imported: nothing the first
+    list needs may import it (or the open waits for a third of the start)."""
+    import subprocess
+    import sys
+
+    code = "import sys, coopbrowse.tui.listing; print(sorted(m.split('.')[0] for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "'coopbrowse'" in out.stdout and "'textual'" not in out.stdout
 
 
 async def test_a_new_database_shows_what_is_happening_then_opens(tmp_path) -> None:
@@ -1127,7 +1134,7 @@ def test_cells_a_column_does_not_use_go_to_a_column_that_is_cut() -> None:
 
     from coopbrowse.tui.blocks import person_cell
     from coopbrowse.tui.views import VIEWS
-    from coopbrowse.tui.widgets.record_table import Column
+    from coopbrowse.tui.widgets.columns import Column
 
     table = RecordTable()
     columns = VIEWS["meetings"].columns

@@ -15,6 +15,7 @@ from coopbrowse.store.paths import resolve_state_path
 from coopbrowse.store.text import one_line
 
 from .keyorder import KeepsKeyOrder
+from .listing import EarlyOpen
 from .screens.help import HelpScreen, describe_keys
 from .screens.main import MainScreen, Settings
 from .state import UiState
@@ -43,15 +44,18 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
         *,
         state_path: Path | None = None,
         settings: Settings | None = None,
+        early: EarlyOpen | None = None,
     ) -> None:
         """Browse the database at ``db`` (a path, or an open Store's). An index that
-        describes it is opened while the screen is built, so the first frame shows the list;
-        otherwise the database is opened, and indexed, behind a first frame that says so."""
+        describes it is opened while the app starts (``early``: started already, with the
+        UI state read from ``state_path``), so the first frame shows the list; otherwise
+        the database is opened, and indexed, behind a first frame that says so."""
         super().__init__()
         self.db_path = db.path if isinstance(db, Store) else Path(db)
         self.settings = settings or Settings()
         self.state_path = state_path or resolve_state_path(self.db_path)
-        self.ui_state = UiState.load(self.state_path)
+        self.ui_state = early.state if early is not None else UiState.load(self.state_path)
+        self._early = early
         self.load_error: StoreError | None = None  # re-raised by the CLI after exit
         self.keymap_warning = self._apply_keymap()
 
@@ -76,7 +80,7 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
         """The browser is the first screen (no empty default screen is mounted first)."""
         self.title = f"coopbrowse {__version__}"
         self.sub_title = home_relative(self.db_path)
-        return MainScreen(self.db_path, self.ui_state, self.settings)
+        return MainScreen(self.db_path, self.ui_state, self.settings, self._early)
 
     @property
     def main(self) -> MainScreen | None:

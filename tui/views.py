@@ -19,7 +19,7 @@ from coopbrowse.store.regions import short_region
 from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
 
 from .blocks import Marker, mark, meeting_cell, person, person_cell, trade_cell
-from .widgets.record_table import Column
+from .widgets.columns import Column
 
 Key = tuple[str, str]  # ("meeting", id), ("proposal", id) or ("region", name)
 

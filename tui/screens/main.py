@@ -6,12 +6,14 @@ what a view shows lives in :mod:`coopbrowse.tui.views`, what a detail shows in
 (:mod:`coopbrowse.store.index`) through a :class:`~coopbrowse.store.library.Library`.
 
 Nothing slow runs on the UI thread. An index that describes the database is opened, and the
-first list read, on a thread started with the screen (:class:`EarlyOpen`), so that the
-first frame shows the list. Opening (and, the first time, indexing) the database otherwise,
-each search, loading a long list and catching up with changes made by other processes run
-in workers; their answers carry a ticket, and an answer to anything but the latest request
-is dropped. Keys typed meanwhile are handled at once: the search bar and the list exist
-from the first frame, and a query typed while the database opens runs as soon as it is open.
+first list read, on a thread started before Textual is imported
+(:class:`~coopbrowse.tui.listing.EarlyOpen`), so that the first frame shows the list. Opening
+(and, the first time, indexing) the database otherwise, each search, loading a long list and
+catching up with changes made by other processes run in workers (the rows and requests are
+in :mod:`coopbrowse.tui.listing`); their answers carry a ticket, and an answer to anything
+but the latest request is dropped. Keys typed meanwhile are handled at once: the search bar
+and the list exist from the first frame, and a query typed while the database opens runs as
+soon as it is open.
 """
 
 from __future__ import annotations
@@ -20,8 +22,7 @@ import asyncio
 import functools
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,16 +41,25 @@ from coopbrowse.store.errors import StoreError
 from coopbrowse.store.text import one_line
 
 from ..blocks import Block, Marker, meeting_blocks, plural, proposal_blocks, region_blocks
+from ..listing import (
+    Answer,
+    EarlyOpen,
+    Request,
+    Rows,
+    find_row,
+    first_answer,
+    match_counts,
+)
 from ..selection import Place, Selection, Trail
 from ..state import UiState
-from ..views import VIEWS, Key, Row, placeholder_cells, sort_choice, sort_count, sort_regions
+from ..views import VIEWS, Key, Row, placeholder_cells, sort_choice, sort_count
 from ..widgets.detail import DetailPane
 from ..widgets.footer import KeysFooter
 from ..widgets.record_table import RecordTable
 from ..widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
-    from coopbrowse.store.index import Listing, RegionRow, SearchIndex
+    from coopbrowse.store.index import SearchIndex
     from coopbrowse.store.library import Library
 
     from .opening import OpeningScreen
@@ -67,149 +77,6 @@ class Settings:
     detail_delay: float = 0.3  # the detail waits this long after the last key typed
 
 
-WARM_ROWS = 64  # rows read with a list's answer: a tall terminal's screenful
-
-
-class Rows(Sequence[Row | None]):
-    """The rows of the current list, read from the index when first asked for (a row not
-    loaded yet is None: a long list arrives a page first, the rest a moment later)."""
-
-    def __init__(
-        self,
-        view: str,
-        index: SearchIndex | None = None,
-        listing: Listing | None = None,
-        regions: list[RegionRow] | None = None,
-    ) -> None:
-        self.view = view
-        self.source = index
-        self.listing = listing
-        self.regions = regions or []
-        self._memo: OrderedDict[int, Row] = OrderedDict()
-        self.error: Exception | None = None  # the last row that could not be read
-        # the Follow-up view's counts: field -> [(value, count)]
-        self.facets: dict[str, list[tuple[str, int]]] | None = None
-
-    def __len__(self) -> int:
-        if self.listing is not None:
-            return self.listing.total
-        return len(self.regions)
-
-    def __getitem__(self, i: int) -> Row | None:  # type: ignore[override]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
-        found = self._memo.get(i)
-        if found is not None:
-            return found
-        try:
-            row = self._read(i)
-        except Exception as exc:  # drawn as a placeholder; the screen hears of it
-            self.error = exc
-            return None
-        if row is not None:
-            self._memo[i] = row
-            if len(self._memo) > 2000:
-                self._memo.popitem(last=False)
-        return row
-
-    def __iter__(self) -> Iterator[Row | None]:
-        for i in range(len(self)):
-            yield self[i]
-
-    def _read(self, i: int) -> Row | None:
-        if self.listing is None:
-            region = self.regions[i]
-            return Row(("region", region.name), region=region)
-        assert self.source is not None
-        found = self.source.row(self.listing, i)
-        if found is None:
-            return None
-        kind, record, meeting, count = found
-        if kind == "meeting":
-            return Row(("meeting", meeting.id), meeting, proposals=count)
-        return Row(("proposal", record.id), meeting, record)  # type: ignore[arg-type]
-
-    @property
-    def complete(self) -> bool:
-        return self.listing is None or self.listing.complete_
-
-    def warm(self, at: int = 0, around: int = WARM_ROWS) -> None:
-        """Read the rows a screen around row ``at`` shows, now (in the worker that asked
-        for them: drawing them then reads nothing from the database file)."""
-        if self.listing is None:
-            return
-        for i in range(max(0, at - around // 2), min(self.listing.loaded, at + around)):
-            self[i]
-
-
-@dataclass
-class _Request:
-    """What the list should show: a view of a query in an order (a ticket per request)."""
-
-    ticket: int
-    view: str
-    query: str
-    sort: str
-    keep: Key | None  # the row the cursor should stay on (None: the top)
-    clear_if_missing: bool = False  # a followed link: clear the query if it hides the row
-
-
-Answer = tuple[Rows, Marker, int | None]  # a request's rows, highlights, cursor (None: not there)
-
-
-def first_answer(index: SearchIndex, request: _Request) -> Answer:
-    """A request's first page of rows (off the UI thread): the rest follow."""
-    if request.view == "regions":
-        rows = Rows("regions", regions=sort_regions(index.regions(request.query), request.sort))
-    else:
-        listing = index.listing(request.view, request.query, request.sort)
-        rows = Rows(request.view, index, listing)
-        if request.view == "followup":
-            from coopbrowse.store.followup import FACETS
-
-            rows.facets = index.facets(request.query, FACETS, view="followup")
-    hl = index.matcher(request.query) if request.query else None
-    at = find_row(index, rows, request.keep, first_page=True)
-    rows.warm(at or 0)
-    return rows, hl, at
-
-
-def match_counts(index: SearchIndex, request: _Request, rows: Rows) -> tuple[int, int] | None:
-    """How many meetings and proposals the request's query matches (the line under the
-    search bar; off the UI thread), or None: no query, or the list shows other spellings.
-    The list's own total is one of the two."""
-    from coopbrowse.store.index import SCOPES
-
-    listing = rows.listing
-    if not request.query or (listing is not None and listing.corrections):
-        return None
-    own = SCOPES.get(request.view) if listing is not None else None
-    meetings = listing.total if listing and own == "meeting" else None
-    proposals = listing.total if listing and own == "proposal" else None
-    if meetings is None:
-        meetings = index.count(request.query, view="meetings")
-    if proposals is None:
-        proposals = index.count(request.query, view="proposals")
-    return meetings, proposals
-
-
-def find_row(index: SearchIndex, rows: Rows, keep: Key | None, *, first_page: bool) -> int | None:
-    """Where the row ``keep`` is (0 for none asked; None when it is not listed, or not in
-    the first page when only that is looked at)."""
-    if keep is None:
-        return 0
-    if rows.listing is None:
-        return next((i for i, r in enumerate(rows.regions) if ("region", r.name) == keep), None)
-    if first_page:
-        for i in range(rows.listing.loaded):
-            if index.key_at(rows.listing, i) == keep:
-                return i
-        return None
-    return index.position(rows.listing, keep)
-
-
 def _while_open(method: Callable[..., None]) -> Callable[..., None]:
     """For what a worker hands back to the screen: nothing once the app is closing (its
     widgets are going, and another pane's children can go before the list: an answer
@@ -221,43 +88,6 @@ def _while_open(method: Callable[..., None]) -> Callable[..., None]:
             method(self, *args)
 
     return guarded
-
-
-class EarlyOpen:
-    """The database opened, and the first list read, on a thread started with the screen.
-
-    On the usual launch the index describes the database as it is: it opens in a few
-    milliseconds, and the list is ready for the first frame instead of a frame later. When
-    it is not ready in time, or the database is new, changed or damaged, the screen's
-    open worker takes over (and says how far along it is); nothing here reports errors.
-    """
-
-    def __init__(self, db_path: Path, request: _Request) -> None:
-        self.request = request
-        self.done = threading.Event()
-        self.library: Library | None = None
-        self.answer: Answer | None = None
-        threading.Thread(
-            target=self._run, args=(db_path,), name="coopbrowse-open", daemon=True
-        ).start()
-
-    def _run(self, db_path: Path) -> None:
-        from coopbrowse.store.library import Library
-
-        try:
-            self.library = Library.open_current(db_path)
-            if self.library is not None:
-                self.answer = first_answer(self.library.index, self.request)
-        except Exception:  # the open worker opens it again and says what is wrong
-            self.answer = None
-        finally:
-            self.done.set()
-
-    def ready(self) -> tuple[Library, Answer] | None:
-        """The library and the first answer, if both are there now (never waits)."""
-        if self.done.is_set() and self.library is not None and self.answer is not None:
-            return self.library, self.answer
-        return None
 
 
 class MainScreen(Screen[None]):
@@ -314,7 +144,15 @@ class MainScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, db_path: Path, state: UiState, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        state: UiState,
+        settings: Settings | None = None,
+        early: EarlyOpen | None = None,
+    ) -> None:
+        """``early``: the open already started for ``db_path`` and ``state`` (the command
+        line starts it before Textual is imported); one is started otherwise."""
         super().__init__()
         self.db_path = db_path
         self.state = state
@@ -329,8 +167,9 @@ class MainScreen(Screen[None]):
         self.set_reactive(
             MainScreen.selection, Selection((kind, rid) for kind, rid in state.selection)
         )
-        self._ticket = 0
-        self._pending: _Request | None = None
+        self._early = early or EarlyOpen(db_path, state)
+        self._ticket = self._early.request.ticket
+        self._pending: Request | None = None
         # What is under way: opening, catching up, the list's latest request (a request a
         # newer one supersedes may never answer: only the latest is waited for).
         self._opening = True
@@ -351,7 +190,6 @@ class MainScreen(Screen[None]):
         self._deferred: list[tuple[str, tuple[Any, ...]]] = []  # actions put off while opening
         self._deferred_pending = True
         self._article_text = ""  # pasted for a draft that was discarded: offered again (i)
-        self._early = EarlyOpen(db_path, self._first_request(state.view))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -393,13 +231,6 @@ class MainScreen(Screen[None]):
             getattr(self, f"action_{action}")(*args)
         if focused is not None and deferred and self.app.screen is self:
             self.set_focus(focused)
-
-    def _first_request(self, view: str) -> _Request:
-        """The first list: the view last shown, in its order, on the row last highlighted
-        (a restored query runs after it is on screen)."""
-        self._ticket += 1
-        _label, sort = sort_choice(view, self._sorts(False).get(view, 0), relevance=False)
-        return _Request(self._ticket, view, "", sort, self.state.cursor)
 
     def on_unmount(self) -> None:
         self.closing.set()
@@ -529,7 +360,7 @@ class MainScreen(Screen[None]):
         relevance = bool(query.strip())
         position = self._sorts(relevance).get(self.view, 0)
         label, sort = sort_choice(self.view, position, relevance=relevance)
-        request = _Request(self._ticket, self.view, query.strip(), sort, keep, clear_if_missing)
+        request = Request(self._ticket, self.view, query.strip(), sort, keep, clear_if_missing)
         table = self.query_one(RecordTable)
         if keep is None:  # a new list from its top: moves typed meanwhile are made in it
             table.waiting = True
@@ -539,7 +370,7 @@ class MainScreen(Screen[None]):
         self._compute(request, label)
 
     @work(thread=True, exclusive=True, group="list")
-    def _compute(self, request: _Request, label: str) -> None:
+    def _compute(self, request: Request, label: str) -> None:
         """Run a request on the index (a worker): the first page, then the rest."""
         index = self.index
         assert index is not None
@@ -555,12 +386,12 @@ class MainScreen(Screen[None]):
         self._rest(index, request, answer, label)
 
     @work(thread=True, exclusive=True, group="list")
-    def _complete(self, request: _Request, answer: Answer, label: str) -> None:
+    def _complete(self, request: Request, answer: Answer, label: str) -> None:
         """The rest of a list whose first page is on screen (a worker)."""
         assert self.index is not None
         self._rest(self.index, request, answer, label)
 
-    def _rest(self, index: SearchIndex, request: _Request, answer: Answer, label: str) -> None:
+    def _rest(self, index: SearchIndex, request: Request, answer: Answer, label: str) -> None:
         """Load the rest of the rows (a worker), then show them all."""
         rows, hl, cursor = answer
         try:
@@ -573,7 +404,7 @@ class MainScreen(Screen[None]):
             return
         self.app.call_from_thread(self._show, request, rows, hl, label, cursor, True)
 
-    def _report(self, request: _Request, exc: Exception) -> None:
+    def _report(self, request: Request, exc: Exception) -> None:
         """Say why a request failed (from a worker)."""
         from coopbrowse.store.query import QueryError
 
@@ -600,7 +431,7 @@ class MainScreen(Screen[None]):
             self._catch_up(self._current_key(), force=True)
 
     @_while_open
-    def _failed(self, request: _Request, message: str) -> None:
+    def _failed(self, request: Request, message: str) -> None:
         if request.ticket != self._ticket:
             return
         self._answered = request.ticket
@@ -615,7 +446,7 @@ class MainScreen(Screen[None]):
     @_while_open
     def _show(
         self,
-        request: _Request,
+        request: Request,
         rows: Rows,
         hl: Marker,
         label: str,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -24,20 +23,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..keyorder import send_keys
+from .columns import Column
 from .typeahead import KeepsTypeahead
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column: fixed ``width`` or, with ``width=None``, a share of the space left."""
-
-    label: str
-    width: int | None = None
-    justify: str = "left"
-    min_width: int = 8  # 0: optional, hidden when it would be too narrow to read
-    ratio: int = 1  # share of the spare width among flexible columns
-    ideal: int = 0  # a flexible column's comfortable width, reached before others grow
-
 
 MARK_WIDTH = 2  # the selection mark column
 OPTIONAL_MIN = 12  # an optional column narrower than this is hidden

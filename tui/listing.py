@@ -1,0 +1,211 @@
+"""The rows of the browser's list and the requests that fill them, read from the index.
+
+Every read runs off the UI thread (in the screen's workers, or on :class:`EarlyOpen`'s
+thread); a long list is read a screenful at a time. Nothing here imports Textual: the
+command line starts :class:`EarlyOpen` first, and the index opens while Textual is imported.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coopbrowse.store.library import Library
+
+from .blocks import Marker
+from .state import UiState
+from .views import Key, Row, sort_choice, sort_regions
+
+if TYPE_CHECKING:
+    from coopbrowse.store.index import Listing, RegionRow, SearchIndex
+
+WARM_ROWS = 64  # rows read with a list's answer: a tall terminal's screenful
+
+
+class Rows(Sequence[Row | None]):
+    """The rows of the current list, read from the index when first asked for (a row not
+    loaded yet is None: a long list arrives a page first, the rest a moment later)."""
+
+    def __init__(
+        self,
+        view: str,
+        index: SearchIndex | None = None,
+        listing: Listing | None = None,
+        regions: list[RegionRow] | None = None,
+    ) -> None:
+        self.view = view
+        self.source = index
+        self.listing = listing
+        self.regions = regions or []
+        self._memo: OrderedDict[int, Row] = OrderedDict()
+        self.error: Exception | None = None  # the last row that could not be read
+        # the Follow-up view's counts: field -> [(value, count)]
+        self.facets: dict[str, list[tuple[str, int]]] | None = None
+
+    def __len__(self) -> int:
+        if self.listing is not None:
+            return self.listing.total
+        return len(self.regions)
+
+    def __getitem__(self, i: int) -> Row | None:  # type: ignore[override]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        found = self._memo.get(i)
+        if found is not None:
+            return found
+        try:
+            row = self._read(i)
+        except Exception as exc:  # drawn as a placeholder; the screen hears of it
+            self.error = exc
+            return None
+        if row is not None:
+            self._memo[i] = row
+            if len(self._memo) > 2000:
+                self._memo.popitem(last=False)
+        return row
+
+    def __iter__(self) -> Iterator[Row | None]:
+        for i in range(len(self)):
+            yield self[i]
+
+    def _read(self, i: int) -> Row | None:
+        if self.listing is None:
+            region = self.regions[i]
+            return Row(("region", region.name), region=region)
+        assert self.source is not None
+        found = self.source.row(self.listing, i)
+        if found is None:
+            return None
+        kind, record, meeting, count = found
+        if kind == "meeting":
+            return Row(("meeting", meeting.id), meeting, proposals=count)
+        return Row(("proposal", record.id), meeting, record)  # type: ignore[arg-type]
+
+    @property
+    def complete(self) -> bool:
+        return self.listing is None or self.listing.complete_
+
+    def warm(self, at: int = 0, around: int = WARM_ROWS) -> None:
+        """Read the rows a screen around row ``at`` shows, now (in the worker that asked
+        for them: drawing them then reads nothing from the database file)."""
+        if self.listing is None:
+            return
+        for i in range(max(0, at - around // 2), min(self.listing.loaded, at + around)):
+            self[i]
+
+
+@dataclass
+class Request:
+    """What the list should show: a view of a query in an order (a ticket per request)."""
+
+    ticket: int
+    view: str
+    query: str
+    sort: str
+    keep: Key | None  # the row the cursor should stay on (None: the top)
+    clear_if_missing: bool = False  # a followed link: clear the query if it hides the row
+
+
+Answer = tuple[Rows, Marker, int | None]  # a request's rows, highlights, cursor (None: not there)
+
+
+def first_answer(index: SearchIndex, request: Request) -> Answer:
+    """A request's first page of rows (off the UI thread): the rest follow."""
+    if request.view == "regions":
+        rows = Rows("regions", regions=sort_regions(index.regions(request.query), request.sort))
+    else:
+        listing = index.listing(request.view, request.query, request.sort)
+        rows = Rows(request.view, index, listing)
+        if request.view == "followup":
+            from coopbrowse.store.followup import FACETS
+
+            rows.facets = index.facets(request.query, FACETS, view="followup")
+    hl = index.matcher(request.query) if request.query else None
+    at = find_row(index, rows, request.keep, first_page=True)
+    rows.warm(at or 0)
+    return rows, hl, at
+
+
+def match_counts(index: SearchIndex, request: Request, rows: Rows) -> tuple[int, int] | None:
+    """How many meetings and proposals the request's query matches (the line under the
+    search bar; off the UI thread), or None: no query, or the list shows other spellings.
+    The list's own total is one of the two."""
+    from coopbrowse.store.index import SCOPES
+
+    listing = rows.listing
+    if not request.query or (listing is not None and listing.corrections):
+        return None
+    own = SCOPES.get(request.view) if listing is not None else None
+    meetings = listing.total if listing and own == "meeting" else None
+    proposals = listing.total if listing and own == "proposal" else None
+    if meetings is None:
+        meetings = index.count(request.query, view="meetings")
+    if proposals is None:
+        proposals = index.count(request.query, view="proposals")
+    return meetings, proposals
+
+
+def find_row(index: SearchIndex, rows: Rows, keep: Key | None, *, first_page: bool) -> int | None:
+    """Where the row ``keep`` is (0 for none asked; None when it is not listed, or not in
+    the first page when only that is looked at)."""
+    if keep is None:
+        return 0
+    if rows.listing is None:
+        return next((i for i, r in enumerate(rows.regions) if ("region", r.name) == keep), None)
+    if first_page:
+        for i in range(rows.listing.loaded):
+            if index.key_at(rows.listing, i) == keep:
+                return i
+        return None
+    return index.position(rows.listing, keep)
+
+
+def first_request(state: UiState) -> Request:
+    """The first list: the view last shown, in its order, on the row last highlighted
+    (a restored query runs after it is on screen). Ticket 1: the screen's first."""
+    _label, sort = sort_choice(state.view, state.sorts.get(state.view, 0), relevance=False)
+    return Request(1, state.view, "", sort, state.cursor)
+
+
+class EarlyOpen:
+    """The database opened, and the first list read, on a thread of its own.
+
+    The command line starts it before Textual is imported (the app is given it), so on the
+    usual launch, where the index describes the database as it is, the list is ready for
+    the first frame. When it is not ready in time, or the database is new, changed or
+    damaged, the screen's open worker takes over (and says how far along it is); nothing
+    here reports errors.
+    """
+
+    def __init__(self, db_path: Path, state: UiState) -> None:
+        self.db_path = db_path
+        self.state = state
+        self.request = first_request(state)
+        self.done = threading.Event()
+        self.library: Library | None = None
+        self.answer: Answer | None = None
+        threading.Thread(
+            target=self._run, args=(db_path,), name="coopbrowse-open", daemon=True
+        ).start()
+
+    def _run(self, db_path: Path) -> None:
+        try:
+            self.library = Library.open_current(db_path)
+            if self.library is not None:
+                self.answer = first_answer(self.library.index, self.request)
+        except Exception:  # the open worker opens it again and says what is wrong
+            self.answer = None
+        finally:
+            self.done.set()
+
+    def ready(self) -> tuple[Library, Answer] | None:
+        """The library and the first answer, if both are there now (never waits)."""
+        if self.done.is_set() and self.library is not None and self.answer is not None:
+            return self.library, self.answer
+        return None

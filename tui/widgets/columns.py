@@ -1,0 +1,19 @@
+"""A column of a :class:`~coopbrowse.tui.widgets.record_table.RecordTable`: plain data, free
+of Textual, so the views that declare their columns (:mod:`coopbrowse.tui.views`) can be
+imported before Textual is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: fixed ``width`` or, with ``width=None``, a share of the space left."""
+
+    label: str
+    width: int | None = None
+    justify: str = "left"
+    min_width: int = 8  # 0: optional, hidden when it would be too narrow to read
+    ratio: int = 1  # share of the spare width among flexible columns
+    ideal: int = 0  # a flexible column's comfortable width, reached before others grow
