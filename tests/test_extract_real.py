@@ -375,6 +375,9 @@ def test_an_opening_date_without_a_year_takes_it_from_a_quoted_figure() -> None:
         ("Trade reached $162 million over the nine months 2008.", "2008"),
         ("Exports made $33.5 million in the first quarter of 2020.", "2020"),
         ("2022 has been declared the Year of Historical Memory in Belarus.", "2022"),
+        # the start of a year as the time of the news: that year is the current one
+        ("Last year trade fell by 20%. At the beginning of 2016 the sides made up leeway.", "2016"),
+        ("Since the start of 2019 exports have grown.", "2019"),
         ("Trade grew 20% in 2022 and amounted to $300 million.", "2023"),  # a finished year
         ("After all, the trade turnover in 2014 decreased twice.", "2015"),  # a fall, too
         ("In 2023, trade amounted to $300 million.", "2024"),  # "In" opening the sentence
@@ -801,13 +804,30 @@ def test_part_year_periods_words_and_figures_reached(sentence: str, expected: tu
          "$200 million.", [("2023", "turnover", 200.0, 20.0)]),
         ("In 2023 trade decreased by 1.5 times compared with 2022 and reached $200 million.",
          [("2023", "turnover", 200.0, -33.3)]),
-        # the change that led to the amount, not the next clause's
+        # the change that led to the amount, not the next clause's (which is a figure of
+        # its own, a change without a sum)
         ("In 2023 trade grew by 10% and exceeded $300 million, exports fell by 5%.",
-         [("2023", "turnover", 300.0, 10.0)]),
+         [("2023", "turnover", 300.0, 10.0), ("2023", "exports", None, -5.0)]),
     ],
 )  # fmt: skip
 def test_a_figures_period_and_change_among_others(sentence: str, expected: list) -> None:
     assert trade(sentence) == expected
+
+
+def test_a_change_without_a_sum_beside_a_sum_that_is_no_figure() -> None:
+    """A change in a clause of its own takes the period spoken of; the balance beside it
+    is no figure, and a change already given to a sum is not counted again."""
+    assert trade(
+        "For nine months of 2023, the trade turnover amounted to $280 million and decreased "
+        "by 16%.",
+        "Although we have about 6% growth in our exports to the region, the balance is "
+        "still about $60 million.",
+    ) == [
+        ("2023-01..2023-09", "turnover", 280.0, -16.0),
+        ("2023-01..2023-09", "exports", None, 6.0),
+    ]
+    # with no period spoken of, a change is not dated by guess
+    assert trade("We have about 6% growth in exports, but the balance is $60 million.") == []
 
 
 @pytest.mark.parametrize(

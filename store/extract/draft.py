@@ -111,10 +111,12 @@ def _infer_year(article: Article, text: str) -> tuple[int | None, str]:
     return None, ""
 
 
-# "2022 has been declared the Year of Historical Memory", "the current 2024", "this year, 2023"
+# "2022 has been declared the Year of Historical Memory", "the current 2024", "this year, 2023",
+# "at the beginning of 2016 the sides managed to...", "since the start of 2019"
 _CURRENT_YEAR = re.compile(
     r"\b(\d{4})\s+(?:has\s+been|is)\s+(?:declared\s+)?the\s+year\s+of\b"
-    r"|\bthe\s+current\s+(\d{4})\b|\bthis\s+year,?\s+(\d{4})\b",
+    r"|\bthe\s+current\s+(\d{4})\b|\bthis\s+year,?\s+(\d{4})\b"
+    r"|\b(?:at|since|from)\s+the\s+(?:very\s+)?(?:beginning|start)\s+of\s+(\d{4})\b",
     re.I,
 )
 

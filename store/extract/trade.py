@@ -445,6 +445,7 @@ def find_trade(
         sentence_period: str | None = None
         sentence_metric: str | None = None
         stated_by = _stated_by(s, host, guest, outlet)
+        first_of_sentence = len(figures)
         for n, m in enumerate(amounts):
             lead_from = amounts[n - 1].end() if n else 0
             tail_to = amounts[n + 1].start() if n + 1 < len(amounts) else len(text)
@@ -544,6 +545,15 @@ def find_trade(
                     )
             figures.append(_figure(period, metric, amount, qualifier, change_pct, basis, stated_by))
             sentence_period, sentence_metric = period, metric
+        # "Although we have about 6% growth in our exports, the balance is still $60 million":
+        # a change in a clause of its own, with no sum, for the period spoken of
+        period = sentence_period or (prev_period if s.paragraph == prev_trade_paragraph else "")
+        if period and _GROWTH.search(text):
+            used = {abs(f["change_pct"]) for f in figures[first_of_sentence:] if f["change_pct"]}
+            for clause, approx, pct in _changes(text):
+                found = _metric(clause)
+                if found and abs(pct) not in used and not USD_AMOUNT.search(clause):
+                    figures.append(_figure(period, found, None, approx, pct, "", stated_by))
         prev_metric = sentence_metric or prev_metric
         prev_period = sentence_period or prev_period
         prev_trade_paragraph = s.paragraph
