@@ -70,6 +70,26 @@ def test_a_title_after_the_name(text: str, expected: tuple[str, str, str]) -> No
     assert expected in people(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the phrase after the comma is the next person's post and name
+        "On February 3, at a meeting with the Governor of Omsk Oblast Sergei Orlov, the "
+        "President of Belarus Alexander Lukashenko outlined the prospects of cooperation.",
+        # or the subject of the sentence, named by the post alone
+        "During today's meeting with Omsk Oblast Governor Sergei Orlov, the President of "
+        "Belarus noted the importance of joint work.",
+    ],
+)
+def test_a_post_after_a_comma_is_not_the_titled_name_before_it(text: str) -> None:
+    meeting = extract(text).meeting
+    assert role_and_side(meeting)["Sergei Orlov"] == ("guest", "russia")
+    titles = {p["name"]: p["title"] for p in meeting["participants"]}
+    assert "Belarus" not in titles["Sergei Orlov"]
+    if "Alexander Lukashenko" in text:
+        assert role_and_side(meeting)["Alexander Lukashenko"] == ("host", "belarus")
+
+
 def test_posts_in_lower_case_and_pm() -> None:
     found = people(
         "The visit, headed by Belarus' PM Ivan Petrov, began with a meeting with the governor "

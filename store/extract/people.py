@@ -322,6 +322,18 @@ def find_people(text: str, region: Region | None) -> list[Person]:
         i = bisect.bisect_left(post_starts, start)
         return i < len(posts) and posts[i][1] <= end
 
+    def person_like(first: str, last: str, at: int, end: int) -> bool:
+        """Whether the capitalised pair at ``at`` can be a person's name."""
+        if fold(first) in _NOT_NAMES or fold(last) in _NOT_NAMES:
+            return False
+        if first.endswith(("'s", "’s", "'", "’")) or in_region.find(1, at, end) >= 0:
+            return False  # "Russia's Nizhny", "Novgorod Region": not a person
+        return not (
+            find_region(f"{first} {last}")
+            or (find_region(first) and fold(first) not in _ALSO_FIRST_NAMES)
+            or find_region(last)
+        )
+
     for m in _NAME.finditer(text):
         at = m.start()
         first, last = m.group(1), m.group(2)
@@ -333,25 +345,28 @@ def find_people(text: str, region: Region | None) -> list[Person]:
         after = _TITLE_AFTER.match(text, end)
         if not titled_before and after is None:
             continue
-        if fold(first) in _NOT_NAMES or fold(last) in _NOT_NAMES:
+        if not person_like(first, last, at, end):
             continue
-        if first.endswith(("'s", "’s", "'", "’")) or in_region.find(1, at, end) >= 0:
-            continue  # "Russia's Nizhny", "Novgorod Region": not a person
-        if (
-            find_region(f"{first} {last}")
-            or (find_region(first) and fold(first) not in _ALSO_FIRST_NAMES)
-            or find_region(last)
-        ):
-            continue
-        # A post set off right after the name is its own ("told Sergei Orlov, governor of
-        # Omsk Oblast"); else the nearest post before it.
-        title = _TITLE_AFTER_CUT.split(after.group(1))[0].strip() if after else ""
-        if not title and titled_before:
+        # The post right before the name ("Governor of Khabarovsk Krai Dmitry Demeshin"),
+        # else one set off right after it ("told Sergei Orlov, governor of Omsk Oblast").
+        # After a name that has its post, the phrase after a comma is the next person's
+        # ("Demeshin, the President of Belarus Alexander Lukashenko outlined") or the
+        # sentence's subject ("Governor Alexander Gusev, the President of Belarus noted").
+        title = ""
+        if titled_before:
             tm = _TITLE_BEFORE.search(text[reach:at])
             if tm:
                 title = _BRACKETS.sub("", tm.group(1))  # "Rais (head) of Tatarstan"
                 # "the Governor of Altai Krai, Viktor Tomenko": the comma sets the name off
                 title = _TITLE_CUT.split(title.rstrip(", "))[-1].strip()
+        if after and not _POSTS_RE.search(title):
+            title = _TITLE_AFTER_CUT.split(after.group(1))[0].strip()
+            base = after.start(1)
+            if any(  # another person's post and name: not this one's
+                person_like(n.group(1), n.group(2), base + n.start(), base + n.end())
+                for n in _NAME.finditer(after.group(1), 0, len(title))
+            ):
+                title = ""
         if not _POSTS_RE.search(title):
             continue
         side = _side_of(title, region)
