@@ -349,12 +349,29 @@ def test_a_visit_of_several_days_is_dated_by_its_first(written: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("At the meeting on Monday (June 5, 2023) in Minsk they spoke of trade.", "2023-06-05"),
+        ("The talks were held on Monday, 5 June 2023, in Minsk.", "2023-06-05"),
+        # a day long before the page's date is not the meeting's (the date line is)
+        ("The agreement was signed on 5 June 2021.", "2023-06-07"),
+    ],
+)
+def test_a_day_written_in_full_beside_the_meeting_wins_over_the_pages_date_line(
+    written: str, expected: str
+) -> None:
+    text = f"date 2023-06-07\n{MEETING} {written}"
+    assert extract(text).meeting["date"] == expected
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "2021-12-07T10:00:00+03:00",  # a page's metadata, copied
         "7 December 2021 17:05 | Views: 1234",
         "Posted on 7 December 2021 by admin",
         "Source: BelTA, 07.12.2021",
+        "7 /December 2021",  # a site's date widget
     ],
 )
 def test_the_pages_own_date_line_in_its_shapes(line: str) -> None:

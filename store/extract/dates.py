@@ -36,8 +36,9 @@ MONTH = (
 
 
 DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})(?:,?\s+(\d{{4}}))?\b", re.I
-)  # "20 October 2025", "12th March 2019", "the 1st of April"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|\s*/\s*)(?:of\s+)?({MONTH})(?:,?\s+(\d{{4}}))?\b",
+    re.I,
+)  # "20 October 2025", "12th March 2019", "the 1st of April", a page's "12 /December 2014"
 
 
 MONTH_DAY_YEAR = re.compile(

@@ -450,7 +450,28 @@ def _date(
     """(date, inferred, note): a ``date`` line, else "on <day> <month>" in the meeting
     sentence, the dateline, or the opening sentences; a missing year from the publication
     date or the text."""
+    candidates = []
+    if meeting_sentence:
+        text = meeting_sentence.text
+        candidates += [d for d in find_dates(text) if _after_on(text, d.start)] or find_dates(text)
+    if dateline:
+        candidates += find_dates(dateline.group(0))
+    elif article.paragraphs and (lead_date := _LEAD_DATE.match(article.paragraphs[0])):
+        candidates += find_dates(lead_date.group(0))
+    opening = sentences[:3]
+    at = next((i for i, s in enumerate(sentences) if s is meeting_sentence), len(sentences))
+    if at + 1 < len(sentences):
+        opening.append(sentences[at + 1])  # "... met ... At the meeting on Monday (June 5)"
+    for s in opening:
+        candidates += [d for d in find_dates(s.text) if _after_on(s.text, d.start)]
     if article.date_line:
+        # "At the meeting on Monday (June 5, 2023)" under a page dated two days later: the
+        # day written in full is the meeting's, the date line the page's
+        line = dt.date.fromisoformat(article.date_line)
+        for d in candidates:
+            full = d.full()
+            if full and 0 < (line - dt.date.fromisoformat(full)).days <= _REPORTED_WITHIN:
+                return full, False, f"Written in full in the article (the page is dated {line})."
         later = [
             y
             for y in _mentioned_years("\n".join(article.paragraphs))
@@ -463,16 +484,6 @@ def _date(
             f"date: the page's date line ({article.date_line}) is older than {max(later)}, "
             "which the text speaks of; not used"
         )
-    candidates = []
-    if meeting_sentence:
-        text = meeting_sentence.text
-        candidates += [d for d in find_dates(text) if _after_on(text, d.start)] or find_dates(text)
-    if dateline:
-        candidates += find_dates(dateline.group(0))
-    elif article.paragraphs and (lead_date := _LEAD_DATE.match(article.paragraphs[0])):
-        candidates += find_dates(lead_date.group(0))
-    for s in sentences[:3]:
-        candidates += [d for d in find_dates(s.text) if _after_on(s.text, d.start)]
     # (not a date from before such meetings could be: "On March 19, 1946 ... died", a page's
     # "this day in history")
     candidates = [
@@ -530,7 +541,11 @@ def _date(
 
 # Belarus and Russia's regions as they are: a meeting between them is of 1991 or later
 FIRST_YEAR = 1991
-_ON = re.compile(r"\b(?:[Oo]n|[Ff]rom)\s*$")
+_ON = re.compile(
+    r"\b(?:[Oo]n|[Ff]rom)(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"\s*[,(]?)?\s*$"
+)  # "on 5 June", "from 5 to 7 June", "on Monday (June 5, 2023)", "on Tuesday, 6 June"
+_REPORTED_WITHIN = 31  # days: a report's page is dated at most this long after the meeting
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.I)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -542,7 +557,7 @@ def _after_on(text: str, at: int) -> bool:
     before the days of one month ("from 5 to 7 December", not "from 1 January to 30
     September", a period of trade), read back from ``at`` rather than searched for in all
     the text before each date."""
-    m = _ON.search(text, max(0, at - 12), at)
+    m = _ON.search(text, max(0, at - 24), at)
     if m is None:
         return False
     if m.group(0)[:2].lower() == "on":
