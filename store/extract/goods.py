@@ -199,6 +199,12 @@ def _items(text: str, split: object) -> list[str]:
             continue  # a place, not a good
         if _SHORT_NAME.fullmatch(item):
             continue  # "BelTA", "MAZ": who, not what
+        if (
+            len(words) > 1
+            and words[-1].lower() in _VAGUE_GOOD
+            and all(w.lower() in _POINTING for w in words[:-1])
+        ):
+            continue  # "our unique equipment", "such vehicles": what kind is not said
         out.append(item)
     return out
 
@@ -489,7 +495,8 @@ _NAMED = re.compile(
 # A kind word that says nothing of the good ("the famous trucks", "such machinery")
 _VAGUE_KIND = frozenset((
     "the", "a", "an", "our", "your", "their", "its", "his", "her", "this", "that", "these",
-    "those", "such", "famous", "other", "all", "any", "some", "many", "more", "most", "much",
+    "those", "such", "famous", "unique", "other", "all", "any", "some", "many", "more", "most",
+    "much",
     "new", "modern", "latest", "quality", "high-quality", "good", "best", "own", "various",
     "different", "whole", "entire", "of", "and", "or", "in", "on", "for", "with", "to",
     "from", "by", "at", "as", "is", "are", "was", "were", "be", "been", "we", "you", "they",
@@ -537,6 +544,11 @@ _TRADE_VERB = re.compile(
     r"purchas\w*|buy\w*|bought|offer\w*|provid\w*|needs?|demand\w*|produc(?:e|es|ed|ing)|"
     r"manufactur\w*|assembl\w*|procur\w*|enough)$"
 )
+# Words that point at a good named elsewhere, or praise it, saying nothing of its kind
+_POINTING = frozenset((
+    "such", "unique", "this", "that", "these", "those", "our", "your", "its", "their", "the",
+    "other", "same", "similar", "famous", "renowned", "well-known",
+))  # fmt: skip
 # A good too vague on its own (what kind of equipment?)
 _VAGUE_GOOD = frozenset((
     "equipment", "machinery", "machines", "vehicles", "devices", "instruments", "appliances",
