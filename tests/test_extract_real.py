@@ -1086,6 +1086,18 @@ def test_a_city_is_not_an_enterprise() -> None:
     assert proposal["enterprises"] == ["Gomselmash"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Belarus is ready to supply tractors; the Belagro expo showed Gomselmash harvesters.",
+        "The Working Group proposed to supply Gomselmash harvesters to the region.",
+    ],
+)
+def test_an_exhibition_or_a_working_group_is_not_an_enterprise(sentence: str) -> None:
+    proposals = extract(f"{MEETING}\n{sentence}").meeting["proposals"]
+    assert {e for p in proposals for e in p["enterprises"]} == {"Gomselmash"}
+
+
 def test_the_words_before_what_a_company_is_are_not_its_name() -> None:
     text = f"{MEETING}\nThe Belarusian company Amkodor offers its road-building machinery."
     (proposal,) = extract(text).meeting["proposals"]

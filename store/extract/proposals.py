@@ -667,7 +667,10 @@ _NOT_ORGS = {
     "brics", "csto", "ussr", "ict", "hr", "ceo", "dna", "rna", "pcr", "covid", "mri", "gps",
     "npo", "oao", "jsc", "ojsc", "pjsc", "cjsc", "llc", "ltd", "urals", "siberia", "far east",
     "minsk", "moscow", "brest", "gomel", "grodno", "vitebsk", "mogilev", "kazan", "agriculture",
+    "working group", "joint working group", "expert group",
 }  # fmt: skip
+# "the Belagro expo", "the Innoprom exhibition": an event, not an enterprise
+_EVENT_AFTER = re.compile(r"\s*(?:expo|exhibition|fair|festival|show)\b", re.I)
 
 
 _ORG_PATTERNS = (
@@ -782,6 +785,7 @@ def find_enterprises(sentence: str, *, bare_capitals: bool = True) -> list[str]:
             m.group(1)
         ):
             found.append((m.start(1), m.group(1)))
+    found = [(at, n) for at, n in found if not _EVENT_AFTER.match(sentence, at + len(n))]
     names: list[tuple[str, str]] = []  # (name, folded)
     for _, name in _split_pairs(sorted(found)[:_MAX_NAMES]):
         name = name.strip(" ,.’'")
