@@ -469,9 +469,9 @@ def _date(
         # day written in full is the meeting's, the date line the page's
         line = dt.date.fromisoformat(article.date_line)
         for d in candidates:
-            full = d.full()
-            if full and 0 < (line - dt.date.fromisoformat(full)).days <= _REPORTED_WITHIN:
-                return full, False, f"Written in full in the article (the page is dated {line})."
+            iso = d.full()
+            if iso and 0 < (line - dt.date.fromisoformat(iso)).days <= _REPORTED_WITHIN:
+                return iso, False, f"Written in full in the article (the page is dated {line})."
         later = [
             y
             for y in _mentioned_years("\n".join(article.paragraphs))
