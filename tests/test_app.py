@@ -599,38 +599,81 @@ def test_a_new_or_changed_database_is_left_to_the_open_worker(store, tmp_path) -
     assert home is not None and len(list(home.glob("i-*"))) == 1  # nothing rebuilt by it
 
 
-async def test_the_first_frame_of_an_indexed_database_shows_its_list(store, tmp_path) -> None:
+async def test_the_first_frame_of_an_indexed_database_shows_its_list(
+    store, tmp_path, monkeypatch
+) -> None:
+    """As the command line starts it (before Textual is imported), the early open is done by
+    the first frame: the list last shown is there, in its sort, on its row, and the screen's
+    own open worker is never needed."""
     from coopbrowse.store.library import Library
     from coopbrowse.tui.listing import EarlyOpen
 
-    Library.open(store.path)
+    index = Library.open(store.path).index
+    fifth = index.key_at(index.listing("proposals", "", "sector"), 4)  # where it was closed
     state = tmp_path / "s.json"
-    UiState(view="meetings").save(state)
-    # as the command line starts it, before Textual is imported: done by the first frame
+    UiState(view="proposals", sorts={"proposals": 1}, cursor=fifth).save(state)
     early = EarlyOpen(store.path, UiState.load(state))
     assert early.done.wait(30)
+    opened: list[bool] = []
+    monkeypatch.setattr(MainScreen, "open_library", lambda self: opened.append(True))
     app = CoopBrowseApp(store.path, state_path=state, settings=FAST, early=early)
     async with app.run_test(size=SIZE) as pilot:
         main = screen_of(app)
         table = main.query_one(RecordTable)
-        assert main.loaded and table.row_count == len(store.meetings())
-        assert "Opening" not in table.empty_message
+        proposals = sum(len(m.proposals) for m in store.meetings())
+        assert main.loaded and main.view == "proposals" and table.row_count == proposals
+        assert main._current_key() == fifth
         await settle(pilot, app)
-        assert main.rows[0].meeting.id in str(main.query_one(DetailPane).shown)
-        # its titles too (shown from on_mount, they stayed "Meetings (0)", "sorted by  ·")
-        assert table.border_title == f"1 Meetings ({len(store.meetings())})"
-        assert str(table.border_subtitle).startswith("sorted by newest first ·")
+        assert main._early is early  # the one the command line started, not another
+        assert opened == []  # (the early open's list, not one opened again)
+        assert main._current_key() == fifth and table.cursor == 4  # (in the sector order)
+        # its titles too (shown from on_mount, they stayed "Proposals (0)", "sorted by  ·")
+        assert table.border_title == f"2 Proposals ({proposals})"
+        assert str(table.border_subtitle).startswith("sorted by sector ·")
 
 
-def test_the_first_list_is_read_without_textual() -> None:
+def test_the_command_line_starts_the_open_and_hands_it_to_the_app(store, monkeypatch) -> None:
+    import gc
+
+    from coopbrowse.store.paths import resolve_state_path
+    from coopbrowse.tui import cli
+
+    UiState(view="regions").save(resolve_state_path(store.path))
+    ran: list[CoopBrowseApp] = []
+    frozen: list[bool] = []
+    monkeypatch.setattr(CoopBrowseApp, "run", lambda self: ran.append(self))
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))  # (not this test process)
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.headless_driver:HeadlessDriver")
+    assert cli.launch(store.path) == 0
+    (app,) = ran
+    early = app._early
+    assert early is not None and early.db_path == store.path and early.done.wait(30)
+    assert app.state_path == resolve_state_path(store.path)
+    assert app.ui_state is early.state and early.request.view == "regions"
+    assert frozen == [True]
+
+
+def test_the_first_list_is_read_without_textual(store) -> None:
     """The command line starts the open before Textual is imported: nothing the first
-    list needs may import it (or the open waits for a third of the start)."""
+    list needs, in any view, may import it (or the open waits for a third of the start)."""
     import subprocess
     import sys
 
-    code = "import sys, coopbrowse.tui.listing; print(sorted(m.split('.')[0] for m in sys.modules))"
+    from coopbrowse.store.library import Library
+
+    Library.open(store.path)  # (the index in this test's cache, which the child shares)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from coopbrowse.tui.listing import EarlyOpen\n"
+        "from coopbrowse.tui.state import UiState\n"
+        "for view in ('meetings', 'proposals', 'regions', 'followup'):\n"
+        f"    early = EarlyOpen(Path({str(store.path)!r}), UiState(view=view))\n"
+        "    assert early.done.wait(30) and early.ready() is not None, view\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules}))\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "'coopbrowse'" in out.stdout and "'textual'" not in out.stdout
+    assert "'tantivy'" in out.stdout and "'textual'" not in out.stdout
 
 
 async def test_a_new_database_shows_what_is_happening_then_opens(tmp_path) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coopbrowse.store.followup import FACETS
 from coopbrowse.store.library import Library
 
 from .blocks import Marker
@@ -123,8 +124,6 @@ def first_answer(index: SearchIndex, request: Request) -> Answer:
         listing = index.listing(request.view, request.query, request.sort)
         rows = Rows(request.view, index, listing)
         if request.view == "followup":
-            from coopbrowse.store.followup import FACETS
-
             rows.facets = index.facets(request.query, FACETS, view="followup")
     hl = index.matcher(request.query) if request.query else None
     at = find_row(index, rows, request.keep, first_page=True)

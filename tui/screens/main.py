@@ -167,7 +167,9 @@ class MainScreen(Screen[None]):
         self.set_reactive(
             MainScreen.selection, Selection((kind, rid) for kind, rid in state.selection)
         )
-        self._early = early or EarlyOpen(db_path, state)
+        if early is None or early.db_path != db_path or early.state is not state:
+            early = EarlyOpen(db_path, state)  # (one started for another: not this list)
+        self._early = early
         self._ticket = self._early.request.ticket
         self._pending: Request | None = None
         # What is under way: opening, catching up, the list's latest request (a request a
@@ -303,6 +305,7 @@ class MainScreen(Screen[None]):
         # The list paints first (on the row highlighted when the browser was last closed);
         # a restored (or already typed) query runs after it.
         request = self._early.request
+        self._early.answer = None  # (its rows stay only as long as the list shows them)
         if first is None or request.ticket != self._ticket:
             self._request(query="", keep=self.state.cursor)
             return
