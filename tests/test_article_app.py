@@ -20,7 +20,7 @@ from coopbrowse.tui.screens.main import MainScreen
 from coopbrowse.tui.widgets.choice import Choice
 from coopbrowse.tui.widgets.record_table import RecordTable
 
-SIZE = (160, 50)
+SIZE = (140, 40)
 
 ARTICLE = """\
 Home / News / Regions /
