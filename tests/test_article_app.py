@@ -355,6 +355,15 @@ async def test_discarding_asks_and_writes_nothing(app, store: Store) -> None:
         await settle(pilot, app)
         assert isinstance(app.screen, ArticleScreen)
         assert app.screen.query_one("#article-text", TextArea).text == ARTICLE
+        # discarded there too, it is gone for good: the next i opens an empty box
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot, app)
+        await pilot.press("i")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.query_one("#article-text", TextArea).text == ""
     assert store.path.read_bytes() == before
 
 

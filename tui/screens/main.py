@@ -1011,7 +1011,8 @@ class MainScreen(Screen[None]):
 
         def drafted(result: Drafted | None) -> None:
             nonlocal total, pasted
-            if result is None:
+            if result is None:  # closed: with nothing in its box, or its text discarded
+                self._article_text = ""
                 return
             pasted = result.text
             for failure in result.failures:
