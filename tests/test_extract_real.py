@@ -387,10 +387,11 @@ def test_a_date_before_such_meetings_could_be_is_not_the_meetings() -> None:
     assert extract(text).meeting["date"] == "2019-11-25"
 
 
-def test_a_day_written_in_full_in_the_dateline_is_not_inferred() -> None:
+@pytest.mark.parametrize("after", ["–", "."])  # "MINSK, 14 March 2026. Belarusian ..."
+def test_a_day_written_in_full_in_the_dateline_is_not_inferred(after: str) -> None:
     draft = extract(
-        "MINSK, 14 March 2026 – Belarusian Prime Minister Ivan Petrov met with Governor of "
-        "Russia's Tula Oblast Sergei Orlov on 14 March. They discussed buses."
+        f"MINSK, 14 March 2026{after} Belarusian Prime Minister Ivan Petrov met with Governor "
+        "of Russia's Tula Oblast Sergei Orlov on 14 March. They discussed buses."
     )
     assert draft.meeting["date"] == "2026-03-14"
     assert draft.meeting["date_inferred"] is False
