@@ -310,10 +310,11 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[with_db],
         help="create a new database (with the bundled sample meetings, or --empty)",
         description=(
-            "Create a new database at the --db path (or the default). Every other command "
-            "creates it on first use with the bundled sample meetings; --empty leaves them out "
-            "(and later releases' samples are not merged in). An existing database is never "
-            "touched: that is an error."
+            "Create a new database at the --db path (or the default). The browser and the "
+            "commands that add meetings (import, import-article) create it on first use with "
+            "the bundled sample meetings; the others never create one (a mistyped path is an "
+            "error). --empty leaves the samples out (and later releases' samples are not "
+            "merged in). An existing database is never touched: that is an error."
         ),
     )
     p.add_argument("--empty", action="store_true", help="no bundled sample meetings")
