@@ -1087,6 +1087,15 @@ def test_a_city_is_not_an_enterprise() -> None:
     assert proposal["enterprises"] == ["Gomselmash"]
 
 
+def test_an_enterprise_goes_to_the_proposals_of_its_own_clause() -> None:
+    text = (
+        f"{MEETING}\nPetrov proposed expanding the assembly of MTZ tractors at a plant in the "
+        "region and supplying Belarusian elevators for housing renovation."
+    )
+    by_sector = {p["sector"]: p["enterprises"] for p in extract(text).meeting["proposals"]}
+    assert by_sector["elevators"] == [] and by_sector["agricultural-machinery"] == ["MTZ"]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -911,8 +911,10 @@ def find_proposals(
         if not set(recent) & {x[0] for x in sectors}:
             recent = {}
         status = next((name for name, rx in _STATUS if rx.search(s.text)), "proposed")
+        own = _enterprises_by_sector(s.text, sectors, enterprises)
         for sector, start, end in sectors:
             spans = [(a, b) for x, a, b in sectors if x != sector]
+            enterprises = own[sector]
             p = recent.get(sector)
             if p and s.paragraph - p["_paragraph"] <= 1 and p["proposed_by"] == by.name:
                 if len(p["detail"]) < _MAX_DETAIL and s.text not in p["detail"]:
@@ -946,6 +948,45 @@ def find_proposals(
 # Past this length it is run-on text (a page that never changes the subject), and each new
 # sentence would be searched for in, and copied onto, an ever longer string: no more is added.
 _MAX_DETAIL = 4000
+
+
+# Where a sentence proposing several things divides: "expanding the assembly of MTZ tractors
+# and supplying elevators", "...; the other ...", "... while ..."
+_CLAUSE_BREAK = re.compile(r"[,;]|\s(?:and|while|whereas|as\s+well\s+as)\s")
+
+
+def _enterprises_by_sector(
+    sentence: str, sectors: list[tuple[str, int, int]], enterprises: list[str]
+) -> dict[str, list[str]]:
+    """Each sector's enterprises, of those the sentence proposing them names. With one
+    sector, all of them; with several, an enterprise goes to the sectors raised in its own
+    clause ("the assembly of MTZ tractors and supplying elevators": MTZ is not the
+    elevators'), else the next clause's, else the nearest's; one not named in the sentence
+    itself (named before the proposal) goes to all."""
+    names = {x for x, _, _ in sectors}
+    if len(names) < 2 or not enterprises:
+        return {x: list(enterprises) for x in names}
+    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+
+    def clause(at: int) -> int:
+        return bisect.bisect_right(cuts, at) - 1
+
+    out: dict[str, list[str]] = {x: [] for x in names}
+    for name in enterprises:
+        at = sentence.find(name)
+        if at < 0:
+            chosen = names
+        else:
+            # its clause; else the next ("that Gomselmash and the region set up a service
+            # centre for combine harvesters": the subject, then what it does); else nearest
+            chosen = {x for x, a, _ in sectors if clause(a) == clause(at)}
+            chosen = chosen or {x for x, a, _ in sectors if clause(a) == clause(at) + 1}
+            if not chosen:
+                nearest = min(sectors, key=lambda o: min(abs(o[1] - at), abs(o[2] - at)))
+                chosen = {nearest[0]}
+        for x in chosen:
+            out[x].append(name)
+    return out
 
 
 def _add_enterprises(proposal: dict[str, Any], enterprises: list[str]) -> None:
