@@ -1052,6 +1052,11 @@ def test_a_sector_subsumes_another_only_in_the_same_item(sentence: str, sectors:
          "carried out in the fields of", "industrial-cooperation",
          "Make the most of the joint industrial cooperation projects already carried out in "
          "the fields"),
+        # a title says what was discussed, not that it was
+        ("The parties also discussed education and youth exchanges.", "education",
+         "Cooperation in education"),
+        ("The sides discussed the supply of Belarusian buses to the region.",
+         "public-transport", "Supply of Belarusian buses to the region"),
     ],
 )  # fmt: skip
 def test_titles_read_as_titles(sentence: str, sector: str, title: str) -> None:

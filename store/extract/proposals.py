@@ -1020,7 +1020,7 @@ _CLOSE_QUOTE = re.compile(r"[”\"]")
 
 _LEAD_PHRASES = re.compile(  # used with .match(text, pos): anchored where it starts
     r"(?:first\s+and\s+foremost|the\s+head\s+of\s+state|the\s+president|the\s+belarusian\s+(?:side|leader)|"
-    r"the\s+parties|would\s+like\s+to|paid\s+particular\s+attention\s+to|touched\s+(?:up)?on)\s+",
+    r"the\s+parties|the\s+sides|would\s+like\s+to|paid\s+particular\s+attention\s+to|touched\s+(?:up)?on)\s+",
     re.I,
 )
 
@@ -1106,6 +1106,14 @@ _DANGLING = re.compile(
 )
 
 
+# A title that opens on the talk rather than its subject
+_TALKED_OF = re.compile(
+    r"(?:also\s+)?(?:discuss(?:ed|ing)?|consider(?:ed|ing)?|touched\s+(?:up)?on|"
+    r"talked\s+about)\s+(?:the\s+(?=\S+\s+\S))?",
+    re.I,
+)
+
+
 def _trim_lead(clause: str) -> str:
     """Drop the subject and verbs that open a clause ("we can also ..."), keeping 3 words.
     (Walks an offset along the clause: re-slicing and re-splitting what is left after each
@@ -1162,6 +1170,11 @@ def _title(
         if cue and cue.end() < start - (left + 1):
             clause = clause[cue.end() :]
         clause = _trim_lead(clause)
+        talk = _TALKED_OF.match(clause)
+        if talk:  # "(the parties) also discussed education": what was discussed
+            rest = clause[talk.end() :]
+            short = len(rest.split()) <= 3 and not rest.lower().startswith("cooperation")
+            clause = f"Cooperation in {rest}" if short else rest
     if len(clause) > 100:  # cut at a word; the whole sentence is in the detail
         clause = clause[:100].rsplit(" ", 1)[0]
     clause = _DANGLING.sub("", clause.strip(" .,")).strip(" .,")  # not "... in the fields of"
