@@ -230,7 +230,7 @@ def extract(
     place = _place(sentences, meeting_sentence, dateline)
 
     _assign_speakers(sentences, host, guest, region)
-    trade = find_trade(sentences, meeting_year, host, guest, outlet)
+    trade = find_trade(sentences, meeting_year, host, guest, outlet, region)
     exports, imports = find_goods(sentences)
     proposals = find_proposals(sentences, host, guest)
 
@@ -358,6 +358,28 @@ _DELEGATION_HEAD = re.compile(
 # The President of Belarus in the spellings reports use (BelTA's, the older English one, the
 # Belarusian Latin one): named without a title ("Today, Alexander Lukashenko has met with the
 # governor of this Russian region"), he is the host when no titled Belarusian is found.
+# A Belarusian post named without its holder's name: "the Belarusian Prime Minister", "the
+# head of the Belarusian government"
+_BELARUSIAN_POST = re.compile(
+    r"\b(?:the\s+)?(?:Belarusian|Belarus['’]s?)\s+(Prime\s+Minister|Premier|Ambassador|"
+    r"Deputy\s+Prime\s+Minister)\b(?!\s+[A-Z])"
+    r"|\bthe\s+head\s+of\s+the\s+(Belarusian\s+government)\b"
+)
+# Someone quoted by name alone: "said Roman Golovchenko", "According to Sergei Rumas,"
+_QUOTED_NAME = re.compile(
+    rf"\b(?:said|noted|stressed|emphasi[sz]ed|added|[Aa]ccording\s+to)\s+({NAME_WORD})\s+"
+    rf"({NAME_WORD})\b(?!\s+{NAME_WORD})"
+    rf"|\b({NAME_WORD})\s+({NAME_WORD})\s+(?:said|noted|stressed|emphasi[sz]ed|added)\b"
+)
+
+
+def _post_title(post: str) -> str:
+    """The title of a Belarusian post named without a name."""
+    if post.lower().startswith("belarusian government"):
+        return "Prime Minister of Belarus"
+    return f"{' '.join(post.split()).replace('Premier', 'Prime Minister')} of Belarus"
+
+
 _PRESIDENT = re.compile(
     r"\b(?:Aleksandr|Alexander|Alexandr|Alyaksandr|Aliaksandr|Alaksandr)\s+"
     r"(?:Lukashenko|Lukashenka|Łukašenka|Lukašenka)\b"
@@ -385,6 +407,19 @@ def _people(
         m = _PRESIDENT.search(body)
         if m:
             host = Person(m.group(), "President of Belarus", "belarus")
+    if host is None and (post := _BELARUSIAN_POST.search(body)):
+        # "The Belarusian Prime Minister notes ... According to Sergei Rumas, ...": the post
+        # named without a name, and someone quoted by name alone, not the guest
+        for m in _QUOTED_NAME.finditer(body):
+            name = " ".join(g for g in m.groups() if g)
+            if (
+                (guest is None or name != guest.name)
+                and not find_region(name)
+                and not is_post(name)
+                and name not in {p.name for p in everyone}
+            ):
+                host = Person(name, _post_title(post.group(1)), "belarus")
+                break
     if guest is None:
         # "... talks with the governor of Orel Region. Andrei Klychkov has been heading this
         # region since 2018": the guest named as the subject of the next sentence

@@ -191,13 +191,15 @@ def _side_of(title: str, region: Region | None) -> str:
         return "russia"
     if _MINISTER.match(folded):
         # "Prime Minister Roman Golovchenko met with Gleb Nikitin": Russia's regions have
-        # governors and heads; a prime minister or minister of no region named is Belarus's
+        # governors and heads; a prime minister, minister or ambassador of no country or
+        # region named is Belarus's
         return "belarus"
     return ""
 
 
 _MINISTER = re.compile(
-    r"^(?:the\s+)?(?:(?:first\s+)?deputy\s+)?(?:prime\s+minister|premier|minister)\b(?!.*\bof\b)"
+    r"^(?:the\s+)?(?:(?:first\s+)?deputy\s+)?(?:prime\s+minister|premier|minister|ambassador)\b"
+    r"(?!.*\bof\b)"
 )
 
 

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..regions import find_region
+from ..regions import Region, find_region
 from .dates import MONTH, MONTHS
 from .goods import is_good, named_goods, offered_goods, spoken
 from .needs import may_match
 from .page import Sentence
-from .people import Person
+from .people import Person, region_mentions
 
 USD_AMOUNT = re.compile(
     r"(?:US\s?\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?)(?![\d,])\s*"
@@ -408,7 +408,11 @@ def find_trade(
     host: Person | None,
     guest: Person | None,
     outlet: str,
+    region: Region | None = None,
 ) -> list[dict[str, Any]]:
+    """The Belarus-region trade figures of a report; ``region``: the meeting's (a figure
+    of a sentence that names only other regions is theirs: "trade with Pskov Region
+    amounted to $6 million", in a report of a meeting with Buryatia)."""
     figures: list[dict[str, Any]] = []
     prev_metric: str | None = None
     prev_trade_paragraph = -1
@@ -435,6 +439,8 @@ def find_trade(
                         found = _metric(clause) or _metric(text[: text.find(clause)])
                         found = found or _metric(prev_text) or "turnover"
                         figures.append(_figure(period, found, None, approx, pct, "", stated))
+            continue
+        if region is not None and _of_other_regions(text, region):
             continue
         has_trade = _speaks_of_trade(text)
         context_trade = has_trade or _speaks_of_trade(prev_text)
@@ -500,7 +506,10 @@ def find_trade(
             elif tail_periods:
                 period = tail_periods[0].text
             else:
-                carried = prev_period if s.paragraph == prev_trade_paragraph else ""
+                # (the period spoken of in this paragraph or the one just before it: "In
+                # January-September 2021 ... exports amounted to $4.7 million. ¶ Belarus
+                # imported ... Merchandise import amounted to $18.4 million.")
+                carried = prev_period if 0 <= s.paragraph - prev_trade_paragraph <= 1 else ""
                 if _SOME_TIME_AGO.search(lead):
                     carried = ""  # "we once had ...": not the period spoken of before
                 elif (
@@ -601,6 +610,12 @@ def find_trade(
             seen.add(key)
             out.append(f)
     return out
+
+
+def _of_other_regions(text: str, region: Region) -> bool:
+    """Whether ``text`` names Russian regions, none of them ``region``."""
+    named = {r.name for r, _ in region_mentions(text)}
+    return bool(named) and region.name not in named
 
 
 def _figure(
