@@ -423,6 +423,12 @@ def test_an_opening_date_without_a_year_takes_it_from_a_quoted_figure() -> None:
         # the start of a year as the time of the news: that year is the current one
         ("Last year trade fell by 20%. At the beginning of 2016 the sides made up leeway.", "2016"),
         ("Since the start of 2019 exports have grown.", "2019"),
+        # a year something is planned for says nothing of when the report was written
+        (
+            "Exports made $33.5 million in January-September 2021. A service centre is "
+            "supposed to be commissioned in 2022.",
+            "2021",
+        ),
         ("Trade grew 20% in 2022 and amounted to $300 million.", "2023"),  # a finished year
         ("After all, the trade turnover in 2014 decreased twice.", "2015"),  # a fall, too
         ("In 2023, trade amounted to $300 million.", "2024"),  # "In" opening the sentence

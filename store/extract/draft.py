@@ -89,8 +89,18 @@ def _mentioned_years(text: str) -> list[int]:
         text,
         flags=re.I,  # ("By 2030, we plan ...")
     )
+    plain = _PLANNED_FOR.sub(" ", plain)  # "supposed to be commissioned in 2022"
     plain = re.sub(r"\b(\d{4})\s*[-–—]\s*\d{4}\b", r"\1", plain)
     return [int(y) for y in YEAR.findall(plain)]
+
+
+# A year something is planned for: "is supposed to be commissioned in 2022", "will open in
+# 2027", "is expected to reach $1 billion in 2026"
+_PLANNED_FOR = re.compile(
+    r"\b(?:(?:supposed|expected|planned|scheduled|due|slated|going)\s+to|will)\s+"
+    r"(?:[\w$.,-]+\s+){0,5}?in\s+\d{4}\b",
+    re.I,
+)
 
 
 def _infer_year(article: Article, text: str) -> tuple[int | None, str]:
