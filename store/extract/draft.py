@@ -365,9 +365,6 @@ _DELEGATION_HEAD = re.compile(
     rf"({NAME_WORD}\s+{NAME_WORD})\b"
 )
 
-# The President of Belarus in the spellings reports use (BelTA's, the older English one, the
-# Belarusian Latin one): named without a title ("Today, Alexander Lukashenko has met with the
-# governor of this Russian region"), he is the host when no titled Belarusian is found.
 # A Belarusian post named without its holder's name: "the Belarusian Prime Minister", "the
 # head of the Belarusian government"
 _BELARUSIAN_POST = re.compile(
@@ -390,6 +387,9 @@ def _post_title(post: str) -> str:
     return f"{' '.join(post.split()).replace('Premier', 'Prime Minister')} of Belarus"
 
 
+# The President of Belarus in the spellings reports use (BelTA's, the older English one, the
+# Belarusian Latin one): named without a title ("Today, Alexander Lukashenko has met with the
+# governor of this Russian region"), he is the host when no titled Belarusian is found.
 _PRESIDENT = re.compile(
     r"\b(?:Aleksandr|Alexander|Alexandr|Alyaksandr|Aliaksandr|Alaksandr)\s+"
     r"(?:Lukashenko|Lukashenka|Łukašenka|Lukašenka)\b"

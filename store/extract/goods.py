@@ -496,8 +496,7 @@ _NAMED = re.compile(
 _VAGUE_KIND = frozenset((
     "the", "a", "an", "our", "your", "their", "its", "his", "her", "this", "that", "these",
     "those", "such", "famous", "unique", "other", "all", "any", "some", "many", "more", "most",
-    "much",
-    "new", "modern", "latest", "quality", "high-quality", "good", "best", "own", "various",
+    "much", "new", "modern", "latest", "quality", "high-quality", "good", "best", "own", "various",
     "different", "whole", "entire", "of", "and", "or", "in", "on", "for", "with", "to",
     "from", "by", "at", "as", "is", "are", "was", "were", "be", "been", "we", "you", "they",
     "it", "also", "including", "especially", "primarily", "mainly", "mostly", "like", "than",
