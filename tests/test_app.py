@@ -1153,6 +1153,25 @@ def test_column_widths_hide_the_title_and_shrink_flexible_columns_before_fixed_o
     assert sum(table._widths(62)) + 2 + 6 == 62
 
 
+async def test_each_rows_cells_are_made_once_until_the_rows_change(app, monkeypatch) -> None:
+    """The first screenful is read for the columns' widths and drawn from the same cells;
+    moving the cursor or the focus redraws rows without making their cells again."""
+    made: list[int] = []
+    real = MainScreen._cells
+    monkeypatch.setattr(MainScreen, "_cells", lambda self, i: made.append(i) or real(self, i))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        assert sorted(made) == list(range(len(main.rows)))  # each once, widths and drawing
+        made.clear()
+        await pilot.press("j", "j", "tab", "shift+tab")  # the cursor, then the focus, moves
+        await settle(pilot, app)
+        assert made == []
+        await pilot.press("space")  # the marks change: the rows are drawn afresh
+        await settle(pilot, app)
+        assert sorted(set(made)) == list(range(len(main.rows)))
+
+
 async def test_lists_follow_records_that_change(app, store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

@@ -103,6 +103,9 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         self._cells: Callable[[int], list[Text]] = lambda i: []
         self._marked: Callable[[int], bool] = lambda i: False
         self._cache: OrderedDict[tuple[int, int, bool, bool], Strip] = OrderedDict()
+        # Each row's cells, asked for once: the first screenful is read for the columns'
+        # widths and again to draw it, and a cursor move or a focus change redraws rows
+        self._cell_memo: OrderedDict[int, list[Text]] = OrderedDict()
         self._widths_memo: tuple[int, list[Column], list[int]] | None = None
         # (full, short) content widths of each column over the first rows: where a column's
         # content is shorter than its width, the spare cells go to a column that is cut
@@ -156,8 +159,9 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         self._cache.clear()
 
     def refresh_rows(self) -> None:
-        """Forget rendered rows (after the selection or highlights changed)."""
+        """Forget rendered rows (after the selection or highlights changed, or rows came)."""
         self._cache.clear()
+        self._cell_memo.clear()
         self.refresh()
 
     @property
@@ -285,7 +289,7 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         if self._natural is None:
             natural = [(len(c.label), len(c.label)) for c in self.columns]
             for i in range(min(self.row_count, max(self.SAMPLE, self.page + 1))):
-                for j, cell in enumerate(self._cells(i)[: len(natural)]):
+                for j, cell in enumerate(self._row_cells(i)[: len(natural)]):
                     short = getattr(cell, "short", None)
                     full_, short_ = natural[j]
                     width = cell.cell_len
@@ -365,6 +369,17 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
             excess -= give
         return widths
 
+    def _row_cells(self, index: int) -> list[Text]:
+        """Row ``index``'s cells from the owner, kept until the rows are refreshed (drawing
+        copies them: they are never changed)."""
+        cells = self._cell_memo.get(index)
+        if cells is None:
+            cells = self._cells(index)
+            self._cell_memo[index] = cells
+            if len(self._cell_memo) > 400:
+                self._cell_memo.popitem(last=False)
+        return cells
+
     def _line(self, cells: list[Text], widths: list[int], mark: str, style: Style) -> list[Segment]:
         line = Text(no_wrap=True)
         line.append(mark.ljust(MARK_WIDTH), style=style)  # the style is the mark's alone
@@ -403,7 +418,7 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         strip = self._cache.get(key)
         if strip is None:
             mark_style = self.get_component_rich_style("record-table--marked")
-            segments = self._line(self._cells(index), widths, "●" if marked else "", mark_style)
+            segments = self._line(self._row_cells(index), widths, "●" if marked else "", mark_style)
             strip = Strip(segments).adjust_cell_length(width, base)
             if is_cursor:
                 strip = strip.apply_style(self.get_component_rich_style("record-table--cursor"))
