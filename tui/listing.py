@@ -189,13 +189,11 @@ class EarlyOpen:
         self.done = threading.Event()
         self.library: Library | None = None
         self.answer: Answer | None = None
-        threading.Thread(
-            target=self._run, args=(db_path,), name="coopbrowse-open", daemon=True
-        ).start()
+        threading.Thread(target=self._run, name="coopbrowse-open", daemon=True).start()
 
-    def _run(self, db_path: Path) -> None:
+    def _run(self) -> None:
         try:
-            self.library = Library.open_current(db_path)
+            self.library = Library.open_current(self.db_path)
             if self.library is not None:
                 self.answer = first_answer(self.library.index, self.request)
         except Exception:  # the open worker opens it again and says what is wrong

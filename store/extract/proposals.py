@@ -911,15 +911,15 @@ def find_proposals(
         if not set(recent) & {x[0] for x in sectors}:
             recent = {}
         status = next((name for name, rx in _STATUS if rx.search(s.text)), "proposed")
-        own = _enterprises_by_sector(s.text, sectors, enterprises)
+        by_sector = _enterprises_by_sector(s.text, sectors, enterprises)
         for sector, start, end in sectors:
             spans = [(a, b) for x, a, b in sectors if x != sector]
-            enterprises = own[sector]
+            theirs = by_sector[sector]
             p = recent.get(sector)
             if p and s.paragraph - p["_paragraph"] <= 1 and p["proposed_by"] == by.name:
                 if len(p["detail"]) < _MAX_DETAIL and s.text not in p["detail"]:
                     p["detail"] += " " + s.text
-                _add_enterprises(p, enterprises)
+                _add_enterprises(p, theirs)
             else:
                 p = {
                     "id": "",
@@ -928,11 +928,11 @@ def find_proposals(
                     "title": _title(s.text, start, end, sector, spans),
                     "detail": s.text,
                     "proposed_by": by.name,
-                    "enterprises": list(enterprises),
+                    "enterprises": list(theirs),
                     "status": status,
                     "status_from_article": True,
                     "quote": _quote(s.text),
-                    "_enterprises": set(enterprises),
+                    "_enterprises": set(theirs),
                 }
                 proposals.append(p)
                 recent[sector] = p
