@@ -598,13 +598,18 @@ class Meeting:
         return self._by_role("guest")
 
     def latest_trade(self) -> TradeFigure | None:
-        """The most recent full-year turnover figure with a value, else any latest figure."""
+        """The most recent full-year turnover figure with a value, else any latest figure;
+        of figures that disagree for that year, the largest (as the regions view takes it:
+        the detail shows them all)."""
         valued = [t for t in self.trade if t.usd_millions is not None]
         turnover = [t for t in valued if t.metric == "turnover" and t.full_year]
         pool = turnover or valued
         if not pool:
             return None
-        return max(pool, key=lambda t: (t.year, t.full_year))
+        return max(
+            pool,
+            key=lambda t: (t.year, t.full_year, t.metric == "turnover", t.usd_millions or 0.0),
+        )
 
     def summary_row(self) -> tuple[Any, ...]:
         """What a list row shows, as plain values (cached to paint a large list at once):

@@ -81,6 +81,26 @@ def test_trade_cells_stay_whole_in_their_column() -> None:
     assert short_period("2023..2024") == "2023..2024"
 
 
+def test_a_meetings_latest_trade_is_the_figure_the_regions_view_shows(store: Store) -> None:
+    """Two figures quoted for one year (Lukashenko's "slightly more than $130 million",
+    the report's "nearly $134 million"): the meetings list and the regions view show the
+    same one, the largest, and the detail shows both."""
+    from coopbrowse.store.index import SearchIndex
+
+    meeting = store.meeting(LUKASHENKO)
+    assert meeting is not None
+    quoted = {
+        t.usd_millions for t in meeting.trade if t.period == "2024" and t.metric == "turnover"
+    }
+    assert quoted == {130.0, 134.0}
+    regions = {r.name: r for r in SearchIndex.build(store.meetings()).regions()}
+    assert regions[meeting.region].turnover[2024] == 134.0
+    assert trade_cell(meeting) == "~$134M (2024)"
+    reordered = Meeting.from_dict({**meeting.to_dict(), "trade": meeting.to_dict()["trade"][::-1]})
+    assert trade_cell(reordered) == "~$134M (2024)"  # not whichever was written first
+    assert "130–134" in text_of(as_renderable(meeting_blocks(meeting)))
+
+
 def test_same_day_meetings_are_told_apart(store: Store) -> None:
     meeting = store.meeting(LUKASHENKO)
     assert meeting is not None
