@@ -339,6 +339,22 @@ def test_several_articles_give_a_summary_and_one_failure_does_not_stop_the_rest(
     assert len(ids) == 7  # with the five bundled meetings a new database starts with
 
 
+def test_saving_into_a_broken_database_is_refused_before_any_article_is_read(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "db.json"
+    db.write_text('{"meetings": [')
+    before = db.read_bytes()
+    page = tmp_path / "kursk.html"
+    page.write_bytes(html())
+    for sources in ([page.name], [page.name, page.name]):
+        out = run(db, "import-article", *sources, "--yes")
+        assert out.returncode == 2
+        assert out.stdout == ""  # no draft or summary printed before the error
+        assert out.stderr.strip().startswith(f"coopbrowse: error: {db}: database is not valid JSON")
+        assert db.read_bytes() == before
+
+
 def test_the_published_option_overrides_the_pages_own_date(tmp_path: Path) -> None:
     page = tmp_path / "kursk.html"
     page.write_bytes(html())  # its metadata says 2024-07-16

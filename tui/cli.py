@@ -832,6 +832,8 @@ def _import_one_article(db_path: Path, args: argparse.Namespace, source: str) ->
     from coopbrowse.store.ingest import prepare_draft, save_draft
     from coopbrowse.store.model import ValidationError
 
+    # a database that cannot take the draft is said before any article is read or fetched
+    store = Store.open(db_path) if args.yes else None
     _article, draft = _read_draft(source, args.published)
     if args.json:
         _dump(draft.to_dict())
@@ -848,7 +850,7 @@ def _import_one_article(db_path: Path, args: argparse.Namespace, source: str) ->
             else:
                 _say("not saved: add --yes to save this draft, or review it in the app (key i)")
         return EXIT_OK
-    store = Store.open(db_path)
+    assert store is not None
     try:
         meeting = prepare_draft(store, draft.meeting)
     except ValidationError as exc:
@@ -878,7 +880,8 @@ def _import_many_articles(db_path: Path, args: argparse.Namespace) -> int:
     from coopbrowse.store.model import ValidationError
 
     rows: list[dict[str, Any]] = []
-    store: Store | None = None
+    # with --yes, a database that cannot take the drafts is said before any is read
+    store: Store | None = Store.open(db_path) if args.yes else None
     for n, source in enumerate(args.sources, 1):
         row: dict[str, Any] = {"source": source, "result": "", "id": "", "missing": []}
         rows.append(row)
