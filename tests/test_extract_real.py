@@ -1144,6 +1144,15 @@ def test_an_exhibition_or_a_working_group_is_not_an_enterprise(sentence: str) ->
     assert {e for p in proposals for e in p["enterprises"]} == {"Gomselmash"}
 
 
+def test_a_surname_that_looks_like_an_enterprise_is_a_person() -> None:
+    text = (
+        f"{MEETING}\nWe are ready to supply electric buses to the region, Deputy Prime "
+        "Minister Vladimir Semashko said, and V. Semashko named Gomselmash and Belkommunmash."
+    )
+    (proposal,) = extract(text).meeting["proposals"]
+    assert proposal["enterprises"] == ["Gomselmash", "Belkommunmash"]
+
+
 def test_the_words_before_what_a_company_is_are_not_its_name() -> None:
     text = f"{MEETING}\nThe Belarusian company Amkodor offers its road-building machinery."
     (proposal,) = extract(text).meeting["proposals"]

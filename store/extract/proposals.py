@@ -660,6 +660,13 @@ _ORG_WORD = re.compile(
 )
 
 
+# A word that looks like an enterprise's ("-mash-", "-prom-") but is a surname: after a first
+# name or an initial, with a surname's ending ("Vladimir Semashko said")
+_SURNAME_AFTER_NAME = re.compile(
+    r"\b(?:[A-Z][a-z]+|[A-Z]\.)\s+[A-Z][a-z]+(?:ko|ov|ova|ev|eva|in|ina|sky|skiy|ich|uk)\Z"
+)
+
+
 _NOT_ORGS = {
     "belta", "tass", "usa", "eaeu", "cis", "eu", "it", "ai", "rub", "usd", "r&d", "the",
     "belarus", "russia", "union state", "soviet union", "russian federation",
@@ -770,7 +777,8 @@ def find_enterprises(sentence: str, *, bare_capitals: bool = True) -> list[str]:
             if name and name != "others":
                 found.append((m.start(1) + part.start(), name.strip()))
     for m in _ORG_WORD.finditer(sentence) if _ORG_WORD in patterns else ():
-        found.append((m.start(1), m.group(1)))
+        if not _SURNAME_AFTER_NAME.search(sentence[max(0, m.start(1) - 30) : m.end(1)]):
+            found.append((m.start(1), m.group(1)))
     for m in _ORG_FORM.finditer(sentence) if _ORG_FORM in patterns else ():
         found.append((m.start(1), re.sub(r"[«\"“]", "", m.group(1))))
     found += [
