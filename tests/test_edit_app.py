@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -253,6 +254,39 @@ async def test_the_form_changes_nothing_it_was_not_told_to(app, store: Store) ->
             assert Meeting.from_dict(data).to_dict() == meeting.to_dict(), meeting.id
             app.pop_screen()
             await pilot.pause()
+
+
+async def test_opening_the_form_styles_each_of_its_widgets_about_once(
+    app, store: Store, monkeypatch
+) -> None:
+    """Textual restyled the whole form when its breakpoint class was set and again when it
+    resumed, and each field and tick once more when its value gave it a class: most of the
+    time a long form took to open. Now nearly every widget is styled once."""
+    from textual.css.stylesheet import Stylesheet
+
+    meeting = store.meetings()[0]
+    assert len(meeting.proposals) >= 10  # a long form: hundreds of widgets
+    styled: Counter[int] = Counter()
+    apply = Stylesheet.apply
+
+    def counting(self, node, *args, **kwargs):
+        styled[id(node)] += 1
+        return apply(self, node, *args, **kwargs)
+
+    async with app.run_test(size=(90, 40)) as pilot:  # (narrow: a breakpoint class of its own)
+        await settle(pilot, app)
+        monkeypatch.setattr(Stylesheet, "apply", counting)
+        form = EditScreen(meeting, store)
+        await app.push_screen(form)
+        await until(pilot, lambda: form.complete and form.keys_ready, "the whole form")
+        await settle(pilot, app)
+        monkeypatch.setattr(Stylesheet, "apply", apply)
+        assert form.has_class("-narrow")
+        nodes = list(form.walk_children(with_self=True))
+        assert len(nodes) > 300
+        times = Counter(styled[id(node)] for node in nodes)
+        assert times[0] == 0  # every widget was styled
+        assert times[1] >= 0.95 * len(nodes), times  # (before: 100 of 365; most 3 or 4 times)
 
 
 def test_form_helpers() -> None:

@@ -24,9 +24,10 @@ from coopbrowse.store.text import one_line
 
 from ..render import comparison_table
 from ..widgets.footer import KeysFooter
+from .styling import StyledOnce
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(StyledOnce, Screen[None]):
     """The comparison of 2-4 meetings."""
 
     CSS_PATH = "compare.tcss"

@@ -53,6 +53,7 @@ from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput, OrderedTextArea
 from .export import confirm
 from .opening import KeepsEarlyKeys
+from .styling import StyledOnce
 
 LOCK_PATIENCE = 120.0  # s a save waits for another writer's lock (escape gives up sooner)
 
@@ -133,6 +134,14 @@ class Field(OrderedInput):
 class Tick(Checkbox):
     """A checkbox whose state is a mark (✓ or blank), not only a colour."""
 
+    def __init__(self, label: str, value: bool, **kwargs: Any) -> None:
+        # Born with the class its value gives it (``-on``): added after, it restyled the
+        # widget a second time (see tui/screens/styling.py)
+        if value:
+            classes = kwargs.get("classes")
+            kwargs["classes"] = f"-on {classes}" if classes else "-on"
+        super().__init__(label, value, **kwargs)
+
     @property
     def _button(self) -> Any:
         self.BUTTON_INNER = "✓" if self.value else " "
@@ -198,7 +207,7 @@ class ListSection(Vertical):
         await self.complete.wait()
 
 
-class MeetingForm(KeepsEarlyKeys, Screen[str | None]):
+class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
     """Every field of a meeting, editable; ``ctrl+s`` validates and saves it. Subclasses
     say how it is saved (:meth:`_check` runs in a worker) and what the heading says."""
 

@@ -57,6 +57,7 @@ from ..widgets.detail import DetailPane
 from ..widgets.footer import KeysFooter
 from ..widgets.record_table import RecordTable
 from ..widgets.search_bar import SearchBar
+from .styling import StyledOnce
 
 if TYPE_CHECKING:
     from coopbrowse.store.index import SearchIndex
@@ -90,7 +91,7 @@ def _while_open(method: Callable[..., None]) -> Callable[..., None]:
     return guarded
 
 
-class MainScreen(Screen[None]):
+class MainScreen(StyledOnce, Screen[None]):
     """Browse, search and select meetings and proposals."""
 
     # What the analyst has selected: set a new Selection and watch_selection redraws the

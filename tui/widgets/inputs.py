@@ -10,6 +10,8 @@ away). These fields run a key's binding as they handle the key, like a character
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.widgets import Input, TextArea
 
@@ -38,6 +40,14 @@ async def _ordered(widget: Input | TextArea, event: events.Key) -> bool:
 
 class OrderedInput(Input):
     """An :class:`~textual.widgets.Input` whose editing keys run in typing order."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Born valid: Input's first value marks it ``-valid``, and a class added to a widget
+        # made inside a running app restyles it then, mounted or not (2 ms a field: most of
+        # the cost of building a long form). With the class already there, nothing changes.
+        classes = kwargs.get("classes")
+        kwargs["classes"] = f"-valid {classes}" if classes else "-valid"
+        super().__init__(*args, **kwargs)
 
     async def _on_key(self, event: events.Key) -> None:
         if not await _ordered(self, event):
