@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import quiet
@@ -32,6 +35,50 @@ def waits_on_messages(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(textual.app, "wait_for_idle", quiet)
     monkeypatch.setattr(textual.pilot, "wait_for_idle", quiet)
+
+
+@pytest.fixture(autouse=True)
+def paints_the_last_frame(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An app under test paints only its last frame, unless the test is marked ``paints``.
+
+    Run headless, Textual still renders every frame (every widget's lines, styled and
+    cropped) and then throws the frame away: half the CPU time of the app tests. A test of
+    behaviour asserts on the widgets' state, and of what they draw through their own
+    ``render``/``render_line``; so the frames in between are skipped, and the screen as the
+    test leaves it is rendered in full (drawing code still runs in every test, on its last
+    state, and an error in it fails the test). A test of painting itself (snapshots, what is
+    drawn when, how often) is marked ``paints`` and renders every frame, as in a terminal.
+    """
+    if request.node.get_closest_marker("paints"):
+        return
+    from textual.app import App
+    from textual.screen import Screen
+
+    refresh = Screen._compositor_refresh
+
+    def skip_the_frame(screen: Screen[Any]) -> None:
+        app = screen.app
+        if screen is not app.screen or app.is_inline:
+            refresh(screen)  # (a screen below: only marks what the top must repaint)
+            return
+        screen._compositor._dirty_regions.clear()
+        screen._dirty_widgets.clear()
+        app._update_mouse_over(screen)
+
+    run_test = App.run_test
+
+    @contextlib.asynccontextmanager
+    async def run_test_painting_last(
+        app: App[Any], *args: Any, **kwargs: Any
+    ) -> AsyncIterator[Any]:
+        async with run_test(app, *args, **kwargs) as pilot:
+            yield pilot
+            if app.is_running and app.screen_stack:
+                screen = app.screen
+                screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", skip_the_frame)
+    monkeypatch.setattr(App, "run_test", run_test_painting_last)
 
 
 @pytest.fixture

@@ -1153,6 +1153,7 @@ def test_column_widths_hide_the_title_and_shrink_flexible_columns_before_fixed_o
     assert sum(table._widths(62)) + 2 + 6 == 62
 
 
+@pytest.mark.paints  # how often cells are made while the list is painted
 async def test_each_rows_cells_are_made_once_until_the_rows_change(app, monkeypatch) -> None:
     """The first screenful is read for the columns' widths and drawn from the same cells;
     moving the cursor or the focus redraws rows without making their cells again."""

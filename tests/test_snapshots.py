@@ -16,6 +16,8 @@ from coopbrowse.tui.app import CoopBrowseApp
 from coopbrowse.tui.widgets.detail import DetailPane
 from coopbrowse.tui.widgets.search_bar import SearchBar
 
+pytestmark = pytest.mark.paints  # every frame rendered, as in a terminal
+
 SIZE = (140, 42)
 
 

@@ -1,0 +1,46 @@
+"""The test harness's own promises (tests/conftest.py)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+class Drawn(Widget):
+    lines = 0
+    fails = False
+
+    def render_line(self, y: int) -> Strip:
+        Drawn.lines += 1
+        if Drawn.fails:
+            raise RuntimeError("drawing fails")
+        return Strip.blank(self.size.width)
+
+
+class One(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Drawn()
+
+
+async def test_an_app_that_does_not_paint_every_frame_still_paints_its_last() -> None:
+    """Frames in between are skipped; the last is drawn, so an error in drawing code still
+    fails the test it happens in."""
+    Drawn.lines, Drawn.fails = 0, False
+    async with One().run_test(size=(20, 3)) as pilot:
+        await pilot.press("x")
+        assert Drawn.lines == 0  # (nothing painted so far)
+    assert Drawn.lines == 3  # the last frame, every line
+    Drawn.fails = True
+    with pytest.raises(RuntimeError, match="drawing fails"):
+        async with One().run_test(size=(20, 3)) as pilot:
+            await pilot.press("x")
+
+
+@pytest.mark.paints
+async def test_an_app_marked_paints_draws_every_frame() -> None:
+    Drawn.lines, Drawn.fails = 0, False
+    async with One().run_test(size=(20, 3)) as pilot:
+        await pilot.press("x")
+        assert Drawn.lines >= 3  # drawn as in a terminal, before the test ends
