@@ -18,10 +18,10 @@ from coopbrowse.tui.screens.main import MainScreen, Settings
 FAST = Settings(debounce=0.01, save_delay=0.05, poll=0.2, detail_delay=0.01)
 
 
-def _pending(app) -> bool:
-    """Whether the app or any of its widgets has a message or a callback waiting, or a
-    worker is running."""
-    if any(not worker.is_finished for worker in app.workers):
+def _pending(app, workers: bool = True) -> bool:
+    """Whether the app or any of its widgets has a message or a callback waiting, or (with
+    ``workers``) a worker is running."""
+    if workers and any(not worker.is_finished for worker in app.workers):
         return True
     for node in (app, *list(app._registry)):
         queue = node.__dict__.get("_message_queue")  # (a cached property: made when used)
@@ -30,7 +30,7 @@ def _pending(app) -> bool:
     return False
 
 
-async def quiet(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
+async def quiet(min_sleep: float = 0.0, max_sleep: float = 1.0, *, workers: bool = True) -> None:
     """Wait until no message or callback is waiting anywhere in the running app, for a few
     turns of the event loop in a row (``min_sleep`` at least, ``max_sleep`` at most).
 
@@ -38,7 +38,8 @@ async def quiet(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
     CPU time, 20 ms at a time: at least 40 ms a key, and up to a second while any thread
     works. The conftest puts this one in its place; what a test waits for beyond the
     app's messages and workers (a timer, another process) it waits for by its condition
-    (:func:`settle`, :func:`until`)."""
+    (:func:`settle`, :func:`until`). ``workers=False``: a worker that runs on (one
+    waiting for a lock) is not waited for."""
     try:
         app = active_app.get()
     except LookupError:
@@ -48,7 +49,7 @@ async def quiet(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
     calm = 0
     while time.monotonic() - start < max_sleep:
         await asyncio.sleep(0.001 if calm == 0 else 0)  # (no spinning while it works)
-        calm = 0 if _pending(app) else calm + 1
+        calm = 0 if _pending(app, workers) else calm + 1
         if calm >= 3 and time.monotonic() - start >= min_sleep:
             return
 
@@ -144,3 +145,20 @@ def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+@contextlib.contextmanager
+def keys_beside_a_waiting_worker(monkeypatch) -> Iterator[None]:
+    """Within the block, Pilot's keys wait for the app's messages but not for its workers:
+    one that waits on purpose (for another process's lock) would hold each key for
+    :func:`quiet`'s whole second."""
+    import functools
+
+    import textual.app
+    import textual.pilot
+
+    with monkeypatch.context() as patch:
+        messages_only = functools.partial(quiet, workers=False)
+        patch.setattr(textual.app, "wait_for_idle", messages_only)
+        patch.setattr(textual.pilot, "wait_for_idle", messages_only)
+        yield

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import FAST, settle, until
+from helpers import FAST, keys_beside_a_waiting_worker, settle, until
 from textual.widgets import Button, Checkbox, Input, Static, TextArea
 
 from coopbrowse.store import Store
@@ -108,11 +108,14 @@ async def _status_says(pilot, status: Static, text: str) -> None:
     raise AssertionError(f"never showed {text!r}: {status.render()}")
 
 
-async def test_saving_waits_for_the_lock_in_a_worker_and_escape_gives_up(app, store: Store) -> None:
+async def test_saving_waits_for_the_lock_in_a_worker_and_escape_gives_up(
+    app, store: Store, monkeypatch
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         review = await draft_from_text(pilot, app, ARTICLE)
         status = review.query_one("#review-error", Static)
-        with write_lock(store.path):  # another writer holds the database
+        # another writer holds the database
+        with write_lock(store.path), keys_beside_a_waiting_worker(monkeypatch):
             await pilot.press("ctrl+s")
             await _status_says(
                 pilot, status, f"Waiting for the database's lock (held by pid {os.getpid()})"
