@@ -289,6 +289,26 @@ async def test_opening_the_form_styles_each_of_its_widgets_about_once(
         assert times[1] >= 0.95 * len(nodes), times  # (before: 100 of 365; most 3 or 4 times)
 
 
+async def test_a_trade_figures_boxes_are_named_above_them(app, store: Store) -> None:
+    """A filled box shows only its value ("130"), its placeholder gone: the list says above
+    it what each box of the first line holds, each name over its box."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        heads = form.query_one("#sec-trade .col-heads")
+        names = {str(label.render()).strip(): label for label in heads.query(".col-head")}
+        assert list(names) == ["", "Period", "Metric", "Qualifier", "USD mln", "Change %"]
+        for name, box in [
+            ("Period", "#tr-0-period"),
+            ("Metric", "#tr-0-metric"),
+            ("Qualifier", "#tr-0-qualifier"),
+            ("USD mln", "#tr-0-usd"),
+            ("Change %", "#tr-0-change"),
+        ]:
+            label, field = names[name].region, form.query_one(box).region
+            assert (label.x, label.width) == (field.x, field.width), name
+            assert label.y < field.y
+
+
 def test_form_helpers() -> None:
     assert split_items("metal products, chemical fertilizers") == [
         "metal products",

@@ -176,6 +176,8 @@ class ListSection(Vertical):
         yield Label(f"{title} ({shown})", classes="form-section")
         if not shown:
             yield Static(f"None yet. ctrl+n adds a {what}.", classes="dim list-empty")
+        elif self.key == "trade":
+            yield self.form.trade_heads()
         for i, item in enumerate(items):
             if i >= self.eager:
                 self.later.append(i)
@@ -459,6 +461,23 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
                 Field(item["detail"], id=f"pr-{i}-detail", classes="detail", placeholder="detail"),
                 classes="list-row indented proposal-detail",
             )
+
+    @staticmethod
+    def trade_heads() -> Horizontal:
+        """What each box of a trade figure's first line holds, above them: a filled box
+        shows only its value ("130": of what?), its placeholder gone. One line, each name
+        as wide as its box."""
+        metric = Label("Metric", classes="col-head")
+        metric.styles.width = select_width(_METRIC_CHOICES)
+        return Horizontal(
+            Label("", classes="keep col-head"),
+            Label("Period", classes="period col-head"),
+            metric,
+            Label("Qualifier", classes="qualifier col-head"),
+            Label("USD mln", classes="usd col-head"),
+            Label("Change %", classes="change col-head"),
+            classes="list-row col-heads",
+        )
 
     @staticmethod
     def _select(choices: list[tuple[str, str]], value: str, wid: str, classes: str = "") -> Choice:
