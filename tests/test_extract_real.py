@@ -1153,6 +1153,29 @@ def test_a_surname_that_looks_like_an_enterprise_is_a_person() -> None:
     assert proposal["enterprises"] == ["Gomselmash", "Belkommunmash"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The sides agreed to expand trade, economic, scientific and cultural cooperation.",
+        "The governor thanked him for boosting trade, economic and cultural links.",
+        "The plan covers trade-economic, scientific-technical and cultural cooperation.",
+        "They discussed the economic, scientific and cultural relations of the two sides.",
+    ],
+)
+def test_the_diplomatic_formula_names_no_sector(sentence: str) -> None:
+    sectors = {p["sector"] for p in extract(f"{MEETING}\n{sentence}").meeting["proposals"]}
+    assert not sectors & {"science-technology", "culture-youth"}
+
+
+def test_science_and_culture_proposed_outside_the_formula_are_sectors() -> None:
+    text = (
+        f"{MEETING}\nThe governor proposed joint research in science and a festival of culture "
+        "in the region, to strengthen trade, economic and cultural ties."
+    )
+    sectors = {p["sector"] for p in extract(text).meeting["proposals"]}
+    assert {"science-technology", "culture-youth"} <= sectors
+
+
 def test_the_words_before_what_a_company_is_are_not_its_name() -> None:
     text = f"{MEETING}\nThe Belarusian company Amkodor offers its road-building machinery."
     (proposal,) = extract(text).meeting["proposals"]

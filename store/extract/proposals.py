@@ -457,6 +457,38 @@ def sector_matches(sentence: str) -> list[tuple[str, int, int, bool]]:
     return _sector_matches(sentence, _cues_for(sentence))
 
 
+# The diplomatic formula "trade, economic, scientific and cultural cooperation" (ties,
+# relations, contacts...): a run of such words, one of them trade or the economy, ending in
+# what relates the sides. It names no area anyone proposed: its science and culture are not
+# sectors (its trade and economy never were).
+_FORMULA_WORD = (
+    r"(?:trade|economic|economy|business|investment|industrial|scientific|science|technical|"
+    r"technological|engineering|humanitarian|cultural|culture|educational|interregional)"
+)
+_FORMULA = re.compile(
+    rf"\b{_FORMULA_WORD}(?:(?:\s*,\s*|\s*-\s*|\s+and\s+|\s*,\s*and\s+){_FORMULA_WORD})+"
+    r"\s+(?:co-?operation|ties|links|relations|contacts|interaction|partnership)\b",
+    re.I,
+)
+_FORMULA_SECTORS = {"science-technology", "culture-youth"}
+
+
+def _outside_formulas(
+    sentence: str, found: list[tuple[str, int, int, bool]]
+) -> list[tuple[str, int, int, bool]]:
+    """``found`` without the science and culture of a diplomatic formula (see _FORMULA)."""
+    spans = [
+        (m.start(), m.end())
+        for m in _FORMULA.finditer(sentence)
+        if re.search(r"\b(?:trade|econom)", m.group(), re.I)
+    ]
+    return [
+        f
+        for f in found
+        if f[0] not in _FORMULA_SECTORS or not any(a <= f[1] and f[2] <= b for a, b in spans)
+    ]
+
+
 def _sector_matches(sentence: str, cues: list[Cue]) -> list[tuple[str, int, int, bool]]:
     """sector_matches, given the cues that can match in the sentence."""
     candidates: list[tuple[int, int, Cue]] = []
@@ -872,6 +904,8 @@ def find_proposals(
         found = _sector_matches(s.text, cues) if cues and not skip else []
         if not skip and may_match(_AREA_LIST, s.text):
             found = sorted(found + _area_list_matches(s.text, found), key=lambda o: o[1])
+        if found and may_match(_FORMULA, s.text):
+            found = _outside_formulas(s.text, found)
         matched.append(found)
         if found:
             in_paragraph.setdefault(s.paragraph, set()).update(x[0] for x in found if not x[3])
