@@ -1176,6 +1176,29 @@ def test_science_and_culture_proposed_outside_the_formula_are_sectors() -> None:
     assert {"science-technology", "culture-youth"} <= sectors
 
 
+def test_what_is_not_a_noun_phrase_is_not_a_good() -> None:
+    from coopbrowse.store.extract.goods import is_good
+
+    for item in [
+        "for enterprises of Chelyabinsk Oblast",  # a purpose
+        "Buryatia's partner countries",  # a place's own
+        "Grodno Azot began",  # the next clause's verb
+        "pasteboard soared",
+    ]:
+        assert not is_good(item), item
+    assert is_good("potash fertilizers") and is_good("machinery for lifting")
+
+
+def test_a_vague_kind_of_goods_is_not_a_good() -> None:
+    text = (
+        f"{MEETING}\nBelarus imported from Omsk Oblast primarily sulfur, fish, peculiar "
+        "goods, wool and tomatoes."
+    )
+    imports = extract(text).meeting["imports"]
+    assert {"sulfur", "fish", "wool", "tomatoes"} <= set(imports)
+    assert "peculiar goods" not in imports
+
+
 def test_the_words_before_what_a_company_is_are_not_its_name() -> None:
     text = f"{MEETING}\nThe Belarusian company Amkodor offers its road-building machinery."
     (proposal,) = extract(text).meeting["proposals"]

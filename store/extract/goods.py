@@ -130,7 +130,10 @@ _LEADING = re.compile(
     r"^(?:(?:a\s+)?(?:lot|number|variety|range)\s+of|and|or|the|a|an|our|its|their|also|"
     r"primarily|mainly|mostly|largely|chiefly|especially|including|enough|sufficient|"
     r"high-quality|quality|modern|Belarusian|importing|imported|exported|"
-    r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of)\s+",
+    r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of|"
+    # "imported from Omsk Oblast primarily sulfur": where from, not what
+    r"from\s+(?:the\s+region|there|(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+"
+    r"(?:Oblast|Krai|Region|Republic|Territory)))\s+",
     re.I,
 )
 
@@ -312,12 +315,24 @@ _BELARUSIAN_SUCH_AS = re.compile(
 )
 
 
+# An item that is not a noun phrase: it starts with a preposition ("for enterprises of the
+# region"), names a place's own ("the region's partner countries"), or runs into the verb of
+# the next clause ("Grodno Azot began", "pasteboard soared")
+_NOT_A_THING = re.compile(
+    r"^(?:for|to|with|by|in|on|at|of|about|into)\s|"
+    r"\b[A-Z][\w-]*['’]s\s|"
+    r"\s(?:began|begun|soared|rose|grew|fell|dropped|increased|decreased|doubled|tripled|"
+    r"amounted|reached|exceeded|totalled|totaled|was|were|is|are|has|have|had)$"
+)
+
+
 def is_good(item: str) -> bool:
     """Whether an item of a goods list names a good (not "expanding", "services", MAZ)."""
     return not (
         _NOT_GOODS.match(item)
         or _NOT_GOODS_HEAD.search(item)
         or _ACTIVITY.match(item)
+        or _NOT_A_THING.search(item)
         or item.lower() in enterprise_names()
     )
 
@@ -526,6 +541,7 @@ _VAGUE_KIND = frozenset((
     "factory", "factories", "who", "whose", "where", "when", "so", "if", "but", "because",
     "joint", "local", "regional", "russian", "belarusian", "both", "increase", "expand",
     "boost", "develop", "reduce", "promote", "raise", "double", "export-oriented",
+    "peculiar", "particular", "innovative",
 ))  # fmt: skip
 # Words of kind that end in -ing or -ed and still say what a good is
 _KIND_VERBAL = frozenset((
@@ -546,7 +562,8 @@ _TRADE_VERB = re.compile(
 # Words that point at a good named elsewhere, or praise it, saying nothing of its kind
 _POINTING = frozenset((
     "such", "unique", "this", "that", "these", "those", "our", "your", "its", "their", "the",
-    "other", "same", "similar", "famous", "renowned", "well-known",
+    "other", "same", "similar", "famous", "renowned", "well-known", "specific", "peculiar",
+    "certain", "particular", "innovative", "new", "various", "different", "some",
 ))  # fmt: skip
 # A good too vague on its own (what kind of equipment?)
 _VAGUE_GOOD = frozenset((
