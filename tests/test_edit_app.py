@@ -48,7 +48,7 @@ async def burst(pilot, app, *keys: str) -> None:
     once, none waiting for the one before to be handled."""
     for k in keys:
         app.post_message(Key(k, k if len(k) == 1 else None))
-    await pilot.pause(0.3)
+    await settle(pilot, app)
 
 
 async def test_edit_adds_a_trade_figure_removes_another_and_undo_brings_it_back(
