@@ -1199,6 +1199,46 @@ def test_a_vague_kind_of_goods_is_not_a_good() -> None:
     assert "peculiar goods" not in imports
 
 
+def test_the_president_by_surname_alone_and_a_governor_by_post_and_surname() -> None:
+    text = (
+        "Lukashenko decided to expand into the Siberian market\n"
+        "Lukashenko told Governor Travnikov and Ambassador Gryzlov that Belarus is ready to "
+        "supply buses to Novosibirsk Oblast. Lukashenko stressed the importance of the region."
+    )
+    people = {p["role"]: (p["name"], p["title"]) for p in extract(text).meeting["participants"]}
+    assert people["host"] == ("Lukashenko", "President of Belarus")
+    assert people["guest"] == ("Travnikov", "Governor of Novosibirsk Oblast")
+
+
+def test_a_passing_mention_of_the_presidents_surname_is_no_host() -> None:
+    text = (
+        "Governor of Omsk Oblast Sergei Orlov visited Minsk. According to Lukashenko's press "
+        "service, the sides discussed supplies of tractors."
+    )
+    roles = {p["role"] for p in extract(text).meeting["participants"]}
+    assert "host" not in roles
+
+
+def test_a_guest_visiting_belarus_is_the_regions() -> None:
+    text = (
+        "Negotiations with the Governor of Murmansk Oblast\n"
+        "Andrey Chibis is visiting Belarus for the third time as head of the region, Aleksandr "
+        "Lukashenko noted. Belarus is ready to supply buses to the region."
+    )
+    guests = [p["name"] for p in extract(text).meeting["participants"] if p["role"] == "guest"]
+    assert guests == ["Andrey Chibis"]
+
+
+def test_a_bodys_last_word_is_not_the_first_name_of_its_head() -> None:
+    text = (
+        "Chairperson of the Grodno Oblast Council of Deputies Elena Pasyuta met with Deputy "
+        "Chairman of the Nizhny Novgorod Oblast Legislative Assembly Committee on Social "
+        "Issues Solomon Apoyan."
+    )
+    people = {p["role"]: p["name"] for p in extract(text).meeting["participants"]}
+    assert people["host"] == "Elena Pasyuta" and people["guest"] == "Solomon Apoyan"
+
+
 def test_the_words_before_what_a_company_is_are_not_its_name() -> None:
     text = f"{MEETING}\nThe Belarusian company Amkodor offers its road-building machinery."
     (proposal,) = extract(text).meeting["proposals"]

@@ -352,6 +352,8 @@ _GUEST_SUBJECT = re.compile(
     re.M,
 )
 
+_VISITING = re.compile(r"\b(?:visiting|visit|arrived|came)\b")
+
 # A delegation or a body of Belarus's
 _BELARUSIAN_SIDE = re.compile(
     r"\b(?:Belarus\w*|Byelorussia\w*|Belorussia\w*|Minsk|Brest|Vitebsk|Gomel|Grodno|Mogilev|"
@@ -396,6 +398,13 @@ _PRESIDENT = re.compile(
 )
 
 
+# The President by surname alone (not "Lukashenko's", a possessive: "Lukashenko's press
+# service" says who spoke for him)
+_PRESIDENT_SURNAME = re.compile(r"\b(Lukashenko|Lukashenka|Łukašenka|Lukašenka)\b(?!['’])")
+# A regional head by post and surname alone: "Governor Travnikov and Ambassador Gryzlov"
+_POST_SURNAME = re.compile(r"\b(Governor|Mayor)\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])(?!['’-])")
+
+
 def _people(
     lead: str, body: str, region: Region | None
 ) -> tuple[Person | None, Person | None, list[Person]]:
@@ -417,6 +426,22 @@ def _people(
         m = _PRESIDENT.search(body)
         if m:
             host = Person(m.group(), "President of Belarus", "belarus")
+    if host is None:
+        # "Lukashenko immediately declared ... Lukashenko emphasized": by surname alone, again
+        # and again (a passing mention is no host)
+        said = _PRESIDENT_SURNAME.findall(body)
+        if len(said) >= 2:
+            host = Person(said[0], "President of Belarus", "belarus")
+    if guest is None:
+        # "Governor Travnikov": a region's head by post and surname alone
+        for m in _POST_SURNAME.finditer(body):
+            surname = m.group(2)
+            if not (find_region(surname) or is_post(surname) or (host and surname in host.name)):
+                title = m.group(1).capitalize()
+                if region is not None:
+                    title = f"{title} of {region.name}"
+                guest = Person(surname, title, "russia")
+                break
     if host is None and (post := _BELARUSIAN_POST.search(body)):
         # "The Belarusian Prime Minister notes ... According to Sergei Rumas, ...": the post
         # named without a name, and someone quoted by name alone, not the guest
@@ -436,7 +461,9 @@ def _people(
         m = _GUEST_SUBJECT.search(body)
         # "X, who heads the Belarusian government": the Belarusian side
         heads = body[m.end() : m.end() + 60].split(",")[0].split(".")[0] if m else ""
-        belarusian = bool(_BELARUSIAN_SIDE.search(heads))
+        # ("Andrey Chibis is visiting Belarus": where the guest came, not whose he is)
+        visiting = m is not None and bool(_VISITING.search(m.group(0)))
+        belarusian = bool(_BELARUSIAN_SIDE.search(heads)) and not visiting
         if m is None:
             m = _DELEGATION_HEAD.search(body)
             # "a delegation of Belarus headed by ...", "a delegation from Minsk ..."

@@ -68,6 +68,13 @@ _NOT_NAMES = {
         "Government",
         "Administration",
         "Department",
+        # the last word of a body's name before its head's name ("Council of Deputies Elena
+        # Pasyuta", "Committee on Social Issues Solomon Apoyan")
+        "Deputies",
+        "Issues",
+        "Affairs",
+        "Relations",
+        "Policy",
         "House",
         "Representatives",
         "Duma",
