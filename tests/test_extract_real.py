@@ -1239,6 +1239,28 @@ def test_a_bodys_last_word_is_not_the_first_name_of_its_head() -> None:
     assert people["host"] == "Elena Pasyuta" and people["guest"] == "Solomon Apoyan"
 
 
+def test_a_belarusian_region_buying_is_belarus_importing() -> None:
+    text = (
+        "The governors of Minsk Region and Vladimir Oblast signed an agreement. The main "
+        "export items are meat products and tractor parts. Minsk Region imports plastic, "
+        "linoleum and construction wood products."
+    )
+    meeting = extract(text).meeting
+    assert any("linoleum" in g for g in meeting["imports"])
+    assert not any("wood" in g or "linoleum" in g for g in meeting["exports"])
+
+
+def test_a_count_of_kinds_is_not_a_good() -> None:
+    text = (
+        f"{MEETING}\nOmsk Oblast imports nearly 200 commodity groups from Belarus. Almost the "
+        "same amount is exported from Omsk Oblast. The region purchases Belarusian trucks."
+    )
+    meeting = extract(text).meeting
+    goods = [*meeting["exports"], *meeting["imports"]]
+    assert "trucks" in meeting["exports"]
+    assert not any("groups" in g or "amount" in g for g in goods), goods
+
+
 def test_the_words_before_what_a_company_is_are_not_its_name() -> None:
     text = f"{MEETING}\nThe Belarusian company Amkodor offers its road-building machinery."
     (proposal,) = extract(text).meeting["proposals"]

@@ -75,6 +75,11 @@ _TRADE_NOUN = re.compile(
     rf"{_QUANTITY}{_LIST}"
 )
 
+# A region of Belarus buys for Belarus: "Minsk Region imports plastic, linoleum"
+_BELARUSIAN_REGION = (
+    r"(?:Minsk|Brest|Vitebsk|Gomel|Homel|Grodno|Hrodna|Mogilev|Mahilyow)\s+(?:Region|Oblast)"
+)
+
 # A purchase: the subject says whose.
 _PURCHASE = re.compile(
     r"(?P<subject>\b(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+|\b[Ww]e|\b[Tt]he\s+region)"
@@ -116,7 +121,7 @@ _ACTIVITY = re.compile(
 _NOT_GOODS_HEAD = re.compile(
     r"\b(?:programs?|programmes?|solutions?|services?|support|assistance|help|expertise|"
     r"experience|cooperation|projects?|technolog(?:y|ies)|opportunities|conditions|terms|"
-    r"prices?|volumes?)$",
+    r"prices?|volumes?|amounts?|(?:commodity|product)\s+groups|positions)$",
     re.I,
 )
 # "..., and provide seeds, Lukashenko noted": the speaker is not a good
@@ -414,9 +419,9 @@ def offered_goods(
     for m in _anchored(_PURCHASE, _PURCHASE_VERB, sentence, 100):
         subject = m.group("subject")
         rest = sentence[m.end() : m.end() + 40]
-        belarus_buys = bool(re.match(r"(?:Belarus|[Ww]e)\b", subject)) or bool(
-            re.match(r"\s+from\s+(?:the\s+region|there|[A-Z])", rest)
-        )
+        belarus_buys = bool(
+            re.match(rf"(?:Belarus|[Ww]e|{_BELARUSIAN_REGION})\b", subject)
+        ) or bool(re.match(r"\s+from\s+(?:the\s+region|there|[A-Z])", rest))
         in_belarus = re.match(r"\s+(?:and\s+much\s+more\s+)?(?:in|from)\s+Belarus\b", rest)
         if belarus_buys and not _FROM_BELARUS.match(rest.strip()):
             imports += _items(m.group("list"), split)
@@ -607,7 +612,8 @@ _TRADE_CUE = re.compile(
 )
 # Belarus buying: what comes from the region, or what Belarus wants there
 _BELARUS_BUYS = re.compile(
-    r"\b(?:(?:we|Belarus|Belarusians?|[Oo]ur\s+(?:country|republic|enterprises|companies))\s+"
+    rf"\b(?:(?:we|Belarus|Belarusians?|[Oo]ur\s+(?:country|republic|enterprises|companies)|"
+    rf"{_BELARUSIAN_REGION})\s+"
     r"(?:\w+\s+){0,3}?(?:buy|buys|bought|purchas\w*|import\w*|interested|interest|need|needs)|"
     r"(?:[Ww]e|Belarus)\s+(?:\w+\s+){0,3}?(?:get|receive|obtain)\w*|"
     r"(?:supplies|supplied|provides)\s+(?:Belarus|us)\b|"
