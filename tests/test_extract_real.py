@@ -1210,13 +1210,43 @@ def test_the_president_by_surname_alone_and_a_governor_by_post_and_surname() -> 
     assert people["guest"] == ("Travnikov", "Governor of Novosibirsk Oblast")
 
 
-def test_a_passing_mention_of_the_presidents_surname_is_no_host() -> None:
+def test_the_presidents_surname_as_a_possessive_is_no_host() -> None:
     text = (
         "Governor of Omsk Oblast Sergei Orlov visited Minsk. According to Lukashenko's press "
-        "service, the sides discussed supplies of tractors."
+        "service, the sides discussed supplies of tractors. Lukashenko's aide was there."
     )
     roles = {p["role"] for p in extract(text).meeting["participants"]}
     assert "host" not in roles
+
+
+def test_people_named_in_full_come_before_a_surname_alone() -> None:
+    """The surname rules are the last resort: a Belarusian named in full is the host, a
+    governor named in full is the guest once (not again by "Governor <surname>"), and a
+    Belarusian governor's surname is not the region's guest."""
+
+    def people(text: str) -> list[tuple[str, str]]:
+        return [(p["name"], p["role"]) for p in extract(text).meeting["participants"]]
+
+    lead = "MINSK, 5 March 2025 (BelTA) - "
+    found = people(
+        f"{lead}Belarus and Kursk Oblast agreed to expand cooperation in agriculture.\n"
+        "Prime Minister of Belarus Roman Golovchenko noted that the tasks set by Lukashenko "
+        "and Putin are being fulfilled. Governor of Kursk Oblast Alexander Khinshtein thanked "
+        "the Belarusian side. The agreements reached by Lukashenko are being implemented."
+    )
+    assert found[:2] == [("Roman Golovchenko", "host"), ("Alexander Khinshtein", "guest")]
+    found = people(
+        f"{lead}A delegation of Kursk Oblast is visiting Minsk.\nGovernor of Kursk Oblast "
+        "Alexander Khinshtein said the region is interested in Belarusian tractors. Governor "
+        "Khinshtein also noted that trade grew."
+    )
+    assert found == [("Alexander Khinshtein", "guest")]
+    found = people(
+        f"{lead}A delegation of Kursk Oblast held talks in Brest.\nBrest Oblast Governor Pyotr "
+        "Parkhomchik welcomed the guests. Governor Parkhomchik said the region is ready to "
+        "supply milk. Deputy Governor of Kursk Oblast Ivan Petrov thanked the hosts."
+    )
+    assert found[:2] == [("Pyotr Parkhomchik", "host"), ("Ivan Petrov", "guest")]
 
 
 def test_a_guest_visiting_belarus_is_the_regions() -> None:

@@ -426,22 +426,6 @@ def _people(
         m = _PRESIDENT.search(body)
         if m:
             host = Person(m.group(), "President of Belarus", "belarus")
-    if host is None:
-        # "Lukashenko immediately declared ... Lukashenko emphasized": by surname alone, again
-        # and again (a passing mention is no host)
-        said = _PRESIDENT_SURNAME.findall(body)
-        if len(said) >= 2:
-            host = Person(said[0], "President of Belarus", "belarus")
-    if guest is None:
-        # "Governor Travnikov": a region's head by post and surname alone
-        for m in _POST_SURNAME.finditer(body):
-            surname = m.group(2)
-            if not (find_region(surname) or is_post(surname) or (host and surname in host.name)):
-                title = m.group(1).capitalize()
-                if region is not None:
-                    title = f"{title} of {region.name}"
-                guest = Person(surname, title, "russia")
-                break
     if host is None and (post := _BELARUSIAN_POST.search(body)):
         # "The Belarusian Prime Minister notes ... According to Sergei Rumas, ...": the post
         # named without a name, and someone quoted by name alone, not the guest
@@ -488,6 +472,25 @@ def _people(
                 and (region is None or region_in(person.title) in (None, region))
             ):
                 guest = person
+    # Last, when no one named in full holds the place: by surname alone
+    surnames = {p.name.split()[-1] for p in (host, guest, *everyone) if p and p.name.split()}
+    if host is None:
+        # "Lukashenko immediately declared ... Lukashenko emphasized": by surname alone, again
+        # and again (a passing mention is no host)
+        said = _PRESIDENT_SURNAME.findall(body)
+        if len(said) >= 2:
+            host = Person(said[0], "President of Belarus", "belarus")
+    if guest is None:
+        # "Governor Travnikov": a region's head by post and surname alone (not the surname of
+        # someone named in full: a Belarusian governor, or a guest already found)
+        for m in _POST_SURNAME.finditer(body):
+            surname = m.group(2)
+            if not (find_region(surname) or is_post(surname) or surname in surnames):
+                title = m.group(1).capitalize()
+                if region is not None:
+                    title = f"{title} of {region.name}"
+                guest = Person(surname, title, "russia")
+                break
     mentioned: list[Person] = []
     known = {p.name for p in (host, guest) if p}
     for person in everyone:

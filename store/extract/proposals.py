@@ -466,7 +466,9 @@ _FORMULA_WORD = (
     r"technological|engineering|humanitarian|cultural|culture|educational|interregional)"
 )
 _FORMULA = re.compile(
-    rf"\b{_FORMULA_WORD}(?:(?:\s*,\s*|\s*-\s*|\s+and\s+|\s*,\s*and\s+){_FORMULA_WORD})+"
+    # (at most eight words after the first: an unbounded run made a long list of them
+    # quadratic to read)
+    rf"\b{_FORMULA_WORD}(?:(?:\s*,\s*|\s*-\s*|\s+and\s+|\s*,\s*and\s+){_FORMULA_WORD}){{1,8}}"
     r"\s+(?:co-?operation|ties|links|relations|contacts|interaction|partnership)\b",
     re.I,
 )

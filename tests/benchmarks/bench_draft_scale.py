@@ -155,6 +155,16 @@ def shapes(size: int, seed: int = 1) -> dict[str, Callable[[], str]]:
                 "the delegation of the region discussed cooperation with the partners\n", size
             )
         ),
+        # a run of the words of the diplomatic formula that never reaches its noun (each
+        # start would read to the end of the run)
+        "formula-words": lambda: _fill(
+            size,
+            lambda: (
+                f"Cooperation in science and culture {rng.randint(0, 10**9)}: "
+                + "trade, " * 300
+                + "trade."
+            ),
+        ),
         "wrapped-open-ends": lambda: (
             "Headline of the report\n"
             + _repeat("the delegation of the region grew in many ways and also in the\n", size)
