@@ -290,6 +290,20 @@ class Store:
             if seed:
                 self._merge_into(db, dataset, WriteReport())
 
+    @classmethod
+    def preflight(cls, path: Path | str) -> None:
+        """Say now what would stop a write to the database at ``path`` (a directory, a file
+        that is not a database, a read-only file), writing nothing: :meth:`open` may write
+        (a migration, a newer bundled dataset merged), which must wait until there is
+        something to save. A missing database is no obstacle: it is made when saving."""
+        store = cls(path)
+        if store.path.is_dir():
+            raise CorruptDatabase(store.path, "is a directory, not a database file")
+        if not store.path.exists():
+            return
+        store._check()
+        _refuse_read_only(store.path)
+
     def _check(self) -> dict[str, Any]:
         """Read the file and validate its envelope; return the meta document."""
         self._pending = self._read()

@@ -355,6 +355,30 @@ def test_saving_into_a_broken_database_is_refused_before_any_article_is_read(
         assert db.read_bytes() == before
 
 
+def test_an_article_that_cannot_be_read_leaves_the_database_as_it_was(tmp_path: Path) -> None:
+    """Opening a database may write (a newer bundled dataset merged): with --yes, nothing is
+    written until there is a draft to save; a read-only database is said first."""
+    db = tmp_path / "db.json"
+    assert run(db, "init").returncode == 0  # made and seeded
+    data = json.loads(db.read_text())
+    data["meta"]["1"]["dataset_version"] = "0.0"  # a newer bundled dataset would be merged
+    db.write_text(json.dumps(data))
+    before = db.read_bytes()
+    out = run(db, "import-article", "missing.html", "--yes")
+    assert out.returncode == 2 and "missing.html" in out.stderr
+    assert db.read_bytes() == before
+    page = tmp_path / "kursk.html"
+    page.write_bytes(html())
+    db.chmod(0o444)
+    try:
+        out = run(db, "import-article", page.name, "--yes")
+        assert out.returncode == 2 and out.stdout == ""  # said before the draft
+        assert "read-only" in out.stderr
+        assert db.read_bytes() == before
+    finally:
+        db.chmod(0o644)
+
+
 def test_the_published_option_overrides_the_pages_own_date(tmp_path: Path) -> None:
     page = tmp_path / "kursk.html"
     page.write_bytes(html())  # its metadata says 2024-07-16

@@ -832,9 +832,10 @@ def _import_one_article(db_path: Path, args: argparse.Namespace, source: str) ->
     from coopbrowse.store.ingest import prepare_draft, save_draft
     from coopbrowse.store.model import ValidationError
 
-    # a database that cannot take the draft is said before any article is read or fetched
-    # (none yet is made when the draft is saved: an article that cannot be read makes none)
-    store = Store.open(db_path) if args.yes and db_path.exists() else None
+    # a database that cannot take the draft is said before any article is read or fetched;
+    # nothing is written (nor made) before there is a draft to save
+    if args.yes:
+        Store.preflight(db_path)
     _article, draft = _read_draft(source, args.published)
     if args.json:
         _dump(draft.to_dict())
@@ -851,7 +852,7 @@ def _import_one_article(db_path: Path, args: argparse.Namespace, source: str) ->
             else:
                 _say("not saved: add --yes to save this draft, or review it in the app (key i)")
         return EXIT_OK
-    store = store or Store.open(db_path)
+    store = Store.open(db_path)
     try:
         meeting = prepare_draft(store, draft.meeting)
     except ValidationError as exc:
@@ -881,8 +882,11 @@ def _import_many_articles(db_path: Path, args: argparse.Namespace) -> int:
     from coopbrowse.store.model import ValidationError
 
     rows: list[dict[str, Any]] = []
-    # with --yes, a database that cannot take the drafts is said before any is read
-    store: Store | None = Store.open(db_path) if args.yes and db_path.exists() else None
+    # with --yes, a database that cannot take the drafts is said before any is read (and
+    # nothing is written before there is a draft to save)
+    if args.yes:
+        Store.preflight(db_path)
+    store: Store | None = None
     for n, source in enumerate(args.sources, 1):
         row: dict[str, Any] = {"source": source, "result": "", "id": "", "missing": []}
         rows.append(row)
