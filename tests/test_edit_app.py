@@ -309,6 +309,20 @@ async def test_a_trade_figures_boxes_are_named_above_them(app, store: Store) -> 
             assert label.y < field.y
 
 
+async def test_the_names_of_the_trade_boxes_come_with_the_first_row(app, store: Store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, "2025-07-21-samara")  # no trade figure
+        heads = form.query_one("#sec-trade .col-heads")
+        assert not heads.display
+        form.query_one("#add-trade").focus()
+        await pilot.press("ctrl+n")
+        await settle(pilot, app)
+        assert heads.display and app.focused is form.query_one("#tr-0-period")
+        names = {str(label.render()).strip(): label for label in heads.query(".col-head")}
+        usd = form.query_one("#tr-0-usd").region
+        assert (names["USD mln"].region.x, names["USD mln"].region.width) == (usd.x, usd.width)
+
+
 def test_form_helpers() -> None:
     assert split_items("metal products, chemical fertilizers") == [
         "metal products",

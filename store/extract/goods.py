@@ -321,7 +321,7 @@ _BELARUSIAN_SUCH_AS = re.compile(
 
 
 # An item that is not a noun phrase: it starts with a preposition ("for enterprises of the
-# region"), names a place's own ("the region's partner countries"), or runs into the verb of
+# region"), names a place's own ("Buryatia's partner countries"), or runs into the verb of
 # the next clause ("Grodno Azot began", "pasteboard soared")
 _NOT_A_THING = re.compile(
     r"^(?:for|to|with|by|in|on|at|of|about|into)\s|"

@@ -176,8 +176,10 @@ class ListSection(Vertical):
         yield Label(f"{title} ({shown})", classes="form-section")
         if not shown:
             yield Static(f"None yet. ctrl+n adds a {what}.", classes="dim list-empty")
-        elif self.key == "trade":
-            yield self.form.trade_heads()
+        if self.key == "trade":
+            heads = self.form.trade_heads()
+            heads.display = bool(shown)  # (shown with the first row ctrl+n adds)
+            yield heads
         for i, item in enumerate(items):
             if i >= self.eager:
                 self.later.append(i)
@@ -629,6 +631,8 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
             widget.display = True
         for empty in section.query(".list-empty"):
             empty.display = False
+        for heads in section.query(".col-heads"):
+            heads.display = True
         title, _what = LISTS[key]
         self.shown[key] += 1
         section.query_one(".form-section", Label).update(f"{title} ({self.shown[key]})")

@@ -45,8 +45,10 @@ class OrderedInput(Input):
         # Born valid: Input's first value marks it ``-valid``, and a class added to a widget
         # made inside a running app restyles it then, mounted or not (2 ms a field: most of
         # the cost of building a long form). With the class already there, nothing changes.
-        classes = kwargs.get("classes")
-        kwargs["classes"] = f"-valid {classes}" if classes else "-valid"
+        # (only a field that nothing validates: one with validators or a type finds out)
+        if not kwargs.get("validators") and kwargs.get("type", "text") == "text":
+            classes = kwargs.get("classes")
+            kwargs["classes"] = f"-valid {classes}" if classes else "-valid"
         super().__init__(*args, **kwargs)
 
     async def _on_key(self, event: events.Key) -> None:
