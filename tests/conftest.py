@@ -44,10 +44,11 @@ def paints_the_last_frame(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
     Run headless, Textual still renders every frame (every widget's lines, styled and
     cropped) and then throws the frame away: half the CPU time of the app tests. A test of
     behaviour asserts on the widgets' state, and of what they draw through their own
-    ``render``/``render_line``; so the frames in between are skipped, and the screen as the
-    test leaves it is rendered in full (drawing code still runs in every test, on its last
-    state, and an error in it fails the test). A test of painting itself (snapshots, what is
-    drawn when, how often) is marked ``paints`` and renders every frame, as in a terminal.
+    ``render``/``render_line``; so the frames in between are skipped, and a screen is
+    rendered in full as it leaves (popped, or the app quitting) and as the test leaves it:
+    drawing code runs in every test, on each screen's last state, and an error in it fails
+    the test. A test of painting itself (snapshots, what is drawn when, how often) is marked
+    ``paints`` and renders every frame, as in a terminal.
     """
     if request.node.get_closest_marker("paints"):
         return
@@ -65,7 +66,12 @@ def paints_the_last_frame(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
         screen._dirty_widgets.clear()
         app._update_mouse_over(screen)
 
-    run_test = App.run_test
+    def paint(app: App[Any]) -> None:
+        """Render the top screen in full, as a terminal would show it now."""
+        if app.is_running and app.screen_stack:
+            app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+
+    run_test, pop_screen, exit_app = App.run_test, App.pop_screen, App.exit
 
     @contextlib.asynccontextmanager
     async def run_test_painting_last(
@@ -73,12 +79,20 @@ def paints_the_last_frame(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
     ) -> AsyncIterator[Any]:
         async with run_test(app, *args, **kwargs) as pilot:
             yield pilot
-            if app.is_running and app.screen_stack:
-                screen = app.screen
-                screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+            paint(app)
+
+    def pop_screen_painted(app: App[Any]) -> Any:
+        paint(app)  # a screen's last frame, before it goes
+        return pop_screen(app)
+
+    def exit_painted(app: App[Any], *args: Any, **kwargs: Any) -> None:
+        paint(app)  # the last frame of an app that quits
+        exit_app(app, *args, **kwargs)
 
     monkeypatch.setattr(Screen, "_compositor_refresh", skip_the_frame)
     monkeypatch.setattr(App, "run_test", run_test_painting_last)
+    monkeypatch.setattr(App, "pop_screen", pop_screen_painted)
+    monkeypatch.setattr(App, "exit", exit_painted)
 
 
 @pytest.fixture

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
+from textual.widgets import Static
 
 
 class Drawn(Widget):
@@ -20,8 +22,20 @@ class Drawn(Widget):
 
 
 class One(App[None]):
+    BINDINGS = [("q", "quit", "")]
+
     def compose(self) -> ComposeResult:
         yield Drawn()
+
+
+class Above(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield Drawn()
+
+
+class Below(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("under")
 
 
 async def test_an_app_that_does_not_paint_every_frame_still_paints_its_last() -> None:
@@ -36,6 +50,20 @@ async def test_an_app_that_does_not_paint_every_frame_still_paints_its_last() ->
     with pytest.raises(RuntimeError, match="drawing fails"):
         async with One().run_test(size=(20, 3)) as pilot:
             await pilot.press("x")
+
+
+async def test_an_app_that_quits_or_a_screen_that_goes_is_painted_as_it_goes() -> None:
+    Drawn.lines, Drawn.fails = 0, True
+    with pytest.raises(RuntimeError, match="drawing fails"):
+        async with One().run_test(size=(20, 3)) as pilot:
+            await pilot.press("q")  # the app quits inside the test
+    app = Below()
+    with pytest.raises(RuntimeError, match="drawing fails"):
+        async with app.run_test(size=(20, 3)) as pilot:
+            await app.push_screen(Above())
+            await pilot.pause()
+            app.pop_screen()  # a screen opened and closed inside the test
+            await pilot.pause()
 
 
 @pytest.mark.paints
