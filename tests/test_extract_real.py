@@ -1291,6 +1291,24 @@ def test_a_count_of_kinds_is_not_a_good() -> None:
     assert not any("groups" in g or "amount" in g for g in goods), goods
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sector"),
+    [
+        (
+            "The governor invited Belarusian firms to the special economic zone of the region.",
+            "industrial-cooperation",
+        ),
+        (
+            "The agreement proposes the mutual exchange of technologies between the regions.",
+            "science-technology",
+        ),
+    ],
+)
+def test_an_economic_zone_and_an_exchange_of_technologies(sentence: str, sector: str) -> None:
+    sectors = {p["sector"] for p in extract(f"{MEETING}\n{sentence}").meeting["proposals"]}
+    assert sector in sectors
+
+
 def test_the_words_before_what_a_company_is_are_not_its_name() -> None:
     text = f"{MEETING}\nThe Belarusian company Amkodor offers its road-building machinery."
     (proposal,) = extract(text).meeting["proposals"]

@@ -202,6 +202,8 @@ CUES: list[Cue] = [
         r"academy\s+of\s+sciences",
         r"technoparks?",
         r"scientific\s+and\s+technical\s+(?:cooperation|activities|complex\w*)",
+        r"(?:mutual\s+)?exchange\s+of\s+technolog(?:y|ies)",
+        r"technology\s+(?:exchange|transfer)",
     ),
     *_cue(
         "construction",
@@ -338,6 +340,10 @@ CUES: list[Cue] = [
         r"industrial\s+manufacturing",
     ),
     *_cue("industrial-cooperation", r"shipyards?", r"shipbuilding", r"ship-building"),
+    # joint work in an economic zone ("joint projects in the special economic zone")
+    *_cue(
+        "industrial-cooperation", r"(?:special|free)\s+economic\s+zones?", r"industrial\s+parks?"
+    ),
     *_cue("industrial-cooperation", r"joint\s+projects", r"supply\s+of\s+components", weak=True),
 ]
 
