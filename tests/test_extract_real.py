@@ -1309,6 +1309,22 @@ def test_an_economic_zone_and_an_exchange_of_technologies(sentence: str, sector:
     assert sector in sectors
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Alexander Lukashenko met with the leader of the "DPR" Denis Pushilin.',
+        "Alexander Lukashenko met with the head of the “DPR” Denis Pushilin.",
+        "Alexander Lukashenko met with the leader of the DPR Denis Pushilin.",
+    ],
+)
+def test_a_leader_and_a_region_set_off_in_quotes(sentence: str) -> None:
+    meeting = extract(f"On September 19, {sentence}").meeting
+    guests = [(p["name"], p["title"]) for p in meeting["participants"] if p["role"] == "guest"]
+    assert meeting["region"] == "Donetsk People's Republic"
+    assert len(guests) == 1 and guests[0][0] == "Denis Pushilin"
+    assert guests[0][1].endswith("of the Donetsk People's Republic")
+
+
 def test_the_words_before_what_a_company_is_are_not_its_name() -> None:
     text = f"{MEETING}\nThe Belarusian company Amkodor offers its road-building machinery."
     (proposal,) = extract(text).meeting["proposals"]

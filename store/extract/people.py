@@ -29,7 +29,7 @@ _POSTS = (
     r"Plenipotentiary|Representative|Consul|CEO|PM|"
     # in lower case only the posts that are never ordinary words before a name
     r"prime\s+minister|president|governor|head|chairman|chairwoman|mayor|minister|ambassador|"
-    r"speaker)"
+    r"speaker|leader)"
 )
 
 
@@ -54,8 +54,11 @@ _POST_WORD = re.compile(
 # Post words matched as whole words only (posts in lower case, "governor of Russia's Kaluga
 # province", and "PM"), so that none begins inside another word ("ahead") or post word.
 _POST_WORD_WHOLE = re.compile(
-    r"\b(?:PM|minister|president|governor|head|chair|speaker|ambassador|mayor)\b"
+    r"\b(?:PM|minister|president|governor|head|chair|speaker|ambassador|mayor|leader)\b"
 )
+# A short name in quotes, as some outlets set off a region they do not recognise ("the
+# leader of the "DPR" Denis Pushilin"): read without its quotes (the same length: offsets hold)
+_QUOTED_SHORT = re.compile(r"[\"“«]([A-Z][A-Za-z]{1,5})[\"”»]")
 _TITLE_STOPS = '.;:“”"'
 
 
@@ -236,8 +239,12 @@ _TO_OF_FOR = re.compile(r"\b(?:to|of|for)\b")
 _RUSSIAN = re.compile(r"^Russian\s+")
 
 
+def may_quote(text: str) -> bool:
+    return '"' in text or "“" in text or "«" in text
+
+
 def _tidy_title(title: str, side: str) -> str:
-    title = _TITLE_ARTICLE.sub("", title).strip()
+    title = " ".join(_TITLE_ARTICLE.sub("", title).split())
     title = _OF_RUSSIA.sub("", title)
     title = _RUSSIAS.sub("", title).strip()
     if side == "belarus":
@@ -310,6 +317,8 @@ def find_people(text: str, region: Region | None) -> list[Person]:
     """Titled people in ``text`` ("Governor of Russia's Penza Oblast Oleg Melnichenko"), in
     text order; at most MAX_PEOPLE of them."""
     people: list[Person] = []
+    if may_quote(text):
+        text = _QUOTED_SHORT.sub(lambda m: f" {m.group(1)} ", text)
     # Characters inside a region's name (offsets of the folded text, as they always were): a
     # mask answers "does this pair overlap a region" at once, where comparing with every
     # region made a text full of region names quadratic.
