@@ -1325,6 +1325,16 @@ def test_a_leader_and_a_region_set_off_in_quotes(sentence: str) -> None:
     assert guests[0][1].endswith("of the Donetsk People's Republic")
 
 
+def test_what_a_good_is_worth_is_no_part_of_it() -> None:
+    text = (
+        f"{MEETING}\nContracts were signed for the supply of Belarusian food products worth "
+        "14.6 billion Russian rubles."
+    )
+    exports = extract(text).meeting["exports"]
+    assert "food products" in exports
+    assert not any("worth" in g or "14" in g for g in exports), exports
+
+
 def test_the_words_before_what_a_company_is_are_not_its_name() -> None:
     text = f"{MEETING}\nThe Belarusian company Amkodor offers its road-building machinery."
     (proposal,) = extract(text).meeting["proposals"]

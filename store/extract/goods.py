@@ -129,7 +129,11 @@ _SAID = re.compile(
     r"\s(?:said|noted|stressed|added|says|emphasi[sz]ed|remarked|explained|stated|told)$", re.I
 )
 _TRAILING = re.compile(
-    r"\s+(?:somewhere|there|here|too|abroad|again|now|annually|necessary|needed|required)$", re.I
+    r"\s+(?:somewhere|there|here|too|abroad|again|now|annually|necessary|needed|required)$"
+    # what it is worth is no part of what it is: "food products worth 14.6 billion rubles"
+    r"|\s+(?:worth|valued\s+at|totall?ing|amounting\s+to)\s+(?:about\s+|over\s+|almost\s+|"
+    r"nearly\s+|some\s+)?[$€£₽\d].*$",
+    re.I,
 )
 _LEADING = re.compile(
     r"^(?:(?:a\s+)?(?:lot|number|variety|range)\s+of|and|or|the|a|an|our|its|their|also|"
