@@ -144,6 +144,13 @@ def region_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
+# Belarus's own regions, by their centres' names in the spellings reports use ("Minsk Region",
+# "Gomel Oblast"): the Belarusian side, not a Russian region (a pattern, for the extractor)
+BELARUS_REGIONS = (
+    r"(?:Brest|Vitebsk|Gomel|Homel|Homiel|Grodno|Hrodna|Minsk|Mogilev|Mahilyow)\s+(?:Oblast|Region)"
+)
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free, typographic dashes and apostrophes made plain."""
     if text.isascii():  # nothing to decompose, strip or replace: the common case, at C speed

@@ -473,7 +473,6 @@ def _people(
             ):
                 guest = person
     # Last, when no one named in full holds the place: by surname alone
-    surnames = {p.name.split()[-1] for p in (host, guest, *everyone) if p and p.name.split()}
     if host is None:
         # "Lukashenko immediately declared ... Lukashenko emphasized": by surname alone, again
         # and again (a passing mention is no host)
@@ -483,6 +482,7 @@ def _people(
     if guest is None:
         # "Governor Travnikov": a region's head by post and surname alone (not the surname of
         # someone named in full: a Belarusian governor, or a guest already found)
+        surnames = {p.name.split()[-1] for p in (host, *everyone) if p and p.name.split()}
         for m in _POST_SURNAME.finditer(body):
             surname = m.group(2)
             if not (find_region(surname) or is_post(surname) or surname in surnames):

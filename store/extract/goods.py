@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..regions import find_region
+from ..regions import BELARUS_REGIONS, find_region
 from .gazetteer import enterprise_names
 
 # Where a list of goods ends: a preposition that starts what follows it, a clause, or a
@@ -73,11 +73,6 @@ _TRADE_NOUN = re.compile(
     r"\b(?:the\s+)?(?P<noun>supply|supplies|deliveries|delivery|sales?|shipments?|exports?|"
     r"imports?)\s+of\s+(?:Belarusian\s+)?"
     rf"{_QUANTITY}{_LIST}"
-)
-
-# A region of Belarus buys for Belarus: "Minsk Region imports plastic, linoleum"
-_BELARUSIAN_REGION = (
-    r"(?:Minsk|Brest|Vitebsk|Gomel|Homel|Grodno|Hrodna|Mogilev|Mahilyow)\s+(?:Region|Oblast)"
 )
 
 # A purchase: the subject says whose.
@@ -423,9 +418,10 @@ def offered_goods(
     for m in _anchored(_PURCHASE, _PURCHASE_VERB, sentence, 100):
         subject = m.group("subject")
         rest = sentence[m.end() : m.end() + 40]
-        belarus_buys = bool(
-            re.match(rf"(?:Belarus|[Ww]e|{_BELARUSIAN_REGION})\b", subject)
-        ) or bool(re.match(r"\s+from\s+(?:the\s+region|there|[A-Z])", rest))
+        # (a region of Belarus buys for Belarus: "Minsk Region imports plastic, linoleum")
+        belarus_buys = bool(re.match(rf"(?:Belarus|[Ww]e|{BELARUS_REGIONS})\b", subject)) or bool(
+            re.match(r"\s+from\s+(?:the\s+region|there|[A-Z])", rest)
+        )
         in_belarus = re.match(r"\s+(?:and\s+much\s+more\s+)?(?:in|from)\s+Belarus\b", rest)
         if belarus_buys and not _FROM_BELARUS.match(rest.strip()):
             imports += _items(m.group("list"), split)
@@ -617,7 +613,7 @@ _TRADE_CUE = re.compile(
 # Belarus buying: what comes from the region, or what Belarus wants there
 _BELARUS_BUYS = re.compile(
     rf"\b(?:(?:we|Belarus|Belarusians?|[Oo]ur\s+(?:country|republic|enterprises|companies)|"
-    rf"{_BELARUSIAN_REGION})\s+"
+    rf"{BELARUS_REGIONS})\s+"
     r"(?:\w+\s+){0,3}?(?:buy|buys|bought|purchas\w*|import\w*|interested|interest|need|needs)|"
     r"(?:[Ww]e|Belarus)\s+(?:\w+\s+){0,3}?(?:get|receive|obtain)\w*|"
     r"(?:supplies|supplied|provides)\s+(?:Belarus|us)\b|"

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..regions import REGIONS, Region, find_region, fold
+from ..regions import BELARUS_REGIONS, REGIONS, Region, find_region, fold
 from .dates import MONTHS
 from .needs import prefix_tree
 
@@ -156,12 +156,13 @@ class Person:
 # Belarus's own regions and their executive committees: "Chairman of the Vitebsk Oblast
 # Executive Committee" is on the Belarusian side.
 _BELARUSIAN_REGION = re.compile(
-    r"\b(?:brest|vitebsk|gomel|homiel|grodno|hrodna|minsk|mogilev|mahilyow)\s+(?:oblast|region)\b|"
+    rf"\b{BELARUS_REGIONS}\b|"
     r"\bexecutive\s+committee\b|"
     # the houses of Belarus's parliament ("Speaker of the Council of the Republic"; not "the
     # State Council of the Republic of Tatarstan")
     r"(?<!state\s)\bcouncil\s+of\s+the\s+republic\b(?!\s+of\s+(?!belarus))|"
-    r"\bhouse\s+of\s+representatives\b"
+    r"\bhouse\s+of\s+representatives\b",
+    re.I,
 )
 
 
@@ -239,10 +240,6 @@ _TO_OF_FOR = re.compile(r"\b(?:to|of|for)\b")
 _RUSSIAN = re.compile(r"^Russian\s+")
 
 
-def may_quote(text: str) -> bool:
-    return '"' in text or "“" in text or "«" in text
-
-
 def _tidy_title(title: str, side: str) -> str:
     title = " ".join(_TITLE_ARTICLE.sub("", title).split())
     title = _OF_RUSSIA.sub("", title)
@@ -317,7 +314,7 @@ def find_people(text: str, region: Region | None) -> list[Person]:
     """Titled people in ``text`` ("Governor of Russia's Penza Oblast Oleg Melnichenko"), in
     text order; at most MAX_PEOPLE of them."""
     people: list[Person] = []
-    if may_quote(text):
+    if '"' in text or "“" in text or "«" in text:
         text = _QUOTED_SHORT.sub(lambda m: f" {m.group(1)} ", text)
     # Characters inside a region's name (offsets of the folded text, as they always were): a
     # mask answers "does this pair overlap a region" at once, where comparing with every
