@@ -16,8 +16,7 @@ def app(store: Store, tmp_path) -> CoopBrowseApp:
 
 
 def footer_descriptions(app) -> list[str]:
-    footer = app.screen.query_one(KeysFooter)
-    return [str(k.description) for k in footer.query("FooterKey").exclude(".-command-palette")]
+    return [entry.description for entry in app.screen.query_one(KeysFooter).entries]
 
 
 def expected_descriptions(app) -> list[str]:
@@ -30,14 +29,14 @@ def expected_descriptions(app) -> list[str]:
 async def test_the_footer_follows_the_focus_and_is_not_rebuilt_for_nothing(
     app, monkeypatch
 ) -> None:
-    composed = []
-    compose = KeysFooter.compose
+    composed = []  # each time the footer worked out its keys afresh
+    entries = KeysFooter._entries
 
-    def counting(self):
+    def counting(self, screen):
         composed.append(self)
-        return compose(self)
+        return entries(self, screen)
 
-    monkeypatch.setattr(KeysFooter, "compose", counting)
+    monkeypatch.setattr(KeysFooter, "_entries", counting)
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
         on_list = footer_descriptions(app)
@@ -72,3 +71,43 @@ async def test_the_footer_follows_the_focus_and_is_not_rebuilt_for_nothing(
             before = now
             assert footer_descriptions(app) == expected_descriptions(app)
         assert len(composed) == changes < 6
+
+
+async def test_pressing_a_key_in_the_footer_with_the_mouse_presses_it(app) -> None:
+    """The footer is one line, not a widget per key: a click lands on the key drawn under
+    the pointer, as it did on Textual's footer, and the command palette's on the right."""
+    from textual.command import CommandPalette
+
+    from coopbrowse.tui.screens.help import HelpScreen
+
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        footer = app.screen.query_one(KeysFooter)
+        line = footer.render().plain
+        x = line.index(" Help ") + 2  # on the word, not the key
+        assert footer._entry_at(x).action == "app.help"
+        await pilot.hover(KeysFooter, offset=(x, 0))
+        assert footer._hover is not None and footer._hover.description == "Help"
+        await pilot.click(KeysFooter, offset=(x, 0))
+        await settle(pilot, app)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(pilot, app)
+
+        x = footer.render().plain.rindex("Commands")
+        assert footer.render().plain.rstrip().endswith("^p Commands")
+        await pilot.click(KeysFooter, offset=(x, 0))
+        await settle(pilot, app)
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_at_any_width_the_footer_is_one_line_and_the_palette_key_stays(app) -> None:
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(pilot, app)
+        footer = app.screen.query_one(KeysFooter)
+        line = footer.render()
+        assert line.cell_len == 60 and "\n" not in line.plain
+        assert line.plain.rstrip().endswith("^p Commands")
+        shown = footer.visible_entries()
+        assert 0 < len(shown) < len(footer.entries) + 1  # the rest are cut, not wrapped
+        assert footer.palette in shown

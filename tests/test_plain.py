@@ -22,6 +22,7 @@ from coopbrowse.tui.blocks import (
     trade_chart,
 )
 from coopbrowse.tui.screens.main import MainScreen
+from coopbrowse.tui.widgets.footer import KeysFooter
 from coopbrowse.tui.widgets.record_table import RecordTable
 from coopbrowse.tui.widgets.search_bar import SearchBar
 
@@ -154,10 +155,8 @@ async def test_down_in_the_search_bar_goes_to_the_list_and_q_then_quits(app) -> 
 async def test_at_80_columns_the_footer_keeps_help_export_and_quit(app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
-        footer = app.screen.query_one("Footer")
-        shown = " ".join(
-            str(getattr(k, "description", "")) for k in footer.query("FooterKey") if k.region.width
-        )
+        footer = app.screen.query_one(KeysFooter)
+        shown = " ".join(entry.description for entry in footer.visible_entries())
         assert "Help" in shown and "Export" in shown and "Quit" in shown
 
 

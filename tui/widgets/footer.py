@@ -1,17 +1,29 @@
-"""The footer: Textual's, rebuilt only when the keys it shows change.
+"""The footer: the keys of what has the focus, drawn as one line by one widget.
 
-Textual's :class:`~textual.widgets.Footer` throws away and mounts all its keys (a dozen
-widgets and their styles) whenever the screen's bindings may have changed: on every focus
-change, every ``refresh_bindings()``. Moving through a form or along the list rarely
-changes what the footer shows, and each rebuild cost the frame 15-25 ms on this machine.
+It shows what Textual's :class:`~textual.widgets.Footer` shows, in the same styles: each
+shown binding of the focused chain (one entry per action, its first key), and the command
+palette's key on the right. Textual's footer is a container of a widget per key (16 on the
+list screen, half of that screen's widgets), and it throws away and mounts them all whenever
+the screen's bindings may have changed: on every focus change. Mounting, styling and laying
+out those keys was about 60 ms of the 200 ms the main screen takes to come up (measured in
+process, 15 launches each way) and 15-25 ms of a frame at each rebuild. This widget is one
+line of text: a change of keys is a repaint, and only when the keys shown differ.
+
+The mouse works as on Textual's: a key under the pointer is highlighted and shows its
+tooltip, and pressing it presses the key.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
 
 
 def shown_keys(screen: Screen[Any]) -> tuple[tuple[Any, ...], ...]:
@@ -33,17 +45,196 @@ def shown_keys(screen: Screen[Any]) -> tuple[tuple[Any, ...], ...]:
     )
 
 
-class KeysFooter(Footer):
-    """A :class:`~textual.widgets.Footer` that recomposes only when :func:`shown_keys`
-    differs from what it last showed."""
+@dataclass(frozen=True)
+class FooterEntry:
+    """One key as the footer shows it."""
 
-    _shown: tuple[tuple[Any, ...], ...] | None = None
+    key: str  # what pressing it sends
+    display: str  # how the key is written (after the user's keymap)
+    description: str
+    action: str
+    enabled: bool
+    tooltip: str
+
+
+class KeysFooter(Widget):
+    """The keys of the focused chain on one line, the command palette's at the right."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {
+        "footer-key--key",
+        "footer-key--description",
+        "footer-key--hover",
+        "footer-key--palette-edge",
+    }
+    DEFAULT_CSS = """
+    KeysFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .footer-key--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .footer-key--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        .footer-key--palette-edge {
+            color: $foreground 20%;
+        }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._shown: tuple[tuple[Any, ...], ...] | None = None
+        self.entries: list[FooterEntry] = []  # left to right, the palette's not among them
+        self.palette: FooterEntry | None = None
+        self._hover: FooterEntry | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        # the same conditions as Footer's own: it recomposes only when all of them hold
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            shown = shown_keys(screen)
-            if shown == self._shown and self._bindings_ready:
-                return
-            self._shown = shown
-        super().bindings_changed(screen)
+        """The screen's bindings may have changed: repaint if the keys to show did."""
+        if not (self.is_attached and screen is self.screen):
+            return
+        shown = shown_keys(screen)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.entries, self.palette = self._entries(screen)
+        self._hover = None
+        self.refresh()
+
+    def _entries(self, screen: Screen[Any]) -> tuple[list[FooterEntry], FooterEntry | None]:
+        app = screen.app
+        by_action: dict[str, FooterEntry] = {}  # an action's first key stands for all
+        for _node, binding, enabled, tooltip in screen.active_bindings.values():
+            if binding.show and binding.action not in by_action:
+                by_action[binding.action] = FooterEntry(
+                    binding.key,
+                    app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    enabled,
+                    tooltip,
+                )
+        palette = None
+        if app.ENABLE_COMMAND_PALETTE:
+            found = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+            if found is not None:
+                _node, binding, enabled, tooltip = found
+                palette = FooterEntry(
+                    binding.key,
+                    app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    enabled,
+                    binding.tooltip or binding.description,
+                )
+        return list(by_action.values()), palette
+
+    def visible_entries(self) -> list[FooterEntry]:
+        """The entries drawn, whole or in part, at the footer's width."""
+        return [entry for _start, _end, entry in self._place(self.size.width)]
+
+    @staticmethod
+    def _cells(entry: FooterEntry, compact: bool = False) -> tuple[str, str]:
+        """The key's cells and the description's (the palette's key is drawn compact, as
+        Textual draws it)."""
+        if compact:
+            return entry.display, f" {entry.description}" if entry.description else ""
+        return f" {entry.display} ", f"{entry.description} " if entry.description else ""
+
+    def _place(self, width: int) -> list[tuple[int, int, FooterEntry]]:
+        """Where each entry drawn at ``width`` is: (first cell, end, entry), left to right;
+        the palette's key last, at the right edge after a one-cell rule."""
+        palette = 0
+        if self.palette is not None:
+            palette = 2 + sum(cell_len(part) for part in self._cells(self.palette, True))
+            if palette > width:
+                palette = 0
+        room = width - palette
+        spans: list[tuple[int, int, FooterEntry]] = []
+        x = 0
+        for entry in self.entries:
+            if x >= room:
+                break
+            end = x + sum(cell_len(part) for part in self._cells(entry))
+            spans.append((x, min(end, room), entry))
+            x = end
+        if palette and self.palette is not None:
+            spans.append((room + 1, width - 1, self.palette))
+        return spans
+
+    def _entry_text(self, entry: FooterEntry, base: Style, compact: bool = False) -> Text:
+        key, description = self._cells(entry, compact)
+        text = Text.assemble(
+            (key, self.get_component_rich_style("footer-key--key")),
+            (description, self.get_component_rich_style("footer-key--description")),
+        )
+        if entry is self._hover:
+            text.stylize(self.get_component_rich_style("footer-key--hover"))
+        if not entry.enabled:
+            text.stylize(Style(dim=True))
+        text.stylize_before(base)
+        return text
+
+    def render(self) -> Text:
+        width = self.size.width
+        base = self.rich_style
+        spans = self._place(width)
+        line = Text(no_wrap=True, overflow="crop", end="")
+        room = width
+        for start, _end, entry in spans:
+            if entry is self.palette:
+                room = start - 1
+                break
+            line.append_text(self._entry_text(entry, base))
+        line.truncate(room, overflow="crop", pad=True)
+        if room < width and self.palette is not None:
+            edge = self.get_component_rich_style("footer-key--palette-edge")
+            line.append("▏", edge)
+            line.append_text(self._entry_text(self.palette, base, compact=True))
+            line.append(" ", base)
+        return line
+
+    def _entry_at(self, x: int) -> FooterEntry | None:
+        for start, end, entry in self._place(self.size.width):
+            if start <= x < end:
+                return entry
+        return None
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        entry = self._entry_at(event.x)
+        if entry is not self._hover:
+            self._hover = entry
+            self.tooltip = entry.tooltip if entry is not None and entry.tooltip else None
+            self.refresh()
+
+    def on_leave(self, _event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.tooltip = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        entry = self._entry_at(event.x)
+        if entry is None:
+            return
+        if entry.enabled:
+            self.app.simulate_key(entry.key)
+        else:
+            self.app.bell()
