@@ -382,6 +382,34 @@ async def test_tabbing_into_a_field_does_not_select_what_it_holds(app) -> None:
 MORDOVIA = "2025-10-20-mordovia-lukashenko"  # the bundled meeting with the most proposals
 
 
+async def test_typing_in_a_field_lays_nothing_out(app, monkeypatch) -> None:
+    """A field's width is set by its style: its text growing changes only what it shows.
+    Textual laid the whole form out at every key (an input's virtual size is its text's
+    width), hundreds of widgets in a long form; now each key repaints the field alone."""
+    from textual._compositor import Compositor
+
+    reflows = []
+    reflow = Compositor.reflow
+
+    def counting(self, *args, **kwargs):
+        reflows.append(self)
+        return reflow(self, *args, **kwargs)
+
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, MORDOVIA)
+        await until(pilot, lambda: form.complete, "the whole form")
+        title = form.query_one("#f-title", Input)
+        title.focus()
+        await settle(pilot, app)
+        before = title.value
+        monkeypatch.setattr(Compositor, "reflow", counting)
+        await pilot.press(*" (and a long tail that scrolls the field)")
+        await settle(pilot, app)
+        assert title.value == before + " (and a long tail that scrolls the field)"
+        assert reflows == []
+        assert title.cursor_position == len(title.value)
+
+
 async def _complete(pilot, form: EditScreen) -> None:
     await until(pilot, lambda: form.complete, "the form's rows all arrived")
 

@@ -20,9 +20,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive
 from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -30,6 +28,7 @@ from textual.widgets import Input, Static
 from coopbrowse.store.text import one_line
 
 from ..keyorder import defer_key, send_keys
+from .inputs import SteadyInput
 from .typeahead import run_binding_now
 
 DEBOUNCE_S = 0.03  # the default pause after the last key
@@ -97,13 +96,8 @@ def hint_for(value: str, values: Callable[[str], list[str]]) -> str:
     return f"{label}: {shown}" if candidates else f"{label}: no matching values"
 
 
-class QueryInput(Input):
-    """The query's input line. Textual lays the whole screen out again whenever a widget's
-    virtual size changes, and an input's is the width of its text: a layout at every key
-    (7-10 ms at 120x40, with the list and a detail on screen). This line's size is fixed by
-    its style; a change of its text repaints it alone."""
-
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
+class QueryInput(SteadyInput):
+    """The query's input line (a change of its text repaints it alone: :class:`SteadyInput`)."""
 
     async def _on_key(self, event: events.Key) -> None:
         app = self.app
