@@ -459,9 +459,9 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
                 guess,
                 classes="list-row indented",
             )
-            yield Horizontal(
-                Field(item["detail"], id=f"pr-{i}-detail", classes="detail", placeholder="detail"),
-                classes="list-row indented proposal-detail",
+            # (alone on its line: no row around it, one widget fewer a proposal)
+            yield Field(
+                item["detail"], id=f"pr-{i}-detail", classes="detail", placeholder="detail"
             )
 
     @staticmethod
