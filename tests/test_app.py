@@ -676,6 +676,23 @@ def test_the_first_list_is_read_without_textual(store) -> None:
     assert "'tantivy'" in out.stdout and "'textual'" not in out.stdout
 
 
+def test_the_browser_loads_no_form_machinery_at_launch() -> None:
+    """What only the forms need (Textual's TextArea and its document model: 8 ms of
+    imports) is loaded when a form first opens, not on every launch."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import coopbrowse.tui.cli, coopbrowse.tui.app, coopbrowse.tui.screens.main\n"
+        "print(sorted(sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "'coopbrowse.tui.screens.main'" in out.stdout
+    assert "'textual.widgets._text_area'" not in out.stdout
+    assert "'coopbrowse.tui.screens.form'" not in out.stdout
+
+
 async def test_a_new_database_shows_what_is_happening_then_opens(tmp_path) -> None:
     from coopbrowse.store.synth import build_database
 

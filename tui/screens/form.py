@@ -460,9 +460,7 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
                 classes="list-row indented",
             )
             # (alone on its line: no row around it, one widget fewer a proposal)
-            yield Field(
-                item["detail"], id=f"pr-{i}-detail", classes="detail", placeholder="detail"
-            )
+            yield Field(item["detail"], id=f"pr-{i}-detail", classes="detail", placeholder="detail")
 
     @staticmethod
     def trade_heads() -> Horizontal:

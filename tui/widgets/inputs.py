@@ -13,11 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
-from textual.geometry import Size
-from textual.reactive import Reactive
 from textual.widgets import Input, TextArea
 
 from ..keyorder import send_keys
+from .steady import SteadyInput
 from .typeahead import run_binding_now
 
 
@@ -38,18 +37,6 @@ async def _ordered(widget: Input | TextArea, event: events.Key) -> bool:
         event.prevent_default()
         return True
     return False
-
-
-class SteadyInput(Input):
-    """An :class:`~textual.widgets.Input` whose text does not lay the screen out.
-
-    Textual lays the whole screen out again whenever a widget's virtual size changes, and an
-    input's is the width of its text: a layout at every key (7-10 ms at 120x40 with the list
-    and a detail on screen; in a form of 16 proposals, hundreds of widgets). An input sized
-    by its style needs none: a change of its text repaints it alone. (One sized by its
-    content, ``width: auto``, is still laid out: Input does that itself.)"""
-
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
 
 
 class OrderedInput(SteadyInput):

@@ -28,7 +28,7 @@ from textual.widgets import Input, Static
 from coopbrowse.store.text import one_line
 
 from ..keyorder import defer_key, send_keys
-from .inputs import SteadyInput
+from .steady import SteadyInput
 from .typeahead import run_binding_now
 
 DEBOUNCE_S = 0.03  # the default pause after the last key

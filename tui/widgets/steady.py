@@ -1,0 +1,21 @@
+"""An input whose text does not lay the screen out (its own module: the search line needs it
+at launch, and tui/widgets/inputs.py brings in Textual's TextArea, which the main screen
+does not)."""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.widgets import Input
+
+
+class SteadyInput(Input):
+    """An :class:`~textual.widgets.Input` whose text does not lay the screen out.
+
+    Textual lays the whole screen out again whenever a widget's virtual size changes, and an
+    input's is the width of its text: a layout at every key (7-10 ms at 120x40 with the list
+    and a detail on screen; in a form of 16 proposals, hundreds of widgets). An input sized
+    by its style needs none: a change of its text repaints it alone. (One sized by its
+    content, ``width: auto``, is still laid out: Input does that itself.)"""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
