@@ -386,6 +386,14 @@ def test_the_pages_own_date_line_in_its_shapes(line: str) -> None:
     assert extract(text).meeting["date"] == "2021-12-07"
 
 
+def test_a_date_beside_an_exchange_rate_is_a_rates_box_not_the_meetings() -> None:
+    """A site's header box: "date 2019-12-13 3.42 RUB" on every page, whatever its day. The
+    date is the box's; the meeting's is found in the text or left for the user."""
+    boxed = f"date 2019-12-13 3.42 RUB\n3.33 USD\n{MEETING}"
+    assert extract(boxed).meeting["date"] != "2019-12-13"
+    assert extract(f"date 2019-12-13\n{MEETING}").meeting["date"] == "2019-12-13"  # a plain one
+
+
 def test_a_date_before_such_meetings_could_be_is_not_the_meetings() -> None:
     text = (
         "On March 19, 1946 a statesman died. On 25 November the President of Belarus met "

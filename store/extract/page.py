@@ -149,6 +149,8 @@ _END_OF_ARTICLE = re.compile(
     r"recent\s+news|most\s+(?:read|popular)|tags?\b|comments?\b)",
     re.I,
 )
+# An exchange rate ("3.42 RUB", "3,63 EUR"): a site's rates box, and the date beside it its own
+_RATE = re.compile(r"\d+(?:[.,]\d+)?\s+[A-Z]{3}\b")
 # A short line under a headline that is no part of a sentence: "by Ivan Sidorov", "photo: ..."
 _BYLINE = re.compile(r"^(?:by(?:\s+\S+){1,3}$|(?:photo|photos|source|author|video)\b)", re.I)
 
@@ -199,6 +201,9 @@ def clean(text: str) -> Article:
         m = DATE_LINE.match(line)
         if m:
             line = line[m.end() :].strip()
+            if _RATE.match(line):  # "date 2019-12-13 3.42 RUB": a site's exchange-rate box
+                dropped += 1
+                continue
             if valid_iso(m.group(2)):
                 if m.group(1).lower() == "date":
                     date_line = m.group(2)
