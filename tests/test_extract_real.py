@@ -709,6 +709,14 @@ def test_a_period_from_a_day_is_not_the_meetings_date(sentence: str) -> None:
          "region.", [], ["hydrocarbon raw materials", "shipbuilding equipment"]),
         ("We supply enough tractors and dairy products to the region.",
          ["tractors", "dairy products"], []),
+        # the region selling, a word set off between it and its verb
+        ("Buryatia, in turn, supplies paper and cardboard, wood products, beverages and "
+         "confectionery to Belarus.", [], ["paper", "cardboard", "wood", "beverages",
+                                          "confectionery"]),
+        ("Tula Oblast, for its part, supplies metals and chemicals.", [], ["metals", "chemicals"]),
+        # the region's imports from Belarus, in Belarusian words: Belarus's exports
+        ("The main share of imports from our republic is plastic products and furniture.",
+         ["plastic products", "furniture"], []),
     ],
 )  # fmt: skip
 def test_goods_named_in_a_sentence_about_trade_by_the_lexicon(

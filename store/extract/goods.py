@@ -632,7 +632,9 @@ _SELLING = re.compile(r"\b(?:suppl|deliver|export|sell|ship|offer|provid)\w*", r
 # The region's side selling: "the region's enterprises supply", "Bryansk exports"
 _REGION_SUBJECT = re.compile(
     r"(?:\b(?:the\s+region|the\s+republic)|\b([A-Z][\w-]+(?:\s+(?:Oblast|Krai|Region|"
-    r"Republic|Territory))?))(?:['’]s?\s+(?:\w+\s+){0,2}?)?\s+(?:also\s+)?"
+    r"Republic|Territory))?))(?:['’]s?\s+(?:\w+\s+){0,2}?)?"
+    # "Buryatia, in turn, supplies paper": a word set off between the region and its verb
+    r"(?:,\s+(?:in\s+turn|for\s+its\s+part|in\s+return|in\s+exchange),)?\s+(?:also\s+)?"
     r"(?:exports?|supplies|supply|supplied|sells?|sold|ships?|shipped|delivers?|delivered)\s+"
     r"[^.;]*$"
 )

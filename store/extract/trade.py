@@ -830,9 +830,10 @@ def _listed_goods(
         items = _split_goods(m.group("list"))
         importing = bool(m.group("imp") or m.group("buy"))
         head = m.group(0)[: m.start("list") - m.start()]
-        if re.search(r"\b(?:to|from)\s+Belarus\b", head) or _russian_side(
-            text, m.start(), m.start() + 1
-        ):
+        # ("imports from our republic": the region's, of Belarusian goods, in Belarus's words)
+        if re.search(
+            r"\b(?:to|from)\s+(?:Belarus|our\s+(?:republic|country))\b", head
+        ) or _russian_side(text, m.start(), m.start() + 1):
             importing = not importing  # "Tatarstan's exports to Belarus are ..."
         target, known = (imports, known_imports) if importing else (exports, known_exports)
         found = known_exports | known_imports
