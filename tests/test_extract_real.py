@@ -389,9 +389,12 @@ def test_the_pages_own_date_line_in_its_shapes(line: str) -> None:
 def test_a_date_beside_an_exchange_rate_is_a_rates_box_not_the_meetings() -> None:
     """A site's header box: "date 2019-12-13 3.42 RUB" on every page, whatever its day. The
     date is the box's; the meeting's is found in the text or left for the user."""
-    boxed = f"date 2019-12-13 3.42 RUB\n3.33 USD\n{MEETING}"
-    assert extract(boxed).meeting["date"] != "2019-12-13"
+    boxed = f"date 2019-12-13 3.42 RUB\n3.33 USD\n{MEETING} They met on 5 June 2023."
+    assert extract(boxed).meeting["date"] == "2023-06-05"
     assert extract(f"date 2019-12-13\n{MEETING}").meeting["date"] == "2019-12-13"  # a plain one
+    # a number and a word of three capitals that is no currency: the date is the page's
+    assert extract(f"date 2021-12-07 3 MIN READ\n{MEETING}").meeting["date"] == "2021-12-07"
+    assert extract(f"date 2021-12-07 10 MSK\n{MEETING}").meeting["date"] == "2021-12-07"
 
 
 def test_a_date_before_such_meetings_could_be_is_not_the_meetings() -> None:

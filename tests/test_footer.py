@@ -111,3 +111,52 @@ async def test_at_any_width_the_footer_is_one_line_and_the_palette_key_stays(app
         shown = footer.visible_entries()
         assert 0 < len(shown) < len(footer.entries) + 1  # the rest are cut, not wrapped
         assert footer.palette in shown
+
+
+async def test_hover_changes_the_background_only_and_goes_with_the_keys(app) -> None:
+    """As on Textual's footer: the key under the pointer gets the hover's background, its
+    words keep their colours; a tooltip shown goes when the keys change or the pointer
+    leaves; the palette key's rule and last cell are part of it."""
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        footer = app.screen.query_one(KeysFooter)
+
+        def style_at(word: str):
+            line = footer.render()
+            return line.get_style_at_offset(app.console, line.plain.index(word))
+
+        before = style_at("Help")
+        await pilot.hover(KeysFooter, offset=(footer.render().plain.index("Help"), 0))
+        hovered = style_at("Help")
+        assert hovered.color == before.color and hovered.bgcolor != before.bgcolor
+
+        edge = footer.render().plain.index("▏")
+        assert footer._entry_at(edge) is footer.palette
+        assert footer._entry_at(footer.size.width - 1) is footer.palette
+        await pilot.hover(KeysFooter, offset=(edge, 0))
+        assert footer.tooltip  # the palette's: "Commands" or its tooltip
+        await pilot.press("slash")  # other keys: the tooltip of the old ones goes
+        await settle(pilot, app)
+        assert footer.tooltip is None and footer._hover is None
+
+
+async def test_the_wheel_brings_keys_cut_off_at_the_edge_into_view(app) -> None:
+    from textual.events import MouseScrollDown, MouseScrollUp
+
+    async def wheel(footer, kind) -> None:
+        footer.post_message(kind(footer, 5, 0, 0, 1, 0, False, False, False))
+        await settle(pilot, app)
+
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(pilot, app)
+        footer = app.screen.query_one(KeysFooter)
+        first = footer.visible_entries()
+        assert footer.entries[-1] not in first  # cut off at 60 columns
+        for _ in range(len(footer.entries)):
+            await wheel(footer, MouseScrollDown)
+        shown = footer.visible_entries()
+        assert footer.entries[-1] in shown and footer.entries[0] not in shown
+        assert footer.palette in shown  # still at the right edge
+        for _ in range(len(footer.entries)):
+            await wheel(footer, MouseScrollUp)
+        assert footer.visible_entries() == first

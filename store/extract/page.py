@@ -150,7 +150,7 @@ _END_OF_ARTICLE = re.compile(
     re.I,
 )
 # An exchange rate ("3.42 RUB", "3,63 EUR"): a site's rates box, and the date beside it its own
-_RATE = re.compile(r"\d+(?:[.,]\d+)?\s+[A-Z]{3}\b")
+_RATE = re.compile(r"\d+[.,]\d+\s+(?:RUB|USD|EUR|BYN|BYR|CNY|UAH|KZT|PLN|GBP)\b")
 # A short line under a headline that is no part of a sentence: "by Ivan Sidorov", "photo: ..."
 _BYLINE = re.compile(r"^(?:by(?:\s+\S+){1,3}$|(?:photo|photos|source|author|video)\b)", re.I)
 

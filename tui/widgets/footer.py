@@ -2,7 +2,7 @@
 
 It shows what Textual's :class:`~textual.widgets.Footer` shows, in the same styles: each
 shown binding of the focused chain (one entry per action, its first key), and the command
-palette's key on the right. Textual's footer is a container of a widget per key (16 on the
+palette's key on the right. Textual's footer is a container of a widget per key (15 on the
 list screen, half of that screen's widgets), and it throws away and mounts them all whenever
 the screen's bindings may have changed: on every focus change. Mounting, styling and laying
 out those keys was about 60 ms of the 200 ms the main screen takes to come up (measured in
@@ -10,7 +10,8 @@ process, 15 launches each way) and 15-25 ms of a frame at each rebuild. This wid
 line of text: a change of keys is a repaint, and only when the keys shown differ.
 
 The mouse works as on Textual's: a key under the pointer is highlighted and shows its
-tooltip, and pressing it presses the key.
+tooltip, pressing it presses the key, and the wheel brings keys cut off at the right edge of a
+narrow screen into view (a key at a time).
 """
 
 from __future__ import annotations
@@ -99,6 +100,7 @@ class KeysFooter(Widget):
         self.entries: list[FooterEntry] = []  # left to right, the palette's not among them
         self.palette: FooterEntry | None = None
         self._hover: FooterEntry | None = None
+        self._first = 0  # the first entry shown (the wheel moves it on a narrow screen)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -115,7 +117,8 @@ class KeysFooter(Widget):
             return
         self._shown = shown
         self.entries, self.palette = self._entries(screen)
-        self._hover = None
+        self._hover, self._first = None, 0
+        self.tooltip = None
         self.refresh()
 
     def _entries(self, screen: Screen[Any]) -> tuple[list[FooterEntry], FooterEntry | None]:
@@ -169,28 +172,45 @@ class KeysFooter(Widget):
         room = width - palette
         spans: list[tuple[int, int, FooterEntry]] = []
         x = 0
-        for entry in self.entries:
+        for entry in self.entries[self._first :]:
             if x >= room:
                 break
             end = x + sum(cell_len(part) for part in self._cells(entry))
             spans.append((x, min(end, room), entry))
             x = end
         if palette and self.palette is not None:
-            spans.append((room + 1, width - 1, self.palette))
+            spans.append((room, width, self.palette))  # (its rule and last cell are its own)
         return spans
+
+    def _cut(self, width: int) -> bool:
+        """Whether the last entry is cut off (or not drawn) at ``width``."""
+        spans = [span for span in self._place(width) if span[2] is not self.palette]
+        if not spans or spans[-1][2] is not self.entries[-1]:
+            return bool(self.entries)
+        start, end, entry = spans[-1]
+        return end - start < sum(cell_len(part) for part in self._cells(entry))
 
     def _entry_text(self, entry: FooterEntry, base: Style, compact: bool = False) -> Text:
         key, description = self._cells(entry, compact)
+        description_style = self.get_component_rich_style("footer-key--description")
+        if entry is self._hover:
+            # the hover's background under the words, their colours their own (as Textual's
+            # key under the pointer: its description's background is blended over it)
+            description_style = Style.from_color(description_style.color)
         text = Text.assemble(
             (key, self.get_component_rich_style("footer-key--key")),
-            (description, self.get_component_rich_style("footer-key--description")),
+            (description, description_style),
         )
-        if entry is self._hover:
-            text.stylize(self.get_component_rich_style("footer-key--hover"))
         if not entry.enabled:
             text.stylize(Style(dim=True))
-        text.stylize_before(base)
+        text.stylize_before(self._under(entry, base))
         return text
+
+    def _under(self, entry: FooterEntry, base: Style) -> Style:
+        """The style under ``entry``'s cells: the footer's, or the hover's."""
+        if entry is self._hover:
+            return base + self.get_component_rich_style("footer-key--hover")
+        return base
 
     def render(self) -> Text:
         width = self.size.width
@@ -200,15 +220,15 @@ class KeysFooter(Widget):
         room = width
         for start, _end, entry in spans:
             if entry is self.palette:
-                room = start - 1
+                room = start
                 break
             line.append_text(self._entry_text(entry, base))
         line.truncate(room, overflow="crop", pad=True)
         if room < width and self.palette is not None:
-            edge = self.get_component_rich_style("footer-key--palette-edge")
-            line.append("▏", edge)
+            under = self._under(self.palette, base)
+            line.append("▏", under + self.get_component_rich_style("footer-key--palette-edge"))
             line.append_text(self._entry_text(self.palette, base, compact=True))
-            line.append(" ", base)
+            line.append(" ", under)
         return line
 
     def _entry_at(self, x: int) -> FooterEntry | None:
@@ -222,12 +242,29 @@ class KeysFooter(Widget):
         if entry is not self._hover:
             self._hover = entry
             self.tooltip = entry.tooltip if entry is not None and entry.tooltip else None
+            self.styles.pointer = "default" if entry is None else "pointer"
             self.refresh()
 
     def on_leave(self, _event: events.Leave) -> None:
+        self.tooltip = None
         if self._hover is not None:
             self._hover = None
-            self.tooltip = None
+            self.styles.pointer = "default"
+            self.refresh()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        """The keys cut off at the right come into view, a key at a time."""
+        if self._cut(self.size.width):
+            event.stop()
+            self._first += 1
+            self._hover = None
+            self.refresh()
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        if self._first:
+            event.stop()
+            self._first -= 1
+            self._hover = None
             self.refresh()
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
