@@ -961,6 +961,22 @@ async def test_keys_typed_right_after_slash_go_to_the_query(app) -> None:
         assert len(main.selection) == 0 and main.state.sorts == main.state.search_sorts == {}
 
 
+async def test_slash_starts_a_new_query_and_an_arrow_keeps_the_old_one(app) -> None:
+    """"/" selects the query in the bar: typed keys replace it ("elevatorsamara" was what a
+    new user got); an arrow key first keeps it, to add to it."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        bar = screen_of(app).query_one(SearchBar)
+        await pilot.press("slash", *"elevator", "enter")
+        await settle(pilot, app)
+        await pilot.press("slash", *"samara")
+        await settle(pilot, app)
+        assert bar.value == "samara"
+        await pilot.press("enter", "slash", "end", *" penza")
+        await settle(pilot, app)
+        assert bar.value == "samara penza"
+
+
 async def samara_proposals(pilot, app) -> tuple[MainScreen, tuple[str, str]]:
     """Search "samara", go to the proposals list; the screen and the highlighted row."""
     await settle(pilot, app)

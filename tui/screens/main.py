@@ -788,12 +788,15 @@ class MainScreen(StyledOnce, Screen[None]):
         self.set_focus(self.query_one(RecordTable))
 
     def action_search(self) -> None:
-        """Focus the search bar (where it has the focus already, "/" is typed)."""
+        """Focus the search bar with its query selected: what is typed next is a new query,
+        and an arrow key or End keeps the old one to edit (as a browser's address bar).
+        Where it has the focus already, "/" is typed."""
         bar = self.query_one(SearchBar)
         if bar.input.has_focus:
             bar.input.insert_text_at_cursor("/")
             return
         self.set_focus(bar.input)
+        bar.input.select_all()
 
     def action_back(self) -> None:
         table = self.query_one(RecordTable)
