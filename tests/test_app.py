@@ -962,7 +962,7 @@ async def test_keys_typed_right_after_slash_go_to_the_query(app) -> None:
 
 
 async def test_slash_starts_a_new_query_and_an_arrow_keeps_the_old_one(app) -> None:
-    """"/" selects the query in the bar: typed keys replace it ("elevatorsamara" was what a
+    """The bar's query is selected by "/": typed keys replace it ("elevatorsamara" was what a
     new user got); an arrow key first keeps it, to add to it."""
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
