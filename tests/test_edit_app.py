@@ -382,6 +382,23 @@ async def test_tabbing_into_a_field_does_not_select_what_it_holds(app) -> None:
 MORDOVIA = "2025-10-20-mordovia-lukashenko"  # the bundled meeting with the most proposals
 
 
+async def test_a_row_added_at_the_end_of_a_long_list_is_scrolled_into_view(app) -> None:
+    """ctrl+n on the proposals of the longest meeting: the new row is below the screen; it
+    is scrolled to, so what is typed next is seen going in (it went into a field off screen)."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, MORDOVIA)
+        for _ in range(5):  # to the proposals, section by section
+            await pilot.press("f6")
+        assert form._section_of(app.focused) == "proposals"
+        await pilot.press("ctrl+n")
+        await settle(pilot, app)
+        new = app.focused
+        assert isinstance(new, Input) and new.id and new.id.endswith("-title") and not new.value
+        scroll = form.query_one("#review-form")
+        assert scroll.scroll_y > 0
+        assert scroll.region.contains_region(new.region), (scroll.region, new.region)
+
+
 async def test_typing_in_a_field_lays_nothing_out(app, monkeypatch) -> None:
     """A field's width is set by its style: its text growing changes only what it shows.
     Textual laid the whole form out at every key (an input's virtual size is its text's

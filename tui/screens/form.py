@@ -637,7 +637,9 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         first = {"participants": "name", "trade": "period", "proposals": "title"}[key]
         widget = self.query_one(f"#{key[:2]}-{i}-{first}")
         self.set_focus(widget)
-        self.query_one("#review-form", VerticalScroll).scroll_to_widget(widget)
+        # once the row shown is laid out (now it has no place yet, and nothing scrolled)
+        scroll = self.query_one("#review-form", VerticalScroll)
+        self.call_after_refresh(scroll.scroll_to_widget, widget, animate=False)
         if not section.query(".spare"):
             self.call_later(self._add_spare, key)
 
