@@ -977,6 +977,21 @@ async def test_slash_starts_a_new_query_and_an_arrow_keeps_the_old_one(app) -> N
         assert bar.value == "samara penza"
 
 
+async def test_a_new_query_typed_at_once_behind_enter_goes_into_the_bar(app) -> None:
+    """Typed in one burst, "elevator", enter and "/samara" (as tmux sends them): the keys after
+    "/" were a new query, and reached the list as commands (s sorted, a selected all)."""
+    from textual.events import Key
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        for k in ["slash", *"elevator", "enter", "slash", *"samara"]:
+            app.post_message(Key(k, "/" if k == "slash" else None if k == "enter" else k))
+        await settle(pilot, app)
+        assert main.query_one(SearchBar).value == "samara"
+        assert len(main.selection) == 0 and main.state.search_sorts == {}
+
+
 async def samara_proposals(pilot, app) -> tuple[MainScreen, tuple[str, str]]:
     """Search "samara", go to the proposals list; the screen and the highlighted row."""
     await settle(pilot, app)
