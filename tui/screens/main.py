@@ -413,7 +413,7 @@ class MainScreen(StyledOnce, Screen[None]):
         from coopbrowse.store.query import QueryError
 
         if isinstance(exc, QueryError):
-            message = f"✗ {exc} — showing the last good results"
+            message = f"✗ {exc} — the list is unchanged"
         else:  # a damaged index is rebuilt; anything else is reported
             message = self._trouble(exc)
         self.app.call_from_thread(self._failed, request, message)
