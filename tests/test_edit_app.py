@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, Input, TextArea
 
 from coopbrowse.store import Store
 from coopbrowse.store.model import Meeting
+from coopbrowse.store.taxonomy import SECTORS
 from coopbrowse.tui.app import CoopBrowseApp
 from coopbrowse.tui.screens.export import ConfirmScreen
 from coopbrowse.tui.screens.followup import FollowUpScreen
@@ -112,6 +113,37 @@ async def test_a_bad_field_is_named_and_focused_and_nothing_is_written(app, stor
         assert app.focused is form.query_one("#tr-0-usd", Input)
         assert "trade[0].usd_millions" in str(form.query_one("#review-error").render())
     assert store.path.read_bytes() == before
+
+
+async def test_a_new_proposals_sector_is_chosen_not_assumed(app, store) -> None:
+    """A proposal added with ctrl+n has no sector until one is chosen ("Industrial
+    cooperation", the first of the list, was filled in unasked): saving it without one
+    names the sector and goes to it, and writes nothing; once chosen, it is saved."""
+    before = store.path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        for _ in range(5):
+            await pilot.press("f6")
+        assert form._section_of(app.focused) == "proposals"
+        await pilot.press("ctrl+n", *"Grain dryers")
+        await settle(pilot, app)
+        title = app.focused
+        assert isinstance(title, Input) and title.value == "Grain dryers"
+        sector = form.query_one(f"#{title.id.replace('-title', '-sector')}", Choice)
+        assert sector.value == "" and sector.label == "choose a sector"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, EditScreen) and app.focused is sector
+        assert "sector" in str(form.query_one("#review-error").render())
+        assert store.path.read_bytes() == before
+        await pilot.press("right")  # the first sector
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+    saved = store.meeting(PENZA)
+    assert saved is not None
+    added = [p for p in saved.proposals if p.title == "Grain dryers"]
+    assert len(added) == 1 and added[0].sector == SECTORS[0].id
 
 
 async def test_an_edit_of_a_meeting_changed_elsewhere_asks_before_overwriting(

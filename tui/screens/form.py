@@ -65,7 +65,8 @@ LISTS = {
 }
 SECTIONS = ("meeting", "participants", "goods", "source", "trade", "proposals")
 
-_SECTOR_CHOICES = [(s.label, s.id) for s in SECTORS]
+# a new proposal's sector is chosen, not assumed (saving one without asks for it)
+_SECTOR_CHOICES = [("choose a sector", ""), *((s.label, s.id) for s in SECTORS)]
 _STATUS_CHOICES = [(label, status) for status, label in STATUS_LABELS.items()]
 _METRIC_CHOICES = [(k, k) for k in METRICS]
 _SIDE_CHOICES = [("—", ""), *((label, side) for side, label in SIDES.items())]
@@ -686,7 +687,7 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         return {
             "id": "",
             "meeting_id": self.state["id"],
-            "sector": SECTORS[0].id,
+            "sector": "",
             "title": "",
             "detail": "",
             "proposed_by": "",
