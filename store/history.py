@@ -233,7 +233,11 @@ def describe(change: Change, record_id: str | None = None) -> list[str]:
         if record_id and record_id != change.meeting_id and not mine:
             continue
         if path == ORDER:
-            lines.append("proposals reordered")
+            # (recorded whenever the list of ids differs; said only when the proposals kept
+            # changed places, not for one added or removed, which has a line of its own)
+            kept = [pid for pid in old or () if pid in (new or ())]
+            if kept != [pid for pid in new or () if pid in (old or ())]:
+                lines.append("proposals reordered")
         elif path == "":
             if new is None:
                 lines.append("meeting deleted")

@@ -85,9 +85,19 @@ def test_adding_and_removing_a_proposal_and_a_trade_figure(store: Store) -> None
     lines = describe(change)
     assert "+ trade: 2026 turnover" in lines
     assert f"- proposal: {first['title']}" in lines and "+ proposal: A new proposal" in lines
+    assert "proposals reordered" not in lines  # one gone, one added: none moved
     store.undo(PENZA)
     again = store.meeting(PENZA)
     assert again is not None and again.to_dict() == meeting.to_dict()  # order included
+
+
+def test_proposals_that_changed_places_are_said_to(store: Store) -> None:
+    meeting = store.meeting(PENZA)
+    assert meeting is not None and len(meeting.proposals) >= 2
+    data = meeting.to_dict()
+    data["proposals"][0], data["proposals"][1] = data["proposals"][1], data["proposals"][0]
+    change = store.edit_meeting(Meeting.from_dict(data))
+    assert change is not None and describe(change) == ["proposals reordered"]
 
 
 def test_a_removed_proposals_id_is_never_given_to_a_new_one(store: Store) -> None:
