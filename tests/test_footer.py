@@ -160,3 +160,27 @@ async def test_the_wheel_brings_keys_cut_off_at_the_edge_into_view(app) -> None:
         for _ in range(len(footer.entries)):
             await wheel(footer, MouseScrollUp)
         assert footer.visible_entries() == first
+
+
+async def test_a_dialog_shows_its_own_keys_in_the_footer(app) -> None:
+    """Over the list, a dialog's footer says what its keys do (the list's "q Quit",
+    "e Export" were shown under "Delete this meeting?"); closed, the list's come back."""
+    from coopbrowse.tui.screens.export import ConfirmScreen
+    from coopbrowse.tui.screens.help import HelpScreen
+
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, app)
+        on_list = footer_descriptions(app)
+        await pilot.press("D")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert footer_descriptions(app) == ["Yes", "No"]
+        await pilot.press("n")
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HelpScreen)
+        assert footer_descriptions(app) == ["Close help"]
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert footer_descriptions(app) == on_list

@@ -35,6 +35,7 @@ from coopbrowse.store.export import (
 from coopbrowse.store.storage import check_export_target
 from coopbrowse.store.text import printable
 
+from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(self.yes, id="confirm-yes", variant="warning")
                 yield Button("Cancel (n)", id="confirm-no")
+        yield KeysFooter()  # this dialog's keys, not those of the screen under it
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()  # enter never confirms by accident
@@ -181,6 +183,7 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
             with Horizontal(id="export-buttons"):
                 yield Button("Write (enter)", id="save-as-write", variant="primary")
                 yield Button("Cancel (esc)", id="save-as-cancel")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#save-as-path", Input).focus()
@@ -253,6 +256,7 @@ class ExportScreen(ModalScreen[str | None]):
                 yield Button("Export (ctrl+e)", id="do-export", variant="primary")
                 yield Button("Copy Markdown (ctrl+y)", id="do-copy")
                 yield Button("Cancel (esc)", id="do-cancel")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).value = default_filename(self.choice.slug)

@@ -22,6 +22,8 @@ from textual.widgets.option_list import Option
 from coopbrowse.store.facets import FACET_FIELDS, FacetCounts, facet_counts
 from coopbrowse.store.text import one_line
 
+from ..widgets.footer import KeysFooter
+
 if TYPE_CHECKING:
     from coopbrowse.store.index import SearchIndex
 
@@ -67,6 +69,7 @@ class FacetScreen(ModalScreen[str | None]):
                 Text("enter: show only these · ←/→: another field · esc: close", "dim"),
                 id="facets-hint",
             )
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -27,6 +27,7 @@ from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
 from coopbrowse.store.text import one_line
 
 from ..widgets.choice import Choice
+from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput
 from .form import select_width
 from .opening import KeepsEarlyKeys
@@ -106,6 +107,7 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
             with Horizontal(id="fu-buttons"):
                 yield Button("Save (ctrl+s)", id="fu-save", variant="primary")
                 yield Button("Cancel (esc)", id="fu-cancel")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.focus_first(self.query_one("#fu-status", Choice))  # with the keys typed before

@@ -13,6 +13,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..widgets.footer import KeysFooter
+
 
 def describe_keys(keys: str) -> str:
     """``right_square_bracket,n`` -> ``] / n``."""
@@ -102,3 +104,4 @@ class HelpScreen(ModalScreen[None]):
                     style="dim",
                 )
             )
+        yield KeysFooter()
