@@ -19,7 +19,7 @@ undo nor undone already; so n undos give back the record as it was n changes ago
 from __future__ import annotations
 
 import datetime as dt
-import secrets
+import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -44,7 +44,7 @@ def now() -> str:
 
 
 def new_id() -> str:
-    return "h-" + secrets.token_hex(6)
+    return "h-" + os.urandom(6).hex()
 
 
 def diff(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[dict[str, Any]]:

@@ -30,7 +30,6 @@ import contextlib
 import hashlib
 import json
 import os
-import secrets
 import shutil
 import sys
 import threading
@@ -445,7 +444,7 @@ def _build(db_path: Path, progress: Progress) -> Library:
             return Library(db_path, index, None, "search index kept in memory (cache is off)")
         try:
             _private_dir(home)
-            target = home / f"i-{secrets.token_hex(6)}"
+            target = home / f"i-{os.urandom(6).hex()}"
             _private_dir(target)
         except OSError as exc:
             index = SearchIndex.build(meetings, progress=step)

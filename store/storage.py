@@ -22,7 +22,6 @@ import gc
 import json
 import os
 import re
-import secrets
 import stat
 import sys
 import threading
@@ -367,7 +366,7 @@ def _create_temp(directory: Path, name: str) -> tuple[int, str]:
         | getattr(os, "O_BINARY", 0)
     )
     for _attempt in range(100):
-        tmp = os.path.join(directory, f"{prefix}{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        tmp = os.path.join(directory, f"{prefix}{os.getpid()}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(tmp, flags, 0o600), tmp
         except FileExistsError:

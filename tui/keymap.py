@@ -16,7 +16,6 @@ for what was wrong (the rest of the file still applies).
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 from coopbrowse.store.errors import StoreError
@@ -42,6 +41,8 @@ def load_keymap(path: Path, known: set[str]) -> tuple[dict[str, str], str | None
     not exist) and one line saying what was wrong, if anything."""
     if not path.exists() and not path.is_symlink():
         return {}, None
+    import tomllib  # (only when there is a keymap: most launches have none)
+
     try:
         raw = read_regular(path, "keymap", KEYMAP_LIMIT, StoreError)
         data = tomllib.loads(raw.decode("utf-8"))
