@@ -678,7 +678,8 @@ def test_the_first_list_is_read_without_textual(store) -> None:
 
 def test_the_browser_loads_no_form_machinery_at_launch() -> None:
     """What only the forms need (Textual's TextArea and its document model: 8 ms of
-    imports) is loaded when a form first opens, not on every launch."""
+    imports), the help screen and a keymap's TOML reader are loaded when first needed, not
+    on every launch."""
     import subprocess
     import sys
 
@@ -691,6 +692,8 @@ def test_the_browser_loads_no_form_machinery_at_launch() -> None:
     assert "'coopbrowse.tui.screens.main'" in out.stdout
     assert "'textual.widgets._text_area'" not in out.stdout
     assert "'coopbrowse.tui.screens.form'" not in out.stdout
+    assert "'coopbrowse.tui.screens.help'" not in out.stdout  # (made when asked for)
+    assert "'tomllib'" not in out.stdout and "'secrets'" not in out.stdout  # (no keymap here)
 
 
 async def test_a_new_database_shows_what_is_happening_then_opens(tmp_path) -> None:

@@ -16,7 +16,6 @@ from coopbrowse.store.text import one_line
 
 from .keyorder import KeepsKeyOrder
 from .listing import EarlyOpen
-from .screens.help import HelpScreen, describe_keys
 from .screens.main import MainScreen, Settings
 from .state import UiState
 from .widgets.detail import DetailPane
@@ -101,6 +100,8 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
         ]
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen  # (when asked for: not at every launch)
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_sections()))  # type: ignore[arg-type]
 
@@ -115,6 +116,8 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every described key binding is also a palette command."""
+        from .screens.help import describe_keys
+
         yield from super().get_system_commands(screen)
         main = self.main
         targets: list[tuple[object, type]] = [(self, type(self))]
