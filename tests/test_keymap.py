@@ -32,6 +32,12 @@ def test_every_binding_has_an_id_and_ids_are_unique() -> None:
     ("text", "keymap", "warning"),
     [
         ('edit = "ctrl+e"\n', {"edit": "ctrl+e"}, None),
+        # named keys in any case, as Textual names them; a letter as written
+        (
+            'follow-up = "F2,f"\nedit = "Ctrl+Enter,E"\n',
+            {"follow-up": "f2,f", "edit": "ctrl+enter,E"},
+            None,
+        ),
         ('edit = "ctrl+e"\nnope = "x"\n', {"edit": "ctrl+e"}, "unknown binding id 'nope'"),
         ("edit = 3\n", {}, "edit: expected keys"),
         ('edit = "ctrl+e; rm -rf"\n', {}, "edit: expected keys"),
@@ -91,3 +97,28 @@ async def test_a_bad_keymap_warns_and_the_app_starts_with_default_keys(
         await pilot.press("E")
         await settle(pilot, app)
         assert isinstance(app.screen, EditScreen)
+
+
+async def test_help_the_palette_and_the_footer_say_a_rebound_key(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    """Rebound, a key is shown as the user's everywhere, and keeps its place in the footer
+    (Textual puts a rebound binding last, where a narrow footer cuts it off)."""
+    from coopbrowse.tui.screens.help import HelpScreen, binding_rows
+    from coopbrowse.tui.widgets.footer import KeysFooter
+
+    app, _keymap = app_with_keymap(store, tmp_path, monkeypatch, 'edit = "ctrl+e"\n')
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        entries = app.screen.query_one(KeysFooter).entries
+        words = [e.description for e in entries]
+        edit = next(e for e in entries if e.description == "Edit")
+        assert edit.display == "^e"
+        assert words.index("Edit") == words.index("Add from article") + 1  # its own place
+        commands = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert commands["Edit"] == "Key: ctrl+e"
+        await pilot.press("question_mark")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HelpScreen)
+        rows = binding_rows(app.screen.sections, app.keymap)
+        assert ("Browsing", "ctrl+e", "Edit") in rows

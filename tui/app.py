@@ -56,6 +56,7 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
         self.ui_state = early.state if early is not None else UiState.load(self.state_path)
         self._early = early
         self.load_error: StoreError | None = None  # re-raised by the CLI after exit
+        self.keymap: dict[str, str] = {}  # binding id -> keys, from the user's keymap file
         self.keymap_warning = self._apply_keymap()
 
     def _apply_keymap(self) -> str | None:
@@ -69,6 +70,7 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
         keymap, warning = load_keymap(path, set(binding_ids(all_binding_classes())))
         if keymap:
             self.set_keymap(keymap)
+            self.keymap = keymap  # (help and the palette say the keys as rebound)
         return warning
 
     def on_mount(self) -> None:
@@ -130,9 +132,10 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
                 if not isinstance(b, Binding) or not b.description or b.action in seen:
                     continue
                 seen.add(b.action)
+                keys = self.keymap.get(b.id, b.key) if b.id else b.key
                 yield SystemCommand(
                     b.description,
-                    f"Key: {describe_keys(b.key)}",
+                    f"Key: {describe_keys(keys)}",
                     partial(node.run_action, b.action),  # type: ignore[attr-defined]
                 )
         yield SystemCommand("Help", "Key: ? / f1", self.action_help)

@@ -36,6 +36,13 @@ def keymap_path() -> Path:
     return config_dir() / "keymap.toml"
 
 
+def _named(key: str) -> str:
+    """``key`` as Textual names it: modifiers and named keys in lower case ("F2" is f2,
+    "Ctrl+Enter" ctrl+enter); a single character as written ("A" is shift+a)."""
+    *mods, last = key.split("+")
+    return "+".join([*(m.lower() for m in mods), last if len(last) == 1 else last.lower()])
+
+
 def load_keymap(path: Path, known: set[str]) -> tuple[dict[str, str], str | None]:
     """``(keymap, warning)``: the valid entries of the file at ``path`` (none when it does
     not exist) and one line saying what was wrong, if anything."""
@@ -56,7 +63,7 @@ def load_keymap(path: Path, known: set[str]) -> tuple[dict[str, str], str | None
         elif not isinstance(keys, str) or not keys.strip() or set(keys) - _KEY_CHARS:
             bad.append(f'{name}: expected keys like "ctrl+e" or "a,b", got {keys!r}')
         else:
-            keymap[name] = keys.replace(" ", "")
+            keymap[name] = ",".join(_named(key) for key in keys.replace(" ", "").split(","))
     if bad:
         more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
         return keymap, f"keymap {path}: {bad[0]}{more}; default keys kept for those"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rich.table import Table
 from rich.text import Text
@@ -30,8 +30,11 @@ def describe_keys(keys: str) -> str:
     return " / ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
-def binding_rows(nodes: Iterable[tuple[str, DOMNode | type]]) -> list[tuple[str, str, str]]:
-    """(where, keys, description) for every described binding of ``nodes``, in order."""
+def binding_rows(
+    nodes: Iterable[tuple[str, DOMNode | type]], keymap: Mapping[str, str] | None = None
+) -> list[tuple[str, str, str]]:
+    """(where, keys, description) for every described binding of ``nodes``, in order;
+    ``keymap`` (binding id -> keys, the user's) gives the keys of those rebound."""
     rows: list[tuple[str, str, str]] = []
     seen: set[tuple[str, str]] = set()
     for where, node in nodes:
@@ -45,7 +48,8 @@ def binding_rows(nodes: Iterable[tuple[str, DOMNode | type]]) -> list[tuple[str,
             if key in seen:
                 continue
             seen.update({key, ("", b.action)})
-            rows.append((where, describe_keys(b.key), b.description))
+            keys = (keymap or {}).get(b.id, b.key) if b.id else b.key
+            rows.append((where, describe_keys(keys), b.description))
     return rows
 
 
@@ -87,7 +91,8 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("keys", style="bold cyan", no_wrap=True, min_width=22)
         table.add_column("does", min_width=30)
         current = None
-        for where, keys, description in binding_rows(self.sections):
+        keymap = getattr(self.app, "keymap", None)  # (the browser's: the user's keys)
+        for where, keys, description in binding_rows(self.sections, keymap):
             if where != current:
                 if current is not None:
                     table.add_row("", "")

@@ -23,6 +23,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -124,7 +125,20 @@ class KeysFooter(Widget):
     def _entries(self, screen: Screen[Any]) -> tuple[list[FooterEntry], FooterEntry | None]:
         app = screen.app
         by_action: dict[str, FooterEntry] = {}  # an action's first key stands for all
-        for _node, binding, enabled, tooltip in screen.active_bindings.values():
+        chain: dict[int, int] = {}  # each node's place, where the focus is first
+        place: dict[tuple[int, str], int] = {}  # each binding's in its class's BINDINGS
+
+        def order(item: tuple[Any, ...]) -> tuple[int, int]:
+            node, binding = item[0], item[1]
+            if id(node) not in chain:
+                chain[id(node)] = len(chain)
+                for i, b in enumerate(getattr(type(node), "BINDINGS", [])):
+                    if isinstance(b, Binding) and b.id:
+                        place.setdefault((id(node), b.id), i)
+            return chain[id(node)], place.get((id(node), binding.id or ""), 1 << 20)
+
+        # (in each node's own order: a key the user's keymap rebound keeps its place)
+        for _node, binding, enabled, tooltip in sorted(screen.active_bindings.values(), key=order):
             if binding.show and binding.action not in by_action:
                 by_action[binding.action] = FooterEntry(
                     binding.key,
