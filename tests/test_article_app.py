@@ -161,6 +161,38 @@ async def test_an_article_file_path_is_read(app, store: Store, tmp_path: Path) -
         assert app.screen.draft.meeting["source"]["document"] == "omsk.txt"
 
 
+async def test_an_article_pasted_into_the_path_line_goes_into_the_text_box(
+    app, tmp_path: Path
+) -> None:
+    """The path line has the focus when the form opens: an article pasted there kept only
+    its first line, and enter read its words as file names. It goes to the text box, whole;
+    a path a line, pasted, are several paths."""
+    from textual.events import Paste
+    from textual.widgets import TextArea
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        await settle(pilot, app)
+        line = app.screen.query_one("#article-path", Input)
+        assert app.focused is line
+        line.post_message(Paste(ARTICLE))
+        await settle(pilot, app)
+        area = app.screen.query_one("#article-text", TextArea)
+        assert area.text == ARTICLE and line.value == "" and app.focused is area
+        area.text = ""
+        line.focus()
+        await settle(pilot, app)
+        line.post_message(Paste(f"{tmp_path / 'a.html'}\n{tmp_path / 'b.txt'}\n"))
+        await settle(pilot, app)
+        assert line.value == f"{tmp_path / 'a.html'} {tmp_path / 'b.txt'}"
+        await pilot.press("ctrl+a", "ctrl+k")  # (cleared) and the article, drafted
+        area.text = ARTICLE
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ReviewScreen)
+
+
 async def _until(pilot, condition, timeout: float = 30.0) -> None:
     """Wait (on the app's clock, not a fixed sleep) until ``condition()`` holds."""
     for _ in range(int(timeout / 0.05)):

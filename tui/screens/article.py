@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -40,6 +40,25 @@ from .form import MeetingForm
 
 # Each screen's styles are in the .tcss file beside it (CSS_PATH), parsed when the screen is
 # first shown, not at every launch (start-up time is measured, see bench_startup.py).
+
+
+class SourcesInput(OrderedInput):
+    """The line of paths and URLs. An article pasted into it (lines of words, not one path
+    or URL a line) goes into the text box below, whole: a line keeps only a paste's first
+    line, and its words were then read as file names."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        lines = [line.strip() for line in event.text.splitlines() if line.strip()]
+        if len(lines) < 2:
+            return  # (Input's own: a path or URL)
+        event.stop()
+        event.prevent_default()  # (not Input's too, which keeps the first line)
+        if any(len(line.split()) > 1 for line in lines):  # an article
+            area = self.screen.query_one("#article-text", TextArea)
+            area.text = event.text
+            area.focus()
+        else:  # a path or URL a line: several, separated by spaces
+            self.insert_text_at_cursor(" ".join(lines))
 
 
 @dataclass
@@ -90,7 +109,7 @@ class ArticleScreen(ModalScreen[Drafted | None]):
                 id="article-path-hint",
                 markup=False,
             )
-            yield OrderedInput(placeholder="path or URL", id="article-path")
+            yield SourcesInput(placeholder="path or URL", id="article-path")
             yield Label("…or paste the article's text here (ctrl+s drafts it):")
             yield OrderedTextArea(self.text, id="article-text", soft_wrap=True)
             yield Static("", id="article-error", markup=False)
