@@ -251,3 +251,21 @@ def test_installed_script_runs_end_to_end(db_path: Path):
     good = subprocess.run([*cmd, "list", "--json"], capture_output=True, text=True)
     assert good.returncode == 0, good.stderr
     assert len(json.loads(good.stdout)) == 5
+
+
+def test_search_results_never_cut_an_id(bundled) -> None:
+    """The ids are what `show` and `follow-up` take: in a 100-column terminal the titles
+    wrap and every id stays whole (a Mordovia proposal's was cut to "…-karank…")."""
+    from rich.console import Console
+
+    from coopbrowse.store.index import SearchIndex
+    from coopbrowse.tui.render import hits_table
+
+    result = SearchIndex.build(bundled.meetings).search("karankevich", limit=None)
+    assert any(len(hit.id) > 30 for hit in result.hits)
+    console = Console(width=100, record=True, color_system=None)
+    console.print(hits_table(result))
+    out = console.export_text()
+    assert max(len(line) for line in out.splitlines()) <= 100
+    for hit in result.hits:
+        assert hit.id in out

@@ -7,6 +7,7 @@ control characters visible.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -106,8 +107,13 @@ def hits_table(result: SearchResult) -> Table:
     # a query of filters only ranks nothing (every score 0): no column of zeros then
     scored = any(hit.score for hit in result.hits)
     columns = ("#", "Kind", "Date", "Region", "Title / match", "Score", "ID")
+    # an id is never cut (it is what `show` and `follow-up` take): the title wraps instead
+    id_width = max((cell_len(hit.id) for hit in result.hits), default=2)
     for name in columns if scored else tuple(c for c in columns if c != "Score"):
-        table.add_column(name, justify="right" if name in ("#", "Score") else "left")
+        if name == "ID":
+            table.add_column(name, no_wrap=True, min_width=id_width)
+        else:
+            table.add_column(name, justify="right" if name in ("#", "Score") else "left")
     for i, hit in enumerate(result.hits, 1):
         body = highlighted(hit.record.title, hit.spans.get("title"))
         if isinstance(hit.record, Proposal):
