@@ -995,6 +995,24 @@ async def test_a_new_query_typed_at_once_behind_enter_goes_into_the_bar(app) -> 
         assert len(main.selection) == 0 and main.state.search_sorts == {}
 
 
+async def test_clearing_the_search_keeps_the_highlighted_record(app) -> None:
+    """Escape on the list clears the search: all the meetings again, the one highlighted
+    in the results still highlighted (the cursor went to the top, and d or E then acted
+    on another meeting than the one the user had found)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, "samara")
+        await pilot.press("escape")  # to the list
+        await settle(pilot, app)
+        main = screen_of(app)
+        found = current_key(app)
+        assert found[1].endswith("samara") and len(main.rows) == 1
+        await pilot.press("escape")  # clears the search
+        await settle(pilot, app)
+        assert main.query_text == "" and len(main.rows) > 1
+        assert current_key(app) == found
+
+
 async def samara_proposals(pilot, app) -> tuple[MainScreen, tuple[str, str]]:
     """Search "samara", go to the proposals list; the screen and the highlighted row."""
     await settle(pilot, app)

@@ -805,7 +805,9 @@ class MainScreen(StyledOnce, Screen[None]):
             self.remember_query()
         if table.has_focus and (self.query_text or bar.value):
             bar.set_value("", quiet=True)
-            self.run_search("")
+            bar.show_hint("")
+            if self.loaded:  # all of them again, the highlighted record still highlighted
+                self._request(query="", keep=self._current_key())
         self.set_focus(table)
 
     def _keys_of(self, row: Row) -> list[Key]:
