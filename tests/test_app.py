@@ -344,10 +344,16 @@ async def test_selection_space_a_A_survives_search_and_views(app, store) -> None
         await settle(pilot, app)
         assert len(main.selection) == 2
         assert "selected: 1 meeting, 1 proposal" in plain(main.query_one("#status").content)
+        notes = []
+        notify = app.notify
+        app.notify = lambda *a, **k: (notes.append(a), notify(*a, **k))  # type: ignore[method-assign]
         await pilot.press("a")
         await settle(pilot, app)
         assert ("meeting", "2025-04-01-penza") in main.selection
         assert len(main.selection) == 3
+        # the status line says so (a note over it hid the count for seconds)
+        assert "selected: 2 meetings, 1 proposal" in plain(main.query_one("#status").content)
+        assert notes == []
         await pilot.press("space")  # toggles the highlighted, already selected row off
         assert ("meeting", "2025-04-01-penza") not in main.selection
         await pilot.press("A")

@@ -864,12 +864,12 @@ class MainScreen(StyledOnce, Screen[None]):
         except Exception as exc:
             self.app.call_from_thread(self.notify, Text(self._trouble(exc)), severity="error")
             return
-        self.app.call_from_thread(self._selected_all, keys, len(rows))
+        self.app.call_from_thread(self._selected_all, keys)
 
     @_while_open
-    def _selected_all(self, keys: list[Key], count: int) -> None:
+    def _selected_all(self, keys: list[Key]) -> None:
+        # (said by the status line under the list: a note over it hid the count)
         self.selection = self.selection.with_all(keys)
-        self.notify(f"Selected everything listed: {count:,} rows.")
 
     def action_clear_selection(self) -> None:
         if self._defer("clear_selection"):
