@@ -184,3 +184,6 @@ async def test_a_dialog_shows_its_own_keys_in_the_footer(app) -> None:
         await pilot.press("escape")
         await settle(pilot, app)
         assert footer_descriptions(app) == on_list
+        await pilot.press("i")  # adding from an article
+        await settle(pilot, app)
+        assert "Cancel" in footer_descriptions(app) and "Quit" not in footer_descriptions(app)

@@ -34,6 +34,7 @@ from coopbrowse.store.pages import is_url, read_article
 from coopbrowse.store.text import one_line, printable
 
 from ..blocks import plural
+from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput, OrderedTextArea
 from .export import confirm
 from .form import MeetingForm
@@ -116,6 +117,7 @@ class ArticleScreen(ModalScreen[Drafted | None]):
             with Horizontal(id="article-buttons"):
                 yield Button("Draft (ctrl+s)", id="article-draft", variant="primary")
                 yield Button("Cancel (esc)", id="article-cancel")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#article-path", Input).focus()
