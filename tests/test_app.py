@@ -984,6 +984,9 @@ async def test_slash_starts_a_new_query_and_an_arrow_keeps_the_old_one(app) -> N
         await pilot.press("enter", "slash", "end", *" penza")
         await settle(pilot, app)
         assert bar.value == "samara penza"
+        await pilot.press("enter", "slash", "slash", "x")  # "/" typed over it, as any key
+        await settle(pilot, app)
+        assert bar.value == "/x"
 
 
 async def test_a_new_query_typed_at_once_behind_enter_goes_into_the_bar(app) -> None:
@@ -999,6 +1002,10 @@ async def test_a_new_query_typed_at_once_behind_enter_goes_into_the_bar(app) -> 
         await settle(pilot, app)
         assert main.query_one(SearchBar).value == "samara"
         assert len(main.selection) == 0 and main.state.search_sorts == {}
+        for k in ["enter", "escape"]:  # enter and, at once, escape: the search is cleared
+            app.post_message(Key(k, None))
+        await settle(pilot, app)
+        assert main.query_one(SearchBar).value == "" and main.query_text == ""
 
 
 async def test_clearing_the_search_keeps_the_highlighted_record(app) -> None:

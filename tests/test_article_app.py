@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Static, TextArea
 from coopbrowse.store import Store
 from coopbrowse.store.storage import write_lock
 from coopbrowse.tui.app import CoopBrowseApp
-from coopbrowse.tui.screens.article import ArticleScreen, ReviewScreen
+from coopbrowse.tui.screens.article import ArticleScreen, ReviewScreen, split_sources
 from coopbrowse.tui.screens.export import ConfirmScreen
 from coopbrowse.tui.screens.main import MainScreen
 from coopbrowse.tui.widgets.choice import Choice
@@ -183,9 +183,16 @@ async def test_an_article_pasted_into_the_path_line_goes_into_the_text_box(
         area.text = ""
         line.focus()
         await settle(pilot, app)
-        line.post_message(Paste(f"{tmp_path / 'a.html'}\n{tmp_path / 'b.txt'}\n"))
+        a, b = tmp_path / "a.html", tmp_path / "my articles" / "b.txt"
+        b.parent.mkdir()
+        a.write_text("x"), b.write_text("x")
+        line.post_message(Paste(f"{a}\r\n{b}\r\n"))  # (a path with a space: quoted)
         await settle(pilot, app)
-        assert line.value == f"{tmp_path / 'a.html'} {tmp_path / 'b.txt'}"
+        assert split_sources(line.value) == [str(a), str(b)]
+        line.value = ""
+        line.post_message(Paste("\nhttps://example.org/a.html\n"))  # one, after a blank line
+        await settle(pilot, app)
+        assert line.value == "https://example.org/a.html"
         await pilot.press("ctrl+a", "ctrl+k")  # (cleared) and the article, drafted
         area.text = ARTICLE
         await pilot.press("ctrl+s")

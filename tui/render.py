@@ -7,7 +7,6 @@ control characters visible.
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -107,13 +106,14 @@ def hits_table(result: SearchResult) -> Table:
     # a query of filters only ranks nothing (every score 0): no column of zeros then
     scored = any(hit.score for hit in result.hits)
     columns = ("#", "Kind", "Date", "Region", "Title / match", "Score", "ID")
-    # an id is never cut (it is what `show` and `follow-up` take): the title wraps instead
-    id_width = max((cell_len(hit.id) for hit in result.hits), default=2)
     for name in columns if scored else tuple(c for c in columns if c != "Score"):
-        if name == "ID":
-            table.add_column(name, no_wrap=True, min_width=id_width)
-        else:
-            table.add_column(name, justify="right" if name in ("#", "Score") else "left")
+        # an id is never cut (it is what `show` and `follow-up` take): a narrow table folds
+        # it onto a second line, whole
+        table.add_column(
+            name,
+            justify="right" if name in ("#", "Score") else "left",
+            overflow="fold" if name == "ID" else "ellipsis",
+        )
     for i, hit in enumerate(result.hits, 1):
         body = highlighted(hit.record.title, hit.spans.get("title"))
         if isinstance(hit.record, Proposal):
@@ -131,7 +131,7 @@ def hits_table(result: SearchResult) -> Table:
             ),
             body,
             *([f"{hit.score:.2f}"] if scored else []),
-            cell(hit.id, "dim"),
+            Text(one_line(hit.id), style="dim", overflow="fold"),
         )
     return table
 

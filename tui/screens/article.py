@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -44,22 +45,37 @@ from .form import MeetingForm
 
 
 class SourcesInput(OrderedInput):
-    """The line of paths and URLs. An article pasted into it (lines of words, not one path
-    or URL a line) goes into the text box below, whole: a line keeps only a paste's first
-    line, and its words were then read as file names."""
+    """The line of paths and URLs. A paste of several lines is read here: a path or URL a
+    line are several sources (quoted, as the line is read back shell-like); anything else is
+    an article, and goes into the text box below, whole (a line keeps only a paste's first
+    line, and an article's words were then read as file names)."""
 
     def _on_paste(self, event: events.Paste) -> None:
-        lines = [line.strip() for line in event.text.splitlines() if line.strip()]
-        if len(lines) < 2:
-            return  # (Input's own: a path or URL)
+        if "\n" not in event.text and "\r" not in event.text:
+            return  # (Input's own)
         event.stop()
         event.prevent_default()  # (not Input's too, which keeps the first line)
-        if any(len(line.split()) > 1 for line in lines):  # an article
+        lines = [line.strip() for line in event.text.splitlines() if line.strip()]
+        if not lines:
+            return
+        if all(is_url(line) or Path(line).expanduser().exists() for line in lines):
+            self._type(" ".join(shlex.quote(line) for line in lines))
+        elif len(lines) == 1:
+            self._type(lines[0])  # (checked when the form is sent, as if typed)
+        else:  # an article
             area = self.screen.query_one("#article-text", TextArea)
-            area.text = event.text
+            area.insert(event.text)
             area.focus()
-        else:  # a path or URL a line: several, separated by spaces
-            self.insert_text_at_cursor(" ".join(lines))
+
+    def _type(self, text: str) -> None:
+        """``text`` typed over the selection, or after what is on the line (a space
+        between)."""
+        selection = self.selection
+        if not selection.is_empty:
+            self.replace(text, *selection)
+            return
+        before = self.value[: self.cursor_position]
+        self.insert_text_at_cursor((" " if before and not before.endswith(" ") else "") + text)
 
 
 @dataclass

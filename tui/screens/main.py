@@ -793,7 +793,11 @@ class MainScreen(StyledOnce, Screen[None]):
         Where it has the focus already, "/" is typed."""
         bar = self.query_one(SearchBar)
         if self.focused is bar.input:  # (as of now: has_focus follows a message later)
-            bar.input.insert_text_at_cursor("/")
+            selection = bar.input.selection
+            if selection.is_empty:
+                bar.input.insert_text_at_cursor("/")
+            else:  # (typed over the query "/" selected, as any other character)
+                bar.input.replace("/", *selection)
             return
         self.set_focus(bar.input)
         bar.input.select_all()
@@ -801,9 +805,11 @@ class MainScreen(StyledOnce, Screen[None]):
     def action_back(self) -> None:
         table = self.query_one(RecordTable)
         bar = self.query_one(SearchBar)
-        if bar.input.has_focus:
+        # (where the focus is as of now: has_focus follows a message later, and an escape
+        # typed right behind enter found the list not yet "focused")
+        if self.focused is bar.input:
             self.remember_query()
-        if table.has_focus and (self.query_text or bar.value):
+        if self.focused is table and (self.query_text or bar.value):
             bar.set_value("", quiet=True)
             bar.show_hint("")
             if self.loaded:  # all of them again, the highlighted record still highlighted

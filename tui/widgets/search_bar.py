@@ -125,17 +125,6 @@ class QueryInput(SteadyInput):
             return
         await super()._on_key(event)
 
-    async def action_submit(self) -> None:
-        """Enter: the query runs and the focus is the list's now, as the key is handled,
-        not when a message about it reaches the bar: a "/" typed right behind enter found
-        the bar still focused (and was typed into it), and the new query after it went to
-        the list as commands."""
-        bar = self.parent
-        if isinstance(bar, SearchBar):
-            bar.action_submit()
-        else:
-            await super().action_submit()
-
     def action_cursor_right(self, select: bool = False) -> None:
         # The completion is worked out in a worker after each change: a "right" typed right
         # behind the characters would find none yet. Work it out now.
@@ -289,6 +278,10 @@ class SearchBar(Vertical):
         self._handed = value
         self._sent_at = time.monotonic()
         self.post_message(self.QueryChanged(value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
 
     def action_submit(self) -> None:
         """Run the query now and hand the keys to the list (the screen moves the focus)."""
