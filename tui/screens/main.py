@@ -789,7 +789,7 @@ class MainScreen(StyledOnce, Screen[None]):
 
     def action_search(self) -> None:
         """Focus the search bar with its query selected: what is typed next is a new query,
-        and an arrow key or End keeps the old one to edit (as a browser's address bar).
+        and End, Home or left keeps the old one to edit (as a browser's address bar).
         Where it has the focus already, "/" is typed."""
         bar = self.query_one(SearchBar)
         if self.focused is bar.input:  # (as of now: has_focus follows a message later)
