@@ -176,10 +176,11 @@ async def test_an_article_pasted_into_the_path_line_goes_into_the_text_box(
         await settle(pilot, app)
         line = app.screen.query_one("#article-path", Input)
         assert app.focused is line
-        line.post_message(Paste(ARTICLE))
+        pasted = "x" * 300 + "\n" + ARTICLE  # (a first line too long for a file's name)
+        line.post_message(Paste(pasted))
         await settle(pilot, app)
         area = app.screen.query_one("#article-text", TextArea)
-        assert area.text == ARTICLE and line.value == "" and app.focused is area
+        assert area.text == pasted and line.value == "" and app.focused is area
         area.text = ""
         line.focus()
         await settle(pilot, app)

@@ -58,7 +58,7 @@ class SourcesInput(OrderedInput):
         lines = [line.strip() for line in event.text.splitlines() if line.strip()]
         if not lines:
             return
-        if all(is_url(line) or Path(line).expanduser().exists() for line in lines):
+        if all(_is_source(line) for line in lines):
             self._type(" ".join(shlex.quote(line) for line in lines))
         elif len(lines) == 1:
             self._type(lines[0])  # (checked when the form is sent, as if typed)
@@ -76,6 +76,16 @@ class SourcesInput(OrderedInput):
             return
         before = self.value[: self.cursor_position]
         self.insert_text_at_cursor((" " if before and not before.endswith(" ") else "") + text)
+
+
+def _is_source(line: str) -> bool:
+    """Whether a pasted line is an http(s) URL or the path of an existing file."""
+    if is_url(line):
+        return True
+    try:  # (an article's line is no path: too long a name, a NUL, a nonsense name)
+        return Path(line).expanduser().exists()
+    except (OSError, ValueError):
+        return False
 
 
 @dataclass
