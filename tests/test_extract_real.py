@@ -717,6 +717,10 @@ def test_a_period_from_a_day_is_not_the_meetings_date(sentence: str) -> None:
          "confectionery to Belarus.", [], ["paper", "cardboard", "wood", "beverages",
                                           "confectionery"]),
         ("Tula Oblast, for its part, supplies metals and chemicals.", [], ["metals", "chemicals"]),
+        # from a Belarusian enterprise is from Belarus; from a place of the region, from it
+        ("They discussed the supply of agricultural machinery from Gomselmash to farms in the "
+         "region.", ["agricultural machinery"], []),
+        ("They discussed the supply of grain from Tula.", [], ["grain"]),
         # the region's imports from Belarus, in Belarusian words: Belarus's exports
         ("The main share of imports from our republic is plastic products and furniture.",
          ["plastic products", "furniture"], []),

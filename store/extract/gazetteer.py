@@ -85,6 +85,15 @@ def enterprise_names() -> frozenset[str]:
     return frozenset(f.lower() for f in _matcher()[1])
 
 
+@functools.cache
+def belarusian_enterprise_names() -> frozenset[str]:
+    """The names and aliases of the Belarusian ones, lower-cased ("from Gomselmash" is
+    from Belarus, not from the region)."""
+    return frozenset(
+        name.lower() for e in gazetteer() if e.country == "BY" for name in (e.name, *e.aliases)
+    )
+
+
 # A word that says the name next to it is an enterprise.
 _CUE = re.compile(
     r"\b(?:plant|works|factory|company|companies|enterprises?|holding|concern|association|"

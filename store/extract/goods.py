@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..regions import BELARUS_REGIONS, find_region
-from .gazetteer import enterprise_names
+from .gazetteer import belarusian_enterprise_names, enterprise_names
 
 # Where a list of goods ends: a preposition that starts what follows it, a clause, or a
 # comma before a verb phrase ("vehicles, assist in dairy production").
@@ -94,6 +94,22 @@ _TO_US = re.compile(
 )
 _FROM_BELARUS = re.compile(r"\bfrom\s+(?:Belarus|us|our\s+country)\b")
 _FROM_REGION = re.compile(r"\bfrom\s+(?:the\s+region|there|it)\b|\bfrom\s+(?!Belarus)[A-Z]")
+_NAME_AFTER_FROM = re.compile(r"from\s+((?:[A-Z][\w-]*\s*){1,4})")
+
+
+def _from_the_region(after: str) -> bool:
+    """Whether ``after`` (what follows goods) says they come from the region: "from the
+    region", "from Perm" — not "from Gomselmash", a Belarusian enterprise."""
+    text = after.strip()
+    if not _FROM_REGION.match(text):
+        return False
+    name = _NAME_AFTER_FROM.match(text)
+    if name is None:
+        return True
+    words = name.group(1).split()
+    ours = belarusian_enterprise_names()
+    return not any(" ".join(words[:n]).lower() in ours for n in range(len(words), 0, -1))
+
 
 # What is not a good: pronouns, quantities, vague words.
 _NOT_GOODS = re.compile(
@@ -406,14 +422,14 @@ def offered_goods(
     for m in _anchored(_TRADE_NOUN, _TRADE_NOUN_WORD, sentence, 10):
         after = sentence[m.end() : m.end() + 40]
         before = sentence[max(0, m.start() - 40) : m.start()]
-        importing = bool(_TO_US.match(after) or _FROM_REGION.match(after.strip()))
+        importing = bool(_TO_US.match(after) or _from_the_region(after))
         if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:region|Russian)", before):
             importing = True
         noun = m.group("noun")
         if noun.startswith("import"):  # "the import of X" is Belarus's
             importing = not re.match(r"\s*(?:from|to)\s+Belarus\b", after)
         elif noun.startswith("export"):  # Belarus's, unless said otherwise
-            importing = bool(_TO_US.match(after) or _FROM_REGION.match(after.strip()))
+            importing = bool(_TO_US.match(after) or _from_the_region(after))
         (imports if importing else exports).extend(_items(m.group("list"), split))
     for m in _anchored(_PURCHASE, _PURCHASE_VERB, sentence, 100):
         subject = m.group("subject")
