@@ -118,6 +118,7 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every described key binding is also a palette command."""
+        from .keymap import bound_keys
         from .screens.help import describe_keys
 
         yield from super().get_system_commands(screen)
@@ -132,10 +133,9 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
                 if not isinstance(b, Binding) or not b.description or b.action in seen:
                     continue
                 seen.add(b.action)
-                keys = self.keymap.get(b.id, b.key) if b.id else b.key
                 yield SystemCommand(
                     b.description,
-                    f"Key: {describe_keys(keys)}",
+                    f"Key: {describe_keys(bound_keys(b, self.keymap))}",
                     partial(node.run_action, b.action),  # type: ignore[attr-defined]
                 )
         yield SystemCommand("Help", "Key: ? / f1", self.action_help)

@@ -16,7 +16,10 @@ for what was wrong (the rest of the file still applies).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
+
+from textual.binding import Binding
 
 from coopbrowse.store.errors import StoreError
 from coopbrowse.store.storage import read_regular
@@ -34,6 +37,14 @@ def keymap_path() -> Path:
     from coopbrowse.store.paths import config_dir
 
     return config_dir() / "keymap.toml"
+
+
+def bound_keys(binding: Binding, keymap: Mapping[str, str] | None) -> str:
+    """The keys ``binding`` answers to: the user's from ``keymap`` (binding id -> keys), if
+    it rebinds it, else its own."""
+    if keymap and binding.id:
+        return keymap.get(binding.id, binding.key)
+    return binding.key
 
 
 def _named(key: str) -> str:

@@ -13,6 +13,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..keymap import bound_keys
 from ..widgets.footer import KeysFooter
 
 
@@ -48,8 +49,7 @@ def binding_rows(
             if key in seen:
                 continue
             seen.update({key, ("", b.action)})
-            keys = (keymap or {}).get(b.id, b.key) if b.id else b.key
-            rows.append((where, describe_keys(keys), b.description))
+            rows.append((where, describe_keys(bound_keys(b, keymap)), b.description))
     return rows
 
 
