@@ -38,6 +38,16 @@ def waits_on_messages(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scrolling jumps instead of gliding (as with TEXTUAL_ANIMATIONS=none): a key that
+    scrolls (f6 to the next section of a form) is handled at once, where Pilot waited out
+    each animation, idle."""
+    import textual.constants
+
+    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
+
+
+@pytest.fixture(autouse=True)
 def paints_the_last_frame(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """An app under test paints only its last frame, unless the test is marked ``paints``.
 

@@ -483,7 +483,7 @@ async def test_untrusted_text_is_shown_literally(store, tmp_path) -> None:
         assert "[bold red]Not bold[/]" in text and "\x1b" not in text
         assert "<script>alert(1)</script> ␇" in text
         assert "Headline:  [italic]Headline[/italic] ␛]8;;http://evil␛\\" in text
-        body = main.query_one(DetailPane).query_one("#detail-body").content
+        body = main.query_one(DetailPane).query_one("#detail-body").content.renderable
         assert not any("link" in str(getattr(part, "spans", "")) for part in body.renderables)
 
 

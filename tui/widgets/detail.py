@@ -13,11 +13,52 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.css.styles import RulesMap
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, RichVisual
 from textual.widgets import Static
 
 from ..blocks import Block, Link
 from .typeahead import KeepsTypeahead
+
+
+class RenderedOnce(RichVisual):
+    """A record's detail, drawn once for each width and style it is shown at.
+
+    Textual draws a Rich renderable to learn its height (at every layout of the screen:
+    several while the browser opens or a list arrives), then again to paint it. A record's
+    tables and chart are most of what opening the browser and moving along the list cost,
+    so the lines drawn for its height are the ones painted."""
+
+    def __init__(self, widget: Static, renderable: RenderableType) -> None:
+        super().__init__(widget, renderable)
+        self._drawn: dict[tuple[int, object], list[Strip]] = {}
+
+    @property
+    def renderable(self) -> RenderableType:
+        """What is drawn (a Rich renderable)."""
+        return self._renderable
+
+    def __rich__(self) -> RenderableType:
+        return self._renderable
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        key = (width, style.rich_style)
+        strips = self._drawn.get(key)
+        if strips is None:
+            if len(self._drawn) > 4:  # (a few widths and styles: resizing, focus)
+                self._drawn.clear()
+            strips = self._drawn[key] = super().render_strips(width, None, style, options)
+        return strips if height is None else strips[:height]
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        widget = self._widget
+        options = RenderOptions(widget._get_style, rules)
+        return len(self.render_strips(width, None, widget.visual_style, options))
 
 
 class DetailPane(KeepsTypeahead, VerticalScroll, can_focus=True):
@@ -88,7 +129,8 @@ class DetailPane(KeepsTypeahead, VerticalScroll, can_focus=True):
         return parts
 
     def _draw(self, *, layout: bool) -> None:
-        self.query_one("#detail-body", Static).update(Group(*self._parts()), layout=layout)
+        body = self.query_one("#detail-body", Static)
+        body.update(RenderedOnce(body, Group(*self._parts())), layout=layout)
 
     def block_offset(self, index: int) -> int:
         """The line block ``index`` starts on (at the pane's width)."""
