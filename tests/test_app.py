@@ -61,6 +61,37 @@ def app(store: Store, tmp_path: Path) -> CoopBrowseApp:
     return CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
 
 
+async def test_a_record_is_drawn_once_at_a_width_however_often_it_is_laid_out(
+    app, monkeypatch
+) -> None:
+    """The detail's tables and chart are drawn for its height and painted from the same
+    lines; the screen laid out again draws nothing new, a new width draws it again."""
+    from textual.visual import RichVisual
+
+    drawn: list[tuple[int, int]] = []
+    draw = RichVisual.render_strips
+
+    def counting(self, width, height, style, options):
+        drawn.append((id(self), width))
+        return draw(self, width, height, style, options)
+
+    monkeypatch.setattr(RichVisual, "render_strips", counting)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        body = screen_of(app).query_one("#detail-body")
+        shown = [width for visual, width in drawn if visual == id(body.content)]
+        assert len(shown) == 1  # (its height, then its paint: one drawing)
+        for _ in range(3):
+            screen_of(app).refresh(layout=True)
+            await pilot.pause()
+        assert [width for visual, width in drawn if visual == id(body.content)] == shown
+        await pilot.resize_terminal(130, 40)  # (wide still: the same layout)
+        await settle(pilot, app)
+        again = [width for visual, width in drawn if visual == id(body.content)]
+        assert len(again) == 2 and again[1] < again[0]  # narrower: drawn again, once
+        assert "Trade figures" in detail_text(app)
+
+
 async def test_launch_lists_meetings_newest_first_with_detail(app, store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
