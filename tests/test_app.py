@@ -351,9 +351,9 @@ async def test_completion_offers_field_values(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("slash", *"region:pe")
-        await pilot.pause(0.3)
         bar = screen_of(app).query_one(SearchBar)
-        assert "penza" in plain(bar.query_one("#search-status").content)
+        status = bar.query_one("#search-status")
+        await until(pilot, lambda: "penza" in plain(status.content), "penza offered")
         await pilot.press("right")  # accept the suggestion
         assert bar.value == "region:penza"
 
@@ -844,7 +844,7 @@ async def test_a_path_that_looks_like_markup_is_shown_as_typed(app, tmp_path, mo
         app.screen.query_one("#export-path").value = name
         await pilot.press("enter")
         await settle(pilot, app)
-        await pilot.pause(0.3)  # the toast is drawn
+        await until(pilot, lambda: bool(app._notifications), "the note that it was exported")
         assert isinstance(app.screen, MainScreen) and app.is_running
         assert (tmp_path / name).exists()
         shown = [n.message for n in app._notifications]
@@ -974,9 +974,12 @@ async def test_state_is_saved_soon_after_a_change(store, tmp_path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("2", "space")
-        await pilot.pause(1.5)
-        saved = json.loads(state_path.read_text())  # without quitting
-        assert saved["view"] == "proposals" and len(saved["selection"]) == 1
+
+        def saved() -> dict:
+            return json.loads(state_path.read_text()) if state_path.exists() else {}
+
+        await until(pilot, lambda: len(saved().get("selection", [])) == 1, "the state saved")
+        assert saved()["view"] == "proposals"  # without quitting
 
 
 async def test_only_marked_rows_carry_the_mark_style(app) -> None:

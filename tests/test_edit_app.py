@@ -544,8 +544,8 @@ async def test_keys_typed_while_the_form_opens_go_into_it(app, store: Store) -> 
         form = app.screen
         assert isinstance(form, EditScreen)
         await settle(pilot, app)
-        await pilot.pause(0.2)
-        assert form.query_one("#f-date", Input).value == "2025-04-01 (e)"
+        date = form.query_one("#f-date", Input)
+        await until(pilot, lambda: date.value == "2025-04-01 (e)", "the keys in the date")
         assert not main.selection and app.screen is form
 
 
@@ -565,9 +565,9 @@ async def test_a_key_handed_to_the_form_before_its_field_had_the_focus_reaches_t
             key.to_screen = handed  # as the app marks a key it gives the screen itself
             form._forward_event(key)  # (as the app hands a key on)
         await settle(pilot, app)
-        await pilot.pause(0.1)
         # x goes on into the field; y stands for a key that bubbled up from the field,
         # which is not sent back to it
+        await until(pilot, lambda: field.value.endswith("x"), "x in the field")
         assert field.value == "2025-04-01x"
 
 
@@ -590,11 +590,11 @@ async def test_keys_typed_while_a_follow_up_opens_go_into_it(app, store: Store) 
             lambda: isinstance(app.screen, FollowUpScreen) and app.screen.is_mounted,
             "the follow-up is there",
         )
-        await pilot.pause(0.3)
         dialog = app.screen
         assert isinstance(dialog, FollowUpScreen)
+        note = dialog.query_one("#fu-note", Input)
+        await until(pilot, lambda: note.value == "x", "x in the note")
         assert dialog.query_one("#fu-status", Choice).value != dialog.proposal.status
-        assert dialog.query_one("#fu-note", Input).value == "x"
 
 
 async def test_a_record_gone_meanwhile_closes_the_opening_and_keeps_the_keys(
@@ -611,9 +611,8 @@ async def test_a_record_gone_meanwhile_closes_the_opening_and_keeps_the_keys(
         app.post_message(Key("E", "E"))
         app.post_message(Key("j", "j"))  # meant for the form: it goes where the focus is
         await settle(pilot, app)
-        await pilot.pause(0.2)
+        await until(pilot, lambda: table.cursor == 1, "j moving the list's cursor")
         assert app.screen is main and not isinstance(app.screen, OpeningScreen)
-        assert table.cursor == 1
 
 
 async def test_keys_typed_one_by_one_while_the_form_mounts_all_arrive(app, store: Store) -> None:
@@ -633,10 +632,11 @@ async def test_keys_typed_one_by_one_while_the_form_mounts_all_arrive(app, store
             "the form is there with all its rows",
         )
         await settle(pilot, app)
-        await pilot.pause(0.3)
         form = app.screen
         assert isinstance(form, EditScreen)
-        assert form.query_one("#f-date", Input).value.endswith("abcdefgh")
+        date = form.query_one("#f-date", Input)
+        await until(pilot, lambda: date.value.endswith("h"), "the last key in the date")
+        assert date.value.endswith("abcdefgh")
 
 
 async def test_an_opening_covered_by_another_screen_goes_when_that_closes(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from helpers import until
 from textual.app import App, ComposeResult
 
 from coopbrowse.tui.widgets.search_bar import QueryInput, SearchBar, hint_for
@@ -49,7 +50,7 @@ async def test_a_key_after_a_pause_searches_at_once_and_a_burst_searches_once() 
         await pilot.press(*"rams")  # at once after it: one search, once the keys pause
         assert [q for _t, q in app.queries] == ["t"]
         assert app.query_one(SearchBar).pending
-        await pilot.pause(0.7)
+        await until(pilot, lambda: len(app.queries) == 2, "the burst searched")
         assert [q for _t, q in app.queries] == ["t", "trams"]
         assert not app.query_one(SearchBar).pending
 
