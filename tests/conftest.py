@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,42 @@ def waits_on_messages(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(textual.app, "wait_for_idle", quiet)
     monkeypatch.setattr(textual.pilot, "wait_for_idle", quiet)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def css_parsed_once() -> Iterator[None]:
+    """Each app under test parses the same stylesheets (Textual keeps what it parsed per
+    app): they are parsed once for the session, for the same text and variables. Parsing
+    is a function of those; an app still gets every rule, and any error, as parsed."""
+    from textual.css.model import RuleSet
+    from textual.css.stylesheet import Stylesheet
+
+    parse_rules = Stylesheet._parse_rules
+    parsed: dict[tuple[Any, ...], list[RuleSet]] = {}
+    variables: dict[int, tuple[dict[str, str], frozenset[tuple[str, str]]]] = {}
+
+    def parsed_once(
+        self: Stylesheet,
+        css: str,
+        read_from: Any,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        known = variables.get(id(self))
+        if known is None or known[0] is not self._variables:
+            known = variables[id(self)] = (self._variables, frozenset(self._variables.items()))
+        key = (css, read_from, is_default_rules, tie_breaker, scope, known[1])
+        rules = parsed.get(key)
+        if rules is None:
+            rules = parsed[key] = parse_rules(
+                self, css, read_from, is_default_rules, tie_breaker, scope
+            )
+        return rules
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Stylesheet, "_parse_rules", parsed_once)
+        yield
 
 
 @pytest.fixture(autouse=True)
