@@ -593,6 +593,30 @@ def test_an_indexed_database_is_opened_and_listed_before_the_first_frame(store) 
     assert rows[0].meeting.id == newest.id and cursor == 0
 
 
+def test_the_early_open_gets_short_turns_while_it_runs_and_gives_them_back(
+    store, monkeypatch
+) -> None:
+    """Its reads of the index wait for the interpreter's lock, which the main thread holds
+    for 5 ms at a time while it imports Textual: the turns are 0.5 ms until it is done."""
+    import sys
+
+    from coopbrowse.store.library import Library
+    from coopbrowse.tui import listing
+
+    Library.open(store.path)
+    seen: list[float] = []
+    answer = listing.first_answer
+    monkeypatch.setattr(
+        listing,
+        "first_answer",
+        lambda index, request: seen.append(sys.getswitchinterval()) or answer(index, request),
+    )
+    before = sys.getswitchinterval()
+    early = listing.EarlyOpen(store.path, UiState())
+    assert early.done.wait(30) and early.ready() is not None
+    assert seen == [0.0005] and sys.getswitchinterval() == before
+
+
 def test_a_lists_first_rows_are_read_with_its_answer_not_when_drawn(monkeypatch) -> None:
     """The worker that answers a request reads the rows a screen shows (around the kept
     row), so drawing them reads nothing from the database file on the UI thread."""

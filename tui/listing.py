@@ -7,6 +7,7 @@ command line starts :class:`EarlyOpen` first, and the index opens while Textual 
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -172,6 +173,24 @@ def first_request(state: UiState) -> Request:
     return Request(1, state.view, "", sort, state.cursor)
 
 
+_turns_lock = threading.Lock()
+_turns = [0, 0.0]  # early opens running; the switch interval before the first of them
+
+
+def _short_turns(change: int) -> None:
+    """While an early open runs, the interpreter switches threads every 0.5 ms, not 5: the
+    import of Textual holds the lock between the open's steps (each read of the index gives
+    it up), and at 5 ms a turn the list missed the first frame one launch in two. The
+    interval is given back when the last one is done."""
+    with _turns_lock:
+        if change > 0 and _turns[0] == 0:
+            _turns[1] = sys.getswitchinterval()
+            sys.setswitchinterval(min(_turns[1], 0.0005))
+        _turns[0] += change
+        if _turns[0] == 0:
+            sys.setswitchinterval(_turns[1])
+
+
 class EarlyOpen:
     """The database opened, and the first list read, on a thread of its own.
 
@@ -189,6 +208,7 @@ class EarlyOpen:
         self.done = threading.Event()
         self.library: Library | None = None
         self.answer: Answer | None = None
+        _short_turns(+1)
         threading.Thread(target=self._run, name="coopbrowse-open", daemon=True).start()
 
     def _run(self) -> None:
@@ -199,6 +219,7 @@ class EarlyOpen:
         except Exception:  # the open worker opens it again and says what is wrong
             self.answer = None
         finally:
+            _short_turns(-1)
             self.done.set()
 
     def ready(self) -> tuple[Library, Answer] | None:
