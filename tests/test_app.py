@@ -755,6 +755,7 @@ def test_the_browser_loads_no_form_machinery_at_launch() -> None:
     assert "'coopbrowse.tui.screens.form'" not in out.stdout
     assert "'coopbrowse.tui.screens.help'" not in out.stdout  # (made when asked for)
     assert "'tomllib'" not in out.stdout and "'secrets'" not in out.stdout  # (no keymap here)
+    assert "'argparse'" not in out.stdout  # (the browser's launch builds no parser)
 
 
 async def test_a_new_database_shows_what_is_happening_then_opens(tmp_path) -> None:

@@ -279,3 +279,22 @@ def test_search_results_never_cut_an_id(bundled) -> None:
         assert rows == [hit.id for hit in result.hits], width
         dates = {hit.meeting.date for hit in result.hits}
         assert all(date in out for date in dates), width
+
+
+def test_the_browser_launches_without_the_commands_parser(monkeypatch, tmp_path) -> None:
+    """``coopbrowse`` and ``coopbrowse --db PATH`` open the browser without building the
+    parser of every command; anything else is still read by it (and its errors)."""
+    from coopbrowse.tui import cli
+
+    launched: list[Path] = []
+    monkeypatch.setattr(cli, "launch", lambda db: launched.append(db) or 0)
+    build = cli.build_parser
+    monkeypatch.setattr(cli, "build_parser", lambda: pytest.fail("the parser was built"))
+    db = tmp_path / "mine.json"
+    assert cli.main([]) == 0 and cli.main(["--db", str(db)]) == 0
+    assert launched == [cli.resolve_db_path(None), db]
+    monkeypatch.setattr(cli, "build_parser", build)
+    with pytest.raises(SystemExit) as missing:
+        cli.main(["--db"])  # no value: argparse's one-line error
+    assert missing.value.code == 2
+    assert cli.main(["--db", str(db), "locate"]) == 0 and len(launched) == 2

@@ -7,7 +7,6 @@ traceback reaches the user.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import json
 import os
@@ -23,6 +22,8 @@ from coopbrowse.store.paths import DB_ENV, STATE_ENV, resolve_db_path, resolve_s
 from coopbrowse.store.text import one_line
 
 if TYPE_CHECKING:
+    import argparse
+
     from rich.console import Console
 
     from coopbrowse.store.index import SearchIndex, SearchResult
@@ -36,15 +37,16 @@ EXIT_OK, EXIT_EMPTY, EXIT_ERROR = 0, 1, 2
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that exits 2 with one line, like our own errors."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_ERROR, f"{self.prog}: error: {one_line(message)}\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # (not for the browser's own launch: see main)
+
+    class _Parser(argparse.ArgumentParser):
+        """argparse that exits 2 with one line, like our own errors."""
+
+        def error(self, message: str) -> None:  # type: ignore[override]
+            self.print_usage(sys.stderr)
+            self.exit(EXIT_ERROR, f"{self.prog}: error: {one_line(message)}\n")
+
     parser = _Parser(
         prog="coopbrowse",
         description="Browse cooperation meetings between Belarus and the regions of Russia. "
@@ -337,15 +339,17 @@ def _say(line: str, file: Any = None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``coopbrowse`` script; returns the exit status."""
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     for word in argv:
         if _SURROGATES.search(word):  # bytes that were not UTF-8 (decoded as surrogates)
             _say(f"coopbrowse: error: {word}: not UTF-8 text (arguments must be)")
             return EXIT_ERROR
-    args = parser.parse_args(_protect_query(parser, argv))
+    browse = _browser_launch(argv)
+    if browse is None:
+        parser = build_parser()
+        args = parser.parse_args(_protect_query(parser, argv))
     try:
-        return _dispatch(args)
+        return _dispatch(args) if browse is None else launch(resolve_db_path(browse[0]))
     except StoreError as exc:
         _say(f"coopbrowse: error: {exc}")
         return EXIT_ERROR
@@ -359,6 +363,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _browser_launch(argv: list[str]) -> tuple[str | None] | None:
+    """``(db,)`` when ``argv`` only launches the browser (nothing, or ``--db PATH``), which
+    then starts without building the parser of every command (argparse's import and the
+    parser: 15 ms of the first frame); None for anything else, which argparse reads."""
+    if not argv:
+        return (None,)
+    if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
+        return (argv[1],)
+    return None
+
+
 # The commands whose free-form QUERY may hold words starting with "-".
 _QUERY_COMMANDS = ("search", "export", "follow-up")
 
@@ -366,6 +381,8 @@ _QUERY_COMMANDS = ("search", "export", "follow-up")
 def _query_options(parser: argparse.ArgumentParser, command: str) -> dict[str, bool]:
     """The options of ``command`` (read from its parser), each with whether it takes a
     value: what tells an option from a query word that starts with "-"."""
+    import argparse
+
     for action in parser._actions:  # argparse keeps its subparsers here (no public API)
         if isinstance(action, argparse._SubParsersAction) and command in action.choices:
             sub = action.choices[command]
