@@ -398,8 +398,8 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
-        widths = self._widths(width)
+        base = self.visual_style.rich_style  # (kept until restyled: rich_style is worked
+        widths = self._widths(width)  # out from every ancestor's styles each time asked)
         if y == 0:
             style = self.get_component_rich_style("record-table--header")
             cells = [Text(c.label) for c in self.columns]
