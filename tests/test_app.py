@@ -617,6 +617,22 @@ def test_the_early_open_gets_short_turns_while_it_runs_and_gives_them_back(
     assert seen == [0.0005] and sys.getswitchinterval() == before
 
 
+async def test_the_launch_collects_no_garbage_until_the_first_frame(app) -> None:
+    """The command line turns the collector off for the start; the app turns it back on
+    once its first frame is drawn (what the start made frozen out of its passes)."""
+    import gc
+
+    app.collect_after_first_frame = True
+    gc.disable()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
 def test_a_lists_first_rows_are_read_with_its_answer_not_when_drawn(monkeypatch) -> None:
     """The worker that answers a request reads the rows a screen shows (around the kept
     row), so drawing them reads nothing from the database file on the UI thread."""
@@ -700,18 +716,20 @@ def test_the_command_line_starts_the_open_and_hands_it_to_the_app(store, monkeyp
     from coopbrowse.tui import cli
 
     UiState(view="regions").save(resolve_state_path(store.path))
-    ran: list[CoopBrowseApp] = []
-    frozen: list[bool] = []
-    monkeypatch.setattr(CoopBrowseApp, "run", lambda self: ran.append(self))
-    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))  # (not this test process)
+    ran: list[tuple[CoopBrowseApp, bool]] = []
+    monkeypatch.setattr(CoopBrowseApp, "run", lambda self: ran.append((self, gc.isenabled())))
     monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.headless_driver:HeadlessDriver")
-    assert cli.launch(store.path) == 0
-    (app,) = ran
+    try:
+        assert cli.launch(store.path) == 0
+    finally:
+        gc.enable()
+    ((app, collecting),) = ran
     early = app._early
     assert early is not None and early.db_path == store.path and early.done.wait(30)
     assert app.state_path == resolve_state_path(store.path)
     assert app.ui_state is early.state and early.request.view == "regions"
-    assert frozen == [True]
+    assert not collecting and app.collect_after_first_frame  # (on again after the first frame)
+    assert gc.isenabled()  # (and when the app ends)
 
 
 def test_the_first_list_is_read_without_textual(store) -> None:

@@ -1324,6 +1324,9 @@ def launch(db_path: Path) -> int:
         raise StoreError(
             None, "the browser needs a terminal; in scripts use a command (coopbrowse --help)"
         )
+    # No garbage collection until the first frame: the start makes a few hundred thousand
+    # objects and little garbage, and the collector's passes over them cost 10-15 ms of it.
+    gc.disable()
     # The index opens, and the first list is read, on a thread of its own while Textual is
     # imported (a third of the start): the first frame shows the list.
     from .listing import EarlyOpen
@@ -1333,11 +1336,12 @@ def launch(db_path: Path) -> int:
     early = EarlyOpen(db_path, UiState.load(state_path))
     from .app import CoopBrowseApp
 
-    # What the imports made lives as long as the app: kept out of the garbage collector's
-    # full passes (one of them, over every module's objects, cost 45 ms of the first frame).
-    gc.freeze()
     app = CoopBrowseApp(db_path, state_path=state_path, early=early)
-    app.run()
+    app.collect_after_first_frame = True
+    try:
+        app.run()
+    finally:
+        gc.enable()  # (an app that ended before its first frame)
     if app.load_error is not None:
         raise app.load_error
     return app.return_code or EXIT_OK
