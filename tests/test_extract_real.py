@@ -743,6 +743,9 @@ def test_goods_named_in_a_sentence_about_trade_by_the_lexicon(
         # too vague alone
         "The supply of modern equipment and the machines was discussed.",
         "We supply our products and Belarusian goods to the region.",
+        # work on a good, or the goods in use, is a service, not a good sold
+        "Minsk firms offer repair services for the trolleybus fleet of the city.",
+        "The plant can offer tram modernization and bus maintenance to the region.",
     ],
 )
 def test_words_of_goods_that_name_no_good_traded(sentence: str) -> None:

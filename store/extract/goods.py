@@ -524,6 +524,9 @@ _NAMED = re.compile(
     r"corporation|refinery|refining|processing|storage|stores?|prices?|wells?|deposits?|"
     r"extraction|wealth|sector|production|industry|workers|growers|farmers|turbines?|"
     r"pipelines?|supplies|deliveries|exports|imports|trade|emissions|"
+    # work on a good, or the goods in use, is no good sold: "tram modernization services",
+    # "the overhaul of the tram fleet"
+    r"modernization|modernisation|overhaul|repairs?|maintenance|servicing|services|fleets?|"
     # a verb, not a good: "the agreement lifts restrictions", "iron out problems"
     r"the|a|an|restrictions|sanctions|barriers|out|up)\b)"
     r"(?![-’'])"
