@@ -1306,6 +1306,14 @@ def test_a_belarusian_region_buying_is_belarus_importing() -> None:
     assert not any("wood" in g or "linoleum" in g for g in meeting["exports"])
 
 
+def test_a_range_of_goods_is_the_goods() -> None:
+    assert goods("Our country buys a broad range of chemicals from the region.") == (
+        [],
+        ["chemicals"],
+    )
+    assert goods("Belarus sells a wide range of products there.") == ([], [])
+
+
 def test_a_count_of_kinds_is_not_a_good() -> None:
     text = (
         f"{MEETING}\nOmsk Oblast imports nearly 200 commodity groups from Belarus. Almost the "

@@ -38,7 +38,7 @@ _LIST = (
 )
 
 _QUANTITY = (
-    r"(?:(?:the\s+)?(?:whole|full|wide|entire)\s+range\s+of\s+|various\s+(?:types|kinds)\s+of\s+|"
+    r"(?:(?:the\s+|a\s+)?(?:whole|full|wide|broad|entire)\s+range\s+of\s+|various\s+(?:types|kinds)\s+of\s+|"
     r"a\s+(?:lot|number|variety)\s+of\s+|large\s+volumes\s+of\s+|more\s+|(?:the\s+)?most\s+\w+\s+|"
     r"(?:the\s+)?(?:latest|modern|new)\s+|(?:our|its|their)\s+|\d[\d,]*\s+(?:units\s+of\s+)?)*"
 )
@@ -147,7 +147,7 @@ _TRAILING = re.compile(
     re.I,
 )
 _LEADING = re.compile(
-    r"^(?:(?:a\s+)?(?:lot|number|variety|range)\s+of|and|or|the|a|an|our|its|their|also|"
+    r"^(?:(?:a\s+)?(?:(?:wide|broad|whole|full)\s+)?(?:lot|number|variety|range)\s+of|and|or|the|a|an|our|its|their|also|"
     r"primarily|mainly|mostly|largely|chiefly|especially|including|enough|sufficient|"
     r"high-quality|quality|modern|Belarusian|importing|imported|exported|"
     r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of|"
