@@ -1314,6 +1314,14 @@ def test_a_range_of_goods_is_the_goods() -> None:
     assert goods("Belarus sells a wide range of products there.") == ([], [])
 
 
+def test_a_kind_of_a_vague_good_named_before_is_another_good() -> None:
+    text = (
+        "Belarus supplies machinery to the region. Belarus is ready to supply forestry and "
+        "road machinery."
+    )
+    assert goods(text) == (["machinery", "forestry machinery", "road machinery"], [])
+
+
 def test_a_count_of_kinds_is_not_a_good() -> None:
     text = (
         f"{MEETING}\nOmsk Oblast imports nearly 200 commodity groups from Belarus. Almost the "

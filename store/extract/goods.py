@@ -224,7 +224,7 @@ def _items(text: str, split: object) -> list[str]:
             continue  # "BelTA", "MAZ": who, not what
         if (
             len(words) > 1
-            and words[-1].lower() in _VAGUE_GOOD
+            and words[-1].lower() in VAGUE_GOODS
             and all(w.lower() in _POINTING for w in words[:-1])
         ):
             continue  # "our unique equipment", "such vehicles": what kind is not said
@@ -590,7 +590,7 @@ _POINTING = frozenset((
     "certain", "particular", "innovative", "new", "various", "different", "some",
 ))  # fmt: skip
 # A good too vague on its own (what kind of equipment?)
-_VAGUE_GOOD = frozenset((
+VAGUE_GOODS = frozenset((
     "equipment", "machinery", "machines", "vehicles", "devices", "instruments", "appliances",
     "components", "goods", "products", "food", "fuel", "feed", "hardware", "software",
 ))  # fmt: skip
@@ -618,7 +618,7 @@ def _kind_and_noun(found: str, noun: str, before: str) -> str | None:
             break
         kept.insert(0, word)
     item = " ".join([*kept, *words[len(words) - noun_words :]])
-    if item.lower() in _VAGUE_GOOD:
+    if item.lower() in VAGUE_GOODS:
         return None
     return item
 
