@@ -759,6 +759,10 @@ def test_a_belarusian_made_good_named_is_an_export() -> None:
         ["tractors", "buses"],
         [],
     )
+    # appliances in a list of Belarusian goods people know
+    assert goods(
+        "Shoppers in the region know Belarusian cheese, furniture and appliances well."
+    ) == (["cheese", "furniture", "appliances"], [])
     # who makes them is not what is sold
     assert goods("Belarusian machinery manufacturers and Belarusian companies met.") == ([], [])
 

@@ -309,7 +309,7 @@ GOODS_NOUNS = (
     "cheese", "meat", "food", "foodstuffs", "furniture", "footwear", "textiles", "clothing",
     "medicines", "drugs", "spare parts", "parts", "components", "knock-down kits", "kits",
     "cement", "glass", "timber", "paper", "seeds", "goods", "products", "equipment",
-    "machinery", "elevators",
+    "machinery", "elevators", "appliances",
 )  # fmt: skip
 _GOODS_NOUN = (
     r"(?:" + "|".join(sorted((re.escape(n) for n in GOODS_NOUNS), key=len, reverse=True)) + r")"
