@@ -763,6 +763,10 @@ def test_a_belarusian_made_good_named_is_an_export() -> None:
     assert goods(
         "Shoppers in the region know Belarusian cheese, furniture and appliances well."
     ) == (["cheese", "furniture", "appliances"], [])
+    # the kinds of Belarusian machinery named after a colon
+    assert goods(
+        "Farmers there have long used Belarusian machinery: combines, loaders and dump trucks."
+    ) == (["combines", "loaders", "dump trucks"], [])
     # who makes them is not what is sold
     assert goods("Belarusian machinery manufacturers and Belarusian companies met.") == ([], [])
 

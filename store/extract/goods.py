@@ -333,6 +333,11 @@ _BELARUSIAN_SUCH_AS = re.compile(
     r"\bBelarus(?:ian|-made|ian-made)\s+(?:goods|products|produce)\s*,?\s+(?:such\s+as|"
     rf"including|like)\s+{_LIST}"
 )
+# "familiar with Belarusian equipment: farm machines, trucks": the kinds named after a colon
+_BELARUSIAN_COLON = re.compile(
+    r"\bBelarus(?:ian|-made|ian-made)\s+(?:goods|products|produce|equipment|machinery|"
+    rf"vehicles|machines):\s+{_LIST}"
+)
 
 
 # An item that is not a noun phrase: it starts with a preposition ("for enterprises of the
@@ -386,10 +391,14 @@ def offered_goods(
     if belarus_speaking and "our " in lower:
         for m in _OURS.finditer(sentence):
             exports += _items(m.group(1), split)
+    if ":" in sentence and "belarus" in lower:  # "familiar with Belarusian equipment: ..."
+        for m in _BELARUSIAN_COLON.finditer(sentence):
+            exports += _items(m.group("list"), split)
     if not any(w in lower for w in _CUE_WORDS):
         if "belarus" in lower:  # "Belarusian tractors are driving in the fields"
             for m in _MADE_IN_BELARUS.finditer(sentence):
-                exports += _made_in_belarus(m.group(1), split)
+                if not sentence.startswith(":", m.end()):  # (the heading of a list)
+                    exports += _made_in_belarus(m.group(1), split)
         return exports, imports
     offers = _anchored(_OFFER, _OFFER_VERB, sentence, 100)
     for m in offers:
@@ -412,7 +421,8 @@ def offered_goods(
         for m in _SUPPLIES_BELARUS.finditer(sentence):
             imports += _items(m.group("list"), split)
     for m in _MADE_IN_BELARUS.finditer(sentence):
-        exports += _made_in_belarus(m.group(1), split)
+        if not sentence.startswith(":", m.end()):  # (the heading of a list)
+            exports += _made_in_belarus(m.group(1), split)
     if " such as " in sentence or " including " in sentence or " like " in sentence:
         for m in _BELARUSIAN_SUCH_AS.finditer(sentence):
             exports += _items(m.group("list"), split)
