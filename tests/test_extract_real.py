@@ -667,6 +667,8 @@ def test_the_side_of_a_good_named_and_its_words(
         "They visited a productive dairy farm where cows give milk.",  # no trade
         "The region produced 2 million tonnes of grain this year.",  # production, not trade
         "We will cut greenhouse gas emissions in the supply chain.",
+        # what is dug up in the region is a resource, not a good traded
+        "More exploration of copper will need supplies.",
     ],
 )
 def test_words_of_goods_in_other_senses(sentence: str) -> None:

@@ -669,6 +669,14 @@ _REGION_SUBJECT = re.compile(
 )
 
 
+# What is dug up or lies in the ground: "increase the extraction of minerals", "reserves of
+# coal" (a resource, not a good traded)
+_RESOURCE_OF = re.compile(
+    r"\b(?:extraction|extracting|mining|exploration|reserves|deposits)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _region_sells(before: str) -> bool:
     """Whether the clause before a good has the region's side selling it."""
     m = _REGION_SUBJECT.search(before)
@@ -693,6 +701,8 @@ def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
             continue
         start = m.end(1) - len(item)  # (the kind words left out are the clause's)
         before = sentence[max(0, start - 120) : start]
+        if _RESOURCE_OF.search(before):
+            continue  # "the extraction of minerals": what the region digs up, not trade
         after = sentence[m.end() : m.end() + 60]
         cue = max(_BELARUS_BUYS.finditer(before), key=lambda c: c.start(), default=None)
         # "interested in supplying tractors": what Belarus wants to sell
