@@ -1332,6 +1332,22 @@ def test_a_kind_of_a_vague_good_named_before_is_another_good() -> None:
     assert goods(text) == (["machinery", "forestry machinery", "road machinery"], [])
 
 
+def test_what_belarus_produces_is_on_offer() -> None:
+    assert goods("Besides, Belarus produces high quality furniture and knitwear.") == (
+        ["furniture", "knitwear"],
+        [],
+    )
+    assert goods("The mines need haulers, and Belarus produces such trucks.") == (["trucks"], [])
+
+
+def test_a_short_last_line_cut_off_after_a_whole_sentence_is_read() -> None:
+    text = (
+        f"{MEETING}\nThe governor thanked the hosts for the warm welcome in Minsk.\n"
+        "The region also buys Belarusian buses. The governor then"
+    )
+    assert extract(text).meeting["exports"] == ["buses"]
+
+
 def test_a_count_of_kinds_is_not_a_good() -> None:
     text = (
         f"{MEETING}\nOmsk Oblast imports nearly 200 commodity groups from Belarus. Almost the "

@@ -69,6 +69,14 @@ _OFFER = re.compile(
     rf"{_QUANTITY}{_LIST}"
 )
 
+# "Belarus produces high quality foodstuffs": what Belarus makes, told its partner, is on offer
+# (Belarus or its makers as the subject; "we produce" may be either side)
+_PRODUCES = re.compile(
+    r"\b(?:Belarus|Belarusian\s+(?:companies|enterprises|manufacturers|producers|plants))"
+    r"(?:\s+(?:also|mainly|already))?\s+(?:produces?|manufactures?|makes)\s+"
+    rf"{_QUANTITY}{_LIST}"
+)
+
 _TRADE_NOUN = re.compile(
     r"\b(?:the\s+)?(?P<noun>supply|supplies|deliveries|delivery|sales?|shipments?|exports?|"
     r"imports?)\s+of\s+(?:Belarusian\s+)?"
@@ -149,7 +157,7 @@ _TRAILING = re.compile(
 _LEADING = re.compile(
     r"^(?:(?:a\s+)?(?:(?:wide|broad|whole|full)\s+)?(?:lot|number|variety|range)\s+of|and|or|the|a|an|our|its|their|also|"
     r"primarily|mainly|mostly|largely|chiefly|especially|including|enough|sufficient|"
-    r"high-quality|quality|modern|Belarusian|importing|imported|exported|"
+    r"high-quality|high\s+quality|quality|such|modern|Belarusian|importing|imported|exported|"
     r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of|"
     # "imported from Omsk Oblast primarily sulfur": where from, not what
     r"from\s+(?:the\s+region|there|(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+"
@@ -162,7 +170,7 @@ _LEADING = re.compile(
 _CUE_WORDS = (
     "suppl", "offer", "deliver", "export", "sell", "sold", "ship", "sale", "purchas", "buy",
     "bought", "import", "demand", "send", "sent", "get", "receiv", "obtain", "provid", "need",
-    "equip", "interest", "such as", "including", " like ",
+    "equip", "interest", "such as", "including", " like ", "produc", "manufactur", "make",
 )  # fmt: skip
 
 
@@ -278,6 +286,7 @@ _BUY_BELARUSIAN = re.compile(
 _TRADE_NOUN_WORD = re.compile(
     r"\b(?:supply|supplies|deliver(?:y|ies)|sales?|shipments?|exports?|imports?)\s+of\b"
 )
+_PRODUCE_VERB = re.compile(r"\b(?:produces?|manufactures?|makes)\b")
 _PURCHASE_VERB = re.compile(r"\b(?:purchase[sd]?|buys?|bought|import(?:s|ed)?)\b")
 _PASSIVE_VERB = re.compile(r"\b(?:demand|supplied|exported|delivered|sold|imported)\b")
 _REACH = 300  # characters a match may run past its word (a list of goods is shorter)
@@ -423,6 +432,9 @@ def offered_goods(
     for m in _MADE_IN_BELARUS.finditer(sentence):
         if not sentence.startswith(":", m.end()):  # (the heading of a list)
             exports += _made_in_belarus(m.group(1), split)
+    if "Belarus" in sentence:
+        for m in _anchored(_PRODUCES, _PRODUCE_VERB, sentence, 80):
+            exports += _items(m.group("list"), split)
     if " such as " in sentence or " including " in sentence or " like " in sentence:
         for m in _BELARUSIAN_SUCH_AS.finditer(sentence):
             exports += _items(m.group("list"), split)
