@@ -1409,6 +1409,16 @@ def test_the_words_before_what_a_company_is_are_not_its_name() -> None:
     assert proposal["enterprises"] == ["Amkodor"]  # (not "The Belarusian")
 
 
+def test_concrete_as_specific_is_not_the_building_material() -> None:
+    def sectors(sentence: str) -> set[str]:
+        return {p["sector"] for p in extract(f"{MEETING}\n{sentence}").meeting["proposals"]}
+
+    assert "construction" not in sectors(
+        "We are ready to work out concrete agreements and move in concrete directions."
+    )
+    assert "construction" in sectors("The region is ready to supply concrete to Belarusian sites.")
+
+
 def test_trade_itself_is_not_a_sector() -> None:
     text = f"{MEETING}\nWe should increase mutual trade and the trade turnover this year."
     assert extract(text).meeting["proposals"] == []

@@ -207,7 +207,12 @@ CUES: list[Cue] = [
     ),
     *_cue(
         "construction",
-        r"concrete",
+        # the material, not "concrete agreements" or "concrete directions" (specific ones)
+        r"concrete(?!\s+(?:agreements?|"
+        r"proposals?|steps|results?|measures|actions?|decisions?|plans?|projects?|examples?|"
+        r"tasks?|ideas?|areas?|directions?|deals?|contracts?|terms|figures|work|things|"
+        r"mechanisms?|solutions?|issues|questions|cooperation|"
+        r"(?:and|or)\s+(?:specific|practical|tangible|mutually)))",
         r"cement",
         r"dry\s+(?:building\s+)?mix(?:es|tures)",
         r"builders",
