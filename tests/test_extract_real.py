@@ -1409,6 +1409,16 @@ def test_the_words_before_what_a_company_is_are_not_its_name() -> None:
     assert proposal["enterprises"] == ["Amkodor"]  # (not "The Belarusian")
 
 
+def test_agricultural_named_before_another_kind_of_machinery() -> None:
+    text = f"{MEETING}\nBelarus is ready to supply agricultural and heavy mining machinery."
+    sectors = {p["sector"] for p in extract(text).meeting["proposals"]}
+    assert "agricultural-machinery" in sectors
+    # (agricultural products are still food)
+    text = f"{MEETING}\nBelarus is ready to supply agricultural products, machinery and equipment."
+    sectors = {p["sector"] for p in extract(text).meeting["proposals"]}
+    assert "agricultural-machinery" not in sectors and "agriculture-food" in sectors
+
+
 def test_concrete_as_specific_is_not_the_building_material() -> None:
     def sectors(sentence: str) -> set[str]:
         return {p["sector"] for p in extract(f"{MEETING}\n{sentence}").meeting["proposals"]}
