@@ -1419,6 +1419,12 @@ def test_agricultural_named_before_another_kind_of_machinery() -> None:
     assert "agricultural-machinery" not in sectors and "agriculture-food" in sectors
 
 
+def test_financial_programs_offered_are_trade_finance() -> None:
+    text = f"{MEETING}\nBelarus can offer the region tailored financial schemes for its goods."
+    sectors = {p["sector"] for p in extract(text).meeting["proposals"]}
+    assert sectors == {"trade-finance"}
+
+
 def test_concrete_as_specific_is_not_the_building_material() -> None:
     def sectors(sentence: str) -> set[str]:
         return {p["sector"] for p in extract(f"{MEETING}\n{sentence}").meeting["proposals"]}

@@ -302,6 +302,8 @@ CUES: list[Cue] = [
         r"sales\s+on\s+foreign\s+markets",
         r"non-resource\s+exports",
         r"credit\s+lines?",
+        # "individual financial programs for the region", "with the use of new financial plans"
+        r"financial\s+(?:programs?|programmes?|plans|schemes|tools|mechanisms|solutions)",
     ),
     *_cue("film", r"films?", r"film\s+production", r"cinema\w*", r"filmmakers?", r"movies?"),
     *_cue(
