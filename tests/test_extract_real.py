@@ -1425,6 +1425,15 @@ def test_financial_programs_offered_are_trade_finance() -> None:
     assert sectors == {"trade-finance"}
 
 
+def test_special_machinery_is_machinery() -> None:
+    for sentence in (
+        "The governor said the region plans to buy specialized vehicles in Belarus.",
+        "Belarus intends to supply special and agricultural machinery to the region.",
+    ):
+        sectors = {p["sector"] for p in extract(f"{MEETING}\n{sentence}").meeting["proposals"]}
+        assert "machinery-equipment" in sectors, sentence
+
+
 def test_concrete_as_specific_is_not_the_building_material() -> None:
     def sectors(sentence: str) -> set[str]:
         return {p["sector"] for p in extract(f"{MEETING}\n{sentence}").meeting["proposals"]}

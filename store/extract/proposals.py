@@ -169,6 +169,9 @@ CUES: list[Cue] = [
         r"(?:heavy-duty\s+)?(?:mining|oilfield|oil\s+extraction|extraction|drilling|"
         r"industrial|technological|processing)\s+equipment",
         rf"(?:utilit(?:y|ies)|municipal|communal|road[- ](?:construction|building)){_LISTED}",
+        # "special machinery", "special and agricultural machinery"
+        r"special(?:i[sz]ed)?\s+(?:machinery|vehicles|equipment|machines)",
+        rf"special{_LISTED}",
     ),
     *_cue("machinery-equipment", r"equipment", weak=True),
     *_cue("machine-tools", r"machine[- ]tools?(?:\s+building|\s+industry)?"),
