@@ -672,7 +672,7 @@ _ORG_NAME = re.compile(
 _ORG_BEFORE_KIND = re.compile(
     rf"\b([A-Z][\w’'&-]{{1,{_NAME_WORD_MAX}}}+(?:[- ][A-Z][\w’'&-]{{1,{_NAME_WORD_MAX}}}+)?)\s+"
     r"(?:company|group(?:\s+of\s+companies)?|factory|"
-    r"plant|holding|enterprise|concern|production\s+facilities|works)\b"
+    r"plant|holding|enterprise|concern|production\s+facilities|works|joint\s+venture)\b"
 )  # (the plain form backtracked over every hyphen of a long hyphenated run: cubic)
 
 
@@ -702,7 +702,10 @@ _ORG_LIST = re.compile(
 # "NPO Splav", "OAO Planar", "JSC Integral": a legal form before the name is part of it
 _ORG_FORM = re.compile(
     r"\b((?:NPO|OAO|OJSC|JSC|PJSC|CJSC|LLC|SPA|SSPA|NPP|ZAO|PAO|AO)\s+[«\"“]?[A-Z][\w-]+"
-    r"(?:\s+[A-Z][\w-]+){0,2})"
+    r"(?:\s+[A-Z][\w-]+){0,2}|"
+    # or after it: "Sibelektroprivod LLC"
+    rf"[A-Z][\w-]{{1,{_NAME_WORD_MAX}}}+(?:\s+[A-Z][\w-]{{1,{_NAME_WORD_MAX}}}+)?\s+"
+    r"(?:LLC|OJSC|JSC|PJSC|CJSC|Ltd)\b)"
 )
 
 
