@@ -292,6 +292,11 @@ def test_enterprises_named_in_proposals() -> None:
         "The collaboration of Belarus' MAZ and Russia's GRAZ factory is promising."
     ) == ["MAZ", "GRAZ"]
     assert "Gomselmash" in find_enterprises("Gomselmash is ready to supply harvesters.")
+    # a joint venture named before what it is; a legal form after the name is part of it
+    assert find_enterprises("The Volga Lift joint venture will assemble elevators.") == [
+        "Volga Lift"
+    ]
+    assert find_enterprises("Our partner Uralkabel Ltd could make the cables.") == ["Uralkabel Ltd"]
 
 
 # --- cleaning ---------------------------------------------------------------------------

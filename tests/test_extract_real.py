@@ -667,6 +667,8 @@ def test_the_side_of_a_good_named_and_its_words(
         "They visited a productive dairy farm where cows give milk.",  # no trade
         "The region produced 2 million tonnes of grain this year.",  # production, not trade
         "We will cut greenhouse gas emissions in the supply chain.",
+        # what is dug up in the region is a resource, not a good traded
+        "More exploration of copper will need supplies.",
     ],
 )
 def test_words_of_goods_in_other_senses(sentence: str) -> None:
@@ -743,6 +745,9 @@ def test_goods_named_in_a_sentence_about_trade_by_the_lexicon(
         # too vague alone
         "The supply of modern equipment and the machines was discussed.",
         "We supply our products and Belarusian goods to the region.",
+        # work on a good, or the goods in use, is a service, not a good sold
+        "Minsk firms offer repair services for the trolleybus fleet of the city.",
+        "The plant can offer tram modernization and bus maintenance to the region.",
     ],
 )
 def test_words_of_goods_that_name_no_good_traded(sentence: str) -> None:
@@ -756,6 +761,14 @@ def test_a_belarusian_made_good_named_is_an_export() -> None:
         ["tractors", "buses"],
         [],
     )
+    # appliances in a list of Belarusian goods people know
+    assert goods(
+        "Shoppers in the region know Belarusian cheese, furniture and appliances well."
+    ) == (["cheese", "furniture", "appliances"], [])
+    # the kinds of Belarusian machinery named after a colon
+    assert goods(
+        "Farmers there have long used Belarusian machinery: combines, loaders and dump trucks."
+    ) == (["combines", "loaders", "dump trucks"], [])
     # who makes them is not what is sold
     assert goods("Belarusian machinery manufacturers and Belarusian companies met.") == ([], [])
 
@@ -1303,6 +1316,38 @@ def test_a_belarusian_region_buying_is_belarus_importing() -> None:
     assert not any("wood" in g or "linoleum" in g for g in meeting["exports"])
 
 
+def test_a_range_of_goods_is_the_goods() -> None:
+    assert goods("Our country buys a broad range of chemicals from the region.") == (
+        [],
+        ["chemicals"],
+    )
+    assert goods("Belarus sells a wide range of products there.") == ([], [])
+
+
+def test_a_kind_of_a_vague_good_named_before_is_another_good() -> None:
+    text = (
+        "Belarus supplies machinery to the region. Belarus is ready to supply forestry and "
+        "road machinery."
+    )
+    assert goods(text) == (["machinery", "forestry machinery", "road machinery"], [])
+
+
+def test_what_belarus_produces_is_on_offer() -> None:
+    assert goods("Besides, Belarus produces high quality furniture and knitwear.") == (
+        ["furniture", "knitwear"],
+        [],
+    )
+    assert goods("The mines need haulers, and Belarus produces such trucks.") == (["trucks"], [])
+
+
+def test_a_short_last_line_cut_off_after_a_whole_sentence_is_read() -> None:
+    text = (
+        f"{MEETING}\nThe governor thanked the hosts for the warm welcome in Minsk.\n"
+        "The region also buys Belarusian buses. The governor then"
+    )
+    assert extract(text).meeting["exports"] == ["buses"]
+
+
 def test_a_count_of_kinds_is_not_a_good() -> None:
     text = (
         f"{MEETING}\nOmsk Oblast imports nearly 200 commodity groups from Belarus. Almost the "
@@ -1362,6 +1407,41 @@ def test_the_words_before_what_a_company_is_are_not_its_name() -> None:
     text = f"{MEETING}\nThe Belarusian company Amkodor offers its road-building machinery."
     (proposal,) = extract(text).meeting["proposals"]
     assert proposal["enterprises"] == ["Amkodor"]  # (not "The Belarusian")
+
+
+def test_agricultural_named_before_another_kind_of_machinery() -> None:
+    text = f"{MEETING}\nBelarus is ready to supply agricultural and heavy mining machinery."
+    sectors = {p["sector"] for p in extract(text).meeting["proposals"]}
+    assert "agricultural-machinery" in sectors
+    # (agricultural products are still food)
+    text = f"{MEETING}\nBelarus is ready to supply agricultural products, machinery and equipment."
+    sectors = {p["sector"] for p in extract(text).meeting["proposals"]}
+    assert "agricultural-machinery" not in sectors and "agriculture-food" in sectors
+
+
+def test_financial_programs_offered_are_trade_finance() -> None:
+    text = f"{MEETING}\nBelarus can offer the region tailored financial schemes for its goods."
+    sectors = {p["sector"] for p in extract(text).meeting["proposals"]}
+    assert sectors == {"trade-finance"}
+
+
+def test_special_machinery_is_machinery() -> None:
+    for sentence in (
+        "The governor said the region plans to buy specialized vehicles in Belarus.",
+        "Belarus intends to supply special and agricultural machinery to the region.",
+    ):
+        sectors = {p["sector"] for p in extract(f"{MEETING}\n{sentence}").meeting["proposals"]}
+        assert "machinery-equipment" in sectors, sentence
+
+
+def test_concrete_as_specific_is_not_the_building_material() -> None:
+    def sectors(sentence: str) -> set[str]:
+        return {p["sector"] for p in extract(f"{MEETING}\n{sentence}").meeting["proposals"]}
+
+    assert "construction" not in sectors(
+        "We are ready to work out concrete agreements and move in concrete directions."
+    )
+    assert "construction" in sectors("The region is ready to supply concrete to Belarusian sites.")
 
 
 def test_trade_itself_is_not_a_sector() -> None:

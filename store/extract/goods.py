@@ -38,7 +38,7 @@ _LIST = (
 )
 
 _QUANTITY = (
-    r"(?:(?:the\s+)?(?:whole|full|wide|entire)\s+range\s+of\s+|various\s+(?:types|kinds)\s+of\s+|"
+    r"(?:(?:the\s+|a\s+)?(?:whole|full|wide|broad|entire)\s+range\s+of\s+|various\s+(?:types|kinds)\s+of\s+|"
     r"a\s+(?:lot|number|variety)\s+of\s+|large\s+volumes\s+of\s+|more\s+|(?:the\s+)?most\s+\w+\s+|"
     r"(?:the\s+)?(?:latest|modern|new)\s+|(?:our|its|their)\s+|\d[\d,]*\s+(?:units\s+of\s+)?)*"
 )
@@ -66,6 +66,14 @@ _OFFER = re.compile(
     # "Belarus offers Karelia supplies of equipment": the goods after the supply
     rf"(?:to\s+(?:your|the|this|that)\s+region\s+|to\s+(?:you|them)\s+)?"
     rf"(?:(?:[A-Z][\w-]+\s+)?(?:supplies|supply|deliveries|delivery)\s+of\s+)?"
+    rf"{_QUANTITY}{_LIST}"
+)
+
+# "Belarus produces high quality foodstuffs": what Belarus makes, told its partner, is on offer
+# (Belarus or its makers as the subject; "we produce" may be either side)
+_PRODUCES = re.compile(
+    r"\b(?:Belarus|Belarusian\s+(?:companies|enterprises|manufacturers|producers|plants))"
+    r"(?:\s+(?:also|mainly|already))?\s+(?:produces?|manufactures?|makes)\s+"
     rf"{_QUANTITY}{_LIST}"
 )
 
@@ -147,9 +155,9 @@ _TRAILING = re.compile(
     re.I,
 )
 _LEADING = re.compile(
-    r"^(?:(?:a\s+)?(?:lot|number|variety|range)\s+of|and|or|the|a|an|our|its|their|also|"
+    r"^(?:(?:a\s+)?(?:(?:wide|broad|whole|full)\s+)?(?:lot|number|variety|range)\s+of|and|or|the|a|an|our|its|their|also|"
     r"primarily|mainly|mostly|largely|chiefly|especially|including|enough|sufficient|"
-    r"high-quality|quality|modern|Belarusian|importing|imported|exported|"
+    r"high-quality|high\s+quality|quality|such|modern|Belarusian|importing|imported|exported|"
     r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of|"
     # "imported from Omsk Oblast primarily sulfur": where from, not what
     r"from\s+(?:the\s+region|there|(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+"
@@ -162,7 +170,7 @@ _LEADING = re.compile(
 _CUE_WORDS = (
     "suppl", "offer", "deliver", "export", "sell", "sold", "ship", "sale", "purchas", "buy",
     "bought", "import", "demand", "send", "sent", "get", "receiv", "obtain", "provid", "need",
-    "equip", "interest", "such as", "including", " like ",
+    "equip", "interest", "such as", "including", " like ", "produc", "manufactur", "make",
 )  # fmt: skip
 
 
@@ -224,7 +232,7 @@ def _items(text: str, split: object) -> list[str]:
             continue  # "BelTA", "MAZ": who, not what
         if (
             len(words) > 1
-            and words[-1].lower() in _VAGUE_GOOD
+            and words[-1].lower() in VAGUE_GOODS
             and all(w.lower() in _POINTING for w in words[:-1])
         ):
             continue  # "our unique equipment", "such vehicles": what kind is not said
@@ -278,6 +286,7 @@ _BUY_BELARUSIAN = re.compile(
 _TRADE_NOUN_WORD = re.compile(
     r"\b(?:supply|supplies|deliver(?:y|ies)|sales?|shipments?|exports?|imports?)\s+of\b"
 )
+_PRODUCE_VERB = re.compile(r"\b(?:produces?|manufactures?|makes)\b")
 _PURCHASE_VERB = re.compile(r"\b(?:purchase[sd]?|buys?|bought|import(?:s|ed)?)\b")
 _PASSIVE_VERB = re.compile(r"\b(?:demand|supplied|exported|delivered|sold|imported)\b")
 _REACH = 300  # characters a match may run past its word (a list of goods is shorter)
@@ -309,7 +318,7 @@ GOODS_NOUNS = (
     "cheese", "meat", "food", "foodstuffs", "furniture", "footwear", "textiles", "clothing",
     "medicines", "drugs", "spare parts", "parts", "components", "knock-down kits", "kits",
     "cement", "glass", "timber", "paper", "seeds", "goods", "products", "equipment",
-    "machinery", "elevators",
+    "machinery", "elevators", "appliances",
 )  # fmt: skip
 _GOODS_NOUN = (
     r"(?:" + "|".join(sorted((re.escape(n) for n in GOODS_NOUNS), key=len, reverse=True)) + r")"
@@ -332,6 +341,11 @@ _ENDS_IN_GOOD = re.compile(rf"\b{_GOODS_NOUN}$")
 _BELARUSIAN_SUCH_AS = re.compile(
     r"\bBelarus(?:ian|-made|ian-made)\s+(?:goods|products|produce)\s*,?\s+(?:such\s+as|"
     rf"including|like)\s+{_LIST}"
+)
+# "familiar with Belarusian equipment: farm machines, trucks": the kinds named after a colon
+_BELARUSIAN_COLON = re.compile(
+    r"\bBelarus(?:ian|-made|ian-made)\s+(?:goods|products|produce|equipment|machinery|"
+    rf"vehicles|machines):\s+{_LIST}"
 )
 
 
@@ -386,10 +400,14 @@ def offered_goods(
     if belarus_speaking and "our " in lower:
         for m in _OURS.finditer(sentence):
             exports += _items(m.group(1), split)
+    if ":" in sentence and "belarus" in lower:  # "familiar with Belarusian equipment: ..."
+        for m in _BELARUSIAN_COLON.finditer(sentence):
+            exports += _items(m.group("list"), split)
     if not any(w in lower for w in _CUE_WORDS):
         if "belarus" in lower:  # "Belarusian tractors are driving in the fields"
             for m in _MADE_IN_BELARUS.finditer(sentence):
-                exports += _made_in_belarus(m.group(1), split)
+                if not sentence.startswith(":", m.end()):  # (the heading of a list)
+                    exports += _made_in_belarus(m.group(1), split)
         return exports, imports
     offers = _anchored(_OFFER, _OFFER_VERB, sentence, 100)
     for m in offers:
@@ -412,7 +430,11 @@ def offered_goods(
         for m in _SUPPLIES_BELARUS.finditer(sentence):
             imports += _items(m.group("list"), split)
     for m in _MADE_IN_BELARUS.finditer(sentence):
-        exports += _made_in_belarus(m.group(1), split)
+        if not sentence.startswith(":", m.end()):  # (the heading of a list)
+            exports += _made_in_belarus(m.group(1), split)
+    if "Belarus" in sentence:
+        for m in _anchored(_PRODUCES, _PRODUCE_VERB, sentence, 80):
+            exports += _items(m.group("list"), split)
     if " such as " in sentence or " including " in sentence or " like " in sentence:
         for m in _BELARUSIAN_SUCH_AS.finditer(sentence):
             exports += _items(m.group("list"), split)
@@ -524,6 +546,9 @@ _NAMED = re.compile(
     r"corporation|refinery|refining|processing|storage|stores?|prices?|wells?|deposits?|"
     r"extraction|wealth|sector|production|industry|workers|growers|farmers|turbines?|"
     r"pipelines?|supplies|deliveries|exports|imports|trade|emissions|"
+    # work on a good, or the goods in use, is no good sold: "tram modernization services",
+    # "the overhaul of the tram fleet"
+    r"modernization|modernisation|overhaul|repairs?|maintenance|servicing|services|fleets?|"
     # a verb, not a good: "the agreement lifts restrictions", "iron out problems"
     r"the|a|an|restrictions|sanctions|barriers|out|up)\b)"
     r"(?![-’'])"
@@ -587,7 +612,7 @@ _POINTING = frozenset((
     "certain", "particular", "innovative", "new", "various", "different", "some",
 ))  # fmt: skip
 # A good too vague on its own (what kind of equipment?)
-_VAGUE_GOOD = frozenset((
+VAGUE_GOODS = frozenset((
     "equipment", "machinery", "machines", "vehicles", "devices", "instruments", "appliances",
     "components", "goods", "products", "food", "fuel", "feed", "hardware", "software",
 ))  # fmt: skip
@@ -615,7 +640,7 @@ def _kind_and_noun(found: str, noun: str, before: str) -> str | None:
             break
         kept.insert(0, word)
     item = " ".join([*kept, *words[len(words) - noun_words :]])
-    if item.lower() in _VAGUE_GOOD:
+    if item.lower() in VAGUE_GOODS:
         return None
     return item
 
@@ -656,6 +681,14 @@ _REGION_SUBJECT = re.compile(
 )
 
 
+# What is dug up or lies in the ground: "increase the extraction of minerals", "reserves of
+# coal" (a resource, not a good traded)
+_RESOURCE_OF = re.compile(
+    r"\b(?:extraction|extracting|mining|exploration|reserves|deposits)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _region_sells(before: str) -> bool:
     """Whether the clause before a good has the region's side selling it."""
     m = _REGION_SUBJECT.search(before)
@@ -680,6 +713,8 @@ def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
             continue
         start = m.end(1) - len(item)  # (the kind words left out are the clause's)
         before = sentence[max(0, start - 120) : start]
+        if _RESOURCE_OF.search(before):
+            continue  # "the extraction of minerals": what the region digs up, not trade
         after = sentence[m.end() : m.end() + 60]
         cue = max(_BELARUS_BUYS.finditer(before), key=lambda c: c.start(), default=None)
         # "interested in supplying tractors": what Belarus wants to sell

@@ -43,6 +43,7 @@ _JUNK = re.compile(
 
 
 _SENTENCE_END = re.compile(r"[.!?…\"”’»)]\s*$")
+_STOP_INSIDE = re.compile(r"[a-z)][.!?]\s+[A-Z]")
 
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
@@ -230,7 +231,12 @@ def clean(text: str) -> Article:
             or (
                 # the page's last line, cut off where the page was (most retrieved pages end
                 # mid-sentence): long, and in running text, not a headline's capitals
-                at == last and bool(paragraphs) and _words(line) >= 15 and _running_text(line)
+                at == last
+                and bool(paragraphs)
+                and _running_text(line)
+                # (or shorter, when a whole sentence ends before the cut: "Apart from that,
+                # Belarus produces foodstuffs. He expressed")
+                and (_words(line) >= 15 or (_words(line) >= 8 and bool(_STOP_INSIDE.search(line))))
             )
         )
         if not paragraphs and not is_sentence:

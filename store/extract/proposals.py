@@ -57,6 +57,8 @@ CUES: list[Cue] = [
         r"(?:agricultural|farming|farm)\s+vehicles",
         r"(?:forage|fodder)\s+harvest\w*",
         r"balers?",
+        # "agricultural and road construction machinery": a kind named before the machine
+        rf"agricultural{_LISTED}",
     ),
     *_cue(
         "agriculture-food",
@@ -167,6 +169,9 @@ CUES: list[Cue] = [
         r"(?:heavy-duty\s+)?(?:mining|oilfield|oil\s+extraction|extraction|drilling|"
         r"industrial|technological|processing)\s+equipment",
         rf"(?:utilit(?:y|ies)|municipal|communal|road[- ](?:construction|building)){_LISTED}",
+        # "special machinery", "special and agricultural machinery"
+        r"special(?:i[sz]ed)?\s+(?:machinery|vehicles|equipment|machines)",
+        rf"special{_LISTED}",
     ),
     *_cue("machinery-equipment", r"equipment", weak=True),
     *_cue("machine-tools", r"machine[- ]tools?(?:\s+building|\s+industry)?"),
@@ -207,7 +212,12 @@ CUES: list[Cue] = [
     ),
     *_cue(
         "construction",
-        r"concrete",
+        # the material, not "concrete agreements" or "concrete directions" (specific ones)
+        r"concrete(?!\s+(?:agreements?|"
+        r"proposals?|steps|results?|measures|actions?|decisions?|plans?|projects?|examples?|"
+        r"tasks?|ideas?|areas?|directions?|deals?|contracts?|terms|figures|work|things|"
+        r"mechanisms?|solutions?|issues|questions|cooperation|"
+        r"(?:and|or)\s+(?:specific|practical|tangible|mutually)))",
         r"cement",
         r"dry\s+(?:building\s+)?mix(?:es|tures)",
         r"builders",
@@ -295,6 +305,8 @@ CUES: list[Cue] = [
         r"sales\s+on\s+foreign\s+markets",
         r"non-resource\s+exports",
         r"credit\s+lines?",
+        # "individual financial programs for the region", "with the use of new financial plans"
+        r"financial\s+(?:programs?|programmes?|plans|schemes|tools|mechanisms|solutions)",
     ),
     *_cue("film", r"films?", r"film\s+production", r"cinema\w*", r"filmmakers?", r"movies?"),
     *_cue(
@@ -660,7 +672,7 @@ _ORG_NAME = re.compile(
 _ORG_BEFORE_KIND = re.compile(
     rf"\b([A-Z][\w’'&-]{{1,{_NAME_WORD_MAX}}}+(?:[- ][A-Z][\w’'&-]{{1,{_NAME_WORD_MAX}}}+)?)\s+"
     r"(?:company|group(?:\s+of\s+companies)?|factory|"
-    r"plant|holding|enterprise|concern|production\s+facilities|works)\b"
+    r"plant|holding|enterprise|concern|production\s+facilities|works|joint\s+venture)\b"
 )  # (the plain form backtracked over every hyphen of a long hyphenated run: cubic)
 
 
@@ -690,7 +702,10 @@ _ORG_LIST = re.compile(
 # "NPO Splav", "OAO Planar", "JSC Integral": a legal form before the name is part of it
 _ORG_FORM = re.compile(
     r"\b((?:NPO|OAO|OJSC|JSC|PJSC|CJSC|LLC|SPA|SSPA|NPP|ZAO|PAO|AO)\s+[«\"“]?[A-Z][\w-]+"
-    r"(?:\s+[A-Z][\w-]+){0,2})"
+    r"(?:\s+[A-Z][\w-]+){0,2}|"
+    # or after it: "Sibelektroprivod LLC"
+    rf"[A-Z][\w-]{{1,{_NAME_WORD_MAX}}}+(?:\s+[A-Z][\w-]{{1,{_NAME_WORD_MAX}}}+)?\s+"
+    r"(?:LLC|OJSC|JSC|PJSC|CJSC|Ltd)\b)"
 )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..regions import Region, find_region
 from .dates import MONTH, MONTHS
-from .goods import is_good, named_goods, offered_goods, spoken
+from .goods import VAGUE_GOODS, is_good, named_goods, offered_goods, spoken
 from .needs import may_match
 from .page import Sentence
 from .people import Person, region_mentions
@@ -761,7 +761,10 @@ def _shared_noun(items: list[str]) -> list[str]:
 
 def _same_good(a: str, b: str) -> bool:
     """Whether two goods (lower case) name the same thing: one ends with the other
-    ("belkommunmash trolleybuses", "trolleybuses")."""
+    ("belkommunmash trolleybuses", "trolleybuses"); not when the shorter is too vague to
+    say what it is ("agricultural machinery" after "machinery" says more)."""
+    if a in VAGUE_GOODS or b in VAGUE_GOODS:
+        return False
     return a.endswith(" " + b) or b.endswith(" " + a)
 
 
