@@ -417,17 +417,42 @@ async def test_o_without_url_explains(app, monkeypatch) -> None:
         assert any("No web address" in n.message for n in app._notifications)
 
 
-async def test_o_opens_an_http_url(store, tmp_path, monkeypatch) -> None:
+@pytest.mark.parametrize("browser", [True, False])
+async def test_o_opens_an_http_url_or_says_there_is_no_browser(
+    store, tmp_path, monkeypatch, browser
+) -> None:
+    """On a machine with a web browser the source opens in it (App.open_url); on one with
+    none (a server over ssh) the screen says so and the address goes to the clipboard,
+    where "Opening …" said what did not happen."""
+    import webbrowser
+
     meeting = store.meetings()[0]
     meeting.source.url = "https://example.org/article"
     store.put_meetings([meeting], update=True)
     opened = []
     monkeypatch.setattr(CoopBrowseApp, "open_url", lambda self, url, **kw: opened.append(url))
+
+    def found() -> object:
+        if not browser:
+            raise webbrowser.Error("could not locate runnable browser")
+        return object()
+
+    monkeypatch.setattr(webbrowser, "get", found)
     app = CoopBrowseApp(Store.open(store.path), state_path=tmp_path / "s.json", settings=FAST)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("o")
-        assert opened == ["https://example.org/article"]
+        await settle(pilot, app)
+        said = [n.message for n in app._notifications]
+        if browser:
+            assert opened == ["https://example.org/article"]
+            assert said == ["Opening https://example.org/article"]
+        else:
+            assert opened == [] and app.clipboard == "https://example.org/article"
+            assert said == [
+                "No web browser found here; the address is copied to the clipboard: "
+                "https://example.org/article"
+            ]
 
 
 @pytest.mark.parametrize("key", ["question_mark", "f1"])

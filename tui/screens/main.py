@@ -948,8 +948,10 @@ class MainScreen(StyledOnce, Screen[None]):
             return
         url = meeting.source.url
         if url.startswith(("http://", "https://")):
-            self.app.open_url(url)
-            self.notify(one_line(f"Opening {url}"), markup=False)
+            if self.app.is_web:  # served: the user's own browser opens it
+                self._open_url(url)
+            else:
+                self._find_browser(url)
         else:
             where = meeting.source.document or meeting.source.outlet or "unknown"
             self.notify(
@@ -957,6 +959,34 @@ class MainScreen(StyledOnce, Screen[None]):
                 severity="warning",
                 markup=False,
             )
+
+    @work(thread=True, exclusive=True, group="open-url")
+    def _find_browser(self, url: str) -> None:
+        """Whether this machine has a web browser to open ``url`` in (looking may start
+        programs: a worker); on a server over ssh there is none, and saying "Opening" would
+        be untrue."""
+        import webbrowser
+
+        try:
+            webbrowser.get()
+        except webbrowser.Error:
+            self.app.call_from_thread(self._no_browser, url)
+            return
+        self.app.call_from_thread(self._open_url, url)
+
+    @_while_open
+    def _open_url(self, url: str) -> None:
+        self.app.open_url(url)
+        self.notify(one_line(f"Opening {url}"), markup=False)
+
+    @_while_open
+    def _no_browser(self, url: str) -> None:
+        self.app.copy_to_clipboard(url)
+        self.notify(
+            one_line(f"No web browser found here; the address is copied to the clipboard: {url}"),
+            severity="warning",
+            markup=False,
+        )
 
     def action_export(self) -> None:
         """Open the export dialog for the selection, or offer the row or the whole list."""
