@@ -728,6 +728,7 @@ async def test_the_first_frame_of_an_indexed_database_shows_its_list(
         await settle(pilot, app)
         assert main._early is early  # the one the command line started, not another
         assert opened == []  # (the early open's list, not one opened again)
+        assert not main.query("#progress")  # (nothing slow: no progress bar was made)
         assert main._current_key() == fifth and table.cursor == 4  # (in the sector order)
         # its titles too (shown from on_mount, they stayed "Proposals (0)", "sorted by  ·")
         assert table.border_title == f"2 Proposals ({proposals})"
@@ -812,9 +813,12 @@ async def test_a_new_database_shows_what_is_happening_then_opens(tmp_path) -> No
         table = main.query_one(RecordTable)
         assert not main.loaded and table.row_count == 0
         assert "Opening the database" in table.empty_message
+        bar = main.query_one("#progress")  # what is happening, with a progress bar
+        assert bar.display
         await settle(pilot, app)
         assert main.loaded and len(main.rows) == 600
         assert main.library is not None and main.library.rebuilt
+        assert not bar.display
         dates = [main.rows[i].meeting.date for i in range(0, 600, 37)]
         assert dates == sorted(dates, reverse=True)
         await pilot.press("2")

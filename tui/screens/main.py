@@ -201,9 +201,8 @@ class MainScreen(StyledOnce, Screen[None]):
         with Container(id="panes"):
             yield RecordTable(id="list")
             yield DetailPane(id="detail")
-        with Horizontal(id="status-line"):
+        with Horizontal(id="status-line"):  # (its progress bar is mounted when first needed)
             yield Static(id="status", markup=False)
-            yield ProgressBar(id="progress", show_eta=False)
         yield KeysFooter()
 
     # Setup -------------------------------------------------------------------------------
@@ -340,14 +339,29 @@ class MainScreen(StyledOnce, Screen[None]):
     @_while_open
     def _status_progress(self, what: str, done: int, total: int) -> None:
         """Say what is happening under the list (an empty ``what``: nothing)."""
-        bar = self.query_one("#progress", ProgressBar)
-        bar.display = bool(what)
+        bar = self._progress_bar(make=bool(what))
+        if bar is not None:
+            bar.display = bool(what)
         if what:
+            assert bar is not None
             bar.update(total=total or None, progress=done)
             detail = f"{what} {done:,} of {total:,} meetings…" if total else what
             self.query_one("#status", Static).update(Text(detail), layout=False)
         else:
             self._update_titles()
+
+    def _progress_bar(self, *, make: bool) -> ProgressBar | None:
+        """The status line's progress bar (``make``: mounted if it is not there yet). The
+        usual launch shows no progress: the bar and its parts are not part of its first
+        frame."""
+        found = self.query("#progress")
+        if found:
+            return found.first(ProgressBar)
+        if not make:
+            return None
+        bar = ProgressBar(id="progress", show_eta=False)
+        self.query_one("#status-line").mount(bar)
+        return bar
 
     # Rows --------------------------------------------------------------------------------
 
@@ -607,7 +621,8 @@ class MainScreen(StyledOnce, Screen[None]):
         views = " ".join(
             f"{v.key} {v.title}" + ("◂" if v.id == self.view else "") for v in VIEWS.values()
         )
-        if not self.query_one("#progress", ProgressBar).display:
+        bar = self._progress_bar(make=False)
+        if bar is None or not bar.display:
             # one line of fixed size: a repaint, not a layout of the whole screen
             self.query_one("#status", Static).update(Text(f"{views} · {selected}"), layout=False)
 
