@@ -612,6 +612,7 @@ async def test_a_record_gone_meanwhile_closes_the_opening_and_keeps_the_keys(
         app.post_message(Key("j", "j"))  # meant for the form: it goes where the focus is
         await settle(pilot, app)
         await until(pilot, lambda: table.cursor == 1, "j moving the list's cursor")
+        await settle(pilot, app)  # (and no form opened late)
         assert app.screen is main and not isinstance(app.screen, OpeningScreen)
 
 

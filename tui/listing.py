@@ -209,7 +209,11 @@ class EarlyOpen:
         self.library: Library | None = None
         self.answer: Answer | None = None
         _short_turns(+1)
-        threading.Thread(target=self._run, name="coopbrowse-open", daemon=True).start()
+        try:
+            threading.Thread(target=self._run, name="coopbrowse-open", daemon=True).start()
+        except BaseException:  # (no thread: nothing will give the turns back)
+            _short_turns(-1)
+            raise
 
     def _run(self) -> None:
         try:

@@ -977,28 +977,37 @@ class MainScreen(StyledOnce, Screen[None]):
 
     @work(thread=True, exclusive=True, group="open-url")
     def _find_browser(self, url: str) -> None:
-        """Whether this machine has a web browser to open ``url`` in (looking may start
-        programs: a worker); on a server over ssh there is none, and saying "Opening" would
-        be untrue."""
-        import webbrowser
-
-        try:
-            webbrowser.get()
-        except webbrowser.Error:
+        """Open ``url`` in this machine's web browser, in a worker (looking for one may
+        start programs, and opening one may wait for it). On a server over ssh there is
+        none, and saying "Opening" would be untrue; a browser that runs in the terminal
+        (w3m, lynx) would fight the app for it: neither is used."""
+        browser = graphical_browser()
+        opened = False
+        if browser is not None:
+            try:
+                opened = bool(browser.open(url))
+            except OSError:
+                opened = False
+        if opened:
+            self.app.call_from_thread(self._say_opening, url)
+        else:
             self.app.call_from_thread(self._no_browser, url)
-            return
-        self.app.call_from_thread(self._open_url, url)
 
-    @_while_open
     def _open_url(self, url: str) -> None:
         self.app.open_url(url)
+        self._say_opening(url)
+
+    @_while_open
+    def _say_opening(self, url: str) -> None:
         self.notify(one_line(f"Opening {url}"), markup=False)
 
     @_while_open
     def _no_browser(self, url: str) -> None:
-        self.app.copy_to_clipboard(url)
+        self.app.copy_to_clipboard(url)  # (OSC 52: where the terminal allows it)
         self.notify(
-            one_line(f"No web browser found here; the address is copied to the clipboard: {url}"),
+            one_line(
+                f"No web browser found here; the address (copied, if the terminal allows): {url}"
+            ),
             severity="warning",
             markup=False,
         )
@@ -1530,3 +1539,23 @@ def describe_matches(meetings: int, proposals: int) -> str:
         return ""
     one = meetings + proposals == 1
     return f"{' and '.join(parts)} match{'es' if one else ''}"
+
+
+# Browsers that run in the terminal: opened from the app, they would fight it for the screen
+_TERMINAL_BROWSERS = frozenset(("www-browser", "links", "links2", "elinks", "lynx", "w3m"))
+
+
+def graphical_browser() -> Any:
+    """This machine's web browser (:mod:`webbrowser`'s choice), or None: none found, or one
+    that runs in the terminal."""
+    import os
+    import webbrowser
+
+    try:
+        browser = webbrowser.get()
+    except webbrowser.Error:
+        return None
+    name = os.path.basename(str(getattr(browser, "name", "") or "")).split()[0:1]
+    if name and name[0] in _TERMINAL_BROWSERS:
+        return None
+    return browser
