@@ -93,6 +93,24 @@ async def test_a_record_is_drawn_once_at_a_width_however_often_it_is_laid_out(
         assert "Trade figures" in detail_text(app)
 
 
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_the_lists_rows_and_heading_are_in_the_tables_colours(app, theme) -> None:
+    """Every cell is drawn in the theme's colours: unstyled, a cell took the terminal's own
+    (light text on a dark terminal's background inside a light theme's table)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.theme = theme
+        await settle(pilot, app)
+        table = screen_of(app).query_one(RecordTable)
+        background = table.visual_style.rich_style.bgcolor
+        for y in (0, 1, 2, 3):  # the heading, the cursor's row, two others
+            segments = [seg for seg in table.render_line(y) if seg.text]
+            assert segments and all(seg.style and seg.style.bgcolor for seg in segments), y
+            assert all(seg.style.color for seg in segments if seg.text.strip()), y
+        assert all(seg.style.bgcolor == background for seg in table.render_line(3))
+        assert all(seg.style.bold for seg in table.render_line(0) if seg.text.strip())
+
+
 async def test_launch_lists_meetings_newest_first_with_detail(app, store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

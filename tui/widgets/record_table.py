@@ -401,27 +401,30 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         base = self.visual_style.rich_style  # (kept until restyled: rich_style is worked
         widths = self._widths(width)  # out from every ancestor's styles each time asked)
         if y == 0:
-            style = self.get_component_rich_style("record-table--header")
+            style = base + self.get_component_rich_style("record-table--header")
             cells = [Text(c.label) for c in self.columns]
             segments = self._line(cells, widths, "", style)
-            return Strip(segments).adjust_cell_length(width, style)
+            # (the table's colours under the text's own: unstyled, a cell took the
+            # terminal's, dark on a light theme's table)
+            return Strip(segments).apply_style(style).adjust_cell_length(width, style)
         index = int(self.scroll_y) + y - 1
         if index >= self.row_count:
             if self.row_count == 0 and y == 1:
                 text = Text(f" {self.empty_message}", style="italic dim")
                 segs = list(text.render(self.app.console, end=""))
-                return Strip(segs).adjust_cell_length(width, base)
+                return Strip(segs).apply_style(base).adjust_cell_length(width, base)
             return Strip.blank(width, base)
         is_cursor = index == self.cursor
         marked = self._marked(index)
         key = (index, width, is_cursor, marked)
         strip = self._cache.get(key)
         if strip is None:
-            mark_style = self.get_component_rich_style("record-table--marked")
+            mark_style = self.get_component_rich_style("record-table--marked", partial=True)
             segments = self._line(self._row_cells(index), widths, "●" if marked else "", mark_style)
-            strip = Strip(segments).adjust_cell_length(width, base)
-            if is_cursor:
-                strip = strip.apply_style(self.get_component_rich_style("record-table--cursor"))
+            under = (
+                base + self.get_component_rich_style("record-table--cursor") if is_cursor else base
+            )
+            strip = Strip(segments).apply_style(under).adjust_cell_length(width, under)
             self._cache[key] = strip
             if len(self._cache) > 400:
                 self._cache.popitem(last=False)
