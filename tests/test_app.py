@@ -99,9 +99,11 @@ async def test_the_lists_rows_and_heading_are_in_the_tables_colours(app, theme) 
     (light text on a dark terminal's background inside a light theme's table)."""
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
+        table = screen_of(app).query_one(RecordTable)
+        for y in range(4):
+            table.render_line(y)  # (drawn in the first theme: kept rows must not outlive it)
         app.theme = theme
         await settle(pilot, app)
-        table = screen_of(app).query_one(RecordTable)
         background = table.visual_style.rich_style.bgcolor
         for y in (0, 1, 2, 3):  # the heading, the cursor's row, two others
             segments = [seg for seg in table.render_line(y) if seg.text]
@@ -109,6 +111,31 @@ async def test_the_lists_rows_and_heading_are_in_the_tables_colours(app, theme) 
             assert all(seg.style.color for seg in segments if seg.text.strip()), y
         assert all(seg.style.bgcolor == background for seg in table.render_line(3))
         assert all(seg.style.bold for seg in table.render_line(0) if seg.text.strip())
+
+
+async def test_the_detail_takes_a_new_themes_link_colours(app) -> None:
+    """The selected link is drawn in the theme's colours, set when the record was drawn:
+    a new theme draws it again."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        pane = screen_of(app).query_one(DetailPane)
+        assert pane.links
+        pane.focus()
+        await pilot.press("right_square_bracket")  # the first link selected
+        await settle(pilot, app)
+
+        def selected_style() -> object:
+            body = pane.query_one("#detail-body").content.renderable
+            links = [part for part in body.renderables if hasattr(part, "renderable")]
+            return links[pane.link_index].renderable.spans[-1].style
+
+        before = selected_style()
+        app.theme = "nord"  # (another accent colour)
+        await settle(pilot, app)
+        assert selected_style() != before
+        assert selected_style() == pane.get_component_rich_style(
+            "detail-pane--link-selected", partial=True
+        )
 
 
 async def test_launch_lists_meetings_newest_first_with_detail(app, store) -> None:

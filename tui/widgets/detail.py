@@ -95,6 +95,15 @@ class DetailPane(KeepsTypeahead, VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(id="detail-body", markup=False)
 
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        """The selected link's colours are the theme's, set when the record was drawn:
+        drawn again once the new theme's styles are in place."""
+        if self._blocks and self.link_index >= 0:
+            self.call_after_refresh(self._draw, layout=False)
+
     @property
     def links(self) -> list[Link]:
         return [b for b in self._blocks if isinstance(b, Link)]
