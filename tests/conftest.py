@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import weakref
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -60,7 +61,10 @@ def css_parsed_once() -> Iterator[None]:
 
     parse_rules = Stylesheet._parse_rules
     parsed: dict[tuple[Any, ...], list[RuleSet]] = {}
-    variables: dict[int, tuple[dict[str, str], frozenset[tuple[str, str]]]] = {}
+    # each stylesheet's variables as a key (held weakly: an app's goes with it)
+    variables: weakref.WeakKeyDictionary[
+        Stylesheet, tuple[dict[str, str], frozenset[tuple[str, str]]]
+    ] = weakref.WeakKeyDictionary()
 
     def parsed_once(
         self: Stylesheet,
@@ -70,9 +74,9 @@ def css_parsed_once() -> Iterator[None]:
         tie_breaker: int = 0,
         scope: str = "",
     ) -> list[RuleSet]:
-        known = variables.get(id(self))
+        known = variables.get(self)
         if known is None or known[0] is not self._variables:
-            known = variables[id(self)] = (self._variables, frozenset(self._variables.items()))
+            known = variables[self] = (self._variables, frozenset(self._variables.items()))
         key = (css, read_from, is_default_rules, tie_breaker, scope, known[1])
         rules = parsed.get(key)
         if rules is None:

@@ -339,29 +339,24 @@ class MainScreen(StyledOnce, Screen[None]):
     @_while_open
     def _status_progress(self, what: str, done: int, total: int) -> None:
         """Say what is happening under the list (an empty ``what``: nothing)."""
-        bar = self._progress_bar(make=bool(what))
-        if bar is not None:
-            bar.display = bool(what)
-        if what:
-            assert bar is not None
-            bar.update(total=total or None, progress=done)
-            detail = f"{what} {done:,} of {total:,} meetings…" if total else what
-            self.query_one("#status", Static).update(Text(detail), layout=False)
-        else:
+        bar = self._progress_bar()
+        if not what:
+            if bar is not None:
+                bar.display = False
             self._update_titles()
+            return
+        if bar is None:  # (the usual launch shows no progress: not in its first frame)
+            bar = ProgressBar(id="progress", show_eta=False)
+            self.query_one("#status-line").mount(bar)
+        bar.display = True
+        bar.update(total=total or None, progress=done)
+        detail = f"{what} {done:,} of {total:,} meetings…" if total else what
+        self.query_one("#status", Static).update(Text(detail), layout=False)
 
-    def _progress_bar(self, *, make: bool) -> ProgressBar | None:
-        """The status line's progress bar (``make``: mounted if it is not there yet). The
-        usual launch shows no progress: the bar and its parts are not part of its first
-        frame."""
+    def _progress_bar(self) -> ProgressBar | None:
+        """The status line's progress bar, once something slow has needed it."""
         found = self.query("#progress")
-        if found:
-            return found.first(ProgressBar)
-        if not make:
-            return None
-        bar = ProgressBar(id="progress", show_eta=False)
-        self.query_one("#status-line").mount(bar)
-        return bar
+        return found.first(ProgressBar) if found else None
 
     # Rows --------------------------------------------------------------------------------
 
@@ -621,7 +616,7 @@ class MainScreen(StyledOnce, Screen[None]):
         views = " ".join(
             f"{v.key} {v.title}" + ("◂" if v.id == self.view else "") for v in VIEWS.values()
         )
-        bar = self._progress_bar(make=False)
+        bar = self._progress_bar()
         if bar is None or not bar.display:
             # one line of fixed size: a repaint, not a layout of the whole screen
             self.query_one("#status", Static).update(Text(f"{views} · {selected}"), layout=False)
@@ -1555,7 +1550,7 @@ def graphical_browser() -> Any:
         browser = webbrowser.get()
     except webbrowser.Error:
         return None
-    name = os.path.basename(str(getattr(browser, "name", "") or "")).split()[0:1]
-    if name and name[0] in _TERMINAL_BROWSERS:
+    command = str(getattr(browser, "name", "") or "").split()
+    if command and os.path.basename(command[0]) in _TERMINAL_BROWSERS:
         return None
     return browser

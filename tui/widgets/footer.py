@@ -137,30 +137,22 @@ class KeysFooter(Widget):
                         place.setdefault((id(node), b.id), i)
             return chain[id(node)], place.get((id(node), binding.id or ""), 1 << 20)
 
+        def entry(binding: Binding, enabled: bool, tooltip: str) -> FooterEntry:
+            display = app.get_key_display(binding)
+            return FooterEntry(
+                binding.key, display, binding.description, binding.action, enabled, tooltip
+            )
+
         # (in each node's own order: a key the user's keymap rebound keeps its place)
         for _node, binding, enabled, tooltip in sorted(screen.active_bindings.values(), key=order):
             if binding.show and binding.action not in by_action:
-                by_action[binding.action] = FooterEntry(
-                    binding.key,
-                    app.get_key_display(binding),
-                    binding.description,
-                    binding.action,
-                    enabled,
-                    tooltip,
-                )
+                by_action[binding.action] = entry(binding, enabled, tooltip)
         palette = None
         if app.ENABLE_COMMAND_PALETTE:
             found = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
             if found is not None:
-                _node, binding, enabled, tooltip = found
-                palette = FooterEntry(
-                    binding.key,
-                    app.get_key_display(binding),
-                    binding.description,
-                    binding.action,
-                    enabled,
-                    binding.tooltip or binding.description,
-                )
+                _node, binding, enabled, _tooltip = found
+                palette = entry(binding, enabled, binding.tooltip or binding.description)
         return list(by_action.values()), palette
 
     def visible_entries(self) -> list[FooterEntry]:
