@@ -809,6 +809,56 @@ async def test_the_first_frame_of_an_indexed_database_shows_its_list(
         assert str(table.border_subtitle).startswith("sorted by sector ·")
 
 
+def indexed_long_list(tmp_path: Path) -> Path:
+    """A database whose list is longer than the first page of an answer, indexed and then
+    unchanged (the usual launch: the early open reads its first page)."""
+    from coopbrowse.store.index import PAGE
+    from coopbrowse.store.library import Library
+    from coopbrowse.store.synth import build_database
+
+    path = tmp_path / "long.json"
+    build_database(path, PAGE + 60, seed=6)
+    Library.open(path)
+    return path
+
+
+@pytest.mark.paints  # (which comes first: the first frame, or the read of the rest)
+async def test_the_rest_of_a_long_first_list_is_read_after_the_first_frame(
+    tmp_path, monkeypatch
+) -> None:
+    """The first frame is drawn from the early open's first page; every other row's place
+    is read after it (that read holds the interpreter, and the frame waited on it)."""
+    from textual.screen import Screen
+
+    from coopbrowse.store.index import PAGE, Listing
+    from coopbrowse.tui.listing import EarlyOpen
+
+    path = indexed_long_list(tmp_path)
+    early = EarlyOpen(path, UiState())
+    assert early.done.wait(30)
+    happened: list[str] = []
+    refresh, complete = Screen._compositor_refresh, Listing.complete
+
+    def drawn(screen: Screen) -> None:
+        if isinstance(screen, MainScreen) and "frame" not in happened:
+            happened.append("frame")
+        refresh(screen)
+
+    def rest(listing: Listing) -> None:
+        happened.append("rest")
+        complete(listing)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
+    monkeypatch.setattr(Listing, "complete", rest)
+    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST, early=early)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        assert happened == ["frame", "rest"]
+        assert main.rows.complete and len(main.rows) == PAGE + 60
+        assert main.query_one(RecordTable).row_count == PAGE + 60
+
+
 def test_the_command_line_starts_the_open_and_hands_it_to_the_app(store, monkeypatch) -> None:
     import gc
 

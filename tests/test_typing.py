@@ -40,6 +40,32 @@ async def test_keys_typed_before_the_first_frame_reach_the_query(app: CoopBrowse
         assert main.query_text == "elevator" and len(main.rows) == 4
 
 
+async def test_a_query_typed_before_a_long_lists_first_frame_is_not_undone(tmp_path) -> None:
+    """The rest of the first list is read after the first frame; a query typed before then
+    has asked for another list, and that read does not replace (or cancel) it."""
+    from test_app import indexed_long_list
+
+    from coopbrowse.store.library import Library
+    from coopbrowse.tui.listing import EarlyOpen
+    from coopbrowse.tui.state import UiState
+
+    path = indexed_long_list(tmp_path)
+    index = Library.open(path).index
+    region = index.row(index.listing("meetings", "", "date"), 0)[2].region
+    query = f'region:"{region}"'
+    expected = index.listing("meetings", query, "date").total
+    assert 0 < expected < index.listing("meetings", "", "date").total
+    early = EarlyOpen(path, UiState())  # as the command line starts it
+    assert early.done.wait(30)
+    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST, early=early)
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, f"/{query}\r")
+        await settle(pilot)
+        main = main_screen(app)
+        assert main.query_text == query and len(main.rows) == expected
+        assert main.rows.complete
+
+
 async def test_keys_typed_while_opening_and_indexing_are_kept(tmp_path, monkeypatch) -> None:
     import threading
 
