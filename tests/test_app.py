@@ -718,18 +718,26 @@ def test_the_early_open_gets_short_turns_while_it_runs_and_gives_them_back(
 
 async def test_the_launch_collects_no_garbage_until_the_first_frame(app) -> None:
     """The command line turns the collector off for the start; the app turns it back on
-    once its first frame is drawn (what the start made frozen out of its passes)."""
+    once its first frame is drawn (what the start made frozen out of its passes), with a
+    pass every 20,000 new objects, not Python's 700 (opening a long form: see
+    _collect_from_now_on)."""
     import gc
 
+    from coopbrowse.tui.app import YOUNG_OBJECTS
+
     app.collect_after_first_frame = True
+    threshold = gc.get_threshold()
     gc.disable()
+    gc.set_threshold(700, 10, 10)  # (Python's own)
     try:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot, app)
             assert gc.isenabled() and gc.get_freeze_count() > 0
+            assert gc.get_threshold()[0] == YOUNG_OBJECTS  # a pass every 20,000 new objects
     finally:
         gc.enable()
         gc.unfreeze()
+        gc.set_threshold(*threshold)
 
 
 def test_a_lists_first_rows_are_read_with_its_answer_not_when_drawn(monkeypatch) -> None:
