@@ -1449,6 +1449,34 @@ def test_trade_itself_is_not_a_sector() -> None:
     assert extract(text).meeting["proposals"] == []
 
 
+# --- round of 2026-12-04 (evening) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports", "imports"),
+    [
+        # whoever supplies Belarus or its makers with a good, Belarus buys it
+        (
+            "The region is ready to supply Belarus with wheat and rapeseed.",
+            [],
+            ["wheat", "rapeseed"],
+        ),
+        ("The governor said they could provide Belarusian plants with coal.", [], ["coal"]),
+        # the region as the subject, with a modal before its verb
+        ("The region is ready to supply barley and oats.", [], ["barley", "oats"]),
+        ("Omsk Oblast could also export flax to Belarus.", [], ["flax"]),
+        # from whom, told before what: "imports from Belarus tractors"
+        ("Omsk Oblast imports from Belarus buses and elevators.", ["buses", "elevators"], []),
+        # Belarus supplying the region is still Belarus's export
+        ("Belarus is ready to supply the region with seeders.", ["seeders"], []),
+    ],
+)
+def test_the_side_that_supplies_whoever_names_it(
+    sentence: str, exports: list[str], imports: list[str]
+) -> None:
+    assert goods(sentence) == (exports, imports)
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -160,7 +160,8 @@ _LEADING = re.compile(
     r"high-quality|high\s+quality|quality|such|modern|Belarusian|importing|imported|exported|"
     r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of|"
     # "imported from Omsk Oblast primarily sulfur": where from, not what
-    r"from\s+(?:the\s+region|there|(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+"
+    # ("Omsk Oblast imports from Belarus tractors": from whom, told before what)
+    r"from\s+(?:the\s+region|there|Belarus|(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+"
     r"(?:Oblast|Krai|Region|Republic|Territory)))\s+",
     re.I,
 )
@@ -246,6 +247,13 @@ _OFFER_VERB = re.compile(
     r"\b(?:suppl(?:y|ies|ied)|offer(?:s|ed)?|deliver(?:s|ed)?|export(?:s|ed)?|sell|sells|sold|"
     r"ship(?:s|ped)?|sends?|sent)\b"
 )
+# Belarus or its makers as the ones supplied: "supply Belarus with grain", "provide Belarusian
+# enterprises with timber" (whoever supplies them, Belarus buys)
+_TO_BELARUS_SIDE = (
+    r"(?:Belarus|us|our\s+(?:country|republic|enterprises|companies|plants)|"
+    r"Belarusian\s+(?:enterprises|companies|plants|factories|producers|manufacturers|partners|"
+    r"consumers|market))"
+)
 # "Belarus could supply vehicles, help with farming, and provide seeds": a further offer in
 # the sentence of one, its subject left out.
 _MORE_OFFER = re.compile(
@@ -255,14 +263,15 @@ _MORE_OFFER = re.compile(
 # need in trucks and elevators": Belarus offering
 _PROVIDE_WITH = re.compile(
     rf"\b(?:(?:provid(?:e|ing)|suppl(?:y|ying)|equip(?:ping)?)\s+"
-    rf"(?:you|them|the\s+region|its\s+\w+|your\s+\w+|[A-Z]\w+)\s+"
+    # (not "supply Belarus with grain": Belarus is the one supplied, see _SUPPLIES_BELARUS)
+    rf"(?:you|them|the\s+region|its\s+\w+|your\s+\w+|(?!Belarus)[A-Z]\w+)\s+"
     rf"with|meet\s+(?:the\s+)?(?:region['’]s\s+|its\s+|their\s+|your\s+)?(?:needs?|demand)\s+"
     rf"(?:of\s+(?:the\s+)?(?:region|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})\s+)?"
     rf"(?:in|for))\s+{_QUANTITY}{_LIST}"
 )
 # "The Saratov oblast supplies Belarus with such resources as oil, ...": the region selling
 _SUPPLIES_BELARUS = re.compile(
-    rf"\b(?:supplies|supplied|provides|provided)\s+(?:Belarus|us|our\s+country)\s+with\s+"
+    rf"\b(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing))\s+{_TO_BELARUS_SIDE}\s+with\s+"
     rf"(?:such\s+(?:resources|goods|products|items)\s+as\s+)?{_QUANTITY}{_LIST}"
 )
 # "Belarus has expressed interest in gas turbine units from Tyumen Oblast": what Belarus
@@ -657,7 +666,7 @@ _BELARUS_BUYS = re.compile(
     rf"{BELARUS_REGIONS})\s+"
     r"(?:\w+\s+){0,3}?(?:buy|buys|bought|purchas\w*|import\w*|interested|interest|need|needs)|"
     r"(?:[Ww]e|Belarus)\s+(?:\w+\s+){0,3}?(?:get|receive|obtain)\w*|"
-    r"(?:supplies|supplied|provides)\s+(?:Belarus|us)\b|"
+    rf"(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing))\s+{_TO_BELARUS_SIDE}\s+with\b|"
     # "our colleagues have supplied pipes": the region's side, in Belarusian words
     r"\b(?:colleagues|partners|friends)\s+(?:\w+\s+){0,2}?(?:suppl|deliver|sen[dt]|ship)\w*)"
 )
@@ -672,10 +681,12 @@ _TO_BELARUS = re.compile(r"^[^.;]{0,40}?\bto\s+(?:Belarus|us|our\s+country)\b")
 _SELLING = re.compile(r"\b(?:suppl|deliver|export|sell|ship|offer|provid)\w*", re.I)
 # The region's side selling: "the region's enterprises supply", "Bryansk exports"
 _REGION_SUBJECT = re.compile(
-    r"(?:\b(?:the\s+region|the\s+republic)|\b([A-Z][\w-]+(?:\s+(?:Oblast|Krai|Region|"
+    r"(?:\b[Tt]he\s+(?:region|republic)|\b([A-Z][\w-]+(?:\s+(?:Oblast|Krai|Region|"
     r"Republic|Territory))?))(?:['’]s?\s+(?:\w+\s+){0,2}?)?"
     # "Buryatia, in turn, supplies paper": a word set off between the region and its verb
-    r"(?:,\s+(?:in\s+turn|for\s+its\s+part|in\s+return|in\s+exchange),)?\s+(?:also\s+)?"
+    r"(?:,\s+(?:in\s+turn|for\s+its\s+part|in\s+return|in\s+exchange),)?"
+    # "the region is ready to supply grain", "Omsk Oblast could also export timber"
+    rf"{_MODAL}\s+(?:also\s+)?"
     r"(?:exports?|supplies|supply|supplied|sells?|sold|ships?|shipped|delivers?|delivered)\s+"
     r"[^.;]*$"
 )
