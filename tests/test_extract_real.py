@@ -1477,6 +1477,28 @@ def test_the_side_that_supplies_whoever_names_it(
     assert goods(sentence) == (exports, imports)
 
 
+def sectors_of(sentence: str) -> set[str]:
+    return {p["sector"] for p in extract(f"{MEETING}\n{sentence}").meeting["proposals"]}
+
+
+def test_a_run_of_kinds_before_industries_names_their_sectors() -> None:
+    assert sectors_of(
+        "The sides see shared interests in the manufacturing, agricultural and transport "
+        "industries."
+    ) == {"industrial-cooperation", "agriculture-food", "transport-logistics"}
+    assert sectors_of("Belarus is interested in the construction and energy sectors there.") == {
+        "construction",
+        "energy",
+    }
+    # a kind's word whole ("machine-building" is not building), and not the formula
+    assert "construction" not in sectors_of(
+        "We propose to cooperate in the machine-building and chemical industries."
+    )
+    assert (
+        sectors_of("The sides agreed to develop the trade, economic and cultural spheres.") == set()
+    )
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -452,12 +452,50 @@ _AREA_NOUNS = (
 )
 
 
+# "in the manufacturing, agricultural and transport industries", "the construction and energy
+# sectors": a run of kinds before the word for branches of the economy names each one's sector
+# (a kind's word whole: "machine-building" is not building)
+_KINDS_OF_INDUSTRY = re.compile(
+    r"\b(?P<list>(?:[\w-]{1,30},\s+){0,6}[\w-]{1,30},?\s+(?:and|or)\s+[\w-]{1,30})\s+"
+    r"(?:industries|sectors|spheres|branches)\b",
+    re.I,
+)
+_FORMULA_TRADE = re.compile(r"\b(?:trade|econom\w*|business|investment)\b", re.I)
+_KIND_ADJECTIVES = (
+    (
+        "industrial-cooperation",
+        re.compile(r"(?<![\w-])(?:manufacturing|industrial|processing)\b", re.I),
+    ),
+    (
+        "agriculture-food",
+        re.compile(r"(?<![\w-])(?:agricultural|agrarian|agro-industrial)\b", re.I),
+    ),
+    ("transport-logistics", re.compile(r"(?<![\w-])transport\b", re.I)),
+    ("construction", re.compile(r"(?<![\w-])(?:construction|building)\b", re.I)),
+    ("energy", re.compile(r"(?<![\w-])(?:energy|power|fuel)\b", re.I)),
+    ("chemicals", re.compile(r"(?<![\w-])(?:chemical|petrochemical)\b", re.I)),
+    ("healthcare", re.compile(r"(?<![\w-])(?:medical|healthcare)\b", re.I)),
+    ("culture-youth", re.compile(r"(?<![\w-])(?:tourism|tourist|cultural)\b", re.I)),
+)
+
+
 def _area_list_matches(
     sentence: str, found: list[tuple[str, int, int, bool]]
 ) -> list[tuple[str, int, int, bool]]:
     """Sectors named by bare area nouns in a list of areas (not where a phrase already
-    found covers the word)."""
+    found covers the word), and by the kinds in a list of industries."""
     out: list[tuple[str, int, int, bool]] = []
+    for m in (
+        _KINDS_OF_INDUSTRY.finditer(sentence) if may_match(_KINDS_OF_INDUSTRY, sentence) else ()
+    ):
+        if _FORMULA_TRADE.search(m.group("list")):
+            continue  # "the trade, economic and cultural spheres": the formula (see _FORMULA)
+        for sector, kind in _KIND_ADJECTIVES:
+            for w in kind.finditer(sentence, m.start("list"), m.end("list")):
+                # (a weak cue's word, "energy", is named here)
+                spans = [f for f in (*found, *out) if not f[3]]
+                if not any(a < w.end() and w.start() < b for _s, a, b, _w in spans):
+                    out.append((sector, w.start(), w.end(), False))
     for m in _AREA_LIST.finditer(sentence):
         if not (("," in m.group("list")) or (" and " in m.group("list"))):
             continue  # one noun is no list
@@ -487,7 +525,8 @@ _FORMULA = re.compile(
     # (at most eight words after the first: an unbounded run made a long list of them
     # quadratic to read)
     rf"\b{_FORMULA_WORD}(?:(?:\s*,\s*|\s*-\s*|\s+and\s+|\s*,\s*and\s+){_FORMULA_WORD}){{1,8}}"
-    r"\s+(?:co-?operation|ties|links|relations|contacts|interaction|partnership)\b",
+    r"\s+(?:co-?operation|ties|links|relations|contacts|interaction|partnership|spheres|fields|"
+    r"areas|domains|dimensions)\b",
     re.I,
 )
 _FORMULA_SECTORS = {"science-technology", "culture-youth"}
@@ -925,7 +964,7 @@ def find_proposals(
             or (may_match(_GOODS_SENTENCE, s.text) and bool(_GOODS_SENTENCE.search(s.text)))
         )
         found = _sector_matches(s.text, cues) if cues and not skip else []
-        if not skip and may_match(_AREA_LIST, s.text):
+        if not skip and (may_match(_AREA_LIST, s.text) or may_match(_KINDS_OF_INDUSTRY, s.text)):
             found = sorted(found + _area_list_matches(s.text, found), key=lambda o: o[1])
         if found and may_match(_FORMULA, s.text):
             found = _outside_formulas(s.text, found)
