@@ -1499,6 +1499,43 @@ def test_a_run_of_kinds_before_industries_names_their_sectors() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the weekday fits 2025 first, counting from the latest year the text speaks of (2023)
+        (
+            "The governor of Omsk Oblast will meet Belarusian officials on Tuesday, "
+            "October 14. They signed a roadmap in 2023.",
+            "2025-10-14",
+        ),
+        # "by the end of 2023" reporting how things stood is a year the text speaks of
+        (
+            "A working group of Omsk Oblast is to be received on Monday, September 23. By the "
+            "end of 2023 Belarus was among the region's main partners.",
+            "2024-09-23",
+        ),
+        # the day, then its weekday in brackets
+        ("Ivan Petrov met Sergei Orlov on 9 March (Sunday). Trade fell in 2024.", "2025-03-09"),
+    ],
+)
+def test_a_weekday_written_with_the_day_tells_its_year(text: str, expected: str) -> None:
+    assert extract(text).meeting["date"] == expected
+
+
+def test_a_weekday_that_fits_no_year_near_the_text_tells_nothing() -> None:
+    # 14 October is a Tuesday in 2025, not in 2022-2024: no year is made up
+    text = "Ivan Petrov met Sergei Orlov on Tuesday, October 14. The plan of 2022 was signed."
+    assert extract(text).meeting["date"] == ""
+
+
+def test_a_year_whose_end_or_results_are_reported_is_over() -> None:
+    text = f"{MEETING} They met on 5 March. At the end of 2022, trade amounted to $100 million."
+    assert extract(text).meeting["date"] == "2023-03-05"
+    # and a year a plan runs to tells nothing of when the report was written
+    text = f"{MEETING} They met on 5 March. Trade should reach $1 billion by the end of 2026."
+    assert extract(text).meeting["date"] == ""
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -83,15 +83,39 @@ _LEAD_DATE = re.compile(
 def _mentioned_years(text: str) -> list[int]:
     """The years a text speaks of, leaving out those of plans ("by 2030", the end of
     "2024-2026"), which say nothing about when it was written."""
-    plain = re.sub(
-        r"\b(?:by|until|till|through|to|before)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?\d{4}\b",
-        " ",
-        text,
-        flags=re.I,  # ("By 2030, we plan ...")
-    )
+    plain = _PLAN_YEAR.sub(_unless_reported, text)  # ("By 2030, we plan ...")
     plain = _PLANNED_FOR.sub(" ", plain)  # "supposed to be commissioned in 2022"
     plain = re.sub(r"\b(\d{4})\s*[-–—]\s*\d{4}\b", r"\1", plain)
     return [int(y) for y in YEAR.findall(plain)]
+
+
+_PLAN_YEAR = re.compile(
+    r"\b(?:by|until|till|through|to|before)\s+(?P<end>the\s+end\s+of\s+)?(?:the\s+year\s+)?"
+    r"\d{4}\b",
+    re.I,
+)
+# Words of a plan or an aim around "by the end of <year>"
+_AIMED = re.compile(
+    r"\b(?:will|shall|plan\w*|expect\w*|aim\w*|target\w*|goal|task|intend\w*|should|must|"
+    r"going\s+to|to\s+(?:reach|increase|bring|raise|double|grow|achieve|exceed|hit))\b",
+    re.I,
+)
+_AROUND = 150  # characters read on each side of "by the end of <year>" for a plan's words
+
+
+def _unless_reported(m: re.Match[str]) -> str:
+    """Blank a year that a plan runs to, but keep "by the end of 2023" where the sentence
+    reports how things stood then ("Belarus took second place by the end of 2023"): a year
+    that is over, not one aimed at."""
+    if m.group("end"):
+        text = m.string
+        # the sentence around it, as far as _AROUND on each side
+        back = max(0, m.start() - _AROUND)
+        start = max(text.rfind(".", back, m.start()) + 1, back)
+        stop = text.find(".", m.end(), m.end() + _AROUND)
+        if not _AIMED.search(text, start, stop if stop >= 0 else m.end() + _AROUND):
+            return m.group(0)
+    return " "
 
 
 # A year something is planned for: "is supposed to be commissioned in 2022", "will open in
@@ -155,7 +179,8 @@ def _spoken_of_as_finished(text: str, year: int) -> bool:
     rf"\b(?:in|for)\s+{year}\b[^.]*?(?:amounted|...)", which read on from every "in <year>"
     to the same next verb or stop (quadratic in a text of many), answered in one pass."""
     verb = stop = -1  # the first verb and the first full stop after the mention
-    for m in re.finditer(rf"\b(?:[Ii]n|[Ff]or)\s+{year}\b", text):  # ("In 2023, trade ...")
+    # ("In 2023, trade ...", "At the end of 2023, trade ...", "following the results of 2023")
+    for m in re.finditer(rf"\b(?:[Ii]n|[Ff]or|(?:end|results|outcome)\s+of)\s+{year}\b", text):
         if verb < m.end():
             found = _FINISHED.search(text, m.end())
             if found is None:
@@ -605,7 +630,11 @@ def _date(
         year: int | None = p.year - 1 if (written.month, written.day) > (p.month, p.day) else p.year
         how = f"the publication date ({pub}, {pub_how})"
     else:
-        year, how = _infer_year(article, "\n".join(article.paragraphs))
+        body = "\n".join(article.paragraphs)
+        year, how = _infer_year(article, body)
+        by_weekday = _year_of_weekday(body, written, year)
+        if by_weekday:
+            year, how = by_weekday
     if not year:
         said = f"{written.day} {calendar.month_name[written.month]}"
         flags.append(f"date: the article says {said} but nothing in it tells the year")
@@ -613,6 +642,43 @@ def _date(
     flags.append(f"date: year {year} inferred from {how}")
     note = f"The article gives only the day and month; year {year} from {how}."
     return written.resolve(year), True, note
+
+
+# A weekday written with the day: "on Monday, September 23", "Monday (23 September)",
+# "23 September (Monday)"
+_WEEKDAY_NAME = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:\s*,\s*|\s*\(\s*|\s+)"
+    r"|\(\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\)"
+)
+_YEARS_AFTER = 2  # a weekday is looked for in the latest year the text speaks of and these after
+
+
+def _year_of_weekday(body: str, written: DayMonth, inferred: int | None) -> tuple[int, str] | None:
+    """The year of a day written without one, from the weekday written with it ("on Monday,
+    September 23"): the first year, from the latest the text speaks of (or the one inferred
+    from it), in which that day falls on that weekday. None without a weekday beside the day
+    or a year to count from."""
+    wanted = None
+    for m in _WEEKDAY_NAME.finditer(body):
+        if m.group(1):  # the weekday, then the day
+            near = [d for d in find_dates(body[m.end() : m.end() + 20]) if d.start == 0]
+        else:  # the day, then the weekday in brackets
+            near = [d for d in find_dates(body[max(0, m.start() - 20) : m.start()])]
+            near = near[-1:]
+        if any((d.day, d.month) == (written.day, written.month) and not d.year for d in near):
+            wanted = _WEEKDAYS.index((m.group(1) or m.group(2)).lower())
+            break
+    if wanted is None:
+        return None
+    years = _mentioned_years(body)
+    start = inferred or (max(years) if years else None)
+    if start is None:
+        return None
+    for year in range(start, start + _YEARS_AFTER + 1):
+        day = written.resolve(year)
+        if day and dt.date.fromisoformat(day).weekday() == wanted:
+            return year, f"the weekday written with it (the text speaks of {start})"
+    return None
 
 
 # Belarus and Russia's regions as they are: a meeting between them is of 1991 or later
