@@ -450,8 +450,8 @@ def test_an_opening_date_without_a_year_takes_it_from_a_quoted_figure() -> None:
 def test_a_day_without_a_year_takes_it_from_a_year_the_text_reports(
     context: str, year: str
 ) -> None:
-    draft = extract(f"{MEETING.replace('Orlov.', 'Orlov on 2 June.')} {context}")
-    assert draft.meeting["date"] == f"{year}-06-02"
+    draft = extract(f"{MEETING.replace('Orlov.', 'Orlov on 2 December.')} {context}")
+    assert draft.meeting["date"] == f"{year}-12-02"
     assert draft.meeting["date_inferred"] is True
 
 
@@ -1534,6 +1534,31 @@ def test_a_year_whose_end_or_results_are_reported_is_over() -> None:
     # and a year a plan runs to tells nothing of when the report was written
     text = f"{MEETING} They met on 5 March. Trade should reach $1 billion by the end of 2026."
     assert extract(text).meeting["date"] == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a year's figure, named in other ways than "in 2021, trade amounted to"
+        ("Last year (2021) exports grew by a fifth.", "2022-03-05"),
+        ("The 2021 trade turnover was $90 million.", "2022-03-05"),
+        ("The trade turnover of 2021 amounted to $90 million.", "2022-03-05"),
+        ("Trade grew 1.5 times in 2021.", "2022-03-05"),
+        ("Trade has grown by 12% in 2021.", "2022-03-05"),
+        # not the year of a part of it ("quarter of 2021 exports")
+        ("In the first half of 2021 exports grew by 20%. They met on 5 August.", "2021-08-05"),
+        # a part of a year that ends in or after the day's month: the report is the next year's
+        ("In January-November 2021, trade reached $90 million.", "2022-03-05"),
+        ("In the first quarter of 2021 exports grew by 20%.", "2022-03-05"),
+        # later in the year, such a part says nothing of the year
+        ("In January-September 2021, trade grew. They met again on 5 June.", ""),
+    ],
+)
+def test_more_ways_a_finished_or_running_year_is_told(said: str, expected: str) -> None:
+    text = f"{MEETING} They met on 5 March. {said}"
+    if "5 August" in said or "5 June" in said:
+        text = f"{MEETING} {said}"
+    assert extract(text).meeting["date"] == expected
 
 
 # --- the real set ----------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from .people import (
     region_mentions,
 )
 from .proposals import find_proposals
-from .trade import find_goods, find_trade, part_year_years
+from .trade import find_goods, find_trade, part_year_ends
 
 
 @dataclass
@@ -127,10 +127,15 @@ _PLANNED_FOR = re.compile(
 )
 
 
-def _infer_year(article: Article, text: str) -> tuple[int | None, str]:
+_EARLY_MONTHS = 3  # a year's figures to late in it are still the latest ones till March
+
+
+def _infer_year(article: Article, text: str, month: int = 0) -> tuple[int | None, str]:
     """A year for a date written without one, when nothing gives it directly, from the
     latest year the text speaks of: the year after it when that year's trade is reported as a
-    finished figure, that year when only a part of it is ("the first eight months of 2023").
+    finished figure, that year when only a part of it is ("the first eight months of 2023"),
+    unless that part ends in or after the day's month (then the year after it, for a day
+    early in the year, else none).
     A year named otherwise ("falling since 2012", "the 2017 championship", "between 2014 and
     2016") says only that the meeting is not earlier: no year is guessed from it."""
     years = _mentioned_years(text)
@@ -139,7 +144,17 @@ def _infer_year(article: Article, text: str) -> tuple[int | None, str]:
     latest = max(years)
     if _spoken_of_as_finished(text, latest) or latest in _figure_years(text):
         return latest + 1, f"the text ({latest} is spoken of as a finished year)"
-    if latest in part_year_years(text):
+    ends = part_year_ends(text)
+    if latest in ends:
+        if month and ends[latest] >= month:
+            # that part was not over on the day: early in the next year it is the latest
+            # figure ("January-November 2021" told on 5 March); later, the text is at odds
+            if month <= _EARLY_MONTHS:
+                return latest + 1, (
+                    f"the text (a part of {latest} to month {ends[latest]} is reported, "
+                    f"the day is early in the year after)"
+                )
+            return None, ""
         return latest, f"the text (a part of {latest} is reported)"
     if any(int(y) == latest for m in _CURRENT_YEAR.finditer(text) for y in m.groups() if y):
         return latest, f"the text ({latest} is spoken of as the current year)"
@@ -164,13 +179,22 @@ _FINISHED = re.compile(
 
 # "It approached $570 million in 2013": a figure quoted for a year, the verb before it.
 _FIGURE_THEN_YEAR = re.compile(
-    r"\b(?:amounted|reached|totall?ed|exceeded|approached|topped|rose|grew)\b[^.]{0,60}?"
-    r"(?:\$|\bmillion\b|\bbillion\b|%|\bpercent\b)[^.]{0,30}?\b(?:in|for)\s+(\d{4})\b"
+    r"\b(?:amounted|reached|totall?ed|exceeded|approached|topped|rose|grew|grown|increased|"
+    r"decreased|declined|fell|dropped)\b(?:[^.]|\.(?=\d)){0,60}?"
+    r"(?:\$|\bmillion\b|\bbillion\b|%|\bpercent\b|\btimes\b)(?:[^.]|\.(?=\d)){0,30}?"
+    r"\b(?:in|for)\s+(\d{4})\b"
+    # "last year (2021) trade grew", "the 2021 trade turnover was", "trade turnover of 2021
+    # amounted to": the year of a figure, named otherwise
+    r"|\b[Ll]ast\s+year\s*\(\s*(\d{4})\s*\)"
+    r"|\b[Tt]he\s+(\d{4})\s+(?:trade|turnover|exports|imports)\b(?:\s+turnover)?\s+"
+    r"(?:was|were|amounted|reached|totall?ed|exceeded|stood|grew|rose|increased|fell|decreased)\b"
+    r"|\b(?:trade|turnover|exports|imports)\s+(?:of|in|for)\s+(\d{4})\s+"
+    r"(?:was|were|amounted|reached|totall?ed|exceeded|stood|grew|rose|increased|fell|decreased)\b"
 )
 
 
 def _figure_years(text: str) -> set[int]:
-    return {int(m.group(1)) for m in _FIGURE_THEN_YEAR.finditer(text)}
+    return {int(next(g for g in m.groups() if g)) for m in _FIGURE_THEN_YEAR.finditer(text)}
 
 
 def _spoken_of_as_finished(text: str, year: int) -> bool:
@@ -631,7 +655,7 @@ def _date(
         how = f"the publication date ({pub}, {pub_how})"
     else:
         body = "\n".join(article.paragraphs)
-        year, how = _infer_year(article, body)
+        year, how = _infer_year(article, body, written.month)
         by_weekday = _year_of_weekday(body, written, year)
         if by_weekday:
             year, how = by_weekday

@@ -208,16 +208,20 @@ class _Period:
     end: int
 
 
-def part_year_years(text: str) -> set[int]:
+def part_year_ends(text: str) -> dict[int, int]:
     """The years of which a text reports only a part ("the first quarter of 2020", "nine
-    months 2008", "January-September 2024", "H1 2008"): a report written while that year ran."""
-    years = set()
+    months 2008", "January-September 2024", "H1 2008"): a report written while that year ran;
+    each with the last month of the latest part of it reported (0 where the months are not
+    told: "nine months 2008")."""
+    ends: dict[int, int] = {}
     for p in _periods(text, None):
         start, _sep, end = p.text.partition("..")
         if end and start[:4] == end[:4] and (start[5:], end[5:]) != ("01", "12"):
-            years.add(int(start[:4]))
-    years |= {int(m.group(1)) for m in _MONTHS_YEAR.finditer(text)}
-    return years
+            year = int(start[:4])
+            ends[year] = max(ends.get(year, 0), int(end[5:7]))
+    for m in _MONTHS_YEAR.finditer(text):
+        ends.setdefault(int(m.group(1)), 0)
+    return ends
 
 
 # "over the nine months 2008": the months and their year without "of"
