@@ -1561,6 +1561,11 @@ def test_more_ways_a_finished_or_running_year_is_told(said: str, expected: str) 
     assert extract(text).meeting["date"] == expected
 
 
+def test_a_date_of_publication_line_is_the_pages_date() -> None:
+    draft = extract(f"Date of publication: 12 November 2022\n\n{MEETING}")
+    assert draft.meeting["source"]["published"] == "2022-11-12"
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 
