@@ -1566,6 +1566,21 @@ def test_a_date_of_publication_line_is_the_pages_date() -> None:
     assert draft.meeting["source"]["published"] == "2022-11-12"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "exports"),
+    [
+        ("Over 40 trolleybuses have already been handed over to the city.", ["trolleybuses"]),
+        (
+            "Some 15 harvesters from the Gomel Harvester Plant have been shipped to farms.",
+            ["harvesters"],
+        ),
+        ("More than 200 elevators has been delivered to the region since 2019.", ["elevators"]),
+    ],
+)
+def test_goods_that_have_been_handed_over_or_shipped(sentence: str, exports: list[str]) -> None:
+    assert goods(sentence) == (exports, [])
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -92,9 +92,11 @@ _PURCHASE = re.compile(
 # The passive, the list before the verb (the clause's words from its start).
 _PASSIVE = re.compile(
     r"(?:^|[,;:]\s+|\b(?:that|and|but|while)\s+)(?P<list>[^,.;:!?“”\"]{2,80}"
-    r"(?:,\s*[^,.;:!?“”\"]{2,60}){0,8})\s+(?:are|is|were|was|will\s+be|can\s+be|could\s+be)"
-    r"\s+(?:also\s+)?(?P<how>in\s+(?:great|high|good|big|strong|steady)\s+demand|supplied|"
-    r"exported|delivered|sold|imported)\b(?P<rest>[^.;]{0,40})"
+    r"(?:,\s*[^,.;:!?“”\"]{2,60}){0,8})\s+(?:are|is|were|was|will\s+be|can\s+be|could\s+be|"
+    # "20 tractors have already been handed over to farms in the region"
+    r"(?:have|has|had)\s+(?:already\s+|also\s+)?been)"
+    r"\s+(?:also\s+|already\s+)?(?P<how>in\s+(?:great|high|good|big|strong|steady)\s+demand|"
+    r"supplied|exported|delivered|sold|imported|shipped|handed\s+over)\b(?P<rest>[^.;]{0,40})"
 )
 
 _TO_US = re.compile(
@@ -159,6 +161,9 @@ _LEADING = re.compile(
     r"primarily|mainly|mostly|largely|chiefly|especially|including|enough|sufficient|"
     r"high-quality|high\s+quality|quality|such|modern|Belarusian|importing|imported|exported|"
     r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of|"
+    # how many: "over 300 buses", "more than 20 tractors"
+    r"(?:over|more\s+than|about|around|nearly|almost|approximately|some|up\s+to|at\s+least)"
+    r"(?=\s+\d)|"
     # "imported from Omsk Oblast primarily sulfur": where from, not what
     # ("Omsk Oblast imports from Belarus tractors": from whom, told before what)
     r"from\s+(?:the\s+region|there|Belarus|(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+"
@@ -172,6 +177,7 @@ _CUE_WORDS = (
     "suppl", "offer", "deliver", "export", "sell", "sold", "ship", "sale", "purchas", "buy",
     "bought", "import", "demand", "send", "sent", "get", "receiv", "obtain", "provid", "need",
     "equip", "interest", "such as", "including", " like ", "produc", "manufactur", "make",
+    "handed over",
 )  # fmt: skip
 
 
@@ -186,7 +192,9 @@ _EQUIPMENT_FOR = re.compile(r"\b(equipment|machinery|machines)\s+for\s+(.+)$")
 # "machinery of the leading Belarusian enterprises - MAZ, MTZ, Gomselmash": who makes it
 _MAKERS = re.compile(
     r"\s+(?:of|from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:enterprises|companies|"
-    r"manufacturers|producers|plants|factories|holdings)\b"
+    r"manufacturers|producers|plants|factories|holdings|"
+    # one enterprise by name: "tractors from the Minsk Tractor Plant"
+    r"(?<=[A-Z][\w-]\s)[^\s]*?(?:Plant|Works|Factory|Company|Holding))\b"
     r"(?:\s*[-–—:]\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)?"
 )
 
@@ -297,7 +305,9 @@ _TRADE_NOUN_WORD = re.compile(
 )
 _PRODUCE_VERB = re.compile(r"\b(?:produces?|manufactures?|makes)\b")
 _PURCHASE_VERB = re.compile(r"\b(?:purchase[sd]?|buys?|bought|import(?:s|ed)?)\b")
-_PASSIVE_VERB = re.compile(r"\b(?:demand|supplied|exported|delivered|sold|imported)\b")
+_PASSIVE_VERB = re.compile(
+    r"\b(?:demand|supplied|exported|delivered|sold|imported|shipped|handed\s+over)\b"
+)
 _REACH = 300  # characters a match may run past its word (a list of goods is shorter)
 
 
@@ -476,9 +486,17 @@ def offered_goods(
             exports += _items(m.group("list"), split)
     for m in _anchored(_PASSIVE, _PASSIVE_VERB, sentence, 600):
         how, rest = m.group("how"), m.group("rest")
+        how = " ".join(how.split())
         if how == "imported" or _TO_US.match(rest):
             imports += _items(m.group("list"), split)
-        elif "demand" in how or how in ("supplied", "exported", "delivered", "sold"):
+        elif "demand" in how or how in (
+            "supplied",
+            "exported",
+            "delivered",
+            "sold",
+            "shipped",
+            "handed over",
+        ):
             if how != "imported" and re.match(r"^\s+from\s+(?:the\s+region|[A-Z])", rest):
                 imports += _items(m.group("list"), split)
             else:
