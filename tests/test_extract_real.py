@@ -1581,6 +1581,40 @@ def test_goods_that_have_been_handed_over_or_shipped(sentence: str, exports: lis
     assert goods(sentence) == (exports, [])
 
 
+def test_a_good_named_with_a_belarusian_makers_name_is_an_export() -> None:
+    # whatever the sentence says of it: a Belarusian make is a Belarusian good
+    assert goods("Farms of the region run 400 MTZ tractors and Amkodor loaders.") == (
+        ["MTZ tractors", "Amkodor loaders"],
+        [],
+    )
+    # the good right after the name, not one further on
+    exports = goods("The harvesters of Gomselmash and tractors of MTZ were assembled there.")[0]
+    assert not any("Gomselmash" in g for g in exports)
+    # nor the same good again, named with its maker
+    assert goods("Belarus supplies trolleybuses. Belkommunmash trolleybuses run there.") == (
+        ["trolleybuses"],
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports"),
+    [
+        # the kinds after "Belarusian machinery such as" (not only after "goods such as")
+        (
+            "The region uses Belarusian equipment such as seeders and balers.",
+            ["seeders", "balers"],
+        ),
+        # the receiver, then whose goods: "offer the region its ..."
+        ("Belarus can offer the region its mowers and sprayers.", ["mowers", "sprayers"]),
+        # "is dominated by", as "are dominated by"
+        ("The structure of exports is dominated by cheese and butter.", ["cheese", "butter"]),
+    ],
+)
+def test_more_shapes_of_a_list_of_exports(sentence: str, exports: list[str]) -> None:
+    assert goods(sentence) == (exports, [])
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -65,6 +65,8 @@ _OFFER = re.compile(
     # "We deliver to your region a variety of machinery": the receiver before the goods;
     # "Belarus offers Karelia supplies of equipment": the goods after the supply
     rf"(?:to\s+(?:your|the|this|that)\s+region\s+|to\s+(?:you|them)\s+)?"
+    # "Belarus can offer the region its dump trucks": the receiver, then whose goods
+    rf"(?:(?:(?:your|the|this|that)\s+region|you|them)\s+(?=(?:its|our|their)\s))?"
     rf"(?:(?:[A-Z][\w-]+\s+)?(?:supplies|supply|deliveries|delivery)\s+of\s+)?"
     rf"{_QUANTITY}{_LIST}"
 )
@@ -358,7 +360,8 @@ _MADE_IN_BELARUS = re.compile(
 _ENDS_IN_GOOD = re.compile(rf"\b{_GOODS_NOUN}$")
 # "Belarus-made goods such as food, footwear and knitwear": the goods named after it
 _BELARUSIAN_SUCH_AS = re.compile(
-    r"\bBelarus(?:ian|-made|ian-made)\s+(?:goods|products|produce)\s*,?\s+(?:such\s+as|"
+    r"\bBelarus(?:ian|-made|ian-made)\s+(?:goods|products|produce|machinery|equipment|vehicles|"
+    r"machines|foodstuffs|food\s+products|appliances)\s*,?\s+(?:such\s+as|"
     rf"including|like)\s+{_LIST}"
 )
 # "familiar with Belarusian equipment: farm machines, trucks": the kinds named after a colon
@@ -722,6 +725,31 @@ def _region_sells(before: str) -> bool:
     """Whether the clause before a good has the region's side selling it."""
     m = _REGION_SUBJECT.search(before)
     return m is not None and (m.group(1) is None or find_region(m.group(1)) is not None)
+
+
+_SPACE = re.compile(r"\s+")
+# A run of capitalised words, read as a maker's name ("MAZ", "Minsk Tractor Works")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}")
+
+
+def made_by_belarusian(sentence: str) -> list[str]:
+    """Goods named with a Belarusian maker's name before them ("500 BelAZ dump trucks", "MTZ
+    tractors", "Amkodor loaders"): Belarusian goods, so Belarus's exports, whatever the
+    sentence says of them ("the region's farms operate MTZ tractors")."""
+    ours = belarusian_enterprise_names()
+    found: list[str] = []
+    for m in _CAPITALISED_RUN.finditer(sentence):
+        words = m.group().split()
+        for n in range(len(words), 0, -1):  # the longest name that ends the run
+            name = " ".join(words[-n:])
+            if name.lower() in ours and not name.startswith("Belarus"):
+                space = _SPACE.match(sentence, m.end())
+                good = _NAMED.match(sentence, space.end()) if space else None
+                # (the good right after the name: not "Gomselmash and tractors")
+                if good and _kind_and_noun(good.group(1), good.group("noun"), "") == good.group(1):
+                    found.append(f"{name} {good.group(1)}")
+                break
+    return found
 
 
 def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..regions import Region, find_region
 from .dates import MONTH, MONTHS
-from .goods import VAGUE_GOODS, is_good, named_goods, offered_goods, spoken
+from .goods import VAGUE_GOODS, is_good, made_by_belarusian, named_goods, offered_goods, spoken
 from .needs import may_match
 from .page import Sentence
 from .people import Person, region_mentions
@@ -659,7 +659,9 @@ def _stated_by(s: Sentence, host: Person | None, guest: Person | None, outlet: s
     return person.name if person else ""
 
 
-_GOODS_VERB = r"(?:(?:are|were)\s+dominated\s+by|were|are|was|is|included|include|consisted\s+of)"
+_GOODS_VERB = (
+    r"(?:(?:are|were|is|was)\s+dominated\s+by|were|are|was|is|included|include|consisted\s+of)"
+)
 
 
 _GOODS_LIST = re.compile(
@@ -807,8 +809,15 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
                     known.add(key)
         if may_match(_GOODS_LIST, s.text):
             _listed_goods(s.text, exports, imports, known_exports, known_imports)
-        # then the goods named in it that no pattern caught, by the lexicon
+        # then the goods named in it that no pattern caught, by the lexicon (and those named
+        # with a Belarusian maker's name, in a sentence of any kind)
         named = named_goods(s.text, MAX_GOODS - len(exports) - len(imports))
+        made = [
+            g
+            for g in made_by_belarusian(s.text)
+            if not any(_same_good(g.lower(), k) for k in known_exports)
+        ]  # ("Belkommunmash trolleybuses" after "trolleybuses": the same good again)
+        named = ([*made, *named[0]], named[1])
         for found, target, known in (
             (named[0], exports, known_exports),
             (named[1], imports, known_imports),
