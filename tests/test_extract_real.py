@@ -1615,6 +1615,24 @@ def test_more_shapes_of_a_list_of_exports(sentence: str, exports: list[str]) -> 
     assert goods(sentence) == (exports, [])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "exports"),
+    [
+        ("The governor praised Belarusian cheese and sausages.", ["cheese", "sausages"]),
+        ("Belarus-made loaders and excavators work in the quarries.", ["loaders", "excavators"]),
+        ("People there know and love Belarusian knitwear.", ["knitwear"]),
+    ],
+)
+def test_any_good_of_the_lexicon_named_as_belarusian(sentence: str, exports: list[str]) -> None:
+    assert goods(sentence) == (exports, [])
+
+
+def test_who_then_what_they_do_is_no_kind_of_good() -> None:
+    # "Belarusian enterprises buy timber": the buyers, not "enterprises buy timber"; where
+    # they buy it is no part of the good
+    assert goods("Belarusian enterprises buy timber in the region.") == ([], ["timber"])
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -350,14 +350,6 @@ _NOT_AFTER_GOODS = (
     r"specialists|sector|market|brands?)\b)"
 )
 _OURS = re.compile(rf"\b[Oo]ur\s+((?:[a-z][\w-]*\s+){{0,2}}?{_GOODS_NOUN})\b{_NOT_AFTER_GOODS}")
-# (kinds of it before the good: "Belarusian passenger, utilities, agricultural and cargo
-# machinery, elevators"; further goods after it)
-_MADE_IN_BELARUS = re.compile(
-    rf"\bBelarus(?:ian|-made|ian-made)\s+((?:(?:[a-z][\w-]*\s+)?[a-z][\w-]*"
-    rf"(?:,\s+(?:and\s+)?|\s+and\s+)){{0,6}}(?:[a-z][\w-]*\s+){{0,2}}?{_GOODS_NOUN}(?:,\s+(?:and\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_GOODS_NOUN})*)\b"
-    rf"{_NOT_AFTER_GOODS}"
-)
-_ENDS_IN_GOOD = re.compile(rf"\b{_GOODS_NOUN}$")
 # "Belarus-made goods such as food, footwear and knitwear": the goods named after it
 _BELARUSIAN_SUCH_AS = re.compile(
     r"\bBelarus(?:ian|-made|ian-made)\s+(?:goods|products|produce|machinery|equipment|vehicles|"
@@ -567,6 +559,32 @@ GOODS_LEXICON = (
 _LEXICON_NOUN = (
     r"(?:" + "|".join(sorted((re.escape(n) for n in GOODS_LEXICON), key=len, reverse=True)) + r")"
 )
+# (any good named above or in the lexicon: "Belarusian mowers", "Belarus-made loaders and
+# excavators")
+_MADE_NOUN = (
+    r"(?:"
+    + "|".join(
+        sorted({re.escape(n) for n in (*GOODS_NOUNS, *GOODS_LEXICON)}, key=len, reverse=True)
+    )
+    + r")"
+)
+# (kinds of it before the good: "Belarusian passenger, utilities, agricultural and cargo
+# machinery, elevators"; further goods after it)
+# A word of kind before a good: not a word of a clause ("Belarusian plants with coal",
+# "Belarusian enterprises buy timber": who, then what they do)
+_KIND = (
+    r"(?!(?:with|in|for|to|from|of|on|at|by|and|or|are|is|was|were|have|has|had|will|can|"
+    r"could|buy|buys|bought|sell|sells|sold|supply|supplies|supplied|need|needs|use|uses|"
+    r"enterprises|companies|plants|factories|manufacturers|producers|makers|side|partners|"
+    r"business\w*|exporters|firms|specialists|people|farmers|builders)\b)[a-z][\w-]*"
+)
+_MADE_IN_BELARUS = re.compile(
+    rf"\bBelarus(?:ian|-made|ian-made)\s+((?:(?:{_KIND}\s+)?{_KIND}"
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+)){{0,6}}(?:{_KIND}\s+){{0,2}}?{_MADE_NOUN}"
+    rf"(?:,\s+(?:and\s+)?(?:{_KIND}\s+){{0,2}}?{_MADE_NOUN})*)\b"
+    rf"{_NOT_AFTER_GOODS}"
+)
+_ENDS_IN_GOOD = re.compile(rf"\b{_MADE_NOUN}$")
 # A good named: up to two words of kind before its noun ("heavy-duty mining equipment")
 _NAMED = re.compile(
     rf"\b((?:[a-z][a-z-]*\s+){{0,2}}?(?P<noun>{_LEXICON_NOUN}))\b"

@@ -690,8 +690,10 @@ _CUT_OFF = re.compile(r"(?:\s+(?:a|an|the|and|or|of|for|in|to|with|as))+$", re.I
 
 
 def _split_goods(text: str) -> list[str]:
-    text = re.sub(
-        r"\s+(?:to|from)\s+(?:the\s+)?(?:Russian\s+region|[A-Z]\w+(?:\s+Oblast)?)\b.*$", "", text
+    text = re.sub(  # where to or from, or where bought: "timber in the region"
+        r"\s+(?:to|from|in)\s+(?:the\s+)?(?:(?:Russian\s+)?region|[A-Z]\w+(?:\s+Oblast)?)\b.*$",
+        "",
+        text,
     ).strip()
     text = _CUT_OFF.sub("", text)  # "devices for harvesting an" (the page ends there)
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=[\w-]+\s*$)", text)]
