@@ -1633,6 +1633,18 @@ def test_who_then_what_they_do_is_no_kind_of_good() -> None:
     assert goods("Belarusian enterprises buy timber in the region.") == ([], ["timber"])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sector"),
+    [
+        ("Twinning agreements between ten districts are to be signed.", "culture-youth"),
+        ("The sides discussed opening a Belarusian trading house in Omsk.", "trade-finance"),
+        ("Belarus is ready to take part in the gasification of rural areas.", "energy"),
+    ],
+)
+def test_twinning_a_trading_house_and_gasification(sentence: str, sector: str) -> None:
+    assert sector in sectors_of(sentence)
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -283,6 +283,7 @@ CUES: list[Cue] = [
         r"(?:automatic\s+)?boilers?",
         r"peat",
         r"gas\s+turbines?(?:\s+units)?",
+        r"gasification",
     ),
     *_cue("energy", r"nuclear\s+(?:industry|power\s+plants?|sector)"),
     *_cue("energy", r"energy", r"oil", r"nuclear\s+(?:power|energy)", weak=True),
@@ -307,6 +308,8 @@ CUES: list[Cue] = [
         r"credit\s+lines?",
         # "individual financial programs for the region", "with the use of new financial plans"
         r"financial\s+(?:programs?|programmes?|plans|schemes|tools|mechanisms|solutions)",
+        # a network to sell through: "open a trading house in the region"
+        r"trading\s+houses?",
     ),
     *_cue("film", r"films?", r"film\s+production", r"cinema\w*", r"filmmakers?", r"movies?"),
     *_cue(
@@ -326,6 +329,10 @@ CUES: list[Cue] = [
         r"culture",
         r"cultural",
         r"sister[- ]cit(?:y|ies)(?:\s+ties)?",
+        # "twinning agreements between municipalities", "twinned districts", "twin towns"
+        r"twinning(?:\s+(?:agreements?|ties|relations))?",
+        r"twinned",
+        r"twin\s+(?:cities|towns)",
         r"patriotic\s+education",
         r"education\s+of\s+(?:the\s+)?young(?:er)?\s+(?:people|"
         r"generation)",
