@@ -1645,6 +1645,15 @@ def test_twinning_a_trading_house_and_gasification(sentence: str, sector: str) -
     assert sector in sectors_of(sentence)
 
 
+def test_a_figure_for_several_years_together_is_not_the_last_years() -> None:
+    text = f"{MEETING} They met on 5 June 2020. Over 2017-2019 trade totalled $240 million."
+    draft = extract(text)
+    assert [(t["period"], t["usd_millions"]) for t in draft.meeting["trade"]] == [
+        ("2017..2019", 240.0)
+    ]
+    draft.to_meeting()  # a valid period
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -146,6 +146,12 @@ _PERIOD_WORDS = re.compile(
 )
 
 
+# Several years together: "over 2018-2019", "in 2016–2018", "from 2015 to 2019" is read as
+# a start and an end elsewhere ("from" is a comparison's base)
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|—|to|through)\s*((?:19|20)\d{2})\b")
+_NOT_ITS_SPAN = re.compile(r"\b(?:since|than|from|against|compared\s+(?:to|with))\s*$")
+
+
 # Patterns applied for every figure (compiled once: a long text has thousands of figures).
 _NOT_ITS_YEAR = re.compile(
     r"\b(?:since|over|than|from|against|compared\s+(?:to|with)|period(?:\s+(?:of|in))?)\s*$"
@@ -274,6 +280,13 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
         a, b = _SHORT_MONTHS[m.group(1)]
         found.append(_Period(f"{y}-{a:02d}..{y}-{b:02d}", m.start(), m.end()))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _YEAR_SPAN.finditer(clause):
+        a, b = int(m.group(1)), int(m.group(2))
+        before = clause[max(0, m.start() - 20) : m.start()].lower()
+        if a < b <= a + 10 and not _NOT_ITS_SPAN.search(before):
+            # "over 2018-2019 trade totalled ...": the years together, not the last of them
+            found.append(_Period(f"{a}..{b}", m.start(), m.end()))
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _PERIOD_WORDS.finditer(clause):
         if taken[m.start(1 if m.group(1) else 2)]:
             continue
