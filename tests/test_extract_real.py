@@ -1654,6 +1654,24 @@ def test_a_figure_for_several_years_together_is_not_the_last_years() -> None:
     draft.to_meeting()  # a valid period
 
 
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("In 2019 trade increased by $20 million to $140 million.", [("2019", "turnover", 140.0)]),
+        (
+            "In 2019 exports went up by $5 million and amounted to $90 million.",
+            [("2019", "exports", 90.0)],
+        ),
+        ("In 2019 trade grew by almost $20 million.", []),
+    ],
+)
+def test_how_much_a_figure_moved_is_not_a_figure(
+    said: str, expected: list[tuple[Any, ...]]
+) -> None:
+    trade = extract(f"{MEETING} They met on 5 June 2020. {said}").meeting["trade"]
+    assert [(t["period"], t["metric"], t["usd_millions"]) for t in trade] == expected
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

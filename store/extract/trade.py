@@ -174,6 +174,13 @@ _NOT_TRADE = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(r"\b(?:while|whereas)\b|;")
+# An amount a figure moved by, not where it stands: "increased by $20 million to $120 million"
+_CHANGE_BY = re.compile(
+    r"\b(?:increased|increase|grew|grown|growth|rose|risen|decreased|decrease|declined|"
+    r"decline|fell|fallen|dropped|drop|went\s+(?:up|down)|up|down)\s+by\s+"
+    r"(?:almost\s+|nearly\s+|about\s+|over\s+|some\s+|more\s+than\s+|around\s+)?$",
+    re.I,
+)
 # after a change, what it is compared with ("compared to the same period of 2022")
 _COMPARED = (
     r"(?:(?:year-on-year|compared\s+(?:with|to)\s+(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?"
@@ -475,6 +482,13 @@ def find_trade(
             lead = text[lead_from : m.start()]
             tail = text[m.end() : tail_to]
             if _NOT_TRADE.search(lead):
+                continue
+            if _CHANGE_BY.search(lead[-60:]):
+                # "In 2019 trade increased by $20 million to $120 million": how much it
+                # moved, not where it stands (the period before it is the next amount's)
+                skipped = _periods(lead, year)
+                sentence_period = sentence_period or (skipped[-1].text if skipped else None)
+                sentence_metric = sentence_metric or _metric(lead)
                 continue
             if _ONE_GOOD.match(tail):  # "$2.35 million worth of malt": one good's value
                 continue
