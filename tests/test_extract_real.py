@@ -1672,6 +1672,12 @@ def test_how_much_a_figure_moved_is_not_a_figure(
     assert [(t["period"], t["metric"], t["usd_millions"]) for t in trade] == expected
 
 
+def test_an_amount_with_the_currency_after_it() -> None:
+    text = f"{MEETING} They met on 5 June 2020. In 2019 the turnover reached 120 mln USD."
+    trade = extract(text).meeting["trade"]
+    assert [(t["period"], t["usd_millions"]) for t in trade] == [("2019", 120.0)]
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -16,8 +16,8 @@ from .people import Person, region_mentions
 USD_AMOUNT = re.compile(
     r"(?:US\s?\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?)(?![\d,])\s*"
     r"(million|billion|trillion|thousand|mln|bln|bn|tn|m\b|b\b)?"
-    r"|(?<![\d.,])(\d{1,15}(?:\.\d+)?)\s*(million|billion|trillion|thousand)\s+"
-    r"(?:U\.?S\.?\s+)?dollars"
+    r"|(?<![\d.,])(\d{1,15}(?:\.\d+)?)\s*(million|billion|trillion|thousand|mln|bln|bn)\s+"
+    r"(?:(?:U\.?S\.?\s+)?dollars|USD\b)"  # "120 million US dollars", "120 mln USD"
     r"|\b(half\s+a|a\s+quarter\s+of\s+a|quarter\s+of\s+a|three\s+quarters\s+of\s+a|"
     r"(?:one|two|three)\s+and\s+a\s+half|a|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+(million|billion)\s+(?:U\.?S\.?\s+)?dollars",  # "half a billion dollars"
