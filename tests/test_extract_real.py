@@ -1678,6 +1678,25 @@ def test_an_amount_with_the_currency_after_it() -> None:
     assert [(t["period"], t["usd_millions"]) for t in trade] == [("2019", 120.0)]
 
 
+def test_the_presidents_surname_as_the_subject_of_the_meeting_or_in_the_headline() -> None:
+    assert host_and_guest("Lukashenko met with Governor of Omsk Oblast Sergei Orlov.") == (
+        "Lukashenko",
+        "Sergei Orlov",
+    )
+    text = (
+        "Lukashenko: the regions are the basis of our union\n\n"
+        "At today's meeting with Governor of Omsk Oblast Sergei Orlov, the President of "
+        "Belarus spoke of the importance of the regions for the two countries."
+    )
+    assert host_and_guest(text) == ("Lukashenko", "Sergei Orlov")
+    # the surname in a headline alone, and no President in the report, is no host
+    text = (
+        "Lukashenko's plans for the regions\n\n"
+        "The governor of Omsk Oblast Sergei Orlov met the Minsk City Council delegation today."
+    )
+    assert host_and_guest(text)[0] == ""
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

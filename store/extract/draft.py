@@ -273,7 +273,7 @@ def extract(
     )
     lead = meeting_sentence.text if meeting_sentence else (sentences[0].text if sentences else "")
     region = _region(article, body, lead)
-    host, guest, mentioned = _people(lead, body, region)
+    host, guest, mentioned = _people(lead, body, region, article.headline)
 
     date, date_inferred, date_note = _date(
         article, sentences, meeting_sentence, dateline, pub, pub_how, flags
@@ -450,12 +450,22 @@ _PRESIDENT = re.compile(
 # The President by surname alone (not "Lukashenko's", a possessive: "Lukashenko's press
 # service" says who spoke for him)
 _PRESIDENT_SURNAME = re.compile(r"\b(Lukashenko|Lukashenka|Łukašenka|Lukašenka)\b(?!['’])")
+# The President by post alone
+_PRESIDENT_POST = re.compile(
+    r"\b(?:[Tt]he\s+(?:President\s+of\s+(?:the\s+Republic\s+of\s+)?Belarus|Belarusian\s+"
+    r"(?:President|leader)|[Hh]ead\s+of\s+[Ss]tate)|Belarus['’]s?\s+President)\b"
+)
+# ... or once, as the subject of the meeting sentence: "Lukashenko met with the governor"
+_PRESIDENT_MEETS = re.compile(
+    r"\b(Lukashenko|Lukashenka|Łukašenka|Lukašenka)\s+(?:has\s+|had\s+)?(?:met|meets|held|holds|"
+    r"received|receives|hosted|hosts)\b"
+)
 # A regional head by post and surname alone: "Governor Travnikov and Ambassador Gryzlov"
 _POST_SURNAME = re.compile(r"\b(Governor|Mayor)\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])(?!['’-])")
 
 
 def _people(
-    lead: str, body: str, region: Region | None
+    lead: str, body: str, region: Region | None, headline: str = ""
 ) -> tuple[Person | None, Person | None, list[Person]]:
     """The host and guest (from the meeting sentence first), and officials mentioned."""
     host: Person | None = None
@@ -526,8 +536,15 @@ def _people(
         # "Lukashenko immediately declared ... Lukashenko emphasized": by surname alone, again
         # and again (a passing mention is no host)
         said = _PRESIDENT_SURNAME.findall(body)
-        if len(said) >= 2:
-            host = Person(said[0], "President of Belarus", "belarus")
+        subject = _PRESIDENT_MEETS.search(lead)  # "Lukashenko met with the governor ..."
+        # "Lukashenko: we try to build ..." over "the President of Belarus noted ...": the
+        # post in the report, the name in its headline
+        named_above = _PRESIDENT_SURNAME.findall(headline) if _PRESIDENT_POST.search(body) else []
+        said = said or named_above
+        if len(said) >= 2 or subject or named_above:
+            host = Person(
+                subject.group(1) if subject else said[0], "President of Belarus", "belarus"
+            )
     if guest is None:
         # "Governor Travnikov": a region's head by post and surname alone (not the surname of
         # someone named in full: a Belarusian governor, or a guest already found)
