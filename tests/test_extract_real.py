@@ -1697,6 +1697,15 @@ def test_the_presidents_surname_as_the_subject_of_the_meeting_or_in_the_headline
     assert host_and_guest(text)[0] == ""
 
 
+def test_tourism_is_no_sector() -> None:
+    # the taxonomy has no sector for it, and it is not culture (medical tourism is healthcare)
+    assert sectors_of("We propose to develop tourism between our regions.") == set()
+    assert sectors_of("The sides discussed cooperation in culture, sports and tourism.") == {
+        "culture-youth"
+    }
+    assert "healthcare" in sectors_of("We are ready to develop medical tourism together.")
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

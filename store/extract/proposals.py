@@ -337,7 +337,6 @@ CUES: list[Cue] = [
         r"education\s+of\s+(?:the\s+)?young(?:er)?\s+(?:people|"
         r"generation)",
         r"art",
-        r"tourism",
     ),
     *_cue(
         "industrial-cooperation",
@@ -455,7 +454,8 @@ _AREA_NOUNS = (
     ("healthcare", re.compile(r"\b(?:healthcare|health\s+care|medicine)\b", re.I)),
     ("science-technology", re.compile(r"\bscience\b", re.I)),
     ("education", re.compile(r"\beducation\b", re.I)),
-    ("culture-youth", re.compile(r"\b(?:culture|sports?|tourism)\b", re.I)),
+    # (tourism has no sector of its own, and is not culture)
+    ("culture-youth", re.compile(r"\b(?:culture|sports?)\b", re.I)),
 )
 
 
@@ -482,7 +482,7 @@ _KIND_ADJECTIVES = (
     ("energy", re.compile(r"(?<![\w-])(?:energy|power|fuel)\b", re.I)),
     ("chemicals", re.compile(r"(?<![\w-])(?:chemical|petrochemical)\b", re.I)),
     ("healthcare", re.compile(r"(?<![\w-])(?:medical|healthcare)\b", re.I)),
-    ("culture-youth", re.compile(r"(?<![\w-])(?:tourism|tourist|cultural)\b", re.I)),
+    ("culture-youth", re.compile(r"(?<![\w-])cultural\b", re.I)),
 )
 
 
