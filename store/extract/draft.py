@@ -648,6 +648,10 @@ def _date(
             day = (dt.date.fromisoformat(pub) - dt.timedelta(days=1)).isoformat()
             flags.append(f"date: yesterday, before the page's date {pub}: {day}")
             return day, True, f"The article says yesterday; the page is dated {pub}."
+        if pub and _SOME_DAYS_AGO.search(said):
+            # "met last week", "the other day": some day before the page's, not it
+            flags.append(f"date: the meeting is told as some days before the page's date {pub}")
+            return None, False, f"The article says the meeting was earlier than the page ({pub})."
         if pub and (meeting_sentence is not None or _TODAY.search(body)):
             # a page that reports the day's meeting ("discussed it today")
             flags.append(f"date: the article gives none; the page's date {pub} is used")
@@ -730,6 +734,11 @@ _ON = re.compile(
 )  # "on 5 June", "from 5 to 7 June", "on Monday (June 5, 2023)", "on Tuesday, 6 June"
 _REPORTED_WITHIN = 31  # days: a report's page is dated at most this long after the meeting
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
+_SOME_DAYS_AGO = re.compile(
+    r"\b(?:last\s+(?:week|month)|the\s+other\s+day|(?:a\s+few|several|two|three)\s+days\s+ago|"
+    r"earlier\s+this\s+(?:week|month))\b",
+    re.I,
+)
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.I)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
