@@ -1712,6 +1712,13 @@ def test_a_meeting_some_days_before_the_page_is_not_dated_by_it(when: str) -> No
     assert extract(text).meeting["date"] == ""
 
 
+def test_goods_supplied_to_the_republic_of_belarus_are_imports() -> None:
+    assert goods("The Vektor company supplies vaccines to the Republic of Belarus.") == (
+        [],
+        ["vaccines"],
+    )
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

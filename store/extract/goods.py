@@ -104,7 +104,7 @@ _PASSIVE = re.compile(
 _TO_US = re.compile(
     r"^\s+(?:to|into)\s+(?:us|Belarus|our\s+country|the\s+Republic\s+of\s+Belarus)\b"
 )
-_FROM_BELARUS = re.compile(r"\bfrom\s+(?:Belarus|us|our\s+country)\b")
+_FROM_BELARUS = re.compile(r"\bfrom\s+(?:Belarus|us|our\s+country|the\s+Republic\s+of\s+Belarus)\b")
 _FROM_REGION = re.compile(r"\bfrom\s+(?:the\s+region|there|it)\b|\bfrom\s+(?!Belarus)[A-Z]")
 _NAME_AFTER_FROM = re.compile(r"from\s+((?:[A-Z][\w-]*\s*){1,4})")
 
@@ -716,7 +716,9 @@ _FROM_THE_REGION = re.compile(
 )
 _AND_BUYS = re.compile(r"\band\s+(?:also\s+)?(?:buys|purchases|imports)\b[^,;]*$")
 _BELARUS_FIRST = re.compile(r"\s*(?:Belarus|We|Our\s+country|The\s+Belarusian\s+side)\b")
-_TO_BELARUS = re.compile(r"^[^.;]{0,40}?\bto\s+(?:Belarus|us|our\s+country)\b")
+_TO_BELARUS = re.compile(
+    r"^[^.;]{0,40}?\bto\s+(?:Belarus|us|our\s+country|the\s+Republic\s+of\s+Belarus)\b"
+)
 _SELLING = re.compile(r"\b(?:suppl|deliver|export|sell|ship|offer|provid)\w*", re.I)
 # The region's side selling: "the region's enterprises supply", "Bryansk exports"
 _REGION_SUBJECT = re.compile(
