@@ -1719,6 +1719,13 @@ def test_goods_supplied_to_the_republic_of_belarus_are_imports() -> None:
     )
 
 
+def test_a_town_in_sk_is_not_an_enterprise() -> None:
+    # "-zavod-", "-neft-" make an enterprise's word, but not a town's name ending in "-sk"
+    text = f"{MEETING}\nNeftekamsk and Petrozavodsk are ready to develop joint ventures."
+    names = {e for p in extract(text).meeting["proposals"] for e in p["enterprises"]}
+    assert names == set()
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -758,6 +758,7 @@ _ORG_FORM = re.compile(
 _ORG_WORD = re.compile(
     r"\b([A-Z][a-z]*(?:(?:mash|prom|stroy|neft|nafta|khim|energo|avto|agro|med|pharm|zavod|"
     r"tekh|company|bank)[a-z]*|kali))\b"  # "Belteleradiocompany", "Belarusbank", "Uralkali"
+    r"(?<!sk)"  # (a town's name in "-sk" is no enterprise's: "Petrozavodsk", "Neftekamsk")
 )
 
 
