@@ -1726,6 +1726,33 @@ def test_a_town_in_sk_is_not_an_enterprise() -> None:
     assert names == set()
 
 
+def test_partners_as_the_object_are_not_the_ones_selling() -> None:
+    # "we help our partners and ship ...": we ship; "our partners have supplied ...": they do
+    assert goods("We help our partners and ship our seeders and mowers there.") == (
+        ["seeders", "mowers"],
+        [],
+    )
+    assert goods("Our partners have already supplied turbines.") == ([], ["turbines"])
+
+
+def test_goods_supplied_by_the_region_are_imports() -> None:
+    assert goods("The cotton and yarn supplied by the region are of interest for Belarus.") == (
+        [],
+        ["cotton", "yarn"],
+    )
+
+
+def test_engineering_and_timber_processing_in_a_list_of_areas() -> None:
+    assert sectors_of(
+        "Among the main areas of cooperation are timber processing, engineering and farming."
+    ) == {"industrial-cooperation", "machinery-equipment", "agriculture-food"}
+    # civil engineering is building
+    assert sectors_of("We propose cooperation in civil engineering and agriculture.") == {
+        "construction",
+        "agriculture-food",
+    }
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

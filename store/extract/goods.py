@@ -707,13 +707,16 @@ _BELARUS_BUYS = re.compile(
     r"(?:[Ww]e|Belarus)\s+(?:\w+\s+){0,3}?(?:get|receive|obtain)\w*|"
     rf"(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing))\s+{_TO_BELARUS_SIDE}\s+with\b|"
     # "our colleagues have supplied pipes": the region's side, in Belarusian words
-    r"\b(?:colleagues|partners|friends)\s+(?:\w+\s+){0,2}?(?:suppl|deliver|sen[dt]|ship)\w*)"
+    # (their subject: not "we help our partners and ship tractors")
+    r"\b(?:colleagues|partners|friends)\s+(?:(?:have|has|had|also|already|regularly|will|can|"
+    r"could)\s+){0,2}(?:suppl|deliver|sen[dt]|ship)\w*)"
 )
 # "from the region", "from Perm Oblast" (not "from Minsk", "from January")
 _FROM_THE_REGION = re.compile(
-    r"^[^.;]{0,40}?\bfrom\s+(?:the\s+(?:region|republic|oblast|krai)\b|there\b|you\b|"
+    r"^[^.;]{0,40}?\b(?:from|(?:supplied|delivered|shipped|sold|exported|made|produced)\s+by)\s+"
+    r"(?:the\s+(?:region|republic|oblast|krai)\b|there\b|you\b|"
     r"(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+(?:Oblast|Krai|Region|Republic|Territory)\b)"
-)
+)  # ("from the region", "supplied by the region": from there)
 _AND_BUYS = re.compile(r"\band\s+(?:also\s+)?(?:buys|purchases|imports)\b[^,;]*$")
 _BELARUS_FIRST = re.compile(r"\s*(?:Belarus|We|Our\s+country|The\s+Belarusian\s+side)\b")
 _TO_BELARUS = re.compile(

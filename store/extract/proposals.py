@@ -443,13 +443,18 @@ _AREA_LIST = re.compile(
     re.I,
 )
 _AREA_NOUNS = (
-    ("construction", re.compile(r"\bconstruction\b", re.I)),
+    ("construction", re.compile(r"\b(?:construction|civil\s+engineering)\b", re.I)),
     (
         "transport-logistics",
         re.compile(r"\b(?:transport|logistics)\b(?!\s+(?:vehicles|equipment))", re.I),
     ),
     ("agriculture-food", re.compile(r"\bagricultur(?:e|al\s+sector)\b", re.I)),
-    ("industrial-cooperation", re.compile(r"\b(?:woodworking|wood\s+processing)\b", re.I)),
+    (
+        "industrial-cooperation",
+        re.compile(r"\b(?:woodworking|(?:wood|timber)\s+processing)\b", re.I),
+    ),
+    # machine building ("engineering" alone, in a list of areas)
+    ("machinery-equipment", re.compile(r"(?<!civil\s)\bengineering\b", re.I)),
     ("energy", re.compile(r"\benergy\b", re.I)),
     ("healthcare", re.compile(r"\b(?:healthcare|health\s+care|medicine)\b", re.I)),
     ("science-technology", re.compile(r"\bscience\b", re.I)),
