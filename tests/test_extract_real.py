@@ -1753,6 +1753,27 @@ def test_engineering_and_timber_processing_in_a_list_of_areas() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("sentence", "exports", "imports"),
+    [
+        # goods said to be popular there, named after "in particular"
+        (
+            "Belarusian goods are very popular there, in particular cheese and confectionery.",
+            ["cheese", "confectionery"],
+            [],
+        ),
+        # how much a supply grew is no part of the good
+        ("We increased the supply of vegetable oils eightfold.", ["vegetable oils"], []),
+        # Belarus interested in renewing a fleet would sell, not buy, its vehicles
+        ("Belarus is interested in programs to renew the region's fleet of trams.", ["trams"], []),
+    ],
+)
+def test_popular_goods_growth_and_a_fleet_renewed(
+    sentence: str, exports: list[str], imports: list[str]
+) -> None:
+    assert goods(sentence) == (exports, imports)
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -155,7 +155,9 @@ _TRAILING = re.compile(
     r"\s+(?:somewhere|there|here|too|abroad|again|now|annually|necessary|needed|required)$"
     # what it is worth is no part of what it is: "food products worth 14.6 billion rubles"
     r"|\s+(?:worth|valued\s+at|totall?ing|amounting\s+to)\s+(?:about\s+|over\s+|almost\s+|"
-    r"nearly\s+|some\s+)?[$€£₽\d].*$",
+    r"nearly\s+|some\s+)?[$€£₽\d].*$"
+    # how much it grew is no part of it either: "vegetable oils eightfold", "by 20%"
+    r"|\s+(?:[a-z]+-?fold|twice|(?:by\s+)?[\d.,]+\s*(?:%|percent|times)|by\s+[a-z]+\s+times)$",
     re.I,
 )
 _LEADING = re.compile(
@@ -696,7 +698,9 @@ def _kind_and_noun(found: str, noun: str, before: str) -> str | None:
 # The sentence is about trade in goods (not "grain harvest" or "oil prices" in passing)
 _TRADE_CUE = re.compile(
     r"\b(?:suppl|deliver|export|import|sell|sold|ship|purchas|buy|bought|offer|provid|"
-    r"demand|need|interest|market|trade|procure|lease|leasing|assembl)",
+    r"demand|need|interest|market|trade|procure|lease|leasing|assembl|"
+    # "Belarusian food products are very popular there, in particular meat and cheese"
+    r"popular)",
     re.I,
 )
 # Belarus buying: what comes from the region, or what Belarus wants there
@@ -722,7 +726,11 @@ _BELARUS_FIRST = re.compile(r"\s*(?:Belarus|We|Our\s+country|The\s+Belarusian\s+
 _TO_BELARUS = re.compile(
     r"^[^.;]{0,40}?\bto\s+(?:Belarus|us|our\s+country|the\s+Republic\s+of\s+Belarus)\b"
 )
-_SELLING = re.compile(r"\b(?:suppl|deliver|export|sell|ship|offer|provid)\w*", re.I)
+_SELLING = re.compile(
+    # ("interested in programs to renew the fleet of buses": Belarus would sell them)
+    r"\b(?:suppl|deliver|export|sell|ship|offer|provid|renew|updat|upgrad)\w*|\bfleets?\b",
+    re.I,
+)
 # The region's side selling: "the region's enterprises supply", "Bryansk exports"
 _REGION_SUBJECT = re.compile(
     r"(?:\b[Tt]he\s+(?:region|republic)|\b([A-Z][\w-]+(?:\s+(?:Oblast|Krai|Region|"
