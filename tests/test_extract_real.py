@@ -1774,6 +1774,19 @@ def test_popular_goods_growth_and_a_fleet_renewed(
     assert goods(sentence) == (exports, imports)
 
 
+def test_goods_from_a_region_of_belarus_are_belarus_s_and_dairy_kinds() -> None:
+    assert goods(
+        "We can supply more food to the region, first of all cheese from Brest Oblast."
+    ) == (
+        ["food", "cheese"],
+        [],
+    )
+    assert goods("Belarus is ready to supply kefir, yogurts and ice cream there.") == (
+        ["kefir", "yogurts", "ice cream"],
+        [],
+    )
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

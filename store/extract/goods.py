@@ -537,7 +537,8 @@ GOODS_LEXICON = (
     "vegetables", "potatoes", "fruit", "fruits", "apples", "berries", "seeds", "seed potatoes",
     "sunflower oil", "vegetable oil", "rapeseed", "feed", "fodder", "compound feed",
     "livestock", "cattle", "pigs", "breeding herd", "breeding stock", "heifers", "eggs",
-    "beverages", "beer", "juice", "tea", "salt",
+    "beverages", "beer", "juice", "tea", "salt", "yogurts", "yoghurts", "ice cream", "kefir",
+    "whey", "milk powder", "cottage cheese", "sour cream", "condensed milk",
     # chemicals, fertilisers, medicines
     "fertilisers", "fertilizers", "potash", "potash fertilisers", "nitrogen fertilisers",
     "chemicals", "plastics", "polymers", "rubber", "paints", "varnishes", "detergents",
@@ -719,7 +720,9 @@ _BELARUS_BUYS = re.compile(
 _FROM_THE_REGION = re.compile(
     r"^[^.;]{0,40}?\b(?:from|(?:supplied|delivered|shipped|sold|exported|made|produced)\s+by)\s+"
     r"(?:the\s+(?:region|republic|oblast|krai)\b|there\b|you\b|"
-    r"(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+(?:Oblast|Krai|Region|Republic|Territory)\b)"
+    # (not a region of Belarus: "dairy products from Mogilev Oblast" are Belarus's)
+    rf"(?!{BELARUS_REGIONS})(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+(?:Oblast|Krai|Region|Republic|"
+    r"Territory)\b)"
 )  # ("from the region", "supplied by the region": from there)
 _AND_BUYS = re.compile(r"\band\s+(?:also\s+)?(?:buys|purchases|imports)\b[^,;]*$")
 _BELARUS_FIRST = re.compile(r"\s*(?:Belarus|We|Our\s+country|The\s+Belarusian\s+side)\b")
