@@ -1787,6 +1787,24 @@ def test_goods_from_a_region_of_belarus_are_belarus_s_and_dairy_kinds() -> None:
     )
 
 
+def test_how_many_and_how_often_are_no_part_of_a_good() -> None:
+    # "7 million tyres a year", and the next clause ("and plans to buy") is not a good
+    assert goods(
+        "Belarus produces 7 million tyres a year and plans to buy rubber from the region."
+    ) == (
+        ["tyres"],
+        ["rubber"],
+    )
+
+
+def test_an_adverb_before_a_list_of_areas_and_health() -> None:
+    assert sectors_of("The sides hope to cooperate further in education, culture and health.") == {
+        "education",
+        "culture-youth",
+        "healthcare",
+    }
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

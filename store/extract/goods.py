@@ -31,7 +31,8 @@ _LIST = (
     r"that|so|because|if|when|while|but|by|it|is|are|was|were|will|can|has|have|last|next|"
     r"this|every|each|per|annually|yearly|there|here|and\s+(?:the|"
     r"it|they|we|he|she|to|also|is|are|will|its|their|buys?|purchases?|imports?|sells?|"
-    r"supplies|exports?|gets?|receives?))\b)"
+    r"supplies|exports?|gets?|receives?|plans?|intends?|wants?|hopes?|has|have|can|could|"
+    r"would))\b)"
     r"(?!,\s+(?:which|who|while|but|so|as(?!\s+well\s+as\b)|and\s+(?:the|it|they|we|to|also))\b)"
     r"(?!,\s+(?:and\s+)?[a-z]+\s+(?:in|to|for|with|the|a|an|on|up)\b)"
     r"[^.;:!?“”\"()])+)"
@@ -152,7 +153,8 @@ _SAID = re.compile(
     r"\s(?:said|noted|stressed|added|says|emphasi[sz]ed|remarked|explained|stated|told)$", re.I
 )
 _TRAILING = re.compile(
-    r"\s+(?:somewhere|there|here|too|abroad|again|now|annually|necessary|needed|required)$"
+    r"\s+(?:somewhere|there|here|too|abroad|again|now|annually|necessary|needed|required|"
+    r"(?:a|per|every|each)\s+(?:year|month))$"
     # what it is worth is no part of what it is: "food products worth 14.6 billion rubles"
     r"|\s+(?:worth|valued\s+at|totall?ing|amounting\s+to)\s+(?:about\s+|over\s+|almost\s+|"
     r"nearly\s+|some\s+)?[$€£₽\d].*$"
@@ -165,6 +167,7 @@ _LEADING = re.compile(
     r"primarily|mainly|mostly|largely|chiefly|especially|including|enough|sufficient|"
     r"high-quality|high\s+quality|quality|such|modern|Belarusian|importing|imported|exported|"
     r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of|"
+    r"(?:hundred|thousand|million|billion)s?(?:\s+of)?|"  # "7 million tyres"
     # how many: "over 300 buses", "more than 20 tractors"
     r"(?:over|more\s+than|about|around|nearly|almost|approximately|some|up\s+to|at\s+least)"
     r"(?=\s+\d)|"

@@ -438,7 +438,10 @@ _STATUS = (
 # "transport" may mean anything)
 _AREA_LIST = re.compile(
     r"\b(?:partnerships?|cooperation|cooperate|interaction|collaboration|areas?|fields?|"
-    r"spheres?|sectors?|directions?)\s+(?:such\s+as|including|like|in|of|on)\s+"
+    r"spheres?|sectors?|directions?)\s+"
+    # ("cooperate further in", "cooperation, above all, in")
+    r"(?:(?:further|more|closely|actively|also|above\s+all|primarily|mainly),?\s+)?"
+    r"(?:such\s+as|including|like|in|of|on)\s+"
     r"(?P<list>[^.;:!?“”\"()]{3,300})",
     re.I,
 )
@@ -456,7 +459,7 @@ _AREA_NOUNS = (
     # machine building ("engineering" alone, in a list of areas)
     ("machinery-equipment", re.compile(r"(?<!civil\s)\bengineering\b", re.I)),
     ("energy", re.compile(r"\benergy\b", re.I)),
-    ("healthcare", re.compile(r"\b(?:healthcare|health\s+care|medicine)\b", re.I)),
+    ("healthcare", re.compile(r"\b(?:healthcare|health\s+care|medicine|health)\b", re.I)),
     ("science-technology", re.compile(r"\bscience\b", re.I)),
     ("education", re.compile(r"\beducation\b", re.I)),
     # (tourism has no sector of its own, and is not culture)
