@@ -1805,6 +1805,11 @@ def test_an_adverb_before_a_list_of_areas_and_health() -> None:
     }
 
 
+def test_a_page_date_in_russian() -> None:
+    draft = extract(f"Petrov meets Orlov\n\n24 марта 2020\n\n{MEETING}")
+    assert draft.meeting["source"]["published"] == "2020-03-24"
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 
