@@ -1706,7 +1706,9 @@ def test_tourism_is_no_sector() -> None:
     assert "healthcare" in sectors_of("We are ready to develop medical tourism together.")
 
 
-@pytest.mark.parametrize("when", ["last week", "the other day", "a few days ago"])
+@pytest.mark.parametrize(
+    "when", ["last week", "the other day", "a few days ago", "on Friday last week"]
+)
 def test_a_meeting_some_days_before_the_page_is_not_dated_by_it(when: str) -> None:
     text = f"Posted: 10.12.2022\n\nIvan Petrov met with Governor of Omsk Oblast Oleg Ivin {when}."
     assert extract(text).meeting["date"] == ""

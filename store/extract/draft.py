@@ -636,14 +636,16 @@ def _date(
     written: DayMonth | None = candidates[0] if candidates else None
     if written is None:
         body = "\n".join(article.paragraphs)
-        weekday = _WEEKDAY.search(meeting_sentence.text if meeting_sentence else body)
-        if pub and weekday:  # "met on Tuesday", under the page's date: that week's Tuesday
+        said = meeting_sentence.text if meeting_sentence else body
+        weekday = _WEEKDAY.search(said)
+        # "met on Tuesday", under the page's date: that week's Tuesday (not "on Friday last
+        # week", which may be the week before)
+        if pub and weekday and not _SOME_DAYS_AGO.search(said):
             p = dt.date.fromisoformat(pub)
             wanted = _WEEKDAYS.index(weekday.group(1).lower())
             day = (p - dt.timedelta(days=(p.weekday() - wanted) % 7)).isoformat()
             flags.append(f"date: {weekday.group(1)} before the page's date {pub}: {day}")
             return day, True, f"The article says {weekday.group(0)}; the page is dated {pub}."
-        said = meeting_sentence.text if meeting_sentence else body
         if pub and _YESTERDAY.search(said):  # "met yesterday", under the page's date
             day = (dt.date.fromisoformat(pub) - dt.timedelta(days=1)).isoformat()
             flags.append(f"date: yesterday, before the page's date {pub}: {day}")
