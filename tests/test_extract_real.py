@@ -1812,6 +1812,14 @@ def test_a_page_date_in_russian() -> None:
     assert draft.meeting["source"]["published"] == "2020-03-24"
 
 
+def test_the_presidents_surname_once_beside_his_post_in_the_report() -> None:
+    text = (
+        "Governor of Omsk Oblast Sergei Orlov is on a visit to Belarus. Today he was received "
+        "by the head of state. Lukashenko said the region is an important partner."
+    )
+    assert host_and_guest(text) == ("Lukashenko", "Sergei Orlov")
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

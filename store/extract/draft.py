@@ -539,7 +539,13 @@ def _people(
         subject = _PRESIDENT_MEETS.search(lead)  # "Lukashenko met with the governor ..."
         # "Lukashenko: we try to build ..." over "the President of Belarus noted ...": the
         # post in the report, the name in its headline
-        named_above = _PRESIDENT_SURNAME.findall(headline) if _PRESIDENT_POST.search(body) else []
+        # (or once in the report beside the post: "he was received by the head of state ...
+        # Lukashenko said")
+        named_above = (
+            _PRESIDENT_SURNAME.findall(f"{headline}\n{body}")
+            if _PRESIDENT_POST.search(body)
+            else []
+        )
         said = said or named_above
         if len(said) >= 2 or subject or named_above:
             host = Person(
