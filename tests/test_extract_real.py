@@ -1820,6 +1820,21 @@ def test_the_presidents_surname_once_beside_his_post_in_the_report() -> None:
     assert host_and_guest(text) == ("Lukashenko", "Sergei Orlov")
 
 
+def test_a_plans_span_does_not_hide_a_finished_year() -> None:
+    text = (
+        f"{MEETING} They met on 5 June. The sides will sign a roadmap for 2024-2026. In 2022, "
+        "trade amounted to $300 million."
+    )
+    assert extract(text).meeting["date"] == "2023-06-05"
+    # a span alone tells no year
+    text = f"{MEETING} They met on 5 June. The sides will sign a roadmap for 2024-2026."
+    assert extract(text).meeting["date"] == ""
+    # a plan's year is read in its own sentence, not in the next ("will sign ... 2024-2026.
+    # In 2022, ...")
+    text = f"{MEETING} They met on 5 June. We will meet again. In 2022, trade grew by 20%."
+    assert extract(text).meeting["date"] == "2023-06-05"
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -118,11 +118,13 @@ def _unless_reported(m: re.Match[str]) -> str:
     return " "
 
 
+_YEAR_SPAN = re.compile(r"\b\d{4}\s*[-–—]\s*\d{4}\b")
 # A year something is planned for: "is supposed to be commissioned in 2022", "will open in
 # 2027", "is expected to reach $1 billion in 2026"
 _PLANNED_FOR = re.compile(
     r"\b(?:(?:supposed|expected|planned|scheduled|due|slated|going)\s+to|will)\s+"
-    r"(?:[\w$.,-]+\s+){0,5}?in\s+\d{4}\b",
+    # (words of its own sentence: a full stop only inside a number, "$1.5 billion")
+    r"(?:[\w$,-]+(?:\.\d[\w,-]*)?\s+){0,5}?in\s+\d{4}\b",
     re.I,
 )
 
@@ -141,7 +143,10 @@ def _infer_year(article: Article, text: str, month: int = 0) -> tuple[int | None
     years = _mentioned_years(text)
     if not years:
         return None, ""
-    latest = max(years)
+    # (the years of a plan's span, "a roadmap for 2024-2026", say nothing of a finished year
+    # named beside them: "In 2022, trade amounted to ...")
+    outside = _mentioned_years(_YEAR_SPAN.sub(" ", text))
+    latest = max(outside or years)
     if _spoken_of_as_finished(text, latest) or latest in _figure_years(text):
         return latest + 1, f"the text ({latest} is spoken of as a finished year)"
     ends = part_year_ends(text)
