@@ -1545,6 +1545,10 @@ def test_a_year_whose_end_or_results_are_reported_is_over() -> None:
         ("The trade turnover of 2021 amounted to $90 million.", "2022-03-05"),
         ("Trade grew 1.5 times in 2021.", "2022-03-05"),
         ("Trade has grown by 12% in 2021.", "2022-03-05"),
+        ("In 2021, trade made up $90 million.", "2022-03-05"),
+        ("In 2021, trade came to $90 million.", "2022-03-05"),
+        ("In 2021, trade went up by 20%.", "2022-03-05"),
+        ("In 2021, trade has grown by 20%.", "2022-03-05"),
         # not the year of a part of it ("quarter of 2021 exports")
         ("In the first half of 2021 exports grew by 20%. They met on 5 August.", "2021-08-05"),
         # a part of a year that ends in or after the day's month: the report is the next year's

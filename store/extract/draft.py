@@ -178,14 +178,18 @@ _CURRENT_YEAR = re.compile(
 
 _FINISHED = re.compile(
     r"amounted|reached|totall?ed|was|were|exceeded|stood|approximated|approached|grew|rose|"
-    r"increased|opened|topped|decreased|declined|fell|dropped|shrank|halved|doubled"
+    r"increased|opened|topped|decreased|declined|fell|dropped|shrank|halved|doubled|"
+    # ("In 2022, trade made up $300 million", "came to", "went up by 20%"; not "hit", which
+    # may be a plan's: "in 2025 we will hit $1 billion")
+    r"\bmade\s+up\b|\bcame\s+to\b|\bequall?ed\b|\bwent\s+(?:up|down)\b|"
+    r"\bgrown\b|\brisen\b|\bfallen\b"
 )
 
 
 # "It approached $570 million in 2013": a figure quoted for a year, the verb before it.
 _FIGURE_THEN_YEAR = re.compile(
     r"\b(?:amounted|reached|totall?ed|exceeded|approached|topped|rose|grew|grown|increased|"
-    r"decreased|declined|fell|dropped)\b(?:[^.]|\.(?=\d)){0,60}?"
+    r"decreased|declined|fell|dropped|made\s+up|came\s+to|stood)\b(?:[^.]|\.(?=\d)){0,60}?"
     r"(?:\$|\bmillion\b|\bbillion\b|%|\bpercent\b|\btimes\b)(?:[^.]|\.(?=\d)){0,30}?"
     r"\b(?:in|for)\s+(\d{4})\b"
     # "last year (2021) trade grew", "the 2021 trade turnover was", "trade turnover of 2021
