@@ -119,6 +119,7 @@ def _unless_reported(m: re.Match[str]) -> str:
 
 
 _YEAR_SPAN = re.compile(r"\b\d{4}\s*[-–—]\s*\d{4}\b")
+_SAME_PERIOD_OF = re.compile(r"\bsame\s+period\s+(?:of|in)\s+(\d{4})\b", re.I)
 # A year something is planned for: "is supposed to be commissioned in 2022", "will open in
 # 2027", "is expected to reach $1 billion in 2026"
 _PLANNED_FOR = re.compile(
@@ -149,6 +150,10 @@ def _infer_year(article: Article, text: str, month: int = 0) -> tuple[int | None
     latest = max(outside or years)
     if _spoken_of_as_finished(text, latest) or latest in _figure_years(text):
         return latest + 1, f"the text ({latest} is spoken of as a finished year)"
+    if any(int(m.group(1)) == latest for m in _SAME_PERIOD_OF.finditer(text)):
+        # "in January-May trade grew by 20% against the same period of 2022": this year's
+        # months against those of the year before
+        return latest + 1, f"the text (a part of the year is compared with that of {latest})"
     ends = part_year_ends(text)
     if latest in ends:
         if month and ends[latest] >= month:
