@@ -1845,6 +1845,17 @@ def test_a_plans_span_does_not_hide_a_finished_year() -> None:
     assert extract(text).meeting["date"] == "2023-06-05"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Belarus is ready to supply fire engines and road sweepers to the region.",
+        "Belarus can supply forestry equipment to the timber companies of the region.",
+    ],
+)
+def test_municipal_and_forestry_machines_are_machinery(sentence: str) -> None:
+    assert sectors_of(sentence) == {"machinery-equipment"}
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

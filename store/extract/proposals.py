@@ -156,6 +156,12 @@ CUES: list[Cue] = [
         r"machinery",
         r"quarry",
         r"fire-fighting",
+        # machines for a town's services and for forests
+        r"fire\s+(?:engines|trucks)",
+        r"firefighting\s+(?:vehicles|equipment|machinery)",
+        r"(?:road|street)\s+sweepers",
+        r"snow\s*(?:ploughs|plows)",
+        r"forestry\s+(?:machinery|equipment|machines|vehicles)",
         r"road-building\s+machinery",
         r"road[- ]construction\s+(?:machinery|equipment|vehicles|machines)",
         r"utilit(?:y|ies)\s+(?:machinery|vehicles|equipment|machines)",
