@@ -1856,6 +1856,24 @@ def test_municipal_and_forestry_machines_are_machinery(sentence: str) -> None:
     assert sectors_of(sentence) == {"machinery-equipment"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sector"),
+    [
+        (
+            "They also talked about establishing twin-city relations between their towns.",
+            "culture-youth",
+        ),
+        ("The Belarusian side offered to build frame-panel houses in the region.", "construction"),
+        (
+            "We should increase the exports of the woodworking industry to the region.",
+            "industrial-cooperation",
+        ),
+    ],
+)
+def test_twin_cities_houses_built_and_woodworking(sentence: str, sector: str) -> None:
+    assert sectors_of(sentence) == {sector}
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

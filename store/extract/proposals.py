@@ -235,6 +235,8 @@ CUES: list[Cue] = [
         r"(?:building|construction)\s+(?:complex|sector|industry)",
         r"housing\s+construction",
         r"(?:build\w*|construct\w*)\s+(?:\w+\s+)?housing",
+        # "build frame-panel houses", "construct wooden homes"
+        r"(?:build\w*|construct\w*)\s+(?:[\w-]+\s+){0,2}(?:houses|homes|dwellings)",
         r"residential\s+(?:buildings?|construction|complex\w*|areas?)",
         r"road\s+construction\s+projects",
     ),
@@ -338,7 +340,7 @@ CUES: list[Cue] = [
         # "twinning agreements between municipalities", "twinned districts", "twin towns"
         r"twinning(?:\s+(?:agreements?|ties|relations))?",
         r"twinned",
-        r"twin\s+(?:cities|towns)",
+        r"twin[- ](?:cit(?:y|ies)|towns?)",
         r"patriotic\s+education",
         r"education\s+of\s+(?:the\s+)?young(?:er)?\s+(?:people|"
         r"generation)",
@@ -364,6 +366,7 @@ CUES: list[Cue] = [
         r"industrial\s+manufacturing",
     ),
     *_cue("industrial-cooperation", r"shipyards?", r"shipbuilding", r"ship-building"),
+    *_cue("industrial-cooperation", r"woodworking(?:\s+industry)?", r"timber\s+processing"),
     # joint work in an economic zone ("joint projects in the special economic zone")
     *_cue(
         "industrial-cooperation", r"(?:special|free)\s+economic\s+zones?", r"industrial\s+parks?"
