@@ -1665,6 +1665,19 @@ def test_a_figure_for_several_years_together_is_not_the_last_years() -> None:
 
 
 @pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        ("Trade for 2018 and 9 months of 2019 amounted to $110 million.", "2018-01..2019-09"),
+        ("In 2017 and 2018 trade amounted to $110 million.", "2017..2018"),
+    ],
+)
+def test_a_figure_for_two_periods_told_as_one(said: str, period: str) -> None:
+    draft = extract(f"{MEETING} They met on 5 June 2020. {said}")
+    assert [(t["period"], t["usd_millions"]) for t in draft.meeting["trade"]] == [(period, 110.0)]
+    draft.to_meeting()
+
+
+@pytest.mark.parametrize(
     ("said", "expected"),
     [
         ("In 2019 trade increased by $20 million to $140 million.", [("2019", "turnover", 140.0)]),

@@ -174,6 +174,8 @@ _NOT_TRADE = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(r"\b(?:while|whereas)\b|;")
+# Two periods told as one: "for 2019 and (for) the nine months of 2020"
+_JOINED = re.compile(r"\s*(?:and|plus)(?:\s+(?:for|in|over|during))?(?:\s+the)?\s*", re.I)
 # An amount a figure moved by, not where it stands: "increased by $20 million to $120 million"
 _CHANGE_BY = re.compile(
     r"\b(?:increased|increase|grew|grown|growth|rose|risen|decreased|decrease|declined|"
@@ -534,6 +536,18 @@ def find_trade(
                 period = tail_periods[0].text
             elif lead_periods:
                 period = lead_periods[-1].text
+                if len(lead_periods) > 1 and _JOINED.fullmatch(
+                    lead, lead_periods[-2].end, lead_periods[-1].start
+                ):
+                    # "for 2019 and 9 months of 2020 amounted to": both, from the first's start
+                    # to the last's end
+                    first = lead_periods[-2].text.split("..")[0]
+                    last = period.split("..")[-1]
+                    if first[:4] < last[:4]:  # (whole years as "2018..2019", as a span)
+                        if len(first) > 4 or len(last) > 4:
+                            first = first if len(first) > 4 else f"{first}-01"
+                            last = last if len(last) > 4 else f"{last}-12"
+                        period = f"{first}..{last}"
             elif tail_periods:
                 period = tail_periods[0].text
             else:
