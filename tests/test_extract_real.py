@@ -1887,6 +1887,20 @@ def test_twin_cities_houses_built_and_woodworking(sentence: str, sector: str) ->
     assert sectors_of(sentence) == {sector}
 
 
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        ("Trade grows. We like it. The talks took place on 5 December in Minsk.", "2022-12-05"),
+        ("Trade grows. We like it. On 5 December he was received by the minister.", "2022-12-05"),
+        # not an earlier meeting's day
+        ("Trade grows. We like it. The first meeting was held on 5 June 2019.", "2022-12-10"),
+    ],
+)
+def test_the_meetings_day_told_further_on(told: str, expected: str) -> None:
+    text = f"Posted: 10.12.2022\n\nIvan Petrov met with Governor of Omsk Oblast Oleg Ivin. {told}"
+    assert extract(text).meeting["date"] == expected
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

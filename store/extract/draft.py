@@ -616,6 +616,16 @@ def _date(
     if meeting_sentence:
         text = meeting_sentence.text
         candidates += [d for d in find_dates(text) if _after_on(text, d.start)] or find_dates(text)
+    # "The talks took place on 5 December", "On 5 December he was received by ...": the
+    # meeting's day told in a sentence of its own, further on
+    for s in sentences:
+        if (
+            s is not meeting_sentence
+            and may_match(_HELD_ON, s.text)
+            and _HELD_ON.search(s.text)
+            and not _EARLIER_ONE.search(s.text)  # ("the first meeting was held on ...")
+        ):
+            candidates += [d for d in find_dates(s.text) if _after_on(s.text, d.start)]
     if dateline:
         candidates += find_dates(dateline.group(0))
     elif article.paragraphs and (lead_date := _LEAD_DATE.match(article.paragraphs[0])):
@@ -746,6 +756,19 @@ def _year_of_weekday(body: str, written: DayMonth, inferred: int | None) -> tupl
         if day and dt.date.fromisoformat(day).weekday() == wanted:
             return year, f"the weekday written with it (the text speaks of {start})"
     return None
+
+
+# A sentence that says when the meeting was
+_HELD_ON = re.compile(
+    r"\b(?:meeting|talks|negotiations)\s+(?:\w+\s+){0,6}?(?:took\s+place|was\s+held|were\s+held)\b"
+    r"|\b(?:was|were)\s+received\s+by\b",
+    re.I,
+)
+
+
+_EARLIER_ONE = re.compile(
+    r"\b(?:first|previous|last|earlier|ago|since|back\s+in|once|next|will|to\s+be)\b", re.I
+)
 
 
 # Belarus and Russia's regions as they are: a meeting between them is of 1991 or later
