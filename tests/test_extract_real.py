@@ -1901,6 +1901,18 @@ def test_the_meetings_day_told_further_on(told: str, expected: str) -> None:
     assert extract(text).meeting["date"] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "exports"),
+    [
+        ("The region plans to purchase up to 100 trolleybuses.", ["trolleybuses"]),
+        ("Belarus is ready to supply more than 20 harvesters.", ["harvesters"]),
+        ("The region could use Belarusian balers and seed drills.", ["balers", "seed drills"]),
+    ],
+)
+def test_how_many_before_a_good_and_farm_implements(sentence: str, exports: list[str]) -> None:
+    assert goods(sentence) == (exports, [])
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

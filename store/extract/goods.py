@@ -40,8 +40,10 @@ _LIST = (
 
 _QUANTITY = (
     r"(?:(?:the\s+|a\s+)?(?:whole|full|wide|broad|entire)\s+range\s+of\s+|various\s+(?:types|kinds)\s+of\s+|"
-    r"a\s+(?:lot|number|variety)\s+of\s+|large\s+volumes\s+of\s+|more\s+|(?:the\s+)?most\s+\w+\s+|"
-    r"(?:the\s+)?(?:latest|modern|new)\s+|(?:our|its|their)\s+|\d[\d,]*\s+(?:units\s+of\s+)?)*"
+    r"a\s+(?:lot|number|variety)\s+of\s+|large\s+volumes\s+of\s+|more\s+(?!than\b)|(?:the\s+)?most\s+\w+\s+|"
+    r"(?:the\s+)?(?:latest|modern|new)\s+|(?:our|its|their)\s+|\d[\d,]*\s+(?:units\s+of\s+)?|"
+    # how many: "up to 100 buses", "more than 20 tractors"
+    r"(?:up\s+to|more\s+than|over|about|around|nearly|almost|at\s+least)\s+(?=\d))*"
 )
 
 _BELARUS_SUBJECT = (
@@ -523,6 +525,7 @@ GOODS_LEXICON = (
     "axles", "tyres", "tires", "wheels", "spare parts", "components", "locomotives",
     "wagons", "railcars", "carriages", "aircraft", "helicopters", "drones", "vessels", "boats",
     "agricultural machinery", "farm machinery", "road machinery", "mining machinery",
+    "balers", "ploughs", "plows", "cultivators", "planters", "seed drills", "rakes", "tedders",
     "machinery", "machines", "equipment", "appliances", "household appliances",
     "refrigerators", "fridges", "freezers", "washing machines", "cookers", "stoves",
     "televisions", "tv sets", "electronics", "microelectronics", "optics",
