@@ -1913,6 +1913,14 @@ def test_how_many_before_a_good_and_farm_implements(sentence: str, exports: list
     assert goods(sentence) == (exports, [])
 
 
+def test_everything_needed_and_what_a_good_replaces_are_no_goods() -> None:
+    assert goods("Belarus is ready to supply everything you need for the harvest.") == ([], [])
+    assert goods("He suggested that the region buy Belarusian trams instead of foreign ones.") == (
+        ["trams"],
+        [],
+    )
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -130,7 +130,7 @@ def _from_the_region(after: str) -> bool:
 _NOT_GOODS = re.compile(
     r"^(?:it|them|this|that|these|those|everything|something|anything|all|more|much|many|"
     r"some|other|others|each|one|products?|goods|what|which|us|you|here|there|now|also|"
-    r"(?:something|anything|nothing)(?:\s+\w+)?|"
+    r"(?:something|anything|nothing|everything)(?:\s+\w+){0,3}|"
     r"(?:the\s+)?regions?|the\s+market|services?|solutions?|opportunities|projects?|equipment|"
     r"technolog(?:y|ies)|expanding|growing|increasing|deliveries|supplies|exports|imports|"
     r"servicing|maintenance|training|support|students|specialists|experts|tourists|"
@@ -158,6 +158,8 @@ _TRAILING = re.compile(
     r"\s+(?:somewhere|there|here|too|abroad|again|now|annually|necessary|needed|required|"
     r"(?:a|per|every|each)\s+(?:year|month))$"
     # what it is worth is no part of what it is: "food products worth 14.6 billion rubles"
+    # what it replaces is no part of it: "buses instead of foreign ones"
+    r"|\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+.*$"
     r"|\s+(?:worth|valued\s+at|totall?ing|amounting\s+to)\s+(?:about\s+|over\s+|almost\s+|"
     r"nearly\s+|some\s+)?[$€£₽\d].*$"
     # how much it grew is no part of it either: "vegetable oils eightfold", "by 20%"
