@@ -1921,6 +1921,16 @@ def test_everything_needed_and_what_a_good_replaces_are_no_goods() -> None:
     )
 
 
+def test_the_head_of_a_belarusian_delegation_is_the_host() -> None:
+    text = (
+        "The Belarusian delegation headed by Industry Minister Oleg Ivanov met with Governor of "
+        "Omsk Oblast Sergei Orlov."
+    )
+    assert host_and_guest(text) == ("Oleg Ivanov", "Sergei Orlov")
+    text = "A Belarusian government delegation led by Ivan Petrov met Governor Sergei Orlov."
+    assert host_and_guest(text)[0] == "Ivan Petrov"
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

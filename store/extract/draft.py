@@ -430,6 +430,13 @@ _DELEGATION_HEAD = re.compile(
     rf"({NAME_WORD}\s+{NAME_WORD})\b"
 )
 
+# The head of a delegation of Belarus's: "the Belarusian delegation headed by Industry Minister
+# Alexander Yefimov", "a Belarusian government delegation led by Ivan Petrov"
+_BELARUSIAN_DELEGATION_HEAD = re.compile(
+    r"\b(?:Belarusian|Belarus['’]s?)\s+(?:(?:government|business|official|parliamentary|"
+    r"interdepartmental)\s+)?delegation,?\s+(?:headed|led)\s+by\s+"
+    rf"((?:[A-Z][\w-]*\s+){{0,5}}({NAME_WORD}\s+{NAME_WORD}))\b(?!\s+[A-Z])"
+)  # (the name: the last two of the capitalised words)
 # A Belarusian post named without its holder's name: "the Belarusian Prime Minister", "the
 # head of the Belarusian government"
 _BELARUSIAN_POST = re.compile(
@@ -499,6 +506,14 @@ def _people(
         m = _PRESIDENT.search(body)
         if m:
             host = Person(m.group(), "President of Belarus", "belarus")
+    if host is None and (head := _BELARUSIAN_DELEGATION_HEAD.search(body)):
+        # "the Belarusian delegation headed by Industry Minister Alexander Yefimov": its head,
+        # named with a post of no country, is the host
+        titled = [p for p in everyone if head.start(1) <= p.start < head.end()]
+        if titled and titled[0].side != "russia":
+            host = Person(titled[0].name, titled[0].title, "belarus")
+        elif not is_post(head.group(2)) and not find_region(head.group(2)):
+            host = Person(head.group(2), "", "belarus")
     if host is None and (post := _BELARUSIAN_POST.search(body)):
         # "The Belarusian Prime Minister notes ... According to Sergei Rumas, ...": the post
         # named without a name, and someone quoted by name alone, not the guest
