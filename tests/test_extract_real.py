@@ -1931,6 +1931,15 @@ def test_the_head_of_a_belarusian_delegation_is_the_host() -> None:
     assert host_and_guest(text)[0] == "Ivan Petrov"
 
 
+def test_a_title_runs_on_over_st_and_a_vice_governor() -> None:
+    assert people("He met with Governor of St. Petersburg Ivan Sidorov.") == [
+        ("Ivan Sidorov", "Governor of Saint Petersburg", "russia")
+    ]
+    assert people("He met with Vice-Governor of St. Petersburg Ivan Sidorov.") == [
+        ("Ivan Sidorov", "Vice-Governor of Saint Petersburg", "russia")
+    ]
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 
