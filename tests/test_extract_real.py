@@ -1940,6 +1940,11 @@ def test_a_title_runs_on_over_st_and_a_vice_governor() -> None:
     ]
 
 
+def test_our_goods_in_the_belarusian_sides_words_read_the_whole_lexicon() -> None:
+    text = f"{MEETING}\n“Our cheese and sausages are known in your region,” Ivan Petrov said."
+    assert extract(text).meeting["exports"] == ["cheese", "sausages"]
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -358,7 +358,6 @@ _NOT_AFTER_GOODS = (
     r"(?!\s+(?:manufacturers|makers|producers|plants?|enterprises|companies|industry|"
     r"specialists|sector|market|brands?)\b)"
 )
-_OURS = re.compile(rf"\b[Oo]ur\s+((?:[a-z][\w-]*\s+){{0,2}}?{_GOODS_NOUN})\b{_NOT_AFTER_GOODS}")
 # "Belarus-made goods such as food, footwear and knitwear": the goods named after it
 _BELARUSIAN_SUCH_AS = re.compile(
     r"\bBelarus(?:ian|-made|ian-made)\s+(?:goods|products|produce|machinery|equipment|vehicles|"
@@ -422,7 +421,7 @@ def offered_goods(
     lower = sentence.lower()
     if belarus_speaking and "our " in lower:
         for m in _OURS.finditer(sentence):
-            exports += _items(m.group(1), split)
+            exports += _made_in_belarus(m.group(1), split)
     if ":" in sentence and "belarus" in lower:  # "familiar with Belarusian equipment: ..."
         for m in _BELARUSIAN_COLON.finditer(sentence):
             exports += _items(m.group("list"), split)
@@ -579,8 +578,6 @@ _MADE_NOUN = (
     )
     + r")"
 )
-# (kinds of it before the good: "Belarusian passenger, utilities, agricultural and cargo
-# machinery, elevators"; further goods after it)
 # A word of kind before a good: not a word of a clause ("Belarusian plants with coal",
 # "Belarusian enterprises buy timber": who, then what they do)
 _KIND = (
@@ -589,13 +586,18 @@ _KIND = (
     r"enterprises|companies|plants|factories|manufacturers|producers|makers|side|partners|"
     r"business\w*|exporters|firms|specialists|people|farmers|builders)\b)[a-z][\w-]*"
 )
-_MADE_IN_BELARUS = re.compile(
-    rf"\bBelarus(?:ian|-made|ian-made)\s+((?:(?:{_KIND}\s+)?{_KIND}"
+# (kinds of it before the good: "Belarusian passenger, utilities, agricultural and cargo
+# machinery, elevators"; further goods after it)
+_GOODS_RUN = (
+    rf"((?:(?:{_KIND}\s+)?{_KIND}"
     rf"(?:,\s+(?:and\s+)?|\s+and\s+)){{0,6}}(?:{_KIND}\s+){{0,2}}?{_MADE_NOUN}"
     rf"(?:,\s+(?:and\s+)?(?:{_KIND}\s+){{0,2}}?{_MADE_NOUN})*)\b"
     rf"{_NOT_AFTER_GOODS}"
 )
+_MADE_IN_BELARUS = re.compile(rf"\bBelarus(?:ian|-made|ian-made)\s+{_GOODS_RUN}")
 _ENDS_IN_GOOD = re.compile(rf"\b{_MADE_NOUN}$")
+# ("our ..." in the Belarusian side's words: the goods of the lexicon, "our cheese and butter")
+_OURS = re.compile(rf"\b[Oo]ur\s+{_GOODS_RUN}")
 # A good named: up to two words of kind before its noun ("heavy-duty mining equipment")
 _NAMED = re.compile(
     rf"\b((?:[a-z][a-z-]*\s+){{0,2}}?(?P<noun>{_LEXICON_NOUN}))\b"
