@@ -1945,6 +1945,14 @@ def test_our_goods_in_the_belarusian_sides_words_read_the_whole_lexicon() -> Non
     assert extract(text).meeting["exports"] == ["cheese", "sausages"]
 
 
+def test_a_run_of_kinds_of_potential_is_no_science_or_culture() -> None:
+    assert "science-technology" not in sectors_of(
+        "We should make greater use of the industrial, scientific, technological and human "
+        "potential of our regions."
+    )
+    assert "science-technology" in sectors_of("We propose joint research with your universities.")
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

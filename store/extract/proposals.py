@@ -554,6 +554,11 @@ _FORMULA = re.compile(
     re.I,
 )
 _FORMULA_SECTORS = {"science-technology", "culture-youth"}
+# A run of kinds before "potential": what the sides have, not an area anyone proposed ("greater
+# use of the industrial, scientific, technological and human potential of our sides")
+_POTENTIAL = re.compile(
+    r"\b(?:[\w-]{1,30},\s+){1,6}(?:[\w-]{1,30}\s+){0,2}(?:and\s+)?[\w-]{1,30}\s+potential\b"
+)
 
 
 def _outside_formulas(
@@ -565,6 +570,8 @@ def _outside_formulas(
         for m in _FORMULA.finditer(sentence)
         if re.search(r"\b(?:trade|econom)", m.group(), re.I)
     ]
+    if "potential" in sentence:  # "the industrial, scientific and human potential of our sides"
+        spans += [(m.start(), m.end()) for m in _POTENTIAL.finditer(sentence)]
     return [
         f
         for f in found
@@ -991,7 +998,7 @@ def find_proposals(
         found = _sector_matches(s.text, cues) if cues and not skip else []
         if not skip and (may_match(_AREA_LIST, s.text) or may_match(_KINDS_OF_INDUSTRY, s.text)):
             found = sorted(found + _area_list_matches(s.text, found), key=lambda o: o[1])
-        if found and may_match(_FORMULA, s.text):
+        if found and (may_match(_FORMULA, s.text) or "potential" in s.text):
             found = _outside_formulas(s.text, found)
         matched.append(found)
         if found:
