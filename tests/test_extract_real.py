@@ -1953,6 +1953,13 @@ def test_a_run_of_kinds_of_potential_is_no_science_or_culture() -> None:
     assert "science-technology" in sectors_of("We propose joint research with your universities.")
 
 
+def test_the_maker_named_after_a_good_is_no_part_of_it() -> None:
+    assert goods("Belarus supplies trucks of the Minsk Automobile Plant and buses there.") == (
+        ["trucks", "buses"],
+        [],
+    )
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -82,7 +82,8 @@ _LEAD_DATE = re.compile(
 
 def _mentioned_years(text: str) -> list[int]:
     """The years a text speaks of, leaving out those of plans ("by 2030", the end of
-    "2024-2026"), which say nothing about when it was written."""
+    "2024-2026"), which say nothing about when it was written ("by the end of 2023" is kept
+    where nothing around it speaks of a plan)."""
     plain = _PLAN_YEAR.sub(_unless_reported, text)  # ("By 2030, we plan ...")
     plain = _PLANNED_FOR.sub(" ", plain)  # "supposed to be commissioned in 2022"
     plain = re.sub(r"\b(\d{4})\s*[-–—]\s*\d{4}\b", r"\1", plain)
@@ -118,7 +119,9 @@ def _unless_reported(m: re.Match[str]) -> str:
     return " "
 
 
+# Years together: "2024-2026" (a plan's, mostly)
 _YEAR_SPAN = re.compile(r"\b\d{4}\s*[-–—]\s*\d{4}\b")
+# This year's months against "the same period of 2022"
 _SAME_PERIOD_OF = re.compile(r"\bsame\s+period\s+(?:of|in)\s+(\d{4})\b", re.I)
 # A year something is planned for: "is supposed to be commissioned in 2022", "will open in
 # 2027", "is expected to reach $1 billion in 2026"
@@ -566,10 +569,9 @@ def _people(
         # and again (a passing mention is no host)
         said = _PRESIDENT_SURNAME.findall(body)
         subject = _PRESIDENT_MEETS.search(lead)  # "Lukashenko met with the governor ..."
-        # "Lukashenko: we try to build ..." over "the President of Belarus noted ...": the
-        # post in the report, the name in its headline
-        # (or once in the report beside the post: "he was received by the head of state ...
-        # Lukashenko said")
+        # or once beside his post: the name in the headline ("Lukashenko: we try to build
+        # ..." over "the President of Belarus noted ..."), or in the report ("he was received
+        # by the head of state ... Lukashenko said")
         named_above = (
             _PRESIDENT_SURNAME.findall(f"{headline}\n{body}")
             if _PRESIDENT_POST.search(body)

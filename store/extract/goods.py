@@ -202,10 +202,10 @@ _AIM = re.compile(
 _EQUIPMENT_FOR = re.compile(r"\b(equipment|machinery|machines)\s+for\s+(.+)$")
 # "machinery of the leading Belarusian enterprises - MAZ, MTZ, Gomselmash": who makes it
 _MAKERS = re.compile(
-    r"\s+(?:of|from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:enterprises|companies|"
-    r"manufacturers|producers|plants|factories|holdings|"
+    r"\s+(?:of|from|by)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:enterprises|companies|"
+    r"manufacturers|producers|plants|factories|holdings)|"
     # one enterprise by name: "tractors from the Minsk Tractor Plant"
-    r"(?<=[A-Z][\w-]\s)[^\s]*?(?:Plant|Works|Factory|Company|Holding))\b"
+    r"(?:[A-Z][\w-]*\s+){1,3}(?:Plant|Works|Factory|Company|Holding))\b"
     r"(?:\s*[-–—:]\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)?"
 )
 
