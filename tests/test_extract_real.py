@@ -450,8 +450,8 @@ def test_an_opening_date_without_a_year_takes_it_from_a_quoted_figure() -> None:
 def test_a_day_without_a_year_takes_it_from_a_year_the_text_reports(
     context: str, year: str
 ) -> None:
-    draft = extract(f"{MEETING.replace('Orlov.', 'Orlov on 2 June.')} {context}")
-    assert draft.meeting["date"] == f"{year}-06-02"
+    draft = extract(f"{MEETING.replace('Orlov.', 'Orlov on 2 December.')} {context}")
+    assert draft.meeting["date"] == f"{year}-12-02"
     assert draft.meeting["date_inferred"] is True
 
 
@@ -1449,6 +1449,517 @@ def test_trade_itself_is_not_a_sector() -> None:
     assert extract(text).meeting["proposals"] == []
 
 
+# --- round of 2026-12-04 (evening) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports", "imports"),
+    [
+        # whoever supplies Belarus or its makers with a good, Belarus buys it
+        (
+            "The region is ready to supply Belarus with wheat and rapeseed.",
+            [],
+            ["wheat", "rapeseed"],
+        ),
+        ("The governor said they could provide Belarusian plants with coal.", [], ["coal"]),
+        # the region as the subject, with a modal before its verb
+        ("The region is ready to supply barley and oats.", [], ["barley", "oats"]),
+        ("Omsk Oblast could also export flax to Belarus.", [], ["flax"]),
+        # from whom, told before what: "imports from Belarus tractors"
+        ("Omsk Oblast imports from Belarus buses and elevators.", ["buses", "elevators"], []),
+        # Belarus supplying the region is still Belarus's export
+        ("Belarus is ready to supply the region with seeders.", ["seeders"], []),
+    ],
+)
+def test_the_side_that_supplies_whoever_names_it(
+    sentence: str, exports: list[str], imports: list[str]
+) -> None:
+    assert goods(sentence) == (exports, imports)
+
+
+def sectors_of(sentence: str) -> set[str]:
+    return {p["sector"] for p in extract(f"{MEETING}\n{sentence}").meeting["proposals"]}
+
+
+def test_a_run_of_kinds_before_industries_names_their_sectors() -> None:
+    assert sectors_of(
+        "The sides see shared interests in the manufacturing, agricultural and transport "
+        "industries."
+    ) == {"industrial-cooperation", "agriculture-food", "transport-logistics"}
+    assert sectors_of("Belarus is interested in the construction and energy sectors there.") == {
+        "construction",
+        "energy",
+    }
+    # a kind's word whole ("machine-building" is not building), and not the formula
+    assert "construction" not in sectors_of(
+        "We propose to cooperate in the machine-building and chemical industries."
+    )
+    assert (
+        sectors_of("The sides agreed to develop the trade, economic and cultural spheres.") == set()
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the weekday fits 2025 first, counting from the latest year the text speaks of (2023)
+        (
+            "The governor of Omsk Oblast will meet Belarusian officials on Tuesday, "
+            "October 14. They signed a roadmap in 2023.",
+            "2025-10-14",
+        ),
+        # "by the end of 2023" reporting how things stood is a year the text speaks of
+        (
+            "A working group of Omsk Oblast is to be received on Monday, September 23. By the "
+            "end of 2023 Belarus was among the region's main partners.",
+            "2024-09-23",
+        ),
+        # the day, then its weekday in brackets
+        ("Ivan Petrov met Sergei Orlov on 9 March (Sunday). Trade fell in 2024.", "2025-03-09"),
+    ],
+)
+def test_a_weekday_written_with_the_day_tells_its_year(text: str, expected: str) -> None:
+    assert extract(text).meeting["date"] == expected
+
+
+def test_a_weekday_that_fits_no_year_near_the_text_tells_nothing() -> None:
+    # 14 October is a Tuesday in 2025, not in 2022-2024: no year is made up
+    text = "Ivan Petrov met Sergei Orlov on Tuesday, October 14. The plan of 2022 was signed."
+    assert extract(text).meeting["date"] == ""
+
+
+def test_a_year_whose_end_or_results_are_reported_is_over() -> None:
+    text = f"{MEETING} They met on 5 March. At the end of 2022, trade amounted to $100 million."
+    assert extract(text).meeting["date"] == "2023-03-05"
+    # and a year a plan runs to tells nothing of when the report was written
+    text = f"{MEETING} They met on 5 March. Trade should reach $1 billion by the end of 2026."
+    assert extract(text).meeting["date"] == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a year's figure, named in other ways than "in 2021, trade amounted to"
+        ("Last year (2021) exports grew by a fifth.", "2022-03-05"),
+        ("The 2021 trade turnover was $90 million.", "2022-03-05"),
+        ("The trade turnover of 2021 amounted to $90 million.", "2022-03-05"),
+        ("Trade grew 1.5 times in 2021.", "2022-03-05"),
+        ("Trade has grown by 12% in 2021.", "2022-03-05"),
+        ("In 2021, trade made up $90 million.", "2022-03-05"),
+        ("In 2021, trade came to $90 million.", "2022-03-05"),
+        ("In 2021, trade went up by 20%.", "2022-03-05"),
+        ("In 2021, trade has grown by 20%.", "2022-03-05"),
+        # this year's months against the same period of the year before
+        (
+            "In January-May trade grew by 20% compared to the same period of 2021. They met "
+            "again on 5 June.",
+            "2022-06-05",
+        ),
+        # not the year of a part of it ("quarter of 2021 exports")
+        ("In the first half of 2021 exports grew by 20%. They met on 5 August.", "2021-08-05"),
+        # a part of a year that ends in or after the day's month: the report is the next year's
+        ("In January-November 2021, trade reached $90 million.", "2022-03-05"),
+        ("In the first quarter of 2021 exports grew by 20%.", "2022-03-05"),
+        # later in the year, such a part says nothing of the year
+        ("In January-September 2021, trade grew. They met again on 5 June.", ""),
+    ],
+)
+def test_more_ways_a_finished_or_running_year_is_told(said: str, expected: str) -> None:
+    text = f"{MEETING} They met on 5 March. {said}"
+    if "5 August" in said or "5 June" in said:  # (the day is in "said")
+        text = f"{MEETING} {said}"
+    assert extract(text).meeting["date"] == expected
+
+
+def test_a_date_of_publication_line_is_the_pages_date() -> None:
+    draft = extract(f"Date of publication: 12 November 2022\n\n{MEETING}")
+    assert draft.meeting["source"]["published"] == "2022-11-12"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports"),
+    [
+        ("Over 40 trolleybuses have already been handed over to the city.", ["trolleybuses"]),
+        (
+            "Some 15 harvesters from the Gomel Harvester Plant have been shipped to farms.",
+            ["harvesters"],
+        ),
+        ("More than 200 elevators has been delivered to the region since 2019.", ["elevators"]),
+    ],
+)
+def test_goods_that_have_been_handed_over_or_shipped(sentence: str, exports: list[str]) -> None:
+    assert goods(sentence) == (exports, [])
+
+
+def test_a_good_named_with_a_belarusian_makers_name_is_an_export() -> None:
+    # whatever the sentence says of it: a Belarusian make is a Belarusian good
+    assert goods("Farms of the region run 400 MTZ tractors and Amkodor loaders.") == (
+        ["MTZ tractors", "Amkodor loaders"],
+        [],
+    )
+    # the good right after the name, not one further on
+    exports = goods("The harvesters of Gomselmash and tractors of MTZ were assembled there.")[0]
+    assert not any("Gomselmash" in g for g in exports)
+    # nor the same good again, named with its maker
+    assert goods("Belarus supplies trolleybuses. Belkommunmash trolleybuses run there.") == (
+        ["trolleybuses"],
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports"),
+    [
+        # the kinds after "Belarusian machinery such as" (not only after "goods such as")
+        (
+            "The region uses Belarusian equipment such as seeders and balers.",
+            ["seeders", "balers"],
+        ),
+        # the receiver, then whose goods: "offer the region its ..."
+        ("Belarus can offer the region its mowers and sprayers.", ["mowers", "sprayers"]),
+        # "is dominated by", as "are dominated by"
+        ("The structure of exports is dominated by cheese and butter.", ["cheese", "butter"]),
+    ],
+)
+def test_more_shapes_of_a_list_of_exports(sentence: str, exports: list[str]) -> None:
+    assert goods(sentence) == (exports, [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports"),
+    [
+        ("The governor praised Belarusian cheese and sausages.", ["cheese", "sausages"]),
+        ("Belarus-made loaders and excavators work in the quarries.", ["loaders", "excavators"]),
+        ("People there know and love Belarusian knitwear.", ["knitwear"]),
+    ],
+)
+def test_any_good_of_the_lexicon_named_as_belarusian(sentence: str, exports: list[str]) -> None:
+    assert goods(sentence) == (exports, [])
+
+
+def test_who_then_what_they_do_is_no_kind_of_good() -> None:
+    # "Belarusian enterprises buy timber": the buyers, not "enterprises buy timber"; where
+    # they buy it is no part of the good
+    assert goods("Belarusian enterprises buy timber in the region.") == ([], ["timber"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sector"),
+    [
+        ("Twinning agreements between ten districts are to be signed.", "culture-youth"),
+        ("The sides discussed opening a Belarusian trading house in Omsk.", "trade-finance"),
+        ("Belarus is ready to take part in the gasification of rural areas.", "energy"),
+    ],
+)
+def test_twinning_a_trading_house_and_gasification(sentence: str, sector: str) -> None:
+    assert sector in sectors_of(sentence)
+
+
+def test_a_figure_for_several_years_together_is_not_the_last_years() -> None:
+    text = f"{MEETING} They met on 5 June 2020. Over 2017-2019 trade totalled $240 million."
+    draft = extract(text)
+    assert [(t["period"], t["usd_millions"]) for t in draft.meeting["trade"]] == [
+        ("2017..2019", 240.0)
+    ]
+    draft.to_meeting()  # a valid period
+
+
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        ("Trade for 2018 and 9 months of 2019 amounted to $110 million.", "2018-01..2019-09"),
+        ("In 2017 and 2018 trade amounted to $110 million.", "2017..2018"),
+    ],
+)
+def test_a_figure_for_two_periods_told_as_one(said: str, period: str) -> None:
+    draft = extract(f"{MEETING} They met on 5 June 2020. {said}")
+    assert [(t["period"], t["usd_millions"]) for t in draft.meeting["trade"]] == [(period, 110.0)]
+    draft.to_meeting()
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("In 2019 trade increased by $20 million to $140 million.", [("2019", "turnover", 140.0)]),
+        (
+            "In 2019 exports went up by $5 million and amounted to $90 million.",
+            [("2019", "exports", 90.0)],
+        ),
+        ("In 2019 trade grew by almost $20 million.", []),
+    ],
+)
+def test_how_much_a_figure_moved_is_not_a_figure(
+    said: str, expected: list[tuple[Any, ...]]
+) -> None:
+    trade = extract(f"{MEETING} They met on 5 June 2020. {said}").meeting["trade"]
+    assert [(t["period"], t["metric"], t["usd_millions"]) for t in trade] == expected
+
+
+def test_an_amount_with_the_currency_after_it() -> None:
+    text = f"{MEETING} They met on 5 June 2020. In 2019 the turnover reached 120 mln USD."
+    trade = extract(text).meeting["trade"]
+    assert [(t["period"], t["usd_millions"]) for t in trade] == [("2019", 120.0)]
+
+
+def test_the_presidents_surname_as_the_subject_of_the_meeting_or_in_the_headline() -> None:
+    assert host_and_guest("Lukashenko met with Governor of Omsk Oblast Sergei Orlov.") == (
+        "Lukashenko",
+        "Sergei Orlov",
+    )
+    text = (
+        "Lukashenko: the regions are the basis of our union\n\n"
+        "At today's meeting with Governor of Omsk Oblast Sergei Orlov, the President of "
+        "Belarus spoke of the importance of the regions for the two countries."
+    )
+    assert host_and_guest(text) == ("Lukashenko", "Sergei Orlov")
+    # the surname in a headline alone, and no President in the report, is no host
+    text = (
+        "Lukashenko's plans for the regions\n\n"
+        "The governor of Omsk Oblast Sergei Orlov met the Minsk City Council delegation today."
+    )
+    assert host_and_guest(text)[0] == ""
+
+
+def test_tourism_is_no_sector() -> None:
+    # the taxonomy has no sector for it, and it is not culture (medical tourism is healthcare)
+    assert sectors_of("We propose to develop tourism between our regions.") == set()
+    assert sectors_of("The sides discussed cooperation in culture, sports and tourism.") == {
+        "culture-youth"
+    }
+    assert "healthcare" in sectors_of("We are ready to develop medical tourism together.")
+
+
+@pytest.mark.parametrize(
+    "when", ["last week", "the other day", "a few days ago", "on Friday last week"]
+)
+def test_a_meeting_some_days_before_the_page_is_not_dated_by_it(when: str) -> None:
+    text = f"Posted: 10.12.2022\n\nIvan Petrov met with Governor of Omsk Oblast Oleg Ivin {when}."
+    assert extract(text).meeting["date"] == ""
+
+
+def test_goods_supplied_to_the_republic_of_belarus_are_imports() -> None:
+    assert goods("The Vektor company supplies vaccines to the Republic of Belarus.") == (
+        [],
+        ["vaccines"],
+    )
+
+
+def test_a_town_in_sk_is_not_an_enterprise() -> None:
+    # "-zavod-", "-neft-" make an enterprise's word, but not a town's name ending in "-sk"
+    text = f"{MEETING}\nNeftekamsk and Petrozavodsk are ready to develop joint ventures."
+    names = {e for p in extract(text).meeting["proposals"] for e in p["enterprises"]}
+    assert names == set()
+
+
+def test_partners_as_the_object_are_not_the_ones_selling() -> None:
+    # "we help our partners and ship ...": we ship; "our partners have supplied ...": they do
+    assert goods("We help our partners and ship our seeders and mowers there.") == (
+        ["seeders", "mowers"],
+        [],
+    )
+    assert goods("Our partners have already supplied turbines.") == ([], ["turbines"])
+
+
+def test_goods_supplied_by_the_region_are_imports() -> None:
+    assert goods("The cotton and yarn supplied by the region are of interest for Belarus.") == (
+        [],
+        ["cotton", "yarn"],
+    )
+
+
+def test_engineering_and_timber_processing_in_a_list_of_areas() -> None:
+    assert sectors_of(
+        "Among the main areas of cooperation are timber processing, engineering and farming."
+    ) == {"industrial-cooperation", "machinery-equipment", "agriculture-food"}
+    # civil engineering is building
+    assert sectors_of("We propose cooperation in civil engineering and agriculture.") == {
+        "construction",
+        "agriculture-food",
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports", "imports"),
+    [
+        # goods said to be popular there, named after "in particular"
+        (
+            "Belarusian goods are very popular there, in particular cheese and confectionery.",
+            ["cheese", "confectionery"],
+            [],
+        ),
+        # how much a supply grew is no part of the good
+        ("We increased the supply of vegetable oils eightfold.", ["vegetable oils"], []),
+        # Belarus interested in renewing a fleet would sell, not buy, its vehicles
+        ("Belarus is interested in programs to renew the region's fleet of trams.", ["trams"], []),
+    ],
+)
+def test_popular_goods_growth_and_a_fleet_renewed(
+    sentence: str, exports: list[str], imports: list[str]
+) -> None:
+    assert goods(sentence) == (exports, imports)
+
+
+def test_goods_from_a_region_of_belarus_are_belarus_s_and_dairy_kinds() -> None:
+    assert goods(
+        "We can supply more food to the region, first of all cheese from Brest Oblast."
+    ) == (
+        ["food", "cheese"],
+        [],
+    )
+    assert goods("Belarus is ready to supply kefir, yogurts and ice cream there.") == (
+        ["kefir", "yogurts", "ice cream"],
+        [],
+    )
+
+
+def test_how_many_and_how_often_are_no_part_of_a_good() -> None:
+    # "7 million tyres a year", and the next clause ("and plans to buy") is not a good
+    assert goods(
+        "Belarus produces 7 million tyres a year and plans to buy rubber from the region."
+    ) == (
+        ["tyres"],
+        ["rubber"],
+    )
+
+
+def test_an_adverb_before_a_list_of_areas_and_health() -> None:
+    assert sectors_of("The sides hope to cooperate further in education, culture and health.") == {
+        "education",
+        "culture-youth",
+        "healthcare",
+    }
+
+
+def test_a_page_date_in_russian() -> None:
+    draft = extract(f"Petrov meets Orlov\n\n24 марта 2020\n\n{MEETING}")
+    assert draft.meeting["source"]["published"] == "2020-03-24"
+
+
+def test_the_presidents_surname_once_beside_his_post_in_the_report() -> None:
+    text = (
+        "Governor of Omsk Oblast Sergei Orlov is on a visit to Belarus. Today he was received "
+        "by the head of state. Lukashenko said the region is an important partner."
+    )
+    assert host_and_guest(text) == ("Lukashenko", "Sergei Orlov")
+
+
+def test_a_plans_span_does_not_hide_a_finished_year() -> None:
+    text = (
+        f"{MEETING} They met on 5 June. The sides will sign a roadmap for 2024-2026. In 2022, "
+        "trade amounted to $300 million."
+    )
+    assert extract(text).meeting["date"] == "2023-06-05"
+    # a span alone tells no year
+    text = f"{MEETING} They met on 5 June. The sides will sign a roadmap for 2024-2026."
+    assert extract(text).meeting["date"] == ""
+    # a plan's year is read in its own sentence, not in the next ("will sign ... 2024-2026.
+    # In 2022, ...")
+    text = f"{MEETING} They met on 5 June. We will meet again. In 2022, trade grew by 20%."
+    assert extract(text).meeting["date"] == "2023-06-05"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Belarus is ready to supply fire engines and road sweepers to the region.",
+        "Belarus can supply forestry equipment to the timber companies of the region.",
+    ],
+)
+def test_municipal_and_forestry_machines_are_machinery(sentence: str) -> None:
+    assert sectors_of(sentence) == {"machinery-equipment"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sector"),
+    [
+        (
+            "They also talked about establishing twin-city relations between their towns.",
+            "culture-youth",
+        ),
+        ("The Belarusian side offered to build frame-panel houses in the region.", "construction"),
+        (
+            "We should increase the exports of the woodworking industry to the region.",
+            "industrial-cooperation",
+        ),
+    ],
+)
+def test_twin_cities_houses_built_and_woodworking(sentence: str, sector: str) -> None:
+    assert sectors_of(sentence) == {sector}
+
+
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        ("Trade grows. We like it. The talks took place on 5 December in Minsk.", "2022-12-05"),
+        ("Trade grows. We like it. On 5 December he was received by the minister.", "2022-12-05"),
+        # not an earlier meeting's day
+        ("Trade grows. We like it. The first meeting was held on 5 June 2019.", "2022-12-10"),
+    ],
+)
+def test_the_meetings_day_told_further_on(told: str, expected: str) -> None:
+    text = f"Posted: 10.12.2022\n\nIvan Petrov met with Governor of Omsk Oblast Oleg Ivin. {told}"
+    assert extract(text).meeting["date"] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports"),
+    [
+        ("The region plans to purchase up to 100 trolleybuses.", ["trolleybuses"]),
+        ("Belarus is ready to supply more than 20 harvesters.", ["harvesters"]),
+        ("The region could use Belarusian balers and seed drills.", ["balers", "seed drills"]),
+    ],
+)
+def test_how_many_before_a_good_and_farm_implements(sentence: str, exports: list[str]) -> None:
+    assert goods(sentence) == (exports, [])
+
+
+def test_everything_needed_and_what_a_good_replaces_are_no_goods() -> None:
+    assert goods("Belarus is ready to supply everything you need for the harvest.") == ([], [])
+    assert goods("He suggested that the region buy Belarusian trams instead of foreign ones.") == (
+        ["trams"],
+        [],
+    )
+
+
+def test_the_head_of_a_belarusian_delegation_is_the_host() -> None:
+    text = (
+        "The Belarusian delegation headed by Industry Minister Oleg Ivanov met with Governor of "
+        "Omsk Oblast Sergei Orlov."
+    )
+    assert host_and_guest(text) == ("Oleg Ivanov", "Sergei Orlov")
+    text = "A Belarusian government delegation led by Ivan Petrov met Governor Sergei Orlov."
+    assert host_and_guest(text)[0] == "Ivan Petrov"
+
+
+def test_a_title_runs_on_over_st_and_a_vice_governor() -> None:
+    assert people("He met with Governor of St. Petersburg Ivan Sidorov.") == [
+        ("Ivan Sidorov", "Governor of Saint Petersburg", "russia")
+    ]
+    assert people("He met with Vice-Governor of St. Petersburg Ivan Sidorov.") == [
+        ("Ivan Sidorov", "Vice-Governor of Saint Petersburg", "russia")
+    ]
+
+
+def test_our_goods_in_the_belarusian_sides_words_read_the_whole_lexicon() -> None:
+    text = f"{MEETING}\n“Our cheese and sausages are known in your region,” Ivan Petrov said."
+    assert extract(text).meeting["exports"] == ["cheese", "sausages"]
+
+
+def test_a_run_of_kinds_of_potential_is_no_science_or_culture() -> None:
+    assert "science-technology" not in sectors_of(
+        "We should make greater use of the industrial, scientific, technological and human "
+        "potential of our regions."
+    )
+    assert "science-technology" in sectors_of("We propose joint research with your universities.")
+
+
+def test_the_maker_named_after_a_good_is_no_part_of_it() -> None:
+    assert goods("Belarus supplies trucks of the Minsk Automobile Plant and buses there.") == (
+        ["trucks", "buses"],
+        [],
+    )
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 
@@ -1460,7 +1971,7 @@ def test_the_real_reports_score_no_lower_than_when_these_rules_were_written() ->
     assert len(cases) >= 30
     everything = score_real(cases)
     held = score_real([c for c in cases if c.heldout])
-    assert everything.recall() >= 0.80
-    assert held.recall() >= 0.70
+    assert everything.recall() >= 0.82
+    assert held.recall() >= 0.71
     assert everything.precision("trade") >= 0.95
-    assert everything.recall("people") >= 0.9
+    assert everything.recall("people") >= 0.92

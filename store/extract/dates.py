@@ -27,11 +27,24 @@ MONTHS = {
     )
     for name in names
 }
+# English pages of Belarusian sites often show their date in Russian: "24 марта 2020"
+MONTHS.update(
+    {
+        name: i + 1
+        for i, name in enumerate(
+            (
+                "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                "сентября", "октября", "ноября", "декабря",
+            )
+        )
+    }
+)  # fmt: skip
 
 
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\.?"
 )
 
 

@@ -26,7 +26,7 @@ from .people import (
     region_mentions,
 )
 from .proposals import find_proposals
-from .trade import find_goods, find_trade, part_year_years
+from .trade import find_goods, find_trade, part_year_ends
 
 
 @dataclass
@@ -82,40 +82,92 @@ _LEAD_DATE = re.compile(
 
 def _mentioned_years(text: str) -> list[int]:
     """The years a text speaks of, leaving out those of plans ("by 2030", the end of
-    "2024-2026"), which say nothing about when it was written."""
-    plain = re.sub(
-        r"\b(?:by|until|till|through|to|before)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?\d{4}\b",
-        " ",
-        text,
-        flags=re.I,  # ("By 2030, we plan ...")
-    )
+    "2024-2026"), which say nothing about when it was written ("by the end of 2023" is kept
+    where nothing around it speaks of a plan)."""
+    plain = _PLAN_YEAR.sub(_unless_reported, text)  # ("By 2030, we plan ...")
     plain = _PLANNED_FOR.sub(" ", plain)  # "supposed to be commissioned in 2022"
     plain = re.sub(r"\b(\d{4})\s*[-–—]\s*\d{4}\b", r"\1", plain)
     return [int(y) for y in YEAR.findall(plain)]
 
 
+_PLAN_YEAR = re.compile(
+    r"\b(?:by|until|till|through|to|before)\s+(?P<end>the\s+end\s+of\s+)?(?:the\s+year\s+)?"
+    r"\d{4}\b",
+    re.I,
+)
+# Words of a plan or an aim around "by the end of <year>"
+_AIMED = re.compile(
+    r"\b(?:will|shall|plan\w*|expect\w*|aim\w*|target\w*|goal|task|intend\w*|should|must|"
+    r"going\s+to|to\s+(?:reach|increase|bring|raise|double|grow|achieve|exceed|hit))\b",
+    re.I,
+)
+_AROUND = 150  # characters read on each side of "by the end of <year>" for a plan's words
+
+
+def _unless_reported(m: re.Match[str]) -> str:
+    """Blank a year that a plan runs to, but keep "by the end of 2023" where the sentence
+    reports how things stood then ("Belarus took second place by the end of 2023"): a year
+    that is over, not one aimed at."""
+    if m.group("end"):
+        text = m.string
+        # the sentence around it, as far as _AROUND on each side
+        back = max(0, m.start() - _AROUND)
+        start = max(text.rfind(".", back, m.start()) + 1, back)
+        stop = text.find(".", m.end(), m.end() + _AROUND)
+        if not _AIMED.search(text, start, stop if stop >= 0 else m.end() + _AROUND):
+            return m.group(0)
+    return " "
+
+
+# Years together: "2024-2026" (a plan's, mostly)
+_YEAR_SPAN = re.compile(r"\b\d{4}\s*[-–—]\s*\d{4}\b")
+# This year's months against "the same period of 2022"
+_SAME_PERIOD_OF = re.compile(r"\bsame\s+period\s+(?:of|in)\s+(\d{4})\b", re.I)
 # A year something is planned for: "is supposed to be commissioned in 2022", "will open in
 # 2027", "is expected to reach $1 billion in 2026"
 _PLANNED_FOR = re.compile(
     r"\b(?:(?:supposed|expected|planned|scheduled|due|slated|going)\s+to|will)\s+"
-    r"(?:[\w$.,-]+\s+){0,5}?in\s+\d{4}\b",
+    # (words of its own sentence: a full stop only inside a number, "$1.5 billion")
+    r"(?:[\w$,-]+(?:\.\d[\w,-]*)?\s+){0,5}?in\s+\d{4}\b",
     re.I,
 )
 
 
-def _infer_year(article: Article, text: str) -> tuple[int | None, str]:
+_EARLY_MONTHS = 3  # a year's figures to late in it are still the latest ones till March
+
+
+def _infer_year(article: Article, text: str, month: int = 0) -> tuple[int | None, str]:
     """A year for a date written without one, when nothing gives it directly, from the
     latest year the text speaks of: the year after it when that year's trade is reported as a
-    finished figure, that year when only a part of it is ("the first eight months of 2023").
+    finished figure, that year when only a part of it is ("the first eight months of 2023"),
+    unless that part ends in or after the day's month (then the year after it, for a day
+    early in the year, else none).
     A year named otherwise ("falling since 2012", "the 2017 championship", "between 2014 and
     2016") says only that the meeting is not earlier: no year is guessed from it."""
     years = _mentioned_years(text)
     if not years:
         return None, ""
-    latest = max(years)
+    # (the years of a plan's span, "a roadmap for 2024-2026", say nothing of a finished year
+    # named beside them: "In 2022, trade amounted to ...")
+    outside = _mentioned_years(_YEAR_SPAN.sub(" ", text))
+    latest = max(outside or years)
     if _spoken_of_as_finished(text, latest) or latest in _figure_years(text):
         return latest + 1, f"the text ({latest} is spoken of as a finished year)"
-    if latest in part_year_years(text):
+    if any(int(m.group(1)) == latest for m in _SAME_PERIOD_OF.finditer(text)):
+        # "in January-May trade grew by 20% against the same period of 2022": this year's
+        # months against those of the year before
+        return latest + 1, f"the text (a part of the year is compared with that of {latest})"
+    ends = part_year_ends(text)
+    if latest in ends:
+        if month and ends[latest] >= month:
+            # that part was not over on the day: early in the next year it is the latest
+            # figure ("January-November 2021" told on 5 March); later, the text is at odds
+            if month <= _EARLY_MONTHS:
+                return latest + 1, (
+                    f"the text (a part of {latest} to month {ends[latest]} is reported, "
+                    f"the day is early in the year after)"
+                )
+            return None, ""
         return latest, f"the text (a part of {latest} is reported)"
     if any(int(y) == latest for m in _CURRENT_YEAR.finditer(text) for y in m.groups() if y):
         return latest, f"the text ({latest} is spoken of as the current year)"
@@ -134,19 +186,32 @@ _CURRENT_YEAR = re.compile(
 
 _FINISHED = re.compile(
     r"amounted|reached|totall?ed|was|were|exceeded|stood|approximated|approached|grew|rose|"
-    r"increased|opened|topped|decreased|declined|fell|dropped|shrank|halved|doubled"
+    r"increased|opened|topped|decreased|declined|fell|dropped|shrank|halved|doubled|"
+    # ("In 2022, trade made up $300 million", "came to", "went up by 20%"; not "hit", which
+    # may be a plan's: "in 2025 we will hit $1 billion")
+    r"\bmade\s+up\b|\bcame\s+to\b|\bequall?ed\b|\bwent\s+(?:up|down)\b|"
+    r"\bgrown\b|\brisen\b|\bfallen\b"
 )
 
 
 # "It approached $570 million in 2013": a figure quoted for a year, the verb before it.
 _FIGURE_THEN_YEAR = re.compile(
-    r"\b(?:amounted|reached|totall?ed|exceeded|approached|topped|rose|grew)\b[^.]{0,60}?"
-    r"(?:\$|\bmillion\b|\bbillion\b|%|\bpercent\b)[^.]{0,30}?\b(?:in|for)\s+(\d{4})\b"
+    r"\b(?:amounted|reached|totall?ed|exceeded|approached|topped|rose|grew|grown|increased|"
+    r"decreased|declined|fell|dropped|made\s+up|came\s+to|stood)\b(?:[^.]|\.(?=\d)){0,60}?"
+    r"(?:\$|\bmillion\b|\bbillion\b|%|\bpercent\b|\btimes\b)(?:[^.]|\.(?=\d)){0,30}?"
+    r"\b(?:in|for)\s+(\d{4})\b"
+    # "last year (2021) trade grew", "the 2021 trade turnover was", "trade turnover of 2021
+    # amounted to": the year of a figure, named otherwise
+    r"|\b[Ll]ast\s+year\s*\(\s*(\d{4})\s*\)"
+    r"|\b[Tt]he\s+(\d{4})\s+(?:trade|turnover|exports|imports)\b(?:\s+turnover)?\s+"
+    r"(?:was|were|amounted|reached|totall?ed|exceeded|stood|grew|rose|increased|fell|decreased)\b"
+    r"|\b(?:trade|turnover|exports|imports)\s+(?:of|in|for)\s+(\d{4})\s+"
+    r"(?:was|were|amounted|reached|totall?ed|exceeded|stood|grew|rose|increased|fell|decreased)\b"
 )
 
 
 def _figure_years(text: str) -> set[int]:
-    return {int(m.group(1)) for m in _FIGURE_THEN_YEAR.finditer(text)}
+    return {int(next(g for g in m.groups() if g)) for m in _FIGURE_THEN_YEAR.finditer(text)}
 
 
 def _spoken_of_as_finished(text: str, year: int) -> bool:
@@ -155,7 +220,8 @@ def _spoken_of_as_finished(text: str, year: int) -> bool:
     rf"\b(?:in|for)\s+{year}\b[^.]*?(?:amounted|...)", which read on from every "in <year>"
     to the same next verb or stop (quadratic in a text of many), answered in one pass."""
     verb = stop = -1  # the first verb and the first full stop after the mention
-    for m in re.finditer(rf"\b(?:[Ii]n|[Ff]or)\s+{year}\b", text):  # ("In 2023, trade ...")
+    # ("In 2023, trade ...", "At the end of 2023, trade ...", "following the results of 2023")
+    for m in re.finditer(rf"\b(?:[Ii]n|[Ff]or|(?:end|results|outcome)\s+of)\s+{year}\b", text):
         if verb < m.end():
             found = _FINISHED.search(text, m.end())
             if found is None:
@@ -224,7 +290,7 @@ def extract(
     )
     lead = meeting_sentence.text if meeting_sentence else (sentences[0].text if sentences else "")
     region = _region(article, body, lead)
-    host, guest, mentioned = _people(lead, body, region)
+    host, guest, mentioned = _people(lead, body, region, article.headline)
 
     date, date_inferred, date_note = _date(
         article, sentences, meeting_sentence, dateline, pub, pub_how, flags
@@ -367,6 +433,13 @@ _DELEGATION_HEAD = re.compile(
     rf"({NAME_WORD}\s+{NAME_WORD})\b"
 )
 
+# The head of a delegation of Belarus's: "the Belarusian delegation headed by Industry Minister
+# Alexander Yefimov", "a Belarusian government delegation led by Ivan Petrov"
+_BELARUSIAN_DELEGATION_HEAD = re.compile(
+    r"\b(?:Belarusian|Belarus['’]s?)\s+(?:(?:government|business|official|parliamentary|"
+    r"interdepartmental)\s+)?delegation,?\s+(?:headed|led)\s+by\s+"
+    rf"((?:[A-Z][\w-]*\s+){{0,5}}({NAME_WORD}\s+{NAME_WORD}))\b(?!\s+[A-Z])"
+)  # (the name: the last two of the capitalised words)
 # A Belarusian post named without its holder's name: "the Belarusian Prime Minister", "the
 # head of the Belarusian government"
 _BELARUSIAN_POST = re.compile(
@@ -401,12 +474,22 @@ _PRESIDENT = re.compile(
 # The President by surname alone (not "Lukashenko's", a possessive: "Lukashenko's press
 # service" says who spoke for him)
 _PRESIDENT_SURNAME = re.compile(r"\b(Lukashenko|Lukashenka|Łukašenka|Lukašenka)\b(?!['’])")
+# The President by post alone
+_PRESIDENT_POST = re.compile(
+    r"\b(?:[Tt]he\s+(?:President\s+of\s+(?:the\s+Republic\s+of\s+)?Belarus|Belarusian\s+"
+    r"(?:President|leader)|[Hh]ead\s+of\s+[Ss]tate)|Belarus['’]s?\s+President)\b"
+)
+# ... or once, as the subject of the meeting sentence: "Lukashenko met with the governor"
+_PRESIDENT_MEETS = re.compile(
+    r"\b(Lukashenko|Lukashenka|Łukašenka|Lukašenka)\s+(?:has\s+|had\s+)?(?:met|meets|held|holds|"
+    r"received|receives|hosted|hosts)\b"
+)
 # A regional head by post and surname alone: "Governor Travnikov and Ambassador Gryzlov"
 _POST_SURNAME = re.compile(r"\b(Governor|Mayor)\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])(?!['’-])")
 
 
 def _people(
-    lead: str, body: str, region: Region | None
+    lead: str, body: str, region: Region | None, headline: str = ""
 ) -> tuple[Person | None, Person | None, list[Person]]:
     """The host and guest (from the meeting sentence first), and officials mentioned."""
     host: Person | None = None
@@ -426,6 +509,14 @@ def _people(
         m = _PRESIDENT.search(body)
         if m:
             host = Person(m.group(), "President of Belarus", "belarus")
+    if host is None and (head := _BELARUSIAN_DELEGATION_HEAD.search(body)):
+        # "the Belarusian delegation headed by Industry Minister Alexander Yefimov": its head,
+        # named with a post of no country, is the host
+        titled = [p for p in everyone if head.start(1) <= p.start < head.end()]
+        if titled and titled[0].side != "russia":
+            host = Person(titled[0].name, titled[0].title, "belarus")
+        elif not is_post(head.group(2)) and not find_region(head.group(2)):
+            host = Person(head.group(2), "", "belarus")
     if host is None and (post := _BELARUSIAN_POST.search(body)):
         # "The Belarusian Prime Minister notes ... According to Sergei Rumas, ...": the post
         # named without a name, and someone quoted by name alone, not the guest
@@ -477,8 +568,20 @@ def _people(
         # "Lukashenko immediately declared ... Lukashenko emphasized": by surname alone, again
         # and again (a passing mention is no host)
         said = _PRESIDENT_SURNAME.findall(body)
-        if len(said) >= 2:
-            host = Person(said[0], "President of Belarus", "belarus")
+        subject = _PRESIDENT_MEETS.search(lead)  # "Lukashenko met with the governor ..."
+        # or once beside his post: the name in the headline ("Lukashenko: we try to build
+        # ..." over "the President of Belarus noted ..."), or in the report ("he was received
+        # by the head of state ... Lukashenko said")
+        named_above = (
+            _PRESIDENT_SURNAME.findall(f"{headline}\n{body}")
+            if _PRESIDENT_POST.search(body)
+            else []
+        )
+        said = said or named_above
+        if len(said) >= 2 or subject or named_above:
+            host = Person(
+                subject.group(1) if subject else said[0], "President of Belarus", "belarus"
+            )
     if guest is None:
         # "Governor Travnikov": a region's head by post and surname alone (not the surname of
         # someone named in full: a Belarusian governor, or a guest already found)
@@ -530,6 +633,16 @@ def _date(
     if meeting_sentence:
         text = meeting_sentence.text
         candidates += [d for d in find_dates(text) if _after_on(text, d.start)] or find_dates(text)
+    # "The talks took place on 5 December", "On 5 December he was received by ...": the
+    # meeting's day told in a sentence of its own, further on
+    for s in sentences:
+        if (
+            s is not meeting_sentence
+            and may_match(_HELD_ON, s.text)
+            and _HELD_ON.search(s.text)
+            and not _EARLIER_ONE.search(s.text)  # ("the first meeting was held on ...")
+        ):
+            candidates += [d for d in find_dates(s.text) if _after_on(s.text, d.start)]
     if dateline:
         candidates += find_dates(dateline.group(0))
     elif article.paragraphs and (lead_date := _LEAD_DATE.match(article.paragraphs[0])):
@@ -570,18 +683,24 @@ def _date(
     written: DayMonth | None = candidates[0] if candidates else None
     if written is None:
         body = "\n".join(article.paragraphs)
-        weekday = _WEEKDAY.search(meeting_sentence.text if meeting_sentence else body)
-        if pub and weekday:  # "met on Tuesday", under the page's date: that week's Tuesday
+        said = meeting_sentence.text if meeting_sentence else body
+        weekday = _WEEKDAY.search(said)
+        # "met on Tuesday", under the page's date: that week's Tuesday (not "on Friday last
+        # week", which may be the week before)
+        if pub and weekday and not _SOME_DAYS_AGO.search(said):
             p = dt.date.fromisoformat(pub)
             wanted = _WEEKDAYS.index(weekday.group(1).lower())
             day = (p - dt.timedelta(days=(p.weekday() - wanted) % 7)).isoformat()
             flags.append(f"date: {weekday.group(1)} before the page's date {pub}: {day}")
             return day, True, f"The article says {weekday.group(0)}; the page is dated {pub}."
-        said = meeting_sentence.text if meeting_sentence else body
         if pub and _YESTERDAY.search(said):  # "met yesterday", under the page's date
             day = (dt.date.fromisoformat(pub) - dt.timedelta(days=1)).isoformat()
             flags.append(f"date: yesterday, before the page's date {pub}: {day}")
             return day, True, f"The article says yesterday; the page is dated {pub}."
+        if pub and _SOME_DAYS_AGO.search(said):
+            # "met last week", "the other day": some day before the page's, not it
+            flags.append(f"date: the meeting is told as some days before the page's date {pub}")
+            return None, False, f"The article says the meeting was earlier than the page ({pub})."
         if pub and (meeting_sentence is not None or _TODAY.search(body)):
             # a page that reports the day's meeting ("discussed it today")
             flags.append(f"date: the article gives none; the page's date {pub} is used")
@@ -605,7 +724,11 @@ def _date(
         year: int | None = p.year - 1 if (written.month, written.day) > (p.month, p.day) else p.year
         how = f"the publication date ({pub}, {pub_how})"
     else:
-        year, how = _infer_year(article, "\n".join(article.paragraphs))
+        body = "\n".join(article.paragraphs)
+        year, how = _infer_year(article, body, written.month)
+        by_weekday = _year_of_weekday(body, written, year)
+        if by_weekday:
+            year, how = by_weekday
     if not year:
         said = f"{written.day} {calendar.month_name[written.month]}"
         flags.append(f"date: the article says {said} but nothing in it tells the year")
@@ -613,6 +736,56 @@ def _date(
     flags.append(f"date: year {year} inferred from {how}")
     note = f"The article gives only the day and month; year {year} from {how}."
     return written.resolve(year), True, note
+
+
+# A weekday written with the day: "on Monday, September 23", "Monday (23 September)",
+# "23 September (Monday)"
+_WEEKDAY_NAME = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:\s*,\s*|\s*\(\s*|\s+)"
+    r"|\(\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\)"
+)
+_YEARS_AFTER = 2  # a weekday is looked for in the latest year the text speaks of and these after
+
+
+def _year_of_weekday(body: str, written: DayMonth, inferred: int | None) -> tuple[int, str] | None:
+    """The year of a day written without one, from the weekday written with it ("on Monday,
+    September 23"): the first year, from the latest the text speaks of (or the one inferred
+    from it), in which that day falls on that weekday. None without a weekday beside the day
+    or a year to count from."""
+    wanted = None
+    for m in _WEEKDAY_NAME.finditer(body):
+        if m.group(1):  # the weekday, then the day
+            near = [d for d in find_dates(body[m.end() : m.end() + 20]) if d.start == 0]
+        else:  # the day, then the weekday in brackets
+            near = [d for d in find_dates(body[max(0, m.start() - 20) : m.start()])]
+            near = near[-1:]
+        if any((d.day, d.month) == (written.day, written.month) and not d.year for d in near):
+            wanted = _WEEKDAYS.index((m.group(1) or m.group(2)).lower())
+            break
+    if wanted is None:
+        return None
+    years = _mentioned_years(body)
+    start = inferred or (max(years) if years else None)
+    if start is None:
+        return None
+    for year in range(start, start + _YEARS_AFTER + 1):
+        day = written.resolve(year)
+        if day and dt.date.fromisoformat(day).weekday() == wanted:
+            return year, f"the weekday written with it (the text speaks of {start})"
+    return None
+
+
+# A sentence that says when the meeting was
+_HELD_ON = re.compile(
+    r"\b(?:meeting|talks|negotiations)\s+(?:\w+\s+){0,6}?(?:took\s+place|was\s+held|were\s+held)\b"
+    r"|\b(?:was|were)\s+received\s+by\b",
+    re.I,
+)
+
+
+_EARLIER_ONE = re.compile(
+    r"\b(?:first|previous|last|earlier|ago|since|back\s+in|once|next|will|to\s+be)\b", re.I
+)
 
 
 # Belarus and Russia's regions as they are: a meeting between them is of 1991 or later
@@ -623,6 +796,11 @@ _ON = re.compile(
 )  # "on 5 June", "from 5 to 7 June", "on Monday (June 5, 2023)", "on Tuesday, 6 June"
 _REPORTED_WITHIN = 31  # days: a report's page is dated at most this long after the meeting
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
+_SOME_DAYS_AGO = re.compile(
+    r"\b(?:last\s+(?:week|month)|the\s+other\s+day|(?:a\s+few|several|two|three)\s+days\s+ago|"
+    r"earlier\s+this\s+(?:week|month))\b",
+    re.I,
+)
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.I)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)

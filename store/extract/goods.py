@@ -31,7 +31,8 @@ _LIST = (
     r"that|so|because|if|when|while|but|by|it|is|are|was|were|will|can|has|have|last|next|"
     r"this|every|each|per|annually|yearly|there|here|and\s+(?:the|"
     r"it|they|we|he|she|to|also|is|are|will|its|their|buys?|purchases?|imports?|sells?|"
-    r"supplies|exports?|gets?|receives?))\b)"
+    r"supplies|exports?|gets?|receives?|plans?|intends?|wants?|hopes?|has|have|can|could|"
+    r"would))\b)"
     r"(?!,\s+(?:which|who|while|but|so|as(?!\s+well\s+as\b)|and\s+(?:the|it|they|we|to|also))\b)"
     r"(?!,\s+(?:and\s+)?[a-z]+\s+(?:in|to|for|with|the|a|an|on|up)\b)"
     r"[^.;:!?“”\"()])+)"
@@ -39,8 +40,10 @@ _LIST = (
 
 _QUANTITY = (
     r"(?:(?:the\s+|a\s+)?(?:whole|full|wide|broad|entire)\s+range\s+of\s+|various\s+(?:types|kinds)\s+of\s+|"
-    r"a\s+(?:lot|number|variety)\s+of\s+|large\s+volumes\s+of\s+|more\s+|(?:the\s+)?most\s+\w+\s+|"
-    r"(?:the\s+)?(?:latest|modern|new)\s+|(?:our|its|their)\s+|\d[\d,]*\s+(?:units\s+of\s+)?)*"
+    r"a\s+(?:lot|number|variety)\s+of\s+|large\s+volumes\s+of\s+|more\s+(?!than\b)|(?:the\s+)?most\s+\w+\s+|"
+    r"(?:the\s+)?(?:latest|modern|new)\s+|(?:our|its|their)\s+|\d[\d,]*\s+(?:units\s+of\s+)?|"
+    # how many: "up to 100 buses", "more than 20 tractors"
+    r"(?:up\s+to|more\s+than|over|about|around|nearly|almost|at\s+least)\s+(?=\d))*"
 )
 
 _BELARUS_SUBJECT = (
@@ -65,6 +68,8 @@ _OFFER = re.compile(
     # "We deliver to your region a variety of machinery": the receiver before the goods;
     # "Belarus offers Karelia supplies of equipment": the goods after the supply
     rf"(?:to\s+(?:your|the|this|that)\s+region\s+|to\s+(?:you|them)\s+)?"
+    # "Belarus can offer the region its dump trucks": the receiver, then whose goods
+    rf"(?:(?:(?:your|the|this|that)\s+region|you|them)\s+(?=(?:its|our|their)\s))?"
     rf"(?:(?:[A-Z][\w-]+\s+)?(?:supplies|supply|deliveries|delivery)\s+of\s+)?"
     rf"{_QUANTITY}{_LIST}"
 )
@@ -92,15 +97,17 @@ _PURCHASE = re.compile(
 # The passive, the list before the verb (the clause's words from its start).
 _PASSIVE = re.compile(
     r"(?:^|[,;:]\s+|\b(?:that|and|but|while)\s+)(?P<list>[^,.;:!?“”\"]{2,80}"
-    r"(?:,\s*[^,.;:!?“”\"]{2,60}){0,8})\s+(?:are|is|were|was|will\s+be|can\s+be|could\s+be)"
-    r"\s+(?:also\s+)?(?P<how>in\s+(?:great|high|good|big|strong|steady)\s+demand|supplied|"
-    r"exported|delivered|sold|imported)\b(?P<rest>[^.;]{0,40})"
+    r"(?:,\s*[^,.;:!?“”\"]{2,60}){0,8})\s+(?:are|is|were|was|will\s+be|can\s+be|could\s+be|"
+    # "20 tractors have already been handed over to farms in the region"
+    r"(?:have|has|had)\s+(?:already\s+|also\s+)?been)"
+    r"\s+(?:also\s+|already\s+)?(?P<how>in\s+(?:great|high|good|big|strong|steady)\s+demand|"
+    r"supplied|exported|delivered|sold|imported|shipped|handed\s+over)\b(?P<rest>[^.;]{0,40})"
 )
 
 _TO_US = re.compile(
     r"^\s+(?:to|into)\s+(?:us|Belarus|our\s+country|the\s+Republic\s+of\s+Belarus)\b"
 )
-_FROM_BELARUS = re.compile(r"\bfrom\s+(?:Belarus|us|our\s+country)\b")
+_FROM_BELARUS = re.compile(r"\bfrom\s+(?:Belarus|us|our\s+country|the\s+Republic\s+of\s+Belarus)\b")
 _FROM_REGION = re.compile(r"\bfrom\s+(?:the\s+region|there|it)\b|\bfrom\s+(?!Belarus)[A-Z]")
 _NAME_AFTER_FROM = re.compile(r"from\s+((?:[A-Z][\w-]*\s*){1,4})")
 
@@ -123,7 +130,7 @@ def _from_the_region(after: str) -> bool:
 _NOT_GOODS = re.compile(
     r"^(?:it|them|this|that|these|those|everything|something|anything|all|more|much|many|"
     r"some|other|others|each|one|products?|goods|what|which|us|you|here|there|now|also|"
-    r"(?:something|anything|nothing)(?:\s+\w+)?|"
+    r"(?:something|anything|nothing|everything)(?:\s+\w+){0,3}|"
     r"(?:the\s+)?regions?|the\s+market|services?|solutions?|opportunities|projects?|equipment|"
     r"technolog(?:y|ies)|expanding|growing|increasing|deliveries|supplies|exports|imports|"
     r"servicing|maintenance|training|support|students|specialists|experts|tourists|"
@@ -148,10 +155,15 @@ _SAID = re.compile(
     r"\s(?:said|noted|stressed|added|says|emphasi[sz]ed|remarked|explained|stated|told)$", re.I
 )
 _TRAILING = re.compile(
-    r"\s+(?:somewhere|there|here|too|abroad|again|now|annually|necessary|needed|required)$"
+    r"\s+(?:somewhere|there|here|too|abroad|again|now|annually|necessary|needed|required|"
+    r"(?:a|per|every|each)\s+(?:year|month))$"
     # what it is worth is no part of what it is: "food products worth 14.6 billion rubles"
+    # what it replaces is no part of it: "buses instead of foreign ones"
+    r"|\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+.*$"
     r"|\s+(?:worth|valued\s+at|totall?ing|amounting\s+to)\s+(?:about\s+|over\s+|almost\s+|"
-    r"nearly\s+|some\s+)?[$€£₽\d].*$",
+    r"nearly\s+|some\s+)?[$€£₽\d].*$"
+    # how much it grew is no part of it either: "vegetable oils eightfold", "by 20%"
+    r"|\s+(?:[a-z]+-?fold|twice|(?:by\s+)?[\d.,]+\s*(?:%|percent|times)|by\s+[a-z]+\s+times)$",
     re.I,
 )
 _LEADING = re.compile(
@@ -159,8 +171,13 @@ _LEADING = re.compile(
     r"primarily|mainly|mostly|largely|chiefly|especially|including|enough|sufficient|"
     r"high-quality|high\s+quality|quality|such|modern|Belarusian|importing|imported|exported|"
     r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of|"
+    r"(?:hundred|thousand|million|billion)s?(?:\s+of)?|"  # "7 million tyres"
+    # how many: "over 300 buses", "more than 20 tractors"
+    r"(?:over|more\s+than|about|around|nearly|almost|approximately|some|up\s+to|at\s+least)"
+    r"(?=\s+\d)|"
     # "imported from Omsk Oblast primarily sulfur": where from, not what
-    r"from\s+(?:the\s+region|there|(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+"
+    # ("Omsk Oblast imports from Belarus tractors": from whom, told before what)
+    r"from\s+(?:the\s+region|there|Belarus|(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+"
     r"(?:Oblast|Krai|Region|Republic|Territory)))\s+",
     re.I,
 )
@@ -171,6 +188,7 @@ _CUE_WORDS = (
     "suppl", "offer", "deliver", "export", "sell", "sold", "ship", "sale", "purchas", "buy",
     "bought", "import", "demand", "send", "sent", "get", "receiv", "obtain", "provid", "need",
     "equip", "interest", "such as", "including", " like ", "produc", "manufactur", "make",
+    "handed over",
 )  # fmt: skip
 
 
@@ -184,8 +202,10 @@ _AIM = re.compile(
 _EQUIPMENT_FOR = re.compile(r"\b(equipment|machinery|machines)\s+for\s+(.+)$")
 # "machinery of the leading Belarusian enterprises - MAZ, MTZ, Gomselmash": who makes it
 _MAKERS = re.compile(
-    r"\s+(?:of|from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:enterprises|companies|"
-    r"manufacturers|producers|plants|factories|holdings)\b"
+    r"\s+(?:of|from|by)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:enterprises|companies|"
+    r"manufacturers|producers|plants|factories|holdings)|"
+    # one enterprise by name: "tractors from the Minsk Tractor Plant"
+    r"(?:[A-Z][\w-]*\s+){1,3}(?:Plant|Works|Factory|Company|Holding))\b"
     r"(?:\s*[-–—:]\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)?"
 )
 
@@ -246,6 +266,13 @@ _OFFER_VERB = re.compile(
     r"\b(?:suppl(?:y|ies|ied)|offer(?:s|ed)?|deliver(?:s|ed)?|export(?:s|ed)?|sell|sells|sold|"
     r"ship(?:s|ped)?|sends?|sent)\b"
 )
+# Belarus or its makers as the ones supplied: "supply Belarus with grain", "provide Belarusian
+# enterprises with timber" (whoever supplies them, Belarus buys)
+_TO_BELARUS_SIDE = (
+    r"(?:Belarus|us|our\s+(?:country|republic|enterprises|companies|plants)|"
+    r"Belarusian\s+(?:enterprises|companies|plants|factories|producers|manufacturers|partners|"
+    r"consumers|market))"
+)
 # "Belarus could supply vehicles, help with farming, and provide seeds": a further offer in
 # the sentence of one, its subject left out.
 _MORE_OFFER = re.compile(
@@ -255,14 +282,15 @@ _MORE_OFFER = re.compile(
 # need in trucks and elevators": Belarus offering
 _PROVIDE_WITH = re.compile(
     rf"\b(?:(?:provid(?:e|ing)|suppl(?:y|ying)|equip(?:ping)?)\s+"
-    rf"(?:you|them|the\s+region|its\s+\w+|your\s+\w+|[A-Z]\w+)\s+"
+    # (not "supply Belarus with grain": Belarus is the one supplied, see _SUPPLIES_BELARUS)
+    rf"(?:you|them|the\s+region|its\s+\w+|your\s+\w+|(?!Belarus)[A-Z]\w+)\s+"
     rf"with|meet\s+(?:the\s+)?(?:region['’]s\s+|its\s+|their\s+|your\s+)?(?:needs?|demand)\s+"
     rf"(?:of\s+(?:the\s+)?(?:region|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})\s+)?"
     rf"(?:in|for))\s+{_QUANTITY}{_LIST}"
 )
 # "The Saratov oblast supplies Belarus with such resources as oil, ...": the region selling
 _SUPPLIES_BELARUS = re.compile(
-    rf"\b(?:supplies|supplied|provides|provided)\s+(?:Belarus|us|our\s+country)\s+with\s+"
+    rf"\b(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing))\s+{_TO_BELARUS_SIDE}\s+with\s+"
     rf"(?:such\s+(?:resources|goods|products|items)\s+as\s+)?{_QUANTITY}{_LIST}"
 )
 # "Belarus has expressed interest in gas turbine units from Tyumen Oblast": what Belarus
@@ -288,7 +316,9 @@ _TRADE_NOUN_WORD = re.compile(
 )
 _PRODUCE_VERB = re.compile(r"\b(?:produces?|manufactures?|makes)\b")
 _PURCHASE_VERB = re.compile(r"\b(?:purchase[sd]?|buys?|bought|import(?:s|ed)?)\b")
-_PASSIVE_VERB = re.compile(r"\b(?:demand|supplied|exported|delivered|sold|imported)\b")
+_PASSIVE_VERB = re.compile(
+    r"\b(?:demand|supplied|exported|delivered|sold|imported|shipped|handed\s+over)\b"
+)
 _REACH = 300  # characters a match may run past its word (a list of goods is shorter)
 
 
@@ -328,18 +358,10 @@ _NOT_AFTER_GOODS = (
     r"(?!\s+(?:manufacturers|makers|producers|plants?|enterprises|companies|industry|"
     r"specialists|sector|market|brands?)\b)"
 )
-_OURS = re.compile(rf"\b[Oo]ur\s+((?:[a-z][\w-]*\s+){{0,2}}?{_GOODS_NOUN})\b{_NOT_AFTER_GOODS}")
-# (kinds of it before the good: "Belarusian passenger, utilities, agricultural and cargo
-# machinery, elevators"; further goods after it)
-_MADE_IN_BELARUS = re.compile(
-    rf"\bBelarus(?:ian|-made|ian-made)\s+((?:(?:[a-z][\w-]*\s+)?[a-z][\w-]*"
-    rf"(?:,\s+(?:and\s+)?|\s+and\s+)){{0,6}}(?:[a-z][\w-]*\s+){{0,2}}?{_GOODS_NOUN}(?:,\s+(?:and\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_GOODS_NOUN})*)\b"
-    rf"{_NOT_AFTER_GOODS}"
-)
-_ENDS_IN_GOOD = re.compile(rf"\b{_GOODS_NOUN}$")
 # "Belarus-made goods such as food, footwear and knitwear": the goods named after it
 _BELARUSIAN_SUCH_AS = re.compile(
-    r"\bBelarus(?:ian|-made|ian-made)\s+(?:goods|products|produce)\s*,?\s+(?:such\s+as|"
+    r"\bBelarus(?:ian|-made|ian-made)\s+(?:goods|products|produce|machinery|equipment|vehicles|"
+    r"machines|foodstuffs|food\s+products|appliances)\s*,?\s+(?:such\s+as|"
     rf"including|like)\s+{_LIST}"
 )
 # "familiar with Belarusian equipment: farm machines, trucks": the kinds named after a colon
@@ -399,7 +421,7 @@ def offered_goods(
     lower = sentence.lower()
     if belarus_speaking and "our " in lower:
         for m in _OURS.finditer(sentence):
-            exports += _items(m.group(1), split)
+            exports += _made_in_belarus(m.group(1), split)
     if ":" in sentence and "belarus" in lower:  # "familiar with Belarusian equipment: ..."
         for m in _BELARUSIAN_COLON.finditer(sentence):
             exports += _items(m.group("list"), split)
@@ -467,9 +489,17 @@ def offered_goods(
             exports += _items(m.group("list"), split)
     for m in _anchored(_PASSIVE, _PASSIVE_VERB, sentence, 600):
         how, rest = m.group("how"), m.group("rest")
+        how = " ".join(how.split())
         if how == "imported" or _TO_US.match(rest):
             imports += _items(m.group("list"), split)
-        elif "demand" in how or how in ("supplied", "exported", "delivered", "sold"):
+        elif "demand" in how or how in (
+            "supplied",
+            "exported",
+            "delivered",
+            "sold",
+            "shipped",
+            "handed over",
+        ):
             if how != "imported" and re.match(r"^\s+from\s+(?:the\s+region|[A-Z])", rest):
                 imports += _items(m.group("list"), split)
             else:
@@ -496,6 +526,7 @@ GOODS_LEXICON = (
     "axles", "tyres", "tires", "wheels", "spare parts", "components", "locomotives",
     "wagons", "railcars", "carriages", "aircraft", "helicopters", "drones", "vessels", "boats",
     "agricultural machinery", "farm machinery", "road machinery", "mining machinery",
+    "balers", "ploughs", "plows", "cultivators", "planters", "seed drills", "rakes", "tedders",
     "machinery", "machines", "equipment", "appliances", "household appliances",
     "refrigerators", "fridges", "freezers", "washing machines", "cookers", "stoves",
     "televisions", "tv sets", "electronics", "microelectronics", "optics",
@@ -513,7 +544,8 @@ GOODS_LEXICON = (
     "vegetables", "potatoes", "fruit", "fruits", "apples", "berries", "seeds", "seed potatoes",
     "sunflower oil", "vegetable oil", "rapeseed", "feed", "fodder", "compound feed",
     "livestock", "cattle", "pigs", "breeding herd", "breeding stock", "heifers", "eggs",
-    "beverages", "beer", "juice", "tea", "salt",
+    "beverages", "beer", "juice", "tea", "salt", "yogurts", "yoghurts", "ice cream", "kefir",
+    "whey", "milk powder", "cottage cheese", "sour cream", "condensed milk",
     # chemicals, fertilisers, medicines
     "fertilisers", "fertilizers", "potash", "potash fertilisers", "nitrogen fertilisers",
     "chemicals", "plastics", "polymers", "rubber", "paints", "varnishes", "detergents",
@@ -537,6 +569,35 @@ GOODS_LEXICON = (
 _LEXICON_NOUN = (
     r"(?:" + "|".join(sorted((re.escape(n) for n in GOODS_LEXICON), key=len, reverse=True)) + r")"
 )
+# (any good named above or in the lexicon: "Belarusian mowers", "Belarus-made loaders and
+# excavators")
+_MADE_NOUN = (
+    r"(?:"
+    + "|".join(
+        sorted({re.escape(n) for n in (*GOODS_NOUNS, *GOODS_LEXICON)}, key=len, reverse=True)
+    )
+    + r")"
+)
+# A word of kind before a good: not a word of a clause ("Belarusian plants with coal",
+# "Belarusian enterprises buy timber": who, then what they do)
+_KIND = (
+    r"(?!(?:with|in|for|to|from|of|on|at|by|and|or|are|is|was|were|have|has|had|will|can|"
+    r"could|buy|buys|bought|sell|sells|sold|supply|supplies|supplied|need|needs|use|uses|"
+    r"enterprises|companies|plants|factories|manufacturers|producers|makers|side|partners|"
+    r"business\w*|exporters|firms|specialists|people|farmers|builders)\b)[a-z][\w-]*"
+)
+# (kinds of it before the good: "Belarusian passenger, utilities, agricultural and cargo
+# machinery, elevators"; further goods after it)
+_GOODS_RUN = (
+    rf"((?:(?:{_KIND}\s+)?{_KIND}"
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+)){{0,6}}(?:{_KIND}\s+){{0,2}}?{_MADE_NOUN}"
+    rf"(?:,\s+(?:and\s+)?(?:{_KIND}\s+){{0,2}}?{_MADE_NOUN})*)\b"
+    rf"{_NOT_AFTER_GOODS}"
+)
+_MADE_IN_BELARUS = re.compile(rf"\bBelarus(?:ian|-made|ian-made)\s+{_GOODS_RUN}")
+_ENDS_IN_GOOD = re.compile(rf"\b{_MADE_NOUN}$")
+# ("our ..." in the Belarusian side's words: the goods of the lexicon, "our cheese and butter")
+_OURS = re.compile(rf"\b[Oo]ur\s+{_GOODS_RUN}")
 # A good named: up to two words of kind before its noun ("heavy-duty mining equipment")
 _NAMED = re.compile(
     rf"\b((?:[a-z][a-z-]*\s+){{0,2}}?(?P<noun>{_LEXICON_NOUN}))\b"
@@ -648,7 +709,9 @@ def _kind_and_noun(found: str, noun: str, before: str) -> str | None:
 # The sentence is about trade in goods (not "grain harvest" or "oil prices" in passing)
 _TRADE_CUE = re.compile(
     r"\b(?:suppl|deliver|export|import|sell|sold|ship|purchas|buy|bought|offer|provid|"
-    r"demand|need|interest|market|trade|procure|lease|leasing|assembl)",
+    r"demand|need|interest|market|trade|procure|lease|leasing|assembl|"
+    # "Belarusian food products are very popular there, in particular meat and cheese"
+    r"popular)",
     re.I,
 )
 # Belarus buying: what comes from the region, or what Belarus wants there
@@ -657,25 +720,38 @@ _BELARUS_BUYS = re.compile(
     rf"{BELARUS_REGIONS})\s+"
     r"(?:\w+\s+){0,3}?(?:buy|buys|bought|purchas\w*|import\w*|interested|interest|need|needs)|"
     r"(?:[Ww]e|Belarus)\s+(?:\w+\s+){0,3}?(?:get|receive|obtain)\w*|"
-    r"(?:supplies|supplied|provides)\s+(?:Belarus|us)\b|"
+    rf"(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing))\s+{_TO_BELARUS_SIDE}\s+with\b|"
     # "our colleagues have supplied pipes": the region's side, in Belarusian words
-    r"\b(?:colleagues|partners|friends)\s+(?:\w+\s+){0,2}?(?:suppl|deliver|sen[dt]|ship)\w*)"
+    # (their subject: not "we help our partners and ship tractors")
+    r"\b(?:colleagues|partners|friends)\s+(?:(?:have|has|had|also|already|regularly|will|can|"
+    r"could)\s+){0,2}(?:suppl|deliver|sen[dt]|ship)\w*)"
 )
 # "from the region", "from Perm Oblast" (not "from Minsk", "from January")
 _FROM_THE_REGION = re.compile(
-    r"^[^.;]{0,40}?\bfrom\s+(?:the\s+(?:region|republic|oblast|krai)\b|there\b|you\b|"
-    r"(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+(?:Oblast|Krai|Region|Republic|Territory)\b)"
-)
+    r"^[^.;]{0,40}?\b(?:from|(?:supplied|delivered|shipped|sold|exported|made|produced)\s+by)\s+"
+    r"(?:the\s+(?:region|republic|oblast|krai)\b|there\b|you\b|"
+    # (not a region of Belarus: "dairy products from Mogilev Oblast" are Belarus's)
+    rf"(?!{BELARUS_REGIONS})(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+(?:Oblast|Krai|Region|Republic|"
+    r"Territory)\b)"
+)  # ("from the region", "supplied by the region": from there)
 _AND_BUYS = re.compile(r"\band\s+(?:also\s+)?(?:buys|purchases|imports)\b[^,;]*$")
 _BELARUS_FIRST = re.compile(r"\s*(?:Belarus|We|Our\s+country|The\s+Belarusian\s+side)\b")
-_TO_BELARUS = re.compile(r"^[^.;]{0,40}?\bto\s+(?:Belarus|us|our\s+country)\b")
-_SELLING = re.compile(r"\b(?:suppl|deliver|export|sell|ship|offer|provid)\w*", re.I)
+_TO_BELARUS = re.compile(
+    r"^[^.;]{0,40}?\bto\s+(?:Belarus|us|our\s+country|the\s+Republic\s+of\s+Belarus)\b"
+)
+_SELLING = re.compile(
+    # ("interested in programs to renew the fleet of buses": Belarus would sell them)
+    r"\b(?:suppl|deliver|export|sell|ship|offer|provid|renew|updat|upgrad)\w*|\bfleets?\b",
+    re.I,
+)
 # The region's side selling: "the region's enterprises supply", "Bryansk exports"
 _REGION_SUBJECT = re.compile(
-    r"(?:\b(?:the\s+region|the\s+republic)|\b([A-Z][\w-]+(?:\s+(?:Oblast|Krai|Region|"
+    r"(?:\b[Tt]he\s+(?:region|republic)|\b([A-Z][\w-]+(?:\s+(?:Oblast|Krai|Region|"
     r"Republic|Territory))?))(?:['’]s?\s+(?:\w+\s+){0,2}?)?"
     # "Buryatia, in turn, supplies paper": a word set off between the region and its verb
-    r"(?:,\s+(?:in\s+turn|for\s+its\s+part|in\s+return|in\s+exchange),)?\s+(?:also\s+)?"
+    r"(?:,\s+(?:in\s+turn|for\s+its\s+part|in\s+return|in\s+exchange),)?"
+    # "the region is ready to supply grain", "Omsk Oblast could also export timber"
+    rf"{_MODAL}\s+(?:also\s+)?"
     r"(?:exports?|supplies|supply|supplied|sells?|sold|ships?|shipped|delivers?|delivered)\s+"
     r"[^.;]*$"
 )
@@ -693,6 +769,31 @@ def _region_sells(before: str) -> bool:
     """Whether the clause before a good has the region's side selling it."""
     m = _REGION_SUBJECT.search(before)
     return m is not None and (m.group(1) is None or find_region(m.group(1)) is not None)
+
+
+_SPACE = re.compile(r"\s+")
+# A run of capitalised words, read as a maker's name ("MAZ", "Minsk Tractor Works")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}")
+
+
+def made_by_belarusian(sentence: str) -> list[str]:
+    """Goods named with a Belarusian maker's name before them ("500 BelAZ dump trucks", "MTZ
+    tractors", "Amkodor loaders"): Belarusian goods, so Belarus's exports, whatever the
+    sentence says of them ("the region's farms operate MTZ tractors")."""
+    ours = belarusian_enterprise_names()
+    found: list[str] = []
+    for m in _CAPITALISED_RUN.finditer(sentence):
+        words = m.group().split()
+        for n in range(len(words), 0, -1):  # the longest name that ends the run
+            name = " ".join(words[-n:])
+            if name.lower() in ours and not name.startswith("Belarus"):
+                space = _SPACE.match(sentence, m.end())
+                good = _NAMED.match(sentence, space.end()) if space else None
+                # (the good right after the name: not "Gomselmash and tractors")
+                if good and _kind_and_noun(good.group(1), good.group("noun"), "") == good.group(1):
+                    found.append(f"{name} {good.group(1)}")
+                break
+    return found
 
 
 def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:

@@ -87,7 +87,8 @@ def _is_dateish(line: str) -> bool:
     rest = SLASHED_YMD.sub(" ", SLASHED_DMY.sub(" ", rest))  # "25/03/2019 14:30"
     rest = re.sub(
         r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
-        r"^\s*(?:posted|published|updated|created|date)\b",  # "Posted: 27.05.2024 12:34:00"
+        # "Posted: 27.05.2024 12:34:00", "Date of publication: 12 November 2022"
+        r"^\s*(?:posted|published|updated|created|date(?:\s+of\s+(?:publication|issue))?)\b",
         " ",
         rest,
         flags=re.I,

@@ -23,7 +23,7 @@ _NAME = re.compile(rf"(?=\b({NAME_WORD})\s+({NAME_WORD})\b)")  # overlapping mat
 
 
 _POSTS = (
-    r"(?:Deputy\s+|First\s+Deputy\s+|Vice\s+|deputy\s+|first\s+deputy\s+)?(?:Prime\s+Minister|"
+    r"(?:Deputy\s+|First\s+Deputy\s+|Vice[\s-]|deputy\s+|first\s+deputy\s+|vice-)?(?:Prime\s+Minister|"
     r"President|Governor|Head|Chairman|Chairwoman|Chairperson|Chair|Speaker|Rais|Ambassador|Mayor|"
     r"Minister|Secretary|Director|Director\s+General|Chief|Rector|Senator|Deputy|Leader|Premier|"
     r"Plenipotentiary|Representative|Consul|CEO|PM|"
@@ -60,6 +60,7 @@ _POST_WORD_WHOLE = re.compile(
 # leader of the "DPR" Denis Pushilin"): read without its quotes (the same length: offsets hold)
 _QUOTED_SHORT = re.compile(r"[\"“«]([A-Z][A-Za-z]{1,5})[\"”»]")
 _TITLE_STOPS = '.;:“”"'
+_SAINT = re.compile(r"\bSt\.(?=\s*[A-Z])")
 
 
 _NOT_NAMES = {
@@ -316,6 +317,8 @@ def find_people(text: str, region: Region | None) -> list[Person]:
     people: list[Person] = []
     if '"' in text or "“" in text or "«" in text:
         text = _QUOTED_SHORT.sub(lambda m: f" {m.group(1)} ", text)
+    if "St." in text:  # "Governor of St. Petersburg ...": a title runs on over its full stop
+        text = _SAINT.sub("St ", text)  # (the same length: offsets hold)
     # Characters inside a region's name (offsets of the folded text, as they always were): a
     # mask answers "does this pair overlap a region" at once, where comparing with every
     # region made a text full of region names quadratic.

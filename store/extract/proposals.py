@@ -156,6 +156,12 @@ CUES: list[Cue] = [
         r"machinery",
         r"quarry",
         r"fire-fighting",
+        # machines for a town's services and for forests
+        r"fire\s+(?:engines|trucks)",
+        r"firefighting\s+(?:vehicles|equipment|machinery)",
+        r"(?:road|street)\s+sweepers",
+        r"snow\s*(?:ploughs|plows)",
+        r"forestry\s+(?:machinery|equipment|machines|vehicles)",
         r"road-building\s+machinery",
         r"road[- ]construction\s+(?:machinery|equipment|vehicles|machines)",
         r"utilit(?:y|ies)\s+(?:machinery|vehicles|equipment|machines)",
@@ -229,6 +235,8 @@ CUES: list[Cue] = [
         r"(?:building|construction)\s+(?:complex|sector|industry)",
         r"housing\s+construction",
         r"(?:build\w*|construct\w*)\s+(?:\w+\s+)?housing",
+        # "build frame-panel houses", "construct wooden homes"
+        r"(?:build\w*|construct\w*)\s+(?:[\w-]+\s+){0,2}(?:houses|homes|dwellings)",
         r"residential\s+(?:buildings?|construction|complex\w*|areas?)",
         r"road\s+construction\s+projects",
     ),
@@ -283,6 +291,7 @@ CUES: list[Cue] = [
         r"(?:automatic\s+)?boilers?",
         r"peat",
         r"gas\s+turbines?(?:\s+units)?",
+        r"gasification",
     ),
     *_cue("energy", r"nuclear\s+(?:industry|power\s+plants?|sector)"),
     *_cue("energy", r"energy", r"oil", r"nuclear\s+(?:power|energy)", weak=True),
@@ -307,6 +316,8 @@ CUES: list[Cue] = [
         r"credit\s+lines?",
         # "individual financial programs for the region", "with the use of new financial plans"
         r"financial\s+(?:programs?|programmes?|plans|schemes|tools|mechanisms|solutions)",
+        # a network to sell through: "open a trading house in the region"
+        r"trading\s+houses?",
     ),
     *_cue("film", r"films?", r"film\s+production", r"cinema\w*", r"filmmakers?", r"movies?"),
     *_cue(
@@ -326,11 +337,14 @@ CUES: list[Cue] = [
         r"culture",
         r"cultural",
         r"sister[- ]cit(?:y|ies)(?:\s+ties)?",
+        # "twinning agreements between municipalities", "twinned districts", "twin towns"
+        r"twinning(?:\s+(?:agreements?|ties|relations))?",
+        r"twinned",
+        r"twin[- ](?:cit(?:y|ies)|towns?)",
         r"patriotic\s+education",
         r"education\s+of\s+(?:the\s+)?young(?:er)?\s+(?:people|"
         r"generation)",
         r"art",
-        r"tourism",
     ),
     *_cue(
         "industrial-cooperation",
@@ -352,6 +366,7 @@ CUES: list[Cue] = [
         r"industrial\s+manufacturing",
     ),
     *_cue("industrial-cooperation", r"shipyards?", r"shipbuilding", r"ship-building"),
+    *_cue("industrial-cooperation", r"woodworking(?:\s+industry)?", r"timber\s+processing"),
     # joint work in an economic zone ("joint projects in the special economic zone")
     *_cue(
         "industrial-cooperation", r"(?:special|free)\s+economic\s+zones?", r"industrial\s+parks?"
@@ -432,23 +447,59 @@ _STATUS = (
 # "transport" may mean anything)
 _AREA_LIST = re.compile(
     r"\b(?:partnerships?|cooperation|cooperate|interaction|collaboration|areas?|fields?|"
-    r"spheres?|sectors?|directions?)\s+(?:such\s+as|including|like|in|of|on)\s+"
+    r"spheres?|sectors?|directions?)\s+"
+    # ("cooperate further in", "cooperation, above all, in")
+    r"(?:(?:further|more|closely|actively|also|above\s+all|primarily|mainly),?\s+)?"
+    r"(?:such\s+as|including|like|in|of|on)\s+"
     r"(?P<list>[^.;:!?“”\"()]{3,300})",
     re.I,
 )
 _AREA_NOUNS = (
-    ("construction", re.compile(r"\bconstruction\b", re.I)),
+    ("construction", re.compile(r"\b(?:construction|civil\s+engineering)\b", re.I)),
     (
         "transport-logistics",
         re.compile(r"\b(?:transport|logistics)\b(?!\s+(?:vehicles|equipment))", re.I),
     ),
     ("agriculture-food", re.compile(r"\bagricultur(?:e|al\s+sector)\b", re.I)),
-    ("industrial-cooperation", re.compile(r"\b(?:woodworking|wood\s+processing)\b", re.I)),
+    (
+        "industrial-cooperation",
+        re.compile(r"\b(?:woodworking|(?:wood|timber)\s+processing)\b", re.I),
+    ),
+    # machine building ("engineering" alone, in a list of areas)
+    ("machinery-equipment", re.compile(r"(?<!civil\s)\bengineering\b", re.I)),
     ("energy", re.compile(r"\benergy\b", re.I)),
-    ("healthcare", re.compile(r"\b(?:healthcare|health\s+care|medicine)\b", re.I)),
+    ("healthcare", re.compile(r"\b(?:healthcare|health\s+care|medicine|health)\b", re.I)),
     ("science-technology", re.compile(r"\bscience\b", re.I)),
     ("education", re.compile(r"\beducation\b", re.I)),
-    ("culture-youth", re.compile(r"\b(?:culture|sports?|tourism)\b", re.I)),
+    # (tourism has no sector of its own, and is not culture)
+    ("culture-youth", re.compile(r"\b(?:culture|sports?)\b", re.I)),
+)
+
+
+# "in the manufacturing, agricultural and transport industries", "the construction and energy
+# sectors": a run of kinds before the word for branches of the economy names each one's sector
+# (a kind's word whole: "machine-building" is not building)
+_KINDS_OF_INDUSTRY = re.compile(
+    r"\b(?P<list>(?:[\w-]{1,30},\s+){0,6}[\w-]{1,30},?\s+(?:and|or)\s+[\w-]{1,30})\s+"
+    r"(?:industries|sectors|spheres|branches)\b",
+    re.I,
+)
+_FORMULA_TRADE = re.compile(r"\b(?:trade|econom\w*|business|investment)\b", re.I)
+_KIND_ADJECTIVES = (
+    (
+        "industrial-cooperation",
+        re.compile(r"(?<![\w-])(?:manufacturing|industrial|processing)\b", re.I),
+    ),
+    (
+        "agriculture-food",
+        re.compile(r"(?<![\w-])(?:agricultural|agrarian|agro-industrial)\b", re.I),
+    ),
+    ("transport-logistics", re.compile(r"(?<![\w-])transport\b", re.I)),
+    ("construction", re.compile(r"(?<![\w-])(?:construction|building)\b", re.I)),
+    ("energy", re.compile(r"(?<![\w-])(?:energy|power|fuel)\b", re.I)),
+    ("chemicals", re.compile(r"(?<![\w-])(?:chemical|petrochemical)\b", re.I)),
+    ("healthcare", re.compile(r"(?<![\w-])(?:medical|healthcare)\b", re.I)),
+    ("culture-youth", re.compile(r"(?<![\w-])cultural\b", re.I)),
 )
 
 
@@ -456,8 +507,19 @@ def _area_list_matches(
     sentence: str, found: list[tuple[str, int, int, bool]]
 ) -> list[tuple[str, int, int, bool]]:
     """Sectors named by bare area nouns in a list of areas (not where a phrase already
-    found covers the word)."""
+    found covers the word), and by the kinds in a list of industries."""
     out: list[tuple[str, int, int, bool]] = []
+    for m in (
+        _KINDS_OF_INDUSTRY.finditer(sentence) if may_match(_KINDS_OF_INDUSTRY, sentence) else ()
+    ):
+        if _FORMULA_TRADE.search(m.group("list")):
+            continue  # "the trade, economic and cultural spheres": the formula (see _FORMULA)
+        for sector, kind in _KIND_ADJECTIVES:
+            for w in kind.finditer(sentence, m.start("list"), m.end("list")):
+                # (a weak cue's word, "energy", is named here)
+                spans = [f for f in (*found, *out) if not f[3]]
+                if not any(a < w.end() and w.start() < b for _s, a, b, _w in spans):
+                    out.append((sector, w.start(), w.end(), False))
     for m in _AREA_LIST.finditer(sentence):
         if not (("," in m.group("list")) or (" and " in m.group("list"))):
             continue  # one noun is no list
@@ -487,10 +549,16 @@ _FORMULA = re.compile(
     # (at most eight words after the first: an unbounded run made a long list of them
     # quadratic to read)
     rf"\b{_FORMULA_WORD}(?:(?:\s*,\s*|\s*-\s*|\s+and\s+|\s*,\s*and\s+){_FORMULA_WORD}){{1,8}}"
-    r"\s+(?:co-?operation|ties|links|relations|contacts|interaction|partnership)\b",
+    r"\s+(?:co-?operation|ties|links|relations|contacts|interaction|partnership|spheres|fields|"
+    r"areas|domains|dimensions)\b",
     re.I,
 )
 _FORMULA_SECTORS = {"science-technology", "culture-youth"}
+# A run of kinds before "potential": what the sides have, not an area anyone proposed ("greater
+# use of the industrial, scientific, technological and human potential of our sides")
+_POTENTIAL = re.compile(
+    r"\b(?:[\w-]{1,30},\s+){1,6}(?:[\w-]{1,30}\s+){0,2}(?:and\s+)?[\w-]{1,30}\s+potential\b"
+)
 
 
 def _outside_formulas(
@@ -502,6 +570,8 @@ def _outside_formulas(
         for m in _FORMULA.finditer(sentence)
         if re.search(r"\b(?:trade|econom)", m.group(), re.I)
     ]
+    if "potential" in sentence:  # "the industrial, scientific and human potential of our sides"
+        spans += [(m.start(), m.end()) for m in _POTENTIAL.finditer(sentence)]
     return [
         f
         for f in found
@@ -712,6 +782,7 @@ _ORG_FORM = re.compile(
 _ORG_WORD = re.compile(
     r"\b([A-Z][a-z]*(?:(?:mash|prom|stroy|neft|nafta|khim|energo|avto|agro|med|pharm|zavod|"
     r"tekh|company|bank)[a-z]*|kali))\b"  # "Belteleradiocompany", "Belarusbank", "Uralkali"
+    r"(?<!sk)"  # (a town's name in "-sk" is no enterprise's: "Petrozavodsk", "Neftekamsk")
 )
 
 
@@ -925,9 +996,9 @@ def find_proposals(
             or (may_match(_GOODS_SENTENCE, s.text) and bool(_GOODS_SENTENCE.search(s.text)))
         )
         found = _sector_matches(s.text, cues) if cues and not skip else []
-        if not skip and may_match(_AREA_LIST, s.text):
+        if not skip and (may_match(_AREA_LIST, s.text) or may_match(_KINDS_OF_INDUSTRY, s.text)):
             found = sorted(found + _area_list_matches(s.text, found), key=lambda o: o[1])
-        if found and may_match(_FORMULA, s.text):
+        if found and (may_match(_FORMULA, s.text) or "potential" in s.text):
             found = _outside_formulas(s.text, found)
         matched.append(found)
         if found:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..regions import Region, find_region
 from .dates import MONTH, MONTHS
-from .goods import VAGUE_GOODS, is_good, named_goods, offered_goods, spoken
+from .goods import VAGUE_GOODS, is_good, made_by_belarusian, named_goods, offered_goods, spoken
 from .needs import may_match
 from .page import Sentence
 from .people import Person, region_mentions
@@ -16,8 +16,8 @@ from .people import Person, region_mentions
 USD_AMOUNT = re.compile(
     r"(?:US\s?\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?)(?![\d,])\s*"
     r"(million|billion|trillion|thousand|mln|bln|bn|tn|m\b|b\b)?"
-    r"|(?<![\d.,])(\d{1,15}(?:\.\d+)?)\s*(million|billion|trillion|thousand)\s+"
-    r"(?:U\.?S\.?\s+)?dollars"
+    r"|(?<![\d.,])(\d{1,15}(?:\.\d+)?)\s*(million|billion|trillion|thousand|mln|bln|bn)\s+"
+    r"(?:(?:U\.?S\.?\s+)?dollars|USD\b)"  # "120 million US dollars", "120 mln USD"
     r"|\b(half\s+a|a\s+quarter\s+of\s+a|quarter\s+of\s+a|three\s+quarters\s+of\s+a|"
     r"(?:one|two|three)\s+and\s+a\s+half|a|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+(million|billion)\s+(?:U\.?S\.?\s+)?dollars",  # "half a billion dollars"
@@ -146,6 +146,12 @@ _PERIOD_WORDS = re.compile(
 )
 
 
+# Several years together: "over 2018-2019", "in 2016–2018", "from 2015 to 2019" is read as
+# a start and an end elsewhere ("from" is a comparison's base)
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|—|to|through)\s*((?:19|20)\d{2})\b")
+_NOT_ITS_SPAN = re.compile(r"\b(?:since|than|from|against|compared\s+(?:to|with))\s*$")
+
+
 # Patterns applied for every figure (compiled once: a long text has thousands of figures).
 _NOT_ITS_YEAR = re.compile(
     r"\b(?:since|over|than|from|against|compared\s+(?:to|with)|period(?:\s+(?:of|in))?)\s*$"
@@ -168,6 +174,15 @@ _NOT_TRADE = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(r"\b(?:while|whereas)\b|;")
+# Two periods told as one: "for 2019 and (for) the nine months of 2020"
+_JOINED = re.compile(r"\s*(?:and|plus)(?:\s+(?:for|in|over|during))?(?:\s+the)?\s*", re.I)
+# An amount a figure moved by, not where it stands: "increased by $20 million to $120 million"
+_CHANGE_BY = re.compile(
+    r"\b(?:increased|increase|grew|grown|growth|rose|risen|decreased|decrease|declined|"
+    r"decline|fell|fallen|dropped|drop|went\s+(?:up|down)|up|down)\s+by\s+"
+    r"(?:almost\s+|nearly\s+|about\s+|over\s+|some\s+|more\s+than\s+|around\s+)?$",
+    re.I,
+)
 # after a change, what it is compared with ("compared to the same period of 2022")
 _COMPARED = (
     r"(?:(?:year-on-year|compared\s+(?:with|to)\s+(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?"
@@ -208,16 +223,20 @@ class _Period:
     end: int
 
 
-def part_year_years(text: str) -> set[int]:
+def part_year_ends(text: str) -> dict[int, int]:
     """The years of which a text reports only a part ("the first quarter of 2020", "nine
-    months 2008", "January-September 2024", "H1 2008"): a report written while that year ran."""
-    years = set()
+    months 2008", "January-September 2024", "H1 2008"): a report written while that year ran;
+    each with the last month of the latest part of it reported (0 where the months are not
+    told: "nine months 2008")."""
+    ends: dict[int, int] = {}
     for p in _periods(text, None):
         start, _sep, end = p.text.partition("..")
         if end and start[:4] == end[:4] and (start[5:], end[5:]) != ("01", "12"):
-            years.add(int(start[:4]))
-    years |= {int(m.group(1)) for m in _MONTHS_YEAR.finditer(text)}
-    return years
+            year = int(start[:4])
+            ends[year] = max(ends.get(year, 0), int(end[5:7]))
+    for m in _MONTHS_YEAR.finditer(text):
+        ends.setdefault(int(m.group(1)), 0)
+    return ends
 
 
 # "over the nine months 2008": the months and their year without "of"
@@ -270,6 +289,13 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
         a, b = _SHORT_MONTHS[m.group(1)]
         found.append(_Period(f"{y}-{a:02d}..{y}-{b:02d}", m.start(), m.end()))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _YEAR_SPAN.finditer(clause):
+        a, b = int(m.group(1)), int(m.group(2))
+        before = clause[max(0, m.start() - 20) : m.start()].lower()
+        if a < b <= a + 10 and not _NOT_ITS_SPAN.search(before):
+            # "over 2018-2019 trade totalled ...": the years together, not the last of them
+            found.append(_Period(f"{a}..{b}", m.start(), m.end()))
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _PERIOD_WORDS.finditer(clause):
         if taken[m.start(1 if m.group(1) else 2)]:
             continue
@@ -459,6 +485,13 @@ def find_trade(
             tail = text[m.end() : tail_to]
             if _NOT_TRADE.search(lead):
                 continue
+            if _CHANGE_BY.search(lead[-60:]):
+                # "In 2019 trade increased by $20 million to $120 million": how much it
+                # moved, not where it stands (the period before it is the next amount's)
+                skipped = _periods(lead, year)
+                sentence_period = sentence_period or (skipped[-1].text if skipped else None)
+                sentence_metric = sentence_metric or _metric(lead)
+                continue
             if _ONE_GOOD.match(tail):  # "$2.35 million worth of malt": one good's value
                 continue
             item = _BRACKETED.search(lead)  # "fiberglass ($5.6 million)": one good's value
@@ -503,6 +536,18 @@ def find_trade(
                 period = tail_periods[0].text
             elif lead_periods:
                 period = lead_periods[-1].text
+                if len(lead_periods) > 1 and _JOINED.fullmatch(
+                    lead, lead_periods[-2].end, lead_periods[-1].start
+                ):
+                    # "for 2019 and 9 months of 2020 amounted to": both, from the first's start
+                    # to the last's end
+                    first = lead_periods[-2].text.split("..")[0]
+                    last = period.split("..")[-1]
+                    if first[:4] < last[:4]:  # (whole years as "2018..2019", as a span)
+                        if len(first) > 4 or len(last) > 4:
+                            first = first if len(first) > 4 else f"{first}-01"
+                            last = last if len(last) > 4 else f"{last}-12"
+                        period = f"{first}..{last}"
             elif tail_periods:
                 period = tail_periods[0].text
             else:
@@ -655,7 +700,9 @@ def _stated_by(s: Sentence, host: Person | None, guest: Person | None, outlet: s
     return person.name if person else ""
 
 
-_GOODS_VERB = r"(?:(?:are|were)\s+dominated\s+by|were|are|was|is|included|include|consisted\s+of)"
+_GOODS_VERB = (
+    r"(?:(?:are|were|is|was)\s+dominated\s+by|were|are|was|is|included|include|consisted\s+of)"
+)
 
 
 _GOODS_LIST = re.compile(
@@ -684,8 +731,10 @@ _CUT_OFF = re.compile(r"(?:\s+(?:a|an|the|and|or|of|for|in|to|with|as))+$", re.I
 
 
 def _split_goods(text: str) -> list[str]:
-    text = re.sub(
-        r"\s+(?:to|from)\s+(?:the\s+)?(?:Russian\s+region|[A-Z]\w+(?:\s+Oblast)?)\b.*$", "", text
+    text = re.sub(  # where to or from, or where bought: "timber in the region"
+        r"\s+(?:to|from|in)\s+(?:the\s+)?(?:(?:Russian\s+)?region|[A-Z]\w+(?:\s+Oblast)?)\b.*$",
+        "",
+        text,
     ).strip()
     text = _CUT_OFF.sub("", text)  # "devices for harvesting an" (the page ends there)
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=[\w-]+\s*$)", text)]
@@ -803,8 +852,15 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
                     known.add(key)
         if may_match(_GOODS_LIST, s.text):
             _listed_goods(s.text, exports, imports, known_exports, known_imports)
-        # then the goods named in it that no pattern caught, by the lexicon
+        # then the goods named in it that no pattern caught, by the lexicon (and those named
+        # with a Belarusian maker's name, in a sentence of any kind)
         named = named_goods(s.text, MAX_GOODS - len(exports) - len(imports))
+        made = [
+            g
+            for g in made_by_belarusian(s.text)
+            if not any(_same_good(g.lower(), k) for k in known_exports)
+        ]  # ("Belkommunmash trolleybuses" after "trolleybuses": the same good again)
+        named = ([*made, *named[0]], named[1])
         for found, target, known in (
             (named[0], exports, known_exports),
             (named[1], imports, known_imports),
