@@ -480,6 +480,17 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
+def enable_collector() -> None:
+    """Turn the collector on; while a read has it paused, once the last such read is done
+    (:func:`collector_paused`)."""
+    global _was_enabled
+    with _paused_lock:
+        if _paused:
+            _was_enabled = True
+        else:
+            gc.enable()
+
+
 def parse_json_bytes(
     path: Path, raw: bytes, what: str = "database", error: type[StoreError] = CorruptDatabase
 ) -> Any:

@@ -176,11 +176,13 @@ def bundled():
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """The collector runs less often in the test process: what is loaded by now (Textual,
-    the package, the collected tests) is frozen out of its passes, and it starts a pass
-    every 50,000 new objects, not 700. An app under test makes tens of thousands of
-    objects a form (a few hundred widgets), and each pass walked them all: a quarter of
-    the CPU time of the form tests. Garbage is still collected, in fewer, larger passes."""
+    the package, the collected tests) is frozen out of its passes, and a pass over the
+    young objects starts every 50,000 new ones, not 700 (the app's own setting is alike:
+    tui/app.py, COLLECTOR). An app under test makes tens of thousands of objects a form,
+    and each pass walked them all: a quarter of the CPU time of the form tests. Full passes
+    stay frequent (every tenth), so that the apps and files of earlier tests go with them:
+    with them ten times rarer, dead apps and open files piled up in a worker."""
     import gc
 
     gc.freeze()
-    gc.set_threshold(50_000, 50, 100)
+    gc.set_threshold(50_000, 5, 2)

@@ -718,25 +718,44 @@ def test_the_early_open_gets_short_turns_while_it_runs_and_gives_them_back(
 
 async def test_the_launch_collects_no_garbage_until_the_first_frame(app) -> None:
     """The command line turns the collector off for the start; the app turns it back on
-    once its first frame is drawn (what the start made frozen out of its passes), with a
-    pass every 20,000 new objects, not Python's 700 (opening a long form: see
-    _collect_from_now_on)."""
+    once its first frame is drawn (what the start made frozen out of its passes), with
+    passes less frequent than Python's (opening a long form: see _collect_from_now_on)."""
     import gc
 
-    from coopbrowse.tui.app import YOUNG_OBJECTS
+    from coopbrowse.tui.app import COLLECTOR
 
     app.collect_after_first_frame = True
     threshold = gc.get_threshold()
+    gc.unfreeze()  # (the test process froze what it had loaded: see conftest)
     gc.disable()
     gc.set_threshold(700, 10, 10)  # (Python's own)
     try:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot, app)
             assert gc.isenabled() and gc.get_freeze_count() > 0
-            assert gc.get_threshold()[0] == YOUNG_OBJECTS  # a pass every 20,000 new objects
+            assert gc.get_threshold() == COLLECTOR
     finally:
         gc.enable()
-        gc.unfreeze()
+        gc.set_threshold(*threshold)
+        gc.freeze()
+
+
+def test_the_collector_stays_off_for_a_read_that_paused_it() -> None:
+    """The first frame can come while a small database is read on a worker with the
+    collector paused: it is turned back on when that read is done, not in its middle."""
+    import gc
+
+    from coopbrowse.store.storage import collector_paused
+    from coopbrowse.tui.app import _collect_from_now_on
+
+    threshold = gc.get_threshold()
+    try:
+        with collector_paused():
+            _collect_from_now_on()
+            assert not gc.isenabled()
+        assert gc.isenabled()
+    finally:
+        gc.enable()
         gc.set_threshold(*threshold)
 
 

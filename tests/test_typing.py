@@ -40,11 +40,14 @@ async def test_keys_typed_before_the_first_frame_reach_the_query(app: CoopBrowse
         assert main.query_text == "elevator" and len(main.rows) == 4
 
 
-async def test_a_query_typed_before_a_long_lists_first_frame_is_not_undone(tmp_path) -> None:
+async def test_a_query_typed_before_a_long_lists_first_frame_is_not_undone(
+    tmp_path, monkeypatch
+) -> None:
     """The rest of the first list is read after the first frame; a query typed before then
-    has asked for another list, and that read does not replace (or cancel) it."""
+    has asked for another list, which is shown, and the first list's rest is not read."""
     from test_app import indexed_long_list
 
+    from coopbrowse.store.index import Listing
     from coopbrowse.store.library import Library
     from coopbrowse.tui.listing import EarlyOpen
     from coopbrowse.tui.state import UiState
@@ -56,7 +59,11 @@ async def test_a_query_typed_before_a_long_lists_first_frame_is_not_undone(tmp_p
     expected = index.listing("meetings", query, "date").total
     assert 0 < expected < index.listing("meetings", "", "date").total
     early = EarlyOpen(path, UiState())  # as the command line starts it
-    assert early.done.wait(30)
+    assert early.done.wait(30) and early.answer is not None
+    first = early.answer[0].listing
+    completed: list[Listing] = []
+    complete = Listing.complete
+    monkeypatch.setattr(Listing, "complete", lambda self: completed.append(self) or complete(self))
     app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST, early=early)
     async with app.run_test(size=SIZE) as pilot:
         burst(app, f"/{query}\r")
@@ -64,6 +71,32 @@ async def test_a_query_typed_before_a_long_lists_first_frame_is_not_undone(tmp_p
         main = main_screen(app)
         assert main.query_text == query and len(main.rows) == expected
         assert main.rows.complete
+        assert first not in completed  # (read for nothing, it was replaced)
+
+
+async def test_a_bad_query_typed_before_a_long_lists_first_frame_leaves_it_whole(
+    tmp_path,
+) -> None:
+    """The query fails and the first list stays: all of it, its rest read all the same
+    (it was left a first page, the rest of its rows blank, until something else was asked)."""
+    from test_app import indexed_long_list
+
+    from coopbrowse.store.index import PAGE
+    from coopbrowse.tui.listing import EarlyOpen
+    from coopbrowse.tui.state import UiState
+
+    path = indexed_long_list(tmp_path)
+    early = EarlyOpen(path, UiState())
+    assert early.done.wait(30) and early.answer is not None
+    rows = early.answer[0]
+    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST, early=early)
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, '/region:"Omsk\r')  # an unclosed quote
+        await settle(pilot)
+        main = main_screen(app)
+        assert "the list is unchanged" in str(main.query_one("#search-status").render())
+        assert main.rows is rows and main.rows.complete and len(rows) == PAGE + 60
+        assert all(rows[i] is not None for i in range(len(rows)))
 
 
 async def test_keys_typed_while_opening_and_indexing_are_kept(tmp_path, monkeypatch) -> None:

@@ -144,7 +144,9 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
         yield SystemCommand("Help", "Key: ? / f1", self.action_help)
 
 
-YOUNG_OBJECTS = 20_000  # new objects between two passes of the collector (Python's: 700)
+# The collector after the first frame: a pass over the young objects every 20,000 new ones
+# (Python's: 700), over the middle generation every fifth, over all every second of those.
+COLLECTOR = (20_000, 5, 2)
 
 
 def _collect_from_now_on() -> None:
@@ -152,14 +154,21 @@ def _collect_from_now_on() -> None:
     out of the collector's full passes (one of them, over every module's objects, cost
     45 ms of a frame); from now on garbage is collected. (The start's own garbage, a few
     thousand objects of its 50,000, is frozen with it: a collection now would cost the
-    45 ms it saves.) A pass starts every ``YOUNG_OBJECTS`` new objects: a form of a few
-    hundred widgets makes tens of thousands, and at Python's 700 its passes were 40% of
-    the time it took to open (1.25-1.30 s of CPU against 0.67-0.77 s)."""
+    45 ms it saves.)
+
+    The collector runs less often than Python's default (``COLLECTOR``): a form of a few
+    hundred widgets makes tens of thousands of objects, and at 700 its passes were 40% of
+    the time it took to open. Full passes stay frequent enough that the garbage of closed
+    forms goes: opening and closing a form 30 times, the process grew 129 to 140 MB (at
+    Python's setting 106 to 116 MB; with full passes ten times rarer, 141 to 226 MB and
+    growing)."""
     import gc
 
+    from coopbrowse.store.storage import enable_collector
+
     gc.freeze()
-    gc.set_threshold(YOUNG_OBJECTS, 10, 10)
-    gc.enable()
+    gc.set_threshold(*COLLECTOR)
+    enable_collector()  # (a read that paused it turns it back on when done)
 
 
 def all_binding_classes() -> list[type]:

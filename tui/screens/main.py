@@ -316,8 +316,10 @@ class MainScreen(StyledOnce, Screen[None]):
         rows, hl, cursor = first
         done = rows.complete and not (request.keep and cursor is None)
         self._show(request, rows, hl, label, cursor, done)
-        if not done:  # the rest is read once the first frame is drawn (see _complete)
+        if not done and self.app.screen is self:  # the rest once this frame is drawn
             self.call_after_refresh(self._complete_if_current, request, first, label)
+        elif not done:  # (a screen on top, which could close before its next frame)
+            self._complete(request, first, label)
 
     def _complete_if_current(self, request: Request, answer: Answer, label: str) -> None:
         if request.ticket == self._ticket:  # (not when a key typed meanwhile asked for another)
@@ -423,6 +425,22 @@ class MainScreen(StyledOnce, Screen[None]):
             return
         self.app.call_from_thread(self._show, request, rows, hl, label, cursor, True)
 
+    @work(thread=True, group="rest")
+    def _complete_rows(self, rows: Rows) -> None:
+        """Read the rest of ``rows``, the list kept when a newer request failed (a query
+        typed while its first page was shown; a worker), and draw it again."""
+        assert rows.listing is not None
+        try:
+            rows.listing.complete()
+        except Exception:  # (the failed request has said what is wrong)
+            return
+        self.app.call_from_thread(self._rows_completed, rows)
+
+    @_while_open
+    def _rows_completed(self, rows: Rows) -> None:
+        if rows is self.rows:
+            self.query_one(RecordTable).refresh_rows()
+
     def _report(self, request: Request, exc: Exception) -> None:
         """Say why a request failed (from a worker)."""
         from coopbrowse.store.query import QueryError
@@ -456,6 +474,8 @@ class MainScreen(StyledOnce, Screen[None]):
         self._answered = request.ticket
         self._settled()
         self.query_one(SearchBar).show_error(message)
+        if not self.rows.complete:  # the list kept is a first page: its rest is still to read
+            self._complete_rows(self.rows)
         if not self._first_list:
             self.query_one(RecordTable).stop_waiting()
         if self._first_list:
