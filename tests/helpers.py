@@ -54,6 +54,19 @@ async def quiet(min_sleep: float = 0.0, max_sleep: float = 1.0, *, workers: bool
             return
 
 
+def indexed_long_list(tmp_path: Path) -> Path:
+    """A database whose list is longer than the first page of an answer, indexed and then
+    unchanged (the usual launch: the early open reads its first page)."""
+    from coopbrowse.store.index import PAGE
+    from coopbrowse.store.library import Library
+    from coopbrowse.store.synth import build_database
+
+    path = tmp_path / "long.json"
+    build_database(path, PAGE + 60, seed=6)
+    Library.open(path)
+    return path
+
+
 def main_screen(app) -> MainScreen | None:
     return next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
 

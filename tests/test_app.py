@@ -8,7 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from helpers import FAST, main_screen, settle, until
+from helpers import FAST, indexed_long_list, main_screen, settle, until
 from rich.console import Console
 
 from coopbrowse.store import Store
@@ -834,19 +834,6 @@ async def test_the_first_frame_of_an_indexed_database_shows_its_list(
         # its titles too (shown from on_mount, they stayed "Proposals (0)", "sorted by  ·")
         assert table.border_title == f"2 Proposals ({proposals})"
         assert str(table.border_subtitle).startswith("sorted by sector ·")
-
-
-def indexed_long_list(tmp_path: Path) -> Path:
-    """A database whose list is longer than the first page of an answer, indexed and then
-    unchanged (the usual launch: the early open reads its first page)."""
-    from coopbrowse.store.index import PAGE
-    from coopbrowse.store.library import Library
-    from coopbrowse.store.synth import build_database
-
-    path = tmp_path / "long.json"
-    build_database(path, PAGE + 60, seed=6)
-    Library.open(path)
-    return path
 
 
 @pytest.mark.paints  # (which comes first: the first frame, or the read of the rest)

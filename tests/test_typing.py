@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from helpers import FAST, main_screen, settle
+from helpers import FAST, indexed_long_list, main_screen, settle
 from textual import events
 
 from coopbrowse.store.synth import build_database
@@ -45,8 +45,6 @@ async def test_a_query_typed_before_a_long_lists_first_frame_is_not_undone(
 ) -> None:
     """The rest of the first list is read after the first frame; a query typed before then
     has asked for another list, which is shown, and the first list's rest is not read."""
-    from test_app import indexed_long_list
-
     from coopbrowse.store.index import Listing
     from coopbrowse.store.library import Library
     from coopbrowse.tui.listing import EarlyOpen
@@ -79,8 +77,6 @@ async def test_a_bad_query_typed_before_a_long_lists_first_frame_leaves_it_whole
 ) -> None:
     """The query fails and the first list stays: all of it, its rest read all the same
     (it was left a first page, the rest of its rows blank, until something else was asked)."""
-    from test_app import indexed_long_list
-
     from coopbrowse.store.index import PAGE
     from coopbrowse.tui.listing import EarlyOpen
     from coopbrowse.tui.state import UiState
