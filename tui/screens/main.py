@@ -985,7 +985,8 @@ class MainScreen(StyledOnce, Screen[None]):
         url = meeting.source.url
         if url.startswith(("http://", "https://")):
             if self.app.is_web:  # served: the user's own browser opens it
-                self._open_url(url)
+                self.app.open_url(url)
+                self._say_opening(url)
             else:
                 self._find_browser(url)
         else:
@@ -1013,10 +1014,6 @@ class MainScreen(StyledOnce, Screen[None]):
             self.app.call_from_thread(self._say_opening, url)
         else:
             self.app.call_from_thread(self._no_browser, url)
-
-    def _open_url(self, url: str) -> None:
-        self.app.open_url(url)
-        self._say_opening(url)
 
     @_while_open
     def _say_opening(self, url: str) -> None:
