@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from helpers import FAST, indexed_long_list, main_screen, settle
+from helpers import FAST, indexed_long_list, main_screen, settle, until
 from textual import events
 
 from coopbrowse.store.synth import build_database
@@ -295,3 +295,40 @@ async def test_keys_after_a_submitted_query_do_not_join_it(app: CoopBrowseApp) -
         await settle(pilot)
         main = main_screen(app)
         assert main.query_one(SearchBar).value == "region:penza"
+
+
+async def test_a_long_build_says_about_how_long_is_left(tmp_path, monkeypatch) -> None:
+    import threading
+
+    from coopbrowse.store import library
+    from coopbrowse.tui.progress import TimeLeft
+
+    now = [100.0]  # the screen's clock: the build reports at 0 s and 4 s into it
+    reported, gate = threading.Event(), threading.Event()
+    real = library.build_in_subprocess
+
+    def gated(db: Path, progress) -> None:
+        progress("Indexing", 0, 800)
+        now[0] += 4.0
+        progress("Indexing", 400, 800)  # 100 a second: 400 more take 4 s
+        reported.set()
+        assert gate.wait(20)
+        real(db, progress)
+
+    monkeypatch.setattr(library, "SUBPROCESS_FROM", 0)  # indexed by a separate process
+    monkeypatch.setattr(library, "build_in_subprocess", gated)
+    monkeypatch.setattr(
+        "coopbrowse.tui.screens.main.TimeLeft", lambda: TimeLeft(clock=lambda: now[0])
+    )
+    path = tmp_path / "big.json"
+    build_database(path, 800, seed=4)
+    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        main = main_screen(app)
+        await until(pilot, reported.is_set, "the build's second report")
+        await pilot.pause()
+        status = str(main.query_one("#status").render())
+        assert "Indexing 400 of 800 meetings… about 5 s left" in status
+        gate.set()
+        await settle(pilot)
+        assert main.loaded and "left" not in str(main.query_one("#status").render())

@@ -50,6 +50,7 @@ from ..listing import (
     first_answer,
     match_counts,
 )
+from ..progress import TimeLeft
 from ..selection import Place, Selection, Trail
 from ..state import UiState
 from ..views import VIEWS, Key, Row, placeholder_cells, sort_choice, sort_count
@@ -184,6 +185,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self._detail_timer: Timer | None = None
         self._detail_ticket = 0
         self._waiting_screens: list[Screen[Any]] = []  # results that came while covered
+        self._time_left = TimeLeft()  # of the counted step the status line shows
         self._typed_at = 0.0  # when a key last reached the search bar (monotonic)
         self._save_timer: Timer | None = None
         self._trail = Trail()  # where links were followed from
@@ -357,6 +359,9 @@ class MainScreen(StyledOnce, Screen[None]):
         bar.display = True
         bar.update(total=total or None, progress=done)
         detail = f"{what} {done:,} of {total:,} meetings…" if total else what
+        left = self._time_left.update(what, done, total)
+        if left:
+            detail = f"{detail} {left}"
         self.query_one("#status", Static).update(Text(detail), layout=False)
 
     def _progress_bar(self) -> ProgressBar | None:
