@@ -539,7 +539,13 @@ class _StderrProgress:
     def __call__(self, what: str, done: int, total: int) -> None:
         if self._bar is None:
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
 
             console = Console(stderr=True, highlight=False)
             if not console.is_terminal:
@@ -549,6 +555,7 @@ class _StderrProgress:
                 TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
+                TimeRemainingColumn(),  # as the app's status line says it
                 console=console,
                 transient=True,
             )
