@@ -118,7 +118,14 @@ def facet_counts(
                 continue
             key = str(year)
         counts.append((str(key), n))
-    labelled = [(value, n, *_label(name, value)) for value, n in counts]
+    # One row a filter: values that the same filter finds (a region stored in two spellings,
+    # "Samara Oblast" and "Samara region") are counted together, under the first's label.
+    merged: dict[str, tuple[str, int, str]] = {}
+    for value, n in counts:
+        text, flt = _label(name, value)
+        first = merged.get(flt)
+        merged[flt] = (value, n, text) if first is None else (first[0], first[1] + n, first[2])
+    labelled = [(value, n, text, flt) for flt, (value, n, text) in merged.items()]
     # the most first; ties A-Z as the labels read ("Tatarstan" is the Republic of Tatarstan)
     labelled.sort(key=lambda r: (-r[1], r[2].casefold()) if name != "year" else (-int(r[0]), ""))
     out = FacetCounts(name, kind, query, total)

@@ -222,6 +222,14 @@ def find_region(text: str) -> Region | None:
     return _LOOKUP.get(fold(text).strip())
 
 
+def canonical_region(text: str) -> str:
+    """The region's own name when ``text`` is a known spelling of it ("Samara region" ->
+    "Samara Oblast"), else ``text`` as it is: what a record stores, so that one region is
+    one name in lists, counts and filters."""
+    found = find_region(text)
+    return found.name if found is not None else text
+
+
 def filter_value(name: str) -> str:
     """The ``region:`` filter value that names exactly the region called ``name``: its key
     when it is one of the federal subjects, else a slug of the name."""

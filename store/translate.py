@@ -349,8 +349,10 @@ def matching_regions(known: list[str], value: str) -> list[str]:
     """The indexed regions a ``region:`` value names: the region it spells exactly, else
     every region whose slug is the value or has a word starting with it."""
     region = find_region(value) or find_region(value.replace("-", " "))
-    if region is not None and region.name in known:
-        return [region.name]
+    if region is not None:  # the region under its name, and any other spelling stored
+        same = [name for name in known if name == region.name or find_region(name) is region]
+        if same:
+            return same
     out = []
     slug = region_slug(value)
     for name in known:

@@ -320,3 +320,64 @@ async def test_the_counts_move_on_the_lists_keys(app) -> None:
         main = app.screen
         assert isinstance(main, MainScreen)
         assert main.query_one(SearchBar).value == screen.counts.rows[1].filter
+
+
+def test_a_region_typed_in_another_spelling_is_stored_under_its_name(store: Store) -> None:
+    penza = store.meeting("2025-04-01-penza")
+    assert penza is not None
+    data = {**penza.to_dict(), "region": "samara region"}
+    assert Meeting.from_dict(data).region == "Samara Oblast"
+    store.edit_meeting(Meeting.from_dict(data))
+    assert Store.open(store.path).meeting(penza.id).region == "Samara Oblast"
+    # a name no list knows is kept as typed
+    assert Meeting.from_dict({**data, "region": "Atlantis"}).region == "Atlantis"
+
+
+def test_one_region_in_two_spellings_is_found_and_counted_as_one(store: Store) -> None:
+    """An index may hold a region under a spelling of its own (written before regions were
+    stored under their names, or by another tool): ``region:`` finds every spelling, and
+    the counts give the region one row, whose filter finds them all."""
+    import dataclasses
+
+    from coopbrowse.store.facets import facet_counts
+    from coopbrowse.store.index import SearchIndex
+
+    meetings = store.meetings()
+    penza = next(m for m in meetings if m.id == "2025-04-01-penza")
+    other = dataclasses.replace(penza, region="Samara region")  # not through from_dict
+    index = SearchIndex.build([other if m is penza else m for m in meetings])
+    found = index.search("region:samara", kind="meeting")
+    assert {h.id for h in found.hits} == {"2025-07-21-samara", "2025-04-01-penza"}
+    counts = facet_counts(index, "region", view="meetings")
+    filters = [r.filter for r in counts.rows]
+    assert len(filters) == len(set(filters))
+    samara = next(r for r in counts.rows if r.filter == "region:samara")
+    assert samara.count == 2
+    # unknown names that one filter finds ("Atlantis", "ATLANTIS") are one row too
+    odd = [
+        dataclasses.replace(m, region=r)
+        for m, r in zip(meetings[:2], ("Atlantis", "ATLANTIS"), strict=True)
+    ]
+    index = SearchIndex.build([*odd, *meetings[2:]])
+    rows = [r for r in facet_counts(index, "region", view="meetings").rows if r.count == 2]
+    assert [r.filter for r in rows] == ["region:atlantis"]
+
+
+async def test_f_on_regions_stored_in_two_spellings_shows_one_row(app, store: Store) -> None:
+    """Two records whose regions one filter finds ("Atlantis", "ATLANTIS") crashed the
+    counts screen (two options with one id)."""
+    for mid, region in (("2025-04-01-penza", "Atlantis"), ("2025-07-21-samara", "ATLANTIS")):
+        found = store.meeting(mid)
+        assert found is not None
+        store.edit_meeting(Meeting.from_dict({**found.to_dict(), "region": region}))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2", "F")
+        await settle(pilot, app)
+        await pilot.press("right")  # region
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, FacetScreen)
+        assert screen.counts is not None and screen.counts.facet == "region"
+        atlantis = [r for r in screen.counts.rows if r.filter == "region:atlantis"]
+        assert len(atlantis) == 1 and atlantis[0].count == 6 + 10  # their proposals
