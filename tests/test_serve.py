@@ -76,3 +76,31 @@ def test_a_bad_port_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert main(["--db", str(tmp_path / "db.json"), "serve", "--port", "70000"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("coopbrowse: error: --port") and err.count("\n") == 1
+
+
+def test_a_port_in_use_is_one_line_and_nothing_says_it_serves(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = int(taken.getsockname()[1])
+        code = main(["--db", str(tmp_path / "db.json"), "serve", "--port", str(port)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert (
+        err
+        == f"coopbrowse: error: cannot listen on http://127.0.0.1:{port}: address already in use\n"
+    )
+
+
+def test_a_host_that_is_no_address_of_this_machine_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code = main(
+        ["--db", str(tmp_path / "db.json"), "serve", "--host", "192.0.2.1", "--port", "8080"]
+    )
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("coopbrowse: error: cannot listen on http://192.0.2.1:8080: ")
+    assert err.count("\n") == 1 and "serving" not in err

@@ -1277,6 +1277,7 @@ def cmd_serve(db_path: Path, host: str, port: int) -> int:
 
     command = shlex.join(child_command("coopbrowse.tui.cli", db_path))  # (-P: not the cwd's)
     where = f"http://{host}:{port}" if ":" not in host else f"http://[{host}]:{port}"
+    _check_listen(host, port, where)  # before saying it serves: a port in use says so
     if host in LOCAL_HOSTS:
         _say(f"serving coopbrowse at {where} (this machine only; ctrl+c stops)")
     else:
@@ -1286,15 +1287,42 @@ def cmd_serve(db_path: Path, host: str, port: int) -> int:
         )
     import textual_serve
 
-    Server(
+    server = Server(
         command,
         host=host,
         port=port,
         title="coopbrowse",
         statics_path=Path(textual_serve.__file__).parent / "static",
         templates_path=Path(__file__).parent / "web",  # its page without a web font
-    ).serve()
+    )
+    try:
+        server.serve()
+    except OSError as exc:  # taken between the check and the server's own bind
+        raise StoreError(None, f"cannot listen on {where}: {_reason(exc)}") from None
     return EXIT_OK
+
+
+def _check_listen(host: str, port: int, where: str) -> None:
+    """Raise :class:`StoreError` when ``host``:``port`` cannot be listened on (in use, no such
+    address, not allowed), as the server would find only after saying it serves."""
+    import socket
+
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise StoreError(None, f"cannot listen on {where}: {_reason(exc)}") from None
+    family, kind, proto, _name, address = found[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise StoreError(None, f"cannot listen on {where}: {_reason(exc)}") from None
+
+
+def _reason(exc: OSError) -> str:
+    """An OSError's reason without its number or the address it repeats."""
+    return (exc.strerror or str(exc)).rstrip(".").lower()
 
 
 def _db_source(option: str | None) -> str:
