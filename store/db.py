@@ -793,7 +793,9 @@ class Store:
                     check_follow_up(step.date, step.url, current["date"], today)
                     p["status"] = step.status
                     p["status_from_article"] = False
-                    p["follow_up"] = [*p.get("follow_up", []), step.to_dict()]
+                    steps = p.get("follow_up", [])
+                    if not steps or steps[-1] != step.to_dict():  # the same again: recorded
+                        p["follow_up"] = [*steps, step.to_dict()]
                 if raised_again is not None:
                     if raised_again == mid or raised_again not in catalog.ids:
                         why = "its own meeting" if raised_again == mid else "no such meeting"

@@ -79,6 +79,22 @@ def test_a_follow_up_that_changes_nothing_exits_1(capsys, store: Store) -> None:
     assert code == 1 and "nothing changed" in out
 
 
+def test_the_same_follow_up_twice_is_recorded_once(capsys, store: Store) -> None:
+    step = ("--status", "agreed", "--date", "2025-11-02", "--note", "contract signed")
+    assert run(capsys, "follow-up", PID, *step)[0] == 0
+    before = store.path.read_bytes()
+    code, out, _ = run(capsys, "follow-up", PID, *step)
+    assert code == 1 and "nothing changed" in out
+    assert store.path.read_bytes() == before
+    found = Store.open(store.path).proposal(PID)
+    assert found is not None and len(found.follow_up) == 1
+    # the same status on another day is a confirmation of it: recorded
+    later = ("--status", "agreed", "--date", "2025-12-01", "--note", "contract signed")
+    assert run(capsys, "follow-up", PID, *later)[0] == 0
+    found = Store.open(store.path).proposal(PID)
+    assert found is not None and len(found.follow_up) == 2
+
+
 def test_follow_up_list_counts_and_orders_by_status(capsys, store: Store) -> None:
     run(capsys, "follow-up", PID, "--status", "stalled", "--date", "2025-05-01")
     code, out, _ = run(capsys, "follow-up", "--list", "region:penza", "--json")
