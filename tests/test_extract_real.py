@@ -1960,6 +1960,36 @@ def test_the_maker_named_after_a_good_is_no_part_of_it() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a figure with "was", "made", "constituted", "surpassed" for a year: the year is over
+        "Trade turnover was $90 million in 2021.",
+        "In 2021, trade between Belarus and the region made $90 million.",
+        "In 2021 the bilateral trade constituted $90 million.",
+        "Trade turnover surpassed $90 million in 2021.",
+        "In 2021, trade came close to $90 million.",
+        # "during" and a sentence opening "Over" give the year as "in" does
+        "During 2021 the trade grew by 10%.",
+        "Over 2021, trade amounted to $90 million.",
+    ],
+)
+def test_a_finished_year_told_with_was_made_during_or_over(said: str) -> None:
+    assert extract(f"{MEETING} They met on 5 March. {said}").meeting["date"] == "2022-03-05"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The task was to reach $90 million in 2021.",  # a goal, not a figure
+        "The goal was $90 million in 2021.",
+        "Exports grew by 10% over 2021.",  # a comparison's base
+    ],
+)
+def test_a_goals_year_or_a_comparisons_base_is_not_a_finished_year(said: str) -> None:
+    assert extract(f"{MEETING} They met on 5 March. {said}").meeting["date"] == ""
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

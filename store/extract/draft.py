@@ -190,14 +190,20 @@ _FINISHED = re.compile(
     # ("In 2022, trade made up $300 million", "came to", "went up by 20%"; not "hit", which
     # may be a plan's: "in 2025 we will hit $1 billion")
     r"\bmade\s+up\b|\bcame\s+to\b|\bequall?ed\b|\bwent\s+(?:up|down)\b|"
-    r"\bgrown\b|\brisen\b|\bfallen\b"
+    r"\bgrown\b|\brisen\b|\bfallen\b|"
+    # ("In 2019, trade made $500 million", "constituted", "surpassed", "came close to")
+    r"\bmade\s+(?=\$|USD\b|(?:about|almost|nearly|over|some|around|more\s+than)\s)|"
+    r"\bconstituted\b|\bcomprised\b|\bsurpassed\b|\bcame\s+close\s+to\b"
 )
 
 
 # "It approached $570 million in 2013": a figure quoted for a year, the verb before it.
 _FIGURE_THEN_YEAR = re.compile(
     r"\b(?:amounted|reached|totall?ed|exceeded|approached|topped|rose|grew|grown|increased|"
-    r"decreased|declined|fell|dropped|made\s+up|came\s+to|stood)\b(?:[^.]|\.(?=\d)){0,60}?"
+    r"decreased|declined|fell|dropped|made\s+up|came\s+to|stood|"
+    # ("trade was $500 million in 2019", "made", "constituted", "surpassed"; not a goal's
+    # "was to reach", which _figure_years leaves out)
+    r"was|were|made|constituted|comprised|surpassed)\b(?:[^.]|\.(?=\d)){0,60}?"
     r"(?:\$|\bmillion\b|\bbillion\b|%|\bpercent\b|\btimes\b)(?:[^.]|\.(?=\d)){0,30}?"
     r"\b(?:in|for)\s+(\d{4})\b"
     # "last year (2021) trade grew", "the 2021 trade turnover was", "trade turnover of 2021
@@ -210,8 +216,20 @@ _FIGURE_THEN_YEAR = re.compile(
 )
 
 
+_AIM_REACH = 40  # characters read back from a figure's verb for words of an aim ("the goal was")
+
+
 def _figure_years(text: str) -> set[int]:
-    return {int(next(g for g in m.groups() if g)) for m in _FIGURE_THEN_YEAR.finditer(text)}
+    """The years figures are quoted for, leaving out a goal's ("the task was to reach $1
+    billion in 2020", "the goal was $1 billion in 2020"): words of an aim in the figure's
+    words or just before them, in its sentence."""
+    years = set()
+    for m in _FIGURE_THEN_YEAR.finditer(text):
+        back = max(0, m.start() - _AIM_REACH)
+        if _AIMED.search(text, text.rfind(".", back, m.start()) + 1 or back, m.end()):
+            continue
+        years.add(int(next(g for g in m.groups() if g)))
+    return years
 
 
 def _spoken_of_as_finished(text: str, year: int) -> bool:
@@ -221,7 +239,13 @@ def _spoken_of_as_finished(text: str, year: int) -> bool:
     to the same next verb or stop (quadratic in a text of many), answered in one pass."""
     verb = stop = -1  # the first verb and the first full stop after the mention
     # ("In 2023, trade ...", "At the end of 2023, trade ...", "following the results of 2023")
-    for m in re.finditer(rf"\b(?:[Ii]n|[Ff]or|(?:end|results|outcome)\s+of)\s+{year}\b", text):
+    # ("During 2019, trade ...", "Over 2019, trade ..." opening a sentence: not "grew by 5%
+    # over 2019", a comparison)
+    for m in re.finditer(
+        rf"\b(?:[Ii]n|[Ff]or|[Dd]uring|(?<![^.!?]\s)Over|(?:end|results|outcome)\s+of)"
+        rf"\s+{year}\b",
+        text,
+    ):
         if verb < m.end():
             found = _FINISHED.search(text, m.end())
             if found is None:
