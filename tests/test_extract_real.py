@@ -1990,6 +1990,52 @@ def test_a_goals_year_or_a_comparisons_base_is_not_a_finished_year(said: str) ->
     assert extract(f"{MEETING} They met on 5 March. {said}").meeting["date"] == ""
 
 
+KURSK = (
+    "MOSCOW, 16 March (BelTA) - Belarusian Ambassador to Russia Dmitry Krutoi held talks with "
+    "Kursk Oblast Governor Roman Starovoit on 15 March."
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        (
+            "https://eng.belta.by/economics/view/kursk-invites-manufacturers-156790-2024",
+            "2024-03-15",
+        ),
+        ("http://law.by/news/news/2016/march/21671/", "2016-03-15"),
+        ("https://www.example.com/2023/03/16/kursk-invites-manufacturers/", "2023-03-15"),
+        ("https://en.example.ru/en/1812371/2022-03-16/kursk-invites", "2022-03-15"),
+        # a Unix time of publication, the day after the meeting
+        ("https://president.gov.by/en/events/vstreca-s-gubernatorom-1710604800", "2024-03-15"),
+        # a long number that is no time near the day written tells nothing
+        ("https://president.gov.by/en/events/vstreca-s-gubernatorom-1690604800", ""),
+        ("https://president.gov.by/en/events/meeting-with-governor-11466", ""),
+    ],
+)
+def test_the_year_of_a_day_from_a_date_in_the_pages_address(url: str, date: str) -> None:
+    draft = extract(KURSK, url=url)
+    assert draft.meeting["date"] == date
+    if date:
+        assert draft.meeting["date_inferred"] is True
+        assert any("address" in flag for flag in draft.flags)
+    # the page's own address on a line of the text serves as well
+    assert extract(f"{KURSK}\nSource: {url}").meeting["date"] == date
+
+
+def test_a_full_date_in_the_address_dates_a_report_of_the_days_meeting() -> None:
+    text = (
+        "Belarusian Prime Minister Roman Golovchenko met with Governor of Kirov Oblast "
+        "Alexander Sokolov."
+    )
+    draft = extract(text, url="https://www.example.com/2023/05/03/golovchenko-meets-sokolov/")
+    assert draft.meeting["source"]["published"] == "2023-05-03"
+    assert draft.meeting["date"] == "2023-05-03"
+    # a date the page gives itself wins over the address's
+    dated = extract(f"4 May 2023\n\n{text}", url="https://www.example.com/2023/05/03/x/")
+    assert dated.meeting["source"]["published"] == "2023-05-04"
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ from ..ids import draft_id
 from ..model import Meeting
 from ..regions import Region, find_region, fold
 from ..text import one_line
-from .dates import DAY_RANGE_MONTH_YEAR, MONTH, YEAR, DayMonth, find_dates
+from .dates import DAY_RANGE_MONTH_YEAR, MONTH, YEAR, DayMonth, UrlDate, find_dates, url_date
 from .needs import may_match
 from .page import Article, Sentence, clean
 from .people import (
@@ -307,6 +307,9 @@ def extract(
         pub, pub_inferred, pub_how = published, False, "given with the article"
     url = url or (article.urls[0] if article.urls else "")
     outlet = _outlet(body, dateline, url) or one_line(site).strip()
+    in_url = url_date(url)
+    if in_url.day and not in_url.stamp and not pub:  # "/2023/05/03/why-did-..."
+        pub, pub_inferred, pub_how = in_url.day, False, "the date in the page's address"
 
     meeting_sentence = next(
         (s for s in sentences if may_match(MEETING_VERB, s.text) and MEETING_VERB.search(s.text)),
@@ -317,7 +320,7 @@ def extract(
     host, guest, mentioned = _people(lead, body, region, article.headline)
 
     date, date_inferred, date_note = _date(
-        article, sentences, meeting_sentence, dateline, pub, pub_how, flags
+        article, sentences, meeting_sentence, dateline, pub, pub_how, flags, in_url
     )
     meeting_year = int(date[:4]) if date else (int(pub[:4]) if pub else None)
     if dateline and not pub and date:  # the dateline's day is the publication day
@@ -649,6 +652,7 @@ def _date(
     pub: str | None,
     pub_how: str,
     flags: list[str],
+    in_url: UrlDate | None = None,
 ) -> tuple[str | None, bool, str]:
     """(date, inferred, note): a ``date`` line, else "on <day> <month>" in the meeting
     sentence, the dateline, or the opening sentences; a missing year from the publication
@@ -747,6 +751,8 @@ def _date(
         p = dt.date.fromisoformat(pub)
         year: int | None = p.year - 1 if (written.month, written.day) > (p.month, p.day) else p.year
         how = f"the publication date ({pub}, {pub_how})"
+    elif in_url and in_url.year and (url_year := _year_from_url(written, in_url)):
+        year, how = url_year, "the page's address"
     else:
         body = "\n".join(article.paragraphs)
         year, how = _infer_year(article, body, written.month)
@@ -760,6 +766,26 @@ def _date(
     flags.append(f"date: year {year} inferred from {how}")
     note = f"The article gives only the day and month; year {year} from {how}."
     return written.resolve(year), True, note
+
+
+def _year_from_url(written: DayMonth, in_url: UrlDate) -> int | None:
+    """The year of a day written without one, from the page's address: the year of the
+    publication date it gives (the year before, for a day later in the year than it), or of
+    its month, or its year alone. A Unix time ("...-1699440224") is used only when the day
+    written falls in the month before it (a report is published soon after the meeting):
+    an address's long number may be something else."""
+    if in_url.day:
+        p = dt.date.fromisoformat(in_url.day)
+        year = p.year - 1 if (written.month, written.day) > (p.month, p.day + 1) else p.year
+        day = written.resolve(year)
+        if in_url.stamp and not (
+            day and -1 <= (p - dt.date.fromisoformat(day)).days <= _REPORTED_WITHIN
+        ):
+            return None
+        return year
+    if in_url.month:
+        return in_url.year - 1 if in_url.year and written.month > in_url.month else in_url.year
+    return in_url.year
 
 
 # A weekday written with the day: "on Monday, September 23", "Monday (23 September)",
