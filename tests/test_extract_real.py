@@ -2036,6 +2036,38 @@ def test_a_full_date_in_the_address_dates_a_report_of_the_days_meeting() -> None
     assert dated.meeting["source"]["published"] == "2023-05-04"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Ivan Petrov | March 15, 2024",
+        "15 March 2024 | Author: Ivan Petrov",
+        "March 15, 2024 by Ivan Petrov",
+        "Belarus News | 15.03.2024",
+        "Home / News / Politics / 15 March 2024",
+        "2024.03.15",  # the year first, with dots
+    ],
+)
+def test_the_pages_date_beside_a_byline_or_its_sections_name(line: str) -> None:
+    for text in (
+        f"{line}\n\nPetrov and Orlov talk trade\n\n{MEETING}",
+        f"Petrov and Orlov talk trade\n\n{line}\n\n{MEETING}",
+    ):
+        draft = extract(text)
+        assert draft.meeting["source"]["published"] == "2024-03-15"
+        assert draft.meeting["date"] == "2024-03-15"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lukashenko meets Kirov governor 15.03.2024",  # a headline that ends in a date
+        "Belarus, Russia discuss trade | 15.03.2024",  # another item's headline
+    ],
+)
+def test_a_headline_with_a_date_is_not_the_pages_date_line(line: str) -> None:
+    assert extract(f"{line}\n\n{MEETING}").meeting["source"]["published"] is None
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

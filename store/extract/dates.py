@@ -80,9 +80,9 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=T\d))")  # "2021-12-07
 DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 
 
-# "2019/03/12"; "12/03/2019" or "12-03-2019" only when day and month cannot be mistaken
-# (one of them above 12, or both the same): outlets write both day/month and month/day
-SLASHED_YMD = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+# "2019/03/12", "2019.03.12"; "12/03/2019" or "12-03-2019" only when day and month cannot be
+# mistaken (one of them above 12, or both the same): outlets write both day/month and month/day
+SLASHED_YMD = re.compile(r"\b(\d{4})([/.])(\d{1,2})\2(\d{1,2})\b")
 SLASHED_DMY = re.compile(r"\b(\d{1,2})([/-])(\d{1,2})\2(\d{4})\b")
 
 
@@ -130,7 +130,7 @@ def find_dates(text: str) -> list[DayMonth]:
     for m in DOTTED_DATE.finditer(text):
         add(m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)))
     for m in SLASHED_YMD.finditer(text):
-        add(m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        add(m.start(), m.end(), int(m.group(4)), int(m.group(3)), int(m.group(1)))
     for m in SLASHED_DMY.finditer(text):
         a, b = int(m.group(1)), int(m.group(3))
         if a > 12 or a == b:  # day first

@@ -101,7 +101,44 @@ def _is_dateish(line: str) -> bool:
     # "7 December 2021 17:05 | Views: 1234", "Posted on 7 December 2021 by admin", "Source:
     # BelTA, 07.12.2021": the page's own words about the item, and a name
     left = _PAGE_META.sub(" ", left)
-    return len(line) <= 80 and _words(left) <= 1
+    if len(line) <= 80 and _words(left) <= 1:
+        return True
+    return _furniture_with_date(line)
+
+
+# The parts of a page's line of furniture: "Belarus News | 15.03.2024", "Home / News / 15 March"
+_SEPARATOR = re.compile(r"\s+[|/·•—–]\s+|\s*[|·•]\s*")
+# Who wrote it, beside the date: "By Ivan Petrov", "Author: Ivan Petrov", "March 15, 2024 by ..."
+_BYLINE_PART = re.compile(
+    r"^(?:(?:by|author|authors|written\s+by|text)\s*:?\s+)(?:[A-Z][\w.'’-]*\s*){1,3}$", re.I
+)
+_BYLINE_AFTER = re.compile(r"\s+by\s+(?:[A-Z][\w.'’-]*\s*){1,3}$")
+_MENU_WORD = re.compile(r"^(?:[A-Z][\w'’&-]*|and|of|the|&)$")
+
+
+def _furniture_with_date(line: str) -> bool:
+    """A line of the page's own furniture with a date in it: the date beside a byline
+    ("By Ivan Petrov | March 15, 2024", "March 15, 2024 by Ivan Petrov") or beside a
+    section's or a menu's few capitalised words ("Belarus News | 15.03.2024", "Home / News /
+    Politics / 15 March 2024"); not a headline that ends in a date."""
+    if len(line) > 100:
+        return False
+    byline = _BYLINE_AFTER.search(line)
+    if byline and _is_dateish(line[: byline.start()]):
+        return True
+    parts = [p for p in _SEPARATOR.split(line) if p.strip()]
+    if len(parts) < 2:
+        return False
+    dated = [p for p in parts if _is_dateish(p)]
+    if len(dated) != 1:
+        return False
+    for part in parts:
+        if part is dated[0] or _BYLINE_PART.match(part.strip()):
+            continue
+        words = part.split()
+        if len(words) > 3 or not all(_MENU_WORD.match(w) for w in words):
+            return False
+    return True
 
 
 _PAGE_META = re.compile(
