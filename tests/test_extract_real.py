@@ -2068,6 +2068,21 @@ def test_a_headline_with_a_date_is_not_the_pages_date_line(line: str) -> None:
     assert extract(f"{line}\n\n{MEETING}").meeting["source"]["published"] is None
 
 
+def test_a_short_last_line_cut_off_right_under_the_body_is_read() -> None:
+    page = (
+        f"{MEETING} The sides discussed supplies of machinery.\n\n"
+        "In 2023 the trade between Belarus and Omsk Oblast totaled $202.2 m"
+    )
+    trade = extract(page).meeting["trade"]
+    assert [(t["period"], t["usd_millions"]) for t in trade] == [("2023", 202.2)]
+    # under a list of other items it is one more of them, not the report's
+    listed = (
+        f"{MEETING} The sides discussed supplies of machinery.\n\nRelated news\n\n"
+        "Minsk\n\nIn 2023 the trade between Belarus and Omsk Oblast totaled $202.2 m"
+    )
+    assert extract(listed).meeting["trade"] == []
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -231,6 +231,7 @@ def clean(text: str) -> Article:
     seen_sentences: set[str] = set()
     sidebar = False  # past a list of other items, before the body
     dropped = 0
+    kept_at = previous_at = -1  # the last line kept as a paragraph, the last line read
     lines = _unwrap(text.split("\n"))
     last = max((i for i, raw in enumerate(lines) if raw.strip()), default=-1)
     for at, raw in enumerate(lines):
@@ -252,6 +253,8 @@ def clean(text: str) -> Article:
                 dropped += 1  # "date 2025-13-45": not a date
             if not line:
                 continue
+        follows_body = bool(paragraphs) and kept_at == previous_at
+        previous_at = at
         source = _SOURCE_LINE.fullmatch(line)
         if source:  # the page's own address: a line of its own, not a link in the text
             urls.append(source.group(1))
@@ -274,7 +277,15 @@ def clean(text: str) -> Article:
                 and _running_text(line)
                 # (or shorter, when a whole sentence ends before the cut: "Apart from that,
                 # Belarus produces foodstuffs. He expressed")
-                and (_words(line) >= 15 or (_words(line) >= 8 and bool(_STOP_INSIDE.search(line))))
+                and (
+                    _words(line) >= 15
+                    or (
+                        _words(line) >= 8
+                        # (or right under a paragraph of the body, not under a list of
+                        # other items: "In 2015 the trade ... totaled $202.2 m")
+                        and (bool(_STOP_INSIDE.search(line)) or follows_body)
+                    )
+                )
             )
         )
         if not paragraphs and not is_sentence:
@@ -309,6 +320,7 @@ def clean(text: str) -> Article:
             continue
         paragraphs.append(" ".join(kept))
         sentences.append(kept)
+        kept_at = at
     return Article(header, headline, paragraphs, date_line, urls, dropped, sentences)
 
 
