@@ -2083,6 +2083,35 @@ def test_a_short_last_line_cut_off_right_under_the_body_is_read() -> None:
     assert extract(listed).meeting["trade"] == []
 
 
+@pytest.mark.parametrize(
+    ("said", "metric"),
+    [
+        ("Belarus supplied goods worth $300 million to Omsk Oblast in 2023.", "exports"),
+        ("Belarus shipped $300 million worth of goods to the region in 2023.", "exports"),
+        ("In 2023 Omsk Oblast purchased Belarusian products worth $300 million.", "exports"),
+        ("Omsk Oblast supplied products worth $300 million to Belarus in 2023.", "imports"),
+        ("In 2023 Belarus bought goods worth $300 million from Omsk Oblast.", "imports"),
+    ],
+)
+def test_goods_sold_or_bought_for_a_sum_are_exports_or_imports(said: str, metric: str) -> None:
+    trade = extract(f"{MEETING} {said}").meeting["trade"]
+    assert [(t["period"], t["metric"], t["usd_millions"]) for t in trade] == [
+        ("2023", metric, 300.0)
+    ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Belarus supplied 300 buses worth $30 million to Omsk Oblast in 2023.",  # one good
+        "In 2023 Belarusian companies received orders worth $30 million.",  # orders
+        "Belarus plans to supply goods worth $300 million to the region in 2025.",  # a plan
+    ],
+)
+def test_a_sum_of_one_good_an_order_or_a_plan_is_no_figure(said: str) -> None:
+    assert extract(f"{MEETING} {said}").meeting["trade"] == []
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

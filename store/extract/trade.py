@@ -216,6 +216,63 @@ _BRACKETED = re.compile(r"([\w-]+)\s*\(\s*(?:(?:about|over|almost|some)\s+)?$")
 _ONE_GOOD = re.compile(r"\s+worth\s+of\s+(?!(?:goods|products|trade|exports|imports)\b)", re.I)
 
 
+# Goods sold or bought for a sum: "Belarus supplied goods worth $300 million to the region",
+# "the region bought Belarusian products worth $300 million", "$200 million worth of goods"
+_GOODS_WORTH = re.compile(
+    r"\b(?:goods|products|commodities|merchandise)\s+(?:\w+\s+){0,2}?worth\s+"
+    r"(?:(?:about|almost|nearly|over|more\s+than|some|around|approximately)\s+)?$",
+    re.I,
+)
+_WORTH_OF_GOODS = re.compile(
+    r"\s*worth\s+of\s+(?:\w+\s+)?(?:goods|products|commodities|merchandise)\b", re.I
+)
+_SOLD = re.compile(
+    r"\b(?:supplied|supplies|shipped|ships|sold|sells|delivered|delivers|exported|exports)\b",
+    re.I,
+)
+_BOUGHT = re.compile(
+    r"\b(?:bought|buys|purchased|purchases|imported|imports|received|receives|acquired)\b",
+    re.I,
+)
+_BELARUS_SIDE = re.compile(
+    r"\bBelarus(?:ian\s+(?:enterprises|companies|producers|manufacturers|exporters|side))?\b"
+    r"|\bour\s+(?:country|republic|enterprises|companies)\b"
+)
+_TO_BELARUS = re.compile(r"\b(?:to|into)\s+(?:the\s+Republic\s+of\s+)?Belarus\b")
+_FROM_BELARUS = re.compile(r"\bfrom\s+(?:the\s+Republic\s+of\s+)?Belarus\b")
+_BELARUSIAN_GOODS = re.compile(
+    r"\bBelarusian(?:-made)?\s+(?:goods|products|commodities|merchandise)\b"
+)
+
+
+def _goods_traded(text: str, lead: str, tail: str) -> str | None:
+    """Belarus's exports or imports, when the amount ending ``lead`` is the value of goods
+    sold or bought ("goods worth $300 million", "$300 million worth of goods") and the
+    sentence tells who sold them to whom; None otherwise (the metric is not guessed)."""
+    if not (_GOODS_WORTH.search(lead) or _WORTH_OF_GOODS.match(tail)):
+        return None
+    sold, bought = _SOLD.search(text), _BOUGHT.search(text)
+    if bool(sold) == bool(bought):
+        return None  # no verb of selling or buying, or both
+    verb = sold or bought
+    assert verb is not None
+    selling = verb is sold
+    if _TO_BELARUS.search(text, verb.end()):  # "supplied ... to Belarus": the region sells
+        return "imports" if selling else None
+    if _FROM_BELARUS.search(text, verb.end()):  # "bought ... from Belarus"
+        return "exports" if not selling else None
+    if _BELARUSIAN_GOODS.search(text):  # "bought Belarusian products worth ..."
+        return None if selling and not _BELARUS_SIDE.search(text, 0, verb.start()) else "exports"
+    before = text[: verb.start()]
+    ours = list(_BELARUS_SIDE.finditer(before))
+    theirs = region_mentions(before)
+    if ours and not theirs:
+        return "exports" if selling else "imports"
+    if theirs and not ours:
+        return "imports" if selling else "exports"
+    return None
+
+
 @dataclass
 class _Period:
     text: str  # "2024", "2025-01..2025-08"
@@ -468,7 +525,9 @@ def find_trade(
             continue
         if region is not None and _of_other_regions(text, region):
             continue
-        has_trade = _speaks_of_trade(text)
+        has_trade = _speaks_of_trade(text) or any(
+            _goods_traded(text, text[: m.start()], text[m.end() :]) for m in amounts
+        )
         context_trade = has_trade or _speaks_of_trade(prev_text)
         if not context_trade and s.paragraph != prev_trade_paragraph:
             continue
@@ -518,7 +577,8 @@ def find_trade(
             qm = _QUALIFIER_RE.search(lead)
             qualifier = qm.group(1).lower() if qm else ""
             metric = (
-                _metric(lead)
+                _goods_traded(text, lead, tail)
+                or _metric(lead)
                 or sentence_metric
                 or (prev_metric if not has_trade else None)
                 or "turnover"
