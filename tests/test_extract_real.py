@@ -2112,6 +2112,36 @@ def test_a_sum_of_one_good_an_order_or_a_plan_is_no_figure(said: str) -> None:
     assert extract(f"{MEETING} {said}").meeting["trade"] == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Belarus offers the region supplies of equipment and food.",
+        # (beside another sector, where a bare "equipment" counts for nothing)
+        "We propose to expand the supply of Belarusian equipment and joint ventures.",
+        "The sides discussed deliveries of equipment and cooperation in education.",
+    ],
+)
+def test_equipment_as_what_is_supplied_is_machinery(sentence: str) -> None:
+    assert "machinery-equipment" in sectors_of(sentence)
+
+
+def test_equipment_for_something_alone_is_still_weak() -> None:
+    sectors = sectors_of("We propose the supply of equipment for hospitals and clinics.")
+    assert "machinery-equipment" not in sectors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We propose to expand supplies of construction and finishing materials.",
+        "Belarus is ready to offer building, roofing and finishing materials.",
+        "The region is interested in Belarusian finishing materials.",
+    ],
+)
+def test_building_materials_named_in_a_run_of_kinds(sentence: str) -> None:
+    assert "construction" in sectors_of(sentence)
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -179,6 +179,13 @@ CUES: list[Cue] = [
         r"special(?:i[sz]ed)?\s+(?:machinery|vehicles|equipment|machines)",
         rf"special{_LISTED}",
     ),
+    # equipment as what is supplied: "supplies of equipment", "the supply of Belarusian
+    # equipment" (alone, "equipment" is weak: "equipment for hospitals")
+    *_cue(
+        "machinery-equipment",
+        r"(?:suppl(?:y|ies)|deliver(?:y|ies)|shipments?|exports?)\s+of\s+"
+        r"(?:(?:Belarusian|Belarus-made|our|modern|new)\s+)?equipment(?!\s+for\b)",
+    ),
     *_cue("machinery-equipment", r"equipment", weak=True),
     *_cue("machine-tools", r"machine[- ]tools?(?:\s+building|\s+industry)?"),
     *_cue(
@@ -228,6 +235,10 @@ CUES: list[Cue] = [
         r"dry\s+(?:building\s+)?mix(?:es|tures)",
         r"builders",
         r"building\s+materials",
+        # a run of kinds before the materials: "construction and finishing materials",
+        # "building, roofing and finishing materials"
+        r"(?:construction|building)(?=(?:,?\s+(?:and\s+)?[a-z][\w-]*){1,3}\s+materials\b)",
+        r"finishing\s+materials",
         r"construction\s+(?:projects?|services|"
         r"materials|industry|sector|companies|works|complex)",
         r"construction\s+(?:of|specialists|organi[sz]ations|firms|contractors)",
