@@ -2142,6 +2142,27 @@ def test_building_materials_named_in_a_run_of_kinds(sentence: str) -> None:
     assert "construction" in sectors_of(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The region is a good place for a joint manufacturing base with Belarusian plants.",
+        "We propose promoting joint products to the markets of Siberia.",
+        "We propose joint development of new types of machines.",
+        "Joint work on component production is especially important now.",
+        "We are interested in the production of components for our plants.",
+    ],
+)
+def test_making_things_together_is_industrial_cooperation(sentence: str) -> None:
+    assert "industrial-cooperation" in sectors_of(sentence)
+
+
+def test_joint_development_leaves_the_kind_of_component_to_its_own_cue() -> None:
+    sectors = sectors_of("This includes joint development of new types of automotive components.")
+    assert {"industrial-cooperation", "automotive"} <= sectors
+    # joint development of anything else is no industry
+    assert "industrial-cooperation" not in sectors_of("We propose joint development of tourism.")
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -375,6 +375,15 @@ CUES: list[Cue] = [
         r"production\s+cooperation",
         r"(?:manufacturing|industrial)\s+co-?operation(?:\s+schemes)?",
         r"industrial\s+manufacturing",
+        # making things together: "a joint manufacturing base", "promoting joint products",
+        # "joint development of new types of components", "component production"
+        r"joint\s+manufactur\w*(?:\s+base)?",
+        r"joint\s+products?",
+        # (the words after it left to their own cues: "automotive components")
+        r"joint\s+(?:development|design)(?=\s+of\s+(?:new\s+)?(?:[\w-]+\s+){0,4}?"
+        r"(?:components|products|models|machines|equipment|vehicles)\b)",
+        r"(?:production|manufactur\w*)\s+of\s+components",
+        r"components?\s+(?:production|manufactur\w*)",
     ),
     *_cue("industrial-cooperation", r"shipyards?", r"shipbuilding", r"ship-building"),
     *_cue("industrial-cooperation", r"woodworking(?:\s+industry)?", r"timber\s+processing"),
