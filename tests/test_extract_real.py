@@ -2163,6 +2163,42 @@ def test_joint_development_leaves_the_kind_of_component_to_its_own_cue() -> None
     assert "industrial-cooperation" not in sectors_of("We propose joint development of tourism.")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "imports"),
+    [
+        # "your" in the Belarusian side's words: the region's goods, which Belarus would buy
+        ("We would like to purchase more of your metal products.", ["metal products"]),
+        (
+            "We are interested in your oil products and fertilizers.",
+            ["oil products", "fertilizers"],
+        ),
+        ("We are ready to buy your grain and timber.", ["grain", "timber"]),
+        # the region's, a region's by name, Russian
+        ("Belarus could become a market for the region's pharmaceuticals.", ["pharmaceuticals"]),
+        ("Belarus is a market for Omsk Oblast's pharmaceuticals.", ["pharmaceuticals"]),
+        ("Trade is dominated by Belarusian machinery and Russian oil products.", ["oil products"]),
+    ],
+)
+def test_goods_said_to_be_the_regions_are_belarus_imports(
+    sentence: str, imports: list[str]
+) -> None:
+    exports, found = goods(sentence)
+    assert found == imports
+    assert not set(exports) & set(imports)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will meet the region's demand for tractors and trucks.",  # what it needs
+        "The region is interested in Gomselmash's combines.",  # a Belarusian maker's
+        "We are ready to supply tractors to your farms.",
+    ],
+)
+def test_a_possessive_that_is_not_the_goods_owner_changes_nothing(sentence: str) -> None:
+    assert goods(sentence)[1] == []
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -890,6 +890,37 @@ def _covered(item: str, known: set[str]) -> bool:
 MAX_GOODS = 60
 
 
+# Whose a good is, said just before it: "your grain" (in the Belarusian side's words), "the
+# region's pharmaceuticals", "Omsk Oblast's timber", "Russian oil products"; a word or two of
+# kind may come between ("your high-quality timber"), not what it is for ("the region's
+# demand for tractors")
+_THEIR = re.compile(
+    r"(?:\b(?P<your>[Yy]our)|\bthe\s+region['’]s|\b[A-Z][a-z]+(?:\s+(?:Oblast|Krai|Region|"
+    r"Republic|Territory))?['’]s|\bRussian)\s+(?P<between>(?:[a-z][\w-]*\s+){0,2})$"
+)
+_NOT_A_KIND = re.compile(
+    r"\b(?:for|of|in|to|with|on|from|and|or|demand|needs?|markets?|enterprises|companies|"
+    r"farms|plants|fleet|side|partners|residents|people|region|territory|use|supplies|"
+    r"exports|imports|purchases|deliveries|orders?|request|interest)\b"
+)
+
+
+def _theirs(text: str, item: str, belarus_speaking: bool) -> bool:
+    """Whether ``item``, as first named in ``text``, is said to be the region's: "your
+    grain" where the Belarusian side speaks, "the region's", "<Region>'s", "Russian"."""
+    at = text.find(item)
+    if at < 0:
+        return False
+    m = _THEIR.search(text, max(0, at - 60), at)
+    if m is None or _NOT_A_KIND.search(m.group("between")):
+        return False
+    if m.group("your"):
+        return belarus_speaking
+    owner = re.split(r"['’]", m.group(0))[0].strip()
+    # (a region's name, not a maker's: "Gomselmash's combines" are Belarusian)
+    return owner in ("Russian", "the region") or find_region(owner) is not None
+
+
 def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
     exports: list[str] = []
     imports: list[str] = []
@@ -900,6 +931,7 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
             break
         ours = s.speaker == "host" and spoken(s.text)  # "our trucks", in the host's words
         offered, bought = offered_goods(s.text, _split_goods, belarus_speaking=ours)
+        offered, bought = _sides_by_owner(s.text, offered, bought, s.speaker != "guest")
         for found, target, known in (
             (offered, exports, known_exports),
             (bought, imports, known_imports),
@@ -920,7 +952,7 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
             for g in made_by_belarusian(s.text)
             if not any(_same_good(g.lower(), k) for k in known_exports)
         ]  # ("Belkommunmash trolleybuses" after "trolleybuses": the same good again)
-        named = ([*made, *named[0]], named[1])
+        named = _sides_by_owner(s.text, [*made, *named[0]], named[1], s.speaker != "guest")
         for found, target, known in (
             (named[0], exports, known_exports),
             (named[1], imports, known_imports),
@@ -931,6 +963,32 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
                     target.append(item)
                     known.add(key)
     return exports[:MAX_GOODS], imports[: max(0, MAX_GOODS - len(exports))]
+
+
+def _sides_by_owner(
+    text: str, exports: list[str], imports: list[str], belarus_speaking: bool
+) -> tuple[list[str], list[str]]:
+    """Goods found as Belarus's exports that the sentence says are the region's ("we are
+    interested in your oil products", "a market for the region's pharmaceuticals"), and the
+    goods after them in the same list ("your coal and metal"), moved to its imports; "your"
+    is left out of a good's name."""
+    moved: list[str] = []
+    kept: list[str] = []
+    last_end = -1
+    for item in exports:
+        at = text.find(item)
+        follows = (
+            moved
+            and at > last_end >= 0
+            and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[last_end:at]) is not None
+        )
+        if follows or _theirs(text, item, belarus_speaking):
+            moved.append(item)
+            last_end = at + len(item)
+        else:
+            kept.append(item)
+    bare = [re.sub(r"^[Yy]our\s+", "", g) for g in [*moved, *imports]]
+    return kept, list(dict.fromkeys(bare))
 
 
 def _listed_goods(
