@@ -2199,6 +2199,48 @@ def test_a_possessive_that_is_not_the_goods_owner_changes_nothing(sentence: str)
     assert goods(sentence)[1] == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "exports", "imports"),
+    [
+        (
+            "The bulk of Belarusian exports is made up of trucks, tractors and milk products.",
+            ["trucks", "tractors", "milk products"],
+            [],
+        ),
+        (
+            "Belarusian exports are mainly represented by trucks, buses and cheese.",
+            ["trucks", "buses", "cheese"],
+            [],
+        ),
+        (
+            "Imports from the region are based on metal products and timber.",
+            [],
+            ["metal products", "timber"],
+        ),
+        (
+            "The main goods imported from the region are rolled metal and coal.",
+            [],
+            ["rolled metal", "coal"],
+        ),
+        (
+            "Belarusian exports to the region are led by tractors, followed by trucks and cheese.",
+            ["tractors", "trucks", "cheese"],
+            [],
+        ),
+        (
+            "Exports consist mainly of machinery, food and furniture, imports of metals and "
+            "chemicals.",
+            ["machinery", "food", "furniture"],
+            ["metals", "chemicals"],
+        ),
+    ],
+)
+def test_more_ways_a_list_of_exports_or_imports_is_told(
+    sentence: str, exports: list[str], imports: list[str]
+) -> None:
+    assert goods(sentence) == (exports, imports)
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -761,21 +761,30 @@ def _stated_by(s: Sentence, host: Person | None, guest: Person | None, outlet: s
 
 
 _GOODS_VERB = (
-    r"(?:(?:are|were|is|was)\s+dominated\s+by|were|are|was|is|included|include|consisted\s+of)"
+    r"(?:(?:are|were|is|was)\s+dominated\s+by|"
+    # "is made up of", "are mainly represented by", "are based on", "are led by", "consist
+    # mainly of"
+    r"(?:are|were|is|was)\s+(?:(?:mainly|mostly|largely|primarily|chiefly)\s+)?"
+    r"(?:made\s+up\s+of|represented\s+by|based\s+on|composed\s+of|formed\s+by|led\s+by)|"
+    r"consist(?:s|ed)?\s+(?:(?:mainly|mostly|largely|primarily|chiefly)\s+)?of|"
+    r"were|are|was|is|included|include|consisted\s+of)"
 )
 
 
 _GOODS_LIST = re.compile(
     r"(?:(?P<exp>(?:key|main|major|principal|primary|top)\s+exports?|exports?)\s+(?:items\s+)?"
     rf"(?:(?:to|from)\s+(?:the\s+)?[\w ]{{1,30}}?\s+)?{_GOODS_VERB}|"
-    r"(?P<imp>(?:key|main|major|principal|primary|top)\s+imports?|imports?)\s+"
+    r"(?P<imp>(?:key|main|major|principal|primary|top)\s+imports?|imports?|"
+    # "the main goods imported from the region are"
+    r"(?:goods|products|commodities)\s+(?:imported|purchased|bought)(?=\s+from))\s+"
     rf"(?:(?:to|from)\s+(?:the\s+)?[\w ]{{1,30}}?\s+)?{_GOODS_VERB}|"
     r"(?P<sup>(?:Belarus|Belarusian\s+\w+)\s+(?:supplies|supplied|sells|ships)\s+"
     r"[A-Z][\w’' ]*?\s+with)|"
     r"(?P<buy>(?:Belarus|Belarusian\s+\w+|it)\s+(?:purchases?|buys?|imports?)(?:\s+from\s+Belarus)?))"
     r"\s+(?:primarily|mainly|mostly|chiefly|largely)?\s*(?:large\s+volumes\s+of|a\s+wide\s+range\s+"
     r"of|such\s+goods\s+as)?\s*"
-    r"(?P<list>(?:(?!\bwhile\b|,\s+and\s+(?:buys|imports|exports|sells|purchases|it|the)\b)"
+    r"(?P<list>(?:(?!\bwhile\b|,\s+and\s+(?:buys|imports|exports|sells|purchases|it|the)\b"
+    r"|,\s+(?:imports|exports)\b)"  # ("exports consist of ..., imports of ...")
     r"[^.;”\"])+)",
     re.I,
 )
@@ -800,6 +809,7 @@ def _split_goods(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=[\w-]+\s*$)", text)]
     items: list[str] = []
     for part in parts:
+        part = re.sub(r"^followed\s+by\s+", "", part)  # "led by tractors, followed by trucks"
         if not part:
             continue
         joins = re.fullmatch(r"(?:or\s+|and\s+)?\w+ing", part) and re.search(
