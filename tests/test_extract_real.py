@@ -2241,6 +2241,27 @@ def test_more_ways_a_list_of_exports_or_imports_is_told(
     assert goods(sentence) == (exports, imports)
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        # last year compared with a year named: last year is the one after it
+        "Last year trade grew by 10% compared to 2020.",
+        "Last year the trade turnover increased by 10% over 2020 to $500 million.",
+        "Trade exceeded $500 million last year, compared with $450 million in 2020.",
+        "The trade turnover in the past year was $500 million, 10% up on 2020.",
+        # a finished year named beside "last year" or as the subject
+        "Last year, 2021, trade amounted to $500 million.",
+        "In the past year 2021, trade grew by 10%.",
+        "2021 saw trade grow by 10%.",
+    ],
+)
+def test_last_year_against_a_year_named_or_named_beside_it(said: str) -> None:
+    draft = extract(f"{MEETING} They met on 5 March. {said}")
+    assert draft.meeting["date"] == "2022-03-05"
+    last_year = [t["period"] for t in draft.meeting["trade"] if t["usd_millions"] == 500.0]
+    assert last_year in ([], ["2021"])  # a figure of last year is 2021's, not 2020's
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -145,6 +145,12 @@ def _infer_year(article: Article, text: str, month: int = 0) -> tuple[int | None
     A year named otherwise ("falling since 2012", "the 2017 championship", "between 2014 and
     2016") says only that the meeting is not earlier: no year is guessed from it."""
     years = _mentioned_years(text)
+    against = [int(m.group(1)) for m in _LAST_YEAR_AGAINST.finditer(text)]
+    if against and max(against) >= max(years, default=0):
+        # "Last year trade grew by 10% compared to 2018": last year is the one after it
+        # ("compared to 2018" is read as the year spoken of, not a plan's "to 2018")
+        base = max(against)
+        return base + 2, f"the text (last year is compared with {base})"
     if not years:
         return None, ""
     # (the years of a plan's span, "a roadmap for 2024-2026", say nothing of a finished year
@@ -172,6 +178,16 @@ def _infer_year(article: Article, text: str, month: int = 0) -> tuple[int | None
     if any(int(y) == latest for m in _CURRENT_YEAR.finditer(text) for y in m.groups() if y):
         return latest, f"the text ({latest} is spoken of as the current year)"
     return None, ""
+
+
+# Last year's figure against an earlier year's: "last year trade grew by 10% compared to
+# 2018", "exceeded $500 million last year, compared with $450 million in 2018", "up on 2018"
+_LAST_YEAR_AGAINST = re.compile(
+    r"\b(?:[Ll]ast|[Pp]ast|[Pp]revious)\s+year\b(?:[^.]|\.(?=\d)){0,120}?"
+    r"\b(?:compared\s+(?:with|to)|against|over|up\s+on|down\s+on|than|versus|vs\.?)\s+"
+    r"(?:(?:the\s+)?(?:same\s+period\s+of|level\s+of)\s+)?"
+    r"(?:(?:US)?\$\s?[\d.,]+\s*(?:million|billion|mln|bn|m)?\s+)?(?:in\s+)?(\d{4})\b"
+)
 
 
 # "2022 has been declared the Year of Historical Memory", "the current 2024", "this year, 2023",
@@ -209,6 +225,8 @@ _FIGURE_THEN_YEAR = re.compile(
     # "last year (2021) trade grew", "the 2021 trade turnover was", "trade turnover of 2021
     # amounted to": the year of a figure, named otherwise
     r"|\b[Ll]ast\s+year\s*\(\s*(\d{4})\s*\)"
+    # "last year, 2019, trade ...", "in the past year 2019", "2019 saw trade grow"
+    r"|\b(?:[Ll]ast|[Pp]ast)\s+year,?\s+(\d{4})\b|\b(\d{4})\s+saw\b"
     r"|\b[Tt]he\s+(\d{4})\s+(?:trade|turnover|exports|imports)\b(?:\s+turnover)?\s+"
     r"(?:was|were|amounted|reached|totall?ed|exceeded|stood|grew|rose|increased|fell|decreased)\b"
     r"|\b(?:trade|turnover|exports|imports)\s+(?:of|in|for)\s+(\d{4})\s+"
