@@ -2249,6 +2249,8 @@ def test_more_ways_a_list_of_exports_or_imports_is_told(
         "Last year the trade turnover increased by 10% over 2020 to $500 million.",
         "Trade exceeded $500 million last year, compared with $450 million in 2020.",
         "The trade turnover in the past year was $500 million, 10% up on 2020.",
+        # a year's figure and last year's in one sentence: two years
+        "In 2020 trade was $450 million, last year it reached $500 million.",
         # a finished year named beside "last year" or as the subject
         "Last year, 2021, trade amounted to $500 million.",
         "In the past year 2021, trade grew by 10%.",

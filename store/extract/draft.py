@@ -145,7 +145,7 @@ def _infer_year(article: Article, text: str, month: int = 0) -> tuple[int | None
     A year named otherwise ("falling since 2012", "the 2017 championship", "between 2014 and
     2016") says only that the meeting is not earlier: no year is guessed from it."""
     years = _mentioned_years(text)
-    against = [int(m.group(1)) for m in _LAST_YEAR_AGAINST.finditer(text)]
+    against = [int(m.group(1) or m.group(2)) for m in _LAST_YEAR_AGAINST.finditer(text)]
     if against and max(against) >= max(years, default=0):
         # "Last year trade grew by 10% compared to 2018": last year is the one after it
         # ("compared to 2018" is read as the year spoken of, not a plan's "to 2018")
@@ -187,6 +187,11 @@ _LAST_YEAR_AGAINST = re.compile(
     r"\b(?:compared\s+(?:with|to)|against|over|up\s+on|down\s+on|than|versus|vs\.?)\s+"
     r"(?:(?:the\s+)?(?:same\s+period\s+of|level\s+of)\s+)?"
     r"(?:(?:US)?\$\s?[\d.,]+\s*(?:million|billion|mln|bn|m)?\s+)?(?:in\s+)?(\d{4})\b"
+    # a year's figure, then last year's in the same sentence: "In 2018 trade was $450 million,
+    # last year it reached $500 million"
+    r"|\b(?:[Ii]n|[Ff]or)\s+(\d{4}),?\s+(?:[^.]|\.(?=\d)){0,80}?(?:\$|%|\bmillion\b|\bbillion\b)"
+    r"(?:[^.]|\.(?=\d)){0,80}?\b[Ll]ast\s+year\b(?!\s*[(,]\s*\d)"
+    r"(?:[^.]|\.(?=\d)){0,60}?(?:\$|%|\bmillion\b|\bbillion\b|\btimes\b)"
 )
 
 
