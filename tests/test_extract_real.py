@@ -2264,6 +2264,13 @@ def test_last_year_against_a_year_named_or_named_beside_it(said: str) -> None:
     assert last_year in ([], ["2021"])  # a figure of last year is 2021's, not 2020's
 
 
+def test_the_sides_seeing_potential_in_an_area_raise_it() -> None:
+    assert "chemicals" in sectors_of("We see great potential in the chemical industry.")
+    assert "metals" in sectors_of("The governor sees significant potential in metallurgy.")
+    # a region that has potential is praised, not offered anything
+    assert sectors_of("The region has a great potential in the chemical industry.") == set()
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

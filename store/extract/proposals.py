@@ -436,6 +436,10 @@ _PROPOSAL_CUE = re.compile(
     r"consider\w*|worth|first|second|third|fourth|fifth|next|topics?|projects?|"
     # an invitation is an offer: "if you wish, take a look at the models at ..."
     r"take\s+a\s+look|have\s+a\s+look|if\s+you\s+wish|opt\s+for|"
+    # the sides seeing potential in an area ("We see great potential in the chemical
+    # industry"), not a region having it ("The region has a great potential")
+    r"(?:see|sees|saw|seeing)\s+(?:(?:a|great|good|huge|big|significant|considerable|"
+    r"enormous|serious|much|untapped|more)\s+){0,2}potential|"
     # cooperation under way is an area of cooperation too ("two assembly plants producing
     # Belarusian harvesters in your region")
     r"assembl\w*|producing)\b",
