@@ -2271,6 +2271,21 @@ def test_the_sides_seeing_potential_in_an_area_raise_it() -> None:
     assert sectors_of("The region has a great potential in the chemical industry.") == set()
 
 
+def test_producing_jointly_is_industrial_cooperation_beside_the_goods_own_sector() -> None:
+    assert {"chemicals", "industrial-cooperation"} <= sectors_of(
+        "We could jointly produce fertilizers in your region."
+    )
+    assert {"agricultural-machinery", "industrial-cooperation"} <= sectors_of(
+        "We could make tractors together in the region."
+    )
+
+
+def test_energy_efficient_housing_is_building_not_energy() -> None:
+    sectors = sectors_of("Belarus offers to build an energy-efficient housing estate.")
+    assert sectors == {"construction"}
+    assert "energy" in sectors_of("We propose cooperation in energy with the region.")
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -245,7 +245,7 @@ CUES: list[Cue] = [
         r"road\s+(?:construction|infrastructure|building)",
         r"(?:building|construction)\s+(?:complex|sector|industry)",
         r"housing\s+construction",
-        r"(?:build\w*|construct\w*)\s+(?:\w+\s+)?housing",
+        r"(?:build\w*|construct\w*)\s+(?:[\w-]+\s+){0,2}?housing",
         # "build frame-panel houses", "construct wooden homes"
         r"(?:build\w*|construct\w*)\s+(?:[\w-]+\s+){0,2}(?:houses|homes|dwellings)",
         r"residential\s+(?:buildings?|construction|complex\w*|areas?)",
@@ -305,7 +305,8 @@ CUES: list[Cue] = [
         r"gasification",
     ),
     *_cue("energy", r"nuclear\s+(?:industry|power\s+plants?|sector)"),
-    *_cue("energy", r"energy", r"oil", r"nuclear\s+(?:power|energy)", weak=True),
+    # ("energy-efficient housing" is building, not energy)
+    *_cue("energy", r"energy(?!-efficien)", r"oil", r"nuclear\s+(?:power|energy)", weak=True),
     *_cue(
         "transport-logistics",
         r"freight",
@@ -384,6 +385,9 @@ CUES: list[Cue] = [
         r"(?:components|products|models|machines|equipment|vehicles)\b)",
         r"(?:production|manufactur\w*)\s+of\s+components",
         r"components?\s+(?:production|manufactur\w*)",
+        # "we could jointly produce fertilizers", "produce them together"
+        r"jointly\s+(?:produc|manufactur|assembl|mak)\w*",
+        r"(?:produc|manufactur|assembl|mak)\w*(?=\s+(?:\w+\s+){0,2}?together\b)",
     ),
     *_cue("industrial-cooperation", r"shipyards?", r"shipbuilding", r"ship-building"),
     *_cue("industrial-cooperation", r"woodworking(?:\s+industry)?", r"timber\s+processing"),
