@@ -2286,6 +2286,35 @@ def test_energy_efficient_housing_is_building_not_energy() -> None:
     assert "energy" in sectors_of("We propose cooperation in energy with the region.")
 
 
+@pytest.mark.parametrize(
+    ("said", "metric", "change"),
+    [
+        ("In 2021 trade doubled.", "turnover", 100.0),
+        ("In 2021 Belarusian exports to the region tripled.", "exports", 200.0),
+        ("In 2021 trade halved.", "turnover", -50.0),
+    ],
+)
+def test_a_year_whose_trade_doubled_tripled_or_halved(
+    said: str, metric: str, change: float
+) -> None:
+    trade = extract(f"{MEETING} They met on 5 March 2022. {said}").meeting["trade"]
+    assert [(t["period"], t["metric"], t["usd_millions"], t["change_pct"]) for t in trade] == [
+        ("2021", metric, None, change)
+    ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Trade has doubled over five years.",  # no period
+        "Trade doubled since 2015.",  # a bound, not a period
+        "We must double trade by 2025.",  # an aim
+    ],
+)
+def test_doubling_with_no_period_or_as_an_aim_is_no_figure(said: str) -> None:
+    assert extract(f"{MEETING} They met on 5 March 2022. {said}").meeting["trade"] == []
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

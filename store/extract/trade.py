@@ -75,7 +75,7 @@ _PERCENT = re.compile(_PCT.replace(r"(\d+", r"((?<!\d)\d+", 1), re.I)
 
 _GROWTH = re.compile(
     r"\b(?:growth|grew|increase[ds]?|rise|rose|up|upped|added|jumped|surged|decline[ds]?|"
-    r"decrease[ds]?|fell|drop(?:ped)?|down)\b",
+    r"decrease[ds]?|fell|drop(?:ped)?|down|doubled|tripled|halved)\b",
     re.I,
 )
 
