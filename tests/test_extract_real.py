@@ -2315,6 +2315,25 @@ def test_doubling_with_no_period_or_as_an_aim_is_no_figure(said: str) -> None:
     assert extract(f"{MEETING} They met on 5 March 2022. {said}").meeting["trade"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thursday's meeting between Belarusian Prime Minister Ivan Petrov and Governor of Omsk "
+        "Oblast Sergei Orlov focused on trade.",
+        f"{MEETING} The talks took place on Thursday.",
+    ],
+)
+def test_a_weekday_of_the_meeting_told_otherwise_under_a_page_date(text: str) -> None:
+    draft = extract(f"Posted: 15.03.2024 10:00\n\nPetrov and Orlov talk trade\n\n{text}")
+    assert draft.meeting["date"] == "2024-03-14"  # the Thursday before the Friday page
+
+
+def test_an_earlier_meetings_weekday_is_not_this_ones() -> None:
+    text = f"{MEETING} The first meeting was held on Monday a year ago."
+    draft = extract(f"Posted: 15.03.2024 10:00\n\nPetrov and Orlov talk trade\n\n{text}")
+    assert draft.meeting["date"] == "2024-03-15"
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

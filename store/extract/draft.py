@@ -736,13 +736,27 @@ def _date(
         body = "\n".join(article.paragraphs)
         said = meeting_sentence.text if meeting_sentence else body
         weekday = _WEEKDAY.search(said)
+        if weekday is None:  # "The talks took place on Thursday", a sentence of its own
+            weekday = next(
+                (
+                    w
+                    for s in sentences
+                    if s is not meeting_sentence
+                    and may_match(_HELD_ON, s.text)
+                    and _HELD_ON.search(s.text)
+                    and not _EARLIER_ONE.search(s.text)
+                    and (w := _WEEKDAY.search(s.text))
+                ),
+                None,
+            )
         # "met on Tuesday", under the page's date: that week's Tuesday (not "on Friday last
         # week", which may be the week before)
         if pub and weekday and not _SOME_DAYS_AGO.search(said):
             p = dt.date.fromisoformat(pub)
-            wanted = _WEEKDAYS.index(weekday.group(1).lower())
+            name = weekday.group(1) or weekday.group(2)
+            wanted = _WEEKDAYS.index(name.lower())
             day = (p - dt.timedelta(days=(p.weekday() - wanted) % 7)).isoformat()
-            flags.append(f"date: {weekday.group(1)} before the page's date {pub}: {day}")
+            flags.append(f"date: {name} before the page's date {pub}: {day}")
             return day, True, f"The article says {weekday.group(0)}; the page is dated {pub}."
         if pub and _YESTERDAY.search(said):  # "met yesterday", under the page's date
             day = (dt.date.fromisoformat(pub) - dt.timedelta(days=1)).isoformat()
@@ -876,7 +890,13 @@ _SOME_DAYS_AGO = re.compile(
 )
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.I)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
+_WEEKDAY = re.compile(
+    r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    # "Thursday's meeting between ...", "Monday's talks"
+    r"|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+"
+    r"(?:meeting|talks|negotiations)\b",
+    re.I,
+)
 
 
 def _after_on(text: str, at: int) -> bool:
