@@ -2334,6 +2334,14 @@ def test_an_earlier_meetings_weekday_is_not_this_ones() -> None:
     assert draft.meeting["date"] == "2024-03-15"
 
 
+def test_a_day_written_as_the_7th_of_february_in_the_meeting_sentence() -> None:
+    text = (
+        "Governor of Omsk Oblast Sergei Orlov was received by Belarusian Prime Minister Ivan "
+        "Petrov on the 7th of February, 2024. In 2018 the first agreement was signed on 5 May."
+    )
+    assert extract(text).meeting["date"] == "2024-02-07"
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -879,8 +879,9 @@ _EARLIER_ONE = re.compile(
 FIRST_YEAR = 1991
 _ON = re.compile(
     r"\b(?:[Oo]n|[Ff]rom)(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"\s*[,(]?)?\s*$"
-)  # "on 5 June", "from 5 to 7 June", "on Monday (June 5, 2023)", "on Tuesday, 6 June"
+    r"\s*[,(]?)?(?:\s+the)?\s*$"
+)  # "on 5 June", "from 5 to 7 June", "on Monday (June 5, 2023)", "on Tuesday, 6 June", "on the
+#    7th of February"
 _REPORTED_WITHIN = 31  # days: a report's page is dated at most this long after the meeting
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
 _SOME_DAYS_AGO = re.compile(
