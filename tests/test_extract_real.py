@@ -2342,6 +2342,15 @@ def test_a_day_written_as_the_7th_of_february_in_the_meeting_sentence() -> None:
     assert extract(text).meeting["date"] == "2024-02-07"
 
 
+def test_buying_from_a_belarusian_maker_is_belarus_selling() -> None:
+    assert goods("The governor said the region plans to purchase 50 buses from MAZ.") == (
+        ["buses"],
+        [],
+    )
+    # from the region it is Belarus buying, as before
+    assert goods("Belarusian enterprises buy metal from the region.") == ([], ["metal"])
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -479,9 +479,10 @@ def offered_goods(
         subject = m.group("subject")
         rest = sentence[m.end() : m.end() + 40]
         # (a region of Belarus buys for Belarus: "Minsk Region imports plastic, linoleum")
-        belarus_buys = bool(re.match(rf"(?:Belarus|[Ww]e|{BELARUS_REGIONS})\b", subject)) or bool(
-            re.match(r"\s+from\s+(?:the\s+region|there|[A-Z])", rest)
-        )
+        # (buying "from Perm" is Belarus buying; "from MAZ", a Belarusian maker, is not)
+        belarus_buys = bool(
+            re.match(rf"(?:Belarus|[Ww]e|{BELARUS_REGIONS})\b", subject)
+        ) or _from_the_region(rest)
         in_belarus = re.match(r"\s+(?:and\s+much\s+more\s+)?(?:in|from)\s+Belarus\b", rest)
         if belarus_buys and not _FROM_BELARUS.match(rest.strip()):
             imports += _items(m.group("list"), split)
