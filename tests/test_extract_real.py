@@ -2351,6 +2351,27 @@ def test_buying_from_a_belarusian_maker_is_belarus_selling() -> None:
     assert goods("Belarusian enterprises buy metal from the region.") == ([], ["metal"])
 
 
+@pytest.mark.parametrize(
+    ("amount", "millions"),
+    [
+        ("$500mn", 500.0),
+        ("$500 mn", 500.0),
+        ("$1,2 billion", 1200.0),  # a decimal comma, as translations write it
+        ("1,25 billion dollars", 1250.0),
+        ("$12,5 million", 12.5),
+        ("$1 billion 200 million", 1200.0),
+        ("$1,200 million", 1200.0),  # a thousands comma, as before
+        ("$1,250,000", 1.25),
+    ],
+)
+def test_amounts_in_mn_with_a_decimal_comma_or_billions_and_millions(
+    amount: str, millions: float
+) -> None:
+    text = f"{MEETING} They met on 5 March 2022. In 2021 trade amounted to {amount}."
+    trade = extract(text).meeting["trade"]
+    assert [(t["period"], t["usd_millions"]) for t in trade] == [("2021", millions)]
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

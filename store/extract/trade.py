@@ -14,15 +14,22 @@ from .page import Sentence
 from .people import Person, region_mentions
 
 USD_AMOUNT = re.compile(
-    r"(?:US\s?\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?)(?![\d,])\s*"
-    r"(million|billion|trillion|thousand|mln|bln|bn|tn|m\b|b\b)?"
-    r"|(?<![\d.,])(\d{1,15}(?:\.\d+)?)\s*(million|billion|trillion|thousand|mln|bln|bn)\s+"
+    r"(?:US\s?\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+    # a decimal comma before a unit, as translations write it: "$1,2 billion"
+    r"\d{1,3},\d{1,2}(?=\s*(?:million|billion|mln|bln|bn|mn)\b)|"
+    r"\d{1,15}(?:\.\d+)?)(?![\d,])\s*"
+    r"(million|billion|trillion|thousand|mln|bln|bn|mn|tn|m\b|b\b)?"
+    r"|(?<![\d.,])(\d{1,3},\d{1,2}(?=\s*(?:million|billion|mln|bln|bn|mn)\b)|\d{1,15}(?:\.\d+)?)"
+    r"\s*(million|billion|trillion|thousand|mln|bln|bn|mn)\s+"
     r"(?:(?:U\.?S\.?\s+)?dollars|USD\b)"  # "120 million US dollars", "120 mln USD"
     r"|\b(half\s+a|a\s+quarter\s+of\s+a|quarter\s+of\s+a|three\s+quarters\s+of\s+a|"
     r"(?:one|two|three)\s+and\s+a\s+half|a|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+(million|billion)\s+(?:U\.?S\.?\s+)?dollars",  # "half a billion dollars"
     re.I,
 )
+
+# the millions after the billions: "$1 billion 200 million"
+_AND_MILLIONS = re.compile(r"\s+(\d{1,3})\s+(?:million|mln|mn)\b", re.I)
 
 _NUMBER_WORDS = {
     "half a": 0.5, "a quarter of a": 0.25, "quarter of a": 0.25, "three quarters of a": 0.75,
@@ -472,13 +479,15 @@ def _russian_side(text: str, start: int, end: int) -> bool:
 def _usd_millions(number: str, unit: str | None) -> float | None:
     """The amount in millions of dollars; None for a bare sum under a million (``$500``),
     which is not a trade figure."""
+    if re.fullmatch(r"\d{1,3},\d{1,2}", number):  # "1,2 billion": a decimal comma
+        number = number.replace(",", ".")
     value = float(number.replace(",", ""))
     unit = (unit or "").lower()
     if unit in ("trillion", "tn"):
         return round(value * 1_000_000, 3)
     if unit in ("billion", "bln", "bn", "b"):
         return round(value * 1000, 3)
-    if unit in ("million", "mln", "m"):
+    if unit in ("million", "mln", "mn", "m"):
         return value
     if unit == "thousand":  # "$250 thousand": a fraction of a million, as the records keep it
         return round(value / 1000, 3)
@@ -574,6 +583,13 @@ def find_trade(
                 amount = _usd_millions(str(_NUMBER_WORDS[words]), m.group(6))
             if amount is None:
                 continue
+            more = _AND_MILLIONS.match(text, m.end())
+            if more and (m.group(2) or m.group(4) or m.group(6) or "").lower() in (
+                "billion",
+                "bln",
+                "bn",
+            ):  # "$1 billion 200 million" (as translations write $1.2 billion)
+                amount = round(amount + float(more.group(1)), 3)
             qm = _QUALIFIER_RE.search(lead)
             qualifier = qm.group(1).lower() if qm else ""
             metric = (
