@@ -2372,6 +2372,20 @@ def test_amounts_in_mn_with_a_decimal_comma_or_billions_and_millions(
     assert [(t["period"], t["usd_millions"]) for t in trade] == [("2021", millions)]
 
 
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        ("In the third quarter of 2021 trade amounted to $100 million.", "2021-07..2021-09"),
+        ("In the 4th quarter of 2021 trade amounted to $100 million.", "2021-10..2021-12"),
+        ("In the first three quarters of 2021 trade amounted to $100 million.", "2021-01..2021-09"),
+        ("In the second quarter of 2021 trade amounted to $100 million.", "2021-04..2021-06"),
+    ],
+)
+def test_the_third_and_fourth_quarters_and_the_first_three(said: str, period: str) -> None:
+    trade = extract(f"{MEETING} They met on 5 March 2022. {said}").meeting["trade"]
+    assert [(t["period"], t["usd_millions"]) for t in trade] == [(period, 100.0)]
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

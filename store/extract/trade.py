@@ -105,9 +105,19 @@ _MONTH_RANGE = re.compile(
 
 
 _HALF = re.compile(
-    r"\b(?:in\s+)?the\s+(first|second)\s+(half|quarter)(?:\s+of\s+(this\s+year|last\s+year|(\d{4})))?",
+    r"\b(?:in\s+)?the\s+(first|second|third|fourth|first\s+(?:two|three)|(?:1st|2nd|3rd|4th))\s+"
+    r"(half|quarters?)(?:\s+of\s+(this\s+year|last\s+year|(\d{4})))?",
     re.I,
 )
+# The months of a half or quarter ("the third quarter": July to September; "the first three
+# quarters": January to September)
+_PART_MONTHS = {
+    ("first", "half"): (1, 6), ("second", "half"): (7, 12),
+    ("first", "quarter"): (1, 3), ("second", "quarter"): (4, 6),
+    ("third", "quarter"): (7, 9), ("fourth", "quarter"): (10, 12),
+    ("first two", "quarters"): (1, 6), ("first three", "quarters"): (1, 9),
+}  # fmt: skip
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
 
 
 _WORD_NUMBERS = {
@@ -331,10 +341,11 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
         y = year_of(m.group(3), m.group(4))
         if y is None:
             continue
-        n = 1 if m.group(1).lower() == "first" else 2
-        months = (1, 6) if n == 1 else (7, 12)
-        if m.group(2).lower() == "quarter":
-            months = (1, 3) if n == 1 else (4, 6)
+        which = " ".join(m.group(1).lower().split())
+        part = _PART_MONTHS.get((_ORDINALS.get(which, which), m.group(2).lower()))
+        if part is None:  # ("the third half", "the first quarters")
+            continue
+        months = part
         found.append(_Period(f"{y}-{months[0]:02d}..{y}-{months[1]:02d}", m.start(), m.end()))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _MONTHS_OF.finditer(clause):
