@@ -2386,6 +2386,27 @@ def test_the_third_and_fourth_quarters_and_the_first_three(said: str, period: st
     assert [(t["period"], t["usd_millions"]) for t in trade] == [(period, 100.0)]
 
 
+def test_a_goods_word_naming_another_machine_is_not_that_good() -> None:
+    exports, imports = goods(
+        "Belarus organized a joint assembly of diesel generator sets and supplies gas engines."
+    )
+    assert "diesel" not in exports + imports
+    assert "gas" not in exports + imports
+    assert goods("Belarus could supply diesel engines and tractor engines to the region.") == (
+        ["diesel engines", "tractor engines"],
+        [],
+    )
+
+
+def test_a_dash_closing_an_aside_is_no_part_of_a_good() -> None:
+    exports, _ = goods(
+        "We should replace what we used to sell - mostly the export of oil products - by "
+        "supplies of machinery."
+    )
+    assert "oil products" in exports
+    assert not any(g.endswith("-") for g in exports)
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

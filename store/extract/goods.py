@@ -237,7 +237,8 @@ def _items(text: str, split: object) -> list[str]:
     if len(items) == 1 and " and " in items[0]:  # "grain and sunflower oil"
         items = items[0].split(" and ")
     for item in items:
-        item = _TRAILING.sub("", item.strip(" ,"))
+        # (and a dash an aside opens or closes: "the export of oil products - by ...")
+        item = _TRAILING.sub("", item.strip(" ,").rstrip(" -–—").strip())
         while True:
             tidy = _LEADING.sub("", item)
             if tidy == item:
@@ -608,6 +609,8 @@ _NAMED = re.compile(
     r"corporation|refinery|refining|processing|storage|stores?|prices?|wells?|deposits?|"
     r"extraction|wealth|sector|production|industry|workers|growers|farmers|turbines?|"
     r"pipelines?|supplies|deliveries|exports|imports|trade|emissions|"
+    # a good's word naming another machine: "diesel generator sets", "gas engines"
+    r"generators?|generator|gensets?|engines?|motors?|"
     # work on a good, or the goods in use, is no good sold: "tram modernization services",
     # "the overhaul of the tram fleet"
     r"modernization|modernisation|overhaul|repairs?|maintenance|servicing|services|fleets?|"
