@@ -2407,6 +2407,30 @@ def test_a_dash_closing_an_aside_is_no_part_of_a_good() -> None:
     assert not any(g.endswith("-") for g in exports)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is important to redirect Belarusian exports, primarily potash fertilizers, to your "
+        "ports.",
+        "The transit of Belarusian oil products through the region will grow.",
+        "Belarusian potash fertilizers are shipped through the port of Murmansk.",
+    ],
+)
+def test_goods_carried_through_the_regions_ports_are_not_sold_to_it(sentence: str) -> None:
+    assert goods(sentence) == ([], [])
+
+
+def test_goods_sold_to_ports_or_redirected_to_the_region_still_are() -> None:
+    assert goods("Belarus supplies cranes and loaders to the ports of the region.") == (
+        ["cranes", "loaders"],
+        [],
+    )
+    assert goods("Belarus is ready to redirect its exports of trucks to Russian regions.") == (
+        ["trucks"],
+        [],
+    )
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -958,6 +958,18 @@ def _theirs(text: str, item: str, belarus_speaking: bool) -> bool:
     return owner in ("Russian", "the region") or find_region(owner) is not None
 
 
+# Goods carried through the region to others, not sold to it: "redirect Belarusian exports,
+# primarily potash fertilizers, to your ports", "the transit of Belarusian goods", "shipped
+# through Russian ports" (the port is the way, not the buyer)
+_TRANSIT = re.compile(
+    r"\b(?:transit(?!ion)\w*|trans-?shipment)\b|"
+    # (not "redirect exports to Russia": to its ports, or through them)
+    r"\b(?:through|via)\s+(?:the\s+|your\s+|its\s+|our\s+|Russian\s+)?(?:[\w-]+\s+)?"
+    r"(?:sea\s+)?ports?\b|\bto\s+(?:your|Russian)\s+(?:sea\s+)?ports\b",
+    re.I,
+)
+
+
 def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
     exports: list[str] = []
     imports: list[str] = []
@@ -969,6 +981,9 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
         ours = s.speaker == "host" and spoken(s.text)  # "our trucks", in the host's words
         offered, bought = offered_goods(s.text, _split_goods, belarus_speaking=ours)
         offered, bought = _sides_by_owner(s.text, offered, bought, s.speaker != "guest")
+        transit = may_match(_TRANSIT, s.text) and bool(_TRANSIT.search(s.text))
+        if transit:
+            offered = []  # (Belarus's goods carried on to others, not sold to the region)
         for found, target, known in (
             (offered, exports, known_exports),
             (bought, imports, known_imports),
@@ -990,6 +1005,8 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
             if not any(_same_good(g.lower(), k) for k in known_exports)
         ]  # ("Belkommunmash trolleybuses" after "trolleybuses": the same good again)
         named = _sides_by_owner(s.text, [*made, *named[0]], named[1], s.speaker != "guest")
+        if transit:
+            named = ([], named[1])
         for found, target, known in (
             (named[0], exports, known_exports),
             (named[1], imports, known_imports),
