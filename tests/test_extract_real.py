@@ -2431,6 +2431,30 @@ def test_goods_sold_to_ports_or_redirected_to_the_region_still_are() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our meetings are bearing fruit: Belarusian exports to the region are growing.",
+        "The trade has brought its first fruits of cooperation to the region.",
+        "We are ready to share the experience of growing beef and dairy cattle with the region.",
+        "Belarus will share its expertise in potato growing with the region's farms.",
+    ],
+)
+def test_a_figure_of_speech_or_know_how_names_no_good(sentence: str) -> None:
+    assert goods(sentence) == ([], [])
+
+
+def test_goods_beside_know_how_or_fruit_sold_are_still_goods() -> None:
+    assert goods("Belarus is ready to supply fruit and vegetables to the region.") == (
+        ["fruit", "vegetables"],
+        [],
+    )
+    assert goods("Belarus has experience in the supply of tractors to the region.") == (
+        ["tractors"],
+        [],
+    )
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -800,6 +800,17 @@ def made_by_belarusian(sentence: str) -> list[str]:
     return found
 
 
+# "bearing fruit", "yielded fruit": a figure of speech
+_BEARING = re.compile(r"\b(?:bear\w*|bore|borne|yield\w*|brought|bring\w*)\s+(?:\w+\s+)?$", re.I)
+# Know-how shared, not goods sold: "share the experience of growing beef and dairy cattle"
+# (the good is in the same phrase: no verb of selling between)
+_KNOW_HOW = re.compile(
+    r"\b(?:experience|expertise|know-how|technolog(?:y|ies))\s+(?:of|in)\s+"
+    r"(?:(?!suppl|sell|sale|export|deliver|buy|purchas)[\w-]+\s+){0,3}$",
+    re.I,
+)
+
+
 def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
     """(exports, imports): the goods named in a sentence about trade, by the lexicon, with
     the side read from what comes before and after each (Belarus buying, or from the region:
@@ -820,6 +831,12 @@ def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
         before = sentence[max(0, start - 120) : start]
         if _RESOURCE_OF.search(before):
             continue  # "the extraction of minerals": what the region digs up, not trade
+        if m.group("noun").lower() in ("fruit", "fruits") and (
+            _BEARING.search(before) or sentence.startswith(" of", m.end())
+        ):
+            continue  # "our meetings are bearing fruit", "the fruits of cooperation"
+        if _KNOW_HOW.search(before):
+            continue  # "share the experience of growing beef cattle": know-how, not goods
         after = sentence[m.end() : m.end() + 60]
         cue = max(_BELARUS_BUYS.finditer(before), key=lambda c: c.start(), default=None)
         # "interested in supplying tractors": what Belarus wants to sell
