@@ -2455,6 +2455,17 @@ def test_goods_beside_know_how_or_fruit_sold_are_still_goods() -> None:
     )
 
 
+def test_the_formula_with_a_lost_word_before_a_hyphen_is_still_the_formula() -> None:
+    sentence = (
+        "The parties discussed the protocol to implement the agreement on trade, -technical and "
+        "cultural cooperation."
+    )
+    assert "culture-youth" not in sectors_of(sentence)
+    assert "culture-youth" in sectors_of(
+        "We propose to step up cultural cooperation and exchanges."
+    )
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 
