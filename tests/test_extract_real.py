@@ -2466,6 +2466,13 @@ def test_the_formula_with_a_lost_word_before_a_hyphen_is_still_the_formula() -> 
     )
 
 
+def test_a_run_of_kinds_of_activity_a_region_enjoys_is_praise() -> None:
+    assert "culture-youth" not in sectors_of(
+        "This developed territory enjoys a high level of business, cultural and public "
+        "activity, and is a promising partner of Belarus."
+    )
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

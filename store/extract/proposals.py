@@ -585,8 +585,11 @@ _FORMULA = re.compile(
 _FORMULA_SECTORS = {"science-technology", "culture-youth"}
 # A run of kinds before "potential": what the sides have, not an area anyone proposed ("greater
 # use of the industrial, scientific, technological and human potential of our sides")
+# (and so is a run of kinds before "activity": "enjoys a high level of business, cultural and
+# public activity", praise of a region)
 _POTENTIAL = re.compile(
-    r"\b(?:[\w-]{1,30},\s+){1,6}(?:[\w-]{1,30}\s+){0,2}(?:and\s+)?[\w-]{1,30}\s+potential\b"
+    r"\b(?:[\w-]{1,30},\s+){1,6}(?:[\w-]{1,30}\s+){0,2}(?:and\s+)?[\w-]{1,30}\s+"
+    r"(?:potential|activity)\b"
 )
 
 
@@ -599,7 +602,8 @@ def _outside_formulas(
         for m in _FORMULA.finditer(sentence)
         if re.search(r"\b(?:trade|econom)", m.group(), re.I)
     ]
-    if "potential" in sentence:  # "the industrial, scientific and human potential of our sides"
+    # ("the industrial, scientific and human potential of our sides", "cultural activity")
+    if "potential" in sentence or "activity" in sentence:
         spans += [(m.start(), m.end()) for m in _POTENTIAL.finditer(sentence)]
     return [
         f
