@@ -2473,6 +2473,33 @@ def test_a_run_of_kinds_of_activity_a_region_enjoys_is_praise() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sector"),
+    [
+        (
+            "We propose the construction of maintenance centers for Belarusian machinery.",
+            "service-logistics",
+        ),
+        (
+            "Belarusian specialists could take part in the construction of a nuclear power plant.",
+            "energy",
+        ),
+    ],
+)
+def test_building_another_sectors_site_is_that_sector_not_construction(
+    sentence: str, sector: str
+) -> None:
+    sectors = sectors_of(sentence)
+    assert sector in sectors
+    assert "construction" not in sectors
+
+
+def test_building_housing_and_schools_is_still_construction() -> None:
+    assert "construction" in sectors_of(
+        "Belarus is ready to take part in the construction of housing and schools in the region."
+    )
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -241,7 +241,11 @@ CUES: list[Cue] = [
         r"finishing\s+materials",
         r"construction\s+(?:projects?|services|"
         r"materials|industry|sector|companies|works|complex)",
-        r"construction\s+(?:of|specialists|organi[sz]ations|firms|contractors)",
+        # (not the building of another sector's site: "construction of maintenance centers",
+        # "the construction of nuclear power plants")
+        r"construction\s+(?:of(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:cent(?:er|re)s?|"
+        r"(?:power\s+)?plants?|factor(?:y|ies)|stations?|terminals?|hubs?)\b)|"
+        r"specialists|organi[sz]ations|firms|contractors)",
         r"road\s+(?:construction|infrastructure|building)",
         r"(?:building|construction)\s+(?:complex|sector|industry)",
         r"housing\s+construction",
