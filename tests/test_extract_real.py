@@ -2500,6 +2500,19 @@ def test_building_housing_and_schools_is_still_construction() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The increase was achieved thanks to the supply of Belarusian food products and "
+        "scientific cooperation.",
+        "Growth has been driven mainly by supplies of agricultural machinery to the region.",
+        "Our joint energy projects account for a significant share of mutual trade.",
+    ],
+)
+def test_what_past_trade_owed_to_or_what_makes_it_up_is_no_proposal(sentence: str) -> None:
+    assert sectors_of(sentence) == set()
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

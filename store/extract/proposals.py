@@ -427,7 +427,12 @@ _NOT_PROPOSAL = re.compile(
     # "On 7 September 2005, an agreement was signed": a past event, told as history
     r"^(?:On|In)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d,?\s[^.]*\b(?:was|were)\s+"
     r"(?:signed|held|opened|established|founded|concluded)\b|"
-    r"\bremains?\s+the\s+(?:legal\s+)?basis\b",
+    r"\bremains?\s+the\s+(?:legal\s+)?basis\b|"
+    # what past trade owed to, or what makes up trade now: "The increase was achieved thanks
+    # to the supply of ...", "Our joint energy projects account for a large share of trade"
+    r"\b(?:was|were|has\s+been|have\s+been)\s+(?:achieved|ensured|made\s+possible|driven)\s+"
+    r"(?:(?:largely|mainly|mostly|primarily)\s+)?(?:thanks\s+to|due\s+to|owing\s+to|by)\b|"
+    r"\baccount(?:s|ed)?\s+for\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}share\s+of\b",
     re.I,
 )
 
