@@ -2513,6 +2513,16 @@ def test_what_past_trade_owed_to_or_what_makes_it_up_is_no_proposal(sentence: st
     assert sectors_of(sentence) == set()
 
 
+def test_people_sent_to_study_is_education_beside_other_sectors() -> None:
+    assert {"agriculture-food", "education"} <= sectors_of(
+        "We have agreed that we will send our students to study here, and to build a dairy farm."
+    )
+    assert "education" in sectors_of(
+        "We propose that your young people come to study at Belarusian universities and build "
+        "dairy farms together."
+    )
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

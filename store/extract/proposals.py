@@ -343,6 +343,8 @@ CUES: list[Cue] = [
         "education",
         r"education(?:al)?\s+(?:cooperation|exchanges?|ties|programmes|programs)",
         r"education",
+        # people sent to study: "we will send our students to study here", "come to study at"
+        r"(?:students?|(?:come|go|send\w*)\s+(?:[\w-]+\s+){0,3}?)to\s+study",
     ),
     *_cue(
         "culture-youth",
