@@ -2523,6 +2523,15 @@ def test_people_sent_to_study_is_education_beside_other_sectors() -> None:
     )
 
 
+def test_agricultural_engineering_is_farm_machinery_not_machinery_in_general() -> None:
+    sectors = sectors_of(
+        "They discussed partnership in the automotive industry, agricultural engineering and "
+        "electronics."
+    )
+    assert "agricultural-machinery" in sectors
+    assert "machinery-equipment" not in sectors
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

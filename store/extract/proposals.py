@@ -57,6 +57,8 @@ CUES: list[Cue] = [
         r"(?:agricultural|farming|farm)\s+vehicles",
         r"(?:forage|fodder)\s+harvest\w*",
         r"balers?",
+        # the making of farm machines: "agricultural engineering", "agricultural machine building"
+        r"agricultural\s+(?:engineering|machine[- ]building)",
         # "agricultural and road construction machinery": a kind named before the machine
         rf"agricultural{_LISTED}",
     ),
