@@ -2532,6 +2532,22 @@ def test_agricultural_engineering_is_farm_machinery_not_machinery_in_general() -
     assert "machinery-equipment" not in sectors
 
 
+def test_whose_imports_is_a_noun_not_a_purchase() -> None:
+    assert goods(
+        "Belarus' imports from the region are dominated by metal products and timber."
+    ) == (
+        [],
+        ["metal products", "timber"],
+    )
+
+
+def test_a_verb_of_getting_is_no_kind_of_the_good_after_it() -> None:
+    assert goods("The Belarusian market receives rolled metal and coal from Omsk Oblast.") == (
+        [],
+        ["rolled metal", "coal"],
+    )
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

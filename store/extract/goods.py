@@ -478,6 +478,8 @@ def offered_goods(
         (imports if importing else exports).extend(_items(m.group("list"), split))
     for m in _anchored(_PURCHASE, _PURCHASE_VERB, sentence, 100):
         subject = m.group("subject")
+        if re.search(r"['’]s?$", subject):
+            continue  # "Belarus' imports from the region are ...": whose imports, a noun
         rest = sentence[m.end() : m.end() + 40]
         # (a region of Belarus buys for Belarus: "Minsk Region imports plastic, linoleum")
         # (buying "from Perm" is Belarus buying; "from MAZ", a Belarusian maker, is not)
@@ -586,7 +588,10 @@ _KIND = (
     r"(?!(?:with|in|for|to|from|of|on|at|by|and|or|are|is|was|were|have|has|had|will|can|"
     r"could|buy|buys|bought|sell|sells|sold|supply|supplies|supplied|need|needs|use|uses|"
     r"enterprises|companies|plants|factories|manufacturers|producers|makers|side|partners|"
-    r"business\w*|exporters|firms|specialists|people|farmers|builders)\b)[a-z][\w-]*"
+    r"business\w*|exporters|firms|specialists|people|farmers|builders|"
+    # (who gets them, and the verb: "the Belarusian market receives rolled metal")
+    r"markets?|receives?|received|gets?|got|imports?|imported|exports?|exported|purchases?|"
+    r"purchased|consumers|customers|economy|delegation|regions?)\b)[a-z][\w-]*"
 )
 # (kinds of it before the good: "Belarusian passenger, utilities, agricultural and cargo
 # machinery, elevators"; further goods after it)
@@ -668,7 +673,9 @@ _KIND_VERBAL = frozenset((
 _TRADE_VERB = re.compile(
     r"(?:suppl\w*|deliver\w*|export\w*|import\w*|sell\w*|sold|ship(?:s|ped|ping)?|"
     r"purchas\w*|buy\w*|bought|offer\w*|provid\w*|needs?|demand\w*|produc(?:e|es|ed|ing)|"
-    r"manufactur\w*|assembl\w*|procur\w*|enough)$"
+    r"manufactur\w*|assembl\w*|procur\w*|enough|"
+    # (getting and sending: "the market receives rolled metal" is no kind of metal)
+    r"receiv\w*|gets?|got|obtain\w*|sends?|sent)$"
 )
 # Words that point at a good named elsewhere, or praise it, saying nothing of its kind
 _POINTING = frozenset((
