@@ -2548,6 +2548,20 @@ def test_a_verb_of_getting_is_no_kind_of_the_good_after_it() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The region sends coal and timber to Belarus.", ([], ["coal", "timber"])),
+        ("Belarus sends tractors and trucks to the region.", (["tractors", "trucks"], [])),
+        ("Belarusian enterprises receive coal and metal from the region.", ([], ["coal", "metal"])),
+    ],
+)
+def test_goods_sent_or_received_by_belarusian_enterprises(
+    sentence: str, expected: tuple[list[str], list[str]]
+) -> None:
+    assert goods(sentence) == expected
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

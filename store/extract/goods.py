@@ -304,9 +304,10 @@ _INTEREST_FROM = re.compile(
     rf"{_QUANTITY}{_LIST}\s+from\s+(?:the\s+region|there|[A-Z])"
 )
 # "We get a lot of raw materials from there": what Belarus receives from the region.
+# ("Belarusian enterprises receive coal from the region", "our plants get metal from there")
 _RECEIVE = re.compile(
-    rf"\b(?:[Ww]e|Belarus)\s+(?:also\s+)?(?:get|gets|receive|receives|obtain|obtains)\s+{_QUANTITY}"
-    rf"{_LIST}\s+from\b"
+    rf"\b{_BELARUS_SUBJECT}\s+(?:also\s+)?(?:get|gets|receive|receives|obtain|obtains)\s+"
+    rf"{_QUANTITY}{_LIST}\s+from\b"
 )
 # "the possibility of purchasing Belarusian building materials": the region buying them
 _BUY_BELARUSIAN = re.compile(
@@ -721,6 +722,8 @@ def _kind_and_noun(found: str, noun: str, before: str) -> str | None:
 _TRADE_CUE = re.compile(
     r"\b(?:suppl|deliver|export|import|sell|sold|ship|purchas|buy|bought|offer|provid|"
     r"demand|need|interest|market|trade|procure|lease|leasing|assembl|"
+    # ("the region sends coal and timber to Belarus")
+    r"sends?\b|sent\b|"
     # "Belarusian food products are very popular there, in particular meat and cheese"
     r"popular)",
     re.I,
