@@ -2562,6 +2562,32 @@ def test_goods_sent_or_received_by_belarusian_enterprises(
     assert goods(sentence) == expected
 
 
+HEADED = (
+    "Petrov outlines key areas with Omsk Oblast\n\n"
+    f"{MEETING} He outlined the key areas where the sides cooperate and could do more.\n"
+    "Construction\n"
+    "This area has traditionally been a leader in the relations between Belarus and the region.\n"
+    "Politics\n"
+    "All\n"
+    "Other news of the day is listed in this part of the page\n"
+)
+
+
+def test_a_heading_over_a_paragraph_names_an_area_of_the_meeting() -> None:
+    from coopbrowse.store.extract import clean
+
+    assert clean(HEADED).headings == {1: "Construction"}  # not the menu's "Politics"
+    sectors = {p["sector"] for p in extract(HEADED).meeting["proposals"]}
+    assert "construction" in sectors
+
+
+def test_a_short_line_not_between_two_paragraphs_heads_nothing() -> None:
+    from coopbrowse.store.extract import clean
+
+    text = HEADED.replace("Construction\n", "").replace("Politics\n", "Construction\n")
+    assert clean(text).headings == {}
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

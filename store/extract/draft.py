@@ -25,7 +25,7 @@ from .people import (
     region_in,
     region_mentions,
 )
-from .proposals import find_proposals
+from .proposals import add_heading_proposals, find_proposals
 from .trade import find_goods, find_trade, part_year_ends
 
 
@@ -359,6 +359,8 @@ def extract(
     trade = find_trade(sentences, meeting_year, host, guest, outlet, region)
     exports, imports = find_goods(sentences)
     proposals = find_proposals(sentences, host, guest)
+    if article.headings:  # "Construction" heading a paragraph: an area the report lists
+        add_heading_proposals(proposals, article.headings, sentences, host, guest)
 
     title = article.headline
     if not title and host and guest:

@@ -32,6 +32,9 @@ class Article:
     # The sentences of each paragraph: what split_sentences gives for it (a paragraph is the
     # sentences of a line kept, joined with a space, and splits again just there).
     sentences: list[list[str]] = field(default_factory=list, repr=False)
+    # A short line heading a paragraph of the body ("Construction" between two paragraphs):
+    # the paragraph's index and the heading
+    headings: dict[int, str] = field(default_factory=dict)
 
 
 _JUNK = re.compile(
@@ -148,6 +151,11 @@ _PAGE_META = re.compile(
 )
 
 
+# A heading over a paragraph: a few words, capitalised, no figures or stops ("Construction",
+# "Agriculture and food industry")
+_HEADING = re.compile(r"[A-Z][a-z-]+(?:,?\s+(?:and\s+)?[A-Za-z][a-z-]+){0,3}")
+
+
 # The words a sentence cannot end with: a line ending in one goes on in the next
 _OPEN_END = re.compile(
     r"\b(?:to|of|the|a|an|and|or|in|with|for|by|on|at|from|as|that|which|than|its|their|"
@@ -232,6 +240,9 @@ def clean(text: str) -> Article:
     sidebar = False  # past a list of other items, before the body
     dropped = 0
     kept_at = previous_at = -1  # the last line kept as a paragraph, the last line read
+    prev = -1
+    heading, heading_at = "", -1  # a short line right under a paragraph, and where
+    headings: dict[int, str] = {}
     lines = _unwrap(text.split("\n"))
     last = max((i for i, raw in enumerate(lines) if raw.strip()), default=-1)
     for at, raw in enumerate(lines):
@@ -254,7 +265,7 @@ def clean(text: str) -> Article:
             if not line:
                 continue
         follows_body = bool(paragraphs) and kept_at == previous_at
-        previous_at = at
+        prev, previous_at = previous_at, at
         source = _SOURCE_LINE.fullmatch(line)
         if source:  # the page's own address: a line of its own, not a link in the text
             urls.append(source.group(1))
@@ -301,7 +312,10 @@ def clean(text: str) -> Article:
             continue
         if not is_sentence:
             # After the body has begun, short unpunctuated lines are menus, share buttons
-            # or other headlines.
+            # or other headlines; one right under a paragraph and over the next may head it
+            # ("Construction", a key area the report goes on to tell of)
+            if follows_body and _HEADING.fullmatch(line):
+                heading, heading_at = line, at
             dropped += 1
             continue
         if _JUNK.match(line):
@@ -320,8 +334,10 @@ def clean(text: str) -> Article:
             continue
         paragraphs.append(" ".join(kept))
         sentences.append(kept)
+        if heading and heading_at == prev:  # (the one line between two paragraphs)
+            headings[len(paragraphs) - 1] = heading
         kept_at = at
-    return Article(header, headline, paragraphs, date_line, urls, dropped, sentences)
+    return Article(header, headline, paragraphs, date_line, urls, dropped, sentences, headings)
 
 
 _ABBREVIATIONS = re.compile(

@@ -1126,6 +1126,55 @@ def find_proposals(
     return proposals
 
 
+def heading_sectors(heading: str) -> list[str]:
+    """The sectors a paragraph's heading names: an area noun, as in a list of areas
+    ("Construction", "Agriculture and healthcare"), or a phrase of the sector lexicon
+    ("Mechanical engineering")."""
+    found = [m for m in sector_matches(heading) if not m[3]]
+    named = [x[0] for x in found]
+    for sector, noun in _AREA_NOUNS:
+        for w in noun.finditer(heading):
+            if not any(a < w.end() and w.start() < b for _s, a, b, _w in found):
+                named.append(sector)
+    return list(dict.fromkeys(named))
+
+
+def add_heading_proposals(
+    proposals: list[dict[str, Any]],
+    headings: dict[int, str],
+    sentences: list[Sentence],
+    host: Person | None,
+    guest: Person | None,
+) -> None:
+    """A proposal for each sector a paragraph's heading names ("Construction" over "This area
+    has traditionally been a leader ..."), where none of that sector was drafted: the report
+    lists the area as one of the meeting's."""
+    have = {p["sector"] for p in proposals}
+    for paragraph, heading in sorted(headings.items()):
+        first = next((s for s in sentences if s.paragraph == paragraph), None)
+        if first is None:
+            continue
+        by = (guest if first.speaker == "guest" else host) or Person("", "", "")
+        for sector in heading_sectors(heading):
+            if sector in have:
+                continue
+            have.add(sector)
+            proposals.append(
+                {
+                    "id": "",
+                    "meeting_id": "",
+                    "sector": sector,
+                    "title": heading,
+                    "detail": first.text,
+                    "proposed_by": by.name,
+                    "enterprises": [],
+                    "status": "proposed",
+                    "status_from_article": True,
+                    "quote": _quote(first.text),
+                }
+            )
+
+
 # The detail of a proposal gathers the sentences that carry it on, a few in a real article.
 # Past this length it is run-on text (a page that never changes the subject), and each new
 # sentence would be searched for in, and copied onto, an ever longer string: no more is added.
