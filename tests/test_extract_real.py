@@ -1960,6 +1960,634 @@ def test_the_maker_named_after_a_good_is_no_part_of_it() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a figure with "was", "made", "constituted", "surpassed" for a year: the year is over
+        "Trade turnover was $90 million in 2021.",
+        "In 2021, trade between Belarus and the region made $90 million.",
+        "In 2021 the bilateral trade constituted $90 million.",
+        "Trade turnover surpassed $90 million in 2021.",
+        "In 2021, trade came close to $90 million.",
+        # "during" and a sentence opening "Over" give the year as "in" does
+        "During 2021 the trade grew by 10%.",
+        "Over 2021, trade amounted to $90 million.",
+    ],
+)
+def test_a_finished_year_told_with_was_made_during_or_over(said: str) -> None:
+    assert extract(f"{MEETING} They met on 5 March. {said}").meeting["date"] == "2022-03-05"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The task was to reach $90 million in 2021.",  # a goal, not a figure
+        "The goal was $90 million in 2021.",
+        "Exports grew by 10% over 2021.",  # a comparison's base
+    ],
+)
+def test_a_goals_year_or_a_comparisons_base_is_not_a_finished_year(said: str) -> None:
+    assert extract(f"{MEETING} They met on 5 March. {said}").meeting["date"] == ""
+
+
+KURSK = (
+    "MOSCOW, 16 March (BelTA) - Belarusian Ambassador to Russia Dmitry Krutoi held talks with "
+    "Kursk Oblast Governor Roman Starovoit on 15 March."
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        (
+            "https://eng.belta.by/economics/view/kursk-invites-manufacturers-156790-2024",
+            "2024-03-15",
+        ),
+        ("http://law.by/news/news/2016/march/21671/", "2016-03-15"),
+        ("https://www.example.com/2023/03/16/kursk-invites-manufacturers/", "2023-03-15"),
+        ("https://en.example.ru/en/1812371/2022-03-16/kursk-invites", "2022-03-15"),
+        # a Unix time of publication, the day after the meeting
+        ("https://president.gov.by/en/events/vstreca-s-gubernatorom-1710604800", "2024-03-15"),
+        # a long number that is no time near the day written tells nothing
+        ("https://president.gov.by/en/events/vstreca-s-gubernatorom-1690604800", ""),
+        ("https://president.gov.by/en/events/meeting-with-governor-11466", ""),
+    ],
+)
+def test_the_year_of_a_day_from_a_date_in_the_pages_address(url: str, date: str) -> None:
+    draft = extract(KURSK, url=url)
+    assert draft.meeting["date"] == date
+    if date:
+        assert draft.meeting["date_inferred"] is True
+        assert any("address" in flag for flag in draft.flags)
+    # the page's own address on a line of the text serves as well
+    assert extract(f"{KURSK}\nSource: {url}").meeting["date"] == date
+
+
+def test_a_full_date_in_the_address_dates_a_report_of_the_days_meeting() -> None:
+    text = (
+        "Belarusian Prime Minister Roman Golovchenko met with Governor of Kirov Oblast "
+        "Alexander Sokolov."
+    )
+    draft = extract(text, url="https://www.example.com/2023/05/03/golovchenko-meets-sokolov/")
+    assert draft.meeting["source"]["published"] == "2023-05-03"
+    assert draft.meeting["date"] == "2023-05-03"
+    # a date the page gives itself wins over the address's
+    dated = extract(f"4 May 2023\n\n{text}", url="https://www.example.com/2023/05/03/x/")
+    assert dated.meeting["source"]["published"] == "2023-05-04"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Ivan Petrov | March 15, 2024",
+        "15 March 2024 | Author: Ivan Petrov",
+        "March 15, 2024 by Ivan Petrov",
+        "Belarus News | 15.03.2024",
+        "Home / News / Politics / 15 March 2024",
+        "2024.03.15",  # the year first, with dots
+    ],
+)
+def test_the_pages_date_beside_a_byline_or_its_sections_name(line: str) -> None:
+    for text in (
+        f"{line}\n\nPetrov and Orlov talk trade\n\n{MEETING}",
+        f"Petrov and Orlov talk trade\n\n{line}\n\n{MEETING}",
+    ):
+        draft = extract(text)
+        assert draft.meeting["source"]["published"] == "2024-03-15"
+        assert draft.meeting["date"] == "2024-03-15"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lukashenko meets Kirov governor 15.03.2024",  # a headline that ends in a date
+        "Belarus, Russia discuss trade | 15.03.2024",  # another item's headline
+    ],
+)
+def test_a_headline_with_a_date_is_not_the_pages_date_line(line: str) -> None:
+    assert extract(f"{line}\n\n{MEETING}").meeting["source"]["published"] is None
+
+
+def test_a_short_last_line_cut_off_right_under_the_body_is_read() -> None:
+    page = (
+        f"{MEETING} The sides discussed supplies of machinery.\n\n"
+        "In 2023 the trade between Belarus and Omsk Oblast totaled $202.2 m"
+    )
+    trade = extract(page).meeting["trade"]
+    assert [(t["period"], t["usd_millions"]) for t in trade] == [("2023", 202.2)]
+    # under a list of other items it is one more of them, not the report's
+    listed = (
+        f"{MEETING} The sides discussed supplies of machinery.\n\nRelated news\n\n"
+        "Minsk\n\nIn 2023 the trade between Belarus and Omsk Oblast totaled $202.2 m"
+    )
+    assert extract(listed).meeting["trade"] == []
+
+
+@pytest.mark.parametrize(
+    ("said", "metric"),
+    [
+        ("Belarus supplied goods worth $300 million to Omsk Oblast in 2023.", "exports"),
+        ("Belarus shipped $300 million worth of goods to the region in 2023.", "exports"),
+        ("In 2023 Omsk Oblast purchased Belarusian products worth $300 million.", "exports"),
+        ("Omsk Oblast supplied products worth $300 million to Belarus in 2023.", "imports"),
+        ("In 2023 Belarus bought goods worth $300 million from Omsk Oblast.", "imports"),
+    ],
+)
+def test_goods_sold_or_bought_for_a_sum_are_exports_or_imports(said: str, metric: str) -> None:
+    trade = extract(f"{MEETING} {said}").meeting["trade"]
+    assert [(t["period"], t["metric"], t["usd_millions"]) for t in trade] == [
+        ("2023", metric, 300.0)
+    ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Belarus supplied 300 buses worth $30 million to Omsk Oblast in 2023.",  # one good
+        "In 2023 Belarusian companies received orders worth $30 million.",  # orders
+        "Belarus plans to supply goods worth $300 million to the region in 2025.",  # a plan
+    ],
+)
+def test_a_sum_of_one_good_an_order_or_a_plan_is_no_figure(said: str) -> None:
+    assert extract(f"{MEETING} {said}").meeting["trade"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Belarus offers the region supplies of equipment and food.",
+        # (beside another sector, where a bare "equipment" counts for nothing)
+        "We propose to expand the supply of Belarusian equipment and joint ventures.",
+        "The sides discussed deliveries of equipment and cooperation in education.",
+    ],
+)
+def test_equipment_as_what_is_supplied_is_machinery(sentence: str) -> None:
+    assert "machinery-equipment" in sectors_of(sentence)
+
+
+def test_equipment_for_something_alone_is_still_weak() -> None:
+    sectors = sectors_of("We propose the supply of equipment for hospitals and clinics.")
+    assert "machinery-equipment" not in sectors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We propose to expand supplies of construction and finishing materials.",
+        "Belarus is ready to offer building, roofing and finishing materials.",
+        "The region is interested in Belarusian finishing materials.",
+    ],
+)
+def test_building_materials_named_in_a_run_of_kinds(sentence: str) -> None:
+    assert "construction" in sectors_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The region is a good place for a joint manufacturing base with Belarusian plants.",
+        "We propose promoting joint products to the markets of Siberia.",
+        "We propose joint development of new types of machines.",
+        "Joint work on component production is especially important now.",
+        "We are interested in the production of components for our plants.",
+    ],
+)
+def test_making_things_together_is_industrial_cooperation(sentence: str) -> None:
+    assert "industrial-cooperation" in sectors_of(sentence)
+
+
+def test_joint_development_leaves_the_kind_of_component_to_its_own_cue() -> None:
+    sectors = sectors_of("This includes joint development of new types of automotive components.")
+    assert {"industrial-cooperation", "automotive"} <= sectors
+    # joint development of anything else is no industry
+    assert "industrial-cooperation" not in sectors_of("We propose joint development of tourism.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "imports"),
+    [
+        # "your" in the Belarusian side's words: the region's goods, which Belarus would buy
+        ("We would like to purchase more of your metal products.", ["metal products"]),
+        (
+            "We are interested in your oil products and fertilizers.",
+            ["oil products", "fertilizers"],
+        ),
+        ("We are ready to buy your grain and timber.", ["grain", "timber"]),
+        # the region's, a region's by name, Russian
+        ("Belarus could become a market for the region's pharmaceuticals.", ["pharmaceuticals"]),
+        ("Belarus is a market for Omsk Oblast's pharmaceuticals.", ["pharmaceuticals"]),
+        ("Trade is dominated by Belarusian machinery and Russian oil products.", ["oil products"]),
+    ],
+)
+def test_goods_said_to_be_the_regions_are_belarus_imports(
+    sentence: str, imports: list[str]
+) -> None:
+    exports, found = goods(sentence)
+    assert found == imports
+    assert not set(exports) & set(imports)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will meet the region's demand for tractors and trucks.",  # what it needs
+        "The region is interested in Gomselmash's combines.",  # a Belarusian maker's
+        "We are ready to supply tractors to your farms.",
+    ],
+)
+def test_a_possessive_that_is_not_the_goods_owner_changes_nothing(sentence: str) -> None:
+    assert goods(sentence)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports", "imports"),
+    [
+        (
+            "The bulk of Belarusian exports is made up of trucks, tractors and milk products.",
+            ["trucks", "tractors", "milk products"],
+            [],
+        ),
+        (
+            "Belarusian exports are mainly represented by trucks, buses and cheese.",
+            ["trucks", "buses", "cheese"],
+            [],
+        ),
+        (
+            "Imports from the region are based on metal products and timber.",
+            [],
+            ["metal products", "timber"],
+        ),
+        (
+            "The main goods imported from the region are rolled metal and coal.",
+            [],
+            ["rolled metal", "coal"],
+        ),
+        (
+            "Belarusian exports to the region are led by tractors, followed by trucks and cheese.",
+            ["tractors", "trucks", "cheese"],
+            [],
+        ),
+        (
+            "Exports consist mainly of machinery, food and furniture, imports of metals and "
+            "chemicals.",
+            ["machinery", "food", "furniture"],
+            ["metals", "chemicals"],
+        ),
+    ],
+)
+def test_more_ways_a_list_of_exports_or_imports_is_told(
+    sentence: str, exports: list[str], imports: list[str]
+) -> None:
+    assert goods(sentence) == (exports, imports)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # last year compared with a year named: last year is the one after it
+        "Last year trade grew by 10% compared to 2020.",
+        "Last year the trade turnover increased by 10% over 2020 to $500 million.",
+        "Trade exceeded $500 million last year, compared with $450 million in 2020.",
+        "The trade turnover in the past year was $500 million, 10% up on 2020.",
+        # a year's figure and last year's in one sentence: two years
+        "In 2020 trade was $450 million, last year it reached $500 million.",
+        # a finished year named beside "last year" or as the subject
+        "Last year, 2021, trade amounted to $500 million.",
+        "In the past year 2021, trade grew by 10%.",
+        "2021 saw trade grow by 10%.",
+    ],
+)
+def test_last_year_against_a_year_named_or_named_beside_it(said: str) -> None:
+    draft = extract(f"{MEETING} They met on 5 March. {said}")
+    assert draft.meeting["date"] == "2022-03-05"
+    last_year = [t["period"] for t in draft.meeting["trade"] if t["usd_millions"] == 500.0]
+    assert last_year in ([], ["2021"])  # a figure of last year is 2021's, not 2020's
+
+
+def test_the_sides_seeing_potential_in_an_area_raise_it() -> None:
+    assert "chemicals" in sectors_of("We see great potential in the chemical industry.")
+    assert "metals" in sectors_of("The governor sees significant potential in metallurgy.")
+    # a region that has potential is praised, not offered anything
+    assert sectors_of("The region has a great potential in the chemical industry.") == set()
+
+
+def test_producing_jointly_is_industrial_cooperation_beside_the_goods_own_sector() -> None:
+    assert {"chemicals", "industrial-cooperation"} <= sectors_of(
+        "We could jointly produce fertilizers in your region."
+    )
+    assert {"agricultural-machinery", "industrial-cooperation"} <= sectors_of(
+        "We could make tractors together in the region."
+    )
+
+
+def test_energy_efficient_housing_is_building_not_energy() -> None:
+    sectors = sectors_of("Belarus offers to build an energy-efficient housing estate.")
+    assert sectors == {"construction"}
+    assert "energy" in sectors_of("We propose cooperation in energy with the region.")
+
+
+@pytest.mark.parametrize(
+    ("said", "metric", "change"),
+    [
+        ("In 2021 trade doubled.", "turnover", 100.0),
+        ("In 2021 Belarusian exports to the region tripled.", "exports", 200.0),
+        ("In 2021 trade halved.", "turnover", -50.0),
+    ],
+)
+def test_a_year_whose_trade_doubled_tripled_or_halved(
+    said: str, metric: str, change: float
+) -> None:
+    trade = extract(f"{MEETING} They met on 5 March 2022. {said}").meeting["trade"]
+    assert [(t["period"], t["metric"], t["usd_millions"], t["change_pct"]) for t in trade] == [
+        ("2021", metric, None, change)
+    ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Trade has doubled over five years.",  # no period
+        "Trade doubled since 2015.",  # a bound, not a period
+        "We must double trade by 2025.",  # an aim
+    ],
+)
+def test_doubling_with_no_period_or_as_an_aim_is_no_figure(said: str) -> None:
+    assert extract(f"{MEETING} They met on 5 March 2022. {said}").meeting["trade"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thursday's meeting between Belarusian Prime Minister Ivan Petrov and Governor of Omsk "
+        "Oblast Sergei Orlov focused on trade.",
+        f"{MEETING} The talks took place on Thursday.",
+    ],
+)
+def test_a_weekday_of_the_meeting_told_otherwise_under_a_page_date(text: str) -> None:
+    draft = extract(f"Posted: 15.03.2024 10:00\n\nPetrov and Orlov talk trade\n\n{text}")
+    assert draft.meeting["date"] == "2024-03-14"  # the Thursday before the Friday page
+
+
+def test_an_earlier_meetings_weekday_is_not_this_ones() -> None:
+    text = f"{MEETING} The first meeting was held on Monday a year ago."
+    draft = extract(f"Posted: 15.03.2024 10:00\n\nPetrov and Orlov talk trade\n\n{text}")
+    assert draft.meeting["date"] == "2024-03-15"
+
+
+def test_a_day_written_as_the_7th_of_february_in_the_meeting_sentence() -> None:
+    text = (
+        "Governor of Omsk Oblast Sergei Orlov was received by Belarusian Prime Minister Ivan "
+        "Petrov on the 7th of February, 2024. In 2018 the first agreement was signed on 5 May."
+    )
+    assert extract(text).meeting["date"] == "2024-02-07"
+
+
+def test_buying_from_a_belarusian_maker_is_belarus_selling() -> None:
+    assert goods("The governor said the region plans to purchase 50 buses from MAZ.") == (
+        ["buses"],
+        [],
+    )
+    # from the region it is Belarus buying, as before
+    assert goods("Belarusian enterprises buy metal from the region.") == ([], ["metal"])
+
+
+@pytest.mark.parametrize(
+    ("amount", "millions"),
+    [
+        ("$500mn", 500.0),
+        ("$500 mn", 500.0),
+        ("$1,2 billion", 1200.0),  # a decimal comma, as translations write it
+        ("1,25 billion dollars", 1250.0),
+        ("$12,5 million", 12.5),
+        ("$1 billion 200 million", 1200.0),
+        ("$1,200 million", 1200.0),  # a thousands comma, as before
+        ("$1,250,000", 1.25),
+    ],
+)
+def test_amounts_in_mn_with_a_decimal_comma_or_billions_and_millions(
+    amount: str, millions: float
+) -> None:
+    text = f"{MEETING} They met on 5 March 2022. In 2021 trade amounted to {amount}."
+    trade = extract(text).meeting["trade"]
+    assert [(t["period"], t["usd_millions"]) for t in trade] == [("2021", millions)]
+
+
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        ("In the third quarter of 2021 trade amounted to $100 million.", "2021-07..2021-09"),
+        ("In the 4th quarter of 2021 trade amounted to $100 million.", "2021-10..2021-12"),
+        ("In the first three quarters of 2021 trade amounted to $100 million.", "2021-01..2021-09"),
+        ("In the second quarter of 2021 trade amounted to $100 million.", "2021-04..2021-06"),
+    ],
+)
+def test_the_third_and_fourth_quarters_and_the_first_three(said: str, period: str) -> None:
+    trade = extract(f"{MEETING} They met on 5 March 2022. {said}").meeting["trade"]
+    assert [(t["period"], t["usd_millions"]) for t in trade] == [(period, 100.0)]
+
+
+def test_a_goods_word_naming_another_machine_is_not_that_good() -> None:
+    exports, imports = goods(
+        "Belarus organized a joint assembly of diesel generator sets and supplies gas engines."
+    )
+    assert "diesel" not in exports + imports
+    assert "gas" not in exports + imports
+    assert goods("Belarus could supply diesel engines and tractor engines to the region.") == (
+        ["diesel engines", "tractor engines"],
+        [],
+    )
+
+
+def test_a_dash_closing_an_aside_is_no_part_of_a_good() -> None:
+    exports, _ = goods(
+        "We should replace what we used to sell - mostly the export of oil products - by "
+        "supplies of machinery."
+    )
+    assert "oil products" in exports
+    assert not any(g.endswith("-") for g in exports)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is important to redirect Belarusian exports, primarily potash fertilizers, to your "
+        "ports.",
+        "The transit of Belarusian oil products through the region will grow.",
+        "Belarusian potash fertilizers are shipped through the port of Murmansk.",
+    ],
+)
+def test_goods_carried_through_the_regions_ports_are_not_sold_to_it(sentence: str) -> None:
+    assert goods(sentence) == ([], [])
+
+
+def test_goods_sold_to_ports_or_redirected_to_the_region_still_are() -> None:
+    assert goods("Belarus supplies cranes and loaders to the ports of the region.") == (
+        ["cranes", "loaders"],
+        [],
+    )
+    assert goods("Belarus is ready to redirect its exports of trucks to Russian regions.") == (
+        ["trucks"],
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our meetings are bearing fruit: Belarusian exports to the region are growing.",
+        "The trade has brought its first fruits of cooperation to the region.",
+        "We are ready to share the experience of growing beef and dairy cattle with the region.",
+        "Belarus will share its expertise in potato growing with the region's farms.",
+    ],
+)
+def test_a_figure_of_speech_or_know_how_names_no_good(sentence: str) -> None:
+    assert goods(sentence) == ([], [])
+
+
+def test_goods_beside_know_how_or_fruit_sold_are_still_goods() -> None:
+    assert goods("Belarus is ready to supply fruit and vegetables to the region.") == (
+        ["fruit", "vegetables"],
+        [],
+    )
+    assert goods("Belarus has experience in the supply of tractors to the region.") == (
+        ["tractors"],
+        [],
+    )
+
+
+def test_the_formula_with_a_lost_word_before_a_hyphen_is_still_the_formula() -> None:
+    sentence = (
+        "The parties discussed the protocol to implement the agreement on trade, -technical and "
+        "cultural cooperation."
+    )
+    assert "culture-youth" not in sectors_of(sentence)
+    assert "culture-youth" in sectors_of(
+        "We propose to step up cultural cooperation and exchanges."
+    )
+
+
+def test_a_run_of_kinds_of_activity_a_region_enjoys_is_praise() -> None:
+    assert "culture-youth" not in sectors_of(
+        "This developed territory enjoys a high level of business, cultural and public "
+        "activity, and is a promising partner of Belarus."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sector"),
+    [
+        (
+            "We propose the construction of maintenance centers for Belarusian machinery.",
+            "service-logistics",
+        ),
+        (
+            "Belarusian specialists could take part in the construction of a nuclear power plant.",
+            "energy",
+        ),
+    ],
+)
+def test_building_another_sectors_site_is_that_sector_not_construction(
+    sentence: str, sector: str
+) -> None:
+    sectors = sectors_of(sentence)
+    assert sector in sectors
+    assert "construction" not in sectors
+
+
+def test_building_housing_and_schools_is_still_construction() -> None:
+    assert "construction" in sectors_of(
+        "Belarus is ready to take part in the construction of housing and schools in the region."
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The increase was achieved thanks to the supply of Belarusian food products and "
+        "scientific cooperation.",
+        "Growth has been driven mainly by supplies of agricultural machinery to the region.",
+        "Our joint energy projects account for a significant share of mutual trade.",
+    ],
+)
+def test_what_past_trade_owed_to_or_what_makes_it_up_is_no_proposal(sentence: str) -> None:
+    assert sectors_of(sentence) == set()
+
+
+def test_people_sent_to_study_is_education_beside_other_sectors() -> None:
+    assert {"agriculture-food", "education"} <= sectors_of(
+        "We have agreed that we will send our students to study here, and to build a dairy farm."
+    )
+    assert "education" in sectors_of(
+        "We propose that your young people come to study at Belarusian universities and build "
+        "dairy farms together."
+    )
+
+
+def test_agricultural_engineering_is_farm_machinery_not_machinery_in_general() -> None:
+    sectors = sectors_of(
+        "They discussed partnership in the automotive industry, agricultural engineering and "
+        "electronics."
+    )
+    assert "agricultural-machinery" in sectors
+    assert "machinery-equipment" not in sectors
+
+
+def test_whose_imports_is_a_noun_not_a_purchase() -> None:
+    assert goods(
+        "Belarus' imports from the region are dominated by metal products and timber."
+    ) == (
+        [],
+        ["metal products", "timber"],
+    )
+
+
+def test_a_verb_of_getting_is_no_kind_of_the_good_after_it() -> None:
+    assert goods("The Belarusian market receives rolled metal and coal from Omsk Oblast.") == (
+        [],
+        ["rolled metal", "coal"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The region sends coal and timber to Belarus.", ([], ["coal", "timber"])),
+        ("Belarus sends tractors and trucks to the region.", (["tractors", "trucks"], [])),
+        ("Belarusian enterprises receive coal and metal from the region.", ([], ["coal", "metal"])),
+    ],
+)
+def test_goods_sent_or_received_by_belarusian_enterprises(
+    sentence: str, expected: tuple[list[str], list[str]]
+) -> None:
+    assert goods(sentence) == expected
+
+
+HEADED = (
+    "Petrov outlines key areas with Omsk Oblast\n\n"
+    f"{MEETING} He outlined the key areas where the sides cooperate and could do more.\n"
+    "Construction\n"
+    "This area has traditionally been a leader in the relations between Belarus and the region.\n"
+    "Politics\n"
+    "All\n"
+    "Other news of the day is listed in this part of the page\n"
+)
+
+
+def test_a_heading_over_a_paragraph_names_an_area_of_the_meeting() -> None:
+    from coopbrowse.store.extract import clean
+
+    assert clean(HEADED).headings == {1: "Construction"}  # not the menu's "Politics"
+    sectors = {p["sector"] for p in extract(HEADED).meeting["proposals"]}
+    assert "construction" in sectors
+
+
+def test_a_short_line_not_between_two_paragraphs_heads_nothing() -> None:
+    from coopbrowse.store.extract import clean
+
+    text = HEADED.replace("Construction\n", "").replace("Politics\n", "Construction\n")
+    assert clean(text).headings == {}
+
+
 # --- the real set ----------------------------------------------------------------------------
 
 

@@ -80,9 +80,9 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=T\d))")  # "2021-12-07
 DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 
 
-# "2019/03/12"; "12/03/2019" or "12-03-2019" only when day and month cannot be mistaken
-# (one of them above 12, or both the same): outlets write both day/month and month/day
-SLASHED_YMD = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+# "2019/03/12", "2019.03.12"; "12/03/2019" or "12-03-2019" only when day and month cannot be
+# mistaken (one of them above 12, or both the same): outlets write both day/month and month/day
+SLASHED_YMD = re.compile(r"\b(\d{4})([/.])(\d{1,2})\2(\d{1,2})\b")
 SLASHED_DMY = re.compile(r"\b(\d{1,2})([/-])(\d{1,2})\2(\d{4})\b")
 
 
@@ -130,7 +130,7 @@ def find_dates(text: str) -> list[DayMonth]:
     for m in DOTTED_DATE.finditer(text):
         add(m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)))
     for m in SLASHED_YMD.finditer(text):
-        add(m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        add(m.start(), m.end(), int(m.group(4)), int(m.group(3)), int(m.group(1)))
     for m in SLASHED_DMY.finditer(text):
         a, b = int(m.group(1)), int(m.group(3))
         if a > 12 or a == b:  # day first
@@ -160,3 +160,52 @@ def valid_iso(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# A date in a page's address: "/2023/05/03/", "/2024-12-23/", "/2016/october/21671/", a slug
+# ending in its year ("...-trade-156790-2024"), or a Unix time of publication
+# ("...-vladimirom-1699440224", "/en/1427976975-alexander-...")
+_URL_YMD = re.compile(r"(?<![\d])((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?![\d])")
+_URL_YEAR_MONTH = re.compile(rf"/((?:19|20)\d\d)/({MONTH}|\d{{1,2}})/", re.I)
+_URL_SLUG_YEAR = re.compile(r"-\d{3,}-((?:19|20)\d\d)/?(?:$|[?#])")
+_URL_EPOCH = re.compile(r"(?<![\w])(1\d{9})(?![\d])")
+_EPOCH_FROM, _EPOCH_TO = 1_000_000_000, 2_100_000_000  # 2001 to 2036
+
+
+@dataclass(frozen=True)
+class UrlDate:
+    """What a page's address tells of when it was published: a day (ISO), or a year and
+    perhaps a month; ``stamp`` when the day is read from a Unix time, which needs the text to
+    agree with it before it is used."""
+
+    day: str | None = None
+    year: int | None = None
+    month: int | None = None
+    stamp: bool = False
+
+
+def url_date(url: str) -> UrlDate:
+    """The publication date a page's address gives, if any (see :class:`UrlDate`)."""
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.I)
+    if not path:
+        return UrlDate()
+    m = _URL_YMD.search(path)
+    if m:
+        day = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        if valid_iso(day):
+            return UrlDate(day, int(day[:4]), int(day[5:7]))
+    m = _URL_YEAR_MONTH.search(path)
+    if m:
+        word = m.group(2).lower().rstrip(".")
+        month = MONTHS.get(word) or (int(word) if word.isdigit() else 0)
+        if 1 <= month <= 12:
+            return UrlDate(None, int(m.group(1)), month)
+    m = _URL_SLUG_YEAR.search(path)
+    if m:
+        return UrlDate(None, int(m.group(1)))
+    for m in _URL_EPOCH.finditer(path):
+        seconds = int(m.group(1))
+        if _EPOCH_FROM <= seconds < _EPOCH_TO:
+            when = dt.datetime.fromtimestamp(seconds, dt.UTC).date()
+            return UrlDate(when.isoformat(), when.year, when.month, stamp=True)
+    return UrlDate()

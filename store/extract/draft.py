@@ -12,7 +12,7 @@ from ..ids import draft_id
 from ..model import Meeting
 from ..regions import Region, find_region, fold
 from ..text import one_line
-from .dates import DAY_RANGE_MONTH_YEAR, MONTH, YEAR, DayMonth, find_dates
+from .dates import DAY_RANGE_MONTH_YEAR, MONTH, YEAR, DayMonth, UrlDate, find_dates, url_date
 from .needs import may_match
 from .page import Article, Sentence, clean
 from .people import (
@@ -25,7 +25,7 @@ from .people import (
     region_in,
     region_mentions,
 )
-from .proposals import find_proposals
+from .proposals import add_heading_proposals, find_proposals
 from .trade import find_goods, find_trade, part_year_ends
 
 
@@ -145,6 +145,12 @@ def _infer_year(article: Article, text: str, month: int = 0) -> tuple[int | None
     A year named otherwise ("falling since 2012", "the 2017 championship", "between 2014 and
     2016") says only that the meeting is not earlier: no year is guessed from it."""
     years = _mentioned_years(text)
+    against = [int(m.group(1) or m.group(2)) for m in _LAST_YEAR_AGAINST.finditer(text)]
+    if against and max(against) >= max(years, default=0):
+        # "Last year trade grew by 10% compared to 2018": last year is the one after it
+        # ("compared to 2018" is read as the year spoken of, not a plan's "to 2018")
+        base = max(against)
+        return base + 2, f"the text (last year is compared with {base})"
     if not years:
         return None, ""
     # (the years of a plan's span, "a roadmap for 2024-2026", say nothing of a finished year
@@ -174,6 +180,21 @@ def _infer_year(article: Article, text: str, month: int = 0) -> tuple[int | None
     return None, ""
 
 
+# Last year's figure against an earlier year's: "last year trade grew by 10% compared to
+# 2018", "exceeded $500 million last year, compared with $450 million in 2018", "up on 2018"
+_LAST_YEAR_AGAINST = re.compile(
+    r"\b(?:[Ll]ast|[Pp]ast|[Pp]revious)\s+year\b(?:[^.]|\.(?=\d)){0,120}?"
+    r"\b(?:compared\s+(?:with|to)|against|over|up\s+on|down\s+on|than|versus|vs\.?)\s+"
+    r"(?:(?:the\s+)?(?:same\s+period\s+of|level\s+of)\s+)?"
+    r"(?:(?:US)?\$\s?[\d.,]+\s*(?:million|billion|mln|bn|m)?\s+)?(?:in\s+)?(\d{4})\b"
+    # a year's figure, then last year's in the same sentence: "In 2018 trade was $450 million,
+    # last year it reached $500 million"
+    r"|\b(?:[Ii]n|[Ff]or)\s+(\d{4}),?\s+(?:[^.]|\.(?=\d)){0,80}?(?:\$|%|\bmillion\b|\bbillion\b)"
+    r"(?:[^.]|\.(?=\d)){0,80}?\b[Ll]ast\s+year\b(?!\s*[(,]\s*\d)"
+    r"(?:[^.]|\.(?=\d)){0,60}?(?:\$|%|\bmillion\b|\bbillion\b|\btimes\b)"
+)
+
+
 # "2022 has been declared the Year of Historical Memory", "the current 2024", "this year, 2023",
 # "at the beginning of 2016 the sides managed to...", "since the start of 2019"
 _CURRENT_YEAR = re.compile(
@@ -190,19 +211,27 @@ _FINISHED = re.compile(
     # ("In 2022, trade made up $300 million", "came to", "went up by 20%"; not "hit", which
     # may be a plan's: "in 2025 we will hit $1 billion")
     r"\bmade\s+up\b|\bcame\s+to\b|\bequall?ed\b|\bwent\s+(?:up|down)\b|"
-    r"\bgrown\b|\brisen\b|\bfallen\b"
+    r"\bgrown\b|\brisen\b|\bfallen\b|"
+    # ("In 2019, trade made $500 million", "constituted", "surpassed", "came close to")
+    r"\bmade\s+(?=\$|USD\b|(?:about|almost|nearly|over|some|around|more\s+than)\s)|"
+    r"\bconstituted\b|\bcomprised\b|\bsurpassed\b|\bcame\s+close\s+to\b"
 )
 
 
 # "It approached $570 million in 2013": a figure quoted for a year, the verb before it.
 _FIGURE_THEN_YEAR = re.compile(
     r"\b(?:amounted|reached|totall?ed|exceeded|approached|topped|rose|grew|grown|increased|"
-    r"decreased|declined|fell|dropped|made\s+up|came\s+to|stood)\b(?:[^.]|\.(?=\d)){0,60}?"
+    r"decreased|declined|fell|dropped|made\s+up|came\s+to|stood|"
+    # ("trade was $500 million in 2019", "made", "constituted", "surpassed"; not a goal's
+    # "was to reach", which _figure_years leaves out)
+    r"was|were|made|constituted|comprised|surpassed)\b(?:[^.]|\.(?=\d)){0,60}?"
     r"(?:\$|\bmillion\b|\bbillion\b|%|\bpercent\b|\btimes\b)(?:[^.]|\.(?=\d)){0,30}?"
     r"\b(?:in|for)\s+(\d{4})\b"
     # "last year (2021) trade grew", "the 2021 trade turnover was", "trade turnover of 2021
     # amounted to": the year of a figure, named otherwise
     r"|\b[Ll]ast\s+year\s*\(\s*(\d{4})\s*\)"
+    # "last year, 2019, trade ...", "in the past year 2019", "2019 saw trade grow"
+    r"|\b(?:[Ll]ast|[Pp]ast)\s+year,?\s+(\d{4})\b|\b(\d{4})\s+saw\b"
     r"|\b[Tt]he\s+(\d{4})\s+(?:trade|turnover|exports|imports)\b(?:\s+turnover)?\s+"
     r"(?:was|were|amounted|reached|totall?ed|exceeded|stood|grew|rose|increased|fell|decreased)\b"
     r"|\b(?:trade|turnover|exports|imports)\s+(?:of|in|for)\s+(\d{4})\s+"
@@ -210,8 +239,20 @@ _FIGURE_THEN_YEAR = re.compile(
 )
 
 
+_AIM_REACH = 40  # characters read back from a figure's verb for words of an aim ("the goal was")
+
+
 def _figure_years(text: str) -> set[int]:
-    return {int(next(g for g in m.groups() if g)) for m in _FIGURE_THEN_YEAR.finditer(text)}
+    """The years figures are quoted for, leaving out a goal's ("the task was to reach $1
+    billion in 2020", "the goal was $1 billion in 2020"): words of an aim in the figure's
+    words or just before them, in its sentence."""
+    years = set()
+    for m in _FIGURE_THEN_YEAR.finditer(text):
+        back = max(0, m.start() - _AIM_REACH)
+        if _AIMED.search(text, text.rfind(".", back, m.start()) + 1 or back, m.end()):
+            continue
+        years.add(int(next(g for g in m.groups() if g)))
+    return years
 
 
 def _spoken_of_as_finished(text: str, year: int) -> bool:
@@ -221,7 +262,13 @@ def _spoken_of_as_finished(text: str, year: int) -> bool:
     to the same next verb or stop (quadratic in a text of many), answered in one pass."""
     verb = stop = -1  # the first verb and the first full stop after the mention
     # ("In 2023, trade ...", "At the end of 2023, trade ...", "following the results of 2023")
-    for m in re.finditer(rf"\b(?:[Ii]n|[Ff]or|(?:end|results|outcome)\s+of)\s+{year}\b", text):
+    # ("During 2019, trade ...", "Over 2019, trade ..." opening a sentence: not "grew by 5%
+    # over 2019", a comparison)
+    for m in re.finditer(
+        rf"\b(?:[Ii]n|[Ff]or|[Dd]uring|(?<![^.!?]\s)Over|(?:end|results|outcome)\s+of)"
+        rf"\s+{year}\b",
+        text,
+    ):
         if verb < m.end():
             found = _FINISHED.search(text, m.end())
             if found is None:
@@ -283,6 +330,9 @@ def extract(
         pub, pub_inferred, pub_how = published, False, "given with the article"
     url = url or (article.urls[0] if article.urls else "")
     outlet = _outlet(body, dateline, url) or one_line(site).strip()
+    in_url = url_date(url)
+    if in_url.day and not in_url.stamp and not pub:  # "/2023/05/03/why-did-..."
+        pub, pub_inferred, pub_how = in_url.day, False, "the date in the page's address"
 
     meeting_sentence = next(
         (s for s in sentences if may_match(MEETING_VERB, s.text) and MEETING_VERB.search(s.text)),
@@ -293,7 +343,7 @@ def extract(
     host, guest, mentioned = _people(lead, body, region, article.headline)
 
     date, date_inferred, date_note = _date(
-        article, sentences, meeting_sentence, dateline, pub, pub_how, flags
+        article, sentences, meeting_sentence, dateline, pub, pub_how, flags, in_url
     )
     meeting_year = int(date[:4]) if date else (int(pub[:4]) if pub else None)
     if dateline and not pub and date:  # the dateline's day is the publication day
@@ -309,6 +359,8 @@ def extract(
     trade = find_trade(sentences, meeting_year, host, guest, outlet, region)
     exports, imports = find_goods(sentences)
     proposals = find_proposals(sentences, host, guest)
+    if article.headings:  # "Construction" heading a paragraph: an area the report lists
+        add_heading_proposals(proposals, article.headings, sentences, host, guest)
 
     title = article.headline
     if not title and host and guest:
@@ -625,6 +677,7 @@ def _date(
     pub: str | None,
     pub_how: str,
     flags: list[str],
+    in_url: UrlDate | None = None,
 ) -> tuple[str | None, bool, str]:
     """(date, inferred, note): a ``date`` line, else "on <day> <month>" in the meeting
     sentence, the dateline, or the opening sentences; a missing year from the publication
@@ -685,13 +738,27 @@ def _date(
         body = "\n".join(article.paragraphs)
         said = meeting_sentence.text if meeting_sentence else body
         weekday = _WEEKDAY.search(said)
+        if weekday is None:  # "The talks took place on Thursday", a sentence of its own
+            weekday = next(
+                (
+                    w
+                    for s in sentences
+                    if s is not meeting_sentence
+                    and may_match(_HELD_ON, s.text)
+                    and _HELD_ON.search(s.text)
+                    and not _EARLIER_ONE.search(s.text)
+                    and (w := _WEEKDAY.search(s.text))
+                ),
+                None,
+            )
         # "met on Tuesday", under the page's date: that week's Tuesday (not "on Friday last
         # week", which may be the week before)
         if pub and weekday and not _SOME_DAYS_AGO.search(said):
             p = dt.date.fromisoformat(pub)
-            wanted = _WEEKDAYS.index(weekday.group(1).lower())
+            name = weekday.group(1) or weekday.group(2)
+            wanted = _WEEKDAYS.index(name.lower())
             day = (p - dt.timedelta(days=(p.weekday() - wanted) % 7)).isoformat()
-            flags.append(f"date: {weekday.group(1)} before the page's date {pub}: {day}")
+            flags.append(f"date: {name} before the page's date {pub}: {day}")
             return day, True, f"The article says {weekday.group(0)}; the page is dated {pub}."
         if pub and _YESTERDAY.search(said):  # "met yesterday", under the page's date
             day = (dt.date.fromisoformat(pub) - dt.timedelta(days=1)).isoformat()
@@ -723,6 +790,8 @@ def _date(
         p = dt.date.fromisoformat(pub)
         year: int | None = p.year - 1 if (written.month, written.day) > (p.month, p.day) else p.year
         how = f"the publication date ({pub}, {pub_how})"
+    elif in_url and in_url.year and (url_year := _year_from_url(written, in_url)):
+        year, how = url_year, "the page's address"
     else:
         body = "\n".join(article.paragraphs)
         year, how = _infer_year(article, body, written.month)
@@ -736,6 +805,26 @@ def _date(
     flags.append(f"date: year {year} inferred from {how}")
     note = f"The article gives only the day and month; year {year} from {how}."
     return written.resolve(year), True, note
+
+
+def _year_from_url(written: DayMonth, in_url: UrlDate) -> int | None:
+    """The year of a day written without one, from the page's address: the year of the
+    publication date it gives (the year before, for a day later in the year than it), or of
+    its month, or its year alone. A Unix time ("...-1699440224") is used only when the day
+    written falls in the month before it (a report is published soon after the meeting):
+    an address's long number may be something else."""
+    if in_url.day:
+        p = dt.date.fromisoformat(in_url.day)
+        year = p.year - 1 if (written.month, written.day) > (p.month, p.day + 1) else p.year
+        day = written.resolve(year)
+        if in_url.stamp and not (
+            day and -1 <= (p - dt.date.fromisoformat(day)).days <= _REPORTED_WITHIN
+        ):
+            return None
+        return year
+    if in_url.month:
+        return in_url.year - 1 if in_url.year and written.month > in_url.month else in_url.year
+    return in_url.year
 
 
 # A weekday written with the day: "on Monday, September 23", "Monday (23 September)",
@@ -792,8 +881,9 @@ _EARLIER_ONE = re.compile(
 FIRST_YEAR = 1991
 _ON = re.compile(
     r"\b(?:[Oo]n|[Ff]rom)(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"\s*[,(]?)?\s*$"
-)  # "on 5 June", "from 5 to 7 June", "on Monday (June 5, 2023)", "on Tuesday, 6 June"
+    r"\s*[,(]?)?(?:\s+the)?\s*$"
+)  # "on 5 June", "from 5 to 7 June", "on Monday (June 5, 2023)", "on Tuesday, 6 June", "on the
+#    7th of February"
 _REPORTED_WITHIN = 31  # days: a report's page is dated at most this long after the meeting
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
 _SOME_DAYS_AGO = re.compile(
@@ -803,7 +893,13 @@ _SOME_DAYS_AGO = re.compile(
 )
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.I)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
+_WEEKDAY = re.compile(
+    r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    # "Thursday's meeting between ...", "Monday's talks"
+    r"|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+"
+    r"(?:meeting|talks|negotiations)\b",
+    re.I,
+)
 
 
 def _after_on(text: str, at: int) -> bool:

@@ -237,7 +237,8 @@ def _items(text: str, split: object) -> list[str]:
     if len(items) == 1 and " and " in items[0]:  # "grain and sunflower oil"
         items = items[0].split(" and ")
     for item in items:
-        item = _TRAILING.sub("", item.strip(" ,"))
+        # (and a dash an aside opens or closes: "the export of oil products - by ...")
+        item = _TRAILING.sub("", item.strip(" ,").rstrip(" -–—").strip())
         while True:
             tidy = _LEADING.sub("", item)
             if tidy == item:
@@ -303,9 +304,10 @@ _INTEREST_FROM = re.compile(
     rf"{_QUANTITY}{_LIST}\s+from\s+(?:the\s+region|there|[A-Z])"
 )
 # "We get a lot of raw materials from there": what Belarus receives from the region.
+# ("Belarusian enterprises receive coal from the region", "our plants get metal from there")
 _RECEIVE = re.compile(
-    rf"\b(?:[Ww]e|Belarus)\s+(?:also\s+)?(?:get|gets|receive|receives|obtain|obtains)\s+{_QUANTITY}"
-    rf"{_LIST}\s+from\b"
+    rf"\b{_BELARUS_SUBJECT}\s+(?:also\s+)?(?:get|gets|receive|receives|obtain|obtains)\s+"
+    rf"{_QUANTITY}{_LIST}\s+from\b"
 )
 # "the possibility of purchasing Belarusian building materials": the region buying them
 _BUY_BELARUSIAN = re.compile(
@@ -477,11 +479,14 @@ def offered_goods(
         (imports if importing else exports).extend(_items(m.group("list"), split))
     for m in _anchored(_PURCHASE, _PURCHASE_VERB, sentence, 100):
         subject = m.group("subject")
+        if re.search(r"['’]s?$", subject):
+            continue  # "Belarus' imports from the region are ...": whose imports, a noun
         rest = sentence[m.end() : m.end() + 40]
         # (a region of Belarus buys for Belarus: "Minsk Region imports plastic, linoleum")
-        belarus_buys = bool(re.match(rf"(?:Belarus|[Ww]e|{BELARUS_REGIONS})\b", subject)) or bool(
-            re.match(r"\s+from\s+(?:the\s+region|there|[A-Z])", rest)
-        )
+        # (buying "from Perm" is Belarus buying; "from MAZ", a Belarusian maker, is not)
+        belarus_buys = bool(
+            re.match(rf"(?:Belarus|[Ww]e|{BELARUS_REGIONS})\b", subject)
+        ) or _from_the_region(rest)
         in_belarus = re.match(r"\s+(?:and\s+much\s+more\s+)?(?:in|from)\s+Belarus\b", rest)
         if belarus_buys and not _FROM_BELARUS.match(rest.strip()):
             imports += _items(m.group("list"), split)
@@ -584,7 +589,10 @@ _KIND = (
     r"(?!(?:with|in|for|to|from|of|on|at|by|and|or|are|is|was|were|have|has|had|will|can|"
     r"could|buy|buys|bought|sell|sells|sold|supply|supplies|supplied|need|needs|use|uses|"
     r"enterprises|companies|plants|factories|manufacturers|producers|makers|side|partners|"
-    r"business\w*|exporters|firms|specialists|people|farmers|builders)\b)[a-z][\w-]*"
+    r"business\w*|exporters|firms|specialists|people|farmers|builders|"
+    # (who gets them, and the verb: "the Belarusian market receives rolled metal")
+    r"markets?|receives?|received|gets?|got|imports?|imported|exports?|exported|purchases?|"
+    r"purchased|consumers|customers|economy|delegation|regions?)\b)[a-z][\w-]*"
 )
 # (kinds of it before the good: "Belarusian passenger, utilities, agricultural and cargo
 # machinery, elevators"; further goods after it)
@@ -607,6 +615,8 @@ _NAMED = re.compile(
     r"corporation|refinery|refining|processing|storage|stores?|prices?|wells?|deposits?|"
     r"extraction|wealth|sector|production|industry|workers|growers|farmers|turbines?|"
     r"pipelines?|supplies|deliveries|exports|imports|trade|emissions|"
+    # a good's word naming another machine: "diesel generator sets", "gas engines"
+    r"generators?|generator|gensets?|engines?|motors?|"
     # work on a good, or the goods in use, is no good sold: "tram modernization services",
     # "the overhaul of the tram fleet"
     r"modernization|modernisation|overhaul|repairs?|maintenance|servicing|services|fleets?|"
@@ -664,7 +674,9 @@ _KIND_VERBAL = frozenset((
 _TRADE_VERB = re.compile(
     r"(?:suppl\w*|deliver\w*|export\w*|import\w*|sell\w*|sold|ship(?:s|ped|ping)?|"
     r"purchas\w*|buy\w*|bought|offer\w*|provid\w*|needs?|demand\w*|produc(?:e|es|ed|ing)|"
-    r"manufactur\w*|assembl\w*|procur\w*|enough)$"
+    r"manufactur\w*|assembl\w*|procur\w*|enough|"
+    # (getting and sending: "the market receives rolled metal" is no kind of metal)
+    r"receiv\w*|gets?|got|obtain\w*|sends?|sent)$"
 )
 # Words that point at a good named elsewhere, or praise it, saying nothing of its kind
 _POINTING = frozenset((
@@ -710,6 +722,8 @@ def _kind_and_noun(found: str, noun: str, before: str) -> str | None:
 _TRADE_CUE = re.compile(
     r"\b(?:suppl|deliver|export|import|sell|sold|ship|purchas|buy|bought|offer|provid|"
     r"demand|need|interest|market|trade|procure|lease|leasing|assembl|"
+    # ("the region sends coal and timber to Belarus")
+    r"sends?\b|sent\b|"
     # "Belarusian food products are very popular there, in particular meat and cheese"
     r"popular)",
     re.I,
@@ -796,6 +810,17 @@ def made_by_belarusian(sentence: str) -> list[str]:
     return found
 
 
+# "bearing fruit", "yielded fruit": a figure of speech
+_BEARING = re.compile(r"\b(?:bear\w*|bore|borne|yield\w*|brought|bring\w*)\s+(?:\w+\s+)?$", re.I)
+# Know-how shared, not goods sold: "share the experience of growing beef and dairy cattle"
+# (the good is in the same phrase: no verb of selling between)
+_KNOW_HOW = re.compile(
+    r"\b(?:experience|expertise|know-how|technolog(?:y|ies))\s+(?:of|in)\s+"
+    r"(?:(?!suppl|sell|sale|export|deliver|buy|purchas)[\w-]+\s+){0,3}$",
+    re.I,
+)
+
+
 def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
     """(exports, imports): the goods named in a sentence about trade, by the lexicon, with
     the side read from what comes before and after each (Belarus buying, or from the region:
@@ -816,6 +841,12 @@ def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
         before = sentence[max(0, start - 120) : start]
         if _RESOURCE_OF.search(before):
             continue  # "the extraction of minerals": what the region digs up, not trade
+        if m.group("noun").lower() in ("fruit", "fruits") and (
+            _BEARING.search(before) or sentence.startswith(" of", m.end())
+        ):
+            continue  # "our meetings are bearing fruit", "the fruits of cooperation"
+        if _KNOW_HOW.search(before):
+            continue  # "share the experience of growing beef cattle": know-how, not goods
         after = sentence[m.end() : m.end() + 60]
         cue = max(_BELARUS_BUYS.finditer(before), key=lambda c: c.start(), default=None)
         # "interested in supplying tractors": what Belarus wants to sell

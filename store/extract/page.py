@@ -32,6 +32,9 @@ class Article:
     # The sentences of each paragraph: what split_sentences gives for it (a paragraph is the
     # sentences of a line kept, joined with a space, and splits again just there).
     sentences: list[list[str]] = field(default_factory=list, repr=False)
+    # A short line heading a paragraph of the body ("Construction" between two paragraphs):
+    # the paragraph's index and the heading
+    headings: dict[int, str] = field(default_factory=dict)
 
 
 _JUNK = re.compile(
@@ -101,7 +104,44 @@ def _is_dateish(line: str) -> bool:
     # "7 December 2021 17:05 | Views: 1234", "Posted on 7 December 2021 by admin", "Source:
     # BelTA, 07.12.2021": the page's own words about the item, and a name
     left = _PAGE_META.sub(" ", left)
-    return len(line) <= 80 and _words(left) <= 1
+    if len(line) <= 80 and _words(left) <= 1:
+        return True
+    return _furniture_with_date(line)
+
+
+# The parts of a page's line of furniture: "Belarus News | 15.03.2024", "Home / News / 15 March"
+_SEPARATOR = re.compile(r"\s+[|/·•—–]\s+|\s*[|·•]\s*")
+# Who wrote it, beside the date: "By Ivan Petrov", "Author: Ivan Petrov", "March 15, 2024 by ..."
+_BYLINE_PART = re.compile(
+    r"^(?:(?:by|author|authors|written\s+by|text)\s*:?\s+)(?:[A-Z][\w.'’-]*\s*){1,3}$", re.I
+)
+_BYLINE_AFTER = re.compile(r"\s+by\s+(?:[A-Z][\w.'’-]*\s*){1,3}$")
+_MENU_WORD = re.compile(r"^(?:[A-Z][\w'’&-]*|and|of|the|&)$")
+
+
+def _furniture_with_date(line: str) -> bool:
+    """A line of the page's own furniture with a date in it: the date beside a byline
+    ("By Ivan Petrov | March 15, 2024", "March 15, 2024 by Ivan Petrov") or beside a
+    section's or a menu's few capitalised words ("Belarus News | 15.03.2024", "Home / News /
+    Politics / 15 March 2024"); not a headline that ends in a date."""
+    if len(line) > 100:
+        return False
+    byline = _BYLINE_AFTER.search(line)
+    if byline and _is_dateish(line[: byline.start()]):
+        return True
+    parts = [p for p in _SEPARATOR.split(line) if p.strip()]
+    if len(parts) < 2:
+        return False
+    dated = [p for p in parts if _is_dateish(p)]
+    if len(dated) != 1:
+        return False
+    for part in parts:
+        if part is dated[0] or _BYLINE_PART.match(part.strip()):
+            continue
+        words = part.split()
+        if len(words) > 3 or not all(_MENU_WORD.match(w) for w in words):
+            return False
+    return True
 
 
 _PAGE_META = re.compile(
@@ -109,6 +149,11 @@ _PAGE_META = re.compile(
     r"time|min|minutes?|print|share|admin|editor|author|\d+)\b",
     re.I,
 )
+
+
+# A heading over a paragraph: a few words, capitalised, no figures or stops ("Construction",
+# "Agriculture and food industry")
+_HEADING = re.compile(r"[A-Z][a-z-]+(?:,?\s+(?:and\s+)?[A-Za-z][a-z-]+){0,3}")
 
 
 # The words a sentence cannot end with: a line ending in one goes on in the next
@@ -194,6 +239,10 @@ def clean(text: str) -> Article:
     seen_sentences: set[str] = set()
     sidebar = False  # past a list of other items, before the body
     dropped = 0
+    kept_at = previous_at = -1  # the last line kept as a paragraph, the last line read
+    prev = -1
+    heading, heading_at = "", -1  # a short line right under a paragraph, and where
+    headings: dict[int, str] = {}
     lines = _unwrap(text.split("\n"))
     last = max((i for i, raw in enumerate(lines) if raw.strip()), default=-1)
     for at, raw in enumerate(lines):
@@ -215,6 +264,8 @@ def clean(text: str) -> Article:
                 dropped += 1  # "date 2025-13-45": not a date
             if not line:
                 continue
+        follows_body = bool(paragraphs) and kept_at == previous_at
+        prev, previous_at = previous_at, at
         source = _SOURCE_LINE.fullmatch(line)
         if source:  # the page's own address: a line of its own, not a link in the text
             urls.append(source.group(1))
@@ -237,7 +288,15 @@ def clean(text: str) -> Article:
                 and _running_text(line)
                 # (or shorter, when a whole sentence ends before the cut: "Apart from that,
                 # Belarus produces foodstuffs. He expressed")
-                and (_words(line) >= 15 or (_words(line) >= 8 and bool(_STOP_INSIDE.search(line))))
+                and (
+                    _words(line) >= 15
+                    or (
+                        _words(line) >= 8
+                        # (or right under a paragraph of the body, not under a list of
+                        # other items: "In 2015 the trade ... totaled $202.2 m")
+                        and (bool(_STOP_INSIDE.search(line)) or follows_body)
+                    )
+                )
             )
         )
         if not paragraphs and not is_sentence:
@@ -253,7 +312,10 @@ def clean(text: str) -> Article:
             continue
         if not is_sentence:
             # After the body has begun, short unpunctuated lines are menus, share buttons
-            # or other headlines.
+            # or other headlines; one right under a paragraph and over the next may head it
+            # ("Construction", a key area the report goes on to tell of)
+            if follows_body and _HEADING.fullmatch(line):
+                heading, heading_at = line, at
             dropped += 1
             continue
         if _JUNK.match(line):
@@ -272,7 +334,10 @@ def clean(text: str) -> Article:
             continue
         paragraphs.append(" ".join(kept))
         sentences.append(kept)
-    return Article(header, headline, paragraphs, date_line, urls, dropped, sentences)
+        if heading and heading_at == prev:  # (the one line between two paragraphs)
+            headings[len(paragraphs) - 1] = heading
+        kept_at = at
+    return Article(header, headline, paragraphs, date_line, urls, dropped, sentences, headings)
 
 
 _ABBREVIATIONS = re.compile(

@@ -57,6 +57,8 @@ CUES: list[Cue] = [
         r"(?:agricultural|farming|farm)\s+vehicles",
         r"(?:forage|fodder)\s+harvest\w*",
         r"balers?",
+        # the making of farm machines: "agricultural engineering", "agricultural machine building"
+        r"agricultural\s+(?:engineering|machine[- ]building)",
         # "agricultural and road construction machinery": a kind named before the machine
         rf"agricultural{_LISTED}",
     ),
@@ -179,6 +181,13 @@ CUES: list[Cue] = [
         r"special(?:i[sz]ed)?\s+(?:machinery|vehicles|equipment|machines)",
         rf"special{_LISTED}",
     ),
+    # equipment as what is supplied: "supplies of equipment", "the supply of Belarusian
+    # equipment" (alone, "equipment" is weak: "equipment for hospitals")
+    *_cue(
+        "machinery-equipment",
+        r"(?:suppl(?:y|ies)|deliver(?:y|ies)|shipments?|exports?)\s+of\s+"
+        r"(?:(?:Belarusian|Belarus-made|our|modern|new)\s+)?equipment(?!\s+for\b)",
+    ),
     *_cue("machinery-equipment", r"equipment", weak=True),
     *_cue("machine-tools", r"machine[- ]tools?(?:\s+building|\s+industry)?"),
     *_cue(
@@ -228,13 +237,21 @@ CUES: list[Cue] = [
         r"dry\s+(?:building\s+)?mix(?:es|tures)",
         r"builders",
         r"building\s+materials",
+        # a run of kinds before the materials: "construction and finishing materials",
+        # "building, roofing and finishing materials"
+        r"(?:construction|building)(?=(?:,?\s+(?:and\s+)?[a-z][\w-]*){1,3}\s+materials\b)",
+        r"finishing\s+materials",
         r"construction\s+(?:projects?|services|"
         r"materials|industry|sector|companies|works|complex)",
-        r"construction\s+(?:of|specialists|organi[sz]ations|firms|contractors)",
+        # (not the building of another sector's site: "construction of maintenance centers",
+        # "the construction of nuclear power plants")
+        r"construction\s+(?:of(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:cent(?:er|re)s?|"
+        r"(?:power\s+)?plants?|factor(?:y|ies)|stations?|terminals?|hubs?)\b)|"
+        r"specialists|organi[sz]ations|firms|contractors)",
         r"road\s+(?:construction|infrastructure|building)",
         r"(?:building|construction)\s+(?:complex|sector|industry)",
         r"housing\s+construction",
-        r"(?:build\w*|construct\w*)\s+(?:\w+\s+)?housing",
+        r"(?:build\w*|construct\w*)\s+(?:[\w-]+\s+){0,2}?housing",
         # "build frame-panel houses", "construct wooden homes"
         r"(?:build\w*|construct\w*)\s+(?:[\w-]+\s+){0,2}(?:houses|homes|dwellings)",
         r"residential\s+(?:buildings?|construction|complex\w*|areas?)",
@@ -294,7 +311,8 @@ CUES: list[Cue] = [
         r"gasification",
     ),
     *_cue("energy", r"nuclear\s+(?:industry|power\s+plants?|sector)"),
-    *_cue("energy", r"energy", r"oil", r"nuclear\s+(?:power|energy)", weak=True),
+    # ("energy-efficient housing" is building, not energy)
+    *_cue("energy", r"energy(?!-efficien)", r"oil", r"nuclear\s+(?:power|energy)", weak=True),
     *_cue(
         "transport-logistics",
         r"freight",
@@ -327,6 +345,8 @@ CUES: list[Cue] = [
         "education",
         r"education(?:al)?\s+(?:cooperation|exchanges?|ties|programmes|programs)",
         r"education",
+        # people sent to study: "we will send our students to study here", "come to study at"
+        r"(?:students?|(?:come|go|send\w*)\s+(?:[\w-]+\s+){0,3}?)to\s+study",
     ),
     *_cue(
         "culture-youth",
@@ -364,6 +384,18 @@ CUES: list[Cue] = [
         r"production\s+cooperation",
         r"(?:manufacturing|industrial)\s+co-?operation(?:\s+schemes)?",
         r"industrial\s+manufacturing",
+        # making things together: "a joint manufacturing base", "promoting joint products",
+        # "joint development of new types of components", "component production"
+        r"joint\s+manufactur\w*(?:\s+base)?",
+        r"joint\s+products?",
+        # (the words after it left to their own cues: "automotive components")
+        r"joint\s+(?:development|design)(?=\s+of\s+(?:new\s+)?(?:[\w-]+\s+){0,4}?"
+        r"(?:components|products|models|machines|equipment|vehicles)\b)",
+        r"(?:production|manufactur\w*)\s+of\s+components",
+        r"components?\s+(?:production|manufactur\w*)",
+        # "we could jointly produce fertilizers", "produce them together"
+        r"jointly\s+(?:produc|manufactur|assembl|mak)\w*",
+        r"(?:produc|manufactur|assembl|mak)\w*(?=\s+(?:\w+\s+){0,2}?together\b)",
     ),
     *_cue("industrial-cooperation", r"shipyards?", r"shipbuilding", r"ship-building"),
     *_cue("industrial-cooperation", r"woodworking(?:\s+industry)?", r"timber\s+processing"),
@@ -399,7 +431,12 @@ _NOT_PROPOSAL = re.compile(
     # "On 7 September 2005, an agreement was signed": a past event, told as history
     r"^(?:On|In)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d,?\s[^.]*\b(?:was|were)\s+"
     r"(?:signed|held|opened|established|founded|concluded)\b|"
-    r"\bremains?\s+the\s+(?:legal\s+)?basis\b",
+    r"\bremains?\s+the\s+(?:legal\s+)?basis\b|"
+    # what past trade owed to, or what makes up trade now: "The increase was achieved thanks
+    # to the supply of ...", "Our joint energy projects account for a large share of trade"
+    r"\b(?:was|were|has\s+been|have\s+been)\s+(?:achieved|ensured|made\s+possible|driven)\s+"
+    r"(?:(?:largely|mainly|mostly|primarily)\s+)?(?:thanks\s+to|due\s+to|owing\s+to|by)\b|"
+    r"\baccount(?:s|ed)?\s+for\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}share\s+of\b",
     re.I,
 )
 
@@ -416,6 +453,10 @@ _PROPOSAL_CUE = re.compile(
     r"consider\w*|worth|first|second|third|fourth|fifth|next|topics?|projects?|"
     # an invitation is an offer: "if you wish, take a look at the models at ..."
     r"take\s+a\s+look|have\s+a\s+look|if\s+you\s+wish|opt\s+for|"
+    # the sides seeing potential in an area ("We see great potential in the chemical
+    # industry"), not a region having it ("The region has a great potential")
+    r"(?:see|sees|saw|seeing)\s+(?:(?:a|great|good|huge|big|significant|considerable|"
+    r"enormous|serious|much|untapped|more)\s+){0,2}potential|"
     # cooperation under way is an area of cooperation too ("two assembly plants producing
     # Belarusian harvesters in your region")
     r"assembl\w*|producing)\b",
@@ -548,7 +589,8 @@ _FORMULA_WORD = (
 _FORMULA = re.compile(
     # (at most eight words after the first: an unbounded run made a long list of them
     # quadratic to read)
-    rf"\b{_FORMULA_WORD}(?:(?:\s*,\s*|\s*-\s*|\s+and\s+|\s*,\s*and\s+){_FORMULA_WORD}){{1,8}}"
+    # (", -" where a page lost the word before a hyphen: "on trade, -technical and cultural")
+    rf"\b{_FORMULA_WORD}(?:(?:\s*,\s*-?\s*|\s*-\s*|\s+and\s+|\s*,\s*and\s+){_FORMULA_WORD}){{1,8}}"
     r"\s+(?:co-?operation|ties|links|relations|contacts|interaction|partnership|spheres|fields|"
     r"areas|domains|dimensions)\b",
     re.I,
@@ -556,8 +598,11 @@ _FORMULA = re.compile(
 _FORMULA_SECTORS = {"science-technology", "culture-youth"}
 # A run of kinds before "potential": what the sides have, not an area anyone proposed ("greater
 # use of the industrial, scientific, technological and human potential of our sides")
+# (and so is a run of kinds before "activity": "enjoys a high level of business, cultural and
+# public activity", praise of a region)
 _POTENTIAL = re.compile(
-    r"\b(?:[\w-]{1,30},\s+){1,6}(?:[\w-]{1,30}\s+){0,2}(?:and\s+)?[\w-]{1,30}\s+potential\b"
+    r"\b(?:[\w-]{1,30},\s+){1,6}(?:[\w-]{1,30}\s+){0,2}(?:and\s+)?[\w-]{1,30}\s+"
+    r"(?:potential|activity)\b"
 )
 
 
@@ -570,7 +615,8 @@ def _outside_formulas(
         for m in _FORMULA.finditer(sentence)
         if re.search(r"\b(?:trade|econom)", m.group(), re.I)
     ]
-    if "potential" in sentence:  # "the industrial, scientific and human potential of our sides"
+    # ("the industrial, scientific and human potential of our sides", "cultural activity")
+    if "potential" in sentence or "activity" in sentence:
         spans += [(m.start(), m.end()) for m in _POTENTIAL.finditer(sentence)]
     return [
         f
@@ -1078,6 +1124,55 @@ def find_proposals(
         p.pop("_paragraph", None)
         p.pop("_enterprises", None)
     return proposals
+
+
+def heading_sectors(heading: str) -> list[str]:
+    """The sectors a paragraph's heading names: an area noun, as in a list of areas
+    ("Construction", "Agriculture and healthcare"), or a phrase of the sector lexicon
+    ("Mechanical engineering")."""
+    found = [m for m in sector_matches(heading) if not m[3]]
+    named = [x[0] for x in found]
+    for sector, noun in _AREA_NOUNS:
+        for w in noun.finditer(heading):
+            if not any(a < w.end() and w.start() < b for _s, a, b, _w in found):
+                named.append(sector)
+    return list(dict.fromkeys(named))
+
+
+def add_heading_proposals(
+    proposals: list[dict[str, Any]],
+    headings: dict[int, str],
+    sentences: list[Sentence],
+    host: Person | None,
+    guest: Person | None,
+) -> None:
+    """A proposal for each sector a paragraph's heading names ("Construction" over "This area
+    has traditionally been a leader ..."), where none of that sector was drafted: the report
+    lists the area as one of the meeting's."""
+    have = {p["sector"] for p in proposals}
+    for paragraph, heading in sorted(headings.items()):
+        first = next((s for s in sentences if s.paragraph == paragraph), None)
+        if first is None:
+            continue
+        by = (guest if first.speaker == "guest" else host) or Person("", "", "")
+        for sector in heading_sectors(heading):
+            if sector in have:
+                continue
+            have.add(sector)
+            proposals.append(
+                {
+                    "id": "",
+                    "meeting_id": "",
+                    "sector": sector,
+                    "title": heading,
+                    "detail": first.text,
+                    "proposed_by": by.name,
+                    "enterprises": [],
+                    "status": "proposed",
+                    "status_from_article": True,
+                    "quote": _quote(first.text),
+                }
+            )
 
 
 # The detail of a proposal gathers the sentences that carry it on, a few in a real article.

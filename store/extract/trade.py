@@ -14,15 +14,22 @@ from .page import Sentence
 from .people import Person, region_mentions
 
 USD_AMOUNT = re.compile(
-    r"(?:US\s?\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?)(?![\d,])\s*"
-    r"(million|billion|trillion|thousand|mln|bln|bn|tn|m\b|b\b)?"
-    r"|(?<![\d.,])(\d{1,15}(?:\.\d+)?)\s*(million|billion|trillion|thousand|mln|bln|bn)\s+"
+    r"(?:US\s?\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+    # a decimal comma before a unit, as translations write it: "$1,2 billion"
+    r"\d{1,3},\d{1,2}(?=\s*(?:million|billion|mln|bln|bn|mn)\b)|"
+    r"\d{1,15}(?:\.\d+)?)(?![\d,])\s*"
+    r"(million|billion|trillion|thousand|mln|bln|bn|mn|tn|m\b|b\b)?"
+    r"|(?<![\d.,])(\d{1,3},\d{1,2}(?=\s*(?:million|billion|mln|bln|bn|mn)\b)|\d{1,15}(?:\.\d+)?)"
+    r"\s*(million|billion|trillion|thousand|mln|bln|bn|mn)\s+"
     r"(?:(?:U\.?S\.?\s+)?dollars|USD\b)"  # "120 million US dollars", "120 mln USD"
     r"|\b(half\s+a|a\s+quarter\s+of\s+a|quarter\s+of\s+a|three\s+quarters\s+of\s+a|"
     r"(?:one|two|three)\s+and\s+a\s+half|a|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+(million|billion)\s+(?:U\.?S\.?\s+)?dollars",  # "half a billion dollars"
     re.I,
 )
+
+# the millions after the billions: "$1 billion 200 million"
+_AND_MILLIONS = re.compile(r"\s+(\d{1,3})\s+(?:million|mln|mn)\b", re.I)
 
 _NUMBER_WORDS = {
     "half a": 0.5, "a quarter of a": 0.25, "quarter of a": 0.25, "three quarters of a": 0.75,
@@ -75,7 +82,7 @@ _PERCENT = re.compile(_PCT.replace(r"(\d+", r"((?<!\d)\d+", 1), re.I)
 
 _GROWTH = re.compile(
     r"\b(?:growth|grew|increase[ds]?|rise|rose|up|upped|added|jumped|surged|decline[ds]?|"
-    r"decrease[ds]?|fell|drop(?:ped)?|down)\b",
+    r"decrease[ds]?|fell|drop(?:ped)?|down|doubled|tripled|halved)\b",
     re.I,
 )
 
@@ -98,9 +105,19 @@ _MONTH_RANGE = re.compile(
 
 
 _HALF = re.compile(
-    r"\b(?:in\s+)?the\s+(first|second)\s+(half|quarter)(?:\s+of\s+(this\s+year|last\s+year|(\d{4})))?",
+    r"\b(?:in\s+)?the\s+(first|second|third|fourth|first\s+(?:two|three)|(?:1st|2nd|3rd|4th))\s+"
+    r"(half|quarters?)(?:\s+of\s+(this\s+year|last\s+year|(\d{4})))?",
     re.I,
 )
+# The months of a half or quarter ("the third quarter": July to September; "the first three
+# quarters": January to September)
+_PART_MONTHS = {
+    ("first", "half"): (1, 6), ("second", "half"): (7, 12),
+    ("first", "quarter"): (1, 3), ("second", "quarter"): (4, 6),
+    ("third", "quarter"): (7, 9), ("fourth", "quarter"): (10, 12),
+    ("first two", "quarters"): (1, 6), ("first three", "quarters"): (1, 9),
+}  # fmt: skip
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
 
 
 _WORD_NUMBERS = {
@@ -216,6 +233,63 @@ _BRACKETED = re.compile(r"([\w-]+)\s*\(\s*(?:(?:about|over|almost|some)\s+)?$")
 _ONE_GOOD = re.compile(r"\s+worth\s+of\s+(?!(?:goods|products|trade|exports|imports)\b)", re.I)
 
 
+# Goods sold or bought for a sum: "Belarus supplied goods worth $300 million to the region",
+# "the region bought Belarusian products worth $300 million", "$200 million worth of goods"
+_GOODS_WORTH = re.compile(
+    r"\b(?:goods|products|commodities|merchandise)\s+(?:\w+\s+){0,2}?worth\s+"
+    r"(?:(?:about|almost|nearly|over|more\s+than|some|around|approximately)\s+)?$",
+    re.I,
+)
+_WORTH_OF_GOODS = re.compile(
+    r"\s*worth\s+of\s+(?:\w+\s+)?(?:goods|products|commodities|merchandise)\b", re.I
+)
+_SOLD = re.compile(
+    r"\b(?:supplied|supplies|shipped|ships|sold|sells|delivered|delivers|exported|exports)\b",
+    re.I,
+)
+_BOUGHT = re.compile(
+    r"\b(?:bought|buys|purchased|purchases|imported|imports|received|receives|acquired)\b",
+    re.I,
+)
+_BELARUS_SIDE = re.compile(
+    r"\bBelarus(?:ian\s+(?:enterprises|companies|producers|manufacturers|exporters|side))?\b"
+    r"|\bour\s+(?:country|republic|enterprises|companies)\b"
+)
+_TO_BELARUS = re.compile(r"\b(?:to|into)\s+(?:the\s+Republic\s+of\s+)?Belarus\b")
+_FROM_BELARUS = re.compile(r"\bfrom\s+(?:the\s+Republic\s+of\s+)?Belarus\b")
+_BELARUSIAN_GOODS = re.compile(
+    r"\bBelarusian(?:-made)?\s+(?:goods|products|commodities|merchandise)\b"
+)
+
+
+def _goods_traded(text: str, lead: str, tail: str) -> str | None:
+    """Belarus's exports or imports, when the amount ending ``lead`` is the value of goods
+    sold or bought ("goods worth $300 million", "$300 million worth of goods") and the
+    sentence tells who sold them to whom; None otherwise (the metric is not guessed)."""
+    if not (_GOODS_WORTH.search(lead) or _WORTH_OF_GOODS.match(tail)):
+        return None
+    sold, bought = _SOLD.search(text), _BOUGHT.search(text)
+    if bool(sold) == bool(bought):
+        return None  # no verb of selling or buying, or both
+    verb = sold or bought
+    assert verb is not None
+    selling = verb is sold
+    if _TO_BELARUS.search(text, verb.end()):  # "supplied ... to Belarus": the region sells
+        return "imports" if selling else None
+    if _FROM_BELARUS.search(text, verb.end()):  # "bought ... from Belarus"
+        return "exports" if not selling else None
+    if _BELARUSIAN_GOODS.search(text):  # "bought Belarusian products worth ..."
+        return None if selling and not _BELARUS_SIDE.search(text, 0, verb.start()) else "exports"
+    before = text[: verb.start()]
+    ours = list(_BELARUS_SIDE.finditer(before))
+    theirs = region_mentions(before)
+    if ours and not theirs:
+        return "exports" if selling else "imports"
+    if theirs and not ours:
+        return "imports" if selling else "exports"
+    return None
+
+
 @dataclass
 class _Period:
     text: str  # "2024", "2025-01..2025-08"
@@ -267,10 +341,11 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
         y = year_of(m.group(3), m.group(4))
         if y is None:
             continue
-        n = 1 if m.group(1).lower() == "first" else 2
-        months = (1, 6) if n == 1 else (7, 12)
-        if m.group(2).lower() == "quarter":
-            months = (1, 3) if n == 1 else (4, 6)
+        which = " ".join(m.group(1).lower().split())
+        part = _PART_MONTHS.get((_ORDINALS.get(which, which), m.group(2).lower()))
+        if part is None:  # ("the third half", "the first quarters")
+            continue
+        months = part
         found.append(_Period(f"{y}-{months[0]:02d}..{y}-{months[1]:02d}", m.start(), m.end()))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _MONTHS_OF.finditer(clause):
@@ -415,13 +490,15 @@ def _russian_side(text: str, start: int, end: int) -> bool:
 def _usd_millions(number: str, unit: str | None) -> float | None:
     """The amount in millions of dollars; None for a bare sum under a million (``$500``),
     which is not a trade figure."""
+    if re.fullmatch(r"\d{1,3},\d{1,2}", number):  # "1,2 billion": a decimal comma
+        number = number.replace(",", ".")
     value = float(number.replace(",", ""))
     unit = (unit or "").lower()
     if unit in ("trillion", "tn"):
         return round(value * 1_000_000, 3)
     if unit in ("billion", "bln", "bn", "b"):
         return round(value * 1000, 3)
-    if unit in ("million", "mln", "m"):
+    if unit in ("million", "mln", "mn", "m"):
         return value
     if unit == "thousand":  # "$250 thousand": a fraction of a million, as the records keep it
         return round(value / 1000, 3)
@@ -468,7 +545,9 @@ def find_trade(
             continue
         if region is not None and _of_other_regions(text, region):
             continue
-        has_trade = _speaks_of_trade(text)
+        has_trade = _speaks_of_trade(text) or any(
+            _goods_traded(text, text[: m.start()], text[m.end() :]) for m in amounts
+        )
         context_trade = has_trade or _speaks_of_trade(prev_text)
         if not context_trade and s.paragraph != prev_trade_paragraph:
             continue
@@ -515,10 +594,18 @@ def find_trade(
                 amount = _usd_millions(str(_NUMBER_WORDS[words]), m.group(6))
             if amount is None:
                 continue
+            more = _AND_MILLIONS.match(text, m.end())
+            if more and (m.group(2) or m.group(4) or m.group(6) or "").lower() in (
+                "billion",
+                "bln",
+                "bn",
+            ):  # "$1 billion 200 million" (as translations write $1.2 billion)
+                amount = round(amount + float(more.group(1)), 3)
             qm = _QUALIFIER_RE.search(lead)
             qualifier = qm.group(1).lower() if qm else ""
             metric = (
-                _metric(lead)
+                _goods_traded(text, lead, tail)
+                or _metric(lead)
                 or sentence_metric
                 or (prev_metric if not has_trade else None)
                 or "turnover"
@@ -701,21 +788,30 @@ def _stated_by(s: Sentence, host: Person | None, guest: Person | None, outlet: s
 
 
 _GOODS_VERB = (
-    r"(?:(?:are|were|is|was)\s+dominated\s+by|were|are|was|is|included|include|consisted\s+of)"
+    r"(?:(?:are|were|is|was)\s+dominated\s+by|"
+    # "is made up of", "are mainly represented by", "are based on", "are led by", "consist
+    # mainly of"
+    r"(?:are|were|is|was)\s+(?:(?:mainly|mostly|largely|primarily|chiefly)\s+)?"
+    r"(?:made\s+up\s+of|represented\s+by|based\s+on|composed\s+of|formed\s+by|led\s+by)|"
+    r"consist(?:s|ed)?\s+(?:(?:mainly|mostly|largely|primarily|chiefly)\s+)?of|"
+    r"were|are|was|is|included|include|consisted\s+of)"
 )
 
 
 _GOODS_LIST = re.compile(
     r"(?:(?P<exp>(?:key|main|major|principal|primary|top)\s+exports?|exports?)\s+(?:items\s+)?"
     rf"(?:(?:to|from)\s+(?:the\s+)?[\w ]{{1,30}}?\s+)?{_GOODS_VERB}|"
-    r"(?P<imp>(?:key|main|major|principal|primary|top)\s+imports?|imports?)\s+"
+    r"(?P<imp>(?:key|main|major|principal|primary|top)\s+imports?|imports?|"
+    # "the main goods imported from the region are"
+    r"(?:goods|products|commodities)\s+(?:imported|purchased|bought)(?=\s+from))\s+"
     rf"(?:(?:to|from)\s+(?:the\s+)?[\w ]{{1,30}}?\s+)?{_GOODS_VERB}|"
     r"(?P<sup>(?:Belarus|Belarusian\s+\w+)\s+(?:supplies|supplied|sells|ships)\s+"
     r"[A-Z][\w’' ]*?\s+with)|"
     r"(?P<buy>(?:Belarus|Belarusian\s+\w+|it)\s+(?:purchases?|buys?|imports?)(?:\s+from\s+Belarus)?))"
     r"\s+(?:primarily|mainly|mostly|chiefly|largely)?\s*(?:large\s+volumes\s+of|a\s+wide\s+range\s+"
     r"of|such\s+goods\s+as)?\s*"
-    r"(?P<list>(?:(?!\bwhile\b|,\s+and\s+(?:buys|imports|exports|sells|purchases|it|the)\b)"
+    r"(?P<list>(?:(?!\bwhile\b|,\s+and\s+(?:buys|imports|exports|sells|purchases|it|the)\b"
+    r"|,\s+(?:imports|exports)\b)"  # ("exports consist of ..., imports of ...")
     r"[^.;”\"])+)",
     re.I,
 )
@@ -740,6 +836,7 @@ def _split_goods(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=[\w-]+\s*$)", text)]
     items: list[str] = []
     for part in parts:
+        part = re.sub(r"^followed\s+by\s+", "", part)  # "led by tractors, followed by trucks"
         if not part:
             continue
         joins = re.fullmatch(r"(?:or\s+|and\s+)?\w+ing", part) and re.search(
@@ -830,6 +927,49 @@ def _covered(item: str, known: set[str]) -> bool:
 MAX_GOODS = 60
 
 
+# Whose a good is, said just before it: "your grain" (in the Belarusian side's words), "the
+# region's pharmaceuticals", "Omsk Oblast's timber", "Russian oil products"; a word or two of
+# kind may come between ("your high-quality timber"), not what it is for ("the region's
+# demand for tractors")
+_THEIR = re.compile(
+    r"(?:\b(?P<your>[Yy]our)|\bthe\s+region['’]s|\b[A-Z][a-z]+(?:\s+(?:Oblast|Krai|Region|"
+    r"Republic|Territory))?['’]s|\bRussian)\s+(?P<between>(?:[a-z][\w-]*\s+){0,2})$"
+)
+_NOT_A_KIND = re.compile(
+    r"\b(?:for|of|in|to|with|on|from|and|or|demand|needs?|markets?|enterprises|companies|"
+    r"farms|plants|fleet|side|partners|residents|people|region|territory|use|supplies|"
+    r"exports|imports|purchases|deliveries|orders?|request|interest)\b"
+)
+
+
+def _theirs(text: str, item: str, belarus_speaking: bool) -> bool:
+    """Whether ``item``, as first named in ``text``, is said to be the region's: "your
+    grain" where the Belarusian side speaks, "the region's", "<Region>'s", "Russian"."""
+    at = text.find(item)
+    if at < 0:
+        return False
+    m = _THEIR.search(text, max(0, at - 60), at)
+    if m is None or _NOT_A_KIND.search(m.group("between")):
+        return False
+    if m.group("your"):
+        return belarus_speaking
+    owner = re.split(r"['’]", m.group(0))[0].strip()
+    # (a region's name, not a maker's: "Gomselmash's combines" are Belarusian)
+    return owner in ("Russian", "the region") or find_region(owner) is not None
+
+
+# Goods carried through the region to others, not sold to it: "redirect Belarusian exports,
+# primarily potash fertilizers, to your ports", "the transit of Belarusian goods", "shipped
+# through Russian ports" (the port is the way, not the buyer)
+_TRANSIT = re.compile(
+    r"\b(?:transit(?!ion)\w*|trans-?shipment)\b|"
+    # (not "redirect exports to Russia": to its ports, or through them)
+    r"\b(?:through|via)\s+(?:the\s+|your\s+|its\s+|our\s+|Russian\s+)?(?:[\w-]+\s+)?"
+    r"(?:sea\s+)?ports?\b|\bto\s+(?:your|Russian)\s+(?:sea\s+)?ports\b",
+    re.I,
+)
+
+
 def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
     exports: list[str] = []
     imports: list[str] = []
@@ -840,6 +980,10 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
             break
         ours = s.speaker == "host" and spoken(s.text)  # "our trucks", in the host's words
         offered, bought = offered_goods(s.text, _split_goods, belarus_speaking=ours)
+        offered, bought = _sides_by_owner(s.text, offered, bought, s.speaker != "guest")
+        transit = may_match(_TRANSIT, s.text) and bool(_TRANSIT.search(s.text))
+        if transit:
+            offered = []  # (Belarus's goods carried on to others, not sold to the region)
         for found, target, known in (
             (offered, exports, known_exports),
             (bought, imports, known_imports),
@@ -860,7 +1004,9 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
             for g in made_by_belarusian(s.text)
             if not any(_same_good(g.lower(), k) for k in known_exports)
         ]  # ("Belkommunmash trolleybuses" after "trolleybuses": the same good again)
-        named = ([*made, *named[0]], named[1])
+        named = _sides_by_owner(s.text, [*made, *named[0]], named[1], s.speaker != "guest")
+        if transit:
+            named = ([], named[1])
         for found, target, known in (
             (named[0], exports, known_exports),
             (named[1], imports, known_imports),
@@ -871,6 +1017,32 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
                     target.append(item)
                     known.add(key)
     return exports[:MAX_GOODS], imports[: max(0, MAX_GOODS - len(exports))]
+
+
+def _sides_by_owner(
+    text: str, exports: list[str], imports: list[str], belarus_speaking: bool
+) -> tuple[list[str], list[str]]:
+    """Goods found as Belarus's exports that the sentence says are the region's ("we are
+    interested in your oil products", "a market for the region's pharmaceuticals"), and the
+    goods after them in the same list ("your coal and metal"), moved to its imports; "your"
+    is left out of a good's name."""
+    moved: list[str] = []
+    kept: list[str] = []
+    last_end = -1
+    for item in exports:
+        at = text.find(item)
+        follows = (
+            moved
+            and at > last_end >= 0
+            and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[last_end:at]) is not None
+        )
+        if follows or _theirs(text, item, belarus_speaking):
+            moved.append(item)
+            last_end = at + len(item)
+        else:
+            kept.append(item)
+    bare = [re.sub(r"^[Yy]our\s+", "", g) for g in [*moved, *imports]]
+    return kept, list(dict.fromkeys(bare))
 
 
 def _listed_goods(
