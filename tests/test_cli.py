@@ -254,31 +254,41 @@ def test_installed_script_runs_end_to_end(db_path: Path):
 
 
 def test_search_results_never_cut_an_id(bundled) -> None:
-    """The ids are what `show` and `follow-up` take: in a narrow terminal each stays whole,
-    folded onto more lines if need be (a Mordovia proposal's was cut to "…-karank…"), and
-    the other columns keep their room (an id given all it wanted squeezed dates to "2025…")."""
+    """The ids are what `show` and `follow-up` take: at any width each is whole on one line
+    (a Mordovia proposal's was cut to "…-karank…", then folded onto two lines, which a
+    copy does not take whole), and the dates too; narrow, an id heads its title cell."""
     from rich.console import Console
 
     from coopbrowse.store.index import SearchIndex
-    from coopbrowse.tui.render import hits_table
+    from coopbrowse.tui.render import NARROW_TABLE, hits_table
 
     result = SearchIndex.build(bundled.meetings).search("karankevich", limit=None)
     assert any(len(hit.id) > 30 for hit in result.hits)
-    for width in (80, 100, 160):
+    for width in (80, 100, NARROW_TABLE - 1, NARROW_TABLE, 160):
         console = Console(width=width, record=True, color_system=None)
-        console.print(hits_table(result))
-        out = console.export_text()
-        rows: list[str] = []  # each row's id, put together from its lines
-        for line in out.splitlines():
-            cells = line.split("│")[1:-1]
-            if not cells or "ID" in line:
-                continue
-            if cells[0].strip():  # a row's first line: its number
-                rows.append("")
-            rows[-1] += cells[-1].strip()
-        assert rows == [hit.id for hit in result.hits], width
-        dates = {hit.meeting.date for hit in result.hits}
-        assert all(date in out for date in dates), width
+        console.print(hits_table(result, width=width))
+        lines = console.export_text().splitlines()
+        assert all(len(line) <= width for line in lines), width
+        for hit in result.hits:
+            assert any(hit.id in line.split("│")[-2] for line in lines if "│" in line), hit.id
+            assert any(hit.meeting.date in line for line in lines), width
+        assert ("Score" in lines[2]) == (width >= NARROW_TABLE), width
+
+
+def test_list_keeps_ids_and_dates_whole_at_80_columns(capsys, store, monkeypatch) -> None:
+    """Piped, the width asked for (``COLUMNS``) is kept; narrow, the list keeps the date,
+    region, proposals and id columns, each id and date whole."""
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _err = run(capsys, "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert "Russian side" not in out and "Prop." in out
+    for m in store.meetings():
+        assert any(m.id in line and m.date in line for line in lines), m.id
+    monkeypatch.delenv("COLUMNS")
+    code, wide, _err = run(capsys, "list")  # piped with no width asked: room for all
+    assert code == 0 and "Russian side" in wide
 
 
 def test_the_browser_launches_without_the_commands_parser(monkeypatch, tmp_path) -> None:

@@ -574,7 +574,8 @@ def _console() -> Console:
     from rich.console import Console
 
     console = Console(highlight=False, soft_wrap=False)
-    if not console.is_terminal:
+    if not console.is_terminal and not os.environ.get("COLUMNS", "").strip().isdigit():
+        # piped, with no width asked for (``COLUMNS=80 coopbrowse list | less`` is one)
         console = Console(highlight=False, soft_wrap=False, width=max(console.width, 160))
     return console
 
@@ -617,7 +618,7 @@ def cmd_list(index: SearchIndex, *, as_json: bool, history: bool = False) -> int
     from rich.table import Table
     from rich.text import Text
 
-    from .render import MEETING_COLUMNS, cell, meeting_cells
+    from .render import MEETING_COLUMNS, NARROW_TABLE, meeting_cells
 
     meetings = index.iter_meetings()
     if as_json:
@@ -629,6 +630,10 @@ def cmd_list(index: SearchIndex, *, as_json: bool, history: bool = False) -> int
         console.print("No meetings in the database.", style="dim")
         return EXIT_OK
     sliced = total > LIST_CHUNK
+    # narrow: the date, region, proposals and id (the people and trade: `show ID`)
+    narrow = console.width < NARROW_TABLE
+    kept = [i for i, n in enumerate(MEETING_COLUMNS) if not narrow or n in _NARROW_LIST]
+    shown = (*(MEETING_COLUMNS[i] for i in kept), "ID")
     first = True
     while chunk := list(itertools.islice(meetings, LIST_CHUNK)):
         table = Table(
@@ -638,19 +643,31 @@ def cmd_list(index: SearchIndex, *, as_json: bool, history: bool = False) -> int
             show_header=first,
             show_edge=not sliced,  # slices join up: no edge between them
         )
-        for name in (*MEETING_COLUMNS, "ID"):
+        longest = max(len(m.id) for m in chunk)
+        for name in shown:
             width, ratio = _LIST_SHARES[name] if sliced else (None, None)
+            # the date and the id whole on their line in one table (the other columns give
+            # way); slices keep the same columns from one to the next
+            whole = not sliced and name in ("Date", "ID")
             table.add_column(
-                name, justify="right" if name == "Prop." else "left", width=width, ratio=ratio
+                name,
+                justify="right" if name == "Prop." else "left",
+                width=width,
+                ratio=ratio,
+                no_wrap=whole,
+                min_width=(10 if name == "Date" else longest) if whole else None,
             )
         for m in chunk:
             # an id is never cut: it is what `coopbrowse show` takes
-            ident = Text(m.id, style="dim", overflow="fold") if sliced else cell(m.id, "dim")
-            table.add_row(*meeting_cells(m, wrap=True), ident)
+            ident = Text(m.id, style="dim", overflow="fold")
+            cells = meeting_cells(m, wrap=True)
+            table.add_row(*(cells[i] for i in kept), ident)
         console.print(table)
         first = False
     return EXIT_OK
 
+
+_NARROW_LIST = ("Date", "Region", "Prop.")
 
 # A sliced list's columns: (fixed width, or share of what is left).
 _LIST_SHARES: dict[str, tuple[int | None, int | None]] = {
@@ -719,7 +736,7 @@ def cmd_search(
             fixed = one_line(fixed)
             console.print(Text(f"No exact matches; showing results for: {fixed}", style="yellow"))
         if result.total:
-            console.print(hits_table(result))
+            console.print(hits_table(result, width=console.width))
         else:
             console.print(Text(f"No results for {one_line(repr(query))}.", style="dim"))
     return EXIT_OK if result.total else EXIT_EMPTY

@@ -96,15 +96,27 @@ def hit_fields(hit: Hit) -> list[tuple[str, str, str]]:
     return meeting_fields(hit.meeting)
 
 
-def hits_table(result: SearchResult) -> Table:
-    """Ranked hits with their matches highlighted."""
+# Below this width a search hit's id heads its title cell, and `list` keeps its few first
+# columns: the ids and dates whole, the rest readable.
+NARROW_TABLE = 130
+
+
+def hits_table(result: SearchResult, width: int | None = None) -> Table:
+    """Ranked hits with their matches highlighted. Narrower than :data:`NARROW_TABLE`
+    (``width``: the console's), each id is the first line of its hit's title cell, whole
+    on one line where a column of its own would fold it or squeeze the rest to nothing;
+    the kind and score columns are left out (a proposal's id ends in ``-pNN``, and its
+    sector leads its title)."""
     shown = len(result.hits)
     title = f"{result.total} result{'s' if result.total != 1 else ''}"
     if shown < result.total:
         title += f" (showing {shown})"
     table = Table(title=title, title_justify="left", expand=False)
+    if width is not None and width < NARROW_TABLE:
+        return _narrow_hits(table, result)
     # a query of filters only ranks nothing (every score 0): no column of zeros then
     scored = any(hit.score for hit in result.hits)
+    longest = max((len(hit.id) for hit in result.hits), default=2)
     columns = ("#", "Kind", "Date", "Region", "Title / match", "Score", "ID")
     for name in columns if scored else tuple(c for c in columns if c != "Score"):
         # an id is never cut (it is what `show` and `follow-up` take): a narrow table folds
@@ -113,27 +125,52 @@ def hits_table(result: SearchResult) -> Table:
             name,
             justify="right" if name in ("#", "Score") else "left",
             overflow="fold" if name == "ID" else "ellipsis",
+            no_wrap=name == "ID",
+            min_width=longest if name == "ID" else None,
+            max_width=22 if name == "Region" else None,
         )
     for i, hit in enumerate(result.hits, 1):
-        body = highlighted(hit.record.title, hit.spans.get("title"))
-        if isinstance(hit.record, Proposal):
-            body = Text(f"[{sector_label(hit.record.sector)}] ", style="cyan") + body
-        more = best_snippet(hit)
-        if more:
-            body.append("\n")
-            body.append_text(more)
         table.add_row(
             str(i),
             hit.kind,
             cell(hit.meeting.date),
-            highlighted(
-                hit.meeting.region, hit.spans.get("region") or hit.spans.get("meeting.region")
-            ),
-            body,
+            _hit_region(hit),
+            _hit_body(hit),
             *([f"{hit.score:.2f}"] if scored else []),
             Text(one_line(hit.id), style="dim", overflow="fold"),
         )
     return table
+
+
+def _narrow_hits(table: Table, result: SearchResult) -> Table:
+    table.add_column("#", justify="right")
+    table.add_column("Date", no_wrap=True, min_width=10)
+    table.add_column("Region", overflow="ellipsis", max_width=16)
+    table.add_column("ID / title / match", overflow="fold")
+    for i, hit in enumerate(result.hits, 1):
+        body = Text(one_line(hit.id), style="dim")
+        body.append("\n")
+        body.append_text(_hit_body(hit))
+        table.add_row(str(i), cell(hit.meeting.date), _hit_region(hit), body)
+    return table
+
+
+def _hit_region(hit: Hit) -> Text:
+    return highlighted(
+        hit.meeting.region, hit.spans.get("region") or hit.spans.get("meeting.region")
+    )
+
+
+def _hit_body(hit: Hit) -> Text:
+    """A hit's title (a proposal's led by its sector) and its best snippet under it."""
+    body = highlighted(hit.record.title, hit.spans.get("title"))
+    if isinstance(hit.record, Proposal):
+        body = Text(f"[{sector_label(hit.record.sector)}] ", style="cyan") + body
+    more = best_snippet(hit)
+    if more:
+        body.append("\n")
+        body.append_text(more)
+    return body
 
 
 def comparison_table(c: Comparison) -> Table:
