@@ -42,6 +42,9 @@ def test_every_binding_has_an_id_and_ids_are_unique() -> None:
         ("edit = 3\n", {}, "edit: expected keys"),
         ('edit = "ctrl+e; rm -rf"\n', {}, "edit: expected keys"),
         ("edit = \n", {}, "Invalid value"),
+        ('search = "ctrl+nonsense"\n', {}, "search: no key called 'ctrl+nonsense'"),
+        ('search = "hyper+f13,cmd+s"\n', {}, "search: no key called 'cmd+s'"),
+        ('search = "question_mark,slash"\n', {"search": "question_mark,slash"}, None),
         ("", {}, None),
     ],
 )
@@ -55,6 +58,25 @@ def test_load_keymap(tmp_path: Path, text: str, keymap, warning) -> None:
     else:
         assert said is not None and warning in said and str(path) in said
         assert "\n" not in said
+
+
+def test_a_key_another_binding_of_the_screen_has_is_refused_and_every_problem_named(
+    tmp_path: Path,
+) -> None:
+    classes = all_binding_classes()
+    path = tmp_path / "keymap.toml"
+    path.write_text('view-meetings = "2"\nbogus = "x"\nsearch = "ctrl+nonsense"\nedit = "f2"\n')
+    got, said = load_keymap(path, KNOWN, classes)
+    assert got == {"edit": "f2"}  # the rest keep their default keys
+    assert said is not None and "\n" not in said
+    assert "view-meetings: '2' is already view-proposals's key" in said
+    assert "unknown binding id 'bogus'" in said and "no key called 'ctrl+nonsense'" in said
+    # two bindings swapping their keys clash with nothing
+    path.write_text('view-meetings = "2"\nview-proposals = "1"\n')
+    assert load_keymap(path, KNOWN, classes) == (
+        {"view-meetings": "2", "view-proposals": "1"},
+        None,
+    )
 
 
 def test_a_keymap_that_is_not_a_file_is_a_warning(tmp_path: Path) -> None:
@@ -122,3 +144,29 @@ async def test_help_the_palette_and_the_footer_say_a_rebound_key(
         assert isinstance(app.screen, HelpScreen)
         rows = binding_rows(app.screen.sections, app.keymap)
         assert ("Browsing", "ctrl+e", "Edit") in rows
+
+
+async def test_the_search_bars_hint_names_the_rebound_search_key(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    from coopbrowse.tui.widgets.search_bar import QueryInput
+
+    app, _keymap = app_with_keymap(store, tmp_path, monkeypatch, 'search = "ctrl+f"\n')
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        hint = str(app.screen.query_one(QueryInput).placeholder)
+        assert hint.startswith("^f to search:"), hint
+        await pilot.press("ctrl+f", "s", "a", "m", "a", "r", "a")
+        await settle(pilot, app)
+        assert app.screen.query_one(QueryInput).value == "samara"
+
+
+async def test_the_search_bars_hint_says_slash_by_default(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    from coopbrowse.tui.widgets.search_bar import QueryInput
+
+    app, _keymap = app_with_keymap(store, tmp_path, monkeypatch, 'edit = "ctrl+e"\n')
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        assert str(app.screen.query_one(QueryInput).placeholder).startswith("/ to search:")

@@ -68,7 +68,8 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
         path = keymap_path()
         if not path.exists() and not path.is_symlink():
             return None  # (no screen module is imported for nothing at start-up)
-        keymap, warning = load_keymap(path, set(binding_ids(all_binding_classes())))
+        classes = all_binding_classes()
+        keymap, warning = load_keymap(path, set(binding_ids(classes)), classes)
         if keymap:
             self.set_keymap(keymap)
             self.keymap = keymap  # (help and the palette say the keys as rebound)

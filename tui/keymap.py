@@ -8,15 +8,18 @@ The file is TOML in the user's config directory (on Linux ``~/.config/coopbrowse
     follow-up = "F2"
 
 Every binding has an id (``docs/keys.md`` lists them). The file is read with ``tomllib`` (it
-is data, never code). A file that cannot be read, is not TOML, or names an unknown id or a
-key that is not a string gives one warning line, and the app starts with the default keys
-for what was wrong (the rest of the file still applies).
+is data, never code). A file that cannot be read, is not TOML, names an unknown id, a key
+that is not a string or no key Textual knows ("ctrl+nonsense"), or gives a binding a key
+that another binding of the same screen or widget answers to, gives one warning line naming
+the problems, and the app starts with the default keys for what was wrong (the rest of the
+file still applies).
 """
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from textual.binding import Binding
@@ -54,9 +57,52 @@ def _named(key: str) -> str:
     return "+".join([*(m.lower() for m in mods), last if len(last) == 1 else last.lower()])
 
 
-def load_keymap(path: Path, known: set[str]) -> tuple[dict[str, str], str | None]:
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+
+
+@functools.cache
+def _key_names() -> frozenset[str]:
+    """Every key name Textual gives (``f2``, ``pageup``, ``question_mark``, ``slash`` ...)."""
+    from textual.keys import KEY_ALIASES, KEY_NAME_REPLACEMENTS, Keys, _character_to_key
+
+    names = {key.value.split("+")[-1] for key in Keys}
+    names |= {_character_to_key(chr(code)) for code in range(32, 127)}
+    return frozenset(names | set(KEY_NAME_REPLACEMENTS.values()) | set(KEY_ALIASES))
+
+
+def _known_key(key: str) -> bool:
+    """Whether ``key`` (as :func:`_named` gives it) is one a terminal can send."""
+    *mods, last = key.split("+")
+    if not last or any(m not in _MODIFIERS for m in mods):
+        return False
+    return len(last) == 1 or last in _key_names()
+
+
+def clashes(classes: Sequence[type], keymap: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    """The rebound ids whose key another binding of the same class (screen or widget) also
+    answers to, once ``keymap`` is applied: id -> (the key, the other binding)."""
+    found: dict[str, tuple[str, str]] = {}
+    for cls in classes:
+        owners: dict[str, list[str]] = {}  # key -> the bindings (ids, or actions) on it
+        for item in getattr(cls, "BINDINGS", []):
+            b = item if isinstance(item, Binding) else Binding(*item)
+            name = b.id or b.action
+            for key in bound_keys(b, keymap).split(","):
+                owners.setdefault(_named(key.strip()), []).append(name)
+        for key, names in owners.items():
+            for name in names:
+                others = [n for n in names if n != name]
+                if others and name in keymap and name not in found:
+                    found[name] = (key, others[0])
+    return found
+
+
+def load_keymap(
+    path: Path, known: set[str], classes: Sequence[type] = ()
+) -> tuple[dict[str, str], str | None]:
     """``(keymap, warning)``: the valid entries of the file at ``path`` (none when it does
-    not exist) and one line saying what was wrong, if anything."""
+    not exist) and one line saying what was wrong, if anything. With ``classes`` (those
+    whose bindings it rebinds), an entry giving a binding another one's key is wrong too."""
     if not path.exists() and not path.is_symlink():
         return {}, None
     import tomllib  # (only when there is a keymap: most launches have none)
@@ -74,10 +120,19 @@ def load_keymap(path: Path, known: set[str]) -> tuple[dict[str, str], str | None
         elif not isinstance(keys, str) or not keys.strip() or set(keys) - _KEY_CHARS:
             bad.append(f'{name}: expected keys like "ctrl+e" or "a,b", got {keys!r}')
         else:
-            keymap[name] = ",".join(_named(key) for key in keys.replace(" ", "").split(","))
+            named = [_named(key) for key in keys.replace(" ", "").split(",")]
+            unknown = [key for key in named if not _known_key(key)]
+            if unknown:
+                bad.append(f"{name}: no key called {unknown[0]!r}")
+            else:
+                keymap[name] = ",".join(named)
+    for name, (key, other) in clashes(classes, keymap).items():
+        del keymap[name]
+        bad.append(f"{name}: {key!r} is already {other}'s key")
     if bad:
-        more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
-        return keymap, f"keymap {path}: {bad[0]}{more}; default keys kept for those"
+        shown = "; ".join(bad[:3])
+        more = f" (and {len(bad) - 3} more)" if len(bad) > 3 else ""
+        return keymap, f"keymap {path}: {shown}{more}; default keys kept for those"
     return keymap, None
 
 

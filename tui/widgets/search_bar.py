@@ -182,13 +182,23 @@ class SearchBar(Vertical):
 
     def compose(self) -> ComposeResult:
         yield QueryInput(
-            placeholder='/ to search: elevator samara · "lift production" · pharma* · '
-            "-film · region:penza · sector:elevators · date:2025-04..",
+            placeholder=f'{self._search_key()} to search: elevator samara · "lift production" · '
+            "pharma* · -film · region:penza · sector:elevators · date:2025-04..",
             suggester=QuerySuggester(self.values),
             id="search-input",
             select_on_focus=False,
         )
         yield Static(id="search-status", markup=False)
+
+    def _search_key(self) -> str:
+        """The key that starts a search, as the footer shows it: ``/`` unless the user's
+        keymap rebinds it."""
+        keys = getattr(self.app, "keymap", {}).get("search")
+        if not keys:
+            return "/"
+        from textual.binding import Binding
+
+        return self.app.get_key_display(Binding(keys.split(",")[0], "search"))
 
     @property
     def history(self) -> list[str]:
