@@ -161,6 +161,19 @@ def test_delete_asks_for_yes_deletes_and_undo_brings_it_back(capsys, store: Stor
     assert store.meeting(MID) is not None and store.proposal(PID) is not None
 
 
+def test_delete_says_what_it_would_delete_in_plain_english(capsys, store: Store) -> None:
+    from coopbrowse.store.model import Meeting
+
+    penza = store.meeting(MID)
+    assert penza is not None
+    data = penza.to_dict()
+    store.edit_meeting(
+        Meeting.from_dict({**data, "proposals": data["proposals"][:1], "trade": data["trade"][:1]})
+    )
+    code, out, _ = run(capsys, "delete", MID)
+    assert code == 1 and "(1 proposal, 1 trade figure)" in out
+
+
 @pytest.mark.parametrize(
     ("record", "message"),
     [(PID, f"it is a proposal of {MID}"), ("no-such-meeting", "no meeting with id")],

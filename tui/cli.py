@@ -1170,9 +1170,11 @@ def cmd_delete(db_path: Path, meeting_id: str, *, yes: bool) -> int:
             else "see `coopbrowse list`"
         )
         raise StoreError(None, f"no meeting with id {meeting_id!r} ({hint})")
+    from .blocks import plural
+
     what = (
-        f"{meeting.id}: {one_line(meeting.title)} ({len(meeting.proposals)} proposals, "
-        f"{len(meeting.trade)} trade figures)"
+        f"{meeting.id}: {one_line(meeting.title)} ({plural(len(meeting.proposals), 'proposal')}, "
+        f"{plural(len(meeting.trade), 'trade figure')})"
     )
     if not yes:
         _say(f"would delete {what}; add --yes to delete it", sys.stdout)

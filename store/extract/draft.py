@@ -415,7 +415,8 @@ def extract(
         if not value
     ]
     if article.dropped:
-        flags.append(f"ignored {article.dropped} lines of page furniture or repeated text")
+        lines = "line" if article.dropped == 1 else "lines"
+        flags.append(f"ignored {article.dropped} {lines} of page furniture or repeated text")
     return Draft(meeting, missing, flags)
 
 
