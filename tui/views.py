@@ -126,9 +126,8 @@ def _follow_up_cells(row: Row, hl: Marker) -> list[Text]:
 def _region_cells(row: Row, hl: Marker) -> list[Text]:
     r = row.region
     assert r is not None
-    spark = sparkline(list(r.turnover.values()))
+    spark, span = year_sparkline(r.turnover)
     years = list(r.turnover)
-    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else "".join(map(str, years))
     latest = f"{format_usd(r.turnover[years[-1]])} ({years[-1]})" if years else ""
     return [
         mark(short_region(r.name), hl, multiline=False),
@@ -143,12 +142,31 @@ def _region_cells(row: Row, hl: Marker) -> list[Text]:
 _SPARKS = "▁▂▃▄▅▆▇█"
 
 
-def sparkline(values: list[float]) -> str:
-    """A one-line chart of ``values`` (empty for none)."""
-    if not values:
+SPARK_YEARS = 10  # the years a region's row charts: the latest ten (the column's room)
+NO_FIGURE = "·"  # a year with no figure: a gap, not a bar of the next year's
+
+
+def sparkline(values: list[float | None]) -> str:
+    """A one-line chart of ``values`` (empty for none; :data:`NO_FIGURE` for a None)."""
+    known = [v for v in values if v is not None]
+    if not known:
         return ""
-    top = max(values) or 1.0
-    return "".join(_SPARKS[min(7, int(v / top * 7.999))] for v in values)
+    top = max(known) or 1.0
+    return "".join(
+        NO_FIGURE if v is None else _SPARKS[min(7, int(v / top * 7.999))] for v in values
+    )
+
+
+def year_sparkline(by_year: dict[int, float], years: int = SPARK_YEARS) -> tuple[str, str]:
+    """``(chart, span)`` of a figure a year: one mark a calendar year over the latest
+    ``years`` up to the latest with a figure, a year without one shown as a gap, and the span
+    the chart covers ("2015–2024")."""
+    if not by_year:
+        return "", ""
+    last = max(by_year)
+    first = max(min(by_year), last - years + 1)
+    chart = sparkline([by_year.get(year) for year in range(first, last + 1)])
+    return chart, f"{first}–{last}" if first != last else str(last)
 
 
 VIEWS: dict[str, View] = {
