@@ -96,6 +96,10 @@ def test_a_draft_without_a_date_is_not_saved(capsys, tmp_path, db_path):
     assert "undated.txt: draft not saved: date: is required" in err
     assert err.count("\n") == 1
     assert db_path.read_bytes() == before
+    code, _, err = run(capsys, "import-article", str(path))  # not --yes: no offer of it
+    assert code == 0 and "add --yes" not in err
+    assert "not saved: it cannot be saved as drafted (date: is required" in err
+    assert "--published" in err
     code, out, _ = run(capsys, "import-article", str(path), "--json", "--published", "2024-03-13")
     m = json.loads(out)["meeting"]  # no day in the text: the page's date, flagged as inferred
     assert (m["date"], m["date_inferred"]) == ("2024-03-13", True)

@@ -868,6 +868,21 @@ def _stored_as(db_path: Path, data: dict[str, Any]) -> str | None:
         return None
 
 
+def _unsaved_hint(draft: Any) -> str:
+    """What to do with a draft printed but not saved: --yes, unless it cannot be saved as
+    drafted (no date, no region), which the app's review form (or --published) mends."""
+    from coopbrowse.store.model import ValidationError
+
+    try:
+        draft.to_meeting()
+    except ValidationError as exc:
+        dated = " or date an undated article with --published" if "date" in draft.missing else ""
+        return (
+            f"not saved: it cannot be saved as drafted ({exc}); review it in the app (key i){dated}"
+        )
+    return "not saved: add --yes to save this draft, or review it in the app (key i)"
+
+
 def _import_one_article(db_path: Path, args: argparse.Namespace, source: str) -> int:
     from coopbrowse.store.errors import InputError
     from coopbrowse.store.ingest import prepare_draft, save_draft
@@ -891,7 +906,7 @@ def _import_one_article(db_path: Path, args: argparse.Namespace, source: str) ->
                     "region and host); add --yes --update to replace it"
                 )
             else:
-                _say("not saved: add --yes to save this draft, or review it in the app (key i)")
+                _say(_unsaved_hint(draft))
         return EXIT_OK
     store = Store.open(db_path)
     try:
