@@ -41,6 +41,18 @@ def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def no_inherited_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No COLUMNS or LINES, unless a test sets them. A library of the test process (GNU
+    readline, once loaded) puts COLUMNS=80 and LINES=24 into the environment that child
+    processes inherit, the xdist workers among them, though not into the main process's
+    ``os.environ``: the CLI, piped, then laid its tables out 80 wide, as it does when a user
+    asks for a width with COLUMNS."""
+    for name in ("COLUMNS", "LINES"):
+        monkeypatch.delenv(name, raising=False)
+        os.unsetenv(name)
+
+
+@pytest.fixture(autouse=True)
 def waits_on_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pilot waits until the app's messages are handled, not for the CPU to look idle
     (see helpers.quiet)."""
