@@ -1698,3 +1698,20 @@ async def test_the_detail_names_the_meeting_a_proposal_was_raised_again_at(app, 
         await settle(pilot, app)
         await until(pilot, lambda: "Raised again at" in detail_text(app), "the link drawn")
         assert "Raised again at 2025-10-20 Karankevich (Mordovia)" in detail_text(app)
+
+
+async def test_a_status_further_down_the_follow_up_list_is_not_cut_at_80_columns(app) -> None:
+    """The list's columns are fitted to its first rows; those were all "proposed" (8 cells),
+    and the status column gave its spare room away, so "in progress" further down read
+    "in prog…". A column sized for every value it holds keeps its width."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("4")
+        await settle(pilot, app)
+        main = screen_of(app)
+        assert main.view == "followup"
+        table = main.query_one(RecordTable)
+        statuses = [str(table._row_cells(i)[0]) for i in range(table.row_count)]
+        assert statuses[0] == "proposed" and "in progress" in statuses[30:]
+        widths = table._widths(table.size.width)
+        assert widths[0] >= len("in progress")

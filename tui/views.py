@@ -229,7 +229,7 @@ VIEWS: dict[str, View] = {
         "Follow-up",
         "4",
         [
-            Column("Status", 14),
+            Column("Status", 11, keeps_width=True),  # "in progress", "implemented"
             Column("Since", 10),
             Column("Age", 8, "right"),
             Column("Region", None, min_width=10, ideal=16),

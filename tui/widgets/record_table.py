@@ -308,7 +308,7 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         slack = {
             i: widths[i] - full
             for i, (full, _short) in enumerate(natural)
-            if widths[i] and widths[i] > full
+            if widths[i] and widths[i] > full and not self.columns[i].keeps_width
         }
         pool = sum(slack.values())
         if not pool:
