@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .regions import filter_value, short_region
+from .regions import canonical_region, filter_value, short_region
 from .taxonomy import STATUS_LABELS, sector_label
 
 if TYPE_CHECKING:
@@ -118,14 +118,19 @@ def facet_counts(
                 continue
             key = str(year)
         counts.append((str(key), n))
-    # One row a filter: values that the same filter finds (a region stored in two spellings,
-    # "Samara Oblast" and "Samara region") are counted together, under the first's label.
-    merged: dict[str, tuple[str, int, str]] = {}
+    # One row a region: its spellings as stored ("Samara Oblast", "Samara region", which its
+    # filter finds alike) are counted together, under the first's label. Names no list
+    # knows stay apart, as written.
+    merged: dict[str, tuple[str, int, str, str]] = {}
     for value, n in counts:
-        text, flt = _label(name, value)
-        first = merged.get(flt)
-        merged[flt] = (value, n, text) if first is None else (first[0], first[1] + n, first[2])
-    labelled = [(value, n, text, flt) for flt, (value, n, text) in merged.items()]
+        key = canonical_region(value) if name == "region" else value
+        first = merged.get(key)
+        merged[key] = (
+            (value, n, *_label(name, key))
+            if first is None
+            else (first[0], first[1] + n, first[2], first[3])
+        )
+    labelled = list(merged.values())
     # the most first; ties A-Z as the labels read ("Tatarstan" is the Republic of Tatarstan)
     labelled.sort(key=lambda r: (-r[1], r[2].casefold()) if name != "year" else (-int(r[0]), ""))
     out = FacetCounts(name, kind, query, total)

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .regions import canonical_region
 from .taxonomy import LEGACY_STATUSES, METRICS, ROLES, SECTOR_IDS, SIDES, STATUSES
 
 
@@ -549,7 +548,7 @@ class Meeting:
         meeting = cls(
             id=mid,
             date=r.date("date", required=True) or "",
-            region=canonical_region(r.text("region", required=True)),
+            region=r.text("region", required=True),
             title=r.text("title", required=True),
             date_inferred=r.flag("date_inferred"),
             date_note=r.text("date_note"),

@@ -224,8 +224,7 @@ def find_region(text: str) -> Region | None:
 
 def canonical_region(text: str) -> str:
     """The region's own name when ``text`` is a known spelling of it ("Samara region" ->
-    "Samara Oblast"), else ``text`` as it is: what a record stores, so that one region is
-    one name in lists, counts and filters."""
+    "Samara Oblast"), else ``text`` as it is: what counts group a region's spellings under."""
     found = find_region(text)
     return found.name if found is not None else text
 

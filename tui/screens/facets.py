@@ -113,17 +113,17 @@ class FacetScreen(ModalScreen[str | None]):
         width = min(max((len(r.label) for r in counts.rows), default=10), max(10, room // 2))
         bar_width = max(4, min(BAR, room - width - 15))
         options = []
-        for r in counts.rows:
+        for i, r in enumerate(counts.rows):
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append(f"{one_line(r.label)[:width]:<{width}} ")
             line.append(f"{r.count:>7,} ", style="bold")
             line.append(f"{r.share:>5.0%} ", style="dim")
             line.append(r.bar(bar_width, counts.top), style="cyan")
-            options.append(Option(line, id=r.filter))
+            options.append(Option(line, id=str(i)))  # (two names may share a filter)
         listing.clear_options()
         listing.add_options(options or [Option(Text("Nothing listed.", "dim"), disabled=True)])
         listing.highlighted = 0 if options else None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self.dismiss(event.option.id)
+        if event.option.id and self.counts is not None:
+            self.dismiss(self.counts.rows[int(event.option.id)].filter)
