@@ -71,6 +71,11 @@ def test_a_key_another_binding_of_the_screen_has_is_refused_and_every_problem_na
     assert said is not None and "\n" not in said
     assert "view-meetings: '2' is already view-proposals's key" in said
     assert "unknown binding id 'bogus'" in said and "no key called 'ctrl+nonsense'" in said
+    # a refused entry's binding back on its default key clashes in turn with the other
+    path.write_text('view-meetings = "2"\nview-proposals = "3"\n')
+    got, said = load_keymap(path, KNOWN, classes)
+    assert got == {} and said is not None and "view-meetings" in said
+    assert "view-proposals" in said
     # two bindings swapping their keys clash with nothing
     path.write_text('view-meetings = "2"\nview-proposals = "1"\n')
     assert load_keymap(path, KNOWN, classes) == (

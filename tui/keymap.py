@@ -126,9 +126,11 @@ def load_keymap(
                 bad.append(f"{name}: no key called {unknown[0]!r}")
             else:
                 keymap[name] = ",".join(named)
-    for name, (key, other) in clashes(classes, keymap).items():
-        del keymap[name]
-        bad.append(f"{name}: {key!r} is already {other}'s key")
+    # a refused entry puts its binding back on its default key, which may clash in turn
+    while found := clashes(classes, keymap):
+        for name, (key, other) in found.items():
+            del keymap[name]
+            bad.append(f"{name}: {key!r} is already {other}'s key")
     if bad:
         shown = "; ".join(bad[:3])
         more = f" (and {len(bad) - 3} more)" if len(bad) > 3 else ""
