@@ -1329,9 +1329,13 @@ def cmd_serve(db_path: Path, host: str, port: int) -> int:
         statics_path=Path(textual_serve.__file__).parent / "static",
         templates_path=Path(__file__).parent / "web",  # its page without a web font
     )
+    import errno
+
     try:
         server.serve()
     except OSError as exc:  # taken between the check and the server's own bind
+        if exc.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+            raise  # (anything else, a broken pipe included, is what it says)
         raise StoreError(None, f"cannot listen on {where}: {_reason(exc)}") from None
     return EXIT_OK
 

@@ -125,8 +125,8 @@ def hits_table(result: SearchResult, width: int | None = None) -> Table:
             name,
             justify="right" if name in ("#", "Score") else "left",
             overflow="fold" if name == "ID" else "ellipsis",
-            no_wrap=name == "ID",
-            min_width=longest if name == "ID" else None,
+            no_wrap=name in ("ID", "Date"),
+            min_width={"ID": longest, "Date": 10}.get(name),
             max_width=22 if name == "Region" else None,
         )
     for i, hit in enumerate(result.hits, 1):
