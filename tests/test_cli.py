@@ -269,9 +269,10 @@ def test_search_results_never_cut_an_id(bundled) -> None:
         console.print(hits_table(result, width=width))
         lines = console.export_text().splitlines()
         assert all(len(line) <= width for line in lines), width
-        for hit in result.hits:
+        for n, hit in enumerate(result.hits, 1):
             assert any(hit.id in line.split("│")[-2] for line in lines if "│" in line), hit.id
-            assert any(hit.meeting.date in line for line in lines), width
+            first = next(line for line in lines if line.startswith(f"│ {n:>2} │"))
+            assert hit.meeting.date in first, (width, first)  # its row's date, whole
         assert ("Score" in lines[2]) == (width >= NARROW_TABLE), width
 
 
