@@ -119,7 +119,7 @@ def facet_counts(
             key = str(year)
         counts.append((str(key), n))
     # One row a region: its spellings as stored ("Samara Oblast", "Samara region", which its
-    # filter finds alike) are counted together, under the first's label. Names no list
+    # filter finds alike) are counted together, under the region's own name. Names no list
     # knows stay apart, as written.
     merged: dict[str, tuple[str, int, str, str]] = {}
     for value, n in counts:

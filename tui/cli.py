@@ -643,19 +643,21 @@ def cmd_list(index: SearchIndex, *, as_json: bool, history: bool = False) -> int
             show_header=first,
             show_edge=not sliced,  # slices join up: no edge between them
         )
-        longest = max(len(m.id) for m in chunk)
+        # the date and the id whole on their line in one table (the other columns give way;
+        # an id longer than the room they leave folds, whole); slices keep the same columns
+        # from one to the next
+        room = max(20, console.width - 45)
+        whole_width = {"Date": 10, "ID": max(len(m.id) for m in chunk)}
         for name in shown:
             width, ratio = _LIST_SHARES[name] if sliced else (None, None)
-            # the date and the id whole on their line in one table (the other columns give
-            # way); slices keep the same columns from one to the next
-            whole = not sliced and name in ("Date", "ID")
+            whole = not sliced and name in whole_width and whole_width[name] <= room
             table.add_column(
                 name,
                 justify="right" if name == "Prop." else "left",
                 width=width,
                 ratio=ratio,
                 no_wrap=whole,
-                min_width=(10 if name == "Date" else longest) if whole else None,
+                min_width=whole_width[name] if whole else None,
             )
         for m in chunk:
             # an id is never cut: it is what `coopbrowse show` takes
