@@ -76,6 +76,10 @@ def test_a_key_another_binding_of_the_screen_has_is_refused_and_every_problem_na
     got, said = load_keymap(path, KNOWN, classes)
     assert got == {} and said is not None and "view-meetings" in said
     assert "view-proposals" in said
+    # the app's keys are every screen's too: edit on ctrl+p would hide the command palette
+    path.write_text('edit = "ctrl+p"\n')
+    got, said = load_keymap(path, KNOWN, classes)
+    assert got == {} and said is not None and "'ctrl+p' is already command-palette's key" in said
     # two bindings swapping their keys clash with nothing
     path.write_text('view-meetings = "2"\nview-proposals = "1"\n')
     assert load_keymap(path, KNOWN, classes) == (

@@ -79,16 +79,22 @@ def _known_key(key: str) -> bool:
 
 
 def clashes(classes: Sequence[type], keymap: Mapping[str, str]) -> dict[str, tuple[str, str]]:
-    """The rebound ids whose key another binding of the same class (screen or widget) also
-    answers to, once ``keymap`` is applied: id -> (the key, the other binding)."""
+    """The rebound ids whose key another binding of the same class (screen or widget), or of
+    the app (whose keys every screen also answers to), also answers to, once ``keymap`` is
+    applied: id -> (the key, the other binding)."""
+    from textual.app import App
+
+    app_classes = [cls for cls in classes if issubclass(cls, App)]
     found: dict[str, tuple[str, str]] = {}
     for cls in classes:
         owners: dict[str, list[str]] = {}  # key -> the bindings (ids, or actions) on it
-        for item in getattr(cls, "BINDINGS", []):
+        with_app = [cls] if cls in app_classes else [*app_classes, cls]
+        for item in (item for c in with_app for item in getattr(c, "BINDINGS", [])):
             b = item if isinstance(item, Binding) else Binding(*item)
             name = b.id or b.action
             for key in bound_keys(b, keymap).split(","):
-                owners.setdefault(_named(key.strip()), []).append(name)
+                if name not in owners.get(_named(key.strip()), []):
+                    owners.setdefault(_named(key.strip()), []).append(name)
         for key, names in owners.items():
             for name in names:
                 others = [n for n in names if n != name]
