@@ -12,6 +12,7 @@ from coopbrowse.tui.app import CoopBrowseApp, all_binding_classes
 from coopbrowse.tui.keymap import KEYMAP_ENV, binding_ids, load_keymap
 from coopbrowse.tui.screens.form import EditScreen
 from coopbrowse.tui.screens.main import MainScreen
+from coopbrowse.tui.widgets.record_table import RecordTable
 
 KNOWN = set(binding_ids(all_binding_classes()))
 
@@ -179,3 +180,20 @@ async def test_the_search_bars_hint_says_slash_by_default(
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
         assert str(app.screen.query_one(QueryInput).placeholder).startswith("/ to search:")
+
+
+async def test_the_view_line_and_the_lists_title_name_the_rebound_view_keys(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    text = 'view-meetings = "2"\nview-proposals = "1"\n'  # swapped
+    app, _keymap = app_with_keymap(store, tmp_path, monkeypatch, text)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        status = str(main.query_one("#status").render())
+        assert "2 Meetings" in status and "1 Proposals" in status
+        assert str(main.query_one(RecordTable).border_title).startswith("2 Meetings")
+        await pilot.press("1")
+        await settle(pilot, app)
+        assert main.view == "proposals"

@@ -10,9 +10,9 @@ The file is TOML in the user's config directory (on Linux ``~/.config/coopbrowse
 Every binding has an id (``docs/keys.md`` lists them). The file is read with ``tomllib`` (it
 is data, never code). A file that cannot be read, is not TOML, names an unknown id, a key
 that is not a string or no key Textual knows ("ctrl+nonsense"), or gives a binding a key
-that another binding of the same screen or widget answers to, gives one warning line naming
-the problems, and the app starts with the default keys for what was wrong (the rest of the
-file still applies).
+that another binding of the same screen or widget, or of the app, answers to, gives one
+warning line naming the problems, and the app starts with the default keys for what was
+wrong (the rest of the file still applies).
 """
 
 from __future__ import annotations

@@ -53,7 +53,7 @@ from ..listing import (
 from ..progress import TimeLeft
 from ..selection import Place, Selection, Trail
 from ..state import UiState
-from ..views import VIEWS, Key, Row, placeholder_cells, sort_choice, sort_count
+from ..views import VIEWS, Key, Row, View, placeholder_cells, sort_choice, sort_count
 from ..widgets.detail import DetailPane
 from ..widgets.footer import KeysFooter
 from ..widgets.record_table import RecordTable
@@ -243,7 +243,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self.query_one(SearchBar).history = list(self.state.history)
         table = self.query_one(RecordTable)
         view = VIEWS[self.view]
-        table.border_title = f"{view.key} {view.title}"
+        table.border_title = f"{self._view_key(view)} {view.title}"
         self.set_focus(table)
         self.set_interval(self.settings.poll, self._poll)
         early = self._early.ready()
@@ -363,6 +363,14 @@ class MainScreen(StyledOnce, Screen[None]):
         if left:
             detail = f"{detail} {left}"
         self.query_one("#status", Static).update(Text(detail), layout=False)
+
+    def _view_key(self, view: View) -> str:
+        """The key that shows ``view``, as the footer says it: the user's, if their keymap
+        rebinds it (``view-meetings`` ...)."""
+        keys = getattr(self.app, "keymap", {}).get(f"view-{view.id}")
+        if not keys:
+            return view.key
+        return self.app.get_key_display(Binding(keys.split(",")[0], "view"))
 
     def _progress_bar(self) -> ProgressBar | None:
         """The status line's progress bar, once something slow has needed it."""
@@ -640,12 +648,13 @@ class MainScreen(StyledOnce, Screen[None]):
             title = f"{view.title} · {plural(count, 'result')}"
         else:
             title = f"{view.title} ({count:,})"
-        table.border_title = f"{view.key} {title}"
+        table.border_title = f"{self._view_key(view)} {title}"
         loading = "" if self.rows.complete else " · loading…"
         table.border_subtitle = f"sorted by {self.sort_label} · s: next sort{loading}"
         selected = self.selection.describe()
         views = " ".join(
-            f"{v.key} {v.title}" + ("◂" if v.id == self.view else "") for v in VIEWS.values()
+            f"{self._view_key(v)} {v.title}" + ("◂" if v.id == self.view else "")
+            for v in VIEWS.values()
         )
         bar = self._progress_bar()
         if bar is None or not bar.display:
