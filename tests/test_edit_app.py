@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import FAST, settle, until
 from textual.events import Key
-from textual.widgets import Checkbox, Input, TextArea
+from textual.widgets import Checkbox, Input, Static, TextArea
 
 from coopbrowse.store import Store
 from coopbrowse.store.model import Meeting
@@ -595,6 +595,9 @@ async def test_keys_typed_while_a_follow_up_opens_go_into_it(app, store: Store) 
         note = dialog.query_one("#fu-note", Input)
         await until(pilot, lambda: note.value == "x", "x in the note")
         assert dialog.query_one("#fu-status", Choice).value != dialog.proposal.status
+        # the opening's line is no longer seen under the dialog
+        under = [s for s in app.screen_stack if isinstance(s, OpeningScreen)]
+        assert all(not s.query_one(Static).display for s in under)
 
 
 async def test_a_record_gone_meanwhile_closes_the_opening_and_keeps_the_keys(

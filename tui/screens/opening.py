@@ -143,6 +143,9 @@ class OpeningScreen(ModalScreen[None]):
         first."""
         self._done = True
         self._next = screen
+        # it stays under the screen until that closes: under a dialog it would still be seen
+        # saying "Opening …"
+        self.query_one(Static).display = False
         if isinstance(screen, KeepsEarlyKeys):
             screen.early_keys = self.keys + screen.early_keys
         else:
