@@ -290,6 +290,12 @@ class Store:
             if seed:
                 self._merge_into(db, dataset, WriteReport())
 
+    @staticmethod
+    def refuse_read_only(path: Path | str) -> None:
+        """Raise :class:`NotWritable` when the database file at ``path`` is read-only (what
+        saving would find, said before an edit begins), reading nothing."""
+        _refuse_read_only(Path(path))
+
     @classmethod
     def preflight(cls, path: Path | str) -> None:
         """Say now what would stop a write to the database at ``path`` (a directory, a file

@@ -858,3 +858,28 @@ async def test_a_follow_up_the_store_would_refuse_keeps_the_dialog_open(app, sto
         await settle(pilot, app)
         assert app.screen is dialog and "future" in str(dialog.query_one("#fu-error").render())
     assert store.path.read_bytes() == before
+
+
+async def test_e_and_f_on_a_read_only_database_say_so_before_any_form(app, store) -> None:
+    """A form on a read-only database opened as usual and said so only when saving what
+    was typed into it."""
+    store.path.chmod(0o444)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            main = app.screen
+            assert isinstance(main, MainScreen)
+            main.go_to(("meeting", PENZA))
+            await settle(pilot, app)
+            await pilot.press("E")
+            await settle(pilot, app)
+            assert app.screen is main  # no form
+            said = [str(n.message) for n in app._notifications]
+            assert any("read-only" in m and str(store.path) in m for m in said), said
+            await pilot.press("2")
+            await settle(pilot, app)
+            await pilot.press("f")
+            await settle(pilot, app)
+            assert app.screen is main  # no follow-up dialog either
+    finally:
+        store.path.chmod(0o644)

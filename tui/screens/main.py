@@ -1166,11 +1166,25 @@ class MainScreen(StyledOnce, Screen[None]):
 
     @work(thread=True, exclusive=True, group="edit")
     def _open_editor(self, key: Key, opening: OpeningScreen) -> None:
-        found = self._whole(key)
+        found = None if self._read_only() else self._whole(key)
         if found is None:
             self.app.call_from_thread(opening.call_later, opening.give_up)
         else:
             self.app.call_from_thread(self._push_editor, *found, opening)
+
+    def _read_only(self) -> bool:
+        """(In a worker) whether the database is read-only, said now: a form would find it
+        only when saving what was typed into it."""
+        from coopbrowse.store import Store
+
+        try:
+            Store.refuse_read_only(self.db_path)
+        except StoreError as exc:
+            self.app.call_from_thread(
+                self.notify, f"✗ {one_line(str(exc))}", severity="error", markup=False
+            )
+            return True
+        return False
 
     def _whole(self, key: Key) -> tuple[Any, str | None] | None:
         """(In a worker) the whole meeting of a row's record, and the proposal's id."""
@@ -1348,7 +1362,7 @@ class MainScreen(StyledOnce, Screen[None]):
 
         index = self.index
         assert index is not None
-        found = self._whole(key)
+        found = None if self._read_only() else self._whole(key)
         if found is None:
             self.app.call_from_thread(opening.call_later, opening.give_up)
             return
