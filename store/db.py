@@ -799,9 +799,9 @@ class Store:
                     check_follow_up(step.date, step.url, current["date"], today)
                     p["status"] = step.status
                     p["status_from_article"] = False
-                    steps = p.get("follow_up", [])
-                    if not steps or steps[-1] != step.to_dict():  # the same again: recorded
-                        p["follow_up"] = [*steps, step.to_dict()]
+                    steps, this = p.get("follow_up", []), step.to_dict()
+                    if not steps or steps[-1] != this:  # (the same again: recorded once)
+                        p["follow_up"] = [*steps, this]
                 if raised_again is not None:
                     if raised_again == mid or raised_again not in catalog.ids:
                         why = "its own meeting" if raised_again == mid else "no such meeting"

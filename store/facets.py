@@ -124,12 +124,11 @@ def facet_counts(
     merged: dict[str, tuple[str, int, str, str]] = {}
     for value, n in counts:
         key = canonical_region(value) if name == "region" else value
-        first = merged.get(key)
-        merged[key] = (
-            (value, n, *_label(name, key))
-            if first is None
-            else (first[0], first[1] + n, first[2], first[3])
-        )
+        if key in merged:
+            first, before, text, flt = merged[key]
+            merged[key] = (first, before + n, text, flt)
+        else:
+            merged[key] = (value, n, *_label(name, key))
     labelled = list(merged.values())
     # the most first; ties A-Z as the labels read ("Tatarstan" is the Republic of Tatarstan)
     labelled.sort(key=lambda r: (-r[1], r[2].casefold()) if name != "year" else (-int(r[0]), ""))

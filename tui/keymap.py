@@ -21,6 +21,7 @@ import functools
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from textual.binding import Binding
 
@@ -48,6 +49,15 @@ def bound_keys(binding: Binding, keymap: Mapping[str, str] | None) -> str:
     if keymap and binding.id:
         return keymap.get(binding.id, binding.key)
     return binding.key
+
+
+def key_shown(app: Any, binding_id: str, default: str) -> str:
+    """The key of binding ``binding_id`` as the footer shows it: the first of the user's, if
+    their keymap rebinds it (``app.keymap``), else ``default``."""
+    keys = getattr(app, "keymap", {}).get(binding_id)
+    if not keys:
+        return default
+    return str(app.get_key_display(Binding(keys.split(",")[0], binding_id)))
 
 
 def _named(key: str) -> str:
@@ -93,8 +103,9 @@ def clashes(classes: Sequence[type], keymap: Mapping[str, str]) -> dict[str, tup
             b = item if isinstance(item, Binding) else Binding(*item)
             name = b.id or b.action
             for key in bound_keys(b, keymap).split(","):
-                if name not in owners.get(_named(key.strip()), []):
-                    owners.setdefault(_named(key.strip()), []).append(name)
+                names = owners.setdefault(_named(key.strip()), [])
+                if name not in names:
+                    names.append(name)
         for key, names in owners.items():
             for name in names:
                 others = [n for n in names if n != name]

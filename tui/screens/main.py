@@ -365,12 +365,10 @@ class MainScreen(StyledOnce, Screen[None]):
         self.query_one("#status", Static).update(Text(detail), layout=False)
 
     def _view_key(self, view: View) -> str:
-        """The key that shows ``view``, as the footer says it: the user's, if their keymap
-        rebinds it (``view-meetings`` ...)."""
-        keys = getattr(self.app, "keymap", {}).get(f"view-{view.id}")
-        if not keys:
-            return view.key
-        return self.app.get_key_display(Binding(keys.split(",")[0], "view"))
+        """The key that shows ``view``: the user's, if their keymap rebinds it."""
+        from ..keymap import key_shown
+
+        return key_shown(self.app, f"view-{view.id}", view.key)
 
     def _progress_bar(self) -> ProgressBar | None:
         """The status line's progress bar, once something slow has needed it."""

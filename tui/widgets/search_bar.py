@@ -191,14 +191,10 @@ class SearchBar(Vertical):
         yield Static(id="search-status", markup=False)
 
     def _search_key(self) -> str:
-        """The key that starts a search, as the footer shows it: ``/`` unless the user's
-        keymap rebinds it."""
-        keys = getattr(self.app, "keymap", {}).get("search")
-        if not keys:
-            return "/"
-        from textual.binding import Binding
+        """The key that starts a search: ``/`` unless the user's keymap rebinds it."""
+        from ..keymap import key_shown
 
-        return self.app.get_key_display(Binding(keys.split(",")[0], "search"))
+        return key_shown(self.app, "search", "/")
 
     @property
     def history(self) -> list[str]:
