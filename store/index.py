@@ -33,7 +33,9 @@ from .schema import (
     FIELD_NAMES,
     build_schema,
     documents,
+    meeting_documents,
     meeting_fields,
+    proposal_documents,
     proposal_fields,
     record_uid,
     register_tokenizers,
@@ -303,11 +305,27 @@ class SearchIndex:
         *,
         progress: Callable[[int], None] | None = None,
         records: Records | None = None,
+        searchable: Callable[[SearchIndex], None] | None = None,
+        proposals_progress: Callable[[int], None] | None = None,
     ) -> SearchIndex:
         """The index of ``meetings`` (in memory unless ``path`` is given), reading records
-        from ``records`` (by default, the meetings themselves, kept in memory)."""
+        from ``records`` (by default, the meetings themselves, kept in memory).
+
+        ``searchable``: build in two commits, and call it with the index in between. The
+        meetings (with their proposals' text) and the turnover figures come first, so the
+        meetings and regions views can be searched while the proposals are indexed
+        (``proposals_progress`` hears how many meetings' proposals are done). Only for an
+        index that reads its records from the database file."""
         index = cls.create(path, records)
-        index.write(add=meetings, progress=progress, bulk=True)
+        if searchable is None:
+            index.write(add=meetings, progress=progress, bulk=True)
+            return index
+        if records is None or isinstance(records, MemoryRecords):
+            raise ValueError("a staged build reads its records from the database file")
+        kept: list[Meeting] = []
+        index.write(add=meetings, progress=progress, bulk=True, make=meeting_documents, kept=kept)
+        searchable(index)
+        index.write(add=kept, progress=proposals_progress, bulk=True, make=proposal_documents)
         return index
 
     def searcher(self) -> Any:
@@ -361,8 +379,12 @@ class SearchIndex:
         add: Iterable[Meeting] = (),
         progress: Callable[[int], None] | None = None,
         bulk: bool = False,
+        make: Callable[[Meeting, Any], Iterable[Any]] = documents,
+        kept: list[Meeting] | None = None,
     ) -> None:
         """Remove meetings (and their proposals) by id and (re-)index ``add``, in one commit.
+        ``make``: the documents of a meeting (by default all of them); ``kept``: a list
+        that gets each meeting added.
 
         ``progress`` hears how many meetings are done, every 1,000. Nothing is visible
         until the commit; a failure rolls the writer back. An index that keeps its records
@@ -375,7 +397,7 @@ class SearchIndex:
         # thread busy on two cores. The heap is a ceiling: Tantivy takes pages as it fills.
         heap, threads = (1_000_000_000, 1) if bulk else (32_000_000, 1)
         memory = self.records if isinstance(self.records, MemoryRecords) else None
-        remove, kept = list(remove), []
+        remove, added = list(remove), ([] if kept is None else kept)
         with self._write_lock:
             writer = self._index.writer(heap_size=heap, num_threads=threads)
             try:
@@ -384,10 +406,10 @@ class SearchIndex:
                 for n, m in enumerate(add, 1):
                     if not bulk:
                         writer.delete_documents_by_term("muid", record_uid("meeting", m.id))
-                    for doc in documents(m, self.schema):
+                    for doc in make(m, self.schema):
                         writer.add_document(doc)
-                    if memory is not None:
-                        kept.append(m)
+                    if memory is not None or kept is not None:
+                        added.append(m)
                     if progress is not None and n % 1000 == 0:
                         progress(n)
                 writer.commit()
@@ -398,7 +420,7 @@ class SearchIndex:
                 raise
             if memory is not None:
                 memory.remove(remove)
-                memory.put(kept)
+                memory.put(added)
         self.reload()
 
     def add_meetings(self, meetings: Iterable[Meeting]) -> None:

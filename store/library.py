@@ -14,7 +14,10 @@ keeps indexes in memory), one home per database::
 The stamp records the database file's size, modification time and inode, the generation the
 store bumps on every write, the schema and dataset versions, and which directory holds the
 index. When the file is unchanged the index is opened as it is and the JSON is not read.
-Otherwise the index is rebuilt into a new directory, and the stamp switches to it.
+Otherwise the index is rebuilt into a new directory, and the stamp switches to it. The app
+builds a large database's index in two commits (meetings first, then proposals) and searches
+the meetings in between (``searchable``, see :func:`build`); the stamp is written only when
+all is indexed.
 
 Writes made through :class:`coopbrowse.store.db.Store` update the index in the same
 transaction (:func:`after_write`): the stamp is marked ``updating``, the changed meetings are
@@ -73,8 +76,14 @@ _STAMP_MAX = 64 * 1024
 # A database file this large is indexed by a separate process when the app asks (keeps the
 # app's memory and interpreter free); smaller ones are indexed in place.
 SUBPROCESS_FROM = 4 * 1024 * 1024
+# A database with this many meetings is indexed meetings first when the app asks: they can
+# be searched while the proposals are indexed (at 100,000 meetings, about half-way).
+STAGED_FROM = 20_000
+PROPOSALS_PHASE = "Indexing the proposals of"  # what the second phase is called
 
 Progress = Callable[[str, int, int], None]  # (what is happening, done, total)
+Searchable = Callable[["Library"], None]  # hears of a library whose meetings can be searched
+Builder = Callable[[Path, Progress, Searchable | None], None]  # builds the index, e.g. elsewhere
 
 
 def _quiet(_what: str, _done: int, _total: int) -> None:
@@ -227,18 +236,28 @@ class Library:
     """A database with a search index that describes it (see the module docstring).
 
     ``index`` answers every read; ``stamp`` says which state of the database it reflects
-    (None when the index is kept in memory). ``note`` says why, when it is.
+    (None when the index is kept in memory, or is still being built). ``note`` says why,
+    when it is in memory. ``partial``: the meetings are indexed, their proposals not yet
+    (a staged build under way; no write should be made meanwhile).
     """
 
     def __init__(
-        self, db_path: Path, index: SearchIndex, stamp: Stamp | None, note: str = ""
+        self,
+        db_path: Path,
+        index: SearchIndex,
+        stamp: Stamp | None,
+        note: str = "",
+        *,
+        partial: bool = False,
+        sig: Signature | None = None,
     ) -> None:
         self.db_path = db_path
         self.index = index
         self.stamp = stamp
         self.note = note
+        self.partial = partial
         self.rebuilt = False  # whether opening had to (re)build the index
-        self._signature = stamp.signature if stamp else signature(db_path)
+        self._signature = stamp.signature if stamp else (sig or signature(db_path))
 
     @classmethod
     def open(
@@ -247,11 +266,13 @@ class Library:
         *,
         progress: Progress | None = None,
         create: bool = True,
-        builder: Callable[[Path, Progress], None] | None = None,
+        builder: Builder | None = None,
+        searchable: Searchable | None = None,
     ) -> Library:
         """The database at ``db_path`` with a current index: opened as it is when the stamp
         matches, else rebuilt (``progress`` hears how far along it is; ``builder``, when
-        given, builds in another way, e.g. in a separate process, and the result is opened).
+        given, builds in another way, e.g. in a separate process, and the result is opened;
+        ``searchable``, when given, may hear of a partial library first: see :func:`build`).
 
         A missing database is created and seeded (``create``); a newer bundled dataset is
         merged in. Raises :class:`StoreError` for a database that cannot be used.
@@ -266,7 +287,7 @@ class Library:
             Store.open(db_path)
         library = cls._current(db_path)
         if library is None:
-            library = cls._rebuild(db_path, progress, builder)
+            library = cls._rebuild(db_path, progress, builder, searchable)
         library._merge_bundled()
         return library
 
@@ -328,16 +349,17 @@ class Library:
         cls,
         db_path: Path,
         progress: Progress,
-        builder: Callable[[Path, Progress], None] | None = None,
+        builder: Builder | None = None,
+        searchable: Searchable | None = None,
     ) -> Library:
         home = index_home(db_path)
         if builder is not None and home is not None:
-            builder(db_path, progress)
+            builder(db_path, progress, searchable)
             found = cls._current(db_path)
             if found is not None:
                 found.rebuilt = True
                 return found
-        found = build(db_path, progress)
+        found = build(db_path, progress, searchable)
         found.rebuilt = True
         return found
 
@@ -415,17 +437,31 @@ def _wait_for_writer(
     return True
 
 
-def build(db_path: Path, progress: Progress = _quiet) -> Library:
+def build(
+    db_path: Path,
+    progress: Progress = _quiet,
+    searchable: Searchable | None = None,
+    staged_from: int | None = None,
+) -> Library:
     """Read the whole database, index it into a new directory and switch the stamp to it.
 
     If the database changes while it is indexed, the build starts again (a few times at
     most). Where the cache cannot be written, the index is built in memory instead.
+
+    ``searchable``: a database of ``staged_from`` (:data:`STAGED_FROM`) meetings or more is
+    indexed in two
+    commits, and ``searchable`` hears of a partial library in between, whose meetings and
+    regions can be searched (its proposals are then indexed: ``progress`` says
+    :data:`PROPOSALS_PHASE`). It reads the same records; the stamp waits for the whole.
     """
+    staged = STAGED_FROM if staged_from is None else staged_from
     with collector_paused():
-        return _build(db_path, progress)
+        return _build(db_path, progress, searchable, staged)
 
 
-def _build(db_path: Path, progress: Progress) -> Library:
+def _build(
+    db_path: Path, progress: Progress, searchable: Searchable | None, staged_from: int
+) -> Library:
     home = index_home(db_path)
     for _attempt in range(3):
         progress("Reading the database", 0, 0)
@@ -456,11 +492,33 @@ def _build(db_path: Path, progress: Progress) -> Library:
             if records is None:  # the file changed since it was read
                 shutil.rmtree(target, ignore_errors=True)
                 continue
-            index = SearchIndex.build(meetings, target, progress=step, records=records)
+            staged = searchable is not None and total >= staged_from
+            if not staged:
+                index = SearchIndex.build(meetings, target, progress=step, records=records)
+            else:
+
+                def then(done: int, total: int = total) -> None:
+                    progress(PROPOSALS_PHASE, done, total)
+
+                def meetings_done(
+                    index: SearchIndex, sig: Signature = sig, total: int = total
+                ) -> None:
+                    progress(PROPOSALS_PHASE, 0, total)
+                    if searchable is not None:
+                        searchable(Library(db_path, index, None, partial=True, sig=sig))
+
+                index = SearchIndex.build(
+                    meetings,
+                    target,
+                    progress=step,
+                    records=records,
+                    searchable=meetings_done,
+                    proposals_progress=then,
+                )
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
-        progress("Indexing", total, total)
+        progress(PROPOSALS_PHASE if staged else "Indexing", total, total)
         _private_files(target)
         stamp = _stamp(db_path, sig, meta, total, target.name)
         if signature(db_path) == stamp.signature:
@@ -607,13 +665,18 @@ def after_write(
 # Building in a separate process -----------------------------------------------------------
 
 
-def build_in_subprocess(db_path: Path, progress: Progress) -> None:
+def build_in_subprocess(
+    db_path: Path, progress: Progress, searchable: Searchable | None = None
+) -> None:
     """Build the index of ``db_path`` in a child process (``python -m
-    coopbrowse.store.library``), relaying its progress. Raises :class:`StoreError` with
-    the child's one-line error."""
+    coopbrowse.store.library``), relaying its progress, and (``searchable``) the moment its
+    meetings can be searched: the partial index is opened here meanwhile, as :func:`build`
+    would hand it over. Raises :class:`StoreError` with the child's one-line error."""
     import subprocess
 
     cmd = child_command("coopbrowse.store.library", db_path)
+    if searchable is not None:
+        cmd += ["--announce", f"--staged-from={STAGED_FROM}"]
     with subprocess.Popen(
         cmd,
         stdout=subprocess.PIPE,
@@ -629,6 +692,10 @@ def build_in_subprocess(db_path: Path, progress: Progress) -> None:
             elif message.get("done") is True:
                 done = True
                 break
+            elif "searchable" in message and searchable is not None:
+                partial = _partial(db_path, message)
+                if partial is not None:
+                    searchable(partial)
             elif {"what", "done", "total"} <= message.keys():
                 progress(str(message["what"]), _int(message["done"]), _int(message["total"]))
         code = child.wait()
@@ -636,13 +703,36 @@ def build_in_subprocess(db_path: Path, progress: Progress) -> None:
         raise StoreError(None, error or f"indexing failed (exit status {code})")
 
 
+def _partial(db_path: Path, message: dict[str, Any]) -> Library | None:
+    """The partial library a building child announced (its meetings committed), or None
+    when it cannot be opened or no longer describes the file (the whole comes later)."""
+    home, where, sig = index_home(db_path), message.get("searchable"), message.get("signature")
+    if home is None or not isinstance(where, str) or not where.startswith("i-") or "/" in where:
+        return None
+    if not (isinstance(sig, list) and len(sig) == 3 and all(_int(v) == v for v in sig)):
+        return None
+    state: Signature = (sig[0], sig[1], sig[2])
+    try:
+        index = SearchIndex.open(home / where)
+        records = _open_records(home / where, db_path, state)
+    except (IndexCorrupt, StoreError, OSError):
+        return None
+    if records is None or signature(db_path) != state:
+        return None
+    index.reload(records)
+    return Library(db_path, index, None, partial=True, sig=state)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m coopbrowse.store.library --db PATH``: build the index of a database,
-    printing progress as JSON lines (what the app's background build reads)."""
+    """``python -m coopbrowse.store.library --db PATH [--announce]``: build the index of a
+    database, printing progress as JSON lines (what the app's background build reads);
+    ``--announce``: stage a large build and say when its meetings can be searched."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m coopbrowse.store.library")
     parser.add_argument("--db", required=True, metavar="PATH")
+    parser.add_argument("--announce", action="store_true")
+    parser.add_argument("--staged-from", type=int, default=STAGED_FROM, metavar="MEETINGS")
     args = parser.parse_args(argv)
     last = [0.0]
 
@@ -652,8 +742,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             last[0] = now
             print(json.dumps({"what": what, "done": done, "total": total}), flush=True)
 
+    def announce(library: Library) -> None:
+        where = library.index.path
+        assert where is not None
+        message = {"searchable": where.name, "signature": list(library._signature or ())}
+        print(json.dumps(message), flush=True)
+
     try:
-        build(Path(args.db), report)
+        build(Path(args.db), report, announce if args.announce else None, args.staged_from)
     except StoreError as exc:
         print(json.dumps({"error": str(exc)}), flush=True)
         return 2

@@ -277,8 +277,19 @@ def _texts(fields: list[Field], doc: dict[str, list[Any]]) -> None:
 
 
 def documents(m: Meeting, schema: tantivy.Schema) -> Iterator[tantivy.Document]:
-    """The documents of meeting ``m``: the meeting, each proposal and each full-year
-    turnover figure.
+    """The documents of meeting ``m``: the meeting, each full-year turnover figure and each
+    proposal."""
+    own = [proposal_own_fields(p) for p in m.proposals]
+    yield from meeting_documents(m, schema, own)
+    yield from proposal_documents(m, schema, own)
+
+
+def meeting_documents(
+    m: Meeting, schema: tantivy.Schema, own: list[list[Field]] | None = None
+) -> Iterator[tantivy.Document]:
+    """The meeting's document and one per full-year turnover figure: all that the meetings
+    and regions views read (a first build of a large database indexes these first).
+    ``own``: each proposal's own fields, when already listed.
 
     Documents are built as dicts and handed to Tantivy in one call each (half the cost of
     adding values one by one, which matters at 600,000 documents)."""
@@ -315,15 +326,41 @@ def documents(m: Meeting, schema: tantivy.Schema) -> Iterator[tantivy.Document]:
         "o_trade": [order_trade(m)],
     }
     _texts(meeting_fields(m), doc)
-    own = [proposal_own_fields(p) for p in m.proposals]
+    if own is None:
+        own = [proposal_own_fields(p) for p in m.proposals]
     doc["sub"] = [text for fields in own for _path, text, _tier in fields]
     yield make(doc, schema)
 
+    for t in m.trade:
+        if t.metric == "turnover" and t.full_year and t.usd_millions is not None:
+            yield make(
+                {
+                    "kind": ["turnover"],
+                    "muid": [muid],
+                    "region": [region],
+                    "year": [t.year],
+                    "usd": [float(t.usd_millions)],
+                },
+                schema,
+            )
+
+
+def proposal_documents(
+    m: Meeting, schema: tantivy.Schema, own: list[list[Field]] | None = None
+) -> Iterator[tantivy.Document]:
+    """A document for each of the meeting's proposals (what the proposals and follow-up
+    views list). ``own``: each proposal's own fields, when already listed."""
+    import tantivy
+
+    make = tantivy.Document.from_dict
+    date = _ymd(m.date)
+    region = m.region[:200]
+    muid = _meeting_uid(m.id)
     context = [m.region] if m.region else []
     context += [q.name for q in m.participants if q.role in ("host", "guest") and q.name]
-    o_region = doc["o_region"][0]
+    o_region = order_region(m)
     for i, p in enumerate(m.proposals):
-        doc = {
+        doc: dict[str, list[Any]] = {
             "kind": ["proposal"],
             "id": [p.id],
             "uid": [record_uid("proposal", p.id)],
@@ -347,19 +384,6 @@ def documents(m: Meeting, schema: tantivy.Schema) -> Iterator[tantivy.Document]:
             "o_status": [order_status(p, m, i)],
             "o_since": [order_since(p, m, i)],
         }
-        _texts(own[i], doc)
+        _texts(own[i] if own is not None else proposal_own_fields(p), doc)
         doc["minor"] += context
         yield make(doc, schema)
-
-    for t in m.trade:
-        if t.metric == "turnover" and t.full_year and t.usd_millions is not None:
-            yield make(
-                {
-                    "kind": ["turnover"],
-                    "muid": [muid],
-                    "region": [region],
-                    "year": [t.year],
-                    "usd": [float(t.usd_millions)],
-                },
-                schema,
-            )

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from coopbrowse.store import Store, StoreError
+from coopbrowse.store.index import SearchIndex
 from coopbrowse.store.library import STAMP, Library, index_home, read_stamp
 from coopbrowse.store.synth import build_database, synth_meetings
 
@@ -222,6 +223,63 @@ def test_the_subprocess_build_gives_the_same_index(tmp_path: Path) -> None:
     fresh = type(library.index).build(Store.open(path).meetings())
     for q in ["elevator", "year:2020", "pharma*", "person:lukashenko"]:
         assert set(_ids(library, q)) == {h.id for h in fresh.search(q, limit=None).hits}
+
+
+def _meeting_ids(index: SearchIndex, query: str) -> list[str]:
+    return sorted(rid for _kind, rid in index.keys(index.listing("meetings", query, page=10_000)))
+
+
+def _check_partial(library: Library, path: Path) -> dict[str, object]:
+    """What a partial library answers while its proposals are being indexed."""
+    index = library.index
+    assert library.partial and library.stamp is None
+    assert read_stamp(index_home(path)) is None  # nothing says the index is current yet
+    return {
+        "meetings": index.meeting_total,
+        "found": _meeting_ids(index, "lift*"),
+        "regions": index.regions(),
+        "proposals": index.count("", view="proposals"),
+    }
+
+
+@pytest.mark.parametrize("where", ["here", "child"])
+def test_a_staged_build_can_search_the_meetings_before_the_proposals(
+    tmp_path: Path, monkeypatch, where: str
+) -> None:
+    from coopbrowse.store import library as lib
+
+    path = tmp_path / "staged.json"
+    build_database(path, 60, seed=8)
+    full = SearchIndex.build(Store.open(path).meetings())
+    seen: list[tuple[str, int, int]] = []
+    heard: list[dict[str, object]] = []
+    monkeypatch.setattr(lib, "STAGED_FROM", 50)
+    builder = lib.build_in_subprocess if where == "child" else None
+    library = Library.open(
+        path,
+        progress=lambda *a: seen.append(a),
+        builder=builder,
+        searchable=lambda partial: heard.append(_check_partial(partial, path)),
+    )
+    assert len(heard) == 1
+    partial = heard[0]
+    assert partial["meetings"] == 60 and partial["proposals"] == 0
+    wanted = _meeting_ids(full, "lift*")
+    assert wanted and partial["found"] == wanted  # a meeting is found for its proposals' text
+    assert partial["regions"] == full.regions()
+    assert not library.partial and library.stamp is not None and library.stamp.meetings == 60
+    assert library.index.count("", view="proposals") == full.count("", view="proposals") > 0
+    phases = [what for what, _done, _total in seen]
+    assert phases.index("Indexing") < phases.index(lib.PROPOSALS_PHASE)
+    assert seen[-1] == (lib.PROPOSALS_PHASE, 60, 60)
+
+
+def test_a_small_database_is_built_in_one_commit(tmp_path: Path) -> None:
+    path = tmp_path / "small.json"
+    build_database(path, 30, seed=8)
+    heard: list[Library] = []
+    library = Library.open(path, searchable=heard.append)  # (STAGED_FROM: 20,000 meetings)
+    assert heard == [] and library.stamp is not None and not library.partial
 
 
 def test_a_failing_subprocess_build_is_a_one_line_error(tmp_path: Path) -> None:

@@ -103,10 +103,10 @@ async def test_keys_typed_while_opening_and_indexing_are_kept(tmp_path, monkeypa
     gate = threading.Event()  # the build waits for the keys: they come while it runs
     real = library.build_in_subprocess
 
-    def gated(db: Path, progress) -> None:
+    def gated(db: Path, progress, searchable=None) -> None:
         progress("Indexing", 0, 800)
         assert gate.wait(20)
-        real(db, progress)
+        real(db, progress, searchable)
 
     monkeypatch.setattr(library, "SUBPROCESS_FROM", 0)  # indexed by a separate process
     monkeypatch.setattr(library, "build_in_subprocess", gated)
@@ -307,13 +307,13 @@ async def test_a_long_build_says_about_how_long_is_left(tmp_path, monkeypatch) -
     reported, gate = threading.Event(), threading.Event()
     real = library.build_in_subprocess
 
-    def gated(db: Path, progress) -> None:
+    def gated(db: Path, progress, searchable=None) -> None:
         progress("Indexing", 0, 800)
         now[0] += 4.0
         progress("Indexing", 400, 800)  # 100 a second: 400 more take 4 s
         reported.set()
         assert gate.wait(20)
-        real(db, progress)
+        real(db, progress, searchable)
 
     monkeypatch.setattr(library, "SUBPROCESS_FROM", 0)  # indexed by a separate process
     monkeypatch.setattr(library, "build_in_subprocess", gated)
@@ -332,3 +332,61 @@ async def test_a_long_build_says_about_how_long_is_left(tmp_path, monkeypatch) -
         gate.set()
         await settle(pilot)
         assert main.loaded and "left" not in str(main.query_one("#status").render())
+
+
+async def test_the_meetings_are_browsed_while_the_proposals_are_indexed(
+    tmp_path, monkeypatch
+) -> None:
+    import threading
+
+    from coopbrowse.store import library
+
+    gate = threading.Event()  # the proposals wait: the meetings are searchable meanwhile
+    real = library.build
+
+    def gated(db: Path, progress, searchable=None, staged_from=None):
+        def hold(partial) -> None:
+            searchable(partial)
+            assert gate.wait(20)
+
+        return real(db, progress, hold if searchable else None, staged_from)
+
+    monkeypatch.setattr(library, "STAGED_FROM", 100)
+    monkeypatch.setattr(library, "build", gated)
+    path = tmp_path / "big.json"
+    build_database(path, 300, seed=4)
+    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        main = main_screen(app)
+        try:
+            await until(pilot, lambda: len(main.rows) == 300, "the meetings listed")
+            assert main.library.partial and main.busy
+            status = str(main.query_one("#status").render())
+            assert status.startswith("Indexing the proposals of 0 of 300 meetings")
+            burst(app, "/lift\r")
+            await until(pilot, lambda: main.query_text == "lift", "the query answered")
+            found = len(main.rows)
+            assert found > 0 and main.rows.view == "meetings"
+            hint = str(main.query_one("#search-status").render())
+            assert hint.endswith("meetings match; the proposals are still being indexed")
+            burst(app, "E")  # no write while the index is half made
+            await until(pilot, lambda: bool(app._notifications), "a word about editing")
+            said = [n.message for n in app._notifications]
+            assert said == [
+                "Editing opens once the proposals are indexed (the line under "
+                "the list says how far along)."
+            ]
+            assert app.screen is main
+            burst(app, "2")
+            await until(pilot, lambda: main.rows.view == "proposals", "the proposals view")
+            table = main.query_one(RecordTable)
+            assert len(main.rows) == 0 and "still being indexed" in table.empty_message
+        finally:
+            gate.set()
+        await settle(pilot)
+        assert not main.library.partial and main.library.stamp is not None
+        assert main.view == "proposals" and main.query_text == "lift" and len(main.rows) > 0
+        assert "nothing selected" in str(main.query_one("#status").render())
+        burst(app, "1")
+        await settle(pilot)
+        assert len(main.rows) == found  # the same meetings, found the same way

@@ -177,6 +177,7 @@ class MainScreen(StyledOnce, Screen[None]):
         # What is under way: opening, catching up, the list's latest request (a request a
         # newer one supersedes may never answer: only the latest is waited for).
         self._opening = True
+        self._indexing = False  # the meetings are searchable, their proposals still indexing
         self._catching_up = False
         self._catchup_ticket = 0
         self._answered = 0  # the ticket of the latest request that has been answered
@@ -265,6 +266,9 @@ class MainScreen(StyledOnce, Screen[None]):
         def progress(what: str, done: int, total: int) -> None:
             self.app.call_from_thread(self._status_progress, what, done, total)
 
+        def searchable(library: Library) -> None:  # a large database's meetings, indexed
+            self.app.call_from_thread(self._library_searchable, library)
+
         self._early.done.wait()
         early = self._early.ready()
         if early is not None:
@@ -274,7 +278,9 @@ class MainScreen(StyledOnce, Screen[None]):
             created = not self.db_path.exists() and not self.db_path.is_symlink()
             size = self.db_path.stat().st_size if self.db_path.is_file() else 0
             builder = build_in_subprocess if size >= SUBPROCESS_FROM else None
-            library = Library.open(self.db_path, progress=progress, builder=builder)
+            library = Library.open(
+                self.db_path, progress=progress, builder=builder, searchable=searchable
+            )
             if created:  # say so: a new database where the user expected theirs is news
                 from ..app import home_relative
 
@@ -295,14 +301,26 @@ class MainScreen(StyledOnce, Screen[None]):
         self.app.load_error = exc  # type: ignore[attr-defined]
         self.app.exit(return_code=2)
 
+    @_while_open
+    def _library_searchable(self, library: Library) -> None:
+        """The meetings of a database being indexed can be searched: the list shows them
+        while the proposals are indexed (the status line says how far along)."""
+        if self.library is None:
+            self._indexing = True
+            self._library_ready(library)
+
     def _library_ready(self, library: Library, first: Answer | None = None) -> None:
         """The database is open; ``first``: the first list, already read."""
+        if self.library is not None:  # (its meetings shown already: now all is indexed)
+            self._all_indexed(library)
+            return
         self.library = library
         self._opening = False
         if library.note:
             shown = "\n".join(one_line(line) for line in library.note.splitlines())
             self.notify(shown, severity="warning", markup=False)
-        self._status_progress("", 0, 0)
+        if not self._indexing:  # (else the build's next step says how far along it is)
+            self._status_progress("", 0, 0)
         self.refresh_bindings()
         # The list paints first (on the row highlighted when the browser was last closed);
         # a restored (or already typed) query runs after it.
@@ -323,6 +341,17 @@ class MainScreen(StyledOnce, Screen[None]):
         elif not done:  # (a screen on top, which could close before its next frame)
             self._complete(request, first, label)
 
+    def _all_indexed(self, library: Library) -> None:
+        """The whole index replaces the meetings' (a staged build is over): the list is
+        read again on the row highlighted, the proposals views now list what they hold."""
+        self.library = library
+        self._indexing = False
+        if library.note:
+            self.notify(one_line(library.note), severity="warning", markup=False)
+        self._status_progress("", 0, 0)
+        self.refresh_bindings()
+        self.refresh_rows()
+
     def _complete_if_current(self, request: Request, answer: Answer, label: str) -> None:
         if request.ticket == self._ticket:  # (not when a key typed meanwhile asked for another)
             self._complete(request, answer, label)
@@ -335,7 +364,9 @@ class MainScreen(StyledOnce, Screen[None]):
     @property
     def busy(self) -> bool:
         """Whether anything the screen waits for is under way."""
-        return self._opening or self._catching_up or self._answered != self._ticket
+        return (
+            self._opening or self._indexing or self._catching_up or self._answered != self._ticket
+        )
 
     def _settled(self) -> None:
         """Set :attr:`idle` when nothing is under way or waiting for its debounce."""
@@ -520,11 +551,19 @@ class MainScreen(StyledOnce, Screen[None]):
         self._show_facets(rows)
         self.corrections = rows.listing.corrections if rows.listing is not None else []
         view = VIEWS[rows.view]
-        table.empty_message = (
-            f"No results for “{self.query_text}”. Try fewer words, a prefix* or another view."
-            if self.query_text
-            else "The database has no meetings yet."
-        )
+        if self._indexing and rows.view in ("proposals", "followup"):
+            meetings, regions = VIEWS["meetings"], VIEWS["regions"]
+            table.empty_message = (
+                "The proposals are still being indexed (the line below says how far along);"
+                f" they are listed here when it is done. Meetings ({self._view_key(meetings)})"
+                f" and regions ({self._view_key(regions)}) can be searched now."
+            )
+        elif self.query_text:
+            table.empty_message = (
+                f"No results for “{self.query_text}”. Try fewer words, a prefix* or another view."
+            )
+        else:
+            table.empty_message = "The database has no meetings yet."
         if same:
             # the row kept, found now that all rows are read; unless the cursor was moved
             # since the first page (a key typed meanwhile is not undone)
@@ -602,7 +641,7 @@ class MainScreen(StyledOnce, Screen[None]):
             fixed = ", ".join(f"{a} → {b}" for a, b in self.corrections)
             bar.show_hint(f"No exact matches; showing results for: {fixed}")
         elif counts is not None:
-            bar.show_hint(describe_matches(*counts))
+            bar.show_hint(self._matches(*counts))
         else:
             self._count_matches(self._ticket, query)
 
@@ -622,7 +661,15 @@ class MainScreen(StyledOnce, Screen[None]):
     @_while_open
     def _show_counts(self, ticket: int, meetings: int, proposals: int) -> None:
         if ticket == self._ticket:
-            self.query_one(SearchBar).show_hint(describe_matches(meetings, proposals))
+            self.query_one(SearchBar).show_hint(self._matches(meetings, proposals))
+
+    def _matches(self, meetings: int, proposals: int) -> str:
+        """What the counts under the search bar say (the proposals are not counted while
+        they are being indexed)."""
+        if not self._indexing:
+            return describe_matches(meetings, proposals)
+        said = describe_matches(meetings, 0) or "No meetings match"
+        return f"{said}; the proposals are still being indexed"
 
     def _cells(self, index: int) -> list[Text]:
         row = self.rows[index]
@@ -1096,6 +1143,8 @@ class MainScreen(StyledOnce, Screen[None]):
         in turn, save."""
         if self._defer("add_article"):
             return
+        if self._still_indexing("Adding from an article opens"):
+            return
         from coopbrowse.store import Store
 
         from .article import ArticleScreen, Drafted, ReviewScreen
@@ -1137,6 +1186,18 @@ class MainScreen(StyledOnce, Screen[None]):
 
     # Editing, undo and follow-up ---------------------------------------------------------
 
+    def _still_indexing(self, what: str) -> bool:
+        """While the proposals of a large database are being indexed, nothing is written
+        (a write would start the indexing again): say so."""
+        if not self._indexing:
+            return False
+        self.app.bell()
+        self.notify(
+            f"{what} once the proposals are indexed (the line under the list says how far along).",
+            timeout=4,
+        )
+        return True
+
     def _record_row(self, what: str) -> Row | None:
         """The highlighted meeting or proposal row (a bell and a word when there is none)."""
         row = self._current()
@@ -1149,6 +1210,8 @@ class MainScreen(StyledOnce, Screen[None]):
     def action_edit(self) -> None:
         """Edit the highlighted meeting (on a proposal: its meeting, at that proposal)."""
         if self._defer("edit"):
+            return
+        if self._still_indexing("Editing opens"):
             return
         row = self._record_row("E edits a record")
         if row is not None:
@@ -1224,6 +1287,8 @@ class MainScreen(StyledOnce, Screen[None]):
         """Undo the latest change to the highlighted record, after asking."""
         if self._defer("undo"):
             return
+        if self._still_indexing("Undo works"):
+            return
         row = self._record_row("u undoes a change")
         if row is not None:
             self._prepare_undo(row.key)
@@ -1267,6 +1332,8 @@ class MainScreen(StyledOnce, Screen[None]):
         """Delete the highlighted meeting with its proposals, after asking (a recorded
         change: ``coopbrowse undo ID`` brings it back)."""
         if self._defer("delete"):
+            return
+        if self._still_indexing("Deleting works"):
             return
         row = self._current()
         if row is None or row.meeting is None or row.proposal is not None:
@@ -1346,6 +1413,8 @@ class MainScreen(StyledOnce, Screen[None]):
         """Record what became of the highlighted proposal: a new status with its date, a
         note and a source, or a later meeting where it was raised again."""
         if self._defer("follow_up"):
+            return
+        if self._still_indexing("Follow-up opens"):
             return
         row = self._current()
         if row is None or row.proposal is None:
