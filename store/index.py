@@ -874,9 +874,12 @@ class SearchIndex:
 
         hits, n_meetings = _run(searcher, of("meeting"), shown, "o_date", True, count=True)
         meetings = [self._unpack(searcher, a) for _v, a in hits]
-        n_props = _run(searcher, of("proposal"), 1, count=True)[1]
-        totals = searcher.aggregate(of("meeting"), {"n": {"sum": {"field": "ntrade"}}})
+        # (counted on the meetings: right while a first build still indexes the proposals)
+        totals = searcher.aggregate(
+            of("meeting"), {"n": {"sum": {"field": "ntrade"}}, "p": {"sum": {"field": "nprops"}}}
+        )
         n_figures = int((totals.get("n") or {}).get("value") or 0)
+        n_props = int((totals.get("p") or {}).get("value") or 0)
         # The most recent figures are quoted at the newest meetings: read those until enough.
         rows: list[tuple[TradeFigure, str, str]] = []
         newest = _run(searcher, of("meeting"), n_meetings, "o_date", True)[0] if figures else []

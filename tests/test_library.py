@@ -239,6 +239,7 @@ def _check_partial(library: Library, path: Path) -> dict[str, object]:
         "found": _meeting_ids(index, "lift*"),
         "regions": index.regions(),
         "proposals": index.count("", view="proposals"),
+        "in regions": [index.region_detail(r.name).proposal_count for r in index.regions()],
     }
 
 
@@ -267,6 +268,8 @@ def test_a_staged_build_can_search_the_meetings_before_the_proposals(
     wanted = _meeting_ids(full, "lift*")
     assert wanted and partial["found"] == wanted  # a meeting is found for its proposals' text
     assert partial["regions"] == full.regions()
+    counts = [full.region_detail(r.name).proposal_count for r in full.regions()]
+    assert partial["in regions"] == counts and sum(counts) > 0
     assert not library.partial and library.stamp is not None and library.stamp.meetings == 60
     assert library.index.count("", view="proposals") == full.count("", view="proposals") > 0
     phases = [what for what, _done, _total in seen]

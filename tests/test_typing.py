@@ -381,11 +381,16 @@ async def test_the_meetings_are_browsed_while_the_proposals_are_indexed(
             await until(pilot, lambda: main.rows.view == "proposals", "the proposals view")
             table = main.query_one(RecordTable)
             assert len(main.rows) == 0 and "still being indexed" in table.empty_message
+            assert table.border_title == "2 Proposals (still being indexed)"
+            shown = [table.render_line(y).text.strip() for y in range(1, 8)]
+            assert len([line for line in shown if line]) > 1  # folded to the list's width
+            assert " ".join(line for line in shown if line) == table.empty_message
         finally:
             gate.set()
         await settle(pilot)
         assert not main.library.partial and main.library.stamp is not None
         assert main.view == "proposals" and main.query_text == "lift" and len(main.rows) > 0
+        assert main.query_one(RecordTable).border_title.startswith("2 Proposals · ")
         assert "nothing selected" in str(main.query_one("#status").render())
         burst(app, "1")
         await settle(pilot)

@@ -689,7 +689,9 @@ class MainScreen(StyledOnce, Screen[None]):
         view = VIEWS[self.rows.view]
         table = self.query_one(RecordTable)
         count = len(self.rows)
-        if self.query_text:
+        if self._indexing and view.id in ("proposals", "followup"):
+            title = f"{view.title} (still being indexed)"
+        elif self.query_text:
             title = f"{view.title} · {plural(count, 'result')}"
         else:
             title = f"{view.title} ({count:,})"

@@ -396,6 +396,12 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
             line.append(" ")
         return list(line.render(self.app.console, end=""))
 
+    def _empty_lines(self, width: int) -> list[Text]:
+        """The empty list's message in lines of ``width`` cells, each after a space."""
+        text = Text(self.empty_message, style="italic dim")
+        lines = text.wrap(self.app.console, max(1, width - 1), no_wrap=False)
+        return [Text(" ") + line for line in lines]
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.visual_style.rich_style  # (kept until restyled: rich_style is worked
@@ -409,10 +415,11 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
             return Strip(segments).apply_style(style).adjust_cell_length(width, style)
         index = int(self.scroll_y) + y - 1
         if index >= self.row_count:
-            if self.row_count == 0 and y == 1:
-                text = Text(f" {self.empty_message}", style="italic dim")
-                segs = list(text.render(self.app.console, end=""))
-                return Strip(segs).apply_style(base).adjust_cell_length(width, base)
+            if self.row_count == 0:  # the message, folded at words to the width
+                lines = self._empty_lines(width)
+                if y - 1 < len(lines):
+                    segs = list(lines[y - 1].render(self.app.console, end=""))
+                    return Strip(segs).apply_style(base).adjust_cell_length(width, base)
             return Strip.blank(width, base)
         is_cursor = index == self.cursor
         marked = self._marked(index)
