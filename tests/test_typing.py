@@ -344,9 +344,15 @@ async def test_the_meetings_are_browsed_while_the_proposals_are_indexed(
     gate = threading.Event()  # the proposals wait: the meetings are searchable meanwhile
     real = library.build
 
+    again = threading.Event()
+    partials = []
+
     def gated(db: Path, progress, searchable=None, staged_from=None):
         def hold(partial) -> None:
             searchable(partial)
+            assert again.wait(20)  # as a build started again announces its new index
+            partials.append(type(partial)(db, partial.index, None, partial=True))
+            searchable(partials[-1])
             assert gate.wait(20)
 
         return real(db, progress, hold if searchable else None, staged_from)
@@ -361,6 +367,11 @@ async def test_the_meetings_are_browsed_while_the_proposals_are_indexed(
         try:
             await until(pilot, lambda: len(main.rows) == 300, "the meetings listed")
             assert main.library.partial and main.busy
+            first = main.library
+            again.set()
+            await until(pilot, lambda: main.library is not first, "the newer partial index")
+            assert main.library is partials[0] and main.library.partial
+            await until(pilot, lambda: len(main.rows) == 300, "the meetings listed again")
             status = str(main.query_one("#status").render())
             assert status.startswith("Indexing the proposals of 0 of 300 meetings")
             burst(app, "/lift\r")
@@ -386,6 +397,7 @@ async def test_the_meetings_are_browsed_while_the_proposals_are_indexed(
             assert len([line for line in shown if line]) > 1  # folded to the list's width
             assert " ".join(line for line in shown if line) == table.empty_message
         finally:
+            again.set()
             gate.set()
         await settle(pilot)
         assert not main.library.partial and main.library.stamp is not None

@@ -304,10 +304,15 @@ class MainScreen(StyledOnce, Screen[None]):
     @_while_open
     def _library_searchable(self, library: Library) -> None:
         """The meetings of a database being indexed can be searched: the list shows them
-        while the proposals are indexed (the status line says how far along)."""
+        while the proposals are indexed (the status line says how far along). A build that
+        starts again (the file changed meanwhile) announces its new index: it replaces the
+        old one, which read the file as it was."""
         if self.library is None:
             self._indexing = True
             self._library_ready(library)
+        elif self._indexing:
+            self.library = library
+            self.refresh_rows()
 
     def _library_ready(self, library: Library, first: Answer | None = None) -> None:
         """The database is open; ``first``: the first list, already read."""
