@@ -668,3 +668,49 @@ def test_bare_area_nouns_in_a_list_of_areas_are_sectors() -> None:
     # one noun is no list: "construction" alone may mean anything
     alone = extract("date 2025-03-01\nThey discussed cooperation in construction.")
     assert alone.meeting["proposals"] == []
+
+
+# --- round of 2026-12-05: general wordings of news reports ----------------------------------
+
+
+def _host_and_guest(text: str) -> tuple[str | None, str | None]:
+    people = extract(text).meeting["participants"]
+    roles = {p["role"]: p["name"] for p in people}
+    return roles.get("host"), roles.get("guest")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the post in one sentence, the name as the next one's subject
+        "Yesterday Ivan Petrov, Prime Minister of Belarus, met with the governor of Tomsk "
+        "Oblast. Pavel Sidorov thanked him for the warm welcome.",
+        "Ivan Petrov, Prime Minister of Belarus, welcomed the head of the region to Minsk. "
+        "Pavel Sidorov is one of the youngest governors in Russia.",
+        # the post, an aside, then the name
+        "Ivan Petrov, Prime Minister of Belarus, met with the head of the region, who is on a "
+        "working visit to Minsk, Pavel Sidorov.",
+        # the name after the verb of the meeting, then who he is
+        "Ivan Petrov, Prime Minister of Belarus, met with Pavel Sidorov, who has led Tomsk "
+        "Oblast since 2019.",
+        "Ivan Petrov, Prime Minister of Belarus, had talks with Pavel Sidorov in Minsk. The "
+        "governor of Tomsk Oblast came with a large delegation.",
+    ],
+)
+def test_a_guest_named_without_a_post_beside_the_name(text: str) -> None:
+    assert _host_and_guest(text) == ("Ivan Petrov", "Pavel Sidorov")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another participant, not the guest
+        "Ivan Petrov, Prime Minister of Belarus, met with the governor of Tomsk Oblast. Pavel "
+        "Sidorov also took part in the talks.",
+        # a Belarusian, set off by who he is
+        "Ivan Petrov, Prime Minister of Belarus, met with Pavel Sidorov, who heads the "
+        "Belarusian business delegation.",
+    ],
+)
+def test_a_name_near_the_guests_post_that_is_not_the_guest(text: str) -> None:
+    assert _host_and_guest(text) == ("Ivan Petrov", None)

@@ -463,11 +463,17 @@ def _region(article: Article, body: str, lead: str) -> Region | None:
 # for a list shipped with the program to stay right.
 _KNOWN_TITLES = {"Aleksandr Lukashenko": "President of Belarus"}
 
+_HEADS_VERB = (
+    r"(?:has\s+been\s+(?:heading|leading|governing|running|at\s+the\s+helm\s+of)|"
+    r"heads|leads|governs|has\s+headed|has\s+led|has\s+governed|has\s+run|"
+    r"arrived\s+(?:in\s+(?:\w+\s+){1,2})?(?:with|at\s+the\s+head\s+of)|"
+    r"came\s+with|is\s+visiting|is\s+on\s+a\s+visit)\b"
+)
+# (the name as a sentence's subject, or anywhere set off by ", who": "Lukashenko met with
+# Ivan Petrov, who has led the region since 2017")
 _GUEST_SUBJECT = re.compile(
-    rf"(?:^|(?<=[.!?]\s))({NAME_WORD}\s+{NAME_WORD})(?:,\s+who)?\s+"
-    r"(?:has\s+been\s+(?:heading|leading)|"
-    r"heads|leads|has\s+headed|arrived\s+(?:in\s+(?:\w+\s+){1,2})?(?:with|at\s+the\s+head\s+of)|"
-    r"came\s+with|is\s+visiting|is\s+on\s+a\s+visit)\b",
+    rf"(?:(?:^|(?<=[.!?]\s))({NAME_WORD}\s+{NAME_WORD})(?:,\s+who)?|"
+    rf"\b({NAME_WORD}\s+{NAME_WORD}),\s+who)\s+{_HEADS_VERB}",
     re.M,
 )
 
@@ -506,6 +512,48 @@ _QUOTED_NAME = re.compile(
     rf"({NAME_WORD})\b(?!\s+{NAME_WORD})"
     rf"|\b({NAME_WORD})\s+({NAME_WORD})\s+(?:said|noted|stressed|emphasi[sz]ed|added)\b"
 )
+
+
+# (someone else at the meeting: "Ivan Petrov also took part")
+_TOOK_PART = r"(?:took\s+part|attended|participated|joined|was\s+present|accompanied)\b"
+# The guest's post named without a name, and a name as the subject of the next sentence:
+# "... the visit of the head of the region to Minsk. Ivan Petrov is an economist ..."
+_POST_THEN_NAME = re.compile(
+    r"\b(?:[Gg]overnor|[Hh]ead\s+of\s+(?:the\s+)?(?:region|republic|oblast|krai|territory|"
+    r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))\b[^.!?\n]{0,200}(?:[.!?]\s+"
+    rf"({NAME_WORD}\s+{NAME_WORD})(?:['’]s)?\s+(?!(?:also\s+)?{_TOOK_PART})(?=[a-z])|"
+    # "... met with the head of the region, who is visiting Minsk, Ivan Petrov."
+    rf",\s+({NAME_WORD}\s+{NAME_WORD})(?=\s*[,.;]))"
+)
+# A name right after the meeting's verb: "Lukashenko met with Ivan Petrov in Minsk"
+_MET_NAME = re.compile(
+    r"\b(?:(?:met|meets|meeting|talks|talked|conversation|negotiations)\s+with|"
+    r"received|receives|welcomed|hosted)\s+"
+    rf"({NAME_WORD}\s+{NAME_WORD})\b(?!\s*{NAME_WORD})(?!['’])"
+)
+
+
+def _untitled_guest(
+    lead: str, body: str, host: Person | None, everyone: list[Person], others: set[str]
+) -> Person | None:
+    """The guest named without a post: right after the meeting's verb in the meeting sentence,
+    or as the subject of the sentence after one that names the guest's post alone."""
+    titled = {p.name for p in everyone}
+    for m in (_MET_NAME.search(lead), *_POST_THEN_NAME.finditer(body)):
+        if m is None:
+            continue
+        name = m.group(1) or m.group(2)
+        if (
+            (host is None or name != host.name)
+            and name not in titled
+            and name not in others
+            and not _PRESIDENT.fullmatch(name)
+            and not find_region(name)
+            and not is_post(name)
+            and not _BELARUSIAN_SIDE.search(name)
+        ):
+            return Person(name, "", "russia")
+    return None
 
 
 def _post_title(post: str) -> str:
@@ -553,6 +601,7 @@ def _people(
         elif person.side == "russia" and guest is None:
             guest = person
     everyone = find_people(body, region)
+    not_guest: set[str] = set()
     if host is None:  # "Aleksandr Lukashenko met with ...": a name everyone knows, no title
         m = re.match(rf"({NAME_WORD})\s+({NAME_WORD})\s+(?:met|meets|held|received)\b", lead)
         if m and guest is not None and f"{m.group(1)} {m.group(2)}" != guest.name:
@@ -587,6 +636,7 @@ def _people(
         # "... talks with the governor of Orel Region. Andrei Klychkov has been heading this
         # region since 2018": the guest named as the subject of the next sentence
         m = _GUEST_SUBJECT.search(body)
+        name = (m.group(1) or m.group(2)) if m else ""
         # "X, who heads the Belarusian government": the Belarusian side
         heads = body[m.end() : m.end() + 60].split(",")[0].split(".")[0] if m else ""
         # ("Andrey Chibis is visiting Belarus": where the guest came, not whose he is)
@@ -594,18 +644,21 @@ def _people(
         belarusian = bool(_BELARUSIAN_SIDE.search(heads)) and not visiting
         if m is None:
             m = _DELEGATION_HEAD.search(body)
+            name = m.group(1) if m else ""
             # "a delegation of Belarus headed by ...", "a delegation from Minsk ..."
             belarusian = m is not None and bool(
                 _BELARUSIAN_SIDE.search(body, m.start(), m.start(1))
             )
+        if belarusian:
+            not_guest.add(name)  # ("met with Ivan Petrov, who heads the Belarusian ...")
         if (
-            m
+            name
             and not belarusian
-            and (host is None or m.group(1) != host.name)
-            and not find_region(m.group(1))
-            and not is_post(m.group(1))  # "headed by Prime Minister Roman Golovchenko"
+            and (host is None or name != host.name)
+            and not find_region(name)
+            and not is_post(name)  # "headed by Prime Minister Roman Golovchenko"
         ):
-            guest = Person(m.group(1), "", "russia")
+            guest = Person(name, "", "russia")
     if host is None or guest is None:
         for person in everyone:
             if person.side == "belarus" and host is None:
@@ -616,6 +669,8 @@ def _people(
                 and (region is None or region_in(person.title) in (None, region))
             ):
                 guest = person
+    if guest is None:
+        guest = _untitled_guest(lead, body, host, everyone, not_guest)
     # Last, when no one named in full holds the place: by surname alone
     if host is None:
         # "Lukashenko immediately declared ... Lukashenko emphasized": by surname alone, again
