@@ -714,3 +714,52 @@ def test_a_guest_named_without_a_post_beside_the_name(text: str) -> None:
 )
 def test_a_name_near_the_guests_post_that_is_not_the_guest(text: str) -> None:
     assert _host_and_guest(text) == ("Ivan Petrov", None)
+
+
+def _figures(sentences: str) -> list[tuple]:
+    text = (
+        "15 August 2023\nIvan Petrov, Prime Minister of Belarus, met with Governor of Tomsk "
+        f"Oblast Pavel Sidorov. {sentences}"
+    )
+    trade = extract(text).meeting["trade"]
+    return [(f["period"], f["metric"], f["usd_millions"], f["change_pct"]) for f in trade]
+
+
+def test_trade_that_has_doubled_grew_and_a_change_over_years_is_no_periods() -> None:
+    # "doubled" is done, not aimed at ("to double trade" is a goal); the doubling over five
+    # years is not 2022's change
+    assert _figures(
+        "Trade has almost doubled over the past five years and in 2022 reached $450 million."
+    ) == [("2022", "turnover", 450.0, None)]
+    assert _figures("We want to double trade to $900 million.") == []
+    assert _figures("Trade should be doubled to $900 million.") == []
+    assert _figures("Since 2016 trade has grown threefold, and in 2022 it grew by 10%.") == [
+        ("2022", "turnover", None, 10.0)
+    ]
+
+
+def test_goods_sold_and_bought_in_two_clauses_are_exports_and_imports() -> None:
+    assert _figures(
+        "In 2022 Belarus sold goods worth $300 million to the region and bought goods worth "
+        "$100 million."
+    ) == [("2022", "exports", 300.0, None), ("2022", "imports", 100.0, None)]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "2022 was a record year for our cooperation.",
+        "The year 2022 turned out to be successful.",
+        "Last year was not easy.",
+    ],
+)
+def test_a_figure_takes_its_year_from_a_sentence_about_that_year(before: str) -> None:
+    assert _figures(f"{before} Still, mutual trade reached half a billion dollars.") == [
+        ("2022", "turnover", 500.0, None)
+    ]
+
+
+def test_a_level_told_as_today_s_is_not_the_period_spoken_of_before() -> None:
+    assert _figures("In 2022 trade grew by 10%. Now it stands at $400 million.") == [
+        ("2022", "turnover", None, 10.0)
+    ]

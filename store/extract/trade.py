@@ -143,7 +143,9 @@ _TARGET = re.compile(
     r"restore|return)|(?:should|must|will|could|can|to)\s+(?:\w+\s+){0,2}?(?:increase|grow|rise)"
     r"\s+(?:\w+\s+){0,3}?to|strive\s+for|cherished|"
     r"target\w*|goal|aim\w*\s+(?:at|to)|"
-    r"plan\w*\s+to|bring\s+\w+(?:\s+\w+)?\s+to|increase\s+\w+(?:\s+\w+)?\s+to|double\w*)\b",
+    r"plan\w*\s+to|bring\s+\w+(?:\s+\w+)?\s+to|increase\s+\w+(?:\s+\w+)?\s+to|"
+    # (to double trade is a goal; trade that "has doubled" grew)
+    r"doubl(?:e|es|ing)|be\s+doubled)\b",
     re.I,
 )
 # "$700 million (as in 2018)", "$1 billion, as it was in 2014", "$2 billion, the level of 2013"
@@ -269,8 +271,21 @@ def _goods_traded(text: str, lead: str, tail: str) -> str | None:
     if not (_GOODS_WORTH.search(lead) or _WORTH_OF_GOODS.match(tail)):
         return None
     sold, bought = _SOLD.search(text), _BOUGHT.search(text)
-    if bool(sold) == bool(bought):
-        return None  # no verb of selling or buying, or both
+    if sold and bought:
+        # "Belarus sold goods worth $300 million to the region and bought goods worth $100
+        # million": each sum is the value of its clause's verb, the subject the sentence's
+        verbs = [*_SOLD.finditer(lead), *_BOUGHT.finditer(lead)]
+        if not verbs:
+            return None
+        own = max(verbs, key=lambda v: v.start())
+        selling = own.re is _SOLD
+        where = lead[own.end() :] + tail
+        if _TO_BELARUS.search(where) or _FROM_BELARUS.search(where):
+            return None
+        before = text[: min(sold.start(), bought.start())]
+        return _by_subject(before, selling)
+    if not (sold or bought):
+        return None  # no verb of selling or buying
     verb = sold or bought
     assert verb is not None
     selling = verb is sold
@@ -280,7 +295,12 @@ def _goods_traded(text: str, lead: str, tail: str) -> str | None:
         return "exports" if not selling else None
     if _BELARUSIAN_GOODS.search(text):  # "bought Belarusian products worth ..."
         return None if selling and not _BELARUS_SIDE.search(text, 0, verb.start()) else "exports"
-    before = text[: verb.start()]
+    return _by_subject(text[: verb.start()], selling)
+
+
+def _by_subject(before: str, selling: bool) -> str | None:
+    """Belarus's exports or imports by who sells or buys: Belarus or the region, named
+    ``before`` the verb."""
     ours = list(_BELARUS_SIDE.finditer(before))
     theirs = region_mentions(before)
     if ours and not theirs:
@@ -406,6 +426,15 @@ _SOME_TIME_AGO = re.compile(
     r"\b(?:once|ever|at\s+one\s+time|in\s+the\s+past|used\s+to|years\s+ago|record|peak)\b",
     re.I,
 )
+# A sentence about a year as a whole, before one with a figure and no period: "2022 was a
+# record year for us. Trade reached $500 million."
+_YEAR_SUBJECT = re.compile(
+    r"(?:^|\b[Tt]he\s+(?:past\s+)?year\s+|\b[Ll]ast\s+year,?\s+)(?:(?:19|20)\d\d,?\s+)?"
+    r"(?:was|became|turned\s+out|saw|proved|brought)\b|^(?:19|20)\d\d\s+(?:was|became|"
+    r"turned\s+out|saw|proved|brought)\b"
+)
+# A level told in the present tense: today's, not the period spoken of before
+_NOW = re.compile(r"\b(?:stands?\s+at|now|currently|at\s+present|today|presently)\b", re.I)
 _APPROXIMATE = {"about", "around", "approximately", "roughly", "some", "close to"}
 _BACK_REFERENCE = re.compile(
     r"\b(?:that|this|the\s+same)\s+(?:year|time|period)\b|\bduring\s+(?:this|that)\b", re.I
@@ -425,12 +454,21 @@ _MULTIPLES = {"twice": 2.0, "two-fold": 2.0, "threefold": 3.0, "three-fold": 3.0
               "doubled": 2.0, "tripled": 3.0}  # fmt: skip
 
 
+# A change over several years is no one period's: "trade has doubled over the past five
+# years", "has grown threefold since 2015", "in ten years"
+_OVER_YEARS = re.compile(
+    r"\b(?:over|in|for|during|within)\s+(?:the\s+)?(?:(?:past|last|previous|recent)\s+)?"
+    r"(?:\w+\s+)?(?:years|decades?)\b|\bsince\s+(?:19|20)\d\d\b",
+    re.I,
+)
+
+
 def _changes(text: str) -> list[tuple[str, str, float]]:
     """(clause, qualifier, change in %) for each change a sentence reports without a sum:
     "up almost 10%", "grew 2.1 times" (+110%), "decreased twice" (-50%)."""
     out: list[tuple[str, str, float]] = []
     for clause in _CHANGE_CLAUSES.split(text):
-        if not clause or not _GROWTH.search(clause):
+        if not clause or not _GROWTH.search(clause) or _OVER_YEARS.search(clause):
             continue
         pm = _PERCENT.search(clause) if may_match(_PERCENT, clause) else None
         if pm:
@@ -644,10 +682,16 @@ def find_trade(
                 carried = prev_period if 0 <= s.paragraph - prev_trade_paragraph <= 1 else ""
                 if _SOME_TIME_AGO.search(lead):
                     carried = ""  # "we once had ...": not the period spoken of before
+                elif _NOW.search(lead):
+                    carried = ""  # "Trade is now about $400 million": where it stands today
                 elif (
                     not (sentence_period or carried)
                     and prev_text
-                    and (_speaks_of_trade(prev_text) or _BACK_REFERENCE.search(lead))
+                    and (
+                        _speaks_of_trade(prev_text)
+                        or _BACK_REFERENCE.search(lead)
+                        or _YEAR_SUBJECT.search(prev_text)
+                    )
                 ):
                     # "Over 4 months trade grew by 150%. During this time, we have traded for
                     # $200m.": the period of the sentence before, if it spoke of trade or this
