@@ -763,3 +763,38 @@ def test_a_level_told_as_today_s_is_not_the_period_spoken_of_before() -> None:
     assert _figures("In 2022 trade grew by 10%. Now it stands at $400 million.") == [
         ("2022", "turnover", None, 10.0)
     ]
+
+
+_MET_ON = "Ivan Petrov, Prime Minister of Belarus, met with Tomsk Oblast Governor Pavel Sidorov"
+
+
+_FINISHED_2023 = (
+    "Trade went up by 10% in 2023.",
+    "Trade jumped by 30% in 2023.",
+    # a sum traded in a year named before it
+    "In 2023, Belarus supplied goods worth $300 million to the region.",
+    # last year's figure, then the year before's
+    "Last year trade reached $300 million, in 2022 it was $250 million.",
+    "Last year trade reached $300 million, up from $250 million in 2022.",
+)
+
+
+@pytest.mark.parametrize("figure", _FINISHED_2023)
+def test_a_day_without_a_year_takes_the_year_after_a_finished_year_told_so(figure: str) -> None:
+    draft = extract(f"{_MET_ON} in Minsk on 12 March. {figure}")
+    assert draft.meeting["date"] == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "In 2023 we supplied 40 tractors to the region.",  # goods alone: the year may run
+        "Last year trade reached $300 million; we plan $400 million in 2025.",  # a plan's year
+    ],
+)
+def test_a_year_that_may_not_be_over_gives_no_year(said: str) -> None:
+    assert extract(f"{_MET_ON} in Minsk on 12 March. {said}").meeting["date"] == ""
+
+
+def test_a_dateline_with_a_city_and_the_day_in_figures() -> None:
+    assert extract(f"Tomsk, 12.03.2024. {_MET_ON}.").meeting["date"] == "2024-03-12"

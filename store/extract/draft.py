@@ -77,6 +77,8 @@ _DATELINE = re.compile(
 _LEAD_DATE = re.compile(
     rf"^(?:[A-Z][A-Z-]+\.\s+)?(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
     r"\s*(?:[,.]|[-–—])\s"
+    # a city and the day in figures: "Ulyanovsk, 12.03.2024. The governor ..."
+    r"|^[A-Z][A-Za-z-]+(?:\s[A-Z][A-Za-z-]+)?,\s+\d{1,2}\.\d{1,2}\.\d{4}\s*(?:[,.]|[-–—])\s"
 )
 
 
@@ -145,7 +147,7 @@ def _infer_year(article: Article, text: str, month: int = 0) -> tuple[int | None
     A year named otherwise ("falling since 2012", "the 2017 championship", "between 2014 and
     2016") says only that the meeting is not earlier: no year is guessed from it."""
     years = _mentioned_years(text)
-    against = [int(m.group(1) or m.group(2)) for m in _LAST_YEAR_AGAINST.finditer(text)]
+    against = [int(next(g for g in m.groups() if g)) for m in _LAST_YEAR_AGAINST.finditer(text)]
     if against and max(against) >= max(years, default=0):
         # "Last year trade grew by 10% compared to 2018": last year is the one after it
         # ("compared to 2018" is read as the year spoken of, not a plan's "to 2018")
@@ -192,6 +194,13 @@ _LAST_YEAR_AGAINST = re.compile(
     r"|\b(?:[Ii]n|[Ff]or)\s+(\d{4}),?\s+(?:[^.]|\.(?=\d)){0,80}?(?:\$|%|\bmillion\b|\bbillion\b)"
     r"(?:[^.]|\.(?=\d)){0,80}?\b[Ll]ast\s+year\b(?!\s*[(,]\s*\d)"
     r"(?:[^.]|\.(?=\d)){0,60}?(?:\$|%|\bmillion\b|\bbillion\b|\btimes\b)"
+    # last year's figure, then an earlier year's: "Last year trade reached $300 million, in
+    # 2022 it was $250 million", "up from $250 million in 2022"
+    r"|\b[Ll]ast\s+year\b(?:[^.]|\.(?=\d)){0,80}?(?:\$|%|\bmillion\b|\bbillion\b)"
+    r"(?:[^.]|\.(?=\d)){0,40}?(?:[,;]\s+(?:and\s+|while\s+|whereas\s+)?in\s+(\d{4}),?\s+"
+    r"(?:it|trade|the\s+trade|turnover|the\s+turnover|the\s+figure)\s+(?:was|were|amounted|"
+    r"stood|totall?ed|reached)\b|\bfrom\s+(?:US)?\$\s?[\d.,]+\s*(?:million|billion|mln|bn|m)?"
+    r"\s+in\s+(\d{4})\b)"
 )
 
 
@@ -214,7 +223,11 @@ _FINISHED = re.compile(
     r"\bgrown\b|\brisen\b|\bfallen\b|"
     # ("In 2019, trade made $500 million", "constituted", "surpassed", "came close to")
     r"\bmade\s+(?=\$|USD\b|(?:about|almost|nearly|over|some|around|more\s+than)\s)|"
-    r"\bconstituted\b|\bcomprised\b|\bsurpassed\b|\bcame\s+close\s+to\b"
+    r"\bconstituted\b|\bcomprised\b|\bsurpassed\b|\bcame\s+close\s+to\b|"
+    # ("In 2023, Belarus supplied goods worth $300 million to the region": a sum traded; not
+    # goods alone, "In 2023 we supplied tractors", told while the year may run)
+    r"\b(?:supplied|exported|imported|shipped|sold|bought|purchased|delivered)\b"
+    r"(?=[^.]{0,40}?(?:\$|\bUSD\b|\bmillion\b|\bbillion\b))"
 )
 
 
@@ -222,6 +235,8 @@ _FINISHED = re.compile(
 _FIGURE_THEN_YEAR = re.compile(
     r"\b(?:amounted|reached|totall?ed|exceeded|approached|topped|rose|grew|grown|increased|"
     r"decreased|declined|fell|dropped|made\s+up|came\s+to|stood|"
+    # ("went up by 10% in 2023", "jumped", "surged", "climbed")
+    r"went\s+(?:up|down)|jumped|surged|climbed|"
     # ("trade was $500 million in 2019", "made", "constituted", "surpassed"; not a goal's
     # "was to reach", which _figure_years leaves out)
     r"was|were|made|constituted|comprised|surpassed)\b(?:[^.]|\.(?=\d)){0,60}?"
