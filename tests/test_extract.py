@@ -798,3 +798,34 @@ def test_a_year_that_may_not_be_over_gives_no_year(said: str) -> None:
 
 def test_a_dateline_with_a_city_and_the_day_in_figures() -> None:
     assert extract(f"Tomsk, 12.03.2024. {_MET_ON}.").meeting["date"] == "2024-03-12"
+
+
+def _statuses(sentence: str) -> set[str]:
+    text = f"{_MET_ON}. {sentence}"
+    return {p["status"] for p in extract(text).meeting["proposals"]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The sides agreed to set up a joint venture to assemble buses.", "agreed"),
+        ("A bus assembly plant is being built in Tomsk with Belarusian partners.", "in-progress"),
+        # a fresh proposal beside another place's project or a past agreement
+        (
+            "Belarus proposed to set up a joint venture to assemble buses, similar to the one "
+            "under construction in Kazan.",
+            "proposed",
+        ),
+        (
+            "The governor suggested building a dairy plant; a similar project is being "
+            "implemented in Omsk.",
+            "proposed",
+        ),
+        (
+            "The sides signed a roadmap last year; now they proposed to build a cement plant.",
+            "proposed",
+        ),
+    ],
+)
+def test_a_proposal_s_status_is_told_in_its_own_clause(sentence: str, status: str) -> None:
+    assert _statuses(sentence) == {status}

@@ -483,6 +483,31 @@ _STATUS = (
 )  # fmt: skip
 
 
+# A status's words in a clause about something else are not the proposal's: another place's
+# like project ("similar to the one under construction in Kazan") or the past ("signed a
+# roadmap last year; now they proposed ...")
+_ELSEWHERE = re.compile(
+    r"\b(?:similar|like\s+the\s+one|the\s+same\s+as|last\s+year|previous\s+year|earlier|"
+    r"previously|ago|in\s+(?:19|20)\d\d)\b",
+    re.I,
+)
+_STATUS_CLAUSE = re.compile(r"[;:]|,\s|\.\s|\s[-–—]\s")
+
+
+def _status(text: str) -> str:
+    """The status a sentence tells: the first of _STATUS whose words stand in a clause not
+    about something else; ``proposed`` otherwise."""
+    cuts = [m.start() for m in _STATUS_CLAUSE.finditer(text)]
+    for name, rx in _STATUS:
+        for m in rx.finditer(text):
+            at = bisect.bisect_left(cuts, m.start())
+            start = cuts[at - 1] if at else 0
+            end = cuts[at] if at < len(cuts) else len(text)
+            if not _ELSEWHERE.search(text, start, end):
+                return name
+    return "proposed"
+
+
 # "partnerships in the woodworking and pharmaceutical industries, construction and
 # transport": in a list of areas, a bare area noun names a sector (alone, "construction" or
 # "transport" may mean anything)
@@ -1092,7 +1117,7 @@ def find_proposals(
         by = (guest if s.speaker == "guest" else host) or Person("", "", "")
         if not set(recent) & {x[0] for x in sectors}:
             recent = {}
-        status = next((name for name, rx in _STATUS if rx.search(s.text)), "proposed")
+        status = _status(s.text)
         by_sector = _enterprises_by_sector(s.text, sectors, enterprises)
         for sector, start, end in sectors:
             spans = [(a, b) for x, a, b in sectors if x != sector]
