@@ -829,3 +829,25 @@ def _statuses(sentence: str) -> set[str]:
 )
 def test_a_proposal_s_status_is_told_in_its_own_clause(sentence: str, status: str) -> None:
     assert _statuses(sentence) == {status}
+
+
+def test_our_goods_in_the_middle_of_the_host_s_long_quote_are_exports() -> None:
+    text = (
+        f"{_MET_ON} on 12 March 2024.\n"
+        "“Trade is small. Our tractors and combines work in your fields, our buses carry your "
+        "people. We can do more,” the Prime Minister said.\n"
+        "Our tractors are not mentioned again outside his words."
+    )
+    draft = extract(text).meeting
+    assert draft["exports"] == ["tractors", "combines", "buses"]
+
+
+def test_within_quotes_follows_the_marks_over_sentences() -> None:
+    from coopbrowse.store.extract.page import Sentence
+    from coopbrowse.store.extract.trade import within_quotes
+
+    said = ["“We have oil.", "Our trucks work here.", "We can do more,” he said.", "Then."]
+    sentences = [Sentence(t, 0, "host") for t in said]
+    sentences.append(Sentence('"A new one.', 1, "host"))  # an open quote ends its paragraph
+    sentences.append(Sentence("Not in it.", 2, "host"))
+    assert within_quotes(sentences) == [False, True, True, False, False, False]

@@ -1014,15 +1014,40 @@ _TRANSIT = re.compile(
 )
 
 
+_OPENING = re.compile(r"[“«]|(?:^|(?<=[\s(]))\"(?=\w)")
+_CLOSING = re.compile(r"[”»]|(?<=[\w.,!?])\"")
+
+
+def within_quotes(sentences: list[Sentence]) -> list[bool]:
+    """For each sentence, whether it lies inside a quotation opened in an earlier sentence of
+    its paragraph and not yet closed (the middle of a long quote has no quote marks of its
+    own: “We have oil. Our tractors work in your fields. ...,” he said)."""
+    out: list[bool] = []
+    open_in: int | None = None  # the paragraph of the quotation still open
+    for s in sentences:
+        if open_in != s.paragraph:
+            open_in = None
+        out.append(open_in is not None)
+        opened = [m.start() for m in _OPENING.finditer(s.text)]
+        closed = [m.start() for m in _CLOSING.finditer(s.text)]
+        if opened and (not closed or max(opened) > max(closed)):
+            open_in = s.paragraph  # a quote opened and not closed in this sentence
+        elif closed and (not opened or max(closed) > max(opened)):
+            open_in = None
+    return out
+
+
 def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
     exports: list[str] = []
     imports: list[str] = []
     known_exports: set[str] = set()  # lower-cased, beside each list: linear however long
     known_imports: set[str] = set()
-    for s in sentences:
+    inside = within_quotes(sentences)
+    for s, quoted in zip(sentences, inside, strict=True):
         if len(exports) + len(imports) >= MAX_GOODS:
             break
-        ours = s.speaker == "host" and spoken(s.text)  # "our trucks", in the host's words
+        # "our trucks", in the host's words (a sentence inside a long quote is his words too)
+        ours = s.speaker == "host" and (quoted or spoken(s.text))
         offered, bought = offered_goods(s.text, _split_goods, belarus_speaking=ours)
         offered, bought = _sides_by_owner(s.text, offered, bought, s.speaker != "guest")
         transit = may_match(_TRANSIT, s.text) and bool(_TRANSIT.search(s.text))
