@@ -851,3 +851,44 @@ def test_within_quotes_follows_the_marks_over_sentences() -> None:
     sentences.append(Sentence('"A new one.', 1, "host"))  # an open quote ends its paragraph
     sentences.append(Sentence("Not in it.", 2, "host"))
     assert within_quotes(sentences) == [False, True, True, False, False, False]
+
+
+def _goods(sentence: str) -> tuple[list[str], list[str]]:
+    draft = extract(f"{_MET_ON} on 12 March 2024. {sentence}").meeting
+    return draft["exports"], draft["imports"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The bulk of supplies from the region consists of ferrous metals and chemical "
+            "products.",
+            ([], ["ferrous metals", "chemical products"]),
+        ),
+        (
+            "Deliveries from Belarus are mainly represented by trucks, tires and furniture.",
+            (["trucks", "tires", "furniture"], []),
+        ),
+        (
+            "Supplies to Belarus consist mainly of oil products and timber.",
+            ([], ["oil products", "timber"]),
+        ),
+    ],
+)
+def test_supplies_from_or_to_a_side_head_a_list_of_goods(
+    sentence: str, expected: tuple[list[str], list[str]]
+) -> None:
+    assert _goods(sentence) == expected
+
+
+def test_a_plural_noun_before_and_ends_its_own_good() -> None:
+    from coopbrowse.store.extract.trade import _split_goods
+
+    assert _split_goods("ferrous metals and chemical products") == [
+        "ferrous metals",
+        "chemical products",
+    ]
+    # words before "and" that share the noun after it, or words after that both share
+    assert _split_goods("metal and chemical products") == ["metal products", "chemical products"]
+    assert _split_goods("machines and devices for lifting") == ["machines and devices for lifting"]

@@ -843,11 +843,14 @@ _GOODS_VERB = (
 
 
 _GOODS_LIST = re.compile(
-    r"(?:(?P<exp>(?:key|main|major|principal|primary|top)\s+exports?|exports?)\s+(?:items\s+)?"
+    r"(?:(?P<exp>(?:key|main|major|principal|primary|top)\s+exports?|exports?|"
+    # "supplies to the region consist of ...", "deliveries from the region are ..."
+    r"(?:supplies|deliveries|shipments)(?=\s+to\b))\s+(?:items\s+)?"
     rf"(?:(?:to|from)\s+(?:the\s+)?[\w ]{{1,30}}?\s+)?{_GOODS_VERB}|"
     r"(?P<imp>(?:key|main|major|principal|primary|top)\s+imports?|imports?|"
     # "the main goods imported from the region are"
-    r"(?:goods|products|commodities)\s+(?:imported|purchased|bought)(?=\s+from))\s+"
+    r"(?:goods|products|commodities)\s+(?:imported|purchased|bought)(?=\s+from)|"
+    r"(?:supplies|deliveries|shipments)(?=\s+from\b))\s+"
     rf"(?:(?:to|from)\s+(?:the\s+)?[\w ]{{1,30}}?\s+)?{_GOODS_VERB}|"
     r"(?P<sup>(?:Belarus|Belarusian\s+\w+)\s+(?:supplies|supplied|sells|ships)\s+"
     r"[A-Z][\w’' ]*?\s+with)|"
@@ -895,7 +898,20 @@ def _split_goods(text: str) -> list[str]:
     if len(items) > 1 and not oxford and " and " in items[-1]:
         last = items.pop()
         items += last.split(" and ", 1)
+    # "ferrous metals and chemical products": a plural noun before "and" ends its own good
+    # (where words share the noun after "and", the one before is no plural: "metal and
+    # chemical products"; nor where words after the last noun may be both's: "machines and
+    # devices for lifting")
+    items = [
+        part
+        for item in items
+        for part in ([item] if _SHARED_TAIL.search(item) else _PLURAL_AND.split(item, 1))
+    ]
     return [i for i in _shared_noun(items) if i and len(i) < 120]
+
+
+_SHARED_TAIL = re.compile(r"\band\b.*\s(?:for|of|with|from|made)\s")
+_PLURAL_AND = re.compile(r"(?<=[a-z]{3}[a-rt-z]s)\s+and\s+(?=\S+\s)")
 
 
 # Words that say what kind of machine or good ("passenger", "utility"): an item of one of
