@@ -892,3 +892,23 @@ def test_a_plural_noun_before_and_ends_its_own_good() -> None:
     # words before "and" that share the noun after it, or words after that both share
     assert _split_goods("metal and chemical products") == ["metal products", "chemical products"]
     assert _split_goods("machines and devices for lifting") == ["machines and devices for lifting"]
+
+
+def _sectors(sentence: str) -> set[str]:
+    return {p["sector"] for p in extract(f"{_MET_ON}. {sentence}").meeting["proposals"]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("We must step up cooperation in the industrial sphere.", {"industrial-cooperation"}),
+        ("The governor proposed joint projects in the energy sector.", {"energy"}),
+        ("Belarus is ready to work in your construction industry.", {"construction"}),
+        # transport alone may be buses or freight: no sector from it
+        ("One of them is a project in the transport sector.", set()),
+    ],
+)
+def test_one_kind_before_sphere_sector_or_industry_names_its_sector(
+    sentence: str, sectors: set[str]
+) -> None:
+    assert _sectors(sentence) == sectors

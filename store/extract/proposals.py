@@ -550,6 +550,12 @@ _KINDS_OF_INDUSTRY = re.compile(
     r"(?:industries|sectors|spheres|branches)\b",
     re.I,
 )
+# ... and one kind before the singular: "cooperation in the industrial sphere", "the energy
+# sector", "the construction industry"
+_ONE_KIND = re.compile(
+    r"\b(?:the|this|our|your)\s+(?P<list>[\w-]{1,30})\s+(?:sphere|sector|industry|branch)\b",
+    re.I,
+)
 _FORMULA_TRADE = re.compile(r"\b(?:trade|econom\w*|business|investment)\b", re.I)
 _KIND_ADJECTIVES = (
     (
@@ -575,12 +581,16 @@ def _area_list_matches(
     """Sectors named by bare area nouns in a list of areas (not where a phrase already
     found covers the word), and by the kinds in a list of industries."""
     out: list[tuple[str, int, int, bool]] = []
-    for m in (
-        _KINDS_OF_INDUSTRY.finditer(sentence) if may_match(_KINDS_OF_INDUSTRY, sentence) else ()
-    ):
+    runs = [
+        *(_KINDS_OF_INDUSTRY.finditer(sentence) if may_match(_KINDS_OF_INDUSTRY, sentence) else ()),
+        *(_ONE_KIND.finditer(sentence) if may_match(_ONE_KIND, sentence) else ()),
+    ]
+    for m in runs:
         if _FORMULA_TRADE.search(m.group("list")):
             continue  # "the trade, economic and cultural spheres": the formula (see _FORMULA)
         for sector, kind in _KIND_ADJECTIVES:
+            if m.re is _ONE_KIND and sector == "transport-logistics":
+                continue  # ("a project in the transport sector": buses, or freight)
             for w in kind.finditer(sentence, m.start("list"), m.end("list")):
                 # (a weak cue's word, "energy", is named here)
                 spans = [f for f in (*found, *out) if not f[3]]
@@ -1067,7 +1077,11 @@ def find_proposals(
             or (may_match(_GOODS_SENTENCE, s.text) and bool(_GOODS_SENTENCE.search(s.text)))
         )
         found = _sector_matches(s.text, cues) if cues and not skip else []
-        if not skip and (may_match(_AREA_LIST, s.text) or may_match(_KINDS_OF_INDUSTRY, s.text)):
+        if not skip and (
+            may_match(_AREA_LIST, s.text)
+            or may_match(_KINDS_OF_INDUSTRY, s.text)
+            or may_match(_ONE_KIND, s.text)
+        ):
             found = sorted(found + _area_list_matches(s.text, found), key=lambda o: o[1])
         if found and (may_match(_FORMULA, s.text) or "potential" in s.text):
             found = _outside_formulas(s.text, found)
