@@ -912,3 +912,17 @@ def test_one_kind_before_sphere_sector_or_industry_names_its_sector(
     sentence: str, sectors: set[str]
 ) -> None:
     assert _sectors(sentence) == sectors
+
+
+def test_sectors_raised_in_passing_in_the_middle_of_a_long_quote() -> None:
+    text = (
+        f"{_MET_ON} on 12 March 2024.\n"
+        "“We have good relations. You have oil and timber. We are also ready to help you with "
+        "housing construction. And our hospitals could treat your people. Think about it,” "
+        "the Prime Minister said."
+    )
+    assert {"construction", "healthcare"} <= _sectors_of_text(text)
+
+
+def _sectors_of_text(text: str) -> set[str]:
+    return {p["sector"] for p in extract(text).meeting["proposals"]}
