@@ -407,3 +407,45 @@ async def test_the_meetings_are_browsed_while_the_proposals_are_indexed(
         burst(app, "1")
         await settle(pilot)
         assert len(main.rows) == found  # the same meetings, found the same way
+
+
+async def test_moves_typed_while_the_list_is_read_again_are_made_in_it(
+    tmp_path, monkeypatch
+) -> None:
+    """After an outside change (or when the whole index replaces the meetings' one) the
+    list is read again on its row: a move typed meanwhile is made in the new list, not
+    undone by its cursor."""
+    import threading
+
+    from coopbrowse.tui.screens import main as main_module
+
+    real = main_module.first_answer
+    armed, release = threading.Event(), threading.Event()
+
+    def held(index, request):
+        if armed.is_set():
+            armed.clear()
+            assert release.wait(20)
+        return real(index, request)
+
+    monkeypatch.setattr(main_module, "first_answer", held)
+    path = tmp_path / "db.json"
+    build_database(path, 300, seed=5)
+    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        table = main.query_one(RecordTable)
+        burst(app, "jj")
+        await settle(pilot)
+        assert table.cursor == 2
+        armed.set()
+        try:
+            main._catch_up(main._current_key())  # (nothing changed: the list is read again)
+            await until(pilot, lambda: not armed.is_set(), "the list read again")
+            burst(app, "jjj")
+            await pilot.pause(0.1)
+        finally:
+            release.set()
+        await settle(pilot)
+        assert table.cursor == 5

@@ -312,7 +312,7 @@ class MainScreen(StyledOnce, Screen[None]):
             self._library_ready(library)
         elif self._indexing:
             self.library = library
-            self.refresh_rows()
+            self._reread()
 
     def _library_ready(self, library: Library, first: Answer | None = None) -> None:
         """The database is open; ``first``: the first list, already read."""
@@ -355,7 +355,15 @@ class MainScreen(StyledOnce, Screen[None]):
             self.notify(one_line(library.note), severity="warning", markup=False)
         self._status_progress("", 0, 0)
         self.refresh_bindings()
-        self.refresh_rows()
+        self._reread()
+
+    def _reread(self) -> None:
+        """Read the list again from a new index, on the row highlighted; the keys that
+        reach the list meanwhile wait for it (a move is made in the new list, not undone
+        by its cursor)."""
+        keep = self._current_key()
+        self.query_one(RecordTable).keeping = not self._first_list
+        self._request(query=self.query_text, keep=keep)
 
     def _complete_if_current(self, request: Request, answer: Answer, label: str) -> None:
         if request.ticket == self._ticket:  # (not when a key typed meanwhile asked for another)
@@ -1624,6 +1632,7 @@ class MainScreen(StyledOnce, Screen[None]):
             return
         self._status_progress("", 0, 0)
         self._catching_up = False
+        self.query_one(RecordTable).keeping = not self._first_list
         self._request(query=self.query_text, keep=keep)
 
     # State -------------------------------------------------------------------------------
