@@ -716,11 +716,21 @@ class SearchIndex:
         """A proposal and its meeting, or None."""
         searcher = self.searcher()
         address = self._find(searcher, "proposal", proposal_id)
-        if address is None:
-            return None
+        if address is None:  # (not indexed yet, while a first build indexes the proposals:
+            return self._proposal_by_name(searcher, proposal_id)  # found through its name)
         _kind, record, meeting = self._record(searcher, address)
         assert isinstance(record, Proposal)
         return record, meeting
+
+    def _proposal_by_name(self, searcher: Any, proposal_id: str) -> tuple[Proposal, Meeting] | None:
+        """The proposal ``proposal_id`` in the meeting its id names (``<meeting id>-pNN``,
+        see :mod:`~coopbrowse.store.ids`), or None."""
+        meeting_id, sep, _n = proposal_id.rpartition("-p")
+        meeting = self.meeting(meeting_id, searcher) if sep and meeting_id else None
+        found = (
+            next((p for p in meeting.proposals if p.id == proposal_id), None) if meeting else None
+        )
+        return (found, meeting) if found is not None and meeting is not None else None
 
     def exists(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
         """Which of ``keys`` name a record in the index."""
@@ -934,11 +944,13 @@ class SearchIndex:
                 known = find_region(region)
                 out.add(known.key if known else region_slug(region))
             return sorted(out)
+        # (sectors and statuses as the meetings list their proposals': the same values,
+        # known while a first build still indexes the proposals)
         if name == "sector":
-            present = {str(k) for k, _n in self._terms(searcher, "sector", "proposal")}
+            present = {str(k) for k, _n in self._terms(searcher, "msector", "meeting")}
             return [s.id for s in SECTORS if s.id in present]
         if name == "status":
-            present = {str(k) for k, _n in self._terms(searcher, "status", "proposal")}
+            present = {str(k) for k, _n in self._terms(searcher, "mstatus", "meeting")}
             return [s for s in STATUSES if s in present]
         if name == "type":
             return ["meeting", "proposal"]

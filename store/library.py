@@ -81,6 +81,8 @@ SUBPROCESS_FROM = 4 * 1024 * 1024
 STAGED_FROM = 20_000
 PROPOSALS_PHASE = "Indexing the proposals of"  # what the second phase is called
 
+REREADING = "The database changed meanwhile: reading it again"
+
 Progress = Callable[[str, int, int], None]  # (what is happening, done, total)
 Searchable = Callable[["Library"], None]  # hears of a library whose meetings can be searched
 Builder = Callable[[Path, Progress, Searchable | None], None]  # builds the index, e.g. elsewhere
@@ -91,6 +93,10 @@ def _quiet(_what: str, _done: int, _total: int) -> None:
 
 
 _CHANGED = object()  # the index moved on while it was being opened: open it again
+
+
+class _ChangedMeanwhile(Exception):
+    """The database file changed while its proposals were being indexed: build again."""
 
 
 # Where ------------------------------------------------------------------------------------
@@ -463,8 +469,8 @@ def _build(
     db_path: Path, progress: Progress, searchable: Searchable | None, staged_from: int
 ) -> Library:
     home = index_home(db_path)
-    for _attempt in range(3):
-        progress("Reading the database", 0, 0)
+    for attempt in range(3):
+        progress("Reading the database" if not attempt else REREADING, 0, 0)
         read = Store(db_path).stream()
         if _needs_opening(read.meta):  # an older schema, or a newer bundled dataset to merge
             Store.open(db_path)
@@ -497,8 +503,10 @@ def _build(
                 index = SearchIndex.build(meetings, target, progress=step, records=records)
             else:
 
-                def then(done: int, total: int = total) -> None:
+                def then(done: int, total: int = total, sig: Signature = sig) -> None:
                     progress(PROPOSALS_PHASE, done, total)
+                    if signature(db_path) != sig:  # (a stat every 1,000 meetings)
+                        raise _ChangedMeanwhile  # no use indexing the rest
 
                 def meetings_done(
                     index: SearchIndex, sig: Signature = sig, total: int = total
@@ -515,6 +523,9 @@ def _build(
                     searchable=meetings_done,
                     proposals_progress=then,
                 )
+        except _ChangedMeanwhile:
+            shutil.rmtree(target, ignore_errors=True)
+            continue
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
@@ -752,6 +763,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         build(Path(args.db), report, announce if args.announce else None, args.staged_from)
     except StoreError as exc:
         print(json.dumps({"error": str(exc)}), flush=True)
+        return 2
+    except Exception as exc:  # (a defect, a full disk, no memory: still one line for the app)
+        error = StoreError(Path(args.db), f"indexing failed: {type(exc).__name__}: {exc}")
+        print(json.dumps({"error": str(error)}), flush=True)
         return 2
     print(json.dumps({"done": True}), flush=True)
     # The index and its stamp are on disk: leave without tearing down millions of objects

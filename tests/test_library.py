@@ -225,6 +225,9 @@ def test_the_subprocess_build_gives_the_same_index(tmp_path: Path) -> None:
         assert set(_ids(library, q)) == {h.id for h in fresh.search(q, limit=None).hits}
 
 
+PROPOSAL = "2024-05-30-karelia-000022-p01"  # (a proposal of the staged database below)
+
+
 def _meeting_ids(index: SearchIndex, query: str) -> list[str]:
     return sorted(rid for _kind, rid in index.keys(index.listing("meetings", query, page=10_000)))
 
@@ -240,6 +243,9 @@ def _check_partial(library: Library, path: Path) -> dict[str, object]:
         "regions": index.regions(),
         "proposals": index.count("", view="proposals"),
         "in regions": [index.region_detail(r.name).proposal_count for r in index.regions()],
+        "values": {f: index.field_values(f) for f in ("sector", "status")},
+        "a proposal": index.proposal(PROPOSAL),  # (through its name: not indexed yet)
+        "not one": index.proposal(PROPOSAL + "9"),
     }
 
 
@@ -270,11 +276,41 @@ def test_a_staged_build_can_search_the_meetings_before_the_proposals(
     assert partial["regions"] == full.regions()
     counts = [full.region_detail(r.name).proposal_count for r in full.regions()]
     assert partial["in regions"] == counts and sum(counts) > 0
+    assert partial["values"] == {f: full.field_values(f) for f in ("sector", "status")}
+    assert partial["a proposal"] == full.proposal(PROPOSAL) and partial["not one"] is None
     assert not library.partial and library.stamp is not None and library.stamp.meetings == 60
     assert library.index.count("", view="proposals") == full.count("", view="proposals") > 0
     phases = [what for what, _done, _total in seen]
     assert phases.index("Indexing") < phases.index(lib.PROPOSALS_PHASE)
     assert seen[-1] == (lib.PROPOSALS_PHASE, 60, 60)
+
+
+def test_a_staged_build_starts_again_when_the_file_changes_under_it(tmp_path: Path) -> None:
+    """A write made while the proposals are indexed: the build stops at its next check
+    (every 1,000 meetings), not at the end, reads the file again and announces the new
+    meetings; the library is of the file as written."""
+    from coopbrowse.store import library as lib
+
+    path = tmp_path / "changing.json"
+    build_database(path, 2_500, seed=8)
+    extra = synth_meetings(1, seed=4)[0]
+    extra.title = "Quuxly talks"
+    seen: list[tuple[str, int, int]] = []
+    heard: list[int] = []
+
+    def searchable(partial: Library) -> None:
+        heard.append(partial.index.meeting_total)
+        if len(heard) == 1:  # another process writes, as the proposals are being indexed
+            Store.open(path).put_meetings([extra])
+
+    library = lib.build(path, lambda *a: seen.append(a), searchable, staged_from=1)
+    assert heard == [2_500, 2_501]
+    phases = [(what, done) for what, done, _total in seen]
+    restart = phases.index((lib.REREADING, 0))
+    assert (lib.PROPOSALS_PHASE, 1_000) in phases[:restart]  # it stopped at its first check
+    assert (lib.PROPOSALS_PHASE, 2_000) not in phases[:restart]
+    assert library.stamp is not None and library.stamp.meetings == 2_501
+    assert _ids(library, "quuxly") == [extra.id]
 
 
 def test_a_small_database_is_built_in_one_commit(tmp_path: Path) -> None:

@@ -334,9 +334,11 @@ async def test_a_long_build_says_about_how_long_is_left(tmp_path, monkeypatch) -
         assert main.loaded and "left" not in str(main.query_one("#status").render())
 
 
-async def test_the_meetings_are_browsed_while_the_proposals_are_indexed(
-    tmp_path, monkeypatch
-) -> None:
+def _staged(tmp_path: Path, monkeypatch, *, between=None, after=None):
+    """``(gate, app)``: the browser on a new database of 300 meetings, its first build
+    staged and held between its two commits until ``gate`` is set. ``between(searchable,
+    partial)`` runs once the meetings are shown; ``after()`` once the gate opens (e.g. to
+    fail)."""
     import threading
 
     from coopbrowse.store import library
@@ -344,16 +346,14 @@ async def test_the_meetings_are_browsed_while_the_proposals_are_indexed(
     gate = threading.Event()  # the proposals wait: the meetings are searchable meanwhile
     real = library.build
 
-    again = threading.Event()
-    partials = []
-
     def gated(db: Path, progress, searchable=None, staged_from=None):
         def hold(partial) -> None:
             searchable(partial)
-            assert again.wait(20)  # as a build started again announces its new index
-            partials.append(type(partial)(db, partial.index, None, partial=True))
-            searchable(partials[-1])
+            if between is not None:
+                between(searchable, partial)
             assert gate.wait(20)
+            if after is not None:
+                after()
 
         return real(db, progress, hold if searchable else None, staged_from)
 
@@ -361,11 +361,31 @@ async def test_the_meetings_are_browsed_while_the_proposals_are_indexed(
     monkeypatch.setattr(library, "build", gated)
     path = tmp_path / "big.json"
     build_database(path, 300, seed=4)
-    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
+    return gate, CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
+
+
+async def _meetings_listed(pilot, main) -> None:
+    await until(pilot, lambda: len(main.rows) == 300, "the meetings listed")
+
+
+async def test_the_meetings_are_browsed_while_the_proposals_are_indexed(
+    tmp_path, monkeypatch
+) -> None:
+    import threading
+
+    again = threading.Event()
+    partials = []
+
+    def announce_again(searchable, partial) -> None:
+        assert again.wait(20)  # as a build started again announces its new index
+        partials.append(type(partial)(partial.db_path, partial.index, None, partial=True))
+        searchable(partials[-1])
+
+    gate, app = _staged(tmp_path, monkeypatch, between=announce_again)
     async with app.run_test(size=SIZE) as pilot:
         main = main_screen(app)
         try:
-            await until(pilot, lambda: len(main.rows) == 300, "the meetings listed")
+            await _meetings_listed(pilot, main)
             assert main.library.partial and main.busy
             first = main.library
             again.set()
@@ -449,3 +469,89 @@ async def test_moves_typed_while_the_list_is_read_again_are_made_in_it(
             release.set()
         await settle(pilot)
         assert table.cursor == 5
+
+
+async def test_a_query_on_its_way_when_all_is_indexed_is_the_one_answered(
+    tmp_path, monkeypatch
+) -> None:
+    import threading
+
+    from coopbrowse.tui.screens import main as main_module
+
+    gate, app = _staged(tmp_path, monkeypatch)
+    started, release = threading.Event(), threading.Event()
+    real = main_module.first_answer
+
+    def slow(index, request):
+        if request.query == "lift":
+            started.set()
+            assert release.wait(20)
+        return real(index, request)
+
+    monkeypatch.setattr(main_module, "first_answer", slow)
+    async with app.run_test(size=SIZE) as pilot:
+        main = main_screen(app)
+        try:
+            await _meetings_listed(pilot, main)
+            burst(app, "/lift")
+            await until(pilot, started.is_set, "the query on its way")
+            gate.set()  # all is indexed while the query is answered
+            await until(pilot, lambda: not main.library.partial, "the whole index")
+        finally:
+            release.set()
+            gate.set()
+        await settle(pilot)
+        assert main.query_one(SearchBar).value == "lift" and main.query_text == "lift"
+        assert 0 < len(main.rows) < 300
+
+
+async def test_what_needs_the_proposals_waits_for_them_and_says_so(tmp_path, monkeypatch) -> None:
+    gate, app = _staged(tmp_path, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        main = main_screen(app)
+        try:
+            await _meetings_listed(pilot, main)
+            meeting = main.index.meeting(main.rows[0].key[1])
+            proposal = meeting.proposals[0].id
+            main.go_to(("proposal", proposal))  # a link followed from a meeting's detail
+            burst(app, "4F")  # the follow-up view, then its counts
+            await until(pilot, lambda: main.rows.view == "followup", "the follow-up view")
+            await until(pilot, lambda: len(app._notifications) == 2, "two notices")
+            said = [n.message for n in app._notifications]
+            assert said[0].startswith("Links to proposals work once the proposals are indexed")
+            assert said[1].startswith("Their counts show once the proposals are indexed")
+            assert app.screen is main and not main.query_one("#facet-line").display
+            assert main.index.proposal(proposal)[0].id == proposal  # (found all the same)
+        finally:
+            gate.set()
+        await settle(pilot)
+        assert main.query_one("#facet-line").display and len(main.rows) > 0
+
+
+async def test_a_build_failing_after_the_meetings_are_shown_leaves_them(
+    tmp_path, monkeypatch
+) -> None:
+    from coopbrowse.store.errors import StoreError
+
+    def fail() -> None:
+        raise StoreError(tmp_path / "big.json", "indexing failed: no space left on device")
+
+    gate, app = _staged(tmp_path, monkeypatch, after=fail)
+    async with app.run_test(size=SIZE) as pilot:
+        main = main_screen(app)
+        try:
+            await _meetings_listed(pilot, main)
+        finally:
+            gate.set()
+        await until(pilot, lambda: bool(app._notifications), "the error said")
+        assert app.return_code is None and app.screen is main  # the app goes on
+        said = list(app._notifications)[-1].message
+        assert "no space left on device" in said and "started again" in said
+        assert str(main.query_one("#status").render()).endswith(
+            "✗ proposals not indexed: restart to index them"
+        )
+        burst(app, "/lift\r")
+        await until(pilot, lambda: main.query_text == "lift", "a search")
+        assert 0 < len(main.rows) < 300
+        burst(app, "E")  # still no writes: the index has no proposals
+        await until(pilot, lambda: len(app._notifications) == 2, "a word about editing")

@@ -174,10 +174,12 @@ class MainScreen(StyledOnce, Screen[None]):
         self._early = early
         self._ticket = self._early.request.ticket
         self._pending: Request | None = None
+        self._asked = ""  # the query of the latest list request (shown or on its way)
         # What is under way: opening, catching up, the list's latest request (a request a
         # newer one supersedes may never answer: only the latest is waited for).
         self._opening = True
         self._indexing = False  # the meetings are searchable, their proposals still indexing
+        self._unindexed = ""  # what the status line says when indexing them failed
         self._catching_up = False
         self._catchup_ticket = 0
         self._answered = 0  # the ticket of the latest request that has been answered
@@ -288,14 +290,31 @@ class MainScreen(StyledOnce, Screen[None]):
                     "Created a new database with the bundled sample meetings:\n"
                     f"{home_relative(self.db_path)}" + (f"\n{library.note}" if library.note else "")
                 )
-        except StoreError as exc:
-            self.app.call_from_thread(self._load_failed, exc)
-            return
-        except Exception as exc:  # a defect: still one line, and the terminal restored
-            failure = StoreError(self.db_path, f"cannot open: {type(exc).__name__}: {exc}")
-            self.app.call_from_thread(self._load_failed, failure)
+        except Exception as exc:
+            failure = (
+                exc
+                if isinstance(exc, StoreError)  # (else a defect: still one line)
+                else StoreError(self.db_path, f"cannot open: {type(exc).__name__}: {exc}")
+            )
+            self.app.call_from_thread(self._open_failed, failure)
             return
         self.app.call_from_thread(self._library_ready, library)
+
+    def _open_failed(self, exc: StoreError) -> None:
+        """Opening failed: the app ends with the error, unless the meetings are shown
+        already (indexing the proposals failed): then they stay, and the error is said."""
+        if self.library is None:
+            self._load_failed(exc)
+            return
+        self.notify(
+            f"✗ {one_line(str(exc))}\nThe meetings can still be searched; the proposals are"
+            " indexed when coopbrowse is started again.",
+            severity="error",
+            timeout=30,
+            markup=False,
+        )
+        self._unindexed = "✗ proposals not indexed: restart to index them"
+        self._status_progress("", 0, 0)
 
     def _load_failed(self, exc: StoreError) -> None:
         self.app.load_error = exc  # type: ignore[attr-defined]
@@ -363,13 +382,15 @@ class MainScreen(StyledOnce, Screen[None]):
         by its cursor)."""
         keep = self._current_key()
         self.query_one(RecordTable).keeping = not self._first_list
-        self._request(query=self.query_text, keep=keep)
+        self._request(query=self._asked, keep=keep)
 
     def _complete_if_current(self, request: Request, answer: Answer, label: str) -> None:
         if request.ticket == self._ticket:  # (not when a key typed meanwhile asked for another)
             self._complete(request, answer, label)
 
     def _field_values(self, field: str) -> list[str]:
+        if self._indexing and field == "enterprise":  # (known from the proposals alone)
+            raise KeyError(field)  # no values offered: not "no matching values"
         return self.index.field_values(field) if self.index else []
 
     # Busy and idle -------------------------------------------------------------------------
@@ -430,6 +451,7 @@ class MainScreen(StyledOnce, Screen[None]):
     def _request(self, *, query: str, keep: Key | None, clear_if_missing: bool = False) -> None:
         if self.library is None:
             return
+        self._asked = query  # (a request made before this one's answer asks for it too)
         self._ticket += 1
         relevance = bool(query.strip())
         position = self._sorts(relevance).get(self.view, 0)
@@ -604,7 +626,7 @@ class MainScreen(StyledOnce, Screen[None]):
     def _show_facets(self, rows: Rows) -> None:
         """The Follow-up view's counts per status, region and sector, above its list."""
         line = self.query_one("#facet-line", Static)
-        line.display = rows.view == "followup"
+        line.display = rows.view == "followup" and not self._indexing
         if rows.facets is None:
             return
         from coopbrowse.store.followup import status_counts
@@ -719,7 +741,8 @@ class MainScreen(StyledOnce, Screen[None]):
         bar = self._progress_bar()
         if bar is None or not bar.display:
             # one line of fixed size: a repaint, not a layout of the whole screen
-            self.query_one("#status", Static).update(Text(f"{views} · {selected}"), layout=False)
+            shown = f"{views} · {selected}" + (f" · {self._unindexed}" if self._unindexed else "")
+            self.query_one("#status", Static).update(Text(shown), layout=False)
 
     def _current_key(self) -> Key | None:
         row = self._current()
@@ -829,8 +852,10 @@ class MainScreen(StyledOnce, Screen[None]):
     def go_to(self, target: Key) -> None:
         """Show ``target`` in its view, clearing the search if it hides it (backspace
         returns to where you were)."""
-        self._trail.push(Place(self.view, self.query_text, self._current_key()))
         kind, _rid = target
+        if kind == "proposal" and self._still_indexing("Links to proposals work"):
+            return
+        self._trail.push(Place(self.view, self.query_text, self._current_key()))
         self.view = "proposals" if kind == "proposal" else "meetings"
         self._request(query=self.query_text, keep=target, clear_if_missing=True)
         self.set_focus(self.query_one(RecordTable))
@@ -1567,6 +1592,8 @@ class MainScreen(StyledOnce, Screen[None]):
         """Counts by a field for the current view and query; enter filters to a value."""
         if self._defer("facets"):
             return
+        if self.view in ("proposals", "followup") and self._still_indexing("Their counts show"):
+            return
         from .facets import FacetScreen
 
         assert self.index is not None
@@ -1633,7 +1660,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self._status_progress("", 0, 0)
         self._catching_up = False
         self.query_one(RecordTable).keeping = not self._first_list
-        self._request(query=self.query_text, keep=keep)
+        self._request(query=self._asked, keep=keep)
 
     # State -------------------------------------------------------------------------------
 
