@@ -240,6 +240,8 @@ def _run(
 
 # The index ----------------------------------------------------------------------------------
 
+MEETING_THREADS = 2  # indexing threads for the meetings of a staged build (see build)
+
 
 class SearchIndex:
     """A Tantivy index of meetings and proposals (on disk, or in memory when ``path`` is None)."""
@@ -323,7 +325,16 @@ class SearchIndex:
         if records is None or isinstance(records, MemoryRecords):
             raise ValueError("a staged build reads its records from the database file")
         kept: list[Meeting] = []
-        index.write(add=meetings, progress=progress, bulk=True, make=meeting_documents, kept=kept)
+        # (the meetings with two indexing threads: their documents are few for the text
+        # Tantivy indexes, so its one thread kept the Python thread waiting)
+        index.write(
+            add=meetings,
+            progress=progress,
+            bulk=True,
+            make=meeting_documents,
+            kept=kept,
+            threads=MEETING_THREADS,
+        )
         searchable(index)
         index.write(add=kept, progress=proposals_progress, bulk=True, make=proposal_documents)
         return index
@@ -381,10 +392,12 @@ class SearchIndex:
         bulk: bool = False,
         make: Callable[[Meeting, Any], Iterable[Any]] = documents,
         kept: list[Meeting] | None = None,
+        threads: int = 1,
     ) -> None:
         """Remove meetings (and their proposals) by id and (re-)index ``add``, in one commit.
         ``make``: the documents of a meeting (by default all of them); ``kept``: a list
-        that gets each meeting added.
+        that gets each meeting added; ``threads``: Tantivy's indexing threads (a bulk write
+        makes a segment each).
 
         ``progress`` hears how many meetings are done, every 1,000. Nothing is visible
         until the commit; a failure rolls the writer back. An index that keeps its records
@@ -395,7 +408,7 @@ class SearchIndex:
         # meetings): the terms and dictionaries are then kept once, not once a segment (a
         # tenth of the index), and a Python thread making the documents keeps one indexing
         # thread busy on two cores. The heap is a ceiling: Tantivy takes pages as it fills.
-        heap, threads = (1_000_000_000, 1) if bulk else (32_000_000, 1)
+        heap = 1_000_000_000 if bulk else 32_000_000
         memory = self.records if isinstance(self.records, MemoryRecords) else None
         remove, added = list(remove), ([] if kept is None else kept)
         with self._write_lock:

@@ -241,7 +241,7 @@ def main() -> None:
     library = Library._current(db)
     if library is None:
         start = time.perf_counter()
-        library = build(db)
+        library = build(db, searchable=lambda _partial: None)  # (staged, as the app builds it)
         print(f"index built in {time.perf_counter() - start:.1f} s (first open of this corpus)")
     assert library.stamp is not None
     directory = library.index.path
@@ -249,7 +249,8 @@ def main() -> None:
     size = sum(f.stat().st_size for f in directory.iterdir() if f.is_file())
     print(
         f"corpus: {library.stamp.meetings:,} meetings, database {db.stat().st_size / 1e6:.0f} MB,"
-        f" index {size / 1e6:.0f} MB ({size / db.stat().st_size:.2f} of the JSON)"
+        f" index {size / 1e6:.0f} MB ({size / db.stat().st_size:.2f} of the JSON,"
+        f" {library.index.searcher().num_segments} segments)"
     )
     qs = queries()
     start = time.perf_counter()
