@@ -696,19 +696,27 @@ def build_in_subprocess(
         env=child_env(),
     ) as child:
         assert child.stdout is not None
-        error, done = "", False
-        for message in json_messages(child.stdout):
-            if "error" in message:
-                error = str(message["error"])
-            elif message.get("done") is True:
-                done = True
-                break
-            elif "searchable" in message and searchable is not None:
-                partial = _partial(db_path, message)
-                if partial is not None:
-                    searchable(partial)
-            elif {"what", "done", "total"} <= message.keys():
-                progress(str(message["what"]), _int(message["done"]), _int(message["total"]))
+        error, done, where = "", False, None
+        try:
+            for message in json_messages(child.stdout):
+                if "error" in message:
+                    error = str(message["error"])
+                elif message.get("done") is True:
+                    done = True
+                    break
+                elif "searchable" in message and searchable is not None:
+                    partial = _partial(db_path, message)
+                    if partial is not None:
+                        where = partial.index.path
+                        searchable(partial)
+                elif {"what", "done", "total"} <= message.keys():
+                    progress(str(message["what"]), _int(message["done"]), _int(message["total"]))
+        except BaseException:  # (the app closing, say): the child stops now, not when it is done
+            child.kill()
+            if where is not None:  # (what it left half-built: the next build would sweep it)
+                child.wait()
+                shutil.rmtree(where, ignore_errors=True)
+            raise
         code = child.wait()
     if not done:
         raise StoreError(None, error or f"indexing failed (exit status {code})")
@@ -759,20 +767,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = {"searchable": where.name, "signature": list(library._signature or ())}
         print(json.dumps(message), flush=True)
 
+    code = 0
     try:
         build(Path(args.db), report, announce if args.announce else None, args.staged_from)
+        print(json.dumps({"done": True}), flush=True)
     except StoreError as exc:
-        print(json.dumps({"error": str(exc)}), flush=True)
-        return 2
+        code = _say({"error": str(exc)})
     except Exception as exc:  # (a defect, a full disk, no memory: still one line for the app)
         error = StoreError(Path(args.db), f"indexing failed: {type(exc).__name__}: {exc}")
-        print(json.dumps({"error": str(error)}), flush=True)
-        return 2
-    print(json.dumps({"done": True}), flush=True)
-    # The index and its stamp are on disk: leave without tearing down millions of objects
-    # (seconds the app would otherwise wait for).
-    sys.stdout.flush()
-    os._exit(0)
+        code = _say({"error": str(error)})
+    # The index and its stamp are on disk (or nothing is, after an error): leave without
+    # tearing down millions of objects (seconds the app would otherwise wait for).
+    with contextlib.suppress(OSError):
+        sys.stdout.flush()
+    os._exit(code)
+
+
+def _say(message: dict[str, str]) -> int:
+    """Print ``message`` for the app (which may be gone: then to no one); exit status 2."""
+    with contextlib.suppress(OSError):
+        print(json.dumps(message), flush=True)
+    return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

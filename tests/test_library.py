@@ -321,6 +321,47 @@ def test_a_small_database_is_built_in_one_commit(tmp_path: Path) -> None:
     assert heard == [] and library.stamp is not None and not library.partial
 
 
+def test_a_subprocess_build_given_up_stops_the_child_at_once(tmp_path: Path, monkeypatch) -> None:
+    """The app closing while its child indexes (its progress callback raises): the child is
+    killed, not waited for until it has indexed everything or torn its objects down."""
+    import signal
+    import subprocess
+
+    from coopbrowse.store.library import build_in_subprocess
+
+    children: list[subprocess.Popen[bytes]] = []
+    real = subprocess.Popen
+
+    def recorded(*args, **kwargs):
+        children.append(real(*args, **kwargs))
+        return children[-1]
+
+    def closing(*_args) -> None:
+        raise RuntimeError("App is not running")
+
+    monkeypatch.setattr(subprocess, "Popen", recorded)
+    path = tmp_path / "sub.json"
+    build_database(path, 40, seed=6)
+    with pytest.raises(RuntimeError):
+        build_in_subprocess(path, closing)
+    assert len(children) == 1 and children[0].returncode == -signal.SIGKILL
+
+    # given up once its meetings were announced: what it had built goes too
+    from coopbrowse.store import library as lib
+
+    monkeypatch.setattr(lib, "STAGED_FROM", 10)
+    heard: list[Path] = []
+
+    def closing_later(what: str, done: int, total: int) -> None:
+        if heard:
+            raise RuntimeError("App is not running")
+
+    with pytest.raises(RuntimeError):
+        build_in_subprocess(path, closing_later, lambda partial: heard.append(partial.index.path))
+    assert len(heard) == 1 and not heard[0].exists()
+    assert read_stamp(index_home(path)) is None
+
+
 def test_a_failing_subprocess_build_is_a_one_line_error(tmp_path: Path) -> None:
     from coopbrowse.store.errors import StoreError
     from coopbrowse.store.library import build_in_subprocess
