@@ -161,6 +161,16 @@ async def test_an_edit_of_a_meeting_changed_elsewhere_asks_before_overwriting(
         assert isinstance(app.screen, ConfirmScreen)
         now = store.meeting(PENZA)
         assert now is not None and now.title == meeting.title  # nothing overwritten yet
+        # one message at a time: the question, not "Not saved" beside it
+        assert not [n for n in app._notifications if "Not saved" in n.message]
+        assert not str(form.query_one("#review-error").render())
+        await pilot.press("n")  # kept: the form says how to edit the current version
+        await settle(pilot, app)
+        assert app.screen is form
+        assert "changed elsewhere" in str(form.query_one("#review-error").render())
+        await pilot.press("ctrl+s")  # asked again
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await settle(pilot, app)
         assert isinstance(app.screen, MainScreen)
@@ -860,7 +870,7 @@ async def test_a_follow_up_the_store_would_refuse_keeps_the_dialog_open(app, sto
     assert store.path.read_bytes() == before
 
 
-async def test_e_and_f_on_a_read_only_database_say_so_before_any_form(app, store) -> None:
+async def test_e_f_and_d_on_a_read_only_database_say_so_before_any_form(app, store) -> None:
     """A form on a read-only database opened as usual and said so only when saving what
     was typed into it."""
     store.path.chmod(0o444)
@@ -881,5 +891,10 @@ async def test_e_and_f_on_a_read_only_database_say_so_before_any_form(app, store
             await pilot.press("f")
             await settle(pilot, app)
             assert app.screen is main  # no follow-up dialog either
+            await pilot.press("1")
+            await settle(pilot, app)
+            await pilot.press("D")
+            await settle(pilot, app)
+            assert app.screen is main  # no "Delete …?" asked, to be refused after
     finally:
         store.path.chmod(0o644)

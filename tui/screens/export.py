@@ -99,13 +99,20 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 def confirm(
-    screen: Screen[Any], question: str, then: Callable[[], object], yes: str = "Overwrite (y)"
+    screen: Screen[Any],
+    question: str,
+    then: Callable[[], object],
+    yes: str = "Overwrite (y)",
+    otherwise: Callable[[], object] | None = None,
 ) -> None:
-    """Ask ``question``; run ``then`` only on yes (cancel has the focus)."""
+    """Ask ``question``; run ``then`` only on yes (cancel has the focus), ``otherwise``
+    on no."""
 
     def answered(ok: bool | None) -> None:
         if ok:
             then()
+        elif otherwise is not None:
+            otherwise()
 
     screen.app.push_screen(ConfirmScreen(question, yes=yes), answered)
 

@@ -899,6 +899,7 @@ class EditScreen(MeetingForm):
 
     def _changed_elsewhere(self, exc: RecordChanged) -> None:
         self._idle()
+        self.query_one("#review-error", Static).update("")  # (not "Saving…" beside the question)
         meeting_id = exc.record_id
 
         def overwrite() -> None:
@@ -911,10 +912,12 @@ class EditScreen(MeetingForm):
             self._busy("Saving…")
             self._overwrite(meeting, exc.current)
 
-        self.show_error(
-            f"Not saved: {meeting_id} was changed elsewhere since this form opened. "
-            "Escape and E again edits the current version."
-        )
+        def kept() -> None:  # (said once the question is answered no: not beside it)
+            self.show_error(
+                f"Not saved: {meeting_id} was changed elsewhere since this form opened. "
+                "Escape and E again edits the current version."
+            )
+
         confirm(
             self,
             f"{meeting_id} was changed elsewhere (another window or process) since you "
@@ -922,6 +925,7 @@ class EditScreen(MeetingForm):
             "history: u can bring it back.)",
             overwrite,
             yes="Overwrite (y)",
+            otherwise=kept,
         )
 
     @work(thread=True, exclusive=True, group="save")

@@ -1388,7 +1388,7 @@ class MainScreen(StyledOnce, Screen[None]):
 
     @work(thread=True, exclusive=True, group="edit")
     def _prepare_delete(self, key: Key, neighbour: Key | None) -> None:
-        found = self._whole(key)
+        found = None if self._read_only() else self._whole(key)  # (said before asking)
         if found is not None:
             self.app.call_from_thread(self._ask_delete, key, found[0], neighbour)
 
