@@ -572,6 +572,8 @@ def test_a_target_that_names_the_year_it_was_reached_is_that_years_figure() -> N
         ("He proposed supplies of BelAZ dump trucks to the mines.", {"machinery-equipment"}),
         ("He proposed components for the shipyards of the city.", {"industrial-cooperation"}),
         ("They could launch joint educational programmes.", {"education"}),
+        ("He suggested equipping grain elevators in the region.", {"agriculture-food"}),
+        ("He suggested supplying lifts and elevators to the region.", {"elevators"}),
     ],
 )
 def test_more_sector_phrases(sentence: str, sectors: set[str]) -> None:

@@ -74,6 +74,8 @@ CUES: list[Cue] = [
         r"agricultural\s+(?:development|technologists|specialists)",
         r"buckwheat",
         r"grain",
+        # a grain elevator stores grain: not a lift ("elevators" is lifts, Mogilevliftmash)
+        r"(?:grain|granary)\s+elevators?",
         r"meat",
         r"(?:elite\s+)?seeds",
         r"fodder",
