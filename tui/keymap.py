@@ -148,10 +148,8 @@ def load_keymap(
         for name, (key, other) in found.items():
             del keymap[name]
             bad.append(f"{name}: {key!r} is already {other}'s key")
-    if bad:
-        shown = "; ".join(bad[:3])
-        more = f" (and {len(bad) - 3} more)" if len(bad) > 3 else ""
-        return keymap, f"keymap {path}: {shown}{more}; default keys kept for those"
+    if bad:  # (every problem: one fixed, the next launch would name another)
+        return keymap, f"keymap {path}: {'; '.join(bad)}; default keys kept for those"
     return keymap, None
 
 
