@@ -49,6 +49,7 @@ from .storage import (
     read_file_bytes,
     write_lock,
 )
+from .text import one_line
 
 SCHEMA_VERSION = 2
 META, MEETINGS, PROPOSALS, HISTORY = "meta", "meetings", "proposals", "history"
@@ -426,7 +427,10 @@ class Store:
             try:
                 found = Proposal.from_dict(doc)
             except ValidationError as exc:
-                raise CorruptDatabase(self.path, f"proposals record {doc_id}: {exc}") from None
+                named = _named(doc)
+                raise CorruptDatabase(
+                    self.path, f"proposals record {doc_id}{named}: {exc}"
+                ) from None
             if found.id in seen_proposals:
                 raise CorruptDatabase(
                     self.path, f"proposals record {doc_id}: duplicate proposal id {found.id!r}"
@@ -438,7 +442,10 @@ class Store:
             try:
                 meeting = Meeting.from_dict(doc)
             except ValidationError as exc:
-                raise CorruptDatabase(self.path, f"meetings record {doc_id}: {exc}") from None
+                named = _named(doc)  # (the record's own id, when it has one: not TinyDB's)
+                raise CorruptDatabase(
+                    self.path, f"meetings record {doc_id}{named}: {exc}"
+                ) from None
             if meeting.id in seen_meetings:
                 raise CorruptDatabase(
                     self.path, f"meetings record {doc_id}: duplicate meeting id {meeting.id!r}"
@@ -1066,3 +1073,11 @@ def _plan(
 
 
 __all__ = ["SCHEMA_VERSION", "Catalog", "Store", "StoreError", "WriteReport"]
+
+
+def _named(doc: Any) -> str:
+    """`` (id '…')`` for a stored record that has a readable id, else ``""``."""
+    rid = doc.get("id") if isinstance(doc, dict) else None
+    if isinstance(rid, str) and rid.strip() and len(rid) <= 120:
+        return f" ({one_line(rid)!r})"
+    return ""

@@ -149,9 +149,9 @@ class _Reader:
         try:
             parsed = dt.date.fromisoformat(value)
         except ValueError:
-            raise ValidationError(
-                self.where(name), f"expected a date YYYY-MM-DD, got {value!r}"
-            ) from None
+            shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+            said = "no such date" if shaped else "expected a date YYYY-MM-DD"  # (2025-02-30)
+            raise ValidationError(self.where(name), f"{said}, got {value!r}") from None
         if parsed.isoformat() != value:
             raise ValidationError(self.where(name), f"expected a date YYYY-MM-DD, got {value!r}")
         return value

@@ -35,7 +35,9 @@ def test_valid_meeting_round_trips() -> None:
 @pytest.mark.parametrize(
     ("changes", "path", "message"),
     [
-        ({"date": "2025-13-01"}, "date", "expected a date"),
+        ({"date": "2025-13-01"}, "date", "no such date, got '2025-13-01'"),
+        ({"date": "2025-02-30"}, "date", "no such date, got '2025-02-30'"),
+        ({"date": "1 March 2025"}, "date", "expected a date YYYY-MM-DD, got '1 March 2025'"),
         ({"date": None}, "date", "is required"),
         ({"id": "Has Spaces"}, "id", "lower-case"),
         ({"title": 5}, "title", "expected a string"),

@@ -313,7 +313,8 @@ CORRUPTIONS = {
     ),
     "bad record": (
         lambda good: re.sub(rb'"date": ?"20', b'"date": "not-a-date-20', good, count=1),
-        r"meetings record \d+: date: expected a date",
+        # named by its own id too: TinyDB's record number is no name a user knows
+        r"meetings record \d+ \('2025-\d\d-\d\d-[a-z-]+'\): date: expected a date",
     ),
 }
 
