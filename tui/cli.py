@@ -1266,11 +1266,29 @@ def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool) -> int:
         return EXIT_EMPTY
     counts = "  ".join(f"{STATUS_LABELS[s]}: {n:,}" for s, n in report.by_status)
     console.print(Text(f"{plural(report.total, 'proposal')}  ·  {counts}", style="bold"))
+    # Ids and dates whole (an id is what the next command takes); narrower than
+    # NARROW_TABLE, the sector goes; the title has the width the rest leaves it.
+    from .render import NARROW_TABLE
+
+    names = ("Status", "Since", "Age", "Region", "Sector", "Title", "ID")
+    shown = [n for n in names if console.width >= NARROW_TABLE or n != "Sector"]
+    rows = [dict(zip(names, map(one_line, row.cells()), strict=True)) for row in report.rows]
+    caps = {"Status": 11, "Region": 16, "Sector": 22}
+    widths = {n: min(caps.get(n, 1_000), max(len(n), *(len(r[n]) for r in rows))) for n in shown}
+    rest = console.width - (3 * len(shown) + 1) - sum(w for n, w in widths.items() if n != "Title")
+    widths["Title"] = min(widths["Title"], max(8, rest))
     table = Table(title_justify="left")
-    for name in ("Status", "Since", "Age", "Region", "Sector", "Title", "ID"):
-        table.add_column(name, justify="right" if name == "Age" else "left")
-    for row in report.rows:
-        table.add_row(*(Text(one_line(str(v))) for v in row.cells()))
+    for name in shown:
+        table.add_column(
+            name,
+            justify="right" if name == "Age" else "left",
+            no_wrap=name != "ID",
+            overflow="fold" if name == "ID" else "ellipsis",
+            width=widths[name] if name != "ID" else None,
+            min_width=min(widths["ID"], 12) if name == "ID" else None,
+        )
+    for r in rows:
+        table.add_row(*(Text(r[n]) for n in shown))
     console.print(table)
     if report.total > len(report.rows):
         console.print(Text(f"… and {report.total - len(report.rows):,} more", style="dim"))
