@@ -211,6 +211,14 @@ async def test_c_compares_the_selected_meetings_and_e_writes_markdown(
         await settle(pilot, app)
         assert app.screen is dialog
         assert "directory does not exist" in str(dialog.query_one("#save-as-error").render())
+        # a folder that takes no file (/proc): found only when writing, said here too,
+        # the path typed kept
+        path.value = "/proc/brief.md"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.screen is dialog and path.value == "/proc/brief.md"
+        said = str(dialog.query_one("#save-as-error").render())
+        assert said.startswith("Not written: /proc/brief.md"), said
         path.value = str(tmp_path / "brief.md")
         await pilot.press("enter")
         await until(pilot, lambda: (tmp_path / "brief.md").exists(), "brief.md written")

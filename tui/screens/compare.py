@@ -11,14 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from coopbrowse.store import StoreError, __version__
+from coopbrowse.store import __version__
 from coopbrowse.store.compare import Comparison, label, to_markdown
 from coopbrowse.store.text import one_line
 
@@ -89,23 +88,14 @@ class CompareScreen(StyledOnce, Screen[None]):
         names = " ".join(label(m).split(" (")[0] for m in self.comparison.meetings)
 
         def chosen(answer: tuple[Path, bool] | None) -> None:
-            if answer is not None:
-                self._write(*answer)
+            if answer is not None:  # (written: a failure was said in the dialog)
+                self.notify(one_line(f"Exported to {answer[0].resolve()}"), markup=False)
+
+        def write(path: Path, force: bool) -> None:  # (in the dialog's worker)
+            from coopbrowse.store.export import write_markdown
+
+            write_markdown(path, self._markdown(), force=force)
 
         title = f"Export the comparison of {len(self.comparison.meetings)} meetings"
-        self.app.push_screen(SaveAsScreen(title, default_filename(f"compare {names}")), chosen)
-
-    @work(thread=True, exclusive=True, group="compare-export")
-    def _write(self, path: Path, force: bool = False) -> None:
-        from coopbrowse.store.export import write_markdown
-
-        try:
-            write_markdown(path, self._markdown(), force=force)
-        except StoreError as exc:
-            self.app.call_from_thread(
-                self.notify, f"✗ {one_line(str(exc))}", severity="error", markup=False
-            )
-            return
-        self.app.call_from_thread(
-            self.notify, one_line(f"Exported to {path.resolve()}"), markup=False
-        )
+        default = default_filename(f"compare {names}")
+        self.app.push_screen(SaveAsScreen(title, default, write), chosen)

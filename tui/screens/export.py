@@ -169,16 +169,21 @@ def take_target(
 class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
     """Where to write a document: a path prefilled with ``default``, checked before it is
     taken (a directory, a pipe or a device is refused here, an existing file asks first).
-    Dismisses with ``(path, overwrite)``, or None when cancelled."""
+    ``write(path, overwrite)``, when given, writes it from here (in a worker): a failure is
+    said in the dialog, which stays with the path typed. Dismisses with ``(path,
+    overwrite)`` (written, when ``write`` was given), or None when cancelled."""
 
     CSS_PATH = "export.tcss"
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="save-as-cancel")]
 
-    def __init__(self, title: str, default: str) -> None:
+    def __init__(
+        self, title: str, default: str, write: Callable[[Path, bool], object] | None = None
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.default = default
+        self.write = write
         self.target_ticket = 0  # the latest path check (take_target)
 
     def compose(self) -> ComposeResult:
@@ -213,7 +218,24 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
 
     def action_write(self) -> None:
         raw = self.query_one("#save-as-path", Input).value
-        take_target(self, raw, lambda path, force: self.dismiss((path, force)))
+        if self.write is None:
+            take_target(self, raw, lambda path, force: self.dismiss((path, force)))
+        else:
+            take_target(self, raw, self._write_here)
+
+    def _write_here(self, path: Path, force: bool) -> None:
+        self.show_note("Writing…")
+        self._written(path, force)
+
+    @work(thread=True, exclusive=True, group="save-as")
+    def _written(self, path: Path, force: bool) -> None:
+        assert self.write is not None
+        try:
+            self.write(path, force)
+        except StoreError as exc:  # (a path that passed the check, and still would not take it)
+            self.app.call_from_thread(self.show_error, f"Not written: {exc}")
+            return
+        self.app.call_from_thread(self.dismiss, (path, force))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
