@@ -210,7 +210,7 @@ def test_follow_up_changes_status_with_date_note_and_source(store: Store) -> Non
     ("options", "message"),
     [
         ({"status": "finished"}, "unknown value 'finished'"),
-        ({"status": "agreed", "date": "2025-13-01"}, "expected a date YYYY-MM-DD"),
+        ({"status": "agreed", "date": "2025-13-01"}, "no such date, got '2025-13-01'"),
         ({"raised_again": "no-such-meeting"}, "no such meeting"),
         ({"raised_again": PENZA}, "its own meeting"),
         # an earlier meeting is not where it was raised again
