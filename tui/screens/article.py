@@ -122,9 +122,10 @@ class ArticleScreen(ModalScreen[Drafted | None]):
     def help_sections(self) -> list[tuple[str, object]]:
         return [("Adding a meeting from an article", type(self))]
 
-    def __init__(self, text: str = "") -> None:
+    def __init__(self, text: str = "", db_path: Path | None = None) -> None:
         super().__init__()
         self.text = text  # pasted before and not saved (its draft was discarded)
+        self.db_path = db_path  # where a draft would be saved (said at once if it cannot be)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="article-box"):
@@ -147,6 +148,22 @@ class ArticleScreen(ModalScreen[Drafted | None]):
 
     def on_mount(self) -> None:
         self.query_one("#article-path", Input).focus()
+        if self.db_path is not None:
+            self._check_writable(self.db_path)
+
+    @work(thread=True, exclusive=True, group="writable")
+    def _check_writable(self, db_path: Path) -> None:
+        """Say at once that no draft can be saved (a read-only database), not only once an
+        article has been drafted and reviewed."""
+        try:
+            Store.refuse_read_only(db_path)
+        except StoreError as exc:
+            said = f"✗ {one_line(str(exc))}: a draft can be made and read, not saved."
+            self.app.call_from_thread(self._say_read_only, said)
+
+    def _say_read_only(self, message: str) -> None:
+        if self.is_attached:
+            self.query_one("#article-error", Static).update(Text(message, style="red"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

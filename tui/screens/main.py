@@ -1222,7 +1222,7 @@ class MainScreen(StyledOnce, Screen[None]):
                 self._article_text = pasted
             review_next()
 
-        self.app.push_screen(ArticleScreen(self._article_text), drafted)
+        self.app.push_screen(ArticleScreen(self._article_text, self.db_path), drafted)
 
     # Editing, undo and follow-up ---------------------------------------------------------
 
