@@ -357,6 +357,11 @@ async def test_history_recall_with_up_and_down(app) -> None:
         await pilot.press("escape")  # leaving the search bar keeps the query in history
         main = screen_of(app)
         assert main.state.history == ["samara", "penza"]
+        await pilot.press("slash", "ctrl+u", *'"unclosed', "enter")  # said wrong: not kept
+        await settle(pilot, app)
+        await pilot.press("slash", "ctrl+u", *"penza", "enter")
+        await settle(pilot, app)
+        assert main.state.history == ["samara", "penza"]
         bar = main.query_one(SearchBar)
         bar.input.focus()
         await pilot.pause()

@@ -876,7 +876,13 @@ class MainScreen(StyledOnce, Screen[None]):
     def remember_query(self) -> None:
         """Put the current query in the history (on enter, or when leaving the search bar;
         not every keystroke)."""
+        from coopbrowse.store.query import QueryError, parse
+
         bar = self.query_one(SearchBar)
+        try:
+            parse(bar.value)
+        except QueryError:
+            return  # a malformed query is not one to recall (its error is on the screen)
         self.state.remember(bar.value)
         bar.history = list(self.state.history)
 
