@@ -928,3 +928,23 @@ def test_sectors_raised_in_passing_in_the_middle_of_a_long_quote() -> None:
 
 def _sectors_of_text(text: str) -> set[str]:
     return {p["sector"] for p in extract(text).meeting["proposals"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a dateline's "(BelTA) -" is no part of a title; "met ... to discuss X": X
+        (
+            "MINSK, 5 June (BelTA) - Belarusian Prime Minister Aleksandr Turchin met with Omsk"
+            " Oblast Governor Vitaly Khotsenko to discuss industrial cooperation.",
+            "Industrial cooperation",
+        ),
+        (
+            "MINSK, 5 June (BelTA) – Belarus is ready to supply lifts to Omsk Oblast, the Prime"
+            " Minister said.",
+            "Supply lifts to Omsk Oblast",
+        ),
+    ],
+)
+def test_a_title_leaves_out_the_dateline_and_the_talk(text: str, title: str) -> None:
+    assert [p["title"] for p in extract(text).meeting["proposals"]] == [title]

@@ -1409,7 +1409,8 @@ def _title(
 ) -> str:
     """A short title: the clause the sector's phrase sits in (the part of it about this
     sector when the clause names others too), or "Cooperation in <item>" for a list item."""
-    left = max(sentence.rfind(c, 0, start) for c in ',;:“”"(—–')
+    # (")" too: a dateline's "(BelTA) –" is not the start of a title)
+    left = max(sentence.rfind(c, 0, start) for c in ',;:“”"()—–')
     right_candidates = [i for i in (sentence.find(c, end) for c in ',;:“”")—–.') if i >= 0]
     right = min(right_candidates) if right_candidates else len(sentence)
     if any(left < a and b <= right for a, b in others):
@@ -1422,7 +1423,7 @@ def _title(
             elif at >= end:
                 right = at
                 break
-    clause = sentence[left + 1 : right].strip()
+    clause = sentence[left + 1 : right].strip().lstrip("-–— ")
     clause = re.sub(
         r"^(?:and|or|but|as well as|such as|including|in particular|which is|that is|namely)\s+",
         "",
@@ -1435,7 +1436,7 @@ def _title(
     else:
         cue = re.search(
             r"\b(?:propos\w+|suggest\w+|offer\w*|ready to|interested in|"
-            r"called for|focus\w* on|importance of)\s+",
+            r"called for|focus\w* on|importance of|to discuss)\s+",
             clause,
             re.I,
         )
