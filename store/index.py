@@ -183,7 +183,7 @@ class RegionDetail:
     proposal_count: int
     figures: list[tuple[TradeFigure, str, str]]  # (figure, meeting date, host) newest first
     figure_count: int
-    sectors: dict[str, int]
+    sectors: dict[str, int] | None  # (None: its proposals are not indexed yet)
 
 
 @dataclass(frozen=True)
@@ -916,7 +916,11 @@ class SearchIndex:
         agg = searcher.aggregate(
             of("proposal"), {"s": {"terms": {"field": "sector", "size": 1000}}}
         )
-        sectors = {str(b.get("key")): int(b.get("doc_count", 0)) for b in _buckets(agg, "s")}
+        sectors: dict[str, int] | None = {
+            str(b.get("key")): int(b.get("doc_count", 0)) for b in _buckets(agg, "s")
+        }
+        if n_props and not sectors:  # (a first build's proposals still on their way)
+            sectors = None
         return RegionDetail(
             region, meetings, n_meetings, n_props, rows[:figures], n_figures, sectors
         )

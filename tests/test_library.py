@@ -243,6 +243,7 @@ def _check_partial(library: Library, path: Path) -> dict[str, object]:
         "regions": index.regions(),
         "proposals": index.count("", view="proposals"),
         "in regions": [index.region_detail(r.name).proposal_count for r in index.regions()],
+        "sectors": {index.region_detail(r.name).sectors is None for r in index.regions()},
         "values": {f: index.field_values(f) for f in ("sector", "status")},
         "a proposal": index.proposal(PROPOSAL),  # (through its name: not indexed yet)
         "not one": index.proposal(PROPOSAL + "9"),
@@ -276,6 +277,8 @@ def test_a_staged_build_can_search_the_meetings_before_the_proposals(
     assert partial["regions"] == full.regions()
     counts = [full.region_detail(r.name).proposal_count for r in full.regions()]
     assert partial["in regions"] == counts and sum(counts) > 0
+    assert partial["sectors"] == {True}  # not known yet, not "none"
+    assert all(full.region_detail(r.name).sectors for r in full.regions())
     assert partial["values"] == {f: full.field_values(f) for f in ("sector", "status")}
     assert partial["a proposal"] == full.proposal(PROPOSAL) and partial["not one"] is None
     assert not library.partial and library.stamp is not None and library.stamp.meetings == 60

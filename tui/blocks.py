@@ -482,7 +482,11 @@ def region_blocks(region: RegionDetail, hl: Marker = None) -> list[Block]:
             )
         blocks.append(trade_chart(figures))
         blocks.append(trade_table(figures, meeting_of=meeting_of))
-    if region.sectors:
+    if region.sectors is None:
+        lines = [Text("Sectors raised", style=HEADING)]
+        lines.append(Text("  shown once the proposals are indexed", style=LABEL))
+        blocks.append(_lines(*lines))
+    elif region.sectors:
         lines = [Text("Sectors raised", style=HEADING)]
         for sector, count in sorted(region.sectors.items(), key=lambda kv: (-kv[1], kv[0])):
             lines.append(Text(f"  {one_line(sector_label(sector))}: {count}"))
