@@ -410,6 +410,7 @@ class Library:
             current = build(self.db_path, progress or _quiet)
         self.index = current.index  # its snapshot and records describe the same state
         self.stamp, self._signature, self.note = current.stamp, current._signature, current.note
+        self.partial = current.partial
         return True
 
     @property

@@ -68,3 +68,37 @@ async def test_a_hand_edit_is_picked_up_by_a_rebuild(db_path: Path, tmp_path) ->
         main.query_one(SearchBar).set_value("quokka")
         await _wait_for(pilot, lambda: len(main.rows) == 1 and main.query_text == "quokka")
         assert main.rows[0].key == ("meeting", doc["id"])
+
+
+async def test_a_saved_draft_is_shown_after_a_search_and_a_change_after_a_bad_query(
+    db_path: Path, tmp_path
+) -> None:
+    """The list read again after a change asks for the query of the list shown: none once a
+    draft is saved (the search cleared, the new meeting highlighted), the last good one
+    after a malformed query (whose error leaves the list as it was)."""
+    from coopbrowse.store import Store
+    from coopbrowse.tui.widgets.record_table import RecordTable
+
+    app = CoopBrowseApp(db_path, state_path=tmp_path / "state.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = main_screen(app)
+        await pilot.press("slash", *"samara", "enter")
+        await settle(pilot, app)
+        await pilot.press("slash", "ctrl+u", *'"unclosed', "enter")  # the list stays
+        await settle(pilot, app)
+        samara = len(main.rows)
+        other = Store.open(db_path)  # another process renames a Samara meeting
+        renamed = next(m for m in other.meetings() if "samara" in m.region.lower())
+        renamed.title = "Zzyzx renamed"
+        other.put_meetings([renamed], update=True)
+        main._poll()
+        await settle(pilot, app)
+        titles = [main.rows[i].meeting.title for i in range(len(main.rows))]
+        assert len(main.rows) == samara and "Zzyzx renamed" in titles
+        mordovia = next(m for m in other.meetings() if "mordovia" in m.region.lower())
+        main.records_changed([mordovia.id])  # as a draft saved from i does
+        await settle(pilot, app)
+        assert main.query_one(SearchBar).value == main.query_text == ""
+        assert len(main.rows) == len(other.meetings())
+        assert main.rows[main.query_one(RecordTable).cursor].key == ("meeting", mordovia.id)

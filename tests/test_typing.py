@@ -551,7 +551,28 @@ async def test_a_build_failing_after_the_meetings_are_shown_leaves_them(
             "✗ proposals not indexed: restart to index them"
         )
         burst(app, "/lift\r")
-        await until(pilot, lambda: main.query_text == "lift", "a search")
-        assert 0 < len(main.rows) < 300
+        await settle(pilot)  # (nothing under way now: the screen settles)
+        assert main.query_text == "lift" and 0 < len(main.rows) < 300
+        hint = str(main.query_one("#search-status").render())
+        assert hint.endswith("meetings match; the proposals are not indexed")
         burst(app, "E")  # still no writes: the index has no proposals
         await until(pilot, lambda: len(app._notifications) == 2, "a word about editing")
+        said = list(app._notifications)[-1].message
+        assert (
+            said
+            == "Editing opens once the proposals are indexed (restart coopbrowse to index them)."
+        )
+        burst(app, "2")
+        await settle(pilot)
+        table = main.query_one(RecordTable)
+        assert table.border_title == "2 Proposals (not indexed)"
+        assert "could not be indexed; restart coopbrowse" in table.empty_message
+        # a change made elsewhere is caught up with, rebuilding the index whole
+        from coopbrowse.store import Store
+        from coopbrowse.store.synth import synth_meetings
+
+        Store.open(tmp_path / "big.json").put_meetings(synth_meetings(1, seed=99))
+        main._poll()
+        await settle(pilot)
+        assert not main.library.partial and len(main.rows) > 0
+        assert main.query_one(RecordTable).border_title.startswith("2 Proposals · ")

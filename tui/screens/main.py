@@ -314,6 +314,7 @@ class MainScreen(StyledOnce, Screen[None]):
             markup=False,
         )
         self._unindexed = "✗ proposals not indexed: restart to index them"
+        self._indexing = False  # (nothing is under way now: the screen may settle, and poll)
         self._status_progress("", 0, 0)
 
     def _load_failed(self, exc: StoreError) -> None:
@@ -389,7 +390,7 @@ class MainScreen(StyledOnce, Screen[None]):
             self._complete(request, answer, label)
 
     def _field_values(self, field: str) -> list[str]:
-        if self._indexing and field == "enterprise":  # (known from the proposals alone)
+        if self._no_proposals and field == "enterprise":  # (known from the proposals alone)
             raise KeyError(field)  # no values offered: not "no matching values"
         return self.index.field_values(field) if self.index else []
 
@@ -548,6 +549,7 @@ class MainScreen(StyledOnce, Screen[None]):
     def _failed(self, request: Request, message: str) -> None:
         if request.ticket != self._ticket:
             return
+        self._asked = self.query_text  # (the list kept is the one asked again after a change)
         self._answered = request.ticket
         self._settled()
         self.query_one(SearchBar).show_error(message)
@@ -586,12 +588,17 @@ class MainScreen(StyledOnce, Screen[None]):
         self._show_facets(rows)
         self.corrections = rows.listing.corrections if rows.listing is not None else []
         view = VIEWS[rows.view]
-        if self._indexing and rows.view in ("proposals", "followup"):
+        if self._no_proposals and rows.view in ("proposals", "followup"):
             meetings, regions = VIEWS["meetings"], VIEWS["regions"]
+            state = (
+                "are still being indexed (the line below says how far along); they are listed"
+                " here when it is done."
+                if self._indexing
+                else "could not be indexed; restart coopbrowse to index them."
+            )
             table.empty_message = (
-                "The proposals are still being indexed (the line below says how far along);"
-                f" they are listed here when it is done. Meetings ({self._view_key(meetings)})"
-                f" and regions ({self._view_key(regions)}) can be searched now."
+                f"The proposals {state} Meetings ({self._view_key(meetings)}) and regions"
+                f" ({self._view_key(regions)}) can be searched now."
             )
         elif self.query_text:
             table.empty_message = (
@@ -626,7 +633,7 @@ class MainScreen(StyledOnce, Screen[None]):
     def _show_facets(self, rows: Rows) -> None:
         """The Follow-up view's counts per status, region and sector, above its list."""
         line = self.query_one("#facet-line", Static)
-        line.display = rows.view == "followup" and not self._indexing
+        line.display = rows.view == "followup" and not self._no_proposals
         if rows.facets is None:
             return
         from coopbrowse.store.followup import status_counts
@@ -701,10 +708,11 @@ class MainScreen(StyledOnce, Screen[None]):
     def _matches(self, meetings: int, proposals: int) -> str:
         """What the counts under the search bar say (the proposals are not counted while
         they are being indexed)."""
-        if not self._indexing:
+        if not self._no_proposals:
             return describe_matches(meetings, proposals)
         said = describe_matches(meetings, 0) or "No meetings match"
-        return f"{said}; the proposals are still being indexed"
+        state = "still being indexed" if self._indexing else "not indexed"
+        return f"{said}; the proposals are {state}"
 
     def _cells(self, index: int) -> list[Text]:
         row = self.rows[index]
@@ -724,8 +732,9 @@ class MainScreen(StyledOnce, Screen[None]):
         view = VIEWS[self.rows.view]
         table = self.query_one(RecordTable)
         count = len(self.rows)
-        if self._indexing and view.id in ("proposals", "followup"):
-            title = f"{view.title} (still being indexed)"
+        if self._no_proposals and view.id in ("proposals", "followup"):
+            state = "still being indexed" if self._indexing else "not indexed"
+            title = f"{view.title} ({state})"
         elif self.query_text:
             title = f"{view.title} · {plural(count, 'result')}"
         else:
@@ -1232,16 +1241,23 @@ class MainScreen(StyledOnce, Screen[None]):
 
     # Editing, undo and follow-up ---------------------------------------------------------
 
+    @property
+    def _no_proposals(self) -> bool:
+        """Whether the index lacks the proposals: still being indexed, or that failed."""
+        return self._indexing or bool(self._unindexed)
+
     def _still_indexing(self, what: str) -> bool:
-        """While the proposals of a large database are being indexed, nothing is written
-        (a write would start the indexing again): say so."""
-        if not self._indexing:
+        """While the proposals of a large database are being indexed (or after that
+        failed), nothing is written (a write would start the indexing again): say so."""
+        if not self._no_proposals:
             return False
         self.app.bell()
-        self.notify(
-            f"{what} once the proposals are indexed (the line under the list says how far along).",
-            timeout=4,
+        how = (
+            "the line under the list says how far along"
+            if self._indexing
+            else "restart coopbrowse to index them"
         )
+        self.notify(f"{what} once the proposals are indexed ({how}).", timeout=4)
         return True
 
     def _record_row(self, what: str) -> Row | None:
@@ -1621,7 +1637,7 @@ class MainScreen(StyledOnce, Screen[None]):
         """Meetings were added or replaced: catch up, show the first one."""
         self.view = "meetings"
         self.query_one(SearchBar).set_value("", quiet=True)
-        self.query_text = ""
+        self.query_text = self._asked = ""
         self._catch_up(("meeting", meeting_ids[0]))
         self._save_soon()
 
@@ -1663,6 +1679,8 @@ class MainScreen(StyledOnce, Screen[None]):
     def _caught_up(self, ticket: int, keep: Key | None) -> None:
         if ticket != self._catchup_ticket:
             return
+        if self._unindexed and self.library is not None and not self.library.partial:
+            self._unindexed = ""  # (rebuilt whole after a change: the proposals are there)
         self._status_progress("", 0, 0)
         self._catching_up = False
         self.query_one(RecordTable).keeping = not self._first_list
