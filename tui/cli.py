@@ -1266,17 +1266,21 @@ def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool) -> int:
         return EXIT_EMPTY
     counts = "  ".join(f"{STATUS_LABELS[s]}: {n:,}" for s, n in report.by_status)
     console.print(Text(f"{plural(report.total, 'proposal')}  ·  {counts}", style="bold"))
-    # Ids and dates whole (an id is what the next command takes); narrower than
-    # NARROW_TABLE, the sector goes; the title has the width the rest leaves it.
-    from .render import NARROW_TABLE
-
+    # Ids and dates whole (an id is what the next command takes). Where the columns do
+    # not fit with a title of 12 characters, the sector goes, then the age and the region
+    # (the date says the age, the id names the region); the title has the width left.
     names = ("Status", "Since", "Age", "Region", "Sector", "Title", "ID")
-    shown = [n for n in names if console.width >= NARROW_TABLE or n != "Sector"]
     rows = [dict(zip(names, map(one_line, row.cells()), strict=True)) for row in report.rows]
     caps = {"Status": 11, "Region": 16, "Sector": 22}
-    widths = {n: min(caps.get(n, 1_000), max(len(n), *(len(r[n]) for r in rows))) for n in shown}
-    rest = console.width - (3 * len(shown) + 1) - sum(w for n, w in widths.items() if n != "Title")
-    widths["Title"] = min(widths["Title"], max(8, rest))
+    widths = {n: min(caps.get(n, 1_000), max(len(n), *(len(r[n]) for r in rows))) for n in names}
+    shown = list(names)
+    for going in ("Sector", "Age", "Region"):
+        rest = sum(widths[n] for n in shown if n != "Title") + 3 * len(shown) + 1
+        if rest + 12 <= console.width:
+            break
+        shown.remove(going)
+    rest = sum(widths[n] for n in shown if n != "Title") + 3 * len(shown) + 1
+    widths["Title"] = min(widths["Title"], max(8, console.width - rest))
     table = Table(title_justify="left")
     for name in shown:
         table.add_column(
