@@ -74,6 +74,22 @@ def _refuse_surrogates(where: str, value: str) -> None:
         raise ValidationError(where, "holds a lone surrogate (not text)")
 
 
+def date_problem(value: str) -> str | None:
+    """What is wrong with ``value`` as a date ``YYYY-MM-DD`` (None: nothing). The one check
+    of the store, the command line and the forms: "no such date" for 2025-02-30, "expected
+    a date YYYY-MM-DD" for anything else (20250301 and 2025-W09-1 included)."""
+    if not _ISO_DATE.fullmatch(value):
+        return "expected a date YYYY-MM-DD"
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return "no such date"
+    return None
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
 class _Reader:
     """Reads typed fields out of a dict, reporting errors with their path."""
 
@@ -146,14 +162,9 @@ class _Reader:
             return None
         if not isinstance(value, str):
             raise ValidationError(self.where(name), f"expected a date string, got {kind_of(value)}")
-        try:
-            parsed = dt.date.fromisoformat(value)
-        except ValueError:
-            shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
-            said = "no such date" if shaped else "expected a date YYYY-MM-DD"  # (2025-02-30)
-            raise ValidationError(self.where(name), f"{said}, got {value!r}") from None
-        if parsed.isoformat() != value:
-            raise ValidationError(self.where(name), f"expected a date YYYY-MM-DD, got {value!r}")
+        problem = date_problem(value)
+        if problem:
+            raise ValidationError(self.where(name), f"{problem}, got {value!r}")
         return value
 
     def strings(self, name: str) -> tuple[str, ...]:

@@ -59,6 +59,10 @@ def test_history_of_a_record_without_changes_exits_1(capsys, store: Store) -> No
         (["follow-up", "nope", "--status", "agreed"], "no proposal with id 'nope'"),
         (["follow-up", PID, "--status", "finished"], "unknown value 'finished'"),
         (["follow-up", PID, "--status", "agreed", "--date", "tomorrow"], "--date: expected"),
+        # the store's words: a day that is not (it said "expected YYYY-MM-DD"), and the
+        # compact form Python reads but a record may not hold
+        (["follow-up", PID, "--status", "agreed", "--date", "2025-02-30"], "--date: no such date"),
+        (["follow-up", PID, "--status", "agreed", "--date", "20250301"], "--date: expected a"),
         (["follow-up", PID], "needs --status or --raised-at"),
         (["follow-up", PID, "--raised-at", "nowhere"], "no such meeting"),
         (["follow-up", "--list", "status:finished"], "bad query"),

@@ -262,6 +262,11 @@ async def test_a_follow_up_date_that_is_not_a_date_is_refused_in_the_dialog(app)
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, FollowUpScreen)
         assert "expected a date" in str(dialog.query_one("#fu-error").render())
+        dialog.query_one("#fu-date", Input).value = "2025-02-30"  # the store's words
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, FollowUpScreen)
+        said = str(dialog.query_one("#fu-error").render())
+        assert said == "Since: no such date, not '2025-02-30'"
 
 
 async def test_e_u_and_f_on_a_region_row_say_what_they_need(app) -> None:

@@ -114,7 +114,7 @@ def test_published_gives_the_year(capsys, tmp_path):
     assert draft["meeting"]["date_inferred"] is True
     code, _, err = run(capsys, "import-article", str(path), "--published", "13.03.2022")
     assert code == 2
-    assert "--published: expected YYYY-MM-DD" in err
+    assert "--published: expected a date YYYY-MM-DD" in err
 
 
 def test_empty_stdin(capsys, monkeypatch):
@@ -214,7 +214,7 @@ def test_published_does_not_override_the_page_date(capsys, article):
     )
     assert json.loads(out)["meeting"]["source"]["published"] == "2024-03-12"
     code, _, err = run(capsys, "import-article", str(article), "--published", "")
-    assert code == 2 and "--published: expected YYYY-MM-DD" in err
+    assert code == 2 and "--published: expected a date YYYY-MM-DD" in err
 
 
 def test_stdin_that_is_not_utf8_is_one_line_and_saves_nothing(capsys, monkeypatch, db_path):

@@ -822,15 +822,11 @@ def cmd_import(db_path: Path, args: argparse.Namespace) -> int:
 def cmd_import_article(db_path: Path, args: argparse.Namespace) -> int:
     """Draft a meeting from each article (text, saved page or URL); print the draft (one
     article) or a summary table (several); save with --yes."""
-    import datetime as dt
 
-    if args.published is not None:
-        try:
-            dt.date.fromisoformat(args.published)
-        except ValueError:
-            raise StoreError(
-                None, f"--published: expected YYYY-MM-DD, not {args.published!r}"
-            ) from None
+    from coopbrowse.store.model import date_problem
+
+    if args.published is not None and (problem := date_problem(args.published)):
+        raise StoreError(None, f"--published: {problem}, not {args.published!r}")
     if args.sources.count("-") > 1:
         raise StoreError(None, "standard input (-) can be given only once")
     if len(args.sources) == 1:
@@ -1215,7 +1211,6 @@ def _existing_store(db_path: Path) -> Store:
 
 
 def cmd_follow_up(db_path: Path, args: argparse.Namespace) -> int:
-    import datetime as dt
 
     from coopbrowse.store.history import describe
 
@@ -1224,11 +1219,10 @@ def cmd_follow_up(db_path: Path, args: argparse.Namespace) -> int:
     args.id = args.words[0]
     if args.status is None and args.raised_at is None:
         raise StoreError(None, "follow-up needs --status or --raised-at (or --list)")
-    if args.date is not None:
-        try:
-            dt.date.fromisoformat(args.date)
-        except ValueError:
-            raise StoreError(None, f"--date: expected YYYY-MM-DD, not {args.date!r}") from None
+    from coopbrowse.store.model import date_problem
+
+    if args.date is not None and (problem := date_problem(args.date)):
+        raise StoreError(None, f"--date: {problem}, not {args.date!r}")
     status = args.status.lower().replace(" ", "-") if args.status else None
     change = _existing_store(db_path).follow_up(
         args.id,

@@ -145,13 +145,13 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
         )
 
     def action_save(self) -> None:
+        from coopbrowse.store.model import date_problem
+
         date = self.query_one("#fu-date", Input).value.strip()
-        try:
-            if dt.date.fromisoformat(date).isoformat() != date:
-                raise ValueError(date)
-        except ValueError:
+        problem = date_problem(date)
+        if problem:
             self.query_one("#fu-error", Static).update(
-                Text(f"Since: expected a date YYYY-MM-DD, not {one_line(date)!r}", style="red")
+                Text(f"Since: {problem}, not {one_line(date)!r}", style="red")
             )
             self.query_one("#fu-date", Input).focus()
             return
