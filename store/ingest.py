@@ -303,8 +303,8 @@ def decode_article(name: Path | str, raw: bytes) -> str:
     text = decode_utf8(Path(name), raw, "article", InputError)
     if not text.strip():
         raise InputError(name, "the article is empty")
-    if "\x00" in text:  # (valid UTF-8, but no report holds a NUL: an image, an archive)
-        at = text.index("\x00")
+    if b"\x00" in raw:  # (valid UTF-8, but no report holds a NUL: an image, an archive)
+        at = raw.index(b"\x00")  # (in bytes, as the UTF-8 check counts)
         raise InputError(name, f"article is not text (a NUL byte at offset {at}: a binary file?)")
     return text
 

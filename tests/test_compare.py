@@ -382,3 +382,54 @@ async def test_f_on_regions_whose_filters_are_alike_lists_each(app, store: Store
         await settle(pilot, app)
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one(SearchBar).value == screen.counts.rows[0].filter
+
+
+@pytest.mark.parametrize("fails", [False, True])
+async def test_escape_while_the_comparison_is_written_waits_for_how_it_went(
+    app, tmp_path: Path, monkeypatch, fails: bool
+) -> None:
+    """Escape while writing left a write with no word of it (written, or failed)."""
+    import threading
+
+    from coopbrowse.store import StoreError
+    from coopbrowse.store import export as export_module
+
+    gate, real = threading.Event(), export_module.write_markdown
+
+    def held(path, text, force=False):
+        assert gate.wait(20)
+        if fails:
+            raise StoreError(path, "no space left on device")
+        return real(path, text, force=force)
+
+    monkeypatch.setattr(export_module, "write_markdown", held)
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("space", "space", "c")
+        await settle(pilot, app)
+        compare_screen = app.screen
+        await pilot.press("e")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, SaveAsScreen)
+        from textual import events
+
+        try:  # (keys posted: Pilot's press would wait for the held write)
+            app.post_message(events.Key("enter", None))
+            await until(pilot, lambda: dialog.writing, "writing")
+            for key in ("escape", "enter"):  # neither closes it nor writes again
+                app.post_message(events.Key(key, None))
+            await pilot.pause(0.1)
+            assert app.screen is dialog
+        finally:
+            gate.set()
+        await settle(pilot, app)
+        if fails:
+            assert app.screen is dialog
+            said = str(dialog.query_one("#save-as-error").render())
+            assert said.startswith("Not written:") and "no space left on device" in said
+        else:
+            assert app.screen is compare_screen
+            assert any("Exported to" in n.message for n in app._notifications)
+            assert len(list(tmp_path.glob("coopbrowse-*-compare-*.md"))) == 1

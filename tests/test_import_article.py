@@ -144,6 +144,7 @@ def test_stdin(capsys, monkeypatch):
         (b"   \n\n", "missing.txt: article file is empty (only white space)"),
         (b"caf\xe9 au lait", "missing.txt: article is not UTF-8 text (bad byte at offset 3)"),
         (b"PK\x03\x04\x00\x00", "missing.txt: article is not text (a NUL byte at offset 4"),
+        ("Привет\x00".encode(), "article is not text (a NUL byte at offset 12"),  # bytes
     ],
 )
 def test_bad_article_files(capsys, tmp_path, content, message):

@@ -46,6 +46,12 @@ def test_every_binding_has_an_id_and_ids_are_unique() -> None:
         ('search = "ctrl+nonsense"\n', {}, "search: no key called 'ctrl+nonsense'"),
         ('search = "hyper+f13,cmd+s"\n', {}, "search: no key called 'cmd+s'"),
         ('search = "question_mark,slash"\n', {"search": "question_mark,slash"}, None),
+        # more than eight problems: eight named, the rest counted
+        (
+            "".join(f'no{i} = "x"\n' for i in range(10)),
+            {},
+            "unknown binding id 'no7'; and 2 more; default keys kept",
+        ),
         # every problem named (the fourth too), on one line
         (
             'a = "x"\nb = "y"\nsearch = "ctrl+nonsense"\nedit = 5\n',

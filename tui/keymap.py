@@ -148,9 +148,14 @@ def load_keymap(
         for name, (key, other) in found.items():
             del keymap[name]
             bad.append(f"{name}: {key!r} is already {other}'s key")
-    if bad:  # (every problem: one fixed, the next launch would name another)
-        return keymap, f"keymap {path}: {'; '.join(bad)}; default keys kept for those"
+    if bad:  # (all of a few problems: one fixed, the next launch would name another)
+        shown = "; ".join(problem[:80] for problem in bad[:SHOWN_PROBLEMS])
+        more = f"; and {len(bad) - SHOWN_PROBLEMS} more" if len(bad) > SHOWN_PROBLEMS else ""
+        return keymap, f"keymap {path}: {shown}{more}; default keys kept for those"
     return keymap, None
+
+
+SHOWN_PROBLEMS = 8  # a keymap's problems named in its warning (more: counted)
 
 
 def _short(exc: BaseException) -> str:

@@ -184,6 +184,7 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
         self.title_text = title
         self.default = default
         self.write = write
+        self.writing = False  # (while written, the dialog stays: its answer is to come)
         self.target_ticket = 0  # the latest path check (take_target)
 
     def compose(self) -> ComposeResult:
@@ -217,6 +218,8 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
         self.query_one("#save-as-error", Static).update(Text(printable(message), style="dim"))
 
     def action_write(self) -> None:
+        if self.writing:
+            return
         raw = self.query_one("#save-as-path", Input).value
         if self.write is None:
             take_target(self, raw, lambda path, force: self.dismiss((path, force)))
@@ -224,6 +227,7 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
             take_target(self, raw, self._write_here)
 
     def _write_here(self, path: Path, force: bool) -> None:
+        self.writing = True
         self.show_note("Writing…")
         self._written(path, force)
 
@@ -233,11 +237,18 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
         try:
             self.write(path, force)
         except StoreError as exc:  # (a path that passed the check, and still would not take it)
-            self.app.call_from_thread(self.show_error, f"Not written: {exc}")
+            self.app.call_from_thread(self._not_written, f"Not written: {exc}")
             return
         self.app.call_from_thread(self.dismiss, (path, force))
 
+    def _not_written(self, message: str) -> None:
+        self.writing = False
+        self.show_error(message)
+
     def action_cancel(self) -> None:
+        if self.writing:  # (escape would leave a write with no word of how it went)
+            self.app.bell()
+            return
         self.dismiss(None)
 
 
