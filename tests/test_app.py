@@ -359,6 +359,8 @@ async def test_history_recall_with_up_and_down(app) -> None:
         assert main.state.history == ["samara", "penza"]
         await pilot.press("slash", "ctrl+u", *'"unclosed', "enter")  # said wrong: not kept
         await settle(pilot, app)
+        await pilot.press("slash", "ctrl+u", *"sector:nonsense", "enter")  # found wrong
+        await settle(pilot, app)
         await pilot.press("slash", "ctrl+u", *"penza", "enter")
         await settle(pilot, app)
         assert main.state.history == ["samara", "penza"]

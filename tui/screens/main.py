@@ -175,6 +175,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self._ticket = self._early.request.ticket
         self._pending: Request | None = None
         self._asked = ""  # the query of the latest list request (shown or on its way)
+        self._bad_query = ""  # the latest query the index found wrong (not recalled)
         # What is under way: opening, catching up, the list's latest request (a request a
         # newer one supersedes may never answer: only the latest is waited for).
         self._opening = True
@@ -525,9 +526,18 @@ class MainScreen(StyledOnce, Screen[None]):
 
         if isinstance(exc, QueryError):
             message = f"✗ {exc} — the list is unchanged"
+            self.app.call_from_thread(self._not_recalled, request.query)
         else:  # a damaged index is rebuilt; anything else is reported
             message = self._trouble(exc)
         self.app.call_from_thread(self._failed, request, message)
+
+    def _not_recalled(self, query: str) -> None:
+        """A query found wrong (``sector:nonsense``) leaves the history, and is not put in
+        it when enter comes after the error."""
+        self._bad_query = query
+        if query in self.state.history:
+            self.state.history.remove(query)
+            self.query_one(SearchBar).history = list(self.state.history)
 
     def _trouble(self, exc: Exception) -> str:
         """What to say about a failed read (from a worker); a damaged index is rebuilt."""
@@ -892,6 +902,8 @@ class MainScreen(StyledOnce, Screen[None]):
             parse(bar.value)
         except QueryError:
             return  # a malformed query is not one to recall (its error is on the screen)
+        if bar.value.strip() == self._bad_query:
+            return  # (found wrong when it ran: an unknown sector, a bad range)
         self.state.remember(bar.value)
         bar.history = list(self.state.history)
 
