@@ -449,6 +449,7 @@ def build(
     progress: Progress = _quiet,
     searchable: Searchable | None = None,
     staged_from: int | None = None,
+    building: Callable[[Path], None] | None = None,
 ) -> Library:
     """Read the whole database, index it into a new directory and switch the stamp to it.
 
@@ -463,11 +464,15 @@ def build(
     """
     staged = STAGED_FROM if staged_from is None else staged_from
     with collector_paused():
-        return _build(db_path, progress, searchable, staged)
+        return _build(db_path, progress, searchable, staged, building)
 
 
 def _build(
-    db_path: Path, progress: Progress, searchable: Searchable | None, staged_from: int
+    db_path: Path,
+    progress: Progress,
+    searchable: Searchable | None,
+    staged_from: int,
+    building: Callable[[Path], None] | None = None,
 ) -> Library:
     home = index_home(db_path)
     for attempt in range(3):
@@ -489,6 +494,8 @@ def _build(
             _private_dir(home)
             target = home / f"i-{os.urandom(6).hex()}"
             _private_dir(target)
+            if building is not None:  # (where a build given up is to be cleared away)
+                building(target)
         except OSError as exc:
             index = SearchIndex.build(meetings, progress=step)
             note = f"search index kept in memory: cannot write {home}: {exc.strerror or exc}"
@@ -705,36 +712,50 @@ def build_in_subprocess(
                 elif message.get("done") is True:
                     done = True
                     break
+                elif "building" in message:
+                    where = _index_dir(db_path, message.get("building"))
                 elif "searchable" in message and searchable is not None:
                     partial = _partial(db_path, message)
                     if partial is not None:
-                        where = partial.index.path
                         searchable(partial)
                 elif {"what", "done", "total"} <= message.keys():
                     progress(str(message["what"]), _int(message["done"]), _int(message["total"]))
         except BaseException:  # (the app closing, say): the child stops now, not when it is done
             child.kill()
-            if where is not None:  # (what it left half-built: the next build would sweep it)
-                child.wait()
-                shutil.rmtree(where, ignore_errors=True)
+            child.wait()
+            for message in json_messages(child.stdout):  # (what it said before it was stopped)
+                if "building" in message:
+                    where = _index_dir(db_path, message.get("building"))
+            home = index_home(db_path)
+            stamp = read_stamp(home) if home is not None else None
+            if where is not None and (stamp is None or stamp.dir != where.name):
+                shutil.rmtree(where, ignore_errors=True)  # half-built (not one it finished)
             raise
         code = child.wait()
     if not done:
         raise StoreError(None, error or f"indexing failed (exit status {code})")
 
 
+def _index_dir(db_path: Path, name: Any) -> Path | None:
+    """The index directory ``name`` (as a child names it) in ``db_path``'s home, or None."""
+    home = index_home(db_path)
+    if home is None or not isinstance(name, str) or not name.startswith("i-") or "/" in name:
+        return None
+    return home / name
+
+
 def _partial(db_path: Path, message: dict[str, Any]) -> Library | None:
     """The partial library a building child announced (its meetings committed), or None
     when it cannot be opened or no longer describes the file (the whole comes later)."""
-    home, where, sig = index_home(db_path), message.get("searchable"), message.get("signature")
-    if home is None or not isinstance(where, str) or not where.startswith("i-") or "/" in where:
+    where, sig = _index_dir(db_path, message.get("searchable")), message.get("signature")
+    if where is None:
         return None
     if not (isinstance(sig, list) and len(sig) == 3 and all(_int(v) == v for v in sig)):
         return None
     state: Signature = (sig[0], sig[1], sig[2])
     try:
-        index = SearchIndex.open(home / where)
-        records = _open_records(home / where, db_path, state)
+        index = SearchIndex.open(where)
+        records = _open_records(where, db_path, state)
     except (IndexCorrupt, StoreError, OSError):
         return None
     if records is None or signature(db_path) != state:
@@ -762,6 +783,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             last[0] = now
             print(json.dumps({"what": what, "done": done, "total": total}), flush=True)
 
+    def started(target: Path) -> None:
+        print(json.dumps({"building": target.name}), flush=True)
+
     def announce(library: Library) -> None:
         where = library.index.path
         assert where is not None
@@ -770,7 +794,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     code = 0
     try:
-        build(Path(args.db), report, announce if args.announce else None, args.staged_from)
+        build(Path(args.db), report, announce if args.announce else None, args.staged_from, started)
         print(json.dumps({"done": True}), flush=True)
     except StoreError as exc:
         code = _say({"error": str(exc)})
