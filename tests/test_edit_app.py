@@ -903,7 +903,7 @@ async def test_e_f_and_d_on_a_read_only_database_say_so_before_any_form(app, sto
             assert app.screen is main  # no "Delete …?" asked, to be refused after
             await pilot.press("i")  # a draft can be read, not saved: said before drafting
             await settle(pilot, app)
-            said = str(app.screen.query_one("#article-error").render())
+            said = str(app.screen.query_one("#article-note").render())
             assert "read-only" in said and said.endswith("a draft can be made and read, not saved.")
     finally:
         store.path.chmod(0o644)

@@ -140,6 +140,9 @@ class ArticleScreen(ModalScreen[Drafted | None]):
             yield SourcesInput(placeholder="path or URL", id="article-path")
             yield Label("…or paste the article's text here (ctrl+s drafts it):")
             yield OrderedTextArea(self.text, id="article-text", soft_wrap=True)
+            note = Static("", id="article-note", markup=False)  # (read-only: said at once)
+            note.display = False  # (no line taken from the text box until there is one)
+            yield note
             yield Static("", id="article-error", markup=False)
             with Horizontal(id="article-buttons"):
                 yield Button("Draft (ctrl+s)", id="article-draft", variant="primary")
@@ -163,7 +166,9 @@ class ArticleScreen(ModalScreen[Drafted | None]):
 
     def _say_read_only(self, message: str) -> None:
         if self.is_attached:
-            self.query_one("#article-error", Static).update(Text(message, style="red"))
+            note = self.query_one("#article-note", Static)
+            note.update(Text(message, style="red"))
+            note.display = True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
