@@ -1042,10 +1042,18 @@ async def test_export_dialog_writes_the_selection(app, store, tmp_path, monkeypa
         assert "2 meetings in full" in counts
         path = dialog.query_one("#export-path").value
         assert path.startswith("coopbrowse-") and path.endswith("-selection.md")
+        title = dialog.query_one("#export-doc-title")
+        assert title.value == "Cooperation briefing"  # the briefing's title, to be typed
+        title.value = "Lifts for Anna [bold] #1"
+        await pilot.pause()
+        await until(pilot, lambda: dialog.ready, "the preview")
+        preview = plain(dialog.query_one("#export-preview-text").content)
+        assert preview.startswith("# Lifts for Anna \\[bold\\] \\#1")
         await pilot.press("enter")
         await settle(pilot, app)  # the file is written in a worker
         assert isinstance(app.screen, MainScreen)
         written = (tmp_path / path).read_text()
+        assert written.startswith("# Lifts for Anna \\[bold\\] \\#1\n")  # (escaped: text)
         assert written.count("\n## 20") == 2
         assert main.selection == before  # the selection stays
         assert any("Exported to" in n.message for n in app._notifications)

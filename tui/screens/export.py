@@ -283,6 +283,8 @@ class ExportScreen(ModalScreen[str | None]):
                     for i, choice in enumerate(self.choices):
                         yield RadioButton(choice.label, value=i == 0, id=f"what-{i}")
             yield Static(id="export-counts")
+            yield Label("Title")
+            yield OrderedInput(id="export-doc-title")
             yield Label("File")
             yield OrderedInput(id="export-path")
             with Horizontal(id="export-options"):
@@ -300,6 +302,7 @@ class ExportScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).value = default_filename(self.choice.slug)
+        self.query_one("#export-doc-title", Input).value = self._default_title()
         self.refresh_preview()
         self.query_one("#export-path", Input).focus()
 
@@ -318,11 +321,15 @@ class ExportScreen(ModalScreen[str | None]):
             found = self._selections[key] = select_from(self.index, keys)
         return found
 
+    def _default_title(self) -> str:
+        query = self.choice.query
+        return "Cooperation briefing" + (f": {query}" if query else "")
+
     def options(self) -> ExportOptions:
         query = self.choice.query
-        title = "Cooperation briefing" + (f": {query}" if query else "")
+        typed = self.query_one("#export-doc-title", Input).value.strip()
         return ExportOptions(
-            title=title,
+            title=typed or self._default_title(),
             query=query,
             trade_tables=self.query_one("#opt-trade", Checkbox).value,
             overview=self.query_one("#opt-overview", Checkbox).value,
@@ -370,8 +377,16 @@ class ExportScreen(ModalScreen[str | None]):
         self.query_one("#export-preview-text", Static).update(Text(printable(text)))
         self.ready = True
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "export-doc-title":  # (the preview shows the title)
+            self.refresh_preview()
+
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        was = self._default_title()
         self.choice = self.choices[event.radio_set.pressed_index]
+        title = self.query_one("#export-doc-title", Input)
+        if title.value == was:  # (not one typed: it follows what is exported)
+            title.value = self._default_title()
         path = self.query_one("#export-path", Input)
         if path.value.startswith("coopbrowse-"):
             path.value = default_filename(self.choice.slug)
