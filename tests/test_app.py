@@ -1095,6 +1095,17 @@ async def test_export_dialog_offers_row_or_list_and_options(app, tmp_path, monke
         await pilot.pause()
         preview = plain(dialog.query_one("#export-preview-text").content)
         assert "## Overview" not in preview and "# Cooperation briefing" in preview
+        # which is on shows without colour: a mark on, a blank off (Textual drew both alike)
+        drawn = {
+            wid: plain(dialog.query_one(f"#{wid}").render())[:3]
+            for wid in ("what-0", "what-1", "opt-trade", "opt-overview")
+        }
+        assert drawn == {
+            "what-0": "▐ ▌",
+            "what-1": "▐●▌",
+            "opt-trade": "▐✓▌",
+            "opt-overview": "▐ ▌",
+        }
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

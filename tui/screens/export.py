@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static
 
 from coopbrowse.store import StoreError, __version__
 from coopbrowse.store.export import (
@@ -37,6 +37,7 @@ from coopbrowse.store.text import printable
 
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput
+from ..widgets.toggles import Dot, Tick
 
 if TYPE_CHECKING:
     from coopbrowse.store.index import SearchIndex
@@ -281,16 +282,16 @@ class ExportScreen(ModalScreen[str | None]):
                 yield Static("Nothing is selected. Export:", classes="export-note")
                 with RadioSet(id="export-what"):
                     for i, choice in enumerate(self.choices):
-                        yield RadioButton(choice.label, value=i == 0, id=f"what-{i}")
+                        yield Dot(choice.label, value=i == 0, id=f"what-{i}")
             yield Static(id="export-counts")
             yield Label("Title")
             yield OrderedInput(id="export-doc-title")
             yield Label("File")
             yield OrderedInput(id="export-path")
             with Horizontal(id="export-options"):
-                yield Checkbox("Trade tables", True, id="opt-trade")
-                yield Checkbox("Overview by sector and region", True, id="opt-overview")
-                yield Checkbox("Sources", True, id="opt-sources")
+                yield Tick("Trade tables", True, id="opt-trade")
+                yield Tick("Overview by sector and region", True, id="opt-overview")
+                yield Tick("Sources", True, id="opt-sources")
             yield Static(id="export-error")
             with VerticalScroll(id="export-preview"):
                 yield Static(id="export-preview-text", markup=False)

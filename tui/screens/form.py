@@ -51,6 +51,7 @@ from coopbrowse.store.text import one_line, printable
 from ..widgets.choice import Choice
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput, OrderedTextArea
+from ..widgets.toggles import Tick
 from .export import confirm
 from .opening import KeepsEarlyKeys
 from .styling import StyledOnce
@@ -130,23 +131,6 @@ class Field(OrderedInput):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
-
-
-class Tick(Checkbox):
-    """A checkbox whose state is a mark (✓ or blank), not only a colour."""
-
-    def __init__(self, label: str, value: bool, **kwargs: Any) -> None:
-        # Born with the class its value gives it (``-on``): added after, it restyled the
-        # widget a second time (see tui/screens/styling.py)
-        if value:
-            classes = kwargs.get("classes")
-            kwargs["classes"] = f"-on {classes}" if classes else "-on"
-        super().__init__(label, value, **kwargs)
-
-    @property
-    def _button(self) -> Any:
-        self.BUTTON_INNER = "✓" if self.value else " "
-        return super()._button
 
 
 EAGER_ROWS = 4  # a list's rows mounted with the form; the rest follow a few at a time
