@@ -559,9 +559,11 @@ async def test_command_palette_has_the_actions(app) -> None:
         await settle(pilot, app)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for expected in (
-            "Meetings",
-            "Proposals",
-            "Regions",
+            "Meetings view",
+            "Proposals view",
+            "Regions view",
+            "Follow-up view",  # (not "Follow-up" beside f's "Follow up")
+            "Follow up",
             "Search",
             "Select",
             "Select listed",

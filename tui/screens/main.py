@@ -114,10 +114,10 @@ class MainScreen(StyledOnce, Screen[None]):
         Binding("question_mark", "app.help", "Help", id="main-help"),
         Binding("q", "app.quit", "Quit", id="main-quit"),
         Binding("e", "export", "Export", id="export"),
-        Binding("1", "view('meetings')", "Meetings", show=False, id="view-meetings"),
-        Binding("2", "view('proposals')", "Proposals", show=False, id="view-proposals"),
-        Binding("3", "view('regions')", "Regions", show=False, id="view-regions"),
-        Binding("4", "view('followup')", "Follow-up", show=False, id="view-followup"),
+        Binding("1", "view('meetings')", "Meetings view", show=False, id="view-meetings"),
+        Binding("2", "view('proposals')", "Proposals view", show=False, id="view-proposals"),
+        Binding("3", "view('regions')", "Regions view", show=False, id="view-regions"),
+        Binding("4", "view('followup')", "Follow-up view", show=False, id="view-followup"),
         # priority: handled as the key arrives, so the keys typed after it go where it sent
         # the focus (not to the list the focus was on a moment before)
         Binding("slash", "search", "Search", id="search", priority=True),
