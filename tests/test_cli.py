@@ -326,3 +326,15 @@ def test_the_browser_launches_without_the_commands_parser(monkeypatch, tmp_path)
         cli.main(["--db"])  # no value: argparse's one-line error
     assert missing.value.code == 2
     assert cli.main(["--db", str(db), "locate"]) == 0 and len(launched) == 2
+
+
+def test_an_unknown_long_option_is_an_error_not_a_query_word(capsys, store) -> None:
+    """``-penza`` is a query word (not Penza); ``--out`` is a slip for ``--output``, said as
+    such (it was read as words of the query, which then "selected nothing")."""
+    with pytest.raises(SystemExit) as stopped:
+        run(capsys, "export", "--out", "brief.md", "region:samara")
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2
+    assert "export: no option --out (its options:" in err and "--output" in err
+    code, out, _err = run(capsys, "search", "elevator", "-penza")
+    assert code == 0 and "penza" not in out.lower()

@@ -430,6 +430,9 @@ def _protect_query(parser: argparse.ArgumentParser, argv: list[str]) -> list[str
             if known[name] and "=" not in token and i + 1 < len(rest):
                 options.append(rest[i + 1])
                 i += 1
+        elif name.startswith("--") and len(name) > 2:  # ("-film" is a query word; "--out" a slip)
+            options_of = ", ".join(sorted(n for n in known if n.startswith("--")))
+            parser.error(f"{argv[at]}: no option {name} (its options: {options_of})")
         else:
             words.append(token)
         i += 1
