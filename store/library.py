@@ -457,10 +457,10 @@ def build(
     most). Where the cache cannot be written, the index is built in memory instead.
 
     ``searchable``: a database of ``staged_from`` (:data:`STAGED_FROM`) meetings or more is
-    indexed in two
-    commits, and ``searchable`` hears of a partial library in between, whose meetings and
-    regions can be searched (its proposals are then indexed: ``progress`` says
+    indexed in two commits, and ``searchable`` hears of a partial library in between, whose
+    meetings and regions can be searched (its proposals are then indexed: ``progress`` says
     :data:`PROPOSALS_PHASE`). It reads the same records; the stamp waits for the whole.
+    ``building``: hears of the directory the index is built in, as soon as it is made.
     """
     staged = STAGED_FROM if staged_from is None else staged_from
     with collector_paused():
