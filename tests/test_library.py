@@ -232,11 +232,13 @@ def _meeting_ids(index: SearchIndex, query: str) -> list[str]:
     return sorted(rid for _kind, rid in index.keys(index.listing("meetings", query, page=10_000)))
 
 
-def _check_partial(library: Library, path: Path) -> dict[str, object]:
-    """What a partial library answers while its proposals are being indexed."""
+def _check_partial(library: Library, path: Path, *, here: bool) -> dict[str, object]:
+    """What a partial library answers while its proposals are being indexed (``here``: by
+    this thread, which waits meanwhile; a child goes on, and may be done by now)."""
     index = library.index
     assert library.partial and library.stamp is None
-    assert read_stamp(index_home(path)) is None  # nothing says the index is current yet
+    if here:
+        assert read_stamp(index_home(path)) is None  # nothing says the index is current yet
     return {
         "meetings": index.meeting_total,
         "found": _meeting_ids(index, "lift*"),
@@ -267,17 +269,22 @@ def test_a_staged_build_can_search_the_meetings_before_the_proposals(
         path,
         progress=lambda *a: seen.append(a),
         builder=builder,
-        searchable=lambda partial: heard.append(_check_partial(partial, path)),
+        searchable=lambda partial: heard.append(
+            _check_partial(partial, path, here=where == "here")
+        ),
     )
     assert len(heard) == 1
     partial = heard[0]
-    assert partial["meetings"] == 60 and partial["proposals"] == 0
+    assert partial["meetings"] == 60
+    # (a child goes on meanwhile, and may have committed its proposals before this process
+    # opened what it announced: only this thread's build is sure to be between the two)
+    assert partial["proposals"] == 0 or where == "child"
     wanted = _meeting_ids(full, "lift*")
     assert wanted and partial["found"] == wanted  # a meeting is found for its proposals' text
     assert partial["regions"] == full.regions()
     counts = [full.region_detail(r.name).proposal_count for r in full.regions()]
     assert partial["in regions"] == counts and sum(counts) > 0
-    assert partial["sectors"] == {True}  # not known yet, not "none"
+    assert partial["sectors"] == {True} or where == "child"  # not known yet, not "none"
     assert all(full.region_detail(r.name).sectors for r in full.regions())
     assert partial["values"] == {f: full.field_values(f) for f in ("sector", "status")}
     assert partial["a proposal"] == full.proposal(PROPOSAL) and partial["not one"] is None
@@ -343,18 +350,16 @@ def test_a_subprocess_build_given_up_stops_the_child_at_once(tmp_path: Path, mon
         raise RuntimeError("App is not running")
 
     monkeypatch.setattr(subprocess, "Popen", recorded)
-    path = tmp_path / "sub.json"
-    build_database(path, 40, seed=6)
+    larger = tmp_path / "larger.json"  # (its build takes a while: given up in it)
+    build_database(larger, 1_500, seed=6)
     with pytest.raises(RuntimeError):
-        build_in_subprocess(path, closing)
+        build_in_subprocess(larger, closing)
     assert len(children) == 1 and children[0].returncode == -signal.SIGKILL
 
     # given up once its meetings were announced: what it had built goes too, unless it
     # had finished meanwhile (its stamp names it: a whole index, kept)
     from coopbrowse.store import library as lib
 
-    larger = tmp_path / "larger.json"  # (its proposals take a while: given up among them)
-    build_database(larger, 1_500, seed=6)
     monkeypatch.setattr(lib, "STAGED_FROM", 10)
     heard: list[Path] = []
 
