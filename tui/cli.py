@@ -1271,13 +1271,15 @@ def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool) -> int:
     caps = {"Status": 11, "Region": 16, "Sector": 22}
     widths = {n: min(caps.get(n, 1_000), max(len(n), *(len(r[n]) for r in rows))) for n in names}
     shown = list(names)
+
+    def rest() -> int:  # the width of the shown columns but the title, with the borders
+        return sum(widths[n] for n in shown if n != "Title") + 3 * len(shown) + 1
+
     for going in ("Sector", "Age", "Region"):
-        rest = sum(widths[n] for n in shown if n != "Title") + 3 * len(shown) + 1
-        if rest + 12 <= console.width:
+        if rest() + 12 <= console.width:
             break
         shown.remove(going)
-    rest = sum(widths[n] for n in shown if n != "Title") + 3 * len(shown) + 1
-    widths["Title"] = min(widths["Title"], max(8, console.width - rest))
+    widths["Title"] = min(widths["Title"], max(8, console.width - rest()))
     table = Table(title_justify="left")
     for name in shown:
         table.add_column(

@@ -179,8 +179,7 @@ class MainScreen(StyledOnce, Screen[None]):
         # What is under way: opening, catching up, the list's latest request (a request a
         # newer one supersedes may never answer: only the latest is waited for).
         self._opening = True
-        self._indexing = False  # the meetings are searchable, their proposals still indexing
-        self._unindexed = ""  # what the status line says when indexing them failed
+        self._unindexed = ""  # what the status line says when indexing the proposals failed
         self._catching_up = False
         self._catchup_ticket = 0
         self._answered = 0  # the ticket of the latest request that has been answered
@@ -314,8 +313,8 @@ class MainScreen(StyledOnce, Screen[None]):
             timeout=30,
             markup=False,
         )
+        # (no longer indexing: the screen may settle, and poll)
         self._unindexed = "✗ proposals not indexed: restart to index them"
-        self._indexing = False  # (nothing is under way now: the screen may settle, and poll)
         self._status_progress("", 0, 0)
 
     def _load_failed(self, exc: StoreError) -> None:
@@ -329,7 +328,6 @@ class MainScreen(StyledOnce, Screen[None]):
         starts again (the file changed meanwhile) announces its new index: it replaces the
         old one, which read the file as it was."""
         if self.library is None:
-            self._indexing = True
             self._library_ready(library)
         elif self._indexing:
             self.library = library
@@ -371,7 +369,6 @@ class MainScreen(StyledOnce, Screen[None]):
         """The whole index replaces the meetings' (a staged build is over): the list is
         read again on the row highlighted, the proposals views now list what they hold."""
         self.library = library
-        self._indexing = False
         if library.note:
             self.notify(one_line(library.note), severity="warning", markup=False)
         self._status_progress("", 0, 0)
@@ -1255,8 +1252,14 @@ class MainScreen(StyledOnce, Screen[None]):
 
     @property
     def _no_proposals(self) -> bool:
-        """Whether the index lacks the proposals: still being indexed, or that failed."""
-        return self._indexing or bool(self._unindexed)
+        """Whether the index lacks the proposals: a staged build's meetings alone, its
+        proposals still being indexed (:attr:`_indexing`) or that failed."""
+        return self.library is not None and self.library.partial
+
+    @property
+    def _indexing(self) -> bool:
+        """Whether the proposals are being indexed now (the meetings searchable meanwhile)."""
+        return self._no_proposals and not self._unindexed
 
     def _still_indexing(self, what: str) -> bool:
         """While the proposals of a large database are being indexed (or after that
@@ -1691,7 +1694,7 @@ class MainScreen(StyledOnce, Screen[None]):
     def _caught_up(self, ticket: int, keep: Key | None) -> None:
         if ticket != self._catchup_ticket:
             return
-        if self._unindexed and self.library is not None and not self.library.partial:
+        if not self._no_proposals:
             self._unindexed = ""  # (rebuilt whole after a change: the proposals are there)
         self._status_progress("", 0, 0)
         self._catching_up = False
