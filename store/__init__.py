@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .db import SCHEMA_VERSION, Store, WriteReport
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     CorruptDatabase,
     DatabaseLocked,
@@ -14,6 +15,21 @@ from .errors import (
     StoreError,
 )
 from .model import Meeting, Participant, Proposal, Source, TradeFigure, ValidationError
+from .storage import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from .db import Store, WriteReport
+else:
+
+    def __getattr__(name: str) -> Any:
+        """``Store`` and ``WriteReport``, imported when first asked for: the browser's
+        launch, when its index is current, reads the database without them (and TinyDB)."""
+        if name in ("Store", "WriteReport"):
+            from . import db
+
+            return getattr(db, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __version__ = "0.2.0"  # the single source: pyproject.toml reads it from here
 

@@ -80,6 +80,14 @@ def _bundled_file() -> Path:
     return Path(coopbrowse.data.__file__).with_name(DATASET_FILE)
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    """A dataset version (``2025.1-2``) as numbers to compare (a part that is not one: -1)."""
+    parts = []
+    for part in version.replace("-", ".").split("."):
+        parts.append(int(part) if part.isdigit() else -1)
+    return tuple(parts)
+
+
 def bundled_version() -> str:
     """The bundled dataset's version, read from the head of the file (cheap: every launch
     asks it, and only a newer version needs the whole dataset parsed)."""

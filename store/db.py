@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb import Query
 
 from . import history as hist
-from .dataset import Dataset, bundled_version, load_bundled, record_hash
+from .dataset import Dataset, bundled_version, load_bundled, record_hash, version_key
 from .errors import (
     CorruptDatabase,
     DatabaseLocked,
@@ -41,8 +41,10 @@ from .errors import (
 )
 from .ids import fresh_proposal_ids
 from .model import Change, FollowUp, Meeting, Proposal, ValidationError
+from .records import Signature
 from .schema import newest_first
 from .storage import (
+    SCHEMA_VERSION,
     AtomicJSONStorage,
     check_tables,
     parse_json_bytes,
@@ -51,9 +53,7 @@ from .storage import (
 )
 from .text import one_line
 
-SCHEMA_VERSION = 2
 META, MEETINGS, PROPOSALS, HISTORY = "meta", "meetings", "proposals", "history"
-Signature = tuple[int, int, int]  # (mtime_ns, size, inode) of the database file
 
 
 @dataclass
@@ -138,13 +138,6 @@ class _Snapshot:
     by_id: dict[str, Meeting]
     proposals_by_id: dict[str, Proposal]
     meta: dict[str, Any]
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    parts = []
-    for part in version.replace("-", ".").split("."):
-        parts.append(int(part) if part.isdigit() else -1)
-    return tuple(parts)
 
 
 if TYPE_CHECKING:

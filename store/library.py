@@ -30,7 +30,6 @@ read is rebuilt, and no file here is ever executed or unpickled.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import shutil
@@ -42,7 +41,6 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .db import SCHEMA_VERSION, Signature, Store, Stream
 from .errors import CorruptDatabase, DatabaseLocked, NotWritable, StoreError, no_database
 from .index import IndexCorrupt, SearchIndex
 from .records import (
@@ -50,12 +48,14 @@ from .records import (
     FROM_COPY,
     SPANS_FILE,
     FileRecords,
+    Signature,
     compute_spans,
     load_spans,
     save_spans,
 )
-from .schema import INDEX_FORMAT
+from .schema import INDEX_FORMAT, digest
 from .storage import (
+    SCHEMA_VERSION,
     WriteCancelled,
     atomic_write_bytes,
     child_command,
@@ -68,6 +68,7 @@ from .storage import (
 )
 
 if TYPE_CHECKING:
+    from .db import Store, Stream
     from .model import Meeting
 
 CACHE_ENV = "COOPBROWSE_CACHE"
@@ -117,7 +118,7 @@ def index_home(db_path: Path) -> Path | None:
     root = cache_root()
     if root is None:
         return None
-    key = hashlib.blake2b(str(_identity(db_path)).encode(), digest_size=12).hexdigest()
+    key = digest(str(_identity(db_path)), 12).hex()
     return root / "index" / key
 
 
@@ -290,6 +291,8 @@ class Library:
                     read_file_bytes(db_path)
             if not create:
                 raise StoreError(db_path, no_database(db_path))
+            from .db import Store
+
             Store.open(db_path)
         library = cls._current(db_path)
         if library is None:
@@ -371,14 +374,15 @@ class Library:
 
     def _merge_bundled(self) -> None:
         """Merge a newer bundled dataset (a write: the index follows it)."""
-        from .dataset import bundled_version
-        from .db import version_key
+        from .dataset import bundled_version, version_key
 
         stamp = self.stamp
         if stamp is None or not stamp.follow_bundled:
             return
         if version_key(bundled_version()) <= version_key(stamp.dataset_version):
             return
+        from .db import Store
+
         with contextlib.suppress(NotWritable, DatabaseLocked):
             Store.open(self.db_path)  # merges (and updates the index) where it can write
         self.refresh()
@@ -474,6 +478,8 @@ def _build(
     staged_from: int,
     building: Callable[[Path], None] | None = None,
 ) -> Library:
+    from .db import Store  # (a launch that finds its index current never imports TinyDB)
+
     home = index_home(db_path)
     for attempt in range(3):
         progress("Reading the database" if not attempt else REREADING, 0, 0)
@@ -588,8 +594,7 @@ def _open_records(where: Path, db_path: Path, sig: Signature) -> FileRecords | N
 def _needs_opening(meta: dict[str, Any]) -> bool:
     """Whether :meth:`Store.open` has work to do before the database can be indexed: a
     migration, or a newer bundled dataset to merge."""
-    from .dataset import bundled_version
-    from .db import version_key
+    from .dataset import bundled_version, version_key
 
     if _int(meta.get("schema_version")) != SCHEMA_VERSION:
         return True

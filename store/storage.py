@@ -44,6 +44,8 @@ READ_FLAGS = (
     | getattr(os, "O_BINARY", 0)
 )
 
+SCHEMA_VERSION = 2  # the layout of the database's tables (Store.open migrates older ones)
+
 
 class WriteCancelled(DatabaseLocked):
     """A writer waiting for the lock was cancelled (see :func:`write_lock`); nothing written."""

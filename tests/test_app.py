@@ -713,7 +713,9 @@ def test_the_early_open_gets_short_turns_while_it_runs_and_gives_them_back(
     monkeypatch.setattr(
         listing,
         "first_answer",
-        lambda index, request: seen.append(sys.getswitchinterval()) or answer(index, request),
+        lambda index, request, *rest: (
+            seen.append(sys.getswitchinterval()) or answer(index, request, *rest)
+        ),
     )
     for _ in range(500):  # (an early open of an earlier test in this process may still run)
         if not listing._turns[0]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from array import array
 from dataclasses import replace
 from pathlib import Path
 
@@ -290,13 +292,16 @@ def test_spans_keep_an_inode_wider_than_64_bits(tmp_path: Path) -> None:
     assert load_spans(tmp_path / SPANS_FILE, (sig[0], sig[1], 6)) is None
 
 
-def test_spans_whose_groups_do_not_cover_their_records_in_order_are_not_used(
+def test_spans_whose_groups_do_not_cover_their_records_in_order_are_found_out(
     store: Store, tmp_path: Path
 ) -> None:
+    """Ends that are not the records' are refused as the spans are loaded; a group's start
+    after its end, or past the records, as the group is looked up (the spans are viewed as
+    read, not checked through: a pass over them all cost every launch milliseconds)."""
     raw = store.path.read_bytes()
     tables = orjson.loads(raw)
     spans = compute_spans(raw, tables)
-    assert spans is not None and len(spans.keys) == len(tables["meetings"]) > 2
+    assert spans is not None and len(spans.keys) == len(tables["meetings"]) > 3
     sig = (1, len(raw), 2)
     save_spans(tmp_path / SPANS_FILE, spans, sig)
     again = load_spans(tmp_path / SPANS_FILE, sig)
@@ -304,16 +309,38 @@ def test_spans_whose_groups_do_not_cover_their_records_in_order_are_not_used(
         record_uid("meeting", MID)
     )
     assert again.group(record_uid("meeting", "no-such-meeting")) == range(0)
-    for damage in ("backwards", "past the end", "not from the first"):
-        bad = replace(spans, starts=type(spans.starts)("I", spans.starts))
-        if damage == "backwards":
-            bad.starts[1], bad.starts[2] = bad.starts[2], bad.starts[1]
-        elif damage == "past the end":
+    for damage in ("past the end", "not from the first", "backwards", "beyond the records"):
+        bad = replace(spans, starts=array("I", spans.starts))
+        if damage == "past the end":
             bad.starts[-1] += 1
-        else:
+        elif damage == "not from the first":
             bad.starts[0] = 1
+        elif damage == "backwards":
+            bad.starts[1], bad.starts[2] = bad.starts[2], bad.starts[1]
+        else:
+            bad.starts[1] = 1 << 31
         save_spans(tmp_path / SPANS_FILE, bad, sig)
-        assert load_spans(tmp_path / SPANS_FILE, sig) is None, damage
+        loaded = load_spans(tmp_path / SPANS_FILE, sig)
+        if damage in ("past the end", "not from the first"):
+            assert loaded is None, damage
+            continue
+        assert loaded is not None, damage
+        assert loaded.group(bad.keys[3]) == spans.group(bad.keys[3])  # the others read on
+        with pytest.raises(IndexCorrupt, match="out of order"):
+            loaded.group(bad.keys[1])
+
+
+def test_a_group_out_of_order_is_found_out_when_its_meeting_is_read(store: Store) -> None:
+    ids = {record_uid("meeting", m.id): m.id for m in store.meetings()}
+    second: list[str] = []
+
+    def backwards(spans) -> None:  # type: ignore[no-untyped-def]
+        spans.starts[1], spans.starts[2] = spans.starts[2], spans.starts[1]
+        second.append(ids[spans.keys[1]])
+
+    library = _crafted(store, backwards)
+    with pytest.raises(IndexCorrupt, match=f"{re.escape(str(store.path))}.*out of order"):
+        library.index.meeting(second[0])
 
 
 def test_the_ids_of_listed_rows_are_read_from_the_records_and_checked(store: Store) -> None:
@@ -361,10 +388,11 @@ def test_a_change_of_another_meeting_in_a_meetings_records_is_found_out(store: S
         order = sorted(range(len(spans)), key=lambda i: (owner[i], spans.kinds[i]))
         for name in ("offsets", "lengths", "kinds"):
             values = getattr(spans, name)
-            setattr(spans, name, type(values)(values.typecode, [values[i] for i in order]))
+            code = "B" if name == "kinds" else "I"
+            setattr(spans, name, array(code, [values[i] for i in order]))
         owner = [owner[i] for i in order]
-        spans.keys = type(spans.keys)("q", sorted(set(owner)))
-        spans.starts = type(spans.starts)("I", [*map(owner.index, spans.keys), len(owner)])
+        spans.keys = array("q", sorted(set(owner)))
+        spans.starts = array("I", [*map(owner.index, spans.keys), len(owner)])
 
     library = _crafted(store, move)
     with pytest.raises(IndexCorrupt, match="another's place"):

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from coopbrowse.store import Store, StoreError, __version__
+from coopbrowse.store import StoreError, __version__
 from coopbrowse.store.paths import resolve_state_path
 from coopbrowse.store.text import one_line
 
@@ -21,6 +22,9 @@ from .state import UiState
 from .widgets.detail import DetailPane
 from .widgets.record_table import RecordTable
 from .widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from coopbrowse.store import Store
 
 
 class CoopBrowseApp(KeepsKeyOrder, App[int]):
@@ -50,7 +54,7 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
         UI state read from ``state_path``), so the first frame shows the list; otherwise
         the database is opened, and indexed, behind a first frame that says so."""
         super().__init__()
-        self.db_path = db.path if isinstance(db, Store) else Path(db)
+        self.db_path = Path(db) if isinstance(db, str | Path) else db.path
         self.settings = settings or Settings()
         self.state_path = state_path or resolve_state_path(self.db_path)
         self.ui_state = early.state if early is not None else UiState.load(self.state_path)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coopbrowse.store import Store, StoreError, __version__
+from coopbrowse.store import StoreError, __version__
 from coopbrowse.store.errors import no_database
 from coopbrowse.store.paths import DB_ENV, STATE_ENV, resolve_db_path, resolve_state_path
 from coopbrowse.store.text import one_line
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
+    from coopbrowse.store import Store
     from coopbrowse.store.index import SearchIndex, SearchResult
     from coopbrowse.store.library import Library
     from coopbrowse.store.model import Meeting
@@ -804,6 +805,7 @@ def cmd_import(db_path: Path, args: argparse.Namespace) -> int:
     """Validate every file, then add (or plan) their meetings; a bad file writes nothing."""
     import tempfile
 
+    from coopbrowse.store.db import Store
     from coopbrowse.store.ingest import import_records, load_records
 
     records = load_records(args.files)
@@ -856,6 +858,7 @@ def _read_draft(source: str, published: str | None) -> tuple[Any, Any]:
 
 def _stored_as(db_path: Path, data: dict[str, Any]) -> str | None:
     """The stored meeting a draft is (None: none, no database yet, or not saveable)."""
+    from coopbrowse.store.db import Store
     from coopbrowse.store.ingest import prepare_draft, stored_as
     from coopbrowse.store.model import ValidationError
 
@@ -885,6 +888,7 @@ def _unsaved_hint(draft: Any) -> str:
 
 
 def _import_one_article(db_path: Path, args: argparse.Namespace, source: str) -> int:
+    from coopbrowse.store.db import Store
     from coopbrowse.store.errors import InputError
     from coopbrowse.store.ingest import prepare_draft, save_draft
     from coopbrowse.store.model import ValidationError
@@ -935,6 +939,7 @@ def _import_many_articles(db_path: Path, args: argparse.Namespace) -> int:
     """Each source drafted (and saved with --yes) in turn; one failure does not stop the
     rest. The summary: per source, added / updated / drafted / duplicate / needs review /
     failed, the meeting's id and the fields not found."""
+    from coopbrowse.store.db import Store
     from coopbrowse.store.ingest import prepare_draft, save_draft, stored_as
     from coopbrowse.store.model import ValidationError
 
@@ -1046,6 +1051,7 @@ def cmd_history(index: SearchIndex, db_path: Path, record_id: str, *, as_json: b
     database)."""
     from rich.text import Text
 
+    from coopbrowse.store.db import Store
     from coopbrowse.store.history import describe
 
     from .blocks import ORIGIN_LABELS
@@ -1208,6 +1214,8 @@ def _has_record(store: Store, record_id: str) -> bool:
 
 def _existing_store(db_path: Path) -> Store:
     """The database at ``db_path`` for a write to records in it (never created here)."""
+    from coopbrowse.store.db import Store
+
     if not db_path.exists() and not db_path.is_symlink():
         raise StoreError(db_path, no_database(db_path))
     return Store.open(db_path)
@@ -1309,6 +1317,8 @@ def _querying(index: SearchIndex, query: str, make: Any) -> Any:
 
 
 def cmd_init(db_path: Path, *, empty: bool) -> int:
+    from coopbrowse.store.db import Store
+
     if db_path.exists() or db_path.is_symlink():
         raise StoreError(db_path, "already exists; init only creates a new database")
     store = Store.open(db_path, seed=not empty)
@@ -1324,6 +1334,7 @@ def cmd_serve(db_path: Path, host: str, port: int) -> int:
     """The app in a web browser: textual-serve runs ``coopbrowse --db PATH`` for each page."""
     import shlex
 
+    from coopbrowse.store.db import Store
     from coopbrowse.store.storage import child_command
 
     if not 0 < port < 65536:

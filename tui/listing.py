@@ -7,6 +7,7 @@ command line starts :class:`EarlyOpen` first, and the index opens while Textual 
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections import OrderedDict
@@ -15,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coopbrowse.store.followup import FACETS
 from coopbrowse.store.library import Library
 
 from .blocks import Marker
@@ -117,18 +117,21 @@ class Request:
 Answer = tuple[Rows, Marker, int | None]  # a request's rows, highlights, cursor (None: not there)
 
 
-def first_answer(index: SearchIndex, request: Request) -> Answer:
-    """A request's first page of rows (off the UI thread): the rest follow."""
+def first_answer(index: SearchIndex, request: Request, warm: int = WARM_ROWS) -> Answer:
+    """A request's first page of rows (off the UI thread; ``warm`` of them read now, the
+    others as they are drawn): the rest follow."""
     if request.view == "regions":
         rows = Rows("regions", regions=sort_regions(index.regions(request.query), request.sort))
     else:
         listing = index.listing(request.view, request.query, request.sort)
         rows = Rows(request.view, index, listing)
         if request.view == "followup":
+            from coopbrowse.store.followup import FACETS
+
             rows.facets = index.facets(request.query, FACETS, view="followup")
     hl = index.matcher(request.query) if request.query else None
     at = find_row(index, rows, request.keep, first_page=True)
-    rows.warm(at or 0)
+    rows.warm(at or 0, warm)
     return rows, hl, at
 
 
@@ -191,6 +194,15 @@ def _short_turns(change: int) -> None:
             sys.setswitchinterval(_turns[1])
 
 
+def _screen_rows() -> int:
+    """How many lines the terminal the app draws on has (:data:`WARM_ROWS` when unknown)."""
+    stderr = sys.__stderr__  # (where Textual draws)
+    try:
+        return WARM_ROWS if stderr is None else os.get_terminal_size(stderr.fileno()).lines
+    except (OSError, ValueError):
+        return WARM_ROWS
+
+
 class EarlyOpen:
     """The database opened, and the first list read, on a thread of its own.
 
@@ -219,7 +231,9 @@ class EarlyOpen:
         try:
             self.library = Library.open_current(self.db_path)
             if self.library is not None:
-                self.answer = first_answer(self.library.index, self.request)
+                # the rows the terminal shows, no more: this thread holds up the first
+                # frame while it holds the interpreter's lock
+                self.answer = first_answer(self.library.index, self.request, _screen_rows())
         except Exception:  # the open worker opens it again and says what is wrong
             self.answer = None
         finally:

@@ -35,7 +35,7 @@ from textual.containers import Container, Horizontal
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, ProgressBar, Static
+from textual.widgets import Header, Static
 
 from coopbrowse.store.errors import StoreError
 from coopbrowse.store.text import one_line
@@ -61,6 +61,8 @@ from ..widgets.search_bar import SearchBar
 from .styling import StyledOnce
 
 if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
+
     from coopbrowse.store.index import SearchIndex
     from coopbrowse.store.library import Library
 
@@ -418,6 +420,8 @@ class MainScreen(StyledOnce, Screen[None]):
             self._update_titles()
             return
         if bar is None:  # (the usual launch shows no progress: not in its first frame)
+            from textual.widgets import ProgressBar
+
             bar = ProgressBar(id="progress", show_eta=False)
             self.query_one("#status-line").mount(bar)
         bar.display = True
@@ -435,9 +439,14 @@ class MainScreen(StyledOnce, Screen[None]):
         return key_shown(self.app, f"view-{view.id}", view.key)
 
     def _progress_bar(self) -> ProgressBar | None:
-        """The status line's progress bar, once something slow has needed it."""
+        """The status line's progress bar, once something slow has needed it (imported
+        then: the usual launch does without it)."""
         found = self.query("#progress")
-        return found.first(ProgressBar) if found else None
+        if not found:
+            return None
+        from textual.widgets import ProgressBar
+
+        return found.first(ProgressBar)
 
     # Rows --------------------------------------------------------------------------------
 
