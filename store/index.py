@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     import tantivy
 
 PAGE = 100  # rows fetched with a view's first answer; the rest follow in the background
+PLACES = 50  # rows whose places in the records are read at once (about a screenful)
 
 __all__ = ["IndexCorrupt", "SearchIndex"]  # IndexCorrupt is raised here, defined by records
 
@@ -129,6 +130,10 @@ class Listing:
     _records: Records = field(repr=False)  # where its rows are read (as of its snapshot)
     _segments: array[int] = field(default_factory=lambda: array("H"), repr=False)
     _docs: array[int] = field(default_factory=lambda: array("I"), repr=False)
+    # where the rows of the pages read lately are: (uid, muid, pi, nprops) by row
+    _places: Recent[int, list[tuple[int, int, int, int]]] = field(
+        default_factory=lambda: Recent(16), repr=False
+    )
 
     @property
     def loaded(self) -> int:
@@ -150,12 +155,37 @@ class Listing:
 
         return [tantivy.DocAddress(s, d) for s, d in zip(self._segments, self._docs, strict=True)]
 
+    def place(self, i: int) -> tuple[int, int, int, int] | None:
+        """``(uid, its meeting's uid, place in the meeting, proposal count)`` of row ``i``,
+        read with the rest of its page of :data:`PLACES` rows (four calls into Tantivy a
+        page, not four a row), or None while the row is not loaded yet."""
+        if not 0 <= i < len(self._docs):
+            return None
+        page = i // PLACES
+        places = self._places.get(page)
+        if places is None:
+            import tantivy
+
+            rows = range(page * PLACES, min(len(self._docs), (page + 1) * PLACES))
+            addresses = [tantivy.DocAddress(self._segments[r], self._docs[r]) for r in rows]
+            columns = [
+                self._searcher.fast_field_values(name, addresses)
+                for name in ("uid", "muid", "pi", "nprops")
+            ]
+            places = [
+                (int(uid or 0), int(muid or 0), int(pi or 0), n if isinstance(n, int) else 0)
+                for uid, muid, pi, n in zip(*columns, strict=True)
+            ]
+            self._places.put(page, places)
+        return places[i - page * PLACES]
+
     def _take(self, hits: list[tuple[Any, Any]]) -> None:
         segments, docs = array("H"), array("I")
         for _value, address in hits:
             segments.append(address.segment_ord)
             docs.append(address.doc)
         self._segments, self._docs = segments, docs
+        self._places = Recent(16)
 
     def complete(self) -> None:
         """Fetch every row (one call into Tantivy: tens of milliseconds at 100,000)."""
@@ -555,11 +585,15 @@ class SearchIndex:
         row shows: a meeting without its summary, notes, goods and proposals, and only its
         latest trade figure; a proposal without its detail), or None while it is not loaded
         yet. :meth:`meeting` and :meth:`proposal` give whole records."""
-        address = listing.address(i)
-        if address is None:
+        try:
+            place = listing.place(i)
+        except BaseException as exc:
+            if isinstance(exc, KeyboardInterrupt | SystemExit):
+                raise
+            raise IndexCorrupt(self.path, f"unreadable document ({_short(exc)})") from None
+        if place is None:
             return None
-        searcher = listing._searcher
-        uid, muid, pi = self._place(searcher, address)
+        uid, muid, pi, n = place
         proposal_row = uid != muid
         found = listing._records.row(muid, pi if proposal_row else None)
         if found is None:
@@ -569,8 +603,7 @@ class SearchIndex:
             if proposal is None or record_uid("proposal", proposal.id) != uid:
                 raise IndexCorrupt(self.path, "a listed proposal out of place")
             return "proposal", proposal, meeting, 0
-        n = searcher.fast_field_values("nprops", [address])[0]
-        return "meeting", meeting, meeting, n if isinstance(n, int) and n >= 0 else 0
+        return "meeting", meeting, meeting, max(n, 0)
 
     def keys(self, listing: Listing) -> list[tuple[str, str]]:
         """Every row's ``(kind, id)`` (loads the whole listing; seconds at 500,000)."""

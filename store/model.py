@@ -111,8 +111,10 @@ class _Reader:
             and (value.isascii() or not _SURROGATE.search(value))
         ):
             return value  # the common case, kept fast: 600,000 records are indexed
-        if value is None:
-            value = ""
+        if value is None:  # absent: "" (as fast: a list row reads a part of its record)
+            if required:
+                raise ValidationError(self.where(name), "is required")
+            return ""
         if not isinstance(value, str):
             raise ValidationError(self.where(name), f"expected a string, got {kind_of(value)}")
         if required and not value.strip():
@@ -188,7 +190,8 @@ class _Reader:
             return []
         if not isinstance(value, list):
             raise ValidationError(self.where(name), f"expected a list, got {kind_of(value)}")
-        return [(f"{self.where(name)}[{i}]", item) for i, item in enumerate(value)]
+        where = self.where(name)
+        return [(f"{where}[{i}]", item) for i, item in enumerate(value)]
 
 
 def kind_of(value: Any) -> str:
@@ -571,7 +574,9 @@ class Meeting:
             exports=r.strings("exports"),
             imports=r.strings("imports"),
             notes=r.strings("notes"),
-            source=Source.from_dict(data.get("source") or {}, r.where("source")),
+            source=Source.from_dict(data["source"], r.where("source"))
+            if data.get("source")
+            else Source(),
             proposals=[Proposal.from_dict(v, p, meeting_id=mid) for p, v in r.items("proposals")],
             history=[Change.from_dict(v, p) for p, v in r.items("history")]
             if data.get("history")

@@ -55,8 +55,8 @@ _GROUP = 8 + 4  # its meeting's uid, where it starts
 _SPANS_MAX = 1 << 31
 _RECORD_MAX = 64 * 1024 * 1024  # one record is never this large
 FROM_DATABASE, FROM_COPY = 0, 1
-# what a list row shows of a meeting (its summary, notes and goods are left out)
-_HEAD = ("id", "date", "region", "title", "participants", "trade", "source")
+# what a list row shows of a meeting (its summary, notes, goods and source are left out)
+_HEAD = ("id", "date", "region", "title", "participants", "trade")
 
 Signature = tuple[int, int, int]  # (mtime_ns, size, inode) of the database file
 if TYPE_CHECKING:  # a column of spans: built as an array, loaded as a view of what was read

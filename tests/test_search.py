@@ -433,3 +433,33 @@ def test_json_output_escapes_terminal_control_characters(capsys, store) -> None:
     out = capsys.readouterr().out
     assert "\x9b" not in out and "\u202e" not in out
     assert json.loads(out)["title"] == "evil \x9b31m \u202e title"
+
+
+def test_a_page_of_rows_reads_where_its_records_are_in_a_few_calls() -> None:
+    """Where each listed row's record is (its key, its meeting's, its place there, how many
+    proposals) is read for a page of rows at once, not four calls into Tantivy a row: half
+    the time of a search as the app runs it went to reading its 50 rows."""
+    index = SearchIndex.build(synth_meetings(120, seed=6))
+    listing = index.listing("proposals", "", "newest")
+    listing.complete()
+    assert listing.total > 100
+    calls: list[int] = []
+    searcher = listing._searcher
+
+    class Counting:
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            return getattr(searcher, name)
+
+        def fast_field_values(self, name: str, addresses):  # type: ignore[no-untyped-def]
+            calls.append(len(addresses))
+            return searcher.fast_field_values(name, addresses)
+
+    listing._searcher = Counting()
+    rows = [index.row(listing, i) for i in range(75)]
+    assert calls == [50] * 8  # two pages: four fields each
+    # the same records as the place of each row read on its own gives (SearchIndex._place)
+    plain = index.listing("proposals", "", "newest")
+    plain.complete()
+    assert [(row[0], row[1].id) for row in rows if row is not None] == [
+        index.key_at(plain, i) for i in range(75)
+    ]
