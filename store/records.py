@@ -222,12 +222,12 @@ def load_spans(path: Path, sig: Signature) -> Spans | None:
             total = count * _ENTRY + groups * _GROUP + 4
             if source not in (FROM_DATABASE, FROM_COPY) or total > _SPANS_MAX:
                 return None
-            raw = bytearray(total + 1)
-            got = cast("io.BufferedReader", fh).readinto(raw)  # (opened "rb")
-            if got != total:
+            if os.fstat(fh.fileno()).st_size != _HEADER.size + total:
+                return None  # (before the buffer: a damaged count must not cost gigabytes)
+            raw = bytearray(total)
+            if cast("io.BufferedReader", fh).readinto(raw) != total:  # (opened "rb")
                 return None
-            del raw[total:]
-    except (OSError, StoreError):
+    except (OSError, StoreError, MemoryError):
         return None
     # Viewed in place where the layout is the machine's (copying several megabytes, and a
     # pass over the groups, cost the first frame 9 ms): the groups' order is checked as

@@ -1745,3 +1745,29 @@ async def test_a_status_further_down_the_follow_up_list_is_not_cut_at_80_columns
         assert statuses[0] == "proposed" and "in progress" in statuses[30:]
         widths = table._widths(table.size.width)
         assert widths[0] >= len("in progress")
+
+
+def test_the_early_open_reads_a_screenful_of_rows_and_those_the_widths_need(
+    monkeypatch,
+) -> None:
+    """As many rows as the terminal has lines, and at least the first rows the list's
+    column widths are fitted to; a size that cannot be told (no terminal, or one that says
+    0 lines) reads the usual screenful."""
+    import os
+
+    from coopbrowse.tui import listing
+    from coopbrowse.tui.widgets.record_table import RecordTable
+
+    def size(lines: int):  # type: ignore[no-untyped-def]
+        def get(fd: int) -> os.terminal_size:
+            if lines < 0:
+                raise OSError("not a terminal")
+            return os.terminal_size((120, lines))
+
+        return get
+
+    for lines, rows in ((80, 80), (24, RecordTable.SAMPLE), (0, listing.WARM_ROWS)):
+        monkeypatch.setattr(os, "get_terminal_size", size(lines))
+        assert listing._screen_rows() == rows
+    monkeypatch.setattr(os, "get_terminal_size", size(-1))
+    assert listing._screen_rows() == listing.WARM_ROWS

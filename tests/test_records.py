@@ -449,3 +449,30 @@ def test_a_meetings_proposal_rows_read_its_meeting_once_without_its_long_text(
     assert len(rows) == 6 and len(reads) == 7  # the meeting once, then each proposal
     meeting = rows[0][2]
     assert meeting.id == MID and meeting.title and not meeting.summary  # what a row shows
+
+
+def test_a_spans_header_that_claims_more_than_the_file_holds_costs_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    """Its counts are read before the file's size is known to match them: a damaged count
+    that claims gigabytes is refused before any buffer is made for it."""
+    import tracemalloc
+
+    raw = store.path.read_bytes()
+    spans = compute_spans(raw, orjson.loads(raw))
+    assert spans is not None
+    sig = (1, len(raw), 2)
+    save_spans(tmp_path / SPANS_FILE, spans, sig)
+    whole = bytearray((tmp_path / SPANS_FILE).read_bytes())
+    count_at = 17 + 8 * 3  # after the magic and the file state
+    groups = len(spans.keys)
+    huge = (2**31 - 4 - groups * 12) // 9  # within the format's limit, far past the file
+    whole[count_at : count_at + 8] = huge.to_bytes(8, "little")
+    (tmp_path / SPANS_FILE).write_bytes(bytes(whole))
+    tracemalloc.start()
+    try:
+        assert load_spans(tmp_path / SPANS_FILE, sig) is None
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000

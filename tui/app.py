@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -54,7 +55,7 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
         UI state read from ``state_path``), so the first frame shows the list; otherwise
         the database is opened, and indexed, behind a first frame that says so."""
         super().__init__()
-        self.db_path = Path(db) if isinstance(db, str | Path) else db.path
+        self.db_path = Path(db) if isinstance(db, str | os.PathLike) else db.path
         self.settings = settings or Settings()
         self.state_path = state_path or resolve_state_path(self.db_path)
         self.ui_state = early.state if early is not None else UiState.load(self.state_path)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from coopbrowse.store.index import Listing, RegionRow, SearchIndex
 
 WARM_ROWS = 64  # rows read with a list's answer: a tall terminal's screenful
+WIDTH_ROWS = 30  # the first rows, which the list's column widths are fitted to
 
 
 class Rows(Sequence[Row | None]):
@@ -195,12 +196,15 @@ def _short_turns(change: int) -> None:
 
 
 def _screen_rows() -> int:
-    """How many lines the terminal the app draws on has (:data:`WARM_ROWS` when unknown)."""
+    """How many rows to read for the first frame: as many as the terminal the app draws on
+    has lines, and at least the rows the list's column widths are measured over
+    (:data:`WARM_ROWS` when the terminal's size is unknown)."""
     stderr = sys.__stderr__  # (where Textual draws)
     try:
-        return WARM_ROWS if stderr is None else os.get_terminal_size(stderr.fileno()).lines
+        lines = 0 if stderr is None else os.get_terminal_size(stderr.fileno()).lines
     except (OSError, ValueError):
-        return WARM_ROWS
+        lines = 0
+    return max(lines, WIDTH_ROWS) if lines else WARM_ROWS
 
 
 class EarlyOpen:

@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..keyorder import send_keys
+from ..listing import WIDTH_ROWS
 from .columns import Column
 from .typeahead import KeepsTypeahead
 
@@ -281,7 +282,7 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         self._widths_memo = (total, self.columns, widths)
         return widths
 
-    SAMPLE = 30  # rows the widths are fitted to, at least: the first screenful is read anyway
+    SAMPLE = WIDTH_ROWS  # rows the widths are fitted to, at least: the first screen's are read
 
     def _content_widths(self) -> list[tuple[int, int]]:
         """``(full, short)`` width of each column's widest cell in the first rows (a Fit
