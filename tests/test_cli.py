@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -184,7 +185,8 @@ def test_errors_quoting_what_was_typed_are_one_line_without_controls(
     monkeypatch.chdir(tmp_path)
     code, out, err = run_or_exit(capsys, *argv)
     assert code == 2 and out == ""
-    assert err.strip().splitlines()[-1].startswith(("coopbrowse: error:", "usage"))
+    last = err.strip().splitlines()[-1]
+    assert re.match(r"coopbrowse( [a-z-]+)?: error: ", last) or last.startswith("usage")
     assert not any(c in err for c in "\x1b\x07")
     assert err.count("\n") == (2 if err.startswith("usage") else 1)
 
@@ -335,6 +337,27 @@ def test_an_unknown_long_option_is_an_error_not_a_query_word(capsys, store) -> N
         run(capsys, "export", "--out", "brief.md", "region:samara")
     err = capsys.readouterr().err
     assert stopped.value.code == 2
-    assert "export: no option --out (its options:" in err and "--output" in err
+    assert "coopbrowse export: error: no option --out (its options:" in err and "--output" in err
+    assert "usage: coopbrowse export" in err  # the command's own usage
     code, out, _err = run(capsys, "search", "elevator", "-penza")
     assert code == 0 and "penza" not in out.lower()
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["list", "--bogus"], "coopbrowse list: error: no option --bogus (its options: --db,"),
+        (["list", "extra"], "coopbrowse list: error: unexpected argument 'extra'"),
+        (["show", "a", "b"], "coopbrowse show: error: unexpected argument 'b'"),
+        (["history", "--jsn", "x"], "coopbrowse history: error: no option --jsn"),
+    ],
+)
+def test_what_a_command_does_not_take_is_said_with_its_own_usage(
+    capsys, store, argv: list[str], said: str
+) -> None:
+    """Not the top-level usage and "unrecognized arguments" (which command's?)."""
+    with pytest.raises(SystemExit) as stopped:
+        run(capsys, *argv)
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2
+    assert said in err and f"usage: coopbrowse {argv[0]} " in err and len(err.splitlines()) <= 6

@@ -348,7 +348,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     browse = _browser_launch(argv)
     if browse is None:
         parser = build_parser()
-        args = parser.parse_args(_protect_query(parser, argv))
+        args, extra = parser.parse_known_args(_protect_query(parser, argv))
+        if extra:
+            _refuse_extra(parser, args.command, extra)
     try:
         return _dispatch(args) if browse is None else launch(resolve_db_path(browse[0]))
     except StoreError as exc:
@@ -379,16 +381,43 @@ def _browser_launch(argv: list[str]) -> tuple[str | None] | None:
 _QUERY_COMMANDS = ("search", "export", "follow-up")
 
 
-def _query_options(parser: argparse.ArgumentParser, command: str) -> dict[str, bool]:
-    """The options of ``command`` (read from its parser), each with whether it takes a
-    value: what tells an option from a query word that starts with "-"."""
+def _subparser(
+    parser: argparse.ArgumentParser, command: str | None
+) -> argparse.ArgumentParser | None:
+    """The parser of ``command`` (None: no such command)."""
     import argparse
 
     for action in parser._actions:  # argparse keeps its subparsers here (no public API)
         if isinstance(action, argparse._SubParsersAction) and command in action.choices:
-            sub = action.choices[command]
-            return {opt: a.nargs != 0 for a in sub._actions for opt in a.option_strings}
-    return {}
+            sub: argparse.ArgumentParser = action.choices[command]
+            return sub
+    return None
+
+
+def _query_options(parser: argparse.ArgumentParser, command: str) -> dict[str, bool]:
+    """The options of ``command`` (read from its parser), each with whether it takes a
+    value: what tells an option from a query word that starts with "-"."""
+    sub = _subparser(parser, command)
+    if sub is None:
+        return {}
+    return {opt: a.nargs != 0 for a in sub._actions for opt in a.option_strings}
+
+
+def _refuse_extra(parser: argparse.ArgumentParser, command: str | None, extra: list[str]) -> None:
+    """What argparse left over, said by the command's own parser (its usage, not the
+    top-level one): ``coopbrowse list: error: no option --bogus (its options: ...)``."""
+    sub = _subparser(parser, command)
+    if sub is None:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        return
+    first = extra[0]
+    name = first.split("=", 1)[0]
+    if name.startswith("-"):
+        options = ", ".join(
+            sorted(o for o in _query_options(parser, command or "") if o[:2] == "--")
+        )
+        sub.error(f"no option {name} (its options: {options})")
+    sub.error(f"unexpected argument {first!r}")
 
 
 def _command_position(argv: list[str]) -> int | None:
@@ -432,8 +461,7 @@ def _protect_query(parser: argparse.ArgumentParser, argv: list[str]) -> list[str
                 options.append(rest[i + 1])
                 i += 1
         elif name.startswith("--") and len(name) > 2:  # ("-film" is a query word; "--out" a slip)
-            options_of = ", ".join(sorted(n for n in known if n.startswith("--")))
-            parser.error(f"{argv[at]}: no option {name} (its options: {options_of})")
+            _refuse_extra(parser, argv[at], [token])
         else:
             words.append(token)
         i += 1
