@@ -771,9 +771,10 @@ class Store:
         raised_again: str | None = None,
     ) -> Change | None:
         """Record what became of a proposal: a change of status (or a confirmation of the
-        current one) on ``date`` (today by default) with an optional note and source URL,
-        and/or a later meeting where it was raised again. One atomic write, recorded as a
-        ``follow-up`` change; None when nothing changed."""
+        current one, with a note or a source, or of one taken from the article) on ``date``
+        (today by default) with an optional note and source URL, and/or a later meeting
+        where it was raised again. One atomic write, recorded as a ``follow-up`` change;
+        None when nothing changed (the current status again, bare, changes nothing)."""
         import datetime as dt
 
         try:
@@ -786,6 +787,9 @@ class Store:
                 current = self._stored(raw, {mid})[mid]
                 new = {**current, "proposals": [dict(p) for p in current["proposals"]]}
                 p = next(p for p in new["proposals"] if p["id"] == proposal_id)
+                bare = not (note or url) and raised_again is None
+                if status == p.get("status") and bare and not p.get("status_from_article"):
+                    raise _Unchanged  # (the status as it stands, confirmed already: nothing)
                 if status is not None:
                     step = FollowUp.from_dict(
                         {

@@ -431,8 +431,15 @@ class Proposal:
 
     @property
     def status_since(self) -> str:
-        """The date of the latest status change ("" when it is the meeting's own)."""
-        return self.follow_up[-1].date if self.follow_up else ""
+        """The date of the latest status change ("" when it is the meeting's own): the first
+        of the latest follow-ups that give the current status (those after it confirm it;
+        a confirmation does not make a proposal younger)."""
+        since = ""
+        for step in reversed(self.follow_up):
+            if step.status != self.status:
+                break
+            since = step.date
+        return since or (self.follow_up[-1].date if self.follow_up else "")
 
 
 # Where a change to a record came from (see coopbrowse.store.history).

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     import tantivy
 
 # Bump when the schema or what goes into a document changes: older indexes are rebuilt.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9  # 9: a confirmation of a status no longer moves its "since"
 
 # Weight tiers: a field's text is searched in the tier's field with the tier's boost.
 TIERS: dict[str, float] = {"title": 3.0, "key": 2.0, "body": 1.0, "minor": 0.5}
@@ -173,7 +173,8 @@ def order_sector(p: Proposal, m: Meeting, i: int) -> int:
 
 
 def status_date(p: Proposal, m: Meeting) -> str:
-    """Since when a proposal has had its status: its latest follow-up, else its meeting."""
+    """Since when a proposal has had its status: the follow-up that set it (not those that
+    confirmed it since), else its meeting."""
     return p.status_since or m.date
 
 

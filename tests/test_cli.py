@@ -361,3 +361,39 @@ def test_what_a_command_does_not_take_is_said_with_its_own_usage(
     err = capsys.readouterr().err
     assert stopped.value.code == 2
     assert said in err and f"usage: coopbrowse {argv[0]} " in err and len(err.splitlines()) <= 6
+
+
+@pytest.mark.parametrize(
+    "command", [["list", "--json"], ["list"], ["search", "cooperation"], ["show", "--json", "X"]]
+)
+def test_a_reader_that_stops_early_ends_the_command_quietly(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """``coopbrowse list | head -1`` exited with status 1 (Rich's exit), and ``coopbrowse
+    list --json | head -1`` with 120 when the reader left after the last write (Python
+    failing to flush the rest at its exit; the output is now flushed where that is caught):
+    a reader that has read what it wanted is not an error. Here the reader is gone before
+    the first byte, so every write finds it gone."""
+    import os
+
+    from coopbrowse.store.synth import synth_meetings
+
+    db = tmp_path / "big.json"
+    meetings = synth_meetings(300, seed=2)
+    Store.open(db, seed=False).put_meetings(meetings)
+    argv = [meetings[0].id if word == "X" else word for word in command]
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "coopbrowse.tui.cli", "--db", str(db), *argv],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=120,
+        )
+    finally:
+        os.close(write)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == b""

@@ -189,3 +189,40 @@ def test_delete_of_what_is_not_a_meeting_is_one_clear_error(
     code, _out, err = run(capsys, "delete", record, "--yes")
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
     assert store.path.read_bytes() == before
+
+
+def test_the_current_status_again_bare_changes_nothing_and_keeps_its_age(
+    capsys, store: Store
+) -> None:
+    """``f`` then ctrl+s on an untouched follow-up form (or ``--status`` with the status the
+    proposal has) wrote a step dated today: the proposal looked new ("since" today, age 0)
+    and fell to the end of "longest unchanged first"."""
+    proposal = store.proposal(PID)
+    assert proposal is not None
+    assert not proposal.status_from_article and not proposal.follow_up
+    before = store.path.read_bytes()
+    code, out, _ = run(capsys, "follow-up", PID, "--status", proposal.status)
+    assert code == 1 and "nothing changed" in out
+    assert store.path.read_bytes() == before
+    store.follow_up(PID, status="agreed", date="2025-06-01")
+    assert store.follow_up(PID, status="agreed") is None  # bare again: nothing
+    noted = store.follow_up(PID, status="agreed", date="2025-09-01", note="still agreed")
+    assert noted is not None  # a confirmation with a note is recorded...
+    found = Store.open(store.path).proposal(PID)
+    assert found is not None and len(found.follow_up) == 2
+    assert found.status_since == "2025-06-01"  # ...and the status dates from its change
+    store.follow_up(PID, status="stalled", date="2025-10-01")
+    found = Store.open(store.path).proposal(PID)
+    assert found is not None and found.status_since == "2025-10-01"
+
+
+def test_the_status_the_article_gave_is_confirmed_by_the_same_status(store: Store) -> None:
+    meeting = store.meeting(MID)
+    assert meeting is not None
+    proposal = next(p for p in meeting.proposals if p.id == PID)
+    proposal.status_from_article = True
+    store.put_meetings([meeting], update=True)
+    assert store.proposal(PID).status_from_article  # type: ignore[union-attr]
+    assert store.follow_up(PID, status=proposal.status, date="2025-06-01") is not None
+    found = Store.open(store.path).proposal(PID)
+    assert found is not None and not found.status_from_article and len(found.follow_up) == 1

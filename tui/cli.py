@@ -7,6 +7,7 @@ traceback reaches the user.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -352,12 +353,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if extra:
             _refuse_extra(parser, args.command, extra)
     try:
-        return _dispatch(args) if browse is None else launch(resolve_db_path(browse[0]))
+        if browse is not None:
+            return launch(resolve_db_path(browse[0]))
+        code = _dispatch(args)
+        sys.stdout.flush()  # (here, where a reader gone is caught, not at the exit)
+        return code
     except StoreError as exc:
         _say(f"coopbrowse: error: {exc}")
         return EXIT_ERROR
-    except BrokenPipeError:  # `coopbrowse list | head`
-        sys.stderr.close()
+    except BrokenPipeError:  # `coopbrowse list | head`: what was read is all that was wanted
+        _quiet_stdout()
         return EXIT_OK
     except OSError as exc:
         _say(f"coopbrowse: error: cannot write output: {exc.strerror or exc}")
@@ -605,11 +610,31 @@ def _console() -> Console:
     """Rich console for stdout; when piped, wide enough that tables are not cut."""
     from rich.console import Console
 
-    console = Console(highlight=False, soft_wrap=False)
+    class Piped(Console):
+        def on_broken_pipe(self) -> None:
+            """The reader gone (``| head``): said as any other write says it, not by
+            Rich's exit with status 1."""
+            self.quiet = True
+            raise BrokenPipeError
+
+    console = Piped(highlight=False, soft_wrap=False)
     if not console.is_terminal and not os.environ.get("COLUMNS", "").strip().isdigit():
         # piped, with no width asked for (``COLUMNS=80 coopbrowse list | less`` is one)
-        console = Console(highlight=False, soft_wrap=False, width=max(console.width, 160))
+        console = Piped(highlight=False, soft_wrap=False, width=max(console.width, 160))
     return console
+
+
+def _quiet_stdout() -> None:
+    """Standard output to nowhere, once its reader is gone: what is left in its buffer is
+    not written again at the exit (Python would say so and exit with status 120)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    with contextlib.suppress(Exception):
+        sys.stderr.close()
 
 
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
