@@ -393,7 +393,10 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> N
     try:
         fd, tmp_name = _create_temp(directory, path.name)
     except OSError as exc:
-        raise NotWritable(path, f"cannot write here: {exc.strerror or exc}") from None
+        why = exc.strerror or str(exc)
+        if exc.errno == errno.ENOENT and directory.is_dir():  # (/proc: "no such file")
+            why = f"{directory} takes no new files"
+        raise NotWritable(path, f"cannot write here: {why}") from None
     try:
         with os.fdopen(fd, "wb") as tmp:
             tmp.write(data)

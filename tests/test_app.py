@@ -329,6 +329,11 @@ async def test_bad_query_shows_error_and_keeps_results(app) -> None:
         assert "region: mordovia, moscow-oblast, penza, samara" in status  # what can follow
         assert [r.key for r in main.rows] == before
         assert main.query_text == "samara"
+        # a value that matches nothing says its error alone ("no matching values" beside
+        # "bad month 13" is noise)
+        await search(pilot, app, "region:samara date:2025-13")
+        status = plain(bar.query_one("#search-status").content)
+        assert "bad month 13" in status and "no matching values" not in status
 
 
 async def test_escape_returns_to_list_and_clears(app, store) -> None:

@@ -600,3 +600,13 @@ def test_a_failed_first_write_leaves_no_lock_file(tmp_path, monkeypatch):
     with pytest.raises(NotWritable, match="No space left"):
         Store.open(db)
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="no /proc here")
+def test_a_file_in_a_folder_that_takes_no_new_files_is_said_so(tmp_path, store, capsys):
+    """The export is written beside its target and moved over it; /proc makes no new file
+    and says "No such file or directory" of a file that is there."""
+    assert main(["export", "-o", "/proc/version", "--force"]) == 2
+    err = capsys.readouterr().err
+    assert "/proc/version: cannot write here: /proc takes no new files" in err
+    assert err.count("\n") == 1

@@ -75,6 +75,9 @@ def complete(value: str, values: Callable[[str], list[str]]) -> str | None:
     return None
 
 
+NO_VALUES = ": no matching values"
+
+
 def hint_for(value: str, values: Callable[[str], list[str]]) -> str:
     """When the cursor is on ``field:``, the values it can take (for the hint line)."""
     from coopbrowse.store.query import FIELDS
@@ -93,7 +96,7 @@ def hint_for(value: str, values: Callable[[str], list[str]]) -> str:
         return ""
     shown = ", ".join(candidates[:12]) + (" …" if len(candidates) > 12 else "")
     label = f"not {field}" if m.group(1) else field  # "-region:samara" leaves Samara out
-    return f"{label}: {shown}" if candidates else f"{label}: no matching values"
+    return f"{label}: {shown}" if candidates else f"{label}{NO_VALUES}"
 
 
 class QueryInput(SteadyInput):
@@ -330,6 +333,8 @@ class SearchBar(Vertical):
     def _status(self, message: str, *, error: bool) -> None:
         self.set_class(error, "-error")
         candidates = hint_for(self.value, self.values)
+        if error and candidates.endswith(NO_VALUES):
+            candidates = ""  # beside the error ("bad month 13"), "no matching values" is noise
         status = self.query_one("#search-status", Static)
         width = max(1, status.content_region.width or self.size.width)
         message = one_line(message)
