@@ -1605,6 +1605,12 @@ async def test_the_list_scrolls_to_keep_the_cursor_on_screen(app) -> None:
         await settle(pilot, app)
         assert table.cursor == len(main_screen(app).rows) - 1
         assert table.cursor < table.scroll_y + table.page
+        # a smaller terminal: the list shows fewer rows, the cursor's among them (it stayed
+        # below them while the detail showed its record)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot, app)
+        assert table.cursor == len(main_screen(app).rows) - 1
+        assert table.scroll_y <= table.cursor < table.scroll_y + table.page
 
 
 async def test_a_view_switched_back_to_is_on_the_row_it_was_left_on(app) -> None:
@@ -1776,3 +1782,22 @@ def test_the_early_open_reads_a_screenful_of_rows_and_those_the_widths_need(
         assert listing._screen_rows() == rows
     monkeypatch.setattr(os, "get_terminal_size", size(-1))
     assert listing._screen_rows() == listing.WARM_ROWS
+
+
+async def test_at_80_columns_the_status_line_keeps_the_selection_whole(app) -> None:
+    """The views by their keys alone when their names and the selection do not fit (it read
+    "selected: 2 meetings, 3" at 80 columns), and by name again when there is room."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("space", "j", "space", "2", "space", "j", "space", "j", "space")
+        await settle(pilot, app)
+        main = main_screen(app)
+        status = plain(main.query_one("#status").content).strip()
+        assert status.endswith("selected: 2 meetings, 3 proposals"), status
+        assert status.startswith("1 2◂ 3 4 · ")
+        await pilot.press("1")
+        await settle(pilot, app)
+        await pilot.resize_terminal(160, 40)
+        await settle(pilot, app)
+        status = plain(main.query_one("#status").content).strip()
+        assert status.startswith("1 Meetings◂ 2 Proposals 3 Regions 4 Follow-up · selected")

@@ -744,6 +744,9 @@ class MainScreen(StyledOnce, Screen[None]):
             return False  # a region row is not marked; its meetings are
         return row.key in self.selection
 
+    def on_resize(self) -> None:
+        self._update_titles()  # the status line names the views, or keys them when narrow
+
     def _update_titles(self) -> None:
         view = VIEWS[self.rows.view]
         table = self.query_one(RecordTable)
@@ -766,8 +769,14 @@ class MainScreen(StyledOnce, Screen[None]):
         bar = self._progress_bar()
         if bar is None or not bar.display:
             # one line of fixed size: a repaint, not a layout of the whole screen
-            shown = f"{views} · {selected}" + (f" · {self._unindexed}" if self._unindexed else "")
-            self.query_one("#status", Static).update(Text(shown), layout=False)
+            status = self.query_one("#status", Static)
+            tail = f" · {selected}" + (f" · {self._unindexed}" if self._unindexed else "")
+            room = status.size.width or self.size.width
+            if len(views) + len(tail) > room:  # narrow: the views by their keys alone
+                views = " ".join(
+                    self._view_key(v) + ("◂" if v.id == self.view else "") for v in VIEWS.values()
+                )
+            status.update(Text(views + tail), layout=False)
 
     def _current_key(self) -> Key | None:
         row = self._current()

@@ -256,6 +256,7 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, self.row_count + 1)
         self._cache.clear()
+        self.call_after_refresh(self.scroll_to_cursor)  # (a shorter list: still in view)
 
     # Rendering -----------------------------------------------------------------------------
 
