@@ -1801,3 +1801,18 @@ async def test_at_80_columns_the_status_line_keeps_the_selection_whole(app) -> N
         await settle(pilot, app)
         status = plain(main.query_one("#status").content).strip()
         assert status.startswith("1 Meetings◂ 2 Proposals 3 Regions 4 Follow-up · selected")
+
+
+async def test_the_status_line_is_as_wide_as_ever_once_a_progress_bar_goes(app) -> None:
+    """Written as the bar beside it went, the line measured the room the bar had left it
+    and named the views by their keys alone at 80 columns (a snapshot in CI caught it)."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        main = main_screen(app)
+        main._status_progress("Indexing", 5, 10)
+        await pilot.pause()
+        await pilot.pause()
+        main._status_progress("", 0, 0)
+        await settle(pilot, app)
+        status = plain(main.query_one("#status").content).strip()
+        assert status.startswith("1 Meetings◂ 2 Proposals"), status

@@ -771,7 +771,8 @@ class MainScreen(StyledOnce, Screen[None]):
             # one line of fixed size: a repaint, not a layout of the whole screen
             status = self.query_one("#status", Static)
             tail = f" · {selected}" + (f" · {self._unindexed}" if self._unindexed else "")
-            room = status.size.width or self.size.width
+            # the line's width, not the text's: the progress bar beside it may just have gone
+            room = (self.query_one("#status-line").size.width or self.size.width) - 2
             if len(views) + len(tail) > room:  # narrow: the views by their keys alone
                 views = " ".join(
                     self._view_key(v) + ("◂" if v.id == self.view else "") for v in VIEWS.values()
