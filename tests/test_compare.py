@@ -433,3 +433,17 @@ async def test_escape_while_the_comparison_is_written_waits_for_how_it_went(
             assert app.screen is compare_screen
             assert any("Exported to" in n.message for n in app._notifications)
             assert len(list(tmp_path.glob("coopbrowse-*-compare-*.md"))) == 1
+
+
+async def test_a_comparison_says_which_meetings_came_with_selected_proposals(app) -> None:
+    """Two meetings and a proposal of a third selected: "Comparing 3 meetings" said where
+    the third came from, or the count surprised."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("space", "space", "2", "G", "space", "c")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert len(screen.comparison.meetings) == 3
+        heading = str(screen.query_one("#compare-heading", Static).render())
+        assert heading == "Comparing 3 meetings · 1 of them for the selected proposals"

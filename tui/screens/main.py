@@ -1604,6 +1604,13 @@ class MainScreen(StyledOnce, Screen[None]):
                     if mid not in ids:
                         ids.append(mid)
                 meetings = [m for m in map(index.meeting, ids) if m is not None]
+                # a selected proposal stands for its meeting: said, or the count surprises
+                chosen = {rid for kind, rid in keys if kind == "meeting"}
+                through = sum(1 for m in meetings if m.id not in chosen)
+                if through and chosen:
+                    note = f"{through} of them for the selected proposals"
+                elif through:
+                    note = "the meetings of the selected proposals"
             else:
                 assert region is not None
                 listing = index.listing("meetings", _region_query(region, query), "newest")
