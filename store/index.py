@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
 PAGE = 100  # rows fetched with a view's first answer; the rest follow in the background
 PLACES = 50  # rows whose places in the records are read at once (about a screenful)
+_PLACE = ("uid", "muid", "pi")  # where a document's record is (see SearchIndex._place)
 
 __all__ = ["IndexCorrupt", "SearchIndex"]  # IndexCorrupt is raised here, defined by records
 
@@ -130,8 +131,9 @@ class Listing:
     _records: Records = field(repr=False)  # where its rows are read (as of its snapshot)
     _segments: array[int] = field(default_factory=lambda: array("H"), repr=False)
     _docs: array[int] = field(default_factory=lambda: array("I"), repr=False)
-    # where the rows of the pages read lately are: (uid, muid, pi, nprops) by row
-    _places: Recent[int, list[tuple[int, int, int, int]]] = field(
+    # where the rows of the pages read lately are: (uid, muid, pi, nprops) by row, by page
+    # (SearchIndex.row)
+    _places: Recent[int, list[tuple[int, ...]]] = field(
         default_factory=lambda: Recent(16), repr=False
     )
 
@@ -154,30 +156,6 @@ class Listing:
         import tantivy
 
         return [tantivy.DocAddress(s, d) for s, d in zip(self._segments, self._docs, strict=True)]
-
-    def place(self, i: int) -> tuple[int, int, int, int] | None:
-        """``(uid, its meeting's uid, place in the meeting, proposal count)`` of row ``i``,
-        read with the rest of its page of :data:`PLACES` rows (four calls into Tantivy a
-        page, not four a row), or None while the row is not loaded yet."""
-        if not 0 <= i < len(self._docs):
-            return None
-        page = i // PLACES
-        places = self._places.get(page)
-        if places is None:
-            import tantivy
-
-            rows = range(page * PLACES, min(len(self._docs), (page + 1) * PLACES))
-            addresses = [tantivy.DocAddress(self._segments[r], self._docs[r]) for r in rows]
-            columns = [
-                self._searcher.fast_field_values(name, addresses)
-                for name in ("uid", "muid", "pi", "nprops")
-            ]
-            places = [
-                (int(uid or 0), int(muid or 0), int(pi or 0), n if isinstance(n, int) else 0)
-                for uid, muid, pi, n in zip(*columns, strict=True)
-            ]
-            self._places.put(page, places)
-        return places[i - page * PLACES]
 
     def _take(self, hits: list[tuple[Any, Any]]) -> None:
         segments, docs = array("H"), array("I")
@@ -585,15 +563,18 @@ class SearchIndex:
         row shows: a meeting without its summary, notes, goods and proposals, and only its
         latest trade figure; a proposal without its detail), or None while it is not loaded
         yet. :meth:`meeting` and :meth:`proposal` give whole records."""
-        try:
-            place = listing.place(i)
-        except BaseException as exc:
-            if isinstance(exc, KeyboardInterrupt | SystemExit):
-                raise
-            raise IndexCorrupt(self.path, f"unreadable document ({_short(exc)})") from None
-        if place is None:
+        if not 0 <= i < listing.loaded:
             return None
-        uid, muid, pi, n = place
+        # where its record is, read with the rest of its page of PLACES rows (four calls
+        # into Tantivy a page, not four a row)
+        page = i // PLACES
+        places = listing._places.get(page)
+        if places is None:
+            rows = range(page * PLACES, min(listing.loaded, (page + 1) * PLACES))
+            addresses = [listing.address(r) for r in rows]
+            places = self._places(listing._searcher, addresses, (*_PLACE, "nprops"))
+            listing._places.put(page, places)
+        uid, muid, pi, n = places[i - page * PLACES]
         proposal_row = uid != muid
         found = listing._records.row(muid, pi if proposal_row else None)
         if found is None:
@@ -686,15 +667,24 @@ class SearchIndex:
     def _place(self, searcher: Any, address: Any) -> tuple[int, int, int]:
         """``(uid, its meeting's uid, place in the meeting)`` of document ``address`` (a
         meeting's uid is its meeting's)."""
+        uid, muid, pi = self._places(searcher, [address], _PLACE)[0]
+        return uid, muid, pi
+
+    def _places(
+        self, searcher: Any, addresses: list[Any], names: tuple[str, ...]
+    ) -> list[tuple[int, ...]]:
+        """The integer fast fields ``names`` of each document of ``addresses`` (0 where
+        one has none), one call into Tantivy a field."""
         try:
-            uid, muid, pi = (
-                searcher.fast_field_values(name, [address])[0] for name in ("uid", "muid", "pi")
-            )
+            columns = [searcher.fast_field_values(name, addresses) for name in names]
         except BaseException as exc:
             if isinstance(exc, KeyboardInterrupt | SystemExit):
                 raise
             raise IndexCorrupt(self.path, f"unreadable document ({_short(exc)})") from None
-        return int(uid or 0), int(muid or 0), int(pi or 0)
+        return [
+            tuple(v if isinstance(v, int) else 0 for v in values)
+            for values in zip(*columns, strict=True)
+        ]
 
     def _meeting_of(self, searcher: Any, muid: int) -> Meeting | None:
         """Meeting ``muid`` with its proposals and history, read from the records that go

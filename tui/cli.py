@@ -403,8 +403,10 @@ def _query_options(parser: argparse.ArgumentParser, command: str) -> dict[str, b
     """The options of ``command`` (read from its parser), each with whether it takes a
     value: what tells an option from a query word that starts with "-"."""
     sub = _subparser(parser, command)
-    if sub is None:
-        return {}
+    return {} if sub is None else _options(sub)
+
+
+def _options(sub: argparse.ArgumentParser) -> dict[str, bool]:
     return {opt: a.nargs != 0 for a in sub._actions for opt in a.option_strings}
 
 
@@ -414,13 +416,10 @@ def _refuse_extra(parser: argparse.ArgumentParser, command: str | None, extra: l
     sub = _subparser(parser, command)
     if sub is None:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
-        return
     first = extra[0]
     name = first.split("=", 1)[0]
     if name.startswith("-"):
-        options = ", ".join(
-            sorted(o for o in _query_options(parser, command or "") if o[:2] == "--")
-        )
+        options = ", ".join(sorted(o for o in _options(sub) if o.startswith("--")))
         sub.error(f"no option {name} (its options: {options})")
     sub.error(f"unexpected argument {first!r}")
 

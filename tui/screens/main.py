@@ -333,7 +333,7 @@ class MainScreen(StyledOnce, Screen[None]):
             self._library_ready(library)
         elif self._indexing:
             self.library = library
-            self._reread()
+            self._reread(self._current_key())
 
     def _library_ready(self, library: Library, first: Answer | None = None) -> None:
         """The database is open; ``first``: the first list, already read."""
@@ -375,13 +375,12 @@ class MainScreen(StyledOnce, Screen[None]):
             self.notify(one_line(library.note), severity="warning", markup=False)
         self._status_progress("", 0, 0)
         self.refresh_bindings()
-        self._reread()
+        self._reread(self._current_key())
 
-    def _reread(self) -> None:
-        """Read the list again from a new index, on the row highlighted; the keys that
-        reach the list meanwhile wait for it (a move is made in the new list, not undone
-        by its cursor)."""
-        keep = self._current_key()
+    def _reread(self, keep: Key | None) -> None:
+        """Read the list again (from a new index, or after a write) on row ``keep``; the
+        keys that reach the list meanwhile wait for it (a move is made in the new list, not
+        undone by its cursor)."""
         self.query_one(RecordTable).keeping = not self._first_list
         self._request(query=self._asked, keep=keep)
 
@@ -727,8 +726,7 @@ class MainScreen(StyledOnce, Screen[None]):
         if not self._no_proposals:
             return describe_matches(meetings, proposals)
         said = describe_matches(meetings, 0) or "No meetings match"
-        state = "still being indexed" if self._indexing else "not indexed"
-        return f"{said}; the proposals are {state}"
+        return f"{said}; the proposals are {self._proposals_state}"
 
     def _cells(self, index: int) -> list[Text]:
         row = self.rows[index]
@@ -752,8 +750,7 @@ class MainScreen(StyledOnce, Screen[None]):
         table = self.query_one(RecordTable)
         count = len(self.rows)
         if self._no_proposals and view.id in ("proposals", "followup"):
-            state = "still being indexed" if self._indexing else "not indexed"
-            title = f"{view.title} ({state})"
+            title = f"{view.title} ({self._proposals_state})"
         elif self.query_text:
             title = f"{view.title} · {plural(count, 'result')}"
         else:
@@ -1276,6 +1273,11 @@ class MainScreen(StyledOnce, Screen[None]):
         return self.library is not None and self.library.partial
 
     @property
+    def _proposals_state(self) -> str:
+        """What the titles and counts say of proposals the index lacks."""
+        return "still being indexed" if self._indexing else "not indexed"
+
+    @property
     def _indexing(self) -> bool:
         """Whether the proposals are being indexed now (the meetings searchable meanwhile)."""
         return self._no_proposals and not self._unindexed
@@ -1724,8 +1726,7 @@ class MainScreen(StyledOnce, Screen[None]):
             self._unindexed = ""  # (rebuilt whole after a change: the proposals are there)
         self._status_progress("", 0, 0)
         self._catching_up = False
-        self.query_one(RecordTable).keeping = not self._first_list
-        self._request(query=self._asked, keep=keep)
+        self._reread(keep)
 
     # State -------------------------------------------------------------------------------
 
