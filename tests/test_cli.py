@@ -363,6 +363,18 @@ def test_what_a_command_does_not_take_is_said_with_its_own_usage(
     assert said in err and f"usage: coopbrowse {argv[0]} " in err and len(err.splitlines()) <= 6
 
 
+@pytest.mark.parametrize("argv", [["--bogus"], ["--db", "x.json", "--bogus"]])
+def test_an_option_no_command_takes_is_named_with_where_to_look(capsys, argv: list[str]) -> None:
+    """``coopbrowse --bogus`` said "unrecognized arguments": now which option, the top
+    level's own, and where a command's are listed."""
+    with pytest.raises(SystemExit) as stopped:
+        run(capsys, *argv)
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2
+    assert "coopbrowse: error: no option --bogus (its options: --db, --help, --version;" in err
+    assert "coopbrowse COMMAND --help" in err and "unrecognized" not in err
+
+
 @pytest.mark.parametrize(
     "command", [["list", "--json"], ["list"], ["search", "cooperation"], ["show", "--json", "X"]]
 )

@@ -413,13 +413,13 @@ def _options(sub: argparse.ArgumentParser) -> dict[str, bool]:
 def _refuse_extra(parser: argparse.ArgumentParser, command: str | None, extra: list[str]) -> None:
     """What argparse left over, said by the command's own parser (its usage, not the
     top-level one): ``coopbrowse list: error: no option --bogus (its options: ...)``."""
-    sub = _subparser(parser, command)
-    if sub is None:
-        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    sub = _subparser(parser, command) or parser  # (no command: the top level's own words)
     first = extra[0]
     name = first.split("=", 1)[0]
     if name.startswith("-"):
         options = ", ".join(sorted(o for o in _options(sub) if o.startswith("--")))
+        if sub is parser:
+            options += "; or a command's, after it: coopbrowse COMMAND --help"
         sub.error(f"no option {name} (its options: {options})")
     sub.error(f"unexpected argument {first!r}")
 
