@@ -114,6 +114,30 @@ def test_show_by_proposal_id_shows_its_meeting(capsys, store: Store):
     assert json.loads(out)["id"] == proposal.meeting_id
 
 
+def test_show_by_proposal_id_says_which_proposal_and_where_else_its_sector_came_up(
+    capsys, store: Store
+):
+    """``show <proposal id>`` printed the meeting alone, the proposal asked for nowhere
+    marked: now the proposal first (as the browser's detail shows it: sector, status, the
+    proposals of its sector at other meetings), then the whole meeting."""
+    proposal = next(p for p in store.proposals() if p.sector == "elevators")
+    meeting = store.meeting(proposal.meeting_id)
+    assert meeting is not None
+    elsewhere = [
+        p for p in store.proposals() if p.sector == "elevators" and p.meeting_id != meeting.id
+    ]
+    assert elsewhere  # (the bundled data raise elevators at several meetings)
+    code, out, _ = run(capsys, "show", proposal.id)
+    flat = " ".join(out.split())
+    assert code == 0
+    assert flat.startswith(proposal.title)
+    assert "Sector: Elevators" in flat and "Also raised with:" in flat
+    assert all(p.title in flat for p in elsewhere[:3])
+    proposal_part, meeting_part = flat.split("The whole meeting", 1)
+    assert meeting.title in meeting_part and "Participants" in meeting_part
+    assert "Participants" not in proposal_part
+
+
 def test_show_unknown_id_is_a_one_line_error(capsys, store):
     code, out, err = run(capsys, "show", "no-such-meeting")
     assert code == 2

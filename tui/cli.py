@@ -87,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="show one meeting in full",
         description=(
             "Show one meeting in full: participants, proposals, trade figures, goods, source. "
-            "A proposal id shows its meeting."
+            "A proposal id shows that proposal (its sector raised elsewhere too), then its "
+            "meeting; with --json, its meeting."
         ),
     )
     p.add_argument("id", metavar="ID", help="meeting id (as printed by `coopbrowse list`)")
@@ -740,20 +741,36 @@ _LIST_SHARES: dict[str, tuple[int | None, int | None]] = {
 
 
 def cmd_show(index: SearchIndex, record_id: str, *, as_json: bool) -> int:
+    from rich.rule import Rule
+
+    from coopbrowse.store.export import meeting_name
+
+    from .blocks import as_renderable, proposal_blocks
     from .render import meeting_renderable
 
     meeting = index.meeting(record_id)
-    if meeting is None:
-        found = index.proposal(record_id)
-        meeting = found[1] if found else None
+    found = None if meeting is not None else index.proposal(record_id)
+    if found is not None:
+        meeting = found[1]
     if meeting is None:
         raise StoreError(
             None, f"no meeting or proposal with id {record_id!r} (see `coopbrowse list`)"
         )
     if as_json:
         _dump(meeting.to_dict())
-    else:
-        _console().print(meeting_renderable(meeting))
+        return EXIT_OK
+    console = _console()
+    if found is not None:  # the proposal asked for, as the browser shows it, then its meeting
+        proposal = found[0]
+        names = {
+            mid: meeting_name(later)
+            for mid in proposal.raised_again
+            if (later := index.meeting(mid)) is not None
+        }
+        related = index.related(proposal, meeting)
+        console.print(as_renderable(proposal_blocks(proposal, meeting, related, None, names)))
+        console.print(Rule("The whole meeting", style="dim"))
+    console.print(meeting_renderable(meeting))
     return EXIT_OK
 
 
