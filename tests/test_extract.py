@@ -24,6 +24,7 @@ from coopbrowse.store.extract import (
 )
 from coopbrowse.store.ids import draft_id, renumber, unique_id
 from coopbrowse.store.model import Meeting
+from coopbrowse.store.taxonomy import SECTORS_BY_ID
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -948,3 +949,19 @@ def _sectors_of_text(text: str) -> set[str]:
 )
 def test_a_title_leaves_out_the_dateline_and_the_talk(text: str, title: str) -> None:
     assert [p["title"] for p in extract(text).meeting["proposals"]] == [title]
+
+
+def test_one_clause_about_two_sectors_titles_its_proposals_apart() -> None:
+    """A reviewer saw "Service center of MTZ on its territory" twice, once per sector; the
+    second now says its sector, and its first word is left as written (it may be a name)."""
+    text = (
+        "MINSK, 5 June (BelTA) - Belarusian Prime Minister Aleksandr Turchin met with Omsk"
+        " Oblast Governor Vitaly Khotsenko. The governor said the region is ready to host a"
+        " service center of MTZ on its territory."
+    )
+    proposals = extract(text).meeting["proposals"]
+    titles = [(p["sector"], p["title"]) for p in proposals]
+    assert len(titles) == 2 and len({t for _s, t in titles}) == 2, titles
+    first, second = titles
+    label = SECTORS_BY_ID[second[0]].label
+    assert second[1] == f"{label}: {first[1]}"

@@ -1164,7 +1164,22 @@ def find_proposals(
     for p in proposals:
         p.pop("_paragraph", None)
         p.pop("_enterprises", None)
+    _distinct_titles(proposals)
     return proposals
+
+
+def _distinct_titles(proposals: list[dict[str, Any]]) -> None:
+    """One clause about two sectors ("a service centre of MTZ on its territory") titled
+    both of its proposals alike, so that a reviewer saw the same line twice: each after the
+    first is titled with its sector too ("Agricultural machinery: Service centre of MTZ
+    ..."; the title's first word kept as it is: it may be a name)."""
+    seen: set[str] = set()
+    for p in proposals:
+        title = p["title"]
+        if title.casefold() in seen:
+            label = SECTORS_BY_ID[p["sector"]].label
+            title = p["title"] = f"{label}: {title}"
+        seen.add(title.casefold())
 
 
 def heading_sectors(heading: str) -> list[str]:
