@@ -44,6 +44,33 @@ def test_a_title_set_off_by_a_comma_before_the_name() -> None:
     ]
 
 
+def test_a_title_does_not_run_back_over_the_name_before_it() -> None:
+    """ "notes President Ivan Petrov on meeting the Governor of the Russian Omsk Region, Sergei
+    Orlov": the governor's post begins after the President's name, not at "President"."""
+    assert people(
+        "Belarus is keen to help, notes President Ivan Petrov on meeting the Governor of the "
+        "Russian Omsk Region, Sergei Orlov."
+    ) == [
+        ("Ivan Petrov", "President", ""),
+        ("Sergei Orlov", "Governor of the Russian Omsk Oblast", "russia"),
+    ]
+
+
+def test_the_sides_named_in_full_in_a_headline_and_by_surname_in_the_report() -> None:
+    """A report whose only full names are in its long headline ("..., notes President
+    Alexander Lukashenko on meeting the Governor of the Russian Sakhalin Region, Oleg
+    Kozhemyako"), its text saying "Mr. Lukashenko" and "Mr. Kozhemyako": the host and guest
+    are the headline's, in full."""
+    text = (
+        "Belarus keen to help Sakhalin, notes President Alexander Lukashenko on meeting the "
+        "Governor of the Russian Sakhalin Region, Oleg Kozhemyako\n\n"
+        "Belarus is interested in projects in Sakhalin. Mr. Lukashenko believes that 29 "
+        "projects have been planned. He told Mr. Kozhemyako that Belarusian companies are "
+        "ready to build roads in the region.\n\nMr. Lukashenko also spoke of buses."
+    )
+    assert host_and_guest(text) == ("Alexander Lukashenko", "Oleg Kozhemyako")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -623,7 +623,7 @@ def _people(
             name = f"{m.group(1)} {m.group(2)}"
             host = Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
     if host is None:
-        m = _PRESIDENT.search(body)
+        m = _PRESIDENT.search(body) or _PRESIDENT.search(headline)  # (in full: the headline's)
         if m:
             host = Person(m.group(), "President of Belarus", "belarus")
     if host is None and (head := _BELARUSIAN_DELEGATION_HEAD.search(body)):
@@ -682,6 +682,19 @@ def _people(
                 person.side == "russia"
                 and guest is None
                 and (region is None or region_in(person.title) in (None, region))
+            ):
+                guest = person
+    if (host is None or guest is None) and headline:
+        # a long headline that is the report's lead ("..., notes President Alexander
+        # Lukashenko on meeting the Governor of the Russian Sakhalin Region, Oleg
+        # Kozhemyako"), the body naming them by surname alone: titled people there
+        for person in find_people(headline, region):
+            if person.side == "belarus" and host is None:
+                host = person
+            elif (
+                person.side == "russia"
+                and guest is None
+                and (host is None or person.name != host.name)
             ):
                 guest = person
     if guest is None:

@@ -352,11 +352,14 @@ def find_people(text: str, region: Region | None) -> list[Person]:
             or find_region(last)
         )
 
+    named_to = 0  # where the last person found ends: no title runs back over a name
     for m in _NAME.finditer(text):
         at = m.start()
         first, last = m.group(1), m.group(2)
         end = at + len(first) + 1 + len(last)
-        reach = max(0, at - _TITLE_REACH)
+        # ("notes President Alexander Lukashenko on meeting the Governor of the Russian
+        # Sakhalin Region, Oleg Kozhemyako": the governor's post starts after the President)
+        reach = max(0, at - _TITLE_REACH, named_to if named_to <= at else 0)
         titled_before = post_between(reach, at) and post_between(
             max(reach, backwards.last_stop(reach, at) + 1), at
         )  # a post named after the last full stop or quote
@@ -389,6 +392,7 @@ def find_people(text: str, region: Region | None) -> list[Person]:
             continue
         side = _side_of(title, region)
         people.append(Person(f"{first} {last}", _tidy_title(title, side), side, m.start()))
+        named_to = end
         if len(people) >= MAX_PEOPLE:
             break
     return people
