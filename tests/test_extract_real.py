@@ -532,6 +532,26 @@ def test_today_and_a_weekday_under_a_page_date() -> None:
     assert extract(undated).meeting["date"] == ""  # no page date: nothing to count from
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The Russian city of Omsk has hosted the 8th meeting of the Belarus-Omsk Oblast "
+        "working group, with Belarus' Deputy Prime Minister Ivan Petrov.",
+        "Potato growing will be developed in Omsk Oblast, as agreed by Governor Sergei Orlov "
+        "and Belarus' Minister of Agriculture Ivan Petrov in Omsk.",
+    ],
+)
+def test_a_report_of_what_has_just_happened_is_of_its_pages_day(opening: str) -> None:
+    """No day written, no meeting verb: a page-dated item that opens on what has just
+    happened ("has hosted the meeting", "as agreed by") is the day's news; one that opens on
+    a standing fact is not dated by its page."""
+    page = "Posted: 24.03.2023 11:54:00\n\nBelarus, Omsk Oblast to deepen ties\n\n"
+    meeting = extract(f"{page}{opening}\n\nThe sides discussed supplies of buses.").meeting
+    assert (meeting["date"], meeting["date_inferred"]) == ("2023-03-24", True)
+    standing = "The Russian city of Omsk is a partner of Belarus, says Minister Ivan Petrov."
+    assert extract(f"{page}{standing}\n\nBuses were discussed.").meeting["date"] == ""
+
+
 # --- goods ------------------------------------------------------------------------------------
 
 

@@ -852,7 +852,8 @@ def _date(
             # "met last week", "the other day": some day before the page's, not it
             flags.append(f"date: the meeting is told as some days before the page's date {pub}")
             return None, False, f"The article says the meeting was earlier than the page ({pub})."
-        if pub and (meeting_sentence is not None or _TODAY.search(body)):
+        just = any(_JUST_HAPPENED.search(s.text) for s in sentences[:2])
+        if pub and (meeting_sentence is not None or just or _TODAY.search(body)):
             # a page that reports the day's meeting ("discussed it today")
             flags.append(f"date: the article gives none; the page's date {pub} is used")
             return pub, True, f"The article gives no date; the page's date ({pub_how}) is used."
@@ -976,6 +977,14 @@ _SOME_DAYS_AGO = re.compile(
     re.I,
 )
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.I)
+# A report opening on what has just happened ("Barnaul has hosted the 8th meeting of the
+# commission", "..., as agreed by Governor X and Minister Y in Yuzhno-Sakhalinsk"): news of
+# the page's day
+_JUST_HAPPENED = re.compile(
+    r"\b(?:has|have)\s+(?:just\s+)?(?:hosted|held|met|agreed|signed|discussed|visited)\b|"
+    r"\bas\s+agreed\s+(?:by|between)\b",
+    re.I,
+)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(
     r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
