@@ -56,6 +56,46 @@ def test_a_title_does_not_run_back_over_the_name_before_it() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words of a ministry are the post's, not a name ("Industry Alexander")
+        (
+            "Minister of Industry Alexander Yefimov said.",
+            [("Alexander Yefimov", "Minister of Industry", "")],
+        ),
+        # a post with "and" inside it: one post ("Natural Resources" is no one)
+        (
+            "Belarus' Minister of Natural Resources and Environmental Protection Andrei Khudyk "
+            "said.",
+            [
+                (
+                    "Andrei Khudyk",
+                    "Belarusian Minister of Natural Resources and Environmental Protection",
+                    "belarus",
+                )
+            ],
+        ),
+        # name, patronymic, surname: the name and surname
+        (
+            "President Aleksandr Grigoryevich Lukashenko met Governor Oleg Kozhemyako.",
+            [("Aleksandr Lukashenko", "President", ""), ("Oleg Kozhemyako", "Governor", "russia")],
+        ),
+        # a day after a name is no part of it
+        ("He met Governor Ivan Petrov Monday.", [("Ivan Petrov", "Governor", "russia")]),
+        # "and" between two people still ends the first one's part
+        (
+            "Governor Oleg Kozhemyako and Leonid Zayats met.",
+            [("Oleg Kozhemyako", "Governor", "russia")],
+        ),
+    ],
+)
+def test_the_name_is_the_last_pair_of_a_run_of_capitals_after_a_post(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert people(text) == expected
+
+
 def test_the_sides_named_in_full_in_a_headline_and_by_surname_in_the_report() -> None:
     """A report whose only full names are in its long headline ("..., notes President
     Alexander Lukashenko on meeting the Governor of the Russian Sakhalin Region, Oleg

@@ -288,6 +288,31 @@ _POSTS_RE = re.compile(_POSTS)
 _STOP = re.compile("[" + re.escape(_TITLE_STOPS) + "]")
 
 
+# A capitalised word right after a pair, the run going on (not a day or month that follows
+# a name: "met Ivan Petrov Monday")
+_RUN_ON = re.compile(
+    rf" (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    rf"March|April|May|June|July|August|September|October|November|December)\b)"
+    rf"({NAME_WORD})\b(?!['’])"
+)
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
+# A title that ends on a word that needs more after it: what follows is still the title
+_OPEN_TITLE = re.compile(r"\b(?:of|for|and|on|in|the|to)$")
+
+
+def _cut_title(title: str) -> str:
+    """The end of ``title`` after the last word that ends a title ("with", "said", a comma):
+    over an "and" inside a post ("Minister of Natural Resources and Environmental
+    Protection") when what follows it names no post."""
+    cuts = list(_TITLE_CUT.finditer(title))
+    while cuts:
+        cut = cuts.pop()
+        rest = title[cut.end() :].strip()
+        if _POSTS_RE.search(rest) or cut.group() != "and":
+            return rest
+    return title.strip()
+
+
 class _Backwards:
     """The text reversed (made when first needed), to find the last of some characters before
     a place with one search instead of a search per character."""
@@ -357,6 +382,16 @@ def find_people(text: str, region: Region | None) -> list[Person]:
         at = m.start()
         first, last = m.group(1), m.group(2)
         end = at + len(first) + 1 + len(last)
+        if at < named_to:  # the second half of a name found ("Yefimov said")
+            continue
+        run = _RUN_ON.match(text, end)
+        if run:
+            if not _PATRONYMIC.search(last):
+                # the end of a title, not a name: "Minister of Industry Alexander Yefimov",
+                # "... and Environmental Protection Andrei Khudyk" (the name is the last pair)
+                continue
+            # "Aleksandr Grigoryevich Lukashenko": the name and surname, over the patronymic
+            last, end = run.group(1), run.end()
         # ("notes President Alexander Lukashenko on meeting the Governor of the Russian
         # Sakhalin Region, Oleg Kozhemyako": the governor's post starts after the President)
         reach = max(0, at - _TITLE_REACH, named_to if named_to <= at else 0)
@@ -379,7 +414,7 @@ def find_people(text: str, region: Region | None) -> list[Person]:
             if tm:
                 title = _BRACKETS.sub("", tm.group(1))  # "Rais (head) of Tatarstan"
                 # "the Governor of Altai Krai, Viktor Tomenko": the comma sets the name off
-                title = _TITLE_CUT.split(title.rstrip(", "))[-1].strip()
+                title = _cut_title(title.rstrip(", "))
         if after and not _POSTS_RE.search(title):
             title = _TITLE_AFTER_CUT.split(after.group(1))[0].strip()
             base = after.start(1)
@@ -388,8 +423,8 @@ def find_people(text: str, region: Region | None) -> list[Person]:
                 for n in _NAME.finditer(after.group(1), 0, len(title))
             ):
                 title = ""
-        if not _POSTS_RE.search(title):
-            continue
+        if not _POSTS_RE.search(title) or _OPEN_TITLE.search(title):
+            continue  # (no post; or a post that runs on into the pair: "Minister of" Industry)
         side = _side_of(title, region)
         people.append(Person(f"{first} {last}", _tidy_title(title, side), side, m.start()))
         named_to = end
