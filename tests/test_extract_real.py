@@ -96,6 +96,18 @@ def test_the_name_is_the_last_pair_of_a_run_of_capitals_after_a_post(
     assert people(text) == expected
 
 
+def test_a_double_quote_typed_for_an_apostrophe_is_read_as_one() -> None:
+    """A page that sets a possessive's apostrophe as a double quote ("Belarus" Minister",
+    "the region"s plans"): the minister is still titled, and no quotation is opened."""
+    text = (
+        "Potato growing will be developed in Omsk Oblast, as agreed by Governor Sergei Orlov "
+        'and Belarus" Minister of Agriculture and Food Ivan Petrov in Omsk. The region"s '
+        "plans include buying Belarusian buses."
+    )
+    assert host_and_guest(text) == ("Ivan Petrov", "Sergei Orlov")
+    assert "region’s plans" in extract(text).meeting["proposals"][-1]["detail"]
+
+
 def test_the_sides_named_in_full_in_a_headline_and_by_surname_in_the_report() -> None:
     """A report whose only full names are in its long headline ("..., notes President
     Alexander Lukashenko on meeting the Governor of the Russian Sakhalin Region, Oleg

@@ -223,6 +223,15 @@ def _goes_on(last: str, line: str) -> bool:
     return not _is_dateish(line)
 
 
+# A double quote where a possessive's apostrophe belongs: after a letter and before "s " or
+# "t " ("region"s plans", "don"t"), or after a country before a post ("Belarus" Minister of
+# Agriculture"): a page's typography, not a quotation
+_QUOTE_APOSTROPHE = re.compile(
+    r"(?<=[a-z])\"(?=[st]\b)|(?:(?<=\bBelarus)|(?<=\bRussia))\"(?=\s+(?:Minister|Prime|President|"
+    r"Deputy|First|Ambassador|Governor|Head|Chairman|delegation|side|government|leader)\b)"
+)
+
+
 def clean(text: str) -> Article:
     """Split a pasted page into header, headline and body paragraphs, dropping junk."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
@@ -230,6 +239,8 @@ def clean(text: str) -> Article:
     text = _CONTROL.sub(" ", text)
     # a number broken across lines at its decimal point ("$6.\n2 million"): one number
     text = _BROKEN_NUMBER.sub(r"\1.\2", text)
+    if '"' in text:  # a double quote typed for an apostrophe: "Belarus" Minister", "region"s"
+        text = _QUOTE_APOSTROPHE.sub("’", text)
     urls: list[str] = []
     header: list[str] = []
     headline = ""
