@@ -613,6 +613,35 @@ def goods(sentence: str) -> tuple[list[str], list[str]]:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "exports"),
+    [
+        # "and many more" is no good, and gives the item before it no noun to share
+        (
+            "We are expanding contacts in many areas, including supplies of agricultural "
+            "machinery and equipment, woodworking, and many more.",
+            ["agricultural machinery and equipment"],
+        ),
+        # a country in a list that runs on is no good
+        (
+            "In addition to the supply of heavy-duty equipment, Belarus is also ready to renew "
+            "the region's bus fleet.",
+            ["heavy-duty equipment"],
+        ),
+        # money on offer is no good; nor what the buses burn
+        (
+            "We can offer various modern buses running on gas and diesel. And we will offer "
+            "mutually acceptable financial instruments.",
+            ["buses running"],
+        ),
+        # "since" is no kind of food
+        ("Agriculture is another avenue, since food security is taking on new significance.", []),
+    ],
+)
+def test_what_a_list_of_offers_holds_that_is_no_good(sentence: str, exports: list[str]) -> None:
+    assert goods(sentence) == (exports, [])
+
+
+@pytest.mark.parametrize(
     ("sentence", "exports", "imports"),
     [
         (

@@ -134,7 +134,10 @@ _NOT_GOODS = re.compile(
     r"(?:the\s+)?regions?|the\s+market|services?|solutions?|opportunities|projects?|equipment|"
     r"technolog(?:y|ies)|expanding|growing|increasing|deliveries|supplies|exports|imports|"
     r"servicing|maintenance|training|support|students|specialists|experts|tourists|"
-    r"delegations?|people|children|workers|teachers|doctors|much\s+more|[$€£₽\d].*)$",
+    r"delegations?|people|children|workers|teachers|doctors|(?:much|many|and|so)\s+more|"
+    # a country named in a list that runs on ("the supply of heavy-duty equipment, Belarus is
+    # also ready ..."): no good
+    r"Belarus|Russia|the\s+Russian\s+Federation|[$€£₽\d].*)$",
     re.I,
 )
 # Offers that are not goods: "financial programs", "comprehensive solutions".
@@ -146,6 +149,9 @@ _ACTIVITY = re.compile(
 )
 _NOT_GOODS_HEAD = re.compile(
     r"\b(?:programs?|programmes?|solutions?|services?|support|assistance|help|expertise|"
+    # money on offer is no good ("we will offer mutually acceptable financial instruments")
+    r"(?:financial|financing|credit|leasing)\s+(?:instruments?|tools?|schemes?|mechanisms?)|"
+    r"loans?|credits?|"
     r"experience|cooperation|projects?|technolog(?:y|ies)|opportunities|conditions|terms|"
     r"prices?|volumes?|amounts?|(?:commodity|product)\s+groups|positions)$",
     re.I,
@@ -245,6 +251,8 @@ def _items(text: str, split: object) -> list[str]:
                 break
             item = tidy
         words = item.split()
+        if len(words) == 1 and item.lower() in _KIND_VERBAL:
+            continue  # "woodworking", "engineering": a branch of industry, no good alone
         if not words or len(words) > 6 or _SAID.search(item) or not is_good(item):
             continue  # (not a good: "MAZ, MTZ and Gomselmash" are who, not what)
         if item[0].isupper() and not item.isupper() and find_region(item):
@@ -632,7 +640,8 @@ _VAGUE_KIND = frozenset((
     "different", "whole", "entire", "of", "and", "or", "in", "on", "for", "with", "to",
     "from", "by", "at", "as", "is", "are", "was", "were", "be", "been", "we", "you", "they",
     "it", "also", "including", "especially", "primarily", "mainly", "mostly", "like", "than",
-    "which", "what", "about", "into", "producing", "produce", "produces", "produced",
+    "which", "what", "about", "since", "because", "while", "into", "producing", "produce",
+    "produces", "produced",
     "supply", "supplying", "supplies", "supplied", "buy", "buying", "bought", "sell",
     "selling", "sold", "need", "needs", "needed", "import", "imported", "imports", "export",
     "exported", "exports", "deliver", "delivered", "deliveries", "purchase", "purchased",
@@ -821,6 +830,12 @@ _KNOW_HOW = re.compile(
 )
 
 
+_FUELLING = re.compile(
+    r"\b(?:running|runs?|operating|operates?|powered|fuell?ed|working|works?)\s+(?:on|by|with)\s+"
+    r"(?:[\w-]+\s+(?:and|or)\s+)?$"
+)
+
+
 def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
     """(exports, imports): the goods named in a sentence about trade, by the lexicon, with
     the side read from what comes before and after each (Belarus buying, or from the region:
@@ -847,6 +862,8 @@ def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
             continue  # "our meetings are bearing fruit", "the fruits of cooperation"
         if _KNOW_HOW.search(before):
             continue  # "share the experience of growing beef cattle": know-how, not goods
+        if _FUELLING.search(before):
+            continue  # "buses running on gas and diesel": what they burn, not a good sold
         after = sentence[m.end() : m.end() + 60]
         cue = max(_BELARUS_BUYS.finditer(before), key=lambda c: c.start(), default=None)
         # "interested in supplying tractors": what Belarus wants to sell

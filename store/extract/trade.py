@@ -884,8 +884,8 @@ def _split_goods(text: str) -> list[str]:
     items: list[str] = []
     for part in parts:
         part = re.sub(r"^followed\s+by\s+", "", part)  # "led by tractors, followed by trucks"
-        if not part:
-            continue
+        if not part or _AND_SO_ON.fullmatch(part):  # ("..., and many more": no good, and
+            continue  # no noun for the item before it to share)
         joins = re.fullmatch(r"(?:or\s+|and\s+)?\w+ing", part) and re.search(
             r"\bfor\b.*ing$", items[-1] if items else ""
         )  # "appliances for lifting, moving, or unloading" is one item
@@ -910,6 +910,11 @@ def _split_goods(text: str) -> list[str]:
     return [i for i in _shared_noun(items) if i and len(i) < 120]
 
 
+_AND_SO_ON = re.compile(
+    r"(?:(?:and|or)\s+)?(?:(?:so|many|much|a\s+lot)\s+)?more|(?:many\s+)?others?|"
+    r"the\s+like|so\s+on|(?:and\s+)?so\s+forth|etc\.?",
+    re.I,
+)
 _SHARED_TAIL = re.compile(r"\band\b.*\s(?:for|of|with|from|made)\s")
 _PLURAL_AND = re.compile(r"(?<=[a-z]{3}[a-rt-z]s)\s+and\s+(?=\S+\s)")
 
