@@ -1016,6 +1016,43 @@ async def test_the_detail_scrolls_by_keys_and_to_the_selected_link(app) -> None:
         await until(pilot, in_view, "the last link scrolled into view")
 
 
+@pytest.mark.parametrize("animations", ["none", "full"])
+async def test_every_key_of_a_burst_scrolls_the_detail(app, monkeypatch, animations) -> None:
+    """A held down arrow in the detail scrolled one line however many keys came: Textual
+    scrolls from the target of the frame before, and a burst arrives within one frame.
+    Each key now scrolls its line (or page) at once, animated or not."""
+    import textual.constants
+    from textual import events
+
+    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", animations)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("tab")
+        detail = screen_of(app).query_one(DetailPane)
+        await until(pilot, lambda: app.focused is detail, "the detail focused")
+        assert detail.max_scroll_y > 20
+
+        def burst(*keys: str) -> None:  # (posted at once, as a terminal delivers them)
+            for key in keys:
+                app.post_message(events.Key(key, None))
+
+        burst(*["down"] * 10, *["j"] * 5)
+        await until(pilot, lambda: detail.scroll_y == 15, "fifteen lines down")
+        burst("up", "k", "k")
+        await until(pilot, lambda: detail.scroll_y == 12, "three lines up")
+        page = detail.scrollable_content_region.height - 1
+        burst("pagedown", "pagedown")
+        await until(
+            pilot,
+            lambda: detail.scroll_y == min(12 + 2 * page, detail.max_scroll_y),
+            "two pages down",
+        )
+        burst("end", "up")
+        await until(pilot, lambda: detail.scroll_y == detail.max_scroll_y - 1, "the end, then up")
+        burst("home", "down")
+        await until(pilot, lambda: detail.scroll_y == 1, "the top, then down")
+
+
 async def test_the_detail_follows_the_last_highlight_after_typing(app) -> None:
     import time
 

@@ -104,6 +104,29 @@ class DetailPane(KeepsTypeahead, VerticalScroll, can_focus=True):
         if self._blocks and self.link_index >= 0:
             self.call_after_refresh(self._draw, layout=False)
 
+    # At once, not after the next frame: Textual's own scroll from the target of the frame
+    # before, so a burst of keys (a held down arrow) scrolled one line however many came
+    def _scroll_by(self, lines: float) -> None:
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
+
+    def action_scroll_down(self) -> None:
+        self._scroll_by(1)
+
+    def action_scroll_up(self) -> None:
+        self._scroll_by(-1)
+
+    def action_page_down(self) -> None:
+        self._scroll_by(max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_up(self) -> None:
+        self._scroll_by(-max(1, self.scrollable_content_region.height - 1))
+
+    def action_scroll_home(self) -> None:
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
     @property
     def links(self) -> list[Link]:
         return [b for b in self._blocks if isinstance(b, Link)]
