@@ -183,9 +183,12 @@ def _change(old: Any, new: Any, width: int = 30) -> str:
     end = 0  # what they end with alike, after where they differ
     while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
         end += 1
+    differ = start
     start = max(0, start - 12)  # a few words before the difference, to place it
     if start:
-        start = a.rfind(" ", 0, start) + 1  # (from a word's start)
+        word = a.rfind(" ", 0, start) + 1  # (from a word's start, unless that word is so
+        if differ - word <= width - 12:  # long that the difference would be cut off: a URL)
+            start = word
 
     def part(text: str) -> str:
         cut = text[start : len(text) - end + 12] if end > 12 else text[start:]

@@ -390,6 +390,25 @@ def test_a_long_text_changed_at_its_end_shows_where_it_differs() -> None:
     assert _change("2024", "2025") == "2024 → 2025"
 
 
+@pytest.mark.parametrize(
+    "old",
+    [
+        "Talks (see www.belta.by/president/view/lukashenko-meets-tula-governor-123456-2024)",
+        "Belarus and Tula Oblast discuss [link=https://evil]click[/link]",
+    ],
+)
+def test_a_change_after_a_long_unbroken_word_is_shown(old: str) -> None:
+    """Cut from the start of the word before the difference, a web address longer than the
+    excerpt left the difference out: "…www.belta.by/president/view/l… → …www.belta.by/
+    president/view/l…" (found by a new user). The excerpt starts inside such a word."""
+    from coopbrowse.store.history import _change
+
+    new = old.replace("2024", "2025") if "2024" in old else old + " v2"
+    before, after = _change(old, new).split(" → ")
+    assert before != after
+    assert before.rstrip("…").endswith(old[-6:]) and after.rstrip("…").endswith(new[-6:])
+
+
 def test_an_item_whose_details_change_is_one_line_saying_what_changed() -> None:
     from coopbrowse.store.history import _items
 
