@@ -20,6 +20,7 @@ from coopbrowse.tui.blocks import (
     short_period,
     trade_cell,
     trade_chart,
+    trade_table,
 )
 from coopbrowse.tui.screens.main import MainScreen
 from coopbrowse.tui.widgets.footer import KeysFooter
@@ -80,6 +81,25 @@ def test_trade_cells_stay_whole_in_their_column() -> None:
     assert trade_cell(part) == "~$64M (1–8/2025)"
     assert all(len(trade_cell(m)) <= 16 for m in (big, part))
     assert short_period("2023..2024") == "2023..2024"
+
+
+@pytest.mark.parametrize("width", [50, 58, 66, 72, 90, 120])
+def test_a_regions_trade_table_says_each_figures_meeting_at_any_width(width: int) -> None:
+    """Beside the list at 160 columns (a pane of about 60), the "Meeting" column was
+    squeezed to one letter ("2", "L"): where it has no room, the meeting is told under who
+    stated the figure instead, whole."""
+    figures = [
+        TradeFigure("2025-01..2025-08", "turnover", 64.0, "approximately", stated_by="BelTA"),
+        TradeFigure("2024", "turnover", 130.0, "about", stated_by="Viktor Karankevich"),
+    ]
+    meeting_of = {0: "2025-10-20 Lukashenko", 1: "2025-10-20 Karankevich"}
+    shown = text_of(trade_table(figures, meeting_of=meeting_of), width)
+    flat = " ".join(shown.split())
+    assert all(len(line.rstrip()) <= width for line in shown.splitlines())
+    for label in meeting_of.values():
+        date, host = label.split()
+        assert date in flat and host in flat
+    assert ("Meeting" in shown.splitlines()[0]) == (width >= 72)
 
 
 def test_a_meetings_latest_trade_is_the_figure_the_regions_view_shows(store: Store) -> None:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -99,25 +99,48 @@ def bar(value: float, maximum: float, width: int) -> str:
     return "█" * full + (_EIGHTHS[rest] if rest else "")
 
 
+class _TradeTable:
+    """A region's trade figures: with a "Meeting" column where the width allows it, else
+    the meeting told under who stated each figure (beside the list at 160 columns the
+    column was squeezed to one letter)."""
+
+    WIDE = 72  # cells the table with its "Meeting" column needs
+
+    def __init__(self, figures: list[TradeFigure], meeting_of: dict[int, str], outlet: str):
+        self.figures, self.meeting_of, self.outlet = figures, meeting_of, outlet
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        column = options.max_width >= self.WIDE
+        yield _trade_table(self.figures, self.meeting_of, self.outlet, column=column)
+
+
 def trade_table(
     figures: Iterable[TradeFigure],
     *,
     meeting_of: dict[int, str] | None = None,
     outlet: str = "",
-) -> Table:
+) -> Table | _TradeTable:
     """Trade figures as a table, oldest period first.
 
     Period, metric and value never wrap; "As quoted" carries the qualifier, the change and
     who stated it: the person, or the outlet (``outlet``) when the report names nobody. For
-    a region, a "Meeting" column says at which meeting each figure was quoted (never mixed
-    in with who stated it).
+    a region, each figure says at which meeting it was quoted (never mixed in with who
+    stated it): in a "Meeting" column where there is room, else on a line of its own.
     """
+    if meeting_of is not None:
+        return _TradeTable(list(figures), meeting_of, outlet)
+    return _trade_table(figures, None, outlet, column=False)
+
+
+def _trade_table(
+    figures: Iterable[TradeFigure], meeting_of: dict[int, str] | None, outlet: str, *, column: bool
+) -> Table:
     table = Table(box=None, pad_edge=False, show_edge=False, expand=False, header_style=HEADING)
     table.add_column("Period", no_wrap=True)
     table.add_column("Metric", no_wrap=True)
     table.add_column("USD m", justify="right", no_wrap=True)
     table.add_column("As quoted", overflow="fold", min_width=20, ratio=2)
-    if meeting_of is not None:
+    if meeting_of is not None and column:
         table.add_column("Meeting", style=LABEL, max_width=12, ratio=1)
     indexed = sorted(enumerate(figures), key=lambda it: (it[1].period, it[1].metric))
     for i, t in indexed:
@@ -134,13 +157,15 @@ def trade_table(
         if quoted:
             quoted.append("\n")
         quoted.append(f"stated by {one_line(stated_by(t, outlet))}", style=LABEL)
+        if meeting_of is not None and not column:
+            quoted.append(f"\nat {one_line(meeting_of.get(i, ''))}", style=LABEL)
         cells = [
             Text(one_line(t.period)),
             Text(one_line(t.metric)),
             Text("" if t.usd_millions is None else f"{t.usd_millions:,.1f}"),
             quoted,
         ]
-        if meeting_of is not None:
+        if meeting_of is not None and column:
             cells.append(Text(one_line(meeting_of.get(i, ""))))
         table.add_row(*cells)
     return table
