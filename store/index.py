@@ -481,7 +481,7 @@ class SearchIndex:
         compiled = compiler.compile(tree)
         hits, total = _run(searcher, compiled, page or 1, *order(tree), count=True)
         if not total and fuzzy:
-            fixed, corrections = correct(tree, vocabulary)
+            fixed, corrections = correct(tree, vocabulary, lambda: self.known_regions(searcher))
             if corrections:
                 fixed_query = compiler.compile(fixed)
                 fixed_hits, fixed_total = _run(

@@ -144,9 +144,13 @@ def ranked(tree: Node) -> bool:
     )
 
 
-def correct(tree: Node, vocabulary: Vocabulary) -> tuple[Node, list[tuple[str, str]]]:
+def correct(
+    tree: Node, vocabulary: Vocabulary, known_regions: Callable[[], list[str]] = list
+) -> tuple[Node, list[tuple[str, str]]]:
     """``tree`` with each unknown (not excluded) word replaced by its nearest known word,
-    and the corrections made."""
+    and the corrections made; a ``region:`` value that names no region held
+    (``known_regions``) by the nearest one, and a ``person:`` or ``enterprise:`` word that
+    starts no indexed word by its nearest."""
     corrections: list[tuple[str, str]] = []
 
     def fix(node: Node) -> Node:
@@ -159,6 +163,13 @@ def correct(tree: Node, vocabulary: Vocabulary) -> tuple[Node, list[tuple[str, s
             if (node.text, better) not in corrections:
                 corrections.append((node.text, better))
             return Word(better)
+        if isinstance(node, Filter) and node.name in ("region", "person", "enterprise"):
+            value = _corrected_value(node, vocabulary, known_regions)
+            if value is None:
+                return node
+            if (node.value, value) not in corrections:
+                corrections.append((node.value, value))
+            return Filter(node.name, value, node.start, node.end, node.pos)
         if isinstance(node, And):
             return And(tuple(fix(c) for c in node.children))
         if isinstance(node, Or):
@@ -166,6 +177,35 @@ def correct(tree: Node, vocabulary: Vocabulary) -> tuple[Node, list[tuple[str, s
         return node  # never "correct" what the user excluded
 
     return fix(tree), corrections
+
+
+def _corrected_value(
+    f: Filter, vocabulary: Vocabulary, known_regions: Callable[[], list[str]]
+) -> str | None:
+    """A misspelt filter value's nearest known one, or None (known, or nothing near)."""
+    value = fold(f.value).strip()
+    if f.name == "region":
+        known = known_regions()
+        if not value or matching_regions(known, value):
+            return None
+        limit = 1 if len(value) <= 6 else 2
+        best: tuple[int, str] | None = None
+        for name in known:
+            region = find_region(name)
+            # its slug ("moscow-oblast") or its core word ("samara"), as a filter names it
+            for spelling in {
+                region_slug(name),
+                *WORD_RE.findall(fold(region.core if region else name)),
+            }:
+                d = edit_distance(value, spelling, limit)
+                if d <= limit and (best is None or (d, spelling) < best):
+                    best = (d, spelling)
+        return None if best is None else best[1]
+    words = WORD_RE.findall(value)
+    fixed = []
+    for w in words:  # (a word that starts an indexed word is kept: it is a prefix)
+        fixed.append(w if vocabulary.prefixed(w, limit=1) else (vocabulary.nearest(w) or w))
+    return " ".join(fixed) if fixed != words else None
 
 
 class Compiler:

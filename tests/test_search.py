@@ -192,6 +192,31 @@ def test_misspelling_falls_back_to_a_flagged_correction(index: SearchIndex) -> N
     assert index.search("qqqqqqq").total == 0
 
 
+@pytest.mark.parametrize(
+    ("query", "fixed", "exact"),
+    [
+        ("region:samra", "samara", "region:samara"),
+        ("region:moscow-oblst", "moscow-oblast", "region:moscow-oblast"),
+        ("person:lukashenka", "lukashenko", "person:lukashenko"),
+        ("enterprise:mogilevlifmash", "mogilevliftmash", "enterprise:mogilevliftmash"),
+    ],
+)
+def test_a_misspelt_filter_value_falls_back_to_a_flagged_correction(
+    index: SearchIndex, query: str, fixed: str, exact: str
+) -> None:
+    """``region:samra`` found nothing and said nothing (plain ``samra`` was corrected):
+    a filter's value is corrected and flagged as a word is, to the same results as the
+    value spelt right; a value near nothing stays as typed, with no results."""
+    result = index.search(query, limit=None)
+    right = index.search(exact, limit=None)
+    assert right.total and not right.fuzzy
+    assert result.corrections == [(query.split(":", 1)[1], fixed)]
+    assert [h.id for h in result.hits] == [h.id for h in right.hits]
+    nothing = index.search(query.split(":")[0] + ":qqqqqqqq")
+    assert nothing.total == 0 and not nothing.corrections
+    assert not index.search("-" + query).corrections  # (what is excluded is never corrected)
+
+
 def test_title_match_outranks_detail_match(index: SearchIndex) -> None:
     # "Promomed" is in the title of p11 and only in the detail/notes elsewhere.
     hits = ids(index, "promomed")
