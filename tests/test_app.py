@@ -336,6 +336,18 @@ async def test_bad_query_shows_error_and_keeps_results(app) -> None:
         assert "bad month 13" in status and "no matching values" not in status
 
 
+async def test_a_corrected_filter_value_is_said_without_no_matching_values(app) -> None:
+    """``region:samra``: the list shows Samara under "samra → samara", and the hint line no
+    longer adds "region: no matching values" beside it (found by a new user)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, "region:samra")
+        main = screen_of(app)
+        status = plain(main.query_one(SearchBar).query_one("#search-status").content)
+        assert "samra → samara" in status and "no matching values" not in status
+        assert [r.key[1] for r in main.rows] == ["2025-07-21-samara"]
+
+
 async def test_escape_returns_to_list_and_clears(app, store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

@@ -696,7 +696,7 @@ class MainScreen(StyledOnce, Screen[None]):
         bar = self.query_one(SearchBar)
         if self.corrections:
             fixed = ", ".join(f"{a} → {b}" for a, b in self.corrections)
-            bar.show_hint(f"No exact matches; showing results for: {fixed}")
+            bar.show_hint(f"No exact matches; showing results for: {fixed}", corrected=True)
         elif counts is not None:
             bar.show_hint(self._matches(*counts))
         else:

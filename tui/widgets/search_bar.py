@@ -326,15 +326,18 @@ class SearchBar(Vertical):
         ``region:`` is an error until a region follows, and lists them)."""
         self._status(message, error=True)
 
-    def show_hint(self, message: str) -> None:
-        """Show ``message`` (and, while a field value is being typed, its candidates)."""
-        self._status(message, error=False)
+    def show_hint(self, message: str, *, corrected: bool = False) -> None:
+        """Show ``message`` (and, while a field value is being typed, its candidates, unless
+        the value was ``corrected`` to one that has some)."""
+        self._status(message, error=False, corrected=corrected)
 
-    def _status(self, message: str, *, error: bool) -> None:
+    def _status(self, message: str, *, error: bool, corrected: bool = False) -> None:
         self.set_class(error, "-error")
         candidates = hint_for(self.value, self.values)
-        if error and candidates.endswith(NO_VALUES):
-            candidates = ""  # beside the error ("bad month 13"), "no matching values" is noise
+        if (error or corrected) and candidates.endswith(NO_VALUES):
+            # beside the error ("bad month 13") "no matching values" is noise; beside the
+            # correction ("samra → samara") it is wrong
+            candidates = ""
         status = self.query_one("#search-status", Static)
         width = max(1, status.content_region.width or self.size.width)
         message = one_line(message)
