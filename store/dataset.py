@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .model import Meeting, ValidationError
+from .model import Meeting, ValidationError, check_web_addresses
 from .storage import open_regular, read_regular
 
 DATASET_FILE = "meetings.json"
@@ -56,6 +56,7 @@ def parse_meetings(
         label = record_label(i, raw)
         try:
             meeting = Meeting.from_dict(raw)
+            check_web_addresses(meeting)
         except ValidationError as exc:
             raise InputError(name, f"{label}: {exc}") from None
         keys = [("meeting", meeting.id, "")]

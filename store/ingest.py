@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .dataset import parse_meetings, record_label
 from .errors import InputError, RecordConflict
 from .ids import renumber, unique_id
-from .model import Meeting, kind_of
+from .model import Meeting, check_web_addresses, kind_of
 from .storage import decode_utf8, format_size, format_sizes, parse_json_bytes, read_file_bytes
 
 if TYPE_CHECKING:
@@ -328,6 +328,7 @@ def prepare_draft(store: Store, data: dict[str, Any], catalog: Catalog | None = 
     given; no record is built either way)."""
     data = renumber(data, str(data.get("id") or ""))
     meeting = Meeting.from_dict(data)
+    check_web_addresses(meeting)  # (a draft's URL is the page it came from; an edit may not)
     stored = catalog if catalog is not None else store.catalog()
     same = stored.same(meeting)
     if same is not None:

@@ -194,6 +194,26 @@ class _Reader:
         return [(f"{where}[{i}]", item) for i, item in enumerate(value)]
 
 
+_WEB_ADDRESS = re.compile(r"https?://\S+", re.I)
+
+
+def check_web_addresses(meeting: Meeting) -> None:
+    """Raise :class:`ValidationError` for a source or follow-up address that is not an
+    http(s) one (``javascript:…``): what is imported or edited may only link to the web.
+    (A database that holds one still opens: it is shown as text and never opened.)"""
+    if meeting.source.url and not _WEB_ADDRESS.fullmatch(meeting.source.url):
+        raise ValidationError(
+            "source.url", f"expected an http(s) address, got {meeting.source.url!r}"
+        )
+    for i, p in enumerate(meeting.proposals):
+        for j, step in enumerate(p.follow_up):
+            if step.url and not _WEB_ADDRESS.fullmatch(step.url):
+                raise ValidationError(
+                    f"proposals[{i}].follow_up[{j}].url",
+                    f"expected an http(s) address, got {step.url!r}",
+                )
+
+
 def kind_of(value: Any) -> str:
     if value is None:
         return "null"

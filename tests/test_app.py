@@ -487,6 +487,27 @@ async def test_o_without_url_explains(app, monkeypatch) -> None:
         assert any("No web address" in n.message for n in app._notifications)
 
 
+async def test_o_on_an_address_that_is_not_a_web_one_says_so(store, tmp_path, monkeypatch) -> None:
+    """A database holding a ``javascript:`` source (stored before imports checked them):
+    the detail showed it and ``o`` said "No web address recorded"; it now says the address
+    is not a web one, and opens nothing."""
+    meeting = store.meetings()[0]
+    meeting.source.url = "javascript:alert(1)"
+    store.put_meetings([meeting], update=True)
+    opened = []
+    monkeypatch.setattr(CoopBrowseApp, "open_url", lambda self, url, **kw: opened.append(url))
+    app = CoopBrowseApp(Store.open(store.path), state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("o")
+        await settle(pilot, app)
+        said = [n.message for n in app._notifications]
+        assert opened == [] and app.clipboard != "javascript:alert(1)"
+        assert said == [
+            "Not opened: the source's address is not a web address (javascript:alert(1))."
+        ]
+
+
 @pytest.mark.parametrize("browser", ["firefox", "w3m", None])
 async def test_o_opens_an_http_url_or_says_there_is_no_browser(
     store, tmp_path, monkeypatch, browser

@@ -102,16 +102,26 @@ async def test_edit_adds_a_trade_figure_removes_another_and_undo_brings_it_back(
         assert [c.origin for c in store.history(PENZA)] == ["edit", "undo"]
 
 
-async def test_a_bad_field_is_named_and_focused_and_nothing_is_written(app, store) -> None:
+@pytest.mark.parametrize(
+    ("field", "value", "path"),
+    [
+        ("#tr-0-usd", "lots", "trade[0].usd_millions"),
+        # (a source address that is not a web one: what a briefing would link to)
+        ("#f-source-url", "javascript:alert(1)", "source.url: expected an http(s) address"),
+    ],
+)
+async def test_a_bad_field_is_named_and_focused_and_nothing_is_written(
+    app, store, field: str, value: str, path: str
+) -> None:
     before = store.path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
         form = await open_editor(pilot, app, PENZA)
-        form.query_one("#tr-0-usd", Input).value = "lots"
+        form.query_one(field, Input).value = value
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         assert isinstance(app.screen, EditScreen)
-        assert app.focused is form.query_one("#tr-0-usd", Input)
-        assert "trade[0].usd_millions" in str(form.query_one("#review-error").render())
+        assert app.focused is form.query_one(field, Input)
+        assert path in str(form.query_one("#review-error").render())
     assert store.path.read_bytes() == before
 
 

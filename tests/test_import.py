@@ -115,6 +115,36 @@ def test_a_bad_field_is_named_by_file_record_and_path(capsys, here: Path, store:
     assert store.path.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [("source", "source.url"), ("follow-up", "proposals[0].follow_up[0].url")],
+)
+def test_an_address_that_is_not_a_web_one_is_refused(
+    capsys, here: Path, store: Store, where: str, path: str
+):
+    """``import`` took ``javascript:alert(1)`` as a source address (the follow-up form
+    already refused ``ftp://``): a source or follow-up address must be http(s)."""
+    records = exported(capsys)
+    record = records[2]
+    if where == "source":
+        record["source"]["url"] = "javascript:alert(1)"
+    else:
+        record["proposals"][0]["follow_up"] = [
+            {"date": "2025-09-01", "status": "agreed", "url": "javascript:alert(1)"}
+        ]
+    write_json(here / "meetings.json", [record])
+    before = store.path.read_bytes()
+    code, out, err = run(capsys, "import", "meetings.json", "--update")
+    assert_one_line_error(
+        code,
+        out,
+        err,
+        f"meetings.json: record 1 (2025-07-21-samara): {path}: expected an http(s) address, "
+        "got 'javascript:alert(1)'",
+    )
+    assert store.path.read_bytes() == before
+
+
 def test_the_file_is_named_as_given(capsys, tmp_path: Path):
     path = write_json(tmp_path / "sub.json", [{"id": "2025-01-01-x", "region": "Penza Oblast"}])
     code, out, err = run(capsys, "import", str(path))

@@ -1128,6 +1128,12 @@ class MainScreen(StyledOnce, Screen[None]):
                 self._say_opening(url)
             else:
                 self._find_browser(url)
+        elif url:  # (stored before imports checked addresses: shown, never opened)
+            self.notify(
+                one_line(f"Not opened: the source's address is not a web address ({url})."),
+                severity="warning",
+                markup=False,
+            )
         else:
             where = meeting.source.document or meeting.source.outlet or "unknown"
             self.notify(
