@@ -189,7 +189,9 @@ def md_cell(text: str) -> str:
 def md_link(label: str, url: str) -> str:
     """A link only for an http(s) URL; anything else stays escaped text."""
     if re.match(r"^https?://[^\s<>\"'`]+$", url) and not CONTROL_CHARS.search(url):
-        safe_url = url.replace("(", "%28").replace(")", "%29")
+        safe_url = (  # (what could end the link or its label early, percent-encoded)
+            url.replace("(", "%28").replace(")", "%29").replace("[", "%5B").replace("]", "%5D")
+        )
         return f"[{md_text(label)}]({safe_url})"
     return md_text(url)
 
@@ -281,8 +283,8 @@ def _follow_up_lines(p: Proposal, names: dict[str, str]) -> list[str]:
         line = f"Follow-up {step.date}: {md_inline(STATUS_LABELS.get(step.status, step.status))}"
         if step.note:
             line += f" — {md_inline(step.note)}"
-        if step.url:
-            line += f" ({md_inline(step.url)})"
+        if step.url:  # (a link, as a meeting's source is; an address of another kind, text)
+            line += f" ({md_link(step.url, step.url)})"
         lines.append(line)
     if p.raised_again:
         lines.append(

@@ -251,6 +251,29 @@ def test_only_http_urls_become_links(store: Store) -> None:
     assert "](javascript" not in markdown and "javascript:alert(1)." in markdown
 
 
+def test_a_follow_ups_web_address_is_a_link_that_works(store: Store) -> None:
+    """A follow-up's address was escaped text (``c=\\[x\\]``, which breaks it if a
+    renderer links it): an http(s) one is now a link, as a meeting's source is, its
+    brackets and parentheses percent-encoded; another kind of address stays text."""
+    pid = store.proposals()[0].id
+    store.follow_up(
+        pid, status="agreed", date="2025-11-01", url="https://example.org/a?b=1&c=[x](y)"
+    )
+    meeting = store.meeting(store.proposals()[0].meeting_id)
+    assert meeting is not None
+    markdown = to_markdown(select([meeting], [("meeting", meeting.id)]), now=NOW)
+    assert "](https://example.org/a?b=1&c=%5Bx%5D%28y%29))" in markdown
+    assert "[https://example.org/a?b=1&c=\\[x\\](y)]" in markdown
+    hrefs = [  # (as a CommonMark renderer reads it: one link, to the address whole)
+        child.attrs["href"]
+        for token in MD.parse(markdown)
+        if token.type == "inline"
+        for child in token.children or []
+        if child.type == "link_open"
+    ]
+    assert "https://example.org/a?b=1&c=%5Bx%5D%28y%29" in hrefs
+
+
 def test_a_url_carrying_terminal_controls_is_neither_a_link_nor_raw(store: Store) -> None:
     meeting = store.meetings()[0]
     meeting.source.url = "https://example.org/\x1b]52;c;SGVsbG8=\x07x\u202e"
