@@ -315,6 +315,19 @@ def test_default_filename() -> None:
 # Command line -------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "argv", [["export", "region:samara"], ["compare", "2025-04-01-penza", "2025-07-21-samara"]]
+)
+def test_an_empty_output_name_is_refused(capsys, tmp_path: Path, monkeypatch, store, argv) -> None:
+    """``export -o ''`` wrote to the default file name (found by a new user): an empty
+    name is an error, and nothing is written."""
+    monkeypatch.chdir(tmp_path)
+    assert main([*argv, "-o", ""]) == 2
+    err = capsys.readouterr().err
+    assert err == f"coopbrowse: error: {argv[0]}: -o needs a file name (or - for standard output)\n"
+    assert not list(tmp_path.glob("*.md"))
+
+
 def test_cli_export_query_to_file_and_stdout(capsys, tmp_path: Path, store) -> None:
     out = tmp_path / "elevators.md"
     assert main(["export", "sector:elevators", "-o", str(out)]) == 0

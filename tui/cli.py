@@ -493,6 +493,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_delete(db_path, args.id, yes=args.yes)
     if args.command == "follow-up" and not args.list:
         return cmd_follow_up(db_path, args)
+    output = getattr(args, "output", None)
+    if output is not None and not output.strip():  # (said before any search runs)
+        raise StoreError(None, f"{args.command}: -o needs a file name (or - for standard output)")
     from coopbrowse.store.index import IndexCorrupt
 
     library = open_library(db_path)
