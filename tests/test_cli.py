@@ -433,3 +433,21 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(
         os.close(write)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == b""
+
+
+def test_import_article_exits_as_its_help_says_for_a_draft_that_cannot_be_saved(
+    capsys, tmp_path: Path, store: Store
+) -> None:
+    """Its help said 2 for a draft that cannot be saved, where it exits 0 unless asked to
+    save (--yes), as docs/extraction.md says: the help now says so too."""
+    article = tmp_path / "a.txt"
+    article.write_text("hello world\n", encoding="utf-8")
+    before = store.path.read_bytes()
+    assert run(capsys, "import-article", str(article))[0] == 0
+    code, _out, err = run(capsys, "import-article", str(article), "--yes")
+    assert code == 2 and "date: is required" in err
+    assert store.path.read_bytes() == before
+    with pytest.raises(SystemExit):
+        run(capsys, "import-article", "--help")
+    said = " ".join(capsys.readouterr().out.split())
+    assert "with --yes, also 2 for a draft that cannot be saved as it stands" in said

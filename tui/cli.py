@@ -175,8 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
             "limit. One article: prints the draft; several: a summary table (drafted, saved, "
             "duplicate, needs review or failed, with the fields not found). --yes saves, "
             "--json prints JSON. In the app, `i` does the same with a review form. Exit status "
-            "0; 1 when an article's meeting is already stored (--update replaces it); 2 for an "
-            "unreadable file or URL, or a draft that cannot be saved as it stands."
+            "0; 2 for an unreadable file or URL; with --yes, also 2 for a draft that cannot "
+            "be saved as it stands, and 1 when an article's meeting is already stored "
+            "(--update replaces it)."
         ),
     )
     p.add_argument(
