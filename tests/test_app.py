@@ -1510,6 +1510,25 @@ async def test_proposal_sorts_mix_directions_and_survive_view_switches(app, stor
         assert {r.key for r in main.rows} == hits
 
 
+@pytest.mark.parametrize(
+    ("view", "label"),
+    [("1", "newest first"), ("2", "newest first"), ("4", "status, longest unchanged first")],
+)
+async def test_filters_alone_say_the_order_they_are_listed_in(app, view, label) -> None:
+    """``region:samara`` was labelled "sorted by relevance" though filters alone have
+    nothing to rank by and list in the view's first order (found by a new user)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        await pilot.press(view)
+        await settle(pilot, app)
+        await search(pilot, app, "region:samara")
+        assert main.sort_label == f"{label} (no words to rank by)"
+        assert main.rows
+        await search(pilot, app, "region:samara elevator")  # (a word: ranked)
+        assert main.sort_label == "relevance" and main.rows
+
+
 async def test_a_search_orders_by_relevance_and_leaves_the_browsing_sort_alone(
     app, tmp_path
 ) -> None:

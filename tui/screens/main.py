@@ -485,6 +485,9 @@ class MainScreen(StyledOnce, Screen[None]):
             self._report(request, exc)
             return
         rows, hl, cursor = answer
+        if request.sort == "relevance" and rows.listing is not None and not rows.listing.ranked:
+            # filters alone ("region:samara"): nothing to rank by, listed in the view's order
+            label = f"{sort_choice(request.view, 0, relevance=False)[0]} (no words to rank by)"
         self.app.call_from_thread(self._show, request, rows, hl, label, cursor, False, counts)
         self._rest(index, request, answer, label)
 
