@@ -66,6 +66,21 @@ def test_stated_by_is_the_person_or_the_outlet_never_a_meeting_label() -> None:
     assert "stated by BelTA" in shown and "100: BelTA" in shown
 
 
+def test_a_meeting_without_a_place_says_why_once() -> None:
+    """ "Place: not stated" then "Place note: not stated in the article" said it twice (found
+    by a new user): without a place, its note stands in for it; with one, both are shown."""
+    m = Meeting("m", "2024-05-01", "Penza Oblast", "T", place_note="not stated in the article")
+    shown = text_of(as_renderable(meeting_blocks(m)))
+    assert "Place: not stated in the article" in shown and "Place note" not in shown
+    m.place, m.place_note = "Minsk", "the Palace of Independence, taken as Minsk"
+    shown = text_of(as_renderable(meeting_blocks(m)))
+    assert "Place: Minsk" in shown
+    assert "Place note: the Palace of Independence, taken as Minsk" in shown
+    assert "Place: not stated" in text_of(
+        as_renderable(meeting_blocks(Meeting("n", "2024-05-01", "R", "T")))
+    )
+
+
 def test_trade_cells_stay_whole_in_their_column() -> None:
     big = Meeting(
         "m", "2018-05-01", "R", "T", trade=[TradeFigure("2018", "turnover", 1119.3, "about")]

@@ -286,11 +286,12 @@ def meeting_blocks(meeting: Meeting, hl: Marker = None) -> list[Block]:
     header = [
         labelled("Date", date),
         labelled("Region", meeting.region, hl),
-        labelled("Place", meeting.place or "not stated", hl),
+        # (no place: its note says why, in its stead: "not stated" twice said nothing more)
+        labelled("Place", meeting.place or meeting.place_note or "not stated", hl),
     ]
     if meeting.date_note:
         header.append(labelled("Date note", meeting.date_note))
-    if meeting.place_note:
+    if meeting.place_note and meeting.place:
         header.append(labelled("Place note", meeting.place_note))
     blocks.append(_lines(*header))
 
