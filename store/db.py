@@ -783,6 +783,14 @@ class Store:
                 catalog = Catalog.of(self.path, raw)
                 mid = catalog.proposals.get(proposal_id)
                 if mid is None:
+                    if proposal_id in catalog.ids:  # a meeting's id: say its proposals'
+                        theirs = sorted(p for p, m in catalog.proposals.items() if m == proposal_id)
+                        listed = ", ".join(theirs[:6]) + (", …" if len(theirs) > 6 else "")
+                        raise StoreError(
+                            None,
+                            f"{proposal_id!r} is a meeting; a follow-up is of one of its "
+                            f"proposals ({listed or 'it has none'})",
+                        )
                     raise StoreError(None, f"no proposal with id {proposal_id!r}")
                 current = self._stored(raw, {mid})[mid]
                 new = {**current, "proposals": [dict(p) for p in current["proposals"]]}

@@ -57,6 +57,12 @@ def test_history_of_a_record_without_changes_exits_1(capsys, store: Store) -> No
         (["history", "nope"], "no meeting or proposal with id 'nope'"),
         (["undo", "nope"], "no meeting or proposal with id 'nope'"),
         (["follow-up", "nope", "--status", "agreed"], "no proposal with id 'nope'"),
+        # a meeting's id: its proposals' ids are said (found by a new user)
+        (
+            ["follow-up", "2025-04-01-penza", "--status", "agreed"],
+            "'2025-04-01-penza' is a meeting; a follow-up is of one of its proposals "
+            "(2025-04-01-penza-p01, 2025-04-01-penza-p02,",
+        ),
         (["follow-up", PID, "--status", "finished"], "unknown value 'finished'"),
         (["follow-up", PID, "--status", "agreed", "--date", "tomorrow"], "--date: expected"),
         # the store's words: a day that is not (it said "expected YYYY-MM-DD"), and the
