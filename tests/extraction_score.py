@@ -11,7 +11,8 @@ counted per field, as the analyst wrote them in its ``.expected.json``:
 - ``sectors``: each sector raised; ``enterprises``: each name (folded);
 - ``goods``: each export and import, matched loosely: a drafted item matches an expected one of
   the same direction when they share a content word ("tractor units and components" and
-  "tractors"), one to one.
+  "tractors"), one to one; an expected good named only in words that say nothing of it
+  ("equipment", "products") matches a drafted one of the same words.
 
 Recall is what share of these the draft found; precision what share of what it found was
 expected. Trade precision is watched on its own: a wrong figure misleads more than a missing
@@ -134,10 +135,24 @@ def matched(field_name: str, got: list[Any], want: list[Any]) -> list[tuple[Any,
     for direction, good in got:
         stems = _stems(good)
         for i, (w_direction, w_good) in enumerate(free):
-            if w_direction == direction and stems & _stems(w_good):
+            if w_direction != direction:
+                continue
+            # (a good named only in words that say nothing of it, "equipment", matches the
+            # same words: no draft could match it otherwise)
+            if stems & _stems(w_good) or (not _stems(w_good) and _same_words(good, w_good)):
                 pairs.append(((direction, good), free.pop(i)))
                 break
     return pairs
+
+
+def _same_words(a: str, b: str) -> bool:
+    def words(text: str) -> list[str]:
+        return [
+            w[:-1] if w.endswith("s") and len(w) > 3 else w
+            for w in re.findall(r"[a-z]+", fold(text).lower())
+        ]
+
+    return words(a) == words(b)
 
 
 @dataclass

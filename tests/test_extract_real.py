@@ -642,6 +642,35 @@ def test_what_a_list_of_offers_holds_that_is_no_good(sentence: str, exports: lis
 
 
 @pytest.mark.parametrize(
+    ("sentence", "exports"),
+    [
+        # the goods named after "namely" in an offer; "transport" last is a noun, so the
+        # kinds before it share it ("passenger, freight, municipal transport")
+        (
+            "Our companies MAZ, MTZ and others are ready to provide a wide range of products, "
+            "namely passenger, freight, municipal transport, road construction equipment, to "
+            "Omsk Oblast.",
+            [
+                "passenger transport",
+                "freight transport",
+                "municipal transport",
+                "road construction equipment",
+            ],
+        ),
+        # Belarusian makers taking part in renewing the region's fleet: what they would sell
+        (
+            "The sides discussed the participation of Belarusian enterprises in the renewal of "
+            "urban passenger transport, special road equipment, and elevator equipment in the "
+            "region.",
+            ["urban passenger transport", "special road equipment", "elevator equipment"],
+        ),
+    ],
+)
+def test_goods_named_after_namely_or_in_a_renewal(sentence: str, exports: list[str]) -> None:
+    assert goods(sentence) == (exports, [])
+
+
+@pytest.mark.parametrize(
     ("sentence", "exports", "imports"),
     [
         (

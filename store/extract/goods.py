@@ -374,6 +374,21 @@ _BELARUSIAN_SUCH_AS = re.compile(
     r"machines|foodstuffs|food\s+products|appliances)\s*,?\s+(?:such\s+as|"
     rf"including|like)\s+{_LIST}"
 )
+# "our companies MAZ, MTZ ... are ready to provide a wide range of products, namely
+# passenger, freight, municipal transport": the goods named after "namely" in an offer
+_NAMELY = re.compile(
+    r"\b(?:products|goods|equipment|machinery|vehicles|machines)\s*,?\s+namely\s+" + _LIST
+)
+_OFFER_WORD = re.compile(r"\b(?:provid\w*|suppl\w*|offer\w*|deliver\w*|sell\w*)\b")
+# Belarusian makers taking part in renewing the region's fleet or equipment: "the
+# participation of Belarusian enterprises in the renewal of urban passenger transport, special
+# road equipment, and elevator equipment in the region"
+_RENEWAL = re.compile(
+    r"\b(?:participation|take\s+part|taking\s+part|participate|involvement)\s+of\s+"
+    r"Belarusian\s+(?:enterprises|companies|manufacturers|producers)\s+in\s+(?:the\s+)?"
+    r"(?:renewal|renewing|modernization|modernisation|upgrade|upgrading|replacement)\s+of\s+"
+    r"(?:the\s+)?(?:region['’]s\s+)?" + _LIST
+)
 # "familiar with Belarusian equipment: farm machines, trucks": the kinds named after a colon
 _BELARUSIAN_COLON = re.compile(
     r"\bBelarus(?:ian|-made|ian-made)\s+(?:goods|products|produce|equipment|machinery|"
@@ -472,6 +487,16 @@ def offered_goods(
             exports += _items(m.group("list"), split)
     if "Belarusian" in sentence:
         for m in _BUY_BELARUSIAN.finditer(sentence):
+            exports += _items(m.group("list"), split)
+        for m in _RENEWAL.finditer(sentence):
+            exports += _items(m.group("list"), split)
+    if " namely " in sentence and _OFFER_WORD.search(sentence):
+        for m in _NAMELY.finditer(sentence):
+            before = sentence[: m.start()]
+            if _RUSSIAN_SUBJECT.search(before) and not re.search(
+                r"\b(?:[Oo]ur|Belarus\w*)\b", before
+            ):
+                continue  # (the region's offer, not Belarus's)
             exports += _items(m.group("list"), split)
     for m in _anchored(_TRADE_NOUN, _TRADE_NOUN_WORD, sentence, 10):
         after = sentence[m.end() : m.end() + 40]

@@ -943,7 +943,12 @@ def _attributive(item: str) -> bool:
         if item.lower() in _MASS_GOODS:
             return False
         return not item.endswith("s") or bool(_ATTRIBUTIVE.search(item))
-    return len(words) == 2 and all(_ATTRIBUTIVE.search(w) for w in words)
+    # ("municipal transport" names a good: "transport" last is a noun, not a kind)
+    return (
+        len(words) == 2
+        and words[1].lower() != "transport"
+        and all(_ATTRIBUTIVE.search(w) for w in words)
+    )
 
 
 def _shared_noun(items: list[str]) -> list[str]:
