@@ -1638,6 +1638,14 @@ def sectors_of(sentence: str) -> set[str]:
     return {p["sector"] for p in extract(f"{MEETING}\n{sentence}").meeting["proposals"]}
 
 
+def test_chemistry_is_the_chemical_sector() -> None:
+    """ "We are interested in Belarus' know-how in electronics and chemistry": chemistry,
+    as chemicals, is the chemical sector."""
+    assert "chemicals" in sectors_of(
+        "We are interested in Belarus' know-how in electronics and chemistry."
+    )
+
+
 def test_a_run_of_kinds_before_industries_names_their_sectors() -> None:
     assert sectors_of(
         "The sides see shared interests in the manufacturing, agricultural and transport "

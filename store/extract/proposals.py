@@ -291,6 +291,7 @@ CUES: list[Cue] = [
         r"(?:mineral\s+|potash\s+|nitrogen\s+|chemical\s+)?fertili[sz]ers?",
         r"potash",
         r"chemicals?(?:\s+(?:industry|products|plants?))?",
+        r"chemistry",
         r"petrochemi\w*",
         r"plastics",
     ),
