@@ -670,6 +670,17 @@ def test_goods_named_after_namely_or_in_a_renewal(sentence: str, exports: list[s
     assert goods(sentence) == (exports, [])
 
 
+def test_a_supply_that_opens_markets_in_belarus_is_an_import() -> None:
+    """ "The continued supply of fish - this will create sales markets for Omsk enterprises and
+    diversify the food market in Belarus": the region sells, Belarus buys."""
+    assert goods(
+        "The sides outlined the continued supply of aquatic biological resources - this will "
+        "create additional sales markets for Omsk enterprises and diversify the food market "
+        "in Belarus."
+    ) == ([], ["aquatic biological resources"])
+    assert goods("The sides discussed the supply of tractors to the region.") == (["tractors"], [])
+
+
 @pytest.mark.parametrize(
     ("sentence", "exports", "imports"),
     [

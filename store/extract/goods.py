@@ -379,6 +379,10 @@ _BELARUSIAN_SUCH_AS = re.compile(
 _NAMELY = re.compile(
     r"\b(?:products|goods|equipment|machinery|vehicles|machines)\s*,?\s+namely\s+" + _LIST
 )
+_BELARUS_MARKET = re.compile(
+    r"\bmarkets?\s+(?:in|of)\s+Belarus\b|\bBelarusian\s+market\b|"
+    r"\bsales\s+markets?\s+for\s+(?!Belarus)[A-Z][\w-]*\s+(?:enterprises|companies|producers)\b"
+)
 _OFFER_WORD = re.compile(r"\b(?:provid\w*|suppl\w*|offer\w*|deliver\w*|sell\w*)\b")
 # Belarusian makers taking part in renewing the region's fleet or equipment: "the
 # participation of Belarusian enterprises in the renewal of urban passenger transport, special
@@ -502,6 +506,9 @@ def offered_goods(
         after = sentence[m.end() : m.end() + 40]
         before = sentence[max(0, m.start() - 40) : m.start()]
         importing = bool(_TO_US.match(after) or _from_the_region(after))
+        # "the supply of aquatic biological resources - this will create sales markets for
+        # Kamchatka enterprises and diversify the food market in Belarus": sold to Belarus
+        importing = importing or bool(_BELARUS_MARKET.search(sentence, m.end()))
         if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:region|Russian)", before):
             importing = True
         noun = m.group("noun")
