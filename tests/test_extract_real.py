@@ -670,6 +670,16 @@ def test_goods_named_after_namely_or_in_a_renewal(sentence: str, exports: list[s
     assert goods(sentence) == (exports, [])
 
 
+def test_what_a_region_can_count_on_from_belarus_is_an_export() -> None:
+    """ "The region can count on Belarusian technologies, ... as well as consumer goods":
+    what Belarus would supply."""
+    exports, imports = goods(
+        "Omsk Oblast can count on Belarusian technologies, projects and engineering services, "
+        "as well as consumer goods and tractors, for its programmes."
+    )
+    assert exports == ["consumer goods", "tractors"] and imports == []
+
+
 def test_a_supply_that_opens_markets_in_belarus_is_an_import() -> None:
     """ "The continued supply of fish - this will create sales markets for Omsk enterprises and
     diversify the food market in Belarus": the region sells, Belarus buys."""

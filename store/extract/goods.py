@@ -194,7 +194,7 @@ _CUE_WORDS = (
     "suppl", "offer", "deliver", "export", "sell", "sold", "ship", "sale", "purchas", "buy",
     "bought", "import", "demand", "send", "sent", "get", "receiv", "obtain", "provid", "need",
     "equip", "interest", "such as", "including", " like ", "produc", "manufactur", "make",
-    "handed over",
+    "handed over", " on belarusian ",
 )  # fmt: skip
 
 
@@ -379,6 +379,9 @@ _BELARUSIAN_SUCH_AS = re.compile(
 _NAMELY = re.compile(
     r"\b(?:products|goods|equipment|machinery|vehicles|machines)\s*,?\s+namely\s+" + _LIST
 )
+# "The region can count on Belarusian technologies, equipment, machinery ... as well as
+# consumer goods": what Belarus would supply
+_COUNT_ON = re.compile(r"\b(?:count|rely|depend)\s+on\s+Belarusian\s+" + _LIST)
 _BELARUS_MARKET = re.compile(
     r"\bmarkets?\s+(?:in|of)\s+Belarus\b|\bBelarusian\s+market\b|"
     r"\bsales\s+markets?\s+for\s+(?!Belarus)[A-Z][\w-]*\s+(?:enterprises|companies|producers)\b"
@@ -494,6 +497,9 @@ def offered_goods(
             exports += _items(m.group("list"), split)
         for m in _RENEWAL.finditer(sentence):
             exports += _items(m.group("list"), split)
+        if " on Belarusian " in sentence:
+            for m in _COUNT_ON.finditer(sentence):
+                exports += _items(m.group("list"), split)
     if " namely " in sentence and _OFFER_WORD.search(sentence):
         for m in _NAMELY.finditer(sentence):
             before = sentence[: m.start()]
