@@ -178,7 +178,8 @@ async def test_c_compares_the_selected_meetings_and_e_writes_markdown(
         await settle(pilot, app)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
-        assert [m.id for m in screen.comparison.meetings] == [LUKASHENKO, KARANKEVICH]
+        # in time, left to right; one day's by host (they were in the order selected)
+        assert [m.id for m in screen.comparison.meetings] == [KARANKEVICH, LUKASHENKO]
         # e asks where, with a name made of the meetings in the current directory
         await pilot.press("e")
         await settle(pilot, app)
@@ -186,7 +187,7 @@ async def test_c_compares_the_selected_meetings_and_e_writes_markdown(
         assert isinstance(dialog, SaveAsScreen)
         path = dialog.query_one("#save-as-path", Input)
         assert re.fullmatch(
-            r"coopbrowse-\d{4}-\d\d-\d\d-compare-2025-10-20-lukashenko-2025-10-20-karankevich\.md",
+            r"coopbrowse-\d{4}-\d\d-\d\d-compare-2025-10-20-karankevich-2025-10-20-lukashenko\.md",
             path.value,
         )
         await pilot.press("enter")
@@ -245,6 +246,31 @@ async def test_c_compares_the_selected_meetings_and_e_writes_markdown(
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_compared_meetings_stand_in_time_from_left_to_right(app) -> None:
+    """Columns followed the order of the selection (the list's, newest first, or the order
+    chosen): they now stand oldest first, as a timeline reads (found by a new user)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.selection = main.selection.with_all(
+            [
+                ("meeting", "2025-07-21-samara"),
+                ("meeting", "2023-12-18-moscow-oblast"),
+                ("meeting", "2025-04-01-penza"),
+            ]
+        )
+        await pilot.press("c")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert [m.id for m in screen.comparison.meetings] == [
+            "2023-12-18-moscow-oblast",
+            "2025-04-01-penza",
+            "2025-07-21-samara",
+        ]
+
+
 async def test_c_on_a_region_row_compares_its_meetings(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
@@ -261,6 +287,8 @@ async def test_c_on_a_region_row_compares_its_meetings(app) -> None:
         screen = app.screen
         assert isinstance(screen, CompareScreen)
         assert {m.region for m in screen.comparison.meetings} == {"Republic of Mordovia"}
+        dates = [m.date for m in screen.comparison.meetings]
+        assert dates == sorted(dates)  # (listed newest first; compared oldest first)
 
 
 async def test_c_on_a_region_with_one_meeting_says_so(app) -> None:
