@@ -512,5 +512,9 @@ def default_filename(label: str, today: dt.date | None = None) -> str:
         unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().lower(),
     ).strip("-")
     if len(words) > 60:  # cut between words, not inside one ("…-2025-07-2")
-        words = words[:61].rsplit("-", 1)[0]
+        cut = words[:61].rsplit("-", 1)[0]
+        # nor inside a date ("…-2025-04" reads as a month): before it
+        if re.match(r"-\d\d\b", words[len(cut) :]):
+            cut = re.sub(r"-\d{4}(?:-\d\d)?$", "", cut)
+        words = cut
     return f"coopbrowse-{day}-{words.rstrip('-') or 'selection'}.md"

@@ -187,7 +187,7 @@ async def test_c_compares_the_selected_meetings_and_e_writes_markdown(
         assert isinstance(dialog, SaveAsScreen)
         path = dialog.query_one("#save-as-path", Input)
         assert re.fullmatch(
-            r"coopbrowse-\d{4}-\d\d-\d\d-compare-2025-10-20-karankevich-2025-10-20-lukashenko\.md",
+            r"coopbrowse-\d{4}-\d\d-\d\d-compare-mordovia-2025-10-20-karankevich-mordovia-2025-10-20\.md",
             path.value,
         )
         await pilot.press("enter")

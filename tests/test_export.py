@@ -310,6 +310,11 @@ def test_default_filename() -> None:
     )
     long = default_filename("compare " + "word " * 30, dt.date(2026, 1, 1))
     assert long.endswith("-word.md") and len(long) <= len("coopbrowse-2026-01-01-.md") + 60
+    # nor inside a date: "…-lukashenko-2025-04" read as a month (found by a new user)
+    three = "compare Mordovia 2025-10-20 Samara 2025-07-21 Penza 2025-04-01 Moscow"
+    assert default_filename(three, dt.date(2026, 1, 1)) == (
+        "coopbrowse-2026-01-01-compare-mordovia-2025-10-20-samara-2025-07-21-penza.md"
+    )
 
 
 # Command line -------------------------------------------------------------------------

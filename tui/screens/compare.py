@@ -18,7 +18,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from coopbrowse.store import __version__
-from coopbrowse.store.compare import Comparison, label, to_markdown
+from coopbrowse.store.compare import Comparison, to_markdown
+from coopbrowse.store.regions import short_region
 from coopbrowse.store.text import one_line
 
 from ..render import comparison_table
@@ -85,7 +86,10 @@ class CompareScreen(StyledOnce, Screen[None]):
 
         from .export import SaveAsScreen
 
-        names = " ".join(label(m).split(" (")[0] for m in self.comparison.meetings)
+        # (each meeting's region, date and host: "mordovia 2025-10-20 karankevich")
+        names = " ".join(
+            f"{short_region(m.region)} {m.date} {m.host_surname}" for m in self.comparison.meetings
+        )
 
         def chosen(answer: tuple[Path, bool] | None) -> None:
             if answer is not None:  # (written: a failure was said in the dialog)
