@@ -214,3 +214,22 @@ async def test_the_cursor_row_comes_back_on_relaunch(store: Store, tmp_path: Pat
         main = again.screen
         assert isinstance(main, MainScreen)
         assert main.rows[main.query_one(RecordTable).cursor].key == key
+
+
+def test_what_an_export_holds_is_said_in_plain_words(store: Store) -> None:
+    """ "0 meetings in full, 1 proposal on its own (1 proposal in all)" (found by a new
+    user): only what there is, said once."""
+    from coopbrowse.store.export import select
+    from coopbrowse.tui.screens.export import export_counts
+
+    meetings = store.meetings()
+    one = meetings[0].proposals[0]
+    only_proposal = select(meetings, [("proposal", one.id)])
+    assert export_counts(only_proposal) == "1 proposal on its own"
+    two = select(meetings, [("meeting", meetings[1].id), ("meeting", meetings[2].id)])
+    inside = len(meetings[1].proposals) + len(meetings[2].proposals)
+    assert export_counts(two) == f"2 meetings in full ({inside} proposals)"
+    both = select(meetings, [("meeting", meetings[1].id), ("proposal", one.id)])
+    assert export_counts(both) == (
+        f"1 meeting in full ({len(meetings[1].proposals)} proposals) and 1 proposal on its own"
+    )

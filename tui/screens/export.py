@@ -66,6 +66,20 @@ class Choice:
     view: str = "meetings"
 
 
+def export_counts(sel: Selection) -> str:
+    """What an export holds, in words: "2 meetings in full (23 proposals)", "1 proposal on
+    its own", "2 meetings in full (23 proposals) and 1 proposal on its own" (not "0 meetings
+    in full, 1 proposal on its own (1 proposal in all)")."""
+    parts = []
+    if sel.meetings:
+        within = sum(len(m.proposals) for m in sel.meetings)
+        parts.append(f"{_n(len(sel.meetings), 'meeting')} in full ({_n(within, 'proposal')})")
+    if sel.proposals:
+        own = "its" if len(sel.proposals) == 1 else "their"
+        parts.append(f"{_n(len(sel.proposals), 'proposal')} on {own} own")
+    return " and ".join(parts) or "nothing"
+
+
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question."""
 
@@ -358,13 +372,7 @@ class ExportScreen(ModalScreen[str | None]):
         except StoreError as exc:
             self.app.call_from_thread(self.show_error, f"Cannot read the records: {exc}")
             return
-        n_props = sum(len(m.proposals) for m in sel.meetings) + len(sel.proposals)
-        counts = (
-            f"{choice.label}: {_n(len(sel.meetings), 'meeting')} in full, "
-            f"{_n(len(sel.proposals), 'proposal')} on "
-            f"{'its' if len(sel.proposals) == 1 else 'their'} own "
-            f"({_n(n_props, 'proposal')} in all)"
-        )
+        counts = f"{choice.label}: {export_counts(sel)}"
         lines = shown.splitlines()
         text = "\n".join(lines[:PREVIEW_LINES])
         if len(lines) > PREVIEW_LINES:
