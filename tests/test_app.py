@@ -1905,3 +1905,19 @@ async def test_the_status_line_is_as_wide_as_ever_once_a_progress_bar_goes(app) 
         await settle(pilot, app)
         status = plain(main.query_one("#status").content).strip()
         assert status.startswith("1 Meetings◂ 2 Proposals"), status
+
+
+async def test_a_notification_leaves_the_status_line_and_footer_in_view(app) -> None:
+    """A notification covered the right end of the status line (the selection count) and
+    of the footer (found by a new user): it now stands above both."""
+    from textual.widgets._toast import Toast
+
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        app.notify("Sorted by region: a long enough message to fill a toast's width")
+        await until(pilot, lambda: bool(app.screen.query(Toast)), "the notification shown")
+        await pilot.pause()
+        toast = app.screen.query_one(Toast)
+        status = main.query_one("#status-line")
+        assert toast.region.bottom <= status.region.y, (toast.region, status.region)
