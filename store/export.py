@@ -189,8 +189,12 @@ def md_cell(text: str) -> str:
 def md_link(label: str, url: str) -> str:
     """A link only for an http(s) URL; anything else stays escaped text."""
     if re.match(r"^https?://[^\s<>\"'`]+$", url) and not CONTROL_CHARS.search(url):
-        safe_url = (  # (what could end the link or its label early, percent-encoded)
-            url.replace("(", "%28").replace(")", "%29").replace("[", "%5B").replace("]", "%5D")
+        safe_url = (  # (what could end the link or escape its end, percent-encoded)
+            url.replace("\\", "%5C")
+            .replace("(", "%28")
+            .replace(")", "%29")
+            .replace("[", "%5B")
+            .replace("]", "%5D")
         )
         return f"[{md_text(label)}]({safe_url})"
     return md_text(url)

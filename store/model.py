@@ -194,20 +194,31 @@ class _Reader:
         return [(f"{where}[{i}]", item) for i, item in enumerate(value)]
 
 
-_WEB_ADDRESS = re.compile(r"https?://\S+", re.I)
+_WEB_ADDRESS = re.compile(r"https?://\S+")  # (as a briefing links and `o` opens: lower case)
 
 
-def check_web_addresses(meeting: Meeting) -> None:
+def web_addresses(record: dict[str, Any]) -> frozenset[str]:
+    """The source and follow-up addresses a meeting's record holds."""
+    source = record.get("source") or {}
+    urls = {source.get("url")} if isinstance(source, dict) else set()
+    for p in record.get("proposals") or ():
+        for step in (p.get("follow_up") or ()) if isinstance(p, dict) else ():
+            if isinstance(step, dict):
+                urls.add(step.get("url"))
+    return frozenset(u for u in urls if isinstance(u, str) and u)
+
+
+def check_web_addresses(meeting: Meeting, stored: frozenset[str] = frozenset()) -> None:
     """Raise :class:`ValidationError` for a source or follow-up address that is not an
     http(s) one (``javascript:…``): what is imported or edited may only link to the web.
-    (A database that holds one still opens: it is shown as text and never opened.)"""
-    if meeting.source.url and not _WEB_ADDRESS.fullmatch(meeting.source.url):
-        raise ValidationError(
-            "source.url", f"expected an http(s) address, got {meeting.source.url!r}"
-        )
+    (A database that holds one still opens: it is shown as text and never opened; an edit
+    leaves the addresses already ``stored`` in the record as they are.)"""
+    url = meeting.source.url
+    if url and url not in stored and not _WEB_ADDRESS.fullmatch(url):
+        raise ValidationError("source.url", f"expected an http(s) address, got {url!r}")
     for i, p in enumerate(meeting.proposals):
         for j, step in enumerate(p.follow_up):
-            if step.url and not _WEB_ADDRESS.fullmatch(step.url):
+            if step.url and step.url not in stored and not _WEB_ADDRESS.fullmatch(step.url):
                 raise ValidationError(
                     f"proposals[{i}].follow_up[{j}].url",
                     f"expected an http(s) address, got {step.url!r}",

@@ -185,8 +185,10 @@ def _corrected_value(
     """A misspelt filter value's nearest known one, or None (known, or nothing near)."""
     value = fold(f.value).strip()
     if f.name == "region":
+        if not value or find_region(value) or find_region(value.replace("-", " ")):
+            return None  # a region (with no meetings, perhaps), not a slip: as typed
         known = known_regions()
-        if not value or matching_regions(known, value):
+        if matching_regions(known, value):
             return None
         limit = 1 if len(value) <= 6 else 2
         best: tuple[int, str] | None = None

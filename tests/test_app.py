@@ -17,6 +17,7 @@ from coopbrowse.tui.blocks import Link
 from coopbrowse.tui.screens.help import HelpScreen
 from coopbrowse.tui.screens.main import MainScreen
 from coopbrowse.tui.state import UiState
+from coopbrowse.tui.views import VIEWS
 from coopbrowse.tui.widgets.detail import DetailPane
 from coopbrowse.tui.widgets.record_table import RecordTable
 from coopbrowse.tui.widgets.search_bar import SearchBar
@@ -1525,6 +1526,17 @@ async def test_filters_alone_say_the_order_they_are_listed_in(app, view, label) 
         await search(pilot, app, "region:samara")
         assert main.sort_label == f"{label} (no words to rank by)"
         assert main.rows
+        if view == "1":  # s through the sorts and back: the notice says the same
+            said: list[str] = []
+            notify = app.notify
+            app.notify = lambda message, **kw: (said.append(str(message)), notify(message, **kw))
+            await pilot.press("down")  # (from the search bar to the list)
+            await settle(pilot, app)
+            for _ in range(len(VIEWS["meetings"].sorts) + 1):
+                await pilot.press("s")
+                await settle(pilot, app)
+            assert main.sort_label == f"{label} (no words to rank by)"
+            assert said[-1] == f"Sorted by {label} (no words to rank by)", said
         await search(pilot, app, "region:samara elevator")  # (a word: ranked)
         assert main.sort_label == "relevance" and main.rows
 

@@ -125,6 +125,30 @@ async def test_a_bad_field_is_named_and_focused_and_nothing_is_written(
     assert store.path.read_bytes() == before
 
 
+async def test_an_address_stored_before_addresses_were_checked_does_not_block_an_edit(
+    store: Store, tmp_path: Path
+) -> None:
+    """A meeting holding a follow-up address that is not a web one (stored before imports
+    checked them; the form cannot edit it) refused every edit of its meeting: an address
+    already stored is left as it is, a new one is still checked."""
+    from coopbrowse.store.model import FollowUp
+
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    meeting.proposals[0].follow_up = [FollowUp("2025-05-01", "agreed", url="javascript:alert(1)")]
+    store.put_meetings([meeting], update=True)
+    app = CoopBrowseApp(Store.open(store.path), state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        form.query_one("#f-title", Input).value = "A new title"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, EditScreen)
+    saved = Store.open(store.path).meeting(PENZA)
+    assert saved is not None and saved.title == "A new title"
+    assert saved.proposals[0].follow_up[0].url == "javascript:alert(1)"
+
+
 async def test_a_new_proposals_sector_is_chosen_not_assumed(app, store) -> None:
     """A proposal added with ctrl+n has no sector until one is chosen ("Industrial
     cooperation", the first of the list, was filled in unasked): saving it without one

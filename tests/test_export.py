@@ -249,6 +249,10 @@ def test_only_http_urls_become_links(store: Store) -> None:
     meeting.source.url = "javascript:alert(1)"
     markdown = to_markdown(select([meeting], [("meeting", meeting.id)]), now=NOW)
     assert "](javascript" not in markdown and "javascript:alert(1)." in markdown
+    # a backslash at the end would escape the link's closing parenthesis
+    meeting.source.url = "https://example.org/a\\"
+    markdown = to_markdown(select([meeting], [("meeting", meeting.id)]), now=NOW)
+    assert "](https://example.org/a%5C)" in markdown
 
 
 def test_a_follow_ups_web_address_is_a_link_that_works(store: Store) -> None:

@@ -79,6 +79,10 @@ def test_a_meeting_without_a_place_says_why_once() -> None:
     assert "Place: not stated" in text_of(
         as_renderable(meeting_blocks(Meeting("n", "2024-05-01", "R", "T")))
     )
+    # a note that says more than that is no place: shown as a note
+    m = Meeting("o", "2024-05-01", "R", "T", place_note="inferred from the dateline")
+    shown = text_of(as_renderable(meeting_blocks(m)))
+    assert "Place: not stated" in shown and "Place note: inferred from the dateline" in shown
 
 
 def test_trade_cells_stay_whole_in_their_column() -> None:

@@ -217,6 +217,19 @@ def test_a_misspelt_filter_value_falls_back_to_a_flagged_correction(
     assert not index.search("-" + query).corrections  # (what is excluded is never corrected)
 
 
+def test_a_region_with_no_meetings_is_not_taken_for_a_slip() -> None:
+    """``region:tomsk`` with Omsk Oblast held and Tomsk not was "corrected" to omsk: a real
+    region stays as typed (and finds nothing); a slip is corrected."""
+    from coopbrowse.store.query import Filter
+    from coopbrowse.store.translate import _corrected_value
+
+    def held() -> list[str]:
+        return ["Omsk Oblast", "Penza Oblast"]
+
+    assert _corrected_value(Filter("region", "tomsk"), None, held) is None  # type: ignore[arg-type]
+    assert _corrected_value(Filter("region", "omskk"), None, held) == "omsk"  # type: ignore[arg-type]
+
+
 def test_title_match_outranks_detail_match(index: SearchIndex) -> None:
     # "Promomed" is in the title of p11 and only in the detail/notes elsewhere.
     hits = ids(index, "promomed")

@@ -279,19 +279,23 @@ def source_block(meeting: Meeting) -> RenderableType:
     return Group(Text("Source", style=HEADING), grid)
 
 
+_UNSTATED = re.compile(r"(?:not\s+(?:stated|given|named|said|known)|unknown|none)\b", re.I)
+
+
 def meeting_blocks(meeting: Meeting, hl: Marker = None) -> list[Block]:
     """Everything about one meeting."""
     blocks: list[Block] = [mark(meeting.title, hl, HEADING)]
     date = meeting.date + (" (year inferred)" if meeting.date_inferred else "")
+    unstated = not meeting.place and bool(_UNSTATED.match(meeting.place_note))
     header = [
         labelled("Date", date),
         labelled("Region", meeting.region, hl),
-        # (no place: its note says why, in its stead: "not stated" twice said nothing more)
-        labelled("Place", meeting.place or meeting.place_note or "not stated", hl),
+        # (no place, and a note that only says so: said once, in the note's words)
+        labelled("Place", meeting.place or (meeting.place_note if unstated else "not stated"), hl),
     ]
     if meeting.date_note:
         header.append(labelled("Date note", meeting.date_note))
-    if meeting.place_note and meeting.place:
+    if meeting.place_note and not unstated:
         header.append(labelled("Place note", meeting.place_note))
     blocks.append(_lines(*header))
 

@@ -623,7 +623,7 @@ def _people(
             name = f"{m.group(1)} {m.group(2)}"
             host = Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
     if host is None:
-        m = _PRESIDENT.search(body) or _PRESIDENT.search(headline)  # (in full: the headline's)
+        m = _PRESIDENT.search(body)
         if m:
             host = Person(m.group(), "President of Belarus", "belarus")
     if host is None and (head := _BELARUSIAN_DELEGATION_HEAD.search(body)):
@@ -687,7 +687,9 @@ def _people(
     if (host is None or guest is None) and headline:
         # a long headline that is the report's lead ("..., notes President Alexander
         # Lukashenko on meeting the Governor of the Russian Sakhalin Region, Oleg
-        # Kozhemyako"), the body naming them by surname alone: titled people there
+        # Kozhemyako"), the body naming them by surname alone: titled people there, once
+        # the body has had its say (and the President by name only when the body speaks of
+        # him by surname: a headline's passing mention is no host)
         for person in find_people(headline, region):
             if person.side == "belarus" and host is None:
                 host = person
@@ -695,8 +697,12 @@ def _people(
                 person.side == "russia"
                 and guest is None
                 and (host is None or person.name != host.name)
+                and (region is None or region_in(person.title) in (None, region))
             ):
                 guest = person
+        named = _PRESIDENT.search(headline)
+        if host is None and named and _PRESIDENT_SURNAME.search(body):
+            host = Person(named.group(), "President of Belarus", "belarus")
     if guest is None:
         guest = _untitled_guest(lead, body, host, everyone, not_guest)
     # Last, when no one named in full holds the place: by surname alone
@@ -852,7 +858,9 @@ def _date(
             # "met last week", "the other day": some day before the page's, not it
             flags.append(f"date: the meeting is told as some days before the page's date {pub}")
             return None, False, f"The article says the meeting was earlier than the page ({pub})."
-        just = any(_JUST_HAPPENED.search(s.text) for s in sentences[:2])
+        just = any(
+            _JUST_HAPPENED.search(s.text) and not _FOR_YEARS.search(s.text) for s in sentences[:2]
+        )
         if pub and (meeting_sentence is not None or just or _TODAY.search(body)):
             # a page that reports the day's meeting ("discussed it today")
             flags.append(f"date: the article gives none; the page's date {pub} is used")
@@ -981,8 +989,17 @@ _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.I)
 # commission", "..., as agreed by Governor X and Minister Y in Yuzhno-Sakhalinsk"): news of
 # the page's day
 _JUST_HAPPENED = re.compile(
-    r"\b(?:has|have)\s+(?:just\s+)?(?:hosted|held|met|agreed|signed|discussed|visited)\b|"
+    r"\b(?:has|have)\s+(?:just\s+)?(?:hosted|held|opened|signed)\s+(?:(?:a|an|the|its|their)\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:meeting|talks|session|negotiations|forum|visit|conference|"
+    r"agreement|memorandum|protocol|plan|roadmap)\b|"
+    r"\b(?:has|have)\s+(?:just\s+)?(?:met|agreed\s+(?:to|on))\b|"
     r"\bas\s+agreed\s+(?:by|between)\b",
+    re.I,
+)
+# ... but not what has held for years: "have signed more than 30 contracts in recent years"
+_FOR_YEARS = re.compile(
+    r"\b(?:in\s+recent\s+years|over\s+the\s+(?:years|past)|for\s+(?:years|decades)|since\s+\d{4}|"
+    r"(?:more|over)\s+than\s+\d+)\b",
     re.I,
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -161,7 +161,9 @@ _SAID = re.compile(
     r"\s(?:said|noted|stressed|added|says|emphasi[sz]ed|remarked|explained|stated|told)$", re.I
 )
 _TRAILING = re.compile(
-    r"\s+(?:somewhere|there|here|too|abroad|again|now|annually|necessary|needed|required|"
+    # (and what a machine runs on, cut off by "on": "buses running [on gas]")
+    r"\s+(?:running|powered|fuell?ed|operating|working|"
+    r"somewhere|there|here|too|abroad|again|now|annually|necessary|needed|required|"
     r"(?:a|per|every|each)\s+(?:year|month))$"
     # what it is worth is no part of what it is: "food products worth 14.6 billion rubles"
     # what it replaces is no part of it: "buses instead of foreign ones"
@@ -251,7 +253,7 @@ def _items(text: str, split: object) -> list[str]:
                 break
             item = tidy
         words = item.split()
-        if len(words) == 1 and item.lower() in _KIND_VERBAL:
+        if len(words) == 1 and item.lower() in _INDUSTRIES:
             continue  # "woodworking", "engineering": a branch of industry, no good alone
         if not words or len(words) > 6 or _SAID.search(item) or not is_good(item):
             continue  # (not a good: "MAZ, MTZ and Gomselmash" are who, not what)
@@ -383,9 +385,13 @@ _NAMELY = re.compile(
 # consumer goods": what Belarus would supply
 _COUNT_ON = re.compile(r"\b(?:count|rely|depend)\s+on\s+Belarusian\s+" + _LIST)
 _BELARUS_MARKET = re.compile(
-    r"\bmarkets?\s+(?:in|of)\s+Belarus\b|\bBelarusian\s+market\b|"
-    r"\bsales\s+markets?\s+for\s+(?!Belarus)[A-Z][\w-]*\s+(?:enterprises|companies|producers)\b"
+    # what the supply will do, set off after it: "- this will create ... markets", ", which
+    # will open ..."
+    r"\s*[-–—,]?\s*(?:this|it|which)\s+will\s+[^.;]*?\b(?:creat|open|diversif|"
+    r"expand|widen|fill)\w*\s+[^.;]*?(?:markets?\s+(?:in|of)\s+Belarus\b|Belarusian\s+market\b|"
+    r"sales\s+markets?\s+for\s+(?!Belarus)[A-Z][\w-]*\s+(?:enterprises|companies|producers)\b)"
 )
+_RUSSIAN_OFFER = re.compile(r"\b(?:the\s+region|Oblast|Krai|Territory|Republic|governor)\b", re.I)
 _OFFER_WORD = re.compile(r"\b(?:provid\w*|suppl\w*|offer\w*|deliver\w*|sell\w*)\b")
 # Belarusian makers taking part in renewing the region's fleet or equipment: "the
 # participation of Belarusian enterprises in the renewal of urban passenger transport, special
@@ -503,7 +509,7 @@ def offered_goods(
     if " namely " in sentence and _OFFER_WORD.search(sentence):
         for m in _NAMELY.finditer(sentence):
             before = sentence[: m.start()]
-            if _RUSSIAN_SUBJECT.search(before) and not re.search(
+            if _RUSSIAN_OFFER.search(before) and not re.search(
                 r"\b(?:[Oo]ur|Belarus\w*)\b", before
             ):
                 continue  # (the region's offer, not Belarus's)
@@ -514,7 +520,9 @@ def offered_goods(
         importing = bool(_TO_US.match(after) or _from_the_region(after))
         # "the supply of aquatic biological resources - this will create sales markets for
         # Kamchatka enterprises and diversify the food market in Belarus": sold to Belarus
-        importing = importing or bool(_BELARUS_MARKET.search(sentence, m.end()))
+        importing = importing or (
+            not _BELARUS_FIRST.match(sentence) and bool(_BELARUS_MARKET.match(sentence, m.end()))
+        )
         if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:region|Russian)", before):
             importing = True
         noun = m.group("noun")
@@ -678,7 +686,7 @@ _VAGUE_KIND = frozenset((
     "different", "whole", "entire", "of", "and", "or", "in", "on", "for", "with", "to",
     "from", "by", "at", "as", "is", "are", "was", "were", "be", "been", "we", "you", "they",
     "it", "also", "including", "especially", "primarily", "mainly", "mostly", "like", "than",
-    "which", "what", "about", "since", "because", "while", "into", "producing", "produce",
+    "which", "what", "about", "since", "because", "while", "namely", "into", "producing", "produce",
     "produces", "produced",
     "supply", "supplying", "supplies", "supplied", "buy", "buying", "bought", "sell",
     "selling", "sold", "need", "needs", "needed", "import", "imported", "imports", "export",
@@ -716,6 +724,11 @@ _KIND_VERBAL = frozenset((
     "specialized", "articulated", "treated", "knitted", "shipbuilding", "machine-building",
     "woodworking", "metalworking", "packaging", "printing", "fishing", "farming",
     "firefighting", "fire-fighting", "air-conditioning",
+))  # fmt: skip
+# Branches of industry named in a list of goods: no good alone
+_INDUSTRIES = frozenset((
+    "woodworking", "metalworking", "engineering", "shipbuilding", "machine-building",
+    "mining", "farming", "processing", "manufacturing", "construction", "agriculture",
 ))  # fmt: skip
 # A word of trading is no kind of good ("purchases hydrocarbon raw materials")
 _TRADE_VERB = re.compile(

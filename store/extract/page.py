@@ -227,7 +227,7 @@ def _goes_on(last: str, line: str) -> bool:
 # "t " ("region"s plans", "don"t"), or after a country before a post ("Belarus" Minister of
 # Agriculture"): a page's typography, not a quotation
 _QUOTE_APOSTROPHE = re.compile(
-    r"(?<=[a-z])\"(?=[st]\b)|(?:(?<=\bBelarus)|(?<=\bRussia))\"(?=\s+(?:Minister|Prime|President|"
+    r"(?<=[a-z])\"(?=[st]\b)|(?:(?<=[^\"“]\bBelarus)|(?<=[^\"“]\bRussia))\"(?=\s+(?:Minister|Prime|President|"
     r"Deputy|First|Ambassador|Governor|Head|Chairman|delegation|side|government|leader)\b)"
 )
 

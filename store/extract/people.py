@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +40,7 @@ _TITLE_REACH = 120
 
 _TITLE_BEFORE = re.compile(
     rf"((?:(?:the\s+)?(?:current\s+)?(?:Belarusian|Belarus['’]s?|Russian|Russia['’]s?|"
-    rf"[A-Z][\w.]*)\s+)*{_POSTS}\b[^.;:“”\"]*?)\s*$"
+    rf"[A-Z][\w.]*)\s+)*(?:acting\s+|interim\s+)?{_POSTS}\b[^.;:“”\"]*?)\s*$"
 )
 
 
@@ -295,7 +296,30 @@ _RUN_ON = re.compile(
     rf"March|April|May|June|July|August|September|October|November|December)\b)"
     rf"({NAME_WORD})\b(?!['’])"
 )
-_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna|yich|mich|ich)$")
+# Capitalised words after a name that are not the rest of one: a headline's words, an
+# agency ("Governor Dmitry Milyaev Meets", "... Milyaev BelTA reports")
+_NOT_NAME_WORDS = frozenset((
+    "meets", "met", "meet", "meeting", "visits", "visit", "visited", "says", "said", "holds",
+    "held", "talks", "discusses", "discussed", "calls", "invites", "receives", "received",
+    "signs", "signed", "urges", "wants", "hopes", "sees", "notes", "is", "are", "was", "has",
+    "had", "have", "will", "to", "and", "of", "in", "on", "with", "for", "at", "the", "a",
+    "an", "as", "about", "after", "from", "by", "this", "that", "news", "reports", "today",
+    "tomorrow", "yesterday", "photo", "video",
+))  # fmt: skip
+
+
+def _continues_name(word: str, person_like: Callable[[str, str, int, int], bool]) -> bool:
+    """Whether a capitalised word right after a pair may be the rest of a name (a surname
+    after a patronymic, the name after the last word of a post): not an agency's name with
+    capitals inside ("BelTA"), a place, a post or a headline's word."""
+    if any(c.isupper() for c in word[1:]) or fold(word) in _NOT_NAME_WORDS:
+        return False
+    if is_post(word) or find_region(word) or fold(word) in ("belarus", "russia", "minsk"):
+        return False
+    return person_like(word, word, 0, 0)
+
+
 # A title that ends on a word that needs more after it: what follows is still the title
 _OPEN_TITLE = re.compile(r"\b(?:of|for|and|on|in|the|to)$")
 
@@ -385,7 +409,7 @@ def find_people(text: str, region: Region | None) -> list[Person]:
         if at < named_to:  # the second half of a name found ("Yefimov said")
             continue
         run = _RUN_ON.match(text, end)
-        if run:
+        if run and _continues_name(run.group(1), person_like):
             if not _PATRONYMIC.search(last):
                 # the end of a title, not a name: "Minister of Industry Alexander Yefimov",
                 # "... and Environmental Protection Andrei Khudyk" (the name is the last pair)

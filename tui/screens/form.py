@@ -42,7 +42,12 @@ from textual.widgets import (
 
 from coopbrowse.store import Store, StoreError
 from coopbrowse.store.errors import RecordChanged
-from coopbrowse.store.model import Meeting, ValidationError, check_web_addresses
+from coopbrowse.store.model import (
+    Meeting,
+    ValidationError,
+    check_web_addresses,
+    web_addresses,
+)
 from coopbrowse.store.regions import REGIONS
 from coopbrowse.store.storage import WriteCancelled
 from coopbrowse.store.taxonomy import METRICS, ROLES, SECTORS, SIDES, STATUS_LABELS
@@ -861,7 +866,7 @@ class EditScreen(MeetingForm):
     def _check(self, data: dict[str, Any], where: dict[str, str]) -> None:
         try:
             meeting = Meeting.from_dict(data)
-            check_web_addresses(meeting)
+            check_web_addresses(meeting, web_addresses(self.original))
         except ValidationError as exc:
             self.invalid(exc, where)
             return
@@ -891,7 +896,7 @@ class EditScreen(MeetingForm):
             data, where = self.collect()
             try:
                 meeting = Meeting.from_dict(data)
-                check_web_addresses(meeting)
+                check_web_addresses(meeting, web_addresses(self.original))
             except ValidationError as error:
                 self._not_saved(f"Not saved: {error}", where.get(error.path))
                 return

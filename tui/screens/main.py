@@ -487,7 +487,7 @@ class MainScreen(StyledOnce, Screen[None]):
         rows, hl, cursor = answer
         if request.sort == "relevance" and rows.listing is not None and not rows.listing.ranked:
             # filters alone ("region:samara"): nothing to rank by, listed in the view's order
-            label = f"{sort_choice(request.view, 0, relevance=False)[0]} (no words to rank by)"
+            label = _UNRANKED.format(sort_choice(request.view, 0, relevance=False)[0])
         self.app.call_from_thread(self._show, request, rows, hl, label, cursor, False, counts)
         self._rest(index, request, answer, label)
 
@@ -1106,7 +1106,9 @@ class MainScreen(StyledOnce, Screen[None]):
         count = sort_count(self.view, relevance=relevance)
         sorts = self._sorts(relevance)
         sorts[self.view] = (sorts.get(self.view, 0) + 1) % count
-        label, _sort = sort_choice(self.view, sorts[self.view], relevance=relevance)
+        label, sort = sort_choice(self.view, sorts[self.view], relevance=relevance)
+        if sort == "relevance" and not _has_words(self.query_text):
+            label = _UNRANKED.format(sort_choice(self.view, 0, relevance=False)[0])
         self.refresh_rows()
         self._save_soon()
         self.notify(f"Sorted by {label}", timeout=2)
@@ -1793,3 +1795,17 @@ def graphical_browser() -> Any:
     if command and os.path.basename(command[0]) in _TERMINAL_BROWSERS:
         return None
     return browser
+
+
+_UNRANKED = "{} (no words to rank by)"  # filters alone: listed in the view's first order
+
+
+def _has_words(query: str) -> bool:
+    """Whether ``query`` has words to rank by (a malformed one: as if it had)."""
+    from coopbrowse.store.query import QueryError, parse
+    from coopbrowse.store.translate import ranked
+
+    try:
+        return ranked(parse(query))
+    except QueryError:
+        return True

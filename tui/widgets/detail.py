@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -107,6 +108,8 @@ class DetailPane(KeepsTypeahead, VerticalScroll, can_focus=True):
     # At once, not after the next frame: Textual's own scroll from the target of the frame
     # before, so a burst of keys (a held down arrow) scrolled one line however many came
     def _scroll_by(self, lines: float) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()  # (nothing to scroll: the key goes on, as Textual's would)
         self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
 
     def action_scroll_down(self) -> None:
@@ -122,10 +125,10 @@ class DetailPane(KeepsTypeahead, VerticalScroll, can_focus=True):
         self._scroll_by(-max(1, self.scrollable_content_region.height - 1))
 
     def action_scroll_home(self) -> None:
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self._scroll_by(-self.scroll_y)
 
     def action_scroll_end(self) -> None:
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self._scroll_by(self.max_scroll_y - self.scroll_y)
 
     @property
     def links(self) -> list[Link]:
