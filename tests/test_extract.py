@@ -951,6 +951,33 @@ def test_a_title_leaves_out_the_dateline_and_the_talk(text: str, title: str) -> 
     assert [p["title"] for p in extract(text).meeting["proposals"]] == [title]
 
 
+def test_a_kind_in_a_list_of_machines_is_titled_as_machines() -> None:
+    """ "supplying our equipment, including passenger, road construction, quarry,
+    agricultural and other types of machinery" drafted "Cooperation in quarry" and
+    "Cooperation in agricultural" (found by a new user): a kind in a list of machines is
+    titled with them."""
+    text = (
+        "MINSK, 5 June (BelTA) - Belarusian Prime Minister Aleksandr Turchin met with Omsk"
+        " Oblast Governor Vitaly Khotsenko. Turchin proposed supplying our equipment to Omsk"
+        " Oblast, including passenger, road construction, quarry, agricultural, fire-fighting,"
+        " and other types of machinery."
+    )
+    titles = [p["title"] for p in extract(text).meeting["proposals"]]
+    assert "Quarry machinery" in titles and "Agricultural machinery" in titles, titles
+    assert not any(t in ("Cooperation in quarry", "Cooperation in agricultural") for t in titles)
+
+
+def test_praise_before_kinds_of_goods_leaves_the_kinds() -> None:
+    """ "Belarus produces all the essential industrial and agricultural goods" drafted "all
+    the essential industrial" as a good (found by a new user)."""
+    text = (
+        "MINSK, 5 June (BelTA) - Belarusian Prime Minister Aleksandr Turchin met with Omsk"
+        " Oblast Governor Vitaly Khotsenko. Turchin said Belarus is ready to supply all the"
+        " essential industrial and agricultural goods to the region."
+    )
+    assert extract(text).meeting["exports"] == ["industrial goods", "agricultural goods"]
+
+
 def test_one_clause_about_two_sectors_titles_its_proposals_apart() -> None:
     """A reviewer saw "Service center of MTZ on its territory" twice, once per sector; the
     second now says its sector, and its first word is left as written (it may be a name)."""

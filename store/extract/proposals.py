@@ -1386,6 +1386,12 @@ _ITEM_LEAD = re.compile(
     r"particularly|mainly|in\s+particular)\s+)+",
     re.I,
 )
+# After a kind in a list, the machines it is a kind of: ", agricultural, fire-fighting, and
+# other types of machinery" (the title says "Quarry machinery", not "Cooperation in quarry")
+_KIND_OF = re.compile(
+    r"(?:,?\s+(?:and\s+|or\s+)?[a-z][\w-]*){0,8}?,?\s+(?:and\s+|or\s+)?(?:other\s+)?"
+    r"(?:(?:types|kinds)\s+of\s+)?(machinery|vehicles|equipment|machines)\b"
+)
 # Words a title cut short may end on: "... in the fields of", "... products is the"
 _DANGLING = re.compile(
     r"(?:\s+(?:of|the|a|an|and|or|but|to|in|for|with|on|at|by|from|that|which|is|are|was|"
@@ -1448,7 +1454,9 @@ def _title(
     )
     if len(clause.split()) <= 3:
         item = _ITEM_LEAD.sub("", clause) or sentence[start:end]  # "also fertilizers"
-        clause = f"Cooperation in {item}"
+        # a kind in a list of machines ("quarry, agricultural ... machinery"): those machines
+        machine = _KIND_OF.match(sentence, right)
+        clause = f"{item} {machine.group(1)}" if machine else f"Cooperation in {item}"
     else:
         cue = re.search(
             r"\b(?:propos\w+|suggest\w+|offer\w*|ready to|interested in|"

@@ -951,6 +951,13 @@ def _attributive(item: str) -> bool:
     )
 
 
+_PRAISE = re.compile(
+    r"^(?:(?:all|the|a|an|our|its|their|essential|main|basic|various|other|such|"
+    r"necessary|high-quality|quality|modern)\s+)+(?=\S+(?:al|ic|ive|ary)\b)",
+    re.I,
+)
+
+
 def _shared_noun(items: list[str]) -> list[str]:
     """ "insulated, copper and aluminum wire", "passenger, utilities, agricultural and cargo
     machinery, elevators": the noun of the first named good after a run of kinds belongs to
@@ -958,6 +965,8 @@ def _shared_noun(items: list[str]) -> list[str]:
     out: list[str] = []
     kinds: list[str] = []
     for item in items:
+        # ("all the essential industrial and agricultural goods": the kinds, not the praise)
+        item = _PRAISE.sub("", item) or item
         pair = re.fullmatch(r"(\S+)\s+and\s+(\S+)\s+(\S.*)", item)
         if pair and _attributive(pair[1]) and _attributive(pair[2]):
             kinds.append(pair[1])  # "automotive and utility machinery"
