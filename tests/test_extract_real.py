@@ -98,6 +98,14 @@ def test_a_title_does_not_run_back_over_the_name_before_it() -> None:
             [("Viktor Karankevich", "Deputy Prime Minister", "belarus")],
         ),
         ("Governor Alexei Dyumin Visits Minsk", [("Alexei Dyumin", "Governor", "russia")]),
+        # a Title-Case headline's verb is no part of the next post
+        (
+            "President Alexander Lukashenko Meets Omsk Governor Vitaly Khotsenko",
+            [
+                ("Alexander Lukashenko", "President", ""),
+                ("Vitaly Khotsenko", "Omsk Oblast Governor", "russia"),
+            ],
+        ),
         # "acting" belongs to the post, after the name before it
         (
             "He met Ivan Petrov, acting Minister of Health Sergei Orlov.",

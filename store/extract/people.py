@@ -282,6 +282,9 @@ _TITLE_AFTER_CUT = re.compile(
 _TITLE_CUT = re.compile(
     r"[,;]|\b(?:with|and|said|met|as|by|that|when|told|asked|thanked|invited|welcomed|"
     r"received|visited|called|instructed|has|have|had|is|was|were|will)\b|"
+    # a Title-Case headline's verb ("Lukashenko Meets Omsk Governor Vitaly Khotsenko")
+    r"\b(?:Meets|Met|Visits|Holds|Says|Tells|Receives|Invites|Urges|Thanks|Welcomes|"
+    r"Discusses|Hosts)\b|"
     # a sentence's end ("… the EAEU. The president has instructed Belarusian Ambassador …")
     r"(?<=[a-z\d)A-Z][.!?])\s+(?=[A-Z])"
 )
