@@ -309,15 +309,25 @@ def source_text(m: Meeting) -> str:
     """Where a meeting's facts come from, as Markdown: outlet, date, headline, document and
     link, each one that is recorded (the briefing's and the comparison's source lines)."""
     s = m.source
-    bits = [md_inline(s.outlet) if s.outlet else "outlet not stated"]
-    published = s.published or "publication date not stated"
-    bits.append(published + (" (inferred)" if s.published_inferred else ""))
+    bits = [md_inline(s.outlet)] if s.outlet else []
+    if s.published:
+        bits.append(s.published + (" (inferred)" if s.published_inferred else ""))
     if s.headline:
         bits.append(f"“{md_inline(s.headline)}”")
     if s.document:
         bits.append(f"document {md_inline(s.document)}")
     if s.url:
         bits.append(md_link(s.url, s.url))
+    # what is not recorded, said once ("outlet not stated, publication date not stated, ..."
+    # before each source said little else)
+    missing = [
+        what
+        for what, there in (("outlet", s.outlet), ("publication date", s.published))
+        if not there
+    ]
+    if missing:
+        unstated = " and ".join(missing) + " not stated"
+        return f"{', '.join(bits)} ({unstated})" if bits else unstated[:1].upper() + unstated[1:]
     return ", ".join(bits)
 
 

@@ -106,6 +106,24 @@ def test_golden_export_of_the_bundled_dataset(store: Store) -> None:
     assert strip(markdown) == strip(golden)
 
 
+def test_a_source_says_what_is_recorded_and_once_what_is_not() -> None:
+    """ "Source: outlet not stated, publication date not stated, document X" said little
+    else (found by a new user): what is recorded comes first, what is not is said once."""
+    from coopbrowse.store.export import source_text
+    from coopbrowse.store.model import Meeting, Source
+
+    def of(**fields: object) -> str:
+        return source_text(Meeting("m", "2025-01-01", "R", "T", source=Source(**fields)))
+
+    assert of(document="a.txt") == "document a.txt (outlet and publication date not stated)"
+    assert (
+        of(outlet="BelTA", document="a.txt")
+        == "BelTA, document a.txt (publication date not stated)"
+    )
+    assert of(outlet="BelTA", published="2025-01-02") == "BelTA, 2025-01-02"
+    assert of() == "Outlet and publication date not stated"
+
+
 def test_same_selection_same_bytes_but_the_timestamp(store: Store) -> None:
     sel = everything(store)
     a = to_markdown(sel, now=NOW)
