@@ -1139,6 +1139,64 @@ async def test_export_dialog_writes_the_selection(app, store, tmp_path, monkeypa
         assert any("Exported to" in n.message for n in app._notifications)
 
 
+@pytest.mark.parametrize("when", ["rendering", "writing"])
+async def test_escape_while_an_export_is_on_its_way_says_what_became_of_it(
+    app, tmp_path, monkeypatch, when
+) -> None:
+    """Escape while the dialog said "Writing…" closed it as if cancelled, and the file was
+    written anyway with no word (found by a new user at 10,000 meetings). Escape before the
+    file is written now writes nothing and says so; escape while it is being written says
+    where it was written."""
+    import threading
+
+    from textual import events
+
+    from coopbrowse.tui.screens import export as export_module
+    from coopbrowse.tui.screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    gate, reached, armed = threading.Event(), threading.Event(), threading.Event()
+    render, write = ExportScreen.markdown, export_module.write_markdown
+
+    def held_render(self, *args, **kwargs):
+        if when == "rendering" and armed.is_set():  # (the export's, not the preview's)
+            reached.set()
+            gate.wait(10)
+        return render(self, *args, **kwargs)
+
+    def held_write(*args, **kwargs):
+        if when == "writing":
+            reached.set()
+            gate.wait(10)
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(ExportScreen, "markdown", held_render)
+    monkeypatch.setattr(export_module, "write_markdown", held_write)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        await until(pilot, lambda: dialog.ready, "the preview")
+        dialog.query_one("#export-path").value = "out.md"
+        armed.set()
+        app.post_message(events.Key("ctrl+e", None))  # (Pilot's press waits for the worker)
+        await until(pilot, reached.is_set, "the export on its way")
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        gate.set()
+        await settle(pilot, app)
+        said = [str(n.message) for n in app._notifications]
+        if when == "rendering":
+            assert not (tmp_path / "out.md").exists()
+            assert said == ["Export cancelled: nothing was written."]
+        else:
+            assert (tmp_path / "out.md").exists()
+            assert said == [
+                f"Exported to {tmp_path / 'out.md'} (it was being written when escape came)."
+            ]
+
+
 async def test_a_path_that_looks_like_markup_is_shown_as_typed(app, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     name = "[@click=app.quit]x[b] \\[red].md"

@@ -10,6 +10,7 @@ document itself comes from :func:`coopbrowse.store.export.to_markdown`, the same
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,7 @@ from coopbrowse.store.export import (
     write_markdown,
 )
 from coopbrowse.store.storage import check_export_target
-from coopbrowse.store.text import printable
+from coopbrowse.store.text import one_line, printable
 
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput
@@ -288,6 +289,8 @@ class ExportScreen(ModalScreen[str | None]):
         self._ticket = 0
         self.target_ticket = 0  # the latest path check (take_target)
         self.ready = False  # the preview of the current choice and options is shown
+        self.writing = False  # a write is on its way (rendered, then written, in a worker)
+        self._cancelled = threading.Event()  # escape while writing: write nothing more
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
@@ -430,18 +433,36 @@ class ExportScreen(ModalScreen[str | None]):
 
     def _write(self, path: Path, *, force: bool) -> None:
         self.query_one("#export-error", Static).update(Text("Writing…", style="dim"))
+        self.writing = True
+        self._cancelled.clear()
         self._write_in_worker(path, force, self.choice, self.options())
 
     @work(thread=True, exclusive=True, group="write")
     def _write_in_worker(
         self, path: Path, force: bool, choice: Choice, options: ExportOptions
     ) -> None:
+        app = self.app
         try:
-            write_markdown(path, self.markdown(choice, options), force=force)
+            text = self.markdown(choice, options)  # (the long part, for a large selection)
+            if self._cancelled.is_set():  # escape came first: nothing is written
+                app.call_from_thread(app.notify, "Export cancelled: nothing was written.")
+                return
+            write_markdown(path, text, force=force)
         except StoreError as exc:
-            self.app.call_from_thread(self.show_error, f"Not written: {exc}")
+            if self._cancelled.is_set():
+                app.call_from_thread(
+                    app.notify, one_line(f"Not written: {exc}"), severity="error", markup=False
+                )
+            else:
+                app.call_from_thread(self.show_error, f"Not written: {exc}")
             return
-        self.app.call_from_thread(self.dismiss, str(path))
+        finally:
+            app.call_from_thread(setattr, self, "writing", False)
+        if self._cancelled.is_set():  # (escape came while the file was being written)
+            said = f"Exported to {path.resolve()} (it was being written when escape came)."
+            app.call_from_thread(app.notify, one_line(said), markup=False)
+        else:
+            app.call_from_thread(self.dismiss, str(path))
 
     def action_copy(self) -> None:
         self._copy(self.choice, self.options())
@@ -460,4 +481,8 @@ class ExportScreen(ModalScreen[str | None]):
         self.app.notify("Markdown copied to the clipboard (where the terminal supports it).")
 
     def action_cancel(self) -> None:
+        """Close the dialog; a write on its way stops before the file is written (or, when
+        it is being written already, says so when it is)."""
+        if self.writing:
+            self._cancelled.set()
         self.dismiss(None)
