@@ -127,6 +127,54 @@ async def test_keys_typed_while_opening_and_indexing_are_kept(tmp_path, monkeypa
         assert main.query_text == "lifts*" and len(main.rows) > 0
 
 
+async def test_moves_after_a_query_submitted_while_indexing_are_made_in_its_list(
+    tmp_path, monkeypatch
+) -> None:
+    """ "/tram", enter, "jjj" typed while the first open indexed: the query ran when the
+    index was ready, but the three moves were lost, made in the list before it (found by a
+    new user at 10,000 meetings). They are made in the query's list."""
+    import threading
+
+    from coopbrowse.store import library
+
+    gate = threading.Event()
+    real = library.build_in_subprocess
+
+    def gated(db: Path, progress, searchable=None) -> None:
+        progress("Indexing", 0, 800)
+        assert gate.wait(20)
+        real(db, progress, searchable)
+
+    monkeypatch.setattr(library, "SUBPROCESS_FROM", 0)
+    monkeypatch.setattr(library, "build_in_subprocess", gated)
+    path = tmp_path / "big.json"
+    build_database(path, 800, seed=4)
+    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        main = main_screen(app)
+        burst(app, "/lift\rjjj")
+        await pilot.pause(0.2)
+        assert not main.loaded
+        gate.set()
+        await settle(pilot)
+        assert main.query_text == "lift" and len(main.rows) > 4
+        assert main.query_one(RecordTable).cursor == 3
+        moved = main.rows[3].key
+    # and a view switch typed after the moves is made after them, in their order
+    app = CoopBrowseApp(path, state_path=tmp_path / "s2.json", settings=FAST)
+    gate.clear()
+    async with app.run_test(size=SIZE) as pilot:
+        main = main_screen(app)
+        burst(app, "/lift\rjjj2")
+        await pilot.pause(0.2)
+        gate.set()
+        await settle(pilot)
+        assert main.view == "proposals" and main.query_text == "lift"
+        await pilot.press("1")
+        await settle(pilot)
+        assert main.rows[main.query_one(RecordTable).cursor].key == moved
+
+
 async def test_moves_typed_while_the_list_loads_are_made_in_it(tmp_path) -> None:
     path = tmp_path / "big.json"
     build_database(path, 300, seed=5)

@@ -199,6 +199,8 @@ class MainScreen(StyledOnce, Screen[None]):
         self._first_list = True
         self._deferred: list[tuple[str, tuple[Any, ...]]] = []  # actions put off while opening
         self._deferred_pending = True
+        self._query_after: int | None = None  # actions put off before a query submitted early
+        self._after_query = False  # the actions after it wait for its list
         self._article_text = ""  # pasted for a draft that was discarded: offered again (i)
 
     def compose(self) -> ComposeResult:
@@ -636,6 +638,9 @@ class MainScreen(StyledOnce, Screen[None]):
             self._placed = table.cursor
             if not self._first_list:
                 table.stop_waiting()
+            if self._after_query and request.query:  # (the query typed while opening)
+                self._after_query = False
+                self._replay()
         bar = self.query_one(SearchBar)
         if request.query and not (final and counts is None and not self.corrections):
             self._describe(request.query, counts)
@@ -682,6 +687,23 @@ class MainScreen(StyledOnce, Screen[None]):
         typed (or restored) meanwhile."""
         bar = self.query_one(SearchBar)
         typed = bar.value
+        if typed.strip() and self._query_after is not None:
+            # A query submitted while the database opened: the keys typed after it are for
+            # its list ("/tram", enter, "jjj" moved in the list before it, then lost). The
+            # actions put off before it run now; the moves wait for its list, and the
+            # actions after it run once that is shown (see _show).
+            earlier, later = (
+                self._deferred[: self._query_after],
+                self._deferred[self._query_after :],
+            )
+            self._query_after = None
+            self._deferred = earlier
+            self._replay()
+            self._deferred, self._deferred_pending = later, True
+            self._after_query = True
+            self.run_search(typed)
+            return
+        self._query_after = None
         self.query_one(RecordTable).stop_waiting()
         self._replay()
         query = typed or self.state.query
@@ -926,6 +948,8 @@ class MainScreen(StyledOnce, Screen[None]):
     def run_search(self, query: str) -> None:
         if not self.loaded:
             self.query_one(SearchBar).show_hint("Opening the database… the search runs when ready.")
+            if self._query_after is None:  # (the actions put off before it run before it)
+                self._query_after = len(self._deferred)
             return
         if not query.strip():
             self.query_one(SearchBar).show_hint("")
