@@ -435,3 +435,24 @@ def test_no_escape_where_commonmark_needs_none() -> None:
     golden = GOLDEN.read_text(encoding="utf-8")
     needless = re.findall(r"\w\\[$+^{}_.=!:-]|\s\\[$^{}]", golden)
     assert needless == []
+
+
+def test_cli_export_refuses_an_existing_file_before_any_search(
+    capsys, tmp_path: Path, monkeypatch, store
+) -> None:
+    """The refusal to overwrite came after the whole export was made (4 s at 10,000
+    meetings, found by a new user): it comes first, and no search runs."""
+    from coopbrowse.store.index import SearchIndex
+
+    out = tmp_path / "elevators.md"
+    out.write_text("mine", encoding="utf-8")
+    searched: list[str] = []
+    search = SearchIndex.search
+    monkeypatch.setattr(
+        SearchIndex, "search", lambda self, q, **kw: (searched.append(q), search(self, q, **kw))[1]
+    )
+    assert main(["export", "sector:elevators", "-o", str(out)]) == 2
+    assert "exists" in capsys.readouterr().err
+    assert searched == [] and out.read_text(encoding="utf-8") == "mine"
+    assert main(["export", "sector:elevators", "-o", str(out), "--force"]) == 0
+    assert searched == ["sector:elevators"]

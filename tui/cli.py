@@ -830,8 +830,13 @@ def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
         to_markdown,
         write_markdown,
     )
+    from coopbrowse.store.storage import check_export_target
 
     query = " ".join(args.query).strip()
+    label = query or (args.ids or "all")
+    path = None if args.output == "-" else Path(args.output or default_filename(label))
+    if path is not None:  # (refused before any work: at 100,000 meetings that is a while)
+        check_export_target(path, force=args.force)
     keys: list[tuple[str, str]] = []
     if args.ids:
         for rid in (i.strip() for i in args.ids.split(",") if i.strip()):
@@ -851,7 +856,6 @@ def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
     if selection.empty:
         what = f"the query {query!r}" if query else "the selection"
         raise StoreError(None, f"{what} selected nothing; nothing written")
-    label = query or (args.ids or "all")
     options = ExportOptions(
         title=args.title or (f"Cooperation briefing: {query}" if query else "Cooperation briefing"),
         query=query,
@@ -860,10 +864,9 @@ def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
         sources=not args.no_sources,
     )
     text = to_markdown(selection, options, version=__version__)
-    if args.output == "-":
+    if path is None:
         sys.stdout.write(text)
         return EXIT_OK
-    path = Path(args.output) if args.output else Path(default_filename(label))
     write_markdown(path, text, force=args.force)
     n_props = sum(len(m.proposals) for m in selection.meetings) + len(selection.proposals)
     from .blocks import plural
