@@ -27,7 +27,7 @@ _ASCII_WORDS = bytes(
 
 # Groups of words (after stemming) that search treats as one. The first is canonical.
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("elevator", "lift", "elevat"),
+    ("elevator", "lift"),
     (
         "pharma",
         "pharmaceutical",
@@ -99,9 +99,14 @@ stem.cache_clear()
 
 @lru_cache(maxsize=200_000)
 def term(word: str) -> str:
-    """The canonical index term of one (folded) word."""
+    """The canonical index term of one (folded) word. A synonym stands for a word's noun,
+    not its verb: "lifts" is an elevator, "lifted" and "lifting" (sanctions, a ban) are
+    not."""
     s = stem(word)
-    return _SYNONYMS.get(s, s)
+    canonical = _SYNONYMS.get(s)
+    if canonical is None or (len(word) > 5 and word.endswith(("ed", "ing"))):
+        return s
+    return canonical
 
 
 def stem_prefixes(canonical: str) -> list[str]:

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     import tantivy
 
 # Bump when the schema or what goes into a document changes: older indexes are rebuilt.
-INDEX_FORMAT = 9  # 9: a confirmation of a status no longer moves its "since"
+INDEX_FORMAT = 10  # 10: "lifted", "lifting" and "elevated" are no elevators (analysis.term)
 
 # Weight tiers: a field's text is searched in the tier's field with the tier's boost.
 TIERS: dict[str, float] = {"title": 3.0, "key": 2.0, "body": 1.0, "minor": 0.5}

@@ -124,6 +124,38 @@ def test_sector_filter_returns_mordovia_penza_and_samara_elevators(index: Search
     )
 
 
+def test_a_lift_is_an_elevator_but_lifted_and_elevated_are_not() -> None:
+    """ "elevator" found "sanctions lifted", "lifting restrictions" and "elevated tariffs"
+    (found by a new user): the synonym stands for the noun, not the verb."""
+    meetings = [
+        Meeting.from_dict(
+            {
+                "id": f"2025-01-0{i}-omsk",
+                "date": f"2025-01-0{i}",
+                "region": "Omsk Oblast",
+                "title": title,
+            }
+        )
+        for i, title in enumerate(
+            (
+                "Belarus to supply lifts to Omsk",
+                "Sanctions lifted on dairy trade",
+                "Lifting restrictions on machinery",
+                "Elevated tariffs discussed",
+                "New elevators for Omsk housing",
+            ),
+            1,
+        )
+    ]
+    index = SearchIndex.build(meetings)
+    found = {h.record.title for h in index.search("elevator", limit=None).hits}
+    assert found == {"Belarus to supply lifts to Omsk", "New elevators for Omsk housing"}
+    assert {h.record.title for h in index.search("lifted", limit=None).hits} == {
+        "Sanctions lifted on dairy trade",
+        "Lifting restrictions on machinery",  # (one verb: its forms find each other)
+    }
+
+
 def test_lift_and_elevator_find_each_other(index: SearchIndex) -> None:
     lift = ids(index, "lift", kind="proposal")
     assert "2025-10-20-mordovia-karankevich-p06" in lift  # "lift production"
