@@ -1599,6 +1599,20 @@ async def test_filters_alone_say_the_order_they_are_listed_in(app, view, label) 
         assert main.sort_label == "relevance" and main.rows
 
 
+async def test_a_new_sort_shows_its_order_from_the_top(app) -> None:
+    """``s`` kept the highlighted row, so the new order opened in its middle and looked
+    unsorted (found by a new user at 10,000 meetings): it shows the order from its top."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        await pilot.press("2", "j", "j", "j")
+        await settle(pilot, app)
+        assert main.query_one(RecordTable).cursor == 3
+        await pilot.press("s")
+        await settle(pilot, app)
+        assert main.sort_label == "sector" and main.query_one(RecordTable).cursor == 0
+
+
 async def test_a_search_orders_by_relevance_and_leaves_the_browsing_sort_alone(
     app, tmp_path
 ) -> None:

@@ -13,7 +13,7 @@ from textual import events
 from coopbrowse.store.synth import build_database
 from coopbrowse.tui.app import CoopBrowseApp
 from coopbrowse.tui.widgets.record_table import RecordTable
-from coopbrowse.tui.widgets.search_bar import SearchBar
+from coopbrowse.tui.widgets.search_bar import SearchBar, hint_for
 
 SIZE = (140, 40)
 _NAMES = {"/": "slash", "\r": "enter", "\x1b": "escape", " ": "space"}
@@ -118,6 +118,11 @@ async def test_keys_typed_while_opening_and_indexing_are_kept(tmp_path, monkeypa
         burst(app, "2/lift")  # "2" needs the records: it is made once they are there
         await pilot.pause(0.2)
         assert not main.loaded and "Indexing" in str(main.query_one("#status").render())
+        # while it opens: no order named yet, and a field's values not said to be none
+        corner = str(main.query_one(RecordTable).border_subtitle)
+        assert corner.startswith("s: next sort"), corner
+        bar = main.query_one(SearchBar)
+        assert hint_for("region:pen", bar.values) == ""
         burst(app, "s*")
         gate.set()
         await settle(pilot)

@@ -393,7 +393,9 @@ class MainScreen(StyledOnce, Screen[None]):
     def _field_values(self, field: str) -> list[str]:
         if self._no_proposals and field == "enterprise":  # (known from the proposals alone)
             raise KeyError(field)  # no values offered: not "no matching values"
-        return self.index.field_values(field) if self.index else []
+        if self.index is None:  # (still opening: the values are not known yet, not none)
+            raise KeyError(field)
+        return self.index.field_values(field)
 
     # Busy and idle -------------------------------------------------------------------------
 
@@ -782,7 +784,9 @@ class MainScreen(StyledOnce, Screen[None]):
             title = f"{view.title} ({count:,})"
         table.border_title = f"{self._view_key(view)} {title}"
         loading = "" if self.rows.complete else " · loading…"
-        table.border_subtitle = f"sorted by {self.sort_label} · s: next sort{loading}"
+        # (no order yet while the database opens: the corner waits for one)
+        sort = f"sorted by {self.sort_label} · " if self.sort_label else ""
+        table.border_subtitle = f"{sort}s: next sort{loading}"
         selected = self.selection.describe()
         views = " ".join(
             f"{self._view_key(v)} {v.title}" + ("◂" if v.id == self.view else "")
@@ -1133,7 +1137,9 @@ class MainScreen(StyledOnce, Screen[None]):
         label, sort = sort_choice(self.view, sorts[self.view], relevance=relevance)
         if sort == "relevance" and not _has_words(self.query_text):
             label = _UNRANKED.format(sort_choice(self.view, 0, relevance=False)[0])
-        self.refresh_rows()
+        # the new order from its top: kept on the row highlighted, it opened in its middle
+        # and looked unsorted (found by a new user)
+        self._request(query=self.query_text, keep=None)
         self._save_soon()
         self.notify(f"Sorted by {label}", timeout=2)
 
