@@ -154,7 +154,7 @@ class _Reader:
                 self.where(name),
                 f"expected a number from {_plain(least)} to {_plain(most)}, got {value!r}",
             )
-        return number
+        return number + 0.0  # (-0.0 is 0: shown "-0%" otherwise)
 
     def date(self, name: str, *, required: bool = False) -> str | None:
         value = self.data.get(name)

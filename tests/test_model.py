@@ -137,3 +137,15 @@ def test_a_lone_surrogate_is_refused_naming_its_field() -> None:
             {"period": "2024", "metric": "turnover", "usd_millions": 1.0, "note": "caf\ud800"}
         )
     assert info.value.path == "note"
+
+
+def test_a_negative_zero_is_zero() -> None:
+    """A change of -0.0 (a synthetic corpus holds some) was shown "-0% over 2012" in
+    exports (found by a new user): read, it is 0."""
+    from coopbrowse.store.model import TradeFigure, describe_figure
+
+    figure = TradeFigure.from_dict(
+        {"period": "2013", "metric": "turnover", "change_pct": -0.0, "change_basis": "over 2012"}
+    )
+    assert str(figure.change_pct) == "0.0" and "-0%" not in describe_figure(figure)
+    assert f"{figure.change_pct:+g}%" == "+0%"
