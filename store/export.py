@@ -462,10 +462,10 @@ def to_markdown(
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
     n_alone = len(sel.proposals)
     n_props = sum(len(m.proposals) for m in sel.meetings) + n_alone
-    what = f"{len(sel.meetings)} meeting{'s' if len(sel.meetings) != 1 else ''}"
-    what += f", {n_props} proposal{'s' if n_props != 1 else ''}"
+    what = f"{len(sel.meetings):,} meeting{'s' if len(sel.meetings) != 1 else ''}"
+    what += f", {n_props:,} proposal{'s' if n_props != 1 else ''}"
     if n_alone:
-        what += f" ({n_alone} selected on their own)"
+        what += f" ({n_alone:,} selected on their own)"
     out = [f"# {md_heading(opts.title)}", ""]
     out.append(f"{GENERATED_PREFIX}{stamp} by coopbrowse{' ' + version if version else ''}._")
     out.append("")

@@ -237,3 +237,18 @@ def test_what_an_export_holds_is_said_in_plain_words(store: Store) -> None:
     assert export_counts(both) == (
         f"1 meeting in full ({len(meetings[1].proposals)} proposals) and 1 proposal on its own"
     )
+
+
+def test_counts_in_an_export_have_thousands_separators() -> None:
+    """The dialog said "4022 meetings in full (21154 proposals)" and the file "Selection:
+    3101 meetings" where the CLI said "3,101" (found by a new user): one way everywhere."""
+    from coopbrowse.store.export import Selection, to_markdown
+    from coopbrowse.store.synth import synth_meetings
+    from coopbrowse.tui.screens.export import export_counts
+
+    meetings = synth_meetings(1_001, seed=3)
+    sel = Selection(meetings, [])
+    within = sum(len(m.proposals) for m in meetings)
+    assert export_counts(sel) == f"1,001 meetings in full ({within:,} proposals)"
+    head = to_markdown(sel, max_lines=6)
+    assert f"Selection: 1,001 meetings, {within:,} proposals." in head

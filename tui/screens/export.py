@@ -52,7 +52,7 @@ def _now() -> dt.datetime:
 
 
 def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"  # ("4,022 meetings", as elsewhere)
 
 
 @dataclass(frozen=True)
