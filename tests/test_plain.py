@@ -252,3 +252,21 @@ def test_counts_in_an_export_have_thousands_separators() -> None:
     assert export_counts(sel) == f"1,001 meetings in full ({within:,} proposals)"
     head = to_markdown(sel, max_lines=6)
     assert f"Selection: 1,001 meetings, {within:,} proposals." in head
+
+
+def test_the_export_dialog_says_which_folder_a_file_goes_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name without a folder is written where the app was started, which the dialog did
+    not say (a new user wrote 13 MB into a checkout that way): "File (in ~/briefings)"."""
+    from coopbrowse.tui.screens.export import _here
+
+    home = tmp_path / "home"
+    (home / "briefings").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(home / "briefings")
+    assert _here() == "~/briefings"
+    monkeypatch.chdir(home)
+    assert _here() == "~"
+    monkeypatch.chdir(tmp_path)
+    assert _here() == str(tmp_path)

@@ -102,6 +102,8 @@ def test_export_dialog(snap_compare, app, monkeypatch) -> None:
         "coopbrowse.tui.screens.export._now",
         lambda: dt.datetime(2026, 1, 2, 3, 4, tzinfo=dt.UTC),
     )
+    # (the folder files go to is where the tests run: the same one in every picture)
+    monkeypatch.setattr("coopbrowse.tui.screens.export._here", lambda: "~/briefings")
 
     async def run(pilot) -> None:
         await _ready(pilot)

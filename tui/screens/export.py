@@ -51,6 +51,15 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _here() -> str:
+    """The folder a file name without one is written in, shortened with ``~``."""
+    here = Path.cwd()
+    try:
+        return f"~/{here.relative_to(Path.home())}" if here != Path.home() else "~"
+    except ValueError:
+        return str(here)
+
+
 def _n(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"  # ("4,022 meetings", as elsewhere)
 
@@ -303,7 +312,10 @@ class ExportScreen(ModalScreen[str | None]):
             yield Static(id="export-counts")
             yield Label("Title")
             yield OrderedInput(id="export-doc-title")
-            yield Label("File")
+            # (where a name without a folder goes: the folder the app was started in)
+            yield Label(
+                Text(f"File (in {one_line(_here())})", overflow="ellipsis"), id="export-file-label"
+            )
             yield OrderedInput(id="export-path")
             with Horizontal(id="export-options"):
                 yield Tick("Trade tables", True, id="opt-trade")
