@@ -579,6 +579,9 @@ class MainScreen(StyledOnce, Screen[None]):
             self._complete_rows(self.rows)
         if not self._first_list:
             self.query_one(RecordTable).stop_waiting()
+        if self._after_query:  # (the query typed while opening was wrong: what came after it
+            self._after_query = False  # still runs, and nothing more waits for it)
+            self._replay()
         if self._first_list:
             self._first_list = False
             self.call_after_refresh(self._after_first_list)
