@@ -180,6 +180,51 @@ async def test_moves_after_a_query_submitted_while_indexing_are_made_in_its_list
         assert main.rows[main.query_one(RecordTable).cursor].key == moved
 
 
+async def test_a_query_typed_while_opening_that_fails_leaves_nothing_waiting(
+    tmp_path, monkeypatch
+) -> None:
+    """A query submitted while the database opened, failing when it ran: the actions typed
+    after it waited for its list for good ("s" did nothing any more)."""
+    import threading
+
+    from coopbrowse.store import library
+    from coopbrowse.tui.screens import main as main_module
+
+    gate = threading.Event()
+    real = library.build_in_subprocess
+
+    def gated(db: Path, progress, searchable=None) -> None:
+        progress("Indexing", 0, 300)
+        assert gate.wait(20)
+        real(db, progress, searchable)
+
+    answer = main_module.first_answer
+
+    def failing(index, request, *args, **kwargs):
+        if request.query == "lift":
+            raise RuntimeError("the index broke")
+        return answer(index, request, *args, **kwargs)
+
+    monkeypatch.setattr(library, "SUBPROCESS_FROM", 0)
+    monkeypatch.setattr(library, "build_in_subprocess", gated)
+    monkeypatch.setattr(main_module, "first_answer", failing)
+    path = tmp_path / "big.json"
+    build_database(path, 300, seed=4)
+    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        main = main_screen(app)
+        burst(app, "/lift\r")
+        await pilot.pause(0.2)
+        gate.set()
+        await settle(pilot)
+        main.query_one(RecordTable).focus()
+        await settle(pilot)
+        before = main.sort_label
+        await pilot.press("s")
+        await settle(pilot)
+        assert main.sort_label != before, before
+
+
 async def test_moves_typed_while_the_list_loads_are_made_in_it(tmp_path) -> None:
     path = tmp_path / "big.json"
     build_database(path, 300, seed=5)
