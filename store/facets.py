@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 FACET_FIELDS = ("sector", "region", "status", "proposer", "year")
 # the index field counted for each facet, by the kind of record listed
 _FIELDS = {
-    "proposals": {"sector": "sector", "region": "region", "status": "status", "proposer": "pkey"},
-    "meetings": {"sector": "msector", "region": "region", "status": "mstatus", "proposer": "pkey"},
+    "proposals": {"sector": "sector", "region": "region", "status": "status", "proposer": "pfull"},
+    "meetings": {"sector": "msector", "region": "region", "status": "mstatus", "proposer": "pfull"},
 }
 _NOUNS = {"proposals": "proposals", "meetings": "meetings"}
 

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     import tantivy
 
 # Bump when the schema or what goes into a document changes: older indexes are rebuilt.
-INDEX_FORMAT = 10  # 10: "lifted", "lifting" and "elevated" are no elevators (analysis.term)
+INDEX_FORMAT = 11  # 11: a proposer's whole name for the facet (10: "lifted" is no elevator)
 
 # Weight tiers: a field's text is searched in the tier's field with the tier's boost.
 TIERS: dict[str, float] = {"title": 3.0, "key": 2.0, "body": 1.0, "minor": 0.5}
@@ -213,6 +213,7 @@ _SPEC: tuple[tuple[str, str, dict[str, Any]], ...] = (
     *((n, "text", {"tokenizer_name": FOLD, "index_option": "position"}) for n in TEXT_FIELDS),
     *((n, "text", _RAW) for n in ("kind", "region", "sector", "status", "msector", "mstatus")),
     *((n, "text", _RAW) for n in ("pkey", "ekey")),  # completion values of person:, enterprise:
+    ("pfull", "text", _RAW),  # a proposer's whole name: the facet (two Lukashenkos are two)
     *((n, "text", _WORDS) for n in ("person", "enterprise", "mperson", "menterprise")),
     ("id", "text", {"tokenizer_name": "raw", "index_option": "basic"}),  # looked up
     ("uid", "int", {"fast": True}),  # record_uid(kind, id): its record's key, read in bulk
@@ -323,6 +324,7 @@ def meeting_documents(
         "sub": [],
         "person": names,
         "pkey": [_slug_last(n)[:200] for n in names],
+        "pfull": [_slug(n)[:200] for n in names],
         "msector": [p.sector[:200] for p in m.proposals],
         "mstatus": [p.status[:200] for p in m.proposals],
         "mperson": [p.proposed_by for p in m.proposals if p.proposed_by],
@@ -385,6 +387,7 @@ def proposal_documents(
             "minor": [],
             "person": [p.proposed_by] if p.proposed_by else [],
             "pkey": [_slug_last(p.proposed_by)[:200]] if p.proposed_by else [],
+            "pfull": [_slug(p.proposed_by)[:200]] if p.proposed_by else [],
             "enterprise": list(p.enterprises),
             "ekey": [_slug(e)[:200] for e in p.enterprises],
             "o_date": [order_date(m, 1022 - min(i, 1022))],
