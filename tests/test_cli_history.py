@@ -128,6 +128,25 @@ def test_follow_up_list_counts_and_orders_by_status(capsys, store: Store) -> Non
     assert code == 1 and "No proposals" in out
 
 
+def test_follow_up_list_says_its_counts_and_lists_as_many_as_asked(capsys, store: Store) -> None:
+    """It stopped at 500 rows with no way to more, and its text had the status counts alone
+    where its help promised them per region and sector too (found by a new user)."""
+    everything = len(store.proposals())
+    code, out, _ = run(capsys, "follow-up", "--list", "--limit", "3")
+    lines = out.splitlines()
+    assert code == 0 and lines[1].startswith("by region: Republic of Mordovia ")
+    assert lines[2].startswith("by sector: ") and "more" in lines[2]
+    assert f"… and {everything - 3:,} more (--limit 0 lists them all)" in out
+    code, out, _ = run(capsys, "follow-up", "--list", "--limit", "0", "--json")
+    report = json.loads(out)
+    assert report["total"] == report["shown"] == len(report["proposals"]) == everything
+    code, out, _ = run(capsys, "follow-up", "--list", "--limit", "2", "--json")
+    report = json.loads(out)
+    assert (report["total"], report["shown"]) == (everything, 2)
+    code, _out, err = run(capsys, "follow-up", "--list", "--limit", "-1")
+    assert code == 2 and "--limit must be 0 (all) or more" in err
+
+
 def test_list_json_leaves_history_out_unless_asked(capsys, store: Store, tmp_path: Path) -> None:
     run(capsys, "follow-up", PID, "--status", "agreed", "--date", "2025-06-01")
     code, out, _ = run(capsys, "list", "--json")

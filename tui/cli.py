@@ -296,6 +296,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raised-at", metavar="MEETING", help="a later meeting where it came up again")
     p.add_argument("--list", action="store_true", help="list proposals by status and age")
     p.add_argument("--json", action="store_true", help="with --list, print JSON")
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=500,
+        metavar="N",
+        help="with --list, at most N proposals listed (default 500; 0 for all); "
+        "the counts are of all",
+    )
 
     p = sub.add_parser(
         "serve",
@@ -543,7 +551,7 @@ def _read_command(index: SearchIndex, db_path: Path, args: argparse.Namespace) -
         view = "meetings" if args.meetings else "proposals"
         return cmd_facets(index, args.field, " ".join(args.query), view, as_json=args.json)
     if args.command == "follow-up":
-        return cmd_follow_up_list(index, " ".join(args.words), as_json=args.json)
+        return cmd_follow_up_list(index, " ".join(args.words), as_json=args.json, limit=args.limit)
     if args.command == "show":
         return cmd_show(index, args.id, as_json=args.json)
     if args.command == "search":
@@ -1328,7 +1336,7 @@ def cmd_follow_up(db_path: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool) -> int:
+def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool, limit: int = 500) -> int:
     from rich.table import Table
     from rich.text import Text
 
@@ -1337,9 +1345,11 @@ def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool) -> int:
 
     from .blocks import plural
 
-    report = _querying(index, query, follow_up_report)
+    if limit < 0:
+        raise StoreError(None, f"--limit must be 0 (all) or more, not {limit}")
+    report = _querying(index, query, lambda i, q: follow_up_report(i, q, limit=limit or None))
     if as_json:
-        _dump(report.to_dict())
+        _dump({**report.to_dict(), "shown": len(report.rows)})
         return EXIT_OK if report.total else EXIT_EMPTY
     console = _console()
     if not report.total:
@@ -1347,6 +1357,11 @@ def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool) -> int:
         return EXIT_EMPTY
     counts = "  ".join(f"{STATUS_LABELS[s]}: {n:,}" for s, n in report.by_status)
     console.print(Text(f"{plural(report.total, 'proposal')}  ·  {counts}", style="bold"))
+    for name, pairs in (("region", report.by_region), ("sector", report.by_sector)):
+        if pairs:  # (as --help says: the counts per region and sector too, the most first)
+            most = ", ".join(f"{one_line(v)} {n:,}" for v, n in pairs[:6])
+            more = f", and {len(pairs) - 6:,} more" if len(pairs) > 6 else ""
+            console.print(Text(f"by {name}: {most}{more}", style="dim"))
     # Ids and dates whole (an id is what the next command takes). Where the columns do
     # not fit with a title of 12 characters, the sector goes, then the age and the region
     # (the date says the age, the id names the region); the title has the width left.
@@ -1378,7 +1393,8 @@ def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool) -> int:
         table.add_row(*(Text(r[n]) for n in shown))
     console.print(table)
     if report.total > len(report.rows):
-        console.print(Text(f"… and {report.total - len(report.rows):,} more", style="dim"))
+        left = report.total - len(report.rows)
+        console.print(Text(f"… and {left:,} more (--limit 0 lists them all)", style="dim"))
     return EXIT_OK
 
 
