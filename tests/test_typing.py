@@ -401,14 +401,14 @@ async def test_a_long_build_says_about_how_long_is_left(tmp_path, monkeypatch) -
     from coopbrowse.store import library
     from coopbrowse.tui.progress import TimeLeft
 
-    now = [100.0]  # the screen's clock: the build reports at 0 s and 4 s into it
+    now = [100.0]  # the screen's clock: the build reports at 0 s and 8 s into it
     reported, gate = threading.Event(), threading.Event()
     real = library.build_in_subprocess
 
     def gated(db: Path, progress, searchable=None) -> None:
         progress("Indexing", 0, 800)
-        now[0] += 4.0
-        progress("Indexing", 400, 800)  # 100 a second: 400 more take 4 s
+        now[0] += 8.0
+        progress("Indexing", 400, 800)  # 50 a second: 400 more take 8 s
         reported.set()
         assert gate.wait(20)
         real(db, progress, searchable)
@@ -426,7 +426,7 @@ async def test_a_long_build_says_about_how_long_is_left(tmp_path, monkeypatch) -
         await until(pilot, reported.is_set, "the build's second report")
         await pilot.pause()
         status = str(main.query_one("#status").render())
-        assert "Indexing 400 of 800 meetings… about 5 s left" in status
+        assert "Indexing 400 of 800 meetings… about 10 s left" in status
         gate.set()
         await settle(pilot)
         assert main.loaded and "left" not in str(main.query_one("#status").render())

@@ -16,7 +16,11 @@ SETTLES_AFTER = 2.0  # seconds of a step before its rate is trusted
 
 
 def say_left(seconds: float) -> str:
-    """``about 15 s left``, ``about 2 min left``: rounded up, to 5 s under a minute."""
+    """``about 15 s left``, ``about 2 min left``: rounded up, to 5 s under a minute; under 5 s,
+    ``a few seconds left`` (a short step said "about 5 s left" from a third of the way to its
+    end, as if it stood still)."""
+    if seconds < 5:
+        return "a few seconds left"
     if seconds < 60:
         return f"about {max(5, 5 * math.ceil(seconds / 5))} s left"
     return f"about {math.ceil(seconds / 60)} min left"
