@@ -187,3 +187,22 @@ async def test_a_dialog_shows_its_own_keys_in_the_footer(app) -> None:
         await pilot.press("i")  # adding from an article
         await settle(pilot, app)
         assert "Cancel" in footer_descriptions(app) and "Quit" not in footer_descriptions(app)
+
+
+async def test_a_key_that_types_into_the_focused_field_is_not_offered(app) -> None:
+    """In the search bar the footer offered "/ Search", while "/" went into the query
+    (found by a new user): a character key is not shown where it types; back in the list,
+    it is."""
+    from coopbrowse.tui.widgets.footer import KeysFooter
+
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot, app)
+        footer = app.screen.query_one(KeysFooter)
+        assert any(e.display == "/" for e in footer.visible_entries())
+        await pilot.press("slash")
+        await settle(pilot, app)
+        shown = [e.display for e in footer.visible_entries()]
+        assert "/" not in shown and "?" not in shown and shown  # (ctrl keys and esc stay)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert any(e.display == "/" for e in footer.visible_entries())

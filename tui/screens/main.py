@@ -996,6 +996,11 @@ class MainScreen(StyledOnce, Screen[None]):
         self._request(query=query, keep=key)
         self.set_focus(self.query_one(RecordTable))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In the search bar "/" is a character of the query: not offered as "Search" (the
+        footer showed "/ Search" while "/" went into the query)."""
+        return not (action == "search" and self.focused is self.query_one(SearchBar).input)
+
     def action_search(self) -> None:
         """Focus the search bar with its query selected: what is typed next is a new query,
         and End, Home or left keeps the old one to edit (as a browser's address bar).

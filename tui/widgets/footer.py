@@ -28,6 +28,26 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 
+def typed_over(screen: Screen[Any], binding: Binding) -> bool:
+    """Whether ``binding``'s key types a character into the focused text field instead (the
+    footer showed "/ Search" while "/" went into the query)."""
+    from textual.widgets import Input, TextArea
+
+    focused = screen.focused
+    key = binding.key
+    return (
+        isinstance(focused, Input | TextArea)
+        and not binding.priority
+        and ((len(key) == 1 and key.isprintable()) or key in _CHARACTER_KEYS)
+    )
+
+
+_CHARACTER_KEYS = frozenset((
+    "slash", "question_mark", "space", "left_square_bracket", "right_square_bracket",
+    "plus", "minus", "full_stop", "comma", "colon", "asterisk",
+))  # fmt: skip
+
+
 def shown_keys(screen: Screen[Any]) -> tuple[tuple[Any, ...], ...]:
     """What a footer on ``screen`` shows: each shown binding's key as displayed, its
     description and action, whether it is enabled, and its tooltip."""
@@ -43,7 +63,7 @@ def shown_keys(screen: Screen[Any]) -> tuple[tuple[Any, ...], ...]:
             tooltip,
         )
         for _node, binding, enabled, tooltip in screen.active_bindings.values()
-        if binding.show
+        if binding.show and not typed_over(screen, binding)
     )
 
 
@@ -145,7 +165,7 @@ class KeysFooter(Widget):
 
         # (in each node's own order: a key the user's keymap rebound keeps its place)
         for _node, binding, enabled, tooltip in sorted(screen.active_bindings.values(), key=order):
-            if binding.show and binding.action not in by_action:
+            if binding.show and binding.action not in by_action and not typed_over(screen, binding):
                 by_action[binding.action] = entry(binding, enabled, tooltip)
         palette = None
         if app.ENABLE_COMMAND_PALETTE:
