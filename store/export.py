@@ -383,6 +383,29 @@ def _meeting_section(m: Meeting, opts: ExportOptions, names: dict[str, str]) -> 
     return out
 
 
+WHERE_REGIONS = 12  # regions named in a sector's "Where (when)" cell, the most first
+WHEN_MONTHS = 4  # months named for a region; more are said as a span
+
+
+def _where_when(by_region: dict[str, list[str]]) -> str:
+    """``Penza Oblast (2025-04); Samara Oblast (2025-07)``: where a sector came up and when.
+    A large selection's cell held every region and month (89 regions, dozens of months
+    each, for one sector): at most :data:`WHERE_REGIONS` regions, those with the most
+    proposals, and past :data:`WHEN_MONTHS` months a span ("2019-03 to 2025-10, 14 months")."""
+    regions = sorted(by_region, key=lambda r: (-len(by_region[r]), r))[:WHERE_REGIONS]
+    parts = []
+    for region in sorted(regions):
+        months = sorted(set(by_region[region]))
+        when = (
+            ", ".join(months)
+            if len(months) <= WHEN_MONTHS
+            else f"{months[0]} to {months[-1]}, {len(months)} months"
+        )
+        parts.append(f"{md_inline(region)} ({when})")
+    more = len(by_region) - len(regions)
+    return "; ".join(parts) + (f"; and {more:,} more regions" if more else "")
+
+
 def _overview(sel: Selection) -> list[str]:
     out = ["## Overview", ""]
     pairs = [(p, m) for m in sel.meetings for p in m.proposals] + list(sel.proposals)
@@ -395,10 +418,7 @@ def _overview(sel: Selection) -> list[str]:
         for sector in sorted(
             sectors, key=lambda s: (-sum(map(len, sectors[s].values())), sector_label(s))
         ):
-            where = "; ".join(
-                f"{md_inline(region)} ({', '.join(sorted(set(dates)))})"
-                for region, dates in sorted(sectors[sector].items())
-            )
+            where = _where_when(sectors[sector])
             count = sum(len(d) for d in sectors[sector].values())
             rows.append(
                 f"| {md_cell(sector_label(sector))} | {len(sectors[sector])} | {count} | {where} |"

@@ -456,3 +456,21 @@ def test_cli_export_refuses_an_existing_file_before_any_search(
     assert searched == [] and out.read_text(encoding="utf-8") == "mine"
     assert main(["export", "sector:elevators", "-o", str(out), "--force"]) == 0
     assert searched == ["sector:elevators"]
+
+
+def test_a_large_briefings_overview_says_where_and_when_in_a_few_words() -> None:
+    """At 4,022 meetings one sector's "Where (when)" cell named 89 regions with dozens of
+    months each (found by a new user): the regions with the most proposals, and a span for
+    many months, with how many more."""
+    from coopbrowse.store.export import WHERE_REGIONS, Selection, _where_when
+    from coopbrowse.store.synth import synth_meetings
+
+    meetings = synth_meetings(2_000, seed=7)
+    markdown = to_markdown(Selection(meetings, []), now=NOW)
+    table = markdown.split("### Proposals by sector across regions", 1)[1].split("\n\n", 2)[1]
+    for row in table.splitlines()[2:]:
+        cell = row.rsplit("|", 2)[-2]
+        assert cell.count(";") <= WHERE_REGIONS and len(cell) < 1_000, cell[:200]
+    assert "more regions" in table and " months)" in table
+    by_region = {"A": ["2025-01"] * 3, "B": ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05"]}
+    assert _where_when(by_region) == "A (2025-01); B (2024-01 to 2024-05, 5 months)"
