@@ -270,3 +270,25 @@ def test_the_export_dialog_says_which_folder_a_file_goes_to(
     assert _here() == "~"
     monkeypatch.chdir(tmp_path)
     assert _here() == str(tmp_path)
+
+
+async def test_a_name_too_wide_for_its_initial_shows_the_surname(app) -> None:
+    """At 80 columns hosts read "A. Lukashen…" in a 12-cell column (found by a new user):
+    where the initial and surname do not fit, the surname alone does ("Lukashenko")."""
+    from rich.style import Style
+
+    from coopbrowse.tui.blocks import person_cell
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        table = app.screen.query_one(RecordTable)
+        cell = person_cell("Aleksandr Lukashenko", None)
+
+        def shown(width: int) -> str:
+            segments = table._line([cell], [width], " ", Style())
+            return "".join(s.text for s in segments)[2:].rstrip()
+
+        assert shown(20) == "Aleksandr Lukashenko"
+        assert shown(14) == "A. Lukashenko"
+        assert shown(12) == "Lukashenko"
+        assert shown(8) == "Lukashe…"

@@ -581,10 +581,17 @@ class Fit(Text):
 
 
 def person_cell(name: str, hl: Marker) -> Text:
-    """A name cell: the whole name, or "A. Lukashenko" where the column is narrower."""
+    """A name cell: the whole name, or "A. Lukashenko" where the column is narrower, or
+    "Lukashenko" where that is too wide ("A. Lukashen…" cut the name that mattered)."""
     full = mark(name, hl, multiline=False)
     short = short_person(name)
-    return full if short == name else Fit(full, mark(short, hl, multiline=False))
+    if short == name:
+        return full
+    surname = name.split()[-1]
+    shorter = mark(short, hl, multiline=False)
+    if surname != short:
+        shorter = Fit(shorter, mark(surname, hl, multiline=False))
+    return Fit(full, shorter)
 
 
 def as_renderable(blocks: list[Block]) -> RenderableType:

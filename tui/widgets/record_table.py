@@ -388,8 +388,12 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         for cell, width, column in zip(cells, widths, self.columns, strict=False):
             if not width:  # a hidden optional column
                 continue
-            short = getattr(cell, "short", None)  # a Fit cell: its short form when too wide
-            piece = (short if short is not None and cell.cell_len > width else cell).copy()
+            # a Fit cell: its short form when too wide, and that one's when it is too
+            # ("Aleksandr Lukashenko", "A. Lukashenko", "Lukashenko")
+            piece = cell
+            while piece.cell_len > width and getattr(piece, "short", None) is not None:
+                piece = piece.short  # type: ignore[attr-defined]
+            piece = piece.copy()
             piece.no_wrap = True
             if column.justify == "right" and piece.cell_len < width:
                 piece = Text(" " * (width - piece.cell_len)) + piece
