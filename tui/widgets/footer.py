@@ -31,12 +31,16 @@ from textual.widget import Widget
 def typed_over(screen: Screen[Any], binding: Binding) -> bool:
     """Whether ``binding``'s key types a character into the focused text field instead (the
     footer showed "/ Search" while "/" went into the query)."""
-    from textual.widgets import Input, TextArea
+    from textual.widgets import Input  # (the search bar's: imported at launch already)
 
     focused = screen.focused
     key = binding.key
+    # (a TextArea by name: importing its module at launch would cost the first frame)
+    text_field = isinstance(focused, Input) or any(
+        c.__name__ == "TextArea" for c in type(focused).__mro__
+    )
     return (
-        isinstance(focused, Input | TextArea)
+        text_field
         and not binding.priority
         and ((len(key) == 1 and key.isprintable()) or key in _CHARACTER_KEYS)
     )
