@@ -57,7 +57,7 @@ from ..views import VIEWS, Key, Row, View, placeholder_cells, sort_choice, sort_
 from ..widgets.detail import DetailPane
 from ..widgets.footer import KeysFooter
 from ..widgets.record_table import RecordTable
-from ..widgets.search_bar import SearchBar
+from ..widgets.search_bar import QueryInput, SearchBar
 from .styling import StyledOnce
 
 if TYPE_CHECKING:
@@ -999,7 +999,7 @@ class MainScreen(StyledOnce, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In the search bar "/" is a character of the query: not offered as "Search" (the
         footer showed "/ Search" while "/" went into the query)."""
-        return not (action == "search" and self.focused is self.query_one(SearchBar).input)
+        return not (action == "search" and isinstance(self.focused, QueryInput))
 
     def action_search(self) -> None:
         """Focus the search bar with its query selected: what is typed next is a new query,
