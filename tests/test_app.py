@@ -1185,6 +1185,8 @@ async def test_escape_while_an_export_is_on_its_way_says_what_became_of_it(
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         gate.set()
+        # (the dialog's worker outlives it: waited for by what it says, not by settle)
+        await until(pilot, lambda: bool(app._notifications), "what became of the export")
         await settle(pilot, app)
         said = [str(n.message) for n in app._notifications]
         if when == "rendering":
