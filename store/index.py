@@ -138,12 +138,6 @@ class Listing:
     )
 
     @property
-    def ranked(self) -> bool:
-        """Whether the rows are in order of relevance (a query with words to rank by, asked
-        for by relevance); filters alone list in the view's first order."""
-        return self._order[0] is None
-
-    @property
     def loaded(self) -> int:
         return len(self._docs)
 

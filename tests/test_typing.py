@@ -4,6 +4,7 @@ frame, while the database opens, while it is indexed in another process, and mid
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,24 @@ def burst(app: CoopBrowseApp, text: str) -> None:
     """Post every key of ``text`` at once, without waiting for any to be handled."""
     for ch in text:
         app.post_message(events.Key(_NAMES.get(ch, ch), None if ch in "\r\x1b" else ch))
+
+
+def gated_build(monkeypatch: pytest.MonkeyPatch, total: int) -> threading.Event:
+    """Index in a separate process that waits, once it says "Indexing 0 of ``total``", for
+    the event returned to be set: keys typed meanwhile come while it runs."""
+    from coopbrowse.store import library
+
+    gate = threading.Event()
+    real = library.build_in_subprocess
+
+    def gated(db: Path, progress, searchable=None) -> None:
+        progress("Indexing", 0, total)
+        assert gate.wait(20)
+        real(db, progress, searchable)
+
+    monkeypatch.setattr(library, "SUBPROCESS_FROM", 0)  # indexed by a separate process
+    monkeypatch.setattr(library, "build_in_subprocess", gated)
+    return gate
 
 
 async def test_keys_typed_before_the_first_frame_reach_the_query(app: CoopBrowseApp) -> None:
@@ -96,20 +115,7 @@ async def test_a_bad_query_typed_before_a_long_lists_first_frame_leaves_it_whole
 
 
 async def test_keys_typed_while_opening_and_indexing_are_kept(tmp_path, monkeypatch) -> None:
-    import threading
-
-    from coopbrowse.store import library
-
-    gate = threading.Event()  # the build waits for the keys: they come while it runs
-    real = library.build_in_subprocess
-
-    def gated(db: Path, progress, searchable=None) -> None:
-        progress("Indexing", 0, 800)
-        assert gate.wait(20)
-        real(db, progress, searchable)
-
-    monkeypatch.setattr(library, "SUBPROCESS_FROM", 0)  # indexed by a separate process
-    monkeypatch.setattr(library, "build_in_subprocess", gated)
+    gate = gated_build(monkeypatch, 800)  # the build waits for the keys
     path = tmp_path / "big.json"
     build_database(path, 800, seed=4)
     app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
@@ -138,20 +144,7 @@ async def test_moves_after_a_query_submitted_while_indexing_are_made_in_its_list
     """ "/tram", enter, "jjj" typed while the first open indexed: the query ran when the
     index was ready, but the three moves were lost, made in the list before it (found by a
     new user at 10,000 meetings). They are made in the query's list."""
-    import threading
-
-    from coopbrowse.store import library
-
-    gate = threading.Event()
-    real = library.build_in_subprocess
-
-    def gated(db: Path, progress, searchable=None) -> None:
-        progress("Indexing", 0, 800)
-        assert gate.wait(20)
-        real(db, progress, searchable)
-
-    monkeypatch.setattr(library, "SUBPROCESS_FROM", 0)
-    monkeypatch.setattr(library, "build_in_subprocess", gated)
+    gate = gated_build(monkeypatch, 800)
     path = tmp_path / "big.json"
     build_database(path, 800, seed=4)
     app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
@@ -185,19 +178,9 @@ async def test_a_query_typed_while_opening_that_fails_leaves_nothing_waiting(
 ) -> None:
     """A query submitted while the database opened, failing when it ran: the actions typed
     after it waited for its list for good ("s" did nothing any more)."""
-    import threading
-
-    from coopbrowse.store import library
     from coopbrowse.tui.screens import main as main_module
 
-    gate = threading.Event()
-    real = library.build_in_subprocess
-
-    def gated(db: Path, progress, searchable=None) -> None:
-        progress("Indexing", 0, 300)
-        assert gate.wait(20)
-        real(db, progress, searchable)
-
+    gate = gated_build(monkeypatch, 300)
     answer = main_module.first_answer
 
     def failing(index, request, *args, **kwargs):
@@ -205,8 +188,6 @@ async def test_a_query_typed_while_opening_that_fails_leaves_nothing_waiting(
             raise RuntimeError("the index broke")
         return answer(index, request, *args, **kwargs)
 
-    monkeypatch.setattr(library, "SUBPROCESS_FROM", 0)
-    monkeypatch.setattr(library, "build_in_subprocess", gated)
     monkeypatch.setattr(main_module, "first_answer", failing)
     path = tmp_path / "big.json"
     build_database(path, 300, seed=4)

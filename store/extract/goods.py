@@ -219,9 +219,8 @@ _MAKERS = re.compile(
 
 
 # A clause whose subject is the region's side (its offers are not Belarus's exports).
-_RUSSIAN_SUBJECT = re.compile(
-    r"\b(?:the\s+region|Oblast|Krai|Territory|Republic|governor)\b[^,.;]*$"
-)
+_REGION_SIDE = r"\b(?:the\s+region|Oblast|Krai|Territory|Republic|governor)\b"
+_RUSSIAN_SUBJECT = re.compile(_REGION_SIDE + r"[^,.;]*$")
 
 
 def _items(text: str, split: object) -> list[str]:
@@ -391,7 +390,7 @@ _BELARUS_MARKET = re.compile(
     r"expand|widen|fill)\w*\s+[^.;]*?(?:markets?\s+(?:in|of)\s+Belarus\b|Belarusian\s+market\b|"
     r"sales\s+markets?\s+for\s+(?!Belarus)[A-Z][\w-]*\s+(?:enterprises|companies|producers)\b)"
 )
-_RUSSIAN_OFFER = re.compile(r"\b(?:the\s+region|Oblast|Krai|Territory|Republic|governor)\b", re.I)
+_RUSSIAN_OFFER = re.compile(_REGION_SIDE, re.I)  # (anywhere before, in any case)
 _OFFER_WORD = re.compile(r"\b(?:provid\w*|suppl\w*|offer\w*|deliver\w*|sell\w*)\b")
 # Belarusian makers taking part in renewing the region's fleet or equipment: "the
 # participation of Belarusian enterprises in the renewal of urban passenger transport, special

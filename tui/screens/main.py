@@ -489,7 +489,7 @@ class MainScreen(StyledOnce, Screen[None]):
             self._report(request, exc)
             return
         rows, hl, cursor = answer
-        if request.sort == "relevance" and rows.listing is not None and not rows.listing.ranked:
+        if request.sort == "relevance" and not _has_words(request.query):
             # filters alone ("region:samara"): nothing to rank by, listed in the view's order
             label = _UNRANKED.format(sort_choice(request.view, 0, relevance=False)[0])
         self.app.call_from_thread(self._show, request, rows, hl, label, cursor, False, counts)
