@@ -41,7 +41,7 @@ from .errors import (
 )
 from .ids import fresh_proposal_ids
 from .model import Change, FollowUp, Meeting, Proposal, ValidationError
-from .records import Signature
+from .records import LayoutMismatch, Signature, Spans, Table, scan_tables, spans_of
 from .schema import newest_first
 from .storage import (
     SCHEMA_VERSION,
@@ -54,6 +54,8 @@ from .storage import (
 from .text import one_line
 
 META, MEETINGS, PROPOSALS, HISTORY = "meta", "meetings", "proposals", "history"
+# a meeting's id, first in its record as coopbrowse writes it (a JSON string, escapes and all)
+_LEADING_ID = re.compile(rb'\{"id":("(?:[^"\\]|\\.)*")')
 
 
 @dataclass
@@ -66,7 +68,8 @@ class Stream:
     count: int
     meetings: Iterator[Meeting]
     payload: bytes
-    tables: dict[str, Any]
+    tables: dict[str, Any] | None  # as parsed whole (None: found by a scan)
+    spans: Spans | None = None  # where each record is in ``payload`` (found by a scan)
 
 
 def _migrate_1(raw: dict[str, Any]) -> dict[str, Any]:
@@ -317,6 +320,11 @@ class Store:
 
     def _read_bytes(self) -> tuple[Signature, Any, bytes]:
         """``(signature, document of tables, the bytes parsed)`` (see :meth:`_read`)."""
+        signature, data = self._read_payload()
+        return signature, check_tables(self.path, parse_json_bytes(self.path, data)), data
+
+    def _read_payload(self) -> tuple[Signature, bytes]:
+        """``(signature, the file's bytes)``, read in one state of the file."""
         for _attempt in range(5):
             signature = self._signature()
             try:
@@ -325,7 +333,7 @@ class Store:
                 raise CorruptDatabase(self.path, "database file has disappeared") from None
             if self._signature() == signature:
                 break
-        return signature, check_tables(self.path, parse_json_bytes(self.path, data)), data
+        return signature, data
 
     def _meta_of(self, raw: dict[str, Any]) -> dict[str, Any]:
         metas = list(raw.get(META, {}).values())
@@ -395,15 +403,88 @@ class Store:
         self._snapshot = _Snapshot(signature, meetings, by_id, proposals, meta)
         return self._snapshot
 
-    def stream(self) -> Stream:
+    def stream(self, *, scan: bool = True) -> Stream:
         """The database as it is now, one meeting at a time (each validated, with its
-        proposals) without holding them all, with the bytes and tables they come from.
-        What builds the search index. Raises :class:`CorruptDatabase` as :meth:`load` does,
-        while iterating for a bad record."""
-        signature, raw, payload = self._read_bytes()
+        proposals) without holding them all, with the bytes they come from and where each
+        record is in them. What builds the search index. Raises :class:`CorruptDatabase` as
+        :meth:`load` does, while iterating for a bad record.
+
+        ``scan``: find the records in the bytes and parse them one by one (see
+        :func:`~coopbrowse.store.records.scan_tables`), where the layout allows, and not the
+        whole file at once. Iterating may then raise
+        :class:`~coopbrowse.store.records.LayoutMismatch`: stream again with ``scan=False``."""
+        signature, payload = self._read_payload()
+        layout = scan_tables(payload) if scan else None
+        if layout is not None:
+            with contextlib.suppress(LayoutMismatch):
+                return self._scanned(signature, payload, layout)
+        raw = check_tables(self.path, parse_json_bytes(self.path, payload))
         meta = self._meta_of(raw)
         count = len(raw.get(MEETINGS, {}))
         return Stream(signature, meta, count, self._records(raw), payload, raw)
+
+    def _scanned(self, signature: Signature, payload: bytes, layout: dict[str, Table]) -> Stream:
+        """:meth:`stream` from records found by a scan: every table but the meetings is
+        parsed now, a record at a time; the meetings as they are iterated."""
+        import orjson
+
+        view = memoryview(payload)
+
+        def parsed(table: Table) -> Iterator[tuple[str, Any]]:
+            for doc_id, start, stop in zip(table.ids, table.starts, table.stops, strict=True):
+                try:
+                    yield doc_id, orjson.loads(view[start:stop])
+                except orjson.JSONDecodeError:
+                    raise LayoutMismatch from None
+
+        empty = Table()
+        tables = {name: dict(parsed(t)) if name == META else {} for name, t in layout.items()}
+        meta = self._meta_of(tables)
+        for name, table in layout.items():
+            if name not in (META, MEETINGS, PROPOSALS, HISTORY):
+                for _ in parsed(table):  # not ours, but part of the file: it must parse
+                    pass
+        owners: dict[str, list[Any]] = {}
+        by_meeting: dict[Any, list[tuple[str, Any]]] = {}
+        spans = layout.get(PROPOSALS, empty)
+        owners[PROPOSALS] = []
+        for n, (doc_id, doc) in enumerate(parsed(spans)):
+            mid = doc.get("meeting_id") if isinstance(doc, dict) else None
+            owners[PROPOSALS].append(mid)
+            by_meeting.setdefault(mid if isinstance(mid, str) else None, []).append(
+                (doc_id, (spans.starts[n], spans.stops[n]))
+            )
+        changes = dict(parsed(layout.get(HISTORY, empty)))
+        owners[HISTORY] = [
+            d.get("meeting_id") if isinstance(d, dict) else None for d in changes.values()
+        ]
+        meetings = layout.get(MEETINGS, empty)
+        owners[MEETINGS] = ids = []
+        for start in meetings.starts:  # (the id comes first in a record as coopbrowse writes it)
+            found = _LEADING_ID.match(payload, start)
+            if found is None:
+                raise LayoutMismatch
+            ids.append(orjson.loads(found[1]))
+
+        def load(where: Any) -> Any:
+            try:
+                return orjson.loads(view[where[0] : where[1]])
+            except orjson.JSONDecodeError:
+                raise LayoutMismatch from None
+
+        def meeting_docs() -> Iterator[tuple[str, Any]]:
+            for n, doc_id in enumerate(meetings.ids):
+                doc = load((meetings.starts[n], meetings.stops[n]))
+                if not isinstance(doc, dict) or doc.get("id") != ids[n]:
+                    raise LayoutMismatch  # (the id is given twice, say)
+                yield doc_id, doc
+
+        records = self._assemble(
+            meeting_docs(), by_meeting, self._history({HISTORY: changes}), load
+        )
+        return Stream(
+            signature, meta, len(meetings), records, payload, None, spans_of(layout, owners)
+        )
 
     def _records(self, raw: dict[str, Any]) -> Iterator[Meeting]:
         """Every meeting of a document of tables, validated, with its proposals; every
@@ -412,11 +493,26 @@ class Store:
         for doc_id, doc in raw.get(PROPOSALS, {}).items():
             mid = doc.get("meeting_id") if isinstance(doc, dict) else None
             by_meeting.setdefault(mid if isinstance(mid, str) else None, []).append((doc_id, doc))
+        return self._assemble(
+            iter(raw.get(MEETINGS, {}).items()), by_meeting, self._history(raw), lambda doc: doc
+        )
+
+    def _assemble(
+        self,
+        meetings: Iterator[tuple[str, Any]],
+        by_meeting: dict[Any, list[tuple[str, Any]]],
+        changes: dict[str, list[Change]],
+        load: Callable[[Any], Any],
+    ) -> Iterator[Meeting]:
+        """The meetings (``(TinyDB id, document)``), validated, each with its proposals
+        (``by_meeting``: ``(TinyDB id, what ``load`` makes the document of)`` by meeting id)
+        and its recorded changes; every problem is a :class:`CorruptDatabase` naming the
+        record."""
         seen_meetings: set[str] = set()
         seen_proposals: set[str] = set()
-        changes = self._history(raw)
 
-        def proposal(doc_id: str, doc: Any) -> Proposal:
+        def proposal(doc_id: str, where: Any) -> Proposal:
+            doc = load(where)
             try:
                 found = Proposal.from_dict(doc)
             except ValidationError as exc:
@@ -431,7 +527,7 @@ class Store:
             seen_proposals.add(found.id)
             return found
 
-        for doc_id, doc in raw.get(MEETINGS, {}).items():
+        for doc_id, doc in meetings:
             try:
                 meeting = Meeting.from_dict(doc)
             except ValidationError as exc:
@@ -448,8 +544,8 @@ class Store:
             meeting.history = changes.get(meeting.id, [])
             yield meeting
         for orphans in by_meeting.values():  # proposals of no meeting
-            for doc_id, doc in orphans:
-                found = proposal(doc_id, doc)
+            for doc_id, where in orphans:
+                found = proposal(doc_id, where)
                 raise CorruptDatabase(
                     self.path,
                     f"proposals record {doc_id}: meeting {found.meeting_id!r} does not exist",

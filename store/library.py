@@ -48,6 +48,7 @@ from .records import (
     FROM_COPY,
     SPANS_FILE,
     FileRecords,
+    LayoutMismatch,
     Signature,
     compute_spans,
     load_spans,
@@ -468,7 +469,10 @@ def build(
     """
     staged = STAGED_FROM if staged_from is None else staged_from
     with collector_paused():
-        return _build(db_path, progress, searchable, staged, building)
+        try:
+            return _build(db_path, progress, searchable, staged, building, scan=True)
+        except LayoutMismatch:  # a record is not where the scan found it: parse the file whole
+            return _build(db_path, progress, searchable, staged, building, scan=False)
 
 
 def _build(
@@ -477,16 +481,18 @@ def _build(
     searchable: Searchable | None,
     staged_from: int,
     building: Callable[[Path], None] | None = None,
+    *,
+    scan: bool,
 ) -> Library:
     from .db import Store  # (a launch that finds its index current never imports TinyDB)
 
     home = index_home(db_path)
     for attempt in range(3):
         progress("Reading the database" if not attempt else REREADING, 0, 0)
-        read = Store(db_path).stream()
+        read = Store(db_path).stream(scan=scan)
         if _needs_opening(read.meta):  # an older schema, or a newer bundled dataset to merge
             Store.open(db_path)
-            read = Store(db_path).stream()
+            read = Store(db_path).stream(scan=scan)
         sig, meta, total, meetings = read.signature, read.meta, read.count, read.meetings
         progress("Indexing", 0, total)
 
@@ -564,10 +570,11 @@ def _records_of(db_path: Path, read: Stream, target: Path) -> FileRecords | None
     since it was read."""
     import orjson
 
-    spans = compute_spans(read.payload, read.tables)
+    spans = read.spans if read.tables is None else compute_spans(read.payload, read.tables)
     if spans is not None:
         records = FileRecords.open(db_path, spans, read.signature)
     else:  # written by hand or by another tool: read from a compact copy
+        assert read.tables is not None
         copy = orjson.dumps(read.tables)
         atomic_write_bytes(target / COPY_FILE, copy, mode=0o600)
         spans = compute_spans(copy, read.tables, trusted=True)

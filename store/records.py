@@ -25,6 +25,7 @@ import functools
 import io
 import itertools
 import os
+import re
 import stat
 import struct
 import sys
@@ -33,7 +34,7 @@ import weakref
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeAlias, TypeVar, cast
@@ -117,6 +118,104 @@ class Spans:
         return range(start, stop)
 
 
+class LayoutMismatch(Exception):
+    """A record does not parse where :func:`scan_tables` found it: the file is not laid out
+    as the scan took it (or is not valid JSON). Read the file whole instead."""
+
+
+class Table:
+    """Where a table's records are in the bytes :func:`scan_tables` read: record ``n`` has
+    TinyDB id ``ids[n]`` and is ``payload[starts[n]:stops[n]]``."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.starts: array[int] = array("I")
+        self.stops: array[int] = array("I")
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+# A table begins with its name; its records are objects keyed by TinyDB's ids (decimal, as
+# TinyDB writes them). Between two records: '},"id":{'; after a table's last record: '}}'
+# and then the next table's name or the end of the document. (Compiled when first used:
+# a launch whose index is current never scans.)
+_TABLE_HEAD = rb'"([A-Za-z_][A-Za-z0-9_]*)":\{'
+_FIRST_KEY = rb'"(0|[1-9][0-9]{0,17})":(?=\{)'
+_NEXT = rb'\},"(0|[1-9][0-9]{0,17})":(?=\{)|\}\}(?=,"[A-Za-z_][A-Za-z0-9_]*":\{|\}[ \t\r\n]*\Z)'
+_SPACE = rb"[ \t\r\n]*\Z"
+
+
+def scan_tables(payload: bytes) -> dict[str, Table] | None:
+    """Where every record of a TinyDB document of tables is in ``payload``, found without
+    parsing it (parsing 400 MB whole builds gigabytes of objects at once); None when the
+    bytes are not laid out as coopbrowse writes them (spaces between tables or records,
+    keys that are not TinyDB's, a record that is not an object, an id given twice).
+
+    The scan trusts nothing it cannot check later: a quote in a JSON string is escaped, so
+    the patterns between records cannot lie inside a string of a valid file, but they can
+    lie inside a record (a nested object with numeric keys). A record cut there does not
+    parse, because no proper prefix of a JSON value is itself a value; so whoever parses
+    every record where the scan found it, and gets objects, has checked the whole file and
+    read exactly what a parse of the whole would give. A record that does not parse is
+    :class:`LayoutMismatch`: read the file whole."""
+    if len(payload) >= 1 << 32 or payload[:1] != b"{":
+        return None
+    table_head, first_key, next_, space = map(re.compile, (_TABLE_HEAD, _FIRST_KEY, _NEXT, _SPACE))
+    tables: dict[str, Table] = {}
+    pos = 1
+    while True:
+        head = table_head.match(payload, pos)
+        if head is None or head[1].decode() in tables:
+            return None
+        table = tables[head[1].decode()] = Table()
+        pos = head.end()
+        if payload[pos : pos + 1] == b"}":  # an empty table
+            pos += 1
+        else:
+            key = first_key.match(payload, pos)
+            if key is None:
+                return None
+            ids, starts, stops = table.ids, table.starts, table.stops
+            ids.append(key[1].decode())
+            starts.append(key.end())
+            for found in next_.finditer(payload, key.end()):
+                stops.append(found.start() + 1)
+                if found[1] is None:  # the table's end
+                    pos = found.end()
+                    break
+                ids.append(found[1].decode())
+                starts.append(found.end())
+            else:
+                return None
+            if len(set(ids)) != len(ids):
+                return None
+        if payload[pos : pos + 1] == b",":
+            pos += 1
+            continue
+        if payload[pos : pos + 1] == b"}" and space.match(payload, pos + 1):
+            return tables
+        return None
+
+
+def spans_of(tables: Mapping[str, Table], owners: Mapping[str, Sequence[Any]]) -> Spans:
+    """The spans of the records :func:`scan_tables` found, given each record's meeting id
+    (``owners``, table by table: a meeting's own id, else its ``meeting_id``)."""
+    starts: list[int] = []
+    lengths: list[int] = []
+    kinds: list[int] = []
+    owned: list[Any] = []
+    for name, kind in _TABLES:
+        table = tables.get(name)
+        if table is None or not len(table):
+            continue
+        starts += table.starts
+        lengths += map(int.__sub__, table.stops, table.starts)
+        kinds += [kind] * len(table)
+        owned += owners[name]
+    return _grouped(starts, lengths, kinds, owned)
+
+
 def compute_spans(
     payload: bytes, tables: Mapping[str, Any], *, trusted: bool = False
 ) -> Spans | None:
@@ -156,6 +255,12 @@ def compute_spans(
             lengths += found[kind][1]
             kinds += [kind] * len(found[kind][1])
             owners += found[kind][2]
+    return _grouped(starts, lengths, kinds, owners)
+
+
+def _grouped(starts: list[int], lengths: list[int], kinds: list[int], owners: list[Any]) -> Spans:
+    """Spans from each record's start, length, kind and meeting id (kinds in group order:
+    meetings, then proposals, then changes)."""
     uid_of: dict[str, int] = {}
     keys_: list[int] = []
     for owner in owners:

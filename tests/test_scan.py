@@ -1,0 +1,183 @@
+"""A first build finds the records in the file's bytes and parses them one at a time, not the
+whole file at once: it reads exactly what a whole parse gives, and where the bytes are not as
+the scan took them (a layout it does not know, a record cut where a nested object has
+numeric keys, JSON that does not parse), the file is parsed whole and nothing changes for
+the user: the same records, or the same one-line error."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import orjson
+import pytest
+
+from coopbrowse.store import Store
+from coopbrowse.store.errors import CorruptDatabase
+from coopbrowse.store.library import Library
+from coopbrowse.store.records import LayoutMismatch, compute_spans, scan_tables, spans_of
+
+MID = "2025-04-01-penza"
+PID = "2025-04-01-penza-p01"
+
+
+def _tables(store: Store) -> dict[str, dict[str, object]]:
+    store.follow_up(PID, status="agreed", date="2025-06-01")  # a history record
+    stored: dict[str, dict[str, object]] = orjson.loads(store.path.read_bytes())
+    return stored
+
+
+@pytest.mark.parametrize(
+    "order",
+    [("meta", "meetings", "proposals", "history"), ("history", "meta", "proposals", "meetings")],
+)
+def test_a_scan_finds_every_record_a_whole_parse_gives(
+    store: Store, order: tuple[str, ...]
+) -> None:
+    stored = _tables(store)
+    tables = {name: stored[name] for name in order} | {"_default": {"1": {"x": 1}}, "empty": {}}
+    raw = orjson.dumps(tables)
+    found = scan_tables(raw)
+    assert found is not None and list(found) == list(tables)
+    for name, table in found.items():
+        docs = {
+            i: orjson.loads(raw[start:stop])
+            for i, start, stop in zip(table.ids, table.starts, table.stops, strict=True)
+        }
+        assert docs == tables[name] and list(docs) == list(tables[name])
+    # the spans it gives are the spans a whole parse gives
+    owners = {
+        name: [d.get("id" if name == "meetings" else "meeting_id") for d in tables[name].values()]
+        for name in ("meetings", "proposals", "history")
+    }
+    by_scan, by_parse = spans_of(found, owners), compute_spans(raw, tables)
+    assert by_parse is not None
+    for column in ("keys", "starts", "offsets", "lengths", "kinds"):
+        assert list(getattr(by_scan, column)) == list(getattr(by_parse, column)), column
+
+
+def _laid_out(tables: dict[str, object], how: str) -> bytes:
+    raw = orjson.dumps(tables)
+    if how == "indented":
+        return orjson.dumps(tables, option=orjson.OPT_INDENT_2)
+    if how == "spaced":
+        return json.dumps(tables).encode()
+    if how == "name key":
+        return raw.replace(b'"meetings":{"1":', b'"meetings":{"one":', 1)
+    if how == "leading zero":
+        return raw.replace(b'"meetings":{"1":', b'"meetings":{"01":', 1)
+    if how == "not an object":
+        return raw.replace(b'"meta":{"1":{', b'"meta":{"1":[{', 1).replace(
+            b'}},"meetings"', b'}]},"meetings"', 1
+        )
+    if how == "id twice":
+        return raw.replace(b'"meetings":{"1":', b'"meetings":{"2":', 1)
+    if how == "truncated":
+        return raw[:-2]
+    if how == "trailing text":
+        return raw + b"x"
+    if how == "a list":
+        return b"[" + raw + b"]"
+    raise AssertionError(how)
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "indented",
+        "spaced",
+        "name key",
+        "leading zero",
+        "not an object",
+        "id twice",
+        "truncated",
+        "trailing text",
+        "a list",
+    ],
+)
+def test_a_layout_the_scan_does_not_know_is_left_to_a_whole_parse(store: Store, how: str) -> None:
+    raw = _laid_out(orjson.loads(store.path.read_bytes()), how)
+    assert scan_tables(raw) is None
+
+
+def test_white_space_after_the_document_is_allowed(store: Store) -> None:
+    assert scan_tables(store.path.read_bytes() + b"\n\t ") is not None
+
+
+def _meetings(stream_of: Store, *, scan: bool) -> list[object]:
+    read = stream_of.stream(scan=scan)
+    return [m.to_dict(with_history=True) for m in read.meetings]
+
+
+def test_a_stream_by_scan_gives_what_a_whole_parse_gives(store: Store) -> None:
+    _tables(store)
+    read = store.stream()
+    assert read.spans is not None and read.tables is None  # found by the scan
+    whole = store.stream(scan=False)
+    assert whole.tables is not None and whole.spans is None
+    assert (read.meta, read.count) == (whole.meta, whole.count)
+    assert _meetings(store, scan=True) == _meetings(store, scan=False)
+    assert any(m["history"] for m in _meetings(store, scan=True))  # (dicts: with history)
+
+
+def _with_extra(db_path: Path, extra: bytes) -> None:
+    """Give the Penza meeting a field the model does not know (kept by a whole parse)."""
+    raw = db_path.read_bytes()
+    head = b'{"id":"' + MID.encode() + b'"'
+    assert raw.count(head) == 1
+    db_path.write_bytes(raw.replace(head, head + b',"extra":' + extra))
+
+
+def test_a_meeting_cut_by_the_scan_is_read_whole_and_indexed(store: Store) -> None:
+    # a nested object with numeric keys holds what lies between two records
+    _with_extra(store.path, b'{"a":{},"57":{"id":"x"}}')
+    read = Store(store.path).stream()
+    assert read.spans is not None
+    with pytest.raises(LayoutMismatch):
+        list(read.meetings)
+    library = Library.open(store.path)  # the first build: parsed whole instead
+    assert library.rebuilt
+    penza = library.index.meeting(MID)
+    assert penza is not None and penza.region == "Penza Oblast"
+    assert library.index.count("region:penza", view="meetings") == 1
+
+
+def test_json_that_does_not_parse_inside_a_meeting_gives_the_whole_parse_error(
+    store: Store,
+) -> None:
+    _with_extra(store.path, b"{nope}")
+    assert scan_tables(store.path.read_bytes()) is not None  # found: the record is cut later
+    with pytest.raises(CorruptDatabase) as whole:
+        Store(store.path).stream(scan=False)
+    with pytest.raises(CorruptDatabase) as built:
+        Library.open(store.path)
+    assert str(built.value) == str(whole.value)
+    assert "is not valid JSON" in str(built.value) and str(store.path) in str(built.value)
+
+
+def test_json_that_does_not_parse_inside_a_proposal_gives_the_whole_parse_error(
+    store: Store,
+) -> None:
+    raw = store.path.read_bytes()
+    head = b'{"id":"' + PID.encode() + b'"'
+    assert raw.count(head) == 1
+    store.path.write_bytes(raw.replace(head, head + b',"x":tru'))
+    with pytest.raises(CorruptDatabase) as whole:
+        Store(store.path).stream(scan=False)
+    with pytest.raises(CorruptDatabase) as built:
+        Store(store.path).stream()  # proposals are read before a meeting is handed on
+    assert str(built.value) == str(whole.value) and "is not valid JSON" in str(built.value)
+
+
+def test_a_meeting_given_its_id_twice_is_read_as_a_whole_parse_reads_it(store: Store) -> None:
+    # the scan takes the id that comes first; a whole parse keeps the last, so Penza's
+    # proposals have no meeting
+    _with_extra(store.path, b'1,"id":"2025-04-01-penza-again"')
+    read = Store(store.path).stream()
+    with pytest.raises(LayoutMismatch):
+        list(read.meetings)
+    with pytest.raises(CorruptDatabase) as whole:
+        list(Store(store.path).stream(scan=False).meetings)
+    with pytest.raises(CorruptDatabase) as built:
+        Library.open(store.path)
+    assert str(built.value) == str(whole.value) and "does not exist" in str(built.value)
