@@ -55,7 +55,21 @@ from .text import one_line
 
 META, MEETINGS, PROPOSALS, HISTORY = "meta", "meetings", "proposals", "history"
 # a meeting's id, first in its record as coopbrowse writes it (a JSON string, escapes and all)
-_LEADING_ID = re.compile(rb'\{"id":("(?:[^"\\]|\\.)*")')
+_LEADING_ID = re.compile(rb'\{"id":"([^"\\]*)"')
+# a proposal's meeting id, second in its record as coopbrowse writes it
+_LEADING_OWNER = re.compile(rb'\{"id":"[^"\\]*","meeting_id":"([^"\\]*)"')
+
+
+def _leading(pattern: re.Pattern[bytes], payload: bytes, start: int) -> str | None:
+    """The id ``pattern`` finds at the start of the record at ``start`` (a JSON string with
+    no escapes), or None."""
+    found = pattern.match(payload, start)
+    if found is None:
+        return None
+    try:
+        return found[1].decode()
+    except UnicodeDecodeError:  # (not UTF-8: the record does not parse either)
+        raise LayoutMismatch from None
 
 
 @dataclass
@@ -424,67 +438,72 @@ class Store:
         return Stream(signature, meta, count, self._records(raw), payload, raw)
 
     def _scanned(self, signature: Signature, payload: bytes, layout: dict[str, Table]) -> Stream:
-        """:meth:`stream` from records found by a scan: every table but the meetings is
-        parsed now, a record at a time; the meetings as they are iterated."""
+        """:meth:`stream` from records found by a scan: the meta and history tables are
+        parsed now, a record at a time; the meetings as they are iterated, each with its
+        proposals (grouped by the meeting id read at the start of each)."""
         import orjson
 
         view = memoryview(payload)
 
-        def parsed(table: Table) -> Iterator[tuple[str, Any]]:
-            for doc_id, start, stop in zip(table.ids, table.starts, table.stops, strict=True):
-                try:
-                    yield doc_id, orjson.loads(view[start:stop])
-                except orjson.JSONDecodeError:
-                    raise LayoutMismatch from None
+        def load(where: tuple[int, int, str | None]) -> Any:
+            """The record at ``(start, stop)``, whose meeting id was read as ``owner``."""
+            start, stop, owner = where
+            try:
+                doc = orjson.loads(view[start:stop])
+            except orjson.JSONDecodeError:
+                raise LayoutMismatch from None
+            if owner is not None and (not isinstance(doc, dict) or doc.get("meeting_id") != owner):
+                raise LayoutMismatch  # (the meeting's id given twice, say)
+            return doc
+
+        def parsed(table: Table) -> dict[str, Any]:
+            zipped = zip(table.ids, table.starts, table.stops, strict=True)
+            return {doc_id: load((start, stop, None)) for doc_id, start, stop in zipped}
 
         empty = Table()
-        tables = {name: dict(parsed(t)) if name == META else {} for name, t in layout.items()}
+        tables = {name: parsed(t) if name == META else {} for name, t in layout.items()}
         meta = self._meta_of(tables)
         for name, table in layout.items():
             if name not in (META, MEETINGS, PROPOSALS, HISTORY):
-                for _ in parsed(table):  # not ours, but part of the file: it must parse
-                    pass
-        owners: dict[str, list[Any]] = {}
+                parsed(table)  # not ours, but part of the file: it must parse
+        changes = parsed(layout.get(HISTORY, empty))
+        owners: dict[str, list[Any]] = {
+            HISTORY: [
+                d.get("meeting_id") if isinstance(d, dict) else None for d in changes.values()
+            ],
+            PROPOSALS: [],
+            MEETINGS: [],
+        }
         by_meeting: dict[Any, list[tuple[str, Any]]] = {}
-        spans = layout.get(PROPOSALS, empty)
-        owners[PROPOSALS] = []
-        for n, (doc_id, doc) in enumerate(parsed(spans)):
-            mid = doc.get("meeting_id") if isinstance(doc, dict) else None
+        table = layout.get(PROPOSALS, empty)
+        for doc_id, start, stop in zip(table.ids, table.starts, table.stops, strict=True):
+            owner = _leading(_LEADING_OWNER, payload, start)  # (second, as coopbrowse writes it)
+            mid: Any = owner
+            if owner is None:  # written otherwise: parsed now, and again with its meeting
+                doc = load((start, stop, None))
+                mid = doc.get("meeting_id") if isinstance(doc, dict) else None
             owners[PROPOSALS].append(mid)
-            by_meeting.setdefault(mid if isinstance(mid, str) else None, []).append(
-                (doc_id, (spans.starts[n], spans.stops[n]))
-            )
-        changes = dict(parsed(layout.get(HISTORY, empty)))
-        owners[HISTORY] = [
-            d.get("meeting_id") if isinstance(d, dict) else None for d in changes.values()
-        ]
+            group = by_meeting.setdefault(mid if isinstance(mid, str) else None, [])
+            group.append((doc_id, (start, stop, owner)))
         meetings = layout.get(MEETINGS, empty)
-        owners[MEETINGS] = ids = []
-        for start in meetings.starts:  # (the id comes first in a record as coopbrowse writes it)
-            found = _LEADING_ID.match(payload, start)
-            if found is None:
+        for start in meetings.starts:  # (the id comes first, as coopbrowse writes it)
+            mid = _leading(_LEADING_ID, payload, start)
+            if mid is None:  # (an id with an escape in it, say)
                 raise LayoutMismatch
-            ids.append(orjson.loads(found[1]))
-
-        def load(where: Any) -> Any:
-            try:
-                return orjson.loads(view[where[0] : where[1]])
-            except orjson.JSONDecodeError:
-                raise LayoutMismatch from None
+            owners[MEETINGS].append(mid)
 
         def meeting_docs() -> Iterator[tuple[str, Any]]:
+            ids = owners[MEETINGS]
             for n, doc_id in enumerate(meetings.ids):
-                doc = load((meetings.starts[n], meetings.stops[n]))
+                doc = load((meetings.starts[n], meetings.stops[n], None))
                 if not isinstance(doc, dict) or doc.get("id") != ids[n]:
-                    raise LayoutMismatch  # (the id is given twice, say)
+                    raise LayoutMismatch  # (the id given twice, say)
                 yield doc_id, doc
 
-        records = self._assemble(
-            meeting_docs(), by_meeting, self._history({HISTORY: changes}), load
-        )
-        return Stream(
-            signature, meta, len(meetings), records, payload, None, spans_of(layout, owners)
-        )
+        history = self._history({HISTORY: changes})
+        records = self._assemble(meeting_docs(), by_meeting, history, load)
+        spans = spans_of(layout, owners)
+        return Stream(signature, meta, len(meetings), records, payload, None, spans)
 
     def _records(self, raw: dict[str, Any]) -> Iterator[Meeting]:
         """Every meeting of a document of tables, validated, with its proposals; every

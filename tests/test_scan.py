@@ -181,3 +181,51 @@ def test_a_meeting_given_its_id_twice_is_read_as_a_whole_parse_reads_it(store: S
     with pytest.raises(CorruptDatabase) as built:
         Library.open(store.path)
     assert str(built.value) == str(whole.value) and "does not exist" in str(built.value)
+
+
+def _proposal_with(db_path: Path, old: bytes, new: bytes) -> None:
+    raw = db_path.read_bytes()
+    assert raw.count(old) == 1
+    db_path.write_bytes(raw.replace(old, new))
+
+
+def test_a_proposal_given_its_meeting_twice_is_read_as_a_whole_parse_reads_it(
+    store: Store,
+) -> None:
+    # grouped by the meeting id read second in the record; a whole parse keeps the last one
+    other = "2025-07-21-samara"
+    assert store.meeting(other) is not None
+    _proposal_with(
+        store.path,
+        b'{"id":"' + PID.encode() + b'","meeting_id":"' + MID.encode() + b'"',
+        b'{"id":"'
+        + PID.encode()
+        + b'","meeting_id":"'
+        + MID.encode()
+        + b'","meeting_id":"'
+        + other.encode()
+        + b'"',
+    )
+    read = Store(store.path).stream()
+    assert read.spans is not None
+    with pytest.raises(LayoutMismatch):
+        list(read.meetings)
+    whole = {
+        m.id: [p.id for p in m.proposals] for m in Store(store.path).stream(scan=False).meetings
+    }
+    assert PID in whole[other] and PID not in whole[MID]
+    found = Library.open(store.path).index.proposal(PID)
+    assert found is not None and found[1].id == other
+
+
+def test_a_proposal_written_in_another_order_is_found_with_its_meeting(store: Store) -> None:
+    _proposal_with(
+        store.path,
+        b'{"id":"' + PID.encode() + b'","meeting_id":"' + MID.encode() + b'"',
+        b'{"meeting_id":"' + MID.encode() + b'","id":"' + PID.encode() + b'"',
+    )
+    read = Store(store.path).stream()
+    assert read.spans is not None  # the scan took it: the record was parsed to group it
+    assert _meetings(store, scan=True) == _meetings(store, scan=False)
+    found = Library.open(store.path).index.proposal(PID)
+    assert found is not None and found[1].id == MID
