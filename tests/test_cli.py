@@ -435,6 +435,28 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(
     assert proc.stderr == b""
 
 
+@pytest.mark.parametrize(
+    "command", [["list"], ["show", "2025-04-01-penza"], ["search", "elevator"], ["history", "x"]]
+)
+def test_piped_output_has_no_padding_at_the_ends_of_its_lines(
+    capsys, store: Store, monkeypatch, command: list[str]
+) -> None:
+    """Piped, a title was padded with spaces to the table's width and a wrapped summary
+    kept the space it wrapped at: grep and diff saw them."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    if command[0] == "history":
+        store.follow_up("2025-04-01-penza-p01", status="agreed", date="2025-06-01")
+        command = ["history", "2025-04-01-penza"]
+    code, out, _err = run(capsys, *command)
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) >= 3 and lines[0].strip()
+    assert [line for line in lines if line != line.rstrip()] == []
+    if command[0] == "show":  # the summary still wraps where it did, on a word
+        summary = lines[lines.index("Summary") + 1 :]
+        assert len(summary[0]) > 100 and summary[1]
+
+
 def test_import_article_exits_as_its_help_says_for_a_draft_that_cannot_be_saved(
     capsys, tmp_path: Path, store: Store
 ) -> None:

@@ -15,7 +15,7 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from coopbrowse.store import StoreError, __version__
 from coopbrowse.store.errors import no_database
@@ -630,10 +630,43 @@ def _console() -> Console:
             raise BrokenPipeError
 
     console = Piped(highlight=False, soft_wrap=False)
-    if not console.is_terminal and not os.environ.get("COLUMNS", "").strip().isdigit():
+    if console.is_terminal:
+        return console
+    width = console.width
+    if not os.environ.get("COLUMNS", "").strip().isdigit():
         # piped, with no width asked for (``COLUMNS=80 coopbrowse list | less`` is one)
-        console = Piped(highlight=False, soft_wrap=False, width=max(console.width, 160))
-    return console
+        width = max(width, 160)
+    trimmed = cast("IO[str]", _Trimmed(sys.stdout))  # (what Rich calls of a file, no more)
+    return Piped(highlight=False, soft_wrap=False, width=width, file=trimmed)
+
+
+class _Trimmed:
+    """Standard output without the spaces Rich pads a line with to the console's width (a
+    piped title or a wrapped paragraph would end in dozens of them)."""
+
+    def __init__(self, out: Any) -> None:
+        self.out = out
+        self.spaces = ""  # at the end of what was written: kept back until more comes
+
+    def write(self, text: str) -> int:
+        lines = (self.spaces + text).split("\n")
+        last = lines[-1].rstrip(" ")
+        self.spaces = lines[-1][len(last) :]
+        self.out.write("\n".join([*(line.rstrip(" ") for line in lines[:-1]), last]))
+        return len(text)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return int(self.out.fileno())
+
+    @property
+    def encoding(self) -> str:
+        return str(getattr(self.out, "encoding", None) or "utf-8")
 
 
 def _quiet_stdout() -> None:
