@@ -1663,6 +1663,33 @@ def test_the_proposals_title_has_room_at_80_columns_and_the_proposer_comes_back(
     assert at_120["Proposer"] >= len("A. Lukashenko") and at_120["Title"] >= 30
 
 
+def test_the_column_a_list_is_sorted_by_keeps_its_width() -> None:
+    """Sorted by region, the first rows are all one short region ("Adygea"): the region
+    column gave its room to the sector and showed "Kabardino-Balkaria" further down as
+    "Kabard" (found by a new user at 10,000 meetings). The sorted column keeps its share."""
+    from rich.text import Text
+
+    from coopbrowse.tui.views import VIEWS
+
+    view = VIEWS["proposals"]
+    first = ["Automotive and machine building", "Adygea", "2025-10-28", "Shuleiko 10-28"]
+    first += ["Fele Chashuenko", "Exchange of film crews"]
+
+    def widths(sort: str) -> dict[str, int]:
+        table = RecordTable()
+        table.columns = view.columns_for(sort)
+        table.row_count = 40
+        table._cells = lambda i: [Text(value) for value in first]
+        labels = [c.label for c in table.columns]
+        return dict(zip(labels, table._widths(118), strict=True))
+
+    by_region, newest = widths("region"), widths("newest")
+    assert newest["Region"] == len("Adygea")  # unsorted: the room goes where it is used
+    assert by_region["Region"] >= 16 and by_region["Sector"] == len(first[0])
+    assert view.columns_for("region") is view.columns_for("region")  # (the widths' memo)
+    assert [c.keeps_width for c in view.columns_for("sector")][:2] == [True, False]
+
+
 def test_column_widths_hide_the_title_and_shrink_flexible_columns_before_fixed_ones() -> None:
     from coopbrowse.tui.views import VIEWS
 

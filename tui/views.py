@@ -8,8 +8,9 @@ and proposals, :meth:`~coopbrowse.store.index.SearchIndex.regions` for regions):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 
@@ -50,6 +51,22 @@ class View:
     columns: list[Column]
     sorts: list[tuple[str, str]]  # (label, sort id)
     cells: Callable[[Row, Marker], list[Text]]
+
+    def columns_for(self, sort: str) -> list[Column]:
+        """The columns of a list in order ``sort``: the column it is sorted by keeps the
+        width its share gives it, as its first rows (one region, one sector) say nothing of
+        the values further down."""
+        return _sorted_columns(self.id, sort)
+
+
+# the column each sort orders the rows by (where its values vary in width)
+_SORTED_BY = {"region": "Region", "name": "Region", "sector": "Sector"}
+
+
+@functools.cache  # (one list a view and sort: the table keeps its widths while it is the same)
+def _sorted_columns(view: str, sort: str) -> list[Column]:
+    label = _SORTED_BY.get(sort)
+    return [replace(c, keeps_width=True) if c.label == label else c for c in VIEWS[view].columns]
 
 
 def _meeting_cells(row: Row, hl: Marker) -> list[Text]:

@@ -17,6 +17,7 @@ class Column:
     min_width: int = 8  # 0: optional, hidden when it would be too narrow to read
     ratio: int = 1  # share of the spare width among flexible columns
     ideal: int = 0  # a flexible column's comfortable width, reached before others grow
-    # A fixed column sized for every value it can hold (a status): the room its
-    # first rows leave unused stays with it, as the rows further down may need it
+    # A column sized for every value it can hold (a status), or the one a list is sorted
+    # by: the room its first rows leave unused stays with it, as the rows further down may
+    # need it
     keeps_width: bool = False
