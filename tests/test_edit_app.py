@@ -193,6 +193,10 @@ async def test_an_edit_of_a_meeting_changed_elsewhere_asks_before_overwriting(
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         assert isinstance(app.screen, ConfirmScreen)
+        # the question says what the other change was, as its history would
+        question = app.screen.question
+        assert f"place: {meeting.place} → Changed elsewhere" in question, question
+        assert "title" not in question.split("Overwrite")[0]  # (this form's change is not)
         now = store.meeting(PENZA)
         assert now is not None and now.title == meeting.title  # nothing overwritten yet
         # one message at a time: the question, not "Not saved" beside it
@@ -212,6 +216,20 @@ async def test_an_edit_of_a_meeting_changed_elsewhere_asks_before_overwriting(
         assert saved is not None and saved.title == "My title"
         # the other process's change is in the history, undoable
         assert [c.origin for c in store.history(PENZA)] == ["edit", "edit"]
+
+
+def test_the_question_about_a_change_elsewhere_names_a_few_of_its_fields(store: Store) -> None:
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    form = EditScreen(meeting, store)
+    changed = {**meeting.to_dict(), "place": "Penza", "title": "New", "summary": "New"}
+    changed |= {"place_note": "x", "date_note": "y", "notes": ["z"]}
+    said = form._what_changed(changed, shown=4)
+    lines = said.splitlines()
+    assert lines[0] == ":" and len(lines) == 6 and lines[-1] == "  … and 2 more"
+    assert "  place: Minsk → Penza" in lines
+    assert form._what_changed(meeting.to_dict()) == ". "  # (nothing told apart)
+    assert form._what_changed(None) == ". "  # (a child process that could not say)
 
 
 async def test_proposals_are_added_and_edited_on_a_proposal_row(app, store: Store) -> None:

@@ -912,12 +912,29 @@ class EditScreen(MeetingForm):
         confirm(
             self,
             f"{meeting_id} was changed elsewhere (another window or process) since you "
-            "opened it. Overwrite it with your version? (The other change stays in its "
-            "history: u can bring it back.)",
+            f"opened it{self._what_changed(exc.current)}Overwrite it with your version? (The "
+            "other change stays in its history: u can bring it back.)",
             overwrite,
             yes="Overwrite (y)",
             otherwise=kept,
         )
+
+    def _what_changed(self, current: Any, shown: int = 5) -> str:
+        """What the change made elsewhere changed, as the history says it: ``":\n  title:
+        … → …\n"`` (``shown`` lines at most), or ``". "`` when it cannot be told."""
+        from coopbrowse.store import history as hist
+
+        if not isinstance(current, dict):
+            return ". "
+        lines = hist.describe(
+            hist.entry(self.original["id"], "edit", hist.diff(self.original, current))
+        )
+        if not lines:
+            return ". "
+        said = [f"  {line}" for line in lines[:shown]]
+        if len(lines) > shown:
+            said.append(f"  … and {len(lines) - shown} more")
+        return ":\n" + "\n".join(said) + "\n"
 
     @work(thread=True, exclusive=True, group="save")
     def _overwrite(self, meeting: Meeting, current: Any) -> None:
