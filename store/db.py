@@ -41,7 +41,15 @@ from .errors import (
 )
 from .ids import fresh_proposal_ids
 from .model import Change, FollowUp, Meeting, Proposal, ValidationError
-from .records import LayoutMismatch, Signature, Spans, Table, scan_tables, spans_of
+from .records import (
+    LayoutMismatch,
+    Signature,
+    Spans,
+    Table,
+    parse_record,
+    scan_tables,
+    spans_of,
+)
 from .schema import newest_first
 from .storage import (
     SCHEMA_VERSION,
@@ -441,17 +449,11 @@ class Store:
         """:meth:`stream` from records found by a scan: the meta and history tables are
         parsed now, a record at a time; the meetings as they are iterated, each with its
         proposals (grouped by the meeting id read at the start of each)."""
-        import orjson
-
-        view = memoryview(payload)
 
         def load(where: tuple[int, int, str | None]) -> Any:
             """The record at ``(start, stop)``, whose meeting id was read as ``owner``."""
             start, stop, owner = where
-            try:
-                doc = orjson.loads(view[start:stop])
-            except orjson.JSONDecodeError:
-                raise LayoutMismatch from None
+            doc = parse_record(payload, start, stop)
             if owner is not None and (not isinstance(doc, dict) or doc.get("meeting_id") != owner):
                 raise LayoutMismatch  # (the meeting's id given twice, say)
             return doc

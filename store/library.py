@@ -471,7 +471,10 @@ def build(
     with collector_paused():
         try:
             return _build(db_path, progress, searchable, staged, building, scan=True)
-        except LayoutMismatch:  # a record is not where the scan found it: parse the file whole
+        except (LayoutMismatch, CorruptDatabase):
+            # a record not where the scan found it: parse the file whole. Damage too: the
+            # scan may have met a bad record before bad JSON further on, which a parse of
+            # the whole finds first; the error is the one the whole parse gives
             return _build(db_path, progress, searchable, staged, building, scan=False)
 
 
@@ -565,9 +568,9 @@ def _build(
 
 def _records_of(db_path: Path, read: Stream, target: Path) -> FileRecords | None:
     """Where the index in ``target`` reads the records of the database as ``read``: the
-    database file itself when it is in the compact layout coopbrowse writes, else a compact
-    copy in ``target``; their spans are saved in ``target``. None when the file has changed
-    since it was read."""
+    database file itself when its records were found by a scan or it is in the compact
+    layout coopbrowse writes, else a compact copy in ``target``; their spans are saved in
+    ``target``. None when the file has changed since it was read."""
     import orjson
 
     spans = read.spans if read.tables is None else compute_spans(read.payload, read.tables)

@@ -7,13 +7,17 @@ meeting, proposal and recorded change in the file, grouped by meeting, and
 file the spans describe (a file replaced since by an atomic write is still the old one through
 that descriptor, so a reader never mixes two states).
 
-Spans are exact only for the compact layout that coopbrowse's storage writes (orjson, no
-spaces): a database written otherwise (by hand, by another tool) is copied once, compactly,
-beside the index, and read from there. Spans are saved beside the index (:func:`save_spans`)
-with the state of the file they describe, and never trusted blindly: a span that lies outside
-the file, does not parse, or holds another record is :class:`IndexCorrupt`, and the index is
-rebuilt; unless the file was written over in place since it was opened (not replaced): that
-is :class:`RecordsChanged`, an outside change the index catches up with.
+A first build finds the spans by a scan of the file's bytes (:func:`scan_tables`), which
+takes any file whose tables and records are laid out as coopbrowse writes them (what lies
+inside a record may be spaced or escaped otherwise); a write works them out from the
+records it wrote, in the compact layout of coopbrowse's storage (orjson, no spaces). A
+database the scan does not take (indented by hand, written by another tool) is copied once,
+compactly, beside the index, and read from there. Spans are saved beside the index
+(:func:`save_spans`) with the state of the file they describe, and never trusted blindly: a
+span that lies outside the file, does not parse, or holds another record is
+:class:`IndexCorrupt`, and the index is rebuilt; unless the file was written over in place
+since it was opened (not replaced): that is :class:`RecordsChanged`, an outside change the
+index catches up with.
 
 Indexes built from meetings in memory (tests, ``COOPBROWSE_CACHE=off``) keep the meetings
 themselves: :class:`MemoryRecords`.
@@ -156,9 +160,9 @@ def scan_tables(payload: bytes) -> dict[str, Table] | None:
     the patterns between records cannot lie inside a string of a valid file, but they can
     lie inside a record (a nested object with numeric keys). A record cut there does not
     parse, because no proper prefix of a JSON value is itself a value; so whoever parses
-    every record where the scan found it, and gets objects, has checked the whole file and
-    read exactly what a parse of the whole would give. A record that does not parse is
-    :class:`LayoutMismatch`: read the file whole."""
+    every record where the scan found it (:func:`parse_record`), and gets objects, has
+    checked the whole file and read exactly what a parse of the whole would give. A record
+    that does not parse is :class:`LayoutMismatch`: read the file whole."""
     if len(payload) >= 1 << 32 or payload[:1] != b"{":
         return None
     table_head, first_key, next_, space = map(re.compile, (_TABLE_HEAD, _FIRST_KEY, _NEXT, _SPACE))
@@ -179,16 +183,19 @@ def scan_tables(payload: bytes) -> dict[str, Table] | None:
             ids, starts, stops = table.ids, table.starts, table.stops
             ids.append(key[1].decode())
             starts.append(key.end())
+            seen = {ids[0]}  # (an id given twice ends the scan there, not at the table's end)
             for found in next_.finditer(payload, key.end()):
                 stops.append(found.start() + 1)
                 if found[1] is None:  # the table's end
                     pos = found.end()
                     break
-                ids.append(found[1].decode())
+                doc_id = found[1].decode()
+                if doc_id in seen:
+                    return None
+                seen.add(doc_id)
+                ids.append(doc_id)
                 starts.append(found.end())
             else:
-                return None
-            if len(set(ids)) != len(ids):
                 return None
         if payload[pos : pos + 1] == b",":
             pos += 1
@@ -196,6 +203,27 @@ def scan_tables(payload: bytes) -> dict[str, Table] | None:
         if payload[pos : pos + 1] == b"}" and space.match(payload, pos + 1):
             return tables
         return None
+
+
+# orjson refuses JSON nested deeper than this; a record lies two levels down in the file
+_DEPTH = 1024 - 2
+
+
+def parse_record(payload: bytes, start: int, stop: int) -> Any:
+    """The record :func:`scan_tables` found at ``payload[start:stop]``, parsed as a parse of
+    the whole file would read it; :class:`LayoutMismatch` when it does not parse there, or
+    when it might be nested too deeply for the whole file to parse (what a record alone,
+    two levels up, would pass: decided by a parse of the whole)."""
+    import orjson
+
+    if stop - start >= 2 * _DEPTH and (  # (as deep needs as many brackets, and their ends)
+        payload.count(b"{", start, stop) + payload.count(b"[", start, stop) >= _DEPTH
+    ):
+        raise LayoutMismatch
+    try:
+        return orjson.loads(memoryview(payload)[start:stop])
+    except orjson.JSONDecodeError:
+        raise LayoutMismatch from None
 
 
 def spans_of(tables: Mapping[str, Table], owners: Mapping[str, Sequence[Any]]) -> Spans:

@@ -229,3 +229,32 @@ def test_a_proposal_written_in_another_order_is_found_with_its_meeting(store: St
     assert _meetings(store, scan=True) == _meetings(store, scan=False)
     found = Library.open(store.path).index.proposal(PID)
     assert found is not None and found[1].id == MID
+
+
+def test_a_record_nested_deeper_than_a_whole_parse_allows_is_refused_as_it_refuses_it(
+    store: Store,
+) -> None:
+    # orjson refuses nesting deeper than 1,024; a record parsed alone is two levels up
+    deep = b"[" * 1023 + b"]" * 1023
+    raw = store.path.read_bytes()
+    store.path.write_bytes(raw[:-1] + b',"zz":{"1":{"a":' + deep + b"}}}")
+    with pytest.raises(CorruptDatabase) as whole:
+        Store(store.path).stream(scan=False)
+    assert "nested too deeply" in str(whole.value)
+    with pytest.raises(CorruptDatabase) as built:
+        Library.open(store.path)
+    assert str(built.value) == str(whole.value)
+
+
+def test_a_bad_record_before_bad_json_gives_the_error_a_whole_parse_gives(store: Store) -> None:
+    # the scan meets the bad date first; a parse of the whole meets the bad JSON first
+    raw = store.path.read_bytes()
+    raw = raw.replace(b'"date":"2025-10-20"', b'"date":"XX2025-10-20"', 1)
+    head = b'{"id":"2023-12-18-moscow-oblast",'
+    assert raw.count(head) == 1
+    store.path.write_bytes(raw.replace(head, head + b",", 1))
+    with pytest.raises(CorruptDatabase) as whole:
+        Store(store.path).stream(scan=False)
+    with pytest.raises(CorruptDatabase) as built:
+        Library.open(store.path)
+    assert str(built.value) == str(whole.value) and "is not valid JSON" in str(built.value)
