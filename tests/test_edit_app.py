@@ -187,18 +187,18 @@ async def test_an_edit_of_a_meeting_changed_elsewhere_asks_before_overwriting(
         form = await open_editor(pilot, app, PENZA)
         meeting = store.meeting(PENZA)
         assert meeting is not None
-        other = Meeting.from_dict({**meeting.to_dict(), "place": "Changed elsewhere"})
-        Store(store.path).edit_meeting(other)  # another process, meanwhile
+        other = Meeting.from_dict({**meeting.to_dict(), "title": "Changed elsewhere"})
+        Store(store.path).edit_meeting(other)  # another process, meanwhile: the same field
         form.query_one("#f-title", Input).value = "My title"
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         assert isinstance(app.screen, ConfirmScreen)
         # the question says what the other change was, as its history would
         question = app.screen.question
-        assert f"place: {meeting.place} → Changed elsewhere" in question, question
-        assert "title" not in question.split("Overwrite")[0]  # (this form's change is not)
+        assert "title: Lukashenko and Melnichenko" in question and "→ Changed elsewhere" in question
+        assert "My title" not in question  # (this form's change is not said)
         now = store.meeting(PENZA)
-        assert now is not None and now.title == meeting.title  # nothing overwritten yet
+        assert now is not None and now.title == "Changed elsewhere"  # nothing overwritten yet
         # one message at a time: the question, not "Not saved" beside it
         assert not [n for n in app._notifications if "Not saved" in n.message]
         assert not str(form.query_one("#review-error").render())
@@ -216,6 +216,47 @@ async def test_an_edit_of_a_meeting_changed_elsewhere_asks_before_overwriting(
         assert saved is not None and saved.title == "My title"
         # the other process's change is in the history, undoable
         assert [c.origin for c in store.history(PENZA)] == ["edit", "edit"]
+
+
+async def test_an_edit_and_a_change_elsewhere_to_other_fields_are_both_kept(
+    app, store: Store
+) -> None:
+    """The form's save overwrote a follow-up recorded meanwhile by another process (found
+    by a new user): the edit touched the title, the other change a proposal's status. Now
+    the edit is saved on top of it, without a question, and the notice says so."""
+    pid = f"{PENZA}-p03"
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        Store(store.path).follow_up(pid, status="agreed", date="2025-05-01", note="signed")
+        form.query_one("#f-title", Input).value = "My title"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)  # no question
+        saved = store.meeting(PENZA)
+        assert saved is not None and saved.title == "My title"
+        proposal = next(p for p in saved.proposals if p.id == pid)
+        assert proposal.status == "agreed" and proposal.follow_up[-1].note == "signed"
+        said = [n.message for n in app._notifications]
+        assert any("on top of a change made elsewhere" in m and "agreed" in m for m in said), said
+        # the history: the follow-up, then this edit, which alone u undoes
+        assert [c.origin for c in store.history(PENZA)] == ["follow-up", "edit"]
+        store.undo(PENZA)
+        back = store.meeting(PENZA)
+        assert back is not None and back.title != "My title"
+        assert next(p for p in back.proposals if p.id == pid).status == "agreed"
+
+
+async def test_an_edit_that_removes_a_proposal_changed_elsewhere_asks(app, store: Store) -> None:
+    pid = f"{PENZA}-p06"
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        Store(store.path).follow_up(pid, status="agreed", date="2025-05-01")
+        last = next(i for i, p in enumerate(form.state["proposals"]) if p["id"] == pid)
+        form.query_one(f"#pr-{last}-keep", Checkbox).value = False
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)  # removed here, changed there: asked
+        assert f"{pid}.status" in app.screen.question
 
 
 def test_the_question_about_a_change_elsewhere_names_a_few_of_its_fields(store: Store) -> None:

@@ -821,14 +821,16 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
 
 
 class EditScreen(MeetingForm):
-    """Edit a stored meeting (``E``). The save is refused, and the analyst asked, when the
-    meeting was changed elsewhere since the form opened; every saved edit is recorded in
-    the meeting's history (``u`` undoes it)."""
+    """Edit a stored meeting (``E``). When the meeting was changed elsewhere since the form
+    opened, the edit is saved on top of that change if they touch different fields (a
+    proposal's status there, the title here); if they touch the same, the analyst is asked.
+    Every saved edit is recorded in the meeting's history (``u`` undoes it)."""
 
     discard_question = "Discard your edits?"
 
     def __init__(self, meeting: Meeting, store: Store, focus_proposal: str | None = None) -> None:
         super().__init__(meeting.to_dict(), store)
+        self.kept_elsewhere: list[str] = []  # the change elsewhere a save was merged with
         self.heading = f"Edit meeting {one_line(meeting.id)}"
         if focus_proposal is not None:
             at = next((i for i, p in enumerate(meeting.proposals) if p.id == focus_proposal), None)
@@ -891,6 +893,12 @@ class EditScreen(MeetingForm):
         self._idle()
         self.query_one("#review-error", Static).update("")  # (not "Saving…" beside the question)
         meeting_id = exc.record_id
+        merged = self._merged(exc.current)
+        if merged is not None:  # different fields: the edit goes on top of the other change
+            self.kept_elsewhere = self._elsewhere(exc.current)
+            self._busy("Saving (with the change made elsewhere)…")
+            self._overwrite(merged, exc.current)
+            return
 
         def overwrite() -> None:
             data, where = self.collect()
@@ -919,16 +927,43 @@ class EditScreen(MeetingForm):
             otherwise=kept,
         )
 
-    def _what_changed(self, current: Any, shown: int = 5) -> str:
-        """What the change made elsewhere changed, as the history says it: ``":\n  title:
-        … → …\n"`` (``shown`` lines at most), or ``". "`` when it cannot be told."""
+    def _merged(self, current: Any) -> Meeting | None:
+        """The meeting as stored now (``current``) with this form's edits made to it, when
+        the two changes touch different fields; else None (or when the form's values are
+        not valid: the save that follows says why)."""
         from coopbrowse.store import history as hist
 
         if not isinstance(current, dict):
-            return ". "
-        lines = hist.describe(
+            return None
+        try:
+            data, _where = self.collect()
+            mine = Meeting.from_dict(data).to_dict()
+        except ValidationError:
+            return None
+        edits = hist.diff(self.original, mine)
+        forward = [{"path": c["path"], "old": c["new"], "new": c["old"]} for c in edits]
+        try:  # (undoing the reverse of the edits applies them, where nothing else changed)
+            merged = hist.revert(current, hist.entry(self.original["id"], "edit", forward))
+            meeting = Meeting.from_dict(merged)
+            check_web_addresses(meeting, web_addresses(self.original) | web_addresses(current))
+        except (hist.Drifted, ValidationError):
+            return None
+        return meeting
+
+    def _elsewhere(self, current: Any) -> list[str]:
+        """The change made elsewhere, as the history says it (a line a field)."""
+        from coopbrowse.store import history as hist
+
+        if not isinstance(current, dict):
+            return []
+        return hist.describe(
             hist.entry(self.original["id"], "edit", hist.diff(self.original, current))
         )
+
+    def _what_changed(self, current: Any, shown: int = 5) -> str:
+        """What the change made elsewhere changed, as the history says it: ``":\n  title:
+        … → …\n"`` (``shown`` lines at most), or ``". "`` when it cannot be told."""
+        lines = self._elsewhere(current)
         if not lines:
             return ". "
         said = [f"  {line}" for line in lines[:shown]]

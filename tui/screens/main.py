@@ -1423,13 +1423,23 @@ class MainScreen(StyledOnce, Screen[None]):
 
         key: Key = ("proposal", pid) if pid else ("meeting", meeting.id)
 
+        form = EditScreen(meeting, Store(self.db_path), pid)
+
         def saved(meeting_id: str | None) -> None:
             if meeting_id:
                 self._catch_up(key)
-                self.notify(one_line(f"Saved {meeting_id}. u undoes the edit."), markup=False)
+                kept = form.kept_elsewhere
+                also = (
+                    f", on top of a change made elsewhere ({'; '.join(kept[:2])}"
+                    f"{f'; {len(kept) - 2} more' if len(kept) > 2 else ''})"
+                    if kept
+                    else ""
+                )
+                message = f"Saved {meeting_id}{also}. u undoes your edit."
+                self.notify(one_line(message), markup=False, timeout=8 if kept else None)
 
         # after the keys already on their way to the opening screen: it keeps them all
-        opening.call_later(opening.hand_over, EditScreen(meeting, Store(self.db_path), pid), saved)
+        opening.call_later(opening.hand_over, form, saved)
 
     def action_undo(self) -> None:
         """Undo the latest change to the highlighted record, after asking."""
