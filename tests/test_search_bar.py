@@ -23,6 +23,23 @@ def test_the_hint_line_offers_values_but_says_nothing_of_a_range() -> None:
         assert hint_for(ranged, values) == ""  # the list's count says what matched
 
 
+def test_a_value_typed_whole_has_no_hint() -> None:
+    """Beside "region:samara OR sector:elevators" the line read "… match · sector:
+    elevators", which a new user took for a filter of every result: the hint offers
+    values to complete, and a value typed whole has none."""
+
+    def values(field: str) -> list[str]:
+        return {"region": ["samara", "saratov"], "sector": ["agriculture", "agriculture-food"]}[
+            field
+        ]
+
+    assert hint_for("region:samara OR region:samara", values) == ""
+    assert hint_for("-region:Samara", values) == ""
+    assert hint_for("region:sa", values) == "region: samara, saratov"
+    # whole, but a longer value starts the same: still offered
+    assert hint_for("sector:agriculture", values) == "sector: agriculture, agriculture-food"
+
+
 class BarApp(App[None]):
     """A search bar alone, recording the queries it hands on."""
 

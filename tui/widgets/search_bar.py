@@ -94,6 +94,10 @@ def hint_for(value: str, values: Callable[[str], list[str]]) -> str:
         candidates = [c for c in values(field) if c.lower().startswith(m.group(4).lower())]
     except KeyError:
         return ""
+    if [c.lower() for c in candidates] == [m.group(4).lower()]:
+        # typed whole, and nothing else starts so: nothing to choose ("… match · sector:
+        # elevators" beside "region:samara OR sector:elevators" read as a filter of all)
+        return ""
     shown = ", ".join(candidates[:12]) + (" …" if len(candidates) > 12 else "")
     label = f"not {field}" if m.group(1) else field  # "-region:samara" leaves Samara out
     return f"{label}: {shown}" if candidates else f"{label}{NO_VALUES}"
