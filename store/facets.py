@@ -26,6 +26,7 @@ _FIELDS = {
     "meetings": {"sector": "msector", "region": "region", "status": "mstatus", "proposer": "pfull"},
 }
 _NOUNS = {"proposals": "proposals", "meetings": "meetings"}
+NOT_STATED = "(not stated)"  # the row of the proposals that have no value of a field
 
 
 @dataclass
@@ -135,4 +136,9 @@ def facet_counts(
     out = FacetCounts(name, kind, query, total)
     for value, n, text, flt in labelled:
         out.rows.append(FacetRow(value, text, n, n / total if total else 0.0, flt))
+    unstated = total - sum(n for _v, n, _t, _f in labelled)
+    if kind == "proposals" and name != "year" and unstated > 0:
+        # a proposal has one value of each or none (no proposer named): those without one
+        # are counted too, so the shares add up; no filter selects them
+        out.rows.append(FacetRow("", NOT_STATED, unstated, unstated / total, ""))
     return out

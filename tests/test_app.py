@@ -1880,6 +1880,21 @@ async def test_the_follow_up_counts_end_in_an_ellipsis_when_cut(app) -> None:
         assert drawn[1].endswith("…")  # the sectors do not fit in 80 columns: cut, and says so
 
 
+async def test_the_follow_up_counts_say_how_many_more_there_are(app, store) -> None:
+    """The line named the four regions and sectors with most proposals and left the rest
+    out without a word (a fifth region, imported, was not there: found by a new user)."""
+    sectors = {p.sector for m in store.meetings() for p in m.proposals}
+    assert len(sectors) > 4
+    async with app.run_test(size=(220, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("4")
+        await settle(pilot, app)
+        text = str(screen_of(app).query_one("#facet-line").render())
+        assert f"and {len(sectors) - 4} more" in text
+        regions = text.split("regions:")[1].split("·")[0]
+        assert "more" not in regions  # four regions: all named
+
+
 async def test_a_new_database_is_announced_with_its_path_on_a_line_of_its_own(
     db_path: Path, tmp_path: Path
 ) -> None:

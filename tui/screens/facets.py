@@ -119,7 +119,8 @@ class FacetScreen(ModalScreen[str | None]):
             line.append(f"{r.count:>7,} ", style="bold")
             line.append(f"{r.share:>5.0%} ", style="dim")
             line.append(r.bar(bar_width, counts.top), style="cyan")
-            options.append(Option(line, id=str(i)))  # (two names may share a filter)
+            # (two names may share a filter; "not stated" has none to add)
+            options.append(Option(line, id=str(i), disabled=not r.filter))
         listing.clear_options()
         listing.add_options(options or [Option(Text("Nothing listed.", "dim"), disabled=True)])
         listing.highlighted = 0 if options else None

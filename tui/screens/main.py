@@ -673,12 +673,14 @@ class MainScreen(StyledOnce, Screen[None]):
         for status, n in status_counts(rows.facets):
             text.append(f"{STATUS_LABELS[status]} ", style="bold" if n else "dim")
             text.append(f"{n:,}  ", style="" if n else "dim")
-        regions = ", ".join(
-            f"{short_region(r)} {n:,}" for r, n in rows.facets.get("region", [])[:4]
-        )
-        sectors = ", ".join(
-            f"{sector_label(sec)} {n:,}" for sec, n in rows.facets.get("sector", [])[:4]
-        )
+
+        def most(pairs: list[tuple[str, int]], name: Callable[[str], str]) -> str:
+            """The four with most, and how many others (F counts them all)."""
+            said = ", ".join(f"{name(value)} {n:,}" for value, n in pairs[:4])
+            return said + (f" and {len(pairs) - 4:,} more" if len(pairs) > 4 else "")
+
+        regions = most(rows.facets.get("region", []), short_region)
+        sectors = most(rows.facets.get("sector", []), sector_label)
         details = "  ·  ".join(
             f"{name}: {one_line(values)}"
             for name, values in (("regions", regions), ("sectors", sectors))
