@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import re
 from pathlib import Path
 
@@ -368,6 +369,32 @@ def test_cli_export_query_to_file_and_stdout(capsys, tmp_path: Path, store) -> N
     assert main(["export", "--ids", "2025-04-01-penza", "-o", "-"]) == 0
     stdout = capsys.readouterr().out
     assert "## 2025-04-01 · Penza Oblast" in stdout and "Samara" not in stdout
+
+
+def test_cli_export_of_one_kind_leaves_whole_meetings_out(capsys, tmp_path: Path, store) -> None:
+    """`export elevator` wrote three whole meetings (their summaries say elevators) with
+    36 proposals that have nothing to do with them (found by a new user). `--type
+    proposal` exports the proposals the query matches, each with its meeting's context."""
+    matched = main_search_ids(capsys, "elevator", "proposal")
+    out = tmp_path / "lifts.md"
+    assert main(["export", "elevator", "--type", "proposal", "-o", str(out)]) == 0
+    said = capsys.readouterr().err
+    assert f"{len(matched)} proposals" in said and "meeting" not in said.split(":", 1)[1]
+    text = out.read_text()
+    check_structure(text)
+    titles = {p.id: p.title for p in store.proposals()}
+    for pid, title in titles.items():
+        assert (title in text) == (pid in matched), title
+    assert main(["export", "elevator", "--type", "meeting", "-o", str(tmp_path / "m.md")]) == 0
+    assert "proposals" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as refused:
+        main(["export", "elevator", "--type", "bogus", "-o", "-"])
+    assert refused.value.code == 2 and "invalid choice: 'bogus'" in capsys.readouterr().err
+
+
+def main_search_ids(capsys, query: str, kind: str) -> set[str]:
+    assert main(["search", query, "--type", kind, "--json", "--limit", "100"]) == 0
+    return {h["id"] for h in json.loads(capsys.readouterr().out)["hits"]}
 
 
 def test_cli_export_errors(capsys, tmp_path: Path, store) -> None:

@@ -126,6 +126,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY", nargs="*", help="a search query (see README)")
     p.add_argument("--ids", metavar="ID,...", help="meeting or proposal ids, comma-separated")
     p.add_argument(
+        "--type",
+        choices=("meeting", "proposal"),
+        help="only what the query matches of this kind: 'proposal' exports the proposals "
+        "it matches, each with its meeting's context, and no whole meetings",
+    )
+    p.add_argument(
         "-o",
         "--output",
         metavar="FILE",
@@ -888,7 +894,7 @@ def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
             else:
                 raise StoreError(None, f"--ids: no meeting or proposal with id {rid!r}")
     if query:
-        result = _search(index, query, limit=None, fuzzy=False)
+        result = _search(index, query, limit=None, fuzzy=False, kind=args.type)
         keys += [(h.kind, h.id) for h in result.hits]
     if not query and not args.ids:
         selection = Selection(list(index.iter_meetings()), [])
@@ -912,9 +918,8 @@ def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
     n_props = sum(len(m.proposals) for m in selection.meetings) + len(selection.proposals)
     from .blocks import plural
 
-    _say(
-        f"wrote {path}: {plural(len(selection.meetings), 'meeting')}, {plural(n_props, 'proposal')}"
-    )
+    counts = [plural(len(selection.meetings), "meeting")] if selection.meetings else []
+    _say(f"wrote {path}: {', '.join([*counts, plural(n_props, 'proposal')])}")
     return EXIT_OK
 
 
