@@ -317,7 +317,7 @@ async def test_missing_fields_are_flagged_and_block_saving(app, store: Store) ->
         await settle(pilot, app)
         assert isinstance(app.screen, ReviewScreen)
         error = str(review.query_one("#review-error", Static).render())
-        assert "Not saved: date: is required" in error
+        assert "Not saved: Date: is required" in error
         assert app.focused is review.query_one("#f-date", Input)
         assert store.path.read_bytes() == before  # nothing written
         # Filling the date in makes it savable.
@@ -335,7 +335,7 @@ async def test_a_bad_number_names_the_field(app, store: Store) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         error = str(review.query_one("#review-error", Static).render())
-        assert "trade[0].usd_millions: expected a number" in error
+        assert "Trade figure 1, USD m: expected a number" in error
         assert app.focused is review.query_one("#tr-0-usd", Input)
         assert store.meeting("2024-11-05-omsk") is None
 
@@ -463,7 +463,7 @@ async def test_a_date_in_words_is_blamed_on_the_date(app, store: Store) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         error = str(review.query_one("#review-error", Static).render())
-        assert "date: expected a date YYYY-MM-DD, got '12 March 2025'" in error
+        assert "Date: expected a date YYYY-MM-DD, got '12 March 2025'" in error
         assert app.focused is review.query_one("#f-date", Input)
         review.query_one("#f-date", Input).value = "2025-03-12"
         await pilot.press("ctrl+s")

@@ -105,9 +105,9 @@ async def test_edit_adds_a_trade_figure_removes_another_and_undo_brings_it_back(
 @pytest.mark.parametrize(
     ("field", "value", "path"),
     [
-        ("#tr-0-usd", "lots", "trade[0].usd_millions"),
+        ("#tr-0-usd", "lots", "Trade figure 1, USD m: expected a number"),  # (as labelled)
         # (a source address that is not a web one: what a briefing would link to)
-        ("#f-source-url", "javascript:alert(1)", "source.url: expected an http(s) address"),
+        ("#f-source-url", "javascript:alert(1)", "URL: expected an http(s) address"),
     ],
 )
 async def test_a_bad_field_is_named_and_focused_and_nothing_is_written(
@@ -123,6 +123,38 @@ async def test_a_bad_field_is_named_and_focused_and_nothing_is_written(
         assert app.focused is form.query_one(field, Input)
         assert path in str(form.query_one("#review-error").render())
     assert store.path.read_bytes() == before
+
+
+def test_errors_name_fields_as_the_form_labels_them() -> None:
+    """The form said "trade[5].usd_millions" and "proposals[6].sector" (found by a new
+    user); it says what its labels say, counting rows as they are on screen."""
+    from coopbrowse.tui.screens.form import field_name
+
+    assert field_name("trade[5].usd_millions", "tr-5-usd") == "Trade figure 6, USD m"
+    # a row dropped above: the record's sixth figure is the seventh row on screen
+    assert field_name("trade[5].usd_millions", "tr-6-usd") == "Trade figure 7, USD m"
+    assert field_name("proposals[6].sector", None) == "Proposal 7, sector"
+    assert field_name("proposals[0].proposed_by", "pr-0-by") == "Proposal 1, raised by"
+    assert field_name("participants[1]", "pa-1-name") == "Participant 2"
+    assert field_name("source.url") == "URL" and field_name("region") == "Region"
+    assert field_name("something.new") == "something.new"  # (a path the form does not know)
+
+
+async def test_an_error_goes_when_its_field_is_mended(app, store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        region = form.query_one("#f-region", Input)
+        region.value = ""
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        error = form.query_one("#review-error")
+        assert "Not saved: Region: is required" in str(error.render())
+        form.query_one("#f-title", Input).value = "Another title"  # another field: it stays
+        await pilot.pause()
+        assert "Region" in str(error.render())
+        region.value = "Penza Oblast"
+        await pilot.pause()
+        assert str(error.render()) == ""
 
 
 async def test_an_address_stored_before_addresses_were_checked_does_not_block_an_edit(

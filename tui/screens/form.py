@@ -138,6 +138,52 @@ class Field(OrderedInput):
         super().__init__(*args, **kwargs)
 
 
+# What the form calls a record's fields (a ValidationError names them by their path)
+_FIELD_NAMES = {
+    "date": "Date",
+    "date_inferred": "Year inferred",
+    "date_note": "Date note",
+    "place": "Place",
+    "place_note": "Place note",
+    "region": "Region",
+    "title": "Title",
+    "summary": "Summary",
+    "id": "Id",
+    "exports": "Exports",
+    "imports": "Imports",
+    "notes": "Notes",
+    "source.outlet": "Outlet",
+    "source.published": "Published",
+    "source.url": "URL",
+    "source.headline": "Headline",
+    "source.document": "Document",
+}
+_ROW_NAMES = {  # a row's name, and its fields' (as their placeholders say)
+    "participants": ("Participant", {"proposed_by": "raised by"}),
+    "trade": (
+        "Trade figure",
+        {"usd_millions": "USD m", "change_pct": "change %", "change_basis": "change over"},
+    ),
+    "proposals": ("Proposal", {"proposed_by": "raised by"}),
+}
+_ROW_PATH = re.compile(r"(participants|trade|proposals)\[(\d+)\](?:\.(\w+))?(.*)")
+
+
+def field_name(path: str, wid: str | None = None) -> str:
+    """The form's name for the field at ``path`` ("Trade figure 6, USD m" for
+    ``trade[5].usd_millions``), counting rows as the form shows them (``wid``: the id of
+    the field's widget, whose row number is the row on screen)."""
+    m = _ROW_PATH.fullmatch(path)
+    if m is None:
+        return _FIELD_NAMES.get(path, path)
+    noun, names = _ROW_NAMES[m[1]]
+    on_screen = re.match(r"[a-z]+-(\d+)-", wid or "")
+    row = f"{noun} {int(on_screen[1] if on_screen else m[2]) + 1}"
+    if not m[3]:
+        return row
+    return f"{row}, {names.get(m[3], m[3].replace('_', ' '))}{m[4]}"
+
+
 EAGER_ROWS = 4  # a list's rows mounted with the form; the rest follow a few at a time
 BATCH_ROWS = 2  # rows mounted at a time after the first frame (keys are handled between)
 
@@ -714,12 +760,31 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
     def show_error(self, message: str, wid: str | None = None) -> None:
         self.query_one("#review-error", Static).update(Text(one_line(message), style="red"))
         self.notify(one_line(message), severity="error", markup=False)  # seen on any size
+        self._blamed = wid
         if wid and self.query(f"#{wid}"):
             widget: Widget = self.query_one(f"#{wid}")
             widget.focus()
             self.query_one("#review-form", VerticalScroll).scroll_to_widget(widget)
         else:
             self.query_one("#review-form", VerticalScroll).scroll_end(animate=False)
+
+    _blamed: str | None = None  # the field the error under the form names
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._mended(event.input)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._mended(event.text_area)
+
+    def on_choice_changed(self, event: Choice.Changed) -> None:
+        self._mended(event.choice)
+
+    def _mended(self, field: Widget) -> None:
+        """The field an error named was edited: the error no longer stands under the form
+        ("Region: is required" beside the region just filled in)."""
+        if self._blamed is not None and field.id == self._blamed and not self.saving:
+            self._blamed = None
+            self.query_one("#review-error", Static).update("")
 
     def action_save(self) -> None:
         """Check the meeting and save it. Reading and writing the database (400 MB at
@@ -748,9 +813,11 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         raise NotImplementedError
 
     def invalid(self, exc: ValidationError, where: dict[str, str]) -> None:
-        """(From a worker) the save stops at a bad field: name it and focus it."""
+        """(From a worker) the save stops at a bad field: name it as the form labels it,
+        and focus it."""
         wid = where.get(exc.path) or where.get(re.sub(r"\.[^.]*$", "", exc.path))
-        self.app.call_from_thread(self._not_saved, f"Not saved: {exc}", wid)
+        said = f"{field_name(exc.path, wid)}: {exc.message}" if exc.path else exc.message
+        self.app.call_from_thread(self._not_saved, f"Not saved: {said}", wid)
 
     def write(self, save: Callable[[Store], str | None]) -> None:
         """(In a worker) the one atomic write ``save(store)`` (which returns the saved
