@@ -394,6 +394,37 @@ async def test_a_follow_up_date_that_is_not_a_date_is_refused_in_the_dialog(app)
         assert said == "Since: no such date, not '2025-02-30'"
 
 
+async def test_a_date_refused_in_the_follow_up_dialog_is_replaced_by_what_is_typed(
+    app, store: Store
+) -> None:
+    """After "date: … is before the proposal's meeting" the date was left unselected in
+    its focused field, so the next date typed ran on ("2025-01-012025-11-15"), and the
+    message said "date:" where the dialog says "Since" (found by a new user)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2")
+        await settle(pilot, app)
+        await pilot.press("f")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, FollowUpScreen)
+        date = dialog.query_one("#fu-date", Input)
+        date.focus()
+        date.value = "2001-01-01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        said = str(dialog.query_one("#fu-error").render())
+        assert said.startswith("Since: 2001-01-01 is before the proposal's meeting"), said
+        await pilot.press(*"2025-11-15")
+        assert date.value == "2025-11-15"
+        dialog.query_one("#fu-url", Input).value = "javascript:x"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        said = str(dialog.query_one("#fu-error").render())
+        assert said.startswith("Source URL: expected an http(s) address"), said
+        assert app.focused is dialog.query_one("#fu-url", Input)
+
+
 async def test_e_u_and_f_on_a_region_row_say_what_they_need(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

@@ -144,24 +144,37 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
             yes="Discard (y)",
         )
 
+    def _blame(self, field: str, message: str) -> None:
+        """Say what is wrong under the dialog, and select the field's text, so that what
+        is typed next replaces it (focused already, it was not selected: a date typed
+        after a refused one ran on, "2025-01-012025-11-15")."""
+        self.query_one("#fu-error", Static).update(Text(one_line(message), style="red"))
+        entry = self.query_one(field, Input)
+        entry.focus()
+        entry.select_all()
+
     def action_save(self) -> None:
         from coopbrowse.store.model import date_problem
 
         date = self.query_one("#fu-date", Input).value.strip()
         problem = date_problem(date)
         if problem:
-            self.query_one("#fu-error", Static).update(
-                Text(f"Since: {problem}, not {one_line(date)!r}", style="red")
-            )
-            self.query_one("#fu-date", Input).focus()
+            self._blame("#fu-date", f"Since: {problem}, not {one_line(date)!r}")
             return
         url = self.query_one("#fu-url", Input).value.strip()
         try:  # what the store would refuse is said here, the dialog kept as typed
             check_follow_up(date, url, self.meeting.date, dt.date.today().isoformat())
         except StoreError as exc:
-            field = "#fu-url" if str(exc).startswith("url") else "#fu-date"
-            self.query_one("#fu-error", Static).update(Text(one_line(str(exc)), style="red"))
-            self.query_one(field, Input).focus()
+            # (the store names its fields "date" and "url": the dialog's labels are these)
+            field, label = (
+                ("#fu-url", "Source URL")
+                if str(exc).startswith("url")
+                else (
+                    "#fu-date",
+                    "Since",
+                )
+            )
+            self._blame(field, f"{label}: {str(exc).split(': ', 1)[-1]}")
             return
         later = self.query_one("#fu-later", Choice).value
         self.dismiss(
