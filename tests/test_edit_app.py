@@ -374,15 +374,21 @@ async def test_follow_up_by_keyboard_with_a_note_and_the_follow_up_view(app, sto
         assert main.rows[table.cursor].key == ("proposal", pid)
 
 
+async def first_follow_up(pilot, app) -> FollowUpScreen:
+    """``f`` on the proposals view's first row: its follow-up dialog."""
+    await settle(pilot, app)
+    await pilot.press("2")
+    await settle(pilot, app)
+    await pilot.press("f")
+    await settle(pilot, app)
+    dialog = app.screen
+    assert isinstance(dialog, FollowUpScreen)
+    return dialog
+
+
 async def test_a_follow_up_date_that_is_not_a_date_is_refused_in_the_dialog(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        await pilot.press("2")
-        await settle(pilot, app)
-        await pilot.press("f")
-        await settle(pilot, app)
-        dialog = app.screen
-        assert isinstance(dialog, FollowUpScreen)
+        dialog = await first_follow_up(pilot, app)
         dialog.query_one("#fu-date", Input).value = "yesterday"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, FollowUpScreen)
@@ -401,13 +407,7 @@ async def test_a_date_refused_in_the_follow_up_dialog_is_replaced_by_what_is_typ
     its focused field, so the next date typed ran on ("2025-01-012025-11-15"), and the
     message said "date:" where the dialog says "Since" (found by a new user)."""
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        await pilot.press("2")
-        await settle(pilot, app)
-        await pilot.press("f")
-        await settle(pilot, app)
-        dialog = app.screen
-        assert isinstance(dialog, FollowUpScreen)
+        dialog = await first_follow_up(pilot, app)
         date = dialog.query_one("#fu-date", Input)
         date.focus()
         date.value = "2001-01-01"
