@@ -733,14 +733,15 @@ def describe_figure(t: TradeFigure) -> str:
     return text
 
 
-def describe_status(p: Proposal) -> str:
+def describe_status(p: Proposal, *, bracketed: bool = False) -> str:
     """A proposal's status in words: ``in progress since 2026-01-05``, ``proposed (from the
-    article)`` while it is the extractor's guess."""
+    article)`` while it is the extractor's guess (``bracketed``, for a line that puts it in
+    brackets already: ``proposed, from the article``)."""
     from .taxonomy import STATUS_LABELS
 
     text = STATUS_LABELS.get(p.status, p.status)
     if p.status_from_article:
-        return f"{text} (from the article)"
+        return f"{text}, from the article" if bracketed else f"{text} (from the article)"
     if p.status_since:
         return f"{text} since {p.status_since}"
     return text

@@ -292,3 +292,19 @@ async def test_a_name_too_wide_for_its_initial_shows_the_surname(app) -> None:
         assert shown(14) == "A. Lukashenko"
         assert shown(12) == "Lukashenko"
         assert shown(8) == "Lukashe…"
+
+
+def test_a_status_from_the_article_is_not_bracketed_twice(store: Store) -> None:
+    """A draft's proposal line read "(MTZ; proposed (from the article))" (a new user's
+    import); inside the line's brackets it says "proposed, from the article"."""
+    from coopbrowse.store.model import describe_status
+    from coopbrowse.tui.blocks import proposal_line
+
+    meeting = store.meeting("2025-04-01-penza")
+    assert meeting is not None
+    proposal = meeting.proposals[0]
+    proposal.status, proposal.status_from_article = "proposed", True
+    proposal.enterprises = ("MTZ",)
+    line = proposal_line(proposal).plain
+    assert line.endswith("  (MTZ; proposed, from the article)"), line
+    assert describe_status(proposal) == "proposed (from the article)"  # (alone: bracketed)

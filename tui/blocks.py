@@ -253,7 +253,7 @@ def proposal_line(p: Proposal, hl: Marker = None) -> Text:
     if p.enterprises:
         extras.append(", ".join(p.enterprises))
     if p.status != "proposed" or p.status_from_article:
-        extras.append(describe_status(p))
+        extras.append(describe_status(p, bracketed=True))
     if extras:
         line.append("  (", style=LABEL)
         line.append_text(mark("; ".join(extras), hl, LABEL, multiline=False))
