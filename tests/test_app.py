@@ -593,6 +593,22 @@ async def test_help_lists_live_bindings(app, key) -> None:
         assert isinstance(app.screen, MainScreen)
 
 
+def test_the_help_says_how_to_search() -> None:
+    """The help said "Search syntax: see README", of no use in a terminal (a new user's
+    pass): it shows examples and every field the query language has."""
+    from rich.console import Console
+
+    from coopbrowse.store.query import FIELDS
+    from coopbrowse.tui.screens.help import search_help
+
+    console = Console(width=100, record=True)
+    console.print(search_help())
+    text = console.export_text()
+    assert "sector:elevators -region:samara" in text and "pharma*" in text
+    for name, what in FIELDS.items():
+        assert f"{name}:" in text and what.split(" (")[0] in text, name
+
+
 async def test_command_palette_has_the_actions(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -15,6 +16,9 @@ from textual.widgets import Static
 
 from ..keymap import bound_keys
 from ..widgets.footer import KeysFooter
+
+if TYPE_CHECKING:
+    from rich.console import Group
 
 
 def describe_keys(keys: str) -> str:
@@ -102,11 +106,42 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body"):
             yield Static(Text("coopbrowse keys", style="bold"), id="help-title")
             yield Static(table)
+            yield Static(Text("Searching", style="bold underline"), id="help-search-title")
+            yield Static(search_help())
             yield Static(
                 Text(
-                    "Every action is also in the command palette (ctrl+p). "
-                    "Search syntax: see README or type in the search bar.",
+                    "Every action is also in the command palette (ctrl+p). The whole query "
+                    "language: docs/search.md.",
                     style="dim",
                 )
             )
         yield KeysFooter()
+
+
+# What the search bar takes, by example (as the README's table), then its fields
+_SEARCH_EXAMPLES = (
+    ("elevator samara", "both words (a proposal also matches its meeting's region, people)"),
+    ('"lift production"', "the words together; lift also finds elevator"),
+    ("pharma*", "words that start so"),
+    ("sector:elevators -region:samara", "elevator proposals anywhere but Samara"),
+    ("(trams OR trolleybuses) date:2024..", "either word, in meetings since 2024"),
+)
+
+
+def search_help() -> Group:
+    """The search bar's language in a few lines: examples, then every field."""
+    from rich.console import Group
+
+    from coopbrowse.store.query import FIELDS
+
+    examples, fields = (
+        Table(box=None, expand=False, show_header=False, pad_edge=False) for _ in range(2)
+    )
+    for table, width in ((examples, 22), (fields, 12)):
+        table.add_column("type", style="bold cyan", no_wrap=True, min_width=width)
+        table.add_column("finds", min_width=30)
+    for typed, finds in _SEARCH_EXAMPLES:
+        examples.add_row(Text(typed), Text(finds))
+    for name, what in FIELDS.items():
+        fields.add_row(Text(f"{name}:"), Text(what))
+    return Group(examples, Text(""), fields)
