@@ -204,7 +204,9 @@ async def test_c_compares_the_selected_meetings_and_e_writes_markdown(
         assert isinstance(dialog, SaveAsScreen)
         path = dialog.query_one("#save-as-path", Input)
         assert re.fullmatch(
-            r"coopbrowse-\d{4}-\d\d-\d\d-compare-mordovia-2025-10-20-karankevich-mordovia-2025-10-20\.md",
+            # the region and date they share said once: both hosts are in the name (the
+            # region and date said twice had pushed "lukashenko" past the cut)
+            r"coopbrowse-\d{4}-\d\d-\d\d-compare-mordovia-2025-10-20-karankevich-lukashenko\.md",
             path.value,
         )
         await pilot.press("enter")
@@ -519,3 +521,14 @@ def test_proposals_with_no_proposer_are_counted_as_not_stated(capsys, store: Sto
     assert NOT_STATED not in out  # (a meeting's proposers are many or none: not told)
     code, out, _ = run(capsys, "facets", "sector", "--json")  # every proposal has a sector
     assert NOT_STATED not in out
+
+
+def test_a_comparisons_name_says_what_its_meetings_share_once(store: Store) -> None:
+    from coopbrowse.tui.screens.compare import compare_label
+
+    penza, samara = store.meeting("2025-04-01-penza"), store.meeting("2025-07-21-samara")
+    lukashenko, karankevich = store.meeting(LUKASHENKO), store.meeting(KARANKEVICH)
+    assert penza and samara and lukashenko and karankevich
+    assert compare_label([karankevich, lukashenko]) == "Mordovia 2025-10-20 Karankevich Lukashenko"
+    assert compare_label([penza, samara]) == "Lukashenko Penza 2025-04-01 Samara 2025-07-21"
+    assert compare_label([penza, lukashenko]) == "Lukashenko Penza 2025-04-01 Mordovia 2025-10-20"

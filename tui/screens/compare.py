@@ -8,7 +8,9 @@ Record text is shown as ``Text``, never markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,6 +27,9 @@ from coopbrowse.store.text import one_line
 from ..render import comparison_table
 from ..widgets.footer import KeysFooter
 from .styling import StyledOnce
+
+if TYPE_CHECKING:
+    from coopbrowse.store.model import Meeting
 
 
 class CompareScreen(StyledOnce, Screen[None]):
@@ -86,10 +91,7 @@ class CompareScreen(StyledOnce, Screen[None]):
 
         from .export import SaveAsScreen
 
-        # (each meeting's region, date and host: "mordovia 2025-10-20 karankevich")
-        names = " ".join(
-            f"{short_region(m.region)} {m.date} {m.host_surname}" for m in self.comparison.meetings
-        )
+        names = compare_label(self.comparison.meetings)
 
         def chosen(answer: tuple[Path, bool] | None) -> None:
             if answer is not None:  # (written: a failure was said in the dialog)
@@ -103,3 +105,13 @@ class CompareScreen(StyledOnce, Screen[None]):
         title = f"Export the comparison of {len(self.comparison.meetings)} meetings"
         default = default_filename(f"compare {names}")
         self.app.push_screen(SaveAsScreen(title, default, write), chosen)
+
+
+def compare_label(meetings: Sequence[Meeting]) -> str:
+    """What a comparison's file is named after: each meeting's region, date and host, what
+    they share said once ("mordovia 2025-10-20 lukashenko karankevich": cut to fit, the
+    region and date said for each had left the second host out)."""
+    parts = [(short_region(m.region), m.date, m.host_surname) for m in meetings]
+    shared = [i for i in (0, 1, 2) if len({p[i] for p in parts}) == 1]
+    each = [" ".join(p[i] for i in (0, 1, 2) if i not in shared and p[i]) for p in parts]
+    return " ".join([*(parts[0][i] for i in shared), *each]) if parts else ""
