@@ -992,3 +992,20 @@ def test_one_clause_about_two_sectors_titles_its_proposals_apart() -> None:
     first, second = titles
     label = SECTORS_BY_ID[second[0]].label
     assert second[1] == f"{label}: {first[1]}"
+
+
+def test_a_title_leaves_no_bracket_open_and_a_manner_is_not_a_field_of_cooperation() -> None:
+    """From a new user's article: "supplying Belarusian tractors made by MTZ (Minsk Tractor
+    Works) to Kursk Oblast farms, including on leasing terms" drafted the titles
+    "Supplying Belarusian tractors made by MTZ (Minsk Tractor Works" and "Cooperation in
+    on leasing terms"."""
+    text = (
+        "MINSK, 3 March 2025 - Prime Minister of Belarus Roman Golovchenko met with Governor"
+        " of Kursk Oblast Alexander Khinshtein in Minsk. Golovchenko proposed supplying"
+        " Belarusian tractors made by MTZ (Minsk Tractor Works) to Kursk Oblast farms,"
+        " including on leasing terms."
+    )
+    titles = [p["title"] for p in extract(text).meeting["proposals"]]
+    assert "Supplying Belarusian tractors made by MTZ" in titles, titles
+    assert "Leasing terms" in titles and not any("Cooperation in on" in t for t in titles)
+    assert all(t.count("(") == t.count(")") for t in titles), titles

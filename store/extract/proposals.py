@@ -1426,6 +1426,20 @@ def _trim_lead(clause: str) -> str:
         return clause[pos:]
 
 
+_MANNER = re.compile(r"(?:on|under|by way of|through|via)\s+(?=\S)", re.I)
+
+
+def _unclosed(text: str) -> int | None:
+    """Where the first bracket that ``text`` leaves open is, or None."""
+    opened: list[int] = []
+    for i, c in enumerate(text):
+        if c == "(":
+            opened.append(i)
+        elif c == ")" and opened:
+            opened.pop()
+    return opened[0] if opened else None
+
+
 def _title(
     sentence: str, start: int, end: int, sector: str, others: Sequence[tuple[int, int]] = ()
 ) -> str:
@@ -1456,7 +1470,11 @@ def _title(
         item = _ITEM_LEAD.sub("", clause) or sentence[start:end]  # "also fertilizers"
         # a kind in a list of machines ("quarry, agricultural ... machinery"): those machines
         machine = _KIND_OF.match(sentence, right)
-        clause = f"{item} {machine.group(1)}" if machine else f"Cooperation in {item}"
+        manner = _MANNER.match(item)  # "(including) on leasing terms": not a thing to work in
+        if machine:
+            clause = f"{item} {machine.group(1)}"
+        else:
+            clause = item[manner.end() :] if manner else f"Cooperation in {item}"
     else:
         cue = re.search(
             r"\b(?:propos\w+|suggest\w+|offer\w*|ready to|interested in|"
@@ -1472,6 +1490,9 @@ def _title(
             rest = clause[talk.end() :]
             short = len(rest.split()) <= 3 and not rest.lower().startswith("cooperation")
             clause = f"Cooperation in {rest}" if short else rest
+    opened = _unclosed(clause)
+    if opened is not None:  # "tractors made by MTZ (Minsk Tractor Works": before the bracket
+        clause = clause[:opened]
     if len(clause) > 100:  # cut at a word; the whole sentence is in the detail
         clause = clause[:100].rsplit(" ", 1)[0]
     clause = _DANGLING.sub("", clause.strip(" .,")).strip(" .,")  # not "... in the fields of"
