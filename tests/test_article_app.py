@@ -335,7 +335,7 @@ async def test_a_bad_number_names_the_field(app, store: Store) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         error = str(review.query_one("#review-error", Static).render())
-        assert "Trade figure 1, USD m: expected a number" in error
+        assert "Trade figure 1, USD mln: expected a number" in error
         assert app.focused is review.query_one("#tr-0-usd", Input)
         assert store.meeting("2024-11-05-omsk") is None
 

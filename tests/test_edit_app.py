@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import FAST, settle, until
 from textual.events import Key
-from textual.widgets import Checkbox, Input, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from coopbrowse.store import Store
 from coopbrowse.store.model import Meeting
@@ -105,7 +105,7 @@ async def test_edit_adds_a_trade_figure_removes_another_and_undo_brings_it_back(
 @pytest.mark.parametrize(
     ("field", "value", "path"),
     [
-        ("#tr-0-usd", "lots", "Trade figure 1, USD m: expected a number"),  # (as labelled)
+        ("#tr-0-usd", "lots", "Trade figure 1, USD mln: expected a number"),  # (as labelled)
         # (a source address that is not a web one: what a briefing would link to)
         ("#f-source-url", "javascript:alert(1)", "URL: expected an http(s) address"),
     ],
@@ -130,14 +130,36 @@ def test_errors_name_fields_as_the_form_labels_them() -> None:
     user); it says what its labels say, counting rows as they are on screen."""
     from coopbrowse.tui.screens.form import field_name
 
-    assert field_name("trade[5].usd_millions", "tr-5-usd") == "Trade figure 6, USD m"
+    assert field_name("trade[5].usd_millions", "tr-5-usd") == "Trade figure 6, USD mln"
     # a row dropped above: the record's sixth figure is the seventh row on screen
-    assert field_name("trade[5].usd_millions", "tr-6-usd") == "Trade figure 7, USD m"
+    assert field_name("trade[5].usd_millions", "tr-6-usd") == "Trade figure 7, USD mln"
     assert field_name("proposals[6].sector", None) == "Proposal 7, sector"
     assert field_name("proposals[0].proposed_by", "pr-0-by") == "Proposal 1, raised by"
     assert field_name("participants[1]", "pa-1-name") == "Participant 2"
     assert field_name("source.url") == "URL" and field_name("region") == "Region"
     assert field_name("something.new") == "something.new"  # (a path the form does not know)
+
+
+async def test_a_lists_heading_says_how_many_rows_are_to_be_dropped(app, store) -> None:
+    """Unticking a proposal left "Proposals (6)" as it was (found by a new user)."""
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    n = len(meeting.proposals)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        heading = form.query_one("#sec-proposals .form-section", Label)
+        assert str(heading.render()) == f"Proposals ({n})"
+        form.query_one("#pr-0-keep", Checkbox).value = False
+        form.query_one("#pr-1-keep", Checkbox).value = False
+        await pilot.pause()
+        assert str(heading.render()) == f"Proposals ({n}, 2 to drop when saved)"
+        form.query_one("#pr-1-keep", Checkbox).value = True
+        await pilot.pause()
+        assert str(heading.render()) == f"Proposals ({n}, 1 to drop when saved)"
+        form.query_one("#pr-2-title", Input).focus()
+        await pilot.press("ctrl+n")  # a row added: counted, the untick still said
+        await settle(pilot, app)
+        assert str(heading.render()) == f"Proposals ({n + 1}, 1 to drop when saved)"
 
 
 async def test_an_error_goes_when_its_field_is_mended(app, store) -> None:

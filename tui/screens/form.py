@@ -158,11 +158,11 @@ _FIELD_NAMES = {
     "source.headline": "Headline",
     "source.document": "Document",
 }
-_ROW_NAMES = {  # a row's name, and its fields' (as their placeholders say)
+_ROW_NAMES = {  # a row's name, and its fields' (as their headings and placeholders say)
     "participants": ("Participant", {"proposed_by": "raised by"}),
     "trade": (
         "Trade figure",
-        {"usd_millions": "USD m", "change_pct": "change %", "change_basis": "change over"},
+        {"usd_millions": "USD mln", "change_pct": "change %", "change_basis": "change over"},
     ),
     "proposals": ("Proposal", {"proposed_by": "raised by"}),
 }
@@ -170,7 +170,7 @@ _ROW_PATH = re.compile(r"(participants|trade|proposals)\[(\d+)\](?:\.(\w+))?(.*)
 
 
 def field_name(path: str, wid: str | None = None) -> str:
-    """The form's name for the field at ``path`` ("Trade figure 6, USD m" for
+    """The form's name for the field at ``path`` ("Trade figure 6, USD mln" for
     ``trade[5].usd_millions``), counting rows as the form shows them (``wid``: the id of
     the field's widget, whose row number is the row on screen)."""
     m = _ROW_PATH.fullmatch(path)
@@ -532,6 +532,21 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
     def _checked(self, wid: str) -> bool:
         return self.query_one(f"#{wid}", Checkbox).value
 
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        wid = event.checkbox.id or ""
+        key = {"pa": "participants", "tr": "trade", "pr": "proposals"}.get(wid[:2])
+        if key is not None and wid.endswith("-keep"):
+            self._count(key)
+
+    def _count(self, key: str) -> None:
+        """A list's heading: how many rows, and how many of them untick to drop ("Proposals
+        (7)" stayed as it was while rows were unticked)."""
+        title, _what = LISTS[key]
+        section = self.query_one(f"#sec-{key}", ListSection)
+        dropped = sum(1 for tick in section.query(".keep").results(Checkbox) if not tick.value)
+        said = f"{self.shown[key]}, {dropped} to drop when saved" if dropped else self.shown[key]
+        section.query_one(".form-section", Label).update(f"{title} ({said})")
+
     def _chosen(self, wid: str) -> str:
         return self.query_one(f"#{wid}", Choice).value
 
@@ -667,9 +682,8 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
             empty.display = False
         for heads in section.query(".col-heads"):
             heads.display = True
-        title, _what = LISTS[key]
         self.shown[key] += 1
-        section.query_one(".form-section", Label).update(f"{title} ({self.shown[key]})")
+        self._count(key)
         first = {"participants": "name", "trade": "period", "proposals": "title"}[key]
         widget = self.query_one(f"#{key[:2]}-{i}-{first}")
         self.set_focus(widget)
