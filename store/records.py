@@ -8,9 +8,10 @@ file the spans describe (a file replaced since by an atomic write is still the o
 that descriptor, so a reader never mixes two states).
 
 A first build finds the spans by a scan of the file's bytes (:func:`scan_tables`), which
-takes any file whose tables and records are laid out as coopbrowse writes them (what lies
-inside a record may be spaced or escaped otherwise); a write works them out from the
-records it wrote, in the compact layout of coopbrowse's storage (orjson, no spaces). A
+takes any file whose tables and records are laid out as coopbrowse writes them (a meeting
+opening on its id, unescaped; what follows may be spaced or escaped otherwise, and a
+proposal whose meeting id is not second is parsed to group it); a write works them out
+from the records it wrote, in the compact layout of coopbrowse's storage (orjson, no spaces). A
 database the scan does not take (indented by hand, written by another tool) is copied once,
 compactly, beside the index, and read from there. Spans are saved beside the index
 (:func:`save_spans`) with the state of the file they describe, and never trusted blindly: a

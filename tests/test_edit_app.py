@@ -313,6 +313,90 @@ async def test_an_edit_that_removes_a_proposal_changed_elsewhere_asks(app, store
         assert f"{pid}.status" in app.screen.question
 
 
+async def test_a_merge_overtaken_by_a_clash_does_not_claim_to_keep_what_it_lost(
+    app, store: Store, monkeypatch
+) -> None:
+    """A review found the notice saying "on top of a change made elsewhere" after a merged
+    save met a second, clashing change and the analyst chose to overwrite both."""
+    pid = f"{PENZA}-p03"
+    merged = EditScreen._merged
+
+    def then_a_clash(self, current):
+        found = merged(self, current)
+        now = store.meeting(PENZA)
+        assert now is not None
+        Store(store.path).edit_meeting(Meeting.from_dict({**now.to_dict(), "title": "Theirs"}))
+        return found
+
+    monkeypatch.setattr(EditScreen, "_merged", then_a_clash)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        Store(store.path).follow_up(pid, status="agreed", date="2025-05-01")
+        form.query_one("#f-title", Input).value = "Mine"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)  # the title clashes now
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+        saved = store.meeting(PENZA)
+        assert saved is not None and saved.title == "Mine"
+        said = [n.message for n in app._notifications if n.message.startswith("Saved")]
+        assert said and not any("on top of" in m for m in said), said
+
+
+async def test_proposals_added_here_and_elsewhere_keep_ids_of_their_own(app, store: Store) -> None:
+    """Both windows numbered their new proposal -p07; overwriting turned the other's into
+    this one under its id (a review). The form now numbers after the ids stored meanwhile."""
+    from coopbrowse.store.model import Proposal
+
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        now = store.meeting(PENZA)
+        assert now is not None
+        theirs = Proposal(f"{PENZA}-p07", PENZA, "film", "Theirs")
+        now.proposals.append(theirs)
+        Store(store.path).edit_meeting(now)
+        form.query_one("#pr-2-title", Input).focus()
+        await pilot.press("ctrl+n")
+        await settle(pilot, app)
+        row = len(now.proposals) - 1  # (the form's own rows: its new one is the seventh)
+        form.query_one(f"#pr-{row}-title", Input).value = "Mine"
+        form.query_one(f"#pr-{row}-sector", Choice).value = "film"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)  # both added: asked
+        await pilot.press("y")
+        await settle(pilot, app)
+        saved = store.meeting(PENZA)
+        assert saved is not None
+        mine = [p for p in saved.proposals if p.title == "Mine"]
+        assert len(mine) == 1 and mine[0].id != theirs.id
+        changes = [c["path"] for c in store.history(PENZA)[-1].changes]
+        assert f"proposals[{theirs.id}]" in changes  # theirs removed, as a whole
+        assert not any(c.startswith(f"proposals[{theirs.id}].") for c in changes)
+
+
+async def test_the_saved_notice_says_where_u_undoes_the_edit(app, store: Store) -> None:
+    """Opened from a proposal's row, an edit of the meeting's title was said to be undone
+    by u, which there undoes that proposal's last change (a review)."""
+    pid = f"{PENZA}-p03"
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, pid)
+        form.query_one("#f-title", Input).value = "A title"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        said = [n.message for n in app._notifications if n.message.startswith("Saved")]
+        assert said[-1].endswith("u on the meeting undoes your edit."), said
+        form = await open_editor(pilot, app, pid)
+        i = next(i for i, p in enumerate(form.state["proposals"]) if p["id"] == pid)
+        form.query_one(f"#pr-{i}-title", Input).value = "Its own title"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        said = [n.message for n in app._notifications if n.message.startswith("Saved")]
+        assert said[-1].endswith(". u undoes your edit."), said
+
+
 def test_the_question_about_a_change_elsewhere_names_a_few_of_its_fields(store: Store) -> None:
     meeting = store.meeting(PENZA)
     assert meeting is not None

@@ -385,8 +385,13 @@ def test_cli_export_of_one_kind_leaves_whole_meetings_out(capsys, tmp_path: Path
     titles = {p.id: p.title for p in store.proposals()}
     for pid, title in titles.items():
         assert (title in text) == (pid in matched), title
+    meetings = main_search_ids(capsys, "elevator", "meeting")
     assert main(["export", "elevator", "--type", "meeting", "-o", str(tmp_path / "m.md")]) == 0
-    assert "proposals" in capsys.readouterr().err
+    whole = sum(len(m.proposals) for m in store.meetings() if m.id in meetings)
+    said = capsys.readouterr().err
+    assert f"{len(meetings)} meetings, {whole} proposals" in said, said  # (none on its own)
+    assert main(["export", "--type", "proposal", "-o", "-"]) == 2  # no query: nothing to keep
+    assert "--type needs a query" in capsys.readouterr().err
     with pytest.raises(SystemExit) as refused:
         main(["export", "elevator", "--type", "bogus", "-o", "-"])
     assert refused.value.code == 2 and "invalid choice: 'bogus'" in capsys.readouterr().err

@@ -129,7 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--type",
         choices=("meeting", "proposal"),
         help="only what the query matches of this kind: 'proposal' exports the proposals "
-        "it matches, each with its meeting's context, and no whole meetings",
+        "it matches, each with its meeting's context, and no whole meetings (--ids are "
+        "exported as they are)",
     )
     p.add_argument(
         "-o",
@@ -880,6 +881,8 @@ def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
     from coopbrowse.store.storage import check_export_target
 
     query = " ".join(args.query).strip()
+    if args.type and not query:  # (the ids given are exported as they are)
+        raise StoreError(None, "--type needs a query: it keeps what the query matches of a kind")
     label = query or (args.ids or "all")
     path = None if args.output == "-" else Path(args.output or default_filename(label))
     if path is not None:  # (refused before any work: at 100,000 meetings that is a while)

@@ -912,6 +912,8 @@ class EditScreen(MeetingForm):
     def __init__(self, meeting: Meeting, store: Store, focus_proposal: str | None = None) -> None:
         super().__init__(meeting.to_dict(), store)
         self.kept_elsewhere: list[str] = []  # the change elsewhere a save was merged with
+        self.taken_elsewhere: set[str] = set()  # proposal ids the meeting has now, elsewhere
+        self.saved: tuple[dict[str, Any], Meeting] | None = None  # (stored before, the edit)
         self.heading = f"Edit meeting {one_line(meeting.id)}"
         if focus_proposal is not None:
             at = next((i for i, p in enumerate(meeting.proposals) if p.id == focus_proposal), None)
@@ -936,6 +938,7 @@ class EditScreen(MeetingForm):
         # a proposal dropped in this edit keeps its id to itself (the store also keeps
         # those of proposals dropped before)
         taken = {p["id"] for p in [*data["proposals"], *self.original["proposals"]] if p["id"]}
+        taken |= self.taken_elsewhere  # (a proposal added meanwhile elsewhere: not its id)
         n = 1
         for p in data["proposals"]:  # a new proposal: the next free number of the meeting
             if not p["id"]:
@@ -955,7 +958,20 @@ class EditScreen(MeetingForm):
             return
         self._save(meeting, self.original)
 
+    def edit_touches(self, record_id: str) -> bool:
+        """Whether the edit saved changed record ``record_id`` (so that ``u`` on its row
+        undoes the edit, not an older change of that record)."""
+        from coopbrowse.store import history as hist
+
+        if self.saved is None:
+            return False
+        before, meeting = self.saved
+        change = hist.entry(meeting.id, "edit", hist.diff(before, meeting.to_dict()))
+        return change.touches(record_id)
+
     def _save(self, meeting: Meeting, expected: dict[str, Any]) -> None:
+        self.saved = (expected, meeting)  # (what the history will record: read once saved)
+
         def save(store: Store) -> str | None:
             from coopbrowse.store.writer import store_for_writing
 
@@ -974,11 +990,15 @@ class EditScreen(MeetingForm):
         self._idle()
         self.query_one("#review-error", Static).update("")  # (not "Saving…" beside the question)
         meeting_id = exc.record_id
+        self.kept_elsewhere = []  # (what an earlier try merged with: not kept if this asks)
+        current = exc.current if isinstance(exc.current, dict) else {}
+        self.taken_elsewhere = {str(p.get("id")) for p in current.get("proposals") or ()}
         merged = self._merged(exc.current)
         if merged is not None:  # different fields: the edit goes on top of the other change
             self.kept_elsewhere = self._elsewhere(exc.current)
             self._busy("Saving (with the change made elsewhere)…")
-            self._overwrite(merged, exc.current)
+            # (after the save worker that asked has ended: a new one now would cancel it)
+            self.call_later(self._overwrite, merged, exc.current)
             return
 
         def overwrite() -> None:
@@ -987,7 +1007,10 @@ class EditScreen(MeetingForm):
                 meeting = Meeting.from_dict(data)
                 check_web_addresses(meeting, web_addresses(self.original))
             except ValidationError as error:
-                self._not_saved(f"Not saved: {error}", where.get(error.path))
+                said = f"{field_name(error.path, where.get(error.path))}: {error.message}"
+                self._not_saved(
+                    f"Not saved: {said if error.path else error}", where.get(error.path)
+                )
                 return
             self._busy("Saving…")
             self._overwrite(meeting, exc.current)

@@ -1437,7 +1437,11 @@ class MainScreen(StyledOnce, Screen[None]):
                     if kept
                     else ""
                 )
-                message = f"Saved {meeting_id}{also}. u undoes your edit."
+                # (on a proposal the edit left alone, u would undo that proposal's last change)
+                undo = (
+                    "u" if key[0] == "meeting" or form.edit_touches(key[1]) else "u on the meeting"
+                )
+                message = f"Saved {meeting_id}{also}. {undo} undoes your edit."
                 self.notify(one_line(message), markup=False, timeout=8 if kept else None)
 
         # after the keys already on their way to the opening screen: it keeps them all
