@@ -654,6 +654,10 @@ async def test_q_quits_and_state_is_restored(store, tmp_path) -> None:
         assert main.view == "proposals" and main.query_text == "elevator"
         assert len(main.selection) == 1
         assert main.query_one(SearchBar).value == "elevator"
+        # the selection kept is said once, with the key that clears it (a new user nearly
+        # exported a selection left from the day before)
+        said = [n.message for n in again._notifications if "last session" in n.message]
+        assert said == ["Still selected: 1 proposal from your last session (A clears it)."]
 
 
 async def test_untrusted_text_is_shown_literally(store, tmp_path) -> None:

@@ -693,6 +693,14 @@ class MainScreen(StyledOnce, Screen[None]):
     def _after_first_list(self) -> None:
         """Once the first list is on screen: the keys pressed meanwhile, then the query
         typed (or restored) meanwhile."""
+        if self.selection:  # kept from the last session: said, lest it be exported unawares
+            from ..keymap import key_shown
+
+            self.notify(
+                f"Still {self.selection.describe()} from your last session "
+                f"({key_shown(self.app, 'clear-selection', 'A')} clears it).",
+                timeout=8,
+            )
         bar = self.query_one(SearchBar)
         typed = bar.value
         if typed.strip() and self._query_after is not None:
