@@ -1695,9 +1695,9 @@ def test_the_column_a_list_is_sorted_by_keeps_its_width() -> None:
     first = ["Automotive and machine building", "Adygea", "2025-10-28", "Shuleiko 10-28"]
     first += ["Fele Chashuenko", "Exchange of film crews"]
 
-    def widths(sort: str) -> dict[str, int]:
+    def widths(sort: str, widest: int = 0) -> dict[str, int]:
         table = RecordTable()
-        table.columns = view.columns_for(sort)
+        table.columns = view.columns_for(sort, widest)
         table.row_count = 40
         table._cells = lambda i: [Text(value) for value in first]
         labels = [c.label for c in table.columns]
@@ -1707,6 +1707,9 @@ def test_the_column_a_list_is_sorted_by_keeps_its_width() -> None:
     assert newest["Region"] == len("Adygea")  # unsorted: the room goes where it is used
     assert by_region["Region"] >= 16 and by_region["Sector"] == len(first[0])
     assert view.columns_for("region") is view.columns_for("region")  # (the widths' memo)
+    # the widest region the index holds known: fitted to it, the rest to the others
+    assert 13 <= widths("region", widest=13)["Region"] <= by_region["Region"]
+    assert widths("region", widest=30)["Region"] > by_region["Region"]
     assert [c.keeps_width for c in view.columns_for("sector")][:2] == [True, False]
 
 

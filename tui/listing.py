@@ -48,6 +48,7 @@ class Rows(Sequence[Row | None]):
         self.error: Exception | None = None  # the last row that could not be read
         # the Follow-up view's counts: field -> [(value, count)]
         self.facets: dict[str, list[tuple[str, int]]] | None = None
+        self.widest = 0  # the widest value of the column the list is sorted by (0: unknown)
 
     def __len__(self) -> int:
         if self.listing is not None:
@@ -130,10 +131,24 @@ def first_answer(index: SearchIndex, request: Request, warm: int = WARM_ROWS) ->
             from coopbrowse.store.followup import FACETS
 
             rows.facets = index.facets(request.query, FACETS, view="followup")
+    rows.widest = widest_sorted(index, request.sort)
     hl = index.matcher(request.query) if request.query else None
     at = find_row(index, rows, request.keep, first_page=True)
     rows.warm(at or 0, warm)
     return rows, hl, at
+
+
+def widest_sorted(index: SearchIndex, sort: str) -> int:
+    """How wide the values of the column a list in order ``sort`` is sorted by can be: a
+    list's first rows are all one region (or sector) and say nothing of the rest."""
+    from coopbrowse.store.regions import short_region
+    from coopbrowse.store.taxonomy import SECTORS
+
+    if sort in ("region", "name"):
+        return max((len(short_region(r)) for r in index.known_regions()), default=0)
+    if sort == "sector":
+        return max(len(s.label) for s in SECTORS)
+    return 0
 
 
 def match_counts(index: SearchIndex, request: Request, rows: Rows) -> tuple[int, int] | None:

@@ -52,11 +52,12 @@ class View:
     sorts: list[tuple[str, str]]  # (label, sort id)
     cells: Callable[[Row, Marker], list[Text]]
 
-    def columns_for(self, sort: str) -> list[Column]:
-        """The columns of a list in order ``sort``: the column it is sorted by keeps the
-        width its share gives it, as its first rows (one region, one sector) say nothing of
-        the values further down."""
-        return _sorted_columns(self.id, sort)
+    def columns_for(self, sort: str, widest: int = 0) -> list[Column]:
+        """The columns of a list in order ``sort``: the column it is sorted by is fitted to
+        ``widest``, the widest value it can hold (known from the index), not to its first
+        rows, which are all one region or sector; unknown (0), it keeps the width its share
+        gives it."""
+        return _sorted_columns(self.id, sort, widest)
 
 
 # the column each sort orders the rows by (where its values vary in width)
@@ -64,9 +65,10 @@ _SORTED_BY = {"region": "Region", "name": "Region", "sector": "Sector"}
 
 
 @functools.cache  # (one list a view and sort: the table keeps its widths while it is the same)
-def _sorted_columns(view: str, sort: str) -> list[Column]:
+def _sorted_columns(view: str, sort: str, widest: int) -> list[Column]:
     label = _SORTED_BY.get(sort)
-    return [replace(c, keeps_width=True) if c.label == label else c for c in VIEWS[view].columns]
+    fitted = {"widest": widest} if widest else {"keeps_width": True}
+    return [replace(c, **fitted) if c.label == label else c for c in VIEWS[view].columns]
 
 
 def _meeting_cells(row: Row, hl: Marker) -> list[Text]:

@@ -639,7 +639,7 @@ class MainScreen(StyledOnce, Screen[None]):
             table.refresh_rows()
         else:
             target = cursor if cursor is not None else 0
-            columns = view.columns_for(request.sort)
+            columns = view.columns_for(request.sort, rows.widest)
             table.set_rows(columns, len(rows), self._cells, self._is_marked, cursor=target)
             self._placed = table.cursor
             if not self._first_list:

@@ -21,3 +21,6 @@ class Column:
     # by: the room its first rows leave unused stays with it, as the rows further down may
     # need it
     keeps_width: bool = False
+    # the widest value the column holds in this list, when known (the one a list is sorted
+    # by: its first rows are all one region): fitted to that, not to the first rows
+    widest: int = 0

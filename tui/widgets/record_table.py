@@ -287,7 +287,8 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
 
     def _content_widths(self) -> list[tuple[int, int]]:
         """``(full, short)`` width of each column's widest cell in the first rows (a Fit
-        cell's short form counts as its short width) and at least the column's label."""
+        cell's short form counts as its short width), at least the column's label, and the
+        widest value a column is known to hold in the list (:attr:`Column.widest`)."""
         if self._natural is None:
             natural = [(len(c.label), len(c.label)) for c in self.columns]
             for i in range(min(self.row_count, max(self.SAMPLE, self.page + 1))):
@@ -297,6 +298,10 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
                     width = cell.cell_len
                     small = short.cell_len if short is not None else width
                     natural[j] = (max(full_, width), max(short_, small))
+            for j, column in enumerate(self.columns):
+                if column.widest:
+                    full_, short_ = natural[j]
+                    natural[j] = (max(full_, column.widest), max(short_, column.widest))
             self._natural = natural
         return self._natural
 
