@@ -1009,3 +1009,30 @@ def test_a_title_leaves_no_bracket_open_and_a_manner_is_not_a_field_of_cooperati
     assert "Supplying Belarusian tractors made by MTZ" in titles, titles
     assert "Leasing terms" in titles and not any("Cooperation in on" in t for t in titles)
     assert all(t.count("(") == t.count(")") for t in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "imports"),
+    [
+        (
+            "The governor said the region is ready to supply Belarus with agricultural"
+            " products, namely grain and oilseeds.",
+            ["agricultural products", "grain", "oilseeds"],
+        ),
+        # (no list read here: the goods the lexicon knows, on the region's side)
+        (
+            "The region is ready to provide agricultural products, namely grain.",
+            ["agricultural products", "grain"],
+        ),
+    ],
+)
+def test_what_the_region_offers_namely_is_an_import(sentence: str, imports: list[str]) -> None:
+    """ "the region is ready to provide …, namely grain" drafted grain as Belarus's export
+    (and "namely grain" as an import): the region's offer is what Belarus would buy."""
+    text = (
+        "MINSK, 5 June (BelTA) - Belarusian Prime Minister Aleksandr Turchin met with Omsk"
+        f" Oblast Governor Vitaly Khotsenko. {sentence}"
+    )
+    meeting = extract(text).meeting
+    assert meeting["exports"] == []
+    assert meeting["imports"] == imports

@@ -228,6 +228,8 @@ def _items(text: str, split: object) -> list[str]:
     out = []
     text = _MAKERS.sub("", text)
     text = re.sub(r",?\s+as\s+well\s+as\s+", ", ", text)
+    # "agricultural products, namely grain": the goods named, not the word that names them
+    text = re.sub(r"(?:^|,)\s*namely\s+", ", ", text).lstrip(", ")
     purpose = _EQUIPMENT_FOR.search(text)
     if purpose and _AIM.search(purpose.group(2)):
         return []  # "equipment for effective operation of this sector": an aim, not a kind
@@ -508,8 +510,9 @@ def offered_goods(
     if " namely " in sentence and _OFFER_WORD.search(sentence):
         for m in _NAMELY.finditer(sentence):
             before = sentence[: m.start()]
+            # (Belarus named as the one supplied, "supply Belarus with …", is no offer of its)
             if _RUSSIAN_OFFER.search(before) and not re.search(
-                r"\b(?:[Oo]ur|Belarus\w*)\b", before
+                r"\b(?:[Oo]ur|Belarusian)\b|\bBelarus\b(?!\s+with\b)", before
             ):
                 continue  # (the region's offer, not Belarus's)
             exports += _items(m.group("list"), split)
@@ -825,7 +828,8 @@ _REGION_SUBJECT = re.compile(
     r"(?:,\s+(?:in\s+turn|for\s+its\s+part|in\s+return|in\s+exchange),)?"
     # "the region is ready to supply grain", "Omsk Oblast could also export timber"
     rf"{_MODAL}\s+(?:also\s+)?"
-    r"(?:exports?|supplies|supply|supplied|sells?|sold|ships?|shipped|delivers?|delivered)\s+"
+    r"(?:exports?|supplies|supply|supplied|sells?|sold|ships?|shipped|delivers?|delivered|"
+    r"provides?|provided|offers?|offered)\s+"
     r"[^.;]*$"
 )
 
