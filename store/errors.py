@@ -61,7 +61,9 @@ class NothingToUndo(StoreError):
 
 def no_database(db_path: Path) -> str:
     """What to do about a database that is not there: create it, where that can be done."""
+    from .paths import default_db_path
+
     folder = db_path.parent
-    if not folder.is_dir():
+    if not folder.is_dir() and db_path != default_db_path():  # (init makes only the default's)
         return f"no database here, and no folder {folder} to create one in"
     return "no database here (create one with `coopbrowse init`)"

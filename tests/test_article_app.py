@@ -456,6 +456,28 @@ async def test_help_in_the_review_form_lists_the_forms_keys(app) -> None:
         assert app.screen is review
 
 
+@pytest.mark.parametrize(("opens", "key"), [("i", "f1"), ("2f", "f1"), ("F", "question_mark")])
+async def test_help_opens_over_the_dialogs_too(app, opens: str, key: str) -> None:
+    """f1 did nothing in the article form, a dialog over the browser that the app's help
+    keys do not reach (a docs audit); nor in the follow-up dialog or the counts table."""
+    from coopbrowse.tui.screens.help import HelpScreen, binding_rows
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        for press in opens:
+            await pilot.press(press)
+            await settle(pilot, app)
+        dialog = app.screen
+        assert not isinstance(dialog, MainScreen)
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {does for _where, _keys, does in binding_rows(app.screen.sections)}
+        assert "Quit" not in described  # this dialog's keys
+        await pilot.press("escape")
+        assert app.screen is dialog
+
+
 async def test_a_date_in_words_is_blamed_on_the_date(app, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         review = await draft_from_text(pilot, app, ARTICLE)

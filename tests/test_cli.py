@@ -195,6 +195,21 @@ def test_a_read_command_never_creates_a_database(capsys, tmp_path: Path, command
     assert f"no folder {tmp_path / 'no-such-dir'}" in err
 
 
+def test_on_a_new_machine_a_read_command_says_to_run_init(
+    capsys, tmp_path: Path, monkeypatch
+) -> None:
+    """The default database's folder is not there on a new machine, and the message said
+    there was no folder to create one in, where init creates it (a docs audit)."""
+    from coopbrowse.store.paths import default_db_path
+
+    monkeypatch.delenv("COOPBROWSE_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "fresh" / "share"))
+    assert not default_db_path().parent.exists()
+    code, _out, err = run(capsys, "list")
+    assert code == 2 and "create one with `coopbrowse init`" in err
+    assert run(capsys, "init")[0] == 0 and default_db_path().is_file()
+
+
 @pytest.mark.parametrize(
     "argv",
     [

@@ -532,3 +532,12 @@ def test_a_comparisons_name_says_what_its_meetings_share_once(store: Store) -> N
     assert compare_label([karankevich, lukashenko]) == "Mordovia 2025-10-20 Karankevich Lukashenko"
     assert compare_label([penza, samara]) == "Lukashenko Penza 2025-04-01 Samara 2025-07-21"
     assert compare_label([penza, lukashenko]) == "Lukashenko Penza 2025-04-01 Mordovia 2025-10-20"
+
+
+def test_facets_take_a_query_word_that_starts_with_a_dash(capsys, store: Store) -> None:
+    """`facets region elevators -penza` was refused as an unknown option -penza, where
+    search, export and follow-up take it as a query word (a docs audit)."""
+    code, out, _ = run(capsys, "facets", "region", "elevators", "-penza", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["query"] == "elevators -penza"
+    assert "Penza Oblast" not in {v["value"] for v in data["values"]}

@@ -400,7 +400,7 @@ def _browser_launch(argv: list[str]) -> tuple[str | None] | None:
 
 
 # The commands whose free-form QUERY may hold words starting with "-".
-_QUERY_COMMANDS = ("search", "export", "follow-up")
+_QUERY_COMMANDS = ("search", "export", "follow-up", "facets")
 
 
 def _subparser(

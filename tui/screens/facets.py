@@ -37,6 +37,8 @@ class FacetScreen(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="facets-close"),
+        # (a dialog over the browser: the app's help keys do not reach it)
+        Binding("question_mark,f1", "app.help", "Help", show=False, id="facets-help"),
         Binding("right,l", "field(1)", "Next field", id="facets-next"),
         Binding("left,h", "field(-1)", "Previous field", id="facets-previous"),
         Binding("j", "move('cursor_down')", "Down", show=False, id="facets-down"),
