@@ -251,6 +251,7 @@ async def test_an_edit_of_a_meeting_changed_elsewhere_asks_before_overwriting(
         question = app.screen.question
         assert "title: Lukashenko and Melnichenko" in question and "→ Changed elsewhere" in question
         assert "My title" not in question  # (this form's change is not said)
+        assert "undoing all of that change" in question  # (what overwriting does to it)
         now = store.meeting(PENZA)
         assert now is not None and now.title == "Changed elsewhere"  # nothing overwritten yet
         # one message at a time: the question, not "Not saved" beside it

@@ -1024,8 +1024,8 @@ class EditScreen(MeetingForm):
         confirm(
             self,
             f"{meeting_id} was changed elsewhere (another window or process) since you "
-            f"opened it{self._what_changed(exc.current)}Overwrite it with your version? (The "
-            "other change stays in its history: u can bring it back.)",
+            f"opened it{self._what_changed(exc.current)}Overwrite it with your version, "
+            "undoing all of that change? (It stays in the history: u can bring it back.)",
             overwrite,
             yes="Overwrite (y)",
             otherwise=kept,
