@@ -1124,6 +1124,45 @@ async def test_the_detail_follows_the_last_highlight_after_typing(app) -> None:
         assert main.query_one(DetailPane).shown == main.rows[2].key
 
 
+async def test_an_enter_typed_before_the_app_had_the_terminal_submits(app) -> None:
+    """Typed at launch, "/tractor", enter, "jjj" became the query "tractorjjj": the terminal,
+    not yet the app's, turned the enter into a newline, which arrives as ctrl+j."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"lift", "ctrl+j", "j")
+        await settle(pilot, app)
+        main = screen_of(app)
+        assert main.query_text == "lift" and main.query_one(SearchBar).value == "lift"
+        assert main.query_one(RecordTable).cursor == 1  # (j moved in the list)
+
+
+async def test_export_right_after_select_all_waits_for_the_selection(app, monkeypatch) -> None:
+    """ "a e" at 44,537 rows opened the dialog before the selection was read: "Nothing is
+    selected", and the highlighted proposal was written (found by a new user)."""
+    import time
+
+    from coopbrowse.store.index import SearchIndex
+    from coopbrowse.tui.screens.export import ExportScreen
+
+    real = SearchIndex.keys
+
+    def slow(self, listing):  # (as reading 44,537 keys takes half a second)
+        time.sleep(0.3)
+        return real(self, listing)
+
+    monkeypatch.setattr(SearchIndex, "keys", slow)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2")
+        await settle(pilot, app)
+        main = screen_of(app)
+        main.action_select_all()  # (a, then e at once: the keys of one burst)
+        main.action_export()
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the dialog")
+        dialog = app.screen
+        assert "selection" in dialog.choice.label and len(main.selection) == len(main.rows)
+
+
 async def test_export_dialog_writes_the_selection(app, store, tmp_path, monkeypatch) -> None:
     from coopbrowse.tui.screens.export import ExportScreen
 

@@ -1081,6 +1081,9 @@ class MainScreen(StyledOnce, Screen[None]):
     def action_select_all(self) -> None:
         if self._defer("select_all"):
             return
+        # what is pressed next waits for the whole selection ("a e" opened the export
+        # dialog on a selection still being read at 44,537 rows, and wrote one proposal)
+        self._deferred_pending = True
         self._select_all(self.rows)
 
     @work(thread=True, group="select")
@@ -1094,13 +1097,16 @@ class MainScreen(StyledOnce, Screen[None]):
                 keys = index.keys(index.listing("meetings", self.query_text, "newest"))
         except Exception as exc:
             self.app.call_from_thread(self.notify, Text(self._trouble(exc)), severity="error")
+            self.app.call_from_thread(self._selected_all, None)  # (what waited runs all the same)
             return
         self.app.call_from_thread(self._selected_all, keys)
 
     @_while_open
-    def _selected_all(self, keys: list[Key]) -> None:
+    def _selected_all(self, keys: list[Key] | None) -> None:
         # (said by the status line under the list: a note over it hid the count)
-        self.selection = self.selection.with_all(keys)
+        if keys is not None:  # (None: it could not be read, and said so)
+            self.selection = self.selection.with_all(keys)
+        self._replay()
 
     def action_clear_selection(self) -> None:
         if self._defer("clear_selection"):

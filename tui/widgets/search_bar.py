@@ -151,7 +151,9 @@ class SearchBar(Vertical):
             "down", "history(1)", "Later query (or the list)", show=False, id="history-forward"
         ),
         # priority: the keys typed after enter go to the list it moves to
-        Binding("enter", "submit", "Search and go to the list", id="submit", priority=True),
+        # (ctrl+j: an enter typed before the app had the terminal, which the terminal
+        # turned into a newline: "/tractor", enter, "jjj" at launch became "tractorjjj")
+        Binding("enter,ctrl+j", "submit", "Search and go to the list", id="submit", priority=True),
     ]
 
     class Typing(Message):
