@@ -162,6 +162,31 @@ async def test_a_lists_heading_says_how_many_rows_are_to_be_dropped(app, store) 
         assert str(heading.render()) == f"Proposals ({n + 1}, 1 to drop when saved)"
 
 
+async def test_saving_is_said_in_the_header_where_a_long_form_shows_it(
+    app, store: Store, monkeypatch
+) -> None:
+    """The form sat still for 1.2 s while a 40 MB database was written: "Saving…" was
+    under the form's last row, off screen (a new user's pass)."""
+    import threading
+
+    release = threading.Event()
+    edit = Store.edit_meeting
+
+    def slow(self, *args, **kwargs):
+        release.wait(5)
+        return edit(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "edit_meeting", slow)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        form.query_one("#f-place", Input).value = "Penza"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: form.sub_title.startswith("Saving"), "saving said")
+        release.set()
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+
+
 async def test_an_error_goes_when_its_field_is_mended(app, store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         form = await open_editor(pilot, app, PENZA)

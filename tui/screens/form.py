@@ -881,10 +881,14 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         self.query_one("#review-error", Static).update(Text(what))
         self.query_one("#review-progress", ProgressBar).display = True
         self.query_one("#review-save", Button).disabled = True
+        # in the header too: the line under the form is off screen in a long one (a new
+        # user saw the form sit still for 1.2 s with no word of saving)
+        self.sub_title = one_line(what)
 
     def _idle(self) -> None:
         self.query_one("#review-progress", ProgressBar).display = False
         self.query_one("#review-save", Button).disabled = False
+        self.sub_title = ""
 
     def _not_saved(self, message: str, wid: str | None = None) -> None:
         self._idle()
