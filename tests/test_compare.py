@@ -351,6 +351,32 @@ async def test_f_counts_by_field_and_enter_filters_the_list(app, store: Store) -
         assert len(main.rows) == top.count
 
 
+async def test_a_long_count_lists_its_most_and_says_how_many_more(
+    app, store: Store, monkeypatch
+) -> None:
+    """9,433 proposers at 10,000 meetings took 3 s to list, and the app stood still (a new
+    user's pass): the table lists the most, and says how many more the CLI would list."""
+    from textual.widgets import OptionList
+
+    from coopbrowse.tui.screens import facets
+
+    monkeypatch.setattr(facets, "SHOWN", 3)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2", "F")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, FacetScreen) and screen.counts is not None
+        listing = screen.query_one(OptionList)
+        more = len(screen.counts.rows) - 3
+        assert more > 0 and listing.option_count == 4
+        last = listing.get_option_at_index(3)
+        assert last.disabled and f"and {more:,} more" in str(last.prompt)
+        # (said at the top too: the keys stop at the last row one can choose)
+        title = str(screen.query_one("#facets-title").render())
+        assert title.endswith(f"the 3 most, of {len(screen.counts.rows):,}")
+
+
 async def test_the_counts_move_on_the_lists_keys(app) -> None:
     from textual.widgets import OptionList
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from coopbrowse.store.index import SearchIndex
 
 BAR = 24
+SHOWN = 200  # values listed at most (the most first): the CLI lists all
 
 
 class FacetScreen(ModalScreen[str | None]):
@@ -115,7 +116,9 @@ class FacetScreen(ModalScreen[str | None]):
         width = min(max((len(r.label) for r in counts.rows), default=10), max(10, room // 2))
         bar_width = max(4, min(BAR, room - width - 15))
         options = []
-        for i, r in enumerate(counts.rows):
+        # (the most first, and "not stated" wherever it falls: it has a row of its own)
+        kept = [(i, r) for i, r in enumerate(counts.rows) if i < SHOWN or not r.filter]
+        for i, r in kept:
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append(f"{one_line(r.label)[:width]:<{width}} ")
             line.append(f"{r.count:>7,} ", style="bold")
@@ -123,6 +126,12 @@ class FacetScreen(ModalScreen[str | None]):
             line.append(r.bar(bar_width, counts.top), style="cyan")
             # (two names may share a filter; "not stated" has none to add)
             options.append(Option(line, id=str(i), disabled=not r.filter))
+        if len(counts.rows) > len(kept):  # (9,433 proposers at 10,000 meetings took 3 s)
+            more = len(counts.rows) - len(kept)
+            title = f"{counts.title}: the {SHOWN} most, of {len(counts.rows):,}"
+            self.query_one("#facets-title", Static).update(Text(one_line(title), "bold"))
+            note = f"… and {more:,} more, each as many or fewer (coopbrowse facets lists all)"
+            options.append(Option(Text(note, "dim"), disabled=True))
         listing.clear_options()
         listing.add_options(options or [Option(Text("Nothing listed.", "dim"), disabled=True)])
         listing.highlighted = 0 if options else None
