@@ -351,6 +351,16 @@ async def test_f_counts_by_field_and_enter_filters_the_list(app, store: Store) -
         assert len(main.rows) == top.count
 
 
+async def proposal_counts(pilot, app) -> FacetScreen:
+    """``F`` in the proposals view: its counts, once counted."""
+    await settle(pilot, app)
+    await pilot.press("2", "F")
+    await settle(pilot, app)
+    screen = app.screen
+    assert isinstance(screen, FacetScreen) and screen.counts is not None
+    return screen
+
+
 async def test_a_long_count_lists_its_most_and_says_how_many_more(
     app, store: Store, monkeypatch
 ) -> None:
@@ -362,11 +372,7 @@ async def test_a_long_count_lists_its_most_and_says_how_many_more(
 
     monkeypatch.setattr(facets, "SHOWN", 3)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        await pilot.press("2", "F")
-        await settle(pilot, app)
-        screen = app.screen
-        assert isinstance(screen, FacetScreen) and screen.counts is not None
+        screen = await proposal_counts(pilot, app)
         listing = screen.query_one(OptionList)
         more = len(screen.counts.rows) - 3
         assert more > 0 and listing.option_count == 4
@@ -381,11 +387,7 @@ async def test_the_counts_move_on_the_lists_keys(app) -> None:
     from textual.widgets import OptionList
 
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        await pilot.press("2", "F")
-        await settle(pilot, app)
-        screen = app.screen
-        assert isinstance(screen, FacetScreen) and screen.counts is not None
+        screen = await proposal_counts(pilot, app)
         listing = screen.query_one(OptionList)
         assert listing.highlighted == 0
         await pilot.press("j", "j")
