@@ -1158,7 +1158,12 @@ class MainScreen(StyledOnce, Screen[None]):
         relevance = bool(self.query_text)
         count = sort_count(self.view, relevance=relevance)
         sorts = self._sorts(relevance)
-        sorts[self.view] = (sorts.get(self.view, 0) + 1) % count
+        was = sorts.get(self.view, 0)
+        sorts[self.view] = (was + 1) % count
+        if relevance and was == 0 and self.view != "regions" and not _has_words(self.query_text):
+            # filters alone rank nothing: "relevance" is the view's first order already, and
+            # s went to that order under its own name, the list unchanged (a new user)
+            sorts[self.view] = 2 % count
         label, sort = sort_choice(self.view, sorts[self.view], relevance=relevance)
         if sort == "relevance" and not _has_words(self.query_text):
             label = _UNRANKED.format(sort_choice(self.view, 0, relevance=False)[0])
