@@ -62,7 +62,8 @@ from .storage import (
 from .text import one_line
 
 META, MEETINGS, PROPOSALS, HISTORY = "meta", "meetings", "proposals", "history"
-# a meeting's id, first in its record as coopbrowse writes it (a JSON string, escapes and all)
+# a meeting's id, first in its record as coopbrowse writes it (a JSON string without escapes:
+# one with any is left to a whole parse)
 _LEADING_ID = re.compile(rb'\{"id":"([^"\\]*)"')
 # a proposal's meeting id, second in its record as coopbrowse writes it
 _LEADING_OWNER = re.compile(rb'\{"id":"[^"\\]*","meeting_id":"([^"\\]*)"')
