@@ -159,7 +159,7 @@ _FIELD_NAMES = {
     "source.document": "Document",
 }
 _ROW_NAMES = {  # a row's name, and its fields' (as their headings and placeholders say)
-    "participants": ("Participant", {"proposed_by": "raised by"}),
+    "participants": ("Participant", {}),
     "trade": (
         "Trade figure",
         {"usd_millions": "USD mln", "change_pct": "change %", "change_basis": "change over"},
