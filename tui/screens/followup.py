@@ -168,14 +168,9 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
             check_follow_up(date, url, self.meeting.date, dt.date.today().isoformat())
         except StoreError as exc:
             # (the store names its fields "date" and "url": the dialog's labels are these)
-            field, label = (
-                ("#fu-url", "Source URL")
-                if str(exc).startswith("url")
-                else (
-                    "#fu-date",
-                    "Since",
-                )
-            )
+            field, label = "#fu-date", "Since"
+            if str(exc).startswith("url"):
+                field, label = "#fu-url", "Source URL"
             self._blame(field, f"{label}: {str(exc).split(': ', 1)[-1]}")
             return
         later = self.query_one("#fu-later", Choice).value
