@@ -1161,6 +1161,7 @@ async def test_export_right_after_select_all_waits_for_the_selection(app, monkey
         await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the dialog")
         dialog = app.screen
         assert "selection" in dialog.choice.label and len(main.selection) == len(main.rows)
+        await until(pilot, lambda: dialog.ready, "the preview")
 
 
 async def test_export_dialog_writes_the_selection(app, store, tmp_path, monkeypatch) -> None:

@@ -395,7 +395,7 @@ class ExportScreen(ModalScreen[str | None]):
         self.app.call_from_thread(self._show_preview, ticket, counts, text)
 
     def _show_preview(self, ticket: int, counts: str, text: str) -> None:
-        if ticket != self._ticket:
+        if ticket != self._ticket or not self.is_attached:  # (a newer one; or closed meanwhile)
             return
         self.query_one("#export-counts", Static).update(Text(printable(counts)))
         self.query_one("#export-preview-text", Static).update(Text(printable(text)))
@@ -434,6 +434,8 @@ class ExportScreen(ModalScreen[str | None]):
         self.action_export()
 
     def show_error(self, message: str) -> None:
+        if not self.is_attached:  # (closed while a worker read the records)
+            return
         self.query_one("#export-error", Static).update(Text(printable(message), style="bold red"))
 
     def show_note(self, message: str) -> None:
