@@ -21,6 +21,7 @@ from coopbrowse.tui.screens.form import EditScreen, select_width, split_items
 from coopbrowse.tui.screens.main import MainScreen
 from coopbrowse.tui.widgets.choice import Choice
 from coopbrowse.tui.widgets.record_table import RecordTable
+from coopbrowse.tui.widgets.search_bar import SearchBar
 
 SIZE = (140, 40)
 PENZA = "2025-04-01-penza"
@@ -1195,3 +1196,68 @@ async def test_e_f_and_d_on_a_read_only_database_say_so_before_any_form(app, sto
             assert "read-only" in said and said.endswith("a draft can be made and read, not saved.")
     finally:
         store.path.chmod(0o644)
+
+
+async def _until_saving_waits(pilot, form: EditScreen) -> None:
+    status = form.query_one("#review-error", Static)
+    await until(
+        pilot, lambda: "Waiting for the database's lock" in str(status.render()), "lock wait"
+    )
+
+
+async def test_keys_typed_while_the_form_saves_go_to_the_list_it_closes_onto(
+    app, store: Store, monkeypatch
+) -> None:
+    """A key typed while the edit was being saved went into the field the form then closed
+    with, and was lost. It is kept, and goes to the screen under the form once saved:
+    ``/elev`` typed during the save searches the list."""
+    from helpers import keys_beside_a_waiting_worker
+
+    from coopbrowse.store.storage import write_lock
+
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        title = form.query_one("#f-title", Input)
+        title.focus()
+        title.value = "A new title"
+        await pilot.pause()
+        with write_lock(store.path), keys_beside_a_waiting_worker(monkeypatch):
+            await pilot.press("ctrl+s")
+            await _until_saving_waits(pilot, form)
+            await pilot.press("slash", "e", "l", "e", "v")
+            assert title.value == "A new title"  # not typed into the form
+            assert app.screen is form
+        await settle(pilot, app)  # the lock is free: saved, and the keys go on
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert store.meeting(PENZA).title == "A new title"
+        bar = main.query_one(SearchBar).input
+        assert bar.value == "elev" and app.focused is bar
+
+
+async def test_keys_typed_while_a_save_is_given_up_go_back_into_the_form(
+    app, store: Store, monkeypatch
+) -> None:
+    """Escape gives up waiting for the lock: the form stays, and the keys typed meanwhile
+    are typed into its field after all, in their order."""
+    from helpers import keys_beside_a_waiting_worker
+
+    from coopbrowse.store.storage import write_lock
+
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        title = form.query_one("#f-title", Input)
+        title.focus()
+        title.value = "Title"
+        title.cursor_position = len(title.value)
+        await pilot.pause()
+        with write_lock(store.path), keys_beside_a_waiting_worker(monkeypatch):
+            await pilot.press("ctrl+s")
+            await _until_saving_waits(pilot, form)
+            await pilot.press("space", "o", "n", "e")
+            assert title.value == "Title"
+            await pilot.press("escape")  # (escape still acts at once: it gives up waiting)
+            await until(pilot, lambda: not form.saving, "the save given up")
+            await until(pilot, lambda: title.value == "Title one", "the keys typed into it")
+        assert app.screen is form and app.focused is title
+        assert store.meeting(PENZA).title != "Title one"

@@ -131,6 +131,9 @@ class KeepsKeyOrder(App[Any]):
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self.key_order.holds(event):
                 return  # typed after keys on their way: it follows them
+            keeps = getattr(self.screen, "keeps_key", None)
+            if keeps is not None and keeps(event):
+                return  # the screen keeps it for what comes next (a form while it saves)
             focused = self.focused
             if focused is not None and getattr(focused, "keeping", False) is True:
                 # the focused widget keeps the keys typed while its content is on its way

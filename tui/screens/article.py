@@ -398,7 +398,7 @@ class ReviewScreen(MeetingForm):
             self._busy("Saving…")
             self._replace(meeting)
 
-        confirm(self, question, replace, yes="Replace (y)")
+        confirm(self, question, replace, yes="Replace (y)", otherwise=self._give_back_keys)
 
     @work(thread=True, exclusive=True, group="save")
     def _replace(self, meeting: Meeting) -> None:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -53,6 +53,7 @@ from coopbrowse.store.storage import WriteCancelled
 from coopbrowse.store.taxonomy import METRICS, ROLES, SECTORS, SIDES, STATUS_LABELS
 from coopbrowse.store.text import one_line, printable
 
+from ..keyorder import send_keys
 from ..widgets.choice import Choice
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput, OrderedTextArea
@@ -309,6 +310,8 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
             self.state[key].append(self.blank(key))
         self._cancel = threading.Event()  # set to stop waiting for the lock
         self._waiting = False  # whether the save waits for another writer's lock
+        self._holding = False  # whether keys typed now are kept (see keeps_key)
+        self.kept_keys: list[events.Key] = []  # typed while saving, for what comes next
         self.missing: set[str] = set()  # field paths the draft could not fill
         self.focus_on: str | None = None  # a widget id to focus first
 
@@ -807,6 +810,7 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         if self.saving:
             self.notify("Already saving…", timeout=2)
             return
+        self._holding = True  # (the keys typed from now on: see keeps_key)
         # ctrl+s overtakes the keys typed just before it (they wait in the focused field's
         # queue): the form is read once that field has taken them all.
         field = self.focused
@@ -814,6 +818,37 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
             field.call_later(self._save_now)
         else:
             self._save_now()
+
+    def keeps_key(self, event: events.Key) -> bool:
+        """(Called by the app for each key typed while this form is the screen.) While the
+        form saves, a key typed is kept, not typed into a field the form is about to close
+        with: once saved, the kept keys go to the screen that comes next (``j`` moves in the
+        list, ``/`` searches); when the save fails, they go back into the form. The form's
+        own save and cancel keys still act at once (escape gives up waiting for a lock)."""
+        if not self._holding:
+            return False
+        actions = {
+            binding.action
+            for _, bindings in self._binding_chain
+            for binding in bindings.key_to_bindings.get(event.key, ())
+        }
+        if actions & {"save", "cancel"}:
+            return False
+        self.kept_keys.append(event)
+        return True
+
+    def _give_back_keys(self) -> None:
+        """The save did not happen: the keys kept meanwhile go into the form after all."""
+        self._holding = False
+        keys, self.kept_keys = self.kept_keys, []
+        send_keys(self.app, keys)
+
+    def _saved_as(self, saved: str) -> None:
+        """Saved: close the form, and the keys kept meanwhile go to the screen under it."""
+        self._holding = False
+        keys, self.kept_keys = self.kept_keys, []
+        self.dismiss(saved)
+        send_keys(self.app, keys)
 
     def _save_now(self) -> None:
         if self.saving or not self.is_attached:
@@ -868,7 +903,7 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         finally:
             self._waiting = False
         if saved is not None:
-            call(self.dismiss, saved)
+            call(self._saved_as, saved)
 
     def _changed_elsewhere(self, exc: RecordChanged) -> None:
         raise NotImplementedError
@@ -878,6 +913,7 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         return self.query_one("#review-progress", ProgressBar).display
 
     def _busy(self, what: str) -> None:
+        self._holding = True
         self.query_one("#review-error", Static).update(Text(what))
         self.query_one("#review-progress", ProgressBar).display = True
         self.query_one("#review-save", Button).disabled = True
@@ -886,6 +922,9 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         self.sub_title = one_line(what)
 
     def _idle(self) -> None:
+        """Not saving (any more). The keys kept meanwhile stay kept: the save was given up
+        (:meth:`_not_saved` gives them back) or waits for an answer to a question."""
+        self._holding = False
         self.query_one("#review-progress", ProgressBar).display = False
         self.query_one("#review-save", Button).disabled = False
         self.sub_title = ""
@@ -893,6 +932,7 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
     def _not_saved(self, message: str, wid: str | None = None) -> None:
         self._idle()
         self.show_error(message, wid)
+        self._give_back_keys()
 
     def action_cancel(self) -> None:
         if self.saving:
@@ -1024,6 +1064,7 @@ class EditScreen(MeetingForm):
                 f"Not saved: {meeting_id} was changed elsewhere since this form opened. "
                 "Escape and E again edits the current version."
             )
+            self._give_back_keys()
 
         confirm(
             self,
