@@ -719,6 +719,26 @@ async def test_no_results_message(app) -> None:
         assert "No results for “zzzzqqq”" in table.empty_message
 
 
+async def test_a_query_of_the_other_kind_of_record_says_which_view_lists_it(app) -> None:
+    """``type:proposal elevator`` in the meetings view matched proposals (the line under
+    the search bar counted them) while the list said "No results … Try fewer words": it
+    says where they are listed, and the proposals view lists them."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, "type:proposal elevator")
+        main = screen_of(app)
+        table = main.query_one(RecordTable)
+        assert table.row_count == 0
+        said = table.empty_message
+        assert "lists only proposals" in said and "2 shows them" in said, said
+        assert "No results" not in said
+        await pilot.press("escape", "2")  # (out of the search bar, to the proposals view)
+        await settle(pilot, app)
+        assert main.rows.view == "proposals" and table.row_count > 0
+        await search(pilot, app, "type:meeting samara")
+        assert table.row_count == 0 and "1 shows them" in table.empty_message
+
+
 @pytest.mark.parametrize(
     ("size", "narrow"),
     [((80, 24), True), ((120, 40), True), ((140, 42), False), ((200, 60), False)],

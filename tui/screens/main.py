@@ -625,6 +625,16 @@ class MainScreen(StyledOnce, Screen[None]):
                 f"The proposals {state} Meetings ({self._view_key(meetings)}) and regions"
                 f" ({self._view_key(regions)}) can be searched now."
             )
+        elif (
+            self.query_text
+            and (kind := only_kind(self.query_text))
+            and ((kind == "proposal") != (rows.view in ("proposals", "followup")))
+        ):  # ("type:proposal elevator" in the meetings view: its proposals are in theirs)
+            other = VIEWS["proposals" if kind == "proposal" else "meetings"]
+            table.empty_message = (
+                f"“{self.query_text}” lists only {kind}s: {self._view_key(other)} shows them in"
+                f" the {other.title} view."
+            )
         elif self.query_text:
             table.empty_message = (
                 f"No results for “{self.query_text}”. Try fewer words, a prefix* or another view."
@@ -1839,6 +1849,25 @@ def _region_query(region: str, query: str) -> str:
     from coopbrowse.store.regions import filter_value
 
     return f"region:{filter_value(region)}" + (f" ({query})" if query else "")
+
+
+def only_kind(query: str) -> str | None:
+    """The kind of record (``meeting``, ``proposal``) a query keeps to with ``type:``, or
+    None (no such filter, or one under OR or NOT, or a malformed query)."""
+    from coopbrowse.store.query import And, Filter, QueryError, parse
+
+    try:
+        tree = parse(query)
+    except QueryError:
+        return None
+    parts, kinds = [tree], set()
+    while parts:
+        part = parts.pop()
+        if isinstance(part, And):
+            parts += part.children
+        elif isinstance(part, Filter) and part.name == "type":
+            kinds.add(part.value)
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def describe_matches(meetings: int, proposals: int) -> str:
