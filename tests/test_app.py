@@ -1332,6 +1332,44 @@ async def test_export_dialog_offers_row_or_list_and_options(app, tmp_path, monke
         assert not list(tmp_path.glob("*.md"))
 
 
+async def test_a_preview_stops_reading_records_once_the_dialog_is_closed(app, monkeypatch) -> None:
+    """The preview of a large selection reads every record of it (seconds at 40,000
+    meetings), and went on reading after escape closed the dialog. It stops at the next
+    record."""
+    import threading
+
+    from textual import events
+
+    from coopbrowse.store.index import SearchIndex
+    from coopbrowse.tui.screens.export import ExportScreen
+
+    read = SearchIndex.meeting
+    reads: list[str] = []
+    first = threading.Event()
+
+    def slow_read(self, meeting_id, *args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():  # (the preview's)
+            reads.append(meeting_id)
+            first.set()
+            time.sleep(0.1)
+        return read(self, meeting_id, *args, **kwargs)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("a")  # all five meetings
+        await settle(pilot, app)
+        monkeypatch.setattr(SearchIndex, "meeting", slow_read)
+        app.post_message(events.Key("e", "e"))  # (Pilot's press would wait for the worker)
+        await until(pilot, first.is_set, "the preview reading")
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen) and not dialog.ready
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        closed = len(reads)
+        await pilot.pause(0.6)  # (time for the four other meetings and their names)
+        assert len(reads) <= closed + 1, reads
+
+
 async def export_to(pilot, app, path) -> None:
     """Open the export dialog, type ``path`` and press ctrl+e."""
     await pilot.press("e")

@@ -23,6 +23,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static
+from textual.worker import get_current_worker
 
 from coopbrowse.store import StoreError, __version__
 from coopbrowse.store.export import (
@@ -42,6 +43,7 @@ from ..widgets.toggles import Dot, Tick
 
 if TYPE_CHECKING:
     from coopbrowse.store.index import SearchIndex
+    from coopbrowse.store.model import Meeting, Proposal
 
 PREVIEW_LINES = 60
 
@@ -88,6 +90,30 @@ def export_counts(sel: Selection) -> str:
         own = "its" if len(sel.proposals) == 1 else "their"
         parts.append(f"{_n(len(sel.proposals), 'proposal')} on {own} own")
     return " and ".join(parts) or "nothing"
+
+
+class GivenUp(Exception):
+    """A selection no longer wanted while it was being read (the dialog closed, a newer
+    preview began, or escape came before the export was written)."""
+
+
+class _Watched:
+    """The index as a record source that gives up between records once ``stop()`` holds:
+    reading a selection of 40,000 meetings takes seconds, which a closed dialog should not
+    go on spending."""
+
+    def __init__(self, index: SearchIndex, stop: Callable[[], bool]) -> None:
+        self.index, self.stop = index, stop
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        if self.stop():
+            raise GivenUp
+        return self.index.meeting(meeting_id)
+
+    def proposal(self, proposal_id: str) -> tuple[Proposal, Meeting] | None:
+        if self.stop():
+            raise GivenUp
+        return self.index.proposal(proposal_id)
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -338,8 +364,9 @@ class ExportScreen(ModalScreen[str | None]):
 
     # What and how -----------------------------------------------------------------------
 
-    def selection(self, choice: Choice) -> Selection:
-        """The records of ``choice`` (read from the index; call it off the UI thread)."""
+    def selection(self, choice: Choice, stop: Callable[[], bool] | None = None) -> Selection:
+        """The records of ``choice`` (read from the index; call it off the UI thread);
+        :class:`GivenUp` as soon as ``stop()`` holds."""
         key = self.choices.index(choice)
         found = self._selections.get(key)
         if found is None:
@@ -348,7 +375,8 @@ class ExportScreen(ModalScreen[str | None]):
                 view = choice.view if choice.view in ("proposals", "followup") else "meetings"
                 order = "status" if view == "followup" else "newest"
                 keys = self.index.keys(self.index.listing(view, choice.query, order))
-            found = self._selections[key] = select_from(self.index, keys)
+            source = self.index if stop is None else _Watched(self.index, stop)
+            found = self._selections[key] = select_from(source, keys)
         return found
 
     def _default_title(self) -> str:
@@ -366,9 +394,19 @@ class ExportScreen(ModalScreen[str | None]):
             sources=self.query_one("#opt-sources", Checkbox).value,
         )
 
-    def markdown(self, choice: Choice, options: ExportOptions, max_lines: int | None = None) -> str:
+    def markdown(
+        self,
+        choice: Choice,
+        options: ExportOptions,
+        max_lines: int | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> str:
         return to_markdown(
-            self.selection(choice), options, now=_now(), version=__version__, max_lines=max_lines
+            self.selection(choice, stop),
+            options,
+            now=_now(),
+            version=__version__,
+            max_lines=max_lines,
         )
 
     def refresh_preview(self) -> None:
@@ -381,9 +419,16 @@ class ExportScreen(ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True, group="preview")
     def _preview(self, ticket: int, choice: Choice, options: ExportOptions) -> None:
+        worker = get_current_worker()
+
+        def stop() -> bool:  # (a newer preview cancels this one; closing, all of them)
+            return worker.is_cancelled or ticket != self._ticket or not self.is_attached
+
         try:
-            sel = self.selection(choice)
+            sel = self.selection(choice, stop)
             shown = self.markdown(choice, options, max_lines=PREVIEW_LINES + 1)
+        except GivenUp:
+            return
         except StoreError as exc:
             self.app.call_from_thread(self.show_error, f"Cannot read the records: {exc}")
             return
@@ -457,8 +502,11 @@ class ExportScreen(ModalScreen[str | None]):
     ) -> None:
         app = self.app
         try:
-            text = self.markdown(choice, options)  # (the long part, for a large selection)
-            if self._cancelled.is_set():  # escape came first: nothing is written
+            try:  # (the long part, for a large selection: given up when escape comes)
+                text = self.markdown(choice, options, stop=self._cancelled.is_set)
+            except GivenUp:
+                text = None
+            if text is None or self._cancelled.is_set():  # escape came first: nothing written
                 app.call_from_thread(app.notify, "Export cancelled: nothing was written.")
                 return
             write_markdown(path, text, force=force)
