@@ -1370,6 +1370,46 @@ async def test_a_preview_stops_reading_records_once_the_dialog_is_closed(app, mo
         assert len(reads) <= closed + 1, reads
 
 
+async def test_a_long_preview_says_how_far_it_has_read(app, monkeypatch) -> None:
+    """While a large selection is read for its preview, the line above it counts the
+    records read ("Reading the records: 2 of 5…"), then gives the selection's counts."""
+    import threading
+
+    from textual import events
+    from textual.widgets import Static
+
+    from coopbrowse.store.index import SearchIndex
+    from coopbrowse.tui.screens import export as export_module
+
+    read = SearchIndex.meeting
+
+    def slow_read(self, meeting_id, *args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            time.sleep(0.1)
+        return read(self, meeting_id, *args, **kwargs)
+
+    monkeypatch.setattr(export_module._Watched, "EVERY", 2)  # (every 500 records, really)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("a")
+        await settle(pilot, app)
+        monkeypatch.setattr(SearchIndex, "meeting", slow_read)
+        app.post_message(events.Key("e", "e"))
+        await until(pilot, lambda: isinstance(app.screen, export_module.ExportScreen), "dialog")
+        dialog = app.screen
+        line = dialog.query_one("#export-counts", Static)
+        seen: set[str] = set()
+
+        def reading() -> bool:
+            seen.add(str(line.render()))
+            return dialog.ready
+
+        await until(pilot, reading, "the preview")
+        said = {x for x in seen if x.startswith("Reading the records: ")}
+        assert said and said <= {"Reading the records: 2 of 5…", "Reading the records: 4 of 5…"}
+        assert "5 meetings in full" in str(line.render())
+
+
 async def export_to(pilot, app, path) -> None:
     """Open the export dialog, type ``path`` and press ctrl+e."""
     await pilot.press("e")

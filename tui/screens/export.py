@@ -98,21 +98,35 @@ class GivenUp(Exception):
 
 
 class _Watched:
-    """The index as a record source that gives up between records once ``stop()`` holds:
-    reading a selection of 40,000 meetings takes seconds, which a closed dialog should not
-    go on spending."""
+    """The index as a record source that gives up between records once ``stop()`` holds,
+    and says every few hundred records how many it has read (``said(done)``): reading a
+    selection of 40,000 meetings takes seconds, which the dialog tells as it goes, and
+    which a closed dialog should not go on spending."""
 
-    def __init__(self, index: SearchIndex, stop: Callable[[], bool]) -> None:
-        self.index, self.stop = index, stop
+    EVERY = 500
 
-    def meeting(self, meeting_id: str) -> Meeting | None:
+    def __init__(
+        self,
+        index: SearchIndex,
+        stop: Callable[[], bool],
+        said: Callable[[int], object] | None = None,
+    ) -> None:
+        self.index, self.stop, self.said = index, stop, said
+        self.done = 0
+
+    def _next(self) -> None:
         if self.stop():
             raise GivenUp
+        self.done += 1
+        if self.said is not None and self.done % self.EVERY == 0:
+            self.said(self.done)
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        self._next()
         return self.index.meeting(meeting_id)
 
     def proposal(self, proposal_id: str) -> tuple[Proposal, Meeting] | None:
-        if self.stop():
-            raise GivenUp
+        self._next()
         return self.index.proposal(proposal_id)
 
 
@@ -364,9 +378,15 @@ class ExportScreen(ModalScreen[str | None]):
 
     # What and how -----------------------------------------------------------------------
 
-    def selection(self, choice: Choice, stop: Callable[[], bool] | None = None) -> Selection:
+    def selection(
+        self,
+        choice: Choice,
+        stop: Callable[[], bool] | None = None,
+        said: Callable[[str], object] | None = None,
+    ) -> Selection:
         """The records of ``choice`` (read from the index; call it off the UI thread);
-        :class:`GivenUp` as soon as ``stop()`` holds."""
+        :class:`GivenUp` as soon as ``stop()`` holds. ``said`` hears how far the reading of
+        a large selection is ("Reading the records: 1,500 of 44,000…")."""
         key = self.choices.index(choice)
         found = self._selections.get(key)
         if found is None:
@@ -375,7 +395,13 @@ class ExportScreen(ModalScreen[str | None]):
                 view = choice.view if choice.view in ("proposals", "followup") else "meetings"
                 order = "status" if view == "followup" else "newest"
                 keys = self.index.keys(self.index.listing(view, choice.query, order))
-            source = self.index if stop is None else _Watched(self.index, stop)
+            total = len(keys)
+
+            def read(done: int) -> None:
+                if said is not None:
+                    said(f"Reading the records: {done:,} of {total:,}…")
+
+            source = self.index if stop is None else _Watched(self.index, stop, read)
             found = self._selections[key] = select_from(source, keys)
         return found
 
@@ -400,9 +426,10 @@ class ExportScreen(ModalScreen[str | None]):
         options: ExportOptions,
         max_lines: int | None = None,
         stop: Callable[[], bool] | None = None,
+        said: Callable[[str], object] | None = None,
     ) -> str:
         return to_markdown(
-            self.selection(choice, stop),
+            self.selection(choice, stop, said),
             options,
             now=_now(),
             version=__version__,
@@ -424,8 +451,11 @@ class ExportScreen(ModalScreen[str | None]):
         def stop() -> bool:  # (a newer preview cancels this one; closing, all of them)
             return worker.is_cancelled or ticket != self._ticket or not self.is_attached
 
+        def said(what: str) -> None:
+            self.app.call_from_thread(self._show_reading, ticket, what)
+
         try:
-            sel = self.selection(choice, stop)
+            sel = self.selection(choice, stop, said)
             shown = self.markdown(choice, options, max_lines=PREVIEW_LINES + 1)
         except GivenUp:
             return
@@ -438,6 +468,10 @@ class ExportScreen(ModalScreen[str | None]):
         if len(lines) > PREVIEW_LINES:
             text += f"\n… (the first {PREVIEW_LINES} lines)"
         self.app.call_from_thread(self._show_preview, ticket, counts, text)
+
+    def _show_reading(self, ticket: int, what: str) -> None:
+        if ticket == self._ticket and self.is_attached:
+            self.query_one("#export-counts", Static).update(Text(what, "dim"))
 
     def _show_preview(self, ticket: int, counts: str, text: str) -> None:
         if ticket != self._ticket or not self.is_attached:  # (a newer one; or closed meanwhile)
@@ -503,7 +537,9 @@ class ExportScreen(ModalScreen[str | None]):
         app = self.app
         try:
             try:  # (the long part, for a large selection: given up when escape comes)
-                text = self.markdown(choice, options, stop=self._cancelled.is_set)
+                text = self.markdown(
+                    choice, options, stop=self._cancelled.is_set, said=self._said_writing
+                )
             except GivenUp:
                 text = None
             if text is None or self._cancelled.is_set():  # escape came first: nothing written
@@ -525,6 +561,15 @@ class ExportScreen(ModalScreen[str | None]):
             app.call_from_thread(app.notify, one_line(said), markup=False)
         else:
             app.call_from_thread(self.dismiss, str(path))
+
+    def _said_writing(self, what: str) -> None:
+        """(From the export's worker) how far the reading of a large selection is."""
+
+        def show() -> None:
+            if self.writing and self.is_attached:
+                self.query_one("#export-error", Static).update(Text(f"Writing… {what}", "dim"))
+
+        self.app.call_from_thread(show)
 
     def action_copy(self) -> None:
         self._copy(self.choice, self.options())
