@@ -90,6 +90,28 @@ def test_a_long_list_is_printed_in_slices_that_read_as_one_table(capsys, monkeyp
     assert places == sorted(places)
 
 
+def test_a_sliced_lists_ids_are_never_folded_over_two_lines(capsys, monkeypatch, store):
+    """Piped, a list of more than 500 meetings (read in slices) gave its id column a
+    share of the width, and a long id folded over two lines: no use to ``grep`` or ``cut``.
+    Each id is whole on its row's first line."""
+    import dataclasses
+
+    import coopbrowse.tui.cli as cli
+    from coopbrowse.store.dataset import Dataset
+
+    penza = store.meeting("2025-04-01-penza")
+    long_id = "2025-04-02-north-ossetia-alania-melnichenko-2"  # (45 characters)
+    moved = dataclasses.replace(penza, id=long_id, date="2025-04-02", proposals=[])
+    store.merge_dataset(Dataset("", [moved]))
+    monkeypatch.setattr(cli, "LIST_CHUNK", 2)  # six meetings: three slices
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    rows = [line for line in out.splitlines() if re.match(r" \d{4}-\d\d-\d\d ", line)]
+    ids = [line.split("│")[-1].strip() for line in rows]
+    assert long_id in ids and len(ids) == 6, ids
+    assert all(i in {m.id for m in store.meetings()} for i in ids)
+
+
 def test_show_json_round_trips_one_meeting(capsys, store: Store):
     meeting = store.meetings()[-1]
     code, out, _ = run(capsys, "show", meeting.id, "--json")

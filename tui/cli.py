@@ -744,6 +744,7 @@ def cmd_list(index: SearchIndex, *, as_json: bool, history: bool = False) -> int
     kept = [i for i, n in enumerate(MEETING_COLUMNS) if not narrow or n in _NARROW_LIST]
     shown = (*(MEETING_COLUMNS[i] for i in kept), "ID")
     first = True
+    id_width = 0  # a sliced list's: fixed by its first slice, at least LIST_ID_WIDTH
     while chunk := list(itertools.islice(meetings, LIST_CHUNK)):
         table = Table(
             title=f"{total:,} meetings" if first else None,
@@ -755,10 +756,15 @@ def cmd_list(index: SearchIndex, *, as_json: bool, history: bool = False) -> int
         # the date and the id whole on their line in one table (the other columns give way;
         # an id longer than the room they leave folds, whole); slices keep the same columns
         # from one to the next
-        room = max(20, console.width - 45)
+        # (what the date, the count, the rules and 12 columns for each other one leave)
+        room = max(20, console.width - 15 - (3 * len(shown) + 1) - 12 * (len(shown) - 3))
         whole_width = {"Date": 10, "ID": max(len(m.id) for m in chunk)}
+        if sliced and not id_width:  # (an id folded over two lines is no use to grep or cut)
+            id_width = min(room, max(whole_width["ID"], LIST_ID_WIDTH))
         for name in shown:
-            width, ratio = _LIST_SHARES[name] if sliced else (None, None)
+            width, ratio = (None, None)
+            if sliced:
+                width, ratio = (id_width, None) if name == "ID" else _LIST_SHARES[name]
             whole = not sliced and name in whole_width and whole_width[name] <= room
             table.add_column(
                 name,
@@ -780,6 +786,10 @@ def cmd_list(index: SearchIndex, *, as_json: bool, history: bool = False) -> int
 
 _NARROW_LIST = ("Date", "Region", "Prop.")
 
+# The id column of a list too long for one table (read in slices): ids as drafted are the
+# date, the longest region key (25) and a host's surname, within this
+LIST_ID_WIDTH = 48
+
 # A sliced list's columns: (fixed width, or share of what is left).
 _LIST_SHARES: dict[str, tuple[int | None, int | None]] = {
     "Date": (10, None),
@@ -788,7 +798,6 @@ _LIST_SHARES: dict[str, tuple[int | None, int | None]] = {
     "Belarusian host": (None, 4),
     "Prop.": (5, None),
     "Latest trade": (None, 3),
-    "ID": (None, 5),
 }
 
 
