@@ -388,19 +388,15 @@ class Compiler:
 
 
 def matching_regions(known: list[str], value: str) -> list[str]:
-    """The indexed regions a ``region:`` value names: the region it spells exactly, else
-    every region whose slug is the value or has a word starting with it."""
+    """The indexed regions a ``region:`` value names: the region it spells exactly (none,
+    when no meeting is stored there: ``moscow`` is the city, not Moscow Oblast), else every
+    region whose slug is the value or has a word starting with it (``mosc``)."""
     region = find_region(value) or find_region(value.replace("-", " "))
     if region is not None:  # the region under its name, and any other spelling stored
-        same = [name for name in known if name == region.name or find_region(name) is region]
-        if same:
-            return same
+        return [name for name in known if name == region.name or find_region(name) is region]
     out = []
     slug = region_slug(value)
     for name in known:
-        if region is not None and region.name == name:
-            out.append(name)
-            continue
         if region_slug(name) == slug or any(
             w.startswith(value) for w in WORD_RE.findall(fold(name))
         ):

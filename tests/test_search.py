@@ -262,6 +262,19 @@ def test_a_region_with_no_meetings_is_not_taken_for_a_slip() -> None:
     assert _corrected_value(Filter("region", "omskk"), None, held) == "omsk"  # type: ignore[arg-type]
 
 
+def test_a_region_named_in_full_is_that_region_not_one_that_starts_alike(
+    index: SearchIndex,
+) -> None:
+    """``region:moscow`` listed Moscow Oblast's meeting when no meeting in Moscow (the
+    city) was stored: a value that names a region is that region, found or not; a value that
+    names none is a start of one (``mosc``)."""
+    oblast = set(ids(index, "region:moscow-oblast"))
+    assert oblast and all("moscow-oblast" in i for i in oblast)
+    assert ids(index, "region:moscow") == []
+    assert set(ids(index, "region:mosc")) == oblast
+    assert set(ids(index, 'region:"Moscow Region"')) == oblast
+
+
 def test_title_match_outranks_detail_match(index: SearchIndex) -> None:
     # "Promomed" is in the title of p11 and only in the detail/notes elsewhere.
     hits = ids(index, "promomed")
