@@ -56,6 +56,7 @@ from .storage import (
     AtomicJSONStorage,
     check_tables,
     parse_json_bytes,
+    protect_database,
     read_file_bytes,
     write_lock,
 )
@@ -230,6 +231,7 @@ class Store:
             self.path = path.resolve() if path.is_symlink() else path
         except (OSError, RuntimeError):  # RuntimeError: a loop, on Python < 3.13
             self.path = path
+        protect_database(self.path)  # (no export may be written over it)
         self._snapshot: _Snapshot | None = None
         self._pending: tuple[Signature, Any] | None = None
         self.merge_report: WriteReport | None = None

@@ -63,6 +63,7 @@ from .storage import (
     child_env,
     collector_paused,
     json_messages,
+    protect_database,
     read_file_bytes,
     read_regular,
     write_lock,
@@ -260,6 +261,7 @@ class Library:
         sig: Signature | None = None,
     ) -> None:
         self.db_path = db_path
+        protect_database(db_path)  # (no export may be written over it)
         self.index = index
         self.stamp = stamp
         self.note = note

@@ -257,12 +257,50 @@ def check_replaceable(path: Path | str) -> None:
         raise NotWritable(path, _refusal(path, mode))
 
 
+# The files of the databases this process has opened (the database, its lock, its state),
+# which no export may overwrite, whatever ``force`` says: path -> what it is
+_OURS: dict[str, str] = {}
+_OURS_LOCK = threading.Lock()
+
+
+def protect_database(db_path: Path) -> None:
+    """Keep exports off ``db_path`` and the files that go with it (its lock and the app's
+    state file): ``coopbrowse export -o <the database> --force`` wrote a briefing over it."""
+    from .paths import resolve_state_path
+
+    files = {
+        db_path: "the database",
+        db_path.with_name(db_path.name + ".lock"): "the database's lock file",
+        resolve_state_path(db_path): "the database's state file",
+    }
+    with _OURS_LOCK:
+        for file, what in files.items():
+            _OURS[os.path.realpath(file)] = what
+
+
+def _ours(path: Path) -> str | None:
+    """What ``path`` is, if it is one of the files :func:`protect_database` keeps."""
+    real = os.path.realpath(path)
+    with _OURS_LOCK:
+        ours = dict(_OURS)
+    if real in ours:
+        return ours[real]
+    for file, what in ours.items():  # (the same file by another name: a hard link)
+        with contextlib.suppress(OSError):
+            if os.path.samefile(file, path):
+                return what
+    return None
+
+
 def check_export_target(path: Path | str, force: bool = False) -> None:
     """Refuse an export target before anything is written: a directory (give a file name),
     anything else that is not a regular file (a pipe, a device, a socket, a symbolic link,
-    dangling or not: even with ``force``), and an existing file unless ``force``. One
-    :class:`NotWritable` line naming the file."""
+    dangling or not: even with ``force``), the database and its files (even with ``force``),
+    and an existing file unless ``force``. One :class:`NotWritable` line naming the file."""
     path = Path(path)
+    ours = _ours(path)
+    if ours is not None:
+        raise NotWritable(path, f"is {ours}; export to another file")
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:

@@ -423,6 +423,30 @@ def test_the_export_check_refuses_what_is_not_a_regular_file_even_with_force(tmp
     _unchanged(tmp_path, targets)
 
 
+def test_no_export_is_written_over_the_database_or_its_files_even_with_force(tmp_path, store):
+    """``export -o <the database> --force`` wrote the briefing over the database (and
+    ``compare -o``, and the state file the same way): every later command then failed. The
+    database, its lock and its state file are refused, by any name."""
+    assert cli("list", timeout=60).returncode == 0  # (the index built once)
+    db = store.path
+    before = db.read_bytes()
+    os.link(db, tmp_path / "same.md")  # the database under another name
+    state = Path(os.environ["COOPBROWSE_STATE"])
+    targets = {
+        str(db): "is the database",
+        str(tmp_path / "same.md"): "is the database",
+        str(db.with_name(db.name + ".lock")): "is the database's lock file",
+        str(state): "is the database's state file",
+    }
+    for target, said in targets.items():
+        assert_one_line(cli("export", "samara", "-o", target, "--force"), said)
+    meetings = ["2025-04-01-penza", "2025-07-21-samara"]
+    assert_one_line(cli("compare", *meetings, "-o", str(db), "--force"), "is the database")
+    assert db.read_bytes() == before
+    assert not state.exists()
+    assert cli("export", "samara", "-o", str(tmp_path / "brief.md")).returncode == 0
+
+
 def test_a_write_never_replaces_what_is_not_a_regular_file(tmp_path, targets):
     for name, message in EXPORT_REFUSALS.items():
         with deadline(), pytest.raises(NotWritable) as info:
