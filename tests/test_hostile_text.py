@@ -154,3 +154,72 @@ def screen_text(svg: str) -> str:
     for line, content in re.findall(r'clip-path="url\(#terminal-\d+-line-(\d+)\)">([^<]*)<', svg):
         lines.setdefault(int(line), []).append(html.unescape(content).replace("\xa0", " "))
     return "\n".join("".join(parts) for _n, parts in sorted(lines.items()))
+
+
+async def test_hostile_record_in_the_meeting_form(tmp_path: Path) -> None:
+    """The edit form put a record's text into its fields raw, and the fields sent it to the
+    terminal: a clipboard write (OSC 52), a clear screen, text reversed. Every field shows
+    stand-ins (``␛``), and a save with the fields untouched keeps the record as it was; a
+    field edited keeps what it shows."""
+    from textual.widgets import Input, TextArea
+
+    from coopbrowse.store.model import Meeting
+    from coopbrowse.tui.screens.form import EditScreen
+
+    texts = [
+        "\x1b]52;c;SGVsbG8=\x07 title",
+        "\x9b2J summary\nline two",
+        "Minsk \x1b[2J",
+        "Ivan \x1b[31mRed",
+        "x",
+        "outlet \u202eevil",
+        "proposal \x1b[31mred",
+        "detail \x1b]8;;https://evil.example\x1b\\link",
+        "Enterprise \u2066x",
+    ]
+    db = tmp_path / "db.json"
+    store = Store.open(db)
+    meeting = hostile_meeting(texts, 12.5)
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps([meeting]), encoding="utf-8")
+    assert main(["--db", str(db), "import", str(source)]) == 0
+    stored = store.meeting(meeting["id"])
+    assert stored is not None
+    app = CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        form = EditScreen(stored, store)
+        await app.push_screen(form)
+        await settle(pilot, app)
+        shown = [w.value for w in form.query(Input)] + [a.text for a in form.query(TextArea)]
+        assert not [s for s in shown if RAW.search(s.replace("\n", ""))]
+        assert form.query_one("#f-title", Input).value.endswith("␛]52;c;SGVsbG8=␇ title")
+        data, _where = form.collect()
+        assert Meeting.from_dict(data).to_dict() == stored.to_dict()  # untouched: as stored
+        place = form.query_one("#f-place", Input)
+        place.focus()
+        place.cursor_position = len(place.value)
+        await pilot.press("end", "!")
+        data, _where = form.collect()
+        assert data["place"] == "Minsk ␛[2J!"  # edited: what it showed, and the key
+        assert data["title"] == stored.title
+
+
+async def test_an_article_pasted_with_control_characters_shows_none(tmp_path: Path) -> None:
+    """Pasted into the article box, a page's escape codes reached the terminal: they are
+    dropped (drafting drops them too)."""
+    from textual.events import Paste
+    from textual.widgets import TextArea
+
+    store = Store.open(tmp_path / "db.json")
+    app = CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        await settle(pilot, app)
+        area = app.screen.query_one("#article-text", TextArea)
+        area.focus()
+        await pilot.pause()
+        area.post_message(Paste("Lukashenko met \x1b[2Jthe governor\r\nof Omsk \u202eOblast."))
+        await settle(pilot, app)
+        assert area.text == "Lukashenko met [2Jthe governor\nof Omsk Oblast."

@@ -36,7 +36,7 @@ from coopbrowse.store.text import one_line, printable
 
 from ..blocks import plural
 from ..widgets.footer import KeysFooter
-from ..widgets.inputs import OrderedInput, OrderedTextArea
+from ..widgets.inputs import OrderedInput, PastedTextArea
 from .export import confirm
 from .form import MeetingForm
 
@@ -141,7 +141,7 @@ class ArticleScreen(ModalScreen[Drafted | None]):
             )
             yield SourcesInput(placeholder="path or URL", id="article-path")
             yield Label("…or paste the article's text here (ctrl+s drafts it):")
-            yield OrderedTextArea(self.text, id="article-text", soft_wrap=True)
+            yield PastedTextArea(self.text, id="article-text", soft_wrap=True)
             note = Static("", id="article-note", markup=False)  # (read-only: said at once)
             note.display = False  # (no line taken from the text box until there is one)
             yield note

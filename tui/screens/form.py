@@ -56,7 +56,7 @@ from coopbrowse.store.text import one_line, printable
 from ..keyorder import send_keys
 from ..widgets.choice import Choice
 from ..widgets.footer import KeysFooter
-from ..widgets.inputs import OrderedInput, OrderedTextArea
+from ..widgets.inputs import OrderedInput, ShownTextArea
 from ..widgets.toggles import Tick
 from .export import confirm
 from .opening import KeepsEarlyKeys
@@ -132,11 +132,25 @@ def _blank(key: str, item: dict[str, Any]) -> bool:
 
 class Field(OrderedInput):
     """A form field. Tabbing into it puts the cursor at its end: a selection of all it holds
-    would be replaced by the next key typed ("Minsk" lost to " (Palace of Independence)")."""
+    would be replaced by the next key typed ("Minsk" lost to " (Palace of Independence)").
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    A record's control characters (an escape sequence, a bidi override) show as stand-ins
+    (``␛[31m``): raw, the field would send them to the terminal. Saved, the field gives the
+    value as stored while what it shows is unchanged (:attr:`stored_value`)."""
+
+    def __init__(self, value: str | None = None, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("select_on_focus", False)
-        super().__init__(*args, **kwargs)
+        text = value or ""
+        shown = printable(text, newlines=False)
+        self._stored = (shown, text) if shown != text else None
+        super().__init__(shown, *args, **kwargs)
+
+    @property
+    def stored_value(self) -> str:
+        """The record's value: as stored while the field shows it unchanged, else as typed."""
+        if self._stored is not None and self.value == self._stored[0]:
+            return self._stored[1]
+        return self.value
 
 
 # What the form calls a record's fields (a ValidationError names them by their path)
@@ -331,7 +345,7 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         return Horizontal(Label(label, classes="form-label"), field, classes="form-row")
 
     def _area(self, label: str, text: str, wid: str, hint: str, height: int = 3) -> Horizontal:
-        area = OrderedTextArea(text, id=wid, soft_wrap=True, tab_behavior="focus", classes="area")
+        area = ShownTextArea(text, id=wid, soft_wrap=True, tab_behavior="focus", classes="area")
         area.styles.height = height
         area.tooltip = "one item per line (goods may also be separated by commas)"
         return Horizontal(
@@ -527,10 +541,12 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
     # Reading the form back --------------------------------------------------------------
 
     def _value(self, wid: str) -> str:
-        return self.query_one(f"#{wid}", Input).value.strip()
+        field = self.query_one(f"#{wid}", Input)
+        return (field.stored_value if isinstance(field, Field) else field.value).strip()
 
     def _text(self, wid: str) -> str:
-        return self.query_one(f"#{wid}", TextArea).text
+        area = self.query_one(f"#{wid}", TextArea)
+        return area.stored_text if isinstance(area, ShownTextArea) else area.text
 
     def _checked(self, wid: str) -> bool:
         return self.query_one(f"#{wid}", Checkbox).value

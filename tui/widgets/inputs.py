@@ -15,6 +15,8 @@ from typing import Any
 from textual import events
 from textual.widgets import Input, TextArea
 
+from coopbrowse.store.text import CONTROL_CHARS, printable
+
 from ..keyorder import send_keys
 from .steady import SteadyInput
 from .typeahead import run_binding_now
@@ -64,3 +66,47 @@ class OrderedTextArea(TextArea):
     async def _on_key(self, event: events.Key) -> None:
         if not await _ordered(self, event):
             await super()._on_key(event)
+
+
+class ShownTextArea(OrderedTextArea):
+    """A text box for text read from a record or a file: its control characters (an escape
+    sequence, a bidi override) show as stand-ins (``␛[31m``), which raw would reach the
+    terminal; :attr:`stored_text` is the text as given while what shows of it is unchanged,
+    else as edited."""
+
+    def __init__(self, text: str = "", *args: Any, **kwargs: Any) -> None:
+        shown = printable(text)
+        self._given = (shown, text) if shown != text else None
+        super().__init__(shown, *args, **kwargs)
+
+    @property
+    def stored_text(self) -> str:
+        if self._given is not None and self.text == self._given[0]:
+            return self._given[1]
+        return self.text
+
+
+def without_controls(text: str) -> str:
+    """``text`` without its control characters (line breaks and tabs kept): what a box of
+    pasted text shows, which raw would reach the terminal."""
+    return CONTROL_CHARS.sub("", text.replace("\r\n", "\n"))
+
+
+class PastedTextArea(OrderedTextArea):
+    """A text box for pasted text (an article): control characters, given or pasted, are
+    dropped (drafting drops them too), as raw they would reach the terminal."""
+
+    def __init__(self, text: str = "", *args: Any, **kwargs: Any) -> None:
+        super().__init__(without_controls(text), *args, **kwargs)
+
+    def insert(self, text: str, *args: Any, **kwargs: Any) -> Any:
+        return super().insert(without_controls(text), *args, **kwargs)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        if self.read_only:
+            return
+        if result := self._replace_via_keyboard(without_controls(event.text), *self.selection):
+            self.move_cursor(result.end_location)
+            self.focus()
