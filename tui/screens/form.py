@@ -56,7 +56,7 @@ from coopbrowse.store.text import one_line, printable
 from ..keyorder import send_keys
 from ..widgets.choice import Choice
 from ..widgets.footer import KeysFooter
-from ..widgets.inputs import OrderedInput, ShownTextArea
+from ..widgets.inputs import OrderedInput, Shown, ShownTextArea
 from ..widgets.toggles import Tick
 from .export import confirm
 from .opening import KeepsEarlyKeys
@@ -140,17 +140,13 @@ class Field(OrderedInput):
 
     def __init__(self, value: str | None = None, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("select_on_focus", False)
-        text = value or ""
-        shown = printable(text, newlines=False)
-        self._stored = (shown, text) if shown != text else None
-        super().__init__(shown, *args, **kwargs)
+        self._stored = Shown(value or "", newlines=False)
+        super().__init__(self._stored.shown, *args, **kwargs)
 
     @property
     def stored_value(self) -> str:
         """The record's value: as stored while the field shows it unchanged, else as typed."""
-        if self._stored is not None and self.value == self._stored[0]:
-            return self._stored[1]
-        return self.value
+        return self._stored.given(self.value)
 
 
 # What the form calls a record's fields (a ValidationError names them by their path)

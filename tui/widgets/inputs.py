@@ -68,22 +68,30 @@ class OrderedTextArea(TextArea):
             await super()._on_key(event)
 
 
+class Shown:
+    """Text from a record or a file as a widget shows it: its control characters (an
+    escape sequence, a bidi override) as stand-ins (``␛[31m``), which raw would reach the
+    terminal; :meth:`given` is the text as given while what shows of it is unchanged, else
+    as edited."""
+
+    def __init__(self, text: str, *, newlines: bool = True) -> None:
+        self.text = text
+        self.shown = printable(text, newlines=newlines)
+
+    def given(self, now: str) -> str:
+        return self.text if now == self.shown else now
+
+
 class ShownTextArea(OrderedTextArea):
-    """A text box for text read from a record or a file: its control characters (an escape
-    sequence, a bidi override) show as stand-ins (``␛[31m``), which raw would reach the
-    terminal; :attr:`stored_text` is the text as given while what shows of it is unchanged,
-    else as edited."""
+    """A text box for text read from a record or a file (see :class:`Shown`)."""
 
     def __init__(self, text: str = "", *args: Any, **kwargs: Any) -> None:
-        shown = printable(text)
-        self._given = (shown, text) if shown != text else None
-        super().__init__(shown, *args, **kwargs)
+        self._given = Shown(text)
+        super().__init__(self._given.shown, *args, **kwargs)
 
     @property
     def stored_text(self) -> str:
-        if self._given is not None and self.text == self._given[0]:
-            return self._given[1]
-        return self.text
+        return self._given.given(self.text)
 
 
 def without_controls(text: str) -> str:
