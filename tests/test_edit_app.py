@@ -1261,3 +1261,53 @@ async def test_keys_typed_while_a_save_is_given_up_go_back_into_the_form(
             await until(pilot, lambda: title.value == "Title one", "the keys typed into it")
         assert app.screen is form and app.focused is title
         assert store.meeting(PENZA).title != "Title one"
+
+
+async def test_moves_typed_just_after_a_save_are_made_from_the_record_saved(app, store) -> None:
+    """``jj`` typed as ctrl+s saved an edit moved the list's cursor while the list was read
+    again, and then the cursor was put back on the meeting saved: the moves were lost. They
+    wait for the list, and are made from the meeting saved."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        main = app.screen_stack[0]
+        keys = [row.key for row in (main.rows[i] for i in range(len(main.rows)))]
+        title = form.query_one("#f-title", Input)
+        title.focus()
+        title.value = "A new title"
+        await pilot.pause()
+        await burst(pilot, app, "ctrl+s", "j")
+        await settle(pilot, app)
+        assert app.screen is main and store.meeting(PENZA).title == "A new title"
+        table = main.query_one(RecordTable)
+        assert main.rows[table.cursor].key == keys[keys.index(("meeting", PENZA)) + 1]
+
+
+async def test_moves_typed_just_after_an_undo_are_made_from_the_record_undone(
+    app, store, monkeypatch
+) -> None:
+    """The same after ``u`` and ``y``: the list read again after the undo kept its cursor
+    on the record undone, over the moves typed while it was written."""
+    import time
+
+    undo = Store.undo
+
+    def slow_undo(self, *args, **kwargs):  # (a write that takes a moment, as a large one)
+        time.sleep(0.3)
+        return undo(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "undo", slow_undo)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        form.query_one("#f-title", Input).value = "A new title"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        main = app.screen
+        table = main.query_one(RecordTable)
+        keys = [row.key for row in (main.rows[i] for i in range(len(main.rows)))]
+        assert main.rows[table.cursor].key == ("meeting", PENZA)
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await burst(pilot, app, "y", "j")  # (j as the question closes and as it is written)
+        await settle(pilot, app)
+        assert store.meeting(PENZA).title != "A new title"
+        assert main.rows[table.cursor].key == keys[keys.index(("meeting", PENZA)) + 1]

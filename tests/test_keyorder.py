@@ -78,3 +78,18 @@ async def test_a_key_lost_on_its_way_does_not_hold_the_rest_for_good() -> None:
         await pilot.pause(0.2)  # past the patience: what was held goes on
         assert app.query_one("#line", Input).value == "b"
         assert not app.key_order.busy
+
+
+async def test_a_key_sent_on_again_keeps_its_place_before_the_keys_sent_after_it() -> None:
+    """ "/elev" sent on together (kept while a form saved): the list kept "/" until its rows
+    came and sent it on again, behind "elev", still on their way; "e" then ran as a command
+    of the list. A key sent on waits for every key typed before it that is still on its way."""
+    async with Line().run_test() as pilot:
+        app = pilot.app
+        await pilot.pause()
+        d, e, f = typed("def")
+        send_keys(app, [e, f])  # on their way
+        send_keys(app, [d])  # typed before them, sent on after them
+        await pilot.pause(0.1)
+        assert app.query_one("#line", Input).value == "def"
+        assert not app.key_order.busy

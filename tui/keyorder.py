@@ -85,9 +85,13 @@ class KeyOrder:
             return False
         if any(event is s for s in self._sent):
             self._sent = [s for s in self._sent if s is not event]
-            # typed before every key deferred (sent on from a queue ahead of it): it goes
-            # first; typed after one, it follows it
-            if not self._deferred or event.time <= min(d.time for d in self._deferred):
+            # typed before every key deferred (sent on from a queue ahead of it) and every
+            # key sent on still on its way (sent again behind it: "/" kept by the list until
+            # its rows came, behind the "elev" typed after it): it goes first; typed after
+            # one, it follows it
+            if not any(s.time < event.time for s in self._sent) and (
+                not self._deferred or event.time <= min(d.time for d in self._deferred)
+            ):
                 self._release_soon()
                 return False
         elif not (self._sent or self._deferred or self._held):
@@ -146,6 +150,15 @@ class KeepsKeyOrder(App[Any]):
                 return
             # (Textual hands it to the screen itself when nothing has the focus)
             event.to_screen = focused is None  # type: ignore[attr-defined]
+            event.sent_to = self.screen  # type: ignore[attr-defined]
+        elif isinstance(event, events.Key) and _left_behind(event, self):
+            # A key no widget of its screen took comes back up here, and Textual runs the
+            # binding the screen now on top has for it: "y" then "j" typed together, the
+            # "j" sent to the question that "y" answered ran the list's binding as it
+            # arrived, ahead of what the list waits for. It is sent on as typed, to the
+            # screen now on top.
+            send_keys(self, [event])
+            return
         await super().on_event(event)
 
     def _priority(self, key: str) -> bool:
@@ -155,6 +168,12 @@ class KeepsKeyOrder(App[Any]):
             for _, bindings in self.screen._binding_chain
             for binding in bindings.key_to_bindings.get(key, ())
         )
+
+
+def _left_behind(event: events.Key, app: App[Any]) -> bool:
+    """Whether ``event`` comes back up from a screen that has since closed."""
+    sent_to = getattr(event, "sent_to", None)
+    return sent_to is not None and sent_to not in app.screen_stack
 
 
 def _keys_waiting(widget: Widget) -> bool:

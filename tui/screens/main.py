@@ -1457,7 +1457,9 @@ class MainScreen(StyledOnce, Screen[None]):
         form = EditScreen(meeting, Store(self.db_path), pid)
 
         def saved(meeting_id: str | None) -> None:
-            if meeting_id:
+            if not meeting_id:
+                self._release_keys()
+            else:
                 self._catch_up(key)
                 kept = form.kept_elsewhere
                 also = (
@@ -1473,6 +1475,7 @@ class MainScreen(StyledOnce, Screen[None]):
                 message = f"Saved {meeting_id}{also}. {undo} undoes your edit."
                 self.notify(one_line(message), markup=False, timeout=8 if kept else None)
 
+        self._hold_keys()  # (the keys typed as the form closes wait for the list)
         # after the keys already on their way to the opening screen: it keeps them all
         opening.call_later(opening.hand_over, form, saved)
 
@@ -1515,7 +1518,10 @@ class MainScreen(StyledOnce, Screen[None]):
             f"Undo the latest change to {key[1]} "
             f"({ORIGIN_LABELS.get(change.origin, change.origin)}, {when} UTC)?\n{shown}{more}"
         )
-        confirm(self, question, lambda: self._write_undo(key), yes="Undo (y)")
+        self._hold_keys()  # (from the answer on: see _hold_keys)
+        confirm(
+            self, question, lambda: self._write_undo(key), "Undo (y)", otherwise=self._release_keys
+        )
 
     @work(thread=True, exclusive=True, group="write")
     def _write_undo(self, key: Key) -> None:
@@ -1555,7 +1561,14 @@ class MainScreen(StyledOnce, Screen[None]):
             f"{plural(len(meeting.trade), 'trade figure')})? It is kept in the history: "
             f"`coopbrowse undo {meeting.id}` brings it back."
         )
-        confirm(self, question, lambda: self._write_delete(key, neighbour), yes="Delete (y)")
+        self._hold_keys()
+        confirm(
+            self,
+            question,
+            lambda: self._write_delete(key, neighbour),
+            "Delete (y)",
+            otherwise=self._release_keys,
+        )
 
     @work(thread=True, exclusive=True, group="write")
     def _write_delete(self, key: Key, neighbour: Key | None) -> None:
@@ -1593,10 +1606,12 @@ class MainScreen(StyledOnce, Screen[None]):
             result = change(store)
         except StoreError as exc:
             call(self._status_progress, "", 0, 0)
+            call(self._release_keys)
             call(self.notify, f"✗ {one_line(str(exc))}", severity="error", markup=False)
             return
         call(self._status_progress, "", 0, 0)
         if result is None:
+            call(self._release_keys)
             call(self.notify, "Nothing changed.", timeout=3)
             return
         call(self._catch_up, keep or key)
@@ -1655,6 +1670,10 @@ class MainScreen(StyledOnce, Screen[None]):
         def chosen(answer: dict[str, Any] | None) -> None:
             if answer:
                 self._write_follow_up(key, answer)
+            else:
+                self._release_keys()
+
+        self._hold_keys()  # (the keys typed as the dialog closes wait for the list)
 
         opening.call_later(opening.hand_over, FollowUpScreen(proposal, meeting, candidates), chosen)
 
@@ -1779,7 +1798,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self.view = "meetings"
         self.query_one(SearchBar).set_value("", quiet=True)
         self.query_text = self._asked = ""
-        self._catch_up(("meeting", meeting_ids[0]))
+        self._catch_up(("meeting", meeting_ids[0]), hold=True)
         self._save_soon()
 
     # Outside changes -------------------------------------------------------------------
@@ -1789,12 +1808,25 @@ class MainScreen(StyledOnce, Screen[None]):
         if self.library is not None and not self.busy and self.library.changed():
             self._catch_up(self._current_key())
 
-    def _catch_up(self, keep: Key | None, force: bool = False) -> None:
+    def _hold_keys(self) -> None:
+        """A write of the user's is on its way, and the list is read again after it: the
+        keys that reach the list meanwhile wait for it (``jjj`` typed just after a save moves
+        on from the record saved; its cursor put back on that record undid the moves)."""
+        self.query_one(RecordTable).keeping = not self._first_list
+
+    def _release_keys(self) -> None:
+        """The write did not happen: the keys held for the list act on it as it is."""
+        self.query_one(RecordTable).stop_waiting()
+
+    def _catch_up(self, keep: Key | None, force: bool = False, *, hold: bool = False) -> None:
         """Bring the index up to the database (a worker), then show the list again with
-        ``keep`` highlighted. The latest call wins: an earlier one still running (a thread
-        cannot be stopped) finishes without touching the screen."""
+        ``keep`` highlighted; ``hold``: after a write of the user's (see :meth:`_hold_keys`).
+        The latest call wins: an earlier one still running (a thread cannot be stopped)
+        finishes without touching the screen."""
         if self.library is None:
             return
+        if hold:
+            self._hold_keys()
         self._catchup_ticket += 1
         self._catching_up = True  # at once: the poll starts no other meanwhile
         self._settled()
