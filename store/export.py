@@ -180,6 +180,16 @@ def md_inline(text: str) -> str:
     return _escape_inline(" ".join(one_line(text).split()))
 
 
+def md_code(text: str) -> str:
+    """Untrusted text as an inline code span, on one line (a query as typed): fenced by
+    more backticks than any run of them inside, so that nothing in it is read as Markdown
+    or HTML, and its control characters as stand-ins."""
+    flat = " ".join(one_line(text).split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
 def md_cell(text: str) -> str:
     """Untrusted text for a GitHub table cell (pipes and line breaks can't split the row; a
     cell holds only inline text, so its start needs no escape: "+10%" stays "+10%")."""
@@ -491,7 +501,7 @@ def to_markdown(
     out.append("")
     selected = f"Selection: {what}"
     if opts.query:
-        selected += f", from the query `{opts.query.replace('`', 'ˋ')}`"
+        selected += f", from the query {md_code(opts.query)}"
     out += [selected + ".", ""]
 
     def full() -> bool:

@@ -456,6 +456,33 @@ def test_escaped_text_renders_as_itself_wherever_it_stands(text: str) -> None:
     assert _rendered_text(table).removeprefix("h").strip() == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_MD_ALPHABET, st.sampled_from(["`", "``", "\n#", "\x1b[2J"])))
+       .map("".join))  # fmt: skip
+def test_a_query_in_the_briefing_is_code_that_renders_as_typed(query: str) -> None:
+    """The query a briefing came from was put between backticks with only its backticks
+    replaced: a line break in it started a heading, with raw HTML and escape codes. It is a
+    code span on one line, whatever it holds, and renders to the query as typed."""
+    from coopbrowse.store.export import md_code
+    from coopbrowse.store.text import one_line
+
+    flat = " ".join(one_line(query).split())
+    if not flat:
+        return
+    tokens = _RENDER.parseInline(f"x {md_code(query)}")[0].children
+    assert [t.type for t in tokens] == ["text", "code_inline"]
+    assert tokens[1].content == flat
+
+
+def test_a_briefings_query_cannot_start_a_block_or_a_tag(store: Store) -> None:
+    first = store.meetings()[0]
+    sel = select([first], [("meeting", first.id)])
+    query = 'evil OR "\n# Injected <img src=x onerror=alert(1)>" \x1b]52;c;aGk=\x07'
+    text = to_markdown(sel, ExportOptions(query=query))
+    assert "\n# Injected" not in text and "<img" not in _RENDER.render(text)
+    assert "\x1b" not in text
+
+
 def test_no_escape_where_commonmark_needs_none() -> None:
     from coopbrowse.store.export import md_cell, md_inline
 
