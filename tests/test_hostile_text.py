@@ -223,3 +223,36 @@ async def test_an_article_pasted_with_control_characters_shows_none(tmp_path: Pa
         area.post_message(Paste("Lukashenko met \x1b[2Jthe governor\r\nof Omsk \u202eOblast."))
         await settle(pilot, app)
         assert area.text == "Lukashenko met [2Jthe governor\nof Omsk Oblast."
+
+
+async def test_a_crafted_state_file_puts_no_control_character_on_the_screen(
+    tmp_path: Path,
+) -> None:
+    """The last query and the query history come back from the state file, which anyone
+    can write: they went into the search bar raw (a clipboard write, a clear screen). They
+    show as stand-ins, restored or recalled."""
+    from coopbrowse.tui.widgets.search_bar import SearchBar
+
+    store = Store.open(tmp_path / "db.json")
+    state = tmp_path / "state.json"
+    state.write_text(
+        json.dumps(
+            {
+                "query": "evil \x1b]52;c;U1RBVEU=\x07 \x1b[2J [@click=app.quit]Q",
+                "history": ["hist \x1b]52;c;SElTVA==\x07 \u202eRTL", "evil"],
+            }
+        ),
+        encoding="utf-8",
+    )
+    app = CoopBrowseApp(store, state_path=state, settings=FAST)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        bar = app.screen.query_one(SearchBar).input
+        assert bar.value == "evil ␛]52;c;U1RBVEU=␇ ␛[2J [@click=app.quit]Q"
+        assert not RAW.search(screen_text(app.export_screenshot()))
+        bar.focus()
+        await pilot.press("ctrl+u", "up", "up")
+        await settle(pilot, app)
+        assert not RAW.search(bar.value) and "hist ␛]52" in bar.value, bar.value
+        assert not RAW.search(screen_text(app.export_screenshot()))
+        assert app.is_running

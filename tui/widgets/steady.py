@@ -1,12 +1,14 @@
-"""An input whose text does not lay the screen out (its own module: the search line needs it
-at launch, and tui/widgets/inputs.py brings in Textual's TextArea, which the main screen
-does not)."""
+"""An input whose text does not lay the screen out and never holds a control character (its
+own module: the search line needs it at launch, and tui/widgets/inputs.py brings in
+Textual's TextArea, which the main screen does not)."""
 
 from __future__ import annotations
 
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import Input
+
+from coopbrowse.store.text import CONTROL_CHARS, one_line
 
 
 class SteadyInput(Input):
@@ -19,3 +21,9 @@ class SteadyInput(Input):
     content, ``width: auto``, is still laid out: Input does that itself.)"""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
+
+    def validate_value(self, value: str) -> str:
+        """Control characters as stand-ins (``␛``), whatever sets the value (a paste, a
+        query restored from the state file, the program): raw, the input would send them to
+        the terminal."""
+        return one_line(value) if CONTROL_CHARS.search(value) else value
