@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 
-# Control characters, zero-width and bidirectional-override characters: shown as stand-ins in
-# the interface, dropped from article text by the extractor.
+# Control characters, and the invisible format characters that reorder, join or hide text
+# (zero-width, bidirectional marks and overrides, word joiner, byte order mark, interlinear
+# annotation, tags): shown as stand-ins in the interface, dropped from article text by the
+# extractor.
 CONTROL_CHARS = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    r"\U000e0000-\U000e007f"
     r"\ud800-\udfff]"  # and lone surrogates (bytes of a command line that were not UTF-8)
 )
 _CONTROL = CONTROL_CHARS

@@ -23,7 +23,7 @@ from coopbrowse.tui.cli import main
 
 # What must never reach a terminal from data: C0 controls (but newline), DEL, C1 controls
 # (ESC [ and CSI \x9b among them), bidi overrides.
-RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 MARK = "[bold]MARK[/bold]"  # Rich markup that must show as typed
 
 HOSTILE = st.sampled_from(
@@ -37,6 +37,7 @@ HOSTILE = st.sampled_from(
         "<script>alert(1)</script>",
         "# heading\n- item\n| a | b |",
         "\u202eevil",
+        "\u061c\u2060\ufeff\U000e0041 hidden",
         "line\r\nbreak",
         "\x00\x08\x7f",
     ]

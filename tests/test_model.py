@@ -101,6 +101,16 @@ def test_printable_makes_control_characters_visible() -> None:
     assert printable("[bold]kept[/]") == "[bold]kept[/]"
 
 
+def test_printable_shows_the_invisible_format_characters_too() -> None:
+    """A bidi mark, a word joiner, a byte order mark, a tag: invisible, they reorder or
+    hide text and throw a table's columns out of line. Each shows as its code; a soft
+    hyphen and letters of any script are left as they are."""
+    hidden = "\u061c\u180e\u2060\u2064\u206a\u206f\ufeff\ufff9\U0001d173\U000e0001\U000e007f"
+    assert printable(hidden) == "".join(f"<U+{ord(c):04X}>" for c in hidden)
+    kept = "Минск، ١٢ Ñ\u00ad 北京 \u0301"
+    assert printable(kept) == kept
+
+
 def test_all_89_federal_subjects_and_their_spellings() -> None:
     assert len(REGIONS) == 89
     assert len({r.name for r in REGIONS}) == 89

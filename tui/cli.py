@@ -689,14 +689,22 @@ def _quiet_stdout() -> None:
         sys.stderr.close()
 
 
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # (as a UTF-16 pair, as JSON writes it)
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def _json(data: Any) -> str:
-    """JSON for stdout; characters a terminal would act on (C1 controls, bidi overrides) are
+    """JSON for stdout; characters a terminal would act on or that hide text (C1 controls,
+    bidi marks and overrides, invisible format characters: the interface's stand-ins) are
     written as \\u escapes so untrusted text cannot restyle the terminal."""
+    from coopbrowse.store.text import CONTROL_CHARS
+
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return CONTROL_CHARS.sub(_json_escape, text)
 
 
 def _dump(data: Any) -> None:
