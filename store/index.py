@@ -291,6 +291,7 @@ class SearchIndex:
         import tantivy
 
         try:
+            _only_regular_files(path)
             if not tantivy.Index.exists(str(path)):
                 raise IndexCorrupt(path, "no search index here")
             _check_schema(path)
@@ -1046,6 +1047,21 @@ def _lazy_spans(
 
 
 # Helpers ------------------------------------------------------------------------------------
+
+
+def _only_regular_files(path: Path) -> None:
+    """An index directory holds files only: a pipe put in place of one (``meta.json``)
+    would keep the open waiting for ever, a device or a link would be read for whatever it
+    is. Anything else makes it an index to rebuild."""
+    import os
+
+    try:
+        with os.scandir(path) as entries:
+            odd = next((e.name for e in entries if not e.is_file(follow_symlinks=False)), None)
+    except OSError as exc:
+        raise IndexCorrupt(path, f"unreadable search index ({exc.strerror or exc})") from None
+    if odd is not None:
+        raise IndexCorrupt(path, f"search index holding what is not a file ({odd!r})")
 
 
 def _check_schema(path: Path) -> None:

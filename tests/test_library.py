@@ -144,6 +144,39 @@ def test_damaged_index_files_are_rebuilt_over(db_path: Path) -> None:
     assert library.rebuilt and _ids(library, "elevator")
 
 
+@pytest.mark.parametrize("name", ["meta.json", ".managed.json", "a segment"])
+@pytest.mark.parametrize("kind", ["fifo", "link", "directory"])
+def test_what_is_not_a_file_in_the_index_is_rebuilt_over_not_waited_on(
+    db_path: Path, tmp_path: Path, name: str, kind: str
+) -> None:
+    """A pipe put in place of ``meta.json`` (or any file of the index) kept every command
+    waiting for ever on its open. Anything but a file in the index makes it one to rebuild."""
+    import threading
+
+    first = Library.open(db_path)
+    assert first.stamp is not None
+    directory = index_home(db_path) / first.stamp.dir
+    if name == "a segment":
+        name = next(f.name for f in directory.iterdir() if f.suffix == ".store")
+    (directory / name).unlink(missing_ok=True)
+    if kind == "fifo":
+        os.mkfifo(directory / name)
+    elif kind == "link":
+        (directory / name).symlink_to(tmp_path / "elsewhere")
+        (tmp_path / "elsewhere").write_bytes(b"{}")
+    else:
+        (directory / name).mkdir()
+    opened: list[Library] = []
+    worker = threading.Thread(target=lambda: opened.append(Library.open(db_path)), daemon=True)
+    worker.start()
+    worker.join(30)
+    if worker.is_alive():  # (let the stuck open go: a writer on the pipe ends it)
+        with open(directory / name, "wb"):
+            pass
+        raise AssertionError("the open waited on a pipe")
+    assert opened and opened[0].rebuilt and _ids(opened[0], "elevator")
+
+
 def test_a_crafted_pickle_in_the_cache_never_runs(db_path: Path, tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
 
