@@ -129,7 +129,14 @@ def _parse_yaml(path: Path, raw: bytes) -> Any:
         raise InputError(path, YAML_MISSING) from None
     text = decode_utf8(path, raw, _WHAT, InputError)
     try:
-        return _plain(yaml.safe_load(text))
+        data = yaml.safe_load(text)
+        if _expanded_size(data) > max(YAML_GROWTH * len(raw), YAML_FLOOR):
+            raise InputError(
+                path,
+                f"{_WHAT} is not usable YAML: its aliases (*name) repeat more text than a "
+                f"meeting needs ({YAML_GROWTH} times the file's); write the values out",
+            )
+        return _plain(data)
     except RecursionError:
         raise InputError(path, f"{_WHAT} is not usable YAML: nested too deeply") from None
     except ValueError as exc:  # Python's own limits: an integer of more than 4,300 digits
@@ -148,6 +155,34 @@ def _parse_yaml(path: Path, raw: bytes) -> Any:
         ) from None
     except yaml.YAMLError as exc:
         raise InputError(path, f"{_WHAT} is not valid YAML: {' '.join(str(exc).split())}") from None
+
+
+# YAML's aliases (``*name``) repeat a node wherever they stand: stored, each is a copy, and a
+# megabyte of YAML could make a database of gigabytes. What a file's values come to, aliases
+# written out, may be this many times its size (or YAML_FLOOR characters)
+YAML_GROWTH = 4
+YAML_FLOOR = 1_000_000
+
+
+def _expanded_size(data: Any) -> int:
+    """About how many characters ``data`` holds with every alias written out (a shared
+    node counted wherever it stands; one that contains itself, once)."""
+    sizes: dict[int, int] = {}
+
+    def size(value: Any) -> int:
+        if isinstance(value, str):
+            return len(value)
+        if not isinstance(value, list | dict):
+            return 8
+        key = id(value)
+        if key in sizes:
+            return sizes[key]
+        sizes[key] = 0  # (while it is counted: a node inside itself adds nothing)
+        items = value if isinstance(value, list) else [*value.keys(), *value.values()]
+        sizes[key] = 2 + sum(size(item) for item in items)
+        return sizes[key]
+
+    return size(data)
 
 
 def _plain(data: Any) -> Any:

@@ -669,6 +669,12 @@ def test_yaml_without_pyyaml_says_how_to_install_it(
     assert run(capsys, "import", "ok.json")[0] == 0, "JSON needs no PyYAML"
 
 
+ALIASES = (
+    "its aliases (*name) repeat more text than a meeting needs (4 times the file's); "
+    "write the values out"
+)
+
+
 def test_a_yaml_alias_bomb_is_cheap(capsys, here: Path):
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for i in range(1, 10):
@@ -679,12 +685,30 @@ def test_a_yaml_alias_bomb_is_cheap(capsys, here: Path):
     started = time.perf_counter()
     code, out, err = run(capsys, "import", "bomb.yaml")
     assert time.perf_counter() - started < 5
-    assert_one_line_error(
-        code,
-        out,
-        err,
-        "bomb.yaml: record 1 (2026-01-01-x): notes[0]: expected a string, got a list",
+    assert_one_line_error(code, out, err, "bomb.yaml: data is not usable YAML: " + ALIASES)
+
+
+def test_yaml_aliases_that_would_fill_the_database_are_refused(capsys, here: Path, store):
+    """A 100 KB value repeated by 50 aliases imported as 5 MB of notes (a 1 MB file as
+    700 MB of database): the values an alias repeats are copies once stored. A file whose
+    values, aliases written out, come to more than four times its size is refused; an alias
+    or two, as a person writes them, are fine."""
+    big = "A" * 100_000
+    refs = ", ".join(["*s"] * 50)
+    (here / "amp.yaml").write_text(
+        f'big: &s "{big}"\nid: 2026-01-01-x\ndate: 2026-01-01\nregion: Penza Oblast\n'
+        f"title: T\nnotes: [{refs}]\n"
     )
+    before = store.path.read_bytes()
+    code, out, err = run(capsys, "import", "amp.yaml")
+    assert_one_line_error(code, out, err, "amp.yaml: data is not usable YAML: " + ALIASES)
+    assert store.path.read_bytes() == before
+    (here / "fine.yaml").write_text(
+        "id: 2026-01-02-x\ndate: 2026-01-02\nregion: Penza Oblast\ntitle: T\n"
+        "notes: [&n 'said twice', *n]\n"
+    )
+    assert run(capsys, "import", "fine.yaml")[0] == 0
+    assert store.meeting("2026-01-02-x").notes == ("said twice", "said twice")
 
 
 # The command itself -----------------------------------------------------------------------
