@@ -2112,6 +2112,46 @@ async def test_d_deletes_the_highlighted_meeting_after_asking(app, store: Store)
     assert store.meeting(first[1]) is not None
 
 
+async def test_u_just_after_a_delete_brings_the_meeting_back(app, store: Store) -> None:
+    """After ``D y`` the list moved to the next meeting, and ``u`` offered to undo that
+    meeting's latest change: ``u y``, meant to take the delete back, undid another edit.
+    ``u`` there, before any move, brings the deleted meeting back; once the cursor has
+    moved, ``u`` undoes the highlighted record's change as ever."""
+    from coopbrowse.tui.screens.export import ConfirmScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        first, second = main.rows[0].key, main.rows[1].key
+        import dataclasses
+
+        store.edit_meeting(dataclasses.replace(store.meeting(second[1]), title="Edited"))
+        await pilot.press("D")
+        await settle(pilot, app)
+        await pilot.press("y")
+        await until(pilot, lambda: store.meeting(first[1]) is None, "the meeting deleted")
+        await settle(pilot, app)
+        assert main._current_key() == second
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        assert f"Bring back the meeting {first[1]}" in app.screen.question
+        await pilot.press("y")
+        await until(pilot, lambda: store.meeting(first[1]) is not None, "the meeting back")
+        await settle(pilot, app)
+        assert main._current_key() == first
+        assert store.meeting(second[1]).title == "Edited"  # the other edit stands
+        await pilot.press("D")
+        await settle(pilot, app)
+        await pilot.press("y")
+        await until(pilot, lambda: store.meeting(first[1]) is None, "deleted again")
+        await settle(pilot, app)
+        await pilot.press("j", "k")  # moved: u is about the highlighted record again
+        await settle(pilot, app)
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        assert f"Undo the latest change to {second[1]}" in app.screen.question
+
+
 async def test_the_detail_names_the_meeting_a_proposal_was_raised_again_at(app, store) -> None:
     pid = "2025-04-01-penza-p01"
     store.follow_up(pid, raised_again="2025-10-20-mordovia-karankevich")

@@ -184,6 +184,9 @@ class MainScreen(StyledOnce, Screen[None]):
         self._unindexed = ""  # what the status line says when indexing the proposals failed
         self._catching_up = False
         self._catchup_ticket = 0
+        # the meeting deleted last and the row the list then moved to: u there, before any
+        # move, brings the meeting back (not the latest change of the row's own record)
+        self._deleted: tuple[Key, Key | None] | None = None
         self._answered = 0  # the ticket of the latest request that has been answered
         self.idle = asyncio.Event()  # set when nothing is pending (tests wait on it)
         self._detail_pending: int | None = None
@@ -840,6 +843,8 @@ class MainScreen(StyledOnce, Screen[None]):
     # Detail ------------------------------------------------------------------------------
 
     def on_record_table_highlighted(self, event: RecordTable.Highlighted) -> None:
+        if self._deleted is not None and self._current_key() != self._deleted[1]:
+            self._deleted = None  # (moved on: u undoes the highlighted record's change)
         # Draw the detail after the list has been painted, once per frame: the list never
         # waits for it, and holding j over 10,000 rows does not build 10,000 details. While
         # a query is being typed, the detail waits for a pause in the typing: the list and
@@ -1485,9 +1490,29 @@ class MainScreen(StyledOnce, Screen[None]):
             return
         if self._still_indexing("Undo works"):
             return
+        if self._deleted is not None and self._deleted[1] == self._current_key():
+            self._ask_restore(self._deleted[0])
+            return
         row = self._record_row("u undoes a change")
         if row is not None:
             self._prepare_undo(row.key)
+
+    def _ask_restore(self, key: Key) -> None:
+        """``u`` just after ``D``: bring the deleted meeting back, after asking."""
+        from .export import confirm
+
+        def restore() -> None:
+            self._deleted = None
+            self._write_undo(key)
+
+        self._hold_keys()
+        confirm(
+            self,
+            f"Bring back the meeting {one_line(key[1])}, deleted just now, with its proposals?",
+            restore,
+            "Bring back (y)",
+            otherwise=self._release_keys,
+        )
 
     @work(thread=True, exclusive=True, group="edit")
     def _prepare_undo(self, key: Key) -> None:
@@ -1576,6 +1601,7 @@ class MainScreen(StyledOnce, Screen[None]):
             if not store.delete_meeting(key[1]):
                 return None
             self.app.call_from_thread(self._unselect, key[1])
+            self.app.call_from_thread(setattr, self, "_deleted", (key, neighbour))
             return True
 
         self._write(key, delete, "Deleted", keep=neighbour)
