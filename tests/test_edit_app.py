@@ -556,6 +556,13 @@ async def test_a_date_refused_in_the_follow_up_dialog_is_replaced_by_what_is_typ
         said = str(dialog.query_one("#fu-error").render())
         assert said.startswith("Source URL: expected an http(s) address"), said
         assert app.focused is dialog.query_one("#fu-url", Input)
+        await pilot.press("tab")  # (another field edited: the error still stands)
+        dialog.query_one("#fu-note", Input).value = "a note"
+        await pilot.pause()
+        assert str(dialog.query_one("#fu-error").render()).startswith("Source URL")
+        dialog.query_one("#fu-url", Input).value = "https://example.org/mou"
+        await pilot.pause()  # the field it named, mended: the error goes
+        assert str(dialog.query_one("#fu-error").render()) == ""
 
 
 async def test_e_u_and_f_on_a_region_row_say_what_they_need(app) -> None:

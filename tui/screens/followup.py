@@ -146,12 +146,23 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
             yes="Discard (y)",
         )
 
+    _blamed: tuple[str, str] | None = None  # the field the error names, and what it held
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The field the error named was edited: the error no longer stands (as in the
+        meeting form). (A change made before the error, heard after it, is not an edit.)"""
+        blamed = self._blamed
+        if blamed is not None and f"#{event.input.id}" == blamed[0] and event.value != blamed[1]:
+            self._blamed = None
+            self.query_one("#fu-error", Static).update("")
+
     def _blame(self, field: str, message: str) -> None:
         """Say what is wrong under the dialog, and select the field's text, so that what
         is typed next replaces it (focused already, it was not selected: a date typed
         after a refused one ran on, "2025-01-012025-11-15")."""
         self.query_one("#fu-error", Static).update(Text(one_line(message), style="red"))
         entry = self.query_one(field, Input)
+        self._blamed = (field, entry.value)
         entry.focus()
         entry.select_all()
 
