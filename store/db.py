@@ -916,6 +916,8 @@ class Store:
                 new = {**current, "proposals": [dict(p) for p in current["proposals"]]}
                 p = next(p for p in new["proposals"] if p["id"] == proposal_id)
                 bare = not (note or url) and raised_again is None
+                if status is None and (note or url):  # a note or a source on the status as is
+                    status = p.get("status")
                 if status == p.get("status") and bare and not p.get("status_from_article"):
                     raise _Unchanged  # (the status as it stands, confirmed already: nothing)
                 if status is not None:

@@ -69,7 +69,7 @@ def test_history_of_a_record_without_changes_exits_1(capsys, store: Store) -> No
         # compact form Python reads but a record may not hold
         (["follow-up", PID, "--status", "agreed", "--date", "2025-02-30"], "--date: no such date"),
         (["follow-up", PID, "--status", "agreed", "--date", "20250301"], "--date: expected a"),
-        (["follow-up", PID], "needs --status or --raised-at"),
+        (["follow-up", PID], "needs --status, --note, --url or --raised-at"),
         (["follow-up", PID, "--raised-at", "nowhere"], "no such meeting"),
         (["follow-up", "--list", "status:finished"], "bad query"),
     ],
@@ -87,6 +87,20 @@ def test_a_follow_up_that_changes_nothing_exits_1(capsys, store: Store) -> None:
     assert run(capsys, "follow-up", PID, "--raised-at", later)[0] == 0
     code, out, _ = run(capsys, "follow-up", PID, "--raised-at", later)
     assert code == 1 and "nothing changed" in out
+
+
+def test_a_follow_up_that_is_only_a_note_keeps_the_status(capsys, store: Store) -> None:
+    """``follow-up ID --note …`` was refused ("needs --status or --raised-at"): the note
+    had to restate the status. A note or a source alone is recorded on the status as it
+    is, as the app's dialog records it."""
+    status = store.proposal(PID).status
+    code, out, err = run(capsys, "follow-up", PID, "--note", "delivery delayed")
+    assert "recorded a follow-up" in out
+    assert code == 0, err
+    found = Store.open(store.path).proposal(PID)
+    assert found is not None and found.status == status
+    assert found.follow_up[-1].note == "delivery delayed"
+    assert found.follow_up[-1].status == status
 
 
 def test_the_same_follow_up_twice_is_recorded_once(capsys, store: Store) -> None:

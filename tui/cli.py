@@ -1370,8 +1370,8 @@ def cmd_follow_up(db_path: Path, args: argparse.Namespace) -> int:
     if len(args.words) != 1:
         raise StoreError(None, "follow-up needs one proposal ID (or --list [QUERY])")
     args.id = args.words[0]
-    if args.status is None and args.raised_at is None:
-        raise StoreError(None, "follow-up needs --status or --raised-at (or --list)")
+    if args.status is None and args.raised_at is None and not (args.note or args.url):
+        raise StoreError(None, "follow-up needs --status, --note, --url or --raised-at (or --list)")
     from coopbrowse.store.model import date_problem
 
     if args.date is not None and (problem := date_problem(args.date)):
