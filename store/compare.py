@@ -80,10 +80,13 @@ def figure_text(t: TradeFigure) -> str:
 
 
 def compare(meetings: list[Meeting]) -> Comparison:
-    """The comparison of ``meetings`` (2-4, in the order given)."""
+    """The comparison of ``meetings`` (2-4), in time from left to right, whatever the order
+    given (the app's selection, the command line's ids: the same meetings make the same
+    table and briefing)."""
     if not MIN_MEETINGS <= len(meetings) <= MAX_MEETINGS:
         raise ValueError(f"compare takes {MIN_MEETINGS} to {MAX_MEETINGS} meetings")
-    out = Comparison(list(meetings))
+    meetings = sorted(meetings, key=lambda m: (m.date, m.host_surname, m.id))
+    out = Comparison(meetings)
     order = list(SECTORS_BY_ID)
     sectors: dict[str, list[int]] = {}
     for i, m in enumerate(meetings):

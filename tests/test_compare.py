@@ -40,7 +40,9 @@ def test_shared_sectors_come_first_then_each_meetings_own(store: Store) -> None:
     assert wheres == sorted(wheres, key=lambda w: w != "all")  # every "all" first
     shared = {s.sector for s in c.shared}
     assert shared == {p.sector for p in a.proposals} & {p.sector for p in b.proposals}
-    for meeting, unique in zip((a, b), c.unique, strict=True):
+    assert c.meetings == [b, a]  # in time (one day: by the host's name), as given or not
+    assert compare([b, a]).meetings == [b, a]
+    for meeting, unique in zip(c.meetings, c.unique, strict=True):
         other = b if meeting is a else a
         assert {p.sector for p in unique} == {p.sector for p in meeting.proposals} - {
             p.sector for p in other.proposals
@@ -83,7 +85,8 @@ def test_cli_compare_prints_writes_and_refuses(capsys, store: Store, tmp_path: P
     assert code == 0 and "Sectors raised" in out and "Karankevich" in out
     code, out, _ = run(capsys, "compare", LUKASHENKO, f"{KARANKEVICH}-p01", "--json")
     data = json.loads(out)
-    assert code == 0 and [m["id"] for m in data["meetings"]] == [LUKASHENKO, KARANKEVICH]
+    # in time, as the app orders them (the same day: by the host's name), not as given
+    assert code == 0 and [m["id"] for m in data["meetings"]] == [KARANKEVICH, LUKASHENKO]
     target = tmp_path / "cmp.md"
     code, _out, err = run(capsys, "compare", LUKASHENKO, KARANKEVICH, "-o", str(target))
     assert code == 0 and target.read_text().startswith("# Comparison:")

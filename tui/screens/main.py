@@ -1776,9 +1776,7 @@ class MainScreen(StyledOnce, Screen[None]):
                 severity="warning",
             )
             return
-        # in time, left to right (selected in any order, or a region's newest first: the two
-        # meetings of one day fell in the first and last columns)
-        meetings.sort(key=lambda m: (m.date, m.host_surname, m.id))
+        # (in time, left to right: compare orders them, selected in any order)
         call(self._push_compare, compare(meetings), note)
 
     def _push_compare(self, comparison: Any, note: str) -> None:
