@@ -1036,3 +1036,51 @@ def test_what_the_region_offers_namely_is_an_import(sentence: str, imports: list
     meeting = extract(text).meeting
     assert meeting["exports"] == []
     assert meeting["imports"] == imports
+
+
+def test_joint_production_of_a_kind_of_machine_is_that_kinds_proposal_alone() -> None:
+    """ "Joint production of buses with MAZ" was drafted twice, as industrial cooperation
+    and as public transport ("Public transport: Joint production of buses with MAZ"): the
+    joint production of a kind of machine is that kind's proposal."""
+    draft = extract(
+        "MINSK, 12 May 2025 (BelTA) – Prime Minister of Belarus Aleksandr Turchin met with "
+        "Governor of Samara Oblast Vyacheslav Fedorishchev in Minsk.\n\n"
+        "Turchin suggested joint production of buses with MAZ."
+    )
+    proposals = draft.meeting["proposals"]
+    assert [(p["sector"], p["title"]) for p in proposals] == [
+        ("public-transport", "Joint production of buses with MAZ")
+    ]
+    assert proposals[0]["enterprises"] == ["MAZ"]
+    # production cooperation by way of projects in a kind of machine: two areas
+    both = extract(
+        "MINSK, 12 May 2025 (BelTA) – Prime Minister of Belarus Aleksandr Turchin met with "
+        "Governor of Samara Oblast Vyacheslav Fedorishchev in Minsk.\n\n"
+        "Turchin proposed to intensify production cooperation, including by means of joint "
+        "projects in agricultural machinery."
+    )
+    assert {p["sector"] for p in both.meeting["proposals"]} == {
+        "industrial-cooperation",
+        "agricultural-machinery",
+    }
+
+
+def test_supplies_proposed_together_with_an_enterprise_are_a_proposal() -> None:
+    """ "Expand supplies of Belarusian elevators to Samara Oblast together with
+    Mogilevliftmash" was read as a sentence about goods ("supplies … with", as in "supplies
+    us with machinery"): no proposal, and the enterprise went to the next one."""
+    draft = extract(
+        "MINSK, 12 May 2025 (BelTA) – Prime Minister of Belarus Aleksandr Turchin met with "
+        "Governor of Samara Oblast Vyacheslav Fedorishchev in Minsk.\n\n"
+        "Turchin proposed to expand supplies of Belarusian elevators to Samara Oblast together "
+        "with Mogilevliftmash. He also suggested joint production of buses with MAZ."
+    )
+    got = [(p["sector"], p["enterprises"]) for p in draft.meeting["proposals"]]
+    assert got == [("elevators", ["Mogilevliftmash"]), ("public-transport", ["MAZ"])]
+    assert "elevators" in draft.meeting["exports"]
+    said = extract(
+        "MINSK, 12 May 2025 (BelTA) – Prime Minister of Belarus Aleksandr Turchin met with "
+        "Governor of Samara Oblast Vyacheslav Fedorishchev in Minsk.\n\n"
+        "The region supplies us with products of machine building."
+    )
+    assert said.meeting["proposals"] == []  # (what a region supplies: goods, as before)

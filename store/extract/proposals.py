@@ -423,6 +423,11 @@ _SUBSUMES = {
 }
 
 
+# What joins joint production to the kind of machine it makes: "joint production of
+# (modern) buses", "joint assembly of Belarusian tractors"
+_OF_THE_KIND = re.compile(r"\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}", re.I)
+
+
 # Machinery in general adds nothing to a paragraph about a kind of machine.
 _MACHINES = {"agricultural-machinery", "elevators", "automotive", "public-transport",
              "rolling-stock", "machine-tools"}  # fmt: skip
@@ -470,7 +475,9 @@ _PROPOSAL_CUE = re.compile(
 _GOODS_SENTENCE = re.compile(
     r"\b(?:key|main|major|principal|primary|top)\s+(?:export|import)|"
     r"\b(?:exports?|imports?)\s+(?:were|are|was|included|include|consisted)\b|"
-    r"\b(?:supplies|supplied|sells|sold|ships)\s+[A-Z][\w’' ]*?\s+with\b|"
+    # ("supplies us with …", "supplied your region with …"; not "supplies of elevators …
+    # together with Mogilevliftmash", a proposal made with an enterprise)
+    r"\b(?:supplies|supplied|sells|sold|ships)\s+(?!of\b)[A-Z][\w’' ]*?(?<!together)\s+with\b|"
     r"\b(?:purchase|purchases|purchased|buy|buys|bought|import)\s+(?:large\s+volumes\s+of|"
     r"a\s+(?:wide\s+)?range\s+of)\b",
     re.I,
@@ -1060,6 +1067,11 @@ def _sectors_of(
             continue
         if sector == "machinery-equipment" and paragraph_sectors & _MACHINES and not listed:
             continue
+        if sector == "industrial-cooperation" and any(
+            o in _MACHINES and a > end and _OF_THE_KIND.fullmatch(sentence, end, a)
+            for o, a, _b in strong
+        ):
+            continue  # "joint production of buses": the buses' sector, not both
         if sector not in seen:
             seen.add(sector)
             sectors.append((sector, start, end))
