@@ -587,6 +587,8 @@ async def test_help_lists_live_bindings(app, key) -> None:
             "Next link",
             "Earlier query",
             "Quit",
+            "Searching",  # the browser's help has the search bar's language
+            "coopbrowse search --help",  # (and says where the rest is, from a terminal)
         ):
             assert expected in text
         await pilot.press("escape")

@@ -103,17 +103,22 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(where, style="bold underline"), "")
                 current = where
             table.add_row(Text(keys), Text(description))
+        from ..widgets.search_bar import SearchBar
+
         with VerticalScroll(id="help-body"):
             yield Static(Text("coopbrowse keys", style="bold"), id="help-title")
             yield Static(table)
-            yield Static(Text("Searching", style="bold underline"), id="help-search-title")
-            yield Static(search_help())
+            # (the query language where there is a search bar: not in a dialog's own help)
+            if any(where is SearchBar for _name, where in self.sections):
+                yield Static(Text("Searching", style="bold underline"), id="help-search-title")
+                yield Static(search_help())
             yield Static(
                 Text(
-                    "Every action is also in the command palette (ctrl+p). The whole query "
-                    "language: docs/search.md.",
+                    "Every action is also in the command palette (ctrl+p). The query language "
+                    "in full: `coopbrowse search --help`, and docs/search.md in the source.",
                     style="dim",
-                )
+                ),
+                id="help-end",
             )
         yield KeysFooter()
 
