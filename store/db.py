@@ -196,9 +196,16 @@ def _refuse_read_only(path: Path) -> None:
         mode = os.stat(path).st_mode
     except OSError:
         return  # missing: it is being created
-    if not mode & 0o222 or not os.access(path, os.W_OK):  # (root may write anything)
+    if not mode & 0o222:
         raise NotWritable(
             path, f"the database is read-only (mode {mode & 0o777:04o}); nothing was changed"
+        )
+    if not os.access(path, os.W_OK):  # (root may write anything: but not an immutable file)
+        why = "not writable by this user" if os.geteuid() != 0 else "marked unchangeable"
+        raise NotWritable(
+            path,
+            f"the database is read-only ({why}, though its mode is {mode & 0o777:04o}); "
+            "nothing was changed",
         )
 
 

@@ -65,6 +65,31 @@ def test_a_read_only_database_is_never_rewritten(store: Store, db_path: Path) ->
     assert (db_path.read_bytes(), db_path.stat().st_ino) == before
 
 
+@pytest.mark.parametrize(("euid", "why"), [(1000, "not writable by this user"),
+                                            (0, "marked unchangeable")])  # fmt: skip
+def test_a_database_we_may_not_write_does_not_blame_its_mode(
+    store: Store, db_path: Path, monkeypatch, euid: int, why: str
+) -> None:
+    """A file with mode 0644 that this user may not write (another's; or immutable,
+    chattr +i, even for root) was said to be "read-only (mode 0644)", a writable mode."""
+    from coopbrowse.store import db as db_module
+    from coopbrowse.store.synth import synth_meetings
+
+    before = db_path.read_bytes()
+    real_access = os.access
+    monkeypatch.setattr(
+        db_module.os,
+        "access",
+        lambda p, m, *a, **k: False if Path(p) == db_path else real_access(p, m, *a, **k),
+    )
+    monkeypatch.setattr(db_module.os, "geteuid", lambda: euid)
+    with pytest.raises(NotWritable) as info:
+        Store.open(db_path).put_meetings(synth_meetings(1, seed=3))
+    mode = f"{db_path.stat().st_mode & 0o777:04o}"  # (0644, or as the umask has it)
+    assert f"the database is read-only ({why}, though its mode is {mode})" in str(info.value)
+    assert db_path.read_bytes() == before
+
+
 def test_reopen_does_not_rewrite_or_duplicate(store: Store, db_path: Path) -> None:
     before = db_path.read_bytes()
     mtime = db_path.stat().st_mtime_ns
