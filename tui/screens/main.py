@@ -138,7 +138,7 @@ class MainScreen(StyledOnce, Screen[None]):
         Binding("o", "open_source", "Open source", show=False, id="open-source"),
         Binding("i", "add_article", "Add from article", id="add-article"),
         Binding("E", "edit", "Edit", id="edit"),
-        Binding("u", "undo", "Undo last change", id="undo"),
+        Binding("u", "undo", "Undo", id="undo"),
         Binding("D", "delete", "Delete meeting", show=False, id="delete"),
         Binding("f", "follow_up", "Follow up", id="follow-up"),
         Binding("c", "compare", "Compare", id="compare"),
