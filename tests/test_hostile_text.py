@@ -224,6 +224,11 @@ async def test_an_article_pasted_with_control_characters_shows_none(tmp_path: Pa
         area.post_message(Paste("Lukashenko met \x1b[2Jthe governor\r\nof Omsk \u202eOblast."))
         await settle(pilot, app)
         assert area.text == "Lukashenko met [2Jthe governor\nof Omsk Oblast."
+        # a terminal pastes a line break as a carriage return: a line break still
+        area.clear()
+        area.post_message(Paste("Headline\rFirst paragraph.\r\rSecond."))
+        await settle(pilot, app)
+        assert area.text == "Headline\nFirst paragraph.\n\nSecond."
 
 
 async def test_a_crafted_state_file_puts_no_control_character_on_the_screen(

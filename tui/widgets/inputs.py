@@ -95,9 +95,10 @@ class ShownTextArea(OrderedTextArea):
 
 
 def without_controls(text: str) -> str:
-    """``text`` without its control characters (line breaks and tabs kept): what a box of
-    pasted text shows, which raw would reach the terminal."""
-    return CONTROL_CHARS.sub("", text.replace("\r\n", "\n"))
+    """``text`` without its control characters (line breaks and tabs kept: a terminal
+    pastes a line break as a carriage return, which is one too): what a box of pasted text
+    shows, which raw would reach the terminal."""
+    return CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 class PastedTextArea(OrderedTextArea):
