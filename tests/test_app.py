@@ -2154,6 +2154,35 @@ async def test_u_just_after_a_delete_brings_the_meeting_back(app, store: Store) 
         assert f"Undo the latest change to {second[1]}" in app.screen.question
 
 
+async def test_the_detail_follows_a_row_highlighted_under_another_screen(app, monkeypatch) -> None:
+    """The list moved while another screen was on top (read again after a save, as the
+    form closed): the detail's redraw, asked for "after the refresh", went to that screen
+    (Textual runs such callbacks on the screen current when it gets to them) and was lost
+    with it, and the detail stayed on the old record for good (no later move asked again
+    while one was pending). It follows the highlighted row."""
+    # the screen on top goes before it runs what was left with it (as the opening screen,
+    # replaced by the form at once)
+    monkeypatch.setattr(HelpScreen, "_invoke_later", lambda self, callback, sender: None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        table = main.query_one(RecordTable)
+        first, second = main.rows[0], main.rows[1]
+        assert first.meeting.title.split()[0] in detail_text(app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table.move_to(1)  # (as the list read again after a write moves it)
+        await pilot.pause()
+        await pilot.press("escape")
+        await until(pilot, lambda: main._detail_pending is None, "the detail drawn", 5)
+        await settle(pilot, app)
+        assert second.meeting.title[:30] in " ".join(detail_text(app).split())
+        await pilot.press("j")  # and later moves are followed as ever
+        await settle(pilot, app)
+        assert main.rows[2].meeting.title[:30] in " ".join(detail_text(app).split())
+
+
 async def test_the_detail_names_the_meeting_a_proposal_was_raised_again_at(app, store) -> None:
     pid = "2025-04-01-penza-p01"
     store.follow_up(pid, raised_again="2025-10-20-mordovia-karankevich")

@@ -859,7 +859,8 @@ class MainScreen(StyledOnce, Screen[None]):
         delay = self.settings.detail_delay
         if typing < delay:
             self._detail_timer = self.set_timer(delay - typing, self._flush_detail)
-        elif first or stopped:  # (a stopped timer's flush is this one's now)
+        elif (first or stopped) and self.is_current:  # (a stopped timer's flush: this one's)
+            # (under another screen: when this one is back on top, see on_screen_resume)
             self.call_after_refresh(self._flush_detail)
 
     def _flush_detail(self) -> None:
@@ -1791,6 +1792,12 @@ class MainScreen(StyledOnce, Screen[None]):
         self.app.push_screen(screen)
 
     def on_screen_resume(self) -> None:
+        if self._detail_pending is not None and self._detail_timer is None:
+            # A flush asked for "after the refresh" while another screen was on top went
+            # to that screen (Textual runs such callbacks on the screen current when it
+            # gets to them) and, the screen closed, never ran: the detail stayed as it was,
+            # and with one still pending no later move asked for another.
+            self.call_after_refresh(self._flush_detail)
         if self._waiting_screens:
             self.app.push_screen(self._waiting_screens.pop(0))
 
