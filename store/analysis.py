@@ -50,12 +50,21 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 _NO_STEM = {"is", "was", "has", "gas", "bus", "its", "this", "us", "as", "less", "news", "series"}
 
 
+# Latin letters that no decomposition takes apart, as the search index's folding (Tantivy's,
+# after Lucene's) writes them: "Łukašenka" is found as written, and as "lukasenka"
+UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i",
+     "ħ": "h", "ŀ": "l", "ŧ": "t"}
+)  # fmt: skip
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of ``text`` (same length not guaranteed)."""
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.casefold().translate(UNDECOMPOSED)
 
 
 def words(text: str) -> list[str]:

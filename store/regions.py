@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .analysis import UNDECOMPOSED
+
 
 @dataclass(frozen=True)
 class Region:
@@ -162,7 +164,7 @@ def fold(text: str) -> str:
     if marks:
         text = text.translate(marks)
     text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
-    return text.casefold()
+    return text.casefold().translate(UNDECOMPOSED)
 
 
 def _build() -> tuple[Region, ...]:

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     import tantivy
 
 # Bump when the schema or what goes into a document changes: older indexes are rebuilt.
-INDEX_FORMAT = 11  # 11: a proposer's whole name for the facet (10: "lifted" is no elevator)
+INDEX_FORMAT = 12  # 12: names folded as the index folds them ("Łukašenka": lukasenka)
 
 # Weight tiers: a field's text is searched in the tier's field with the tier's boost.
 TIERS: dict[str, float] = {"title": 3.0, "key": 2.0, "body": 1.0, "minor": 0.5}

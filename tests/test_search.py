@@ -262,6 +262,31 @@ def test_a_region_with_no_meetings_is_not_taken_for_a_slip() -> None:
     assert _corrected_value(Filter("region", "omskk"), None, held) == "omsk"  # type: ignore[arg-type]
 
 
+def test_a_name_with_letters_that_do_not_decompose_is_found_as_written(bundled) -> None:
+    """ "Łukašenka" (a Belarusian spelling) was found as "lukasenka" but not as written:
+    the index folds Ł to l, the query kept it; and ``person:`` values made from the name
+    dropped it ("alaksandr-ukasenka", matching nothing)."""
+    import dataclasses
+
+    first = bundled.meetings[0]
+    host = next(p for p in first.participants if p.role == "host")
+    renamed = dataclasses.replace(
+        first,
+        participants=[
+            dataclasses.replace(p, name="Alaksandr Łukašenka") if p is host else p
+            for p in first.participants
+        ],
+        proposals=[
+            dataclasses.replace(p, proposed_by="Alaksandr Łukašenka") for p in first.proposals
+        ],
+    )
+    index = SearchIndex.build([renamed])
+    for query in ("Łukašenka", "łukašenka", "lukasenka", "person:łukašenka", "person:lukasenka"):
+        assert first.id in ids(index, query), query
+    filters = {value for value, _n in index.facets("", ["pfull"])["pfull"]}
+    assert "alaksandr-lukasenka" in filters, filters
+
+
 def test_a_region_named_in_full_is_that_region_not_one_that_starts_alike(
     index: SearchIndex,
 ) -> None:
