@@ -388,15 +388,20 @@ class Compiler:
 
 
 def matching_regions(known: list[str], value: str) -> list[str]:
-    """The indexed regions a ``region:`` value names: the region it spells exactly (none,
-    when no meeting is stored there: ``moscow`` is the city, not Moscow Oblast), else every
-    region whose slug is the value or has a word starting with it (``mosc``)."""
+    """The indexed regions a ``region:`` value names: the region it spells (under any
+    spelling the region table knows), and every stored name the table does not know whose
+    slug is the value or has a word starting with it ("Penza Obl." for ``penza``). A value
+    that spells a region never finds another known one (``moscow`` is the city, not Moscow
+    Oblast); one that spells none finds each region it starts (``mosc``)."""
     region = find_region(value) or find_region(value.replace("-", " "))
-    if region is not None:  # the region under its name, and any other spelling stored
-        return [name for name in known if name == region.name or find_region(name) is region]
-    out = []
     slug = region_slug(value)
+    out = []
     for name in known:
+        found = find_region(name)
+        if region is not None and found is not None:
+            if found is region:
+                out.append(name)
+            continue
         if region_slug(name) == slug or any(
             w.startswith(value) for w in WORD_RE.findall(fold(name))
         ):

@@ -2183,6 +2183,33 @@ async def test_the_detail_follows_a_row_highlighted_under_another_screen(app, mo
         assert main.rows[2].meeting.title[:30] in " ".join(detail_text(app).split())
 
 
+async def test_u_after_a_delete_deep_in_a_long_list_brings_it_back(tmp_path) -> None:
+    """Beyond the list's first page, the list read again after the delete first showed
+    its first row, and that move forgot the delete: u offered the next meeting's change."""
+    from helpers import indexed_long_list
+
+    from coopbrowse.tui.screens.export import ConfirmScreen
+
+    path = indexed_long_list(tmp_path)
+    store = Store(path)
+    app = CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        table = main.query_one(RecordTable)
+        table.move_to(len(main.rows) - 20)
+        await settle(pilot, app)
+        deleted = main._current_key()
+        await pilot.press("D")
+        await settle(pilot, app)
+        await pilot.press("y")
+        await until(pilot, lambda: store.meeting(deleted[1]) is None, "deleted")
+        await settle(pilot, app)
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        assert f"Bring back the meeting {deleted[1]}" in app.screen.question
+
+
 async def test_the_detail_names_the_meeting_a_proposal_was_raised_again_at(app, store) -> None:
     pid = "2025-04-01-penza-p01"
     store.follow_up(pid, raised_again="2025-10-20-mordovia-karankevich")

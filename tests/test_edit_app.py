@@ -1318,3 +1318,52 @@ async def test_moves_typed_just_after_an_undo_are_made_from_the_record_undone(
         await settle(pilot, app)
         assert store.meeting(PENZA).title != "A new title"
         assert main.rows[table.cursor].key == keys[keys.index(("meeting", PENZA)) + 1]
+
+
+async def test_moves_after_a_save_wait_for_the_list_even_when_it_was_read_meanwhile(
+    app, store
+) -> None:
+    """The list read again while the form was open (the poll, after another window's
+    write) ended the form's hold on the list's keys: the moves typed as the save went
+    through were undone by the list read after it. The list read after a write holds them
+    again."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        main = app.screen_stack[0]
+        table = main.query_one(RecordTable)
+        keys = [row.key for row in (main.rows[i] for i in range(len(main.rows)))]
+        main._catch_up(main._current_key())  # (as the poll does)
+        await settle(pilot, app)
+        assert not table.keeping
+        title = form.query_one("#f-title", Input)
+        title.focus()
+        title.value = "A new title"
+        await pilot.pause()
+        await burst(pilot, app, "ctrl+s", "j")
+        await settle(pilot, app)
+        assert app.screen is main and store.meeting(PENZA).title == "A new title"
+        assert main.rows[table.cursor].key == keys[keys.index(("meeting", PENZA)) + 1]
+
+
+async def test_q_typed_while_saving_is_kept_like_any_letter(app, store, monkeypatch) -> None:
+    """With a tick or a dropdown focused, q (the form's other discard key) typed while the
+    edit was saved ran the form's cancel: "/quiz" searched "uiz", and during a wait for the
+    lock q gave the save up. Only ctrl+s and escape act on a saving form."""
+    from helpers import keys_beside_a_waiting_worker
+
+    from coopbrowse.store.storage import write_lock
+
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        form.query_one("#f-title", Input).value = "A new title"
+        form.query_one("#f-date-inferred").focus()  # (a tick: q is no letter to it)
+        await pilot.pause()
+        with write_lock(store.path), keys_beside_a_waiting_worker(monkeypatch):
+            await pilot.press("ctrl+s")
+            await _until_saving_waits(pilot, form)
+            await pilot.press("slash", "q", "u", "i", "z")
+            assert form.saving
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen) and store.meeting(PENZA).title == "A new title"
+        assert main.query_one(SearchBar).input.value == "quiz"

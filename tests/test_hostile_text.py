@@ -229,6 +229,11 @@ async def test_an_article_pasted_with_control_characters_shows_none(tmp_path: Pa
         area.post_message(Paste("Headline\rFirst paragraph.\r\rSecond."))
         await settle(pilot, app)
         assert area.text == "Headline\nFirst paragraph.\n\nSecond."
+        # and the other ways a line ends (Word's manual break, NEL, the Unicode separators)
+        area.clear()
+        area.post_message(Paste("governor.\vPenza\x85Oblast\u2028and\u2029Minsk\fend"))
+        await settle(pilot, app)
+        assert area.text == "governor.\nPenza\nOblast\nand\nMinsk\nend"
 
 
 async def test_a_crafted_state_file_puts_no_control_character_on_the_screen(
@@ -262,3 +267,14 @@ async def test_a_crafted_state_file_puts_no_control_character_on_the_screen(
         assert not RAW.search(bar.value) and "hist ␛]52" in bar.value, bar.value
         assert not RAW.search(screen_text(app.export_screenshot()))
         assert app.is_running
+
+
+def test_a_text_box_keeps_a_records_line_breaks_as_line_breaks() -> None:
+    """A summary written with \\r\\n line ends showed a stand-in (␍) at each, saved
+    with the text once a word of it was edited."""
+    from coopbrowse.tui.widgets.inputs import Shown
+
+    shown = Shown("first line\r\nsecond \x1b[31m")
+    assert shown.shown == "first line\nsecond ␛[31m"
+    assert shown.given(shown.shown) == "first line\r\nsecond \x1b[31m"  # untouched: as stored
+    assert shown.given("first line\nsecond, edited") == "first line\nsecond, edited"

@@ -298,6 +298,12 @@ def test_a_region_named_in_full_is_that_region_not_one_that_starts_alike(
     assert ids(index, "region:moscow") == []
     assert set(ids(index, "region:mosc")) == oblast
     assert set(ids(index, 'region:"Moscow Region"')) == oblast
+    # a spelling stored that the region table does not know is still found by its words
+    from coopbrowse.store.translate import matching_regions
+
+    stored = ["Penza Oblast", "Penza Obl.", "Moscow Oblast", "Samara Oblast"]
+    assert matching_regions(stored, "penza") == ["Penza Oblast", "Penza Obl."]
+    assert matching_regions(stored, "moscow") == []
 
 
 def test_title_match_outranks_detail_match(index: SearchIndex) -> None:

@@ -836,15 +836,15 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         form saves, a key typed is kept, not typed into a field the form is about to close
         with: once saved, the kept keys go to the screen that comes next (``j`` moves in the
         list, ``/`` searches); when the save fails, they go back into the form. The form's
-        own save and cancel keys still act at once (escape gives up waiting for a lock)."""
+        save and escape keys still act at once (escape gives up waiting for a lock)."""
         if not self._holding:
             return False
-        actions = {
-            binding.action
+        ids = {
+            binding.id
             for _, bindings in self._binding_chain
             for binding in bindings.key_to_bindings.get(event.key, ())
         }
-        if actions & {"save", "cancel"}:
+        if ids & {"form-save", "form-cancel"}:  # (not q: a letter typed ahead, kept)
             return False
         self.kept_keys.append(event)
         return True

@@ -187,6 +187,7 @@ class MainScreen(StyledOnce, Screen[None]):
         # the meeting deleted last and the row the list then moved to: u there, before any
         # move, brings the meeting back (not the latest change of the row's own record)
         self._deleted: tuple[Key, Key | None] | None = None
+        self._holding_keys = False  # (see _hold_keys)
         self._answered = 0  # the ticket of the latest request that has been answered
         self.idle = asyncio.Event()  # set when nothing is pending (tests wait on it)
         self._detail_pending: int | None = None
@@ -843,7 +844,7 @@ class MainScreen(StyledOnce, Screen[None]):
     # Detail ------------------------------------------------------------------------------
 
     def on_record_table_highlighted(self, event: RecordTable.Highlighted) -> None:
-        if self._deleted is not None and self._current_key() != self._deleted[1]:
+        if self._deleted is not None and not self.busy and self._current_key() != self._deleted[1]:
             self._deleted = None  # (moved on: u undoes the highlighted record's change)
         # Draw the detail after the list has been painted, once per frame: the list never
         # waits for it, and holding j over 10,000 rows does not build 10,000 details. While
@@ -1466,7 +1467,7 @@ class MainScreen(StyledOnce, Screen[None]):
             if not meeting_id:
                 self._release_keys()
             else:
-                self._catch_up(key)
+                self._catch_up(key, hold=True)
                 kept = form.kept_elsewhere
                 also = (
                     f", on top of a change made elsewhere ({'; '.join(kept[:2])}"
@@ -1492,11 +1493,25 @@ class MainScreen(StyledOnce, Screen[None]):
         if self._still_indexing("Undo works"):
             return
         if self._deleted is not None and self._deleted[1] == self._current_key():
-            self._ask_restore(self._deleted[0])
+            self._prepare_restore(self._deleted[0], self._current_key())
             return
         row = self._record_row("u undoes a change")
         if row is not None:
             self._prepare_undo(row.key)
+
+    @work(thread=True, exclusive=True, group="edit")
+    def _prepare_restore(self, deleted: Key, current: Key | None) -> None:
+        index = self.index
+        back = index is not None and deleted in index.exists([deleted])
+        self.app.call_from_thread(self._restore_or_undo, deleted, back, current)
+
+    def _restore_or_undo(self, deleted: Key, back: bool, current: Key | None) -> None:
+        if not back:
+            self._ask_restore(deleted)
+            return
+        self._deleted = None  # (brought back meanwhile, elsewhere: u is about the row again)
+        if current is not None:
+            self._prepare_undo(current)
 
     def _ask_restore(self, key: Key) -> None:
         """``u`` just after ``D``: bring the deleted meeting back, after asking."""
@@ -1641,7 +1656,7 @@ class MainScreen(StyledOnce, Screen[None]):
             call(self._release_keys)
             call(self.notify, "Nothing changed.", timeout=3)
             return
-        call(self._catch_up, keep or key)
+        call(functools.partial(self._catch_up, keep or key, hold=True))
         call(self.notify, one_line(f"{done}: {key[1]}."), markup=False)
 
     def action_follow_up(self) -> None:
@@ -1843,11 +1858,17 @@ class MainScreen(StyledOnce, Screen[None]):
         """A write of the user's is on its way, and the list is read again after it: the
         keys that reach the list meanwhile wait for it (``jjj`` typed just after a save moves
         on from the record saved; its cursor put back on that record undid the moves)."""
+        self._holding_keys = True
         self.query_one(RecordTable).keeping = not self._first_list
 
     def _release_keys(self) -> None:
-        """The write did not happen: the keys held for the list act on it as it is."""
-        self.query_one(RecordTable).stop_waiting()
+        """The write did not happen: the keys held for the list act on it as it is (unless
+        a list is on its way anyway: they wait for that one, as they would have)."""
+        if not self._holding_keys:
+            return
+        self._holding_keys = False
+        if not self.busy:
+            self.query_one(RecordTable).stop_waiting()
 
     def _catch_up(self, keep: Key | None, force: bool = False, *, hold: bool = False) -> None:
         """Bring the index up to the database (a worker), then show the list again with

@@ -10,6 +10,7 @@ away). These fields run a key's binding as they handle the key, like a character
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from textual import events
@@ -76,6 +77,8 @@ class Shown:
 
     def __init__(self, text: str, *, newlines: bool = True) -> None:
         self.text = text
+        if newlines:  # (a line break written \r\n shows, and is saved once edited, as one)
+            text = text.replace("\r\n", "\n")
         self.shown = printable(text, newlines=newlines)
 
     def given(self, now: str) -> str:
@@ -98,7 +101,12 @@ def without_controls(text: str) -> str:
     """``text`` without its control characters (line breaks and tabs kept: a terminal
     pastes a line break as a carriage return, which is one too): what a box of pasted text
     shows, which raw would reach the terminal."""
-    return CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return CONTROL_CHARS.sub("", _LINE_BREAKS.sub("\n", text))
+
+
+# what ends a line in pasted text: carriage returns (as terminals paste), Word's manual line
+# break (\v), form feeds, NEL, the Unicode line and paragraph separators
+_LINE_BREAKS = re.compile("\r\n|[\r\v\f\x85\u2028\u2029]")
 
 
 class PastedTextArea(OrderedTextArea):
