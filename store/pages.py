@@ -105,7 +105,10 @@ def article_from_bytes(name: Path | str, raw: bytes, *, document: str = "") -> A
     suffix = Path(str(name)).suffix.lower()
     if suffix in _HTML_SUFFIXES or looks_like_html(raw):
         return article_from_html(name, raw, document=document)
-    return ArticleText(decode_article(name, raw), document=document)
+    text = decode_article(name, raw)
+    if len(text.split()) < MIN_WORDS:  # ("hi", a file name, a line of a log: no report)
+        raise InputError(name, f"no article text found (fewer than {MIN_WORDS} words)")
+    return ArticleText(text, document=document)
 
 
 def looks_like_html(raw: bytes) -> bool:
@@ -192,7 +195,10 @@ def fetch_article(url: str, *, timeout: float = FETCH_TIMEOUT) -> ArticleText:
         if len(raw) > MAX_ARTICLE_BYTES:
             limit = format_size(MAX_ARTICLE_BYTES)
             raise FetchError(shown, f"the text is too large for an article (over {limit})")
-        return ArticleText(_decode_text(raw, charset), url=final, kind="url")
+        text = _decode_text(raw, charset)
+        if len(text.split()) < MIN_WORDS:
+            raise FetchError(shown, f"no article text found (fewer than {MIN_WORDS} words)")
+        return ArticleText(text, url=final, kind="url")
     return article_from_html(shown, raw, url=final)
 
 

@@ -93,7 +93,10 @@ def test_a_page_is_known_by_its_first_bytes_whatever_its_name() -> None:
     assert looks_like_html(b"<head><title>x</title></head>")
     assert not looks_like_html(b"Home / News\n<b> is not a tag here")
     assert article_from_bytes("page.txt", html()).kind == "html"
-    text = "Home / News\nMINSK, 16 July - <b> is not a tag here\n"
+    text = (
+        "Home / News\nMINSK, 16 July - <b> is not a tag here: Lukashenko met the governor of "
+        "Kursk Oblast, and they discussed supplies of tractors and buses.\n"
+    )
     article = article_from_bytes("a.txt", text.encode())
     assert article.kind == "text"
     assert article.text == text  # plain text is read as it is
@@ -135,8 +138,27 @@ def test_a_redirected_page_without_a_canonical_link_keeps_the_address_it_ended_a
     assert article.url == f"{base}/new"
 
 
+def test_a_text_too_short_to_be_a_report_is_refused_as_a_page_is(tmp_path: Path) -> None:
+    """A file holding "hi", or a URL's few words of plain text, drafted an empty meeting
+    and exited 0; a page under 15 words was already refused."""
+    short = tmp_path / "hi.txt"
+    short.write_text("hi\n")
+    with pytest.raises(InputError) as caught:
+        read_article(str(short))
+    assert str(caught.value) == f"{short}: no article text found (fewer than 15 words)"
+    with (
+        serve({"/hi": Page(b"hi there", content_type="text/plain")}) as base,
+        pytest.raises(InputError) as caught,
+    ):
+        read_article(f"{base}/hi")
+    assert str(caught.value) == f"{base}/hi: no article text found (fewer than 15 words)"
+
+
 def test_plain_text_from_a_url_is_read_as_text() -> None:
-    text = "MINSK, 5 May (BelTA) - Lukashenko met Governor of Omsk Oblast Vitaly Khotsenko."
+    text = (
+        "MINSK, 5 May (BelTA) - Lukashenko met Governor of Omsk Oblast Vitaly Khotsenko. "
+        "They discussed supplies of elevators."
+    )
     with serve({"/a.txt": Page(text.encode(), content_type="text/plain; charset=utf-8")}) as base:
         article = read_article(f"{base}/a.txt")
     assert article.text == text
@@ -228,9 +250,10 @@ def test_a_password_in_an_address_is_not_repeated(tmp_path: Path) -> None:
 
 
 def test_a_page_without_a_content_type_and_text_in_its_charset() -> None:
-    cp1251 = "Минск, 5 мая. Lukashenko met Governor of Omsk Oblast Vitaly Khotsenko.".encode(
-        "cp1251"
-    )
+    cp1251 = (
+        "Минск, 5 мая. Lukashenko met Governor of Omsk Oblast Vitaly Khotsenko. They "
+        "discussed supplies of elevators."
+    ).encode("cp1251")
     with serve(
         {
             "/untyped": Page(html(), content_type=""),
@@ -298,7 +321,10 @@ def test_several_articles_give_a_summary_and_one_failure_does_not_stop_the_rest(
         "The president proposed supplying Belarusian elevator equipment to the region.\n"
     )
     undated = tmp_path / "undated.txt"
-    undated.write_text("The sides discussed cooperation in general terms.\n")
+    undated.write_text(
+        "The sides discussed cooperation in general terms, and agreed to meet again soon to "
+        "talk about trade.\n"
+    )
     with serve({}) as base:
         missing = f"{base}/gone"
         args = ["import-article", saved.name, omsk.name, missing, undated.name]
