@@ -62,9 +62,11 @@ def key_shown(app: Any, binding_id: str, default: str) -> str:
 
 def _named(key: str) -> str:
     """``key`` as Textual names it: modifiers and named keys in lower case ("F2" is f2,
-    "Ctrl+Enter" ctrl+enter); a single character as written ("A" is shift+a)."""
+    "Ctrl+Enter" ctrl+enter, and "Ctrl+O" ctrl+o, as a terminal sends it); a single
+    character alone as written ("A" is shift+a)."""
     *mods, last = key.split("+")
-    return "+".join([*(m.lower() for m in mods), last if len(last) == 1 else last.lower()])
+    kept = last if len(last) == 1 and not mods else last.lower()
+    return "+".join([*(m.lower() for m in mods), kept])
 
 
 _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
