@@ -1084,3 +1084,26 @@ def test_supplies_proposed_together_with_an_enterprise_are_a_proposal() -> None:
         "The region supplies us with products of machine building."
     )
     assert said.meeting["proposals"] == []  # (what a region supplies: goods, as before)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("In 2021 our bilateral trade almost reached $500 million.", "almost"),
+        ("Trade nearly amounted to $500 million in 2021.", "nearly"),
+        ("The mutual trade approached $500 million in 2021.", "approached"),
+        ("In 2021 trade reached $500 million.", ""),
+    ],
+)
+def test_an_approximate_figure_keeps_its_qualifier_across_the_verb(
+    sentence: str, qualifier: str
+) -> None:
+    """ "almost reached $500 million" was drafted as $500 million exactly (the qualifier
+    before the verb was not seen), and so was "approached": an approximate figure read as
+    exact misleads."""
+    draft = extract(
+        "MINSK, 12 May 2022 (BelTA) – Prime Minister of Belarus Aleksandr Turchin met with "
+        "Governor of Samara Oblast Vyacheslav Fedorishchev in Minsk.\n\n" + sentence
+    )
+    got = [(t["period"], t["usd_millions"], t["qualifier"]) for t in draft.meeting["trade"]]
+    assert got == [("2021", 500.0, qualifier)]

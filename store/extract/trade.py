@@ -44,13 +44,16 @@ _QUALIFIERS = (
     "less than", "in excess of", "at least", "close to", "up to", "just over", "just under",
     "approximately", "approximated", "about", "around", "nearly", "almost", "over", "some",
     "roughly", "exceeded", "exceeding", "exceeds", "under", "below", "above", "estimated at",
+    "approached", "approaching", "neared", "nearing",
 )  # fmt: skip
 
 
 _QUALIFIER_RE = re.compile(
     r"\b("
     + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
-    + r")\s*(?:of\s+|at\s+|to\s+)?$",
+    # (or with the verb after it: "almost reached $500 million", "nearly amounted to")
+    + r")\s*(?:(?:reached|amounted\s+to|totall?ed|hit|stood\s+at|came\s+to)\s+)?"
+    + r"(?:of\s+|at\s+|to\s+)?$",
     re.I,
 )
 
