@@ -62,14 +62,36 @@ def test_serve_listens_on_this_machine_and_its_page_fetches_nothing_else(tmp_pat
 
 
 def test_serving_to_the_network_warns_that_there_is_no_authentication(tmp_path: Path) -> None:
-    server = _serve(tmp_path / "db.json", "--host", "0.0.0.0", "--port", str(_free_port()))
+    """And its page is addressed by a name other machines can reach: with --host 0.0.0.0
+    the page loaded its script and socket from 0.0.0.0, which a browser elsewhere takes for
+    itself."""
+    port = _free_port()
+    server = _serve(tmp_path / "db.json", "--host", "0.0.0.0", "--port", str(port))
     try:
         line = server.stderr.readline() if server.stderr else ""
+        page = _get(f"http://127.0.0.1:{port}/", time.monotonic() + 30).decode()
     finally:
         server.terminate()
         server.communicate(timeout=10)
     assert line.startswith("coopbrowse: warning: serving at http://0.0.0.0:")
     assert "WITHOUT authentication" in line
+    opened = re.search(r"\(open it at (http://[^)]+)\)", line)
+    assert opened and "0.0.0.0" not in opened[1]
+    assert "0.0.0.0" not in page and f"{opened[1]}/static/js/textual.js" in page
+
+
+def test_a_public_url_addresses_the_page_behind_a_proxy(tmp_path: Path) -> None:
+    port = _free_port()
+    server = _serve(
+        tmp_path / "db.json", "--port", str(port), "--public-url", "https://cb.example.org/"
+    )
+    try:
+        page = _get(f"http://127.0.0.1:{port}/", time.monotonic() + 30).decode()
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)
+    assert "wss://cb.example.org/ws" in page
+    assert main(["--db", str(tmp_path / "db.json"), "serve", "--public-url", "nope"]) == 2
 
 
 def test_a_bad_port_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -325,6 +325,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    p.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address others open the page at, when it is not http://HOST:PORT (behind a "
+        "proxy; with --host 0.0.0.0 it is this machine's name by default)",
+    )
 
     p = sub.add_parser(
         "init",
@@ -502,7 +508,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "init":
         return cmd_init(db_path, empty=args.empty)
     if args.command == "serve":
-        return cmd_serve(db_path, args.host, args.port)
+        return cmd_serve(db_path, args.host, args.port, args.public_url)
     if args.command == "undo":
         return cmd_undo(db_path, args.id)
     if args.command == "delete":
@@ -1480,7 +1486,25 @@ def cmd_init(db_path: Path, *, empty: bool) -> int:
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
-def cmd_serve(db_path: Path, host: str, port: int) -> int:
+def _this_machine() -> str:
+    """A name (else an address) that other machines may reach this one by: its fully
+    qualified name, unless that is only localhost; then the address its traffic would
+    leave from (a UDP socket's, "connected" without sending anything)."""
+    import socket
+
+    name = socket.getfqdn()
+    if name and not name.startswith("localhost"):
+        return name
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))  # (TEST-NET-1: no packet is sent by a connect)
+            address = str(probe.getsockname()[0])
+    except OSError:
+        return name or "localhost"
+    return address if not address.startswith("127.") else (name or "localhost")
+
+
+def cmd_serve(db_path: Path, host: str, port: int, public_url: str | None = None) -> int:
     """The app in a web browser: textual-serve runs ``coopbrowse --db PATH`` for each page."""
     import shlex
 
@@ -1495,13 +1519,20 @@ def cmd_serve(db_path: Path, host: str, port: int) -> int:
 
     command = shlex.join(child_command("coopbrowse.tui.cli", db_path))  # (-P: not the cwd's)
     where = f"http://{host}:{port}" if ":" not in host else f"http://[{host}]:{port}"
+    if public_url is not None and not re.fullmatch(r"https?://[^\s/]+(?:/\S*)?", public_url):
+        raise StoreError(None, f"--public-url: expected an http(s) address, not {public_url!r}")
+    if public_url is None and host in ("0.0.0.0", "::", ""):
+        # (the page's script and socket are addressed by this URL: 0.0.0.0 is no address a
+        # browser on another machine can reach)
+        public_url = f"http://{_this_machine()}:{port}"
     _check_listen(host, port, where)  # before saying it serves: a port in use says so
     if host in LOCAL_HOSTS:
-        _say(f"serving coopbrowse at {where} (this machine only; ctrl+c stops)")
+        _say(f"serving coopbrowse at {public_url or where} (this machine only; ctrl+c stops)")
     else:
+        opened = f" (open it at {public_url})" if public_url else ""
         _say(
-            f"coopbrowse: warning: serving at {where} to the network WITHOUT authentication: "
-            "anyone who can reach it can read and change the database"
+            f"coopbrowse: warning: serving at {where}{opened} to the network WITHOUT "
+            "authentication: anyone who can reach it can read and change the database"
         )
     import textual_serve
 
@@ -1510,6 +1541,7 @@ def cmd_serve(db_path: Path, host: str, port: int) -> int:
         host=host,
         port=port,
         title="coopbrowse",
+        public_url=public_url.rstrip("/") if public_url else None,
         statics_path=Path(textual_serve.__file__).parent / "static",
         templates_path=Path(__file__).parent / "web",  # its page without a web font
     )
