@@ -134,6 +134,23 @@ async def test_a_rebound_key_works_and_the_old_one_is_free(
         assert isinstance(app.screen, EditScreen)
 
 
+async def test_what_a_key_needs_is_said_with_the_users_key(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    """With compare rebound to C, pressing it with nothing selected said "c compares 2
+    to 4 meetings: select them with space", and c did nothing."""
+    app, _keymap = app_with_keymap(
+        store, tmp_path, monkeypatch, 'compare = "C"\ntoggle-selection = "x"\n'
+    )
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("C")
+        await settle(pilot, app)
+        said = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("C compares 2 to 4 meetings: select them with x") for m in said)
+        assert not any(m.startswith("c compares") for m in said)
+
+
 async def test_a_bad_keymap_warns_and_the_app_starts_with_default_keys(
     store: Store, tmp_path: Path, monkeypatch
 ) -> None:

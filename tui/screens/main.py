@@ -445,6 +445,12 @@ class MainScreen(StyledOnce, Screen[None]):
 
         return key_shown(self.app, f"view-{view.id}", view.key)
 
+    def _key(self, binding_id: str, default: str) -> str:
+        """The key of ``binding_id`` as the user's keymap has it (what messages name)."""
+        from ..keymap import key_shown
+
+        return key_shown(self.app, binding_id, default)
+
     def _progress_bar(self) -> ProgressBar | None:
         """The status line's progress bar, once something slow has needed it (imported
         then: the usual launch does without it)."""
@@ -1399,7 +1405,7 @@ class MainScreen(StyledOnce, Screen[None]):
             return
         if self._still_indexing("Editing opens"):
             return
-        row = self._record_row("E edits a record")
+        row = self._record_row(f"{self._key('edit', 'E')} edits a record")
         if row is not None:
             self._open_editor(row.key, self._opening_screen("the meeting form"))
 
@@ -1495,7 +1501,7 @@ class MainScreen(StyledOnce, Screen[None]):
         if self._deleted is not None and self._deleted[1] == self._current_key():
             self._prepare_restore(self._deleted[0], self._current_key())
             return
-        row = self._record_row("u undoes a change")
+        row = self._record_row(f"{self._key('undo', 'u')} undoes a change")
         if row is not None:
             self._prepare_undo(row.key)
 
@@ -1578,7 +1584,11 @@ class MainScreen(StyledOnce, Screen[None]):
         row = self._current()
         if row is None or row.meeting is None or row.proposal is not None:
             self.app.bell()
-            self.notify("D deletes a meeting: highlight one in the meetings view (1).", timeout=3)
+            self.notify(
+                f"{self._key('delete', 'D')} deletes a meeting: highlight one in the meetings "
+                f"view ({self._view_key(VIEWS['meetings'])}).",
+                timeout=3,
+            )
             return
         at = self.query_one(RecordTable).cursor
         # the list stays where it was: on the next row (the one before, at the end)
@@ -1669,7 +1679,11 @@ class MainScreen(StyledOnce, Screen[None]):
         row = self._current()
         if row is None or row.proposal is None:
             self.app.bell()
-            self.notify("f follows up a proposal: highlight one (views 2 and 4).", timeout=3)
+            self.notify(
+                f"{self._key('follow-up', 'f')} follows up a proposal: highlight one (views "
+                f"{self._view_key(VIEWS['proposals'])} and {self._view_key(VIEWS['followup'])}).",
+                timeout=3,
+            )
             return
         self._open_follow_up(row.key, self._opening_screen("the follow-up"))
 
@@ -1736,9 +1750,10 @@ class MainScreen(StyledOnce, Screen[None]):
         row = self._current()
         region = row.region.name if row is not None and row.region is not None else None
         if not self.selection and region is None:
+            compare, select = self._key("compare", "c"), self._key("toggle-selection", "space")
             self.notify(
-                f"c compares 2 to {MAX_MEETINGS} meetings: select them with space (or press c "
-                "on a region).",
+                f"{compare} compares 2 to {MAX_MEETINGS} meetings: select them with {select} "
+                f"(or press {compare} on a region).",
                 timeout=4,
             )
             return
@@ -1788,7 +1803,8 @@ class MainScreen(StyledOnce, Screen[None]):
             )
             call(
                 self.notify,
-                f"c compares {MIN_MEETINGS} to {MAX_MEETINGS} meetings; {what}.",
+                f"{self._key('compare', 'c')} compares {MIN_MEETINGS} to {MAX_MEETINGS} "
+                f"meetings; {what}.",
                 severity="warning",
             )
             return
