@@ -1107,3 +1107,22 @@ def test_an_approximate_figure_keeps_its_qualifier_across_the_verb(
     )
     got = [(t["period"], t["usd_millions"], t["qualifier"]) for t in draft.meeting["trade"]]
     assert got == [("2021", 500.0, qualifier)]
+
+
+def test_a_short_items_title_reads_as_a_title() -> None:
+    """ "From microelectronics, unmanned harvesters and food …" titled its first item
+    "Cooperation in From microelectronics", and an item that is cooperation already read
+    "Cooperation in industrial cooperation"."""
+    head = (
+        "MINSK, 12 May 2025 (BelTA) – Prime Minister of Belarus Aleksandr Turchin met with "
+        "Governor of Samara Oblast Vyacheslav Fedorishchev in Minsk.\n\n"
+    )
+    draft = extract(
+        head + "From microelectronics, unmanned harvesters and dairy products – the parties "
+        "are ready to work in these areas, Turchin proposed."
+    )
+    titles = {p["sector"]: p["title"] for p in draft.meeting["proposals"]}
+    assert titles["microelectronics"] == "Cooperation in microelectronics"
+    draft = extract(head + "Turchin proposed to expand cooperation, industrial cooperation first.")
+    titles = [p["title"] for p in draft.meeting["proposals"]]
+    assert titles == ["Industrial cooperation first"]  # (not "Cooperation in industrial …")

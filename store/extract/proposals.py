@@ -1395,7 +1395,7 @@ _PARTS = re.compile(
 # construction services", "various chips")
 _ITEM_LEAD = re.compile(
     r"^(?:(?:also|both|not\s+only|either|various|the|a|an|other|some|all|especially|"
-    r"particularly|mainly|in\s+particular)\s+)+",
+    r"particularly|mainly|in\s+particular|from)\s+)+",  # ("From microelectronics, …")
     re.I,
 )
 # After a kind in a list, the machines it is a kind of: ", agricultural, fire-fighting, and
@@ -1485,8 +1485,12 @@ def _title(
         manner = _MANNER.match(item)  # "(including) on leasing terms": not a thing to work in
         if machine:
             clause = f"{item} {machine.group(1)}"
+        elif manner:
+            clause = item[manner.end() :]
+        elif re.search(r"\bcooperation\b", item, re.I):  # not "Cooperation in industrial
+            clause = item  # cooperation": the item says it
         else:
-            clause = item[manner.end() :] if manner else f"Cooperation in {item}"
+            clause = f"Cooperation in {item}"
     else:
         cue = re.search(
             r"\b(?:propos\w+|suggest\w+|offer\w*|ready to|interested in|"
