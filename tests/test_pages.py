@@ -356,6 +356,10 @@ def test_several_articles_give_a_summary_and_one_failure_does_not_stop_the_rest(
         out = run(db, "import-article", saved.name, undated.name)
         assert out.returncode == 0
         assert "1 duplicate, 1 needs review" in out.stdout
+        twice = tmp_path / "undated2.txt"  # (two of them: "2 need review")
+        twice.write_text(undated.read_text().replace("soon", "later"))
+        out = run(db, "import-article", undated.name, twice.name, "--yes")
+        assert "2 need review" in out.stdout
 
         out = run(db, "import-article", saved.name, omsk.name, "--yes")
         assert out.returncode == 1  # both already stored

@@ -1167,7 +1167,10 @@ def _print_article_summary(rows: list[dict[str, Any]], *, saving: bool) -> None:
     console = _console()
     console.print(table)
     counts = Counter(row["result"] for row in rows)
-    summary = ", ".join(f"{n} {result}" for result, n in counts.items())
+    summary = ", ".join(
+        f"{n} {'need review' if result == 'needs review' and n > 1 else result}"
+        for result, n in counts.items()
+    )
     console.print(Text(summary))
     if not saving and counts.get("drafted"):
         _say("not saved: add --yes to save the drafts, or review them in the app (key i)")
