@@ -500,7 +500,11 @@ def test_import_article_exits_as_its_help_says_for_a_draft_that_cannot_be_saved(
     """Its help said 2 for a draft that cannot be saved, where it exits 0 unless asked to
     save (--yes), as docs/extraction.md says: the help now says so too."""
     article = tmp_path / "a.txt"
-    article.write_text("hello world\n", encoding="utf-8")
+    article.write_text(  # (no date: a draft that cannot be saved as it stands)
+        "The sides discussed cooperation in general terms and agreed to meet again soon to "
+        "talk about trade.\n",
+        encoding="utf-8",
+    )
     before = store.path.read_bytes()
     assert run(capsys, "import-article", str(article))[0] == 0
     code, _out, err = run(capsys, "import-article", str(article), "--yes")
