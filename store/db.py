@@ -854,11 +854,12 @@ class Store:
         self._apply(db, [old_id] if old_id is not None else [], insert)
         return change
 
-    def undo(self, record_id: str) -> Change:
+    def undo(self, record_id: str, *, only_delete: bool = False) -> Change:
         """Undo the latest change to a meeting or proposal that is neither an undo nor
         undone (a deleted meeting is restored), in one atomic write; the undo is recorded
         as a change of its own. Raises :class:`NothingToUndo`, or :class:`StoreError` when
-        the record was changed since outside the history."""
+        the record was changed since outside the history. ``only_delete``: only if that
+        change is the meeting's deletion, and it is still deleted (else StoreError)."""
         with self._transaction() as db:
             raw = self._check_tables(db)
             target = hist.undoable(self._changes(raw), record_id)
@@ -866,6 +867,10 @@ class Store:
                 raise NothingToUndo(None, f"{record_id}: no recorded change to undo")
             mid = target.meeting_id
             current = self._stored(raw, {mid}).get(mid)
+            if only_delete and (target.origin != "delete" or current is not None):
+                raise StoreError(
+                    None, f"{record_id} was brought back meanwhile; nothing was undone"
+                )
             try:
                 before = hist.revert(current, target)
             except hist.Drifted as exc:

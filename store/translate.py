@@ -388,25 +388,35 @@ class Compiler:
 
 
 def matching_regions(known: list[str], value: str) -> list[str]:
-    """The indexed regions a ``region:`` value names: the region it spells (under any
-    spelling the region table knows), and every stored name the table does not know whose
-    slug is the value or has a word starting with it ("Penza Obl." for ``penza``). A value
-    that spells a region never finds another known one (``moscow`` is the city, not Moscow
-    Oblast); one that spells none finds each region it starts (``mosc``)."""
+    """The indexed regions a ``region:`` value names. A value that spells a region finds it
+    under every spelling stored that names it, abbreviated too ("Penza Obl." for ``penza``),
+    and never another region (``moscow`` is the city: not Moscow Oblast, nor "Moscow Obl.");
+    one that spells none finds each region it starts (``mosc``)."""
     region = find_region(value) or find_region(value.replace("-", " "))
+    if region is not None:
+        return [name for name in known if _spelled(name) is region]
     slug = region_slug(value)
-    out = []
-    for name in known:
-        found = find_region(name)
-        if region is not None and found is not None:
-            if found is region:
-                out.append(name)
-            continue
-        if region_slug(name) == slug or any(
-            w.startswith(value) for w in WORD_RE.findall(fold(name))
-        ):
-            out.append(name)
-    return out
+    return [
+        name
+        for name in known
+        if region_slug(name) == slug
+        or any(w.startswith(value) for w in WORD_RE.findall(fold(name)))
+    ]
+
+
+# abbreviations a stored region name may carry ("Penza Obl.", "Krasnodar Kr.")
+_ABBREVIATED = {"obl": "oblast", "reg": "region", "resp": "republic", "rep": "republic",
+                "kr": "krai", "aobl": "autonomous oblast"}  # fmt: skip
+
+
+def _spelled(name: str) -> Any:
+    """The region a stored name spells, abbreviations written out; None if none."""
+    found = find_region(name)
+    if found is not None:
+        return found
+    words = [w.strip(".").lower() for w in name.replace(",", " ").split()]
+    written = " ".join(_ABBREVIATED.get(w, w) for w in words if w)
+    return find_region(written) if written else None
 
 
 def _region_phrase(words: tuple[str, ...]) -> Node | None:

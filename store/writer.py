@@ -100,8 +100,8 @@ class ChildStore:
         self.lock_timeout = 10.0
         self.lock_held: Callable[[], None] | None = None
 
-    def undo(self, record_id: str) -> Change:
-        found = self._run({"op": "undo", "id": record_id})
+    def undo(self, record_id: str, *, only_delete: bool = False) -> Change:
+        found = self._run({"op": "undo", "id": record_id, "only_delete": only_delete})
         return Change.from_dict(found)
 
     def delete_meeting(self, meeting_id: str) -> bool:
@@ -266,7 +266,8 @@ def _error_data(exc: errors.StoreError) -> dict[str, Any]:
 def _perform(store: Store, request: dict[str, Any]) -> Any:
     op = request.get("op")
     if op == "undo":
-        return store.undo(str(request["id"])).to_dict()
+        only_delete = request.get("only_delete") is True
+        return store.undo(str(request["id"]), only_delete=only_delete).to_dict()
     if op == "delete_meeting":
         return store.delete_meeting(str(request["id"]))
     if op == "follow_up":

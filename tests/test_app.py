@@ -2210,6 +2210,42 @@ async def test_u_after_a_delete_deep_in_a_long_list_brings_it_back(tmp_path) -> 
         assert f"Bring back the meeting {deleted[1]}" in app.screen.question
 
 
+async def test_a_question_answered_no_while_the_list_loads_holds_no_key(app, monkeypatch) -> None:
+    """D answered "no" while the rest of a list was still on its way: the hold on the
+    list's keys was left to that list, which never ended it, and the next key waited ten
+    seconds."""
+    import threading
+
+    from coopbrowse.tui.screens.export import ConfirmScreen
+
+    gate = threading.Event()
+    rest = MainScreen._rest
+
+    def held(self, *args, **kwargs):
+        gate.wait(10)
+        return rest(self, *args, **kwargs)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        table = main.query_one(RecordTable)
+        monkeypatch.setattr(MainScreen, "_rest", held)
+        main.refresh_rows()  # (as after a search, or the poll: its rest still to come)
+        await until(pilot, lambda: main.busy and not table.keeping, "the first page")
+        await pilot.press("D")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen is main, "the question answered")
+        gate.set()
+        await until(pilot, lambda: not main.busy, "the rest of the list")
+        await settle(pilot, app)
+        assert not table.keeping
+        at = table.cursor
+        await pilot.press("j")
+        await pilot.pause()
+        assert table.cursor == at + 1
+
+
 async def test_the_detail_names_the_meeting_a_proposal_was_raised_again_at(app, store) -> None:
     pid = "2025-04-01-penza-p01"
     store.follow_up(pid, raised_again="2025-10-20-mordovia-karankevich")

@@ -1093,6 +1093,7 @@ def test_supplies_proposed_together_with_an_enterprise_are_a_proposal() -> None:
         ("Trade nearly amounted to $500 million in 2021.", "nearly"),
         ("The mutual trade approached $500 million in 2021.", "approached"),
         ("In 2021 trade reached $500 million.", ""),
+        ("In 2021 trade in the goods listed above reached $500 million.", ""),
     ],
 )
 def test_an_approximate_figure_keeps_its_qualifier_across_the_verb(

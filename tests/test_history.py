@@ -426,3 +426,19 @@ def test_a_meeting_still_to_come_can_be_followed_up_before_it() -> None:
     check_follow_up("2026-12-03", "", "2026-12-23", "2026-12-03")  # planned, not yet held
     with pytest.raises(StoreError, match="before the proposal's meeting"):
         check_follow_up("2026-11-01", "", "2026-11-20", "2026-12-03")
+
+
+def test_bringing_back_a_deleted_meeting_undoes_nothing_else(store: Store) -> None:
+    """The app's "bring back" after D: if the meeting was brought back elsewhere while the
+    question was open, an undo took back the change before the delete (a follow-up). Only
+    the delete is undone, and only while the meeting is deleted."""
+    pid = "2025-04-01-penza-p01"
+    store.follow_up(pid, status="implemented")
+    store.delete_meeting("2025-04-01-penza")
+    store.undo("2025-04-01-penza")  # (elsewhere, meanwhile)
+    with pytest.raises(StoreError, match="brought back meanwhile; nothing was undone"):
+        store.undo("2025-04-01-penza", only_delete=True)
+    assert store.proposal(pid).status == "implemented"
+    store.delete_meeting("2025-04-01-penza")
+    assert store.undo("2025-04-01-penza", only_delete=True).origin == "undo"
+    assert store.meeting("2025-04-01-penza") is not None

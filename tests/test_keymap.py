@@ -41,7 +41,7 @@ def test_every_binding_has_an_id_and_ids_are_unique() -> None:
         ),
         # a letter after a modifier as a terminal sends it: Ctrl+O was kept as ctrl+O, which
         # no key sends, and the action had no key at all
-        ('add-article = "Ctrl+O,ALT+X"\n', {"add-article": "ctrl+o,alt+x"}, None),
+        ('add-article = "Ctrl+O,ALT+x,alt+X"\n', {"add-article": "ctrl+o,alt+x,alt+shift+x"}, None),
         ('edit = "ctrl+e"\nnope = "x"\n', {"edit": "ctrl+e"}, "unknown binding id 'nope'"),
         ("edit = 3\n", {}, "edit: expected keys"),
         ('edit = "ctrl+e; rm -rf"\n', {}, "edit: expected keys"),

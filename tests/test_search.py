@@ -304,6 +304,10 @@ def test_a_region_named_in_full_is_that_region_not_one_that_starts_alike(
     stored = ["Penza Oblast", "Penza Obl.", "Moscow Oblast", "Samara Oblast"]
     assert matching_regions(stored, "penza") == ["Penza Oblast", "Penza Obl."]
     assert matching_regions(stored, "moscow") == []
+    # and never another region's, however it is spelled
+    stored = ["Moscow", "Moscow Obl.", "Moscow and Moscow Oblast"]
+    assert matching_regions(stored, "moscow") == ["Moscow"]
+    assert matching_regions(stored, "moscow-oblast") == ["Moscow Obl."]
 
 
 def test_title_match_outranks_detail_match(index: SearchIndex) -> None:

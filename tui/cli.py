@@ -1490,21 +1490,21 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 def _this_machine() -> str:
-    """A name (else an address) that other machines may reach this one by: its fully
-    qualified name, unless that is only localhost; then the address its traffic would
-    leave from (a UDP socket's, "connected" without sending anything)."""
+    """An address other machines may reach this one at: the one its traffic would leave
+    from (a UDP socket's, "connected" without sending anything: no lookup, no wait), else
+    its host name (which other machines may or may not resolve)."""
     import socket
 
-    name = socket.getfqdn()
-    if name and not name.startswith("localhost"):
-        return name
-    try:
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-            probe.connect(("192.0.2.1", 9))  # (TEST-NET-1: no packet is sent by a connect)
-            address = str(probe.getsockname()[0])
-    except OSError:
-        return name or "localhost"
-    return address if not address.startswith("127.") else (name or "localhost")
+    for family, probe_at in ((socket.AF_INET, "192.0.2.1"), (socket.AF_INET6, "2001:db8::1")):
+        try:
+            with socket.socket(family, socket.SOCK_DGRAM) as probe:
+                probe.connect((probe_at, 9))  # (documentation addresses: nothing is sent)
+                address = str(probe.getsockname()[0])
+        except OSError:
+            continue
+        if not address.startswith(("127.", "::1")) and address not in ("0.0.0.0", "::"):
+            return address if family == socket.AF_INET else f"[{address}]"
+    return socket.gethostname() or "localhost"
 
 
 def cmd_serve(db_path: Path, host: str, port: int, public_url: str | None = None) -> int:
@@ -1522,7 +1522,9 @@ def cmd_serve(db_path: Path, host: str, port: int, public_url: str | None = None
 
     command = shlex.join(child_command("coopbrowse.tui.cli", db_path))  # (-P: not the cwd's)
     where = f"http://{host}:{port}" if ":" not in host else f"http://[{host}]:{port}"
-    if public_url is not None and not re.fullmatch(r"https?://[^\s/]+(?:/\S*)?", public_url):
+    if public_url is not None and not re.fullmatch(
+        r"https?://[^\s/]+(?:/\S*)?", public_url, re.IGNORECASE
+    ):
         raise StoreError(None, f"--public-url: expected an http(s) address, not {public_url!r}")
     if public_url is None and host in ("0.0.0.0", "::", ""):
         # (the page's script and socket are addressed by this URL: 0.0.0.0 is no address a

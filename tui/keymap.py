@@ -62,11 +62,15 @@ def key_shown(app: Any, binding_id: str, default: str) -> str:
 
 def _named(key: str) -> str:
     """``key`` as Textual names it: modifiers and named keys in lower case ("F2" is f2,
-    "Ctrl+Enter" ctrl+enter, and "Ctrl+O" ctrl+o, as a terminal sends it); a single
-    character alone as written ("A" is shift+a)."""
+    "Ctrl+Enter" ctrl+enter, and "Ctrl+O" ctrl+o, "Alt+A" alt+shift+a, as a terminal sends
+    them); a single character alone as written ("A" is shift+a)."""
     *mods, last = key.split("+")
-    kept = last if len(last) == 1 and not mods else last.lower()
-    return "+".join([*(m.lower() for m in mods), kept])
+    mods = [m.lower() for m in mods]
+    if len(last) == 1 and not mods:
+        return last
+    if len(last) == 1 and last.isupper() and "alt" in mods and "shift" not in mods:
+        mods.append("shift")  # (alt+A reaches Textual as alt+shift+a)
+    return "+".join([*mods, last.lower()])
 
 
 _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})

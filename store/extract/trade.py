@@ -51,9 +51,11 @@ _QUALIFIERS = (
 _QUALIFIER_RE = re.compile(
     r"\b("
     + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
-    # (or with the verb after it: "almost reached $500 million", "nearly amounted to")
-    + r")\s*(?:(?:reached|amounted\s+to|totall?ed|hit|stood\s+at|came\s+to)\s+)?"
-    + r"(?:of\s+|at\s+|to\s+)?$",
+    + r")\s*(?:of\s+|at\s+|to\s+)?$|"
+    # or an adverb of degree before the verb: "almost reached $500 million", "nearly
+    # amounted to" (not "the goods listed above reached": "above" is no degree there)
+    + r"\b(almost|nearly|roughly|approximately|practically|virtually)\s+"
+    + r"(?:reached|amounted\s+to|totall?ed|hit|stood\s+at|came\s+to)\s+$",
     re.I,
 )
 
@@ -643,7 +645,7 @@ def find_trade(
             ):  # "$1 billion 200 million" (as translations write $1.2 billion)
                 amount = round(amount + float(more.group(1)), 3)
             qm = _QUALIFIER_RE.search(lead)
-            qualifier = qm.group(1).lower() if qm else ""
+            qualifier = (qm.group(1) or qm.group(2)).lower() if qm else ""
             metric = (
                 _goods_traded(text, lead, tail)
                 or _metric(lead)

@@ -188,6 +188,7 @@ class MainScreen(StyledOnce, Screen[None]):
         # move, brings the meeting back (not the latest change of the row's own record)
         self._deleted: tuple[Key, Key | None] | None = None
         self._holding_keys = False  # (see _hold_keys)
+        self._release_owed = False  # (see _release_keys)
         self._answered = 0  # the ticket of the latest request that has been answered
         self.idle = asyncio.Event()  # set when nothing is pending (tests wait on it)
         self._detail_pending: int | None = None
@@ -589,6 +590,7 @@ class MainScreen(StyledOnce, Screen[None]):
             self._complete_rows(self.rows)
         if not self._first_list:
             self.query_one(RecordTable).stop_waiting()
+            self._holding_keys = self._release_owed = False
         if self._after_query:  # (the query typed while opening was wrong: what came after it
             self._after_query = False  # still runs, and nothing more waits for it)
             self._replay()
@@ -664,6 +666,7 @@ class MainScreen(StyledOnce, Screen[None]):
             self._placed = table.cursor
             if not self._first_list:
                 table.stop_waiting()
+                self._holding_keys = self._release_owed = False  # (a hold ends with its list)
             if self._after_query and request.query:  # (the query typed while opening)
                 self._after_query = False
                 self._replay()
@@ -674,6 +677,9 @@ class MainScreen(StyledOnce, Screen[None]):
             bar.show_hint("")  # a query the program cleared (a link followed): its counts go
         if final:
             self._answered = request.ticket
+            if self._release_owed:  # (a hold given up while this list was on its way)
+                self._release_owed = False
+                table.stop_waiting()
             self._settled()
             if self._first_list:
                 self._first_list = False
@@ -1482,8 +1488,9 @@ class MainScreen(StyledOnce, Screen[None]):
                     else ""
                 )
                 # (on a proposal the edit left alone, u would undo that proposal's last change)
+                u = self._key("undo", "u")
                 undo = (
-                    "u" if key[0] == "meeting" or form.edit_touches(key[1]) else "u on the meeting"
+                    u if key[0] == "meeting" or form.edit_touches(key[1]) else f"{u} on the meeting"
                 )
                 message = f"Saved {meeting_id}{also}. {undo} undoes your edit."
                 self.notify(one_line(message), markup=False, timeout=8 if kept else None)
@@ -1508,7 +1515,11 @@ class MainScreen(StyledOnce, Screen[None]):
     @work(thread=True, exclusive=True, group="edit")
     def _prepare_restore(self, deleted: Key, current: Key | None) -> None:
         index = self.index
-        back = index is not None and deleted in index.exists([deleted])
+        try:
+            back = index is not None and deleted in index.exists([deleted])
+        except Exception as exc:  # (a damaged index: said, and rebuilt)
+            self.app.call_from_thread(self.notify, Text(self._trouble(exc)), severity="error")
+            return
         self.app.call_from_thread(self._restore_or_undo, deleted, back, current)
 
     def _restore_or_undo(self, deleted: Key, back: bool, current: Key | None) -> None:
@@ -1525,7 +1536,7 @@ class MainScreen(StyledOnce, Screen[None]):
 
         def restore() -> None:
             self._deleted = None
-            self._write_undo(key)
+            self._write_restore(key)
 
         self._hold_keys()
         confirm(
@@ -1573,6 +1584,12 @@ class MainScreen(StyledOnce, Screen[None]):
     @work(thread=True, exclusive=True, group="write")
     def _write_undo(self, key: Key) -> None:
         self._write(key, lambda store: store.undo(key[1]), "Undone")
+
+    @work(thread=True, exclusive=True, group="write")
+    def _write_restore(self, key: Key) -> None:
+        # (only if its delete is still the change to undo: brought back elsewhere while the
+        # question was open, an undo would take back the change before it)
+        self._write(key, lambda store: store.undo(key[1], only_delete=True), "Brought back")
 
     def action_delete(self) -> None:
         """Delete the highlighted meeting with its proposals, after asking (a recorded
@@ -1883,7 +1900,9 @@ class MainScreen(StyledOnce, Screen[None]):
         if not self._holding_keys:
             return
         self._holding_keys = False
-        if not self.busy:
+        if self.busy:  # (the list on its way lets them go once all of it is here)
+            self._release_owed = True
+        else:
             self.query_one(RecordTable).stop_waiting()
 
     def _catch_up(self, keep: Key | None, force: bool = False, *, hold: bool = False) -> None:
