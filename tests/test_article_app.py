@@ -108,6 +108,23 @@ async def _status_says(pilot, status: Static, text: str) -> None:
     raise AssertionError(f"never showed {text!r}: {status.render()}")
 
 
+async def test_a_pasted_text_too_short_for_a_report_is_not_drafted(app) -> None:
+    """ "hi" pasted into the box drafted an empty meeting to review, where the same text
+    in a file (or a page) is refused: it says so, and keeps the box as it was."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        form = app.screen
+        assert isinstance(form, ArticleScreen)
+        form.query_one("#article-text", TextArea).text = "Lukashenko met the governor."
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert app.screen is form
+        said = str(form.query_one("#article-error", Static).render())
+        assert "No article text" in said and "fewer than 15 words" in said
+        assert form.query_one("#article-text", TextArea).text == "Lukashenko met the governor."
+
+
 async def test_saving_waits_for_the_lock_in_a_worker_and_escape_gives_up(
     app, store: Store, monkeypatch
 ) -> None:

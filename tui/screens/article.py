@@ -31,7 +31,7 @@ from coopbrowse.store.extract import Draft, extract
 from coopbrowse.store.ids import draft_id
 from coopbrowse.store.ingest import MAX_ARTICLE_BYTES, save_draft
 from coopbrowse.store.model import Meeting, ValidationError
-from coopbrowse.store.pages import is_url, read_article
+from coopbrowse.store.pages import MIN_WORDS, is_url, read_article
 from coopbrowse.store.text import one_line, printable
 
 from ..blocks import plural
@@ -214,6 +214,11 @@ class ArticleScreen(ModalScreen[Drafted | None]):
         if not sources and len(text) > MAX_ARTICLE_BYTES:
             self.show_error(
                 f"The pasted text is too long for an article ({len(text):,} characters)."
+            )
+            return
+        if not sources and len(text.split()) < MIN_WORDS:  # (as a file or a page would be)
+            self.show_error(
+                f"No article text: paste the whole report (this has fewer than {MIN_WORDS} words)."
             )
             return
         self.show_progress("Reading the article…")
