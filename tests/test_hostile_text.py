@@ -278,3 +278,25 @@ def test_a_text_box_keeps_a_records_line_breaks_as_line_breaks() -> None:
     assert shown.shown == "first line\nsecond ␛[31m"
     assert shown.given(shown.shown) == "first line\r\nsecond \x1b[31m"  # untouched: as stored
     assert shown.given("first line\nsecond, edited") == "first line\nsecond, edited"
+
+
+async def test_a_paste_with_an_invisible_character_leaves_the_cursor_after_it(
+    tmp_path: Path,
+) -> None:
+    """Pasted into the search bar, "Penza\u200e" became "Penza<U+200E>" with the cursor
+    after "Penza<": the next keys went inside the stand-in ("Penza< oblU+200E>")."""
+    from textual.events import Paste
+
+    from coopbrowse.tui.widgets.search_bar import SearchBar
+
+    store = Store.open(tmp_path / "db.json")
+    app = CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash")
+        bar = app.screen.query_one(SearchBar).input
+        bar.post_message(Paste("Penza\u200e"))
+        await pilot.pause()
+        await pilot.press("space", "o", "b", "l")
+        await pilot.pause()
+        assert bar.value == "Penza<U+200E> obl"

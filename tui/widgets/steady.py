@@ -22,6 +22,11 @@ class SteadyInput(Input):
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
 
+    def replace(self, text: str, start: int, end: int) -> None:
+        """(Typing and pasting insert through here: the text made safe first, so that the
+        cursor lands after the stand-ins, not inside one.)"""
+        super().replace(one_line(text) if CONTROL_CHARS.search(text) else text, start, end)
+
     def validate_value(self, value: str) -> str:
         """Control characters as stand-ins (``␛``), whatever sets the value (a paste, a
         query restored from the state file, the program): raw, the input would send them to
