@@ -23,7 +23,7 @@ from typing import Any
 
 from .analysis import WORD_RE, edit_distance, fold, stem_prefixes, term
 from .query import And, Filter, Node, Not, Or, Phrase, QueryError, Word, walk
-from .regions import find_region, region_slug
+from .regions import Region, find_region, region_slug
 from .schema import SUB_WEIGHT, TIERS
 from .taxonomy import SECTORS
 
@@ -409,7 +409,7 @@ _ABBREVIATED = {"obl": "oblast", "reg": "region", "resp": "republic", "rep": "re
                 "kr": "krai", "aobl": "autonomous oblast"}  # fmt: skip
 
 
-def _spelled(name: str) -> Any:
+def _spelled(name: str) -> Region | None:
     """The region a stored name spells, abbreviations written out; None if none."""
     found = find_region(name)
     if found is not None:
