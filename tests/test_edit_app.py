@@ -1270,6 +1270,12 @@ async def test_keys_typed_while_a_save_is_given_up_go_back_into_the_form(
         assert store.meeting(PENZA).title != "Title one"
 
 
+def row_after(main: MainScreen, key: tuple[str, str]) -> tuple[str, str]:
+    """The key of the row after ``key`` in the list as it is now."""
+    keys = [main.rows[i].key for i in range(len(main.rows))]
+    return keys[keys.index(key) + 1]
+
+
 async def test_moves_typed_just_after_a_save_are_made_from_the_record_saved(app, store) -> None:
     """``jj`` typed as ctrl+s saved an edit moved the list's cursor while the list was read
     again, and then the cursor was put back on the meeting saved: the moves were lost. They
@@ -1277,7 +1283,7 @@ async def test_moves_typed_just_after_a_save_are_made_from_the_record_saved(app,
     async with app.run_test(size=SIZE) as pilot:
         form = await open_editor(pilot, app, PENZA)
         main = app.screen_stack[0]
-        keys = [row.key for row in (main.rows[i] for i in range(len(main.rows)))]
+        after = row_after(main, ("meeting", PENZA))
         title = form.query_one("#f-title", Input)
         title.focus()
         title.value = "A new title"
@@ -1286,7 +1292,7 @@ async def test_moves_typed_just_after_a_save_are_made_from_the_record_saved(app,
         await settle(pilot, app)
         assert app.screen is main and store.meeting(PENZA).title == "A new title"
         table = main.query_one(RecordTable)
-        assert main.rows[table.cursor].key == keys[keys.index(("meeting", PENZA)) + 1]
+        assert main.rows[table.cursor].key == after
 
 
 async def test_moves_typed_just_after_an_undo_are_made_from_the_record_undone(
@@ -1310,14 +1316,14 @@ async def test_moves_typed_just_after_an_undo_are_made_from_the_record_undone(
         await settle(pilot, app)
         main = app.screen
         table = main.query_one(RecordTable)
-        keys = [row.key for row in (main.rows[i] for i in range(len(main.rows)))]
+        after = row_after(main, ("meeting", PENZA))
         assert main.rows[table.cursor].key == ("meeting", PENZA)
         await pilot.press("u")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
         await burst(pilot, app, "y", "j")  # (j as the question closes and as it is written)
         await settle(pilot, app)
         assert store.meeting(PENZA).title != "A new title"
-        assert main.rows[table.cursor].key == keys[keys.index(("meeting", PENZA)) + 1]
+        assert main.rows[table.cursor].key == after
 
 
 async def test_moves_after_a_save_wait_for_the_list_even_when_it_was_read_meanwhile(
@@ -1331,7 +1337,7 @@ async def test_moves_after_a_save_wait_for_the_list_even_when_it_was_read_meanwh
         form = await open_editor(pilot, app, PENZA)
         main = app.screen_stack[0]
         table = main.query_one(RecordTable)
-        keys = [row.key for row in (main.rows[i] for i in range(len(main.rows)))]
+        after = row_after(main, ("meeting", PENZA))
         main._catch_up(main._current_key())  # (as the poll does)
         await settle(pilot, app)
         assert not table.keeping
@@ -1342,7 +1348,7 @@ async def test_moves_after_a_save_wait_for_the_list_even_when_it_was_read_meanwh
         await burst(pilot, app, "ctrl+s", "j")
         await settle(pilot, app)
         assert app.screen is main and store.meeting(PENZA).title == "A new title"
-        assert main.rows[table.cursor].key == keys[keys.index(("meeting", PENZA)) + 1]
+        assert main.rows[table.cursor].key == after
 
 
 async def test_q_typed_while_saving_is_kept_like_any_letter(app, store, monkeypatch) -> None:

@@ -1038,15 +1038,20 @@ def test_what_the_region_offers_namely_is_an_import(sentence: str, imports: list
     assert meeting["imports"] == imports
 
 
+def met_in_minsk(body: str, year: int = 2025) -> str:
+    """A report of a meeting in Minsk (Turchin and Samara's governor) whose body is
+    ``body``: what the drafting rules below are tried on."""
+    return (
+        f"MINSK, 12 May {year} (BelTA) – Prime Minister of Belarus Aleksandr Turchin met with "
+        f"Governor of Samara Oblast Vyacheslav Fedorishchev in Minsk.\n\n{body}"
+    )
+
+
 def test_joint_production_of_a_kind_of_machine_is_that_kinds_proposal_alone() -> None:
     """ "Joint production of buses with MAZ" was drafted twice, as industrial cooperation
     and as public transport ("Public transport: Joint production of buses with MAZ"): the
     joint production of a kind of machine is that kind's proposal."""
-    draft = extract(
-        "MINSK, 12 May 2025 (BelTA) – Prime Minister of Belarus Aleksandr Turchin met with "
-        "Governor of Samara Oblast Vyacheslav Fedorishchev in Minsk.\n\n"
-        "Turchin suggested joint production of buses with MAZ."
-    )
+    draft = extract(met_in_minsk("Turchin suggested joint production of buses with MAZ."))
     proposals = draft.meeting["proposals"]
     assert [(p["sector"], p["title"]) for p in proposals] == [
         ("public-transport", "Joint production of buses with MAZ")
@@ -1054,10 +1059,10 @@ def test_joint_production_of_a_kind_of_machine_is_that_kinds_proposal_alone() ->
     assert proposals[0]["enterprises"] == ["MAZ"]
     # production cooperation by way of projects in a kind of machine: two areas
     both = extract(
-        "MINSK, 12 May 2025 (BelTA) – Prime Minister of Belarus Aleksandr Turchin met with "
-        "Governor of Samara Oblast Vyacheslav Fedorishchev in Minsk.\n\n"
-        "Turchin proposed to intensify production cooperation, including by means of joint "
-        "projects in agricultural machinery."
+        met_in_minsk(
+            "Turchin proposed to intensify production cooperation, including by means of "
+            "joint projects in agricultural machinery."
+        )
     )
     assert {p["sector"] for p in both.meeting["proposals"]} == {
         "industrial-cooperation",
@@ -1070,19 +1075,15 @@ def test_supplies_proposed_together_with_an_enterprise_are_a_proposal() -> None:
     Mogilevliftmash" was read as a sentence about goods ("supplies … with", as in "supplies
     us with machinery"): no proposal, and the enterprise went to the next one."""
     draft = extract(
-        "MINSK, 12 May 2025 (BelTA) – Prime Minister of Belarus Aleksandr Turchin met with "
-        "Governor of Samara Oblast Vyacheslav Fedorishchev in Minsk.\n\n"
-        "Turchin proposed to expand supplies of Belarusian elevators to Samara Oblast together "
-        "with Mogilevliftmash. He also suggested joint production of buses with MAZ."
+        met_in_minsk(
+            "Turchin proposed to expand supplies of Belarusian elevators to Samara Oblast "
+            "together with Mogilevliftmash. He also suggested joint production of buses with MAZ."
+        )
     )
     got = [(p["sector"], p["enterprises"]) for p in draft.meeting["proposals"]]
     assert got == [("elevators", ["Mogilevliftmash"]), ("public-transport", ["MAZ"])]
     assert "elevators" in draft.meeting["exports"]
-    said = extract(
-        "MINSK, 12 May 2025 (BelTA) – Prime Minister of Belarus Aleksandr Turchin met with "
-        "Governor of Samara Oblast Vyacheslav Fedorishchev in Minsk.\n\n"
-        "The region supplies us with products of machine building."
-    )
+    said = extract(met_in_minsk("The region supplies us with products of machine building."))
     assert said.meeting["proposals"] == []  # (what a region supplies: goods, as before)
 
 
@@ -1102,10 +1103,7 @@ def test_an_approximate_figure_keeps_its_qualifier_across_the_verb(
     """ "almost reached $500 million" was drafted as $500 million exactly (the qualifier
     before the verb was not seen), and so was "approached": an approximate figure read as
     exact misleads."""
-    draft = extract(
-        "MINSK, 12 May 2022 (BelTA) – Prime Minister of Belarus Aleksandr Turchin met with "
-        "Governor of Samara Oblast Vyacheslav Fedorishchev in Minsk.\n\n" + sentence
-    )
+    draft = extract(met_in_minsk(sentence, year=2022))
     got = [(t["period"], t["usd_millions"], t["qualifier"]) for t in draft.meeting["trade"]]
     assert got == [("2021", 500.0, qualifier)]
 
@@ -1114,16 +1112,16 @@ def test_a_short_items_title_reads_as_a_title() -> None:
     """ "From microelectronics, unmanned harvesters and food …" titled its first item
     "Cooperation in From microelectronics", and an item that is cooperation already read
     "Cooperation in industrial cooperation"."""
-    head = (
-        "MINSK, 12 May 2025 (BelTA) – Prime Minister of Belarus Aleksandr Turchin met with "
-        "Governor of Samara Oblast Vyacheslav Fedorishchev in Minsk.\n\n"
-    )
     draft = extract(
-        head + "From microelectronics, unmanned harvesters and dairy products – the parties "
-        "are ready to work in these areas, Turchin proposed."
+        met_in_minsk(
+            "From microelectronics, unmanned harvesters and dairy products – the parties "
+            "are ready to work in these areas, Turchin proposed."
+        )
     )
     titles = {p["sector"]: p["title"] for p in draft.meeting["proposals"]}
     assert titles["microelectronics"] == "Cooperation in microelectronics"
-    draft = extract(head + "Turchin proposed to expand cooperation, industrial cooperation first.")
+    draft = extract(
+        met_in_minsk("Turchin proposed to expand cooperation, industrial cooperation first.")
+    )
     titles = [p["title"] for p in draft.meeting["proposals"]]
     assert titles == ["Industrial cooperation first"]  # (not "Cooperation in industrial …")

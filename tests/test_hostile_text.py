@@ -119,6 +119,17 @@ def test_hostile_records_through_the_command_line(
     assert re.search(r"(?<!\\)<script>", out) is None and "\n# heading" not in out
 
 
+def imported(tmp_path: Path, texts: list[str]) -> tuple[Store, dict[str, Any]]:
+    """A database holding the hostile meeting made of ``texts``, imported by the CLI."""
+    db = tmp_path / "db.json"
+    store = Store.open(db)
+    meeting = hostile_meeting(texts, 12.5)
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps([meeting]), encoding="utf-8")
+    assert main(["--db", str(db), "import", str(source)]) == 0
+    return store, meeting
+
+
 async def test_hostile_record_on_the_app_screen(tmp_path: Path) -> None:
     texts = [
         "\x1b]52;c;SGVsbG8=\x07 [@click=app.quit]quit[/]",
@@ -131,12 +142,7 @@ async def test_hostile_record_on_the_app_screen(tmp_path: Path) -> None:
         "detail\r\nline",
         "[@click=app.bell]ent[/]",
     ]
-    db = tmp_path / "db.json"
-    store = Store.open(db)
-    meeting = hostile_meeting(texts, 12.5)
-    source = tmp_path / "in.json"
-    source.write_text(json.dumps([meeting]), encoding="utf-8")
-    assert main(["--db", str(db), "import", str(source)]) == 0
+    store, _meeting = imported(tmp_path, texts)
     app = CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
@@ -178,12 +184,7 @@ async def test_hostile_record_in_the_meeting_form(tmp_path: Path) -> None:
         "detail \x1b]8;;https://evil.example\x1b\\link",
         "Enterprise \u2066x",
     ]
-    db = tmp_path / "db.json"
-    store = Store.open(db)
-    meeting = hostile_meeting(texts, 12.5)
-    source = tmp_path / "in.json"
-    source.write_text(json.dumps([meeting]), encoding="utf-8")
-    assert main(["--db", str(db), "import", str(source)]) == 0
+    store, meeting = imported(tmp_path, texts)
     stored = store.meeting(meeting["id"])
     assert stored is not None
     app = CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)

@@ -850,17 +850,16 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         return True
 
     def _give_back_keys(self) -> None:
-        """The save did not happen: the keys kept meanwhile go into the form after all."""
+        """Send the keys kept meanwhile on: into the form when the save did not happen, to
+        the screen under it once the form has closed."""
         self._holding = False
         keys, self.kept_keys = self.kept_keys, []
         send_keys(self.app, keys)
 
     def _saved_as(self, saved: str) -> None:
         """Saved: close the form, and the keys kept meanwhile go to the screen under it."""
-        self._holding = False
-        keys, self.kept_keys = self.kept_keys, []
         self.dismiss(saved)
-        send_keys(self.app, keys)
+        self._give_back_keys()
 
     def _save_now(self) -> None:
         if self.saving or not self.is_attached:
