@@ -1342,6 +1342,25 @@ def test_a_sector_subsumes_another_only_in_the_same_item(sentence: str, sectors:
          "Cooperation in education"),
         ("The sides discussed the supply of Belarusian buses to the region.",
          "public-transport", "Supply of Belarusian buses to the region"),
+        # the part of a list with this sector's words, whatever parts come before it
+        ("We discussed projects from microelectronics, unmanned harvesters and food to "
+         "veterinary drugs and new seeds – the plans for the years ahead.", "agriculture-food",
+         "Food to veterinary drugs"),
+        # a kind of machine that ends a long title, in a list naming the machines after it
+        ("Belarus could supply passenger, municipal and agricultural vehicles to the region.",
+         "public-transport", "Belarus could supply passenger vehicles"),
+        # a long title keeps the words of its sector: it starts where their phrase does
+        ("One of the most traditional and promising areas of cooperation between Belarus and "
+         "the region for many years now is the supply of Belarusian elevators.", "elevators",
+         "The supply of Belarusian elevators"),
+        ("The governor said that in the coming years the region is planning to carry out a "
+         "large-scale programme to renew the entire fleet of utility and road vehicles and "
+         "invites Belarusian enterprises to take part.", "machinery-equipment",
+         "Renew the entire fleet of utility and road vehicles and invites Belarusian enterprises "
+         "to take part"),
+        # a list item that names its machines is not given them twice
+        ("We are ready to supply buses, quarry machines, trucks and other machinery to the region.",
+         "machinery-equipment", "Cooperation in quarry machines"),
     ],
 )  # fmt: skip
 def test_titles_read_as_titles(sentence: str, sector: str, title: str) -> None:

@@ -1452,6 +1452,68 @@ def _unclosed(text: str) -> int | None:
     return opened[0] if opened else None
 
 
+def _machines_after(sentence: str, end: int, right: int, title: str) -> str | None:
+    """The machines a kind named last in ``title`` is one of, in a list that names them
+    after it ("passenger, municipal and agricultural vehicles": vehicles for "passenger").
+    Only a kind: a title that ends on a noun ("buses", "special road equipment") is whole."""
+    if sentence[end:right].strip():  # (the title goes on past the kind: not one in a list)
+        return None
+    last = title.rsplit(None, 1)[-1].lower() if title.strip() else ""
+    if last.endswith("s") or last in _THING_NOUNS:
+        return None
+    machine = _KIND_OF.match(sentence, right)
+    return machine.group(1) if machine else None
+
+
+# Machines a list item may already name: no kind of machinery or vehicles
+_MACHINE_NOUNS = {
+    "machinery", "vehicles", "equipment", "machines", "transport", "automobiles", "cars",
+    "trucks", "buses", "tractors", "harvesters", "trolleybuses", "trams",
+}  # fmt: skip
+# Nouns a title may end on that are no kind of machine: the title is whole
+_THING_NOUNS = {
+    "transport", "equipment", "machinery", "technology", "production", "engineering",
+    "industry", "construction", "agriculture", "trade", "cooperation", "complex", "sector",
+}  # fmt: skip
+
+# Where a phrase of a long title may begin: after its subject's verb ("... Oblast is the
+# export of ...", "... Lukashenko mentioned civil engineering") or a dash
+_PHRASE_START = re.compile(
+    r"\b(?:(?:is|are|was|were|that|which|to|mentioned|noted|said|stressed|named|includes?|"
+    r"included|including|such\s+as)\s+)+|\s[-–—]\s+",
+    re.I,
+)
+# Words a title cut at the left should not start on ("for the participation of ...")
+_LEFT_OVER = re.compile(r"(?:(?:of|for|in|to|and|or|with|between|on|at|by|from)\s+)+", re.I)
+
+
+def _shortened(title: str, cue: str, most: int = 100) -> str:
+    """``title`` cut at a word to ``most`` characters at most (the whole sentence is in
+    the detail), keeping the words that name the sector: when they come late, the title
+    starts where a phrase leading to them does ("the export of Belarusian agricultural raw
+    materials", not "One of the traditional pillars of economic cooperation ...")."""
+    if len(title) <= most:
+        return title
+    at = title.lower().find(cue.lower())
+    cue_end = at + len(cue) if at >= 0 else 0
+    begin = 0
+    if cue_end > most:
+        starts = [m.end() for m in _PHRASE_START.finditer(title, 0, at)]
+        # the first phrase after which the rest fits, else the last before the cue (the
+        # most room for what follows it)
+        whole = [b for b in starts if len(title) - b <= most]
+        fitting = [b for b in starts if cue_end - b <= most]
+        if whole or fitting:
+            begin = whole[0] if whole else fitting[-1]
+        else:  # no phrase starts near enough: the words just before them
+            begin = title.find(" ", cue_end - most) + 1
+            left_over = _LEFT_OVER.match(title, begin)
+            if left_over and left_over.end() <= at:
+                begin = left_over.end()
+    rest = title[begin:]
+    return rest if len(rest) <= most else rest[: most + 1].rsplit(" ", 1)[0]
+
+
 def _title(
     sentence: str, start: int, end: int, sector: str, others: Sequence[tuple[int, int]] = ()
 ) -> str:
@@ -1464,10 +1526,11 @@ def _title(
     if any(left < a and b <= right for a, b in others):
         # "microelectronics and lift production", "not only construction services but
         # machinery": the part with this sector's words
-        for m in _PARTS.finditer(sentence[left + 1 : right]):
-            at = left + 1 + m.start()
+        base = left + 1  # (where the parts were found: left moves as they are read)
+        for m in _PARTS.finditer(sentence[base:right]):
+            at = base + m.start()
             if at < start:
-                left = left + m.end()
+                left = base + m.end() - 1
             elif at >= end:
                 right = at
                 break
@@ -1482,6 +1545,8 @@ def _title(
         item = _ITEM_LEAD.sub("", clause) or sentence[start:end]  # "also fertilizers"
         # a kind in a list of machines ("quarry, agricultural ... machinery"): those machines
         machine = _KIND_OF.match(sentence, right)
+        if machine and item.rsplit(None, 1)[-1].lower() in _MACHINE_NOUNS:
+            machine = None  # ("quarry machines", "automobiles": not "... machinery")
         manner = _MANNER.match(item)  # "(including) on leasing terms": not a thing to work in
         if machine:
             clause = f"{item} {machine.group(1)}"
@@ -1506,10 +1571,13 @@ def _title(
             rest = clause[talk.end() :]
             short = len(rest.split()) <= 3 and not rest.lower().startswith("cooperation")
             clause = f"Cooperation in {rest}" if short else rest
+        # "Belarus could supply passenger, municipal ... vehicles": passenger vehicles
+        machines = _machines_after(sentence, end, right, clause)
+        if machines:
+            clause = f"{clause} {machines}"
     opened = _unclosed(clause)
     if opened is not None:  # "tractors made by MTZ (Minsk Tractor Works": before the bracket
         clause = clause[:opened]
-    if len(clause) > 100:  # cut at a word; the whole sentence is in the detail
-        clause = clause[:100].rsplit(" ", 1)[0]
+    clause = _shortened(clause, sentence[start:end])
     clause = _DANGLING.sub("", clause.strip(" .,")).strip(" .,")  # not "... in the fields of"
     return (clause[:1].upper() + clause[1:]) or SECTORS_BY_ID[sector].label
