@@ -252,6 +252,8 @@ class Store:
         self.lock_cancelled: threading.Event | None = None
         self.lock_timeout = 10.0
         self.lock_held: Callable[[], None] | None = None  # called once the lock is taken
+        # an older database that cannot be rewritten (read-only) is migrated as it is read
+        self._migrate_on_read = False
 
     # Opening ---------------------------------------------------------------------------
 
@@ -271,7 +273,11 @@ class Store:
             store._create(bundled if bundled is not None else load_bundled(), seed=seed)
         meta = store._check()
         if meta["schema_version"] < SCHEMA_VERSION:
-            store._migrate()
+            try:
+                store._migrate()
+            except NotWritable:  # a read-only file is read as migrated, and left as it is
+                store._migrate_on_read = True
+                store._pending = store._read()
         # Every record is validated before anything may write to the file, unless this
         # very state of the file was validated already: when its search index was built
         # from it (or kept up by the validated writes since), at 100,000 meetings a saving
@@ -348,6 +354,8 @@ class Store:
         """``(signature, document of tables)`` of the file as it is now (the signature is
         the one of the bytes read: a file replaced while reading is read again)."""
         signature, tables, _payload = self._read_bytes()
+        if self._migrate_on_read:
+            tables = self._migrated(tables)
         return signature, tables
 
     def _read_bytes(self) -> tuple[Signature, Any, bytes]:
@@ -397,14 +405,17 @@ class Store:
         _refuse_read_only(self.path)
         with write_lock(self.path):
             storage = AtomicJSONStorage(self.path)
-            raw = storage.read() or {}
-            version = self._meta_of(raw)["schema_version"]
-            while version < SCHEMA_VERSION:
-                raw = MIGRATIONS[version](raw)
-                version += 1
-                next(iter(raw[META].values()))["schema_version"] = version
-            storage.write(raw)
+            storage.write(self._migrated(storage.read() or {}))
         self._snapshot = None
+
+    def _migrated(self, raw: dict[str, Any]) -> dict[str, Any]:
+        """``raw`` (a document of tables) in the current schema."""
+        version = self._meta_of(raw)["schema_version"]
+        while version < SCHEMA_VERSION:
+            raw = MIGRATIONS[version](raw)
+            version += 1
+            next(iter(raw[META].values()))["schema_version"] = version
+        return raw
 
     # Reading ---------------------------------------------------------------------------
 

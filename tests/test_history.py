@@ -12,9 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coopbrowse.store import NothingToUndo, RecordChanged, Store, StoreError
+from coopbrowse.store import NothingToUndo, NotWritable, RecordChanged, Store, StoreError
 from coopbrowse.store.history import describe, diff, revert
 from coopbrowse.store.model import Change, Meeting
+from coopbrowse.store.taxonomy import STATUSES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PENZA = "2025-04-01-penza"
@@ -301,6 +302,27 @@ def test_migration_of_a_schema_1_database_keeps_every_record(tmp_path: Path) -> 
     raw = json.loads(path.read_text())
     assert raw["history"] == {}
     assert set(raw["meta"]["1"]["bundled"]) == set(old["meta"]["1"]["bundled"])
+
+
+def test_a_read_only_schema_1_database_is_read_as_migrated_and_left_as_it_is(
+    tmp_path: Path,
+) -> None:
+    """An archived 0.1.0 database, made read-only, could not even be listed ("the database
+    is read-only; nothing was changed"): it is read as migrated, and its file is untouched."""
+    path = tmp_path / "db.json"
+    shutil.copy(FIXTURES / "schema1" / "db.json", path)
+    path.chmod(0o444)
+    before = path.read_bytes()
+    store = Store.open(path)
+    assert store.schema_version == 2
+    assert {p.status for p in store.proposals()} <= set(STATUSES)
+    assert all(m.history == [] for m in store.meetings())
+    assert "ongoing" in before.decode() and store.meeting(PENZA) is not None
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    with pytest.raises(NotWritable, match="read-only"):
+        store.edit_meeting(Meeting.from_dict({**meeting.to_dict(), "summary": "new"}))
+    assert path.read_bytes() == before
 
 
 # Random edits and undos -----------------------------------------------------------------------

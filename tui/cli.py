@@ -231,7 +231,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "How many proposals (or meetings) have each value of FIELD (sector, region, "
             "status, proposer, year), for everything or for a QUERY: value, count, share and "
-            "a bar, most first. Meetings are counted for region and year with --meetings. "
+            "a bar, most first. With --meetings, meetings are counted: for sector, status and "
+            "proposer a meeting counts once under each value its proposals have (shares then "
+            "add up to more than 100%). "
             "Exit status 0 with counts, 1 with nothing matched, 2 for a bad field or query."
         ),
     )
