@@ -284,7 +284,13 @@ def _proposal_item(p: Proposal, names: dict[str, str]) -> str:
     if p.proposed_by:
         facts.append(f"Proposed by: {md_inline(p.proposed_by)}")
     line = "- " + " ".join(parts) + " " + "; ".join(facts) + "."
-    return "\n".join([line, *(f"  - {step}" for step in _follow_up_lines(p, names))])
+    quoted = [_quoted(p)] if p.quote else []
+    return "\n".join([line, *(f"  - {item}" for item in [*quoted, *_follow_up_lines(p, names)])])
+
+
+def _quoted(p: Proposal) -> str:
+    """The report's own words for a proposal, as the detail shows them: ``Quoted: “…”``."""
+    return f"**Quoted:** “{md_inline(p.quote)}”"
 
 
 def _follow_up_lines(p: Proposal, names: dict[str, str]) -> list[str]:
@@ -294,7 +300,8 @@ def _follow_up_lines(p: Proposal, names: dict[str, str]) -> list[str]:
 
     lines = []
     for step in p.follow_up:
-        line = f"Follow-up {step.date}: {md_inline(STATUS_LABELS.get(step.status, step.status))}"
+        status = md_inline(STATUS_LABELS.get(step.status, step.status))
+        line = f"**Follow-up {step.date}:** {status}"
         if step.note:
             line += f" — {md_inline(step.note)}"
         if step.url:  # (a link, as a meeting's source is; an address of another kind, text)
@@ -302,7 +309,7 @@ def _follow_up_lines(p: Proposal, names: dict[str, str]) -> list[str]:
         lines.append(line)
     if p.raised_again:
         lines.append(
-            "Raised again at: "
+            "**Raised again at:** "
             + ", ".join(
                 f"{md_inline(names[m])} ({md_inline(m)})" if m in names else md_inline(m)
                 for m in p.raised_again
@@ -467,6 +474,8 @@ def _alone_section(sel: Selection, opts: ExportOptions) -> list[str]:
         out.append(f"- **Status:** {md_inline(describe_status(p))}")
         if p.proposed_by:
             out.append(f"- **Proposed by:** {md_inline(p.proposed_by)}")
+        if p.quote:
+            out.append(f"- {_quoted(p)}")
         out += [f"- {step}" for step in _follow_up_lines(p, sel.names)]
         out.append("")
         if p.detail:

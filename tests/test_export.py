@@ -19,6 +19,7 @@ from coopbrowse.store.export import (
     ExportOptions,
     default_filename,
     md_cell,
+    md_inline,
     md_text,
     select,
     slug,
@@ -163,9 +164,30 @@ def test_a_briefing_keeps_what_the_records_say_apart(store: Store) -> None:
     note = next(t.note for t in penza.trade if t.note)
     assert md_cell(note) in markdown
     assert (
-        "Raised again at: 2025-10-20 Karankevich (Mordovia) (2025-10-20-mordovia-karankevich)"
-        in markdown
+        "**Raised again at:** 2025-10-20 Karankevich (Mordovia) "
+        "(2025-10-20-mordovia-karankevich)" in markdown
     )
+
+
+def test_a_proposals_quote_is_in_the_briefing_escaped(store: Store) -> None:
+    """The report's own words for a proposal, shown in the detail, were left out of every
+    briefing (found by a new user: "for a journalist that is the most valuable line"). Its
+    text is escaped like any other, in a meeting's section and on its own."""
+    penza = store.meeting("2025-04-01-penza")
+    assert penza is not None
+    data = penza.to_dict()
+    data["proposals"][0]["quote"] = "We are ready [now](javascript:x) to *supply* <b>buses</b>"
+    store.edit_meeting(Meeting.from_dict(data))
+    pid = data["proposals"][0]["id"]
+    for keys in ([("meeting", "2025-04-01-penza")], [("proposal", pid)]):
+        markdown = to_markdown(select(store.meetings(), keys), now=NOW)
+        check_structure(markdown)
+        escaped = md_inline(data["proposals"][0]["quote"])
+        assert f"**Quoted:** “{escaped}”" in markdown, keys
+        html = MD.render(markdown)
+        assert "javascript" not in re.findall(r'href="([^"]*)"', html).__str__()
+        assert "<b>" not in html and "<em>supply</em>" not in html
+        assert "“We are ready [now](javascript:x) to *supply* &lt;b&gt;buses" in html
 
 
 def test_options_leave_sections_out(store: Store) -> None:
