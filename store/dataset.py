@@ -40,6 +40,58 @@ def record_label(index: int, raw: Any) -> str:
     return label
 
 
+def _field_names(cls: type) -> frozenset[str]:
+    import dataclasses
+
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
+# Each record kind's fields, and what the lists and objects inside it hold
+_KNOWN: dict[type, tuple[frozenset[str], dict[str, type]]] = {}
+
+
+def _known(cls: type) -> tuple[frozenset[str], dict[str, type]]:
+    if not _KNOWN:
+        from .model import Change, FollowUp, Participant, Proposal, Source, TradeFigure
+
+        inner: dict[type, dict[str, type]] = {
+            Meeting: {
+                "participants": Participant,
+                "trade": TradeFigure,
+                "source": Source,
+                "proposals": Proposal,
+                "history": Change,
+            },
+            Proposal: {"follow_up": FollowUp},
+        }
+        for kind in (Meeting, Participant, TradeFigure, Source, Proposal, FollowUp, Change):
+            _KNOWN[kind] = (_field_names(kind), inner.get(kind, {}))
+    return _KNOWN[cls]
+
+
+_NAMES = {"FollowUp": "follow-up", "TradeFigure": "trade figure"}  # (as errors name them)
+
+
+def check_known_fields(raw: Any, cls: type = Meeting, where: str = "") -> None:
+    """A field no coopbrowse record has (a misspelt "propsals", a list of proposals beside
+    their meetings) would be dropped without a word: it is an error naming it."""
+    if not isinstance(raw, dict):
+        return
+    names, inner = _known(cls)
+    for key, value in raw.items():
+        path = f"{where}.{key}" if where else str(key)
+        if key not in names:
+            known = ", ".join(sorted(names))
+            what = _NAMES.get(cls.__name__, cls.__name__.lower())
+            raise ValidationError(path, f"no such field (a {what} has {known})")
+        kind = inner.get(key)
+        if kind is None:
+            continue
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for j, item in items:
+            check_known_fields(item, kind, path if j is None else f"{path}[{j}]")
+
+
 def parse_meetings(
     records: list[Any], name: str, seen: dict[tuple[str, str], str] | None = None
 ) -> list[Meeting]:
@@ -57,6 +109,7 @@ def parse_meetings(
         try:
             meeting = Meeting.from_dict(raw)
             check_web_addresses(meeting)
+            check_known_fields(raw)
         except ValidationError as exc:
             raise InputError(name, f"{label}: {exc}") from None
         keys = [("meeting", meeting.id, "")]

@@ -104,6 +104,7 @@ def _records_of(path: Path, data: Any) -> list[Any]:
         return data
     if isinstance(data, dict) and "meetings" in data:
         if isinstance(data["meetings"], list):
+            _only_meetings_hold_records(path, data)
             return data["meetings"]
         hint = " (a coopbrowse database? export it with `coopbrowse list --json`)"
         raise InputError(
@@ -119,6 +120,22 @@ def _records_of(path: Path, data: Any) -> list[Any]:
         f'wrong shape: expected a list of meetings, {{"meetings": [...]}} or one meeting, '
         f"got {got}",
     )
+
+
+def _only_meetings_hold_records(path: Path, data: dict[str, Any]) -> None:
+    """Beside "meetings", a file may say what it is ("dataset_version": ...), but a list or
+    object there would not be imported: "proposals": [...] beside the meetings was dropped
+    without a word. It is an error naming it."""
+    for key, value in data.items():
+        if key != "meetings" and isinstance(value, list | dict):
+            where = (
+                'a proposal goes in its meeting\'s "proposals" list'
+                if key == "proposals"
+                else 'only "meetings" holds records'
+            )
+            raise InputError(
+                path, f'wrong shape: "{key}" beside "meetings" would not be imported ({where})'
+            )
 
 
 def _parse_yaml(path: Path, raw: bytes) -> Any:

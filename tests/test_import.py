@@ -173,6 +173,45 @@ def test_the_file_is_named_as_given(capsys, tmp_path: Path):
             "meeting '2025-01-01-x'",
         ),
         ("list.json", ["a string"], "record 1: expected an object, got a string"),
+        # a field no record has would be dropped without a word: named, at any depth
+        (
+            "typo.json",
+            [
+                {
+                    "id": "2025-01-01-x",
+                    "date": "2025-01-01",
+                    "region": "R",
+                    "title": "T",
+                    "propsals": [{"sector": "elevators", "title": "Lifts"}],
+                }
+            ],
+            "record 1 (2025-01-01-x): propsals: no such field (a meeting has date, "
+            "date_inferred, date_note, exports, history, id, imports, notes, participants, "
+            "place, place_note, proposals, region, source, summary, title, trade)",
+        ),
+        (
+            "nested.json",
+            [
+                {
+                    "id": "2025-01-01-x",
+                    "date": "2025-01-01",
+                    "region": "R",
+                    "title": "T",
+                    "proposals": [
+                        {
+                            "id": "p",
+                            "sector": "elevators",
+                            "title": "T",
+                            "follow_up": [
+                                {"date": "2025-02-01", "status": "agreed", "comment": "signed"}
+                            ],
+                        }
+                    ],
+                }
+            ],
+            "record 1 (2025-01-01-x): proposals[0].follow_up[0].comment: no such field (a "
+            "follow-up has date, note, status, url)",
+        ),
         (
             "ids.json",
             [{"id": "Bad Id", "date": "2025-01-01", "region": "R", "title": "T"}],
@@ -273,6 +312,12 @@ BAD_FILES: dict[str, tuple[str, bytes | None, str]] = {
         "ds.json",
         b'{"meetings": {"a": 1}}',
         'ds.json: wrong shape: "meetings" must be a list, got an object',
+    ),
+    "proposals beside the meetings": (
+        "split.json",
+        b'{"dataset_version": "1", "meetings": [], "proposals": [{"id": "p"}]}',
+        'split.json: wrong shape: "proposals" beside "meetings" would not be imported (a '
+        'proposal goes in its meeting\'s "proposals" list)',
     ),
     "a database file": (
         "coopbrowse.json",
