@@ -2089,6 +2089,8 @@ async def test_d_deletes_the_highlighted_meeting_after_asking(app, store: Store)
         await settle(pilot, app)
         assert isinstance(app.screen, ConfirmScreen)
         assert first[1] in app.screen.question and "coopbrowse undo" in app.screen.question
+        # (what brings it back in the app is named first: u, just after)
+        assert "u just after brings it back" in app.screen.question
         await pilot.press("n")  # no: nothing is deleted
         await settle(pilot, app)
         assert store.meeting(first[1]) is not None
@@ -2104,6 +2106,8 @@ async def test_d_deletes_the_highlighted_meeting_after_asking(app, store: Store)
         await settle(pilot, app)
         assert main._current_key() == second  # the list stays where it was
         assert not [p for p in store.proposals() if p.meeting_id == first[1]]
+        said = [n.message for n in app._notifications]
+        assert f"Deleted: {first[1]}. u brings it back." in said, said
         # a proposal row is not a meeting: it says so and asks nothing
         await pilot.press("2")
         await settle(pilot, app)

@@ -1627,7 +1627,8 @@ class MainScreen(StyledOnce, Screen[None]):
             f"Delete the meeting {meeting.id}: {one_line(meeting.title)} "
             f"({plural(len(meeting.proposals), 'proposal')}, "
             f"{plural(len(meeting.trade), 'trade figure')})? It is kept in the history: "
-            f"`coopbrowse undo {meeting.id}` brings it back."
+            f"{self._key('undo', 'u')} just after brings it back, and "
+            f"`coopbrowse undo {meeting.id}` at any time until the meeting is changed again."
         )
         self._hold_keys()
         confirm(
@@ -1647,7 +1648,9 @@ class MainScreen(StyledOnce, Screen[None]):
             self.app.call_from_thread(setattr, self, "_deleted", (key, neighbour))
             return True
 
-        self._write(key, delete, "Deleted", keep=neighbour)
+        self._write(
+            key, delete, "Deleted", keep=neighbour, then=f"{self._key('undo', 'u')} brings it back"
+        )
 
     def _unselect(self, meeting_id: str) -> None:
         """A deleted meeting (and its proposals) is no longer selected."""
@@ -1655,10 +1658,13 @@ class MainScreen(StyledOnce, Screen[None]):
         if selection != self.selection:
             self.selection = selection
 
-    def _write(self, key: Key, change: Any, done: str, *, keep: Key | None = None) -> None:
+    def _write(
+        self, key: Key, change: Any, done: str, *, keep: Key | None = None, then: str = ""
+    ) -> None:
         """(In a worker) one write through the store, saying on the status line while it
         waits for another writer's lock; then the list catches up on ``key`` (or on
-        ``keep``, when the write removes ``key``)."""
+        ``keep``, when the write removes ``key``), and ``done`` is said (with ``then``: what
+        may follow)."""
         from coopbrowse.store.writer import store_for_writing
 
         call = self.app.call_from_thread
@@ -1684,7 +1690,11 @@ class MainScreen(StyledOnce, Screen[None]):
             call(self.notify, "Nothing changed.", timeout=3)
             return
         call(functools.partial(self._catch_up, keep or key, hold=True))
-        call(self.notify, one_line(f"{done}: {key[1]}."), markup=False)
+        call(
+            self.notify,
+            one_line(f"{done}: {key[1]}." + (f" {then}." if then else "")),
+            markup=False,
+        )
 
     def action_follow_up(self) -> None:
         """Record what became of the highlighted proposal: a new status with its date, a
