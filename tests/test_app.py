@@ -1334,6 +1334,34 @@ async def test_export_dialog_offers_row_or_list_and_options(app, tmp_path, monke
         assert not list(tmp_path.glob("*.md"))
 
 
+async def test_the_arrows_choose_what_to_export_and_a_bare_name_is_a_markdown_file(
+    app, tmp_path, monkeypatch
+) -> None:
+    """With nothing selected the dialog opened in the file name, and the choice took
+    shift+tab twice, an arrow and space: a new user who arrowed to "everything listed" and
+    pressed ctrl+e got the highlighted proposal only, and "lifts" was written without .md.
+    The choice has the focus; an arrow chooses, even with ctrl+e typed right after it."""
+    from textual import events
+
+    from coopbrowse.tui.screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2", "e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        await until(pilot, lambda: dialog.ready, "the preview")
+        assert app.focused is dialog.query_one("#export-what")
+        dialog.query_one("#export-path").value = "lifts"
+        for key in ("down", "ctrl+e"):  # (a burst: ctrl+e before the set says it changed)
+            app.post_message(events.Key(key, None))
+        await until(pilot, lambda: isinstance(app.screen, MainScreen), "the export written")
+        written = (tmp_path / "lifts.md").read_text(encoding="utf-8")
+        assert "58 proposals" in written, written[:400]
+        assert not (tmp_path / "lifts").exists()
+
+
 async def test_a_preview_stops_reading_records_once_the_dialog_is_closed(app, monkeypatch) -> None:
     """The preview of a large selection reads every record of it (seconds at 40,000
     meetings), and went on reading after escape closed the dialog. It stops at the next

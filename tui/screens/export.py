@@ -39,7 +39,7 @@ from coopbrowse.store.text import one_line, printable
 
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput
-from ..widgets.toggles import Dot, Tick
+from ..widgets.toggles import Dot, Dots, Tick
 
 if TYPE_CHECKING:
     from coopbrowse.store.index import SearchIndex
@@ -207,11 +207,11 @@ def take_target(
     if not raw.strip():
         dialog.show_error("Give a file name.")
         return
-    path = Path(raw.strip()).expanduser()
+    given = Path(raw.strip()).expanduser()
     dialog.target_ticket += 1
     ticket = dialog.target_ticket
 
-    def answered(problem: str | None, exists: bool) -> None:
+    def answered(path: Path, problem: str | None, exists: bool) -> None:
         if ticket != dialog.target_ticket or not dialog.is_attached:
             return  # a newer path was given, or the dialog is gone
         dialog.show_error("")
@@ -223,9 +223,14 @@ def take_target(
             then(path, False)
 
     def check() -> None:
+        path = given
+        # a name without an extension is a Markdown file's ("lifts": lifts.md), unless it
+        # names a directory (said to be one, as before)
+        if not given.suffix and not raw.strip().endswith((".", "/")) and not given.is_dir():
+            path = given.with_name(given.name + ".md")
         problem = target_problem(path)
         exists = problem is None and path.exists()
-        dialog.app.call_from_thread(answered, problem, exists)
+        dialog.app.call_from_thread(answered, path, problem, exists)
 
     dialog.show_note("Checking the path…")
     dialog.run_worker(check, thread=True, group="target", name="check the path")
@@ -345,8 +350,12 @@ class ExportScreen(ModalScreen[str | None]):
         with Vertical(id="export-box"):
             yield Label("Export to Markdown", id="export-title")
             if len(self.choices) > 1:
-                yield Static("Nothing is selected. Export:", classes="export-note")
-                with RadioSet(id="export-what"):
+                yield Static(
+                    "Nothing is selected. Export (↑/↓ chooses; tab goes on to the title "
+                    "and the file):",
+                    classes="export-note",
+                )
+                with Dots(id="export-what"):
                     for i, choice in enumerate(self.choices):
                         yield Dot(choice.label, value=i == 0, id=f"what-{i}")
             yield Static(id="export-counts")
@@ -374,7 +383,9 @@ class ExportScreen(ModalScreen[str | None]):
         self.query_one("#export-path", Input).value = default_filename(self.choice.slug)
         self.query_one("#export-doc-title", Input).value = self._default_title()
         self.refresh_preview()
-        self.query_one("#export-path", Input).focus()
+        # what to export is the first thing to decide, when there is a choice
+        what = self.query("#export-what")
+        (what.first() if what else self.query_one("#export-path", Input)).focus()
 
     # What and how -----------------------------------------------------------------------
 
@@ -484,9 +495,24 @@ class ExportScreen(ModalScreen[str | None]):
         if event.input.id == "export-doc-title":  # (the preview shows the title)
             self.refresh_preview()
 
+    def _chosen(self) -> Choice:
+        """What is to be exported, as the radio buttons say now: ``ctrl+e`` typed right
+        after an arrow comes before the set's message that the choice changed."""
+        what = self.query("#export-what")
+        chosen = what.first(Dots).chosen if what else -1
+        if 0 <= chosen < len(self.choices) and self.choices[chosen] is not self.choice:
+            self._choice_changed(self.choices[chosen])
+        return self.choice
+
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        if event.radio_set.pressed_index >= 0:
+            self._choice_changed(self.choices[event.radio_set.pressed_index])
+
+    def _choice_changed(self, choice: Choice) -> None:
+        if choice is self.choice:
+            return
         was = self._default_title()
-        self.choice = self.choices[event.radio_set.pressed_index]
+        self.choice = choice
         title = self.query_one("#export-doc-title", Input)
         if title.value == was:  # (not one typed: it follows what is exported)
             title.value = self._default_title()
@@ -521,6 +547,7 @@ class ExportScreen(ModalScreen[str | None]):
         self.query_one("#export-error", Static).update(Text(printable(message), style="dim"))
 
     def action_export(self) -> None:
+        self._chosen()
         raw = self.query_one("#export-path", Input).value
         take_target(self, raw, lambda path, force: self._write(path, force=force))
 
@@ -572,7 +599,7 @@ class ExportScreen(ModalScreen[str | None]):
         self.app.call_from_thread(show)
 
     def action_copy(self) -> None:
-        self._copy(self.choice, self.options())
+        self._copy(self._chosen(), self.options())
 
     @work(thread=True, exclusive=True, group="write")
     def _copy(self, choice: Choice, options: ExportOptions) -> None:

@@ -2,14 +2,15 @@
 
 Textual draws a checkbox's ``X`` and a radio button's ``●`` whether on or off, telling them
 apart by colour alone: on a monochrome terminal, or to an eye that does not tell those
-colours apart, every box looked ticked. These draw the mark only when on.
+colours apart, every box looked ticked. These draw the mark only when on. And in a set of
+radio buttons the arrows choose, as in any other program's, not only move a highlight.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import Checkbox, RadioButton
+from textual.widgets import Checkbox, RadioButton, RadioSet
 
 
 class Tick(Checkbox):
@@ -36,3 +37,30 @@ class Dot(RadioButton):
     def _button(self) -> Any:
         self.BUTTON_INNER = "●" if self.value else " "
         return super()._button
+
+
+class Dots(RadioSet):
+    """Radio buttons where ``↑``/``↓`` choose the next or previous option (Textual's only
+    moved a highlight: a user who arrowed to "everything listed" and exported got the
+    highlighted row). :attr:`chosen` is the option on now, whatever messages are still on
+    their way."""
+
+    def action_next_button(self) -> None:
+        super().action_next_button()
+        self._choose()
+
+    def action_previous_button(self) -> None:
+        super().action_previous_button()
+        self._choose()
+
+    def _choose(self) -> None:
+        if self._selected is not None:
+            button = self._nodes[self._selected]
+            if isinstance(button, RadioButton) and not button.value:
+                button.value = True
+
+    @property
+    def chosen(self) -> int:
+        """The index of the option that is on (-1: none), as the buttons hold it now."""
+        buttons = [b for b in self._nodes if isinstance(b, RadioButton)]
+        return next((i for i, b in enumerate(buttons) if b.value), -1)
