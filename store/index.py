@@ -181,6 +181,9 @@ class RegionRow:
     proposals: int
     latest: str  # date of its newest meeting
     turnover: dict[int, float] = field(hash=False)  # full-year turnover by year (largest)
+    # each of those years' smallest figure, and whether any of its figures is qualified
+    # ("nearly $134M"): the year's figures said as quoted, "~$130–134M"
+    quoted: dict[int, tuple[float, bool]] = field(default_factory=dict, hash=False)
 
 
 @dataclass
@@ -835,15 +838,15 @@ class SearchIndex:
                 "aggs": {"d": {"max": {"field": "date"}}, "n": {"sum": {"field": "nprops"}}},
             }
         }
-        turnover = self._turnover(searcher)
+        turnover, quoted = self._turnover(searcher)
         rows = []
         for b in _buckets(searcher.aggregate(compiled, agg), "r"):
             name = str(b.get("key", ""))
             props = int(b.get("n", {}).get("value") or 0)
             latest = _date_of(b.get("d", {}).get("value"))
-            rows.append(
-                RegionRow(name, int(b.get("doc_count", 0)), props, latest, turnover.get(name, {}))
-            )
+            count = int(b.get("doc_count", 0))
+            years, as_quoted = turnover.get(name, {}), quoted.get(name, {})
+            rows.append(RegionRow(name, count, props, latest, years, as_quoted))
         return rows
 
     def aggregate(
@@ -873,8 +876,11 @@ class SearchIndex:
             out[name] = sorted(counts, key=lambda kv: (-kv[1], kv[0]))
         return out
 
-    def _turnover(self, searcher: Any) -> dict[str, dict[int, float]]:
-        """Region -> year -> the largest full-year turnover figure quoted for it."""
+    def _turnover(
+        self, searcher: Any
+    ) -> tuple[dict[str, dict[int, float]], dict[str, dict[int, tuple[float, bool]]]]:
+        """Region -> year -> the largest full-year turnover figure quoted for it; and
+        region -> year -> (the smallest, whether any is qualified)."""
         key = ("turnover", self._snapshot)
         found = self._memo.get(key)
         if found is not None:
@@ -888,21 +894,31 @@ class SearchIndex:
                 "aggs": {
                     "y": {
                         "terms": {"field": "year", "size": 200, "order": {"_key": "desc"}},
-                        "aggs": {"v": {"max": {"field": "usd"}}},
+                        "aggs": {
+                            "v": {"max": {"field": "usd"}},
+                            "lo": {"min": {"field": "usd"}},
+                            "q": {"max": {"field": "approx"}},
+                        },
                     }
                 },
             }
         }
         out: dict[str, dict[int, float]] = {}
+        quoted: dict[str, dict[int, tuple[float, bool]]] = {}
         for b in _buckets(searcher.aggregate(q, agg), "r"):
             years: dict[int, float] = {}
+            spans: dict[int, tuple[float, bool]] = {}
             for y in _buckets(b, "y"):
                 value = y.get("v", {}).get("value")
                 if _is_number(y.get("key")) and _is_number(value):
                     years[int(y["key"])] = float(value)
+                    low = y.get("lo", {}).get("value")
+                    low = float(low) if _is_number(low) else float(value)
+                    spans[int(y["key"])] = (low, bool(y.get("q", {}).get("value")))
             out[str(b.get("key", ""))] = dict(sorted(years.items()))
-        self._memo[key] = out
-        return out
+            quoted[str(b.get("key", ""))] = spans
+        self._memo[key] = (out, quoted)
+        return out, quoted
 
     def region_detail(self, region: str, shown: int = 12, figures: int = 30) -> RegionDetail:
         """A region's newest meetings, its most recent trade figures and sectors raised."""

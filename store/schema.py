@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     import tantivy
 
 # Bump when the schema or what goes into a document changes: older indexes are rebuilt.
-INDEX_FORMAT = 12  # 12: names folded as the index folds them ("Łukašenka": lukasenka)
+INDEX_FORMAT = 13  # 13: whether a turnover figure is qualified ("nearly"), for the regions view
 
 # Weight tiers: a field's text is searched in the tier's field with the tier's boost.
 TIERS: dict[str, float] = {"title": 3.0, "key": 2.0, "body": 1.0, "minor": 0.5}
@@ -224,6 +224,7 @@ _SPEC: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("ntrade", "int", {"fast": True}),  # a meeting's number of trade figures
     ("year", "int", {"fast": True}),  # a turnover figure's
     ("usd", "float", {"fast": True}),
+    ("approx", "int", {"fast": True}),  # 1: the figure is qualified ("nearly", "about")
     *((n, "int", {"fast": True}) for n in ("o_date", "o_region", "o_sector", "o_props", "o_trade")),
     ("o_status", "int", {"fast": True}),  # a proposal's status, then since when (follow-up)
     ("o_since", "int", {"fast": True}),  # the day its status was last set
@@ -351,6 +352,7 @@ def meeting_documents(
                     "region": [region],
                     "year": [t.year],
                     "usd": [float(t.usd_millions)],
+                    "approx": [1 if t.qualifier else 0],
                 },
                 schema,
             )

@@ -103,6 +103,23 @@ async def test_edit_adds_a_trade_figure_removes_another_and_undo_brings_it_back(
         assert [c.origin for c in store.history(PENZA)] == ["edit", "undo"]
 
 
+async def test_a_box_ticked_just_before_ctrl_s_is_saved_ticked(app, store: Store) -> None:
+    """space (a binding: it runs once the key has gone up to the app) then ctrl+s (a
+    priority key: run as it arrives) typed at once: the form was read before the box
+    changed, and the figure meant to be dropped was kept."""
+    before = store.meeting(PENZA)
+    assert before is not None and len(before.trade) >= 2
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        form.query_one("#tr-0-keep", Checkbox).focus()
+        await settle(pilot, app)
+        await burst(pilot, app, "space", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen), "the form saved")
+        await settle(pilot, app)
+    after = store.meeting(PENZA)
+    assert after is not None and after.trade == before.trade[1:]
+
+
 @pytest.mark.parametrize(
     ("field", "value", "path"),
     [

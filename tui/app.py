@@ -187,6 +187,7 @@ def all_binding_classes() -> list[type]:
     from .screens.form import MeetingForm
     from .screens.help import HelpScreen
     from .widgets.choice import Choice, ChoiceMenu
+    from .widgets.toggles import Dots
 
     return [
         CoopBrowseApp,
@@ -204,6 +205,7 @@ def all_binding_classes() -> list[type]:
         HelpScreen,
         Choice,
         ChoiceMenu,
+        Dots,
     ]
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.message_pump import MessagePump
 from textual.widget import Widget
 
 
@@ -210,7 +211,15 @@ def defer_key(app: App[Any], key: events.Key, *widgets: Widget) -> None:
         _after(list(widgets), lambda: app.post_message(copy))
 
 
-def _after(widgets: list[Widget], then: Callable[[], object]) -> None:
+def after_keys_of(widget: Widget, then: Callable[[], object]) -> None:
+    """Run ``then`` once the keys waiting for ``widget`` have been handled all the way: a
+    key no widget takes bubbles up through each parent to the app, where its binding runs
+    (an arrow that chooses in a set of radio buttons). A priority key (ctrl+s, ctrl+e) is
+    run by the app ahead of them; what it does waits for them this way."""
+    _after([widget, *widget.ancestors], then)
+
+
+def _after(widgets: list[MessagePump], then: Callable[[], object]) -> None:
     """Run ``then`` once each widget in turn has handled what waits for it (at once for a
     widget that is gone)."""
     if not widgets:

@@ -142,12 +142,23 @@ def _follow_up_cells(row: Row, hl: Marker) -> list[Text]:
     ]
 
 
+def _as_quoted(r: RegionRow, year: int) -> str:
+    """A year's turnover as its figures were quoted: ``$152M``; ``~$134M`` when one is
+    qualified ("nearly"); ``~$130–134M`` when sources give different figures."""
+    high = r.turnover[year]
+    low, qualified = r.quoted.get(year, (high, False))
+    text = format_usd(high)
+    if low < high:
+        text = f"{format_usd(low).removesuffix('M')}–{text.removeprefix('$')}"
+    return ("~" if qualified or low < high else "") + text
+
+
 def _region_cells(row: Row, hl: Marker) -> list[Text]:
     r = row.region
     assert r is not None
     spark, span = year_sparkline(r.turnover)
     years = list(r.turnover)
-    latest = f"{format_usd(r.turnover[years[-1]])} ({years[-1]})" if years else ""
+    latest = f"{_as_quoted(r, years[-1])} ({years[-1]})" if years else ""
     return [
         mark(short_region(r.name), hl, multiline=False),
         Text(str(r.meetings)),
@@ -238,7 +249,7 @@ VIEWS: dict[str, View] = {
             Column("Prop.", 5, "right"),
             Column("Latest", 10),
             Column("Turnover by year", 20),
-            Column("Latest turnover", 15),
+            Column("Latest turnover", 18),  # "~$130–134M (2024)"; wider ranges are cut
         ],
         [("most meetings", "meetings"), ("name", "name"), ("latest meeting", "latest")],
         _region_cells,

@@ -37,6 +37,7 @@ from coopbrowse.store.export import (
 from coopbrowse.store.storage import check_export_target
 from coopbrowse.store.text import one_line, printable
 
+from ..keyorder import after_keys_of
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput
 from ..widgets.toggles import Dot, Dots, Tick
@@ -332,6 +333,8 @@ class ExportScreen(ModalScreen[str | None]):
         # priority: the path input would otherwise take ctrl+e (end of line)
         Binding("ctrl+e", "export", "Export", id="export-write", priority=True),
         Binding("ctrl+y", "copy", "Copy Markdown", id="export-copy", priority=True),
+        # (as in the file name: enter on the choice of what to export writes it too)
+        Binding("enter", "export", "Export", show=False, id="export-enter"),
     ]
 
     def __init__(self, index: SearchIndex, choices: list[Choice]) -> None:
@@ -546,7 +549,22 @@ class ExportScreen(ModalScreen[str | None]):
     def show_note(self, message: str) -> None:
         self.query_one("#export-error", Static).update(Text(printable(message), style="dim"))
 
+    def _after_typed(self, then: Callable[[], object]) -> None:
+        """Run ``then`` once the keys typed before this one are handled: ctrl+e and ctrl+y
+        overtake them (priority keys), and an arrow typed just before that chooses what is
+        exported, or a letter that ends the file name, is still on its way."""
+        focused = self.focused
+        if focused is None or focused is self:
+            then()
+        else:
+            after_keys_of(focused, then)
+
     def action_export(self) -> None:
+        self._after_typed(self._export_now)
+
+    def _export_now(self) -> None:
+        if not self.is_attached:
+            return
         self._chosen()
         raw = self.query_one("#export-path", Input).value
         take_target(self, raw, lambda path, force: self._write(path, force=force))
@@ -599,7 +617,7 @@ class ExportScreen(ModalScreen[str | None]):
         self.app.call_from_thread(show)
 
     def action_copy(self) -> None:
-        self._copy(self._chosen(), self.options())
+        self._after_typed(lambda: self._copy(self._chosen(), self.options()))
 
     @work(thread=True, exclusive=True, group="write")
     def _copy(self, choice: Choice, options: ExportOptions) -> None:

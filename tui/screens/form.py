@@ -53,7 +53,7 @@ from coopbrowse.store.storage import WriteCancelled
 from coopbrowse.store.taxonomy import METRICS, ROLES, SECTORS, SIDES, STATUS_LABELS
 from coopbrowse.store.text import one_line, printable
 
-from ..keyorder import send_keys
+from ..keyorder import after_keys_of, send_keys
 from ..widgets.choice import Choice
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput, Shown, ShownTextArea
@@ -824,10 +824,11 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
             return
         self._holding = True  # (the keys typed from now on: see keeps_key)
         # ctrl+s overtakes the keys typed just before it (they wait in the focused field's
-        # queue): the form is read once that field has taken them all.
+        # queue, or go up from it to their binding: space ticking a box): the form is read
+        # once they are all handled.
         field = self.focused
         if field is not None and field is not self:
-            field.call_later(self._save_now)
+            after_keys_of(field, self._save_now)
         else:
             self._save_now()
 

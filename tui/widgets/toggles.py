@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.binding import Binding
 from textual.widgets import Checkbox, RadioButton, RadioSet
 
 
@@ -39,11 +40,18 @@ class Dot(RadioButton):
         return super()._button
 
 
-class Dots(RadioSet):
+class Dots(RadioSet, inherit_bindings=False):
     """Radio buttons where ``↑``/``↓`` choose the next or previous option (Textual's only
     moved a highlight: a user who arrowed to "everything listed" and exported got the
-    highlighted row). :attr:`chosen` is the option on now, whatever messages are still on
-    their way."""
+    highlighted row). ``enter`` is left to the dialog (it does what the dialog does on
+    enter); ``space`` still chooses. :attr:`chosen` is the option on now, whatever messages
+    are still on their way."""
+
+    BINDINGS = [
+        Binding("down,right", "next_button", "Next option", show=False, id="dots-next"),
+        Binding("space", "toggle_button", "Choose", show=False, id="dots-choose"),
+        Binding("up,left", "previous_button", "Previous option", show=False, id="dots-previous"),
+    ]
 
     def action_next_button(self) -> None:
         super().action_next_button()
@@ -54,10 +62,18 @@ class Dots(RadioSet):
         self._choose()
 
     def _choose(self) -> None:
-        if self._selected is not None:
-            button = self._nodes[self._selected]
-            if isinstance(button, RadioButton) and not button.value:
-                button.value = True
+        if self._selected is None:
+            return
+        button = self._nodes[self._selected]
+        if not isinstance(button, RadioButton) or button.value:
+            return
+        # the one on goes off now (the set would turn it off only once it hears of this
+        # one), so that :attr:`chosen` says at once which is on
+        with self.prevent(RadioButton.Changed):
+            for other in self._nodes:
+                if isinstance(other, RadioButton) and other is not button and other.value:
+                    other.value = False
+        button.value = True
 
     @property
     def chosen(self) -> int:
