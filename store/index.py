@@ -48,6 +48,7 @@ from .translate import (
     correct,
     highlight_of,
     ranked,
+    region_hint,
     rewrite_regions,
 )
 
@@ -105,6 +106,7 @@ class SearchResult:
     hits: list[Hit]
     total: int
     corrections: list[tuple[str, str]] = field(default_factory=list)
+    hint: str = ""  # for no result: what the query may have meant (see region_hint)
 
     @property
     def fuzzy(self) -> bool:
@@ -131,6 +133,7 @@ class Listing:
     _records: Records = field(repr=False)  # where its rows are read (as of its snapshot)
     _segments: array[int] = field(default_factory=lambda: array("H"), repr=False)
     _docs: array[int] = field(default_factory=lambda: array("I"), repr=False)
+    hint: str = ""  # for no rows: what the query may have meant (see region_hint)
     # where the rows of the pages read lately are: (uid, muid, pi, nprops) by row, by page
     # (SearchIndex.row)
     _places: Recent[int, list[tuple[int, ...]]] = field(
@@ -532,7 +535,8 @@ class SearchIndex:
                     _lazy_spans(record, meeting, highlight),
                 )
             )
-        return SearchResult(text, hits, total, corrections)
+        hint = "" if total else region_hint(tree, self.known_regions(searcher))
+        return SearchResult(text, hits, total, corrections, hint)
 
     def count(self, query: str | Node, *, view: str) -> int:
         """How many rows ``view`` lists for ``query``."""
@@ -559,6 +563,8 @@ class SearchIndex:
         listing = Listing(
             view, text, sort, total, corrections, searcher, compiled, order(tree), records
         )
+        if not total:
+            listing.hint = region_hint(tree, self.known_regions(searcher))
         listing._take(hits)
         return listing
 

@@ -404,6 +404,34 @@ def matching_regions(known: list[str], value: str) -> list[str]:
     ]
 
 
+def region_hint(tree: Node, known: list[str]) -> str:
+    """For a query that found nothing: a ``region:`` value that names no region with
+    meetings here, though some start with it, and how to name those ("region:moscow is
+    Moscow, the city: no meetings here. Did you mean region:moscow-oblast (Moscow
+    Oblast)?"); "" when there is nothing to say."""
+    for leaf, negated in walk(tree):
+        if not isinstance(leaf, Filter) or leaf.name != "region" or negated:
+            continue
+        if matching_regions(known, leaf.value):
+            continue
+        start = fold(leaf.value)
+        near = list(
+            dict.fromkeys(
+                (spelled.name if spelled else name)
+                for name in known
+                if any(w.startswith(start) for w in WORD_RE.findall(fold(name)))
+                for spelled in [_spelled(name)]
+            )
+        )
+        if not near:
+            continue
+        region = find_region(leaf.value) or find_region(leaf.value.replace("-", " "))
+        what = f"{region.name}: no meetings here" if region else "no region"
+        named = ", ".join(f"region:{region_slug(name)} ({name})" for name in near[:3])
+        return f"region:{leaf.value} is {what}. Did you mean {named}?"
+    return ""
+
+
 # abbreviations a stored region name may carry ("Penza Obl.", "Krasnodar Kr.")
 _ABBREVIATED = {"obl": "oblast", "reg": "region", "resp": "republic", "rep": "republic",
                 "kr": "krai", "aobl": "autonomous oblast"}  # fmt: skip

@@ -581,3 +581,22 @@ def test_a_page_of_rows_reads_where_its_records_are_in_a_few_calls() -> None:
     assert [(row[0], row[1].id) for row in rows if row is not None] == [
         index.key_at(plain, i) for i in range(75)
     ]
+
+
+def test_a_region_with_no_meetings_says_which_its_name_starts(index: SearchIndex) -> None:
+    """``region:moscow`` is the city and finds nothing, as documented; the list said only
+    "Try fewer words" (a new user tried "region:moscow oblast" next, which found nothing
+    either). Now it says which region was meant and how to name it, and the name works."""
+    for query in ("region:moscow", "region:moscow oblast"):
+        result = index.search(query)
+        assert result.total == 0
+        assert result.hint == (
+            "region:moscow is Moscow: no meetings here. Did you mean region:moscow-oblast "
+            "(Moscow Oblast)?"
+        )
+        assert index.listing("meetings", query).hint == result.hint
+    assert index.search("region:moscow-oblast").total > 0
+    # nothing to say: a region no stored one starts with, or words that simply miss
+    assert index.search("region:tula").hint == ""
+    assert index.search("region:samara spaceships").hint == ""
+    assert index.search("-region:moscow").total > 0

@@ -890,7 +890,8 @@ def cmd_search(
         if result.total:
             console.print(hits_table(result, width=console.width))
         else:
-            console.print(Text(f"No results for {one_line(repr(query))}.", style="dim"))
+            hint = f" {one_line(result.hint)}" if result.hint else ""
+            console.print(Text(f"No results for {one_line(repr(query))}.{hint}", style="dim"))
     return EXIT_OK if result.total else EXIT_EMPTY
 
 

@@ -647,6 +647,8 @@ class MainScreen(StyledOnce, Screen[None]):
                 f"“{self.query_text}” lists only {kind}s: {self._view_key(other)} shows them in"
                 f" the {other.title} view."
             )
+        elif self.query_text and rows.listing is not None and rows.listing.hint:
+            table.empty_message = f"No results for “{self.query_text}”. {rows.listing.hint}"
         elif self.query_text:
             table.empty_message = (
                 f"No results for “{self.query_text}”. Try fewer words, a prefix* or another view."
