@@ -91,7 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
             "meeting; with --json, its meeting."
         ),
     )
-    p.add_argument("id", metavar="ID", help="meeting id (as printed by `coopbrowse list`)")
+    p.add_argument(
+        "id",
+        metavar="ID",
+        help="meeting or proposal id (as `coopbrowse list` and `search` print them)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     p = sub.add_parser(
