@@ -274,10 +274,12 @@ class Store:
         meta = store._check()
         if meta["schema_version"] < SCHEMA_VERSION:
             try:
-                store._migrate()
+                _refuse_read_only(store.path)
             except NotWritable:  # a read-only file is read as migrated, and left as it is
                 store._migrate_on_read = True
                 store._pending = store._read()
+            else:  # (any other failure to write, a full disk, is said as it is)
+                store._migrate()
         # Every record is validated before anything may write to the file, unless this
         # very state of the file was validated already: when its search index was built
         # from it (or kept up by the validated writes since), at 100,000 meetings a saving

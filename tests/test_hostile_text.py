@@ -153,6 +153,34 @@ async def test_hostile_record_on_the_app_screen(tmp_path: Path) -> None:
         assert not RAW.search(screen)
 
 
+async def test_a_hostile_region_name_in_the_no_results_hint(tmp_path: Path) -> None:
+    """A query that finds nothing may be told which stored region it meant: the stored
+    name, escape codes and all, reached the terminal in the list's message (a review)."""
+    from coopbrowse.store.model import Meeting
+    from coopbrowse.tui.screens.main import MainScreen
+    from coopbrowse.tui.widgets.record_table import RecordTable
+
+    store = Store.open(tmp_path / "db.json")
+    data = {**TEMPLATE, "region": "Moscowgrad\x1b]0;pwned\x1b\\\x1b[2J"}
+    data["proposals"] = []
+    store.put_meetings([Meeting.from_dict(data)], update=True)
+    app = CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash")
+        main_screen = app.screen
+        assert isinstance(main_screen, MainScreen)
+        main_screen.query_one("#search").input.value = "region:moscow"
+        await settle(pilot, app)
+        table = main_screen.query_one(RecordTable)
+        assert table.row_count == 0 and "Moscowgrad" in table.empty_message
+        screen = screen_text(app.export_screenshot())
+        assert "Moscowgrad␛]0;pwned" in screen
+        assert not RAW.search(screen)
+        lines = "".join(s.text for y in range(8) for s in table.render_line(y))
+        assert "Moscowgrad" in lines and not RAW.search(lines)
+
+
 def screen_text(svg: str) -> str:
     """The text of a screenshot, line by line (spans of one line joined in order)."""
     import html

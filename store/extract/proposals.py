@@ -1462,9 +1462,23 @@ def _machines_after(sentence: str, end: int, right: int, title: str) -> str | No
     if last.endswith("s") or last in _THING_NOUNS:
         return None
     machine = _KIND_OF.match(sentence, right)
-    return machine.group(1) if machine else None
+    if machine is None:
+        return None
+    # only other kinds between ("passenger, municipal and agricultural vehicles"), not the
+    # next phrase ("healthcare, and the supply of equipment")
+    between = re.findall(r"[a-z][\w-]*", sentence[right : machine.start(1)].lower())
+    if any(w in _NOT_A_KIND for w in between):
+        return None
+    return machine.group(1)
 
 
+# Words that are no kind of machine: a phrase of its own stands between ("and the supply
+# of equipment")
+_NOT_A_KIND = {
+    "the", "a", "an", "of", "to", "for", "in", "with", "on", "by", "from", "at", "as", "that",
+    "which", "this", "these", "its", "their", "our", "supply", "supplies", "purchase",
+    "purchases", "delivery", "deliveries", "new", "modern", "is", "are", "will",
+}  # fmt: skip
 # Machines a list item may already name: no kind of machinery or vehicles
 _MACHINE_NOUNS = {
     "machinery", "vehicles", "equipment", "machines", "transport", "automobiles", "cars",
@@ -1483,6 +1497,11 @@ _PHRASE_START = re.compile(
     r"included|including|such\s+as)\s+)+|\s[-–—]\s+",
     re.I,
 )
+# "and" opening a clause of its own: a verb after it ("and invites", "and proposed")
+_NEXT_CLAUSE = re.compile(
+    r",?\s+and\s+(?=(?:invites?|asks?|offers?|proposes?|suggests?|calls?|says?|notes?|"
+    r"adds?|stresses?|[a-z]+ed)\b)"
+)
 # Words a title cut at the left should not start on ("for the participation of ...")
 _LEFT_OVER = re.compile(r"(?:(?:of|for|in|to|and|or|with|between|on|at|by|from)\s+)+", re.I)
 
@@ -1492,12 +1511,11 @@ def _shortened(title: str, cue: str, most: int = 100) -> str:
     the detail), keeping the words that name the sector: when they come late, the title
     starts where a phrase leading to them does ("the export of Belarusian agricultural raw
     materials", not "One of the traditional pillars of economic cooperation ...")."""
-    if len(title) <= most:
-        return title
-    at = title.lower().find(cue.lower())
-    cue_end = at + len(cue) if at >= 0 else 0
+    found = re.search(re.escape(cue), title, re.I)  # (lower() may change the lengths)
+    at = found.start() if found else -1
+    cue_end = found.end() if found else 0
     begin = 0
-    if cue_end > most:
+    if found and cue_end > most:
         starts = [m.end() for m in _PHRASE_START.finditer(title, 0, at)]
         # the first phrase after which the rest fits, else the last before the cue (the
         # most room for what follows it)
@@ -1511,7 +1529,15 @@ def _shortened(title: str, cue: str, most: int = 100) -> str:
             if left_over and left_over.end() <= at:
                 begin = left_over.end()
     rest = title[begin:]
-    return rest if len(rest) <= most else rest[: most + 1].rsplit(" ", 1)[0]
+    # a clause of its own after the sector's words ("... road vehicles and invites
+    # Belarusian enterprises to take part"): the title ends before it
+    clause = _NEXT_CLAUSE.search(rest, max(0, cue_end - begin))
+    if clause:
+        rest = rest[: clause.start()]
+    if len(rest) <= most:
+        return rest
+    cut = rest[: most + 1].rsplit(" ", 1)[0]
+    return cut if len(cut) <= most else rest[:most]  # (a word longer than that: cut in it)
 
 
 def _title(

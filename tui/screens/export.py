@@ -320,6 +320,7 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
         if self.writing:  # (escape would leave a write with no word of how it went)
             self.app.bell()
             return
+        self.target_ticket += 1  # (a path still being checked is not written to)
         self.dismiss(None)
 
 
@@ -348,6 +349,7 @@ class ExportScreen(ModalScreen[str | None]):
         self.ready = False  # the preview of the current choice and options is shown
         self.writing = False  # a write is on its way (rendered, then written, in a worker)
         self._cancelled = threading.Event()  # escape while writing: write nothing more
+        self.closed = False  # escape came: nothing asked for before it is done any more
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
@@ -563,7 +565,7 @@ class ExportScreen(ModalScreen[str | None]):
         self._after_typed(self._export_now)
 
     def _export_now(self) -> None:
-        if not self.is_attached:
+        if self.closed or not self.is_attached:
             return
         self._chosen()
         raw = self.query_one("#export-path", Input).value
@@ -617,7 +619,11 @@ class ExportScreen(ModalScreen[str | None]):
         self.app.call_from_thread(show)
 
     def action_copy(self) -> None:
-        self._after_typed(lambda: self._copy(self._chosen(), self.options()))
+        self._after_typed(self._copy_now)
+
+    def _copy_now(self) -> None:
+        if not self.closed and self.is_attached:
+            self._copy(self._chosen(), self.options())
 
     @work(thread=True, exclusive=True, group="write")
     def _copy(self, choice: Choice, options: ExportOptions) -> None:
@@ -637,4 +643,6 @@ class ExportScreen(ModalScreen[str | None]):
         it is being written already, says so when it is)."""
         if self.writing:
             self._cancelled.set()
+        self.closed = True  # (an export or copy asked for just before is not made)
+        self.target_ticket += 1  # (nor is a path still being checked written to)
         self.dismiss(None)

@@ -22,6 +22,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from coopbrowse.store.text import printable
+
 from ..keyorder import send_keys
 from ..listing import WIDTH_ROWS
 from .columns import Column
@@ -409,7 +411,8 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
 
     def _empty_lines(self, width: int) -> list[Text]:
         """The empty list's message in lines of ``width`` cells, each after a space."""
-        text = Text(self.empty_message, style="italic dim")
+        # (it may quote a query and stored names: their control characters are shown)
+        text = Text(printable(self.empty_message), style="italic dim")
         lines = text.wrap(self.app.console, max(1, width - 1), no_wrap=False)
         return [Text(" ") + line for line in lines]
 

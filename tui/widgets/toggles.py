@@ -67,13 +67,16 @@ class Dots(RadioSet, inherit_bindings=False):
         button = self._nodes[self._selected]
         if not isinstance(button, RadioButton) or button.value:
             return
-        # the one on goes off now (the set would turn it off only once it hears of this
-        # one), so that :attr:`chosen` says at once which is on
+        # all at once, here: the set's own way (it turns the one that was on off when it
+        # hears of this one) left two on after two quick arrows, and :attr:`chosen` must
+        # say at once which is on
         with self.prevent(RadioButton.Changed):
             for other in self._nodes:
                 if isinstance(other, RadioButton) and other is not button and other.value:
                     other.value = False
-        button.value = True
+            button.value = True
+        self._pressed_button = button
+        self.post_message(self.Changed(self, button))
 
     @property
     def chosen(self) -> int:
