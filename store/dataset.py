@@ -107,9 +107,11 @@ def parse_meetings(
     for i, raw in enumerate(records):
         label = record_label(i, raw)
         try:
+            # (first: a misspelt "usd_milions" is named as written, not as "usd_millions"
+            # missing)
+            check_known_fields(raw)
             meeting = Meeting.from_dict(raw)
             check_web_addresses(meeting)
-            check_known_fields(raw)
         except ValidationError as exc:
             raise InputError(name, f"{label}: {exc}") from None
         keys = [("meeting", meeting.id, "")]

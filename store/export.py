@@ -559,11 +559,11 @@ def write_markdown(path: Path, text: str, *, force: bool = False) -> None:
 def default_filename(label: str, today: dt.date | None = None) -> str:
     """``coopbrowse-<date>-<slug>.md`` for a selection described by ``label``."""
     day = (today or dt.date.today()).isoformat()
-    words = re.sub(
-        r"[^a-z0-9]+",
-        "-",
-        unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().lower(),
-    ).strip("-")
+    # letters as the search folds them ("Łódź": lodz); any other character parts words
+    # ("Belarus–Mordovia": belarus-mordovia, not "belarusmordovia")
+    from .analysis import fold
+
+    words = re.sub(r"[^a-z0-9]+", "-", fold(label).encode("ascii", "replace").decode()).strip("-")
     if len(words) > 60:  # cut between words, not inside one ("…-2025-07-2")
         cut = words[:61].rsplit("-", 1)[0]
         # nor inside a date ("…-2025-04" reads as a month): before it

@@ -1341,10 +1341,11 @@ async def test_export_dialog_offers_row_or_list_and_options(app, tmp_path, monke
 async def test_the_arrows_choose_what_to_export_and_a_bare_name_is_a_markdown_file(
     app, tmp_path, monkeypatch
 ) -> None:
-    """With nothing selected the dialog opened in the file name, and the choice took
-    shift+tab twice, an arrow and space: a new user who arrowed to "everything listed" and
-    pressed ctrl+e got the highlighted proposal only, and "lifts" was written without .md.
-    The choice has the focus; an arrow chooses, even with ctrl+e typed right after it."""
+    """With nothing selected the choice took shift+tab twice, an arrow and space: a new user
+    who arrowed to "everything listed" and pressed ctrl+e got the highlighted proposal
+    only, and "lifts" was written without .md. The file name has the focus, with a choice
+    or without (a name typed at once lands in it), and the arrows choose from there, even
+    with ctrl+e typed right after them."""
     from textual import events
 
     from coopbrowse.tui.screens.export import ExportScreen
@@ -1356,7 +1357,7 @@ async def test_the_arrows_choose_what_to_export_and_a_bare_name_is_a_markdown_fi
         dialog = app.screen
         assert isinstance(dialog, ExportScreen)
         await until(pilot, lambda: dialog.ready, "the preview")
-        assert app.focused is dialog.query_one("#export-what")
+        assert app.focused is dialog.query_one("#export-path")
         dialog.query_one("#export-path").value = "lifts"
         # two quick arrows (round to the first again) left both options on
         for key in ("down", "down"):
@@ -2167,7 +2168,7 @@ async def test_d_deletes_the_highlighted_meeting_after_asking(app, store: Store)
         assert isinstance(app.screen, ConfirmScreen)
         assert first[1] in app.screen.question and "coopbrowse undo" in app.screen.question
         # (what brings it back in the app is named first: u, just after)
-        assert "u just after brings it back" in app.screen.question
+        assert "u, pressed next, brings it back" in app.screen.question
         await pilot.press("n")  # no: nothing is deleted
         await settle(pilot, app)
         assert store.meeting(first[1]) is not None
@@ -2184,7 +2185,7 @@ async def test_d_deletes_the_highlighted_meeting_after_asking(app, store: Store)
         assert main._current_key() == second  # the list stays where it was
         assert not [p for p in store.proposals() if p.meeting_id == first[1]]
         said = [n.message for n in app._notifications]
-        assert f"Deleted: {first[1]}. u brings it back." in said, said
+        assert f"Deleted: {first[1]}. u, pressed next, brings it back." in said, said
         # a proposal row is not a meeting: it says so and asks nothing
         await pilot.press("2")
         await settle(pilot, app)

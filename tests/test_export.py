@@ -348,6 +348,11 @@ def test_default_filename() -> None:
         "coopbrowse-2026-11-23-sector-elevators-samara.md"
     )
     assert default_filename("", dt.date(2026, 1, 1)) == "coopbrowse-2026-01-01-selection.md"
+    # a dash of any kind parts words; letters keep their base letter (found by a new user:
+    # "belarusmordovia")
+    assert default_filename("Belarus–Mordovia in Łódź", dt.date(2026, 1, 1)) == (
+        "coopbrowse-2026-01-01-belarus-mordovia-in-lodz.md"
+    )
     # two meetings compared are both named; a longer label is cut between words
     two = "compare 2025-10-20 Karankevich 2025-07-21 Lukashenko"
     assert default_filename(two, dt.date(2026, 1, 1)) == (

@@ -189,6 +189,21 @@ def test_the_file_is_named_as_given(capsys, tmp_path: Path):
             "date_inferred, date_note, exports, history, id, imports, notes, participants, "
             "place, place_note, proposals, region, source, summary, title, trade)",
         ),
+        (  # a misspelt required field is named as written, not as the one missing
+            "usd.json",
+            [
+                {
+                    "id": "2025-01-01-x",
+                    "date": "2025-01-01",
+                    "region": "R",
+                    "title": "T",
+                    "trade": [{"period": "2024", "metric": "turnover", "usd_milions": 5}],
+                }
+            ],
+            "record 1 (2025-01-01-x): trade[0].usd_milions: no such field (a trade figure has "
+            "change_basis, change_pct, metric, note, period, qualifier, stated_by, "
+            "usd_millions)",
+        ),
         (
             "nested.json",
             [

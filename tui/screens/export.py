@@ -336,6 +336,9 @@ class ExportScreen(ModalScreen[str | None]):
         Binding("ctrl+y", "copy", "Copy Markdown", id="export-copy", priority=True),
         # (as in the file name: enter on the choice of what to export writes it too)
         Binding("enter", "export", "Export", show=False, id="export-enter"),
+        # from the file name, the title or a box: what to export (the choice takes its own)
+        Binding("down", "choose(1)", "Next choice", show=False, id="export-next-choice"),
+        Binding("up", "choose(-1)", "Previous choice", show=False, id="export-previous-choice"),
     ]
 
     def __init__(self, index: SearchIndex, choices: list[Choice]) -> None:
@@ -355,11 +358,7 @@ class ExportScreen(ModalScreen[str | None]):
         with Vertical(id="export-box"):
             yield Label("Export to Markdown", id="export-title")
             if len(self.choices) > 1:
-                yield Static(
-                    "Nothing is selected. Export (↑/↓ chooses; tab goes on to the title "
-                    "and the file):",
-                    classes="export-note",
-                )
+                yield Static("Nothing is selected. Export (↑/↓ choose):", classes="export-note")
                 with Dots(id="export-what"):
                     for i, choice in enumerate(self.choices):
                         yield Dot(choice.label, value=i == 0, id=f"what-{i}")
@@ -388,9 +387,9 @@ class ExportScreen(ModalScreen[str | None]):
         self.query_one("#export-path", Input).value = default_filename(self.choice.slug)
         self.query_one("#export-doc-title", Input).value = self._default_title()
         self.refresh_preview()
-        # what to export is the first thing to decide, when there is a choice
-        what = self.query("#export-what")
-        (what.first() if what else self.query_one("#export-path", Input)).focus()
+        # the file name first, whatever there is to choose (the arrows choose from there): a
+        # name typed at once lands in it, with a choice or without
+        self.query_one("#export-path", Input).focus()
 
     # What and how -----------------------------------------------------------------------
 
@@ -508,6 +507,15 @@ class ExportScreen(ModalScreen[str | None]):
         if 0 <= chosen < len(self.choices) and self.choices[chosen] is not self.choice:
             self._choice_changed(self.choices[chosen])
         return self.choice
+
+    def action_choose(self, step: int) -> None:
+        """Choose the next (``step`` 1) or previous (-1) thing to export, from wherever the
+        focus is; nothing when there is nothing to choose."""
+        what = self.query("#export-what")
+        if not what:
+            return
+        dots = what.first(Dots)
+        dots.action_next_button() if step > 0 else dots.action_previous_button()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if event.radio_set.pressed_index >= 0:

@@ -1629,8 +1629,8 @@ class MainScreen(StyledOnce, Screen[None]):
             f"Delete the meeting {meeting.id}: {one_line(meeting.title)} "
             f"({plural(len(meeting.proposals), 'proposal')}, "
             f"{plural(len(meeting.trade), 'trade figure')})? It is kept in the history: "
-            f"{self._key('undo', 'u')} just after brings it back, and "
-            f"`coopbrowse undo {meeting.id}` at any time until the meeting is changed again."
+            f"{self._key('undo', 'u')}, pressed next, brings it back; later, "
+            f"`coopbrowse undo {meeting.id}` does."
         )
         self._hold_keys()
         confirm(
@@ -1651,7 +1651,11 @@ class MainScreen(StyledOnce, Screen[None]):
             return True
 
         self._write(
-            key, delete, "Deleted", keep=neighbour, then=f"{self._key('undo', 'u')} brings it back"
+            key,
+            delete,
+            "Deleted",
+            keep=neighbour,
+            then=f"{self._key('undo', 'u')}, pressed next, brings it back",
         )
 
     def _unselect(self, meeting_id: str) -> None:
