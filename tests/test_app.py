@@ -1373,6 +1373,19 @@ async def test_the_arrows_choose_what_to_export_and_a_bare_name_is_a_markdown_fi
         assert not (tmp_path / "lifts").exists()
 
 
+async def test_the_export_dialog_opens_at_its_top_in_24_lines(app) -> None:
+    """In 80x24 the dialog opened scrolled, its heading and the first words of what it asks
+    out of sight (a new user): Textual focused the choice first and scrolled to it."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        await settle(pilot, app)
+        await pilot.pause(0.3)  # (a scroll comes after a refresh, and glides)
+        box = app.screen.query_one("#export-box")
+        assert box.max_scroll_y > 0  # (it does not fit: it could have been scrolled)
+        assert box.scroll_y == 0 and app.focused is app.screen.query_one("#export-path")
+
+
 async def test_escape_while_the_path_is_checked_writes_nothing(app, tmp_path, monkeypatch) -> None:
     """ctrl+e then escape: the path is still being checked (in a worker) when escape closes
     the dialog, and nothing is written. (A review saw it written, with no word, in one run

@@ -328,6 +328,9 @@ class ExportScreen(ModalScreen[str | None]):
     """Export dialog; dismisses with the written path (or None when cancelled)."""
 
     CSS_PATH = "export.tcss"
+    # the file name is focused as it opens (on_mount); Textual's first focusable, the
+    # choice, scrolled the dialog to itself on the way, hiding its heading in 24 lines
+    AUTO_FOCUS = ""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="export-cancel"),
@@ -389,7 +392,7 @@ class ExportScreen(ModalScreen[str | None]):
         self.refresh_preview()
         # the file name first, whatever there is to choose (the arrows choose from there): a
         # name typed at once lands in it, with a choice or without
-        self.query_one("#export-path", Input).focus()
+        self.query_one("#export-path", Input).focus(scroll_visible=False)
 
     # What and how -----------------------------------------------------------------------
 
