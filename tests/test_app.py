@@ -1914,7 +1914,7 @@ def test_the_proposals_title_has_room_at_80_columns_and_the_proposer_comes_back(
     labels = [c.label for c in table.columns]
     at_80 = dict(zip(labels, table._widths(78), strict=True))
     assert at_80["Proposer"] == 0 and at_80["Title"] >= 22
-    assert at_80["Meeting"] >= 12
+    assert at_80["Meeting"] >= len("Karankevich")  # (a host: the day is in the Date column)
     at_120 = dict(zip(labels, table._widths(118), strict=True))
     assert at_120["Proposer"] >= len("A. Lukashenko") and at_120["Title"] >= 30
 
@@ -1928,7 +1928,7 @@ def test_the_column_a_list_is_sorted_by_keeps_its_width() -> None:
     from coopbrowse.tui.views import VIEWS
 
     view = VIEWS["proposals"]
-    first = ["Automotive and machine building", "Adygea", "2025-10-28", "Shuleiko 10-28"]
+    first = ["Automotive and machine building", "Adygea", "2025-10-28", "Shuleiko"]
     first += ["Fele Chashuenko", "Exchange of film crews"]
 
     def widths(sort: str, widest: int = 0) -> dict[str, int]:
@@ -1940,7 +1940,8 @@ def test_the_column_a_list_is_sorted_by_keeps_its_width() -> None:
         return dict(zip(labels, table._widths(118), strict=True))
 
     by_region, newest = widths("region"), widths("newest")
-    assert newest["Region"] == len("Adygea")  # unsorted: the room goes where it is used
+    # unsorted: the room goes where it is used ("Adygea" and a cell of what no column needs)
+    assert len("Adygea") <= newest["Region"] < 10
     assert by_region["Region"] >= 16 and by_region["Sector"] == len(first[0])
     assert view.columns_for("region") is view.columns_for("region")  # (the widths' memo)
     # the widest region the index holds known: fitted to it, the rest to the others

@@ -531,8 +531,9 @@ def meeting_label(m: Meeting) -> str:
 
 
 def meeting_cell(m: Meeting) -> str:
-    """The Proposals view's Meeting column: the host and the day, ``Karankevich 10-20``."""
-    return f"{m.host_surname or '?'} {m.date[5:]}"
+    """The Proposals view's Meeting column: its host, ``Karankevich`` (beside the Date
+    column, that tells two meetings of one day apart; the day again took the title's room)."""
+    return m.host_surname or "?"
 
 
 def plural(count: int, noun: str) -> str:

@@ -230,7 +230,7 @@ VIEWS: dict[str, View] = {
             Column("Sector", None, min_width=12, ratio=2, ideal=20),
             Column("Region", None, min_width=10, ideal=16),
             Column("Date", 10),
-            Column("Meeting", None, min_width=12, ideal=17),  # "Karankevich 10-20"
+            Column("Meeting", None, min_width=10, ideal=12),  # "Karankevich" (its host)
             # (optional: below about 110 columns the title needs the room more; the detail
             # says who proposed it)
             Column("Proposer", None, min_width=0, ratio=2, ideal=16),  # "V. Karankevich"
