@@ -89,6 +89,11 @@ def read_article(source: str, *, timeout: float = FETCH_TIMEOUT) -> ArticleText:
         import sys
 
         return article_from_bytes("<stdin>", sys.stdin.buffer.read(MAX_PAGE_BYTES + 1))
+    scheme = re.match(r"([a-z][a-z0-9+.-]*)://", source.strip(), re.I)
+    if scheme:  # ("ftp://x/y" was looked for as the file "ftp:/x/y")
+        raise FetchError(
+            source.strip(), f"a {scheme.group(1)}:// address: only http(s) addresses are fetched"
+        )
     path = Path(source).expanduser()
     try:
         raw = read_file_bytes(

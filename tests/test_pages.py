@@ -229,6 +229,18 @@ def test_a_redirect_leaves_the_web_only_to_be_refused() -> None:
             assert str(caught.value) == f"{base}{path}: redirected to a non-web address ({target})"
 
 
+@pytest.mark.parametrize("url", ["ftp://x/y", "file:///etc/passwd", "gopher://h/1"])
+def test_an_address_of_another_kind_is_refused_as_one(url: str) -> None:
+    """ "ftp://x/y" was looked for as the file "ftp:/x/y" and said to be missing (a new
+    user): it is an address, of a kind that is not fetched."""
+    with pytest.raises(FetchError) as caught:
+        read_article(url)
+    scheme = url.split(":")[0]
+    assert str(caught.value) == (
+        f"{url}: a {scheme}:// address: only http(s) addresses are fetched"
+    )
+
+
 @pytest.mark.parametrize(
     "url", ["https://[::1", "http://127.0.0.1:99999/", "http://127.0.0.1:abc/", "http://"]
 )
