@@ -943,6 +943,9 @@ class Store:
                 bare = not (note or url) and raised_again is None
                 if status is None and (note or url):  # a note or a source on the status as is
                     status = p.get("status")
+                if date is not None:  # a wrong date is said even where nothing would change
+                    given = FollowUp.from_dict({"date": date, "status": p.get("status")})
+                    check_follow_up(given.date, url, current["date"], dt.date.today().isoformat())
                 if status == p.get("status") and bare and not p.get("status_from_article"):
                     raise _Unchanged  # (the status as it stands, confirmed already: nothing)
                 if status is not None:

@@ -173,6 +173,22 @@ def test_a_draft_of_a_deleted_meeting_brings_proposals_of_its_own(store: Store) 
     assert not {p.id for p in again.proposals} & {p.id for p in stored.proposals}
 
 
+def test_a_wrong_date_is_said_even_when_the_status_would_not_change(store: Store) -> None:
+    """``--status in-progress --date 2027-01-01`` on a proposal already in progress said
+    "nothing changed" (exit 1): the date was never looked at (a new user)."""
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    pid = meeting.proposals[0].id
+    store.follow_up(pid, status="in-progress", date="2025-06-01")
+    before = store.path.read_bytes()
+    with pytest.raises(StoreError, match="2999-01-01 is in the future"):
+        store.follow_up(pid, status="in-progress", date="2999-01-01")
+    with pytest.raises(StoreError, match="before the proposal's meeting"):
+        store.follow_up(pid, status="in-progress", date="2001-01-01")
+    assert store.follow_up(pid, status="in-progress", date="2025-06-02") is None  # (as is)
+    assert store.path.read_bytes() == before
+
+
 def test_follow_up_changes_status_with_date_note_and_source(store: Store) -> None:
     meeting = store.meeting(PENZA)
     assert meeting is not None
