@@ -2852,3 +2852,18 @@ def test_the_real_reports_score_no_lower_than_when_these_rules_were_written() ->
     assert held.recall() >= 0.70
     assert everything.precision("trade") >= 0.95
     assert everything.recall("people") >= 0.92
+
+
+def test_a_title_cut_short_says_so() -> None:
+    """ "... assemble tractors at the Yaroslavl Motor" read as the whole title (a new user):
+    a title cut to its 100 characters ends in an ellipsis; a whole one does not."""
+    long = (
+        "The governor proposed that Belarusian companies together with local partners in the "
+        "region assemble modern tractors at the Yaroslavl Motor Plant from next year."
+    )
+    [title] = [p["title"] for p in extract(f"{MEETING}\n{long}").meeting["proposals"]]
+    assert title.endswith("…") and len(title) <= 101, title
+    assert title.startswith("Belarusian companies together with local partners")
+    short = "The governor proposed that Belarusian partners assemble tractors in the region."
+    [title] = [p["title"] for p in extract(f"{MEETING}\n{short}").meeting["proposals"]]
+    assert not title.endswith("…"), title

@@ -1506,7 +1506,7 @@ _NEXT_CLAUSE = re.compile(
 _LEFT_OVER = re.compile(r"(?:(?:of|for|in|to|and|or|with|between|on|at|by|from)\s+)+", re.I)
 
 
-def _shortened(title: str, cue: str, most: int = 100) -> str:
+def _shortened(title: str, cue: str, most: int = 100) -> tuple[str, bool]:
     """``title`` cut at a word to ``most`` characters at most (the whole sentence is in
     the detail), keeping the words that name the sector: when they come late, the title
     starts where a phrase leading to them does ("the export of Belarusian agricultural raw
@@ -1535,9 +1535,9 @@ def _shortened(title: str, cue: str, most: int = 100) -> str:
     if clause:
         rest = rest[: clause.start()]
     if len(rest) <= most:
-        return rest
+        return rest, False
     cut = rest[: most + 1].rsplit(" ", 1)[0]
-    return cut if len(cut) <= most else rest[:most]  # (a word longer than that: cut in it)
+    return (cut if len(cut) <= most else rest[:most]), True  # (one long word: cut in it)
 
 
 def _title(
@@ -1604,6 +1604,8 @@ def _title(
     opened = _unclosed(clause)
     if opened is not None:  # "tractors made by MTZ (Minsk Tractor Works": before the bracket
         clause = clause[:opened]
-    clause = _shortened(clause, sentence[start:end])
+    clause, cut = _shortened(clause, sentence[start:end])
     clause = _DANGLING.sub("", clause.strip(" .,")).strip(" .,")  # not "... in the fields of"
+    if cut and clause:  # ("... tractors at the Yaroslavl Motor": it said no more was there)
+        clause += "…"
     return (clause[:1].upper() + clause[1:]) or SECTORS_BY_ID[sector].label
