@@ -265,3 +265,20 @@ def test_the_status_the_article_gave_is_confirmed_by_the_same_status(store: Stor
     assert store.follow_up(PID, status=proposal.status, date="2025-06-01") is not None
     found = Store.open(store.path).proposal(PID)
     assert found is not None and not found.status_from_article and len(found.follow_up) == 1
+
+
+def test_a_proposals_follow_up_reads_plainly_in_its_detail(capsys, store: Store) -> None:
+    """The detail wrapped a step's source address to the margin, and said "raised again at
+    1 later meeting(s):" above the line that names it (of the same day, too) (a new user).
+    The address is under its step; each meeting it was raised at again is named once."""
+    pid = "2025-04-01-penza-p01"
+    url = "https://www.example.org/news/" + "x" * 40
+    store.follow_up(pid, status="agreed", date="2025-06-01", note="Memo signed", url=url)
+    store.follow_up(pid, raised_again="2025-10-20-mordovia-karankevich")
+    code, out, _err = run(capsys, "show", pid)
+    assert code == 0
+    lines = out.splitlines()
+    step = next(i for i, line in enumerate(lines) if "Memo signed" in line)
+    assert lines[step + 1].strip() == url and lines[step + 1].startswith("    ")
+    assert "later meeting" not in out
+    assert out.count("Raised again at") == 1

@@ -425,11 +425,10 @@ def follow_up_block(proposal: Proposal) -> Text:
         if step.note:
             line.append("  ")
             line.append(printable(step.note))
-        if step.url:
-            line.append(f"  {one_line(step.url)}", style=LABEL)
         lines.append(line)
-    if proposal.raised_again:
-        lines.append(Text(f"  raised again at {len(proposal.raised_again)} later meeting(s):"))
+        if step.url:  # (its own line, under the step: a long address wrapped to the margin)
+            lines.append(Text(f"    {one_line(step.url)}", style=LABEL))
+    # (the meetings it was raised again at follow, each a link: "Raised again at ...")
     return _lines(*lines)
 
 
