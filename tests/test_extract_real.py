@@ -2867,3 +2867,16 @@ def test_a_title_cut_short_says_so() -> None:
     short = "The governor proposed that Belarusian partners assemble tractors in the region."
     [title] = [p["title"] for p in extract(f"{MEETING}\n{short}").meeting["proposals"]]
     assert not title.endswith("…"), title
+
+
+def test_goods_supplied_to_belarusian_plants_are_bought_by_belarus() -> None:
+    """ "Milyaev proposed supplying Tula steel and metal products to Belarusian plants"
+    drafted them as Belarus's exports (a new user): sent to Belarusian enterprises or plants,
+    as to Belarus, they are its imports."""
+    text = (
+        "MINSK, 3 December 2026 (BelTA) - Prime Minister of Belarus Aleksandr Turchin met with"
+        " Tula Oblast Governor Dmitry Milyaev.\nDmitry Milyaev proposed supplying Tula steel"
+        " and metal products to Belarusian plants."
+    )
+    meeting = extract(text).meeting
+    assert meeting["imports"] == ["steel", "metal products"] and meeting["exports"] == []
