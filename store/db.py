@@ -949,9 +949,13 @@ class Store:
                 if status == p.get("status") and bare and not p.get("status_from_article"):
                     raise _Unchanged  # (the status as it stands, confirmed already: nothing)
                 if status is not None:
+                    # the article's status confirmed as it stands: it holds since the
+                    # meeting, not since today (the proposal would look new)
+                    confirmed = status == p.get("status") and bare and current["date"]
+                    default = current["date"] if confirmed else dt.date.today().isoformat()
                     step = FollowUp.from_dict(
                         {
-                            "date": date or dt.date.today().isoformat(),
+                            "date": date or default,
                             "status": status,
                             "note": note,
                             "url": url,

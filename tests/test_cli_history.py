@@ -267,6 +267,27 @@ def test_the_status_the_article_gave_is_confirmed_by_the_same_status(store: Stor
     assert found is not None and not found.status_from_article and len(found.follow_up) == 1
 
 
+def test_the_articles_status_confirmed_dates_from_the_meeting(store: Store) -> None:
+    """``f`` then ctrl+s on a proposal whose status the article gave dated the status today:
+    it looked new ("since" today, age 0) and fell to the end of "longest unchanged first"
+    (a new user). Confirmed as it stands, it holds since the meeting."""
+    meeting = store.meeting(MID)
+    assert meeting is not None
+    proposal = next(p for p in meeting.proposals if p.id == PID)
+    proposal.status_from_article = True
+    store.put_meetings([meeting], update=True)
+    assert store.follow_up(PID, status=proposal.status) is not None
+    found = Store.open(store.path).proposal(PID)
+    assert found is not None and not found.status_from_article
+    assert found.status_since == meeting.date
+    # a new status is dated today unless told
+    import datetime as dt
+
+    store.follow_up(PID, status="agreed")
+    found = Store.open(store.path).proposal(PID)
+    assert found is not None and found.status_since == dt.date.today().isoformat()
+
+
 def test_a_proposals_follow_up_reads_plainly_in_its_detail(capsys, store: Store) -> None:
     """The detail wrapped a step's source address to the margin, and said "raised again at
     1 later meeting(s):" above the line that names it (of the same day, too) (a new user).

@@ -536,6 +536,24 @@ async def first_follow_up(pilot, app) -> FollowUpScreen:
     return dialog
 
 
+async def test_the_articles_status_confirmed_in_the_dialog_keeps_its_age(app, store) -> None:
+    """``f`` then ctrl+s, untouched, on a proposal whose status the article gave: the
+    status was dated today (age 0 d) and fell to the end of "longest unchanged first"."""
+    meetings = store.meetings()
+    for m in meetings:
+        for p in m.proposals:
+            p.status_from_article = True
+    store.put_meetings(meetings, update=True)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await first_follow_up(pilot, app)
+        pid = dialog.proposal.id
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not store.proposal(pid).status_from_article, "confirmed")
+        await settle(pilot, app)
+    found = store.proposal(pid)
+    assert found is not None and found.status_since == store.meeting(found.meeting_id).date
+
+
 async def test_a_follow_up_date_that_is_not_a_date_is_refused_in_the_dialog(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         dialog = await first_follow_up(pilot, app)

@@ -185,12 +185,22 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
             self._blame(field, f"{label}: {str(exc).split(': ', 1)[-1]}")
             return
         later = self.query_one("#fu-later", Choice).value
+        status = self.query_one("#fu-status", Choice).value
+        note = self.query_one("#fu-note", Input).value.strip()
+        if (status, date, note, url, later) == (
+            self.proposal.status,
+            dt.date.today().isoformat(),
+            "",
+            "",
+            "",
+        ) and self.proposal.status_from_article:
+            date = ""  # (the article's status confirmed: the store dates it from the meeting)
         self.dismiss(
             {
-                "status": self.query_one("#fu-status", Choice).value,
-                "date": date,
-                "note": self.query_one("#fu-note", Input).value.strip(),
-                "url": self.query_one("#fu-url", Input).value.strip(),
+                "status": status,
+                "date": date or None,
+                "note": note,
+                "url": url,
                 "raised_again": later or None,
             }
         )
