@@ -950,9 +950,13 @@ class Store:
                     raise _Unchanged  # (the status as it stands, confirmed already: nothing)
                 if status is not None:
                     # the article's status confirmed as it stands: it holds since the
-                    # meeting, not since today (the proposal would look new)
-                    confirmed = status == p.get("status") and bare and current["date"]
-                    default = current["date"] if confirmed else dt.date.today().isoformat()
+                    # meeting (or the latest step), not since today (it would look new);
+                    # never later than today (a meeting still to come)
+                    today = dt.date.today().isoformat()
+                    default = today
+                    if status == p.get("status") and bare and current["date"]:
+                        steps = [f.get("date", "") for f in p.get("follow_up", [])]
+                        default = min(max([current["date"], *steps]), today)
                     step = FollowUp.from_dict(
                         {
                             "date": date or default,

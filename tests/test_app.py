@@ -1373,6 +1373,26 @@ async def test_the_arrows_choose_what_to_export_and_a_bare_name_is_a_markdown_fi
         assert not (tmp_path / "lifts").exists()
 
 
+async def test_an_arrow_in_the_export_dialog_keeps_a_name_the_user_edited(app) -> None:
+    """The arrows choose from the file name now, and a choice replaced any name starting
+    "coopbrowse-": "...-final.md" typed onto the default went with one arrow (a review)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2", "e")
+        dialog = app.screen
+        await until(pilot, lambda: dialog.ready, "the preview")
+        path = dialog.query_one("#export-path")
+        first = path.value
+        await pilot.press("down")  # a default name follows the choice
+        await settle(pilot, app)
+        assert path.value != first and path.value.startswith("coopbrowse-")
+        path.value = path.value.removesuffix(".md") + "-final.md"
+        edited = path.value
+        await pilot.press("up")
+        await settle(pilot, app)
+        assert path.value == edited
+
+
 async def test_the_export_dialog_opens_at_its_top_in_24_lines(app) -> None:
     """In 80x24 the dialog opened scrolled, its heading and the first words of what it asks
     out of sight (a new user): Textual focused the choice first and scrolled to it."""

@@ -9,6 +9,7 @@ import pytest
 from helpers import run_cli as run
 
 from coopbrowse.store import Store
+from coopbrowse.store.model import Meeting
 
 PID = "2025-04-01-penza-p01"
 MID = "2025-04-01-penza"
@@ -286,6 +287,34 @@ def test_the_articles_status_confirmed_dates_from_the_meeting(store: Store) -> N
     store.follow_up(PID, status="agreed")
     found = Store.open(store.path).proposal(PID)
     assert found is not None and found.status_since == dt.date.today().isoformat()
+
+
+def test_a_confirmation_is_never_dated_in_the_future_nor_before_a_step(store: Store) -> None:
+    """Dated from the meeting, a confirmation of a meeting still to come was refused as in
+    the future; one of a proposal with steps went before them (a review). It is dated from
+    the meeting or its latest step, and today at the latest."""
+    import datetime as dt
+
+    today = dt.date.today()
+    meeting = store.meeting(MID)
+    assert meeting is not None
+    data = meeting.to_dict()
+    data["id"], data["date"] = "2999-01-01-penza", (today + dt.timedelta(days=3)).isoformat()
+    for i, p in enumerate(data["proposals"]):
+        p["id"], p["meeting_id"], p["status_from_article"] = (
+            f"2999-01-01-penza-q{i}",
+            data["id"],
+            True,
+        )
+    data["proposals"][1]["follow_up"] = [{"date": today.isoformat(), "status": "agreed"}]
+    data["proposals"][1]["status"] = "agreed"
+    store.put_meetings([Meeting.from_dict(data)])
+    first = data["proposals"][0]
+    assert store.follow_up(first["id"], status=first["status"]) is not None
+    assert store.proposal(first["id"]).status_since == today.isoformat()  # type: ignore[union-attr]
+    store.follow_up(data["proposals"][1]["id"], status="agreed")
+    steps = store.proposal(data["proposals"][1]["id"]).follow_up  # type: ignore[union-attr]
+    assert [f.date for f in steps] == sorted(f.date for f in steps)
 
 
 def test_a_proposals_follow_up_reads_plainly_in_its_detail(capsys, store: Store) -> None:

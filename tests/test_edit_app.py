@@ -554,6 +554,31 @@ async def test_the_articles_status_confirmed_in_the_dialog_keeps_its_age(app, st
     assert found is not None and found.status_since == store.meeting(found.meeting_id).date
 
 
+async def test_a_date_typed_in_the_follow_up_dialog_is_the_one_recorded(app, store) -> None:
+    """Today typed in again (as shown) was taken for the date left alone, and the meeting's
+    date recorded in its place (a review): a date the user typed is the one kept."""
+    import datetime as dt
+
+    meetings = store.meetings()
+    for m in meetings:
+        for p in m.proposals:
+            p.status_from_article = True
+    store.put_meetings(meetings, update=True)
+    today = dt.date.today().isoformat()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await first_follow_up(pilot, app)
+        pid = dialog.proposal.id
+        date = dialog.query_one("#fu-date", Input)
+        date.value = ""
+        await pilot.pause()
+        date.value = today
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not store.proposal(pid).status_from_article, "confirmed")
+        await settle(pilot, app)
+    assert store.proposal(pid).status_since == today
+
+
 async def test_a_follow_up_date_that_is_not_a_date_is_refused_in_the_dialog(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         dialog = await first_follow_up(pilot, app)

@@ -2880,3 +2880,13 @@ def test_goods_supplied_to_belarusian_plants_are_bought_by_belarus() -> None:
     )
     meeting = extract(text).meeting
     assert meeting["imports"] == ["steel", "metal products"] and meeting["exports"] == []
+
+
+def test_goods_supplied_to_our_republic_in_a_russian_quote_stay_belarus_exports() -> None:
+    """ "to our republic" is whoever speaks: in a Russian head's quote, his (a review)."""
+    from coopbrowse.store.extract.goods import named_goods
+
+    quote = (
+        "“Belarusian tractors and combines are supplied to our republic,” Rustam Minnikhanov said."
+    )
+    assert named_goods(quote) == (["tractors", "combines"], [])

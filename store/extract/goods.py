@@ -812,8 +812,11 @@ _FROM_THE_REGION = re.compile(
 )  # ("from the region", "supplied by the region": from there)
 _AND_BUYS = re.compile(r"\band\s+(?:also\s+)?(?:buys|purchases|imports)\b[^,;]*$")
 _BELARUS_FIRST = re.compile(r"\s*(?:Belarus|We|Our\s+country|The\s+Belarusian\s+side)\b")
-_TO_BELARUS = re.compile(  # ("... steel and metal products to Belarusian plants": Belarus buys)
-    rf"^[^.;]{{0,40}}?\bto\s+(?:the\s+Republic\s+of\s+Belarus|{_TO_BELARUS_SIDE})\b"
+_TO_BELARUS = re.compile(  # ("... steel and metal products to Belarusian plants": Belarus buys;
+    # "to our republic" is whoever speaks: a Russian head's quote too)
+    r"^[^.;]{0,40}?\bto\s+(?:Belarus|us|our\s+country|the\s+Republic\s+of\s+Belarus|"
+    r"Belarusian\s+(?:enterprises|companies|plants|factories|producers|manufacturers|partners|"
+    r"consumers))\b"
 )
 _SELLING = re.compile(
     # ("interested in programs to renew the fleet of buses": Belarus would sell them)

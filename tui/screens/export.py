@@ -527,13 +527,13 @@ class ExportScreen(ModalScreen[str | None]):
     def _choice_changed(self, choice: Choice) -> None:
         if choice is self.choice:
             return
-        was = self._default_title()
+        was, named = self._default_title(), default_filename(self.choice.slug)
         self.choice = choice
         title = self.query_one("#export-doc-title", Input)
         if title.value == was:  # (not one typed: it follows what is exported)
             title.value = self._default_title()
         path = self.query_one("#export-path", Input)
-        if path.value.startswith("coopbrowse-"):
+        if path.value == named:  # (nor a name typed or edited: "coopbrowse-…-final.md")
             path.value = default_filename(self.choice.slug)
         self.refresh_preview()
 

@@ -1,8 +1,10 @@
 """FollowUpScreen: record what became of a proposal (key ``f``).
 
-A new status with the date it changed (today unless told), a note and a source URL, both
-optional; and, optionally, a later meeting where the proposal was raised again, chosen from
-later meetings in the same region where the same sector came up. Dismisses with the
+A new status with the date it changed (today unless told; the status the article gave,
+confirmed as it stands with the date left as shown, holds since the meeting), a note and a
+source URL, both optional; and, optionally, a later meeting where the proposal was raised
+again, chosen from later meetings in the same region where the same sector came up.
+Dismisses with the
 arguments of :meth:`coopbrowse.store.db.Store.follow_up`, which the main screen writes in a
 worker (the write, and every status change, is a history entry).
 """
@@ -89,9 +91,8 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
                 yield status
             with Horizontal(classes="fu-row"):
                 yield Label("Since", classes="fu-label")
-                yield OrderedInput(
-                    dt.date.today().isoformat(), id="fu-date", placeholder="YYYY-MM-DD"
-                )
+                self._shown_date = dt.date.today().isoformat()
+                yield OrderedInput(self._shown_date, id="fu-date", placeholder="YYYY-MM-DD")
             with Horizontal(classes="fu-row"):
                 yield Label("Note", classes="fu-label")
                 yield OrderedInput(id="fu-note", placeholder="what happened (optional)")
@@ -148,9 +149,14 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
 
     _blamed: tuple[str, str] | None = None  # the field the error names, and what it held
 
+    _shown_date = ""  # the date the dialog opened with (today, then)
+    _date_edited = False  # whether the date was changed (typed again as it was, too)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         """The field the error named was edited: the error no longer stands (as in the
         meeting form). (A change made before the error, heard after it, is not an edit.)"""
+        if event.input.id == "fu-date" and event.value != self._shown_date:
+            self._date_edited = True
         blamed = self._blamed
         if blamed is not None and f"#{event.input.id}" == blamed[0] and event.value != blamed[1]:
             self._blamed = None
@@ -187,13 +193,11 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
         later = self.query_one("#fu-later", Choice).value
         status = self.query_one("#fu-status", Choice).value
         note = self.query_one("#fu-note", Input).value.strip()
-        if (status, date, note, url, later) == (
-            self.proposal.status,
-            dt.date.today().isoformat(),
-            "",
-            "",
-            "",
-        ) and self.proposal.status_from_article:
+        if (
+            (status, note, url, later) == (self.proposal.status, "", "", "")
+            and not self._date_edited
+            and self.proposal.status_from_article
+        ):
             date = ""  # (the article's status confirmed: the store dates it from the meeting)
         self.dismiss(
             {
