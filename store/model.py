@@ -36,6 +36,23 @@ class ValidationError(ValueError):
 
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
+_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")  # a change's time (history.now)
+
+
+def _plain_data(value: Any, depth: int = 0) -> bool:
+    """Whether ``value`` is what JSON holds, and not nested past reason (a change's old and
+    new values: YAML may give a set, or a list that holds itself)."""
+    if depth > 64:
+        return False
+    if value is None or isinstance(value, str | bool | int | float):
+        return True
+    if isinstance(value, list):
+        return all(_plain_data(v, depth + 1) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain_data(v, depth + 1) for k, v in value.items())
+    return False
+
+
 _PERIOD_RE = re.compile(r"^([0-9]{4})(-[0-9]{2})?(\.\.([0-9]{4})(-[0-9]{2})?)?$")
 
 
@@ -505,11 +522,29 @@ class Change:
         for where, item in r.items("changes"):
             if not isinstance(item, dict) or not isinstance(item.get("path"), str):
                 raise ValidationError(where, "expected an object with a path, old and new")
+            extra = sorted(str(k) for k in item if k not in ("path", "old", "new"))
+            if extra:  # (dropped without a word otherwise)
+                raise ValidationError(
+                    f"{where}.{extra[0]}", "no such field (a change has path, old, new)"
+                )
+            if not _plain_data(item.get("old")) or not _plain_data(item.get("new")):
+                raise ValidationError(
+                    where, "old and new must be JSON values (text, numbers, lists, objects)"
+                )
             changes.append({"path": item["path"], "old": item.get("old"), "new": item.get("new")})
+        change_id, at = r.text("id", required=True), r.text("at", required=True)
+        if not _ID_RE.fullmatch(change_id):
+            raise ValidationError(
+                r.where("id"), f"expected letters, digits and '-', got {change_id!r}"
+            )
+        if not _STAMP.fullmatch(at):
+            raise ValidationError(
+                r.where("at"), f"expected a time like 2026-01-05T10:00:00Z, got {at!r}"
+            )
         return cls(
-            id=r.text("id", required=True),
+            id=change_id,
             meeting_id=r.text("meeting_id", required=True),
-            at=r.text("at", required=True),
+            at=at,
             origin=r.text("origin", required=True, choices=ORIGINS),
             changes=changes,
             undoes=r.text("undoes"),

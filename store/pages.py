@@ -92,9 +92,11 @@ def read_article(source: str, *, timeout: float = FETCH_TIMEOUT) -> ArticleText:
     scheme = re.match(r"([a-z][a-z0-9+.-]*)://", source.strip(), re.I)
     if scheme:  # ("ftp://x/y" was looked for as the file "ftp:/x/y")
         raise FetchError(
-            source.strip(), f"a {scheme.group(1)}:// address: only http(s) addresses are fetched"
+            source.strip(), f"{scheme.group(1)}:// addresses are not fetched, only http(s) ones"
         )
-    path = Path(source).expanduser()
+    from .paths import expand
+
+    path = expand(source)
     try:
         raw = read_file_bytes(
             path, "article", InputError, limit=MAX_PAGE_BYTES, too_large="too large for a page"

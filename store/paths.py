@@ -15,6 +15,17 @@ DB_ENV = "COOPBROWSE_DB"
 STATE_ENV = "COOPBROWSE_STATE"
 
 
+def expand(path: str | os.PathLike[str]) -> Path:
+    """``path`` with a leading ``~`` or ``~user`` expanded; a user with no home (no such
+    user: ``~nosuchuser/x``) is a one-line error, not a traceback."""
+    from .errors import StoreError
+
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:  # (Python: "Could not determine home directory.")
+        raise StoreError(None, f"{os.fspath(path)}: no home directory for that ~user") from None
+
+
 def default_db_path() -> Path:
     """The database used when neither ``--db`` nor ``COOPBROWSE_DB`` is given."""
     data: Path = _platformdirs().user_data_path(APP_NAME)
@@ -24,10 +35,10 @@ def default_db_path() -> Path:
 def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     """``--db`` wins over ``COOPBROWSE_DB``, which wins over the platform default."""
     if cli_value:
-        return Path(cli_value).expanduser()
+        return expand(cli_value)
     env = os.environ.get(DB_ENV)
     if env:
-        return Path(env).expanduser()
+        return expand(env)
     return default_db_path()
 
 
@@ -40,7 +51,7 @@ def resolve_state_path(db_path: Path | None = None) -> Path:
     """
     env = os.environ.get(STATE_ENV)
     if env:
-        return Path(env).expanduser()
+        return expand(env)
     if db_path is not None and db_path != default_db_path():
         return db_path.with_name(db_path.name + ".state.json")
     state: Path = _platformdirs().user_state_path(APP_NAME)

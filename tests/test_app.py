@@ -1393,6 +1393,27 @@ async def test_an_arrow_in_the_export_dialog_keeps_a_name_the_user_edited(app) -
         assert path.value == edited
 
 
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("L" * 300, "File name too long"),  # (asked whether it is a folder: it raised)
+        ("~nosuchuser/x", "no home directory for that ~user"),  # (expanded: it raised)
+    ],
+)
+async def test_a_name_no_file_can_have_is_said_in_the_export_dialog(app, name, said) -> None:
+    """A 300-letter name, or ~ of a user who does not exist, crashed the app (a probe)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        dialog = app.screen
+        await until(pilot, lambda: dialog.ready, "the preview")
+        dialog.query_one("#export-path").value = name
+        await pilot.press("ctrl+e")
+        await settle(pilot, app)
+        assert app.is_running and app.screen is dialog
+        assert said in str(dialog.query_one("#export-error").render())
+
+
 async def test_the_export_dialog_opens_at_its_top_in_24_lines(app) -> None:
     """In 80x24 the dialog opened scrolled, its heading and the first words of what it asks
     out of sight (a new user): Textual focused the choice first and scrolled to it."""

@@ -514,3 +514,15 @@ def test_import_article_exits_as_its_help_says_for_a_draft_that_cannot_be_saved(
         run(capsys, "import-article", "--help")
     said = " ".join(capsys.readouterr().out.split())
     assert "with --yes, also 2 for a draft that cannot be saved as it stands" in said
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--db", "~nosuchuser/db.json", "list"], ["import-article", "~nosuchuser/x.txt"]],
+)
+def test_a_home_of_no_user_is_one_line(capsys, argv) -> None:
+    """``~nosuchuser/…`` was a traceback (Python cannot expand it): one line, exit 2."""
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("coopbrowse: error: ~nosuchuser/")
+    assert err.endswith(": no home directory for that ~user\n")

@@ -204,6 +204,28 @@ def test_the_file_is_named_as_given(capsys, tmp_path: Path):
             "change_basis, change_pct, metric, note, period, qualifier, stated_by, "
             "usd_millions)",
         ),
+        (  # a change's time and id are printed: escape codes there reached the terminal
+            "hist.json",
+            [
+                {
+                    "id": "2025-01-01-x",
+                    "date": "2025-01-01",
+                    "region": "R",
+                    "title": "T",
+                    "history": [
+                        {
+                            "id": "h-1",
+                            "meeting_id": "2025-01-01-x",
+                            "at": "\x1b[2Jnot a time",
+                            "origin": "edit",
+                            "changes": [{"path": "title", "old": "a", "new": "b"}],
+                        }
+                    ],
+                }
+            ],
+            "record 1 (2025-01-01-x): history[0].at: expected a time like 2026-01-05T10:00:00Z, "
+            "got '\\x1b[2Jnot a time'",
+        ),
         (
             "nested.json",
             [

@@ -446,7 +446,7 @@ def history_blocks(changes: list[Change], record_id: str | None = None) -> list[
     undone = {c.undoes for c in mine if c.undoes}
     lines = [Text(f"History ({len(mine)} change{'' if len(mine) == 1 else 's'})", style=HEADING)]
     for change in reversed(mine[-HISTORY_SHOWN:]):
-        head = Text(f"  {change.at.replace('T', ' ').removesuffix('Z')}  ", style=LABEL)
+        head = Text(f"  {one_line(change.at).replace('T', ' ').removesuffix('Z')}  ", style=LABEL)
         head.append(ORIGIN_LABELS.get(change.origin, change.origin), style="bold")
         if change.id in undone:
             head.append("  (undone)", style=LABEL)

@@ -1236,9 +1236,11 @@ def cmd_history(index: SearchIndex, db_path: Path, record_id: str, *, as_json: b
         return EXIT_EMPTY
     undone = {c.undoes for c in changes if c.undoes}
     for change in changes:
-        head = Text(f"{change.at.replace('T', ' ').removesuffix('Z')}  ", style="dim")
+        head = Text(f"{one_line(change.at).replace('T', ' ').removesuffix('Z')}  ", style="dim")
         head.append(ORIGIN_LABELS.get(change.origin, change.origin), style="bold")
-        head.append(f"  {change.id}" + ("  (undone)" if change.id in undone else ""), "dim")
+        head.append(
+            f"  {one_line(change.id)}" + ("  (undone)" if change.id in undone else ""), "dim"
+        )
         console.print(head)
         for line in describe(change, record_id):
             console.print(Text(f"    {one_line(line)}"))

@@ -84,7 +84,7 @@ def _is_source(line: str) -> bool:
         return True
     try:  # (an article's line is no path: too long a name, a NUL, a nonsense name)
         return Path(line).expanduser().exists()
-    except (OSError, ValueError):
+    except (OSError, ValueError, RuntimeError):  # (RuntimeError: "~nosuchuser/…")
         return False
 
 

@@ -34,6 +34,7 @@ from coopbrowse.store.export import (
     to_markdown,
     write_markdown,
 )
+from coopbrowse.store.paths import expand
 from coopbrowse.store.storage import check_export_target
 from coopbrowse.store.text import one_line, printable
 
@@ -193,8 +194,11 @@ def target_problem(path: Path) -> str | None:
         return str(exc)
     except (ValueError, OSError) as exc:  # "embedded null byte", a name too long
         return f"{path}: not a usable file name ({exc})"
-    if not path.parent.is_dir():
-        return f"{path.parent}: directory does not exist"
+    try:
+        if not path.parent.is_dir():
+            return f"{path.parent}: directory does not exist"
+    except OSError as exc:
+        return f"{path}: not a usable file name ({exc})"
     return None
 
 
@@ -208,7 +212,11 @@ def take_target(
     if not raw.strip():
         dialog.show_error("Give a file name.")
         return
-    given = Path(raw.strip()).expanduser()
+    try:
+        given = expand(raw.strip())
+    except StoreError as exc:  # (~nosuchuser: no home to expand)
+        dialog.show_error(f"Not written: {exc}")
+        return
     dialog.target_ticket += 1
     ticket = dialog.target_ticket
 
@@ -227,10 +235,17 @@ def take_target(
         path = given
         # a name without an extension is a Markdown file's ("lifts": lifts.md), unless it
         # names a directory (said to be one, as before)
-        if not given.suffix and not raw.strip().endswith((".", "/")) and not given.is_dir():
+        try:
+            directory = given.is_dir()
+        except OSError:  # (a name too long to ask about: said as such below)
+            directory = False
+        if not given.suffix and not raw.strip().endswith((".", "/")) and not directory:
             path = given.with_name(given.name + ".md")
         problem = target_problem(path)
-        exists = problem is None and path.exists()
+        try:
+            exists = problem is None and path.exists()
+        except OSError as exc:
+            problem, exists = f"{path}: not a usable file name ({exc})", False
         dialog.app.call_from_thread(answered, path, problem, exists)
 
     dialog.show_note("Checking the path…")
