@@ -215,6 +215,9 @@ def _validated(path: Path, signature: Signature) -> bool:
     return vouches(path, signature)
 
 
+EARLIEST_FOLLOW_UP = "1991-12-08"  # no Belarus–Russian-region meeting is older (the CIS)
+
+
 def check_follow_up(date: str, url: str, meeting_date: str, today: str) -> None:
     """A follow-up happens after its meeting and not after today (a meeting still to come
     can be followed up before it), and its source is a web address (what a briefing links
@@ -223,6 +226,8 @@ def check_follow_up(date: str, url: str, meeting_date: str, today: str) -> None:
         raise StoreError(None, f"date: {date} is in the future (today is {today})")
     if meeting_date and date < meeting_date <= today:
         raise StoreError(None, f"date: {date} is before the proposal's meeting ({meeting_date})")
+    if date < EARLIEST_FOLLOW_UP:  # (a meeting still to come: not any date before it)
+        raise StoreError(None, f"date: {date} is before {EARLIEST_FOLLOW_UP}, not a follow-up's")
     if url and not re.match(r"https?://\S+$", url):
         raise StoreError(None, f"url: expected an http(s) address, got {url!r}")
 
@@ -967,6 +972,13 @@ class Store:
                     )
                     today = dt.date.today().isoformat()
                     check_follow_up(step.date, step.url, current["date"], today)
+                    latest = max((f.get("date", "") for f in p.get("follow_up", [])), default="")
+                    if step.date < latest:  # (the steps, and the status, follow their dates)
+                        raise StoreError(
+                            None,
+                            f"date: {step.date} is before the latest follow-up ({latest}) of "
+                            "this proposal",
+                        )
                     p["status"] = step.status
                     p["status_from_article"] = False
                     steps, this = p.get("follow_up", []), step.to_dict()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import run_cli as run
 
-from coopbrowse.store import Store
+from coopbrowse.store import Store, StoreError
 from coopbrowse.store.model import Meeting
 
 PID = "2025-04-01-penza-p01"
@@ -315,6 +315,9 @@ def test_a_confirmation_is_never_dated_in_the_future_nor_before_a_step(store: St
     store.follow_up(data["proposals"][1]["id"], status="agreed")
     steps = store.proposal(data["proposals"][1]["id"]).follow_up  # type: ignore[union-attr]
     assert [f.date for f in steps] == sorted(f.date for f in steps)
+    # before the meeting is allowed for a meeting to come, but not any date at all (a probe)
+    with pytest.raises(StoreError, match="0001-01-01 is before 1991-12-08"):
+        store.follow_up(data["proposals"][2]["id"], status="dropped", date="0001-01-01")
 
 
 def test_a_proposals_follow_up_reads_plainly_in_its_detail(capsys, store: Store) -> None:

@@ -189,6 +189,20 @@ def test_a_wrong_date_is_said_even_when_the_status_would_not_change(store: Store
     assert store.path.read_bytes() == before
 
 
+def test_a_follow_up_dated_before_the_latest_one_is_refused(store: Store) -> None:
+    """Entered after "agreed" of 2025-06-01, "stalled" of 2025-05-01 was appended after it:
+    the status said stalled since May while its steps read June then May (a probe)."""
+    pid = "2025-04-01-penza-p02"
+    store.follow_up(pid, status="agreed", date="2025-06-01")
+    before = store.path.read_bytes()
+    with pytest.raises(
+        StoreError, match=r"2025-05-01 is before the latest follow-up \(2025-06-01\)"
+    ):
+        store.follow_up(pid, status="stalled", date="2025-05-01")
+    assert store.path.read_bytes() == before
+    assert store.follow_up(pid, status="stalled", date="2025-06-01") is not None  # (same day)
+
+
 def test_follow_up_changes_status_with_date_note_and_source(store: Store) -> None:
     meeting = store.meeting(PENZA)
     assert meeting is not None
