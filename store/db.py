@@ -720,13 +720,20 @@ class Store:
         meeting), given ids the meeting has never had, not taken for edits of the old ones.
         """
         incoming = list(meetings)
-        with self._transaction() as db:
-            raw = self._check_tables(db)
-            report, to_remove, to_insert = _plan(
-                Catalog.of(self.path, raw), incoming, update, self.path
-            )
-            to_insert = self._with_history(db, raw, report, to_insert, origin, new_proposals)
-            self._apply(db, to_remove, to_insert)
+        try:
+            with self._transaction() as db:
+                raw = self._check_tables(db)
+                report, to_remove, to_insert = _plan(
+                    Catalog.of(self.path, raw), incoming, update, self.path
+                )
+                if not to_remove and not to_insert:
+                    # every meeting skipped: the file is left as it is (a write bumped its
+                    # generation, and the next command indexed the database again for it)
+                    raise _Unchanged
+                to_insert = self._with_history(db, raw, report, to_insert, origin, new_proposals)
+                self._apply(db, to_remove, to_insert)
+        except _Unchanged:
+            pass
         return report
 
     def _with_history(

@@ -126,6 +126,13 @@ def _only_meetings_hold_records(path: Path, data: dict[str, Any]) -> None:
     """Beside "meetings", a file may say what it is ("dataset_version": ...), but a list or
     object there would not be imported: "proposals": [...] beside the meetings was dropped
     without a word. It is an error naming it."""
+    named = sorted(MEETING_KEYS & data.keys())
+    if named:  # (a meeting holding "meetings": the outer one was dropped without a word)
+        raise InputError(
+            path,
+            f'wrong shape: a meeting ({", ".join(named)}) with "meetings" in it: give one '
+            'meeting, or {"meetings": [...]}',
+        )
     for key, value in data.items():
         if key != "meetings" and isinstance(value, list | dict):
             where = (

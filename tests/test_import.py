@@ -356,6 +356,13 @@ BAD_FILES: dict[str, tuple[str, bytes | None, str]] = {
         'split.json: wrong shape: "proposals" beside "meetings" would not be imported (a '
         'proposal goes in its meeting\'s "proposals" list)',
     ),
+    "a meeting holding meetings": (
+        "both.json",
+        b'{"id": "2025-01-01-x", "date": "2025-01-01", "region": "R", "title": "T", '
+        b'"meetings": []}',
+        'both.json: wrong shape: a meeting (date, id, region, title) with "meetings" in it: '
+        'give one meeting, or {"meetings": [...]}',
+    ),
     "a database file": (
         "coopbrowse.json",
         b'{"meta": {"1": {"schema_version": 1}}, "meetings": {}}',
@@ -493,6 +500,16 @@ def test_a_proposal_id_of_another_stored_meeting_is_an_error(capsys, here: Path,
 
 
 # Existing meetings: skipped, or replaced with --update ------------------------------------
+
+
+def test_an_import_that_skips_everything_leaves_the_file_as_it_is(capsys, here, store):
+    """Every meeting skipped, the file was still written (its generation bumped), and the
+    next command indexed the database again for nothing (a probe)."""
+    write_json(here / "again.json", exported(capsys))
+    before = store.path.read_bytes()
+    code, out, _ = run(capsys, "import", "again.json")
+    assert code == 0 and "0 added, 0 updated, 5 skipped" in out
+    assert store.path.read_bytes() == before
 
 
 def test_an_existing_id_is_skipped_and_reported(capsys, here: Path, store: Store):
