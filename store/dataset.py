@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -40,33 +41,24 @@ def record_label(index: int, raw: Any) -> str:
     return label
 
 
-def _field_names(cls: type) -> frozenset[str]:
+@functools.cache
+def _known(cls: type) -> tuple[frozenset[str], dict[str, type]]:
+    """A record kind's fields, and the kind each of its lists or objects holds."""
     import dataclasses
 
-    return frozenset(f.name for f in dataclasses.fields(cls))
+    from .model import Change, FollowUp, Participant, Proposal, Source, TradeFigure
 
-
-# Each record kind's fields, and what the lists and objects inside it hold
-_KNOWN: dict[type, tuple[frozenset[str], dict[str, type]]] = {}
-
-
-def _known(cls: type) -> tuple[frozenset[str], dict[str, type]]:
-    if not _KNOWN:
-        from .model import Change, FollowUp, Participant, Proposal, Source, TradeFigure
-
-        inner: dict[type, dict[str, type]] = {
-            Meeting: {
-                "participants": Participant,
-                "trade": TradeFigure,
-                "source": Source,
-                "proposals": Proposal,
-                "history": Change,
-            },
-            Proposal: {"follow_up": FollowUp},
-        }
-        for kind in (Meeting, Participant, TradeFigure, Source, Proposal, FollowUp, Change):
-            _KNOWN[kind] = (_field_names(kind), inner.get(kind, {}))
-    return _KNOWN[cls]
+    inner: dict[type, dict[str, type]] = {
+        Meeting: {
+            "participants": Participant,
+            "trade": TradeFigure,
+            "source": Source,
+            "proposals": Proposal,
+            "history": Change,
+        },
+        Proposal: {"follow_up": FollowUp},
+    }
+    return frozenset(f.name for f in dataclasses.fields(cls)), inner.get(cls, {})
 
 
 _NAMES = {"FollowUp": "follow-up", "TradeFigure": "trade figure"}  # (as errors name them)

@@ -955,16 +955,16 @@ class Store:
                 bare = not (note or url) and raised_again is None
                 if status is None and (note or url):  # a note or a source on the status as is
                     status = p.get("status")
+                today = dt.date.today().isoformat()
                 if date is not None:  # a wrong date is said even where nothing would change
                     given = FollowUp.from_dict({"date": date, "status": p.get("status")})
-                    check_follow_up(given.date, url, current["date"], dt.date.today().isoformat())
+                    check_follow_up(given.date, url, current["date"], today)
                 if status == p.get("status") and bare and not p.get("status_from_article"):
                     raise _Unchanged  # (the status as it stands, confirmed already: nothing)
                 if status is not None:
                     # the article's status confirmed as it stands: it holds since the
                     # meeting (or the latest step), not since today (it would look new);
                     # never later than today (a meeting still to come)
-                    today = dt.date.today().isoformat()
                     default = today
                     if status == p.get("status") and bare and current["date"]:
                         steps = [f.get("date", "") for f in p.get("follow_up", [])]
@@ -977,7 +977,6 @@ class Store:
                             "url": url,
                         }
                     )
-                    today = dt.date.today().isoformat()
                     check_follow_up(step.date, step.url, current["date"], today)
                     latest = max((f.get("date", "") for f in p.get("follow_up", [])), default="")
                     if step.date < latest:  # (the steps, and the status, follow their dates)
