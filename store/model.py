@@ -647,13 +647,12 @@ class Meeting:
             exports=r.strings("exports"),
             imports=r.strings("imports"),
             notes=r.strings("notes"),
+            # (absent is empty; a value of another kind, even 0 or [], is refused)
             source=Source.from_dict(data["source"], r.where("source"))
-            if data.get("source")
+            if data.get("source") is not None
             else Source(),
             proposals=[Proposal.from_dict(v, p, meeting_id=mid) for p, v in r.items("proposals")],
-            history=[Change.from_dict(v, p) for p, v in r.items("history")]
-            if data.get("history")
-            else [],
+            history=[Change.from_dict(v, p) for p, v in r.items("history")],
         )
         seen: set[str] = set()
         for i, proposal in enumerate(meeting.proposals):

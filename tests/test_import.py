@@ -173,6 +173,33 @@ def test_the_file_is_named_as_given(capsys, tmp_path: Path):
             "meeting '2025-01-01-x'",
         ),
         ("list.json", ["a string"], "record 1: expected an object, got a string"),
+        # an empty value of the wrong kind was taken for an absent one, without a word
+        (
+            "source.json",
+            [
+                {
+                    "id": "2025-01-01-x",
+                    "date": "2025-01-01",
+                    "region": "R",
+                    "title": "T",
+                    "source": [],
+                }
+            ],
+            "record 1 (2025-01-01-x): source: expected an object, got a list",
+        ),
+        (
+            "history.json",
+            [
+                {
+                    "id": "2025-01-01-x",
+                    "date": "2025-01-01",
+                    "region": "R",
+                    "title": "T",
+                    "history": 0,
+                }
+            ],
+            "record 1 (2025-01-01-x): history: expected a list, got a number",
+        ),
         # a field no record has would be dropped without a word: named, at any depth
         (
             "typo.json",
