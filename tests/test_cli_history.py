@@ -143,6 +143,27 @@ def test_follow_up_list_counts_and_orders_by_status(capsys, store: Store) -> Non
     assert code == 1 and "No proposals" in out
 
 
+def test_follow_up_list_takes_status_as_a_filter_and_refuses_what_records(
+    capsys, store: Store
+) -> None:
+    """With --list, --status was ignored (every status listed) and so were --note, --date,
+    --url and --raised-at, without a word: --status now narrows the list, the others are
+    refused, and nothing is recorded."""
+    run(capsys, "follow-up", PID, "--status", "stalled", "--date", "2025-05-01")
+    code, out, _ = run(capsys, "follow-up", "--list", "--status", "stalled", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["by_status"]["stalled"] == report["total"] == 1
+    code, out, _ = run(capsys, "follow-up", "--list", "region:samara", "--status", "stalled")
+    assert code == 1 and "No proposals" in out
+    code, _out, err = run(capsys, "follow-up", "--list", "--status", "finished")
+    assert code == 2 and err.startswith("coopbrowse: error: --status: unknown status 'finished'")
+    before = [c.id for c in store.history(PID)]
+    for option in ("--note", "--date", "--url", "--raised-at"):
+        code, _out, err = run(capsys, "follow-up", "--list", option, "2025-06-01")
+        assert code == 2 and f"{option} records a follow-up; it does not go with --list" in err
+    assert [c.id for c in Store.open(store.path).history(PID)] == before
+
+
 def test_follow_up_list_says_its_counts_and_lists_as_many_as_asked(capsys, store: Store) -> None:
     """It stopped at 500 rows with no way to more, and its text had the status counts alone
     where its help promised them per region and sector too (found by a new user)."""

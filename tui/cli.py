@@ -302,7 +302,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "words", metavar="ID | QUERY", nargs="*", help="a proposal id; with --list, a query"
     )
-    p.add_argument("--status", metavar="STATUS", help="the proposal's new status")
+    p.add_argument(
+        "--status",
+        metavar="STATUS",
+        help="the proposal's new status; with --list, the status listed",
+    )
     p.add_argument("--date", metavar="YYYY-MM-DD", help="when the status changed (today)")
     p.add_argument("--note", metavar="TEXT", default="", help="what happened, briefly")
     p.add_argument("--url", metavar="URL", default="", help="the source of the news")
@@ -521,6 +525,17 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_delete(db_path, args.id, yes=args.yes)
     if args.command == "follow-up" and not args.list:
         return cmd_follow_up(db_path, args)
+    if args.command == "follow-up":  # (what records a follow-up was ignored by --list)
+        for option, value in (
+            ("--date", args.date),
+            ("--note", args.note),
+            ("--url", args.url),
+            ("--raised-at", args.raised_at),
+        ):
+            if value:
+                raise StoreError(
+                    None, f"follow-up: {option} records a follow-up; it does not go with --list"
+                )
     output = getattr(args, "output", None)
     if output is not None and not output.strip():  # (said before any search runs)
         raise StoreError(None, f"{args.command}: -o needs a file name (or - for standard output)")
@@ -570,7 +585,16 @@ def _read_command(index: SearchIndex, db_path: Path, args: argparse.Namespace) -
         view = "meetings" if args.meetings else "proposals"
         return cmd_facets(index, args.field, " ".join(args.query), view, as_json=args.json)
     if args.command == "follow-up":
-        return cmd_follow_up_list(index, " ".join(args.words), as_json=args.json, limit=args.limit)
+        words = list(args.words)
+        if args.status:  # (--list --status agreed: the proposals of that status)
+            from coopbrowse.store.taxonomy import LEGACY_STATUSES, STATUSES
+
+            status = args.status.lower().replace(" ", "-")
+            if status not in STATUSES and status not in LEGACY_STATUSES:
+                known = ", ".join(STATUSES)
+                raise StoreError(None, f"--status: unknown status {status!r} (one of: {known})")
+            words.append(f"status:{status}")
+        return cmd_follow_up_list(index, " ".join(words), as_json=args.json, limit=args.limit)
     if args.command == "show":
         return cmd_show(index, args.id, as_json=args.json)
     if args.command == "search":
