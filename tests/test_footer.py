@@ -206,3 +206,27 @@ async def test_a_key_that_types_into_the_focused_field_is_not_offered(app) -> No
         await pilot.press("escape")
         await settle(pilot, app)
         assert any(e.display == "/" for e in footer.visible_entries())
+
+
+async def test_a_views_own_keys_come_first_where_a_narrow_footer_cuts_the_rest(app) -> None:
+    """At 100 columns the footer ended at "i Add from article" in every view: "f Follow up"
+    was cut off in the Follow-up view, whose rows it is for."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        footer = app.screen.query_one(KeysFooter)
+
+        def visible() -> list[str]:
+            return [e.description for e in footer.visible_entries() if e is not footer.palette]
+
+        assert "Follow up" not in visible()  # the meetings view: the default order
+        await pilot.press("4")
+        await settle(pilot, app)
+        assert visible()[:4] == ["Open", "Follow up", "Edit", "Undo"]
+        assert sorted(footer_descriptions(app)) == sorted(expected_descriptions(app))
+        await pilot.press("2")
+        await settle(pilot, app)
+        assert visible()[:3] == ["Open", "Follow up", "Edit"]
+        await pilot.press("1")
+        await settle(pilot, app)
+        assert "Follow up" not in visible()
+        assert footer_descriptions(app) == expected_descriptions(app)

@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -1152,9 +1152,22 @@ class MainScreen(StyledOnce, Screen[None]):
             self.query_one(RecordTable).refresh_rows()
             self._titles_soon()
 
+    # Each view's own keys come first in the footer (at 100 columns "f Follow up" was cut off
+    # in the Follow-up view): ids of BINDINGS, in order
+    _FOOTER_FIRST: ClassVar[dict[str, tuple[str, ...]]] = {
+        "proposals": ("follow-up", "edit"),
+        "followup": ("follow-up", "edit", "undo"),
+    }
+
+    @property
+    def footer_first(self) -> tuple[str, ...]:
+        """The ids of the bindings the footer shows first in the current view."""
+        return self._FOOTER_FIRST.get(self.view, ())
+
     def watch_view(self) -> None:
         self._titles_soon()
         self._save_soon()
+        self.refresh_bindings()  # (the footer's order follows the view)
 
     def watch_rows(self) -> None:
         self._titles_soon()

@@ -71,6 +71,13 @@ def shown_keys(screen: Screen[Any]) -> tuple[tuple[Any, ...], ...]:
     )
 
 
+def footer_first(screen: Screen[Any]) -> tuple[str, ...]:
+    """The ids of the bindings a screen wants shown before its others (its ``footer_first``:
+    the keys of what it shows now, which a narrow footer would cut off)."""
+    first = getattr(screen, "footer_first", ())
+    return tuple(first) if isinstance(first, tuple | list) else ()
+
+
 @dataclass(frozen=True)
 class FooterEntry:
     """One key as the footer shows it."""
@@ -137,7 +144,7 @@ class KeysFooter(Widget):
         """The screen's bindings may have changed: repaint if the keys to show did."""
         if not (self.is_attached and screen is self.screen):
             return
-        shown = shown_keys(screen)
+        shown = (*shown_keys(screen), footer_first(screen))
         if shown == self._shown:
             return
         self._shown = shown
@@ -152,14 +159,18 @@ class KeysFooter(Widget):
         chain: dict[int, int] = {}  # each node's place, where the focus is first
         place: dict[tuple[int, str], int] = {}  # each binding's in its class's BINDINGS
 
-        def order(item: tuple[Any, ...]) -> tuple[int, int]:
+        first = footer_first(screen)
+
+        def order(item: tuple[Any, ...]) -> tuple[int, int, int]:
             node, binding = item[0], item[1]
             if id(node) not in chain:
                 chain[id(node)] = len(chain)
                 for i, b in enumerate(getattr(type(node), "BINDINGS", [])):
                     if isinstance(b, Binding) and b.id:
                         place.setdefault((id(node), b.id), i)
-            return chain[id(node)], place.get((id(node), binding.id or ""), 1 << 20)
+            if binding.id in first:  # (the screen's keys for what it shows now, first)
+                return chain[id(node)], 0, first.index(binding.id)
+            return chain[id(node)], 1, place.get((id(node), binding.id or ""), 1 << 20)
 
         def entry(binding: Binding, enabled: bool, tooltip: str) -> FooterEntry:
             display = app.get_key_display(binding)
