@@ -518,8 +518,10 @@ class MainScreen(StyledOnce, Screen[None]):
         """Load the rest of the rows (a worker), then show them all."""
         rows, hl, cursor = answer
         try:
-            if not rows.complete or (request.keep and cursor is None):
-                assert rows.listing is not None
+            # (a list of regions is whole from the start: a region it left out is not there)
+            if rows.listing is not None and (
+                not rows.complete or (request.keep and cursor is None)
+            ):
                 rows.listing.complete()
                 cursor = find_row(index, rows, request.keep, first_page=False)
         except Exception as exc:
