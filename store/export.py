@@ -131,17 +131,24 @@ def _neg_date(date: str) -> tuple[int, ...]:
 #   "<":      before a letter, "/", "!" or "?"  (a tag, a comment, an autolink)
 #   "&":      when it spells an entity ("&amp;", "&#39;")
 #   at the start of the text: "#", ">", "-", "+", "1." / "1)" (a heading, a quote, a list)
+#   "http://", "https://", "ftp://", "www.": their ":" or "." (a bare web address)
+# GitHub's parser (and markdown-it's linkify) read a bare address as a link up to a space or
+# "<", from the page's raw text: the link took the "\" of an escape after it, and what the
+# escape kept literal came out live ("http://x/\<img onerror=…>" became an <img> tag). An
+# escaped ":" or "." is no address: nothing is read past what the escapes allow.
 _ALWAYS = re.compile(r"([\\`*\[\]|~])")
 _UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 _LEADING = re.compile(r"^(\s*)(?:([-+>#])|(\d+)([.)]))")
+_ADDRESS = re.compile(r"(?:https?|ftp)(?=://)|www(?=\.)", re.I)
 
 
 def _escape_inline(flat: str) -> str:
     escaped = _ALWAYS.sub(r"\\\1", flat)
     escaped = _UNDERSCORE.sub(r"\\_", escaped)
     escaped = _TAG.sub(r"\\<", escaped)
+    escaped = _ADDRESS.sub(lambda m: f"{m.group(0)}\\", escaped)  # "http\://", "www\."
     return _ENTITY.sub(r"\\&", escaped)
 
 

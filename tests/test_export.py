@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -286,7 +287,7 @@ def test_only_http_urls_become_links(store: Store) -> None:
     meeting = store.meetings()[0]
     meeting.source.url = "https://example.org/a(b)"
     markdown = to_markdown(select([meeting], [("meeting", meeting.id)]), now=NOW)
-    assert "[https://example.org/a(b)](https://example.org/a%28b%29)" in markdown
+    assert "[https\\://example.org/a(b)](https://example.org/a%28b%29)" in markdown
     meeting.source.url = "javascript:alert(1)"
     markdown = to_markdown(select([meeting], [("meeting", meeting.id)]), now=NOW)
     assert "](javascript" not in markdown and "javascript:alert(1)." in markdown
@@ -308,7 +309,7 @@ def test_a_follow_ups_web_address_is_a_link_that_works(store: Store) -> None:
     assert meeting is not None
     markdown = to_markdown(select([meeting], [("meeting", meeting.id)]), now=NOW)
     assert "](https://example.org/a?b=1&c=%5Bx%5D%28y%29))" in markdown
-    assert "[https://example.org/a?b=1&c=\\[x\\](y)]" in markdown
+    assert "[https\\://example.org/a?b=1&c=\\[x\\](y)]" in markdown
     hrefs = [  # (as a CommonMark renderer reads it: one link, to the address whole)
         child.attrs["href"]
         for token in MD.parse(markdown)
@@ -325,7 +326,7 @@ def test_a_url_carrying_terminal_controls_is_neither_a_link_nor_raw(store: Store
     markdown = to_markdown(select([meeting], [("meeting", meeting.id)]), now=NOW)
     assert "](https://example.org/" not in markdown
     assert not any(c in markdown for c in "\x1b\x07\u202e")
-    escaped = "https://example.org/\u241b\\]52;c;SGVsbG8=\u2407x\\<U+202E>"
+    escaped = "https\\://example.org/\u241b\\]52;c;SGVsbG8=\u2407x\\<U+202E>"
     assert escaped in markdown  # shown, escaped, as text
 
 
@@ -481,6 +482,66 @@ def test_escaped_text_renders_as_itself_wherever_it_stands(text: str) -> None:
     assert _rendered_text(f"## {md_heading(text)}") == expected  # " #" would close a heading
     table = f"| h |\n|---|\n| {md_cell(text)} |"
     assert _rendered_text(table).removeprefix("h").strip() == expected
+
+
+def _gfm_renderers() -> list[tuple[str, Callable[[str], str]]]:
+    """GitHub's own parser (cmark-gfm, raw HTML allowed as a careless viewer would) and
+    markdown-it's GitHub-like preset with bare addresses linked: both read a bare web
+    address from the raw text, where an escape after it could be taken into the link."""
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
+    linkify = MarkdownIt("gfm-like", {"html": True})
+    return [
+        ("cmark-gfm", lambda md: cmarkgfm.github_flavored_markdown_to_html(
+            md, options=Options.CMARK_OPT_UNSAFE)),
+        ("markdown-it linkify", linkify.render),
+    ]  # fmt: skip
+
+
+_ADDRESS_ALPHABET = st.sampled_from(
+    ["http://", "HTTPS://", "ftp://", "www.", "e.example/", "x", " ", "(", "<img src=x>",
+     "<a href=javascript:alert(1)>", "](javascript:alert(1))", "[", "\\", "*", "_", "`", "&lt;"]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("text", [
+    "see http://evil.example/x<img src=x onerror=alert(document.domain)> now",
+    "http://e.example/<a href=javascript:alert(1)>click</a>",
+    "(www.e.example/<b>x) and ftp://e.example/<i>y",
+    "go www.evil.example/[a](javascript:alert(1)) x",
+    "https://belta.by/news?b=<script>alert(1)</script>",
+])  # fmt: skip
+def test_a_bare_web_address_cannot_carry_html_into_a_gfm_briefing(text: str) -> None:
+    """A bare address took the backslash of the escape after it into its link, and what
+    the escape kept literal came out live: an <img onerror> tag, a javascript: link
+    (found by an adversarial probe, with GitHub's parser). It renders as typed."""
+    for name, render in _gfm_renderers():
+        for markdown in (md_text(text), f"- {md_text(text)}", f"| {md_text(text)} |\n|-|"):
+            html = render(markdown)
+            assert not re.search(r"<(?!/?(?:p|ul|li|table|thead|tbody|tr|th|td)\b)", html), (
+                name, html)  # fmt: skip
+            assert _tags_off(html) == " ".join(text.split()), (name, html)
+
+
+def _tags_off(rendered: str) -> str:
+    import html as html_lib
+
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ADDRESS_ALPHABET, min_size=1, max_size=10).map("".join))
+def test_text_with_web_addresses_renders_as_itself_on_github(text: str) -> None:
+    """Whatever addresses, brackets and tags record text holds, GitHub's parser and
+    markdown-it's linkify render the escaped text to exactly the text, with no tag of it."""
+    expected = " ".join(text.split())
+    if not expected:
+        return
+    for name, render in _gfm_renderers():
+        html = render(md_text(text))
+        assert not re.search(r"<(?!/?p\b)", html), (name, text, html)
+        assert _tags_off(html) == expected, (name, text, html)
 
 
 @settings(max_examples=300, deadline=None)
