@@ -80,6 +80,56 @@ def test_serving_to_the_network_warns_that_there_is_no_authentication(tmp_path: 
     assert "0.0.0.0" not in page and f"{opened[1]}/static/js/textual.js" in page
 
 
+def _handshake(port: int, origin: str | None) -> str:
+    """The status line the server answers a WebSocket handshake for the app with."""
+    lines = [
+        "GET /ws?width=80&height=24 HTTP/1.1",
+        f"Host: 127.0.0.1:{port}",
+        "Upgrade: websocket",
+        "Connection: Upgrade",
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+        "Sec-WebSocket-Version: 13",
+    ]
+    if origin is not None:
+        lines.append(f"Origin: {origin}")
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+        conn.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        return conn.recv(200).decode("latin-1").split("\r\n")[0]
+
+
+def test_the_apps_socket_answers_only_its_own_page(tmp_path: Path) -> None:
+    """textual-serve took the app's WebSocket from any page the browser showed: a site the
+    user visited could read the screen and type into the app, and so read and change the
+    database (found by an adversarial probe). Another page's origin is refused, and said."""
+    port = _free_port()
+    server = _serve(tmp_path / "db.json", "--port", str(port))
+    try:
+        _get(f"http://127.0.0.1:{port}/", time.monotonic() + 30)
+        assert _handshake(port, "http://evil.example").startswith("HTTP/1.1 403")
+        assert _handshake(port, f"http://127.0.0.2:{port}").startswith("HTTP/1.1 403")
+        assert _handshake(port, f"http://localhost:{port}").startswith("HTTP/1.1 101")
+        assert _handshake(port, f"http://127.0.0.1:{port}").startswith("HTTP/1.1 101")
+        assert _handshake(port, None).startswith("HTTP/1.1 101")  # no browser's page
+    finally:
+        server.terminate()
+        _out, err = server.communicate(timeout=10)
+    assert "coopbrowse: refused /ws to a page at http://evil.example (not this server's" in err
+
+
+def test_the_pages_allowed_to_drive_the_app() -> None:
+    from coopbrowse.tui.serve import allowed_origins, origin_of
+
+    assert origin_of("HTTPS://CB.Example.org:443/path") == "https://cb.example.org"
+    assert origin_of("http://[::1]:8000") == "http://[::1]:8000"
+    assert origin_of("javascript:alert(1)") == origin_of("null") == ""
+    assert allowed_origins("127.0.0.1", 8000, None) == {
+        "http://127.0.0.1:8000", "http://localhost:8000", "http://[::1]:8000"
+    }  # fmt: skip
+    assert allowed_origins("192.0.2.7", 8000, "https://cb.example.org/app") == {
+        "http://192.0.2.7:8000", "https://cb.example.org"
+    }  # fmt: skip
+
+
 def test_a_public_url_addresses_the_page_behind_a_proxy(tmp_path: Path) -> None:
     port = _free_port()
     server = _serve(

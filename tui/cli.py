@@ -1519,9 +1519,6 @@ def cmd_init(db_path: Path, *, empty: bool) -> int:
     return EXIT_OK
 
 
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
-
-
 def _this_machine() -> str:
     """An address other machines may reach this one at: the one its traffic would leave
     from (a UDP socket's, "connected" without sending anything: no lookup, no wait), else
@@ -1551,7 +1548,7 @@ def cmd_serve(db_path: Path, host: str, port: int, public_url: str | None = None
         raise StoreError(None, f"--port: expected 1 to 65535, not {port}")
     if not db_path.exists():
         Store.open(db_path)  # created here, once, not by each page's app at the same time
-    from textual_serve.server import Server
+    from .serve import LOCAL_HOSTS, OriginCheckedServer, allowed_origins
 
     command = shlex.join(child_command("coopbrowse.tui.cli", db_path))  # (-P: not the cwd's)
     where = f"http://{host}:{port}" if ":" not in host else f"http://[{host}]:{port}"
@@ -1574,7 +1571,7 @@ def cmd_serve(db_path: Path, host: str, port: int, public_url: str | None = None
         )
     import textual_serve
 
-    server = Server(
+    server = OriginCheckedServer(  # (its app's socket answers its own page only)
         command,
         host=host,
         port=port,
@@ -1582,6 +1579,7 @@ def cmd_serve(db_path: Path, host: str, port: int, public_url: str | None = None
         public_url=public_url.rstrip("/") if public_url else None,
         statics_path=Path(textual_serve.__file__).parent / "static",
         templates_path=Path(__file__).parent / "web",  # its page without a web font
+        origins=allowed_origins(host, port, public_url),
     )
     import errno
 
