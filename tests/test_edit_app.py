@@ -640,16 +640,32 @@ async def test_the_form_changes_nothing_it_was_not_told_to(app, store: Store) ->
     """Every bundled meeting, opened in the form and read back untouched, is the same
     record: no field, item, number or flag is altered by going through the widgets."""
     meetings = store.meetings()
+    first = meetings[0].to_dict()
     odd = Meeting.from_dict(
         {
-            **meetings[0].to_dict(),
+            **first,
             "exports": ["machinery for lifting, loading", "tyres"],
             "trade": [{"period": "2024", "metric": "turnover", "usd_millions": 12345.67}],
         }
     )
+    # items holding what the widgets split on (imported so; found by an adversarial
+    # probe: an untouched form split them and saved the record as edited)
+    odder = Meeting.from_dict(
+        {
+            **first,
+            "summary": "  spaced  ",
+            "exports": ["lifts; cranes", "two\nlines"],
+            "imports": ["a, b; c"],
+            "notes": ["line1\n===\n# H1", "second"],
+            "proposals": [
+                {**first["proposals"][0], "enterprises": ["MAZ; BelAZ", "x\ny"]},
+                *first["proposals"][1:],
+            ],
+        }
+    )
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        for meeting in [*meetings, odd]:
+        for meeting in [*meetings, odd, odder]:
             form = EditScreen(meeting, store)
             await app.push_screen(form)
             await pilot.pause()

@@ -19,6 +19,7 @@ import asyncio
 import re
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -97,6 +98,14 @@ def split_items(text: str, kept: list[str] | tuple[str, ...] = ()) -> list[str]:
         else:
             out += [v.strip() for v in line.split(",") if v.strip()]
     return out
+
+
+def _as_edited(text: str, shown: str, value: Any, read: Callable[[str], Any]) -> Any:
+    """``value`` as it is stored while its widget still shows ``shown``, the text it was
+    given; else what ``read`` makes of the text. A stored item holding ";" or a line break
+    (or a summary with spaces around it) went through the widgets split: an untouched
+    form saved a changed record."""
+    return value if text == shown else read(text)
 
 
 def split_lines(text: str) -> list[str]:
@@ -573,11 +582,21 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
             m[name] = self._value(f"f-{name}")
         m["date_note"] = self._value("f-date-note")
         m["place_note"] = self._value("f-place-note")
-        m["summary"] = self._text("f-summary").strip()
+        was = self.original
+        m["summary"] = _as_edited(
+            self._text("f-summary"), was["summary"], was["summary"], str.strip
+        )
         m["date_inferred"] = self._checked("f-date-inferred")
-        m["exports"] = split_items(self._text("f-exports"), self.original["exports"])
-        m["imports"] = split_items(self._text("f-imports"), self.original["imports"])
-        m["notes"] = split_lines(self._text("f-notes"))
+        for name in ("exports", "imports"):
+            m[name] = _as_edited(
+                self._text(f"f-{name}"),
+                "\n".join(was[name]),
+                list(was[name]),
+                partial(split_items, kept=was[name]),
+            )
+        m["notes"] = _as_edited(
+            self._text("f-notes"), "\n".join(was["notes"]), list(was["notes"]), split_lines
+        )
         m["source"] = dict(m["source"])
         for name in ("outlet", "published", "url", "headline", "document"):
             m["source"][name] = self._value(f"f-source-{name}")
@@ -618,7 +637,12 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
                 status=status,
                 status_from_article=guessed,  # a status a person chose is not a guess
                 proposed_by=self._value(f"pr-{i}-by"),
-                enterprises=split_items(self._value(f"pr-{i}-enterprises"), p["enterprises"]),
+                enterprises=_as_edited(
+                    self._value(f"pr-{i}-enterprises"),
+                    "; ".join(p["enterprises"]).strip(),
+                    p["enterprises"],
+                    partial(split_items, kept=p["enterprises"]),
+                ),
                 detail=self._value(f"pr-{i}-detail"),
             )
 
