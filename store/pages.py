@@ -12,14 +12,17 @@ fail (DNS, refused, timed out, HTTP status, not a web page, too large, TLS).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import http.client
 import re
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -138,6 +141,8 @@ def article_from_html(
         raise InputError(
             name, "reading web pages needs the trafilatura package (pip install trafilatura)"
         ) from None
+    if isinstance(raw, bytes):
+        raw = _unpacked(name, url, raw)
     try:
         doc = trafilatura.bare_extraction(
             raw,
@@ -172,6 +177,23 @@ def article_from_html(
         kind="url" if url else "html",
         site=_clean(getattr(doc, "sitename", None))[:80],
     )
+
+
+_PACKED = (b"\x1f\x8b", b"\x28\xb5\x2f\xfd")  # gzip, zstd
+
+
+def _unpacked(name: Path | str, url: str, raw: bytes) -> str:
+    """A page's bytes as text: unpacked if they are compressed (a saved ``.html`` may be
+    gzip, and a server may compress what it was not asked to), at most ``MAX_PAGE_BYTES``
+    of it, and decoded as trafilatura decodes pages. trafilatura unpacks up to 20 MB itself:
+    64 KB of gzip took a minute and 600 MB to read."""
+    from trafilatura.utils import decode_file, handle_compressed_file
+
+    unpacked = handle_compressed_file(raw, max_size=MAX_PAGE_BYTES)
+    if unpacked is raw and raw.startswith(_PACKED):
+        limit = format_size(MAX_PAGE_BYTES)
+        raise _error(name, url, f"a compressed page, damaged or over {limit} once unpacked")
+    return str(decode_file(unpacked, max_size=MAX_PAGE_BYTES))
 
 
 def _error(name: Path | str, url: str, problem: str) -> InputError:
@@ -251,11 +273,119 @@ class _WebRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+class _Deadline:
+    """The end of a fetch: at ``timeout`` seconds, or when :func:`stop_fetches` is called,
+    its connections are shut, and a read waiting on them returns. A socket's own timeout is
+    per read: a server that sent its headers a byte a second held a fetch for minutes, and
+    the app could not quit while it waited."""
+
+    def __init__(self, timeout: float) -> None:
+        self.timeout = timeout
+        self.why = ""  # why it ended early: "" while it runs
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        # (a little after the sockets' own timeout: a server that never answers is said so)
+        self._timer = threading.Timer(timeout * 1.1 + 0.1, self.end, ("timeout",))
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        with _FETCHES_LOCK:
+            _FETCHES.add(self)
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._timer.cancel()
+        with _FETCHES_LOCK:
+            _FETCHES.discard(self)
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if not self.why:
+                return
+        self._shut(sock)
+
+    def end(self, why: str) -> None:
+        with self._lock:
+            self.why = self.why or why
+            sockets = list(self._sockets)
+        for sock in sockets:
+            self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    def connection(self, base: type[http.client.HTTPConnection]) -> Any:
+        """``base`` whose sockets this deadline shuts (the TLS handshake's included)."""
+        deadline = self
+
+        class Watched(base):  # type: ignore[valid-type,misc]
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                create: Callable[..., socket.socket] = socket.create_connection  # (http.client's)
+
+                def watched(*a: Any, **k: Any) -> socket.socket:
+                    sock = create(*a, **k)
+                    deadline.watch(sock)
+                    return sock
+
+                self._create_connection = watched
+
+        return Watched
+
+
+_FETCHES: set[_Deadline] = set()
+_FETCHES_LOCK = threading.Lock()
+
+
+def stop_fetches() -> None:
+    """End every fetch under way in this process (the user cancelled, or the app quits):
+    each raises its :class:`FetchError` at once instead of waiting for its server."""
+    with _FETCHES_LOCK:
+        running = list(_FETCHES)
+    for deadline in running:
+        deadline.end("stopped")
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self.deadline.connection(http.client.HTTPConnection), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        args = {"context": self._context}  # type: ignore[attr-defined]
+        return self.do_open(self.deadline.connection(http.client.HTTPSConnection), req, **args)
+
+
 def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> tuple[bytes, str, str | None, str]:
     """(body, content type, charset, final URL) of a GET of ``url``. At most
     ``MAX_PAGE_BYTES`` are read, within ``timeout`` seconds in all (the DNS lookup aside);
     anything but a web page or plain text is refused. Every failure is a one-line
     :class:`FetchError` naming the address."""
+    with _Deadline(timeout) as deadline:
+        try:
+            return _fetch(url, timeout, deadline)
+        except FetchError as exc:
+            if deadline.why == "stopped":
+                raise FetchError(exc.url, "stopped before the page arrived") from None
+            if deadline.why:
+                raise FetchError(exc.url, f"the page did not arrive within {timeout:g} s") from None
+            raise
+
+
+def _fetch(url: str, timeout: float, deadline: _Deadline) -> tuple[bytes, str, str | None, str]:
     shown = display_url(url)
     redirects = _WebRedirects()
     # Only what a web page needs: http(s), redirects among them, the user's proxy settings;
@@ -263,14 +393,14 @@ def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> tuple[bytes, str, str 
     opener = urllib.request.OpenerDirector()
     for handler in (
         urllib.request.ProxyHandler(),
-        urllib.request.HTTPHandler(),
-        urllib.request.HTTPSHandler(),
+        _HTTPHandler(deadline),
+        _HTTPSHandler(deadline),
         urllib.request.HTTPDefaultErrorHandler(),
         urllib.request.HTTPErrorProcessor(),
         redirects,
     ):
         opener.add_handler(handler)
-    deadline = time.monotonic() + timeout
+    ends = time.monotonic() + timeout
     try:
         request = urllib.request.Request(
             url,
@@ -310,7 +440,7 @@ def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> tuple[bytes, str, str 
         size = 0
         try:
             while size <= MAX_PAGE_BYTES:
-                if time.monotonic() > deadline:  # a server trickling bytes: stop in time
+                if time.monotonic() > ends:  # a server trickling bytes: stop in time
                     raise FetchError(shown, f"the page did not arrive within {timeout:g} s")
                 chunk = response.read1(65536)
                 if not chunk:
@@ -319,12 +449,21 @@ def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> tuple[bytes, str, str 
                 size += len(chunk)
         except (OSError, http.client.HTTPException) as exc:
             raise FetchError(shown, _network_problem(exc, final, timeout)) from None
+        if size <= MAX_PAGE_BYTES and response.length:  # (what Content-Length said is owed)
+            raise FetchError(shown, _cut_short(size, size + response.length))
     raw = b"".join(chunks)
     if len(raw) > MAX_PAGE_BYTES:
         raise FetchError(shown, _too_large(None))
     if not raw.strip():
         raise FetchError(shown, "the server sent an empty page")
     return raw, content_type, charset, final
+
+
+def _cut_short(arrived: int, expected: int | None = None) -> str:
+    """A page whose connection closed before all of it came: drafted, it would pass for a
+    whole report that says less than it does."""
+    said = f"{format_size(arrived)} of {format_size(expected)}" if expected else "part of it"
+    return f"the page was cut short: the connection closed with {said} arrived"
 
 
 def _too_large(size: int | None) -> str:
@@ -343,6 +482,8 @@ def _network_problem(reason: object, url: str, timeout: float) -> str:
         where = f"{host}:{parts.port}" if parts.port else host
     except ValueError:  # a port that is not a number
         host = where = display_url(url)
+    if isinstance(reason, http.client.IncompleteRead):  # (a chunked page cut off)
+        return _cut_short(len(reason.partial))
     if isinstance(reason, socket.gaierror):
         return f"cannot find the host {host} (DNS lookup failed; check the address and network)"
     if isinstance(reason, ConnectionRefusedError):
@@ -373,4 +514,5 @@ __all__ = [
     "is_url",
     "looks_like_html",
     "read_article",
+    "stop_fetches",
 ]

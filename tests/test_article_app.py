@@ -280,6 +280,31 @@ async def test_a_url_pasted_into_the_text_box_is_fetched(app, store: Store) -> N
             assert "(1 of" not in app.screen.heading  # one article: no count
 
 
+async def test_escape_stops_a_fetch_under_way_at_once(app) -> None:
+    """Escape closed the dialog but its worker waited on a server sending its headers a
+    byte a second; quitting then left a blank terminal until the server let go (found by an
+    adversarial probe). The fetch stops, and its worker ends, at once."""
+    import time
+
+    from webserver import Page, serve
+
+    from coopbrowse.store import pages
+
+    with serve({"/slow": Page(header_trickle=0.05)}) as base:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.press("i")
+            app.screen.query_one("#article-path", Input).value = f"{base}/slow"
+            await pilot.press("enter")
+            await pilot.pause(0.5)
+            assert pages._FETCHES  # (a cancelled thread worker is "finished" while it waits)
+            started = time.monotonic()
+            await pilot.press("escape")
+            await _until(pilot, lambda: not pages._FETCHES)
+            assert time.monotonic() - started < 5
+            assert isinstance(app.screen, MainScreen)
+
+
 async def test_standard_input_and_a_path_with_pasted_text_are_refused_in_place(
     app, tmp_path: Path
 ) -> None:

@@ -216,6 +216,83 @@ def test_a_server_that_trickles_bytes_is_stopped_by_the_whole_timeout() -> None:
     assert str(caught.value) == f"{base}/slow: the page did not arrive within 1 s"
 
 
+def test_a_server_that_trickles_its_headers_is_stopped_by_the_whole_timeout() -> None:
+    """A socket's timeout is per read: a header sent a byte a second held a fetch for
+    minutes past its 20 s (found by an adversarial probe)."""
+    import time
+
+    with serve({"/slow": Page(header_trickle=0.05)}) as base:
+        started = time.monotonic()
+        with pytest.raises(FetchError) as caught:
+            fetch_article(f"{base}/slow", timeout=1.0)
+        assert time.monotonic() - started < 5
+    assert str(caught.value) == f"{base}/slow: the page did not arrive within 1 s"
+
+
+def test_a_fetch_under_way_stops_when_asked() -> None:
+    """The app cancels a fetch (escape, or quitting): its thread returned only when the
+    server let go, and the app could not exit meanwhile."""
+    import threading
+    import time
+
+    from coopbrowse.store.pages import stop_fetches
+
+    failed: list[str] = []
+
+    def fetching(url: str) -> None:
+        try:
+            fetch_article(url, timeout=60)
+        except FetchError as exc:
+            failed.append(str(exc))
+
+    with serve({"/slow": Page(header_trickle=0.05), "/body": Page(html(), trickle=0.05)}) as base:
+        threads = [
+            threading.Thread(target=fetching, args=(f"{base}/{p}",)) for p in ("slow", "body")
+        ]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        stop_fetches()
+        for thread in threads:
+            thread.join(10)
+        assert time.monotonic() - started < 3
+    assert sorted(failed) == [
+        f"{base}/body: stopped before the page arrived",
+        f"{base}/slow: stopped before the page arrived",
+    ]
+
+
+def test_a_page_cut_short_is_not_drafted_as_whole(monkeypatch) -> None:
+    """A connection closed before what Content-Length promised was read as the whole page,
+    and drafted as a report that says less than it does."""
+    page = html()
+    with serve({"/cut": Page(page, cut=500)}) as base, pytest.raises(FetchError) as caught:
+        fetch_article(f"{base}/cut")
+    whole = pages.format_size(len(page))
+    expected = f"the connection closed with 500 bytes of {whole} arrived"
+    assert str(caught.value) == f"{base}/cut: the page was cut short: {expected}"
+
+
+def test_a_compressed_page_is_read_within_the_page_limit(monkeypatch, tmp_path: Path) -> None:
+    """A page in gzip (a saved .html, or sent compressed unasked) was unpacked by trafilatura
+    up to 20 MB: 64 KB of it took a minute and 600 MB. Unpacked, it is held to the page's
+    limit; within it, it is read as any page."""
+    import gzip
+
+    page = html()
+    with serve({"/gz": Page(gzip.compress(page), headers=(("Content-Encoding", "gzip"),))}) as base:
+        assert "Kursk" in fetch_article(f"{base}/gz").text
+    packed = tmp_path / "saved.html"
+    packed.write_bytes(gzip.compress(page))
+    assert "Kursk" in read_article(str(packed)).text
+    monkeypatch.setattr(pages, "MAX_PAGE_BYTES", len(page) - 1)
+    with pytest.raises(InputError) as caught:
+        read_article(str(packed))
+    limit = pages.format_size(len(page) - 1)
+    assert str(caught.value).endswith(f"a compressed page, damaged or over {limit} once unpacked")
+
+
 def test_a_redirect_leaves_the_web_only_to_be_refused() -> None:
     with serve(
         {

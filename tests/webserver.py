@@ -21,6 +21,8 @@ class Page:
     length: bool = True  # send Content-Length (else the body is sent until the socket closes)
     delay: float = 0.0  # seconds before answering
     trickle: float = 0.0  # seconds between bytes of the body (a server that never finishes)
+    header_trickle: float = 0.0  # seconds between bytes of a header that never ends
+    cut: int | None = None  # bytes of the body sent before the connection closes
 
 
 @contextlib.contextmanager
@@ -37,6 +39,14 @@ def serve(pages: dict[str, Page]) -> Iterator[str]:
                 return
             if page.delay:
                 time.sleep(page.delay)
+            if page.header_trickle:  # a status line, then a header a byte at a time, forever
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError, OSError):
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Long: ")
+                    while True:
+                        self.wfile.write(b"x")
+                        self.wfile.flush()
+                        time.sleep(page.header_trickle)
+                return
             self.send_response(page.status)
             if page.content_type:
                 self.send_header("Content-Type", page.content_type)
@@ -47,7 +57,9 @@ def serve(pages: dict[str, Page]) -> Iterator[str]:
             self.end_headers()
             # the client may stop reading (a size limit): that is the point
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                if not page.trickle:
+                if page.cut is not None:  # Content-Length says more than comes
+                    self.wfile.write(page.body[: page.cut])
+                elif not page.trickle:
                     self.wfile.write(page.body)
                 for i in range(len(page.body)) if page.trickle else ():
                     self.wfile.write(page.body[i : i + 1])

@@ -31,7 +31,7 @@ from coopbrowse.store.extract import Draft, extract
 from coopbrowse.store.ids import draft_id
 from coopbrowse.store.ingest import MAX_ARTICLE_BYTES, save_draft
 from coopbrowse.store.model import Meeting, ValidationError
-from coopbrowse.store.pages import MIN_WORDS, is_url, read_article
+from coopbrowse.store.pages import MIN_WORDS, is_url, read_article, stop_fetches
 from coopbrowse.store.text import one_line, printable
 
 from ..blocks import plural
@@ -267,6 +267,7 @@ class ArticleScreen(ModalScreen[Drafted | None]):
         asking."""
         if self.busy:
             self.workers.cancel_group(self, "extract")
+            stop_fetches()  # (the worker's fetch returns now, not when its server lets go)
             self.dismiss(None)
             return
         if not self.query_one("#article-text", TextArea).text.strip():
