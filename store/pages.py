@@ -374,6 +374,7 @@ def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> tuple[bytes, str, str 
     ``MAX_PAGE_BYTES`` are read, within ``timeout`` seconds in all (the DNS lookup aside);
     anything but a web page or plain text is refused. Every failure is a one-line
     :class:`FetchError` naming the address."""
+    url = _address(url)
     with _Deadline(timeout) as deadline:
         try:
             return _fetch(url, timeout, deadline)
@@ -383,6 +384,26 @@ def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> tuple[bytes, str, str 
             if deadline.why:
                 raise FetchError(exc.url, f"the page did not arrive within {timeout:g} s") from None
             raise
+
+
+def _address(url: str) -> str:
+    """``url`` as it is fetched (its scheme in lower case: "HTTP://" was fetched, and its
+    draft then refused as not a web address), or a :class:`FetchError` for one that names a
+    user or password (none is sent: it went to the DNS as part of the host's name) or a port
+    that is not one (said as "connection refused")."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    shown = display_url(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - (raises for a port out of range or not a number)
+    except ValueError as exc:
+        raise FetchError(shown, f"not a valid address ({exc})") from None
+    if parts.username is not None or parts.password is not None:
+        raise FetchError(
+            shown, "an address with a user name or password is not fetched (none is sent)"
+        )
+    return urlunsplit(parts._replace(scheme=parts.scheme.lower()))
 
 
 def _fetch(url: str, timeout: float, deadline: _Deadline) -> tuple[bytes, str, str | None, str]:
@@ -414,7 +435,12 @@ def _fetch(url: str, timeout: float, deadline: _Deadline) -> tuple[bytes, str, s
         raise
     except urllib.error.HTTPError as exc:
         location = exc.headers.get("Location") if exc.headers else None
-        if 300 <= exc.code < 400 and location and not is_url(location):
+        if 300 <= exc.code < 400 and location:
+            from urllib.parse import urljoin
+
+            if is_url(urljoin(exc.geturl() or url, location)):  # ("/loop": a web address)
+                loop = "too many redirects (the server sends it round in a loop)"
+                raise FetchError(shown, loop) from None
             # urllib refuses a redirect to file:// itself, as an HTTP error
             raise FetchError(shown, f"redirected to a non-web address ({location})") from None
         reason = f" {exc.reason}" if exc.reason else ""

@@ -324,6 +324,26 @@ def test_a_malformed_address_is_one_line(url: str) -> None:
         read_article(url)
     message = str(caught.value)
     assert message.startswith(f"{url}: ") and "\n" not in message
+    if "99999" in url:  # (said as "connection refused by 127.0.0.1:99999")
+        assert message == f"{url}: not a valid address (Port out of range 0-65535)"
+
+
+def test_a_redirect_loop_is_said_as_one() -> None:
+    """A loop of redirects (and too long a chain) was said to be "redirected to a non-web
+    address (/loop)"."""
+    loop = Page(b"", status=302, headers=(("Location", "/loop"),))
+    with serve({"/loop": loop}) as base, pytest.raises(FetchError) as caught:
+        fetch_article(f"{base}/loop")
+    assert str(caught.value) == (
+        f"{base}/loop: too many redirects (the server sends it round in a loop)"
+    )
+
+
+def test_an_address_in_capitals_is_fetched_and_kept_in_lower_case(tmp_path: Path) -> None:
+    """ "HTTP://…" was fetched, and its draft then refused as not a web address."""
+    with serve({"/kursk": Page(html().replace(b'<link rel="canonical"', b"<link rel=x"))}) as base:
+        article = fetch_article(base.replace("http://", "HTTP://") + "/kursk")
+        assert article.url == f"{base}/kursk"
 
 
 def test_a_password_in_an_address_is_not_repeated(tmp_path: Path) -> None:
@@ -332,8 +352,20 @@ def test_a_password_in_an_address_is_not_repeated(tmp_path: Path) -> None:
         port = s.getsockname()[1]
     with pytest.raises(FetchError) as caught:
         fetch_article(f"http://user:secret@127.0.0.1:{port}/x")
-    assert "secret" not in str(caught.value)
-    assert str(caught.value).startswith(f"http://127.0.0.1:{port}/x: ")
+    # (it went to the DNS as part of the host's name, said "cannot find the host 127.0.0.1")
+    assert str(caught.value) == (
+        f"http://127.0.0.1:{port}/x: an address with a user name or password is not fetched "
+        "(none is sent)"
+    )
+    # nor in the summary of several, its progress lines or its JSON
+    for argv in ([], ["--json"]):
+        run = subprocess.run(
+            [sys.executable, "-m", "coopbrowse.tui.cli", "--db", str(tmp_path / "db.json"),
+             "import-article", f"http://user:secret@127.0.0.1:{port}/x", "-", *argv],
+            input="", capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert run.returncode == 2 and "secret" not in run.stdout + run.stderr
+        assert f"http://127.0.0.1:{port}/x" in run.stdout
 
 
 def test_a_page_without_a_content_type_and_text_in_its_charset() -> None:

@@ -1020,13 +1020,13 @@ def cmd_import_article(db_path: Path, args: argparse.Namespace) -> int:
 
 def _read_draft(source: str, published: str | None) -> tuple[Any, Any]:
     """(article, draft) of one source; fetching a URL says so on stderr."""
-    from coopbrowse.store.pages import is_url, read_article
+    from coopbrowse.store.pages import display_url, is_url, read_article
 
     if is_url(source) and sys.stderr.isatty():
         from rich.console import Console
         from rich.text import Text
 
-        with Console(stderr=True).status(Text(f"Fetching {one_line(source)}…")):
+        with Console(stderr=True).status(Text(f"Fetching {one_line(display_url(source))}…")):
             article = read_article(source)
     else:
         article = read_article(source)
@@ -1128,11 +1128,14 @@ def _import_many_articles(db_path: Path, args: argparse.Namespace) -> int:
     if args.yes:
         Store.preflight(db_path)
     store: Store | None = None
+    from coopbrowse.store.pages import display_url
+
     for n, source in enumerate(args.sources, 1):
-        row: dict[str, Any] = {"source": source, "result": "", "id": "", "missing": []}
+        shown = display_url(source)  # (a password in an address is never repeated)
+        row: dict[str, Any] = {"source": shown, "result": "", "id": "", "missing": []}
         rows.append(row)
         if sys.stderr.isatty():
-            print(f"[{n}/{len(args.sources)}] {one_line(source)}", file=sys.stderr)
+            print(f"[{n}/{len(args.sources)}] {one_line(shown)}", file=sys.stderr)
         try:
             _article, draft = _read_draft(source, args.published)
         except StoreError as exc:

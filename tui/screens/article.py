@@ -31,7 +31,13 @@ from coopbrowse.store.extract import Draft, extract
 from coopbrowse.store.ids import draft_id
 from coopbrowse.store.ingest import MAX_ARTICLE_BYTES, save_draft
 from coopbrowse.store.model import Meeting, ValidationError
-from coopbrowse.store.pages import MIN_WORDS, is_url, read_article, stop_fetches
+from coopbrowse.store.pages import (
+    MIN_WORDS,
+    display_url,
+    is_url,
+    read_article,
+    stop_fetches,
+)
 from coopbrowse.store.text import one_line, printable
 
 from ..blocks import plural
@@ -241,7 +247,7 @@ class ArticleScreen(ModalScreen[Drafted | None]):
                     return
                 verb = "Fetching" if is_url(source) else "Reading"
                 of = f" ({n} of {len(sources)})" if len(sources) > 1 else ""
-                call(self.show_progress, f"{verb} {source}{of}…")
+                call(self.show_progress, f"{verb} {display_url(source)}{of}…")
                 try:
                     result.drafts.append(read_article(source).draft())
                 except StoreError as exc:
