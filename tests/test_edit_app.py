@@ -1371,6 +1371,17 @@ async def test_moves_typed_just_after_a_save_are_made_from_the_record_saved(app,
         assert main.rows[table.cursor].key == after
 
 
+async def saved_new_title(pilot, app) -> tuple[MainScreen, RecordTable]:
+    """Penza's title edited and saved: the list it is back on, and its table."""
+    form = await open_editor(pilot, app, PENZA)
+    form.query_one("#f-title", Input).value = "A new title"
+    await pilot.press("ctrl+s")
+    await settle(pilot, app)
+    main = app.screen
+    assert isinstance(main, MainScreen)
+    return main, main.query_one(RecordTable)
+
+
 async def test_moves_typed_just_after_an_undo_are_made_from_the_record_undone(
     app, store, monkeypatch
 ) -> None:
@@ -1386,12 +1397,7 @@ async def test_moves_typed_just_after_an_undo_are_made_from_the_record_undone(
 
     monkeypatch.setattr(Store, "undo", slow_undo)
     async with app.run_test(size=SIZE) as pilot:
-        form = await open_editor(pilot, app, PENZA)
-        form.query_one("#f-title", Input).value = "A new title"
-        await pilot.press("ctrl+s")
-        await settle(pilot, app)
-        main = app.screen
-        table = main.query_one(RecordTable)
+        main, table = await saved_new_title(pilot, app)
         after = row_after(main, ("meeting", PENZA))
         assert main.rows[table.cursor].key == ("meeting", PENZA)
         await pilot.press("u")
@@ -1400,6 +1406,28 @@ async def test_moves_typed_just_after_an_undo_are_made_from_the_record_undone(
         await settle(pilot, app)
         assert store.meeting(PENZA).title != "A new title"
         assert main.rows[table.cursor].key == after
+
+
+async def test_an_answer_typed_with_u_in_one_burst_answers_the_question(app, store) -> None:
+    """docs/keys.md promises "u y jj": in one burst the y was lost (the question opens after
+    a worker reads the record), the question stayed open, and the j's moved the list behind
+    it (found by a new user). The keys typed meanwhile go to the question, then the list."""
+    async with app.run_test(size=SIZE) as pilot:
+        main, table = await saved_new_title(pilot, app)
+        keys = [main.rows[i].key for i in range(len(main.rows))]
+        after = keys[keys.index(("meeting", PENZA)) - 2]
+        await burst(pilot, app, "u", "y", "k", "k")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+        assert store.meeting(PENZA).title != "A new title"
+        assert main.rows[table.cursor].key == after
+        # and a u with nothing to undo says so, and the keys after it act on the list
+        before = main.rows[table.cursor].key
+        await burst(pilot, app, "u", "k")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+        assert main.rows[table.cursor].key != before
+        assert any("No recorded change" in n.message for n in app._notifications)
 
 
 async def test_moves_after_a_save_wait_for_the_list_even_when_it_was_read_meanwhile(

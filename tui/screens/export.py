@@ -42,10 +42,13 @@ from ..keyorder import after_keys_of
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput
 from ..widgets.toggles import Dot, Dots, Tick
+from ..widgets.typeahead import KeepsTypeahead
 
 if TYPE_CHECKING:
     from coopbrowse.store.index import SearchIndex
     from coopbrowse.store.model import Meeting, Proposal
+
+    from .opening import OpeningScreen
 
 PREVIEW_LINES = 60
 
@@ -132,6 +135,12 @@ class _Watched:
         return self.index.proposal(proposal_id)
 
 
+class AnswerButton(KeepsTypeahead, Button, can_focus=True):
+    """A question's button: the keys queued behind the answer ("u y jj": the j's) go on to
+    the screen under the question once it has closed, as the list's would (they were lost
+    with it)."""
+
+
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question."""
 
@@ -151,8 +160,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-box"):
             yield Static(Text(printable(self.question)), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
-                yield Button(self.yes, id="confirm-yes", variant="warning")
-                yield Button("Cancel (n)", id="confirm-no")
+                yield AnswerButton(self.yes, id="confirm-yes", variant="warning")
+                yield AnswerButton("Cancel (n)", id="confirm-no")
         yield KeysFooter()  # this dialog's keys, not those of the screen under it
 
     def on_mount(self) -> None:
@@ -171,9 +180,11 @@ def confirm(
     then: Callable[[], object],
     yes: str = "Overwrite (y)",
     otherwise: Callable[[], object] | None = None,
+    opening: OpeningScreen | None = None,
 ) -> None:
     """Ask ``question``; run ``then`` only on yes (cancel has the focus), ``otherwise``
-    on no."""
+    on no. ``opening``: the screen that kept the keys typed while the question was on its
+    way (they go to the question)."""
 
     def answered(ok: bool | None) -> None:
         if ok:
@@ -181,7 +192,11 @@ def confirm(
         elif otherwise is not None:
             otherwise()
 
-    screen.app.push_screen(ConfirmScreen(question, yes=yes), answered)
+    question_screen = ConfirmScreen(question, yes=yes)
+    if opening is not None:
+        opening.call_later(opening.hand_over, question_screen, answered)
+    else:
+        screen.app.push_screen(question_screen, answered)
 
 
 def target_problem(path: Path) -> str | None:

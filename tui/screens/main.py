@@ -1522,32 +1522,41 @@ class MainScreen(StyledOnce, Screen[None]):
             return
         if self._still_indexing("Undo works"):
             return
+        # The question comes after a worker has read the record: the keys typed meanwhile
+        # ("u y", "u y jj" in a burst) are kept for it (the y was lost, and the j's moved
+        # the list behind the question)
         if self._deleted is not None and self._deleted[1] == self._current_key():
-            self._prepare_restore(self._deleted[0], self._current_key())
+            opening = self._opening_screen("the undo question")
+            self._prepare_restore(self._deleted[0], self._current_key(), opening)
             return
         row = self._record_row(f"{self._key('undo', 'u')} undoes a change")
         if row is not None:
-            self._prepare_undo(row.key)
+            self._prepare_undo(row.key, self._opening_screen("the undo question"))
 
     @work(thread=True, exclusive=True, group="edit")
-    def _prepare_restore(self, deleted: Key, current: Key | None) -> None:
+    def _prepare_restore(self, deleted: Key, current: Key | None, opening: OpeningScreen) -> None:
         index = self.index
         try:
             back = index is not None and deleted in index.exists([deleted])
         except Exception as exc:  # (a damaged index: said, and rebuilt)
+            self.app.call_from_thread(opening.call_later, opening.give_up)
             self.app.call_from_thread(self.notify, Text(self._trouble(exc)), severity="error")
             return
-        self.app.call_from_thread(self._restore_or_undo, deleted, back, current)
+        self.app.call_from_thread(self._restore_or_undo, deleted, back, current, opening)
 
-    def _restore_or_undo(self, deleted: Key, back: bool, current: Key | None) -> None:
+    def _restore_or_undo(
+        self, deleted: Key, back: bool, current: Key | None, opening: OpeningScreen
+    ) -> None:
         if not back:
-            self._ask_restore(deleted)
+            self._ask_restore(deleted, opening)
             return
         self._deleted = None  # (brought back meanwhile, elsewhere: u is about the row again)
         if current is not None:
-            self._prepare_undo(current)
+            self._prepare_undo(current, opening)
+        else:
+            opening.call_later(opening.give_up)
 
-    def _ask_restore(self, key: Key) -> None:
+    def _ask_restore(self, key: Key, opening: OpeningScreen) -> None:
         """``u`` just after ``D``: bring the deleted meeting back, after asking."""
         from .export import confirm
 
@@ -1562,24 +1571,25 @@ class MainScreen(StyledOnce, Screen[None]):
             restore,
             "Bring back (y)",
             otherwise=self._release_keys,
+            opening=opening,
         )
 
     @work(thread=True, exclusive=True, group="edit")
-    def _prepare_undo(self, key: Key) -> None:
+    def _prepare_undo(self, key: Key, opening: OpeningScreen) -> None:
         from coopbrowse.store.history import undoable
 
         found = self._whole(key)
-        if found is None:
-            return
-        change = undoable(found[0].history, key[1])
+        change = None if found is None else undoable(found[0].history, key[1])
         if change is None:
-            self.app.call_from_thread(
-                self.notify, one_line(f"No recorded change of {key[1]} to undo."), markup=False
-            )
+            self.app.call_from_thread(opening.call_later, opening.give_up)
+            if found is not None:
+                self.app.call_from_thread(
+                    self.notify, one_line(f"No recorded change of {key[1]} to undo."), markup=False
+                )
             return
-        self.app.call_from_thread(self._ask_undo, key, change)
+        self.app.call_from_thread(self._ask_undo, key, change, opening)
 
-    def _ask_undo(self, key: Key, change: Any) -> None:
+    def _ask_undo(self, key: Key, change: Any, opening: OpeningScreen) -> None:
         from coopbrowse.store.history import describe
 
         from ..blocks import ORIGIN_LABELS
@@ -1595,7 +1605,12 @@ class MainScreen(StyledOnce, Screen[None]):
         )
         self._hold_keys()  # (from the answer on: see _hold_keys)
         confirm(
-            self, question, lambda: self._write_undo(key), "Undo (y)", otherwise=self._release_keys
+            self,
+            question,
+            lambda: self._write_undo(key),
+            "Undo (y)",
+            otherwise=self._release_keys,
+            opening=opening,
         )
 
     @work(thread=True, exclusive=True, group="write")

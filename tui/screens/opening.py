@@ -143,13 +143,21 @@ class OpeningScreen(ModalScreen[None]):
         first."""
         self._done = True
         self._next = screen
+        if not isinstance(screen, KeepsEarlyKeys):
+            # (a question: this one goes first, and the keys kept go to the question once it
+            # is there; kept under it, the keys behind its answer reached this one as it
+            # closed, and were lost: "u y jj" undid, and the j's never moved the list)
+            self.app.pop_screen()
+            below = self.app.screen
+            with below._context():  # (its answer is called back there: this one has gone)
+                self.app.push_screen(screen, callback)
+            keys, self.keys = self.keys, []
+            send_keys(self.app, keys)
+            return
         # it stays under the screen until that closes: under a dialog it would still be seen
         # saying "Opening …"
         self.query_one(Static).display = False
-        if isinstance(screen, KeepsEarlyKeys):
-            screen.early_keys = self.keys + screen.early_keys
-        else:
-            send_keys(self.app, self.keys)
+        screen.early_keys = self.keys + screen.early_keys
         self.keys = []
 
         def closed(result: Any) -> None:
