@@ -1371,6 +1371,29 @@ async def test_moves_typed_just_after_a_save_are_made_from_the_record_saved(app,
         assert main.rows[table.cursor].key == after
 
 
+async def test_a_search_and_moves_typed_behind_a_save_are_all_made(app, store) -> None:
+    """ctrl+s, a search and moves typed in one burst: the save and the search were made,
+    but the moves were lost, the cursor left on the first result (found by a new user)."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        main = app.screen_stack[0]
+        title = form.query_one("#f-title", Input)
+        title.focus()
+        title.value = "A new title"
+        await pilot.pause()
+        await burst(pilot, app, "ctrl+s", "slash", *"lift", "enter", "j", "j")
+        await settle(pilot, app)
+        assert app.screen is main and store.meeting(PENZA).title == "A new title"
+        table = main.query_one(RecordTable)
+        assert main.query_text == "lift" and len(main.rows) >= 3
+        assert table.cursor == 2 and table.has_focus
+        # and with no save before them: the moves are made in the new query's list
+        await burst(pilot, app, "slash", *"elevator", "enter", "j")
+        await settle(pilot, app)
+        assert main.query_text == "elevator" and len(main.rows) >= 2
+        assert table.cursor == 1 and table.has_focus
+
+
 async def saved_new_title(pilot, app) -> tuple[MainScreen, RecordTable]:
     """Penza's title edited and saved: the list it is back on, and its table."""
     form = await open_editor(pilot, app, PENZA)

@@ -977,6 +977,12 @@ class MainScreen(StyledOnce, Screen[None]):
             self.set_focus(self.query_one(RecordTable))
         self._settled()
 
+    def list_coming(self, query: str) -> None:
+        """The search bar submits ``query`` (see SearchBar.action_submit): its list is on its
+        way, and moves typed behind the enter are made in it."""
+        if self.loaded and (query.strip() or self.query_text):  # (as run_search asks)
+            self.query_one(RecordTable).waiting = True
+
     def on_search_bar_typing(self, event: SearchBar.Typing) -> None:
         self._typed_at = time.monotonic()
         self.idle.clear()

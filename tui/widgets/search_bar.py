@@ -302,6 +302,13 @@ class SearchBar(Vertical):
         """Run the query now and hand the keys to the list (the screen moves the focus)."""
         self._stop_timer()
         self.post_message(self.QueryChanged(self.input.value, submitted=True))
+        # The focus moves now, and the screen hears of the query a moment later: the moves
+        # typed behind enter reach the list first, and were made in the list being left
+        # ("lift", enter, "jj": the cursor stayed on the first result). Told now, it keeps
+        # them for the list on its way.
+        coming = getattr(self.screen, "list_coming", None)
+        if coming is not None:
+            coming(self.input.value)
         self.screen.focus_next()
 
     def action_history(self, step: int) -> None:
