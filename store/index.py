@@ -1027,10 +1027,14 @@ class SearchIndex:
             return list(
                 dict.fromkeys(f"{d // 10_000:04d}-{d // 100 % 100:02d}" for d in dates if d)
             )
-        if name == "person":
-            return sorted({str(k) for k, _n in self._terms(searcher, "pkey") if k})
-        if name == "enterprise":
-            return sorted({str(k) for k, _n in self._terms(searcher, "ekey") if k})
+        if name in ("person", "enterprise"):
+            # the most named first: "person:kar" completes to the host of hundreds of
+            # meetings, not to the first of a dozen rarer names in the alphabet
+            counts: dict[str, int] = {}
+            for k, n in self._terms(searcher, "pkey" if name == "person" else "ekey"):
+                if k:
+                    counts[str(k)] = counts.get(str(k), 0) + n
+            return sorted(counts, key=lambda k: (-counts[k], k))
         raise KeyError(name)
 
 

@@ -375,6 +375,30 @@ def test_field_values_for_completion(index: SearchIndex) -> None:
     assert index.field_values("year") == ["2025", "2023"]
 
 
+def test_names_are_completed_most_named_first(bundled: Dataset) -> None:
+    """Names were offered in the alphabet's order: "person:kar" completed to a name met
+    once ("karanaets") ahead of the host of most meetings (found by a new user)."""
+    from coopbrowse.tui.widgets.search_bar import complete
+
+    rare = Meeting.from_dict(
+        {
+            **bundled.meetings[0].to_dict(),
+            "id": "2024-01-01-rare",
+            "date": "2024-01-01",
+            "participants": [
+                {"name": "Ivan Karanaets", "side": "russia", "role": "guest"},
+                {"name": "Petr Maz", "side": "belarus", "role": "host"},
+            ],
+            "proposals": [],
+        }
+    )
+    index = SearchIndex.build([*bundled.meetings, rare])
+    people = index.field_values("person")
+    assert people.index("karankevich") < people.index("karanaets")
+    assert complete("person:kar", index.field_values) == "person:karankevich"
+    assert sorted(people) == sorted(set(people))  # each once
+
+
 def test_incremental_updates_without_rebuilding(bundled: Dataset) -> None:
     index = SearchIndex.build(bundled.meetings)
     extra = synth_meetings(3, seed=8)
