@@ -17,6 +17,7 @@ from coopbrowse.tui.app import CoopBrowseApp
 from coopbrowse.tui.blocks import (
     as_renderable,
     meeting_blocks,
+    meeting_label,
     proposal_blocks,
     short_period,
     trade_cell,
@@ -152,6 +153,25 @@ def test_same_day_meetings_are_told_apart(store: Store) -> None:
     related = index.related(proposal, meeting)
     shown = text_of(as_renderable(proposal_blocks(proposal, meeting, related)), width=120)
     assert "Mordovia 2025-10-20 (Karankevich)" in shown  # which of the two
+
+
+def test_many_proposals_elsewhere_are_counted_in_the_heading_not_listed_twice(
+    store: Store,
+) -> None:
+    """The heading named every place listed under it and "and 2227 more", then the same
+    places again, one a line (found by a new user on 10,000 meetings)."""
+    from coopbrowse.store.index import Related
+
+    meeting = store.meeting(LUKASHENKO)
+    assert meeting is not None
+    proposal = next(p for p in meeting.proposals if p.sector == "elevators")
+    others = [m for m in store.meetings() if m.id != meeting.id]
+    shown = [(p, m) for m in others for p in m.proposals][:12]
+    text = text_of(as_renderable(proposal_blocks(proposal, meeting, Related(shown, 2239))), 120)
+    assert "Also raised with: 2,239 proposals elsewhere, the 12 latest below" in text
+    few = [(p, m) for m in others[:2] for p in m.proposals[:1]]
+    text = text_of(as_renderable(proposal_blocks(proposal, meeting, Related(few, 2))), 120)
+    assert "Also raised with: " + ", ".join(meeting_label(m) for _p, m in few) in text
 
 
 # The app -------------------------------------------------------------------------------------

@@ -391,9 +391,13 @@ def proposal_blocks(
 
     if related is not None and related.shown:
         places = list(dict.fromkeys(meeting_label(m) for _p, m in related.shown))
-        summary = ", ".join(places)
-        if related.total > len(related.shown):
-            summary += f" and {related.total - len(related.shown)} more"
+        if related.total > len(related.shown) or len(places) > 4:
+            # (the places again, listed below, made a heading of several lines)
+            summary = f"{related.total:,} proposals elsewhere"
+            if related.total > len(related.shown):
+                summary += f", the {len(related.shown)} latest below"
+        else:
+            summary = ", ".join(places)
         blocks.append(Text(f"Also raised with: {one_line(summary)}", style=HEADING))
         for p, m in related.shown:
             line = Text(f"{one_line(meeting_label(m))} · ", style=LABEL)
