@@ -37,7 +37,8 @@ def record_label(index: int, raw: Any) -> str:
     """How an error names the ``index``-th record of a file: ``record 3 (2025-07-21-samara)``."""
     label = f"record {index + 1}"
     if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-        label += f" ({raw['id']})"
+        rid = raw["id"]  # (an id of 100,000 characters made an error of 100 KB)
+        label += f" ({rid if len(rid) <= 80 else rid[:79] + '…'})"
     return label
 
 

@@ -75,6 +75,8 @@ def read_raw_records(path: Path) -> list[Any]:
         raw = read_file_bytes(path, _WHAT, InputError, limit=IMPORT_LIMIT)
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
+    # a byte order mark, as some Windows editors save UTF-8, is no part of the data
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     if kind == "JSON":
         try:
             data = parse_json_bytes(path, raw, _WHAT, InputError)

@@ -107,6 +107,13 @@ def date_problem(value: str) -> str | None:
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
+def _quoted(value: object, most: int = 80) -> str:
+    """A value as an error quotes it, cut to ``most`` characters (a 100,000-character id made
+    a "one-line" error of 100 KB)."""
+    shown = repr(value)
+    return shown if len(shown) <= most else shown[: most - 1] + "…"
+
+
 class _Reader:
     """Reads typed fields out of a dict, reporting errors with their path."""
 
@@ -138,7 +145,9 @@ class _Reader:
             raise ValidationError(self.where(name), "is required")
         if choices is not None and value and value not in choices:
             allowed = ", ".join(sorted(choices))
-            raise ValidationError(self.where(name), f"unknown value {value!r} (one of: {allowed})")
+            raise ValidationError(
+                self.where(name), f"unknown value {_quoted(value)} (one of: {allowed})"
+            )
         _refuse_surrogates(self.where(name), value)
         return value
 
@@ -169,7 +178,7 @@ class _Reader:
         if not least <= number <= most:
             raise ValidationError(
                 self.where(name),
-                f"expected a number from {_plain(least)} to {_plain(most)}, got {value!r}",
+                f"expected a number from {_plain(least)} to {_plain(most)}, got {_quoted(value)}",
             )
         return number + 0.0  # (-0.0 is 0: shown "-0%" otherwise)
 
@@ -183,7 +192,7 @@ class _Reader:
             raise ValidationError(self.where(name), f"expected a date string, got {kind_of(value)}")
         problem = date_problem(value)
         if problem:
-            raise ValidationError(self.where(name), f"{problem}, got {value!r}")
+            raise ValidationError(self.where(name), f"{problem}, got {_quoted(value)}")
         return value
 
     def strings(self, name: str) -> tuple[str, ...]:
@@ -232,7 +241,7 @@ def check_web_addresses(meeting: Meeting, stored: frozenset[str] = frozenset()) 
     leaves the addresses already ``stored`` in the record as they are.)"""
     url = meeting.source.url
     if url and url not in stored and not _WEB_ADDRESS.fullmatch(url):
-        raise ValidationError("source.url", f"expected an http(s) address, got {url!r}")
+        raise ValidationError("source.url", f"expected an http(s) address, got {_quoted(url)}")
     for i, p in enumerate(meeting.proposals):
         for j, step in enumerate(p.follow_up):
             if step.url and step.url not in stored and not _WEB_ADDRESS.fullmatch(step.url):
@@ -303,12 +312,15 @@ class TradeFigure:
 
     @classmethod
     def from_dict(cls, data: Any, prefix: str = "") -> TradeFigure:
+        year = data.get("period") if isinstance(data, dict) else None
+        if type(year) is int and 1000 <= year <= 9999:  # (YAML reads "period: 2024" so)
+            data = {**data, "period": str(year)}
         r = _Reader(data, prefix)
         period = r.text("period", required=True)
         if not _valid_period(period):
             raise ValidationError(
                 r.where("period"),
-                f"expected a year or range like 2024 or 2025-01..2025-08, got {period!r}",
+                f"expected a year or range like 2024 or 2025-01..2025-08, got {_quoted(period)}",
             )
         figure = cls(
             period=period,
@@ -535,11 +547,11 @@ class Change:
         change_id, at = r.text("id", required=True), r.text("at", required=True)
         if not _ID_RE.fullmatch(change_id):
             raise ValidationError(
-                r.where("id"), f"expected letters, digits and '-', got {change_id!r}"
+                r.where("id"), f"expected letters, digits and '-', got {_quoted(change_id)}"
             )
         if not _STAMP.fullmatch(at):
             raise ValidationError(
-                r.where("at"), f"expected a time like 2026-01-05T10:00:00Z, got {at!r}"
+                r.where("at"), f"expected a time like 2026-01-05T10:00:00Z, got {_quoted(at)}"
             )
         return cls(
             id=change_id,
@@ -599,7 +611,7 @@ def _check_id(r: _Reader, name: str) -> str:
     value = r.text(name, required=True)
     if not _ID_RE.fullmatch(value):  # fullmatch: "$" would let a trailing newline through
         raise ValidationError(
-            r.where(name), f"expected lower-case letters, digits and '-', got {value!r}"
+            r.where(name), f"expected lower-case letters, digits and '-', got {_quoted(value)}"
         )
     return value
 

@@ -730,7 +730,7 @@ title: Karankevich meets the Omsk delegation
 participants:
   - {name: Viktor Karankevich, side: belarus, role: host}
 trade:
-  - period: "2025"
+  - period: 2025  # (unquoted: YAML reads a number, taken as the year)
     metric: turnover
     usd_millions: 212.5
     qualifier: about
@@ -750,8 +750,26 @@ def test_natural_yaml_with_unquoted_dates_imports(capsys, here: Path, store: Sto
     assert (code, out) == (0, "imported omsk.yaml: 1 added, 0 updated, 0 skipped\n")
     meeting = Store.open(store.path).meeting("2026-02-03-omsk")
     assert meeting.date == "2026-02-03" and meeting.source.published == "2026-02-04"
-    assert meeting.trade[0].usd_millions == 212.5
+    assert meeting.trade[0].usd_millions == 212.5 and meeting.trade[0].period == "2025"
     assert meeting.proposals[0].meeting_id == "2026-02-03-omsk"
+
+
+def test_a_byte_order_mark_is_no_part_of_the_data(capsys, here: Path, store: Store):
+    """A file saved as "UTF-8 with BOM" (some Windows editors) was refused as not JSON."""
+    meeting = {"id": "2026-02-03-omsk", "date": "2026-02-03", "region": "Omsk", "title": "T"}
+    (here / "bom.json").write_text(json.dumps([meeting]), encoding="utf-8-sig")
+    (here / "bom.yaml").write_text(NATURAL_YAML.replace("omsk", "tomsk"), encoding="utf-8-sig")
+    code, out, _ = run(capsys, "import", "bom.json", "bom.yaml")
+    assert code == 0 and out.count(": 1 added") == 2
+
+
+def test_a_huge_value_in_an_error_is_cut_short(capsys, here: Path, store: Store):
+    """An id of 100,000 characters made a "one-line" error of 200 KB: it was said twice."""
+    meeting = {"id": "a" * 100_000, "date": "2026-02-03", "region": "Omsk", "title": "T"}
+    (here / "long.json").write_text(json.dumps([meeting]))
+    code, _out, err = run(capsys, "import", "long.json")
+    assert code == 2 and err.count("\n") == 1 and len(err) < 400
+    assert "id: expected lower-case letters, digits and '-', got 'aaaa" in err
 
 
 def test_yaml_list_and_dataset_shapes_round_trip(capsys, here: Path, store: Store):
