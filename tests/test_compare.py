@@ -313,6 +313,41 @@ async def test_c_on_a_region_row_compares_its_meetings(app) -> None:
         assert dates == sorted(dates)  # (listed newest first; compared oldest first)
 
 
+async def test_c_on_a_region_row_under_a_search_counts_what_matches(
+    store: Store, tmp_path: Path
+) -> None:
+    """Under a search, "the 4 newest of 16 in this region" counted the region's meetings
+    that matched the search, and the region had newer ones (found by a new user)."""
+    base = store.meeting("2025-04-01-penza")
+    assert base is not None
+    extra = []
+    for day in range(1, 7):  # six more Penza meetings, as the first
+        data = {**base.to_dict(), "id": f"2024-0{day}-01-penza", "date": f"2024-0{day}-01"}
+        data["proposals"] = [
+            {**p, "id": f"{data['id']}-p{i:02d}", "meeting_id": data["id"]}
+            for i, p in enumerate(data["proposals"], 1)
+        ]
+        extra.append(Meeting.from_dict(data))
+    store.put_meetings(extra)
+    app = CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await pilot.press("3")
+        await settle(pilot, app)
+        main.query_one(SearchBar).input.value = "lifts region:penza"
+        await settle(pilot, app)
+        main.query_one(RecordTable).focus()
+        await pilot.press("c")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        matching = main.index.count("lifts region:penza", view="meetings")
+        assert matching > 4
+        assert screen.note == f"the 4 newest of {matching} matching the search here"
+
+
 async def test_c_on_a_region_with_one_meeting_says_so(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

@@ -1859,7 +1859,9 @@ class MainScreen(StyledOnce, Screen[None]):
                 rows = [index.row(listing, i) for i in range(min(listing.total, MAX_MEETINGS))]
                 meetings = [m for m in (index.meeting(r[2].id) for r in rows if r) if m]
                 if listing.total > MAX_MEETINGS:
-                    note = f"the {MAX_MEETINGS} newest of {listing.total} in this region"
+                    # (under a search: of the region's meetings that match it, not of all)
+                    where = "matching the search here" if query.strip() else "in this region"
+                    note = f"the {MAX_MEETINGS} newest of {listing.total:,} {where}"
         except Exception as exc:
             call(self.notify, Text(self._trouble(exc)), severity="error")
             return
