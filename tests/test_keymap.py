@@ -105,9 +105,17 @@ def test_a_key_another_binding_of_the_screen_has_is_refused_and_every_problem_na
     )
 
 
-def test_a_keymap_that_is_not_a_file_is_a_warning(tmp_path: Path) -> None:
+def test_a_keymap_that_is_not_a_file_is_a_warning(tmp_path: Path, monkeypatch) -> None:
     got, said = load_keymap(tmp_path, KNOWN)  # a directory
     assert got == {} and said is not None and "default keys" in said
+    assert said.count(str(tmp_path)) == 1  # (it was said twice: "keymap X: X: is a …")
+    # the default file missing is no keymap; one named on purpose missing is a mistake
+    missing = tmp_path / "nope.toml"
+    monkeypatch.delenv(KEYMAP_ENV, raising=False)
+    assert load_keymap(missing, KNOWN) == ({}, None)
+    monkeypatch.setenv(KEYMAP_ENV, str(missing))
+    got, said = load_keymap(missing, KNOWN)
+    assert said == f"keymap {missing} ({KEYMAP_ENV}): no such file; using the default keys"
 
 
 def app_with_keymap(

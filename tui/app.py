@@ -84,7 +84,8 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
         if self.collect_after_first_frame:
             self.call_after_refresh(_collect_from_now_on)
         if self.keymap_warning:
-            self.notify(one_line(self.keymap_warning), severity="warning", markup=False)
+            # (long enough to read a few problems; `coopbrowse locate` names the file)
+            self.notify(one_line(self.keymap_warning), severity="warning", markup=False, timeout=30)
 
     def get_default_screen(self) -> Screen:
         """The browser is the first screen (no empty default screen is mounted first)."""

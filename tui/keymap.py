@@ -127,6 +127,8 @@ def load_keymap(
     not exist) and one line saying what was wrong, if anything. With ``classes`` (those
     whose bindings it rebinds), an entry giving a binding another one's key is wrong too."""
     if not path.exists() and not path.is_symlink():
+        if os.environ.get(KEYMAP_ENV):  # named on purpose: its absence is a mistake to say
+            return {}, f"keymap {path} ({KEYMAP_ENV}): no such file; using the default keys"
         return {}, None
     import tomllib  # (only when there is a keymap: most launches have none)
 
@@ -165,6 +167,8 @@ SHOWN_PROBLEMS = 8  # a keymap's problems named in its warning (more: counted)
 
 
 def _short(exc: BaseException) -> str:
+    if isinstance(exc, StoreError) and exc.problem:  # (its message names the file again)
+        return exc.problem.splitlines()[0][:160]
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return text[:160]
 
