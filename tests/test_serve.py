@@ -116,6 +116,17 @@ def test_the_apps_socket_answers_only_its_own_page(tmp_path: Path) -> None:
     assert "coopbrowse: refused /ws to a page at http://evil.example (not this server's" in err
 
 
+def test_this_machine_only_is_known_in_any_spelling() -> None:
+    """127.0.0.2 and LOCALHOST were warned of as serving to the network; --host 0 (all
+    addresses) was not, and its page addressed its socket as ws://0:PORT."""
+    from coopbrowse.tui.serve import every_address, is_loopback
+
+    assert all(map(is_loopback, ["127.0.0.1", "127.0.0.2", "LOCALHOST", "localhost.", "::1"]))
+    assert not any(map(is_loopback, ["0.0.0.0", "192.0.2.7", "example.org", "::"]))
+    assert all(map(every_address, ["0.0.0.0", "0", "::", ""]))
+    assert not any(map(every_address, ["127.0.0.1", "192.0.2.7", "localhost"]))
+
+
 def test_the_pages_allowed_to_drive_the_app() -> None:
     from coopbrowse.tui.serve import allowed_origins, origin_of
 

@@ -1551,7 +1551,7 @@ def cmd_serve(db_path: Path, host: str, port: int, public_url: str | None = None
         raise StoreError(None, f"--port: expected 1 to 65535, not {port}")
     if not db_path.exists():
         Store.open(db_path)  # created here, once, not by each page's app at the same time
-    from .serve import LOCAL_HOSTS, OriginCheckedServer, allowed_origins
+    from .serve import OriginCheckedServer, allowed_origins, every_address, is_loopback
 
     command = shlex.join(child_command("coopbrowse.tui.cli", db_path))  # (-P: not the cwd's)
     where = f"http://{host}:{port}" if ":" not in host else f"http://[{host}]:{port}"
@@ -1559,12 +1559,12 @@ def cmd_serve(db_path: Path, host: str, port: int, public_url: str | None = None
         r"https?://[^\s/]+(?:/\S*)?", public_url, re.IGNORECASE
     ):
         raise StoreError(None, f"--public-url: expected an http(s) address, not {public_url!r}")
-    if public_url is None and host in ("0.0.0.0", "::", ""):
+    if public_url is None and every_address(host):
         # (the page's script and socket are addressed by this URL: 0.0.0.0 is no address a
         # browser on another machine can reach)
         public_url = f"http://{_this_machine()}:{port}"
     _check_listen(host, port, where)  # before saying it serves: a port in use says so
-    if host in LOCAL_HOSTS:
+    if is_loopback(host):
         _say(f"serving coopbrowse at {public_url or where} (this machine only; ctrl+c stops)")
     else:
         opened = f" (open it at {public_url})" if public_url else ""

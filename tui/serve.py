@@ -18,7 +18,33 @@ from urllib.parse import urlsplit
 from aiohttp import web
 from textual_serve.server import Server
 
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+def _address(host: str) -> Any:
+    """``host`` as an IP address ("0" and "127.1" as the C library reads them), or None."""
+    import ipaddress
+    import socket
+
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    try:
+        return ipaddress.ip_address(socket.inet_aton(host))
+    except OSError:
+        return None
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is this machine only ("localhost" in any case, 127.0.0.0/8, ::1)."""
+    found = _address(host)
+    return host.lower().rstrip(".") == "localhost" or (found is not None and found.is_loopback)
+
+
+def every_address(host: str) -> bool:
+    """Whether listening on ``host`` listens on all of this machine's addresses ("0.0.0.0",
+    "0", "::", "")."""
+    found = _address(host)
+    return host == "" or (found is not None and found.is_unspecified)
 
 
 def origin_of(url: str) -> str:
@@ -45,7 +71,7 @@ def allowed_origins(host: str, port: int, public_url: str | None) -> frozenset[s
     origins = {origin_of(f"http://{f'[{host}]' if ':' in host else host}:{port}")}
     if public_url:
         origins.add(origin_of(public_url))
-    if host in LOCAL_HOSTS or host in ("0.0.0.0", "::", ""):
+    if is_loopback(host) or every_address(host):
         origins.update(origin_of(f"http://{name}:{port}") for name in ("127.0.0.1", "localhost"))
         origins.add(origin_of(f"http://[::1]:{port}"))
     origins.discard("")
