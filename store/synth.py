@@ -11,7 +11,7 @@ drawn from the 25,000 most frequent English words in the proportions English use
 Belarusian first names and surnames (about 8,000 surnames), towns (about 2,000 generated
 names) and enterprises (about 3,000: "<Town> <product> Plant", "<Stem>mash", acronyms). A
 100,000-meeting database holds well over 20,000 distinct terms, most of them rare, as real
-reports do. It needs the ``bench`` extra (``pip install -e '.[bench]'``).
+reports do. It needs the ``bench`` extra (``pip install '.[bench]'`` in a checkout).
 
     python -m coopbrowse.store.synth --meetings 100000 --db /tmp/big.json
 
@@ -215,7 +215,9 @@ class Vocabulary:
             import wordfreq  # type: ignore[import-not-found,import-untyped,unused-ignore]
         except ImportError:
             raise StoreError(
-                None, "the realistic vocabulary needs wordfreq: pip install -e '.[bench]'"
+                None,
+                "the realistic vocabulary needs wordfreq: pip install '.[bench]' in a "
+                "checkout of coopbrowse (or pip install wordfreq)",
             ) from None
         words = [w for w in wordfreq.top_n_list("en", 26_000) if w.isalpha()][:25_000]
         rng = random.Random(seed)
