@@ -34,6 +34,9 @@ def test_a_value_typed_whole_has_no_hint() -> None:
         ]
 
     assert hint_for("region:samara OR region:samara", values) == ""
+    kinds = ["meeting", "proposal"]  # (a plural is taken: it was "no matching values")
+    assert hint_for("type:meetings", lambda f: kinds) == hint_for("type:meeting", lambda f: kinds)
+    assert hint_for("type:meetings", lambda f: kinds) == ""
     assert hint_for("-region:Samara", values) == ""
     assert hint_for("region:sa", values) == "region: samara, saratov"
     # whole, but a longer value starts the same: still offered
@@ -104,3 +107,30 @@ async def test_a_debounce_that_fired_before_a_newer_key_does_not_send_its_older_
         bar._fired(stale, "tr")  # a callback of the old timer, queued before it was stopped
         await pilot.pause()
         assert [q for _t, q in app.queries] == ["t", "tr", "tra"]
+
+
+async def test_an_errors_end_is_shown_whole_beside_many_values() -> None:
+    """Beside the 88 regions "region:" lists, its error was cut at "… — the list is": the
+    two lines wrap at spaces, and the values were cut by a count of characters."""
+    from textual.widgets import Static
+
+    regions = [f"region-number-{i:02d}-{'x' * (i % 7)}" for i in range(88)]
+
+    class Many(App[None]):
+        def compose(self) -> ComposeResult:
+            yield SearchBar(lambda field: regions, id="bar")
+
+    message = "✗ bad query: region: needs a value (at column 8) — the list is unchanged"
+    for width in (80, 100, 120):
+        app = Many()
+        async with app.run_test(size=(width, 24)) as pilot:
+            bar = app.query_one(SearchBar)
+            bar.input.value = "region:"
+            await pilot.pause()
+            bar.show_error(message)
+            await pilot.pause()
+            status = bar.query_one("#search-status", Static)
+            lines = ["".join(seg.text for seg in status.render_line(y)).rstrip() for y in range(2)]
+            shown = " ".join(lines)
+            assert shown.endswith("the list is unchanged"), (width, lines)
+            assert shown.startswith("region: region-number-00") and "…" in shown

@@ -91,9 +91,12 @@ def hint_for(value: str, values: Callable[[str], list[str]]) -> str:
     if ".." in m.group(4):
         return ""  # a range ("date:2024..", "date:2024..2025-06"): not one of the values
     try:
-        candidates = [c for c in values(field) if c.lower().startswith(m.group(4).lower())]
+        known = values(field)
     except KeyError:
         return ""
+    candidates = [c for c in known if c.lower().startswith(m.group(4).lower())]
+    if field == "type" and m.group(4).lower().removesuffix("s") in known:
+        return ""  # ("type:meetings", a plural the query takes, is a value typed whole)
     if [c.lower() for c in candidates] == [m.group(4).lower()]:
         # typed whole, and nothing else starts so: nothing to choose ("… match · sector:
         # elevators" beside "region:samara OR sector:elevators" read as a filter of all)
@@ -354,13 +357,17 @@ class SearchBar(Vertical):
         status = self.query_one("#search-status", Static)
         width = max(1, status.content_region.width or self.size.width)
         message = one_line(message)
-        if error and candidates:
-            # what to type first, then the error, whole: the candidates give way to it
-            room = 2 * width - len(message) - 6
-            if len(candidates) > room:
-                candidates = candidates[: max(0, room - 1)].rstrip(" ,…") + "…"
         parts = (candidates, message) if error else (message, candidates)  # what to type first
         text = Text(one_line("  ·  ".join(part for part in parts if part)))
+        if error and candidates:
+            # what to type first, then the error, whole: the candidates give way to it, as
+            # the two lines wrap it (at spaces: counted in characters, the end of the error
+            # was cut off)
+            room = 2 * width - len(message) - 6
+            while room > 0 and len(text.wrap(self.app.console, width)) > 2:
+                cut = candidates[: max(0, room - 1)].rstrip(" ,…") + "…"
+                text = Text(one_line(f"{cut}  ·  {message}"))
+                room -= max(4, width // 8)
         # Lay the screen out again only when the hint changes its height (one line or two):
         # a layout costs tens of milliseconds with a long detail on screen, at every key.
         lines = min(2, max(1, -(-text.cell_len // width)))  # (empty, it keeps its line)
