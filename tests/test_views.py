@@ -37,3 +37,20 @@ def test_the_regions_latest_turnover_reads_as_its_figures_were_quoted(bundled) -
     latest = {name: str(c[-1]) for name, c in cells.items()}
     assert latest["Republic of Mordovia"] == "~$130–134M (2024)"
     assert latest["Penza Oblast"] == "$152M (2024)"
+
+
+def test_a_wide_range_of_turnover_fits_its_column_with_its_year() -> None:
+    """ "~$89.1–867.2M (2024)" was cut at its year in the 18-cell column (found by a new
+    user at 80x24): a range of tens of millions is said in whole millions."""
+    from coopbrowse.store.index import RegionRow
+    from coopbrowse.tui.views import VIEWS, Row
+
+    def latest(low: float, high: float) -> str:
+        r = RegionRow("Penza Oblast", 3, 9, "2025-04-01", {2024: high}, {2024: (low, False)})
+        cells = VIEWS["regions"].cells(Row(key=("region", r.name), region=r), None)
+        return str(cells[-1])
+
+    assert latest(89.1, 867.2) == "~$89–867M (2024)" and len(latest(89.1, 867.2)) <= 18
+    assert latest(130.0, 134.0) == "~$130–134M (2024)"
+    assert latest(133.6, 134.2) == "~$133.6–134.2M (2024)"  # (whole, they would be one)
+    assert latest(1.2, 3.4) == "~$1.2–3.4M (2024)"

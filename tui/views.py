@@ -149,7 +149,9 @@ def _as_quoted(r: RegionRow, year: int) -> str:
     low, qualified = r.quoted.get(year, (high, False))
     text = format_usd(high)
     if low < high:
-        text = f"{format_usd(low).removesuffix('M')}–{text.removeprefix('$')}"
+        if low >= 10 and round(low) < round(high):  # (a range in whole millions: with
+            low, high = round(low), round(high)  # tenths, "~$89.1–867.2M (2024)" lost its year)
+        text = f"{format_usd(low).removesuffix('M')}–{format_usd(high).removeprefix('$')}"
     return ("~" if qualified or low < high else "") + text
 
 
