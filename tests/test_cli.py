@@ -101,7 +101,8 @@ def test_a_sliced_lists_ids_are_never_folded_over_two_lines(capsys, monkeypatch,
 
     penza = store.meeting("2025-04-01-penza")
     long_id = "2025-04-02-north-ossetia-alania-melnichenko-2"  # (45 characters)
-    moved = dataclasses.replace(penza, id=long_id, date="2025-04-02", proposals=[])
+    figure = dataclasses.replace(penza.trade[0], usd_millions=521.8, qualifier="nearly")
+    moved = dataclasses.replace(penza, id=long_id, date="2025-04-02", proposals=[], trade=[figure])
     store.merge_dataset(Dataset("", [moved]))
     monkeypatch.setattr(cli, "LIST_CHUNK", 2)  # six meetings: three slices
     code, out, _ = run(capsys, "list")
@@ -110,6 +111,12 @@ def test_a_sliced_lists_ids_are_never_folded_over_two_lines(capsys, monkeypatch,
     ids = [line.split("│")[-1].strip() for line in rows]
     assert long_id in ids and len(ids) == 6, ids
     assert all(i in {m.id for m in store.meetings()} for i in ids)
+    # and at 160 columns the latest trade figure is whole on its line too (a share of the
+    # width wrapped "~$521.8M (2024)": 10,000 meetings came out as 16,095 lines)
+    monkeypatch.setenv("COLUMNS", "160")
+    code, out, _ = run(capsys, "list")
+    figures = re.findall(r"~?\$[\d.,]+M \(\d{4}\)", out)
+    assert len(figures) == sum(1 for m in store.meetings() if m.trade), out
 
 
 def test_show_json_round_trips_one_meeting(capsys, store: Store):

@@ -841,7 +841,7 @@ _LIST_SHARES: dict[str, tuple[int | None, int | None]] = {
     "Russian side": (None, 4),
     "Belarusian host": (None, 4),
     "Prop.": (5, None),
-    "Latest trade": (None, 3),
+    "Latest trade": (16, None),  # "~$919.1M (2024)" whole (a share of 3 wrapped it at 160)
 }
 
 
