@@ -63,18 +63,35 @@ class ArticleText:
     published: str | None = None  # YYYY-MM-DD, as the page's metadata gives it
     kind: str = "text"  # text | html | url
     site: str = ""  # the site's name, as the page's metadata gives it (og:site_name)
+    fetched: str = ""  # the address the page was read from, when it was fetched
 
     def draft(self) -> Any:
-        """The extractor's draft of this article (a :class:`~.extract.Draft`)."""
+        """The extractor's draft of this article (a :class:`~.extract.Draft`). A page read
+        from one site that names another as its address (its canonical link) says so in the
+        notes: the source is what the page claims, the note where it really came from."""
         from .extract import extract
 
-        return extract(
+        draft = extract(
             self.text,
             document=self.document,
             published=self.published,
             url=self.url,
             site=self.site,
         )
+        if self.fetched and _host(self.fetched) != _host(self.url):
+            draft.meeting["notes"].append(
+                f"Read from {display_url(self.fetched)}; the page gives {self.url} as its address."
+            )
+        return draft
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    except ValueError:
+        return ""
 
 
 def is_url(source: str) -> bool:
@@ -227,8 +244,10 @@ def fetch_article(url: str, *, timeout: float = FETCH_TIMEOUT) -> ArticleText:
         text = _decode_text(raw, charset)
         if len(text.split()) < MIN_WORDS:
             raise FetchError(shown, f"no article text found (fewer than {MIN_WORDS} words)")
-        return ArticleText(text, url=final, kind="url")
-    return article_from_html(shown, raw, url=final)
+        return ArticleText(text, url=final, kind="url", fetched=final)
+    article = article_from_html(shown, raw, url=final)
+    article.fetched = final
+    return article
 
 
 def _decode_text(raw: bytes, charset: str | None) -> str:

@@ -129,6 +129,20 @@ def test_a_url_is_fetched_and_read_like_the_saved_page() -> None:
     assert "Roman Starovoit" in article.text
 
 
+def test_a_page_that_names_another_site_as_its_address_says_where_it_was_read() -> None:
+    """A page fetched from one server that names another as its canonical address was
+    stored as if read from the other (found by an adversarial probe: any page can claim to
+    be BelTA's). The source is what the page says; a note says where it came from."""
+    with serve({"/kursk": Page(html())}) as base:
+        article = read_article(f"{base}/kursk")
+    assert article.fetched == f"{base}/kursk"
+    notes = article.draft().meeting["notes"]
+    assert f"Read from {base}/kursk; the page gives {article.url} as its address." in notes
+    with serve({"/kursk": Page(html().replace(b"https://eng.belta.by", base.encode()))}) as base:
+        article = read_article(f"{base}/kursk")  # (its own site: nothing to say)
+    assert not any(n.startswith("Read from") for n in article.draft().meeting["notes"])
+
+
 def test_a_redirected_page_without_a_canonical_link_keeps_the_address_it_ended_at() -> None:
     body = html(PAGE.replace('<link rel="canonical"', '<link rel="alternate"'))
     with serve(
