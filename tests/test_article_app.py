@@ -298,6 +298,9 @@ async def test_escape_stops_a_fetch_under_way_at_once(app) -> None:
             await pilot.press("enter")
             await pilot.pause(0.5)
             assert pages._FETCHES  # (a cancelled thread worker is "finished" while it waits)
+            # what it reads is said in the box's frame, which its spinner does not cover
+            frame = str(app.screen.query_one("#article-box").border_subtitle)
+            assert frame == f"Fetching {base}/slow…"
             started = time.monotonic()
             await pilot.press("escape")
             await _until(pilot, lambda: not pages._FETCHES)

@@ -193,6 +193,8 @@ class ArticleScreen(ModalScreen[Drafted | None]):
 
     def show_progress(self, message: str) -> None:
         self.query_one("#article-error", Static).update(Text(one_line(message)))
+        # (in the box's frame too: its spinner covers the line above while it reads)
+        self.query_one("#article-box").border_subtitle = Text(one_line(message))
 
     @property
     def busy(self) -> bool:
@@ -265,7 +267,9 @@ class ArticleScreen(ModalScreen[Drafted | None]):
         call(self.dismiss, result)
 
     def _failed(self, message: str) -> None:
-        self.query_one("#article-box").loading = False
+        box = self.query_one("#article-box")
+        box.loading = False
+        box.border_subtitle = ""
         self.show_error(message)
 
     def action_cancel(self) -> None:
