@@ -247,7 +247,7 @@ def check_web_addresses(meeting: Meeting, stored: frozenset[str] = frozenset()) 
             if step.url and step.url not in stored and not _WEB_ADDRESS.fullmatch(step.url):
                 raise ValidationError(
                     f"proposals[{i}].follow_up[{j}].url",
-                    f"expected an http(s) address, got {step.url!r}",
+                    f"expected an http(s) address, got {_quoted(step.url)}",
                 )
 
 

@@ -237,6 +237,14 @@ def fetch_article(url: str, *, timeout: float = FETCH_TIMEOUT) -> ArticleText:
     """Fetch ``url`` (http or https) and read it as a web page (or plain text)."""
     raw, content_type, charset, final = fetch(url, timeout=timeout)
     shown = display_url(url)
+    if raw.startswith(_PACKED):  # (compressed, whatever it was said to be: unpacked first)
+        from trafilatura.utils import handle_compressed_file
+
+        unpacked = handle_compressed_file(raw, max_size=MAX_PAGE_BYTES)
+        if unpacked is raw:
+            limit = format_size(MAX_PAGE_BYTES)
+            raise FetchError(shown, f"a compressed page, damaged or over {limit} once unpacked")
+        raw = unpacked
     if content_type == "text/plain" or (not content_type and not looks_like_html(raw)):
         if len(raw) > MAX_ARTICLE_BYTES:
             limit = format_size(MAX_ARTICLE_BYTES)
@@ -317,13 +325,21 @@ class _Deadline:
         self._timer.cancel()
         with _FETCHES_LOCK:
             _FETCHES.discard(self)
+        with self._lock:
+            sockets, self._sockets = self._sockets, []
+        for sock in sockets:
+            sock.close()
 
     def watch(self, sock: socket.socket) -> None:
+        # A copy of the connection (a duplicate of its descriptor): TLS takes the socket
+        # over, and its own object then holds nothing to shut (https went unstopped); a
+        # shutdown through the copy ends the connection, the handshake included.
+        copy = sock.dup()
         with self._lock:
-            self._sockets.append(sock)
+            self._sockets.append(copy)
             if not self.why:
                 return
-        self._shut(sock)
+        self._shut(copy)
 
     def end(self, why: str) -> None:
         with self._lock:
@@ -396,13 +412,22 @@ def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> tuple[bytes, str, str 
     url = _address(url)
     with _Deadline(timeout) as deadline:
         try:
-            return _fetch(url, timeout, deadline)
+            page = _fetch(url, timeout, deadline)
         except FetchError as exc:
-            if deadline.why == "stopped":
-                raise FetchError(exc.url, "stopped before the page arrived") from None
-            if deadline.why:
-                raise FetchError(exc.url, f"the page did not arrive within {timeout:g} s") from None
+            _ended_early(deadline, exc.url, timeout)
             raise
+        # (a page that ends where the connection closes ends early too when it is shut:
+        # the part read is no page)
+        _ended_early(deadline, display_url(url), timeout)
+        return page
+
+
+def _ended_early(deadline: _Deadline, shown: str, timeout: float) -> None:
+    """Raise the :class:`FetchError` of a fetch its deadline (or a stop) ended."""
+    if deadline.why == "stopped":
+        raise FetchError(shown, "stopped before the page arrived") from None
+    if deadline.why:
+        raise FetchError(shown, f"the page did not arrive within {timeout:g} s") from None
 
 
 def _address(url: str) -> str:
@@ -454,7 +479,7 @@ def _fetch(url: str, timeout: float, deadline: _Deadline) -> tuple[bytes, str, s
         raise
     except urllib.error.HTTPError as exc:
         location = exc.headers.get("Location") if exc.headers else None
-        if 300 <= exc.code < 400 and location:
+        if exc.code in (301, 302, 303, 307, 308) and location:
             from urllib.parse import urljoin
 
             if is_url(urljoin(exc.geturl() or url, location)):  # ("/loop": a web address)

@@ -2279,6 +2279,35 @@ async def test_d_deletes_the_highlighted_meeting_after_asking(app, store: Store)
     assert store.meeting(first[1]) is not None
 
 
+async def test_a_question_answers_keys_typed_with_d_and_a_click(app, store: Store) -> None:
+    """ "D y" in one burst left the question open and nothing deleted (the question opens
+    after a worker reads the meeting: the y went to the list); and the question's buttons
+    must be there to click (a review found them drawn with no size)."""
+    from textual import events
+    from textual.widgets import Button
+
+    from coopbrowse.tui.screens.export import ConfirmScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        first, second = main.rows[0].key, main.rows[1].key
+        for key in ("D", "y"):
+            app.post_message(events.Key(key, key))
+        await until(pilot, lambda: store.meeting(first[1]) is None, "the meeting deleted")
+        await settle(pilot, app)
+        assert app.screen is main and main._current_key() == second
+        await pilot.press("D")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        buttons = list(app.screen.query(Button))
+        assert [b.id for b in buttons] == ["confirm-yes", "confirm-no"]
+        assert all(b.region.width >= 8 and b.region.height >= 1 for b in buttons)
+        assert await pilot.click("#confirm-no")
+        await settle(pilot, app)
+        assert app.screen is main and store.meeting(second[1]) is not None
+
+
 async def test_u_just_after_a_delete_brings_the_meeting_back(app, store: Store) -> None:
     """After ``D y`` the list moved to the next meeting, and ``u`` offered to undo that
     meeting's latest change: ``u y``, meant to take the delete back, undid another edit.

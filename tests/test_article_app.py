@@ -308,6 +308,25 @@ async def test_escape_stops_a_fetch_under_way_at_once(app) -> None:
             assert isinstance(app.screen, MainScreen)
 
 
+async def test_quitting_stops_a_fetch_under_way(app) -> None:
+    """Textual waits for its worker threads as it ends: a fetch waiting on a slow server
+    held a blank terminal until the server let go (found by a review)."""
+    from webserver import Page, serve
+
+    from coopbrowse.store import pages
+
+    with serve({"/slow": Page(header_trickle=0.05)}) as base:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.press("i")
+            app.screen.query_one("#article-path", Input).value = f"{base}/slow"
+            await pilot.press("enter")
+            await _until(pilot, lambda: bool(pages._FETCHES))
+            fetches = list(pages._FETCHES)
+            app.exit()
+            assert [f.why for f in fetches] == ["stopped"]
+
+
 async def test_standard_input_and_a_path_with_pasted_text_are_refused_in_place(
     app, tmp_path: Path
 ) -> None:

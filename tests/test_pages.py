@@ -243,6 +243,100 @@ def test_a_server_that_trickles_its_headers_is_stopped_by_the_whole_timeout() ->
     assert str(caught.value) == f"{base}/slow: the page did not arrive within 1 s"
 
 
+def test_an_https_server_that_trickles_its_headers_is_stopped_by_the_whole_timeout(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """TLS takes a connection's socket over: the deadline shut the socket object it was
+    given, which then held nothing, and an https fetch went on for as long as its server
+    trickled (found by a review). A server sending its headers a byte at a time over TLS is
+    cut off at the deadline, and a fetch of it stops when asked."""
+    import shutil
+    import ssl
+    import threading
+    import time
+
+    from coopbrowse.store.pages import stop_fetches
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make the test server's certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # (the client trusts it)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(4)
+    port = server.getsockname()[1]
+    done = threading.Event()
+
+    def trickle(conn: socket.socket) -> None:
+        try:
+            with context.wrap_socket(conn, server_side=True) as tls:
+                tls.recv(4096)  # the request
+                tls.sendall(b"HTTP/1.1 200 OK\r\nX-Long: ")
+                while not done.is_set():
+                    tls.sendall(b"x")
+                    time.sleep(0.05)
+        except OSError:
+            return
+
+    def serving() -> None:
+        while not done.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            threading.Thread(target=trickle, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=serving, daemon=True).start()
+    url = f"https://127.0.0.1:{port}/x"
+    failed: list[str] = []
+
+    def fetching() -> None:
+        try:
+            fetch_article(url, timeout=30)
+        except FetchError as exc:
+            failed.append(str(exc))
+
+    try:
+        started = time.monotonic()
+        with pytest.raises(FetchError) as caught:
+            fetch_article(url, timeout=1.0)
+        assert time.monotonic() - started < 5
+        assert str(caught.value) == f"{url}: the page did not arrive within 1 s"
+        thread = threading.Thread(target=fetching)
+        thread.start()
+        time.sleep(0.7)
+        started = time.monotonic()
+        stop_fetches()
+        thread.join(10)
+        assert time.monotonic() - started < 3 and failed == [
+            f"{url}: stopped before the page arrived"
+        ]
+    finally:
+        done.set()
+        server.close()
+
+
+def test_a_page_that_ends_where_its_connection_closes_is_not_cut_at_the_deadline() -> None:
+    """With no Content-Length a page ends where its connection closes: shut at the
+    deadline, the part read came back as the whole page (found by a review)."""
+    import time
+
+    with serve({"/slow": Page(html() * 10, trickle=0.01, length=False)}) as base:
+        started = time.monotonic()
+        with pytest.raises(FetchError) as caught:
+            fetch_article(f"{base}/slow", timeout=1.0)
+        assert time.monotonic() - started < 5
+    assert str(caught.value) == f"{base}/slow: the page did not arrive within 1 s"
+
+
 def test_a_fetch_under_way_stops_when_asked() -> None:
     """The app cancels a fetch (escape, or quitting): its thread returned only when the
     server let go, and the app could not exit meanwhile."""
@@ -300,6 +394,9 @@ def test_a_compressed_page_is_read_within_the_page_limit(monkeypatch, tmp_path: 
     packed = tmp_path / "saved.html"
     packed.write_bytes(gzip.compress(page))
     assert "Kursk" in read_article(str(packed)).text
+    text = b"Lukashenko met the Governor of Kursk Oblast in Minsk today to talk of trade. " * 3
+    with serve({"/gz": Page(gzip.compress(text), content_type="text/plain")}) as base:
+        assert "Kursk Oblast" in fetch_article(f"{base}/gz").text  # (was read as garbage)
     monkeypatch.setattr(pages, "MAX_PAGE_BYTES", len(page) - 1)
     with pytest.raises(InputError) as caught:
         read_article(str(packed))
@@ -351,6 +448,14 @@ def test_a_redirect_loop_is_said_as_one() -> None:
     assert str(caught.value) == (
         f"{base}/loop: too many redirects (the server sends it round in a loop)"
     )
+
+
+def test_a_status_of_the_3xx_kind_urllib_does_not_follow_is_said_as_such() -> None:
+    """A 300 or 304 with a Location was said to be a redirect loop (found by a review)."""
+    page = Page(b"", status=304, headers=(("Location", "/elsewhere"),))
+    with serve({"/p": page}) as base, pytest.raises(FetchError) as caught:
+        fetch_article(f"{base}/p")
+    assert str(caught.value).startswith(f"{base}/p: the server answered HTTP 304")
 
 
 def test_an_address_in_capitals_is_fetched_and_kept_in_lower_case(tmp_path: Path) -> None:

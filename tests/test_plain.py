@@ -169,6 +169,8 @@ def test_many_proposals_elsewhere_are_counted_in_the_heading_not_listed_twice(
     shown = [(p, m) for m in others for p in m.proposals][:12]
     text = text_of(as_renderable(proposal_blocks(proposal, meeting, Related(shown, 2239))), 120)
     assert "Also raised with: 2,239 proposals elsewhere, the 12 latest below" in text
+    text = text_of(as_renderable(proposal_blocks(proposal, meeting, Related(shown[:1], 9))), 120)
+    assert "Also raised with: 9 proposals elsewhere, the latest below" in text
     few = [(p, m) for m in others[:2] for p in m.proposals[:1]]
     text = text_of(as_renderable(proposal_blocks(proposal, meeting, Related(few, 2))), 120)
     assert "Also raised with: " + ", ".join(meeting_label(m) for _p, m in few) in text

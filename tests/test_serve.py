@@ -110,6 +110,10 @@ def test_the_apps_socket_answers_only_its_own_page(tmp_path: Path) -> None:
         assert _handshake(port, f"http://localhost:{port}").startswith("HTTP/1.1 101")
         assert _handshake(port, f"http://127.0.0.1:{port}").startswith("HTTP/1.1 101")
         assert _handshake(port, None).startswith("HTTP/1.1 101")  # no browser's page
+        # and no other site may frame the page (its socket would take it for this one's)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as page:
+            assert page.headers["X-Frame-Options"] == "DENY"
+            assert page.headers["Content-Security-Policy"] == "frame-ancestors 'none'"
     finally:
         server.terminate()
         _out, err = server.communicate(timeout=10)

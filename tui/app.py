@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -116,6 +117,14 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_sections()))  # type: ignore[arg-type]
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """End the app; a fetch under way stops first. Textual waits for its worker threads
+        as it ends: one waiting on a slow server held a blank terminal until it let go."""
+        pages = sys.modules.get("coopbrowse.store.pages")
+        if pages is not None:  # (imported only if an article was ever read)
+            pages.stop_fetches()
+        super().exit(*args, **kwargs)
 
     async def action_quit(self) -> None:
         main = self.main

@@ -395,7 +395,10 @@ def proposal_blocks(
             # (the places again, listed below, made a heading of several lines)
             summary = f"{related.total:,} proposals elsewhere"
             if related.total > len(related.shown):
-                summary += f", the {len(related.shown)} latest below"
+                latest = (
+                    f"the {len(related.shown)} latest" if len(related.shown) > 1 else "the latest"
+                )
+                summary += f", {latest} below"
         else:
             summary = ", ".join(places)
         blocks.append(Text(f"Also raised with: {one_line(summary)}", style=HEADING))

@@ -1670,9 +1670,6 @@ def launch(db_path: Path) -> int:
         app.run()
     finally:
         gc.enable()  # (an app that ended before its first frame)
-        pages = sys.modules.get("coopbrowse.store.pages")
-        if pages is not None:  # a fetch under way would hold the exit until its server let go
-            pages.stop_fetches()
     if app.load_error is not None:
         raise app.load_error
     return app.return_code or EXIT_OK

@@ -103,4 +103,8 @@ class OriginCheckedServer(Server):
             )
             return web.Response(status=403, text="coopbrowse: not this server's page\n")
         response: web.StreamResponse = await handler(request)
+        if not response.prepared:  # (a page of its own: no other site may frame it, where
+            # the socket would take it for this server's and a click could type for them)
+            response.headers["X-Frame-Options"] = "DENY"
+            response.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
         return response

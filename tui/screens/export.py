@@ -135,10 +135,11 @@ class _Watched:
         return self.index.proposal(proposal_id)
 
 
-class AnswerButton(KeepsTypeahead, Button, can_focus=True):
+class AnswerButton(Button, KeepsTypeahead):
     """A question's button: the keys queued behind the answer ("u y jj": the j's) go on to
     the screen under the question once it has closed, as the list's would (they were lost
-    with it)."""
+    with it). Button first: a widget's styles follow its first base (KeepsTypeahead first,
+    the buttons had none of Button's, and no size)."""
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -1649,15 +1649,20 @@ class MainScreen(StyledOnce, Screen[None]):
         # the list stays where it was: on the next row (the one before, at the end)
         near = [self.rows[i] for i in (at + 1, at - 1) if 0 <= i < len(self.rows)]
         neighbour = next((r.key for r in near if r is not None), None)
-        self._prepare_delete(row.key, neighbour)
+        # (the keys typed while the record is read are kept for the question: "D y")
+        self._prepare_delete(row.key, neighbour, self._opening_screen("the delete question"))
 
     @work(thread=True, exclusive=True, group="edit")
-    def _prepare_delete(self, key: Key, neighbour: Key | None) -> None:
+    def _prepare_delete(self, key: Key, neighbour: Key | None, opening: OpeningScreen) -> None:
         found = None if self._read_only() else self._whole(key)  # (said before asking)
-        if found is not None:
-            self.app.call_from_thread(self._ask_delete, key, found[0], neighbour)
+        if found is None:
+            self.app.call_from_thread(opening.call_later, opening.give_up)
+        else:
+            self.app.call_from_thread(self._ask_delete, key, found[0], neighbour, opening)
 
-    def _ask_delete(self, key: Key, meeting: Any, neighbour: Key | None) -> None:
+    def _ask_delete(
+        self, key: Key, meeting: Any, neighbour: Key | None, opening: OpeningScreen
+    ) -> None:
         from ..blocks import plural
         from .export import confirm
 
@@ -1675,6 +1680,7 @@ class MainScreen(StyledOnce, Screen[None]):
             lambda: self._write_delete(key, neighbour),
             "Delete (y)",
             otherwise=self._release_keys,
+            opening=opening,
         )
 
     @work(thread=True, exclusive=True, group="write")

@@ -124,17 +124,28 @@ class OpeningScreen(ModalScreen[None]):
         """Keep the key for the screen on its way (once it is there, send it on)."""
         event.stop()
         event.prevent_default()
-        if not self._done:
+        if not self._done or self.app.screen is self:
+            # (kept; and once the screen handed over to has closed, this one is on its way
+            # out: the keys typed behind that screen's last ("u y jj": the j's, sent on by
+            # the question's buttons) go on once this one has gone, never back to it, which
+            # would loop; they were lost)
             self.keys.append(event)
         elif isinstance(self._next, KeepsEarlyKeys):
             self._next.keep_key(event)
-        elif self.app.screen is not self:  # (never back to this screen: it would loop)
+        else:
             send_keys(self.app, [event])
 
     def on_screen_resume(self) -> None:
         """Shown again after its work is done: it has nothing left to say."""
         if self._done and self.app.screen is self:
+            self._leave()
+
+    def _leave(self) -> None:
+        """Go, and send on the keys that reached it after the screen it handed over to."""
+        if self.app.screen is self:
             self.app.pop_screen()
+        keys, self.keys = self.keys, []
+        send_keys(self.app, keys)
 
     def hand_over(self, screen: Screen[Any], callback: Any = None) -> None:
         """Show ``screen`` over this one (``callback``: its result's, as for
@@ -143,26 +154,18 @@ class OpeningScreen(ModalScreen[None]):
         first."""
         self._done = True
         self._next = screen
-        if not isinstance(screen, KeepsEarlyKeys):
-            # (a question: this one goes first, and the keys kept go to the question once it
-            # is there; kept under it, the keys behind its answer reached this one as it
-            # closed, and were lost: "u y jj" undid, and the j's never moved the list)
-            self.app.pop_screen()
-            below = self.app.screen
-            with below._context():  # (its answer is called back there: this one has gone)
-                self.app.push_screen(screen, callback)
-            keys, self.keys = self.keys, []
-            send_keys(self.app, keys)
-            return
         # it stays under the screen until that closes: under a dialog it would still be seen
         # saying "Opening …"
         self.query_one(Static).display = False
-        screen.early_keys = self.keys + screen.early_keys
+        if isinstance(screen, KeepsEarlyKeys):
+            screen.early_keys = self.keys + screen.early_keys
+        else:
+            send_keys(self.app, self.keys)
         self.keys = []
 
         def closed(result: Any) -> None:
             if self.app.screen is self:
-                self.app.pop_screen()
+                self._leave()
             if callback is not None:
                 callback(result)
 
