@@ -280,6 +280,17 @@ async def test_a_url_pasted_into_the_text_box_is_fetched(app, store: Store) -> N
             assert "(1 of" not in app.screen.heading  # one article: no count
 
 
+async def fetch_in_the_dialog(pilot, app, url: str) -> None:
+    """Give ``url`` to the article dialog, and wait until its fetch is under way."""
+    from coopbrowse.store import pages
+
+    await settle(pilot, app)
+    await pilot.press("i")
+    app.screen.query_one("#article-path", Input).value = url
+    await pilot.press("enter")
+    await _until(pilot, lambda: bool(pages._FETCHES))
+
+
 async def test_escape_stops_a_fetch_under_way_at_once(app) -> None:
     """Escape closed the dialog but its worker waited on a server sending its headers a
     byte a second; quitting then left a blank terminal until the server let go (found by an
@@ -292,11 +303,7 @@ async def test_escape_stops_a_fetch_under_way_at_once(app) -> None:
 
     with serve({"/slow": Page(header_trickle=0.05)}) as base:
         async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            await pilot.press("i")
-            app.screen.query_one("#article-path", Input).value = f"{base}/slow"
-            await pilot.press("enter")
-            await pilot.pause(0.5)
+            await fetch_in_the_dialog(pilot, app, f"{base}/slow")
             assert pages._FETCHES  # (a cancelled thread worker is "finished" while it waits)
             # what it reads is said in the box's frame, which its spinner does not cover
             frame = str(app.screen.query_one("#article-box").border_subtitle)
@@ -317,11 +324,7 @@ async def test_quitting_stops_a_fetch_under_way(app) -> None:
 
     with serve({"/slow": Page(header_trickle=0.05)}) as base:
         async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            await pilot.press("i")
-            app.screen.query_one("#article-path", Input).value = f"{base}/slow"
-            await pilot.press("enter")
-            await _until(pilot, lambda: bool(pages._FETCHES))
+            await fetch_in_the_dialog(pilot, app, f"{base}/slow")
             fetches = list(pages._FETCHES)
             app.exit()
             assert [f.why for f in fetches] == ["stopped"]
