@@ -356,8 +356,10 @@ def source_text(m: Meeting) -> str:
 
 
 def _paragraphs(text: str) -> list[str]:
-    """The paragraphs of a text typed with line breaks (each line one, blank lines none)."""
-    return [line for line in (text or "").splitlines() if line.strip()]
+    """The paragraphs of a text typed with line breaks (each line one, blank lines none).
+    Only a line feed breaks a line (``splitlines`` broke at a lone carriage return, a form
+    feed and the like too, which the app shows as stand-ins, ␍)."""
+    return [line for line in re.split(r"\r?\n", text or "") if line.strip()]
 
 
 def _meeting_heading(m: Meeting) -> str:

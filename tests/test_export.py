@@ -153,13 +153,14 @@ def test_a_briefing_keeps_what_the_records_say_apart(store: Store) -> None:
     penza = store.meeting("2025-04-01-penza")
     assert penza is not None
     data = penza.to_dict()
-    data["summary"] = "First paragraph.\nSecond paragraph."
+    # (a line feed, or CR LF, breaks a paragraph; a lone CR is a stand-in, as the app shows)
+    data["summary"] = "First paragraph.\r\nSecond paragraph.\nThird\rpart."
     data["proposals"][0]["detail"] = "Supplies of buses were discussed"
     store.edit_meeting(Meeting.from_dict(data))
     sel = select(store.meetings(), [("meeting", "2025-04-01-penza")])
     markdown = to_markdown(sel, now=NOW)
     check_structure(markdown)
-    assert "\nFirst paragraph.\n\nSecond paragraph.\n" in markdown
+    assert "\nFirst paragraph.\n\nSecond paragraph.\n\nThird␍part.\n" in markdown
     assert "Supplies of buses were discussed. Status:" in markdown
     assert "| Stated by | Note |" in markdown
     note = next(t.note for t in penza.trade if t.note)
