@@ -2306,6 +2306,16 @@ async def test_a_question_answers_keys_typed_with_d_and_a_click(app, store: Stor
         assert await pilot.click("#confirm-no")
         await settle(pilot, app)
         assert app.screen is main and store.meeting(second[1]) is not None
+        # tab to Delete, then tab back and enter in one burst: Cancel is pressed (the enter
+        # reached the button the tab left, and deleted: found by a keyboard pass)
+        await pilot.press("D")
+        await settle(pilot, app)
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "confirm-yes"
+        for key in ("tab", "enter"):
+            app.post_message(events.Key(key, None))
+        await settle(pilot, app)
+        assert app.screen is main and store.meeting(second[1]) is not None
 
 
 async def test_u_just_after_a_delete_brings_the_meeting_back(app, store: Store) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -38,11 +38,10 @@ from coopbrowse.store.paths import expand
 from coopbrowse.store.storage import check_export_target
 from coopbrowse.store.text import one_line, printable
 
-from ..keyorder import after_keys_of
+from ..keyorder import after_keys_of, send_keys
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput
 from ..widgets.toggles import Dot, Dots, Tick
-from ..widgets.typeahead import KeepsTypeahead
 
 if TYPE_CHECKING:
     from coopbrowse.store.index import SearchIndex
@@ -135,11 +134,20 @@ class _Watched:
         return self.index.proposal(proposal_id)
 
 
-class AnswerButton(Button, KeepsTypeahead):
-    """A question's button: the keys queued behind the answer ("u y jj": the j's) go on to
-    the screen under the question once it has closed, as the list's would (they were lost
-    with it). Button first: a widget's styles follow its first base (KeepsTypeahead first,
-    the buttons had none of Button's, and no size)."""
+class AnswerButton(Button):
+    """A question's button. A key it gets once the focus has left it, or once the question
+    has closed, was typed for where the focus is now, and goes there: the keys behind the
+    answer ("u y jj": the j's) to the list under the question (they were lost with it), and
+    an enter behind a tab to the button the tab went to (it pressed the one it left, Delete,
+    as a review found)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.screen is not self.app.screen or self.screen.focused is not self:
+            event.stop()
+            event.prevent_default()
+            send_keys(self.app, [event])
+            return
+        await super()._on_key(event)
 
 
 class ConfirmScreen(ModalScreen[bool]):
