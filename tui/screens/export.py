@@ -42,6 +42,7 @@ from ..keyorder import after_keys_of, send_keys
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput
 from ..widgets.toggles import Dot, Dots, Tick
+from ..widgets.typeahead import run_binding_now
 
 if TYPE_CHECKING:
     from coopbrowse.store.index import SearchIndex
@@ -146,6 +147,12 @@ class AnswerButton(Button):
             event.stop()
             event.prevent_default()
             send_keys(self.app, [event])
+            return
+        # its binding runs now, not once the key has bubbled up: the keys queued behind it
+        # find the question answered, or the focus moved
+        if await run_binding_now(self, event):
+            event.stop()
+            event.prevent_default()
             return
         await super()._on_key(event)
 
