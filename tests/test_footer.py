@@ -226,6 +226,9 @@ async def test_a_views_own_keys_come_first_where_a_narrow_footer_cuts_the_rest(a
         await pilot.press("2")
         await settle(pilot, app)
         assert visible()[:3] == ["Open", "Follow up", "Edit"]
+        await pilot.press("3")
+        await settle(pilot, app)
+        assert visible()[:2] == ["Open", "Compare"]
         await pilot.press("1")
         await settle(pilot, app)
         assert "Follow up" not in visible()

@@ -1164,6 +1164,7 @@ class MainScreen(StyledOnce, Screen[None]):
     # in the Follow-up view): ids of BINDINGS, in order
     _FOOTER_FIRST: ClassVar[dict[str, tuple[str, ...]]] = {
         "proposals": ("follow-up", "edit"),
+        "regions": ("compare",),  # (a region row's meetings, side by side)
         "followup": ("follow-up", "edit", "undo"),
     }
 
