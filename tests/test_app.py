@@ -1421,6 +1421,27 @@ async def test_an_arrow_in_the_export_dialog_keeps_a_name_the_user_edited(app) -
         assert path.value == edited
 
 
+async def test_a_name_typed_with_e_goes_into_the_export_dialog(app) -> None:
+    """ "e" and a file name typed at once: the name's first keys reached the dialog before
+    its file name had the focus, and were lost ("e /tmp/x" kept "tmp/x"; found by a
+    keyboard pass). So with "i" and the article dialog's path."""
+    from textual import events
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        for key in ("e", *"brief"):
+            app.post_message(events.Key(key, key))
+        await until(pilot, lambda: getattr(app.screen, "ready", False), "the dialog")
+        await settle(pilot, app)
+        assert app.screen.query_one("#export-path").value == "brief"
+        await pilot.press("escape")
+        await settle(pilot, app)
+        for key in ("i", *"xyz"):
+            app.post_message(events.Key(key, key))
+        await settle(pilot, app)
+        assert app.screen.query_one("#article-path").value == "xyz"
+
+
 @pytest.mark.parametrize(
     ("name", "said"),
     [

@@ -45,6 +45,7 @@ from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput, PastedTextArea
 from .export import confirm
 from .form import MeetingForm
+from .opening import TakesKeysTypedWithIt
 
 # Each screen's styles are in the .tcss file beside it (CSS_PATH), parsed when the screen is
 # first shown, not at every launch (start-up time is measured, see bench_startup.py).
@@ -113,9 +114,11 @@ def split_sources(line: str) -> list[str]:
         return line.split()
 
 
-class ArticleScreen(ModalScreen[Drafted | None]):
+class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
     """Ask for articles: file paths or URLs (several queue their drafts), or the text
     pasted into the box."""
+
+    FIRST_FIELD = "#article-path"
 
     CSS_PATH = "article.tcss"
 

@@ -43,12 +43,14 @@ from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput
 from ..widgets.toggles import Dot, Dots, Tick
 from ..widgets.typeahead import run_binding_now
+from .opening import TakesKeysTypedWithIt
 
 if TYPE_CHECKING:
     from coopbrowse.store.index import SearchIndex
     from coopbrowse.store.model import Meeting, Proposal
 
     from .opening import OpeningScreen
+
 
 PREVIEW_LINES = 60
 
@@ -370,10 +372,11 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
         self.dismiss(None)
 
 
-class ExportScreen(ModalScreen[str | None]):
+class ExportScreen(ModalScreen[str | None], TakesKeysTypedWithIt):
     """Export dialog; dismisses with the written path (or None when cancelled)."""
 
     CSS_PATH = "export.tcss"
+    FIRST_FIELD = "#export-path"
     # the file name is focused as it opens (on_mount); Textual's first focusable, the
     # choice, scrolled the dialog to itself on the way, hiding its heading in 24 lines
     AUTO_FOCUS = ""

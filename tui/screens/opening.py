@@ -93,6 +93,28 @@ class KeepsEarlyKeys(Widget):
             send_keys(self.app, [event])
 
 
+class TakesKeysTypedWithIt(Widget):
+    """For a dialog that focuses its field as it mounts (``class Dialog(ModalScreen[...],
+    TakesKeysTypedWithIt)``: after the screen class, whose styles a widget takes from its
+    first base): the keys typed with the key that opened it ("e" and a file name, at once)
+    reached it before that field had the focus, and were handed to the dialog itself, where
+    nothing took them: they go on to its ``FIRST_FIELD``."""
+
+    FIRST_FIELD = ""  # the field those keys are for (its selector), focused if none is
+
+    def on_key(self, event: events.Key) -> None:
+        if not to_screen(event):
+            return
+        if self.screen.focused is None and self.FIRST_FIELD:
+            fields = self.query(self.FIRST_FIELD)
+            if fields:  # (before it mounts: a key typed with its key is for its field)
+                self.screen.set_focus(fields.first(), scroll_visible=False)
+        if self.screen.focused is not None:  # (sent on there: never back here, to loop)
+            event.stop()
+            event.prevent_default()
+            send_keys(self.app, [event])
+
+
 class OpeningScreen(ModalScreen[None]):
     """``what`` is opening (say it in a few words: "the meeting form")."""
 
