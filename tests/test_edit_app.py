@@ -1030,54 +1030,22 @@ async def test_keys_typed_one_by_one_while_the_form_mounts_all_arrive(app, store
         assert date.value.endswith("abcdefgh")
 
 
-async def test_an_opening_covered_by_another_screen_goes_when_that_closes(
-    app, store: Store
-) -> None:
-    from coopbrowse.tui.screens.compare import CompareScreen
-    from coopbrowse.tui.screens.opening import OpeningScreen
-
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        main = app.screen
-        assert isinstance(main, MainScreen)
-        await pilot.press("space", "j", "space", "k")
-        await settle(pilot, app)
-        for key in "cE":  # typed together: the comparison and the form both open
-            app.post_message(Key(key, key))
-        await until(
-            pilot,
-            lambda: isinstance(app.screen, EditScreen) and app.screen.is_mounted,
-            "the form is there",
-        )
-        await settle(pilot, app)
-        for _ in range(4):  # close whatever is on top until the list is back
-            if app.screen is main:
-                break
-            await pilot.press("escape")
-            await settle(pilot, app)
-            await pilot.pause(0.2)
-        assert app.screen is main
-        assert not any(isinstance(s, OpeningScreen | CompareScreen) for s in app.screen_stack)
-        table = main.query_one(RecordTable)
-        before = table.cursor
-        await pilot.press("j")
-        assert table.cursor == before + 1  # keys work (none loops through a leftover screen)
-
-
-async def test_a_comparison_ready_after_the_form_does_not_cover_it(
-    app, store: Store, monkeypatch
-) -> None:
-    """c and E typed together, the comparison slower than the form: the form stays on top
-    and the comparison follows when the list is back (it covered the form before)."""
+async def test_keys_typed_with_c_go_to_the_comparison(app, store: Store, monkeypatch) -> None:
+    """ "c jj" and "c e" typed at once moved the list behind the comparison and opened the
+    list's export (the comparison is made in a worker; found by a keyboard pass): the keys
+    typed while it is made are kept for it, and the list stays where it was. "c E" opens no
+    form under it (E is no key of the comparison's)."""
     import threading
 
     from coopbrowse.store import compare as compare_module
     from coopbrowse.tui.screens.compare import CompareScreen
+    from coopbrowse.tui.screens.export import SaveAsScreen
+    from coopbrowse.tui.screens.opening import OpeningScreen
 
     gate = threading.Event()
     compare = compare_module.compare
 
-    def slow(meetings):
+    def slow(meetings):  # (the comparison slower than the keys behind its c)
         assert gate.wait(30)
         return compare(meetings)
 
@@ -1085,26 +1053,32 @@ async def test_a_comparison_ready_after_the_form_does_not_cover_it(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         main = app.screen
+        assert isinstance(main, MainScreen)
+        table = main.query_one(RecordTable)
         await pilot.press("space", "j", "space", "k")
         await settle(pilot, app)
-        for key in "cE":
+        before = table.cursor
+        for key in "cjjE":
             app.post_message(Key(key, key))
-        await until(pilot, lambda: isinstance(app.screen, EditScreen), "the form is there")
+        await until(pilot, lambda: isinstance(app.screen, OpeningScreen), "the opening")
         gate.set()
-        await until(
-            pilot,
-            lambda: (
-                bool(getattr(main, "_waiting_screens", None))
-                or isinstance(app.screen, CompareScreen)
-            ),
-            "the comparison is ready",
-        )
-        assert isinstance(app.screen, EditScreen)  # not covered by the comparison
-        await settle(pilot, app)
-        await pilot.press("escape")  # the form, untouched, closes: the comparison follows
         await until(pilot, lambda: isinstance(app.screen, CompareScreen), "the comparison")
+        await settle(pilot, app)
+        assert table.cursor == before  # the j's were the comparison's
+        assert not any(isinstance(s, EditScreen) for s in app.screen_stack)
         await pilot.press("escape")
         await until(pilot, lambda: app.screen is main, "the list")
+        assert not any(isinstance(s, OpeningScreen | CompareScreen) for s in app.screen_stack)
+        for key in "ce":  # (no gate now: whenever it comes, e is the comparison's export)
+            app.post_message(Key(key, key))
+        await until(pilot, lambda: isinstance(app.screen, SaveAsScreen), "its export")
+        assert isinstance(app.screen_stack[-2], CompareScreen)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is main, "the list")
+        await pilot.press("j")
+        assert table.cursor == before + 1  # keys work (none loops through a leftover screen)
 
 
 async def test_q_on_a_dropdown_of_the_follow_up_does_not_quit(app, store: Store) -> None:

@@ -194,7 +194,6 @@ class MainScreen(StyledOnce, Screen[None]):
         self._detail_pending: int | None = None
         self._detail_timer: Timer | None = None
         self._detail_ticket = 0
-        self._waiting_screens: list[Screen[Any]] = []  # results that came while covered
         self._time_left = TimeLeft()  # of the counted step the status line shows
         self._typed_at = 0.0  # when a key last reached the search bar (monotonic)
         self._save_timer: Timer | None = None
@@ -1834,10 +1833,14 @@ class MainScreen(StyledOnce, Screen[None]):
             )
             return
         keys = [] if region is not None else self.selection.keys()
-        self._gather_comparison(keys, region, self.query_text)
+        # (the keys typed while the meetings are read are for the comparison: "c jj", "c e")
+        opening = self._opening_screen("the comparison")
+        self._gather_comparison(keys, region, self.query_text, opening)
 
     @work(thread=True, exclusive=True, group="compare")
-    def _gather_comparison(self, keys: list[Key], region: str | None, query: str) -> None:
+    def _gather_comparison(
+        self, keys: list[Key], region: str | None, query: str, opening: OpeningScreen
+    ) -> None:
         from coopbrowse.store.compare import MAX_MEETINGS, MIN_MEETINGS, compare
 
         index = self.index
@@ -1870,9 +1873,11 @@ class MainScreen(StyledOnce, Screen[None]):
                     where = "matching the search here" if query.strip() else "in this region"
                     note = f"the {MAX_MEETINGS} newest of {listing.total:,} {where}"
         except Exception as exc:
+            call(opening.call_later, opening.give_up)
             call(self.notify, Text(self._trouble(exc)), severity="error")
             return
         if not MIN_MEETINGS <= len(meetings) <= MAX_MEETINGS:
+            call(opening.call_later, opening.give_up)
             counted = plural(len(meetings), "meeting")
             what = (
                 f"this region has {counted} listed"  # (the row, not the selection)
@@ -1887,18 +1892,12 @@ class MainScreen(StyledOnce, Screen[None]):
             )
             return
         # (in time, left to right: compare orders them, selected in any order)
-        call(self._push_compare, compare(meetings), note)
+        call(self._push_compare, compare(meetings), note, opening)
 
-    def _push_compare(self, comparison: Any, note: str) -> None:
+    def _push_compare(self, comparison: Any, note: str, opening: OpeningScreen) -> None:
         from .compare import CompareScreen
 
-        screen = CompareScreen(comparison, note)
-        if self.app.screen is not self:
-            # A screen asked for after the comparison (c and E typed together: the form)
-            # came first: the comparison does not cover it; it follows when the list is back.
-            self._waiting_screens.append(screen)
-            return
-        self.app.push_screen(screen)
+        opening.call_later(opening.hand_over, CompareScreen(comparison, note))
 
     def on_screen_resume(self) -> None:
         if self._detail_pending is not None and self._detail_timer is None:
@@ -1907,8 +1906,6 @@ class MainScreen(StyledOnce, Screen[None]):
             # gets to them) and, the screen closed, never ran: the detail stayed as it was,
             # and with one still pending no later move asked for another.
             self.call_after_refresh(self._flush_detail)
-        if self._waiting_screens:
-            self.app.push_screen(self._waiting_screens.pop(0))
 
     def action_facets(self) -> None:
         """Counts by a field for the current view and query; enter filters to a value."""
