@@ -607,3 +607,23 @@ def test_facets_take_a_query_word_that_starts_with_a_dash(capsys, store: Store) 
     data = json.loads(out)
     assert code == 0 and data["query"] == "elevators -penza"
     assert "Penza Oblast" not in {v["value"] for v in data["values"]}
+
+
+async def test_a_comparison_that_fails_says_so_and_leaves_no_screen_up(app, monkeypatch) -> None:
+    """The comparison is made behind a screen that says it is opening: a failure making it
+    must take that screen down and say what went wrong, not leave it up for good."""
+    from coopbrowse.store import compare as compare_module
+    from coopbrowse.tui.screens.opening import OpeningScreen
+
+    def broken(meetings):
+        raise RuntimeError("no comparison today")
+
+    monkeypatch.setattr(compare_module, "compare", broken)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        await pilot.press("3", "c")
+        await until(pilot, lambda: app.screen is main, "the list back")
+        await settle(pilot, app)
+        assert not any(isinstance(s, OpeningScreen) for s in app.screen_stack)
+        assert any("no comparison today" in str(n.message) for n in app._notifications)

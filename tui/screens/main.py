@@ -1891,8 +1891,13 @@ class MainScreen(StyledOnce, Screen[None]):
                 severity="warning",
             )
             return
-        # (in time, left to right: compare orders them, selected in any order)
-        call(self._push_compare, compare(meetings), note, opening)
+        try:  # (in time, left to right: compare orders them, selected in any order)
+            comparison = compare(meetings)
+        except Exception as exc:  # (said, and the opening screen goes: never left up)
+            call(opening.call_later, opening.give_up)
+            call(self.notify, Text(self._trouble(exc)), severity="error")
+            return
+        call(self._push_compare, comparison, note, opening)
 
     def _push_compare(self, comparison: Any, note: str, opening: OpeningScreen) -> None:
         from .compare import CompareScreen
