@@ -309,6 +309,7 @@ class _Deadline:
     def __init__(self, timeout: float) -> None:
         self.timeout = timeout
         self.why = ""  # why it ended early: "" while it runs
+        self._done = False  # read all it will (or over): nothing left to end
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
         # (a little after the sockets' own timeout: a server that never answers is said so)
@@ -325,28 +326,40 @@ class _Deadline:
         self._timer.cancel()
         with _FETCHES_LOCK:
             _FETCHES.discard(self)
+        with self._lock:  # (under the lock an end() shuts through: never a closed copy's
+            self._done = True  # number, which another connection may have by then)
+            for sock in self._sockets:
+                sock.close()
+            self._sockets = []
+
+    def finish(self) -> bool:
+        """The fetch has read all it will: an end after this has nothing to stop. Whether
+        it ended early before (the read was then cut short by it)."""
         with self._lock:
-            sockets, self._sockets = self._sockets, []
-        for sock in sockets:
-            sock.close()
+            self._done = True
+            return bool(self.why)
 
     def watch(self, sock: socket.socket) -> None:
         # A copy of the connection (a duplicate of its descriptor): TLS takes the socket
         # over, and its own object then holds nothing to shut (https went unstopped); a
         # shutdown through the copy ends the connection, the handshake included.
-        copy = sock.dup()
+        try:
+            copy = sock.dup()
+        except OSError:
+            sock.close()  # (the connection is not handed on: not left open either)
+            raise
         with self._lock:
             self._sockets.append(copy)
-            if not self.why:
-                return
-        self._shut(copy)
+            if self.why:
+                self._shut(copy)
 
     def end(self, why: str) -> None:
         with self._lock:
+            if self._done:
+                return
             self.why = self.why or why
-            sockets = list(self._sockets)
-        for sock in sockets:
-            self._shut(sock)
+            for sock in self._sockets:
+                self._shut(sock)
 
     @staticmethod
     def _shut(sock: socket.socket) -> None:
@@ -417,8 +430,9 @@ def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> tuple[bytes, str, str 
             _ended_early(deadline, exc.url, timeout)
             raise
         # (a page that ends where the connection closes ends early too when it is shut:
-        # the part read is no page)
-        _ended_early(deadline, display_url(url), timeout)
+        # the part read is no page; one whole before the deadline came is kept)
+        if deadline.finish():
+            _ended_early(deadline, display_url(url), timeout)
         return page
 
 

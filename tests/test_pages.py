@@ -337,6 +337,21 @@ def test_a_page_that_ends_where_its_connection_closes_is_not_cut_at_the_deadline
     assert str(caught.value) == f"{base}/slow: the page did not arrive within 1 s"
 
 
+def test_a_page_read_whole_is_kept_when_its_deadline_comes_after() -> None:
+    """A deadline (or a stop) that came after the last read marked a whole page as one
+    that did not arrive (found by a review): once the fetch has read all it will, an end
+    has nothing to stop."""
+    from coopbrowse.store.pages import _Deadline
+
+    with _Deadline(60) as deadline:
+        assert deadline.finish() is False
+        deadline.end("stopped")
+        assert deadline.why == ""
+    with _Deadline(60) as deadline:
+        deadline.end("stopped")
+        assert deadline.finish() is True and deadline.why == "stopped"
+
+
 def test_a_fetch_under_way_stops_when_asked() -> None:
     """The app cancels a fetch (escape, or quitting): its thread returned only when the
     server let go, and the app could not exit meanwhile."""

@@ -129,6 +129,7 @@ def test_this_machine_only_is_known_in_any_spelling() -> None:
     assert not any(map(is_loopback, ["0.0.0.0", "192.0.2.7", "example.org", "::"]))
     assert all(map(every_address, ["0.0.0.0", "0", "::", ""]))
     assert not any(map(every_address, ["127.0.0.1", "192.0.2.7", "localhost"]))
+    assert not is_loopback("127.0.0.1\x00") and not every_address("0\x00")  # (raised)
 
 
 def test_the_pages_allowed_to_drive_the_app() -> None:

@@ -30,7 +30,7 @@ def _address(host: str) -> Any:
         pass
     try:
         return ipaddress.ip_address(socket.inet_aton(host))
-    except OSError:
+    except (OSError, ValueError):  # (ValueError: a NUL in it)
         return None
 
 
