@@ -12,6 +12,7 @@ from typing import Any
 from .errors import InputError
 from .model import Meeting, ValidationError, check_web_addresses
 from .storage import open_regular, read_regular
+from .text import cut
 
 DATASET_FILE = "meetings.json"
 DATASET_LIMIT = 256_000_000  # the bundled dataset is a few hundred KB
@@ -37,8 +38,7 @@ def record_label(index: int, raw: Any) -> str:
     """How an error names the ``index``-th record of a file: ``record 3 (2025-07-21-samara)``."""
     label = f"record {index + 1}"
     if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-        rid = raw["id"]  # (an id of 100,000 characters made an error of 100 KB)
-        label += f" ({rid if len(rid) <= 80 else rid[:79] + '…'})"
+        label += f" ({cut(raw['id'], 80)})"  # (an id of 100,000 characters: an error of 100 KB)
     return label
 
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .model import Change
+from .text import cut
 
 ORDER = "proposals#order"
 _SKIP = ("proposals", "history")
@@ -167,7 +168,7 @@ def _short(value: Any, width: int = 60) -> str:
     else:
         text = str(value)
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return cut(text, width)
 
 
 def _change(old: Any, new: Any, width: int = 30) -> str:

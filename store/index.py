@@ -1030,10 +1030,8 @@ class SearchIndex:
         if name in ("person", "enterprise"):
             # the most named first: "person:kar" completes to the host of hundreds of
             # meetings, not to the first of a dozen rarer names in the alphabet
-            counts: dict[str, int] = {}
-            for k, n in self._terms(searcher, "pkey" if name == "person" else "ekey"):
-                if k:
-                    counts[str(k)] = counts.get(str(k), 0) + n
+            field = "pkey" if name == "person" else "ekey"
+            counts = {str(k): n for k, n in self._terms(searcher, field) if k}
             return sorted(counts, key=lambda k: (-counts[k], k))
         raise KeyError(name)
 

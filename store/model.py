@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .taxonomy import LEGACY_STATUSES, METRICS, ROLES, SECTOR_IDS, SIDES, STATUSES
+from .text import cut
 
 
 class ValidationError(ValueError):
@@ -110,8 +111,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 def _quoted(value: object, most: int = 80) -> str:
     """A value as an error quotes it, cut to ``most`` characters (a 100,000-character id made
     a "one-line" error of 100 KB)."""
-    shown = repr(value)
-    return shown if len(shown) <= most else shown[: most - 1] + "…"
+    return cut(repr(value), most)
 
 
 class _Reader:

@@ -200,17 +200,26 @@ _PACKED = (b"\x1f\x8b", b"\x28\xb5\x2f\xfd")  # gzip, zstd
 
 
 def _unpacked(name: Path | str, url: str, raw: bytes) -> str:
-    """A page's bytes as text: unpacked if they are compressed (a saved ``.html`` may be
-    gzip, and a server may compress what it was not asked to), at most ``MAX_PAGE_BYTES``
-    of it, and decoded as trafilatura decodes pages. trafilatura unpacks up to 20 MB itself:
-    64 KB of gzip took a minute and 600 MB to read."""
-    from trafilatura.utils import decode_file, handle_compressed_file
+    """A page's bytes as text (:func:`_unpack`, then decoded as trafilatura decodes pages,
+    at most ``MAX_PAGE_BYTES``)."""
+    from trafilatura.utils import decode_file
+
+    return str(decode_file(_unpack(name, url, raw), max_size=MAX_PAGE_BYTES))
+
+
+def _unpack(name: Path | str, url: str, raw: bytes) -> bytes:
+    """``raw`` unpacked if it is compressed (a saved ``.html`` may be gzip, and a server may
+    compress what it was not asked to, or call it text), to ``MAX_PAGE_BYTES`` at most:
+    trafilatura unpacks up to 20 MB itself, and 64 KB of gzip took a minute and 600 MB."""
+    if not raw.startswith(_PACKED):
+        return raw
+    from trafilatura.utils import handle_compressed_file
 
     unpacked = handle_compressed_file(raw, max_size=MAX_PAGE_BYTES)
-    if unpacked is raw and raw.startswith(_PACKED):
+    if unpacked is raw:
         limit = format_size(MAX_PAGE_BYTES)
         raise _error(name, url, f"a compressed page, damaged or over {limit} once unpacked")
-    return str(decode_file(unpacked, max_size=MAX_PAGE_BYTES))
+    return bytes(unpacked)
 
 
 def _error(name: Path | str, url: str, problem: str) -> InputError:
@@ -237,14 +246,7 @@ def fetch_article(url: str, *, timeout: float = FETCH_TIMEOUT) -> ArticleText:
     """Fetch ``url`` (http or https) and read it as a web page (or plain text)."""
     raw, content_type, charset, final = fetch(url, timeout=timeout)
     shown = display_url(url)
-    if raw.startswith(_PACKED):  # (compressed, whatever it was said to be: unpacked first)
-        from trafilatura.utils import handle_compressed_file
-
-        unpacked = handle_compressed_file(raw, max_size=MAX_PAGE_BYTES)
-        if unpacked is raw:
-            limit = format_size(MAX_PAGE_BYTES)
-            raise FetchError(shown, f"a compressed page, damaged or over {limit} once unpacked")
-        raw = unpacked
+    raw = _unpack(shown, url, raw)  # (compressed, whatever it was said to be: first)
     if content_type == "text/plain" or (not content_type and not looks_like_html(raw)):
         if len(raw) > MAX_ARTICLE_BYTES:
             limit = format_size(MAX_ARTICLE_BYTES)

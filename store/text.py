@@ -43,3 +43,8 @@ def printable(text: str, *, newlines: bool = True) -> str:
 def one_line(text: str) -> str:
     """``printable`` with line breaks and tabs folded to spaces (for table cells)."""
     return printable(text, newlines=False)
+
+
+def cut(text: str, most: int) -> str:
+    """``text`` cut to ``most`` characters, the last an ellipsis where it was cut."""
+    return text if len(text) <= most else text[: most - 1] + "…"
