@@ -1162,6 +1162,7 @@ class MainScreen(StyledOnce, Screen[None]):
     # Each view's own keys come first in the footer (at 100 columns "f Follow up" was cut off
     # in the Follow-up view): ids of BINDINGS, in order
     _FOOTER_FIRST: ClassVar[dict[str, tuple[str, ...]]] = {
+        "meetings": ("edit",),  # (at 100 columns the default order cut it off)
         "proposals": ("follow-up", "edit"),
         "regions": ("compare",),  # (a region row's meetings, side by side)
         "followup": ("follow-up", "edit", "undo"),
