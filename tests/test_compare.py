@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -50,6 +51,29 @@ def test_shared_sectors_come_first_then_each_meetings_own(store: Store) -> None:
     # every trade figure of both meetings is in exactly one (period, metric) row
     placed = [t for _key, cells in c.trade for figures in cells for t in figures]
     assert Counter(map(id, placed)) == Counter(map(id, [*a.trade, *b.trade]))
+
+
+@pytest.mark.parametrize("width", [80, 100, 160])
+def test_a_comparison_keeps_names_whole_at_any_width(store: Store, width: int) -> None:
+    """Four meetings at 80 columns: the row labels took 18 of them, and a name was broken
+    from its comma ("Karankevich" / ", Deputy"). Where the meetings' columns would be that
+    narrow, the labels wrap onto two lines instead."""
+    from rich.console import Console
+
+    from coopbrowse.tui.render import ComparisonTable
+
+    meetings = [m for m in store.meetings() if "moscow" not in m.id]
+    assert len(meetings) == 4
+    console = Console(width=width, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(ComparisonTable(compare(meetings)))
+    lines = console.export_text().splitlines()
+    assert max(len(line) for line in lines) == width
+    cells = [cell.strip() for line in lines for cell in line.split("│")]
+    assert not any(cell.startswith(",") for cell in cells)
+    assert any(re.search(r"\bKarankevich,", cell) for cell in cells)
+    wrapped = "Belarusian" in cells and "side" in cells
+    assert wrapped == (width < 100)  # (at 100 columns each meeting has room enough)
+    assert ("Belarusian side" in cells) == (not wrapped)
 
 
 def test_compare_takes_two_to_four_meetings(store: Store) -> None:

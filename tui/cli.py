@@ -1279,7 +1279,7 @@ def cmd_compare(index: SearchIndex, args: argparse.Namespace) -> int:
     from coopbrowse.store.compare import to_markdown as compare_markdown
     from coopbrowse.store.export import write_markdown
 
-    from .render import comparison_table
+    from .render import ComparisonTable
 
     meetings: list[Meeting] = []
     for rid in args.ids:
@@ -1304,7 +1304,7 @@ def cmd_compare(index: SearchIndex, args: argparse.Namespace) -> int:
         _dump(to_dict(comparison))
         return EXIT_OK
     if args.output is None:
-        _console().print(comparison_table(comparison))
+        _console().print(ComparisonTable(comparison))
         return EXIT_OK
     text = compare_markdown(comparison, version=__version__)
     if args.output == "-":

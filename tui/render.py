@@ -7,7 +7,7 @@ control characters visible.
 
 from __future__ import annotations
 
-from rich.console import RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -173,14 +173,37 @@ def _hit_body(hit: Hit) -> Text:
     return body
 
 
-def comparison_table(c: Comparison) -> Table:
-    """Meetings in columns (``coopbrowse compare`` and the Compare screen): people, the
-    sectors raised (shared first, then each meeting's own, marked), trade figures per
-    period with qualifier and who stated each, and the proposals unique to each."""
+class ComparisonTable:
+    """Meetings in columns (``coopbrowse compare`` and the Compare screen), laid out for the
+    width it is drawn at: where the meetings' columns would be narrower than a name with
+    its comma ("Karankevich,": broken in two), the row labels wrap onto two lines to give
+    them the room."""
+
+    LABEL_WIDE, LABEL_NARROW = 18, 10
+    ROOMY = 16  # a meeting's column narrower than this gets the room of the narrow labels
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+
+    def label_width(self, width: int) -> int:
+        """The labels' column width for a table ``width`` cells wide."""
+        n = len(self.comparison.meetings)
+        # each column's two cells of padding and a rule, and the rule at the left edge
+        room = width - 1 - 3 * (n + 1) - self.LABEL_WIDE
+        return self.LABEL_WIDE if room >= n * self.ROOMY else self.LABEL_NARROW
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield comparison_table(self.comparison, self.label_width(options.max_width))
+
+
+def comparison_table(c: Comparison, label_width: int = ComparisonTable.LABEL_WIDE) -> Table:
+    """Meetings in columns: people, the sectors raised (shared first, then each meeting's
+    own, marked), trade figures per period with qualifier and who stated each, and the
+    proposals unique to each; the row labels at most ``label_width`` wide."""
     from coopbrowse.store.compare import figure_text, label, people
 
     table = Table(show_lines=True, expand=True, header_style="bold")
-    table.add_column("", style="bold", max_width=18)
+    table.add_column("", style="bold", max_width=label_width)
     for m in c.meetings:
         table.add_column(Text(one_line(label(m))), overflow="fold", ratio=1)
 

@@ -24,7 +24,7 @@ from coopbrowse.store.compare import Comparison, to_markdown
 from coopbrowse.store.regions import short_region
 from coopbrowse.store.text import one_line
 
-from ..render import comparison_table
+from ..render import ComparisonTable
 from ..widgets.footer import KeysFooter
 from .styling import StyledOnce
 
@@ -60,7 +60,7 @@ class CompareScreen(StyledOnce, Screen[None]):
             if self.note:
                 heading += f" · {self.note}"
             yield Static(Text(one_line(heading), style="bold"), id="compare-heading")
-            yield Static(comparison_table(self.comparison), id="compare-table")
+            yield Static(ComparisonTable(self.comparison), id="compare-table")
         yield KeysFooter()
 
     def on_mount(self) -> None:
