@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis import fold, spans
 from .model import Meeting, Proposal, TradeFigure
-from .query import Node, parse
+from .query import And, Node, parse
 from .records import IndexCorrupt, MemoryRecords, Recent, Records, RecordsChanged
 from .regions import find_region, region_slug
 from .schema import (
@@ -831,11 +831,13 @@ class SearchIndex:
 
     # Regions -----------------------------------------------------------------------------
 
-    def regions(self, query: str | Node = "") -> list[RegionRow]:
+    def regions(self, query: str | Node = "", *, proposals: bool = True) -> list[RegionRow]:
         """Each region with meetings matching ``query``: counts, newest meeting, turnover by
-        year (every quoted full-year turnover figure of the region, the largest per year)."""
+        year (every quoted full-year turnover figure of the region, the largest per year).
+        A region's proposals are those ``query`` matches, as the proposals view lists them
+        (all of its matching meetings' while ``proposals`` is False: not indexed yet)."""
         searcher = self.searcher()
-        _tree, compiled, _c, total, _hits = self._answer(searcher, query, "meeting", None, False)
+        tree, compiled, _c, total, _hits = self._answer(searcher, query, "meeting", None, False)
         if not total:
             return []
         agg = {
@@ -844,11 +846,19 @@ class SearchIndex:
                 "aggs": {"d": {"max": {"field": "date"}}, "n": {"sum": {"field": "nprops"}}},
             }
         }
+        matched: dict[str, int] | None = None
+        if proposals and tree != And():
+            _t, in_proposals, _c, found, _h = self._answer(searcher, tree, "proposal", None, False)
+            by_region = {"r": {"terms": {"field": "region", "size": 100_000}}}
+            buckets = _buckets(searcher.aggregate(in_proposals, by_region), "r") if found else []
+            matched = {str(b.get("key", "")): int(b.get("doc_count", 0)) for b in buckets}
         turnover, quoted = self._turnover(searcher)
         rows = []
         for b in _buckets(searcher.aggregate(compiled, agg), "r"):
             name = str(b.get("key", ""))
             props = int(b.get("n", {}).get("value") or 0)
+            if matched is not None:
+                props = matched.get(name, 0)
             latest = _date_of(b.get("d", {}).get("value"))
             count = int(b.get("doc_count", 0))
             years, as_quoted = turnover.get(name, {}), quoted.get(name, {})

@@ -521,11 +521,11 @@ async def test_moves_typed_while_the_list_is_read_again_are_made_in_it(
     real = main_module.first_answer
     armed, release = threading.Event(), threading.Event()
 
-    def held(index, request):
+    def held(index, request, **kwargs):
         if armed.is_set():
             armed.clear()
             assert release.wait(20)
-        return real(index, request)
+        return real(index, request, **kwargs)
 
     monkeypatch.setattr(main_module, "first_answer", held)
     path = tmp_path / "db.json"
@@ -561,11 +561,11 @@ async def test_a_query_on_its_way_when_all_is_indexed_is_the_one_answered(
     started, release = threading.Event(), threading.Event()
     real = main_module.first_answer
 
-    def slow(index, request):
+    def slow(index, request, **kwargs):
         if request.query == "lift":
             started.set()
             assert release.wait(20)
-        return real(index, request)
+        return real(index, request, **kwargs)
 
     monkeypatch.setattr(main_module, "first_answer", slow)
     async with app.run_test(size=SIZE) as pilot:

@@ -119,11 +119,15 @@ class Request:
 Answer = tuple[Rows, Marker, int | None]  # a request's rows, highlights, cursor (None: not there)
 
 
-def first_answer(index: SearchIndex, request: Request, warm: int = WARM_ROWS) -> Answer:
+def first_answer(
+    index: SearchIndex, request: Request, warm: int = WARM_ROWS, *, proposals: bool = True
+) -> Answer:
     """A request's first page of rows (off the UI thread; ``warm`` of them read now, the
-    others as they are drawn): the rest follow."""
+    others as they are drawn): the rest follow. ``proposals``: whether the index has the
+    proposals (not while a first build indexes them)."""
     if request.view == "regions":
-        rows = Rows("regions", regions=sort_regions(index.regions(request.query), request.sort))
+        regions = index.regions(request.query, proposals=proposals)
+        rows = Rows("regions", regions=sort_regions(regions, request.sort))
     else:
         listing = index.listing(request.view, request.query, request.sort)
         rows = Rows(request.view, index, listing)

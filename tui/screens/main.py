@@ -492,7 +492,7 @@ class MainScreen(StyledOnce, Screen[None]):
         index = self.index
         assert index is not None
         try:
-            answer = first_answer(index, request)
+            answer = first_answer(index, request, proposals=not self._no_proposals)
             # the counts under the search bar come with the first page: one frame for both
             counts = match_counts(index, request, answer[0])
         except Exception as exc:
