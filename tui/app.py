@@ -191,7 +191,7 @@ def all_binding_classes() -> list[type]:
     """Every class whose bindings a keymap can rebind (and docs/keys.md lists)."""
     from .screens.article import ArticleScreen
     from .screens.compare import CompareScreen
-    from .screens.export import ConfirmScreen, ExportScreen
+    from .screens.export import ConfirmScreen, ExportScreen, SaveAsScreen
     from .screens.facets import FacetScreen
     from .screens.followup import FollowUpScreen
     from .screens.form import MeetingForm
@@ -211,6 +211,7 @@ def all_binding_classes() -> list[type]:
         CompareScreen,
         FacetScreen,
         ExportScreen,
+        SaveAsScreen,
         ConfirmScreen,
         HelpScreen,
         Choice,
