@@ -213,8 +213,12 @@ def _unpack(name: Path | str, url: str, raw: bytes) -> bytes:
     trafilatura unpacks up to 20 MB itself, and 64 KB of gzip took a minute and 600 MB."""
     if not raw.startswith(_PACKED):
         return raw
+    from trafilatura import utils
     from trafilatura.utils import handle_compressed_file
 
+    if raw.startswith(_PACKED[1]) and not utils.HAS_ZSTD:
+        problem = "a page compressed with zstd, which this Python cannot unpack"
+        raise _error(name, url, f"{problem} (it needs the backports.zstd package)")
     unpacked = handle_compressed_file(raw, max_size=MAX_PAGE_BYTES)
     if unpacked is raw:
         limit = format_size(MAX_PAGE_BYTES)

@@ -419,6 +419,24 @@ def test_a_compressed_page_is_read_within_the_page_limit(monkeypatch, tmp_path: 
     assert str(caught.value).endswith(f"a compressed page, damaged or over {limit} once unpacked")
 
 
+def test_a_zstd_page_without_its_decompressor_is_said_to_be_so(monkeypatch, tmp_path: Path) -> None:
+    """zstd (from a server sending it unasked, or a saved page) where the decompressor is not
+    installed was called "damaged": it is named for what it is."""
+    import trafilatura.utils
+
+    monkeypatch.setattr(trafilatura.utils, "HAS_ZSTD", False)
+    packed = tmp_path / "saved.html"
+    packed.write_bytes(b"\x28\xb5\x2f\xfd" + bytes(40))
+    with pytest.raises(InputError) as caught:
+        read_article(str(packed))
+    said = str(caught.value)
+    assert said.startswith(f"{packed}: a page compressed with zstd, which this Python cannot")
+    assert "backports.zstd" in said and "\n" not in said
+    page = Page(packed.read_bytes(), content_type="text/html")
+    with serve({"/z": page}) as base, pytest.raises(InputError, match="compressed with zstd"):
+        fetch_article(f"{base}/z")
+
+
 def test_a_redirect_leaves_the_web_only_to_be_refused() -> None:
     with serve(
         {
