@@ -853,17 +853,23 @@ async def _complete(pilot, form: EditScreen) -> None:
 async def test_a_long_form_shows_its_first_rows_at_once_and_the_rest_follow(
     app, store: Store
 ) -> None:
-    from coopbrowse.tui.screens.form import BATCH_ROWS, EAGER_ROWS, ListSection
+    """The participants' first rows come with the form, and the first row of each list
+    below the fold (trade figures, proposals: f6 lands in it); the rest follow."""
+    from coopbrowse.tui.screens.form import BATCH_ROWS, EAGER_ROWS, LATER_EAGER_ROWS, ListSection
 
     meeting = store.meeting(MORDOVIA)
     assert meeting is not None and len(meeting.proposals) > EAGER_ROWS + 2 * BATCH_ROWS
+    assert len(meeting.participants) <= EAGER_ROWS and len(meeting.trade) > LATER_EAGER_ROWS
     n = len(meeting.proposals)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         form = EditScreen(meeting, store)
         await app.push_screen(form)
         section = form.query_one("#sec-proposals", ListSection)
-        assert form.query(f"#pr-{EAGER_ROWS - 1}-title") and not form.query(f"#pr-{n - 1}-title")
+        assert form.query(f"#pa-{len(meeting.participants) - 1}-keep")
+        for prefix in ("tr", "pr"):
+            assert form.query(f"#{prefix}-{LATER_EAGER_ROWS - 1}-keep"), prefix
+            assert not form.query(f"#{prefix}-{LATER_EAGER_ROWS}-keep"), prefix
         assert not form.complete
         for ch in " (x)":  # typed while the rest of the rows are mounted: none lost
             app.post_message(Key("space" if ch == " " else ch, ch))

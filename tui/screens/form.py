@@ -205,6 +205,9 @@ def field_name(path: str, wid: str | None = None) -> str:
 
 
 EAGER_ROWS = 4  # a list's rows mounted with the form; the rest follow a few at a time
+# (the lists below the meeting's own fields, out of sight when the form opens: their first
+# row, for f6 to land in)
+LATER_EAGER_ROWS = 1
 BATCH_ROWS = 2  # rows mounted at a time after the first frame (keys are handled between)
 
 
@@ -413,8 +416,8 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
                 yield self._field("URL", src["url"], "f-source-url")
                 yield self._field("Headline", src["headline"], "f-source-headline")
                 yield self._field("Document", src["document"], "f-source-document")
-            yield ListSection(self, "trade")
-            yield ListSection(self, "proposals", max(EAGER_ROWS, self.focus_row + 1))
+            yield ListSection(self, "trade", LATER_EAGER_ROWS)
+            yield ListSection(self, "proposals", max(LATER_EAGER_ROWS, self.focus_row + 1))
             yield Static("", id="review-error", markup=False)
             yield ProgressBar(total=None, show_eta=False, id="review-progress")
             with Horizontal(id="review-buttons"):
