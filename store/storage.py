@@ -311,8 +311,26 @@ def check_export_target(path: Path | str, force: bool = False) -> None:
         raise NotWritable(path, "is a directory; give a file name")
     if not stat.S_ISREG(mode):
         raise NotWritable(path, _refusal(path, mode))
+    if _a_database(path):
+        raise NotWritable(path, "is a coopbrowse database; export to another file")
     if not force:
         raise NotWritable(path, "exists; choose another name or overwrite it (--force)")
+
+
+# How every database the store writes begins (its metadata table first), spaces allowed
+_DATABASE_HEAD = re.compile(rb'\A\s*\{\s*"meta"\s*:\s*\{\s*"1"\s*:\s*\{\s*"schema_version"\s*:')
+
+
+def _a_database(path: Path) -> bool:
+    """Whether the file at ``path`` is a coopbrowse database (another than the one open: the
+    user's default one, a copy), which an export must not replace, whatever ``force`` says:
+    ``export -o ~/.local/share/coopbrowse/coopbrowse.json --force`` replaced it."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(256)
+    except OSError:
+        return False
+    return _DATABASE_HEAD.match(head) is not None
 
 
 def _name_max(directory: Path) -> int:

@@ -447,6 +447,28 @@ def test_no_export_is_written_over_the_database_or_its_files_even_with_force(tmp
     assert cli("export", "samara", "-o", str(tmp_path / "brief.md")).returncode == 0
 
 
+def test_no_export_replaces_another_database_even_with_force(tmp_path, store):
+    """``export -o <another database> --force`` (the user's default database, a copy, a
+    database pretty-printed by hand) replaced it with a briefing: its meetings were gone for
+    good. Any coopbrowse database is refused; another existing file is still replaced."""
+    assert cli("list", timeout=60).returncode == 0  # (the index built once)
+    other = Store.open(tmp_path / "other.json").path  # a database of its own, not the one open
+    pretty = tmp_path / "pretty.json"
+    pretty.write_text(json.dumps(json.loads(other.read_bytes()), indent=2), encoding="utf-8")
+    kept = {target: target.read_bytes() for target in (other, pretty)}
+    for target in kept:
+        said = assert_one_line(cli("export", "samara", "-o", str(target), "--force"), str(target))
+        assert said.endswith("is a coopbrowse database; export to another file\n")
+    meetings = ["2025-04-01-penza", "2025-07-21-samara"]
+    refused = cli("compare", *meetings, "-o", str(other), "--force")
+    assert_one_line(refused, "is a coopbrowse database")
+    assert {target: target.read_bytes() for target in kept} == kept
+    brief = tmp_path / "brief.md"
+    brief.write_text("an old briefing", encoding="utf-8")
+    assert cli("export", "samara", "-o", str(brief), "--force").returncode == 0
+    assert brief.read_text(encoding="utf-8").startswith("# ")
+
+
 def test_a_write_never_replaces_what_is_not_a_regular_file(tmp_path, targets):
     for name, message in EXPORT_REFUSALS.items():
         with deadline(), pytest.raises(NotWritable) as info:
