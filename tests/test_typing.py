@@ -50,6 +50,15 @@ def gated_build(monkeypatch: pytest.MonkeyPatch, total: int) -> threading.Event:
     return gate
 
 
+def gated_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, meetings: int):
+    """``(gate, app)``: the browser on a new database of ``meetings`` meetings, whose first
+    build waits for ``gate`` (see :func:`gated_build`)."""
+    gate = gated_build(monkeypatch, meetings)
+    path = tmp_path / "big.json"
+    build_database(path, meetings, seed=4)
+    return gate, CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
+
+
 async def test_keys_typed_before_the_first_frame_reach_the_query(app: CoopBrowseApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         burst(app, "/elevator")  # before anything has been drawn or opened
@@ -115,10 +124,7 @@ async def test_a_bad_query_typed_before_a_long_lists_first_frame_leaves_it_whole
 
 
 async def test_keys_typed_while_opening_and_indexing_are_kept(tmp_path, monkeypatch) -> None:
-    gate = gated_build(monkeypatch, 800)  # the build waits for the keys
-    path = tmp_path / "big.json"
-    build_database(path, 800, seed=4)
-    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
+    gate, app = gated_app(tmp_path, monkeypatch, 800)  # the build waits for the keys
     async with app.run_test(size=SIZE) as pilot:
         main = main_screen(app)
         burst(app, "2/lift")  # "2" needs the records: it is made once they are there
@@ -144,10 +150,7 @@ async def test_moves_after_a_query_submitted_while_indexing_are_made_in_its_list
     """ "/tram", enter, "jjj" typed while the first open indexed: the query ran when the
     index was ready, but the three moves were lost, made in the list before it (found by a
     new user at 10,000 meetings). They are made in the query's list."""
-    gate = gated_build(monkeypatch, 800)
-    path = tmp_path / "big.json"
-    build_database(path, 800, seed=4)
-    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
+    gate, app = gated_app(tmp_path, monkeypatch, 800)
     async with app.run_test(size=SIZE) as pilot:
         main = main_screen(app)
         burst(app, "/lift\rjjj")
@@ -159,7 +162,7 @@ async def test_moves_after_a_query_submitted_while_indexing_are_made_in_its_list
         assert main.query_one(RecordTable).cursor == 3
         moved = main.rows[3].key
     # and a view switch typed after the moves is made after them, in their order
-    app = CoopBrowseApp(path, state_path=tmp_path / "s2.json", settings=FAST)
+    app = CoopBrowseApp(tmp_path / "big.json", state_path=tmp_path / "s2.json", settings=FAST)
     gate.clear()
     async with app.run_test(size=SIZE) as pilot:
         main = main_screen(app)
@@ -305,6 +308,30 @@ async def test_a_query_and_enter_pasted_at_once_run_the_query(app: CoopBrowseApp
         assert main.query_text == "region:penza" and len(main.rows) == 1
         assert isinstance(app.focused, RecordTable)
         assert main.state.sorts == {} and main.state.history == ["region:penza"]
+
+
+@pytest.mark.parametrize(
+    ("keys", "view", "cursor"),
+    [
+        ("2jj", "proposals", 2),  # the moves were made in the meetings, then the view switched
+        ("j2j", "proposals", 1),  # a move before the switch is made in the list it was for
+        ("3j", "regions", 1),
+    ],
+)
+async def test_keys_typed_while_opening_keep_their_order_across_a_view_switch(
+    tmp_path, monkeypatch, keys: str, view: str, cursor: int
+) -> None:
+    """ "2jj" typed as the app opened: the proposals came up on their first row. The view
+    switch waited for the database, the moves did not, and were made in the meetings."""
+    gate, app = gated_app(tmp_path, monkeypatch, 300)
+    async with app.run_test(size=SIZE) as pilot:
+        main = main_screen(app)
+        burst(app, keys)
+        await pilot.pause(0.1)
+        assert not main.loaded
+        gate.set()
+        await settle(pilot)
+        assert main.view == view and main.query_one(RecordTable).cursor == cursor
 
 
 async def test_keys_typed_behind_a_view_switch_act_in_the_new_view(app: CoopBrowseApp) -> None:

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from .opening import OpeningScreen
 
 NARROW = 130  # below this many columns the detail goes under the list (both fit beside)
+_MOVE = ""  # (in the actions put off while the database opens: a move of the list)
 
 
 @dataclass(frozen=True)
@@ -230,9 +231,14 @@ class MainScreen(StyledOnce, Screen[None]):
 
     def _defer(self, action: str, *args: Any) -> bool:
         """While the database opens, an action that needs it waits for it (in the order
-        the keys came): True when ``action`` was put off."""
+        the keys came): True when ``action`` was put off. The list's moves typed before it
+        are made before it, and the keys that reach the list after it wait for it: "2jj"
+        typed as the app opened moved in the meetings, then showed the proposals."""
         if self.loaded and not self._deferred_pending:
             return False
+        table = self.query_one(RecordTable)
+        self._deferred.extend((_MOVE, (move,)) for move in table.take_moves())
+        table.keeping = True
         self._deferred.append((action, args))
         return True
 
@@ -242,8 +248,12 @@ class MainScreen(StyledOnce, Screen[None]):
         self._deferred_pending = False
         deferred, self._deferred = self._deferred, []
         focused = self.focused
+        table = self.query_one(RecordTable)
         for action, args in deferred:
-            getattr(self, f"action_{action}")(*args)
+            if action == _MOVE:  # (a move of the list typed before the next action)
+                getattr(table, f"action_{args[0]}")()
+            else:
+                getattr(self, f"action_{action}")(*args)
         if focused is not None and deferred and self.app.screen is self:
             self.set_focus(focused)
 

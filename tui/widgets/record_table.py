@@ -207,6 +207,11 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
             self._moves.append(move)
         return self.waiting
 
+    def take_moves(self) -> list[str]:
+        """The moves kept so far, handed to the owner (made by it, in its own order)."""
+        moves, self._moves = self._moves, []
+        return moves
+
     def stop_waiting(self) -> None:
         """The rows are here: make the moves typed while the first were on their way, and
         send on the keys typed while these were (ahead of any typed since)."""
