@@ -255,7 +255,7 @@ def fetch_article(url: str, *, timeout: float = FETCH_TIMEOUT) -> ArticleText:
         if len(raw) > MAX_ARTICLE_BYTES:
             limit = format_size(MAX_ARTICLE_BYTES)
             raise FetchError(shown, f"the text is too large for an article (over {limit})")
-        text = _decode_text(raw, charset)
+        text = _decode_text(shown, raw, charset)
         if len(text.split()) < MIN_WORDS:
             raise FetchError(shown, f"no article text found (fewer than {MIN_WORDS} words)")
         return ArticleText(text, url=final, kind="url", fetched=final)
@@ -264,15 +264,26 @@ def fetch_article(url: str, *, timeout: float = FETCH_TIMEOUT) -> ArticleText:
     return article
 
 
-def _decode_text(raw: bytes, charset: str | None) -> str:
-    """Plain text in the charset the server named, else UTF-8, else Latin-1 (never fails)."""
-    for encoding in (charset, "utf-8"):
-        if encoding:
-            try:
-                return raw.decode(encoding)
-            except (LookupError, UnicodeDecodeError):
-                continue
-    return raw.decode("latin-1")
+def _decode_text(shown: str, raw: bytes, charset: str | None) -> str:
+    """Plain text in the charset the server named, else UTF-8; what is neither, or holds a
+    NUL byte, is refused as a file would be (binary data served as text was drafted as an
+    article of mojibake)."""
+    bad: tuple[str, int] | None = None
+    for encoding in dict.fromkeys(e for e in (charset, "utf-8") if e):
+        try:
+            text = raw.decode(encoding)
+        except LookupError:  # (a charset Python does not know)
+            continue
+        except UnicodeDecodeError as exc:
+            bad = bad or (encoding, exc.start)
+            continue
+        if "\x00" in text:
+            at = raw.index(b"\x00")
+            raise FetchError(shown, f"the page is not text (a NUL byte at offset {at}: binary?)")
+        return text
+    encoding, at = bad or ("utf-8", 0)
+    name = "UTF-8" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+    raise FetchError(shown, f"the page is not {name} text (bad byte at offset {at})")
 
 
 def display_url(url: str) -> str:

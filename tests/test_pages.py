@@ -536,6 +536,37 @@ def test_a_page_without_a_content_type_and_text_in_its_charset() -> None:
         assert read_article(f"{base}/cyrillic").text.startswith("Минск, 5 мая.")
 
 
+def test_binary_data_served_as_text_is_refused_as_the_same_file_is(tmp_path: Path) -> None:
+    """A NUL byte, or bytes that are not text in the charset named (or UTF-8), served as
+    text/plain were drafted as an article of mojibake (exit 0), where the same file on disk
+    is refused: the URL is refused the same way, in one line naming it."""
+    words = b"Lukashenko met Governor of Omsk Oblast Vitaly Khotsenko in Minsk today. " * 3
+    noise = bytes(range(128, 256)) * 8
+    with serve(
+        {
+            "/nul": Page(words + b"\x00" + words, content_type="text/plain"),
+            "/noise": Page(words + noise, content_type="text/plain"),
+            "/named": Page(noise, content_type="text/plain; charset=utf-8"),
+            "/latin": Page(
+                words + "café".encode("latin-1"), content_type="text/plain; charset=latin-1"
+            ),
+        }
+    ) as base:
+        for page, problem in (
+            ("nul", f"the page is not text (a NUL byte at offset {len(words)}: binary?)"),
+            ("noise", f"the page is not UTF-8 text (bad byte at offset {len(words)})"),
+            ("named", "the page is not UTF-8 text (bad byte at offset 0)"),
+        ):
+            with pytest.raises(InputError) as caught:
+                read_article(f"{base}/{page}")
+            assert str(caught.value) == f"{base}/{page}: {problem}"
+        assert read_article(f"{base}/latin").text.endswith("café")  # (its charset named)
+        nul = tmp_path / "nul.txt"
+        nul.write_bytes(words + b"\x00" + words)
+        with pytest.raises(InputError, match="NUL byte"):
+            read_article(str(nul))
+
+
 def test_the_page_date_is_its_metadata_not_a_guess(tmp_path: Path) -> None:
     """A page with no date but its footer's year is undated, not dated 1 January of that year
     (which would put a meeting of "16 July" in the year before)."""
