@@ -32,7 +32,7 @@ from .model import Meeting, Proposal, TradeFigure, describe_status
 from .regions import short_region
 from .storage import atomic_write_bytes, check_export_target
 from .taxonomy import sector_label
-from .text import CONTROL_CHARS, one_line
+from .text import CONTROL_CHARS, one_line, unquoted
 
 GENERATED_PREFIX = "_Generated "
 
@@ -297,7 +297,7 @@ def _proposal_item(p: Proposal, names: dict[str, str]) -> str:
 
 def _quoted(p: Proposal) -> str:
     """The report's own words for a proposal, as the detail shows them: ``Quoted: “…”``."""
-    return f"**Quoted:** “{md_inline(p.quote)}”"
+    return f"**Quoted:** “{md_inline(unquoted(p.quote))}”"
 
 
 def _follow_up_lines(p: Proposal, names: dict[str, str]) -> list[str]:
@@ -337,7 +337,7 @@ def source_text(m: Meeting) -> str:
     if s.published:
         bits.append(s.published + (" (inferred)" if s.published_inferred else ""))
     if s.headline:
-        bits.append(f"“{md_inline(s.headline)}”")
+        bits.append(f"“{md_inline(unquoted(s.headline))}”")
     if s.document:
         bits.append(f"document {md_inline(s.document)}")
     if s.url:

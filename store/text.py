@@ -48,3 +48,19 @@ def one_line(text: str) -> str:
 def cut(text: str, most: int) -> str:
     """``text`` cut to ``most`` characters, the last an ellipsis where it was cut."""
     return text if len(text) <= most else text[: most - 1] + "…"
+
+
+# A quotation's enclosing marks, opening -> closing ("“...”", "«...»", German „...“)
+_QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", "'": "'", "‚": "‘"}
+
+
+def unquoted(text: str) -> str:
+    """``text`` without the one pair of quotation marks that encloses it, if it has one (a
+    quote recorded as ``“…”`` was shown as ``““…””``)."""
+    stripped = text.strip()
+    close = _QUOTE_PAIRS.get(stripped[:1])
+    if close is not None and len(stripped) > 1 and stripped.endswith(close):
+        inner = stripped[1:-1]
+        if close not in inner:  # (not two quotes: “a” and “b”)
+            return inner.strip()
+    return text

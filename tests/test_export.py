@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -190,6 +191,41 @@ def test_a_proposals_quote_is_in_the_briefing_escaped(store: Store) -> None:
         assert "javascript" not in re.findall(r'href="([^"]*)"', html).__str__()
         assert "<b>" not in html and "<em>supply</em>" not in html
         assert "“We are ready [now](javascript:x) to *supply* &lt;b&gt;buses" in html
+
+
+@pytest.mark.parametrize(
+    ("quote", "shown"),
+    [
+        ("“We will buy [b]x[/b]”", "We will buy \\[b\\]x\\[/b\\]"),  # marks of its own: one pair
+        ('"Ready now"', "Ready now"),
+        ("«Готовы»", "Готовы"),
+        ("“One” and “two”", "“One” and “two”"),  # two quotes: kept as they are
+        ("Plain words", "Plain words"),
+    ],
+)
+def test_a_quote_recorded_with_its_marks_is_quoted_once(store: Store, quote, shown) -> None:
+    """A quote recorded with its quotation marks came out in doubled ones, ``““…””``, in the
+    briefing and in the detail."""
+    from rich.console import Console
+
+    from coopbrowse.tui.blocks import proposal_blocks
+
+    penza = store.meeting("2025-04-01-penza")
+    assert penza is not None
+    data = penza.to_dict()
+    data["proposals"][0]["quote"] = quote
+    store.edit_meeting(Meeting.from_dict(data))
+    pid = data["proposals"][0]["id"]
+    markdown = to_markdown(select(store.meetings(), [("proposal", pid)]), now=NOW)
+    assert f"**Quoted:** “{shown}”" in markdown
+    proposal, meeting = store.proposal(pid), store.meeting("2025-04-01-penza")
+    assert proposal is not None and meeting is not None
+    console = Console(width=200, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    for block in proposal_blocks(proposal, meeting):
+        console.print(block)
+    detail = console.export_text()
+    plain = shown.replace("\\", "")
+    assert f"“{plain}”" in [line.strip() for line in detail.splitlines()]
 
 
 def test_options_leave_sections_out(store: Store) -> None:

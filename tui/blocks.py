@@ -30,7 +30,7 @@ from coopbrowse.store.model import (
 )
 from coopbrowse.store.regions import filter_value, short_region
 from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
-from coopbrowse.store.text import one_line, printable
+from coopbrowse.store.text import one_line, printable, unquoted
 
 Marker = Callable[[str], list[tuple[int, int]]] | None
 HEADING = "bold"
@@ -373,7 +373,7 @@ def proposal_blocks(
         blocks.append(mark(proposal.detail, hl))
     if proposal.quote:
         quote = Text("“", style="italic")
-        quote.append_text(mark(proposal.quote, hl, "italic"))
+        quote.append_text(mark(unquoted(proposal.quote), hl, "italic"))
         quote.append("”")
         blocks.append(quote)
     if proposal.follow_up or proposal.raised_again:
