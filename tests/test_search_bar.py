@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from helpers import until
 from textual.app import App, ComposeResult
 
@@ -134,3 +135,26 @@ async def test_an_errors_end_is_shown_whole_beside_many_values() -> None:
             shown = " ".join(lines)
             assert shown.endswith("the list is unchanged"), (width, lines)
             assert shown.startswith("region: region-number-00") and "…" in shown
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 160])
+async def test_the_empty_search_line_shows_whole_examples_at_any_width(width: int) -> None:
+    """At 80 and 100 columns the examples were cut at the edge, the line ending in "-film ·"
+    or "region:penza ·": the line holds as many whole examples as fit."""
+    from coopbrowse.tui.widgets.search_bar import EXAMPLES
+
+    class Bar(App[None]):
+        def compose(self) -> ComposeResult:
+            yield SearchBar(lambda field: [])
+
+    app = Bar()
+    async with app.run_test(size=(width, 10)) as pilot:
+        await pilot.pause()
+        line = app.query_one(QueryInput)
+        shown = str(line.placeholder)
+        assert shown.startswith(f"/ to search: {EXAMPLES[0]}")
+        n = shown.count(" · ") + 1  # the examples shown, each whole
+        assert shown == "/ to search: " + " · ".join(EXAMPLES[:n])
+        room = line.content_region.width
+        assert len(shown) <= room
+        assert n == len(EXAMPLES) or len(f"{shown} · {EXAMPLES[n]}") > room  # as many as fit

@@ -15,6 +15,7 @@ import re
 import time
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -106,8 +107,32 @@ def hint_for(value: str, values: Callable[[str], list[str]]) -> str:
     return f"{label}: {shown}" if candidates else f"{label}{NO_VALUES}"
 
 
+# What the empty search line shows, as many as its width holds whole
+EXAMPLES = (
+    "elevator samara", '"lift production"', "pharma*", "-film", "region:penza",
+    "sector:elevators", "date:2025-04..",
+)  # fmt: skip
+
+
+def examples_line(key: str, width: int) -> str:
+    """``"<key> to search: "`` and the examples that fit in ``width`` cells, whole (cut at the
+    edge, the line ended in "… -film ·")."""
+    line = f"{key} to search: {EXAMPLES[0]}"
+    for example in EXAMPLES[1:]:
+        longer = f"{line} · {example}"
+        if cell_len(longer) > width:
+            break
+        line = longer
+    return line
+
+
 class QueryInput(SteadyInput):
     """The query's input line (a change of its text repaints it alone: :class:`SteadyInput`)."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        bar = self.parent
+        if isinstance(bar, SearchBar):
+            self.placeholder = examples_line(bar.search_key(), self.content_region.width)
 
     async def _on_key(self, event: events.Key) -> None:
         app = self.app
@@ -194,15 +219,14 @@ class SearchBar(Vertical):
 
     def compose(self) -> ComposeResult:
         yield QueryInput(
-            placeholder=f'{self._search_key()} to search: elevator samara · "lift production" · '
-            "pharma* · -film · region:penza · sector:elevators · date:2025-04..",
+            placeholder=examples_line(self.search_key(), 1_000),
             suggester=QuerySuggester(self.values),
             id="search-input",
             select_on_focus=False,
         )
         yield Static(id="search-status", markup=False)
 
-    def _search_key(self) -> str:
+    def search_key(self) -> str:
         """The key that starts a search: ``/`` unless the user's keymap rebinds it."""
         from ..keymap import key_shown
 
