@@ -167,7 +167,9 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValidationError(self.where(name), f"expected a number, got {kind_of(value)}")
+            # (a string as it was typed: "got 'lots'" in the form, not "got a string")
+            got = _quoted(value) if isinstance(value, str) else kind_of(value)
+            raise ValidationError(self.where(name), f"expected a number, got {got}")
         try:
             number = float(value)
         except OverflowError:  # an integer of hundreds of digits

@@ -123,7 +123,7 @@ async def test_a_box_ticked_just_before_ctrl_s_is_saved_ticked(app, store: Store
 @pytest.mark.parametrize(
     ("field", "value", "path"),
     [
-        ("#tr-0-usd", "lots", "Trade figure 1, USD mln: expected a number"),  # (as labelled)
+        ("#tr-0-usd", "lots", "Trade figure 1, USD mln: expected a number, got 'lots'"),
         # (a source address that is not a web one: what a briefing would link to)
         ("#f-source-url", "javascript:alert(1)", "URL: expected an http(s) address"),
     ],

@@ -110,7 +110,7 @@ def test_a_bad_field_is_named_by_file_record_and_path(capsys, here: Path, store:
         out,
         err,
         "meetings.json: record 3 (2025-07-21-samara): trade[0].usd_millions: "
-        "expected a number, got a string",
+        "expected a number, got 'a lot'",
     )
     assert store.path.read_bytes() == before
 
