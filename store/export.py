@@ -494,6 +494,24 @@ def _alone_section(sel: Selection, opts: ExportOptions) -> list[str]:
     return out
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def _selection_said(sel: Selection) -> str:
+    """What a briefing holds, in a few words: its meetings (with their proposals) and the
+    proposals exported without their meeting's whole record ("0 meetings, 11 proposals (11
+    selected on their own)" for a list of proposals, nothing having been selected)."""
+    within = sum(len(m.proposals) for m in sel.meetings)
+    meetings = f"{_plural(len(sel.meetings), 'meeting')}, {_plural(within, 'proposal')}"
+    alone = _plural(len(sel.proposals), "proposal")
+    if not sel.proposals:
+        return meetings
+    if not sel.meetings:
+        return f"{alone} (each with its meeting's date, region and source)"
+    return f"{meetings}, and {alone} of other meetings"
+
+
 def to_markdown(
     sel: Selection,
     opts: ExportOptions = ExportOptions(),
@@ -508,12 +526,7 @@ def to_markdown(
     selection's sections are not rendered past them).
     """
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
-    n_alone = len(sel.proposals)
-    n_props = sum(len(m.proposals) for m in sel.meetings) + n_alone
-    what = f"{len(sel.meetings):,} meeting{'s' if len(sel.meetings) != 1 else ''}"
-    what += f", {n_props:,} proposal{'s' if n_props != 1 else ''}"
-    if n_alone:
-        what += f" ({n_alone:,} selected on their own)"
+    what = _selection_said(sel)
     out = [f"# {md_heading(opts.title)}", ""]
     out.append(f"{GENERATED_PREFIX}{stamp} by coopbrowse{' ' + version if version else ''}._")
     out.append("")

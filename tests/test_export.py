@@ -228,6 +228,27 @@ def test_a_quote_recorded_with_its_marks_is_quoted_once(store: Store, quote, sho
     assert f"“{plain}”" in [line.strip() for line in detail.splitlines()]
 
 
+def test_the_briefing_says_what_it_holds_in_plain_words(store: Store) -> None:
+    """A list of proposals exported with nothing selected said "Selection: 0 meetings, 11
+    proposals (11 selected on their own)"."""
+    penza = store.meeting("2025-04-01-penza")
+    samara = store.meeting("2025-07-21-samara")
+    assert penza is not None and samara is not None
+    alone = [("proposal", p.id) for p in samara.proposals[:3]]
+    cases = {
+        "Selection: 1 meeting, 6 proposals.": [("meeting", penza.id)],
+        "Selection: 3 proposals (each with its meeting's date, region and source).": alone,
+        "Selection: 1 meeting, 6 proposals, and 3 proposals of other meetings.": [
+            ("meeting", penza.id),
+            *alone,
+        ],
+    }
+    for said, keys in cases.items():
+        markdown = to_markdown(select(store.meetings(), keys), now=NOW)
+        assert said in markdown.splitlines(), keys
+        assert "on their own)" not in markdown
+
+
 def test_options_leave_sections_out(store: Store) -> None:
     sel = everything(store)
     bare = to_markdown(
