@@ -294,7 +294,9 @@ async def fetch_in_the_dialog(pilot, app, url: str) -> None:
 async def test_escape_stops_a_fetch_under_way_at_once(app) -> None:
     """Escape closed the dialog but its worker waited on a server sending its headers a
     byte a second; quitting then left a blank terminal until the server let go (found by an
-    adversarial probe). The fetch stops, and its worker ends, at once."""
+    adversarial probe). The fetch stops, and its worker ends, at once; the dialog stays with
+    the address given (a spinner had hidden it, and escape took the address with it), and
+    a second escape closes it."""
     import time
 
     from webserver import Page, serve
@@ -305,13 +307,24 @@ async def test_escape_stops_a_fetch_under_way_at_once(app) -> None:
         async with app.run_test(size=SIZE) as pilot:
             await fetch_in_the_dialog(pilot, app, f"{base}/slow")
             assert pages._FETCHES  # (a cancelled thread worker is "finished" while it waits)
-            # what it reads is said in the box's frame, which its spinner does not cover
-            frame = str(app.screen.query_one("#article-box").border_subtitle)
-            assert frame == f"Fetching {base}/slow…"
+            dialog = app.screen
+            # what it reads, and how to stop it, in the dialog still shown, a bar moving
+            said = str(dialog.query_one("#article-error", Static).render())
+            assert said == f"Fetching {base}/slow…  esc stops"
+            assert dialog.query_one("#article-working").display
+            assert dialog.query_one("#article-path", Input).disabled
             started = time.monotonic()
             await pilot.press("escape")
             await _until(pilot, lambda: not pages._FETCHES)
             assert time.monotonic() - started < 5
+            assert app.screen is dialog and not dialog.busy
+            path = dialog.query_one("#article-path", Input)
+            assert path.value == f"{base}/slow" and not path.disabled and app.focused is path
+            said = str(dialog.query_one("#article-error", Static).render())
+            assert said.startswith("Stopped: nothing was drafted.")
+            assert not dialog.query_one("#article-working").display
+            await pilot.press("escape")
+            await settle(pilot, app)
             assert isinstance(app.screen, MainScreen)
 
 

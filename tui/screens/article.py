@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, ProgressBar, Static, TextArea
 from textual.worker import get_current_worker
 
 from coopbrowse.store import Store, StoreError
@@ -41,6 +41,7 @@ from coopbrowse.store.pages import (
 from coopbrowse.store.text import one_line, printable
 
 from ..blocks import plural
+from ..keymap import key_shown
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput, PastedTextArea
 from .export import confirm
@@ -137,6 +138,7 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
         super().__init__()
         self.text = text  # pasted before and not saved (its draft was discarded)
         self.db_path = db_path  # where a draft would be saved (said at once if it cannot be)
+        self._working = False  # an article is being read, fetched or drafted
 
     def compose(self) -> ComposeResult:
         with Vertical(id="article-box"):
@@ -155,6 +157,9 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
             note.display = False  # (no line taken from the text box until there is one)
             yield note
             yield Static("", id="article-error", markup=False)
+            working = ProgressBar(total=None, show_eta=False, id="article-working")
+            working.display = False  # (shown while an article is read or fetched)
+            yield working
             with Horizontal(id="article-buttons"):
                 yield Button("Draft (ctrl+s)", id="article-draft", variant="primary")
                 yield Button("Cancel (esc)", id="article-cancel")
@@ -195,13 +200,27 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
         self.query_one("#article-error", Static).update(Text(one_line(message), style="red"))
 
     def show_progress(self, message: str) -> None:
-        self.query_one("#article-error", Static).update(Text(one_line(message)))
-        # (in the box's frame too: its spinner covers the line above while it reads)
-        self.query_one("#article-box").border_subtitle = Text(one_line(message))
+        if self._working:  # (not a line of a worker cancelled meanwhile)
+            stop = key_shown(self.app, "article-cancel", "esc")
+            said = Text(one_line(message))
+            said.append(f"  {stop} stops", style="dim")
+            self.query_one("#article-error", Static).update(said)
 
     @property
     def busy(self) -> bool:
-        return bool(self.query_one("#article-box").loading)
+        return self._working
+
+    def _work(self, working: bool) -> None:
+        """While an article is read (a URL fetched, a long text drafted) the dialog stays, its
+        fields held as they are, and a bar moves under the line saying what it reads (a
+        spinner over the whole box hid what it was doing, and that escape stops it)."""
+        self._working = working
+        self.query_one("#article-working").display = working
+        path = self.query_one("#article-path", Input)
+        for widget in (path, self.query_one("#article-text"), self.query_one("#article-draft")):
+            widget.disabled = working
+        if not working:
+            path.focus()
 
     def action_draft(self) -> None:
         if self.busy:
@@ -232,8 +251,8 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
                 f"No article text: paste the whole report (this has fewer than {MIN_WORDS} words)."
             )
             return
+        self._work(True)
         self.show_progress("Reading the article…")
-        self.query_one("#article-box").loading = True
         self._extract(sources, text)
 
     @work(thread=True, exclusive=True, group="extract")
@@ -270,18 +289,19 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
         call(self.dismiss, result)
 
     def _failed(self, message: str) -> None:
-        box = self.query_one("#article-box")
-        box.loading = False
-        box.border_subtitle = ""
+        self._work(False)
         self.show_error(message)
 
     def action_cancel(self) -> None:
-        """Close (stopping a fetch under way); pasted text is not thrown away without
-        asking."""
+        """Stop the reading under way (a fetch: at once, not when its server lets go), the
+        paths and text kept; else close. Pasted text is not thrown away without asking."""
         if self.busy:
             self.workers.cancel_group(self, "extract")
-            stop_fetches()  # (the worker's fetch returns now, not when its server lets go)
-            self.dismiss(None)
+            stop_fetches()
+            self._work(False)
+            close = key_shown(self.app, "article-cancel", "esc")
+            said = Text(f"Stopped: nothing was drafted. {close} closes this.", style="yellow")
+            self.query_one("#article-error", Static).update(said)
             return
         if not self.query_one("#article-text", TextArea).text.strip():
             self.dismiss(None)
