@@ -334,6 +334,35 @@ async def test_keys_typed_while_opening_keep_their_order_across_a_view_switch(
         assert main.view == view and main.query_one(RecordTable).cursor == cursor
 
 
+async def test_q_behind_an_action_waiting_for_the_database_quits_at_once(
+    tmp_path, monkeypatch
+) -> None:
+    """(A review of the fix above, which made the list keep every key behind such an action
+    until the database opened or ten seconds passed: "2q" while opening did not quit.)"""
+    gate, app = gated_app(tmp_path, monkeypatch, 300)
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, "2q")
+        await until(pilot, lambda: not app.is_running, "the app quit", timeout=3)
+        assert app.return_code == 0
+        gate.set()
+
+
+async def test_keys_after_select_all_and_space_are_not_held(app: CoopBrowseApp) -> None:
+    """ "a" (select all) then space: the space waited for the selection, and with it the
+    list kept every later key for ten seconds: "j" did not move, "q" did not quit."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        table = main.query_one(RecordTable)
+        burst(app, "a ")
+        await settle(pilot)
+        at = table.cursor
+        burst(app, "j")
+        await until(pilot, lambda: table.cursor == at + 1, "the move made", timeout=3)
+        burst(app, "q")
+        await until(pilot, lambda: not app.is_running, "the app quit", timeout=3)
+
+
 async def test_keys_typed_behind_a_view_switch_act_in_the_new_view(app: CoopBrowseApp) -> None:
     # the proposals are read in a worker: "j" and space came to the meetings still on
     # screen, and selected a meeting under the proposals' title

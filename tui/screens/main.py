@@ -231,15 +231,22 @@ class MainScreen(StyledOnce, Screen[None]):
 
     def _defer(self, action: str, *args: Any) -> bool:
         """While the database opens, an action that needs it waits for it (in the order
-        the keys came): True when ``action`` was put off. The list's moves typed before it
-        are made before it, and the keys that reach the list after it wait for it: "2jj"
-        typed as the app opened moved in the meetings, then showed the proposals."""
+        the keys came): True when ``action`` was put off. The list's moves kept meanwhile
+        take their place among these actions (:meth:`_defer_move`): "2jj" typed as the app
+        opened moved in the meetings, then showed the proposals."""
         if self.loaded and not self._deferred_pending:
             return False
         table = self.query_one(RecordTable)
         self._deferred.extend((_MOVE, (move,)) for move in table.take_moves())
-        table.keeping = True
         self._deferred.append((action, args))
+        return True
+
+    def _defer_move(self, move: str) -> bool:
+        """(The list's, for a move it keeps while its rows are on their way.) Behind an
+        action put off, the move is put off too, after it: True when it was."""
+        if not self._deferred:
+            return False
+        self._deferred.append((_MOVE, (move,)))
         return True
 
     def _replay(self) -> None:
@@ -263,6 +270,7 @@ class MainScreen(StyledOnce, Screen[None]):
     def on_mount(self) -> None:
         self.query_one(SearchBar).history = list(self.state.history)
         table = self.query_one(RecordTable)
+        table.defer_move = self._defer_move
         view = VIEWS[self.view]
         table.border_title = f"{self._view_key(view)} {view.title}"
         self.set_focus(table)

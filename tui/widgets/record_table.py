@@ -122,6 +122,9 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         # selects in the proposals, not in the meetings still on screen.
         self.keeping = False
         self._keys: list[events.Key] = []
+        # The owner's, for a move kept while it waits: True when the owner took it (to make
+        # it in its own order, behind actions of its own that wait too)
+        self.defer_move: Callable[[str], bool] = lambda move: False
 
     # Data ----------------------------------------------------------------------------------
 
@@ -203,7 +206,7 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
 
     def _kept(self, move: str) -> bool:
         """Keep a move made before the first rows arrived (see :meth:`stop_waiting`)."""
-        if self.waiting:
+        if self.waiting and not self.defer_move(move):
             self._moves.append(move)
         return self.waiting
 
