@@ -7,6 +7,7 @@ control characters visible.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
@@ -173,6 +174,13 @@ def _hit_body(hit: Hit) -> Text:
     return body
 
 
+def trade_label(period: str, metric: str, *, narrow: bool = False) -> str:
+    """A comparison's row label for the figures of ``metric`` in ``period`` (``narrow``: a
+    range may wrap after its "..")."""
+    label = f"{metric.capitalize()} {one_line(period)}"
+    return label.replace("..", ".. ") if narrow else label
+
+
 class ComparisonTable:
     """Meetings in columns (``coopbrowse compare`` and the Compare screen), laid out for the
     width it is drawn at: where the meetings' columns would be narrower than a name with
@@ -186,11 +194,16 @@ class ComparisonTable:
         self.comparison = comparison
 
     def label_width(self, width: int) -> int:
-        """The labels' column width for a table ``width`` cells wide."""
+        """The labels' column width for a table ``width`` cells wide (narrow, no narrower
+        than a label's longest word: a period "2025-01..2025-08" was cut short)."""
         n = len(self.comparison.meetings)
         # each column's two cells of padding and a rule, and the rule at the left edge
         room = width - 1 - 3 * (n + 1) - self.LABEL_WIDE
-        return self.LABEL_WIDE if room >= n * self.ROOMY else self.LABEL_NARROW
+        if room >= n * self.ROOMY:
+            return self.LABEL_WIDE
+        labels = (trade_label(*key, narrow=True) for key, _figures in self.comparison.trade)
+        words = [cell_len(word) for label in labels for word in label.split()]
+        return min(self.LABEL_WIDE, max([self.LABEL_NARROW, *words]))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield comparison_table(self.comparison, self.label_width(options.max_width))
@@ -204,6 +217,7 @@ def comparison_table(c: Comparison, label_width: int = ComparisonTable.LABEL_WID
 
     table = Table(show_lines=True, expand=True, header_style="bold")
     table.add_column("", style="bold", max_width=label_width)
+    narrow = label_width < ComparisonTable.LABEL_WIDE
     for m in c.meetings:
         table.add_column(Text(one_line(label(m))), overflow="fold", ratio=1)
 
@@ -231,7 +245,7 @@ def comparison_table(c: Comparison, label_width: int = ComparisonTable.LABEL_WID
     table.add_row("Sectors raised", *cells)
     for (period, metric), figures in c.trade:
         table.add_row(
-            f"{metric.capitalize()} {one_line(period)}",
+            trade_label(period, metric, narrow=narrow),
             *(lines([figure_text(t) for t in f]) for f in figures),
         )
     if not c.trade:
