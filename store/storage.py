@@ -317,20 +317,22 @@ def check_export_target(path: Path | str, force: bool = False) -> None:
         raise NotWritable(path, "exists; choose another name or overwrite it (--force)")
 
 
-# How every database the store writes begins (its metadata table first), spaces allowed
-_DATABASE_HEAD = re.compile(rb'\A\s*\{\s*"meta"\s*:\s*\{\s*"1"\s*:\s*\{\s*"schema_version"\s*:')
-
-
 def _a_database(path: Path) -> bool:
     """Whether the file at ``path`` is a coopbrowse database (another than the one open: the
     user's default one, a copy), which an export must not replace, whatever ``force`` says:
-    ``export -o ~/.local/share/coopbrowse/coopbrowse.json --force`` replaced it."""
+    ``export -o ~/.local/share/coopbrowse/coopbrowse.json --force`` replaced it. A JSON
+    object holding the store's metadata key and its meetings' table, in any order or
+    layout (a copy saved with its keys sorted puts the metadata last)."""
+    import mmap
+
     try:
         with open(path, "rb") as fh:
-            head = fh.read(256)
-    except OSError:
+            if not fh.read(64).lstrip().startswith(b"{"):
+                return False
+            with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                return data.find(b'"schema_version"') >= 0 and data.find(b'"meetings"') >= 0
+    except (OSError, ValueError):  # (unreadable; an empty file cannot be mapped)
         return False
-    return _DATABASE_HEAD.match(head) is not None
 
 
 def _name_max(directory: Path) -> int:

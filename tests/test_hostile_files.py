@@ -453,9 +453,12 @@ def test_no_export_replaces_another_database_even_with_force(tmp_path, store):
     good. Any coopbrowse database is refused; another existing file is still replaced."""
     assert cli("list", timeout=60).returncode == 0  # (the index built once)
     other = Store.open(tmp_path / "other.json").path  # a database of its own, not the one open
+    data = json.loads(other.read_bytes())
     pretty = tmp_path / "pretty.json"
-    pretty.write_text(json.dumps(json.loads(other.read_bytes()), indent=2), encoding="utf-8")
-    kept = {target: target.read_bytes() for target in (other, pretty)}
+    pretty.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    ordered = tmp_path / "sorted.json"  # (its metadata last: "history", "meetings", "meta"…)
+    ordered.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+    kept = {target: target.read_bytes() for target in (other, pretty, ordered)}
     for target in kept:
         said = assert_one_line(cli("export", "samara", "-o", str(target), "--force"), str(target))
         assert said.endswith("is a coopbrowse database; export to another file\n")
