@@ -498,17 +498,18 @@ def _plural(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
-def _selection_said(sel: Selection) -> str:
+def _selection_said(sel: Selection, sources: bool = True) -> str:
     """What a briefing holds, in a few words: its meetings (with their proposals) and the
-    proposals exported without their meeting's whole record ("0 meetings, 11 proposals (11
-    selected on their own)" for a list of proposals, nothing having been selected)."""
+    proposals exported without their meeting's whole record (a list of proposals exported
+    with nothing selected was "0 meetings, 11 proposals (11 selected on their own)")."""
     within = sum(len(m.proposals) for m in sel.meetings)
     meetings = f"{_plural(len(sel.meetings), 'meeting')}, {_plural(within, 'proposal')}"
     alone = _plural(len(sel.proposals), "proposal")
     if not sel.proposals:
         return meetings
     if not sel.meetings:
-        return f"{alone} (each with its meeting's date, region and source)"
+        with_them = "date, region and source" if sources else "date and region"
+        return f"{alone} (each with its meeting's {with_them})"
     return f"{meetings}, and {alone} of other meetings"
 
 
@@ -526,7 +527,7 @@ def to_markdown(
     selection's sections are not rendered past them).
     """
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
-    what = _selection_said(sel)
+    what = _selection_said(sel, opts.sources)
     out = [f"# {md_heading(opts.title)}", ""]
     out.append(f"{GENERATED_PREFIX}{stamp} by coopbrowse{' ' + version if version else ''}._")
     out.append("")

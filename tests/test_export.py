@@ -247,6 +247,8 @@ def test_the_briefing_says_what_it_holds_in_plain_words(store: Store) -> None:
         markdown = to_markdown(select(store.meetings(), keys), now=NOW)
         assert said in markdown.splitlines(), keys
         assert "on their own)" not in markdown
+    bare = to_markdown(select(store.meetings(), alone), ExportOptions(sources=False), now=NOW)
+    assert "Selection: 3 proposals (each with its meeting's date and region)." in bare
 
 
 def test_options_leave_sections_out(store: Store) -> None:
