@@ -832,37 +832,44 @@ class SearchIndex:
     # Regions -----------------------------------------------------------------------------
 
     def regions(self, query: str | Node = "", *, proposals: bool = True) -> list[RegionRow]:
-        """Each region with meetings matching ``query``: counts, newest meeting, turnover by
-        year (every quoted full-year turnover figure of the region, the largest per year).
-        A region's proposals are those ``query`` matches, as the proposals view lists them
-        (all of its matching meetings' while ``proposals`` is False: not indexed yet)."""
+        """Each region with meetings or proposals matching ``query``: counts, newest meeting,
+        turnover by year (every quoted full-year turnover figure of the region, the largest
+        per year). A region's meetings and proposals are those the meetings and proposals
+        views list for ``query`` (its proposals: all of its matching meetings' while
+        ``proposals`` is False, not indexed yet), so a region where only proposals match
+        ("-elevator", "type:proposal") is listed with no meetings."""
         searcher = self.searcher()
         tree, compiled, _c, total, _hits = self._answer(searcher, query, "meeting", None, False)
-        if not total:
-            return []
-        agg = {
-            "r": {
-                "terms": {"field": "region", "size": 100_000},
-                "aggs": {"d": {"max": {"field": "date"}}, "n": {"sum": {"field": "nprops"}}},
-            }
-        }
-        matched: dict[str, int] | None = None
+        newest: dict[str, Any] = {"d": {"max": {"field": "date"}}}
+        with_props = {**newest, "n": {"sum": {"field": "nprops"}}}
+        agg = {"r": {"terms": {"field": "region", "size": 100_000}, "aggs": with_props}}
+        in_meetings = _buckets(searcher.aggregate(compiled, agg), "r") if total else []
+        in_proposals: list[dict[str, Any]] | None = None  # (None: each meeting's own count)
         if proposals and tree != And():
-            _t, in_proposals, _c, found, _h = self._answer(searcher, tree, "proposal", None, False)
-            by_region = {"r": {"terms": {"field": "region", "size": 100_000}}}
-            buckets = _buckets(searcher.aggregate(in_proposals, by_region), "r") if found else []
-            matched = {str(b.get("key", "")): int(b.get("doc_count", 0)) for b in buckets}
+            _t, matches, _c, found, _h = self._answer(searcher, tree, "proposal", None, False)
+            by_region = {"r": {"terms": {"field": "region", "size": 100_000}, "aggs": newest}}
+            in_proposals = _buckets(searcher.aggregate(matches, by_region), "r") if found else []
+        if not in_meetings and not in_proposals:
+            return []
         turnover, quoted = self._turnover(searcher)
+
+        def row(name: str, meetings: int, props: int, latest: str) -> RegionRow:
+            return RegionRow(
+                name, meetings, props, latest, turnover.get(name, {}), quoted.get(name, {})
+            )
+
+        matched = {str(b.get("key", "")): b for b in in_proposals or []}
         rows = []
-        for b in _buckets(searcher.aggregate(compiled, agg), "r"):
+        for b in in_meetings:
             name = str(b.get("key", ""))
             props = int(b.get("n", {}).get("value") or 0)
-            if matched is not None:
-                props = matched.get(name, 0)
+            if in_proposals is not None:
+                props = int(matched.pop(name, {}).get("doc_count", 0))
             latest = _date_of(b.get("d", {}).get("value"))
-            count = int(b.get("doc_count", 0))
-            years, as_quoted = turnover.get(name, {}), quoted.get(name, {})
-            rows.append(RegionRow(name, count, props, latest, years, as_quoted))
+            rows.append(row(name, int(b.get("doc_count", 0)), props, latest))
+        for name, b in matched.items():  # (proposals matched where no meeting did)
+            latest = _date_of(b.get("d", {}).get("value"))
+            rows.append(row(name, 0, int(b.get("doc_count", 0)), latest))
         return rows
 
     def aggregate(
