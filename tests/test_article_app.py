@@ -321,7 +321,7 @@ async def test_escape_stops_a_fetch_under_way_at_once(app) -> None:
             path = dialog.query_one("#article-path", Input)
             assert path.value == f"{base}/slow" and not path.disabled and app.focused is path
             said = str(dialog.query_one("#article-error", Static).render())
-            assert said.startswith("Stopped: nothing was drafted.")
+            assert said.startswith("Stopped: no draft was kept.")
             assert not dialog.query_one("#article-working").display
             await pilot.press("escape")
             await settle(pilot, app)

@@ -217,10 +217,11 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
         self._working = working
         self.query_one("#article-working").display = working
         path = self.query_one("#article-path", Input)
-        for widget in (path, self.query_one("#article-text"), self.query_one("#article-draft")):
+        text = self.query_one("#article-text", TextArea)
+        for widget in (path, text, self.query_one("#article-draft")):
             widget.disabled = working
-        if not working:
-            path.focus()
+        if not working:  # (back where the article was given: a path or URL, or its text)
+            (path if path.value.strip() or not text.text.strip() else text).focus()
 
     def action_draft(self) -> None:
         if self.busy:
@@ -279,7 +280,8 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
                 except Exception as exc:  # a bug on one odd page must not lose the others
                     result.failures.append(f"{source}: could not read it ({exc!r})")
         except Exception as exc:  # a bug must not take the analyst's session down with it
-            call(self._failed, f"Could not draft the meeting: {exc!r}")
+            if not worker.is_cancelled:  # (escape said so already)
+                call(self._failed, f"Could not draft the meeting: {exc!r}")
             return
         if worker.is_cancelled:
             return
@@ -289,8 +291,9 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
         call(self.dismiss, result)
 
     def _failed(self, message: str) -> None:
-        self._work(False)
-        self.show_error(message)
+        if self.is_attached and self._working:  # (not once escape stopped it, or closed)
+            self._work(False)
+            self.show_error(message)
 
     def action_cancel(self) -> None:
         """Stop the reading under way (a fetch: at once, not when its server lets go), the
@@ -300,7 +303,7 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
             stop_fetches()
             self._work(False)
             close = key_shown(self.app, "article-cancel", "esc")
-            said = Text(f"Stopped: nothing was drafted. {close} closes this.", style="yellow")
+            said = Text(f"Stopped: no draft was kept. {close} closes this.", style="yellow")
             self.query_one("#article-error", Static).update(said)
             return
         if not self.query_one("#article-text", TextArea).text.strip():
