@@ -277,9 +277,10 @@ def _decode_text(shown: str, raw: bytes, charset: str | None) -> str:
         except UnicodeDecodeError as exc:
             bad = bad or (encoding, exc.start)
             continue
-        if "\x00" in text:
-            at = raw.index(b"\x00")
-            raise FetchError(shown, f"the page is not text (a NUL byte at offset {at}: binary?)")
+        if "\x00" in text:  # (a NUL byte; or one spelt in its charset, "+AAA-" in UTF-7)
+            at = raw.find(b"\x00")
+            where = f"a NUL byte at offset {at}" if at >= 0 else "a NUL character"
+            raise FetchError(shown, f"the page is not text ({where}: binary?)")
         return text
     encoding, at = bad or ("utf-8", 0)
     name = "UTF-8" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding

@@ -58,9 +58,16 @@ def unquoted(text: str) -> str:
     """``text`` without the one pair of quotation marks that encloses it, if it has one (a
     quote recorded as ``“…”`` was shown as ``““…””``)."""
     stripped = text.strip()
-    close = _QUOTE_PAIRS.get(stripped[:1])
-    if close is not None and len(stripped) > 1 and stripped.endswith(close):
-        inner = stripped[1:-1]
-        if close not in inner:  # (not two quotes: “a” and “b”)
-            return inner.strip()
-    return text
+    opening = stripped[:1]
+    close = _QUOTE_PAIRS.get(opening)
+    if close is None or len(stripped) < 2 or not stripped.endswith(close):
+        return text
+    inner = stripped[1:-1]
+    if opening == close:  # ("…": not two quotes, "a" and "b")
+        return text if close in inner else inner.strip()
+    depth = 0  # (quotes within it: «Поставки ОАО «МАЗ»»)
+    for char in inner:
+        depth += (char == opening) - (char == close)
+        if depth < 0:  # (its first quote closed before the end: two, “a” and “b”)
+            return text
+    return inner.strip() if depth == 0 else text

@@ -199,6 +199,7 @@ def test_a_proposals_quote_is_in_the_briefing_escaped(store: Store) -> None:
         ("“We will buy [b]x[/b]”", "We will buy \\[b\\]x\\[/b\\]"),  # marks of its own: one pair
         ('"Ready now"', "Ready now"),
         ("«Готовы»", "Готовы"),
+        ("«Поставки ОАО «МАЗ»»", "Поставки ОАО «МАЗ»"),  # (quotes within it)
         ("“One” and “two”", "“One” and “two”"),  # two quotes: kept as they are
         ("Plain words", "Plain words"),
     ],

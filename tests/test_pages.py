@@ -547,6 +547,7 @@ def test_binary_data_served_as_text_is_refused_as_the_same_file_is(tmp_path: Pat
             "/nul": Page(words + b"\x00" + words, content_type="text/plain"),
             "/noise": Page(words + noise, content_type="text/plain"),
             "/named": Page(noise, content_type="text/plain; charset=utf-8"),
+            "/utf7": Page(words + b"+AAA-", content_type="text/plain; charset=utf-7"),
             "/latin": Page(
                 words + "café".encode("latin-1"), content_type="text/plain; charset=latin-1"
             ),
@@ -556,6 +557,7 @@ def test_binary_data_served_as_text_is_refused_as_the_same_file_is(tmp_path: Pat
             ("nul", f"the page is not text (a NUL byte at offset {len(words)}: binary?)"),
             ("noise", f"the page is not UTF-8 text (bad byte at offset {len(words)})"),
             ("named", "the page is not UTF-8 text (bad byte at offset 0)"),
+            ("utf7", "the page is not text (a NUL character: binary?)"),  # (it raised)
         ):
             with pytest.raises(InputError) as caught:
                 read_article(f"{base}/{page}")
