@@ -68,6 +68,54 @@ async def test_keys_typed_before_the_first_frame_reach_the_query(app: CoopBrowse
         assert main.query_text == "elevator" and len(main.rows) == 4
 
 
+@pytest.mark.parametrize(("keys", "query", "cursor"), [("jj", "", 2), ("/lift\rjj", "lift", 2)])
+async def test_moves_typed_before_the_first_frame_are_made_in_their_list(
+    tmp_path, keys: str, query: str, cursor: int
+) -> None:
+    """The usual launch (the index opened, and the first list read, before the first
+    frame), keys typed at once, before the screen was mounted: the list took the moves on
+    its no rows, and they were lost ("/lift", enter, "jj" left the cursor on the first
+    result). They are made in the list they were typed for: the first, or the query's."""
+    from coopbrowse.tui.listing import EarlyOpen
+    from coopbrowse.tui.state import UiState
+
+    path = indexed_long_list(tmp_path)
+    early = EarlyOpen(path, UiState())
+    assert early.done.wait(30)
+    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST, early=early)
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, keys)  # (before the screen is mounted)
+        await settle(pilot)
+        main = main_screen(app)
+        assert main.query_text == query and main.query_one(RecordTable).cursor == cursor
+
+
+@pytest.mark.parametrize(("keys", "moved"), [("k", -1), ("jj", 2)])
+async def test_moves_typed_at_launch_are_made_in_the_restored_querys_list(
+    tmp_path, keys: str, moved: int
+) -> None:
+    """The last session's query, restored on its row: its list comes after the first frame
+    (all the meetings), and a "k" typed at launch was made in that first list, then undone
+    when the query's came on the row it had been left on."""
+    from coopbrowse.store.library import Library
+    from coopbrowse.tui.listing import EarlyOpen
+    from coopbrowse.tui.state import UiState
+
+    path = indexed_long_list(tmp_path)
+    index = Library.open(path).index
+    third = index.key_at(index.listing("meetings", "lift", "relevance"), 2)
+    state = tmp_path / "s.json"
+    UiState(query="lift", cursor=third).save(state)
+    early = EarlyOpen(path, UiState.load(state))
+    assert early.done.wait(30)
+    app = CoopBrowseApp(path, state_path=state, settings=FAST, early=early)
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, keys)  # (before the screen is mounted)
+        await settle(pilot)
+        main = main_screen(app)
+        assert main.query_text == "lift" and main.query_one(RecordTable).cursor == 2 + moved
+
+
 async def test_a_query_typed_before_a_long_lists_first_frame_is_not_undone(
     tmp_path, monkeypatch
 ) -> None:

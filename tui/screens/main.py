@@ -213,7 +213,11 @@ class MainScreen(StyledOnce, Screen[None]):
         yield SearchBar(self._field_values, id="search", debounce=self.settings.debounce)
         yield Static(id="facet-line", markup=False)
         with Container(id="panes"):
-            yield RecordTable(id="list")
+            table = RecordTable(id="list")
+            # its first rows are on their way: moves typed before they come (before the
+            # screen is even mounted, at launch) are kept for them, not made on no rows
+            table.waiting = True
+            yield table
             yield DetailPane(id="detail")
         with Horizontal(id="status-line"):  # (its progress bar is mounted when first needed)
             yield Static(id="status", markup=False)
@@ -767,14 +771,20 @@ class MainScreen(StyledOnce, Screen[None]):
             self.run_search(typed)
             return
         self._query_after = None
-        self.query_one(RecordTable).stop_waiting()
-        self._replay()
         query = typed or self.state.query
+        # The moves typed meanwhile are made now, in this list; but not when another is
+        # asked for already ("/lift", enter, "jj" at launch), nor when the last session's
+        # query is to be shown on its row (a "k" typed at launch was made in this list,
+        # then undone): that list's rows end the wait
+        if self._answered == self._ticket and not (query.strip() and not typed):
+            self.query_one(RecordTable).stop_waiting()
+        self._replay()
         if query.strip():
             if not bar.value:
                 bar.set_value(query, quiet=True)
             if typed:
-                self.run_search(query)
+                if self._asked.strip() != query.strip():  # (not the list shown already: it
+                    self.run_search(query)  # would come again, the moves made in it undone)
             else:  # the last session's query, on its last row
                 self._request(query=query, keep=self.state.cursor)
 

@@ -205,8 +205,12 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
             self.stop_waiting()
 
     def _kept(self, move: str) -> bool:
-        """Keep a move made before the first rows arrived (see :meth:`stop_waiting`)."""
-        if self.waiting and not self.defer_move(move):
+        """Keep a move made before the first rows arrived (see :meth:`stop_waiting`), or
+        behind an action of the owner's that waits (``defer_move``: "2jj" typed before the
+        first list was shown, the view switch waited and the moves were made at once)."""
+        if self.defer_move(move):
+            return True
+        if self.waiting:
             self._moves.append(move)
         return self.waiting
 
