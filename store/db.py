@@ -218,16 +218,21 @@ def _validated(path: Path, signature: Signature) -> bool:
 EARLIEST_FOLLOW_UP = "1991-12-08"  # no Belarus–Russian-region meeting is older (the CIS)
 
 
-def check_follow_up(date: str, url: str, meeting_date: str, today: str) -> None:
-    """A follow-up happens after its meeting and not after today (a meeting still to come
-    can be followed up before it), and its source is a web address (what a briefing links
-    to). Raises StoreError naming the field."""
+def check_follow_up(date: str, url: str, meeting_date: str, today: str, latest: str = "") -> None:
+    """A follow-up happens after its meeting, not after today (a meeting still to come can
+    be followed up before it) and not before the proposal's ``latest`` follow-up (the steps,
+    and the status, follow their dates), and its source is a web address (what a briefing
+    links to). Raises StoreError naming the field."""
     if date > today:
         raise StoreError(None, f"date: {date} is in the future (today is {today})")
     if meeting_date and date < meeting_date <= today:
         raise StoreError(None, f"date: {date} is before the proposal's meeting ({meeting_date})")
     if date < EARLIEST_FOLLOW_UP:  # (a meeting still to come: not any date before it)
         raise StoreError(None, f"date: {date} is before {EARLIEST_FOLLOW_UP}, not a follow-up's")
+    if date < latest:
+        raise StoreError(
+            None, f"date: {date} is before the latest follow-up ({latest}) of this proposal"
+        )
     if url and not re.match(r"https?://\S+$", url):
         raise StoreError(None, f"url: expected an http(s) address, got {url!r}")
 
@@ -977,14 +982,8 @@ class Store:
                             "url": url,
                         }
                     )
-                    check_follow_up(step.date, step.url, current["date"], today)
                     latest = max((f.get("date", "") for f in p.get("follow_up", [])), default="")
-                    if step.date < latest:  # (the steps, and the status, follow their dates)
-                        raise StoreError(
-                            None,
-                            f"date: {step.date} is before the latest follow-up ({latest}) of "
-                            "this proposal",
-                        )
+                    check_follow_up(step.date, step.url, current["date"], today, latest)
                     p["status"] = step.status
                     p["status_from_article"] = False
                     steps, this = p.get("follow_up", []), step.to_dict()

@@ -1227,6 +1227,30 @@ async def test_a_follow_up_the_store_would_refuse_keeps_the_dialog_open(app, sto
     assert store.path.read_bytes() == before
 
 
+async def test_a_follow_up_dated_before_the_latest_keeps_the_dialog_open(app, store) -> None:
+    """A date before the proposal's latest follow-up was refused only by the store: the
+    dialog closed, and the status and note typed were lost behind a notice."""
+    pid = f"{PENZA}-p01"
+    store.follow_up(pid, status="in-progress", date="2025-06-01")
+    before = store.path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_follow_up(pilot, app, pid)
+        dialog = app.screen
+        assert isinstance(dialog, FollowUpScreen)
+        dialog.query_one("#fu-date", Input).value = "2025-05-01"
+        dialog.query_one("#fu-note", Input).value = "talks frozen"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert app.screen is dialog
+        said = str(dialog.query_one("#fu-error").render())
+        assert (
+            said == "Since: 2025-05-01 is before the latest follow-up (2025-06-01) of this proposal"
+        )
+        assert app.focused is dialog.query_one("#fu-date", Input)
+        assert dialog.query_one("#fu-note", Input).value == "talks frozen"
+    assert store.path.read_bytes() == before
+
+
 async def test_e_f_and_d_on_a_read_only_database_say_so_before_any_form(app, store) -> None:
     """A form on a read-only database opened as usual and said so only when saving what
     was typed into it."""

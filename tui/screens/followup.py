@@ -182,7 +182,8 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
             return
         url = self.query_one("#fu-url", Input).value.strip()
         try:  # what the store would refuse is said here, the dialog kept as typed
-            check_follow_up(date, url, self.meeting.date, dt.date.today().isoformat())
+            latest = max((f.date for f in self.proposal.follow_up), default="")
+            check_follow_up(date, url, self.meeting.date, dt.date.today().isoformat(), latest)
         except StoreError as exc:
             # (the store names its fields "date" and "url": the dialog's labels are these)
             field, label = "#fu-date", "Since"
