@@ -212,6 +212,22 @@ async def test_the_search_bars_hint_names_the_rebound_search_key(
         assert app.screen.query_one(QueryInput).value == "samara"
 
 
+async def test_the_lists_corner_names_the_rebound_sort_key(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    """The footer and help said "S Sort", the list's corner still "s: next sort"."""
+    from coopbrowse.tui.widgets.record_table import RecordTable
+
+    app, _keymap = app_with_keymap(store, tmp_path, monkeypatch, 'cycle-sort = "S"\n')
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        table = app.screen.query_one(RecordTable)
+        assert str(table.border_subtitle).endswith(" · S: next sort"), table.border_subtitle
+        await pilot.press("3")
+        await settle(pilot, app)
+        assert str(table.border_subtitle).endswith(" · S: next sort"), table.border_subtitle
+
+
 async def test_the_search_bars_hint_says_slash_by_default(
     store: Store, tmp_path: Path, monkeypatch
 ) -> None:

@@ -857,7 +857,7 @@ class MainScreen(StyledOnce, Screen[None]):
         loading = "" if self.rows.complete else " · loading…"
         # (no order yet while the database opens: the corner waits for one)
         sort = f"sorted by {self.sort_label} · " if self.sort_label else ""
-        table.border_subtitle = f"{sort}s: next sort{loading}"
+        table.border_subtitle = f"{sort}{self._key('cycle-sort', 's')}: next sort{loading}"
         selected = self.selection.describe()
         views = " ".join(
             f"{self._view_key(v)} {v.title}" + ("◂" if v.id == self.view else "")
