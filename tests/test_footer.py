@@ -231,6 +231,12 @@ async def test_a_views_own_keys_come_first_where_a_narrow_footer_cuts_the_rest(a
         await pilot.press("3")
         await settle(pilot, app)
         assert visible()[:2] == ["Open", "Compare"]
+        # (a region row is no record to edit, undo or follow up: not offered there)
+        left_out = {"Edit", "Undo", "Follow up"}
+        assert left_out <= set(expected_descriptions(app))
+        assert sorted(footer_descriptions(app)) == sorted(
+            set(expected_descriptions(app)) - left_out
+        )
         await pilot.press("1")
         await settle(pilot, app)
         assert visible()[:2] == ["Open", "Edit"] and "Follow up" not in visible()

@@ -1201,6 +1201,17 @@ class MainScreen(StyledOnce, Screen[None]):
         """The ids of the bindings the footer shows first in the current view."""
         return self._FOOTER_FIRST.get(self.view, ())
 
+    # Keys for records that a view's rows are not: a region row is no meeting to edit,
+    # undo or follow up (each said so when pressed; the footer offered them)
+    _FOOTER_LEFT_OUT: ClassVar[dict[str, tuple[str, ...]]] = {
+        "regions": ("edit", "undo", "follow-up"),
+    }
+
+    @property
+    def footer_left_out(self) -> tuple[str, ...]:
+        """The ids of the bindings the footer leaves out in the current view."""
+        return self._FOOTER_LEFT_OUT.get(self.view, ())
+
     def watch_view(self) -> None:
         self._titles_soon()
         self._save_soon()

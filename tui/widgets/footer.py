@@ -78,6 +78,13 @@ def footer_first(screen: Screen[Any]) -> tuple[str, ...]:
     return tuple(first) if isinstance(first, tuple | list) else ()
 
 
+def footer_left_out(screen: Screen[Any]) -> tuple[str, ...]:
+    """The ids of the bindings a screen's footer does not offer now (its
+    ``footer_left_out``: keys for what it does not show; help still lists them)."""
+    left_out = getattr(screen, "footer_left_out", ())
+    return tuple(left_out) if isinstance(left_out, tuple | list) else ()
+
+
 @dataclass(frozen=True)
 class FooterEntry:
     """One key as the footer shows it."""
@@ -144,7 +151,7 @@ class KeysFooter(Widget):
         """The screen's bindings may have changed: repaint if the keys to show did."""
         if not (self.is_attached and screen is self.screen):
             return
-        shown = (*shown_keys(screen), footer_first(screen))
+        shown = (*shown_keys(screen), footer_first(screen), footer_left_out(screen))
         if shown == self._shown:
             return
         self._shown = shown
@@ -159,7 +166,7 @@ class KeysFooter(Widget):
         chain: dict[int, int] = {}  # each node's place, where the focus is first
         place: dict[tuple[int, str], int] = {}  # each binding's in its class's BINDINGS
 
-        first = footer_first(screen)
+        first, left_out = footer_first(screen), footer_left_out(screen)
 
         def order(item: tuple[Any, ...]) -> tuple[int, int, int]:
             node, binding = item[0], item[1]
@@ -180,6 +187,8 @@ class KeysFooter(Widget):
 
         # (in each node's own order: a key the user's keymap rebound keeps its place)
         for _node, binding, enabled, tooltip in sorted(screen.active_bindings.values(), key=order):
+            if binding.id in left_out:
+                continue
             if binding.show and binding.action not in by_action and not typed_over(screen, binding):
                 by_action[binding.action] = entry(binding, enabled, tooltip)
         palette = None
