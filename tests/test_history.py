@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -499,3 +500,23 @@ def test_bringing_back_a_deleted_meeting_undoes_nothing_else(store: Store) -> No
     store.delete_meeting("2025-04-01-penza")
     assert store.undo("2025-04-01-penza", only_delete=True).origin == "undo"
     assert store.meeting("2025-04-01-penza") is not None
+
+
+def test_a_long_change_in_the_history_wraps_under_its_own_start(store: Store) -> None:
+    """At 160 columns a follow-up's note in a meeting's history wrapped to the margin."""
+    from rich.console import Console
+
+    from coopbrowse.tui.blocks import meeting_blocks
+
+    note = "contract signed in Minsk after a long round of talks on prices, " * 3
+    store.follow_up(f"{PENZA}-p01", status="agreed", note=note.strip())
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    console = Console(width=60, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    for block in meeting_blocks(meeting):
+        if not hasattr(block, "target"):  # (links aside)
+            console.print(block)
+    lines = console.export_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if "contract signed" in line)
+    wrapped = lines[start + 1 : start + 4]
+    assert wrapped and all(line.startswith("    ") and line.strip() for line in wrapped), wrapped

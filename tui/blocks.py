@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -451,18 +452,19 @@ def history_blocks(changes: list[Change], record_id: str | None = None) -> list[
     if not mine:
         return []
     undone = {c.undoes for c in mine if c.undoes}
-    lines = [Text(f"History ({len(mine)} change{'' if len(mine) == 1 else 's'})", style=HEADING)]
+    heading = f"History ({len(mine)} change{'' if len(mine) == 1 else 's'})"
+    parts: list[RenderableType] = [Text(heading, style=HEADING)]
     for change in reversed(mine[-HISTORY_SHOWN:]):
         head = Text(f"  {one_line(change.at).replace('T', ' ').removesuffix('Z')}  ", style=LABEL)
         head.append(ORIGIN_LABELS.get(change.origin, change.origin), style="bold")
         if change.id in undone:
             head.append("  (undone)", style=LABEL)
-        lines.append(head)
-        for line in describe(change, record_id):
-            lines.append(Text(f"    {one_line(line)}"))
+        parts.append(head)
+        for line in describe(change, record_id):  # (a long one wraps under its own start)
+            parts.append(Padding(Text(one_line(line)), (0, 0, 0, 4)))
     if len(mine) > HISTORY_SHOWN:
-        lines.append(Text(f"  … {len(mine) - HISTORY_SHOWN} older: coopbrowse history ID", LABEL))
-    return [_lines(*lines)]
+        parts.append(Text(f"  … {len(mine) - HISTORY_SHOWN} older: coopbrowse history ID", LABEL))
+    return [Group(*parts)]
 
 
 ORIGIN_LABELS = {
