@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from coopbrowse.tui.views import NO_FIGURE, year_sparkline
 
 
@@ -54,3 +56,24 @@ def test_a_wide_range_of_turnover_fits_its_column_with_its_year() -> None:
     assert latest(130.0, 134.0) == "~$130–134M (2024)"
     assert latest(133.6, 134.2) == "~$133.6–134.2M (2024)"  # (whole, they would be one)
     assert latest(1.2, 3.4) == "~$1.2–3.4M (2024)"
+
+
+def test_a_regions_detail_says_when_no_trade_figure_was_quoted(bundled) -> None:
+    """Samara's detail had no "Trade over the years" at all, where a meeting's says none
+    were quoted; Penza's has its figures."""
+    from rich.console import Console
+
+    from coopbrowse.store.index import SearchIndex
+    from coopbrowse.tui.blocks import region_blocks
+
+    index = SearchIndex.build(bundled.meetings)
+
+    def shown(region: str) -> str:
+        console = Console(width=100, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+        for block in region_blocks(index.region_detail(region)):
+            console.print(getattr(block, "label", block))
+        return console.export_text()
+
+    samara, penza = shown("Samara Oblast"), shown("Penza Oblast")
+    assert "Trade over the years" in samara and "No trade figures were quoted" in samara
+    assert "Trade over the years" in penza and "No trade figures were quoted" not in penza

@@ -520,6 +520,9 @@ def region_blocks(region: RegionDetail, hl: Marker = None) -> list[Block]:
             )
         blocks.append(trade_chart(figures))
         blocks.append(trade_table(figures, meeting_of=meeting_of))
+    else:  # (said, as a meeting's detail says it: the section was simply missing)
+        blocks.append(Text("Trade over the years", style=HEADING))
+        blocks.append(Text("No trade figures were quoted at its meetings.", style=LABEL))
     if region.sectors is None:
         lines = [Text("Sectors raised", style=HEADING)]
         lines.append(Text("  shown once the proposals are indexed", style=LABEL))
