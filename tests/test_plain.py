@@ -265,6 +265,14 @@ def test_what_an_export_holds_is_said_in_plain_words(store: Store) -> None:
     assert export_counts(both) == (
         f"1 meeting in full ({len(meetings[1].proposals)} proposals) and 1 proposal on its own"
     )
+    # a proposal selected with its meeting is in the meeting's (the dialog said "the
+    # selection (5 records)" and counted four)
+    keys = [("meeting", meetings[1].id), ("proposal", one.id)]
+    keys.append(("proposal", meetings[1].proposals[0].id))
+    assert export_counts(select(meetings, keys), keys) == (
+        f"1 meeting in full ({len(meetings[1].proposals)} proposals) and 1 proposal on its "
+        "own; 1 selected proposal's meeting is exported in full"
+    )
 
 
 def test_counts_in_an_export_have_thousands_separators() -> None:

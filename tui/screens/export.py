@@ -85,10 +85,12 @@ class Choice:
     view: str = "meetings"
 
 
-def export_counts(sel: Selection) -> str:
+def export_counts(sel: Selection, keys: list[tuple[str, str]] | None = None) -> str:
     """What an export holds, in words: "2 meetings in full (23 proposals)", "1 proposal on
     its own", "2 meetings in full (23 proposals) and 1 proposal on its own" (not "0 meetings
-    in full, 1 proposal on its own (1 proposal in all)")."""
+    in full, 1 proposal on its own (1 proposal in all)"). With the ``keys`` selected, the
+    proposals selected with their meeting are said too: "the selection (5 records)" was
+    followed by four."""
     parts = []
     if sel.meetings:
         within = sum(len(m.proposals) for m in sel.meetings)
@@ -96,7 +98,13 @@ def export_counts(sel: Selection) -> str:
     if sel.proposals:
         own = "its" if len(sel.proposals) == 1 else "their"
         parts.append(f"{_n(len(sel.proposals), 'proposal')} on {own} own")
-    return " and ".join(parts) or "nothing"
+    said = " and ".join(parts) or "nothing"
+    alone = {p.id for p, _m in sel.proposals}
+    inside = sum(1 for kind, rid in keys or () if kind == "proposal" and rid not in alone)
+    if inside and sel.meetings:  # ("1 selected proposal's meeting is exported in full")
+        whose = "proposal's meeting is" if inside == 1 else "proposals' meetings are"
+        said += f"; {inside:,} selected {whose} exported in full"
+    return said
 
 
 class GivenUp(Exception):
@@ -529,7 +537,7 @@ class ExportScreen(ModalScreen[str | None], TakesKeysTypedWithIt):
         except StoreError as exc:
             self.app.call_from_thread(self.show_error, f"Cannot read the records: {exc}")
             return
-        counts = f"{choice.label}: {export_counts(sel)}"
+        counts = f"{choice.label}: {export_counts(sel, choice.keys)}"
         lines = shown.splitlines()
         text = "\n".join(lines[:PREVIEW_LINES])
         if len(lines) > PREVIEW_LINES:
