@@ -7,7 +7,8 @@ code-hosting site, in a Markdown editor and after conversion to HTML or PDF:
     ## Overview          proposals by sector across regions; trade by region and year
     ## <date> · <region> one section per meeting: people, place, summary, proposals by
                          sector, trade table, goods, source
-    ## Proposals selected on their own (with their meeting's date, region and source)
+    ## Proposals         proposals without their meeting's whole record (with its date,
+                         region and source); "Other proposals" after meetings in full
 
 Record text is untrusted: every piece of it goes through :func:`md_text` (inline) or
 :func:`md_cell` (table cell), which escape Markdown and HTML metacharacters and fold line
@@ -471,8 +472,15 @@ def _overview(sel: Selection) -> list[str]:
     return out
 
 
+def _alone_heading(sel: Selection) -> str:
+    """The heading of the proposals exported without their meeting's whole record (a list
+    of proposals exported with nothing selected was headed "Proposals selected on their
+    own")."""
+    return "Other proposals" if sel.meetings else "Proposals"
+
+
 def _alone_section(sel: Selection, opts: ExportOptions) -> list[str]:
-    out = ["## Proposals selected on their own", ""]
+    out = [f"## {_alone_heading(sel)}", ""]
     for p, m in sel.proposals:
         out.append(f"### {md_heading(p.title) or 'Untitled proposal'}")
         out.append("")
@@ -547,7 +555,7 @@ def to_markdown(
             (_meeting_heading(m), functools.partial(_meeting_section, m, opts, sel.names))
         )
     if sel.proposals:
-        sections.append(("Proposals selected on their own", lambda: _alone_section(sel, opts)))
+        sections.append((_alone_heading(sel), lambda: _alone_section(sel, opts)))
 
     if sections:
         seen: dict[str, int] = {}

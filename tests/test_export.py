@@ -140,7 +140,11 @@ def test_proposals_on_their_own_carry_their_meeting_and_source(store: Store) -> 
     sel = select(store.meetings(), [("proposal", "2025-07-21-samara-p06")])
     markdown = to_markdown(sel, now=NOW)
     check_structure(markdown)
-    assert "## Proposals selected on their own" in markdown
+    assert "## Proposals" in markdown.splitlines()  # (none selected on their own: "Proposals")
+    both = select(
+        store.meetings(), [("proposal", "2025-07-21-samara-p06"), ("meeting", "2025-04-01-penza")]
+    )
+    assert "## Other proposals" in to_markdown(both, now=NOW).splitlines()
     assert "2025-07-21, Samara Oblast" in markdown
     assert "004_ca1ade26893ad6fd.txt" in markdown
 
