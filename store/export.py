@@ -558,14 +558,17 @@ def to_markdown(
         sections.append((_alone_heading(sel), lambda: _alone_section(sel, opts)))
 
     if sections:
+        # (anchors are numbered in the document's order: the title's and this heading's
+        # first: a briefing titled "Proposals" linked its proposals to the title)
         seen: dict[str, int] = {}
+        slug(_plain(md_heading(opts.title)), seen)
+        slug("Contents", seen)
         out += ["## Contents", ""]
         for heading, _body in sections:
             if full():
                 break
             out.append(f"- [{heading}](#{slug(_plain(heading), seen)})")
         out.append("")
-        slug("Contents", seen)
     else:
         out += ["Nothing was selected.", ""]
     for _heading, body in sections:

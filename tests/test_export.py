@@ -72,20 +72,23 @@ def check_structure(markdown: str) -> None:
             if cols is None:
                 cols = cols_here
             assert cols_here == cols
-    # the contents' links resolve to headings
+    # the contents' links resolve to the headings they name
     seen: dict[str, int] = {}
-    anchors = set()
+    anchors: dict[str, str] = {}  # anchor -> its heading's text
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open":
-            anchors.add(slug(plain_inline(tokens[i + 1]), seen))
+            text = plain_inline(tokens[i + 1])
+            anchors[slug(text, seen)] = text
     # (the links a Markdown reader sees: "\\](#" in a cell is the text "](#", no link)
-    targets = [
-        c.attrs["href"][1:]
-        for t in tokens
-        for c in t.children or ()
-        if c.type == "link_open" and str(c.attrs.get("href", "")).startswith("#")
-    ]
-    assert targets and set(targets) <= anchors
+    links = []
+    for t in tokens:
+        children = t.children or []
+        for j, c in enumerate(children):
+            if c.type == "link_open" and str(c.attrs.get("href", "")).startswith("#"):
+                links.append((str(c.attrs["href"])[1:], children[j + 1].content))
+    assert links
+    for target, text in links:
+        assert target in anchors and anchors[target] == text, (target, text)
 
 
 def test_whole_dataset_is_valid_commonmark_with_tables(store: Store) -> None:
@@ -134,6 +137,15 @@ def test_same_selection_same_bytes_but_the_timestamp(store: Store) -> None:
     b = to_markdown(sel, now=NOW + dt.timedelta(hours=5))
     diff = [(x, y) for x, y in zip(a.splitlines(), b.splitlines(), strict=True) if x != y]
     assert len(diff) == 1 and diff[0][0].startswith(GENERATED_PREFIX)
+
+
+def test_a_briefing_titled_like_a_section_links_to_the_section(store: Store) -> None:
+    """Titled "Proposals", a briefing of proposals linked its contents to its title (the
+    title's anchor was not counted)."""
+    sel = select(store.meetings(), [("proposal", "2025-07-21-samara-p06")])
+    markdown = to_markdown(sel, ExportOptions(title="Proposals"), now=NOW)
+    check_structure(markdown)
+    assert "- [Proposals](#proposals-1)" in markdown.splitlines()
 
 
 def test_proposals_on_their_own_carry_their_meeting_and_source(store: Store) -> None:

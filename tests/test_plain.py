@@ -269,6 +269,7 @@ def test_what_an_export_holds_is_said_in_plain_words(store: Store) -> None:
     # selection (5 records)" and counted four)
     keys = [("meeting", meetings[1].id), ("proposal", one.id)]
     keys.append(("proposal", meetings[1].proposals[0].id))
+    keys.append(("proposal", "no-such-meeting-p99"))  # (a selection kept from another day)
     assert export_counts(select(meetings, keys), keys) == (
         f"1 meeting in full ({len(meetings[1].proposals)} proposals) and 1 proposal on its "
         "own; 1 selected proposal's meeting is exported in full"

@@ -68,7 +68,9 @@ async def test_keys_typed_before_the_first_frame_reach_the_query(app: CoopBrowse
         assert main.query_text == "elevator" and len(main.rows) == 4
 
 
-@pytest.mark.parametrize(("keys", "query", "cursor"), [("jj", "", 2), ("/lift\rjj", "lift", 2)])
+@pytest.mark.parametrize(
+    ("keys", "query", "cursor"), [("jj", "", 2), ("/lift\rjj", "lift", 2), ("jj/lift\r", "lift", 0)]
+)
 async def test_moves_typed_before_the_first_frame_are_made_in_their_list(
     tmp_path, keys: str, query: str, cursor: int
 ) -> None:
@@ -90,22 +92,30 @@ async def test_moves_typed_before_the_first_frame_are_made_in_their_list(
         assert main.query_text == query and main.query_one(RecordTable).cursor == cursor
 
 
-@pytest.mark.parametrize(("keys", "moved"), [("k", -1), ("jj", 2)])
+@pytest.mark.parametrize(
+    ("query", "row", "keys", "moved"),
+    [("lift", 2, "k", -1), ("lift", 2, "jj", 2), ("cooperation", 130, "jj", 2)],
+)
 async def test_moves_typed_at_launch_are_made_in_the_restored_querys_list(
-    tmp_path, keys: str, moved: int
+    tmp_path, query: str, row: int, keys: str, moved: int
 ) -> None:
     """The last session's query, restored on its row: its list comes after the first frame
     (all the meetings), and a "k" typed at launch was made in that first list, then undone
-    when the query's came on the row it had been left on."""
+    when the query's came on the row it had been left on. A row beyond the query's first
+    page: the moves wait for it (made from the top, they left it unvisited)."""
+    from coopbrowse.store.index import PAGE
     from coopbrowse.store.library import Library
     from coopbrowse.tui.listing import EarlyOpen
     from coopbrowse.tui.state import UiState
 
     path = indexed_long_list(tmp_path)
     index = Library.open(path).index
-    third = index.key_at(index.listing("meetings", "lift", "relevance"), 2)
+    listing = index.listing("meetings", query, "relevance", page=PAGE * 2)
+    assert listing.total > row and (row < PAGE) == (query == "lift")
+    kept = index.key_at(listing, row)
+    assert kept is not None
     state = tmp_path / "s.json"
-    UiState(query="lift", cursor=third).save(state)
+    UiState(query=query, cursor=kept).save(state)
     early = EarlyOpen(path, UiState.load(state))
     assert early.done.wait(30)
     app = CoopBrowseApp(path, state_path=state, settings=FAST, early=early)
@@ -113,7 +123,7 @@ async def test_moves_typed_at_launch_are_made_in_the_restored_querys_list(
         burst(app, keys)  # (before the screen is mounted)
         await settle(pilot)
         main = main_screen(app)
-        assert main.query_text == "lift" and main.query_one(RecordTable).cursor == 2 + moved
+        assert main.query_text == query and main.query_one(RecordTable).cursor == row + moved
 
 
 async def test_a_query_typed_before_a_long_lists_first_frame_is_not_undone(

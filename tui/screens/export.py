@@ -99,8 +99,8 @@ def export_counts(sel: Selection, keys: list[tuple[str, str]] | None = None) -> 
         own = "its" if len(sel.proposals) == 1 else "their"
         parts.append(f"{_n(len(sel.proposals), 'proposal')} on {own} own")
     said = " and ".join(parts) or "nothing"
-    alone = {p.id for p, _m in sel.proposals}
-    inside = sum(1 for kind, rid in keys or () if kind == "proposal" and rid not in alone)
+    within_meetings = {p.id for m in sel.meetings for p in m.proposals}
+    inside = sum(1 for kind, rid in keys or () if kind == "proposal" and rid in within_meetings)
     if inside and sel.meetings:  # ("1 selected proposal's meeting is exported in full")
         whose = "proposal's meeting is" if inside == 1 else "proposals' meetings are"
         said += f"; {inside:,} selected {whose} exported in full"

@@ -684,12 +684,19 @@ class MainScreen(StyledOnce, Screen[None]):
             if cursor is not None and request.keep is not None and table.cursor == self._placed:
                 table.move_to(cursor)
             table.refresh_rows()
+            # (the moves and keys kept for the row below the first page: see beyond)
+            if (table.waiting or table.keeping) and not self._first_list:
+                table.stop_waiting()
+                self._holding_keys = self._release_owed = False
         else:
             target = cursor if cursor is not None else 0
             columns = view.columns_for(request.sort, rows.widest)
             table.set_rows(columns, len(rows), self._cells, self._is_marked, cursor=target)
             self._placed = table.cursor
-            if not self._first_list:
+            # (the row to keep not in the first page: the moves typed meanwhile wait for it,
+            # or they were made from the top and the row was then not gone back to)
+            beyond = request.keep is not None and cursor is None and not final
+            if not self._first_list and not beyond:
                 table.stop_waiting()
                 self._holding_keys = self._release_owed = False  # (a hold ends with its list)
             if self._after_query and request.query:  # (the query typed while opening)
@@ -1006,9 +1013,12 @@ class MainScreen(StyledOnce, Screen[None]):
 
     def list_coming(self, query: str) -> None:
         """The search bar submits ``query`` (see SearchBar.action_submit): its list is on its
-        way, and moves typed behind the enter are made in it."""
+        way, and moves typed behind the enter are made in it; those typed before it, in the
+        list they were typed for."""
+        table = self.query_one(RecordTable)
+        table.make_kept_moves()
         if self.loaded and (query.strip() or self.query_text):  # (as run_search asks)
-            self.query_one(RecordTable).waiting = True
+            table.waiting = True
 
     def on_search_bar_typing(self, event: SearchBar.Typing) -> None:
         self._typed_at = time.monotonic()

@@ -214,6 +214,20 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
             self._moves.append(move)
         return self.waiting
 
+    def make_kept_moves(self) -> None:
+        """Make the moves kept so far now, in the rows shown (with none yet, they go): they
+        were typed for this list, and another is asked for ("jj" then "/lift", enter at
+        launch moved in the query's list)."""
+        moves, self._moves = self._moves, []
+        if not self.row_count:
+            return
+        waiting, self.waiting = self.waiting, False
+        try:
+            for move in moves:
+                getattr(self, f"action_{move}")()
+        finally:
+            self.waiting = waiting
+
     def take_moves(self) -> list[str]:
         """The moves kept so far, handed to the owner (made by it, in its own order)."""
         moves, self._moves = self._moves, []
