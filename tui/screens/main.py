@@ -688,6 +688,9 @@ class MainScreen(StyledOnce, Screen[None]):
             if (table.waiting or table.keeping) and not self._first_list:
                 table.stop_waiting()
                 self._holding_keys = self._release_owed = False
+            if self._after_query and request.query:
+                self._after_query = False
+                self._replay()
         else:
             target = cursor if cursor is not None else 0
             columns = view.columns_for(request.sort, rows.widest)
@@ -699,8 +702,8 @@ class MainScreen(StyledOnce, Screen[None]):
             if not self._first_list and not beyond:
                 table.stop_waiting()
                 self._holding_keys = self._release_owed = False  # (a hold ends with its list)
-            if self._after_query and request.query:  # (the query typed while opening)
-                self._after_query = False
+            if self._after_query and request.query and not beyond:  # (the query typed while
+                self._after_query = False  # opening, or restored: the actions typed after)
                 self._replay()
         bar = self.query_one(SearchBar)
         if request.query and not (final and counts is None and not self.corrections):
@@ -782,10 +785,15 @@ class MainScreen(StyledOnce, Screen[None]):
         # The moves typed meanwhile are made now, in this list; but not when another is
         # asked for already ("/lift", enter, "jj" at launch), nor when the last session's
         # query is to be shown on its row (a "k" typed at launch was made in this list,
-        # then undone): that list's rows end the wait
-        if self._answered == self._ticket and not (query.strip() and not typed):
+        # then undone): that list's rows end the wait. So with the actions put off: they
+        # follow the moves typed before them, in the restored query's list
+        restoring = bool(query.strip()) and not typed
+        if self._answered == self._ticket and not restoring:
             self.query_one(RecordTable).stop_waiting()
-        self._replay()
+        if restoring:
+            self._after_query = True  # (its list replays them: see _show, _failed)
+        else:
+            self._replay()
         if query.strip():
             if not bar.value:
                 bar.set_value(query, quiet=True)
