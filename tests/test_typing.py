@@ -134,6 +134,26 @@ async def test_moves_typed_at_launch_are_made_in_the_restored_querys_list(
             assert list(main.selection) == [index.key_at(listing, row + 1)]
 
 
+@pytest.mark.parametrize(
+    ("keys", "view", "cursor"), [("jj/lift\r", "meetings", 0), ("2j", "proposals", 1)]
+)
+async def test_keys_typed_while_nothing_has_the_focus_go_to_the_list_in_order(
+    app: CoopBrowseApp, keys: str, view: str, cursor: int
+) -> None:
+    """At launch nothing has the focus until the screen gives it: a key was handed to the
+    screen itself, came back unheard and was sent on, behind the keys typed after it ("jj",
+    "/lift", enter in a terminal: the moves were made in the query's list)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        main.set_focus(None)  # (as at launch, before the screen gives the focus)
+        await pilot.pause()
+        burst(app, keys)
+        await settle(pilot)
+        assert main.view == view and main.query_one(RecordTable).cursor == cursor
+        assert main.query_text == ("lift" if "lift" in keys else "")
+
+
 async def test_a_query_typed_before_a_long_lists_first_frame_is_not_undone(
     tmp_path, monkeypatch
 ) -> None:

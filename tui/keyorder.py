@@ -140,6 +140,15 @@ class KeepsKeyOrder(App[Any]):
             if keeps is not None and keeps(event):
                 return  # the screen keeps it for what comes next (a form while it saves)
             focused = self.focused
+            if focused is None:
+                # Nothing has the focus yet (the launch, before the screen has given it):
+                # the widget the screen gives it to takes it now. Handed to the screen
+                # itself, "j" came back unheard and was sent on, behind the "/" and the
+                # query typed after it ("jj", "/lift", enter moved in the query's list).
+                target = getattr(self.screen, "key_target", None)
+                if isinstance(target, Widget) and target.is_attached and target.focusable:
+                    self.screen.set_focus(target, scroll_visible=False)
+                    focused = target
             if focused is not None and getattr(focused, "keeping", False) is True:
                 # the focused widget keeps the keys typed while its content is on its way
                 # (the list, see RecordTable.keeping): this one too, priority or not

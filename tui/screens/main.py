@@ -1215,6 +1215,13 @@ class MainScreen(StyledOnce, Screen[None]):
     }
 
     @property
+    def key_target(self) -> RecordTable | None:
+        """The list, which takes the keys typed before it is given the focus (see
+        KeepsKeyOrder.on_event); None before it is mounted."""
+        found = self.query(RecordTable)
+        return found.first() if found else None
+
+    @property
     def footer_first(self) -> tuple[str, ...]:
         """The ids of the bindings the footer shows first in the current view."""
         return self._FOOTER_FIRST.get(self.view, ())
