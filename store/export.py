@@ -33,7 +33,7 @@ from .model import Meeting, Proposal, TradeFigure, describe_status
 from .regions import short_region
 from .storage import atomic_write_bytes, check_export_target
 from .taxonomy import sector_label
-from .text import CONTROL_CHARS, one_line, unquoted
+from .text import CONTROL_CHARS, one_line, plural, unquoted
 
 GENERATED_PREFIX = "_Generated "
 
@@ -502,17 +502,13 @@ def _alone_section(sel: Selection, opts: ExportOptions) -> list[str]:
     return out
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
-
 def _selection_said(sel: Selection, sources: bool = True) -> str:
     """What a briefing holds, in a few words: its meetings (with their proposals) and the
     proposals exported without their meeting's whole record (a list of proposals exported
     with nothing selected was "0 meetings, 11 proposals (11 selected on their own)")."""
     within = sum(len(m.proposals) for m in sel.meetings)
-    meetings = f"{_plural(len(sel.meetings), 'meeting')}, {_plural(within, 'proposal')}"
-    alone = _plural(len(sel.proposals), "proposal")
+    meetings = f"{plural(len(sel.meetings), 'meeting')}, {plural(within, 'proposal')}"
+    alone = plural(len(sel.proposals), "proposal")
     if not sel.proposals:
         return meetings
     if not sel.meetings:

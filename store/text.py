@@ -45,6 +45,11 @@ def one_line(text: str) -> str:
     return printable(text, newlines=False)
 
 
+def plural(count: int, noun: str) -> str:
+    """``1 meeting``, ``2 meetings``, ``39,981 results``."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def cut(text: str, most: int) -> str:
     """``text`` cut to ``most`` characters, the last an ellipsis where it was cut."""
     return text if len(text) <= most else text[: most - 1] + "…"

@@ -31,7 +31,7 @@ from coopbrowse.store.model import (
 )
 from coopbrowse.store.regions import filter_value, short_region
 from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
-from coopbrowse.store.text import one_line, printable, unquoted
+from coopbrowse.store.text import one_line, plural, printable, unquoted
 
 Marker = Callable[[str], list[tuple[int, int]]] | None
 HEADING = "bold"
@@ -452,8 +452,7 @@ def history_blocks(changes: list[Change], record_id: str | None = None) -> list[
     if not mine:
         return []
     undone = {c.undoes for c in mine if c.undoes}
-    heading = f"History ({len(mine)} change{'' if len(mine) == 1 else 's'})"
-    parts: list[RenderableType] = [Text(heading, style=HEADING)]
+    parts: list[RenderableType] = [Text(f"History ({plural(len(mine), 'change')})", HEADING)]
     for change in reversed(mine[-HISTORY_SHOWN:]):
         head = Text(f"  {one_line(change.at).replace('T', ' ').removesuffix('Z')}  ", style=LABEL)
         head.append(ORIGIN_LABELS.get(change.origin, change.origin), style="bold")
@@ -545,11 +544,6 @@ def meeting_cell(m: Meeting) -> str:
     """The Proposals view's Meeting column: its host, ``Karankevich`` (beside the Date
     column, that tells two meetings of one day apart; the day again took the title's room)."""
     return m.host_surname or "?"
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 meeting``, ``2 meetings``, ``39,981 results``."""
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def person(meeting: Meeting | None, role: str) -> str:

@@ -36,7 +36,7 @@ from coopbrowse.store.export import (
 )
 from coopbrowse.store.paths import expand
 from coopbrowse.store.storage import check_export_target
-from coopbrowse.store.text import one_line, printable
+from coopbrowse.store.text import one_line, plural, printable
 
 from ..keyorder import after_keys_of, send_keys
 from ..widgets.footer import KeysFooter
@@ -69,10 +69,6 @@ def _here() -> str:
         return str(here)
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"  # ("4,022 meetings", as elsewhere)
-
-
 @dataclass(frozen=True)
 class Choice:
     """One thing the dialog can export: a label and the (kind, id) keys, or (``keys`` None)
@@ -94,10 +90,11 @@ def export_counts(sel: Selection, keys: list[tuple[str, str]] | None = None) -> 
     parts = []
     if sel.meetings:
         within = sum(len(m.proposals) for m in sel.meetings)
-        parts.append(f"{_n(len(sel.meetings), 'meeting')} in full ({_n(within, 'proposal')})")
+        meetings = plural(len(sel.meetings), "meeting")
+        parts.append(f"{meetings} in full ({plural(within, 'proposal')})")
     if sel.proposals:
         own = "its" if len(sel.proposals) == 1 else "their"
-        parts.append(f"{_n(len(sel.proposals), 'proposal')} on {own} own")
+        parts.append(f"{plural(len(sel.proposals), 'proposal')} on {own} own")
     said = " and ".join(parts) or "nothing"
     within_meetings = {p.id for m in sel.meetings for p in m.proposals}
     inside = sum(1 for kind, rid in keys or () if kind == "proposal" and rid in within_meetings)

@@ -685,12 +685,7 @@ class MainScreen(StyledOnce, Screen[None]):
                 table.move_to(cursor)
             table.refresh_rows()
             # (the moves and keys kept for the row below the first page: see beyond)
-            if (table.waiting or table.keeping) and not self._first_list:
-                table.stop_waiting()
-                self._holding_keys = self._release_owed = False
-            if self._after_query and request.query:
-                self._after_query = False
-                self._replay()
+            self._list_here(request, only_if_kept=True)
         else:
             target = cursor if cursor is not None else 0
             columns = view.columns_for(request.sort, rows.widest)
@@ -699,12 +694,8 @@ class MainScreen(StyledOnce, Screen[None]):
             # (the row to keep not in the first page: the moves typed meanwhile wait for it,
             # or they were made from the top and the row was then not gone back to)
             beyond = request.keep is not None and cursor is None and not final
-            if not self._first_list and not beyond:
-                table.stop_waiting()
-                self._holding_keys = self._release_owed = False  # (a hold ends with its list)
-            if self._after_query and request.query and not beyond:  # (the query typed while
-                self._after_query = False  # opening, or restored: the actions typed after)
-                self._replay()
+            if not beyond:
+                self._list_here(request)
         bar = self.query_one(SearchBar)
         if request.query and not (final and counts is None and not self.corrections):
             self._describe(request.query, counts)
@@ -719,6 +710,18 @@ class MainScreen(StyledOnce, Screen[None]):
             if self._first_list:
                 self._first_list = False
                 self.call_after_refresh(self._after_first_list)
+
+    def _list_here(self, request: Request, *, only_if_kept: bool = False) -> None:
+        """``request``'s list is on screen: the moves and keys the list kept for it are made
+        (a hold ends with its list; ``only_if_kept``: only if it kept some), and the actions
+        typed after a query put off until its list (typed while opening, or restored) run."""
+        table = self.query_one(RecordTable)
+        if not self._first_list and (table.waiting or table.keeping or not only_if_kept):
+            table.stop_waiting()
+            self._holding_keys = self._release_owed = False
+        if self._after_query and request.query:
+            self._after_query = False
+            self._replay()
 
     def _show_facets(self, rows: Rows) -> None:
         """The Follow-up view's counts per status, region and sector, above its list."""

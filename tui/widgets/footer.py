@@ -71,18 +71,21 @@ def shown_keys(screen: Screen[Any]) -> tuple[tuple[Any, ...], ...]:
     )
 
 
+def _binding_ids(screen: Screen[Any], name: str) -> tuple[str, ...]:
+    ids = getattr(screen, name, ())
+    return tuple(ids) if isinstance(ids, tuple | list) else ()
+
+
 def footer_first(screen: Screen[Any]) -> tuple[str, ...]:
     """The ids of the bindings a screen wants shown before its others (its ``footer_first``:
     the keys of what it shows now, which a narrow footer would cut off)."""
-    first = getattr(screen, "footer_first", ())
-    return tuple(first) if isinstance(first, tuple | list) else ()
+    return _binding_ids(screen, "footer_first")
 
 
 def footer_left_out(screen: Screen[Any]) -> tuple[str, ...]:
     """The ids of the bindings a screen's footer does not offer now (its
     ``footer_left_out``: keys for what it does not show; help still lists them)."""
-    left_out = getattr(screen, "footer_left_out", ())
-    return tuple(left_out) if isinstance(left_out, tuple | list) else ()
+    return _binding_ids(screen, "footer_left_out")
 
 
 @dataclass(frozen=True)
