@@ -917,6 +917,24 @@ def test_one_kind_before_sphere_sector_or_industry_names_its_sector(
     assert _sectors(sentence) == sectors
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        # growing trade, as an aim, is trade's own proposal
+        ("The sides agreed to increase mutual trade.", {"trade-finance"}),
+        ("They see a huge potential for boosting bilateral trade.", {"trade-finance"}),
+        ("They discussed steps aimed at an increase in trade turnover.", {"trade-finance"}),
+        ("We see opportunities primarily in trade cooperation.", {"trade-finance"}),
+        # not trade as one kind of a diplomatic formula, nor its growth told as a fact
+        ("Belarus is ready for expanding trade and economic cooperation.", set()),
+        ("They will keep stepping up trade, economic and cultural links.", set()),
+        ("Trade increased by 9% last year.", set()),
+    ],
+)
+def test_growing_trade_as_an_aim_is_a_trade_proposal(sentence: str, sectors: set[str]) -> None:
+    assert _sectors(sentence) == sectors
+
+
 def test_sectors_raised_in_passing_in_the_middle_of_a_long_quote() -> None:
     text = (
         f"{_MET_ON} on 12 March 2024.\n"

@@ -1685,9 +1685,14 @@ def test_concrete_as_specific_is_not_the_building_material() -> None:
     assert "construction" in sectors("The region is ready to supply concrete to Belarusian sites.")
 
 
-def test_trade_itself_is_not_a_sector() -> None:
-    text = f"{MEETING}\nWe should increase mutual trade and the trade turnover this year."
-    assert extract(text).meeting["proposals"] == []
+def test_trade_told_as_a_figure_or_a_target_is_not_a_proposal() -> None:
+    # (an aim to grow it is one: tests/test_extract.py, growing trade as an aim)
+    for sentence in (
+        "Mutual trade and the trade turnover grew by 12% this year.",
+        "We should increase mutual trade to $1 billion this year.",
+        "Trade turnover reached $520 million, up 7%.",
+    ):
+        assert extract(f"{MEETING}\n{sentence}").meeting["proposals"] == [], sentence
 
 
 # --- round of 2026-12-04 (evening) ------------------------------------------------------------

@@ -31,6 +31,9 @@ def _cue(sector: str, *phrases: str, weak: bool = False, case: bool = False) -> 
     ]
 
 
+# not trade as one of a diplomatic formula's kinds ("trade and economic cooperation")
+_NOT_FORMULA = r"(?!(?:\s*,\s*|\s+and\s+|-)(?:econom|cultur|invest|scien|industr|humanit))"
+
 # A kind of machine named in a list before the machine: "passenger, utilities, agricultural
 # and cargo machinery" (the kind is the cue; the noun may be a few words on)
 _LISTED = r"(?=(?:,?\s+(?:and\s+)?[a-z][\w-]*){0,5}?\s+(?:machinery|vehicles|equipment|machines))"
@@ -339,6 +342,19 @@ CUES: list[Cue] = [
         r"financial\s+(?:programs?|programmes?|plans|schemes|tools|mechanisms|solutions)",
         # a network to sell through: "open a trading house in the region"
         r"trading\s+houses?",
+    ),
+    # growing trade as an aim: "agreed to increase mutual trade", "a huge potential for
+    # boosting bilateral trade", "ensure a significant increase in the bilateral trade"
+    # (not its growth told as a fact: "trade increased", "the growth of trade in 2021")
+    *_cue(
+        "trade-finance",
+        r"(?:increas(?:e|ing)|boost(?:ing)?|expand(?:ing)?|grow(?:ing)?|rais(?:e|ing)|"
+        r"doubl(?:e|ing)|step(?:ping)?\s+up|build(?:ing)?\s+up)\s+(?:the\s+)?"
+        rf"(?:(?:mutual|bilateral|two-way|reciprocal|our)\s+)?trade(?:\s+turnover)?{_NOT_FORMULA}",
+        r"(?:significant\s+|substantial\s+|further\s+)?(?:increase|expansion)\s+(?:in|of)\s+"
+        rf"(?:the\s+)?(?:(?:mutual|bilateral|two-way|reciprocal)\s+)?trade(?:\s+turnover)?"
+        rf"{_NOT_FORMULA}",
+        r"trade\s+cooperation",
     ),
     *_cue("film", r"films?", r"film\s+production", r"cinema\w*", r"filmmakers?", r"movies?"),
     *_cue(
