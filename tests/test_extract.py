@@ -22,6 +22,7 @@ from coopbrowse.store.extract import (
     sector_matches,
     split_sentences,
 )
+from coopbrowse.store.extract.dates import MONTHS
 from coopbrowse.store.ids import draft_id, renumber, unique_id
 from coopbrowse.store.model import Meeting
 from coopbrowse.store.taxonomy import SECTORS_BY_ID
@@ -357,6 +358,12 @@ def test_sentences_do_not_split_at_abbreviations() -> None:
         "It was raised by U.S. President Trump.",
         "John F. Kennedy died.",
     ]
+
+
+@pytest.mark.parametrize("month", ["Jan.", "Mar.", "Apr.", "Jun.", "Jul.", "Sept.", "Dec."])
+def test_a_month_written_short_with_a_point_keeps_its_date(month: str) -> None:
+    text = f"{_MET_ON} on {month} 5, 2024. The sides discussed tractors."
+    assert extract(text).meeting["date"] == f"2024-{MONTHS[month[:3].lower()]:02d}-05"
 
 
 def test_urls_become_the_source() -> None:

@@ -353,7 +353,7 @@ def clean(text: str) -> Article:
 
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|No|Jr|Sr|Gen|Gov|Prof|vs|etc|e\.g|i\.e|Inc|Ltd|Co|"
-    r"approx|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.|\b[A-Z]\.)$"
+    r"approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|\b[A-Z]\.)$"
 )
 
 
