@@ -328,6 +328,37 @@ async def test_escape_stops_a_fetch_under_way_at_once(app) -> None:
             assert isinstance(app.screen, MainScreen)
 
 
+async def test_escape_while_several_are_read_keeps_those_drafted_for_review(
+    app, tmp_path: Path
+) -> None:
+    """Escape during the fetch of the second of three articles threw the first one's draft
+    away with the rest ("no draft was kept"), to be fetched again. It stops the reading, and
+    the drafts made go on to be reviewed; the articles not read are named."""
+    from webserver import Page, serve
+
+    from coopbrowse.store import pages
+
+    path = tmp_path / "omsk.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    with serve({"/slow": Page(header_trickle=0.05)}) as base:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.press("i")
+            sources = f"{path} {base}/slow {base}/later"
+            app.screen.query_one("#article-path", Input).value = sources
+            await pilot.press("enter")
+            await _until(pilot, lambda: bool(pages._FETCHES))
+            await pilot.press("escape")
+            await _until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+            await settle(pilot, app)
+            assert not pages._FETCHES
+            review = app.screen
+            assert value(review, "f-region") == "Omsk Oblast"
+            assert "(1 of" not in review.heading  # the one draft: nothing queued after it
+            said = [n.message for n in app._notifications]
+            assert said == [f"Stopped before 2 articles: {base}/slow, {base}/later"]
+
+
 async def test_quitting_stops_a_fetch_under_way(app) -> None:
     """Textual waits for its worker threads as it ends: a fetch waiting on a slow server
     held a blank terminal until the server let go (found by a review)."""

@@ -139,6 +139,8 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
         self.text = text  # pasted before and not saved (its draft was discarded)
         self.db_path = db_path  # where a draft would be saved (said at once if it cannot be)
         self._working = False  # an article is being read, fetched or drafted
+        # what the reading under way has drafted so far, and the sources it was given
+        self._reading: tuple[Drafted, list[str]] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="article-box"):
@@ -254,6 +256,7 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
             return
         self._work(True)
         self.show_progress("Reading the article…")
+        self._reading = None  # (set by the worker as it starts)
         self._extract(sources, text)
 
     @work(thread=True, exclusive=True, group="extract")
@@ -263,6 +266,7 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
         worker = get_current_worker()
         call = self.app.call_from_thread
         result = Drafted()
+        self._reading = (result, sources)  # (escape keeps the drafts made by then)
         try:
             if not sources:
                 result.drafts.append(extract(text))
@@ -290,6 +294,21 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
             return
         call(self.dismiss, result)
 
+    def _drafted_by_now(self) -> Drafted | None:
+        """The drafts made so far by the reading under way (None when none is), with the
+        sources it did not get to named as not read."""
+        if self._reading is None:
+            return None
+        result, sources = self._reading
+        drafts, failures = list(result.drafts), list(result.failures)  # (the thread goes on)
+        if not drafts:
+            return None
+        left = sources[len(drafts) + len(failures) :]
+        if left:
+            shown = ", ".join(display_url(s) for s in left)
+            failures.append(f"Stopped before {plural(len(left), 'article')}: {shown}")
+        return Drafted(drafts, failures)
+
     def _failed(self, message: str) -> None:
         if self.is_attached and self._working:  # (not once escape stopped it, or closed)
             self._work(False)
@@ -297,10 +316,16 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
 
     def action_cancel(self) -> None:
         """Stop the reading under way (a fetch: at once, not when its server lets go), the
-        paths and text kept; else close. Pasted text is not thrown away without asking."""
+        paths and text kept; else close. Pasted text is not thrown away without asking.
+        Articles already drafted when several are read are not thrown away either: they go
+        on to be reviewed, and the ones not read are named."""
         if self.busy:
             self.workers.cancel_group(self, "extract")
             stop_fetches()
+            kept = self._drafted_by_now()
+            if kept is not None:
+                self.dismiss(kept)
+                return
             self._work(False)
             close = key_shown(self.app, "article-cancel", "esc")
             said = Text(f"Stopped: no draft was kept. {close} closes this.", style="yellow")
