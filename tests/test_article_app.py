@@ -281,7 +281,8 @@ async def test_a_url_pasted_into_the_text_box_is_fetched(app, store: Store) -> N
 
 
 async def fetch_in_the_dialog(pilot, app, url: str) -> None:
-    """Give ``url`` to the article dialog, and wait until its fetch is under way."""
+    """Give ``url`` (or several sources) to the article dialog, and wait until a fetch is
+    under way."""
     from coopbrowse.store import pages
 
     await settle(pilot, app)
@@ -342,12 +343,7 @@ async def test_escape_while_several_are_read_keeps_those_drafted_for_review(
     path.write_text(ARTICLE, encoding="utf-8")
     with serve({"/slow": Page(header_trickle=0.05)}) as base:
         async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            await pilot.press("i")
-            sources = f"{path} {base}/slow {base}/later"
-            app.screen.query_one("#article-path", Input).value = sources
-            await pilot.press("enter")
-            await _until(pilot, lambda: bool(pages._FETCHES))
+            await fetch_in_the_dialog(pilot, app, f"{path} {base}/slow {base}/later")
             await pilot.press("escape")
             await _until(pilot, lambda: isinstance(app.screen, ReviewScreen))
             await settle(pilot, app)
