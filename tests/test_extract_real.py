@@ -2260,6 +2260,9 @@ KURSK = (
         ("http://law.by/news/news/2016/march/21671/", "2016-03-15"),
         ("https://www.example.com/2023/03/16/kursk-invites-manufacturers/", "2023-03-15"),
         ("https://en.example.ru/en/1812371/2022-03-16/kursk-invites", "2022-03-15"),
+        # one number for the day, a segment of its own (RIA, Sputnik), not part of an id
+        ("https://sputnik.example/20210316/kursk-invites-1047.html", "2021-03-15"),
+        ("https://www.example.com/news/202103161/kursk-invites/", ""),
         # a Unix time of publication, the day after the meeting
         ("https://president.gov.by/en/events/vstreca-s-gubernatorom-1710604800", "2024-03-15"),
         # a long number that is no time near the day written tells nothing

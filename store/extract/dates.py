@@ -162,10 +162,12 @@ def valid_iso(text: str) -> bool:
     return True
 
 
-# A date in a page's address: "/2023/05/03/", "/2024-12-23/", "/2016/october/21671/", a slug
+# A date in a page's address: "/2023/05/03/", "/2024-12-23/", "/20190312/", "/2016/october/", a slug
 # ending in its year ("...-trade-156790-2024"), or a Unix time of publication
 # ("...-vladimirom-1699440224", "/en/1427976975-alexander-...")
 _URL_YMD = re.compile(r"(?<![\d])((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?![\d])")
+# written as one number, a segment of its own: "/20190312/1551234567.html" (RIA, Sputnik)
+_URL_COMPACT_YMD = re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.?#-]|$)")
 _URL_YEAR_MONTH = re.compile(rf"/((?:19|20)\d\d)/({MONTH}|\d{{1,2}})/", re.I)
 _URL_SLUG_YEAR = re.compile(r"-\d{3,}-((?:19|20)\d\d)/?(?:$|[?#])")
 _URL_EPOCH = re.compile(r"(?<![\w])(1\d{9})(?![\d])")
@@ -189,7 +191,7 @@ def url_date(url: str) -> UrlDate:
     path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.I)
     if not path:
         return UrlDate()
-    m = _URL_YMD.search(path)
+    m = _URL_YMD.search(path) or _URL_COMPACT_YMD.search(path)
     if m:
         day = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
         if valid_iso(day):
