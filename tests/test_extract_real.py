@@ -1247,6 +1247,39 @@ def test_changes_without_a_sum_each_in_its_clause_and_as_multiples() -> None:
     assert trade("In 2023 our trade grew 2.1 times.") == [("2023", "turnover", None, 110.0)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a multiple as "-fold", in words, or as a verb, on its own or leading to the amount
+        ("In 2023 our trade grew 1.5-fold.", ("2023", "turnover", None, 50.0)),
+        ("In 2023 trade increased 1.5-fold to $120 million.", ("2023", "turnover", 120.0, 50.0)),
+        ("In 2023 trade increased twofold to $120 million.", ("2023", "turnover", 120.0, 100.0)),
+        ("In 2023 trade doubled to $120 million.", ("2023", "turnover", 120.0, 100.0)),
+        ("In 2023 trade fell threefold to $40 million.", ("2023", "turnover", 40.0, -66.7)),
+        ("In 2023 our trade with the region quadrupled.", ("2023", "turnover", None, 300.0)),
+        # a change after the amount, told as a comparison with a year
+        (
+            "In 2023 trade was $120 million, 20 percent more than in 2022.",
+            ("2023", "turnover", 120.0, 20.0),
+        ),
+        (
+            "In 2023 trade was $120 million, 5% less than in 2022.",
+            ("2023", "turnover", 120.0, -5.0),
+        ),
+    ],
+)
+def test_a_change_as_a_multiple_or_a_comparison(sentence: str, expected: tuple) -> None:
+    assert trade(sentence) == [expected]
+
+
+def test_the_year_a_change_is_compared_with_is_not_the_figures_period() -> None:
+    # (it was read as the figure's: $120 million in 2022)
+    assert trade("Trade turnover was $120 million, 20 percent more than in 2022.") == []
+    got = extract(f"date 2024-06-05\n{MEETING}\nIn 2023 trade was $120 million, 20 percent more "
+                  "than in 2022.").meeting["trade"]  # fmt: skip
+    assert got[0]["change_basis"] == "compared to 2022"
+
+
 def test_a_comparison_base_a_past_peak_and_a_rounded_repeat_are_not_figures() -> None:
     assert trade("In 2023 trade fell. It is compared with the recent one billion dollars.") == []
     assert trade(

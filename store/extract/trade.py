@@ -87,7 +87,7 @@ _PERCENT = re.compile(_PCT.replace(r"(\d+", r"((?<!\d)\d+", 1), re.I)
 
 _GROWTH = re.compile(
     r"\b(?:growth|grew|increase[ds]?|rise|rose|up|upped|added|jumped|surged|decline[ds]?|"
-    r"decrease[ds]?|fell|drop(?:ped)?|down|doubled|tripled|halved)\b",
+    r"decrease[ds]?|fell|drop(?:ped)?|down|doubled|tripled|quadrupled|halved)\b",
     re.I,
 )
 
@@ -228,10 +228,36 @@ _CHANGE_TO = re.compile(
     rf"{_AND_REACHED}",
     re.I,
 )
-# the same, as a multiple: "increased 1.5 times and reached $250 million"
+# a change as a multiple: "1.5 times", "1.5-fold", "twice", "threefold" (the factor: the
+# number, or the word's in _MULTIPLES)
+_FACTOR = (
+    r"(?:(\d+(?:\.\d+)?)(?:\s+times|\s*-?\s*fold)|"
+    r"(twice|two-?fold|three-?fold|four-?fold|five-?fold))"
+)
+_MULTIPLES = {"twice": 2.0, "twofold": 2.0, "two-fold": 2.0, "threefold": 3.0,
+              "three-fold": 3.0, "fourfold": 4.0, "four-fold": 4.0, "fivefold": 5.0,
+              "five-fold": 5.0, "doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0}  # fmt: skip
+# the same before an amount: "increased 1.5 times and reached $250 million", "grew 1.5-fold
+# to $120 million", "doubled to $120 million"
 _TIMES_TO = re.compile(
-    r"\b(grew|increased|rose|went\s+up|jumped|fell|decreased|dropped|declined|went\s+down)\s+"
-    rf"(?:by\s+)?(\d+(?:\.\d+)?)\s+times\s+{_COMPARED}{_AND_REACHED}",
+    r"\b(?:(grew|increased|rose|went\s+up|jumped|fell|decreased|dropped|declined|went\s+down)"
+    rf"\s+(?:by\s+)?{_FACTOR}|(doubled|tripled|quadrupled))\s+{_COMPARED}{_AND_REACHED}",
+    re.I,
+)
+
+
+def _factor(number: str | None, word: str | None) -> float:
+    """The factor of a change written as a multiple (groups of _FACTOR, or "doubled")."""
+    return float(number) if number else _MULTIPLES[(word or "").lower()]
+
+
+# after an amount, its change told as a comparison: "$120 million, 20 percent more than in
+# 2022" (groups: qualifier, number, direction, basis)
+_MORE_THAN = re.compile(
+    r"[,\s]*(?:(?:which\s+is|that\s+is|or)\s+)?"
+    + _PCT
+    + r"\s+(more|higher|up|less|lower|down)\s+(?:than|on|from)\s+(?:in\s+)?"
+    r"(\d{4}|last\s+year|the\s+previous\s+year|a\s+year\s+earlier|the\s+year\s+before)\b",
     re.I,
 )
 # before an amount: the word it is the value of, in brackets after it
@@ -451,12 +477,9 @@ _CHANGE_CLAUSES = re.compile(r"[;:]|,?\s+\b(?:while|whereas|and|but)\b|,\s+(?=[a
 # "grew 2.1 times", "decreased twice", "doubled": a change as a multiple
 _TIMES = re.compile(
     r"\b(grew|increased|rose|went\s+up|jumped|decreased|fell|dropped|declined|went\s+down|"
-    r"shrank|reduced)\s+(?:by\s+)?(?:(\d+(?:\.\d+)?)\s+times|(twice|two-fold|threefold|"
-    r"three-fold))\b|\b(doubled|tripled|halved)\b",
+    rf"shrank|reduced)\s+(?:by\s+)?{_FACTOR}(?![\w-])|\b(doubled|tripled|quadrupled|halved)\b",
     re.I,
 )
-_MULTIPLES = {"twice": 2.0, "two-fold": 2.0, "threefold": 3.0, "three-fold": 3.0,
-              "doubled": 2.0, "tripled": 3.0}  # fmt: skip
 
 
 # A change over several years is no one period's: "trade has doubled over the past five
@@ -489,7 +512,7 @@ def _changes(text: str) -> list[tuple[str, str, float]]:
         if word == "halved":
             out.append((clause, "", -50.0))
             continue
-        factor = float(tm.group(2)) if tm.group(2) else _MULTIPLES[word]
+        factor = _factor(tm.group(2), word)
         verb = (tm.group(1) or "").lower()
         falling = bool(_NEGATIVE.search(verb)) or verb in ("shrank", "reduced", "went down")
         change = -(1 - 1 / factor) * 100 if falling else (factor - 1) * 100
@@ -656,7 +679,12 @@ def find_trade(
             lead_periods = _periods(lead, year)
             tail_clause = _CLAUSE_END.split(tail, 1)[0]
             change = _CHANGE.search(tail_clause)
-            tail_for_period = tail_clause[: change.start()] if change else tail_clause
+            more_than = None if change else _MORE_THAN.match(tail_clause)
+            tail_for_period = (
+                tail_clause[: (change or more_than).start()]
+                if (change or more_than)
+                else tail_clause
+            )
             tail_periods = _periods(tail_for_period, year)
             if was_in is not None:
                 period = was_in.group(1)
@@ -720,6 +748,13 @@ def find_trade(
                     basis = re.sub(r"\s+", " ", basis)
                     if "last year" in basis and year:
                         basis = basis.replace("last year", str(year - 1))
+            elif more_than and not led:  # "$120 million, 20% more than in 2022"
+                change_pct = float(more_than.group(2))
+                if more_than.group(3).lower() in ("less", "lower", "down"):
+                    change_pct = -change_pct
+                basis = "compared to " + re.sub(r"\s+", " ", more_than.group(4)).lower()
+                if "last year" in basis and year:
+                    basis = basis.replace("last year", str(year - 1))
             before = _CHANGE_TO.search(lead) if change_pct is None else None
             if before:  # "surged by 47% to total almost $23 million"
                 change_pct = float(before.group(2))
@@ -727,8 +762,8 @@ def find_trade(
                     change_pct = -change_pct
             times = _TIMES_TO.search(lead) if change_pct is None else None
             if times:  # "increased 1.5 times and reached $250 million": +50%
-                factor = float(times.group(2))
-                falling = bool(_NEGATIVE.search(times.group(1)))
+                factor = _factor(times.group(2), times.group(3) or times.group(4))
+                falling = bool(_NEGATIVE.search(times.group(1) or ""))
                 if factor > 1:
                     change_pct = round(
                         -(1 - 1 / factor) * 100 if falling else (factor - 1) * 100, 1
