@@ -680,11 +680,8 @@ def find_trade(
             tail_clause = _CLAUSE_END.split(tail, 1)[0]
             change = _CHANGE.search(tail_clause)
             more_than = None if change else _MORE_THAN.match(tail_clause)
-            tail_for_period = (
-                tail_clause[: (change or more_than).start()]
-                if (change or more_than)
-                else tail_clause
-            )
+            compared = change or more_than  # (its year is the base, not the period)
+            tail_for_period = tail_clause[: compared.start()] if compared else tail_clause
             tail_periods = _periods(tail_for_period, year)
             if was_in is not None:
                 period = was_in.group(1)
