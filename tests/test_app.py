@@ -1442,6 +1442,37 @@ async def test_a_name_typed_with_e_goes_into_the_export_dialog(app) -> None:
         assert app.screen.query_one("#article-path").value == "xyz"
 
 
+async def test_keys_typed_after_enter_in_the_export_dialog_go_where_they_were_meant(
+    app, store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    """ "e", a name, enter and "jj" typed at once: "jj" reached the file name while the path
+    was checked, and the briefing was written to finaljj.md (a new user's pass). They go
+    to the list once the dialog closes; after an error, back into the dialog that stays."""
+    from textual import events
+
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        for key in ("e", *"final", "enter", "j", "j"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await until(pilot, lambda: (tmp_path / "final.md").exists(), "written")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen), "closed")
+        await settle(pilot, app)
+        assert sorted(p.name for p in tmp_path.glob("*.md")) == ["final.md"]
+        assert current_key(app) == ("meeting", store.meetings()[2].id)
+        # a folder is refused: the keys typed after enter are the dialog's again
+        from textual.widgets import Input, Static
+
+        for key, character in [("e", "e"), ("slash", "/"), ("enter", None), ("x", "x")]:
+            app.post_message(events.Key(key, character))
+        await until(pilot, lambda: getattr(app.screen, "ready", False), "the dialog")
+        dialog = app.screen
+        path = dialog.query_one("#export-path", Input)
+        await until(pilot, lambda: path.value == "/x", "typed on")
+        assert "Not written" in str(dialog.query_one("#export-error", Static).render())
+        assert not (tmp_path / "x.md").exists()
+
+
 @pytest.mark.parametrize(
     ("name", "said"),
     [

@@ -294,6 +294,39 @@ async def test_c_compares_the_selected_meetings_and_e_writes_markdown(
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_a_name_typed_with_e_in_the_comparison_is_written_and_keys_after_enter_wait(
+    app, tmp_path: Path, monkeypatch
+) -> None:
+    """In the comparison, "e" and a name typed at once: the name was thrown away and the
+    default name written; a name typed, enter and more keys: the keys after enter went into
+    the name (a new user's pass)."""
+    from textual import events
+
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("space", "space", "c")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        for key in ("e", *"xyz", "enter"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await until(pilot, lambda: (tmp_path / "xyz.md").exists(), "written")
+        await until(pilot, lambda: app.screen is screen, "the comparison again")
+        await pilot.press("e")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, SaveAsScreen)
+        path = dialog.query_one("#save-as-path", Input)
+        path.value = "second"
+        for key in ("enter", "e"):  # (e: the comparison's export, asked again)
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await until(pilot, lambda: (tmp_path / "second.md").exists(), "written")
+        await until(pilot, lambda: isinstance(app.screen, SaveAsScreen), "asked again")
+        assert app.screen is not dialog
+        assert sorted(p.name for p in tmp_path.glob("*.md")) == ["second.md", "xyz.md"]
+
+
 async def test_compared_meetings_stand_in_time_from_left_to_right(app) -> None:
     """Columns followed the order of the selection (the list's, newest first, or the order
     chosen): they now stand oldest first, as a timeline reads (found by a new user)."""

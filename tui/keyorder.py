@@ -136,6 +136,15 @@ class KeepsKeyOrder(App[Any]):
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self.key_order.holds(event):
                 return  # typed after keys on their way: it follows them
+            if self.focused is not None and _keys_waiting(self.screen):
+                # keys handed to the screen itself while nothing had the focus wait there,
+                # to be sent on to the field it has focused since: this one goes behind
+                # them ("e", "/", "x" typed at once: the "/", put off behind the list's
+                # keys, reached the export dialog before its file name had the focus, the
+                # "x" after it; "x/" was typed). (Before the screen may keep it: it is not
+                # its turn yet.)
+                self.key_order.defer(event, self.screen)
+                return
             keeps = getattr(self.screen, "keeps_key", None)
             if keeps is not None and keeps(event):
                 return  # the screen keeps it for what comes next (a form while it saves)
@@ -181,9 +190,12 @@ class KeepsKeyOrder(App[Any]):
 
 
 def _left_behind(event: events.Key, app: App[Any]) -> bool:
-    """Whether ``event`` comes back up from a screen that has since closed."""
+    """Whether ``event`` comes back up from a screen that has since closed, or that another
+    has since covered: the key that opened it was typed before this one, which is for it
+    ("e" and a file name typed at once in the comparison: the name, handed to the
+    comparison's table, came back up after "e" had opened the dialog, and was lost)."""
     sent_to = getattr(event, "sent_to", None)
-    return sent_to is not None and sent_to not in app.screen_stack
+    return sent_to is not None and sent_to is not app.screen
 
 
 def _keys_waiting(widget: Widget) -> bool:

@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static
 from textual.worker import get_current_worker
 
@@ -266,6 +267,7 @@ def take_target(
             dialog.show_error(f"Not written: {problem}")
         elif exists:
             confirm(dialog, f"{path} exists. Overwrite it?", lambda: then(path, True))
+            dialog.send_kept_keys()  # (typed after enter: "y" answers the question)
         else:
             then(path, False)
 
@@ -290,7 +292,61 @@ def take_target(
     dialog.run_worker(check, thread=True, group="target", name="check the path")
 
 
-class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
+class KeepsKeysTypedAfter(Widget):
+    """For a dialog that closes once what it was asked to do is done (``class
+    Dialog(ModalScreen[...], KeepsKeysTypedAfter)``): the keys typed after the key that asks
+    for it ("final", enter, "jj") are kept, not typed into the file name while the path is
+    checked and the file written (``finaljj.md``). They go where they were meant for: to
+    the screen under the dialog once it closes, to a question it asks (a file that exists),
+    back into the dialog when it stays with an error. Its ``ACTS_AT_ONCE`` keys (escape)
+    are not kept."""
+
+    ACTS_AT_ONCE: frozenset[str] = frozenset()  # binding ids
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kept_keys: list[events.Key] = []
+        self._keeping = False
+
+    def keep_keys_from_now(self) -> None:
+        self._keeping = True
+
+    def keeps_key(self, event: events.Key) -> bool:
+        """(Called by the app for each key typed while this dialog is the screen, in the
+        order they were typed.)"""
+        if not self._keeping:
+            if event.key == "enter" and isinstance(self.screen.focused, Input):
+                # the field will submit, which asks for the dialog's work: the keys after
+                # it wait (the field takes the enter later, from its own queue, and the
+                # keys typed after it would reach the field before it is read)
+                self._keeping = True
+            return False
+        ids = {
+            binding.id
+            for _, bindings in self.screen._binding_chain
+            for binding in bindings.key_to_bindings.get(event.key, ())
+        }
+        if ids & self.ACTS_AT_ONCE:
+            return False
+        self.kept_keys.append(event)
+        return True
+
+    def send_kept_keys(self) -> None:
+        """The keys kept on to whatever is on top now: call it after closing the dialog,
+        asking a question or saying an error."""
+        self._keeping = False
+        keys, self.kept_keys = self.kept_keys, []
+        send_keys(self.app, keys)
+
+    def close_with(self, result: Any) -> None:
+        """Dismiss the dialog, the keys kept going to the screen under it."""
+        self.dismiss(result)  # type: ignore[attr-defined]
+        self.send_kept_keys()
+
+
+class SaveAsScreen(
+    ModalScreen[tuple[Path, bool] | None], KeepsKeysTypedAfter, TakesKeysTypedWithIt
+):
     """Where to write a document: a path prefilled with ``default``, checked before it is
     taken (a directory, a pipe or a device is refused here, an existing file asks first).
     ``write(path, overwrite)``, when given, writes it from here (in a worker): a failure is
@@ -298,6 +354,8 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
     overwrite)`` (written, when ``write`` was given), or None when cancelled."""
 
     CSS_PATH = "export.tcss"
+    FIRST_FIELD = "#save-as-path"  # ("e" and a file name typed at once: the name lands here)
+    ACTS_AT_ONCE = frozenset({"save-as-cancel"})
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="save-as-cancel")]
 
@@ -337,6 +395,8 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
 
     def show_error(self, message: str) -> None:
         self.query_one("#save-as-error", Static).update(Text(printable(message), style="bold red"))
+        if message:
+            self.send_kept_keys()  # (back into the dialog, which stays)
 
     def show_note(self, message: str) -> None:
         self.query_one("#save-as-error", Static).update(Text(printable(message), style="dim"))
@@ -344,9 +404,10 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
     def action_write(self) -> None:
         if self.writing:
             return
+        self.keep_keys_from_now()
         raw = self.query_one("#save-as-path", Input).value
         if self.write is None:
-            take_target(self, raw, lambda path, force: self.dismiss((path, force)))
+            take_target(self, raw, lambda path, force: self.close_with((path, force)))
         else:
             take_target(self, raw, self._write_here)
 
@@ -363,7 +424,7 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
         except StoreError as exc:  # (a path that passed the check, and still would not take it)
             self.app.call_from_thread(self._not_written, f"Not written: {exc}")
             return
-        self.app.call_from_thread(self.dismiss, (path, force))
+        self.app.call_from_thread(self.close_with, (path, force))
 
     def _not_written(self, message: str) -> None:
         self.writing = False
@@ -374,14 +435,15 @@ class SaveAsScreen(ModalScreen[tuple[Path, bool] | None]):
             self.app.bell()
             return
         self.target_ticket += 1  # (a path still being checked is not written to)
-        self.dismiss(None)
+        self.close_with(None)
 
 
-class ExportScreen(ModalScreen[str | None], TakesKeysTypedWithIt):
+class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedWithIt):
     """Export dialog; dismisses with the written path (or None when cancelled)."""
 
     CSS_PATH = "export.tcss"
     FIRST_FIELD = "#export-path"
+    ACTS_AT_ONCE = frozenset({"export-cancel"})
     # the file name is focused as it opens (on_mount); Textual's first focusable, the
     # choice, scrolled the dialog to itself on the way, hiding its heading in 24 lines
     AUTO_FOCUS = ""
@@ -612,6 +674,8 @@ class ExportScreen(ModalScreen[str | None], TakesKeysTypedWithIt):
         if not self.is_attached:  # (closed while a worker read the records)
             return
         self.query_one("#export-error", Static).update(Text(printable(message), style="bold red"))
+        if message:
+            self.send_kept_keys()  # (back into the dialog, which stays)
 
     def show_note(self, message: str) -> None:
         self.query_one("#export-error", Static).update(Text(printable(message), style="dim"))
@@ -627,6 +691,7 @@ class ExportScreen(ModalScreen[str | None], TakesKeysTypedWithIt):
             after_keys_of(focused, then)
 
     def action_export(self) -> None:
+        self.keep_keys_from_now()
         self._after_typed(self._export_now)
 
     def _export_now(self) -> None:
@@ -672,7 +737,7 @@ class ExportScreen(ModalScreen[str | None], TakesKeysTypedWithIt):
             said = f"Exported to {path.resolve()} (it was being written when escape came)."
             app.call_from_thread(app.notify, one_line(said), markup=False)
         else:
-            app.call_from_thread(self.dismiss, str(path))
+            app.call_from_thread(self.close_with, str(path))
 
     def _said_writing(self, what: str) -> None:
         """(From the export's worker) how far the reading of a large selection is."""
@@ -710,4 +775,4 @@ class ExportScreen(ModalScreen[str | None], TakesKeysTypedWithIt):
             self._cancelled.set()
         self.closed = True  # (an export or copy asked for just before is not made)
         self.target_ticket += 1  # (nor is a path still being checked written to)
-        self.dismiss(None)
+        self.close_with(None)
