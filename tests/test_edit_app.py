@@ -1227,6 +1227,27 @@ async def test_a_follow_up_the_store_would_refuse_keeps_the_dialog_open(app, sto
     assert store.path.read_bytes() == before
 
 
+async def test_a_refused_follow_up_typed_with_ctrl_s_still_says_why(app, store) -> None:
+    """A URL typed and ctrl+s at once: the error was said, then wiped by the changes of the
+    keys typed before ctrl+s, heard after it; nothing was saved and nothing said (a new
+    user's pass)."""
+    pid = f"{PENZA}-p01"
+    before = store.path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_follow_up(pilot, app, pid)
+        dialog = app.screen
+        assert isinstance(dialog, FollowUpScreen)
+        dialog.query_one("#fu-url", Input).focus()
+        await settle(pilot, app)
+        await burst(pilot, app, *"javascript", "ctrl+s")
+        assert app.screen is dialog
+        assert dialog.query_one("#fu-url", Input).value == "javascript"
+        assert "Source URL" in str(dialog.query_one("#fu-error").render())
+        await burst(pilot, app, "h")  # an edit of the field named: the error goes
+        assert str(dialog.query_one("#fu-error").render()) == ""
+    assert store.path.read_bytes() == before
+
+
 async def test_a_follow_up_dated_before_the_latest_keeps_the_dialog_open(app, store) -> None:
     """A date before the proposal's latest follow-up was refused only by the store: the
     dialog closed, and the status and note typed were lost behind a notice."""

@@ -158,7 +158,13 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
         if event.input.id == "fu-date" and event.value != self._shown_date:
             self._date_edited = True
         blamed = self._blamed
-        if blamed is not None and f"#{event.input.id}" == blamed[0] and event.value != blamed[1]:
+        # (the field as it is now: a change of a key typed before ctrl+s is heard after the
+        # error, and what it held then is not what the error was about)
+        if (
+            blamed is not None
+            and f"#{event.input.id}" == blamed[0]
+            and (event.input.value != blamed[1])
+        ):
             self._blamed = None
             self.query_one("#fu-error", Static).update("")
 
