@@ -797,3 +797,68 @@ async def test_a_build_failing_after_the_meetings_are_shown_leaves_them(
         await settle(pilot)
         assert not main.library.partial and len(main.rows) > 0
         assert main.query_one(RecordTable).border_title.startswith("2 Proposals · ")
+
+
+async def typed_while_opening(pilot, app: CoopBrowseApp, gate: threading.Event, keys: str):
+    """Type ``keys`` at once while the database opens, then let it open; its main screen."""
+    main = main_screen(app)
+    burst(app, keys)
+    await pilot.pause(0.2)
+    assert not main.loaded
+    gate.set()
+    await settle(pilot)
+    return main
+
+
+async def test_view_switches_typed_while_opening_each_get_their_own_moves(
+    tmp_path, monkeypatch
+) -> None:
+    """ "2jj3j1jjj" typed while the database opened: every move was made in the last view
+    (the views' lists were asked for one after another, and the moves made in whichever
+    came last; a keyboard pass in a terminal). Each view's moves are made in its list."""
+    gate, app = gated_app(tmp_path, monkeypatch, 300)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await typed_while_opening(pilot, app, gate, "2jj3j1jjj")
+        table = main.query_one(RecordTable)
+        assert (main.view, table.cursor) == ("meetings", 3)
+        for key, view, cursor in (("2", "proposals", 2), ("3", "regions", 1)):
+            await pilot.press(key)
+            await settle(pilot)
+            assert (main.view, table.cursor) == (view, cursor)
+
+
+async def test_queries_submitted_one_after_another_while_opening_each_run(
+    tmp_path, monkeypatch
+) -> None:
+    """ "/lift", enter, space, "/samara", enter typed while opening: only the last query
+    ran, and the space selected a row of its list, not of the first's."""
+    gate, app = gated_app(tmp_path, monkeypatch, 300)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await typed_while_opening(pilot, app, gate, "/lift\r /samara\r")
+        assert main.query_text == "samara"
+        index = main.index
+        assert index is not None
+        [(kind, selected)] = main.selection.keys()  # one row, of the first query's list
+        lift = {h.id for h in index.search("lift", limit=None, kind="meeting").hits}
+        samara = {h.id for h in index.search("samara", limit=None, kind="meeting").hits}
+        assert kind == "meeting" and selected in lift - samara
+        assert main.state.history[-2:] == ["lift", "samara"]
+
+
+async def test_a_file_name_typed_with_e_while_opening_goes_into_the_dialog(
+    tmp_path, monkeypatch
+) -> None:
+    """ "ebrief" typed while opening: "brief" was run as the list's keys (i opened the
+    article dialog, e another export dialog: three dialogs stacked). It is the file name."""
+    from coopbrowse.tui.screens.export import ExportScreen
+
+    gate, app = gated_app(tmp_path, monkeypatch, 300)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await typed_while_opening(pilot, app, gate, "ebrief")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the dialog")
+        await settle(pilot)
+        assert app.screen.query_one("#export-path").value == "brief"
+        assert [type(s).__name__ for s in app.screen_stack] == ["MainScreen", "ExportScreen"]
+        burst(app, "\x1bj")
+        await settle(pilot)
+        assert app.screen is main and main.query_one(RecordTable).cursor == 1

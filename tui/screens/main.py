@@ -28,19 +28,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Static
+from textual.widgets import Header, Input, Static
 
 from coopbrowse.store.errors import StoreError
 from coopbrowse.store.text import one_line
 
 from ..blocks import Block, Marker, meeting_blocks, plural, proposal_blocks, region_blocks
+from ..keyorder import after_keys_of, send_keys
 from ..listing import (
     Answer,
     EarlyOpen,
@@ -61,6 +62,7 @@ from ..widgets.search_bar import QueryInput, SearchBar
 from .styling import StyledOnce
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
     from textual.widgets import ProgressBar
 
     from coopbrowse.store.index import SearchIndex
@@ -70,6 +72,12 @@ if TYPE_CHECKING:
 
 NARROW = 130  # below this many columns the detail goes under the list (both fit beside)
 _MOVE = ""  # (in the actions put off while the database opens: a move of the list)
+_KEYS = "-keys"  # (and there: the keys typed after an action that opens a screen, for it)
+# The actions that open a screen (a dialog, a form, a question): put off, the keys typed
+# after them are that screen's ("ebrief" typed at launch: "brief" is the file name).
+_OPENS_A_SCREEN = frozenset(
+    {"export", "add_article", "edit", "undo", "delete", "follow_up", "compare", "facets"}
+)
 
 
 @dataclass(frozen=True)
@@ -204,8 +212,8 @@ class MainScreen(StyledOnce, Screen[None]):
         self._first_list = True
         self._deferred: list[tuple[str, tuple[Any, ...]]] = []  # actions put off while opening
         self._deferred_pending = True
-        self._query_after: int | None = None  # actions put off before a query submitted early
-        self._after_query = False  # the actions after it wait for its list
+        self._after_query = False  # the actions after a restored query wait for its list
+        self._replay_after: int | None = None  # the request whose list the replay waits for
         self._article_text = ""  # pasted for a draft that was discarded: offered again (i)
 
     def compose(self) -> ComposeResult:
@@ -239,11 +247,48 @@ class MainScreen(StyledOnce, Screen[None]):
         take their place among these actions (:meth:`_defer_move`): "2jj" typed as the app
         opened moved in the meetings, then showed the proposals."""
         if self.loaded and not self._deferred_pending:
+            if action in _OPENS_A_SCREEN and self._screen_keys is not None:
+                self.call_later(self._send_screen_keys)  # (once the action has opened it)
             return False
         table = self.query_one(RecordTable)
         self._deferred.extend((_MOVE, (move,)) for move in table.take_moves())
         self._deferred.append((action, args))
+        if action in _OPENS_A_SCREEN and self._screen_keys is not None:
+            self._deferred.append((_KEYS, ()))  # (the keys kept for it: see keeps_key)
         return True
+
+    def keeps_key(self, event: events.Key) -> bool:
+        """(Called by the app for each key typed while this is the screen, as it takes
+        them: before the list has handled the keys typed before.) Behind a key whose action
+        opens a screen and will be put off, a key is kept for that screen, as typed: not
+        the list's, nor this screen's ("ebrief" at launch opened three dialogs, "brief"
+        run as keys of the list). They go to it once it opens (see _defer, _replay)."""
+        if self._screen_keys is not None:
+            self._screen_keys.append(event)
+            return True
+        if self._puts_off() and self._opens_a_screen(event.key):
+            self._screen_keys = []
+        return False
+
+    def _puts_off(self) -> bool:
+        """Whether an action asked for now waits for the database (see :meth:`_defer`)."""
+        return not self.loaded or self._deferred_pending
+
+    def _opens_a_screen(self, key: str) -> bool:
+        """Whether ``key``, where the focus is, runs an action that opens a screen."""
+        if isinstance(self.focused, Input):  # (typed into the query)
+            return False
+        for _, bindings in self._binding_chain:
+            found = bindings.key_to_bindings.get(key)
+            if found:
+                return found[0].action in _OPENS_A_SCREEN
+        return False
+
+    def _send_screen_keys(self) -> None:
+        """The keys kept for a screen on its way, to it (it is open now)."""
+        keys, self._screen_keys = self._screen_keys, None
+        if keys:
+            send_keys(self.app, keys)
 
     def _defer_move(self, move: str) -> bool:
         """(The list's, for a move it keeps while its rows are on their way.) Behind an
@@ -254,19 +299,54 @@ class MainScreen(StyledOnce, Screen[None]):
         return True
 
     def _replay(self) -> None:
-        """Run the actions put off while the database opened (where the focus is now stays:
-        the keys typed after them went there)."""
+        """Run the actions put off while the database opened, in the order typed (where the
+        focus is now stays: the keys typed after them went there). One that asks for a
+        list (a view, a query, a sort) is run, and the rest wait for that list: each view
+        switch's moves are made in its own list ("2jj3j" at launch made all three in the
+        regions)."""
         self._deferred_pending = False
         deferred, self._deferred = self._deferred, []
         focused = self.focused
         table = self.query_one(RecordTable)
-        for action, args in deferred:
+        for at, (action, args) in enumerate(deferred):
+            ticket = self._ticket
             if action == _MOVE:  # (a move of the list typed before the next action)
                 getattr(table, f"action_{args[0]}")()
+            elif action == _KEYS:  # (for the screen the action before them opened)
+                self._send_screen_keys()
             else:
                 getattr(self, f"action_{action}")(*args)
+            if self._ticket != ticket and at + 1 < len(deferred):
+                self._deferred = deferred[at + 1 :] + self._deferred
+                self._deferred_pending = True
+                self._replay_after = self._ticket  # (see _list_here, _failed)
+                self._replay_focus = focused
+                return
+        focused = self._replay_focus or focused
+        self._replay_focus = None
+        self._send_screen_keys()  # (any kept for a screen that did not open: to this one)
         if focused is not None and deferred and self.app.screen is self:
             self.set_focus(focused)
+
+    _replay_focus: Widget | None = None  # where the focus was when a paused replay began
+    _submitted_later: str | None = None  # a query submitted and put off (see list_coming)
+    _screen_keys: list[events.Key] | None = None  # kept for a screen on its way (keeps_key)
+    _submitting = False  # a query submitted that the screen has not heard of yet
+
+    def _replay_waits_for(self, request: Request) -> bool:
+        """Whether a replay paused for ``request``'s list (or a later one) goes on now."""
+        if self._replay_after is None or request.ticket < self._replay_after:
+            return False
+        self._replay_after = None
+        return True
+
+    def action_run_query(self, query: str) -> None:
+        """(Put off while opening) a query submitted: shown in the bar, recalled, run."""
+        bar = self.query_one(SearchBar)
+        if bar.value != query:
+            bar.set_value(query, quiet=True)
+        self.remember_query()
+        self.run_search(query)
 
     def on_unmount(self) -> None:
         self.closing.set()
@@ -614,8 +694,10 @@ class MainScreen(StyledOnce, Screen[None]):
         if not self._first_list:
             self.query_one(RecordTable).stop_waiting()
             self._holding_keys = self._release_owed = False
-        if self._after_query:  # (the query typed while opening was wrong: what came after it
-            self._after_query = False  # still runs, and nothing more waits for it)
+        if self._after_query or self._replay_waits_for(request):
+            # (the query typed while opening was wrong: what came after it still runs, and
+            # nothing more waits for it)
+            self._after_query = False
             self._replay()
         if self._first_list:
             self._first_list = False
@@ -719,7 +801,7 @@ class MainScreen(StyledOnce, Screen[None]):
         if not self._first_list and (table.waiting or table.keeping or not only_if_kept):
             table.stop_waiting()
             self._holding_keys = self._release_owed = False
-        if self._after_query and request.query:
+        if (self._after_query and request.query) or self._replay_waits_for(request):
             self._after_query = False
             self._replay()
 
@@ -767,23 +849,18 @@ class MainScreen(StyledOnce, Screen[None]):
             )
         bar = self.query_one(SearchBar)
         typed = bar.value
-        if typed.strip() and self._query_after is not None:
-            # A query submitted while the database opened: the keys typed after it are for
-            # its list ("/tram", enter, "jjj" moved in the list before it, then lost). The
-            # actions put off before it run now; the moves wait for its list, and the
-            # actions after it run once that is shown (see _show).
-            earlier, later = (
-                self._deferred[: self._query_after],
-                self._deferred[self._query_after :],
-            )
-            self._query_after = None
-            self._deferred = earlier
+        submitted = [args[0] for action, args in self._deferred if action == "run_query"]
+        if submitted:
+            # Queries submitted while the database opened run in their turn among the
+            # actions put off, each followed by what was typed after it, in its list
+            # ("/tram", enter, "jjj"; "/lift", enter, space, "/samara", enter). One typed
+            # after them and not submitted runs last.
+            if typed.strip() and typed != submitted[-1]:
+                self._deferred.append(("run_query", (typed,)))
+            if self._answered == self._ticket:
+                self.query_one(RecordTable).stop_waiting()
             self._replay()
-            self._deferred, self._deferred_pending = later, True
-            self._after_query = True
-            self.run_search(typed)
             return
-        self._query_after = None
         query = typed or self.state.query
         # The moves typed meanwhile are made now, in this list; but not when another is
         # asked for already ("/lift", enter, "jj" at launch), nor when the last session's
@@ -1016,16 +1093,35 @@ class MainScreen(StyledOnce, Screen[None]):
     # Searching ---------------------------------------------------------------------------
 
     def on_search_bar_query_changed(self, event: SearchBar.QueryChanged) -> None:
-        self.run_search(event.query)
+        if event.submitted:
+            self._submitting = False
+        if event.submitted and self._submitted_later == event.query:
+            # put off as it was submitted (list_coming): it runs in its turn
+            self._submitted_later = None
+            if not self.loaded:
+                self.run_search(event.query)  # (which says so)
+        else:
+            self.run_search(event.query)
         if event.submitted:
             self.remember_query()
-            self.set_focus(self.query_one(RecordTable))
+            if self.focused is None:
+                # (the bar has handed the focus to the list as it submitted; heard later, a
+                # "/" typed since had the query that followed typed into the list)
+                self.set_focus(self.query_one(RecordTable))
         self._settled()
 
     def list_coming(self, query: str) -> None:
         """The search bar submits ``query`` (see SearchBar.action_submit): its list is on its
         way, and moves typed behind the enter are made in it; those typed before it, in the
         list they were typed for."""
+        if not self.loaded or (self._deferred_pending and self._deferred):
+            # submitted while the database opens, or behind actions still put off (in the
+            # lists still coming): it runs in its turn among them (see _after_first_list,
+            # _replay), the moves typed before it first, those after it behind it
+            self._defer("run_query", query)
+            self._submitted_later = query
+            return
+        self._submitting = True  # (until the screen hears of it: see action_back)
         table = self.query_one(RecordTable)
         table.make_kept_moves()
         if self.loaded and (query.strip() or self.query_text):  # (as run_search asks)
@@ -1053,8 +1149,6 @@ class MainScreen(StyledOnce, Screen[None]):
     def run_search(self, query: str) -> None:
         if not self.loaded:
             self.query_one(SearchBar).show_hint("Opening the database… the search runs when ready.")
-            if self._query_after is None:  # (the actions put off before it run before it)
-                self._query_after = len(self._deferred)
             return
         if not query.strip():
             self.query_one(SearchBar).show_hint("")
@@ -1114,9 +1208,15 @@ class MainScreen(StyledOnce, Screen[None]):
         self.set_focus(bar.input)
         bar.input.select_all()
 
-    def action_back(self) -> None:
+    def action_back(self, *, heard: bool = False) -> None:
         table = self.query_one(RecordTable)
         bar = self.query_one(SearchBar)
+        if self._submitting and not heard:
+            # a query submitted just before ("/samara", enter and escape typed together) is
+            # heard first: cleared before, it came after, the list filtered by a query the
+            # bar no longer showed
+            after_keys_of(bar, lambda: self.action_back(heard=True))
+            return
         # (where the focus is as of now: has_focus follows a message later, and an escape
         # typed right behind enter found the list not yet "focused")
         if self.focused is bar.input:
