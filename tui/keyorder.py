@@ -23,6 +23,7 @@ from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.keys import _character_to_key
 from textual.message_pump import MessagePump
 from textual.widget import Widget
 
@@ -136,6 +137,10 @@ class KeepsKeyOrder(App[Any]):
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self.key_order.holds(event):
                 return  # typed after keys on their way: it follows them
+            parts = _escape_and_key(event, self)
+            if parts:
+                send_keys(self, parts)  # (in its place: the keys after it wait for them)
+                return
             if self.focused is not None and _keys_waiting(self.screen):
                 # keys handed to the screen itself while nothing had the focus wait there,
                 # to be sent on to the field it has focused since: this one goes behind
@@ -187,6 +192,28 @@ class KeepsKeyOrder(App[Any]):
             for _, bindings in self.screen._binding_chain
             for binding in bindings.key_to_bindings.get(key, ())
         )
+
+
+def _escape_and_key(event: events.Key, app: App[Any]) -> list[events.Key]:
+    """Escape and a key typed right after it, as the two keys (none when ``event`` is not
+    such a pair). A terminal sends escape as the byte that also starts an Alt key, and
+    Textual reads escape and a key in one read as Alt and that key: escape then "jj",
+    typed fast or at launch (the keys typed before the first frame are read at once), lost
+    the escape and the first "j". Nothing here is bound to an Alt key with a character,
+    unless the user's keymap binds one: that one stays as it is."""
+    key, character = event.key, event.character
+    if not key.startswith("alt+") or not character or len(character) != 1:
+        return []
+    if not character.isprintable() or any(
+        event.key in bindings.key_to_bindings for _, bindings in app.screen._binding_chain
+    ):
+        return []
+    escape = events.Key("escape", "\x1b")
+    escape.time = event.time
+    name = character if character.isalnum() else _character_to_key(character)
+    typed = events.Key(name, character)
+    typed.time = event.time
+    return [escape, typed]
 
 
 def _left_behind(event: events.Key, app: App[Any]) -> bool:

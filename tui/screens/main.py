@@ -1226,6 +1226,7 @@ class MainScreen(StyledOnce, Screen[None]):
             bar.show_hint("")
             if self.loaded:  # all of them again, the highlighted record still highlighted
                 self._request(query="", keep=self._current_key())
+                table.waiting = True  # (a move typed behind escape is made in that list)
         self.set_focus(table)
 
     def _keys_of(self, row: Row) -> list[Key]:
