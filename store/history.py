@@ -136,6 +136,44 @@ def revert(current: dict[str, Any] | None, change: Change) -> dict[str, Any] | N
     return record
 
 
+def apply_over(
+    current: dict[str, Any], original: dict[str, Any], mine: dict[str, Any]
+) -> dict[str, Any]:
+    """Meeting ``current`` with the edits that made ``mine`` of ``original`` made to it, over
+    whatever it holds now where they touch it: an edit saved over a change made elsewhere,
+    whose own fields the edit wins and whose other fields are kept (a proposal's follow-up
+    recorded elsewhere stays when the edit was to the summary). A proposal the edit changed
+    and the change elsewhere removed is the edit's."""
+    record = dict(current)
+    proposals = {p["id"]: dict(p) for p in record.get("proposals") or ()}
+    mine_proposals = {p["id"]: p for p in mine.get("proposals") or ()}
+    order: list[str] | None = None
+    for c in diff(original, mine):
+        path, new = c["path"], c["new"]
+        if path == ORDER:
+            order = list(new)
+        elif path.startswith("proposals["):
+            pid, key = _split(path)
+            if not key:
+                if new is None:
+                    proposals.pop(pid, None)
+                else:
+                    proposals[pid] = dict(new)
+            elif pid in proposals:
+                proposals[pid][key] = new
+            elif pid in mine_proposals:
+                proposals[pid] = dict(mine_proposals[pid])
+        else:
+            record[path] = new
+    if order is not None:  # (the edit's order; proposals added elsewhere after them)
+        ids = [pid for pid in order if pid in proposals]
+        ids += [pid for pid in proposals if pid not in ids]
+    else:
+        ids = list(proposals)
+    record["proposals"] = [proposals[pid] for pid in ids]
+    return record
+
+
 def undoable(history: Iterable[Change], record_id: str) -> Change | None:
     """The change that undo reverts for ``record_id``: the latest one that concerns it and
     is neither an undo nor undone."""

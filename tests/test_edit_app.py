@@ -294,7 +294,7 @@ async def test_an_edit_of_a_meeting_changed_elsewhere_asks_before_overwriting(
         question = app.screen.question
         assert "title: Lukashenko and Melnichenko" in question and "→ Changed elsewhere" in question
         assert "My title" not in question  # (this form's change is not said)
-        assert "undoing all of that change" in question  # (what overwriting does to it)
+        assert "keeping the rest of that change" in question  # (what saving over it does)
         now = store.meeting(PENZA)
         assert now is not None and now.title == "Changed elsewhere"  # nothing overwritten yet
         # one message at a time: the question, not "Not saved" beside it
@@ -314,6 +314,34 @@ async def test_an_edit_of_a_meeting_changed_elsewhere_asks_before_overwriting(
         assert saved is not None and saved.title == "My title"
         # the other process's change is in the history, undoable
         assert [c.origin for c in store.history(PENZA)] == ["edit", "edit"]
+
+
+async def test_saving_over_a_clash_keeps_the_rest_of_the_change_elsewhere(
+    app, store: Store
+) -> None:
+    """The summary edited here and elsewhere, and a follow-up recorded elsewhere on a
+    proposal the form did not touch: saving over the clash undid the follow-up too, all
+    or nothing (a new user's pass). The form's summary wins; the follow-up stays."""
+    pid = f"{PENZA}-p03"
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        meeting = store.meeting(PENZA)
+        assert meeting is not None
+        elsewhere = Store(store.path)
+        elsewhere.edit_meeting(Meeting.from_dict({**meeting.to_dict(), "summary": "CLI summary"}))
+        elsewhere.follow_up(pid, status="stalled", date="2025-05-01", note="cli note")
+        form.query_one("#f-summary", TextArea).text = "My summary"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+    saved = store.meeting(PENZA)
+    assert saved is not None and saved.summary == "My summary"
+    [p03] = [p for p in saved.proposals if p.id == pid]
+    assert p03.status == "stalled" and [f.note for f in p03.follow_up] == ["cli note"]
+    assert [p.id for p in saved.proposals] == [p.id for p in meeting.proposals]
 
 
 async def test_an_edit_and_a_change_elsewhere_to_other_fields_are_both_kept(
@@ -391,7 +419,8 @@ async def test_a_merge_overtaken_by_a_clash_does_not_claim_to_keep_what_it_lost(
 
 async def test_proposals_added_here_and_elsewhere_keep_ids_of_their_own(app, store: Store) -> None:
     """Both windows numbered their new proposal -p07; overwriting turned the other's into
-    this one under its id (a review). The form now numbers after the ids stored meanwhile."""
+    this one under its id (a review). The form now numbers after the ids stored meanwhile,
+    and saving over the other change keeps its proposal beside this one."""
     from coopbrowse.store.model import Proposal
 
     async with app.run_test(size=SIZE) as pilot:
@@ -416,9 +445,10 @@ async def test_proposals_added_here_and_elsewhere_keep_ids_of_their_own(app, sto
         assert saved is not None
         mine = [p for p in saved.proposals if p.title == "Mine"]
         assert len(mine) == 1 and mine[0].id != theirs.id
+        assert [p.title for p in saved.proposals if p.id == theirs.id] == ["Theirs"]
         changes = [c["path"] for c in store.history(PENZA)[-1].changes]
-        assert f"proposals[{theirs.id}]" in changes  # theirs removed, as a whole
-        assert not any(c.startswith(f"proposals[{theirs.id}].") for c in changes)
+        assert f"proposals[{mine[0].id}]" in changes  # this edit: its own proposal added
+        assert not any(c.startswith(f"proposals[{theirs.id}]") for c in changes)
 
 
 async def test_the_saved_notice_says_where_u_undoes_the_edit(app, store: Store) -> None:

@@ -520,3 +520,40 @@ def test_a_long_change_in_the_history_wraps_under_its_own_start(store: Store) ->
     start = next(i for i, line in enumerate(lines) if "contract signed" in line)
     wrapped = lines[start + 1 : start + 4]
     assert wrapped and all(line.startswith("    ") and line.strip() for line in wrapped), wrapped
+
+
+def test_an_edit_made_over_a_change_elsewhere_wins_its_own_fields_only() -> None:
+    from coopbrowse.store import history as hist
+
+    original = {
+        "id": "m",
+        "title": "T",
+        "summary": "S",
+        "proposals": [{"id": "p1", "title": "A"}, {"id": "p2", "title": "B"}],
+    }
+    # elsewhere: the summary, p1 removed, p2's title, p3 added
+    current = {
+        "id": "m",
+        "title": "T",
+        "summary": "S elsewhere",
+        "proposals": [{"id": "p2", "title": "B elsewhere"}, {"id": "p3", "title": "C"}],
+    }
+    # here: the summary, p1's title (removed elsewhere), p4 added
+    mine = {
+        "id": "m",
+        "title": "T",
+        "summary": "S here",
+        "proposals": [
+            {"id": "p1", "title": "A here"},
+            {"id": "p2", "title": "B"},
+            {"id": "p4", "title": "D"},
+        ],
+    }
+    over = hist.apply_over(current, original, mine)
+    assert over["summary"] == "S here"  # the edit's field: its own
+    assert over["proposals"] == [
+        {"id": "p1", "title": "A here"},  # changed here, removed there: the edit's
+        {"id": "p2", "title": "B elsewhere"},  # untouched here: the change elsewhere's
+        {"id": "p4", "title": "D"},
+        {"id": "p3", "title": "C"},  # added there: kept, after the edit's order
+    ]

@@ -1085,10 +1085,15 @@ class EditScreen(MeetingForm):
             return
 
         def overwrite() -> None:
+            from coopbrowse.store import history as hist
+
             data, where = self.collect()
             try:
-                meeting = Meeting.from_dict(data)
-                check_web_addresses(meeting, web_addresses(self.original))
+                mine = Meeting.from_dict(data).to_dict()
+                # the edit's fields as edited, the rest of the change elsewhere kept
+                over = hist.apply_over(current, self.original, mine) if current else mine
+                meeting = Meeting.from_dict(over)
+                check_web_addresses(meeting, web_addresses(self.original) | web_addresses(current))
             except ValidationError as error:
                 said = f"{field_name(error.path, where.get(error.path))}: {error.message}"
                 self._not_saved(
@@ -1108,8 +1113,9 @@ class EditScreen(MeetingForm):
         confirm(
             self,
             f"{meeting_id} was changed elsewhere (another window or process) since you "
-            f"opened it{self._what_changed(exc.current)}Overwrite it with your version, "
-            "undoing all of that change? (It stays in the history: u can bring it back.)",
+            f"opened it{self._what_changed(exc.current)}Save your version of what you "
+            "changed over it, keeping the rest of that change? (It stays in the history: u "
+            "can bring it back.)",
             overwrite,
             yes="Overwrite (y)",
             otherwise=kept,
