@@ -64,6 +64,7 @@ class ArticleText:
     kind: str = "text"  # text | html | url
     site: str = ""  # the site's name, as the page's metadata gives it (og:site_name)
     fetched: str = ""  # the address the page was read from, when it was fetched
+    origin: str = ""  # the path it was read from, as given ("" for stdin or a URL)
 
     def draft(self) -> Any:
         """The extractor's draft of this article (a :class:`~.extract.Draft`). A page read
@@ -78,6 +79,11 @@ class ArticleText:
             url=self.url,
             site=self.site,
         )
+        if not draft.meeting["summary"]:  # no paragraph of prose: every line was furniture
+            name = self.origin or self.fetched or self.url or self.document or "<stdin>"
+            raise InputError(
+                name, "no article text found (no line of it reads as a paragraph of a report)"
+            )
         if self.fetched and _host(self.fetched) != _host(self.url):
             draft.meeting["notes"].append(
                 f"Read from {display_url(self.fetched)}; the page gives {self.url} as its address."
@@ -135,7 +141,7 @@ def article_from_bytes(name: Path | str, raw: bytes, *, document: str = "") -> A
     text = decode_article(name, raw)
     if len(text.split()) < MIN_WORDS:  # ("hi", a file name, a line of a log: no report)
         raise InputError(name, f"no article text found (fewer than {MIN_WORDS} words)")
-    return ArticleText(text, document=document)
+    return ArticleText(text, document=document, origin=str(name))
 
 
 def looks_like_html(raw: bytes) -> bool:

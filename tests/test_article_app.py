@@ -125,6 +125,24 @@ async def test_a_pasted_text_too_short_for_a_report_is_not_drafted(app) -> None:
         assert form.query_one("#article-text", TextArea).text == "Lukashenko met the governor."
 
 
+async def test_a_pasted_text_with_no_paragraph_of_prose_is_not_drafted(app) -> None:
+    """Lines with words but no sentence (a password file, a list) drafted an empty meeting."""
+    from test_pages import LINES_NO_PROSE
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        form = app.screen
+        assert isinstance(form, ArticleScreen)
+        form.query_one("#article-text", TextArea).text = LINES_NO_PROSE
+        await pilot.press("ctrl+s")
+        await _until(pilot, lambda: not form.busy)
+        assert app.screen is form
+        said = str(form.query_one("#article-error", Static).render())
+        assert said == "No article text: no line of it reads as a paragraph."
+        assert form.query_one("#article-text", TextArea).text == LINES_NO_PROSE
+
+
 async def test_saving_waits_for_the_lock_in_a_worker_and_escape_gives_up(
     app, store: Store, monkeypatch
 ) -> None:

@@ -168,6 +168,21 @@ def test_a_text_too_short_to_be_a_report_is_refused_as_a_page_is(tmp_path: Path)
     assert str(caught.value) == f"{base}/hi: no article text found (fewer than 15 words)"
 
 
+LINES_NO_PROSE = "".join(f"user{i}:*:19000:0:99999:7:::\n" for i in range(20))  # (/etc/shadow)
+
+
+def test_a_file_with_words_but_no_paragraph_of_prose_is_refused(tmp_path: Path) -> None:
+    """/etc/shadow drafted an empty meeting to review (every line was dropped as page
+    furniture; a new user's pass): it has no article text, as a file of two words has."""
+    lines = tmp_path / "shadow"
+    lines.write_text(LINES_NO_PROSE)
+    with pytest.raises(InputError) as caught:
+        read_article(str(lines)).draft()
+    assert str(caught.value) == (
+        f"{lines}: no article text found (no line of it reads as a paragraph of a report)"
+    )
+
+
 def test_plain_text_from_a_url_is_read_as_text() -> None:
     text = (
         "MINSK, 5 May (BelTA) - Lukashenko met Governor of Omsk Oblast Vitaly Khotsenko. "

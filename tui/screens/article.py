@@ -269,7 +269,11 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
         self._reading = (result, sources)  # (escape keeps the drafts made by then)
         try:
             if not sources:
-                result.drafts.append(extract(text))
+                draft = extract(text)
+                if not draft.meeting["summary"]:  # (as for a file: see pages.ArticleText)
+                    call(self._failed, "No article text: no line of it reads as a paragraph.")
+                    return
+                result.drafts.append(draft)
                 result.text = text
             for n, source in enumerate(sources, 1):
                 if worker.is_cancelled:
