@@ -1218,6 +1218,44 @@ async def test_export_right_after_select_all_waits_for_the_selection(app, monkey
         await until(pilot, lambda: dialog.ready, "the preview")
 
 
+async def test_select_all_says_so_and_a_name_typed_with_e_behind_it_is_the_files(
+    app, monkeypatch
+) -> None:
+    """ "aebrief" at 10,000 rows: a second and more with nothing said while the selection
+    was read, and "brief" then run as the list's keys (i, e: more dialogs); a keyboard
+    pass in tmux. The status line says so, and "brief" is the file name."""
+    import time
+
+    from textual.events import Key
+    from textual.widgets import Static
+
+    from coopbrowse.store.index import SearchIndex
+    from coopbrowse.tui.screens import main as main_module
+    from coopbrowse.tui.screens.export import ExportScreen
+
+    real = SearchIndex.keys
+
+    def slow(self, listing):
+        time.sleep(0.5)
+        return real(self, listing)
+
+    monkeypatch.setattr(SearchIndex, "keys", slow)
+    monkeypatch.setattr(main_module, "SAY_SELECTING", 1)  # (the bundled data's few rows)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        for key in "aebrief":
+            app.post_message(Key(key, key))
+        status = main.query_one("#status", Static)
+        await until(pilot, lambda: "Selecting the" in str(status.render()), "said")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the dialog")
+        await settle(pilot, app)
+        assert app.screen.query_one("#export-path").value == "brief"
+        assert [type(s).__name__ for s in app.screen_stack] == ["MainScreen", "ExportScreen"]
+        assert len(main.selection) == len(main.rows)
+        assert "Selecting" not in str(status.render())
+
+
 async def test_export_dialog_writes_the_selection(app, store, tmp_path, monkeypatch) -> None:
     from coopbrowse.tui.screens.export import ExportScreen
 
@@ -1471,6 +1509,17 @@ async def test_keys_typed_after_enter_in_the_export_dialog_go_where_they_were_me
         await until(pilot, lambda: path.value == "/x", "typed on")
         assert "Not written" in str(dialog.query_one("#export-error", Static).render())
         assert not (tmp_path / "x.md").exists()
+        await pilot.press("escape")
+        await settle(pilot, app)
+        # over a file that exists: "y" answers the question, "k" is the list's once written
+        before = (tmp_path / "final.md").read_text()
+        for key in ("e", *"final", "enter", "y", "k"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await until(pilot, lambda: (tmp_path / "final.md").read_text() != before, "written")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen), "closed")
+        await settle(pilot, app)
+        assert sorted(p.name for p in tmp_path.glob("*.md")) == ["final.md"]
+        assert current_key(app) == ("meeting", store.meetings()[1].id)
 
 
 @pytest.mark.parametrize(
@@ -1825,6 +1874,10 @@ async def test_escape_and_a_key_read_as_alt_and_that_key_are_the_two_keys(app) -
         await settle(pilot, app)
         assert main.query_text == ""
         assert main.query_one(RecordTable).cursor == keys.index(found) + 1
+        # escape and a digit, read at once as a Mac's Option-digit: escape, and the view
+        app.post_message(Key("trade_mark_sign", "™"))
+        await settle(pilot, app)
+        assert main.view == "proposals"
 
 
 async def test_clearing_the_search_keeps_the_highlighted_record(app) -> None:

@@ -936,6 +936,10 @@ def test_one_kind_before_sphere_sector_or_industry_names_its_sector(
         ("Belarus is ready for expanding trade and economic cooperation.", set()),
         ("They will keep stepping up trade, economic and cultural links.", set()),
         ("Trade increased by 9% last year.", set()),
+        ("The increase in trade turnover amounted to 12% in 2023.", set()),
+        # nor trade as a word of another thing
+        ("We must not raise trade barriers.", set()),
+        ("They discussed an increase of trade union membership.", set()),
     ],
 )
 def test_growing_trade_as_an_aim_is_a_trade_proposal(sentence: str, sectors: set[str]) -> None:

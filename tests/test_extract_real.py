@@ -1266,6 +1266,10 @@ def test_changes_without_a_sum_each_in_its_clause_and_as_multiples() -> None:
             "In 2023 trade was $120 million, 5% less than in 2022.",
             ("2023", "turnover", 120.0, -5.0),
         ),
+        (
+            "Trade reached $620 million in 2022, 20% more than in 2021.",
+            ("2022", "turnover", 620.0, 20.0),
+        ),
     ],
 )
 def test_a_change_as_a_multiple_or_a_comparison(sentence: str, expected: tuple) -> None:
@@ -1278,6 +1282,10 @@ def test_the_year_a_change_is_compared_with_is_not_the_figures_period() -> None:
     got = extract(f"date 2024-06-05\n{MEETING}\nIn 2023 trade was $120 million, 20 percent more "
                   "than in 2022.").meeting["trade"]  # fmt: skip
     assert got[0]["change_basis"] == "compared to 2022"
+    # "than last year": the year before the figure's, not the report's last year
+    got = extract(f"date 2024-06-05\n{MEETING}\nIn 2022 trade amounted to $620 million, which "
+                  "is 20% less than last year.").meeting["trade"]  # fmt: skip
+    assert (got[0]["period"], got[0]["change_basis"]) == ("2022", "compared to 2021")
 
 
 def test_a_comparison_base_a_past_peak_and_a_rounded_repeat_are_not_figures() -> None:
@@ -2296,6 +2304,7 @@ KURSK = (
         # one number for the day, a segment of its own (RIA, Sputnik), not part of an id
         ("https://sputnik.example/20210316/kursk-invites-1047.html", "2021-03-15"),
         ("https://www.example.com/news/202103161/kursk-invites/", ""),
+        ("https://www.example.com/news/20210316.html", ""),  # (an id, as likely)
         # a Unix time of publication, the day after the meeting
         ("https://president.gov.by/en/events/vstreca-s-gubernatorom-1710604800", "2024-03-15"),
         # a long number that is no time near the day written tells nothing

@@ -862,3 +862,19 @@ async def test_a_file_name_typed_with_e_while_opening_goes_into_the_dialog(
         burst(app, "\x1bj")
         await settle(pilot)
         assert app.screen is main and main.query_one(RecordTable).cursor == 1
+
+
+async def test_a_view_switch_typed_while_opening_is_said_at_once(tmp_path, monkeypatch) -> None:
+    """ "2" typed during a first indexing: nothing showed it was heard until the index was
+    built (a keyboard pass). The list says which view comes next."""
+    gate, app = gated_app(tmp_path, monkeypatch, 300)
+    async with app.run_test(size=SIZE) as pilot:
+        main = main_screen(app)
+        burst(app, "2")
+        await pilot.pause(0.2)
+        assert not main.loaded
+        table = main.query_one(RecordTable)
+        assert table.empty_message == "Opening the database… then the Proposals (2)."
+        gate.set()
+        await settle(pilot)
+        assert main.view == "proposals"

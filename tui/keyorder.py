@@ -17,6 +17,7 @@ there, such a key is sent on behind them.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -26,6 +27,7 @@ from textual.app import App
 from textual.keys import _character_to_key
 from textual.message_pump import MessagePump
 from textual.widget import Widget
+from textual.widgets import Input
 
 
 def retyped(key: events.Key) -> events.Key:
@@ -194,26 +196,44 @@ class KeepsKeyOrder(App[Any]):
         )
 
 
+# What Textual reads escape and a digit in one read as (a Mac's Option-digit characters)
+_ESCAPED_DIGITS = dict(zip("¡™£¢∞§¶•ªº", "1234567890", strict=True))
+
+
 def _escape_and_key(event: events.Key, app: App[Any]) -> list[events.Key]:
     """Escape and a key typed right after it, as the two keys (none when ``event`` is not
     such a pair). A terminal sends escape as the byte that also starts an Alt key, and
-    Textual reads escape and a key in one read as Alt and that key: escape then "jj",
-    typed fast or at launch (the keys typed before the first frame are read at once), lost
-    the escape and the first "j". Nothing here is bound to an Alt key with a character,
-    unless the user's keymap binds one: that one stays as it is."""
+    Textual reads escape and a key in one read as Alt and that key (and escape and a digit
+    as a Mac's Option-digit character): escape then "jj", typed fast or at launch (the
+    keys typed before the first frame are read at once), lost the escape and the first
+    "j". Not in a text field, where Alt and a letter (or "£") is typed as itself, nor for
+    an Alt key a binding takes (the user's keymap)."""
     key, character = event.key, event.character
-    if not key.startswith("alt+") or not character or len(character) != 1:
+    if not character or len(character) != 1:
         return []
-    if not character.isprintable() or any(
-        event.key in bindings.key_to_bindings for _, bindings in app.screen._binding_chain
-    ):
+    digit = _ESCAPED_DIGITS.get(character)
+    if not key.startswith("alt+") and digit is None:
+        return []
+    if _in_text_field(app.focused) or not character.isprintable():
+        return []
+    if any(event.key in bindings.key_to_bindings for _, bindings in app.screen._binding_chain):
         return []
     escape = events.Key("escape", "\x1b")
     escape.time = event.time
-    name = character if character.isalnum() else _character_to_key(character)
-    typed = events.Key(name, character)
+    typed_character = digit or character
+    name = typed_character if typed_character.isalnum() else _character_to_key(typed_character)
+    typed = events.Key(name, typed_character)
     typed.time = event.time
     return [escape, typed]
+
+
+def _in_text_field(widget: Widget | None) -> bool:
+    """Whether ``widget`` takes typed text (an input line, a text area: the latter looked
+    for only if one was ever imported, which the browser's launch does not)."""
+    if isinstance(widget, Input):
+        return True
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea)
 
 
 def _left_behind(event: events.Key, app: App[Any]) -> bool:
@@ -227,8 +247,15 @@ def _left_behind(event: events.Key, app: App[Any]) -> bool:
 
 def _keys_waiting(widget: Widget) -> bool:
     """Whether keys handed to ``widget`` wait in its queue (Textual's, pinned)."""
+    return bool(keys_waiting(widget))
+
+
+def keys_waiting(widget: Widget) -> list[events.Key]:
+    """The keys handed to ``widget`` that wait in its queue (Textual's, pinned)."""
     queue = widget.__dict__.get("_message_queue")
-    return queue is not None and any(isinstance(m, events.Key) for m in queue.values)
+    if queue is None:
+        return []
+    return [m for m in queue.values if isinstance(m, events.Key)]
 
 
 def to_screen(key: events.Key) -> bool:

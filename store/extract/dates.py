@@ -167,7 +167,7 @@ def valid_iso(text: str) -> bool:
 # ("...-vladimirom-1699440224", "/en/1427976975-alexander-...")
 _URL_YMD = re.compile(r"(?<![\d])((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?![\d])")
 # written as one number, a segment of its own: "/20190312/1551234567.html" (RIA, Sputnik)
-_URL_COMPACT_YMD = re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.?#-]|$)")
+_URL_COMPACT_YMD = re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=/)")
 _URL_YEAR_MONTH = re.compile(rf"/((?:19|20)\d\d)/({MONTH}|\d{{1,2}})/", re.I)
 _URL_SLUG_YEAR = re.compile(r"-\d{3,}-((?:19|20)\d\d)/?(?:$|[?#])")
 _URL_EPOCH = re.compile(r"(?<![\w])(1\d{9})(?![\d])")
@@ -191,7 +191,7 @@ def url_date(url: str) -> UrlDate:
     path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.I)
     if not path:
         return UrlDate()
-    m = _URL_YMD.search(path) or _URL_COMPACT_YMD.search(path)
+    m = _URL_YMD.search(path) or _URL_COMPACT_YMD.search(path.split("?", 1)[0])
     if m:
         day = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
         if valid_iso(day):

@@ -32,7 +32,13 @@ def _cue(sector: str, *phrases: str, weak: bool = False, case: bool = False) -> 
 
 
 # not trade as one of a diplomatic formula's kinds ("trade and economic cooperation")
-_NOT_FORMULA = r"(?!(?:\s*,\s*|\s+and\s+|-)(?:econom|cultur|invest|scien|industr|humanit))"
+_NOT_FORMULA = (
+    r"(?!(?:\s*,\s*|\s+and\s+|-)(?:econom|cultur|invest|scien|industr|humanit))"
+    # nor trade as a word of another thing ("trade unions", "the trade deficit", "trade
+    # barriers"), nor its growth told as a fact ("the increase in trade amounted to 12%")
+    r"(?!\s+(?:unions?|deficits?|surplus|barriers?|restrictions?|wars?|disputes?|imbalances?|"
+    r"missions?|amounted|was|were|reached|totall?ed|stood|came|made\s+up)\b)"
+)
 
 # A kind of machine named in a list before the machine: "passenger, utilities, agricultural
 # and cargo machinery" (the kind is the cue; the noun may be a few words on)
@@ -350,9 +356,9 @@ CUES: list[Cue] = [
         "trade-finance",
         r"(?:increas(?:e|ing)|boost(?:ing)?|expand(?:ing)?|grow(?:ing)?|rais(?:e|ing)|"
         r"doubl(?:e|ing)|step(?:ping)?\s+up|build(?:ing)?\s+up)\s+(?:the\s+)?"
-        rf"(?:(?:mutual|bilateral|two-way|reciprocal|our)\s+)?trade(?:\s+turnover)?{_NOT_FORMULA}",
+        rf"(?:(?:mutual|bilateral|two-way|reciprocal|our)\s+)?trade(?:\s+turnover)?+{_NOT_FORMULA}",
         r"(?:significant\s+|substantial\s+|further\s+)?(?:increase|expansion)\s+(?:in|of)\s+"
-        rf"(?:the\s+)?(?:(?:mutual|bilateral|two-way|reciprocal)\s+)?trade(?:\s+turnover)?"
+        rf"(?:the\s+)?(?:(?:mutual|bilateral|two-way|reciprocal)\s+)?trade(?:\s+turnover)?+"
         rf"{_NOT_FORMULA}",
         r"trade\s+cooperation",
     ),

@@ -251,6 +251,8 @@ def _factor(number: str | None, word: str | None) -> float:
     return float(number) if number else _MULTIPLES[(word or "").lower()]
 
 
+# what may come between an amount and its comparison: its period ("in 2022, 20% more")
+_MORE_THAN_AFTER = re.compile(r"(?:\s+(?:in|for|during)\s+(?:19|20)\d\d)?", re.I)
 # after an amount, its change told as a comparison: "$120 million, 20 percent more than in
 # 2022" (groups: qualifier, number, direction, basis)
 _MORE_THAN = re.compile(
@@ -679,7 +681,9 @@ def find_trade(
             lead_periods = _periods(lead, year)
             tail_clause = _CLAUSE_END.split(tail, 1)[0]
             change = _CHANGE.search(tail_clause)
-            more_than = None if change else _MORE_THAN.match(tail_clause)
+            more_than = None if change else _MORE_THAN.search(tail_clause, 0, 160)
+            if more_than and not _MORE_THAN_AFTER.fullmatch(tail_clause[: more_than.start()]):
+                more_than = None  # (only a period may come between: "in 2022, 20% more")
             compared = change or more_than  # (its year is the base, not the period)
             tail_for_period = tail_clause[: compared.start()] if compared else tail_clause
             tail_periods = _periods(tail_for_period, year)
@@ -749,9 +753,10 @@ def find_trade(
                 change_pct = float(more_than.group(2))
                 if more_than.group(3).lower() in ("less", "lower", "down"):
                     change_pct = -change_pct
-                basis = "compared to " + re.sub(r"\s+", " ", more_than.group(4)).lower()
-                if "last year" in basis and year:
-                    basis = basis.replace("last year", str(year - 1))
+                base = re.sub(r"\s+", " ", more_than.group(4)).lower()
+                if not base[:1].isdigit():  # "last year": the year before the figure's
+                    base = str(int(period[:4]) - 1) if period[:4].isdigit() else ""
+                basis = f"compared to {base}" if base else ""
             before = _CHANGE_TO.search(lead) if change_pct is None else None
             if before:  # "surged by 47% to total almost $23 million"
                 change_pct = float(before.group(2))

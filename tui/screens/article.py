@@ -296,7 +296,14 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
         if not result.drafts:
             call(self._failed, "; ".join(result.failures))
             return
-        call(self.dismiss, result)
+        call(self._done, result)
+
+    def _done(self, result: Drafted) -> None:
+        """The drafts, for review: unless escape has closed the dialog with those made by
+        then (a dismiss pops whatever screen is on top: the first review)."""
+        if self._working and self.is_attached and self.app.screen is self:
+            self._working = False
+            self.dismiss(result)
 
     def _drafted_by_now(self) -> Drafted | None:
         """The drafts made so far by the reading under way (None when none is), with the
@@ -328,6 +335,7 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
             stop_fetches()
             kept = self._drafted_by_now()
             if kept is not None:
+                self._working = False  # (the worker's own dismiss, on its way, is not made)
                 self.dismiss(kept)
                 return
             self._work(False)

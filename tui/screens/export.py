@@ -249,12 +249,12 @@ def take_target(
     runs once the path is good. The file system is asked in a worker (a path on a slow or
     hung mount never freezes the screen); only the latest check is acted on."""
     if not raw.strip():
-        dialog.show_error("Give a file name.")
+        dialog.refuse("Give a file name.")
         return
     try:
         given = expand(raw.strip())
     except StoreError as exc:  # (~nosuchuser: no home to expand)
-        dialog.show_error(f"Not written: {exc}")
+        dialog.refuse(f"Not written: {exc}")
         return
     dialog.target_ticket += 1
     ticket = dialog.target_ticket
@@ -264,9 +264,14 @@ def take_target(
             return  # a newer path was given, or the dialog is gone
         dialog.show_error("")
         if problem:
-            dialog.show_error(f"Not written: {problem}")
+            dialog.refuse(f"Not written: {problem}")
         elif exists:
-            confirm(dialog, f"{path} exists. Overwrite it?", lambda: then(path, True))
+
+            def overwrite() -> None:
+                dialog.keep_keys_from_now()  # (typed after "y": for what comes once written)
+                then(path, True)
+
+            confirm(dialog, f"{path} exists. Overwrite it?", overwrite)
             dialog.send_kept_keys()  # (typed after enter: "y" answers the question)
         else:
             then(path, False)
@@ -338,6 +343,12 @@ class KeepsKeysTypedAfter(Widget):
         keys, self.kept_keys = self.kept_keys, []
         send_keys(self.app, keys)
 
+    def refuse(self, message: str) -> None:
+        """Say why the file is not written; the keys kept go back into the dialog, which
+        stays (not on an error of something else: a preview's)."""
+        self.show_error(message)  # type: ignore[attr-defined]
+        self.send_kept_keys()
+
     def close_with(self, result: Any) -> None:
         """Dismiss the dialog, the keys kept going to the screen under it."""
         self.dismiss(result)  # type: ignore[attr-defined]
@@ -395,8 +406,6 @@ class SaveAsScreen(
 
     def show_error(self, message: str) -> None:
         self.query_one("#save-as-error", Static).update(Text(printable(message), style="bold red"))
-        if message:
-            self.send_kept_keys()  # (back into the dialog, which stays)
 
     def show_note(self, message: str) -> None:
         self.query_one("#save-as-error", Static).update(Text(printable(message), style="dim"))
@@ -428,7 +437,7 @@ class SaveAsScreen(
 
     def _not_written(self, message: str) -> None:
         self.writing = False
-        self.show_error(message)
+        self.refuse(message)
 
     def action_cancel(self) -> None:
         if self.writing:  # (escape would leave a write with no word of how it went)
@@ -674,8 +683,6 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         if not self.is_attached:  # (closed while a worker read the records)
             return
         self.query_one("#export-error", Static).update(Text(printable(message), style="bold red"))
-        if message:
-            self.send_kept_keys()  # (back into the dialog, which stays)
 
     def show_note(self, message: str) -> None:
         self.query_one("#export-error", Static).update(Text(printable(message), style="dim"))
@@ -729,7 +736,7 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
                     app.notify, one_line(f"Not written: {exc}"), severity="error", markup=False
                 )
             else:
-                app.call_from_thread(self.show_error, f"Not written: {exc}")
+                app.call_from_thread(self.refuse, f"Not written: {exc}")
             return
         finally:
             app.call_from_thread(setattr, self, "writing", False)

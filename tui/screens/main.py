@@ -41,7 +41,7 @@ from coopbrowse.store.errors import StoreError
 from coopbrowse.store.text import one_line
 
 from ..blocks import Block, Marker, meeting_blocks, plural, proposal_blocks, region_blocks
-from ..keyorder import after_keys_of, send_keys
+from ..keyorder import after_keys_of, keys_waiting, send_keys
 from ..listing import (
     Answer,
     EarlyOpen,
@@ -70,11 +70,16 @@ if TYPE_CHECKING:
 
     from .opening import OpeningScreen
 
+KEYS_FOR_A_SCREEN = 2.0  # s: keys kept for a screen whose key has not reached its action
+SAY_SELECTING = 2_000  # rows from which selecting all listed says so while it reads them
 NARROW = 130  # below this many columns the detail goes under the list (both fit beside)
 _MOVE = ""  # (in the actions put off while the database opens: a move of the list)
 _KEYS = "-keys"  # (and there: the keys typed after an action that opens a screen, for it)
 # The actions that open a screen (a dialog, a form, a question): put off, the keys typed
 # after them are that screen's ("ebrief" typed at launch: "brief" is the file name).
+_NEVER_KEPT = frozenset({"ctrl+q", "ctrl+c"})  # (quitting waits for nothing)
+# Keys that move the focus (out of the list): the keys behind them are not the list's.
+_MOVES_THE_FOCUS = frozenset({"slash", "tab", "shift+tab", "enter", "escape"})
 _OPENS_A_SCREEN = frozenset(
     {"export", "add_article", "edit", "undo", "delete", "follow_up", "compare", "facets"}
 )
@@ -213,6 +218,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self._deferred: list[tuple[str, tuple[Any, ...]]] = []  # actions put off while opening
         self._deferred_pending = True
         self._after_query = False  # the actions after a restored query wait for its list
+        self._submitted_later = []
         self._replay_after: int | None = None  # the request whose list the replay waits for
         self._article_text = ""  # pasted for a draft that was discarded: offered again (i)
 
@@ -253,6 +259,12 @@ class MainScreen(StyledOnce, Screen[None]):
         table = self.query_one(RecordTable)
         self._deferred.extend((_MOVE, (move,)) for move in table.take_moves())
         self._deferred.append((action, args))
+        if action == "view" and not self.loaded:  # (heard, and said: nothing showed it)
+            view = VIEWS[args[0]]
+            table.empty_message = (
+                f"Opening the database… then the {view.title} ({self._view_key(view)})."
+            )
+            table.refresh()
         if action in _OPENS_A_SCREEN and self._screen_keys is not None:
             self._deferred.append((_KEYS, ()))  # (the keys kept for it: see keeps_key)
         return True
@@ -260,29 +272,52 @@ class MainScreen(StyledOnce, Screen[None]):
     def keeps_key(self, event: events.Key) -> bool:
         """(Called by the app for each key typed while this is the screen, as it takes
         them: before the list has handled the keys typed before.) Behind a key whose action
-        opens a screen and will be put off, a key is kept for that screen, as typed: not
-        the list's, nor this screen's ("ebrief" at launch opened three dialogs, "brief"
-        run as keys of the list). They go to it once it opens (see _defer, _replay)."""
+        opens a screen, a key is kept for that screen, as typed: not the list's, nor this
+        screen's ("ebrief" at launch, or "aebrief" while all were selected, opened three
+        dialogs, "brief" run as keys of the list). They go to it once it opens (see _defer,
+        _replay), or, should it not, on as typed."""
         if self._screen_keys is not None:
+            if event.time == self._opener_at or event.key in _NEVER_KEPT:
+                return False  # (that key, sent on again: its turn; or ctrl+q)
             self._screen_keys.append(event)
             return True
-        if self._puts_off() and self._opens_a_screen(event.key):
-            self._screen_keys = []
+        if self._opens_a_screen(event.key):
+            self._screen_keys, self._opener_at = [], event.time
+            self.set_timer(KEYS_FOR_A_SCREEN, self._screen_keys_unclaimed)
         return False
 
-    def _puts_off(self) -> bool:
-        """Whether an action asked for now waits for the database (see :meth:`_defer`)."""
-        return not self.loaded or self._deferred_pending
+    def _screen_keys_unclaimed(self) -> None:
+        """The keys kept for a screen whose key has not come to its action by now (and was
+        not put off behind the database): on as typed, not kept for good."""
+        if self._screen_keys is not None and not any(a == _KEYS for a, _ in self._deferred):
+            self._send_screen_keys()
 
     def _opens_a_screen(self, key: str) -> bool:
-        """Whether ``key``, where the focus is, runs an action that opens a screen."""
-        if isinstance(self.focused, Input):  # (typed into the query)
+        """Whether ``key``, where the focus is, runs an action that opens a screen and that
+        will be put off (while the database opens, or behind "a" still reading all the
+        rows). Not when a key before it, still waiting, may move the focus ("/quiz" types
+        its "u"), nor where the list holds the keys typed (they come through again, in
+        their order, and are judged then)."""
+        focused = self.focused
+        if focused is None or isinstance(focused, Input):  # (typed into the query)
             return False
+        if getattr(focused, "keeping", False) is True:
+            return False
+        waiting = [k.key for k in keys_waiting(focused)]
+        if any(k in _MOVES_THE_FOCUS for k in waiting):
+            return False
+        puts_off = not self.loaded or self._deferred_pending
+        if not puts_off and "select_all" not in map(self._action_of, waiting):
+            return False
+        return self._action_of(key) in _OPENS_A_SCREEN
+
+    def _action_of(self, key: str) -> str:
+        """The action ``key`` runs where the focus is ("" for none)."""
         for _, bindings in self._binding_chain:
             found = bindings.key_to_bindings.get(key)
             if found:
-                return found[0].action in _OPENS_A_SCREEN
-        return False
+                return found[0].action
+        return ""
 
     def _send_screen_keys(self) -> None:
         """The keys kept for a screen on its way, to it (it is open now)."""
@@ -329,9 +364,11 @@ class MainScreen(StyledOnce, Screen[None]):
             self.set_focus(focused)
 
     _replay_focus: Widget | None = None  # where the focus was when a paused replay began
-    _submitted_later: str | None = None  # a query submitted and put off (see list_coming)
+    _submitted_later: list[str]  # queries submitted and put off, not yet heard (list_coming)
     _screen_keys: list[events.Key] | None = None  # kept for a screen on its way (keeps_key)
+    _opener_at = 0.0  # when the key whose screen they are kept for was typed
     _submitting = False  # a query submitted that the screen has not heard of yet
+    _selecting = False  # the status line says a selection of all listed is being read
 
     def _replay_waits_for(self, request: Request) -> bool:
         """Whether a replay paused for ``request``'s list (or a later one) goes on now."""
@@ -1095,9 +1132,9 @@ class MainScreen(StyledOnce, Screen[None]):
     def on_search_bar_query_changed(self, event: SearchBar.QueryChanged) -> None:
         if event.submitted:
             self._submitting = False
-        if event.submitted and self._submitted_later == event.query:
+        if event.submitted and event.query in self._submitted_later:
             # put off as it was submitted (list_coming): it runs in its turn
-            self._submitted_later = None
+            self._submitted_later.remove(event.query)
             if not self.loaded:
                 self.run_search(event.query)  # (which says so)
         else:
@@ -1119,7 +1156,7 @@ class MainScreen(StyledOnce, Screen[None]):
             # lists still coming): it runs in its turn among them (see _after_first_list,
             # _replay), the moves typed before it first, those after it behind it
             self._defer("run_query", query)
-            self._submitted_later = query
+            self._submitted_later.append(query)
             return
         self._submitting = True  # (until the screen hears of it: see action_back)
         table = self.query_one(RecordTable)
@@ -1272,6 +1309,9 @@ class MainScreen(StyledOnce, Screen[None]):
         # what is pressed next waits for the whole selection ("a e" opened the export
         # dialog on a selection still being read at 44,537 rows, and wrote one proposal)
         self._deferred_pending = True
+        if len(self.rows) >= SAY_SELECTING:  # (10,000 rows: a second and more to read)
+            self._status_progress(f"Selecting the {len(self.rows):,} listed…", 0, 0)
+            self._selecting = True
         self._select_all(self.rows)
 
     @work(thread=True, group="select")
@@ -1294,6 +1334,9 @@ class MainScreen(StyledOnce, Screen[None]):
         # (said by the status line under the list: a note over it hid the count)
         if keys is not None:  # (None: it could not be read, and said so)
             self.selection = self.selection.with_all(keys)
+        if self._selecting:
+            self._selecting = False
+            self._status_progress("", 0, 0)  # (the count selected, said as ever)
         self._replay()
 
     def action_clear_selection(self) -> None:
