@@ -864,6 +864,27 @@ async def test_a_file_name_typed_with_e_while_opening_goes_into_the_dialog(
         assert app.screen is main and main.query_one(RecordTable).cursor == 1
 
 
+async def test_a_file_name_typed_with_e_before_anything_has_the_focus_goes_into_the_dialog(
+    app: CoopBrowseApp,
+) -> None:
+    """The same typed before the first frame, in a terminal: nothing had the focus yet, so
+    "e" was not seen as opening a dialog, and "brief" ran as the list's keys."""
+    from coopbrowse.tui.screens.export import ExportScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        main = main_screen(app)
+        await settle(pilot)
+        main.set_focus(None)
+        main._deferred_pending = True  # (the first list's replay still to come)
+        burst(app, "ebrief")
+        await pilot.pause(0.1)
+        main._replay()
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the dialog")
+        await settle(pilot)
+        assert app.screen.query_one("#export-path").value == "brief"
+        assert [type(s).__name__ for s in app.screen_stack] == ["MainScreen", "ExportScreen"]
+
+
 async def test_a_view_switch_typed_while_opening_is_said_at_once(tmp_path, monkeypatch) -> None:
     """ "2" typed during a first indexing: nothing showed it was heard until the index was
     built (a keyboard pass). The list says which view comes next."""

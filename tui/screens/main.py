@@ -298,7 +298,8 @@ class MainScreen(StyledOnce, Screen[None]):
         rows). Not when a key before it, still waiting, may move the focus ("/quiz" types
         its "u"), nor where the list holds the keys typed (they come through again, in
         their order, and are judged then)."""
-        focused = self.focused
+        # (nothing focused yet, at launch: the list, which the app then gives the key)
+        focused = self.focused or self.key_target
         if focused is None or isinstance(focused, Input):  # (typed into the query)
             return False
         if getattr(focused, "keeping", False) is True:
