@@ -1874,6 +1874,13 @@ async def test_escape_and_a_key_read_as_alt_and_that_key_are_the_two_keys(app) -
         await settle(pilot, app)
         assert main.query_text == ""
         assert main.query_one(RecordTable).cursor == keys.index(found) + 1
+        # in the search bar too (escape only leaves it), not typed into the query
+        await search(pilot, app, "penza")
+        app.post_message(Key("alt+j", "j"))
+        await settle(pilot, app)
+        assert main.query_one(SearchBar).value == "penza" and app.focused is main.query_one(
+            RecordTable
+        )
         # escape and a digit, read at once as a Mac's Option-digit: escape, and the view
         app.post_message(Key("trade_mark_sign", "™"))
         await settle(pilot, app)

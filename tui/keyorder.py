@@ -206,15 +206,19 @@ def _escape_and_key(event: events.Key, app: App[Any]) -> list[events.Key]:
     Textual reads escape and a key in one read as Alt and that key (and escape and a digit
     as a Mac's Option-digit character): escape then "jj", typed fast or at launch (the
     keys typed before the first frame are read at once), lost the escape and the first
-    "j". Not in a text field, where Alt and a letter (or "£") is typed as itself, nor for
-    an Alt key a binding takes (the user's keymap)."""
+    "j". Not in a text field, where Alt and a letter (or "£") is typed as itself (and an
+    escape would discard a form), unless escape only leaves it (``ESCAPE_LEAVES``: the
+    search bar, where "/lift", escape, "jj" typed "liftjj"), nor for an Alt key a binding
+    takes (the user's keymap)."""
     key, character = event.key, event.character
     if not character or len(character) != 1:
         return []
     digit = _ESCAPED_DIGITS.get(character)
     if not key.startswith("alt+") and digit is None:
         return []
-    if _in_text_field(app.focused) or not character.isprintable():
+    focused = app.focused
+    in_text = _in_text_field(focused) and not getattr(focused, "ESCAPE_LEAVES", False)
+    if in_text or not character.isprintable():
         return []
     if any(event.key in bindings.key_to_bindings for _, bindings in app.screen._binding_chain):
         return []

@@ -129,6 +129,10 @@ def examples_line(key: str, width: int) -> str:
 class QueryInput(SteadyInput):
     """The query's input line (a change of its text repaints it alone: :class:`SteadyInput`)."""
 
+    # escape only leaves it: escape and a letter typed at once, read as Alt and the letter,
+    # are the two keys here (see keyorder._escape_and_key)
+    ESCAPE_LEAVES = True
+
     def on_resize(self, event: events.Resize) -> None:
         bar = self.parent
         if isinstance(bar, SearchBar):
