@@ -75,11 +75,11 @@ SAY_SELECTING = 2_000  # rows from which selecting all listed says so while it r
 NARROW = 130  # below this many columns the detail goes under the list (both fit beside)
 _MOVE = ""  # (in the actions put off while the database opens: a move of the list)
 _KEYS = "-keys"  # (and there: the keys typed after an action that opens a screen, for it)
-# The actions that open a screen (a dialog, a form, a question): put off, the keys typed
-# after them are that screen's ("ebrief" typed at launch: "brief" is the file name).
 _NEVER_KEPT = frozenset({"ctrl+q", "ctrl+c"})  # (quitting waits for nothing)
 # Keys that move the focus (out of the list): the keys behind them are not the list's.
 _MOVES_THE_FOCUS = frozenset({"slash", "tab", "shift+tab", "enter", "escape"})
+# The actions that open a screen (a dialog, a form, a question): put off, the keys typed
+# after them are that screen's ("ebrief" typed at launch: "brief" is the file name).
 _OPENS_A_SCREEN = frozenset(
     {"export", "add_article", "edit", "undo", "delete", "follow_up", "compare", "facets"}
 )
@@ -218,7 +218,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self._deferred: list[tuple[str, tuple[Any, ...]]] = []  # actions put off while opening
         self._deferred_pending = True
         self._after_query = False  # the actions after a restored query wait for its list
-        self._submitted_later = []
+        self._submitted_later = []  # queries submitted and put off (see list_coming)
         self._replay_after: int | None = None  # the request whose list the replay waits for
         self._article_text = ""  # pasted for a draft that was discarded: offered again (i)
 
