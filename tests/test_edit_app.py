@@ -1176,6 +1176,14 @@ async def test_editing_keys_typed_in_a_burst_keep_their_order(app, store) -> Non
         assert summary.text == "aby"
 
 
+async def follow_up_dialog(pilot, app, pid: str) -> FollowUpScreen:
+    """Press f on proposal ``pid``; the dialog it opens."""
+    await open_follow_up(pilot, app, pid)
+    dialog = app.screen
+    assert isinstance(dialog, FollowUpScreen)
+    return dialog
+
+
 async def open_follow_up(pilot, app, pid: str) -> MainScreen:
     """Highlight proposal ``pid`` and press f; the main screen under the dialog."""
     await settle(pilot, app)
@@ -1239,9 +1247,7 @@ async def test_a_follow_up_the_store_would_refuse_keeps_the_dialog_open(app, sto
     pid = f"{PENZA}-p01"
     before = store.path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
-        await open_follow_up(pilot, app, pid)
-        dialog = app.screen
-        assert isinstance(dialog, FollowUpScreen)
+        dialog = await follow_up_dialog(pilot, app, pid)
         dialog.query_one("#fu-note", Input).value = "Funding frozen"
         dialog.query_one("#fu-url", Input).value = "www.example.com/x"
         await pilot.press("ctrl+s")
@@ -1264,9 +1270,7 @@ async def test_a_refused_follow_up_typed_with_ctrl_s_still_says_why(app, store) 
     pid = f"{PENZA}-p01"
     before = store.path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
-        await open_follow_up(pilot, app, pid)
-        dialog = app.screen
-        assert isinstance(dialog, FollowUpScreen)
+        dialog = await follow_up_dialog(pilot, app, pid)
         dialog.query_one("#fu-url", Input).focus()
         await settle(pilot, app)
         await burst(pilot, app, *"javascript", "ctrl+s")
@@ -1285,9 +1289,7 @@ async def test_a_follow_up_dated_before_the_latest_keeps_the_dialog_open(app, st
     store.follow_up(pid, status="in-progress", date="2025-06-01")
     before = store.path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
-        await open_follow_up(pilot, app, pid)
-        dialog = app.screen
-        assert isinstance(dialog, FollowUpScreen)
+        dialog = await follow_up_dialog(pilot, app, pid)
         dialog.query_one("#fu-date", Input).value = "2025-05-01"
         dialog.query_one("#fu-note", Input).value = "talks frozen"
         await pilot.press("ctrl+s")

@@ -59,6 +59,17 @@ def gated_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, meetings: int):
     return gate, CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
 
 
+async def typed_while_opening(pilot, app: CoopBrowseApp, gate: threading.Event, keys: str):
+    """Type ``keys`` at once while the database opens, then let it open; its main screen."""
+    main = main_screen(app)
+    burst(app, keys)
+    await pilot.pause(0.2)
+    assert not main.loaded
+    gate.set()
+    await settle(pilot)
+    return main
+
+
 async def test_keys_typed_before_the_first_frame_reach_the_query(app: CoopBrowseApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         burst(app, "/elevator")  # before anything has been drawn or opened
@@ -238,12 +249,7 @@ async def test_moves_after_a_query_submitted_while_indexing_are_made_in_its_list
     new user at 10,000 meetings). They are made in the query's list."""
     gate, app = gated_app(tmp_path, monkeypatch, 800)
     async with app.run_test(size=SIZE) as pilot:
-        main = main_screen(app)
-        burst(app, "/lift\rjjj")
-        await pilot.pause(0.2)
-        assert not main.loaded
-        gate.set()
-        await settle(pilot)
+        main = await typed_while_opening(pilot, app, gate, "/lift\rjjj")
         assert main.query_text == "lift" and len(main.rows) > 4
         assert main.query_one(RecordTable).cursor == 3
         moved = main.rows[3].key
@@ -411,12 +417,7 @@ async def test_keys_typed_while_opening_keep_their_order_across_a_view_switch(
     switch waited for the database, the moves did not, and were made in the meetings."""
     gate, app = gated_app(tmp_path, monkeypatch, 300)
     async with app.run_test(size=SIZE) as pilot:
-        main = main_screen(app)
-        burst(app, keys)
-        await pilot.pause(0.1)
-        assert not main.loaded
-        gate.set()
-        await settle(pilot)
+        main = await typed_while_opening(pilot, app, gate, keys)
         assert main.view == view and main.query_one(RecordTable).cursor == cursor
 
 
@@ -797,17 +798,6 @@ async def test_a_build_failing_after_the_meetings_are_shown_leaves_them(
         await settle(pilot)
         assert not main.library.partial and len(main.rows) > 0
         assert main.query_one(RecordTable).border_title.startswith("2 Proposals · ")
-
-
-async def typed_while_opening(pilot, app: CoopBrowseApp, gate: threading.Event, keys: str):
-    """Type ``keys`` at once while the database opens, then let it open; its main screen."""
-    main = main_screen(app)
-    burst(app, keys)
-    await pilot.pause(0.2)
-    assert not main.loaded
-    gate.set()
-    await settle(pilot)
-    return main
 
 
 async def test_view_switches_typed_while_opening_each_get_their_own_moves(

@@ -24,8 +24,10 @@ from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.binding import Binding
 from textual.keys import _character_to_key
 from textual.message_pump import MessagePump
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -189,11 +191,7 @@ class KeepsKeyOrder(App[Any]):
 
     def _priority(self, key: str) -> bool:
         """Whether ``key`` has a priority binding where the focus is."""
-        return any(
-            binding.priority
-            for _, bindings in self.screen._binding_chain
-            for binding in bindings.key_to_bindings.get(key, ())
-        )
+        return any(binding.priority for binding in bindings_for(self.screen, key))
 
 
 # What Textual reads escape and a digit in one read as (a Mac's Option-digit characters)
@@ -220,7 +218,7 @@ def _escape_and_key(event: events.Key, app: App[Any]) -> list[events.Key]:
     in_text = _in_text_field(focused) and not getattr(focused, "ESCAPE_LEAVES", False)
     if in_text or not character.isprintable():
         return []
-    if any(event.key in bindings.key_to_bindings for _, bindings in app.screen._binding_chain):
+    if bindings_for(app.screen, event.key):
         return []
     escape = events.Key("escape", "\x1b")
     escape.time = event.time
@@ -229,6 +227,15 @@ def _escape_and_key(event: events.Key, app: App[Any]) -> list[events.Key]:
     typed = events.Key(name, typed_character)
     typed.time = event.time
     return [escape, typed]
+
+
+def bindings_for(screen: Screen[Any], key: str) -> list[Binding]:
+    """The bindings ``key`` has where ``screen``'s focus is, nearest first."""
+    return [
+        binding
+        for _, bindings in screen._binding_chain
+        for binding in bindings.key_to_bindings.get(key, ())
+    ]
 
 
 def _in_text_field(widget: Widget | None) -> bool:

@@ -39,7 +39,7 @@ from coopbrowse.store.paths import expand
 from coopbrowse.store.storage import check_export_target
 from coopbrowse.store.text import one_line, plural, printable
 
-from ..keyorder import after_keys_of, send_keys
+from ..keyorder import after_keys_of, bindings_for, send_keys
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput
 from ..widgets.toggles import Dot, Dots, Tick
@@ -326,11 +326,7 @@ class KeepsKeysTypedAfter(Widget):
                 # keys typed after it would reach the field before it is read)
                 self._keeping = True
             return False
-        ids = {
-            binding.id
-            for _, bindings in self.screen._binding_chain
-            for binding in bindings.key_to_bindings.get(event.key, ())
-        }
+        ids = {binding.id for binding in bindings_for(self.screen, event.key)}
         if ids & self.ACTS_AT_ONCE:
             return False
         self.kept_keys.append(event)

@@ -54,7 +54,7 @@ from coopbrowse.store.storage import WriteCancelled
 from coopbrowse.store.taxonomy import METRICS, ROLES, SECTORS, SIDES, STATUS_LABELS
 from coopbrowse.store.text import one_line, printable
 
-from ..keyorder import after_keys_of, send_keys
+from ..keyorder import after_keys_of, bindings_for, send_keys
 from ..widgets.choice import Choice
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput, Shown, ShownTextArea
@@ -867,11 +867,7 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         save and escape keys still act at once (escape gives up waiting for a lock)."""
         if not self._holding:
             return False
-        ids = {
-            binding.id
-            for _, bindings in self._binding_chain
-            for binding in bindings.key_to_bindings.get(event.key, ())
-        }
+        ids = {binding.id for binding in bindings_for(self, event.key)}
         if ids & {"form-save", "form-cancel"}:  # (not q: a letter typed ahead, kept)
             return False
         self.kept_keys.append(event)

@@ -41,7 +41,7 @@ from coopbrowse.store.errors import StoreError
 from coopbrowse.store.text import one_line
 
 from ..blocks import Block, Marker, meeting_blocks, plural, proposal_blocks, region_blocks
-from ..keyorder import after_keys_of, keys_waiting, send_keys
+from ..keyorder import after_keys_of, bindings_for, keys_waiting, send_keys
 from ..listing import (
     Answer,
     EarlyOpen,
@@ -314,11 +314,8 @@ class MainScreen(StyledOnce, Screen[None]):
 
     def _action_of(self, key: str) -> str:
         """The action ``key`` runs where the focus is ("" for none)."""
-        for _, bindings in self._binding_chain:
-            found = bindings.key_to_bindings.get(key)
-            if found:
-                return found[0].action
-        return ""
+        found = bindings_for(self, key)
+        return found[0].action if found else ""
 
     def _send_screen_keys(self) -> None:
         """The keys kept for a screen on its way, to it (it is open now)."""
