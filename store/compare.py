@@ -12,8 +12,9 @@ the screen shows it as ``Text``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from .model import Meeting, Proposal, TradeFigure, format_usd
 from .regions import short_region
@@ -22,8 +23,7 @@ from .taxonomy import SECTORS_BY_ID, sector_label
 MIN_MEETINGS, MAX_MEETINGS = 2, 4
 
 
-@dataclass
-class SectorRow:
+class SectorRow(Struct):
     sector: str
     counts: list[int]  # proposals of the sector at each meeting
 
@@ -40,8 +40,7 @@ class SectorRow:
         return "only" if n == 1 else f"{n} of {len(self.counts)}"
 
 
-@dataclass
-class Comparison:
+class Comparison(Struct):
     meetings: list[Meeting]
     sectors: list[SectorRow] = field(default_factory=list)
     # (period, metric) -> the figures quoted at each meeting

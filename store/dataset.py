@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from .errors import InputError
 from .model import Meeting, ValidationError, check_web_addresses
@@ -18,8 +19,7 @@ DATASET_FILE = "meetings.json"
 DATASET_LIMIT = 256_000_000  # the bundled dataset is a few hundred KB
 
 
-@dataclass(frozen=True)
-class Dataset:
+class Dataset(Struct, frozen=True):
     """A validated collection of meetings, with the version it was published as."""
 
     version: str
@@ -45,7 +45,7 @@ def record_label(index: int, raw: Any) -> str:
 @functools.cache
 def _known(cls: type) -> tuple[frozenset[str], dict[str, type]]:
     """A record kind's fields, and the kind each of its lists or objects holds."""
-    import dataclasses
+    import msgspec
 
     from .model import Change, FollowUp, Participant, Proposal, Source, TradeFigure
 
@@ -59,7 +59,7 @@ def _known(cls: type) -> tuple[frozenset[str], dict[str, type]]:
         },
         Proposal: {"follow_up": FollowUp},
     }
-    return frozenset(f.name for f in dataclasses.fields(cls)), inner.get(cls, {})
+    return frozenset(f.name for f in msgspec.structs.fields(cls)), inner.get(cls, {})
 
 
 _NAMES = {"FollowUp": "follow-up", "TradeFigure": "trade figure"}  # (as errors name them)

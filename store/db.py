@@ -21,11 +21,11 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from dataclasses import replace as dataclass_replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from msgspec import Struct, field
+from msgspec.structs import replace as struct_replace
 from tinydb import Query
 
 from . import history as hist
@@ -82,8 +82,7 @@ def _leading(pattern: re.Pattern[bytes], payload: bytes, start: int) -> str | No
         raise LayoutMismatch from None
 
 
-@dataclass
-class Stream:
+class Stream(Struct):
     """The database as :meth:`Store.stream` reads it: its meetings one at a time, and the
     bytes and tables they come from (where each record is: :mod:`coopbrowse.store.records`)."""
 
@@ -146,8 +145,7 @@ class _Unchanged(Exception):
     """Ends a transaction that has nothing to write (nothing is written)."""
 
 
-@dataclass
-class WriteReport:
+class WriteReport(Struct):
     """What a write did, by meeting id."""
 
     added: list[str] = field(default_factory=list)
@@ -158,8 +156,7 @@ class WriteReport:
     matched: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
-class _Snapshot:
+class _Snapshot(Struct):
     signature: Signature
     meetings: list[Meeting]
     by_id: dict[str, Meeting]
@@ -768,10 +765,8 @@ class Store:
             past = histories.get(old_id, [])
             if old_id != m.id:  # replaced under another id: its history follows it
                 table.update({"meeting_id": m.id}, Query().meeting_id == old_id)
-                past = [dataclass_replace(c, meeting_id=m.id) for c in past]
-            brought = [
-                dataclass_replace(c, meeting_id=m.id) for c in m.history if c.id not in known
-            ]
+                past = [struct_replace(c, meeting_id=m.id) for c in past]
+            brought = [struct_replace(c, meeting_id=m.id) for c in m.history if c.id not in known]
             known.update(c.id for c in brought)
             entries = list(brought)
             if new_proposals and (m.id in replaced or past):
@@ -788,7 +783,7 @@ class Store:
                     entries.append(hist.entry(m.id, origin, changes))
             recorded += entries
             whole = sorted([*past, *entries], key=lambda c: c.at)
-            out.append(dataclass_replace(m, history=whole))
+            out.append(struct_replace(m, history=whole))
         if recorded:
             table.insert_multiple(c.to_dict() for c in recorded)
         return out
@@ -878,9 +873,9 @@ class Store:
         past = self._history(raw).get(old_id or mid, [])
         if old_id is not None and old_id != mid:
             table.update({"meeting_id": mid}, Query().meeting_id == old_id)
-            past = [dataclass_replace(c, meeting_id=mid) for c in past]
+            past = [struct_replace(c, meeting_id=mid) for c in past]
         table.insert(change.to_dict())
-        insert = [dataclass_replace(meeting, history=[*past, change])] if meeting else []
+        insert = [struct_replace(meeting, history=[*past, change])] if meeting else []
         self._apply(db, [old_id] if old_id is not None else [], insert)
         return change
 
@@ -1091,7 +1086,7 @@ class Store:
                 change = hist.entry(meeting.id, "bundled update", changes)
                 db.table(HISTORY).insert(change.to_dict())
                 to_remove.append(meeting.id)
-                to_insert.append(dataclass_replace(meeting, history=[*past, change]))
+                to_insert.append(struct_replace(meeting, history=[*past, change]))
                 report.updated.append(meeting.id)
             else:
                 report.kept.append(meeting.id)  # the user edited it: theirs wins

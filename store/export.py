@@ -24,9 +24,10 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
+
+from msgspec import Struct, field
 
 from .errors import NotWritable
 from .model import Meeting, Proposal, TradeFigure, describe_status
@@ -38,8 +39,7 @@ from .text import CONTROL_CHARS, one_line, plural, unquoted
 GENERATED_PREFIX = "_Generated "
 
 
-@dataclass(frozen=True)
-class ExportOptions:
+class ExportOptions(Struct, frozen=True):
     """What to include. ``query`` is recorded in the header when the selection came from one."""
 
     title: str = "Cooperation briefing"
@@ -49,8 +49,10 @@ class ExportOptions:
     sources: bool = True
 
 
-@dataclass(frozen=True)
-class Selection:
+DEFAULT_OPTIONS = ExportOptions()
+
+
+class Selection(Struct, frozen=True):
     """Meetings exported in full, and proposals exported on their own (with their meeting)."""
 
     meetings: list[Meeting]
@@ -519,7 +521,7 @@ def _selection_said(sel: Selection, sources: bool = True) -> str:
 
 def to_markdown(
     sel: Selection,
-    opts: ExportOptions = ExportOptions(),
+    opts: ExportOptions = DEFAULT_OPTIONS,
     *,
     now: dt.datetime | None = None,
     version: str = "",

@@ -10,8 +10,9 @@ proposals a table takes milliseconds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from .regions import canonical_region, filter_value, short_region
 from .taxonomy import STATUS_LABELS, sector_label
@@ -29,8 +30,7 @@ _NOUNS = {"proposals": "proposals", "meetings": "meetings"}
 NOT_STATED = "(not stated)"  # the row of the proposals that have no value of a field
 
 
-@dataclass
-class FacetRow:
+class FacetRow(Struct):
     value: str
     label: str
     count: int
@@ -46,8 +46,7 @@ class FacetRow:
         return one_line("█" * full + (" ▏▎▍▌▋▊▉"[rest] if rest else ""))
 
 
-@dataclass
-class FacetCounts:
+class FacetCounts(Struct):
     facet: str
     view: str
     query: str

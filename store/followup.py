@@ -10,8 +10,9 @@ and sector are Tantivy aggregations over the same query.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from .model import Meeting, Proposal
 from .regions import short_region
@@ -38,8 +39,7 @@ def age_days(proposal: Proposal, meeting: Meeting, on: dt.date | None = None) ->
     return ((on or today()) - since).days
 
 
-@dataclass
-class FollowUpRow:
+class FollowUpRow(Struct):
     proposal: Proposal
     meeting: Meeting
     age: int | None
@@ -74,8 +74,7 @@ class FollowUpRow:
         }
 
 
-@dataclass
-class FollowUpReport:
+class FollowUpReport(Struct):
     query: str
     total: int
     by_status: list[tuple[str, int]] = field(default_factory=list)

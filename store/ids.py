@@ -11,8 +11,9 @@ never given to another.
 from __future__ import annotations
 
 import re
-from dataclasses import replace as dataclass_replace
 from typing import Any
+
+from msgspec.structs import replace as struct_replace
 
 from .model import Meeting
 from .regions import find_region, fold
@@ -84,6 +85,6 @@ def fresh_proposal_ids(meeting: Meeting, reassign: set[str], used: set[str]) -> 
     for p in meeting.proposals:
         if p.id in reassign:
             n += 1
-            p = dataclass_replace(p, id=f"{meeting.id}-p{n:02d}")
+            p = struct_replace(p, id=f"{meeting.id}-p{n:02d}")
         proposals.append(p)
-    return dataclass_replace(meeting, proposals=proposals)
+    return struct_replace(meeting, proposals=proposals)

@@ -20,9 +20,10 @@ import threading
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from .analysis import fold, spans
 from .model import Meeting, Proposal, TradeFigure
@@ -65,8 +66,7 @@ __all__ = ["IndexCorrupt", "SearchIndex"]  # IndexCorrupt is raised here, define
 # Results ------------------------------------------------------------------------------------
 
 
-@dataclass
-class Hit:
+class Hit(Struct):
     """One result: a meeting or a proposal, its score, and the matched spans.
 
     ``spans`` maps a field path (``title``, ``detail``, ``participants[0].name``, ...) to the
@@ -79,7 +79,7 @@ class Hit:
     record: Meeting | Proposal
     meeting: Meeting
     _spans: Callable[[], dict[str, list[tuple[int, int]]]] | dict[str, list[tuple[int, int]]] = (
-        field(default_factory=dict, repr=False)
+        field(default_factory=dict)
     )
 
     @property
@@ -98,8 +98,7 @@ class Hit:
         }
 
 
-@dataclass
-class SearchResult:
+class SearchResult(Struct):
     """Ranked hits (best first), the total count, and how the query was understood."""
 
     query: str
@@ -114,8 +113,7 @@ class SearchResult:
         return bool(self.corrections)
 
 
-@dataclass
-class Listing:
+class Listing(Struct):
     """A view's rows for a query and an order: the count, and the rows' documents.
 
     The first :data:`PAGE` rows come with the answer; :meth:`complete` fetches the rest (call
@@ -127,18 +125,16 @@ class Listing:
     sort: str
     total: int
     corrections: list[tuple[str, str]]
-    _searcher: Any = field(repr=False)
-    _query: Any = field(repr=False)
-    _order: tuple[str | None, bool] = field(repr=False)
-    _records: Records = field(repr=False)  # where its rows are read (as of its snapshot)
-    _segments: array[int] = field(default_factory=lambda: array("H"), repr=False)
-    _docs: array[int] = field(default_factory=lambda: array("I"), repr=False)
+    _searcher: Any
+    _query: Any
+    _order: tuple[str | None, bool]
+    _records: Records  # where its rows are read (as of its snapshot)
+    _segments: array[int] = field(default_factory=lambda: array("H"))
+    _docs: array[int] = field(default_factory=lambda: array("I"))
     hint: str = ""  # for no rows: what the query may have meant (see region_hint)
     # where the rows of the pages read lately are: (uid, muid, pi, nprops) by row, by page
     # (SearchIndex.row)
-    _places: Recent[int, list[tuple[int, ...]]] = field(
-        default_factory=lambda: Recent(16), repr=False
-    )
+    _places: Recent[int, list[tuple[int, ...]]] = field(default_factory=lambda: Recent(16))
 
     @property
     def loaded(self) -> int:
@@ -175,22 +171,20 @@ class Listing:
             self._take(_run(self._searcher, self._query, self.total, name, descending)[0])
 
 
-@dataclass(frozen=True)
-class RegionRow:
+class RegionRow(Struct, frozen=True):
     """A region's figures in the regions view (for the meetings a query matched)."""
 
     name: str
     meetings: int
     proposals: int
     latest: str  # date of its newest meeting
-    turnover: dict[int, float] = field(hash=False)  # full-year turnover by year (largest)
+    turnover: dict[int, float]  # full-year turnover by year (largest)
     # each of those years' smallest figure, and whether any of its figures is qualified
     # ("nearly $134M"): the year's figures said as quoted, "~$130–134M"
-    quoted: dict[int, tuple[float, bool]] = field(default_factory=dict, hash=False)
+    quoted: dict[int, tuple[float, bool]] = field(default_factory=dict)
 
 
-@dataclass
-class RegionDetail:
+class RegionDetail(Struct):
     name: str
     meetings: list[Meeting]  # the newest
     meeting_count: int
@@ -200,8 +194,7 @@ class RegionDetail:
     sectors: dict[str, int] | None  # (None: its proposals are not indexed yet)
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(Struct, frozen=True):
     """Proposals of the same sector raised at other meetings, newest first."""
 
     shown: list[tuple[Proposal, Meeting]]

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from .dataset import parse_meetings, record_label
 from .errors import InputError, RecordConflict
@@ -36,8 +37,7 @@ _WHAT = "data"  # how read/parse errors name a file's content: "data is not vali
 IMPORT_LIMIT = 512_000_000  # bytes in one import file (the JSON of 100,000 meetings is 400 MB)
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(Struct, frozen=True):
     """A validated meeting and where it came from: the file as given, its record label."""
 
     meeting: Meeting
@@ -237,8 +237,7 @@ def _plain(data: Any) -> Any:
     return walk(data)
 
 
-@dataclass
-class ImportResult:
+class ImportResult(Struct, dict=True):  # (dict: the sets __post_init__ keeps)
     """What an import did (or, for a dry run, would do), by record."""
 
     records: list[Record]

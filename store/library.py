@@ -37,9 +37,11 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
+from msgspec.structs import asdict, replace
 
 from .errors import CorruptDatabase, DatabaseLocked, NotWritable, StoreError, no_database
 from .index import IndexCorrupt, SearchIndex
@@ -166,8 +168,7 @@ def signature(db_path: Path) -> Signature | None:
 # The stamp --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(Struct, frozen=True):
     """Which state of which database an index reflects."""
 
     format: int

@@ -1,7 +1,8 @@
 """Typed records: Meeting, Proposal, Participant, TradeFigure, Source.
 
-Records are plain frozen-ish dataclasses built from JSON-shaped dicts by ``from_dict``, which
-validates every field and raises :class:`ValidationError` naming the field's path
+Records are plain ``msgspec.Struct`` classes (like every record type in the package: see
+docs/architecture.md) built from JSON-shaped dicts by ``from_dict``, which validates every
+field and raises :class:`ValidationError` naming the field's path
 (``trade[0].usd_millions: expected a number``). ``to_dict`` gives back the JSON shape that
 ``coopbrowse list --json`` prints and the store keeps, so one format serves the bundled dataset,
 the database, the CLI and imports.
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from .taxonomy import LEGACY_STATUSES, METRICS, ROLES, SECTOR_IDS, SIDES, STATUSES
 from .text import cut
@@ -269,8 +271,7 @@ def kind_of(value: Any) -> str:
     return type(value).__name__
 
 
-@dataclass
-class Participant:
+class Participant(Struct):
     """A person at (or named in the report of) a meeting."""
 
     name: str
@@ -299,8 +300,7 @@ class Participant:
         return ", ".join(t for t in (side, role) if t)
 
 
-@dataclass
-class TradeFigure:
+class TradeFigure(Struct):
     """One trade figure as quoted: period, what it measures, value, qualifier, who said it."""
 
     period: str
@@ -363,8 +363,7 @@ class TradeFigure:
         }
 
 
-@dataclass
-class Source:
+class Source(Struct):
     """Where a meeting's facts come from."""
 
     outlet: str = ""
@@ -397,8 +396,7 @@ class Source:
         }
 
 
-@dataclass
-class FollowUp:
+class FollowUp(Struct):
     """One change of a proposal's status after the meeting: when, to what, and why."""
 
     date: str
@@ -428,8 +426,7 @@ def _status(r: _Reader, *, required: bool = False) -> str:
     return r.text("status", required=required, choices=STATUSES) or "proposed"
 
 
-@dataclass
-class Proposal:
+class Proposal(Struct):
     """One proposal or area of cooperation raised at a meeting, and what became of it."""
 
     id: str
@@ -516,8 +513,7 @@ ORIGINS: dict[str, str] = {
 }
 
 
-@dataclass
-class Change:
+class Change(Struct):
     """One recorded change to a meeting (or its proposals): when, from where, and each
     changed field's old and new value (``{"path", "old", "new"}``; see
     :mod:`coopbrowse.store.history` for the paths)."""
@@ -618,8 +614,7 @@ def _check_id(r: _Reader, name: str) -> str:
     return value
 
 
-@dataclass
-class Meeting:
+class Meeting(Struct):
     """A meeting between a Belarusian host and a Russian region's delegation."""
 
     id: str

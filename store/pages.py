@@ -23,9 +23,10 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from . import __version__
 from .errors import InputError
@@ -52,8 +53,7 @@ class FetchError(InputError):
         self.problem = problem
 
 
-@dataclass
-class ArticleText:
+class ArticleText(Struct):
     """What the extractor is given for one article, and where it came from."""
 
     text: str

@@ -22,7 +22,8 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from .analysis import WORD_RE
 
@@ -64,41 +65,35 @@ class QueryError(ValueError):
 # The tree ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(Struct, frozen=True):
     text: str
     prefix: bool = False
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(Struct, frozen=True):
     words: tuple[str, ...]
     # an alternative spelling added by the engine: it widens the match but is not scored
-    scored: bool = field(default=True, compare=False)
+    scored: bool = True
 
 
-@dataclass(frozen=True)
-class Filter:
+class Filter(Struct, frozen=True):
     name: str
     value: str
     # date and year filters carry an inclusive ISO date range ("" = open end)
     start: str = ""
     end: str = ""
-    pos: int = field(default=0, compare=False)
+    pos: int = 0
 
 
-@dataclass(frozen=True)
-class Not:
+class Not(Struct, frozen=True):
     child: Node
 
 
-@dataclass(frozen=True)
-class And:
+class And(Struct, frozen=True):
     children: tuple[Node, ...] = field(default_factory=tuple)
 
 
-@dataclass(frozen=True)
-class Or:
+class Or(Struct, frozen=True):
     children: tuple[Node, ...]
 
 
@@ -119,8 +114,7 @@ def walk(node: Node, *, negated: bool = False) -> Iterator[tuple[Node, bool]]:
 # Lexing -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(Struct, frozen=True):
     kind: str  # word, phrase, field, lparen, rparen, or, and, not, minus
     text: str
     pos: int

@@ -40,9 +40,10 @@ from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeAlias, TypeVar, cast
+
+from msgspec import Struct, field
 
 from .errors import StoreError
 from .model import Change, Meeting, Proposal, ValidationError
@@ -93,8 +94,7 @@ class RecordsChanged(StoreError):
 # Spans --------------------------------------------------------------------------------------
 
 
-@dataclass
-class Spans:
+class Spans(Struct):
     """Byte spans of records in groups, one a meeting, sorted by the meeting's uid; within a
     group: the meeting, its proposals in order, then its recorded changes oldest first.
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from .analysis import UNDECOMPOSED
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(Struct, frozen=True):
     name: str
     core: str
     kind: str  # republic, krai, oblast, city, autonomous-oblast, autonomous-okrug

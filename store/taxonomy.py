@@ -15,11 +15,10 @@ article extractor); they are lower-case English.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 
-@dataclass(frozen=True)
-class Sector:
+class Sector(Struct, frozen=True):
     """One sector of the taxonomy."""
 
     id: str

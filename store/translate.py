@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from .analysis import WORD_RE, edit_distance, fold, stem_prefixes, term
 from .query import And, Filter, Node, Not, Or, Phrase, QueryError, Word, walk
@@ -109,8 +110,7 @@ class Vocabulary:
         return list(out)
 
 
-@dataclass
-class Highlight:
+class Highlight(Struct):
     """What to mark in a record's text: canonical terms, prefixes, filter words by kind."""
 
     terms: set[str] = field(default_factory=set)

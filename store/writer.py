@@ -23,9 +23,11 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import asdict
 
 from . import errors
 from .db import Store, WriteReport
@@ -48,8 +50,7 @@ _ERRORS: dict[str, type[errors.StoreError]] = {
 }
 
 
-@dataclass(frozen=True)
-class DraftCheck:
+class DraftCheck(Struct, frozen=True):
     """A drafted meeting made ready to save, and the stored meeting it would replace (with
     its numbers of proposals and trade figures), if any."""
 

@@ -2476,9 +2476,9 @@ async def test_u_just_after_a_delete_brings_the_meeting_back(app, store: Store) 
         await settle(pilot, app)
         main = screen_of(app)
         first, second = main.rows[0].key, main.rows[1].key
-        import dataclasses
+        import msgspec
 
-        store.edit_meeting(dataclasses.replace(store.meeting(second[1]), title="Edited"))
+        store.edit_meeting(msgspec.structs.replace(store.meeting(second[1]), title="Edited"))
         await pilot.press("D")
         await settle(pilot, app)
         await pilot.press("y")

@@ -94,15 +94,15 @@ def test_a_sliced_lists_ids_are_never_folded_over_two_lines(capsys, monkeypatch,
     """Piped, a list of more than 500 meetings (read in slices) gave its id column a
     share of the width, and a long id folded over two lines: no use to ``grep`` or ``cut``.
     Each id is whole on its row's first line."""
-    import dataclasses
+    from msgspec.structs import replace
 
     import coopbrowse.tui.cli as cli
     from coopbrowse.store.dataset import Dataset
 
     penza = store.meeting("2025-04-01-penza")
     long_id = "2025-04-02-north-ossetia-alania-melnichenko-2"  # (45 characters)
-    figure = dataclasses.replace(penza.trade[0], usd_millions=521.8, qualifier="nearly")
-    moved = dataclasses.replace(penza, id=long_id, date="2025-04-02", proposals=[], trade=[figure])
+    figure = replace(penza.trade[0], usd_millions=521.8, qualifier="nearly")
+    moved = replace(penza, id=long_id, date="2025-04-02", proposals=[], trade=[figure])
     store.merge_dataset(Dataset("", [moved]))
     monkeypatch.setattr(cli, "LIST_CHUNK", 2)  # six meetings: three slices
     code, out, _ = run(capsys, "list")

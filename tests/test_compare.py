@@ -506,14 +506,14 @@ def test_one_region_in_two_spellings_is_found_and_counted_as_one(store: Store) -
     """An index may hold a region under a spelling of its own (written before regions were
     stored under their names, or by another tool): ``region:`` finds every spelling, and
     the counts give the region one row, whose filter finds them all."""
-    import dataclasses
+    import msgspec
 
     from coopbrowse.store.facets import facet_counts
     from coopbrowse.store.index import SearchIndex
 
     meetings = store.meetings()
     penza = next(m for m in meetings if m.id == "2025-04-01-penza")
-    other = dataclasses.replace(penza, region="Samara region")  # not through from_dict
+    other = msgspec.structs.replace(penza, region="Samara region")  # not through from_dict
     index = SearchIndex.build([other if m is penza else m for m in meetings])
     found = index.search("region:samara", kind="meeting")
     assert {h.id for h in found.hits} == {"2025-07-21-samara", "2025-04-01-penza"}
@@ -525,7 +525,7 @@ def test_one_region_in_two_spellings_is_found_and_counted_as_one(store: Store) -
     assert samara.label == "Samara"  # under the region's own name
     # names no list knows stay apart as written, even where their filters are alike
     names = ("Самарская область", "Пензенская область", "Atlantis")
-    odd = [dataclasses.replace(m, region=r) for m, r in zip(meetings[:3], names, strict=True)]
+    odd = [msgspec.structs.replace(m, region=r) for m, r in zip(meetings[:3], names, strict=True)]
     index = SearchIndex.build([*odd, *meetings[3:]])
     rows = facet_counts(index, "region", view="meetings").rows
     cyrillic = {r.label: r.count for r in rows if r.label in names[:2]}

@@ -8,12 +8,12 @@ import json
 import os
 import re
 from array import array
-from dataclasses import replace
 from pathlib import Path
 
 import orjson
 import pytest
 from helpers import run_cli as run
+from msgspec.structs import replace
 
 from coopbrowse.store import Store
 from coopbrowse.store.library import Library, index_home

@@ -40,12 +40,14 @@ def test_parse_builds_the_expected_tree() -> None:
     assert parse("(buses OR trams) penza") == And(
         (Or((Word("buses"), Word("trams"))), Word("penza"))
     )
-    assert parse("region:penza") == Filter("region", "penza")
-    assert parse("date:2025-04..") == Filter("date", "2025-04..", "2025-04-01", "")
-    assert parse("date:..2024") == Filter("date", "..2024", "", "2024-12-31")
-    assert parse("year:2023..2024") == Filter("year", "2023..2024", "2023-01-01", "2024-12-31")
-    assert parse("date:2025-02") == Filter("date", "2025-02", "2025-02-01", "2025-02-28")
-    assert parse("type:proposals") == Filter("type", "proposal")
+    assert parse("region:penza") == Filter("region", "penza", pos=7)  # (where its value starts)
+    assert parse("date:2025-04..") == Filter("date", "2025-04..", "2025-04-01", "", pos=5)
+    assert parse("date:..2024") == Filter("date", "..2024", "", "2024-12-31", pos=5)
+    assert parse("year:2023..2024") == Filter(
+        "year", "2023..2024", "2023-01-01", "2024-12-31", pos=5
+    )
+    assert parse("date:2025-02") == Filter("date", "2025-02", "2025-02-01", "2025-02-28", pos=5)
+    assert parse("type:proposals") == Filter("type", "proposal", pos=5)
     assert parse("rolling-stock") == Phrase(("rolling", "stock"))
     assert parse("") == And(())
 
@@ -266,18 +268,18 @@ def test_a_name_with_letters_that_do_not_decompose_is_found_as_written(bundled) 
     """ "Łukašenka" (a Belarusian spelling) was found as "lukasenka" but not as written:
     the index folds Ł to l, the query kept it; and ``person:`` values made from the name
     dropped it ("alaksandr-ukasenka", matching nothing)."""
-    import dataclasses
+    import msgspec
 
     first = bundled.meetings[0]
     host = next(p for p in first.participants if p.role == "host")
-    renamed = dataclasses.replace(
+    renamed = msgspec.structs.replace(
         first,
         participants=[
-            dataclasses.replace(p, name="Alaksandr Łukašenka") if p is host else p
+            msgspec.structs.replace(p, name="Alaksandr Łukašenka") if p is host else p
             for p in first.participants
         ],
         proposals=[
-            dataclasses.replace(p, proposed_by="Alaksandr Łukašenka") for p in first.proposals
+            msgspec.structs.replace(p, proposed_by="Alaksandr Łukašenka") for p in first.proposals
         ],
     )
     index = SearchIndex.build([renamed])

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from helpers import settle, until
+from msgspec.structs import replace
 
 from coopbrowse.store import Store
 from coopbrowse.store.errors import DatabaseLocked, NothingToUndo, RecordChanged, StoreError

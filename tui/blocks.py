@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
+from msgspec import Struct
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.table import Table
@@ -40,8 +40,7 @@ MATCH = "bold reverse"
 SECTOR = "bold cyan"
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(Struct, frozen=True):
     """A line in the detail that leads to another record: ``target`` is (kind, id)."""
 
     label: Text

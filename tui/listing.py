@@ -12,9 +12,10 @@ import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from coopbrowse.store.library import Library
 
@@ -104,8 +105,7 @@ class Rows(Sequence[Row | None]):
             self[i]
 
 
-@dataclass
-class Request:
+class Request(Struct):
     """What the list should show: a view of a query in an order (a ticket per request)."""
 
     ticket: int

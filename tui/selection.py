@@ -10,7 +10,8 @@ one watcher whenever it changes. Keys are ``(kind, record id)``, kind ``meeting`
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from .views import Key
 
@@ -92,8 +93,7 @@ class Selection:
         return list(self._keys)
 
 
-@dataclass
-class Place:
+class Place(Struct):
     """Where the browser was: a view, a query and the highlighted record."""
 
     view: str
@@ -101,8 +101,7 @@ class Place:
     key: Key | None
 
 
-@dataclass
-class Trail:
+class Trail(Struct):
     """The places links were followed from (backspace returns to the last); at most
     ``limit`` are kept, the oldest dropped first."""
 

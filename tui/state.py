@@ -9,9 +9,11 @@ regular file (a pipe, a device, a symbolic link); it reports that instead.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
+from msgspec.structs import asdict
 
 from coopbrowse.store.errors import StoreError
 from coopbrowse.store.storage import atomic_write_bytes, parse_json_bytes, read_regular
@@ -21,8 +23,7 @@ STATE_LIMIT = 1_000_000  # a state file is a few KB; more is not ours
 VIEWS = ("meetings", "proposals", "regions", "followup")
 
 
-@dataclass
-class UiState:
+class UiState(Struct):
     view: str = "meetings"
     query: str = ""
     history: list[str] = field(default_factory=list)

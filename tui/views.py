@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 
+from msgspec import Struct
+from msgspec.structs import replace
 from rich.text import Text
 
 from coopbrowse.store.index import RegionRow
@@ -25,8 +26,7 @@ from .widgets.columns import Column
 Key = tuple[str, str]  # ("meeting", id), ("proposal", id) or ("region", name)
 
 
-@dataclass(slots=True)
-class Row:
+class Row(Struct):
     """One list row: a meeting (without its proposals; ``proposals`` counts them), a
     proposal with its meeting, or a region's figures."""
 
@@ -43,8 +43,7 @@ class Row:
         return self.region.latest if self.region else ""
 
 
-@dataclass(frozen=True)
-class View:
+class View(Struct, frozen=True):
     id: str
     title: str
     key: str  # the number key that opens it

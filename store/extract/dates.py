@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 MONTHS = {
     name: i + 1
@@ -94,8 +95,7 @@ DATE_LINE = re.compile(
 YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 
 
-@dataclass(frozen=True)
-class DayMonth:
+class DayMonth(Struct, frozen=True):
     """A date as written: day and month, and the year when the text gives it."""
 
     day: int
@@ -174,8 +174,7 @@ _URL_EPOCH = re.compile(r"(?<![\w])(1\d{9})(?![\d])")
 _EPOCH_FROM, _EPOCH_TO = 1_000_000_000, 2_100_000_000  # 2001 to 2036
 
 
-@dataclass(frozen=True)
-class UrlDate:
+class UrlDate(Struct, frozen=True):
     """What a page's address tells of when it was published: a day (ISO), or a year and
     perhaps a month; ``stamp`` when the day is read from a Unix time, which needs the text to
     agree with it before it is used."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from ..ids import draft_id
 from ..model import Meeting
@@ -29,8 +30,7 @@ from .proposals import add_heading_proposals, find_proposals
 from .trade import find_goods, find_trade, part_year_ends
 
 
-@dataclass
-class Draft:
+class Draft(Struct):
     """A drafted meeting: the record (JSON shape), what is missing and how it was decided."""
 
     meeting: dict[str, Any]

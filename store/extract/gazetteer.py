@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from importlib import resources
 
+from msgspec import Struct
 
-@dataclass(frozen=True)
-class Enterprise:
+
+class Enterprise(Struct, frozen=True):
     """One row of ``enterprises.tsv``."""
 
     name: str

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from ..regions import fold
 from ..text import CONTROL_CHARS
@@ -19,8 +20,7 @@ from .dates import (
 )
 
 
-@dataclass
-class Article:
+class Article(Struct):
     """A page split into what the extractor reads."""
 
     header: list[str]
@@ -31,7 +31,7 @@ class Article:
     dropped: int = 0  # junk lines and repeated paragraphs left out
     # The sentences of each paragraph: what split_sentences gives for it (a paragraph is the
     # sentences of a line kept, joined with a space, and splits again just there).
-    sentences: list[list[str]] = field(default_factory=list, repr=False)
+    sentences: list[list[str]] = field(default_factory=list)
     # A short line heading a paragraph of the body ("Construction" between two paragraphs):
     # the paragraph's index and the heading
     headings: dict[int, str] = field(default_factory=dict)
@@ -394,8 +394,7 @@ class Taken:
         return True
 
 
-@dataclass
-class Sentence:
+class Sentence(Struct):
     text: str
     paragraph: int
     speaker: str  # "host", "guest"

@@ -6,8 +6,9 @@ import bisect
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from ..regions import BELARUS_REGIONS, REGIONS, Region, find_region, fold
 from .dates import MONTHS
@@ -147,8 +148,7 @@ MEETING_VERB = re.compile(
 )
 
 
-@dataclass
-class Person:
+class Person(Struct):
     name: str
     title: str
     side: str  # belarus, russia, or "" (foreign, unknown)

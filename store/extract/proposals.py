@@ -5,8 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from ..regions import find_region, fold
 from ..taxonomy import SECTORS_BY_ID
@@ -17,8 +18,7 @@ from .people import Person
 from .trade import USD_AMOUNT
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(Struct, frozen=True):
     sector: str
     pattern: re.Pattern[str]
     weak: bool = False  # counts only where nothing more specific is said nearby
@@ -762,8 +762,7 @@ class _Around:
         return self._back(_WORD_RUN, at)
 
 
-@dataclass
-class _CueIndex:
+class _CueIndex(Struct):
     """The cues by the words they need (see needs.py), to pick those worth running."""
 
     always: list[int]  # cues that need no word (none, as the lexicon stands)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from ..regions import Region, find_region
 from .dates import MONTH, MONTHS
@@ -343,8 +344,7 @@ def _by_subject(before: str, selling: bool) -> str | None:
     return None
 
 
-@dataclass
-class _Period:
+class _Period(Struct):
     text: str  # "2024", "2025-01..2025-08"
     start: int
     end: int

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from msgspec import Struct, field
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
@@ -96,8 +96,7 @@ def _is_source(line: str) -> bool:
         return False
 
 
-@dataclass
-class Drafted:
+class Drafted(Struct):
     """What the article form gives back: a draft per article read, and each source that
     could not be read with its one-line reason."""
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from msgspec import Struct
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
@@ -70,8 +70,7 @@ def _here() -> str:
         return str(here)
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(Struct, frozen=True):
     """One thing the dialog can export: a label and the (kind, id) keys, or (``keys`` None)
     what ``view`` lists for ``query``, worked out when it is chosen."""
 

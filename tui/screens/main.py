@@ -23,10 +23,10 @@ import functools
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from msgspec import Struct
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
@@ -85,8 +85,7 @@ _OPENS_A_SCREEN = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(Struct, frozen=True):
     """Delays of the browser (tests set them near zero)."""
 
     debounce: float = 0.03  # after the last key before a query runs

@@ -4,11 +4,10 @@ imported before Textual is."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Struct, frozen=True):
     """A column: fixed ``width`` or, with ``width=None``, a share of the space left."""
 
     label: str

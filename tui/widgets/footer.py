@@ -16,9 +16,9 @@ narrow screen into view (a key at a time).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from msgspec import Struct
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
@@ -88,8 +88,7 @@ def footer_left_out(screen: Screen[Any]) -> tuple[str, ...]:
     return _binding_ids(screen, "footer_left_out")
 
 
-@dataclass(frozen=True)
-class FooterEntry:
+class FooterEntry(Struct, frozen=True):
     """One key as the footer shows it."""
 
     key: str  # what pressing it sends
