@@ -32,6 +32,7 @@ from .records import IndexCorrupt, MemoryRecords, Recent, Records, RecordsChange
 from .regions import find_region, region_slug
 from .schema import (
     FIELD_NAMES,
+    Document,
     build_schema,
     documents,
     meeting_documents,
@@ -398,7 +399,7 @@ class SearchIndex:
         add: Iterable[Meeting] = (),
         progress: Callable[[int], None] | None = None,
         bulk: bool = False,
-        make: Callable[[Meeting, Any], Iterable[Any]] = documents,
+        make: Callable[[Meeting], Iterable[Document]] = documents,
         kept: list[Meeting] | None = None,
         threads: int = 1,
     ) -> None:
@@ -416,6 +417,8 @@ class SearchIndex:
         # meetings): the terms and dictionaries are then kept once, not once a segment (a
         # tenth of the index), and a Python thread making the documents keeps one indexing
         # thread busy on two cores. The heap is a ceiling: Tantivy takes pages as it fills.
+        from orjson import dumps
+
         heap = 1_000_000_000 if bulk else 32_000_000
         memory = self.records if isinstance(self.records, MemoryRecords) else None
         remove, added = list(remove), ([] if kept is None else kept)
@@ -427,8 +430,10 @@ class SearchIndex:
                 for n, m in enumerate(add, 1):
                     if not bulk:
                         writer.delete_documents_by_term("muid", record_uid("meeting", m.id))
-                    for doc in make(m, self.schema):
-                        writer.add_document(doc)
+                    for doc in make(m):
+                        # (as JSON, parsed by Tantivy: a third less of the Python thread's
+                        # time than making a tantivy.Document of the dict and adding that)
+                        writer.add_json(dumps(doc).decode())
                     if memory is not None or kept is not None:
                         added.append(m)
                     if progress is not None and n % 1000 == 0:

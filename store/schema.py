@@ -263,6 +263,9 @@ def register_tokenizers(index: tantivy.Index) -> None:
 
 # Documents ----------------------------------------------------------------------------------
 
+# A document as the index is given it: each field's values (see SearchIndex.write).
+Document = dict[str, list[Any]]
+
 
 def _ymd(date: str) -> int:
     digits = date.replace("-", "")
@@ -280,38 +283,33 @@ def _slug(name: str) -> str:
     return filter_value(name)
 
 
-def _texts(fields: list[Field], doc: dict[str, list[Any]]) -> None:
+def _texts(fields: list[Field], doc: Document) -> None:
     """Add each field's text to its tier in ``doc`` (one value per field: a phrase never
     runs from one field into the next)."""
     for _path, text, tier in fields:
         doc[tier].append(text)
 
 
-def documents(m: Meeting, schema: tantivy.Schema) -> Iterator[tantivy.Document]:
+def documents(m: Meeting) -> Iterator[Document]:
     """The documents of meeting ``m``: the meeting, each full-year turnover figure and each
     proposal."""
     own = [proposal_own_fields(p) for p in m.proposals]
-    yield from meeting_documents(m, schema, own)
-    yield from proposal_documents(m, schema, own)
+    yield from meeting_documents(m, own)
+    yield from proposal_documents(m, own)
 
 
-def meeting_documents(
-    m: Meeting, schema: tantivy.Schema, own: list[list[Field]] | None = None
-) -> Iterator[tantivy.Document]:
+def meeting_documents(m: Meeting, own: list[list[Field]] | None = None) -> Iterator[Document]:
     """The meeting's document and one per full-year turnover figure: all that the meetings
     and regions views read (a first build of a large database indexes these first).
     ``own``: each proposal's own fields, when already listed.
 
-    Documents are built as dicts and handed to Tantivy in one call each (half the cost of
-    adding values one by one, which matters at 600,000 documents)."""
-    import tantivy
-
-    make = tantivy.Document.from_dict
+    Documents are plain dicts (field -> values), which the index hands to Tantivy as JSON
+    (see :meth:`SearchIndex.write`)."""
     date = _ymd(m.date)
     region = m.region[:200]
     muid = _meeting_uid(m.id)
     names = [q.name for q in m.participants if q.name]
-    doc: dict[str, list[Any]] = {
+    doc: Document = {
         "kind": ["meeting"],
         "id": [m.id],
         "uid": [muid],
@@ -341,31 +339,23 @@ def meeting_documents(
     if own is None:
         own = [proposal_own_fields(p) for p in m.proposals]
     doc["sub"] = [text for fields in own for _path, text, _tier in fields]
-    yield make(doc, schema)
+    yield doc
 
     for t in m.trade:
         if t.metric == "turnover" and t.full_year and t.usd_millions is not None:
-            yield make(
-                {
-                    "kind": ["turnover"],
-                    "muid": [muid],
-                    "region": [region],
-                    "year": [t.year],
-                    "usd": [float(t.usd_millions)],
-                    "approx": [1 if t.qualifier else 0],
-                },
-                schema,
-            )
+            yield {
+                "kind": ["turnover"],
+                "muid": [muid],
+                "region": [region],
+                "year": [t.year],
+                "usd": [float(t.usd_millions)],
+                "approx": [1 if t.qualifier else 0],
+            }
 
 
-def proposal_documents(
-    m: Meeting, schema: tantivy.Schema, own: list[list[Field]] | None = None
-) -> Iterator[tantivy.Document]:
+def proposal_documents(m: Meeting, own: list[list[Field]] | None = None) -> Iterator[Document]:
     """A document for each of the meeting's proposals (what the proposals and follow-up
     views list). ``own``: each proposal's own fields, when already listed."""
-    import tantivy
-
-    make = tantivy.Document.from_dict
     date = _ymd(m.date)
     region = m.region[:200]
     muid = _meeting_uid(m.id)
@@ -373,7 +363,7 @@ def proposal_documents(
     context += [q.name for q in m.participants if q.role in ("host", "guest") and q.name]
     o_region = order_region(m)
     for i, p in enumerate(m.proposals):
-        doc: dict[str, list[Any]] = {
+        doc: Document = {
             "kind": ["proposal"],
             "id": [p.id],
             "uid": [record_uid("proposal", p.id)],
@@ -400,4 +390,4 @@ def proposal_documents(
         }
         _texts(own[i] if own is not None else proposal_own_fields(p), doc)
         doc["minor"] += context
-        yield make(doc, schema)
+        yield doc
