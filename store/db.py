@@ -40,13 +40,22 @@ from .errors import (
     StoreError,
 )
 from .ids import fresh_proposal_ids
-from .model import Change, FollowUp, Meeting, Proposal, ValidationError
+from .model import (
+    Change,
+    FollowUp,
+    Meeting,
+    Proposal,
+    ValidationError,
+    stored_meeting,
+    stored_proposal,
+)
 from .records import (
     LayoutMismatch,
     Signature,
     Spans,
     Table,
     parse_record,
+    record_bytes,
     scan_tables,
     spans_of,
 )
@@ -488,6 +497,15 @@ class Store:
                 raise LayoutMismatch  # (the meeting's id given twice, say)
             return doc
 
+        def fast(where: tuple[int, int, str | None]) -> Any:
+            """The proposal record at ``where``, read by msgspec when it is in the form
+            coopbrowse writes, else parsed for from_dict (see model.stored_proposal)."""
+            start, stop, owner = where
+            found = stored_proposal(record_bytes(payload, start, stop))
+            if found is not None and (owner is None or found.meeting_id == owner):
+                return found
+            return load(where)
+
         def parsed(table: Table) -> dict[str, Any]:
             zipped = zip(table.ids, table.starts, table.stops, strict=True)
             return {doc_id: load((start, stop, None)) for doc_id, start, stop in zipped}
@@ -527,13 +545,18 @@ class Store:
         def meeting_docs() -> Iterator[tuple[str, Any]]:
             ids = owners[MEETINGS]
             for n, doc_id in enumerate(meetings.ids):
-                doc = load((meetings.starts[n], meetings.stops[n], None))
+                start, stop = meetings.starts[n], meetings.stops[n]
+                found = stored_meeting(record_bytes(payload, start, stop))
+                if found is not None and found.id == ids[n]:
+                    yield doc_id, found  # (read by msgspec: see model.stored_meeting)
+                    continue
+                doc = load((start, stop, None))
                 if not isinstance(doc, dict) or doc.get("id") != ids[n]:
                     raise LayoutMismatch  # (the id given twice, say)
                 yield doc_id, doc
 
         history = self._history({HISTORY: changes})
-        records = self._assemble(meeting_docs(), by_meeting, history, load)
+        records = self._assemble(meeting_docs(), by_meeting, history, fast)
         spans = spans_of(layout, owners)
         return Stream(signature, meta, len(meetings), records, payload, None, spans)
 
@@ -565,7 +588,7 @@ class Store:
         def proposal(doc_id: str, where: Any) -> Proposal:
             doc = load(where)
             try:
-                found = Proposal.from_dict(doc)
+                found = doc if isinstance(doc, Proposal) else Proposal.from_dict(doc)
             except ValidationError as exc:
                 named = _named(doc)
                 raise CorruptDatabase(
@@ -580,7 +603,7 @@ class Store:
 
         for doc_id, doc in meetings:
             try:
-                meeting = Meeting.from_dict(doc)
+                meeting = doc if isinstance(doc, Meeting) else Meeting.from_dict(doc)
             except ValidationError as exc:
                 named = _named(doc)  # (the record's own id, when it has one: not TinyDB's)
                 raise CorruptDatabase(

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from msgspec import Struct, field
 
@@ -271,7 +272,7 @@ def kind_of(value: Any) -> str:
     return type(value).__name__
 
 
-class Participant(Struct):
+class Participant(Struct, forbid_unknown_fields=True):
     """A person at (or named in the report of) a meeting."""
 
     name: str
@@ -300,7 +301,7 @@ class Participant(Struct):
         return ", ".join(t for t in (side, role) if t)
 
 
-class TradeFigure(Struct):
+class TradeFigure(Struct, forbid_unknown_fields=True):
     """One trade figure as quoted: period, what it measures, value, qualifier, who said it."""
 
     period: str
@@ -363,7 +364,7 @@ class TradeFigure(Struct):
         }
 
 
-class Source(Struct):
+class Source(Struct, forbid_unknown_fields=True):
     """Where a meeting's facts come from."""
 
     outlet: str = ""
@@ -396,7 +397,7 @@ class Source(Struct):
         }
 
 
-class FollowUp(Struct):
+class FollowUp(Struct, forbid_unknown_fields=True):
     """One change of a proposal's status after the meeting: when, to what, and why."""
 
     date: str
@@ -426,7 +427,7 @@ def _status(r: _Reader, *, required: bool = False) -> str:
     return r.text("status", required=required, choices=STATUSES) or "proposed"
 
 
-class Proposal(Struct):
+class Proposal(Struct, forbid_unknown_fields=True):
     """One proposal or area of cooperation raised at a meeting, and what became of it."""
 
     id: str
@@ -614,7 +615,7 @@ def _check_id(r: _Reader, name: str) -> str:
     return value
 
 
-class Meeting(Struct):
+class Meeting(Struct, forbid_unknown_fields=True):
     """A meeting between a Belarusian host and a Russian region's delegation."""
 
     id: str
@@ -788,3 +789,106 @@ def describe_status(p: Proposal, *, bracketed: bool = False) -> str:
     if p.status_since:
         return f"{text} since {p.status_since}"
     return text
+
+
+# Reading stored records fast ----------------------------------------------------------------
+#
+# A first open of 100,000 meetings reads 600,000 records. Those in the form coopbrowse writes
+# them are decoded by msgspec straight into the classes above (in C, its types checked there),
+# then checked here for what a type does not say (required text, ids, dates, choices, ranges).
+# Anything else (null for an absent value, a schema-1 status, a year as a number, a field the
+# classes do not have: they forbid unknown fields to msgspec, any value from_dict would
+# refuse) is left to from_dict, which reads what it can and names what it cannot: a record
+# comes out the same either way (tests/test_model.py holds the two side by side).
+
+
+def _filled(text: str) -> bool:
+    return bool(text) and not text.isspace()
+
+
+def _date_ok(value: str) -> bool:
+    return bool(value) and date_problem(value) is None
+
+
+def _amount_ok(value: float | None, least: float, most: float) -> bool:
+    return value is None or least <= value <= most  # (NaN fails too)
+
+
+def _participant_ok(p: Participant) -> bool:
+    return _filled(p.name) and (not p.side or p.side in SIDES) and p.role in ROLES
+
+
+def _figure_ok(t: TradeFigure) -> bool:
+    if not (
+        _filled(t.period)
+        and _valid_period(t.period)
+        and t.metric in METRICS
+        and (t.usd_millions is not None or t.change_pct is not None)
+        and _amount_ok(t.usd_millions, 0.0, USD_MAX)
+        and _amount_ok(t.change_pct, *CHANGE_RANGE)
+    ):
+        return False
+    if t.usd_millions is not None:
+        t.usd_millions += 0.0  # (-0.0 is 0, as from_dict reads it)
+    if t.change_pct is not None:
+        t.change_pct += 0.0
+    return True
+
+
+def _follow_up_ok(f: FollowUp) -> bool:
+    return _date_ok(f.date) and f.status in STATUSES
+
+
+def _proposal_ok(p: Proposal) -> bool:
+    return (
+        _ID_RE.fullmatch(p.id) is not None
+        and bool(p.meeting_id)
+        and p.sector in SECTOR_IDS
+        and _filled(p.title)
+        and p.status in STATUSES
+        and all(_follow_up_ok(f) for f in p.follow_up)
+    )
+
+
+def _meeting_ok(m: Meeting) -> bool:
+    published = m.source.published
+    return (
+        _ID_RE.fullmatch(m.id) is not None
+        and _date_ok(m.date)
+        and _filled(m.region)
+        and _filled(m.title)
+        and (published is None or _date_ok(published))
+        and not m.proposals  # (kept in a table of their own: a record that holds some, or
+        and not m.history  # its history, is read by from_dict, which checks every part)
+        and all(_participant_ok(p) for p in m.participants)
+        and all(_figure_ok(t) for t in m.trade)
+    )
+
+
+_DECODE: dict[type, Any] = {}
+_T = TypeVar("_T")
+
+
+def stored_meeting(raw: bytes | memoryview) -> Meeting | None:
+    """The meeting record ``raw`` (its JSON, without its proposals) as ``Meeting.from_dict``
+    reads it, when it is in the form coopbrowse writes; None when from_dict must read it."""
+    return _fast(Meeting, raw, _meeting_ok)
+
+
+def stored_proposal(raw: bytes | memoryview) -> Proposal | None:
+    """The proposal record ``raw`` as ``Proposal.from_dict`` reads it (see
+    :func:`stored_meeting`)."""
+    return _fast(Proposal, raw, _proposal_ok)
+
+
+def _fast(kind: type[_T], raw: bytes | memoryview, ok: Callable[[_T], bool]) -> _T | None:
+    import msgspec
+
+    decode = _DECODE.get(kind)
+    if decode is None:
+        decode = _DECODE[kind] = msgspec.json.Decoder(kind).decode
+    try:
+        record: _T = decode(raw)
+    except (msgspec.DecodeError, RecursionError):
+        return None
+    return record if ok(record) else None

@@ -217,14 +217,20 @@ def parse_record(payload: bytes, start: int, stop: int) -> Any:
     two levels up, would pass: decided by a parse of the whole)."""
     import orjson
 
+    try:
+        return orjson.loads(record_bytes(payload, start, stop))
+    except orjson.JSONDecodeError:
+        raise LayoutMismatch from None
+
+
+def record_bytes(payload: bytes, start: int, stop: int) -> memoryview:
+    """The bytes of the record at ``payload[start:stop]``; :class:`LayoutMismatch` when it
+    might be nested too deeply for the whole file to parse (see :func:`parse_record`)."""
     if stop - start >= 2 * _DEPTH and (  # (as deep needs as many brackets, and their ends)
         payload.count(b"{", start, stop) + payload.count(b"[", start, stop) >= _DEPTH
     ):
         raise LayoutMismatch
-    try:
-        return orjson.loads(memoryview(payload)[start:stop])
-    except orjson.JSONDecodeError:
-        raise LayoutMismatch from None
+    return memoryview(payload)[start:stop]
 
 
 def spans_of(tables: Mapping[str, Table], owners: Mapping[str, Sequence[Any]]) -> Spans:

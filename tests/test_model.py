@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from coopbrowse.store import Store
 from coopbrowse.store.model import Meeting, TradeFigure, ValidationError, describe_figure
 from coopbrowse.store.regions import REGIONS, find_region
 from coopbrowse.store.text import one_line, printable
@@ -159,3 +160,162 @@ def test_a_negative_zero_is_zero() -> None:
     )
     assert str(figure.change_pct) == "0.0" and "-0%" not in describe_figure(figure)
     assert f"{figure.change_pct:+g}%" == "+0%"
+
+
+# Stored records read fast (msgspec) or by from_dict: the same records --------------------
+
+_FULL_MEETING = {
+    "id": "2025-07-21-samara",
+    "date": "2025-07-21",
+    "region": "Samara Oblast",
+    "title": "A meeting",
+    "date_inferred": False,
+    "date_note": "",
+    "place": "Minsk",
+    "place_note": "",
+    "summary": "Talks on lifts.",
+    "participants": [
+        {"name": "A B", "title": "T", "side": "belarus", "role": "host"},
+        {"name": "C D", "title": "", "side": "russia", "role": "guest"},
+    ],
+    "trade": [
+        {"period": "2024", "metric": "turnover", "usd_millions": 10.5, "qualifier": "about"},
+        {
+            "period": "2025-01..2025-06",
+            "metric": "exports",
+            "usd_millions": None,
+            "change_pct": 3.5,
+            "change_basis": "over a year before",
+            "stated_by": "A B",
+            "note": "",
+        },
+    ],
+    "exports": ["lifts"],
+    "imports": ["grain"],
+    "notes": ["a note"],
+    "source": {
+        "outlet": "BelTA",
+        "published": "2025-07-22",
+        "published_inferred": False,
+        "document": "",
+        "url": "https://example.org/a",
+        "headline": "H",
+    },
+}
+_FULL_PROPOSAL = {
+    "id": "2025-07-21-samara-p01",
+    "meeting_id": "2025-07-21-samara",
+    "sector": "elevators",
+    "title": "Lifts",
+    "detail": "Lifts for houses.",
+    "proposed_by": "A B",
+    "enterprises": ["Mogilevliftmash"],
+    "status": "agreed",
+    "quote": "",
+    "status_from_article": False,
+    "follow_up": [{"date": "2025-09-01", "status": "agreed", "note": "", "url": ""}],
+    "raised_again": ["2025-10-01-samara"],
+}
+
+# values that a field may hold (or be given wrongly)
+_ODD_VALUES = [
+    None, "", " ", "x", "Bad Id", "ongoing", "done", "agreed", "elevators", "turnover",
+    "host", "russia", "2025-02-30", "2025-07-21", "2024", "2025-13", 2024, 0, -0.0, -1,
+    1e8, 12.5, -200.0, True, [], ["x"], [1], {}, {"name": "x"},
+]  # fmt: skip
+
+
+def _paths(value: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Every place in a record: each key's and each list item's."""
+    out = [path] if path else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out += _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            out += _paths(item, (*path, i))
+    return out
+
+
+def _changed(record: dict, path: tuple[object, ...], value: object) -> dict:
+    import copy
+
+    out = copy.deepcopy(record)
+    target = out
+    for step in path[:-1]:
+        target = target[step]
+    if value is _DELETE:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return out
+
+
+_DELETE = object()
+
+
+def _both_ways(kind: type, fast: object, raw: bytes) -> None:
+    """What from_dict makes of ``raw`` (a record or its error), and that the fast reading
+    gives the same record, or leaves it to from_dict."""
+    import orjson
+
+    try:
+        slow = kind.from_dict(orjson.loads(raw))
+    except (ValidationError, orjson.JSONDecodeError):
+        slow = None
+    quick = fast(raw)  # type: ignore[operator]
+    if quick is not None:
+        assert slow is not None, raw
+        assert quick == slow and repr(quick) == repr(slow), raw  # (repr: -0.0 is not 0.0)
+
+
+@pytest.mark.parametrize("kind", ["meeting", "proposal"])
+def test_a_stored_record_read_fast_is_the_record_from_dict_reads(kind: str) -> None:
+    import orjson
+
+    from coopbrowse.store.model import Proposal, stored_meeting, stored_proposal
+
+    record, cls, fast = (
+        (_FULL_MEETING, Meeting, stored_meeting)
+        if kind == "meeting"
+        else (_FULL_PROPOSAL, Proposal, stored_proposal)
+    )
+    whole = orjson.dumps(record)
+    assert fast(whole) == cls.from_dict(record)  # the form coopbrowse writes: read fast
+    tried = 0
+    for path in _paths(record):
+        for value in [*_ODD_VALUES, _DELETE]:
+            _both_ways(cls, fast, orjson.dumps(_changed(record, path, value)))
+            tried += 1
+    assert tried > 500
+    # a lone surrogate, a number too large for a float, a duplicate key, bytes after it
+    body = whole[:-1]
+    for raw in [
+        body + b',"title":"\\ud800"}',
+        body + b',"title":"second"}',
+        body + b',"zzz":1e999}',
+        whole + b" x",
+        b"[" + whole + b"]",
+    ]:
+        _both_ways(cls, fast, raw)
+
+
+def test_a_first_open_reads_records_fast_and_the_same_as_a_whole_parse(store: Store) -> None:
+    from coopbrowse.store.model import stored_meeting, stored_proposal
+    from coopbrowse.store.records import MEETING, PROPOSAL
+
+    store.follow_up("2025-04-01-penza-p01", status="agreed", date="2025-06-01")
+    read = store.stream()
+    assert read.spans is not None
+    fast = [m.to_dict(with_history=True) for m in read.meetings]
+    whole = [m.to_dict(with_history=True) for m in store.stream(scan=False).meetings]
+    assert fast == whole
+    # every record coopbrowse wrote is one the fast reading takes
+    spans, payload = read.spans, read.payload
+    read_fast = {MEETING: stored_meeting, PROPOSAL: stored_proposal}
+    seen = 0
+    for kind, start, length in zip(spans.kinds, spans.offsets, spans.lengths, strict=True):
+        if kind in read_fast:
+            assert read_fast[kind](payload[start : start + length]) is not None
+            seen += 1
+    assert seen >= 20
