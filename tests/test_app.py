@@ -1404,6 +1404,25 @@ async def test_export_dialog_offers_row_or_list_and_options(app, tmp_path, monke
         assert not list(tmp_path.glob("*.md"))
 
 
+async def test_at_70_columns_the_export_options_show_whole(app, tmp_path, monkeypatch) -> None:
+    """The dialog's three options fit on their line in a 70-column terminal ("Sources" was
+    cut to "So")."""
+    from coopbrowse.tui.screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=(70, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the dialog")
+        await settle(pilot, app)
+        box = app.screen.query_one("#export-box")
+        for wid, label in (("opt-trade", "Trade tables"), ("opt-overview", "Overview"),
+                           ("opt-sources", "Sources")):  # fmt: skip
+            tick = app.screen.query_one(f"#{wid}")
+            assert box.content_region.contains_region(tick.region), wid
+            assert label in plain(tick.render())
+
+
 async def test_the_arrows_choose_what_to_export_and_a_bare_name_is_a_markdown_file(
     app, tmp_path, monkeypatch
 ) -> None:

@@ -1152,6 +1152,42 @@ async def test_at_80_columns_a_proposals_title_and_a_trade_period_have_room(app,
         assert period.content_region.width >= len("2025-01..2025-08")
 
 
+async def test_at_70_columns_every_field_focused_is_on_screen(app, store) -> None:
+    """A narrow terminal (70x24): a trade figure's first line is wider than the form, so the
+    form scrolls sideways to the field that has the focus: nothing is typed into a box the
+    user cannot see (the change % box, right of the edge, took a 7 unseen)."""
+    async with app.run_test(size=(70, 24)) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        await until(pilot, lambda: form.complete, "every row mounted")
+        scroll = form.query_one("#review-form")
+        while not (app.focused and str(app.focused.id).startswith("tr-0-")):
+            await pilot.press("f6")  # (the next section)
+            await settle(pilot, app)
+        seen = []
+        for _ in range(12):  # along the first figure's boxes and back
+            box = app.focused
+            assert box is not None
+            shown = box.region
+            assert scroll.region.contains_region(shown), box.id
+            assert app.screen.get_widget_at(shown.x + 1, shown.y)[0] is box, box.id
+            seen.append(box.id)
+            await pilot.press("tab" if len(seen) < 7 else "shift+tab")
+            await settle(pilot, app)
+        assert "tr-0-change" in seen and "tr-0-basis" in seen
+        # and no box anywhere in the form runs past its right edge
+        edge = scroll.region.right
+        boxes = list(form.query("#review-form Input, #review-form Choice, #review-form Checkbox"))
+        assert len(boxes) > 50
+        assert [b.id for b in boxes if b.region.right > edge] == []
+        form.query_one("#tr-0-change", Input).focus()
+        await settle(pilot, app)
+        await pilot.press("7")
+        await settle(pilot, app)
+        box = form.query_one("#tr-0-change", Input)
+        assert "7" in box.value
+        assert app.screen.get_widget_at(box.region.x + 1, box.region.y)[0] is box
+
+
 async def test_editing_keys_typed_in_a_burst_keep_their_order(app, store) -> None:
     """Keys that arrive together (a paste without bracketed paste, tmux send-keys): a field's
     editing keys (backspace, left, home) run in typing order with the characters around

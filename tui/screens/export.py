@@ -495,7 +495,10 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
             yield OrderedInput(id="export-path")
             with Horizontal(id="export-options"):
                 yield Tick("Trade tables", True, id="opt-trade")
-                yield Tick("Overview by sector and region", True, id="opt-overview")
+                # (short: the three fit on one line at 70 columns)
+                overview = Tick("Overview", True, id="opt-overview")
+                overview.tooltip = "proposals by sector across regions; trade by region and year"
+                yield overview
                 yield Tick("Sources", True, id="opt-sources")
             yield Static(id="export-error")
             with VerticalScroll(id="export-preview"):
