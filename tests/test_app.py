@@ -200,7 +200,7 @@ async def test_views_switch_with_1_2_3(app, store) -> None:
         main = screen_of(app)
         assert main.view == "proposals"
         assert len(main.rows) == len(store.proposals())
-        assert "Also raised with" in detail_text(app) or "Meeting" in detail_text(app)
+        assert "Also raised elsewhere" in detail_text(app) or "Meeting" in detail_text(app)
         await pilot.press("3")
         await settle(pilot, app)
         assert main.view == "regions"

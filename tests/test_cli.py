@@ -160,7 +160,7 @@ def test_show_by_proposal_id_says_which_proposal_and_where_else_its_sector_came_
     flat = " ".join(out.split())
     assert code == 0
     assert flat.startswith(proposal.title)
-    assert "Sector: Elevators" in flat and "Also raised with:" in flat
+    assert "Sector: Elevators" in flat and "Also raised elsewhere" in flat
     assert all(p.title in flat for p in elsewhere[:3])
     proposal_part, meeting_part = flat.split("The whole meeting", 1)
     assert meeting.title in meeting_part and "Participants" in meeting_part

@@ -390,18 +390,14 @@ def proposal_blocks(
     blocks.append(Link(label, ("meeting", meeting.id)))
 
     if related is not None and related.shown:
-        places = list(dict.fromkeys(meeting_label(m) for _p, m in related.shown))
-        if related.total > len(related.shown) or len(places) > 4:
-            # (the places again, listed below, made a heading of several lines)
-            summary = f"{related.total:,} proposals elsewhere"
-            if related.total > len(related.shown):
-                latest = (
-                    f"the {len(related.shown)} latest" if len(related.shown) > 1 else "the latest"
-                )
-                summary += f", {latest} below"
+        # (a count, not the places: they are listed under it, each with its proposal)
+        n = len(related.shown)
+        if related.total > n:
+            latest = f"the {n} latest" if n > 1 else "the latest"
+            heading = f"Also raised elsewhere: {related.total:,} proposals, {latest} below"
         else:
-            summary = ", ".join(places)
-        blocks.append(Text(f"Also raised with: {one_line(summary)}", style=HEADING))
+            heading = f"Also raised elsewhere ({n})"
+        blocks.append(Text(heading, style=HEADING))
         for p, m in related.shown:
             line = Text(f"{one_line(meeting_label(m))} · ", style=LABEL)
             line.append_text(mark(p.title, hl, multiline=False))
