@@ -453,6 +453,38 @@ async def test_missing_fields_are_flagged_and_block_saving(app, store: Store) ->
         assert store.meeting("2024-11-05-omsk") is not None
 
 
+async def test_a_date_given_by_hand_drops_the_drafts_note_on_how_it_was_found(
+    app, store: Store, tmp_path: Path
+) -> None:
+    """The draft said "the article says 14 March; nothing in it tells the year": once the
+    analyst types the date, that note (and the year-inferred mark) no longer apply and are
+    not saved; a note the analyst wrote is kept."""
+    text = (
+        "Belarusian President Aleksandr Lukashenko met with Governor of Omsk Oblast Vitaly "
+        "Khotsenko on 14 March. The president proposed supplying lifts to the region."
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, text)
+        drafted = review.query_one("#f-date-note", Input).value
+        assert "14 March" in drafted
+        review.query_one("#f-date", Input).value = "2024-03-14"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen), "saved")
+        saved = store.meeting("2024-03-14-omsk")
+        assert saved is not None
+        assert (saved.date_note, saved.date_inferred) == ("", False)
+    # a note of the analyst's own stays
+    app = CoopBrowseApp(store, state_path=tmp_path / "again.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, text.replace("Omsk", "Tomsk"))
+        review.query_one("#f-date", Input).value = "2024-03-15"
+        review.query_one("#f-date-note", Input).value = "From the ministry's site"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen), "saved")
+        saved = store.meeting("2024-03-15-tomsk")
+        assert saved is not None and saved.date_note == "From the ministry's site"
+
+
 async def test_a_bad_number_names_the_field(app, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         review = await draft_from_text(pilot, app, ARTICLE)

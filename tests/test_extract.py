@@ -810,6 +810,20 @@ def test_a_dateline_with_a_city_and_the_day_in_figures() -> None:
     assert extract(f"Tomsk, 12.03.2024. {_MET_ON}.").meeting["date"] == "2024-03-12"
 
 
+def test_a_dateline_whose_outlet_is_not_followed_by_a_dash() -> None:
+    """ "MINSK, 14 March 2026 (BelTA) RED ALERT - ..." gave no date ("nothing in it tells the
+    year") and no outlet: the dash after the outlet is not always there."""
+    text = (
+        "MINSK, 14 March 2026 (BelTA) Belarusian Prime Minister Aleksandr Turchin met with "
+        "Governor of Tula Oblast Dmitry Milyaev in Minsk on 14 March. Turchin proposed to "
+        "supply Belarusian lifts to the region."
+    )
+    draft = extract(text)
+    assert draft.meeting["date"] == "2026-03-14"
+    assert draft.meeting["source"]["outlet"] == "BelTA"
+    assert not draft.meeting["title"].startswith("(")
+
+
 def _statuses(sentence: str) -> set[str]:
     text = f"{_MET_ON}. {sentence}"
     return {p["status"] for p in extract(text).meeting["proposals"]}

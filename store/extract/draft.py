@@ -66,10 +66,10 @@ _UPDATED = re.compile(r"\b(?:updated|modified|edited|changed)\b", re.I)
 _DATELINE = re.compile(
     rf"^([A-Z][A-Za-z’' -]{{1,30}}),\s+(\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})"
     r"(?:,?\s+(\d{4}))?"
-    r"\s*(?:\(([^)]{1,40})\)\s*[-–—]|\.?\s*/([^/]{1,20})/\.?"
+    r"\s*(?:\(([^)]{1,40})\)\s*[-–—]?|\.?\s*/([^/]{1,20})/\.?"
     r"|(?:\.|\s[-–—])\s+([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\.(?=\s)|[-–—]|\.(?=\s+[A-Z]))"
 )  # "MINSK, 1 April (BelTA) -", "KAZAN, March 28. /TASS/.", "MINSK, Nov 12 - Sputnik.",
-#    "MINSK, 5 February 2026. Belarusian President ..."
+#    "MINSK, 5 February 2026. Belarusian President ...", "MINSK, 1 April (BelTA) Belarusian ..."
 
 
 # A date opening the first paragraph, perhaps after the outlet's name: "April 3, BPN.",

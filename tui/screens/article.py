@@ -420,6 +420,13 @@ class ReviewScreen(MeetingForm):
         if data["id"] == self.original["id"]:  # not edited by hand: it follows the date and region
             dated = re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["date"])
             data["id"] = draft_id(data["date"] if dated else "", data["region"])
+        if data["date"] != self.original["date"]:
+            # a date given by hand: the draft's word on how it found (or missed) the date no
+            # longer applies (a note the analyst wrote stays)
+            if data["date_note"] == self.original["date_note"]:
+                data["date_note"] = ""
+            if data["date_inferred"] == self.original["date_inferred"]:
+                data["date_inferred"] = False
         return data, where
 
     @work(thread=True, exclusive=True, group="save")
