@@ -358,11 +358,11 @@ async def test_bad_query_shows_error_and_keeps_results(app) -> None:
         assert "region: mordovia, moscow-oblast, penza, samara" in status  # what can follow
         assert [r.key for r in main.rows] == before
         assert main.query_text == "samara"
-        # a value that matches nothing says its error alone ("no matching values" beside
+        # a value that matches nothing says its error alone ("no value ... starts so" beside
         # "bad month 13" is noise)
         await search(pilot, app, "region:samara date:2025-13")
         status = plain(bar.query_one("#search-status").content)
-        assert "bad month 13" in status and "no matching values" not in status
+        assert "bad month 13" in status and "starts so" not in status
 
 
 async def test_a_corrected_filter_value_is_said_without_no_matching_values(app) -> None:
@@ -375,6 +375,28 @@ async def test_a_corrected_filter_value_is_said_without_no_matching_values(app) 
         status = plain(main.query_one(SearchBar).query_one("#search-status").content)
         assert "samra → samara" in status and "no matching values" not in status
         assert [r.key[1] for r in main.rows] == ["2025-07-21-samara"]
+
+
+async def test_a_filter_that_finds_records_by_another_spelling_says_only_the_counts(
+    app,
+) -> None:
+    """``region:mordoviya`` lists Mordovia's meetings (a spelling the index knows), and the
+    hint line said "... match · region: no matching values" beside them; a filter alone that
+    finds nothing is advised another value, not "fewer words, a prefix*" (found by a new
+    user)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, "region:mordoviya")
+        main = screen_of(app)
+        status = plain(main.query_one(SearchBar).query_one("#search-status").content)
+        assert "2 meetings" in status and "starts so" not in status
+        await search(pilot, app, "status:stalled")
+        status = plain(main.query_one(SearchBar).query_one("#search-status").content)
+        assert "status: no value in the data starts so" in status
+        empty = main.query_one(RecordTable).empty_message
+        assert "Try another value or another view" in empty and "prefix" not in empty
+        await search(pilot, app, "zzzqqq")
+        assert "Try fewer words, a prefix*" in main.query_one(RecordTable).empty_message
 
 
 async def test_escape_returns_to_list_and_clears(app, store) -> None:

@@ -16,7 +16,7 @@ def test_the_hint_line_offers_values_but_says_nothing_of_a_range() -> None:
         return {"date": ["2023", "2024", "2025"], "region": ["penza", "samara"]}[field]
 
     assert hint_for("region:s", values) == "region: samara"
-    assert hint_for("region:x", values) == "region: no matching values"
+    assert hint_for("region:x", values) == "region: no value in the data starts so"
     assert hint_for("date:202", values) == "date: 2023, 2024, 2025"
     # a negated field leaves its values out, and says so
     assert hint_for("elevators -region:sam", values) == "not region: samara"

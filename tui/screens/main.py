@@ -789,9 +789,12 @@ class MainScreen(StyledOnce, Screen[None]):
         elif self.query_text and rows.listing is not None and rows.listing.hint:
             table.empty_message = f"No results for “{self.query_text}”. {rows.listing.hint}"
         elif self.query_text:
-            table.empty_message = (
-                f"No results for “{self.query_text}”. Try fewer words, a prefix* or another view."
+            advice = (  # (words to drop or cut short, or only filters: another value)
+                "Try another value or another view."
+                if filters_only(self.query_text)
+                else "Try fewer words, a prefix* or another view."
             )
+            table.empty_message = f"No results for “{self.query_text}”. {advice}"
         else:
             table.empty_message = "The database has no meetings yet."
         if same:
@@ -925,7 +928,7 @@ class MainScreen(StyledOnce, Screen[None]):
             fixed = ", ".join(f"{a} → {b}" for a, b in self.corrections)
             bar.show_hint(f"No exact matches; showing results for: {fixed}", corrected=True)
         elif counts is not None:
-            bar.show_hint(self._matches(*counts))
+            bar.show_hint(self._matches(*counts), found=any(counts))
         else:
             self._count_matches(self._ticket, query)
 
@@ -945,7 +948,9 @@ class MainScreen(StyledOnce, Screen[None]):
     @_while_open
     def _show_counts(self, ticket: int, meetings: int, proposals: int) -> None:
         if ticket == self._ticket:
-            self.query_one(SearchBar).show_hint(self._matches(meetings, proposals))
+            self.query_one(SearchBar).show_hint(
+                self._matches(meetings, proposals), found=bool(meetings or proposals)
+            )
 
     def _matches(self, meetings: int, proposals: int) -> str:
         """What the counts under the search bar say (the proposals are not counted while
@@ -2259,6 +2264,17 @@ def only_kind(query: str) -> str | None:
         elif isinstance(part, Filter) and part.name == "type":
             kinds.add(part.value)
     return kinds.pop() if len(kinds) == 1 else None
+
+
+def filters_only(query: str) -> bool:
+    """Whether a query is only ``field:value`` filters (no words to drop or cut short)."""
+    from coopbrowse.store.query import Filter, QueryError, parse, walk
+
+    try:
+        leaves = [leaf for leaf, _negated in walk(parse(query))]
+    except QueryError:
+        return False
+    return bool(leaves) and all(isinstance(leaf, Filter) for leaf in leaves)
 
 
 def describe_matches(meetings: int, proposals: int) -> str:

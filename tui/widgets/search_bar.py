@@ -76,7 +76,7 @@ def complete(value: str, values: Callable[[str], list[str]]) -> str | None:
     return None
 
 
-NO_VALUES = ": no matching values"
+NO_VALUES = ": no value in the data starts so"
 
 
 def hint_for(value: str, values: Callable[[str], list[str]]) -> str:
@@ -370,17 +370,18 @@ class SearchBar(Vertical):
         ``region:`` is an error until a region follows, and lists them)."""
         self._status(message, error=True)
 
-    def show_hint(self, message: str, *, corrected: bool = False) -> None:
+    def show_hint(self, message: str, *, corrected: bool = False, found: bool = False) -> None:
         """Show ``message`` (and, while a field value is being typed, its candidates, unless
-        the value was ``corrected`` to one that has some)."""
-        self._status(message, error=False, corrected=corrected)
+        the value was ``corrected`` to one that has some, or ``found`` records as it is)."""
+        self._status(message, error=False, corrected=corrected or found)
 
     def _status(self, message: str, *, error: bool, corrected: bool = False) -> None:
         self.set_class(error, "-error")
         candidates = hint_for(self.value, self.values)
         if (error or corrected) and candidates.endswith(NO_VALUES):
-            # beside the error ("bad month 13") "no matching values" is noise; beside the
-            # correction ("samra → samara") it is wrong
+            # beside the error ("bad month 13") "no value starts so" is noise; beside the
+            # correction ("samra → samara") or the records a spelling found
+            # ("region:mordoviya": 2 meetings) it is wrong
             candidates = ""
         status = self.query_one("#search-status", Static)
         width = max(1, status.content_region.width or self.size.width)
