@@ -139,6 +139,7 @@ def to_markdown(c: Comparison, *, version: str, now: dt.datetime | None = None) 
     row("Place", [md_cell(m.place or "not stated") for m in c.meetings])
     row("Belarusian side", [joined(people(m, "host")) for m in c.meetings])
     row("Russian side", [joined(people(m, "guest")) for m in c.meetings])
+    row("Title", [md_cell(m.title) for m in c.meetings])  # (as the screen's table has it)
     row("Proposals", [str(len(m.proposals)) for m in c.meetings])
     for s in c.sectors:
         mark = {"all": "shared", "only": "only here"}.get(s.where, s.where)

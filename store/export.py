@@ -207,8 +207,12 @@ def md_cell(text: str) -> str:
 
 
 def md_link(label: str, url: str) -> str:
-    """A link only for an http(s) URL; anything else stays escaped text."""
+    r"""A link only for an http(s) URL; anything else stays escaped text. A link labelled
+    with its own address is an autolink, ``<https://…>``: it reads cleanly as plain text too
+    (the label escaped read ``https\://…``)."""
     if re.match(r"^https?://[^\s<>\"'`]+$", url) and not CONTROL_CHARS.search(url):
+        if label == url:  # (no space, "<" or ">" in it: nothing can end the autolink early)
+            return f"<{url}>"
         safe_url = (  # (what could end the link or escape its end, percent-encoded)
             url.replace("\\", "%5C")
             .replace("(", "%28")

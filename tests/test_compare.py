@@ -12,10 +12,11 @@ import pytest
 from helpers import FAST, settle, until
 from helpers import run_cli as run
 from markdown_it import MarkdownIt
-from textual.widgets import Input, Static
+from textual.widgets import Input, Label, Static
 
 from coopbrowse.store import Store
 from coopbrowse.store.compare import compare, to_markdown
+from coopbrowse.store.export import md_cell
 from coopbrowse.store.model import Meeting
 from coopbrowse.tui.app import CoopBrowseApp
 from coopbrowse.tui.screens.compare import CompareScreen
@@ -101,6 +102,12 @@ def test_the_markdown_is_one_table_plus_notes_with_record_text_escaped(store: St
     # the same-day meetings are told apart by their hosts
     assert "2025-10-20 Lukashenko (Mordovia)" in text
     assert "2025-10-20 Karankevich (Mordovia)" in text
+    # the rows the screen's table has, titles included
+    heads = [line.split("|")[1].strip() for line in text.splitlines() if line.startswith("| **")]
+    for name in ("Date", "Region", "Place", "Belarusian side", "Russian side", "Title"):
+        assert f"**{name}**" in heads, name
+    [titles] = [line for line in text.splitlines() if line.startswith("| **Title** |")]
+    assert md_cell(a.title) in titles and md_cell(b.title) in titles
 
 
 # CLI -----------------------------------------------------------------------------------------
@@ -238,6 +245,9 @@ async def test_c_compares_the_selected_meetings_and_e_writes_markdown(
             r"coopbrowse-\d{4}-\d\d-\d\d-compare-mordovia-2025-10-20-karankevich-lukashenko\.md",
             path.value,
         )
+        # and says which folder that is, as the export dialog does
+        label = str(dialog.query_one("#save-as-label", Label).render())
+        assert f"File (in {tmp_path}" in label
         await pilot.press("enter")
         await settle(pilot, app)
         await until(pilot, lambda: list(tmp_path.glob("coopbrowse-*-compare-*.md")), "written")
@@ -649,6 +659,7 @@ def test_proposals_with_no_proposer_are_counted_as_not_stated(capsys, store: Sto
 
 
 def test_a_comparisons_name_says_what_its_meetings_share_once(store: Store) -> None:
+    from coopbrowse.store.export import default_filename
     from coopbrowse.tui.screens.compare import compare_label
 
     penza, samara = store.meeting("2025-04-01-penza"), store.meeting("2025-07-21-samara")
@@ -657,6 +668,10 @@ def test_a_comparisons_name_says_what_its_meetings_share_once(store: Store) -> N
     assert compare_label([karankevich, lukashenko]) == "Mordovia 2025-10-20 Karankevich Lukashenko"
     assert compare_label([penza, samara]) == "Lukashenko Penza 2025-04-01 Samara 2025-07-21"
     assert compare_label([penza, lukashenko]) == "Lukashenko Penza 2025-04-01 Mordovia 2025-10-20"
+    # three: too long with the dates, which go; every region stays in the file's name
+    three = [penza, samara, lukashenko]
+    assert compare_label(three) == "Lukashenko Penza Samara Mordovia"
+    assert "mordovia" in default_filename(f"compare {compare_label(three)}")
 
 
 def test_facets_take_a_query_word_that_starts_with_a_dash(capsys, store: Store) -> None:

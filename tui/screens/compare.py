@@ -107,11 +107,22 @@ class CompareScreen(StyledOnce, Screen[None]):
         self.app.push_screen(SaveAsScreen(title, default, write), chosen)
 
 
+# the longest label a file name keeps whole (see default_filename)
+LABEL_ROOM = 50
+
+
 def compare_label(meetings: Sequence[Meeting]) -> str:
     """What a comparison's file is named after: each meeting's region, date and host, what
     they share said once ("mordovia 2025-10-20 lukashenko karankevich": cut to fit, the
-    region and date said for each had left the second host out)."""
+    region and date said for each had left the second host out). Where that is too long for
+    a file name, the dates go, then the hosts: every meeting keeps its place in it (three
+    meetings' name had left the third out)."""
     parts = [(short_region(m.region), m.date, m.host_surname) for m in meetings]
-    shared = [i for i in (0, 1, 2) if len({p[i] for p in parts}) == 1]
-    each = [" ".join(p[i] for i in (0, 1, 2) if i not in shared and p[i]) for p in parts]
-    return " ".join([*(parts[0][i] for i in shared), *each]) if parts else ""
+    label = ""
+    for kept in ((0, 1, 2), (0, 2), (0,)):
+        shared = [i for i in kept if len({p[i] for p in parts}) == 1]
+        each = [" ".join(p[i] for i in kept if i not in shared and p[i]) for p in parts]
+        label = " ".join([*(parts[0][i] for i in shared), *each]) if parts else ""
+        if len(label) <= LABEL_ROOM:
+            break
+    return label

@@ -378,7 +378,11 @@ class SaveAsScreen(
     def compose(self) -> ComposeResult:
         with Vertical(id="save-as-box"):
             yield Label(Text(printable(self.title_text)), id="export-title")
-            yield Label("File (enter writes it)")
+            # (where a name without a folder goes, as the export dialog says)
+            yield Label(
+                Text(f"File (in {one_line(_here())}; enter writes it)", overflow="ellipsis"),
+                id="save-as-label",
+            )
             yield OrderedInput(self.default, id="save-as-path")
             yield Static(id="save-as-error")
             with Horizontal(id="export-buttons"):
