@@ -609,6 +609,38 @@ async def test_a_date_typed_in_the_follow_up_dialog_is_the_one_recorded(app, sto
     assert store.proposal(pid).status_since == today
 
 
+async def test_the_follow_up_dialog_shows_the_date_it_saves(app, store) -> None:
+    """The article's status confirmed as it stands holds since the meeting: the dialog
+    showed today and saved the meeting's date (found by a new user). It shows the meeting's
+    date, today once another status is chosen, and that is what is saved."""
+    import datetime as dt
+
+    meetings = store.meetings()
+    for m in meetings:
+        for p in m.proposals:
+            p.status_from_article = True
+    store.put_meetings(meetings, update=True)
+    today = dt.date.today().isoformat()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await first_follow_up(pilot, app)
+        pid, held = dialog.proposal.id, dialog.proposal.status
+        meeting_date = dialog.meeting.date
+        date = dialog.query_one("#fu-date", Input)
+        assert date.value == meeting_date
+        status = dialog.query_one("#fu-status", Choice)
+        other = next(v for _label, v in status.choices if v and v != held)
+        status.value = other
+        await pilot.pause()
+        assert date.value == today
+        status.value = held
+        await pilot.pause()
+        assert date.value == meeting_date
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not store.proposal(pid).status_from_article, "confirmed")
+        await settle(pilot, app)
+    assert store.proposal(pid).status_since == meeting_date
+
+
 async def test_a_follow_up_date_that_is_not_a_date_is_refused_in_the_dialog(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         dialog = await first_follow_up(pilot, app)

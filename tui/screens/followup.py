@@ -91,7 +91,7 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
                 yield status
             with Horizontal(classes="fu-row"):
                 yield Label("Since", classes="fu-label")
-                self._shown_date = dt.date.today().isoformat()
+                self._shown_date = self._default_date(p.status)
                 yield OrderedInput(self._shown_date, id="fu-date", placeholder="YYYY-MM-DD")
             with Horizontal(classes="fu-row"):
                 yield Label("Note", classes="fu-label")
@@ -134,7 +134,7 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
     def action_cancel(self) -> None:
         """Escape closes the dialog at once when nothing was entered; otherwise it asks
         (as the meeting form does): a note typed is not lost to one key."""
-        untouched = (self.proposal.status, dt.date.today().isoformat(), "", "", "")
+        untouched = (self.proposal.status, self._default_date(self.proposal.status), "", "", "")
         if self._entered() == untouched:
             self.dismiss(None)
             return
@@ -149,8 +149,25 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
 
     _blamed: tuple[str, str] | None = None  # the field the error names, and what it held
 
-    _shown_date = ""  # the date the dialog opened with (today, then)
+    _shown_date = ""  # the date the dialog shows unless told (see _default_date)
     _date_edited = False  # whether the date was changed (typed again as it was, too)
+
+    def _default_date(self, status: str) -> str:
+        """The date a follow-up to ``status`` is saved with unless told: today; but the
+        status the article gave, confirmed as it stands, holds since the meeting (the dialog
+        showed today and saved the meeting's date)."""
+        if self.proposal.status_from_article and status == self.proposal.status:
+            return self.meeting.date
+        return dt.date.today().isoformat()
+
+    def on_choice_changed(self, event: Choice.Changed) -> None:
+        """Another status chosen: the date shown follows it, unless it was typed."""
+        date = self.query_one("#fu-date", Input)
+        # (as it is now, not as heard: a date typed with the choice may not be heard yet)
+        if event.choice.id != "fu-status" or self._date_edited or date.value != self._shown_date:
+            return
+        self._shown_date = self._default_date(event.value)
+        date.value = self._shown_date
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The field the error named was edited: the error no longer stands (as in the
