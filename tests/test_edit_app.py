@@ -554,6 +554,15 @@ async def test_follow_up_by_keyboard_with_a_note_and_the_follow_up_view(app, sto
         assert main.rows[table.cursor].key == ("proposal", pid)
 
 
+def statuses_from_article(store: Store) -> None:
+    """Mark every proposal's status as the article's (not yet confirmed by a person)."""
+    meetings = store.meetings()
+    for m in meetings:
+        for p in m.proposals:
+            p.status_from_article = True
+    store.put_meetings(meetings, update=True)
+
+
 async def first_follow_up(pilot, app) -> FollowUpScreen:
     """``f`` on the proposals view's first row: its follow-up dialog."""
     await settle(pilot, app)
@@ -569,11 +578,7 @@ async def first_follow_up(pilot, app) -> FollowUpScreen:
 async def test_the_articles_status_confirmed_in_the_dialog_keeps_its_age(app, store) -> None:
     """``f`` then ctrl+s, untouched, on a proposal whose status the article gave: the
     status was dated today (age 0 d) and fell to the end of "longest unchanged first"."""
-    meetings = store.meetings()
-    for m in meetings:
-        for p in m.proposals:
-            p.status_from_article = True
-    store.put_meetings(meetings, update=True)
+    statuses_from_article(store)
     async with app.run_test(size=SIZE) as pilot:
         dialog = await first_follow_up(pilot, app)
         pid = dialog.proposal.id
@@ -589,11 +594,7 @@ async def test_a_date_typed_in_the_follow_up_dialog_is_the_one_recorded(app, sto
     date recorded in its place (a review): a date the user typed is the one kept."""
     import datetime as dt
 
-    meetings = store.meetings()
-    for m in meetings:
-        for p in m.proposals:
-            p.status_from_article = True
-    store.put_meetings(meetings, update=True)
+    statuses_from_article(store)
     today = dt.date.today().isoformat()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await first_follow_up(pilot, app)
@@ -615,11 +616,7 @@ async def test_the_follow_up_dialog_shows_the_date_it_saves(app, store) -> None:
     date, today once another status is chosen, and that is what is saved."""
     import datetime as dt
 
-    meetings = store.meetings()
-    for m in meetings:
-        for p in m.proposals:
-            p.status_from_article = True
-    store.put_meetings(meetings, update=True)
+    statuses_from_article(store)
     today = dt.date.today().isoformat()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await first_follow_up(pilot, app)
