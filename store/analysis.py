@@ -67,6 +67,31 @@ def fold(text: str) -> str:
     return plain.casefold().translate(UNDECOMPOSED)
 
 
+# Cyrillic as Latin letters (BGN/PCGN, simplified; after fold, й is и and ё is е), so that a
+# word typed in Russian or Belarusian can be corrected to the English records' spelling
+# ("Самара": samara). Not a transliteration standard: a guess that spelling correction ends.
+_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезиклмнопрстуфыэіў", "abvgdeziklmnoprstufyeiu", strict=True)),
+        "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+        "ю": "yu", "я": "ya", "ъ": "", "ь": "",
+    }
+)  # fmt: skip
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+# a Russian adjective's ending, as a region is named ("Самарская [область]": samar-)
+_ADJECTIVE_END = re.compile(r"(?:sk|tsk)(?:aya|oy|iy|ii|ogo|oi|om|ikh)$")
+
+
+def latin_guesses(word: str) -> list[str]:
+    """For a folded word in Cyrillic: its Latin spelling, then that without an adjective's
+    ending; [] for any other word."""
+    if not _CYRILLIC.search(word):
+        return []
+    latin = word.translate(_LATIN)
+    stem = _ADJECTIVE_END.sub("", latin)
+    return [latin, stem] if stem != latin and len(stem) >= 4 else [latin]
+
+
 def words(text: str) -> list[str]:
     """The folded words of ``text`` in order: what ``WORD_RE`` finds in ``fold(text)``."""
     if text.isascii():

@@ -22,7 +22,7 @@ from typing import Any
 
 from msgspec import Struct, field
 
-from .analysis import WORD_RE, edit_distance, fold, stem_prefixes, term
+from .analysis import WORD_RE, edit_distance, fold, latin_guesses, stem_prefixes, term
 from .query import And, Filter, Node, Not, Or, Phrase, QueryError, Word, walk
 from .regions import Region, find_region, region_slug
 from .schema import SUB_WEIGHT, TIERS
@@ -157,7 +157,12 @@ def correct(
         if isinstance(node, Word) and not node.prefix:
             if vocabulary.known(term(fold(node.text))):
                 return node
-            better = vocabulary.nearest(fold(node.text))
+            better = None
+            for guess in latin_guesses(fold(node.text)) or [fold(node.text)]:
+                # ("Самара": samara; "Самарская": samar-, nearest samara)
+                better = guess if vocabulary.known(term(guess)) else vocabulary.nearest(guess)
+                if better is not None:
+                    break
             if better is None:
                 return node
             if (node.text, better) not in corrections:
@@ -190,6 +195,10 @@ def _corrected_value(
         known = known_regions()
         if matching_regions(known, value):
             return None
+        for guess in latin_guesses(value):  # in Cyrillic: its Latin spelling, if a region's
+            if find_region(guess) or matching_regions(known, guess):
+                return guess
+        value = next(iter(latin_guesses(value)[1:]), value)  # (else its stem, corrected)
         limit = 1 if len(value) <= 6 else 2
         best: tuple[int, str] | None = None
         for name in known:

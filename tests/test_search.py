@@ -251,6 +251,38 @@ def test_a_misspelt_filter_value_falls_back_to_a_flagged_correction(
     assert not index.search("-" + query).corrections  # (what is excluded is never corrected)
 
 
+@pytest.mark.parametrize(
+    ("query", "fixed", "exact"),
+    [
+        ("Самара", "samara", "samara"),
+        ("Самарская", "samara", "samara"),  # (the adjective a region is named with)
+        ("Мордовия", "mordovia", "mordovia"),
+        ("лифт", "lift", "lift"),
+        ("region:Самарская", "samar", "region:samara"),
+        ("region:Пенза", "penza", "region:penza"),
+    ],
+)
+def test_a_word_in_cyrillic_is_corrected_to_its_latin_spelling(
+    index: SearchIndex, query: str, fixed: str, exact: str
+) -> None:
+    """The records are in English: "Самара" found nothing and said only "no results" (found
+    by a new user). A Cyrillic word is read in Latin letters, then corrected as a slip is,
+    and flagged."""
+    result = index.search(query, limit=None)
+    assert result.corrections == [(query.split(":")[-1], fixed)]
+    assert [h.id for h in result.hits] == [h.id for h in index.search(exact, limit=None).hits]
+    assert result.total
+
+
+def test_latin_guesses_of_a_cyrillic_word() -> None:
+    from coopbrowse.store.analysis import fold, latin_guesses
+
+    assert latin_guesses(fold("Самарская")) == ["samarskaya", "samar"]
+    assert latin_guesses(fold("Щучин")) == ["shchuchin"]
+    assert latin_guesses(fold("Брестчина")) == ["brestchina"]
+    assert latin_guesses("samara") == []  # (Latin: nothing to guess)
+
+
 def test_a_region_with_no_meetings_is_not_taken_for_a_slip() -> None:
     """``region:tomsk`` with Omsk Oblast held and Tomsk not was "corrected" to omsk: a real
     region stays as typed (and finds nothing); a slip is corrected."""
