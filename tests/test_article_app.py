@@ -567,6 +567,40 @@ async def test_discarding_asks_and_writes_nothing(app, store: Store) -> None:
     assert store.path.read_bytes() == before
 
 
+async def test_a_path_given_beside_the_text_kept_from_before_is_read(
+    app, store: Store, tmp_path: Path
+) -> None:
+    """The text of a discarded draft comes back in the box; a path typed beside it was
+    refused ("not both: clear one of them") with no quick way to clear the box (found by a
+    new user). Untouched, that text gives way to the path, and is offered again after."""
+    path = tmp_path / "omsk.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    kept = ARTICLE.replace("Omsk", "Tomsk")
+    async with app.run_test(size=SIZE) as pilot:
+        await draft_from_text(pilot, app, kept)
+        await pilot.press("escape", "y")  # discarded: its text kept for the next i
+        await settle(pilot, app)
+        await pilot.press("i")
+        await settle(pilot, app)
+        assert app.screen.query_one("#article-text", TextArea).text == kept
+        app.screen.query_one("#article-path", Input).value = str(path)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
+        assert app.screen.draft.meeting["source"]["document"] == "omsk.txt"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen), "saved")
+        await pilot.press("i")
+        await settle(pilot, app)
+        assert app.screen.query_one("#article-text", TextArea).text == kept
+        # edited, it is the user's: both given, they are asked to clear one
+        app.screen.query_one("#article-text", TextArea).text = kept + " More."
+        app.screen.query_one("#article-path", Input).value = str(path)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ArticleScreen)
+        assert "not both" in str(app.screen.query_one("#article-error", Static).render())
+
+
 MARKUP_ARTICLE = (
     "date 2024-11-05\nBelarusian President Aleksandr Lukashenko met with Governor of Omsk "
     "Oblast Vitaly Khotsenko. Belarusian Ambassador [/] to [link=x Russia Dmitry Krutoi was "

@@ -240,6 +240,8 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
                 "text."
             )
             return
+        if sources and text.strip() and text == self.text:
+            text = ""  # the text kept from a discarded draft, untouched: the paths come first
         if sources and text.strip():
             self.show_error("Give paths or URLs, or paste a text, not both: clear one of them.")
             return

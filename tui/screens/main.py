@@ -1594,7 +1594,8 @@ class MainScreen(StyledOnce, Screen[None]):
                 self.records_changed([meeting_id])
                 message = one_line(f"Saved {meeting_id}.")
                 self.notify(message, title="Add from article", markup=False)
-                self._article_text = ""
+                if pasted:  # (a draft from paths leaves the text kept from before)
+                    self._article_text = ""
             elif pasted:  # discarded: the text pasted is back in the box next time (i)
                 self._article_text = pasted
             review_next()
