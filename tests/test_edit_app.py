@@ -1217,6 +1217,20 @@ async def test_at_70_columns_every_field_focused_is_on_screen(app, store) -> Non
         assert app.screen.get_widget_at(box.region.x + 1, box.region.y)[0] is box
 
 
+async def test_e_on_a_proposal_far_down_shows_its_rows_whole(app, store) -> None:
+    """``E`` on a meeting's eighth proposal: the form opened with that proposal at its
+    bottom edge, the lines under its first cut off (the rows after it were still being
+    mounted when it was scrolled to). Once every row is there, it is at the top."""
+    async with app.run_test(size=(110, 32)) as pilot:
+        form = await open_editor(pilot, app, f"{MORDOVIA}-p08")
+        await until(pilot, lambda: form.complete, "every row mounted")
+        await settle(pilot, app)
+        scroll = form.query_one("#review-form")
+        assert app.focused is not None and str(app.focused.id).startswith("pr-7-")
+        for wid in ("pr-7-sector", "pr-7-by", "pr-7-detail"):
+            assert scroll.region.contains_region(form.query_one(f"#{wid}").region), wid
+
+
 async def test_editing_keys_typed_in_a_burst_keep_their_order(app, store) -> None:
     """Keys that arrive together (a paste without bracketed paste, tmux send-keys): a field's
     editing keys (backspace, left, home) run in typing order with the characters around

@@ -447,6 +447,18 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
             self.call_after_refresh(
                 self.query_one("#review-form", VerticalScroll).scroll_to_widget, widget, top=True
             )
+            self.run_worker(self._on_top_when_complete(widget), group="on-top")
+
+    async def _on_top_when_complete(self, widget: Widget) -> None:
+        """Once every row is mounted, the row the form opened on goes to the top again: the
+        rows after it were still to come, so it had stayed at the bottom edge, its lines
+        below cut off (unless the focus has moved on meanwhile)."""
+        for section in self.query(ListSection):
+            await section.complete.wait()
+        if self.focused is widget:
+            self.call_after_refresh(
+                self.query_one("#review-form", VerticalScroll).scroll_to_widget, widget, top=True
+            )
 
     def row(self, key: str, i: int, item: dict[str, Any]) -> ComposeResult:
         """The widgets of item ``i`` of list ``key``."""
