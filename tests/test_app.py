@@ -401,6 +401,23 @@ async def test_a_filter_that_finds_records_by_another_spelling_says_only_the_cou
         assert "Try fewer words, a prefix*" in main.query_one(RecordTable).empty_message
 
 
+async def test_a_regions_detail_says_how_much_of_it_a_search_matched(app) -> None:
+    """The regions view under a search: Samara's row counted 1 meeting and 1 proposal, its
+    detail "1 meeting, 10 proposals" (found by a new user): the detail says both."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("3")
+        await settle(pilot, app)
+        assert "the search matches" not in detail_text(app)
+        await search(pilot, app, "region:samara elevator")
+        main = screen_of(app)
+        row = main.rows[main.query_one(RecordTable).cursor]
+        assert row.region is not None and row.region.name.startswith("Samara")
+        await until(pilot, lambda: "the search matches" in detail_text(app), "the detail")
+        said = f"the search matches {row.region.meetings} and {row.region.proposals} of them"
+        assert said in detail_text(app)
+
+
 async def test_escape_returns_to_list_and_clears(app, store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

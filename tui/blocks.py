@@ -472,16 +472,20 @@ ORIGIN_LABELS = {
 }
 
 
-def region_blocks(region: RegionDetail, hl: Marker = None) -> list[Block]:
-    """A region's meetings, its trade over the years and the sectors raised there."""
+def region_blocks(
+    region: RegionDetail, hl: Marker = None, matched: tuple[int, int] | None = None
+) -> list[Block]:
+    """A region's meetings, its trade over the years and the sectors raised there.
+    ``matched``: how many of its meetings and proposals a search matched (its row's counts,
+    said beside the region's own: "1 meeting, 10 proposals" under a row of 1 and 1 read as a
+    contradiction)."""
     blocks: list[Block] = [mark(region.name, hl, HEADING)]
-    blocks.append(
-        Text(
-            f"{plural(region.meeting_count, 'meeting')}, "
-            f"{plural(region.proposal_count, 'proposal')}",
-            style=LABEL,
-        )
+    counts = (
+        f"{plural(region.meeting_count, 'meeting')}, {plural(region.proposal_count, 'proposal')}"
     )
+    if matched is not None:
+        counts += f"; the search matches {matched[0]:,} and {matched[1]:,} of them"
+    blocks.append(Text(counts, style=LABEL))
     blocks.append(Text("Meetings, newest first", style=HEADING))
     for m in region.meetings:
         line = Text(f"{m.date} · ")

@@ -1091,7 +1091,10 @@ class MainScreen(StyledOnce, Screen[None]):
             else:
                 assert row.region is not None
                 regional = index.region_detail(row.region.name)
-                blocks, title = region_blocks(regional, self.hl), "Region"
+                matched = (
+                    (row.region.meetings, row.region.proposals) if self.query_text.strip() else None
+                )
+                blocks, title = region_blocks(regional, self.hl, matched), "Region"
         except LookupError:
             message = "This record is no longer in the database."
         except Exception as exc:  # a damaged index: say so, rebuild
