@@ -78,18 +78,25 @@ _LATIN = str.maketrans(
     }
 )  # fmt: skip
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
-# a Russian adjective's ending, as a region is named ("Самарская [область]": samar-)
-_ADJECTIVE_END = re.compile(r"(?:sk|tsk)(?:aya|oy|iy|ii|ogo|oi|om|ikh)$")
+# a Russian adjective's ending, as a region is named ("Самарская [область]": samar-;
+# "Омская": omsk, its "sk" the name's own)
+_ADJECTIVE_END = re.compile(r"(t?sk)(?:aya|oy|iy|ii|ogo|oi|om|ikh)$")
 
 
 def latin_guesses(word: str) -> list[str]:
     """For a folded word in Cyrillic: its Latin spelling, then that without an adjective's
-    ending; [] for any other word."""
+    ending (keeping its "sk", then without it), each of four letters or more; [] for any
+    other word."""
     if not _CYRILLIC.search(word):
         return []
     latin = word.translate(_LATIN)
-    stem = _ADJECTIVE_END.sub("", latin)
-    return [latin, stem] if stem != latin and len(stem) >= 4 else [latin]
+    guesses = [latin]
+    end = _ADJECTIVE_END.search(latin)
+    if end is not None:
+        for stem in (latin[: end.start()] + end.group(1), latin[: end.start()]):
+            if len(stem) >= 4 and stem not in guesses:
+                guesses.append(stem)
+    return guesses
 
 
 def words(text: str) -> list[str]:

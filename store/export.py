@@ -210,7 +210,8 @@ def md_link(label: str, url: str) -> str:
     r"""A link only for an http(s) URL; anything else stays escaped text. A link labelled
     with its own address is an autolink, ``<https://…>``: it reads cleanly as plain text too
     (the label escaped read ``https\://…``)."""
-    if re.match(r"^https?://[^\s<>\"'`]+$", url) and not CONTROL_CHARS.search(url):
+    # (fullmatch: "$" let a final newline through, and "<url\n>" opened a blockquote)
+    if re.fullmatch(r"https?://[^\s<>\"'`]+", url) and not CONTROL_CHARS.search(url):
         if label == url:  # (no space, "<" or ">" in it: nothing can end the autolink early)
             return f"<{url}>"
         safe_url = (  # (what could end the link or escape its end, percent-encoded)

@@ -195,23 +195,26 @@ def _corrected_value(
         known = known_regions()
         if matching_regions(known, value):
             return None
-        for guess in latin_guesses(value):  # in Cyrillic: its Latin spelling, if a region's
+        guesses = latin_guesses(value)  # in Cyrillic: its Latin spellings, if a region's
+        for guess in guesses:
             if find_region(guess) or matching_regions(known, guess):
                 return guess
-        value = next(iter(latin_guesses(value)[1:]), value)  # (else its stem, corrected)
-        limit = 1 if len(value) <= 6 else 2
-        best: tuple[int, str] | None = None
-        for name in known:
-            region = find_region(name)
-            # its slug ("moscow-oblast") or its core word ("samara"), as a filter names it
-            for spelling in {
-                region_slug(name),
-                *WORD_RE.findall(fold(region.core if region else name)),
-            }:
-                d = edit_distance(value, spelling, limit)
-                if d <= limit and (best is None or (d, spelling) < best):
-                    best = (d, spelling)
-        return None if best is None else best[1]
+        for typed in guesses or [value]:  # else the nearest region to one of them
+            limit = 1 if len(typed) <= 6 else 2
+            best: tuple[int, str] | None = None
+            for name in known:
+                region = find_region(name)
+                # its slug ("moscow-oblast") or its core word ("samara"), as a filter names it
+                for spelling in {
+                    region_slug(name),
+                    *WORD_RE.findall(fold(region.core if region else name)),
+                }:
+                    d = edit_distance(typed, spelling, limit)
+                    if d <= limit and (best is None or (d, spelling) < best):
+                        best = (d, spelling)
+            if best is not None:
+                return best[1]
+        return None
     words = WORD_RE.findall(value)
     fixed = []
     for w in words:  # (a word that starts an indexed word is kept: it is a prefix)

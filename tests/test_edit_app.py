@@ -632,6 +632,15 @@ async def test_the_follow_up_dialog_shows_the_date_it_saves(app, store) -> None:
         status.value = held
         await pilot.pause()
         assert date.value == meeting_date
+        # stepped there and back in one burst (the date set by the dialog, heard late, was
+        # taken for a date typed, and stopped following the status)
+        status.focus()
+        await burst(pilot, app, "right", "left")
+        assert (status.value, date.value) == (held, meeting_date)
+        await burst(pilot, app, "right")
+        assert status.value != held and date.value == today
+        await burst(pilot, app, "left")
+        assert (status.value, date.value) == (held, meeting_date)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not store.proposal(pid).status_from_article, "confirmed")
         await settle(pilot, app)

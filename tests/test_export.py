@@ -367,6 +367,11 @@ def test_only_http_urls_become_links(store: Store) -> None:
     markdown = to_markdown(select([meeting], [("meeting", meeting.id)]), now=NOW)
     assert "<https://example.org/a(b)>" in markdown  # (its own label: an autolink)
     assert _hrefs(markdown) == ["https://example.org/a(b)"]
+    # a final newline is no part of an address ("<url\n>" opened a blockquote)
+    meeting.source.url = "https://example.org/report\n"
+    markdown = to_markdown(select([meeting], [("meeting", meeting.id)]), now=NOW)
+    assert "<https://example.org/report" not in markdown and _hrefs(markdown) == []
+    assert "<blockquote>" not in MD.render(markdown)
     meeting.source.url = "javascript:alert(1)"
     markdown = to_markdown(select([meeting], [("meeting", meeting.id)]), now=NOW)
     assert "](javascript" not in markdown and "javascript:alert(1)." in markdown

@@ -260,6 +260,8 @@ def test_a_misspelt_filter_value_falls_back_to_a_flagged_correction(
         ("лифт", "lift", "lift"),
         ("region:Самарская", "samar", "region:samara"),
         ("region:Пенза", "penza", "region:penza"),
+        ("region:Пенса", "penza", "region:penza"),  # misspelt in Cyrillic too
+        ("region:Самарра", "samara", "region:samara"),
     ],
 )
 def test_a_word_in_cyrillic_is_corrected_to_its_latin_spelling(
@@ -274,10 +276,22 @@ def test_a_word_in_cyrillic_is_corrected_to_its_latin_spelling(
     assert result.total
 
 
+def test_a_region_adjective_ending_in_sk_finds_its_region(bundled: Dataset) -> None:
+    """ "Омская" stripped its own "sk" ("om") and found nothing, nor did "region:Омская"."""
+    import msgspec
+
+    moved = msgspec.structs.replace(bundled.meetings[0], region="Omsk Oblast")
+    index = SearchIndex.build([moved, *bundled.meetings[1:]])
+    for query in ("Омская", "region:Омская"):
+        result = index.search(query, limit=None)
+        assert result.total and moved.id in [h.meeting.id for h in result.hits], query
+
+
 def test_latin_guesses_of_a_cyrillic_word() -> None:
     from coopbrowse.store.analysis import fold, latin_guesses
 
-    assert latin_guesses(fold("Самарская")) == ["samarskaya", "samar"]
+    assert latin_guesses(fold("Самарская")) == ["samarskaya", "samarsk", "samar"]
+    assert latin_guesses(fold("Омская")) == ["omskaya", "omsk"]  # (its "sk" its own)
     assert latin_guesses(fold("Щучин")) == ["shchuchin"]
     assert latin_guesses(fold("Брестчина")) == ["brestchina"]
     assert latin_guesses("samara") == []  # (Latin: nothing to guess)

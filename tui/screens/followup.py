@@ -167,7 +167,8 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
         if event.choice.id != "fu-status" or self._date_edited or date.value != self._shown_date:
             return
         self._shown_date = self._default_date(event.value)
-        date.value = self._shown_date
+        with date.prevent(Input.Changed):  # (not an edit: heard late, it was taken for one)
+            date.value = self._shown_date
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The field the error named was edited: the error no longer stands (as in the
