@@ -836,8 +836,15 @@ class SearchIndex:
         views list for ``query`` (its proposals: all of its matching meetings' while
         ``proposals`` is False, not indexed yet), so a region where only proposals match
         ("-elevator", "type:proposal") is listed with no meetings."""
+        return self.regions_found(query, proposals=proposals, fuzzy=False)[0]
+
+    def regions_found(
+        self, query: str | Node = "", *, proposals: bool = True, fuzzy: bool = True
+    ) -> tuple[list[RegionRow], list[tuple[str, str]]]:
+        """:meth:`regions`, and the spellings used instead: when no meeting matches, misspelt
+        words are corrected as the other views correct them (``fuzzy``)."""
         searcher = self.searcher()
-        tree, compiled, _c, total, _hits = self._answer(searcher, query, "meeting", None, False)
+        tree, compiled, fixed, total, _hits = self._answer(searcher, query, "meeting", None, fuzzy)
         newest: dict[str, Any] = {"d": {"max": {"field": "date"}}}
         with_props = {**newest, "n": {"sum": {"field": "nprops"}}}
         agg = {"r": {"terms": {"field": "region", "size": 100_000}, "aggs": with_props}}
@@ -848,7 +855,7 @@ class SearchIndex:
             by_region = {"r": {"terms": {"field": "region", "size": 100_000}, "aggs": newest}}
             in_proposals = _buckets(searcher.aggregate(matches, by_region), "r") if found else []
         if not in_meetings and not in_proposals:
-            return []
+            return [], fixed
         turnover, quoted = self._turnover(searcher)
 
         def row(name: str, meetings: int, props: int, latest: str) -> RegionRow:
@@ -868,7 +875,7 @@ class SearchIndex:
         for name, b in matched.items():  # (proposals matched where no meeting did)
             latest = _date_of(b.get("d", {}).get("value"))
             rows.append(row(name, 0, int(b.get("doc_count", 0)), latest))
-        return rows
+        return rows, fixed
 
     def aggregate(
         self, query: str | Node, aggregations: dict[str, Any], *, view: str

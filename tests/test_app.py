@@ -418,6 +418,22 @@ async def test_a_regions_detail_says_how_much_of_it_a_search_matched(app) -> Non
         assert said in detail_text(app)
 
 
+@pytest.mark.parametrize(
+    ("query", "fixed"), [("samra", "samra → samara"), ("Самарская", "Самарская → samara")]
+)
+async def test_the_regions_view_corrects_a_misspelling_as_the_others_do(app, query, fixed) -> None:
+    """ "samra" (or "Самарская") listed Samara in the meetings view, corrected and flagged,
+    and nothing in the regions view (seen in tmux)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("3")
+        await settle(pilot, app)
+        await search(pilot, app, query)
+        main = screen_of(app)
+        assert [r.region.name for r in main.rows if r and r.region] == ["Samara Oblast"]
+        assert fixed in hint_line(app)
+
+
 async def test_escape_returns_to_list_and_clears(app, store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

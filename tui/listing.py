@@ -45,6 +45,8 @@ class Rows(Sequence[Row | None]):
         self.source = index
         self.listing = listing
         self.regions = regions or []
+        # the spellings used instead of the query's (nothing matched it as typed)
+        self.corrections: list[tuple[str, str]] = listing.corrections if listing else []
         self._memo: OrderedDict[int, Row] = OrderedDict()
         self.error: Exception | None = None  # the last row that could not be read
         # the Follow-up view's counts: field -> [(value, count)]
@@ -126,8 +128,9 @@ def first_answer(
     others as they are drawn): the rest follow. ``proposals``: whether the index has the
     proposals (not while a first build indexes them)."""
     if request.view == "regions":
-        regions = index.regions(request.query, proposals=proposals)
+        regions, corrections = index.regions_found(request.query, proposals=proposals)
         rows = Rows("regions", regions=sort_regions(regions, request.sort))
+        rows.corrections = corrections
     else:
         listing = index.listing(request.view, request.query, request.sort)
         rows = Rows(request.view, index, listing)
@@ -162,7 +165,7 @@ def match_counts(index: SearchIndex, request: Request, rows: Rows) -> tuple[int,
     from coopbrowse.store.index import SCOPES
 
     listing = rows.listing
-    if not request.query or (listing is not None and listing.corrections):
+    if not request.query or rows.corrections:
         return None
     own = SCOPES.get(request.view) if listing is not None else None
     meetings = listing.total if listing and own == "meeting" else None

@@ -762,7 +762,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self.rows, self.hl, self.sort_label = rows, hl, label
         self.query_text = request.query
         self._show_facets(rows)
-        self.corrections = rows.listing.corrections if rows.listing is not None else []
+        self.corrections = rows.corrections
         view = VIEWS[rows.view]
         if self._no_proposals and rows.view in ("proposals", "followup"):
             meetings, regions = VIEWS["meetings"], VIEWS["regions"]
