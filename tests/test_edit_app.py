@@ -304,16 +304,22 @@ async def test_an_edit_of_a_meeting_changed_elsewhere_asks_before_overwriting(
         await settle(pilot, app)
         assert app.screen is form
         assert "changed elsewhere" in str(form.query_one("#review-error").render())
-        await pilot.press("ctrl+s")  # asked again
-        await settle(pilot, app)
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
-        await settle(pilot, app)
-        assert isinstance(app.screen, MainScreen)
+        await save_over_the_clash(pilot, app)  # asked again
         saved = store.meeting(PENZA)
         assert saved is not None and saved.title == "My title"
         # the other process's change is in the history, undoable
         assert [c.origin for c in store.history(PENZA)] == ["edit", "edit"]
+
+
+async def save_over_the_clash(pilot, app) -> None:
+    """ctrl+s on a form whose meeting changed elsewhere: asked, answered yes, saved (back
+    on the list)."""
+    await pilot.press("ctrl+s")
+    await settle(pilot, app)
+    assert isinstance(app.screen, ConfirmScreen)
+    await pilot.press("y")
+    await settle(pilot, app)
+    assert isinstance(app.screen, MainScreen)
 
 
 async def test_saving_over_a_clash_keeps_the_rest_of_the_change_elsewhere(
@@ -331,12 +337,7 @@ async def test_saving_over_a_clash_keeps_the_rest_of_the_change_elsewhere(
         elsewhere.edit_meeting(Meeting.from_dict({**meeting.to_dict(), "summary": "CLI summary"}))
         elsewhere.follow_up(pid, status="stalled", date="2025-05-01", note="cli note")
         form.query_one("#f-summary", TextArea).text = "My summary"
-        await pilot.press("ctrl+s")
-        await settle(pilot, app)
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
-        await settle(pilot, app)
-        assert isinstance(app.screen, MainScreen)
+        await save_over_the_clash(pilot, app)
     saved = store.meeting(PENZA)
     assert saved is not None and saved.summary == "My summary"
     [p03] = [p for p in saved.proposals if p.id == pid]
@@ -405,12 +406,7 @@ async def test_a_merge_overtaken_by_a_clash_does_not_claim_to_keep_what_it_lost(
         form = await open_editor(pilot, app, PENZA)
         Store(store.path).follow_up(pid, status="agreed", date="2025-05-01")
         form.query_one("#f-title", Input).value = "Mine"
-        await pilot.press("ctrl+s")
-        await settle(pilot, app)
-        assert isinstance(app.screen, ConfirmScreen)  # the title clashes now
-        await pilot.press("y")
-        await settle(pilot, app)
-        assert isinstance(app.screen, MainScreen)
+        await save_over_the_clash(pilot, app)  # the title clashes now
         saved = store.meeting(PENZA)
         assert saved is not None and saved.title == "Mine"
         said = [n.message for n in app._notifications if n.message.startswith("Saved")]
