@@ -11,6 +11,7 @@ the database, the CLI and imports.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -60,6 +61,15 @@ def _plain_data(value: Any, depth: int = 0) -> bool:
 _PERIOD_RE = re.compile(r"^([0-9]{4})(-[0-9]{2})?(\.\.([0-9]{4})(-[0-9]{2})?)?$")
 
 
+@functools.lru_cache(maxsize=1024)
+def _period_year(period: str) -> int:
+    """The last calendar year of a valid period (few distinct ones: cached for a large build)."""
+    m = _PERIOD_RE.match(period)
+    assert m is not None
+    return int(m.group(4) or m.group(1))
+
+
+@functools.lru_cache(maxsize=1024)
 def _valid_period(period: str) -> bool:
     """``2024``, ``2025-03`` or a range of those with months 01-12, not running backwards."""
     m = _PERIOD_RE.match(period)
@@ -342,9 +352,7 @@ class TradeFigure(Struct, forbid_unknown_fields=True):
     @property
     def year(self) -> int:
         """The (last) calendar year the period falls in."""
-        m = _PERIOD_RE.match(self.period)
-        assert m is not None
-        return int(m.group(4) or m.group(1))
+        return _period_year(self.period)
 
     @property
     def full_year(self) -> bool:
