@@ -1021,6 +1021,17 @@ def test_praise_before_kinds_of_goods_leaves_the_kinds() -> None:
     assert extract(text).meeting["exports"] == ["industrial goods", "agricultural goods"]
 
 
+def test_goods_made_by_named_makers_leave_the_makers_out() -> None:
+    """ "supplies of machinery made by MAZ, BelAZ and Amkodor" drafted the export "machinery
+    made": the participle and the makers after it say who, not what."""
+    text = (
+        "MINSK, 5 June (BelTA) - Belarusian Prime Minister Aleksandr Turchin met with Omsk"
+        " Oblast Governor Vitaly Khotsenko. Belarus supplies tractors and machinery made by"
+        " MAZ, BelAZ, Gomselmash and Amkodor to the region."
+    )
+    assert extract(text).meeting["exports"] == ["tractors", "machinery"]
+
+
 def test_one_clause_about_two_sectors_titles_its_proposals_apart() -> None:
     """A reviewer saw "Service center of MTZ on its territory" twice, once per sector; the
     second now says its sector, and its first word is left as written (it may be a name)."""
