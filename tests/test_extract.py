@@ -121,6 +121,40 @@ def test_without_any_date_the_field_is_missing_not_invented() -> None:
     assert draft.meeting["id"].startswith("undated-")
 
 
+_MET = (
+    "Belarusian Prime Minister Roman Golovchenko met with Governor of Vologda Oblast Oleg"
+    " Kuvshinnikov. The sides discussed supplies of tractors and buses to the region."
+)
+
+
+@pytest.mark.parametrize("line", ["Published: 05.12.2019", "Posted on 5 December 2019 by admin"])
+def test_a_publication_line_under_the_text_dates_the_page(line: str) -> None:
+    """Some sites print the page's date after the article; a line that says it is the date
+    of publication gives it, as one over the text would."""
+    draft = extract(f"Belarus and Vologda talk trade\n{_MET}\nShare this:\n{line}")
+    assert draft.meeting["date"] == "2019-12-05"
+    assert draft.meeting["date_inferred"] is True  # (the page's date, not the meeting's)
+
+
+def test_a_date_under_the_text_that_does_not_say_what_it_is_is_not_taken() -> None:
+    """A date in the list of other items after an article is theirs, not the page's."""
+    draft = extract(f"Belarus and Vologda talk trade\n{_MET}\nMore news\n5 December 2019")
+    assert draft.meeting["date"] == ""
+
+
+@pytest.mark.parametrize(("header", "day", "expected"), [
+    ("December 2019", "5 December", "2019-12-05"),
+    ("January 2020", "30 December", "2019-12-30"),  # reported the month after
+    ("March 2020", "30 December", ""),  # too far apart to say
+])  # fmt: skip
+def test_a_month_and_year_over_the_text_give_the_year_of_a_day(
+    header: str, day: str, expected: str
+) -> None:
+    text = _MET.replace("Kuvshinnikov.", f"Kuvshinnikov on {day}.")
+    draft = extract(f"Belarus and Vologda talk trade\n{header}\n{text}")
+    assert draft.meeting["date"] == expected
+
+
 # --- regions and people ------------------------------------------------------------------
 
 

@@ -78,6 +78,8 @@ MONTH_DAY_RANGE_YEAR = re.compile(
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=T\d))")  # "2021-12-07T10:00"
 
 
+# A month and its year, no day: a page's "December 2019"
+MONTH_YEAR = re.compile(rf"\b({MONTH})\s+((?:19|20)\d\d)\b", re.I)
 DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 
 

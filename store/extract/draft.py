@@ -13,7 +13,17 @@ from ..ids import draft_id
 from ..model import Meeting
 from ..regions import Region, find_region, fold
 from ..text import one_line
-from .dates import DAY_RANGE_MONTH_YEAR, MONTH, YEAR, DayMonth, UrlDate, find_dates, url_date
+from .dates import (
+    DAY_RANGE_MONTH_YEAR,
+    MONTH,
+    MONTH_YEAR,
+    MONTHS,
+    YEAR,
+    DayMonth,
+    UrlDate,
+    find_dates,
+    url_date,
+)
 from .needs import may_match
 from .page import Article, Sentence, clean
 from .people import (
@@ -47,7 +57,8 @@ class Draft(Struct):
 
 def _publication(article: Article) -> tuple[str | None, bool, str]:
     """(date, inferred, how) of publication, from the page header or a dateline; a line of
-    when it was updated only if no other gives one."""
+    when it was updated only if no other gives one; else a line under the text that says it
+    gives the date of publication ("Published: 05.12.2019")."""
     for lines in (
         [line for line in article.header if not _UPDATED.search(line)],
         article.header,
@@ -57,6 +68,11 @@ def _publication(article: Article) -> tuple[str | None, bool, str]:
                 full = d.full()
                 if full:
                     return full, False, "the page's date line"
+    for line in article.published_after:
+        for d in find_dates(line):
+            full = d.full()
+            if full:
+                return full, False, "the page's date line under the text"
     return None, False, ""
 
 
@@ -885,6 +901,8 @@ def _date(
         how = f"the publication date ({pub}, {pub_how})"
     elif in_url and in_url.year and (url_year := _year_from_url(written, in_url)):
         year, how = url_year, "the page's address"
+    elif header_year := _year_from_header(article, written):
+        year, how = header_year, "the page's month and year"
     else:
         body = "\n".join(article.paragraphs)
         year, how = _infer_year(article, body, written.month)
@@ -898,6 +916,19 @@ def _date(
     flags.append(f"date: year {year} inferred from {how}")
     note = f"The article gives only the day and month; year {year} from {how}."
     return written.resolve(year), True, note
+
+
+def _year_from_header(article: Article, written: DayMonth) -> int | None:
+    """The year of a day written without one, from a month and year over the text ("December
+    2019"): that month's year, or the year before it for a day late in the month before."""
+    for line in article.header:
+        for m in MONTH_YEAR.finditer(line):
+            month, year = MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))
+            if month == written.month:
+                return year
+            if month == written.month % 12 + 1:  # (reported the month after the day)
+                return year - 1 if month == 1 else year
+    return None
 
 
 def _year_from_url(written: DayMonth, in_url: UrlDate) -> int | None:

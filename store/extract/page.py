@@ -14,6 +14,7 @@ from .dates import (
     DOTTED_DATE,
     ISO_DATE,
     MONTH_DAY_YEAR,
+    MONTH_YEAR,
     SLASHED_DMY,
     SLASHED_YMD,
     valid_iso,
@@ -35,6 +36,9 @@ class Article(Struct):
     # A short line heading a paragraph of the body ("Construction" between two paragraphs):
     # the paragraph's index and the heading
     headings: dict[int, str] = field(default_factory=dict)
+    # Lines under the body that say when the page was published ("Published: 05.12.2019"):
+    # the page's date where the header gives none
+    published_after: list[str] = field(default_factory=list)
 
 
 _JUNK = re.compile(
@@ -42,6 +46,12 @@ _JUNK = re.compile(
     r"written by|print|comments?|advertis|cookie|copyright|©|main\s*/|home\s*/|menu|search|"
     r"photo|video|source:?$|more news|latest news|top news|see also)",
     re.I,
+)
+
+
+# A line that says it gives the page's date: "Published: 05.12.2019", "Posted on 5 December"
+_PUBLISHED_LABEL = re.compile(
+    r"^\s*(?:published|posted|date\s+of\s+publication|publication\s+date)\b", re.I
 )
 
 
@@ -88,6 +98,7 @@ def _is_dateish(line: str) -> bool:
     rest = ISO_DATE.sub(" ", rest)
     rest = DOTTED_DATE.sub(" ", rest)  # "04.09.2025 18:42"
     rest = SLASHED_YMD.sub(" ", SLASHED_DMY.sub(" ", rest))  # "25/03/2019 14:30"
+    rest = MONTH_YEAR.sub(" ", rest)  # a page's "December 2019"
     rest = re.sub(
         r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
         # "Posted: 27.05.2024 12:34:00", "Date of publication: 12 November 2022"
@@ -254,6 +265,7 @@ def clean(text: str) -> Article:
     prev = -1
     heading, heading_at = "", -1  # a short line right under a paragraph, and where
     headings: dict[int, str] = {}
+    published_after: list[str] = []
     lines = _unwrap(text.split("\n"))
     last = max((i for i, raw in enumerate(lines) if raw.strip()), default=-1)
     for at, raw in enumerate(lines):
@@ -327,6 +339,8 @@ def clean(text: str) -> Article:
             # ("Construction", a key area the report goes on to tell of)
             if follows_body and _HEADING.fullmatch(line):
                 heading, heading_at = line, at
+            elif _PUBLISHED_LABEL.match(line) and _is_dateish(line):
+                published_after.append(line)  # (not another item's date: it says what it is)
             dropped += 1
             continue
         if _JUNK.match(line):
@@ -348,7 +362,9 @@ def clean(text: str) -> Article:
         if heading and heading_at == prev:  # (the one line between two paragraphs)
             headings[len(paragraphs) - 1] = heading
         kept_at = at
-    return Article(header, headline, paragraphs, date_line, urls, dropped, sentences, headings)
+    return Article(
+        header, headline, paragraphs, date_line, urls, dropped, sentences, headings, published_after
+    )
 
 
 _ABBREVIATIONS = re.compile(
