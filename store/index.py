@@ -29,7 +29,7 @@ from .analysis import fold, spans
 from .model import Meeting, Proposal, TradeFigure
 from .query import And, Node, parse
 from .records import IndexCorrupt, MemoryRecords, Recent, Records, RecordsChanged
-from .regions import find_region, region_slug
+from .regions import canonical_region, find_region, region_slug
 from .schema import (
     FIELD_NAMES,
     Document,
@@ -959,7 +959,10 @@ class SearchIndex:
             return T.boolean_query(
                 [
                     (Occur.Must, T.term_query(self.schema, "kind", kind)),
-                    (Occur.Must, T.term_query(self.schema, "region", region[:200])),
+                    (
+                        Occur.Must,
+                        T.term_query(self.schema, "region", canonical_region(region)[:200]),
+                    ),
                 ]
             )
 

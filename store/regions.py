@@ -9,12 +9,13 @@ article extractor use it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 from msgspec import Struct
 
-from .analysis import UNDECOMPOSED
+from .analysis import UNDECOMPOSED, edit_distance
 
 
 class Region(Struct, frozen=True):
@@ -224,10 +225,52 @@ def find_region(text: str) -> Region | None:
     return _LOOKUP.get(fold(text).strip())
 
 
+# abbreviations a stored region name may carry ("Penza Obl.", "Krasnodar Kr.")
+_ABBREVIATED = {"obl": "oblast", "reg": "region", "resp": "republic", "rep": "republic",
+                "kr": "krai", "aobl": "autonomous oblast"}  # fmt: skip
+
+
+def spelled_region(name: str) -> Region | None:
+    """The region a stored name spells, abbreviations written out ("Penza Obl."); None if
+    none."""
+    found = find_region(name)
+    if found is not None:
+        return found
+    words = [w.strip(".").lower() for w in name.replace(",", " ").split()]
+    written = " ".join(_ABBREVIATED.get(w, w) for w in words if w)
+    return find_region(written) if written else None
+
+
+def near_region(text: str) -> Region | None:
+    """The region a name that spells none is likely a slip for: one whose spelling is an
+    edit away (two, for a name of more than six letters), the nearest; None if none is."""
+    typed = fold(text).strip()
+    limit = 1 if len(typed) <= 6 else 2
+    best: tuple[int, str, Region] | None = None
+    for spelling, region in _LOOKUP.items():
+        d = edit_distance(typed, spelling, limit)
+        if d <= limit and (best is None or (d, spelling) < best[:2]):
+            best = (d, spelling, region)
+    return best[2] if best is not None else None
+
+
+def region_problem(text: str) -> str | None:
+    """Why a meeting's region may be a slip ("Samra Oblast"), in a few words; None for a
+    spelling of one of the 89 federal subjects (or no region at all)."""
+    if not text.strip() or spelled_region(text) is not None:
+        return None
+    near = near_region(text)
+    if near is not None:
+        return f'"{text.strip()}" is no region we know: did you mean {near.name}?'
+    return f'"{text.strip()}" is none of the 89 federal subjects of Russia as we know them'
+
+
+@functools.lru_cache(maxsize=4096)
 def canonical_region(text: str) -> str:
-    """The region's own name when ``text`` is a known spelling of it ("Samara region" ->
-    "Samara Oblast"), else ``text`` as it is: what counts group a region's spellings under."""
-    found = find_region(text)
+    """The region's own name when ``text`` is a known spelling of it ("Samara region",
+    "Kursk", "Penza Obl." -> "Samara Oblast", ...), else ``text`` as it is: what the index,
+    its regions view and counts group a region's spellings under."""
+    found = spelled_region(text)
     return found.name if found is not None else text
 
 

@@ -36,14 +36,16 @@ except ImportError:  # pragma: no cover - a Python without it
     from hashlib import blake2b
 
 from .model import Meeting, Proposal
-from .regions import filter_value, short_region
+from .regions import canonical_region, filter_value, short_region
 from .taxonomy import SECTORS, STATUSES, sector_label
 
 if TYPE_CHECKING:
     import tantivy
 
 # Bump when the schema or what goes into a document changes: older indexes are rebuilt.
-INDEX_FORMAT = 13  # 13: whether a turnover figure is qualified ("nearly"), for the regions view
+INDEX_FORMAT = (
+    14  # 14: a region under its own name, whatever the spelling ("Kursk", "Kursk Region")
+)
 
 # Weight tiers: a field's text is searched in the tier's field with the tier's boost.
 TIERS: dict[str, float] = {"title": 3.0, "key": 2.0, "body": 1.0, "minor": 0.5}
@@ -158,7 +160,7 @@ def _name_code(name: str) -> int:
 
 def order_region(m: Meeting) -> int:
     """By region A-Z (as lists name it), then newest first (ascending)."""
-    return _name_code(short_region(m.region)) << 22 | (_MAX_DAYS - _days(m.date))
+    return _name_code(short_region(canonical_region(m.region))) << 22 | (_MAX_DAYS - _days(m.date))
 
 
 _SECTOR_RANK = {s.id: i for i, s in enumerate(sorted(SECTORS, key=lambda s: s.label.casefold()))}
@@ -306,7 +308,7 @@ def meeting_documents(m: Meeting, own: list[list[Field]] | None = None) -> Itera
     Documents are plain dicts (field -> values), which the index hands to Tantivy as JSON
     (see :meth:`SearchIndex.write`)."""
     date = _ymd(m.date)
-    region = m.region[:200]
+    region = canonical_region(m.region)[:200]  # (its spellings are one region)
     muid = _meeting_uid(m.id)
     names = [q.name for q in m.participants if q.name]
     if own is None:
@@ -367,7 +369,7 @@ def proposal_documents(m: Meeting, own: list[list[Field]] | None = None) -> Iter
     """A document for each of the meeting's proposals (what the proposals and follow-up
     views list). ``own``: each proposal's own fields, when already listed."""
     date = _ymd(m.date)
-    region = m.region[:200]
+    region = canonical_region(m.region)[:200]  # (its spellings are one region)
     muid = _meeting_uid(m.id)
     context = [m.region] if m.region else []
     context += [q.name for q in m.participants if q.role in ("host", "guest") and q.name]

@@ -24,7 +24,7 @@ from msgspec import Struct, field
 
 from .analysis import WORD_RE, edit_distance, fold, latin_guesses, stem_prefixes, term
 from .query import And, Filter, Node, Not, Or, Phrase, QueryError, Word, walk
-from .regions import Region, find_region, region_slug
+from .regions import find_region, region_slug, spelled_region
 from .schema import SUB_WEIGHT, TIERS
 from .taxonomy import SECTORS
 
@@ -406,7 +406,7 @@ def matching_regions(known: list[str], value: str) -> list[str]:
     one that spells none finds each region it starts (``mosc``)."""
     region = find_region(value) or find_region(value.replace("-", " "))
     if region is not None:
-        return [name for name in known if _spelled(name) is region]
+        return [name for name in known if spelled_region(name) is region]
     slug = region_slug(value)
     return [
         name
@@ -432,7 +432,7 @@ def region_hint(tree: Node, known: list[str]) -> str:
                 (spelled.name if spelled else name)
                 for name in known
                 if any(w.startswith(start) for w in WORD_RE.findall(fold(name)))
-                for spelled in [_spelled(name)]
+                for spelled in [spelled_region(name)]
             )
         )
         if not near:
@@ -442,21 +442,6 @@ def region_hint(tree: Node, known: list[str]) -> str:
         named = ", ".join(f"region:{region_slug(name)} ({name})" for name in near[:3])
         return f"region:{leaf.value} is {what}. Did you mean {named}?"
     return ""
-
-
-# abbreviations a stored region name may carry ("Penza Obl.", "Krasnodar Kr.")
-_ABBREVIATED = {"obl": "oblast", "reg": "region", "resp": "republic", "rep": "republic",
-                "kr": "krai", "aobl": "autonomous oblast"}  # fmt: skip
-
-
-def _spelled(name: str) -> Region | None:
-    """The region a stored name spells, abbreviations written out; None if none."""
-    found = find_region(name)
-    if found is not None:
-        return found
-    words = [w.strip(".").lower() for w in name.replace(",", " ").split()]
-    written = " ".join(_ABBREVIATED.get(w, w) for w in words if w)
-    return find_region(written) if written else None
 
 
 def _region_phrase(words: tuple[str, ...]) -> Node | None:

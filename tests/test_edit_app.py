@@ -222,6 +222,40 @@ async def test_an_error_goes_when_its_field_is_mended(app, store) -> None:
         assert str(error.render()) == ""
 
 
+async def test_a_region_that_is_no_known_one_is_questioned_once(app, store) -> None:
+    """A slip in the region ("Samra Oblast") was saved without a word and became a region
+    of its own in the regions view (found by a new user). The first ctrl+s names the region
+    it is likely a slip for; a second saves the name as typed. The header keeps the
+    database's path after a save refused (it lost it)."""
+    from textual.widgets import Header
+
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        region = form.query_one("#f-region", Input)
+        region.value = "Samra Oblast"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, EditScreen)
+        said = str(form.query_one("#review-error").render())
+        assert "did you mean Samara Oblast?" in said and "ctrl+s again" in said
+        assert form.focused is region
+        assert form.query_one(Header).screen_sub_title == app.sub_title != ""
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+    assert store.meeting(PENZA).region == "Samra Oblast"
+
+
+async def test_a_known_spelling_of_a_region_saves_at_once(app, store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        form.query_one("#f-region", Input).value = "Penza Region"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+    assert store.meeting(PENZA).region == "Penza Region"
+
+
 async def test_an_address_stored_before_addresses_were_checked_does_not_block_an_edit(
     store: Store, tmp_path: Path
 ) -> None:

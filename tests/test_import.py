@@ -70,6 +70,25 @@ def test_imports_a_list_json_array_with_nested_proposals(capsys, here: Path, sto
     assert len(reopened.meetings()) == 5 + 2
 
 
+def test_a_region_that_is_no_known_one_is_imported_with_a_warning(capsys, here: Path, store: Store):
+    """ "Samra Oblast" was imported without a word and became a region of its own (found by
+    a new user): it is imported as written (a name the table lacks may be right), and a
+    line on stderr names the region it is likely a slip for."""
+    slip, odd, known = new_meetings(3)
+    slip["region"], odd["region"], known["region"] = "Samra Oblast", "Atlantis", "Kursk"
+    write_json(here / "new.json", [slip, odd, known])
+    code, out, err = run(capsys, "import", "new.json")
+    assert code == 0 and out == "imported new.json: 3 added, 0 updated, 0 skipped\n"
+    lines = err.splitlines()
+    assert len(lines) == 2, err
+    assert lines[0].startswith("coopbrowse: warning: new.json: record 1 (")
+    assert lines[0].endswith(
+        'region "Samra Oblast" is no region we know: did you mean Samara Oblast?'
+    )
+    assert "record 2" in lines[1] and '"Atlantis" is none of the 89 federal subjects' in lines[1]
+    assert Store.open(store.path).meeting(slip["id"]).region == "Samra Oblast"
+
+
 def test_imports_the_dataset_shape_and_a_single_meeting_object(capsys, here: Path, store: Store):
     first, second = new_meetings(2)
     write_json(here / "dataset.json", {"dataset_version": "x", "meetings": [first]})

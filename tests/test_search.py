@@ -358,6 +358,34 @@ def test_a_region_named_in_full_is_that_region_not_one_that_starts_alike(
     assert matching_regions(stored, "moscow-oblast") == ["Moscow Obl."]
 
 
+def test_a_regions_spellings_are_one_region_in_the_regions_view() -> None:
+    """Meetings stored as "Kursk", "Kursk Oblast" and "Kursk Region" were three rows of the
+    regions view (two of them "Kursk") while ``region:kursk`` and the counts found all three
+    (found by a new user): a region is indexed under its own name, whatever the spelling."""
+    from coopbrowse.store.model import TradeFigure
+
+    def meeting(i: int, region: str, usd: float) -> Meeting:
+        figure = TradeFigure(period=f"{2020 + i}", metric="turnover", usd_millions=usd)
+        return Meeting(
+            id=f"m{i}", date=f"2024-0{i}-01", region=region, title=f"Talks {i}", trade=[figure]
+        )
+
+    spellings = ["Kursk", "Kursk Oblast", "Kursk Region", "Penza Obl."]
+    index = SearchIndex.build([meeting(i, r, 10.0 * i) for i, r in enumerate(spellings, 1)])
+    rows = {r.name: r for r in index.regions()}
+    assert sorted(rows) == ["Kursk Oblast", "Penza Oblast"]
+    kursk = rows["Kursk Oblast"]
+    assert (kursk.meetings, kursk.latest) == (3, "2024-03-01")
+    assert kursk.turnover == {2021: 10.0, 2022: 20.0, 2023: 30.0}
+    for name in ("Kursk Oblast", "Kursk"):  # (whichever spelling asks)
+        assert index.region_detail(name).meeting_count == 3
+    assert len(ids(index, "region:kursk")) == 3
+    assert ids(index, "region:penza") == ["m4"]
+    # sorted by region as one region: the three Kursk meetings side by side, newest first
+    listing = index.listing("meetings", "", "region")
+    assert [index.row(listing, i)[1].id for i in range(4)] == ["m3", "m2", "m1", "m4"]
+
+
 def test_title_match_outranks_detail_match(index: SearchIndex) -> None:
     # "Promomed" is in the title of p11 and only in the detail/notes elsewhere.
     hits = ids(index, "promomed")

@@ -986,8 +986,12 @@ def cmd_import(db_path: Path, args: argparse.Namespace) -> int:
 
     from coopbrowse.store.db import Store
     from coopbrowse.store.ingest import import_records, load_records
+    from coopbrowse.store.regions import region_problem
 
     records = load_records(args.files)
+    for r in records:  # (imported as written: a name the table lacks may be right)
+        if problem := region_problem(r.meeting.region):
+            _say(f"coopbrowse: warning: {r.file}: {r.label}: region {problem}")
     options = {"update": args.update, "dry_run": args.dry_run}
     if args.dry_run and not db_path.exists():
         # Plan against what a new database would hold, without creating it.
