@@ -280,6 +280,24 @@ async def test_an_address_stored_before_addresses_were_checked_does_not_block_an
     assert saved.proposals[0].follow_up[0].url == "javascript:alert(1)"
 
 
+async def test_a_proposal_added_with_ctrl_n_is_in_view_whole(app) -> None:
+    """ctrl+n in a long list of proposals scrolled to the new row's first line only: its
+    proposer, enterprises and detail stayed under the footer (found by a new user)."""
+    async with app.run_test(size=(110, 32)) as pilot:
+        form = await open_editor(pilot, app, "2025-07-21-samara")
+        for _ in range(5):
+            await pilot.press("f6")
+        assert form._section_of(app.focused) == "proposals"
+        await pilot.press("ctrl+n")
+        await settle(pilot, app)
+        title = app.focused
+        assert isinstance(title, Input) and title.id and title.id.endswith("-title")
+        detail = form.query_one(f"#{title.id.replace('-title', '-detail')}", Input)
+        shown = form.query_one("#review-form").region
+        for widget in (title, detail):
+            assert shown.contains_region(widget.region), (widget.id, widget.region, shown)
+
+
 async def test_a_new_proposals_sector_is_chosen_not_assumed(app, store) -> None:
     """A proposal added with ctrl+n has no sector until one is chosen ("Industrial
     cooperation", the first of the list, was filled in unasked): saving it without one

@@ -742,9 +742,17 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         first = {"participants": "name", "trade": "period", "proposals": "title"}[key]
         widget = self.query_one(f"#{key[:2]}-{i}-{first}")
         self.set_focus(widget)
-        # once the row shown is laid out (now it has no place yet, and nothing scrolled)
+        # once the row shown is laid out (now it has no place yet, and nothing scrolled):
+        # the whole row in view, its last line too (a proposal's detail, under the footer
+        # when only its first line was scrolled to), then its first
         scroll = self.query_one("#review-form", VerticalScroll)
-        self.call_after_refresh(scroll.scroll_to_widget, widget, animate=False)
+        last = list(section.query(f".row-{i}"))[-1]
+
+        def show_row() -> None:
+            scroll.scroll_to_widget(last, animate=False, immediate=True)
+            scroll.scroll_to_widget(widget, animate=False, immediate=True)
+
+        self.call_after_refresh(show_row)
         if not section.query(".spare"):
             self.call_later(self._add_spare, key)
 
