@@ -426,6 +426,25 @@ async def test_a_bad_path_or_no_text_is_an_error_in_place(app, tmp_path: Path) -
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_a_path_with_a_space_not_found_says_to_quote_it(app, tmp_path: Path) -> None:
+    """ "/tmp/my article.txt" typed as it is was read as two paths, and the error named two
+    files that do not exist without a word on how to give one (found by a new user)."""
+    (tmp_path / "my article.txt").write_text(ARTICLE, encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        screen = app.screen
+        screen.query_one("#article-path", Input).value = str(tmp_path / "my article.txt")
+        await pilot.press("enter")
+        error = screen.query_one("#article-error", Static)
+        await until(pilot, lambda: "no such file" in str(error.render()), "the error")
+        said = str(error.render())
+        assert said.endswith('(a path with spaces goes in quotes: "my article.txt")'), said
+        assert "several separated by spaces, a path with spaces in quotes" in str(
+            screen.query_one("#article-path-hint", Static).render()
+        )
+
+
 async def test_missing_fields_are_flagged_and_block_saving(app, store: Store) -> None:
     before = store.path.read_bytes()
     text = (

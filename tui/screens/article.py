@@ -146,8 +146,8 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
             yield Label("Add a meeting from a news article", id="article-heading")
             # (what the line takes is said above it: a placeholder is cut on a narrow screen)
             yield Static(
-                "A text or .html file, or an http(s) URL; several separated by spaces "
-                "(enter drafts them):",
+                "A text or .html file, or an http(s) URL; several separated by spaces, "
+                "a path with spaces in quotes (enter drafts them):",
                 id="article-path-hint",
                 markup=False,
             )
@@ -295,7 +295,11 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
         if worker.is_cancelled:
             return
         if not result.drafts:
-            call(self._failed, "; ".join(result.failures))
+            said = "; ".join(result.failures)
+            if len(sources) > 1 and not any(is_url(source) for source in sources):
+                # ("/tmp/my article.txt" is read as two paths: say how it is one)
+                said += ' (a path with spaces goes in quotes: "my article.txt")'
+            call(self._failed, said)
             return
         call(self._done, result)
 
