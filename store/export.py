@@ -30,7 +30,7 @@ from typing import Protocol
 from msgspec import Struct, field
 
 from .errors import NotWritable
-from .model import Meeting, Proposal, TradeFigure, describe_status
+from .model import NO_TRADE_QUOTED, Meeting, Proposal, TradeFigure, describe_status
 from .regions import short_region
 from .storage import atomic_write_bytes, check_export_target
 from .taxonomy import sector_label
@@ -396,11 +396,15 @@ def _meeting_section(m: Meeting, opts: ExportOptions, names: dict[str, str]) -> 
             out.append("")
             out.extend(_proposal_item(p, names) for p in items)
             out.append("")
-    if opts.trade_tables and m.trade:
+    if opts.trade_tables:
         out += ["### Trade figures", ""]
-        ordered = sorted(m.trade, key=lambda t: (t.period, t.metric))
-        out += _table([*_TRADE_HEAD, "Note"], [_figure_row(t, [md_cell(t.note)]) for t in ordered])
-        out.append("")
+        if not m.trade:  # (said, as the app says it: "none quoted" is not "left out")
+            out += [NO_TRADE_QUOTED, ""]
+        else:
+            ordered = sorted(m.trade, key=lambda t: (t.period, t.metric))
+            rows = [_figure_row(t, [md_cell(t.note)]) for t in ordered]
+            out += _table([*_TRADE_HEAD, "Note"], rows)
+            out.append("")
     if m.exports or m.imports:
         out += ["### Goods", ""]
         if m.exports:

@@ -58,6 +58,9 @@ def _plain_data(value: Any, depth: int = 0) -> bool:
     return False
 
 
+# What a meeting's record says where no trade figure was quoted (the app, exports)
+NO_TRADE_QUOTED = "No trade figures were quoted in the source."
+
 _PERIOD_RE = re.compile(r"^([0-9]{4})(-[0-9]{2})?(\.\.([0-9]{4})(-[0-9]{2})?)?$")
 
 

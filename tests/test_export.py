@@ -103,6 +103,16 @@ def test_whole_dataset_is_valid_commonmark_with_tables(store: Store) -> None:
     assert "Mogilevliftmash" in markdown and "002_fa6fb66a2d1c038c.txt" in markdown
 
 
+def test_a_meeting_with_no_trade_figure_says_none_was_quoted(store: Store) -> None:
+    """A briefing left the Trade figures heading out for a meeting with none, where the app
+    says none was quoted: the colleague could not tell "none quoted" from "left out" (found
+    by a new user)."""
+    samara = store.meeting("2025-07-21-samara")
+    assert samara is not None and not samara.trade
+    markdown = to_markdown(select([samara], [("meeting", samara.id)]), now=NOW)
+    assert "### Trade figures\n\nNo trade figures were quoted in the source.\n" in markdown
+
+
 def test_golden_export_of_the_bundled_dataset(store: Store) -> None:
     """Byte-identical to the reviewed golden file (regenerate it on an intended change with
     `coopbrowse export -o tests/golden/bundled-export.md --force` and review the diff)."""

@@ -22,6 +22,7 @@ from rich.text import Text
 
 from coopbrowse.store.index import RegionDetail, Related
 from coopbrowse.store.model import (
+    NO_TRADE_QUOTED,
     Change,
     Meeting,
     Proposal,
@@ -331,7 +332,7 @@ def meeting_blocks(meeting: Meeting, hl: Marker = None) -> list[Block]:
         if chart:
             blocks.append(chart)
     else:
-        blocks.append(Text("No trade figures were quoted in the source.", style=LABEL))
+        blocks.append(Text(NO_TRADE_QUOTED, style=LABEL))
 
     goods = []
     if meeting.exports:
