@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .model import Change
+from .taxonomy import SECTOR_IDS, STATUS_LABELS, sector_label
 from .text import cut
 
 ORDER = "proposals#order"
@@ -265,6 +266,17 @@ def _items(key: str, old: Any, new: Any) -> list[str] | None:
     return lines
 
 
+def _named(key: str, value: Any) -> Any:
+    """A proposal's status or sector as lists name it; any other value as it is."""
+    if not isinstance(value, str):
+        return value
+    if key == "status":
+        return STATUS_LABELS.get(value, value)
+    if key == "sector":
+        return sector_label(value) if value in SECTOR_IDS else value
+    return value
+
+
 def describe(change: Change, record_id: str | None = None) -> list[str]:
     """The change as short plain lines, one per changed field: ``summary: old → new``,
     ``+ proposal: title``; only what concerns ``record_id`` when it is a proposal."""
@@ -298,9 +310,10 @@ def describe(change: Change, record_id: str | None = None) -> list[str]:
                         if f in (others or []):
                             continue
                         note = f": {_short(f.get('note'), 40)}" if f.get("note") else ""
-                        lines.append(f"{sign} follow-up {f.get('date')} {f.get('status')}{note}")
-            else:
-                lines.append(f"{pid}.{key}: {_change(old, new)}")
+                        said = _named("status", f.get("status"))
+                        lines.append(f"{sign} follow-up {f.get('date')} {said}{note}")
+            else:  # (a status or sector as the app names it: "in progress", not "in-progress")
+                lines.append(f"{pid}.{key}: {_change(_named(key, old), _named(key, new))}")
         else:
             items = _items(path, old, new)
             if items:

@@ -26,6 +26,23 @@ def edited(meeting: Meeting, **fields: Any) -> Meeting:
     return Meeting.from_dict({**meeting.to_dict(), **fields})
 
 
+def test_a_status_or_sector_change_is_told_as_the_app_names_them(store: Store) -> None:
+    """The undo question said "status: in-progress → agreed", where the app says "in
+    progress" (found by a new user): a status and a sector are told by their names."""
+    before = store.meeting(PENZA)
+    assert before is not None
+    data = before.to_dict()
+    data["proposals"][0]["status"] = "in-progress"
+    data["proposals"][0]["sector"] = "construction"
+    change = store.edit_meeting(Meeting.from_dict(data), expected=before.to_dict())
+    assert change is not None
+    lines = describe(change)
+    pid = before.proposals[0].id
+    assert f"{pid}.status: {before.proposals[0].status} → in progress" in lines, lines
+    assert any(line.startswith(f"{pid}.sector: ") and line.endswith(" → Construction")
+               for line in lines), lines  # fmt: skip
+
+
 def test_an_edit_is_recorded_and_undone(store: Store) -> None:
     before = store.meeting(PENZA)
     assert before is not None and before.history == []
