@@ -114,6 +114,24 @@ async def test_at_any_width_the_footer_is_one_line_and_the_palette_key_stays(app
         assert footer.palette in shown
 
 
+@pytest.mark.parametrize("width", [72, 110])
+async def test_a_key_cut_off_at_the_edge_is_left_out_whole_and_an_ellipsis_says_so(
+    app, width: int
+) -> None:
+    """At 110 columns the footer ended "i Add from article  u ▏": a key without its words
+    (found by a new user). Only whole keys are drawn; " …" before the palette's rule says
+    there are more (the wheel brings them in view)."""
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot, app)
+        footer = app.screen.query_one(KeysFooter)
+        line = footer.render().plain
+        keys = [e for e in footer.visible_entries() if e is not footer.palette]
+        assert footer.entries[-1] not in keys  # (cut at this width)
+        for entry in keys:
+            assert f" {entry.display} {entry.description} " in line, entry.display
+        assert line[: line.index("▏")].rstrip().endswith(f"{keys[-1].description}  …")
+
+
 async def test_hover_changes_the_background_only_and_goes_with_the_keys(app) -> None:
     """As on Textual's footer: the key under the pointer gets the hover's background, its
     words keep their colours; a tooltip shown goes when the keys change or the pointer

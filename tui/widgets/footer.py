@@ -46,6 +46,8 @@ def typed_over(screen: Screen[Any], binding: Binding) -> bool:
     )
 
 
+MORE = " …"  # at the edge of a footer too narrow for all its keys
+
 _CHARACTER_KEYS = frozenset((
     "slash", "question_mark", "space", "left_square_bracket", "right_square_bracket",
     "plus", "minus", "full_stop", "comma", "colon", "asterisk",
@@ -224,11 +226,18 @@ class KeysFooter(Widget):
         room = width - palette
         spans: list[tuple[int, int, FooterEntry]] = []
         x = 0
-        for entry in self.entries[self._first :]:
-            if x >= room:
-                break
+        # whole keys only ("u" cut from its words said nothing): those that do not fit make
+        # way for a "…" (MORE) at the edge, and the wheel brings them into view
+        entries = self.entries[self._first :]
+        for entry in entries:
             end = x + sum(cell_len(part) for part in self._cells(entry))
-            spans.append((x, min(end, room), entry))
+            if end > room:
+                while spans and spans[-1][1] > room - len(MORE):
+                    spans.pop()
+                if not spans and x == 0:  # (too narrow for one key: as much of it as fits)
+                    spans.append((0, room, entry))
+                break
+            spans.append((x, end, entry))
             x = end
         if palette and self.palette is not None:
             spans.append((room, width, self.palette))  # (its rule and last cell are its own)
@@ -275,6 +284,8 @@ class KeysFooter(Widget):
                 room = start
                 break
             line.append_text(self._entry_text(entry, base))
+        if self._cut(width) and line.cell_len + len(MORE) <= room:
+            line.append(MORE, base + self.get_component_rich_style("footer-key--description"))
         line.truncate(room, overflow="crop", pad=True)
         if room < width and self.palette is not None:
             under = self._under(self.palette, base)
