@@ -41,6 +41,16 @@ def test_the_regions_latest_turnover_reads_as_its_figures_were_quoted(bundled) -
     assert latest["Penza Oblast"] == "$152M (2024)"
 
 
+def test_a_region_with_no_turnover_says_so_with_a_dash() -> None:
+    """Its chart and latest cells were blank, as if not filled in yet (found by a new user)."""
+    from coopbrowse.store.index import RegionRow
+    from coopbrowse.tui.views import NO_TURNOVER, VIEWS, Row
+
+    r = RegionRow("Samara Oblast", 1, 10, "2025-07-21", {}, {})
+    cells = [str(c) for c in VIEWS["regions"].cells(Row(key=("region", r.name), region=r), None)]
+    assert cells[-2:] == [NO_TURNOVER, NO_TURNOVER] == ["—", "—"]
+
+
 def test_a_wide_range_of_turnover_fits_its_column_with_its_year() -> None:
     """ "~$89.1–867.2M (2024)" was cut at its year in the 18-cell column (found by a new
     user at 80x24): a range of tens of millions is said in whole millions."""

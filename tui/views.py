@@ -159,15 +159,18 @@ def _region_cells(row: Row, hl: Marker) -> list[Text]:
     assert r is not None
     spark, span = year_sparkline(r.turnover)
     years = list(r.turnover)
-    latest = f"{_as_quoted(r, years[-1])} ({years[-1]})" if years else ""
+    none = Text(NO_TURNOVER, style="dim")  # (an empty cell read as one not filled in yet)
     return [
         mark(short_region(r.name), hl, multiline=False),
         Text(str(r.meetings)),
         Text(str(r.proposals)),
         Text(r.latest),
-        Text(f"{spark} {span}".strip(), style="green"),
-        Text(latest),
+        Text(f"{spark} {span}", style="green") if years else none,
+        Text(f"{_as_quoted(r, years[-1])} ({years[-1]})") if years else none,
     ]
+
+
+NO_TURNOVER = "—"  # a region with no full-year turnover quoted
 
 
 _SPARKS = "▁▂▃▄▅▆▇█"
