@@ -411,6 +411,20 @@ def test_an_unknown_long_option_is_an_error_not_a_query_word(capsys, store) -> N
     assert code == 0 and "penza" not in out.lower()
 
 
+def test_search_limit_0_is_all_as_for_follow_up(capsys, store) -> None:
+    """``search --limit 0`` was an error where ``follow-up --list --limit 0`` is all (found
+    by a new user): 0 is all for both; a negative limit is an error naming both readings."""
+    code, out, _err = run(capsys, "search", "cooperation", "--json", "--limit", "1")
+    assert code == 0
+    total = json.loads(out)["total"]
+    assert total > 1
+    code, out, _err = run(capsys, "search", "cooperation", "--json", "--limit", "0")
+    found = json.loads(out)
+    assert code == 0 and found["total"] == total == len(found["hits"])
+    code, out, err = run(capsys, "search", "cooperation", "--limit", "-1")
+    assert code == 2 and err == "coopbrowse: error: --limit must be 0 (all) or more, not -1\n"
+
+
 @pytest.mark.parametrize(
     ("argv", "said"),
     [

@@ -112,7 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("query", metavar="QUERY", nargs="+", help="the query (quote it in the shell)")
     p.add_argument("--json", action="store_true", help="print JSON hits with their spans")
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (20)")
+    p.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="at most N hits (20; 0 for all)"
+    )
     p.add_argument("--type", choices=("meeting", "proposal"), help="only this kind of record")
 
     p = sub.add_parser(
@@ -896,9 +898,11 @@ def cmd_search(
 
     from .render import hits_table
 
-    if limit < 1:
-        raise StoreError(None, f"--limit must be at least 1, not {limit}")
+    if limit < 0:  # (0 is all, as for follow-up --list)
+        raise StoreError(None, f"--limit must be 0 (all) or more, not {limit}")
     result = _search(index, query, limit=limit, kind=kind)
+    if limit == 0 and result.total > len(result.hits):
+        result = _search(index, query, limit=result.total, kind=kind)
     if as_json:
         _dump(
             {
