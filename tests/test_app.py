@@ -2776,3 +2776,23 @@ async def test_a_notification_leaves_the_status_line_and_footer_in_view(app) -> 
         toast = app.screen.query_one(Toast)
         status = main.query_one("#status-line")
         assert toast.region.bottom <= status.region.y, (toast.region, status.region)
+
+
+async def test_the_export_dialogs_buttons_fit_a_72_column_terminal(app) -> None:
+    """At 72x24 the third button was cut off at the dialog's edge ("Cancel (esc▇▇"; found
+    by a new user): the three fit, whole, inside the dialog."""
+    from textual.widgets import Button
+
+    from coopbrowse.tui.screens.export import ExportScreen
+
+    async with app.run_test(size=(72, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the dialog")
+        await settle(pilot, app)
+        box = app.screen.query_one("#export-box").content_region
+        buttons = list(app.screen.query_one("#export-buttons").query(Button))
+        assert len(buttons) == 3
+        for button in buttons:  # (across: the dialog scrolls down to them on a low screen)
+            region = button.region
+            assert box.x <= region.x and region.right <= box.right, (str(button.label), region)

@@ -509,7 +509,11 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
                 yield Static(id="export-preview-text", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button("Export (ctrl+e)", id="do-export", variant="primary")
-                yield Button("Copy Markdown (ctrl+y)", id="do-copy")
+                # (short: the three fit a 72-column terminal; "Copy Markdown (ctrl+y)" cut
+                # the Cancel button off at the edge)
+                copy = Button("Copy (ctrl+y)", id="do-copy")
+                copy.tooltip = "Copy the Markdown to the clipboard"
+                yield copy
                 yield Button("Cancel (esc)", id="do-cancel")
         yield KeysFooter()
 
