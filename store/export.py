@@ -31,7 +31,7 @@ from msgspec import Struct, field
 
 from .errors import NotWritable
 from .model import NO_TRADE_QUOTED, Meeting, Proposal, TradeFigure, describe_status
-from .regions import short_region
+from .regions import canonical_region, short_region
 from .storage import atomic_write_bytes, check_export_target
 from .taxonomy import sector_label
 from .text import CONTROL_CHARS, one_line, plural, unquoted
@@ -451,7 +451,8 @@ def _overview(sel: Selection) -> list[str]:
         out += ["### Proposals by sector across regions", ""]
         sectors: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for p, m in pairs:
-            sectors[p.sector][m.region].append(m.date[:7])
+            # (a region's spellings are one region, as in the regions view)
+            sectors[p.sector][canonical_region(m.region)].append(m.date[:7])
         rows = []
         for sector in sorted(
             sectors, key=lambda s: (-sum(map(len, sectors[s].values())), sector_label(s))
@@ -470,14 +471,19 @@ def _overview(sel: Selection) -> list[str]:
     figures = [(t, m) for m in sel.meetings for t in m.trade]
     if figures:
         out += ["### Trade by region and year", ""]
-        figures.sort(key=lambda tm: (tm[1].region, tm[0].period, tm[0].metric, tm[1].date))
+        figures.sort(
+            key=lambda tm: (canonical_region(tm[1].region), tm[0].period, tm[0].metric, tm[1].date)
+        )
         rows = [
             _figure_row(t, [md_cell(f"{m.date}, {m.host.name if m.host else ''}")])
             for t, m in figures
         ]
         out += _table(
             ["Region", *_TRADE_HEAD, "Meeting"],
-            [f"| {md_cell(m.region)} " + row for (t, m), row in zip(figures, rows, strict=True)],
+            [
+                f"| {md_cell(canonical_region(m.region))} " + row
+                for (t, m), row in zip(figures, rows, strict=True)
+            ],
         )
         out.append("")
     return out

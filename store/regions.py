@@ -15,7 +15,7 @@ import unicodedata
 
 from msgspec import Struct
 
-from .analysis import UNDECOMPOSED, edit_distance
+from .analysis import UNDECOMPOSED, edit_distance, latin_guesses
 
 
 class Region(Struct, frozen=True):
@@ -230,15 +230,31 @@ _ABBREVIATED = {"obl": "oblast", "reg": "region", "resp": "republic", "rep": "re
                 "kr": "krai", "aobl": "autonomous oblast"}  # fmt: skip
 
 
+_KIND_WORD = re.compile(r"\s+(?:oblast|region|krai|territory|republic)$")
+_SECOND_NAME = re.compile(r"\s+[-–—]\s+\S.*$")  # "Kemerovo Oblast – Kuzbass"
+
+
 def spelled_region(name: str) -> Region | None:
-    """The region a stored name spells, abbreviations written out ("Penza Obl."); None if
-    none."""
+    """The region a stored name spells ("Penza Obl.", "Kemerovo Oblast – Kuzbass", "Orel
+    Region", "Khanty Mansi", "Курская область"); None if none."""
     found = find_region(name)
     if found is not None:
         return found
     words = [w.strip(".").lower() for w in name.replace(",", " ").split()]
     written = " ".join(_ABBREVIATED.get(w, w) for w in words if w)
-    return find_region(written) if written else None
+    if not written:
+        return None
+    tried = [written, _SECOND_NAME.sub("", written)]  # (an official double name's first)
+    tried += [t.replace("-", " ") for t in tried] + [t.replace(" ", "-") for t in tried]
+    tried += [_KIND_WORD.sub("", t) for t in tried]  # (an alias with its kind: "Orel Region")
+    tried += [f"{t[12:]} republic" for t in tried if t.startswith("republic of ")]  # "of Altai"
+    if not written.isascii():  # (in Cyrillic: its words' Latin spellings)
+        tried += [guess for word in written.split() for guess in latin_guesses(word)]
+    for spelling in dict.fromkeys(tried):
+        found = find_region(spelling)
+        if found is not None:
+            return found
+    return None
 
 
 def near_region(text: str) -> Region | None:
@@ -259,6 +275,10 @@ def region_problem(text: str) -> str | None:
     spelling of one of the 89 federal subjects (or no region at all)."""
     if not text.strip() or spelled_region(text) is not None:
         return None
+    core = fold(text).strip()
+    if core.title() in _AMBIGUOUS_CORES:  # ("Altai": the krai or the republic)
+        named = " or ".join(r.name for r in REGIONS if core in fold(r.name).split())
+        return f'"{text.strip()}" names two regions: {named}?'
     near = near_region(text)
     if near is not None:
         return f'"{text.strip()}" is no region we know: did you mean {near.name}?'

@@ -24,7 +24,7 @@ from msgspec import Struct, field
 
 from .analysis import WORD_RE, edit_distance, fold, latin_guesses, stem_prefixes, term
 from .query import And, Filter, Node, Not, Or, Phrase, QueryError, Word, walk
-from .regions import find_region, region_slug, spelled_region
+from .regions import Region, find_region, region_slug, spelled_region
 from .schema import SUB_WEIGHT, TIERS
 from .taxonomy import SECTORS
 
@@ -190,7 +190,7 @@ def _corrected_value(
     """A misspelt filter value's nearest known one, or None (known, or nothing near)."""
     value = fold(f.value).strip()
     if f.name == "region":
-        if not value or find_region(value) or find_region(value.replace("-", " ")):
+        if not value or _named_region(value):
             return None  # a region (with no meetings, perhaps), not a slip: as typed
         known = known_regions()
         if matching_regions(known, value):
@@ -399,12 +399,20 @@ class Compiler:
 # Regions and sectors ------------------------------------------------------------------------
 
 
+def _named_region(value: str) -> Region | None:
+    """The region a ``region:`` value names: ``penza-obl`` too, the filter of a stored
+    "Penza Obl." (a value in Cyrillic is read in Latin letters as a slip is, and flagged)."""
+    if not value.isascii():
+        return find_region(value)
+    return spelled_region(value) or spelled_region(value.replace("-", " "))
+
+
 def matching_regions(known: list[str], value: str) -> list[str]:
     """The indexed regions a ``region:`` value names. A value that spells a region finds it
     under every spelling stored that names it, abbreviated too ("Penza Obl." for ``penza``),
     and never another region (``moscow`` is the city: not Moscow Oblast, nor "Moscow Obl.");
     one that spells none finds each region it starts (``mosc``)."""
-    region = find_region(value) or find_region(value.replace("-", " "))
+    region = _named_region(value)
     if region is not None:
         return [name for name in known if spelled_region(name) is region]
     slug = region_slug(value)

@@ -113,6 +113,24 @@ def test_a_meeting_with_no_trade_figure_says_none_was_quoted(store: Store) -> No
     assert "### Trade figures\n\nNo trade figures were quoted in the source.\n" in markdown
 
 
+def test_the_overview_counts_a_regions_spellings_as_one_region() -> None:
+    """ "Kursk" and "Kursk Region" were two regions in a briefing's overview, one in the
+    regions view (found in review)."""
+    from coopbrowse.store.model import Meeting, Proposal
+
+    meetings = [
+        Meeting(
+            id=f"m{i}", date=f"2024-0{i}-01", region=region, title="Talks",
+            proposals=[Proposal(id=f"m{i}-p01", meeting_id=f"m{i}", sector="construction",
+                                title="Cement")],
+        )
+        for i, region in enumerate(["Kursk", "Kursk Region"], 1)
+    ]  # fmt: skip
+    markdown = to_markdown(select(meetings, [("meeting", m.id) for m in meetings]), now=NOW)
+    row = next(line for line in markdown.splitlines() if line.startswith("| Construction |"))
+    assert row == "| Construction | 1 | 2 | Kursk Oblast (2024-01, 2024-02) |", row
+
+
 def test_golden_export_of_the_bundled_dataset(store: Store) -> None:
     """Byte-identical to the reviewed golden file (regenerate it on an intended change with
     `coopbrowse export -o tests/golden/bundled-export.md --force` and review the diff)."""

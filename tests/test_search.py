@@ -386,6 +386,58 @@ def test_a_regions_spellings_are_one_region_in_the_regions_view() -> None:
     assert [index.row(listing, i)[1].id for i in range(4)] == ["m3", "m2", "m1", "m4"]
 
 
+def test_a_filter_made_from_an_abbreviated_stored_region_finds_it() -> None:
+    """``region:penza-obl`` (the filter of a stored "Penza Obl.": the follow-up dialog's
+    "raised again later" and older facet rows give it) found nothing once the index held the
+    region under its own name (found in review)."""
+    from coopbrowse.store.regions import filter_value
+
+    stored = ["Penza Obl.", "Penza Oblast", "Moscow Obl.", "Курская область"]
+    meetings = [
+        Meeting(id=f"m{i}", date=f"2024-0{i}-01", region=r, title=f"Talks {i}")
+        for i, r in enumerate(stored, 1)
+    ]
+    index = SearchIndex.build(meetings)
+    assert filter_value("Penza Obl.") == "penza-obl"
+    assert sorted(ids(index, "region:penza-obl")) == ["m1", "m2"]
+    assert ids(index, "region:moscow-obl") == ["m3"]
+    assert ids(index, "region:курская") == ["m4"] == ids(index, "region:kursk")
+
+
+@pytest.mark.parametrize(
+    ("spelling", "region"),
+    [
+        ("Kemerovo Oblast – Kuzbass", "Kemerovo Oblast"),  # an official double name
+        ("Orel Region", "Oryol Oblast"),  # an alias with its kind
+        ("Khanty Mansi", "Khanty-Mansi Autonomous Okrug"),  # a space for the hyphen
+        ("Republic of Altai", "Altai Republic"),
+        ("Курская область", "Kursk Oblast"),  # in Cyrillic
+        ("Penza Obl.", "Penza Oblast"),
+    ],
+)
+def test_a_region_is_known_under_the_spellings_reports_use(spelling: str, region: str) -> None:
+    from coopbrowse.store.regions import canonical_region, region_problem
+
+    assert canonical_region(spelling) == region
+    assert region_problem(spelling) is None
+
+
+def test_a_region_question_names_what_it_may_be() -> None:
+    """Every name and alias of the 89 passes; a slip is told its region, a bare "Altai"
+    both it may be (it said "none of the 89")."""
+    from coopbrowse.store.regions import REGIONS, region_problem
+
+    for r in REGIONS:
+        for name in (r.name, *r.aliases):
+            assert region_problem(name) is None, name
+    assert region_problem("Samra Oblast") == (
+        '"Samra Oblast" is no region we know: did you mean Samara Oblast?'
+    )
+    said = region_problem("Altai")
+    assert said is not None and "Altai Krai" in said and "Altai Republic" in said
+    assert "none of the 89" in (region_problem("Atlantis") or "")
+
+
 def test_title_match_outranks_detail_match(index: SearchIndex) -> None:
     # "Promomed" is in the title of p11 and only in the detail/notes elsewhere.
     hits = ids(index, "promomed")
