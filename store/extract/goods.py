@@ -164,9 +164,10 @@ _TRAILING = re.compile(
     # (and what a machine runs on, cut off by "on": "buses running [on gas]")
     r"\s+(?:running|powered|fuell?ed|operating|working|"
     r"somewhere|there|here|too|abroad|again|now|annually|necessary|needed|required|"
-    # who made it, cut off at "by": "machinery made [by MAZ, BelAZ and Amkodor]"
-    r"made|produced|manufactured|built|assembled|"
     r"(?:a|per|every|each)\s+(?:year|month))$"
+    # who made it, cut off at "by": "machinery [jointly] made [by MAZ, BelAZ and Amkodor]"
+    r"|(?:\s+(?:being|been|[a-z]+ly|home|hand))?\s+(?:made|produced|manufactured|built|"
+    r"assembled)$"
     # what it is worth is no part of what it is: "food products worth 14.6 billion rubles"
     # what it replaces is no part of it: "buses instead of foreign ones"
     r"|\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+.*$"

@@ -55,6 +55,15 @@ _PUBLISHED_LABEL = re.compile(
 )
 
 
+# What follows an article that is not its own: other items, comments (their dates are theirs)
+_OTHER_ITEMS = re.compile(
+    r"^(?:related|read\s+(?:also|more)|more\s+news|latest\s+news|top\s+news|see\s+also|"
+    r"recent\s+news|most\s+(?:read|popular)|comments?\b|\d+\s+comments?\b)",
+    re.I,
+)
+_PUBLISHED_REACH = 4  # lines under the last paragraph a "Published: ..." line may be
+
+
 _SENTENCE_END = re.compile(r"[.!?…\"”’»)]\s*$")
 _STOP_INSIDE = re.compile(r"[a-z)][.!?]\s+[A-Z]")
 
@@ -266,6 +275,7 @@ def clean(text: str) -> Article:
     heading, heading_at = "", -1  # a short line right under a paragraph, and where
     headings: dict[int, str] = {}
     published_after: list[str] = []
+    past_article = False  # past the body, into other items (related news, comments)
     lines = _unwrap(text.split("\n"))
     last = max((i for i, raw in enumerate(lines) if raw.strip()), default=-1)
     for at, raw in enumerate(lines):
@@ -337,10 +347,17 @@ def clean(text: str) -> Article:
             # After the body has begun, short unpunctuated lines are menus, share buttons
             # or other headlines; one right under a paragraph and over the next may head it
             # ("Construction", a key area the report goes on to tell of)
-            if follows_body and _HEADING.fullmatch(line):
+            if _OTHER_ITEMS.match(line):
+                past_article = True  # ("Related news", comments: their dates are theirs)
+            elif follows_body and _HEADING.fullmatch(line):
                 heading, heading_at = line, at
-            elif _PUBLISHED_LABEL.match(line) and _is_dateish(line):
-                published_after.append(line)  # (not another item's date: it says what it is)
+            elif (
+                not past_article
+                and at - kept_at <= _PUBLISHED_REACH
+                and _PUBLISHED_LABEL.match(line)
+                and _is_dateish(line)
+            ):
+                published_after.append(line)  # (it says what it is: the page's date)
             dropped += 1
             continue
         if _JUNK.match(line):
