@@ -132,6 +132,33 @@ async def test_a_key_cut_off_at_the_edge_is_left_out_whole_and_an_ellipsis_says_
         assert line[: line.index("▏")].rstrip().endswith(f"{keys[-1].description}  …")
 
 
+async def test_at_every_width_some_key_is_drawn_and_the_wheel_stops_at_the_last(app) -> None:
+    """At 21-22 columns the first key, which fitted, made way for " …" and no key was drawn;
+    the wheel could scroll past the last key, leaving " …" alone (found in review)."""
+    from textual.events import MouseScrollDown
+
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(pilot, app)
+        footer = app.screen.query_one(KeysFooter)
+        for width in range(8, 160):
+            keys = [span for span in footer._place(width) if span[2] is not footer.palette]
+            assert keys, width
+            whole = [end - start == sum(map(len, footer._cells(e))) for start, end, e in keys]
+            assert all(whole) or len(keys) == 1, width
+        for _ in range(len(footer.entries) + 3):
+            footer.post_message(MouseScrollDown(footer, 5, 0, 0, 1, 0, False, False, False))
+            await settle(pilot, app)
+        shown = footer.visible_entries()
+        assert footer.entries[-1] in shown and len(shown) > 1  # (not " …" alone)
+        await pilot.resize_terminal(24, 24)  # one key at a time: the wheel stops at the last
+        await settle(pilot, app)
+        for _ in range(len(footer.entries) + 3):
+            footer.post_message(MouseScrollDown(footer, 5, 0, 0, 1, 0, False, False, False))
+            await settle(pilot, app)
+        assert footer._first == len(footer.entries) - 1
+        assert footer.entries[-1] in footer.visible_entries()
+
+
 async def test_hover_changes_the_background_only_and_goes_with_the_keys(app) -> None:
     """As on Textual's footer: the key under the pointer gets the hover's background, its
     words keep their colours; a tooltip shown goes when the keys change or the pointer

@@ -232,10 +232,12 @@ class KeysFooter(Widget):
         for entry in entries:
             end = x + sum(cell_len(part) for part in self._cells(entry))
             if end > room:
-                while spans and spans[-1][1] > room - len(MORE):
-                    spans.pop()
-                if not spans and x == 0:  # (too narrow for one key: as much of it as fits)
-                    spans.append((0, room, entry))
+                kept = spans
+                while kept and kept[-1][1] > room - len(MORE):
+                    kept = kept[:-1]
+                # (room for one key but not for " …" too: that key, whole; none at all: as
+                # much of the first as fits)
+                spans = kept or spans[:1] or [(0, room, entry)]
                 break
             spans.append((x, end, entry))
             x = end
@@ -317,7 +319,7 @@ class KeysFooter(Widget):
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         """The keys cut off at the right come into view, a key at a time."""
-        if self._cut(self.size.width):
+        if self._cut(self.size.width) and self._first < len(self.entries) - 1:
             event.stop()
             self._first += 1
             self._hover = None
