@@ -438,6 +438,18 @@ def test_a_region_question_names_what_it_may_be() -> None:
     assert "none of the 89" in (region_problem("Atlantis") or "")
 
 
+def test_a_meetings_sub_field_holds_its_proposals_own_texts_in_order(bundled: Dataset) -> None:
+    """The texts a first build gives a meeting's ``sub`` field (without their paths) are
+    those of the proposals' own fields, in their order."""
+    from coopbrowse.store.schema import meeting_documents, proposal_own_fields
+
+    for m in bundled.meetings:
+        doc = next(meeting_documents(m))
+        given = next(meeting_documents(m, [proposal_own_fields(p) for p in m.proposals]))
+        expected = [t for p in m.proposals for _path, t, _tier in proposal_own_fields(p)]
+        assert doc["sub"] == given["sub"] == expected and expected
+
+
 def test_title_match_outranks_detail_match(index: SearchIndex) -> None:
     # "Promomed" is in the title of p11 and only in the detail/notes elsewhere.
     hits = ids(index, "promomed")
