@@ -440,6 +440,12 @@ async def test_a_path_with_a_space_not_found_says_to_quote_it(app, tmp_path: Pat
         await until(pilot, lambda: "no such file" in str(error.render()), "the error")
         said = str(error.render())
         assert said.endswith('(a path with spaces goes in quotes: "my article.txt")'), said
+        # quoted already (and still not found): no advice to quote it
+        path = screen.query_one("#article-path", Input)
+        path.value = f'"{tmp_path / "no article.txt"}" {tmp_path / "nope.txt"}'
+        await pilot.press("enter")
+        await until(pilot, lambda: "no article.txt" in str(error.render()), "the new error")
+        assert "in quotes" not in str(error.render())
         assert "several separated by spaces, a path with spaces in quotes" in str(
             screen.query_one("#article-path-hint", Static).render()
         )

@@ -900,9 +900,7 @@ def cmd_search(
 
     if limit < 0:  # (0 is all, as for follow-up --list)
         raise StoreError(None, f"--limit must be 0 (all) or more, not {limit}")
-    result = _search(index, query, limit=limit, kind=kind)
-    if limit == 0 and result.total > len(result.hits):
-        result = _search(index, query, limit=result.total, kind=kind)
+    result = _search(index, query, limit=limit or None, kind=kind)
     if as_json:
         _dump(
             {

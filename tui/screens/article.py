@@ -296,7 +296,7 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
             return
         if not result.drafts:
             said = "; ".join(result.failures)
-            if len(sources) > 1 and not any(is_url(source) for source in sources):
+            if len(sources) > 1 and not any(is_url(s) or " " in s for s in sources):
                 # ("/tmp/my article.txt" is read as two paths: say how it is one)
                 said += ' (a path with spaces goes in quotes: "my article.txt")'
             call(self._failed, said)
