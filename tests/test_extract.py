@@ -166,6 +166,37 @@ def test_a_month_and_year_over_the_text_give_the_year_of_a_day(
     assert draft.meeting["date"] == expected
 
 
+_TVER = (
+    "Belarus and Tver talk trade\n5 March 2025\nMINSK, 5 March (BelTA) - Belarusian Industry"
+    " Minister Viktor Karankevich met with Governor of Tver Oblast Igor Rudenya. "
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "stated_by"),
+    [
+        ("According to Viktor Karankevich, trade", "Viktor Karankevich"),  # a participant
+        ("According to Rudenya, trade", "Igor Rudenya"),  # by surname
+        ("According to Belstat, trade", "Belstat"),  # a body: as named
+        ("Trade", "BelTA (report text)"),
+    ],
+)
+def test_a_figure_given_according_to_someone_is_stated_by_them(said: str, stated_by: str) -> None:
+    """ "According to Viktor Karankevich, trade ... reached $412 million" was stated by the
+    outlet's report text (found by a new user): "according to" took only "him" or "the"."""
+    draft = extract(f"{_TVER}{said} between Belarus and the region reached $412 million in 2024.")
+    assert [t["stated_by"] for t in draft.meeting["trade"]] == [stated_by]
+
+
+def test_agreeing_to_consider_something_is_not_agreeing_to_it() -> None:
+    """ "The sides agreed to consider opening a service center" was drafted ``agreed``."""
+    draft = extract(f"{_TVER}The sides agreed to consider opening a service center in Tver.")
+    statuses = {p["status"] for p in draft.meeting["proposals"]}
+    assert statuses == {"proposed"}
+    draft = extract(f"{_TVER}The sides agreed to open a service center in Tver.")
+    assert {p["status"] for p in draft.meeting["proposals"]} == {"agreed"}
+
+
 # --- regions and people ------------------------------------------------------------------
 
 

@@ -509,7 +509,10 @@ _GOODS_SENTENCE = re.compile(
 # A drafted status is ``proposed`` unless the sentence says the sides agreed or signed, or
 # that the work is under way; it is marked as from the article until a person confirms it.
 _STATUS = (
-    ("agreed", re.compile(r"\b(?:agreed|signed|reached\s+an?\s+agreement)\b", re.I)),
+    # (not "agreed to consider opening …": what they agreed is to think about it)
+    ("agreed", re.compile(r"\b(?:agreed(?!\s+to\s+(?:consider|discuss|study|explore|examine|"
+                          r"look\s+into|think\s+about|work\s+out))|signed|"
+                          r"reached\s+an?\s+agreement)\b", re.I)),
     ("in-progress", re.compile(r"\b(?:under\s*way|(?:is|are)\s+being\s+(?:implemented|built|"
                                r"carried\s+out|delivered)|under\s+construction)\b", re.I)),
 )  # fmt: skip

@@ -865,7 +865,20 @@ def _speaks_of_trade(text: str) -> bool:
     return may_match(_TRADE_WORDS, text) and bool(_TRADE_WORDS.search(text))
 
 
+# "According to Viktor Karankevich, trade ...": who is named (a participant by surname)
+_ACCORDING_TO = re.compile(
+    r"\b(?i:according)\s+to\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+)
+
+
 def _stated_by(s: Sentence, host: Person | None, guest: Person | None, outlet: str) -> str:
+    named = may_match(_ACCORDING_TO, s.text) and _ACCORDING_TO.search(s.text)
+    if named:
+        who = named.group("who")
+        for person in (host, guest):
+            if person and person.name and person.name.split()[-1] in who.split():
+                return person.name
+        return who  # (someone else, or a body: "According to Belstat")
     quoted = may_match(_QUOTED, s.text) and _QUOTED.search(s.text)
     if not quoted:
         return f"{outlet} (report text)" if outlet else "report text"
