@@ -478,6 +478,39 @@ async def test_missing_fields_are_flagged_and_block_saving(app, store: Store) ->
         assert store.meeting("2024-11-05-omsk") is not None
 
 
+async def test_the_id_shown_follows_the_date_and_region_typed(app, store: Store) -> None:
+    """The review form showed "undated-omsk" beside a date typed by hand, and saved
+    "2024-03-14-omsk" (found by a new user): the id shown follows the date and the region
+    until it is typed by hand; then it is kept."""
+    text = (
+        "Belarusian President Aleksandr Lukashenko met with Governor of Omsk Oblast Vitaly "
+        "Khotsenko. The president proposed supplying lifts to the region."
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, text)
+        shown = review.query_one("#f-id", Input)
+        assert shown.value == "undated-omsk"
+        review.query_one("#f-date", Input).value = "2024-03-14"
+        await pilot.pause()
+        assert shown.value == "2024-03-14-omsk"
+        review.query_one("#f-region", Input).value = "Tomsk Oblast"
+        await pilot.pause()
+        assert shown.value == "2024-03-14-tomsk"
+        review.query_one("#f-date", Input).value = "2024-02-30"  # no such day: undated
+        await pilot.pause()
+        assert shown.value == "undated-tomsk"
+        shown.value = "my-own-id"  # typed by hand: kept
+        review.query_one("#f-date", Input).value = "2024-03-15"
+        await pilot.pause()
+        assert shown.value == "my-own-id"
+        shown.value = "undated-tomsk"
+        review.query_one("#f-date", Input).value = "2024-03-14"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen), "saved")
+    assert store.meeting("2024-03-14-tomsk") is not None
+
+
 async def test_a_date_given_by_hand_drops_the_drafts_note_on_how_it_was_found(
     app, store: Store, tmp_path: Path
 ) -> None:

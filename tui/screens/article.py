@@ -30,7 +30,7 @@ from coopbrowse.store import Store, StoreError
 from coopbrowse.store.extract import Draft, extract
 from coopbrowse.store.ids import draft_id
 from coopbrowse.store.ingest import MAX_ARTICLE_BYTES, save_draft
-from coopbrowse.store.model import Meeting, ValidationError
+from coopbrowse.store.model import Meeting, ValidationError, date_problem
 from coopbrowse.store.pages import (
     MIN_WORDS,
     display_url,
@@ -385,6 +385,7 @@ class ReviewScreen(MeetingForm):
         super().__init__(meeting, store)
         self.draft = draft
         self.missing = set(draft.missing)
+        self._auto_id = meeting["id"]  # the id the form gave (it follows the date and region)
 
     def notes(self) -> list[str]:
         notes: list[str] = []
@@ -419,11 +420,26 @@ class ReviewScreen(MeetingForm):
     def id_field(self) -> ComposeResult:
         yield self._field("Id", self.state["id"], "f-id")
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A date or region typed: the id shown follows them, as saving would make it ("undated-
+        kaluga" stood beside the date typed, and "2025-11-05-kaluga" was saved), unless the
+        id was typed by hand."""
+        super().on_input_changed(event)
+        if event.input.id not in ("f-date", "f-region"):
+            return
+        shown = self.query_one("#f-id", Input)
+        if shown.value != self._auto_id:
+            return  # (typed by hand: kept)
+        date, region = self._value("f-date"), self._value("f-region")
+        dated = re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and not date_problem(date)
+        self._auto_id = draft_id(date if dated else "", region)
+        shown.value = self._auto_id
+
     def collect(self) -> tuple[dict[str, Any], dict[str, str]]:
         data, where = super().collect()
         data["id"] = self._value("f-id")
         where["id"] = "f-id"
-        if data["id"] == self.original["id"]:  # not edited by hand: it follows the date and region
+        if data["id"] in (self.original["id"], self._auto_id):  # not by hand: it follows them
             dated = re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["date"])
             data["id"] = draft_id(data["date"] if dated else "", data["region"])
         if data["date"] != self.original["date"]:
