@@ -754,3 +754,23 @@ def test_standard_input_can_be_given_once(tmp_path: Path) -> None:
     out = run(tmp_path / "db.json", "import-article", "-", "-")
     assert out.returncode == 2
     assert out.stderr.strip() == "coopbrowse: error: standard input (-) can be given only once"
+
+
+def test_the_summarys_meeting_id_is_whole_on_its_line(capsys, monkeypatch) -> None:
+    """At 100 columns the summary broke an id in two ("2025-10-20-mordovia-karanke" / "vich";
+    found by a new user): an id is copied from there to `show` it."""
+    from coopbrowse.tui.cli import _print_article_summary
+
+    monkeypatch.setenv("COLUMNS", "100")
+    meeting = "2025-10-20-mordovia-karankevich"
+    rows = [
+        {
+            "source": "/tmp/some/long/directory/of/saved/articles/mordovia-karankevich.html",
+            "result": "added",
+            "id": meeting,
+            "missing": ["place", "proposals", "trade figures", "goods", "notes"],
+        }
+    ]
+    _print_article_summary(rows, saving=True)
+    out = capsys.readouterr().out
+    assert meeting in out, out

@@ -1195,7 +1195,9 @@ def _print_article_summary(rows: list[dict[str, Any]], *, saving: bool) -> None:
     styles = {"added": "green", "updated": "green", "drafted": "cyan", "duplicate": "yellow"}
     table = Table(title_justify="left")
     for heading in ("Article", "Result", "Meeting", "Not found / problem"):
-        table.add_column(heading, overflow="fold")
+        # (an id is copied from here to `show` it: whole on its line, not broken in two,
+        # while it fits)
+        table.add_column(heading, overflow="fold", no_wrap=heading == "Meeting")
     for row in rows:
         problem = row.get("error") or ", ".join(row["missing"])
         table.add_row(
