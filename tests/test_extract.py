@@ -188,6 +188,17 @@ def test_a_figure_given_according_to_someone_is_stated_by_them(said: str, stated
     assert [t["stated_by"] for t in draft.meeting["trade"]] == [stated_by]
 
 
+def test_an_offer_whose_subject_is_belarus_is_the_belarusian_sides() -> None:
+    """ "Belarus is also ready to supply tractors ..." after a sentence of the governor's was
+    proposed by the governor (found by a new user): Belarus as the subject is its side's."""
+    text = (
+        f"{_TVER}Igor Rudenya said the region needs new buses. Belarus is also ready to supply"
+        " tractors to the region's farms."
+    )
+    by = {p["title"]: p["proposed_by"] for p in extract(text).meeting["proposals"]}
+    assert by["Supply tractors to the region's farms"] == "Viktor Karankevich", by
+
+
 def test_agreeing_to_consider_something_is_not_agreeing_to_it() -> None:
     """ "The sides agreed to consider opening a service center" was drafted ``agreed``."""
     draft = extract(f"{_TVER}The sides agreed to consider opening a service center in Tver.")

@@ -1088,6 +1088,15 @@ def _place(
     return dateline.group(1).strip().title() if dateline else ""
 
 
+# A sentence whose subject is Belarus or its side ("In turn, Belarus is ready to ...")
+_BELARUS_SUBJECT = re.compile(
+    r"^(?:(?:In\s+turn|Also|At\s+the\s+same\s+time|For\s+its\s+part|Meanwhile),?\s+)?"
+    r"(?:Belarus|the\s+Belarusian\s+side|Belarusian\s+(?:enterprises|companies|producers|"
+    r"manufacturers))\b(?!['’])",
+    re.I,
+)
+
+
 def _assign_speakers(
     sentences: list[Sentence], host: Person | None, guest: Person | None, region: Region | None
 ) -> None:
@@ -1106,6 +1115,10 @@ def _assign_speakers(
         m = refs.search(fold(s.text))
         if m:
             last_speaker = "guest" if m.group("guest") is not None else "host"
+        elif _BELARUS_SUBJECT.match(s.text):
+            # "Belarus is also ready to supply tractors": the Belarusian side's word, not
+            # that of the governor quoted the sentence before
+            last_speaker = "host"
         s.speaker = last_speaker
 
 
