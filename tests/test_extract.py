@@ -1121,6 +1121,17 @@ def test_goods_made_by_named_makers_leave_the_makers_out() -> None:
         assert extract(text.replace("made", said)).meeting["exports"] == ["tractors", "machinery"]
 
 
+def test_goods_sold_to_the_region_named_first_leave_it_out() -> None:
+    """ "Belarus sells the region dairy products, ..." drafted "region dairy products"
+    (found by a new user)."""
+    text = (
+        "MINSK, 5 June (BelTA) - Belarusian Prime Minister Aleksandr Turchin met with Omsk"
+        " Oblast Governor Vitaly Khotsenko. Belarus sells the region dairy products, furniture"
+        " and fertilizers."
+    )
+    assert extract(text).meeting["exports"] == ["dairy products", "furniture", "fertilizers"]
+
+
 def test_one_clause_about_two_sectors_titles_its_proposals_apart() -> None:
     """A reviewer saw "Service center of MTZ on its territory" twice, once per sector; the
     second now says its sector, and its first word is left as written (it may be a name)."""

@@ -189,7 +189,9 @@ _LEADING = re.compile(
     # "imported from Omsk Oblast primarily sulfur": where from, not what
     # ("Omsk Oblast imports from Belarus tractors": from whom, told before what)
     r"from\s+(?:the\s+region|there|Belarus|(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+"
-    r"(?:Oblast|Krai|Region|Republic|Territory)))\s+",
+    r"(?:Oblast|Krai|Region|Republic|Territory))|"
+    # whom to, told before what: "Belarus sells [the] region dairy products"
+    r"region(?=\s+\w+))\s+",
     re.I,
 )
 
