@@ -17,6 +17,7 @@ once. Two processes therefore never lose each other's writes, and a crash leaves
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
 import threading
@@ -79,14 +80,17 @@ _LEADING_ID = re.compile(rb'\{"id":"([^"\\]*)"')
 _LEADING_OWNER = re.compile(rb'\{"id":"[^"\\]*","meeting_id":"([^"\\]*)"')
 
 
-def _leading(pattern: re.Pattern[bytes], payload: bytes, start: int) -> str | None:
-    """The id ``pattern`` finds at the start of the record at ``start`` (a JSON string with
-    no escapes), or None."""
-    found = pattern.match(payload, start)
-    if found is None:
-        return None
+def _leading_all(
+    pattern: re.Pattern[bytes], payload: bytes, starts: Iterable[int]
+) -> list[str | None]:
+    """The id ``pattern`` finds at the start of the record at each of ``starts`` (a JSON
+    string with no escapes), or None (matched in one pass: a first open of 100,000 meetings
+    reads 600,000)."""
     try:
-        return found[1].decode()
+        return [
+            found[1].decode() if found else None
+            for found in map(pattern.match, itertools.repeat(payload), starts)
+        ]
     except UnicodeDecodeError:  # (not UTF-8: the record does not parse either)
         raise LayoutMismatch from None
 
@@ -526,8 +530,10 @@ class Store:
         }
         by_meeting: dict[Any, list[tuple[str, Any]]] = {}
         table = layout.get(PROPOSALS, empty)
-        for doc_id, start, stop in zip(table.ids, table.starts, table.stops, strict=True):
-            owner = _leading(_LEADING_OWNER, payload, start)  # (second, as coopbrowse writes it)
+        leading = _leading_all(_LEADING_OWNER, payload, table.starts)  # (second, as we write)
+        for doc_id, start, stop, owner in zip(
+            table.ids, table.starts, table.stops, leading, strict=True
+        ):
             mid: Any = owner
             if owner is None:  # written otherwise: parsed now, and again with its meeting
                 doc = load((start, stop, None))
@@ -536,11 +542,10 @@ class Store:
             group = by_meeting.setdefault(mid if isinstance(mid, str) else None, [])
             group.append((doc_id, (start, stop, owner)))
         meetings = layout.get(MEETINGS, empty)
-        for start in meetings.starts:  # (the id comes first, as coopbrowse writes it)
-            mid = _leading(_LEADING_ID, payload, start)
-            if mid is None:  # (an id with an escape in it, say)
-                raise LayoutMismatch
-            owners[MEETINGS].append(mid)
+        ids = _leading_all(_LEADING_ID, payload, meetings.starts)  # (first, as we write it)
+        if None in ids:  # (an id with an escape in it, say)
+            raise LayoutMismatch
+        owners[MEETINGS] = ids
 
         def meeting_docs() -> Iterator[tuple[str, Any]]:
             ids = owners[MEETINGS]
