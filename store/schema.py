@@ -43,9 +43,8 @@ if TYPE_CHECKING:
     import tantivy
 
 # Bump when the schema or what goes into a document changes: older indexes are rebuilt.
-INDEX_FORMAT = (
-    14  # 14: a region under its own name, whatever the spelling ("Kursk", "Kursk Region")
-)
+# 14: a region under its own name, whatever the spelling ("Kursk", "Kursk Region")
+INDEX_FORMAT = 14
 
 # Weight tiers: a field's text is searched in the tier's field with the tier's boost.
 TIERS: dict[str, float] = {"title": 3.0, "key": 2.0, "body": 1.0, "minor": 0.5}
