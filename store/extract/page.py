@@ -56,11 +56,11 @@ _PUBLISHED_LABEL = re.compile(
 
 
 # What follows an article that is not its own: other items, comments (their dates are theirs)
-_OTHER_ITEMS = re.compile(
-    r"^(?:related|read\s+(?:also|more)|more\s+news|latest\s+news|top\s+news|see\s+also|"
-    r"recent\s+news|most\s+(?:read|popular)|comments?\b|\d+\s+comments?\b)",
-    re.I,
+_OTHER_ITEMS_HEAD = (
+    r"related|read\s+(?:also|more)|more\s+news|latest\s+news|top\s+news|see\s+also|"
+    r"recent\s+news|most\s+(?:read|popular)|comments?\b"
 )
+_OTHER_ITEMS = re.compile(rf"^(?:{_OTHER_ITEMS_HEAD}|\d+\s+comments?\b)", re.I)
 _PUBLISHED_REACH = 4  # lines under the last paragraph a "Published: ..." line may be
 
 
@@ -211,11 +211,7 @@ def _unwrap(lines: list[str]) -> list[str]:
 
 
 # What follows an article, not part of it
-_END_OF_ARTICLE = re.compile(
-    r"^(?:related|read\s+(?:also|more)|more\s+news|latest\s+news|top\s+news|see\s+also|"
-    r"recent\s+news|most\s+(?:read|popular)|tags?\b|comments?\b)",
-    re.I,
-)
+_END_OF_ARTICLE = re.compile(rf"^(?:{_OTHER_ITEMS_HEAD}|tags?\b)", re.I)
 # An exchange rate ("3.42 RUB", "3,63 EUR"): a site's rates box, and the date beside it its own
 _RATE = re.compile(r"\d+[.,]\d+\s+(?:RUB|USD|EUR|BYN|BYR|CNY|UAH|KZT|PLN|GBP)\b")
 # A short line under a headline that is no part of a sentence: "by Ivan Sidorov", "photo: ..."

@@ -355,6 +355,13 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
         confirm(self, "Discard the pasted text?", lambda: self.dismiss(None), yes="Discard (y)")
 
 
+def _following_id(date: str, region: str) -> str:
+    """A drafted meeting's id for the date and region in its form (undated while the date
+    is not one)."""
+    dated = re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and not date_problem(date)
+    return draft_id(date if dated else "", region)
+
+
 class ReviewScreen(MeetingForm):
     """A drafted meeting in the meeting form, with what the extractor could not find
     flagged, so the analyst corrects it before it is first saved (through the same
@@ -430,9 +437,7 @@ class ReviewScreen(MeetingForm):
         shown = self.query_one("#f-id", Input)
         if shown.value != self._auto_id:
             return  # (typed by hand: kept)
-        date, region = self._value("f-date"), self._value("f-region")
-        dated = re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and not date_problem(date)
-        self._auto_id = draft_id(date if dated else "", region)
+        self._auto_id = _following_id(self._value("f-date"), self._value("f-region"))
         shown.value = self._auto_id
 
     def collect(self) -> tuple[dict[str, Any], dict[str, str]]:
@@ -440,8 +445,7 @@ class ReviewScreen(MeetingForm):
         data["id"] = self._value("f-id")
         where["id"] = "f-id"
         if data["id"] in (self.original["id"], self._auto_id):  # not by hand: it follows them
-            dated = re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["date"])
-            data["id"] = draft_id(data["date"] if dated else "", data["region"])
+            data["id"] = _following_id(data["date"], data["region"])
         if data["date"] != self.original["date"]:
             # a date given by hand: the draft's word on how it found (or missed) the date no
             # longer applies (a note the analyst wrote stays)
