@@ -835,7 +835,15 @@ class MainScreen(StyledOnce, Screen[None]):
         (a hold ends with its list; ``only_if_kept``: only if it kept some), and the actions
         typed after a query put off until its list (typed while opening, or restored) run."""
         table = self.query_one(RecordTable)
-        if not self._first_list and (table.waiting or table.keeping or not only_if_kept):
+        # (not while a query submitted is still to be asked for: this list was asked for
+        # before it, a save's say, and the moves typed behind the enter are for the query's:
+        # "lift", enter, "jj" behind a save were made in the list being left)
+        stale = self._submitting and table.waiting
+        if (
+            not self._first_list
+            and not stale
+            and (table.waiting or table.keeping or not only_if_kept)
+        ):
             table.stop_waiting()
             self._holding_keys = self._release_owed = False
         if (self._after_query and request.query) or self._replay_waits_for(request):
