@@ -82,6 +82,11 @@ class KeyOrder:
         self._sent_at = time.monotonic()
         _after(list(widgets), lambda: self._app.post_message(copy))
 
+    def follows_keys_on_their_way(self, event: events.Key) -> bool:
+        """Whether keys typed before ``event`` are still on their way through the app (sent
+        on, or deferred): a widget that has it now was handed it before they arrived."""
+        return any(key.time < event.time for key in (*self._sent, *self._deferred))
+
     def holds(self, event: events.Key) -> bool:
         """For a key the app has taken from its queue: True if it must wait (this has now
         taken it over), False if it goes on now."""
@@ -170,6 +175,7 @@ class KeepsKeyOrder(App[Any]):
             if focused is not None and getattr(focused, "keeping", False) is True:
                 # the focused widget keeps the keys typed while its content is on its way
                 # (the list, see RecordTable.keeping): this one too, priority or not
+                event.kept = True  # type: ignore[attr-defined]
                 focused._forward_event(event)
                 return
             if focused is not None and _keys_waiting(focused) and self._priority(event.key):
@@ -284,6 +290,20 @@ def send_keys(app: App[Any], keys: Iterable[events.Key]) -> None:
     else:
         for key in keys:
             app.post_message(retyped(key))
+
+
+def follows_keys_on_their_way(app: App[Any], event: events.Key) -> bool:
+    """Whether keys typed before ``event`` are still on their way through ``app`` (see
+    :meth:`KeyOrder.follows_keys_on_their_way`): it is to be sent on behind them."""
+    order = getattr(app, "key_order", None)
+    return isinstance(order, KeyOrder) and order.follows_keys_on_their_way(event)
+
+
+def kept(event: events.Key) -> bool:
+    """Whether the app handed ``event`` to a widget that kept the keys typed while its
+    content was on its way (without running its priority binding: see
+    ``RecordTable.keeping``)."""
+    return getattr(event, "kept", False) is True
 
 
 def defer_key(app: App[Any], key: events.Key, *widgets: Widget) -> None:

@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from coopbrowse.store.text import printable
 
-from ..keyorder import send_keys
+from ..keyorder import kept, send_keys
 from ..listing import WIDTH_ROWS
 from .columns import Column
 from .typeahead import KeepsTypeahead
@@ -197,6 +197,14 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
             if not self._keys:  # (a list that never comes does not keep them for good)
                 self.set_timer(self.KEEP_AT_MOST, self._give_up)
             self._keys.append(event)
+            return
+        if kept(event):
+            # kept for rows that came before the list got to it: on through the app as
+            # typed, where its priority binding runs ("/", which the app did not run as it
+            # handed the key here, did nothing and the "elev" after it ran the list's "e")
+            event.stop()
+            event.prevent_default()
+            send_keys(self.app, [event])
             return
         await super()._on_key(event)
 

@@ -17,7 +17,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
-from ..keyorder import send_keys
+from ..keyorder import follows_keys_on_their_way, send_keys
 
 
 class KeepsTypeahead(Widget):
@@ -26,6 +26,14 @@ class KeepsTypeahead(Widget):
 
     async def _on_key(self, event: events.Key) -> None:
         app = self.app
+        if follows_keys_on_their_way(app, event):
+            # handed here before keys typed ahead of it came back through the app ("/"
+            # kept by the list, sent on again as its rows came): it follows them, and goes
+            # where they lead ("/elev": "e" ran the list's export)
+            event.stop()
+            event.prevent_default()
+            send_keys(app, [event])
+            return
         if self.screen is not app.screen:
             # ``E`` then text, typed together: the text was meant for the form that E
             # opened (or for the screen that says it is opening), not for this list
