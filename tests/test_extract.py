@@ -650,6 +650,33 @@ def test_a_target_is_not_a_trade_figure() -> None:
     assert [(t["period"], t["usd_millions"]) for t in got] == [("2024", 1200.0)]
 
 
+@pytest.mark.parametrize(
+    "goal",
+    [
+        # the verb's object longer than two words
+        "The sides intend to bring the bilateral trade turnover to $500 million.",
+        "They agreed to raise mutual trade to $500 million.",
+        # a year after the report's, with no verb of aiming
+        "Trade should be half a billion dollars by 2026.",
+        "The turnover of $500 million by the end of 2027 is realistic.",
+    ],
+)
+def test_a_goal_is_not_drafted_as_a_figure(goal: str) -> None:
+    got = find_trade(
+        "The Prime Minister of Belarus met the Governor of Omsk Oblast on 1 March 2025.",
+        f"Last year the trade amounted to $215 million. {goal}",
+    )
+    assert [(t["period"], t["usd_millions"]) for t in got] == [("2024", 215.0)]
+
+
+def test_a_figure_reached_by_a_past_year_is_a_figure() -> None:
+    got = find_trade(
+        "The Prime Minister of Belarus met the Governor of Omsk Oblast on 1 March 2025.",
+        "Trade grew to $180 million by 2023.",
+    )
+    assert [t["usd_millions"] for t in got] == [180.0]
+
+
 def test_a_target_that_names_the_year_it_was_reached_is_that_years_figure() -> None:
     got = find_trade(
         '"Our target is obvious: we need to restore trade turnover to $700 million (as in 2018).'

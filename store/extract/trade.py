@@ -149,10 +149,14 @@ _TARGET = re.compile(
     r"restore|return)|(?:should|must|will|could|can|to)\s+(?:\w+\s+){0,2}?(?:increase|grow|rise)"
     r"\s+(?:\w+\s+){0,3}?to|strive\s+for|cherished|"
     r"target\w*|goal|aim\w*\s+(?:at|to)|"
-    r"plan\w*\s+to|bring\s+\w+(?:\s+\w+)?\s+to|increase\s+\w+(?:\s+\w+)?\s+to|"
+    r"plan\w*\s+to|(?:bring|take|raise|boost|increase)\s+(?:\w+\s+){1,4}?to|"
     # (to double trade is a goal; trade that "has doubled" grew)
     r"doubl(?:e|es|ing)|be\s+doubled)\b",
     re.I,
+)
+# "to half a billion dollars by 2026" (in a report of 2024): where trade is to be, not is
+_BY_YEAR = re.compile(
+    r"\s*,?\s*(?:by|until|before)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", re.I
 )
 # "$700 million (as in 2018)", "$1 billion, as it was in 2014", "$2 billion, the level of 2013"
 _AS_IN_YEAR = re.compile(
@@ -647,6 +651,9 @@ def find_trade(
             if _COMPARED_WITH.search(lead):  # "compared with the recent $1 billion": a base
                 continue
             target = _TARGET.search(lead)  # "we can reach $2 billion": a goal, not a figure
+            by_year = _BY_YEAR.match(tail)
+            if by_year and year is not None and int(by_year.group(1)) > year:
+                continue  # "... to $1 billion by 2026", said in 2024: a goal
             was_in = None
             if target and not _ACHIEVED.search(lead[: target.start()]):
                 # "restore trade to $700 million (as in 2018)": the goal is a past figure
