@@ -1289,6 +1289,17 @@ def test_an_approximate_figure_keeps_its_qualifier_across_the_verb(
     assert got == [("2021", 500.0, qualifier)]
 
 
+def test_a_supplied_items_title_is_the_item() -> None:
+    """ "Belarus supplies tractors, dairy products and elevators to Omsk" titled its items
+    "Cooperation in Belarus supplies tractors" and "Cooperation in elevators to Omsk"."""
+    draft = extract(
+        met_in_minsk("Belarus supplies tractors, dairy products and elevators to Omsk.")
+    )
+    titles = {p["sector"]: p["title"] for p in draft.meeting["proposals"]}
+    assert titles["agricultural-machinery"] == "Cooperation in tractors"
+    assert titles["elevators"] == "Cooperation in elevators"
+
+
 def test_a_short_items_title_reads_as_a_title() -> None:
     """ "From microelectronics, unmanned harvesters and food …" titled its first item
     "Cooperation in From microelectronics", and an item that is cooperation already read

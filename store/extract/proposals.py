@@ -1422,6 +1422,14 @@ _ITEM_LEAD = re.compile(
     r"particularly|mainly|in\s+particular|from)\s+)+",  # ("From microelectronics, …")
     re.I,
 )
+# A subject and its verb of trade before an item ("Belarus supplies tractors"), and a place
+# it goes to or comes from after it ("elevators to Omsk"): the title is the item
+_SUPPLIER_LEAD = re.compile(
+    r"^(?:\w+\s+){0,2}?(?:supplies|supplied|exports|exported|sells|sold|buys|bought|"
+    r"purchases|purchased|imports|imported|delivers|delivered|ships|shipped)\s+(?!of\b)",
+    re.I,
+)
+_PLACE_TAIL = re.compile(r"\s+(?:to|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?$")
 # After a kind in a list, the machines it is a kind of: ", agricultural, fire-fighting, and
 # other types of machinery" (the title says "Quarry machinery", not "Cooperation in quarry")
 _KIND_OF = re.compile(
@@ -1593,6 +1601,7 @@ def _title(
     )
     if len(clause.split()) <= 3:
         item = _ITEM_LEAD.sub("", clause) or sentence[start:end]  # "also fertilizers"
+        item = _PLACE_TAIL.sub("", _SUPPLIER_LEAD.sub("", item)) or sentence[start:end]
         # a kind in a list of machines ("quarry, agricultural ... machinery"): those machines
         machine = _KIND_OF.match(sentence, right)
         if machine and item.rsplit(None, 1)[-1].lower() in _MACHINE_NOUNS:
