@@ -1300,6 +1300,36 @@ def test_a_supplied_items_title_is_the_item() -> None:
     assert titles["elevators"] == "Cooperation in elevators"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We would also like to work on education and housing construction," he added.',
+        "The governor said they want to work together in education.",
+    ],
+)
+def test_a_wish_to_work_in_an_area_proposes_it(sentence: str) -> None:
+    """ "would also like" (a word between) and "want to" say what a side proposes, as
+    "would like" did: such a sentence drafted nothing. Its title is the area."""
+    draft = extract(met_in_minsk(sentence))
+    titles = {p["sector"]: p["title"] for p in draft.meeting["proposals"]}
+    assert titles["education"] == "Cooperation in education"
+
+
+def test_a_list_of_areas_to_work_in_names_each() -> None:
+    """In "work together in education, culture and construction" each bare area noun is
+    an area (as after "cooperation in"): construction was missed, and culture's title ran
+    on into it."""
+    draft = extract(
+        met_in_minsk('"We would like to work together in education, culture and construction."')
+    )
+    titles = {p["sector"]: p["title"] for p in draft.meeting["proposals"]}
+    assert titles == {
+        "education": "Cooperation in education",
+        "culture-youth": "Cooperation in culture",
+        "construction": "Cooperation in construction",
+    }
+
+
 def test_a_short_items_title_reads_as_a_title() -> None:
     """ "From microelectronics, unmanned harvesters and food …" titled its first item
     "Cooperation in From microelectronics", and an item that is cooperation already read

@@ -474,7 +474,8 @@ _NOT_PROPOSAL = re.compile(
 # A sentence proposes something when it says so: "proposed", "ready to", "we can", ...
 _PROPOSAL_CUE = re.compile(
     r"\b(?:propos\w*|suggest\w*|offer\w*|ready|readiness|willing|eager|keen|interest\w*|"
-    r"invit\w*|could|can|should|must|need\w*|would\s+like|let['’]?s|let\s+us|promising|"
+    r"invit\w*|could|can|should|must|need\w*|would\s+(?:\w+\s+){0,2}?like|"
+    r"(?:want|wants|wish|wishes)\s+to|let['’]?s|let\s+us|promising|"
     r"prospect\w*|areas?|priorit\w*|opportunit\w*|possibilit\w*|idea|important|importance|"
     r"attention|cooperat\w*|collaborat\w*|partner\w*|develop|developing|development|"
     r"establish|establishing|expand\w*|increase|increasing|supply|supplying|supplies|joint|"
@@ -548,7 +549,7 @@ def _status(text: str) -> str:
 # "transport" may mean anything)
 _AREA_LIST = re.compile(
     r"\b(?:partnerships?|cooperation|cooperate|interaction|collaboration|areas?|fields?|"
-    r"spheres?|sectors?|directions?)\s+"
+    r"spheres?|sectors?|directions?|work(?:ing)?(?:\s+together)?)\s+"
     # ("cooperate further in", "cooperation, above all, in")
     r"(?:(?:further|more|closely|actively|also|above\s+all|primarily|mainly),?\s+)?"
     r"(?:such\s+as|including|like|in|of|on)\s+"
@@ -1572,6 +1573,9 @@ def _shortened(title: str, cue: str, most: int = 100) -> tuple[str, bool]:
     return (cut if len(cut) <= most else rest[:most]), True  # (one long word: cut in it)
 
 
+_WORK_IN = re.compile(r"(?:(?:like|want|wish)\s+to\s+)?work", re.I)
+
+
 def _title(
     sentence: str, start: int, end: int, sector: str, others: Sequence[tuple[int, int]] = ()
 ) -> str:
@@ -1618,12 +1622,18 @@ def _title(
     else:
         cue = re.search(
             r"\b(?:propos\w+|suggest\w+|offer\w*|ready to|interested in|"
-            r"called for|focus\w* on|importance of|to discuss)\s+",
+            r"called for|focus\w* on|importance of|to discuss|"
+            r"(?:(?:like|want|wish)\s+to\s+)?work(?:ing)?(?:\s+together)?\s+(?:in|on)|"
+            r"(?:like|want|wish) to)\s+",
             clause,
             re.I,
         )
         if cue and cue.end() < start - (left + 1):
             clause = clause[cue.end() :]
+        elif cue and cue.end() == start - (left + 1) and _WORK_IN.match(cue.group(0)):
+            # "would like to work on education": working in it is the proposal
+            rest = clause[cue.end() :]
+            clause = f"Cooperation in {rest}" if len(rest.split()) <= 3 else rest
         clause = _trim_lead(clause)
         talk = _TALKED_OF.match(clause)
         if talk:  # "(the parties) also discussed education": what was discussed
