@@ -24,6 +24,19 @@ def test_the_hint_line_offers_values_but_says_nothing_of_a_range() -> None:
         assert hint_for(ranged, values) == ""  # the list's count says what matched
 
 
+def test_a_status_or_sector_no_record_has_is_named_as_one() -> None:
+    """ "status:implemented" (a status no proposal had yet) was hinted "no value in the
+    data starts so", as a slip is: a new user took it for a misspelling."""
+
+    def values(field: str) -> list[str]:
+        return {"status": ["proposed", "agreed"], "sector": ["elevators"]}[field]
+
+    assert hint_for("status:impl", values) == "status: implemented (none in the data yet)"
+    assert hint_for("status:stalled", values) == "status: stalled (none in the data yet)"
+    assert hint_for("sector:film", values) == "sector: film (none in the data yet)"
+    assert hint_for("status:zz", values) == "status: no value in the data starts so"
+
+
 def test_a_value_typed_whole_has_no_hint() -> None:
     """Beside "region:samara OR sector:elevators" the line read "… match · sector:
     elevators", which a new user took for a filter of every result: the hint offers

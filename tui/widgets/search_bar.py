@@ -102,9 +102,25 @@ def hint_for(value: str, values: Callable[[str], list[str]]) -> str:
         # typed whole, and nothing else starts so: nothing to choose ("… match · sector:
         # elevators" beside "region:samara OR sector:elevators" read as a filter of all)
         return ""
-    shown = ", ".join(candidates[:12]) + (" …" if len(candidates) > 12 else "")
     label = f"not {field}" if m.group(1) else field  # "-region:samara" leaves Samara out
-    return f"{label}: {shown}" if candidates else f"{label}{NO_VALUES}"
+    if not candidates:
+        # a status or sector no record has yet is a value all the same: "status:implemented"
+        # was told "no value in the data starts so", which reads as a slip of the finger
+        unused = [c for c in _VOCABULARY.get(field, ()) if c.startswith(m.group(4).lower())]
+        if unused:
+            return f"{label}: {', '.join(unused[:12])} (none in the data yet)"
+        return f"{label}{NO_VALUES}"
+    shown = ", ".join(candidates[:12]) + (" …" if len(candidates) > 12 else "")
+    return f"{label}: {shown}"
+
+
+def _vocabulary() -> dict[str, tuple[str, ...]]:
+    from coopbrowse.store.taxonomy import SECTORS, STATUSES
+
+    return {"status": tuple(STATUSES), "sector": tuple(s.id for s in SECTORS)}
+
+
+_VOCABULARY = _vocabulary()  # the values a field takes whether or not a record has them
 
 
 # What the empty search line shows, as many as its width holds whole
