@@ -490,13 +490,16 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
                     for i, choice in enumerate(self.choices):
                         yield Dot(choice.label, value=i == 0, id=f"what-{i}")
             yield Static(id="export-counts")
-            yield Label("Title")
-            yield OrderedInput(id="export-doc-title")
-            # (where a name without a folder goes: the folder the app was started in)
+            # The file name first: it has the focus, and a name typed at once lands in it.
+            # Below the title, a new user typed a title into it (and nearly wrote a file
+            # named so). (Where a name without a folder goes: the folder the app was
+            # started in.)
             yield Label(
                 Text(f"File (in {one_line(_here())})", overflow="ellipsis"), id="export-file-label"
             )
             yield OrderedInput(id="export-path")
+            yield Label("Title")
+            yield OrderedInput(id="export-doc-title")
             with Horizontal(id="export-options"):
                 yield Tick("Trade tables", True, id="opt-trade")
                 # (short: the three fit on one line at 70 columns)
