@@ -93,3 +93,32 @@ async def test_a_key_sent_on_again_keeps_its_place_before_the_keys_sent_after_it
         await pilot.pause(0.1)
         assert app.query_one("#line", Input).value == "def"
         assert not app.key_order.busy
+
+
+class TwoFields(App[None]):
+    def compose(self) -> ComposeResult:
+        from coopbrowse.tui.widgets.inputs import OrderedInput
+
+        yield OrderedInput(id="first")
+        yield OrderedInput(id="second")
+
+    CSS = "OrderedInput { width: 20; }"
+
+
+async def test_a_field_left_shows_the_start_of_its_text_and_back_in_it_the_cursor() -> None:
+    """A field typed past its width and left showed the end of its text ("embly of
+    Mogilevliftmash elevators"): a form reviewed field by field read as cut off."""
+    async with TwoFields().run_test() as pilot:
+        field = pilot.app.query_one("#first", Input)
+        field.focus()
+        await pilot.pause()
+        await pilot.press(*"assembly of Mogilevliftmash elevators in Penza")
+        await pilot.pause()
+        assert field.scroll_offset.x > 0  # (typing: the cursor at the end, in view)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert field.scroll_offset.x == 0
+        assert field.cursor_position == len(field.value)  # (where it was)
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert field.scroll_offset.x > 0  # the cursor in view again

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from textual import events
+from textual.geometry import Region
 from textual.widgets import Input, TextArea
 
 from coopbrowse.store.text import CONTROL_CHARS, printable
@@ -59,6 +60,20 @@ class OrderedInput(SteadyInput):
     async def _on_key(self, event: events.Key) -> None:
         if not await _ordered(self, event):
             await super()._on_key(event)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        # Left, it shows the start of its text, as before it was edited: it showed the end
+        # ("embly of Mogilevliftmash elevators in Penza"), and a form reviewed field by
+        # field read as cut off at the front. (The cursor stays where it was.)
+        super()._on_blur(event)
+        self.scroll_to(x=0, animate=False, force=True, immediate=True)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        # back in it, the cursor is in view again
+        self.scroll_to_region(
+            Region(self._cursor_offset, 0, width=1, height=1), force=True, animate=False
+        )
 
 
 class OrderedTextArea(TextArea):
