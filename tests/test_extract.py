@@ -1330,6 +1330,41 @@ def test_a_list_of_areas_to_work_in_names_each() -> None:
     }
 
 
+def test_what_the_sides_discussed_together_has_no_proposer() -> None:
+    """ "The sides also discussed cooperation in agriculture, and in education" was credited
+    to the host, and titled "Cooperation in in education"."""
+    draft = extract(
+        met_in_minsk(
+            "Turchin proposed supplies of MAZ buses. The sides also discussed cooperation in "
+            "agriculture, and in education, where universities plan joint programmes."
+        )
+    )
+    got = {p["sector"]: (p["title"], p["proposed_by"]) for p in draft.meeting["proposals"]}
+    assert got["public-transport"][1] == "Aleksandr Turchin"
+    assert got["agriculture-food"] == ("Cooperation in agriculture", "")
+    assert got["education"] == ("Cooperation in education", "")
+
+
+def test_two_names_joined_by_and_are_one_part_of_a_title() -> None:
+    """ "suggested that KAMAZ and MAZ cooperate on components for heavy trucks and proposed
+    that ..." was titled "That KAMAZ" (the sentence cut at each "and"), and MAZ, part of the
+    letters of KAMAZ, was not taken for an enterprise of its own."""
+    draft = extract(
+        met_in_minsk(
+            "Fedorishchev suggested that KAMAZ and MAZ cooperate on components for heavy "
+            "trucks and proposed that Tatneft supply petrochemical feedstock to the Naftan "
+            "refinery."
+        )
+    )
+    by_sector = {p["sector"]: p for p in draft.meeting["proposals"]}
+    trucks = by_sector["automotive"]
+    assert trucks["title"] == "KAMAZ and MAZ cooperate on components for heavy trucks"
+    assert trucks["enterprises"] == ["KAMAZ", "MAZ"]
+    assert find_enterprises("Minsk Tractor Works and Minsk Tractor supply tractors.") == [
+        "Minsk Tractor Works"
+    ]  # (whole words of a name found are still that name)
+
+
 def test_a_short_items_title_reads_as_a_title() -> None:
     """ "From microelectronics, unmanned harvesters and food …" titled its first item
     "Cooperation in From microelectronics", and an item that is cooperation already read

@@ -1097,11 +1097,19 @@ _BELARUS_SUBJECT = re.compile(
 )
 
 
+_BOTH_SUBJECT = re.compile(
+    r"^(?:(?:In\s+turn|Also|At\s+the\s+same\s+time|Meanwhile|In\s+addition),?\s+)?"
+    r"(?:the|both)\s+(?:two\s+)?(?:sides|parties|delegations)\b",
+    re.I,
+)
+
+
 def _assign_speakers(
     sentences: list[Sentence], host: Person | None, guest: Person | None, region: Region | None
 ) -> None:
     """Give each sentence a speaker: whoever it names first (by name or role), else the
-    speaker of the sentence before in its paragraph, else the host."""
+    speaker of the sentence before in its paragraph, else the host; "both" when the sides
+    together are its subject."""
     # One search per sentence: the leftmost reference, the guest's first where both begin at
     # one place (as the smallest (offset, role) was taken when each was searched for alone).
     refs = re.compile(
@@ -1119,6 +1127,10 @@ def _assign_speakers(
             # "Belarus is also ready to supply tractors": the Belarusian side's word, not
             # that of the governor quoted the sentence before
             last_speaker = "host"
+        elif _BOTH_SUBJECT.match(s.text):
+            # "The sides also discussed cooperation in agriculture": neither proposed it
+            # alone (it was credited to the host)
+            last_speaker = "both"
         s.speaker = last_speaker
 
 

@@ -426,4 +426,4 @@ class Taken:
 class Sentence(Struct):
     text: str
     paragraph: int
-    speaker: str  # "host", "guest"
+    speaker: str  # "host", "guest", or "both" (the sides together)

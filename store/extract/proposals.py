@@ -1045,10 +1045,24 @@ def find_enterprises(sentence: str, *, bare_capitals: bool = True) -> list[str]:
         folded = fold(name)
         if folded in _NOT_ORGS or find_region(name) or len(name) < 2 or _POST.match(name):
             continue
-        if any(folded in f for _, f in names):  # the same name, or part of one already found
+        if any(_words_of(folded, f) for _, f in names):  # the same name, or part of one
             continue
-        names = [(n, f) for n, f in names if f not in folded] + [(name, folded)]
+        names = [(n, f) for n, f in names if not _words_of(f, folded)] + [(name, folded)]
     return [n for n, _ in names]
+
+
+def _words_of(part: str, name: str) -> bool:
+    """Whether ``part`` is ``name`` or whole words of it ("Minsk Tractor" of "Minsk Tractor
+    Works"; not "maz" of "kamaz": MAZ beside KAMAZ was dropped)."""
+    at = name.find(part)
+    while at >= 0:
+        end = at + len(part)
+        if (at == 0 or not name[at - 1].isalnum()) and (
+            end == len(name) or not name[end].isalnum()
+        ):
+            return True
+        at = name.find(part, at + 1)
+    return False
 
 
 # What separates the items of a list: "buses, trucks and quarry machines" are three goods
@@ -1101,6 +1115,13 @@ def _sectors_of(
             seen.add(sector)
             sectors.append((sector, start, end))
     return sectors
+
+
+def _proposer(speaker: str, host: Person | None, guest: Person | None) -> Person:
+    """Who proposes what a sentence of ``speaker`` proposes: nobody in particular when the
+    sides together are its subject ("both")."""
+    found = {"guest": guest, "host": host}.get(speaker)
+    return found or Person("", "", "")
 
 
 def find_proposals(
@@ -1168,7 +1189,7 @@ def find_proposals(
         if ahead[0] == s.paragraph:
             enterprises = list(dict.fromkeys([*ahead[1], *enterprises]))
         ahead = (-1, [])
-        by = (guest if s.speaker == "guest" else host) or Person("", "", "")
+        by = _proposer(s.speaker, host, guest)
         if not set(recent) & {x[0] for x in sectors}:
             recent = {}
         status = _status(s.text)
@@ -1248,7 +1269,7 @@ def add_heading_proposals(
         first = next((s for s in sentences if s.paragraph == paragraph), None)
         if first is None:
             continue
-        by = (guest if first.speaker == "guest" else host) or Person("", "", "")
+        by = _proposer(first.speaker, host, guest)
         for sector in heading_sectors(heading):
             if sector in have:
                 continue
@@ -1418,8 +1439,10 @@ _PARTS = re.compile(
 )
 # Words that open a list item but are not what it names ("also fertilizers", "both
 # construction services", "various chips")
+_NAMES_PAIRED = re.compile(r"\b[A-Z][\w-]*$")  # a name just before "and" ...
+_NAME_NEXT = re.compile(r"[A-Z][\w-]*\b(?!\s+(?:and|or)\b)")  # ... and just after it
 _ITEM_LEAD = re.compile(
-    r"^(?:(?:also|both|not\s+only|either|various|the|a|an|other|some|all|especially|"
+    r"^(?:(?:also|both|in|not\s+only|either|various|the|a|an|other|some|all|especially|"
     r"particularly|mainly|in\s+particular|from)\s+)+",  # ("From microelectronics, …")
     re.I,
 )
@@ -1591,6 +1614,8 @@ def _title(
         base = left + 1  # (where the parts were found: left moves as they are read)
         for m in _PARTS.finditer(sentence[base:right]):
             at = base + m.start()
+            if _NAMES_PAIRED.search(sentence, 0, at) and _NAME_NEXT.match(sentence, base + m.end()):
+                continue  # "KAMAZ and MAZ cooperate on ...": two names, one part (not "That KAMAZ")
             if at < start:
                 left = base + m.end() - 1
             elif at >= end:
