@@ -614,6 +614,19 @@ def test_a_published_line_dates_the_page_not_the_meeting() -> None:
     assert draft.meeting["source"]["published"] == "2025-04-03"
 
 
+def test_a_datelines_year_is_inferred_unless_the_meeting_that_day_gives_it() -> None:
+    """ "MINSK, 14 November (BelTA)" over "met ... on 14 November 2025": the page's year is
+    the text's, not a guess (the review said "(inferred) ... dateline has none")."""
+    lead = "MINSK, 14 November (BelTA) - Aleksandr Turchin met with Governor of Samara "
+    given = extract(lead + "Oblast Vyacheslav Fedorishchev on 14 November 2025.")
+    assert given.meeting["source"]["published"] == "2025-11-14"
+    assert given.meeting["source"]["published_inferred"] is False
+    assert not any("dateline has none" in flag for flag in given.flags)
+    other_day = extract(lead + "Oblast Vyacheslav Fedorishchev on 12 November 2025.")
+    assert other_day.meeting["source"]["published"] == "2025-11-14"
+    assert other_day.meeting["source"]["published_inferred"] is True
+
+
 def test_an_impossible_date_line_is_ignored() -> None:
     draft = extract(
         "date 2025-13-45\nBelarusian President Aleksandr Lukashenko met with Governor of "

@@ -381,7 +381,9 @@ def extract(
         d = find_dates(dateline.group(0))
         if d:
             pub = d[0].resolve(int(dateline.group(3)) if dateline.group(3) else meeting_year or 0)
-            pub_inferred = not dateline.group(3)
+            # (a year the dateline lacks is the text's own when the meeting, dated with its
+            # year, is that day: "MINSK, 14 November" over "met ... on 14 November 2025")
+            pub_inferred = not dateline.group(3) and (pub != date or date_inferred)
             if pub and pub_inferred:
                 flags.append(f"source.published: year {pub[:4]} inferred (dateline has none)")
     place = _place(sentences, meeting_sentence, dateline)
