@@ -110,12 +110,35 @@ def test_the_markdown_is_one_table_plus_notes_with_record_text_escaped(store: St
     assert md_cell(a.title) in titles and md_cell(b.title) in titles
 
 
+def test_each_sector_is_a_row_read_across_the_meetings(store: Store) -> None:
+    """Each meeting's sectors were listed in one cell in its own order, so that one line
+    read "Agriculture and food" beside "Pharmaceuticals" (found by a new user): a sector is
+    a row, with each meeting's count (or "—") in its column, as the Markdown has it."""
+    from rich.console import Console
+
+    from coopbrowse.tui.render import comparison_table
+
+    c = compare([store.meeting(LUKASHENKO), store.meeting(KARANKEVICH)])
+    console = Console(width=160, record=True)
+    console.print(comparison_table(c))
+    lines = console.export_text().splitlines()
+    assert len(c.sectors) >= 2
+    for row in c.sectors:
+        # (a long label wraps in its column: its first line is the row's)
+        heads = [(ln, ln.split("│")[1].strip()) for ln in lines if ln.count("│") > 2]
+        [line] = [ln for ln, head in heads if (head and row.label.startswith(head + " ")) or
+                  head == row.label]  # fmt: skip
+        cells = [cell.strip() for cell in line.split("│")[2:-1]]
+        mark = {"all": "shared", "only": "only here"}.get(row.where, row.where)
+        assert cells == [f"{n} ({mark})" if n else "—" for n in row.counts]
+
+
 # CLI -----------------------------------------------------------------------------------------
 
 
 def test_cli_compare_prints_writes_and_refuses(capsys, store: Store, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "compare", LUKASHENKO, KARANKEVICH)
-    assert code == 0 and "Sectors raised" in out and "Karankevich" in out
+    assert code == 0 and "Proposals" in out and "Karankevich" in out
     code, out, _ = run(capsys, "compare", LUKASHENKO, f"{KARANKEVICH}-p01", "--json")
     data = json.loads(out)
     # in time, as the app orders them (the same day: by the host's name), not as given

@@ -228,21 +228,21 @@ def comparison_table(c: Comparison, label_width: int = ComparisonTable.LABEL_WID
     table.add_row("Belarusian side", *(lines(people(m, "host")) for m in c.meetings))
     table.add_row("Russian side", *(lines(people(m, "guest")) for m in c.meetings))
     table.add_row("Title", *(lines([m.title], "italic") for m in c.meetings))
-    cells = []
-    for i in range(len(c.meetings)):
-        text = Text()
-        for s in c.sectors:
-            n = s.counts[i]
-            if not n:
-                continue
-            if text:
-                text.append("\n")
-            style = {"all": "bold", "only": "cyan"}.get(s.where, "")
-            text.append(one_line(s.label), style=style)
-            mark = {"all": "shared", "only": "only here"}.get(s.where, s.where)
-            text.append(f" ×{n} ({mark})", style="dim")
-        cells.append(text or Text("no proposals", "dim"))
-    table.add_row("Sectors raised", *cells)
+    table.add_row(
+        "Proposals",
+        *(Text(str(len(m.proposals)) if m.proposals else "none", "" if m.proposals else "dim")
+          for m in c.meetings),
+    )  # fmt: skip
+    # A row per sector (shared by all first, then by some, then each meeting's own), as the
+    # Markdown has it: one cell per meeting listing its sectors in its own order could not
+    # be read across ("Agriculture and food" beside "Pharmaceuticals" on one line)
+    for s in c.sectors:
+        style = {"all": "bold", "only": "cyan"}.get(s.where, "")
+        mark = {"all": "shared", "only": "only here"}.get(s.where, s.where)
+        table.add_row(
+            Text(one_line(s.label), style=style),
+            *(Text(f"{n} ({mark})", style=style) if n else Text("—", "dim") for n in s.counts),
+        )
     for (period, metric), figures in c.trade:
         table.add_row(
             trade_label(period, metric, narrow=narrow),
