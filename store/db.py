@@ -738,6 +738,7 @@ class Store:
         update: bool = False,
         origin: str = "import --update",
         new_proposals: bool = False,
+        record_added: bool = False,
     ) -> WriteReport:
         """Add meetings (with their proposals) in one atomic write.
 
@@ -748,6 +749,8 @@ class Store:
         that another meeting already uses raises :class:`RecordConflict`; nothing is written.
         ``new_proposals``: the proposals of a replacement are new ones (a fresh draft of the
         meeting), given ids the meeting has never had, not taken for edits of the old ones.
+        ``record_added``: a meeting added (not replacing one) is recorded as a change from
+        ``origin`` too (where it came from, and undo removes it); a bulk import is not.
         """
         incoming = list(meetings)
         try:
@@ -760,7 +763,9 @@ class Store:
                     # every meeting skipped: the file is left as it is (a write bumped its
                     # generation, and the next command indexed the database again for it)
                     raise _Unchanged
-                to_insert = self._with_history(db, raw, report, to_insert, origin, new_proposals)
+                to_insert = self._with_history(
+                    db, raw, report, to_insert, origin, new_proposals, record_added
+                )
                 self._apply(db, to_remove, to_insert)
         except _Unchanged:
             pass
@@ -774,13 +779,15 @@ class Store:
         meetings: list[Meeting],
         origin: str,
         new_proposals: bool = False,
+        record_added: bool = False,
     ) -> list[Meeting]:
         """The meetings to insert, each with its whole history: what was recorded for it
         (or for the meeting it replaces), what it brings along, and the change it makes
-        now, which is written to the history table."""
+        now, which is written to the history table (an addition only ``record_added``)."""
         updated = set(report.updated)
         replaced = {m.id: report.matched.get(m.id, m.id) for m in meetings if m.id in updated}
-        if not replaced and not any(m.history for m in meetings) and not raw.get(HISTORY):
+        nothing = not (replaced or record_added or any(m.history for m in meetings))
+        if nothing and not raw.get(HISTORY):
             return meetings  # the common bulk import: nothing to record, nothing to carry
         stored = self._stored(raw, set(replaced.values()))
         histories = self._history(raw)
@@ -809,6 +816,9 @@ class Store:
                 changes = hist.diff(stored.get(old_id), m.to_dict())
                 if changes:
                     entries.append(hist.entry(m.id, origin, changes))
+            elif record_added:
+                added = {k: v for k, v in m.to_dict().items() if k != "history"}
+                entries.append(hist.entry(m.id, origin, hist.diff(None, added)))
             recorded += entries
             whole = sorted([*past, *entries], key=lambda c: c.at)
             out.append(struct_replace(m, history=whole))

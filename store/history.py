@@ -295,8 +295,12 @@ def describe(change: Change, record_id: str | None = None) -> list[str]:
         elif path == "":
             if new is None:
                 lines.append("meeting deleted")
-            elif old is None:
+            elif old is None and change.origin == "undo":
                 lines.append("meeting restored")
+            elif old is None:  # (added: from an article, the document or page it came from)
+                source = new.get("source") or {}
+                named = source.get("document") or source.get("url") or ""
+                lines.append(f"meeting added from {_short(named)}" if named else "meeting added")
             else:
                 lines.append(f"meeting replaced: {old.get('id')} → {new.get('id')}")
         elif path.startswith("proposals["):

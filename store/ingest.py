@@ -410,7 +410,9 @@ def save_draft(store: Store, meeting: Meeting, *, update: bool = False) -> tuple
     """Write a prepared draft in one atomic write: ``("added" | "updated", id)``, or
     ``("skipped", stored id)`` when it is already stored and ``update`` is false. The same
     path for ``coopbrowse import-article --yes`` and the app's review form."""
-    report = store.put_meetings([meeting], update=update, origin="article", new_proposals=True)
+    report = store.put_meetings(
+        [meeting], update=update, origin="article", new_proposals=True, record_added=True
+    )
     if report.skipped:
         return "skipped", report.matched.get(meeting.id, meeting.id)
     return ("updated" if report.updated else "added"), meeting.id

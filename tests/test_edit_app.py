@@ -103,6 +103,36 @@ async def test_edit_adds_a_trade_figure_removes_another_and_undo_brings_it_back(
         assert [c.origin for c in store.history(PENZA)] == ["edit", "undo"]
 
 
+async def test_u_on_a_meeting_added_from_an_article_takes_it_away(app, store: Store) -> None:
+    """A meeting saved from an article is a recorded change: u asks (saying where it came
+    from) and removes it, and the list goes on without it."""
+    from coopbrowse.store.ingest import prepare_draft, save_draft
+
+    stored = store.meeting(PENZA)
+    assert stored is not None
+    data = {**stored.to_dict(), "id": "2025-05-02-penza", "date": "2025-05-02", "proposals": []}
+    data["source"] = {**data["source"], "document": "penza-report.txt", "url": ""}
+    added = prepare_draft(store, data)
+    save_draft(store, added)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.go_to(("meeting", added.id))
+        await settle(pilot, app)
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        question = str(app.screen.query_one("#confirm-question", Static).render())
+        assert "from an article" in question and "meeting added from penza-report.txt" in question
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert app.screen is main
+        assert store.meeting(added.id) is None
+        assert ("meeting", added.id) not in [r.key for r in main.rows]
+        assert len(main.rows) == len(store.meetings())
+
+
 async def test_a_box_ticked_just_before_ctrl_s_is_saved_ticked(app, store: Store) -> None:
     """space (a binding: it runs once the key has gone up to the app) then ctrl+s (a
     priority key: run as it arrives) typed at once: the form was read before the box

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace as struct_replace
 
 from coopbrowse.store import NothingToUndo, NotWritable, RecordChanged, Store, StoreError
 from coopbrowse.store.history import describe, diff, revert
@@ -189,6 +190,30 @@ def test_a_draft_of_a_deleted_meeting_brings_proposals_of_its_own(store: Store) 
     again = store.meeting(PENZA)
     assert again is not None
     assert not {p.id for p in again.proposals} & {p.id for p in stored.proposals}
+
+
+def test_a_meeting_added_from_an_article_is_recorded_and_undone(store: Store) -> None:
+    """A meeting drafted from an article and saved had no history: where it came from was
+    not said, and undo had nothing to take back (found by a new user). Its addition is a
+    change, from the article; undoing it removes the meeting; a bulk import records none."""
+    from coopbrowse.store.ingest import prepare_draft, save_draft
+
+    stored = store.meeting(PENZA)
+    assert stored is not None
+    draft = {**stored.to_dict(), "id": "2025-05-02-penza", "date": "2025-05-02", "proposals": []}
+    draft["source"] = {**draft["source"], "document": "penza-report.txt", "url": ""}
+    meeting = prepare_draft(store, draft)
+    assert save_draft(store, meeting) == ("added", meeting.id)
+    [change] = store.history(meeting.id)
+    assert change.origin == "article"
+    assert describe(change) == ["meeting added from penza-report.txt"]
+    store.undo(meeting.id)
+    assert store.meeting(meeting.id) is None
+    assert [c.origin for c in store.history(meeting.id)] == ["article", "undo"]
+    # (an import of many records none: a bulk import's history would double its size)
+    again = struct_replace(meeting, id="2025-05-03-penza", date="2025-05-03", proposals=[])
+    store.put_meetings([again])
+    assert store.history(again.id) == []
 
 
 def test_a_wrong_date_is_said_even_when_the_status_would_not_change(store: Store) -> None:
