@@ -126,6 +126,7 @@ class ChildStore:
         update: bool = False,
         origin: str = "import --update",
         new_proposals: bool = False,
+        record_added: bool = False,
     ) -> WriteReport:
         found = self._run(
             {
@@ -134,6 +135,7 @@ class ChildStore:
                 "update": update,
                 "origin": origin,
                 "new_proposals": new_proposals,
+                "record_added": record_added,
             }
         )
         return WriteReport(**found)
@@ -292,6 +294,7 @@ def _perform(store: Store, request: dict[str, Any]) -> Any:
             update=bool(request.get("update")),
             origin=str(request.get("origin", "import --update")),
             new_proposals=bool(request.get("new_proposals")),
+            record_added=bool(request.get("record_added")),
         )
         return asdict(report)
     raise errors.StoreError(None, f"unknown write {op!r}")

@@ -825,6 +825,8 @@ async def test_a_large_databases_draft_is_checked_and_saved_by_a_child(
     saved = store.meeting("2024-11-05-omsk")
     assert saved is not None and saved.place == "Minsk, by a child"
     assert runs.count("check_draft") == 2 and runs[-1] == "put_meetings"
+    # recorded as the meeting's addition, as a save in the app's own process is
+    assert [c.origin for c in store.history("2024-11-05-omsk")] == ["article"]
 
 
 def test_the_childs_draft_check_is_the_stores(store: Store, monkeypatch) -> None:
