@@ -1378,6 +1378,19 @@ def test_two_names_joined_by_and_are_one_part_of_a_title() -> None:
     ]  # (whole words of a name found are still that name)
 
 
+def test_a_title_leaves_out_who_said_it() -> None:
+    """ "Fedorishchev noted that Samara farmers plan to buy 300 Belarus tractors" was the
+    title as it stood: who said it is the proposer, not part of what was proposed."""
+    draft = extract(
+        met_in_minsk(
+            "Fedorishchev noted that Samara farmers plan to buy 300 Belarus tractors this year."
+        )
+    )
+    [proposal] = draft.meeting["proposals"]
+    assert proposal["title"] == "Samara farmers plan to buy 300 Belarus tractors this year"
+    assert proposal["proposed_by"] == "Vyacheslav Fedorishchev"
+
+
 def test_a_short_items_title_reads_as_a_title() -> None:
     """ "From microelectronics, unmanned harvesters and food …" titled its first item
     "Cooperation in From microelectronics", and an item that is cooperation already read

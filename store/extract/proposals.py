@@ -1366,7 +1366,10 @@ _CLOSE_QUOTE = re.compile(r"[”\"]")
 
 _LEAD_PHRASES = re.compile(  # used with .match(text, pos): anchored where it starts
     r"(?:first\s+and\s+foremost|the\s+head\s+of\s+state|the\s+president|the\s+belarusian\s+(?:side|leader)|"
-    r"the\s+parties|the\s+sides|would\s+like\s+to|paid\s+particular\s+attention\s+to|touched\s+(?:up)?on)\s+",
+    r"the\s+parties|the\s+sides|would\s+like\s+to|paid\s+particular\s+attention\s+to|touched\s+(?:up)?on|"
+    # a speaker and a verb of saying: "Sobolev noted that Kurgan farmers plan to buy ..."
+    r"(?:[A-Z][\w'’-]*\s+){1,3}(?-i:(?:noted|said|stressed|added|emphasi[sz]ed|stated|"
+    r"explained|believes|recalled|pointed\s+out))(?:\s+that)?)\s+",
     re.I,
 )
 
@@ -1437,10 +1440,10 @@ _THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # at least three words (as str.
 _PARTS = re.compile(
     r"\s+(?:and|or|but(?:\s+also)?|as\s+well\s+as)\s+(?:(?:both|not\s+only|either)\s+)?", re.I
 )
-# Words that open a list item but are not what it names ("also fertilizers", "both
-# construction services", "various chips")
 _NAMES_PAIRED = re.compile(r"\b[A-Z][\w-]*$")  # a name just before "and" ...
 _NAME_NEXT = re.compile(r"[A-Z][\w-]*\b(?!\s+(?:and|or)\b)")  # ... and just after it
+# Words that open a list item but are not what it names ("also fertilizers", "both
+# construction services", "various chips")
 _ITEM_LEAD = re.compile(
     r"^(?:(?:also|both|in|not\s+only|either|various|the|a|an|other|some|all|especially|"
     r"particularly|mainly|in\s+particular|from)\s+)+",  # ("From microelectronics, …")
