@@ -178,6 +178,8 @@ _TVER = (
         ("According to Viktor Karankevich, trade", "Viktor Karankevich"),  # a participant
         ("According to Rudenya, trade", "Igor Rudenya"),  # by surname
         ("According to Belstat, trade", "Belstat"),  # a body: as named
+        # a body named in lower case (it was credited to a participant)
+        ("According to the regional government, trade", "regional government"),
         ("Trade", "BelTA (report text)"),
     ],
 )
@@ -661,6 +663,24 @@ def test_a_target_is_not_a_trade_figure() -> None:
         '"Last year our trade topped $1.2 billion. We can reach $2 billion in a few years."'
     )
     assert [(t["period"], t["usd_millions"]) for t in got] == [("2024", 1200.0)]
+
+
+@pytest.mark.parametrize(
+    ("said", "basis"),
+    [
+        ("which is 9% more than in the same period last year", "the same period of 2024"),
+        ("up 9% on the same period of 2024", "the same period of 2024"),
+    ],
+)
+def test_a_part_years_change_over_the_same_period_is_kept(said: str, basis: str) -> None:
+    """ "$156 million, which is 9% more than in the same period last year" drafted the figure
+    without its change."""
+    got = extract(
+        f"{_TVER}In January-July 2025 the trade amounted to $156 million, {said}."
+    ).meeting["trade"]
+    assert [(t["period"], t["change_pct"], t["change_basis"]) for t in got] == [
+        ("2025-01..2025-07", 9.0, f"compared to {basis}")
+    ]
 
 
 @pytest.mark.parametrize(

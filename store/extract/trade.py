@@ -68,6 +68,13 @@ _PCT = (
 )
 
 
+# "the same period last year", "the same period of 2023": a part-year's base
+_SAME_PERIOD = (
+    r"the\s+same\s+period\s+(?:of\s+|in\s+)?(?:last\s+year|the\s+previous\s+year|\d{4}|"
+    r"a\s+year\s+(?:earlier|ago))"
+)
+
+
 _CHANGE = re.compile(
     r"\b(up|upped\s+by|added|down|an?\s+increase\s+of|a\s+decrease\s+of|a\s+drop\s+of|a\s+decline\s+of|"
     r"a\s+rise\s+of|growth\s+of|increased\s+by|decreased\s+by|grew\s+by|fell\s+by|rose\s+by|"
@@ -75,7 +82,9 @@ _CHANGE = re.compile(
     r"growth\s+(?:\w+\s+){0,4}?-?)\s*(?:by\s+)?"
     + _PCT
     + r"(?:\s+(over|compared\s+(?:to|with)|against|from|on|year-on-year)\s*"
-    r"((?:the\s+)?(?:\d{4}|last\s+year|the\s+previous\s+year|a\s+year\s+earlier))?)?",
+    r"((?:the\s+)?(?:\d{4}|last\s+year|the\s+previous\s+year|a\s+year\s+earlier)|"
+    + _SAME_PERIOD
+    + r")?)?",
     re.I,
 )
 
@@ -264,7 +273,9 @@ _MORE_THAN = re.compile(
     r"[,\s]*(?:(?:which\s+is|that\s+is|or)\s+)?"
     + _PCT
     + r"\s+(more|higher|up|less|lower|down)\s+(?:than|on|from)\s+(?:in\s+)?"
-    r"(\d{4}|last\s+year|the\s+previous\s+year|a\s+year\s+earlier|the\s+year\s+before)\b",
+    r"(\d{4}|last\s+year|the\s+previous\s+year|a\s+year\s+earlier|the\s+year\s+before|"
+    + _SAME_PERIOD
+    + r")\b",
     re.I,
 )
 # before an amount: the word it is the value of, in brackets after it
@@ -577,6 +588,20 @@ def _usd_millions(number: str, unit: str | None) -> float | None:
     return round(value / 1_000_000, 3) if value >= 1_000_000 else None
 
 
+def _compared_to(base: str, period: str) -> str:
+    """The basis of a change "more than <base>": "compared to 2022", or "compared to the same
+    period of 2023" for a part-year's ("the same period last year": the year before the
+    figure's)."""
+    stated = re.search(r"\d{4}", base)
+    before = str(int(period[:4]) - 1) if period[:4].isdigit() else ""
+    year = stated.group(0) if stated else before
+    if not year:
+        return ""
+    return (
+        f"compared to the same period of {year}" if "same period" in base else f"compared to {year}"
+    )
+
+
 def find_trade(
     sentences: list[Sentence],
     year: int | None,
@@ -751,7 +776,9 @@ def find_trade(
                 change_pct = float(change.group(3))
                 if _NEGATIVE.search(change.group(1)):
                     change_pct = -change_pct
-                if change.group(4) and change.group(5):
+                if change.group(4) and change.group(5) and "same period" in change.group(5):
+                    basis = _compared_to(re.sub(r"\s+", " ", change.group(5)).lower(), period)
+                elif change.group(4) and change.group(5):
                     basis = f"{change.group(4)} {change.group(5)}".lower()
                     basis = re.sub(r"\s+", " ", basis)
                     if "last year" in basis and year:
@@ -761,9 +788,7 @@ def find_trade(
                 if more_than.group(3).lower() in ("less", "lower", "down"):
                     change_pct = -change_pct
                 base = re.sub(r"\s+", " ", more_than.group(4)).lower()
-                if not base[:1].isdigit():  # "last year": the year before the figure's
-                    base = str(int(period[:4]) - 1) if period[:4].isdigit() else ""
-                basis = f"compared to {base}" if base else ""
+                basis = _compared_to(base, period)
             before = _CHANGE_TO.search(lead) if change_pct is None else None
             if before:  # "surged by 47% to total almost $23 million"
                 change_pct = float(before.group(2))
@@ -874,12 +899,17 @@ def _speaks_of_trade(text: str) -> bool:
 
 # "According to Viktor Karankevich, trade ...": who is named (a participant by surname)
 _ACCORDING_TO = re.compile(
-    r"\b(?i:according)\s+to\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+    r"\b(?i:according)\s+to\s+(?:(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})|"
+    # a body, named in lower case: "according to the regional government"
+    r"the\s+(?P<body>(?:[a-z][\w-]*\s+){0,3}(?:government|administration|ministry|"
+    r"authorities|customs|statistics\s+(?:office|service|committee)|press\s+service)))\b"
 )
 
 
 def _stated_by(s: Sentence, host: Person | None, guest: Person | None, outlet: str) -> str:
     named = may_match(_ACCORDING_TO, s.text) and _ACCORDING_TO.search(s.text)
+    if named and named.group("body"):
+        return re.sub(r"\s+", " ", named.group("body"))  # ("the regional government")
     if named:
         who = named.group("who")
         for person in (host, guest):
