@@ -87,3 +87,13 @@ def test_a_regions_detail_says_when_no_trade_figure_was_quoted(bundled) -> None:
     samara, penza = shown("Samara Oblast"), shown("Penza Oblast")
     assert "Trade over the years" in samara and "No trade figures were quoted" in samara
     assert "Trade over the years" in penza and "No trade figures were quoted" not in penza
+
+
+def test_a_heading_too_wide_for_its_column_has_a_short_form() -> None:
+    """At 80 columns the hosts' heading read "Belarusian ho…" over names that fitted."""
+    from coopbrowse.tui.views import VIEWS
+
+    [host] = [c for c in VIEWS["meetings"].columns if c.label == "Belarusian host"]
+    assert host.min_width >= len(host.short) and host.min_width < len(host.label)
+    heading = host.heading()
+    assert heading.plain == "Belarusian host" and heading.short.plain == host.short

@@ -34,6 +34,8 @@ from coopbrowse.store.regions import filter_value, short_region
 from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
 from coopbrowse.store.text import one_line, plural, printable, unquoted
 
+from .widgets.columns import Fit
+
 Marker = Callable[[str], list[tuple[int, int]]] | None
 HEADING = "bold"
 LABEL = "dim"
@@ -573,17 +575,6 @@ def short_person(name: str) -> str:
     if any(w.lower().rstrip(".") in _HONORIFICS for w in words):
         return name
     return f"{words[0][0]}. {words[-1]}"
-
-
-class Fit(Text):
-    """A cell with a shorter form for a column too narrow for it (lists pick one)."""
-
-    __slots__ = ("short",)
-
-    def __init__(self, full: Text, short: Text) -> None:
-        super().__init__(style=full.style, no_wrap=True)
-        self.append_text(full)
-        self.short = short
 
 
 def person_cell(name: str, hl: Marker) -> Text:

@@ -212,7 +212,7 @@ VIEWS: dict[str, View] = {
             Column("Date", 10),
             Column("Region", None, min_width=13, ratio=2, ideal=16),  # "Moscow Oblast"
             Column("Russian side", None, min_width=14, ratio=2, ideal=20),  # "V. Karankevich"
-            Column("Belarusian host", None, min_width=14, ratio=2, ideal=20),
+            Column("Belarusian host", None, min_width=14, ratio=2, ideal=20, short="Belarus host"),
             Column("Prop.", 5, "right"),
             Column("Latest trade", 16),  # whole: "~$1,119M (2018)", "~$64M (1–8/2025)"
             Column("Title", None, min_width=0, ratio=3, ideal=40),

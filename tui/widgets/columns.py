@@ -5,6 +5,7 @@ imported before Textual is."""
 from __future__ import annotations
 
 from msgspec import Struct
+from rich.text import Text
 
 
 class Column(Struct, frozen=True):
@@ -23,3 +24,21 @@ class Column(Struct, frozen=True):
     # the widest value the column holds in this list, when known (the one a list is sorted
     # by: its first rows are all one region): fitted to that, not to the first rows
     widest: int = 0
+    # the heading where the column is narrower than ``label`` ("Belarusian ho…" at 80
+    # columns, over names that fitted)
+    short: str = ""
+
+    def heading(self) -> Text:
+        """The column's heading: ``label``, or ``short`` where it does not fit."""
+        return Fit(Text(self.label), Text(self.short)) if self.short else Text(self.label)
+
+
+class Fit(Text):
+    """A cell with a shorter form for a column too narrow for it (lists pick one)."""
+
+    __slots__ = ("short",)
+
+    def __init__(self, full: Text, short: Text) -> None:
+        super().__init__(style=full.style, no_wrap=True)
+        self.append_text(full)
+        self.short = short

@@ -326,7 +326,7 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         cell's short form counts as its short width), at least the column's label, and the
         widest value a column is known to hold in the list (:attr:`Column.widest`)."""
         if self._natural is None:
-            natural = [(len(c.label), len(c.label)) for c in self.columns]
+            natural = [(len(c.label), len(c.short or c.label)) for c in self.columns]
             for i in range(min(self.row_count, max(self.SAMPLE, self.page + 1))):
                 for j, cell in enumerate(self._row_cells(i)[: len(natural)]):
                     short = getattr(cell, "short", None)
@@ -456,7 +456,7 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         widths = self._widths(width)  # out from every ancestor's styles each time asked)
         if y == 0:
             style = base + self.get_component_rich_style("record-table--header")
-            cells = [Text(c.label) for c in self.columns]
+            cells = [c.heading() for c in self.columns]
             segments = self._line(cells, widths, "", style)
             # (the table's colours under the text's own: unstyled, a cell took the
             # terminal's, dark on a light theme's table)
