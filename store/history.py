@@ -277,9 +277,11 @@ def _named(key: str, value: Any) -> Any:
     return value
 
 
-def describe(change: Change, record_id: str | None = None) -> list[str]:
+def describe(change: Change, record_id: str | None = None, width: int = 30) -> list[str]:
     """The change as short plain lines, one per changed field: ``summary: old → new``,
-    ``+ proposal: title``; only what concerns ``record_id`` when it is a proposal."""
+    ``+ proposal: title``; only what concerns ``record_id`` when it is a proposal. ``width``:
+    how much of an old or new value is shown (the detail's narrow pane: 30; a terminal's
+    line, more)."""
     lines: list[str] = []
     for c in change.changes:
         path, old, new = c["path"], c["old"], c["new"]
@@ -317,11 +319,12 @@ def describe(change: Change, record_id: str | None = None) -> list[str]:
                         said = _named("status", f.get("status"))
                         lines.append(f"{sign} follow-up {f.get('date')} {said}{note}")
             else:  # (a status or sector as the app names it: "in progress", not "in-progress")
-                lines.append(f"{pid}.{key}: {_change(_named(key, old), _named(key, new))}")
+                said = _change(_named(key, old), _named(key, new), width)
+                lines.append(f"{pid}.{key}: {said}")
         else:
             items = _items(path, old, new)
             if items:
                 lines += items
             else:
-                lines.append(f"{path}: {_change(old, new)}")
+                lines.append(f"{path}: {_change(old, new, width)}")
     return lines

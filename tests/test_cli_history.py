@@ -356,3 +356,20 @@ def test_a_proposals_follow_up_reads_plainly_in_its_detail(capsys, store: Store)
     assert lines[step + 1].strip() == url and lines[step + 1].startswith("    ")
     assert "later meeting" not in out
     assert out.count("Raised again at") == 1
+
+
+def test_history_shows_as_much_of_a_value_as_the_terminal_has_room_for(
+    capsys, store: Store, monkeypatch
+) -> None:
+    """A new title was cut at 30 characters ("KAMAZ–MAZ cooperation on heav…") in any
+    terminal: each value now has its share of the line."""
+    meeting = store.meeting(MID)
+    assert meeting is not None
+    title = "Joint assembly of Mogilevliftmash elevators in Penza, with local parts"
+    store.edit_meeting(Meeting.from_dict({**meeting.to_dict(), "title": title}))
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, "history", MID)
+    assert code == 0 and title not in out  # (30 characters a value: cut)
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, _ = run(capsys, "history", MID)
+    assert code == 0 and f"→ {title}" in out

@@ -1277,7 +1277,9 @@ def cmd_history(index: SearchIndex, db_path: Path, record_id: str, *, as_json: b
             f"  {one_line(change.id)}" + ("  (undone)" if change.id in undone else ""), "dim"
         )
         console.print(head)
-        for line in describe(change, record_id):
+        # (each value's share of a line: "title: old → new" cut them at 30 characters in
+        # a terminal of 160)
+        for line in describe(change, record_id, width=max(30, (console.width - 24) // 2)):
             console.print(Text(f"    {one_line(line)}"))
     return EXIT_OK
 
