@@ -123,7 +123,7 @@ async def test_u_on_a_meeting_added_from_an_article_takes_it_away(app, store: St
         await pilot.press("u")
         await settle(pilot, app)
         assert isinstance(app.screen, ConfirmScreen)
-        question = str(app.screen.query_one("#confirm-question", Static).render())
+        question = app.screen.question
         assert "from an article" in question and "meeting added from penza-report.txt" in question
         await pilot.press("y")
         await settle(pilot, app)

@@ -740,3 +740,19 @@ def test_a_large_briefings_overview_says_where_and_when_in_a_few_words() -> None
     assert "more regions" in table and " months)" in table
     by_region = {"A": ["2025-01"] * 3, "B": ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05"]}
     assert _where_when(by_region) == "A (2025-01); B (2024-01 to 2024-05, 5 months)"
+
+
+def test_a_questions_indented_line_wraps_under_its_own_start() -> None:
+    """An undo's "  proposals[…].title: old → new", too long for the dialog, went on at its
+    left edge (found by a new user)."""
+    from rich.console import Console
+
+    from coopbrowse.tui.screens.export import _indented
+
+    question = "Undo the latest change?\n  title: " + "word " * 20 + "\nEnd"
+    console = Console(width=40, record=True)
+    console.print(_indented(question))
+    lines = [line.rstrip() for line in console.export_text().rstrip("\n").split("\n")]
+    assert lines[0] == "Undo the latest change?" and lines[-1] == "End"
+    body = lines[1:-1]
+    assert len(body) >= 2 and all(line.startswith("  ") and line[2] != " " for line in body)

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
@@ -181,7 +183,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(Text(printable(self.question)), id="confirm-question")
+            yield Static(_indented(self.question), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
                 yield AnswerButton(self.yes, id="confirm-yes", variant="warning")
                 yield AnswerButton("Cancel (n)", id="confirm-no")
@@ -195,6 +197,16 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+def _indented(question: str) -> Group:
+    """``question``'s lines, each indented line wrapping under its own start (an undo's
+    "  proposals[…].title: …" went on at the dialog's left edge)."""
+    lines = []
+    for line in printable(question).split("\n"):
+        text = line.lstrip(" ")
+        lines.append(Padding(Text(text), (0, 0, 0, len(line) - len(text))))
+    return Group(*lines)
 
 
 def confirm(
