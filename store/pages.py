@@ -80,10 +80,11 @@ class ArticleText(Struct):
             site=self.site,
         )
         if not draft.meeting["summary"]:  # no paragraph of prose: every line was furniture
+            problem = "no article text found (no line of it reads as a paragraph of a report)"
             name = self.origin or self.fetched or self.url or self.document or "<stdin>"
-            raise InputError(
-                name, "no article text found (no line of it reads as a paragraph of a report)"
-            )
+            if "://" in name:  # a URL is not a file name ("http:/127.0.0.1:8765", its "/" lost)
+                raise FetchError(display_url(name), problem)
+            raise InputError(name, problem)
         if self.fetched and _host(self.fetched) != _host(self.url):
             draft.meeting["notes"].append(
                 f"Read from {display_url(self.fetched)}; the page gives {self.url} as its address."

@@ -183,6 +183,17 @@ def test_a_file_with_words_but_no_paragraph_of_prose_is_refused(tmp_path: Path) 
     )
 
 
+def test_a_url_with_no_paragraph_of_prose_is_named_whole() -> None:
+    """A page of no prose, read from a URL, was named as a file path: "http:/127.0.0.1:8765"
+    (a slash lost, and the trailing one)."""
+    with serve({"/": Page(LINES_NO_PROSE.encode(), content_type="text/plain")}) as base:
+        with pytest.raises(InputError) as caught:
+            read_article(f"{base}/").draft()
+        assert str(caught.value) == (
+            f"{base}/: no article text found (no line of it reads as a paragraph of a report)"
+        )
+
+
 def test_plain_text_from_a_url_is_read_as_text() -> None:
     text = (
         "MINSK, 5 May (BelTA) - Lukashenko met Governor of Omsk Oblast Vitaly Khotsenko. "
