@@ -133,6 +133,23 @@ async def test_u_on_a_meeting_added_from_an_article_takes_it_away(app, store: St
         assert len(main.rows) == len(store.meetings())
 
 
+async def test_the_heading_of_the_section_with_the_focus_is_marked(app) -> None:
+    """After f6 the list on screen was not always the one with the focus: a new user ticked
+    a trade figure's box taking it for a proposal's. The focused section's heading is
+    marked, and only its."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+
+        def marked() -> list[str]:
+            return [h.parent.id for h in form.query(".form-section.-here")]
+
+        assert marked() == ["sec-meeting"]
+        for _ in range(4):
+            await pilot.press("f6")
+        await pilot.pause()
+        assert form._section_of(app.focused) == "trade" and marked() == ["sec-trade"]
+
+
 async def test_a_box_ticked_just_before_ctrl_s_is_saved_ticked(app, store: Store) -> None:
     """space (a binding: it runs once the key has gone up to the app) then ctrl+s (a
     priority key: run as it arrives) typed at once: the form was read before the box

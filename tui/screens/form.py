@@ -812,6 +812,21 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
             "_keep": True,
         }
 
+    _here: str | None = None  # the section the focus is in (its heading is marked)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Mark the heading of the section the focus is in: after f6, the list on screen
+        was not always the one with the focus (a box ticked in the trade figures was taken
+        for a proposal's; found by a new user). Only the two headings are restyled."""
+        here = self._section_of(event.widget)
+        if here == self._here:
+            return
+        for key, on in ((self._here, False), (here, True)):
+            if key is not None:
+                for heading in self.query(f"#sec-{key} > .form-section"):
+                    heading.set_class(on, "-here")
+        self._here = here
+
     def action_section(self, step: int) -> None:
         """Move the focus to the first field of the next (or previous) section."""
         here = self._section_of(self.focused) or SECTIONS[0]
