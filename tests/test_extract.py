@@ -1411,6 +1411,47 @@ def test_a_title_leaves_out_who_said_it() -> None:
     assert proposal["proposed_by"] == "Vyacheslav Fedorishchev"
 
 
+def test_goods_are_not_read_from_a_web_address_nor_named_twice() -> None:
+    """ "see http://evil.example/lifts" drafted lifts as an export, beside the elevators the
+    sentence offered: an address says nothing of goods, and lifts are elevators."""
+    draft = extract(
+        met_in_minsk(
+            "Turchin proposed to supply Belarusian elevators | see http://evil.example/lifts "
+            "to Samara. Belarusian lifts are in demand in the region."
+        )
+    )
+    assert draft.meeting["exports"] == ["elevators"]
+    [proposal] = draft.meeting["proposals"]
+    assert proposal["title"] == "Supply Belarusian elevators"  # (cut at the "|")
+
+
+def test_the_building_of_vessels_is_not_the_construction_sector() -> None:
+    """ "cooperation in shipbuilding and river transport, including the construction of
+    passenger vessels" drafted a construction proposal."""
+    draft = extract(
+        met_in_minsk(
+            "Fedorishchev suggested cooperation in river transport, including the "
+            "construction of passenger vessels at the Samara shipyard."
+        )
+    )
+    assert "construction" not in {p["sector"] for p in draft.meeting["proposals"]}
+    housing = extract(met_in_minsk("Turchin proposed cooperation in the construction of housing."))
+    assert "construction" in {p["sector"] for p in housing.meeting["proposals"]}
+
+
+def test_their_after_and_is_of_what_came_before() -> None:
+    """ "joint production of city buses and their components by MAZ" was titled "Their
+    components by MAZ" (cut at "and")."""
+    draft = extract(
+        met_in_minsk(
+            "Turchin proposed to set up joint production of city buses and their components by MAZ."
+        )
+    )
+    titles = [p["title"] for p in draft.meeting["proposals"]]
+    assert not any(t.startswith("Their") for t in titles)
+    assert "Set up joint production of city buses and their components by MAZ" in titles
+
+
 def test_a_short_items_title_reads_as_a_title() -> None:
     """ "From microelectronics, unmanned harvesters and food …" titled its first item
     "Cooperation in From microelectronics", and an item that is cooperation already read

@@ -17,6 +17,13 @@ from .page import Sentence, Taken
 from .people import Person
 from .trade import USD_AMOUNT
 
+# Machines whose building is not the construction sector ("the construction of passenger
+# vessels", "of locomotives")
+_MACHINE_BUILT = (
+    r"(?:vessels?|ships?|boats?|ferr(?:y|ies)|barges?|icebreakers?|aircraft|locomotives?|"
+    r"wagons?|buses|trucks|vehicles|cars)"
+)
+
 
 class Cue(Struct, frozen=True):
     sector: str
@@ -257,7 +264,9 @@ CUES: list[Cue] = [
         # (not the building of another sector's site: "construction of maintenance centers",
         # "the construction of nuclear power plants")
         r"construction\s+(?:of(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:cent(?:er|re)s?|"
-        r"(?:power\s+)?plants?|factor(?:y|ies)|stations?|terminals?|hubs?)\b)|"
+        r"(?:power\s+)?plants?|factor(?:y|ies)|stations?|terminals?|hubs?|"
+        # (nor the building of a machine: "the construction of passenger vessels")
+        rf"{_MACHINE_BUILT})\b)|"
         r"specialists|organi[sz]ations|firms|contractors)",
         r"road\s+(?:construction|infrastructure|building)",
         r"(?:building|construction)\s+(?:complex|sector|industry)",
@@ -557,7 +566,15 @@ _AREA_LIST = re.compile(
     re.I,
 )
 _AREA_NOUNS = (
-    ("construction", re.compile(r"\b(?:construction|civil\s+engineering)\b", re.I)),
+    # (not "the construction of passenger vessels": a machine's building, as a cue says)
+    (
+        "construction",
+        re.compile(
+            r"\b(?:construction(?!\s+of\s+(?:[\w-]+\s+){0,2}"
+            rf"{_MACHINE_BUILT})|civil\s+engineering)\b",
+            re.I,
+        ),
+    ),
     (
         "transport-logistics",
         re.compile(r"\b(?:transport|logistics)\b(?!\s+(?:vehicles|equipment))", re.I),
@@ -1440,6 +1457,7 @@ _THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # at least three words (as str.
 _PARTS = re.compile(
     r"\s+(?:and|or|but(?:\s+also)?|as\s+well\s+as)\s+(?:(?:both|not\s+only|either)\s+)?", re.I
 )
+_BACK_REFERENCE = re.compile(r"(?:their|its)\b", re.I)  # after "and": of what came before
 _NAMES_PAIRED = re.compile(r"\b[A-Z][\w-]*$")  # a name just before "and" ...
 _NAME_NEXT = re.compile(r"[A-Z][\w-]*\b(?!\s+(?:and|or)\b)")  # ... and just after it
 # Words that open a list item but are not what it names ("also fertilizers", "both
@@ -1608,8 +1626,9 @@ def _title(
     """A short title: the clause the sector's phrase sits in (the part of it about this
     sector when the clause names others too), or "Cooperation in <item>" for a list item."""
     # (")" too: a dateline's "(BelTA) –" is not the start of a title)
-    left = max(sentence.rfind(c, 0, start) for c in ',;:“”"()—–')
-    right_candidates = [i for i in (sentence.find(c, end) for c in ',;:“”")—–.') if i >= 0]
+    # ("|" too: a page's "... by Mogilevliftmash | see http://...")
+    left = max(sentence.rfind(c, 0, start) for c in ',;:“”"()—–|')
+    right_candidates = [i for i in (sentence.find(c, end) for c in ',;:“”")—–.|') if i >= 0]
     right = min(right_candidates) if right_candidates else len(sentence)
     if any(left < a and b <= right for a, b in others):
         # "microelectronics and lift production", "not only construction services but
@@ -1619,6 +1638,8 @@ def _title(
             at = base + m.start()
             if _NAMES_PAIRED.search(sentence, 0, at) and _NAME_NEXT.match(sentence, base + m.end()):
                 continue  # "KAMAZ and MAZ cooperate on ...": two names, one part (not "That KAMAZ")
+            if _BACK_REFERENCE.match(sentence, base + m.end()):
+                continue  # "city buses and their components": one thing (not "Their components")
             if at < start:
                 left = base + m.end() - 1
             elif at >= end:

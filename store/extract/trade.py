@@ -7,6 +7,7 @@ from typing import Any
 
 from msgspec import Struct
 
+from ..analysis import term
 from ..regions import Region, find_region
 from .dates import MONTH, MONTHS
 from .goods import VAGUE_GOODS, is_good, made_by_belarusian, named_goods, offered_goods, spoken
@@ -1082,7 +1083,10 @@ def _same_good(a: str, b: str) -> bool:
     say what it is ("agricultural machinery" after "machinery" says more)."""
     if a in VAGUE_GOODS or b in VAGUE_GOODS:
         return False
-    return a.endswith(" " + b) or b.endswith(" " + a)
+    if a.endswith(" " + b) or b.endswith(" " + a):
+        return True
+    # one word each, the same thing by the search's synonyms ("lifts" beside "elevators")
+    return " " not in a and " " not in b and term(a) == term(b)
 
 
 def _covered(item: str, known: set[str]) -> bool:
@@ -1090,7 +1094,10 @@ def _covered(item: str, known: set[str]) -> bool:
     in one ("dump trucks" found, "trucks" named; "copper" in "copper and aluminum wire";
     "electric buses" after "buses" is another)."""
     words = set(item.split())
-    return item in known or any(words <= set(k.split()) for k in known)
+    if item in known or any(words <= set(k.split()) for k in known):
+        return True
+    # one word, the same thing as one found by the search's synonyms ("lifts", "elevators")
+    return " " not in item and any(" " not in k and term(k) == term(item) for k in known)
 
 
 # A draft names at most this many goods: a report names a dozen or two, a page of hundreds is
@@ -1164,6 +1171,9 @@ def within_quotes(sentences: list[Sentence]) -> list[bool]:
     return out
 
 
+_WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
+
+
 def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
     exports: list[str] = []
     imports: list[str] = []
@@ -1174,10 +1184,12 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
         if len(exports) + len(imports) >= MAX_GOODS:
             break
         # "our trucks", in the host's words (a sentence inside a long quote is his words too)
-        ours = s.speaker == "host" and (quoted or spoken(s.text))
-        offered, bought = offered_goods(s.text, _split_goods, belarus_speaking=ours)
-        offered, bought = _sides_by_owner(s.text, offered, bought, s.speaker != "guest")
-        transit = may_match(_TRANSIT, s.text) and bool(_TRANSIT.search(s.text))
+        # (a web address says nothing of goods: "see http://evil.example/lifts" drafted lifts)
+        text = _WEB_ADDRESS.sub(lambda m: " " * len(m.group(0)), s.text)
+        ours = s.speaker == "host" and (quoted or spoken(text))
+        offered, bought = offered_goods(text, _split_goods, belarus_speaking=ours)
+        offered, bought = _sides_by_owner(text, offered, bought, s.speaker != "guest")
+        transit = may_match(_TRANSIT, text) and bool(_TRANSIT.search(text))
         if transit:
             offered = []  # (Belarus's goods carried on to others, not sold to the region)
         for found, target, known in (
@@ -1190,17 +1202,17 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
                 if key not in known and not any(_same_good(key, k) for k in known):
                     target.append(item)
                     known.add(key)
-        if may_match(_GOODS_LIST, s.text):
-            _listed_goods(s.text, exports, imports, known_exports, known_imports)
+        if may_match(_GOODS_LIST, text):
+            _listed_goods(text, exports, imports, known_exports, known_imports)
         # then the goods named in it that no pattern caught, by the lexicon (and those named
         # with a Belarusian maker's name, in a sentence of any kind)
-        named = named_goods(s.text, MAX_GOODS - len(exports) - len(imports))
+        named = named_goods(text, MAX_GOODS - len(exports) - len(imports))
         made = [
             g
-            for g in made_by_belarusian(s.text)
+            for g in made_by_belarusian(text)
             if not any(_same_good(g.lower(), k) for k in known_exports)
         ]  # ("Belkommunmash trolleybuses" after "trolleybuses": the same good again)
-        named = _sides_by_owner(s.text, [*made, *named[0]], named[1], s.speaker != "guest")
+        named = _sides_by_owner(text, [*made, *named[0]], named[1], s.speaker != "guest")
         if transit:
             named = ([], named[1])
         for found, target, known in (
