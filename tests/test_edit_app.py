@@ -150,6 +150,21 @@ async def test_the_heading_of_the_section_with_the_focus_is_marked(app) -> None:
         assert form._section_of(app.focused) == "trade" and marked() == ["sec-trade"]
 
 
+async def test_a_proposals_fields_are_readable_at_72_columns(app) -> None:
+    """At 72 columns a proposal's title showed about 16 characters and its enterprises "MAZ;
+    GAZ G" beside a proposer 28 wide (found by a new user): the sector gives the title some
+    room, and the proposer and enterprises share their line alike."""
+    async with app.run_test(size=(72, 24)) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        await until(pilot, lambda: form.query("#pr-0-title"), "the first proposal")
+        await pilot.pause()
+        title = form.query_one("#pr-0-title", Input)
+        by = form.query_one("#pr-0-by", Input)
+        enterprises = form.query_one("#pr-0-enterprises", Input)
+        assert title.size.width >= 20
+        assert by.size.width >= 16 and abs(by.size.width - enterprises.size.width) <= 1
+
+
 async def test_a_box_ticked_just_before_ctrl_s_is_saved_ticked(app, store: Store) -> None:
     """space (a binding: it runs once the key has gone up to the app) then ctrl+s (a
     priority key: run as it arrives) typed at once: the form was read before the box
