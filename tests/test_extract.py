@@ -1452,6 +1452,39 @@ def test_their_after_and_is_of_what_came_before() -> None:
     assert "Set up joint production of city buses and their components by MAZ" in titles
 
 
+def test_the_rules_of_this_round_leave_alone_what_they_are_not_about() -> None:
+    """A review of this round's rules found each too broad somewhere: lower-case words taken
+    for a speaker, an achieved increase taken for a goal, the sides' speaker carried onto
+    the quote after them, and roads for trucks taken for the building of a machine."""
+    # a title: "a value added tax exemption" is not "<speaker> added"
+    draft = extract(
+        met_in_minsk(
+            "The governor proposed a value added tax exemption for the joint assembly of tractors."
+        )
+    )
+    assert draft.meeting["proposals"][0]["title"].startswith("A value added tax exemption")
+    # an increase reached is a figure, not a goal
+    got = find_trade(
+        "The Prime Minister of Belarus met the Governor of Omsk Oblast on 1 March 2025.",
+        "In 2024 the region managed to increase its trade with Belarus to $320 million.",
+    )
+    assert [(t["period"], t["usd_millions"]) for t in got] == [("2024", 320.0)]
+    # the sides' sentence has no proposer; the quote after it is its speaker's
+    draft = extract(
+        met_in_minsk(
+            "The sides discussed cooperation in agriculture. “We are ready to supply our "
+            "tractors and our combines to the region,” Turchin said."
+        )
+    )
+    by = {p["sector"]: p["proposed_by"] for p in draft.meeting["proposals"]}
+    assert by["agriculture-food"] == "" and by["agricultural-machinery"] == "Aleksandr Turchin"
+    # roads for trucks are construction
+    draft = extract(
+        met_in_minsk("Turchin proposed to work on the construction of roads for trucks in Samara.")
+    )
+    assert "construction" in {p["sector"] for p in draft.meeting["proposals"]}
+
+
 def test_a_short_items_title_reads_as_a_title() -> None:
     """ "From microelectronics, unmanned harvesters and food …" titled its first item
     "Cooperation in From microelectronics", and an item that is cooperation already read

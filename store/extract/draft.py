@@ -1131,8 +1131,10 @@ def _assign_speakers(
             last_speaker = "host"
         elif _BOTH_SUBJECT.match(s.text):
             # "The sides also discussed cooperation in agriculture": neither proposed it
-            # alone (it was credited to the host)
-            last_speaker = "both"
+            # alone (it was credited to the host). This sentence only: a quote after it is
+            # still its speaker's ("... our tractors," he said)
+            s.speaker = "both"
+            continue
         s.speaker = last_speaker
 
 

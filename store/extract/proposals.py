@@ -21,8 +21,15 @@ from .trade import USD_AMOUNT
 # vessels", "of locomotives")
 _MACHINE_BUILT = (
     r"(?:vessels?|ships?|boats?|ferr(?:y|ies)|barges?|icebreakers?|aircraft|locomotives?|"
-    r"wagons?|buses|trucks|vehicles|cars)"
+    r"wagons?|buses|trucks|vehicles|cars)\b"
 )
+# after "construction of": the machine, with at most two words before it that are not a
+# preposition ("of passenger vessels", "of the new ships"; not "of roads for trucks")
+_MACHINE_AFTER_OF = (
+    r"\s+(?:(?:the|a|an)\s+)?(?:(?!(?:for|of|in|on|at|to|with|and)\b)[\w-]+\s+){0,2}"
+    + _MACHINE_BUILT
+)
+_MACHINE_OF = r"\s+of" + _MACHINE_AFTER_OF
 
 
 class Cue(Struct, frozen=True):
@@ -264,9 +271,9 @@ CUES: list[Cue] = [
         # (not the building of another sector's site: "construction of maintenance centers",
         # "the construction of nuclear power plants")
         r"construction\s+(?:of(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:cent(?:er|re)s?|"
-        r"(?:power\s+)?plants?|factor(?:y|ies)|stations?|terminals?|hubs?|"
+        r"(?:power\s+)?plants?|factor(?:y|ies)|stations?|terminals?|hubs?)\b)"
         # (nor the building of a machine: "the construction of passenger vessels")
-        rf"{_MACHINE_BUILT})\b)|"
+        rf"(?!{_MACHINE_AFTER_OF})|"
         r"specialists|organi[sz]ations|firms|contractors)",
         r"road\s+(?:construction|infrastructure|building)",
         r"(?:building|construction)\s+(?:complex|sector|industry)",
@@ -570,8 +577,7 @@ _AREA_NOUNS = (
     (
         "construction",
         re.compile(
-            r"\b(?:construction(?!\s+of\s+(?:[\w-]+\s+){0,2}"
-            rf"{_MACHINE_BUILT})|civil\s+engineering)\b",
+            rf"\b(?:construction(?!{_MACHINE_OF})|civil\s+engineering)\b",
             re.I,
         ),
     ),
@@ -1385,7 +1391,7 @@ _LEAD_PHRASES = re.compile(  # used with .match(text, pos): anchored where it st
     r"(?:first\s+and\s+foremost|the\s+head\s+of\s+state|the\s+president|the\s+belarusian\s+(?:side|leader)|"
     r"the\s+parties|the\s+sides|would\s+like\s+to|paid\s+particular\s+attention\s+to|touched\s+(?:up)?on|"
     # a speaker and a verb of saying: "Sobolev noted that Kurgan farmers plan to buy ..."
-    r"(?:[A-Z][\w'’-]*\s+){1,3}(?-i:(?:noted|said|stressed|added|emphasi[sz]ed|stated|"
+    r"(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}(?-i:(?:noted|said|stressed|added|emphasi[sz]ed|stated|"
     r"explained|believes|recalled|pointed\s+out))(?:\s+that)?)\s+",
     re.I,
 )
@@ -1470,8 +1476,8 @@ _ITEM_LEAD = re.compile(
 # A subject and its verb of trade before an item ("Belarus supplies tractors"), and a place
 # it goes to or comes from after it ("elevators to Omsk"): the title is the item
 _SUPPLIER_LEAD = re.compile(
-    r"^(?:\w+\s+){0,2}?(?:supplies|supplied|exports|exported|sells|sold|buys|bought|"
-    r"purchases|purchased|imports|imported|delivers|delivered|ships|shipped)\s+(?!of\b)",
+    r"^(?-i:[A-Z])\w*\s+(?:\w+\s+)?(?:supplies|supplied|exports|exported|sells|sold|buys|"
+    r"bought|purchases|purchased|imports|imported|delivers|delivered|shipped)\s+(?!of\b)",
     re.I,
 )
 _PLACE_TAIL = re.compile(r"\s+(?:to|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?$")
@@ -1636,7 +1642,8 @@ def _title(
         base = left + 1  # (where the parts were found: left moves as they are read)
         for m in _PARTS.finditer(sentence[base:right]):
             at = base + m.start()
-            if _NAMES_PAIRED.search(sentence, 0, at) and _NAME_NEXT.match(sentence, base + m.end()):
+            paired = _NAMES_PAIRED.search(sentence, max(0, at - 64), at)  # (the word before)
+            if paired and _NAME_NEXT.match(sentence, base + m.end()):
                 continue  # "KAMAZ and MAZ cooperate on ...": two names, one part (not "That KAMAZ")
             if _BACK_REFERENCE.match(sentence, base + m.end()):
                 continue  # "city buses and their components": one thing (not "Their components")

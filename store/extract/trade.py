@@ -159,7 +159,8 @@ _TARGET = re.compile(
     r"restore|return)|(?:should|must|will|could|can|to)\s+(?:\w+\s+){0,2}?(?:increase|grow|rise)"
     r"\s+(?:\w+\s+){0,3}?to|strive\s+for|cherished|"
     r"target\w*|goal|aim\w*\s+(?:at|to)|"
-    r"plan\w*\s+to|(?:bring|take|raise|boost|increase)\s+(?:\w+\s+){1,4}?to|"
+    r"plan\w*\s+to|(?:bring|take|raise|boost)\s+(?:\w+\s+){1,4}?to|"
+    r"increase\s+\w+(?:\s+\w+)?\s+to|"
     # (to double trade is a goal; trade that "has doubled" grew)
     r"doubl(?:e|es|ing)|be\s+doubled)\b",
     re.I,
