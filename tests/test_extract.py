@@ -1361,6 +1361,14 @@ def test_a_list_of_areas_to_work_in_names_each() -> None:
         "culture-youth": "Cooperation in culture",
         "construction": "Cooperation in construction",
     }
+    # (the work of something is not a list of areas: "construction" alone says nothing)
+    draft = extract(
+        met_in_minsk(
+            "Turchin proposed to improve the work of the intergovernmental commission, "
+            "culture and construction."
+        )
+    )
+    assert "construction" not in {p["sector"] for p in draft.meeting["proposals"]}
 
 
 def test_what_the_sides_discussed_together_has_no_proposer() -> None:

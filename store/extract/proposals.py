@@ -565,7 +565,9 @@ def _status(text: str) -> str:
 # "transport" may mean anything)
 _AREA_LIST = re.compile(
     r"\b(?:partnerships?|cooperation|cooperate|interaction|collaboration|areas?|fields?|"
-    r"spheres?|sectors?|directions?|work(?:ing)?(?:\s+together)?)\s+"
+    r"spheres?|sectors?|directions?|"
+    # ("work in/on": not "the work of the commission, ...")
+    r"work(?:ing)?(?:\s+together)?(?=\s+(?:in|on)\b))\s+"
     # ("cooperate further in", "cooperation, above all, in")
     r"(?:(?:further|more|closely|actively|also|above\s+all|primarily|mainly),?\s+)?"
     r"(?:such\s+as|including|like|in|of|on)\s+"
