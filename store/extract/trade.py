@@ -1084,9 +1084,12 @@ def _same_good(a: str, b: str) -> bool:
     say what it is ("agricultural machinery" after "machinery" says more)."""
     if a in VAGUE_GOODS or b in VAGUE_GOODS:
         return False
-    if a.endswith(" " + b) or b.endswith(" " + a):
-        return True
-    # one word each, the same thing by the search's synonyms ("lifts" beside "elevators")
+    return a.endswith(" " + b) or b.endswith(" " + a) or _synonyms(a, b)
+
+
+def _synonyms(a: str, b: str) -> bool:
+    """Whether two one-word goods are the same thing by the search's synonyms ("lifts",
+    "elevators")."""
     return " " not in a and " " not in b and term(a) == term(b)
 
 
@@ -1095,10 +1098,7 @@ def _covered(item: str, known: set[str]) -> bool:
     in one ("dump trucks" found, "trucks" named; "copper" in "copper and aluminum wire";
     "electric buses" after "buses" is another)."""
     words = set(item.split())
-    if item in known or any(words <= set(k.split()) for k in known):
-        return True
-    # one word, the same thing as one found by the search's synonyms ("lifts", "elevators")
-    return " " not in item and any(" " not in k and term(k) == term(item) for k in known)
+    return item in known or any(words <= set(k.split()) or _synonyms(item, k) for k in known)
 
 
 # A draft names at most this many goods: a report names a dozen or two, a page of hundreds is

@@ -26,6 +26,7 @@ from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
+from coopbrowse.store.taxonomy import SECTORS, STATUSES
 from coopbrowse.store.text import one_line
 
 from ..keyorder import defer_key, send_keys
@@ -114,13 +115,8 @@ def hint_for(value: str, values: Callable[[str], list[str]]) -> str:
     return f"{label}: {shown}"
 
 
-def _vocabulary() -> dict[str, tuple[str, ...]]:
-    from coopbrowse.store.taxonomy import SECTORS, STATUSES
-
-    return {"status": tuple(STATUSES), "sector": tuple(s.id for s in SECTORS)}
-
-
-_VOCABULARY = _vocabulary()  # the values a field takes whether or not a record has them
+# the values a field takes whether or not a record has them
+_VOCABULARY = {"status": tuple(STATUSES), "sector": tuple(s.id for s in SECTORS)}
 
 
 # What the empty search line shows, as many as its width holds whole
