@@ -793,6 +793,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--announce", action="store_true")
     parser.add_argument("--staged-from", type=int, default=STAGED_FROM, metavar="MEETINGS")
     args = parser.parse_args(argv)
+    _in_background()
     last = [0.0]
 
     def report(what: str, done: int, total: int) -> None:
@@ -824,6 +825,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     with contextlib.suppress(OSError):
         sys.stdout.flush()
     os._exit(code)
+
+
+BACKGROUND_NICENESS = 10  # how far the child that indexes for the app steps back
+
+
+def _in_background() -> None:
+    """Give way to the app: the child indexes on every core it gets, and the app it works
+    for (a search typed meanwhile, a key, a frame) comes first when both want the CPU. A
+    no-op where the system has no niceness (Windows) or refuses it."""
+    nice = getattr(os, "nice", None)
+    if nice is not None:
+        with contextlib.suppress(OSError):
+            nice(BACKGROUND_NICENESS)
 
 
 def _say(message: dict[str, str]) -> int:

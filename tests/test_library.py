@@ -421,6 +421,53 @@ def test_a_failing_subprocess_build_is_a_one_line_error(tmp_path: Path) -> None:
     assert str(path) in str(caught.value) and "\n" not in str(caught.value)
 
 
+def test_the_child_that_indexes_for_the_app_gives_way_to_it(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """The background build lowers its own priority before it starts (a search typed in the
+    app meanwhile gets the CPU first), and still builds the whole index."""
+    from coopbrowse.store import library as lib
+
+    path = tmp_path / "bg.json"
+    build_database(path, 12, seed=3)
+    niceness: list[int] = []
+    monkeypatch.setattr(os, "nice", lambda n: niceness.append(n) or n)
+
+    def leave(code: int) -> None:
+        raise SystemExit(code)
+
+    def building(*args: object, **kwargs: object) -> object:  # (what the build saw first)
+        assert niceness == [lib.BACKGROUND_NICENESS]
+        return real(*args, **kwargs)
+
+    real = lib.build
+    monkeypatch.setattr(lib, "build", building)
+    monkeypatch.setattr(os, "_exit", leave)
+    with pytest.raises(SystemExit) as left:
+        lib.main(["--db", str(path), "--announce"])
+    assert left.value.code == 0 and niceness == [lib.BACKGROUND_NICENESS]
+    assert json.loads(capsys.readouterr().out.splitlines()[-1]) == {"done": True}
+    assert read_stamp(index_home(path)) is not None
+
+
+def test_a_system_without_niceness_still_builds_in_the_background(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from coopbrowse.store import library as lib
+
+    def refused(_n: int) -> int:
+        raise PermissionError("not allowed")
+
+    path = tmp_path / "bg.json"
+    build_database(path, 5, seed=3)
+    monkeypatch.setattr(os, "nice", refused)
+    monkeypatch.setattr(os, "_exit", lambda code: (_ for _ in ()).throw(SystemExit(code)))
+    with pytest.raises(SystemExit) as left:
+        lib.main(["--db", str(path)])
+    assert left.value.code == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1]) == {"done": True}
+
+
 def test_many_threads_get_the_single_thread_answers(tmp_path: Path) -> None:
     path = tmp_path / "threads.json"
     build_database(path, 300, seed=11)
