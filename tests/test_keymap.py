@@ -42,7 +42,21 @@ def test_every_binding_has_an_id_and_ids_are_unique() -> None:
         # a letter after a modifier as a terminal sends it: Ctrl+O was kept as ctrl+O, which
         # no key sends, and the action had no key at all
         ('add-article = "Ctrl+O,ALT+x,alt+X"\n', {"add-article": "ctrl+o,alt+x,alt+shift+x"}, None),
+        # shift with a letter alone is that capital (the terminal sends "X", never
+        # shift+x); modifiers in Textual's order, whatever order they are written in
+        (
+            'export = "Shift+X,shift+ctrl+x,Ctrl+Alt+c"\n',
+            {"export": "X,ctrl+shift+x,alt+ctrl+c"},
+            None,
+        ),
+        ('export = "shift+1"\n', {}, "export: no key called 'shift+1'"),
+        ('export = "ctrl+ctrl+x"\n', {}, "export: no key called 'ctrl+ctrl+x'"),
+        # quit and help have two ids (the app's, the browser's): one rebinds both
+        ('quit = "x"\n', {"quit": "x", "main-quit": "x"}, None),
+        ('main-help = "f2"\n', {"help": "f2", "main-help": "f2"}, None),
         ('edit = "ctrl+e"\nnope = "x"\n', {"edit": "ctrl+e"}, "unknown binding id 'nope'"),
+        ('edti = "ctrl+e"\n', {}, "unknown binding id 'edti' (did you mean edit?)"),
+        ('cycle-sort = "."\n', {}, "or \"full_stop\", got '.'"),
         ("edit = 3\n", {}, "edit: expected keys"),
         ('edit = "ctrl+e; rm -rf"\n', {}, "edit: expected keys"),
         ("edit = \n", {}, "Invalid value"),
@@ -118,28 +132,48 @@ def test_a_keymap_that_is_not_a_file_is_a_warning(tmp_path: Path, monkeypatch) -
     assert said == f"keymap {missing} ({KEYMAP_ENV}): no such file; using the default keys"
 
 
+def test_quit_rebound_is_no_clash_with_the_browsers_quit(tmp_path: Path) -> None:
+    path = tmp_path / "keymap.toml"
+    path.write_text('quit = "x"\n')
+    got, said = load_keymap(path, KNOWN, all_binding_classes())
+    assert got == {"quit": "x", "main-quit": "x"} and said is None
+
+
 def app_with_keymap(
-    store: Store, tmp_path: Path, monkeypatch, text: str
+    store: Store, tmp_path: Path, monkeypatch, text: str | None
 ) -> tuple[CoopBrowseApp, Path]:
-    """An app whose keymap file (named by the environment) holds ``text``."""
+    """An app whose keymap file (named by the environment) holds ``text`` (None: the file
+    named does not exist)."""
     keymap = tmp_path / "keymap.toml"
-    keymap.write_text(text)
+    if text is not None:
+        keymap.write_text(text)
     monkeypatch.setenv(KEYMAP_ENV, str(keymap))
     return CoopBrowseApp(store, state_path=tmp_path / "state.json", settings=FAST), keymap
 
 
+@pytest.mark.parametrize(
+    ("text", "old", "new", "screen"),
+    [
+        ('edit = "ctrl+e"\n', "E", "ctrl+e", "edit"),
+        # kept as shift+x, shown in the footer, and X did nothing: the terminal sends X
+        ('export = "Shift+X"\n', "e", "X", "export"),
+    ],
+)
 async def test_a_rebound_key_works_and_the_old_one_is_free(
-    store: Store, tmp_path: Path, monkeypatch
+    store: Store, tmp_path: Path, monkeypatch, text: str, old: str, new: str, screen: str
 ) -> None:
-    app, _keymap = app_with_keymap(store, tmp_path, monkeypatch, 'edit = "ctrl+e"\n')
+    from coopbrowse.tui.screens.export import ExportScreen
+
+    opens = {"edit": EditScreen, "export": ExportScreen}[screen]
+    app, _keymap = app_with_keymap(store, tmp_path, monkeypatch, text)
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
-        await pilot.press("E")
+        await pilot.press(old)
         await settle(pilot, app)
-        assert isinstance(app.screen, MainScreen)  # E no longer edits
-        await pilot.press("ctrl+e")
+        assert isinstance(app.screen, MainScreen)  # the old key no longer opens it
+        await pilot.press(new)
         await settle(pilot, app)
-        assert isinstance(app.screen, EditScreen)
+        assert isinstance(app.screen, opens)
 
 
 async def test_what_a_key_needs_is_said_with_the_users_key(
@@ -159,10 +193,12 @@ async def test_what_a_key_needs_is_said_with_the_users_key(
         assert not any(m.startswith("c compares") for m in said)
 
 
+@pytest.mark.parametrize("text", ["this is [not toml", None])
 async def test_a_bad_keymap_warns_and_the_app_starts_with_default_keys(
-    store: Store, tmp_path: Path, monkeypatch
+    store: Store, tmp_path: Path, monkeypatch, text: str | None
 ) -> None:
-    app, keymap = app_with_keymap(store, tmp_path, monkeypatch, "this is [not toml")
+    """None: the file the environment names does not exist (the app said nothing)."""
+    app, keymap = app_with_keymap(store, tmp_path, monkeypatch, text)
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
         messages = [n.message for n in app._notifications]
@@ -170,6 +206,25 @@ async def test_a_bad_keymap_warns_and_the_app_starts_with_default_keys(
         await pilot.press("E")
         await settle(pilot, app)
         assert isinstance(app.screen, EditScreen)
+
+
+async def test_quit_rebound_moves_the_browsers_quit_too(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    """quit = "x" left the footer saying q, and q still quit."""
+    from coopbrowse.tui.widgets.footer import KeysFooter
+
+    app, _keymap = app_with_keymap(store, tmp_path, monkeypatch, 'quit = "x"\n')
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        quit_ = next(e for e in app.screen.query_one(KeysFooter).entries if e.description == "Quit")
+        assert quit_.display == "x"
+        await pilot.press("q")
+        await settle(pilot, app)
+        assert app.is_running and isinstance(app.screen, MainScreen)
+        await pilot.press("x")
+        await pilot.pause()
+        assert not app.is_running
 
 
 async def test_help_the_palette_and_the_footer_say_a_rebound_key(

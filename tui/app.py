@@ -69,10 +69,10 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
     def _apply_keymap(self) -> str | None:
         """The user's keymap file, applied; a one-line warning when it had problems (the
         default keys stay for what was wrong)."""
-        from .keymap import binding_ids, keymap_path, load_keymap
+        from .keymap import KEYMAP_ENV, binding_ids, keymap_path, load_keymap
 
         path = keymap_path()
-        if not path.exists() and not path.is_symlink():
+        if not path.exists() and not path.is_symlink() and not os.environ.get(KEYMAP_ENV):
             return None  # (no screen module is imported for nothing at start-up)
         classes = all_binding_classes()
         keymap, warning = load_keymap(path, set(binding_ids(classes)), classes)

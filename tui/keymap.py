@@ -17,6 +17,7 @@ wrong (the rest of the file still applies).
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 from collections.abc import Mapping, Sequence
@@ -63,14 +64,18 @@ def key_shown(app: Any, binding_id: str, default: str) -> str:
 def _named(key: str) -> str:
     """``key`` as Textual names it: modifiers and named keys in lower case ("F2" is f2,
     "Ctrl+Enter" ctrl+enter, and "Ctrl+O" ctrl+o, "Alt+A" alt+shift+a, as a terminal sends
-    them); a single character alone as written ("A" is shift+a)."""
+    them), the modifiers in Textual's order (A-Z: "shift+ctrl+x" is ctrl+shift+x); a single
+    character alone as written ("A" is shift+a), and shift with a letter alone that capital
+    ("shift+x" is X: a terminal sends the letter)."""
     *mods, last = key.split("+")
     mods = [m.lower() for m in mods]
     if len(last) == 1 and not mods:
         return last
+    if len(last) == 1 and last.isalpha() and mods == ["shift"]:
+        return last.upper()
     if len(last) == 1 and last.isupper() and "alt" in mods and "shift" not in mods:
         mods.append("shift")  # (alt+A reaches Textual as alt+shift+a)
-    return "+".join([*mods, last.lower()])
+    return "+".join([*sorted(mods), last.lower()])
 
 
 _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
@@ -89,7 +94,9 @@ def _key_names() -> frozenset[str]:
 def _known_key(key: str) -> bool:
     """Whether ``key`` (as :func:`_named` gives it) is one a terminal can send."""
     *mods, last = key.split("+")
-    if not last or any(m not in _MODIFIERS for m in mods):
+    if not last or any(m not in _MODIFIERS for m in mods) or len(set(mods)) < len(mods):
+        return False
+    if mods == ["shift"] and len(last) == 1:  # ("shift+1": the terminal sends "!")
         return False
     return len(last) == 1 or last in _key_names()
 
@@ -114,7 +121,7 @@ def clashes(classes: Sequence[type], keymap: Mapping[str, str]) -> dict[str, tup
                     names.append(name)
         for key, names in owners.items():
             for name in names:
-                others = [n for n in names if n != name]
+                others = [n for n in names if n != name and not _same_action(n, name)]
                 if others and name in keymap and name not in found:
                     found[name] = (key, others[0])
     return found
@@ -141,9 +148,11 @@ def load_keymap(
     bad: list[str] = []
     for name, keys in data.items():
         if name not in known:
-            bad.append(f"unknown binding id {name!r}")
+            near = difflib.get_close_matches(name, sorted(known), n=1)
+            also = f" (did you mean {near[0]}?)" if near else ""
+            bad.append(f"unknown binding id {name!r}{also}")
         elif not isinstance(keys, str) or not keys.strip() or set(keys) - _KEY_CHARS:
-            bad.append(f'{name}: expected keys like "ctrl+e" or "a,b", got {keys!r}')
+            bad.append(f'{name}: expected keys like "ctrl+e", "a,b" or "full_stop", got {keys!r}')
         else:
             named = [_named(key) for key in keys.replace(" ", "").split(",")]
             unknown = [key for key in named if not _known_key(key)]
@@ -151,6 +160,10 @@ def load_keymap(
                 bad.append(f"{name}: no key called {unknown[0]!r}")
             else:
                 keymap[name] = ",".join(named)
+    for first, second in SAME_ACTION:  # rebinding one of these rebinds the other with it
+        if (first in keymap) != (second in keymap):
+            keys = keymap.get(first) or keymap[second]
+            keymap[first] = keymap[second] = keys
     # a refused entry puts its binding back on its default key, which may clash in turn
     while found := clashes(classes, keymap):
         for name, (key, other) in found.items():
@@ -163,7 +176,14 @@ def load_keymap(
     return keymap, None
 
 
+# Ids of one action: the app's own (every screen), and the browser's (which puts it first
+# in the footer)
+SAME_ACTION = (("quit", "main-quit"), ("help", "main-help"))
 SHOWN_PROBLEMS = 8  # a keymap's problems named in its warning (more: counted)
+
+
+def _same_action(a: str, b: str) -> bool:
+    return (a, b) in SAME_ACTION or (b, a) in SAME_ACTION
 
 
 def _short(exc: BaseException) -> str:
