@@ -817,6 +817,7 @@ def _filled(text: str) -> bool:
     return bool(text) and not text.isspace()
 
 
+@functools.lru_cache(maxsize=4096)  # (a first open checks 200,000 dates: few are distinct)
 def _date_ok(value: str) -> bool:
     return bool(value) and date_problem(value) is None
 
@@ -857,7 +858,7 @@ def _proposal_ok(p: Proposal) -> bool:
         and p.sector in SECTOR_IDS
         and _filled(p.title)
         and p.status in STATUSES
-        and all(_follow_up_ok(f) for f in p.follow_up)
+        and all(map(_follow_up_ok, p.follow_up))
     )
 
 
@@ -871,8 +872,8 @@ def _meeting_ok(m: Meeting) -> bool:
         and (published is None or _date_ok(published))
         and not m.proposals  # (kept in a table of their own: a record that holds some, or
         and not m.history  # its history, is read by from_dict, which checks every part)
-        and all(_participant_ok(p) for p in m.participants)
-        and all(_figure_ok(t) for t in m.trade)
+        and all(map(_participant_ok, m.participants))
+        and all(map(_figure_ok, m.trade))
     )
 
 

@@ -47,7 +47,7 @@ from msgspec import Struct, field
 
 from .errors import StoreError
 from .model import Change, Meeting, Proposal, ValidationError
-from .schema import record_uid
+from .schema import meeting_uid, record_uid
 
 MEETING, PROPOSAL, CHANGE = 0, 1, 2  # what a span holds
 _TABLES = (("meetings", MEETING), ("proposals", PROPOSAL), ("history", CHANGE))
@@ -304,7 +304,7 @@ def _grouped(starts: list[int], lengths: list[int], kinds: list[int], owners: li
             continue
         uid = uid_of.get(owner)
         if uid is None:
-            uid = uid_of[owner] = record_uid("meeting", owner)
+            uid = uid_of[owner] = meeting_uid(owner)
         keys_.append(uid)
     order = sorted(range(len(keys_)), key=keys_.__getitem__)  # stable: kinds in order
     groups, begins_at = array("q"), array("I")

@@ -100,12 +100,6 @@ def proposal_own_fields(p: Proposal) -> list[Field]:
     return out
 
 
-def proposal_own_texts(p: Proposal) -> list[str]:
-    """The texts of :func:`proposal_own_fields`, in its order, without their paths (what a
-    meeting's ``sub`` field holds: a first build makes 500,000 of these at 100,000)."""
-    return [text for text in (*_proposal_values(p), *p.enterprises) if text]
-
-
 def proposal_fields(p: Proposal, m: Meeting) -> list[Field]:
     """A proposal's searchable fields, with its meeting's region, host and guest."""
     out = proposal_own_fields(p)
@@ -125,8 +119,10 @@ _MAX_DAYS = (1 << 22) - 1  # day numbers (date.toordinal) fit in 22 bits
 _LOW31 = (1 << 31) - 1
 
 
-@functools.lru_cache(maxsize=4096)
-def _meeting_uid(record_id: str) -> int:
+@functools.lru_cache(maxsize=1 << 17)  # (a first open asks for each meeting's a few times)
+def meeting_uid(record_id: str) -> int:
+    """``record_uid("meeting", record_id)``, remembered for the last 131,072 meetings: the
+    spans, the meeting's documents and its proposals' ask for it in turn (some 20 MB)."""
     return record_uid("meeting", record_id)
 
 
@@ -153,7 +149,7 @@ def _days(date: str) -> int:
 def newest_first(m: Meeting) -> tuple[int, int]:
     """The order of "newest first" (descending): the date, then a stable tie-break (the
     same everywhere: the index, ``coopbrowse list`` and the store)."""
-    return (_days(m.date), _meeting_uid(m.id) & _LOW31)
+    return (_days(m.date), meeting_uid(m.id) & _LOW31)
 
 
 def order_date(m: Meeting, rank: int) -> int:
@@ -188,7 +184,7 @@ _STATUS_RANK = {status: i for i, status in enumerate(STATUSES)}
 def order_sector(p: Proposal, m: Meeting, i: int) -> int:
     """By sector A-Z, then newest first, then in the meeting's order (ascending)."""
     rank = _SECTOR_RANK.get(p.sector, 63)
-    tie = _meeting_uid(m.id) & ((1 << 25) - 1)
+    tie = meeting_uid(m.id) & ((1 << 25) - 1)
     return rank << 57 | (_MAX_DAYS - _days(m.date)) << 35 | tie << 10 | min(i, 1023)
 
 
@@ -207,7 +203,7 @@ def order_status(p: Proposal, m: Meeting, i: int) -> int:
 
 def order_since(p: Proposal, m: Meeting, i: int) -> int:
     """By the day the status was set, then the meeting, then the proposal's place in it."""
-    tie = _meeting_uid(m.id) & ((1 << 25) - 1)
+    tie = meeting_uid(m.id) & ((1 << 25) - 1)
     return _days(status_date(p, m)) << 35 | tie << 10 | min(i, 1023)
 
 
@@ -327,23 +323,27 @@ def meeting_documents(m: Meeting, own: list[list[Field]] | None = None) -> Itera
     (see :meth:`SearchIndex.write`)."""
     date = _ymd(m.date)
     region = canonical_region(m.region)[:200]  # (its spellings are one region)
-    muid = _meeting_uid(m.id)
+    muid = meeting_uid(m.id)
     names = [q.name for q in m.participants if q.name]
-    if own is None:
-        sub = [text for p in m.proposals for text in proposal_own_texts(p)]
-    else:
-        sub = [text for fields in own for _path, text, _tier in fields]
     # (the proposals' values in one pass: a first build makes 100,000 of these)
     sectors: list[str] = []
     statuses: list[str] = []
     people: list[str] = []
     enterprises: list[str] = []
+    sub: list[str] = []  # each proposal's own texts, as proposal_own_fields lists them
     for p in m.proposals:
         sectors.append(p.sector[:200])
         statuses.append(p.status[:200])
         if p.proposed_by:
             people.append(p.proposed_by)
         enterprises += p.enterprises
+        if own is None:
+            sub += _proposal_values(p)
+            sub += p.enterprises
+    if own is None:
+        sub = [text for text in sub if text]
+    else:
+        sub = [text for fields in own for _path, text, _tier in fields]
     doc: Document = {
         "kind": ["meeting"],
         "id": [m.id],
@@ -390,7 +390,7 @@ def proposal_documents(m: Meeting, own: list[list[Field]] | None = None) -> Iter
     views list). ``own``: each proposal's own fields, when already listed."""
     date = _ymd(m.date)
     region = canonical_region(m.region)[:200]  # (its spellings are one region)
-    muid = _meeting_uid(m.id)
+    muid = meeting_uid(m.id)
     context = [m.region] if m.region else []
     context += [q.name for q in m.participants if q.role in ("host", "guest") and q.name]
     o_region = order_region(m)
