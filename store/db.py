@@ -17,6 +17,7 @@ once. Two processes therefore never lose each other's writes, and a crash leaves
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import os
 import re
@@ -105,7 +106,9 @@ class Stream(Struct):
     meetings: Iterator[Meeting]
     payload: bytes
     tables: dict[str, Any] | None  # as parsed whole (None: found by a scan)
-    spans: Spans | None = None  # where each record is in ``payload`` (found by a scan)
+    # where each record is in ``payload`` (found by a scan), worked out when called: a first
+    # open does it while Tantivy commits the meetings (see SearchIndex.build)
+    locate: Callable[[], Spans] | None = None
 
 
 def _migrate_1(raw: dict[str, Any]) -> dict[str, Any]:
@@ -562,8 +565,8 @@ class Store:
 
         history = self._history({HISTORY: changes})
         records = self._assemble(meeting_docs(), by_meeting, history, fast)
-        spans = spans_of(layout, owners)
-        return Stream(signature, meta, len(meetings), records, payload, None, spans)
+        locate = functools.partial(spans_of, layout, owners)
+        return Stream(signature, meta, len(meetings), records, payload, None, locate)
 
     def _records(self, raw: dict[str, Any]) -> Iterator[Meeting]:
         """Every meeting of a document of tables, validated, with its proposals; every

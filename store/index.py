@@ -28,7 +28,14 @@ from msgspec import Struct, field
 from .analysis import fold, spans
 from .model import Meeting, Proposal, TradeFigure
 from .query import And, Node, parse
-from .records import IndexCorrupt, MemoryRecords, Recent, Records, RecordsChanged
+from .records import (
+    AwaitedRecords,
+    IndexCorrupt,
+    MemoryRecords,
+    Recent,
+    Records,
+    RecordsChanged,
+)
 from .regions import canonical_region, find_region, region_slug
 from .schema import (
     FIELD_NAMES,
@@ -318,20 +325,32 @@ class SearchIndex:
         records: Records | None = None,
         searchable: Callable[[SearchIndex], None] | None = None,
         proposals_progress: Callable[[int], None] | None = None,
+        locate: Callable[[], Records] | None = None,
     ) -> SearchIndex:
         """The index of ``meetings`` (in memory unless ``path`` is given), reading records
         from ``records`` (by default, the meetings themselves, kept in memory).
+
+        ``locate``: instead of ``records``, what gives them, called while the (first) commit
+        runs: Tantivy lets go of the interpreter meanwhile, and working out where 600,000
+        records are in the file takes this thread a second or more. What it raises ends
+        the build.
 
         ``searchable``: build in two commits, and call it with the index in between. The
         meetings (with their proposals' text) and the turnover figures come first, so the
         meetings and regions views can be searched while the proposals are indexed
         (``proposals_progress`` hears how many meetings' proposals are done). Only for an
         index that reads its records from the database file."""
-        index = cls.create(path, records)
+        index = cls.create(path, AwaitedRecords() if locate is not None else records)
+
+        def located() -> None:
+            assert locate is not None
+            index.records = locate()
+
+        beside = located if locate is not None else None
         if searchable is None:
-            index.write(add=meetings, progress=progress, bulk=True)
+            index.write(add=meetings, progress=progress, bulk=True, beside_commit=beside)
             return index
-        if records is None or isinstance(records, MemoryRecords):
+        if locate is None and (records is None or isinstance(records, MemoryRecords)):
             raise ValueError("a staged build reads its records from the database file")
         kept: list[Meeting] = []
         # (the meetings with two indexing threads: their documents are few for the text
@@ -343,6 +362,7 @@ class SearchIndex:
             make=meeting_documents,
             kept=kept,
             threads=MEETING_THREADS,
+            beside_commit=beside,
         )
         searchable(index)
         index.write(add=kept, progress=proposals_progress, bulk=True, make=proposal_documents)
@@ -402,11 +422,15 @@ class SearchIndex:
         make: Callable[[Meeting], Iterable[Document]] = documents,
         kept: list[Meeting] | None = None,
         threads: int = 1,
+        beside_commit: Callable[[], None] | None = None,
     ) -> None:
         """Remove meetings (and their proposals) by id and (re-)index ``add``, in one commit.
         ``make``: the documents of a meeting (by default all of them); ``kept``: a list
         that gets each meeting added; ``threads``: Tantivy's indexing threads (a bulk write
-        makes a segment each).
+        makes a segment each); ``beside_commit``: work for this thread while the commit
+        runs on another (Tantivy lets go of the interpreter meanwhile); what it raises
+        fails the write, as the commit's own error does, but the commit is made (a build's
+        caller discards the index then).
 
         ``progress`` hears how many meetings are done, every 1,000. Nothing is visible
         until the commit; a failure rolls the writer back. An index that keeps its records
@@ -438,7 +462,10 @@ class SearchIndex:
                         added.append(m)
                     if progress is not None and n % 1000 == 0:
                         progress(n)
-                writer.commit()
+                if beside_commit is None:
+                    writer.commit()
+                else:
+                    _commit_beside(writer, beside_commit)
                 writer.wait_merging_threads()
             except BaseException:
                 with contextlib.suppress(BaseException):  # the first error is the one to report
@@ -1096,6 +1123,27 @@ def _lazy_spans(
 
 
 # Helpers ------------------------------------------------------------------------------------
+
+
+def _commit_beside(writer: Any, work: Callable[[], None]) -> None:
+    """Commit ``writer`` on a thread of its own while this one does ``work``; once both
+    are done, the error of ``work`` is raised, else the commit's."""
+    failed: list[BaseException] = []
+
+    def commit() -> None:
+        try:
+            writer.commit()
+        except BaseException as exc:  # (handed to the thread that waits for it)
+            failed.append(exc)
+
+    committing = threading.Thread(target=commit, name="coopbrowse-commit", daemon=True)
+    committing.start()
+    try:
+        work()
+    finally:
+        committing.join()
+    if failed:
+        raise failed[0]
 
 
 def _only_regular_files(path: Path) -> None:

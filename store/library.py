@@ -51,7 +51,9 @@ from .records import (
     SPANS_FILE,
     FileRecords,
     LayoutMismatch,
+    Records,
     Signature,
+    Spans,
     compute_spans,
     load_spans,
     save_spans,
@@ -519,14 +521,29 @@ def _build(
             note = f"search index kept in memory: cannot write {home}: {exc.strerror or exc}"
             return Library(db_path, index, None, note)
         try:
-            records = _records_of(db_path, read, target)
-            del read  # the bytes: the meetings are read from the tables
-            if records is None:  # the file changed since it was read
-                shutil.rmtree(target, ignore_errors=True)
-                continue
+            records: FileRecords | None = None
+            locate: Callable[[], Records] | None = None
+            if read.tables is None:  # found by a scan: where they are is worked out while
+                # the first commit runs (see SearchIndex.build)
+
+                def located(read: Stream = read, target: Path = target) -> Records:
+                    found = _records_of(db_path, read, target)
+                    if found is None:  # the file changed since it was read
+                        raise _ChangedMeanwhile
+                    return found
+
+                locate = located
+            else:
+                records = _records_of(db_path, read, target)
+                if records is None:  # the file changed since it was read
+                    shutil.rmtree(target, ignore_errors=True)
+                    continue
+            del read  # (the parsed tables: the meetings are read from them)
             staged = searchable is not None and total >= staged_from
             if not staged:
-                index = SearchIndex.build(meetings, target, progress=step, records=records)
+                index = SearchIndex.build(
+                    meetings, target, progress=step, records=records, locate=locate
+                )
             else:
 
                 def then(done: int, total: int = total, sig: Signature = sig) -> None:
@@ -548,6 +565,7 @@ def _build(
                     records=records,
                     searchable=meetings_done,
                     proposals_progress=then,
+                    locate=locate,
                 )
         except _ChangedMeanwhile:
             shutil.rmtree(target, ignore_errors=True)
@@ -576,7 +594,11 @@ def _records_of(db_path: Path, read: Stream, target: Path) -> FileRecords | None
     ``target``. None when the file has changed since it was read."""
     import orjson
 
-    spans = read.spans if read.tables is None else compute_spans(read.payload, read.tables)
+    if read.tables is None:  # found by a scan
+        assert read.locate is not None
+        spans: Spans | None = read.locate()
+    else:
+        spans = compute_spans(read.payload, read.tables)
     if spans is not None:
         records = FileRecords.open(db_path, spans, read.signature)
     else:  # written by hand or by another tool: read from a compact copy

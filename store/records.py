@@ -41,7 +41,17 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeAlias, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Generic,
+    Literal,
+    NoReturn,
+    Protocol,
+    TypeAlias,
+    TypeVar,
+    cast,
+)
 
 from msgspec import Struct, field
 
@@ -408,6 +418,26 @@ class Records(Protocol):
     def changed(self) -> bool:
         """Whether the records' file changed since they were opened (what was read from it
         no longer matching the index is then not damage)."""
+
+
+class AwaitedRecords:
+    """The records of an index being built, before they are given (see SearchIndex.build):
+    nothing is read from them meanwhile."""
+
+    def _not_yet(self) -> NoReturn:
+        raise RuntimeError("the index's records are not given yet")
+
+    def meeting(self, muid: int) -> Meeting | None:
+        self._not_yet()
+
+    def row(self, muid: int, pi: int | None) -> tuple[Meeting, Proposal | None] | None:
+        self._not_yet()
+
+    def record_id(self, muid: int, pi: int | None) -> str | None:
+        self._not_yet()
+
+    def changed(self) -> bool:
+        return False
 
 
 class MemoryRecords:

@@ -356,6 +356,53 @@ def test_a_staged_build_starts_again_when_the_file_changes_under_it(tmp_path: Pa
     assert _ids(library, "quuxly") == [extra.id]
 
 
+def test_a_file_changed_while_its_meetings_are_indexed_is_read_again(tmp_path: Path) -> None:
+    """Where each record is in the file is worked out as the index commits: a write made
+    meanwhile is found then (the file is no longer the one scanned), and the build reads the
+    file again; the library is of the file as written, its records readable."""
+    from coopbrowse.store import library as lib
+
+    path = tmp_path / "changing.json"
+    build_database(path, 40, seed=8)
+    extra = synth_meetings(1, seed=4)[0]
+    extra.title = "Quuxly talks"
+    seen: list[tuple[str, int, int]] = []
+
+    def progress(what: str, done: int, total: int) -> None:
+        seen.append((what, done, total))
+        if (what, done) == ("Indexing", 0) and len(seen) < 3:  # the first reading only
+            Store.open(path).put_meetings([extra])
+
+    library = lib.build(path, progress)
+    assert (lib.REREADING, 0) in [(what, done) for what, done, _total in seen]
+    assert library.stamp is not None and library.stamp.meetings == 41
+    assert _ids(library, "quuxly") == [extra.id]
+    assert library.index.meeting(extra.id) is not None  # read from the file by its span
+    home = index_home(path)
+    assert [p.name for p in home.iterdir() if p.name.startswith("i-")] == [library.stamp.dir]
+
+
+def test_work_beside_a_commit_runs_once_and_its_failure_fails_the_write(tmp_path: Path) -> None:
+    """(A build whose work beside its commit fails discards the index: the commit itself is
+    made meanwhile, and is not undone.)"""
+
+    def broken() -> None:
+        raise OSError("no room")
+
+    (tmp_path / "a").mkdir()
+    with pytest.raises(OSError, match="no room"):
+        SearchIndex.create(tmp_path / "a").write(
+            add=synth_meetings(3, seed=2), bulk=True, beside_commit=broken
+        )
+    (tmp_path / "b").mkdir()
+    index = SearchIndex.create(tmp_path / "b")
+    done: list[int] = []
+    index.write(
+        add=synth_meetings(3, seed=2), bulk=True, beside_commit=lambda: done.append(len(done))
+    )
+    assert done == [0] and index.meeting_total == 3
+
+
 def test_a_small_database_is_built_in_one_commit(tmp_path: Path) -> None:
     path = tmp_path / "small.json"
     build_database(path, 30, seed=8)

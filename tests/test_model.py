@@ -306,12 +306,12 @@ def test_a_first_open_reads_records_fast_and_the_same_as_a_whole_parse(store: St
 
     store.follow_up("2025-04-01-penza-p01", status="agreed", date="2025-06-01")
     read = store.stream()
-    assert read.spans is not None
+    assert read.locate is not None
     fast = [m.to_dict(with_history=True) for m in read.meetings]
     whole = [m.to_dict(with_history=True) for m in store.stream(scan=False).meetings]
     assert fast == whole
     # every record coopbrowse wrote is one the fast reading takes
-    spans, payload = read.spans, read.payload
+    spans, payload = read.locate(), read.payload
     read_fast = {MEETING: stored_meeting, PROPOSAL: stored_proposal}
     seen = 0
     for kind, start, length in zip(spans.kinds, spans.offsets, spans.lengths, strict=True):

@@ -112,9 +112,9 @@ def _meetings(stream_of: Store, *, scan: bool) -> list[object]:
 def test_a_stream_by_scan_gives_what_a_whole_parse_gives(store: Store) -> None:
     _tables(store)
     read = store.stream()
-    assert read.spans is not None and read.tables is None  # found by the scan
+    assert read.locate is not None and read.tables is None  # found by the scan
     whole = store.stream(scan=False)
-    assert whole.tables is not None and whole.spans is None
+    assert whole.tables is not None and whole.locate is None
     assert (read.meta, read.count) == (whole.meta, whole.count)
     assert _meetings(store, scan=True) == _meetings(store, scan=False)
     assert any(m["history"] for m in _meetings(store, scan=True))  # (dicts: with history)
@@ -132,7 +132,7 @@ def test_a_meeting_cut_by_the_scan_is_read_whole_and_indexed(store: Store) -> No
     # a nested object with numeric keys holds what lies between two records
     _with_extra(store.path, b'{"a":{},"57":{"id":"x"}}')
     read = Store(store.path).stream()
-    assert read.spans is not None
+    assert read.locate is not None
     with pytest.raises(LayoutMismatch):
         list(read.meetings)
     library = Library.open(store.path)  # the first build: parsed whole instead
@@ -207,7 +207,7 @@ def test_a_proposal_given_its_meeting_twice_is_read_as_a_whole_parse_reads_it(
         + b'"',
     )
     read = Store(store.path).stream()
-    assert read.spans is not None
+    assert read.locate is not None
     with pytest.raises(LayoutMismatch):
         list(read.meetings)
     whole = {
@@ -225,7 +225,7 @@ def test_a_proposal_written_in_another_order_is_found_with_its_meeting(store: St
         b'{"meeting_id":"' + MID.encode() + b'","id":"' + PID.encode() + b'"',
     )
     read = Store(store.path).stream()
-    assert read.spans is not None  # the scan took it: the record was parsed to group it
+    assert read.locate is not None  # the scan took it: the record was parsed to group it
     assert _meetings(store, scan=True) == _meetings(store, scan=False)
     found = Library.open(store.path).index.proposal(PID)
     assert found is not None and found[1].id == MID
