@@ -358,6 +358,9 @@ async def test_bad_query_shows_error_and_keeps_results(app) -> None:
         assert "region: mordovia, moscow-oblast, penza, samara" in status  # what can follow
         assert [r.key for r in main.rows] == before
         assert main.query_text == "samara"
+        # the query the list answers, no longer in the bar, is named: its count in the
+        # list's title read as the bad query's
+        assert "the list still shows “samara”" in status
         # a value that matches nothing says its error alone ("no value ... starts so" beside
         # "bad month 13" is noise)
         await search(pilot, app, "region:samara date:2025-13")

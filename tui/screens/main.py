@@ -38,7 +38,7 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
 from coopbrowse.store.errors import StoreError
-from coopbrowse.store.text import one_line
+from coopbrowse.store.text import cut, one_line
 
 from ..blocks import Block, Marker, meeting_blocks, plural, proposal_blocks, region_blocks
 from ..keyorder import after_keys_of, bindings_for, keys_waiting, send_keys
@@ -685,7 +685,11 @@ class MainScreen(StyledOnce, Screen[None]):
         from coopbrowse.store.query import QueryError
 
         if isinstance(exc, QueryError):
-            message = f"✗ {exc} — the list is unchanged"
+            # (the query the list answers is no longer in the bar: said, or its "4 results"
+            # read as the bad query's)
+            shown = self.query_text
+            still = f"the list still shows “{cut(shown, 40)}”" if shown else "the list is unchanged"
+            message = f"✗ {exc} — {still}"
             self.app.call_from_thread(self._not_recalled, request.query)
         else:  # a damaged index is rebuilt; anything else is reported
             message = self._trouble(exc)
