@@ -183,6 +183,19 @@ def test_locate_prints_the_database_and_state_paths(capsys, db_path: Path):
     assert "from --db" in run(capsys, "--db", "x.json", "locate")[1]
 
 
+def test_locate_prints_where_the_index_is(capsys, store, monkeypatch) -> None:
+    from coopbrowse.store.library import CACHE_ENV, Library, index_home
+
+    home = index_home(store.path)
+    assert home is not None
+    out = run(capsys, "locate")[1]
+    assert f"index:    {home}  (built at the next open;" in out
+    Library.open(store.path)
+    assert f"index:    {home}  (exists;" in run(capsys, "locate")[1]
+    monkeypatch.setenv(CACHE_ENV, "off")
+    assert "index:    in memory" in run(capsys, "locate")[1]
+
+
 def test_arguments_that_are_not_utf8_are_a_one_line_error(capsys, store) -> None:
     word = b"x\xff".decode("utf-8", "surrogateescape")  # as Python decodes such argv
     for argv in (["show", word], ["export", "--title", word, "-o", "-"]):

@@ -361,8 +361,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "locate",
         parents=[with_db],
-        help="print where the database, state and keymap files are",
-        description="Print the paths of the database, the UI state file and the keymap file.",
+        help="print where the database, state, keymap and index are",
+        description="Print the paths of the database, the UI state file, the keymap file and"
+        " the search index (derived from the database: safe to delete).",
     )
     return parser
 
@@ -1646,6 +1647,14 @@ def cmd_locate(db_path: Path, source: str = "the default") -> int:
     _say(
         f"keymap:   {keys}  ({'exists' if keys.exists() else 'none: the default keys'})", sys.stdout
     )
+    from coopbrowse.store.library import CACHE_ENV, index_home
+
+    home = index_home(db_path)
+    if home is None:
+        _say(f"index:    in memory ({CACHE_ENV} turns the cache off)", sys.stdout)
+    else:
+        built = "exists" if home.is_dir() else "built at the next open"
+        _say(f"index:    {home}  ({built}; derived from the database, safe to delete)", sys.stdout)
     return EXIT_OK
 
 
