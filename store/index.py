@@ -184,7 +184,9 @@ class RegionRow(Struct, frozen=True):
 
     name: str
     meetings: int
-    proposals: int
+    # None: how many of its proposals a query matches is not known yet (they are still
+    # being indexed: see regions)
+    proposals: int | None
     latest: str  # date of its newest meeting
     turnover: dict[int, float]  # full-year turnover by year (largest)
     # each of those years' smallest figure, and whether any of its figures is qualified
@@ -860,9 +862,11 @@ class SearchIndex:
         """Each region with meetings or proposals matching ``query``: counts, newest meeting,
         turnover by year (every quoted full-year turnover figure of the region, the largest
         per year). A region's meetings and proposals are those the meetings and proposals
-        views list for ``query`` (its proposals: all of its matching meetings' while
-        ``proposals`` is False, not indexed yet), so a region where only proposals match
-        ("-elevator", "type:proposal") is listed with no meetings."""
+        views list for ``query``, so a region where only proposals match ("-elevator",
+        "type:proposal") is listed with no meetings. While ``proposals`` is False (not
+        indexed yet) a region's proposals are all of its meetings' with no query, and not
+        known (None) with one: counting its matching meetings' whole was read as a count of
+        matches, six times too many."""
         return self.regions_found(query, proposals=proposals, fuzzy=False)[0]
 
     def regions_found(
@@ -885,18 +889,21 @@ class SearchIndex:
             return [], fixed
         turnover, quoted = self._turnover(searcher)
 
-        def row(name: str, meetings: int, props: int, latest: str) -> RegionRow:
+        def row(name: str, meetings: int, props: int | None, latest: str) -> RegionRow:
             return RegionRow(
                 name, meetings, props, latest, turnover.get(name, {}), quoted.get(name, {})
             )
 
         matched = {str(b.get("key", "")): b for b in in_proposals or []}
         rows = []
+        unknown = not proposals and tree != And()  # (see regions)
         for b in in_meetings:
             name = str(b.get("key", ""))
-            props = int(b.get("n", {}).get("value") or 0)
+            props: int | None = int(b.get("n", {}).get("value") or 0)
             if in_proposals is not None:
                 props = int(matched.pop(name, {}).get("doc_count", 0))
+            elif unknown:
+                props = None
             latest = _date_of(b.get("d", {}).get("value"))
             rows.append(row(name, int(b.get("doc_count", 0)), props, latest))
         for name, b in matched.items():  # (proposals matched where no meeting did)

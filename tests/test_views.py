@@ -89,6 +89,28 @@ def test_a_regions_detail_says_when_no_trade_figure_was_quoted(bundled) -> None:
     assert "Trade over the years" in penza and "No trade figures were quoted" not in penza
 
 
+def test_a_regions_matched_proposals_not_known_yet_are_said_so(bundled) -> None:
+    """While a first build indexes the proposals, a region row's matched proposals are not
+    known: its cell is "…" and its detail says why, not a count (every proposal of its
+    matching meetings was shown as matching, six times too many)."""
+    from rich.console import Console
+
+    from coopbrowse.store.index import SearchIndex
+    from coopbrowse.tui.blocks import region_blocks
+    from coopbrowse.tui.views import VIEWS, Row
+
+    index = SearchIndex.build(bundled.meetings)
+    [row] = [r for r in index.regions("elevator", proposals=False) if r.name == "Penza Oblast"]
+    assert row.proposals is None and row.meetings >= 1
+    cells = VIEWS["regions"].cells(Row(key=("region", row.name), region=row), None)
+    assert [str(c) for c in cells[1:3]] == [str(row.meetings), "…"]
+    console = Console(width=120, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    for block in region_blocks(index.region_detail(row.name), None, (row.meetings, None)):
+        console.print(getattr(block, "label", block))
+    said = console.export_text()
+    assert f"the search matches {row.meetings} of the meetings (the proposals are still" in said
+
+
 def test_a_heading_too_wide_for_its_column_has_a_short_form() -> None:
     """At 80 columns the hosts' heading read "Belarusian ho…" over names that fitted."""
     from coopbrowse.tui.views import VIEWS

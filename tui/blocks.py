@@ -476,17 +476,22 @@ ORIGIN_LABELS = {
 
 
 def region_blocks(
-    region: RegionDetail, hl: Marker = None, matched: tuple[int, int] | None = None
+    region: RegionDetail, hl: Marker = None, matched: tuple[int, int | None] | None = None
 ) -> list[Block]:
     """A region's meetings, its trade over the years and the sectors raised there.
     ``matched``: how many of its meetings and proposals a search matched (its row's counts,
     said beside the region's own: "1 meeting, 10 proposals" under a row of 1 and 1 read as a
-    contradiction)."""
+    contradiction; proposals None: not known while they are being indexed)."""
     blocks: list[Block] = [mark(region.name, hl, HEADING)]
     counts = (
         f"{plural(region.meeting_count, 'meeting')}, {plural(region.proposal_count, 'proposal')}"
     )
-    if matched is not None:
+    if matched is not None and matched[1] is None:
+        counts += (
+            f"; the search matches {matched[0]:,} of the meetings (the proposals are still"
+            " being indexed)"
+        )
+    elif matched is not None:
         counts += f"; the search matches {matched[0]:,} and {matched[1]:,} of them"
     blocks.append(Text(counts, style=LABEL))
     blocks.append(Text("Meetings, newest first", style=HEADING))

@@ -163,7 +163,7 @@ def _region_cells(row: Row, hl: Marker) -> list[Text]:
     return [
         mark(short_region(r.name), hl, multiline=False),
         Text(str(r.meetings)),
-        Text(str(r.proposals)),
+        Text("…", style="dim") if r.proposals is None else Text(str(r.proposals)),
         Text(r.latest),
         Text(f"{spark} {span}", style="green") if years else none,
         Text(f"{_as_quoted(r, years[-1])} ({years[-1]})") if years else none,

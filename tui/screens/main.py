@@ -993,7 +993,9 @@ class MainScreen(StyledOnce, Screen[None]):
         view = VIEWS[self.rows.view]
         table = self.query_one(RecordTable)
         count = len(self.rows)
-        if self._no_proposals and view.id in ("proposals", "followup"):
+        if self.library is None:  # ("(0)" read as an empty database for a first minute)
+            title = f"{view.title} (opening…)"
+        elif self._no_proposals and view.id in ("proposals", "followup"):
             title = f"{view.title} ({self._proposals_state})"
         elif self.query_text:
             title = f"{view.title} · {plural(count, 'result')}"
