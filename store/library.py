@@ -89,6 +89,7 @@ STAGED_FROM = 20_000
 PROPOSALS_PHASE = "Indexing the proposals of"  # what the second phase is called
 
 REREADING = "The database changed meanwhile: reading it again"
+SAVING = "Saving the index…"  # a commit, with nothing to count (seconds at 100,000 meetings)
 
 Progress = Callable[[str, int, int], None]  # (what is happening, done, total)
 Searchable = Callable[["Library"], None]  # hears of a library whose meetings can be searched
@@ -507,6 +508,9 @@ def _build(
         def step(done: int, total: int = total) -> None:
             progress("Indexing", done, total)
 
+        def saving() -> None:
+            progress(SAVING, 0, 0)
+
         if home is None:
             index = SearchIndex.build(meetings, progress=step)
             return Library(db_path, index, None, "search index kept in memory (cache is off)")
@@ -542,7 +546,7 @@ def _build(
             staged = searchable is not None and total >= staged_from
             if not staged:
                 index = SearchIndex.build(
-                    meetings, target, progress=step, records=records, locate=locate
+                    meetings, target, progress=step, records=records, locate=locate, saving=saving
                 )
             else:
 
@@ -566,6 +570,7 @@ def _build(
                     searchable=meetings_done,
                     proposals_progress=then,
                     locate=locate,
+                    saving=saving,
                 )
         except _ChangedMeanwhile:
             shutil.rmtree(target, ignore_errors=True)

@@ -403,6 +403,26 @@ def test_work_beside_a_commit_runs_once_and_its_failure_fails_the_write(tmp_path
     assert done == [0] and index.meeting_total == 3
 
 
+def test_a_build_says_when_it_saves_the_index(tmp_path: Path) -> None:
+    """The commits take seconds at 100,000 meetings with nothing to count: the bar sat at
+    100% with no word for them. Each is said as it begins: the meetings', before they can be
+    searched, and the proposals'."""
+    from coopbrowse.store import library as lib
+
+    path = tmp_path / "saving.json"
+    build_database(path, 30, seed=8)
+    seen: list[str] = []
+    phases: list[str] = []
+    lib.build(path, lambda what, *_: seen.append(what), lambda _l: phases.append("searchable"))
+    assert seen.count(lib.SAVING) == 1 and seen.index(lib.SAVING) == len(seen) - 2
+    assert seen[-1] == "Indexing" and not phases  # (30 meetings: one commit)
+    seen.clear()
+    lib.build(path, lambda what, *_: seen.append(what), lambda _l: seen.append("searchable"), 1)
+    first = seen.index(lib.SAVING)
+    assert seen[first + 1 : first + 3] == [lib.PROPOSALS_PHASE, "searchable"]
+    assert seen.count(lib.SAVING) == 2 and seen[-2:] == [lib.SAVING, lib.PROPOSALS_PHASE]
+
+
 def test_a_small_database_is_built_in_one_commit(tmp_path: Path) -> None:
     path = tmp_path / "small.json"
     build_database(path, 30, seed=8)
