@@ -48,6 +48,8 @@ async def test_a_cli_import_shows_up_in_the_open_app(db_path: Path, tmp_path) ->
         )
         assert done.returncode == 0, done.stderr
         await _wait_for(pilot, lambda: len(main.rows) == 6)
+        said = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("The database was changed by another process") for m in said)
         after = main.library.stamp
         assert before is not None and after is not None
         assert after.dir == before.dir and after.generation == before.generation + 1  # in place
@@ -102,3 +104,28 @@ async def test_a_saved_draft_is_shown_after_a_search_and_a_change_after_a_bad_qu
         assert main.query_one(SearchBar).value == main.query_text == ""
         assert len(main.rows) == len(other.meetings())
         assert main.rows[main.query_one(RecordTable).cursor].key == ("meeting", mordovia.id)
+
+
+async def test_only_a_change_that_cannot_be_the_users_own_is_said(db_path: Path, tmp_path) -> None:
+    """A write of the user's holds the keys from its start to its list: a poll that finds
+    the file changed meanwhile catches up without saying another process changed it."""
+    from coopbrowse.store import Store
+
+    def another_process(n: int) -> None:
+        meeting = synth_meetings(1, seed=20 + n)[0]
+        Store.open(db_path).put_meetings([meeting])
+
+    def said() -> list[str]:
+        return [str(n.message) for n in app._notifications if "another process" in str(n.message)]
+
+    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        main._hold_keys()  # (as a write of the user's does, from its start)
+        another_process(1)
+        await _wait_for(pilot, lambda: len(main.rows) == 6)
+        assert said() == []
+        another_process(2)  # (the keys released with the list: this one is not ours)
+        await _wait_for(pilot, lambda: len(main.rows) == 7)
+        assert len(said()) == 1

@@ -2180,7 +2180,10 @@ class MainScreen(StyledOnce, Screen[None]):
     def _poll(self) -> None:
         """Every few seconds: has another process changed the database? (a stat)."""
         if self.library is not None and not self.busy and self.library.changed():
-            self._catch_up(self._current_key())
+            # (said when it cannot be the user's own write: one holds the keys from its
+            # start to its list, and a form or dialog on top may be saving)
+            ours = self._holding_keys or self.app.screen is not self
+            self._catch_up(self._current_key(), outside=not ours)
 
     def _hold_keys(self) -> None:
         """A write of the user's is on its way, and the list is read again after it: the
@@ -2200,7 +2203,9 @@ class MainScreen(StyledOnce, Screen[None]):
         else:
             self.query_one(RecordTable).stop_waiting()
 
-    def _catch_up(self, keep: Key | None, force: bool = False, *, hold: bool = False) -> None:
+    def _catch_up(
+        self, keep: Key | None, force: bool = False, *, hold: bool = False, outside: bool = False
+    ) -> None:
         """Bring the index up to the database (a worker), then show the list again with
         ``keep`` highlighted; ``hold``: after a write of the user's (see :meth:`_hold_keys`).
         The latest call wins: an earlier one still running (a thread cannot be stopped)
@@ -2212,28 +2217,36 @@ class MainScreen(StyledOnce, Screen[None]):
         self._catchup_ticket += 1
         self._catching_up = True  # at once: the poll starts no other meanwhile
         self._settled()
-        self._run_catch_up(self._catchup_ticket, keep, force)
+        self._run_catch_up(self._catchup_ticket, keep, force, outside)
 
     @work(thread=True, exclusive=True, group="catch-up")
-    def _run_catch_up(self, ticket: int, keep: Key | None, force: bool) -> None:
+    def _run_catch_up(self, ticket: int, keep: Key | None, force: bool, outside: bool) -> None:
         library = self.library
         assert library is not None  # (never unset once opened)
 
         def progress(what: str, done: int, total: int) -> None:
             self.app.call_from_thread(self._status_progress, what, done, total)
 
+        changed = False
         try:
-            library.refresh(progress, force=force, cancelled=self.closing)
+            changed = library.refresh(progress, force=force, cancelled=self.closing)
         except Exception as exc:  # the database is as it was; say what went wrong
             self.app.call_from_thread(
                 self.notify, f"✗ {one_line(str(exc))}", severity="error", markup=False
             )
-        self.app.call_from_thread(self._caught_up, ticket, keep)
+        self.app.call_from_thread(self._caught_up, ticket, keep, outside and changed)
 
     @_while_open
-    def _caught_up(self, ticket: int, keep: Key | None) -> None:
+    def _caught_up(self, ticket: int, keep: Key | None, outside: bool = False) -> None:
+        """``outside``: the change was another process's (said: the list changing under the
+        user, the row they were on gone, with no word, was a mystery)."""
         if ticket != self._catchup_ticket:
             return
+        if outside:
+            self.notify(
+                "The database was changed by another process: the list is read again.",
+                markup=False,
+            )
         if not self._no_proposals:
             self._unindexed = ""  # (rebuilt whole after a change: the proposals are there)
         self._status_progress("", 0, 0)
