@@ -807,6 +807,9 @@ async def test_no_results_message(app) -> None:
         table = screen_of(app).query_one(RecordTable)
         assert table.row_count == 0
         assert "No results for “zzzzqqq”" in table.empty_message
+        # a quoted phrase is not quoted again (“"joint venture"” read as a typo)
+        await search(pilot, app, '"zzzz qqq"')
+        assert 'No results for "zzzz qqq". ' in table.empty_message
         # a region that has no meetings, though another starts with it: how to name that one
         await search(pilot, app, "region:moscow")
         assert table.row_count == 0

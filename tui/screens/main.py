@@ -688,7 +688,11 @@ class MainScreen(StyledOnce, Screen[None]):
             # (the query the list answers is no longer in the bar: said, or its "4 results"
             # read as the bad query's)
             shown = self.query_text
-            still = f"the list still shows “{cut(shown, 40)}”" if shown else "the list is unchanged"
+            still = (
+                f"the list still shows {_quoted(cut(shown, 40))}"
+                if shown
+                else "the list is unchanged"
+            )
             message = f"✗ {exc} — {still}"
             self.app.call_from_thread(self._not_recalled, request.query)
         else:  # a damaged index is rebuilt; anything else is reported
@@ -787,18 +791,19 @@ class MainScreen(StyledOnce, Screen[None]):
         ):  # ("type:proposal elevator" in the meetings view: its proposals are in theirs)
             other = VIEWS["proposals" if kind == "proposal" else "meetings"]
             table.empty_message = (
-                f"“{self.query_text}” lists only {kind}s: {self._view_key(other)} shows them in"
-                f" the {other.title} view."
+                f"{_quoted(self.query_text)} lists only {kind}s: {self._view_key(other)} shows"
+                f" them in the {other.title} view."
             )
         elif self.query_text and rows.listing is not None and rows.listing.hint:
-            table.empty_message = f"No results for “{self.query_text}”. {rows.listing.hint}"
+            shown = _quoted(self.query_text)
+            table.empty_message = f"No results for {shown}. {rows.listing.hint}"
         elif self.query_text:
             advice = (  # (words to drop or cut short, or only filters: another value)
                 "Try another value or another view."
                 if filters_only(self.query_text)
                 else "Try fewer words, a prefix* or another view."
             )
-            table.empty_message = f"No results for “{self.query_text}”. {advice}"
+            table.empty_message = f"No results for {_quoted(self.query_text)}. {advice}"
         else:
             table.empty_message = "The database has no meetings yet."
         if same:
@@ -2270,6 +2275,14 @@ class MainScreen(StyledOnce, Screen[None]):
         if self.loaded:
             self.state.cursor = self._current_key()
         return self.state.save(self.app.state_path)  # type: ignore[attr-defined]
+
+
+def _quoted(query: str) -> str:
+    """A query in quotation marks, unless it is one quoted phrase already (“"joint venture"”
+    read as a typo)."""
+    if len(query) > 1 and query[0] == query[-1] == '"' and '"' not in query[1:-1]:
+        return query
+    return f"“{query}”"
 
 
 def _region_query(region: str, query: str) -> str:
