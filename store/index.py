@@ -347,8 +347,9 @@ class SearchIndex:
         index = cls.create(path, AwaitedRecords() if locate is not None else records)
 
         def located() -> None:
+            nonlocal locate
             assert locate is not None
-            index.records = locate()
+            index.records, locate = locate(), None  # (what it holds is needed no more)
 
         beside = located if locate is not None else None
         if searchable is None:

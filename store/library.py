@@ -104,7 +104,8 @@ _CHANGED = object()  # the index moved on while it was being opened: open it aga
 
 
 class _ChangedMeanwhile(Exception):
-    """The database file changed while its proposals were being indexed: build again."""
+    """The database file changed while it was being indexed (found as the meetings are
+    committed, or as the proposals are indexed): build again."""
 
 
 # Where ------------------------------------------------------------------------------------
@@ -530,8 +531,15 @@ def _build(
             if read.tables is None:  # found by a scan: where they are is worked out while
                 # the first commit runs (see SearchIndex.build)
 
-                def located(read: Stream = read, target: Path = target) -> Records:
-                    found = _records_of(db_path, read, target)
+                def located(
+                    find: Callable[[], Spans] | None = read.locate,
+                    sig: Signature = sig,
+                    target: Path = target,
+                ) -> Records:
+                    # (what it needs, not the stream: that holds the file's bytes, freed
+                    # once the meetings are read)
+                    assert find is not None
+                    found = _scanned_records(db_path, find(), sig, target)
                     if found is None:  # the file changed since it was read
                         raise _ChangedMeanwhile
                     return found
@@ -601,9 +609,8 @@ def _records_of(db_path: Path, read: Stream, target: Path) -> FileRecords | None
 
     if read.tables is None:  # found by a scan
         assert read.locate is not None
-        spans: Spans | None = read.locate()
-    else:
-        spans = compute_spans(read.payload, read.tables)
+        return _scanned_records(db_path, read.locate(), read.signature, target)
+    spans = compute_spans(read.payload, read.tables)
     if spans is not None:
         records = FileRecords.open(db_path, spans, read.signature)
     else:  # written by hand or by another tool: read from a compact copy
@@ -617,6 +624,17 @@ def _records_of(db_path: Path, read: Stream, target: Path) -> FileRecords | None
         records = FileRecords.open(target / COPY_FILE, spans)
     if records is not None:
         save_spans(target / SPANS_FILE, spans, read.signature)
+    return records
+
+
+def _scanned_records(
+    db_path: Path, spans: Spans, sig: Signature, target: Path
+) -> FileRecords | None:
+    """The records of the database file read in state ``sig``, where ``spans`` say (saved
+    in ``target``); None when the file has changed since."""
+    records = FileRecords.open(db_path, spans, sig)
+    if records is not None:
+        save_spans(target / SPANS_FILE, spans, sig)
     return records
 
 

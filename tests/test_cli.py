@@ -189,11 +189,11 @@ def test_locate_prints_where_the_index_is(capsys, store, monkeypatch) -> None:
     home = index_home(store.path)
     assert home is not None
     out = run(capsys, "locate")[1]
-    assert f"index:    {home}  (built at the next open;" in out
+    assert f"index:    {home}  (made at the next open;" in out
     Library.open(store.path)
     assert f"index:    {home}  (exists;" in run(capsys, "locate")[1]
     monkeypatch.setenv(CACHE_ENV, "off")
-    assert "index:    in memory" in run(capsys, "locate")[1]
+    assert "index:    kept in memory (the cache is off" in run(capsys, "locate")[1]
 
 
 def test_arguments_that_are_not_utf8_are_a_one_line_error(capsys, store) -> None:

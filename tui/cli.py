@@ -1651,9 +1651,9 @@ def cmd_locate(db_path: Path, source: str = "the default") -> int:
 
     home = index_home(db_path)
     if home is None:
-        _say(f"index:    in memory ({CACHE_ENV} turns the cache off)", sys.stdout)
+        _say(f"index:    kept in memory (the cache is off: {CACHE_ENV})", sys.stdout)
     else:
-        built = "exists" if home.is_dir() else "built at the next open"
+        built = "exists" if home.is_dir() else "made at the next open"
         _say(f"index:    {home}  ({built}; derived from the database, safe to delete)", sys.stdout)
     return EXIT_OK
 
