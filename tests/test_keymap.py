@@ -137,6 +137,12 @@ def test_quit_rebound_is_no_clash_with_the_browsers_quit(tmp_path: Path) -> None
     path.write_text('quit = "x"\n')
     got, said = load_keymap(path, KNOWN, all_binding_classes())
     assert got == {"quit": "x", "main-quit": "x"} and said is None
+    # a key the app's binding cannot take (h is the counts table's) refuses both, said of
+    # the id written: main-help kept h, and the warning named help
+    path.write_text('main-help = "h"\n')
+    got, said = load_keymap(path, KNOWN, all_binding_classes())
+    assert got == {} and said is not None and "main-help: 'h' is already" in said
+    assert "; help:" not in said and ": help:" not in said
 
 
 def app_with_keymap(

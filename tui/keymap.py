@@ -160,15 +160,25 @@ def load_keymap(
                 bad.append(f"{name}: no key called {unknown[0]!r}")
             else:
                 keymap[name] = ",".join(named)
+    written = set(keymap)  # (what the user wrote: a refusal names it)
+    partner: dict[str, str] = {}
     for first, second in SAME_ACTION:  # rebinding one of these rebinds the other with it
+        partner |= {first: second, second: first}
         if (first in keymap) != (second in keymap):
             keys = keymap.get(first) or keymap[second]
             keymap[first] = keymap[second] = keys
-    # a refused entry puts its binding back on its default key, which may clash in turn
+    # a refused entry puts its binding back on its default key, which may clash in turn; a
+    # pair goes back together, the refusal said of the id written
     while found := clashes(classes, keymap):
         for name, (key, other) in found.items():
+            if name not in keymap:  # (its partner's refusal took it)
+                continue
+            twin = partner.get(name)
             del keymap[name]
-            bad.append(f"{name}: {key!r} is already {other}'s key")
+            if twin is not None:
+                keymap.pop(twin, None)
+            said = name if name in written or twin not in written else twin
+            bad.append(f"{said}: {key!r} is already {other}'s key")
     if bad:  # (all of a few problems: one fixed, the next launch would name another)
         shown = "; ".join(problem[:80] for problem in bad[:SHOWN_PROBLEMS])
         more = f"; and {len(bad) - SHOWN_PROBLEMS} more" if len(bad) > SHOWN_PROBLEMS else ""

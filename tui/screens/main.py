@@ -201,6 +201,7 @@ class MainScreen(StyledOnce, Screen[None]):
         # move, brings the meeting back (not the latest change of the row's own record)
         self._deleted: tuple[Key, Key | None] | None = None
         self._holding_keys = False  # (see _hold_keys)
+        self._own_writes = 0  # writes of the user's under way (see _poll)
         self._release_owed = False  # (see _release_keys)
         self._answered = 0  # the ticket of the latest request that has been answered
         self.idle = asyncio.Event()  # set when nothing is pending (tests wait on it)
@@ -1958,6 +1959,7 @@ class MainScreen(StyledOnce, Screen[None]):
             holder = f"held by pid {pid}" if pid else "held by another process"
             call(self._status_progress, f"Waiting for the database's lock ({holder})…", 0, 0)
 
+        self._own_writes += 1  # (before the file changes: a poll meanwhile knows it is ours)
         call(self._status_progress, "Saving…", 0, 0)
         try:
             store = store_for_writing(self.db_path)  # a large file: written by a child
@@ -1966,15 +1968,15 @@ class MainScreen(StyledOnce, Screen[None]):
             result = change(store)
         except StoreError as exc:
             call(self._status_progress, "", 0, 0)
-            call(self._release_keys)
+            call(self._own_write_over, None)
             call(self.notify, f"✗ {one_line(str(exc))}", severity="error", markup=False)
             return
         call(self._status_progress, "", 0, 0)
         if result is None:
-            call(self._release_keys)
+            call(self._own_write_over, None)
             call(self.notify, "Nothing changed.", timeout=3)
             return
-        call(functools.partial(self._catch_up, keep or key, hold=True))
+        call(self._own_write_over, keep or key)
         call(
             self.notify,
             one_line(f"{done}: {key[1]}." + (f" {then}." if then else "")),
@@ -2185,10 +2187,20 @@ class MainScreen(StyledOnce, Screen[None]):
     def _poll(self) -> None:
         """Every few seconds: has another process changed the database? (a stat)."""
         if self.library is not None and not self.busy and self.library.changed():
-            # (said when it cannot be the user's own write: one holds the keys from its
-            # start to its list, and a form or dialog on top may be saving)
-            ours = self._holding_keys or self.app.screen is not self
+            # (said when it cannot be the user's own write: one through _write is counted
+            # from before the file changes until its catch-up starts, which keeps the poll
+            # waiting; a form or dialog on top may be saving)
+            ours = self._own_writes > 0 or self.app.screen is not self
             self._catch_up(self._current_key(), outside=not ours)
+
+    def _own_write_over(self, keep: Key | None) -> None:
+        """A write of the user's made (the list catches up on ``keep``) or not (None: the
+        keys held for it act on the list as it is)."""
+        self._own_writes -= 1
+        if keep is None:
+            self._release_keys()
+        else:
+            self._catch_up(keep, hold=True)
 
     def _hold_keys(self) -> None:
         """A write of the user's is on its way, and the list is read again after it: the
