@@ -539,7 +539,7 @@ def _build(
                     # (what it needs, not the stream: that holds the file's bytes, freed
                     # once the meetings are read)
                     assert find is not None
-                    found = _scanned_records(db_path, find(), sig, target)
+                    found = _file_records(db_path, find(), sig, target)
                     if found is None:  # the file changed since it was read
                         raise _ChangedMeanwhile
                     return found
@@ -609,29 +609,27 @@ def _records_of(db_path: Path, read: Stream, target: Path) -> FileRecords | None
 
     if read.tables is None:  # found by a scan
         assert read.locate is not None
-        return _scanned_records(db_path, read.locate(), read.signature, target)
+        return _file_records(db_path, read.locate(), read.signature, target)
     spans = compute_spans(read.payload, read.tables)
-    if spans is not None:
-        records = FileRecords.open(db_path, spans, read.signature)
-    else:  # written by hand or by another tool: read from a compact copy
-        assert read.tables is not None
-        copy = orjson.dumps(read.tables)
-        atomic_write_bytes(target / COPY_FILE, copy, mode=0o600)
-        spans = compute_spans(copy, read.tables, trusted=True)
-        if spans is None:  # too large to address
-            raise StoreError(db_path, "database is too large to index")
-        spans.source, spans.copy_size = FROM_COPY, len(copy)
-        records = FileRecords.open(target / COPY_FILE, spans)
+    if spans is not None:  # the compact layout coopbrowse writes
+        return _file_records(db_path, spans, read.signature, target)
+    # written by hand or by another tool: read from a compact copy
+    copy = orjson.dumps(read.tables)
+    atomic_write_bytes(target / COPY_FILE, copy, mode=0o600)
+    spans = compute_spans(copy, read.tables, trusted=True)
+    if spans is None:  # too large to address
+        raise StoreError(db_path, "database is too large to index")
+    spans.source, spans.copy_size = FROM_COPY, len(copy)
+    records = FileRecords.open(target / COPY_FILE, spans)
     if records is not None:
         save_spans(target / SPANS_FILE, spans, read.signature)
     return records
 
 
-def _scanned_records(
-    db_path: Path, spans: Spans, sig: Signature, target: Path
-) -> FileRecords | None:
+def _file_records(db_path: Path, spans: Spans, sig: Signature, target: Path) -> FileRecords | None:
     """The records of the database file read in state ``sig``, where ``spans`` say (saved
-    in ``target``); None when the file has changed since."""
+    in ``target``); None when the file has changed since (a scan's, or the compact layout's
+    found by a whole parse)."""
     records = FileRecords.open(db_path, spans, sig)
     if records is not None:
         save_spans(target / SPANS_FILE, spans, sig)

@@ -121,7 +121,7 @@ def clashes(classes: Sequence[type], keymap: Mapping[str, str]) -> dict[str, tup
                     names.append(name)
         for key, names in owners.items():
             for name in names:
-                others = [n for n in names if n != name and not _same_action(n, name)]
+                others = [n for n in names if n != name and _PARTNER.get(n) != name]
                 if others and name in keymap and name not in found:
                     found[name] = (key, others[0])
     return found
@@ -161,9 +161,7 @@ def load_keymap(
             else:
                 keymap[name] = ",".join(named)
     written = set(keymap)  # (what the user wrote: a refusal names it)
-    partner: dict[str, str] = {}
     for first, second in SAME_ACTION:  # rebinding one of these rebinds the other with it
-        partner |= {first: second, second: first}
         if (first in keymap) != (second in keymap):
             keys = keymap.get(first) or keymap[second]
             keymap[first] = keymap[second] = keys
@@ -173,7 +171,7 @@ def load_keymap(
         for name, (key, other) in found.items():
             if name not in keymap:  # (its partner's refusal took it)
                 continue
-            twin = partner.get(name)
+            twin = _PARTNER.get(name)
             del keymap[name]
             if twin is not None:
                 keymap.pop(twin, None)
@@ -189,11 +187,8 @@ def load_keymap(
 # Ids of one action: the app's own (every screen), and the browser's (which puts it first
 # in the footer)
 SAME_ACTION = (("quit", "main-quit"), ("help", "main-help"))
+_PARTNER = {a: b for pair in SAME_ACTION for a, b in (pair, pair[::-1])}  # id -> the other
 SHOWN_PROBLEMS = 8  # a keymap's problems named in its warning (more: counted)
-
-
-def _same_action(a: str, b: str) -> bool:
-    return (a, b) in SAME_ACTION or (b, a) in SAME_ACTION
 
 
 def _short(exc: BaseException) -> str:
