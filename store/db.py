@@ -281,13 +281,24 @@ class Store:
     # Opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, bundled: Dataset | None = None, seed: bool = True) -> Store:
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        bundled: Dataset | None = None,
+        seed: bool = True,
+        checked: Store | None = None,
+    ) -> Store:
         """Open the database, creating and seeding it from the bundled dataset if missing.
+        ``checked``: what :meth:`preflight` gave for it (its read of the file is used again
+        when the file is unchanged since).
 
         Raises :class:`CorruptDatabase` (file untouched) when it cannot be read,
         :class:`NotWritable` when it must be created where it cannot be.
         """
         store = cls(path)
+        if checked is not None and checked.path == store.path:
+            store = checked
         if store.path.is_dir():
             raise CorruptDatabase(store.path, "is a directory, not a database file")
         if not store.path.exists():
@@ -357,22 +368,27 @@ class Store:
         _refuse_read_only(Path(path))
 
     @classmethod
-    def preflight(cls, path: Path | str) -> None:
+    def preflight(cls, path: Path | str) -> Store:
         """Say now what would stop a write to the database at ``path`` (a directory, a file
         that is not a database, a read-only file), writing nothing: :meth:`open` may write
         (a migration, a newer bundled dataset merged), which must wait until there is
-        something to save. A missing database is no obstacle: it is made when saving."""
+        something to save. A missing database is no obstacle: it is made when saving.
+        Returns the store that read it, for :meth:`open` (``checked``): at 100,000 meetings
+        a parse of 6 s not made twice."""
         store = cls(path)
         if store.path.is_dir():
             raise CorruptDatabase(store.path, "is a directory, not a database file")
         if not store.path.exists():
-            return
+            return store
         store._check()
         _refuse_read_only(store.path)
+        return store
 
     def _check(self) -> dict[str, Any]:
-        """Read the file and validate its envelope; return the meta document."""
-        self._pending = self._read()
+        """Read the file (unless it is as last read) and validate its envelope; return the
+        meta document."""
+        if self._pending is None or self._pending[0] != self._signature():
+            self._pending = self._read()
         return self._meta_of(self._pending[1])
 
     def _read(self) -> tuple[Signature, Any]:

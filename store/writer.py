@@ -16,6 +16,7 @@ waiting for the lock) stops the child before it holds the lock, when nothing was
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import subprocess
@@ -325,6 +326,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     def say(message: dict[str, Any]) -> None:
         print(json.dumps(message), flush=True)
 
+    # One write and the process ends (os._exit below): the collector is not let loose on
+    # the parsed database, millions of objects and no cycles (at 100,000 meetings it walked
+    # them for 8 s of a 27 s write)
+    gc.disable()
     try:
         request = json.loads(sys.stdin.readline())
         if not isinstance(request, dict):

@@ -243,3 +243,84 @@ def test_a_file_named_like_a_command(capsys, tmp_path, monkeypatch):
     code, out, _ = run(capsys, "import-article", "search", "--json")
     assert code == 0
     assert json.loads(out)["meeting"]["region"] == "Kaluga Oblast"
+
+
+def test_the_check_before_a_write_is_the_read_that_opens_it_unless_the_file_changed(
+    capsys, db_path, monkeypatch
+):
+    """`import-article --yes` checks that the database can take a draft before reading the
+    article; opening it to save then uses that parse when the file is as it was, and reads
+    it again when not (at 100,000 meetings a parse is 6 s)."""
+    import coopbrowse.store.db as db
+    from coopbrowse.store import storage
+
+    assert run(capsys, "init")[0] == 0
+    parses: list[Path] = []
+    real = storage.parse_json_bytes
+
+    def counted(path, data):
+        parses.append(path)
+        return real(path, data)
+
+    monkeypatch.setattr(db, "parse_json_bytes", counted)
+    checked = Store.preflight(db_path)
+    assert parses == [db_path]
+    store = Store.open(db_path, checked=checked)
+    assert parses == [db_path]  # not read again
+    assert store is checked
+
+    checked = Store.preflight(db_path)
+    Store.open(db_path).delete_meeting(store.meetings()[0].id)  # another process, say
+    parses.clear()
+    store = Store.open(db_path, checked=checked)
+    assert parses == [db_path]  # read again: the file changed since the check
+    assert len(store.meetings()) == 4
+
+    parses.clear()
+    Store.open(db_path, checked=Store.preflight(db_path.with_name("other.json")))
+    assert parses == [db_path]  # a check of another file is no use
+
+
+def test_a_command_runs_with_the_collector_paused_and_leaves_it_as_it_was(
+    capsys, article, monkeypatch
+):
+    import gc
+
+    from coopbrowse.store import ingest
+
+    seen: list[bool] = []
+    real = ingest.save_draft
+
+    def noted(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ingest, "save_draft", noted)
+    assert gc.isenabled()
+    assert run(capsys, "import-article", str(article), "--yes")[0] == 0
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_in_a_terminal_reading_and_saving_say_so_on_stderr(article, db_path, monkeypatch):
+    from coopbrowse.tui.cli import main
+
+    err = _Terminal()
+    monkeypatch.setattr("sys.stderr", err)
+    monkeypatch.setenv("COLUMNS", "500")  # (the path on one line)
+    assert main(["import-article", str(article), "--yes"]) == 0
+    said = err.getvalue()
+    assert f"Reading {db_path}…" in said
+    assert f"Saving to {db_path} and updating its search index…" in said
+    assert "added 2024-03-12-kaluga" in said
+
+
+def test_not_in_a_terminal_stderr_has_only_the_result(capsys, article, db_path):
+    code, _out, err = run(capsys, "import-article", str(article), "--yes")
+    assert code == 0
+    assert err == f"added 2024-03-12-kaluga: 1 proposal, 1 trade figure, to {db_path}\n"
