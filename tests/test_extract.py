@@ -629,6 +629,27 @@ def test_a_datelines_year_is_inferred_unless_the_meeting_that_day_gives_it() -> 
     assert other_day.meeting["source"]["published_inferred"] is True
 
 
+def test_a_datelines_year_dates_the_page_and_so_a_meeting_told_by_day_and_month() -> None:
+    """ "MINSK, 14 November 2025 (BelTA) - ... met ... on 13 November": the dateline is the
+    page's date, whose year the meeting's day takes (a new user's article got no date at all,
+    and could not be saved, where a dateline without the year got one)."""
+    draft = extract(
+        "MINSK, 14 November 2025 (BelTA) - Prime Minister of Belarus Aleksandr Turchin met "
+        "with Governor of Omsk Oblast Vitaly Khotsenko in Minsk on 13 November to discuss "
+        "trade. Trade reached $212 million in 2024, up 8% on the previous year."
+    )
+    assert draft.meeting["date"] == "2025-11-13"
+    assert draft.meeting["source"]["published"] == "2025-11-14"
+    assert draft.meeting["source"]["published_inferred"] is False
+    assert "date" not in draft.missing and "source.published" not in draft.missing
+    # a day later in the year than the dateline's is the year before
+    late = extract(
+        "MINSK, 3 January 2026 (BelTA) - Prime Minister of Belarus Aleksandr Turchin met "
+        "with Governor of Omsk Oblast Vitaly Khotsenko in Minsk on 30 December."
+    )
+    assert late.meeting["date"] == "2025-12-30"
+
+
 def test_an_impossible_date_line_is_ignored() -> None:
     draft = extract(
         "date 2025-13-45\nBelarusian President Aleksandr Lukashenko met with Governor of "

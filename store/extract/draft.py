@@ -357,6 +357,9 @@ def extract(
     ]
     dateline = _DATELINE.match(article.paragraphs[0]) if article.paragraphs else None
     pub, pub_inferred, pub_how = _publication(article)
+    if not pub and dateline and dateline.group(3):  # "MINSK, 14 November 2025 (BelTA) -"
+        pub = next((d.full() for d in find_dates(dateline.group(0)) if d.full()), None)
+        pub_how = "the dateline"
     if published and not pub:
         pub, pub_inferred, pub_how = published, False, "given with the article"
     url = url or (article.urls[0] if article.urls else "")
