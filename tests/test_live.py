@@ -131,3 +131,58 @@ async def test_only_a_change_that_cannot_be_the_users_own_is_said(db_path: Path,
         another_process(2)
         await _wait_for(pilot, lambda: len(main.rows) == 7)
         assert len(said()) == 1
+
+
+async def test_selected_records_deleted_by_another_process_are_unselected(
+    db_path: Path, tmp_path
+) -> None:
+    """A new user selected two proposals, deleted their meeting from the CLI, and `e` wrote
+    an empty briefing ("Nothing was selected.") and said it was exported. The catch-up takes
+    them out of the selection, and says so."""
+    from coopbrowse.store import Store
+    from coopbrowse.tui.selection import Selection
+
+    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        store = Store.open(db_path)
+        doomed, kept = store.meetings()[0], store.meetings()[1]
+        chosen = [("proposal", p.id) for p in doomed.proposals[:2]]
+        main.selection = Selection([*chosen, ("meeting", kept.id)])
+        await settle(pilot)
+        store.delete_meeting(doomed.id)  # (as another process: the app did not write it)
+        await _wait_for(pilot, lambda: list(main.selection) == [("meeting", kept.id)])
+        said = [str(n.message) for n in app._notifications]
+        assert "2 selected records no longer in the database: taken out of the selection." in said
+        assert any(m.startswith("The database was changed by another process") for m in said)
+
+
+async def test_an_export_of_records_all_gone_writes_nothing_and_says_why(
+    db_path: Path, tmp_path
+) -> None:
+    """Records deleted between the listing and the export (none of them found): no empty
+    briefing written and called done; the dialog stays, saying why."""
+    from textual.widgets import Static
+
+    from coopbrowse.tui.screens.export import Choice, ExportScreen
+
+    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        assert main.index is not None
+        gone = [("proposal", "2020-01-01-nowhere-p1"), ("meeting", "2020-01-01-nowhere")]
+        dialog = ExportScreen(main.index, [Choice("the selection (2 records)", gone, "selection")])
+        await app.push_screen(dialog)
+        await settle(pilot)
+        counts = str(dialog.query_one("#export-counts", Static).render())
+        assert "none of these records is in the database now" in counts
+        target = tmp_path / "brief.md"
+        dialog.query_one("#export-path").value = str(target)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert not target.exists()
+        assert app.screen is dialog
+        said = str(dialog.query_one("#export-error", Static).render())
+        assert "Not written: none of these records is in the database now" in said

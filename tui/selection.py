@@ -66,6 +66,11 @@ class Selection:
         merged.update(dict.fromkeys(keys))
         return Selection(merged)
 
+    def without(self, keys: Iterable[Key]) -> Selection:
+        """With ``keys`` taken out (records gone from the database)."""
+        drop = set(keys)
+        return Selection(k for k in self._keys if k not in drop)
+
     def without_meeting(self, meeting_id: str) -> Selection:
         """With meeting ``meeting_id`` and its proposals taken out (it was deleted)."""
         prefix = f"{meeting_id}-p"

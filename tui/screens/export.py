@@ -106,6 +106,14 @@ def export_counts(sel: Selection, keys: list[tuple[str, str]] | None = None) -> 
     return said
 
 
+def _gone(sel: Selection) -> str:
+    """What to say when none of the records chosen is in the database any more (deleted by
+    another process since they were listed or selected); "" when some are."""
+    if sel.meetings or sel.proposals:
+        return ""
+    return "none of these records is in the database now (deleted by another process?)"
+
+
 class GivenUp(Exception):
     """A selection no longer wanted while it was being read (the dialog closed, a newer
     preview began, or escape came before the export was written)."""
@@ -626,7 +634,7 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         except StoreError as exc:
             self.app.call_from_thread(self.show_error, f"Cannot read the records: {exc}")
             return
-        counts = f"{choice.label}: {export_counts(sel, choice.keys)}"
+        counts = f"{choice.label}: {_gone(sel) or export_counts(sel, choice.keys)}"
         lines = shown.splitlines()
         text = "\n".join(lines[:PREVIEW_LINES])
         if len(lines) > PREVIEW_LINES:
@@ -742,6 +750,9 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         app = self.app
         try:
             try:  # (the long part, for a large selection: given up when escape comes)
+                sel = self.selection(choice, self._cancelled.is_set, self._said_writing)
+                if gone := _gone(sel):  # (not an empty briefing said to be written)
+                    raise StoreError(None, gone)
                 text = self.markdown(
                     choice, options, stop=self._cancelled.is_set, said=self._said_writing
                 )
@@ -786,6 +797,9 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
     @work(thread=True, exclusive=True, group="write")
     def _copy(self, choice: Choice, options: ExportOptions) -> None:
         try:
+            if gone := _gone(self.selection(choice)):
+                self.app.call_from_thread(self.show_error, f"Nothing copied: {gone}")
+                return
             text = self.markdown(choice, options)
         except StoreError as exc:
             self.app.call_from_thread(self.show_error, f"Cannot read the records: {exc}")

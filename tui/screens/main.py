@@ -2245,23 +2245,39 @@ class MainScreen(StyledOnce, Screen[None]):
             self.app.call_from_thread(self._status_progress, what, done, total)
 
         changed = False
+        gone: set[Key] = set()
         try:
             changed = library.refresh(progress, force=force, cancelled=self.closing)
+            selected = list(self.selection)  # (a value: a new one is set for each change)
+            if changed and selected:  # records selected that the change took away
+                gone = set(selected) - library.index.exists(selected)
         except Exception as exc:  # the database is as it was; say what went wrong
             self.app.call_from_thread(
                 self.notify, f"✗ {one_line(str(exc))}", severity="error", markup=False
             )
-        self.app.call_from_thread(self._caught_up, ticket, keep, outside and changed)
+        self.app.call_from_thread(self._caught_up, ticket, keep, outside and changed, gone)
 
     @_while_open
-    def _caught_up(self, ticket: int, keep: Key | None, outside: bool = False) -> None:
+    def _caught_up(
+        self, ticket: int, keep: Key | None, outside: bool = False, gone: set[Key] | None = None
+    ) -> None:
         """``outside``: the change was another process's (said: the list changing under the
-        user, the row they were on gone, with no word, was a mystery)."""
+        user, the row they were on gone, with no word, was a mystery). ``gone``: selected
+        records no longer in the database, unselected (an export of them wrote an empty
+        briefing and said it was done)."""
         if ticket != self._catchup_ticket:
             return
         if outside:
             self.notify(
                 "The database was changed by another process: the list is read again.",
+                markup=False,
+            )
+        if gone and any(key in self.selection for key in gone):
+            gone = {key for key in gone if key in self.selection}
+            self.selection = self.selection.without(gone)
+            self.notify(
+                f"{plural(len(gone), 'selected record')} no longer in the database: "
+                "taken out of the selection.",
                 markup=False,
             )
         if not self._no_proposals:
