@@ -388,7 +388,9 @@ async def test_a_new_proposals_sector_is_chosen_not_assumed(app, store) -> None:
     saved = store.meeting(PENZA)
     assert saved is not None
     added = [p for p in saved.proposals if p.title == "Grain dryers"]
-    assert len(added) == 1 and added[0].sector == SECTORS[0].id
+    assert (
+        len(added) == 1 and added[0].sector == min(SECTORS, key=lambda s: s.label.casefold()).id
+    )  # (A-Z)
 
 
 async def test_an_edit_of_a_meeting_changed_elsewhere_asks_before_overwriting(
@@ -1755,3 +1757,15 @@ async def test_q_typed_while_saving_is_kept_like_any_letter(app, store, monkeypa
         main = app.screen
         assert isinstance(main, MainScreen) and store.meeting(PENZA).title == "A new title"
         assert main.query_one(SearchBar).input.value == "quiz"
+
+
+def test_the_sector_dropdown_is_in_a_to_z_order_as_its_letters_step() -> None:
+    """A letter steps to the next sector starting with it; the arrows step to the next one
+    in the list: the two agree only when the list is A-Z (a new user, on "Automotive and
+    machine building" by "a", pressed left for "Agriculture and food" and got "Public
+    transport")."""
+    from coopbrowse.tui.screens.form import _SECTOR_CHOICES
+
+    labels = [label for label, _value in _SECTOR_CHOICES[1:]]
+    assert labels == sorted(labels, key=str.casefold)
+    assert {value for _label, value in _SECTOR_CHOICES[1:]} == {s.id for s in SECTORS}

@@ -74,7 +74,13 @@ LISTS = {
 SECTIONS = ("meeting", "participants", "goods", "source", "trade", "proposals")
 
 # a new proposal's sector is chosen, not assumed (saving one without asks for it)
-_SECTOR_CHOICES = [("choose a sector", ""), *((s.label, s.id) for s in SECTORS)]
+# A-Z, as a letter typed on the dropdown steps through them: in the taxonomy's order the
+# arrows went elsewhere ("Automotive…" then left to "Public transport"), and a new user saved
+# the wrong sector
+_SECTOR_CHOICES = [
+    ("choose a sector", ""),
+    *((s.label, s.id) for s in sorted(SECTORS, key=lambda s: s.label.casefold())),
+]
 _STATUS_CHOICES = [(label, status) for status, label in STATUS_LABELS.items()]
 _METRIC_CHOICES = [(k, k) for k in METRICS]
 _SIDE_CHOICES = [("—", ""), *((label, side) for side, label in SIDES.items())]
