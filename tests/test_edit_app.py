@@ -1769,3 +1769,34 @@ def test_the_sector_dropdown_is_in_a_to_z_order_as_its_letters_step() -> None:
     labels = [label for label, _value in _SECTOR_CHOICES[1:]]
     assert labels == sorted(labels, key=str.casefold)
     assert {value for _label, value in _SECTOR_CHOICES[1:]} == {s.id for s in SECTORS}
+
+
+async def test_a_place_or_date_given_by_hand_drops_the_note_on_how_it_was_missed(
+    app, store: Store
+) -> None:
+    """Samara's place note says "not stated in the article": a new user typed the place,
+    saved, and the detail showed both. A note left as it was goes with the field changed
+    by hand (the date's, with its year-inferred mark, too); a note changed here stays."""
+    samara = "2025-07-21-samara"
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, samara)
+        form.query_one("#f-place", Input).value = "Samara, the regional government"
+        form.query_one("#f-date", Input).value = "2025-07-22"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+        saved = store.meeting("2025-07-22-samara") or store.meeting(samara)
+        assert saved is not None and saved.place == "Samara, the regional government"
+        assert (saved.place_note, saved.date_note, saved.date_inferred) == ("", "", False)
+        moscow = "2023-12-18-moscow-oblast"
+        form = await open_editor(pilot, app, moscow)
+        form.query_one("#f-place", Input).value = "Moscow"
+        form.query_one("#f-place-note", Input).value = "from the photo caption"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        kept = store.meeting(moscow)
+        assert kept is not None and (kept.place, kept.place_note) == (
+            "Moscow",
+            "from the photo caption",
+        )
+        assert kept.date_note.startswith("The text says 'on 18 December'")  # (date untouched)

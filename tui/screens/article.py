@@ -446,13 +446,6 @@ class ReviewScreen(MeetingForm):
         where["id"] = "f-id"
         if data["id"] in (self.original["id"], self._auto_id):  # not by hand: it follows them
             data["id"] = _following_id(data["date"], data["region"])
-        if data["date"] != self.original["date"]:
-            # a date given by hand: the draft's word on how it found (or missed) the date no
-            # longer applies (a note the analyst wrote stays)
-            if data["date_note"] == self.original["date_note"]:
-                data["date_note"] = ""
-            if data["date_inferred"] == self.original["date_inferred"]:
-                data["date_inferred"] = False
         return data, where
 
     @work(thread=True, exclusive=True, group="save")

@@ -673,6 +673,16 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         field path (for errors)."""
         self.sync()
         out = {k: v for k, v in self.state.items() if k not in LISTS}
+        was = self.original
+        # a date or place given by hand: the word on how it was found (or missed: "not
+        # stated in the article") no longer applies; a note changed here stays
+        if out["date"] != was["date"]:
+            if out["date_note"] == was["date_note"]:
+                out["date_note"] = ""
+            if out["date_inferred"] == was["date_inferred"]:
+                out["date_inferred"] = False
+        if out["place"] != was["place"] and out["place_note"] == was["place_note"]:
+            out["place_note"] = ""
         where = {
             name: f"f-{name.replace('_', '-')}"
             for name in ("date", "region", "place", "title", "date_note", "place_note")
