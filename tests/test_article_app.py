@@ -574,6 +574,8 @@ async def test_a_meeting_already_stored_asks_before_replacing(app, store: Store)
         await pilot.press("n")
         assert isinstance(app.screen, ReviewScreen)
         assert store.meeting("2024-11-05-omsk").title != "Second version"
+        # (a new user saw "Checking against the database…" stay under the form after no)
+        assert str(review.query_one("#review-error", Static).render()) == ""
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         await pilot.press("y")

@@ -497,6 +497,8 @@ class ReviewScreen(MeetingForm):
 
     def _ask_replace(self, question: str, meeting: Meeting) -> None:
         self._idle()
+        # (not "Checking against the database…" beside the question, nor after a no)
+        self.query_one("#review-error", Static).update("")
 
         def replace() -> None:
             self._busy("Saving…")
