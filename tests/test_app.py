@@ -2220,6 +2220,22 @@ def test_the_proposals_title_has_room_at_80_columns_and_the_proposer_comes_back(
     assert at_120["Proposer"] >= len("A. Lukashenko") and at_120["Title"] >= 30
 
 
+def test_a_regions_name_is_whole_before_its_chart_gets_room() -> None:
+    """At 70 columns the regions view showed "Mordov…" and "Moscow…" beside a turnover
+    chart that kept its 20 cells (a new user's narrow terminal); the chart makes way."""
+    from coopbrowse.tui.views import VIEWS
+
+    table = RecordTable()
+    table.columns = VIEWS["regions"].columns
+    labels = [c.label for c in table.columns]
+    at_70 = dict(zip(labels, table._widths(68), strict=True))
+    assert at_70["Region"] >= len("Moscow Oblast") and at_70["Turnover by year"] == 0
+    assert at_70["Latest turnover"] == len("~$130–134M (2024)") + 1
+    at_80 = dict(zip(labels, table._widths(78), strict=True))
+    assert at_80["Region"] >= len("Moscow Oblast")
+    assert at_80["Turnover by year"] >= len("▅▆··█ 2020–2024")
+
+
 def test_the_column_a_list_is_sorted_by_keeps_its_width() -> None:
     """Sorted by region, the first rows are all one short region ("Adygea"): the region
     column gave its room to the sector and showed "Kabardino-Balkaria" further down as

@@ -248,11 +248,13 @@ VIEWS: dict[str, View] = {
         "Regions",
         "3",
         [
-            Column("Region", None, min_width=12, ideal=20),
+            # (the row's name: "Moscow Oblast" whole before the chart gets any room; at 70
+            # columns both were cut, and the chart kept its 20)
+            Column("Region", None, min_width=13, ideal=16),
             Column("Meet.", 5, "right"),
             Column("Prop.", 5, "right"),
             Column("Latest", 10),
-            Column("Turnover by year", 20),
+            Column("Turnover by year", None, min_width=0, ideal=20),
             Column("Latest turnover", 18),  # "~$130–134M (2024)"; wider ranges are cut
         ],
         [("most meetings", "meetings"), ("name", "name"), ("latest meeting", "latest")],
