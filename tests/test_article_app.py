@@ -125,6 +125,24 @@ async def test_a_pasted_text_too_short_for_a_report_is_not_drafted(app) -> None:
         assert form.query_one("#article-text", TextArea).text == "Lukashenko met the governor."
 
 
+async def test_a_pasted_text_too_long_says_the_limit(app) -> None:
+    """ "too long for an article (1,202,019 characters)" left a new user guessing how much
+    to cut: the message gives the most it takes."""
+    from coopbrowse.store.ingest import MAX_ARTICLE_BYTES
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        form = app.screen
+        assert isinstance(form, ArticleScreen)
+        form.query_one("#article-text", TextArea).text = ARTICLE + "word " * 200_001
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert app.screen is form
+        said = str(form.query_one("#article-error", Static).render())
+        assert f"where the most is {MAX_ARTICLE_BYTES:,}" in said
+
+
 async def test_a_pasted_text_with_no_paragraph_of_prose_is_not_drafted(app) -> None:
     """Lines with words but no sentence (a password file, a list) drafted an empty meeting."""
     from test_pages import LINES_NO_PROSE

@@ -560,3 +560,16 @@ def test_a_home_of_no_user_is_one_line(capsys, argv) -> None:
     assert code == 2 and out == "" and err.count("\n") == 1
     assert err.startswith("coopbrowse: error: ~nosuchuser/")
     assert err.endswith(": no home directory for that ~user\n")
+
+
+def test_type_takes_the_plural_as_the_query_language_does(capsys, store) -> None:
+    """`--type meetings` was refused, where `type:meetings` in a query is taken."""
+    singular = run(capsys, "search", "elevator", "--type", "meeting", "--json")
+    plural = run(capsys, "search", "elevator", "--type", "Meetings", "--json")
+    assert singular[0] == plural[0] == 0 and singular[1] == plural[1]
+    assert {r["kind"] for r in json.loads(plural[1])["hits"]} == {"meeting"}
+    code, _out, err = run(capsys, "export", "elevator", "--type", "proposals", "-o", "-")
+    assert code == 0, err
+    with pytest.raises(SystemExit) as stopped:
+        main(["search", "elevator", "--type", "records"])
+    assert stopped.value.code == 2 and "invalid choice: 'records'" in capsys.readouterr().err

@@ -115,7 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--limit", type=int, default=20, metavar="N", help="at most N hits (20; 0 for all)"
     )
-    p.add_argument("--type", choices=("meeting", "proposal"), help="only this kind of record")
+    p.add_argument(
+        "--type", type=_kind, choices=("meeting", "proposal"), help="only this kind of record"
+    )
 
     p = sub.add_parser(
         "export",
@@ -133,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ids", metavar="ID,...", help="meeting or proposal ids, comma-separated")
     p.add_argument(
         "--type",
+        type=_kind,
         choices=("meeting", "proposal"),
         help="only what the query matches of this kind: 'proposal' exports the proposals "
         "it matches, each with its meeting's context, and no whole meetings (--ids are "
@@ -447,6 +450,13 @@ def _browser_launch(argv: list[str]) -> tuple[str | None] | None:
     if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
         return (argv[1],)
     return None
+
+
+def _kind(word: str) -> str:
+    """A kind of record as --type takes it: "meetings" as well as "meeting" (the query
+    language's type: takes both)."""
+    word = word.strip().lower()
+    return word[:-1] if word in ("meetings", "proposals") else word
 
 
 # The commands whose free-form QUERY may hold words starting with "-".

@@ -247,7 +247,8 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
             return
         if not sources and len(text) > MAX_ARTICLE_BYTES:
             self.show_error(
-                f"The pasted text is too long for an article ({len(text):,} characters)."
+                f"The pasted text is too long for an article: {len(text):,} characters, "
+                f"where the most is {MAX_ARTICLE_BYTES:,} (a news report is 5,000 to 50,000)."
             )
             return
         if not sources and len(text.split()) < MIN_WORDS:  # (as a file or a page would be)
