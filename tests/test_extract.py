@@ -1531,3 +1531,30 @@ def test_a_short_items_title_reads_as_a_title() -> None:
     )
     titles = [p["title"] for p in draft.meeting["proposals"]]
     assert titles == ["Industrial cooperation first"]  # (not "Cooperation in industrial …")
+
+
+def test_a_proposals_detail_leaves_out_the_dateline() -> None:
+    """A proposal of the dateline's sentence had its detail begin "MINSK, 14 November 2025
+    (BelTA) - ..." (a new user's draft); the date and outlet are read from the dateline
+    still."""
+    draft = extract(
+        "MINSK, 14 November 2025 (BelTA) - Prime Minister of Belarus Aleksandr Turchin met "
+        "with Governor of Omsk Oblast Vitaly Khotsenko in Minsk on 13 November to discuss "
+        "industrial cooperation."
+    )
+    (proposal,) = draft.meeting["proposals"]
+    assert proposal["detail"].startswith("Prime Minister of Belarus Aleksandr Turchin met")
+    assert proposal["title"] == "Industrial cooperation"
+    assert draft.meeting["date"] == "2025-11-13" and draft.meeting["source"]["outlet"] == "BelTA"
+    assert draft.meeting["place"] == "Minsk"
+
+
+def test_a_title_leaves_out_who_suggested_or_proposed_it() -> None:
+    text = (
+        "Belarusian Prime Minister Aleksandr Turchin met with Governor of Omsk Oblast Vitaly "
+        "Khotsenko on 13 November 2025. Vitaly Khotsenko suggested joint production of dairy "
+        "products. Aleksandr Turchin proposed joint production of tractors."
+    )
+    titles = [p["title"] for p in extract(text).meeting["proposals"]]
+    assert titles and not [t for t in titles if "suggested" in t or "proposed" in t], titles
+    assert "Joint production of dairy products" in titles

@@ -356,6 +356,12 @@ def extract(
         for piece in (_pieces(s) if len(s) > MAX_SENTENCE else (s,))
     ]
     dateline = _DATELINE.match(article.paragraphs[0]) if article.paragraphs else None
+    if dateline and sentences and sentences[0].text.startswith(dateline.group(0)):
+        # the sentence itself, without "MINSK, 14 November 2025 (BelTA) -" (a proposal's
+        # detail began with it); the dateline is read on its own
+        rest = sentences[0].text[dateline.end() :].strip()
+        if rest:
+            sentences[0] = Sentence(rest, sentences[0].paragraph, sentences[0].speaker)
     pub, pub_inferred, pub_how = _publication(article)
     if not pub and dateline and dateline.group(3):  # "MINSK, 14 November 2025 (BelTA) -"
         pub = next((d.full() for d in find_dates(dateline.group(0)) if d.full()), None)

@@ -1394,7 +1394,7 @@ _LEAD_PHRASES = re.compile(  # used with .match(text, pos): anchored where it st
     r"the\s+parties|the\s+sides|would\s+like\s+to|paid\s+particular\s+attention\s+to|touched\s+(?:up)?on|"
     # a speaker and a verb of saying: "Sobolev noted that Kurgan farmers plan to buy ..."
     r"(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}(?-i:(?:noted|said|stressed|added|emphasi[sz]ed|stated|"
-    r"explained|believes|recalled|pointed\s+out))(?:\s+that)?)\s+",
+    r"explained|believes|recalled|pointed\s+out|suggested|proposed))(?:\s+that)?)\s+",
     re.I,
 )
 
@@ -1692,6 +1692,11 @@ def _title(
             # "would like to work on education": working in it is the proposal
             rest = clause[cue.end() :]
             clause = f"Cooperation in {rest}" if len(rest.split()) <= 3 else rest
+        elif cue and cue.end() == start - (left + 1) and cue.group(0).lower() == "to discuss ":
+            # "met ... to discuss industrial cooperation": what was to be discussed
+            rest = clause[cue.end() :]
+            short = len(rest.split()) <= 3 and not re.search(r"\bcooperation\b", rest, re.I)
+            clause = f"Cooperation in {rest}" if short else rest
         clause = _trim_lead(clause)
         talk = _TALKED_OF.match(clause)
         if talk:  # "(the parties) also discussed education": what was discussed
