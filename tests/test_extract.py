@@ -1558,3 +1558,23 @@ def test_a_title_leaves_out_who_suggested_or_proposed_it() -> None:
     titles = [p["title"] for p in extract(text).meeting["proposals"]]
     assert titles and not [t for t in titles if "suggested" in t or "proposed" in t], titles
     assert "Joint production of dairy products" in titles
+
+
+def test_a_request_to_take_part_is_a_proposal_and_taking_part_is_history() -> None:
+    """ "asked Belarusian partners to take part in the construction of ..." was drafted as
+    nothing (a new user's article); a past part taken is no proposal."""
+    base = (
+        "Belarusian Prime Minister Aleksandr Turchin met with Governor of Omsk Oblast Vitaly "
+        "Khotsenko on 13 November 2025. "
+    )
+    asked = extract(
+        base + "The governor asked Belarusian companies to take part in the construction of "
+        "housing in Omsk."
+    )
+    assert [(p["sector"], p["title"]) for p in asked.meeting["proposals"]] == [
+        ("construction", "The construction of housing in Omsk")
+    ]
+    done = extract(
+        base + "Belarusian companies took part in the construction of housing in Omsk in 2010."
+    )
+    assert done.meeting["proposals"] == []

@@ -500,6 +500,8 @@ _PROPOSAL_CUE = re.compile(
     r"consider\w*|worth|first|second|third|fourth|fifth|next|topics?|projects?|"
     # an invitation is an offer: "if you wish, take a look at the models at ..."
     r"take\s+a\s+look|have\s+a\s+look|if\s+you\s+wish|opt\s+for|"
+    # a request is a proposal: "asked Belarusian partners to take part in the construction"
+    r"asked|asks|take\s+part|to\s+participate|"
     # the sides seeing potential in an area ("We see great potential in the chemical
     # industry"), not a region having it ("The region has a great potential")
     r"(?:see|sees|saw|seeing)\s+(?:(?:a|great|good|huge|big|significant|considerable|"
@@ -1680,7 +1682,7 @@ def _title(
     else:
         cue = re.search(
             r"\b(?:propos\w+|suggest\w+|offer\w*|ready to|interested in|"
-            r"called for|focus\w* on|importance of|to discuss|"
+            r"called for|focus\w* on|importance of|to discuss|take part in|"
             r"(?:(?:like|want|wish)\s+to\s+)?work(?:ing)?(?:\s+together)?\s+(?:in|on)|"
             r"(?:like|want|wish) to)\s+",
             clause,
