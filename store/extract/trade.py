@@ -46,14 +46,15 @@ _QUALIFIERS = (
     "less than", "in excess of", "at least", "close to", "up to", "just over", "just under",
     "approximately", "approximated", "about", "around", "nearly", "almost", "over", "some",
     "roughly", "exceeded", "exceeding", "exceeds", "under", "below", "above", "estimated at",
-    "approached", "approaching", "neared", "nearing",
+    "approached", "approaching", "neared", "nearing", "exceed", "surpassed", "surpassing",
+    "surpasses", "surpass", "topped",
 )  # fmt: skip
 
 
 _QUALIFIER_RE = re.compile(
     r"\b("
     + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
-    + r")\s*(?:of\s+|at\s+|to\s+)?$|"
+    + r")\s*(?:of\s+|at\s+|to\s+)?(?:the\s+)?$|"
     # or an adverb of degree before the verb: "almost reached $500 million", "nearly
     # amounted to" (not "the goods listed above reached": "above" is no degree there)
     + r"\b(almost|nearly|roughly|approximately|practically|virtually)\s+"
@@ -109,7 +110,9 @@ _TRADE_WORDS = re.compile(
 
 
 _NEGATIVE = re.compile(
-    r"\b(?:down|decrease|drop|decline|decreased|fell|fallen|dropped|declined)\b", re.I
+    r"\b(?:down|decrease|drop|decline|decreased|fell|fallen|dropped|declined|shrank|shrunk|"
+    r"contracted)\b",
+    re.I,
 )
 
 
@@ -146,6 +149,7 @@ _MONTHS_OF = re.compile(
     r"[1-9]|1[01])\s+months(?:\s+of\s+(?:the\s+)?(this\s+year|last\s+year|year|(\d{4})))?",
     re.I,
 )
+_LATER_YEAR = re.compile(r"\b((?:19|20)\d{2})\b(?!\s*(?:-|–|—|to)\s*(?:19|20)\d{2})")
 # "H1 2008", "in Q3 2024", "9M 2023"
 _SHORT_PART = re.compile(r"\b(H1|H2|Q1|Q2|Q3|Q4|1H|2H|9M)(?:\s+(?:of\s+)?(\d{4}))?\b")
 _SHORT_MONTHS = {
@@ -198,7 +202,10 @@ _NOT_ITS_YEAR = re.compile(
 )  # ("compared to the same period of 2022")
 # What may stand between an amount and its own period: "$120 million in January-June 2023"
 _ATTACHED = re.compile(r"\s*(?:(?:in|for|during|over)\s+(?:the\s+)?)?", re.I)
-_NOT_ITS_YEAR_WORD = re.compile(r"\b(?:over|than|from|against)\s*$")
+# (and "shrank by 16% from the same period of the previous year to $280 million": the base)
+_NOT_ITS_YEAR_WORD = re.compile(
+    r"\b(?:over|than|from|against|period(?:\s+(?:of|in))?(?:\s+the)?)\s*$"
+)
 _METRIC_WORD = re.compile(
     r"\b(exports?|exported|imports?|imported|trade|turnover|figure|supplies)\b", re.I
 )
@@ -223,9 +230,18 @@ _CHANGE_BY = re.compile(
     r"(?:almost\s+|nearly\s+|about\s+|over\s+|some\s+|more\s+than\s+|around\s+)?$",
     re.I,
 )
+_MARK = re.compile(r"\s*(?:mark|threshold|milestone|level)\b", re.I)
+# "from $100 million to $120 million": the first is a base (before, and after, an amount)
+_FROM_BASE = re.compile(
+    r"\bfrom\s+(?:(?:almost|nearly|about|around|over|more\s+than|some)\s+)?$", re.I
+)
+_TO_AMOUNT = re.compile(
+    r"\s*to\s+(?:(?:almost|nearly|about|around|over|more\s+than)\s+)?", re.I
+)  # (all that stands between the two: "from $100 million in 2019 to ..." is two figures)
 # after a change, what it is compared with ("compared to the same period of 2022")
 _COMPARED = (
-    r"(?:(?:year-on-year|compared\s+(?:with|to)\s+(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?"
+    r"(?:(?:year-on-year|(?:compared\s+(?:with|to)|from)\s+(?:the\s+)?"
+    r"(?:(?:same|corresponding)\s+period\s+(?:of|in)\s+)?"
     r"(?:\d{4}|last\s+year|the\s+previous\s+year|a\s+year\s+earlier))\s+)?"
 )
 # after a change, the words that lead to the amount it came to
@@ -237,7 +253,8 @@ _AND_REACHED = (
 # before an amount: the change that led to it ("grew by 47% to total almost $23 million")
 _CHANGE_TO = re.compile(
     r"\b(grew|increased|rose|went\s+up|jumped|surged|climbed|fell|decreased|dropped|declined|"
-    r"went\s+down)\s+(?:by\s+)?(?:(?:almost|nearly|about|around|over|more\s+than)\s+)?"
+    r"went\s+down|shrank|shrunk|contracted)\s+(?:by\s+)?"
+    r"(?:(?:almost|nearly|about|around|over|more\s+than)\s+)?"
     r"(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+"
     # ("grew by 25% compared with 2022 and exceeded $250 million")
     rf"{_COMPARED}"
@@ -421,6 +438,13 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
     for m in _MONTHS_OF.finditer(clause):
         word = m.group(2) if m.group(2) and m.group(2).lower() != "year" else None
         y = year_of(word, m.group(3))
+        if not m.group(2):  # "for eight months ... in 2019": the year told after them
+            later = _LATER_YEAR.search(clause, m.end())
+            if later and not _NOT_ITS_YEAR.search(
+                clause[max(0, later.start() - 20) : later.start()]
+            ):
+                y = int(later.group(1))
+                taken[later.start(1) : later.end(1)] = b"\x01" * 4
         if y is None:
             continue
         count = m.group(1).lower()
@@ -670,6 +694,21 @@ def find_trade(
                 sentence_period = sentence_period or (skipped[-1].text if skipped else None)
                 sentence_metric = sentence_metric or _metric(lead)
                 continue
+            if (
+                n + 1 < len(amounts)
+                and _FROM_BASE.search(lead[-40:])
+                and _TO_AMOUNT.fullmatch(tail)
+            ):
+                # "grew by 20% from $100 million to $120 million": where it stood before,
+                # not a figure of the period told (that is the next amount's)
+                skipped = _periods(lead, year)
+                sentence_period = sentence_period or (skipped[-1].text if skipped else None)
+                sentence_metric = sentence_metric or _metric(lead)
+                continue
+            if _MARK.match(tail) and len(figures) > first_of_sentence:
+                # "came to $47.8 million, exceeding the $47 million mark": a threshold the
+                # figure just told passed, not a figure of its own
+                continue
             if _ONE_GOOD.match(tail):  # "$2.35 million worth of malt": one good's value
                 continue
             item = _BRACKETED.search(lead)  # "fiberglass ($5.6 million)": one good's value
@@ -727,6 +766,11 @@ def find_trade(
                 # "$200 million in 2022 and $250 million in 2023": the period right after
                 # an amount is its own (the one before it is the amount's before)
                 period = tail_periods[0].text
+                months = _MONTHS_OF.search(lead)
+                if len(period) == 4 and months and not months.group(2):
+                    # "for eight months amounted to $65 million in 2019": those of 2019
+                    count = _WORD_NUMBERS.get(months.group(1).lower()) or int(months.group(1))
+                    period = f"{period}-01..{period}-{count:02d}"
             elif lead_periods:
                 period = lead_periods[-1].text
                 if len(lead_periods) > 1 and _JOINED.fullmatch(
