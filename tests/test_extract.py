@@ -1587,7 +1587,7 @@ _BASHKORTOSTAN = (
 )
 
 
-def _figures(text: str) -> list[tuple[Any, ...]]:
+def _figures_in_bashkortostan(text: str) -> list[tuple[Any, ...]]:
     trade = extract(_BASHKORTOSTAN + text).meeting["trade"]
     return [(t["period"], t["usd_millions"], t["qualifier"], t["change_pct"]) for t in trade]
 
@@ -1596,38 +1596,40 @@ def test_a_part_years_base_in_the_previous_year_is_not_its_period() -> None:
     """ "in January-September 2021 the bilateral trade shrank by 16% from the same period of
     the previous year to $280 million" was drafted as $280 million in 2020 (a new user's
     real report): the base's year is not the figure's, and shrinking is a fall."""
-    assert _figures(
+    assert _figures_in_bashkortostan(
         "In January-September 2021 the bilateral trade shrank by 16% from the same period "
         "of the previous year to $280 million."
     ) == [("2021-01..2021-09", 280.0, "", -16.0)]
     # a change against "the corresponding period of the previous year", no period of its
     # own: not dated to the year before
     text = "Exports rose by 20 percent compared to the corresponding period of the previous year."
-    assert not [f for f in _figures(text) if f[0] == "2020"]
+    assert not [f for f in _figures_in_bashkortostan(text) if f[0] == "2020"]
 
 
 def test_where_a_figure_moved_from_is_not_a_figure_of_the_period() -> None:
-    assert _figures("In 2020 the trade grew by 20% from $100 million to $120 million.") == [
-        ("2020", 120.0, "", None)
-    ]
+    assert _figures_in_bashkortostan(
+        "In 2020 the trade grew by 20% from $100 million to $120 million."
+    ) == [("2020", 120.0, "", None)]
     # each with a year of its own: two figures
-    assert _figures("Trade grew from $100 million in 2019 to $120 million in 2020.") == [
+    assert _figures_in_bashkortostan(
+        "Trade grew from $100 million in 2019 to $120 million in 2020."
+    ) == [
         ("2019", 100.0, "", None),
         ("2020", 120.0, "", None),
     ]
 
 
 def test_surpassing_and_exceeding_qualify_a_figure_and_a_mark_passed_is_no_figure() -> None:
-    assert _figures("In 2020 the trade volume surpassed $1.1 billion.") == [
+    assert _figures_in_bashkortostan("In 2020 the trade volume surpassed $1.1 billion.") == [
         ("2020", 1100.0, "surpassed", None)
     ]
-    assert _figures("In January-October 2020 the trade increased to exceed $9 billion.") == [
-        ("2020-01..2020-10", 9000.0, "exceed", None)
-    ]
-    assert _figures("In 2020 trade came to $47.8 million, exceeding the $47 million mark.") == [
-        ("2020", 47.8, "", None)
-    ]
-    assert _figures("In 2020 trade exceeded the $500 million mark.") == [
+    assert _figures_in_bashkortostan(
+        "In January-October 2020 the trade increased to exceed $9 billion."
+    ) == [("2020-01..2020-10", 9000.0, "exceed", None)]
+    assert _figures_in_bashkortostan(
+        "In 2020 trade came to $47.8 million, exceeding the $47 million mark."
+    ) == [("2020", 47.8, "", None)]
+    assert _figures_in_bashkortostan("In 2020 trade exceeded the $500 million mark.") == [
         ("2020", 500.0, "exceeded", None)
     ]
 
@@ -1635,9 +1637,9 @@ def test_surpassing_and_exceeding_qualify_a_figure_and_a_mark_passed_is_no_figur
 def test_months_told_apart_from_their_year_are_that_years() -> None:
     """ "The turnover for eight months amounted to almost $65 million in 2019" was drafted
     as the whole of 2019."""
-    assert _figures("The turnover for eight months amounted to almost $65 million in 2019.") == [
-        ("2019-01..2019-08", 65.0, "almost", None)
-    ]
-    assert _figures("For eight months in 2019 trade amounted to $65 million.") == [
+    assert _figures_in_bashkortostan(
+        "The turnover for eight months amounted to almost $65 million in 2019."
+    ) == [("2019-01..2019-08", 65.0, "almost", None)]
+    assert _figures_in_bashkortostan("For eight months in 2019 trade amounted to $65 million.") == [
         ("2019-01..2019-08", 65.0, "", None)
     ]
