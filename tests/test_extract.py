@@ -1643,3 +1643,17 @@ def test_months_told_apart_from_their_year_are_that_years() -> None:
     assert _figures_in_bashkortostan("For eight months in 2019 trade amounted to $65 million.") == [
         ("2019-01..2019-08", 65.0, "", None)
     ]
+
+
+def test_a_day_just_after_the_pages_date_is_that_years() -> None:
+    """ "on 3 February" under a page dated 2025-02-01 was drafted as 3 February 2024, a year
+    before the page (a saved page of a real report); a day well after it still is the year
+    before's ("on 28 December" under 10 January)."""
+    meeting = (
+        "Belarusian President Aleksandr Lukashenko met with Governor of Khabarovsk Krai "
+        "Dmitry Demeshin on {}."
+    )
+    early = extract("Published: 2025-02-01\n" + meeting.format("3 February"))
+    assert early.meeting["date"] == "2025-02-03"
+    late = extract("Published: 2025-01-10\n" + meeting.format("28 December"))
+    assert late.meeting["date"] == "2024-12-28"

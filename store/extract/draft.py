@@ -909,6 +909,11 @@ def _date(
     if pub:
         p = dt.date.fromisoformat(pub)
         year: int | None = p.year - 1 if (written.month, written.day) > (p.month, p.day) else p.year
+        same = written.resolve(p.year)
+        if year != p.year and same and (dt.date.fromisoformat(same) - p).days <= _AHEAD_OF_PAGE:
+            # "on 3 February" under a page dated 1 February: that February (a meeting
+            # announced, or a page's date set early), not one a year before it
+            year = p.year
         how = f"the publication date ({pub}, {pub_how})"
     elif in_url and in_url.year and (url_year := _year_from_url(written, in_url)):
         year, how = url_year, "the page's address"
@@ -927,6 +932,9 @@ def _date(
     flags.append(f"date: year {year} inferred from {how}")
     note = f"The article gives only the day and month; year {year} from {how}."
     return written.resolve(year), True, note
+
+
+_AHEAD_OF_PAGE = 7  # days a meeting may come after the page's date and be that year's
 
 
 def _year_from_header(article: Article, written: DayMonth) -> int | None:
