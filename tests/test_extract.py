@@ -1657,3 +1657,19 @@ def test_a_day_just_after_the_pages_date_is_that_years() -> None:
     assert early.meeting["date"] == "2025-02-03"
     late = extract("Published: 2025-01-10\n" + meeting.format("28 December"))
     assert late.meeting["date"] == "2024-12-28"
+
+
+def test_space_as_room_is_not_the_space_sector() -> None:
+    """ "there is much space for further cooperation" was drafted as a space and aviation
+    proposal of the governor's (a real report)."""
+    base = (
+        "Belarusian President Aleksandr Lukashenko met with Governor of Kurgan Oblast Alexei "
+        "Kokorin on 13 October 2016. "
+    )
+    assert _sectors_of_text(base + "There is much space for further cooperation.") == set()
+    assert "space-aviation" not in _sectors_of_text(
+        base + "We propose to develop the common economic space and cooperate in agriculture."
+    )
+    assert "space-aviation" in _sectors_of_text(
+        base + "We could cooperate in the space industry and in satellites."
+    )

@@ -217,7 +217,11 @@ CUES: list[Cue] = [
     *_cue("machine-tools", r"machine[- ]tools?(?:\s+building|\s+industry)?"),
     *_cue(
         "space-aviation",
-        r"(?<!Soviet )(?<!outer )space(?:\s+(?:industry|development|exploration))?",
+        # (not room: "much space for further cooperation", "the common economic space")
+        r"(?<!Soviet )(?<!outer )(?<!much )(?<!more )(?<!enough )(?<!lot of )(?<!plenty of )"
+        r"(?<!economic )(?<!information )(?<!informational )(?<!common )(?<!single )"
+        r"(?<!living )(?<!office )(?<!cultural )(?<!educational )(?<!humanitarian )"
+        r"space(?!\s+for\b)(?:\s+(?:industry|development|exploration))?",
         r"rocket\w*",
         r"rocket\s+science",
         r"aircraft(?:\s+(?:building|construction|industry|"
