@@ -1673,3 +1673,14 @@ def test_space_as_room_is_not_the_space_sector() -> None:
     assert "space-aviation" in _sectors_of_text(
         base + "We could cooperate in the space industry and in satellites."
     )
+
+
+def test_goods_we_began_to_buy_are_imports_each_whole() -> None:
+    """ "We began to buy more sunflower oil, copper wire, and bearings" (Lukashenko, of the
+    region's goods) was drafted as Belarusian exports, with "copper wire" in two."""
+    draft = extract(
+        "Belarusian President Aleksandr Lukashenko met with Governor of Samara Oblast Dmitry "
+        "Azarov on 5 August 2022. We began to buy more sunflower oil, copper wire, and bearings."
+    )
+    assert draft.meeting["imports"] == ["sunflower oil", "copper wire", "bearings"]
+    assert draft.meeting["exports"] == []

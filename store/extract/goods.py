@@ -57,7 +57,8 @@ _MODAL = (
     r"(?:\s+(?:mainly|mostly|largely|primarily|chiefly|already|currently|actively|"
     r"traditionally|still|regularly))?"
     r"(?:\s+(?:is|are|was|were))?(?:\s+also)?(?:\s+(?:ready|able|willing|prepared)\s+to|\s+could|"
-    r"\s+can|\s+will|\s+would|\s+plans?\s+to|\s+intends?\s+to|\s+wants?\s+to|\s+continues?\s+to)?"
+    r"\s+can|\s+will|\s+would|\s+plans?\s+to|\s+intends?\s+to|\s+wants?\s+to|\s+continues?\s+to|"
+    r"\s+(?:began|begun|started|starts?)\s+to)?"
     r"(?:\s+also)?"
 )
 
