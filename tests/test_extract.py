@@ -1684,3 +1684,25 @@ def test_goods_we_began_to_buy_are_imports_each_whole() -> None:
     )
     assert draft.meeting["imports"] == ["sunflower oil", "copper wire", "bearings"]
     assert draft.meeting["exports"] == []
+
+
+def test_a_fall_by_half_is_a_change_of_its_own_year_and_dates_the_meeting() -> None:
+    """ "the bilateral trade was rather high in 2013, but it fell by one half in 2014": a
+    real report's meeting "on 23 March" got no year, and no figure was drafted. The fall is
+    2014's (not 2013's), -50%, and 2014 is a finished year."""
+    draft = extract(
+        "Belarusian President Aleksandr Lukashenko met with Governor of Orenburg Oblast Yuri "
+        "Berg on 23 March. The bilateral trade was rather high in 2013, but it fell by one "
+        "half in 2014."
+    )
+    assert draft.meeting["date"] == "2015-03-23"
+    assert [(t["period"], t["change_pct"]) for t in draft.meeting["trade"]] == [("2014", -50.0)]
+    # a base in the change's clause is not its period ("30% up over the high-record 2022")
+    assert [
+        t["period"]
+        for t in extract(
+            "Belarusian President Aleksandr Lukashenko met with Governor of Stavropol Krai "
+            "Vladimir Vladimirov on 6 November 2023. The trade results of the first eight months "
+            "of 2023 are encouraging: 30% up over the high-record 2022."
+        ).meeting["trade"]
+    ] == ["2023-01..2023-08"]

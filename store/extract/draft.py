@@ -256,7 +256,7 @@ _FIGURE_THEN_YEAR = re.compile(
     # ("trade was $500 million in 2019", "made", "constituted", "surpassed"; not a goal's
     # "was to reach", which _figure_years leaves out)
     r"was|were|made|constituted|comprised|surpassed)\b(?:[^.]|\.(?=\d)){0,60}?"
-    r"(?:\$|\bmillion\b|\bbillion\b|%|\bpercent\b|\btimes\b)(?:[^.]|\.(?=\d)){0,30}?"
+    r"(?:\$|\bmillion\b|\bbillion\b|%|\bpercent\b|\btimes\b|\bhalf\b)(?:[^.]|\.(?=\d)){0,30}?"
     r"\b(?:in|for)\s+(\d{4})\b"
     # "last year (2021) trade grew", "the 2021 trade turnover was", "trade turnover of 2021
     # amounted to": the year of a figure, named otherwise

@@ -230,6 +230,7 @@ _CHANGE_BY = re.compile(
     r"(?:almost\s+|nearly\s+|about\s+|over\s+|some\s+|more\s+than\s+|around\s+)?$",
     re.I,
 )
+_BASE_WORD = re.compile(r"\b(?:over|than|compared|against|from|since|versus)\b", re.I)
 _MARK = re.compile(r"\s*(?:mark|threshold|milestone|level)\b", re.I)
 # "from $100 million to $120 million": the first is a base (before, and after, an amount)
 _FROM_BASE = re.compile(
@@ -520,7 +521,9 @@ _CHANGE_CLAUSES = re.compile(r"[;:]|,?\s+\b(?:while|whereas|and|but)\b|,\s+(?=[a
 # "grew 2.1 times", "decreased twice", "doubled": a change as a multiple
 _TIMES = re.compile(
     r"\b(grew|increased|rose|went\s+up|jumped|decreased|fell|dropped|declined|went\s+down|"
-    rf"shrank|reduced)\s+(?:by\s+)?{_FACTOR}(?![\w-])|\b(doubled|tripled|quadrupled|halved)\b",
+    rf"shrank|reduced)\s+(?:by\s+)?{_FACTOR}(?![\w-])|\b(doubled|tripled|quadrupled|halved)\b|"
+    # "it fell by one half in 2014": halved
+    r"\b(?:fell|decreased|dropped|declined|shrank|went\s+down)\s+by\s+(?:one\s+|a\s+)?(half)\b",
     re.I,
 )
 
@@ -551,7 +554,7 @@ def _changes(text: str) -> list[tuple[str, str, float]]:
         tm = _TIMES.search(clause)
         if tm is None:
             continue
-        word = (tm.group(4) or tm.group(3) or "").lower()
+        word = "halved" if tm.group(5) else (tm.group(4) or tm.group(3) or "").lower()
         if word == "halved":
             out.append((clause, "", -50.0))
             continue
@@ -664,7 +667,15 @@ def find_trade(
                     for clause, approx, pct in _changes(text):
                         found = _metric(clause) or _metric(text[: text.find(clause)])
                         found = found or _metric(prev_text) or "turnover"
-                        figures.append(_figure(period, found, None, approx, pct, "", stated))
+                        # ("was high in 2013, but it fell by 50% in 2014": the change's own;
+                        # not a base, "30% up over the high-record 2022")
+                        own = [
+                            p
+                            for p in _periods(clause, year)
+                            if not _BASE_WORD.search(clause, 0, p.start)
+                        ]
+                        when = _specific(own).text if own else period
+                        figures.append(_figure(when, found, None, approx, pct, "", stated))
             continue
         if region is not None and _of_other_regions(text, region):
             continue
