@@ -1684,6 +1684,13 @@ def test_goods_we_began_to_buy_are_imports_each_whole() -> None:
     )
     assert draft.meeting["imports"] == ["sunflower oil", "copper wire", "bearings"]
     assert draft.meeting["exports"] == []
+    # "from you" is whom they are bought from, no good
+    more = extract(
+        "Belarusian President Aleksandr Lukashenko met with Governor of Samara Oblast Dmitry "
+        "Azarov on 5 August 2022. This is not a complete list of products that we could "
+        "purchase from you."
+    )
+    assert more.meeting["imports"] == [] and more.meeting["exports"] == []
 
 
 def test_a_fall_by_half_is_a_change_of_its_own_year_and_dates_the_meeting() -> None:

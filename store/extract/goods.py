@@ -268,6 +268,8 @@ def _items(text: str, split: object) -> list[str]:
             continue  # a place, not a good
         if _SHORT_NAME.fullmatch(item):
             continue  # "BelTA", "MAZ": who, not what
+        if _FROM_WHOM.match(item):
+            continue  # "products that we could purchase from you": from whom, not what
         if (
             len(words) > 1
             and words[-1].lower() in VAGUE_GOODS
@@ -276,6 +278,11 @@ def _items(text: str, split: object) -> list[str]:
             continue  # "our unique equipment", "such vehicles": what kind is not said
         out.append(item)
     return out
+
+
+_FROM_WHOM = re.compile(
+    r"(?:from|to|with|by|for)\s+(?:you|us|them|him|her|it|the\s+region|Belarus|Russia)\b", re.I
+)
 
 
 # The word each pattern turns on, found first: a pattern is tried only just before one, so
