@@ -1713,3 +1713,14 @@ def test_a_fall_by_half_is_a_change_of_its_own_year_and_dates_the_meeting() -> N
             "of 2023 are encouraging: 30% up over the high-record 2022."
         ).meeting["trade"]
     ] == ["2023-01..2023-08"]
+
+
+def test_a_percentage_in_words_is_a_change() -> None:
+    """ "was close to $700m and increased by almost four percent" was drafted without its
+    change (a real report)."""
+    assert _figures_in_bashkortostan(
+        "In 2020 the trade was close to $700m and increased by almost four percent."
+    ) == [("2020", 700.0, "close to", 4.0)]
+    assert _figures_in_bashkortostan("In 2020 exports grew by twenty per cent.") == [
+        ("2020", None, "", 20.0)
+    ]

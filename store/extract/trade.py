@@ -150,6 +150,25 @@ _MONTHS_OF = re.compile(
     re.I,
 )
 _LATER_YEAR = re.compile(r"\b((?:19|20)\d{2})\b(?!\s*(?:-|–|—|to)\s*(?:19|20)\d{2})")
+# a percentage in words: "increased by almost four percent"
+_PERCENT_WORDS = {
+    **_WORD_NUMBERS, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50,
+}  # fmt: skip
+_PERCENT_IN_WORDS = re.compile(
+    r"\b(" + "|".join(_PERCENT_WORDS) + r")(?=\s*(?:%|per\s*cent\b|percent\b))", re.I
+)
+
+
+def _percent_in_figures(text: str) -> str:
+    """``text`` with a percentage written in words in figures ("four percent": "4 percent"),
+    as the patterns of changes read them (the same length or shorter: only the figures read
+    from the text are kept, not where they were)."""
+    if "per" not in text and "%" not in text:
+        return text
+    return _PERCENT_IN_WORDS.sub(lambda m: str(_PERCENT_WORDS[m.group(1).lower()]), text)
+
+
 # "H1 2008", "in Q3 2024", "9M 2023"
 _SHORT_PART = re.compile(r"\b(H1|H2|Q1|Q2|Q3|Q4|1H|2H|9M)(?:\s+(?:of\s+)?(\d{4}))?\b")
 _SHORT_MONTHS = {
@@ -647,7 +666,7 @@ def find_trade(
     prev_trade_paragraph = -1
     prev_period = ""  # "In 2024, trade ... $450 million. Exports reached $300 million."
     for idx, s in enumerate(sentences):
-        text = s.text
+        text = _percent_in_figures(s.text)
         # (may_match: the pattern's words are looked for first; most sentences have none)
         amounts = list(USD_AMOUNT.finditer(text)) if may_match(USD_AMOUNT, text) else []
         same_paragraph = bool(idx) and sentences[idx - 1].paragraph == s.paragraph
