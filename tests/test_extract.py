@@ -1724,3 +1724,20 @@ def test_a_percentage_in_words_is_a_change() -> None:
     assert _figures_in_bashkortostan("In 2020 exports grew by twenty per cent.") == [
         ("2020", None, "", 20.0)
     ]
+
+
+def test_supply_chains_told_of_propose_nothing() -> None:
+    """ "the favorable location of Moscow Oblast, which makes the region a kind of logistics
+    hub and a central point for regional supply chains" was drafted as a logistics proposal
+    (a real report): "supply chains" is no offer to supply."""
+    base = (
+        "Belarusian President Aleksandr Lukashenko met with Governor of Moscow Oblast Andrei "
+        "Vorobyov on 18 December 2023. "
+    )
+    told = (
+        "Such a robust trade is largely attributed to the favorable location of Moscow "
+        "Oblast, which makes the region a kind of logistics hub and a central point for "
+        "regional supply chains."
+    )
+    assert _sectors_of_text(base + told) == set()
+    assert _sectors_of_text(base + "We could supply buses to the region.") == {"public-transport"}
