@@ -1602,8 +1602,15 @@ def test_a_part_years_base_in_the_previous_year_is_not_its_period() -> None:
     ) == [("2021-01..2021-09", 280.0, "", -16.0)]
     # a change against "the corresponding period of the previous year", no period of its
     # own: not dated to the year before
+    # (no period of its own: nothing drafted, rather than a figure of the year before)
     text = "Exports rose by 20 percent compared to the corresponding period of the previous year."
-    assert not [f for f in _figures_in_bashkortostan(text) if f[0] == "2020"]
+    assert _figures_in_bashkortostan(text) == []
+    # a part-year's figure told beside that period a year before, with no comparison word:
+    # each its own
+    assert _figures_in_bashkortostan(
+        "In the first nine months, trade amounted to $300 million, and in the same period "
+        "last year it was $250 million."
+    ) == [("2021-01..2021-09", 300.0, "", None), ("2020", 250.0, "", None)]
 
 
 def test_where_a_figure_moved_from_is_not_a_figure_of_the_period() -> None:
@@ -1741,3 +1748,73 @@ def test_supply_chains_told_of_propose_nothing() -> None:
     )
     assert _sectors_of_text(base + told) == set()
     assert _sectors_of_text(base + "We could supply buses to the region.") == {"public-transport"}
+
+
+def _trade_of(text: str) -> list[tuple[Any, ...]]:
+    trade = extract(_BASHKORTOSTAN + text).meeting["trade"]
+    return [(t["period"], t["metric"], t["usd_millions"], t["change_pct"]) for t in trade]
+
+
+def test_the_rules_of_this_round_stay_within_their_cases() -> None:
+    """What a review of the round's rules tried: each rule kept to what it was made for."""
+    # a figure moved "from ... to ..." keeps its own metric and year, not an earlier one's
+    assert _trade_of(
+        "In 2023 the region's exports to Belarus went from $80 million to $95 million, and "
+        "Belarusian exports went from $200 million to $240 million."
+    ) == [("2023", "imports", 95.0, None), ("2023", "exports", 240.0, None)]
+    assert _trade_of(
+        "In 2019 Belarusian exports went from $200 million to $240 million, and in 2020 "
+        "imports went from $80 million to $95 million."
+    ) == [("2019", "exports", 240.0, None), ("2020", "imports", 95.0, None)]
+    # a figure at a level is a figure ("mark" is a threshold passed; "level" is where it is)
+    assert _trade_of(
+        "In 2020 Belarusian exports to the region amounted to $300 million, while imports "
+        "remained at the $120 million level."
+    ) == [("2020", "exports", 300.0, None), ("2020", "imports", 120.0, None)]
+    # months not told as the figure's own period
+    assert _trade_of(
+        "Although exports stalled over the last two months, trade amounted to $300 million in 2020."
+    ) == [("2020", "turnover", 300.0, None)]
+    assert _trade_of(
+        "Trade has grown for six months in a row and exceeded $300 million in 2020."
+    ) == [("2020", "turnover", 300.0, None)]
+    # a percentage in words of two words
+    assert _trade_of("In 2020 trade grew by forty-five per cent.") == [
+        ("2020", "turnover", None, 45.0)
+    ]
+    assert _trade_of("In 2020 trade grew by thirty two percent.") == [
+        ("2020", "turnover", None, 32.0)
+    ]
+
+
+def test_the_rules_of_this_round_leave_dates_and_proposals_alone_elsewhere() -> None:
+    meeting = (
+        "Belarusian President Aleksandr Lukashenko met with Governor of Omsk Oblast Vitaly "
+        "Khotsenko on {}. "
+    )
+    # a plant built in months, a year in another sentence: no part of that year reported
+    assert (
+        extract(
+            meeting.format("23 June") + "The dairy plant was built in three months. A new one "
+            "is planned for 2026."
+        ).meeting["date"]
+        == ""
+    )
+    # "half-built" is no fall by half
+    assert (
+        extract(meeting.format("23 March") + "The new elevator was half-built in 2024.").meeting[
+            "date"
+        ]
+        == ""
+    )
+    # "on 3 January" under a page of 30 December: the next January
+    assert (
+        extract("Published: 2025-12-30\n" + meeting.format("3 January")).meeting["date"]
+        == "2026-01-03"
+    )
+    # being asked a question proposes nothing
+    for text in (
+        "When asked about the elevator, the governor said the construction was nearly complete.",
+        "The governor was asked whether the dairy plant would open this year.",
+    ):
+        assert extract(meeting.format("23 June 2024") + text).meeting["proposals"] == []

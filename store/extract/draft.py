@@ -256,7 +256,7 @@ _FIGURE_THEN_YEAR = re.compile(
     # ("trade was $500 million in 2019", "made", "constituted", "surpassed"; not a goal's
     # "was to reach", which _figure_years leaves out)
     r"was|were|made|constituted|comprised|surpassed)\b(?:[^.]|\.(?=\d)){0,60}?"
-    r"(?:\$|\bmillion\b|\bbillion\b|%|\bpercent\b|\btimes\b|\bhalf\b)(?:[^.]|\.(?=\d)){0,30}?"
+    r"(?:\$|\bmillion\b|\bbillion\b|%|\bpercent\b|\btimes\b|\bby\s+(?:one\s+|a\s+)?half\b)(?:[^.]|\.(?=\d)){0,30}?"
     r"\b(?:in|for)\s+(\d{4})\b"
     # "last year (2021) trade grew", "the 2021 trade turnover was", "trade turnover of 2021
     # amounted to": the year of a figure, named otherwise
@@ -909,11 +909,13 @@ def _date(
     if pub:
         p = dt.date.fromisoformat(pub)
         year: int | None = p.year - 1 if (written.month, written.day) > (p.month, p.day) else p.year
-        same = written.resolve(p.year)
-        if year != p.year and same and (dt.date.fromisoformat(same) - p).days <= _AHEAD_OF_PAGE:
+        for ahead in (p.year, p.year + 1):
             # "on 3 February" under a page dated 1 February: that February (a meeting
-            # announced, or a page's date set early), not one a year before it
-            year = p.year
+            # announced, or a page's date set early), not one a year before it; "on 3
+            # January" under 30 December: the next January
+            soon = written.resolve(ahead)
+            if soon and 0 < (dt.date.fromisoformat(soon) - p).days <= _AHEAD_OF_PAGE:
+                year = ahead
         how = f"the publication date ({pub}, {pub_how})"
     elif in_url and in_url.year and (url_year := _year_from_url(written, in_url)):
         year, how = url_year, "the page's address"

@@ -506,7 +506,7 @@ _PROPOSAL_CUE = re.compile(
     # an invitation is an offer: "if you wish, take a look at the models at ..."
     r"take\s+a\s+look|have\s+a\s+look|if\s+you\s+wish|opt\s+for|"
     # a request is a proposal: "asked Belarusian partners to take part in the construction"
-    r"asked|asks|take\s+part|to\s+participate|"
+    r"take\s+part|to\s+participate|"
     # the sides seeing potential in an area ("We see great potential in the chemical
     # industry"), not a region having it ("The region has a great potential")
     r"(?:see|sees|saw|seeing)\s+(?:(?:a|great|good|huge|big|significant|considerable|"

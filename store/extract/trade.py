@@ -149,15 +149,32 @@ _MONTHS_OF = re.compile(
     r"[1-9]|1[01])\s+months(?:\s+of\s+(?:the\s+)?(this\s+year|last\s+year|year|(\d{4})))?",
     re.I,
 )
-_LATER_YEAR = re.compile(r"\b((?:19|20)\d{2})\b(?!\s*(?:-|–|—|to)\s*(?:19|20)\d{2})")
+_MONTHS_YEAR_NEXT = re.compile(r",?\s+(?:in|of)\s+((?:19|20)\d{2})\b(?!\s*(?:-|–|—|to)\s*\d)")
 # a percentage in words: "increased by almost four percent"
+# "The turnover for eight months amounted to": months of the year told after the amount (not
+# "stalled over the last two months, trade ...", nor "for six months in a row")
+_MONTHS_FOR = re.compile(
+    r"\b(?:for|in|during)\s+(?:the\s+)?(?:first\s+)?(one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|[1-9]|1[01])\s+months\b(?!\s+in\s+a\s+row)[^,;]{0,60}$",
+    re.I,
+)
+_PERCENT_UNITS = {w: n for w, n in _WORD_NUMBERS.items() if n < 10}
+_PERCENT_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                 "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
 _PERCENT_WORDS = {
-    **_WORD_NUMBERS, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50,
+    **_WORD_NUMBERS, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, **_PERCENT_TENS,
 }  # fmt: skip
 _PERCENT_IN_WORDS = re.compile(
-    r"\b(" + "|".join(_PERCENT_WORDS) + r")(?=\s*(?:%|per\s*cent\b|percent\b))", re.I
-)
+    r"(?<![\w-])(?:("
+    + "|".join(_PERCENT_TENS)
+    + r")[-\s]("
+    + "|".join(_PERCENT_UNITS)
+    + r")|("
+    + "|".join(_PERCENT_WORDS)
+    + r"))(?=\s*(?:%|per\s*cent\b|percent\b))",
+    re.I,
+)  # ("forty-five per cent": 45, not "forty-5")
 
 
 def _percent_in_figures(text: str) -> str:
@@ -166,7 +183,13 @@ def _percent_in_figures(text: str) -> str:
     from the text are kept, not where they were)."""
     if "per" not in text and "%" not in text:
         return text
-    return _PERCENT_IN_WORDS.sub(lambda m: str(_PERCENT_WORDS[m.group(1).lower()]), text)
+
+    def figure(m: re.Match[str]) -> str:
+        if m.group(3):
+            return str(_PERCENT_WORDS[m.group(3).lower()])
+        return str(_PERCENT_TENS[m.group(1).lower()] + _PERCENT_UNITS[m.group(2).lower()])
+
+    return _PERCENT_IN_WORDS.sub(figure, text)
 
 
 # "H1 2008", "in Q3 2024", "9M 2023"
@@ -223,8 +246,10 @@ _NOT_ITS_YEAR = re.compile(
 _ATTACHED = re.compile(r"\s*(?:(?:in|for|during|over)\s+(?:the\s+)?)?", re.I)
 # (and "shrank by 16% from the same period of the previous year to $280 million": the base)
 _NOT_ITS_YEAR_WORD = re.compile(
-    r"\b(?:over|than|from|against|period(?:\s+(?:of|in))?(?:\s+the)?)\s*$"
-)
+    r"\b(?:over|than|from|against)\s*$|"
+    r"\b(?:over|than|from|against|compared\s+(?:to|with))\s+the\s+(?:same|corresponding)\s+"
+    r"period(?:\s+(?:of|in))?(?:\s+the)?\s*$"
+)  # ("in the same period last year it was $250 million" is that year's: no comparison)
 _METRIC_WORD = re.compile(
     r"\b(exports?|exported|imports?|imported|trade|turnover|figure|supplies)\b", re.I
 )
@@ -250,7 +275,7 @@ _CHANGE_BY = re.compile(
     re.I,
 )
 _BASE_WORD = re.compile(r"\b(?:over|than|compared|against|from|since|versus)\b", re.I)
-_MARK = re.compile(r"\s*(?:mark|threshold|milestone|level)\b", re.I)
+_MARK = re.compile(r"\s*(?:mark|threshold|milestone)\b", re.I)
 # "from $100 million to $120 million": the first is a base (before, and after, an amount)
 _FROM_BASE = re.compile(
     r"\bfrom\s+(?:(?:almost|nearly|about|around|over|more\s+than|some)\s+)?$", re.I
@@ -458,13 +483,10 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
     for m in _MONTHS_OF.finditer(clause):
         word = m.group(2) if m.group(2) and m.group(2).lower() != "year" else None
         y = year_of(word, m.group(3))
-        if not m.group(2):  # "for eight months ... in 2019": the year told after them
-            later = _LATER_YEAR.search(clause, m.end())
-            if later and not _NOT_ITS_YEAR.search(
-                clause[max(0, later.start() - 20) : later.start()]
-            ):
-                y = int(later.group(1))
-                taken[later.start(1) : later.end(1)] = b"\x01" * 4
+        later = None if m.group(2) else _MONTHS_YEAR_NEXT.match(clause, m.end())
+        if later:  # "for eight months in 2019": the year told right after them
+            y = int(later.group(1))
+            taken[later.start(1) : later.end(1)] = b"\x01" * 4
         if y is None:
             continue
         count = m.group(1).lower()
@@ -488,7 +510,7 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
     for m in _PERIOD_WORDS.finditer(clause):
         if taken[m.start(1 if m.group(1) else 2)]:
             continue
-        before = clause[max(0, m.start() - 20) : m.start()].lower()  # ("compared with ")
+        before = clause[max(0, m.start() - 60) : m.start()].lower()  # ("compared with ")
         if m.group(1):
             if _NOT_ITS_YEAR.search(before):
                 continue  # "since 2020", "over 2023": not the figure's own period
@@ -710,6 +732,7 @@ def find_trade(
         sentence_metric: str | None = None
         stated_by = _stated_by(s, host, guest, outlet)
         first_of_sentence = len(figures)
+        moved_from: str | None = None  # the period of a base just skipped ("from $200m to")
         for n, m in enumerate(amounts):
             lead_from = amounts[n - 1].end() if n else 0
             tail_to = amounts[n + 1].start() if n + 1 < len(amounts) else len(text)
@@ -731,9 +754,11 @@ def find_trade(
             ):
                 # "grew by 20% from $100 million to $120 million": where it stood before,
                 # not a figure of the period told (that is the next amount's)
+                # (its own metric and year, not an earlier figure's of the sentence)
                 skipped = _periods(lead, year)
-                sentence_period = sentence_period or (skipped[-1].text if skipped else None)
-                sentence_metric = sentence_metric or _metric(lead)
+                sentence_period = skipped[-1].text if skipped else sentence_period
+                sentence_metric = _metric(lead) or sentence_metric
+                moved_from = sentence_period  # (the next amount's, over a year after it)
                 continue
             if _MARK.match(tail) and len(figures) > first_of_sentence:
                 # "came to $47.8 million, exceeding the $47 million mark": a threshold the
@@ -796,8 +821,8 @@ def find_trade(
                 # "$200 million in 2022 and $250 million in 2023": the period right after
                 # an amount is its own (the one before it is the amount's before)
                 period = tail_periods[0].text
-                months = _MONTHS_OF.search(lead)
-                if len(period) == 4 and months and not months.group(2):
+                months = _MONTHS_FOR.search(lead)
+                if len(period) == 4 and months:
                     # "for eight months amounted to $65 million in 2019": those of 2019
                     count = _WORD_NUMBERS.get(months.group(1).lower()) or int(months.group(1))
                     period = f"{period}-01..{period}-{count:02d}"
@@ -815,6 +840,8 @@ def find_trade(
                             first = first if len(first) > 4 else f"{first}-01"
                             last = last if len(last) > 4 else f"{last}-12"
                         period = f"{first}..{last}"
+            elif moved_from:  # "in 2022 went from $200 million to $240 million, and in 2023"
+                period = moved_from
             elif tail_periods:
                 period = tail_periods[0].text
             else:
@@ -841,6 +868,7 @@ def find_trade(
                     earlier = _periods(prev_text, year)
                     carried = _specific(earlier).text if earlier else ""
                 period = sentence_period or carried
+            moved_from = None
             if not period:
                 continue
             change_pct = None
