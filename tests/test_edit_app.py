@@ -1800,3 +1800,11 @@ async def test_a_place_or_date_given_by_hand_drops_the_note_on_how_it_was_missed
             "from the photo caption",
         )
         assert kept.date_note.startswith("The text says 'on 18 December'")  # (date untouched)
+        inferred = "2025-10-20-mordovia-karankevich"  # (its year was inferred)
+        form = await open_editor(pilot, app, inferred)
+        form.query_one("#f-date", Input).value = "2025-10-21"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        redated = store.meeting(inferred) or store.meeting("2025-10-21-mordovia-karankevich")
+        assert redated is not None and redated.date == "2025-10-21"
+        assert (redated.date_note, redated.date_inferred) == ("", False)

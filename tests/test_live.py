@@ -186,3 +186,12 @@ async def test_an_export_of_records_all_gone_writes_nothing_and_says_why(
         assert app.screen is dialog
         said = str(dialog.query_one("#export-error", Static).render())
         assert "Not written: none of these records is in the database now" in said
+        await pilot.press("escape")
+        await settle(pilot, app)
+        # a query that matches nothing now is not said to be records deleted
+        query = Choice("everything listed", None, "x", "zzzqqq-nothing")
+        dialog = ExportScreen(main.index, [query])
+        await app.push_screen(dialog)
+        await settle(pilot, app)
+        counts = str(dialog.query_one("#export-counts", Static).render())
+        assert "nothing matches it in the database now" in counts

@@ -21,7 +21,7 @@ from coopbrowse.store.regions import short_region
 from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
 
 from .blocks import Marker, mark, meeting_cell, person, person_cell, trade_cell
-from .widgets.columns import Column
+from .widgets.columns import Column, Fit
 
 Key = tuple[str, str]  # ("meeting", id), ("proposal", id) or ("region", name)
 
@@ -165,7 +165,8 @@ def _region_cells(row: Row, hl: Marker) -> list[Text]:
         Text(str(r.meetings)),
         Text("…", style="dim") if r.proposals is None else Text(str(r.proposals)),
         Text(r.latest),
-        Text(f"{spark} {span}", style="green") if years else none,
+        # (the chart alone where the column has no room for its years too: at 80 columns)
+        Fit(Text(f"{spark} {span}", style="green"), Text(spark, style="green")) if years else none,
         Text(f"{_as_quoted(r, years[-1])} ({years[-1]})") if years else none,
     ]
 

@@ -106,11 +106,14 @@ def export_counts(sel: Selection, keys: list[tuple[str, str]] | None = None) -> 
     return said
 
 
-def _gone(sel: Selection) -> str:
+def _gone(sel: Selection, choice: Choice) -> str:
     """What to say when none of the records chosen is in the database any more (deleted by
-    another process since they were listed or selected); "" when some are."""
+    another process since they were listed or selected), or a query matches none now; ""
+    when some are."""
     if sel.meetings or sel.proposals:
         return ""
+    if choice.keys is None:
+        return "nothing matches it in the database now"
     return "none of these records is in the database now (deleted by another process?)"
 
 
@@ -634,7 +637,7 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         except StoreError as exc:
             self.app.call_from_thread(self.show_error, f"Cannot read the records: {exc}")
             return
-        counts = f"{choice.label}: {_gone(sel) or export_counts(sel, choice.keys)}"
+        counts = f"{choice.label}: {_gone(sel, choice) or export_counts(sel, choice.keys)}"
         lines = shown.splitlines()
         text = "\n".join(lines[:PREVIEW_LINES])
         if len(lines) > PREVIEW_LINES:
@@ -751,7 +754,7 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         try:
             try:  # (the long part, for a large selection: given up when escape comes)
                 sel = self.selection(choice, self._cancelled.is_set, self._said_writing)
-                if gone := _gone(sel):  # (not an empty briefing said to be written)
+                if gone := _gone(sel, choice):  # (not an empty briefing said to be written)
                     raise StoreError(None, gone)
                 text = self.markdown(
                     choice, options, stop=self._cancelled.is_set, said=self._said_writing
@@ -797,7 +800,7 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
     @work(thread=True, exclusive=True, group="write")
     def _copy(self, choice: Choice, options: ExportOptions) -> None:
         try:
-            if gone := _gone(self.selection(choice)):
+            if gone := _gone(self.selection(choice), choice):
                 self.app.call_from_thread(self.show_error, f"Nothing copied: {gone}")
                 return
             text = self.markdown(choice, options)
