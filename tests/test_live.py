@@ -195,3 +195,31 @@ async def test_an_export_of_records_all_gone_writes_nothing_and_says_why(
         await settle(pilot, app)
         counts = str(dialog.query_one("#export-counts", Static).render())
         assert "nothing matches it in the database now" in counts
+
+
+async def test_a_selection_restored_with_records_deleted_since_is_trimmed(
+    db_path: Path, tmp_path
+) -> None:
+    """The selection is kept between sessions; a meeting deleted meanwhile (from the CLI)
+    was still selected at the next launch, until some later change."""
+    from coopbrowse.store import Store
+    from coopbrowse.tui.selection import Selection
+
+    state = tmp_path / "s.json"
+    store = Store.open(db_path)
+    doomed, kept = store.meetings()[0], store.meetings()[1]
+    app = CoopBrowseApp(db_path, state_path=state, settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        main.selection = Selection([("meeting", doomed.id), ("meeting", kept.id)])
+        await settle(pilot)
+        main.save_state()
+    store.delete_meeting(doomed.id)
+    app = CoopBrowseApp(db_path, state_path=state, settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        await _wait_for(pilot, lambda: list(main.selection) == [("meeting", kept.id)])
+        said = [str(n.message) for n in app._notifications]
+        assert "1 selected record no longer in the database: taken out of the selection." in said

@@ -485,6 +485,7 @@ class MainScreen(StyledOnce, Screen[None]):
             return
         self.library = library
         self._opening = False
+        self._check_selection(library)
         if library.note:
             shown = "\n".join(one_line(line) for line in library.note.splitlines())
             self.notify(shown, severity="warning", markup=False)
@@ -514,6 +515,7 @@ class MainScreen(StyledOnce, Screen[None]):
         """The whole index replaces the meetings' (a staged build is over): the list is
         read again on the row highlighted, the proposals views now list what they hold."""
         self.library = library
+        self._check_selection(library)
         if library.note:
             self.notify(one_line(library.note), severity="warning", markup=False)
         self._status_progress("", 0, 0)
@@ -2252,7 +2254,9 @@ class MainScreen(StyledOnce, Screen[None]):
             # records selected that the change took away: looked up one by one, so for a
             # change of another process's (the app's own deletes unselect what they take),
             # or a selection small enough to look over at once (44,000 keys took 3.4 s)
-            if changed and selected and (outside or len(selected) <= SELECTION_CHECKED):
+            # (a small one after every catch-up: one superseded may have seen a change)
+            small = len(selected) <= SELECTION_CHECKED
+            if selected and not library.partial and (small or (outside and changed)):
                 gone = set(selected) - library.index.exists(selected)
         except Exception as exc:  # the database is as it was; say what went wrong
             self.app.call_from_thread(
@@ -2275,19 +2279,36 @@ class MainScreen(StyledOnce, Screen[None]):
                 "The database was changed by another process: the list is read again.",
                 markup=False,
             )
-        if gone and any(key in self.selection for key in gone):
-            gone = {key for key in gone if key in self.selection}
-            self.selection = self.selection.without(gone)
-            self.notify(
-                f"{plural(len(gone), 'selected record')} no longer in the database: "
-                "taken out of the selection.",
-                markup=False,
-            )
+        if gone:
+            self._unselect_gone(gone)
         if not self._no_proposals:
             self._unindexed = ""  # (rebuilt whole after a change: the proposals are there)
         self._status_progress("", 0, 0)
         self._catching_up = False
         self._reread(keep)
+
+    @work(thread=True, exclusive=True, group="selection-check")
+    def _check_selection(self, library: Library) -> None:
+        """(A worker) take out of the selection what the database no longer holds: one
+        restored from the last session may name records deleted since."""
+        selected = list(self.selection)
+        if not selected or len(selected) > SELECTION_CHECKED or library.partial:
+            return
+        gone = set(selected) - library.index.exists(selected)
+        if gone:
+            self.app.call_from_thread(self._unselect_gone, gone)
+
+    @_while_open
+    def _unselect_gone(self, gone: set[Key]) -> None:
+        gone = {key for key in gone if key in self.selection}
+        if not gone:
+            return
+        self.selection = self.selection.without(gone)
+        self.notify(
+            f"{plural(len(gone), 'selected record')} no longer in the database: "
+            "taken out of the selection.",
+            markup=False,
+        )
 
     # State -------------------------------------------------------------------------------
 
