@@ -771,6 +771,25 @@ def format_usd(value: float | None) -> str:
     return f"${text}M"
 
 
+_ABOVE = re.compile(
+    r"\b(?:over|more\s+than|exceed\w*|above|in\s+excess\s+of|at\s+least|surpass\w*|topped)\b", re.I
+)
+_BELOW = re.compile(r"\b(?:under|below|less\s+than|up\s+to)\b", re.I)
+
+
+def qualifier_mark(qualifier: str) -> str:
+    """A figure's qualifier as one mark for a narrow cell: ``>`` for "exceeded", "more
+    than"; ``<`` for "under", "less than"; ``~`` for the rest ("nearly", "about"); "" for
+    none. (``~`` for "exceeded $300 million" read as about 300.)"""
+    if not qualifier:
+        return ""
+    if _ABOVE.search(qualifier):
+        return ">"
+    if _BELOW.search(qualifier):
+        return "<"
+    return "~"
+
+
 def describe_figure(t: TradeFigure) -> str:
     """A one-line plain description: ``nearly $134M turnover (2024), +3.7% over 2023``."""
     parts = []

@@ -348,3 +348,18 @@ def test_a_status_from_the_article_is_not_bracketed_twice(store: Store) -> None:
     line = proposal_line(proposal).plain
     assert line.endswith("  (MTZ; proposed, from the article)"), line
     assert describe_status(proposal) == "proposed (from the article)"  # (alone: bracketed)
+
+
+def test_a_trade_cell_marks_which_way_its_figure_is_qualified() -> None:
+    """ "exceeded $300 million" was shown as "~$300M", read as about 300 (a new user)."""
+    from coopbrowse.store.model import qualifier_mark
+
+    def cell(qualifier: str) -> str:
+        figure = TradeFigure("2024", "turnover", 300.0, qualifier)
+        return trade_cell(Meeting("m", "2024-05-01", "R", "T", trade=[figure]))
+
+    assert cell("exceeded") == ">$300M (2024)" and cell("more than") == ">$300M (2024)"
+    assert cell("under") == "<$300M (2024)" and cell("less than") == "<$300M (2024)"
+    assert cell("nearly") == "~$300M (2024)" and cell("about") == "~$300M (2024)"
+    assert cell("") == "$300M (2024)"
+    assert qualifier_mark("slightly more than") == ">" and qualifier_mark("up to") == "<"

@@ -29,6 +29,7 @@ from coopbrowse.store.model import (
     TradeFigure,
     describe_status,
     format_usd,
+    qualifier_mark,
 )
 from coopbrowse.store.regions import filter_value, short_region
 from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
@@ -225,7 +226,7 @@ def trade_cell(meeting: Meeting) -> str:
     t = meeting.latest_trade()
     if t is None:
         return ""
-    mark_ = "~" if t.qualifier else ""
+    mark_ = qualifier_mark(t.qualifier)  # (">$300M" for "exceeded", not "~")
     value = t.usd_millions or 0.0
     usd = f"${value:,.0f}M" if value >= 1000 else format_usd(value)  # "$1,119M": whole in 16
     return f"{mark_}{usd} ({short_period(t.period)})"
