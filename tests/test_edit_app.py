@@ -1808,3 +1808,19 @@ async def test_a_place_or_date_given_by_hand_drops_the_note_on_how_it_was_missed
         redated = store.meeting(inferred) or store.meeting("2025-10-21-mordovia-karankevich")
         assert redated is not None and redated.date == "2025-10-21"
         assert (redated.date_note, redated.date_inferred) == ("", False)
+
+
+async def test_the_section_reached_is_on_screen_at_once(app, monkeypatch) -> None:
+    """ctrl+up pressed quickly: the screen still glided towards the section left while the
+    keys typed next went into the one reached, off screen (a new user's text landed in a
+    proposal's proposer). The form jumps, animations on or off."""
+    import textual.constants
+
+    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "full")
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        await until(pilot, lambda: form.query("#pr-0-title"), "the proposals")
+        scroller = form.query_one("#review-form")
+        form.action_section(-1)  # from the first section: the last (the proposals)
+        assert form._section_of(app.focused) == "proposals"
+        assert scroller.scroll_y == scroller.scroll_target_y > 0

@@ -852,7 +852,10 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         focusable = [w for w in section.query("*") if w.focusable]
         if focusable:
             self.set_focus(focusable[0])  # now: a second f6 at once moves on from here
-        self.query_one("#review-form", VerticalScroll).scroll_to_widget(section, top=True)
+        # (at once: scrolled with an animation, the screen still showed the section left
+        # while the keys typed next went into the one reached, off screen)
+        form = self.query_one("#review-form", VerticalScroll)
+        form.scroll_to_widget(section, top=True, animate=False, immediate=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button = event.button.id or ""
