@@ -485,7 +485,8 @@ class MainScreen(StyledOnce, Screen[None]):
             return
         self.library = library
         self._opening = False
-        self._check_selection(library)
+        if self.selection:  # (restored: records may have been deleted since)
+            self._check_selection(library)
         if library.note:
             shown = "\n".join(one_line(line) for line in library.note.splitlines())
             self.notify(shown, severity="warning", markup=False)
@@ -515,7 +516,8 @@ class MainScreen(StyledOnce, Screen[None]):
         """The whole index replaces the meetings' (a staged build is over): the list is
         read again on the row highlighted, the proposals views now list what they hold."""
         self.library = library
-        self._check_selection(library)
+        if self.selection:
+            self._check_selection(library)
         if library.note:
             self.notify(one_line(library.note), severity="warning", markup=False)
         self._status_progress("", 0, 0)
