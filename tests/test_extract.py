@@ -1818,3 +1818,19 @@ def test_the_rules_of_this_round_leave_dates_and_proposals_alone_elsewhere() -> 
         "The governor was asked whether the dairy plant would open this year.",
     ):
         assert extract(meeting.format("23 June 2024") + text).meeting["proposals"] == []
+
+
+def test_a_country_or_a_possessive_is_no_place_of_the_meeting() -> None:
+    """ "Penza Oblast holds a special place in Belarus' relations ..., Lukashenko said as he
+    met with ..." gave the place "Belarus" (a real report)."""
+    said = (
+        "Penza Oblast holds a special place in Belarus' relations with Russian regions, "
+        "Belarusian President Aleksandr Lukashenko said as he met with Penza Oblast Governor "
+        "Oleg Melnichenko on 31 March 2022."
+    )
+    assert extract(said).meeting["place"] == ""
+    met = (
+        "Belarusian President Aleksandr Lukashenko met with Penza Oblast Governor Oleg "
+        "Melnichenko in Russia, in Moscow, on 31 March 2022."
+    )
+    assert extract(met).meeting["place"] == "Moscow"

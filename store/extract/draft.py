@@ -1083,7 +1083,9 @@ _ARRIVING = re.compile(r"\b(?:is|are|arrived|visit|came|comes)\b")
 
 _IN_CITY = re.compile(
     r"\b(?:in|to)\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\b(?!\s+(?:Oblast|Krai|Region))"
+    r"(?!['’])"  # (not a possessive: "a special place in Belarus' relations")
 )
+_COUNTRIES = frozenset({"Belarus", "Russia"})  # no city: "in Belarus" says no place
 
 
 def _place(
@@ -1103,6 +1105,8 @@ def _place(
                 if n and not arriving:
                     break
                 if m.group(0).startswith("to") and not n:
+                    continue
+                if m.group(1) in _COUNTRIES:
                     continue
                 if find_region(m.group(1)) is None or m.group(1) in ("Minsk", "Moscow"):
                     return m.group(1)
