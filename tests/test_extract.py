@@ -1587,9 +1587,11 @@ _BASHKORTOSTAN = (
 )
 
 
-def _figures_in_bashkortostan(text: str) -> list[tuple[Any, ...]]:
+def _figures_in_bashkortostan(
+    text: str, fields: tuple[str, ...] = ("period", "usd_millions", "qualifier", "change_pct")
+) -> list[tuple[Any, ...]]:
     trade = extract(_BASHKORTOSTAN + text).meeting["trade"]
-    return [(t["period"], t["usd_millions"], t["qualifier"], t["change_pct"]) for t in trade]
+    return [tuple(t[name] for name in fields) for t in trade]
 
 
 def test_a_part_years_base_in_the_previous_year_is_not_its_period() -> None:
@@ -1751,8 +1753,7 @@ def test_supply_chains_told_of_propose_nothing() -> None:
 
 
 def _trade_of(text: str) -> list[tuple[Any, ...]]:
-    trade = extract(_BASHKORTOSTAN + text).meeting["trade"]
-    return [(t["period"], t["metric"], t["usd_millions"], t["change_pct"]) for t in trade]
+    return _figures_in_bashkortostan(text, ("period", "metric", "usd_millions", "change_pct"))
 
 
 def test_the_rules_of_this_round_stay_within_their_cases() -> None:

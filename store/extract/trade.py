@@ -144,9 +144,11 @@ _WORD_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11,
 }  # fmt: skip
 # "for nine months of 2021", "over 4 months", "in the first five months of this year"
+# how many months: "eight", "8" (a part of a year: one to eleven)
+_MONTH_COUNT = r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|[1-9]|1[01])"
 _MONTHS_OF = re.compile(
-    r"\b(?:the\s+)?(?:first\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"[1-9]|1[01])\s+months(?:\s+of\s+(?:the\s+)?(this\s+year|last\s+year|year|(\d{4})))?",
+    rf"\b(?:the\s+)?(?:first\s+)?{_MONTH_COUNT}\s+months"
+    r"(?:\s+of\s+(?:the\s+)?(this\s+year|last\s+year|year|(\d{4})))?",
     re.I,
 )
 _MONTHS_YEAR_NEXT = re.compile(r",?\s+(?:in|of)\s+((?:19|20)\d{2})\b(?!\s*(?:-|–|—|to)\s*\d)")
@@ -154,8 +156,8 @@ _MONTHS_YEAR_NEXT = re.compile(r",?\s+(?:in|of)\s+((?:19|20)\d{2})\b(?!\s*(?:-|�
 # "The turnover for eight months amounted to": months of the year told after the amount (not
 # "stalled over the last two months, trade ...", nor "for six months in a row")
 _MONTHS_FOR = re.compile(
-    r"\b(?:for|in|during)\s+(?:the\s+)?(?:first\s+)?(one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|[1-9]|1[01])\s+months\b(?!\s+in\s+a\s+row)[^,;]{0,60}$",
+    rf"\b(?:for|in|during)\s+(?:the\s+)?(?:first\s+)?{_MONTH_COUNT}\s+months\b"
+    r"(?!\s+in\s+a\s+row)[^,;]{0,60}$",
     re.I,
 )
 _PERCENT_UNITS = {w: n for w, n in _WORD_NUMBERS.items() if n < 10}
