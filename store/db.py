@@ -50,8 +50,10 @@ from .model import (
     ValidationError,
     stored_meeting,
     stored_proposal,
+    stored_reader,
 )
 from .records import (
+    SHALLOW,
     LayoutMismatch,
     Signature,
     Spans,
@@ -566,11 +568,28 @@ class Store:
             raise LayoutMismatch
         owners[MEETINGS] = ids
 
+        whole = memoryview(payload)
+        meeting_of, proposal_of = stored_reader(Meeting), stored_reader(Proposal)
+
+        def stored(group: list[tuple[str, Any]]) -> list[Proposal] | None:
+            """A meeting's proposals, all in the form coopbrowse writes them, or None (each
+            is then read as ``fast`` reads it): one call a meeting, not a few a record."""
+            found: list[Proposal] = []
+            for _doc_id, (start, stop, owner) in group:
+                p = proposal_of(whole[start:stop]) if stop - start < SHALLOW else None
+                if p is None or (owner is not None and p.meeting_id != owner):
+                    return None
+                found.append(p)
+            return found
+
         def meeting_docs() -> Iterator[tuple[str, Any]]:
             ids = owners[MEETINGS]
             for n, doc_id in enumerate(meetings.ids):
                 start, stop = meetings.starts[n], meetings.stops[n]
-                found = stored_meeting(record_bytes(payload, start, stop))
+                if stop - start < SHALLOW:
+                    found = meeting_of(whole[start:stop])
+                else:
+                    found = stored_meeting(record_bytes(payload, start, stop))
                 if found is not None and found.id == ids[n]:
                     yield doc_id, found  # (read by msgspec: see model.stored_meeting)
                     continue
@@ -580,7 +599,7 @@ class Store:
                 yield doc_id, doc
 
         history = self._history({HISTORY: changes})
-        records = self._assemble(meeting_docs(), by_meeting, history, fast)
+        records = self._assemble(meeting_docs(), by_meeting, history, fast, stored)
         locate = functools.partial(spans_of, layout, owners)
         return Stream(signature, meta, len(meetings), records, payload, None, locate)
 
@@ -601,11 +620,12 @@ class Store:
         by_meeting: dict[Any, list[tuple[str, Any]]],
         changes: dict[str, list[Change]],
         load: Callable[[Any], Any],
+        stored: Callable[[list[tuple[str, Any]]], list[Proposal] | None] | None = None,
     ) -> Iterator[Meeting]:
         """The meetings (``(TinyDB id, document)``), validated, each with its proposals
         (``by_meeting``: ``(TinyDB id, what ``load`` makes the document of)`` by meeting id)
         and its recorded changes; every problem is a :class:`CorruptDatabase` naming the
-        record."""
+        record. ``stored``: a meeting's proposals read at once when they allow, else None."""
         seen_meetings: set[str] = set()
         seen_proposals: set[str] = set()
 
@@ -618,6 +638,9 @@ class Store:
                 raise CorruptDatabase(
                     self.path, f"proposals record {doc_id}{named}: {exc}"
                 ) from None
+            return once(doc_id, found)
+
+        def once(doc_id: str, found: Proposal) -> Proposal:
             if found.id in seen_proposals:
                 raise CorruptDatabase(
                     self.path, f"proposals record {doc_id}: duplicate proposal id {found.id!r}"
@@ -638,7 +661,13 @@ class Store:
                     self.path, f"meetings record {doc_id}: duplicate meeting id {meeting.id!r}"
                 )
             seen_meetings.add(meeting.id)
-            meeting.proposals = [proposal(i, d) for i, d in by_meeting.pop(meeting.id, ())]
+            group = by_meeting.pop(meeting.id, [])
+            props = stored(group) if stored is not None else None
+            if props is None:
+                props = [proposal(i, d) for i, d in group]
+            else:
+                props = [once(pid, p) for p, (pid, _where) in zip(props, group, strict=True)]
+            meeting.proposals = props
             meeting.history = changes.get(meeting.id, [])
             yield meeting
         for orphans in by_meeting.values():  # proposals of no meeting

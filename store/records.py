@@ -218,6 +218,7 @@ def scan_tables(payload: bytes) -> dict[str, Table] | None:
 
 # orjson refuses JSON nested deeper than this; a record lies two levels down in the file
 _DEPTH = 1024 - 2
+SHALLOW = 2 * _DEPTH  # a record shorter than this cannot be nested that deep (see record_bytes)
 
 
 def parse_record(payload: bytes, start: int, stop: int) -> Any:
@@ -236,7 +237,7 @@ def parse_record(payload: bytes, start: int, stop: int) -> Any:
 def record_bytes(payload: bytes, start: int, stop: int) -> memoryview:
     """The bytes of the record at ``payload[start:stop]``; :class:`LayoutMismatch` when it
     might be nested too deeply for the whole file to parse (see :func:`parse_record`)."""
-    if stop - start >= 2 * _DEPTH and (  # (as deep needs as many brackets, and their ends)
+    if stop - start >= SHALLOW and (  # (as deep needs as many brackets, and their ends)
         payload.count(b"{", start, stop) + payload.count(b"[", start, stop) >= _DEPTH
     ):
         raise LayoutMismatch

@@ -231,6 +231,40 @@ def test_a_proposal_written_in_another_order_is_found_with_its_meeting(store: St
     assert found is not None and found[1].id == MID
 
 
+def test_a_proposal_left_to_from_dict_among_stored_ones_is_read_as_a_whole_parse_reads_it(
+    store: Store,
+) -> None:
+    # a meeting's proposals are read at once when all are as coopbrowse writes them; one
+    # that is not (null for an absent value) has its meeting's read one by one, in order
+    raw = store.path.read_bytes()
+    start = raw.index(b'{"id":"' + PID.encode() + b'"')
+    tail = b'"follow_up":[],"raised_again":[]}'
+    at = raw.index(tail, start)
+    store.path.write_bytes(
+        raw[:at] + b'"follow_up":null,"raised_again":[]}' + raw[at + len(tail) :]
+    )
+    assert Store(store.path).stream().locate is not None  # found by the scan
+    scanned = _meetings(store, scan=True)
+    assert scanned == _meetings(store, scan=False)
+    penza = next(m for m in scanned if isinstance(m, dict) and m["id"] == MID)
+    ids = [p["id"] for p in penza["proposals"]]
+    assert ids[0] == PID and ids == sorted(ids) and len(ids) > 1
+
+
+def test_a_proposal_id_given_twice_is_the_error_a_whole_parse_gives(store: Store) -> None:
+    second = PID.removesuffix("01") + "02"
+    _proposal_with(
+        store.path, b'{"id":"' + second.encode() + b'"', b'{"id":"' + PID.encode() + b'"'
+    )
+    errors = []
+    for scan in (True, False):
+        with pytest.raises(CorruptDatabase) as caught:
+            _meetings(store, scan=scan)
+        errors.append(str(caught.value))
+    assert errors[0] == errors[1]
+    assert f"duplicate proposal id {PID!r}" in errors[0] and str(store.path) in errors[0]
+
+
 def test_a_record_nested_deeper_than_a_whole_parse_allows_is_refused_as_it_refuses_it(
     store: Store,
 ) -> None:
