@@ -74,6 +74,8 @@ from .storage import (
 )
 
 if TYPE_CHECKING:
+    import subprocess
+
     from .db import Store, Stream
     from .model import Meeting
 
@@ -746,24 +748,18 @@ def after_write(
 
 
 def build_in_subprocess(
-    db_path: Path, progress: Progress, searchable: Searchable | None = None
+    db_path: Path,
+    progress: Progress,
+    searchable: Searchable | None = None,
+    started: subprocess.Popen[bytes] | None = None,
 ) -> None:
     """Build the index of ``db_path`` in a child process (``python -m
     coopbrowse.store.library``), relaying its progress, and (``searchable``) the moment its
     meetings can be searched: the partial index is opened here meanwhile, as :func:`build`
-    would hand it over. Raises :class:`StoreError` with the child's one-line error."""
-    import subprocess
-
-    cmd = child_command("coopbrowse.store.library", db_path)
-    if searchable is not None:
-        cmd += ["--announce", f"--staged-from={STAGED_FROM}"]
-    with subprocess.Popen(
-        cmd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        stdin=subprocess.DEVNULL,
-        env=child_env(),
-    ) as child:
+    would hand it over. Raises :class:`StoreError` with the child's one-line error.
+    ``started``: the child, already started by :func:`start_build` (with ``searchable``)."""
+    child = started if started is not None else start_build(db_path, staged=searchable is not None)
+    with child:
         assert child.stdout is not None
         error, done, where = "", False, None
         try:
@@ -782,19 +778,46 @@ def build_in_subprocess(
                 elif {"what", "done", "total"} <= message.keys():
                     progress(str(message["what"]), _int(message["done"]), _int(message["total"]))
         except BaseException:  # (the app closing, say): the child stops now, not when it is done
-            child.kill()
-            child.wait()
-            for message in json_messages(child.stdout):  # (what it said before it was stopped)
-                if "building" in message:
-                    where = _index_dir(db_path, message.get("building"))
-            home = index_home(db_path)
-            stamp = read_stamp(home) if home is not None else None
-            if where is not None and (stamp is None or stamp.dir != where.name):
-                shutil.rmtree(where, ignore_errors=True)  # half-built (not one it finished)
+            stop_build(db_path, child, where)
             raise
         code = child.wait()
     if not done:
         raise StoreError(None, error or f"indexing failed (exit status {code})")
+
+
+def start_build(db_path: Path, *, staged: bool = True) -> subprocess.Popen[bytes]:
+    """The child process that builds the index of ``db_path`` (see
+    :func:`build_in_subprocess`, which relays what it says); ``staged``: meetings first,
+    announced when they can be searched. An app starts it as early as it knows there is no
+    current index, before its own first frame."""
+    import subprocess
+
+    cmd = child_command("coopbrowse.store.library", db_path)
+    if staged:
+        cmd += ["--announce", f"--staged-from={STAGED_FROM}"]
+    return subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        env=child_env(),
+    )
+
+
+def stop_build(db_path: Path, child: subprocess.Popen[bytes], where: Path | None = None) -> None:
+    """Stop a building child now (not when it is done), and remove the index it was building
+    (``where``, else the one it said it was building) unless it finished and stamped it."""
+    child.kill()
+    child.wait()
+    if child.stdout is not None:
+        for message in json_messages(child.stdout):  # (what it said before it was stopped)
+            if "building" in message:
+                where = _index_dir(db_path, message.get("building"))
+        child.stdout.close()
+    home = index_home(db_path)
+    stamp = read_stamp(home) if home is not None else None
+    if where is not None and (stamp is None or stamp.dir != where.name):
+        shutil.rmtree(where, ignore_errors=True)  # half-built (not one it finished)
 
 
 def _index_dir(db_path: Path, name: Any) -> Path | None:

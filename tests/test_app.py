@@ -989,6 +989,71 @@ def test_a_new_or_changed_database_is_left_to_the_open_worker(store, tmp_path) -
     assert home is not None and len(list(home.glob("i-*"))) == 1  # nothing rebuilt by it
 
 
+def _recorded_children(monkeypatch) -> list:
+    """The child processes started from now on (each ``subprocess.Popen`` made)."""
+    import subprocess
+
+    children: list[subprocess.Popen[bytes]] = []
+    real = subprocess.Popen
+
+    def recorded(*args, **kwargs):
+        children.append(real(*args, **kwargs))
+        return children[-1]
+
+    monkeypatch.setattr(subprocess, "Popen", recorded)
+    return children
+
+
+def test_a_large_database_with_no_index_is_indexed_from_the_start(tmp_path, monkeypatch) -> None:
+    """The early open starts the child that indexes a database too large to index in the
+    app (before the first frame, where the open worker would start it after); closed with no
+    one to take it up (the app quit at once), it stops the child and leaves no half-built
+    index."""
+    from coopbrowse.store import library
+    from coopbrowse.store.library import index_home, read_stamp
+    from coopbrowse.store.synth import build_database
+    from coopbrowse.tui.listing import EarlyOpen
+
+    path = tmp_path / "larger.json"  # (its build takes a while: stopped in it)
+    build_database(path, 1_500, seed=6)
+    monkeypatch.setattr(library, "SUBPROCESS_FROM", 0)
+    children = _recorded_children(monkeypatch)
+    early = EarlyOpen(path, UiState())
+    assert early.done.wait(30) and early.ready() is None
+    assert len(children) == 1 and "coopbrowse.store.library" in children[0].args
+    assert children[0].poll() is None  # indexing
+    early.close()
+    assert children[0].returncode is not None
+    home = index_home(path)
+    assert home is not None
+    stamp = read_stamp(home)
+    assert sorted(p.name for p in home.glob("i-*")) == ([stamp.dir] if stamp else [])
+    early.close()  # (twice: nothing more)
+    assert len(children) == 1
+
+
+async def test_the_app_takes_up_the_indexing_its_early_open_started(tmp_path, monkeypatch) -> None:
+    """The open worker relays the child the early open started (its progress, its partial
+    index), and starts no other: the meetings are listed, then the whole is indexed."""
+    from coopbrowse.store import library
+    from coopbrowse.store.synth import build_database
+    from coopbrowse.tui.listing import EarlyOpen
+
+    path = tmp_path / "larger.json"
+    build_database(path, 300, seed=6)
+    monkeypatch.setattr(library, "SUBPROCESS_FROM", 0)
+    children = _recorded_children(monkeypatch)
+    early = EarlyOpen(path, UiState())
+    assert early.done.wait(30) and len(children) == 1
+    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST, early=early)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        assert main.library is not None and main.library.index.meeting_total == 300
+        assert not main.library.partial
+    assert len(children) == 1 and children[0].returncode == 0
+
+
 async def test_the_first_frame_of_an_indexed_database_shows_its_list(
     store, tmp_path, monkeypatch
 ) -> None:

@@ -41,10 +41,10 @@ def gated_build(monkeypatch: pytest.MonkeyPatch, total: int) -> threading.Event:
     gate = threading.Event()
     real = library.build_in_subprocess
 
-    def gated(db: Path, progress, searchable=None) -> None:
+    def gated(db: Path, progress, searchable=None, started=None) -> None:
         progress("Indexing", 0, total)
         assert gate.wait(20)
-        real(db, progress, searchable)
+        real(db, progress, searchable, started)
 
     monkeypatch.setattr(library, "SUBPROCESS_FROM", 0)  # indexed by a separate process
     monkeypatch.setattr(library, "build_in_subprocess", gated)
@@ -530,13 +530,13 @@ async def test_a_long_build_says_about_how_long_is_left(tmp_path, monkeypatch) -
     reported, gate = threading.Event(), threading.Event()
     real = library.build_in_subprocess
 
-    def gated(db: Path, progress, searchable=None) -> None:
+    def gated(db: Path, progress, searchable=None, started=None) -> None:
         progress("Indexing", 0, 800)
         now[0] += 8.0
         progress("Indexing", 400, 800)  # 50 a second: 400 more take 8 s
         reported.set()
         assert gate.wait(20)
-        real(db, progress, searchable)
+        real(db, progress, searchable, started)
 
     monkeypatch.setattr(library, "SUBPROCESS_FROM", 0)  # indexed by a separate process
     monkeypatch.setattr(library, "build_in_subprocess", gated)

@@ -1746,6 +1746,7 @@ def launch(db_path: Path) -> int:
         app.run()
     finally:
         gc.enable()  # (an app that ended before its first frame)
+        early.close()  # (an index build it started that no one took up)
     if app.load_error is not None:
         raise app.load_error
     return app.return_code or EXIT_OK

@@ -385,6 +385,7 @@ class MainScreen(StyledOnce, Screen[None]):
 
     def on_unmount(self) -> None:
         self.closing.set()
+        self._early.close()  # (an index build no one listens to yet: nothing left running)
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).history = list(self.state.history)
@@ -408,7 +409,7 @@ class MainScreen(StyledOnce, Screen[None]):
     @work(thread=True, exclusive=True, group="open")
     def open_library(self) -> None:
         """Open the database and its index (indexing it first when needed)."""
-        from coopbrowse.store.library import SUBPROCESS_FROM, Library, build_in_subprocess
+        from coopbrowse.store.library import SUBPROCESS_FROM, Library
 
         def progress(what: str, done: int, total: int) -> None:
             self.app.call_from_thread(self._status_progress, what, done, total)
@@ -424,10 +425,14 @@ class MainScreen(StyledOnce, Screen[None]):
         try:
             created = not self.db_path.exists() and not self.db_path.is_symlink()
             size = self.db_path.stat().st_size if self.db_path.is_file() else 0
-            builder = build_in_subprocess if size >= SUBPROCESS_FROM else None
-            library = Library.open(
-                self.db_path, progress=progress, builder=builder, searchable=searchable
-            )
+            # (in a child process, started by the early open when it found no index)
+            builder = self._early.build if size >= SUBPROCESS_FROM else None
+            try:
+                library = Library.open(
+                    self.db_path, progress=progress, builder=builder, searchable=searchable
+                )
+            finally:
+                self._early.close()  # (its child, if the index was found current meanwhile)
             if created:  # say so: a new database where the user expected theirs is news
                 from ..app import home_relative
 
