@@ -2592,6 +2592,45 @@ async def test_d_deletes_the_highlighted_meeting_after_asking(app, store: Store)
     assert store.meeting(first[1]) is not None
 
 
+async def test_keys_typed_while_a_delete_is_saved_move_on_from_its_neighbour(
+    app, store: Store, monkeypatch
+) -> None:
+    """``D y jjj``: the keys typed while the delete is written move on from the row the
+    list stays on (the next one). At 100,000 meetings a delete takes seconds, and the poll
+    for outside changes, seeing the file changed midway, read the list again on its own:
+    the keys moved that list, and the delete's catch-up then put the cursor back."""
+    import threading
+
+    from textual import events
+
+    written, release = threading.Event(), threading.Event()
+    real = Store.delete_meeting
+
+    def slow(self, meeting_id, *args, **kwargs):
+        done = real(self, meeting_id, *args, **kwargs)
+        written.set()
+        assert release.wait(20)
+        return done
+
+    monkeypatch.setattr(Store, "delete_meeting", slow)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        keys = [r.key for r in main.rows]
+        await pilot.press("D")
+        await settle(pilot, app)
+        app.post_message(events.Key("y", "y"))  # (pressed: Pilot would wait for the write)
+        await until(pilot, written.is_set, "the file written")
+        main._poll()  # (as it comes every few seconds: the file has changed)
+        for _ in range(3):
+            app.post_message(events.Key("j", "j"))
+        await pilot.pause(0.2)
+        release.set()
+        await until(pilot, lambda: keys[0] not in [r.key for r in main.rows], "caught up")
+        await settle(pilot, app)
+        assert main._current_key() == keys[4]
+
+
 async def test_a_question_answers_keys_typed_with_d_and_a_click(app, store: Store) -> None:
     """ "D y" in one burst left the question open and nothing deleted (the question opens
     after a worker reads the meeting: the y went to the list); and the question's buttons

@@ -2194,12 +2194,17 @@ class MainScreen(StyledOnce, Screen[None]):
     # Outside changes -------------------------------------------------------------------
 
     def _poll(self) -> None:
-        """Every few seconds: has another process changed the database? (a stat)."""
+        """Every few seconds: has another process changed the database? (a stat). Not
+        while a write of the user's is under way (:meth:`_write`, counted from before the
+        file changes until its catch-up starts): that write's catch-up follows it, and one
+        of the poll's own, seeing the file changed midway, read the list again with the
+        keys typed meanwhile, which the write's then undid."""
+        if self._own_writes > 0:
+            return
         if self.library is not None and not self.busy and self.library.changed():
-            # (said when it cannot be the user's own write: one through _write is counted
-            # from before the file changes until its catch-up starts, which keeps the poll
-            # waiting; a form or dialog on top may be saving)
-            ours = self._own_writes > 0 or self.app.screen is not self
+            # (said when it cannot be the user's own write: a form or dialog on top may be
+            # saving)
+            ours = self.app.screen is not self
             self._catch_up(self._current_key(), outside=not ours)
 
     def _own_write_over(self, keep: Key | None) -> None:
