@@ -2596,12 +2596,17 @@ async def test_keys_typed_while_a_delete_is_saved_move_on_from_its_neighbour(
     app, store: Store, monkeypatch
 ) -> None:
     """``D y jjj``: the keys typed while the delete is written move on from the row the
-    list stays on (the next one). At 100,000 meetings a delete takes seconds, and the poll
-    for outside changes, seeing the file changed midway, read the list again on its own:
-    the keys moved that list, and the delete's catch-up then put the cursor back."""
+    list stays on (the next one). At 100,000 meetings a delete takes about 10 s: the poll
+    for outside changes, seeing the file changed midway, read the list again on its own,
+    and the keys kept for the list went on by themselves after 10 s; either way they moved
+    the list as it was, and the delete's catch-up then put the cursor back."""
     import threading
 
     from textual import events
+
+    from coopbrowse.tui.widgets.record_table import RecordTable
+
+    monkeypatch.setattr(RecordTable, "KEEP_AT_MOST", 0.1)  # (a write that takes longer)
 
     written, release = threading.Event(), threading.Event()
     real = Store.delete_meeting
@@ -2624,11 +2629,33 @@ async def test_keys_typed_while_a_delete_is_saved_move_on_from_its_neighbour(
         main._poll()  # (as it comes every few seconds: the file has changed)
         for _ in range(3):
             app.post_message(events.Key("j", "j"))
-        await pilot.pause(0.2)
+        await pilot.pause(0.5)
         release.set()
         await until(pilot, lambda: keys[0] not in [r.key for r in main.rows], "caught up")
         await settle(pilot, app)
         assert main._current_key() == keys[4]
+
+
+async def test_keys_kept_for_a_list_that_never_comes_go_on(app, monkeypatch) -> None:
+    """Keys kept for a list on its way go on by themselves once nothing is under way: a
+    list that never comes does not keep them for good."""
+    from textual import events
+
+    from coopbrowse.tui.widgets.record_table import RecordTable
+
+    monkeypatch.setattr(RecordTable, "KEEP_AT_MOST", 0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        keys = [r.key for r in main.rows]
+        table = main.query_one(RecordTable)
+        table.keeping = True  # (as for a list asked for, which never comes)
+        for _ in range(2):
+            app.post_message(events.Key("j", "j"))
+        await pilot.pause(0.05)
+        assert main._current_key() == keys[0]  # kept
+        await until(pilot, lambda: main._current_key() == keys[2], "the keys gone on")
+        assert not table.keeping
 
 
 async def test_a_question_answers_keys_typed_with_d_and_a_click(app, store: Store) -> None:

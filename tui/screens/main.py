@@ -391,6 +391,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self.query_one(SearchBar).history = list(self.state.history)
         table = self.query_one(RecordTable)
         table.defer_move = self._defer_move
+        table.still_coming = lambda: self._own_writes > 0 or self.busy
         view = VIEWS[self.view]
         table.border_title = f"{self._view_key(view)} {view.title}"
         self.set_focus(table)

@@ -37,7 +37,9 @@ FLEX_FLOOR = 6  # flexible columns shrink to this before fixed ones are cut
 class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
     """Rows of records; ``Highlighted`` when the cursor moves, ``Activated`` on enter."""
 
-    KEEP_AT_MOST = 10.0  # s: keys kept for a list on its way go on after this at the latest
+    # s: keys kept for a list on its way go on after this at the latest, unless the owner
+    # says it is still coming (still_coming)
+    KEEP_AT_MOST = 10.0
 
     BINDINGS = [
         Binding("down,j", "cursor_down", "Down", show=False, id="cursor-down"),
@@ -125,6 +127,9 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         # The owner's, for a move kept while it waits: True when the owner took it (to make
         # it in its own order, behind actions of its own that wait too)
         self.defer_move: Callable[[str], bool] = lambda move: False
+        # The owner's: True while what the kept keys wait for is still under way (a write
+        # that takes longer than KEEP_AT_MOST at 100,000 meetings): they wait on for it
+        self.still_coming: Callable[[], bool] = lambda: False
 
     # Data ----------------------------------------------------------------------------------
 
@@ -210,7 +215,10 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
 
     def _give_up(self) -> None:
         if self.keeping and self._keys:
-            self.stop_waiting()
+            if self.still_coming():
+                self.set_timer(self.KEEP_AT_MOST, self._give_up)
+            else:
+                self.stop_waiting()
 
     def _kept(self, move: str) -> bool:
         """Keep a move made before the first rows arrived (see :meth:`stop_waiting`), or
