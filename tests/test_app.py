@@ -1030,6 +1030,12 @@ def test_a_large_database_with_no_index_is_indexed_from_the_start(tmp_path, monk
     assert sorted(p.name for p in home.glob("i-*")) == ([stamp.dir] if stamp else [])
     early.close()  # (twice: nothing more)
     assert len(children) == 1
+    # the app closing while its open worker is yet to take the child up: nothing starts
+    from coopbrowse.store.errors import StoreError
+
+    with pytest.raises(StoreError, match="closing"):
+        early.build(path, lambda *a: None, None)
+    assert len(children) == 1
 
 
 async def test_the_app_takes_up_the_indexing_its_early_open_started(tmp_path, monkeypatch) -> None:
@@ -2656,6 +2662,35 @@ async def test_keys_kept_for_a_list_that_never_comes_go_on(app, monkeypatch) -> 
         assert main._current_key() == keys[0]  # kept
         await until(pilot, lambda: main._current_key() == keys[2], "the keys gone on")
         assert not table.keeping
+
+
+async def test_keys_kept_for_a_later_list_wait_their_own_time(app, monkeypatch) -> None:
+    """The time keys may be kept runs from the first key kept for the list on its way: the
+    limit set for an earlier list, which came, does not let go of keys kept for a later
+    one."""
+    from textual import events
+
+    from coopbrowse.tui.widgets.record_table import RecordTable
+
+    monkeypatch.setattr(RecordTable, "KEEP_AT_MOST", 1.0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        keys = [r.key for r in main.rows]
+        table = main.query_one(RecordTable)
+        table.keeping = True  # (a list asked for)
+        app.post_message(events.Key("j", "j"))
+        await pilot.pause(0.5)
+        table.stop_waiting()  # (it came: the key is made in it)
+        await until(pilot, lambda: main._current_key() == keys[1], "the first key made")
+        table.keeping = True  # (another list asked for)
+        app.post_message(events.Key("j", "j"))
+        await pilot.pause(0.05)
+        kept_at = time.monotonic()
+        await pilot.pause(0.65)  # (past the first list's limit, not this one's)
+        if time.monotonic() - kept_at < 0.9:  # (a machine too busy to tell: not checked)
+            assert main._current_key() == keys[1] and table.keeping
+        await until(pilot, lambda: main._current_key() == keys[2], "the key gone on")
 
 
 async def test_a_question_answers_keys_typed_with_d_and_a_click(app, store: Store) -> None:

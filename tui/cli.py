@@ -1738,11 +1738,11 @@ def launch(db_path: Path) -> int:
 
     state_path = resolve_state_path(db_path)
     early = EarlyOpen(db_path, UiState.load(state_path))
-    from .app import CoopBrowseApp
-
-    app = CoopBrowseApp(db_path, state_path=state_path, early=early)
-    app.collect_after_first_frame = True
     try:
+        from .app import CoopBrowseApp
+
+        app = CoopBrowseApp(db_path, state_path=state_path, early=early)
+        app.collect_after_first_frame = True
         app.run()
     finally:
         gc.enable()  # (an app that ended before its first frame)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from msgspec import Struct
 
 from coopbrowse.store import library as libraries
+from coopbrowse.store.errors import StoreError
 from coopbrowse.store.library import Library, Progress, Searchable, index_home, stop_build
 
 from .blocks import Marker
@@ -296,11 +297,19 @@ class EarlyOpen:
             if not self._closed:
                 self._child = libraries.start_build(self.db_path)
 
+    @property
+    def building(self) -> bool:
+        """Whether the child started here is waiting to be taken up (:meth:`build`)."""
+        return self._child is not None
+
     def build(self, db_path: Path, progress: Progress, searchable: Searchable | None) -> None:
         """A builder for :meth:`Library.open`: relays the child started here when there is
-        one (see :func:`~coopbrowse.store.library.build_in_subprocess`), else starts one."""
+        one (see :func:`~coopbrowse.store.library.build_in_subprocess`), else starts one;
+        none once closed (the app is going)."""
         with self._child_lock:
             child, self._child = self._child, None
+            if self._closed:
+                raise StoreError(db_path, "not indexed: coopbrowse is closing")
         libraries.build_in_subprocess(db_path, progress, searchable, started=child)
 
     def close(self) -> None:

@@ -185,6 +185,8 @@ class MainScreen(StyledOnce, Screen[None]):
             MainScreen.selection, Selection((kind, rid) for kind, rid in state.selection)
         )
         if early is None or early.db_path != db_path or early.state is not state:
+            if early is not None:
+                early.close()  # (its index build, if it started one: not this one's)
             early = EarlyOpen(db_path, state)  # (one started for another: not this list)
         self._early = early
         self._ticket = self._early.request.ticket
@@ -391,7 +393,8 @@ class MainScreen(StyledOnce, Screen[None]):
         self.query_one(SearchBar).history = list(self.state.history)
         table = self.query_one(RecordTable)
         table.defer_move = self._defer_move
-        table.still_coming = lambda: self._own_writes > 0 or self.busy
+        # (what keys kept after a write wait for: the write, then the list read after it)
+        table.still_coming = lambda: self._own_writes > 0 or self._catching_up
         view = VIEWS[self.view]
         table.border_title = f"{self._view_key(view)} {view.title}"
         self.set_focus(table)
@@ -427,7 +430,8 @@ class MainScreen(StyledOnce, Screen[None]):
             created = not self.db_path.exists() and not self.db_path.is_symlink()
             size = self.db_path.stat().st_size if self.db_path.is_file() else 0
             # (in a child process, started by the early open when it found no index)
-            builder = self._early.build if size >= SUBPROCESS_FROM else None
+            child = size >= SUBPROCESS_FROM or self._early.building
+            builder = self._early.build if child else None
             try:
                 library = Library.open(
                     self.db_path, progress=progress, builder=builder, searchable=searchable
@@ -1969,7 +1973,7 @@ class MainScreen(StyledOnce, Screen[None]):
             holder = f"held by pid {pid}" if pid else "held by another process"
             call(self._status_progress, f"Waiting for the database's lock ({holder})…", 0, 0)
 
-        self._own_writes += 1  # (before the file changes: a poll meanwhile knows it is ours)
+        call(self._own_write_begins)  # (before the file changes: a poll meanwhile knows)
         call(self._status_progress, "Saving…", 0, 0)
         try:
             store = store_for_writing(self.db_path)  # a large file: written by a child
@@ -2207,6 +2211,9 @@ class MainScreen(StyledOnce, Screen[None]):
             # saving)
             ours = self.app.screen is not self
             self._catch_up(self._current_key(), outside=not ours)
+
+    def _own_write_begins(self) -> None:
+        self._own_writes += 1  # (on the UI thread, as its end is counted)
 
     def _own_write_over(self, keep: Key | None) -> None:
         """A write of the user's made (the list catches up on ``keep``) or not (None: the

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from coopbrowse.store.text import printable
 
@@ -130,6 +131,7 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         # The owner's: True while what the kept keys wait for is still under way (a write
         # that takes longer than KEEP_AT_MOST at 100,000 meetings): they wait on for it
         self.still_coming: Callable[[], bool] = lambda: False
+        self._give_up_timer: Timer | None = None
 
     # Data ----------------------------------------------------------------------------------
 
@@ -200,7 +202,7 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
             event.stop()
             event.prevent_default()
             if not self._keys:  # (a list that never comes does not keep them for good)
-                self.set_timer(self.KEEP_AT_MOST, self._give_up)
+                self._keep_timer(self.KEEP_AT_MOST)
             self._keys.append(event)
             return
         if kept(event):
@@ -213,10 +215,16 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
             return
         await super()._on_key(event)
 
+    def _keep_timer(self, delay: float) -> None:
+        if self._give_up_timer is not None:
+            self._give_up_timer.stop()
+        self._give_up_timer = self.set_timer(delay, self._give_up)
+
     def _give_up(self) -> None:
+        self._give_up_timer = None
         if self.keeping and self._keys:
             if self.still_coming():
-                self.set_timer(self.KEEP_AT_MOST, self._give_up)
+                self._keep_timer(self.KEEP_AT_MOST)
             else:
                 self.stop_waiting()
 
@@ -253,6 +261,9 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         """The rows are here: make the moves typed while the first were on their way, and
         send on the keys typed while these were (ahead of any typed since)."""
         self.waiting = self.keeping = False
+        if self._give_up_timer is not None:  # (it would let go of keys kept for a later list)
+            self._give_up_timer.stop()
+            self._give_up_timer = None
         moves, self._moves = self._moves, []
         for move in moves:
             getattr(self, f"action_{move}")()
