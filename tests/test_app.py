@@ -2640,6 +2640,9 @@ async def test_keys_typed_while_a_delete_is_saved_move_on_from_its_neighbour(
         await until(pilot, lambda: keys[0] not in [r.key for r in main.rows], "caught up")
         await settle(pilot, app)
         assert main._current_key() == keys[4]
+        # u then is about the row the keys moved to: the way back said is the command's
+        said = [str(n.message) for n in app._notifications if "Deleted" in str(n.message)]
+        assert said == [f"Deleted: {keys[0][1]}. `coopbrowse undo {keys[0][1]}` brings it back."]
 
 
 async def test_keys_kept_for_a_list_that_never_comes_go_on(app, monkeypatch) -> None:

@@ -583,6 +583,39 @@ async def test_the_saved_notice_says_where_u_undoes_the_edit(app, store: Store) 
         assert said[-1].endswith(". u undoes your edit."), said
 
 
+async def test_the_saved_notice_after_keys_typed_meanwhile_says_where_u_undoes_it(
+    app, store: Store, monkeypatch
+) -> None:
+    """Keys typed as the form closes act on the list once it is read again after the save,
+    after the notice: "u undoes your edit" would then be about the row they moved to (a
+    new user's ``u`` found nothing to undo there). Said so, the notice names the meeting."""
+    import threading
+
+    from textual import events
+
+    from coopbrowse.store.library import Library
+
+    release = threading.Event()
+    real = Library.refresh
+
+    def held(self, *args, **kwargs):
+        assert release.wait(20)
+        return real(self, *args, **kwargs)
+
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        form.query_one("#f-title", Input).value = "A title"
+        monkeypatch.setattr(Library, "refresh", held)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is not form, "the form closed")
+        app.post_message(events.Key("j", "j"))  # (typed while the list is read again)
+        await pilot.pause(0.1)
+        release.set()
+        await settle(pilot, app)
+        said = [n.message for n in app._notifications if n.message.startswith("Saved")]
+        assert said == [f"Saved {PENZA}. u on the meeting undoes your edit."], said
+
+
 def test_the_question_about_a_change_elsewhere_names_a_few_of_its_fields(store: Store) -> None:
     meeting = store.meeting(PENZA)
     assert meeting is not None

@@ -202,6 +202,9 @@ class MainScreen(StyledOnce, Screen[None]):
         # the meeting deleted last and the row the list then moved to: u there, before any
         # move, brings the meeting back (not the latest change of the row's own record)
         self._deleted: tuple[Key, Key | None] | None = None
+        # what a write of the user's says once its catch-up is done: (as a rule, when keys
+        # were typed meanwhile: they act on the list after it, so "u, pressed next" is not)
+        self._write_notice: tuple[str, str] | None = None
         self._holding_keys = False  # (see _hold_keys)
         self._own_writes = 0  # writes of the user's under way (see _poll)
         self._release_owed = False  # (see _release_keys)
@@ -1754,7 +1757,6 @@ class MainScreen(StyledOnce, Screen[None]):
             if not meeting_id:
                 self._release_keys()
             else:
-                self._catch_up(key, hold=True)
                 kept = form.kept_elsewhere
                 also = (
                     f", on top of a change made elsewhere ({'; '.join(kept[:2])}"
@@ -1768,7 +1770,13 @@ class MainScreen(StyledOnce, Screen[None]):
                     u if key[0] == "meeting" or form.edit_touches(key[1]) else f"{u} on the meeting"
                 )
                 message = f"Saved {meeting_id}{also}. {undo} undoes your edit."
-                self.notify(one_line(message), markup=False, timeout=8 if kept else None)
+                if kept:  # (said at once: longer, and about what the form found)
+                    self.notify(one_line(message), markup=False, timeout=8)
+                else:
+                    # (keys typed as the form closed move on from it: u on it undoes it)
+                    ahead = f"Saved {meeting_id}. {u} on the meeting undoes your edit."
+                    self._write_notice = (one_line(message), one_line(ahead))
+                self._catch_up(key, hold=True)
 
         self._hold_keys()  # (the keys typed as the form closes wait for the list)
         # after the keys already on their way to the opening screen: it keeps them all
@@ -1950,6 +1958,8 @@ class MainScreen(StyledOnce, Screen[None]):
             "Deleted",
             keep=neighbour,
             then=f"{self._key('undo', 'u')}, pressed next, brings it back",
+            # (the keys typed while it was saved move on from it: u is about their row)
+            ahead=f"`coopbrowse undo {key[1]}` brings it back",
         )
 
     def _unselect(self, meeting_id: str) -> None:
@@ -1959,12 +1969,19 @@ class MainScreen(StyledOnce, Screen[None]):
             self.selection = selection
 
     def _write(
-        self, key: Key, change: Any, done: str, *, keep: Key | None = None, then: str = ""
+        self,
+        key: Key,
+        change: Any,
+        done: str,
+        *,
+        keep: Key | None = None,
+        then: str = "",
+        ahead: str = "",
     ) -> None:
         """(In a worker) one write through the store, saying on the status line while it
         waits for another writer's lock; then the list catches up on ``key`` (or on
         ``keep``, when the write removes ``key``), and ``done`` is said (with ``then``: what
-        may follow)."""
+        may follow; ``ahead`` instead when keys were typed meanwhile: see _caught_up)."""
         from coopbrowse.store.writer import store_for_writing
 
         call = self.app.call_from_thread
@@ -1990,11 +2007,14 @@ class MainScreen(StyledOnce, Screen[None]):
             call(self._own_write_over, None)
             call(self.notify, "Nothing changed.", timeout=3)
             return
-        call(self._own_write_over, keep or key)
+        said = f"{done}: {key[1]}."
         call(
-            self.notify,
-            one_line(f"{done}: {key[1]}." + (f" {then}." if then else "")),
-            markup=False,
+            self._own_write_over,
+            keep or key,
+            (
+                one_line(f"{said} {then}." if then else said),
+                one_line(f"{said} {ahead}." if ahead else said),
+            ),
         )
 
     def action_follow_up(self) -> None:
@@ -2215,13 +2235,15 @@ class MainScreen(StyledOnce, Screen[None]):
     def _own_write_begins(self) -> None:
         self._own_writes += 1  # (on the UI thread, as its end is counted)
 
-    def _own_write_over(self, keep: Key | None) -> None:
-        """A write of the user's made (the list catches up on ``keep``) or not (None: the
-        keys held for it act on the list as it is)."""
+    def _own_write_over(self, keep: Key | None, notice: tuple[str, str] | None = None) -> None:
+        """A write of the user's made (the list catches up on ``keep``, and ``notice`` is
+        said then: see :meth:`_caught_up`) or not (None: the keys held for it act on the
+        list as it is)."""
         self._own_writes -= 1
         if keep is None:
             self._release_keys()
         else:
+            self._write_notice = notice
             self._catch_up(keep, hold=True)
 
     def _hold_keys(self) -> None:
@@ -2294,6 +2316,13 @@ class MainScreen(StyledOnce, Screen[None]):
         briefing and said it was done)."""
         if ticket != self._catchup_ticket:
             return
+        if self._write_notice is not None:
+            # the keys typed while it was saved (kept until the list is read again) act on
+            # the list after this is said: what "u, pressed next" offers would not hold
+            plain, ahead = self._write_notice
+            self._write_notice = None
+            typed = self.query_one(RecordTable).typed_ahead
+            self.notify(ahead if typed else plain, markup=False)
         if outside:
             self.notify(
                 "The database was changed by another process: the list is read again.",

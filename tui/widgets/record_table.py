@@ -215,6 +215,11 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
             return
         await super()._on_key(event)
 
+    @property
+    def typed_ahead(self) -> bool:
+        """Whether keys typed for a list on its way are kept (they act once it is here)."""
+        return bool(self._keys or self._moves)
+
     def _keep_timer(self, delay: float) -> None:
         if self._give_up_timer is not None:
             self._give_up_timer.stop()
