@@ -24,6 +24,19 @@ def test_the_hint_line_offers_values_but_says_nothing_of_a_range() -> None:
         assert hint_for(ranged, values) == ""  # the list's count says what matched
 
 
+def test_a_day_of_a_month_with_meetings_is_a_date_typed_whole() -> None:
+    """The date values offered are months: a whole day was told "no value in the data
+    starts so", beside the meetings it found (a new user's query)."""
+
+    def values(field: str) -> list[str]:
+        return {"date": ["2023-03", "2023-04"], "person": ["lukashenko"]}[field]
+
+    assert hint_for("person:lukashenko date:2023-04-03", values) == ""
+    assert hint_for("date:2023-04", values) == ""
+    assert hint_for("date:2023-0", values) == "date: 2023-03, 2023-04"
+    assert hint_for("date:2024-05-01", values) == "date: no value in the data starts so"
+
+
 def test_a_status_or_sector_no_record_has_is_named_as_one() -> None:
     """ "status:implemented" (a status no proposal had yet) was hinted "no value in the
     data starts so", as a slip is: a new user took it for a misspelling."""

@@ -78,6 +78,7 @@ def complete(value: str, values: Callable[[str], list[str]]) -> str | None:
 
 
 NO_VALUES = ": no value in the data starts so"
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def hint_for(value: str, values: Callable[[str], list[str]]) -> str:
@@ -95,6 +96,10 @@ def hint_for(value: str, values: Callable[[str], list[str]]) -> str:
     try:
         known = values(field)
     except KeyError:
+        return ""
+    if field == "date" and _DAY.fullmatch(m.group(4)) and m.group(4)[:7] in known:
+        # a day of a month that has meetings: a value typed whole (the values listed are
+        # months; "date:2023-04-03" was told no value starts so, beside its 33 meetings)
         return ""
     candidates = [c for c in known if c.lower().startswith(m.group(4).lower())]
     if field == "type" and m.group(4).lower().removesuffix("s") in known:
