@@ -45,6 +45,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("aircraft", "airplane", "aeroplane"),
     ("utility", "communal"),
     ("tram", "tramway"),
+    # the head of state's name as Belarusian and other transliterations write it
+    ("lukashenko", "lukashenka", "lukasenka", "lukasenko"),
+    ("aleksandr", "alexander", "alexandr", "alyaksandr", "aliaksandr", "alaksandr"),
 )
 
 _NO_STEM = {"is", "was", "has", "gas", "bus", "its", "this", "us", "as", "less", "news", "series"}
@@ -164,6 +167,16 @@ _STEMS_OF: dict[str, tuple[str, ...]] = {}
 for _stem, _canonical in _SYNONYMS.items():
     _STEMS_OF[_canonical] = (*_STEMS_OF.get(_canonical, (_canonical,)), _stem)
 _STEMS_OF = {k: tuple(dict.fromkeys(v)) for k, v in _STEMS_OF.items()}
+
+
+def variants(word: str) -> list[str]:
+    """``word`` (folded) and, when a synonym group holds it, the prefixes of the group's
+    other words (:func:`stem_prefixes`): what a prefix match on a name looks for
+    (``person:lukashenko`` finds "Łukašenka")."""
+    canonical = term(word)
+    if canonical not in _STEMS_OF:
+        return [word]
+    return sorted({word, *stem_prefixes(canonical)})
 
 
 def terms(text: str) -> list[str]:

@@ -22,7 +22,7 @@ from typing import Any
 
 from msgspec import Struct, field
 
-from .analysis import WORD_RE, edit_distance, fold, latin_guesses, stem_prefixes, term
+from .analysis import WORD_RE, edit_distance, fold, latin_guesses, stem_prefixes, term, variants
 from .query import And, Filter, Node, Not, Or, Phrase, QueryError, Word, walk
 from .regions import Region, find_region, region_slug, spelled_region
 from .schema import SUB_WEIGHT, TIERS
@@ -376,9 +376,9 @@ class Compiler:
             return T.empty_query()
         per_word = []
         for w in words:
-            options = [
-                T.regex_query(self.schema, fld, re.escape(w) + ".*") for fld in self._fields(name)
-            ]
+            # (a name's other spellings too: person:lukashenko finds "Łukašenka")
+            pattern = "(" + "|".join(map(re.escape, variants(w))) + ").*"
+            options = [T.regex_query(self.schema, fld, pattern) for fld in self._fields(name)]
             per_word.append(self._either(options))
         return per_word[0] if len(per_word) == 1 else self._all(per_word)
 
