@@ -2636,6 +2636,9 @@ async def test_keys_typed_while_a_delete_is_saved_move_on_from_its_neighbour(
         for _ in range(3):
             app.post_message(events.Key("j", "j"))
         await pilot.pause(0.5)
+        # the keys were taken: the status line says so while the write goes on
+        status = str(main.query_one("#status").render())
+        assert status == "Saving… · 3 keys typed meanwhile wait for it", status
         release.set()
         await until(pilot, lambda: keys[0] not in [r.key for r in main.rows], "caught up")
         await settle(pilot, app)

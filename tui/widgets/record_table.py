@@ -132,6 +132,8 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         # that takes longer than KEEP_AT_MOST at 100,000 meetings): they wait on for it
         self.still_coming: Callable[[], bool] = lambda: False
         self._give_up_timer: Timer | None = None
+        # The owner's: hears how many keys are kept (the screen says they were taken)
+        self.kept: Callable[[int], None] = lambda count: None
 
     # Data ----------------------------------------------------------------------------------
 
@@ -204,6 +206,7 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
             if not self._keys:  # (a list that never comes does not keep them for good)
                 self._keep_timer(self.KEEP_AT_MOST)
             self._keys.append(event)
+            self.kept(len(self._keys))
             return
         if kept(event):
             # kept for rows that came before the list got to it: on through the app as
@@ -219,6 +222,11 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
     def typed_ahead(self) -> bool:
         """Whether keys typed for a list on its way are kept (they act once it is here)."""
         return bool(self._keys or self._moves)
+
+    @property
+    def kept_keys(self) -> int:
+        """How many keys typed for a list on its way are kept."""
+        return len(self._keys)
 
     def _keep_timer(self, delay: float) -> None:
         if self._give_up_timer is not None:
