@@ -2699,6 +2699,28 @@ async def test_keys_kept_for_a_later_list_wait_their_own_time(app, monkeypatch) 
         await until(pilot, lambda: main._current_key() == keys[2], "the key gone on")
 
 
+async def test_a_new_list_whose_cursor_fits_its_first_page_shows_it_from_the_top(
+    tmp_path,
+) -> None:
+    """A restored query's list came where the long list had been scrolled down, its cursor
+    on its second row: the list was scrolled just to the cursor, and its first row (the
+    largest under its sort) was hidden until k (a new user, at 100k)."""
+    path = indexed_long_list(tmp_path)
+    app = CoopBrowseApp(path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        table = screen_of(app).query_one(RecordTable)
+        table.action_last()
+        await pilot.pause()
+        assert table.scroll_y > 0
+        table.set_rows(table.columns, 200, table._cells, cursor=1)
+        await pilot.pause()
+        assert table.cursor == 1 and table.scroll_y == 0
+        table.set_rows(table.columns, 200, table._cells, cursor=150)  # (beyond it: scrolled)
+        await pilot.pause()
+        assert table.scroll_y > 0 and table.scroll_y <= 150 < table.scroll_y + table.page
+
+
 async def test_a_question_answers_keys_typed_with_d_and_a_click(app, store: Store) -> None:
     """ "D y" in one burst left the question open and nothing deleted (the question opens
     after a worker reads the meeting: the y went to the list); and the question's buttons

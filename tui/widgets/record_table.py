@@ -156,13 +156,18 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         self.refresh_rows()
         self.virtual_size = Size(self.size.width, count + 1)
         self.cursor = max(0, min(cursor, count - 1)) if count else 0
-        self.call_after_refresh(self.scroll_to_cursor)
+        self.call_after_refresh(self.scroll_to_cursor, True)
 
-    def scroll_to_cursor(self) -> None:
-        """Bring the cursor row into view (after a new row count has been laid out)."""
+    def scroll_to_cursor(self, new_rows: bool = False) -> None:
+        """Bring the cursor row into view (after a new row count has been laid out); with
+        ``new_rows``, from the top when it fits in the first page (a query's list, its
+        cursor on its second row, came where a long list had been scrolled down: it was
+        scrolled just to the cursor, and its first row, the largest under its sort, hidden)."""
         if not self.row_count:
             return
-        if self.cursor < self.scroll_y:
+        if new_rows and self.cursor < self.page:
+            self.scroll_to(y=0, animate=False)
+        elif self.cursor < self.scroll_y:
             self.scroll_to(y=self.cursor, animate=False)
         elif self.cursor >= self.scroll_y + self.page:
             self.scroll_to(y=self.cursor - self.page + 1, animate=False)
