@@ -45,10 +45,14 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("aircraft", "airplane", "aeroplane"),
     ("utility", "communal"),
     ("tram", "tramway"),
-    # the head of state's name as Belarusian and other transliterations write it
+)
+# Spellings of one name (the head of state's, as Belarusian and other transliterations write
+# it): synonyms to search, and to ``person:`` (see :func:`name_variants`)
+NAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("lukashenko", "lukashenka", "lukasenka", "lukasenko"),
     ("aleksandr", "alexander", "alexandr", "alyaksandr", "aliaksandr", "alaksandr"),
 )
+SYNONYM_GROUPS += NAME_GROUPS
 
 _NO_STEM = {"is", "was", "has", "gas", "bus", "its", "this", "us", "as", "less", "news", "series"}
 
@@ -169,14 +173,11 @@ for _stem, _canonical in _SYNONYMS.items():
 _STEMS_OF = {k: tuple(dict.fromkeys(v)) for k, v in _STEMS_OF.items()}
 
 
-def variants(word: str) -> list[str]:
-    """``word`` (folded) and, when a synonym group holds it, the prefixes of the group's
-    other words (:func:`stem_prefixes`): what a prefix match on a name looks for
-    (``person:lukashenko`` finds "Łukašenka")."""
-    canonical = term(word)
-    if canonical not in _STEMS_OF:
-        return [word]
-    return sorted({word, *stem_prefixes(canonical)})
+def name_variants(word: str) -> list[str]:
+    """The other spellings of a name's word (folded, whole words; :data:`NAME_GROUPS`), or
+    none: what ``person:lukashenko`` finds besides the words it starts ("Łukašenka")."""
+    group = next((g for g in NAME_GROUPS if word in g), ())
+    return [w for w in group if w != word]
 
 
 def terms(text: str) -> list[str]:

@@ -22,7 +22,15 @@ from typing import Any
 
 from msgspec import Struct, field
 
-from .analysis import WORD_RE, edit_distance, fold, latin_guesses, stem_prefixes, term, variants
+from .analysis import (
+    WORD_RE,
+    edit_distance,
+    fold,
+    latin_guesses,
+    name_variants,
+    stem_prefixes,
+    term,
+)
 from .query import And, Filter, Node, Not, Or, Phrase, QueryError, Word, walk
 from .regions import Region, find_region, region_slug, spelled_region
 from .schema import SUB_WEIGHT, TIERS
@@ -376,8 +384,8 @@ class Compiler:
             return T.empty_query()
         per_word = []
         for w in words:
-            # (a name's other spellings too: person:lukashenko finds "Łukašenka")
-            pattern = "(" + "|".join(map(re.escape, variants(w))) + ").*"
+            # (a name's other spellings too, whole: person:lukashenko finds "Łukašenka")
+            pattern = "|".join([re.escape(w) + ".*", *map(re.escape, name_variants(w))])
             options = [T.regex_query(self.schema, fld, pattern) for fld in self._fields(name)]
             per_word.append(self._either(options))
         return per_word[0] if len(per_word) == 1 else self._all(per_word)

@@ -2713,12 +2713,21 @@ async def test_a_new_list_whose_cursor_fits_its_first_page_shows_it_from_the_top
         table.action_last()
         await pilot.pause()
         assert table.scroll_y > 0
-        table.set_rows(table.columns, 200, table._cells, cursor=1)
+        n = table.row_count  # (the rows are the list's own: only where it scrolls changes)
+        table.set_rows(table.columns, n, table._cells, cursor=1, from_top=True)
+        await until(pilot, lambda: table.scroll_y == 0, "the list shown from the top")
+        assert table.cursor == 1
+        far = n - 10
+        table.set_rows(table.columns, n, table._cells, cursor=far, from_top=True)  # (beyond)
         await pilot.pause()
-        assert table.cursor == 1 and table.scroll_y == 0
-        table.set_rows(table.columns, 200, table._cells, cursor=150)  # (beyond it: scrolled)
+        assert 0 < table.scroll_y <= far < table.scroll_y + table.page
+        # the same list read again (after a write) keeps its scroll: the row stays put
+        y = int(table.max_scroll_y) - 3
+        table.scroll_to(y=y, animate=False)
         await pilot.pause()
-        assert table.scroll_y > 0 and table.scroll_y <= 150 < table.scroll_y + table.page
+        table.set_rows(table.columns, n, table._cells, cursor=y + 5)
+        await pilot.pause()
+        assert table.scroll_y == y and table.cursor == y + 5
 
 
 async def test_a_question_answers_keys_typed_with_d_and_a_click(app, store: Store) -> None:

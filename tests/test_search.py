@@ -360,6 +360,13 @@ def test_the_head_of_states_spellings_are_one_name(bundled) -> None:
     ):
         assert ids(index, query) == [own.id], query
     assert ids(index, "person:karankevich") == []  # (a filter still narrows)
+    # only names have other spellings to a filter, and they are whole words there
+    from coopbrowse.store.analysis import name_variants
+
+    assert name_variants("utility") == [] and name_variants("lift") == []
+    assert "aleksandr" in name_variants("alexander") and "alexander" not in name_variants(
+        "alexander"
+    )
 
 
 def test_a_region_named_in_full_is_that_region_not_one_that_starts_alike(

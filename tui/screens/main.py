@@ -204,7 +204,8 @@ class MainScreen(StyledOnce, Screen[None]):
         self._deleted: tuple[Key, Key | None] | None = None
         # what a write of the user's says once its catch-up is done: (as a rule, when keys
         # were typed meanwhile: they act on the list after it, so "u, pressed next" is not)
-        self._write_notice: tuple[str, str] | None = None
+        self._write_notice: tuple[str, str, float | None] | None = None  # (, timeout)
+        self._list_shown: tuple[str, str, str] | None = None  # (view, query, sort) on screen
         self._holding_keys = False  # (see _hold_keys)
         self._own_writes = 0  # writes of the user's under way (see _poll)
         self._release_owed = False  # (see _release_keys)
@@ -604,7 +605,7 @@ class MainScreen(StyledOnce, Screen[None]):
         if left:
             detail = f"{detail} {left}"
         kept = self.query_one(RecordTable).kept_keys
-        if kept:
+        if kept and (self._own_writes > 0 or self._catching_up):  # (what they wait for)
             detail = f"{detail} · {plural(kept, 'key')} typed meanwhile wait for it"
         self.query_one("#status", Static).update(Text(detail), layout=False)
 
@@ -850,7 +851,18 @@ class MainScreen(StyledOnce, Screen[None]):
         else:
             target = cursor if cursor is not None else 0
             columns = view.columns_for(request.sort, rows.widest)
-            table.set_rows(columns, len(rows), self._cells, self._is_marked, cursor=target)
+            # (another list: shown from the top when its cursor fits the first page; the
+            # same one read again keeps its scroll)
+            listed = (rows.view, request.query, request.sort)
+            table.set_rows(
+                columns,
+                len(rows),
+                self._cells,
+                self._is_marked,
+                cursor=target,
+                from_top=listed != self._list_shown,
+            )
+            self._list_shown = listed
             self._placed = table.cursor
             # (the row to keep not in the first page: the moves typed meanwhile wait for it,
             # or they were made from the top and the row was then not gone back to)
@@ -877,6 +889,17 @@ class MainScreen(StyledOnce, Screen[None]):
         (a hold ends with its list; ``only_if_kept``: only if it kept some), and the actions
         typed after a query put off until its list (typed while opening, or restored) run."""
         table = self.query_one(RecordTable)
+        if self._write_notice is not None:
+            # a write's notice, once the list after it is here and before the keys typed
+            # while it was saved act on it: said otherwise when there are some ("u, pressed
+            # next" would not hold: they move on from the row)
+            plain, ahead, timeout = self._write_notice
+            self._write_notice = None
+            said = ahead if table.typed_ahead else plain
+            if timeout is None:
+                self.notify(said, markup=False)
+            else:
+                self.notify(said, markup=False, timeout=timeout)
         # (not while a query submitted is still to be asked for: this list was asked for
         # before it, a save's say, and the moves typed behind the enter are for the query's:
         # "lift", enter, "jj" behind a save were made in the list being left)
@@ -1785,12 +1808,9 @@ class MainScreen(StyledOnce, Screen[None]):
                     u if key[0] == "meeting" or form.edit_touches(key[1]) else f"{u} on the meeting"
                 )
                 message = f"Saved {meeting_id}{also}. {undo} undoes your edit."
-                if kept:  # (said at once: longer, and about what the form found)
-                    self.notify(one_line(message), markup=False, timeout=8)
-                else:
-                    # (keys typed as the form closed move on from it: u on it undoes it)
-                    ahead = f"Saved {meeting_id}. {u} on the meeting undoes your edit."
-                    self._write_notice = (one_line(message), one_line(ahead))
+                # (keys typed as the form closed move on from it: u on it undoes it)
+                ahead = f"Saved {meeting_id}{also}. {u} on the meeting undoes your edit."
+                self._write_notice = (one_line(message), one_line(ahead), 8 if kept else None)
                 self._catch_up(key, hold=True)
 
         self._hold_keys()  # (the keys typed as the form closes wait for the list)
@@ -2029,6 +2049,7 @@ class MainScreen(StyledOnce, Screen[None]):
             (
                 one_line(f"{said} {then}." if then else said),
                 one_line(f"{said} {ahead}." if ahead else said),
+                None,
             ),
         )
 
@@ -2250,7 +2271,9 @@ class MainScreen(StyledOnce, Screen[None]):
     def _own_write_begins(self) -> None:
         self._own_writes += 1  # (on the UI thread, as its end is counted)
 
-    def _own_write_over(self, keep: Key | None, notice: tuple[str, str] | None = None) -> None:
+    def _own_write_over(
+        self, keep: Key | None, notice: tuple[str, str, float | None] | None = None
+    ) -> None:
         """A write of the user's made (the list catches up on ``keep``, and ``notice`` is
         said then: see :meth:`_caught_up`) or not (None: the keys held for it act on the
         list as it is)."""
@@ -2331,13 +2354,6 @@ class MainScreen(StyledOnce, Screen[None]):
         briefing and said it was done)."""
         if ticket != self._catchup_ticket:
             return
-        if self._write_notice is not None:
-            # the keys typed while it was saved (kept until the list is read again) act on
-            # the list after this is said: what "u, pressed next" offers would not hold
-            plain, ahead = self._write_notice
-            self._write_notice = None
-            typed = self.query_one(RecordTable).typed_ahead
-            self.notify(ahead if typed else plain, markup=False)
         if outside:
             self.notify(
                 "The database was changed by another process: the list is read again.",

@@ -145,8 +145,10 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         marked: Callable[[int], bool] | None = None,
         *,
         cursor: int = 0,
+        from_top: bool = False,
     ) -> None:
-        """Show ``count`` rows; the cursor goes to ``cursor`` (clamped)."""
+        """Show ``count`` rows; the cursor goes to ``cursor`` (clamped); ``from_top``: the
+        rows of another list, shown from the top when the cursor fits the first page."""
         self.columns = columns
         self.row_count = count
         self._cells = cells
@@ -156,16 +158,16 @@ class RecordTable(KeepsTypeahead, ScrollView, can_focus=True):
         self.refresh_rows()
         self.virtual_size = Size(self.size.width, count + 1)
         self.cursor = max(0, min(cursor, count - 1)) if count else 0
-        self.call_after_refresh(self.scroll_to_cursor, True)
+        self.call_after_refresh(self.scroll_to_cursor, from_top)
 
-    def scroll_to_cursor(self, new_rows: bool = False) -> None:
-        """Bring the cursor row into view (after a new row count has been laid out); with
-        ``new_rows``, from the top when it fits in the first page (a query's list, its
+    def scroll_to_cursor(self, from_top: bool = False) -> None:
+        """Bring the cursor row into view (after a new row count has been laid out);
+        ``from_top``: from the top when it fits in the first page (a query's list, its
         cursor on its second row, came where a long list had been scrolled down: it was
         scrolled just to the cursor, and its first row, the largest under its sort, hidden)."""
         if not self.row_count:
             return
-        if new_rows and self.cursor < self.page:
+        if from_top and self.cursor < self.page:
             self.scroll_to(y=0, animate=False)
         elif self.cursor < self.scroll_y:
             self.scroll_to(y=self.cursor, animate=False)
