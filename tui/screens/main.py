@@ -202,9 +202,10 @@ class MainScreen(StyledOnce, Screen[None]):
         # the meeting deleted last and the row the list then moved to: u there, before any
         # move, brings the meeting back (not the latest change of the row's own record)
         self._deleted: tuple[Key, Key | None] | None = None
-        # what a write of the user's says once its catch-up is done: (as a rule, when keys
-        # were typed meanwhile: they act on the list after it, so "u, pressed next" is not)
-        self._write_notice: tuple[str, str, float | None] | None = None  # (, timeout)
+        # what a write of the user's says once the list after it is on screen (_list_here):
+        # (as a rule, when keys were typed meanwhile: they act on that list, so "u, pressed
+        # next" would not hold; the notice's timeout, None for the usual one)
+        self._write_notice: tuple[str, str, float | None] | None = None
         self._list_shown: tuple[str, str, str] | None = None  # (view, query, sort) on screen
         self._holding_keys = False  # (see _hold_keys)
         self._own_writes = 0  # writes of the user's under way (see _poll)
@@ -2016,7 +2017,7 @@ class MainScreen(StyledOnce, Screen[None]):
         """(In a worker) one write through the store, saying on the status line while it
         waits for another writer's lock; then the list catches up on ``key`` (or on
         ``keep``, when the write removes ``key``), and ``done`` is said (with ``then``: what
-        may follow; ``ahead`` instead when keys were typed meanwhile: see _caught_up)."""
+        may follow; ``ahead`` instead when keys were typed meanwhile: see _list_here)."""
         from coopbrowse.store.writer import store_for_writing
 
         call = self.app.call_from_thread
@@ -2275,8 +2276,8 @@ class MainScreen(StyledOnce, Screen[None]):
         self, keep: Key | None, notice: tuple[str, str, float | None] | None = None
     ) -> None:
         """A write of the user's made (the list catches up on ``keep``, and ``notice`` is
-        said then: see :meth:`_caught_up`) or not (None: the keys held for it act on the
-        list as it is)."""
+        said once it is on screen: see :meth:`_list_here`) or not (None: the keys held for
+        it act on the list as it is)."""
         self._own_writes -= 1
         if keep is None:
             self._release_keys()
