@@ -152,7 +152,6 @@ _MONTHS_OF = re.compile(
     re.I,
 )
 _MONTHS_YEAR_NEXT = re.compile(r",?\s+(?:in|of)\s+((?:19|20)\d{2})\b(?!\s*(?:-|–|—|to)\s*\d)")
-# a percentage in words: "increased by almost four percent"
 # "The turnover for eight months amounted to": months of the year told after the amount (not
 # "stalled over the last two months, trade ...", nor "for six months in a row")
 _MONTHS_FOR = re.compile(
@@ -160,6 +159,7 @@ _MONTHS_FOR = re.compile(
     r"(?!\s+in\s+a\s+row)[^,;]{0,60}$",
     re.I,
 )
+# a percentage in words: "increased by almost four percent"
 _PERCENT_UNITS = {w: n for w, n in _WORD_NUMBERS.items() if n < 10}
 _PERCENT_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
                  "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
