@@ -20,7 +20,7 @@ import re
 import threading
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from rich.text import Text
 from textual import events, work
@@ -209,6 +209,8 @@ def field_name(path: str, wid: str | None = None) -> str:
         return row
     return f"{row}, {names.get(m[3], m[3].replace('_', ' '))}{m[4]}"
 
+
+WidgetType = TypeVar("WidgetType", bound=Widget)
 
 EAGER_ROWS = 4  # a list's rows mounted with the form; the rest follow a few at a time
 # (the lists below the meeting's own fields, out of sight when the form opens: their first
@@ -444,7 +446,8 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         return all(section.complete.is_set() for section in self.query(ListSection))
 
     def _row_shown(self, prefix: str, i: int) -> bool:
-        return bool(self.query(f"#{prefix}-{i}-keep"))
+        wid = f"{prefix}-{i}-keep"
+        return wid in self._ids if self._ids is not None else bool(self.query(f"#{wid}"))
 
     def on_mount(self) -> None:
         target = self.query(f"#{self.focus_on}") if self.focus_on else None
@@ -567,16 +570,27 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
 
     # Reading the form back --------------------------------------------------------------
 
+    # While :meth:`sync` reads the form, its widgets by id, found in one walk: a query per
+    # field walked the whole form each time (hundreds of widgets, a dozen fields a row), and
+    # reading a long form back took a tenth of a second
+    _ids: dict[str, Widget] | None = None
+
+    def _widget(self, wid: str, kind: type[WidgetType]) -> WidgetType:
+        found = self._ids.get(wid) if self._ids is not None else None
+        if isinstance(found, kind):
+            return found
+        return self.query_one(f"#{wid}", kind)
+
     def _value(self, wid: str) -> str:
-        field = self.query_one(f"#{wid}", Input)
+        field = self._widget(wid, Input)
         return (field.stored_value if isinstance(field, Field) else field.value).strip()
 
     def _text(self, wid: str) -> str:
-        area = self.query_one(f"#{wid}", TextArea)
+        area = self._widget(wid, TextArea)
         return area.stored_text if isinstance(area, ShownTextArea) else area.text
 
     def _checked(self, wid: str) -> bool:
-        return self.query_one(f"#{wid}", Checkbox).value
+        return self._widget(wid, Checkbox).value
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         wid = event.checkbox.id or ""
@@ -594,11 +608,18 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         section.query_one(".form-section", Label).update(f"{title} ({said})")
 
     def _chosen(self, wid: str) -> str:
-        return self.query_one(f"#{wid}", Choice).value
+        return self._widget(wid, Choice).value
 
     def sync(self) -> None:
         """Read every widget back into :attr:`state` (before a list is recomposed, and
         before saving)."""
+        self._ids = {w.id: w for w in self.walk_children(Widget) if w.id is not None}
+        try:
+            self._sync()
+        finally:
+            self._ids = None
+
+    def _sync(self) -> None:
         m = self.state
         for name in ("date", "region", "place", "title"):
             m[name] = self._value(f"f-{name}")
