@@ -1835,3 +1835,104 @@ def test_a_country_or_a_possessive_is_no_place_of_the_meeting() -> None:
         "Melnichenko in Russia, in Moscow, on 31 March 2022."
     )
     assert extract(met).meeting["place"] == "Moscow"
+
+
+# --- round of 2026-12-06: from the tuning reports of the ninth batch ------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # parts for a machine: the parts are the good, not the machines they are for
+        (
+            "Components and aggregates for heavy BelAZ trucks, MTZ tractors, and other "
+            "Belarusian agricultural machines are assembled in the region.",
+            ([], []),
+        ),
+        ("The region produces many parts for Belarusian cars.", ([], [])),
+        ("Belarus supplies spare parts for tractors to the region.", (["spare parts"], [])),
+        # how much is no part of a good, and "your goods" names none
+        ("At the same time we buy a great deal of your goods.", ([], [])),
+        (
+            "Belarus buys a great deal of grain and plenty of timber from the region.",
+            ([], ["grain", "timber"]),
+        ),
+        # "in demand" with no word of how great: goods by name only
+        (
+            "Engineering products will be in demand in the region. They are in demand.",
+            (["Engineering products"], []),
+        ),
+    ],
+)
+def test_parts_for_a_machine_how_much_and_plain_demand(
+    sentence: str, expected: tuple[list[str], list[str]]
+) -> None:
+    assert _goods(sentence) == expected
+
+
+def test_whose_and_a_governments_body_are_no_enterprises() -> None:
+    got = _enterprises(
+        "“Our holding company Belstankoinstrument may be very much interested in tight "
+        "cooperation with this emerging machine tool cluster,” the President said."
+    )
+    assert got == {"machine-tools": ["Belstankoinstrument"]}
+    got = _enterprises(
+        "An agreement on industrial cooperation was signed between the 558th Aircraft Repair "
+        "Plant and the Department of Sport and Tourism of Brest Regional Executive Committee."
+    )
+    assert got == {"industrial-cooperation": ["558th Aircraft Repair Plant"]}
+
+
+def test_a_plans_title_in_the_diplomatic_formula_names_no_sector() -> None:
+    plan = (
+        "The governors signed the plan of cooperation in trade, economy, science and a "
+        "humanitarian sphere for 2013 between Smolensk region and Mogilev region."
+    )
+    assert _sectors(plan) == set()
+    # areas the sides said they would work on still are
+    assert _sectors("The sides agreed to develop cooperation in science and culture.") == {
+        "science-technology",
+        "culture-youth",
+    }
+
+
+def test_a_member_of_russias_parliament_is_the_regions_and_a_speaker_at_a_meeting_hosts() -> None:
+    senator = (
+        "Chairman of the Council of the Republic Natalia Kochanova met today with senators "
+        "from Krasnodar Region.\n\nVladimir Beketov, member of the Federation Council "
+        "Committee on Science, Education and Culture:\n\n“Engineering products will be in "
+        "demand in our region.”"
+    )
+    assert _host_and_guest(senator) == ("Natalia Kochanova", "Vladimir Beketov")
+    said = (
+        "Parliamentarians should speak up louder. This was stated today by Natalia Kochanova "
+        "at a meeting with the delegation of the Legislative Assembly of Nizhny Novgorod "
+        "Region. The region is interested in cooperation in agriculture."
+    )
+    assert _host_and_guest(said)[0] == "Natalia Kochanova"
+    # someone of the region "at a meeting with" is not the host
+    theirs = (
+        "Governor of Tomsk Oblast Pavel Sidorov spoke about it at a meeting with the "
+        "Belarusian delegation. Pavel Sidorov at a meeting with the delegation proposed joint "
+        "projects in agriculture."
+    )
+    assert _host_and_guest(theirs)[0] != "Pavel Sidorov"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        (
+            "Research and educational institutions of the two regions will develop cooperation.",
+            {"science-technology", "education"},
+        ),
+        (
+            "Belarusian farmers are ready to help their colleagues in the region.",
+            {"agriculture-food"},
+        ),
+    ],
+)
+def test_educational_institutions_and_farmers_name_their_sectors(
+    sentence: str, sectors: set[str]
+) -> None:
+    assert _sectors(sentence) == sectors

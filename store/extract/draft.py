@@ -614,6 +614,15 @@ _PRESIDENT = re.compile(
 )
 
 
+# Someone named "at a meeting with" the other side: "This was stated today by Natalia
+# Kochanova at a meeting with the delegation of the Legislative Assembly of Nizhny Novgorod
+# Region" (the host, when no titled Belarusian is found and the name is no one's of the region)
+_AT_A_MEETING = re.compile(
+    rf"\b({NAME_WORD})\s+({NAME_WORD})\s+(?:at|during)\s+(?:a|the|his|her)\s+"
+    r"(?:meeting|talks|negotiations)\s+with\b"
+)
+
+
 # The President by surname alone (not "Lukashenko's", a possessive: "Lukashenko's press
 # service" says who spoke for him)
 _PRESIDENT_SURNAME = re.compile(r"\b(Lukashenko|Lukashenka|Łukašenka|Lukašenka)\b(?!['’])")
@@ -653,6 +662,16 @@ def _people(
         m = _PRESIDENT.search(body)
         if m:
             host = Person(m.group(), "President of Belarus", "belarus")
+    if host is None and (met := _AT_A_MEETING.search(body)):
+        name = f"{met.group(1)} {met.group(2)}"
+        theirs = {p.name for p in everyone if p.side == "russia"}
+        if (
+            (guest is None or name != guest.name)
+            and name not in theirs
+            and not is_post(name)
+            and not find_region(name)
+        ):
+            host = Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
     if host is None and (head := _BELARUSIAN_DELEGATION_HEAD.search(body)):
         # "the Belarusian delegation headed by Industry Minister Alexander Yefimov": its head,
         # named with a post of no country, is the host

@@ -40,7 +40,8 @@ _LIST = (
 
 _QUANTITY = (
     r"(?:(?:the\s+|a\s+)?(?:whole|full|wide|broad|entire)\s+range\s+of\s+|various\s+(?:types|kinds)\s+of\s+|"
-    r"a\s+(?:lot|number|variety)\s+of\s+|large\s+volumes\s+of\s+|more\s+(?!than\b)|(?:the\s+)?most\s+\w+\s+|"
+    r"a\s+(?:lot|number|variety|(?:great|good)\s+deal)\s+of\s+|(?:lots|plenty)\s+of\s+|"
+    r"large\s+volumes\s+of\s+|more\s+(?!than\b)|(?:the\s+)?most\s+\w+\s+|"
     r"(?:the\s+)?(?:latest|modern|new)\s+|(?:our|its|their)\s+|\d[\d,]*\s+(?:units\s+of\s+)?|"
     # how many: "up to 100 buses", "more than 20 tractors"
     r"(?:up\s+to|more\s+than|over|about|around|nearly|almost|at\s+least)\s+(?=\d))*"
@@ -101,7 +102,7 @@ _PASSIVE = re.compile(
     r"(?:,\s*[^,.;:!?“”\"]{2,60}){0,8})\s+(?:are|is|were|was|will\s+be|can\s+be|could\s+be|"
     # "20 tractors have already been handed over to farms in the region"
     r"(?:have|has|had)\s+(?:already\s+|also\s+)?been)"
-    r"\s+(?:also\s+|already\s+)?(?P<how>in\s+(?:great|high|good|big|strong|steady)\s+demand|"
+    r"\s+(?:also\s+|already\s+)?(?P<how>in\s+(?:(?:great|high|good|big|strong|steady)\s+)?demand|"
     r"supplied|exported|delivered|sold|imported|shipped|handed\s+over)\b(?P<rest>[^.;]{0,40})"
 )
 
@@ -179,7 +180,9 @@ _TRAILING = re.compile(
     re.I,
 )
 _LEADING = re.compile(
-    r"^(?:(?:a\s+)?(?:(?:wide|broad|whole|full)\s+)?(?:lot|number|variety|range)\s+of|and|or|the|a|an|our|its|their|also|"
+    # ("a great deal of", "plenty of": how much, not what)
+    r"^(?:(?:a\s+)?(?:(?:wide|broad|whole|full)\s+)?(?:lot|number|variety|range)\s+of|"
+    r"a\s+(?:great|good)\s+deal\s+of|(?:lots|plenty)\s+of|and|or|the|a|an|our|its|their|also|"
     r"primarily|mainly|mostly|largely|chiefly|especially|including|enough|sufficient|"
     r"high-quality|high\s+quality|quality|such|modern|Belarusian|importing|imported|exported|"
     r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of|"
@@ -574,10 +577,15 @@ def offered_goods(
             "shipped",
             "handed over",
         ):
+            items = _items(m.group("list"), split)
+            if how == "in demand":
+                # ("Engineering products will be in demand in the region"; with no word of how
+                # great the demand, only goods by name: "They are in demand" says nothing)
+                items = [i for i in items if _ENDS_IN_GOOD.search(i.lower())]
             if how != "imported" and re.match(r"^\s+from\s+(?:the\s+region|[A-Z])", rest):
-                imports += _items(m.group("list"), split)
+                imports += items
             else:
-                exports += _items(m.group("list"), split)
+                exports += items
     return exports, imports
 
 

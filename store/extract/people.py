@@ -29,6 +29,8 @@ _POSTS = (
     r"President|Governor|Head|Chairman|Chairwoman|Chairperson|Chair|Speaker|Rais|Ambassador|Mayor|"
     r"Minister|Secretary|Director|Director\s+General|Chief|Rector|Senator|Deputy|Leader|Premier|"
     r"Plenipotentiary|Representative|Consul|CEO|PM|"
+    # a member of a body ("member of the Federation Council"), never a member alone
+    r"Member(?=\s+of\b)|member(?=\s+of\s+the\s+[A-Z])|"
     # in lower case only the posts that are never ordinary words before a name
     r"prime\s+minister|president|governor|head|chairman|chairwoman|mayor|minister|ambassador|"
     r"speaker|leader)"
@@ -51,7 +53,7 @@ _TITLE_BEFORE = re.compile(
 _POST_WORD = re.compile(
     r"Minister|President|Governor|Head|Chair|Speaker|Rais|Ambassador|Mayor|Secretary|"
     r"Director|Chief|Rector|Senator|Deputy|Leader|Premier|Plenipotentiary|Representative|"
-    r"Consul|CEO"
+    r"Consul|CEO|Member|member"
 )
 # Post words matched as whole words only (posts in lower case, "governor of Russia's Kaluga
 # province", and "PM"), so that none begins inside another word ("ahead") or post word.
@@ -196,6 +198,9 @@ def _side_of(title: str, region: Region | None) -> str:
     if (
         "russia" in folded
         or "governor" in folded
+        # the houses of Russia's parliament ("member of the Federation Council")
+        or "federation council" in folded
+        or "state duma" in folded
         or "regional government" in folded
         or region_in(title) is not None
     ):

@@ -103,6 +103,7 @@ CUES: list[Cue] = [
         r"(?:elite\s+)?seeds",
         r"fodder",
         r"farming",
+        r"farmers",  # ("Vitebsk farmers intend to assist their colleagues in Smolensk")
         r"livestock",
         r"grain",
         r"crop\w*",
@@ -388,7 +389,7 @@ CUES: list[Cue] = [
     ),
     *_cue(
         "education",
-        r"education(?:al)?\s+(?:cooperation|exchanges?|ties|programmes|programs)",
+        r"education(?:al)?\s+(?:cooperation|exchanges?|ties|programmes|programs|institutions)",
         r"education",
         # people sent to study: "we will send our students to study here", "come to study at"
         r"(?:students?|(?:come|go|send\w*)\s+(?:[\w-]+\s+){0,3}?)to\s+study",
@@ -698,6 +699,15 @@ _FORMULA = re.compile(
     r"areas|domains|dimensions)\b",
     re.I,
 )
+# ... and after a document's "cooperation in": "the plan of cooperation in trade, economy,
+# science and a humanitarian sphere for 2013" (the plan's title, not areas anyone proposed)
+_FORMULA_AFTER = re.compile(
+    r"\b(?:plan|agreement|programme|program|road\s?map|memorandum|treaty|accord)\s+(?:of|on|for)\s+"
+    r"(?:the\s+)?(?:co-?operation|interaction)\s+(?:in|on)\s+(?:the\s+)?"
+    rf"{_FORMULA_WORD}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:(?:a|the)\s+)?{_FORMULA_WORD}){{1,8}}"
+    r"(?:\s+(?:spheres?|fields?|areas?|domains?))?",
+    re.I,
+)
 _FORMULA_SECTORS = {"science-technology", "culture-youth"}
 # A run of kinds before "potential": what the sides have, not an area anyone proposed ("greater
 # use of the industrial, scientific, technological and human potential of our sides")
@@ -715,7 +725,8 @@ def _outside_formulas(
     """``found`` without the science and culture of a diplomatic formula (see _FORMULA)."""
     spans = [
         (m.start(), m.end())
-        for m in _FORMULA.finditer(sentence)
+        for formula in (_FORMULA, _FORMULA_AFTER)
+        for m in formula.finditer(sentence)
         if re.search(r"\b(?:trade|econom)", m.group(), re.I)
     ]
     # ("the industrial, scientific and human potential of our sides", "cultural activity")
@@ -949,6 +960,8 @@ _NOT_ORGS = {
     "npo", "oao", "jsc", "ojsc", "pjsc", "cjsc", "llc", "ltd", "urals", "siberia", "far east",
     "minsk", "moscow", "brest", "gomel", "grodno", "vitebsk", "mogilev", "kazan", "agriculture",
     "working group", "joint working group", "expert group",
+    # ("Our holding company Belstankoinstrument": whose, not who)
+    "our", "your", "their", "its", "his", "her", "this", "that", "these", "those",
 }  # fmt: skip
 # "the Belagro expo", "the Innoprom exhibition": an event, not an enterprise
 _EVENT_AFTER = re.compile(r"\s*(?:expo|exhibition|fair|festival|show)\b", re.I)
@@ -968,6 +981,9 @@ _POST = re.compile(
     r"^(?:Chairman|Chairwoman|Chairperson|Minister|Deputy|Head|Director|Governor|President|"
     r"Ambassador|Chief|Rector|CEO)\b"
 )
+# "the Department of Sport and Tourism of Brest Regional Executive Committee": a government's
+# body, not an enterprise (ministries are left in: a report may name one as a party)
+_GOVERNMENT_BODY = re.compile(r"\b(?:Executive\s+Committee|Department|Administration)\b", re.I)
 _LEADING_SMALL_WORDS = re.compile(r"^(?:(?:the|of|and|for)\s+)+", re.I)
 _TWO_CAPITALS = re.compile(r"[A-Z]{2,}")
 _MIXED_CAPS = re.compile(r"[A-Z][a-z]+[A-Z]{2,}")
@@ -1077,6 +1093,8 @@ def find_enterprises(sentence: str, *, bare_capitals: bool = True) -> list[str]:
         folded = fold(name)
         if folded in _NOT_ORGS or find_region(name) or len(name) < 2 or _POST.match(name):
             continue
+        if _GOVERNMENT_BODY.search(name):
+            continue
         if any(_words_of(folded, f) for _, f in names):  # the same name, or part of one
             continue
         names = [(n, f) for n, f in names if not _words_of(f, folded)] + [(name, folded)]
@@ -1176,7 +1194,11 @@ def find_proposals(
             or may_match(_ONE_KIND, s.text)
         ):
             found = sorted(found + _area_list_matches(s.text, found), key=lambda o: o[1])
-        if found and (may_match(_FORMULA, s.text) or "potential" in s.text):
+        if found and (
+            may_match(_FORMULA, s.text)
+            or may_match(_FORMULA_AFTER, s.text)
+            or "potential" in s.text
+        ):
             found = _outside_formulas(s.text, found)
         matched.append(found)
         if found:

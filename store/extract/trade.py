@@ -1277,6 +1277,27 @@ def within_quotes(sentences: list[Sentence]) -> list[bool]:
 
 
 _WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
+# Parts for a machine: the goods are the parts, not the machines they are for ("components
+# and aggregates for heavy BelAZ trucks, MTZ tractors and other machines are assembled there",
+# "the region produces many parts for Belarusian cars"): what follows "for", up to the verb
+# or the clause's end, is read as no good
+_PARTS_FOR = re.compile(
+    r"\b(?:parts|components|aggregates|assemblies|kits|spares)"
+    r"(?:\s+and\s+(?:[\w-]+\s+){0,2}?(?:parts|components|aggregates|assemblies|units|kits))?"
+    r"\s+(for\s+[^.;:!?()]{1,200}?)"
+    r"(?=\s+(?:are|is|was|were|will|have|has|had|can|could|would|should|must|that|which)\b"
+    r"|[.;:!?()]|$)",
+    re.I,
+)
+
+
+def _parts_for_masked(text: str) -> str:
+    """``text`` with what parts are for blanked (see _PARTS_FOR); positions kept."""
+    if "for" not in text:
+        return text
+    return _PARTS_FOR.sub(
+        lambda m: m.group(0)[: m.start(1) - m.start()] + " " * len(m.group(1)), text
+    )
 
 
 def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
@@ -1290,7 +1311,7 @@ def find_goods(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
             break
         # "our trucks", in the host's words (a sentence inside a long quote is his words too)
         # (a web address says nothing of goods: "see http://evil.example/lifts" drafted lifts)
-        text = _WEB_ADDRESS.sub(lambda m: " " * len(m.group(0)), s.text)
+        text = _parts_for_masked(_WEB_ADDRESS.sub(lambda m: " " * len(m.group(0)), s.text))
         ours = s.speaker == "host" and (quoted or spoken(text))
         offered, bought = offered_goods(text, _split_goods, belarus_speaking=ours)
         offered, bought = _sides_by_owner(text, offered, bought, s.speaker != "guest")
