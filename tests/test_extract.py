@@ -1851,6 +1851,21 @@ def test_a_country_or_a_possessive_is_no_place_of_the_meeting() -> None:
         ),
         ("The region produces many parts for Belarusian cars.", ([], [])),
         ("Belarus supplies spare parts for tractors to the region.", (["spare parts"], [])),
+        # ... and no further: what follows the machines, another clause, work to be done
+        (
+            "The region buys components for MTZ tractors and also milk powder and cheese from "
+            "Belarus.",
+            (["components", "milk powder", "cheese"], []),
+        ),
+        (
+            "Tomsk enterprises supply components for MAZ trucks, and Belarus supplies buses and "
+            "elevators to the region.",
+            (["buses", "elevators"], []),
+        ),
+        (
+            "Belarus will supply components for the assembly of buses to the region.",
+            (["components", "buses"], []),
+        ),
         # how much is no part of a good, and "your goods" names none
         ("At the same time we buy a great deal of your goods.", ([], [])),
         (
@@ -1862,6 +1877,8 @@ def test_a_country_or_a_possessive_is_no_place_of_the_meeting() -> None:
             "Engineering products will be in demand in the region. They are in demand.",
             (["Engineering products"], []),
         ),
+        # in demand in Belarus: Belarus buys
+        ("Russian oil products are in demand in Belarus.", ([], ["Russian oil products"])),
     ],
 )
 def test_parts_for_a_machine_how_much_and_plain_demand(
@@ -1917,6 +1934,18 @@ def test_a_member_of_russias_parliament_is_the_regions_and_a_speaker_at_a_meetin
         "projects in agriculture."
     )
     assert _host_and_guest(theirs)[0] != "Pavel Sidorov"
+    # nor is one meeting "the guests", nor one named where a titled Belarusian is
+    guests = (
+        "A Belarusian delegation visited Smolensk on 12 March 2024. Vasily Anokhin at a "
+        "meeting with the guests noted the importance of agriculture."
+    )
+    assert _host_and_guest(guests)[0] is None
+    titled = (
+        "A delegation of Tomsk Oblast arrived in Minsk on 12 March 2024. Vladimir Mazur at a "
+        "meeting with the governor of Tomsk Oblast spoke about agriculture. Deputy Prime "
+        "Minister of Belarus Viktor Karankevich noted the importance of cooperation."
+    )
+    assert _host_and_guest(titled)[0] == "Viktor Karankevich"
 
 
 @pytest.mark.parametrize(
@@ -1929,6 +1958,18 @@ def test_a_member_of_russias_parliament_is_the_regions_and_a_speaker_at_a_meetin
         (
             "Belarusian farmers are ready to help their colleagues in the region.",
             {"agriculture-food"},
+        ),
+        # (not as those who receive something, nor a market's name)
+        (
+            "Medical and educational institutions of Tomsk will receive Belarusian buses.",
+            {"public-transport"},
+        ),
+        ("Farmers' markets of Tomsk will be interested in Belarusian trams.", {"public-transport"}),
+        # experience the sides already have is no proposal
+        (
+            "We already have considerable experience of cooperation in mechanical engineering, "
+            "agriculture, and other branches.",
+            set(),
         ),
     ],
 )

@@ -623,6 +623,33 @@ _AT_A_MEETING = re.compile(
 )
 
 
+# ... the other side as the region's: named, or a body of Russia's ("the delegation of the
+# Legislative Assembly of ...", "senators"), not Belarus's nor "the guests"
+_REGIONS_SIDE = re.compile(
+    r"\b(?:governor|legislative\s+assembly|duma|federation\s+council|senators?)\b", re.I
+)
+
+
+def _host_at_a_meeting(body: str, guest: Person | None, everyone: list[Person]) -> Person | None:
+    """The host by :data:`_AT_A_MEETING`, when no other rule found one."""
+    theirs = {p.name for p in everyone if p.side == "russia"}
+    for met in _AT_A_MEETING.finditer(body):
+        name = f"{met.group(1)} {met.group(2)}"
+        whom = re.split(r"(?<=[.!?])\s", body[met.end() : met.end() + 120])[0]
+        if re.match(r"\s+(?:the\s+)?(?:Belarus|guests\b)", whom):
+            continue
+        if not (region_in(whom) or _REGIONS_SIDE.search(whom)):
+            continue
+        if (
+            (guest is None or name != guest.name)
+            and name not in theirs
+            and not is_post(name)
+            and not find_region(name)
+        ):
+            return Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
+    return None
+
+
 # The President by surname alone (not "Lukashenko's", a possessive: "Lukashenko's press
 # service" says who spoke for him)
 _PRESIDENT_SURNAME = re.compile(r"\b(Lukashenko|Lukashenka|Łukašenka|Lukašenka)\b(?!['’])")
@@ -662,16 +689,6 @@ def _people(
         m = _PRESIDENT.search(body)
         if m:
             host = Person(m.group(), "President of Belarus", "belarus")
-    if host is None and (met := _AT_A_MEETING.search(body)):
-        name = f"{met.group(1)} {met.group(2)}"
-        theirs = {p.name for p in everyone if p.side == "russia"}
-        if (
-            (guest is None or name != guest.name)
-            and name not in theirs
-            and not is_post(name)
-            and not find_region(name)
-        ):
-            host = Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
     if host is None and (head := _BELARUSIAN_DELEGATION_HEAD.search(body)):
         # "the Belarusian delegation headed by Industry Minister Alexander Yefimov": its head,
         # named with a post of no country, is the host
@@ -730,6 +747,8 @@ def _people(
                 and (region is None or region_in(person.title) in (None, region))
             ):
                 guest = person
+    if host is None:
+        host = _host_at_a_meeting(body, guest, everyone)
     if (host is None or guest is None) and headline:
         # a long headline that is the report's lead ("..., notes President Alexander
         # Lukashenko on meeting the Governor of the Russian Sakhalin Region, Oleg

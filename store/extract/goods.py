@@ -106,6 +106,10 @@ _PASSIVE = re.compile(
     r"supplied|exported|delivered|sold|imported|shipped|handed\s+over)\b(?P<rest>[^.;]{0,40})"
 )
 
+_IN_BELARUS = re.compile(
+    r"\s+(?:in|among)\s+(?:Belarus|our\s+country|the\s+Republic\s+of\s+Belarus|"
+    r"Belarusian\s+(?:consumers|enterprises|companies|buyers))\b"
+)
 _TO_US = re.compile(
     r"^\s+(?:to|into)\s+(?:us|Belarus|our\s+country|the\s+Republic\s+of\s+Belarus)\b"
 )
@@ -584,6 +588,8 @@ def offered_goods(
                 items = [i for i in items if _ENDS_IN_GOOD.search(i.lower())]
             if how != "imported" and re.match(r"^\s+from\s+(?:the\s+region|[A-Z])", rest):
                 imports += items
+            elif "demand" in how and _IN_BELARUS.match(rest):
+                imports += items  # ("Russian oil products are in demand in Belarus")
             else:
                 exports += items
     return exports, imports

@@ -200,6 +200,7 @@ def _side_of(title: str, region: Region | None) -> str:
         or "governor" in folded
         # the houses of Russia's parliament ("member of the Federation Council")
         or "federation council" in folded
+        or "council of the federation" in folded
         or "state duma" in folded
         or "regional government" in folded
         or region_in(title) is not None

@@ -103,7 +103,7 @@ CUES: list[Cue] = [
         r"(?:elite\s+)?seeds",
         r"fodder",
         r"farming",
-        r"farmers",  # ("Vitebsk farmers intend to assist their colleagues in Smolensk")
+        r"farmers(?!['’]?\s+markets?)",  # ("Vitebsk farmers intend to assist their colleagues")
         r"livestock",
         r"grain",
         r"crop\w*",
@@ -389,7 +389,12 @@ CUES: list[Cue] = [
     ),
     *_cue(
         "education",
-        r"education(?:al)?\s+(?:cooperation|exchanges?|ties|programmes|programs|institutions)",
+        r"education(?:al)?\s+(?:cooperation|exchanges?|ties|programmes|programs)",
+        # educational institutions working together ("Research and educational institutions of
+        # the two regions will develop cooperation"), not as those who receive something
+        r"educational\s+institutions(?=[^.;]{0,80}?\b(?:cooperat|exchang|joint|partner))",
+        r"(?:cooperation|exchanges?|partnerships?|ties)\s+(?:between|of|among)\s+"
+        r"(?:[\w-]+\s+){0,3}?educational\s+institutions",
         r"education",
         # people sent to study: "we will send our students to study here", "come to study at"
         r"(?:students?|(?:come|go|send\w*)\s+(?:[\w-]+\s+){0,3}?)to\s+study",
@@ -487,7 +492,12 @@ _NOT_PROPOSAL = re.compile(
     # to the supply of ...", "Our joint energy projects account for a large share of trade"
     r"\b(?:was|were|has\s+been|have\s+been)\s+(?:achieved|ensured|made\s+possible|driven)\s+"
     r"(?:(?:largely|mainly|mostly|primarily)\s+)?(?:thanks\s+to|due\s+to|owing\s+to|by)\b|"
-    r"\baccount(?:s|ed)?\s+for\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}share\s+of\b",
+    r"\baccount(?:s|ed)?\s+for\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}share\s+of\b|"
+    # experience the sides already have: "We already have considerable experience of
+    # cooperation in mechanical engineering, agriculture and other branches"
+    r"\balready\s+(?:have|has|had|gained|accumulated)\s+(?:(?:a\s+)?(?:considerable|extensive|"
+    r"great|good|vast|rich|long|positive|successful|some|much)\s+)?experience\s+(?:of|in)\s+"
+    r"(?:co-?operation|co-?operating|working\s+together|joint\s+work)\b",
     re.I,
 )
 

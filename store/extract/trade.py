@@ -1279,14 +1279,24 @@ def within_quotes(sentences: list[Sentence]) -> list[bool]:
 _WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 # Parts for a machine: the goods are the parts, not the machines they are for ("components
 # and aggregates for heavy BelAZ trucks, MTZ tractors and other machines are assembled there",
-# "the region produces many parts for Belarusian cars"): what follows "for", up to the verb
-# or the clause's end, is read as no good
+# "the region produces many parts for Belarusian cars"): the machines named after "for" (a
+# few words each, a list of them) are read as no good. Not what follows them ("parts for
+# tractors and also milk powder"), nor a clause of its own (", and Belarus supplies buses"),
+# nor "parts for the assembly of buses" (what the parts are for is work, not a machine).
+_MACHINE = (
+    r"(?:trucks|tractors|cars|buses|trolleybuses|trams|vehicles|machines|machinery|combines|"
+    r"harvesters|locomotives|wagons|elevators|lifts|engines|aircraft|ships|vessels)"
+)
+_FILLER = (
+    r"(?:(?!(?:supplies|supply|supplied|sells?|sold|buys?|bought|imports?|exports?|will|is|are|"
+    r"was|were|has|have|can|could|would|should|also|as|of|assembly|assembling|production|"
+    r"producing|manufacture|manufacturing|and|from|to)\b)[\w’'-]+\s+)"
+)
 _PARTS_FOR = re.compile(
     r"\b(?:parts|components|aggregates|assemblies|kits|spares)"
     r"(?:\s+and\s+(?:[\w-]+\s+){0,2}?(?:parts|components|aggregates|assemblies|units|kits))?"
-    r"\s+(for\s+[^.;:!?()]{1,200}?)"
-    r"(?=\s+(?:are|is|was|were|will|have|has|had|can|could|would|should|must|that|which)\b"
-    r"|[.;:!?()]|$)",
+    rf"\s+(for\s+{_FILLER}{{0,4}}?{_MACHINE}"
+    rf"(?:,?\s+(?:and\s+)?(?:other\s+)?{_FILLER}{{0,3}}?{_MACHINE})*)\b",
     re.I,
 )
 
