@@ -1977,3 +1977,110 @@ def test_educational_institutions_and_farmers_name_their_sectors(
     sentence: str, sectors: set[str]
 ) -> None:
     assert _sectors(sentence) == sectors
+
+
+# --- round of 2026-12-06: from the tuning reports of the tenth batch ------------------------
+
+
+def test_a_day_written_beside_a_page_date_is_the_meetings() -> None:
+    """ "On July 8, ..." under a page dated 7 July 2025 was given the page's date; a day
+    written is the meeting's, in the page's year (the page's own day, or none written, is
+    still the page's date)."""
+    text = (
+        "date 2025-07-07 The second day of the exhibition was busy. On July 8, the Belarusian "
+        "Deputy Prime Minister held a meeting with the governor of Sverdlovsk Oblast."
+    )
+    assert extract(text).meeting["date"] == "2025-07-08"
+    same = text.replace("On July 8", "On July 7")
+    assert extract(same).meeting["date"] == "2025-07-07"
+    none = text.replace("On July 8, the", "The")
+    assert extract(none).meeting["date"] == "2025-07-07"
+    # a day far from the page's date is no reason to doubt the page (a site's placeholder
+    # date is told by the years the text speaks of)
+    far = text.replace("On July 8", "On 8 March")
+    assert extract(far).meeting["date"] == "2025-07-07"
+
+
+def test_the_day_a_meeting_was_held_is_not_the_datelines() -> None:
+    text = (
+        "07 February 2024, 14:30\n\nMINSK, 7 February (BelTA) - Belarus and Russia's Kamchatka "
+        "Territory outlined priorities for cooperation at the second meeting of the working "
+        "group on cooperation held in Minsk on 6 February, BelTA has learned.\n\nThe meeting "
+        "was attended by Belarusian Minister of Trade Aleksei Bogdanov."
+    )
+    assert extract(text).meeting["date"] == "2024-02-06"
+
+
+def test_a_ministrys_two_fields_are_one_post_a_mayor_of_minsk_and_a_co_chair_host() -> None:
+    minister = (
+        "Cooperation was discussed during a videoconference meeting of Belarusian Agriculture "
+        "and Food Minister Anatoly Linevich and Governor of Chuvashia Oleg Nikolayev."
+    )
+    people = extract(minister).meeting["participants"]
+    host = next(p for p in people if p["role"] == "host")
+    assert (host["name"], host["title"]) == (
+        "Anatoly Linevich",
+        "Agriculture and Food Minister of Belarus",
+    )
+    # (an "and" between two people still parts them)
+    from coopbrowse.store.extract.people import find_people
+
+    titles = {
+        p.name: p.title for p in find_people("Ivan Petrov and Food Minister Oleg Sidorov.", None)
+    }
+    assert titles == {"Oleg Sidorov": "Food Minister"}
+    mayor = (
+        "One of the central events will be a meeting between Minsk Mayor Andrei Shorets and "
+        "St. Petersburg Governor Georgy Poltavchenko."
+    )
+    assert _host_and_guest(mayor) == ("Andrei Shorets", "Georgy Poltavchenko")
+    chaired = (
+        "Minsk is hosting a meeting of the working group on cooperation with Ulyanovsk Oblast "
+        "on 6 October 2023. The meeting is co-chaired by Vladimir Kukharev and Ulyanovsk "
+        "Oblast Governor Alexei Russkikh. In other news, Belarusian President Aleksandr "
+        "Lukashenko said the harvest was good."
+    )
+    assert _host_and_guest(chaired) == ("Vladimir Kukharev", "Alexei Russkikh")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a supply Belarus needs it buys; "both" is no part of a good
+        (
+            "We know that Belarus needs to increase the supply of raw fish, both white fish "
+            "and salmon.",
+            ([], ["raw fish", "white fish", "salmon"]),
+        ),
+        # "ones" points at a good named before
+        (
+            "Companies in the Russian region are ready to supply Belarus with fish products, "
+            "including ready-made ones.",
+            ([], ["fish products"]),
+        ),
+        # the region as the sentence's subject imports: Belarus sells
+        (
+            "The Novosibirsk region of Russia intends to develop cooperation with Belarus in "
+            "such areas as the import of elevators, tires for heavy equipment, and food.",
+            (["elevators", "tires", "food"], []),
+        ),
+        # (the import of a good with no subject of the region's is still Belarus's)
+        ("The sides discussed the import of grain from the region.", ([], ["grain"])),
+    ],
+)
+def test_a_supply_belarus_needs_and_a_regions_import(
+    sentence: str, expected: tuple[list[str], list[str]]
+) -> None:
+    assert _goods(sentence) == expected
+
+
+def test_cooperation_the_sides_maintain_is_no_proposal() -> None:
+    kept = (
+        "“We maintain comprehensive cooperation not only in social spheres but also in "
+        "education, healthcare, and culture,” he said."
+    )
+    assert _sectors(kept) == set()
+    assert _sectors("We propose cooperation in education and healthcare.") == {
+        "education",
+        "healthcare",
+    }

@@ -614,6 +614,13 @@ _PRESIDENT = re.compile(
 )
 
 
+# The first of two co-chairs named in full, the second the region's (see _people)
+_CO_CHAIRED = re.compile(
+    rf"\bco-?chaired\s+by\s+({NAME_WORD})\s+({NAME_WORD})\s+and\s+(?=[^.]*?\b(?:Governor|Head|"
+    r"Oblast|Krai|Region|Republic|Territory)\b)"
+)
+
+
 # Someone named "at a meeting with" the other side: "This was stated today by Natalia
 # Kochanova at a meeting with the delegation of the Legislative Assembly of Nizhny Novgorod
 # Region" (the host, when no titled Belarusian is found and the name is no one's of the region)
@@ -684,6 +691,18 @@ def _people(
         m = re.match(rf"({NAME_WORD})\s+({NAME_WORD})\s+(?:met|meets|held|received)\b", lead)
         if m and guest is not None and f"{m.group(1)} {m.group(2)}" != guest.name:
             name = f"{m.group(1)} {m.group(2)}"
+            host = Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
+    if host is None and (chairs := _CO_CHAIRED.search(body)):
+        # "The meeting is co-chaired by Vladimir Kukharev and Ulyanovsk Oblast Governor
+        # Alexei Russkikh": the co-chair beside the region's is Belarus's
+        name = f"{chairs.group(1)} {chairs.group(2)}"
+        theirs = {p.name for p in everyone if p.side == "russia"}
+        if (
+            (guest is None or name != guest.name)
+            and name not in theirs
+            and not is_post(name)
+            and not find_region(name)
+        ):
             host = Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
     if host is None:
         m = _PRESIDENT.search(body)
@@ -875,6 +894,26 @@ def _date(
             if y > int(article.date_line[:4])
         ]
         if not later:
+            # "On July 8, ..." under a page dated 7 July 2025: the day the text gives, in the
+            # page's year (the page may be dated a little before or after it)
+            for d in candidates:
+                if d.year:
+                    continue
+                for page_year in (line.year, line.year - 1, line.year + 1):
+                    iso = d.resolve(page_year)
+                    if iso is None:
+                        continue
+                    days = (line - dt.date.fromisoformat(iso)).days
+                    if days == 0:
+                        break  # the page's own day: as the date line says
+                    if -_AHEAD_OF_PAGE <= days <= _REPORTED_WITHIN:
+                        flags.append(f"date: year {page_year} from the page's date line ({line})")
+                        note = (
+                            f"The article gives only the day and month; year {page_year} from the "
+                            f"page's date line ({line})."
+                        )
+                        return iso, True, note
+                break  # (the first day written is the one that counts)
             return article.date_line, False, "From the article's date line."
         # A page date older than years the report speaks of is a site's placeholder
         flags.append(
@@ -1050,7 +1089,11 @@ def _year_of_weekday(body: str, written: DayMonth, inferred: int | None) -> tupl
 # A sentence that says when the meeting was
 _HELD_ON = re.compile(
     r"\b(?:meeting|talks|negotiations)\s+(?:\w+\s+){0,6}?(?:took\s+place|was\s+held|were\s+held)\b"
-    r"|\b(?:was|were)\s+received\s+by\b",
+    r"|\b(?:was|were)\s+received\s+by\b"
+    # "at the second meeting of the working group ... held in Minsk on 6 February" (under a
+    # dateline of the 7th: the day it was held, not the day it was reported)
+    r"|\b(?:meeting|talks|negotiations|session)\b[^.;]{0,150}?\bheld\s+"
+    r"(?:in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?on\b",
     re.I,
 )
 

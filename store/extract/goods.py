@@ -84,6 +84,15 @@ _PRODUCES = re.compile(
     rf"{_QUANTITY}{_LIST}"
 )
 
+_BELARUS_NEEDS = re.compile(
+    r"\b(?:Belarus|[Ww]e|[Oo]ur\s+country)\s+(?:\w+\s+){0,2}?needs?\s+(?:to\s+(?:increase|expand|"
+    r"boost|step\s+up|raise)\s+)?(?:the\s+)?$"
+)
+# The sentence's subject, a region's name ("The Novosibirsk region of Russia intends ...")
+_SUBJECT_REGION = re.compile(
+    r"\s*(?:The\s+)?((?:[A-Z][\w-]+\s+){1,3}(?:[Rr]egion|Oblast|Krai|Territory|Republic)?)"
+    r"(?:\s+of\s+Russia)?\s+(?:\w+\s+){0,2}?(?:intends|plans|wants|is|has|would|will|seeks)\b"
+)
 _TRADE_NOUN = re.compile(
     r"\b(?:the\s+)?(?P<noun>supply|supplies|deliveries|delivery|sales?|shipments?|exports?|"
     r"imports?)\s+of\s+(?:Belarusian\s+)?"
@@ -186,7 +195,8 @@ _TRAILING = re.compile(
 _LEADING = re.compile(
     # ("a great deal of", "plenty of": how much, not what)
     r"^(?:(?:a\s+)?(?:(?:wide|broad|whole|full)\s+)?(?:lot|number|variety|range)\s+of|"
-    r"a\s+(?:great|good)\s+deal\s+of|(?:lots|plenty)\s+of|and|or|the|a|an|our|its|their|also|"
+    r"a\s+(?:great|good)\s+deal\s+of|(?:lots|plenty)\s+of|and|or|both|either|the|a|an|our|"
+    r"its|their|also|"
     r"primarily|mainly|mostly|largely|chiefly|especially|including|enough|sufficient|"
     r"high-quality|high\s+quality|quality|such|modern|Belarusian|importing|imported|exported|"
     r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of|"
@@ -435,6 +445,8 @@ _BELARUSIAN_COLON = re.compile(
 # the next clause ("Grodno Azot began", "pasteboard soared")
 _NOT_A_THING = re.compile(
     r"^(?:for|to|with|by|in|on|at|of|about|into)\s|"
+    # what points at a good named before it ("fish products, including ready-made ones")
+    r"\bones$|"
     r"\b[A-Z][\w-]*['’]s\s|"
     r"\s(?:began|begun|soared|rose|grew|fell|dropped|increased|decreased|doubled|tripled|"
     r"amounted|reached|exceeded|totalled|totaled|was|were|is|are|has|have|had)$"
@@ -547,9 +559,18 @@ def offered_goods(
         )
         if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:region|Russian)", before):
             importing = True
+        # "Belarus needs to increase the supply of raw fish": a supply Belarus needs it buys
+        if _BELARUS_NEEDS.search(before):
+            importing = True
         noun = m.group("noun")
         if noun.startswith("import"):  # "the import of X" is Belarus's
             importing = not re.match(r"\s*(?:from|to)\s+Belarus\b", after)
+            # ... unless the region is the sentence's subject, who imports it ("The
+            # Novosibirsk region intends to develop cooperation with Belarus in such areas as
+            # the import of elevators")
+            whose = _SUBJECT_REGION.match(sentence)
+            if whose and find_region(whose.group(1)) and "Belarus" not in whose.group(1):
+                importing = False
         elif noun.startswith("export"):  # Belarus's, unless said otherwise
             importing = bool(_TO_US.match(after) or _from_the_region(after))
         (imports if importing else exports).extend(_items(m.group("list"), split))

@@ -43,7 +43,9 @@ _TITLE_REACH = 120
 
 _TITLE_BEFORE = re.compile(
     rf"((?:(?:the\s+)?(?:current\s+)?(?:Belarusian|Belarus['’]s?|Russian|Russia['’]s?|"
-    rf"[A-Z][\w.]*)\s+)*(?:acting\s+|interim\s+)?{_POSTS}\b[^.;:“”\"]*?)\s*$"
+    # ("Agriculture and Food Minister": an "and" between capitals, cut off again by
+    # _cut_title unless it joins a ministry's two fields)
+    rf"[A-Z][\w.]*(?:\s+and(?=\s+[A-Z]))?)\s+)*(?:acting\s+|interim\s+)?{_POSTS}\b[^.;:“”\"]*?)\s*$"
 )
 
 
@@ -165,7 +167,12 @@ _BELARUSIAN_REGION = re.compile(
     # the houses of Belarus's parliament ("Speaker of the Council of the Republic"; not "the
     # State Council of the Republic of Tatarstan")
     r"(?<!state\s)\bcouncil\s+of\s+the\s+republic\b(?!\s+of\s+(?!belarus))|"
-    r"\bhouse\s+of\s+representatives\b",
+    r"\bhouse\s+of\s+representatives\b|"
+    # a Belarusian city's mayor ("Minsk Mayor Andrei Shorets", "the mayor of Brest")
+    r"\b(?:minsk|brest|vitebsk|gomel|homel|grodno|hrodna|mogilev|mahilyow|mahiliou)\s+"
+    r"(?:mayor|city\s+(?:mayor|head|council))\b|"
+    r"\b(?:mayor|head)\s+of\s+(?:the\s+city\s+of\s+)?(?:minsk|brest|vitebsk|gomel|homel|grodno|"
+    r"hrodna|mogilev|mahilyow|mahiliou)\b(?!\s+(?:oblast|region))",
     re.I,
 )
 
@@ -333,14 +340,28 @@ def _continues_name(word: str, person_like: Callable[[str, str, int, int], bool]
 _OPEN_TITLE = re.compile(r"\b(?:of|for|and|on|in|the|to)$")
 
 
+# A ministry's portfolio of two fields, before its post: "Agriculture and Food Minister",
+# "Industry and Trade Minister" (the "and" is the ministry's, not between two people)
+_PORTFOLIO_AND = re.compile(
+    r"\b(?:Agriculture|Industry|Trade|Economy|Finance|Education|Science|Culture|Sports?|"
+    r"Tourism|Health|Transport|Communications?|Labou?r|Energy|Construction|Architecture|"
+    r"Housing|Regulation|Taxes|Information|Resources)\s+and\s+(?=[A-Z])"
+)
+
+
 def _cut_title(title: str) -> str:
     """The end of ``title`` after the last word that ends a title ("with", "said", a comma):
     over an "and" inside a post ("Minister of Natural Resources and Environmental
-    Protection") when what follows it names no post."""
+    Protection") when what follows it names no post, or when it joins a ministry's two
+    fields ("Agriculture and Food Minister")."""
     cuts = list(_TITLE_CUT.finditer(title))
     while cuts:
         cut = cuts.pop()
         rest = title[cut.end() :].strip()
+        if cut.group() == "and" and _PORTFOLIO_AND.match(
+            title, title.rfind(" ", 0, cut.start() - 1) + 1
+        ):
+            continue
         if _POSTS_RE.search(rest) or cut.group() != "and":
             return rest
     return title.strip()

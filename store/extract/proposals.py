@@ -497,7 +497,11 @@ _NOT_PROPOSAL = re.compile(
     # cooperation in mechanical engineering, agriculture and other branches"
     r"\balready\s+(?:have|has|had|gained|accumulated)\s+(?:(?:a\s+)?(?:considerable|extensive|"
     r"great|good|vast|rich|long|positive|successful|some|much)\s+)?experience\s+(?:of|in)\s+"
-    r"(?:co-?operation|co-?operating|working\s+together|joint\s+work)\b",
+    r"(?:co-?operation|co-?operating|working\s+together|joint\s+work)\b|"
+    # cooperation the sides keep up: "We maintain comprehensive cooperation not only in social
+    # spheres but also in education, healthcare, and culture"
+    r"\b(?:we|they|the\s+sides|the\s+two\s+(?:sides|regions|cities))\s+(?:already\s+|still\s+)?"
+    r"maintain\s+(?:\w+\s+){0,2}?(?:co-?operation|ties|contacts)\b",
     re.I,
 )
 

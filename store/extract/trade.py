@@ -1285,7 +1285,7 @@ _WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 # nor "parts for the assembly of buses" (what the parts are for is work, not a machine).
 _MACHINE = (
     r"(?:trucks|tractors|cars|buses|trolleybuses|trams|vehicles|machines|machinery|combines|"
-    r"harvesters|locomotives|wagons|elevators|lifts|engines|aircraft|ships|vessels)"
+    r"harvesters|locomotives|wagons|elevators|lifts|engines|aircraft|ships|vessels|equipment)"
 )
 _FILLER = (
     r"(?:(?!(?:supplies|supply|supplied|sells?|sold|buys?|bought|imports?|exports?|will|is|are|"
@@ -1293,7 +1293,7 @@ _FILLER = (
     r"producing|manufacture|manufacturing|and|from|to)\b)[\w’'-]+\s+)"
 )
 _PARTS_FOR = re.compile(
-    r"\b(?:parts|components|aggregates|assemblies|kits|spares)"
+    r"\b(?:parts|components|aggregates|assemblies|kits|spares|tires|tyres)"
     r"(?:\s+and\s+(?:[\w-]+\s+){0,2}?(?:parts|components|aggregates|assemblies|units|kits))?"
     rf"\s+(for\s+{_FILLER}{{0,4}}?{_MACHINE}"
     rf"(?:,?\s+(?:and\s+)?(?:other\s+)?{_FILLER}{{0,3}}?{_MACHINE})*)\b",
