@@ -85,7 +85,7 @@ async def settle(pilot, app=None, timeout: float = 30.0) -> None:
                 bar = main.query_one("#search")
                 raise AssertionError(
                     f"never settled: busy {main.busy}, debounce pending {bar.pending}, "
-                    f"loaded {main.loaded}"
+                    f"loaded {main.loaded}, detail pending {main._detail_pending}"
                 ) from None
         await _workers_done(app, timeout)
     await _keys_ready(pilot, app, timeout)

@@ -2783,6 +2783,11 @@ async def test_u_just_after_a_delete_brings_the_meeting_back(app, store: Store) 
         import msgspec
 
         store.edit_meeting(msgspec.structs.replace(store.meeting(second[1]), title="Edited"))
+        # (the poll reads the list again after that edit: waited for, so that D is not
+        # kept for that list and its question asked while the list is still being drawn)
+        notices = lambda: [n.message for n in app._notifications]  # noqa: E731
+        await until(pilot, lambda: any("another process" in m for m in notices()), "seen")
+        await settle(pilot, app)
         await pilot.press("D")
         await settle(pilot, app)
         await pilot.press("y")
