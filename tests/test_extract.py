@@ -2084,3 +2084,114 @@ def test_cooperation_the_sides_maintain_is_no_proposal() -> None:
         "education",
         "healthcare",
     }
+
+
+# --- from a review of the tenth batch's rules, and the eleventh batch's tuning reports ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a day of another event in the sentences after the meeting's
+        "date 2025-07-20\n\nTula Oblast Governor Alexei Dyumin met with Belarusian Prime "
+        "Minister Roman Golovchenko in Minsk. The sides discussed implementing the agreements "
+        "reached on 8 July at the Forum of Regions.",
+        "date 2025-07-07\n\nTula Oblast Governor Alexei Dyumin met with Belarusian Prime "
+        "Minister Roman Golovchenko in Minsk today. They discussed the Forum of Regions, which "
+        "will open on 10 July in Nizhny Novgorod.",
+        # an earlier meeting held on a day
+        "date 2025-05-20\n\nTomsk Oblast Governor Ivan Petrov met with Belarusian Prime "
+        "Minister Roman Golovchenko. The second meeting, held in Minsk on 5 May, resulted in "
+        "a roadmap.",
+    ],
+)
+def test_another_events_day_is_not_the_meetings(text: str) -> None:
+    assert extract(text).meeting["date"] == text[5:15]
+
+
+def test_a_session_held_on_a_day_in_passing_is_not_the_meetings() -> None:
+    text = (
+        "MINSK, 20 May 2025 (BelTA) - Tomsk Oblast Governor Ivan Petrov met with Belarusian "
+        "Prime Minister Roman Golovchenko today. The sides reviewed the agreements signed at "
+        "the session of the intergovernmental commission held in Kazan on 12 May."
+    )
+    assert extract(text).meeting["date"] == "2025-05-20"
+
+
+def test_co_chairs_and_posts_sorted_by_side_not_by_order() -> None:
+    # the second co-chair Belarus's: the rule does not apply
+    belarus_second = (
+        "The meeting on 5 May 2024 is co-chaired by Alexei Russkikh and Vladimir Kukharev, "
+        "Head of the Mogilev Oblast Executive Committee."
+    )
+    assert _host_and_guest(belarus_second)[0] != "Alexei Russkikh"
+    # a whole post before "and" is not a ministry's two fields
+    from coopbrowse.store.extract.people import find_people
+
+    [dyumin] = find_people(
+        "The talks were held between the Belarusian Minister of Health and Tula Governor "
+        "Alexei Dyumin.",
+        None,
+    )
+    assert dyumin.side == "russia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Belarus's own goods to another market are no supply it needs
+        (
+            "Belarus needs to increase the supply of its tractors to the Russian market.",
+            (["tractors"], []),
+        ),
+        (
+            "Our country needs to expand the supply of trucks and buses to Russian regions.",
+            (["trucks", "buses"], []),
+        ),
+        # a second clause of Belarus's buying
+        (
+            "The Tomsk region has a developed timber industry, and Belarus is interested in the "
+            "import of timber.",
+            ([], ["timber"]),
+        ),
+    ],
+)
+def test_belarus_selling_or_buying_in_a_clause_of_its_own(
+    sentence: str, expected: tuple[list[str], list[str]]
+) -> None:
+    assert _goods(sentence) == expected
+
+
+def test_cooperation_maintained_then_proposed_is_a_proposal() -> None:
+    assert _sectors(
+        "We maintain close ties with Belarus and propose to expand cooperation in agriculture "
+        "and education."
+    ) == {"agriculture-food", "education"}
+
+
+def test_a_visits_days_heading_the_report_and_a_regional_council_of_belarus() -> None:
+    text = (
+        "July 5-7, 2024, Chairman of the Legislative Assembly of the Omsk Region Alexander "
+        "Artemov was on a working visit to the Mogilev Region of the Republic of Belarus. As "
+        "part of the trip, a meeting was held between the Speaker of Parliament and the "
+        "Chairman of the Mogilev Regional Council of Deputies, Alexander Goroshkin. On 25 "
+        "March 2024 the governor took part in a meeting with Alexander Lukashenko."
+    )
+    draft = extract(text).meeting
+    assert draft["date"] == "2024-07-05"
+    assert _host_and_guest(text) == ("Alexander Goroshkin", "Alexander Artemov")
+
+
+def test_the_host_is_never_the_guest_too() -> None:
+    """A machine-translated report drafted the Belarusian minister as both sides: the host by
+    his title, the guest as the head of a delegation."""
+    text = (
+        "30 June 2009, 17:59\n\nPresident RB Ivan Sidorov has met with Byelorussian Minister "
+        "of architecture and building\n\nOn June 30 President RB Ivan Sidorov has held a "
+        "meeting with Minister of architecture and building of Republic of Belarus Petr Orlov, "
+        "who arrived in Ufa at the head of official delegation of Byelorussia to discuss the "
+        "issues of cooperation with Bashkortostan.\n"
+    )
+    host, guest = _host_and_guest(text)
+    assert host == "Petr Orlov"
+    assert guest != host

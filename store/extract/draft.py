@@ -91,7 +91,9 @@ _DATELINE = re.compile(
 # A date opening the first paragraph, perhaps after the outlet's name: "April 3, BPN.",
 # "OREANDA-NEWS. February 08, 2013.", "12 May 2022 -".
 _LEAD_DATE = re.compile(
-    rf"^(?:[A-Z][A-Z-]+\.\s+)?(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
+    # (the days of a visit, "July 5-7, 2024, the speaker was on a visit ...": its first)
+    rf"^(?:[A-Z][A-Z-]+\.\s+)?(?:\d{{1,2}}(?:[-–]\d{{1,2}})?\s+{MONTH}|"
+    rf"{MONTH}\s+\d{{1,2}}(?:[-–]\d{{1,2}})?)(?:,?\s+\d{{4}})?"
     r"\s*(?:[,.]|[-–—])\s"
     # a city and the day in figures: "Ulyanovsk, 12.03.2024. The governor ..."
     r"|^[A-Z][A-Za-z-]+(?:\s[A-Z][A-Za-z-]+)?,\s+\d{1,2}\.\d{1,2}\.\d{4}\s*(?:[,.]|[-–—])\s"
@@ -694,11 +696,18 @@ def _people(
             host = Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
     if host is None and (chairs := _CO_CHAIRED.search(body)):
         # "The meeting is co-chaired by Vladimir Kukharev and Ulyanovsk Oblast Governor
-        # Alexei Russkikh": the co-chair beside the region's is Belarus's
+        # Alexei Russkikh": the co-chair beside the region's is Belarus's (the other one
+        # named with a post of the region's side, and no "respectively" to sort them)
         name = f"{chairs.group(1)} {chairs.group(2)}"
         theirs = {p.name for p in everyone if p.side == "russia"}
+        clause = re.split(r"[.;]", body[chairs.end() :], maxsplit=1)[0]
+        other = find_people(clause, region)
         if (
-            (guest is None or name != guest.name)
+            other
+            and other[0].side == "russia"
+            and other[0].start < 80
+            and "respectively" not in clause
+            and (guest is None or name != guest.name)
             and name not in theirs
             and not is_post(name)
             and not find_region(name)
@@ -820,6 +829,11 @@ def _people(
                     title = f"{title} of {region.name}"
                 guest = Person(surname, title, "russia")
                 break
+    if host is not None and guest is not None and guest.name == host.name:
+        # one person on both sides ("... Alexander Seleznev, who arrived in Ufa at the head
+        # of the official delegation of Byelorussia": the host, and by that the head of a
+        # delegation): the host, as titled; the guest not found
+        guest = None
     mentioned: list[Person] = []
     known = {p.name for p in (host, guest) if p}
     for person in everyone:
@@ -874,6 +888,9 @@ def _date(
         candidates += find_dates(dateline.group(0))
     elif article.paragraphs and (lead_date := _LEAD_DATE.match(article.paragraphs[0])):
         candidates += find_dates(lead_date.group(0))
+    # (the days told of the meeting itself: a day of the opening sentences may be another
+    # event's, "the agreements reached on 8 July at the Forum")
+    own_days = list(candidates)
     opening = sentences[:3]
     at = next((i for i, s in enumerate(sentences) if s is meeting_sentence), len(sentences))
     if at + 1 < len(sentences):
@@ -894,9 +911,10 @@ def _date(
             if y > int(article.date_line[:4])
         ]
         if not later:
-            # "On July 8, ..." under a page dated 7 July 2025: the day the text gives, in the
-            # page's year (the page may be dated a little before or after it)
-            for d in candidates:
+            # "The talks were held on 8 July" under a page dated 7 July 2025: the day the
+            # text gives the meeting, in the page's year (the page may be dated a little
+            # before or after it)
+            for d in own_days:
                 if d.year:
                     continue
                 for page_year in (line.year, line.year - 1, line.year + 1):
@@ -1091,8 +1109,10 @@ _HELD_ON = re.compile(
     r"\b(?:meeting|talks|negotiations)\s+(?:\w+\s+){0,6}?(?:took\s+place|was\s+held|were\s+held)\b"
     r"|\b(?:was|were)\s+received\s+by\b"
     # "at the second meeting of the working group ... held in Minsk on 6 February" (under a
-    # dateline of the 7th: the day it was held, not the day it was reported)
-    r"|\b(?:meeting|talks|negotiations|session)\b[^.;]{0,150}?\bheld\s+"
+    # dateline of the 7th: the day it was held, not the day it was reported; not a forum's,
+    # a commission's or an exhibition's day named in passing)
+    r"|\b(?:at|during)\s+the\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|negotiations|session)\b"
+    r"(?:(?!forum|commission|exhibition|fair|conference)[^.;]){0,150}?\bheld\s+"
     r"(?:in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?on\b",
     re.I,
 )

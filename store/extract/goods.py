@@ -560,7 +560,13 @@ def offered_goods(
         if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:region|Russian)", before):
             importing = True
         # "Belarus needs to increase the supply of raw fish": a supply Belarus needs it buys
-        if _BELARUS_NEEDS.search(before):
+        # (not its own goods, nor a supply to somewhere else: "the supply of its tractors to
+        # the Russian market")
+        if (
+            _BELARUS_NEEDS.search(before)
+            and not re.match(r"\s*(?:its|our|Belarusian)\b", m.group("list"))
+            and not re.match(r"\s*to\s+(?!Belarus\b|us\b|our\s+country\b)", after)
+        ):
             importing = True
         noun = m.group("noun")
         if noun.startswith("import"):  # "the import of X" is Belarus's
@@ -569,7 +575,15 @@ def offered_goods(
             # Novosibirsk region intends to develop cooperation with Belarus in such areas as
             # the import of elevators")
             whose = _SUBJECT_REGION.match(sentence)
-            if whose and find_region(whose.group(1)) and "Belarus" not in whose.group(1):
+            between = sentence[whose.end() : m.start()] if whose else ""
+            if (
+                whose
+                and find_region(whose.group(1))
+                and "Belarus" not in whose.group(1)
+                # (not a second clause of Belarus's: "..., and Belarus is interested in the
+                # import of timber")
+                and not re.search(r",\s+(?:and|but)\b|\b(?:while|whereas)\b|;", between)
+            ):
                 importing = False
         elif noun.startswith("export"):  # Belarus's, unless said otherwise
             importing = bool(_TO_US.match(after) or _from_the_region(after))

@@ -147,7 +147,7 @@ _NOT_NAMES = {
 MEETING_VERB = re.compile(
     r"\b(?:met|meets|meeting|talks|talked|received|receives|conversation|spoke)\s+with\b|"
     r"\bat\s+(?:a|the)\s+meeting\s+with\b|\bheld\s+talks\s+with\b|"
-    r"\b(?:meeting|talks|negotiations)\s+between\b",
+    r"\b(?:meeting|talks|negotiations)\s+(?:(?:was|were)\s+held\s+|took\s+place\s+)?between\b",
     re.I,
 )
 
@@ -168,6 +168,10 @@ _BELARUSIAN_REGION = re.compile(
     # State Council of the Republic of Tatarstan")
     r"(?<!state\s)\bcouncil\s+of\s+the\s+republic\b(?!\s+of\s+(?!belarus))|"
     r"\bhouse\s+of\s+representatives\b|"
+    # a Belarusian oblast's or city's council ("Chairman of the Mogilev Regional Council of
+    # Deputies")
+    r"\b(?:brest|vitebsk|gomel|homel|grodno|hrodna|minsk|mogilev|mahilyow|mahiliou)\s+"
+    r"(?:regional|oblast|city|district)\s+(?:council|executive)\b|"
     # a Belarusian city's mayor ("Minsk Mayor Andrei Shorets", "the mayor of Brest")
     r"\b(?:minsk|brest|vitebsk|gomel|homel|grodno|hrodna|mogilev|mahilyow|mahiliou)\s+"
     r"(?:mayor|city\s+(?:mayor|head|council))\b|"
@@ -349,6 +353,9 @@ _PORTFOLIO_AND = re.compile(
 )
 
 
+_MINISTER_AFTER = re.compile(r"\s+[A-Z][\w-]+\s+(?:Minister|Ministry)\b")
+
+
 def _cut_title(title: str) -> str:
     """The end of ``title`` after the last word that ends a title ("with", "said", a comma):
     over an "and" inside a post ("Minister of Natural Resources and Environmental
@@ -358,10 +365,16 @@ def _cut_title(title: str) -> str:
     while cuts:
         cut = cuts.pop()
         rest = title[cut.end() :].strip()
-        if cut.group() == "and" and _PORTFOLIO_AND.match(
-            title, title.rfind(" ", 0, cut.start() - 1) + 1
+        word = title.rfind(" ", 0, cut.start() - 1) + 1  # (the word before the "and")
+        if (
+            cut.group() == "and"
+            and _PORTFOLIO_AND.match(title, word)
+            # (not after a whole post, "Minister of Health and Tula Governor ...")
+            and not _POSTS_RE.search(title, 0, word)
+            and _MINISTER_AFTER.match(title, cut.end())
         ):
             continue
+
         if _POSTS_RE.search(rest) or cut.group() != "and":
             return rest
     return title.strip()

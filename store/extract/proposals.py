@@ -501,7 +501,9 @@ _NOT_PROPOSAL = re.compile(
     # cooperation the sides keep up: "We maintain comprehensive cooperation not only in social
     # spheres but also in education, healthcare, and culture"
     r"\b(?:we|they|the\s+sides|the\s+two\s+(?:sides|regions|cities))\s+(?:already\s+|still\s+)?"
-    r"maintain\s+(?:\w+\s+){0,2}?(?:co-?operation|ties|contacts)\b",
+    r"maintain\s+(?:\w+\s+){0,2}?(?:co-?operation|ties|contacts)\b"
+    # (unless the sentence goes on to propose: "... and propose to expand cooperation in")
+    r"(?![^.]*\b(?:propos|agree|plan|joint|set\s+up|expand|develop|will|intend)\w*)",
     re.I,
 )
 
