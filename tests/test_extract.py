@@ -2195,3 +2195,22 @@ def test_the_host_is_never_the_guest_too() -> None:
     host, guest = _host_and_guest(text)
     assert host == "Petr Orlov"
     assert guest != host
+
+
+def test_a_name_given_by_its_initials_is_a_name() -> None:
+    """ "the Deputy Chairman of Minsk Executive Committee Yu.V. Trushchenko" (a Russian city's
+    English page) named no one: initials are a first name, kept as written."""
+    from coopbrowse.store.extract.people import find_people
+
+    text = (
+        "On April 06, 2021, an online meeting of representatives of the Murmansk city "
+        "administration with the Deputy Chairman of Minsk Executive Committee Yu.V. "
+        "Trushchenko took place. Governor of Murmansk Oblast A. Chibis joined it."
+    )
+    people = {p.name: p.side for p in find_people(text, None)}
+    assert people == {"Yu.V. Trushchenko": "belarus", "A. Chibis": "russia"}
+    # (not "St." before a city's name, nor an abbreviation before a post)
+    beglov = find_people("Governor of St. Petersburg Alexander Beglov met him.", None)
+    assert [(p.name, p.title) for p in beglov] == [
+        ("Alexander Beglov", "Governor of Saint Petersburg")
+    ]

@@ -22,6 +22,13 @@ NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?=[^\W\d_]*?[a-zß-öø-ÿā-ž])[^\W\d_]*+(?
 
 
 _NAME = re.compile(rf"(?=\b({NAME_WORD})\s+({NAME_WORD})\b)")  # overlapping matches
+# A name's initials before a surname: "Yu.V. Trushchenko", "A. Lukashenko" (not "U.S. ")
+# ("St. Petersburg", "Mr. ", and a post after an abbreviation, "the U.S. Ambassador", are not)
+_INITIALS = re.compile(
+    r"\b(?!(?:St|Mr|Ms|Dr|Mt|No|Co|Jr|Sr)\.)([A-Z][a-z]?)\.(?:\s?[A-Z][a-z]?\.)?\s"
+    r"(?=[A-Z][a-z]{2,})(?!(?:Ambassador|President|Governor|Minister|Prime|Deputy|Head|Chairman|"
+    r"Chairwoman|Mayor|Secretary|Director|Senator|Speaker|Consul|Rais|Leader|Vice)\b)"
+)
 
 
 _POSTS = (
@@ -407,6 +414,11 @@ def find_people(text: str, region: Region | None) -> list[Person]:
     """Titled people in ``text`` ("Governor of Russia's Penza Oblast Oleg Melnichenko"), in
     text order; at most MAX_PEOPLE of them."""
     people: list[Person] = []
+    written = text  # (names are taken from it: initials stand for a word below)
+    if "." in text:
+        # "Deputy Chairman Yu.V. Trushchenko": the initials read as a first name, of the same
+        # length (offsets hold); the name is then the text as written
+        text = _INITIALS.sub(lambda m: m.group(1)[0] + "x" * (len(m.group(0)) - 2) + " ", text)
     if '"' in text or "“" in text or "«" in text:
         text = _QUOTED_SHORT.sub(lambda m: f" {m.group(1)} ", text)
     if "St." in text:  # "Governor of St. Petersburg ...": a title runs on over its full stop
@@ -493,6 +505,8 @@ def find_people(text: str, region: Region | None) -> list[Person]:
         if not _POSTS_RE.search(title) or _OPEN_TITLE.search(title):
             continue  # (no post; or a post that runs on into the pair: "Minister of" Industry)
         side = _side_of(title, region)
+        if written is not text and first != written[at : at + len(first)]:
+            first = written[at : at + len(first)]  # ("Yu.V.", as written)
         people.append(Person(f"{first} {last}", _tidy_title(title, side), side, m.start()))
         named_to = end
         if len(people) >= MAX_PEOPLE:
