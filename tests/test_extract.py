@@ -2214,3 +2214,22 @@ def test_a_name_given_by_its_initials_is_a_name() -> None:
     assert [(p.name, p.title) for p in beglov] == [
         ("Alexander Beglov", "Governor of Saint Petersburg")
     ]
+    # initials read as a word never run a title over an abbreviation, make a name of a
+    # body's, nor leave a middle or a surname's initials as a name (from a review)
+    for text in (
+        "The Russian Ambassador to the U.S. Anatoly Antonov took part.",
+        "Head of the R.F. Government Office Dmitry Grigorenko attended.",
+        "Rector of the P.M. Masherov Vitebsk State University Yevgeny Ivanov met him.",
+        "Director General of the S.M. Kirov Plant Ivan Petrov attended.",
+        "Governor of Tula Oblast Alexei G. Dyumin arrived in Minsk.",
+    ):
+        assert all("xx" not in p.name + p.title for p in find_people(text, None)), text
+        assert not any(
+            p.name.endswith(("Masherov Vitebsk", "G. Dyumin")) for p in find_people(text, None)
+        )
+    krutoi = find_people(
+        "The Governor of Omsk Oblast said the region has a plan B. Belarusian Ambassador "
+        "Dmitry Krutoi agreed.",
+        None,
+    )
+    assert [(p.name, p.title) for p in krutoi] == [("Dmitry Krutoi", "Ambassador of Belarus")]

@@ -23,12 +23,42 @@ NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?=[^\W\d_]*?[a-zß-öø-ÿā-ž])[^\W\d_]*+(?
 
 _NAME = re.compile(rf"(?=\b({NAME_WORD})\s+({NAME_WORD})\b)")  # overlapping matches
 # A name's initials before a surname: "Yu.V. Trushchenko", "A. Lukashenko" (not "U.S. ")
-# ("St. Petersburg", "Mr. ", and a post after an abbreviation, "the U.S. Ambassador", are not)
+# ("St. Petersburg", "Mr. ", an abbreviation such as "U.S.", a post or a nationality after
+# them, are not; see _initials_read for what else)
 _INITIALS = re.compile(
-    r"\b(?!(?:St|Mr|Ms|Dr|Mt|No|Co|Jr|Sr)\.)([A-Z][a-z]?)\.(?:\s?[A-Z][a-z]?\.)?\s"
+    r"\b(?!(?:St|Mr|Ms|Dr|Mt|No|Co|Jr|Sr)\.)(?!(?:U\.S|U\.N|U\.K|E\.U|R\.F|R\.B)\.)"
+    r"([A-Z][a-z]?)\.(?:\s?[A-Z][a-z]?\.)?\s"
     r"(?=[A-Z][a-z]{2,})(?!(?:Ambassador|President|Governor|Minister|Prime|Deputy|Head|Chairman|"
-    r"Chairwoman|Mayor|Secretary|Director|Senator|Speaker|Consul|Rais|Leader|Vice)\b)"
+    r"Chairwoman|Mayor|Secretary|Director|Senator|Speaker|Consul|Rais|Leader|Vice|Belarusian|"
+    r"Russian|Belarus|Russia)\b)"
 )
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s$")
+
+
+def _initials_read(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with each name's initials as a word of the same length ("Yu.V. " as "Yxxxx "),
+    and where they are. Not after a capitalised word: a middle initial ("Alexander G.
+    Lukashenko") or a surname's ("Ivanov A.V."), nor inside a name ("the P.M. Masherov
+    University") when a post does not come right before it."""
+    spans: list[tuple[int, int]] = []
+
+    def word(m: re.Match[str]) -> str:
+        before = _CAPITALISED_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is not None:
+            prev = before.group(1)
+            # (after a post or a body's word, "Committee Yu.V. Trushchenko", "Governor A.
+            # Chibis", they are a name's; after a first name or a surname, not)
+            if not (
+                fold(prev) in _NOT_NAMES
+                or _POST_WORD.fullmatch(prev)
+                or _POST_WORD_WHOLE.fullmatch(prev)
+                or find_region(prev)
+            ):
+                return m.group(0)
+        spans.append((m.start(), m.end()))
+        return m.group(1)[0] + "x" * (len(m.group(0)) - 2) + " "
+
+    return _INITIALS.sub(word, text), spans
 
 
 _POSTS = (
@@ -418,7 +448,9 @@ def find_people(text: str, region: Region | None) -> list[Person]:
     if "." in text:
         # "Deputy Chairman Yu.V. Trushchenko": the initials read as a first name, of the same
         # length (offsets hold); the name is then the text as written
-        text = _INITIALS.sub(lambda m: m.group(1)[0] + "x" * (len(m.group(0)) - 2) + " ", text)
+        text, initials = _initials_read(text)
+    else:
+        initials = []
     if '"' in text or "“" in text or "«" in text:
         text = _QUOTED_SHORT.sub(lambda m: f" {m.group(1)} ", text)
     if "St." in text:  # "Governor of St. Petersburg ...": a title runs on over its full stop
@@ -488,13 +520,16 @@ def find_people(text: str, region: Region | None) -> list[Person]:
         # ("Demeshin, the President of Belarus Alexander Lukashenko outlined") or the
         # sentence's subject ("Governor Alexander Gusev, the President of Belarus noted").
         title = ""
+        read = [(at + len(first), end)]  # (where the name's surname and title were read)
         if titled_before:
             tm = _TITLE_BEFORE.search(text[reach:at])
             if tm:
+                read.append((reach + tm.start(1), at))
                 title = _BRACKETS.sub("", tm.group(1))  # "Rais (head) of Tatarstan"
                 # "the Governor of Altai Krai, Viktor Tomenko": the comma sets the name off
                 title = _cut_title(title.rstrip(", "))
         if after and not _POSTS_RE.search(title):
+            read.append((after.start(1), after.end(1)))
             title = _TITLE_AFTER_CUT.split(after.group(1))[0].strip()
             base = after.start(1)
             if any(  # another person's post and name: not this one's
@@ -504,8 +539,10 @@ def find_people(text: str, region: Region | None) -> list[Person]:
                 title = ""
         if not _POSTS_RE.search(title) or _OPEN_TITLE.search(title):
             continue  # (no post; or a post that runs on into the pair: "Minister of" Industry)
+        if initials and any(lo <= a < hi for a, _b in initials for lo, hi in read):
+            continue  # initials read as a word inside a title or a surname: not a name
         side = _side_of(title, region)
-        if written is not text and first != written[at : at + len(first)]:
+        if initials and first != written[at : at + len(first)]:
             first = written[at : at + len(first)]  # ("Yu.V.", as written)
         people.append(Person(f"{first} {last}", _tidy_title(title, side), side, m.start()))
         named_to = end
