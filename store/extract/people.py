@@ -22,9 +22,9 @@ NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?=[^\W\d_]*?[a-zß-öø-ÿā-ž])[^\W\d_]*+(?
 
 
 _NAME = re.compile(rf"(?=\b({NAME_WORD})\s+({NAME_WORD})\b)")  # overlapping matches
-# A name's initials before a surname: "Yu.V. Trushchenko", "A. Lukashenko" (not "U.S. ")
-# ("St. Petersburg", "Mr. ", an abbreviation such as "U.S.", a post or a nationality after
-# them, are not; see _initials_read for what else)
+# A name's initials before a surname: "Yu.V. Trushchenko", "A. Lukashenko" ("St. Petersburg",
+# "Mr. ", an abbreviation such as "U.S.", and initials before a post or a nationality are not;
+# see _initials_read for what else)
 _INITIALS = re.compile(
     r"\b(?!(?:St|Mr|Ms|Dr|Mt|No|Co|Jr|Sr)\.)(?!(?:U\.S|U\.N|U\.K|E\.U|R\.F|R\.B)\.)"
     r"([A-Z][a-z]?)\.(?:\s?[A-Z][a-z]?\.)?\s"
@@ -37,9 +37,10 @@ _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s$")
 
 def _initials_read(text: str) -> tuple[str, list[tuple[int, int]]]:
     """``text`` with each name's initials as a word of the same length ("Yu.V. " as "Yxxxx "),
-    and where they are. Not after a capitalised word: a middle initial ("Alexander G.
-    Lukashenko") or a surname's ("Ivanov A.V."), nor inside a name ("the P.M. Masherov
-    University") when a post does not come right before it."""
+    and where they are. Not after a capitalised word that is a name's: a middle initial
+    ("Alexander G. Lukashenko") or a surname's ("Ivanov A.V."). Initials inside a body's name
+    ("the P.M. Masherov University") are read too: :func:`find_people` drops a person whose
+    title or surname runs over them."""
     spans: list[tuple[int, int]] = []
 
     def word(m: re.Match[str]) -> str:
