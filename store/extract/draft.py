@@ -639,23 +639,30 @@ _REGIONS_SIDE = re.compile(
 )
 
 
+def _untitled_host(name: str, guest: Person | None, everyone: list[Person]) -> Person | None:
+    """``name``, named without a post, as the host: unless it is the guest's, someone's of
+    the region, a post or a region."""
+    if (
+        (guest is not None and name == guest.name)
+        or any(p.side == "russia" and p.name == name for p in everyone)
+        or is_post(name)
+        or find_region(name)
+    ):
+        return None
+    return Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
+
+
 def _host_at_a_meeting(body: str, guest: Person | None, everyone: list[Person]) -> Person | None:
     """The host by :data:`_AT_A_MEETING`, when no other rule found one."""
-    theirs = {p.name for p in everyone if p.side == "russia"}
     for met in _AT_A_MEETING.finditer(body):
-        name = f"{met.group(1)} {met.group(2)}"
         whom = re.split(r"(?<=[.!?])\s", body[met.end() : met.end() + 120])[0]
         if re.match(r"\s+(?:the\s+)?(?:Belarus|guests\b)", whom):
             continue
         if not (region_in(whom) or _REGIONS_SIDE.search(whom)):
             continue
-        if (
-            (guest is None or name != guest.name)
-            and name not in theirs
-            and not is_post(name)
-            and not find_region(name)
-        ):
-            return Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
+        host = _untitled_host(f"{met.group(1)} {met.group(2)}", guest, everyone)
+        if host is not None:
+            return host
     return None
 
 
@@ -698,8 +705,6 @@ def _people(
         # "The meeting is co-chaired by Vladimir Kukharev and Ulyanovsk Oblast Governor
         # Alexei Russkikh": the co-chair beside the region's is Belarus's (the other one
         # named with a post of the region's side, and no "respectively" to sort them)
-        name = f"{chairs.group(1)} {chairs.group(2)}"
-        theirs = {p.name for p in everyone if p.side == "russia"}
         clause = re.split(r"[.;]", body[chairs.end() :], maxsplit=1)[0]
         other = find_people(clause, region)
         if (
@@ -707,12 +712,8 @@ def _people(
             and other[0].side == "russia"
             and other[0].start < 80
             and "respectively" not in clause
-            and (guest is None or name != guest.name)
-            and name not in theirs
-            and not is_post(name)
-            and not find_region(name)
         ):
-            host = Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
+            host = _untitled_host(f"{chairs.group(1)} {chairs.group(2)}", guest, everyone)
     if host is None:
         m = _PRESIDENT.search(body)
         if m:
