@@ -654,6 +654,49 @@ async def test_a_comparison_says_which_meetings_came_with_selected_proposals(app
         assert heading == "Comparing 3 meetings · 1 of them for the selected proposals"
 
 
+@pytest.mark.parametrize("width", [80, 160])
+def test_the_heading_and_the_rows_cut_apart_make_the_whole_table(store: Store, width) -> None:
+    """The Compare screen shows the table's heading apart, held over the rows as they
+    scroll (at 80 columns four meetings' rows run off the screen, and which column was
+    which went with the heading): the two parts are the whole table, cut under the
+    heading's rule, their columns where the whole table has them."""
+    from rich.console import Console
+
+    from coopbrowse.tui.render import ComparisonTable
+
+    c = compare([m for m in store.meetings() if "karankevich" not in m.id])
+
+    def text(part: str) -> list[str]:
+        console = Console(width=width, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+        console.print(ComparisonTable(c, part))
+        return console.export_text().splitlines()
+
+    whole, head, rows = text("all"), text("head"), text("rows")
+    assert head + rows == whole
+    assert head[0].startswith("┏") and head[-1].startswith("┡")
+    assert "2023-12-18" in "".join(head) and "Place" in rows[0]
+
+
+async def test_the_columns_heading_stays_in_view_as_the_rows_scroll(app) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("space", "j", "space", "j", "space", "j", "space", "c")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        head = screen.query_one("#compare-head", Static)
+        rows = screen.query_one("#compare-table", Static)
+        top = head.region.y
+        await pilot.press("end")
+        await settle(pilot, app)
+        body = screen.query_one("#compare-body")
+        assert body.scroll_y > 0  # (the rows ran off the screen, and were scrolled)
+        assert head.region.y == top and head.region.height > 0
+        # the two drawn at one width, so that the columns line up under the heading
+        assert head.content_region.width == rows.content_region.width
+        assert head.content_region.x == rows.content_region.x
+
+
 def test_proposals_with_no_proposer_are_counted_as_not_stated(capsys, store: Store) -> None:
     """The proposer counts left out the proposals with no proposer named, so the shares did
     not add up (found by a new user: 62 of 63, 98%). They are a row of their own, last,

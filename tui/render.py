@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -190,8 +191,9 @@ class ComparisonTable:
     LABEL_WIDE, LABEL_NARROW = 18, 10
     ROOMY = 16  # a meeting's column narrower than this gets the room of the narrow labels
 
-    def __init__(self, comparison: Comparison) -> None:
+    def __init__(self, comparison: Comparison, part: str = "all") -> None:
         self.comparison = comparison
+        self.part = part  # "all"; or "head" or "rows": the table cut under its heading
 
     def label_width(self, width: int) -> int:
         """The labels' column width for a table ``width`` cells wide (narrow, no narrower
@@ -206,7 +208,21 @@ class ComparisonTable:
         return min(self.LABEL_WIDE, max([self.LABEL_NARROW, *words]))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield comparison_table(self.comparison, self.label_width(options.max_width))
+        table = comparison_table(self.comparison, self.label_width(options.max_width))
+        if self.part == "all":
+            yield table
+            return
+        # the whole table drawn at this width and cut under the heading's rule (box
+        # HEAVY_HEAD's "┡"), so that the two parts' columns line up at the same width: the
+        # Compare screen keeps the heading (which meeting each column is) over the rows
+        lines = console.render_lines(table, options, pad=False)
+        rule = next(
+            (n for n, line in enumerate(lines) if "".join(s.text for s in line).startswith("┡")),
+            -1,
+        )
+        for line in lines[: rule + 1] if self.part == "head" else lines[rule + 1 :]:
+            yield from line
+            yield Segment.line()
 
 
 def comparison_table(c: Comparison, label_width: int = ComparisonTable.LABEL_WIDE) -> Table:

@@ -1,8 +1,9 @@
 """CompareScreen (key ``c``): 2-4 meetings side by side, and their Markdown.
 
 The comparison itself is :mod:`coopbrowse.store.compare` (the same as ``coopbrowse
-compare``); this screen shows it as one table, a column per meeting, and writes it as
-Markdown (``e``, asking where: :class:`~.export.SaveAsScreen`) or copies it (``ctrl+y``).
+compare``); this screen shows it as one table, a column per meeting (its heading held over the
+rows as they scroll), and writes it as Markdown (``e``, asking where:
+:class:`~.export.SaveAsScreen`) or copies it (``ctrl+y``).
 Record text is shown as ``Text``, never markup.
 """
 
@@ -55,12 +56,14 @@ class CompareScreen(StyledOnce, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        heading = f"Comparing {len(self.comparison.meetings)} meetings"
+        if self.note:
+            heading += f" · {self.note}"
+        yield Static(Text(one_line(heading), style="bold"), id="compare-heading")
+        # which meeting each column is stays in view over the rows as they scroll
+        yield Static(ComparisonTable(self.comparison, "head"), id="compare-head")
         with VerticalScroll(id="compare-body"):
-            heading = f"Comparing {len(self.comparison.meetings)} meetings"
-            if self.note:
-                heading += f" · {self.note}"
-            yield Static(Text(one_line(heading), style="bold"), id="compare-heading")
-            yield Static(ComparisonTable(self.comparison), id="compare-table")
+            yield Static(ComparisonTable(self.comparison, "rows"), id="compare-table")
         yield KeysFooter()
 
     def on_mount(self) -> None:
