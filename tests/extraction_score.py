@@ -202,9 +202,11 @@ class Scores:
 
 
 def score_real(cases: list[Case]) -> Scores:
-    """Draft every case and score the drafts."""
+    """Draft every case, with its page's address as ``import-article URL`` gives it (the
+    labels read a year from it where the text has none), and score the drafts."""
     scores = Scores()
     for case in cases:
-        draft = extract(case.text, document=f"{case.name}.txt")
+        url = case.expected.get("url") or ""
+        draft = extract(case.text, document=f"{case.name}.txt", url=url)
         scores.add(case.name, draft_items(draft.meeting), expected_items(case.expected))
     return scores

@@ -2233,3 +2233,46 @@ def test_a_name_given_by_its_initials_is_a_name() -> None:
         None,
     )
     assert [(p.name, p.title) for p in krutoi] == [("Dmitry Krutoi", "Ambassador of Belarus")]
+
+
+# --- round of 2026-12-06 (sixteenth session): dates of reports told as done -----------------
+
+
+_DONE_REST = " The sides discussed supplies of tractors and joint production of buses."
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Governor of Tula Oblast Ivan Petrov was received by Belarus President Alexander "
+        "Lukashenko.",
+        "A delegation of Tula Oblast led by Governor Ivan Petrov is visiting Minsk. Belarus "
+        "President Alexander Lukashenko received the guests.",
+        "Belarus Prime Minister Roman Golovchenko and Governor of Tula Oblast Ivan Petrov signed "
+        "a roadmap in Minsk.",
+    ],
+)
+def test_a_meeting_told_as_done_under_a_page_date_is_that_days(lead: str) -> None:
+    """A report that tells the meeting as done ("was received by", "received the guests",
+    "X and Y signed", "discussed") and gives no day of its own is the page's day's news, as
+    a report saying "met with" is."""
+    text = f"Belarus and Tula Oblast to boost cooperation\n15 March 2019\n{lead}{_DONE_REST}\n"
+    meeting = extract(text).meeting
+    assert meeting["date"] == "2019-03-15"
+    assert "page's date" in meeting["date_note"]
+
+
+def test_a_meeting_to_come_or_told_with_a_year_is_not_the_pages_day() -> None:
+    to_come = (
+        "Belarus and Tula Oblast to boost cooperation\n15 March 2019\nBelarus President "
+        "Alexander Lukashenko will meet with Governor of Tula Oblast Ivan Petrov. They will "
+        "discuss tractors.\n"
+    )
+    assert not extract(to_come).meeting["date"]
+    # (what was signed in another year is no news of the page's day)
+    earlier = (
+        "Belarus and Tula Oblast to boost cooperation\n15 March 2019\nThe roadmap Belarus and "
+        "Tula Oblast signed in 2015 is being carried out. Belarus will supply tractors to the "
+        "region.\n"
+    )
+    assert not extract(earlier).meeting["date"]

@@ -982,7 +982,12 @@ def _date(
             flags.append(f"date: the meeting is told as some days before the page's date {pub}")
             return None, False, f"The article says the meeting was earlier than the page ({pub})."
         just = any(
-            _JUST_HAPPENED.search(s.text) and not _FOR_YEARS.search(s.text) for s in sentences[:2]
+            (
+                _JUST_HAPPENED.search(s.text)
+                or (_TOLD_DONE.search(s.text) and not YEAR.search(s.text))
+            )
+            and not _FOR_YEARS.search(s.text)
+            for s in sentences[:2]
         )
         if pub and (meeting_sentence is not None or just or _TODAY.search(body)):
             # a page that reports the day's meeting ("discussed it today")
@@ -1148,6 +1153,15 @@ _JUST_HAPPENED = re.compile(
     r"agreement|memorandum|protocol|plan|roadmap)\b|"
     r"\b(?:has|have)\s+(?:just\s+)?(?:met|agreed\s+(?:to|on))\b|"
     r"\bas\s+agreed\s+(?:by|between)\b",
+    re.I,
+)
+# ... or told as done, in the opening and with no year to date it otherwise: "The Governor was
+# received by the President", "... received the guests", "Prime Minister X and Governor Y
+# discussed cooperation in Minsk", "... signed a roadmap"
+_TOLD_DONE = re.compile(
+    r"\b(?:was|were)\s+received\s+by\b|"
+    r"\breceived\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:delegation|guests?|governor|head)\b|"
+    r"\b(?:discussed|signed|outlined|exchanged\s+views)\b",
     re.I,
 )
 # ... but not what has held for years: "have signed more than 30 contracts in recent years"

@@ -4,8 +4,9 @@
 
 First the real reports of ``tests/fixtures/real/`` (public news reports of such meetings,
 from many outlets and years, labelled by hand without looking at the rules; see its
-README), scored as ``tests/extraction_score.py`` says: the whole set, then the third set
-aside before any rule was changed for them. The last line is
+README), scored as ``tests/extraction_score.py`` says (each drafted with its page's address,
+as ``import-article URL`` drafts it): the whole set, then the third set aside before any rule
+was changed for them. The last line is
 ``real recall <r> (held out <r2>); trade precision <p> (held out <p2>); n <n>``.
 
 Then, as before:
