@@ -2276,3 +2276,30 @@ def test_a_meeting_to_come_or_told_with_a_year_is_not_the_pages_day() -> None:
         "region.\n"
     )
     assert not extract(earlier).meeting["date"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "goods"),
+    [
+        ("Belarus offers the region supplies of tractors and dairy products.",
+         ["tractors", "dairy products"]),
+        ("Belarus offered Tula Oblast tractors and harvesters.", ["tractors", "harvesters"]),
+        ("Belarus offers Tula Oblast supplies of buses, food and cooperation in farming.",
+         ["buses", "food"]),
+        ("Belarus is interested in supplying them with tractors, spare parts as well.",
+         ["tractors", "spare parts"]),
+        ("Belarus could supply buses as well.", ["buses"]),
+        ("Belarus supplies Tula Oblast enterprises with components.", ["components"]),
+    ],
+)  # fmt: skip
+def test_a_goods_recipient_and_the_words_of_trading_are_no_part_of_it(
+    sentence: str, goods: list[str]
+) -> None:
+    """ "offers Tula Oblast supplies of equipment" drafted the good "Tula Oblast supplies of
+    equipment", and "spare parts as well" kept "as well": whom to, the trading that brings
+    it and a closing "as well" are not what is traded."""
+    text = (
+        "Alexander Lukashenko met with Governor of Tula Oblast Ivan Petrov in Minsk on 5 March "
+        f"2020. {sentence}"
+    )
+    assert extract(text).meeting["exports"] == goods

@@ -150,6 +150,8 @@ _NOT_GOODS = re.compile(
     r"technolog(?:y|ies)|expanding|growing|increasing|deliveries|supplies|exports|imports|"
     r"servicing|maintenance|training|support|students|specialists|experts|tourists|"
     r"delegations?|people|children|workers|teachers|doctors|(?:much|many|and|so)\s+more|"
+    # whom it goes to ("supplies the region's enterprises with components")
+    r"enterprises|companies|residents|consumers|customers|partners|"
     # a country named in a list that runs on ("the supply of heavy-duty equipment, Belarus is
     # also ready ..."): no good
     r"Belarus|Russia|the\s+Russian\s+Federation|[$€£₽\d].*)$",
@@ -178,7 +180,7 @@ _SAID = re.compile(
 _TRAILING = re.compile(
     # (and what a machine runs on, cut off by "on": "buses running [on gas]")
     r"\s+(?:running|powered|fuell?ed|operating|working|"
-    r"somewhere|there|here|too|abroad|again|now|annually|necessary|needed|required|"
+    r"somewhere|there|here|too|as\s+well|abroad|again|now|annually|necessary|needed|required|"
     r"(?:a|per|every|each)\s+(?:year|month))$"
     # who made it, cut off at "by": "machinery [jointly] made [by MAZ, BelAZ and Amkodor]"
     r"|(?:\s+(?:being|been|[a-z]+ly|home|hand))?\s+(?:made|produced|manufactured|built|"
@@ -208,8 +210,11 @@ _LEADING = re.compile(
     # ("Omsk Oblast imports from Belarus tractors": from whom, told before what)
     r"from\s+(?:the\s+region|there|Belarus|(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+"
     r"(?:Oblast|Krai|Region|Republic|Territory))|"
-    # whom to, told before what: "Belarus sells [the] region dairy products"
-    r"region(?=\s+\w+))\s+",
+    # whom to, told before what: "Belarus sells [the] region dairy products", "offered
+    # Tula Oblast tractors"
+    r"region(?=\s+\w+)|(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+(?:Oblast|Krai|Region|Territory)(?=\s+\w+)|"
+    # the trading that brings it, told before it: "offers the region supplies of equipment"
+    r"(?:supplies|supply|deliveries|delivery|shipments?|sales?|purchases?)\s+of(?=\s+\w+))\s+",
     re.I,
 )
 
