@@ -2303,3 +2303,26 @@ def test_a_goods_recipient_and_the_words_of_trading_are_no_part_of_it(
         f"2020. {sentence}"
     )
     assert extract(text).meeting["exports"] == goods
+
+
+def test_the_speaker_after_at_a_meeting_with_the_regions_head_is_the_host() -> None:
+    """ "At a meeting with Kaluga Region's Governor Anatoly Artamonov, Deputy Minister of
+    Architecture and Construction Dmitry Semenkevich expressed ...": the speaker, named with
+    a post of no country, meets the region's head for Belarus."""
+    lead = "At a meeting with Kaluga Region's Governor Anatoly Artamonov, "
+    rest = " said Belarus is ready to supply buses."
+
+    def sides(text: str) -> list[tuple[str, str]]:
+        people = extract(text).meeting["participants"]
+        return [(p["name"], p["role"]) for p in people if p["role"] != "mentioned"]
+
+    host = sides(f"{lead}Deputy Minister of Architecture and Construction Dmitry Semenkevich{rest}")
+    assert host == [("Dmitry Semenkevich", "host"), ("Anatoly Artamonov", "guest")]
+    # not one of the region's or Russia's, nor after a meeting with Belarus's side
+    for text in (
+        f"{lead}Deputy Governor Ivan Petrov{rest}",
+        f"{lead}Russian Deputy Minister of Industry Viktor Yevtukhov{rest}",
+        "At a meeting with the Belarusian delegation, Minister of Industry Pyotr Ivanov said "
+        "Kaluga Region is ready to buy buses.",
+    ):
+        assert all(role != "host" for _name, role in sides(text)), text

@@ -652,8 +652,18 @@ def _untitled_host(name: str, guest: Person | None, everyone: list[Person]) -> P
     return Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
 
 
+# ... or opening the sentence, its speaker named after it with a post of no country: "At a
+# meeting with Kaluga Region's Governor Anatoly Artamonov, Deputy Minister of Architecture and
+# Construction Dmitry Semenkevich expressed great interest in ..."
+_AT_A_MEETING_OPENS = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:At|During)\s+(?:a|the)\s+(?:meeting|talks|negotiations)\s+with\s+"
+    r"([^,.;]{3,150}),\s+"
+)
+
+
 def _host_at_a_meeting(body: str, guest: Person | None, everyone: list[Person]) -> Person | None:
-    """The host by :data:`_AT_A_MEETING`, when no other rule found one."""
+    """The host by :data:`_AT_A_MEETING` or :data:`_AT_A_MEETING_OPENS`, when no other rule
+    found one."""
     for met in _AT_A_MEETING.finditer(body):
         whom = re.split(r"(?<=[.!?])\s", body[met.end() : met.end() + 120])[0]
         if re.match(r"\s+(?:the\s+)?(?:Belarus|guests\b)", whom):
@@ -663,6 +673,27 @@ def _host_at_a_meeting(body: str, guest: Person | None, everyone: list[Person]) 
         host = _untitled_host(f"{met.group(1)} {met.group(2)}", guest, everyone)
         if host is not None:
             return host
+    for met in _AT_A_MEETING_OPENS.finditer(body):
+        whom = met.group(1)
+        if not (region_in(whom) or _REGIONS_SIDE.search(whom)) or "Belarus" in whom:
+            continue
+        speaker = next(
+            (
+                p
+                for p in everyone
+                if met.end() <= p.start <= met.end() + 100
+                and not re.search(r"[,.;:]", body[met.end() : p.start])
+            ),
+            None,
+        )
+        # (titled, and with no side of its own: one of the region's is no host)
+        if (
+            speaker is not None
+            and speaker.title
+            and not speaker.side
+            and (guest is None or speaker.name != guest.name)
+        ):
+            return Person(speaker.name, speaker.title, "belarus")
     return None
 
 
