@@ -2326,3 +2326,13 @@ def test_the_speaker_after_at_a_meeting_with_the_regions_head_is_the_host() -> N
         "Kaluga Region is ready to buy buses.",
     ):
         assert all(role != "host" for _name, role in sides(text)), text
+
+
+def test_a_preposition_opening_the_sentence_and_the_army_are_no_part_of_an_enterprise() -> None:
+    """ "At the Krasnoye Sormovo Plant, ..." drafted the enterprise "At the Krasnoye Sormovo
+    Plant", and "the Belarusian Armed Forces" one called "Armed"."""
+    assert find_enterprises("At the Krasnoye Sormovo Plant, the guests saw ships.") == [
+        "Krasnoye Sormovo Plant"
+    ]
+    assert find_enterprises("From Gomselmash, harvesters will come.") == ["Gomselmash"]
+    assert find_enterprises("They discussed the readiness of the Belarusian Armed Forces.") == []

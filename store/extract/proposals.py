@@ -976,6 +976,8 @@ _NOT_ORGS = {
     "npo", "oao", "jsc", "ojsc", "pjsc", "cjsc", "llc", "ltd", "urals", "siberia", "far east",
     "minsk", "moscow", "brest", "gomel", "grodno", "vitebsk", "mogilev", "kazan", "agriculture",
     "working group", "joint working group", "expert group",
+    # ("the Belarusian Armed Forces": the army, no enterprise)
+    "armed", "armed forces",
     # ("Our holding company Belstankoinstrument": whose, not who)
     "our", "your", "their", "its", "his", "her", "this", "that", "these", "those",
 }  # fmt: skip
@@ -1000,7 +1002,8 @@ _POST = re.compile(
 # "the Department of Sport and Tourism of Brest Regional Executive Committee": a government's
 # body, not an enterprise (ministries are left in: a report may name one as a party)
 _GOVERNMENT_BODY = re.compile(r"\b(?:Executive\s+Committee|Department|Administration)\b", re.I)
-_LEADING_SMALL_WORDS = re.compile(r"^(?:(?:the|of|and|for)\s+)+", re.I)
+# (and a preposition that opens the sentence: "At the Krasnoye Sormovo Plant, ...")
+_LEADING_SMALL_WORDS = re.compile(r"^(?:(?:the|of|and|for|at|in|on|from|with|by)\s+)+", re.I)
 _TWO_CAPITALS = re.compile(r"[A-Z]{2,}")
 _MIXED_CAPS = re.compile(r"[A-Z][a-z]+[A-Z]{2,}")
 _NAME_OWNER = re.compile(r"([A-Z]\w+)['’]s?\s+(?=[A-Z])")
