@@ -695,6 +695,18 @@ async def test_the_columns_heading_stays_in_view_as_the_rows_scroll(app) -> None
         # the two drawn at one width, so that the columns line up under the heading
         assert head.content_region.width == rows.content_region.width
         assert head.content_region.x == rows.content_region.x
+        # and the rows whole, to the table's last rule (drawn at the widget's height, the
+        # table had lost as many lines as the heading took)
+        last = rows.render_line(rows.size.height - 1).text
+        assert last.startswith("└") and last.rstrip().endswith("┘")
+        # where the heading would leave the rows no room, the table scrolls whole
+        await pilot.resize_terminal(50, 12)
+        await settle(pilot, app)
+        assert not head.display
+        assert rows.render_line(0).text.startswith("┏")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot, app)
+        assert head.display and rows.render_line(0).text.startswith("│")
 
 
 def test_proposals_with_no_proposer_are_counted_as_not_stated(capsys, store: Store) -> None:

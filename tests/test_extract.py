@@ -2262,6 +2262,28 @@ def test_a_meeting_told_as_done_under_a_page_date_is_that_days(lead: str) -> Non
     assert "page's date" in meeting["date_note"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Governor Ivan Petrov will pay a visit to Minsk next week. Supplies of tractors will be "
+        "discussed.",
+        "The document is to be signed during the visit of Governor Ivan Petrov to Minsk.",
+        "Belarus and Tula Oblast are carrying out the roadmap signed during the Forum of Regions. "
+        "Belarus supplies tractors to the region.",
+        "What do the agreements that Belarus and Russian regions signed give the economy?",
+        "Last year Belarus and Tula Oblast signed a roadmap. Now they are carrying it out.",
+        "The sides discussed the roadmap last autumn in Tula. Since then trade has grown.",
+        "The roadmap of Belarus and Tula Oblast has not yet been signed.",
+        "Alexander Lukashenko signed a decree on support for exporters to Tula Oblast.",
+    ],
+)
+def test_what_was_done_another_day_or_is_to_come_is_not_the_pages_day(body: str) -> None:
+    """(From a review) an announcement, a report of an older agreement, an analysis, a
+    negation or a decree is no news of a meeting on the page's day."""
+    text = f"Belarus and Tula Oblast: cooperation\n15 March 2019\n{body}\n"
+    assert not extract(text).meeting["date"]
+
+
 def test_a_meeting_to_come_or_told_with_a_year_is_not_the_pages_day() -> None:
     to_come = (
         "Belarus and Tula Oblast to boost cooperation\n15 March 2019\nBelarus President "
@@ -2290,6 +2312,10 @@ def test_a_meeting_to_come_or_told_with_a_year_is_not_the_pages_day() -> None:
          ["tractors", "spare parts"]),
         ("Belarus could supply buses as well.", ["buses"]),
         ("Belarus supplies Tula Oblast enterprises with components.", ["components"]),
+        ("Belarus supplies agricultural enterprises with tractors.", ["tractors"]),
+        # (from a review) a region's name in capitals only, and a region's indeed
+        ("Belarus could supply cold region tyres.", ["cold region tyres"]),
+        ("Belarus could supply Central Region Bank equipment.", ["Central Region Bank equipment"]),
     ],
 )  # fmt: skip
 def test_a_goods_recipient_and_the_words_of_trading_are_no_part_of_it(
@@ -2336,3 +2362,19 @@ def test_a_preposition_opening_the_sentence_and_the_army_are_no_part_of_an_enter
     ]
     assert find_enterprises("From Gomselmash, harvesters will come.") == ["Gomselmash"]
     assert find_enterprises("They discussed the readiness of the Belarusian Armed Forces.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They discussed concrete forms of cooperation in detail.",
+        "The sides agreed on concrete ways to work together.",
+        "We set concrete goals and concrete targets for next year.",
+    ],
+)
+def test_concrete_meaning_specific_is_no_building_material(sentence: str) -> None:
+    """ "they discussed concrete forms of cooperation" was drafted as a construction
+    proposal; the material is: "supply concrete and cement"."""
+    assert not any(s == "construction" for s, *_ in sector_matches(sentence))
+    material = sector_matches("Belarus could supply concrete to the region.")
+    assert [s for s, *_ in material] == ["construction"]

@@ -215,7 +215,9 @@ class ComparisonTable:
         # the whole table drawn at this width and cut under the heading's rule (box
         # HEAVY_HEAD's "┡"), so that the two parts' columns line up at the same width: the
         # Compare screen keeps the heading (which meeting each column is) over the rows
-        lines = console.render_lines(table, options, pad=False)
+        # (as tall as the table: a widget draws this at its own height, which is the
+        # table's less the part cut off, and would lose as many of its last lines)
+        lines = console.render_lines(table, options.update(height=None), pad=False)
         rule = next(
             (n for n, line in enumerate(lines) if "".join(s.text for s in line).startswith("┡")),
             -1,

@@ -1015,7 +1015,7 @@ def _date(
         just = any(
             (
                 _JUST_HAPPENED.search(s.text)
-                or (_TOLD_DONE.search(s.text) and not YEAR.search(s.text))
+                or (_TOLD_DONE.search(s.text) and not _OTHER_TIME.search(s.text))
             )
             and not _FOR_YEARS.search(s.text)
             for s in sentences[:2]
@@ -1186,14 +1186,23 @@ _JUST_HAPPENED = re.compile(
     r"\bas\s+agreed\s+(?:by|between)\b",
     re.I,
 )
-# ... or told as done, in the opening and with no year to date it otherwise: "The Governor was
-# received by the President", "... received the guests", "Prime Minister X and Governor Y
-# discussed cooperation in Minsk", "... signed a roadmap"
+# ... or told as done by the two sides, in the opening and with no year to date it otherwise:
+# "The Governor was received by the President", "... received the guests", "Prime Minister X
+# and Governor Y discussed cooperation in Minsk", "the sides signed a roadmap" (not "will be
+# discussed", "is to be signed", "has not yet been signed", "Lukashenko signed a decree")
 _TOLD_DONE = re.compile(
     r"\b(?:was|were)\s+received\s+by\b|"
     r"\breceived\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:delegation|guests?|governor|head)\b|"
-    r"\b(?:discussed|signed|outlined|exchanged\s+views)\b",
+    # (the second of the two named, in capitals: not "the agreements that Belarus and Russian
+    # regions signed", "Belarus and Tula Oblast are carrying out the roadmap signed ...")
+    r"(?:\band(?:\s+(?-i:[A-Z][\w'’.-]*|of|the)){1,10}\s+|"
+    r"\b(?:the\s+)?(?:sides|parties|delegations)\s+(?:also\s+)?)"
+    r"(?:discussed|signed|outlined|exchanged\s+views)\b",
     re.I,
+)
+# ... at another time than the page's: "last year", "during his previous visit", "next week"
+_OTHER_TIME = re.compile(
+    r"\b(?:last|next|previous|earlier|ago|will|to\s+be|not|yet|(?:19|20)\d\d)\b", re.I
 )
 # ... but not what has held for years: "have signed more than 30 contracts in recent years"
 _FOR_YEARS = re.compile(

@@ -150,8 +150,9 @@ _NOT_GOODS = re.compile(
     r"technolog(?:y|ies)|expanding|growing|increasing|deliveries|supplies|exports|imports|"
     r"servicing|maintenance|training|support|students|specialists|experts|tourists|"
     r"delegations?|people|children|workers|teachers|doctors|(?:much|many|and|so)\s+more|"
-    # whom it goes to ("supplies the region's enterprises with components")
-    r"enterprises|companies|residents|consumers|customers|partners|"
+    # whom it goes to ("supplies the region's enterprises with components", "agricultural
+    # enterprises")
+    r"(?:[\w’'-]+\s+){0,2}(?:enterprises|companies|residents|consumers|customers|partners)|"
     # a country named in a list that runs on ("the supply of heavy-duty equipment, Belarus is
     # also ready ..."): no good
     r"Belarus|Russia|the\s+Russian\s+Federation|[$€£₽\d].*)$",
@@ -194,6 +195,11 @@ _TRAILING = re.compile(
     r"|\s+(?:[a-z]+-?fold|twice|(?:by\s+)?[\d.,]+\s*(?:%|percent|times)|by\s+[a-z]+\s+times)$",
     re.I,
 )
+# A region named before a good, as whom it goes to: "offered Tula Oblast tractors" (a region's
+# name, capitalised: not "cold region tyres" nor "Central Region Bank equipment")
+_REGION_FIRST = re.compile(
+    r"^((?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+(?:Oblast|Krai|Region|Territory))\s+(?=\w)"
+)
 _LEADING = re.compile(
     # ("a great deal of", "plenty of": how much, not what)
     r"^(?:(?:a\s+)?(?:(?:wide|broad|whole|full)\s+)?(?:lot|number|variety|range)\s+of|"
@@ -210,9 +216,9 @@ _LEADING = re.compile(
     # ("Omsk Oblast imports from Belarus tractors": from whom, told before what)
     r"from\s+(?:the\s+region|there|Belarus|(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+"
     r"(?:Oblast|Krai|Region|Republic|Territory))|"
-    # whom to, told before what: "Belarus sells [the] region dairy products", "offered
-    # Tula Oblast tractors"
-    r"region(?=\s+\w+)|(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+(?:Oblast|Krai|Region|Territory)(?=\s+\w+)|"
+    # whom to, told before what: "Belarus sells [the] region dairy products" (and "offered
+    # Tula Oblast tractors": see _REGION_FIRST)
+    r"region(?=\s+\w+)|"
     # the trading that brings it, told before it: "offers the region supplies of equipment"
     r"(?:supplies|supply|deliveries|delivery|shipments?|sales?|purchases?)\s+of(?=\s+\w+))\s+",
     re.I,
@@ -278,6 +284,9 @@ def _items(text: str, split: object) -> list[str]:
         item = _TRAILING.sub("", item.strip(" ,").rstrip(" -–—").strip())
         while True:
             tidy = _LEADING.sub("", item)
+            first = _REGION_FIRST.match(tidy)
+            if first and find_region(first.group(1)):
+                tidy = tidy[first.end() :]
             if tidy == item:
                 break
             item = tidy

@@ -261,7 +261,8 @@ CUES: list[Cue] = [
         r"concrete(?!\s+(?:agreements?|"
         r"proposals?|steps|results?|measures|actions?|decisions?|plans?|projects?|examples?|"
         r"tasks?|ideas?|areas?|directions?|deals?|contracts?|terms|figures|work|things|"
-        r"mechanisms?|solutions?|issues|questions|cooperation|"
+        r"mechanisms?|solutions?|issues|questions|cooperation|forms?|ways?|points?|goals?|"
+        r"objectives?|targets?|outcomes?|aspects?|initiatives?|suggestions?|prospects?|"
         r"(?:and|or)\s+(?:specific|practical|tangible|mutually)))",
         r"cement",
         r"dry\s+(?:building\s+)?mix(?:es|tures)",

@@ -68,6 +68,25 @@ class CompareScreen(StyledOnce, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#compare-body").focus()
+        self.call_after_refresh(self._fit_heading)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_heading)
+
+    def _fit_heading(self) -> None:
+        """Hold the heading over the rows where it leaves them room (a third of the screen's
+        height at most: four meetings' heading at 50x12 left the rows one line); else the
+        table scrolls whole."""
+        head = self.query_one("#compare-head", Static)
+        rows = self.query_one("#compare-table", Static)
+        console = self.app.console
+        width = rows.content_region.width or self.size.width
+        options = console.options.update(width=width, height=None)
+        tall = len(console.render_lines(ComparisonTable(self.comparison, "head"), options))
+        held = tall * 3 <= self.size.height
+        if held != head.display:
+            head.display = held
+            rows.update(ComparisonTable(self.comparison, "rows" if held else "all"))
 
     def action_close(self) -> None:
         self.dismiss(None)
