@@ -2378,3 +2378,18 @@ def test_concrete_meaning_specific_is_no_building_material(sentence: str) -> Non
     assert not any(s == "construction" for s, *_ in sector_matches(sentence))
     material = sector_matches("Belarus could supply concrete to the region.")
     assert [s for s, *_ in material] == ["construction"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The protocol provides for industrial collaboration between the two regions.",
+        "He proposed to continue cooperation in the field of industrial production.",
+        "The sides are interested in cooperation in the manufacturing industry.",
+        "We are prepared to investigate wood processing and the production sector.",
+    ],
+)
+def test_industrial_cooperation_by_the_name_of_its_field(sentence: str) -> None:
+    """ "industrial collaboration", "industrial production", "the manufacturing industry",
+    "wood processing" name the field of industrial cooperation."""
+    assert "industrial-cooperation" in {s for s, *_ in sector_matches(sentence)}

@@ -433,6 +433,12 @@ CUES: list[Cue] = [
         r"locali[sz]ation",
         r"co-?production",
         r"industrial\s+partnership",
+        # the field named: "industrial collaboration", "cooperation in the field of
+        # industrial production", "in the manufacturing industry", "the production sector"
+        r"industrial\s+collaboration",
+        r"industrial\s+production",
+        r"manufacturing\s+industry",
+        r"production\s+sector",
         r"production\s+cooperation",
         r"(?:manufacturing|industrial)\s+co-?operation(?:\s+schemes)?",
         r"industrial\s+manufacturing",
@@ -450,7 +456,11 @@ CUES: list[Cue] = [
         r"(?:produc|manufactur|assembl|mak)\w*(?=\s+(?:\w+\s+){0,2}?together\b)",
     ),
     *_cue("industrial-cooperation", r"shipyards?", r"shipbuilding", r"ship-building"),
-    *_cue("industrial-cooperation", r"woodworking(?:\s+industry)?", r"timber\s+processing"),
+    *_cue(
+        "industrial-cooperation",
+        r"woodworking(?:\s+industry)?",
+        r"(?:timber|wood)\s+processing",
+    ),
     # joint work in an economic zone ("joint projects in the special economic zone")
     *_cue(
         "industrial-cooperation", r"(?:special|free)\s+economic\s+zones?", r"industrial\s+parks?"
