@@ -2393,3 +2393,15 @@ def test_industrial_cooperation_by_the_name_of_its_field(sentence: str) -> None:
     """ "industrial collaboration", "industrial production", "the manufacturing industry",
     "wood processing" name the field of industrial cooperation."""
     assert "industrial-cooperation" in {s for s, *_ in sector_matches(sentence)}
+
+
+def test_mechanical_engineering_is_machine_building() -> None:
+    """Machine building is the automotive sector's ("Automotive and machine building" in
+    store/taxonomy.py), and "mechanical engineering" is its other name: "import substitution
+    in mechanical engineering" was drafted as machinery and equipment."""
+    for sentence in (
+        "Belarus offers its expertise in mechanical engineering.",
+        "Cooperation in machine building is promising.",
+    ):
+        sectors = {s for s, *_ in sector_matches(sentence)}
+        assert "automotive" in sectors and "machinery-equipment" not in sectors, sentence

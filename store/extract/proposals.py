@@ -175,6 +175,8 @@ CUES: list[Cue] = [
         r"car\s+(?:industry|manufacturing|plants?)",
         r"machine-building",
         r"machine\s+building",
+        # (machine building by its other name, as the labels map it)
+        r"mechanical\s+engineering",
         r"auto\s+components",
         r"(?:MAZ|KAMAZ|GAZ)",
         rf"(?:cargo|freight){_LISTED}",
