@@ -2405,3 +2405,19 @@ def test_mechanical_engineering_is_machine_building() -> None:
     ):
         sectors = {s for s, *_ in sector_matches(sentence)}
         assert "automotive" in sectors and "machinery-equipment" not in sectors, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He proposed to continue business development and an increase in export volumes.",
+        "Our task is to strengthen these ties and increase our presence in the market of the "
+        "region.",
+        "The sides see reserves for further growth of trade turnover.",
+    ],
+)
+def test_growing_exports_or_a_market_presence_is_a_trade_aim(sentence: str) -> None:
+    assert "trade-finance" in {s for s, *_ in sector_matches(sentence)}
+    # (exports of a good named are that good's: "an increase in exports of tractors")
+    tractors = {s for s, *_ in sector_matches("We agreed on an increase in exports of tractors.")}
+    assert "trade-finance" not in tractors

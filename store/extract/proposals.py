@@ -385,6 +385,14 @@ CUES: list[Cue] = [
         rf"(?:the\s+)?(?:(?:mutual|bilateral|two-way|reciprocal)\s+)?trade(?:\s+turnover)?+"
         rf"{_NOT_FORMULA}",
         r"trade\s+cooperation",
+        # "for further growth of trade turnover", "an increase in export volumes", "increase
+        # our presence in the market of the region" (not exports of a good named: its sector)
+        rf"further\s+(?:growth|increase)\s+(?:of|in)\s+(?:the\s+)?(?:(?:mutual|bilateral)\s+)?"
+        rf"trade(?:\s+turnover)?{_NOT_FORMULA}",
+        r"(?:increas(?:e|ing)|boost(?:ing)?|grow(?:th|ing)?)\s+(?:in\s+|of\s+)?(?:the\s+)?"
+        r"(?:export\s+volumes|volumes?\s+of\s+exports?|exports?)(?!\s+of\b)",
+        r"(?:increas\w*|expand\w*|strengthen\w*)\s+(?:our|its|their|the)\s+presence\s+"
+        r"(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?markets?",
     ),
     *_cue("film", r"films?", r"film\s+production", r"cinema\w*", r"filmmakers?", r"movies?"),
     *_cue(
