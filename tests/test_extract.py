@@ -2405,6 +2405,12 @@ def test_mechanical_engineering_is_machine_building() -> None:
     ):
         sectors = {s for s, *_ in sector_matches(sentence)}
         assert "automotive" in sectors and "machinery-equipment" not in sectors, sentence
+    # (what it makes is machinery: "mechanical engineering products", "engineering goods")
+    for sentence in (
+        "Belarus supplies mechanical engineering products to the region.",
+        "Belarus exports engineering goods.",
+    ):
+        assert {s for s, *_ in sector_matches(sentence)} == {"machinery-equipment"}, sentence
 
 
 @pytest.mark.parametrize(

@@ -175,8 +175,8 @@ CUES: list[Cue] = [
         r"car\s+(?:industry|manufacturing|plants?)",
         r"machine-building",
         r"machine\s+building",
-        # (machine building by its other name, as the labels map it)
-        r"mechanical\s+engineering",
+        # (machine building by its other name; its products are machinery, below)
+        r"mechanical\s+engineering(?!\s+(?:products|goods))",
         r"auto\s+components",
         r"(?:MAZ|KAMAZ|GAZ)",
         rf"(?:cargo|freight){_LISTED}",
@@ -198,7 +198,7 @@ CUES: list[Cue] = [
         r"municipal\s+(?:machinery|equipment|vehicles)",
         r"(?:quarry|mining|dump|haul)\s+trucks?",
         r"(?:equipment|machinery)\s+manufacturers",
-        r"engineering\s+products",
+        r"engineering\s+(?:products|goods)",
         r"machine[- ]building",
         r"mechanical\s+engineering",
         r"quarry\s+machinery",
