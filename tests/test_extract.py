@@ -2427,3 +2427,23 @@ def test_growing_exports_or_a_market_presence_is_a_trade_aim(sentence: str) -> N
     # (exports of a good named are that good's: "an increase in exports of tractors")
     tractors = {s for s, *_ in sector_matches("We agreed on an increase in exports of tractors.")}
     assert "trade-finance" not in tractors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "During the meeting, the parties discussed prospects for further cooperation and issues "
+        "of implementing joint projects.",
+        "The commission will be a working body in charge of joint projects.",
+    ],
+)
+def test_joint_projects_of_no_kind_are_no_sector(sentence: str) -> None:
+    """ "joint projects" said of nothing in particular named industrial cooperation; the
+    labels give it no sector (joint production, ventures and assembly still name it)."""
+    text = (
+        "Alexander Lukashenko met with Governor of Tula Oblast Ivan Petrov in Minsk on 5 March "
+        f"2020. {sentence}"
+    )
+    assert extract(text).meeting["proposals"] == []
+    venture = {s for s, *_ in sector_matches("We propose a joint venture in the region.")}
+    assert "industrial-cooperation" in venture

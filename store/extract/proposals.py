@@ -475,7 +475,7 @@ CUES: list[Cue] = [
     *_cue(
         "industrial-cooperation", r"(?:special|free)\s+economic\s+zones?", r"industrial\s+parks?"
     ),
-    *_cue("industrial-cooperation", r"joint\s+projects", r"supply\s+of\s+components", weak=True),
+    *_cue("industrial-cooperation", r"supply\s+of\s+components", weak=True),
 ]
 
 
