@@ -2447,3 +2447,32 @@ def test_joint_projects_of_no_kind_are_no_sector(sentence: str) -> None:
     assert extract(text).meeting["proposals"] == []
     venture = {s for s, *_ in sector_matches("We propose a joint venture in the region.")}
     assert "industrial-cooperation" in venture
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 8 thousand enterprises of Belarus and Russia are connected by production "
+        "cooperation.",
+        "Active cooperation ties were established in the field of transport.",
+        "Additionally, a joint venture producing hydraulic equipment operates in Belarus.",
+        "We have about 1,000 joint ventures and we are working in tourism and construction.",
+        "We mainly cooperate in manufacturing industry, agriculture and building industry.",
+        "Roman Golovchenko visited the automobile plant, where he was shown a line of vehicles.",
+    ],
+)
+def test_ties_told_as_they_stand_are_no_proposal(sentence: str) -> None:
+    text = (
+        "Alexander Lukashenko met with Governor of Tula Oblast Ivan Petrov in Minsk on 5 March "
+        f"2020. {sentence}"
+    )
+    assert extract(text).meeting["proposals"] == []
+
+
+def test_ties_that_stand_then_a_proposal_is_a_proposal() -> None:
+    text = (
+        "Alexander Lukashenko met with Governor of Tula Oblast Ivan Petrov in Minsk on 5 March "
+        "2020. We mainly cooperate in agriculture, and we propose to set up joint production "
+        "of buses."
+    )
+    assert extract(text).meeting["proposals"]

@@ -524,7 +524,20 @@ _NOT_PROPOSAL = re.compile(
     r"\b(?:we|they|the\s+sides|the\s+two\s+(?:sides|regions|cities))\s+(?:already\s+|still\s+)?"
     r"maintain\s+(?:\w+\s+){0,2}?(?:co-?operation|ties|contacts)\b"
     # (unless the sentence goes on to propose: "... and propose to expand cooperation in")
-    r"(?![^.]*\b(?:propos|agree|plan|joint|set\s+up|expand|develop|will|intend)\w*)",
+    r"(?![^.]*\b(?:propos|agree|plan|joint|set\s+up|expand|develop|will|intend)\w*)|"
+    # ties that stand as told: "8 thousand enterprises are connected by production
+    # cooperation", "ties were established in the field of transport", "a joint venture
+    # producing hydraulic equipment operates in Belarus", "we have about 1,000 joint ventures",
+    # "we mainly cooperate in manufacturing", "he visited the automobile plant"
+    r"(?:\b(?:are|is)\s+(?:already\s+)?(?:connected|linked|bound)\s+by\b|"
+    r"\b(?:ties|contacts|relations)\s+(?:were|have\s+been|had\s+been)\s+established\b|"
+    r"\b(?:operates|is\s+operating|functions)\s+in\b|"
+    r"\bwe\s+(?:already\s+)?have\s+(?:about|around|over|more\s+than|nearly|almost|some)\s+"
+    r"[\d,.]+|"
+    r"\bwe\s+(?:mainly|mostly|already|traditionally)\s+cooperate\b|"
+    r"\bvisited\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|enterprise|farm|works)\b)"
+    r"(?![^.]*\b(?:propos|agree|plan|set\s+up|expand|develop|will|intend|ready|could|can|"
+    r"should)\w*)",
     re.I,
 )
 
