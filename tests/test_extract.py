@@ -2476,3 +2476,35 @@ def test_ties_that_stand_then_a_proposal_is_a_proposal() -> None:
         "of buses."
     )
     assert extract(text).meeting["proposals"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("In 2022 Belarusian supplies to the region amounted to $300 million.", "exports"),
+        ("In 2022 deliveries from the region reached $300 million.", "imports"),
+        ("In 2022 supplies from Tula Oblast amounted to $300 million.", "imports"),
+        ("In 2022 Tula Oblast's shipments to Belarus totalled $300 million.", "imports"),
+        ("In 2022 mutual supplies amounted to $300 million.", "turnover"),
+    ],
+)
+def test_goods_sent_one_way_are_that_sides_exports(sentence: str, metric: str) -> None:
+    """ "Belarusian supplies ... amounted to" is an export figure ("Sineokoy's shipments ...
+    amounted to 1.5 billion dollars" was drafted as the turnover), "from the region" an
+    import; "mutual supplies" are trade both ways."""
+    text = (
+        "Alexander Lukashenko met with Governor of Tula Oblast Ivan Petrov in Minsk on 5 March "
+        f"2023. {sentence}"
+    )
+    trade = extract(text).meeting["trade"]
+    assert [(t["period"], t["metric"], t["usd_millions"]) for t in trade] == [
+        ("2022", metric, 300.0)
+    ]
+
+
+def test_the_worth_of_a_deal_for_supplies_is_no_trade_figure() -> None:
+    text = (
+        "Alexander Lukashenko met with Governor of Tula Oblast Ivan Petrov in Minsk on 5 March "
+        "2023. They signed contracts for supplies of tractors worth $5 million."
+    )
+    assert extract(text).meeting["trade"] == []

@@ -253,9 +253,16 @@ _NOT_ITS_YEAR_WORD = re.compile(
     r"period(?:\s+(?:of|in))?(?:\s+the)?\s*$"
 )  # ("in the same period last year it was $250 million" is that year's: no comparison)
 _METRIC_WORD = re.compile(
-    r"\b(exports?|exported|imports?|imported|trade|turnover|figure|supplies)\b", re.I
+    r"\b(exports?|exported|imports?|imported|trade|turnover|figure|supplies|shipments|"
+    r"deliveries)\b",
+    re.I,
 )
+# (goods sent one way are exports from the sender's side; "mutual supplies" are trade)
+_ONE_WAY = ("supplies", "shipments", "deliveries")
+_BOTH_WAYS = re.compile(r"\b(?:mutual|reciprocal|bilateral|two-way)\s+$", re.I)
 _TO_FROM_BELARUS = re.compile(r"\b(?:to|from)\s+Belarus\b")
+# sent from the region: "shipments from the region", "supplies from Tula Oblast"
+_FROM_REGION = re.compile(r"^\s+from\s+(?:the\s+(?:region|oblast|krai|republic)\b|([A-Z][\w-]+))")
 _OWNER = re.compile(r"\b([A-Z][\w-]+)['’]s?\s+(?:\w+\s+)?$")
 _SHARE = re.compile(r"\bshare\b")
 _INVEST = re.compile(r"\binvest\w*\b", re.I)
@@ -626,6 +633,8 @@ def _metric(text: str) -> str | None:
             if word.startswith("export")
             else ("imports" if word.startswith("import") else "turnover")
         )
+        if word in _ONE_WAY and not _BOTH_WAYS.search(text[max(0, m.start() - 20) : m.start()]):
+            metric = "exports"
         if metric != "turnover" and _russian_side(text, m.start(), m.end()):
             metric = "imports" if metric == "exports" else "exports"
         best = (m.start(), metric)
@@ -637,6 +646,9 @@ def _russian_side(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     after = text[end : end + 20]
     if _TO_FROM_BELARUS.search(after):
+        return True
+    sent = _FROM_REGION.match(after)
+    if sent and (sent.group(1) is None or find_region(sent.group(1))):
         return True
     owner = _OWNER.search(before)
     return bool(owner and owner.group(1) not in ("Belarus",) and find_region(owner.group(1)))
@@ -998,9 +1010,21 @@ def _figure(
 _QUOTED = re.compile(r"\b(?:according to (?:him|the|[A-Z])|said|noted|stated|told|added)\b", re.I)
 
 
+# Goods sent one way told as a total: "Belarusian supplies to the region amounted to $300
+# million" (not the worth of a deal: "contracts for supplies worth $5 million")
+_ONE_WAY_TOTAL = re.compile(
+    r"\b(?:supplies|shipments|deliveries)\b(?:\s+[\w-]+){0,5}?\s+(?:amounted\s+to|reached|"
+    r"totall?ed|stood\s+at|exceeded|came\s+to)\b",
+    re.I,
+)
+
+
 def _speaks_of_trade(text: str) -> bool:
-    """Whether ``text`` names trade, turnover, exports, imports or a figure."""
-    return may_match(_TRADE_WORDS, text) and bool(_TRADE_WORDS.search(text))
+    """Whether ``text`` names trade, turnover, exports, imports or a figure, or a total of
+    goods sent one way."""
+    return (may_match(_TRADE_WORDS, text) and bool(_TRADE_WORDS.search(text))) or bool(
+        _ONE_WAY_TOTAL.search(text)
+    )
 
 
 # "According to Viktor Karankevich, trade ...": who is named (a participant by surname)
