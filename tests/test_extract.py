@@ -2508,3 +2508,76 @@ def test_the_worth_of_a_deal_for_supplies_is_no_trade_figure() -> None:
         "2023. They signed contracts for supplies of tractors worth $5 million."
     )
     assert extract(text).meeting["trade"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # (from a review of the rule for goods sent one way)
+        ("Imports from the region amounted to $150 million in 2022.", [("imports", 150.0)]),
+        ("Trade turnover, including supplies of food, reached $500 million in 2022.",
+         [("turnover", 500.0)]),
+        ("Supplies from Belarus amounted to $300 million in 2022.", [("exports", 300.0)]),
+        ("Supplies of Russian gas to Belarus amounted to $2 billion in 2022.",
+         [("imports", 2000.0)]),
+        ("Supplies of Belarusian goods to the region amounted to $300 million in 2022.",
+         [("exports", 300.0)]),
+        ("Trade reached $500 million in 2022, and supplies of Belarusian goods $300 million.",
+         [("turnover", 500.0), ("exports", 300.0)]),
+        # someone else's: a third country's, Belarus's with Russia as a whole, one company's
+        ("The region's supplies to Kazakhstan amounted to $500 million in 2022.", []),
+        ("Supplies of Belarusian goods to Russia amounted to $23 billion in 2022.", []),
+        ("MTZ's supplies to the region amounted to $20 million in 2022.", []),
+        ("Gomselmash shipments to the region reached $15 million in 2022.", []),
+    ],
+)  # fmt: skip
+def test_whose_goods_sent_one_way_are(sentence: str, figures: list[tuple[str, float]]) -> None:
+    text = (
+        "Alexander Lukashenko met with Governor of Tula Oblast Ivan Petrov in Minsk on 5 March "
+        f"2023. {sentence}"
+    )
+    trade = extract(text).meeting["trade"]
+    assert [(t["metric"], t["usd_millions"]) for t in trade] == figures
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We propose to set up an assembly plant in the region, similar to the joint venture that "
+        "operates in Minsk.",
+        "A Belarusian trading house operates in the region, and we would like to open a service "
+        "centre for MTZ tractors.",
+        "We have about 50 joint ventures, and we need to create new ones in machine building.",
+        "We mainly cooperate in agriculture, but we are interested in cooperation in "
+        "pharmaceuticals.",
+        "The governor visited the BelAZ plant and suggested supplying mining trucks to the "
+        "region's quarries.",
+        "We are connected by strong ties in agriculture and would like to purchase Belarusian "
+        "breeding cattle.",
+    ],
+)
+def test_ties_that_stand_beside_a_proposal_keep_it(sentence: str) -> None:
+    """(From a review) a word of proposing anywhere in the sentence keeps its proposal."""
+    text = (
+        "Alexander Lukashenko met with Governor of Tula Oblast Ivan Petrov in Minsk on 5 March "
+        f"2020. {sentence}"
+    )
+    assert extract(text).meeting["proposals"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        ("Belarus supplies mechanical engineering equipment.", {"machinery-equipment"}),
+        ("Products of mechanical engineering are exported.", {"machinery-equipment"}),
+        ("We develop agricultural mechanical engineering.", {"agricultural-machinery"}),
+        ("The food production sector is interested.", {"agriculture-food"}),
+        ("Industrial production in the region grew by 5%.", set()),
+        ("We propose an increase in export volumes of dairy products.", {"agriculture-food"}),
+    ],
+)
+def test_a_fields_name_inside_anothers_is_that_ones(sentence: str, sectors: set[str]) -> None:
+    """(From a review) what mechanical engineering makes, a kind's production sector, the
+    region's industrial output told as a fact and exports of a good named are not machine
+    building, industrial cooperation or a trade aim."""
+    assert {s for s, *_ in sector_matches(sentence)} == sectors

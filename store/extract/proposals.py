@@ -46,6 +46,11 @@ def _cue(sector: str, *phrases: str, weak: bool = False, case: bool = False) -> 
 
 
 # not trade as one of a diplomatic formula's kinds ("trade and economic cooperation")
+# (no kind of goods right before: "the food production sector" is the food industry's)
+_NO_KIND_BEFORE = (
+    r"(?<!food\s)(?<!agricultural\s)(?<!dairy\s)(?<!meat\s)(?<!pharmaceutical\s)"
+    r"(?<!chemical\s)(?<!textile\s)(?<!light\s)(?<!defen[cs]e\s)"
+)
 _NOT_FORMULA = (
     r"(?!(?:\s*,\s*|\s+and\s+|-)(?:econom|cultur|invest|scien|industr|humanit))"
     # nor trade as a word of another thing ("trade unions", "the trade deficit", "trade
@@ -81,7 +86,7 @@ CUES: list[Cue] = [
         r"(?:forage|fodder)\s+harvest\w*",
         r"balers?",
         # the making of farm machines: "agricultural engineering", "agricultural machine building"
-        r"agricultural\s+(?:engineering|machine[- ]building)",
+        r"agricultural\s+(?:(?:mechanical\s+)?engineering|machine[- ]building)",
         # "agricultural and road construction machinery": a kind named before the machine
         rf"agricultural{_LISTED}",
     ),
@@ -175,8 +180,10 @@ CUES: list[Cue] = [
         r"car\s+(?:industry|manufacturing|plants?)",
         r"machine-building",
         r"machine\s+building",
-        # (machine building by its other name; its products are machinery, below)
-        r"mechanical\s+engineering(?!\s+(?:products|goods))",
+        # (machine building by its other name; its products are machinery, below, and
+        # agricultural machine building farm machinery)
+        r"(?<!products\sof\s)(?<!agricultural\s)mechanical\s+engineering"
+        r"(?!\s+(?:products|goods|equipment|machinery|output))",
         r"auto\s+components",
         r"(?:MAZ|KAMAZ|GAZ)",
         rf"(?:cargo|freight){_LISTED}",
@@ -198,7 +205,9 @@ CUES: list[Cue] = [
         r"municipal\s+(?:machinery|equipment|vehicles)",
         r"(?:quarry|mining|dump|haul)\s+trucks?",
         r"(?:equipment|machinery)\s+manufacturers",
-        r"engineering\s+(?:products|goods)",
+        r"engineering\s+(?:products|goods|equipment|output)",
+        r"mechanical\s+engineering\s+machinery",
+        r"products\s+of\s+mechanical\s+engineering",
         r"machine[- ]building",
         r"mechanical\s+engineering",
         r"quarry\s+machinery",
@@ -390,7 +399,7 @@ CUES: list[Cue] = [
         rf"further\s+(?:growth|increase)\s+(?:of|in)\s+(?:the\s+)?(?:(?:mutual|bilateral)\s+)?"
         rf"trade(?:\s+turnover)?{_NOT_FORMULA}",
         r"(?:increas(?:e|ing)|boost(?:ing)?|grow(?:th|ing)?)\s+(?:in\s+|of\s+)?(?:the\s+)?"
-        r"(?:export\s+volumes|volumes?\s+of\s+exports?|exports?)(?!\s+of\b)",
+        r"(?:export\s+volumes|volumes?\s+of\s+exports?|exports?\b(?!\s+volumes))(?!\s+of\b)",
         r"(?:increas\w*|expand\w*|strengthen\w*)\s+(?:our|its|their|the)\s+presence\s+"
         r"(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?markets?",
     ),
@@ -445,10 +454,12 @@ CUES: list[Cue] = [
         r"industrial\s+partnership",
         # the field named: "industrial collaboration", "cooperation in the field of
         # industrial production", "in the manufacturing industry", "the production sector"
+        # (not a kind's: "the food manufacturing industry"; nor its output told as a fact:
+        # "industrial production in the region grew by 5%")
         r"industrial\s+collaboration",
-        r"industrial\s+production",
-        r"manufacturing\s+industry",
-        r"production\s+sector",
+        r"(?:(?<=\bin\s)|(?<=\bof\s))industrial\s+production",
+        rf"{_NO_KIND_BEFORE}manufacturing\s+industry",
+        rf"{_NO_KIND_BEFORE}production\s+sector",
         r"production\s+cooperation",
         r"(?:manufacturing|industrial)\s+co-?operation(?:\s+schemes)?",
         r"industrial\s+manufacturing",
@@ -524,22 +535,41 @@ _NOT_PROPOSAL = re.compile(
     r"\b(?:we|they|the\s+sides|the\s+two\s+(?:sides|regions|cities))\s+(?:already\s+|still\s+)?"
     r"maintain\s+(?:\w+\s+){0,2}?(?:co-?operation|ties|contacts)\b"
     # (unless the sentence goes on to propose: "... and propose to expand cooperation in")
-    r"(?![^.]*\b(?:propos|agree|plan|joint|set\s+up|expand|develop|will|intend)\w*)|"
-    # ties that stand as told: "8 thousand enterprises are connected by production
-    # cooperation", "ties were established in the field of transport", "a joint venture
-    # producing hydraulic equipment operates in Belarus", "we have about 1,000 joint ventures",
-    # "we mainly cooperate in manufacturing", "he visited the automobile plant"
-    r"(?:\b(?:are|is)\s+(?:already\s+)?(?:connected|linked|bound)\s+by\b|"
+    r"(?![^.]*\b(?:propos|agree|plan|joint|set\s+up|expand|develop|will|intend)\w*)",
+    re.I,
+)
+
+
+# Ties that stand as told, in a sentence that proposes nothing: "8 thousand enterprises are
+# connected by production cooperation", "ties were established in the field of transport", "a
+# joint venture producing hydraulic equipment operates in Belarus", "we have about 1,000 joint
+# ventures", "we mainly cooperate in manufacturing", "he visited the automobile plant"
+_STANDING_TIES = re.compile(
+    r"\b(?:are|is)\s+(?:already\s+)?(?:connected|linked|bound)\s+by\b|"
     r"\b(?:ties|contacts|relations)\s+(?:were|have\s+been|had\s+been)\s+established\b|"
-    r"\b(?:operates|is\s+operating|functions)\s+in\b|"
+    r"\b(?:venture|plant|company|enterprise|factory|dealership|house|cent(?:er|re)|office)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:operates|is\s+operating|functions)\s+in\b|"
     r"\bwe\s+(?:already\s+)?have\s+(?:about|around|over|more\s+than|nearly|almost|some)\s+"
     r"[\d,.]+|"
     r"\bwe\s+(?:mainly|mostly|already|traditionally)\s+cooperate\b|"
-    r"\bvisited\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|enterprise|farm|works)\b)"
-    r"(?![^.]*\b(?:propos|agree|plan|set\s+up|expand|develop|will|intend|ready|could|can|"
-    r"should)\w*)",
+    r"\bvisited\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|enterprise|farm|works)\b",
     re.I,
 )
+# ... a word of proposing anywhere in it keeps it ("we mainly cooperate in agriculture, but
+# we are interested in pharmaceuticals", "like the joint venture that operates in Minsk")
+_PROPOSES = re.compile(
+    r"\b(?:propos|suggest|offer|ready|willing|interest|need|invit|want|wish|would|could|can|"
+    r"should|must|let|agree|plan|intend|will|expand|develop|create|set\s+up|open|launch|"
+    r"similar|like)\w*",
+    re.I,
+)
+
+
+def _not_proposal(text: str) -> bool:
+    """A sentence that reports the past or a standing fact, not a proposal."""
+    if _NOT_PROPOSAL.search(text):
+        return True
+    return bool(_STANDING_TIES.search(text)) and not _PROPOSES.search(text)
 
 
 # A sentence proposes something when it says so: "proposed", "ready to", "we can", ...
@@ -1261,7 +1291,7 @@ def find_proposals(
         for s, found in zip(sentences, matched, strict=True)
     ]
     proposing = [
-        bool(sectors) and bool(_PROPOSAL_CUE.search(s.text)) and not _NOT_PROPOSAL.search(s.text)
+        bool(sectors) and bool(_PROPOSAL_CUE.search(s.text)) and not _not_proposal(s.text)
         for s, sectors in zip(sentences, sectored, strict=True)
     ]
     with_proposals = {s.paragraph for s, yes in zip(sentences, proposing, strict=True) if yes}

@@ -257,12 +257,24 @@ _METRIC_WORD = re.compile(
     r"deliveries)\b",
     re.I,
 )
-# (goods sent one way are exports from the sender's side; "mutual supplies" are trade)
-_ONE_WAY = ("supplies", "shipments", "deliveries")
-_BOTH_WAYS = re.compile(r"\b(?:mutual|reciprocal|bilateral|two-way)\s+$", re.I)
 _TO_FROM_BELARUS = re.compile(r"\b(?:to|from)\s+Belarus\b")
-# sent from the region: "shipments from the region", "supplies from Tula Oblast"
-_FROM_REGION = re.compile(r"^\s+from\s+(?:the\s+(?:region|oblast|krai|republic)\b|([A-Z][\w-]+))")
+# Goods sent one way ("supplies", "shipments", "deliveries") are the trade of the side that
+# sends them, when the text says whose they are: whose (before), "of Belarusian goods", or
+# where to or from (after); "mutual supplies" are the turnover
+_ONE_WAY = ("supplies", "shipments", "deliveries")
+_ONE_WAY_WHOSE = re.compile(
+    r"(?:\b(?P<both>mutual|reciprocal|bilateral|two-way)|"
+    r"\b(?P<ours>Belarusian|Belarus['’]s?|our|[Ee]xport)|\b(?P<theirs>Russian|region['’]s?|[Ii]mport)|"
+    r"\b(?P<firm>company|enterprise|plant|holding|firm)['’]s?|"
+    # someone named: a region ("Tula Oblast's"), or one company ("MTZ's", "Gomselmash")
+    r"\b(?P<owner>(?!(?:The|These|Those|Its|Their|Such|All|Total|Annual|In|Last|Since)\b)"
+    r"[A-Z][\w-]+(?:\s+(?:Oblast|Krai|Region|Territory))?)(?:['’]s?)?)\s+$"
+)
+_ONE_WAY_WHERE = re.compile(
+    r"^\s+(?:of\s+(?P<of>Belarusian|Russian)\b[^.;]{0,40}?)?"
+    r"(?:[^.;]{0,40}?\b(?P<way>to|from)\s+(?P<where>Belarus|Russia|the\s+region|"
+    r"[A-Z][\w-]+(?:\s+(?:Oblast|Krai|Region|Territory))?))?"
+)
 _OWNER = re.compile(r"\b([A-Z][\w-]+)['’]s?\s+(?:\w+\s+)?$")
 _SHARE = re.compile(r"\bshare\b")
 _INVEST = re.compile(r"\binvest\w*\b", re.I)
@@ -633,8 +645,14 @@ def _metric(text: str) -> str | None:
             if word.startswith("export")
             else ("imports" if word.startswith("import") else "turnover")
         )
-        if word in _ONE_WAY and not _BOTH_WAYS.search(text[max(0, m.start() - 20) : m.start()]):
-            metric = "exports"
+        if word in _ONE_WAY:
+            if best is not None:
+                continue  # ("trade, including supplies of food, reached": the trade's)
+            one_way = _one_way_metric(text, m.start(), m.end())
+            if one_way is None:
+                continue  # (whose is not said, or one company's: "MTZ's supplies")
+            best = (m.start(), one_way)
+            continue
         if metric != "turnover" and _russian_side(text, m.start(), m.end()):
             metric = "imports" if metric == "exports" else "exports"
         best = (m.start(), metric)
@@ -647,11 +665,43 @@ def _russian_side(text: str, start: int, end: int) -> bool:
     after = text[end : end + 20]
     if _TO_FROM_BELARUS.search(after):
         return True
-    sent = _FROM_REGION.match(after)
-    if sent and (sent.group(1) is None or find_region(sent.group(1))):
-        return True
     owner = _OWNER.search(before)
     return bool(owner and owner.group(1) not in ("Belarus",) and find_region(owner.group(1)))
+
+
+def _one_way_metric(text: str, start: int, end: int) -> str | None:
+    """The metric of goods sent one way (supplies, shipments, deliveries at start..end), from
+    Belarus's side: "Belarusian supplies", "supplies from Belarus", "of Belarusian goods to
+    the region" are exports; "Russian supplies", "the region's", "from Tula Oblast", "to
+    Belarus" imports; "mutual supplies" the turnover. None where the text does not say whose
+    they are, or says they are someone else's ("MTZ's supplies", "to Kazakhstan")."""
+    whose = _ONE_WAY_WHOSE.search(text[max(0, start - 30) : start])
+    where = _ONE_WAY_WHERE.match(text[end : end + 90])
+    if whose and whose.group("both"):
+        return "turnover"
+    if whose and (
+        whose.group("firm") or (whose.group("owner") and not find_region(whose.group("owner")))
+    ):
+        return None  # one company's, not the two sides' trade
+    if where and where.group("way"):
+        place = where.group("where")
+        belarus = place == "Belarus"
+        # (Russia as a whole is no region: "supplies to Russia" are Belarus's total)
+        regional = place == "the region" or bool(find_region(place))
+        if belarus or regional:
+            sent_here = (where.group("way") == "to") == belarus  # to Belarus / from the region
+            return "imports" if sent_here else "exports"
+        if where.group("way") == "to":
+            return None  # ("the region's supplies to Kazakhstan": a third country's trade)
+    if whose and whose.group("ours"):
+        return "exports"
+    if (whose and whose.group("theirs")) or (where and where.group("of") == "Russian"):
+        return "imports"
+    if whose and whose.group("owner"):
+        return "imports"  # (a region's, as above)
+    if where and where.group("of") == "Belarusian":
+        return "exports"
+    return None
 
 
 def _usd_millions(number: str, unit: str | None) -> float | None:
@@ -1013,7 +1063,7 @@ _QUOTED = re.compile(r"\b(?:according to (?:him|the|[A-Z])|said|noted|stated|tol
 # Goods sent one way told as a total: "Belarusian supplies to the region amounted to $300
 # million" (not the worth of a deal: "contracts for supplies worth $5 million")
 _ONE_WAY_TOTAL = re.compile(
-    r"\b(?:supplies|shipments|deliveries)\b(?:\s+[\w-]+){0,5}?\s+(?:amounted\s+to|reached|"
+    r"\b(?:supplies|shipments|deliveries)\b(?:\s+[\w’'-]+){0,8}?\s+(?:amounted\s+to|reached|"
     r"totall?ed|stood\s+at|exceeded|came\s+to)\b",
     re.I,
 )
@@ -1021,9 +1071,14 @@ _ONE_WAY_TOTAL = re.compile(
 
 def _speaks_of_trade(text: str) -> bool:
     """Whether ``text`` names trade, turnover, exports, imports or a figure, or a total of
-    goods sent one way."""
-    return (may_match(_TRADE_WORDS, text) and bool(_TRADE_WORDS.search(text))) or bool(
-        _ONE_WAY_TOTAL.search(text)
+    goods sent one way that says whose they are."""
+    if may_match(_TRADE_WORDS, text) and _TRADE_WORDS.search(text):
+        return True
+    total = _ONE_WAY_TOTAL.search(text)
+    return (
+        total is not None
+        and _one_way_metric(text, total.start(), total.start() + len(total.group().split()[0]))
+        is not None
     )
 
 
