@@ -2581,3 +2581,51 @@ def test_a_fields_name_inside_anothers_is_that_ones(sentence: str, sectors: set[
     region's industrial output told as a fact and exports of a good named are not machine
     building, industrial cooperation or a trade aim."""
     assert {s for s, *_ in sector_matches(sentence)} == sectors
+
+
+# --- the list of Belarusian officials (store/extract/officials.tsv) --------------------------
+
+
+def test_the_officials_list_reads_and_says_which_post_in_which_year() -> None:
+    from coopbrowse.store.extract.officials import (
+        named_officials,
+        officials,
+        parse_officials,
+        post_held,
+    )
+
+    rows = officials()
+    assert len(rows) >= 200 and all(r.source.startswith("http") for r in rows)
+    # any listed spelling; the post of the year asked, none where the list cannot tell
+    assert post_held("Natalia Kochanova", 2023) == "Chairperson of the Council of the Republic"
+    assert post_held("Dmitry Krutoy", 2023) == "Ambassador of Belarus to Russia"
+    assert post_held("Dmitry Krutoi") == ""  # (several posts and no year)
+    assert post_held("Ivan Petrov", 2023) == ""
+    # named in full, also right after a post ("Ambassador Dmitry Krutoi")
+    text = "Ambassador Dmitry Krutoi and Governor Alexander Beglov met. Natalya Kochanova spoke."
+    assert [name for _at, name in named_officials(text)] == ["Dmitry Krutoi", "Natalya Kochanova"]
+    header = "name\taliases\tpost\tfrom\tto\tsource\n"
+    with pytest.raises(ValueError, match=r"x\.tsv:2: expected 6 tab-separated fields"):
+        parse_officials(header + "Ivan Petrov\t\tMinister\t2001\n", "x.tsv")
+    with pytest.raises(ValueError, match=r"x\.tsv:2: a year must be four digits"):
+        parse_officials(header + "Ivan Petrov\t\tMinister\t21\t\thttps://x\n", "x.tsv")
+
+
+def test_a_belarusian_official_named_without_a_post_is_the_host() -> None:
+    """ "Natalya Kochanova said" (the Chairperson of the Council of the Republic, named
+    without her post) drafted no host; "Dmitry Krutoy and Alexander Beglov also discussed"
+    neither. The list of officials says they are Belarus's."""
+
+    def sides(text: str) -> list[tuple[str, str]]:
+        people = extract(text).meeting["participants"]
+        return [(p["name"], p["role"]) for p in people if p["role"] != "mentioned"]
+
+    kochanova = (
+        "The Voronezh Oblast delegation headed by Governor Alexander Gusev visited Minsk. "
+        "\u201cWe know you as good and reliable friends,\u201d Natalya Kochanova said."
+    )
+    assert sides(kochanova) == [("Natalya Kochanova", "host"), ("Alexander Gusev", "guest")]
+    # (one of the region's, or no official, is no host)
+    assert ("Ivan Sidorov", "host") not in sides(
+        kochanova.replace("Natalya Kochanova", "Ivan Sidorov")
+    )

@@ -79,7 +79,10 @@ def test_a_title_does_not_run_back_over_the_name_before_it() -> None:
         # name, patronymic, surname: the name and surname
         (
             "President Aleksandr Grigoryevich Lukashenko met Governor Oleg Kozhemyako.",
-            [("Aleksandr Lukashenko", "President", ""), ("Oleg Kozhemyako", "Governor", "russia")],
+            [
+                ("Aleksandr Lukashenko", "President", "belarus"),
+                ("Oleg Kozhemyako", "Governor", "russia"),
+            ],
         ),
         # a day after a name is no part of it
         ("He met Governor Ivan Petrov Monday.", [("Ivan Petrov", "Governor", "russia")]),
@@ -102,7 +105,7 @@ def test_a_title_does_not_run_back_over_the_name_before_it() -> None:
         (
             "President Alexander Lukashenko Meets Omsk Governor Vitaly Khotsenko",
             [
-                ("Alexander Lukashenko", "President", ""),
+                ("Alexander Lukashenko", "President", "belarus"),
                 ("Vitaly Khotsenko", "Omsk Oblast Governor", "russia"),
             ],
         ),

@@ -25,6 +25,7 @@ from .dates import (
     url_date,
 )
 from .needs import may_match
+from .officials import named_officials, official_posts, post_held
 from .page import Article, Sentence, clean
 from .people import (
     MEETING_VERB,
@@ -595,6 +596,7 @@ def _untitled_guest(
             and not find_region(name)
             and not is_post(name)
             and not _BELARUSIAN_SIDE.search(name)
+            and not official_posts(name)  # (a Belarusian official named without a post)
         ):
             return Person(name, "", "russia")
     return None
@@ -659,6 +661,19 @@ _AT_A_MEETING_OPENS = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:At|During)\s+(?:a|the)\s+(?:meeting|talks|negotiations)\s+with\s+"
     r"([^,.;]{3,150}),\s+"
 )
+
+
+def _official_named(body: str, guest: Person | None, everyone: list[Person]) -> Person | None:
+    """The first Belarusian official of the list (``officials.tsv``) the report names in full,
+    with no post beside the name ("Natalya Kochanova said"), as the host when no rule found
+    one: not the guest, nor one of the region's named so."""
+    for _at, name in named_officials(body):
+        if (guest is not None and name == guest.name) or any(
+            p.name == name and p.side == "russia" for p in everyone
+        ):
+            continue
+        return Person(name, post_held(name), "belarus")
+    return None
 
 
 def _host_at_a_meeting(body: str, guest: Person | None, everyone: list[Person]) -> Person | None:
@@ -809,6 +824,8 @@ def _people(
                 guest = person
     if host is None:
         host = _host_at_a_meeting(body, guest, everyone)
+    if host is None:
+        host = _official_named(body, guest, everyone)
     if (host is None or guest is None) and headline:
         # a long headline that is the report's lead ("..., notes President Alexander
         # Lukashenko on meeting the Governor of the Russian Sakhalin Region, Oleg

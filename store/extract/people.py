@@ -13,6 +13,7 @@ from msgspec import Struct
 from ..regions import BELARUS_REGIONS, REGIONS, Region, find_region, fold
 from .dates import MONTHS
 from .needs import prefix_tree
+from .officials import official_posts
 
 # A capitalised word with a lower-case letter after the first. Written as "a lower-case letter
 # lies ahead" plus a possessive run of letters: the plain form, letters* lower letters*,
@@ -543,6 +544,8 @@ def find_people(text: str, region: Region | None) -> list[Person]:
         if initials and any(lo <= a < hi for a, _b in initials for lo, hi in read):
             continue  # initials read as a word inside a title or a surname: not a name
         side = _side_of(title, region)
+        if not side and official_posts(f"{first} {last}"):
+            side = "belarus"  # ("Deputy Minister of Industry X": a Belarusian official's post)
         if initials and first != written[at : at + len(first)]:
             first = written[at : at + len(first)]  # ("Yu.V.", as written)
         people.append(Person(f"{first} {last}", _tidy_title(title, side), side, m.start()))

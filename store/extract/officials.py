@@ -1,0 +1,109 @@
+"""Senior Belarusian officials, who a report may name without their post ("Natalya Kochanova
+said", "Dmitry Krutoi and Alexander Beglov discussed ...").
+
+A rule reads a post beside a name ("Ambassador Dmitry Krutoi"); a name alone needs a list.
+The list is ``officials.tsv`` beside this file: Belarus's presidents, prime ministers and
+their deputies, ministers and chairmen of state committees, heads of the Presidential
+Administration, the chambers' chairs, ambassadors to Russia and the oblasts' and Minsk's
+executive committee chairmen since 1994, each post with its years and the public page it
+was sourced from (``docs/officials.md`` says how it was built and what it lacks). Read
+once, when a text is first searched for names.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from msgspec import Struct
+
+from ..regions import fold
+
+
+class Post(Struct, frozen=True):
+    """One row of ``officials.tsv``: a person and one post held."""
+
+    name: str
+    aliases: tuple[str, ...]
+    post: str
+    start: int | None
+    end: int | None
+    source: str
+
+
+def _year(text: str, where: str) -> int | None:
+    if not text:
+        return None
+    if not re.fullmatch(r"(?:19|20)\d\d", text):
+        raise ValueError(f"{where}: a year must be four digits, not {text!r}")
+    return int(text)
+
+
+def parse_officials(text: str, where: str = "officials.tsv") -> list[Post]:
+    """The rows of an officials file (after its header); a malformed line is a
+    ``ValueError`` naming it."""
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#") or (number == 1 and line.startswith("name")):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 6 or not fields[0].strip() or not fields[2].strip():
+            raise ValueError(f"{where}:{number}: expected 6 tab-separated fields")
+        name, aliases, post, start, end, source = (f.strip() for f in fields)
+        found = tuple(a.strip() for a in aliases.split("|") if a.strip())
+        here = f"{where}:{number}"
+        rows.append(Post(name, found, post, _year(start, here), _year(end, here), source))
+    return rows
+
+
+@functools.cache
+def officials() -> tuple[Post, ...]:
+    """The bundled list (read once)."""
+    text = resources.files(__package__).joinpath("officials.tsv").read_text(encoding="utf-8")
+    return tuple(parse_officials(text))
+
+
+def _key(name: str) -> str:
+    return " ".join(fold(name).lower().split())
+
+
+@functools.cache
+def _by_name() -> dict[str, tuple[Post, ...]]:
+    """Each spelling of each name (folded), with the posts of the person it names."""
+    posts: dict[str, list[Post]] = {}
+    for post in officials():
+        for spelling in {post.name, *post.aliases}:
+            posts.setdefault(_key(spelling), []).append(post)
+    return {key: tuple(found) for key, found in posts.items()}
+
+
+def official_posts(name: str) -> tuple[Post, ...]:
+    """The posts of the Belarusian official ``name`` (any listed spelling), or none."""
+    return _by_name().get(_key(name), ())
+
+
+def post_held(name: str, year: int | None = None) -> str:
+    """The post ``name`` held in ``year`` (one the list dates to it), or the only post the
+    list knows of when no year is given; "" when it cannot tell."""
+    posts = official_posts(name)
+    if year is not None:
+        held = {
+            p.post
+            for p in posts
+            if p.start is not None and p.start <= year and (p.end is None or year <= p.end)
+        }
+        return held.pop() if len(held) == 1 else ""
+    titles = {p.post for p in posts}
+    return titles.pop() if len(titles) == 1 else ""
+
+
+# two capitalised words, each pair of them ("Ambassador Dmitry Krutoi": "Dmitry Krutoi" too)
+_NAME_PAIR = re.compile(r"\b(?=([A-Z][\w’'-]+\s+[A-Z][\w’'-]+)\b)")
+
+
+def named_officials(text: str) -> list[tuple[int, str]]:
+    """(offset, name as written) of each listed official named in full in ``text``, in text
+    order."""
+    known = _by_name()
+    return [(m.start(), m.group(1)) for m in _NAME_PAIR.finditer(text) if _key(m.group(1)) in known]
