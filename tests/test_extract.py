@@ -2629,3 +2629,81 @@ def test_a_belarusian_official_named_without_a_post_is_the_host() -> None:
     assert ("Ivan Sidorov", "host") not in sides(
         kochanova.replace("Natalya Kochanova", "Ivan Sidorov")
     )
+
+
+# --- goods: from an independent challenge set (tests/fixtures/goods_challenge.json) ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports", "imports"),
+    [
+        ("The region's enterprises supply Gomel Oblast with rice, wine and fruit.",
+         [], ["rice", "wine", "fruit"]),
+        ("In turn, polypropylene and polyethylene made in Tobolsk are supplied to Belarusian "
+         "enterprises.", [], ["polypropylene", "polyethylene"]),
+        ("Paper, cardboard and nitrogen fertilizers were purchased from the region.",
+         [], ["Paper", "cardboard", "nitrogen fertilizers"]),
+        ("Belarus, in turn, imports coal from the region.", [], ["coal"]),
+    ],
+)  # fmt: skip
+def test_goods_bought_from_the_region_in_more_shapes(
+    sentence: str, exports: list[str], imports: list[str]
+) -> None:
+    """A Belarusian oblast supplied ("supply Gomel Oblast with"), goods "supplied to
+    Belarusian enterprises", "purchased from the region", and "Belarus, in turn, imports":
+    Belarus buys them (they were drafted as exports, or not at all)."""
+    text = (
+        "Belarusian Prime Minister Roman Golovchenko met with Governor of Tula Oblast Ivan "
+        f"Petrov in Minsk on 12 May 2023. {sentence}"
+    )
+    meeting = extract(text).meeting
+    assert (meeting["exports"], meeting["imports"]) == (exports, imports)
+
+
+def test_a_list_of_goods_shares_a_noun_only_with_its_kinds() -> None:
+    """ "copper, ferrous metal products" are copper and ferrous metal products (not "copper
+    products"); "dairy and meat products" are dairy products and meat products; "copper and
+    aluminum wire" is still copper wire and aluminum wire."""
+    from coopbrowse.store.extract.trade import _split_goods
+
+    assert _split_goods("copper, ferrous metal products and railway wheels") == [
+        "copper",
+        "ferrous metal products",
+        "railway wheels",
+    ]
+    assert _split_goods("dairy and meat products") == ["dairy products", "meat products"]
+    assert _split_goods("insulated, copper and aluminum wire") == [
+        "insulated wire",
+        "copper wire",
+        "aluminum wire",
+    ]
+    assert _split_goods("milk, meat and dairy products") == ["milk", "meat", "dairy products"]
+
+
+def test_the_goods_challenge_set_scores_no_lower_than_when_these_rules_were_written() -> None:
+    """150 excerpts written by a helper who had not read the extractor nor the real reports
+    (tests/fixtures/goods_challenge.md), each good with its acceptable spellings: a floor a
+    little under the scores measured when the rules were last changed (0.84 and 0.82)."""
+    import re as _re
+
+    from coopbrowse.store.regions import fold
+
+    def norm(text: str) -> str:
+        return " ".join(_re.findall(r"[a-z0-9]+", fold(text).lower()))
+
+    challenge = ROOT / "tests" / "fixtures" / "goods_challenge.json"
+    items = json.loads(challenge.read_text(encoding="utf-8"))
+    assert len(items) >= 150
+    right = drafted = expected = 0
+    for item in items:
+        meeting = extract(item["text"]).meeting
+        for side in ("exports", "imports"):
+            got = [norm(g) for g in meeting[side]]
+            drafted += len(got)
+            expected += len(item[side])
+            for spellings in item[side]:
+                hit = next((g for g in got if g in {norm(s) for s in spellings}), None)
+                if hit is not None:
+                    got.remove(hit)
+                    right += 1
+    assert right / drafted >= 0.82 and right / expected >= 0.80, (right, drafted, expected)

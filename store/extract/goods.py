@@ -102,6 +102,8 @@ _TRADE_NOUN = re.compile(
 # A purchase: the subject says whose.
 _PURCHASE = re.compile(
     r"(?P<subject>\b(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+|\b[Ww]e|\b[Tt]he\s+region)"
+    # (an aside between: "Belarus, in turn, imports coal from Kuzbass")
+    r"(?:,\s+(?:in\s+turn|for\s+its\s+part|meanwhile|also|in\s+return),)?"
     rf"{_MODAL}\s+(?:purchases?|purchased|buys?|bought|imports?|imported)\s+{_QUANTITY}{_LIST}"
 )
 
@@ -112,7 +114,8 @@ _PASSIVE = re.compile(
     # "20 tractors have already been handed over to farms in the region"
     r"(?:have|has|had)\s+(?:already\s+|also\s+)?been)"
     r"\s+(?:also\s+|already\s+)?(?P<how>in\s+(?:(?:great|high|good|big|strong|steady)\s+)?demand|"
-    r"supplied|exported|delivered|sold|imported|shipped|handed\s+over)\b(?P<rest>[^.;]{0,40})"
+    r"supplied|exported|delivered|sold|imported|shipped|handed\s+over|purchased|bought)\b"
+    r"(?P<rest>[^.;]{0,40})"
 )
 
 _IN_BELARUS = re.compile(
@@ -120,7 +123,9 @@ _IN_BELARUS = re.compile(
     r"Belarusian\s+(?:consumers|enterprises|companies|buyers))\b"
 )
 _TO_US = re.compile(
-    r"^\s+(?:to|into)\s+(?:us|Belarus|our\s+country|the\s+Republic\s+of\s+Belarus)\b"
+    r"^\s+(?:to|into)\s+(?:us|Belarus|our\s+country|the\s+Republic\s+of\s+Belarus|"
+    # ("polyethylene made in Tobolsk is supplied to Belarusian enterprises", "to Gomel Oblast")
+    rf"Belarusian\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|{BELARUS_REGIONS})\b"
 )
 _FROM_BELARUS = re.compile(r"\bfrom\s+(?:Belarus|us|our\s+country|the\s+Republic\s+of\s+Belarus)\b")
 _FROM_REGION = re.compile(r"\bfrom\s+(?:the\s+region|there|it)\b|\bfrom\s+(?!Belarus)[A-Z]")
@@ -150,6 +155,10 @@ _NOT_GOODS = re.compile(
     r"technolog(?:y|ies)|expanding|growing|increasing|deliveries|supplies|exports|imports|"
     r"servicing|maintenance|training|support|students|specialists|experts|tourists|"
     r"delegations?|people|children|workers|teachers|doctors|(?:much|many|and|so)\s+more|"
+    # a clause's opening words, read as the first of a list ("In turn, polypropylene ... are
+    # supplied", "Last year, dairy products ... were delivered")
+    r"in\s+turn|(?:last|this|next)\s+year|at\s+the\s+same\s+time|meanwhile|moreover|besides|"
+    r"in\s+addition|in\s+return|today|recently|(?:in|since)\s+\d{4}|"
     # whom it goes to ("supplies the region's enterprises with components", "agricultural
     # enterprises")
     r"(?:[\w’'-]+\s+){0,2}(?:enterprises|companies|residents|consumers|customers|partners)|"
@@ -327,7 +336,7 @@ _OFFER_VERB = re.compile(
 _TO_BELARUS_SIDE = (
     r"(?:Belarus|us|our\s+(?:country|republic|enterprises|companies|plants)|"
     r"Belarusian\s+(?:enterprises|companies|plants|factories|producers|manufacturers|partners|"
-    r"consumers|market))"
+    rf"consumers|market)|{BELARUS_REGIONS})"
 )
 # "Belarus could supply vehicles, help with farming, and provide seeds": a further offer in
 # the sentence of one, its subject left out.
@@ -374,7 +383,8 @@ _TRADE_NOUN_WORD = re.compile(
 _PRODUCE_VERB = re.compile(r"\b(?:produces?|manufactures?|makes)\b")
 _PURCHASE_VERB = re.compile(r"\b(?:purchase[sd]?|buys?|bought|import(?:s|ed)?)\b")
 _PASSIVE_VERB = re.compile(
-    r"\b(?:demand|supplied|exported|delivered|sold|imported|shipped|handed\s+over)\b"
+    r"\b(?:demand|supplied|exported|delivered|sold|imported|shipped|handed\s+over|purchased|"
+    r"bought)\b"
 )
 _REACH = 300  # characters a match may run past its word (a list of goods is shorter)
 
@@ -620,6 +630,14 @@ def offered_goods(
     for m in _anchored(_PASSIVE, _PASSIVE_VERB, sentence, 600):
         how, rest = m.group("how"), m.group("rest")
         how = " ".join(how.split())
+        if how in ("purchased", "bought"):
+            # bought from the region ("paper and cardboard were purchased from the region"),
+            # or by it ("... were bought by the region's farms"); else not said whose
+            if _from_the_region(rest):
+                imports += _items(m.group("list"), split)
+            elif re.match(r"\s+(?:by|for)\s+(?:the\s+region|[A-Z])", rest):
+                exports += _items(m.group("list"), split)
+            continue
         if how == "imported" or _TO_US.match(rest):
             imports += _items(m.group("list"), split)
         elif "demand" in how or how in (

@@ -10,7 +10,15 @@ from msgspec import Struct
 from ..analysis import term
 from ..regions import Region, find_region
 from .dates import MONTH, MONTHS
-from .goods import VAGUE_GOODS, is_good, made_by_belarusian, named_goods, offered_goods, spoken
+from .goods import (
+    GOODS_LEXICON,
+    VAGUE_GOODS,
+    is_good,
+    made_by_belarusian,
+    named_goods,
+    offered_goods,
+    spoken,
+)
 from .needs import may_match
 from .page import Sentence
 from .people import Person, region_mentions
@@ -1172,9 +1180,11 @@ def _split_goods(text: str) -> list[str]:
         items.append(part)
     # "trucks, furniture and metal structures": no comma before the last "and"
     oxford = re.search(r",\s*(?:and|or)\s+[^,]*$", text)
+    joined: set[str] = set()  # (the first of the two an "and" joins: "copper and aluminum wire")
     if len(items) > 1 and not oxford and " and " in items[-1]:
         last = items.pop()
         items += last.split(" and ", 1)
+        joined.add(items[-2])
     # "ferrous metals and chemical products": a plural noun before "and" ends its own good
     # (where words share the noun after "and", the one before is no plural: "metal and
     # chemical products"; nor where words after the last noun may be both's: "machines and
@@ -1184,7 +1194,7 @@ def _split_goods(text: str) -> list[str]:
         for item in items
         for part in ([item] if _SHARED_TAIL.search(item) else _PLURAL_AND.split(item, 1))
     ]
-    return [i for i in _shared_noun(items) if i and len(i) < 120]
+    return [i for i in _shared_noun(items, joined) if i and len(i) < 120]
 
 
 _AND_SO_ON = re.compile(
@@ -1214,10 +1224,13 @@ _MASS_GOODS = frozenset((
 ))  # fmt: skip
 
 
-def _attributive(item: str) -> bool:
+def _attributive(item: str, *, listed: bool = False) -> bool:
+    """Whether ``item`` is a kind of the good after it ("passenger" machinery); ``listed``:
+    an item of its own between commas, where a good of the lexicon is a good ("copper,
+    ferrous metal products": copper, not copper products)."""
     words = item.split()
     if len(words) == 1:  # "copper" in "copper and aluminum wire", not "trucks" or "milk"
-        if item.lower() in _MASS_GOODS:
+        if item.lower() in _MASS_GOODS or (listed and item.lower() in _LEXICON_WORDS):
             return False
         return not item.endswith("s") or bool(_ATTRIBUTIVE.search(item))
     # ("municipal transport" names a good: "transport" last is a noun, not a kind)
@@ -1228,6 +1241,18 @@ def _attributive(item: str) -> bool:
     )
 
 
+# (one-word goods of the lexicon, and raw materials named alone: "helium, nickel and ...")
+_LEXICON_WORDS = frozenset(
+    w
+    for w in (
+        *GOODS_LEXICON,
+        "helium", "ammonia", "sulphur", "sulfur", "apatite", "phosphates", "methanol",
+        "caprolactam", "polyethylene", "polypropylene", "diamonds", "zinc", "lead", "tin",
+    )
+    if " " not in w and not w.endswith("s")
+)  # fmt: skip
+
+
 _PRAISE = re.compile(
     r"^(?:(?:all|the|a|an|our|its|their|essential|main|basic|various|other|such|"
     r"necessary|high-quality|quality|modern)\s+)+(?=\S+(?:al|ic|ive|ary)\b)",
@@ -1235,21 +1260,34 @@ _PRAISE = re.compile(
 )
 
 
-def _shared_noun(items: list[str]) -> list[str]:
+def _shared_noun(items: list[str], joined: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """ "insulated, copper and aluminum wire", "passenger, utilities, agricultural and cargo
     machinery, elevators": the noun of the first named good after a run of kinds belongs to
     each of them."""
     out: list[str] = []
     kinds: list[str] = []
-    for item in items:
+    for at, item in enumerate(items):
+        # (a good of the lexicon joined by "and" to the last item is its kind where that one's
+        # kind is such a good too: "copper and aluminum wire", not "cardboard and nitrogen
+        # fertilizers")
+        following = items[at + 1].split()[0].lower() if at + 1 < len(items) else ""
+        listed = item not in joined or (
+            item.lower() in _LEXICON_WORDS and following not in _LEXICON_WORDS
+        )
         # ("all the essential industrial and agricultural goods": the kinds, not the praise)
         item = _PRAISE.sub("", item) or item
         pair = re.fullmatch(r"(\S+)\s+and\s+(\S+)\s+(\S.*)", item)
-        if pair and _attributive(pair[1]) and _attributive(pair[2]):
-            kinds.append(pair[1])  # "automotive and utility machinery"
+        # ("automotive and utility machinery"; "dairy and meat products", a good's word as a
+        # kind before a noun after a kind)
+        if (
+            pair
+            and _attributive(pair[1])
+            and (_attributive(pair[2]) or pair[2].lower() in _MASS_GOODS)
+        ):
+            kinds.append(pair[1])
             item = f"{pair[2]} {pair[3]}"
         words = item.split()
-        if _attributive(item):
+        if _attributive(item, listed=listed):
             kinds.append(item)
             continue
         if kinds and len(words) >= 2:
