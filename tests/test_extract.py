@@ -2683,7 +2683,7 @@ def test_a_list_of_goods_shares_a_noun_only_with_its_kinds() -> None:
 def test_the_goods_challenge_set_scores_no_lower_than_when_these_rules_were_written() -> None:
     """150 excerpts written by a helper who had not read the extractor nor the real reports
     (tests/fixtures/goods_challenge.md), each good with its acceptable spellings: a floor a
-    little under the scores measured when the rules were last changed (0.84 and 0.82)."""
+    little under the scores measured when the rules were last changed (0.86 and 0.85)."""
     import re as _re
 
     from coopbrowse.store.regions import fold
@@ -2706,4 +2706,35 @@ def test_the_goods_challenge_set_scores_no_lower_than_when_these_rules_were_writ
                 if hit is not None:
                     got.remove(hit)
                     right += 1
-    assert right / drafted >= 0.82 and right / expected >= 0.80, (right, drafted, expected)
+    assert right / drafted >= 0.84 and right / expected >= 0.83, (right, drafted, expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports", "imports"),
+    [
+        ("Buryatia wants Belarusian buses. The republic offered supplies of omul, venison and "
+         "pine nuts.", ["buses"], ["omul", "venison", "pine nuts"]),
+        ("Komi is ready to increase supplies of timber and wood products, paper and cardboard "
+         "to Belarus.", [], ["timber", "wood products", "paper", "cardboard"]),
+        ("Khakassia supplies Belarus with coal, while Brest enterprises offer meat and "
+         "furniture.", ["meat", "furniture"], ["coal"]),
+        ("Belarus offered the region reliable MTZ tractors and comfortable low-floor MAZ buses.",
+         ["MTZ tractors", "low-floor MAZ buses"], []),
+        ("Belarus will deliver 100 tractors to the republic in exchange for coal.",
+         ["tractors"], ["coal"]),
+        ("Penza enterprises want Belarusian lifts, and supply Belarus with bicycles.",
+         ["lifts"], ["bicycles"]),
+    ],
+)  # fmt: skip
+def test_whose_offer_and_what_comes_back(
+    sentence: str, exports: list[str], imports: list[str]
+) -> None:
+    """The region's offer of supplies is Belarus's import, a Belarusian oblast's makers'
+    offer its export; praise is no kind of a good; what comes "in exchange for" a delivery
+    comes back; "and supply Belarus with" drafted the good "supply Belarus"."""
+    text = (
+        "Belarusian Prime Minister Roman Golovchenko met with Governor of Tula Oblast Ivan "
+        f"Petrov in Minsk on 12 May 2023. {sentence}"
+    )
+    meeting = extract(text).meeting
+    assert (meeting["exports"], meeting["imports"]) == (exports, imports)

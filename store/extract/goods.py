@@ -50,7 +50,10 @@ _QUANTITY = (
 _BELARUS_SUBJECT = (
     r"(?:Belarus|Belarusian\s+(?:companies|enterprises|manufacturers|producers|plants|"
     r"side|business(?:es)?|exporters)|[Ww]e|[Oo]ur\s+(?:country|companies|enterprises|"
-    r"manufacturers|producers|republic))"
+    r"manufacturers|producers|republic)|"
+    # a Belarusian oblast's or city's makers: "Brest enterprises offer meat"
+    r"(?:Brest|Vitebsk|Gomel|Grodno|Minsk|Mogilev)(?:\s+(?:Oblast|Region))?\s+(?:companies|"
+    r"enterprises|manufacturers|producers|plants))"
 )
 
 _MODAL = (
@@ -93,12 +96,21 @@ _SUBJECT_REGION = re.compile(
     r"\s*(?:The\s+)?((?:[A-Z][\w-]+\s+){1,3}(?:[Rr]egion|Oblast|Krai|Territory|Republic)?)"
     r"(?:\s+of\s+Russia)?\s+(?:\w+\s+){0,2}?(?:intends|plans|wants|is|has|would|will|seeks)\b"
 )
+# The region as the subject of an offer of supplies, its clause reaching the supply word: "The
+# republic offered supplies of ...", "Komi is ready to increase supplies of ..."
+_REGION_OFFERS = re.compile(
+    r"(?:^|[.;]\s+|,\s+(?:and|while|but)\s+)(?:The\s+(?:region|republic|oblast|krai|governor)|"
+    r"(?:[A-Z][\w-]+\s+){0,2}(?:Oblast|Krai|Region|Territory)|(?!Belarus|Belarusian|We\b)[A-Z][\w-]+)"
+    r"[^,.;]{0,40}?\b(?:offer(?:s|ed)?|propos(?:es|ed)|(?:is|are|was)\s+(?:ready|prepared|willing)"
+    r"\s+to\s+(?:offer|increase|expand|step\s+up|provide))\s+(?:the\s+|to\s+\w+\s+)?$"
+)
 _TRADE_NOUN = re.compile(
     r"\b(?:the\s+)?(?P<noun>supply|supplies|deliveries|delivery|sales?|shipments?|exports?|"
     r"imports?)\s+of\s+(?:Belarusian\s+)?"
     rf"{_QUANTITY}{_LIST}"
 )
 
+_IN_EXCHANGE = re.compile(rf"\bin\s+exchange\s+for\s+{_QUANTITY}{_LIST}")
 # A purchase: the subject says whose.
 _PURCHASE = re.compile(
     r"(?P<subject>\b(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+|\b[Ww]e|\b[Tt]he\s+region)"
@@ -216,6 +228,9 @@ _LEADING = re.compile(
     r"its|their|also|"
     r"primarily|mainly|mostly|largely|chiefly|especially|including|enough|sufficient|"
     r"high-quality|high\s+quality|quality|such|modern|Belarusian|importing|imported|exported|"
+    # praise, no kind ("reliable MTZ tractors", "comfortable low-floor buses")
+    r"reliable|comfortable|energy-efficient|efficient|excellent|famous|well-known|renowned|"
+    r"advanced|competitive|affordable|unique|latest|"
     r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of|"
     r"(?:hundred|thousand|million|billion)s?(?:\s+of)?|"  # "7 million tyres"
     # how many: "over 300 buses", "more than 20 tractors"
@@ -341,7 +356,9 @@ _TO_BELARUS_SIDE = (
 # "Belarus could supply vehicles, help with farming, and provide seeds": a further offer in
 # the sentence of one, its subject left out.
 _MORE_OFFER = re.compile(
-    rf",?\s+(?:and\s+)?(?:supply|offer|provide|deliver|sell)\s+{_QUANTITY}{_LIST}"
+    # (not "... and supply Belarus with valves": Belarus the one supplied)
+    rf",?\s+(?:and\s+)?(?:supply|offer|provide|deliver|sell)\s+(?!{_TO_BELARUS_SIDE}\s+with\b)"
+    rf"{_QUANTITY}{_LIST}"
 )
 # "ready to provide you with the most advanced agricultural machines", "meet the region's
 # need in trucks and elevators": Belarus offering
@@ -573,6 +590,7 @@ def offered_goods(
                 continue  # (the region's offer, not Belarus's)
             exports += _items(m.group("list"), split)
     for m in _anchored(_TRADE_NOUN, _TRADE_NOUN_WORD, sentence, 10):
+        noun = m.group("noun")
         after = sentence[m.end() : m.end() + 40]
         before = sentence[max(0, m.start() - 40) : m.start()]
         importing = bool(_TO_US.match(after) or _from_the_region(after))
@@ -583,6 +601,10 @@ def offered_goods(
         )
         if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:region|Russian)", before):
             importing = True
+        # the region's offer: "The republic offered supplies of omul", "Komi is ready to
+        # increase supplies of timber"
+        if _REGION_OFFERS.search(sentence[: m.start()]) and not noun.startswith("import"):
+            importing = True
         # "Belarus needs to increase the supply of raw fish": a supply Belarus needs it buys
         # (not its own goods, nor a supply to somewhere else: "the supply of its tractors to
         # the Russian market")
@@ -592,7 +614,6 @@ def offered_goods(
             and not re.match(r"\s*to\s+(?!Belarus\b|us\b|our\s+country\b)", after)
         ):
             importing = True
-        noun = m.group("noun")
         if noun.startswith("import"):  # "the import of X" is Belarus's
             importing = not re.match(r"\s*(?:from|to)\s+Belarus\b", after)
             # ... unless the region is the sentence's subject, who imports it ("The
@@ -612,6 +633,10 @@ def offered_goods(
         elif noun.startswith("export"):  # Belarus's, unless said otherwise
             importing = bool(_TO_US.match(after) or _from_the_region(after))
         (imports if importing else exports).extend(_items(m.group("list"), split))
+    if " in exchange for " in sentence and offers:
+        # "Belarus will deliver 100 tractors ... in exchange for coal": what it gets back
+        for m in _IN_EXCHANGE.finditer(sentence, offers[0].end()):
+            imports += _items(m.group("list"), split)
     for m in _anchored(_PURCHASE, _PURCHASE_VERB, sentence, 100):
         subject = m.group("subject")
         if re.search(r"['’]s?$", subject):

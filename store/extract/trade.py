@@ -1203,7 +1203,18 @@ _AND_SO_ON = re.compile(
     re.I,
 )
 _SHARED_TAIL = re.compile(r"\band\b.*\s(?:for|of|with|from|made)\s")
-_PLURAL_AND = re.compile(r"(?<=[a-z]{3}[a-rt-z]s)\s+and\s+(?=\S+\s)")
+_PLURAL_AND = re.compile(
+    r"(?<=[a-z]{3}[a-rt-z]s)\s+and\s+(?=\S+\s)|"
+    # (or a good named in one word that is no kind: "timber and wood products", "medical
+    # equipment and medical consumables")
+    r"(?:"
+    + "|".join(
+        rf"(?<=\b{w})"
+        for w in ("timber", "meat", "milk", "grain", "paper", "coal", "furniture", "equipment",
+                  "machinery", "fish", "sugar")
+    )
+    + r")\s+and\s+(?=\S+\s)"
+)  # fmt: skip
 
 
 # Words that say what kind of machine or good ("passenger", "utility"): an item of one of
@@ -1211,7 +1222,7 @@ _PLURAL_AND = re.compile(r"(?<=[a-z]{3}[a-rt-z]s)\s+and\s+(?=\S+\s)")
 _ATTRIBUTIVE = re.compile(
     r"(?:al|ive|ic|ary|ing|ion|ian|ern)$|^(?:passenger|cargo|freight|utility|utilities|"
     r"municipal|communal|road|mining|construction|forestry|farm|dairy|lift|quarry|"
-    r"harvesting|transport|special|public)$"
+    r"harvesting|transport|special|public|rail|air|sea|river|electric|diesel)$"
 )
 
 
@@ -1232,6 +1243,8 @@ def _attributive(item: str, *, listed: bool = False) -> bool:
     if len(words) == 1:  # "copper" in "copper and aluminum wire", not "trucks" or "milk"
         if item.lower() in _MASS_GOODS or (listed and item.lower() in _LEXICON_WORDS):
             return False
+        if listed:  # (a noun of its own between commas: "omul, venison and pine nuts")
+            return bool(_ATTRIBUTIVE.search(item)) or item.endswith("ed")
         return not item.endswith("s") or bool(_ATTRIBUTIVE.search(item))
     # ("municipal transport" names a good: "transport" last is a noun, not a kind)
     return (
@@ -1267,12 +1280,12 @@ def _shared_noun(items: list[str], joined: set[str] | frozenset[str] = frozenset
     out: list[str] = []
     kinds: list[str] = []
     for at, item in enumerate(items):
-        # (a good of the lexicon joined by "and" to the last item is its kind where that one's
-        # kind is such a good too: "copper and aluminum wire", not "cardboard and nitrogen
-        # fertilizers")
+        # (a word joined by "and" to the last item is a kind of its noun where both are goods
+        # of the lexicon, "copper and aluminum wire"; not "cardboard and nitrogen fertilizers"
+        # nor "venison and pine nuts")
         following = items[at + 1].split()[0].lower() if at + 1 < len(items) else ""
-        listed = item not in joined or (
-            item.lower() in _LEXICON_WORDS and following not in _LEXICON_WORDS
+        listed = not (
+            item in joined and item.lower() in _LEXICON_WORDS and following in _LEXICON_WORDS
         )
         # ("all the essential industrial and agricultural goods": the kinds, not the praise)
         item = _PRAISE.sub("", item) or item
