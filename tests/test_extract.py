@@ -2738,3 +2738,30 @@ def test_whose_offer_and_what_comes_back(
     )
     meeting = extract(text).meeting
     assert (meeting["exports"], meeting["imports"]) == (exports, imports)
+
+
+def test_the_regional_heads_list_reads_and_names_the_guest() -> None:
+    """ "Dmitry Krutoy and Alexander Beglov also discussed ...": the list of Russia's regional
+    heads knows Beglov as St. Petersburg's governor, the guest of a St. Petersburg meeting
+    (a head of another region is not)."""
+    from coopbrowse.store.extract.officials import parse_officials, regional_head_posts
+
+    assert {p.region for p in regional_head_posts("Aleksandr Beglov")} == {"Saint Petersburg"}
+    header = "name\taliases\tpost\tregion\tfrom\tto\tsource\n"
+    with pytest.raises(ValueError, match=r"h\.tsv:2: expected 7 tab-separated fields"):
+        parse_officials(
+            header + "Ivan Petrov\t\tGovernor\t2001\t\thttps://x\n", "h.tsv", regions=True
+        )
+
+    def sides(text: str) -> list[tuple[str, str, str]]:
+        people = extract(text).meeting["participants"]
+        return [(p["name"], p["role"], p["title"]) for p in people if p["role"] != "mentioned"]
+
+    text = (
+        "St. Petersburg Days will be held in Minsk. The Belarusian ambassador expects the "
+        "largest delegation from Saint Petersburg. Dmitry Krutoy and Alexander Beglov also "
+        "discussed the opening of a consulate general on the Neva."
+    )
+    assert sides(text)[1] == ("Alexander Beglov", "guest", "Governor of Saint Petersburg")
+    other = text.replace("Alexander Beglov", "Alexander Gusev")  # (Voronezh Oblast's governor)
+    assert all(role != "guest" for _n, role, _t in sides(other))

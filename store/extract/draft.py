@@ -25,7 +25,13 @@ from .dates import (
     url_date,
 )
 from .needs import may_match
-from .officials import named_officials, official_posts, post_held
+from .officials import (
+    named_officials,
+    named_regional_heads,
+    official_posts,
+    post_held,
+    regional_head_posts,
+)
 from .page import Article, Sentence, clean
 from .people import (
     MEETING_VERB,
@@ -663,6 +669,20 @@ _AT_A_MEETING_OPENS = re.compile(
 )
 
 
+def _regional_head_named(body: str, host: Person | None, region: Region | None) -> Person | None:
+    """The first head of the meeting's region of the list (``regional_heads.tsv``) the report
+    names in full, as the guest when no rule found one ("Alexander Beglov also discussed"),
+    titled with that post (a head of another region is no guest of this meeting)."""
+    for _at, name in named_regional_heads(body):
+        if host is not None and name == host.name:
+            continue
+        posts = [p for p in regional_head_posts(name) if region is None or p.region == region.name]
+        if posts:
+            held = [p for p in posts if not p.post.startswith("Acting")] or posts
+            return Person(name, held[-1].post, "russia")
+    return None
+
+
 def _official_named(body: str, guest: Person | None, everyone: list[Person]) -> Person | None:
     """The first Belarusian official of the list (``officials.tsv``) the report names in full,
     with no post beside the name ("Natalya Kochanova said"), as the host when no rule found
@@ -847,6 +867,8 @@ def _people(
             host = Person(named.group(), "President of Belarus", "belarus")
     if guest is None:
         guest = _untitled_guest(lead, body, host, everyone, not_guest)
+    if guest is None:
+        guest = _regional_head_named(body, host, region)
     # Last, when no one named in full holds the place: by surname alone
     if host is None:
         # "Lukashenko immediately declared ... Lukashenko emphasized": by surname alone, again

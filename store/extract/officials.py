@@ -1,13 +1,16 @@
-"""Senior Belarusian officials, who a report may name without their post ("Natalya Kochanova
-said", "Dmitry Krutoi and Alexander Beglov discussed ...").
+"""Senior Belarusian officials and the heads of Russia's regions, whom a report may name
+without their post ("Natalya Kochanova said", "Dmitry Krutoi and Alexander Beglov discussed
+...").
 
 A rule reads a post beside a name ("Ambassador Dmitry Krutoi"); a name alone needs a list.
 The list is ``officials.tsv`` beside this file: Belarus's presidents, prime ministers and
 their deputies, ministers and chairmen of state committees, heads of the Presidential
 Administration, the chambers' chairs, ambassadors to Russia and the oblasts' and Minsk's
 executive committee chairmen since 1994, each post with its years and the public page it
-was sourced from (``docs/officials.md`` says how it was built and what it lacks). Read
-once, when a text is first searched for names.
+was sourced from (``docs/officials.md`` says how it was built and what it lacks). The heads
+of Russia's regions (governors, heads of republics, mayors of Moscow) since about 2000 are
+``regional_heads.tsv``, with the region each headed (``docs/regional_heads.md``). Read once,
+when a text is first searched for names.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from ..regions import fold
 
 
 class Post(Struct, frozen=True):
-    """One row of ``officials.tsv``: a person and one post held."""
+    """One row of ``officials.tsv`` or ``regional_heads.tsv``: a person and one post held
+    (and, a regional head's, the region)."""
 
     name: str
     aliases: tuple[str, ...]
@@ -30,6 +34,7 @@ class Post(Struct, frozen=True):
     start: int | None
     end: int | None
     source: str
+    region: str = ""
 
 
 def _year(text: str, where: str) -> int | None:
@@ -40,20 +45,25 @@ def _year(text: str, where: str) -> int | None:
     return int(text)
 
 
-def parse_officials(text: str, where: str = "officials.tsv") -> list[Post]:
-    """The rows of an officials file (after its header); a malformed line is a
-    ``ValueError`` naming it."""
+def parse_officials(
+    text: str, where: str = "officials.tsv", *, regions: bool = False
+) -> list[Post]:
+    """The rows of an officials file (after its header): six fields, or seven with the
+    region (``regions``: ``regional_heads.tsv``); a malformed line is a ``ValueError`` naming
+    it."""
     rows = []
+    width = 7 if regions else 6
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#") or (number == 1 and line.startswith("name")):
             continue
-        fields = line.split("\t")
-        if len(fields) != 6 or not fields[0].strip() or not fields[2].strip():
-            raise ValueError(f"{where}:{number}: expected 6 tab-separated fields")
-        name, aliases, post, start, end, source = (f.strip() for f in fields)
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) != width or not fields[0] or not fields[2]:
+            raise ValueError(f"{where}:{number}: expected {width} tab-separated fields")
+        region = fields.pop(3) if regions else ""
+        name, aliases, post, start, end, source = fields
         found = tuple(a.strip() for a in aliases.split("|") if a.strip())
         here = f"{where}:{number}"
-        rows.append(Post(name, found, post, _year(start, here), _year(end, here), source))
+        rows.append(Post(name, found, post, _year(start, here), _year(end, here), source, region))
     return rows
 
 
@@ -64,23 +74,44 @@ def officials() -> tuple[Post, ...]:
     return tuple(parse_officials(text))
 
 
+@functools.cache
+def regional_heads() -> tuple[Post, ...]:
+    """The bundled list of Russia's regional heads (read once)."""
+    text = resources.files(__package__).joinpath("regional_heads.tsv").read_text(encoding="utf-8")
+    return tuple(parse_officials(text, "regional_heads.tsv", regions=True))
+
+
 def _key(name: str) -> str:
     return " ".join(fold(name).lower().split())
 
 
-@functools.cache
-def _by_name() -> dict[str, tuple[Post, ...]]:
+def _index(rows: tuple[Post, ...]) -> dict[str, tuple[Post, ...]]:
     """Each spelling of each name (folded), with the posts of the person it names."""
     posts: dict[str, list[Post]] = {}
-    for post in officials():
+    for post in rows:
         for spelling in {post.name, *post.aliases}:
             posts.setdefault(_key(spelling), []).append(post)
     return {key: tuple(found) for key, found in posts.items()}
 
 
+@functools.cache
+def _by_name() -> dict[str, tuple[Post, ...]]:
+    return _index(officials())
+
+
+@functools.cache
+def _heads_by_name() -> dict[str, tuple[Post, ...]]:
+    return _index(regional_heads())
+
+
 def official_posts(name: str) -> tuple[Post, ...]:
     """The posts of the Belarusian official ``name`` (any listed spelling), or none."""
     return _by_name().get(_key(name), ())
+
+
+def regional_head_posts(name: str) -> tuple[Post, ...]:
+    """The posts of ``name`` as a head of a Russian region (any listed spelling), or none."""
+    return _heads_by_name().get(_key(name), ())
 
 
 def post_held(name: str, year: int | None = None) -> str:
@@ -106,4 +137,10 @@ def named_officials(text: str) -> list[tuple[int, str]]:
     """(offset, name as written) of each listed official named in full in ``text``, in text
     order."""
     known = _by_name()
+    return [(m.start(), m.group(1)) for m in _NAME_PAIR.finditer(text) if _key(m.group(1)) in known]
+
+
+def named_regional_heads(text: str) -> list[tuple[int, str]]:
+    """(offset, name as written) of each listed regional head named in full in ``text``."""
+    known = _heads_by_name()
     return [(m.start(), m.group(1)) for m in _NAME_PAIR.finditer(text) if _key(m.group(1)) in known]

@@ -13,7 +13,7 @@ from msgspec import Struct
 from ..regions import BELARUS_REGIONS, REGIONS, Region, find_region, fold
 from .dates import MONTHS
 from .needs import prefix_tree
-from .officials import official_posts
+from .officials import official_posts, regional_head_posts
 
 # A capitalised word with a lower-case letter after the first. Written as "a lower-case letter
 # lies ahead" plus a possessive run of letters: the plain form, letters* lower letters*,
@@ -546,6 +546,8 @@ def find_people(text: str, region: Region | None) -> list[Person]:
         side = _side_of(title, region)
         if not side and official_posts(f"{first} {last}"):
             side = "belarus"  # ("Deputy Minister of Industry X": a Belarusian official's post)
+        elif not side and regional_head_posts(f"{first} {last}"):
+            side = "russia"  # (a head of one of Russia's regions, titled with no region)
         if initials and first != written[at : at + len(first)]:
             first = written[at : at + len(first)]  # ("Yu.V.", as written)
         people.append(Person(f"{first} {last}", _tidy_title(title, side), side, m.start()))
