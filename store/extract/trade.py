@@ -293,6 +293,19 @@ _NOT_TRADE = re.compile(
     r"\bdeficit\b",
     re.I,
 )
+# A figure of other trade than Belarus's with the region, told before the amount: Belarus's
+# with Russia as a whole ("trade between Belarus and Russia as a whole exceeded", "Belarus-
+# Russia trade, which reached"), a region's or a country's foreign trade ("its foreign trade
+# turnover was"), or a sum of years ("over the past ten years cumulative trade has exceeded";
+# not "trade has doubled over the past five years and in 2022 reached")
+_NOT_THEIRS = re.compile(
+    r"\bbetween\s+Belarus\s+and\s+Russia\b(?!['’])|\b(?:Belarus(?:ian)?[-–]Russian?|"
+    r"Russian?[-–]Belarus(?:ian)?)\s+trade\b|"
+    # (not "the region's foreign trade turnover with the Republic of Belarus")
+    r"\bforeign\s+trade\b(?!(?:\s+turnover)?\s+with\s+(?:the\s+Republic\s+of\s+)?Belarus)|"
+    r"\bcumulative\b",
+    re.I,
+)
 _CLAUSE_END = re.compile(r"\b(?:while|whereas)\b|;")
 # Two periods told as one: "for 2019 and (for) the nine months of 2020"
 _JOINED = re.compile(r"\s*(?:and|plus)(?:\s+(?:for|in|over|during))?(?:\s+the)?\s*", re.I)
@@ -431,9 +444,12 @@ def _goods_traded(text: str, lead: str, tail: str) -> str | None:
     verb = sold or bought
     assert verb is not None
     selling = verb is sold
-    if _TO_BELARUS.search(text, verb.end()):  # "supplied ... to Belarus": the region sells
-        return "imports" if selling else None
-    if _FROM_BELARUS.search(text, verb.end()):  # "bought ... from Belarus"
+    # (in the verb's own clause: not "..., while Kursk's exports to Belarus amounted to")
+    ends = _CLAUSE_END.search(text, verb.end())
+    clause_end = ends.start() if ends else len(text)
+    if _TO_BELARUS.search(text, verb.end(), clause_end):  # "supplied ... to Belarus": the
+        return "imports" if selling else None  # region sells
+    if _FROM_BELARUS.search(text, verb.end(), clause_end):  # "bought ... from Belarus"
         return "exports" if not selling else None
     if _BELARUSIAN_GOODS.search(text):  # "bought Belarusian products worth ..."
         return None if selling and not _BELARUS_SIDE.search(text, 0, verb.start()) else "exports"
@@ -671,8 +687,12 @@ def _russian_side(text: str, start: int, end: int) -> bool:
     """True when the exports or imports at start..end are the Russian region's."""
     before = text[max(0, start - 40) : start]
     after = text[end : end + 20]
-    if _TO_FROM_BELARUS.search(after):
-        return True
+    way = _TO_FROM_BELARUS.search(after)
+    if way:
+        # exports "to Belarus" and imports "from Belarus" are the region's; "exports from
+        # Belarus" and "imports to Belarus" Belarus's own
+        exports = text[start:end].lower().startswith("export")
+        return exports == way.group().lower().startswith("to")
     owner = _OWNER.search(before)
     return bool(owner and owner.group(1) not in ("Belarus",) and find_region(owner.group(1)))
 
@@ -810,7 +830,7 @@ def find_trade(
             tail_to = amounts[n + 1].start() if n + 1 < len(amounts) else len(text)
             lead = text[lead_from : m.start()]
             tail = text[m.end() : tail_to]
-            if _NOT_TRADE.search(lead):
+            if _NOT_TRADE.search(lead) or _NOT_THEIRS.search(lead):
                 continue
             if _CHANGE_BY.search(lead[-60:]):
                 # "In 2019 trade increased by $20 million to $120 million": how much it
