@@ -2827,3 +2827,52 @@ def test_the_trade_challenge_set_scores_no_lower_than_when_these_rules_were_writ
                 got.remove(key(figure))
                 right += 1
     assert right / drafted >= 0.96 and right / expected >= 0.94, (right, drafted, expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The President noted that Belarus is ready to increase supplies of tractors to the region.",
+        "Minsk Oblast offered supplies of tractors.",
+        "MAZ is ready to expand supplies of tractors to the region.",
+        "The governor proposed supplies of Belarusian tractors.",
+        "Tractors are supplied to Belarusian dealers in the region.",
+    ],
+)
+def test_a_supply_offered_by_belarus_or_of_its_goods_is_its_export(sentence: str) -> None:
+    """(From a review) the region's offer of supplies is only the region's: any capitalised
+    subject, a Belarusian oblast or maker, or a supply of Belarusian goods had been read as
+    the region's; and Belarusian dealers are not Belarus buying."""
+    text = (
+        "Alexander Lukashenko met with Governor of Tula Oblast Dmitry Milyaev in Minsk on "
+        f"5 March 2025. {sentence}"
+    )
+    meeting = extract(text).meeting
+    assert [g.lower() for g in meeting["exports"]] == ["tractors"] and meeting["imports"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # (a host already named: an official mentioned by name is no host)
+        "Lukashenko met with Governor of Kaluga Oblast Vladislav Shapsha in Minsk on 5 March "
+        "2023. Anatoly Lis, now Ambassador of Belarus to Kazakhstan, was also present.",
+        # (not in office that year: Andreichenko chaired the House until 2024)
+        "Vladimir Andreichenko met with a delegation of Kaluga Oblast on 5 March 2025.",
+        # (the former governor, an envoy, a head of another time)
+        "The Belarusian Prime Minister met with a delegation of Tyumen Oblast on 5 March 2020. "
+        "Presidential envoy Vladimir Yakushev also took part.",
+        "The Minsk City Executive Committee hosted a delegation of Saint Petersburg on 5 March "
+        "2023. Valentina Matviyenko, who headed the city in 2003-2011, was remembered.",
+    ],
+)
+def test_who_the_lists_name_must_hold_the_post_then(body: str) -> None:
+    """(From a review) someone of the lists of officials and regional heads is the host or
+    the guest only when no rule found one, in office in the meeting's year, and not told as
+    former or now in another post."""
+    people = {p["name"]: p["role"] for p in extract(body).meeting["participants"]}
+    for name in ("Anatoly Lis", "Vladimir Andreichenko", "Vladimir Yakushev"):
+        assert people.get(name) not in ("host", "guest")
+    assert people.get("Valentina Matviyenko") != "guest"
+    if "Lukashenko met" in body:
+        assert people.get("Lukashenko") == "host"

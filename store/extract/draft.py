@@ -26,10 +26,10 @@ from .dates import (
 )
 from .needs import may_match
 from .officials import (
+    Post,
     named_officials,
     named_regional_heads,
     official_posts,
-    post_held,
     regional_head_posts,
 )
 from .page import Article, Sentence, clean
@@ -389,12 +389,12 @@ def extract(
     )
     lead = meeting_sentence.text if meeting_sentence else (sentences[0].text if sentences else "")
     region = _region(article, body, lead)
-    host, guest, mentioned = _people(lead, body, region, article.headline)
-
     date, date_inferred, date_note = _date(
         article, sentences, meeting_sentence, dateline, pub, pub_how, flags, in_url
     )
     meeting_year = int(date[:4]) if date else (int(pub[:4]) if pub else None)
+    host, guest, mentioned = _people(lead, body, region, article.headline, meeting_year)
+
     if dateline and not pub and date:  # the dateline's day is the publication day
         d = find_dates(dateline.group(0))
         if d:
@@ -669,30 +669,71 @@ _AT_A_MEETING_OPENS = re.compile(
 )
 
 
-def _regional_head_named(body: str, host: Person | None, region: Region | None) -> Person | None:
-    """The first head of the meeting's region of the list (``regional_heads.tsv``) the report
-    names in full, as the guest when no rule found one ("Alexander Beglov also discussed"),
-    titled with that post (a head of another region is no guest of this meeting)."""
-    for _at, name in named_regional_heads(body):
-        if host is not None and name == host.name:
+# Someone named as no longer in the post, or in another: "the former governor", "Anatoly Lis,
+# now Ambassador of Belarus to Kazakhstan", "Presidential envoy Vladimir Yakushev"
+_NOT_NOW_BEFORE = re.compile(
+    r"\b(?:former|ex-|late|then|envoy|plenipotentiary)\W+(?:\w+\W+){0,3}$", re.I
+)
+_NOT_NOW_AFTER = re.compile(
+    r"^,?\s+(?:now|currently|formerly|the\s+former|who\s+(?:headed|was|led))\b", re.I
+)
+
+
+def _in_post_there(body: str, at: int, name: str) -> bool:
+    """Whether the name at ``at`` is not told as someone's former or other post."""
+    return not (
+        _NOT_NOW_BEFORE.search(body[max(0, at - 40) : at])
+        or _NOT_NOW_AFTER.match(body[at + len(name) : at + len(name) + 30])
+    )
+
+
+def _held_in(posts: list[Post], year: int | None) -> list[Post]:
+    """The posts held in ``year`` (all, when it is not known)."""
+    if year is None:
+        return posts
+    return [
+        p
+        for p in posts
+        if p.start is not None and p.start <= year and (p.end is None or year <= p.end)
+    ]
+
+
+def _regional_head_named(
+    body: str, host: Person | None, region: Region | None, year: int | None
+) -> Person | None:
+    """The head of the meeting's region then, of the list (``regional_heads.tsv``), named in
+    full in the report, as the guest when no rule found one ("Alexander Beglov also
+    discussed"), titled with that post (not a head of another region, nor of another time,
+    nor "the former governor")."""
+    if region is None:
+        return None
+    for at, name in named_regional_heads(body):
+        if (host is not None and name == host.name) or not _in_post_there(body, at, name):
             continue
-        posts = [p for p in regional_head_posts(name) if region is None or p.region == region.name]
+        posts = _held_in([p for p in regional_head_posts(name) if p.region == region.name], year)
         if posts:
             held = [p for p in posts if not p.post.startswith("Acting")] or posts
             return Person(name, held[-1].post, "russia")
     return None
 
 
-def _official_named(body: str, guest: Person | None, everyone: list[Person]) -> Person | None:
-    """The first Belarusian official of the list (``officials.tsv``) the report names in full,
-    with no post beside the name ("Natalya Kochanova said"), as the host when no rule found
-    one: not the guest, nor one of the region's named so."""
-    for _at, name in named_officials(body):
+def _official_named(
+    body: str, guest: Person | None, everyone: list[Person], year: int | None
+) -> Person | None:
+    """The first Belarusian official of the list (``officials.tsv``) in office in the
+    meeting's year, named in full without a post ("Natalya Kochanova said"), as the host when
+    no rule found one: not the guest, nor one of the region's, nor "the former minister"."""
+    for at, name in named_officials(body):
         if (guest is not None and name == guest.name) or any(
             p.name == name and p.side == "russia" for p in everyone
         ):
             continue
-        return Person(name, post_held(name), "belarus")
+        if not _in_post_there(body, at, name):
+            continue
+        posts = _held_in(list(official_posts(name)), year)
+        if posts:
+            titles = {p.post for p in posts}
+            return Person(name, titles.pop() if len(titles) == 1 else "", "belarus")
     return None
 
 
@@ -750,9 +791,10 @@ _POST_SURNAME = re.compile(r"\b(Governor|Mayor)\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])
 
 
 def _people(
-    lead: str, body: str, region: Region | None, headline: str = ""
+    lead: str, body: str, region: Region | None, headline: str = "", year: int | None = None
 ) -> tuple[Person | None, Person | None, list[Person]]:
-    """The host and guest (from the meeting sentence first), and officials mentioned."""
+    """The host and guest (from the meeting sentence first), and officials mentioned;
+    ``year``: the meeting's, when known (who held a post then)."""
     host: Person | None = None
     guest: Person | None = None
     for person in find_people(lead, region):
@@ -844,8 +886,6 @@ def _people(
                 guest = person
     if host is None:
         host = _host_at_a_meeting(body, guest, everyone)
-    if host is None:
-        host = _official_named(body, guest, everyone)
     if (host is None or guest is None) and headline:
         # a long headline that is the report's lead ("..., notes President Alexander
         # Lukashenko on meeting the Governor of the Russian Sakhalin Region, Oleg
@@ -867,8 +907,6 @@ def _people(
             host = Person(named.group(), "President of Belarus", "belarus")
     if guest is None:
         guest = _untitled_guest(lead, body, host, everyone, not_guest)
-    if guest is None:
-        guest = _regional_head_named(body, host, region)
     # Last, when no one named in full holds the place: by surname alone
     if host is None:
         # "Lukashenko immediately declared ... Lukashenko emphasized": by surname alone, again
@@ -900,6 +938,12 @@ def _people(
                     title = f"{title} of {region.name}"
                 guest = Person(surname, title, "russia")
                 break
+    # Last of all, someone of the lists named in full without a post: a Belarusian official
+    # in office that year as the host, the head of the meeting's region then as the guest
+    if host is None:
+        host = _official_named(body, guest, everyone, year)
+    if guest is None:
+        guest = _regional_head_named(body, host, region, year)
     if host is not None and guest is not None and guest.name == host.name:
         # one person on both sides ("... Alexander Seleznev, who arrived in Ufa at the head
         # of the official delegation of Byelorussia": the host, and by that the head of a

@@ -99,11 +99,26 @@ _SUBJECT_REGION = re.compile(
 # The region as the subject of an offer of supplies, its clause reaching the supply word: "The
 # republic offered supplies of ...", "Komi is ready to increase supplies of ..."
 _REGION_OFFERS = re.compile(
-    r"(?:^|[.;]\s+|,\s+(?:and|while|but)\s+)(?:The\s+(?:region|republic|oblast|krai|governor)|"
-    r"(?:[A-Z][\w-]+\s+){0,2}(?:Oblast|Krai|Region|Territory)|(?!Belarus|Belarusian|We\b)[A-Z][\w-]+)"
-    r"[^,.;]{0,40}?\b(?:offer(?:s|ed)?|propos(?:es|ed)|(?:is|are|was)\s+(?:ready|prepared|willing)"
-    r"\s+to\s+(?:offer|increase|expand|step\s+up|provide))\s+(?:the\s+|to\s+\w+\s+)?$"
+    r"(?:^|[.;]\s+|,\s+(?:and|while|but)\s+)(?P<who>[Tt]he\s+(?:region|republic|oblast|krai)|"
+    r"(?:[A-Z][\w-]+\s+){0,2}(?:Oblast|Krai|Region|Territory)|[A-Z][\w-]+)"
+    r"(?P<between>[^,.;]{0,40}?)\b(?:offer(?:s|ed)?|propos(?:es|ed)|(?:is|are|was)\s+"
+    r"(?:ready|prepared|willing)\s+to\s+(?:offer|increase|expand|step\s+up|provide))\s+"
+    r"(?:the\s+|to\s+\w+\s+)?$"
 )
+
+
+def _region_offers(before: str, supplied: str) -> bool:
+    """Whether the region (named, or "the region") offers the supply ``before`` ends with
+    (not Belarus, a Belarusian oblast or maker, nor a supply of Belarusian goods)."""
+    m = _REGION_OFFERS.search(before)
+    if m is None or "Belarus" in m.group("between") or supplied.startswith("Belarusian"):
+        return False
+    who = m.group("who")
+    if re.match(r"[Tt]he\s", who):
+        return True
+    return find_region(who) is not None and not re.match(BELARUS_REGIONS, who)
+
+
 _TRADE_NOUN = re.compile(
     r"\b(?:the\s+)?(?P<noun>supply|supplies|deliveries|delivery|sales?|shipments?|exports?|"
     r"imports?)\s+of\s+(?:Belarusian\s+)?"
@@ -136,8 +151,10 @@ _IN_BELARUS = re.compile(
 )
 _TO_US = re.compile(
     r"^\s+(?:to|into)\s+(?:us|Belarus|our\s+country|the\s+Republic\s+of\s+Belarus|"
-    # ("polyethylene made in Tobolsk is supplied to Belarusian enterprises", "to Gomel Oblast")
-    rf"Belarusian\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|{BELARUS_REGIONS})\b"
+    # ("polyethylene made in Tobolsk is supplied to Belarusian enterprises", "to Gomel Oblast";
+    # not "to Belarusian dealers in the region")
+    r"Belarusian\s+(?:[a-z][\w-]*\s+)?(?:enterprises|companies|plants|factories|producers|"
+    rf"manufacturers|consumers|market|buyers|mills|refineries|processors)|{BELARUS_REGIONS})\b"
 )
 _FROM_BELARUS = re.compile(r"\bfrom\s+(?:Belarus|us|our\s+country|the\s+Republic\s+of\s+Belarus)\b")
 _FROM_REGION = re.compile(r"\bfrom\s+(?:the\s+region|there|it)\b|\bfrom\s+(?!Belarus)[A-Z]")
@@ -603,7 +620,8 @@ def offered_goods(
             importing = True
         # the region's offer: "The republic offered supplies of omul", "Komi is ready to
         # increase supplies of timber"
-        if _REGION_OFFERS.search(sentence[: m.start()]) and not noun.startswith("import"):
+        supplied = sentence[m.start() : m.end()].split(" of ", 1)[-1]
+        if not noun.startswith("import") and _region_offers(sentence[: m.start()], supplied):
             importing = True
         # "Belarus needs to increase the supply of raw fish": a supply Belarus needs it buys
         # (not its own goods, nor a supply to somewhere else: "the supply of its tractors to
