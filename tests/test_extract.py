@@ -2250,6 +2250,7 @@ _DONE_REST = " The sides discussed supplies of tractors and joint production of 
         "President Alexander Lukashenko received the guests.",
         "Belarus Prime Minister Roman Golovchenko and Governor of Tula Oblast Ivan Petrov signed "
         "a roadmap in Minsk.",
+        "The Tula Oblast delegation headed by Governor Ivan Petrov visited Minsk.",
     ],
 )
 def test_a_meeting_told_as_done_under_a_page_date_is_that_days(lead: str) -> None:

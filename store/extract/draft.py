@@ -1280,7 +1280,10 @@ _TOLD_DONE = re.compile(
     # regions signed", "Belarus and Tula Oblast are carrying out the roadmap signed ...")
     r"(?:\band(?:\s+(?-i:[A-Z][\w'’.-]*|of|the)){1,10}\s+|"
     r"\b(?:the\s+)?(?:sides|parties|delegations)\s+(?:also\s+)?)"
-    r"(?:discussed|signed|outlined|exchanged\s+views)\b",
+    r"(?:discussed|signed|outlined|exchanged\s+views)\b|"
+    # a delegation's or a head's visit told as done: "The Voronezh Oblast delegation headed
+    # by Governor Alexander Gusev visited Minsk"
+    r"\b(?:delegation|governor|head|mayor)\b[^.,;]{0,80}?\b(?:visited|arrived\s+in)\b",
     re.I,
 )
 # ... at another time than the page's: "last year", "during his previous visit", "next week"
