@@ -114,9 +114,24 @@ CUES: list[Cue] = [
         r"crop\w*",
         r"milk",
         r"(?:beef|pork|poultry|cheese|butter)",
+        # fish and the rest of the food trade ("offered Caspian fish products", "Barents Sea
+        # fish", "pedigree cattle")
+        r"fish(?:\s+products)?",
+        r"seafood",
+        r"(?:pedigree|breeding)\s+(?:cattle|stock|livestock|animals)",
+        r"vegetables",
+        r"sugar",
         r"(?:flax|potato|vegetable|fruit)\s+(?:growing|production|processing)",
     ),
-    *_cue("pharmaceuticals", r"pharma\w*", r"drugs", r"medicines", r"medicinal"),
+    *_cue(
+        "pharmaceuticals",
+        r"pharma\w*",
+        r"biopharma\w*",
+        r"drugs",
+        r"medicines",
+        r"medicinal",
+        r"vaccines?",
+    ),
     *_cue(
         "healthcare",
         r"medical\s+(?:services|care|equipment|tourism|products|centres?|"
@@ -327,6 +342,11 @@ CUES: list[Cue] = [
         r"rolled\s+(?:metal|steel)",
         r"(?:ferrous\s+|non-ferrous\s+)?metal\s+products",
         r"metal(?:working|lurgy)",
+        r"(?:non-)?ferrous\s+metals",
+        r"alumin(?:i)?um",
+        r"copper",
+        r"nickel",
+        r"titanium",
     ),
     *_cue(
         "chemicals",
@@ -342,6 +362,7 @@ CUES: list[Cue] = [
         r"energy\s+(?:sector|cooperation|equipment|industry|security|projects?)",
         r"oil\s+(?:products|refining|and\s+gas)",
         r"gas\s+(?:supplies|supply|pipelines?)",
+        r"liquefied\s+(?:natural\s+|petroleum\s+)?gas",
         r"electricity",
         r"electric\s+power",
         r"power\s+(?:plants?|engineering|generation|stations?)",
