@@ -2913,3 +2913,15 @@ def test_the_sectors_challenge_set_scores_no_lower_than_when_these_rules_were_wr
         drafted += len(got)
         expected += len(set(item["sectors"]))
     assert right / drafted >= 0.84 and right / expected >= 0.83, (right, drafted, expected)
+
+
+def test_machine_builders_build_nothing_and_freight_wagons_are_rolling_stock() -> None:
+    builders = {
+        s for s, *_ in sector_matches("He offered rolled steel to Belarusian machine builders.")
+    }
+    assert "construction" not in builders
+    wagons = {s for s, *_ in sector_matches("They proposed to jointly produce freight wagons.")}
+    assert "transport-logistics" not in wagons
+    # (builders and freight as such keep their sectors)
+    assert "construction" in {s for s, *_ in sector_matches("We invite Belarusian builders.")}
+    assert "transport-logistics" in {s for s, *_ in sector_matches("Freight via Murmansk grew.")}

@@ -292,7 +292,7 @@ CUES: list[Cue] = [
         r"(?:and|or)\s+(?:specific|practical|tangible|mutually)))",
         r"cement",
         r"dry\s+(?:building\s+)?mix(?:es|tures)",
-        r"builders",
+        r"(?<!machine\s)(?<!machine-)builders",  # (not "machine builders")
         r"building\s+materials",
         # a run of kinds before the materials: "construction and finishing materials",
         # "building, roofing and finishing materials"
@@ -381,7 +381,7 @@ CUES: list[Cue] = [
     *_cue("energy", r"energy(?!-efficien)", r"oil", r"nuclear\s+(?:power|energy)", weak=True),
     *_cue(
         "transport-logistics",
-        r"freight",
+        r"freight(?!\s+(?:wagons|cars|carriages|rolling\s+stock))",  # (those are rolling stock)
         r"cargo\s+(?:transport\w*|flows?|traffic|shipments?)",
         r"(?:transit|shipments?)\s+of\s+(?:\w+\s+)?cargo",
         r"transit",
