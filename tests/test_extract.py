@@ -2925,3 +2925,54 @@ def test_machine_builders_build_nothing_and_freight_wagons_are_rolling_stock() -
     # (builders and freight as such keep their sectors)
     assert "construction" in {s for s, *_ in sector_matches("We invite Belarusian builders.")}
     assert "transport-logistics" in {s for s, *_ in sector_matches("Freight via Murmansk grew.")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (from a review: the region's figure beside another trade, read in its own clause)
+        "In 2018 the foreign trade turnover of Tula Oblast with Belarus reached $500 million.",
+        "In 2018 Belarus was one of the region's main foreign trade partners, with trade "
+        "turnover reaching $500 million.",
+        "In 2018 trade between Belarus and Russia reached $35 billion, while trade with Tula "
+        "Oblast reached $500 million.",
+        "Speaking about cumulative effects of the Union State, he said trade with the region "
+        "reached $500 million in 2018.",
+    ],
+)
+def test_the_regions_figure_beside_other_trade_is_kept(sentence: str) -> None:
+    text = (
+        "Belarusian Prime Minister Roman Golovchenko met with Governor of Tula Oblast Alexei "
+        f"Dyumin in Minsk on 12 May 2019. {sentence}"
+    )
+    trade = extract(text).meeting["trade"]
+    assert [(t["period"], t["metric"], t["usd_millions"]) for t in trade] == [
+        ("2018", "turnover", 500.0)
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Tula Oblast delegation had visited Minsk in March.",
+        "The governor has repeatedly visited Belarus.",
+    ],
+)
+def test_a_visit_of_another_time_is_not_the_pages_day(body: str) -> None:
+    text = f"Belarus and Tula Oblast to boost cooperation\n15 March 2019\n{body}\n"
+    assert not extract(text).meeting["date"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He gave a copper-bottomed guarantee.",
+        "A trading house will open in Nickel.",
+        "There will be no sugar-coated promises.",
+        "He felt like a fish out of water.",
+        "The yard builds liquefied gas carriers.",
+    ],
+)
+def test_a_goods_word_used_otherwise_names_no_sector(sentence: str) -> None:
+    sectors = {s for s, *_ in sector_matches(sentence)}
+    assert not sectors & {"metals", "agriculture-food", "energy"}

@@ -1288,7 +1288,10 @@ _TOLD_DONE = re.compile(
 )
 # ... at another time than the page's: "last year", "during his previous visit", "next week"
 _OTHER_TIME = re.compile(
-    r"\b(?:last|next|previous|earlier|ago|will|to\s+be|not|yet|(?:19|20)\d\d)\b", re.I
+    r"\b(?:last|next|previous\w*|earlier|ago|will|to\s+be|not|never|yet|had|before|once|first|"
+    r"times|repeatedly|(?:19|20)\d\d|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|spring|summer|autumn|fall|winter)\b",
+    re.I,
 )
 # ... but not what has held for years: "have signed more than 30 contracts in recent years"
 _FOR_YEARS = re.compile(

@@ -116,11 +116,11 @@ CUES: list[Cue] = [
         r"(?:beef|pork|poultry|cheese|butter)",
         # fish and the rest of the food trade ("offered Caspian fish products", "Barents Sea
         # fish", "pedigree cattle")
-        r"fish(?:\s+products)?",
+        r"(?<!\ba\s)fish(?:\s+products)?(?!\s+out\s+of)",
         r"seafood",
         r"(?:pedigree|breeding)\s+(?:cattle|stock|livestock|animals)",
         r"vegetables",
-        r"sugar",
+        r"(?<!blood\s)sugar(?![-\s]coat)",
         r"(?:flax|potato|vegetable|fruit)\s+(?:growing|production|processing)",
     ),
     *_cue(
@@ -343,10 +343,11 @@ CUES: list[Cue] = [
         r"(?:ferrous\s+|non-ferrous\s+)?metal\s+products",
         r"metal(?:working|lurgy)",
         r"(?:non-)?ferrous\s+metals",
-        r"alumin(?:i)?um",
-        r"copper",
-        r"nickel",
-        r"titanium",
+        # (not "copper-bottomed", "copper cable": the cable's; nor Nickel, a town)
+        r"alumin(?:i)?um(?!\s+(?:wire|cables?))",
+        r"copper(?![-\s](?:bottomed|colou?r|cables?|wires?))",
+        r"(?-i:nickel)",
+        r"titanium(?!\s+dioxide)",
     ),
     *_cue(
         "chemicals",
@@ -362,7 +363,7 @@ CUES: list[Cue] = [
         r"energy\s+(?:sector|cooperation|equipment|industry|security|projects?)",
         r"oil\s+(?:products|refining|and\s+gas)",
         r"gas\s+(?:supplies|supply|pipelines?)",
-        r"liquefied\s+(?:natural\s+|petroleum\s+)?gas",
+        r"liquefied\s+(?:natural\s+|petroleum\s+)?gas(?!\s+(?:carriers|tankers))",
         r"electricity",
         r"electric\s+power",
         r"power\s+(?:plants?|engineering|generation|stations?)",
@@ -381,7 +382,7 @@ CUES: list[Cue] = [
     *_cue("energy", r"energy(?!-efficien)", r"oil", r"nuclear\s+(?:power|energy)", weak=True),
     *_cue(
         "transport-logistics",
-        r"freight(?!\s+(?:wagons|cars|carriages|rolling\s+stock))",  # (those are rolling stock)
+        r"freight(?!\s+(?:wagons?|cars?|carriages?|rolling\s+stock))",  # (rolling stock)
         r"cargo\s+(?:transport\w*|flows?|traffic|shipments?)",
         r"(?:transit|shipments?)\s+of\s+(?:\w+\s+)?cargo",
         r"transit",

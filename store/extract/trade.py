@@ -300,12 +300,34 @@ _NOT_TRADE = re.compile(
 # not "trade has doubled over the past five years and in 2022 reached")
 _NOT_THEIRS = re.compile(
     r"\bbetween\s+Belarus\s+and\s+Russia\b(?!['’])|\b(?:Belarus(?:ian)?[-–]Russian?|"
-    r"Russian?[-–]Belarus(?:ian)?)\s+trade\b|"
-    # (not "the region's foreign trade turnover with the Republic of Belarus")
-    r"\bforeign\s+trade\b(?!(?:\s+turnover)?\s+with\s+(?:the\s+Republic\s+of\s+)?Belarus)|"
-    r"\bcumulative\b",
+    r"Russian?[-–]Belarus(?:ian)?)\s+trade\b(?!\s+(?:turnover\s+)?of\s+the\s+region)|"
+    r"\bforeign\s+trade\b|\bcumulative\s+(?:trade|turnover|volume|exports|imports)\b",
     re.I,
 )
+# (a region's foreign trade with Belarus is the two sides': "the foreign trade turnover of
+# Tula Oblast with Belarus", "mutual foreign trade", "one of the region's main foreign trade
+# partners, with trade turnover reaching")
+_WITH_BELARUS = re.compile(
+    r"\b(?:Belarus|Belarusian|the\s+republic|mutual|bilateral|partners?)\b", re.I
+)
+# Where the clause of an amount begins: "..., while trade with Tula Oblast reached"
+_CLAUSE_START = re.compile(r".*(?:;|,\s+(?:while|whereas|but|and)\b|\b(?:while|whereas)\b)", re.S)
+
+
+def _not_theirs(lead: str) -> bool:
+    """Whether the amount the ``lead`` ends at is of other trade than the meeting's, read in
+    its own clause (Belarus's with Russia as a whole, a region's foreign trade with the
+    world, a sum of years)."""
+    start = _CLAUSE_START.match(lead)
+    clause = lead[start.end() :] if start else lead
+    m = _NOT_THEIRS.search(clause)
+    if m is None:
+        return False
+    if m.group().lower().startswith("foreign"):
+        return not _WITH_BELARUS.search(clause)
+    return True
+
+
 _CLAUSE_END = re.compile(r"\b(?:while|whereas)\b|;")
 # Two periods told as one: "for 2019 and (for) the nine months of 2020"
 _JOINED = re.compile(r"\s*(?:and|plus)(?:\s+(?:for|in|over|during))?(?:\s+the)?\s*", re.I)
@@ -830,7 +852,13 @@ def find_trade(
             tail_to = amounts[n + 1].start() if n + 1 < len(amounts) else len(text)
             lead = text[lead_from : m.start()]
             tail = text[m.end() : tail_to]
-            if _NOT_TRADE.search(lead) or _NOT_THEIRS.search(lead):
+            if _NOT_TRADE.search(lead):
+                continue
+            if _not_theirs(lead):
+                # (its period may be the next figure's: "In 2018 trade between Belarus and
+                # Russia reached $35 billion, while trade with Tula Oblast reached $500 million")
+                skipped = _periods(lead, year)
+                sentence_period = sentence_period or (skipped[-1].text if skipped else None)
                 continue
             if _CHANGE_BY.search(lead[-60:]):
                 # "In 2019 trade increased by $20 million to $120 million": how much it
