@@ -2684,7 +2684,7 @@ def test_a_list_of_goods_shares_a_noun_only_with_its_kinds() -> None:
 def test_the_goods_challenge_set_scores_no_lower_than_when_these_rules_were_written() -> None:
     """150 excerpts written by a helper who had not read the extractor nor the real reports
     (tests/fixtures/goods_challenge.md), each good with its acceptable spellings: a floor a
-    little under the scores measured when the rules were last changed (0.86 and 0.85)."""
+    little under the scores measured when the rules were last changed (0.88 and 0.87)."""
     import re as _re
 
     from coopbrowse.store.regions import fold
@@ -2707,7 +2707,7 @@ def test_the_goods_challenge_set_scores_no_lower_than_when_these_rules_were_writ
                 if hit is not None:
                     got.remove(hit)
                     right += 1
-    assert right / drafted >= 0.84 and right / expected >= 0.83, (right, drafted, expected)
+    assert right / drafted >= 0.86 and right / expected >= 0.85, (right, drafted, expected)
 
 
 @pytest.mark.parametrize(
@@ -2902,7 +2902,7 @@ def test_the_trade_in_fish_vaccines_gas_and_aluminium_names_its_sector(
 def test_the_sectors_challenge_set_scores_no_lower_than_when_these_rules_were_written() -> None:
     """150 excerpts written by a helper who had not read the extractor nor the real reports
     (tests/fixtures/sectors_challenge.md): floors under the scores measured when the rules
-    were last changed (precision 0.86, recall 0.85)."""
+    were last changed (precision 0.88, recall 0.85)."""
     challenge = ROOT / "tests" / "fixtures" / "sectors_challenge.json"
     items = json.loads(challenge.read_text(encoding="utf-8"))
     assert len(items) >= 150
@@ -2912,7 +2912,7 @@ def test_the_sectors_challenge_set_scores_no_lower_than_when_these_rules_were_wr
         right += len(got & set(item["sectors"]))
         drafted += len(got)
         expected += len(set(item["sectors"]))
-    assert right / drafted >= 0.84 and right / expected >= 0.83, (right, drafted, expected)
+    assert right / drafted >= 0.85 and right / expected >= 0.84, (right, drafted, expected)
 
 
 def test_machine_builders_build_nothing_and_freight_wagons_are_rolling_stock() -> None:
@@ -2976,3 +2976,28 @@ def test_a_visit_of_another_time_is_not_the_pages_day(body: str) -> None:
 def test_a_goods_word_used_otherwise_names_no_sector(sentence: str) -> None:
     sectors = {s for s, *_ in sector_matches(sentence)}
     assert not sectors & {"metals", "agriculture-food", "energy"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports", "imports"),
+    [
+        ("Khabarovsk Krai can supply Belarus with timber and fish, the governor said.",
+         [], ["timber", "fish"]),
+        ("Belarusian furniture was delivered to the region, while paper and cardboard were "
+         "purchased from the region.", ["furniture"], ["paper", "cardboard"]),
+        ("Sakhalin fishermen supply pollock, salmon and crab to the Belarusian market.",
+         [], ["pollock", "salmon", "crab"]),
+    ],
+)  # fmt: skip
+def test_goods_sent_to_belarus_by_the_region_in_more_shapes(
+    sentence: str, exports: list[str], imports: list[str]
+) -> None:
+    """The speaker after a list ("..., the governor said") is no part of its last item, a
+    passive list after "while" is read whole, and the region's makers supplying the
+    Belarusian market sell to Belarus."""
+    text = (
+        "Belarusian Prime Minister Roman Golovchenko met with Governor of Tula Oblast Ivan "
+        f"Petrov in Minsk on 12 May 2023. {sentence}"
+    )
+    meeting = extract(text).meeting
+    assert (meeting["exports"], meeting["imports"]) == (exports, imports)

@@ -125,6 +125,13 @@ _TRADE_NOUN = re.compile(
     rf"{_QUANTITY}{_LIST}"
 )
 
+# The region's makers sending goods to Belarus: "Sakhalin fishermen supply pollock, salmon
+# and crab to the Belarusian market"
+_SENDS_TO_BELARUS = re.compile(
+    r"(?P<subject>\b[A-Z][\w-]*(?:\s+[\w-]+){0,3}?)\s+(?:supply|supplies|deliver|delivers|sell|"
+    rf"sells|ship|ships|send|sends)\s+{_QUANTITY}{_LIST}\s+to\s+(?:the\s+)?"
+    r"(?:Belarusian\s+(?:market|enterprises|companies|consumers|plants|factories|buyers)|Belarus)\b"
+)
 _IN_EXCHANGE = re.compile(rf"\bin\s+exchange\s+for\s+{_QUANTITY}{_LIST}")
 # A purchase: the subject says whose.
 _PURCHASE = re.compile(
@@ -134,15 +141,18 @@ _PURCHASE = re.compile(
     rf"{_MODAL}\s+(?:purchases?|purchased|buys?|bought|imports?|imported)\s+{_QUANTITY}{_LIST}"
 )
 
+_NO_VERB = r"(?:(?!\b(?:are|is|were|was)\s)[^,.;:!?“”\"])"
 # The passive, the list before the verb (the clause's words from its start).
 _PASSIVE = re.compile(
-    r"(?:^|[,;:]\s+|\b(?:that|and|but|while)\s+)(?P<list>[^,.;:!?“”\"]{2,80}"
-    r"(?:,\s*[^,.;:!?“”\"]{2,60}){0,8})\s+(?:are|is|were|was|will\s+be|can\s+be|could\s+be|"
+    r"(?:^|[,;:]\s+(?:(?:while|whereas|but|and)\s+)?|\b(?:that|and|but|while)\s+)"
+    # (a list holds no verb of its own: "furniture was delivered ..., while paper ... were")
+    rf"(?P<list>{_NO_VERB}{{2,80}}(?:,\s*{_NO_VERB}{{2,60}}){{0,8}})\s+"
+    r"(?:are|is|were|was|will\s+be|can\s+be|could\s+be|"
     # "20 tractors have already been handed over to farms in the region"
     r"(?:have|has|had)\s+(?:already\s+|also\s+)?been)"
     r"\s+(?:also\s+|already\s+)?(?P<how>in\s+(?:(?:great|high|good|big|strong|steady)\s+)?demand|"
     r"supplied|exported|delivered|sold|imported|shipped|handed\s+over|purchased|bought)\b"
-    r"(?P<rest>[^.;]{0,40})"
+    r"(?P<rest>[^.;,]{0,40})"
 )
 
 _IN_BELARUS = re.compile(
@@ -211,6 +221,10 @@ _NOT_GOODS_HEAD = re.compile(
     r"experience|cooperation|projects?|technolog(?:y|ies)|opportunities|conditions|terms|"
     r"prices?|volumes?|amounts?|(?:commodity|product)\s+groups|positions)$",
     re.I,
+)
+_SAID_AFTER = re.compile(
+    r",\s+(?:[\w’'-]+\s+){1,4}?(?:said|noted|stressed|added|says|emphasi[sz]ed|remarked|"
+    r"explained|stated|told)\b.*$"
 )
 # "..., and provide seeds, Lukashenko noted": the speaker is not a good
 _SAID = re.compile(
@@ -302,6 +316,8 @@ def _items(text: str, split: object) -> list[str]:
     """The goods of a captured list: split as trade lists are, tidied, vague ones left out."""
     out = []
     text = _MAKERS.sub("", text)
+    # (the speaker after the list: "timber and fish, the governor said")
+    text = _SAID_AFTER.sub("", text)
     text = re.sub(r",?\s+as\s+well\s+as\s+", ", ", text)
     # "agricultural products, namely grain": the goods named, not the word that names them
     text = re.sub(r"(?:^|,)\s*namely\s+", ", ", text).lstrip(", ")
@@ -651,6 +667,10 @@ def offered_goods(
         elif noun.startswith("export"):  # Belarus's, unless said otherwise
             importing = bool(_TO_US.match(after) or _from_the_region(after))
         (imports if importing else exports).extend(_items(m.group("list"), split))
+    if " to Belarus" in sentence or " to the Belarusian " in sentence:
+        for m in _SENDS_TO_BELARUS.finditer(sentence):
+            if not re.match(r"(?:Belarus|Belarusian|We|Our)\b", m.group("subject")):
+                imports += _items(m.group("list"), split)
     if " in exchange for " in sentence and offers:
         # "Belarus will deliver 100 tractors ... in exchange for coal": what it gets back
         for m in _IN_EXCHANGE.finditer(sentence, offers[0].end()):

@@ -343,10 +343,10 @@ CUES: list[Cue] = [
         r"(?:ferrous\s+|non-ferrous\s+)?metal\s+products",
         r"metal(?:working|lurgy)",
         r"(?:non-)?ferrous\s+metals",
-        # (not "copper-bottomed", "copper cable": the cable's; nor Nickel, a town)
+        # (not "copper-bottomed", "copper cable": the cable's; nickel is left out, a word
+        # of Nickel, the town, and of Norilsk Nickel, the company)
         r"alumin(?:i)?um(?!\s+(?:wire|cables?))",
         r"copper(?![-\s](?:bottomed|colou?r|cables?|wires?))",
-        r"(?-i:nickel)",
         r"titanium(?!\s+dioxide)",
     ),
     *_cue(
