@@ -122,6 +122,8 @@ CUES: list[Cue] = [
         r"vegetables",
         r"(?<!blood\s)sugar(?![-\s]coat)",
         r"(?:flax|potato|vegetable|fruit)\s+(?:growing|production|processing)",
+        r"horticulture",
+        r"(?:fruit|vegetable)\s+storage",
     ),
     *_cue(
         "pharmaceuticals",
@@ -173,6 +175,7 @@ CUES: list[Cue] = [
         r"locomotives?",
         r"railway\s+(?:equipment|carriages|cars)",
         r"railcar\s+manufacturing",
+        r"(?:electric|suburban|passenger|high-speed)\s+trains",
     ),
     *_cue(
         "public-transport",
@@ -321,6 +324,10 @@ CUES: list[Cue] = [
         r"housing\s+and\s+(?:utilities|communal\s+services)",
         r"(?:public\s+)?utilities(?:\s+sector)?",
         r"communal\s+services",
+        # a town's networks: "water supply, sewerage and heating networks"
+        r"water\s+supply\s+(?:and|networks|systems)",
+        r"sewerage",
+        r"heating\s+(?:networks|systems)",
     ),
     *_cue(
         "service-logistics",
@@ -377,7 +384,10 @@ CUES: list[Cue] = [
         r"gas\s+turbines?(?:\s+units)?",
         r"gasification",
     ),
-    *_cue("energy", r"nuclear\s+(?:industry|power\s+plants?|sector)"),
+    *_cue(
+        "energy",
+        r"nuclear\s+(?:industry|power\s+(?:plants?|industry)|sector|technolog\w+)",
+    ),
     # ("energy-efficient housing" is building, not energy)
     *_cue("energy", r"energy(?!-efficien)", r"oil", r"nuclear\s+(?:power|energy)", weak=True),
     *_cue(
@@ -386,6 +396,11 @@ CUES: list[Cue] = [
         r"cargo\s+(?:transport\w*|flows?|traffic|shipments?)",
         r"(?:transit|shipments?)\s+of\s+(?:\w+\s+)?cargo",
         r"transit",
+        # "a logistics route for Belarusian goods through Far Eastern ports", "delivering
+        # Belarusian cargo ... by sea from Russian ports"
+        r"logistics\s+routes?",
+        r"(?:through|via|from)\s+(?:[\w-]+\s+){0,3}?ports",
+        r"by\s+sea",
         r"transport\s+(?:corridors?|and\s+logistics)",
         r"(?:sea\s+)?ports?\s+of",
     ),
@@ -416,6 +431,7 @@ CUES: list[Cue] = [
         rf"(?:the\s+)?(?:(?:mutual|bilateral|two-way|reciprocal)\s+)?trade(?:\s+turnover)?+"
         rf"{_NOT_FORMULA}",
         r"trade\s+cooperation",
+        r"(?:expand|increas|boost)\w*\s+(?:the\s+)?mutual\s+(?:supplies|deliveries)",
         # "for further growth of trade turnover", "an increase in export volumes", "increase
         # our presence in the market of the region" (not exports of a good named: its sector)
         rf"further\s+(?:growth|increase)\s+(?:of|in)\s+(?:the\s+)?(?:(?:mutual|bilateral)\s+)?"
@@ -446,6 +462,7 @@ CUES: list[Cue] = [
         r"humanitarian\s+(?:sphere|cooperation|ties|contacts|field|projects|exchanges?)",
         r"youth",
         r"young\s+(?:generation|people)",
+        r"(?:children['’]s\s+)?creative\s+(?:groups|teams|collectives)",
         r"younger\s+generation",
         r"culture",
         r"cultural",
@@ -492,7 +509,11 @@ CUES: list[Cue] = [
         # (the words after it left to their own cues: "automotive components")
         r"joint\s+(?:development|design)(?=\s+of\s+(?:new\s+)?(?:[\w-]+\s+){0,4}?"
         r"(?:components|products|models|machines|equipment|vehicles)\b)",
-        r"(?:production|manufactur\w*)\s+of\s+components",
+        r"(?:production|manufactur\w*)\s+of\s+(?:[\w-]+\s+)?components",
+        # making it there: "an assembly line at your site", "set up the production of our
+        # equipment in Penza"
+        r"assembly\s+(?:sites?|lines?|shops?)",
+        r"(?:set(?:ting)?\s+up|organi[sz]\w*|launch\w*|establish\w*)\s+(?:the\s+)?production\s+of",
         r"components?\s+(?:production|manufactur\w*)",
         # "we could jointly produce fertilizers", "produce them together"
         r"jointly\s+(?:produc|manufactur|assembl|mak)\w*",
