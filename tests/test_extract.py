@@ -3024,3 +3024,33 @@ def test_goods_sent_to_belarus_by_the_region_in_more_shapes(
 def test_more_fields_by_their_names(sentence: str, sector: str) -> None:
     """From the sectors challenge set's misses."""
     assert sector in {s for s, *_ in sector_matches(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_sector"),
+    [
+        # (from a review of the last cues)
+        ("They proposed production of automotive components.", "industrial-cooperation"),
+        ("MAZ launched the production of buses in the region back in 2010.",
+         "industrial-cooperation"),
+        ("The sides managed to increase mutual supplies by 15% last year.", "trade-finance"),
+        ("Tourists can reach the region by sea and by air.", "transport-logistics"),
+        ("They discussed resuming passenger trains between Minsk and Tula.", "rolling-stock"),
+        ("They use nuclear technologies in medicine.", "energy"),
+        ("The governor visited the assembly shop of the Minsk Automobile Plant.",
+         "industrial-cooperation"),
+        ("The creative teams of the IT companies met.", "culture-youth"),
+    ],
+)  # fmt: skip
+def test_the_fields_names_do_not_fire_on_their_other_senses(sentence: str, not_sector: str) -> None:
+    assert not_sector not in {s for s, *_ in sector_matches(sentence)}
+
+
+def test_belarus_own_makers_supplying_the_belarusian_market_are_no_import() -> None:
+    text = (
+        "Belarusian Prime Minister Roman Golovchenko met with Governor of Tula Oblast Ivan "
+        "Petrov in Minsk on 12 May 2023. Gomel enterprises supply glass and cement to the "
+        "Belarusian market. Kaliningrad supplies 20 percent of its fish products to Belarus."
+    )
+    meeting = extract(text).meeting
+    assert "glass" not in meeting["imports"] and "fish products" in meeting["imports"]

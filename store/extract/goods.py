@@ -132,6 +132,9 @@ _SENDS_TO_BELARUS = re.compile(
     rf"sells|ship|ships|send|sends)\s+{_QUANTITY}{_LIST}\s+to\s+(?:the\s+)?"
     r"(?:Belarusian\s+(?:market|enterprises|companies|consumers|plants|factories|buyers)|Belarus)\b"
 )
+_BELARUS_OWN = re.compile(
+    r"\b(?:Belarus\w*|Brest|Vitebsk|Gomel|Grodno|Minsk|Mogilev|MAZ|MTZ|BelAZ|[Ww]e|[Oo]ur)\b"
+)
 _IN_EXCHANGE = re.compile(rf"\bin\s+exchange\s+for\s+{_QUANTITY}{_LIST}")
 # A purchase: the subject says whose.
 _PURCHASE = re.compile(
@@ -263,6 +266,8 @@ _LEADING = re.compile(
     r"reliable|comfortable|energy-efficient|efficient|excellent|famous|well-known|renowned|"
     r"advanced|competitive|affordable|unique|latest|"
     r"\d[\d,.]*|units\s+of|various|various\s+types\s+of|types\s+of|"
+    # a share, not a kind: "20 percent of its fish products"
+    r"(?:percent|per\s+cent|%)\s+of(?:\s+(?:its|their|the))?|"
     r"(?:hundred|thousand|million|billion)s?(?:\s+of)?|"  # "7 million tyres"
     # how many: "over 300 buses", "more than 20 tractors"
     r"(?:over|more\s+than|about|around|nearly|almost|approximately|some|up\s+to|at\s+least)"
@@ -669,7 +674,9 @@ def offered_goods(
         (imports if importing else exports).extend(_items(m.group("list"), split))
     if " to Belarus" in sentence or " to the Belarusian " in sentence:
         for m in _SENDS_TO_BELARUS.finditer(sentence):
-            if not re.match(r"(?:Belarus|Belarusian|We|Our)\b", m.group("subject")):
+            # (not Belarus's own makers: "The Belarusian side supplies tractors to Belarusian
+            # enterprises in the region", "Gomel enterprises supply glass to the market")
+            if not _BELARUS_OWN.search(m.group("subject")):
                 imports += _items(m.group("list"), split)
     if " in exchange for " in sentence and offers:
         # "Belarus will deliver 100 tractors ... in exchange for coal": what it gets back

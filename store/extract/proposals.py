@@ -175,7 +175,7 @@ CUES: list[Cue] = [
         r"locomotives?",
         r"railway\s+(?:equipment|carriages|cars)",
         r"railcar\s+manufacturing",
-        r"(?:electric|suburban|passenger|high-speed)\s+trains",
+        r"(?:electric|suburban|high-speed)\s+trains",
     ),
     *_cue(
         "public-transport",
@@ -386,7 +386,8 @@ CUES: list[Cue] = [
     ),
     *_cue(
         "energy",
-        r"nuclear\s+(?:industry|power\s+(?:plants?|industry)|sector|technolog\w+)",
+        r"nuclear\s+(?:industry|power\s+(?:plants?|industry)|sector)",
+        r"nuclear\s+technolog\w+(?!\s+(?:in|for)\s+(?:medicine|healthcare))",
     ),
     # ("energy-efficient housing" is building, not energy)
     *_cue("energy", r"energy(?!-efficien)", r"oil", r"nuclear\s+(?:power|energy)", weak=True),
@@ -399,8 +400,7 @@ CUES: list[Cue] = [
         # "a logistics route for Belarusian goods through Far Eastern ports", "delivering
         # Belarusian cargo ... by sea from Russian ports"
         r"logistics\s+routes?",
-        r"(?:through|via|from)\s+(?:[\w-]+\s+){0,3}?ports",
-        r"by\s+sea",
+        r"(?:through|via|from)\s+(?:[\w-]+\s+){0,3}?ports(?!\s+city)",
         r"transport\s+(?:corridors?|and\s+logistics)",
         r"(?:sea\s+)?ports?\s+of",
     ),
@@ -431,7 +431,9 @@ CUES: list[Cue] = [
         rf"(?:the\s+)?(?:(?:mutual|bilateral|two-way|reciprocal)\s+)?trade(?:\s+turnover)?+"
         rf"{_NOT_FORMULA}",
         r"trade\s+cooperation",
-        r"(?:expand|increas|boost)\w*\s+(?:the\s+)?mutual\s+(?:supplies|deliveries)",
+        # (not told as done: "managed to increase mutual supplies by 15% last year")
+        r"(?:expand(?:ing)?|increas(?:e|ing)|boost(?:ing)?)\s+(?:the\s+)?mutual\s+"
+        r"(?:supplies|deliveries)(?![^.]*\bby\s+\d)",
         # "for further growth of trade turnover", "an increase in export volumes", "increase
         # our presence in the market of the region" (not exports of a good named: its sector)
         rf"further\s+(?:growth|increase)\s+(?:of|in)\s+(?:the\s+)?(?:(?:mutual|bilateral)\s+)?"
@@ -462,7 +464,7 @@ CUES: list[Cue] = [
         r"humanitarian\s+(?:sphere|cooperation|ties|contacts|field|projects|exchanges?)",
         r"youth",
         r"young\s+(?:generation|people)",
-        r"(?:children['’]s\s+)?creative\s+(?:groups|teams|collectives)",
+        r"(?:children['’]s|youth|amateur)\s+creative\s+(?:groups|teams|collectives)",
         r"younger\s+generation",
         r"culture",
         r"cultural",
@@ -509,11 +511,13 @@ CUES: list[Cue] = [
         # (the words after it left to their own cues: "automotive components")
         r"joint\s+(?:development|design)(?=\s+of\s+(?:new\s+)?(?:[\w-]+\s+){0,4}?"
         r"(?:components|products|models|machines|equipment|vehicles)\b)",
-        r"(?:production|manufactur\w*)\s+of\s+(?:[\w-]+\s+)?components",
+        r"(?:production|manufactur\w*)\s+of\s+components",
         # making it there: "an assembly line at your site", "set up the production of our
         # equipment in Penza"
-        r"assembly\s+(?:sites?|lines?|shops?)",
-        r"(?:set(?:ting)?\s+up|organi[sz]\w*|launch\w*|establish\w*)\s+(?:the\s+)?production\s+of",
+        r"assembly\s+(?:sites?|lines?)",
+        # (to be done, not done: "MAZ launched the production of buses back in 2010")
+        r"(?:(?:to|could|can|will|would|should)\s+(?:set\s+up|organi[sz]e|launch|establish)|"
+        r"setting\s+up|organi[sz]ing|launching|establishing)\s+(?:the\s+)?production\s+of",
         r"components?\s+(?:production|manufactur\w*)",
         # "we could jointly produce fertilizers", "produce them together"
         r"jointly\s+(?:produc|manufactur|assembl|mak)\w*",
