@@ -49,7 +49,11 @@ async def test_a_cli_import_shows_up_in_the_open_app(db_path: Path, tmp_path) ->
         assert done.returncode == 0, done.stderr
         await _wait_for(pilot, lambda: len(main.rows) == 6)
         said = [str(n.message) for n in app._notifications]
-        assert any(m.startswith("The database was changed by another process") for m in said)
+        # (what was changed is said: "the list is read again" alone left the user guessing)
+        assert (
+            "The database was changed by another process (1 meeting added): the list is read "
+            "again." in said
+        )
         after = main.library.stamp
         assert before is not None and after is not None
         assert after.dir == before.dir and after.generation == before.generation + 1  # in place
@@ -161,7 +165,10 @@ async def test_selected_records_deleted_by_another_process_are_unselected(
         await _wait_for(pilot, lambda: list(main.selection) == [("meeting", kept.id)])
         said = [str(n.message) for n in app._notifications]
         assert "2 selected records no longer in the database: taken out of the selection." in said
-        assert any(m.startswith("The database was changed by another process") for m in said)
+        assert (
+            "The database was changed by another process (1 meeting removed): the list is read "
+            "again." in said
+        )
 
 
 async def test_an_export_of_records_all_gone_writes_nothing_and_says_why(

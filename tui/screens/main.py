@@ -107,6 +107,19 @@ def _while_open(method: Callable[..., None]) -> Callable[..., None]:
     return guarded
 
 
+def _outside_change(before: int, after: int) -> str:
+    """What another process's change did, said ("3 meetings added"; an edit keeps the count)."""
+    if after > before:
+        n = after - before
+        what = f"{n} meeting{'s' if n != 1 else ''} added"
+    elif after < before:
+        n = before - after
+        what = f"{n} meeting{'s' if n != 1 else ''} removed"
+    else:
+        what = "records edited"
+    return f"The database was changed by another process ({what}): the list is read again."
+
+
 class MainScreen(StyledOnce, Screen[None]):
     """Browse, search and select meetings and proposals."""
 
@@ -2329,6 +2342,7 @@ class MainScreen(StyledOnce, Screen[None]):
 
         changed = False
         gone: set[Key] = set()
+        before = library.meeting_count
         try:
             changed = library.refresh(progress, force=force, cancelled=self.closing)
             selected = list(self.selection)  # (a value: a new one is set for each change)
@@ -2343,23 +2357,21 @@ class MainScreen(StyledOnce, Screen[None]):
             self.app.call_from_thread(
                 self.notify, f"✗ {one_line(str(exc))}", severity="error", markup=False
             )
-        self.app.call_from_thread(self._caught_up, ticket, keep, outside and changed, gone)
+        told = _outside_change(before, library.meeting_count) if outside and changed else ""
+        self.app.call_from_thread(self._caught_up, ticket, keep, told, gone)
 
     @_while_open
     def _caught_up(
-        self, ticket: int, keep: Key | None, outside: bool = False, gone: set[Key] | None = None
+        self, ticket: int, keep: Key | None, outside: str = "", gone: set[Key] | None = None
     ) -> None:
-        """``outside``: the change was another process's (said: the list changing under the
-        user, the row they were on gone, with no word, was a mystery). ``gone``: selected
-        records no longer in the database, unselected (an export of them wrote an empty
-        briefing and said it was done)."""
+        """``outside``: what another process changed, said (the list changing under the user,
+        the row they were on gone, with no word, was a mystery). ``gone``: selected records
+        no longer in the database, unselected (an export of them wrote an empty briefing and
+        said it was done)."""
         if ticket != self._catchup_ticket:
             return
         if outside:
-            self.notify(
-                "The database was changed by another process: the list is read again.",
-                markup=False,
-            )
+            self.notify(outside, markup=False)
         if gone:
             self._unselect_gone(gone)
         if not self._no_proposals:
