@@ -2529,6 +2529,9 @@ def test_the_worth_of_a_deal_for_supplies_is_no_trade_figure() -> None:
         ("The region's supplies to Kazakhstan amounted to $500 million in 2022.", []),
         ("Supplies of Belarusian goods to Russia amounted to $23 billion in 2022.", []),
         ("MTZ's supplies to the region amounted to $20 million in 2022.", []),
+        # (a sentence's first word in capitals: "Mutual", "Our")
+        ("Mutual supplies amounted to $450 million in 2022.", [("turnover", 450.0)]),
+        ("Our supplies to the region reached $300 million in 2022.", [("exports", 300.0)]),
         ("Gomselmash shipments to the region reached $15 million in 2022.", []),
     ],
 )  # fmt: skip

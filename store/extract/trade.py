@@ -271,9 +271,11 @@ _TO_FROM_BELARUS = re.compile(r"\b(?:to|from)\s+Belarus\b")
 # where to or from (after); "mutual supplies" are the turnover
 _ONE_WAY = ("supplies", "shipments", "deliveries")
 _ONE_WAY_WHOSE = re.compile(
-    r"(?:\b(?P<both>mutual|reciprocal|bilateral|two-way)|"
-    r"\b(?P<ours>Belarusian|Belarus['’]s?|our|[Ee]xport)|\b(?P<theirs>Russian|region['’]s?|[Ii]mport)|"
-    r"\b(?P<firm>company|enterprise|plant|holding|firm)['’]s?|"
+    # (any case: "Mutual supplies", "Our supplies" open a sentence)
+    r"(?:\b(?P<both>(?i:mutual|reciprocal|bilateral|two-way))|"
+    r"\b(?P<ours>(?i:belarusian|belarus['’]s?|our|export))|"
+    r"\b(?P<theirs>(?i:russian|region['’]s?|import))|"
+    r"\b(?P<firm>(?i:company|enterprise|plant|holding|firm))['’]s?|"
     # someone named: a region ("Tula Oblast's"), or one company ("MTZ's", "Gomselmash")
     r"\b(?P<owner>(?!(?:The|These|Those|Its|Their|Such|All|Total|Annual|In|Last|Since)\b)"
     r"[A-Z][\w-]+(?:\s+(?:Oblast|Krai|Region|Territory))?)(?:['’]s?)?)\s+$"
