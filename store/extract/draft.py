@@ -26,10 +26,11 @@ from .dates import (
 )
 from .needs import may_match
 from .officials import (
-    Post,
+    held_in,
     named_officials,
     named_regional_heads,
     official_posts,
+    post_held,
     regional_head_posts,
 )
 from .page import Article, Sentence, clean
@@ -687,17 +688,6 @@ def _in_post_there(body: str, at: int, name: str) -> bool:
     )
 
 
-def _held_in(posts: list[Post], year: int | None) -> list[Post]:
-    """The posts held in ``year`` (all, when it is not known)."""
-    if year is None:
-        return posts
-    return [
-        p
-        for p in posts
-        if p.start is not None and p.start <= year and (p.end is None or year <= p.end)
-    ]
-
-
 def _regional_head_named(
     body: str, host: Person | None, region: Region | None, year: int | None
 ) -> Person | None:
@@ -710,7 +700,7 @@ def _regional_head_named(
     for at, name in named_regional_heads(body):
         if (host is not None and name == host.name) or not _in_post_there(body, at, name):
             continue
-        posts = _held_in([p for p in regional_head_posts(name) if p.region == region.name], year)
+        posts = held_in([p for p in regional_head_posts(name) if p.region == region.name], year)
         if posts:
             held = [p for p in posts if not p.post.startswith("Acting")] or posts
             return Person(name, held[-1].post, "russia")
@@ -730,10 +720,8 @@ def _official_named(
             continue
         if not _in_post_there(body, at, name):
             continue
-        posts = _held_in(list(official_posts(name)), year)
-        if posts:
-            titles = {p.post for p in posts}
-            return Person(name, titles.pop() if len(titles) == 1 else "", "belarus")
+        if held_in(official_posts(name), year):
+            return Person(name, post_held(name, year), "belarus")
     return None
 
 

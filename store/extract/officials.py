@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from importlib import resources
 
 from msgspec import Struct
@@ -67,18 +68,21 @@ def parse_officials(
     return rows
 
 
+def _bundled(name: str, *, regions: bool = False) -> tuple[Post, ...]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return tuple(parse_officials(text, name, regions=regions))
+
+
 @functools.cache
 def officials() -> tuple[Post, ...]:
     """The bundled list (read once)."""
-    text = resources.files(__package__).joinpath("officials.tsv").read_text(encoding="utf-8")
-    return tuple(parse_officials(text))
+    return _bundled("officials.tsv")
 
 
 @functools.cache
 def regional_heads() -> tuple[Post, ...]:
     """The bundled list of Russia's regional heads (read once)."""
-    text = resources.files(__package__).joinpath("regional_heads.tsv").read_text(encoding="utf-8")
-    return tuple(parse_officials(text, "regional_heads.tsv", regions=True))
+    return _bundled("regional_heads.tsv", regions=True)
 
 
 def _key(name: str) -> str:
@@ -114,18 +118,21 @@ def regional_head_posts(name: str) -> tuple[Post, ...]:
     return _heads_by_name().get(_key(name), ())
 
 
+def held_in(posts: Iterable[Post], year: int | None) -> list[Post]:
+    """The posts held in ``year`` (all of them when it is not known)."""
+    if year is None:
+        return list(posts)
+    return [
+        p
+        for p in posts
+        if p.start is not None and p.start <= year and (p.end is None or year <= p.end)
+    ]
+
+
 def post_held(name: str, year: int | None = None) -> str:
-    """The post ``name`` held in ``year`` (one the list dates to it), or the only post the
-    list knows of when no year is given; "" when it cannot tell."""
-    posts = official_posts(name)
-    if year is not None:
-        held = {
-            p.post
-            for p in posts
-            if p.start is not None and p.start <= year and (p.end is None or year <= p.end)
-        }
-        return held.pop() if len(held) == 1 else ""
-    titles = {p.post for p in posts}
+    """The post the official ``name`` held in ``year`` (one the list dates to it), or the
+    only post the list knows of when no year is given; "" when it cannot tell."""
+    titles = {p.post for p in held_in(official_posts(name), year)}
     return titles.pop() if len(titles) == 1 else ""
 
 
@@ -133,14 +140,16 @@ def post_held(name: str, year: int | None = None) -> str:
 _NAME_PAIR = re.compile(r"\b(?=([A-Z][\w’'-]+\s+[A-Z][\w’'-]+)\b)")
 
 
+def _named(text: str, known: dict[str, tuple[Post, ...]]) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(1)) for m in _NAME_PAIR.finditer(text) if _key(m.group(1)) in known]
+
+
 def named_officials(text: str) -> list[tuple[int, str]]:
     """(offset, name as written) of each listed official named in full in ``text``, in text
     order."""
-    known = _by_name()
-    return [(m.start(), m.group(1)) for m in _NAME_PAIR.finditer(text) if _key(m.group(1)) in known]
+    return _named(text, _by_name())
 
 
 def named_regional_heads(text: str) -> list[tuple[int, str]]:
     """(offset, name as written) of each listed regional head named in full in ``text``."""
-    known = _heads_by_name()
-    return [(m.start(), m.group(1)) for m in _NAME_PAIR.finditer(text) if _key(m.group(1)) in known]
+    return _named(text, _heads_by_name())
