@@ -821,7 +821,7 @@ _FORMULA = re.compile(
     # (at most eight words after the first: an unbounded run made a long list of them
     # quadratic to read)
     # (", -" where a page lost the word before a hyphen: "on trade, -technical and cultural")
-    rf"\b{_FORMULA_WORD}(?:(?:\s*,\s*-?\s*|\s*-\s*|\s+and\s+|\s*,\s*and\s+){_FORMULA_WORD}){{1,8}}"
+    rf"\b{_FORMULA_WORD}(?:(?:\s*,\s*(?:-\s*)?|\s*-\s*|\s+and\s+|\s*,\s*and\s+){_FORMULA_WORD}){{1,8}}"
     r"\s+(?:co-?operation|ties|links|relations|contacts|interaction|partnership|spheres|fields|"
     r"areas|domains|dimensions)\b",
     re.I,
