@@ -28,6 +28,7 @@ from coopbrowse.store.extract import (
     clean,
     extract,
     find_people,
+    goods,
     needs,
     page,
     people,
@@ -235,6 +236,85 @@ def test_names_before_company_as_the_plain_pattern_read_them(text: str) -> None:
 def test_percentages_as_the_plain_pattern_reads_them(text: str) -> None:
     plain, new = PLAIN_PERCENT.search(text), trade._PERCENT.search(text)
     assert (plain and (plain.span(), plain.groups())) == (new and (new.span(), new.groups()))
+
+
+# The passive goods pattern was anchored on its verb alone ("supplied"); now on the verb with
+# its auxiliary ("were supplied"), which every match of the pattern holds.
+PLAIN_PASSIVE_VERB = re.compile(
+    r"\b(?:demand|supplied|exported|delivered|sold|imported|shipped|handed\s+over|purchased|"
+    r"bought)\b"
+)
+
+
+_PASSIVE_CLAUSE = st.tuples(
+    st.sampled_from(["", ", ", "; ", " and ", " that ", " while ", "x"]),
+    st.sampled_from(["tractors", "milk, butter and cheese", "x", "tractors were", ""]),
+    st.sampled_from(
+        [
+            " are",
+            " were",
+            " will be",
+            " can be",
+            " have already been",
+            " has",
+            " is also",
+            " was",
+            " be",
+            "",
+        ]
+    ),
+    st.sampled_from([" also", " already", ""]),
+    st.sampled_from(
+        [
+            " supplied",
+            " in great demand",
+            " in demand",
+            " handed over",
+            " bought",
+            " sold",
+            " demand",
+            "",
+        ]
+    ),
+    st.sampled_from(["", " to Belarus", " by the region", "."]),
+).map("".join)
+
+
+@FAST
+@given(st.lists(_PASSIVE_CLAUSE, max_size=30).map("".join))
+def test_passive_goods_as_the_verb_alone_anchored_them(text: str) -> None:
+    def found(anchor: re.Pattern[str]) -> list[tuple[int, tuple]]:
+        return [(m.start(), m.groups()) for m in goods._anchored(goods._PASSIVE, anchor, text, 600)]
+
+    assert found(goods._PASSIVE_VERB) == found(PLAIN_PASSIVE_VERB)
+
+
+@FAST
+@given(
+    _texts("x ,.", " goods", " of", " worth", " about", " Belarus", " sold", " bought", size=80),
+    st.sampled_from(
+        [
+            "",
+            "goods worth ",
+            "products of the region worth more than ",
+            "worth ",
+            "goods sold there worth about ",
+            "goods  worth ",
+        ]
+    ),
+    st.sampled_from(["", " worth of goods", " to Belarus"]),
+)
+def test_goods_worth_is_read_near_its_amount_as_in_the_whole_lead(
+    words: str, ending: str, tail: str
+) -> None:
+    """_goods_traded reads "goods worth" from the end of the words before an amount, not
+    all of them (once per amount made a sentence of many amounts quadratic)."""
+    lead = f"{words} {ending}"
+    text = f"{lead}$5 million{tail}"
+    near = trade._goods_traded(text, lead, tail)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(trade, "_WORTH_REACH", len(lead) + 1)
+        assert near == trade._goods_traded(text, lead, tail)
 
 
 @functools.cache

@@ -433,9 +433,11 @@ _TRADE_NOUN_WORD = re.compile(
 )
 _PRODUCE_VERB = re.compile(r"\b(?:produces?|manufactures?|makes)\b")
 _PURCHASE_VERB = re.compile(r"\b(?:purchase[sd]?|buys?|bought|import(?:s|ed)?)\b")
+# (the verb with its auxiliary, as _PASSIVE has it: "supplied" alone is in every other
+# sentence of a report, and each would have _PASSIVE read the 600 characters before it)
 _PASSIVE_VERB = re.compile(
-    r"\b(?:demand|supplied|exported|delivered|sold|imported|shipped|handed\s+over|purchased|"
-    r"bought)\b"
+    r"\b(?:are|is|were|was|be|been)\s+(?:also\s+|already\s+)?(?:in\s+(?:[a-z]+\s+)?demand|"
+    r"supplied|exported|delivered|sold|imported|shipped|handed\s+over|purchased|bought)\b"
 )
 _REACH = 300  # characters a match may run past its word (a list of goods is shorter)
 

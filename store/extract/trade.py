@@ -421,6 +421,7 @@ _GOODS_WORTH = re.compile(
     r"(?:(?:about|almost|nearly|over|more\s+than|some|around|approximately)\s+)?$",
     re.I,
 )
+_WORTH_REACH = 200  # characters "goods ... worth about" may take before its amount
 _WORTH_OF_GOODS = re.compile(
     r"\s*worth\s+of\s+(?:\w+\s+)?(?:goods|products|commodities|merchandise)\b", re.I
 )
@@ -447,7 +448,12 @@ def _goods_traded(text: str, lead: str, tail: str) -> str | None:
     """Belarus's exports or imports, when the amount ending ``lead`` is the value of goods
     sold or bought ("goods worth $300 million", "$300 million worth of goods") and the
     sentence tells who sold them to whom; None otherwise (the metric is not guessed)."""
-    if not (_GOODS_WORTH.search(lead) or _WORTH_OF_GOODS.match(tail)):
+    # (read from the lead's last _WORTH_REACH characters: the words before an amount are read
+    # for each amount in a sentence, and a whole lead each time made a sentence of many
+    # amounts quadratic)
+    if not (
+        _GOODS_WORTH.search(lead, max(0, len(lead) - _WORTH_REACH)) or _WORTH_OF_GOODS.match(tail)
+    ):
         return None
     sold, bought = _SOLD.search(text), _BOUGHT.search(text)
     if sold and bought:
