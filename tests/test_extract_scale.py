@@ -545,6 +545,17 @@ def test_at_most_max_people_are_read_the_first_ones() -> None:
     assert found[0].name.startswith("Ivan")
 
 
+def test_at_most_max_figures_trade_figures_are_read_the_first_ones() -> None:
+    figures = [(2000 + i % 30, 100 + i) for i in range(200)]
+    text = " ".join(
+        f"In {y} trade between Belarus and Penza Oblast amounted to ${v} million."
+        for y, v in figures
+    )
+    found = extract(text).meeting["trade"]
+    assert len(found) == trade.MAX_FIGURES
+    assert [(int(f["period"]), f["usd_millions"]) for f in found] == figures[: trade.MAX_FIGURES]
+
+
 def test_a_proposal_detail_stops_growing() -> None:
     sentences = [
         f"We propose supplying elevators to the {word} district, the president said."

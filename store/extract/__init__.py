@@ -26,10 +26,11 @@ Where things are: ``dates`` (date forms), ``page`` (cleaning a page, sentences),
 enterprises), ``draft`` (:func:`extract`, assembling the record), ``needs`` (the words a
 pattern needs, so that it is not run over text that lacks them).
 
-Drafting is linear in the size of the text, whatever its shape (a megabyte drafts in a second
-or two; ``tests/benchmarks/bench_draft_scale.py``): a step never searches again from every
+Drafting is linear in the size of the text, whatever its shape (a megabyte drafts in a few
+seconds; ``tests/benchmarks/bench_draft_scale.py``): a step never searches again from every
 match, or over all the text before it; a "sentence" longer than ``draft.MAX_SENTENCE`` is read
-in pieces, and at most ``people.MAX_PEOPLE`` titled people are read from one text.
+in pieces, and at most ``people.MAX_PEOPLE`` titled people, ``trade.MAX_FIGURES`` trade
+figures and ``trade.MAX_GOODS`` goods are read from one text.
 """
 
 from __future__ import annotations

@@ -794,6 +794,12 @@ def _compared_to(base: str, period: str) -> str:
     )
 
 
+# A draft reads at most this many trade figures, the first ones: a report quotes a few (the
+# most in the real reports is 6), a page of thousands is a table, and each figure read is
+# compared with the others when they are merged
+MAX_FIGURES = 60
+
+
 def find_trade(
     sentences: list[Sentence],
     year: int | None,
@@ -810,6 +816,8 @@ def find_trade(
     prev_trade_paragraph = -1
     prev_period = ""  # "In 2024, trade ... $450 million. Exports reached $300 million."
     for idx, s in enumerate(sentences):
+        if len(figures) >= MAX_FIGURES:
+            break  # (a table of figures, not a report)
         text = _percent_in_figures(s.text)
         # (may_match: the pattern's words are looked for first; most sentences have none)
         amounts = list(USD_AMOUNT.finditer(text)) if may_match(USD_AMOUNT, text) else []
@@ -1091,7 +1099,7 @@ def find_trade(
         if key not in seen:
             seen.add(key)
             out.append(f)
-    return out
+    return out[:MAX_FIGURES]
 
 
 def _of_other_regions(text: str, region: Region) -> bool:
@@ -1248,7 +1256,11 @@ def _split_goods(text: str) -> list[str]:
     items = [
         part
         for item in items
-        for part in ([item] if _SHARED_TAIL.search(item) else _PLURAL_AND.split(item, 1))
+        for part in (
+            _PLURAL_AND.split(item, 1)
+            if " and " in item and not _SHARED_TAIL.search(item)
+            else [item]
+        )
     ]
     return [i for i in _shared_noun(items, joined) if i and len(i) < 120]
 
