@@ -482,6 +482,12 @@ GUARDED = [
     trade._QUOTED,
     proposals._GOODS_SENTENCE,
     people.MEETING_VERB,
+    goods._RESOURCE_OF,
+    goods._KNOW_HOW,
+    goods._FUELLING,
+    goods._BELARUS_BUYS,
+    goods._AND_BUYS,
+    goods._REGION_SUBJECT,
     *proposals._ORG_PATTERNS,
     *(cue.pattern for cue in proposals.CUES),
 ]

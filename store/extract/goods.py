@@ -21,6 +21,7 @@ import re
 
 from ..regions import BELARUS_REGIONS, find_region
 from .gazetteer import belarusian_enterprise_names, enterprise_names
+from .needs import may_match
 
 # Where a list of goods ends: a preposition that starts what follows it, a clause, or a
 # comma before a verb phrase ("vehicles, assist in dairy production").
@@ -1063,6 +1064,12 @@ def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
         return [], []
     exports: list[str] = []
     imports: list[str] = []
+    # the patterns read before each good that can match somewhere in the sentence (read for
+    # every good named, they were most of the time spent on a long list of goods)
+    resource, know_how, fuelling, belarus_buys, and_buys, region_sells = (
+        may_match(p, sentence)
+        for p in (_RESOURCE_OF, _KNOW_HOW, _FUELLING, _BELARUS_BUYS, _AND_BUYS, _REGION_SUBJECT)
+    )
     for m in _NAMED.finditer(sentence):
         if len(exports) + len(imports) >= limit:
             break  # (a catalogue, not a report: see trade.MAX_GOODS)
@@ -1073,24 +1080,30 @@ def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
             continue
         start = m.end(1) - len(item)  # (the kind words left out are the clause's)
         before = sentence[max(0, start - 120) : start]
-        if _RESOURCE_OF.search(before):
+        if resource and _RESOURCE_OF.search(before):
             continue  # "the extraction of minerals": what the region digs up, not trade
         if m.group("noun").lower() in ("fruit", "fruits") and (
             _BEARING.search(before) or sentence.startswith(" of", m.end())
         ):
             continue  # "our meetings are bearing fruit", "the fruits of cooperation"
-        if _KNOW_HOW.search(before):
+        if know_how and _KNOW_HOW.search(before):
             continue  # "share the experience of growing beef cattle": know-how, not goods
-        if _FUELLING.search(before):
+        if fuelling and _FUELLING.search(before):
             continue  # "buses running on gas and diesel": what they burn, not a good sold
         after = sentence[m.end() : m.end() + 60]
-        cue = max(_BELARUS_BUYS.finditer(before), key=lambda c: c.start(), default=None)
+        cue = (
+            max(_BELARUS_BUYS.finditer(before), key=lambda c: c.start(), default=None)
+            if belarus_buys
+            else None
+        )
         # "interested in supplying tractors": what Belarus wants to sell
         buys = cue is not None and not _SELLING.search(before, cue.end())
         buys = buys or bool(_FROM_THE_REGION.match(after))
         # "Bryansk exports grain to Belarus", "the region's enterprises supply timber"
-        buys = buys or bool(_TO_BELARUS.match(after)) or _region_sells(before)
+        buys = buys or bool(_TO_BELARUS.match(after)) or (region_sells and _region_sells(before))
         # "Belarus sells machinery there, and buys oil products": the same subject buying
-        buys = buys or bool(_AND_BUYS.search(before) and _BELARUS_FIRST.match(sentence))
+        buys = buys or bool(
+            and_buys and _AND_BUYS.search(before) and _BELARUS_FIRST.match(sentence)
+        )
         (imports if buys else exports).append(item)
     return exports, imports

@@ -1274,8 +1274,8 @@ def _sectors_of(
     sectors: list[tuple[str, int, int]] = []
     seen: set[str] = set()
     for sector, start, end, weak in found:
-        if weak and (named or paragraph_sectors):
-            continue
+        if sector in seen or (weak and (named or paragraph_sectors)):
+            continue  # (a sector is raised once, where first: "tractors ... tractors")
         spans = subsumed_by.get(sector, [])
         at = bisect.bisect_left(spans, (start, end))
         if any(
@@ -1291,9 +1291,8 @@ def _sectors_of(
             for o, a, _b in strong
         ):
             continue  # "joint production of buses": the buses' sector, not both
-        if sector not in seen:
-            seen.add(sector)
-            sectors.append((sector, start, end))
+        seen.add(sector)
+        sectors.append((sector, start, end))
     return sectors
 
 
