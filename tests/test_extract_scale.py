@@ -342,6 +342,35 @@ def _plain_region_spans(text: str) -> list[tuple[str, int, int]]:
     ]
 
 
+_GOODS_WORDS = sorted({*goods.GOODS_NOUNS, *goods.GOODS_LEXICON})
+# (with the words that begin with another: "oil" and "oil products", "machine" and "machinery")
+_NESTED = [w for w in _GOODS_WORDS if any(v != w and v.startswith(w) for v in _GOODS_WORDS)]
+
+
+@FAST
+@given(st.data())
+def test_words_as_a_prefix_tree_match_as_the_flat_list_longest_first(data: st.DataObject) -> None:
+    short = data.draw(st.lists(st.sampled_from(_NESTED), min_size=1, max_size=5))
+    longer = [w for w in _GOODS_WORDS if any(w.startswith(v) for v in short)]
+    words = [*longer, *data.draw(st.lists(st.sampled_from(_GOODS_WORDS), max_size=20))]
+    parts = st.tuples(
+        st.sampled_from(words),
+        st.sampled_from(["", "s", "-", "ery", " parts", "’s", " products"]),
+        st.sampled_from([" ", ", ", "", " and ", " plant "]),
+    )
+    text = "".join(w + end + sep for w, end, sep in data.draw(st.lists(parts, max_size=12)))
+    flat = "(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")"
+    tree = "(?:" + needs.alternation(words) + ")"
+    # (around it, what the goods patterns put there: words before it, a word end, a look ahead)
+    around = r"\b((?:[a-z][a-z-]*\s+){{0,2}}?(?P<noun>{}))\b(?!\s+(?:plant|parts)\b)(?![-’'])"
+    assert _matches(re.compile(around.format(tree)), text) == _matches(
+        re.compile(around.format(flat)), text
+    )
+    assert _matches(re.compile(tree, re.I), text.upper()) == _matches(
+        re.compile(flat, re.I), text.upper()
+    )
+
+
 _SPELLINGS = [n for r in REGIONS for n in (r.name, r.core, *r.aliases)]
 
 

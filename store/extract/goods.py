@@ -21,7 +21,7 @@ import re
 
 from ..regions import BELARUS_REGIONS, find_region
 from .gazetteer import belarusian_enterprise_names, enterprise_names
-from .needs import may_match
+from .needs import alternation, may_match
 
 # Where a list of goods ends: a preposition that starts what follows it, a clause, or a
 # comma before a verb phrase ("vehicles, assist in dairy production").
@@ -471,9 +471,7 @@ GOODS_NOUNS = (
     "cement", "glass", "timber", "paper", "seeds", "goods", "products", "equipment",
     "machinery", "elevators", "appliances",
 )  # fmt: skip
-_GOODS_NOUN = (
-    r"(?:" + "|".join(sorted((re.escape(n) for n in GOODS_NOUNS), key=len, reverse=True)) + r")"
-)
+_GOODS_NOUN = r"(?:" + alternation(GOODS_NOUNS) + r")"
 # "Our heavy-duty trucks have proven themselves", said by the Belarusian side: its goods
 _NOT_AFTER_GOODS = (
     r"(?!\s+(?:manufacturers|makers|producers|plants?|enterprises|companies|industry|"
@@ -790,18 +788,12 @@ GOODS_LEXICON = (
     "porcelain", "jewellery", "watches",
 )  # fmt: skip
 
-_LEXICON_NOUN = (
-    r"(?:" + "|".join(sorted((re.escape(n) for n in GOODS_LEXICON), key=len, reverse=True)) + r")"
-)
+# (the words as a prefix tree, see needs.alternation: the same matches as the flat list sorted
+# longest first, several times quicker to look for at every word of a sentence)
+_LEXICON_NOUN = r"(?:" + alternation(GOODS_LEXICON) + r")"
 # (any good named above or in the lexicon: "Belarusian mowers", "Belarus-made loaders and
 # excavators")
-_MADE_NOUN = (
-    r"(?:"
-    + "|".join(
-        sorted({re.escape(n) for n in (*GOODS_NOUNS, *GOODS_LEXICON)}, key=len, reverse=True)
-    )
-    + r")"
-)
+_MADE_NOUN = r"(?:" + alternation({*GOODS_NOUNS, *GOODS_LEXICON}) + r")"
 # A word of kind before a good: not a word of a clause ("Belarusian plants with coal",
 # "Belarusian enterprises buy timber": who, then what they do)
 _KIND = (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import re._constants as _sre  # type: ignore[import-not-found]  # the stdlib's own parser
 import re._parser as _sre_parser  # type: ignore[import-not-found]
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 # Lower-cases the characters that a case-insensitive pattern takes for ASCII letters, and
@@ -126,7 +127,7 @@ def _cased_beyond_ascii(code: int) -> bool:
     return code > 127 and char.lower() != char.upper()
 
 
-def prefix_tree(words: list[str]) -> dict[str, Any]:
+def prefix_tree(words: Iterable[str]) -> dict[str, Any]:
     """``words`` as nested dicts of their characters; ``""`` marks where a word ends."""
     tree: dict[str, Any] = {}
     for word in words:
@@ -137,25 +138,40 @@ def prefix_tree(words: list[str]) -> dict[str, Any]:
     return tree
 
 
-def words_finder(words: list[str]) -> re.Pattern[str]:
-    """A pattern whose ``findall`` gives, at each place in a text, the longest of ``words``
-    that starts there (so every word present is one found or is inside one found)."""
+def alternation(words: Iterable[str], written: Mapping[str, str] | None = None) -> str:
+    r"""An alternation of ``words`` written as a prefix tree: at each place in a text the
+    pattern tries a handful of next characters rather than hundreds of words one after
+    another. It matches exactly what the flat alternation sorted longest first matches: the
+    words that can match at one place are each a prefix of the next (they part at a
+    character, and the text has one there), and a longer one is always tried before the
+    shorter one it extends, so a pattern around it backs off to the shorter one as it did.
+    ``written``: a pattern for a character other than itself (people's " " is ``[\s-]+``)."""
     tree = prefix_tree(words)
+    written = written or {}
+
+    def char_pattern(char: str) -> str:
+        return written.get(char) or re.escape(char)
 
     def pattern(node: dict[str, Any]) -> str:
         branches = []
         for char, child in node.items():
             if not char:
                 continue
-            head = re.escape(char)
-            while len(child) == 1 and "" not in child:  # a chain: one literal run
+            head = char_pattern(char)
+            while len(child) == 1 and "" not in child:  # a chain: one literal run, no group
                 ((char, child),) = child.items()
-                head += re.escape(char)
+                head += char_pattern(char)
             branches.append(head + pattern(child))
         if not branches:
             return ""
         if "" in node:
-            branches.append("")  # the shorter word, after every longer one
+            branches.append("")  # the shorter word, tried after every longer one
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    return re.compile("(?=(" + pattern(tree) + "))")
+    return pattern(tree)
+
+
+def words_finder(words: list[str]) -> re.Pattern[str]:
+    """A pattern whose ``findall`` gives, at each place in a text, the longest of ``words``
+    that starts there (so every word present is one found or is inside one found)."""
+    return re.compile("(?=(" + alternation(words) + "))")

@@ -6,13 +6,12 @@ import bisect
 import functools
 import re
 from collections.abc import Callable
-from typing import Any
 
 from msgspec import Struct
 
 from ..regions import BELARUS_REGIONS, REGIONS, Region, find_region, fold
 from .dates import MONTHS
-from .needs import prefix_tree
+from .needs import alternation
 from .officials import official_posts, regional_head_posts
 
 # A capitalised word with a lower-case letter after the first. Written as "a lower-case letter
@@ -583,30 +582,9 @@ _SEPARATOR = " "  # between the words of a spelling key; matched as [\s-]+
 
 def _trie_pattern(keys: list[str]) -> str:
     """An alternation of ``keys`` (words matched with any run of spaces or hyphens between
-    them) written as a prefix tree: at each place in a text the pattern tries a handful of
-    next characters rather than four hundred spellings one after another (that made finding
-    regions the slowest scan of a long article). It matches exactly what the flat alternation
-    sorted longest first matches: a longer spelling is always tried before the shorter one it
-    extends, and the trailing ``\b`` backs off to the shorter one as the flat list did."""
-    tree = prefix_tree(keys)
-
-    def pattern(node: dict[str, Any]) -> str:
-        branches = []
-        for char, child in node.items():
-            if char == "":
-                continue
-            head = r"[\s-]+" if char == _SEPARATOR else re.escape(char)
-            while len(child) == 1 and "" not in child:  # a chain: one literal run, no group
-                ((char, child),) = child.items()
-                head += r"[\s-]+" if char == _SEPARATOR else re.escape(char)
-            branches.append(head + pattern(child))
-        if not branches:
-            return ""
-        if "" in node:
-            branches.append("")  # the shorter spelling, tried after every longer one
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return pattern(tree)
+    them) as a prefix tree (see needs.alternation): tried as four hundred spellings one after
+    another, finding regions was the slowest scan of a long article."""
+    return alternation(keys, {_SEPARATOR: r"[\s-]+"})
 
 
 def _spelling_key(folded: str) -> str:
