@@ -728,6 +728,8 @@ def _official_named(
 def _host_at_a_meeting(body: str, guest: Person | None, everyone: list[Person]) -> Person | None:
     """The host by :data:`_AT_A_MEETING` or :data:`_AT_A_MEETING_OPENS`, when no other rule
     found one."""
+    if not may_match(_AT_A_MEETING, body) and not may_match(_AT_A_MEETING_OPENS, body):
+        return None
     for met in _AT_A_MEETING.finditer(body):
         whom = re.split(r"(?<=[.!?])\s", body[met.end() : met.end() + 120])[0]
         if re.match(r"\s+(?:the\s+)?(?:Belarus|guests\b)", whom):
@@ -778,6 +780,12 @@ _PRESIDENT_MEETS = re.compile(
 _POST_SURNAME = re.compile(r"\b(Governor|Mayor)\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])(?!['’-])")
 
 
+def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)``, not run over a text that lacks every word it needs (the
+    fallbacks for a host or guest each read the whole body, a megabyte at worst)."""
+    return pattern.search(text) if may_match(pattern, text) else None
+
+
 def _people(
     lead: str, body: str, region: Region | None, headline: str = "", year: int | None = None
 ) -> tuple[Person | None, Person | None, list[Person]]:
@@ -797,7 +805,7 @@ def _people(
         if m and guest is not None and f"{m.group(1)} {m.group(2)}" != guest.name:
             name = f"{m.group(1)} {m.group(2)}"
             host = Person(name, _KNOWN_TITLES.get(name, ""), "belarus")
-    if host is None and (chairs := _CO_CHAIRED.search(body)):
+    if host is None and (chairs := _search(_CO_CHAIRED, body)):
         # "The meeting is co-chaired by Vladimir Kukharev and Ulyanovsk Oblast Governor
         # Alexei Russkikh": the co-chair beside the region's is Belarus's (the other one
         # named with a post of the region's side, and no "respectively" to sort them)
@@ -811,10 +819,10 @@ def _people(
         ):
             host = _untitled_host(f"{chairs.group(1)} {chairs.group(2)}", guest, everyone)
     if host is None:
-        m = _PRESIDENT.search(body)
+        m = _search(_PRESIDENT, body)
         if m:
             host = Person(m.group(), "President of Belarus", "belarus")
-    if host is None and (head := _BELARUSIAN_DELEGATION_HEAD.search(body)):
+    if host is None and (head := _search(_BELARUSIAN_DELEGATION_HEAD, body)):
         # "the Belarusian delegation headed by Industry Minister Alexander Yefimov": its head,
         # named with a post of no country, is the host
         titled = [p for p in everyone if head.start(1) <= p.start < head.end()]
@@ -822,7 +830,7 @@ def _people(
             host = Person(titled[0].name, titled[0].title, "belarus")
         elif not is_post(head.group(2)) and not find_region(head.group(2)):
             host = Person(head.group(2), "", "belarus")
-    if host is None and (post := _BELARUSIAN_POST.search(body)):
+    if host is None and (post := _search(_BELARUSIAN_POST, body)):
         # "The Belarusian Prime Minister notes ... According to Sergei Rumas, ...": the post
         # named without a name, and someone quoted by name alone, not the guest
         for m in _QUOTED_NAME.finditer(body):
@@ -838,7 +846,7 @@ def _people(
     if guest is None:
         # "... talks with the governor of Orel Region. Andrei Klychkov has been heading this
         # region since 2018": the guest named as the subject of the next sentence
-        m = _GUEST_SUBJECT.search(body)
+        m = _search(_GUEST_SUBJECT, body)
         name = (m.group(1) or m.group(2)) if m else ""
         # "X, who heads the Belarusian government": the Belarusian side
         heads = body[m.end() : m.end() + 60].split(",")[0].split(".")[0] if m else ""
@@ -846,7 +854,7 @@ def _people(
         visiting = m is not None and bool(_VISITING.search(m.group(0)))
         belarusian = bool(_BELARUSIAN_SIDE.search(heads)) and not visiting
         if m is None:
-            m = _DELEGATION_HEAD.search(body)
+            m = _search(_DELEGATION_HEAD, body)
             name = m.group(1) if m else ""
             # "a delegation of Belarus headed by ...", "a delegation from Minsk ..."
             belarusian = m is not None and bool(
@@ -891,7 +899,7 @@ def _people(
             ):
                 guest = person
         named = _PRESIDENT.search(headline)
-        if host is None and named and _PRESIDENT_SURNAME.search(body):
+        if host is None and named and _search(_PRESIDENT_SURNAME, body):
             host = Person(named.group(), "President of Belarus", "belarus")
     if guest is None:
         guest = _untitled_guest(lead, body, host, everyone, not_guest)
@@ -899,14 +907,14 @@ def _people(
     if host is None:
         # "Lukashenko immediately declared ... Lukashenko emphasized": by surname alone, again
         # and again (a passing mention is no host)
-        said = _PRESIDENT_SURNAME.findall(body)
+        said = _PRESIDENT_SURNAME.findall(body) if may_match(_PRESIDENT_SURNAME, body) else []
         subject = _PRESIDENT_MEETS.search(lead)  # "Lukashenko met with the governor ..."
         # or once beside his post: the name in the headline ("Lukashenko: we try to build
         # ..." over "the President of Belarus noted ..."), or in the report ("he was received
         # by the head of state ... Lukashenko said")
         named_above = (
             _PRESIDENT_SURNAME.findall(f"{headline}\n{body}")
-            if _PRESIDENT_POST.search(body)
+            if _search(_PRESIDENT_POST, body)
             else []
         )
         said = said or named_above
@@ -918,7 +926,7 @@ def _people(
         # "Governor Travnikov": a region's head by post and surname alone (not the surname of
         # someone named in full: a Belarusian governor, or a guest already found)
         surnames = {p.name.split()[-1] for p in (host, *everyone) if p and p.name.split()}
-        for m in _POST_SURNAME.finditer(body):
+        for m in _POST_SURNAME.finditer(body) if may_match(_POST_SURNAME, body) else ():
             surname = m.group(2)
             if not (find_region(surname) or is_post(surname) or surname in surnames):
                 title = m.group(1).capitalize()
