@@ -342,6 +342,35 @@ def _plain_region_spans(text: str) -> list[tuple[str, int, int]]:
     ]
 
 
+@FAST
+@given(
+    _texts(
+        " ",
+        "On 7 May 2005, ",
+        "In 2019 ",
+        " an agreement was signed",
+        " signed in 2010",
+        " remains the legal basis",
+        " was achieved thanks to",
+        " accounts for a large share of",
+        " we already have great experience of cooperation",
+        " we maintain close ties",
+        " and propose",
+        ".",
+        "x",
+        size=12,
+    )
+)
+def test_a_past_event_is_told_by_any_pattern_as_by_their_alternation(text: str) -> None:
+    flat = re.compile("|".join(p.pattern for p in proposals._NOT_PROPOSAL), re.I)
+    padded = text + " " * 50  # (past may_match's length below which patterns always run)
+    for t in (text, padded):
+        assert proposals._not_proposal(t) == (
+            bool(flat.search(t))
+            or (bool(proposals._STANDING_TIES.search(t)) and not proposals._PROPOSES.search(t))
+        )
+
+
 _GOODS_WORDS = sorted({*goods.GOODS_NOUNS, *goods.GOODS_LEXICON})
 # (with the words that begin with another: "oil" and "oil products", "machine" and "machinery")
 _NESTED = [w for w in _GOODS_WORDS if any(v != w and v.startswith(w) for v in _GOODS_WORDS)]
@@ -522,6 +551,7 @@ GUARDED = [
     draft_module._POST_SURNAME,
     draft_module._AT_A_MEETING,
     draft_module._AT_A_MEETING_OPENS,
+    *proposals._NOT_PROPOSAL,
     goods._RESOURCE_OF,
     goods._KNOW_HOW,
     goods._FUELLING,

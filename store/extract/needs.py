@@ -117,7 +117,8 @@ def _needs(items: list[tuple[Any, Any]], icase: bool) -> frozenset[str] | None:
             options.append(found)
     if run:
         options.append(frozenset([run]))
-    return max(options, key=_score) if options else None
+    # (of equally selective sets, the one of fewer words: "dollars" before "million" or "billion")
+    return max(options, key=lambda o: (_score(o), -len(o))) if options else None
 
 
 def _cased_beyond_ascii(code: int) -> bool:
