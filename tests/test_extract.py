@@ -1115,6 +1115,21 @@ def test_one_kind_before_sphere_sector_or_industry_names_its_sector(
         ("They see a huge potential for boosting bilateral trade.", {"trade-finance"}),
         ("They discussed steps aimed at an increase in trade turnover.", {"trade-finance"}),
         ("We see opportunities primarily in trade cooperation.", {"trade-finance"}),
+        ("We hope that your visit to Belarus will help balance trade.", {"trade-finance"}),
+        (
+            "They will do their best to restore the pre-crisis level of mutual trade.",
+            {"trade-finance"},
+        ),
+        (
+            "I believe that trade is one of the most promising areas of cooperation.",
+            {"trade-finance"},
+        ),
+        # selling at a fair
+        ("The programme of the visit will include a fair of Belarusian goods.", {"trade-finance"}),
+        ("The official said that a fair will take place in Kursk soon.", {"trade-finance"}),
+        ("Belarusian firms will take part in trade fairs in the region.", {"trade-finance"}),
+        # (a fair deal, fair prices: the adjective)
+        ("We want a fair deal and fair prices for our partners.", set()),
         # not trade as one kind of a diplomatic formula, nor its growth told as a fact
         ("Belarus is ready for expanding trade and economic cooperation.", set()),
         ("They will keep stepping up trade, economic and cultural links.", set()),

@@ -425,7 +425,10 @@ CUES: list[Cue] = [
     *_cue(
         "trade-finance",
         r"(?:increas(?:e|ing)|boost(?:ing)?|expand(?:ing)?|grow(?:ing)?|rais(?:e|ing)|"
-        r"doubl(?:e|ing)|step(?:ping)?\s+up|build(?:ing)?\s+up)\s+(?:the\s+)?"
+        r"doubl(?:e|ing)|step(?:ping)?\s+up|build(?:ing)?\s+up|"
+        # "help balance trade", "enhance the trade turnover", "revive mutual trade"
+        r"balanc(?:e|ing)|enhanc(?:e|ing)|improv(?:e|ing)|reviv(?:e|ing)|intensify(?:ing)?|"
+        r"diversify(?:ing)?)\s+(?:the\s+)?"
         rf"(?:(?:mutual|bilateral|two-way|reciprocal|our)\s+)?trade(?:\s+turnover)?+{_NOT_FORMULA}",
         r"(?:significant\s+|substantial\s+|further\s+)?(?:increase|expansion)\s+(?:in|of)\s+"
         rf"(?:the\s+)?(?:(?:mutual|bilateral|two-way|reciprocal)\s+)?trade(?:\s+turnover)?+"
@@ -438,6 +441,19 @@ CUES: list[Cue] = [
         # our presence in the market of the region" (not exports of a good named: its sector)
         rf"further\s+(?:growth|increase)\s+(?:of|in)\s+(?:the\s+)?(?:(?:mutual|bilateral)\s+)?"
         rf"trade(?:\s+turnover)?{_NOT_FORMULA}",
+        # trade back where it was, as an aim: "restore the pre-crisis level of mutual trade"
+        r"(?:restor(?:e|ing)|regain(?:ing)?|return(?:ing)?\s+to|reach(?:ing)?)\s+(?:the\s+)?"
+        r"(?:[\w-]+\s+){0,2}?levels?\s+of\s+(?:the\s+)?(?:(?:mutual|bilateral|two-way)\s+)?"
+        rf"trade(?:\s+turnover)?{_NOT_FORMULA}",
+        # trade itself named an area to work on: "trade is one of the most promising areas"
+        r"trade\s+is\s+(?:one\s+of\s+)?(?:the\s+|a\s+)?(?:most\s+|very\s+)?(?:promising|"
+        r"important|priority|key|main)\s+(?:areas?|directions?|spheres?|fields?)",
+        # selling at a fair: "a fair of Belarusian goods", "trade fairs", "a fair will take
+        # place in Kursk" (not the adjective: "fair prices", "a fair deal")
+        r"(?:trade|commodity|wholesale|retail|industrial|agricultural)\s+fairs?",
+        r"fairs?\s+of\s+(?:[\w-]+\s+){0,2}?(?:goods|products|produce)",
+        r"(?:exhibitions?|expos?)(?:\s+and\s+|-)fairs?|fairs?(?:\s+and\s+|-)exhibitions?",
+        r"(?:a|the)\s+fair\s+(?:will|is\s+to|to\s+be)",
         r"(?:increas(?:e|ing)|boost(?:ing)?|grow(?:th|ing)?)\s+(?:in\s+|of\s+)?(?:the\s+)?"
         r"(?:export\s+volumes|volumes?\s+of\s+exports?|exports?\b(?!\s+volumes))(?!\s+of\b)",
         r"(?:increas\w*|expand\w*|strengthen\w*)\s+(?:our|its|their|the)\s+presence\s+"
