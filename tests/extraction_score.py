@@ -210,3 +210,40 @@ def score_real(cases: list[Case]) -> Scores:
         draft = extract(case.text, document=f"{case.name}.txt", url=url)
         scores.add(case.name, draft_items(draft.meeting), expected_items(case.expected))
     return scores
+
+
+def score_reports(path: Path) -> dict[str, tuple[int, int, int]]:
+    """A challenge set of invented whole reports (``tests/fixtures/reports_challenge_*.json``,
+    see their ``.md``): (right, drafted, expected) for sectors, goods and enterprises. Goods
+    match as in the real reports (a shared content word, same direction), against any of an
+    expected good's spellings; enterprises by folded name."""
+    totals = {f: [0, 0, 0] for f in ("sectors", "goods", "enterprises")}
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        meeting = extract(item["text"]).meeting
+        got = {p["sector"] for p in meeting["proposals"]}
+        want = set(item["sectors"])
+        _add(totals["sectors"], len(got & want), len(got), len(want))
+        names = {_name(n) for p in meeting["proposals"] for n in p.get("enterprises", [])}
+        wanted = {_name(n) for n in item["enterprises"]}
+        _add(totals["enterprises"], len(names & wanted), len(names), len(wanted))
+        for side in ("exports", "imports"):
+            free = [list(spellings) for spellings in item[side]]
+            right = 0
+            for good in meeting[side]:
+                stems = _stems(good)
+                for i, spellings in enumerate(free):
+                    if any(
+                        stems & _stems(s) or (not _stems(s) and _same_words(good, s))
+                        for s in spellings
+                    ):
+                        free.pop(i)
+                        right += 1
+                        break
+            _add(totals["goods"], right, len(meeting[side]), len(item[side]))
+    return {f: (t[0], t[1], t[2]) for f, t in totals.items()}
+
+
+def _add(total: list[int], right: int, drafted: int, expected: int) -> None:
+    total[0] += right
+    total[1] += drafted
+    total[2] += expected

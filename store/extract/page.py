@@ -302,6 +302,11 @@ def clean(text: str) -> Article:
         is_sentence = (
             (bool(_SENTENCE_END.search(line)) and _words(line) >= 6)
             or (
+                # an item of a list the body goes on with ("the parties discussed the following
+                # directions of cooperation:" then "- deliveries of MAZ buses for the city;")
+                follows_body and line.endswith((";", ",")) and _words(line) >= 5
+            )
+            or (
                 # "Dmitry Matusevich, Chairman of the State Property Committee:" introduces a quote
                 line.endswith(":") and _words(line) >= 5
             )

@@ -15,7 +15,7 @@ from .gazetteer import known_enterprises
 from .needs import lowered, may_match, needed_words, words_finder
 from .page import Sentence, Taken
 from .people import Person
-from .trade import USD_AMOUNT
+from .trade import _TARGET, USD_AMOUNT
 
 # Machines whose building is not the construction sector ("the construction of passenger
 # vessels", "of locomotives")
@@ -62,6 +62,65 @@ _NOT_FORMULA = (
 # A kind of machine named in a list before the machine: "passenger, utilities, agricultural
 # and cargo machinery" (the kind is the cue; the noun may be a few words on)
 _LISTED = r"(?=(?:,?\s+(?:and\s+)?[a-z][\w-]*){0,5}?\s+(?:machinery|vehicles|equipment|machines))"
+
+# Growing trade as an aim: "agreed to increase mutual trade", "a huge potential for boosting
+# bilateral trade", "ensure a significant increase in the bilateral trade" (not its growth
+# told as a fact: "trade increased", "the growth of trade in 2021"). Read also in a sentence
+# with its target figure ("intend to raise their trade turnover to $1 billion").
+_TRADE_AIMS = _cue(
+    "trade-finance",
+    r"(?:increas(?:e|ing)|boost(?:ing)?|expand(?:ing)?|grow(?:ing)?|rais(?:e|ing)|"
+    r"doubl(?:e|ing)|step(?:ping)?\s+up|build(?:ing)?\s+up|"
+    # "help balance trade", "enhance the trade turnover", "revive mutual trade"
+    r"balanc(?:e|ing)|enhanc(?:e|ing)|improv(?:e|ing)|reviv(?:e|ing)|intensify(?:ing)?|"
+    r"diversify(?:ing)?)\s+(?:the\s+)?"
+    rf"(?:(?:mutual|bilateral|two-way|reciprocal|our|their|its)\s+)?trade(?:\s+turnover)?+"
+    rf"{_NOT_FORMULA}",
+    r"(?:significant\s+|substantial\s+|further\s+)?(?:increase|expansion)\s+(?:in|of)\s+"
+    rf"(?:the\s+)?(?:(?:mutual|bilateral|two-way|reciprocal)\s+)?trade(?:\s+turnover)?+"
+    rf"{_NOT_FORMULA}",
+    r"trade\s+cooperation",
+    # (not told as done: "managed to increase mutual supplies by 15% last year")
+    r"(?:expand(?:ing)?|increas(?:e|ing)|boost(?:ing)?)\s+(?:the\s+)?mutual\s+"
+    r"(?:supplies|deliveries)(?![^.]*\bby\s+\d)",
+    # "for further growth of trade turnover", "an increase in export volumes", "increase
+    # our presence in the market of the region" (not exports of a good named: its sector)
+    rf"further\s+(?:growth|increase)\s+(?:of|in)\s+(?:the\s+)?(?:(?:mutual|bilateral)\s+)?"
+    rf"trade(?:\s+turnover)?{_NOT_FORMULA}",
+    # trade back where it was, as an aim: "restore the pre-crisis level of mutual trade",
+    # "bring their trade back to the pre-crisis level", "returning trade to the level of 2018"
+    r"(?:bring(?:ing)?|get(?:ting)?|return(?:ing)?)\s+(?:the\s+)?(?:(?:mutual|bilateral|their|"
+    r"our)\s+)?trade(?:\s+turnover)?\s+(?:back\s+)?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?levels?",
+    # "interested in balanced trade"
+    r"balanced\s+(?:mutual\s+|bilateral\s+)?trade(?!\s+(?:was|is|amounted))",
+    r"(?:restor(?:e|ing)|regain(?:ing)?|return(?:ing)?\s+to|reach(?:ing)?)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?levels?\s+of\s+(?:the\s+)?(?:(?:mutual|bilateral|two-way)\s+)?"
+    rf"trade(?:\s+turnover)?{_NOT_FORMULA}",
+    # trade itself named an area to work on: "trade is one of the most promising areas"
+    r"trade\s+is\s+(?:one\s+of\s+)?(?:the\s+|a\s+)?(?:most\s+|very\s+)?(?:promising|"
+    r"important|priority|key|main)\s+(?:areas?|directions?|spheres?|fields?)",
+    # selling at a fair: "a fair of Belarusian goods", "trade fairs", "a fair will take
+    # place in Kursk" (not the adjective: "fair prices", "a fair deal")
+    r"(?:trade|commodity|wholesale|retail|industrial|agricultural|regional|international|"
+    r"interregional|food|harvest)\s+fairs?",
+    # goods shown to buyers: "an exhibition of Belarusian goods", "an exposition of the
+    # region's industrial products", "a business mission with the exhibition of their products"
+    r"(?:exhibitions?|expositions?|expos?|displays?)\s+of\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:goods|products|produce)",
+    r"business\s+missions?",
+    # a shop window in the region: "a Belarusian trade house will be opened in Tomsk", "a
+    # Belarusian trade centre"
+    r"trade\s+(?:houses?|cent(?:er|re)s?)",
+    r"fairs?\s+of\s+(?:[\w-]+\s+){0,2}?(?:goods|products|produce|producers|manufacturers)",
+    r"(?:exhibitions?|expos?)(?:\s+and\s+|-)fairs?|fairs?(?:\s+and\s+|-)exhibitions?",
+    r"(?:a|the)\s+fair\s+(?:will|is\s+to|to\s+be)",
+    r"(?:increas(?:e|ing)|boost(?:ing)?|grow(?:th|ing)?)\s+(?:in\s+|of\s+)?(?:the\s+)?"
+    r"(?:export\s+volumes|volumes?\s+of\s+exports?|exports?\b(?!\s+volumes))(?!\s+of\b)",
+    r"(?:increas\w*|expand\w*|strengthen\w*)\s+(?:our|its|their|the)\s+presence\s+"
+    r"(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?markets?",
+)
+
+_AIM_PATTERNS = {cue.pattern for cue in _TRADE_AIMS}
 
 # Phrases per sector. Longer phrases win over shorter ones that overlap them ("agricultural
 # machinery" is not agriculture; "patriotic education" is youth work, not education).
@@ -419,46 +478,7 @@ CUES: list[Cue] = [
         # a network to sell through: "open a trading house in the region"
         r"trading\s+houses?",
     ),
-    # growing trade as an aim: "agreed to increase mutual trade", "a huge potential for
-    # boosting bilateral trade", "ensure a significant increase in the bilateral trade"
-    # (not its growth told as a fact: "trade increased", "the growth of trade in 2021")
-    *_cue(
-        "trade-finance",
-        r"(?:increas(?:e|ing)|boost(?:ing)?|expand(?:ing)?|grow(?:ing)?|rais(?:e|ing)|"
-        r"doubl(?:e|ing)|step(?:ping)?\s+up|build(?:ing)?\s+up|"
-        # "help balance trade", "enhance the trade turnover", "revive mutual trade"
-        r"balanc(?:e|ing)|enhanc(?:e|ing)|improv(?:e|ing)|reviv(?:e|ing)|intensify(?:ing)?|"
-        r"diversify(?:ing)?)\s+(?:the\s+)?"
-        rf"(?:(?:mutual|bilateral|two-way|reciprocal|our)\s+)?trade(?:\s+turnover)?+{_NOT_FORMULA}",
-        r"(?:significant\s+|substantial\s+|further\s+)?(?:increase|expansion)\s+(?:in|of)\s+"
-        rf"(?:the\s+)?(?:(?:mutual|bilateral|two-way|reciprocal)\s+)?trade(?:\s+turnover)?+"
-        rf"{_NOT_FORMULA}",
-        r"trade\s+cooperation",
-        # (not told as done: "managed to increase mutual supplies by 15% last year")
-        r"(?:expand(?:ing)?|increas(?:e|ing)|boost(?:ing)?)\s+(?:the\s+)?mutual\s+"
-        r"(?:supplies|deliveries)(?![^.]*\bby\s+\d)",
-        # "for further growth of trade turnover", "an increase in export volumes", "increase
-        # our presence in the market of the region" (not exports of a good named: its sector)
-        rf"further\s+(?:growth|increase)\s+(?:of|in)\s+(?:the\s+)?(?:(?:mutual|bilateral)\s+)?"
-        rf"trade(?:\s+turnover)?{_NOT_FORMULA}",
-        # trade back where it was, as an aim: "restore the pre-crisis level of mutual trade"
-        r"(?:restor(?:e|ing)|regain(?:ing)?|return(?:ing)?\s+to|reach(?:ing)?)\s+(?:the\s+)?"
-        r"(?:[\w-]+\s+){0,2}?levels?\s+of\s+(?:the\s+)?(?:(?:mutual|bilateral|two-way)\s+)?"
-        rf"trade(?:\s+turnover)?{_NOT_FORMULA}",
-        # trade itself named an area to work on: "trade is one of the most promising areas"
-        r"trade\s+is\s+(?:one\s+of\s+)?(?:the\s+|a\s+)?(?:most\s+|very\s+)?(?:promising|"
-        r"important|priority|key|main)\s+(?:areas?|directions?|spheres?|fields?)",
-        # selling at a fair: "a fair of Belarusian goods", "trade fairs", "a fair will take
-        # place in Kursk" (not the adjective: "fair prices", "a fair deal")
-        r"(?:trade|commodity|wholesale|retail|industrial|agricultural)\s+fairs?",
-        r"fairs?\s+of\s+(?:[\w-]+\s+){0,2}?(?:goods|products|produce)",
-        r"(?:exhibitions?|expos?)(?:\s+and\s+|-)fairs?|fairs?(?:\s+and\s+|-)exhibitions?",
-        r"(?:a|the)\s+fair\s+(?:will|is\s+to|to\s+be)",
-        r"(?:increas(?:e|ing)|boost(?:ing)?|grow(?:th|ing)?)\s+(?:in\s+|of\s+)?(?:the\s+)?"
-        r"(?:export\s+volumes|volumes?\s+of\s+exports?|exports?\b(?!\s+volumes))(?!\s+of\b)",
-        r"(?:increas\w*|expand\w*|strengthen\w*)\s+(?:our|its|their|the)\s+presence\s+"
-        r"(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?markets?",
-    ),
+    *_TRADE_AIMS,
     *_cue("film", r"films?", r"film\s+production", r"cinema\w*", r"filmmakers?", r"movies?"),
     *_cue(
         "education", r"inter-university", r"universit(?:y|ies)", r"students", r"training", weak=True
@@ -645,6 +665,7 @@ def _not_proposal(text: str) -> bool:
 _PROPOSAL_CUE = re.compile(
     r"\b(?:propos\w*|suggest\w*|offer\w*|ready|readiness|willing|eager|keen|interest\w*|"
     r"invit\w*|could|can|should|must|need\w*|would\s+(?:\w+\s+){0,2}?like|"
+    r"intend\w*|intention|goal|target\w*|"
     r"(?:want|wants|wish|wishes)\s+to|let['’]?s|let\s+us|promising|"
     r"prospect\w*|areas?|priorit\w*|opportunit\w*|possibilit\w*|idea|important|importance|"
     r"attention|cooperat\w*|collaborat\w*|partner\w*|develop|developing|development|"
@@ -1318,6 +1339,33 @@ def _sectors_of(
     return sectors
 
 
+# An item of a list: a bullet or a number before it ("- deliveries of MAZ buses", "2. The
+# supplies of ..."), or a ";" after it; or a number alone on its line ("3.")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s*|;\s*$")
+
+
+def _under_a_proposing_intro(sentences: list[Sentence]) -> set[int]:
+    """The sentences of a list that a proposing sentence introduces ("In the course of the
+    meeting the parties discussed the following directions of cooperation:" then "-
+    deliveries of MAZ buses for the city;"): each item proposes what it names, though it has
+    no verb of its own. The list runs over the paragraphs after the introduction while each
+    is an item."""
+    out: set[int] = set()
+    intro = -1  # the paragraph of the introduction, while its list runs
+    item = -1  # the paragraph of the item being read
+    for i, s in enumerate(sentences):
+        if intro >= 0 and s.paragraph != item:
+            if s.paragraph == item + 1 and _LIST_ITEM.search(s.text):
+                item = s.paragraph
+            else:
+                intro = -1
+        if intro >= 0:
+            out.add(i)
+        elif s.text.endswith(":") and _PROPOSAL_CUE.search(s.text):
+            intro = item = s.paragraph
+    return out
+
+
 def _proposer(speaker: str, host: Person | None, guest: Person | None) -> Person:
     """Who proposes what a sentence of ``speaker`` proposes: nobody in particular when the
     sides together are its subject ("both")."""
@@ -1339,6 +1387,10 @@ def find_proposals(
             or (may_match(_GOODS_SENTENCE, s.text) and bool(_GOODS_SENTENCE.search(s.text)))
         )
         found = _sector_matches(s.text, cues) if cues and not skip else []
+        if skip and _TARGET.search(s.text):
+            # a target for trade, with its figure: "intend to raise their trade turnover to
+            # $1 billion by 2010" (the figure is no fact, and growing trade is the aim)
+            found = _sector_matches(s.text, [c for c in cues if c.pattern in _AIM_PATTERNS])
         if not skip and (
             may_match(_AREA_LIST, s.text)
             or may_match(_KINDS_OF_INDUSTRY, s.text)
@@ -1358,9 +1410,12 @@ def find_proposals(
         _sectors_of(s.text, found, in_paragraph.get(s.paragraph, set())) if found else []
         for s, found in zip(sentences, matched, strict=True)
     ]
+    listed = _under_a_proposing_intro(sentences)
     proposing = [
-        bool(sectors) and bool(_PROPOSAL_CUE.search(s.text)) and not _not_proposal(s.text)
-        for s, sectors in zip(sentences, sectored, strict=True)
+        bool(sectors)
+        and (i in listed or bool(_PROPOSAL_CUE.search(s.text)))
+        and not _not_proposal(s.text)
+        for i, (s, sectors) in enumerate(zip(sentences, sectored, strict=True))
     ]
     with_proposals = {s.paragraph for s, yes in zip(sentences, proposing, strict=True) if yes}
     proposals: list[dict[str, Any]] = []

@@ -9,7 +9,8 @@ as ``import-article URL`` drafts it): the whole set, then the third set aside be
 was changed for them. The last line is
 ``real recall <r> (held out <r2>); trade precision <p> (held out <p2>); n <n>``.
 
-Then, as before:
+Then the challenge sets of invented whole reports (``tests/fixtures/reports_challenge_*.json``),
+and, as before:
 
 Runs ``coopbrowse.store.extract.extract`` on every seed article and compares the draft with
 the curated meeting whose ``source.document`` names that article, field by field:
@@ -46,7 +47,7 @@ from coopbrowse.store.regions import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
-from extraction_score import real_cases, score_real  # noqa: E402 - after the path is set
+from extraction_score import real_cases, score_real, score_reports  # noqa: E402
 
 FIELDS = ("date", "region", "people", "trade", "sectors", "enterprises")
 
@@ -147,6 +148,16 @@ def main() -> None:
     print(f"Seed articles ({len(seeds)}) against the curated dataset:")
     p, r = score(seeds, args.verbose)
     print(f"extraction precision {p:.2f} recall {r:.2f}\n")
+
+    # invented whole reports, written apart from the rules (see their .md files)
+    for path in sorted((ROOT / "tests" / "fixtures").glob("reports_challenge_*.json")):
+        print(f"Challenge set {path.name}: field precision recall (right/drafted/expected)")
+        for name, (right, drafted, expected) in score_reports(path).items():
+            print(
+                f"  {name:<12} {right / max(drafted, 1):5.2f} {right / max(expected, 1):5.2f}"
+                f"   ({right}/{drafted}/{expected})"
+            )
+    print()
 
     cases = real_cases()
     held = [c for c in cases if c.heldout]
