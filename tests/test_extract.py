@@ -2739,6 +2739,46 @@ def test_goods_bought_from_the_region_in_more_shapes(
     assert (meeting["exports"], meeting["imports"]) == (exports, imports)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "exports", "imports"),
+    [
+        ("Uralvagonzavod was ready to supply freight railcars to the Belarusian Railway.",
+         [], ["freight railcars"]),
+        ("The firm offered supplies of antibiotics to the Belarusian medical institutions.",
+         [], ["antibiotics"]),
+        ("A Kolchugino plant proposed to supply cable products for the Belarusian energy "
+         "objects.", [], ["cable products"]),
+        ("The plant offered to supply pipes for the construction of gas networks in Belarus.",
+         [], ["pipes"]),
+        ("The Yaroslavl Motor Plant will increase supplies of diesel engines to the Minsk "
+         "Automobile Plant.", [], ["diesel engines"]),
+        ("The governor in turn offered Belarus fish and seafood from local companies.",
+         [], ["fish", "seafood"]),
+        ("The ambassador expressed Belarus's interest in Dagestani fruit and grapes.",
+         [], ["fruit", "grapes"]),
+        ("He said Belarus was ready to increase purchases of rolled steel from the plant.",
+         [], ["rolled steel"]),
+        ("They discussed the supplies of liquefied gas from the Orenburg region to Belarus.",
+         [], ["liquefied gas"]),
+        # (Belarus's own sellers, and Belarus the seller: still exports)
+        ("MAZ will supply buses to Belarusian dealers in the region.", ["buses"], []),
+        ("Belarus offered the region tractors for its farms.", ["tractors"], []),
+    ],
+)  # fmt: skip
+def test_goods_sent_to_belarusian_buyers_are_what_belarus_buys(
+    sentence: str, exports: list[str], imports: list[str]
+) -> None:
+    """From the reports challenge set b's misses: goods the region's makers send to a
+    Belarusian buyer named by what it is (the railway, hospitals, energy sites, a maker by
+    name), for use in Belarus, or offer "Belarus"; Belarus's interest in a region's goods."""
+    text = (
+        "Belarusian Prime Minister Roman Golovchenko met with Governor of Tula Oblast Ivan "
+        f"Petrov in Minsk on 12 May 2023. {sentence}"
+    )
+    meeting = extract(text).meeting
+    assert (meeting["exports"], meeting["imports"]) == (exports, imports)
+
+
 def test_a_list_of_goods_shares_a_noun_only_with_its_kinds() -> None:
     """ "copper, ferrous metal products" are copper and ferrous metal products (not "copper
     products"); "dairy and meat products" are dairy products and meat products; "copper and

@@ -628,7 +628,9 @@ def offered_goods(
         noun = m.group("noun")
         after = sentence[m.end() : m.end() + 40]
         before = sentence[max(0, m.start() - 40) : m.start()]
-        importing = bool(_TO_US.match(after) or _from_the_region(after))
+        importing = bool(_TO_US.match(after) or _from_the_region(after)) or _bought_by_belarus(
+            after
+        )
         # "the supply of aquatic biological resources - this will create sales markets for
         # Kamchatka enterprises and diversify the food market in Belarus": sold to Belarus
         importing = importing or (
@@ -667,7 +669,9 @@ def offered_goods(
             ):
                 importing = False
         elif noun.startswith("export"):  # Belarus's, unless said otherwise
-            importing = bool(_TO_US.match(after) or _from_the_region(after))
+            importing = bool(_TO_US.match(after) or _from_the_region(after)) or _bought_by_belarus(
+                after
+            )
         (imports if importing else exports).extend(_items(m.group("list"), split))
     if " to Belarus" in sentence or " to the Belarusian " in sentence:
         for m in _SENDS_TO_BELARUS.finditer(sentence):
@@ -763,8 +767,9 @@ GOODS_LEXICON = (
     "butter", "cheese", "cheeses", "yoghurt", "meat", "beef", "pork", "poultry", "chicken",
     "sausages", "fish", "seafood", "grain", "wheat", "barley", "rye", "oats", "corn", "maize",
     "buckwheat", "rice", "flour", "sugar", "confectionery", "sweets", "chocolate",
-    "vegetables", "potatoes", "fruit", "fruits", "apples", "berries", "seeds", "seed potatoes",
-    "sunflower oil", "vegetable oil", "rapeseed", "feed", "fodder", "compound feed",
+    "vegetables", "potatoes", "fruit", "fruits", "apples", "grapes", "berries", "seeds",
+    "seed potatoes", "sunflower oil", "vegetable oil", "rapeseed", "feed", "fodder",
+    "compound feed",
     "livestock", "cattle", "pigs", "breeding herd", "breeding stock", "heifers", "eggs",
     "beverages", "beer", "juice", "tea", "salt", "yogurts", "yoghurts", "ice cream", "kefir",
     "whey", "milk powder", "cottage cheese", "sour cream", "condensed milk",
@@ -825,7 +830,7 @@ _NAMED = re.compile(
     r"plant|complex|cluster|centers?|centres?|sphere|fields?|area|holding|mills?|company|"
     r"corporation|refinery|refining|processing|storage|stores?|prices?|wells?|deposits?|"
     r"extraction|wealth|sector|production|industry|workers|growers|farmers|turbines?|"
-    r"pipelines?|supplies|deliveries|exports|imports|trade|emissions|"
+    r"pipelines?|supplies|deliveries|exports|imports|trade|emissions|networks?|distribution|"
     # a good's word naming another machine: "diesel generator sets", "gas engines"
     r"generators?|generator|gensets?|engines?|motors?|"
     # work on a good, or the goods in use, is no good sold: "tram modernization services",
@@ -948,8 +953,11 @@ _TRADE_CUE = re.compile(
 # Belarus buying: what comes from the region, or what Belarus wants there
 _BELARUS_BUYS = re.compile(
     rf"\b(?:(?:we|Belarus|Belarusians?|[Oo]ur\s+(?:country|republic|enterprises|companies)|"
-    rf"{BELARUS_REGIONS})\s+"
-    r"(?:\w+\s+){0,3}?(?:buy|buys|bought|purchas\w*|import\w*|interested|interest|need|needs)|"
+    rf"{BELARUS_REGIONS})(?:['’]s)?\s+"
+    r"(?:\w+\s+){0,4}?(?:buy|buys|bought|purchas\w*|import\w*|interested|interest|need|needs)|"
+    # "the governor offered Belarus fish and seafood": Belarus the one offered to
+    r"\b(?:offer(?:s|ed|ing)?|sell(?:s|ing)?|sold)\s+(?:to\s+)?(?:Belarus|the\s+Belarusian\s+side)\s+"
+    r"[\w\s,-]{0,60}$|"
     r"(?:[Ww]e|Belarus)\s+(?:\w+\s+){0,3}?(?:get|receive|obtain)\w*|"
     rf"(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing))\s+{_TO_BELARUS_SIDE}\s+with\b|"
     # "our colleagues have supplied pipes": the region's side, in Belarusian words
@@ -962,17 +970,49 @@ _FROM_THE_REGION = re.compile(
     r"^[^.;]{0,40}?\b(?:from|(?:supplied|delivered|shipped|sold|exported|made|produced)\s+by)\s+"
     r"(?:the\s+(?:region|republic|oblast|krai)\b|there\b|you\b|"
     # (not a region of Belarus: "dairy products from Mogilev Oblast" are Belarus's)
-    rf"(?!{BELARUS_REGIONS})(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+(?:Oblast|Krai|Region|Republic|"
-    r"Territory)\b)"
+    rf"(?:the\s+)?(?!{BELARUS_REGIONS})(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+(?:Oblast|Krai|Region|"
+    r"Republic|Territory|oblast|krai|region|territory)\b)"
 )  # ("from the region", "supplied by the region": from there)
 _AND_BUYS = re.compile(r"\band\s+(?:also\s+)?(?:buys|purchases|imports)\b[^,;]*$")
 _BELARUS_FIRST = re.compile(r"\s*(?:Belarus|We|Our\s+country|The\s+Belarusian\s+side)\b")
 _TO_BELARUS = re.compile(  # ("... steel and metal products to Belarusian plants": Belarus buys;
     # "to our republic" is whoever speaks: a Russian head's quote too)
     r"^[^.;]{0,40}?\bto\s+(?:Belarus|us|our\s+country|the\s+Republic\s+of\s+Belarus|"
-    r"Belarusian\s+(?:enterprises|companies|plants|factories|producers|manufacturers|partners|"
-    r"consumers))\b"
+    r"(?:the\s+)?Belarusian\s+(?:enterprises|companies|plants|factories|producers|manufacturers|"
+    r"partners|consumers|"
+    # "to the Belarusian Railway", "to Belarusian retail chains", "to the Belarusian medical
+    # institutions" (not "to Belarusian dealers in the region": Belarus's own sellers)
+    r"(?:[a-z][\w-]*\s+){0,2}?(?:Railway|railways?|chains|institutions|hospitals|clinics|"
+    r"refineries|mills|farms|builders|customers|buyers|processors|works|objects|facilities|"
+    r"sites|market)))\b"
 )
+# "pipes for the construction of gas networks in Belarus", "cable products for the Belarusian
+# construction and energy objects": what Belarus would buy, for its own use
+_FOR_BELARUS = re.compile(
+    r"^[^.;]{0,20}?\bfor\s+(?:the\s+)?(?:Belarusian\s+|(?:[\w-]+\s+){1,6}?in\s+Belarus\b)"
+)
+# "... diesel engines to the Minsk Automobile Plant (MAZ)": to a Belarusian maker by name
+_TO_NAMED = re.compile(r"^[^.;]{0,40}?\bto\s+(?:the\s+)?((?:[A-Z][\w-]*\s*){1,4})")
+
+
+def _bought_by_belarus(after: str) -> bool:
+    """Whether the words after goods send them to a Belarusian buyer (named by what it is, or
+    by name), or for use in Belarus."""
+    return bool(_TO_BELARUS.match(after) or _FOR_BELARUS.match(after)) or _to_belarusian_maker(
+        after
+    )
+
+
+def _to_belarusian_maker(after: str) -> bool:
+    """Whether the words after a good send it to a Belarusian enterprise named (gazetteer)."""
+    m = _TO_NAMED.match(after)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    ours = belarusian_enterprise_names()
+    return any(" ".join(words[:n]).lower() in ours for n in range(len(words), 0, -1))
+
+
 _SELLING = re.compile(
     # ("interested in programs to renew the fleet of buses": Belarus would sell them)
     r"\b(?:suppl|deliver|export|sell|ship|offer|provid|renew|updat|upgrad)\w*|\bfleets?\b",
@@ -1092,7 +1132,7 @@ def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
         buys = cue is not None and not _SELLING.search(before, cue.end())
         buys = buys or bool(_FROM_THE_REGION.match(after))
         # "Bryansk exports grain to Belarus", "the region's enterprises supply timber"
-        buys = buys or bool(_TO_BELARUS.match(after)) or (region_sells and _region_sells(before))
+        buys = buys or _bought_by_belarus(after) or (region_sells and _region_sells(before))
         # "Belarus sells machinery there, and buys oil products": the same subject buying
         buys = buys or bool(
             and_buys and _AND_BUYS.search(before) and _BELARUS_FIRST.match(sentence)
