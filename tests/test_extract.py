@@ -2760,6 +2760,14 @@ def test_goods_bought_from_the_region_in_more_shapes(
          [], ["rolled steel"]),
         ("They discussed the supplies of liquefied gas from the Orenburg region to Belarus.",
          [], ["liquefied gas"]),
+        ("The region's fishermen could supply cod and shrimp directly to Belarusian retail "
+         "chains.", [], ["cod", "shrimp"]),
+        ("They discussed the supplies of antibiotics and vaccines to the Belarusian medical "
+         "institutions.", [], ["antibiotics", "vaccines"]),
+        ("They discussed the supplies of crushed stone for the road construction in the Vitebsk "
+         "region.", [], ["crushed stone"]),
+        ("We know that Belarus needs to increase the supply of raw fish and salmon.",
+         [], ["raw fish", "salmon"]),
         # (Belarus's own sellers, and Belarus the seller: still exports)
         ("MAZ will supply buses to Belarusian dealers in the region.", ["buses"], []),
         ("Belarus offered the region tractors for its farms.", ["tractors"], []),

@@ -629,8 +629,11 @@ def offered_goods(
         after = sentence[m.end() : m.end() + 40]
         before = sentence[max(0, m.start() - 40) : m.start()]
         importing = bool(_TO_US.match(after) or _from_the_region(after)) or _bought_by_belarus(
-            after
+            sentence[m.end() : m.end() + 80]
         )
+        # ("the supplies of antibiotics to the Belarusian medical institutions": where they go,
+        # inside the list the pattern read)
+        importing = importing or bool(_TO_BELARUSIAN_INSIDE.search(m.group("list")))
         # "the supply of aquatic biological resources - this will create sales markets for
         # Kamchatka enterprises and diversify the food market in Belarus": sold to Belarus
         importing = importing or (
@@ -765,7 +768,8 @@ GOODS_LEXICON = (
     # food and farming
     "food", "foodstuffs", "food products", "dairy products", "milk", "powdered milk",
     "butter", "cheese", "cheeses", "yoghurt", "meat", "beef", "pork", "poultry", "chicken",
-    "sausages", "fish", "seafood", "grain", "wheat", "barley", "rye", "oats", "corn", "maize",
+    "sausages", "fish", "seafood", "cod", "haddock", "pollock", "salmon", "herring", "crab",
+    "crabs", "shrimp", "grain", "wheat", "barley", "rye", "oats", "corn", "maize",
     "buckwheat", "rice", "flour", "sugar", "confectionery", "sweets", "chocolate",
     "vegetables", "potatoes", "fruit", "fruits", "apples", "grapes", "berries", "seeds",
     "seed potatoes", "sunflower oil", "vegetable oil", "rapeseed", "feed", "fodder",
@@ -989,10 +993,23 @@ _TO_BELARUS = re.compile(  # ("... steel and metal products to Belarusian plants
 # "pipes for the construction of gas networks in Belarus", "cable products for the Belarusian
 # construction and energy objects": what Belarus would buy, for its own use
 _FOR_BELARUS = re.compile(
-    r"^[^.;]{0,20}?\bfor\s+(?:the\s+)?(?:Belarusian\s+|(?:[\w-]+\s+){1,6}?in\s+Belarus\b)"
+    r"^[^.;]{0,20}?\bfor\s+(?:the\s+)?(?:Belarusian\s+|(?:[\w-]+\s+){1,6}?in\s+(?:Belarus\b|"
+    # ("crushed stone for the road construction in the Vitebsk region")
+    r"(?:the\s+)?(?:Brest|Vitebsk|Gomel|Grodno|Minsk|Mogilev)\s+(?:[Rr]egion|[Oo]blast)\b))"
 )
 # "... diesel engines to the Minsk Automobile Plant (MAZ)": to a Belarusian maker by name
 _TO_NAMED = re.compile(r"^[^.;]{0,40}?\bto\s+(?:the\s+)?((?:[A-Z][\w-]*\s*){1,4})")
+
+
+_TO_BELARUSIAN_INSIDE = re.compile(
+    r"\bto\s+(?:the\s+)?(?:Belarus\b|Belarusian\s+(?!dealers\b|dealer\s+network))"
+)
+
+
+_NEEDS_SUPPLY_OF = re.compile(
+    r"s?\s+(?:to\s+(?:increase|expand|boost)\s+)?(?:the\s+)?(?:suppl(?:y|ies)|deliver(?:y|ies))"
+    r"\s+of\s+[\w\s,-]*$"
+)
 
 
 def _bought_by_belarus(after: str) -> bool:
@@ -1122,7 +1139,7 @@ def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
             continue  # "share the experience of growing beef cattle": know-how, not goods
         if fuelling and _FUELLING.search(before):
             continue  # "buses running on gas and diesel": what they burn, not a good sold
-        after = sentence[m.end() : m.end() + 60]
+        after = sentence[m.end() : m.end() + 80]
         cue = (
             max(_BELARUS_BUYS.finditer(before), key=lambda c: c.start(), default=None)
             if belarus_buys
@@ -1130,6 +1147,12 @@ def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
         )
         # "interested in supplying tractors": what Belarus wants to sell
         buys = cue is not None and not _SELLING.search(before, cue.end())
+        # ("Belarus needs to increase the supply of raw fish": what it needs supplied)
+        buys = buys or bool(
+            cue is not None
+            and cue.group().endswith(("need", "needs"))
+            and _NEEDS_SUPPLY_OF.match(before, cue.end())
+        )
         buys = buys or bool(_FROM_THE_REGION.match(after))
         # "Bryansk exports grain to Belarus", "the region's enterprises supply timber"
         buys = buys or _bought_by_belarus(after) or (region_sells and _region_sells(before))
