@@ -1729,17 +1729,15 @@ def test_concrete_as_specific_is_not_the_building_material() -> None:
     assert "construction" in sectors("The region is ready to supply concrete to Belarusian sites.")
 
 
-def test_trade_told_as_a_figure_is_not_a_proposal_and_a_target_is_one() -> None:
-    # (an aim to grow it is one: tests/test_extract.py, growing trade as an aim; so is a
-    # target with its figure, as 093's label and the reports challenge set b record it)
+def test_trade_told_as_a_figure_or_a_target_is_not_a_proposal() -> None:
+    # (an aim to grow it is one: tests/test_extract.py, growing trade as an aim; a target
+    # with its figure is not, as most real reports' labels have it: 001, 002, 005, 114, 153)
     for sentence in (
         "Mutual trade and the trade turnover grew by 12% this year.",
+        "We should increase mutual trade to $1 billion this year.",
         "Trade turnover reached $520 million, up 7%.",
     ):
         assert extract(f"{MEETING}\n{sentence}").meeting["proposals"] == [], sentence
-    target = "We should increase mutual trade to $1 billion this year."
-    proposals = extract(f"{MEETING}\n{target}").meeting["proposals"]
-    assert [p["sector"] for p in proposals] == ["trade-finance"]
 
 
 # --- round of 2026-12-04 (evening) ------------------------------------------------------------
