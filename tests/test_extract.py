@@ -1201,6 +1201,27 @@ def test_a_list_that_a_proposing_sentence_introduces_proposes_each_item() -> Non
     assert "agriculture-food" not in _sectors_of_text(after)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sectors"),
+    [
+        # a request is a proposal, and so is what someone wants done
+        ("The governor asked Belarus to help repair the municipal heating networks of the city.",
+         {"housing-utilities"}),
+        ("We want Belarusian cargo to go through your port of Makhachkala.",
+         {"transport-logistics"}),
+        # a festival, towns twinned
+        ("The governors agreed to hold a festival of Slavic songs in the border area.",
+         {"culture-youth"}),
+        ("The governors agreed to twin the towns of Zhlobin and Kurchatov.", {"culture-youth"}),
+        # (a wish told as history is none)
+        ("In 2005 the region asked for buses, and they were delivered.", set()),
+    ],
+)  # fmt: skip
+def test_requests_wishes_festivals_and_twinned_towns(sentence: str, sectors: set[str]) -> None:
+    """From the reports challenge set a's misses."""
+    assert _sectors(sentence) == sectors
+
+
 def test_sectors_raised_in_passing_in_the_middle_of_a_long_quote() -> None:
     text = (
         f"{_MET_ON} on 12 March 2024.\n"

@@ -509,6 +509,8 @@ CUES: list[Cue] = [
         r"twinning(?:\s+(?:agreements?|ties|relations))?",
         r"twinned",
         r"twin[- ](?:cit(?:y|ies)|towns?)",
+        r"twin\s+(?:the\s+)?(?:towns|cities)",  # "agreed to twin the towns of Zhlobin and ..."
+        r"(?<!film\s)festivals?",
         r"patriotic\s+education",
         r"education\s+of\s+(?:the\s+)?young(?:er)?\s+(?:people|"
         r"generation)",
@@ -666,7 +668,10 @@ _PROPOSAL_CUE = re.compile(
     r"\b(?:propos\w*|suggest\w*|offer\w*|ready|readiness|willing|eager|keen|interest\w*|"
     r"invit\w*|could|can|should|must|need\w*|would\s+(?:\w+\s+){0,2}?like|"
     r"intend\w*|intention|goal|target\w*|"
-    r"(?:want|wants|wish|wishes)\s+to|let['’]?s|let\s+us|promising|"
+    r"(?:want|wants|wish|wishes)\s+(?:[\w-]+\s+){0,3}?to|let['’]?s|let\s+us|promising|"
+    # a request is a proposal: "asked Belarus to help repair the heating networks", "asked
+    # that young people be given places"
+    r"ask(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?(?:to|that)|request\w*|"
     r"prospect\w*|areas?|priorit\w*|opportunit\w*|possibilit\w*|idea|important|importance|"
     r"attention|cooperat\w*|collaborat\w*|partner\w*|develop|developing|development|"
     r"establish|establishing|expand\w*|increase|increasing|supply(?!\s+chains?\b)|supplying|"
