@@ -2786,6 +2786,17 @@ def test_goods_bought_from_the_region_in_more_shapes(
          "region.", [], ["crushed stone"]),
         ("We know that Belarus needs to increase the supply of raw fish and salmon.",
          [], ["raw fish", "salmon"]),
+        ("\u201cWe need stable, long-term supplies of crude oil,\u201d the Prime Minister said.",
+         [], ["crude oil"]),
+        ("The Belarusian Steel Works in Zhlobin is interested in long-term supplies of pig iron.",
+         [], ["pig iron"]),
+        ("The governor offered Belarusian machine builders long-term supplies of steel.",
+         [], ["steel"]),
+        ("The governor proposed that Brest fish processors buy Caspian fish.",
+         [], ["fish"]),
+        # (the region interested in supplies of Belarusian goods buys them from Belarus)
+        ("\u201cWe are interested in supplies of Belarusian passenger elevators,\u201d the "
+         "governor said.", ["passenger elevators"], []),
         # (Belarus's own sellers, and Belarus the seller: still exports)
         ("MAZ will supply buses to Belarusian dealers in the region.", ["buses"], []),
         ("Belarus offered the region tractors for its farms.", ["tractors"], []),

@@ -89,8 +89,15 @@ _PRODUCES = re.compile(
 )
 
 _BELARUS_NEEDS = re.compile(
-    r"\b(?:Belarus|[Ww]e|[Oo]ur\s+country)\s+(?:\w+\s+){0,2}?needs?\s+(?:to\s+(?:increase|expand|"
-    r"boost|step\s+up|raise)\s+)?(?:the\s+)?$"
+    r"\b(?:Belarus|[Ww]e|[Oo]ur\s+country|"
+    # "the Belarusian Steel Works in Zhlobin is interested in long-term supplies of pig iron"
+    r"Belarusian\s+(?:[A-Z][\w-]+\s+){1,3}(?:Works|Plant|Factory|Company)(?:\s+in\s+[A-Z][\w-]+)?)"
+    r"\s+(?:\w+\s+){0,2}?(?:needs?|(?:is|are)\s+interested\s+in)\s+(?:to\s+(?:increase|expand|"
+    r"boost|step\s+up|raise)\s+)?(?:the\s+)?(?:[\w-]+,?\s+){0,3}?$"
+    # "the governor offered Belarusian machine builders long-term supplies of steel"
+    r"|\boffer(?:s|ed|ing)?\s+(?:to\s+)?(?:Belarus|Belarusian\s+(?:[a-z][\w-]*\s+){0,2}(?:builders|"
+    r"enterprises|companies|plants|partners|producers|manufacturers|processors|farms|refineries|"
+    r"mills))\s+(?:[\w-]+,?\s+){0,3}?$"
 )
 # The sentence's subject, a region's name ("The Novosibirsk region of Russia intends ...")
 _SUBJECT_REGION = re.compile(
@@ -650,8 +657,9 @@ def offered_goods(
         # (not its own goods, nor a supply to somewhere else: "the supply of its tractors to
         # the Russian market")
         if (
-            _BELARUS_NEEDS.search(before)
+            _BELARUS_NEEDS.search(sentence, max(0, m.start() - 100), m.start())
             and not re.match(r"\s*(?:its|our|Belarusian)\b", m.group("list"))
+            and not re.search(r"\b(?:its|our|Belarusian)\b", sentence[m.start() : m.start("list")])
             and not re.match(r"\s*to\s+(?!Belarus\b|us\b|our\s+country\b)", after)
         ):
             importing = True
@@ -835,6 +843,7 @@ _NAMED = re.compile(
     r"corporation|refinery|refining|processing|storage|stores?|prices?|wells?|deposits?|"
     r"extraction|wealth|sector|production|industry|workers|growers|farmers|turbines?|"
     r"pipelines?|supplies|deliveries|exports|imports|trade|emissions|networks?|distribution|"
+    r"processors|"
     # a good's word naming another machine: "diesel generator sets", "gas engines"
     r"generators?|generator|gensets?|engines?|motors?|"
     # work on a good, or the goods in use, is no good sold: "tram modernization services",
@@ -957,11 +966,18 @@ _TRADE_CUE = re.compile(
 # Belarus buying: what comes from the region, or what Belarus wants there
 _BELARUS_BUYS = re.compile(
     rf"\b(?:(?:we|Belarus|Belarusians?|[Oo]ur\s+(?:country|republic|enterprises|companies)|"
-    rf"{BELARUS_REGIONS})(?:['’]s)?\s+"
+    rf"{BELARUS_REGIONS}|"
+    # a Belarusian maker or its oblast's buyers: "the Belarusian Steel Works in Zhlobin is
+    # interested in", "Brest fish processors buy"
+    r"Belarusian\s+(?:[A-Z][\w-]+\s+){1,3}(?:Works|Plant|Factory|Company)|"
+    r"(?:Brest|Vitebsk|Gomel|Grodno|Minsk|Mogilev)\s+(?:[a-z][\w-]*\s+){0,2}(?:processors|"
+    r"enterprises|companies|plants|producers|farms|factories|mills))(?:['’]s)?\s+"
     r"(?:\w+\s+){0,4}?(?:buy|buys|bought|purchas\w*|import\w*|interested|interest|need|needs)|"
     # "the governor offered Belarus fish and seafood": Belarus the one offered to
-    r"\b(?:offer(?:s|ed|ing)?|sell(?:s|ing)?|sold)\s+(?:to\s+)?(?:Belarus|the\s+Belarusian\s+side)\s+"
-    r"[\w\s,-]{0,60}$|"
+    r"\b(?:offer(?:s|ed|ing)?|sell(?:s|ing)?|sold)\s+(?:to\s+)?(?:Belarus|the\s+Belarusian\s+side|"
+    # "offered Belarusian machine builders long-term supplies of steel"
+    r"Belarusian\s+(?:[a-z][\w-]*\s+){0,2}(?:builders|enterprises|companies|plants|partners|"
+    r"producers|manufacturers|processors|farms|consumers|refineries|mills))\s+[\w\s,-]{0,60}$|"
     r"(?:[Ww]e|Belarus)\s+(?:\w+\s+){0,3}?(?:get|receive|obtain)\w*|"
     rf"(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing))\s+{_TO_BELARUS_SIDE}\s+with\b|"
     # "our colleagues have supplied pipes": the region's side, in Belarusian words
@@ -1007,8 +1023,8 @@ _TO_BELARUSIAN_INSIDE = re.compile(
 
 
 _NEEDS_SUPPLY_OF = re.compile(
-    r"s?\s+(?:to\s+(?:increase|expand|boost)\s+)?(?:the\s+)?(?:suppl(?:y|ies)|deliver(?:y|ies))"
-    r"\s+of\s+[\w\s,-]*$"
+    r"(?:s|\s+in)?\s+(?:to\s+(?:increase|expand|boost)\s+)?(?:the\s+)?(?:[\w-]+,?\s+){0,3}?"
+    r"(?:suppl(?:y|ies)|deliver(?:y|ies))\s+of\s+[\w\s,-]*$"
 )
 
 
@@ -1150,7 +1166,7 @@ def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
         # ("Belarus needs to increase the supply of raw fish": what it needs supplied)
         buys = buys or bool(
             cue is not None
-            and cue.group().endswith(("need", "needs"))
+            and cue.group().endswith(("need", "needs", "interested", "interest"))
             and _NEEDS_SUPPLY_OF.match(before, cue.end())
         )
         buys = buys or bool(_FROM_THE_REGION.match(after))
