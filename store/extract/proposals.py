@@ -142,7 +142,8 @@ CUES: list[Cue] = [
         r"(?:combine\s+)?harvesters?",
         r"agricultural\s+and\s+\w+\s+(?:machinery|equipment)",
         r"(?:agricultural|farming|farm)\s+vehicles",
-        r"(?:forage|fodder)\s+harvest\w*",
+        r"(?:forage|fodder)[\s-]harvest\w*",
+        r"(?:fertili[sz]er|manure)\s+spreaders?",
         r"balers?",
         # the making of farm machines: "agricultural engineering", "agricultural machine building"
         r"agricultural\s+(?:(?:mechanical\s+)?engineering|machine[- ]building)",
@@ -250,7 +251,7 @@ CUES: list[Cue] = [
         r"trucks?",
         r"(?:vehicle\s+)?component\s+parts(?:\s+for\s+"
         r"passenger\s+vehicles)?",
-        r"vehicle\s+components",
+        r"(?:vehicle|car|auto)\s+(?:components|parts)",
         r"automotive",
         r"automobiles?",
         r"passenger\s+cars",
@@ -569,7 +570,9 @@ CUES: list[Cue] = [
     ),
     # joint work in an economic zone ("joint projects in the special economic zone")
     *_cue(
-        "industrial-cooperation", r"(?:special|free)\s+economic\s+zones?", r"industrial\s+parks?"
+        "industrial-cooperation",
+        r"(?:special|free)\s+economic\s+zones?",
+        r"industrial\s+(?:parks?|zones?)",
     ),
     *_cue("industrial-cooperation", r"supply\s+of\s+components", weak=True),
 ]
