@@ -2824,6 +2824,28 @@ def test_goods_sent_to_belarusian_buyers_are_what_belarus_buys(
     assert (meeting["exports"], meeting["imports"]) == (exports, imports)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\u201cWhy do you buy it somewhere far away?\u201d the President asked.",
+        "\u201cWe will supply as much as you want,\u201d he said.",
+        "\u201cYou buy almost all of it abroad,\u201d Lukashenko said.",
+        "The region is ready to buy right away, the governor said.",
+        "Belarus will supply a first trial batch next month.",
+    ],
+)
+def test_a_speechs_loose_words_are_no_goods(sentence: str) -> None:
+    """From the reports challenge set c's extras: a pronoun or an adverb in a speech ("it
+    somewhere far away", "as much as you want", "right away") and "a trial batch" name no
+    good."""
+    text = (
+        "Belarusian Prime Minister Roman Golovchenko met with Governor of Tula Oblast Ivan "
+        f"Petrov in Minsk on 12 May 2023. {sentence}"
+    )
+    meeting = extract(text).meeting
+    assert (meeting["exports"], meeting["imports"]) == ([], [])
+
+
 def test_a_list_of_goods_shares_a_noun_only_with_its_kinds() -> None:
     """ "copper, ferrous metal products" are copper and ferrous metal products (not "copper
     products"); "dairy and meat products" are dairy products and meat products; "copper and

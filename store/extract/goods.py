@@ -527,7 +527,13 @@ _BELARUSIAN_COLON = re.compile(
 # region"), names a place's own ("Buryatia's partner countries"), or runs into the verb of
 # the next clause ("Grodno Azot began", "pasteboard soared")
 _NOT_A_THING = re.compile(
-    r"^(?:for|to|with|by|in|on|at|of|about|into)\s|"
+    r"^(?:for|to|with|by|in|on|at|of|about|into|from)\s|"
+    # a pronoun or an adverb opens no good, in a speech's loose words ("we buy it somewhere
+    # far away", "as much as you want", "almost all of it", "right away")
+    r"^(?:it|them|we|us|you|they|he|she|him|me|as\s+much|almost|right\s+away|directly|"
+    r"including|then|consume|train)\b|"
+    r"^(?:small|big|large|proposed|hundreds?|thousands?|a\s+lot|lot|(?:[\w-]+\s+){0,2}batch(?:es)?)$|"
+    r"\s(?:then|now|anyway|directly|somewhere)$|"
     # what points at a good named before it ("fish products, including ready-made ones")
     r"\bones$|"
     r"\b[A-Z][\w-]*['’]s\s|"
