@@ -2824,6 +2824,20 @@ def test_goods_sent_to_belarusian_buyers_are_what_belarus_buys(
     assert (meeting["exports"], meeting["imports"]) == (exports, imports)
 
 
+def test_what_belarus_says_it_makes_is_on_offer() -> None:
+    """From the reports challenge set c's misses: in the President's words, "We make modern
+    buses" and "Our Mogilevliftmash makes lifts" offer them; not what is made together."""
+    text = (
+        "Belarusian President Aleksandr Lukashenko met with Governor of Omsk Oblast Ivan Petrov "
+        "in Minsk on 12 May 2023.\n"
+        "\u201cYour city is growing. We make modern buses, including electric ones. Our "
+        "Mogilevliftmash makes lifts as good as anybody's. We already produce certain joint "
+        "equipment at your plant,\u201d Aleksandr Lukashenko said."
+    )
+    meeting = extract(text).meeting
+    assert meeting["exports"] == ["buses", "lifts"]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -582,6 +582,11 @@ def offered_goods(
     if belarus_speaking and "our " in lower:
         for m in _OURS.finditer(sentence):
             exports += _made_in_belarus(m.group(1), split)
+    if belarus_speaking:
+        # what Belarus's side says it makes is on offer: "We make modern buses", "Our
+        # Mogilevliftmash makes lifts" (not what is made together: "certain joint equipment")
+        for m in _WE_MAKE.finditer(sentence):
+            exports += [g for g in _made_in_belarus(m.group(1), split) if "joint" not in g]
     if ":" in sentence and "belarus" in lower:  # "familiar with Belarusian equipment: ..."
         for m in _BELARUSIAN_COLON.finditer(sentence):
             exports += _items(m.group("list"), split)
@@ -840,6 +845,11 @@ _MADE_IN_BELARUS = re.compile(rf"\bBelarus(?:ian|-made|ian-made)\s+{_GOODS_RUN}"
 _ENDS_IN_GOOD = re.compile(rf"\b{_MADE_NOUN}$")
 # ("our ..." in the Belarusian side's words: the goods of the lexicon, "our cheese and butter")
 _OURS = re.compile(rf"\b[Oo]ur\s+{_GOODS_RUN}")
+# (Belarus's side speaking) "We make modern buses", "Our Mogilevliftmash makes lifts"
+_WE_MAKE = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur\s+[A-Z][\w-]+)\s+(?:also\s+|already\s+)?(?:make|makes|produce|produces|"
+    rf"manufacture|manufactures)\s+{_GOODS_RUN}"
+)
 # A good named: up to two words of kind before its noun ("heavy-duty mining equipment")
 _NAMED = re.compile(
     rf"\b((?:[a-z][a-z-]*\s+){{0,2}}?(?P<noun>{_LEXICON_NOUN}))\b"
