@@ -1230,6 +1230,20 @@ def test_requests_wishes_festivals_and_more_sectors_by_name(
     assert _sectors(sentence) == sectors
 
 
+def test_what_the_host_makes_or_names_alone_in_his_speech_is_on_offer() -> None:
+    """From the reports challenge set c's misses: in the President's opening speech, "We
+    make modern buses" and a fragment naming goods alone ("And lifts.") offer them, with no
+    word of proposing; a long sentence of his that only praises proposes nothing."""
+    text = (
+        "Belarusian President Aleksandr Lukashenko met with Governor of Omsk Oblast Ivan Petrov "
+        "in Minsk on 12 May 2023.\n"
+        "\u201cYour city is growing, and it has a lot of old minibuses. We make modern buses, "
+        "including electric ones. And lifts. Your region is famous for its oil and its "
+        "wonderful people,\u201d Aleksandr Lukashenko said."
+    )
+    assert _sectors_of_text(text) == {"public-transport", "elevators"}
+
+
 def test_sectors_raised_in_passing_in_the_middle_of_a_long_quote() -> None:
     text = (
         f"{_MET_ON} on 12 March 2024.\n"

@@ -1347,6 +1347,23 @@ def _sectors_of(
     return sectors
 
 
+# Belarus's side telling what it makes: "We make modern buses", "Our Mogilevliftmash makes
+# lifts as good as anybody's"
+_WE_MAKE = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur\s+[A-Z][\w-]+)\s+(?:also\s+|already\s+)?(?:make|makes|produce|produces|"
+    r"manufacture|manufactures)\b"
+)
+
+
+def _offered_in_passing(s: Sentence) -> bool:
+    """Whether a sentence of the Belarusian host's offers what it names with no word of
+    proposing: what Belarus makes ("We make modern buses"), or a fragment naming it alone
+    ("And lifts.", "Tractors for your farmers."), in the run of a speech."""
+    if s.speaker != "host":
+        return False
+    return bool(_WE_MAKE.search(s.text)) or len(s.text.split()) <= 5
+
+
 # An item of a list: a bullet or a number before it ("- deliveries of MAZ buses", "2. The
 # supplies of ..."), or a ";" after it; or a number alone on its line ("3.")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s*|;\s*$")
@@ -1417,7 +1434,7 @@ def find_proposals(
     listed = _under_a_proposing_intro(sentences)
     proposing = [
         bool(sectors)
-        and (i in listed or bool(_PROPOSAL_CUE.search(s.text)))
+        and (i in listed or bool(_PROPOSAL_CUE.search(s.text)) or _offered_in_passing(s))
         and not _not_proposal(s.text)
         for i, (s, sectors) in enumerate(zip(sentences, sectored, strict=True))
     ]
