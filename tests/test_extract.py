@@ -1219,6 +1219,12 @@ def test_a_list_that_a_proposing_sentence_introduces_proposes_each_item() -> Non
         ("Avtotor is interested in Belarusian suppliers of car components.", {"automotive"}),
         ("The governor invited Belarusian investors to the industrial zone Zavolzhye.",
          {"industrial-cooperation"}),
+        # combines, the machines, not the verb; an offer implied by praise of it
+        ("Then you need combines, the President said.", {"agricultural-machinery"}),
+        ("The new plan combines several ideas in one document.", set()),
+        ("Our tractors are suitable for your fields.", {"agricultural-machinery"}),
+        ("And our Belshina tyres for your trucks are cheaper than imported ones.",
+         {"automotive"}),
         # (a wish told as history is none)
         ("In 2005 the region asked for buses, and they were delivered.", set()),
     ],

@@ -140,6 +140,8 @@ CUES: list[Cue] = [
         r"tractors?",
         r"MTZ",
         r"(?:combine\s+)?harvesters?",
+        # combines, the machines (not the verb: "the plan combines trade and science")
+        r"combines(?=\s*[.,;:!?”\"]|\s+(?:and|for|are|were|will|of|from|to|in|on|that)\b)",
         r"agricultural\s+and\s+\w+\s+(?:machinery|equipment)",
         r"(?:agricultural|farming|farm)\s+vehicles",
         r"(?:forage|fodder)[\s-]harvest\w*",
@@ -686,6 +688,9 @@ _PROPOSAL_CUE = re.compile(
     r"take\s+a\s+look|have\s+a\s+look|if\s+you\s+wish|opt\s+for|"
     # a request is a proposal: "asked Belarusian partners to take part in the construction"
     r"take\s+part|to\s+participate|"
+    # an offer implied by praise of what is on offer: "our tractors are suitable for your
+    # fields", "Belshina tyres ... are cheaper than imported ones"
+    r"suit(?:able|s)?\s+(?:for\s+)?(?:your|you)|cheaper\s+than|"
     # the sides seeing potential in an area ("We see great potential in the chemical
     # industry"), not a region having it ("The region has a great potential")
     r"(?:see|sees|saw|seeing)\s+(?:(?:a|great|good|huge|big|significant|considerable|"
