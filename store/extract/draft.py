@@ -1370,6 +1370,11 @@ _BOTH_SUBJECT = re.compile(
 )
 
 
+_PRONOUN_SAID = re.compile(
+    r"\b(?:he|she)\s+(?:said|added|noted|stressed|emphasi[sz]ed|remarked|continued)\b", re.I
+)
+
+
 def _assign_speakers(
     sentences: list[Sentence], host: Person | None, guest: Person | None, region: Region | None
 ) -> None:
@@ -1382,11 +1387,21 @@ def _assign_speakers(
         "(?P<guest>" + "|".join(person_refs(guest, "guest", region)) + ")|"
         "(?P<host>" + "|".join(person_refs(host, "host")) + ")"
     )
+    # where a paragraph names its speaker only after its first sentences ("“We make trucks.
+    # We want your tractors,” Ivan Petrov said."), they are that speaker's words
+    found = [refs.search(fold(s.text)) for s in sentences]
+    first_in_paragraph: dict[int, str] = {}
+    for s, m in zip(sentences, found, strict=True):
+        if m and s.paragraph not in first_in_paragraph:
+            first_in_paragraph[s.paragraph] = "guest" if m.group("guest") is not None else "host"
+    # ... and a paragraph that names no one but "he said" is the last one named's
+    pronoun_said = {s.paragraph for s in sentences if _PRONOUN_SAID.search(s.text)}
     last_speaker, last_paragraph = "host", -1
-    for s in sentences:
+    for s, m in zip(sentences, found, strict=True):
         if s.paragraph != last_paragraph:
-            last_speaker, last_paragraph = "host", s.paragraph
-        m = refs.search(fold(s.text))
+            carried = last_speaker if s.paragraph in pronoun_said else "host"
+            last_speaker = first_in_paragraph.get(s.paragraph, carried)
+            last_paragraph = s.paragraph
         if m:
             last_speaker = "guest" if m.group("guest") is not None else "host"
         elif _BELARUS_SUBJECT.match(s.text):

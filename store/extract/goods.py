@@ -97,7 +97,8 @@ _BELARUS_NEEDS = re.compile(
     # "the governor offered Belarusian machine builders long-term supplies of steel"
     r"|\boffer(?:s|ed|ing)?\s+(?:to\s+)?(?:Belarus|Belarusian\s+(?:[a-z][\w-]*\s+){0,2}(?:builders|"
     r"enterprises|companies|plants|partners|producers|manufacturers|processors|farms|refineries|"
-    r"mills))\s+(?:[\w-]+,?\s+){0,3}?$"
+    r"mills))\s+(?!(?:[\w-]+\s+){0,3}?(?:their|its|joint|the\s+market|sites)\b)"
+    r"(?:[\w-]+,?\s+){0,3}?$"
 )
 # The sentence's subject, a region's name ("The Novosibirsk region of Russia intends ...")
 _SUBJECT_REGION = re.compile(
@@ -585,7 +586,8 @@ def offered_goods(
     if belarus_speaking:
         # what Belarus's side says it makes is on offer: "We make modern buses", "Our
         # Mogilevliftmash makes lifts" (not what is made together: "certain joint equipment")
-        for m in _WE_MAKE.finditer(sentence):
+        # (not what it makes for itself: "We produce enough milk for ourselves")
+        for m in _WE_MAKE.finditer(sentence) if not _SELF_SUFFICIENT.search(sentence) else ():
             exports += [g for g in _made_in_belarus(m.group(1), split) if "joint" not in g]
     if ":" in sentence and "belarus" in lower:  # "familiar with Belarusian equipment: ..."
         for m in _BELARUSIAN_COLON.finditer(sentence):
@@ -846,6 +848,9 @@ _ENDS_IN_GOOD = re.compile(rf"\b{_MADE_NOUN}$")
 # ("our ..." in the Belarusian side's words: the goods of the lexicon, "our cheese and butter")
 _OURS = re.compile(rf"\b[Oo]ur\s+{_GOODS_RUN}")
 # (Belarus's side speaking) "We make modern buses", "Our Mogilevliftmash makes lifts"
+_SELF_SUFFICIENT = re.compile(
+    r"\b(?:ourselves|enough|together\s+with|most\s+of\s+our|our\s+own)\b", re.I
+)
 _WE_MAKE = re.compile(
     r"\b(?:[Ww]e|[Oo]ur\s+[A-Z][\w-]+)\s+(?:also\s+|already\s+)?(?:make|makes|produce|produces|"
     rf"manufacture|manufactures)\s+{_GOODS_RUN}"
@@ -982,18 +987,22 @@ _TRADE_CUE = re.compile(
 # Belarus buying: what comes from the region, or what Belarus wants there
 _BELARUS_BUYS = re.compile(
     rf"\b(?:(?:we|Belarus|Belarusians?|[Oo]ur\s+(?:country|republic|enterprises|companies)|"
-    rf"{BELARUS_REGIONS}|"
-    # a Belarusian maker or its oblast's buyers: "the Belarusian Steel Works in Zhlobin is
-    # interested in", "Brest fish processors buy"
-    r"Belarusian\s+(?:[A-Z][\w-]+\s+){1,3}(?:Works|Plant|Factory|Company)|"
-    r"(?:Brest|Vitebsk|Gomel|Grodno|Minsk|Mogilev)\s+(?:[a-z][\w-]*\s+){0,2}(?:processors|"
-    r"enterprises|companies|plants|producers|farms|factories|mills))(?:['’]s)?\s+"
+    rf"{BELARUS_REGIONS})(?:['’]s)?\s+"
     r"(?:\w+\s+){0,4}?(?:buy|buys|bought|purchas\w*|import\w*|interested|interest|need|needs)|"
+    # a Belarusian maker or its oblast's buyers, buying: "the Belarusian Steel Works in Zhlobin
+    # is interested in", "Brest fish processors buy" (not "Gomel enterprises need markets")
+    r"(?:Belarusian\s+(?:[A-Z][\w-]+\s+){1,3}(?:Works|Plant|Factory|Company)|"
+    r"(?:Brest|Vitebsk|Gomel|Grodno|Minsk|Mogilev)\s+(?:[a-z][\w-]*\s+){0,2}(?:processors|"
+    r"enterprises|companies|plants|producers|farms|factories|mills))\s+"
+    r"(?:\w+\s+){0,4}?(?:buy|buys|bought|purchas\w*|import\w*|interested)|"
     # "the governor offered Belarus fish and seafood": Belarus the one offered to
     r"\b(?:offer(?:s|ed|ing)?|sell(?:s|ing)?|sold)\s+(?:to\s+)?(?:Belarus|the\s+Belarusian\s+side|"
     # "offered Belarusian machine builders long-term supplies of steel"
     r"Belarusian\s+(?:[a-z][\w-]*\s+){0,2}(?:builders|enterprises|companies|plants|partners|"
-    r"producers|manufacturers|processors|farms|consumers|refineries|mills))\s+[\w\s,-]{0,60}$|"
+    r"producers|manufacturers|processors|farms|consumers|refineries|mills))\s+"
+    # (not their own goods, or making them there: "offered Belarusian manufacturers the
+    # market of the region for their lifts", "offered Belarus joint production of buses")
+    r"(?!(?:[\w-]+\s+){0,3}?(?:their|its|joint|the\s+market|sites)\b)(?:[\w-]+,?\s+){0,3}$|"
     r"(?:[Ww]e|Belarus)\s+(?:\w+\s+){0,3}?(?:get|receive|obtain)\w*|"
     rf"(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing))\s+{_TO_BELARUS_SIDE}\s+with\b|"
     # "our colleagues have supplied pipes": the region's side, in Belarusian words
@@ -1006,7 +1015,8 @@ _FROM_THE_REGION = re.compile(
     r"^[^.;]{0,40}?\b(?:from|(?:supplied|delivered|shipped|sold|exported|made|produced)\s+by)\s+"
     r"(?:the\s+(?:region|republic|oblast|krai)\b|there\b|you\b|"
     # (not a region of Belarus: "dairy products from Mogilev Oblast" are Belarus's)
-    rf"(?:the\s+)?(?!{BELARUS_REGIONS})(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+(?:Oblast|Krai|Region|"
+    r"(?:the\s+)?(?!(?:Brest|Vitebsk|Gomel|Homel|Grodno|Hrodna|Minsk|Mogilev|Mahilyow)\b)"
+    r"(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+(?:Oblast|Krai|Region|"
     r"Republic|Territory|oblast|krai|region|territory)\b)"
 )  # ("from the region", "supplied by the region": from there)
 _AND_BUYS = re.compile(r"\band\s+(?:also\s+)?(?:buys|purchases|imports)\b[^,;]*$")
@@ -1019,8 +1029,7 @@ _TO_BELARUS = re.compile(  # ("... steel and metal products to Belarusian plants
     # "to the Belarusian Railway", "to Belarusian retail chains", "to the Belarusian medical
     # institutions" (not "to Belarusian dealers in the region": Belarus's own sellers)
     r"(?:[a-z][\w-]*\s+){0,2}?(?:Railway|railways?|chains|institutions|hospitals|clinics|"
-    r"refineries|mills|farms|builders|customers|buyers|processors|works|objects|facilities|"
-    r"sites|market)))\b"
+    r"refineries|mills|farms|builders|customers|buyers|processors|market)))\b"
 )
 # "pipes for the construction of gas networks in Belarus", "cable products for the Belarusian
 # construction and energy objects": what Belarus would buy, for its own use
@@ -1030,7 +1039,10 @@ _FOR_BELARUS = re.compile(
     r"(?:the\s+)?(?:Brest|Vitebsk|Gomel|Grodno|Minsk|Mogilev)\s+(?:[Rr]egion|[Oo]blast)\b))"
 )
 # "... diesel engines to the Minsk Automobile Plant (MAZ)": to a Belarusian maker by name
-_TO_NAMED = re.compile(r"^[^.;]{0,40}?\bto\s+(?:the\s+)?((?:[A-Z][\w-]*\s*){1,4})")
+_TO_NAMED = re.compile(
+    r"^[^.;]{0,40}?\bto\s+(?:the\s+)?((?:[A-Z][\w-]*\s*){1,4})"
+    r"(?=[.,;(]|$|(?:and|in|for|plant|works|company)\b)"
+)
 
 
 _TO_BELARUSIAN_INSIDE = re.compile(

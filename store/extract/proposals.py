@@ -56,7 +56,7 @@ _NOT_FORMULA = (
     # nor trade as a word of another thing ("trade unions", "the trade deficit", "trade
     # barriers"), nor its growth told as a fact ("the increase in trade amounted to 12%")
     r"(?!\s+(?:unions?|deficits?|surplus|barriers?|restrictions?|wars?|disputes?|imbalances?|"
-    r"missions?|amounted|was|were|reached|totall?ed|stood|came|made\s+up)\b)"
+    r"missions?|statistics|data|amounted|was|were|reached|totall?ed|stood|came|made\s+up)\b)"
 )
 
 # A kind of machine named in a list before the machine: "passenger, utilities, agricultural
@@ -73,7 +73,7 @@ _TRADE_AIMS = _cue(
     r"(?:increas(?:e|ing)|boost(?:ing)?|expand(?:ing)?|grow(?:ing)?|rais(?:e|ing)|"
     r"doubl(?:e|ing)|step(?:ping)?\s+up|build(?:ing)?\s+up|"
     # "help balance trade", "enhance the trade turnover", "revive mutual trade"
-    r"balanc(?:e|ing)|enhanc(?:e|ing)|improv(?:e|ing)|reviv(?:e|ing)|intensify(?:ing)?|"
+    r"balanc(?:e|ing)|enhanc(?:e|ing)|improve|reviv(?:e|ing)|intensify(?:ing)?|"
     r"diversify(?:ing)?)\s+(?:the\s+)?"
     rf"(?:(?:mutual|bilateral|two-way|reciprocal|our|their|its)\s+)?trade(?:\s+turnover)?+"
     rf"{_NOT_FORMULA}",
@@ -111,7 +111,10 @@ _TRADE_AIMS = _cue(
     r"business\s+missions?",
     # a shop window in the region: "a Belarusian trade house will be opened in Tomsk", "a
     # Belarusian trade centre"
-    r"trade\s+(?:houses?|cent(?:er|re)s?)",
+    r"(?:Belarusian|joint)\s+trade\s+(?:houses?|cent(?:er|re)s?)"
+    r"(?!\s+(?:that|which)\s+(?:has|have|had|is|was)\b)",
+    r"trade\s+(?:houses?|cent(?:er|re)s?)\s+(?:[\w-]+\s+){0,5}?(?:will|would|is\s+to|are\s+to)\s+"
+    r"(?:be\s+)?open",
     r"fairs?\s+of\s+(?:[\w-]+\s+){0,2}?(?:goods|products|produce|producers|manufacturers)",
     r"(?:exhibitions?|expos?)(?:\s+and\s+|-)fairs?|fairs?(?:\s+and\s+|-)exhibitions?",
     r"(?:a|the)\s+fair\s+(?:will|is\s+to|to\s+be)",
@@ -141,7 +144,7 @@ CUES: list[Cue] = [
         r"MTZ",
         r"(?:combine\s+)?harvesters?",
         # combines, the machines (not the verb: "the plan combines trade and science")
-        r"combines(?=\s*[.,;:!?”\"]|\s+(?:and|for|are|were|will|of|from|to|in|on|that)\b)",
+        r"combines(?=\s*[.,;:!?”\"]|\s+(?:and|for|are|were|will|from)\b)",
         r"agricultural\s+and\s+\w+\s+(?:machinery|equipment)",
         r"(?:agricultural|farming|farm)\s+vehicles",
         r"(?:forage|fodder)[\s-]harvest\w*",
@@ -513,7 +516,7 @@ CUES: list[Cue] = [
         r"twinned",
         r"twin[- ](?:cit(?:y|ies)|towns?)",
         r"twin\s+(?:the\s+)?(?:towns|cities)",  # "agreed to twin the towns of Zhlobin and ..."
-        r"(?<!film\s)festivals?",
+        r"(?<!film\s)festivals?(?!\s+of\s+(?:[\w-]+\s+){0,2}?(?:goods|products|food|films?))",
         r"patriotic\s+education",
         r"education\s+of\s+(?:the\s+)?young(?:er)?\s+(?:people|"
         r"generation)",
@@ -672,11 +675,12 @@ def _not_proposal(text: str) -> bool:
 _PROPOSAL_CUE = re.compile(
     r"\b(?:propos\w*|suggest\w*|offer\w*|ready|readiness|willing|eager|keen|interest\w*|"
     r"invit\w*|could|can|should|must|need\w*|would\s+(?:\w+\s+){0,2}?like|"
-    r"intend\w*|intention|goal|target\w*|"
-    r"(?:want|wants|wish|wishes)\s+(?:[\w-]+\s+){0,3}?to|let['’]?s|let\s+us|promising|"
+    r"intend\w*|intention|goal|targets?|"
+    r"(?:want|wants|wish|wishes)\s+to|let['’]?s|let\s+us|promising|"
     # a request is a proposal: "asked Belarus to help repair the heating networks", "asked
-    # that young people be given places"
-    r"ask(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?(?:to|that)|request\w*|"
+    # that young people be given places" (not a reporter's: "When asked to comment", "Asked
+    # by reporters")
+    r"(?<![Ww]hen\s)(?-i:ask(?:s|ed)?)\s+(?!by\b)(?:[\w-]+\s+){0,4}?(?:to|that)|"
     r"prospect\w*|areas?|priorit\w*|opportunit\w*|possibilit\w*|idea|important|importance|"
     r"attention|cooperat\w*|collaborat\w*|partner\w*|develop|developing|development|"
     r"establish|establishing|expand\w*|increase|increasing|supply(?!\s+chains?\b)|supplying|"
@@ -689,8 +693,8 @@ _PROPOSAL_CUE = re.compile(
     # a request is a proposal: "asked Belarusian partners to take part in the construction"
     r"take\s+part|to\s+participate|"
     # an offer implied by praise of what is on offer: "our tractors are suitable for your
-    # fields", "Belshina tyres ... are cheaper than imported ones"
-    r"suit(?:able|s)?\s+(?:for\s+)?(?:your|you)|cheaper\s+than|"
+    # fields"
+    r"suit(?:able|s)?\s+(?:for\s+)?(?:your|you)|"
     # the sides seeing potential in an area ("We see great potential in the chemical
     # industry"), not a region having it ("The region has a great potential")
     r"(?:see|sees|saw|seeing)\s+(?:(?:a|great|good|huge|big|significant|considerable|"
@@ -1360,17 +1364,47 @@ _WE_MAKE = re.compile(
 )
 
 
+# (not what it makes for itself: "We make nitrogen fertilisers ourselves", "enough milk")
+_SELF_SUFFICIENT = re.compile(
+    r"\b(?:ourselves|enough|together\s+with|most\s+of\s+our|our\s+own)\b", re.I
+)
+
+
+# A short sentence that is no fragment naming goods: it has a verb, asks, or says no ("Oil
+# prices fell.", "What about fertilisers?", "Not tractors.")
+_NOT_A_FRAGMENT = re.compile(
+    r"\?|^\W*(?:not|no|what|why|how)\b|\b(?:is|are|was|were|has|have|had|fell|rose|grew|"
+    r"make|makes|made|know|known|need|needs)\b",
+    re.I,
+)
+
+
 def _offered_in_passing(s: Sentence) -> bool:
     """Whether a sentence of the Belarusian host's offers what it names with no word of
     proposing: what Belarus makes ("We make modern buses"), or a fragment naming it alone
     ("And lifts.", "Tractors for your farmers."), in the run of a speech."""
-    if s.speaker != "host":
+    if s.speaker != "host" or _SELF_SUFFICIENT.search(s.text):
         return False
-    return bool(_WE_MAKE.search(s.text)) or len(s.text.split()) <= 5
+    return bool(_WE_MAKE.search(s.text)) or (
+        len(s.text.split()) <= 5 and not _NOT_A_FRAGMENT.search(s.text)
+    )
 
 
 # An item of a list: a bullet or a number before it ("- deliveries of MAZ buses", "2. The
 # supplies of ..."), or a ";" after it; or a number alone on its line ("3.")
+# What introduces a list of proposals: "discussed the following directions of cooperation:"
+# (not places to visit, agreements signed, projects done: "included the following projects:")
+_LIST_INTRO = re.compile(
+    r"\b(?:directions?|areas?|priorit\w*|proposals?|prospects?|spheres?|tasks|questions|issues|"
+    r"topics)\b[^:]*:$|"
+    r"\b(?:discussed|proposed|agreed|outlined|identified|suggested)\b[^:]*:$",
+    re.I,
+)
+_PAST_INTRO = re.compile(
+    r"\b(?:visit\w*|signed|included|includes|took\s+place|had|(?:19|20)\d\d)\b", re.I
+)
+# (a quote opened after the list is no item: '- "We had good results in agriculture"')
+_QUOTE_OPENS = re.compile(r"^\s*(?:[-–—•*·]\s*)?[\"“«]")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s*|;\s*$")
 
 
@@ -1385,13 +1419,17 @@ def _under_a_proposing_intro(sentences: list[Sentence]) -> set[int]:
     item = -1  # the paragraph of the item being read
     for i, s in enumerate(sentences):
         if intro >= 0 and s.paragraph != item:
-            if s.paragraph == item + 1 and _LIST_ITEM.search(s.text):
+            if (
+                s.paragraph == item + 1
+                and _LIST_ITEM.search(s.text)
+                and not _QUOTE_OPENS.match(s.text)
+            ):
                 item = s.paragraph
             else:
                 intro = -1
         if intro >= 0:
             out.add(i)
-        elif s.text.endswith(":") and _PROPOSAL_CUE.search(s.text):
+        elif s.text.endswith(":") and _LIST_INTRO.search(s.text) and not _PAST_INTRO.search(s.text):
             intro = item = s.paragraph
     return out
 
