@@ -1059,6 +1059,8 @@ _NEEDS_SUPPLY_OF = re.compile(
 def _bought_by_belarus(after: str) -> bool:
     """Whether the words after goods send them to a Belarusian buyer (named by what it is, or
     by name), or for use in Belarus."""
+    if " to " not in after and " for " not in after:
+        return False  # (each of the three needs one of the two: read for every good named)
     return bool(_TO_BELARUS.match(after) or _FOR_BELARUS.match(after)) or _to_belarusian_maker(
         after
     )
