@@ -1215,6 +1215,8 @@ def test_a_list_that_a_proposing_sentence_introduces_proposes_each_item() -> Non
         ("The farms are interested in fertiliser spreaders and forage-harvesting equipment.",
          {"agricultural-machinery"}),
         ("Avtotor is interested in Belarusian suppliers of car components.", {"automotive"}),
+        ("The agreement will include supplies of vehicles for the next five years.",
+         {"automotive"}),
         ("The governor invited Belarusian investors to the industrial zone Zavolzhye.",
          {"industrial-cooperation"}),
         # combines, the machines, not the verb; an offer implied by praise of it

@@ -257,6 +257,8 @@ CUES: list[Cue] = [
         r"(?:vehicle\s+)?component\s+parts(?:\s+for\s+"
         r"passenger\s+vehicles)?",
         r"(?:vehicle|car|auto)\s+(?:components|parts)",
+        # vehicles of no kind, supplied: "supplies of vehicles for the next five years"
+        r"(?:supplies|supply|deliveries|delivery|shipments?)\s+of\s+vehicles",
         r"automotive",
         r"automobiles?",
         r"passenger\s+cars",
