@@ -2858,6 +2858,8 @@ def test_goods_bought_from_the_region_in_more_shapes(
          [], ["rolled steel"]),
         ("They discussed the supplies of liquefied gas from the Orenburg region to Belarus.",
          [], ["liquefied gas"]),
+        ("The region's enterprises are ready to supply polypropylene to the Belarusian chemical "
+         "plants, the governor said.", [], ["polypropylene"]),
         ("The region's fishermen could supply cod and shrimp directly to Belarusian retail "
          "chains.", [], ["cod", "shrimp"]),
         ("They discussed the supplies of antibiotics and vaccines to the Belarusian medical "

@@ -800,7 +800,8 @@ GOODS_LEXICON = (
     "whey", "milk powder", "cottage cheese", "sour cream", "condensed milk",
     # chemicals, fertilisers, medicines
     "fertilisers", "fertilizers", "potash", "potash fertilisers", "nitrogen fertilisers",
-    "chemicals", "plastics", "polymers", "rubber", "paints", "varnishes", "detergents",
+    "chemicals", "plastics", "polymers", "polypropylene", "polyethylene", "methanol",
+    "caustic soda", "soda ash", "rubber", "synthetic rubber", "paints", "varnishes", "detergents",
     "cosmetics", "medicines", "drugs", "pharmaceuticals", "vaccines", "medical equipment",
     "medical devices", "test systems",
     # fuels, metals, wood, materials
@@ -1024,8 +1025,8 @@ _BELARUS_FIRST = re.compile(r"\s*(?:Belarus|We|Our\s+country|The\s+Belarusian\s+
 _TO_BELARUS = re.compile(  # ("... steel and metal products to Belarusian plants": Belarus buys;
     # "to our republic" is whoever speaks: a Russian head's quote too)
     r"^[^.;]{0,40}?\bto\s+(?:Belarus|us|our\s+country|the\s+Republic\s+of\s+Belarus|"
-    r"(?:the\s+)?Belarusian\s+(?:enterprises|companies|plants|factories|producers|manufacturers|"
-    r"partners|consumers|"
+    r"(?:the\s+)?Belarusian\s+(?:(?:[a-z][\w-]*\s+){0,2}?(?:enterprises|companies|plants|"
+    r"factories|producers|manufacturers)|partners|consumers|"
     # "to the Belarusian Railway", "to Belarusian retail chains", "to the Belarusian medical
     # institutions" (not "to Belarusian dealers in the region": Belarus's own sellers)
     r"(?:[a-z][\w-]*\s+){0,2}?(?:Railway|railways?|chains|institutions|hospitals|clinics|"
