@@ -1327,6 +1327,31 @@ _IN_CITY = re.compile(
     r"(?!['’])"  # (not a possessive: "a special place in Belarus' relations")
 )
 _COUNTRIES = frozenset({"Belarus", "Russia"})  # no city: "in Belarus" says no place
+# Regions named after no city of that name ("in Sakhalin", "in Altai", "in Sverdlovsk" of old)
+_NO_SUCH_CITY = frozenset(
+    {
+        "Amur",
+        "Leningrad",
+        "Sakhalin",
+        "Sverdlovsk",
+        "Altai",
+        "Kamchatka",
+        "Primorsky",
+        "Zabaykalsky",
+    }
+)
+
+
+def _a_city(name: str) -> bool:
+    """Whether "in <name>" names a city: not a region of that name only ("in Tatarstan"),
+    but a city that gives an oblast or krai its name ("in Omsk", "in Krasnodar"), and the
+    federal cities ("in Saint Petersburg")."""
+    region = find_region(name)
+    return (
+        region is None
+        or name in ("Minsk", "Moscow")
+        or (region.kind in ("oblast", "krai", "city") and region.core not in _NO_SUCH_CITY)
+    )
 
 
 def _place(
@@ -1349,7 +1374,7 @@ def _place(
                     continue
                 if m.group(1) in _COUNTRIES:
                     continue
-                if find_region(m.group(1)) is None or m.group(1) in ("Minsk", "Moscow"):
+                if _a_city(m.group(1)):
                     return m.group(1)
     return dateline.group(1).strip().title() if dateline else ""
 
