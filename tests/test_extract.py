@@ -395,6 +395,20 @@ def test_enterprises_named_in_proposals() -> None:
 # --- cleaning ---------------------------------------------------------------------------
 
 
+def test_a_date_set_off_from_a_byline_is_the_pages_date_not_its_headline() -> None:
+    """A regional government's page: its title, then "14.03.2024 | Press service of the
+    Governor of the Omsk region" (it was taken for the headline, and no date was read)."""
+    text = (
+        "Governor of Omsk Oblast held a working meeting with the delegation of Belarus\n"
+        "14.03.2024 | Press service of the Governor of the Omsk region\n"
+        "The Governor of the Omsk region Vitaly Khotsenko held a working meeting with the "
+        "delegation of Belarus headed by Deputy Prime Minister Viktor Karankevich in Omsk.\n"
+    )
+    source = extract(text).meeting["source"]
+    assert source["headline"].startswith("Governor of Omsk Oblast held a working meeting")
+    assert source["published"] == "2024-03-14"
+
+
 def test_page_furniture_and_repeats_are_dropped() -> None:
     paragraph = (
         "Belarusian President Aleksandr Lukashenko met with Governor of Omsk Oblast Vitaly "

@@ -100,8 +100,15 @@ def _running_text(line: str) -> bool:
     return len(_CAPITALISED.findall(line)) * 3 <= _words(line)
 
 
+_DATE_BAR = re.compile(r"^\s*([^|•·]{4,40}?)\s*[|•·]\s*\S")
+
+
 def _is_dateish(line: str) -> bool:
-    """A line that is a date (and maybe a weekday, a time, a word like "Flag"), no more."""
+    """A line that is a date (and maybe a weekday, a time, a word like "Flag"), no more; or a
+    date set off from a byline ("14.03.2024 | Press service of the Governor")."""
+    byline = _DATE_BAR.match(line)
+    if byline and _is_dateish(byline.group(1)):
+        return True
     rest = DAY_MONTH_YEAR.sub(" ", line)
     rest = MONTH_DAY_YEAR.sub(" ", rest)
     rest = ISO_DATE.sub(" ", rest)
