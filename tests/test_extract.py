@@ -397,7 +397,8 @@ def test_enterprises_named_in_proposals() -> None:
 
 def test_a_date_set_off_from_a_byline_is_the_pages_date_not_its_headline() -> None:
     """A regional government's page: its title, then "14.03.2024 | Press service of the
-    Governor of the Omsk region" (it was taken for the headline, and no date was read)."""
+    Governor of the Omsk region" (it was taken for the headline, no date was read, and the
+    outlet was not stated)."""
     text = (
         "Governor of Omsk Oblast held a working meeting with the delegation of Belarus\n"
         "14.03.2024 | Press service of the Governor of the Omsk region\n"
@@ -407,6 +408,8 @@ def test_a_date_set_off_from_a_byline_is_the_pages_date_not_its_headline() -> No
     source = extract(text).meeting["source"]
     assert source["headline"].startswith("Governor of Omsk Oblast held a working meeting")
     assert source["published"] == "2024-03-14"
+    # (and the byline, naming no outlet otherwise, is the outlet)
+    assert source["outlet"] == "Press service of the Governor of the Omsk region"
 
 
 def test_page_furniture_and_repeats_are_dropped() -> None:

@@ -379,7 +379,7 @@ def extract(
     if published and not pub:
         pub, pub_inferred, pub_how = published, False, "given with the article"
     url = url or (article.urls[0] if article.urls else "")
-    outlet = _outlet(body, dateline, url) or one_line(site).strip()
+    outlet = _outlet(body, dateline, url) or one_line(site).strip() or _byline(article.header)
     in_url = url_date(url)
     if in_url.day and not in_url.stamp and not pub:  # "/2023/05/03/why-did-..."
         pub, pub_inferred, pub_how = in_url.day, False, "the date in the page's address"
@@ -478,6 +478,23 @@ _OUTLETS_BY_SITE = {
     "tass.com": "TASS",
     "sb.by": "SB Belarus Today",
 }
+
+
+# A page's byline after its date: "14.03.2024 | Press service of the Governor of the Omsk region"
+_BYLINE = re.compile(
+    r"^[^|•·]{4,40}?\s*[|•·]\s*((?:Press\s+(?:service|office|centre|center)|Information\s+"
+    r"(?:service|department)|Official\s+(?:site|portal))\b[^|•·]{0,80}?)\s*$",
+    re.I,
+)
+
+
+def _byline(header: list[str]) -> str:
+    """The outlet a page's byline names, after its date, when nothing else names one."""
+    for line in header:
+        m = _BYLINE.match(line)
+        if m:
+            return m.group(1)
+    return ""
 
 
 def _outlet(body: str, dateline: re.Match[str] | None, url: str) -> str:
