@@ -2032,6 +2032,26 @@ def test_a_city_named_like_its_region_is_the_place(where: str, place: str) -> No
     assert extract(text).meeting["place"] == place
 
 
+def test_a_post_set_off_by_a_comma_says_whose_the_next_post_is() -> None:
+    """ "... and Deputy Chairman of the Cabinet of Ministers of Russia's Chuvashia Republic,
+    Agriculture Minister Sergei Artamonov" (tuning report 147): the first post makes him the
+    region's, so the guest; not where the comma follows another person's name ("At a meeting
+    with Kaluga Region's Governor Anatoly Artamonov, Deputy Minister of Architecture and
+    Construction Dmitry Semenkevich": tuning report 168's Belarusian host)."""
+    chuvashia = (
+        "Cooperation was discussed at a meeting of Belarusian Agriculture and Food Minister "
+        "Anatoly Linevich and Deputy Chairman of the Cabinet of Ministers of Russia's Chuvashia "
+        "Republic, Agriculture Minister Sergei Artamonov, the ministry told BelTA."
+    )
+    sides = {p.name: p.side for p in find_people(chuvashia, None)}
+    assert sides == {"Anatoly Linevich": "belarus", "Sergei Artamonov": "russia"}
+    kaluga = (
+        "At a meeting with Kaluga Region's Governor Anatoly Artamonov, Deputy Minister of "
+        "Architecture and Construction Dmitry Semenkevich expressed great interest."
+    )
+    assert {p.name: p.side for p in find_people(kaluga, None)}["Dmitry Semenkevich"] != "russia"
+
+
 def test_a_country_or_a_possessive_is_no_place_of_the_meeting() -> None:
     """ "Penza Oblast holds a special place in Belarus' relations ..., Lukashenko said as he
     met with ..." gave the place "Belarus" (a real report)."""

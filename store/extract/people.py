@@ -231,6 +231,21 @@ _RUSSIAN_ENVOY = re.compile(
 )
 
 
+def _side_of_post_before(text: str, at: int, region: Region | None, named_to: int) -> str:
+    """The side of a post set off by a comma right before ``at`` (where a second post
+    begins), read from the words after the last "and", "with" or "between" before it; not
+    the post of a person named just before the comma (``named_to``: where the last one found
+    ends): "At a meeting with Kaluga Region's Governor Anatoly Artamonov, Deputy Minister
+    ... Dmitry Semenkevich" names two people."""
+    if at < 0:
+        return ""
+    before = text[max(0, at - 160) : at].rstrip()
+    if not before.endswith(",") or not text[max(named_to, 0) : at].strip(" ,"):
+        return ""
+    clause = re.split(r"\b(?:and|with|between)\s+", before[:-1])[-1]
+    return _side_of(clause, region) if _POSTS_RE.search(clause) else ""
+
+
 def _side_of(title: str, region: Region | None) -> str:
     folded = fold(title)
     if _FOREIGN.search(folded):
@@ -543,6 +558,11 @@ def find_people(text: str, region: Region | None) -> list[Person]:
         if initials and any(lo <= a < hi for a, _b in initials for lo, hi in read):
             continue  # initials read as a word inside a title or a surname: not a name
         side = _side_of(title, region)
+        if not side and titled_before and title:
+            # "Deputy Chairman of the Cabinet of Ministers of Russia's Chuvashia Republic,
+            # Agriculture Minister Sergei Artamonov": a first post, set off by a comma, says
+            # whose the second is
+            side = _side_of_post_before(text, text.rfind(title, reach, at), region, named_to)
         if not side and official_posts(f"{first} {last}"):
             side = "belarus"  # ("Deputy Minister of Industry X": a Belarusian official's post)
         elif not side and regional_head_posts(f"{first} {last}"):
