@@ -1392,8 +1392,6 @@ def _offered_in_passing(s: Sentence) -> bool:
     )
 
 
-# An item of a list: a bullet or a number before it ("- deliveries of MAZ buses", "2. The
-# supplies of ..."), or a ";" after it; or a number alone on its line ("3.")
 # What introduces a list of proposals: "discussed the following directions of cooperation:"
 # (not places to visit, agreements signed, projects done: "included the following projects:")
 _LIST_INTRO = re.compile(
@@ -1407,6 +1405,8 @@ _PAST_INTRO = re.compile(
 )
 # (a quote opened after the list is no item: '- "We had good results in agriculture"')
 _QUOTE_OPENS = re.compile(r"^\s*(?:[-–—•*·]\s*)?[\"“«]")
+# An item of a list: a bullet or a number before it ("- deliveries of MAZ buses", "2. The
+# supplies of ..."), or a ";" after it; or a number alone on its line ("3.")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s*|;\s*$")
 
 
