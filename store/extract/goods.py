@@ -88,17 +88,25 @@ _PRODUCES = re.compile(
     rf"{_QUANTITY}{_LIST}"
 )
 
+# Goods offered to Belarus, a few words of kind before them (read back from the good): "the
+# governor offered Belarus fish and seafood", "offered Belarusian machine builders long-term
+# supplies of steel"; not Belarus's own goods, or making them there ("offered Belarusian
+# manufacturers the market of the region for their lifts", "offered Belarus joint production
+# of buses")
+_OFFERED_TO_BELARUS = (
+    r"(?:offer(?:s|ed|ing)?|sell(?:s|ing)?|sold)\s+(?:to\s+)?(?:Belarus|the\s+Belarusian\s+side|"
+    r"Belarusian\s+(?:[a-z][\w-]*\s+){0,2}(?:builders|enterprises|companies|plants|partners|"
+    r"producers|manufacturers|processors|farms|consumers|refineries|mills))\s+"
+    r"(?!(?:[\w-]+\s+){0,3}?(?:their|its|joint|the\s+market|sites)\b)(?:[\w-]+,?\s+){0,3}$"
+)
+
 _BELARUS_NEEDS = re.compile(
     r"\b(?:Belarus|[Ww]e|[Oo]ur\s+country|"
     # "the Belarusian Steel Works in Zhlobin is interested in long-term supplies of pig iron"
     r"Belarusian\s+(?:[A-Z][\w-]+\s+){1,3}(?:Works|Plant|Factory|Company)(?:\s+in\s+[A-Z][\w-]+)?)"
     r"\s+(?:\w+\s+){0,2}?(?:needs?|(?:is|are)\s+interested\s+in)\s+(?:to\s+(?:increase|expand|"
     r"boost|step\s+up|raise)\s+)?(?:the\s+)?(?:[\w-]+,?\s+){0,3}?$"
-    # "the governor offered Belarusian machine builders long-term supplies of steel"
-    r"|\boffer(?:s|ed|ing)?\s+(?:to\s+)?(?:Belarus|Belarusian\s+(?:[a-z][\w-]*\s+){0,2}(?:builders|"
-    r"enterprises|companies|plants|partners|producers|manufacturers|processors|farms|refineries|"
-    r"mills))\s+(?!(?:[\w-]+\s+){0,3}?(?:their|its|joint|the\s+market|sites)\b)"
-    r"(?:[\w-]+,?\s+){0,3}?$"
+    rf"|\b{_OFFERED_TO_BELARUS}"
 )
 # The sentence's subject, a region's name ("The Novosibirsk region of Russia intends ...")
 _SUBJECT_REGION = re.compile(
@@ -587,7 +595,7 @@ def offered_goods(
         # what Belarus's side says it makes is on offer: "We make modern buses", "Our
         # Mogilevliftmash makes lifts" (not what is made together: "certain joint equipment")
         # (not what it makes for itself: "We produce enough milk for ourselves")
-        for m in _WE_MAKE.finditer(sentence) if not _SELF_SUFFICIENT.search(sentence) else ():
+        for m in _WE_MAKE.finditer(sentence) if not SELF_SUFFICIENT.search(sentence) else ():
             exports += [g for g in _made_in_belarus(m.group(1), split) if "joint" not in g]
     if ":" in sentence and "belarus" in lower:  # "familiar with Belarusian equipment: ..."
         for m in _BELARUSIAN_COLON.finditer(sentence):
@@ -848,14 +856,18 @@ _MADE_IN_BELARUS = re.compile(rf"\bBelarus(?:ian|-made|ian-made)\s+{_GOODS_RUN}"
 _ENDS_IN_GOOD = re.compile(rf"\b{_MADE_NOUN}$")
 # ("our ..." in the Belarusian side's words: the goods of the lexicon, "our cheese and butter")
 _OURS = re.compile(rf"\b[Oo]ur\s+{_GOODS_RUN}")
-# (Belarus's side speaking) "We make modern buses", "Our Mogilevliftmash makes lifts"
-_SELF_SUFFICIENT = re.compile(
+# Belarus's side telling what it makes (its words: the Belarusian host's): "We make modern
+# buses", "Our Mogilevliftmash makes lifts as good as anybody's" (goods, and their sectors:
+# proposals.py)
+WE_MAKE = (
+    r"\b(?:[Ww]e|[Oo]ur\s+[A-Z][\w-]+)\s+(?:also\s+|already\s+)?(?:make|makes|produce|produces|"
+    r"manufacture|manufactures)\b"
+)
+# ... not what it makes for itself: "We make nitrogen fertilisers ourselves", "enough milk"
+SELF_SUFFICIENT = re.compile(
     r"\b(?:ourselves|enough|together\s+with|most\s+of\s+our|our\s+own)\b", re.I
 )
-_WE_MAKE = re.compile(
-    r"\b(?:[Ww]e|[Oo]ur\s+[A-Z][\w-]+)\s+(?:also\s+|already\s+)?(?:make|makes|produce|produces|"
-    rf"manufacture|manufactures)\s+{_GOODS_RUN}"
-)
+_WE_MAKE = re.compile(rf"{WE_MAKE}\s+{_GOODS_RUN}")
 # A good named: up to two words of kind before its noun ("heavy-duty mining equipment")
 _NAMED = re.compile(
     rf"\b((?:[a-z][a-z-]*\s+){{0,2}}?(?P<noun>{_LEXICON_NOUN}))\b"
@@ -996,14 +1008,7 @@ _BELARUS_BUYS = re.compile(
     r"(?:Brest|Vitebsk|Gomel|Grodno|Minsk|Mogilev)\s+(?:[a-z][\w-]*\s+){0,2}(?:processors|"
     r"enterprises|companies|plants|producers|farms|factories|mills))\s+"
     r"(?:\w+\s+){0,4}?(?:buy|buys|bought|purchas\w*|import\w*|interested)|"
-    # "the governor offered Belarus fish and seafood": Belarus the one offered to
-    r"\b(?:offer(?:s|ed|ing)?|sell(?:s|ing)?|sold)\s+(?:to\s+)?(?:Belarus|the\s+Belarusian\s+side|"
-    # "offered Belarusian machine builders long-term supplies of steel"
-    r"Belarusian\s+(?:[a-z][\w-]*\s+){0,2}(?:builders|enterprises|companies|plants|partners|"
-    r"producers|manufacturers|processors|farms|consumers|refineries|mills))\s+"
-    # (not their own goods, or making them there: "offered Belarusian manufacturers the
-    # market of the region for their lifts", "offered Belarus joint production of buses")
-    r"(?!(?:[\w-]+\s+){0,3}?(?:their|its|joint|the\s+market|sites)\b)(?:[\w-]+,?\s+){0,3}$|"
+    rf"\b{_OFFERED_TO_BELARUS}|"
     r"(?:[Ww]e|Belarus)\s+(?:\w+\s+){0,3}?(?:get|receive|obtain)\w*|"
     rf"(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing))\s+{_TO_BELARUS_SIDE}\s+with\b|"
     # "our colleagues have supplied pipes": the region's side, in Belarusian words

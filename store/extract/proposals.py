@@ -12,6 +12,7 @@ from msgspec import Struct
 from ..regions import find_region, fold
 from ..taxonomy import SECTORS_BY_ID
 from .gazetteer import known_enterprises
+from .goods import SELF_SUFFICIENT, WE_MAKE
 from .needs import lowered, may_match, needed_words, words_finder
 from .page import Sentence, Taken
 from .people import Person
@@ -1358,18 +1359,7 @@ def _sectors_of(
     return sectors
 
 
-# Belarus's side telling what it makes: "We make modern buses", "Our Mogilevliftmash makes
-# lifts as good as anybody's"
-_WE_MAKE = re.compile(
-    r"\b(?:[Ww]e|[Oo]ur\s+[A-Z][\w-]+)\s+(?:also\s+|already\s+)?(?:make|makes|produce|produces|"
-    r"manufacture|manufactures)\b"
-)
-
-
-# (not what it makes for itself: "We make nitrogen fertilisers ourselves", "enough milk")
-_SELF_SUFFICIENT = re.compile(
-    r"\b(?:ourselves|enough|together\s+with|most\s+of\s+our|our\s+own)\b", re.I
-)
+_WE_MAKE = re.compile(WE_MAKE)  # (goods.py: what Belarus's side says it makes)
 
 
 # A short sentence that is no fragment naming goods: it has a verb, asks, or says no ("Oil
@@ -1385,7 +1375,7 @@ def _offered_in_passing(s: Sentence) -> bool:
     """Whether a sentence of the Belarusian host's offers what it names with no word of
     proposing: what Belarus makes ("We make modern buses"), or a fragment naming it alone
     ("And lifts.", "Tractors for your farmers."), in the run of a speech."""
-    if s.speaker != "host" or _SELF_SUFFICIENT.search(s.text):
+    if s.speaker != "host" or SELF_SUFFICIENT.search(s.text):
         return False
     return bool(_WE_MAKE.search(s.text)) or (
         len(s.text.split()) <= 5 and not _NOT_A_FRAGMENT.search(s.text)
