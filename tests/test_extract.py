@@ -2232,6 +2232,26 @@ def test_a_day_written_beside_a_page_date_is_the_meetings() -> None:
     assert extract(far).meeting["date"] == "2025-07-07"
 
 
+def test_a_date_a_site_puts_on_pages_of_any_year_is_not_the_meetings() -> None:
+    """news.by's English pages show " date 2019-12-13" over reports of 2022-2025: read from
+    that site, the line dates nothing (the draft asks for the date and says why); the same
+    line from another site, and news.by's other dates, still date the meeting."""
+    text = (
+        "date 2019-12-13 The working week of the President of Belarus began with talks with "
+        "the governor of Orel Region. Belarusian President Aleksandr Lukashenko met with "
+        "Governor Andrei Klychkov at the Palace of Independence."
+    )
+    news_by = "https://news.by/eng/news/ekonomika/prezident_belarusi_gubernatoru"
+    draft = extract(text, url=news_by)
+    assert draft.meeting["date"] == ""
+    assert "date" in draft.missing
+    assert any("2019-12-13" in flag and "news.by" in flag for flag in draft.flags)
+    assert extract(text, url="https://www.sb.by/en/talks.html").meeting["date"] == "2019-12-13"
+    assert extract(text).meeting["date"] == "2019-12-13"  # (no address: no site to know)
+    later = text.replace("2019-12-13", "2025-07-14")
+    assert extract(later, url=news_by).meeting["date"] == "2025-07-14"
+
+
 def test_the_day_a_meeting_was_held_is_not_the_datelines() -> None:
     text = (
         "07 February 2024, 14:30\n\nMINSK, 7 February (BelTA) - Belarus and Russia's Kamchatka "
