@@ -3032,6 +3032,35 @@ def test_a_list_of_goods_shares_a_noun_only_with_its_kinds() -> None:
     assert _split_goods("milk, meat and dairy products") == ["milk", "meat", "dairy products"]
 
 
+def test_a_kind_of_work_joined_to_a_good_of_one_shares_its_noun() -> None:
+    """ "water treatment and wastewater disposal equipment" drafted "water treatment" (no
+    good: a kind of work) beside "wastewater disposal equipment"; both are equipment, alone
+    or in a list. A kind of work with no good after it is left as written, and two goods
+    joined by "and" keep their own nouns."""
+    lead = (
+        "Belarusian Prime Minister Roman Golovchenko met with the governor of Karelia Artur "
+        "Parfenchikov in Minsk on 5 May 2023. "
+    )
+
+    def exports(sentence: str) -> list[str]:
+        return extract(lead + sentence).meeting["exports"]
+
+    assert exports(
+        "Belarus is ready to supply water treatment and wastewater disposal machinery."
+    ) == ["water treatment machinery", "wastewater disposal machinery"]
+    assert exports("Belarus offers tractors, grain drying and seed cleaning equipment.") == [
+        "tractors",
+        "grain drying equipment",
+        "seed cleaning equipment",
+    ]
+    assert exports("Belarus is ready to supply water treatment, dump trucks and milk.") == [
+        "water treatment",
+        "dump trucks",
+        "milk",
+    ]
+    assert exports("Belarus offers grain and sunflower oil.") == ["grain", "sunflower oil"]
+
+
 def test_the_goods_challenge_set_scores_no_lower_than_when_these_rules_were_written() -> None:
     """150 excerpts written by a helper who had not read the extractor nor the real reports
     (tests/fixtures/goods_challenge.md), each good with its acceptable spellings: a floor a

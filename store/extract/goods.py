@@ -330,6 +330,15 @@ _REGION_SIDE = r"\b(?:the\s+region|Oblast|Krai|Territory|Republic|governor)\b"
 _RUSSIAN_SUBJECT = re.compile(_REGION_SIDE + r"[^,.;]*$")
 
 
+# A kind of work, joined by "and" to a good of a kind of work: the good's noun is its too
+# ("water treatment and wastewater disposal equipment": no "water treatment" sold alone)
+KIND_OF_WORK = re.compile(
+    r"\s(?:treatment|disposal|purification|processing|cleaning|sorting|recycling|irrigation|"
+    r"drying|handling)$",
+    re.I,
+)
+
+
 def _items(text: str, split: object) -> list[str]:
     """The goods of a captured list: split as trade lists are, tidied, vague ones left out."""
     out = []
@@ -354,6 +363,8 @@ def _items(text: str, split: object) -> list[str]:
         items = list(split(text))  # type: ignore[operator]
     if len(items) == 1 and " and " in items[0]:  # "grain and sunflower oil"
         items = items[0].split(" and ")
+        if len(items) == 2 and KIND_OF_WORK.search(items[0]) and len(items[1].split()) >= 2:
+            items[0] = f"{items[0]} {items[1].split()[-1]}"  # (its noun too)
     for item in items:
         # (and a dash an aside opens or closes: "the export of oil products - by ...")
         item = _TRAILING.sub("", item.strip(" ,").rstrip(" -–—").strip())

@@ -12,6 +12,7 @@ from ..regions import Region, find_region
 from .dates import MONTH, MONTHS
 from .goods import (
     GOODS_LEXICON,
+    KIND_OF_WORK,
     VAGUE_GOODS,
     is_good,
     made_by_belarusian,
@@ -1368,7 +1369,12 @@ def _shared_noun(items: list[str], joined: set[str] | frozenset[str] = frozenset
             kinds.append(pair[1])
             item = f"{pair[2]} {pair[3]}"
         words = item.split()
-        if _attributive(item, listed=listed):
+        if _attributive(item, listed=listed) or (
+            item in joined
+            and KIND_OF_WORK.search(item)
+            and at + 1 < len(items)
+            and len(items[at + 1].split()) >= 2
+        ):
             kinds.append(item)
             continue
         if kinds and len(words) >= 2:
