@@ -3061,6 +3061,31 @@ def test_a_kind_of_work_joined_to_a_good_of_one_shares_its_noun() -> None:
     assert exports("Belarus offers grain and sunflower oil.") == ["grain", "sunflower oil"]
 
 
+def test_student_exchanges_are_an_education_proposal_with_their_universities() -> None:
+    """Found by a new user: "The sides also agreed to expand student exchanges between Kazan
+    Federal University and the Belarusian State University" drafted no proposal, and lent
+    its universities to the proposal before it (housing construction)."""
+    text = (
+        "Lukashenko meets Tatarstan head Minnikhanov\n\n"
+        "MINSK, 14 November 2025 - Belarusian President Aleksandr Lukashenko met with the Head "
+        "of the Republic of Tatarstan Rustam Minnikhanov in Minsk on 14 November.\n\n"
+        "Minnikhanov invited Belarusian builders to take part in housing construction in "
+        "Kazan.\n\nThe sides also agreed to expand student exchanges between Kazan Federal "
+        "University and the Belarusian State University."
+    )
+    proposals = {p["sector"]: p for p in extract(text).meeting["proposals"]}
+    assert set(proposals) == {"construction", "education"}
+    assert proposals["construction"]["enterprises"] == []
+    assert proposals["education"]["enterprises"] == [
+        "Kazan Federal University",
+        "Belarusian State University",
+    ]
+    assert proposals["education"]["status"] == "agreed"
+    for said in ("academic exchange programmes", "exchanges of students"):
+        other = text.replace("student exchanges", said)
+        assert "education" in {p["sector"] for p in extract(other).meeting["proposals"]}
+
+
 def test_the_goods_challenge_set_scores_no_lower_than_when_these_rules_were_written() -> None:
     """150 excerpts written by a helper who had not read the extractor nor the real reports
     (tests/fixtures/goods_challenge.md), each good with its acceptable spellings: a floor a
