@@ -56,6 +56,7 @@ from .translate import (
     Vocabulary,
     correct,
     highlight_of,
+    joined_words_hint,
     ranked,
     region_hint,
     rewrite_regions,
@@ -577,7 +578,9 @@ class SearchIndex:
                     _lazy_spans(record, meeting, highlight),
                 )
             )
-        hint = "" if total else region_hint(tree, self.known_regions(searcher))
+        hint = ""
+        if not total:
+            hint = region_hint(tree, self.known_regions(searcher)) or joined_words_hint(text)
         return SearchResult(text, hits, total, corrections, hint)
 
     def count(self, query: str | Node, *, view: str) -> int:
@@ -606,7 +609,9 @@ class SearchIndex:
             view, text, sort, total, corrections, searcher, compiled, order(tree), records
         )
         if not total:
-            listing.hint = region_hint(tree, self.known_regions(searcher))
+            listing.hint = region_hint(tree, self.known_regions(searcher)) or joined_words_hint(
+                text
+            )
         listing._take(hits)
         return listing
 

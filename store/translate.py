@@ -460,6 +460,23 @@ def region_hint(tree: Node, known: list[str]) -> str:
     return ""
 
 
+def joined_words_hint(text: str) -> str:
+    """For a query that found nothing: a word joined to another by punctuation
+    ("elevator/samara", "Penza-Samara") is searched as the phrase of its words, like
+    "agro-industrial"; say so, and how to find the words anywhere ("" when none is)."""
+    unquoted = re.sub(r'"[^"]*"?', " ", text)
+    for token in unquoted.split():
+        if token.startswith("-") or ":" in token:
+            continue  # (excluded, or a filter's value)
+        words = WORD_RE.findall(token)
+        if len(words) > 1:
+            return (
+                f'{token} is searched as the phrase "{" ".join(words)}" (those words together); '
+                f"{' '.join(words)} finds them anywhere."
+            )
+    return ""
+
+
 def _region_phrase(words: tuple[str, ...]) -> Node | None:
     """``Moscow Region`` -> (``"moscow oblast"`` OR ``"moscow region"``); None if no region."""
     region = find_region(" ".join(words))

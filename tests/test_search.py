@@ -781,6 +781,26 @@ def test_a_page_of_rows_reads_where_its_records_are_in_a_few_calls() -> None:
     ]
 
 
+def test_words_joined_by_punctuation_that_find_nothing_say_they_were_a_phrase(
+    index: SearchIndex,
+) -> None:
+    """``elevator/samara`` is searched as the phrase "elevator samara" (as "agro-industrial"
+    is), and found nothing with no word why (a new user's try): the answer says so, and
+    the words apart find both. A joined word that finds something, one excluded or quoted,
+    or a filter's value, says nothing."""
+    result = index.search("elevator/samara")
+    assert result.total == 0
+    assert result.hint == (
+        'elevator/samara is searched as the phrase "elevator samara" (those words '
+        "together); elevator samara finds them anywhere."
+    )
+    assert index.listing("proposals", "elevator/samara").hint == result.hint
+    assert index.search("elevator samara").total > 0
+    assert index.search("elevator,penza zzzzqqq").hint.startswith("elevator,penza is searched")
+    for quiet in ('"elevator/samara"', "-elevator/samara zzzzqqq", "enterprise:zzzz-qqq"):
+        assert index.search(quiet).hint == "", quiet
+
+
 def test_a_region_with_no_meetings_says_which_its_name_starts(index: SearchIndex) -> None:
     """``region:moscow`` is the city and finds nothing, as documented; the list said only
     "Try fewer words" (a new user tried "region:moscow oblast" next, which found nothing
