@@ -205,7 +205,14 @@ def _corrected_value(
             return None
         guesses = latin_guesses(value)  # in Cyrillic: its Latin spellings, if a region's
         for guess in guesses:
-            if find_region(guess) or matching_regions(known, guess):
+            if find_region(guess):
+                return guess
+        for guess in guesses:  # ("Самарская": samar-, which starts Samara: samara)
+            starts = matching_regions(known, guess)
+            if len(starts) == 1 and (region := find_region(starts[0])) is not None:
+                core: str = WORD_RE.findall(fold(region.core))[0]
+                return core
+            if starts:
                 return guess
         for typed in guesses or [value]:  # else the nearest region to one of them
             limit = 1 if len(typed) <= 6 else 2
