@@ -554,8 +554,12 @@ def test_an_import_that_skips_everything_leaves_the_file_as_it_is(capsys, here, 
     write_json(here / "again.json", exported(capsys))
     before = store.path.read_bytes()
     code, out, _ = run(capsys, "import", "again.json")
-    assert code == 0 and "0 added, 0 updated, 5 skipped" in out
+    # (exit status 1: nothing to do, as the README says of a search that finds nothing; a
+    # new user's `import` of an export found it 0)
+    assert code == 1 and "0 added, 0 updated, 5 skipped" in out
     assert store.path.read_bytes() == before
+    assert run(capsys, "import", "--dry-run", "again.json")[0] == 1
+    assert run(capsys, "import", "--dry-run", "--update", "again.json")[0] == 0
 
 
 def test_an_existing_id_is_skipped_and_reported(capsys, here: Path, store: Store):
@@ -582,7 +586,7 @@ def test_same_date_region_and_host_is_the_same_meeting(capsys, here: Path, store
     twin["proposals"] = []
     write_json(here / "twin.json", twin)
     code, out, _ = run(capsys, "import", "twin.json")
-    assert code == 0
+    assert code == 1  # (nothing done)
     assert out.splitlines()[:2] == [
         "imported twin.json: 0 added, 0 updated, 1 skipped",
         f"  skipped penza-again: already exists as {original} (same date, region and host)",

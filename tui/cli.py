@@ -1053,7 +1053,8 @@ def cmd_import(db_path: Path, args: argparse.Namespace) -> int:
     else:
         for line in result.lines():
             _say(line, sys.stdout)
-    return EXIT_OK
+    # (every meeting already there: nothing to do, as a search that finds nothing)
+    return EXIT_OK if result.report.added or result.report.updated else EXIT_EMPTY
 
 
 def cmd_import_article(db_path: Path, args: argparse.Namespace) -> int:
