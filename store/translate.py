@@ -473,6 +473,7 @@ def joined_words_hint(text: str) -> str:
     "agro-industrial"; say so, and how to find the words anywhere ("" when none is)."""
     unquoted = re.sub(r'"[^"]*"?', " ", text)
     for token in unquoted.split():
+        token = token.strip("()")  # ("(elevator/samara OR lifts)")
         if token.startswith("-") or ":" in token:
             continue  # (excluded, or a filter's value)
         words = WORD_RE.findall(token)

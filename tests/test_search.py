@@ -798,6 +798,7 @@ def test_words_joined_by_punctuation_that_find_nothing_say_they_were_a_phrase(
     assert index.listing("proposals", "elevator/samara").hint == result.hint
     assert index.search("elevator samara").total > 0
     assert index.search("elevator,penza zzzzqqq").hint.startswith("elevator,penza is searched")
+    assert index.search("(elevator/samara OR zzzzqqq)").hint == result.hint
     for quiet in ('"elevator/samara"', "-elevator/samara zzzzqqq", "enterprise:zzzz-qqq"):
         assert index.search(quiet).hint == "", quiet
 
