@@ -27,7 +27,7 @@ from msgspec import Struct, field
 
 from .analysis import fold, spans
 from .model import Meeting, Proposal, TradeFigure
-from .query import And, Node, parse
+from .query import And, Node, QueryError, parse
 from .records import (
     AwaitedRecords,
     IndexCorrupt,
@@ -580,8 +580,19 @@ class SearchIndex:
             )
         hint = ""
         if not total:
-            hint = region_hint(tree, self.known_regions(searcher)) or joined_words_hint(text)
+            hint = region_hint(tree, self.known_regions(searcher)) or self._joined_hint(text)
         return SearchResult(text, hits, total, corrections, hint)
+
+    def _joined_hint(self, text: str) -> str:
+        """For a query that found nothing: a joined word to blame (see joined_words_hint)."""
+
+        def finds(word: str) -> bool:
+            try:
+                return self._answer(self.searcher(), word, "all", None, False)[3] > 0
+            except QueryError:
+                return True  # (nothing to say of it)
+
+        return joined_words_hint(text, finds)
 
     def count(self, query: str | Node, *, view: str) -> int:
         """How many rows ``view`` lists for ``query``."""
@@ -609,7 +620,7 @@ class SearchIndex:
             view, text, sort, total, corrections, searcher, compiled, order(tree), records
         )
         if not total:
-            listing.hint = region_hint(tree, self.known_regions(searcher)) or joined_words_hint(
+            listing.hint = region_hint(tree, self.known_regions(searcher)) or self._joined_hint(
                 text
             )
         listing._take(hits)

@@ -211,7 +211,8 @@ def _corrected_value(
             starts = matching_regions(known, guess)
             if len(starts) == 1 and (region := find_region(starts[0])) is not None:
                 core: str = WORD_RE.findall(fold(region.core))[0]
-                return core
+                if find_region(core) is region:  # (not "moscow", the city, for Moscow Oblast)
+                    return core
             if starts:
                 return guess
         for typed in guesses or [value]:  # else the nearest region to one of them
@@ -467,17 +468,23 @@ def region_hint(tree: Node, known: list[str]) -> str:
     return ""
 
 
-def joined_words_hint(text: str) -> str:
+def joined_words_hint(text: str, finds: Callable[[str], bool]) -> str:
     """For a query that found nothing: a word joined to another by punctuation
     ("elevator/samara", "Penza-Samara") is searched as the phrase of its words, like
-    "agro-industrial"; say so, and how to find the words anywhere ("" when none is)."""
+    "agro-industrial"; when that word alone finds nothing (``finds``), say so, and how to
+    find the words anywhere ("" when no such word is to blame). Not a word excluded, a
+    filter's value, a date or an abbreviation ("2025-04-05", "u.s.")."""
     unquoted = re.sub(r'"[^"]*"?', " ", text)
-    for token in unquoted.split():
-        token = token.strip("()")  # ("(elevator/samara OR lifts)")
-        if token.startswith("-") or ":" in token:
+    after_not = False
+    for token in re.findall(r"[^\s()]+", unquoted):
+        excluded, after_not = after_not, token == "NOT"
+        token = token.strip("[]{}.,;:!?'’~*")
+        if excluded or token.startswith("-") or ":" in token:
             continue  # (excluded, or a filter's value)
         words = WORD_RE.findall(token)
-        if len(words) > 1:
+        if len(words) < 2 or any(len(w) < 2 or w.isdigit() for w in words):
+            continue
+        if not finds(token):
             return (
                 f'{token} is searched as the phrase "{" ".join(words)}" (those words together); '
                 f"{' '.join(words)} finds them anywhere."

@@ -2246,7 +2246,10 @@ def test_a_date_a_site_puts_on_pages_of_any_year_is_not_the_meetings() -> None:
     assert draft.meeting["date"] == ""
     assert "date" in draft.missing
     assert any("2019-12-13" in flag and "news.by" in flag for flag in draft.flags)
+    for same_site in ("HTTPS://NEWS.BY/eng/x", "https://news.by:443/x", "https://m.news.by/x"):
+        assert extract(text, url=same_site).meeting["date"] == "", same_site
     assert extract(text, url="https://www.sb.by/en/talks.html").meeting["date"] == "2019-12-13"
+    assert extract(text, url="https://fakenews.by/x").meeting["date"] == "2019-12-13"
     assert extract(text).meeting["date"] == "2019-12-13"  # (no address: no site to know)
     later = text.replace("2019-12-13", "2025-07-14")
     assert extract(later, url=news_by).meeting["date"] == "2025-07-14"
@@ -3059,6 +3062,20 @@ def test_a_kind_of_work_joined_to_a_good_of_one_shares_its_noun() -> None:
         "milk",
     ]
     assert exports("Belarus offers grain and sunflower oil.") == ["grain", "sunflower oil"]
+    # only equipment for another kind of work lends its noun (a review's finds)
+    assert exports("Belarus offers water treatment and agricultural machinery.") == [
+        "water treatment",
+        "agricultural machinery",
+    ]
+    assert exports("Belarus offers food processing and dairy products.") == [
+        "food processing",
+        "dairy products",
+    ]
+    assert exports("Belarus supplies tractors, water treatment and building materials.") == [
+        "tractors",
+        "water treatment",
+        "building materials",
+    ]
 
 
 def test_student_exchanges_are_an_education_proposal_with_their_universities() -> None:
@@ -3084,6 +3101,20 @@ def test_student_exchanges_are_an_education_proposal_with_their_universities() -
     for said in ("academic exchange programmes", "exchanges of students"):
         other = text.replace("student exchanges", said)
         assert "education" in {p["sector"] for p in extract(other).meeting["proposals"]}
+    # (a review's finds: no education where the exchange is of youth, or of delegations)
+    for said, sectors in (
+        ("youth and student exchanges", {"construction", "culture-youth"}),
+        (
+            "exchanges of teachers' delegations to share experience in agriculture",
+            {"construction", "agriculture-food"},
+        ),
+    ):
+        other = text.replace(
+            "student exchanges between Kazan Federal University and the Belarusian State "
+            "University",
+            said,
+        )
+        assert {p["sector"] for p in extract(other).meeting["proposals"]} == sectors, said
 
 
 def test_the_goods_challenge_set_scores_no_lower_than_when_these_rules_were_written() -> None:

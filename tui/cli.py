@@ -167,7 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
             "shapes in YAML (needs the extra: pip install 'coopbrowse[yaml]'). Every record of "
             "every file is checked first: one bad record and nothing is written. Meetings that "
             "exist (same id, or same date, region and host) are skipped, or replaced with "
-            "--update. Exit status 0, or 2 for a bad file or record."
+            "--update. Exit status 0, 1 when every meeting was skipped (nothing to do), or 2 "
+            "for a bad file or record."
         ),
     )
     p.add_argument("files", metavar="FILE", nargs="+", help="a .json, .yaml or .yml file")

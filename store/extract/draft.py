@@ -379,9 +379,9 @@ def extract(
     if published and not pub:
         pub, pub_inferred, pub_how = published, False, "given with the article"
     url = url or (article.urls[0] if article.urls else "")
-    if article.date_line and article.date_line in _PLACEHOLDER_DATES.get(_site(url), ()):
+    if article.date_line and (placed_by := _placeholder_site(url, article.date_line)):
         flags.append(
-            f"date: the page's date line ({article.date_line}) is one {_site(url)} puts on "
+            f"date: the page's date line ({article.date_line}) is one {placed_by} puts on "
             "pages of any year; not used"
         )
         article.date_line = None
@@ -510,8 +510,23 @@ _PLACEHOLDER_DATES: dict[str, frozenset[str]] = {"news.by": frozenset({"2019-12-
 
 
 def _site(url: str) -> str:
-    """The site of an address, without "www." or "eng." ("news.by")."""
-    return re.sub(r"^https?://(?:www\.|eng\.)?", "", url).split("/")[0].lower() if url else ""
+    """The site of an address, without "www." or "eng." ("news.by"), nor a port."""
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/")[0]
+    return re.sub(r"^(?:www|eng)\.", "", host.split(":")[0])
+
+
+def _placeholder_site(url: str, date: str) -> str:
+    """The site of ``url`` (or the site it is part of: "m.news.by") if it puts ``date`` on
+    pages of any year; "" if not."""
+    host = _site(url)
+    return next(
+        (
+            site
+            for site, dates in _PLACEHOLDER_DATES.items()
+            if date in dates and (host == site or host.endswith("." + site))
+        ),
+        "",
+    )
 
 
 def _outlet(body: str, dateline: re.Match[str] | None, url: str) -> str:

@@ -330,13 +330,25 @@ _REGION_SIDE = r"\b(?:the\s+region|Oblast|Krai|Territory|Republic|governor)\b"
 _RUSSIAN_SUBJECT = re.compile(_REGION_SIDE + r"[^,.;]*$")
 
 
-# A kind of work, joined by "and" to a good of a kind of work: the good's noun is its too
-# ("water treatment and wastewater disposal equipment": no "water treatment" sold alone)
-KIND_OF_WORK = re.compile(
-    r"\s(?:treatment|disposal|purification|processing|cleaning|sorting|recycling|irrigation|"
-    r"drying|handling)$",
+# A kind of work, joined by "and" to the equipment for another: the equipment's noun is its
+# too ("water treatment and wastewater disposal equipment": no "water treatment" sold alone;
+# not "water treatment and agricultural machinery", nor "food processing and dairy products")
+_WORK = (
+    r"(?:treatment|disposal|purification|processing|cleaning|sorting|recycling|irrigation|"
+    r"drying|handling)"
+)
+_KIND_OF_WORK = re.compile(rf"\s{_WORK}$", re.I)
+_FOR_WORK = re.compile(
+    rf"\s{_WORK}\s+(?:equipment|machinery|machines|plants|lines|systems|units|facilities|"
+    r"complexes|installations|stations)$",
     re.I,
 )
+
+
+def shares_work_noun(kind: str, good: str) -> bool:
+    """Whether ``kind`` ("water treatment") is a kind of work that shares the noun of
+    ``good``, the equipment for another ("wastewater disposal equipment")."""
+    return bool(_KIND_OF_WORK.search(kind) and _FOR_WORK.search(good))
 
 
 def _items(text: str, split: object) -> list[str]:
@@ -363,7 +375,7 @@ def _items(text: str, split: object) -> list[str]:
         items = list(split(text))  # type: ignore[operator]
     if len(items) == 1 and " and " in items[0]:  # "grain and sunflower oil"
         items = items[0].split(" and ")
-        if len(items) == 2 and KIND_OF_WORK.search(items[0]) and len(items[1].split()) >= 2:
+        if len(items) == 2 and shares_work_noun(items[0], items[1]):
             items[0] = f"{items[0]} {items[1].split()[-1]}"  # (its noun too)
     for item in items:
         # (and a dash an aside opens or closes: "the export of oil products - by ...")

@@ -502,8 +502,9 @@ CUES: list[Cue] = [
         r"(?:[\w-]+\s+){0,3}?educational\s+institutions",
         r"education",
         # "expand student exchanges", "academic exchange programmes", "exchanges of students"
-        r"(?:student|academic|inter-university)\s+exchanges?",
-        r"exchanges?\s+of\s+(?:students|teachers|lecturers|academics)",
+        # (not "youth and student exchanges": youth exchanges, one proposal of culture and youth)
+        r"(?<!youth\sand\s)(?:student|academic|inter-university)\s+exchanges?",
+        r"exchanges?\s+of\s+(?:students|teachers|lecturers|academics)\b(?![’'])",
         # people sent to study: "we will send our students to study here", "come to study at"
         r"(?:students?|(?:come|go|send\w*)\s+(?:[\w-]+\s+){0,3}?)to\s+study",
     ),

@@ -12,12 +12,12 @@ from ..regions import Region, find_region
 from .dates import MONTH, MONTHS
 from .goods import (
     GOODS_LEXICON,
-    KIND_OF_WORK,
     VAGUE_GOODS,
     is_good,
     made_by_belarusian,
     named_goods,
     offered_goods,
+    shares_work_noun,
     spoken,
 )
 from .needs import may_match
@@ -1370,10 +1370,7 @@ def _shared_noun(items: list[str], joined: set[str] | frozenset[str] = frozenset
             item = f"{pair[2]} {pair[3]}"
         words = item.split()
         if _attributive(item, listed=listed) or (
-            item in joined
-            and KIND_OF_WORK.search(item)
-            and at + 1 < len(items)
-            and len(items[at + 1].split()) >= 2
+            item in joined and at + 1 < len(items) and shares_work_noun(item, items[at + 1])
         ):
             kinds.append(item)
             continue
