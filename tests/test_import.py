@@ -579,6 +579,18 @@ def test_an_existing_id_is_skipped_and_reported(capsys, here: Path, store: Store
     assert store.meeting(fresh[0]["id"]) is not None
 
 
+def test_a_file_of_no_meetings_says_so(capsys, here: Path, store: Store) -> None:
+    """``[]`` (or ``{"meetings": []}``) printed nothing and exited 1 (a review's find): it
+    says the file holds no meetings, beside what the other files did."""
+    write_json(here / "empty.json", [])
+    write_json(here / "none.json", {"meetings": []})
+    before = store.path.read_bytes()
+    code, out, _ = run(capsys, "import", "empty.json", "none.json")
+    assert code == 1
+    assert out.splitlines() == ["empty.json: no meetings in it", "none.json: no meetings in it"]
+    assert store.path.read_bytes() == before
+
+
 def test_same_date_region_and_host_is_the_same_meeting(capsys, here: Path, store: Store):
     twin = copy.deepcopy(exported(capsys)[3])
     original = twin["id"]

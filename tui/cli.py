@@ -1054,6 +1054,10 @@ def cmd_import(db_path: Path, args: argparse.Namespace) -> int:
     else:
         for line in result.lines():
             _say(line, sys.stdout)
+        read = {r.file for r in records}
+        for name in dict.fromkeys(str(Path(f)) for f in args.files):
+            if name not in read:  # ("[]": a file of no meetings said nothing at all)
+                _say(f"{name}: no meetings in it", sys.stdout)
     # (every meeting already there: nothing to do, as a search that finds nothing)
     return EXIT_OK if result.report.added or result.report.updated else EXIT_EMPTY
 
