@@ -114,7 +114,7 @@ class SearchResult(Struct):
     hits: list[Hit]
     total: int
     corrections: list[tuple[str, str]] = field(default_factory=list)
-    hint: str = ""  # for no result: what the query may have meant (see region_hint)
+    hint: str = ""  # for no result: what the query may have meant (see _empty_hint)
 
     @property
     def fuzzy(self) -> bool:
@@ -140,7 +140,7 @@ class Listing(Struct):
     _records: Records  # where its rows are read (as of its snapshot)
     _segments: array[int] = field(default_factory=lambda: array("H"))
     _docs: array[int] = field(default_factory=lambda: array("I"))
-    hint: str = ""  # for no rows: what the query may have meant (see region_hint)
+    hint: str = ""  # for no rows: what the query may have meant (see _empty_hint)
     # where the rows of the pages read lately are: (uid, muid, pi, nprops) by row, by page
     # (SearchIndex.row)
     _places: Recent[int, list[tuple[int, ...]]] = field(default_factory=lambda: Recent(16))
@@ -578,21 +578,20 @@ class SearchIndex:
                     _lazy_spans(record, meeting, highlight),
                 )
             )
-        hint = ""
-        if not total:
-            hint = region_hint(tree, self.known_regions(searcher)) or self._joined_hint(text)
+        hint = "" if total else self._empty_hint(searcher, tree, text)
         return SearchResult(text, hits, total, corrections, hint)
 
-    def _joined_hint(self, text: str) -> str:
-        """For a query that found nothing: a joined word to blame (see joined_words_hint)."""
+    def _empty_hint(self, searcher: Any, tree: Node, text: str) -> str:
+        """For a query that found nothing, what it may have meant: a region named otherwise
+        (region_hint), or a joined word that finds nothing alone (joined_words_hint)."""
 
         def finds(word: str) -> bool:
             try:
-                return self._answer(self.searcher(), word, "all", None, False)[3] > 0
+                return self._answer(searcher, word, "all", None, False)[3] > 0
             except QueryError:
                 return True  # (nothing to say of it)
 
-        return joined_words_hint(text, finds)
+        return region_hint(tree, self.known_regions(searcher)) or joined_words_hint(text, finds)
 
     def count(self, query: str | Node, *, view: str) -> int:
         """How many rows ``view`` lists for ``query``."""
@@ -620,9 +619,7 @@ class SearchIndex:
             view, text, sort, total, corrections, searcher, compiled, order(tree), records
         )
         if not total:
-            listing.hint = region_hint(tree, self.known_regions(searcher)) or self._joined_hint(
-                text
-            )
+            listing.hint = self._empty_hint(searcher, tree, text)
         listing._take(hits)
         return listing
 
