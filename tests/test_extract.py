@@ -2902,6 +2902,11 @@ def test_a_belarusian_official_named_without_a_post_is_the_host() -> None:
         ("Paper, cardboard and nitrogen fertilizers were purchased from the region.",
          [], ["Paper", "cardboard", "nitrogen fertilizers"]),
         ("Belarus, in turn, imports coal from the region.", [], ["coal"]),
+        # (the aside before a want: "ready to buy" is then five words on, as "in turn" was
+        # not allowed for, and the goods went to the exports)
+        ("He said that Belarus in turn is ready to buy Tula timber and coal.",
+         [], ["timber", "coal"]),
+        ("Belarus, for its part, is interested in timber.", [], ["timber"]),
     ],
 )  # fmt: skip
 def test_goods_bought_from_the_region_in_more_shapes(

@@ -1023,7 +1023,9 @@ _TRADE_CUE = re.compile(
 # Belarus buying: what comes from the region, or what Belarus wants there
 _BELARUS_BUYS = re.compile(
     rf"\b(?:(?:we|Belarus|Belarusians?|[Oo]ur\s+(?:country|republic|enterprises|companies)|"
-    rf"{BELARUS_REGIONS})(?:['’]s)?\s+"
+    rf"{BELARUS_REGIONS})(?:['’]s)?"
+    # (an aside between: "Belarus in turn is ready to buy Komi timber")
+    r"(?:,?\s+(?:in\s+turn|for\s+its\s+part|in\s+return),?)?\s+"
     r"(?:\w+\s+){0,4}?(?:buy|buys|bought|purchas\w*|import\w*|interested|interest|need|needs)|"
     # a Belarusian maker or its oblast's buyers, buying: "the Belarusian Steel Works in Zhlobin
     # is interested in", "Brest fish processors buy" (not "Gomel enterprises need markets")
