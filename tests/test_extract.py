@@ -2907,6 +2907,11 @@ def test_a_belarusian_official_named_without_a_post_is_the_host() -> None:
         ("He said that Belarus in turn is ready to buy Tula timber and coal.",
          [], ["timber", "coal"]),
         ("Belarus, for its part, is interested in timber.", [], ["timber"]),
+        # (offered to Belarus by a region's "we": not Belarus's own offer)
+        ("\u201cWe are ready to offer Belarus our fish,\u201d the governor said.", [], ["fish"]),
+        # (a verb of using is no kind of the good)
+        ("\u201cOur plants consume nickel and copper, and we want to buy more,\u201d "
+         "Lukashenko said.", [], ["nickel", "copper"]),
     ],
 )  # fmt: skip
 def test_goods_bought_from_the_region_in_more_shapes(
@@ -3006,12 +3011,17 @@ def test_what_belarus_says_it_makes_is_on_offer() -> None:
         "\u201cYou buy almost all of it abroad,\u201d Lukashenko said.",
         "The region is ready to buy right away, the governor said.",
         "Belarus will supply a first trial batch next month.",
+        "\u201cWe can supply a hundred, two hundred a year, on credit,\u201d he said.",
+        "\u201cToday we buy part of it far away,\u201d the governor said.",
+        "\u201cLet us make these things together, localise something in Belarus,\u201d he said.",
+        "Belarus is ready to send its builders and scientists to the region.",
     ],
 )
 def test_a_speechs_loose_words_are_no_goods(sentence: str) -> None:
     """From the reports challenge set c's extras: a pronoun or an adverb in a speech ("it
-    somewhere far away", "as much as you want", "right away") and "a trial batch" name no
-    good."""
+    somewhere far away", "as much as you want", "right away"), "a trial batch", a number in
+    words ("two hundred"), a share ("part of it"), "something", and people sent (builders,
+    scientists) name no good."""
     text = (
         "Belarusian Prime Minister Roman Golovchenko met with Governor of Tula Oblast Ivan "
         f"Petrov in Minsk on 12 May 2023. {sentence}"

@@ -71,6 +71,8 @@ _OFFER = re.compile(
     rf"\b{_BELARUS_SUBJECT}{_MODAL}\s+(?:supply|supplies|supplied|offer|offers|offered|deliver|"
     rf"delivers|delivered|export|exports|exported|sell|sells|sold|ship|ships|shipped|send|sends|"
     rf"sent)\s+"
+    # (not to Belarus: "we are ready to offer Belarus our fish" is a region's "we")
+    r"(?!(?:to\s+)?(?:Belarus|the\s+Belarusian\s+side)\b)"
     # "We deliver to your region a variety of machinery": the receiver before the goods;
     # "Belarus offers Karelia supplies of equipment": the goods after the supply
     rf"(?:to\s+(?:your|the|this|that)\s+region\s+|to\s+(?:you|them)\s+)?"
@@ -213,7 +215,10 @@ _NOT_GOODS = re.compile(
     r"(?:the\s+)?regions?|the\s+market|services?|solutions?|opportunities|projects?|equipment|"
     r"technolog(?:y|ies)|expanding|growing|increasing|deliveries|supplies|exports|imports|"
     r"servicing|maintenance|training|support|students|specialists|experts|tourists|"
-    r"delegations?|people|children|workers|teachers|doctors|(?:much|many|and|so)\s+more|"
+    r"delegations?|people|children|workers|teachers|doctors|builders|scientists|engineers|"
+    r"researchers|staff|personnel|(?:much|many|and|so)\s+more|"
+    # a share of something named before ("we buy part of it far away")
+    r"part(?:\s+of\b.*)?|the\s+rest(?:\s+of\b.*)?|"
     # a clause's opening words, read as the first of a list ("In turn, polypropylene ... are
     # supplied", "Last year, dairy products ... were delivered")
     r"in\s+turn|(?:last|this|next)\s+year|at\s+the\s+same\s+time|meanwhile|moreover|besides|"
@@ -564,7 +569,12 @@ _NOT_A_THING = re.compile(
     # far away", "as much as you want", "almost all of it", "right away")
     r"^(?:it|them|we|us|you|they|he|she|him|me|as\s+much|almost|right\s+away|directly|"
     r"including|then|consume|train)\b|"
-    r"^(?:small|big|large|proposed|hundreds?|thousands?|a\s+lot|lot|(?:[\w-]+\s+){0,2}batch(?:es)?)$|"
+    r"^(?:small|big|large|proposed|a\s+lot|lot|(?:[\w-]+\s+){0,2}batch(?:es)?|"
+    # a number in words: "a hundred, two hundred a year"
+    r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+)?"
+    r"(?:hundreds?|thousands?|dozens?))$|"
+    # ("localise something in Belarus")
+    r"\s(?:something|anything|everything|nothing)$|"
     r"\s(?:then|now|anyway|directly|somewhere)$|"
     # what points at a good named before it ("fish products, including ready-made ones")
     r"\bones$|"
@@ -945,7 +955,8 @@ _VAGUE_KIND = frozenset((
     "factory", "factories", "who", "whose", "where", "when", "so", "if", "but", "because",
     "joint", "local", "regional", "russian", "belarusian", "both", "increase", "expand",
     "boost", "develop", "reduce", "promote", "raise", "double", "export-oriented",
-    "peculiar", "particular", "innovative",
+    "peculiar", "particular", "innovative", "consume", "consumes", "process", "processes",
+    "lack", "lacks", "eat", "eats",
 ))  # fmt: skip
 # Words of kind that end in -ing or -ed and still say what a good is
 _KIND_VERBAL = frozenset((
@@ -1022,11 +1033,14 @@ _TRADE_CUE = re.compile(
 )
 # Belarus buying: what comes from the region, or what Belarus wants there
 _BELARUS_BUYS = re.compile(
-    rf"\b(?:(?:we|Belarus|Belarusians?|[Oo]ur\s+(?:country|republic|enterprises|companies)|"
+    rf"\b(?:(?:we|Belarus|Belarusians?|[Oo]ur\s+(?:country|republic|enterprises|companies|"
+    # ("Our plants consume nickel and copper": what Belarus's makers use up, it buys)
+    r"plants|factories|mills|refineries|industry)|"
     rf"{BELARUS_REGIONS})(?:['’]s)?"
     # (an aside between: "Belarus in turn is ready to buy Komi timber")
     r"(?:,?\s+(?:in\s+turn|for\s+its\s+part|in\s+return),?)?\s+"
-    r"(?:\w+\s+){0,4}?(?:buy|buys|bought|purchas\w*|import\w*|interested|interest|need|needs)|"
+    r"(?:\w+\s+){0,4}?(?:buy|buys|bought|purchas\w*|import\w*|interested|interest|need|needs|"
+    r"consume|consumes)|"
     # a Belarusian maker or its oblast's buyers, buying: "the Belarusian Steel Works in Zhlobin
     # is interested in", "Brest fish processors buy" (not "Gomel enterprises need markets")
     r"(?:Belarusian\s+(?:[A-Z][\w-]+\s+){1,3}(?:Works|Plant|Factory|Company)|"
