@@ -3015,13 +3015,19 @@ def test_what_belarus_says_it_makes_is_on_offer() -> None:
         "\u201cToday we buy part of it far away,\u201d the governor said.",
         "\u201cLet us make these things together, localise something in Belarus,\u201d he said.",
         "Belarus is ready to send its builders and scientists to the region.",
+        "\u201cWe want to buy directly, without intermediaries,\u201d Lukashenko said.",
+        "Belarus is ready to supply more, according to the regional administration.",
+        "\u201cWe could supply and use the port of Novorossiysk,\u201d he said.",
+        "The region buys from Belarus a share that exceeds 80%.",
+        "Belarus offered a long-term contract, and the region could buy through it.",
     ],
 )
 def test_a_speechs_loose_words_are_no_goods(sentence: str) -> None:
     """From the reports challenge set c's extras: a pronoun or an adverb in a speech ("it
     somewhere far away", "as much as you want", "right away"), "a trial batch", a number in
-    words ("two hundred"), a share ("part of it"), "something", and people sent (builders,
-    scientists) name no good."""
+    words ("two hundred"), a share ("part of it"), "something", people sent (builders,
+    scientists), a clause's words ("without intermediaries", "according to ...", "use the
+    port", "exceeds 80%") and a contract name no good."""
     text = (
         "Belarusian Prime Minister Roman Golovchenko met with Governor of Tula Oblast Ivan "
         f"Petrov in Minsk on 12 May 2023. {sentence}"

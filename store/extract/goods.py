@@ -218,7 +218,7 @@ _NOT_GOODS = re.compile(
     r"delegations?|people|children|workers|teachers|doctors|builders|scientists|engineers|"
     r"researchers|staff|personnel|(?:much|many|and|so)\s+more|"
     # a share of something named before ("we buy part of it far away")
-    r"part(?:\s+of\b.*)?|the\s+rest(?:\s+of\b.*)?|"
+    r"part(?:\s+of\b.*)?|the\s+rest(?:\s+of\b.*)?|(?:a\s+)?shares?|"
     # a clause's opening words, read as the first of a list ("In turn, polypropylene ... are
     # supplied", "Last year, dairy products ... were delivered")
     r"in\s+turn|(?:last|this|next)\s+year|at\s+the\s+same\s+time|meanwhile|moreover|besides|"
@@ -244,7 +244,8 @@ _NOT_GOODS_HEAD = re.compile(
     r"(?:financial|financing|credit|leasing)\s+(?:instruments?|tools?|schemes?|mechanisms?)|"
     r"loans?|credits?|"
     r"experience|cooperation|projects?|technolog(?:y|ies)|opportunities|conditions|terms|"
-    r"prices?|volumes?|amounts?|(?:commodity|product)\s+groups|positions)$",
+    r"prices?|volumes?|amounts?|(?:commodity|product)\s+groups|positions|contracts?|"
+    r"agreements?|ambassadors?)$",
     re.I,
 )
 _SAID_VERB = r"(?:said|noted|stressed|added|says|emphasi[sz]ed|remarked|explained|stated|told)"
@@ -564,11 +565,14 @@ _BELARUSIAN_COLON = re.compile(
 # region"), names a place's own ("Buryatia's partner countries"), or runs into the verb of
 # the next clause ("Grodno Azot began", "pasteboard soared")
 _NOT_A_THING = re.compile(
-    r"^(?:for|to|with|by|in|on|at|of|about|into|from)\s|"
+    r"^(?:for|to|with|by|in|on|at|of|about|into|from|through|via)(?:\s|$)|"
     # a pronoun or an adverb opens no good, in a speech's loose words ("we buy it somewhere
     # far away", "as much as you want", "almost all of it", "right away")
     r"^(?:it|them|we|us|you|they|he|she|him|me|as\s+much|almost|right\s+away|directly|"
-    r"including|then|consume|train)\b|"
+    r"including|then|consume|train|"
+    # a clause's words, not a thing: "without intermediaries", "according to the regional
+    # administration", "which earlier", "use the port of ...", "restore flax", "exceeds 80%"
+    r"without|according|which|who|whose|use|uses|restore|mostly|exceeds?|every|each)\b|"
     r"^(?:small|big|large|proposed|a\s+lot|lot|(?:[\w-]+\s+){0,2}batch(?:es)?|"
     # a number in words: "a hundred, two hundred a year"
     r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+)?"
@@ -580,7 +584,8 @@ _NOT_A_THING = re.compile(
     r"\bones$|"
     r"\b[A-Z][\w-]*['’]s\s|"
     r"\s(?:began|begun|soared|rose|grew|fell|dropped|increased|decreased|doubled|tripled|"
-    r"amounted|reached|exceeded|totalled|totaled|was|were|is|are|has|have|had)$"
+    r"amounted|reached|exceeded|totalled|totaled|was|were|is|are|has|have|had|stopped|ceased|"
+    r"ended|started)$"
 )
 
 
@@ -956,7 +961,8 @@ _VAGUE_KIND = frozenset((
     "joint", "local", "regional", "russian", "belarusian", "both", "increase", "expand",
     "boost", "develop", "reduce", "promote", "raise", "double", "export-oriented",
     "peculiar", "particular", "innovative", "consume", "consumes", "process", "processes",
-    "lack", "lacks", "eat", "eats",
+    "lack", "lacks", "eat", "eats", "restore", "restores", "revive", "revives", "localise",
+    "localize",
 ))  # fmt: skip
 # Words of kind that end in -ing or -ed and still say what a good is
 _KIND_VERBAL = frozenset((
