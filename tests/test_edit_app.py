@@ -1843,6 +1843,54 @@ async def test_a_place_or_date_given_by_hand_drops_the_note_on_how_it_was_missed
         assert (redated.date_note, redated.date_inferred) == ("", False)
 
 
+async def test_a_note_that_goes_with_a_field_given_by_hand_is_cleared_on_screen(
+    app, store: Store
+) -> None:
+    """A new user retyped Penza's date and place: the form still showed the date note, the
+    year-inferred tick and the place note, and saving dropped them without a word. They are
+    cleared in the form as the field is typed, and come back when it is typed back."""
+    before = store.meeting(PENZA)
+    assert before is not None and before.date_note and before.place_note
+    assert before.date_inferred
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        date_note = form.query_one("#f-date-note", Input)
+        place_note = form.query_one("#f-place-note", Input)
+        inferred = form.query_one("#f-date-inferred", Checkbox)
+        form.query_one("#f-place", Input).focus()
+        await pilot.press("end", "ctrl+u", *"Brest")
+        assert place_note.value == ""
+        assert "given by hand" in str(place_note.placeholder)
+        assert date_note.value == before.date_note and inferred.value  # (the date untouched)
+        await pilot.press("ctrl+u", *before.place)  # typed back as it was: the note returns
+        assert place_note.value == before.place_note
+        await pilot.press("ctrl+u", *"Brest")
+        form.query_one("#f-date", Input).focus()
+        await pilot.press("end", "backspace", "2")
+        assert (date_note.value, inferred.value) == ("", False)
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+    saved = store.meeting("2025-04-02-penza") or store.meeting(PENZA)
+    assert saved is not None and (saved.date, saved.place) == ("2025-04-02", "Brest")
+    assert (saved.date_note, saved.place_note, saved.date_inferred) == ("", "", False)
+
+
+async def test_a_note_typed_after_its_field_is_kept(app, store: Store) -> None:
+    """A note the user types after giving the place by hand is theirs: saved as typed,
+    and not put back to the article's when the place is typed back."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        form.query_one("#f-place", Input).focus()
+        await pilot.press("end", "ctrl+u", *"Brest")
+        form.query_one("#f-place-note", Input).focus()
+        await pilot.press(*"by phone")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+    saved = store.meeting(PENZA)
+    assert saved is not None and (saved.place, saved.place_note) == ("Brest", "by phone")
+
+
 async def test_the_section_reached_is_on_screen_at_once(app, monkeypatch) -> None:
     """ctrl+up pressed quickly: the screen still glided towards the section left while the
     keys typed next went into the one reached, off screen (a new user's text landed in a

@@ -212,6 +212,13 @@ def field_name(path: str, wid: str | None = None) -> str:
 
 WidgetType = TypeVar("WidgetType", bound=Widget)
 
+# A field given by hand, and what tells how the article gave it: (the field, its note's
+# widget, a mark's widget)
+_NOTED: dict[str, tuple[str, str, str | None]] = {
+    "f-date": ("date", "f-date-note", "f-date-inferred"),
+    "f-place": ("place", "f-place-note", None),
+}
+
 EAGER_ROWS = 4  # a list's rows mounted with the form; the rest follow a few at a time
 # (the lists below the meeting's own fields, out of sight when the form opens: their first
 # row, for f6 to land in)
@@ -345,6 +352,8 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         self.kept_keys: list[events.Key] = []  # typed while saving, for what comes next
         self.missing: set[str] = set()  # field paths the draft could not fill
         self.focus_on: str | None = None  # a widget id to focus first
+        # notes cleared as their field was given by hand: id → (what it showed, placeholder)
+        self._cleared: dict[str, tuple[str, str]] = {}
 
     # The form ---------------------------------------------------------------------------
 
@@ -904,12 +913,38 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._mended(event.input)
+        if event.input.id in _NOTED:
+            self._notes_follow(event.input.id)
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        self._mended(event.text_area)
-
-    def on_choice_changed(self, event: Choice.Changed) -> None:
-        self._mended(event.choice)
+    def _notes_follow(self, wid: str) -> None:
+        """A date or place given by hand: the note on how the article gave it (or missed it:
+        "not stated in the article"), and the date's year-inferred mark, no longer apply.
+        They are cleared in the form as the field is typed (they had stayed on screen and
+        gone silently on saving); the field put back as it was brings them back. A note the
+        user has changed meanwhile is left as it is."""
+        name, note_id, tick_id = _NOTED[wid]
+        was, cleared = self.original, self._cleared
+        given = self._widget(wid, Field).stored_value.strip() != str(was[name] or "")
+        note = self._widget(note_id, Field)
+        if given and note_id not in cleared:
+            if note.value and note.stored_value == was[f"{name}_note"]:
+                cleared[note_id] = (note.value, note.placeholder)
+                note.placeholder = f"cleared: the {name} was given by hand"
+                note.value = ""
+        elif not given and note_id in cleared:
+            shown, placeholder = cleared.pop(note_id)
+            note.placeholder = placeholder
+            if not note.value:  # (not a note typed meanwhile)
+                note.value = shown
+        if tick_id is None:
+            return
+        tick = self._widget(tick_id, Checkbox)
+        if given and tick_id not in cleared and tick.value and was["date_inferred"]:
+            cleared[tick_id] = ("", "")
+            tick.value = False
+        elif not given and tick_id in cleared:
+            del cleared[tick_id]
+            tick.value = True
 
     def _mended(self, field: Widget) -> None:
         """The field an error named was edited: the error no longer stands under the form
