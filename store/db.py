@@ -973,7 +973,8 @@ class Store:
         change is the meeting's deletion, and it is still deleted (else StoreError)."""
         with self._transaction() as db:
             raw = self._check_tables(db)
-            target = hist.undoable(self._changes(raw), record_id)
+            history = self._changes(raw)
+            target = hist.undoable(history, record_id)
             if target is None:
                 raise NothingToUndo(None, f"{record_id}: no recorded change to undo")
             mid = target.meeting_id
@@ -982,12 +983,10 @@ class Store:
                 raise StoreError(
                     None, f"{record_id} was brought back meanwhile; nothing was undone"
                 )
-            try:
-                before = hist.revert(current, target)
-            except hist.Drifted as exc:
-                raise StoreError(
-                    self.path, f"cannot undo the change of {target.at} to {record_id}: {exc}"
-                ) from None
+            problem = hist.undo_problem(history, target, current, record_id)
+            if problem is not None:
+                raise StoreError(self.path, problem)
+            before = hist.revert(current, target)
             try:
                 restored = Meeting.from_dict(before) if before is not None else None
             except ValidationError as exc:

@@ -186,6 +186,55 @@ def undoable(history: Iterable[Change], record_id: str) -> Change | None:
     return None
 
 
+def shown_time(at: str) -> str:
+    """A change's time as shown: "2026-12-06 19:56:03 UTC"."""
+    return f"{at.replace('T', ' ').removesuffix('Z')} UTC"
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Whether two paths of a change name the same field, or one a part of the other ("" is
+    the whole record; "proposals[p3]" holds "proposals[p3].status")."""
+    return a == b or "" in (a, b) or a.startswith(b + ".") or b.startswith(a + ".")
+
+
+def undo_problem(
+    history: Iterable[Change], change: Change, current: dict[str, Any] | None, record_id: str
+) -> str | None:
+    """Why ``change`` cannot be undone on ``current``, the record as it is now (None: it
+    can): what no longer holds and, when a later recorded change made it so, which one, to
+    be undone first (a proposal's undo reverts an edit of its meeting that a later edit of
+    the meeting built on)."""
+    try:
+        revert(current, change)
+    except Drifted as exc:
+        why = f"cannot undo the change of {shown_time(change.at)} to {record_id}: {exc}"
+    else:
+        return None
+    entries = list(history)
+    undone = {c.undoes for c in entries if c.undoes}
+    paths = [c["path"] for c in change.changes]
+    at = next((i for i, c in enumerate(entries) if c.id == change.id), len(entries))
+    later = [
+        c
+        for c in entries[at + 1 :]
+        if c.meeting_id == change.meeting_id and c.origin != "undo" and c.id not in undone
+    ]
+    blocking = next(
+        (
+            c
+            for c in reversed(later)
+            if any(_overlap(a, b["path"]) for a in paths for b in c.changes)
+        ),
+        None,
+    )
+    if blocking is None:
+        return why
+    return (
+        f"{why}, by the change of {shown_time(blocking.at)} to {blocking.meeting_id}; "
+        "undo that one first"
+    )
+
+
 def entry(meeting_id: str, origin: str, changes: list[dict[str, Any]], undoes: str = "") -> Change:
     return Change(new_id(), meeting_id, now(), origin, changes, undoes)
 

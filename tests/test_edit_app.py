@@ -103,6 +103,40 @@ async def test_edit_adds_a_trade_figure_removes_another_and_undo_brings_it_back(
         assert [c.origin for c in store.history(PENZA)] == ["edit", "undo"]
 
 
+async def test_u_on_a_change_a_later_one_built_on_says_so_without_asking(app, store: Store) -> None:
+    """A new user undid a proposal added in an edit that also moved the meeting, after a
+    later edit moved it again: the app asked "Undo …?" and, answered yes, refused. It now
+    says at once which later change to undo first, and asks nothing."""
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    data = meeting.to_dict()
+    data["proposals"].append({**data["proposals"][0], "id": f"{PENZA}-p99", "title": "New"})
+    data["place"] = "Gomel"
+    assert store.edit_meeting(Meeting.from_dict(data)) is not None
+    moved = store.meeting(PENZA)
+    assert moved is not None
+    later = store.edit_meeting(Meeting.from_dict({**moved.to_dict(), "place": "Vitebsk"}))
+    assert later is not None
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.go_to(("proposal", f"{PENZA}-p99"))
+        await settle(pilot, app)
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)  # no question
+        said = [str(n.message) for n in app._notifications]
+        assert any(
+            "place was changed since" in m
+            and "undo that one first" in m
+            and later.at.replace("T", " ").removesuffix("Z") in m
+            for m in said
+        ), said
+    after = store.meeting(PENZA)
+    assert after is not None and after.place == "Vitebsk" and len(store.history(PENZA)) == 2
+
+
 async def test_u_on_a_meeting_added_from_an_article_takes_it_away(app, store: Store) -> None:
     """A meeting saved from an article is a recorded change: u asks (saying where it came
     from) and removes it, and the list goes on without it."""

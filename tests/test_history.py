@@ -111,6 +111,40 @@ def test_adding_and_removing_a_proposal_and_a_trade_figure(store: Store) -> None
     assert again is not None and again.to_dict() == meeting.to_dict()  # order included
 
 
+def test_an_undo_a_later_change_built_on_names_that_change(store: Store) -> None:
+    """A new user added a proposal and moved the meeting (edit A), moved it again (edit B),
+    then undid the proposal: the app asked, and then refused ("place was changed since").
+    The refusal names the later change to undo first; undone, the proposal's undo works."""
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    data = meeting.to_dict()
+    first = data["proposals"][0]
+    data["proposals"].append({**first, "id": f"{PENZA}-p99", "title": "A new proposal"})
+    data["place"] = "Gomel"
+    a = store.edit_meeting(Meeting.from_dict(data))
+    assert a is not None
+    moved = store.meeting(PENZA)
+    assert moved is not None
+    b = store.edit_meeting(edited(moved, place="Vitebsk"))
+    c = store.follow_up(first["id"], status="agreed", note="unrelated to the place")
+    assert b is not None and c is not None
+    when = b.at.replace("T", " ").removesuffix("Z")
+    with pytest.raises(StoreError) as err:
+        store.undo(f"{PENZA}-p99")
+    said = str(err.value)
+    assert "place was changed since" in said
+    assert f"by the change of {when} UTC to {PENZA}; undo that one first" in said
+    assert f"the change of {a.at.replace('T', ' ').removesuffix('Z')} UTC" in said
+    still = store.meeting(PENZA)
+    assert still is not None and still.place == "Vitebsk"  # (nothing undone)
+    store.undo(PENZA)  # the follow-up (the meeting's latest change)
+    store.undo(PENZA)  # edit B
+    undone = store.undo(f"{PENZA}-p99")
+    assert undone.undoes == a.id
+    again = store.meeting(PENZA)
+    assert again is not None and again.to_dict() == meeting.to_dict()
+
+
 def test_proposals_that_changed_places_are_said_to(store: Store) -> None:
     meeting = store.meeting(PENZA)
     assert meeting is not None and len(meeting.proposals) >= 2

@@ -1891,13 +1891,29 @@ class MainScreen(StyledOnce, Screen[None]):
 
     @work(thread=True, exclusive=True, group="edit")
     def _prepare_undo(self, key: Key, opening: OpeningScreen) -> None:
-        from coopbrowse.store.history import undoable
+        from coopbrowse.store.history import undo_problem, undoable
 
         found = self._whole(key)
         change = None if found is None else undoable(found[0].history, key[1])
-        if change is None:
+        # (said before asking: a change a later one built on cannot be undone first)
+        problem = (
+            None
+            if found is None or change is None
+            else undo_problem(found[0].history, change, found[0].to_dict(), key[1])
+        )
+        if change is None or problem is not None:
             self.app.call_from_thread(opening.call_later, opening.give_up)
-            if found is not None:
+            if problem is not None:
+                self.app.call_from_thread(
+                    self.notify,
+                    one_line(
+                        f"{problem[0].upper()}{problem[1:]} ({self._key('undo', 'u')} "
+                        "on the meeting undoes its latest change)."
+                    ),
+                    severity="warning",
+                    markup=False,
+                )
+            elif found is not None:
                 self.app.call_from_thread(
                     self.notify, one_line(f"No recorded change of {key[1]} to undo."), markup=False
                 )
@@ -1905,7 +1921,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self.app.call_from_thread(self._ask_undo, key, change, opening)
 
     def _ask_undo(self, key: Key, change: Any, opening: OpeningScreen) -> None:
-        from coopbrowse.store.history import describe
+        from coopbrowse.store.history import describe, shown_time
 
         from ..blocks import ORIGIN_LABELS
         from .export import confirm
@@ -1913,10 +1929,10 @@ class MainScreen(StyledOnce, Screen[None]):
         lines = describe(change)  # all it reverts, not only what concerns this record
         shown = "\n".join(f"  {line}" for line in lines[:8])
         more = f"\n  … and {len(lines) - 8} more" if len(lines) > 8 else ""
-        when = change.at.replace("T", " ").removesuffix("Z")
         question = (
             f"Undo the latest change to {key[1]} "
-            f"({ORIGIN_LABELS.get(change.origin, change.origin)}, {when} UTC)?\n{shown}{more}"
+            f"({ORIGIN_LABELS.get(change.origin, change.origin)}, {shown_time(change.at)})?"
+            f"\n{shown}{more}"
         )
         self._hold_keys()  # (from the answer on: see _hold_keys)
         confirm(
