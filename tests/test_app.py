@@ -1560,6 +1560,22 @@ async def test_at_70_columns_the_export_options_show_whole(app, tmp_path, monkey
             assert label in plain(tick.render())
 
 
+async def test_at_70_columns_a_question_fits_whole(app) -> None:
+    """The yes/no questions (delete, undo, discard) were 72 columns wide: at 70 their right
+    border was cut off (found by a new user)."""
+    from coopbrowse.tui.screens.export import ConfirmScreen
+
+    async with app.run_test(size=(70, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("D")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await settle(pilot, app)
+        box = app.screen.query_one("#confirm-box")
+        assert box.region.width <= 70 and app.screen.region.contains_region(box.region)
+        await pilot.press("n")
+        await settle(pilot, app)
+
+
 async def test_the_arrows_choose_what_to_export_and_a_bare_name_is_a_markdown_file(
     app, tmp_path, monkeypatch
 ) -> None:
