@@ -127,7 +127,7 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
         Binding("q", "cancel", "Cancel", show=False, id="article-quit"),
         Binding("ctrl+s", "draft", "Draft the meeting", id="article-draft", priority=True),
         # (a dialog over the browser: the app's help keys do not reach it; "?" is typed)
-        Binding("f1", "app.help", "Help", show=False, id="article-help"),
+        Binding("f1", "app.help", "Help", id="article-help"),
     ]
 
     def help_sections(self) -> list[tuple[str, object]]:

@@ -46,7 +46,7 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
         Binding("ctrl+s", "save", "Save", id="follow-up-save", priority=True),
         Binding("escape", "cancel", "Cancel", id="follow-up-cancel"),
         # (a dialog over the browser: the app's help keys do not reach it; "?" is typed)
-        Binding("f1", "app.help", "Help", show=False, id="follow-up-help"),
+        Binding("f1", "app.help", "Help", id="follow-up-help"),
         # priority, as in the meeting form: what is typed right after a tab goes to the
         # next field (not, in a burst of keys, to this one)
         Binding("tab", "next_field", show=False, id="follow-up-next-field", priority=True),

@@ -317,6 +317,8 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
             id="form-previous-section",
             priority=True,
         ),
+        # (the app's f1 too, shown: `?` is typed into a field here)
+        Binding("f1", "app.help", "Help", id="form-help"),
     ]
 
     heading = "Meeting"
