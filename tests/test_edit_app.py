@@ -733,6 +733,69 @@ async def test_follow_up_by_keyboard_with_a_note_and_the_follow_up_view(app, sto
         assert main.rows[table.cursor].key == ("proposal", pid)
 
 
+async def test_a_proposal_raised_again_in_another_region_can_be_linked(app, store) -> None:
+    """ "Did elevators come up anywhere else?": the dialog offered only later meetings of
+    the proposal's own region ("No later meeting in this region raised this sector." for
+    Penza's elevators), where the CLI's --raised-at takes any. It offers later meetings
+    anywhere that raised the sector, the region's own first."""
+    penza = store.meeting(PENZA)
+    assert penza is not None
+    pid = next(p.id for p in penza.proposals if p.sector == "elevators")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.go_to(("proposal", pid))
+        await settle(pilot, app)
+        await pilot.press("f")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, FollowUpScreen)
+        later = dialog.query_one("#fu-later", Choice)
+        offered = [value for _label, value in later.choices]
+        assert offered[:2] == ["", "2025-07-21-samara"]  # (oldest first)
+        assert sorted(offered[2:]) == [
+            "2025-10-20-mordovia-karankevich",
+            "2025-10-20-mordovia-lukashenko",
+        ]
+        later.value = "2025-07-21-samara"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+    proposal = store.proposal(pid)
+    assert proposal is not None and list(proposal.raised_again) == ["2025-07-21-samara"]
+
+
+async def test_the_proposals_own_region_is_offered_first(app, store) -> None:
+    """A later meeting of the proposal's region comes before the others, though they are
+    older."""
+    moscow = store.meeting("2023-12-18-moscow-oblast")
+    assert moscow is not None
+    pid = next(p.id for p in moscow.proposals if p.sector == "industrial-cooperation")
+    again = moscow.to_dict()
+    again.update(id="2026-01-15-moscow-oblast", date="2026-01-15", date_note="", source={})
+    again["proposals"] = [
+        {**p, "id": f"2026-01-15-moscow-oblast-p{i:02d}", "meeting_id": "2026-01-15-moscow-oblast",
+         "follow_up": [], "raised_again": []}
+        for i, p in enumerate(again["proposals"], 1)
+    ]  # fmt: skip
+    store.put_meetings([Meeting.from_dict(again)])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.go_to(("proposal", pid))
+        await settle(pilot, app)
+        await pilot.press("f")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, FollowUpScreen)
+        offered = [value for _label, value in dialog.query_one("#fu-later", Choice).choices]
+        assert offered[:3] == ["", "2026-01-15-moscow-oblast", "2025-04-01-penza"]
+        await pilot.press("escape")
+        await settle(pilot, app)
+
+
 def statuses_from_article(store: Store) -> None:
     """Mark every proposal's status as the article's (not yet confirmed by a person)."""
     meetings = store.meetings()

@@ -3,7 +3,7 @@
 A new status with the date it changed (today unless told; the status the article gave,
 confirmed as it stands with the date left as shown, holds since the meeting), a note and a
 source URL, both optional; and, optionally, a later meeting where the proposal was raised
-again, chosen from later meetings in the same region where the same sector came up.
+again, chosen from later meetings where the same sector came up (the region's own first).
 Dismisses with the
 arguments of :meth:`coopbrowse.store.db.Store.follow_up`, which the main screen writes in a
 worker (the write, and every status change, is a history entry).
@@ -103,9 +103,7 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
                 yield Label("Raised again at", classes="fu-label")
                 yield Choice(later, "", id="fu-later")
             if not self.candidates:
-                yield Static(
-                    Text("No later meeting in this region raised this sector.", style="dim")
-                )
+                yield Static(Text("No later meeting raised this sector.", style="dim"))
             yield Static("", id="fu-error", markup=False)
             with Horizontal(id="fu-buttons"):
                 yield Button("Save (ctrl+s)", id="fu-save", variant="primary")

@@ -2113,16 +2113,19 @@ class MainScreen(StyledOnce, Screen[None]):
             return
         meeting = found[0]
         proposal = next(p for p in meeting.proposals if p.id == key[1])
-        query = (
-            f"region:{filter_value(meeting.region)} sector:{proposal.sector} date:{meeting.date}.."
-        )
-        candidates = []
+        # later meetings that raised the sector: the region's own first, then anywhere else
+        # ("did elevators come up anywhere else?": the CLI's --raised-at takes any meeting)
+        later = f"sector:{proposal.sector} date:{meeting.date}.."
+        candidates: list[Any] = []
+        seen = {meeting.id}
         try:
-            listing = index.listing("meetings", query, "oldest", page=40)
-            for i in range(min(listing.total, 40)):
-                row = index.row(listing, i)
-                if row is not None and row[2].id != meeting.id:
-                    candidates.append(row[2])
+            for query in (f"region:{filter_value(meeting.region)} {later}", later):
+                listing = index.listing("meetings", query, "oldest", page=40)
+                for i in range(min(listing.total, 40)):
+                    row = index.row(listing, i)
+                    if row is not None and row[2].id not in seen:
+                        seen.add(row[2].id)
+                        candidates.append(row[2])
         except Exception:  # suggestions are a help, not a must
             candidates = []
         self.app.call_from_thread(self._push_follow_up, key, proposal, meeting, candidates, opening)
