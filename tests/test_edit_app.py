@@ -101,6 +101,11 @@ async def test_edit_adds_a_trade_figure_removes_another_and_undo_brings_it_back(
         restored = store.meeting(PENZA)
         assert restored is not None and restored.to_dict() == before.to_dict()
         assert [c.origin for c in store.history(PENZA)] == ["edit", "undo"]
+        # the notice says what came back ("Undone: X." said nothing of it)
+        said = [str(n.message) for n in app._notifications]
+        assert any(
+            m.startswith(f"Undone: {PENZA} (") and m.endswith(", and 2 more).") for m in said
+        ), said
 
 
 async def test_u_on_a_change_a_later_one_built_on_says_so_without_asking(app, store: Store) -> None:

@@ -1946,7 +1946,15 @@ class MainScreen(StyledOnce, Screen[None]):
 
     @work(thread=True, exclusive=True, group="write")
     def _write_undo(self, key: Key) -> None:
-        self._write(key, lambda store: store.undo(key[1]), "Undone")
+        from coopbrowse.store.history import describe
+
+        def what(change: Any) -> str:
+            """What the undo put back, in short: "(place: Vitebsk → Gomel, and 2 more)"."""
+            lines = describe(change, width=20)
+            more = f", and {len(lines) - 1} more" if len(lines) > 1 else ""
+            return f" ({lines[0]}{more})" if lines else ""
+
+        self._write(key, lambda store: store.undo(key[1]), "Undone", detail=what)
 
     @work(thread=True, exclusive=True, group="write")
     def _write_restore(self, key: Key) -> None:
@@ -2042,11 +2050,13 @@ class MainScreen(StyledOnce, Screen[None]):
         keep: Key | None = None,
         then: str = "",
         ahead: str = "",
+        detail: Callable[[Any], str] | None = None,
     ) -> None:
         """(In a worker) one write through the store, saying on the status line while it
         waits for another writer's lock; then the list catches up on ``key`` (or on
         ``keep``, when the write removes ``key``), and ``done`` is said (with ``then``: what
-        may follow; ``ahead`` instead when keys were typed meanwhile: see _list_here)."""
+        may follow; ``ahead`` instead when keys were typed meanwhile: see _list_here;
+        ``detail``: what the change was, told after the record's id)."""
         from coopbrowse.store.writer import store_for_writing
 
         call = self.app.call_from_thread
@@ -2072,7 +2082,7 @@ class MainScreen(StyledOnce, Screen[None]):
             call(self._own_write_over, None)
             call(self.notify, "Nothing changed.", timeout=3)
             return
-        said = f"{done}: {key[1]}."
+        said = f"{done}: {key[1]}{detail(result) if detail else ''}."
         call(
             self._own_write_over,
             keep or key,
