@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,8 @@ def test_follow_up_history_and_undo_end_to_end(capsys, store: Store) -> None:
     assert code == 1 and "no recorded change to undo" in err
     code, out, _ = run(capsys, "history", PID)
     assert code == 0 and "(undone)" in out and out.index("undo") < out.index("follow-up")
+    # times said as the app says them, in UTC ("2026-12-06 19:56:03 UTC")
+    assert re.search(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC  undo", out, re.M), out
 
 
 def test_history_of_a_record_without_changes_exits_1(capsys, store: Store) -> None:

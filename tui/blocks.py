@@ -445,7 +445,7 @@ HISTORY_SHOWN = 12  # changes shown in a detail (the CLI's `history` has them al
 def history_blocks(changes: list[Change], record_id: str | None = None) -> list[Block]:
     """``History``: the changes that concern the record, latest first, each with a compact
     diff; nothing when there are none."""
-    from coopbrowse.store.history import describe
+    from coopbrowse.store.history import describe, shown_time
 
     mine = [c for c in changes if record_id is None or c.touches(record_id)]
     if not mine:
@@ -453,7 +453,7 @@ def history_blocks(changes: list[Change], record_id: str | None = None) -> list[
     undone = {c.undoes for c in mine if c.undoes}
     parts: list[RenderableType] = [Text(f"History ({plural(len(mine), 'change')})", HEADING)]
     for change in reversed(mine[-HISTORY_SHOWN:]):
-        head = Text(f"  {one_line(change.at).replace('T', ' ').removesuffix('Z')}  ", style=LABEL)
+        head = Text(f"  {one_line(shown_time(change.at))}  ", style=LABEL)
         head.append(ORIGIN_LABELS.get(change.origin, change.origin), style="bold")
         if change.id in undone:
             head.append("  (undone)", style=LABEL)

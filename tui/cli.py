@@ -1303,7 +1303,7 @@ def cmd_history(index: SearchIndex, db_path: Path, record_id: str, *, as_json: b
     from rich.text import Text
 
     from coopbrowse.store.db import Store
-    from coopbrowse.store.history import describe
+    from coopbrowse.store.history import describe, shown_time
 
     from .blocks import ORIGIN_LABELS
 
@@ -1329,7 +1329,7 @@ def cmd_history(index: SearchIndex, db_path: Path, record_id: str, *, as_json: b
         return EXIT_EMPTY
     undone = {c.undoes for c in changes if c.undoes}
     for change in changes:
-        head = Text(f"{one_line(change.at).replace('T', ' ').removesuffix('Z')}  ", style="dim")
+        head = Text(f"{one_line(shown_time(change.at))}  ", style="dim")
         head.append(ORIGIN_LABELS.get(change.origin, change.origin), style="bold")
         head.append(
             f"  {one_line(change.id)}" + ("  (undone)" if change.id in undone else ""), "dim"
