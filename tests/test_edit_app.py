@@ -801,6 +801,30 @@ async def test_the_proposals_own_region_is_offered_first(app, store) -> None:
         await settle(pilot, app)
 
 
+async def test_a_detail_of_several_lines_keeps_its_line_breaks_when_edited(app, store) -> None:
+    """A proposal's detail of several lines (imported so) showed on one line, its breaks
+    as spaces, and an edit of one word saved it so: the breaks show as ↵ and are saved as
+    line breaks again."""
+    penza = store.meeting(PENZA)
+    assert penza is not None
+    data = penza.to_dict()
+    data["proposals"][0]["detail"] = "> starts with quote\n# then heading\n- list"
+    store.edit_meeting(Meeting.from_dict(data))
+    pid = data["proposals"][0]["id"]
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, pid)
+        detail = form.query_one("#pr-0-detail", Input)
+        assert detail.value == "> starts with quote↵# then heading↵- list"
+        detail.focus()
+        await pilot.press("end", *" item")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+    saved = store.proposal(pid)
+    assert saved is not None
+    assert saved.detail == "> starts with quote\n# then heading\n- list item"
+
+
 def statuses_from_article(store: Store) -> None:
     """Mark every proposal's status as the article's (not yet confirmed by a person)."""
     meetings = store.meetings()

@@ -92,12 +92,22 @@ class Shown:
 
     def __init__(self, text: str, *, newlines: bool = True) -> None:
         self.text = text
-        if newlines:  # (a line break written \r\n shows, and is saved once edited, as one)
-            text = text.replace("\r\n", "\n")
-        self.shown = printable(text, newlines=newlines)
+        text = text.replace("\r\n", "\n")  # (shows, and is saved once edited, as one)
+        # one line: a line break shows as ↵, and is saved as a line break again once edited
+        # (folded to a space, a proposal's detail of several lines lost its breaks to an
+        # edit of one word)
+        self.breaks = not newlines
+        if self.breaks:
+            text = text.replace("\n", LINE_BREAK).replace("\t", " ")
+        self.shown = printable(text)
 
     def given(self, now: str) -> str:
-        return self.text if now == self.shown else now
+        if now == self.shown:
+            return self.text
+        return now.replace(LINE_BREAK, "\n") if self.breaks else now
+
+
+LINE_BREAK = "↵"  # a line break in a one-line field
 
 
 class ShownTextArea(OrderedTextArea):
