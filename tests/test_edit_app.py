@@ -421,6 +421,9 @@ async def test_a_new_proposals_sector_is_chosen_not_assumed(app, store) -> None:
         assert "sector" in str(form.query_one("#review-error").render())
         assert store.path.read_bytes() == before
         await pilot.press("right")  # the first sector
+        await settle(pilot, app)
+        # the error goes once the field it names is edited (a dropdown too)
+        assert str(form.query_one("#review-error").render()).strip() == ""
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         assert isinstance(app.screen, MainScreen)

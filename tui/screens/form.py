@@ -948,6 +948,12 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
             del cleared[tick_id]
             tick.value = True
 
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._mended(event.text_area)
+
+    def on_choice_changed(self, event: Choice.Changed) -> None:
+        self._mended(event.choice)
+
     def _mended(self, field: Widget) -> None:
         """The field an error named was edited: the error no longer stands under the form
         ("Region: is required" beside the region just filled in)."""
