@@ -37,7 +37,12 @@ _ITEM_NAMES: dict[str, Callable[[dict[str, Any]], str]] = {
 
 
 class Drifted(ValueError):
-    """The record no longer holds what the change to revert left in it."""
+    """The record no longer holds what the change to revert left in it (``path``: the
+    change's path that drifted)."""
+
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path
 
 
 def now() -> str:
@@ -105,7 +110,7 @@ def revert(current: dict[str, Any] | None, change: Change) -> dict[str, Any] | N
     for c in change.changes:
         if c["path"] == ORDER:
             if list(proposals) != c["new"]:
-                raise Drifted("the record's proposals were changed since")
+                raise Drifted("the record's proposals were changed since", ORDER)
             order = c["old"]
     for c in change.changes:
         path, old, new = c["path"], c["old"], c["new"]
@@ -115,22 +120,22 @@ def revert(current: dict[str, Any] | None, change: Change) -> dict[str, Any] | N
             pid, key = _split(path)
             if not key:
                 if proposals.get(pid) != new:
-                    raise Drifted(f"proposal {pid} was changed since")
+                    raise Drifted(f"proposal {pid} was changed since", path)
                 if old is None:
                     del proposals[pid]
                 else:
                     proposals[pid] = dict(old)
             else:
                 if pid not in proposals or proposals[pid].get(key) != new:
-                    raise Drifted(f"proposal {pid} was changed since")
+                    raise Drifted(f"proposal {pid} was changed since", path)
                 proposals[pid][key] = old
         else:
             if record.get(path) != new:
-                raise Drifted(f"{path} was changed since")
+                raise Drifted(f"{path} was changed since", path)
             record[path] = old
     if order is not None:
         if sorted(order) != sorted(proposals):
-            raise Drifted("the record's proposals were changed since")
+            raise Drifted("the record's proposals were changed since", ORDER)
         record["proposals"] = [proposals[pid] for pid in order]
     else:
         record["proposals"] = list(proposals.values())
@@ -208,11 +213,14 @@ def undo_problem(
         revert(current, change)
     except Drifted as exc:
         why = f"cannot undo the change of {shown_time(change.at)} to {record_id}: {exc}"
+        drifted = exc.path
     else:
         return None
     entries = list(history)
     undone = {c.undoes for c in entries if c.undoes}
-    paths = [c["path"] for c in change.changes]
+    # (what drifted: a field, a proposal; or, for a whole record or the proposals' order,
+    # any of the change's paths)
+    paths = [drifted] if drifted not in ("", ORDER) else [c["path"] for c in change.changes]
     at = next((i for i, c in enumerate(entries) if c.id == change.id), len(entries))
     later = [
         c
@@ -229,9 +237,11 @@ def undo_problem(
     )
     if blocking is None:
         return why
+    # (undo takes a meeting's changes latest first: those after it go back before it)
     return (
-        f"{why}, by the change of {shown_time(blocking.at)} to {blocking.meeting_id}; "
-        "undo that one first"
+        f"{why}, by the change of {shown_time(blocking.at)} ({blocking.id}) to "
+        f"{blocking.meeting_id}; undo "
+        "the meeting's changes back to that one first"
     )
 
 

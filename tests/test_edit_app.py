@@ -134,7 +134,7 @@ async def test_u_on_a_change_a_later_one_built_on_says_so_without_asking(app, st
         said = [str(n.message) for n in app._notifications]
         assert any(
             "place was changed since" in m
-            and "undo that one first" in m
+            and "undo the meeting's changes back to that one first" in m
             and later.at.replace("T", " ").removesuffix("Z") in m
             for m in said
         ), said
@@ -2003,6 +2003,43 @@ async def test_a_note_that_goes_with_a_field_given_by_hand_is_cleared_on_screen(
     saved = store.meeting("2025-04-02-penza") or store.meeting(PENZA)
     assert saved is not None and (saved.date, saved.place) == ("2025-04-02", "Brest")
     assert (saved.date_note, saved.place_note, saved.date_inferred) == ("", "", False)
+
+
+async def test_a_mark_or_note_put_back_after_the_form_cleared_it_is_kept(app, store: Store) -> None:
+    """The form clears the year-inferred tick and the date note as the date is typed; ticked
+    again, or the same note typed again, they are the user's and saved so (saving had
+    dropped them again, as equal to the record's)."""
+    before = store.meeting(PENZA)
+    assert before is not None and before.date_inferred and before.date_note
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        form.query_one("#f-date", Input).focus()
+        await pilot.press("end", "backspace", "2")
+        inferred = form.query_one("#f-date-inferred", Checkbox)
+        note = form.query_one("#f-date-note", Input)
+        assert (inferred.value, note.value) == (False, "")
+        inferred.value = True
+        note.value = before.date_note
+        await settle(pilot, app)
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+    saved = store.meeting("2025-04-02-penza") or store.meeting(PENZA)
+    assert saved is not None and saved.date == "2025-04-02"
+    assert (saved.date_inferred, saved.date_note) == (True, before.date_note)
+
+
+async def test_a_place_stored_with_spaces_around_it_is_not_taken_as_typed(
+    app, store: Store
+) -> None:
+    """A place stored as "Minsk " showed its note cleared ("given by hand") as the form
+    opened, nothing typed."""
+    before = store.meeting(PENZA)
+    assert before is not None and before.place_note
+    store.edit_meeting(Meeting.from_dict({**before.to_dict(), "place": before.place + " "}))
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        assert form.query_one("#f-place-note", Input).value == before.place_note
 
 
 async def test_a_note_typed_after_its_field_is_kept(app, store: Store) -> None:

@@ -3004,6 +3004,32 @@ def test_what_belarus_says_it_makes_is_on_offer() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "exports", "imports"),
+    [
+        # a governor's "our industry needs": Belarus's goods, sold to the region
+        ("\u201cOur industry needs tractors and buses,\u201d the Tula governor said.",
+         ["tractors", "buses"], []),
+        ("\u201cOur factories need tractors and buses from Belarus,\u201d Ivan Petrov said.",
+         ["tractors", "buses"], []),
+        # goods whose first word is a clause's word elsewhere ("use", "process")
+        ("Belarus could supply process equipment and use-ready modular houses.",
+         ["process equipment", "use-ready modular houses"], []),
+    ],
+)  # fmt: skip
+def test_goods_the_no_goods_rules_leave_as_they_were(
+    sentence: str, exports: list[str], imports: list[str]
+) -> None:
+    """A review of the rules that keep a clause's words out of the goods: they take no
+    good, nor a governor's "our factories need" for Belarus buying."""
+    text = (
+        "Belarusian Prime Minister Roman Golovchenko met with Governor of Tula Oblast Ivan "
+        f"Petrov in Minsk on 12 May 2023. {sentence}"
+    )
+    meeting = extract(text).meeting
+    assert (meeting["exports"], meeting["imports"]) == (exports, imports)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "\u201cWhy do you buy it somewhere far away?\u201d the President asked.",

@@ -133,7 +133,7 @@ def test_an_undo_a_later_change_built_on_names_that_change(store: Store) -> None
         store.undo(f"{PENZA}-p99")
     said = str(err.value)
     assert "place was changed since" in said
-    assert f"by the change of {when} UTC to {PENZA}; undo that one first" in said
+    assert f"by the change of {when} UTC ({b.id}) to {PENZA}; undo the meeting's changes" in said
     assert f"the change of {a.at.replace('T', ' ').removesuffix('Z')} UTC" in said
     still = store.meeting(PENZA)
     assert still is not None and still.place == "Vitebsk"  # (nothing undone)
@@ -143,6 +143,31 @@ def test_an_undo_a_later_change_built_on_names_that_change(store: Store) -> None
     assert undone.undoes == a.id
     again = store.meeting(PENZA)
     assert again is not None and again.to_dict() == meeting.to_dict()
+
+
+def test_an_undo_refused_names_the_change_of_the_field_that_drifted(store: Store) -> None:
+    """Edit A adds a proposal and changes the place and the summary; B changes the place,
+    C the summary. The proposal's undo is refused over the place, the first field that
+    drifted: B is named, not C (the latest change to touch any of A's fields)."""
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    data = meeting.to_dict()
+    data["proposals"].append({**data["proposals"][0], "id": f"{PENZA}-p99", "title": "New"})
+    data.update(place="Gomel", summary="Rewritten.")
+    assert store.edit_meeting(Meeting.from_dict(data)) is not None
+    now = store.meeting(PENZA)
+    assert now is not None
+    b = store.edit_meeting(edited(now, place="Vitebsk"))
+    now = store.meeting(PENZA)
+    assert now is not None and b is not None
+    c = store.edit_meeting(edited(now, summary="Rewritten again."))
+    assert c is not None
+    with pytest.raises(StoreError) as err:
+        store.undo(f"{PENZA}-p99")
+    said = str(err.value)
+    assert "place was changed since" in said  # (A's fields are checked in their order)
+    assert f"by the change of {b.at.replace('T', ' ').removesuffix('Z')} UTC ({b.id})" in said
+    assert c.id not in said
 
 
 def test_proposals_that_changed_places_are_said_to(store: Store) -> None:

@@ -309,6 +309,19 @@ def test_a_text_box_keeps_a_records_line_breaks_as_line_breaks() -> None:
     assert shown.given("first line\nsecond, edited") == "first line\nsecond, edited"
 
 
+def test_a_one_line_field_shows_line_breaks_as_arrows_and_keeps_a_literal_arrow() -> None:
+    """A one-line field shows a record's line break as ↵ and saves it as a line break once
+    edited; in a text without line breaks a ↵ is the character, kept as typed."""
+    from coopbrowse.tui.widgets.inputs import Shown
+
+    lines = Shown("a\r\nb\tc\x1b[31m", newlines=False)
+    assert lines.shown == "a↵b c␛[31m"
+    assert lines.given(lines.shown) == "a\r\nb\tc\x1b[31m"  # untouched: as stored
+    assert lines.given(lines.shown + "!") == "a\nb c␛[31m!"
+    arrow = Shown("Press ↵ to confirm", newlines=False)
+    assert arrow.given(arrow.shown + "!") == "Press ↵ to confirm!"
+
+
 async def test_a_paste_with_an_invisible_character_leaves_the_cursor_after_it(
     tmp_path: Path,
 ) -> None:

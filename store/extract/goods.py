@@ -572,7 +572,7 @@ _NOT_A_THING = re.compile(
     r"including|then|consume|train|"
     # a clause's words, not a thing: "without intermediaries", "according to the regional
     # administration", "which earlier", "use the port of ...", "restore flax", "exceeds 80%"
-    r"without|according|which|who|whose|use|uses|restore|mostly|exceeds?|every|each)\b|"
+    r"without|according|which|who|whose|use|uses|restore|mostly|exceeds?|every|each)\b(?!-)|"
     r"^(?:small|big|large|proposed|a\s+lot|lot|(?:[\w-]+\s+){0,2}batch(?:es)?|"
     # a number in words: "a hundred, two hundred a year"
     r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+)?"
@@ -1039,14 +1039,14 @@ _TRADE_CUE = re.compile(
 )
 # Belarus buying: what comes from the region, or what Belarus wants there
 _BELARUS_BUYS = re.compile(
-    rf"\b(?:(?:we|Belarus|Belarusians?|[Oo]ur\s+(?:country|republic|enterprises|companies|"
-    # ("Our plants consume nickel and copper": what Belarus's makers use up, it buys)
-    r"plants|factories|mills|refineries|industry)|"
+    rf"\b(?:(?:we|Belarus|Belarusians?|[Oo]ur\s+(?:country|republic|enterprises|companies)|"
     rf"{BELARUS_REGIONS})(?:['’]s)?"
     # (an aside between: "Belarus in turn is ready to buy Komi timber")
     r"(?:,?\s+(?:in\s+turn|for\s+its\s+part|in\s+return),?)?\s+"
-    r"(?:\w+\s+){0,4}?(?:buy|buys|bought|purchas\w*|import\w*|interested|interest|need|needs|"
-    r"consume|consumes)|"
+    r"(?:\w+\s+){0,4}?(?:buy|buys|bought|purchas\w*|import\w*|interested|interest|need|needs)|"
+    # what Belarus's makers use up, it buys: "Our plants consume nickel and copper" (not
+    # "our factories need tractors": a governor's too)
+    r"[Oo]ur\s+(?:plants|factories|mills|refineries)\s+(?:\w+\s+){0,2}?consume|"
     # a Belarusian maker or its oblast's buyers, buying: "the Belarusian Steel Works in Zhlobin
     # is interested in", "Brest fish processors buy" (not "Gomel enterprises need markets")
     r"(?:Belarusian\s+(?:[A-Z][\w-]+\s+){1,3}(?:Works|Plant|Factory|Company)|"

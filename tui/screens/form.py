@@ -212,6 +212,13 @@ def field_name(path: str, wid: str | None = None) -> str:
 
 WidgetType = TypeVar("WidgetType", bound=Widget)
 
+
+def _given(value: str | None, was: str | None) -> bool:
+    """Whether a field holds other than the record's value (spaces around either aside: a
+    place stored as "Minsk " is not given by hand as the form opens)."""
+    return (value or "").strip() != (was or "").strip()
+
+
 # A field given by hand, and what tells how the article gave it: (the field, its note's
 # widget, a mark's widget)
 _NOTED: dict[str, tuple[str, str, str | None]] = {
@@ -707,13 +714,20 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         out = {k: v for k, v in self.state.items() if k not in LISTS}
         was = self.original
         # a date or place given by hand: the word on how it was found (or missed: "not
-        # stated in the article") no longer applies; a note changed here stays
-        if out["date"] != was["date"]:
-            if out["date_note"] == was["date_note"]:
+        # stated in the article") no longer applies; a note changed here stays. (The form
+        # clears them as the field is typed: _notes_follow. Here only what it has not seen;
+        # a note or tick put back after it cleared them is the user's, and kept.)
+        cleared = self._cleared
+        if _given(out["date"], was["date"]):
+            if out["date_note"] == was["date_note"] and "f-date-note" not in cleared:
                 out["date_note"] = ""
-            if out["date_inferred"] == was["date_inferred"]:
+            if out["date_inferred"] == was["date_inferred"] and "f-date-inferred" not in cleared:
                 out["date_inferred"] = False
-        if out["place"] != was["place"] and out["place_note"] == was["place_note"]:
+        if (
+            _given(out["place"], was["place"])
+            and out["place_note"] == was["place_note"]
+            and "f-place-note" not in cleared
+        ):
             out["place_note"] = ""
         where = {
             name: f"f-{name.replace('_', '-')}"
@@ -926,7 +940,7 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         user has changed meanwhile is left as it is."""
         name, note_id, tick_id = _NOTED[wid]
         was, cleared = self.original, self._cleared
-        given = self._widget(wid, Field).stored_value.strip() != str(was[name] or "")
+        given = _given(self._widget(wid, Field).stored_value, was[name])
         note = self._widget(note_id, Field)
         if given and note_id not in cleared:
             if note.value and note.stored_value == was[f"{name}_note"]:

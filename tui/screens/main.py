@@ -2125,7 +2125,7 @@ class MainScreen(StyledOnce, Screen[None]):
         proposal = next(p for p in meeting.proposals if p.id == key[1])
         # later meetings that raised the sector: the region's own first, then anywhere else
         # ("did elevators come up anywhere else?": the CLI's --raised-at takes any meeting)
-        later = f"sector:{proposal.sector} date:{meeting.date}.."
+        later = f"sector:{proposal.sector}" + (f" date:{meeting.date}.." if meeting.date else "")
         candidates: list[Any] = []
         seen = {meeting.id}
         try:

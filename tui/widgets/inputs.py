@@ -95,9 +95,9 @@ class Shown:
         text = text.replace("\r\n", "\n")  # (shows, and is saved once edited, as one)
         # one line: a line break shows as ↵, and is saved as a line break again once edited
         # (folded to a space, a proposal's detail of several lines lost its breaks to an
-        # edit of one word)
-        self.breaks = not newlines
-        if self.breaks:
+        # edit of one word); only in a text that had line breaks (elsewhere a ↵ is a ↵)
+        self.breaks = not newlines and "\n" in text
+        if not newlines:
             text = text.replace("\n", LINE_BREAK).replace("\t", " ")
         self.shown = printable(text)
 
