@@ -17,6 +17,7 @@ pattern reads one sentence, left to right, once: linear in the text.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..regions import BELARUS_REGIONS, find_region
@@ -384,35 +385,44 @@ def _items(text: str, split: object) -> list[str]:
         if len(items) == 2 and shares_work_noun(items[0], items[1]):
             items[0] = f"{items[0]} {items[1].split()[-1]}"  # (its noun too)
     for item in items:
-        # (and a dash an aside opens or closes: "the export of oil products - by ...")
-        item = _TRAILING.sub("", item.strip(" ,").rstrip(" -–—").strip())
-        while True:
-            tidy = _LEADING.sub("", item)
-            first = _REGION_FIRST.match(tidy)
-            if first and find_region(first.group(1)):
-                tidy = tidy[first.end() :]
-            if tidy == item:
-                break
-            item = tidy
-        words = item.split()
-        if len(words) == 1 and item.lower() in _INDUSTRIES:
-            continue  # "woodworking", "engineering": a branch of industry, no good alone
-        if not words or len(words) > 6 or _SAID.search(item) or not is_good(item):
-            continue  # (not a good: "MAZ, MTZ and Gomselmash" are who, not what)
-        if item[0].isupper() and not item.isupper() and find_region(item):
-            continue  # a place, not a good
-        if _SHORT_NAME.fullmatch(item):
-            continue  # "BelTA", "MAZ": who, not what
-        if _FROM_WHOM.match(item):
-            continue  # "products that we could purchase from you": from whom, not what
-        if (
-            len(words) > 1
-            and words[-1].lower() in VAGUE_GOODS
-            and all(w.lower() in _POINTING for w in words[:-1])
-        ):
-            continue  # "our unique equipment", "such vehicles": what kind is not said
-        out.append(item)
+        good = _good_of(item)
+        if good is not None:
+            out.append(good)
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _good_of(item: str) -> str | None:
+    """An item of a list of goods, tidied; None when it names no good. (A function of the
+    item alone: a page that names the same goods again and again reads each once.)"""
+    # (and a dash an aside opens or closes: "the export of oil products - by ...")
+    item = _TRAILING.sub("", item.strip(" ,").rstrip(" -–—").strip())
+    while True:
+        tidy = _LEADING.sub("", item)
+        first = _REGION_FIRST.match(tidy)
+        if first and find_region(first.group(1)):
+            tidy = tidy[first.end() :]
+        if tidy == item:
+            break
+        item = tidy
+    words = item.split()
+    if len(words) == 1 and item.lower() in _INDUSTRIES:
+        return None  # "woodworking", "engineering": a branch of industry, no good alone
+    if not words or len(words) > 6 or _SAID.search(item) or not is_good(item):
+        return None  # (not a good: "MAZ, MTZ and Gomselmash" are who, not what)
+    if item[0].isupper() and not item.isupper() and find_region(item):
+        return None  # a place, not a good
+    if _SHORT_NAME.fullmatch(item):
+        return None  # "BelTA", "MAZ": who, not what
+    if _FROM_WHOM.match(item):
+        return None  # "products that we could purchase from you": from whom, not what
+    if (
+        len(words) > 1
+        and words[-1].lower() in VAGUE_GOODS
+        and all(w.lower() in _POINTING for w in words[:-1])
+    ):
+        return None  # "our unique equipment", "such vehicles": what kind is not said
+    return item
 
 
 _FROM_WHOM = re.compile(
