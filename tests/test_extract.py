@@ -2912,6 +2912,10 @@ def test_a_belarusian_official_named_without_a_post_is_the_host() -> None:
         # (a verb of using is no kind of the good)
         ("\u201cOur plants consume nickel and copper, and we want to buy more,\u201d "
          "Lukashenko said.", [], ["nickel", "copper"]),
+        # (the whole list bought, not its first item: a new user's article)
+        ("Belarus mainly exports tractors and furniture to Tula Oblast and imports cars, glass "
+         "and chemical products from it.",
+         ["tractors", "furniture"], ["cars", "glass", "chemical products"]),
     ],
 )  # fmt: skip
 def test_goods_bought_from_the_region_in_more_shapes(
@@ -3014,6 +3018,8 @@ def test_what_belarus_says_it_makes_is_on_offer() -> None:
         # goods whose first word is a clause's word elsewhere ("use", "process")
         ("Belarus could supply process equipment and use-ready modular houses.",
          ["process equipment", "use-ready modular houses"], []),
+        # the receiver before "with" is no good: "supplies the republic with trucks"
+        ("Belarus supplies the republic with trucks and tyres.", ["trucks", "tyres"], []),
     ],
 )  # fmt: skip
 def test_goods_the_no_goods_rules_leave_as_they_were(
@@ -3046,6 +3052,8 @@ def test_goods_the_no_goods_rules_leave_as_they_were(
         "\u201cWe could supply and use the port of Novorossiysk,\u201d he said.",
         "The region buys from Belarus a share that exceeds 80%.",
         "Belarus offered a long-term contract, and the region could buy through it.",
+        "\u201cTogether we can offer the market a full line and replace what used to be "
+        "bought abroad,\u201d he said.",
     ],
 )
 def test_a_speechs_loose_words_are_no_goods(sentence: str) -> None:

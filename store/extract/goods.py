@@ -77,6 +77,8 @@ _OFFER = re.compile(
     # "We deliver to your region a variety of machinery": the receiver before the goods;
     # "Belarus offers Karelia supplies of equipment": the goods after the supply
     rf"(?:to\s+(?:your|the|this|that)\s+region\s+|to\s+(?:you|them)\s+)?"
+    # "Belarus supplies the republic with trucks": the receiver, then "with" the goods
+    r"(?:(?:your|the|this|that)\s+(?:region|republic|oblast|krai|territory|market)\s+with\s+)?"
     # "Belarus can offer the region its dump trucks": the receiver, then whose goods
     rf"(?:(?:(?:your|the|this|that)\s+region|you|them)\s+(?=(?:its|our|their)\s))?"
     rf"(?:(?:[A-Z][\w-]+\s+)?(?:supplies|supply|deliveries|delivery)\s+of\s+)?"
@@ -592,6 +594,8 @@ _NOT_A_THING = re.compile(
     r"\s(?:then|now|anyway|directly|somewhere)$|"
     # what points at a good named before it ("fish products, including ready-made ones")
     r"\bones$|"
+    # a clause, not a thing: "(offer the market a full line and) replace what used to be"
+    r"\b(?:what|whatever)\b|^market\s|"
     r"\b[A-Z][\w-]*['’]s\s|"
     r"\s(?:began|begun|soared|rose|grew|fell|dropped|increased|decreased|doubled|tripled|"
     r"amounted|reached|exceeded|totalled|totaled|was|were|is|are|has|have|had|stopped|ceased|"
@@ -1080,7 +1084,13 @@ _FROM_THE_REGION = re.compile(
     r"(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+\s+(?:Oblast|Krai|Region|"
     r"Republic|Territory|oblast|krai|region|territory)\b)"
 )  # ("from the region", "supplied by the region": from there)
-_AND_BUYS = re.compile(r"\band\s+(?:also\s+)?(?:buys|purchases|imports)\b[^,;]*$")
+_AND_BUYS = re.compile(
+    r"\band\s+(?:also\s+)?(?:buys|purchases|imports)\b"
+    # (through the list it buys: "and imports cars, glass and chemical products"; not past
+    # the clause: ", while the region sells ...")
+    r"(?:(?!,\s+(?:while|but|which|whereas|and\s+(?:the|it|they|we|also|is|are|was|were|"
+    r"has|have|its|their)\b))[^;])*$"
+)
 _BELARUS_FIRST = re.compile(r"\s*(?:Belarus|We|Our\s+country|The\s+Belarusian\s+side)\b")
 _TO_BELARUS = re.compile(  # ("... steel and metal products to Belarusian plants": Belarus buys;
     # "to our republic" is whoever speaks: a Russian head's quote too)
