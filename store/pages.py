@@ -199,8 +199,37 @@ def article_from_html(
         title=title,
         published=_iso_date(getattr(doc, "date", None)),
         kind="url" if url else "html",
-        site=_clean(getattr(doc, "sitename", None))[:80],
+        site=_site_name(doc, raw, title),
     )
+
+
+_TITLE_PARTS = re.compile(r"\s+(?:\||–|—|-|::|·)\s+")
+
+
+def _site_name(doc: object, page: str, title: str) -> str:
+    """The name a page gives its site: its metadata's (og:site_name …); else the part of
+    its <title> that is not the headline ("… joint bus assembly | Minsk Herald": where
+    trafilatura took the headline, or the host, for the site's name, and the draft gave the
+    headline as the outlet); else the page's host."""
+    site = _clean(getattr(doc, "sitename", None))
+    host = _clean(getattr(doc, "hostname", None))
+    domain = bool(re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", site))  # ("eng.belta.by": an address)
+    if site and not domain and site.casefold() not in (title.casefold(), host.casefold()):
+        return site[:80]  # (named in its metadata: og:site_name, …)
+    try:
+        from lxml import html as lxml_html  # (trafilatura's own parser)
+
+        whole = _clean(lxml_html.fromstring(page).findtext(".//title"))
+    except Exception:  # (no title, or no tree: the host then)
+        whole = ""
+    others = [
+        part
+        for part in _TITLE_PARTS.split(whole)
+        if part and part.casefold() != title.casefold() and part.casefold() not in title.casefold()
+    ]
+    if others and len(_TITLE_PARTS.split(whole)) > 1:
+        return others[-1][:80]
+    return (host or site)[:80]
 
 
 _PACKED = (b"\x1f\x8b", b"\x28\xb5\x2f\xfd")  # gzip, zstd

@@ -87,6 +87,24 @@ def test_the_site_a_page_names_is_the_outlet_when_the_text_names_none(tmp_path: 
     assert read_article(str(path)).draft().meeting["source"]["outlet"] == "BelTA"
 
 
+def test_a_site_named_only_in_the_page_title_is_the_outlet(tmp_path: Path) -> None:
+    """A page naming no site in its metadata, its <title> "<headline> | Minsk Herald": the
+    draft's outlet was the headline (trafilatura's guess at the site's name); it is the
+    title's other part, and with none, the page's host."""
+    page = (
+        PAGE.replace(" (BelTA)", "")
+        .replace("eng.belta.by", "minskherald.example")
+        .replace("- Belarus News | BelTA", "| Minsk Herald")
+    )
+    path = tmp_path / "herald.html"
+    path.write_bytes(html(page))
+    article = read_article(str(path))
+    assert article.site == "Minsk Herald"
+    assert article.draft().meeting["source"]["outlet"] == "Minsk Herald"
+    path.write_bytes(html(page.replace(" | Minsk Herald", "")))
+    assert read_article(str(path)).site.endswith("minskherald.example")
+
+
 def test_a_page_is_known_by_its_first_bytes_whatever_its_name() -> None:
     assert looks_like_html(b"\xef\xbb\xbf\n  <!DOCTYPE html><html>")
     assert looks_like_html(b"<!-- saved from url=(0042)https://x -->\n<html lang=en>")
