@@ -217,9 +217,10 @@ def _site_name(doc: object, page: str, title: str) -> str:
     if site and not domain and site.casefold() not in (title.casefold(), host.casefold()):
         return site[:80]  # (named in its metadata: og:site_name, …)
     try:
-        from lxml import html as lxml_html  # (trafilatura's own parser)
+        from trafilatura.utils import load_html  # (its own parser's tree of the page)
 
-        whole = _clean(lxml_html.fromstring(page).findtext(".//title"))
+        tree = load_html(page)
+        whole = _clean(tree.findtext(".//title")) if tree is not None else ""
     except Exception:  # (no title, or no tree: the host then)
         whole = ""
     others = [
