@@ -74,11 +74,14 @@ def test_yes_saves_and_a_second_time_skips_unless_update(capsys, article):
     code, _, err = run(capsys, "import-article", str(article), "--yes")
     assert code == 0
     assert "added 2024-03-12-kaluga: 1 proposal, 1 trade figure, to " in err
+    # (no database before it: made, with the sample meetings, and said so, as docs/cli.md has it)
+    assert "created " in err and "(with 5 bundled sample meetings)" in err
     code, out, _ = run(capsys, "show", "2024-03-12-kaluga", "--json")
     assert json.loads(out)["trade"][0]["usd_millions"] == 420.0
     code, _, err = run(capsys, "import-article", str(article), "--yes")
     assert code == 1
     assert "not saved: 2024-03-12-kaluga already exists" in err
+    assert "created " not in err  # (there now)
     code, _, err = run(capsys, "import-article", str(article), "--yes", "--update")
     assert code == 0
     assert "updated 2024-03-12-kaluga" in err
@@ -323,4 +326,7 @@ def test_in_a_terminal_reading_and_saving_say_so_on_stderr(article, db_path, mon
 def test_not_in_a_terminal_stderr_has_only_the_result(capsys, article, db_path):
     code, _out, err = run(capsys, "import-article", str(article), "--yes")
     assert code == 0
-    assert err == f"added 2024-03-12-kaluga: 1 proposal, 1 trade figure, to {db_path}\n"
+    assert err == (  # (the database was new: said once, as a result, not progress)
+        f"created {db_path} (with 5 bundled sample meetings)\n"
+        f"added 2024-03-12-kaluga: 1 proposal, 1 trade figure, to {db_path}\n"
+    )

@@ -1044,7 +1044,7 @@ def cmd_import(db_path: Path, args: argparse.Namespace) -> int:
             result = import_records(Store.open(Path(tmp) / db_path.name), records, **options)
     else:
         with _reading(db_path):
-            store = Store.open(db_path)
+            store = _open_or_create(db_path)
         with _status(
             f"Importing into {db_path}…" if not args.dry_run else f"Planning against {db_path}…"
         ):
@@ -1151,7 +1151,7 @@ def _import_one_article(db_path: Path, args: argparse.Namespace, source: str) ->
                 _say(_unsaved_hint(draft))
         return EXIT_OK
     with _reading(db_path):
-        store = Store.open(db_path, checked=checked)
+        store = _open_or_create(db_path, checked=checked)
         try:
             meeting = prepare_draft(store, draft.meeting)
         except ValidationError as exc:
@@ -1212,7 +1212,7 @@ def _import_many_articles(db_path: Path, args: argparse.Namespace) -> int:
         try:
             if store is None and (args.yes or db_path.exists()):
                 with _reading(db_path):
-                    store = Store.open(db_path, checked=checked)
+                    store = _open_or_create(db_path, checked=checked)
             meeting = prepare_draft(store, draft.meeting) if store else draft.to_meeting()
         except ValidationError as exc:
             row.update(result="needs review", error=str(exc))
@@ -1583,6 +1583,18 @@ def _querying(index: SearchIndex, query: str, make: Any) -> Any:
         return make(index, query)
     except QueryError as exc:
         raise StoreError(None, f"bad query: {exc}") from None
+
+
+def _open_or_create(db_path: Path, **options: Any) -> Any:
+    """The database for a command that adds meetings: created on first use with the bundled
+    sample meetings, and said so (as the browser and ``init`` do)."""
+    from coopbrowse.store.db import Store
+
+    new = not db_path.exists()
+    store = Store.open(db_path, **options)
+    if new:
+        _say(f"created {db_path} (with {len(store.meetings())} bundled sample meetings)")
+    return store
 
 
 def cmd_init(db_path: Path, *, empty: bool) -> int:
