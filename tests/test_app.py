@@ -1560,6 +1560,25 @@ async def test_at_70_columns_the_export_options_show_whole(app, tmp_path, monkey
             assert label in plain(tick.render())
 
 
+async def test_the_records_read_for_an_export_go_with_its_dialog(app) -> None:
+    """The export dialog keeps the records it read for each choice (for its preview and
+    the write): at 100,000 meetings, gigabytes, which stayed held after it closed."""
+    from coopbrowse.tui.screens.export import ExportScreen
+
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the dialog")
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        await until(pilot, lambda: dialog.ready, "the preview")
+        assert dialog._selections  # (read for the preview)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, ExportScreen)
+        assert dialog._selections == {}
+
+
 async def test_at_70_columns_a_question_fits_whole(app) -> None:
     """The yes/no questions (delete, undo, discard) were 72 columns wide: at 70 their right
     border was cut off (found by a new user)."""

@@ -756,3 +756,25 @@ def test_a_questions_indented_line_wraps_under_its_own_start() -> None:
     assert lines[0] == "Undo the latest change?" and lines[-1] == "End"
     body = lines[1:-1]
     assert len(body) >= 2 and all(line.startswith("  ") and line[2] != " " for line in body)
+
+
+def test_rendering_a_long_briefing_says_how_far_it_is_and_can_be_stopped(store: Store) -> None:
+    """Writing a briefing of 100,000 meetings showed "Writing…" for most of a minute with no
+    progress: the rendering says every so many sections how far it is, and an exception
+    from that word stops it."""
+    sel = everything(store)
+    heard: list[tuple[int, int]] = []
+    whole = to_markdown(sel, now=NOW, progress=lambda done, total: heard.append((done, total)),
+                        every=2)  # fmt: skip
+    total = len(sel.meetings) + 1  # (and the overview)
+    assert heard == [(done, total) for done in range(2, total, 2)]
+    assert whole == to_markdown(sel, now=NOW)  # (the same document)
+
+    class Enough(Exception):
+        pass
+
+    def stop(done: int, total: int) -> None:
+        raise Enough
+
+    with pytest.raises(Enough):
+        to_markdown(sel, now=NOW, progress=stop, every=1)

@@ -551,6 +551,11 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         # name typed at once lands in it, with a choice or without
         self.query_one("#export-path", Input).focus(scroll_visible=False)
 
+    def on_unmount(self) -> None:
+        # the records read for the choices go with the dialog (a selection of 100,000
+        # meetings is gigabytes: they stayed held after the dialog closed)
+        self._selections.clear()
+
     # What and how -----------------------------------------------------------------------
 
     def selection(
@@ -603,12 +608,19 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         stop: Callable[[], bool] | None = None,
         said: Callable[[str], object] | None = None,
     ) -> str:
+        def rendering(done: int, total: int) -> None:
+            if stop is not None and stop():
+                raise GivenUp
+            if said is not None:
+                said(f"rendering {done:,} of {total:,} sections…")
+
         return to_markdown(
             self.selection(choice, stop, said),
             options,
             now=_now(),
             version=__version__,
             max_lines=max_lines,
+            progress=rendering,
         )
 
     def refresh_preview(self) -> None:
