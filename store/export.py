@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -534,6 +535,46 @@ def _selection_said(sel: Selection, sources: bool = True) -> str:
     return f"{meetings}, and {alone} of other meetings"
 
 
+def _document(
+    sel: Selection, opts: ExportOptions, now: dt.datetime | None, version: str
+) -> tuple[list[str], list[tuple[str, Callable[[], list[str]]]]]:
+    """A briefing's opening lines (title, when, what was selected) and its sections, each
+    a heading and what renders its lines (rendered when asked: see :func:`to_markdown`)."""
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    what = _selection_said(sel, opts.sources)
+    out = [f"# {md_heading(opts.title)}", ""]
+    out.append(f"{GENERATED_PREFIX}{stamp} by coopbrowse{' ' + version if version else ''}._")
+    out.append("")
+    selected = f"Selection: {what}"
+    if opts.query:
+        selected += f", from the query {md_code(opts.query)}"
+    out += [selected + ".", ""]
+    sections: list[tuple[str, Callable[[], list[str]]]] = []
+    if opts.overview and not sel.empty:
+        sections.append(("Overview", lambda: _overview(sel)))
+    for m in sel.meetings:
+        sections.append(
+            (_meeting_heading(m), functools.partial(_meeting_section, m, opts, sel.names))
+        )
+    if sel.proposals:
+        sections.append((_alone_heading(sel), lambda: _alone_section(sel, opts)))
+    return out, sections
+
+
+def _contents(title: str, sections: list[tuple[str, Callable[[], list[str]]]]) -> list[str]:
+    """The table of contents, a link to each section's heading."""
+    if not sections:
+        return ["Nothing was selected.", ""]
+    # (anchors are numbered in the document's order: the title's and this heading's
+    # first: a briefing titled "Proposals" linked its proposals to the title)
+    seen: dict[str, int] = {}
+    slug(_plain(md_heading(title)), seen)
+    slug("Contents", seen)
+    out = ["## Contents", ""]
+    out += [f"- [{heading}](#{slug(_plain(heading), seen)})" for heading, _body in sections]
+    return [*out, ""]
+
+
 def to_markdown(
     sel: Selection,
     opts: ExportOptions = DEFAULT_OPTIONS,
@@ -547,66 +588,85 @@ def to_markdown(
     """The briefing for ``sel``; byte-identical for the same input but the generated-at line.
 
     With ``max_lines``, only the document's first lines are rendered (a preview: a large
-    selection's sections are not rendered past them). ``progress(done, total)`` hears
-    every ``every`` sections how far the rendering is (a briefing of 100,000 meetings takes
-    most of a minute); an exception it raises stops the rendering.
+    selection's sections are not rendered past them). ``progress`` and ``every``: see
+    :func:`markdown_chunks`, which gives the same document a section at a time.
     """
-    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
-    what = _selection_said(sel, opts.sources)
-    out = [f"# {md_heading(opts.title)}", ""]
-    out.append(f"{GENERATED_PREFIX}{stamp} by coopbrowse{' ' + version if version else ''}._")
-    out.append("")
-    selected = f"Selection: {what}"
-    if opts.query:
-        selected += f", from the query {md_code(opts.query)}"
-    out += [selected + ".", ""]
-
-    def full() -> bool:
-        return max_lines is not None and len(out) >= max_lines
-
-    sections: list[tuple[str, Callable[[], list[str]]]] = []
-    if opts.overview and not sel.empty:
-        sections.append(("Overview", lambda: _overview(sel)))
-    for m in sel.meetings:
-        sections.append(
-            (_meeting_heading(m), functools.partial(_meeting_section, m, opts, sel.names))
+    if max_lines is None:
+        return "".join(
+            markdown_chunks(sel, opts, now=now, version=version, progress=progress, every=every)
         )
-    if sel.proposals:
-        sections.append((_alone_heading(sel), lambda: _alone_section(sel, opts)))
-
-    if sections:
-        # (anchors are numbered in the document's order: the title's and this heading's
-        # first: a briefing titled "Proposals" linked its proposals to the title)
-        seen: dict[str, int] = {}
-        slug(_plain(md_heading(opts.title)), seen)
-        slug("Contents", seen)
-        out += ["## Contents", ""]
-        for heading, _body in sections:
-            if full():
-                break
-            out.append(f"- [{heading}](#{slug(_plain(heading), seen)})")
-        out.append("")
-    else:
-        out += ["Nothing was selected.", ""]
-    for done, (_heading, body) in enumerate(sections):
-        if full():
+    out, sections = _document(sel, opts, now, version)
+    out += _contents(opts.title, sections)[: max(0, max_lines - len(out))]
+    for _heading, body in sections:
+        if len(out) >= max_lines:
             break
-        if progress is not None and done and done % every == 0:
-            progress(done, len(sections))
         out += body()
-    if max_lines is not None:
-        out = out[:max_lines]
-    return "\n".join(out).rstrip("\n") + "\n"
+    return "\n".join(out[:max_lines]).rstrip("\n") + "\n"
 
 
-def write_markdown(path: Path, text: str, *, force: bool = False) -> None:
-    """Write ``text`` to ``path`` atomically; an existing file is kept unless ``force``, and
-    what is not a regular file (a directory, a pipe, a device, a symbolic link) never."""
+def markdown_chunks(
+    sel: Selection,
+    opts: ExportOptions = DEFAULT_OPTIONS,
+    *,
+    now: dt.datetime | None = None,
+    version: str = "",
+    progress: Callable[[int, int], object] | None = None,
+    every: int = 500,
+) -> Iterator[str]:
+    """The briefing for ``sel`` a section at a time, to be written as it is rendered: a
+    briefing of 100,000 meetings is 300 MB of text, and its lines, held all at once, were
+    gigabytes. Joined, the chunks are :func:`to_markdown`'s document (it ends in one line
+    break). ``progress(done, total)`` hears every ``every`` sections how far the rendering
+    is (most of a minute for 100,000 meetings); an exception it raises stops it there."""
+    out, sections = _document(sel, opts, now, version)
+    held = ""  # the line breaks the text so far ends in: the document ends in one
+    pieces = itertools.chain(
+        [[*out, *_contents(opts.title, sections)]],
+        (
+            _progressed(body, done, len(sections), progress, every)
+            for done, (_heading, body) in enumerate(sections)
+        ),
+    )
+    first = True
+    for lines in pieces:
+        if not lines:
+            continue
+        text = "\n".join(lines) if first else "\n" + "\n".join(lines)
+        first = False
+        kept = text.rstrip("\n")
+        if kept:
+            yield held + kept
+            held = text[len(kept) :]
+        else:
+            held += text
+    yield "\n"
+
+
+def _progressed(
+    body: Callable[[], list[str]],
+    done: int,
+    total: int,
+    progress: Callable[[int, int], object] | None,
+    every: int,
+) -> list[str]:
+    if progress is not None and done and done % every == 0:
+        progress(done, total)
+    return body()
+
+
+def write_markdown(path: Path, text: str | Iterable[str], *, force: bool = False) -> None:
+    """Write ``text`` (or its chunks, as they come: :func:`markdown_chunks`) to ``path``
+    atomically; an existing file is kept unless ``force``, and what is not a regular file
+    (a directory, a pipe, a device, a symbolic link) never. An exception while the chunks
+    come leaves ``path`` as it was."""
     path = Path(path)
     check_export_target(path, force)
     if not path.parent.exists():
         raise NotWritable(path.parent, "directory does not exist")
-    atomic_write_bytes(path, text.encode("utf-8"))
+    if isinstance(text, str):
+        atomic_write_bytes(path, text.encode("utf-8"))
+    else:
+        atomic_write_bytes(path, (chunk.encode("utf-8") for chunk in text))
 
 
 def default_filename(label: str, today: dt.date | None = None) -> str:

@@ -434,8 +434,11 @@ def _create_temp(directory: Path, name: str) -> tuple[int, str]:
     raise FileExistsError(errno.EEXIST, "no free temporary file name")
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
-    """Write ``data`` to ``path`` atomically: temp file, fsync, ``os.replace``, fsync dir.
+def atomic_write_bytes(
+    path: Path, data: bytes | Iterable[bytes], *, mode: int | None = None
+) -> None:
+    """Write ``data`` (or its chunks, written as they come) to ``path`` atomically: temp
+    file, fsync, ``os.replace``, fsync dir.
 
     The file keeps the permissions of the one it replaces; a new file gets ``mode`` (default:
     what the umask allows). Raises :class:`NotWritable` (naming the file) if any step fails,
@@ -457,7 +460,11 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> N
         raise NotWritable(path, f"cannot write here: {why}") from None
     try:
         with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
+            if isinstance(data, bytes):
+                tmp.write(data)
+            else:
+                for chunk in data:
+                    tmp.write(chunk)
             tmp.flush()
             os.fsync(tmp.fileno())
         try:  # keep the permissions of the file we replace

@@ -1445,7 +1445,7 @@ async def test_escape_while_an_export_is_on_its_way_says_what_became_of_it(
 
     monkeypatch.chdir(tmp_path)
     gate, reached, armed = threading.Event(), threading.Event(), threading.Event()
-    render, write = ExportScreen.markdown, export_module.write_markdown
+    render, write = ExportScreen.markdown_chunks, export_module.write_markdown
 
     def held_render(self, *args, **kwargs):
         if when == "rendering" and armed.is_set():  # (the export's, not the preview's)
@@ -1459,7 +1459,7 @@ async def test_escape_while_an_export_is_on_its_way_says_what_became_of_it(
             gate.wait(10)
         return write(*args, **kwargs)
 
-    monkeypatch.setattr(ExportScreen, "markdown", held_render)
+    monkeypatch.setattr(ExportScreen, "markdown_chunks", held_render)
     monkeypatch.setattr(export_module, "write_markdown", held_write)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

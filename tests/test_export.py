@@ -21,6 +21,7 @@ from coopbrowse.store.export import (
     GENERATED_PREFIX,
     ExportOptions,
     default_filename,
+    markdown_chunks,
     md_cell,
     md_inline,
     md_text,
@@ -778,3 +779,47 @@ def test_rendering_a_long_briefing_says_how_far_it_is_and_can_be_stopped(store: 
 
     with pytest.raises(Enough):
         to_markdown(sel, now=NOW, progress=stop, every=1)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [ExportOptions(), ExportOptions(overview=False, sources=False, trade_tables=False)],
+)
+def test_a_briefing_written_a_section_at_a_time_is_the_same_document(
+    store: Store, tmp_path: Path, options: ExportOptions
+) -> None:
+    """A briefing of 100,000 meetings was built whole before it was written (its lines
+    held at once: gigabytes): its chunks, written as they come, make the same file."""
+    meetings = store.meetings()
+    cases = [
+        everything(store),
+        select([meetings[0]], [("meeting", meetings[0].id)]),
+        select(meetings, [("proposal", meetings[1].proposals[0].id)]),  # (a proposal alone)
+        select([], []),
+    ]
+    for sel in cases:
+        whole = to_markdown(sel, options, now=NOW)
+        chunks = list(markdown_chunks(sel, options, now=NOW))
+        assert len(chunks) > 1 and "".join(chunks) == whole
+        path = tmp_path / "brief.md"
+        write_markdown(path, iter(chunks), force=True)
+        assert path.read_text(encoding="utf-8") == whole
+
+
+def test_a_briefing_stopped_while_written_leaves_the_file_as_it_was(
+    store: Store, tmp_path: Path
+) -> None:
+    (tmp_path / "out").mkdir()
+    path = tmp_path / "out" / "brief.md"
+    path.write_text("kept", encoding="utf-8")
+
+    class Enough(Exception):
+        pass
+
+    def stop(done: int, total: int) -> None:
+        raise Enough
+
+    with pytest.raises(Enough):
+        write_markdown(path, markdown_chunks(everything(store), progress=stop, every=2), force=True)
+    assert path.read_text(encoding="utf-8") == "kept"
+    assert [p.name for p in path.parent.iterdir()] == ["brief.md"]  # (no temporary file left)

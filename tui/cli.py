@@ -973,8 +973,8 @@ def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
         ExportOptions,
         Selection,
         default_filename,
+        markdown_chunks,
         select_from,
-        to_markdown,
         write_markdown,
     )
     from coopbrowse.store.storage import check_export_target
@@ -1012,11 +1012,13 @@ def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
         overview=not args.no_overview,
         sources=not args.no_sources,
     )
-    text = to_markdown(selection, options, version=__version__)
+    # (written a section at a time, as rendered: a briefing of 100,000 meetings, held
+    # whole, was gigabytes)
+    chunks = markdown_chunks(selection, options, version=__version__)
     if path is None:
-        sys.stdout.write(text)
+        sys.stdout.writelines(chunks)
         return EXIT_OK
-    write_markdown(path, text, force=args.force)
+    write_markdown(path, chunks, force=args.force)
     n_props = sum(len(m.proposals) for m in selection.meetings) + len(selection.proposals)
     from .blocks import plural
 

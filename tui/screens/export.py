@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,7 @@ from coopbrowse.store.export import (
     ExportOptions,
     Selection,
     default_filename,
+    markdown_chunks,
     select_from,
     to_markdown,
     write_markdown,
@@ -115,6 +116,21 @@ def _gone(sel: Selection, choice: Choice) -> str:
     if choice.keys is None:
         return "nothing matches it in the database now"
     return "none of these records is in the database now (deleted by another process?)"
+
+
+def _rendering(
+    stop: Callable[[], bool] | None, said: Callable[[str], object] | None
+) -> Callable[[int, int], None]:
+    """What hears how far a briefing's rendering is: it says so, and gives up (GivenUp)
+    once ``stop()`` holds."""
+
+    def rendering(done: int, total: int) -> None:
+        if stop is not None and stop():
+            raise GivenUp
+        if said is not None:
+            said(f"rendering {done:,} of {total:,} sections…")
+
+    return rendering
 
 
 class GivenUp(Exception):
@@ -608,19 +624,32 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         stop: Callable[[], bool] | None = None,
         said: Callable[[str], object] | None = None,
     ) -> str:
-        def rendering(done: int, total: int) -> None:
-            if stop is not None and stop():
-                raise GivenUp
-            if said is not None:
-                said(f"rendering {done:,} of {total:,} sections…")
-
+        """The briefing of ``choice``; ``stop`` and ``said`` as for :meth:`selection`, for
+        its rendering too."""
         return to_markdown(
             self.selection(choice, stop, said),
             options,
             now=_now(),
             version=__version__,
             max_lines=max_lines,
-            progress=rendering,
+            progress=_rendering(stop, said),
+        )
+
+    def markdown_chunks(
+        self,
+        choice: Choice,
+        options: ExportOptions,
+        stop: Callable[[], bool] | None = None,
+        said: Callable[[str], object] | None = None,
+    ) -> Iterator[str]:
+        """The same briefing a section at a time, rendered as the chunks are taken (to be
+        written as they come: :func:`coopbrowse.store.export.markdown_chunks`)."""
+        return markdown_chunks(
+            self.selection(choice, stop, said),
+            options,
+            now=_now(),
+            version=__version__,
+            progress=_rendering(stop, said),
         )
 
     def refresh_preview(self) -> None:
@@ -764,19 +793,22 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
     ) -> None:
         app = self.app
         try:
-            try:  # (the long part, for a large selection: given up when escape comes)
+            # (the long part, for a large selection, given up when escape comes: reading the
+            # records, then rendering the briefing a section at a time into the file, which
+            # is put in place only once it is whole)
+            try:
                 sel = self.selection(choice, self._cancelled.is_set, self._said_writing)
                 if gone := _gone(sel, choice):  # (not an empty briefing said to be written)
                     raise StoreError(None, gone)
-                text = self.markdown(
+                chunks = self.markdown_chunks(
                     choice, options, stop=self._cancelled.is_set, said=self._said_writing
                 )
-            except GivenUp:
-                text = None
-            if text is None or self._cancelled.is_set():  # escape came first: nothing written
+                if self._cancelled.is_set():
+                    raise GivenUp
+                write_markdown(path, chunks, force=force)
+            except GivenUp:  # escape came first: nothing written
                 app.call_from_thread(app.notify, "Export cancelled: nothing was written.")
                 return
-            write_markdown(path, text, force=force)
         except StoreError as exc:
             if self._cancelled.is_set():
                 app.call_from_thread(
