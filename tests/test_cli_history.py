@@ -376,3 +376,20 @@ def test_history_shows_as_much_of_a_value_as_the_terminal_has_room_for(
     monkeypatch.setenv("COLUMNS", "200")
     code, out, _ = run(capsys, "history", MID)
     assert code == 0 and f"→ {title}" in out
+
+
+def test_show_of_a_deleted_meeting_or_its_proposal_says_undo_brings_it_back(
+    capsys, store: Store
+) -> None:
+    """`show` on a deleted meeting said only "no meeting or proposal with id …" (found by a
+    new user): it says when it was deleted, and how to bring it back."""
+    proposal = store.meeting(MID).proposals[0].id  # type: ignore[union-attr]
+    code, _out, _err = run(capsys, "delete", MID, "--yes")
+    assert code == 0
+    for rid in (MID, proposal):
+        code, _out, err = run(capsys, "show", rid)
+        assert code == 2
+        assert f"no meeting or proposal with id {rid!r}: deleted " in err
+        assert f"UTC (`coopbrowse undo {MID}` brings it back)" in err
+    code, _out, err = run(capsys, "show", "2099-01-01-nowhere")
+    assert code == 2 and "deleted" not in err and "(see `coopbrowse list`)" in err

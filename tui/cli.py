@@ -641,7 +641,7 @@ def _read_command(index: SearchIndex, db_path: Path, args: argparse.Namespace) -
             words.append(f"status:{status}")
         return cmd_follow_up_list(index, " ".join(words), as_json=args.json, limit=args.limit)
     if args.command == "show":
-        return cmd_show(index, args.id, as_json=args.json)
+        return cmd_show(index, args.id, as_json=args.json, db_path=db_path)
     if args.command == "search":
         query = " ".join(args.query)
         return cmd_search(index, query, as_json=args.json, limit=args.limit, kind=args.type)
@@ -890,7 +890,9 @@ _LIST_SHARES: dict[str, tuple[int | None, int | None]] = {
 }
 
 
-def cmd_show(index: SearchIndex, record_id: str, *, as_json: bool) -> int:
+def cmd_show(
+    index: SearchIndex, record_id: str, *, as_json: bool, db_path: Path | None = None
+) -> int:
     from rich.rule import Rule
 
     from coopbrowse.store.export import meeting_name
@@ -904,7 +906,8 @@ def cmd_show(index: SearchIndex, record_id: str, *, as_json: bool) -> int:
         meeting = found[1]
     if meeting is None:
         raise StoreError(
-            None, f"no meeting or proposal with id {record_id!r} (see `coopbrowse list`)"
+            None,
+            f"no meeting or proposal with id {record_id!r}{_why_not_found(db_path, record_id)}",
         )
     if as_json:
         _dump(meeting.to_dict())
@@ -1597,6 +1600,24 @@ def _open_or_create(db_path: Path, **options: Any) -> Any:
     if new:
         _say(f"created {db_path} (with {len(store.meetings())} bundled sample meetings)")
     return store
+
+
+def _why_not_found(db_path: Path | None, record_id: str) -> str:
+    """What follows "no meeting or proposal with id …": when it was deleted, and that undo
+    brings it back (read from the database's history, on this error only); else where to
+    look for ids."""
+    from coopbrowse.store.db import Store
+    from coopbrowse.store.history import shown_time
+
+    if db_path is not None and db_path.exists():
+        with contextlib.suppress(StoreError):
+            changes = Store(db_path).history(record_id)
+            if changes and changes[-1].origin == "delete":
+                return (
+                    f": deleted {shown_time(changes[-1].at)} (`coopbrowse undo "
+                    f"{changes[-1].meeting_id}` brings it back)"
+                )
+    return " (see `coopbrowse list`)"
 
 
 def cmd_init(db_path: Path, *, empty: bool) -> int:
