@@ -393,3 +393,18 @@ def test_show_of_a_deleted_meeting_or_its_proposal_says_undo_brings_it_back(
         assert f"UTC (`coopbrowse undo {MID}` brings it back)" in err
     code, _out, err = run(capsys, "show", "2099-01-01-nowhere")
     assert code == 2 and "deleted" not in err and "(see `coopbrowse list`)" in err
+
+
+def test_show_of_an_unknown_id_in_a_large_database_reads_no_history(
+    capsys, store: Store, monkeypatch
+) -> None:
+    """At 100,000 meetings reading the history takes seconds and gigabytes, for what may be
+    a typo: the error says how to ask instead."""
+    from coopbrowse.store import db, writer
+
+    monkeypatch.setattr(writer, "CHILD_FROM", 0)  # (this database counts as large)
+    monkeypatch.setattr(db.Store, "history", lambda self, rid: pytest.fail("history read"))
+    code, _out, _err = run(capsys, "delete", MID, "--yes")
+    assert code == 0
+    code, _out, err = run(capsys, "show", MID)
+    assert code == 2 and "`coopbrowse history ID` tells whether it was deleted" in err

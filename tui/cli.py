@@ -1604,12 +1604,16 @@ def _open_or_create(db_path: Path, **options: Any) -> Any:
 
 def _why_not_found(db_path: Path | None, record_id: str) -> str:
     """What follows "no meeting or proposal with id …": when it was deleted, and that undo
-    brings it back (read from the database's history, on this error only); else where to
-    look for ids."""
+    brings it back (read from the database's history, on this error only, and only from a
+    small file: at 100,000 meetings reading it takes seconds and gigabytes, for what may be
+    a typo); else where to look."""
     from coopbrowse.store.db import Store
     from coopbrowse.store.history import shown_time
+    from coopbrowse.store.writer import CHILD_FROM
 
-    if db_path is not None and db_path.exists():
+    if db_path is not None and db_path.is_file():
+        if db_path.stat().st_size > CHILD_FROM:
+            return " (see `coopbrowse list`; `coopbrowse history ID` tells whether it was deleted)"
         with contextlib.suppress(StoreError):
             changes = Store(db_path).history(record_id)
             if changes and changes[-1].origin == "delete":
