@@ -561,8 +561,11 @@ def _document(
     return out, sections
 
 
-def _contents(title: str, sections: list[tuple[str, Callable[[], list[str]]]]) -> list[str]:
-    """The table of contents, a link to each section's heading."""
+def _contents(
+    title: str, sections: list[tuple[str, Callable[[], list[str]]]], most: int | None = None
+) -> list[str]:
+    """The table of contents, a link to each section's heading (to the first ``most``:
+    a preview of 100,000 meetings shows a screenful of them)."""
     if not sections:
         return ["Nothing was selected.", ""]
     # (anchors are numbered in the document's order: the title's and this heading's
@@ -571,7 +574,7 @@ def _contents(title: str, sections: list[tuple[str, Callable[[], list[str]]]]) -
     slug(_plain(md_heading(title)), seen)
     slug("Contents", seen)
     out = ["## Contents", ""]
-    out += [f"- [{heading}](#{slug(_plain(heading), seen)})" for heading, _body in sections]
+    out += [f"- [{heading}](#{slug(_plain(heading), seen)})" for heading, _body in sections[:most]]
     return [*out, ""]
 
 
@@ -596,7 +599,7 @@ def to_markdown(
             markdown_chunks(sel, opts, now=now, version=version, progress=progress, every=every)
         )
     out, sections = _document(sel, opts, now, version)
-    out += _contents(opts.title, sections)[: max(0, max_lines - len(out))]
+    out += _contents(opts.title, sections, max_lines)[: max(0, max_lines - len(out))]
     for _heading, body in sections:
         if len(out) >= max_lines:
             break
