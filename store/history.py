@@ -180,13 +180,17 @@ def apply_over(
     return record
 
 
+def _standing(entries: list[Change]) -> list[Change]:
+    """The changes an undo may revert: neither an undo nor undone."""
+    undone = {c.undoes for c in entries if c.undoes}
+    return [c for c in entries if c.origin != "undo" and c.id not in undone]
+
+
 def undoable(history: Iterable[Change], record_id: str) -> Change | None:
     """The change that undo reverts for ``record_id``: the latest one that concerns it and
     is neither an undo nor undone."""
-    entries = list(history)
-    undone = {c.undoes for c in entries if c.undoes}
-    for change in reversed(entries):
-        if change.origin != "undo" and change.id not in undone and change.touches(record_id):
+    for change in reversed(_standing(list(history))):
+        if change.touches(record_id):
             return change
     return None
 
@@ -217,16 +221,12 @@ def undo_problem(
     else:
         return None
     entries = list(history)
-    undone = {c.undoes for c in entries if c.undoes}
+    standing = {c.id for c in _standing(entries)}
     # (what drifted: a field, a proposal; or, for a whole record or the proposals' order,
     # any of the change's paths)
     paths = [drifted] if drifted not in ("", ORDER) else [c["path"] for c in change.changes]
     at = next((i for i, c in enumerate(entries) if c.id == change.id), len(entries))
-    later = [
-        c
-        for c in entries[at + 1 :]
-        if c.meeting_id == change.meeting_id and c.origin != "undo" and c.id not in undone
-    ]
+    later = [c for c in entries[at + 1 :] if c.id in standing and c.meeting_id == change.meeting_id]
     blocking = next(
         (
             c
@@ -240,8 +240,7 @@ def undo_problem(
     # (undo takes a meeting's changes latest first: those after it go back before it)
     return (
         f"{why}, by the change of {shown_time(blocking.at)} ({blocking.id}) to "
-        f"{blocking.meeting_id}; undo "
-        "the meeting's changes back to that one first"
+        f"{blocking.meeting_id}; undo the meeting's changes back to that one first"
     )
 
 
