@@ -269,6 +269,8 @@ def compute_spans(
     bytes are not the compact layout (``trusted``: they were just written that way)."""
     import orjson
 
+    from .lazy import record_size
+
     if not trusted and orjson.dumps(tables) != payload:
         return None
     if len(payload) >= 1 << 32:
@@ -279,7 +281,7 @@ def compute_spans(
     for t, (name, docs) in enumerate(tables.items()):
         pos += (1 if t else 0) + len(dumps(name)) + 2  # [","] "name":{
         keys = list(map(len, map(dumps, docs.keys())))
-        sizes = list(map(len, map(dumps, docs.values())))
+        sizes = list(map(record_size, docs.values()))  # (an untouched record: its bytes)
         steps = [k + 1 + s + 1 for k, s in zip(keys, sizes, strict=True)]  # "k":DOC,
         begins = [pos + b for b in itertools.accumulate(steps, initial=0)][:-1]
         kind = dict(_TABLES).get(name)

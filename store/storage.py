@@ -628,9 +628,11 @@ class AtomicJSONStorage:
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         import orjson
 
+        from .lazy import dump_tables
+
         option = orjson.OPT_INDENT_2 if self.indent else 0
         try:
-            payload = orjson.dumps(data, option=option)
+            payload = dump_tables(data, option)
         except (orjson.JSONEncodeError, TypeError) as exc:
             raise NotWritable(self.path, f"a record cannot be written as JSON: {exc}") from None
         atomic_write_bytes(self.path, payload)
