@@ -53,7 +53,11 @@ def test_every_binding_has_an_id_and_ids_are_unique() -> None:
         ('export = "ctrl+ctrl+x"\n', {}, "export: no key called 'ctrl+ctrl+x'"),
         # quit and help have two ids (the app's, the browser's): one rebinds both
         ('quit = "x"\n', {"quit": "x", "main-quit": "x"}, None),
-        ('main-help = "f2"\n', {"help": "f2", "main-help": "f2"}, None),
+        (  # (and help closes on it: see test_help_rebound_closes_on_its_new_key…)
+            'main-help = "f2"\n',
+            {"help": "f2", "main-help": "f2", "close-help": "escape,q,f2"},
+            None,
+        ),
         ('edit = "ctrl+e"\nnope = "x"\n', {"edit": "ctrl+e"}, "unknown binding id 'nope'"),
         ('edti = "ctrl+e"\n', {}, "unknown binding id 'edti' (did you mean edit?)"),
         ('cycle-sort = "."\n', {}, "or \"full_stop\", got '.'"),
@@ -117,6 +121,66 @@ def test_a_key_another_binding_of_the_screen_has_is_refused_and_every_problem_na
         {"view-meetings": "2", "view-proposals": "1"},
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        # keys whose code a terminal sends for another: the footer showed ^i Export, and
+        # ctrl+i moved the focus (it arrives as tab), so export had no key at all
+        ('export = "ctrl+i"\n', "export: a terminal sends 'ctrl+i' as tab"),
+        ('export = "F2,ctrl+m"\n', "export: a terminal sends 'ctrl+m' as enter"),
+        ('facets = "ctrl+h"\n', "facets: a terminal sends 'ctrl+h' as backspace"),
+        # a key of a widget of the screen: export on j was never heard in the list
+        ('export = "j"\n', "export: 'j' is already cursor-down's key"),
+        ('edit = "n"\n', "edit: 'n' is already next-link's key"),
+        ('detail-down = "e"\n', "detail-down: 'e' is already export's key"),
+        # a binding heard before the fields, on a character: search = "j" took j from the
+        # search bar (it typed "/" there) and from the list
+        ('search = "j"\n', "search: 'j' would be taken from what is typed in a field"),
+        ('form-add-row = "a"\n', "form-add-row: 'a' would be taken from what is typed"),
+    ],
+)
+def test_a_key_that_would_never_reach_its_binding_is_refused(
+    tmp_path: Path, text: str, warning: str
+) -> None:
+    from coopbrowse.tui.app import widgets_within
+
+    path = tmp_path / "keymap.toml"
+    path.write_text(text)
+    got, said = load_keymap(path, KNOWN, all_binding_classes(), widgets_within())
+    assert got == {} and said is not None and warning in said
+
+
+def test_keys_that_reach_their_binding_are_kept(tmp_path: Path) -> None:
+    from coopbrowse.tui.app import widgets_within
+
+    path = tmp_path / "keymap.toml"
+    # a key the list's binding and another widget's share is no clash (one has the focus);
+    # the search on a control key; the bindings on keys nothing else has
+    path.write_text('cursor-down = "x"\nsearch = "ctrl+f,slash"\nexport = "ctrl+x"\n')
+    got, said = load_keymap(path, KNOWN, all_binding_classes(), widgets_within())
+    assert said is None
+    assert got == {"cursor-down": "x", "search": "ctrl+f,slash", "export": "ctrl+x"}
+
+
+def test_help_rebound_closes_on_its_new_key_and_not_its_old(tmp_path: Path) -> None:
+    from coopbrowse.tui.app import widgets_within
+
+    path = tmp_path / "keymap.toml"
+    path.write_text('help = "f2"\n')
+    got, said = load_keymap(path, KNOWN, all_binding_classes(), widgets_within())
+    assert said is None and got["close-help"] == "escape,q,f2"
+    path.write_text('help = "f2"\nclose-help = "x"\n')  # the user's own, kept
+    got, said = load_keymap(path, KNOWN, all_binding_classes(), widgets_within())
+    assert said is None and got["close-help"] == "x"
+
+
+def test_a_keymap_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """As Windows Notepad saves it: it was "Invalid statement (at line 1, column 1)"."""
+    path = tmp_path / "keymap.toml"
+    path.write_bytes(b'\xef\xbb\xbfedit = "ctrl+e"\n')
+    assert load_keymap(path, KNOWN) == ({"edit": "ctrl+e"}, None)
 
 
 def test_a_keymap_that_is_not_a_file_is_a_warning(tmp_path: Path, monkeypatch) -> None:

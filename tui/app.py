@@ -75,7 +75,7 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
         if not path.exists() and not path.is_symlink() and not os.environ.get(KEYMAP_ENV):
             return None  # (no screen module is imported for nothing at start-up)
         classes = all_binding_classes()
-        keymap, warning = load_keymap(path, set(binding_ids(classes)), classes)
+        keymap, warning = load_keymap(path, set(binding_ids(classes)), classes, widgets_within())
         if keymap:
             self.set_keymap(keymap)
             self.keymap = keymap  # (help and the palette say the keys as rebound)
@@ -185,6 +185,23 @@ def _collect_from_now_on() -> None:
     gc.freeze()
     gc.set_threshold(*COLLECTOR)
     enable_collector()  # (a read that paused it turns it back on when done)
+
+
+def widgets_within() -> dict[type, list[type]]:
+    """Each screen's widgets with bindings of their own: focused, they hear a key before the
+    screen, so a key rebound on one must not be the other's (see keymap.clashes)."""
+    from .screens.export import ExportScreen
+    from .screens.followup import FollowUpScreen
+    from .screens.form import MeetingForm
+    from .widgets.choice import Choice, ChoiceMenu
+    from .widgets.toggles import Dots
+
+    return {
+        MainScreen: [RecordTable, DetailPane, SearchBar],
+        MeetingForm: [Choice, ChoiceMenu],
+        FollowUpScreen: [Choice, ChoiceMenu],
+        ExportScreen: [Dots],
+    }
 
 
 def all_binding_classes() -> list[type]:

@@ -9,10 +9,11 @@ The file is TOML in the user's config directory (on Linux ``~/.config/coopbrowse
 
 Every binding has an id (``docs/keys.md`` lists them). The file is read with ``tomllib`` (it
 is data, never code). A file that cannot be read, is not TOML, names an unknown id, a key
-that is not a string or no key Textual knows ("ctrl+nonsense"), or gives a binding a key
-that another binding of the same screen or widget, or of the app, answers to, gives one
-warning line naming the problems, and the app starts with the default keys for what was
-wrong (the rest of the file still applies).
+that is not a string or no key Textual knows ("ctrl+nonsense"), or one a terminal sends as
+another ("ctrl+i" is tab), gives a binding a key that another binding of the same screen or
+widget, of a widget on that screen, or of the app answers to, or a character to a binding
+heard before the text fields, gives one warning line naming the problems, and the app starts
+with the default keys for what was wrong (the rest of the file still applies).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -101,38 +102,104 @@ def _known_key(key: str) -> bool:
     return len(last) == 1 or last in _key_names()
 
 
-def clashes(classes: Sequence[type], keymap: Mapping[str, str]) -> dict[str, tuple[str, str]]:
-    """The rebound ids whose key another binding of the same class (screen or widget), or of
-    the app (whose keys every screen also answers to), also answers to, once ``keymap`` is
-    applied: id -> (the key, the other binding)."""
+def _groups(classes: Sequence[type], within: Mapping[type, Sequence[type]]) -> list[list[type]]:
+    """The sets of classes whose bindings answer to keys at the same moment: the app's with
+    each screen or widget, and with a screen and each widget of it (``within``: a screen's
+    widgets with bindings of their own, which hear a key before the screen while focused)."""
     from textual.app import App
 
     app_classes = [cls for cls in classes if issubclass(cls, App)]
+    groups = [[cls] if cls in app_classes else [*app_classes, cls] for cls in classes]
+    for screen, widgets in within.items():
+        groups += [[*app_classes, screen, widget] for widget in widgets]
+    return groups
+
+
+def _clash_pairs(
+    group: Sequence[type], keymap: Mapping[str, str]
+) -> Iterator[tuple[str, str, str]]:
+    """``(key, binding, another binding on that key)`` in ``group`` once ``keymap`` is applied
+    (bindings named by id, or action)."""
+    owners: dict[str, list[str]] = {}  # key -> the bindings on it
+    for item in (item for c in group for item in getattr(c, "BINDINGS", [])):
+        b = item if isinstance(item, Binding) else Binding(*item)
+        name = b.id or b.action
+        for key in bound_keys(b, keymap).split(","):
+            names = owners.setdefault(_named(key.strip()), [])
+            if name not in names:
+                names.append(name)
+    for key, names in owners.items():
+        for name in names:
+            for other in names:
+                if other != name and _PARTNER.get(other) != name:
+                    yield key, name, other
+
+
+def clashes(
+    classes: Sequence[type],
+    keymap: Mapping[str, str],
+    within: Mapping[type, Sequence[type]] | None = None,
+) -> dict[str, tuple[str, str]]:
+    """The rebound ids whose key another binding of the same class (screen or widget), of
+    the app (whose keys every screen also answers to), or of a widget of the screen
+    (``within``) also answers to once ``keymap`` is applied, where the default keys did not
+    share a key: id -> (the key, the other binding)."""
+    groups = _groups(classes, within or {})
+    # (two bindings that share a key by default are meant to: one of them is heard there)
+    usual = {(name, other) for group in groups for _k, name, other in _clash_pairs(group, {})}
     found: dict[str, tuple[str, str]] = {}
-    for cls in classes:
-        owners: dict[str, list[str]] = {}  # key -> the bindings (ids, or actions) on it
-        with_app = [cls] if cls in app_classes else [*app_classes, cls]
-        for item in (item for c in with_app for item in getattr(c, "BINDINGS", [])):
-            b = item if isinstance(item, Binding) else Binding(*item)
-            name = b.id or b.action
-            for key in bound_keys(b, keymap).split(","):
-                names = owners.setdefault(_named(key.strip()), [])
-                if name not in names:
-                    names.append(name)
-        for key, names in owners.items():
-            for name in names:
-                others = [n for n in names if n != name and _PARTNER.get(n) != name]
-                if others and name in keymap and name not in found:
-                    found[name] = (key, others[0])
+    for group in groups:
+        for key, name, other in _clash_pairs(group, keymap):
+            if name in keymap and name not in found and (name, other) not in usual:
+                found[name] = (key, other)
+    return found
+
+
+# What a terminal sends for these keys is another key's code: bound, they never arrive
+_SENT_AS = {
+    "ctrl+h": "backspace",
+    "ctrl+i": "tab",
+    "ctrl+m": "enter",
+    "ctrl+left_square_bracket": "escape",
+}
+
+
+@functools.cache
+def _typed_names() -> frozenset[str]:
+    """The names of the keys that type a character ("j", "slash", "space")."""
+    from textual.keys import _character_to_key
+
+    return frozenset(_character_to_key(chr(code)) for code in range(32, 127))
+
+
+def _heard_first(classes: Sequence[type], keymap: Mapping[str, str]) -> dict[str, str]:
+    """Rebound priority bindings (heard before the focused widget) given a key that types a
+    character: id -> that key. It would be taken from every text field of the screen (the
+    search bar, the form's fields), as ``/`` is not (the search binding types it there)."""
+    found: dict[str, str] = {}
+    for item in (item for c in classes for item in getattr(c, "BINDINGS", [])):
+        name = item.id if isinstance(item, Binding) and item.priority else None
+        if name is None or name not in keymap:
+            continue
+        usual = {_named(k.strip()) for k in item.key.split(",")}
+        for key in keymap[name].split(","):
+            if key not in usual and (len(key) == 1 or key in _typed_names()):
+                found[name] = key
+                break
     return found
 
 
 def load_keymap(
-    path: Path, known: set[str], classes: Sequence[type] = ()
+    path: Path,
+    known: set[str],
+    classes: Sequence[type] = (),
+    within: Mapping[type, Sequence[type]] | None = None,
 ) -> tuple[dict[str, str], str | None]:
     """``(keymap, warning)``: the valid entries of the file at ``path`` (none when it does
     not exist) and one line saying what was wrong, if anything. With ``classes`` (those
-    whose bindings it rebinds), an entry giving a binding another one's key is wrong too."""
+    whose bindings it rebinds; ``within``: each screen's widgets with bindings), an entry
+    giving a binding another one's key is wrong too, and so is a character for a binding
+    heard before the text fields."""
     if not path.exists() and not path.is_symlink():
         if os.environ.get(KEYMAP_ENV):  # named on purpose: its absence is a mistake to say
             return {}, f"keymap {path} ({KEYMAP_ENV}): no such file; using the default keys"
@@ -141,7 +208,7 @@ def load_keymap(
 
     try:
         raw = read_regular(path, "keymap", KEYMAP_LIMIT, StoreError)
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = tomllib.loads(raw.decode("utf-8-sig"))  # (with a byte order mark: Notepad's)
     except (StoreError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return {}, f"keymap {path}: {_short(exc)}; using the default keys"
     keymap: dict[str, str] = {}
@@ -156,8 +223,11 @@ def load_keymap(
         else:
             named = [_named(key) for key in keys.replace(" ", "").split(",")]
             unknown = [key for key in named if not _known_key(key)]
+            sent = [key for key in named if key in _SENT_AS]
             if unknown:
                 bad.append(f"{name}: no key called {unknown[0]!r}")
+            elif sent:
+                bad.append(f"{name}: a terminal sends {sent[0]!r} as {_SENT_AS[sent[0]]}")
             else:
                 keymap[name] = ",".join(named)
     written = set(keymap)  # (what the user wrote: a refusal names it)
@@ -167,7 +237,10 @@ def load_keymap(
             keymap[first] = keymap[second] = keys
     # a refused entry puts its binding back on its default key, which may clash in turn; a
     # pair goes back together, the refusal said of the id written
-    while found := clashes(classes, keymap):
+    for name, key in _heard_first(classes, keymap).items():
+        del keymap[name]
+        bad.append(f"{name}: {key!r} would be taken from what is typed in a field")
+    while found := clashes(classes, keymap, within):
         for name, (key, other) in found.items():
             if name not in keymap:  # (its partner's refusal took it)
                 continue
@@ -177,6 +250,10 @@ def load_keymap(
                 keymap.pop(twin, None)
             said = name if name in written or twin not in written else twin
             bad.append(f"{said}: {key!r} is already {other}'s key")
+    if "help" in keymap and "close-help" not in keymap:  # (help closes on its own keys)
+        keymap["close-help"] = ",".join(dict.fromkeys(["escape", "q", *keymap["help"].split(",")]))
+        if clashes(classes, keymap, within).get("close-help"):
+            del keymap["close-help"]
     if bad:  # (all of a few problems: one fixed, the next launch would name another)
         shown = "; ".join(problem[:80] for problem in bad[:SHOWN_PROBLEMS])
         more = f"; and {len(bad) - SHOWN_PROBLEMS} more" if len(bad) > SHOWN_PROBLEMS else ""
