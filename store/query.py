@@ -293,6 +293,9 @@ class _Parser:
             words = tuple(_words(tok.text))
             if not words:
                 raise self.error("empty phrase: put words between the quotes", tok.pos)
+            if tok.text.rstrip().endswith("*"):  # ("lift prod*": its last word a start)
+                last = Word(words[-1], prefix=True)
+                return And((Phrase(words[:-1]), last)) if len(words) > 1 else last
             return Phrase(words) if len(words) > 1 else Word(words[0])
         if tok.kind == "field":
             return _field(tok, self.query)
@@ -327,10 +330,28 @@ def _field(tok: _Tok, query: str) -> Node:
     name, value, pos = tok.text, tok.value.strip(), tok.value_pos
     if not value:
         raise QueryError(f"'{name}:' needs a value, e.g. {_example(name)}", pos, query)
+    starts = value.endswith("*")  # (region:pen*, as pharma*: the values that start so)
+    if "*" in value:
+        core = value.rstrip("*")
+        if "*" in core:
+            raise QueryError(
+                "'*' is only allowed at the end of a value", pos + core.index("*"), query
+            )
+        if name in ("date", "year"):
+            raise QueryError(
+                f"'{name}:' takes no '*': give a range, e.g. {_example(name)}", pos, query
+            )
+        if not _words(core):
+            raise QueryError(
+                f"'*' needs some letters before it, e.g. {_example(name)[:-2]}*", pos, query
+            )
+        value = core  # (region, sector, person, enterprise: a value is a start already)
     if name == "type":
-        kind = TYPES.get(value.lower())
+        kinds = sorted({k for t, k in TYPES.items() if t.startswith(value.lower())})
+        kind = TYPES.get(value.lower()) or (kinds[0] if starts and len(kinds) == 1 else None)
         if kind is None:
-            raise QueryError(f"type must be meeting or proposal, not '{value}'", pos, query)
+            shown = f"{value}*" if starts else value
+            raise QueryError(f"type must be meeting or proposal, not '{shown}'", pos, query)
         return Filter("type", kind, pos=pos)
     if name == "date":
         start, end = _date_range(value, pos, query)
@@ -343,9 +364,17 @@ def _field(tok: _Tok, query: str) -> Node:
 
         status = value.lower().replace(" ", "-")
         status = LEGACY_STATUSES.get(status, status)
+        if starts and status not in STATUSES:
+            begun = [s for s in STATUSES if s.startswith(status)]
+            if len(begun) > 1:
+                raise QueryError(
+                    f"status:{value}* could be {' or '.join(begun)}: give more of it", pos, query
+                )
+            status = begun[0] if begun else status
         if status not in STATUSES:
+            shown = f"{value}*" if starts else value
             raise QueryError(
-                f"unknown status '{value}' (one of: {', '.join(STATUSES)})", pos, query
+                f"unknown status '{shown}' (one of: {', '.join(STATUSES)})", pos, query
             )
         return Filter("status", status, pos=pos)
     if not _words(value):

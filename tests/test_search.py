@@ -73,6 +73,14 @@ def test_parse_builds_the_expected_tree() -> None:
         ("type:person", "type must be meeting or proposal", 6),
         ("year:25", "bad year", 6),
         ("()", "empty parentheses", 1),
+        # a value's "*" is a start, as a word's; where it cannot be, said so
+        ("region:pe*n", "only allowed at the end of a value", 10),
+        ("region:*", "'*' needs some letters before it, e.g. region:pen*", 8),
+        ("year:2025*", "'year:' takes no '*'", 6),
+        ("date:2025-0*", "'date:' takes no '*'", 6),
+        ("status:i*", "status:i* could be in-progress or implemented", 8),
+        ("status:x*", "unknown status 'x*'", 8),
+        ("type:m*x", "only allowed at the end", 7),
     ],
 )
 def test_malformed_queries_say_what_and_where(query: str, message: str, column: int) -> None:
@@ -215,6 +223,25 @@ def test_field_filters(index: SearchIndex) -> None:
         "2025-04-01-penza",
         "2023-12-18-moscow-oblast",
     ]
+
+
+def test_a_star_after_a_fields_value_or_a_phrase_is_a_start(index: SearchIndex) -> None:
+    """region:pen* found nothing (region:pen found Penza), region:penza* was taken for a
+    slip, status:prop* and type:meet* were errors, and "lift prod*" found nothing."""
+    for field, start, whole in [
+        ("region", "pen", "penza"),
+        ("sector", "elev", "elevators"),
+        ("person", "karank", "karankevich"),
+        ("enterprise", "ma", "maz"),
+        ("status", "prop", "proposed"),
+        ("type", "meet", "meeting"),
+    ]:
+        found = ids(index, f"{field}:{whole}")
+        assert found and ids(index, f"{field}:{start}*") == found, field
+        assert ids(index, f"{field}:{whole}*") == found, field
+        assert not index.search(f"{field}:{whole}*").corrections
+    assert ids(index, '"lift prod*"') == ids(index, "lift prod*")
+    assert ids(index, '"lift prod*"')
 
 
 def test_misspelling_falls_back_to_a_flagged_correction(index: SearchIndex) -> None:
