@@ -368,6 +368,23 @@ async def test_bad_query_shows_error_and_keeps_results(app) -> None:
         assert "bad month 13" in status and "starts so" not in status
 
 
+async def test_a_long_error_at_70_columns_still_says_what_the_list_shows(app) -> None:
+    """An unknown field's error lists the fields: at 70 columns the end, "the list still
+    shows …", was cut off the two lines, though it is what the docs promise the line says."""
+    async with app.run_test(size=(70, 30)) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, "samara")
+        await search(pilot, app, "samara sector:x foo:1")
+        bar = screen_of(app).query_one(SearchBar)
+        status = bar.query_one("#search-status")
+        text = plain(status.content).rstrip()
+        assert text.startswith("✗ unknown field 'foo:'") and text.endswith(
+            "(at column 17) — the list still shows “samara”"
+        )
+        assert "…" in text  # (the list of fields gave way)
+        assert len(status.content.wrap(app.console, status.content_region.width)) <= 2
+
+
 def hint_line(app) -> str:
     """The line under the search bar."""
     return plain(screen_of(app).query_one(SearchBar).query_one("#search-status").content)

@@ -414,6 +414,18 @@ class SearchBar(Vertical):
                 cut = candidates[: max(0, room - 1)].rstrip(" ,…") + "…"
                 text = Text(one_line(f"{cut}  ·  {message}"))
                 room -= max(4, width // 8)
+        if error and not candidates and " — " in message:
+            # "✗ <what is wrong> — the list still shows …": the end says what the list
+            # answers, and stays whole; a long error gives way to it (at 70 columns an
+            # unknown field's list of fields pushed it off the two lines)
+            head, tail = message.rsplit(" — ", 1)
+            at = head.rfind(" (at column ")  # (kept too: where in the query it is)
+            head, where = (head[:at], head[at:]) if at >= 0 else (head, "")
+            room = 2 * width - len(tail) - len(where) - 4
+            while room > 8 and len(text.wrap(self.app.console, width)) > 2:
+                head = head[: room - 1].rstrip(" ,(…") + "…"
+                text = Text(f"{head}{where} — {tail}")
+                room -= max(4, width // 8)
         # Lay the screen out again only when the hint changes its height (one line or two):
         # a layout costs tens of milliseconds with a long detail on screen, at every key.
         lines = min(2, max(1, -(-text.cell_len // width)))  # (empty, it keeps its line)
