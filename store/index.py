@@ -98,13 +98,19 @@ class Hit(Struct):
         return self._spans
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The hit as ``search --json`` prints it: a proposal's with the fields of its
+        meeting it is searched by (``meeting``: what a span ``meeting.region`` is of)."""
+        found = {
             "kind": self.kind,
             "id": self.id,
             "score": round(self.score, 4),
             "record": self.record.to_dict(),
             "spans": {k: [list(s) for s in v] for k, v in self.spans.items()},
         }
+        if isinstance(self.record, Proposal):
+            m = self.meeting.to_dict(with_proposals=False)
+            found["meeting"] = {k: m[k] for k in ("id", "date", "region", "title", "participants")}
+        return found
 
 
 class SearchResult(Struct):

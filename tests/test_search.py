@@ -720,10 +720,18 @@ def test_cli_search_json(capsys, store) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data["total"] == 4 and len(data["hits"]) == 2
     hit = data["hits"][0]
-    assert set(hit) == {"kind", "id", "score", "record", "spans"}
+    assert set(hit) == {"kind", "id", "score", "record", "spans", "meeting"}
     assert hit["kind"] == "proposal" and hit["record"]["id"] == hit["id"]
     start, end = hit["spans"]["title"][0]
     assert hit["record"]["title"][start:end].lower() in ("lift", "elevator")
+    # a span of the proposal's meeting is in the hit's meeting (it named a field no hit had)
+    assert main(["search", "elevator samara", "--json", "--type", "proposal"]) == 0
+    hit = json.loads(capsys.readouterr().out)["hits"][0]
+    assert hit["meeting"]["id"] == hit["record"]["meeting_id"]
+    start, end = hit["spans"]["meeting.region"][0]
+    assert hit["meeting"]["region"][start:end] == "Samara"
+    assert main(["search", "samara", "--json", "--type", "meeting"]) == 0
+    assert all("meeting" not in h for h in json.loads(capsys.readouterr().out)["hits"])
 
 
 def test_cli_search_reports_a_correction(capsys, store) -> None:
