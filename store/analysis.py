@@ -90,6 +90,11 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _ADJECTIVE_END = re.compile(r"(t?sk)(?:aya|oy|iy|ii|ogo|oi|om|ikh)$")
 
 
+def in_latin(text: str) -> str:
+    """``text`` folded, its Cyrillic in Latin letters as :func:`latin_guesses` reads it."""
+    return fold(text).translate(_LATIN)
+
+
 def latin_guesses(word: str) -> list[str]:
     """For a folded word in Cyrillic: its Latin spelling, then that without an adjective's
     ending (keeping its "sk", then without it), each of four letters or more; [] for any

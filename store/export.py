@@ -675,15 +675,16 @@ def write_markdown(path: Path, text: str | Iterable[str], *, force: bool = False
 def default_filename(label: str, today: dt.date | None = None) -> str:
     """``coopbrowse-<date>-<slug>.md`` for a selection described by ``label``."""
     day = (today or dt.date.today()).isoformat()
-    # letters as the search folds them ("Łódź": lodz); any other character parts words
-    # ("Belarus–Mordovia": belarus-mordovia, not "belarusmordovia")
-    from .analysis import fold
+    # letters as the search folds them ("Łódź": lodz), Cyrillic in Latin ones ("Самара":
+    # samara); any other character parts words ("Belarus–Mordovia": belarus-mordovia)
+    from .analysis import in_latin
 
-    words = re.sub(r"[^a-z0-9]+", "-", fold(label).encode("ascii", "replace").decode()).strip("-")
+    plain = in_latin(label).encode("ascii", "replace").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     if len(words) > 60:  # cut between words, not inside one ("…-2025-07-2")
         cut = words[:61].rsplit("-", 1)[0]
         # nor inside a date ("…-2025-04" reads as a month): before it
         if re.match(r"-\d\d\b", words[len(cut) :]):
             cut = re.sub(r"-\d{4}(?:-\d\d)?$", "", cut)
         words = cut
-    return f"coopbrowse-{day}-{words.rstrip('-') or 'selection'}.md"
+    return f"coopbrowse-{day}-{words.rstrip('-') or 'briefing'}.md"

@@ -1523,6 +1523,17 @@ async def test_a_path_that_looks_like_markup_is_shown_as_typed(app, tmp_path, mo
         assert not any(n.markup for n in app._notifications)
 
 
+async def test_a_list_of_one_is_offered_as_one(app) -> None:
+    """It said "everything listed (1 meetings)"."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, "samara type:meeting")
+        await pilot.press("escape", "e")
+        await pilot.pause()
+        labels = [c.label for c in app.screen.choices]
+        assert labels[-1] == "everything listed (1 meeting)", labels
+
+
 async def test_export_dialog_offers_row_or_list_and_options(app, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

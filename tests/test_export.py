@@ -468,7 +468,13 @@ def test_default_filename() -> None:
     assert default_filename("sector:elevators Samara", dt.date(2026, 11, 23)) == (
         "coopbrowse-2026-11-23-sector-elevators-samara.md"
     )
-    assert default_filename("", dt.date(2026, 1, 1)) == "coopbrowse-2026-01-01-selection.md"
+    assert default_filename("", dt.date(2026, 1, 1)) == "coopbrowse-2026-01-01-briefing.md"
+    # a query in Cyrillic in Latin letters, as the search reads it: it was "-selection"
+    # though nothing was selected, the name of a real selection's export (a new user's trial)
+    assert default_filename("Самара лифт", dt.date(2026, 1, 1)) == (
+        "coopbrowse-2026-01-01-samara-lift.md"
+    )
+    assert default_filename("中文", dt.date(2026, 1, 1)) == "coopbrowse-2026-01-01-briefing.md"
     # a dash of any kind parts words; letters keep their base letter (found by a new user:
     # "belarusmordovia")
     assert default_filename("Belarus–Mordovia in Łódź", dt.date(2026, 1, 1)) == (

@@ -1629,6 +1629,8 @@ class MainScreen(StyledOnce, Screen[None]):
             if len(self.rows):
                 noun = "proposals" if self.view == "followup" else VIEWS[self.view].title.lower()
                 what = f"everything listed ({len(self.rows):,} {noun})"
+                if len(self.rows) == 1:  # ("1 meetings")
+                    what = f"everything listed (1 {noun.removesuffix('s')})"
                 choices.append(
                     Choice(
                         what, None, self.query_text or self.view, self.query_text, view=self.view
