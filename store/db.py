@@ -42,7 +42,7 @@ from .errors import (
     StoreError,
 )
 from .ids import fresh_proposal_ids
-from .lazy import StoredRecord
+from .lazy import LazyTables, StoredRecord
 from .model import (
     Change,
     FollowUp,
@@ -225,10 +225,10 @@ def _refuse_read_only(path: Path) -> None:
         )
 
 
-def _validated(path: Path, signature: Signature) -> bool:
+def _validated(path: Path, signature: Signature, payload: bytes | None = None) -> bool:
     from .library import vouches
 
-    return vouches(path, signature)
+    return vouches(path, signature, payload)
 
 
 EARLIEST_FOLLOW_UP = "1991-12-08"  # no Belarus–Russian-region meeting is older (the CIS)
@@ -401,10 +401,10 @@ class Store:
         and proposals kept as their bytes until used (see :mod:`coopbrowse.store.lazy`):
         at 100,000 meetings, 0.6 GB and a second where a parse takes 2.5 GB and 4-8 s."""
         signature, data = self._read_payload()
-        if not self._migrate_on_read and _validated(self.path, signature):
+        if not self._migrate_on_read and _validated(self.path, signature, data):
             from .lazy import lazy_tables
 
-            lazy = lazy_tables(data)
+            lazy = lazy_tables(data, self.path)
             if lazy is not None:
                 return signature, lazy
         tables = check_tables(self.path, parse_json_bytes(self.path, data))
@@ -487,6 +487,8 @@ class Store:
         signature, raw = (
             pending if pending is not None and pending[0] == signature else self._read()
         )
+        if isinstance(raw, LazyTables):  # every record is built: faster from a whole parse
+            raw = check_tables(self.path, parse_json_bytes(self.path, raw.payload))
         meta = self._meta_of(raw)
         meetings = list(self._records(raw))
         by_id = {m.id: m for m in meetings}
@@ -782,7 +784,9 @@ class Store:
 
                 after = self._signature()
                 tables = db.storage.cache  # type: ignore[attr-defined]  # what was written
-                after_write(self, before, after, meta, count, self._removed, self._added, tables)
+                crc = db.storage.storage.crc  # type: ignore[attr-defined]  # of those bytes
+                removed, added = self._removed, self._added
+                after_write(self, before, after, meta, count, removed, added, tables, crc)
             self._removed, self._added = [], []
 
     def put_meetings(

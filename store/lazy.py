@@ -10,18 +10,23 @@ answers what TinyDB's queries and the store ask of every record, its ``id`` and
 a parse of the whole file would) the moment anything else reads it. :func:`dump_tables`
 writes an untouched record back as the very bytes it came from.
 
-Only a file known valid is read so (its search index vouches for this very state of it,
-validated record by record when it was built or written): a record parsed later cannot
-then fail to parse. Anything else is parsed whole, as before.
+Only a file known valid is read so: its search index vouches for this very state of it,
+validated record by record when the index was built or by the writes since, and for these
+very bytes (a checksum: not a file changed in place, its size and time kept), so a record
+parsed later does not fail to parse (if it does, that is a CorruptDatabase naming it).
+Anything else is parsed whole, as before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import msgspec
 import orjson
+
+from .errors import CorruptDatabase
 
 LAZY_TABLES = ("meetings", "proposals")  # the ones with a record per meeting or proposal
 _ABSENT: Any = object()  # (a field the record does not have)
@@ -62,13 +67,14 @@ class StoredRecord(dict[str, Any]):
     ``len``, ``dict(r)``, ``{**r}``, ``==``); what reads the dict's storage directly in C
     (an encoder) must ask :func:`record_json` instead."""
 
-    __slots__ = ("_id", "_meeting_id", "_raw")
+    __slots__ = ("_id", "_meeting_id", "_path", "_raw")
 
-    def __init__(self, raw: msgspec.Raw, keys: _Keys) -> None:
+    def __init__(self, raw: msgspec.Raw, keys: _Keys, path: Path | None = None) -> None:
         super().__init__()
         self._raw: msgspec.Raw | None = raw
         self._id = keys.id
         self._meeting_id = keys.meeting_id
+        self._path = path  # (the file it is of: named by an error)
 
     @property
     def parsed(self) -> bool:
@@ -90,13 +96,19 @@ class StoredRecord(dict[str, Any]):
             return None
         try:
             return _read_glance.decode(source)
-        except msgspec.ValidationError:
+        except (msgspec.ValidationError, msgspec.DecodeError):
             return None
 
     def _parse(self) -> None:
         source = self._raw
         if source is not None:
-            dict.update(self, orjson.loads(memoryview(source)))
+            try:
+                found = orjson.loads(memoryview(source))
+            except orjson.JSONDecodeError as exc:  # (the file was validated: it changed since)
+                raise CorruptDatabase(
+                    self._path, f"record {self._id!r} is not valid JSON: {exc.msg}"
+                ) from None
+            dict.update(self, found)
             self._raw = None
 
     def _known(self, key: Any) -> Any:
@@ -214,26 +226,36 @@ class StoredRecord(dict[str, Any]):
         return (dict, (dict(dict.items(self)),))
 
 
-def lazy_tables(payload: bytes) -> dict[str, dict[str, Any]] | None:
-    """The document of tables in ``payload`` with its meetings and proposals as
-    :class:`StoredRecord`s (every other table parsed); None when ``payload`` is not a JSON
-    object of tables of records (the caller parses it whole, to say what is wrong)."""
+class LazyTables(dict[str, dict[str, Any]]):
+    """A document of tables read by :func:`lazy_tables`, with the bytes it was read from
+    (what a read of every record parses whole, as is faster then)."""
+
+    def __init__(self, tables: dict[str, dict[str, Any]], payload: bytes) -> None:
+        super().__init__(tables)
+        self.payload = payload
+
+
+def lazy_tables(payload: bytes, path: Path | None = None) -> LazyTables | None:
+    """The document of tables in ``payload`` (the file at ``path``) with its meetings and
+    proposals as :class:`StoredRecord`s (every other table parsed); None when ``payload``
+    is not a JSON object of tables of records (the caller parses it whole, to say what is
+    wrong)."""
     try:
         tables = _read_tables.decode(payload)
-    except (msgspec.DecodeError, msgspec.ValidationError):
+        out: dict[str, dict[str, Any]] = {}
+        for name, docs in tables.items():
+            lazy = name in LAZY_TABLES
+            table: dict[str, Any] = {}
+            for doc_id, raw in docs.items():
+                view = memoryview(raw)
+                if lazy and view[:1].tobytes() == b"{":
+                    table[doc_id] = StoredRecord(raw, _read_keys.decode(raw), path)
+                else:
+                    table[doc_id] = orjson.loads(view)
+            out[name] = table
+    except (msgspec.DecodeError, msgspec.ValidationError, orjson.JSONDecodeError):
         return None
-    out: dict[str, dict[str, Any]] = {}
-    for name, docs in tables.items():
-        lazy = name in LAZY_TABLES
-        table: dict[str, Any] = {}
-        for doc_id, raw in docs.items():
-            view = memoryview(raw)
-            if lazy and view[:1].tobytes() == b"{":
-                table[doc_id] = StoredRecord(raw, _read_keys.decode(raw))
-            else:
-                table[doc_id] = orjson.loads(view)
-        out[name] = table
-    return out
+    return LazyTables(out, payload)
 
 
 def record_json(value: Any) -> Any:

@@ -36,6 +36,7 @@ import shutil
 import sys
 import threading
 import time
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -189,6 +190,9 @@ class Stamp(Struct, frozen=True):
     dir: str
     meetings: int
     state: str  # "ready", or "updating" while a write is being applied
+    # zlib.crc32 of the file's bytes as validated (-1: not known, a stamp written before it
+    # was kept): what lets a write read it lazily (see store/lazy.py), not changed in place
+    crc: int = -1
 
     @property
     def signature(self) -> Signature:
@@ -217,6 +221,7 @@ _STAMP_TYPES: dict[str, type | tuple[type, ...]] = {
     "dir": str,
     "meetings": int,
     "state": str,
+    "crc": int,
 }
 
 
@@ -230,6 +235,8 @@ def read_stamp(home: Path) -> Stamp | None:
         data = json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError):
         return None
+    if isinstance(data, dict) and "crc" not in data:
+        data["crc"] = -1  # (a stamp of a version that did not keep it)
     if not isinstance(data, dict) or set(data) != set(_STAMP_TYPES):
         return None
     for key, kind in _STAMP_TYPES.items():
@@ -552,6 +559,7 @@ def _build(
                 if records is None:  # the file changed since it was read
                     shutil.rmtree(target, ignore_errors=True)
                     continue
+            crc = zlib.crc32(read.payload)
             del read  # (the parsed tables: the meetings are read from them)
             staged = searchable is not None and total >= staged_from
             if not staged:
@@ -590,7 +598,7 @@ def _build(
             raise
         progress(PROPOSALS_PHASE if staged else "Indexing", total, total)
         _private_files(target)
-        stamp = _stamp(db_path, sig, meta, total, target.name)
+        stamp = _stamp(db_path, sig, meta, total, target.name, crc)
         if signature(db_path) == stamp.signature:
             try:
                 _write_stamp(home, stamp)
@@ -669,8 +677,16 @@ def _sweep(home: Path, keep: str) -> None:
                 shutil.rmtree(entry, ignore_errors=True)
 
 
-def _stamp(db_path: Path, sig: Signature, meta: dict[str, Any], meetings: int, where: str) -> Stamp:
-    """The stamp of an index in ``where`` describing the file with ``sig`` and ``meta``."""
+def _stamp(
+    db_path: Path,
+    sig: Signature,
+    meta: dict[str, Any],
+    meetings: int,
+    where: str,
+    crc: int = -1,
+) -> Stamp:
+    """The stamp of an index in ``where`` describing the file with ``sig`` and ``meta``
+    (``crc``: of its bytes)."""
     return Stamp(
         format=INDEX_FORMAT,
         db=str(_identity(db_path)),
@@ -684,6 +700,7 @@ def _stamp(db_path: Path, sig: Signature, meta: dict[str, Any], meetings: int, w
         dir=where,
         meetings=meetings,
         state="ready",
+        crc=crc,
     )
 
 
@@ -694,12 +711,16 @@ def _int(value: Any) -> int:
 # After a write ----------------------------------------------------------------------------
 
 
-def vouches(db_path: Path, sig: Signature) -> bool:
+def vouches(db_path: Path, sig: Signature, payload: bytes | None = None) -> bool:
     """Whether the database's index describes exactly the state ``sig`` of the file: every
-    record in it was then validated (by the build, or by the writes kept up since)."""
+    record in it was then validated (by the build, or by the writes kept up since); with
+    ``payload``, the file's bytes, that they are the very bytes validated (a file changed
+    in place, keeping its size and time, is not)."""
     home = index_home(db_path)
     stamp = read_stamp(home) if home is not None else None
-    return stamp is not None and stamp.describes(db_path, sig)
+    if stamp is None or not stamp.describes(db_path, sig):
+        return False
+    return payload is None or (stamp.crc >= 0 and stamp.crc == zlib.crc32(payload))
 
 
 def after_write(
@@ -711,6 +732,7 @@ def after_write(
     removed: Sequence[str],
     added: Sequence[Meeting],
     tables: dict[str, Any] | None = None,
+    crc: int = -1,
 ) -> None:
     """Apply a write to the database's index, if the index described the database just
     before it (the store calls this under its write lock, after the file is replaced, with
@@ -737,7 +759,7 @@ def after_write(
         with contextlib.suppress(OSError):  # the file is compact now (a reader keeps its copy)
             (home / stamp.dir / COPY_FILE).unlink()
         _private_files(home / stamp.dir)
-        _write_stamp(home, _stamp(store.path, after, meta, meetings, stamp.dir))
+        _write_stamp(home, _stamp(store.path, after, meta, meetings, stamp.dir, crc))
     except BaseException as exc:  # a Tantivy panic included: the write itself succeeded
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise

@@ -269,9 +269,9 @@ def compute_spans(
     bytes are not the compact layout (``trusted``: they were just written that way)."""
     import orjson
 
-    from .lazy import record_size
+    from .lazy import dump_tables, record_size
 
-    if not trusted and orjson.dumps(tables) != payload:
+    if not trusted and dump_tables(tables) != payload:
         return None
     if len(payload) >= 1 << 32:
         return None

@@ -26,6 +26,7 @@ import stat
 import sys
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -617,6 +618,7 @@ class AtomicJSONStorage:
     def __init__(self, path: str | Path, indent: int | None = None) -> None:
         self.path = Path(path)
         self.indent = indent
+        self.crc = -1  # zlib.crc32 of what it last wrote (the index's stamp keeps it)
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
@@ -633,6 +635,7 @@ class AtomicJSONStorage:
         option = orjson.OPT_INDENT_2 if self.indent else 0
         try:
             payload = dump_tables(data, option)
+            self.crc = zlib.crc32(payload)
         except (orjson.JSONEncodeError, TypeError) as exc:
             raise NotWritable(self.path, f"a record cannot be written as JSON: {exc}") from None
         atomic_write_bytes(self.path, payload)

@@ -156,44 +156,51 @@ def indexed(tmp_path: Path) -> tuple[Path, Path]:
 def test_writes_to_a_vouched_file_come_out_as_from_a_whole_parse(
     indexed: tuple[Path, Path], monkeypatch
 ) -> None:
-    import coopbrowse.store.lazy as lazy_module
-
     path, plain = indexed
-    made: list[bool] = []
-    real = lazy_module.lazy_tables
-
-    def counted(payload: bytes) -> Any:
-        found = real(payload)
-        made.append(found is not None)
-        return found
-
-    monkeypatch.setattr(lazy_module, "lazy_tables", counted)
-    first = Store.open(path).meetings()[3]
+    written = _spy_on_writes(monkeypatch)
+    first = Store(plain).meetings()[3]
     mid, pid = first.id, first.proposals[0].id
     extra = synth_meetings(1, seed=9)[0]
     for target in (path, plain):
-        store = Store.open(target)
-        edited = store.meeting(mid)
+        edited = Store.open(target).stored_meeting(mid)  # (read as the app reads it: apart)
         assert edited is not None
         edited.title = "Retitled [bold]"
-        store.edit_meeting(edited)
+        Store.open(target).edit_meeting(edited)
         Store.open(target).follow_up(pid, status="agreed", date="2026-01-05")
         Store.open(target).put_meetings([extra])
         Store.open(target).delete_meeting(extra.id)
         Store.open(target).undo(extra.id)
-    assert made and all(made)  # (the copy without an index is never read lazily)
+    # each write to the vouched file lazily, to the copy without an index after a parse
+    assert written == [True] * 5 + [False] * 5
     assert _normal(path) == _normal(plain)
 
 
+def _spy_on_writes(monkeypatch) -> list[bool]:
+    """Whether each write's transaction went on the file's records kept as their bytes."""
+    import coopbrowse.store.db as db_module
+    from coopbrowse.store.lazy import LazyTables
+
+    lazily: list[bool] = []
+    real = db_module._open_batched
+
+    def spied(path: Path, read: Any = None) -> Any:
+        lazily.append(isinstance(read, LazyTables))
+        return real(path, read)
+
+    monkeypatch.setattr(db_module, "_open_batched", spied)
+    return lazily
+
+
 def test_the_index_reads_every_record_where_a_lazy_write_put_it(
-    indexed: tuple[Path, Path],
+    indexed: tuple[Path, Path], monkeypatch
 ) -> None:
-    path, _plain = indexed
-    store = Store.open(path)
-    first = store.meetings()[0]
+    path, plain = indexed
+    written = _spy_on_writes(monkeypatch)
+    first, sixth = Store(plain).meetings()[0], Store(plain).meetings()[5]
     first.summary = "Moved further along the file " * 20
-    store.edit_meeting(first)
-    Store.open(path).delete_meeting(store.meetings()[5].id)
+    Store.open(path).edit_meeting(first)
+    Store.open(path).delete_meeting(sixth.id)
+    assert written == [True, True]
     library = Library.open(path)
     assert not library.rebuilt  # kept up by the writes
     wanted = {m.id: m.to_dict() for m in Store(path).meetings()}
@@ -224,3 +231,39 @@ def test_a_meeting_is_shown_before_a_write_without_building_the_others(
     other = Store.open(plain)
     other.meetings()
     assert other.stored_meeting(wanted.id) == wanted
+
+
+def test_a_file_changed_in_place_is_not_vouched_for_and_its_damage_is_said(
+    indexed: tuple[Path, Path],
+) -> None:
+    """A byte changed in place, the file's size and time kept (rsync --inplace -t, a disk
+    error): the index's stamp still matched, the write kept the bad bytes and vouched for
+    them. Its checksum no longer matches: the file is parsed whole, and the damage said."""
+    import os
+
+    from coopbrowse.store import CorruptDatabase
+
+    path, _plain = indexed
+    data = bytearray(path.read_bytes())
+    at = data.index(b'"title":"') + len(b'"title":"')
+    data[at] = 0xFF
+    stat = path.stat()
+    with path.open("r+b") as f:
+        f.write(data)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    before = path.read_bytes()
+    with pytest.raises(CorruptDatabase, match="not UTF-8") as info:
+        Store.open(path).delete_meeting(Store(_plain).meetings()[-1].id)
+    assert str(path) in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_a_record_that_does_not_parse_when_read_is_a_corrupt_database() -> None:
+    from coopbrowse.store import CorruptDatabase
+
+    tables = lazy_tables(b'{"meetings":{"1":{"id":"m1","title":"\xff"}}}', Path("db.json"))
+    assert tables is not None
+    record = tables["meetings"]["1"]
+    assert record["id"] == "m1"
+    with pytest.raises(CorruptDatabase, match=r"db.json.*record 'm1' is not valid JSON"):
+        record["title"]
