@@ -214,11 +214,15 @@ def _example(name: str) -> str:
 # Parsing ----------------------------------------------------------------------------------
 
 
+MAX_DEPTH = 50  # parentheses and NOTs around a term: a query is not written deeper
+
+
 class _Parser:
     def __init__(self, query: str) -> None:
         self.query = query
         self.toks = _lex(query)
         self.i = 0
+        self.depth = 0  # parentheses and NOTs open around the term being read
 
     def peek(self) -> _Tok | None:
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -271,6 +275,17 @@ class _Parser:
 
     def parse_unary(self) -> Node:
         tok = self.take()
+        if tok.kind in ("not", "minus", "lparen"):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:  # (deeper, the parser ran out of stack: said as such)
+                raise self.error(f"nested too deeply: at most {MAX_DEPTH} levels", tok.pos)
+            try:
+                return self._unary(tok)
+            finally:
+                self.depth -= 1
+        return self._unary(tok)
+
+    def _unary(self, tok: _Tok) -> Node:
         if tok.kind in ("not", "minus"):
             nxt = self.peek()
             if nxt is None or nxt.kind in ("or", "and", "rparen"):

@@ -767,6 +767,26 @@ async def test_q_quits_and_state_is_restored(store, tmp_path) -> None:
         assert said == ["Still selected: 1 proposal from your last session (A clears it)."]
 
 
+async def test_a_query_found_wrong_is_not_the_next_launchs(store, tmp_path) -> None:
+    """Quit with a bad query in the bar, the next launch opened with it and its error; it
+    opens with the query the list answered."""
+    state_path = tmp_path / "state.json"
+    app = CoopBrowseApp(store, state_path=state_path, settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, "samara")
+        await search(pilot, app, "samara (((")
+        assert screen_of(app).query_one(SearchBar).has_class("-error")
+        app.exit()
+        await pilot.pause()
+    assert json.loads(state_path.read_text())["query"] == "samara"
+    again = CoopBrowseApp(Store.open(store.path), state_path=state_path, settings=FAST)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot, again)
+        bar = screen_of(again).query_one(SearchBar)
+        assert bar.value == "samara" and not bar.has_class("-error")
+
+
 async def test_untrusted_text_is_shown_literally(store, tmp_path) -> None:
     meeting = store.meetings()[0]
     meeting.title = "[bold red]Not bold[/] \x1b[31mred? [link=http://evil]x[/link]"

@@ -81,6 +81,9 @@ def test_parse_builds_the_expected_tree() -> None:
         ("status:i*", "status:i* could be in-progress or implemented", 8),
         ("status:x*", "unknown status 'x*'", 8),
         ("type:m*x", "only allowed at the end", 7),
+        # said as such: it was "maximum recursion depth exceeded" (a new user's trial)
+        ("(" * 400 + "a" + ")" * 400, "nested too deeply: at most 50 levels", 51),
+        ("NOT " * 60 + "a", "nested too deeply", 201),
     ],
 )
 def test_malformed_queries_say_what_and_where(query: str, message: str, column: int) -> None:

@@ -2444,9 +2444,11 @@ class MainScreen(StyledOnce, Screen[None]):
 
     def save_state(self) -> str | None:
         self.state.view = self.view
-        self.state.query = (
-            self.query_one(SearchBar).value.strip() if self.loaded else self.state.query
-        )
+        typed = self.query_one(SearchBar).value.strip()
+        # a query found wrong is not the next launch's: it opened with its error showing; the
+        # one the list answers is (and the cursor saved is on that list)
+        typed = self.query_text if typed and typed == self._bad_query else typed
+        self.state.query = typed if self.loaded else self.state.query
         self.state.selection = self.selection.keys()
         if self.loaded:
             self.state.cursor = self._current_key()
