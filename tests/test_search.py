@@ -782,6 +782,14 @@ def test_prefix_highlights_synonyms_it_matched(index: SearchIndex) -> None:
     assert [hit.record.title[a:b] for a, b in hit.spans["title"]] == ["lift"]
 
 
+def test_a_query_that_finds_nothing_is_shown_as_the_app_shows_it(capsys, store) -> None:
+    """Its control characters as the symbols that stand for them, as in the rest of the line
+    (it said 'zz\\x1b[31mred' and then zz␛[31mred)."""
+    assert main(["search", "zz\x1b[31mred"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("No results for “zz␛[31mred”.") and "\x1b" not in out
+
+
 def test_json_output_escapes_terminal_control_characters(capsys, store) -> None:
     meeting = store.meetings()[0]
     meeting.title = "evil \x9b31m \u202e title"
