@@ -371,6 +371,8 @@ class SearchBar(Vertical):
                 return
             self._draft = self.input.value
             pos = len(self.history)
+            if pos > 1 and self.history[-1] == self._draft.strip():
+                pos -= 1  # (the query in the bar is the latest: up goes to the one before)
         else:
             pos = self._history_pos
         pos = max(0, min(len(self.history), pos + step))
