@@ -57,6 +57,7 @@ from .translate import (
     correct,
     highlight_of,
     joined_words_hint,
+    operator_hint,
     ranked,
     region_hint,
     rewrite_regions,
@@ -589,7 +590,8 @@ class SearchIndex:
 
     def _empty_hint(self, searcher: Any, tree: Node, text: str) -> str:
         """For a query that found nothing, what it may have meant: a region named otherwise
-        (region_hint), or a joined word that finds nothing alone (joined_words_hint)."""
+        (region_hint), an operator in lower case (operator_hint), or a joined word that
+        finds nothing alone (joined_words_hint)."""
 
         def finds(word: str) -> bool:
             try:
@@ -597,7 +599,11 @@ class SearchIndex:
             except QueryError:
                 return True  # (nothing to say of it)
 
-        return region_hint(tree, self.known_regions(searcher)) or joined_words_hint(text, finds)
+        return (
+            region_hint(tree, self.known_regions(searcher))
+            or operator_hint(text)
+            or joined_words_hint(text, finds)
+        )
 
     def count(self, query: str | Node, *, view: str) -> int:
         """How many rows ``view`` lists for ``query``."""

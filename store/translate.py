@@ -468,6 +468,23 @@ def region_hint(tree: Node, known: list[str]) -> str:
     return ""
 
 
+_OPERATORS = {
+    "or": "for either of two words, write OR in capitals",
+    "not": "to leave a word out, write NOT in capitals, or -penza",
+    "and": "every word must match anyway (AND in capitals says the same)",
+}
+
+
+def operator_hint(text: str) -> str:
+    """For a query that found nothing: an operator written in lower case ("elevator not
+    penza") is searched as a word, and only the capitals are the operator."""
+    unquoted = re.sub(r'"[^"]*"?', " ", text)
+    for token in re.findall(r"[^\s()]+", unquoted):
+        if token in _OPERATORS:
+            return f"“{token}” was searched as a word; {_OPERATORS[token]}."
+    return ""
+
+
 def joined_words_hint(text: str, finds: Callable[[str], bool]) -> str:
     """For a query that found nothing: a word joined to another by punctuation
     ("elevator/samara", "Penza-Samara") is searched as the phrase of its words, like

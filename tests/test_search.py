@@ -782,6 +782,18 @@ def test_prefix_highlights_synonyms_it_matched(index: SearchIndex) -> None:
     assert [hit.record.title[a:b] for a, b in hit.spans["title"]] == ["lift"]
 
 
+def test_an_operator_in_lower_case_that_finds_nothing_is_said_to_be_a_word(
+    index: SearchIndex,
+) -> None:
+    """ "elevator not penza" found nothing, with no word why (a new user's trial)."""
+    result = index.search("elevator not penza")
+    assert result.total == 0
+    assert result.hint.startswith("“not” was searched as a word; to leave a word out, write NOT")
+    assert index.search("elevator NOT penza").total > 0
+    assert "“or” was searched as a word" in index.search("zzqq or elevator").hint
+    assert index.search('"zzqq or" elevator').hint == ""  # (in quotes: a word, as asked)
+
+
 def test_a_query_that_finds_nothing_is_shown_as_the_app_shows_it(capsys, store) -> None:
     """Its control characters as the symbols that stand for them, as in the rest of the line
     (it said 'zz\\x1b[31mred' and then zz␛[31mred)."""
