@@ -27,6 +27,7 @@ import msgspec
 import orjson
 
 from .errors import CorruptDatabase
+from .storage import ReadTables
 
 LAZY_TABLES = ("meetings", "proposals")  # the ones with a record per meeting or proposal
 _ABSENT: Any = object()  # (a field the record does not have)
@@ -226,20 +227,20 @@ class StoredRecord(dict[str, Any]):
         return (dict, (dict(dict.items(self)),))
 
 
-class LazyTables(dict[str, dict[str, Any]]):
+class LazyTables(ReadTables):
     """A document of tables read by :func:`lazy_tables`, with the bytes it was read from
     (what a read of every record parses whole, as is faster then)."""
 
-    def __init__(self, tables: dict[str, dict[str, Any]], payload: bytes) -> None:
-        super().__init__(tables)
+    def __init__(self, tables: dict[str, dict[str, Any]], payload: bytes, crc: int) -> None:
+        super().__init__(tables, crc)
         self.payload = payload
 
 
-def lazy_tables(payload: bytes, path: Path | None = None) -> LazyTables | None:
+def lazy_tables(payload: bytes, path: Path | None = None, crc: int = -1) -> LazyTables | None:
     """The document of tables in ``payload`` (the file at ``path``) with its meetings and
-    proposals as :class:`StoredRecord`s (every other table parsed); None when ``payload``
-    is not a JSON object of tables of records (the caller parses it whole, to say what is
-    wrong)."""
+    proposals as :class:`StoredRecord`s (every other table parsed; ``crc``: the bytes'
+    CRC-32); None when ``payload`` is not a JSON object of tables of records (the caller
+    parses it whole, to say what is wrong)."""
     try:
         tables = _read_tables.decode(payload)
         out: dict[str, dict[str, Any]] = {}
@@ -255,7 +256,7 @@ def lazy_tables(payload: bytes, path: Path | None = None) -> LazyTables | None:
             out[name] = table
     except (msgspec.DecodeError, msgspec.ValidationError, orjson.JSONDecodeError):
         return None
-    return LazyTables(out, payload)
+    return LazyTables(out, payload, crc)
 
 
 def record_json(value: Any) -> Any:

@@ -711,16 +711,16 @@ def _int(value: Any) -> int:
 # After a write ----------------------------------------------------------------------------
 
 
-def vouches(db_path: Path, sig: Signature, payload: bytes | None = None) -> bool:
+def vouches(db_path: Path, sig: Signature, crc: int | None = None) -> bool:
     """Whether the database's index describes exactly the state ``sig`` of the file: every
     record in it was then validated (by the build, or by the writes kept up since); with
-    ``payload``, the file's bytes, that they are the very bytes validated (a file changed
-    in place, keeping its size and time, is not)."""
+    ``crc``, the CRC-32 of the file's bytes, that they are the very bytes validated (a file
+    changed in place, keeping its size and time, is not)."""
     home = index_home(db_path)
     stamp = read_stamp(home) if home is not None else None
     if stamp is None or not stamp.describes(db_path, sig):
         return False
-    return payload is None or (stamp.crc >= 0 and stamp.crc == zlib.crc32(payload))
+    return crc is None or (stamp.crc >= 0 and stamp.crc == crc)
 
 
 def after_write(
@@ -733,10 +733,12 @@ def after_write(
     added: Sequence[Meeting],
     tables: dict[str, Any] | None = None,
     crc: int = -1,
+    read_crc: int = -1,
 ) -> None:
     """Apply a write to the database's index, if the index described the database just
     before it (the store calls this under its write lock, after the file is replaced, with
-    the ``tables`` it wrote in the compact layout: where each record now is).
+    the ``tables`` it wrote in the compact layout: where each record now is; ``crc`` of the
+    bytes written, ``read_crc`` of those the write read: the ones the index describes).
 
     The database has already changed: nothing here may fail the write. An index that
     cannot be updated is left marked ``updating``, so the next reader rebuilds it.
@@ -748,6 +750,13 @@ def after_write(
     if stamp is None or not stamp.describes(store.path, before):
         return
     if tables is None:
+        return
+    if stamp.crc >= 0 and read_crc != stamp.crc:
+        # the file the write read was not the one indexed (changed in place, its size and
+        # time kept): the index is not updated as if it were, and is rebuilt by the next
+        # reader (what was changed so was never indexed)
+        with contextlib.suppress(StoreError):
+            _write_stamp(home, replace(stamp, state="updating"))
         return
     try:
         _write_stamp(home, replace(stamp, state="updating"))

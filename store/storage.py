@@ -606,6 +606,15 @@ def check_tables(path: Path, data: Any) -> dict[str, dict[str, Any]]:
     return data
 
 
+class ReadTables(dict[str, dict[str, Any]]):
+    """A document of tables as read from a file, with the CRC-32 of the bytes it was read
+    from (what the search index's stamp vouches for: see library.vouches)."""
+
+    def __init__(self, tables: dict[str, dict[str, Any]], crc: int) -> None:
+        super().__init__(tables)
+        self.crc = crc
+
+
 class AtomicJSONStorage:
     """A TinyDB storage (TinyDB's storage protocol: read, write, close) that never leaves a
     half-written file.
