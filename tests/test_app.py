@@ -2685,6 +2685,36 @@ async def test_d_deletes_the_highlighted_meeting_after_asking(app, store: Store)
     assert store.meeting(first[1]) is not None
 
 
+async def test_a_delete_that_waited_for_the_lock_says_it_saves_once_it_has_it(
+    app, store: Store, monkeypatch
+) -> None:
+    """The status line said "Waiting for the database's lock (held by pid …)" until the
+    write was done, long after the other process had let go (a trial at 100,000
+    meetings: 7 s of a 14 s write)."""
+    from helpers import keys_beside_a_waiting_worker
+
+    from coopbrowse.store.storage import write_lock
+
+    said: list[str] = []
+    shown = MainScreen._status_progress
+
+    def recording(self, message: str, done: int, total: int) -> None:
+        said.append(message)
+        shown(self, message, done, total)
+
+    monkeypatch.setattr(MainScreen, "_status_progress", recording)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        first = screen_of(app).rows[0].key
+        with write_lock(store.path), keys_beside_a_waiting_worker(monkeypatch):
+            await pilot.press("D", "y")
+            await until(pilot, lambda: any("Waiting" in m for m in said), "the lock waited for")
+        await until(pilot, lambda: store.meeting(first[1]) is None, "the meeting deleted")
+        await settle(pilot, app)
+    wait = next(i for i, m in enumerate(said) if m.startswith("Waiting for the database's lock"))
+    assert said[wait + 1 :][:2] == ["Saving…", ""], said
+
+
 async def test_keys_typed_while_a_delete_is_saved_move_on_from_its_neighbour(
     app, store: Store, monkeypatch
 ) -> None:

@@ -2063,15 +2063,22 @@ class MainScreen(StyledOnce, Screen[None]):
 
         call = self.app.call_from_thread
 
+        waited = threading.Event()
+
         def waiting(pid: int | None) -> None:
             holder = f"held by pid {pid}" if pid else "held by another process"
             call(self._status_progress, f"Waiting for the database's lock ({holder})…", 0, 0)
+            waited.set()
+
+        def held() -> None:  # (the wait is over: it said so until the write was done)
+            if waited.is_set():
+                call(self._status_progress, "Saving…", 0, 0)
 
         call(self._own_write_begins)  # (before the file changes: a poll meanwhile knows)
         call(self._status_progress, "Saving…", 0, 0)
         try:
             store = store_for_writing(self.db_path)  # a large file: written by a child
-            store.lock_waiting = waiting
+            store.lock_waiting, store.lock_held = waiting, held
             store.lock_timeout = 120.0
             result = change(store)
         except StoreError as exc:
