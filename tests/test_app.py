@@ -791,6 +791,46 @@ async def test_a_query_found_wrong_is_not_the_next_launchs(store, tmp_path) -> N
         assert bar.value == "samara" and not bar.has_class("-error")
 
 
+@pytest.mark.paints  # (a row is read as it is drawn)
+async def test_a_record_damaged_in_place_is_said_not_drawn_as_if_loading(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """A byte of a title changed in place (size and time kept): its row was drawn as "…"
+    for ever, the detail said "Loading…", and nothing said why (a trial at 100,000
+    meetings). The row's failure is said, the index rebuilt, and the rebuild's own failure
+    names the database's damage."""
+    import os
+
+    from coopbrowse.store.library import Library
+    from coopbrowse.store.synth import build_database
+
+    build_database(db_path, 30, seed=3)
+    Library.open(db_path)
+    data = bytearray(db_path.read_bytes())
+    start = data.rfind(b'{"id":"', 0, data.index(b'"proposals":{'))  # (the last meeting)
+    mid = data[start + 7 : data.index(b'"', start + 7)].decode()
+    data[data.index(b'"title":"', start) + 9] = 0xFF
+    stat = db_path.stat()
+    with db_path.open("r+b") as f:
+        f.write(data)
+    os.utime(db_path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    app = CoopBrowseApp(db_path, state_path=tmp_path / "state.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, f"date:{mid[:10]}")
+        main = screen_of(app)
+        main.go_to(("meeting", mid))
+        await settle(pilot, app)
+
+        def said() -> list[str]:
+            return [str(n.message) for n in app._notifications]
+
+        await until(pilot, lambda: any("not UTF-8" in m for m in said()), "the damage said")
+        assert any("a record span that is not a record" in m for m in said()), said()
+        assert any(str(db_path) in m and "not UTF-8" in m for m in said())
+        assert detail_text(app).startswith("Cannot show this record:")
+
+
 async def test_untrusted_text_is_shown_literally(store, tmp_path) -> None:
     meeting = store.meetings()[0]
     meeting.title = "[bold red]Not bold[/] \x1b[31mred? [link=http://evil]x[/link]"

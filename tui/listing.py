@@ -52,7 +52,9 @@ class Rows(Sequence[Row | None]):
         # the spellings used instead of the query's (nothing matched it as typed)
         self.corrections: list[tuple[str, str]] = listing.corrections if listing else []
         self._memo: OrderedDict[int, Row] = OrderedDict()
-        self.error: Exception | None = None  # the last row that could not be read
+        self.error: Exception | None = None  # the last row that could not be read, unsaid
+        self.failed: dict[int, str] = {}  # rows that could not be read: why (a few)
+        self.said = False  # that some could not be read (the screen says it once)
         # the Follow-up view's counts: field -> [(value, count)]
         self.facets: dict[str, list[tuple[str, int]]] | None = None
         self.widest = 0  # the widest value of the column the list is sorted by (0: unknown)
@@ -74,6 +76,8 @@ class Rows(Sequence[Row | None]):
             row = self._read(i)
         except Exception as exc:  # drawn as a placeholder; the screen hears of it
             self.error = exc
+            if len(self.failed) < 100:
+                self.failed[i] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             return None
         if row is not None:
             self._memo[i] = row

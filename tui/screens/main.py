@@ -1050,8 +1050,29 @@ class MainScreen(StyledOnce, Screen[None]):
     def _cells(self, index: int) -> list[Text]:
         row = self.rows[index]
         if row is None:
+            if self.rows.error is not None:  # (not read, not on its way: said, after drawing)
+                self.call_later(self._unreadable_rows, self.rows)
             return placeholder_cells(self.rows.view)
         return VIEWS[self.rows.view].cells(row, self.hl)
+
+    def _unreadable_rows(self, rows: Rows) -> None:
+        """Rows of the list that could not be read (drawn as placeholders, and the detail
+        said "Loading…" for ever): said once a list, and a damaged index rebuilt once (a
+        rebuild that fails, the database itself damaged, says so)."""
+        from coopbrowse.store.index import IndexCorrupt
+
+        exc, rows.error = rows.error, None
+        if exc is None:
+            return
+        if isinstance(exc, IndexCorrupt) and self.library is not None and self.library.stamp:
+            message = f"✗ {exc}: rebuilding the search index"
+            self._rebuild()
+        elif not rows.said:
+            message = f"✗ cannot read a row of the list: {exc}"
+        else:
+            return
+        rows.said = True
+        self.notify(one_line(message), severity="error", markup=False)
 
     def _is_marked(self, index: int) -> bool:
         row = self.rows[index] if index < len(self.rows) else None
@@ -1147,7 +1168,9 @@ class MainScreen(StyledOnce, Screen[None]):
         self._detail_ticket += 1
         if row is None:
             detail.border_title = "Detail"
-            detail.show(None, [], "Nothing to show here." if not len(self.rows) else "Loading…")
+            why = self.rows.failed.get(index)
+            said = f"Cannot show this record: {why}" if why else "Loading…"
+            detail.show(None, [], "Nothing to show here." if not len(self.rows) else said)
             return
         self._build_detail(self._detail_ticket, self.index, row)
 
