@@ -343,8 +343,8 @@ def describe(change: Change, record_id: str | None = None, width: int = 30) -> l
     lines: list[str] = []
     for c in change.changes:
         path, old, new = c["path"], c["old"], c["new"]
-        mine = path.startswith(f"proposals[{record_id}]")
-        if record_id and record_id != change.meeting_id and not mine:
+        mine = path.startswith(f"proposals[{record_id}]") or path == ""  # (its meeting's
+        if record_id and record_id != change.meeting_id and not mine:  # deletion too)
             continue
         if path == ORDER:
             # (recorded whenever the list of ids differs; said only when the proposals kept
@@ -383,6 +383,10 @@ def describe(change: Change, record_id: str | None = None, width: int = 30) -> l
             items = _items(path, old, new)
             if items:
                 lines += items
+            elif isinstance(old, dict) and isinstance(new, dict):  # (the source: its fields)
+                for key in dict.fromkeys([*old, *new]):
+                    if old.get(key) != new.get(key):
+                        lines.append(f"{path}.{key}: {_change(old.get(key), new.get(key), width)}")
             else:
                 lines.append(f"{path}: {_change(old, new, width)}")
     return lines

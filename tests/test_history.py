@@ -44,6 +44,27 @@ def test_a_status_or_sector_change_is_told_as_the_app_names_them(store: Store) -
                for line in lines), lines  # fmt: skip
 
 
+def test_a_changed_source_is_told_field_by_field(store: Store) -> None:
+    """It said "source: … → …" (a re-import from another file: only the document differed)."""
+    before = store.meeting(PENZA)
+    assert before is not None
+    data = before.to_dict()
+    data["source"]["document"] = "penza-again.txt"
+    change = store.edit_meeting(Meeting.from_dict(data), expected=before.to_dict())
+    assert change is not None
+    assert describe(change) == [f"source.document: {before.source.document} → penza-again.txt"]
+
+
+def test_a_proposals_history_says_its_meeting_was_deleted_and_restored(store: Store) -> None:
+    """A proposal's history listed its meeting's deletion and restoring with no line under
+    them."""
+    pid = store.meeting(PENZA).proposals[0].id  # type: ignore[union-attr]
+    store.delete_meeting(PENZA)
+    store.undo(PENZA)
+    lines = [describe(c, pid) for c in store.history(pid)]
+    assert lines[-2:] == [["meeting deleted"], ["meeting restored"]], lines
+
+
 def test_an_edit_is_recorded_and_undone(store: Store) -> None:
     before = store.meeting(PENZA)
     assert before is not None and before.history == []
