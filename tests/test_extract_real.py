@@ -2670,6 +2670,12 @@ def test_buying_from_a_belarusian_maker_is_belarus_selling() -> None:
         ("$1 billion 200 million", 1200.0),
         ("$1,200 million", 1200.0),  # a thousands comma, as before
         ("$1,250,000", 1.25),
+        # a point grouping thousands, as translations write it (real report 101): English
+        # gives a trailing zero no decimal place; other decimals stay decimals
+        ("$2.650 million", 2650.0),
+        ("$2.65 million", 2.65),
+        ("$1.255 million", 1.255),
+        ("$2.650 billion", 2650.0),
     ],
 )
 def test_amounts_in_mn_with_a_decimal_comma_or_billions_and_millions(

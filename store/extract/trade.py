@@ -766,10 +766,14 @@ def _one_way_metric(text: str, start: int, end: int) -> str | None:
 def _usd_millions(number: str, unit: str | None) -> float | None:
     """The amount in millions of dollars; None for a bare sum under a million (``$500``),
     which is not a trade figure."""
+    unit = (unit or "").lower()
     if re.fullmatch(r"\d{1,3},\d{1,2}", number):  # "1,2 billion": a decimal comma
         number = number.replace(",", ".")
+    elif unit in ("million", "mln", "mn") and re.fullmatch(r"\d{1,3}\.\d\d0", number):
+        # "$2.650 million": a point that groups thousands, as translations from Russian
+        # write it ($2,650 million); English gives no decimals to a trailing zero
+        number = number.replace(".", "")
     value = float(number.replace(",", ""))
-    unit = (unit or "").lower()
     if unit in ("trillion", "tn"):
         return round(value * 1_000_000, 3)
     if unit in ("billion", "bln", "bn", "b"):
