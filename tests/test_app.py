@@ -831,6 +831,26 @@ async def test_a_record_damaged_in_place_is_said_not_drawn_as_if_loading(
         assert detail_text(app).startswith("Cannot show this record:")
 
 
+async def test_the_same_record_shown_again_keeps_its_place_in_the_detail(app) -> None:
+    """Read again after a save, the detail went back to its top: the keys that scrolled it
+    meanwhile came to nothing (a trial at 100,000 meetings)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        detail = main.query_one(DetailPane)
+        detail.focus()
+        await pilot.press(*"jjjjjj")
+        await settle(pilot, app)
+        scrolled = detail.scroll_y
+        assert scrolled > 0
+        main.show_detail(main.query_one(RecordTable).cursor)  # the same record, read again
+        await settle(pilot, app)
+        assert detail.scroll_y == scrolled
+        await pilot.press("tab", "j")  # (the list: the next record starts at its top)
+        await settle(pilot, app)
+        assert detail.scroll_y == 0
+
+
 async def test_untrusted_text_is_shown_literally(store, tmp_path) -> None:
     meeting = store.meetings()[0]
     meeting.title = "[bold red]Not bold[/] \x1b[31mred? [link=http://evil]x[/link]"

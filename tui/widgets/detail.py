@@ -135,12 +135,19 @@ class DetailPane(KeepsTypeahead, VerticalScroll, can_focus=True):
         return [b for b in self._blocks if isinstance(b, Link)]
 
     def show(self, key: tuple[str, str] | None, blocks: list[Block], empty: str = "") -> None:
-        """Replace the content with ``blocks`` (or the ``empty`` message)."""
+        """Replace the content with ``blocks`` (or the ``empty`` message). The same record
+        shown again (read again after a save, or a change elsewhere) keeps its place: the
+        keys that scrolled it meanwhile are not undone."""
+        again = key is not None and key == self.shown
         self.shown = key
         self.link_index = -1
         self._blocks, self._empty = list(blocks), empty
         self._draw(layout=True)
-        self.scroll_home(animate=False)
+        if again:
+            y = self.scroll_y
+            self.call_after_refresh(lambda: self.scroll_to(y=y, animate=False))
+        else:
+            self.scroll_home(animate=False)
 
     def _parts(self, upto: int | None = None) -> list[RenderableType]:
         """The renderables drawn, one per block (a blank line before each block but the
