@@ -214,6 +214,51 @@ async def test_an_article_file_path_is_read(app, store: Store, tmp_path: Path) -
         assert app.screen.draft.meeting["source"]["document"] == "omsk.txt"
 
 
+UNDATED = (
+    "Belarus, Tatarstan discuss lift assembly\n\n"
+    "KAZAN, 3 March - Belarusian Industry Minister Aleksandr Yefimov held talks with Rais of "
+    "the Republic of Tatarstan Rustam Minnikhanov in Kazan on 3 March.\n\n"
+    "Trade between Belarus and Tatarstan totaled $1.6 billion last year, down 3% from the "
+    "year before. Belarusian exports exceeded $540 million.\n\n"
+    "The minister suggested that Mogilevliftmash and a Kazan partner set up a lift assembly "
+    "plant in Tatarstan with a capacity of 1,000 lifts a year.\n"
+)
+
+
+@pytest.mark.parametrize("given", ["text", "file"])
+async def test_an_undated_article_is_dated_as_with_published(
+    app, tmp_path: Path, given: str
+) -> None:
+    """A report that gives no year drafted no date and none of its trade figures ("last
+    year" has none), and the app had no way to say when it was published, where the CLI has
+    --published (a new user's trial). The dialog takes a publication date."""
+    path = tmp_path / "tatarstan.txt"
+    path.write_text(UNDATED, encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        dialog = app.screen
+        if given == "text":
+            dialog.query_one("#article-text", TextArea).text = UNDATED
+        else:
+            dialog.query_one("#article-path", Input).value = str(path)
+        published = dialog.query_one("#article-published", Input)
+        published.value = "2026-13-03"  # a bad date: said, nothing drafted
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog and app.focused is published
+        assert "Published: " in str(dialog.query_one("#article-error", Static).render())
+        published.value = "2026-03-04"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
+        meeting = app.screen.draft.meeting
+        assert meeting["date"] == "2026-03-03"
+        assert [(t["period"], t["metric"], t["usd_millions"]) for t in meeting["trade"]] == [
+            ("2025", "turnover", 1600.0),
+            ("2025", "exports", 540.0),
+        ]
+
+
 async def test_an_article_pasted_into_the_path_line_goes_into_the_text_box(
     app, tmp_path: Path
 ) -> None:

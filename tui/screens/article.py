@@ -154,6 +154,11 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
             yield SourcesInput(placeholder="path or URL", id="article-path")
             yield Label("…or paste the article's text here (ctrl+s drafts it):")
             yield PastedTextArea(self.text, id="article-text", soft_wrap=True)
+            with Horizontal(id="article-published-row"):
+                # (as import-article --published: "last year" and a day without its year
+                # need one, and a report that gives none drafted no trade figures)
+                yield Label("Published, if the article does not say (YYYY-MM-DD): ")
+                yield Input(placeholder="optional", id="article-published")
             note = Static("", id="article-note", markup=False)  # (read-only: said at once)
             note.display = False  # (no line taken from the text box until there is one)
             yield note
@@ -219,7 +224,8 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
         self.query_one("#article-working").display = working
         path = self.query_one("#article-path", Input)
         text = self.query_one("#article-text", TextArea)
-        for widget in (path, text, self.query_one("#article-draft")):
+        published = self.query_one("#article-published", Input)
+        for widget in (path, text, published, self.query_one("#article-draft")):
             widget.disabled = working
         if not working:  # (back where the article was given: a path or URL, or its text)
             (path if path.value.strip() or not text.text.strip() else text).focus()
@@ -233,6 +239,11 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
             sources, text = text.split(), ""  # URLs pasted into the text box: fetch them
         if not sources and not text.strip():
             self.show_error("Give a file path or URL, or paste the article's text first.")
+            return
+        published = self.query_one("#article-published", Input).value.strip() or None
+        if published is not None and (problem := date_problem(published)):
+            self.show_error(f"Published: {problem}, not {published!r}.")
+            self.query_one("#article-published", Input).focus()
             return
         if "-" in sources:
             self.show_error(
@@ -259,19 +270,20 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
         self._work(True)
         self.show_progress("Reading the article…")
         self._reading = None  # (set by the worker as it starts)
-        self._extract(sources, text)
+        self._extract(sources, text, published)
 
     @work(thread=True, exclusive=True, group="extract")
-    def _extract(self, sources: list[str], text: str) -> None:
+    def _extract(self, sources: list[str], text: str, published: str | None = None) -> None:
         """Read (fetching URLs) and draft off the UI thread, one source after another,
-        saying which; a failure is kept and the rest go on."""
+        saying which; a failure is kept and the rest go on. ``published``: the date the
+        user gives the articles, over a page's own (as ``import-article --published``)."""
         worker = get_current_worker()
         call = self.app.call_from_thread
         result = Drafted()
         self._reading = (result, sources)  # (escape keeps the drafts made by then)
         try:
             if not sources:
-                draft = extract(text)
+                draft = extract(text, published=published)
                 if not draft.meeting["summary"]:  # (as for a file: see pages.ArticleText)
                     call(self._failed, "No article text: no line of it reads as a paragraph.")
                     return
@@ -284,7 +296,10 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
                 of = f" ({n} of {len(sources)})" if len(sources) > 1 else ""
                 call(self.show_progress, f"{verb} {display_url(source)}{of}…")
                 try:
-                    result.drafts.append(read_article(source).draft())
+                    article = read_article(source)
+                    if published:  # the user's word over the page's
+                        article.published = published
+                    result.drafts.append(article.draft())
                 except StoreError as exc:
                     result.failures.append(str(exc))
                 except Exception as exc:  # a bug on one odd page must not lose the others
