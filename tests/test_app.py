@@ -851,6 +851,25 @@ async def test_the_same_record_shown_again_keeps_its_place_in_the_detail(app) ->
         assert detail.scroll_y == 0
 
 
+async def test_escape_and_a_view_key_typed_together_list_the_search_cleared(app) -> None:
+    """Escape (clearing the search) with 4 right behind it listed the follow-up view still
+    filtered by the search the bar no longer showed (a new user's fast fingers)."""
+    from textual.events import Key
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await search(pilot, app, "region:sam* elevator")
+        main = screen_of(app)
+        main.set_focus(main.query_one(RecordTable))
+        await settle(pilot, app)
+        assert len(main.rows) == 1
+        for key in ("escape", "4"):
+            app.post_message(Key(key, key if len(key) == 1 else None))
+        await settle(pilot, app)
+        assert main.view == "followup" and main.query_one(SearchBar).value == ""
+        assert main.query_text == "" and len(main.rows) == 58
+
+
 async def test_untrusted_text_is_shown_literally(store, tmp_path) -> None:
     meeting = store.meetings()[0]
     meeting.title = "[bold red]Not bold[/] \x1b[31mred? [link=http://evil]x[/link]"

@@ -651,7 +651,7 @@ class MainScreen(StyledOnce, Screen[None]):
         """Show the current view, query and sort again; keep the cursor on ``keep``."""
         if keep is None:
             keep = self._current_key()
-        self._request(query=self.query_text, keep=keep)
+        self._request(query=self._asked, keep=keep)  # (the query last asked for)
 
     def _request(self, *, query: str, keep: Key | None, clear_if_missing: bool = False) -> None:
         if self.library is None:
@@ -1322,8 +1322,9 @@ class MainScreen(StyledOnce, Screen[None]):
             if here is not None:
                 self._view_rows[self.view] = here
             self.view = view  # (watch_view saves it)
-            # the row last highlighted in that view, or its top
-            self._request(query=self.query_text, keep=self._view_rows.get(view))
+            # the row last highlighted in that view, or its top; for the query last asked
+            # (escape and 4 typed together listed the search escape had just cleared)
+            self._request(query=self._asked, keep=self._view_rows.get(view))
         self.set_focus(self.query_one(RecordTable))
 
     def action_go_back(self) -> None:
@@ -1550,7 +1551,7 @@ class MainScreen(StyledOnce, Screen[None]):
             label = _UNRANKED.format(sort_choice(self.view, 0, relevance=False)[0])
         # the new order from its top: kept on the row highlighted, it opened in its middle
         # and looked unsorted (found by a new user)
-        self._request(query=self.query_text, keep=None)
+        self._request(query=self._asked, keep=None)
         self._save_soon()
         self.notify(f"Sorted by {label}", timeout=2)
 
