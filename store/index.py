@@ -590,8 +590,8 @@ class SearchIndex:
 
     def _empty_hint(self, searcher: Any, tree: Node, text: str) -> str:
         """For a query that found nothing, what it may have meant: a region named otherwise
-        (region_hint), an operator in lower case (operator_hint), or a joined word that
-        finds nothing alone (joined_words_hint)."""
+        (region_hint), a joined word that finds nothing alone (joined_words_hint), or an
+        operator in lower case (operator_hint)."""
 
         def finds(word: str) -> bool:
             try:
@@ -601,8 +601,8 @@ class SearchIndex:
 
         return (
             region_hint(tree, self.known_regions(searcher))
-            or operator_hint(text)
             or joined_words_hint(text, finds)
+            or operator_hint(text)
         )
 
     def count(self, query: str | Node, *, view: str) -> int:

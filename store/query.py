@@ -308,9 +308,12 @@ class _Parser:
             words = tuple(_words(tok.text))
             if not words:
                 raise self.error("empty phrase: put words between the quotes", tok.pos)
-            if tok.text.rstrip().endswith("*"):  # ("lift prod*": its last word a start)
-                last = Word(words[-1], prefix=True)
-                return And((Phrase(words[:-1]), last)) if len(words) > 1 else last
+            if "*" in tok.text:  # ("lift prod*" found nothing, and said nothing)
+                raise self.error(
+                    "a phrase in quotes takes whole words: put a word with '*' outside them "
+                    '("lift" prod*)',
+                    tok.pos + tok.text.index("*") + 1,
+                )
             return Phrase(words) if len(words) > 1 else Word(words[0])
         if tok.kind == "field":
             return _field(tok, self.query)

@@ -76,3 +76,11 @@ def unquoted(text: str) -> str:
         if depth < 0:  # (its first quote closed before the end: two, “a” and “b”)
             return text
     return inner.strip() if depth == 0 else text
+
+
+def quoted(query: str) -> str:
+    """A query in quotation marks, as the app and the CLI name it, unless it is one quoted
+    phrase already (“"joint venture"” read as a typo)."""
+    if len(query) > 1 and query[0] == query[-1] == '"' and '"' not in query[1:-1]:
+        return query
+    return f"“{query}”"

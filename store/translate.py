@@ -468,10 +468,9 @@ def region_hint(tree: Node, known: list[str]) -> str:
     return ""
 
 
-_OPERATORS = {
+_OPERATORS = {  # ("and" in lower case is a word too, but every word must match anyway)
     "or": "for either of two words, write OR in capitals",
     "not": "to leave a word out, write NOT in capitals, or -penza",
-    "and": "every word must match anyway (AND in capitals says the same)",
 }
 
 

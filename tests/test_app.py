@@ -829,6 +829,10 @@ async def test_a_record_damaged_in_place_is_said_not_drawn_as_if_loading(
         assert any("a record span that is not a record" in m for m in said()), said()
         assert any(str(db_path) in m and "not UTF-8" in m for m in said())
         assert detail_text(app).startswith("Cannot show this record:")
+        await search(pilot, app, f"date:{mid[:7]}")  # another list meeting the same damage
+        await settle(pilot, app)
+        assert sum("not UTF-8" in m for m in said()) == 1, said()  # (one rebuild, said once)
+        assert len(said()) == len(set(said())), said()
 
 
 async def test_the_same_record_shown_again_keeps_its_place_in_the_detail(app) -> None:
@@ -846,6 +850,14 @@ async def test_the_same_record_shown_again_keeps_its_place_in_the_detail(app) ->
         main.show_detail(main.query_one(RecordTable).cursor)  # the same record, read again
         await settle(pilot, app)
         assert detail.scroll_y == scrolled
+        # shown again and at once another record: that one starts at its top
+        again, blocks = detail.shown, list(detail._blocks)
+        detail.show(again, blocks)
+        detail.show(("meeting", "another"), blocks)
+        await settle(pilot, app)
+        assert detail.scroll_y == 0
+        detail.show(again, blocks)
+        await settle(pilot, app)
         await pilot.press("tab", "j")  # (the list: the next record starts at its top)
         await settle(pilot, app)
         assert detail.scroll_y == 0

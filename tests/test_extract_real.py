@@ -2676,6 +2676,7 @@ def test_buying_from_a_belarusian_maker_is_belarus_selling() -> None:
         ("$2.65 million", 2.65),
         ("$1.255 million", 1.255),
         ("$2.650 billion", 2650.0),
+        ("$0.750 million", 0.75),  # (a group of thousands never starts with a zero)
     ],
 )
 def test_amounts_in_mn_with_a_decimal_comma_or_billions_and_millions(

@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from coopbrowse.store import StoreError, __version__
 from coopbrowse.store.errors import no_database
 from coopbrowse.store.paths import DB_ENV, STATE_ENV, resolve_db_path, resolve_state_path
-from coopbrowse.store.text import one_line
+from coopbrowse.store.text import one_line, quoted
 
 if TYPE_CHECKING:
     import argparse
@@ -967,7 +967,7 @@ def cmd_search(
             console.print(hits_table(result, width=console.width))
         else:
             hint = f" {one_line(result.hint)}" if result.hint else ""
-            console.print(Text(f"No results for “{one_line(query)}”.{hint}", style="dim"))
+            console.print(Text(f"No results for {quoted(one_line(query))}.{hint}", style="dim"))
     return EXIT_OK if result.total else EXIT_EMPTY
 
 
@@ -1402,7 +1402,7 @@ def cmd_facets(index: SearchIndex, field: str, query: str, view: str, *, as_json
         return EXIT_OK if counts.total else EXIT_EMPTY
     console = _console()
     if not counts.total:
-        console.print(Text(f"No {view} for “{one_line(query)}”.", style="dim"))
+        console.print(Text(f"No {view} for {quoted(one_line(query))}.", style="dim"))
         return EXIT_EMPTY
     table = Table(title=one_line(counts.title), title_justify="left")
     table.add_column(field.capitalize())
@@ -1535,7 +1535,7 @@ def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool, limit: 
         return EXIT_OK if report.total else EXIT_EMPTY
     console = _console()
     if not report.total:
-        console.print(Text(f"No proposals for “{one_line(query)}”.", style="dim"))
+        console.print(Text(f"No proposals for {quoted(one_line(query))}.", style="dim"))
         return EXIT_EMPTY
     counts = "  ".join(f"{STATUS_LABELS[s]}: {n:,}" for s, n in report.by_status)
     console.print(Text(f"{plural(report.total, 'proposal')}  ·  {counts}", style="bold"))

@@ -769,7 +769,7 @@ def _usd_millions(number: str, unit: str | None) -> float | None:
     unit = (unit or "").lower()
     if re.fullmatch(r"\d{1,3},\d{1,2}", number):  # "1,2 billion": a decimal comma
         number = number.replace(",", ".")
-    elif unit in ("million", "mln", "mn") and re.fullmatch(r"\d{1,3}\.\d\d0", number):
+    elif unit in ("million", "mln", "mn") and re.fullmatch(r"[1-9]\d{0,2}\.\d\d0", number):
         # "$2.650 million": a point that groups thousands, as translations from Russian
         # write it ($2,650 million); English gives no decimals to a trailing zero
         number = number.replace(".", "")

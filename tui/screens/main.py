@@ -38,7 +38,7 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
 from coopbrowse.store.errors import StoreError
-from coopbrowse.store.text import cut, one_line
+from coopbrowse.store.text import cut, one_line, quoted
 
 from ..blocks import Block, Marker, meeting_blocks, plural, proposal_blocks, region_blocks
 from ..keyorder import after_keys_of, bindings_for, keys_waiting, send_keys
@@ -205,6 +205,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self._ticket = self._early.request.ticket
         self._pending: Request | None = None
         self._asked = ""  # the query of the latest list request (shown or on its way)
+        self._unreadable_said = ""  # what was said of rows that could not be read
         self._bad_query = ""  # the latest query the index found wrong (not recalled)
         # What is under way: opening, catching up, the list's latest request (a request a
         # newer one supersedes may never answer: only the latest is waited for).
@@ -737,7 +738,7 @@ class MainScreen(StyledOnce, Screen[None]):
             # read as the bad query's)
             shown = self.query_text
             still = (
-                f"the list still shows {_quoted(cut(shown, 40))}"
+                f"the list still shows {quoted(cut(shown, 40))}"
                 if shown
                 else "the list is unchanged"
             )
@@ -767,7 +768,9 @@ class MainScreen(StyledOnce, Screen[None]):
         return f"✗ could not read the search index: {type(exc).__name__}: {exc}"
 
     def _rebuild(self) -> None:
-        if self.library is not None:
+        # (once: a rebuild asked already, or one that failed, the database itself damaged,
+        # is not asked again by each row or detail that meets the damage)
+        if self.library is not None and self.library.stamp is not None:
             self.library.stamp = None  # no longer trusted: the next catch-up rebuilds
             self._catch_up(self._current_key(), force=True)
 
@@ -839,11 +842,11 @@ class MainScreen(StyledOnce, Screen[None]):
         ):  # ("type:proposal elevator" in the meetings view: its proposals are in theirs)
             other = VIEWS["proposals" if kind == "proposal" else "meetings"]
             table.empty_message = (
-                f"{_quoted(self.query_text)} lists only {kind}s: {self._view_key(other)} shows"
+                f"{quoted(self.query_text)} lists only {kind}s: {self._view_key(other)} shows"
                 f" them in the {other.title} view."
             )
         elif self.query_text and rows.listing is not None and rows.listing.hint:
-            shown = _quoted(self.query_text)
+            shown = quoted(self.query_text)
             table.empty_message = f"No results for {shown}. {rows.listing.hint}"
         elif self.query_text:
             advice = (  # (words to drop or cut short, or only filters: another value)
@@ -851,7 +854,7 @@ class MainScreen(StyledOnce, Screen[None]):
                 if filters_only(self.query_text)
                 else "Try fewer words, a prefix* or another view."
             )
-            table.empty_message = f"No results for {_quoted(self.query_text)}. {advice}"
+            table.empty_message = f"No results for {quoted(self.query_text)}. {advice}"
         else:
             table.empty_message = "The database has no meetings yet."
         if same:
@@ -1062,17 +1065,17 @@ class MainScreen(StyledOnce, Screen[None]):
         from coopbrowse.store.index import IndexCorrupt
 
         exc, rows.error = rows.error, None
-        if exc is None:
+        if exc is None or rows.said:
             return
+        rows.said = True
         if isinstance(exc, IndexCorrupt) and self.library is not None and self.library.stamp:
             message = f"✗ {exc}: rebuilding the search index"
             self._rebuild()
-        elif not rows.said:
-            message = f"✗ cannot read a row of the list: {exc}"
         else:
-            return
-        rows.said = True
-        self.notify(one_line(message), severity="error", markup=False)
+            message = f"✗ cannot read a row of the list: {exc}"
+        if message != self._unreadable_said:  # (each list that meets it: said once)
+            self._unreadable_said = message
+            self.notify(one_line(message), severity="error", markup=False)
 
     def _is_marked(self, index: int) -> bool:
         row = self.rows[index] if index < len(self.rows) else None
@@ -2487,14 +2490,6 @@ class MainScreen(StyledOnce, Screen[None]):
 
 
 SELECTION_CHECKED = 5_000  # keys of a selection looked up after the user's own write
-
-
-def _quoted(query: str) -> str:
-    """A query in quotation marks, unless it is one quoted phrase already (“"joint venture"”
-    read as a typo)."""
-    if len(query) > 1 and query[0] == query[-1] == '"' and '"' not in query[1:-1]:
-        return query
-    return f"“{query}”"
 
 
 def _region_query(region: str, query: str) -> str:

@@ -90,6 +90,7 @@ class DetailPane(KeepsTypeahead, VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.link_index = -1
         self.shown: tuple[str, str] | None = None
+        self._shows = 0  # records shown so far (a place kept is put back only for its own)
         self._blocks: list[Block] = []
         self._empty = ""
 
@@ -143,9 +144,15 @@ class DetailPane(KeepsTypeahead, VerticalScroll, can_focus=True):
         self.link_index = -1
         self._blocks, self._empty = list(blocks), empty
         self._draw(layout=True)
+        self._shows += 1
         if again:
-            y = self.scroll_y
-            self.call_after_refresh(lambda: self.scroll_to(y=y, animate=False))
+            y, this = self.scroll_y, self._shows
+
+            def back() -> None:  # (unless another record was shown meanwhile)
+                if self._shows == this:
+                    self.scroll_to(y=y, animate=False)
+
+            self.call_after_refresh(back)
         else:
             self.scroll_home(animate=False)
 
