@@ -157,7 +157,7 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
             with Horizontal(id="article-published-row"):
                 # (as import-article --published: "last year" and a day without its year
                 # need one, and a report that gives none drafted no trade figures)
-                yield Label("Published (YYYY-MM-DD), for an undated article or over its date: ")
+                yield Label("Published (YYYY-MM-DD), if the article has none: ")
                 yield Input(placeholder="optional", id="article-published")
             note = Static("", id="article-note", markup=False)  # (read-only: said at once)
             note.display = False  # (no line taken from the text box until there is one)
