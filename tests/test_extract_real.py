@@ -2994,3 +2994,16 @@ def test_no_draft_names_a_word_of_a_clause_as_a_good() -> None:
         if _NO_GOOD.fullmatch(good)
     ]
     assert bad == []
+
+
+def test_a_title_is_not_cut_at_a_comma_or_point_within_a_number() -> None:
+    """ "... with a capacity of 1,000 lifts a year" was titled "... with a capacity of 1"
+    (a new user's article): a thousands comma is no clause's end, nor a decimal point."""
+    text = (
+        f"{MEETING} They met on 5 March 2022. The minister proposed to build a lift assembly "
+        "plant in the region with a capacity of 1,000 lifts a year. He also suggested "
+        "supplying 2.5 thousand tractors to the region's farms."
+    )
+    titles = [p["title"] for p in extract(text).meeting["proposals"]]
+    assert any("a capacity of 1,000 lifts a year" in t for t in titles), titles
+    assert not any(t.endswith((" 1", " 2")) for t in titles), titles

@@ -1923,6 +1923,9 @@ def _shortened(title: str, cue: str, most: int = 100) -> tuple[str, bool]:
 _WORK_IN = re.compile(r"(?:(?:like|want|wish)\s+to\s+)?work", re.I)
 
 
+_IN_NUMBER = re.compile(r"(?<=\d)[,.](?=\d)")  # a thousands comma, a decimal point
+
+
 def _title(
     sentence: str, start: int, end: int, sector: str, others: Sequence[tuple[int, int]] = ()
 ) -> str:
@@ -1930,8 +1933,10 @@ def _title(
     sector when the clause names others too), or "Cooperation in <item>" for a list item."""
     # (")" too: a dateline's "(BelTA) –" is not the start of a title)
     # ("|" too: a page's "... by Mogilevliftmash | see http://...")
-    left = max(sentence.rfind(c, 0, start) for c in ',;:“”"()—–|')
-    right_candidates = [i for i in (sentence.find(c, end) for c in ',;:“”")—–.|') if i >= 0]
+    # (not a comma or point within a number: "a capacity of 1,000 lifts" was cut at "1")
+    bounds = _IN_NUMBER.sub("0", sentence)
+    left = max(bounds.rfind(c, 0, start) for c in ',;:“”"()—–|')
+    right_candidates = [i for i in (bounds.find(c, end) for c in ',;:“”")—–.|') if i >= 0]
     right = min(right_candidates) if right_candidates else len(sentence)
     if any(left < a and b <= right for a, b in others):
         # "microelectronics and lift production", "not only construction services but
