@@ -335,6 +335,22 @@ def _named(key: str, value: Any) -> Any:
     return value
 
 
+# Fields told by a name a reader knows, not the record's key ("status_from_article")
+_FIELD_NAMES = {
+    "status_from_article": "status from the article",
+    "date_inferred": "year inferred",
+    "date_note": "date note",
+    "place_note": "place note",
+    "proposed_by": "proposed by",
+    "raised_again": "raised again",
+    "published_inferred": "publication year inferred",
+}
+
+
+def _field(key: str) -> str:
+    return _FIELD_NAMES.get(key, key)
+
+
 def describe(change: Change, record_id: str | None = None, width: int = 30) -> list[str]:
     """The change as short plain lines, one per changed field: ``summary: old → new``,
     ``+ proposal: title``; only what concerns ``record_id`` when it is a proposal. ``width``:
@@ -378,7 +394,7 @@ def describe(change: Change, record_id: str | None = None, width: int = 30) -> l
                         lines.append(f"{sign} follow-up {f.get('date')} {said}{note}")
             else:  # (a status or sector as the app names it: "in progress", not "in-progress")
                 said = _change(_named(key, old), _named(key, new), width)
-                lines.append(f"{pid}.{key}: {said}")
+                lines.append(f"{pid}.{_field(key)}: {said}")
         else:
             items = _items(path, old, new)
             if items:
@@ -386,7 +402,8 @@ def describe(change: Change, record_id: str | None = None, width: int = 30) -> l
             elif isinstance(old, dict) and isinstance(new, dict):  # (the source: its fields)
                 for key in dict.fromkeys([*old, *new]):
                     if old.get(key) != new.get(key):
-                        lines.append(f"{path}.{key}: {_change(old.get(key), new.get(key), width)}")
+                        said = _change(old.get(key), new.get(key), width)
+                        lines.append(f"{path}.{_field(key)}: {said}")
             else:
-                lines.append(f"{path}: {_change(old, new, width)}")
+                lines.append(f"{_field(path)}: {_change(old, new, width)}")
     return lines

@@ -55,6 +55,22 @@ def test_a_changed_source_is_told_field_by_field(store: Store) -> None:
     assert describe(change) == [f"source.document: {before.source.document} → penza-again.txt"]
 
 
+def test_fields_are_told_by_names_a_reader_knows(store: Store) -> None:
+    """Undo and History said "p03.status_from_article: yes → no" (a new user's trial)."""
+    before = store.meeting(PENZA)
+    assert before is not None
+    data = before.to_dict()
+    data["proposals"][0]["status_from_article"] = not before.proposals[0].status_from_article
+    data["date_inferred"] = not before.date_inferred
+    change = store.edit_meeting(Meeting.from_dict(data), expected=before.to_dict())
+    assert change is not None
+    lines = describe(change)
+    pid = before.proposals[0].id
+    assert any(line.startswith(f"{pid}.status from the article: ") for line in lines), lines
+    assert any(line.startswith("year inferred: ") for line in lines), lines
+    assert not any("_" in line.split(":")[0] for line in lines), lines
+
+
 def test_a_proposals_history_says_its_meeting_was_deleted_and_restored(store: Store) -> None:
     """A proposal's history listed its meeting's deletion and restoring with no line under
     them."""
