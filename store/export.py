@@ -502,7 +502,8 @@ def _alone_section(sel: Selection, opts: ExportOptions) -> list[str]:
     for p, m in sel.proposals:
         out.append(f"### {md_heading(p.title) or 'Untitled proposal'}")
         out.append("")
-        out.append(f"- **Meeting:** {m.date}, {md_inline(m.region)} — {md_inline(m.title)}")
+        date = f"{m.date} (year inferred)" if m.date_inferred else m.date  # (as in full)
+        out.append(f"- **Meeting:** {date}, {md_inline(m.region)} — {md_inline(m.title)}")
         out.append(f"- **Sector:** {md_inline(sector_label(p.sector))}")
         if p.enterprises:
             out.append("- **Enterprises:** " + ", ".join(md_inline(e) for e in p.enterprises))

@@ -189,6 +189,10 @@ def test_proposals_on_their_own_carry_their_meeting_and_source(store: Store) -> 
     assert "## Other proposals" in to_markdown(both, now=NOW).splitlines()
     assert "2025-07-21, Samara Oblast" in markdown
     assert "004_ca1ade26893ad6fd.txt" in markdown
+    # a meeting whose year was inferred says so here too, as in its own section (the mark
+    # was missing on these lines: a new user's trial)
+    penza = to_markdown(select(store.meetings(), [("proposal", "2025-04-01-penza-p01")]), now=NOW)
+    assert "- **Meeting:** 2025-04-01 (year inferred), Penza Oblast" in penza
 
 
 def test_a_briefing_keeps_what_the_records_say_apart(store: Store) -> None:
