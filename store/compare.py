@@ -2,9 +2,10 @@
 app's Compare screen (key ``c``), and its Markdown.
 
 For each meeting: date, place, the hosts and guests with their titles. Then the sectors
-raised, those shared by every meeting first, then those some share, then each meeting's own
-(marked); the trade figures per period and metric, each with its qualifier and who stated
-it; and the proposals unique to each meeting (of a sector no other compared meeting raised).
+raised, those shared by every meeting first, then those some share (with what each meeting
+raised in them, and its status), then each meeting's own (marked); the trade figures per
+period and metric, each with its qualifier and who stated it; and the proposals unique to
+each meeting (of a sector no other compared meeting raised).
 Record text stays untrusted: the Markdown escapes it (:func:`~coopbrowse.store.export.md_cell`),
 the screen shows it as ``Text``.
 """
@@ -16,7 +17,7 @@ from typing import Any
 
 from msgspec import Struct, field
 
-from .model import Meeting, Proposal, TradeFigure, format_usd
+from .model import Meeting, Proposal, TradeFigure, describe_status, format_usd
 from .regions import short_region
 from .taxonomy import SECTORS_BY_ID, sector_label
 
@@ -46,10 +47,17 @@ class Comparison(Struct):
     # (period, metric) -> the figures quoted at each meeting
     trade: list[tuple[tuple[str, str], list[list[TradeFigure]]]] = field(default_factory=list)
     unique: list[list[Proposal]] = field(default_factory=list)
+    # sector -> each meeting's proposals of it (what a sector two or more raised holds)
+    proposals: dict[str, list[list[Proposal]]] = field(default_factory=dict)
 
     @property
     def shared(self) -> list[SectorRow]:
         return [s for s in self.sectors if s.where == "all"]
+
+
+def proposal_text(p: Proposal) -> str:
+    """``Title (in progress since 2026-01-05)``: a proposal in a sector's cell."""
+    return f"{p.title} ({describe_status(p, bracketed=True)})"
 
 
 def label(m: Meeting) -> str:
@@ -106,6 +114,10 @@ def compare(meetings: list[Meeting]) -> Comparison:
         out.trade.append((key, cells))
     only = {row.sector for row in out.sectors if row.where == "only"}
     out.unique = [[p for p in m.proposals if p.sector in only] for m in meetings]
+    out.proposals = {
+        row.sector: [[p for p in m.proposals if p.sector == row.sector] for m in meetings]
+        for row in out.sectors
+    }
     return out
 
 
@@ -143,7 +155,16 @@ def to_markdown(c: Comparison, *, version: str, now: dt.datetime | None = None) 
     row("Proposals", [str(len(m.proposals)) for m in c.meetings])
     for s in c.sectors:
         mark = {"all": "shared", "only": "only here"}.get(s.where, s.where)
-        row(f"Sector: {md_inline(s.label)}", [(f"{n} ({mark})" if n else "—") for n in s.counts])
+        if s.where == "only":  # (its proposals are listed under "Only at")
+            row(
+                f"Sector: {md_inline(s.label)}", [(f"{n} ({mark})" if n else "—") for n in s.counts]
+            )
+            continue
+        # a sector two or more raised: what each raised in it, and where it stands
+        row(
+            f"Sector: {md_inline(s.label)} ({mark})",
+            [joined([proposal_text(p) for p in ps]) if ps else "—" for ps in c.proposals[s.sector]],
+        )
     for (period, metric), quoted in c.trade:
         row(
             f"{md_inline(metric.capitalize())} {md_inline(period)}",
@@ -181,7 +202,13 @@ def to_dict(c: Comparison) -> dict[str, Any]:
             for m in c.meetings
         ],
         "sectors": [
-            {"sector": s.sector, "label": s.label, "where": s.where, "counts": s.counts}
+            {
+                "sector": s.sector,
+                "label": s.label,
+                "where": s.where,
+                "counts": s.counts,
+                "proposals": [[p.id for p in ps] for ps in c.proposals.get(s.sector, [])],
+            }
             for s in c.sectors
         ],
         "trade": [

@@ -124,13 +124,35 @@ def test_each_sector_is_a_row_read_across_the_meetings(store: Store) -> None:
     lines = console.export_text().splitlines()
     assert len(c.sectors) >= 2
     for row in c.sectors:
-        # (a long label wraps in its column: its first line is the row's)
-        heads = [(ln, ln.split("│")[1].strip()) for ln in lines if ln.count("│") > 2]
-        [line] = [ln for ln, head in heads if (head and row.label.startswith(head + " ")) or
-                  head == row.label]  # fmt: skip
-        cells = [cell.strip() for cell in line.split("│")[2:-1]]
         mark = {"all": "shared", "only": "only here"}.get(row.where, row.where)
-        assert cells == [f"{n} ({mark})" if n else "—" for n in row.counts]
+        # (a sector they share says so by its name; a long one wraps in its column: its
+        # first line is the row's)
+        shown = row.label if row.where == "only" else f"{row.label} ({mark})"
+        heads = [(ln, ln.split("│")[1].strip()) for ln in lines if ln.count("│") > 2]
+        [line] = [ln for ln, head in heads if (head and shown.startswith(head + " ")) or
+                  head == shown]  # fmt: skip
+        cells = [cell.strip() for cell in line.split("│")[2:-1]]
+        if row.where == "only":
+            assert cells == [f"{n} ({mark})" if n else "—" for n in row.counts]
+        else:  # what each raised in a sector they share: its first proposal's first words
+            for cell, ps in zip(cells, c.proposals[row.sector], strict=True):
+                assert cell.startswith(f"• {ps[0].title[:8]}") if ps else cell == "—"
+
+
+def test_what_each_raised_in_a_sector_they_share_is_said_with_its_status(store: Store) -> None:
+    """The comparison said "Sector: Elevators | 1 (shared) | 1 (shared)" and never which
+    proposals they were, nor where they stood (a journalist's trial)."""
+    from coopbrowse.store.compare import to_markdown
+
+    store.follow_up("2025-04-01-penza-p03", status="agreed", date="2025-05-01")
+    c = compare([store.meeting("2025-04-01-penza"), store.meeting(LUKASHENKO)])
+    [elevators] = [s for s in c.sectors if s.sector == "elevators"]
+    assert elevators.where == "all"
+    markdown = to_markdown(c, version="x")
+    [line] = [ln for ln in markdown.splitlines() if ln.startswith("| **Sector: Elevators")]
+    assert "(shared)" in line and "(agreed since 2025-05-01)" in line
+    penza, mordovia = c.proposals["elevators"]
+    assert md_cell(penza[0].title) in line and md_cell(mordovia[0].title) in line
 
 
 # CLI -----------------------------------------------------------------------------------------

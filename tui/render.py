@@ -231,7 +231,7 @@ def comparison_table(c: Comparison, label_width: int = ComparisonTable.LABEL_WID
     """Meetings in columns: people, the sectors raised (shared first, then each meeting's
     own, marked), trade figures per period with qualifier and who stated each, and the
     proposals unique to each; the row labels at most ``label_width`` wide."""
-    from coopbrowse.store.compare import figure_text, label, people
+    from coopbrowse.store.compare import figure_text, label, people, proposal_text
 
     table = Table(show_lines=True, expand=True, header_style="bold")
     table.add_column("", style="bold", max_width=label_width)
@@ -257,10 +257,18 @@ def comparison_table(c: Comparison, label_width: int = ComparisonTable.LABEL_WID
     for s in c.sectors:
         style = {"all": "bold", "only": "cyan"}.get(s.where, "")
         mark = {"all": "shared", "only": "only here"}.get(s.where, s.where)
+        if s.where == "only":  # (its proposals are in the "Only here" row)
+            table.add_row(
+                Text(one_line(s.label), style=style),
+                *(Text(f"{n} ({mark})", style=style) if n else Text("—", "dim") for n in s.counts),
+            )
+            continue
+        # a sector two or more raised: what each raised in it, and where it stands
         table.add_row(
-            Text(one_line(s.label), style=style),
-            *(Text(f"{n} ({mark})", style=style) if n else Text("—", "dim") for n in s.counts),
-        )
+            Text(f"{one_line(s.label)} ({mark})", style=style),
+            *(lines([f"• {proposal_text(p)}" for p in ps]) if ps else Text("—", "dim")
+              for ps in c.proposals[s.sector]),
+        )  # fmt: skip
     for (period, metric), figures in c.trade:
         table.add_row(
             trade_label(period, metric, narrow=narrow),
