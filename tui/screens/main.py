@@ -1540,21 +1540,22 @@ class MainScreen(StyledOnce, Screen[None]):
     def action_cycle_sort(self) -> None:
         if self._defer("cycle_sort"):
             return
-        relevance = bool(self.query_text)
+        query = self._asked.strip()  # (the query last asked for: see action_view)
+        relevance = bool(query)
         count = sort_count(self.view, relevance=relevance)
         sorts = self._sorts(relevance)
         was = sorts.get(self.view, 0)
         sorts[self.view] = (was + 1) % count
-        if relevance and was == 0 and self.view != "regions" and not _has_words(self.query_text):
+        if relevance and was == 0 and self.view != "regions" and not _has_words(query):
             # filters alone rank nothing: "relevance" is the view's first order already, and
             # s went to that order under its own name, the list unchanged (a new user)
             sorts[self.view] = 2 % count
         label, sort = sort_choice(self.view, sorts[self.view], relevance=relevance)
-        if sort == "relevance" and not _has_words(self.query_text):
+        if sort == "relevance" and not _has_words(query):
             label = _UNRANKED.format(sort_choice(self.view, 0, relevance=False)[0])
         # the new order from its top: kept on the row highlighted, it opened in its middle
         # and looked unsorted (found by a new user)
-        self._request(query=self._asked, keep=None)
+        self._request(query=query, keep=None)
         self._save_soon()
         self.notify(f"Sorted by {label}", timeout=2)
 
