@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 
 # Bump when the schema or what goes into a document changes: older indexes are rebuilt.
 # 14: a region under its own name, whatever the spelling ("Kursk", "Kursk Region")
-INDEX_FORMAT = 14
+# 15: a meeting's proposer facet is its proposals' proposers, not its participants
+INDEX_FORMAT = 15
 
 # Weight tiers: a field's text is searched in the tier's field with the tier's boost.
 TIERS: dict[str, float] = {"title": 3.0, "key": 2.0, "body": 1.0, "minor": 0.5}
@@ -359,7 +360,9 @@ def meeting_documents(m: Meeting, own: list[list[Field]] | None = None) -> Itera
         "sub": sub,
         "person": names,
         "pkey": [_slug_last(n)[:200] for n in names],
-        "pfull": [_slug(n)[:200] for n in names],
+        # (the proposer facet counts a meeting under each of its proposals' proposers, as
+        # its sectors and statuses: its participants' names counted guests and envoys)
+        "pfull": list(dict.fromkeys(_slug(n)[:200] for n in people)),
         "msector": sectors,
         "mstatus": statuses,
         "mperson": people,

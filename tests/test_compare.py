@@ -754,6 +754,14 @@ def test_proposals_with_no_proposer_are_counted_as_not_stated(capsys, store: Sto
     )
     code, out, _ = run(capsys, "facets", "proposer", "--meetings", "--json")
     assert NOT_STATED not in out  # (a meeting's proposers are many or none: not told)
+    # a meeting counts under each of its proposals' proposers, not its participants': the
+    # guests, and an envoy only mentioned, were counted as proposers (a new user's trial)
+    counted = {v["label"]: v["count"] for v in json.loads(out)["values"]}
+    expected: Counter[str] = Counter()
+    for m in store.meetings():
+        for name in {p.proposed_by for p in m.proposals if p.proposed_by}:
+            expected[name] += 1
+    assert counted == dict(expected) and "Dmitry Krutoi" not in counted
     code, out, _ = run(capsys, "facets", "sector", "--json")  # every proposal has a sector
     assert NOT_STATED not in out
 
