@@ -438,6 +438,25 @@ async def test_a_regions_detail_says_how_much_of_it_a_search_matched(app) -> Non
         assert said in detail_text(app)
 
 
+async def test_a_region_selected_is_marked_as_long_as_its_meetings_are(app) -> None:
+    """Space on a region selected its meetings but never marked its row, and moved on: a
+    new user selected the region below without seeing it."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("3")
+        await settle(pilot, app)
+        main = screen_of(app)
+        first = main.rows[0]
+        assert first is not None and first.region is not None and not main._is_marked(0)
+        await pilot.press("space")
+        await until(pilot, lambda: main._is_marked(0), "the region marked")
+        assert not main._is_marked(1)
+        assert {k[0] for k in main.selection} == {"meeting"}
+        await pilot.press("k", "space")  # again: its meetings unselected, the mark gone
+        await until(pilot, lambda: not main._is_marked(0), "the mark gone")
+        assert not main.selection
+
+
 @pytest.mark.parametrize(
     ("query", "fixed"), [("samra", "samra → samara"), ("Самарская", "Самарская → samara")]
 )

@@ -206,6 +206,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self._pending: Request | None = None
         self._asked = ""  # the query of the latest list request (shown or on its way)
         self._unreadable_said = ""  # what was said of rows that could not be read
+        self._region_keys: dict[str, list[Key]] = {}  # a region's meetings space selected
         self._bad_query = ""  # the latest query the index found wrong (not recalled)
         # What is under way: opening, catching up, the list's latest request (a request a
         # newer one supersedes may never answer: only the latest is waited for).
@@ -1081,8 +1082,10 @@ class MainScreen(StyledOnce, Screen[None]):
         row = self.rows[index] if index < len(self.rows) else None
         if row is None:
             return False
-        if row.region is not None:
-            return False  # a region row is not marked; its meetings are
+        if row.region is not None:  # marked while the meetings space selected are (it was
+            # never marked, and a space that moved on selected the next region unseen)
+            keys = self._region_keys.get(row.region.name) or []
+            return bool(keys) and all(key in self.selection for key in keys)
         return row.key in self.selection
 
     def on_resize(self) -> None:
@@ -1416,10 +1419,12 @@ class MainScreen(StyledOnce, Screen[None]):
         except Exception as exc:
             self.app.call_from_thread(self.notify, Text(self._trouble(exc)), severity="error")
             return
-        self.app.call_from_thread(self._toggle_keys, keys, True)
+        self.app.call_from_thread(self._toggle_keys, keys, True, region)
 
     @_while_open
-    def _toggle_keys(self, keys: list[Key], move: bool) -> None:
+    def _toggle_keys(self, keys: list[Key], move: bool, region: str = "") -> None:
+        if region:  # (its row is marked while these are selected)
+            self._region_keys[region] = keys
         self.selection = self.selection.toggled_all(keys)
         if move:
             self.query_one(RecordTable).action_cursor_down()
