@@ -41,10 +41,12 @@ GENERATED_PREFIX = "_Generated "
 
 
 class ExportOptions(Struct, frozen=True):
-    """What to include. ``query`` is recorded in the header when the selection came from one."""
+    """What to include. ``query`` is recorded in the header when the selection came from one
+    (``regions``: the meetings of the regions it listed, in full, its other proposals too)."""
 
     title: str = "Cooperation briefing"
     query: str = ""
+    regions: bool = False
     trade_tables: bool = True
     overview: bool = True
     sources: bool = True
@@ -547,7 +549,9 @@ def _document(
     out.append(f"{GENERATED_PREFIX}{stamp} by coopbrowse{' ' + version if version else ''}._")
     out.append("")
     selected = f"Selection: {what}"
-    if opts.query:
+    if opts.query and opts.regions:  # (not only what the query matched: said so)
+        selected += f", the meetings in full of the regions the query {md_code(opts.query)} lists"
+    elif opts.query:
         selected += f", from the query {md_code(opts.query)}"
     out += [selected + ".", ""]
     sections: list[tuple[str, Callable[[], list[str]]]] = []

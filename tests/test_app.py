@@ -1668,6 +1668,26 @@ async def test_a_list_of_one_is_offered_as_one(app) -> None:
         assert labels[-1] == "everything listed (1 meeting)", labels
 
 
+async def test_a_regions_list_exported_says_its_meetings_are_whole(app) -> None:
+    """The regions view under status:agreed exported its region's meeting in full, 11 of its
+    13 proposals "proposed", and said they came "from the query status:agreed" (a new user's
+    trial): it says they are the meetings of the regions the query lists."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("3")
+        await search(pilot, app, "status:agreed")
+        await pilot.press("escape", "e")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#what-1").value = True  # everything listed
+        shown = dialog.query_one("#export-preview-text")
+        head = "# Cooperation briefing: status:agreed\n"
+        await until(pilot, lambda: plain(shown.content).startswith(head), "its preview")
+        preview = plain(shown.content)
+        assert "the meetings in full of the regions the query `status:agreed` lists" in preview
+        assert dialog.options().regions
+
+
 async def test_export_dialog_offers_row_or_list_and_options(app, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

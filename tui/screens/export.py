@@ -611,6 +611,7 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         return ExportOptions(
             title=typed or self._default_title(),
             query=query,
+            regions=self.choice.keys is None and self.choice.view == "regions",
             trade_tables=self.query_one("#opt-trade", Checkbox).value,
             overview=self.query_one("#opt-overview", Checkbox).value,
             sources=self.query_one("#opt-sources", Checkbox).value,
