@@ -66,16 +66,18 @@ class ArticleText(Struct):
     fetched: str = ""  # the address the page was read from, when it was fetched
     origin: str = ""  # the path it was read from, as given ("" for stdin or a URL)
 
-    def draft(self) -> Any:
-        """The extractor's draft of this article (a :class:`~.extract.Draft`). A page read
-        from one site that names another as its address (its canonical link) says so in the
-        notes: the source is what the page claims, the note where it really came from."""
+    def draft(self, published: str | None = None) -> Any:
+        """The extractor's draft of this article (a :class:`~.extract.Draft`); ``published``:
+        the date the user gives it, over the page's own (``import-article --published``, the
+        app's article dialog). A page read from one site that names another as its address
+        (its canonical link) says so in the notes: the source is what the page claims, the
+        note where it really came from."""
         from .extract import extract
 
         draft = extract(
             self.text,
             document=self.document,
-            published=self.published,
+            published=published or self.published,
             url=self.url,
             site=self.site,
         )

@@ -750,7 +750,7 @@ async def test_a_proposal_raised_again_in_another_region_can_be_linked(app, stor
     assert penza is not None
     pid = next(p.id for p in penza.proposals if p.sector == "elevators")
     async with app.run_test(size=SIZE) as pilot:
-        dialog = await follow_up_of(pilot, app, pid)
+        dialog = await follow_up_dialog(pilot, app, pid)
         later = dialog.query_one("#fu-later", Choice)
         offered = [value for _label, value in later.choices]
         assert offered[:2] == ["", "2025-07-21-samara"]  # (oldest first)
@@ -781,7 +781,7 @@ async def test_the_proposals_own_region_is_offered_first(app, store) -> None:
     ]  # fmt: skip
     store.put_meetings([Meeting.from_dict(again)])
     async with app.run_test(size=SIZE) as pilot:
-        dialog = await follow_up_of(pilot, app, pid)
+        dialog = await follow_up_dialog(pilot, app, pid)
         offered = [value for _label, value in dialog.query_one("#fu-later", Choice).choices]
         assert offered[:3] == ["", "2026-01-15-moscow-oblast", "2025-04-01-penza"]
         await pilot.press("escape")
@@ -819,20 +819,6 @@ def statuses_from_article(store: Store) -> None:
         for p in m.proposals:
             p.status_from_article = True
     store.put_meetings(meetings, update=True)
-
-
-async def follow_up_of(pilot, app, pid: str) -> FollowUpScreen:
-    """``f`` on the proposal ``pid``: its follow-up dialog."""
-    await settle(pilot, app)
-    main = app.screen
-    assert isinstance(main, MainScreen)
-    main.go_to(("proposal", pid))
-    await settle(pilot, app)
-    await pilot.press("f")
-    await settle(pilot, app)
-    dialog = app.screen
-    assert isinstance(dialog, FollowUpScreen)
-    return dialog
 
 
 async def first_follow_up(pilot, app) -> FollowUpScreen:

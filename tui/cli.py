@@ -1091,9 +1091,7 @@ def _read_draft(source: str, published: str | None) -> tuple[Any, Any]:
             article = read_article(source)
     else:
         article = read_article(source)
-    if published:  # the user's word over the page's
-        article.published = published
-    return article, article.draft()
+    return article, article.draft(published)
 
 
 def _stored_as(db_path: Path, data: dict[str, Any]) -> str | None:

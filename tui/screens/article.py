@@ -296,10 +296,7 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
                 of = f" ({n} of {len(sources)})" if len(sources) > 1 else ""
                 call(self.show_progress, f"{verb} {display_url(source)}{of}…")
                 try:
-                    article = read_article(source)
-                    if published:  # the user's word over the page's
-                        article.published = published
-                    result.drafts.append(article.draft())
+                    result.drafts.append(read_article(source).draft(published))
                 except StoreError as exc:
                     result.failures.append(str(exc))
                 except Exception as exc:  # a bug on one odd page must not lose the others
