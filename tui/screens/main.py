@@ -32,6 +32,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
+from textual.notifications import Notification, Notify
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -205,6 +206,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self._ticket = self._early.request.ticket
         self._pending: Request | None = None
         self._asked = ""  # the query of the latest list request (shown or on its way)
+        self._notices: dict[str, Notification] = {}  # (see notify_in_place)
         self._unreadable_said = ""  # what was said of rows that could not be read
         self._region_keys: dict[str, list[Key]] = {}  # a region's meetings space selected
         self._bad_query = ""  # the latest query the index found wrong (not recalled)
@@ -1339,7 +1341,7 @@ class MainScreen(StyledOnce, Screen[None]):
             return
         place = self._trail.pop()
         if place is None:
-            self.notify("Nothing to go back to.", timeout=2)
+            self.notify_in_place("back", "Nothing to go back to.", timeout=2)
             return
         view, query, key = place.view, place.query, place.key
         self.view = view
@@ -1542,6 +1544,17 @@ class MainScreen(StyledOnce, Screen[None]):
         (where order 0 is relevance), so neither shifts the other."""
         return self.state.search_sorts if relevance else self.state.sorts
 
+    def notify_in_place(self, kind: str, message: str, *, timeout: float) -> None:
+        """A notice that takes the place of the last one of its ``kind`` if still shown: s
+        pressed three times showed three "Sorted by …" toasts over the detail, of which
+        only the last held (a new user)."""
+        before = self._notices.get(kind)
+        if before is not None:
+            # (as Textual's own toasts remove themselves when they time out)
+            self.app._unnotify(before, refresh=False)
+        notice = self._notices[kind] = Notification(message, timeout=timeout)
+        self.app.post_message(Notify(notice))
+
     def action_cycle_sort(self) -> None:
         if self._defer("cycle_sort"):
             return
@@ -1562,7 +1575,7 @@ class MainScreen(StyledOnce, Screen[None]):
         # and looked unsorted (found by a new user)
         self._request(query=query, keep=None)
         self._save_soon()
-        self.notify(f"Sorted by {label}", timeout=2)
+        self.notify_in_place("sort", f"Sorted by {label}", timeout=2)
 
     def action_open_source(self) -> None:
         if self._defer("open_source"):
@@ -1758,7 +1771,9 @@ class MainScreen(StyledOnce, Screen[None]):
             if self._indexing
             else "restart coopbrowse to index them"
         )
-        self.notify(f"{what} once the proposals are indexed ({how}).", timeout=4)
+        self.notify_in_place(
+            "indexing", f"{what} once the proposals are indexed ({how}).", timeout=4
+        )
         return True
 
     def _record_row(self, what: str) -> Row | None:
@@ -1766,7 +1781,9 @@ class MainScreen(StyledOnce, Screen[None]):
         row = self._current()
         if row is None or row.region is not None:
             self.app.bell()
-            self.notify(f"{what}: highlight a meeting or a proposal first.", timeout=3)
+            self.notify_in_place(
+                "highlight", f"{what}: highlight a meeting or a proposal first.", timeout=3
+            )
             return None
         return row
 
