@@ -119,3 +119,31 @@ def test_a_heading_too_wide_for_its_column_has_a_short_form() -> None:
     assert host.min_width >= len(host.short) and host.min_width < len(host.label)
     heading = host.heading()
     assert heading.plain == "Belarusian host" and heading.short.plain == host.short
+
+
+def test_regions_sort_by_their_latest_turnover_those_without_one_last() -> None:
+    """The regions view's fourth order: the figure its last column shows, the largest
+    first (the latest year's, not the largest of any year); a region with none quoted
+    comes after all that have one, by most meetings."""
+    from coopbrowse.store.index import RegionRow
+    from coopbrowse.tui.views import VIEWS, sort_regions
+
+    def row(name: str, meetings: int, turnover: dict[int, float]) -> RegionRow:
+        return RegionRow(name, meetings, 0, "2025-01-01", turnover)
+
+    rows = [
+        row("Penza Oblast", 1, {2024: 152.0}),
+        row("Samara Oblast", 3, {}),
+        row("Moscow Oblast", 2, {2018: 1119.0, 2023: 90.0}),  # large once, small lately
+        row("Republic of Mordovia", 2, {2023: 120.0, 2024: 134.0}),
+        row("Tula Oblast", 1, {}),
+    ]
+    assert ("largest latest turnover", "turnover") in VIEWS["regions"].sorts
+    names = [r.name for r in sort_regions(rows, "turnover")]
+    assert names == [
+        "Penza Oblast",
+        "Republic of Mordovia",
+        "Moscow Oblast",
+        "Samara Oblast",
+        "Tula Oblast",
+    ]

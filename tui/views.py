@@ -258,7 +258,12 @@ VIEWS: dict[str, View] = {
             Column("Turnover by year", None, min_width=0, ideal=20),
             Column("Latest turnover", 18),  # "~$130–134M (2024)"; wider ranges are cut
         ],
-        [("most meetings", "meetings"), ("name", "name"), ("latest meeting", "latest")],
+        [
+            ("most meetings", "meetings"),
+            ("name", "name"),
+            ("latest meeting", "latest"),
+            ("largest latest turnover", "turnover"),  # the last column's figure
+        ],
         _region_cells,
     ),
     "followup": View(
@@ -292,7 +297,14 @@ def sort_regions(rows: list[RegionRow], sort: str) -> list[RegionRow]:
         ordered.sort(key=lambda r: short_region(r.name).casefold())
     elif sort == "latest":
         ordered.sort(key=lambda r: r.latest, reverse=True)
+    elif sort == "turnover":  # (regions with no full-year turnover quoted last)
+        ordered.sort(key=_latest_turnover, reverse=True)
     return ordered
+
+
+def _latest_turnover(row: RegionRow) -> float:
+    """The turnover of a region's latest year with one, as its row shows it (-1: none)."""
+    return row.turnover[max(row.turnover)] if row.turnover else -1.0
 
 
 def sort_choice(view: str, position: int, *, relevance: bool) -> tuple[str, str]:
