@@ -55,6 +55,7 @@ from .translate import (
     Highlight,
     Vocabulary,
     correct,
+    excluded_hint,
     highlight_of,
     joined_words_hint,
     operator_hint,
@@ -121,7 +122,9 @@ class SearchResult(Struct):
     hits: list[Hit]
     total: int
     corrections: list[tuple[str, str]] = field(default_factory=list)
-    hint: str = ""  # for no result: what the query may have meant (see _empty_hint)
+    # what the query may have meant: for no result, see _empty_hint; for some, an exclusion
+    # that leaves nothing out (see caveat)
+    hint: str = ""
 
     @property
     def fuzzy(self) -> bool:
@@ -585,13 +588,25 @@ class SearchIndex:
                     _lazy_spans(record, meeting, highlight),
                 )
             )
-        hint = "" if total else self._empty_hint(searcher, tree, text)
+        hint = self._caveat(searcher, tree) if total else self._empty_hint(searcher, tree, text)
         return SearchResult(text, hits, total, corrections, hint)
+
+    def caveat(self, query: str) -> str:
+        """For a query that found something: an exclusion in it that leaves nothing out, as
+        nothing here has what it names ("-region:samra"; see excluded_hint), or ""."""
+        try:
+            tree = rewrite_regions(parse(query))
+        except QueryError:
+            return ""
+        return self._caveat(self.searcher(), tree)
+
+    def _caveat(self, searcher: Any, tree: Node) -> str:
+        return excluded_hint(tree, self._vocab(searcher), lambda: self.known_regions(searcher))
 
     def _empty_hint(self, searcher: Any, tree: Node, text: str) -> str:
         """For a query that found nothing, what it may have meant: a region named otherwise
-        (region_hint), a joined word that finds nothing alone (joined_words_hint), or an
-        operator in lower case (operator_hint)."""
+        (region_hint), a joined word that finds nothing alone (joined_words_hint), an
+        operator in lower case (operator_hint), or an exclusion that names nothing here."""
 
         def finds(word: str) -> bool:
             try:
@@ -603,6 +618,7 @@ class SearchIndex:
             region_hint(tree, self.known_regions(searcher))
             or joined_words_hint(text, finds)
             or operator_hint(text)
+            or self._caveat(searcher, tree)
         )
 
     def count(self, query: str | Node, *, view: str) -> int:

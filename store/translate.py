@@ -468,6 +468,45 @@ def region_hint(tree: Node, known: list[str]) -> str:
     return ""
 
 
+def excluded_hint(
+    tree: Node, vocabulary: Vocabulary, known_regions: Callable[[], list[str]]
+) -> str:
+    """An exclusion that leaves nothing out because nothing here has what it names: most
+    often a slip ("sector:elevators -region:samra" listed Samara's proposals with no word
+    said, where the same slip included would have been corrected). A ``region:``,
+    ``person:`` or ``enterprise:`` value that names nothing indexed is said whether or not
+    something near is found; a word, only when one near it is (a word in no record at all,
+    "-tourism", is as likely meant). "" when there is nothing to say."""
+    for leaf, negated in walk(tree):
+        if not negated:
+            continue
+        if isinstance(leaf, Filter) and leaf.name in ("region", "person", "enterprise"):
+            value = fold(leaf.value).strip()
+            if leaf.name == "region":
+                if _named_region(value) or matching_regions(known_regions(), value):
+                    continue  # (a region, perhaps with no meetings here: as meant)
+                what = f"no region here is called {leaf.value}"
+            else:
+                words = WORD_RE.findall(value)
+                if all(vocabulary.prefixed(w, limit=1) for w in words):
+                    continue
+                what = f"no {leaf.name} here is named {leaf.value}"
+            better = _corrected_value(leaf, vocabulary, known_regions)
+            said = f"“-{leaf.name}:{leaf.value}” leaves nothing out: {what}."
+            return said + (f" Did you mean -{leaf.name}:{better}?" if better else "")
+        if isinstance(leaf, Word) and not leaf.prefix:
+            word = fold(leaf.text)
+            if vocabulary.known(term(word)):
+                continue
+            better = vocabulary.nearest(word)
+            if better is not None:
+                return (
+                    f"“-{leaf.text}” leaves nothing out: no record has that word."
+                    f" Did you mean -{better}?"
+                )
+    return ""
+
+
 _OPERATORS = {  # ("and" in lower case is a word too, but every word must match anyway)
     "or": "for either of two words, write OR in capitals",
     "not": "to leave a word out, write NOT in capitals, or -penza",

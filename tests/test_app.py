@@ -266,6 +266,27 @@ async def test_search_narrows_highlights_and_counts(app) -> None:
         assert main.query_text == "lift"
 
 
+async def test_an_exclusion_that_leaves_nothing_out_is_said_under_the_bar(app) -> None:
+    """``sector:elevators -region:samra`` listed Samara's elevators too, with nothing said
+    (a new user's try): the line under the bar says so, after the counts, as a warning;
+    the same query without the slip says the counts alone. In the regions view too."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        bar = main.query_one(SearchBar)
+        for view in ("1", "3"):
+            await pilot.press("escape", view)
+            await search(pilot, app, "sector:elevators -region:samra")
+            status = plain(bar.query_one("#search-status").content)
+            assert status.startswith("4 meetings and 4 proposals match. “-region:samra”"), status
+            assert status.rstrip().endswith("Did you mean -region:samara?")
+            assert bar.has_class("-caveat")
+            await search(pilot, app, "sector:elevators -region:samara")
+            status = plain(bar.query_one("#search-status").content)
+            assert status.rstrip() == "3 meetings and 3 proposals match"
+            assert not bar.has_class("-caveat")
+
+
 async def test_match_count_adds_up_with_the_lists(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

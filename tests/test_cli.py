@@ -573,3 +573,20 @@ def test_type_takes_the_plural_as_the_query_language_does(capsys, store) -> None
     with pytest.raises(SystemExit) as stopped:
         main(["search", "elevator", "--type", "records"])
     assert stopped.value.code == 2 and "invalid choice: 'records'" in capsys.readouterr().err
+
+
+def test_an_exclusion_that_leaves_nothing_out_is_warned_of(capsys, store, tmp_path) -> None:
+    """``-region:samra`` (a slip) excludes nothing: search says so above its results (and
+    in its JSON), export on stderr beside what it wrote, which has Samara's records in."""
+    query = "sector:elevators -region:samra"
+    said = "“-region:samra” leaves nothing out: no region here is called samra."
+    code, out, _err = run(capsys, "search", query)
+    assert code == 0 and out.startswith(said) and "Did you mean -region:samara?" in out
+    code, out, _err = run(capsys, "search", query, "--json")
+    assert json.loads(out)["hint"].startswith(said)
+    code, out, _err = run(capsys, "search", "sector:elevators -region:samara", "--json")
+    assert json.loads(out)["hint"] == ""
+    brief = tmp_path / "brief.md"
+    code, _out, err = run(capsys, "export", "-o", str(brief), query)
+    assert code == 0 and err.startswith(f"coopbrowse: warning: {said}")
+    assert "Samara" in brief.read_text(encoding="utf-8")

@@ -939,3 +939,33 @@ def test_a_regions_proposals_are_those_the_query_matches(index: SearchIndex, que
     assert {r.name: r.meetings for r in early} == {r.name: r.meetings for r in rows if r.meetings}
     # no query: every proposal of the region either way
     assert index.regions("") == index.regions("", proposals=False)
+
+
+def test_an_exclusion_that_leaves_nothing_out_is_said(index: SearchIndex) -> None:
+    """``sector:elevators -region:samra`` listed Samara's elevators with no word said (a
+    new user's try): the same slip included is corrected, excluded it was ignored. An
+    excluded region, person or enterprise that names nothing here is said, with the one
+    near it; an excluded word only when one near it is known. What does exclude, or names
+    a region with no meetings here, says nothing."""
+    slip = index.search("sector:elevators -region:samra", kind="proposal")
+    assert slip.hint == (
+        "“-region:samra” leaves nothing out: no region here is called samra. "
+        "Did you mean -region:samara?"
+    )
+    assert any(h.id.startswith("2025-07-21-samara") for h in slip.hits)  # (as said)
+    meant = index.search("sector:elevators -region:samara", kind="proposal")
+    assert meant.hint == "" and meant.total == slip.total - 1
+    assert "Did you mean -samara?" in index.search("elevators -samra").hint
+    assert "-person:karankevich?" in index.search("elevators -person:karnkevich").hint
+    assert "-enterprise:maz?" in index.search("elevators NOT enterprise:mazz").hint
+    assert "no region here" in index.search("elevators -region:atlantis").hint
+    for quiet in (
+        "elevators -tourism",  # (in no record, and nothing near: as likely meant)
+        "elevators -region:tula",  # (a region, with no meetings here)
+        "elevators -person:karankevic",  # (a start of a name)
+        "elevators -mordovia",
+        "-zzqq* elevators",
+    ):
+        assert index.search(quiet).hint == "", quiet
+    assert index.caveat("sector:elevators -region:samra") == slip.hint
+    assert index.caveat("sector:elevators (") == ""  # (the list says what is wrong)

@@ -954,6 +954,7 @@ def cmd_search(
                 "total": result.total,
                 "fuzzy": result.fuzzy,
                 "corrections": [list(c) for c in result.corrections],
+                "hint": result.hint,
                 "hits": [hit.to_dict() for hit in result.hits],
             }
         )
@@ -964,6 +965,8 @@ def cmd_search(
             fixed = one_line(fixed)
             console.print(Text(f"No exact matches; showing results for: {fixed}", style="yellow"))
         if result.total:
+            if result.hint:  # (an exclusion that leaves nothing out: "-region:samra")
+                console.print(Text(one_line(result.hint), style="yellow"))
             console.print(hits_table(result, width=console.width))
         else:
             hint = f" {one_line(result.hint)}" if result.hint else ""
@@ -1001,6 +1004,8 @@ def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
     if query:
         result = _search(index, query, limit=None, fuzzy=False, kind=args.type)
         keys += [(h.kind, h.id) for h in result.hits]
+        if result.total and result.hint:  # ("-region:samra": Samara's records go in too)
+            _say(f"coopbrowse: warning: {result.hint}")
     if not query and not args.ids:
         selection = Selection(list(index.iter_meetings()), [])
     else:

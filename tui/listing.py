@@ -58,6 +58,7 @@ class Rows(Sequence[Row | None]):
         # the Follow-up view's counts: field -> [(value, count)]
         self.facets: dict[str, list[tuple[str, int]]] | None = None
         self.widest = 0  # the widest value of the column the list is sorted by (0: unknown)
+        self.caveat = ""  # an exclusion of the query that leaves nothing out (index.caveat)
 
     def __len__(self) -> int:
         if self.listing is not None:
@@ -147,6 +148,7 @@ def first_answer(
 
             rows.facets = index.facets(request.query, FACETS, view="followup")
     rows.widest = widest_sorted(index, request.sort)
+    rows.caveat = index.caveat(request.query) if len(rows) and request.query.strip() else ""
     hl = index.matcher(request.query) if request.query else None
     at = find_row(index, rows, request.keep, first_page=True)
     rows.warm(at or 0, warm)

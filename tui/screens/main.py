@@ -195,6 +195,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self.set_reactive(MainScreen.rows, Rows(state.view))
         self._titles_due = False
         self.corrections: list[tuple[str, str]] = []
+        self._caveat = ""  # an exclusion of the list's query that leaves nothing out
         self.set_reactive(
             MainScreen.selection, Selection((kind, rid) for kind, rid in state.selection)
         )
@@ -825,6 +826,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self.query_text = request.query
         self._show_facets(rows)
         self.corrections = rows.corrections
+        self._caveat = rows.caveat
         view = VIEWS[rows.view]
         if self._no_proposals and rows.view in ("proposals", "followup"):
             meetings, regions = VIEWS["meetings"], VIEWS["regions"]
@@ -1021,7 +1023,7 @@ class MainScreen(StyledOnce, Screen[None]):
             fixed = ", ".join(f"{a} → {b}" for a, b in self.corrections)
             bar.show_hint(f"No exact matches; showing results for: {fixed}", corrected=True)
         elif counts is not None:
-            bar.show_hint(self._matches(*counts), found=any(counts))
+            bar.show_hint(self._matches(*counts), found=any(counts), caveat=self._caveat)
         else:
             self._count_matches(self._ticket, query)
 
@@ -1042,7 +1044,9 @@ class MainScreen(StyledOnce, Screen[None]):
     def _show_counts(self, ticket: int, meetings: int, proposals: int) -> None:
         if ticket == self._ticket:
             self.query_one(SearchBar).show_hint(
-                self._matches(meetings, proposals), found=bool(meetings or proposals)
+                self._matches(meetings, proposals),
+                found=bool(meetings or proposals),
+                caveat=self._caveat,
             )
 
     def _matches(self, meetings: int, proposals: int) -> str:
@@ -1771,9 +1775,8 @@ class MainScreen(StyledOnce, Screen[None]):
             if self._indexing
             else "restart coopbrowse to index them"
         )
-        self.notify_in_place(
-            "indexing", f"{what} once the proposals are indexed ({how}).", timeout=4
-        )
+        said = f"{what} once the proposals are indexed ({how})."
+        self.notify_in_place(f"indexing: {what}", said, timeout=4)  # (each thing that waits)
         return True
 
     def _record_row(self, what: str) -> Row | None:

@@ -389,13 +389,20 @@ class SearchBar(Vertical):
         ``region:`` is an error until a region follows, and lists them)."""
         self._status(message, error=True)
 
-    def show_hint(self, message: str, *, corrected: bool = False, found: bool = False) -> None:
+    def show_hint(
+        self, message: str, *, corrected: bool = False, found: bool = False, caveat: str = ""
+    ) -> None:
         """Show ``message`` (and, while a field value is being typed, its candidates, unless
-        the value was ``corrected`` to one that has some, or ``found`` records as it is)."""
+        the value was ``corrected`` to one that has some, or ``found`` records as it is);
+        a ``caveat`` on what was found after it, as a warning."""
+        if caveat:
+            message = f"{message.rstrip('.')}. {caveat}" if message else caveat
         self._status(message, error=False, corrected=corrected or found)
+        self.set_class(bool(caveat), "-caveat")
 
     def _status(self, message: str, *, error: bool, corrected: bool = False) -> None:
         self.set_class(error, "-error")
+        self.remove_class("-caveat")
         candidates = hint_for(self.value, self.values)
         if (error or corrected) and candidates.endswith(NO_VALUES):
             # beside the error ("bad month 13") "no value starts so" is noise; beside the
