@@ -66,6 +66,11 @@ def label(m: Meeting) -> str:
     return f"{m.date} {host} ({short_region(m.region)})"
 
 
+def dated(m: Meeting) -> str:
+    """A meeting's date, and whether its year was inferred (as its detail says it)."""
+    return f"{m.date} (year inferred)" if m.date_inferred else m.date
+
+
 def people(m: Meeting, role: str) -> list[str]:
     """``Name, title`` of each participant with ``role``."""
     return [f"{p.name}, {p.title}" if p.title else p.name for p in m.participants if p.role == role]
@@ -146,7 +151,7 @@ def to_markdown(c: Comparison, *, version: str, now: dt.datetime | None = None) 
     def joined(items: list[str]) -> str:
         return "; ".join(md_cell(i) for i in items) or " "
 
-    row("Date", [md_cell(m.date) for m in c.meetings])
+    row("Date", [md_cell(dated(m)) for m in c.meetings])
     row("Region", [md_cell(m.region) for m in c.meetings])
     row("Place", [md_cell(m.place or "not stated") for m in c.meetings])
     row("Belarusian side", [joined(people(m, "host")) for m in c.meetings])

@@ -28,6 +28,7 @@ from coopbrowse.tui.widgets.search_bar import SearchBar
 
 LUKASHENKO = "2025-10-20-mordovia-lukashenko"
 KARANKEVICH = "2025-10-20-mordovia-karankevich"
+SAMARA = "2025-07-21-samara"
 SIZE = (160, 50)
 
 
@@ -696,7 +697,8 @@ def test_the_heading_and_the_rows_cut_apart_make_the_whole_table(store: Store, w
     whole, head, rows = text("all"), text("head"), text("rows")
     assert head + rows == whole
     assert head[0].startswith("┏") and head[-1].startswith("┡")
-    assert "2023-12-18" in "".join(head) and "Place" in rows[0]
+    # (Penza's year is inferred: a row says so, first)
+    assert "2023-12-18" in "".join(head) and rows[0].split("│")[1].strip() == "Date"
 
 
 async def test_the_columns_heading_stays_in_view_as_the_rows_scroll(app) -> None:
@@ -809,3 +811,33 @@ async def test_a_comparison_that_fails_says_so_and_leaves_no_screen_up(app, monk
         await settle(pilot, app)
         assert not any(isinstance(s, OpeningScreen) for s in app.screen_stack)
         assert any("no comparison today" in str(n.message) for n in app._notifications)
+
+
+def test_a_year_inferred_is_said_and_the_rows_of_proposals_are_together(store: Store) -> None:
+    """Compare dropped "(year inferred)", which the detail and the briefing say (a new
+    user's trial): a Date row says it, on the screen where a year was inferred (the heading
+    has the dates) and always in the Markdown. The proposals only one meeting raised follow
+    the rows of their sectors, and the trade figures come after: between them, the trade
+    rows made the two read as the same thing said twice, apart."""
+    from rich.console import Console
+
+    from coopbrowse.tui.render import comparison_table
+
+    penza = store.meeting("2025-04-01-penza")
+    assert penza is not None and penza.date_inferred
+    c = compare([penza, store.meeting(LUKASHENKO)])
+    text = to_markdown(c, version="test")
+    assert "| **Date** | 2025-04-01 (year inferred) | 2025-10-20 |" in text
+    console = Console(width=200, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(comparison_table(c))
+    lines = console.export_text().splitlines()
+    heads = [h for ln in lines if "│" in ln and (h := ln.split("│")[1].strip())]
+    assert heads[0] == "Date"
+    # (a sector's label wraps: its first line starts the row)
+    last_sector = max(i for i, h in enumerate(heads) if c.sectors[-1].label.startswith(h))
+    only, trade = heads.index("Only here"), heads.index("Turnover 2020")
+    assert last_sector < only < trade == only + 1
+    console = Console(width=200, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(comparison_table(compare([store.meeting(LUKASHENKO), store.meeting(SAMARA)])))
+    assert "Date" not in [ln.split("│")[1].strip() for ln in console.export_text().splitlines()
+                          if "│" in ln]  # fmt: skip

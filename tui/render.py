@@ -231,7 +231,7 @@ def comparison_table(c: Comparison, label_width: int = ComparisonTable.LABEL_WID
     """Meetings in columns: people, the sectors raised (shared first, then each meeting's
     own, marked), trade figures per period with qualifier and who stated each, and the
     proposals unique to each; the row labels at most ``label_width`` wide."""
-    from coopbrowse.store.compare import figure_text, label, people, proposal_text
+    from coopbrowse.store.compare import dated, figure_text, label, people, proposal_text
 
     table = Table(show_lines=True, expand=True, header_style="bold")
     table.add_column("", style="bold", max_width=label_width)
@@ -242,6 +242,8 @@ def comparison_table(c: Comparison, label_width: int = ComparisonTable.LABEL_WID
     def lines(items: list[str], style: str = "") -> Text:
         return Text("\n".join(one_line(i) for i in items) or "—", style=style)
 
+    if any(m.date_inferred for m in c.meetings):  # (the heading has the date, not this)
+        table.add_row("Date", *(lines([dated(m)]) for m in c.meetings))
     table.add_row("Place", *(lines([m.place or "not stated"]) for m in c.meetings))
     table.add_row("Belarusian side", *(lines(people(m, "host")) for m in c.meetings))
     table.add_row("Russian side", *(lines(people(m, "guest")) for m in c.meetings))
@@ -269,6 +271,12 @@ def comparison_table(c: Comparison, label_width: int = ComparisonTable.LABEL_WID
             *(lines([f"• {proposal_text(p)}" for p in ps]) if ps else Text("—", "dim")
               for ps in c.proposals[s.sector]),
         )  # fmt: skip
+    # (the proposals of the sectors only one meeting raised next to those sectors' rows:
+    # the trade figures between them read as the same thing said twice, apart)
+    table.add_row(
+        "Only here",
+        *(lines([f"• {p.title}" for p in ps]) if ps else Text("—", "dim") for ps in c.unique),
+    )
     for (period, metric), figures in c.trade:
         table.add_row(
             trade_label(period, metric, narrow=narrow),
@@ -276,8 +284,4 @@ def comparison_table(c: Comparison, label_width: int = ComparisonTable.LABEL_WID
         )
     if not c.trade:
         table.add_row("Trade figures", *(Text("none quoted", "dim") for _m in c.meetings))
-    table.add_row(
-        "Only here",
-        *(lines([f"• {p.title}" for p in ps]) if ps else Text("—", "dim") for ps in c.unique),
-    )
     return table
