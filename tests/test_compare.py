@@ -324,6 +324,11 @@ async def test_c_compares_the_selected_meetings_and_e_writes_markdown(
         assert app.screen is dialog and path.value == "/proc/brief.md"
         said = str(dialog.query_one("#save-as-error").render())
         assert said.startswith("Not written: /proc/brief.md"), said
+        # an edit of the path takes away what was said of the one before (it stayed over
+        # the path typed since, as if of it: a new user's trial)
+        await pilot.press("backspace")
+        await settle(pilot, app)
+        assert str(dialog.query_one("#save-as-error").render()) == ""
         path.value = str(tmp_path / "brief.md")
         await pilot.press("enter")
         await until(pilot, lambda: (tmp_path / "brief.md").exists(), "brief.md written")

@@ -412,6 +412,7 @@ class SaveAsScreen(
         self.default = default
         self.write = write
         self.writing = False  # (while written, the dialog stays: its answer is to come)
+        self.path_refused = False  # an error said of the path, until it is edited
         self.target_ticket = 0  # the latest path check (take_target)
 
     def compose(self) -> ComposeResult:
@@ -436,6 +437,10 @@ class SaveAsScreen(
         event.stop()
         self.action_write()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.path_refused:  # (what was said of the path typed before is not of this one)
+            self.show_note("")
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save-as-write":
             self.action_write()
@@ -444,9 +449,11 @@ class SaveAsScreen(
 
     def show_error(self, message: str) -> None:
         self.query_one("#save-as-error", Static).update(Text(printable(message), style="bold red"))
+        self.path_refused = True
 
     def show_note(self, message: str) -> None:
         self.query_one("#save-as-error", Static).update(Text(printable(message), style="dim"))
+        self.path_refused = False
 
     def action_write(self) -> None:
         if self.writing:
@@ -517,6 +524,7 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         self.target_ticket = 0  # the latest path check (take_target)
         self.ready = False  # the preview of the current choice and options is shown
         self.writing = False  # a write is on its way (rendered, then written, in a worker)
+        self.path_refused = False  # an error said of the path, until the path is edited
         self._cancelled = threading.Event()  # escape while writing: write nothing more
         self.closed = False  # escape came: nothing asked for before it is done any more
 
@@ -700,6 +708,10 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "export-doc-title":  # (the preview shows the title)
             self.refresh_preview()
+        elif event.input.id == "export-path" and self.path_refused:
+            # (what was said of the path before is not of this one: "Not written: /proc/x.md"
+            # stayed over a path typed since, as if of it)
+            self.show_note("")
 
     def _chosen(self) -> Choice:
         """What is to be exported, as the radio buttons say now: ``ctrl+e`` typed right
@@ -757,9 +769,11 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         if not self.is_attached:  # (closed while a worker read the records)
             return
         self.query_one("#export-error", Static).update(Text(printable(message), style="bold red"))
+        self.path_refused = True
 
     def show_note(self, message: str) -> None:
         self.query_one("#export-error", Static).update(Text(printable(message), style="dim"))
+        self.path_refused = False
 
     def _after_typed(self, then: Callable[[], object]) -> None:
         """Run ``then`` once the keys typed before this one are handled: ctrl+e and ctrl+y
