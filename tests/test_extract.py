@@ -182,7 +182,15 @@ _TVER = (
         ("According to Belstat, trade", "Belstat"),  # a body: as named
         # a body named in lower case (it was credited to a participant)
         ("According to the regional government, trade", "regional government"),
+        # ... or by its name, in capitals (it was credited to the speaker before)
+        ("According to the Belarusian Foreign Ministry, trade", "Belarusian Foreign Ministry"),
+        (
+            "According to the Ministry of Economy of Belarus, trade",
+            "Ministry of Economy of Belarus",
+        ),
         ("Trade", "BelTA (report text)"),
+        # (a quotation before, said by the governor: not this sentence's word)
+        ('"We are glad," Rudenya said. Trade', "BelTA (report text)"),
     ],
 )
 def test_a_figure_given_according_to_someone_is_stated_by_them(said: str, stated_by: str) -> None:
@@ -190,6 +198,25 @@ def test_a_figure_given_according_to_someone_is_stated_by_them(said: str, stated
     outlet's report text (found by a new user): "according to" took only "him" or "the"."""
     draft = extract(f"{_TVER}{said} between Belarus and the region reached $412 million in 2024.")
     assert [t["stated_by"] for t in draft.meeting["trade"]] == [stated_by]
+
+
+@pytest.mark.parametrize("quote", ["“”", '""'])
+def test_a_figure_inside_a_quotation_of_several_sentences_is_its_speakers(quote: str) -> None:
+    """A quotation of three sentences, said by the governor after it: the figure of its
+    middle sentence (no "said" in it) was the report's own. In a paragraph that says no one
+    said it, it stays the report's."""
+    start, end = quote
+    said = (
+        f"{start}Our trade is small, but it grows. Last year it came to about $180 million in"
+        f" 2024. We expect more,{end} the governor said.\n\n"
+    )
+    draft = extract(f"{_TVER}\n\n{said}")
+    assert [(t["usd_millions"], t["stated_by"]) for t in draft.meeting["trade"]] == [
+        (180.0, "Igor Rudenya")
+    ]
+    unsaid = said.replace(" the governor said", " the figures show")
+    draft = extract(f"{_TVER}\n\n{unsaid}")
+    assert [t["stated_by"] for t in draft.meeting["trade"]] == ["BelTA (report text)"]
 
 
 def test_an_offer_whose_subject_is_belarus_is_the_belarusian_sides() -> None:

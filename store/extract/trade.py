@@ -820,6 +820,7 @@ def find_trade(
     prev_metric: str | None = None
     prev_trade_paragraph = -1
     prev_period = ""  # "In 2024, trade ... $450 million. Exports reached $300 million."
+    in_quotes = quoted_sentences(sentences)
     for idx, s in enumerate(sentences):
         if len(figures) >= MAX_FIGURES:
             break  # (a table of figures, not a report)
@@ -839,7 +840,7 @@ def find_trade(
                 periods = _periods(text, year)
                 if periods:
                     period = _specific(periods).text
-                    stated = _stated_by(s, host, guest, outlet)
+                    stated = _stated_by(s, host, guest, outlet, idx in in_quotes)
                     for clause, approx, pct in _changes(text):
                         found = _metric(clause) or _metric(text[: text.find(clause)])
                         found = found or _metric(prev_text) or "turnover"
@@ -865,7 +866,7 @@ def find_trade(
             continue
         sentence_period: str | None = None
         sentence_metric: str | None = None
-        stated_by = _stated_by(s, host, guest, outlet)
+        stated_by = _stated_by(s, host, guest, outlet, idx in in_quotes)
         first_of_sentence = len(figures)
         moved_from: str | None = None  # the period of a base just skipped ("from $200m to")
         for n, m in enumerate(amounts):
@@ -1135,6 +1136,36 @@ def _figure(
 
 
 _QUOTED = re.compile(r"\b(?:according to (?:him|the|[A-Z])|said|noted|stated|told|added)\b", re.I)
+_SAID = re.compile(r"\b(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed|remarked)\b")
+
+
+def quoted_sentences(sentences: list[Sentence]) -> set[int]:
+    """The sentences (by index) of a quotation of several, where its paragraph says who
+    said it: ``"Our trade is small. Last year it came to about $180 million. This year we
+    expect more," the head of state said.`` The middle one says neither "said" nor who,
+    and its figure was the report's own."""
+    found: set[int] = set()
+    paragraph, inside, said = -1, False, False
+    run: list[int] = []  # (the current paragraph's sentences in a quotation)
+    for i, s in enumerate(sentences):
+        if s.paragraph != paragraph:
+            if said:
+                found.update(run)
+            paragraph, inside, said, run = s.paragraph, False, False, []
+        began_inside = inside
+        for ch in s.text:
+            if ch == "“":
+                inside = True
+            elif ch == "”":
+                inside = False
+            elif ch == '"':
+                inside = not inside
+        if began_inside or inside:  # (the quotation goes on into it, or past it)
+            run.append(i)
+        said = said or bool(_SAID.search(s.text))
+    if said:
+        found.update(run)
+    return found
 
 
 # Goods sent one way told as a total: "Belarusian supplies to the region amounted to $300
@@ -1164,21 +1195,33 @@ _ACCORDING_TO = re.compile(
     r"\b(?i:according)\s+to\s+(?:(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})|"
     # a body, named in lower case: "according to the regional government"
     r"the\s+(?P<body>(?:[a-z][\w-]*\s+){0,3}(?:government|administration|ministry|"
-    r"authorities|customs|statistics\s+(?:office|service|committee)|press\s+service)))\b"
+    r"authorities|customs|statistics\s+(?:office|service|committee)|press\s+service)|"
+    # ... or by its name: "according to the Belarusian Foreign Ministry", "the Ministry of
+    # Economy", "the National Statistical Committee" (a figure it gives was credited to the
+    # speaker of the sentence before)
+    r"(?P<named>(?:[A-Z][\w-]*\s+){0,3}(?:Government|Administration|Ministry|Committee|"
+    r"Service|Office|Agency|Embassy|Customs|Bank)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}){0,2})))\b"
 )
 
 
-def _stated_by(s: Sentence, host: Person | None, guest: Person | None, outlet: str) -> str:
+def _stated_by(
+    s: Sentence, host: Person | None, guest: Person | None, outlet: str, in_quote: bool = False
+) -> str:
+    """Who gave the figures of ``s``: someone or a body it names ("according to ..."), its
+    speaker when it says so ("said") or is ``in_quote`` (a sentence of a quotation said by
+    someone its paragraph names), else the report."""
     named = may_match(_ACCORDING_TO, s.text) and _ACCORDING_TO.search(s.text)
-    if named and named.group("body"):
-        return re.sub(r"\s+", " ", named.group("body"))  # ("the regional government")
+    if named and (named.group("body") or named.group("named")):
+        # ("the regional government"; "the Belarusian Foreign Ministry")
+        return re.sub(r"\s+", " ", named.group("body") or named.group("named")).strip()
     if named:
         who = named.group("who")
         for person in (host, guest):
             if person and person.name and person.name.split()[-1] in who.split():
                 return person.name
         return who  # (someone else, or a body: "According to Belstat")
-    quoted = may_match(_QUOTED, s.text) and _QUOTED.search(s.text)
+    quoted = in_quote or (may_match(_QUOTED, s.text) and _QUOTED.search(s.text))
     if not quoted:
         return f"{outlet} (report text)" if outlet else "report text"
     person = guest if s.speaker == "guest" else host
