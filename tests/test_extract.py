@@ -1063,10 +1063,37 @@ def _statuses(sentence: str) -> set[str]:
             "The sides signed a roadmap last year; now they proposed to build a cement plant.",
             "proposed",
         ),
+        # a clause of the place it goes to (a new user's trial)
+        (
+            "Karaev proposed to increase the deliveries of Belarusian elevators to Omsk, where"
+            " an apartment building renovation programme is under way.",
+            "proposed",
+        ),
     ],
 )
 def test_a_proposal_s_status_is_told_in_its_own_clause(sentence: str, status: str) -> None:
     assert _statuses(sentence) == {status}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Omsk Oblast supplies oil products, polymer goods and grain to Belarus.",
+        "The region exports timber and fertilizers to Belarus.",
+        "Belarus sells tractors and buses to the region.",
+    ],
+)
+def test_what_a_side_sells_the_other_now_is_goods_not_a_proposal(sentence: str) -> None:
+    """ "Omsk Oblast supplies oil products, polymer goods and grain to Belarus" was drafted
+    as two proposals, of energy and of food, raised by the host (a new user's trial): it
+    tells the goods traded. Proposed, it is a proposal still."""
+    draft = extract(f"{_MET_ON}. {sentence}")
+    assert draft.meeting["proposals"] == []
+    assert draft.meeting["exports"] or draft.meeting["imports"]
+    proposed = extract(
+        f"{_MET_ON}. The governor proposed that Belarus supply tractors to the region."
+    )
+    assert [p["sector"] for p in proposed.meeting["proposals"]] == ["agricultural-machinery"]
 
 
 def test_our_goods_in_the_middle_of_the_host_s_long_quote_are_exports() -> None:

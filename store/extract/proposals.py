@@ -720,7 +720,11 @@ _GOODS_SENTENCE = re.compile(
     # together with Mogilevliftmash", a proposal made with an enterprise)
     r"\b(?:supplies|supplied|sells|sold|ships)\s+(?!of\b)[A-Z][\w’' ]*?(?<!together)\s+with\b|"
     r"\b(?:purchase|purchases|purchased|buy|buys|bought|import)\s+(?:large\s+volumes\s+of|"
-    r"a\s+(?:wide\s+)?range\s+of)\b",
+    r"a\s+(?:wide\s+)?range\s+of)\b|"
+    # what a side sells the other now, its subject and verb first: "Omsk Oblast supplies
+    # oil products, polymer goods and grain to Belarus" (drafted as two proposals)
+    r"^(?:the\s+)?(?:[\w’'-]+\s+){1,3}?(?:supplies|exports|sells|ships)\s+(?!of\b)[^.]*?\bto\s+"
+    r"(?:Belarus|Russia|the\s+(?:region|republic|country|oblast))\b",
     re.I,
 )
 
@@ -742,7 +746,10 @@ _STATUS = (
 # roadmap last year; now they proposed ...")
 _ELSEWHERE = re.compile(
     r"\b(?:similar|like\s+the\s+one|the\s+same\s+as|last\s+year|previous\s+year|earlier|"
-    r"previously|ago|in\s+(?:19|20)\d\d)\b",
+    r"previously|ago|in\s+(?:19|20)\d\d|"
+    # a clause of the place it goes to: "elevators to Omsk, where a renovation programme is
+    # under way" (the programme is under way, not the deliveries proposed)
+    r"where)\b",
     re.I,
 )
 _STATUS_CLAUSE = re.compile(r"[;:]|,\s|\.\s|\s[-–—]\s")
