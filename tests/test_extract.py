@@ -1096,6 +1096,22 @@ def test_what_a_side_sells_the_other_now_is_goods_not_a_proposal(sentence: str) 
     assert [p["sector"] for p in proposed.meeting["proposals"]] == ["agricultural-machinery"]
 
 
+def test_a_sentence_that_also_suggests_something_is_a_proposal_of_its_own() -> None:
+    """ "He also suggested expanding the supply of BelAZ mining dump trucks" was read as
+    more of the proposal before it (MAZ's machinery), which got BelAZ, and the dump trucks
+    were no proposal (a new user's trial)."""
+    text = (
+        f"{_MET_ON} on 12 March 2024.\n\nThe Prime Minister proposed to set up joint"
+        " production of road-building machinery in the region with the participation of MAZ"
+        " and Amkodor. He also suggested expanding the supply of BelAZ mining dump trucks to"
+        " the region's quarries."
+    )
+    by_name = {tuple(p["enterprises"]): p["title"] for p in extract(text).meeting["proposals"]}
+    assert ("BelAZ",) in by_name and "dump trucks" in by_name[("BelAZ",)]
+    assert not any("BelAZ" in names for names in by_name if names != ("BelAZ",))
+    assert any("MAZ" in names for names in by_name)
+
+
 def test_our_goods_in_the_middle_of_the_host_s_long_quote_are_exports() -> None:
     text = (
         f"{_MET_ON} on 12 March 2024.\n"

@@ -1474,7 +1474,13 @@ def find_proposals(
         if found:
             in_paragraph.setdefault(s.paragraph, set()).update(x[0] for x in found if not x[3])
     sectored = [
-        _sectors_of(s.text, found, in_paragraph.get(s.paragraph, set())) if found else []
+        # (a sentence that proposes something more is read alone: "He also suggested ...
+        # mining dump trucks" is machinery of its own, not MAZ's kind of machine again)
+        _sectors_of(
+            s.text, found, set() if _ANEW.match(s.text) else in_paragraph.get(s.paragraph, set())
+        )
+        if found
+        else []
         for s, found in zip(sentences, matched, strict=True)
     ]
     listed = _under_a_proposing_intro(sentences)
@@ -1520,12 +1526,18 @@ def find_proposals(
         if not set(recent) & {x[0] for x in sectors}:
             recent = {}
         status = _status(s.text)
+        anew = bool(_ANEW.match(s.text))  # ("He also suggested ...": not the same idea on)
         by_sector = _enterprises_by_sector(s.text, sectors, enterprises)
         for sector, start, end in sectors:
             spans = [(a, b) for x, a, b in sectors if x != sector]
             theirs = by_sector[sector]
             p = recent.get(sector)
-            if p and s.paragraph - p["_paragraph"] <= 1 and p["proposed_by"] == by.name:
+            if (
+                p
+                and s.paragraph - p["_paragraph"] <= 1
+                and p["proposed_by"] == by.name
+                and not anew
+            ):
                 if len(p["detail"]) < _MAX_DETAIL and s.text not in p["detail"]:
                     p["detail"] += " " + s.text
                 _add_enterprises(p, theirs)
@@ -1615,6 +1627,16 @@ def add_heading_proposals(
                     "quote": _quote(first.text),
                 }
             )
+
+
+# A sentence that proposes something more, its speaker and "also" first: "He also suggested
+# expanding the supply of BelAZ mining dump trucks" carried on the proposal of the sentence
+# before, of the same sector (MAZ's), where it is one of its own
+_ANEW = re.compile(
+    r"(?:(?:He|She|They|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}|The\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"\s+)?(?:also|further|additionally)\s+(?:proposed|suggested|offered|put\s+forward|called\s+for)\b|"
+    r"(?:In\s+addition|Besides|Moreover),\s+(?:[\w’'-]+\s+){1,3}?(?:proposed|suggested|offered)\b"
+)
 
 
 # The detail of a proposal gathers the sentences that carry it on, a few in a real article.
