@@ -470,6 +470,25 @@ async def test_standard_input_and_a_path_with_pasted_text_are_refused_in_place(
         await pilot.pause()
         assert "not both" in str(error.render())
         assert isinstance(app.screen, ArticleScreen)
+        # a quote left open is said as such (each path was said to be missing, in pieces)
+        screen.query_one("#article-text", TextArea).text = ""
+        path = screen.query_one("#article-path", Input)
+        path.value = f'"{tmp_path}/my article.txt" "{tmp_path}/omsk.txt'
+        await pilot.press("enter")
+        await pilot.pause()
+        said = str(error.render())
+        assert said.startswith("Paths: a quote opened before ") and "omsk.txt" in said, said
+        assert "no such file" not in said and app.focused is path and not screen.busy
+
+
+def test_paths_are_split_as_a_shell_would_an_apostrophe_kept() -> None:
+    assert split_sources('"a b.txt" c.txt') == ["a b.txt", "c.txt"]
+    assert split_sources("'a b.txt' c.txt") == ["a b.txt", "c.txt"]
+    # (an apostrophe in a name: read with double quotes alone)
+    line = 'Lukashenko\'s.txt "my visit.txt"'
+    assert split_sources(line) == ["Lukashenko's.txt", "my visit.txt"]
+    with pytest.raises(ValueError, match="is not closed"):
+        split_sources('"a b.txt" "c.txt')
 
 
 async def test_a_bad_path_or_no_text_is_an_error_in_place(app, tmp_path: Path) -> None:

@@ -107,11 +107,23 @@ class Drafted(Struct):
 
 def split_sources(line: str) -> list[str]:
     """The paths and URLs in the form's first box: separated by spaces, quoted (shell-like)
-    when a path has spaces; a line shlex cannot read (an odd quote) is split on spaces."""
+    when a path has spaces. A line shlex cannot read for an apostrophe (``Lukashenko's
+    visit.txt``) is read with double quotes alone; a double quote left open raises
+    ValueError saying so (each path was said to be missing, in pieces)."""
     try:
         return shlex.split(line)
     except ValueError:
-        return line.split()
+        pass
+    lexer = shlex.shlex(line, posix=True)
+    lexer.whitespace_split, lexer.quotes, lexer.escape = True, '"', ""
+    try:
+        return list(lexer)
+    except ValueError:
+        after = line[line.rfind('"') + 1 :].strip()
+        after = after if len(after) <= 40 else "…" + after[-39:]  # (its end names the file)
+        raise ValueError(
+            f'a quote opened before {after!r} is not closed: put a " after the path'
+        ) from None
 
 
 class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
@@ -233,7 +245,12 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
     def action_draft(self) -> None:
         if self.busy:
             return
-        sources = split_sources(self.query_one("#article-path", Input).value.strip())
+        try:
+            sources = split_sources(self.query_one("#article-path", Input).value.strip())
+        except ValueError as exc:
+            self.show_error(f"Paths: {exc}.")
+            self.query_one("#article-path", Input).focus()
+            return
         text = self.query_one("#article-text", TextArea).text
         if not sources and text.strip() and all(is_url(w) for w in text.split()):
             sources, text = text.split(), ""  # URLs pasted into the text box: fetch them
