@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
@@ -932,3 +933,25 @@ def test_the_childs_draft_check_is_the_stores(store: Store, monkeypatch) -> None
     with pytest.raises(ValidationError) as caught:
         writer_module.check_draft(child, {**again, "date": "someday"})
     assert caught.value.path == "date"
+
+
+async def test_the_review_forms_help_says_what_each_key_does_whole(app) -> None:
+    """The review form's help cut what its keys do to "Disca", "Previ" at 120 columns: its
+    heading ("Reviewing a drafted meeting (tab moves between fields; …)") stood in the keys'
+    column and made it as wide as itself. Each section's heading is a line of its own."""
+    from rich.console import Console
+
+    from coopbrowse.tui.screens.help import HelpScreen
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await draft_from_text(pilot, app, ARTICLE)
+        await pilot.press("f1")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HelpScreen)
+        [table] = [s for s in app.screen.query(Static) if s.id is None]
+        console = Console(width=table.content_region.width, record=True, file=io.StringIO())
+        console.print(table.content)
+        lines = console.export_text().splitlines()
+        for does in ("Save", "Discard", "Add a row", "Next section", "Previous section"):
+            assert any(line.rstrip().endswith(does) for line in lines), (does, lines)
+        assert lines[0].startswith("Reviewing a drafted meeting")

@@ -91,23 +91,31 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        table = Table(box=None, expand=False, show_header=False, pad_edge=False)
-        table.add_column("keys", style="bold cyan", no_wrap=True, min_width=22)
-        table.add_column("does", min_width=30)
+        from rich.console import Group
+
+        # a heading, then a table of its keys, a section at a time: a heading in the keys'
+        # column ("Reviewing a drafted meeting (tab moves between fields; …)") made that
+        # column as wide as itself, and cut what each key does to "Disca"
+        parts: list[Text | Table] = []
+        table: Table | None = None
         current = None
         keymap = getattr(self.app, "keymap", None)  # (the browser's: the user's keys)
         for where, keys, description in binding_rows(self.sections, keymap):
-            if where != current:
+            if where != current or table is None:
                 if current is not None:
-                    table.add_row("", "")
-                table.add_row(Text(where, style="bold underline"), "")
+                    parts.append(Text(""))
+                parts.append(Text(where, style="bold underline"))
+                table = Table(box=None, expand=False, show_header=False, pad_edge=False)
+                table.add_column("keys", style="bold cyan", no_wrap=True, min_width=22)
+                table.add_column("does", min_width=30)
+                parts.append(table)
                 current = where
             table.add_row(Text(keys), Text(description))
         from ..widgets.search_bar import SearchBar
 
         with VerticalScroll(id="help-body"):
             yield Static(Text("coopbrowse keys", style="bold"), id="help-title")
-            yield Static(table)
+            yield Static(Group(*parts))
             # (the query language where there is a search bar: not in a dialog's own help)
             if any(where is SearchBar for _name, where in self.sections):
                 yield Static(Text("Searching", style="bold underline"), id="help-search-title")
