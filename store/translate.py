@@ -379,8 +379,10 @@ class Compiler:
             ids = resolve_sector(f.value)
             if not ids:
                 known = ", ".join(s.id for s in SECTORS)
+                near = nearest_sector(f.value)  # (first: at 80 columns the list is cut)
+                meant = f": did you mean sector:{near}?" if near else ""
                 raise QueryError(
-                    f"unknown sector '{f.value}' (sectors: {known})", f.pos, self.query
+                    f"unknown sector '{f.value}'{meant} (sectors: {known})", f.pos, self.query
                 )
             return self._any(self._fields("sector"), ids)
         if name == "region":
@@ -590,6 +592,24 @@ def rewrite_regions(node: Node) -> Node:
 
 
 _FILLER = {"and", "the", "of", "in", "for", "to"}
+
+
+def nearest_sector(value: str) -> str | None:
+    """The sector a misspelt ``sector:`` value most likely meant ("elevatrs": elevators): the
+    one an id, or a word of its label or terms, is nearest to (one edit up to six letters,
+    two beyond), or None."""
+    v = "-".join(WORD_RE.findall(fold(value)))
+    if len(v) < 3:
+        return None
+    limit = 1 if len(v) <= 6 else 2
+    best: tuple[int, int, str] | None = None
+    for n, s in enumerate(SECTORS):
+        words = set(WORD_RE.findall(fold(f"{s.label} {' '.join(s.terms)}"))) - _FILLER
+        for spelling in (s.id, *words):
+            d = edit_distance(v, spelling, limit)
+            if d <= limit and (best is None or (d, n) < best[:2]):
+                best = (d, n, s.id)
+    return best[2] if best else None
 
 
 def resolve_sector(value: str) -> list[str]:
