@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from msgspec import Struct, field
 
 from .regions import canonical_region, filter_value, short_region
-from .taxonomy import STATUS_LABELS, sector_label
+from .taxonomy import STATUS_LABELS, STATUSES, sector_label
 
 if TYPE_CHECKING:
     from .index import SearchIndex
@@ -130,8 +130,16 @@ def facet_counts(
         else:
             merged[key] = (value, n, *_label(name, key))
     labelled = list(merged.values())
-    # the most first; ties A-Z as the labels read ("Tatarstan" is the Republic of Tatarstan)
-    labelled.sort(key=lambda r: (-r[1], r[2].casefold()) if name != "year" else (-int(r[0]), ""))
+    # the most first; ties A-Z as the labels read ("Tatarstan" is the Republic of Tatarstan),
+    # statuses in their order of work (proposed, agreed, in progress, ...) as everywhere else
+    order = list(STATUSES) if name == "status" else []
+
+    def tie(value: str, text: str) -> tuple[int, str]:
+        return (order.index(value) if value in order else len(order), text.casefold())
+
+    labelled.sort(
+        key=lambda r: (-r[1], *tie(r[0], r[2])) if name != "year" else (-int(r[0]), 0, "")
+    )
     out = FacetCounts(name, kind, query, total)
     for value, n, text, flt in labelled:
         out.rows.append(FacetRow(value, text, n, n / total if total else 0.0, flt))

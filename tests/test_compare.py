@@ -846,3 +846,28 @@ def test_a_year_inferred_is_said_and_the_rows_of_proposals_are_together(store: S
     console.print(comparison_table(compare([store.meeting(LUKASHENKO), store.meeting(SAMARA)])))
     assert "Date" not in [ln.split("│")[1].strip() for ln in console.export_text().splitlines()
                           if "│" in ln]  # fmt: skip
+
+
+def test_statuses_counted_alike_are_in_their_order_of_work(store: Store) -> None:
+    """Counts by status put ties A-Z ("implemented 1, in progress 1"), where everywhere
+    else statuses come in their order of work (a new user's trial)."""
+    import msgspec
+
+    from coopbrowse.store.facets import facet_counts
+    from coopbrowse.store.index import SearchIndex
+    from coopbrowse.store.taxonomy import STATUSES
+
+    penza = store.meeting("2025-04-01-penza")
+    assert penza is not None and len(penza.proposals) >= 5
+    # one proposal of each status but "proposed", which the rest keep
+    ordered = [s for s in STATUSES if s != "proposed"]
+    statuses = dict(zip(range(len(ordered)), reversed(ordered), strict=True))
+    proposals = [
+        msgspec.structs.replace(p, status=statuses.get(i, "proposed"))
+        for i, p in enumerate(penza.proposals)
+    ]
+    index = SearchIndex.build([msgspec.structs.replace(penza, proposals=proposals)])
+    rows = [r.value for r in facet_counts(index, "status", view="proposals").rows]
+    counted = {s: sum(1 for p in proposals if p.status == s) for s in STATUSES}
+    ones = [s for s in STATUSES if counted[s] == 1]
+    assert len(ones) >= 3 and rows[-len(ones) :] == ones, rows
