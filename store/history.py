@@ -389,7 +389,9 @@ def describe(change: Change, record_id: str | None = None, width: int = 30) -> l
                     for f in steps or []:
                         if f in (others or []):
                             continue
-                        note = f": {_short(f.get('note'), 40)}" if f.get("note") else ""
+                        # (a note is one value, not old → new: the room of both)
+                        room = max(40, 2 * width)
+                        note = f": {_short(f.get('note'), room)}" if f.get("note") else ""
                         said = _named("status", f.get("status"))
                         lines.append(f"{sign} follow-up {f.get('date')} {said}{note}")
             else:  # (a status or sector as the app names it: "in progress", not "in-progress")

@@ -376,6 +376,12 @@ def test_history_shows_as_much_of_a_value_as_the_terminal_has_room_for(
     monkeypatch.setenv("COLUMNS", "200")
     code, out, _ = run(capsys, "history", MID)
     assert code == 0 and f"→ {title}" in out
+    # a follow-up's note is one value, not old and new: it has the room of both (it was cut
+    # at 40 characters in any terminal, where the history is where to read it in full)
+    note = "Contract signed in Minsk after a second round of talks on prices"
+    store.follow_up(f"{MID}-p01", status="agreed", note=note)
+    code, out, _ = run(capsys, "history", MID)
+    assert code == 0 and f"agreed: {note}" in out
 
 
 def test_show_of_a_deleted_meeting_or_its_proposal_says_undo_brings_it_back(
