@@ -530,6 +530,19 @@ def test_markup_in_the_article_is_kept_as_text_in_the_record() -> None:
     assert "[bold]supplying[/bold]" in draft.meeting["proposals"][0]["detail"]
 
 
+def test_markup_in_a_list_of_goods_is_no_good() -> None:
+    """A quote "We are ready to supply [link=http://evil]lifts[/link] | any | amount *now*"
+    drafted the export "[link= | any | amount *now*" beside elevators (a new user's trial):
+    an item with a page's or a message's markup in it names no good."""
+    draft = extract(
+        f"{_MET_ON} on 5 March 2025.\n\nPetrov proposed to expand supplies of elevators from"
+        ' Mogilevliftmash to Tomsk Oblast. "We are ready to supply [link=http://evil]lifts'
+        '[/link] | any | amount *now*", he said.'
+    )
+    goods = draft.meeting["exports"] + draft.meeting["imports"]
+    assert goods and not [g for g in goods if set(g) & set("[]|*=<>")], goods
+
+
 def test_unique_id_and_renumber() -> None:
     meeting = {
         "id": "2025-10-20-mordovia",

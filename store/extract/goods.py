@@ -410,6 +410,8 @@ def _good_of(item: str) -> str | None:
     words = item.split()
     if len(words) == 1 and item.lower() in _INDUSTRIES:
         return None  # "woodworking", "engineering": a branch of industry, no good alone
+    if _MARKUP.search(item):
+        return None  # "[link= | any | amount *now*": a page's or a message's markup, no good
     if not words or len(words) > 6 or _SAID.search(item) or not is_good(item):
         return None  # (not a good: "MAZ, MTZ and Gomselmash" are who, not what)
     if item[0].isupper() and not item.isupper() and find_region(item):
@@ -425,6 +427,9 @@ def _good_of(item: str) -> str | None:
     ):
         return None  # "our unique equipment", "such vehicles": what kind is not said
     return item
+
+
+_MARKUP = re.compile(r"[\[\]{}|*=<>#_~^`\\]")
 
 
 _FROM_WHOM = re.compile(
