@@ -35,7 +35,7 @@ from .model import NO_TRADE_QUOTED, Meeting, Proposal, TradeFigure, describe_sta
 from .regions import canonical_region, short_region
 from .storage import atomic_write_bytes, check_export_target
 from .taxonomy import sector_label
-from .text import CONTROL_CHARS, one_line, plural, unquoted
+from .text import CONTROL_CHARS, listed, one_line, plural, unquoted
 
 GENERATED_PREFIX = "_Generated "
 
@@ -411,9 +411,9 @@ def _meeting_section(m: Meeting, opts: ExportOptions, names: dict[str, str]) -> 
     if m.exports or m.imports:
         out += ["### Goods", ""]
         if m.exports:
-            out.append("- **Belarusian exports:** " + ", ".join(md_inline(g) for g in m.exports))
+            out.append("- **Belarusian exports:** " + listed([md_inline(g) for g in m.exports]))
         if m.imports:
-            out.append("- **Imports to Belarus:** " + ", ".join(md_inline(g) for g in m.imports))
+            out.append("- **Imports to Belarus:** " + listed([md_inline(g) for g in m.imports]))
         out.append("")
     if m.notes:
         out += ["### Notes", ""]

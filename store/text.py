@@ -9,6 +9,7 @@ concern: the interface builds ``rich.text.Text`` objects (never markup strings) 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Control characters, and the invisible format characters that reorder, join or hide text
 # (zero-width, bidirectional marks and overrides, word joiner, byte order mark, interlinear
@@ -48,6 +49,13 @@ def one_line(text: str) -> str:
 def plural(count: int, noun: str) -> str:
     """``1 meeting``, ``2 meetings``, ``39,981 results``."""
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def listed(items: Sequence[str]) -> str:
+    """Items of a list on one line: ``a, b, c``; ``a; b, c; d`` where an item has a comma
+    of its own ("machinery and appliances for lifting, moving, loading or unloading" read
+    as three goods among the others)."""
+    return ("; " if any("," in item for item in items) else ", ").join(items)
 
 
 def cut(text: str, most: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
 import json
 import os
@@ -833,3 +834,34 @@ def test_a_briefing_stopped_while_written_leaves_the_file_as_it_was(
         write_markdown(path, markdown_chunks(everything(store), progress=stop, every=2), force=True)
     assert path.read_text(encoding="utf-8") == "kept"
     assert [p.name for p in path.parent.iterdir()] == ["brief.md"]  # (no temporary file left)
+
+
+def test_goods_with_commas_of_their_own_are_told_apart_by_semicolons(store: Store) -> None:
+    """ "ethylene polymers, machinery and appliances for lifting, moving, loading or
+    unloading, meat and edible poultry offal" read as six goods where there are three (a
+    new user's trial): where a good has a comma, the goods are split by semicolons, in the
+    briefing and in the detail; otherwise by commas."""
+    from rich.console import Console
+
+    from coopbrowse.store.text import listed
+    from coopbrowse.tui.blocks import meeting_blocks
+
+    assert listed(["tractors", "buses"]) == "tractors, buses"
+    assert listed(["a, b or c", "d"]) == "a, b or c; d"
+    mordovia = store.meeting("2025-10-20-mordovia-lukashenko")
+    assert mordovia is not None and any("," in g for g in mordovia.imports + mordovia.exports)
+    text = to_markdown(select([mordovia], [("meeting", mordovia.id)]), now=NOW)
+    lines = text.splitlines()
+    for label, side in (
+        ("Belarusian exports", mordovia.exports),
+        ("Imports to Belarus", mordovia.imports),
+    ):
+        assert f"- **{label}:** {listed(side)}" in lines
+    console = Console(width=400, record=True, file=io.StringIO())
+    for block in meeting_blocks(mordovia):
+        if not hasattr(block, "target"):
+            console.print(block)
+    shown = console.export_text()
+    for side in (mordovia.exports, mordovia.imports):
+        if any("," in g for g in side):
+            assert "; ".join(side) in shown

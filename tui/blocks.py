@@ -33,7 +33,7 @@ from coopbrowse.store.model import (
 )
 from coopbrowse.store.regions import filter_value, short_region
 from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
-from coopbrowse.store.text import one_line, plural, printable, unquoted
+from coopbrowse.store.text import listed, one_line, plural, printable, unquoted
 
 from .widgets.columns import Fit
 
@@ -339,9 +339,9 @@ def meeting_blocks(meeting: Meeting, hl: Marker = None) -> list[Block]:
 
     goods = []
     if meeting.exports:
-        goods.append(labelled("Belarusian exports", ", ".join(meeting.exports), hl))
+        goods.append(labelled("Belarusian exports", listed(meeting.exports), hl))
     if meeting.imports:
-        goods.append(labelled("Imports to Belarus", ", ".join(meeting.imports), hl))
+        goods.append(labelled("Imports to Belarus", listed(meeting.imports), hl))
     if goods:
         blocks.append(_lines(*goods))
 
