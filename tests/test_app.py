@@ -1578,7 +1578,17 @@ async def test_export_dialog_writes_the_selection(app, store, tmp_path, monkeypa
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, ExportScreen)
-        assert len(dialog.choices) == 1 and "selection" in dialog.choice.label
+        # the selection first, and chosen; the row and the list offered after it (a search
+        # made since the selection may be what is meant: a new user's trial)
+        labels = [c.label for c in dialog.choices]
+        assert labels == [
+            "the selection (2 records)",
+            "the highlighted meeting",
+            "everything listed (5 meetings)",
+        ]
+        assert dialog.choice is dialog.choices[0]
+        note = plain(dialog.query_one(".export-note").content).strip()
+        assert note == "Export (↑/↓ choose):"  # (not "Nothing is selected")
         counts = plain(dialog.query_one("#export-counts").content)
         assert "2 meetings in full" in counts
         path = dialog.query_one("#export-path").value

@@ -532,7 +532,9 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         with Vertical(id="export-box"):
             yield Label("Export to Markdown", id="export-title")
             if len(self.choices) > 1:
-                yield Static("Nothing is selected. Export (↑/↓ choose):", classes="export-note")
+                selected = self.choices[0].slug == "selection"
+                said = "Export" if selected else "Nothing is selected. Export"
+                yield Static(f"{said} (↑/↓ choose):", classes="export-note")
                 with Dots(id="export-what"):
                     for i, choice in enumerate(self.choices):
                         yield Dot(choice.label, value=i == 0, id=f"what-{i}")

@@ -1655,37 +1655,35 @@ class MainScreen(StyledOnce, Screen[None]):
         from .export import Choice, ExportScreen
 
         choices: list[Choice] = []
-        if self.selection:
+        if self.selection:  # (first: what was chosen; the row and the list offered after it,
+            # where a search made since the selection was the user's mind: a new user's trial)
             label = f"the selection ({plural(len(self.selection), 'record')})"
             choices.append(Choice(label, self.selection.keys(), "selection"))
-        else:
-            row = self._current()
-            if row is not None:
-                name = row.region.name if row.region else ""
-                name = name or (row.proposal.title if row.proposal else "")
-                name = name or (row.meeting.title if row.meeting else "")
-                kind = row.key[0]
-                if row.region is not None:
-                    choices.append(
-                        Choice(
-                            f"the highlighted {kind}",
-                            None,
-                            name,
-                            _region_query(row.region.name, self.query_text),
-                        )
-                    )
-                else:
-                    choices.append(Choice(f"the highlighted {kind}", [row.key], name or row.key[1]))
-            if len(self.rows):
-                noun = "proposals" if self.view == "followup" else VIEWS[self.view].title.lower()
-                what = f"everything listed ({len(self.rows):,} {noun})"
-                if len(self.rows) == 1:  # ("1 meetings")
-                    what = f"everything listed (1 {noun.removesuffix('s')})"
+        row = self._current()
+        if row is not None:
+            name = row.region.name if row.region else ""
+            name = name or (row.proposal.title if row.proposal else "")
+            name = name or (row.meeting.title if row.meeting else "")
+            kind = row.key[0]
+            if row.region is not None:
                 choices.append(
                     Choice(
-                        what, None, self.query_text or self.view, self.query_text, view=self.view
+                        f"the highlighted {kind}",
+                        None,
+                        name,
+                        _region_query(row.region.name, self.query_text),
                     )
                 )
+            else:
+                choices.append(Choice(f"the highlighted {kind}", [row.key], name or row.key[1]))
+        if len(self.rows):
+            noun = "proposals" if self.view == "followup" else VIEWS[self.view].title.lower()
+            what = f"everything listed ({len(self.rows):,} {noun})"
+            if len(self.rows) == 1:  # ("1 meetings")
+                what = f"everything listed (1 {noun.removesuffix('s')})"
+            choices.append(
+                Choice(what, None, self.query_text or self.view, self.query_text, view=self.view)
+            )
         if not choices:
             self.notify("Nothing to export: the list is empty.", severity="warning")
             return
