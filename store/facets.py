@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct, field
 
+from .analysis import NAME_GROUPS
 from .regions import canonical_region, filter_value, short_region
 from .taxonomy import STATUS_LABELS, STATUSES, sector_label
 
@@ -90,6 +91,14 @@ def _label(name: str, value: str) -> tuple[str, str]:
     return value, f"year:{value}"
 
 
+def _one_spelling(slug: str) -> str:
+    """A person's name (as the index keeps it, "alexander-lukashenko") with each word in the
+    first spelling of its group (:data:`NAME_GROUPS`): one key for all its spellings."""
+    return "-".join(
+        next((g[0] for g in NAME_GROUPS if word in g), word) for word in slug.split("-")
+    )
+
+
 def facet_counts(
     index: SearchIndex, name: str, query: str = "", *, view: str = "proposals"
 ) -> FacetCounts:
@@ -121,14 +130,23 @@ def facet_counts(
     # One row a region: its spellings as stored ("Samara Oblast", "Samara region", which its
     # filter finds alike) are counted together, under the region's own name. Names no list
     # knows stay apart, as written.
+    # So does a person under the spellings of a name ("Alexander Lukashenko" from a drafted
+    # report beside the dataset's "Aleksandr Lukashenko"), whom person: finds alike: under
+    # the spelling most of their records have.
     merged: dict[str, tuple[str, int, str, str]] = {}
-    for value, n in counts:
-        key = canonical_region(value) if name == "region" else value
+    for value, n in sorted(counts, key=lambda c: -c[1]):
+        if name == "region":
+            key = canonical_region(value)
+        elif name == "proposer":
+            key = _one_spelling(value)
+        else:
+            key = value
         if key in merged:
             first, before, text, flt = merged[key]
             merged[key] = (first, before + n, text, flt)
         else:
-            merged[key] = (value, n, *_label(name, key))
+            # (a person under the spelling counted most, read first)
+            merged[key] = (value, n, *_label(name, value if name == "proposer" else key))
     labelled = list(merged.values())
     # the most first; ties A-Z as the labels read ("Tatarstan" is the Republic of Tatarstan),
     # statuses in their order of work (proposed, agreed, in progress, ...) as everywhere else
