@@ -444,9 +444,9 @@ def matching_regions(known: list[str], value: str) -> list[str]:
 
 def region_hint(tree: Node, known: list[str]) -> str:
     """For a query that found nothing: a ``region:`` value that names no region with
-    meetings here, though some start with it, and how to name those ("region:moscow is
-    Moscow, the city: no meetings here. Did you mean region:moscow-oblast (Moscow
-    Oblast)?"); "" when there is nothing to say."""
+    meetings here, and how to name those it starts, if any ("region:moscow is Moscow, the
+    city: no meetings here. Did you mean region:moscow-oblast (Moscow Oblast)?";
+    "region:tula is Tula Oblast: no meetings here."); "" when there is nothing to say."""
     for leaf, negated in walk(tree):
         if not isinstance(leaf, Filter) or leaf.name != "region" or negated:
             continue
@@ -461,9 +461,11 @@ def region_hint(tree: Node, known: list[str]) -> str:
                 for spelled in [spelled_region(name)]
             )
         )
-        if not near:
-            continue
         region = find_region(leaf.value) or find_region(leaf.value.replace("-", " "))
+        if not near:  # ("No results. Try another value" said nothing of why: a new user)
+            if region is not None:
+                return f"region:{leaf.value} is {region.name}: no meetings here."
+            return f"region:{leaf.value} names no region with meetings here."
         what = f"{region.name}: no meetings here" if region else "no region"
         named = ", ".join(f"region:{region_slug(name)} ({name})" for name in near[:3])
         return f"region:{leaf.value} is {what}. Did you mean {named}?"

@@ -908,8 +908,13 @@ def test_a_region_with_no_meetings_says_which_its_name_starts(index: SearchIndex
         )
         assert index.listing("meetings", query).hint == result.hint
     assert index.search("region:moscow-oblast").total > 0
-    # nothing to say: a region no stored one starts with, or words that simply miss
-    assert index.search("region:tula").hint == ""
+    # a region with no meetings here, or a value that names none, says so (the list said
+    # "Try another value" and nothing of why: a new user's trial); words that simply miss,
+    # nothing
+    assert index.search("region:tula").hint == "region:tula is Tula Oblast: no meetings here."
+    assert index.search("elevator region:atlantis").hint == (
+        "region:atlantis names no region with meetings here."
+    )
     assert index.search("region:samara spaceships").hint == ""
     assert index.search("-region:moscow").total > 0
 
