@@ -1109,6 +1109,21 @@ def test_what_a_side_sells_the_other_now_is_goods_not_a_proposal(sentence: str) 
     assert [p["sector"] for p in proposed.meeting["proposals"]] == ["agricultural-machinery"]
 
 
+def test_the_people_a_supply_goes_to_are_no_sector_of_its_own() -> None:
+    """ "ready to supply Lida and Gomselmash harvesters, as well as MTZ tractors, to Voronezh
+    farmers" drafted a second proposal "Cooperation in to Voronezh farmers" (agriculture and
+    food), which took MTZ (a new user's trial). Farmers alone are still farming's."""
+    text = (
+        f"{_MET_ON} on 15 May 2024.\n\nPetrov said Belarus is ready to supply Gomselmash"
+        " harvesters, as well as MTZ tractors, to Tomsk farmers."
+    )
+    proposals = extract(text).meeting["proposals"]
+    assert [p["sector"] for p in proposals] == ["agricultural-machinery"]
+    assert set(proposals[0]["enterprises"]) == {"Gomselmash", "MTZ"}
+    alone = f"{_MET_ON} on 15 May 2024.\n\nPetrov proposed to support Tomsk farmers."
+    assert [p["sector"] for p in extract(alone).meeting["proposals"]] == ["agriculture-food"]
+
+
 def test_a_sentence_that_also_suggests_something_is_a_proposal_of_its_own() -> None:
     """ "He also suggested expanding the supply of BelAZ mining dump trucks" was read as
     more of the proposal before it (MAZ's machinery), which got BelAZ, and the dump trucks

@@ -1360,6 +1360,12 @@ def _sectors_of(
             continue
         if sector == "machinery-equipment" and paragraph_sectors & _MACHINES and not listed:
             continue
+        if (
+            _RECIPIENTS.fullmatch(sentence, start, end)
+            and _TO_WHOM.search(sentence, max(0, start - 60), start)
+            and any(o != sector for o, _a, _b in strong)
+        ):
+            continue  # "harvesters ... to Voronezh farmers": who gets them, not a sector
         if sector == "industrial-cooperation" and any(
             o in _MACHINES and a > end and _OF_THE_KIND.fullmatch(sentence, end, a)
             for o, a, _b in strong
@@ -1368,6 +1374,14 @@ def _sectors_of(
         seen.add(sector)
         sectors.append((sector, start, end))
     return sectors
+
+
+# People a supply goes to, after "to" or "for": "supply harvesters to Voronezh farmers" is
+# not also a proposal about farming ("Cooperation in to Voronezh farmers")
+_RECIPIENTS = re.compile(r"(?:farmers|growers|agrarians|consumers)", re.I)
+_TO_WHOM = re.compile(
+    r"\b(?:to|for)\s+(?:(?:the|our|your|its|their|local|[A-Z][\w’'-]*|region['’]s)\s+){0,2}$"
+)
 
 
 _WE_MAKE = re.compile(WE_MAKE)  # (goods.py: what Belarus's side says it makes)
