@@ -1942,6 +1942,18 @@ def test_months_told_apart_from_their_year_are_that_years() -> None:
     ]
 
 
+def test_a_figure_of_one_month_is_that_months() -> None:
+    """ "In January 2024 alone, mutual trade amounted to $85 million" was dropped (a new
+    user's trial): it is the figure of that month. A day's date is no period ("on 12 March
+    2024" beside a year's figure)."""
+    assert _figures_in_bashkortostan(
+        "In January 2024 alone, mutual trade amounted to $85 million."
+    ) == [("2024-01", 85.0, "", None)]
+    assert _figures_in_bashkortostan(
+        "On 12 March 2024 the governor said trade reached $1.2 billion in 2023."
+    ) == [("2023", 1200.0, "", None)]
+
+
 def test_a_day_just_after_the_pages_date_is_that_years() -> None:
     """ "on 3 February" under a page dated 2025-02-01 was drafted as 3 February 2024, a year
     before the page (a saved page of a real report); a day well after it still is the year

@@ -132,6 +132,13 @@ _MONTH_RANGE = re.compile(
 )
 
 
+# One month, after "in": "In January 2024 alone, mutual trade amounted to $85 million" (not a
+# day's date: "on 12 March 2024")
+_ONE_MONTH = re.compile(
+    rf"\b(?i:in)\s+({MONTH})\s+(?:(?:of\s+)?(this\s+year|last\s+year)|(\d{{4}}))\b"
+)
+
+
 _HALF = re.compile(
     r"\b(?:in\s+)?the\s+(first|second|third|fourth|first\s+(?:two|three)|(?:1st|2nd|3rd|4th))\s+"
     r"(half|quarters?)(?:\s+of\s+(this\s+year|last\s+year|(\d{4})))?",
@@ -545,6 +552,15 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
         if a < b:
             found.append(_Period(f"{y}-{a:02d}..{y}-{b:02d}", m.start(), m.end()))
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _ONE_MONTH.finditer(clause):
+        if taken[m.start(1)]:
+            continue
+        y = year_of(m.group(2), m.group(3))
+        if y is None:
+            continue
+        month = MONTHS[m.group(1).lower().rstrip(".")]
+        found.append(_Period(f"{y}-{month:02d}", m.start(), m.end()))
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _HALF.finditer(clause):
         y = year_of(m.group(3), m.group(4))
         if y is None:
