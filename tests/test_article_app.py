@@ -955,3 +955,21 @@ async def test_the_review_forms_help_says_what_each_key_does_whole(app) -> None:
         for does in ("Save", "Discard", "Add a row", "Next section", "Previous section"):
             assert any(line.rstrip().endswith(does) for line in lines), (does, lines)
         assert lines[0].startswith("Reviewing a drafted meeting")
+
+
+async def test_the_line_with_the_focus_looks_it(app) -> None:
+    """The path line has no border: with the focus it looked like the date line without
+    it, while the text box's bars looked focused, and a new user typed into the wrong
+    place. The focused line has a colour of its own."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        await settle(pilot, app)
+        path = app.screen.query_one("#article-path", Input)
+        published = app.screen.query_one("#article-published", Input)
+        assert app.focused is path
+        focused, other = path.styles.background, published.styles.background
+        assert focused != other
+        published.focus()
+        await settle(pilot, app)
+        assert published.styles.background == focused and path.styles.background == other
