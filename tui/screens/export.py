@@ -350,6 +350,8 @@ class KeepsKeysTypedAfter(Widget):
         super().__init__(*args, **kwargs)
         self.kept_keys: list[events.Key] = []
         self._keeping = False
+        self.path_refused = False  # an error said of the path, until the path is edited
+        self.error_shown = ""  # the error the dialog shows ("" for none)
 
     def keep_keys_from_now(self) -> None:
         self._keeping = True
@@ -379,8 +381,19 @@ class KeepsKeysTypedAfter(Widget):
 
     def refuse(self, message: str) -> None:
         """Say why the file is not written; the keys kept go back into the dialog, which
-        stays (not on an error of something else: a preview's)."""
+        stays (not on an error of something else: a preview's). The error goes at the next
+        edit of the path, unless keys typed ahead are to edit it now: then it stays, or it
+        would go before it was seen ("/", enter, "x": no word of why nothing was written)."""
+        typed_ahead = bool(self.kept_keys)
         self.show_error(message)  # type: ignore[attr-defined]
+        if typed_ahead:  # (an edit from now on is the user's, once the keys have gone in)
+            self.path_refused = False
+            shown = message
+
+            def arm() -> None:
+                self.path_refused = self.error_shown == shown
+
+            self.set_timer(0.3, arm)
         self.send_kept_keys()
 
     def close_with(self, result: Any) -> None:
@@ -412,7 +425,6 @@ class SaveAsScreen(
         self.default = default
         self.write = write
         self.writing = False  # (while written, the dialog stays: its answer is to come)
-        self.path_refused = False  # an error said of the path, until it is edited
         self.target_ticket = 0  # the latest path check (take_target)
 
     def compose(self) -> ComposeResult:
@@ -449,11 +461,11 @@ class SaveAsScreen(
 
     def show_error(self, message: str) -> None:
         self.query_one("#save-as-error", Static).update(Text(printable(message), style="bold red"))
-        self.path_refused = True
+        self.path_refused, self.error_shown = True, message
 
     def show_note(self, message: str) -> None:
         self.query_one("#save-as-error", Static).update(Text(printable(message), style="dim"))
-        self.path_refused = False
+        self.path_refused, self.error_shown = False, ""
 
     def action_write(self) -> None:
         if self.writing:
@@ -524,7 +536,6 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         self.target_ticket = 0  # the latest path check (take_target)
         self.ready = False  # the preview of the current choice and options is shown
         self.writing = False  # a write is on its way (rendered, then written, in a worker)
-        self.path_refused = False  # an error said of the path, until the path is edited
         self._cancelled = threading.Event()  # escape while writing: write nothing more
         self.closed = False  # escape came: nothing asked for before it is done any more
 
@@ -771,11 +782,11 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         if not self.is_attached:  # (closed while a worker read the records)
             return
         self.query_one("#export-error", Static).update(Text(printable(message), style="bold red"))
-        self.path_refused = True
+        self.path_refused, self.error_shown = True, message
 
     def show_note(self, message: str) -> None:
         self.query_one("#export-error", Static).update(Text(printable(message), style="dim"))
-        self.path_refused = False
+        self.path_refused, self.error_shown = False, ""
 
     def _after_typed(self, then: Callable[[], object]) -> None:
         """Run ``then`` once the keys typed before this one are handled: ctrl+e and ctrl+y
