@@ -1107,6 +1107,35 @@ def test_what_a_side_sells_the_other_now_is_goods_not_a_proposal(sentence: str) 
         f"{_MET_ON}. The governor proposed that Belarus supply tractors to the region."
     )
     assert [p["sector"] for p in proposed.meeting["proposals"]] == ["agricultural-machinery"]
+    # the goods traded, each side's (the helper only asked for some)
+    if sentence.startswith("Omsk"):
+        assert draft.meeting["imports"] == ["oil products", "polymer goods", "grain"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sector"),
+    [
+        # (a sale now, then a proposal or an agreement in the same sentence: a review)
+        (
+            "Russia supplies oil and gas to Belarus, and Petrov proposed to increase supplies of"
+            " Belarusian trucks.",
+            "automotive",
+        ),
+        (
+            "MTZ already supplies tractors to the region, and the sides agreed to open a service"
+            " centre.",
+            "service-logistics",
+        ),
+        (
+            "Sidorov suggested Belarus supplies more tractors to the region.",
+            "agricultural-machinery",
+        ),
+        ("Petrov proposed MAZ supplies buses to the region.", "public-transport"),
+    ],
+)
+def test_a_sale_told_beside_a_proposal_keeps_the_proposal(sentence: str, sector: str) -> None:
+    draft = extract(f"{_MET_ON}. {sentence}")
+    assert sector in {p["sector"] for p in draft.meeting["proposals"]}
 
 
 def test_the_people_a_supply_goes_to_are_no_sector_of_its_own() -> None:

@@ -721,9 +721,13 @@ _GOODS_SENTENCE = re.compile(
     r"\b(?:supplies|supplied|sells|sold|ships)\s+(?!of\b)[A-Z][\w’' ]*?(?<!together)\s+with\b|"
     r"\b(?:purchase|purchases|purchased|buy|buys|bought|import)\s+(?:large\s+volumes\s+of|"
     r"a\s+(?:wide\s+)?range\s+of)\b|"
-    # what a side sells the other now, its subject and verb first: "Omsk Oblast supplies
-    # oil products, polymer goods and grain to Belarus" (drafted as two proposals)
-    r"^(?:the\s+)?(?:[\w’'-]+\s+){1,3}?(?:supplies|exports|sells|ships)\s+(?!of\b)[^.]*?\bto\s+"
+    # what a side sells the other now, its subject and verb first and nothing proposed or
+    # agreed in the sentence: "Omsk Oblast supplies oil products, polymer goods and grain to
+    # Belarus" (drafted as two proposals); not "MTZ supplies tractors to the region, and the
+    # sides agreed to open a service centre"
+    r"^(?![^.]*\b(?:propos|suggest|agree|ready|could|would|will|should|want|wish|plan|offer|"
+    r"invit|intend|call)\w*)(?:the\s+)?(?:[\w’'-]+\s+){1,3}?(?:supplies|exports|sells|ships)\s+"
+    r"(?!of\b)(?:(?!,\s+(?:and|but|while|whereas)\s)[^.;])*?\bto\s+"
     r"(?:Belarus|Russia|the\s+(?:region|republic|country|oblast))\b",
     re.I,
 )
