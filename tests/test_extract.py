@@ -1076,12 +1076,14 @@ def _statuses(sentence: str) -> set[str]:
             "The sides signed a roadmap last year; now they proposed to build a cement plant.",
             "proposed",
         ),
-        # a clause of the place it goes to (a new user's trial)
+        # a clause of the place it goes to (a new user's trial); not a clause the status
+        # stands in (a review)
         (
             "Karaev proposed to increase the deliveries of Belarusian elevators to Omsk, where"
             " an apartment building renovation programme is under way.",
             "proposed",
         ),
+        ("The sides agreed on a project where MAZ will assemble buses in Tomsk.", "agreed"),
     ],
 )
 def test_a_proposal_s_status_is_told_in_its_own_clause(sentence: str, status: str) -> None:
@@ -1136,6 +1138,21 @@ def test_what_a_side_sells_the_other_now_is_goods_not_a_proposal(sentence: str) 
 def test_a_sale_told_beside_a_proposal_keeps_the_proposal(sentence: str, sector: str) -> None:
     draft = extract(f"{_MET_ON}. {sentence}")
     assert sector in {p["sector"] for p in draft.meeting["proposals"]}
+
+
+@pytest.mark.parametrize(
+    "more",
+    [
+        "He also suggested increasing the number of elevators supplied by Mogilevliftmash.",
+        "In addition, he proposed to supply more elevators next year.",
+        "He also proposed that the elevators be assembled with local components.",
+    ],
+)
+def test_also_suggesting_more_of_the_proposal_just_made_carries_it_on(more: str) -> None:
+    """ "He also ..." after a proposal of its sector is more of it, not a second one (a
+    review of the rule that "also suggested" proposes something of its own)."""
+    text = f"{_MET_ON} on 12 March 2024.\n\nPetrov proposed to expand supplies of elevators. {more}"
+    assert [p["sector"] for p in extract(text).meeting["proposals"]] == ["elevators"]
 
 
 def test_the_people_a_supply_goes_to_are_no_sector_of_its_own() -> None:

@@ -750,10 +750,11 @@ _STATUS = (
 # roadmap last year; now they proposed ...")
 _ELSEWHERE = re.compile(
     r"\b(?:similar|like\s+the\s+one|the\s+same\s+as|last\s+year|previous\s+year|earlier|"
-    r"previously|ago|in\s+(?:19|20)\d\d|"
+    r"previously|ago|in\s+(?:19|20)\d\d)\b|"
     # a clause of the place it goes to: "elevators to Omsk, where a renovation programme is
-    # under way" (the programme is under way, not the deliveries proposed)
-    r"where)\b",
+    # under way" (the programme is under way, not the deliveries proposed); not "agreed on a
+    # project where MAZ will assemble buses" (the clause the status stands in)
+    r"\A[,;]\s*where\b",
     re.I,
 )
 _STATUS_CLAUSE = re.compile(r"[;:]|,\s|\.\s|\s[-–—]\s")
@@ -768,7 +769,7 @@ def _status(text: str) -> str:
             at = bisect.bisect_left(cuts, m.start())
             start = cuts[at - 1] if at else 0
             end = cuts[at] if at < len(cuts) else len(text)
-            if not _ELSEWHERE.search(text, start, end):
+            if not _ELSEWHERE.search(text[start:end]):
                 return name
     return "proposed"
 
@@ -1492,8 +1493,10 @@ def find_proposals(
         if found:
             in_paragraph.setdefault(s.paragraph, set()).update(x[0] for x in found if not x[3])
     sectored = [
-        # (a sentence that proposes something more is read alone: "He also suggested ...
-        # mining dump trucks" is machinery of its own, not MAZ's kind of machine again)
+        # (a sentence that proposes something more is read alone: "He also proposed that
+        # Tyumen State University and BSU exchange students" is education's whatever its
+        # paragraph raised, and "He also suggested ... BelAZ mining dump trucks" machinery
+        # of its own, not more of the MAZ road machinery before it)
         _sectors_of(
             s.text, found, set() if _ANEW.match(s.text) else in_paragraph.get(s.paragraph, set())
         )
@@ -1544,7 +1547,7 @@ def find_proposals(
         if not set(recent) & {x[0] for x in sectors}:
             recent = {}
         status = _status(s.text)
-        anew = bool(_ANEW.match(s.text))  # ("He also suggested ...": not the same idea on)
+        more = bool(_ANEW.match(s.text))
         by_sector = _enterprises_by_sector(s.text, sectors, enterprises)
         for sector, start, end in sectors:
             spans = [(a, b) for x, a, b in sectors if x != sector]
@@ -1554,7 +1557,9 @@ def find_proposals(
                 p
                 and s.paragraph - p["_paragraph"] <= 1
                 and p["proposed_by"] == by.name
-                and not anew
+                # ("He also suggested ..." carries on the proposal just made, if of its
+                # sector, not one made before it: "our machinery" a paragraph up)
+                and (not more or p is last)
             ):
                 if len(p["detail"]) < _MAX_DETAIL and s.text not in p["detail"]:
                     p["detail"] += " " + s.text
@@ -1648,8 +1653,8 @@ def add_heading_proposals(
 
 
 # A sentence that proposes something more, its speaker and "also" first: "He also suggested
-# expanding the supply of BelAZ mining dump trucks" carried on the proposal of the sentence
-# before, of the same sector (MAZ's), where it is one of its own
+# expanding the supply of BelAZ mining dump trucks" after a proposal of MAZ's road machinery
+# (the dump trucks were taken for more of MAZ's kind of machine, and BelAZ went to it)
 _ANEW = re.compile(
     r"(?:(?:He|She|They|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}|The\s+[\w-]+(?:\s+[\w-]+)?)"
     r"\s+)?(?:also|further|additionally)\s+(?:proposed|suggested|offered|put\s+forward|called\s+for)\b|"
