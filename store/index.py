@@ -601,12 +601,19 @@ class SearchIndex:
         return self._caveat(self.searcher(), tree)
 
     def _caveat(self, searcher: Any, tree: Node) -> str:
-        return excluded_hint(tree, self._vocab(searcher), lambda: self.known_regions(searcher))
+        def finds(leaf: Node) -> bool:  # (the leaf searched for itself, anywhere)
+            try:
+                return self._answer(searcher, leaf, "all", None, False)[3] > 0
+            except QueryError:
+                return True  # (nothing to say of it)
+
+        vocabulary = self._vocab(searcher)
+        return excluded_hint(tree, finds, vocabulary, lambda: self.known_regions(searcher))
 
     def _empty_hint(self, searcher: Any, tree: Node, text: str) -> str:
         """For a query that found nothing, what it may have meant: a region named otherwise
-        (region_hint), a joined word that finds nothing alone (joined_words_hint), an
-        operator in lower case (operator_hint), or an exclusion that names nothing here."""
+        (region_hint), a joined word that finds nothing alone (joined_words_hint), or an
+        operator in lower case (operator_hint)."""
 
         def finds(word: str) -> bool:
             try:
@@ -618,7 +625,6 @@ class SearchIndex:
             region_hint(tree, self.known_regions(searcher))
             or joined_words_hint(text, finds)
             or operator_hint(text)
-            or self._caveat(searcher, tree)
         )
 
     def count(self, query: str | Node, *, view: str) -> int:

@@ -442,6 +442,14 @@ def matching_regions(known: list[str], value: str) -> list[str]:
     ]
 
 
+def _has_or(node: Node) -> bool:
+    if isinstance(node, Or):
+        return True
+    if isinstance(node, And):
+        return any(_has_or(child) for child in node.children)
+    return isinstance(node, Not) and _has_or(node.child)
+
+
 def region_hint(tree: Node, known: list[str]) -> str:
     """For a query that found nothing: a ``region:`` value that names no region with
     meetings here, and how to name those it starts, if any ("region:moscow is Moscow, the
@@ -463,6 +471,8 @@ def region_hint(tree: Node, known: list[str]) -> str:
         )
         region = find_region(leaf.value) or find_region(leaf.value.replace("-", " "))
         if not near:  # ("No results. Try another value" said nothing of why: a new user)
+            if _has_or(tree):
+                continue  # (one of several: "(region:tula OR region:samara) spaceships")
             if region is not None:
                 return f"region:{leaf.value} is {region.name}: no meetings here."
             return f"region:{leaf.value} names no region with meetings here."
@@ -473,37 +483,37 @@ def region_hint(tree: Node, known: list[str]) -> str:
 
 
 def excluded_hint(
-    tree: Node, vocabulary: Vocabulary, known_regions: Callable[[], list[str]]
+    tree: Node,
+    finds: Callable[[Node], bool],
+    vocabulary: Vocabulary,
+    known_regions: Callable[[], list[str]],
 ) -> str:
     """An exclusion that leaves nothing out because nothing here has what it names: most
     often a slip ("sector:elevators -region:samra" listed Samara's proposals with no word
-    said, where the same slip included would have been corrected). A ``region:``,
-    ``person:`` or ``enterprise:`` value that names nothing indexed is said whether or not
-    something near is found; a word, only when one near it is (a word in no record at all,
-    "-tourism", is as likely meant). "" when there is nothing to say."""
+    said, where the same slip included would have been corrected). ``finds``: whether a
+    leaf, searched for itself, finds any record (so a name's other spellings count, as
+    ``person:`` finds them). A ``region:``, ``person:`` or ``enterprise:`` value that finds
+    nothing is said whether or not something near is found (not a region with no meetings
+    here: ``-region:tula`` is as meant); a word, only when one near it is (a word in no
+    record at all, "-tourism", is as likely meant). "" when there is nothing to say."""
     for leaf, negated in walk(tree):
         if not negated:
             continue
         if isinstance(leaf, Filter) and leaf.name in ("region", "person", "enterprise"):
-            value = fold(leaf.value).strip()
-            if leaf.name == "region":
-                if _named_region(value) or matching_regions(known_regions(), value):
-                    continue  # (a region, perhaps with no meetings here: as meant)
-                what = f"no region here is called {leaf.value}"
-            else:
-                words = WORD_RE.findall(value)
-                if all(vocabulary.prefixed(w, limit=1) for w in words):
-                    continue
-                what = f"no {leaf.name} here is named {leaf.value}"
+            if leaf.name == "region" and _named_region(fold(leaf.value).strip()):
+                continue  # (a region, perhaps with no meetings here: as meant)
+            if finds(leaf):
+                continue
+            kind = "called" if leaf.name == "region" else "named"
             better = _corrected_value(leaf, vocabulary, known_regions)
-            said = f"“-{leaf.name}:{leaf.value}” leaves nothing out: {what}."
+            said = (
+                f"“-{leaf.name}:{leaf.value}” leaves nothing out: no {leaf.name} here is"
+                f" {kind} {leaf.value}."
+            )
             return said + (f" Did you mean -{leaf.name}:{better}?" if better else "")
         if isinstance(leaf, Word) and not leaf.prefix:
-            word = fold(leaf.text)
-            if vocabulary.known(term(word)):
-                continue
-            better = vocabulary.nearest(word)
-            if better is not None:
+            better = vocabulary.nearest(fold(leaf.text))
+            if better is not None and not finds(leaf):
                 return (
                     f"“-{leaf.text}” leaves nothing out: no record has that word."
                     f" Did you mean -{better}?"

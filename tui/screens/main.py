@@ -1021,7 +1021,8 @@ class MainScreen(StyledOnce, Screen[None]):
         bar = self.query_one(SearchBar)
         if self.corrections:
             fixed = ", ".join(f"{a} → {b}" for a, b in self.corrections)
-            bar.show_hint(f"No exact matches; showing results for: {fixed}", corrected=True)
+            said = f"No exact matches; showing results for: {fixed}"
+            bar.show_hint(said, corrected=True, caveat=self._caveat)
         elif counts is not None:
             bar.show_hint(self._matches(*counts), found=any(counts), caveat=self._caveat)
         else:
