@@ -1079,6 +1079,10 @@ class Store:
                             "status": status,
                             "note": note,
                             "url": url,
+                            # (a note or a source on the status as it stands: it does not
+                            # date the status, unless the article's is being confirmed)
+                            "confirms": status == p.get("status")
+                            and not p.get("status_from_article"),
                         }
                     )
                     latest = max((f.get("date", "") for f in p.get("follow_up", [])), default="")
@@ -1086,7 +1090,11 @@ class Store:
                     p["status"] = step.status
                     p["status_from_article"] = False
                     steps, this = p.get("follow_up", []), step.to_dict()
-                    if not steps or steps[-1] != this:  # (the same again: recorded once)
+
+                    def said(f: dict[str, Any]) -> dict[str, Any]:
+                        return {k: v for k, v in f.items() if k != "confirms"}
+
+                    if not steps or said(steps[-1]) != said(this):  # (the same again: once)
                         p["follow_up"] = [*steps, this]
                 if raised_again is not None:
                     if raised_again == mid or raised_again not in catalog.ids:

@@ -409,12 +409,14 @@ class Source(Struct, forbid_unknown_fields=True):
 
 
 class FollowUp(Struct, forbid_unknown_fields=True):
-    """One change of a proposal's status after the meeting: when, to what, and why."""
+    """One change of a proposal's status after the meeting: when, to what, and why; or,
+    ``confirms``, a note or a source on the status as it stood, which does not date it."""
 
     date: str
     status: str
     note: str = ""
     url: str = ""
+    confirms: bool = False
 
     @classmethod
     def from_dict(cls, data: Any, prefix: str = "") -> FollowUp:
@@ -424,10 +426,19 @@ class FollowUp(Struct, forbid_unknown_fields=True):
             status=_status(r, required=True),
             note=r.text("note"),
             url=r.text("url"),
+            confirms=r.flag("confirms"),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.date, "status": self.status, "note": self.note, "url": self.url}
+        out: dict[str, Any] = {
+            "date": self.date,
+            "status": self.status,
+            "note": self.note,
+            "url": self.url,
+        }
+        if self.confirms:  # (written only where it is: older records stay as they were)
+            out["confirms"] = True
+        return out
 
 
 def _status(r: _Reader, *, required: bool = False) -> str:
@@ -504,13 +515,18 @@ class Proposal(Struct, forbid_unknown_fields=True):
     def status_since(self) -> str:
         """The date of the latest status change ("" when it is the meeting's own): the first
         of the latest follow-ups that give the current status (those after it confirm it;
-        a confirmation does not make a proposal younger)."""
+        a confirmation does not make a proposal younger), not counting those recorded as
+        confirmations (a note on the status as it stood since the meeting: "proposed since
+        2023-12-18, 1,085 days" became 950 days with a note dated 2024-05-01)."""
         since = ""
         for step in reversed(self.follow_up):
             if step.status != self.status:
                 break
-            since = step.date
-        return since or (self.follow_up[-1].date if self.follow_up else "")
+            if not step.confirms:
+                since = step.date
+        if since or not self.follow_up or self.follow_up[-1].status == self.status:
+            return since
+        return self.follow_up[-1].date
 
 
 # Where a change to a record came from (see coopbrowse.store.history).

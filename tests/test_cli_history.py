@@ -414,3 +414,31 @@ def test_show_of_an_unknown_id_in_a_large_database_reads_no_history(
     assert code == 0
     code, _out, err = run(capsys, "show", MID)
     assert code == 2 and "`coopbrowse history ID` tells whether it was deleted" in err
+
+
+def test_a_note_on_the_status_as_it_stands_does_not_make_it_younger(capsys, store) -> None:
+    """A note-only follow-up on a proposal proposed at its meeting re-dated the status to
+    the note's day ("proposed since 2023-12-18, 1,085 d" became 950 d; with no date, 0 d):
+    a new user's trial. It is recorded as a confirmation and does not date the status; a
+    change of status after it does, and a note after that does not again."""
+    pid = "2023-12-18-moscow-oblast-p02"
+    before = store.proposal(pid)
+    assert before is not None and before.status == "proposed" and before.status_since == ""
+    code, _out, err = run(capsys, "follow-up", pid, "--date", "2024-05-01", "--note", "n")
+    assert code == 0, err
+    noted = Store.open(store.path).proposal(pid)
+    assert noted is not None and noted.status_since == "" and noted.follow_up[-1].confirms
+    step = ("--status", "agreed", "--date", "2024-06-01")
+    assert run(capsys, "follow-up", pid, *step)[0] == 0
+    agreed = Store.open(store.path).proposal(pid)
+    assert agreed is not None and agreed.status_since == "2024-06-01"
+    assert not agreed.follow_up[-1].confirms
+    code, _out, err = run(capsys, "follow-up", pid, "--note", "undated: today")
+    assert code == 0, err
+    noted = Store.open(store.path).proposal(pid)
+    assert noted is not None and noted.status_since == "2024-06-01"
+    # (the record keeps what was said: a confirmation is marked so in its follow-up)
+    code, out, _err = run(capsys, "show", pid, "--json")
+    [mine] = [q for q in json.loads(out)["proposals"] if q["id"] == pid]
+    steps = mine["follow_up"]
+    assert [s.get("confirms", False) for s in steps] == [True, False, True]

@@ -293,7 +293,7 @@ def test_the_file_is_named_as_given(capsys, tmp_path: Path):
                 }
             ],
             "record 1 (2025-01-01-x): proposals[0].follow_up[0].comment: no such field (a "
-            "follow-up has date, note, status, url)",
+            "follow-up has confirms, date, note, status, url)",
         ),
         (
             "ids.json",
