@@ -833,6 +833,53 @@ async def first_follow_up(pilot, app) -> FollowUpScreen:
     return dialog
 
 
+async def test_ctrl_q_over_work_not_saved_asks_before_quitting(app, store) -> None:
+    """ctrl+q (Textual's quit, heard everywhere) closed the app at once from a follow-up
+    with a note typed, and the note was lost (a new user's trial): it asks, and "n" goes
+    back to the dialog as it was; ctrl+q again, or "y", quits. Nothing typed: it quits."""
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await first_follow_up(pilot, app)
+        note = dialog.query_one("#fu-note", Input)
+        note.value = "contract signed in Minsk"
+        await pilot.press("ctrl+q")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen) and app.is_running
+        assert "Quit coopbrowse? This follow-up is not saved." in app.screen.question
+        await pilot.press("n")
+        await settle(pilot, app)
+        assert app.screen is dialog and note.value == "contract signed in Minsk"
+        await pilot.press("ctrl+q")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("ctrl+q")  # (asked: again is yes)
+        await settle(pilot, app)
+        assert not app.is_running
+    again = CoopBrowseApp(store, state_path=app.state_path, settings=FAST)
+    async with again.run_test(size=SIZE) as pilot:
+        await first_follow_up(pilot, again)
+        await pilot.press("ctrl+q")  # (nothing entered: nothing to lose)
+        await settle(pilot, again)
+        assert not again.is_running
+    assert not store.proposal(dialog.proposal.id).follow_up  # type: ignore[union-attr]
+
+
+async def test_ctrl_q_in_the_edit_form_asks_only_over_edits(app, store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        form.query_one("#f-title", Input).value = "A title of my own"
+        await pilot.press("ctrl+q")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question == "Quit coopbrowse? Your edits are not saved."
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert app.screen is form and app.is_running
+        form.query_one("#f-title", Input).value = store.meeting(PENZA).title  # type: ignore[union-attr]
+        await pilot.press("ctrl+q")
+        await settle(pilot, app)
+        assert not app.is_running
+
+
 async def test_the_articles_status_confirmed_in_the_dialog_keeps_its_age(app, store) -> None:
     """``f`` then ctrl+s, untouched, on a proposal whose status the article gave: the
     status was dated today (age 0 d) and fell to the end of "longest unchanged first"."""

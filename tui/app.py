@@ -65,6 +65,7 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
         self.keymap: dict[str, str] = {}  # binding id -> keys, from the user's keymap file
         self.collect_after_first_frame = False  # (the command line's launch: see cli.launch)
         self.keymap_warning = self._apply_keymap()
+        self._asking_quit: Screen[Any] | None = None  # the question before quitting, if asked
 
     def _apply_keymap(self) -> str | None:
         """The user's keymap file, applied; a one-line warning when it had problems (the
@@ -127,6 +128,29 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
         super().exit(*args, **kwargs)
 
     async def action_quit(self) -> None:
+        """Quit, the browser's state saved. Where a form or dialog holds work not saved, ask
+        first: ctrl+q (Textual's quit, heard everywhere) closed the app at once from a
+        follow-up with a note typed, and it was lost (a new user's trial)."""
+        asking = self._asking_quit
+        if asking is None or asking is not self.screen:  # (asked already: ctrl+q again quits)
+            for screen in reversed(self.screen_stack):
+                unsaved = getattr(screen, "unsaved_work", None)
+                lost = unsaved() if callable(unsaved) else ""
+                if lost:
+                    from .screens.export import ConfirmScreen
+
+                    def answered(quit_: bool | None) -> None:
+                        self._asking_quit = None
+                        if quit_:
+                            self._quit_now()
+
+                    said = f"Quit coopbrowse? {lost[0].upper()}{lost[1:]}."
+                    self._asking_quit = ConfirmScreen(said, yes="Quit (y)")
+                    self.push_screen(self._asking_quit, answered)
+                    return
+        self._quit_now()
+
+    def _quit_now(self) -> None:
         main = self.main
         if main is not None:
             error = main.save_state()

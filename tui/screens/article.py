@@ -360,6 +360,12 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
             self._work(False)
             self.show_error(message)
 
+    def unsaved_work(self) -> str:
+        """What quitting now would lose ("" for nothing): see CoopBrowseApp.action_quit."""
+        if self.query_one("#article-text", TextArea).text.strip():
+            return "the pasted text is not drafted"
+        return ""
+
     def action_cancel(self) -> None:
         """Stop the reading under way (a fetch: at once, not when its server lets go), the
         paths and text kept; else close. Pasted text is not thrown away without asking.
@@ -398,6 +404,7 @@ class ReviewScreen(MeetingForm):
     :func:`~coopbrowse.store.ingest.save_draft` as ``import-article --yes``)."""
 
     discard_question = "Discard this draft?"
+    unsaved_what = "this draft is not saved"
     heading = "Review the drafted meeting"
 
     def help_sections(self) -> list[tuple[str, object]]:

@@ -129,11 +129,15 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
             self.query_one("#fu-later", Choice).value,
         )
 
+    def unsaved_work(self) -> str:
+        """What quitting now would lose ("" for nothing): see CoopBrowseApp.action_quit."""
+        untouched = (self.proposal.status, self._default_date(self.proposal.status), "", "", "")
+        return "" if self._entered() == untouched else "this follow-up is not saved"
+
     def action_cancel(self) -> None:
         """Escape closes the dialog at once when nothing was entered; otherwise it asks
         (as the meeting form does): a note typed is not lost to one key."""
-        untouched = (self.proposal.status, self._default_date(self.proposal.status), "", "", "")
-        if self._entered() == untouched:
+        if not self.unsaved_work():
             self.dismiss(None)
             return
         from .export import confirm

@@ -1111,6 +1111,12 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         self.show_error(message, wid)
         self._give_back_keys()
 
+    def unsaved_work(self) -> str:
+        """What quitting now would lose ("" for nothing): see CoopBrowseApp.action_quit."""
+        return "the edits in this form are being saved" if self.saving else self.unsaved_what
+
+    unsaved_what = "the changes in this form are not saved"
+
     def action_cancel(self) -> None:
         if self.saving:
             if self._waiting:  # nothing written yet: give up waiting for the lock
@@ -1129,6 +1135,7 @@ class EditScreen(MeetingForm):
     Every saved edit is recorded in the meeting's history (``u`` undoes it)."""
 
     discard_question = "Discard your edits?"
+    unsaved_what = "your edits are not saved"
 
     def __init__(self, meeting: Meeting, store: Store, focus_proposal: str | None = None) -> None:
         super().__init__(meeting.to_dict(), store)
@@ -1139,6 +1146,11 @@ class EditScreen(MeetingForm):
         if focus_proposal is not None:
             at = next((i for i, p in enumerate(meeting.proposals) if p.id == focus_proposal), None)
             self.focus_on = f"pr-{at}-title" if at is not None else None
+
+    def unsaved_work(self) -> str:
+        if not self.saving and self._unchanged():
+            return ""
+        return super().unsaved_work()
 
     def action_cancel(self) -> None:
         """Escape on a form with nothing changed closes it without asking."""
