@@ -135,6 +135,9 @@ def test_a_key_another_binding_of_the_screen_has_is_refused_and_every_problem_na
         ('export = "j"\n', "export: 'j' is already cursor-down's key"),
         ('edit = "n"\n', "edit: 'n' is already next-link's key"),
         ('detail-down = "e"\n', "detail-down: 'e' is already export's key"),
+        # Textual's own quit on ctrl+q is heard first, everywhere: a dialog's cancel there
+        # quit the app (a new user's trial)
+        ('follow-up-cancel = "ctrl+q"\n', "follow-up-cancel: 'ctrl+q' is already quit's key"),
         # a binding heard before the fields, on a character: search = "j" took j from the
         # search bar (it typed "/" there) and from the list
         ('search = "j"\n', "search: 'j' would be taken from what is typed in a field"),

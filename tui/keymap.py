@@ -120,8 +120,20 @@ def _clash_pairs(
 ) -> Iterator[tuple[str, str, str]]:
     """``(key, binding, another binding on that key)`` in ``group`` once ``keymap`` is applied
     (bindings named by id, or action)."""
+    from textual.app import App
+
     owners: dict[str, list[str]] = {}  # key -> the bindings on it
-    for item in (item for c in group for item in getattr(c, "BINDINGS", [])):
+    # (the app's own and Textual's: ctrl+q quits from anywhere, so a dialog's cancel put on
+    # it was never heard, and said nothing)
+    bindings = [
+        item
+        for c in group
+        for item in [
+            *getattr(c, "BINDINGS", []),
+            *(App.BINDINGS if isinstance(c, type) and issubclass(c, App) and c is not App else []),
+        ]
+    ]
+    for item in bindings:
         b = item if isinstance(item, Binding) else Binding(*item)
         name = b.id or b.action
         for key in bound_keys(b, keymap).split(","):
