@@ -382,3 +382,34 @@ async def test_the_view_line_and_the_lists_title_name_the_rebound_view_keys(
         await pilot.press("1")
         await settle(pilot, app)
         assert main.view == "proposals"
+
+
+async def test_a_dialogs_buttons_say_the_rebound_keys(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    """The follow-up dialog's footer said ^w Save and its button "Save (ctrl+s)", where
+    ctrl+s did nothing any more (a new user's trial): the buttons say the user's keys, and
+    the default ones where not rebound."""
+    from textual.widgets import Button
+
+    from coopbrowse.tui.screens.export import ConfirmScreen
+    from coopbrowse.tui.screens.followup import FollowUpScreen
+
+    text = 'follow-up-save = "ctrl+w"\nconfirm-yes = "Y"\n'
+    app, _keymap = app_with_keymap(store, tmp_path, monkeypatch, text)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2")
+        await settle(pilot, app)
+        await pilot.press("f")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, FollowUpScreen)
+        labels = {b.id: str(b.label) for b in dialog.query(Button)}
+        assert labels == {"fu-save": "Save (^w)", "fu-cancel": "Cancel (esc)"}
+        dialog.query_one("#fu-note").value = "a note"  # type: ignore[attr-defined]
+        await pilot.press("escape")  # (a note typed: it asks)
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        labels = {b.id: str(b.label) for b in app.screen.query(Button)}
+        assert labels == {"confirm-yes": "Discard (Y)", "confirm-no": "Cancel (n)"}

@@ -62,6 +62,13 @@ def key_shown(app: Any, binding_id: str, default: str) -> str:
     return str(app.get_key_display(Binding(keys.split(",")[0], binding_id)))
 
 
+def with_key(app: Any, label: str, binding_id: str, default: str) -> str:
+    """A button's label with the key that does the same: ``Save (ctrl+s)``, or the user's
+    key where their keymap rebinds it (the buttons said the default keys after a rebinding,
+    where the footer said the new ones: a new user's trial)."""
+    return f"{label} ({key_shown(app, binding_id, default)})"
+
+
 def _named(key: str) -> str:
     """``key`` as Textual names it: modifiers and named keys in lower case ("F2" is f2,
     "Ctrl+Enter" ctrl+enter, and "Ctrl+O" ctrl+o, "Alt+A" alt+shift+a, as a terminal sends

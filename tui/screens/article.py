@@ -41,7 +41,7 @@ from coopbrowse.store.pages import (
 from coopbrowse.store.text import one_line, printable
 
 from ..blocks import plural
-from ..keymap import key_shown
+from ..keymap import key_shown, with_key
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput, PastedTextArea
 from .export import confirm
@@ -179,8 +179,11 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
             working.display = False  # (shown while an article is read or fetched)
             yield working
             with Horizontal(id="article-buttons"):
-                yield Button("Draft (ctrl+s)", id="article-draft", variant="primary")
-                yield Button("Cancel (esc)", id="article-cancel")
+                draft = with_key(self.app, "Draft", "article-draft", "ctrl+s")
+                yield Button(draft, id="article-draft", variant="primary")
+                yield Button(
+                    with_key(self.app, "Cancel", "article-cancel", "esc"), id="article-cancel"
+                )
         yield KeysFooter()
 
     def on_mount(self) -> None:

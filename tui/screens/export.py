@@ -42,6 +42,7 @@ from coopbrowse.store.paths import expand
 from coopbrowse.store.storage import check_export_target
 from coopbrowse.store.text import one_line, plural, printable
 
+from ..keymap import with_key
 from ..keyorder import after_keys_of, bindings_for, send_keys
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput
@@ -212,8 +213,12 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-box"):
             yield Static(_indented(self.question), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
-                yield AnswerButton(self.yes, id="confirm-yes", variant="warning")
-                yield AnswerButton("Cancel (n)", id="confirm-no")
+                # (the keys as the user's keymap has them: "Undo (y)" was said after y moved)
+                yes = self.yes.removesuffix(" (y)")
+                if yes != self.yes:
+                    yes = with_key(self.app, yes, "confirm-yes", "y")
+                yield AnswerButton(yes, id="confirm-yes", variant="warning")
+                yield AnswerButton(with_key(self.app, "Cancel", "confirm-no", "n"), id="confirm-no")
         yield KeysFooter()  # this dialog's keys, not those of the screen under it
 
     def on_mount(self) -> None:
@@ -439,7 +444,9 @@ class SaveAsScreen(
             yield Static(id="save-as-error")
             with Horizontal(id="export-buttons"):
                 yield Button("Write (enter)", id="save-as-write", variant="primary")
-                yield Button("Cancel (esc)", id="save-as-cancel")
+                yield Button(
+                    with_key(self.app, "Cancel", "save-as-cancel", "esc"), id="save-as-cancel"
+                )
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -571,13 +578,17 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
             with VerticalScroll(id="export-preview"):
                 yield Static(id="export-preview-text", markup=False)
             with Horizontal(id="export-buttons"):
-                yield Button("Export (ctrl+e)", id="do-export", variant="primary")
+                yield Button(
+                    with_key(self.app, "Export", "export-write", "ctrl+e"),
+                    id="do-export",
+                    variant="primary",
+                )
                 # (short: the three fit a 72-column terminal; "Copy Markdown (ctrl+y)" cut
                 # the Cancel button off at the edge)
-                copy = Button("Copy (ctrl+y)", id="do-copy")
+                copy = Button(with_key(self.app, "Copy", "export-copy", "ctrl+y"), id="do-copy")
                 copy.tooltip = "Copy the Markdown to the clipboard"
                 yield copy
-                yield Button("Cancel (esc)", id="do-cancel")
+                yield Button(with_key(self.app, "Cancel", "export-cancel", "esc"), id="do-cancel")
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -28,6 +28,7 @@ from coopbrowse.store.regions import short_region
 from coopbrowse.store.taxonomy import STATUS_LABELS, sector_label
 from coopbrowse.store.text import one_line
 
+from ..keymap import with_key
 from ..widgets.choice import Choice
 from ..widgets.footer import KeysFooter
 from ..widgets.inputs import OrderedInput
@@ -106,8 +107,11 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
                 yield Static(Text("No later meeting raised this sector.", style="dim"))
             yield Static("", id="fu-error", markup=False)
             with Horizontal(id="fu-buttons"):
-                yield Button("Save (ctrl+s)", id="fu-save", variant="primary")
-                yield Button("Cancel (esc)", id="fu-cancel")
+                save = with_key(self.app, "Save", "follow-up-save", "ctrl+s")
+                yield Button(save, id="fu-save", variant="primary")
+                yield Button(
+                    with_key(self.app, "Cancel", "follow-up-cancel", "esc"), id="fu-cancel"
+                )
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -54,6 +54,7 @@ from coopbrowse.store.storage import WriteCancelled
 from coopbrowse.store.taxonomy import METRICS, ROLES, SECTORS, SIDES, STATUS_LABELS
 from coopbrowse.store.text import one_line, printable
 
+from ..keymap import with_key
 from ..keyorder import after_keys_of, bindings_for, send_keys
 from ..widgets.choice import Choice
 from ..widgets.footer import KeysFooter
@@ -266,7 +267,8 @@ class ListSection(Vertical):
                 self.later.append(i)
             else:
                 yield from self.form.wrapped_row(self.key, i, item, spare=i == shown)
-        yield Button(f"+ Add a {what} (ctrl+n)", id=f"add-{self.key}", classes="add-row")
+        label = with_key(self.app, f"+ Add a {what}", "form-add-row", "ctrl+n")
+        yield Button(label, id=f"add-{self.key}", classes="add-row")
 
     def on_mount(self) -> None:
         if self.later:
@@ -448,8 +450,11 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
             yield Static("", id="review-error", markup=False)
             yield ProgressBar(total=None, show_eta=False, id="review-progress")
             with Horizontal(id="review-buttons"):
-                yield Button("Save (ctrl+s)", id="review-save", variant="primary")
-                yield Button("Discard (esc)", id="review-cancel")
+                save = with_key(self.app, "Save", "form-save", "ctrl+s")
+                yield Button(save, id="review-save", variant="primary")
+                yield Button(
+                    with_key(self.app, "Discard", "form-cancel", "esc"), id="review-cancel"
+                )
         yield KeysFooter()
 
     @property
