@@ -393,7 +393,9 @@ def describe(change: Change, record_id: str | None = None, width: int = 30) -> l
                         room = max(40, 2 * width)
                         note = f": {_short(f.get('note'), room)}" if f.get("note") else ""
                         said = _named("status", f.get("status"))
-                        lines.append(f"{sign} follow-up {f.get('date')} {said}{note}")
+                        # (of which proposal, in a meeting's history: its status lines say)
+                        of = "" if record_id == pid else f" of {pid}"
+                        lines.append(f"{sign} follow-up{of} {f.get('date')} {said}{note}")
             else:  # (a status or sector as the app names it: "in progress", not "in-progress")
                 said = _change(_named(key, old), _named(key, new), width)
                 lines.append(f"{pid}.{_field(key)}: {said}")

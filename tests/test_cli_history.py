@@ -382,6 +382,11 @@ def test_history_shows_as_much_of_a_value_as_the_terminal_has_room_for(
     store.follow_up(f"{MID}-p01", status="agreed", note=note)
     code, out, _ = run(capsys, "history", MID)
     assert code == 0 and f"agreed: {note}" in out
+    # (a meeting's history says whose follow-up it is, as its status lines do; a
+    # proposal's own, not)
+    assert f"+ follow-up of {MID}-p01 " in out
+    code, out, _ = run(capsys, "history", f"{MID}-p01")
+    assert code == 0 and "+ follow-up 20" in out and "follow-up of" not in out
 
 
 def test_show_of_a_deleted_meeting_or_its_proposal_says_undo_brings_it_back(
