@@ -833,6 +833,21 @@ async def first_follow_up(pilot, app) -> FollowUpScreen:
     return dialog
 
 
+async def test_the_follow_up_dialogs_buttons_come_into_view_in_a_small_terminal(app) -> None:
+    """At 70x20 the dialog's Save and Cancel were below the screen's edge, and tabbing to
+    them did not bring them in (a new user's trial): the dialog scrolls."""
+    from textual.widgets import Button
+
+    async with app.run_test(size=(70, 20)) as pilot:
+        await first_follow_up(pilot, app)
+        save = app.screen.query_one("#fu-save", Button)
+        while app.focused is not save:
+            await pilot.press("tab")
+            await settle(pilot, app)
+        screen = app.screen.region
+        assert screen.contains_region(save.region), (save.region, screen)
+
+
 async def test_ctrl_q_over_work_not_saved_asks_before_quitting(app, store) -> None:
     """ctrl+q (Textual's quit, heard everywhere) closed the app at once from a follow-up
     with a note typed, and the note was lost (a new user's trial): it asks, and "n" goes
