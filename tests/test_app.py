@@ -775,6 +775,11 @@ async def test_command_palette_has_the_actions(app) -> None:
             "Help",
         ):
             assert expected in titles
+        # (not Textual's keys panel, which the help covers and esc left open; Quit says
+        # its keys: a new user's trial)
+        helps = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert "Keys" not in helps and helps["Quit"] == "Key: q / ctrl+q"
+        assert helps["Help"] == "Key: ? / f1"
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "CommandPalette"

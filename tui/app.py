@@ -164,7 +164,17 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
         from .keymap import bound_keys
         from .screens.help import describe_keys
 
-        yield from super().get_system_commands(screen)
+        own = {b.id: b for b in self.BINDINGS if isinstance(b, Binding)}
+
+        def keys(binding_id: str) -> str:
+            return describe_keys(bound_keys(own[binding_id], self.keymap))
+
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                continue  # (Textual's keys panel: the help says them, and esc left it open)
+            if command.title == "Quit":  # (ours: the state saved, work not saved asked of)
+                command = command._replace(help=f"Key: {keys('quit')} / ctrl+q")
+            yield command
         main = self.main
         targets: list[tuple[object, type]] = [(self, type(self))]
         if main is not None:
@@ -181,7 +191,7 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
                     f"Key: {describe_keys(bound_keys(b, self.keymap))}",
                     partial(node.run_action, b.action),  # type: ignore[attr-defined]
                 )
-        yield SystemCommand("Help", "Key: ? / f1", self.action_help)
+        yield SystemCommand("Help", f"Key: {keys('help')}", self.action_help)
 
 
 # The collector after the first frame: a pass over the young objects every 20,000 new ones
