@@ -1516,7 +1516,9 @@ def cmd_follow_up(db_path: Path, args: argparse.Namespace) -> int:
         _say(f"{args.id}: nothing changed", sys.stdout)
         return EXIT_EMPTY
     _say(f"recorded a follow-up of {args.id}:", sys.stdout)
-    for line in describe(change, args.id):
+    # (as much of each value as the line has room for, as history says it: an id raised
+    # again at was cut to "2025-10-20-mordovia-karankevi…")
+    for line in describe(change, args.id, width=max(30, (_console().width - 24) // 2)):
         _say(f"    {line}", sys.stdout)
     return EXIT_OK
 
