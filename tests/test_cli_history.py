@@ -87,7 +87,7 @@ def test_bad_input_is_exit_2_and_one_line(capsys, store: Store, argv, message) -
 
 
 def test_a_follow_up_that_changes_nothing_exits_1(capsys, store: Store) -> None:
-    later = "2025-10-20-mordovia-lukashenko"
+    later = "2025-10-20-mordovia-karankevich"
     code, out, _ = run(capsys, "follow-up", PID, "--raised-at", later)
     assert code == 0 and f"→ {later}\n" in out  # (the id whole: it was cut)
     code, out, _ = run(capsys, "follow-up", PID, "--raised-at", later)
