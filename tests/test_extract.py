@@ -217,6 +217,14 @@ def test_a_figure_inside_a_quotation_of_several_sentences_is_its_speakers(quote:
     unsaid = said.replace(" the governor said", " the figures show")
     draft = extract(f"{_TVER}\n\n{unsaid}")
     assert [t["stated_by"] for t in draft.meeting["trade"]] == ["BelTA (report text)"]
+    # (nor where someone who is no participant said it, or the marks do not pair up: a
+    # review found both credited to a participant)
+    for other in (
+        said.replace("the governor said", "the Russian ambassador said"),
+        said.replace(end, ""),
+    ):
+        draft = extract(f"{_TVER}\n\n{other}")
+        assert [t["stated_by"] for t in draft.meeting["trade"]] == ["BelTA (report text)"], other
 
 
 def test_an_offer_whose_subject_is_belarus_is_the_belarusian_sides() -> None:

@@ -836,7 +836,7 @@ def find_trade(
     prev_metric: str | None = None
     prev_trade_paragraph = -1
     prev_period = ""  # "In 2024, trade ... $450 million. Exports reached $300 million."
-    in_quotes = quoted_sentences(sentences)
+    in_quotes = quoted_sentences(sentences, host, guest)
     for idx, s in enumerate(sentences):
         if len(figures) >= MAX_FIGURES:
             break  # (a table of figures, not a report)
@@ -1155,32 +1155,53 @@ _QUOTED = re.compile(r"\b(?:according to (?:him|the|[A-Z])|said|noted|stated|tol
 _SAID = re.compile(r"\b(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed|remarked)\b")
 
 
-def quoted_sentences(sentences: list[Sentence]) -> set[int]:
-    """The sentences (by index) of a quotation of several, where its paragraph says who
-    said it: ``"Our trade is small. Last year it came to about $180 million. This year we
-    expect more," the head of state said.`` The middle one says neither "said" nor who,
-    and its figure was the report's own."""
+def quoted_sentences(
+    sentences: list[Sentence], host: Person | None = None, guest: Person | None = None
+) -> set[int]:
+    """The sentences (by index) of a quotation of several, where its paragraph says that a
+    participant said it: ``"Our trade is small. Last year it came to about $180 million.
+    This year we expect more," the head of state said.`` The middle one says neither "said"
+    nor who, and its figure was the report's own. Not a paragraph whose quotation marks do
+    not pair up (a mark left open, inches: ``24" monitors``), nor one whose words are said
+    by someone who is no participant ("the Russian ambassador said")."""
     found: set[int] = set()
-    paragraph, inside, said = -1, False, False
+    names = [p.name.split()[-1] for p in (host, guest) if p is not None and p.name]
+    by_them = re.compile(
+        r"\b(?:he|she|(?:the\s+)?(?:head\s+of\s+state|president|prime\s+minister|premier|PM|"
+        r"governor|head\s+of\s+the\s+(?:region|republic))"
+        + "".join(f"|{re.escape(n)}" for n in names)
+        + r")\b",
+        re.I,
+    )
+    paragraph, inside, said, even = -1, False, False, True
     run: list[int] = []  # (the current paragraph's sentences in a quotation)
+
+    def close() -> None:
+        if said and even and not inside:
+            found.update(run)
+
     for i, s in enumerate(sentences):
         if s.paragraph != paragraph:
-            if said:
-                found.update(run)
-            paragraph, inside, said, run = s.paragraph, False, False, []
+            close()
+            paragraph, inside, said, even, run = s.paragraph, False, False, True, []
         began_inside = inside
+        outside: list[str] = []  # (its words outside the quotation: who said it)
         for ch in s.text:
             if ch == "“":
+                even = even and not inside  # (one opened in another: they do not pair)
                 inside = True
             elif ch == "”":
+                even = even and inside
                 inside = False
             elif ch == '"':
                 inside = not inside
+            elif not inside:
+                outside.append(ch)
         if began_inside or inside:  # (the quotation goes on into it, or past it)
             run.append(i)
-        said = said or bool(_SAID.search(s.text))
-    if said:
-        found.update(run)
+        told = "".join(outside)
+        said = said or bool(_SAID.search(told) and by_them.search(told))
+    close()
     return found
 
 
