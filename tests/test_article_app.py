@@ -488,6 +488,8 @@ def test_paths_are_split_as_a_shell_would_an_apostrophe_kept() -> None:
     # (an apostrophe in a name: read with double quotes alone)
     line = 'Lukashenko\'s.txt "my visit.txt"'
     assert split_sources(line) == ["Lukashenko's.txt", "my visit.txt"]
+    # (two: shlex read them as one quoted name, "Lukashenkos.txt Putins.txt": a review)
+    assert split_sources("Lukashenko's.txt Putin's.txt") == ["Lukashenko's.txt", "Putin's.txt"]
     with pytest.raises(ValueError, match="is not closed"):
         split_sources('"a b.txt" "c.txt')
 

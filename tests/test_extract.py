@@ -1176,6 +1176,12 @@ def test_the_people_a_supply_goes_to_are_no_sector_of_its_own() -> None:
     assert set(proposals[0]["enterprises"]) == {"Gomselmash", "MTZ"}
     alone = f"{_MET_ON} on 15 May 2024.\n\nPetrov proposed to support Tomsk farmers."
     assert [p["sector"] for p in extract(alone).meeting["proposals"]] == ["agriculture-food"]
+    # (not "for": a fund for farmers is farming's, beside the tractors: a review)
+    fund = (
+        f"{_MET_ON} on 15 May 2024.\n\nPetrov proposed to create a joint fund for farmers and"
+        " to supply MTZ tractors."
+    )
+    assert "agriculture-food" in {p["sector"] for p in extract(fund).meeting["proposals"]}
 
 
 def test_a_sentence_that_also_suggests_something_is_a_proposal_of_its_own() -> None:

@@ -251,10 +251,10 @@ _NOT_GOODS_HEAD = re.compile(
     r"agreements?|ambassadors?)$",
     re.I,
 )
-_SAID_VERB = r"(?:said|noted|stressed|added|says|emphasi[sz]ed|remarked|explained|stated|told)"
-_SAID_AFTER = re.compile(rf",\s+(?:[\w’'-]+\s+){{1,4}}?{_SAID_VERB}\b.*$")
+SAID_VERB = r"(?:said|noted|stressed|added|says|emphasi[sz]ed|remarked|explained|stated|told)"
+_SAID_AFTER = re.compile(rf",\s+(?:[\w’'-]+\s+){{1,4}}?{SAID_VERB}\b.*$")
 # "..., and provide seeds, Lukashenko noted": the speaker is not a good
-_SAID = re.compile(rf"\s{_SAID_VERB}$", re.I)
+_SAID = re.compile(rf"\s{SAID_VERB}$", re.I)
 _TRAILING = re.compile(
     # (and what a machine runs on, cut off by "on": "buses running [on gas]")
     r"\s+(?:running|powered|fuell?ed|operating|working|"

@@ -1381,11 +1381,11 @@ def _sectors_of(
     return sectors
 
 
-# People a supply goes to, after "to" or "for": "supply harvesters to Voronezh farmers" is
+# People a supply goes to, after "to": "supply harvesters to Voronezh farmers" is
 # not also a proposal about farming ("Cooperation in to Voronezh farmers")
 _RECIPIENTS = re.compile(r"(?:farmers|growers|agrarians|consumers)", re.I)
-_TO_WHOM = re.compile(
-    r"\b(?:to|for)\s+(?:(?:the|our|your|its|their|local|[A-Z][\w’'-]*|region['’]s)\s+){0,2}$"
+_TO_WHOM = re.compile(  # (not "for": "a joint fund for farmers" is farming's)
+    r"\bto\s+(?:(?:the|our|your|its|their|local|[A-Z][\w’'-]*|region['’]s)\s+){0,2}$"
 )
 
 

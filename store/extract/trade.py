@@ -12,6 +12,7 @@ from ..regions import Region, find_region
 from .dates import MONTH, MONTHS
 from .goods import (
     GOODS_LEXICON,
+    SAID_VERB,
     VAGUE_GOODS,
     is_good,
     made_by_belarusian,
@@ -1152,7 +1153,7 @@ def _figure(
 
 
 _QUOTED = re.compile(r"\b(?:according to (?:him|the|[A-Z])|said|noted|stated|told|added)\b", re.I)
-_SAID = re.compile(r"\b(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed|remarked)\b")
+_SAID = re.compile(rf"\b{SAID_VERB}\b")
 
 
 def quoted_sentences(

@@ -110,10 +110,14 @@ def split_sources(line: str) -> list[str]:
     when a path has spaces. A line shlex cannot read for an apostrophe (``Lukashenko's
     visit.txt``) is read with double quotes alone; a double quote left open raises
     ValueError saying so (each path was said to be missing, in pieces)."""
-    try:
-        return shlex.split(line)
-    except ValueError:
-        pass
+    # (apostrophes in names and no single-quoted path: "Lukashenko's.txt Putin's.txt" was
+    # read by shlex as one quoted name, "Lukashenkos.txt Putins.txt")
+    in_words = re.search(r"\w'\w", line) and not re.search(r"(?:^|\s)'", line)
+    if not in_words:
+        try:
+            return shlex.split(line)
+        except ValueError:
+            pass
     lexer = shlex.shlex(line, posix=True)
     lexer.whitespace_split, lexer.quotes, lexer.escape = True, '"', ""
     try:
