@@ -788,6 +788,32 @@ async def test_the_proposals_own_region_is_offered_first(app, store) -> None:
         await settle(pilot, app)
 
 
+async def test_any_later_meeting_is_offered_after_those_of_the_sector(app, store) -> None:
+    """For Penza's buses the dialog offered nothing ("No later meeting raised this sector")
+    where the command line takes any later meeting (a new user's trial): the later
+    meetings of the sector come first, then the others; the links made already are said."""
+    penza = store.meeting("2025-04-01-penza")
+    assert penza is not None
+    buses = next(p for p in penza.proposals if p.sector == "public-transport")
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await follow_up_dialog(pilot, app, buses.id)
+        offered = [value for _label, value in dialog.query_one("#fu-later", Choice).choices]
+        later = {m.id for m in store.meetings() if m.date > penza.date}
+        assert set(offered[1:]) == later and offered[0] == ""
+        await pilot.press("escape")
+        await settle(pilot, app)
+    store.follow_up(buses.id, raised_again="2025-10-20-mordovia-karankevich", note="again")
+    again = CoopBrowseApp(store, state_path=app.state_path, settings=FAST)
+    async with again.run_test(size=SIZE) as pilot:
+        dialog = await follow_up_dialog(pilot, again, buses.id)
+        said = " ".join(str(w.render()) for w in dialog.query(Static))
+        assert "Raised again at already: 2025-10-20-mordovia-karankevich" in said
+        offered = [value for _label, value in dialog.query_one("#fu-later", Choice).choices]
+        assert "2025-10-20-mordovia-karankevich" not in offered
+        await pilot.press("escape")
+        await settle(pilot, again)
+
+
 async def test_a_detail_of_several_lines_keeps_its_line_breaks_when_edited(app, store) -> None:
     """A proposal's detail of several lines (imported so) showed on one line, its breaks
     as spaces, and an edit of one word saved it so: the breaks show as ↵ and are saved as

@@ -104,7 +104,10 @@ class FollowUpScreen(KeepsEarlyKeys, ModalScreen[dict[str, Any] | None]):
                 yield Label("Raised again at", classes="fu-label")
                 yield Choice(later, "", id="fu-later")
             if not self.candidates:
-                yield Static(Text("No later meeting raised this sector.", style="dim"))
+                yield Static(Text("No later meeting to choose.", style="dim"))
+            if p.raised_again:  # (the links made before: the list offers the others)
+                linked = ", ".join(p.raised_again)
+                yield Static(Text(one_line(f"Raised again at already: {linked}"), style="dim"))
             yield Static("", id="fu-error", markup=False)
             with Horizontal(id="fu-buttons"):
                 save = with_key(self.app, "Save", "follow-up-save", "ctrl+s")

@@ -2189,8 +2189,12 @@ class MainScreen(StyledOnce, Screen[None]):
         later = f"sector:{proposal.sector}" + (f" date:{meeting.date}.." if meeting.date else "")
         candidates: list[Any] = []
         seen = {meeting.id}
+        after = f"date:{meeting.date}.." if meeting.date else ""
         try:
-            for query in (f"region:{filter_value(meeting.region)} {later}", later):
+            # (then any later meeting, as --raised-at takes: a proposal raised again under
+            # another sector's heading was offered nothing; a new user's trial)
+            queries = [f"region:{filter_value(meeting.region)} {later}", later]
+            for query in [*queries, *([after] if after else [])]:
                 listing = index.listing("meetings", query, "oldest", page=40)
                 for i in range(min(listing.total, 40)):
                     row = index.row(listing, i)
