@@ -1081,8 +1081,8 @@ class Store:
                             "url": url,
                             # (a note or a source on the status as it stands: it does not
                             # date the status, unless the article's is being confirmed)
-                            "confirms": status == p.get("status")
-                            and not p.get("status_from_article"),
+                            # (the article's too: with a note it holds as since the meeting)
+                            "confirms": status == p.get("status") and not bare,
                         }
                     )
                     latest = max((f.get("date", "") for f in p.get("follow_up", [])), default="")

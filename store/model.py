@@ -518,15 +518,16 @@ class Proposal(Struct, forbid_unknown_fields=True):
         a confirmation does not make a proposal younger), not counting those recorded as
         confirmations (a note on the status as it stood since the meeting: "proposed since
         2023-12-18, 1,085 days" became 950 days with a note dated 2024-05-01)."""
-        since = ""
+        since, confirmed = "", ""
         for step in reversed(self.follow_up):
             if step.status != self.status:
-                break
-            if not step.confirms:
+                # (set since by an edit, not a follow-up: as of the first step that has it)
+                return since or confirmed or self.follow_up[-1].date
+            if step.confirms:
+                confirmed = step.date
+            else:
                 since = step.date
-        if since or not self.follow_up or self.follow_up[-1].status == self.status:
-            return since
-        return self.follow_up[-1].date
+        return since
 
 
 # Where a change to a record came from (see coopbrowse.store.history).

@@ -448,3 +448,25 @@ def test_a_note_on_the_status_as_it_stands_does_not_make_it_younger(capsys, stor
     [mine] = [q for q in json.loads(out)["proposals"] if q["id"] == pid]
     steps = mine["follow_up"]
     assert [s.get("confirms", False) for s in steps] == [True, False, True]
+
+
+def test_a_note_on_the_articles_status_does_not_date_it_either(capsys, store) -> None:
+    """A note on a status taken from the article (every drafted proposal's) dated it to the
+    note's day, where the app's dialog dated it to the meeting (a review): a confirmation."""
+    meetings = store.meetings()
+    for m in meetings:
+        for p in m.proposals:
+            p.status_from_article = True
+    store.put_meetings(meetings, update=True)
+    pid = "2023-12-18-moscow-oblast-p02"
+    code, _out, err = run(capsys, "follow-up", pid, "--date", "2026-03-01", "--note", "seen")
+    assert code == 0, err
+    found = Store.open(store.path).proposal(pid)
+    assert found is not None and found.status_since == "" and not found.status_from_article
+
+
+def test_the_confirmation_keeps_an_id_whole_at_80_columns(capsys, store, monkeypatch) -> None:
+    later = "2025-10-20-mordovia-karankevich"  # (31 characters: cut to 30 at 80 columns)
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, "follow-up", PID, "--raised-at", later)
+    assert code == 0 and f"→ {later}\n" in out

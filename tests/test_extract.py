@@ -1092,6 +1092,16 @@ def _statuses(sentence: str) -> set[str]:
             "proposed",
         ),
         ("The sides agreed on a project where MAZ will assemble buses in Tomsk.", "agreed"),
+        (
+            "Karaev proposed more deliveries of Belarusian elevators to Omsk - where a"
+            " renovation programme is under way.",
+            "proposed",
+        ),
+        (
+            "Karaev proposed more deliveries of Belarusian elevators to Omsk, a city where a"
+            " renovation programme is under way.",
+            "proposed",
+        ),
     ],
 )
 def test_a_proposal_s_status_is_told_in_its_own_clause(sentence: str, status: str) -> None:
@@ -1104,6 +1114,10 @@ def test_a_proposal_s_status_is_told_in_its_own_clause(sentence: str, status: st
         "Omsk Oblast supplies oil products, polymer goods and grain to Belarus.",
         "The region exports timber and fertilizers to Belarus.",
         "Belarus sells tractors and buses to the region.",
+        # (words that only start like a proposal's: "plant", "so-called", "which will")
+        "Tomsk Oblast supplies oil products, plant protection agents and grain to Belarus.",
+        "The region supplies oil, gas and so-called rare metals to Belarus.",
+        "Belarus supplies tractors to the region, which will use them in farming.",
     ],
 )
 def test_what_a_side_sells_the_other_now_is_goods_not_a_proposal(sentence: str) -> None:

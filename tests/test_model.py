@@ -319,3 +319,26 @@ def test_a_first_open_reads_records_fast_and_the_same_as_a_whole_parse(store: St
             assert read_fast[kind](payload[start : start + length]) is not None
             seen += 1
     assert seen >= 20
+
+
+def test_a_status_dates_from_the_step_that_set_it_not_a_confirmation() -> None:
+    """Confirmations (a note on the status as it stood) do not date a status: all of them,
+    it holds since the meeting; after a change, since the change; a status set by an edit
+    after the steps, since the first step that has it (a note then made it older: it was
+    said to hold since the meeting; a review)."""
+    from coopbrowse.store.model import FollowUp, Proposal
+
+    def since(*steps: tuple[str, str, bool], status: str) -> str:
+        follow_up = tuple(FollowUp(d, s, confirms=c) for d, s, c in steps)
+        return Proposal("p", "m", "elevators", "T", status=status, follow_up=follow_up).status_since
+
+    note = ("2024-05-01", "proposed", True)
+    assert since(note, status="proposed") == ""
+    assert since(note, ("2024-06-01", "agreed", False), status="agreed") == "2024-06-01"
+    changed = ("2024-06-01", "agreed", False)
+    later_note = ("2024-07-01", "agreed", True)
+    assert since(note, changed, later_note, status="agreed") == "2024-06-01"
+    # the status made in-progress by an edit, then a note on it
+    edited_note = ("2024-08-01", "in-progress", True)
+    assert since(changed, edited_note, status="in-progress") == "2024-08-01"
+    assert since(changed, status="in-progress") == "2024-06-01"  # (as before: the last step)

@@ -1518,7 +1518,7 @@ def cmd_follow_up(db_path: Path, args: argparse.Namespace) -> int:
     _say(f"recorded a follow-up of {args.id}:", sys.stdout)
     # (as much of each value as the line has room for, as history says it: an id raised
     # again at was cut to "2025-10-20-mordovia-karankevi…")
-    for line in describe(change, args.id, width=max(30, (_console().width - 24) // 2)):
+    for line in describe(change, args.id, width=max(40, (_console().width - 24) // 2)):
         _say(f"    {line}", sys.stdout)
     return EXIT_OK
 

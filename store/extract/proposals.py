@@ -725,8 +725,9 @@ _GOODS_SENTENCE = re.compile(
     # agreed in the sentence: "Omsk Oblast supplies oil products, polymer goods and grain to
     # Belarus" (drafted as two proposals); not "MTZ supplies tractors to the region, and the
     # sides agreed to open a service centre"
-    r"^(?![^.]*\b(?:propos|suggest|agree|ready|could|would|will|should|want|wish|plan|offer|"
-    r"invit|intend|call)\w*)(?:the\s+)?(?:[\w’'-]+\s+){1,3}?(?:supplies|exports|sells|ships)\s+"
+    r"^(?![^.]*\b(?:propos(?:e[sd]?|ing|als?)|suggest(?:s|ed|ing|ions?)?|agree[sd]?|agreed|"
+    r"agreement|ready|could|would|should|wants?|wanted|wish(?:es|ed)?|plans?\s+to|planned\s+to|"
+    r"offer(?:s|ed)?|invit(?:e[sd]?|ation)|intend(?:s|ed)?|call(?:s|ed)?\s+for)\b)(?:the\s+)?(?:[\w’'-]+\s+){1,3}?(?:supplies|exports|sells|ships)\s+"
     r"(?!of\b)(?:(?!,\s+(?:and|but|while|whereas)\s)[^.;])*?\bto\s+"
     r"(?:Belarus|Russia|the\s+(?:region|republic|country|oblast))\b",
     re.I,
@@ -754,7 +755,7 @@ _ELSEWHERE = re.compile(
     # a clause of the place it goes to: "elevators to Omsk, where a renovation programme is
     # under way" (the programme is under way, not the deliveries proposed); not "agreed on a
     # project where MAZ will assemble buses" (the clause the status stands in)
-    r"\A[,;]\s*where\b",
+    r"\A(?:[,;]|\s[-–—])?\s*(?:a\s+(?:city|town|region|republic)\s+)?where\b",
     re.I,
 )
 _STATUS_CLAUSE = re.compile(r"[;:]|,\s|\.\s|\s[-–—]\s")
