@@ -132,17 +132,17 @@ def _clash_pairs(
     owners: dict[str, list[str]] = {}  # key -> the bindings on it
     # (the app's own and Textual's: ctrl+q quits from anywhere, so a dialog's cancel put on
     # it was never heard, and said nothing)
-    bindings = [
-        item
+    # (heard first only where a priority binding: ctrl+c, Textual's help_quit, is not)
+    textuals = [b for b in App.BINDINGS if isinstance(b, Binding) and b.priority]
+    bindings = [(item, False) for c in group for item in getattr(c, "BINDINGS", [])] + [
+        (b, True)
         for c in group
-        for item in [
-            *getattr(c, "BINDINGS", []),
-            *(App.BINDINGS if isinstance(c, type) and issubclass(c, App) and c is not App else []),
-        ]
+        if isinstance(c, type) and issubclass(c, App) and c is not App
+        for b in textuals
     ]
-    for item in bindings:
+    for item, textual in bindings:
         b = item if isinstance(item, Binding) else Binding(*item)
-        name = b.id or b.action
+        name = f"Textual's own {b.action}" if textual else (b.id or b.action)
         for key in bound_keys(b, keymap).split(","):
             names = owners.setdefault(_named(key.strip()), [])
             if name not in names:
