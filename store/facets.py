@@ -134,28 +134,22 @@ def facet_counts(
     # report beside the dataset's "Aleksandr Lukashenko"), whom person: finds alike: under
     # the spelling most of their records have.
     merged: dict[str, tuple[str, int, str, str]] = {}
-    twice: set[str] = set()  # (keys of several values)
     for value, n in sorted(counts, key=lambda c: -c[1]):
         if name == "region":
             key = canonical_region(value)
-        elif name == "proposer":
+        elif name == "proposer" and kind == "proposals":
+            # (a proposal has one proposer: the counts add up; a meeting with proposals
+            # under both spellings would be counted under each, and person: also finds its
+            # guests, so meetings keep a row a spelling)
             key = _one_spelling(value)
         else:
             key = value
         if key in merged:
             first, before, text, flt = merged[key]
             merged[key] = (first, before + n, text, flt)
-            twice.add(key)
         else:
             # (a person under the spelling counted most, read first)
             merged[key] = (value, n, *_label(name, value if name == "proposer" else key))
-    if kind == "meetings" and name == "proposer":
-        # a meeting with proposals under both spellings was counted under each (5 where
-        # the row's filter finds 4: a review): those rows are counted by their filter
-        for key in twice:
-            first, _n, text, flt = merged[key]
-            found = index.count(f"({query}) {flt}" if query.strip() else flt, view="meetings")
-            merged[key] = (first, found, text, flt)
     labelled = list(merged.values())
     # the most first; ties A-Z as the labels read ("Tatarstan" is the Republic of Tatarstan),
     # statuses in their order of work (proposed, agreed, in progress, ...) as everywhere else
