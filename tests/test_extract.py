@@ -214,6 +214,10 @@ def test_a_figure_inside_a_quotation_of_several_sentences_is_its_speakers(quote:
     assert [(t["usd_millions"], t["stated_by"]) for t in draft.meeting["trade"]] == [
         (180.0, "Igor Rudenya")
     ]
+    # (the participant named by a word of their post, or after the verb: a review)
+    for by in ("the minister said", "said the minister"):
+        draft = extract(f"{_TVER}\n\n{said.replace('the governor said', by)}")
+        assert [t["stated_by"] for t in draft.meeting["trade"]] == ["Viktor Karankevich"], by
     unsaid = said.replace(" the governor said", " the figures show")
     draft = extract(f"{_TVER}\n\n{unsaid}")
     assert [t["stated_by"] for t in draft.meeting["trade"]] == ["BelTA (report text)"]
@@ -221,6 +225,7 @@ def test_a_figure_inside_a_quotation_of_several_sentences_is_its_speakers(quote:
     # review found both credited to a participant)
     for other in (
         said.replace("the governor said", "the Russian ambassador said"),
+        said.replace("the governor said", "the ambassador said after he met the governor"),
         said.replace(end, ""),
     ):
         draft = extract(f"{_TVER}\n\n{other}")

@@ -1156,6 +1156,13 @@ _QUOTED = re.compile(r"\b(?:according to (?:him|the|[A-Z])|said|noted|stated|tol
 _SAID = re.compile(rf"\b{SAID_VERB}\b")
 
 
+# Words of a post that name no one ("Governor of Tver Oblast": governor, not Tver or Oblast)
+_NOT_A_POST = {
+    "oblast", "region", "republic", "krai", "belarus", "russia", "russian", "belarusian",
+    "federation", "city", "district", "executive", "committee",
+}  # fmt: skip
+
+
 def quoted_sentences(
     sentences: list[Sentence], host: Person | None = None, guest: Person | None = None
 ) -> set[int]:
@@ -1167,11 +1174,24 @@ def quoted_sentences(
     by someone who is no participant ("the Russian ambassador said")."""
     found: set[int] = set()
     names = [p.name.split()[-1] for p in (host, guest) if p is not None and p.name]
-    by_them = re.compile(
-        r"\b(?:he|she|(?:the\s+)?(?:head\s+of\s+state|president|prime\s+minister|premier|PM|"
+    # (and the words of their posts: "the minister said" of the Industry Minister)
+    posts = {
+        w
+        for p in (host, guest)
+        if p is not None
+        for w in re.findall(r"[A-Za-z]{4,}", p.title)
+        if w.lower() not in _NOT_A_POST
+    }
+    who = (
+        r"(?:he|she|(?:the\s+)?(?:head\s+of\s+state|president|prime\s+minister|premier|PM|"
         r"governor|head\s+of\s+the\s+(?:region|republic))"
-        + "".join(f"|{re.escape(n)}" for n in names)
-        + r")\b",
+        + "".join(f"|{re.escape(n)}" for n in sorted({*names, *posts}))
+        + ")"
+    )
+    # (the one who said it next to the verb: not "the ambassador said after he met ...")
+    by_them = re.compile(
+        rf"\b{who}\b(?:\W+[\w’'-]+){{0,3}}?\W+{SAID_VERB}\b|"
+        rf"\b{SAID_VERB}\s+(?:the\s+)?{who}\b",
         re.I,
     )
     paragraph, inside, said, even = -1, False, False, True
