@@ -357,6 +357,7 @@ class KeepsKeysTypedAfter(Widget):
         self._keeping = False
         self.path_refused = False  # an error said of the path, until the path is edited
         self.error_shown = ""  # the error the dialog shows ("" for none)
+        self.replayed_edits = 0  # edits of the path by keys typed ahead, still to come
 
     def keep_keys_from_now(self) -> None:
         self._keeping = True
@@ -389,17 +390,25 @@ class KeepsKeysTypedAfter(Widget):
         stays (not on an error of something else: a preview's). The error goes at the next
         edit of the path, unless keys typed ahead are to edit it now: then it stays, or it
         would go before it was seen ("/", enter, "x": no word of why nothing was written)."""
-        typed_ahead = bool(self.kept_keys)
         self.show_error(message)  # type: ignore[attr-defined]
-        if typed_ahead:  # (an edit from now on is the user's, once the keys have gone in)
-            self.path_refused = False
-            shown = message
-
-            def arm() -> None:
-                self.path_refused = self.error_shown == shown
-
-            self.set_timer(0.3, arm)
+        # (the edits the keys typed ahead make are not the user's after seeing it: counted,
+        # and passed over; a timer on them went wrong on a slow machine, a review found)
+        self.replayed_edits = sum(
+            1 for k in self.kept_keys if k.is_printable or k.key in ("backspace", "delete")
+        )
+        if self.replayed_edits:  # (and, should one of them change nothing, a second later)
+            self.set_timer(1.0, self._replayed)
         self.send_kept_keys()
+
+    def _replayed(self) -> None:
+        self.replayed_edits = 0
+
+    def path_edit_clears(self) -> bool:
+        """Whether an edit of the path takes away the error said of it (see refuse)."""
+        if self.replayed_edits:
+            self.replayed_edits -= 1
+            return False
+        return self.path_refused
 
     def close_with(self, result: Any) -> None:
         """Dismiss the dialog, the keys kept going to the screen under it."""
@@ -457,7 +466,7 @@ class SaveAsScreen(
         self.action_write()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if self.path_refused:  # (what was said of the path typed before is not of this one)
+        if self.path_edit_clears():  # (what was said of the path before is not of this one)
             self.show_note("")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -732,7 +741,7 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "export-doc-title":  # (the preview shows the title)
             self.refresh_preview()
-        elif event.input.id == "export-path" and self.path_refused:
+        elif event.input.id == "export-path" and self.path_edit_clears():
             # (what was said of the path before is not of this one: "Not written: /proc/x.md"
             # stayed over a path typed since, as if of it)
             self.show_note("")
