@@ -417,7 +417,7 @@ async def test_a_dialogs_buttons_say_the_rebound_keys(
         dialog = app.screen
         assert isinstance(dialog, FollowUpScreen)
         labels = {b.id: str(b.label) for b in dialog.query(Button)}
-        assert labels == {"fu-save": "Save (^w)", "fu-cancel": "Cancel (esc)"}
+        assert labels == {"fu-save": "Save (ctrl+w)", "fu-cancel": "Cancel (esc)"}
         dialog.query_one("#fu-note").value = "a note"  # type: ignore[attr-defined]
         await pilot.press("escape")  # (a note typed: it asks)
         await settle(pilot, app)

@@ -66,7 +66,10 @@ def with_key(app: Any, label: str, binding_id: str, default: str) -> str:
     """A button's label with the key that does the same: ``Save (ctrl+s)``, or the user's
     key where their keymap rebinds it (the buttons said the default keys after a rebinding,
     where the footer said the new ones: a new user's trial)."""
-    return f"{label} ({key_shown(app, binding_id, default)})"
+    from .screens.help import describe_keys  # (as the help writes keys: "ctrl+w", "esc")
+
+    keys = getattr(app, "keymap", {}).get(binding_id)
+    return f"{label} ({describe_keys(keys.split(',')[0]) if keys else default})"
 
 
 def _named(key: str) -> str:
