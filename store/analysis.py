@@ -197,18 +197,23 @@ def spans(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, giving up (returning ``limit + 1``) once it must exceed ``limit``."""
+    """Edit distance, two letters swapped counting as one edit ("cabels" is one from
+    "cables", "enegry" from "energy": a typist's commonest slip, which Levenshtein counts
+    as two), giving up (returning ``limit + 1``) once it must exceed ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    before: list[int] = []  # (the row before the previous: for a swap)
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         best = i
         for j, cb in enumerate(b, 1):
             value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and ca != cb:
+                value = min(value, before[j - 2] + 1)
             current.append(value)
             best = min(best, value)
         if best > limit:
             return limit + 1
-        previous = current
+        before, previous = previous, current
     return previous[-1]

@@ -994,3 +994,20 @@ def test_an_exclusion_that_leaves_nothing_out_is_said(index: SearchIndex) -> Non
         assert index.search(quiet).hint == "", quiet
     assert index.caveat("sector:elevators -region:samra") == slip.hint
     assert index.caveat("sector:elevators (") == ""  # (the list says what is wrong)
+
+
+def test_two_letters_swapped_are_one_slip(index: SearchIndex) -> None:
+    """A typist's commonest slip, two letters swapped, counted as two edits: "cabels" and
+    "enegry" got no suggestion, and a swapped word of six letters or fewer no correction (a
+    review). One edit now, as a letter missing or wrong is."""
+    from coopbrowse.store.analysis import edit_distance
+
+    assert edit_distance("cabels", "cables", 1) == 1
+    assert edit_distance("enegry", "energy", 1) == 1
+    assert edit_distance("ab", "ba", 1) == 1
+    assert edit_distance("kitten", "sitting", 3) == 3  # (Levenshtein's, where nothing swaps)
+    assert edit_distance("abcdef", "badcfe", 2) == 3  # (three swaps: past the limit)
+    with pytest.raises(QueryError, match="did you mean sector:energy"):
+        index.search("sector:enegry")
+    fixed = index.search("elevatros samara")
+    assert ("elevatros", "elevators") in fixed.corrections and fixed.total > 0
