@@ -83,6 +83,7 @@ class Choice(Struct, frozen=True):
     slug: str
     query: str = ""  # the query that listed these records, when it did
     view: str = "meetings"
+    selected: bool = False  # the user's selection (offered first, with the others after it)
 
 
 def export_counts(sel: Selection, keys: list[tuple[str, str]] | None = None) -> str:
@@ -559,7 +560,7 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         with Vertical(id="export-box"):
             yield Label("Export to Markdown", id="export-title")
             if len(self.choices) > 1:
-                selected = self.choices[0].slug == "selection"
+                selected = self.choices[0].selected
                 said = "Export" if selected else "Nothing is selected. Export"
                 yield Static(f"{said} (↑/↓ choose):", classes="export-note")
                 with Dots(id="export-what"):

@@ -1659,7 +1659,7 @@ class MainScreen(StyledOnce, Screen[None]):
         if self.selection:  # (first: what was chosen; the row and the list offered after it,
             # where a search made since the selection was the user's mind: a new user's trial)
             label = f"the selection ({plural(len(self.selection), 'record')})"
-            choices.append(Choice(label, self.selection.keys(), "selection"))
+            choices.append(Choice(label, self.selection.keys(), "selection", selected=True))
         row = self._current()
         if row is not None:
             name = row.region.name if row.region else ""
