@@ -1117,8 +1117,9 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         self._give_back_keys()
 
     def unsaved_work(self) -> str:
-        """What quitting now would lose ("" for nothing): see CoopBrowseApp.action_quit."""
-        return "the edits in this form are being saved" if self.saving else self.unsaved_what
+        """What quitting now would lose ("" for nothing): see CoopBrowseApp.action_quit.
+        (While the form saves, keys wait for it to close: ctrl+q then quits as on the list.)"""
+        return self.unsaved_what
 
     unsaved_what = "the changes in this form are not saved"
 
@@ -1153,9 +1154,7 @@ class EditScreen(MeetingForm):
             self.focus_on = f"pr-{at}-title" if at is not None else None
 
     def unsaved_work(self) -> str:
-        if not self.saving and self._unchanged():
-            return ""
-        return super().unsaved_work()
+        return "" if self._unchanged() else super().unsaved_work()
 
     def action_cancel(self) -> None:
         """Escape on a form with nothing changed closes it without asking."""
