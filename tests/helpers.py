@@ -92,6 +92,20 @@ async def settle(pilot, app=None, timeout: float = 30.0) -> None:
     await pilot.pause()
 
 
+async def first_follow_up(pilot, app):
+    """``f`` on the proposals view's first row: its follow-up dialog."""
+    from coopbrowse.tui.screens.followup import FollowUpScreen
+
+    await settle(pilot, app)
+    await pilot.press("2")
+    await settle(pilot, app)
+    await pilot.press("f")
+    await settle(pilot, app)
+    dialog = app.screen
+    assert isinstance(dialog, FollowUpScreen)
+    return dialog
+
+
 async def until(pilot, condition, what: str, timeout: float = 30.0) -> None:
     """Wait (letting the app run) until ``condition()`` holds; fail naming ``what``."""
     for _ in range(int(timeout / 0.05)):

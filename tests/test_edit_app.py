@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from helpers import FAST, settle, until
+from helpers import FAST, first_follow_up, settle, until
 from textual.events import Key
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
@@ -845,18 +845,6 @@ def statuses_from_article(store: Store) -> None:
         for p in m.proposals:
             p.status_from_article = True
     store.put_meetings(meetings, update=True)
-
-
-async def first_follow_up(pilot, app) -> FollowUpScreen:
-    """``f`` on the proposals view's first row: its follow-up dialog."""
-    await settle(pilot, app)
-    await pilot.press("2")
-    await settle(pilot, app)
-    await pilot.press("f")
-    await settle(pilot, app)
-    dialog = app.screen
-    assert isinstance(dialog, FollowUpScreen)
-    return dialog
 
 
 async def test_the_follow_up_dialogs_buttons_come_into_view_in_a_small_terminal(app) -> None:

@@ -401,21 +401,15 @@ async def test_a_dialogs_buttons_say_the_rebound_keys(
     """The follow-up dialog's footer said ^w Save and its button "Save (ctrl+s)", where
     ctrl+s did nothing any more (a new user's trial): the buttons say the user's keys, and
     the default ones where not rebound."""
+    from helpers import first_follow_up
     from textual.widgets import Button
 
     from coopbrowse.tui.screens.export import ConfirmScreen
-    from coopbrowse.tui.screens.followup import FollowUpScreen
 
     text = 'follow-up-save = "ctrl+w"\nconfirm-yes = "Y"\n'
     app, _keymap = app_with_keymap(store, tmp_path, monkeypatch, text)
     async with app.run_test(size=(160, 50)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("2")
-        await settle(pilot, app)
-        await pilot.press("f")
-        await settle(pilot, app)
-        dialog = app.screen
-        assert isinstance(dialog, FollowUpScreen)
+        dialog = await first_follow_up(pilot, app)
         labels = {b.id: str(b.label) for b in dialog.query(Button)}
         assert labels == {"fu-save": "Save (ctrl+w)", "fu-cancel": "Cancel (esc)"}
         dialog.query_one("#fu-note").value = "a note"  # type: ignore[attr-defined]
