@@ -859,7 +859,8 @@ async def test_the_follow_up_dialogs_buttons_come_into_view_in_a_small_terminal(
             await pilot.press("tab")
             await settle(pilot, app)
         screen = app.screen.region
-        assert screen.contains_region(save.region), (save.region, screen)
+        # (scrolled to once the focus is there, after a refresh: waited for)
+        await until(pilot, lambda: screen.contains_region(save.region), "Save in view")
 
 
 async def test_ctrl_q_over_work_not_saved_asks_before_quitting(app, store) -> None:
