@@ -351,14 +351,24 @@ class KeepsKeysTypedAfter(Widget):
     are not kept."""
 
     ACTS_AT_ONCE: frozenset[str] = frozenset()  # binding ids
+    ERROR_ID = ""  # the line the dialog says its errors and notes on ("#export-error")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.kept_keys: list[events.Key] = []
         self._keeping = False
         self.path_refused = False  # an error said of the path, until the path is edited
-        self.error_shown = ""  # the error the dialog shows ("" for none)
         self.replayed_edits = 0  # edits of the path by keys typed ahead, still to come
+
+    def show_error(self, message: str) -> None:
+        if not self.is_attached:  # (closed while a worker read the records)
+            return
+        self.query_one(self.ERROR_ID, Static).update(Text(printable(message), style="bold red"))
+        self.path_refused = True
+
+    def show_note(self, message: str) -> None:
+        self.query_one(self.ERROR_ID, Static).update(Text(printable(message), style="dim"))
+        self.path_refused = False
 
     def keep_keys_from_now(self) -> None:
         self._keeping = True
@@ -391,7 +401,7 @@ class KeepsKeysTypedAfter(Widget):
         stays (not on an error of something else: a preview's). The error goes at the next
         edit of the path, unless keys typed ahead are to edit it now: then it stays, or it
         would go before it was seen ("/", enter, "x": no word of why nothing was written)."""
-        self.show_error(message)  # type: ignore[attr-defined]
+        self.show_error(message)
         # (the edits the keys typed ahead make are not the user's after seeing it: counted,
         # and passed over; a timer on them went wrong on a slow machine, a review found)
         self.replayed_edits = sum(
@@ -429,6 +439,7 @@ class SaveAsScreen(
     CSS_PATH = "export.tcss"
     FIRST_FIELD = "#save-as-path"  # ("e" and a file name typed at once: the name lands here)
     ACTS_AT_ONCE = frozenset({"save-as-cancel"})
+    ERROR_ID = "#save-as-error"
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="save-as-cancel")]
 
@@ -476,14 +487,6 @@ class SaveAsScreen(
         else:
             self.action_cancel()
 
-    def show_error(self, message: str) -> None:
-        self.query_one("#save-as-error", Static).update(Text(printable(message), style="bold red"))
-        self.path_refused, self.error_shown = True, message
-
-    def show_note(self, message: str) -> None:
-        self.query_one("#save-as-error", Static).update(Text(printable(message), style="dim"))
-        self.path_refused, self.error_shown = False, ""
-
     def action_write(self) -> None:
         if self.writing:
             return
@@ -527,6 +530,7 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
     CSS_PATH = "export.tcss"
     FIRST_FIELD = "#export-path"
     ACTS_AT_ONCE = frozenset({"export-cancel"})
+    ERROR_ID = "#export-error"
     # the file name is focused as it opens (on_mount); Textual's first focusable, the
     # choice, scrolled the dialog to itself on the way, hiding its heading in 24 lines
     AUTO_FOCUS = ""
@@ -798,16 +802,6 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_export()
-
-    def show_error(self, message: str) -> None:
-        if not self.is_attached:  # (closed while a worker read the records)
-            return
-        self.query_one("#export-error", Static).update(Text(printable(message), style="bold red"))
-        self.path_refused, self.error_shown = True, message
-
-    def show_note(self, message: str) -> None:
-        self.query_one("#export-error", Static).update(Text(printable(message), style="dim"))
-        self.path_refused, self.error_shown = False, ""
 
     def _after_typed(self, then: Callable[[], object]) -> None:
         """Run ``then`` once the keys typed before this one are handled: ctrl+e and ctrl+y

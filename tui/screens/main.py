@@ -195,7 +195,6 @@ class MainScreen(StyledOnce, Screen[None]):
         self.set_reactive(MainScreen.rows, Rows(state.view))
         self._titles_due = False
         self.corrections: list[tuple[str, str]] = []
-        self._caveat = ""  # an exclusion of the list's query that leaves nothing out
         self.set_reactive(
             MainScreen.selection, Selection((kind, rid) for kind, rid in state.selection)
         )
@@ -826,7 +825,6 @@ class MainScreen(StyledOnce, Screen[None]):
         self.query_text = request.query
         self._show_facets(rows)
         self.corrections = rows.corrections
-        self._caveat = rows.caveat
         view = VIEWS[rows.view]
         if self._no_proposals and rows.view in ("proposals", "followup"):
             meetings, regions = VIEWS["meetings"], VIEWS["regions"]
@@ -1022,9 +1020,9 @@ class MainScreen(StyledOnce, Screen[None]):
         if self.corrections:
             fixed = ", ".join(f"{a} → {b}" for a, b in self.corrections)
             said = f"No exact matches; showing results for: {fixed}"
-            bar.show_hint(said, corrected=True, caveat=self._caveat)
+            bar.show_hint(said, corrected=True, caveat=self.rows.caveat)
         elif counts is not None:
-            bar.show_hint(self._matches(*counts), found=any(counts), caveat=self._caveat)
+            bar.show_hint(self._matches(*counts), found=any(counts), caveat=self.rows.caveat)
         else:
             self._count_matches(self._ticket, query)
 
@@ -1047,7 +1045,7 @@ class MainScreen(StyledOnce, Screen[None]):
             self.query_one(SearchBar).show_hint(
                 self._matches(meetings, proposals),
                 found=bool(meetings or proposals),
-                caveat=self._caveat,
+                caveat=self.rows.caveat,
             )
 
     def _matches(self, meetings: int, proposals: int) -> str:
