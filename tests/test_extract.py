@@ -3485,10 +3485,61 @@ def test_whose_trade_a_figure_is(
     assert [(t["metric"], t["usd_millions"], t["change_pct"]) for t in trade] == figures
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # a part of a total is no figure of its own
+        ("Belarus' trade with Kursk Oblast in 2012 amounted to $412 million, of which Grodno "
+         "Oblast accounted for $96 million.", [("2012", 412.0, None, "")]),
+        ("Belarus' trade with Kursk Oblast in 2012 stood at $9.85 million. Kursk Oblast trades "
+         "mainly with China and Mongolia, which account for over $300 million of its foreign "
+         "trade.", [("2012", 9.85, None, "")]),
+        # (Belarus's own part of the region's trade is Belarus's)
+        ("In 2012 Belarusian goods accounted for $500 million of the region's imports.",
+         [("2012", 500.0, None, "")]),
+        # one Belarusian oblast's trade with the region is a part of Belarus's
+        ("In 2012 trade between Kursk Oblast and Belarus reached $1.2 billion. Trade between "
+         "Kursk Oblast and Gomel Oblast amounted to $85 million.", [("2012", 1200.0, None, "")]),
+        ("In 2012 trade with Belarus reached $1.2 billion, while the Vitebsk region's trade "
+         "with Kursk grew to $40 million.", [("2012", 1200.0, None, "")]),
+        ("In 2012 the trade between Vitebsk Oblast of Belarus and Kursk Oblast of Russia went "
+         "up four times to reach $50 million.", []),
+        # (an oblast named as the speaker is not the trade's)
+        ("Trade with Belarus reached $1.2 billion in 2012, the Governor of Grodno Oblast said.",
+         [("2012", 1200.0, None, "")]),
+        # a change told in the next sentence is the figure's, and its base year no period
+        ("Trade between Belarus and Kursk Oblast stood at $432.9 million in 2012. This is 5.4% "
+         "down on 2011.", [("2012", 432.9, -5.4, "compared to 2011")]),
+        ("Trade stood at $432.9 million in 2012. It was 3% up on the previous year.",
+         [("2012", 432.9, 3.0, "compared to 2011")]),
+        # a share of a year's level is a change, and that year no period
+        ("In January-October 2012 trade with Kursk Oblast reached 101.6% of the last year's "
+         "level and made up $376.4 million.",
+         [("2012-01..2012-10", 376.4, 1.6, "compared to 2011")]),
+        ("Trade made up $376.4 million in 2012, or 95% of the 2011 level.",
+         [("2012", 376.4, -5.0, "compared to 2011")]),
+    ],
+)  # fmt: skip
+def test_a_part_an_oblasts_share_and_a_change_told_after_a_figure(
+    sentence: str, figures: list[tuple[str, float | None, float | None, str]]
+) -> None:
+    """(From the trade challenge set) a part of a total ("of which Grodno Oblast accounted
+    for") and other countries' trade had been drafted as figures of their own; "This is
+    5.4% down on 2013" as a figure of 2013; "101.6% of the last year's level" dated the
+    figure to the year before."""
+    text = (
+        "Belarusian Prime Minister Mikhail Myasnikovich met with Governor of Kursk Oblast "
+        f"Alexander Mikhailov in Minsk on 12 May 2013. {sentence}"
+    )
+    trade = extract(text).meeting["trade"]
+    got = [(t["period"], t["usd_millions"], t["change_pct"], t["change_basis"]) for t in trade]
+    assert got == figures
+
+
 def test_the_trade_challenge_set_scores_no_lower_than_when_these_rules_were_written() -> None:
     """120 excerpts written by a helper who had not read the extractor nor the real reports
     (tests/fixtures/trade_challenge.md): floors under the scores measured when the rules
-    were last changed (precision 0.98, recall 0.96)."""
+    were last changed (precision 1.00, recall 0.965)."""
     challenge = ROOT / "tests" / "fixtures" / "trade_challenge.json"
     items = json.loads(challenge.read_text(encoding="utf-8"))
     assert len(items) >= 120
@@ -3507,7 +3558,7 @@ def test_the_trade_challenge_set_scores_no_lower_than_when_these_rules_were_writ
             if key(figure) in got:
                 got.remove(key(figure))
                 right += 1
-    assert right / drafted >= 0.96 and right / expected >= 0.94, (right, drafted, expected)
+    assert right / drafted >= 0.99 and right / expected >= 0.96, (right, drafted, expected)
 
 
 @pytest.mark.parametrize(

@@ -259,13 +259,48 @@ _NOT_ITS_SPAN = re.compile(r"\b(?:since|than|from|against|compared\s+(?:to|with)
 
 # Patterns applied for every figure (compiled once: a long text has thousands of figures).
 _NOT_ITS_YEAR = re.compile(
-    r"\b(?:since|over|than|from|against|compared\s+(?:to|with)|period(?:\s+(?:of|in))?)\s*$"
-)  # ("compared to the same period of 2022")
+    r"\b(?:since|over|than|from|against|compared\s+(?:to|with)|(?:up|down)\s+on|"
+    r"period(?:\s+(?:of|in))?)\s*$"
+)  # ("compared to the same period of 2022", "5.4% down on 2013")
+# A year whose level a figure is measured against: "101.6% of the last year's level"
+_LEVEL_OF = re.compile(r"['’]s?\s+(?:level|figure|volume)\b", re.I)
+# A change told as a share of a year's level: "reached 101.6% of the last year's level" (+1.6%)
+_PCT_OF_LEVEL = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:(?:(last|previous|"
+    r"past)\s+year|((?:19|20)\d\d))['’]?s?\s+(?:level|figure|volume)|(?:level|figure|volume)\s+"
+    r"of\s+(?:(last|previous|past)\s+year|((?:19|20)\d\d)))\b",
+    re.I,
+)
+# A sentence that goes on about the figure just told: "This is 5.4% down on 2013."
+_GOES_ON = re.compile(
+    r"\s*(?:this|that|it|the\s+figure|this\s+figure)\s+(?:is|was|represents|represented|"
+    r"marks|marked|means)\b",
+    re.I,
+)
+_UP_DOWN_ON = re.compile(
+    r"\b(?:up|down)\s+on\s+((?:19|20)\d\d|last\s+year|the\s+previous\s+year)\b", re.I
+)
+
+
+def _pct_of_level(text: str, period: str) -> tuple[float, str] | None:
+    """The change and its basis a share of a year's level tells: "101.6% of the last year's
+    level" (of a figure of 2019) is +1.6% compared to 2018."""
+    m = _PCT_OF_LEVEL.search(text)
+    if m is None:
+        return None
+    share = float(m.group(1))
+    if not 10 <= share <= 1000:
+        return None
+    stated = m.group(3) or m.group(5)
+    base = stated or (str(int(period[:4]) - 1) if period[:4].isdigit() else "")
+    return round(share - 100, 1), f"compared to {base}" if base else ""
+
+
 # What may stand between an amount and its own period: "$120 million in January-June 2023"
 _ATTACHED = re.compile(r"\s*(?:(?:in|for|during|over)\s+(?:the\s+)?)?", re.I)
 # (and "shrank by 16% from the same period of the previous year to $280 million": the base)
 _NOT_ITS_YEAR_WORD = re.compile(
-    r"\b(?:over|than|from|against)\s*$|"
+    r"\b(?:over|than|from|against|(?:up|down)\s+on(?:\s+the)?)\s*$|"
     r"\b(?:over|than|from|against|compared\s+(?:to|with))\s+the\s+(?:same|corresponding)\s+"
     r"period(?:\s+(?:of|in))?(?:\s+the)?\s*$"
 )  # ("in the same period last year it was $250 million" is that year's: no comparison)
@@ -323,14 +358,40 @@ _WITH_BELARUS = re.compile(
 )
 # Where the clause of an amount begins: "..., while trade with Tula Oblast reached"
 _CLAUSE_START = re.compile(r".*(?:;|,\s+(?:while|whereas|but|and)\b|\b(?:while|whereas)\b)", re.S)
+# A part of a total, told by whose it is: "$412 million, of which Grodno Oblast accounted for
+# $96 million", "China and Mongolia, which account for over $300 million of its trade" (not
+# Belarus's own part: "Belarusian goods accounted for $500 million of the region's imports")
+_PART_OF = re.compile(
+    r"(?:^|[,;(]|\bof\s+which\b|\bwhich\b)([^,;()]*?)\baccount(?:s|ed|ing)?\s+for\s+"
+    r"(?:\w+(?:\s+than)?\s+)?$",
+    re.I,
+)
+_BELARUS_ITSELF = re.compile(r"\bBelarus(?:ian)?\b|\bthe\s+republic\b", re.I)
+# One Belarusian oblast's trade, a part of Belarus's: "trade between Vitebsk Oblast and Pskov
+# Oblast", "the Grodno region's exports", "trade of Samara Oblast with Gomel Oblast"
+_BY_OBLAST = (
+    r"(?:the\s+)?(?:Brest|Vitebsk|Viciebsk|Gomel|Homel|Grodno|Hrodna|Minsk|Mogilev|Mogilyov|"
+    r"Mahilyow)\s+(?:[Oo]blast|[Rr]egion)(?:\s+of\s+(?:the\s+Republic\s+of\s+)?Belarus)?"
+)
+_OBLASTS_TRADE = re.compile(
+    rf"\bbetween\s+(?:[^,;]{{0,80}}?\band\s+)?{_BY_OBLAST}\b|"
+    rf"\b{_BY_OBLAST}['’]s?\s+(?:\w+\s+){{0,2}}?(?:trade|turnover|exports?|imports?|share)\b|"
+    rf"\b(?:trade|turnover|exports?|imports?)\s+(?:\w+\s+){{0,4}}?(?:of|with|to|from)\s+"
+    rf"{_BY_OBLAST}\b"
+)
 
 
 def _not_theirs(lead: str) -> bool:
     """Whether the amount the ``lead`` ends at is of other trade than the meeting's, read in
     its own clause (Belarus's with Russia as a whole, a region's foreign trade with the
-    world, a sum of years)."""
+    world, a sum of years, one Belarusian oblast's, a part of a total)."""
     start = _CLAUSE_START.match(lead)
     clause = lead[start.end() :] if start else lead
+    part = _PART_OF.search(lead[-160:])
+    if part and not _BELARUS_ITSELF.search(part.group(1)):
+        return True
+    if _OBLASTS_TRADE.search(clause):
+        return True
     m = _NOT_THEIRS.search(clause)
     if m is None:
         return False
@@ -604,6 +665,8 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
         if taken[m.start(1 if m.group(1) else 2)]:
             continue
         before = clause[max(0, m.start() - 60) : m.start()].lower()  # ("compared with ")
+        if _LEVEL_OF.match(clause, m.end()):
+            continue  # "of the last year's level": the base of a change
         if m.group(1):
             if _NOT_ITS_YEAR.search(before):
                 continue  # "since 2020", "over 2023": not the figure's own period
@@ -855,6 +918,19 @@ def find_trade(
                 and not _SHARE.search(text)
             ):
                 periods = _periods(text, year)
+                basis = ""
+                if (
+                    not periods
+                    and prev_period
+                    and prev_text
+                    and prev_trade_paragraph == s.paragraph
+                    and _GOES_ON.match(text)
+                ):
+                    # "Trade stood at $432.9 million in 2014. This is 5.4% down on 2013.":
+                    # the change of the figure just told (merged with it below)
+                    periods = [_Period(prev_period, 0, 0)]
+                    on = _UP_DOWN_ON.search(text)
+                    basis = _compared_to(on.group(1).lower(), prev_period) if on else ""
                 if periods:
                     period = _specific(periods).text
                     stated = _stated_by(s, host, guest, outlet, idx in in_quotes)
@@ -869,7 +945,7 @@ def find_trade(
                             if not _BASE_WORD.search(clause, 0, p.start)
                         ]
                         when = _specific(own).text if own else period
-                        figures.append(_figure(when, found, None, approx, pct, "", stated))
+                        figures.append(_figure(when, found, None, approx, pct, basis, stated))
             continue
         if region is not None and _of_other_regions(text, region):
             continue
@@ -1065,6 +1141,11 @@ def find_trade(
                     change_pct = round(
                         -(1 - 1 / factor) * 100 if falling else (factor - 1) * 100, 1
                     )
+            if change_pct is None:
+                # "reached 101.6% of the last year's level and made up $376.4 million"
+                level = _pct_of_level(lead[-120:], period) or _pct_of_level(tail_clause, period)
+                if level:
+                    change_pct, basis = level
             figures.append(_figure(period, metric, amount, qualifier, change_pct, basis, stated_by))
             sentence_period, sentence_metric = period, metric
         # "Although we have about 6% growth in our exports, the balance is still $60 million":
