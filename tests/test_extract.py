@@ -1546,6 +1546,34 @@ def test_a_kind_in_a_list_of_machines_is_titled_as_machines() -> None:
     assert not any(t in ("Cooperation in quarry", "Cooperation in agricultural") for t in titles)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("The sides discussed joint production of municipal and road-building machinery.",
+         "Joint production of municipal and road-building machinery"),
+        ("Khotsenko proposed to set up a joint venture to produce seeds of sugar beet and "
+         "sunflower.", "Set up a joint venture to produce seeds of sugar beet and sunflower"),
+    ],
+)  # fmt: skip
+def test_things_joined_as_what_a_cue_is_of_stay_in_its_title(sentence: str, title: str) -> None:
+    """ "joint production of municipal and road-building machinery" was titled "Joint
+    production of municipal" (cut at the "and" before the other sector's words), and the
+    joint venture for "seeds of sugar beet and sunflower" lost its sunflower."""
+    text = (
+        "MINSK, 5 June (BelTA) - Belarusian Prime Minister Aleksandr Turchin met with Omsk"
+        f" Oblast Governor Vitaly Khotsenko. {sentence}"
+    )
+    proposals = extract(text).meeting["proposals"]
+    assert title in [p["title"] for p in proposals if p["sector"] == "industrial-cooperation"]
+    # (two things that are parts of their own are still cut apart: "microelectronics and
+    # lift production")
+    parts = extract(
+        "MINSK, 5 June (BelTA) - Turchin met with Omsk Oblast Governor Vitaly Khotsenko. They"
+        " agreed to cooperate in microelectronics and lift production."
+    ).meeting["proposals"]
+    assert not any("microelectronics and lift" in p["title"] for p in parts), parts
+
+
 def test_praise_before_kinds_of_goods_leaves_the_kinds() -> None:
     """ "Belarus produces all the essential industrial and agricultural goods" drafted "all
     the essential industrial" as a good (found by a new user)."""

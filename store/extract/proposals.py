@@ -1814,6 +1814,14 @@ _PARTS = re.compile(
     r"\s+(?:and|or|but(?:\s+also)?|as\s+well\s+as)\s+(?:(?:both|not\s+only|either)\s+)?", re.I
 )
 _BACK_REFERENCE = re.compile(r"(?:their|its)\b", re.I)  # after "and": of what came before
+# The cue's object, up to an "and" that joins it to another thing of the kind: "(joint
+# production) of municipal (and road-building machinery)", "(a joint venture) to produce
+# seeds of sugar beet (and sunflower)"
+_OBJECT_OF = re.compile(
+    r"\s+(?:of|for|to\s+(?:produce|make|manufacture|assemble|build|supply))\s+"
+    r"(?:[\w-]+\s+){0,4}[\w-]+\s*$",
+    re.I,
+)
 _NAMES_PAIRED = re.compile(r"\b[A-Z][\w-]*$")  # a name just before "and" ...
 _NAME_NEXT = re.compile(r"[A-Z][\w-]*\b(?!\s+(?:and|or)\b)")  # ... and just after it
 # Words that open a list item but are not what it names ("also fertilizers", "both
@@ -2005,6 +2013,13 @@ def _title(
             if at < start:
                 left = base + m.end() - 1
             elif at >= end:
+                if (
+                    _OBJECT_OF.match(sentence, end, at)
+                    and len(sentence[base + m.end() : right].split()) <= 4
+                ):
+                    # "joint production of municipal and road-building machinery": the
+                    # things joined are what the cue is of, not a part of their own
+                    continue
                 right = at
                 break
     clause = sentence[left + 1 : right].strip().lstrip("-–— ")
