@@ -881,7 +881,7 @@ class Store:
                 m = fresh_proposal_ids(m, {p.id for p in m.proposals} & used, used)
             if m.id in replaced:
                 changes = hist.diff(stored.get(old_id), m.to_dict())
-                if changes:
+                if changes and not _explained(stored.get(old_id), m, brought):
                     entries.append(hist.entry(m.id, origin, changes))
             elif record_added:
                 added = {k: v for k, v in m.to_dict().items() if k != "history"}
@@ -1333,6 +1333,22 @@ class Catalog:
         if meeting.id in self.ids:
             return meeting.id
         return self.same(meeting)
+
+
+def _explained(old: dict[str, Any] | None, new: Meeting, brought: list[Change]) -> bool:
+    """Whether the history a replacing meeting brings (``list --json --history``) is what
+    turned the stored record ``old`` into it: undone from the newest back, it gives ``old``.
+    Such an import restores an export, and records no change of its own (it would stand
+    before the brought changes, and its undo would leave them marked in effect)."""
+    if not brought or old is None:
+        return False
+    state: dict[str, Any] | None = new.to_dict()
+    try:
+        for change in reversed(sorted(brought, key=lambda c: c.at)):
+            state = hist.revert(state, change)
+    except hist.Drifted:
+        return False
+    return state is not None and not hist.diff(old, state)
 
 
 def _plan(

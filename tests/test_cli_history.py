@@ -208,6 +208,34 @@ def test_list_json_leaves_history_out_unless_asked(capsys, store: Store, tmp_pat
     assert restored is not None and restored.status == "proposed"
 
 
+def test_an_export_restored_over_the_bundled_meetings_records_no_change_of_its_own(
+    capsys, store: Store, tmp_path: Path
+) -> None:
+    """Restored with `import --update` into a new database (which starts with the bundled
+    meetings), an export's history was followed by an "import --update" of the same change:
+    undo took the import back and left the follow-up listed as in effect (found by a reader
+    of docs/cli.md, which says such a restore is exact)."""
+    run(capsys, "follow-up", PID, "--status", "agreed", "--date", "2025-06-01", "--note", "x")
+    exported = tmp_path / "all.json"
+    exported.write_text(run(capsys, "list", "--json", "--history")[1])
+    copy = tmp_path / "copy.json"
+    assert run(capsys, "--db", str(copy), "import", "--update", str(exported))[0] == 0
+    code, out, _ = run(capsys, "--db", str(copy), "history", PID, "--json")
+    assert code == 0 and [c["origin"] for c in json.loads(out)] == ["follow-up"]
+    code, out, _ = run(capsys, "--db", str(copy), "undo", PID)
+    assert code == 0 and "agreed → proposed" in out
+    restored = Store(copy).proposal(PID)
+    assert restored is not None and restored.status == "proposed" and not restored.follow_up
+    # a record changed there meanwhile is not what the export's history starts from: the
+    # import is then a change of its own
+    other = tmp_path / "other.json"
+    assert run(capsys, "--db", str(other), "init")[0] == 0
+    assert run(capsys, "--db", str(other), "follow-up", PID, "--status", "dropped")[0] == 0
+    assert run(capsys, "--db", str(other), "import", "--update", str(exported))[0] == 0
+    code, out, _ = run(capsys, "--db", str(other), "history", PID, "--json")
+    assert "import --update" in [c["origin"] for c in json.loads(out)]
+
+
 def test_the_history_of_a_deleted_meeting_is_listed(capsys, store: Store) -> None:
     store.delete_meeting(MID)
     code, out, _ = run(capsys, "history", MID)

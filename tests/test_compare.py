@@ -256,6 +256,21 @@ def test_proposers_sharing_a_surname_are_counted_apart(capsys, store: Store) -> 
     assert code == 2 and "bad query" in err
 
 
+def test_facets_say_what_a_query_may_have_meant_as_search_does(capsys, store: Store) -> None:
+    """ "facets sector region:tula" said only "No proposals for “region:tula”." where
+    search says why (found by a reader of the docs); an exclusion that leaves nothing out
+    was counted without a word."""
+    code, out, _ = run(capsys, "facets", "sector", "region:tula")
+    assert code == 1 and "region:tula is Tula Oblast: no meetings here." in out
+    code, out, _ = run(capsys, "facets", "region", "sector:elevators -region:samra")
+    assert code == 0 and "“-region:samra” leaves nothing out" in out
+    assert out.index("leaves nothing out") < out.index("Count")
+    code, out, _ = run(capsys, "facets", "region", "sector:elevators -region:samra", "--json")
+    assert "Did you mean -region:samara?" in json.loads(out)["hint"]
+    code, out, _ = run(capsys, "facets", "region", "sector:elevators", "--json")
+    assert json.loads(out)["hint"] == ""
+
+
 # The app ---------------------------------------------------------------------------------------
 
 

@@ -334,6 +334,8 @@ async def test_help_the_palette_and_the_footer_say_a_rebound_key(
         assert isinstance(app.screen, HelpScreen)
         rows = binding_rows(app.screen.sections, app.keymap)
         assert ("Browsing", "ctrl+e", "Edit") in rows
+        # Textual's own ctrl+q quits too, from anywhere: help says so (it listed q alone)
+        assert ("Anywhere", "q / ctrl+q", "Quit") in rows
 
 
 async def test_the_search_bars_hint_names_the_rebound_search_key(

@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[with_db],
         help="search meetings and proposals",
         description=(
-            "Search meetings and proposals with the query language (see the README): words, "
+            "Search meetings and proposals with the query language (docs/search.md): words, "
             '"phrases", prefix*, -exclude, OR, (groups), and filters such as region:penza, '
             "sector:elevators, person:karankevich, enterprise:maz, status:proposed, year:2025, "
             "date:2025-04..2025-06, type:proposal. Exit status: 0 with results, 1 with none, "
@@ -1400,13 +1400,19 @@ def cmd_facets(index: SearchIndex, field: str, query: str, view: str, *, as_json
     if field not in FACET_FIELDS:
         raise StoreError(None, f"unknown field {field!r} (one of: {', '.join(FACET_FIELDS)})")
     counts = _querying(index, query, lambda ix, q: facet_counts(ix, field, q, view=view))
+    # what the query may have meant, as search says it: for no rows ("region:tula is Tula
+    # Oblast: no meetings here."), or an exclusion that leaves nothing out ("-region:samra")
+    hint = one_line(_search(index, query, limit=1).hint) if query.strip() else ""
     if as_json:
-        _dump(counts.to_dict())
+        _dump({**counts.to_dict(), "hint": hint})
         return EXIT_OK if counts.total else EXIT_EMPTY
     console = _console()
     if not counts.total:
-        console.print(Text(f"No {view} for {quoted(one_line(query))}.", style="dim"))
+        hint = f" {hint}" if hint else ""
+        console.print(Text(f"No {view} for {quoted(one_line(query))}.{hint}", style="dim"))
         return EXIT_EMPTY
+    if hint:
+        console.print(Text(hint, style="yellow"))
     table = Table(title=one_line(counts.title), title_justify="left")
     table.add_column(field.capitalize())
     table.add_column("Count", justify="right")

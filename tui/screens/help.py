@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
@@ -53,7 +53,19 @@ def binding_rows(
             if key in seen:
                 continue
             seen.update({key, ("", b.action)})
-            rows.append((where, describe_keys(bound_keys(b, keymap)), b.description))
+            keys = bound_keys(b, keymap)
+            if isinstance(node, App) or (isinstance(node, type) and issubclass(node, App)):
+                # Textual's own keys for the same action, heard everywhere: ctrl+q quits too
+                taken = keys.split(",")
+                keys = ",".join(
+                    [keys]
+                    + [
+                        x.key
+                        for x in App.BINDINGS
+                        if isinstance(x, Binding) and x.action == b.action and x.key not in taken
+                    ]
+                )
+            rows.append((where, describe_keys(keys), b.description))
     return rows
 
 
@@ -123,7 +135,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 Text(
                     "Every action is also in the command palette (ctrl+p). The query language "
-                    "in full: `coopbrowse search --help`, and docs/search.md in the source.",
+                    "in full: docs/search.md in the source.",
                     style="dim",
                 ),
                 id="help-end",
