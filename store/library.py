@@ -356,6 +356,7 @@ class Library:
             )
         if stamp.schema_version < SCHEMA_VERSION:
             return None  # the database needs migrating first
+        _claim(home / stamp.dir)  # (before it is read: no sweep elsewhere removes it then)
         try:
             index = SearchIndex.open(home / stamp.dir)
         except IndexCorrupt:
@@ -368,6 +369,7 @@ class Library:
         # one read, the commit just loaded is the one the records describe.
         if read_stamp(home) != stamp:
             return _CHANGED
+        _sweep(home, keep=stamp.dir)  # (a build given up or beaten elsewhere left its own)
         return cls(db_path, index, stamp)
 
     @classmethod
@@ -528,6 +530,7 @@ def _build(
             _private_dir(home)
             target = home / f"i-{os.urandom(6).hex()}"
             _private_dir(target)
+            _claim(target)
             if building is not None:  # (where a build given up is to be cleared away)
                 building(target)
         except OSError as exc:
@@ -593,6 +596,11 @@ def _build(
         except _ChangedMeanwhile:
             shutil.rmtree(target, ignore_errors=True)
             continue
+        except (ValueError, OSError):
+            if target.is_dir():
+                shutil.rmtree(target, ignore_errors=True)
+                raise
+            continue  # its directory was removed meanwhile (by a release without claims)
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
@@ -668,13 +676,81 @@ def _needs_opening(meta: dict[str, Any]) -> bool:
     return bool(meta.get("follow_bundled", True)) and newer
 
 
+IN_USE = ".in-use"  # an index directory's claim file (see _claim)
+_claims: dict[str, int] = {}  # this process's claims: directory -> the claim file's descriptor
+_claims_lock = threading.Lock()
+
+
+def _claim(where: Path) -> None:
+    """Mark the index directory ``where`` as in use by this process, for as long as it runs
+    or until it sweeps the directory away itself: a shared ``flock`` on its claim file, which
+    another process's sweep does not remove a directory under (it removed one another
+    process was building, whose build then failed with a traceback). Where ``flock`` does
+    not exist or fails, nothing is claimed: a build that loses its directory starts again."""
+    try:
+        import fcntl
+    except ImportError:  # (Windows: no shared locks; its open files cannot be deleted anyway)
+        return
+    key = str(where)
+    with _claims_lock:
+        if key in _claims:
+            return
+        try:
+            fd = os.open(
+                where / IN_USE, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600
+            )
+        except OSError:
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH)
+        except OSError:
+            os.close(fd)
+            return
+        _claims[key] = fd
+
+
+def _unused(where: Path) -> int | None:
+    """A descriptor holding ``where``'s claim file locked for this process alone (None: in
+    use elsewhere); -1 when it has none (a directory of an older release, or one so new it
+    has no claim yet: the sweep leaves those made in the last minute)."""
+    try:
+        import fcntl
+    except ImportError:
+        return -1
+    try:
+        fd = os.open(where / IN_USE, os.O_RDWR | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return -1
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
 def _sweep(home: Path, keep: str) -> None:
-    """Remove index directories other than ``keep`` (best effort: one in use elsewhere on a
-    system that refuses is removed on a later build)."""
+    """Remove index directories other than ``keep`` that no process uses (best effort: one in
+    use elsewhere, or on a system that refuses, is removed by a later build)."""
+    with _claims_lock:  # this process's own old directories are no longer in use
+        for key in [k for k in _claims if Path(k).parent == home and Path(k).name != keep]:
+            os.close(_claims.pop(key))
     with contextlib.suppress(OSError):
         for entry in home.iterdir():
-            if entry.name.startswith("i-") and entry.name != keep and entry.is_dir():
+            if not (entry.name.startswith("i-") and entry.name != keep and entry.is_dir()):
+                continue
+            fd = _unused(entry)
+            if fd is None:
+                continue  # another process builds or reads it
+            try:
+                if fd == -1 and time.time() - entry.stat().st_mtime < 60:
+                    continue  # just made, its claim not yet taken
                 shutil.rmtree(entry, ignore_errors=True)
+            finally:
+                if fd >= 0:
+                    os.close(fd)
 
 
 def _stamp(
@@ -868,6 +944,7 @@ def _partial(db_path: Path, message: dict[str, Any]) -> Library | None:
     if not (isinstance(sig, list) and len(sig) == 3 and all(_int(v) == v for v in sig)):
         return None
     state: Signature = (sig[0], sig[1], sig[2])
+    _claim(where)
     try:
         index = SearchIndex.open(where)
         records = _open_records(where, db_path, state)

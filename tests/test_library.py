@@ -645,3 +645,63 @@ def test_a_writer_that_holds_the_lock_too_long_is_not_waited_for_and_closing_sto
     assert [h.id for h in library.index.search("stuck").hits]
     release.set()
     thread.join(10)
+
+
+def test_a_sweep_leaves_an_index_directory_another_process_uses(db_path: Path) -> None:
+    """Two commands opening one database at once crashed with a traceback, one time in
+    four: the first to finish its build swept away every other index directory, the one
+    the other process was still building included (found by a hostile-input trial). A
+    directory in use is claimed; a sweep leaves it, and removes it once it is not."""
+    import subprocess
+    import sys
+
+    from coopbrowse.store.library import IN_USE, _sweep
+
+    library = Library.open(db_path)
+    home = index_home(db_path)
+    assert home is not None and library.stamp is not None
+    elsewhere = home / "i-elsewhere"
+    elsewhere.mkdir()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path\n"
+            "from coopbrowse.store.library import _claim\n"
+            "_claim(Path(sys.argv[1])); print('held', flush=True); time.sleep(30)\n",
+            str(elsewhere),
+        ],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == b"held"
+        assert (elsewhere / IN_USE).exists()
+        _sweep(home, keep=library.stamp.dir)
+        assert elsewhere.is_dir()  # in use there
+    finally:
+        holder.kill()
+        holder.wait()
+    _sweep(home, keep=library.stamp.dir)
+    assert not elsewhere.exists()  # its process gone, nothing holds it
+    assert (home / library.stamp.dir).is_dir()
+
+
+def test_a_build_whose_directory_is_removed_meanwhile_starts_again(db_path: Path) -> None:
+    """(Where a sweep elsewhere cannot see a claim: a release before claims.) The build
+    failed with Tantivy's error; it starts again in a new directory."""
+    import shutil
+
+    from coopbrowse.store.library import build
+
+    Library.open(db_path)
+    made: list[Path] = []
+
+    def removed_at_once(target: Path) -> None:
+        made.append(target)
+        if len(made) == 1:
+            shutil.rmtree(target)
+
+    library = build(db_path, building=removed_at_once)
+    assert len(made) == 2 and library.stamp is not None
+    assert library.stamp.dir == made[1].name
+    assert _ids(library, "elevator")
