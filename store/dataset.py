@@ -133,7 +133,10 @@ def version_key(version: str) -> tuple[int, ...]:
     """A dataset version (``2025.1-2``) as numbers to compare (a part that is not one: -1)."""
     parts = []
     for part in version.replace("-", ".").split("."):
-        parts.append(int(part) if part.isdigit() else -1)
+        # (ASCII digits, and few: "²" is a digit int() refuses, and Python converts no more
+        # than 4,300 digits: a stored version of 5,000 raised a traceback)
+        number = part.isascii() and part.isdigit() and len(part) <= 18
+        parts.append(int(part) if number else -1)
     return tuple(parts)
 
 

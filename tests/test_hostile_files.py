@@ -659,3 +659,23 @@ def test_a_file_in_a_folder_that_takes_no_new_files_is_said_so(tmp_path, store, 
     err = capsys.readouterr().err
     assert "/proc/version: cannot write here: /proc takes no new files" in err
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "version", ["9" * 5000, "2026." + "1" * 4400, "2026.²"], ids=["5000", "4400", "superscript"]
+)
+def test_a_stored_dataset_version_of_any_digits_opens(capsys, tmp_path: Path, version) -> None:
+    """A database whose meta held a dataset version of 5,000 digits raised a traceback
+    (int() converts no more than 4,300) in the CLI and an error naming no field in the app
+    (found by a hostile-input trial): an unreadable version is an unknown one."""
+    from coopbrowse.store.dataset import version_key
+
+    assert -1 in version_key(version)
+    db = tmp_path / "db.json"
+    assert main(["--db", str(db), "init"]) == 0
+    data = json.loads(db.read_text())
+    data["meta"]["1"]["dataset_version"] = version
+    db.write_text(json.dumps(data))
+    capsys.readouterr()
+    assert main(["--db", str(db), "list"]) == 0
+    assert "Penza" in capsys.readouterr().out

@@ -81,6 +81,10 @@ def test_every_binding_has_an_id_and_ids_are_unique() -> None:
             "'ctrl+nonsense'; edit: expected keys",
         ),
         ("", {}, None),
+        # (from a hostile-input trial: each raised a traceback at launch) a kilobyte of
+        # nested brackets, and a number longer than Python converts
+        pytest.param("x = " + "[" * 500 + "]" * 500 + "\n", {}, "nested too deeply", id="deep"),
+        pytest.param("edit = " + "9" * 5000 + "\n", {}, "Exceeds the limit", id="long-number"),
     ],
 )
 def test_load_keymap(tmp_path: Path, text: str, keymap, warning) -> None:

@@ -231,8 +231,10 @@ def load_keymap(
     try:
         raw = read_regular(path, "keymap", KEYMAP_LIMIT, StoreError)
         data = tomllib.loads(raw.decode("utf-8-sig"))  # (with a byte order mark: Notepad's)
-    except (StoreError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (StoreError, ValueError) as exc:  # (bad UTF-8 and TOML too: ValueErrors)
         return {}, f"keymap {path}: {_short(exc)}; using the default keys"
+    except RecursionError:  # ("x = [[[[…": tomllib recurses per level, a kilobyte deep)
+        return {}, f"keymap {path}: nested too deeply; using the default keys"
     keymap: dict[str, str] = {}
     bad: list[str] = []
     for name, keys in data.items():
