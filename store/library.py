@@ -348,14 +348,11 @@ class Library:
         stamp = read_stamp(home)
         if stamp is None or not stamp.describes(db_path, signature(db_path)):
             return None
-        if stamp.schema_version > SCHEMA_VERSION:
-            raise CorruptDatabase(
-                db_path,
-                f"written by a newer coopbrowse (schema {stamp.schema_version}; this version "
-                f"reads up to {SCHEMA_VERSION}): upgrade coopbrowse",
-            )
-        if stamp.schema_version < SCHEMA_VERSION:
-            return None  # the database needs migrating first
+        if stamp.schema_version != SCHEMA_VERSION:
+            # the database needs migrating first; or a stamp says it is newer than this
+            # release reads: the database itself says so when it is read (a stamp is derived,
+            # never trusted: a changed one refused a good database and blamed it)
+            return None
         _claim(home / stamp.dir)  # (before it is read: no sweep elsewhere removes it then)
         try:
             index = SearchIndex.open(home / stamp.dir)

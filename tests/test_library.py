@@ -705,3 +705,20 @@ def test_a_build_whose_directory_is_removed_meanwhile_starts_again(db_path: Path
     assert len(made) == 2 and library.stamp is not None
     assert library.stamp.dir == made[1].name
     assert _ids(library, "elevator")
+
+
+def test_a_stamp_that_says_a_newer_schema_is_rebuilt_not_blamed_on_the_database(
+    db_path: Path,
+) -> None:
+    """A stamp changed to say schema 99 made every command refuse the database ("written by
+    a newer coopbrowse ... upgrade coopbrowse"), though the database itself says schema 2
+    (found by a hostile-input trial): the stamp is derived, and the index is rebuilt."""
+    first = Library.open(db_path)
+    home = index_home(db_path)
+    assert home is not None and first.stamp is not None
+    stamp = json.loads((home / STAMP).read_text())
+    stamp["schema_version"] = 99
+    (home / STAMP).write_text(json.dumps(stamp))
+    again = Library.open(db_path)
+    assert again.rebuilt and _ids(again, "elevator") == _ids(first, "elevator")
+    assert read_stamp(home) is not None and read_stamp(home).schema_version == 2
