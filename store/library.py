@@ -634,7 +634,7 @@ def _records_of(db_path: Path, read: Stream, target: Path) -> FileRecords | None
     spans = compute_spans(copy, read.tables, trusted=True)
     if spans is None:  # too large to address
         raise StoreError(db_path, "database is too large to index")
-    spans.source, spans.copy_size = FROM_COPY, len(copy)
+    spans.source, spans.copy_size, spans.copy_crc = FROM_COPY, len(copy), zlib.crc32(copy)
     records = FileRecords.open(target / COPY_FILE, spans)
     if records is not None:
         save_spans(target / SPANS_FILE, spans, read.signature)

@@ -36,6 +36,7 @@ import struct
 import sys
 import threading
 import weakref
+import zlib
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
@@ -63,9 +64,9 @@ MEETING, PROPOSAL, CHANGE = 0, 1, 2  # what a span holds
 _TABLES = (("meetings", MEETING), ("proposals", PROPOSAL), ("history", CHANGE))
 SPANS_FILE = "spans.bin"  # beside the index files
 COPY_FILE = "records.json"  # the compact copy of a database not written compactly
-_MAGIC = b"coopbrowse-spans3"
+_MAGIC = b"coopbrowse-spans4"  # (4: with the compact copy's CRC-32)
 # magic, the file state (mtime_ns, size, inode), count, source, the size of a copy, groups
-_HEADER = struct.Struct("<17sqQQQBQQ")
+_HEADER = struct.Struct("<17sqQQQBQQI")
 _U64 = (1 << 64) - 1  # an inode number wider than this is kept by its low bits
 _ENTRY = 4 + 4 + 1  # offset, length, kind
 _GROUP = 8 + 4  # its meeting's uid, where it starts
@@ -118,6 +119,7 @@ class Spans(Struct):
     kinds: Column = field(default_factory=lambda: array("B"))
     source: int = FROM_DATABASE
     copy_size: int = 0  # the size of the compact copy the spans are in (FROM_COPY)
+    copy_crc: int = 0  # and the CRC-32 of its bytes, checked when it is opened
 
     def __len__(self) -> int:
         return len(self.offsets)
@@ -349,6 +351,7 @@ def save_spans(path: Path, spans: Spans, sig: Signature) -> None:
         spans.source,
         spans.copy_size,
         len(spans.keys),
+        spans.copy_crc,
     )
     parts = [spans.keys, spans.starts, spans.offsets, spans.lengths, spans.kinds]
     if sys.byteorder != "little":
@@ -369,7 +372,9 @@ def load_spans(path: Path, sig: Signature) -> Spans | None:
             head = fh.read(_HEADER.size)
             if len(head) < _HEADER.size:
                 return None
-            magic, mtime_ns, size, ino, count, source, copy_size, groups = _HEADER.unpack(head)
+            (magic, mtime_ns, size, ino, count, source, copy_size, groups, copy_crc) = (
+                _HEADER.unpack(head)
+            )
             if magic != _MAGIC or (mtime_ns, size, ino) != (sig[0], sig[1], sig[2] & _U64):
                 return None
             total = count * _ENTRY + groups * _GROUP + 4
@@ -400,7 +405,9 @@ def load_spans(path: Path, sig: Signature) -> Spans | None:
     keys, starts, offsets, lengths, kinds = columns
     if starts[0] != 0 or starts[-1] != count:
         return None
-    return Spans(keys, starts, offsets, lengths, kinds, source=source, copy_size=copy_size)
+    return Spans(
+        keys, starts, offsets, lengths, kinds, source=source, copy_size=copy_size, copy_crc=copy_crc
+    )
 
 
 # Reading records ----------------------------------------------------------------------------
@@ -528,6 +535,16 @@ def _checked(read: Callable[..., R]) -> Callable[..., R]:
     return checked
 
 
+def _crc32(fd: int) -> int:
+    """The CRC-32 of the whole file open as ``fd`` (read from its start, a megabyte at a
+    time)."""
+    crc, offset = 0, 0
+    while chunk := os.pread(fd, 1 << 20, offset):
+        crc = zlib.crc32(chunk, crc)
+        offset += len(chunk)
+    return crc
+
+
 class FileRecords:
     """Records read from a file by their spans, through a descriptor kept open on the very
     file the spans describe (where the system cannot read at an offset without moving a shared
@@ -554,7 +571,11 @@ class FileRecords:
             return None
         st = os.fstat(fd)
         state = (st.st_mtime_ns, st.st_size, st.st_ino)
-        if spans.source == FROM_COPY and st.st_size != spans.copy_size:
+        if spans.source == FROM_COPY and (
+            st.st_size != spans.copy_size or _crc32(fd) != spans.copy_crc
+        ):
+            # (a copy changed since it was made, whatever its size: what it holds would be
+            # shown and exported as the database's)
             os.close(fd)
             return None
         if not cls._KEEP_OPEN:

@@ -435,6 +435,25 @@ def test_a_copy_of_another_size_than_its_spans_is_not_used(db_path: Path) -> Non
     assert again.rebuilt and again.index.meeting(MID) is not None
 
 
+def test_a_copy_changed_at_its_size_is_not_shown_as_the_database(db_path: Path) -> None:
+    """A name in the compact copy changed letter for letter (the size kept) was listed,
+    shown and exported as the database's, which never held it (found by a hostile-input
+    trial): the copy's CRC-32 is checked when it is opened, and a changed copy rebuilt."""
+    Store.open(db_path)
+    db_path.write_text(json.dumps(json.loads(db_path.read_text()), indent=1))
+    library = Library.open(db_path)
+    copy = _index_dir(library) / COPY_FILE
+    text = copy.read_bytes()
+    assert b"Oleg Melnichenko" in text
+    copy.write_bytes(text.replace(b"Oleg Melnichenko", b"OLEG HACKEDCHNKO"))
+    again = Library.open(db_path)
+    assert again.rebuilt
+    penza = again.index.meeting(MID)
+    assert penza is not None
+    assert "Oleg Melnichenko" in {p.name for p in penza.participants}
+    assert b"HACKED" not in (_index_dir(again) / COPY_FILE).read_bytes()
+
+
 def test_a_meetings_proposal_rows_read_its_meeting_once_without_its_long_text(
     store: Store, monkeypatch
 ) -> None:
