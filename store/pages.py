@@ -559,7 +559,9 @@ def _fetch(url: str, timeout: float, deadline: _Deadline) -> tuple[bytes, str, s
             # urllib refuses a redirect to file:// itself, as an HTTP error
             raise FetchError(shown, f"redirected to a non-web address ({location})") from None
         reason = f" {exc.reason}" if exc.reason else ""
-        raise FetchError(shown, f"the server answered HTTP {exc.code}{reason}") from None
+        # (after a redirect, the address that answered so: not the one given)
+        after = f" at {display_url(redirects.current)}" if redirects.current else ""
+        raise FetchError(shown, f"the server answered HTTP {exc.code}{reason}{after}") from None
     except urllib.error.URLError as exc:
         where = redirects.current or url
         raise FetchError(shown, _network_problem(exc.reason, where, timeout)) from None

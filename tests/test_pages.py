@@ -527,6 +527,20 @@ def test_a_redirect_loop_is_said_as_one() -> None:
     )
 
 
+def test_an_error_status_after_a_redirect_names_the_address_that_answered_so() -> None:
+    """A redirect to a page that answered 404 was said as the address given answering 404
+    (found by a hostile-input trial)."""
+    moved = Page(b"", status=302, headers=(("Location", "/gone"),))
+    with serve({"/old": moved}) as base, pytest.raises(FetchError) as caught:
+        fetch_article(f"{base}/old")
+    assert str(caught.value) == (
+        f"{base}/old: the server answered HTTP 404 Not Found at {base}/gone"
+    )
+    with serve({}) as base, pytest.raises(FetchError) as caught:  # (no redirect: no "at")
+        fetch_article(f"{base}/none")
+    assert str(caught.value) == f"{base}/none: the server answered HTTP 404 Not Found"
+
+
 def test_a_status_of_the_3xx_kind_urllib_does_not_follow_is_said_as_such() -> None:
     """A 300 or 304 with a Location was said to be a redirect loop (found by a review)."""
     page = Page(b"", status=304, headers=(("Location", "/elsewhere"),))
