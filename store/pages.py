@@ -154,6 +154,17 @@ def looks_like_html(raw: bytes) -> bool:
     return bool(_HTML_START.match(head))
 
 
+_CONTROL_REF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,2})|0*([0-9]{1,3}));")
+
+
+def _control_sign(m: re.Match[str]) -> str:
+    """A reference to a C0 control character (not a tab or line end) as its visible sign."""
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    if code < 32 and code not in (9, 10, 13):
+        return chr(0x2400 + code)  # (␛ for escape)
+    return m.group(0)
+
+
 def article_from_html(
     name: Path | str, raw: bytes | str, *, document: str = "", url: str = ""
 ) -> ArticleText:
@@ -169,6 +180,9 @@ def article_from_html(
         ) from None
     if isinstance(raw, bytes):
         raw = _unpacked(name, url, raw)
+    # a reference to a control character ("&#27;[31m"): the parser gave up on the whole
+    # page ("no article text found"); the character is shown as the sign of one instead
+    raw = _CONTROL_REF.sub(_control_sign, raw) if "&#" in raw else raw
     try:
         doc = trafilatura.bare_extraction(
             raw,

@@ -161,6 +161,23 @@ def test_a_page_that_names_another_site_as_its_address_says_where_it_was_read() 
     assert not any(n.startswith("Read from") for n in article.draft().meeting["notes"])
 
 
+@pytest.mark.parametrize("reference", ["&#27;", "&#x1b;", "&#X1B;", "&#0027;", "&#1;"])
+def test_a_reference_to_a_control_character_leaves_the_page_readable(
+    tmp_path: Path, reference: str
+) -> None:
+    """A page with "&#27;[31m" in its text was refused as "no article text found in the
+    page" (the parser gave up on it; found by a hostile-input trial): the character is
+    kept as its visible sign, never as itself."""
+    path = tmp_path / "kursk.html"
+    path.write_bytes(html(PAGE.replace("up 12% over", f"up 12% {reference}[31m over")))
+    article = read_article(str(path))
+    assert "amounted to $450 million" in article.text
+    assert "[31m" in article.text and "\x1b" not in article.text and "\x01" not in article.text
+    # (any other character referred to is read as it was)
+    path.write_bytes(html(PAGE.replace("up 12% over", "up 12% caf&#233; &#x43;afe over")))
+    assert "café Cafe" in read_article(str(path)).text
+
+
 def test_a_redirected_page_without_a_canonical_link_keeps_the_address_it_ended_at() -> None:
     body = html(PAGE.replace('<link rel="canonical"', '<link rel="alternate"'))
     with serve(
