@@ -1574,6 +1574,18 @@ def test_things_joined_as_what_a_cue_is_of_stay_in_its_title(sentence: str, titl
     assert not any("microelectronics and lift" in p["title"] for p in parts), parts
 
 
+def test_a_list_items_preposition_is_not_in_its_title() -> None:
+    """ "We can help you with housing construction and with healthcare" titled the second
+    "Cooperation in with healthcare"."""
+    text = (
+        "MINSK, 5 June (BelTA) - Belarusian Prime Minister Aleksandr Turchin met with Omsk"
+        ' Oblast Governor Vitaly Khotsenko. "We can also help you with housing construction'
+        ' and with healthcare," Turchin said.'
+    )
+    titles = {p["sector"]: p["title"] for p in extract(text).meeting["proposals"]}
+    assert titles["healthcare"] == "Cooperation in healthcare"
+
+
 def test_praise_before_kinds_of_goods_leaves_the_kinds() -> None:
     """ "Belarus produces all the essential industrial and agricultural goods" drafted "all
     the essential industrial" as a good (found by a new user)."""

@@ -1828,7 +1828,8 @@ _NAME_NEXT = re.compile(r"[A-Z][\w-]*\b(?!\s+(?:and|or)\b)")  # ... and just aft
 # construction services", "various chips")
 _ITEM_LEAD = re.compile(
     r"^(?:(?:also|both|in|not\s+only|either|various|the|a|an|other|some|all|especially|"
-    r"particularly|mainly|in\s+particular|from)\s+)+",  # ("From microelectronics, …")
+    r"particularly|mainly|in\s+particular|from|with|for)\s+)+",  # ("From microelectronics, …";
+    # "help you with healthcare": "Cooperation in healthcare", not "in with healthcare")
     re.I,
 )
 # A subject and its verb of trade before an item ("Belarus supplies tractors"), and a place
