@@ -812,6 +812,45 @@ async def test_q_quits_and_state_is_restored(store, tmp_path) -> None:
         assert said == ["Still selected: 1 proposal from your last session (A clears it)."]
 
 
+async def test_a_selection_too_large_to_keep_is_said_and_the_rest_of_the_state_kept(
+    store, tmp_path, monkeypatch
+) -> None:
+    """A selection of 21,783 proposals (at 100,000 meetings) was saved in a state file the
+    next launch refused as too large: the view, query, history and selection were all lost
+    without a word (found by a new user). A selection over SELECTION_KEPT is not saved, the
+    rest of the state is, and the next launch says what was dropped."""
+    from coopbrowse.tui import state as state_module
+
+    monkeypatch.setattr(state_module, "SELECTION_KEPT", 2)
+    state_path = tmp_path / "state.json"
+    app = CoopBrowseApp(store, state_path=state_path, settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2")
+        await search(pilot, app, "elevator")
+        await pilot.press("escape", "a")
+        await settle(pilot, app)
+        assert len(screen_of(app).selection) > 2
+        selected = len(screen_of(app).selection)
+        await pilot.press("q")
+        await pilot.pause()
+    saved = json.loads(state_path.read_text())
+    assert saved["selection"] == [] and saved["selection_dropped"] == selected
+    again = CoopBrowseApp(Store.open(store.path), state_path=state_path, settings=FAST)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot, again)
+        main = screen_of(again)
+        assert main.view == "proposals" and main.query_text == "elevator"
+        said = [n.message for n in again._notifications if "not kept" in n.message]
+        assert said == [
+            f"The selection of {selected:,} records was not kept from your last session: "
+            "at most 2 are."
+        ]
+        await pilot.press("q")
+        await pilot.pause()
+    assert json.loads(state_path.read_text())["selection_dropped"] == 0  # said once
+
+
 async def test_a_query_found_wrong_is_not_the_next_launchs(store, tmp_path) -> None:
     """Quit with a bad query in the bar, the next launch opened with it and its error; it
     opens with the query the list answered."""

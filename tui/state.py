@@ -19,7 +19,11 @@ from coopbrowse.store.errors import StoreError
 from coopbrowse.store.storage import atomic_write_bytes, parse_json_bytes, read_regular
 
 HISTORY_SIZE = 50
-STATE_LIMIT = 1_000_000  # a state file is a few KB; more is not ours
+# The most selected records kept across launches (about 2 MB written): a selection of more
+# is not saved, and the next launch says so. A larger file was written, then refused as
+# larger than STATE_LIMIT at the next launch, which lost the view, query and history too.
+SELECTION_KEPT = 50_000
+STATE_LIMIT = 8_000_000  # a state file is a few KB, or a selection's 2 MB; more is not ours
 VIEWS = ("meetings", "proposals", "regions", "followup")
 
 
@@ -31,6 +35,8 @@ class UiState(Struct):
     search_sorts: dict[str, int] = field(default_factory=dict)  # per view, 0 = relevance
     selection: list[tuple[str, str]] = field(default_factory=list)
     cursor: tuple[str, str] | None = None  # the highlighted row: (kind, id)
+    # the size of a selection too large to save (SELECTION_KEPT), said at the next launch
+    selection_dropped: int = 0
 
     @classmethod
     def load(cls, path: Path) -> UiState:
@@ -83,16 +89,22 @@ class UiState(Struct):
             and isinstance(cursor[1], str)
         ):
             state.cursor = (cursor[0], cursor[1])
+        dropped = data.get("selection_dropped")
+        if isinstance(dropped, int) and not isinstance(dropped, bool) and dropped > 0:
+            state.selection_dropped = dropped
         return state
 
     def save(self, path: Path) -> str | None:
         """Write the state; returns an error message instead of raising (a state file that
         is a pipe, a device or a symbolic link is not replaced: that is reported too)."""
         data = asdict(self)
-        data["selection"] = [list(s) for s in self.selection]
+        kept = len(self.selection) <= SELECTION_KEPT
+        data["selection"] = [list(s) for s in self.selection] if kept else []
+        data["selection_dropped"] = 0 if kept else len(self.selection)
         data["cursor"] = list(self.cursor) if self.cursor else None
         try:
-            text = json.dumps(data, ensure_ascii=False, indent=1)
+            # (compact: a selection of 50,000 is 2 MB so, and three times that indented)
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             path.parent.mkdir(parents=True, exist_ok=True)
             # "replace": a lone surrogate (not text) becomes "?" rather than a crash
             atomic_write_bytes(path, text.encode("utf-8", "replace"))

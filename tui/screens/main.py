@@ -969,6 +969,16 @@ class MainScreen(StyledOnce, Screen[None]):
     def _after_first_list(self) -> None:
         """Once the first list is on screen: the keys pressed meanwhile, then the query
         typed (or restored) meanwhile."""
+        if self.state.selection_dropped:  # too large to save: said, not lost unawares
+            from ..state import SELECTION_KEPT
+
+            self.notify(
+                f"The selection of {self.state.selection_dropped:,} records was not kept from "
+                f"your last session: at most {SELECTION_KEPT:,} are.",
+                severity="warning",
+                timeout=15,
+            )
+            self.state.selection_dropped = 0  # (said once)
         if self.selection:  # kept from the last session: said, lest it be exported unawares
             from ..keymap import key_shown
 
