@@ -697,6 +697,37 @@ async def test_a_comparison_says_which_meetings_came_with_selected_proposals(app
         assert heading == "Comparing 3 meetings · 1 of them for the selected proposals"
 
 
+async def test_c_over_too_many_selected_meetings_refuses_without_reading_them(
+    app, monkeypatch
+) -> None:
+    """With 100,000 meetings selected, c read every one of them (about a minute, "Opening
+    the comparison…") before saying it compares 2 to 4 (found by a new user at 100k): a
+    count of meetings over 4 is refused at once, and proposals of more than 4 meetings are
+    read only until there are 5."""
+    from coopbrowse.store.index import SearchIndex
+
+    read: list[str] = []
+    real = SearchIndex.meeting
+    monkeypatch.setattr(
+        SearchIndex, "meeting", lambda self, mid: read.append(mid) or real(self, mid)
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("a")  # the five meetings
+        await settle(pilot, app)
+        read.clear()
+        await pilot.press("c")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen) and read == []
+        said = [n.message for n in app._notifications]
+        assert "c compares 2 to 4 meetings; 5 meetings are selected." in said
+        await pilot.press("A", "2", "a", "c")  # every proposal: those of five meetings
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen) and read == []
+        said = [n.message for n in app._notifications]
+        assert "c compares 2 to 4 meetings; the selection stands for more than 4." in said
+
+
 @pytest.mark.parametrize("width", [80, 160])
 def test_the_heading_and_the_rows_cut_apart_make_the_whole_table(store: Store, width) -> None:
     """The Compare screen shows the table's heading apart, held over the rows as they

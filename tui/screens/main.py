@@ -2257,6 +2257,15 @@ class MainScreen(StyledOnce, Screen[None]):
                 timeout=4,
             )
             return
+        meetings_selected = self.selection.counts()[0]
+        if region is None and meetings_selected > MAX_MEETINGS:
+            # (at once: reading 100,000 selected meetings to count them took a minute)
+            self.notify(
+                f"{self._key('compare', 'c')} compares 2 to {MAX_MEETINGS} meetings; "
+                f"{meetings_selected:,} meetings are selected.",
+                severity="warning",
+            )
+            return
         keys = [] if region is not None else self.selection.keys()
         # (the keys typed while the meetings are read are for the comparison: "c jj", "c e")
         opening = self._opening_screen("the comparison")
@@ -2272,15 +2281,17 @@ class MainScreen(StyledOnce, Screen[None]):
         assert index is not None
         call = self.app.call_from_thread
         note = ""
+        too_many = False
         try:
             if keys:
-                ids: list[str] = []
+                ids: dict[str, None] = {}
                 for kind, rid in keys:
                     found = index.proposal(rid) if kind == "proposal" else None
-                    mid = found[1].id if found else rid
-                    if mid not in ids:
-                        ids.append(mid)
-                meetings = [m for m in map(index.meeting, ids) if m is not None]
+                    ids[found[1].id if found else rid] = None
+                    if len(ids) > MAX_MEETINGS:
+                        break  # (too many already: the rest are not read)
+                too_many = len(ids) > MAX_MEETINGS
+                meetings = [] if too_many else [m for m in map(index.meeting, ids) if m]
                 # a selected proposal stands for its meeting: said, or the count surprises
                 chosen = {rid for kind, rid in keys if kind == "meeting"}
                 through = sum(1 for m in meetings if m.id not in chosen)
@@ -2300,6 +2311,15 @@ class MainScreen(StyledOnce, Screen[None]):
         except Exception as exc:
             call(opening.call_later, opening.give_up)
             call(self.notify, Text(self._trouble(exc)), severity="error")
+            return
+        if keys and too_many:
+            call(opening.call_later, opening.give_up)
+            call(
+                self.notify,
+                f"{self._key('compare', 'c')} compares {MIN_MEETINGS} to {MAX_MEETINGS} "
+                f"meetings; the selection stands for more than {MAX_MEETINGS}.",
+                severity="warning",
+            )
             return
         if not MIN_MEETINGS <= len(meetings) <= MAX_MEETINGS:
             call(opening.call_later, opening.give_up)
