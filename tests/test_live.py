@@ -171,6 +171,33 @@ async def test_selected_records_deleted_by_another_process_are_unselected(
         )
 
 
+async def test_the_row_deleted_by_another_process_leaves_the_cursor_in_its_place(
+    db_path: Path, tmp_path
+) -> None:
+    """The highlighted meeting deleted from the CLI, the cursor jumped to the list's top,
+    and E then edited a meeting never highlighted (found by a new user at 100k); it stays in
+    its place, on the meeting after, as after D in the app."""
+    from coopbrowse.store import Store
+    from coopbrowse.tui.widgets.record_table import RecordTable
+
+    app = CoopBrowseApp(db_path, state_path=tmp_path / "s.json", settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        table = main.query_one(RecordTable)
+        assert table.cursor == 3
+        doomed = main._current_key()
+        row = main.rows[4]
+        assert row is not None
+        after = row.key
+        Store.open(db_path).delete_meeting(doomed[1])  # (as another process)
+        await _wait_for(pilot, lambda: len(main.rows) == 4)
+        await settle(pilot)
+        assert table.cursor == 3 and main._current_key() == after
+
+
 async def test_an_export_of_records_all_gone_writes_nothing_and_says_why(
     db_path: Path, tmp_path
 ) -> None:

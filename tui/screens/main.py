@@ -869,11 +869,19 @@ class MainScreen(StyledOnce, Screen[None]):
             # (the moves and keys kept for the row below the first page: see beyond)
             self._list_here(request, only_if_kept=True)
         else:
-            target = cursor if cursor is not None else 0
+            listed = (rows.view, request.query, request.sort)
+            if cursor is not None:
+                target = cursor
+            elif request.keep is not None and listed == self._list_shown:
+                # the same list read again without the row it was on (deleted by another
+                # process): the cursor stays in its place, on the row after it, as after a
+                # delete here; it jumped to the top, where a key typed next (E) acted
+                target = min(table.cursor, max(len(rows) - 1, 0))
+            else:
+                target = 0
             columns = view.columns_for(request.sort, rows.widest)
             # (another list: shown from the top when its cursor fits the first page; the
             # same one read again keeps its scroll)
-            listed = (rows.view, request.query, request.sort)
             table.set_rows(
                 columns,
                 len(rows),
