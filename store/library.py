@@ -353,21 +353,27 @@ class Library:
             # release reads: the database itself says so when it is read (a stamp is derived,
             # never trusted: a changed one refused a good database and blamed it)
             return None
-        _claim(home / stamp.dir)  # (before it is read: no sweep elsewhere removes it then)
+        where = home / stamp.dir
+        _claim(where)  # (before it is read: no sweep elsewhere removes it meanwhile)
         try:
-            index = SearchIndex.open(home / stamp.dir)
-        except IndexCorrupt:
-            return None
-        records = _open_records(home / stamp.dir, db_path, stamp.signature)
-        if records is None:
-            return None
-        index.reload(records)
-        # A writer marks the stamp before it commits to the index: if the stamp is still the
-        # one read, the commit just loaded is the one the records describe.
-        if read_stamp(home) != stamp:
-            return _CHANGED
-        _sweep(home, keep=stamp.dir)  # (a build given up or beaten elsewhere left its own)
-        return cls(db_path, index, stamp)
+            if read_stamp(home) != stamp:
+                return _CHANGED  # (moved on before the claim: its directory may be gone)
+            try:
+                index = _held(SearchIndex.open(where))
+            except IndexCorrupt:
+                return None
+            records = _open_records(where, db_path, stamp.signature)
+            if records is None:
+                return None
+            index.reload(records)
+            # A writer marks the stamp before it commits to the index: if the stamp is
+            # still the one read, the commit just loaded is the one the records describe.
+            if read_stamp(home) != stamp:
+                return _CHANGED
+            _sweep(home, keep=stamp.dir)  # (a build given up or beaten elsewhere left its own)
+            return cls(db_path, index, stamp)
+        finally:
+            _release(where)
 
     @classmethod
     def _rebuild(
@@ -534,84 +540,92 @@ def _build(
             index = SearchIndex.build(meetings, progress=step)
             note = f"search index kept in memory: cannot write {home}: {exc.strerror or exc}"
             return Library(db_path, index, None, note)
-        try:
-            records: FileRecords | None = None
-            locate: Callable[[], Records] | None = None
-            if read.tables is None:  # found by a scan: where they are is worked out while
-                # the first commit runs (see SearchIndex.build)
+        try:  # (the directory claimed while it is built; then by the index, while it lives)
+            try:
+                records: FileRecords | None = None
+                locate: Callable[[], Records] | None = None
+                if read.tables is None:  # found by a scan: where they are is worked out while
+                    # the first commit runs (see SearchIndex.build)
 
-                def located(
-                    find: Callable[[], Spans] | None = read.locate,
-                    sig: Signature = sig,
-                    target: Path = target,
-                ) -> Records:
-                    # (what it needs, not the stream: that holds the file's bytes, freed
-                    # once the meetings are read)
-                    assert find is not None
-                    found = _file_records(db_path, find(), sig, target)
-                    if found is None:  # the file changed since it was read
-                        raise _ChangedMeanwhile
-                    return found
+                    def located(
+                        find: Callable[[], Spans] | None = read.locate,
+                        sig: Signature = sig,
+                        target: Path = target,
+                    ) -> Records:
+                        # (what it needs, not the stream: that holds the file's bytes, freed
+                        # once the meetings are read)
+                        assert find is not None
+                        found = _file_records(db_path, find(), sig, target)
+                        if found is None:  # the file changed since it was read
+                            raise _ChangedMeanwhile
+                        return found
 
-                locate = located
-            else:
-                records = _records_of(db_path, read, target)
-                if records is None:  # the file changed since it was read
+                    locate = located
+                else:
+                    records = _records_of(db_path, read, target)
+                    if records is None:  # the file changed since it was read
+                        shutil.rmtree(target, ignore_errors=True)
+                        continue
+                crc = zlib.crc32(read.payload)
+                del read  # (the parsed tables: the meetings are read from them)
+                staged = searchable is not None and total >= staged_from
+                if not staged:
+                    index = SearchIndex.build(
+                        meetings,
+                        target,
+                        progress=step,
+                        records=records,
+                        locate=locate,
+                        saving=saving,
+                    )
+                else:
+
+                    def then(done: int, total: int = total, sig: Signature = sig) -> None:
+                        progress(PROPOSALS_PHASE, done, total)
+                        if signature(db_path) != sig:  # (a stat every 1,000 meetings)
+                            raise _ChangedMeanwhile  # no use indexing the rest
+
+                    def meetings_done(
+                        index: SearchIndex, sig: Signature = sig, total: int = total
+                    ) -> None:
+                        progress(PROPOSALS_PHASE, 0, total)
+                        if searchable is not None:
+                            searchable(Library(db_path, index, None, partial=True, sig=sig))
+
+                    index = SearchIndex.build(
+                        meetings,
+                        target,
+                        progress=step,
+                        records=records,
+                        searchable=meetings_done,
+                        proposals_progress=then,
+                        locate=locate,
+                        saving=saving,
+                    )
+            except _ChangedMeanwhile:
+                shutil.rmtree(target, ignore_errors=True)
+                continue
+            except Exception:
+                if target.is_dir():
                     shutil.rmtree(target, ignore_errors=True)
-                    continue
-            crc = zlib.crc32(read.payload)
-            del read  # (the parsed tables: the meetings are read from them)
-            staged = searchable is not None and total >= staged_from
-            if not staged:
-                index = SearchIndex.build(
-                    meetings, target, progress=step, records=records, locate=locate, saving=saving
-                )
-            else:
-
-                def then(done: int, total: int = total, sig: Signature = sig) -> None:
-                    progress(PROPOSALS_PHASE, done, total)
-                    if signature(db_path) != sig:  # (a stat every 1,000 meetings)
-                        raise _ChangedMeanwhile  # no use indexing the rest
-
-                def meetings_done(
-                    index: SearchIndex, sig: Signature = sig, total: int = total
-                ) -> None:
-                    progress(PROPOSALS_PHASE, 0, total)
-                    if searchable is not None:
-                        searchable(Library(db_path, index, None, partial=True, sig=sig))
-
-                index = SearchIndex.build(
-                    meetings,
-                    target,
-                    progress=step,
-                    records=records,
-                    searchable=meetings_done,
-                    proposals_progress=then,
-                    locate=locate,
-                    saving=saving,
-                )
-        except _ChangedMeanwhile:
-            shutil.rmtree(target, ignore_errors=True)
-            continue
-        except (ValueError, OSError):
-            if target.is_dir():
+                    raise
+                continue  # its directory was removed meanwhile (by a release without claims)
+            except BaseException:
                 shutil.rmtree(target, ignore_errors=True)
                 raise
-            continue  # its directory was removed meanwhile (by a release without claims)
-        except BaseException:
-            shutil.rmtree(target, ignore_errors=True)
-            raise
-        progress(PROPOSALS_PHASE if staged else "Indexing", total, total)
-        _private_files(target)
-        stamp = _stamp(db_path, sig, meta, total, target.name, crc)
-        if signature(db_path) == stamp.signature:
-            try:
-                _write_stamp(home, stamp)
-            except StoreError as exc:
-                return Library(db_path, index, None, f"search index kept in memory: {exc}")
-            _sweep(home, keep=target.name)
-            return Library(db_path, index, stamp)
-        shutil.rmtree(target, ignore_errors=True)  # changed while we read it: again
+            progress(PROPOSALS_PHASE if staged else "Indexing", total, total)
+            _private_files(target)
+            stamp = _stamp(db_path, sig, meta, total, target.name, crc)
+            if signature(db_path) == stamp.signature:
+                try:
+                    _write_stamp(home, stamp)
+                except StoreError as exc:
+                    return Library(db_path, index, None, f"search index kept in memory: {exc}")
+                _sweep(home, keep=target.name)
+                return Library(db_path, _held(index), stamp)
+            shutil.rmtree(target, ignore_errors=True)  # changed while we read it: again
+        finally:
+            _release(target)
     raise DatabaseLocked(db_path, "the database kept changing while it was being indexed")
 
 
@@ -674,23 +688,30 @@ def _needs_opening(meta: dict[str, Any]) -> bool:
 
 
 IN_USE = ".in-use"  # an index directory's claim file (see _claim)
-_claims: dict[str, int] = {}  # this process's claims: directory -> the claim file's descriptor
+# this process's claims: directory -> [the claim file's descriptor, how many hold it]
+_claims: dict[str, list[int]] = {}
 _claims_lock = threading.Lock()
+# seconds: a directory with no claim this young may be its maker's still (between its
+# mkdir and its claim, or of an older release building); a claim file, between its creation
+# and its lock (an instant)
+_FRESH, _FRESH_CLAIM = 60.0, 5.0
 
 
 def _claim(where: Path) -> None:
-    """Mark the index directory ``where`` as in use by this process, for as long as it runs
-    or until it sweeps the directory away itself: a shared ``flock`` on its claim file, which
-    another process's sweep does not remove a directory under (it removed one another
-    process was building, whose build then failed with a traceback). Where ``flock`` does
-    not exist or fails, nothing is claimed: a build that loses its directory starts again."""
+    """Mark the index directory ``where`` as in use by this process until as many
+    :func:`_release` calls: a shared ``flock`` on its claim file, under which another
+    process's sweep does not remove it (it removed one another process was building, whose
+    build then failed with a traceback). Where ``flock`` does not exist or fails, nothing is
+    claimed: the sweep's age rule and a build that starts again cover that."""
     try:
         import fcntl
     except ImportError:  # (Windows: no shared locks; its open files cannot be deleted anyway)
         return
     key = str(where)
     with _claims_lock:
-        if key in _claims:
+        held = _claims.get(key)
+        if held is not None:
+            held[1] += 1
             return
         try:
             fd = os.open(
@@ -703,47 +724,75 @@ def _claim(where: Path) -> None:
         except OSError:
             os.close(fd)
             return
-        _claims[key] = fd
+        _claims[key] = [fd, 1]
+
+
+def _release(where: Path) -> None:
+    """One :func:`_claim` of ``where`` given back; the last closes its claim file."""
+    with _claims_lock:
+        held = _claims.get(str(where))
+        if held is None:
+            return
+        held[1] -= 1
+        if held[1] <= 0:
+            del _claims[str(where)]
+            os.close(held[0])
+
+
+def _held(index: SearchIndex) -> SearchIndex:
+    """``index``, its directory claimed for as long as the object lives."""
+    import weakref
+
+    if index.path is not None:
+        _claim(index.path)
+        weakref.finalize(index, _release, index.path)
+    return index
 
 
 def _unused(where: Path) -> int | None:
-    """A descriptor holding ``where``'s claim file locked for this process alone (None: in
-    use elsewhere); -1 when it has none (a directory of an older release, or one so new it
-    has no claim yet: the sweep leaves those made in the last minute)."""
+    """A descriptor holding ``where``'s claim file locked for this process alone; None while
+    another holds it (or this process: flock locks are an open file's, not a process's);
+    -1 when it has no claim file that can be locked (a directory of an older release, one
+    whose claim is not made yet, a file system without flock): the sweep then goes by age."""
+    import errno
+
     try:
         import fcntl
     except ImportError:
         return -1
     try:
         fd = os.open(where / IN_USE, os.O_RDWR | os.O_NOFOLLOW | os.O_CLOEXEC)
-    except FileNotFoundError:
-        return -1
     except OSError:
-        return None
+        return -1
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    except OSError as exc:
         os.close(fd)
-        return None
+        return None if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES) else -1
     return fd
 
 
 def _sweep(home: Path, keep: str) -> None:
-    """Remove index directories other than ``keep`` that no process uses (best effort: one in
-    use elsewhere, or on a system that refuses, is removed by a later build)."""
-    with _claims_lock:  # this process's own old directories are no longer in use
-        for key in [k for k in _claims if Path(k).parent == home and Path(k).name != keep]:
-            os.close(_claims.pop(key))
+    """Remove index directories other than ``keep`` that no process uses: claimed by none,
+    and not made (nor claimed) in the last minute (best effort: what is left is removed by a
+    later sweep)."""
+    now = time.time()
     with contextlib.suppress(OSError):
         for entry in home.iterdir():
             if not (entry.name.startswith("i-") and entry.name != keep and entry.is_dir()):
                 continue
             fd = _unused(entry)
             if fd is None:
-                continue  # another process builds or reads it
+                continue  # another process (or this one) builds or reads it
             try:
-                if fd == -1 and time.time() - entry.stat().st_mtime < 60:
-                    continue  # just made, its claim not yet taken
+                # ("made" by its directory's time, or by its claim file's: one created an
+                # instant before its maker locks it is locked by this sweep meanwhile)
+                if fd >= 0:
+                    young = now - os.fstat(fd).st_mtime < _FRESH_CLAIM
+                else:
+                    young = now - entry.stat().st_mtime < _FRESH
+                if young:
+                    continue
                 shutil.rmtree(entry, ignore_errors=True)
             finally:
                 if fd >= 0:
@@ -833,7 +882,7 @@ def after_write(
         return
     try:
         _write_stamp(home, replace(stamp, state="updating"))
-        index = SearchIndex.open(home / stamp.dir)
+        index = _held(SearchIndex.open(home / stamp.dir))
         index.write(remove=removed, add=added)
         spans = compute_spans(b"", tables, trusted=True)
         assert spans is not None
@@ -941,9 +990,8 @@ def _partial(db_path: Path, message: dict[str, Any]) -> Library | None:
     if not (isinstance(sig, list) and len(sig) == 3 and all(_int(v) == v for v in sig)):
         return None
     state: Signature = (sig[0], sig[1], sig[2])
-    _claim(where)
     try:
-        index = SearchIndex.open(where)
+        index = _held(SearchIndex.open(where))
         records = _open_records(where, db_path, state)
     except (IndexCorrupt, StoreError, OSError):
         return None

@@ -7,6 +7,7 @@ import json
 import os
 import pickle
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -682,8 +683,58 @@ def test_a_sweep_leaves_an_index_directory_another_process_uses(db_path: Path) -
         holder.kill()
         holder.wait()
     _sweep(home, keep=library.stamp.dir)
+    assert elsewhere.is_dir()  # claimed a moment ago: its maker may be about to lock it
+    old = time.time() - 120
+    os.utime(elsewhere / IN_USE, (old, old))
+    _sweep(home, keep=library.stamp.dir)
     assert not elsewhere.exists()  # its process gone, nothing holds it
     assert (home / library.stamp.dir).is_dir()
+
+
+def test_where_flock_fails_an_unclaimed_directory_goes_by_its_age(
+    db_path: Path, monkeypatch
+) -> None:
+    """(From a review) on a file system without flock every lock failed and was taken for
+    "in use elsewhere": each build's directory was kept for good. A lock that cannot be
+    taken for another reason than being held leaves the directory to the age rule."""
+    import errno
+    import fcntl
+
+    from coopbrowse.store.library import _sweep
+
+    library = Library.open(db_path)
+    home = index_home(db_path)
+    assert home is not None and library.stamp is not None
+    stale, fresh = home / "i-stale", home / "i-fresh"
+    stale.mkdir()
+    fresh.mkdir()
+    old = time.time() - 120
+    os.utime(stale, (old, old))
+
+    def no_locks(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    _sweep(home, keep=library.stamp.dir)
+    assert not stale.exists() and fresh.is_dir()
+    assert (home / library.stamp.dir).is_dir()
+
+
+def test_a_claim_is_given_back_when_its_index_goes(db_path: Path) -> None:
+    """(From a review) claims were never given back: 86 claim files stayed open in one test
+    process. An index holds its directory's claim while it lives."""
+    import gc
+
+    from coopbrowse.store import library as library_module
+
+    library = Library.open(db_path)
+    assert library.stamp is not None
+    where = str(index_home(db_path) / library.stamp.dir)
+    assert library_module._claims[where][1] >= 1
+    again = Library.open(db_path)  # (the same directory: held twice)
+    del library, again
+    gc.collect()
+    assert where not in library_module._claims
 
 
 def test_a_build_whose_directory_is_removed_meanwhile_starts_again(db_path: Path) -> None:
