@@ -154,7 +154,10 @@ def looks_like_html(raw: bytes) -> bool:
     return bool(_HTML_START.match(head))
 
 
-_CONTROL_REF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,2})|0*([0-9]{1,3}));")
+# (the semicolon may be left out, as HTML allows: "&#27[31m")
+_CONTROL_REF = re.compile(
+    r"&#(?:[xX]0*([0-9a-fA-F]{1,2})(?![0-9a-fA-F])|0*([0-9]{1,3})(?![0-9]));?"
+)
 
 
 def _control_sign(m: re.Match[str]) -> str:

@@ -1565,6 +1565,17 @@ def test_things_joined_as_what_a_cue_is_of_stay_in_its_title(sentence: str, titl
     )
     proposals = extract(text).meeting["proposals"]
     assert title in [p["title"] for p in proposals if p["sector"] == "industrial-cooperation"]
+    # (a deed of its own after "and" is not joined: "produce elevators and supply milk")
+    deed = extract(
+        text.replace(
+            sentence,
+            "Khotsenko proposed to set up a joint venture to "
+            "produce elevators and supply milk powder.",
+        )
+    ).meeting
+    assert "Set up a joint venture to produce elevators" in [
+        p["title"] for p in deed["proposals"] if p["sector"] == "industrial-cooperation"
+    ]
     # (two things that are parts of their own are still cut apart: "microelectronics and
     # lift production")
     parts = extract(
@@ -3558,6 +3569,28 @@ def test_whose_trade_a_figure_is(
          [("2012-01..2012-10", 376.4, 1.6, "compared to 2011")]),
         ("Trade made up $376.4 million in 2012, or 95% of the 2011 level.",
          [("2012", 376.4, -5.0, "compared to 2011")]),
+        ("In 2012 trade reached 101.6% of the level of 2011 and made up $376.4 million.",
+         [("2012", 376.4, 1.6, "compared to 2011")]),
+        # (from a review: what these rules must leave) a kind of trade's part, the region's
+        # part of Belarus's trade, Belarus's own; a goal after a figure; a share of a level in
+        # another clause; an oblast named beside no trade of its own
+        ("In 2012 trade between Belarus and Kursk Oblast amounted to $412 million, of which "
+         "exports accounted for $300 million.",
+         [("2012", 412.0, None, ""), ("2012", 300.0, None, "")]),
+        ("Trade amounted to $412 million in 2012. Of this, exports accounted for $300 million.",
+         [("2012", 412.0, None, ""), ("2012", 300.0, None, "")]),
+        ("In 2012 Kursk Oblast accounted for $412 million of Belarus's trade with Russia.",
+         [("2012", 412.0, None, "")]),
+        ("Trade with Belarus, which accounted for $412 million in 2012, keeps growing.",
+         [("2012", 412.0, None, "")]),
+        ("Trade between Belarus and Kursk Oblast stood at $432.9 million in 2012. It is planned "
+         "to increase trade by 20%.", [("2012", 432.9, None, "")]),
+        ("In 2012 exports reached 101.6% of the last year's level, while imports made up "
+         "$376.4 million.", [("2012", 376.4, None, "")]),
+        ("In 2012 trade made up $376.4 million, and exports reached 101.6% of the last year's "
+         "level.", [("2012", 376.4, None, "")]),
+        ("Following the agreement between Kursk Oblast and the Minsk region, trade with Belarus "
+         "reached $412 million in 2012.", [("2012", 412.0, None, "")]),
     ],
 )  # fmt: skip
 def test_a_part_an_oblasts_share_and_a_change_told_after_a_figure(

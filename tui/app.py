@@ -162,18 +162,21 @@ class CoopBrowseApp(KeepsKeyOrder, App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every described key binding is also a palette command."""
         from .keymap import bound_keys
-        from .screens.help import describe_keys
+        from .screens.help import describe_keys, with_textuals_keys
 
         own = {b.id: b for b in self.BINDINGS if isinstance(b, Binding)}
 
         def keys(binding_id: str) -> str:
-            return describe_keys(bound_keys(own[binding_id], self.keymap))
+            binding = own[binding_id]
+            return describe_keys(
+                with_textuals_keys(binding.action, bound_keys(binding, self.keymap))
+            )
 
         for command in super().get_system_commands(screen):
             if command.title == "Keys":
                 continue  # (Textual's keys panel: the help says them, and esc left it open)
             if command.title == "Quit":  # (ours: the state saved, work not saved asked of)
-                command = command._replace(help=f"Key: {keys('quit')} / ctrl+q")
+                command = command._replace(help=f"Key: {keys('quit')}")
             yield command
         main = self.main
         targets: list[tuple[object, type]] = [(self, type(self))]

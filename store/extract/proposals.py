@@ -1817,6 +1817,13 @@ _BACK_REFERENCE = re.compile(r"(?:their|its)\b", re.I)  # after "and": of what c
 # The cue's object, up to an "and" that joins it to another thing of the kind: "(joint
 # production) of municipal (and road-building machinery)", "(a joint venture) to produce
 # seeds of sugar beet (and sunflower)"
+# A deed of its own after "and" ("produce elevators and supply milk powder"): no thing joined
+_A_DOING = re.compile(
+    r"(?:also\s+)?(?:suppl|produc|build|deliver|develop|creat|set\s+up|open|organi[sz]|"
+    r"establish|assembl|manufactur|sell|buy|purchas|provid|export|import|help|train|invest|"
+    r"moderni[sz]|expand|increas|use|work|cooperat|jointly|launch|implement|introduc)",
+    re.I,
+)
 _OBJECT_OF = re.compile(
     r"\s+(?:of|for|to\s+(?:produce|make|manufacture|assemble|build|supply))\s+"
     r"(?:[\w-]+\s+){0,4}[\w-]+\s*$",
@@ -2017,6 +2024,7 @@ def _title(
                 if (
                     _OBJECT_OF.match(sentence, end, at)
                     and len(sentence[base + m.end() : right].split()) <= 4
+                    and not _A_DOING.match(sentence, base + m.end())
                 ):
                     # "joint production of municipal and road-building machinery": the
                     # things joined are what the cue is of, not a part of their own

@@ -260,10 +260,10 @@ _NOT_ITS_SPAN = re.compile(r"\b(?:since|than|from|against|compared\s+(?:to|with)
 # Patterns applied for every figure (compiled once: a long text has thousands of figures).
 _NOT_ITS_YEAR = re.compile(
     r"\b(?:since|over|than|from|against|compared\s+(?:to|with)|(?:up|down)\s+on|"
-    r"period(?:\s+(?:of|in))?)\s*$"
+    r"(?:level|figure|volume)(?:\s+of(?:\s+the)?)?|period(?:\s+(?:of|in))?)\s*$"
 )  # ("compared to the same period of 2022", "5.4% down on 2013")
 # A year whose level a figure is measured against: "101.6% of the last year's level"
-_LEVEL_OF = re.compile(r"['’]s?\s+(?:level|figure|volume)\b", re.I)
+_LEVEL_OF = re.compile(r"(?:['’]s?)?\s+(?:level|figure|volume)\b", re.I)
 # A change told as a share of a year's level: "reached 101.6% of the last year's level" (+1.6%)
 _PCT_OF_LEVEL = re.compile(
     r"\b(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:(?:(last|previous|"
@@ -274,9 +274,10 @@ _PCT_OF_LEVEL = re.compile(
 # A sentence that goes on about the figure just told: "This is 5.4% down on 2013."
 _GOES_ON = re.compile(
     r"\s*(?:this|that|it|the\s+figure|this\s+figure)\s+(?:is|was|represents|represented|"
-    r"marks|marked|means)\b",
+    r"marks|marked|means)\s+(?:(?:about|almost|nearly|some|over|more\s+than|an?\s+"
+    r"(?:increase|decrease|rise|drop|decline|growth)\s+of)\s+)?\d",
     re.I,
-)
+)  # (a number next: "It is planned to increase trade by 20%" is a goal, no change)
 _UP_DOWN_ON = re.compile(
     r"\b(?:up|down)\s+on\s+((?:19|20)\d\d|last\s+year|the\s+previous\s+year)\b", re.I
 )
@@ -293,6 +294,8 @@ def _pct_of_level(text: str, period: str) -> tuple[float, str] | None:
         return None
     stated = m.group(3) or m.group(5)
     base = stated or (str(int(period[:4]) - 1) if period[:4].isdigit() else "")
+    if base and base == period[:4] and ".." not in period:
+        return None  # (a year's figure against its own year: misread)
     return round(share - 100, 1), f"compared to {base}" if base else ""
 
 
@@ -367,6 +370,16 @@ _PART_OF = re.compile(
     re.I,
 )
 _BELARUS_ITSELF = re.compile(r"\bBelarus(?:ian)?\b|\bthe\s+republic\b", re.I)
+# A name in the words before "accounted for" ("China and Mongolia", "Grodno Oblast"); words
+# capitalised only to start a sentence ("Exports accounted for") are none
+_A_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+_NO_NAME = {
+    "In", "Of", "The", "This", "That", "These", "Its", "Their", "Our", "Exports", "Imports",
+    "Export", "Import", "Trade", "Turnover", "Supplies", "Shipments", "Deliveries", "Russian",
+    "Last", "Over", "During", "According", "At", "About", "Almost", "Some", "Nearly", "More",
+    "Most", "And", "But", "While", "With", "For", "From", "Since", "By", "Of this", "Goods",
+    "Products", "Machinery", "Equipment", "Food", "Foodstuffs", "Agricultural",
+}  # fmt: skip
 # One Belarusian oblast's trade, a part of Belarus's: "trade between Vitebsk Oblast and Pskov
 # Oblast", "the Grodno region's exports", "trade of Samara Oblast with Gomel Oblast"
 _BY_OBLAST = (
@@ -374,11 +387,39 @@ _BY_OBLAST = (
     r"Mahilyow)\s+(?:[Oo]blast|[Rr]egion)(?:\s+of\s+(?:the\s+Republic\s+of\s+)?Belarus)?"
 )
 _OBLASTS_TRADE = re.compile(
-    rf"\bbetween\s+(?:[^,;]{{0,80}}?\band\s+)?{_BY_OBLAST}\b|"
+    rf"\b(?:[Tt]rade|[Tt]urnover)\s+(?:\w+\s+){{0,3}}?between\s+(?:[^,;]{{0,80}}?\band\s+)?"
+    rf"{_BY_OBLAST}\b|"
     rf"\b{_BY_OBLAST}['’]s?\s+(?:\w+\s+){{0,2}}?(?:trade|turnover|exports?|imports?|share)\b|"
-    rf"\b(?:trade|turnover|exports?|imports?)\s+(?:\w+\s+){{0,4}}?(?:of|with|to|from)\s+"
+    rf"\b(?:[Tt]rade|[Tt]urnover|[Ee]xports?|[Ii]mports?)\s+(?:\w+\s+){{0,4}}?(?:of|with|to|from)\s+"
     rf"{_BY_OBLAST}\b"
 )
+
+
+# A share of a year's level told right after the amount: "$376.4 million, or 95% of the
+# 2011 level", "(101.6% of last year's)"
+_LEVEL_NEXT = re.compile(
+    r"\s*(?:(?:in|for|during)\s+(?:the\s+)?[\w-]+(?:\s+(?:19|20)\d\d)?\s*)?[,(]?\s*"
+    r"(?:or|and|that\s+is|i\.e\.)?\s*\d",
+    re.I,
+)
+
+
+def _part_of_others(lead: str) -> bool:
+    """Whether the amount ``lead`` ends at is another party's part of a total: "of which
+    Grodno Oblast accounted for", "China and Mongolia, which account for" (a Belarusian
+    oblast, or a name that is no Russian region); not a kind of trade's part ("of which
+    exports accounted for"), nor Belarus's ("Trade with Belarus, which accounted for")."""
+    part = _PART_OF.search(lead)
+    if part is None:
+        return False
+    who = re.sub(r"^\s*(?:of\s+)?which\b", "", part.group(1)).strip()
+    if not who:  # ("…, which account for": what "which" stands for, before it)
+        who = lead[max(0, part.start() - 60) : part.start()]
+    if _BELARUS_ITSELF.search(who):
+        return False
+    if re.search(_BY_OBLAST, who):
+        return True
+    return any(n not in _NO_NAME and not find_region(n) for n in _A_NAME.findall(who))
 
 
 def _not_theirs(lead: str) -> bool:
@@ -387,8 +428,7 @@ def _not_theirs(lead: str) -> bool:
     world, a sum of years, one Belarusian oblast's, a part of a total)."""
     start = _CLAUSE_START.match(lead)
     clause = lead[start.end() :] if start else lead
-    part = _PART_OF.search(lead[-160:])
-    if part and not _BELARUS_ITSELF.search(part.group(1)):
+    if _part_of_others(lead[-160:]):
         return True
     if _OBLASTS_TRADE.search(clause):
         return True
@@ -1143,7 +1183,11 @@ def find_trade(
                     )
             if change_pct is None:
                 # "reached 101.6% of the last year's level and made up $376.4 million"
-                level = _pct_of_level(lead[-120:], period) or _pct_of_level(tail_clause, period)
+                begins = _CLAUSE_START.match(lead)
+                its_clause = lead[begins.end() :] if begins else lead
+                level = _pct_of_level(its_clause[-120:], period)
+                if level is None and _LEVEL_NEXT.match(tail_clause):
+                    level = _pct_of_level(tail_clause[:80], period)
                 if level:
                     change_pct, basis = level
             figures.append(_figure(period, metric, amount, qualifier, change_pct, basis, stated_by))

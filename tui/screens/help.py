@@ -35,6 +35,18 @@ def describe_keys(keys: str) -> str:
     return " / ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
+def with_textuals_keys(action: str, keys: str) -> str:
+    """``keys`` (comma-separated) and the keys Textual's own App binds to ``action``, heard
+    everywhere: ctrl+q quits too."""
+    taken = keys.split(",")
+    extra = [
+        x.key
+        for x in App.BINDINGS
+        if isinstance(x, Binding) and x.action == action and x.key not in taken
+    ]
+    return ",".join([keys, *extra])
+
+
 def binding_rows(
     nodes: Iterable[tuple[str, DOMNode | type]], keymap: Mapping[str, str] | None = None
 ) -> list[tuple[str, str, str]]:
@@ -55,16 +67,7 @@ def binding_rows(
             seen.update({key, ("", b.action)})
             keys = bound_keys(b, keymap)
             if isinstance(node, App) or (isinstance(node, type) and issubclass(node, App)):
-                # Textual's own keys for the same action, heard everywhere: ctrl+q quits too
-                taken = keys.split(",")
-                keys = ",".join(
-                    [keys]
-                    + [
-                        x.key
-                        for x in App.BINDINGS
-                        if isinstance(x, Binding) and x.action == b.action and x.key not in taken
-                    ]
-                )
+                keys = with_textuals_keys(b.action, keys)
             rows.append((where, describe_keys(keys), b.description))
     return rows
 
