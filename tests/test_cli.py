@@ -590,3 +590,15 @@ def test_an_exclusion_that_leaves_nothing_out_is_warned_of(capsys, store, tmp_pa
     code, _out, err = run(capsys, "export", "-o", str(brief), query)
     assert code == 0 and err.startswith(f"coopbrowse: warning: {said}")
     assert "Samara" in brief.read_text(encoding="utf-8")
+
+
+def test_a_search_titles_its_counts_with_thousands_separators(store) -> None:
+    """ "21561 results (showing 3)", where every other count says "21,783" (found by a new
+    user at 100k)."""
+    from coopbrowse.store.index import SearchResult
+    from coopbrowse.store.library import Library
+    from coopbrowse.tui.render import hits_table
+
+    hits = Library.open(store.path).index.search("elevator", limit=2).hits  # (real ones)
+    table = hits_table(SearchResult("elevator", hits, 21561))
+    assert str(table.title) == "21,561 results (showing 2)"

@@ -110,9 +110,9 @@ def hits_table(result: SearchResult, width: int | None = None) -> Table:
     the kind and score columns are left out (a proposal's id ends in ``-pNN``, and its
     sector leads its title)."""
     shown = len(result.hits)
-    title = f"{result.total} result{'s' if result.total != 1 else ''}"
+    title = f"{result.total:,} result{'s' if result.total != 1 else ''}"
     if shown < result.total:
-        title += f" (showing {shown})"
+        title += f" (showing {shown:,})"
     table = Table(title=title, title_justify="left", expand=False)
     if width is not None and width < NARROW_TABLE:
         return _narrow_hits(table, result)
