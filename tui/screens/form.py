@@ -27,6 +27,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
@@ -360,6 +361,7 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         self._cancel = threading.Event()  # set to stop waiting for the lock
         self._waiting = False  # whether the save waits for another writer's lock
         self._holding = False  # whether keys typed now are kept (see keeps_key)
+        self._saving_notice: Notification | None = None  # (see _busy)
         self.kept_keys: list[events.Key] = []  # typed while saving, for what comes next
         self.missing: set[str] = set()  # field paths the draft could not fill
         self.focus_on: str | None = None  # a widget id to focus first
@@ -1100,8 +1102,21 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         self.query_one("#review-progress", ProgressBar).display = True
         self.query_one("#review-save", Button).disabled = True
         # in the header too: the line under the form is off screen in a long one (a new
-        # user saw the form sit still for 1.2 s with no word of saving)
+        # user saw the form sit still for 1.2 s with no word of saving); and as a notice
+        # over the form, where the eye is (at 100,000 meetings a save takes 7-13 s, and the
+        # header alone was missed)
         self.sub_title = one_line(what)
+        self._drop_saving_notice()
+        self._saving_notice = Notification(one_line(what), timeout=600)
+        self.app.post_message(Notify(self._saving_notice))
+
+    def _drop_saving_notice(self) -> None:
+        if self._saving_notice is not None:
+            self.app._unnotify(self._saving_notice)
+            self._saving_notice = None
+
+    def on_unmount(self) -> None:
+        self._drop_saving_notice()  # (saved: the form closes; the list says "Saved")
 
     def _idle(self) -> None:
         """Not saving (any more). The keys kept meanwhile stay kept: the save was given up
@@ -1110,6 +1125,7 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         self.query_one("#review-progress", ProgressBar).display = False
         self.query_one("#review-save", Button).disabled = False
         self.sub_title = None  # (the app's again: the database's path)
+        self._drop_saving_notice()
 
     def _not_saved(self, message: str, wid: str | None = None) -> None:
         self._idle()
