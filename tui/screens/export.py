@@ -705,6 +705,9 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         self._ticket += 1
         self.ready = False
         self.query_one("#export-counts", Static).update(Text("Preparing the preview…", "dim"))
+        # (the preview shown is the choice's before until then: dimmed, not passed off as this
+        # one's; at 100,000 meetings "everything listed" takes half a minute to read)
+        self.query_one("#export-preview").add_class("-stale")
         self._preview(self._ticket, self.choice, self.options())
 
     @work(thread=True, exclusive=True, group="preview")
@@ -741,6 +744,7 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
             return
         self.query_one("#export-counts", Static).update(Text(printable(counts)))
         self.query_one("#export-preview-text", Static).update(Text(printable(text)))
+        self.query_one("#export-preview").remove_class("-stale")
         self.ready = True
 
     def on_input_changed(self, event: Input.Changed) -> None:
