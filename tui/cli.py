@@ -1007,7 +1007,10 @@ def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
         if result.total and result.hint:  # ("-region:samra": Samara's records go in too)
             _say(f"coopbrowse: warning: {result.hint}")
     if not query and not args.ids:
-        selection = Selection(list(index.iter_meetings()), [])
+        # (in the order every export has, select_from's: the list's own order put meetings
+        # of one day otherwise than the app's export of everything listed did)
+        everything = sorted(index.iter_meetings(), key=lambda m: (m.date, m.id), reverse=True)
+        selection = Selection(everything, [])
     else:
         selection = select_from(index, keys)
     if selection.empty:
