@@ -168,6 +168,31 @@ def test_follow_up_list_takes_status_as_a_filter_and_refuses_what_records(
     assert [c.id for c in Store.open(store.path).history(PID)] == before
 
 
+@pytest.mark.parametrize("width", ["40", "80"])
+def test_follow_up_lists_counts_break_between_entries(
+    capsys, store: Store, monkeypatch, width: str
+) -> None:
+    """At 80 columns "by region: …, Penza" / "Oblast 6" broke an entry in two (found by a
+    new user); the counts' lines break between entries only."""
+    monkeypatch.setenv("COLUMNS", width)
+    code, out, _ = run(capsys, "follow-up", "--list", "--limit", "1")
+    head = out.split("┏")[0] if "┏" in out else "\n".join(out.splitlines()[:10])
+    lines = [line for line in head.splitlines() if line.strip()]
+    assert code == 0 and all(len(line) <= int(width) for line in lines)
+    text = "\n".join(lines)
+    for entry in (
+        r"Republic of Mordovia \d+",
+        r"Moscow Oblast \d+",
+        r"Samara Oblast \d+",
+        r"Penza Oblast \d+",
+        r"in progress: \d+",
+        r"dropped: \d+",
+        r"Agriculture and food \d+",
+        r"Trade and finance \d+",
+    ):
+        assert re.search(entry, text), (entry, lines)  # (whole on one line)
+
+
 def test_follow_up_list_says_its_counts_and_lists_as_many_as_asked(capsys, store: Store) -> None:
     """It stopped at 500 rows with no way to more, and its text had the status counts alone
     where its help promised them per region and sector too (found by a new user)."""

@@ -1432,6 +1432,25 @@ def cmd_facets(index: SearchIndex, field: str, query: str, view: str, *, as_json
     return EXIT_OK
 
 
+def _packed(lead: str, items: list[str], width: int, sep: str = ",", gap: str = " ") -> list[str]:
+    """``lead`` and ``items`` (``sep`` after each but the last, ``gap`` between) in lines of
+    ``width`` cells, broken between items only ("Penza Oblast 6" was broken as "Penza" /
+    "Oblast 6"); an item wider than a line has one of its own, folded by the console."""
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    line = lead
+    for i, item in enumerate(items):
+        piece = item + (sep if i < len(items) - 1 else "")
+        if cell_len(line) + len(gap) + cell_len(piece) > width and line.strip():
+            lines.append(line)
+            line = "  " + piece
+        else:
+            line = f"{line}{gap}{piece}"
+    lines.append(line)
+    return lines
+
+
 def cmd_undo(db_path: Path, record_id: str) -> int:
     from coopbrowse.store import NothingToUndo
     from coopbrowse.store.history import describe
@@ -1551,13 +1570,17 @@ def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool, limit: 
     if not report.total:
         console.print(Text(f"No proposals for {quoted(one_line(query))}.", style="dim"))
         return EXIT_EMPTY
-    counts = "  ".join(f"{STATUS_LABELS[s]}: {n:,}" for s, n in report.by_status)
-    console.print(Text(f"{plural(report.total, 'proposal')}  ·  {counts}", style="bold"))
+    counts = [f"{STATUS_LABELS[s]}: {n:,}" for s, n in report.by_status]
+    lead = f"{plural(report.total, 'proposal')}  ·"
+    for line in _packed(lead, counts, console.width, sep="", gap="  "):
+        console.print(Text(line, style="bold"))
     for name, pairs in (("region", report.by_region), ("sector", report.by_sector)):
         if pairs:  # (as --help says: the counts per region and sector too, the most first)
-            most = ", ".join(f"{one_line(v)} {n:,}" for v, n in pairs[:6])
-            more = f", and {len(pairs) - 6:,} more" if len(pairs) > 6 else ""
-            console.print(Text(f"by {name}: {most}{more}", style="dim"))
+            items = [f"{one_line(v)} {n:,}" for v, n in pairs[:6]]
+            if len(pairs) > 6:
+                items.append(f"and {len(pairs) - 6:,} more")
+            for line in _packed(f"by {name}:", items, console.width):
+                console.print(Text(line, style="dim"))
     # Ids and dates whole (an id is what the next command takes). Where the columns do
     # not fit with a title of 12 characters, the sector goes, then the age and the region
     # (the date says the age, the id names the region); the title has the width left.
