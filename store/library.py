@@ -649,6 +649,8 @@ def _records_of(db_path: Path, read: Stream, target: Path) -> FileRecords | None
     if spans is None:  # too large to address
         raise StoreError(db_path, "database is too large to index")
     spans.source, spans.copy_size, spans.copy_crc = FROM_COPY, len(copy), zlib.crc32(copy)
+    st = os.stat(target / COPY_FILE)
+    spans.copy_mtime_ns, spans.copy_ino = st.st_mtime_ns, st.st_ino
     records = FileRecords.open(target / COPY_FILE, spans)
     if records is not None:
         save_spans(target / SPANS_FILE, spans, read.signature)
