@@ -620,7 +620,9 @@ def _build(
                 try:
                     _write_stamp(home, stamp)
                 except StoreError as exc:
-                    return Library(db_path, index, None, f"search index kept in memory: {exc}")
+                    return Library(
+                        db_path, _held(index), None, f"search index kept in memory: {exc}"
+                    )
                 _sweep(home, keep=target.name)
                 return Library(db_path, _held(index), stamp)
             shutil.rmtree(target, ignore_errors=True)  # changed while we read it: again
