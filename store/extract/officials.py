@@ -140,8 +140,21 @@ def post_held(name: str, year: int | None = None) -> str:
 _NAME_PAIR = re.compile(r"\b(?=([A-Z][\w’'-]+\s+[A-Z][\w’'-]+)\b)")
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _named(text: str, known: dict[str, tuple[Post, ...]]) -> list[tuple[int, str]]:
-    return [(m.start(), m.group(1)) for m in _NAME_PAIR.finditer(text) if _key(m.group(1)) in known]
+    """(offset, name) of each name of ``known`` in ``text``, a possessive's too ("Artur
+    Parfenchikov’s father": the name, without its "’s")."""
+    found: list[tuple[int, str]] = []
+    for m in _NAME_PAIR.finditer(text):
+        name = m.group(1)
+        if _key(name) not in known:
+            name = _POSSESSIVE.sub("", name)
+            if _key(name) not in known:
+                continue
+        found.append((m.start(), name))
+    return found
 
 
 def named_officials(text: str) -> list[tuple[int, str]]:
