@@ -725,7 +725,11 @@ async def test_c_over_too_many_selected_meetings_refuses_without_reading_them(
         await settle(pilot, app)
         assert isinstance(app.screen, MainScreen) and read == []
         said = [n.message for n in app._notifications]
-        assert "c compares 2 to 4 meetings; the selection stands for more than 4." in said
+        assert "c compares 2 to 4 meetings; the selection stands for more than 4 meetings." in said
+        await pilot.press("A", "space", "c")  # one proposal: its one meeting
+        await settle(pilot, app)
+        said = [n.message for n in app._notifications]
+        assert "c compares 2 to 4 meetings; the selection stands for 1 meeting." in said
 
 
 @pytest.mark.parametrize("width", [80, 160])

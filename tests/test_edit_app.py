@@ -308,6 +308,14 @@ async def test_saving_is_said_in_the_header_where_a_long_form_shows_it(
             return [n.message for n in app._notifications if n.message.startswith("Saving")]
 
         assert saving_notices() == ["Saving: writing the database and its search index…"]
+        # escape while it writes says so in that notice's place, gone with it (a toast of
+        # its own stayed up beside "Saved …": a new user)
+        app.post_message(Key("escape", None))  # (not pressed: Pilot would wait for the save)
+        await until(
+            pilot,
+            lambda: saving_notices() == ["Saving… the form closes when it is saved."],
+            "escape's notice in the saving one's place",
+        )
         release.set()
         await settle(pilot, app)
         assert isinstance(app.screen, MainScreen)

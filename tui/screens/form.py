@@ -1106,6 +1106,10 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         # over the form, where the eye is (at 100,000 meetings a save takes 7-13 s, and the
         # header alone was missed)
         self.sub_title = one_line(what)
+        self._say_saving(what)
+
+    def _say_saving(self, what: str) -> None:
+        """The notice over the form while it saves (one at a time; it goes with the save)."""
         self._drop_saving_notice()
         self._saving_notice = Notification(one_line(what), timeout=600)
         self.app.post_message(Notify(self._saving_notice))
@@ -1144,8 +1148,10 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
             if self._waiting:  # nothing written yet: give up waiting for the lock
                 self._cancel.set()
                 return
-            # the write is under way: it finishes (or fails) on its own
-            self.notify("Saving… the form closes when it is saved.", timeout=3)
+            # the write is under way: it finishes (or fails) on its own (said in the place
+            # of the saving notice, which goes with the form: a toast of its own stayed up
+            # beside "Saved …")
+            self._say_saving("Saving… the form closes when it is saved.")
             return
         confirm(self, self.discard_question, lambda: self.dismiss(None), yes="Discard (y)")
 

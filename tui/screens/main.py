@@ -2325,18 +2325,20 @@ class MainScreen(StyledOnce, Screen[None]):
             call(
                 self.notify,
                 f"{self._key('compare', 'c')} compares {MIN_MEETINGS} to {MAX_MEETINGS} "
-                f"meetings; the selection stands for more than {MAX_MEETINGS}.",
+                f"meetings; the selection stands for more than {MAX_MEETINGS} meetings.",
                 severity="warning",
             )
             return
         if not MIN_MEETINGS <= len(meetings) <= MAX_MEETINGS:
             call(opening.call_later, opening.give_up)
             counted = plural(len(meetings), "meeting")
-            what = (
-                f"this region has {counted} listed"  # (the row, not the selection)
-                if region is not None
-                else f"{counted} {'is' if len(meetings) == 1 else 'are'} selected"
-            )
+            if region is not None:
+                what = f"this region has {counted} listed"  # (the row, not the selection)
+            elif any(kind == "proposal" for kind, _rid in keys):
+                # ("1 meeting is selected" said of one proposal selected: a new user)
+                what = f"the selection stands for {counted}"
+            else:
+                what = f"{counted} {'is' if len(meetings) == 1 else 'are'} selected"
             call(
                 self.notify,
                 f"{self._key('compare', 'c')} compares {MIN_MEETINGS} to {MAX_MEETINGS} "
