@@ -53,6 +53,8 @@ class FacetCounts(Struct):
     query: str
     total: int
     rows: list[FacetRow] = field(default_factory=list)
+    # the spellings counted instead, where the query's own found nothing (as the list)
+    corrections: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def top(self) -> float:
@@ -62,6 +64,8 @@ class FacetCounts(Struct):
     def title(self) -> str:
         noun = _NOUNS.get(self.view, self.view)
         scope = f" matching {self.query}" if self.query else ""
+        if self.corrections:  # ("pharmaceuticls" counted as the list reads it)
+            scope += f" (as {', '.join(fixed for _was, fixed in self.corrections)})"
         return f"{self.total:,} {noun}{scope}, by {self.facet}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,6 +74,7 @@ class FacetCounts(Struct):
             "view": self.view,
             "query": self.query,
             "total": self.total,
+            "corrections": [list(c) for c in self.corrections],
             "values": [
                 {"value": r.value, "label": r.label, "count": r.count, "share": r.share,
                  "filter": r.filter}
@@ -113,7 +118,7 @@ def facet_counts(
         spec = {"f": {"histogram": {"field": "date", "interval": 10000, "min_doc_count": 1}}}
     else:
         spec = {"f": {"terms": {"field": _FIELDS[kind][name], "size": 100_000}}}
-    total, found = index.aggregate(
+    total, found, corrections = index.aggregate(
         query, spec, view="proposals" if kind == "proposals" else "meetings"
     )
     counts: list[tuple[str, int]] = []
@@ -161,7 +166,7 @@ def facet_counts(
     labelled.sort(
         key=lambda r: (-r[1], *tie(r[0], r[2])) if name != "year" else (-int(r[0]), 0, "")
     )
-    out = FacetCounts(name, kind, query, total)
+    out = FacetCounts(name, kind, query, total, corrections=list(corrections))
     for value, n, text, flt in labelled:
         out.rows.append(FacetRow(value, text, n, n / total if total else 0.0, flt))
     unstated = total - sum(n for _v, n, _t, _f in labelled)

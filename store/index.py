@@ -975,11 +975,16 @@ class SearchIndex:
 
     def aggregate(
         self, query: str | Node, aggregations: dict[str, Any], *, view: str
-    ) -> tuple[int, Any]:
-        """``(rows of view for query, Tantivy's aggregation result)`` (empty when none)."""
+    ) -> tuple[int, Any, list[tuple[str, str]]]:
+        """``(rows of view for query, Tantivy's aggregation result, the spellings used
+        instead)`` (empty when none): the rows the list shows, with its corrections
+        ("pharmaceuticls" counted none where the list showed the pharmaceuticals)."""
         searcher = self.searcher()
-        _tree, compiled, _c, total, _hits = self._answer(searcher, query, SCOPES[view], None, False)
-        return total, (searcher.aggregate(compiled, aggregations) if total else {})
+        fuzzy = bool(query.strip()) if isinstance(query, str) else True
+        _tree, compiled, fixed, total, _hits = self._answer(
+            searcher, query, SCOPES[view], None, fuzzy
+        )
+        return total, (searcher.aggregate(compiled, aggregations) if total else {}), fixed
 
     def facets(
         self, query: str | Node, fields: Iterable[str], *, view: str = "proposals"

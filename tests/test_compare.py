@@ -271,6 +271,21 @@ def test_facets_say_what_a_query_may_have_meant_as_search_does(capsys, store: St
     assert json.loads(out)["hint"] == ""
 
 
+def test_facets_count_a_misspelt_word_as_the_list_reads_it(capsys, store: Store) -> None:
+    """ "facets region pharmaceuticls" counted nothing (exit 1) where search and the list
+    show the pharmaceuticals proposals by the closest spelling (found by a new user); the
+    counts are the list's, and the title says how the word was read."""
+    code, out, _ = run(capsys, "facets", "region", "pharmaceuticals", "--json")
+    right = json.loads(out)
+    assert code == 0 and right["total"] > 0 and right["corrections"] == []
+    code, out, _ = run(capsys, "facets", "region", "pharmaceuticls", "--json")
+    fixed = json.loads(out)
+    assert code == 0 and fixed["values"] == right["values"]
+    assert fixed["corrections"] == [["pharmaceuticls", "pharmaceuticals"]]
+    code, out, _ = run(capsys, "facets", "region", "pharmaceuticls")
+    assert f"{right['total']} proposals matching pharmaceuticls (as pharmaceuticals)" in out
+
+
 # The app ---------------------------------------------------------------------------------------
 
 

@@ -1416,7 +1416,10 @@ def cmd_facets(index: SearchIndex, field: str, query: str, view: str, *, as_json
         return EXIT_EMPTY
     if hint:
         console.print(Text(hint, style="yellow"))
-    table = Table(title=one_line(counts.title), title_justify="left")
+    # (the title a line of its own: as a table's, it was folded to the table's width, "4
+    # proposals matching elevator -region:tula, by" / "sector")
+    console.print(Text(one_line(counts.title), style="italic"))
+    table = Table()
     table.add_column(field.capitalize())
     table.add_column("Count", justify="right")
     table.add_column("Share", justify="right")
