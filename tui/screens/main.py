@@ -224,6 +224,9 @@ class MainScreen(StyledOnce, Screen[None]):
         # next" would not hold; the notice's timeout, None for the usual one)
         self._write_notice: tuple[str, str, float | None] | None = None
         self._list_shown: tuple[str, str, str] | None = None  # (view, query, sort) on screen
+        # the rows after the cursor when another process changed the database: where it goes
+        # if its own row is gone (see _show)
+        self._rows_after: dict[Key, int] = {}
         self._holding_keys = False  # (see _hold_keys)
         self._own_writes = 0  # writes of the user's under way (see _poll)
         self._release_owed = False  # (see _release_keys)
@@ -874,9 +877,10 @@ class MainScreen(StyledOnce, Screen[None]):
                 target = cursor
             elif request.keep is not None and listed == self._list_shown:
                 # the same list read again without the row it was on (deleted by another
-                # process): the cursor stays in its place, on the row after it, as after a
-                # delete here; it jumped to the top, where a key typed next (E) acted
-                target = min(table.cursor, max(len(rows) - 1, 0))
+                # process): the cursor goes to the first row after it still there, as after a
+                # delete here (it jumped to the top, where a key typed next, E, acted); else
+                # it stays at its place
+                target = self._row_after(rows, table.cursor)
             else:
                 target = 0
             columns = view.columns_for(request.sort, rows.widest)
@@ -1148,6 +1152,18 @@ class MainScreen(StyledOnce, Screen[None]):
                     self._view_key(v) + ("◂" if v.id == self.view else "") for v in VIEWS.values()
                 )
             status.update(Text(views + tail), layout=False)
+
+    def _row_after(self, rows: Rows, was: int) -> int:
+        """Where the cursor goes in ``rows`` when its row (at ``was``) is gone: the first of the
+        rows that came after it still listed (rows gone before it move it up), else ``was``."""
+        after, self._rows_after = self._rows_after, {}
+        best: tuple[int, int] | None = None  # (order after the old row, index now)
+        for i in range(max(0, was - len(after)), min(len(rows), was + 1)):
+            row = rows[i]
+            order = after.get(row.key) if row is not None else None
+            if order is not None and (best is None or order < best[0]):
+                best = (order, i)
+        return best[1] if best is not None else min(was, max(len(rows) - 1, 0))
 
     def _current_key(self) -> Key | None:
         row = self._current()
@@ -2510,6 +2526,10 @@ class MainScreen(StyledOnce, Screen[None]):
             self._unindexed = ""  # (rebuilt whole after a change: the proposals are there)
         self._status_progress("", 0, 0)
         self._catching_up = False
+        if outside:  # (the row on may be gone: the rows after it say where to go)
+            at = self.query_one(RecordTable).cursor
+            following = (self.rows[i] for i in range(at + 1, min(at + 201, len(self.rows))))
+            self._rows_after = {r.key: n for n, r in enumerate(following) if r is not None}
         self._reread(keep)
 
     @work(thread=True, exclusive=True, group="selection-check")
