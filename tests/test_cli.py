@@ -392,6 +392,16 @@ def test_the_follow_up_list_keeps_ids_and_dates_whole(capsys, store, monkeypatch
     assert ("Region" in out) == (width >= 100)
 
 
+def test_a_narrow_follow_up_list_still_shows_each_id_whole(capsys, store, monkeypatch) -> None:
+    """At 40 columns the ID column was squeezed to nothing (found by a trial): the status
+    and the date go too, and the title gives way to the id."""
+    monkeypatch.setenv("COLUMNS", "40")
+    code, out, _err = run(capsys, "follow-up", "--list")
+    assert code == 0 and all(len(line) <= 40 for line in out.splitlines())
+    for p in store.proposals():
+        assert any(p.id in line for line in out.splitlines()), p.id
+
+
 def test_the_browser_launches_without_the_commands_parser(monkeypatch, tmp_path) -> None:
     """``coopbrowse`` and ``coopbrowse --db PATH`` open the browser without building the
     parser of every command; anything else is still read by it (and its errors)."""

@@ -1586,7 +1586,8 @@ def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool, limit: 
                 console.print(Text(line, style="dim"))
     # Ids and dates whole (an id is what the next command takes). Where the columns do
     # not fit with a title of 12 characters, the sector goes, then the age and the region
-    # (the date says the age, the id names the region); the title has the width left.
+    # (the date says the age, the id names the region), then the status and the date; the
+    # title has the width left.
     names = ("Status", "Since", "Age", "Region", "Sector", "Title", "ID")
     rows = [dict(zip(names, map(one_line, row.cells()), strict=True)) for row in report.rows]
     caps = {"Status": 11, "Region": 16, "Sector": 22}
@@ -1596,11 +1597,16 @@ def cmd_follow_up_list(index: SearchIndex, query: str, *, as_json: bool, limit: 
     def rest() -> int:  # the width of the shown columns but the title, with the borders
         return sum(widths[n] for n in shown if n != "Title") + 3 * len(shown) + 1
 
-    for going in ("Sector", "Age", "Region"):
+    # (narrower still, the status and the date go too: at 40 columns the id, what the next
+    # command takes, was squeezed to nothing)
+    for going in ("Sector", "Age", "Region", "Status", "Since"):
         if rest() + 12 <= console.width:
             break
         shown.remove(going)
-    widths["Title"] = min(widths["Title"], max(8, console.width - rest()))
+    least = 8 if "Since" in shown else 3  # (the id whole before the title's first letters)
+    if rest() + least > console.width:
+        shown.remove("Title")  # (the id alone: what the next command takes)
+    widths["Title"] = min(widths["Title"], max(least, console.width - rest()))
     table = Table(title_justify="left")
     for name in shown:
         table.add_column(
