@@ -29,6 +29,7 @@ read is rebuilt, and no file here is ever executed or unpickled.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import json
 import os
@@ -712,15 +713,15 @@ def _claim(where: Path) -> None:
     except ImportError:  # (Windows: no shared locks; its open files cannot be deleted anyway)
         return
     key = str(where)
+    claim = where / IN_USE
     with _claims_lock:
+        _drain_released()
         held = _claims.get(key)
         if held is not None:
             held[1] += 1
             return
         try:
-            fd = os.open(
-                where / IN_USE, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600
-            )
+            fd = os.open(claim, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
         except OSError:
             return
         try:
@@ -733,14 +734,33 @@ def _claim(where: Path) -> None:
 
 def _release(where: Path) -> None:
     """One :func:`_claim` of ``where`` given back; the last closes its claim file."""
+    key = str(where)
     with _claims_lock:
-        held = _claims.get(str(where))
-        if held is None:
-            return
-        held[1] -= 1
-        if held[1] <= 0:
-            del _claims[str(where)]
-            os.close(held[0])
+        _drain_released()
+        _give_back(key)
+
+
+def _give_back(key: str) -> None:
+    """(With the lock held.)"""
+    held = _claims.get(key)
+    if held is None:
+        return
+    held[1] -= 1
+    if held[1] <= 0:
+        del _claims[key]
+        os.close(held[0])
+
+
+# Claims given back by indexes gone: a finalizer only queues them (it may run inside the
+# lock's block, when the collector runs there, and the lock is not reentrant: taking it
+# there hung every later claim); the next claim, release or sweep gives them back.
+_released: collections.deque[str] = collections.deque()
+
+
+def _drain_released() -> None:
+    """(With the lock held.)"""
+    while _released:
+        _give_back(_released.popleft())
 
 
 def _held(index: SearchIndex) -> SearchIndex:
@@ -749,7 +769,7 @@ def _held(index: SearchIndex) -> SearchIndex:
 
     if index.path is not None:
         _claim(index.path)
-        weakref.finalize(index, _release, index.path)
+        weakref.finalize(index, _released.append, str(index.path))
     return index
 
 
@@ -781,6 +801,8 @@ def _sweep(home: Path, keep: str) -> None:
     and not made (nor claimed) in the last minute (best effort: what is left is removed by a
     later sweep)."""
     now = time.time()
+    with _claims_lock:
+        _drain_released()  # (this process's indexes gone: their directories free)
     with contextlib.suppress(OSError):
         for entry in home.iterdir():
             if not (entry.name.startswith("i-") and entry.name != keep and entry.is_dir()):

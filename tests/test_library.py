@@ -734,7 +734,34 @@ def test_a_claim_is_given_back_when_its_index_goes(db_path: Path) -> None:
     again = Library.open(db_path)  # (the same directory: held twice)
     del library, again
     gc.collect()
+    library_module._sweep(index_home(db_path), keep="")  # (given back at the next sweep)
     assert where not in library_module._claims
+
+
+def test_an_index_collected_while_a_claim_is_made_does_not_hang(db_path: Path) -> None:
+    """(From a review) an index's finalizer took the claims' lock to give its claim back;
+    run by the collector inside that lock's block (a claim being made allocates), it waited
+    on itself, and every later claim hung. It only queues the claim now."""
+    import gc
+    import threading
+
+    from coopbrowse.store import library as library_module
+
+    library = Library.open(db_path)
+    cycle: list[object] = [library.index]
+    cycle.append(cycle)  # (collected by the cycle collector, not at once)
+    del library
+    done = threading.Event()
+
+    def collect_inside_the_lock() -> None:
+        with library_module._claims_lock:
+            cycle.clear()
+            gc.collect()  # (the finalizer runs here, the lock held)
+        done.set()
+
+    worker = threading.Thread(target=collect_inside_the_lock, daemon=True)
+    worker.start()
+    assert done.wait(10), "the finalizer waited on the lock held around it"
 
 
 def test_a_build_whose_directory_is_removed_meanwhile_starts_again(db_path: Path) -> None:
