@@ -224,9 +224,10 @@ class MainScreen(StyledOnce, Screen[None]):
         # next" would not hold; the notice's timeout, None for the usual one)
         self._write_notice: tuple[str, str, float | None] | None = None
         self._list_shown: tuple[str, str, str] | None = None  # (view, query, sort) on screen
-        # the rows after the cursor when another process changed the database: where it goes
-        # if its own row is gone (see _show)
-        self._rows_after: dict[Key, int] = {}
+        # when another process changed the database: the row the cursor was on, how many rows
+        # were listed, and the rows after it (order), where it goes if its row is gone (see
+        # _row_after); for that reading of the list only
+        self._rows_after: tuple[Key | None, int, dict[Key, int]] | None = None
         self._holding_keys = False  # (see _hold_keys)
         self._own_writes = 0  # writes of the user's under way (see _poll)
         self._release_owed = False  # (see _release_keys)
@@ -868,6 +869,14 @@ class MainScreen(StyledOnce, Screen[None]):
             # since the first page (a key typed meanwhile is not undone)
             if cursor is not None and request.keep is not None and table.cursor == self._placed:
                 table.move_to(cursor)
+            elif (
+                final
+                and cursor is None
+                and request.keep is not None
+                and table.cursor == self._placed
+                and self._rows_after is not None
+            ):  # (its row gone, below the first page: now that every row is read)
+                table.move_to(self._row_after(rows, table.cursor, request.keep))
             table.refresh_rows()
             # (the moves and keys kept for the row below the first page: see beyond)
             self._list_here(request, only_if_kept=True)
@@ -880,7 +889,7 @@ class MainScreen(StyledOnce, Screen[None]):
                 # process): the cursor goes to the first row after it still there, as after a
                 # delete here (it jumped to the top, where a key typed next, E, acted); else
                 # it stays at its place
-                target = self._row_after(rows, table.cursor)
+                target = self._row_after(rows, table.cursor, request.keep)
             else:
                 target = 0
             columns = view.columns_for(request.sort, rows.widest)
@@ -907,6 +916,7 @@ class MainScreen(StyledOnce, Screen[None]):
         elif not request.query and not bar.value:
             bar.show_hint("")  # a query the program cleared (a link followed): its counts go
         if final:
+            self._rows_after = None  # (for this reading only: a later one is not moved by it)
             self._answered = request.ticket
             if self._release_owed:  # (a hold given up while this list was on its way)
                 self._release_owed = False
@@ -1153,17 +1163,22 @@ class MainScreen(StyledOnce, Screen[None]):
                 )
             status.update(Text(views + tail), layout=False)
 
-    def _row_after(self, rows: Rows, was: int) -> int:
-        """Where the cursor goes in ``rows`` when its row (at ``was``) is gone: the first of the
-        rows that came after it still listed (rows gone before it move it up), else ``was``."""
-        after, self._rows_after = self._rows_after, {}
+    def _row_after(self, rows: Rows, was: int, keep: Key) -> int:
+        """Where the cursor goes in ``rows`` when its row ``keep`` (at ``was``) is gone after
+        another process's change: the first of the rows that came after it still listed (the
+        rows gone before it move it up: as many as went), else ``was``."""
+        fallback = min(was, max(len(rows) - 1, 0))
+        if self._rows_after is None or self._rows_after[0] != keep:
+            return fallback
+        _key, listed, after = self._rows_after
+        gone = max(0, listed - len(rows))
         best: tuple[int, int] | None = None  # (order after the old row, index now)
-        for i in range(max(0, was - len(after)), min(len(rows), was + 1)):
-            row = rows[i]
+        for i in range(max(0, was - gone), min(len(rows), was + 1)):
+            row = rows[i]  # (a row not read yet is None: the list's whole answer reads them)
             order = after.get(row.key) if row is not None else None
             if order is not None and (best is None or order < best[0]):
                 best = (order, i)
-        return best[1] if best is not None else min(was, max(len(rows) - 1, 0))
+        return best[1] if best is not None else fallback
 
     def _current_key(self) -> Key | None:
         row = self._current()
@@ -2528,8 +2543,12 @@ class MainScreen(StyledOnce, Screen[None]):
         self._catching_up = False
         if outside:  # (the row on may be gone: the rows after it say where to go)
             at = self.query_one(RecordTable).cursor
-            following = (self.rows[i] for i in range(at + 1, min(at + 201, len(self.rows))))
-            self._rows_after = {r.key: n for n, r in enumerate(following) if r is not None}
+            following = (self.rows[i] for i in range(at + 1, min(at + 101, len(self.rows))))
+            self._rows_after = (
+                keep,
+                len(self.rows),
+                {r.key: n for n, r in enumerate(following) if r is not None},
+            )
         self._reread(keep)
 
     @work(thread=True, exclusive=True, group="selection-check")
