@@ -322,6 +322,17 @@ async def test_saving_is_said_in_the_header_where_a_long_form_shows_it(
         assert saving_notices() == []
 
 
+async def test_a_saving_notice_taken_away_at_once_is_not_left_behind(app) -> None:
+    """(From a review) the notice was posted: taken away before the app had shown it, it was
+    shown afterwards, and stood for ten minutes."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        form._say_saving("Saving: writing the database and its search index…")
+        form._drop_saving_notice()  # (as a save over at once does)
+        await settle(pilot, app)
+        assert not [n for n in app._notifications if n.message.startswith("Saving")]
+
+
 async def test_an_error_goes_when_its_field_is_mended(app, store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         form = await open_editor(pilot, app, PENZA)

@@ -1112,7 +1112,9 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         """The notice over the form while it saves (one at a time; it goes with the save)."""
         self._drop_saving_notice()
         self._saving_notice = Notification(one_line(what), timeout=600)
-        self.app.post_message(Notify(self._saving_notice))
+        # (shown at once, as the app's handler of Notify does: posted, a drop that came first
+        # found nothing to take away, and the notice stood for ten minutes)
+        self.app._on_notify(Notify(self._saving_notice))
 
     def _drop_saving_notice(self) -> None:
         if self._saving_notice is not None:
