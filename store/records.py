@@ -64,7 +64,7 @@ MEETING, PROPOSAL, CHANGE = 0, 1, 2  # what a span holds
 _TABLES = (("meetings", MEETING), ("proposals", PROPOSAL), ("history", CHANGE))
 SPANS_FILE = "spans.bin"  # beside the index files
 COPY_FILE = "records.json"  # the compact copy of a database not written compactly
-_MAGIC = b"coopbrowse-spans4"  # (4: with the compact copy's CRC-32)
+_MAGIC = b"coopbrowse-spans5"  # (5: with the compact copy's CRC-32, time and inode)
 # magic, the file state (mtime_ns, size, inode), count, source, the size of a copy, groups
 _HEADER = struct.Struct("<17sqQQQBQQIqQ")
 _U64 = (1 << 64) - 1  # an inode number wider than this is kept by its low bits
