@@ -264,6 +264,7 @@ _NOT_ITS_YEAR = re.compile(
 )  # ("compared to the same period of 2022", "5.4% down on 2013")
 # A year whose level a figure is measured against: "101.6% of the last year's level"
 _LEVEL_OF = re.compile(r"(?:['’]s?)?\s+(?:level|figure|volume)\b", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s*$")  # ("the 2011 level": a base; "In 2023 volume of …" not)
 # A change told as a share of a year's level: "reached 101.6% of the last year's level" (+1.6%)
 _PCT_OF_LEVEL = re.compile(
     r"\b(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:(?:(last|previous|"
@@ -705,8 +706,11 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
         if taken[m.start(1 if m.group(1) else 2)]:
             continue
         before = clause[max(0, m.start() - 60) : m.start()].lower()  # ("compared with ")
-        if _LEVEL_OF.match(clause, m.end()):
-            continue  # "of the last year's level": the base of a change
+        level = _LEVEL_OF.match(clause, m.end())
+        if level and (level.group().startswith(("'", "’")) or _THE_BEFORE.search(before)):
+            # "of the last year's level", "of the 2011 level": the base of a change (not "In
+            # 2023 volume of trade reached …")
+            continue
         if m.group(1):
             if _NOT_ITS_YEAR.search(before):
                 continue  # "since 2020", "over 2023": not the figure's own period
