@@ -378,7 +378,7 @@ _NO_NAME = {
     "In", "Of", "The", "This", "That", "These", "Its", "Their", "Our", "Exports", "Imports",
     "Export", "Import", "Trade", "Turnover", "Supplies", "Shipments", "Deliveries", "Russian",
     "Last", "Over", "During", "According", "At", "About", "Almost", "Some", "Nearly", "More",
-    "Most", "And", "But", "While", "With", "For", "From", "Since", "By", "Of this", "Goods",
+    "Most", "And", "But", "While", "With", "For", "From", "Since", "By", "Goods",
     "Products", "Machinery", "Equipment", "Food", "Foodstuffs", "Agricultural",
 }  # fmt: skip
 # One Belarusian oblast's trade, a part of Belarus's: "trade between Vitebsk Oblast and Pskov
@@ -387,6 +387,7 @@ _BY_OBLAST = (
     r"(?:the\s+)?(?:Brest|Vitebsk|Viciebsk|Gomel|Homel|Grodno|Hrodna|Minsk|Mogilev|Mogilyov|"
     r"Mahilyow)\s+(?:[Oo]blast|[Rr]egion)(?:\s+of\s+(?:the\s+Republic\s+of\s+)?Belarus)?"
 )
+_AN_OBLAST = re.compile(_BY_OBLAST)
 _OBLASTS_TRADE = re.compile(
     rf"\b(?:[Tt]rade|[Tt]urnover)\s+(?:\w+\s+){{0,3}}?between\s+(?:[^,;]{{0,80}}?\band\s+)?"
     rf"{_BY_OBLAST}\b|"
@@ -418,7 +419,7 @@ def _part_of_others(lead: str) -> bool:
         who = lead[max(0, part.start() - 60) : part.start()]
     if _BELARUS_ITSELF.search(who):
         return False
-    if re.search(_BY_OBLAST, who):
+    if _AN_OBLAST.search(who):
         return True
     return any(n not in _NO_NAME and not find_region(n) for n in _A_NAME.findall(who))
 
