@@ -508,6 +508,24 @@ def test_sentences_do_not_split_at_abbreviations() -> None:
     ]
 
 
+def test_a_sentence_may_start_with_a_few_signs_before_its_capital() -> None:
+    """ "… on 5 November 2025. ␛[31m The sides discussed industrial cooperation." was one
+    sentence, and a proposal's title ran across the break (found by a trial); a few signs
+    before the capital ("— Also", "␛[31m The", "* Lifts") start a sentence, a small letter
+    does not."""
+    assert split_sentences("They met in Minsk. ␛[31m The sides talked.") == [
+        "They met in Minsk.",
+        "␛[31m The sides talked.",
+    ]
+    assert split_sentences("They met in Minsk. — Also lifts.") == [
+        "They met in Minsk.",
+        "— Also lifts.",
+    ]
+    assert split_sentences("They met in Minsk. — and talked.") == [
+        "They met in Minsk. — and talked."
+    ]
+
+
 @pytest.mark.parametrize("month", ["Jan.", "Mar.", "Apr.", "Jun.", "Jul.", "Sept.", "Dec."])
 def test_a_month_written_short_with_a_point_keeps_its_date(month: str) -> None:
     text = f"{_MET_ON} on {month} 5, 2024. The sides discussed tractors."

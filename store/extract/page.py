@@ -398,7 +398,9 @@ _ABBREVIATIONS = re.compile(
 )
 
 
-_SPLIT = re.compile(r"(?<=[.!?…])[\"”’»]?\s+(?=[\"“‘«(\[]?[A-Z0-9])")
+# (a sentence may open with a few signs before its capital: a quote mark, a bracket, a dash
+# and its space, "␛[31m" left of a terminal's colour code)
+_SPLIT = re.compile(r"(?<=[.!?…])[\"”’»]?\s+(?=(?:[^\w\s]{1,3}\s?)?[A-Z0-9])")
 
 
 # The longest text _ABBREVIATIONS can match ("approx." and the character before it), with room.
