@@ -3617,6 +3617,8 @@ def test_whose_trade_a_figure_is(
         ("Following the agreement between Kursk Oblast and the Minsk region, trade with Belarus "
          "reached $412 million in 2012.", [("2012", 412.0, None, "")]),
         ("In 2012 volume of trade reached $300 million.", [("2012", 300.0, None, "")]),
+        ("The trade volume in 2012 reached $300 million.", [("2012", 300.0, None, "")]),
+        ("The trade figure for 2012 was $300 million.", [("2012", 300.0, None, "")]),
     ],
 )  # fmt: skip
 def test_a_part_an_oblasts_share_and_a_change_told_after_a_figure(

@@ -260,11 +260,14 @@ _NOT_ITS_SPAN = re.compile(r"\b(?:since|than|from|against|compared\s+(?:to|with)
 # Patterns applied for every figure (compiled once: a long text has thousands of figures).
 _NOT_ITS_YEAR = re.compile(
     r"\b(?:since|over|than|from|against|compared\s+(?:to|with)|(?:up|down)\s+on|"
-    r"(?:level|figure|volume)(?:\s+of(?:\s+the)?)?|period(?:\s+(?:of|in))?)\s*$"
+    r"period(?:\s+(?:of|in))?)\s*$"
 )  # ("compared to the same period of 2022", "5.4% down on 2013")
 # A year whose level a figure is measured against: "101.6% of the last year's level"
 _LEVEL_OF = re.compile(r"(?:['’]s?)?\s+(?:level|figure|volume)\b", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s*$")  # ("the 2011 level": a base; "In 2023 volume of …" not)
+# ... and "the level of 2011", read before the year itself ("of" may be the period's own
+# word: "the trade volume in 2012" is 2012's)
+_LEVEL_BEFORE = re.compile(r"\b(?:level|figure|volume)\s+of(?:\s+the)?\s*$", re.I)
 # A change told as a share of a year's level: "reached 101.6% of the last year's level" (+1.6%)
 _PCT_OF_LEVEL = re.compile(
     r"\b(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:(?:(last|previous|"
@@ -708,9 +711,12 @@ def _periods(clause: str, year: int | None) -> list[_Period]:
             continue
         before = clause[max(0, m.start() - 60) : m.start()].lower()  # ("compared with ")
         level = _LEVEL_OF.match(clause, m.end())
-        if level and (level.group().startswith(("'", "’")) or _THE_BEFORE.search(before)):
-            # "of the last year's level", "of the 2011 level": the base of a change (not "In
-            # 2023 volume of trade reached …")
+        at = m.start(1 if m.group(1) else 2)
+        if (
+            level and (level.group().startswith(("'", "’")) or _THE_BEFORE.search(before))
+        ) or _LEVEL_BEFORE.search(clause, max(0, at - 40), at):
+            # "of the last year's level", "of the 2011 level", "the level of 2011": the base
+            # of a change (not "In 2023 volume of trade reached …")
             continue
         if m.group(1):
             if _NOT_ITS_YEAR.search(before):
