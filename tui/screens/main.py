@@ -2299,11 +2299,7 @@ class MainScreen(StyledOnce, Screen[None]):
         meetings_selected = self.selection.counts()[0]
         if region is None and meetings_selected > MAX_MEETINGS:
             # (at once: reading 100,000 selected meetings to count them took a minute)
-            self.notify(
-                f"{self._key('compare', 'c')} compares 2 to {MAX_MEETINGS} meetings; "
-                f"{meetings_selected:,} meetings are selected.",
-                severity="warning",
-            )
+            self._compare_refused(f"{meetings_selected:,} meetings are selected")
             return
         keys = [] if region is not None else self.selection.keys()
         # (the keys typed while the meetings are read are for the comparison: "c jj", "c e")
@@ -2351,31 +2347,19 @@ class MainScreen(StyledOnce, Screen[None]):
             call(opening.call_later, opening.give_up)
             call(self.notify, Text(self._trouble(exc)), severity="error")
             return
-        if keys and too_many:
-            call(opening.call_later, opening.give_up)
-            call(
-                self.notify,
-                f"{self._key('compare', 'c')} compares {MIN_MEETINGS} to {MAX_MEETINGS} "
-                f"meetings; the selection stands for more than {MAX_MEETINGS} meetings.",
-                severity="warning",
-            )
-            return
-        if not MIN_MEETINGS <= len(meetings) <= MAX_MEETINGS:
+        if too_many or not MIN_MEETINGS <= len(meetings) <= MAX_MEETINGS:
             call(opening.call_later, opening.give_up)
             counted = plural(len(meetings), "meeting")
-            if region is not None:
+            if too_many:
+                what = f"the selection stands for more than {MAX_MEETINGS} meetings"
+            elif region is not None:
                 what = f"this region has {counted} listed"  # (the row, not the selection)
             elif any(kind == "proposal" for kind, _rid in keys):
                 # ("1 meeting is selected" said of one proposal selected: a new user)
                 what = f"the selection stands for {counted}"
             else:
                 what = f"{counted} {'is' if len(meetings) == 1 else 'are'} selected"
-            call(
-                self.notify,
-                f"{self._key('compare', 'c')} compares {MIN_MEETINGS} to {MAX_MEETINGS} "
-                f"meetings; {what}.",
-                severity="warning",
-            )
+            call(self._compare_refused, what)
             return
         try:  # (in time, left to right: compare orders them, selected in any order)
             comparison = compare(meetings)
@@ -2384,6 +2368,17 @@ class MainScreen(StyledOnce, Screen[None]):
             call(self.notify, Text(self._trouble(exc)), severity="error")
             return
         call(self._push_compare, comparison, note, opening)
+
+    def _compare_refused(self, what: str) -> None:
+        """c's refusal: how many meetings it compares, and ``what`` the selection (or the
+        region's row) holds."""
+        from coopbrowse.store.compare import MAX_MEETINGS, MIN_MEETINGS
+
+        self.notify(
+            f"{self._key('compare', 'c')} compares {MIN_MEETINGS} to {MAX_MEETINGS} meetings; "
+            f"{what}.",
+            severity="warning",
+        )
 
     def _push_compare(self, comparison: Any, note: str, opening: OpeningScreen) -> None:
         from .compare import CompareScreen
