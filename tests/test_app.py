@@ -812,6 +812,46 @@ async def test_q_quits_and_state_is_restored(store, tmp_path) -> None:
         assert said == ["Still selected: 1 proposal from your last session (A clears it)."]
 
 
+async def test_a_relaunch_shows_the_last_query_in_its_first_list(
+    store, tmp_path, monkeypatch
+) -> None:
+    """The last session's query ran after the whole list was on screen: every relaunch
+    showed all meetings for a frame or more, then the query's (a trial, in a terminal).
+    The first list is the query's, with its counts, and the query is not asked again."""
+    from coopbrowse.store.library import Library
+
+    Library.open(store.path)  # (indexed: the list comes with the launch's early open)
+    state_path = tmp_path / "state.json"
+    UiState(view="meetings", query="samara", search_sorts={"meetings": 1}).save(state_path)
+    shown: list[int] = []
+    set_rows = RecordTable.set_rows
+
+    def recording(self, columns, count, *args, **kwargs):
+        shown.append(count)
+        return set_rows(self, columns, count, *args, **kwargs)
+
+    monkeypatch.setattr(RecordTable, "set_rows", recording)
+    app = CoopBrowseApp(Store.open(store.path), state_path=state_path, settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        assert main.query_text == "samara" and main.query_one(SearchBar).value == "samara"
+        assert [main.rows[i].key for i in range(len(main.rows))] == [
+            ("meeting", "2025-07-21-samara")
+        ]
+        assert shown == [1], shown  # (never all five meetings first)
+        assert main._ticket == 1  # (read once)
+        # in the order chosen while searching (date, not relevance), said in the title
+        assert main.sort_label != "relevance"
+        hint = str(main.query_one("#search-status").render())
+        assert hint == "1 meeting and 10 proposals match"
+        # what is read again after a change is the query's list
+        await pilot.press("j")
+        main.refresh_rows()
+        await settle(pilot, app)
+        assert len(main.rows) == 1 and main.query_text == "samara"
+
+
 async def test_a_selection_too_large_to_keep_is_said_and_the_rest_of_the_state_kept(
     store, tmp_path, monkeypatch
 ) -> None:

@@ -203,10 +203,14 @@ def find_row(index: SearchIndex, rows: Rows, keep: Key | None, *, first_page: bo
 
 
 def first_request(state: UiState) -> Request:
-    """The first list: the view last shown, in its order, on the row last highlighted
-    (a restored query runs after it is on screen). Ticket 1: the screen's first."""
-    _label, sort = sort_choice(state.view, state.sorts.get(state.view, 0), relevance=False)
-    return Request(1, state.view, "", sort, state.cursor)
+    """The first list: the view last shown, with the query last answered, in its order, on
+    the row last highlighted. Ticket 1: the screen's first. (The last session's query is
+    read here, not after the whole list: its first frame showed every meeting, then the
+    query's.)"""
+    query = state.query.strip()
+    sorts = state.search_sorts if query else state.sorts
+    _label, sort = sort_choice(state.view, sorts.get(state.view, 0), relevance=bool(query))
+    return Request(1, state.view, query, sort, state.cursor)
 
 
 _turns_lock = threading.Lock()
@@ -260,6 +264,7 @@ class EarlyOpen:
         self.done = threading.Event()
         self.library: Library | None = None
         self.answer: Answer | None = None
+        self.counts: tuple[int, int] | None = None  # the query's matches (with a query)
         self._child: subprocess.Popen[bytes] | None = None
         self._child_lock = threading.Lock()
         self._closed = False
@@ -278,7 +283,10 @@ class EarlyOpen:
             else:
                 # the rows the terminal shows, no more: this thread holds up the first
                 # frame while it holds the interpreter's lock
-                self.answer = first_answer(self.library.index, self.request, _screen_rows())
+                answer = first_answer(self.library.index, self.request, _screen_rows())
+                # (the line under the search bar comes with the list: one frame for both)
+                self.counts = match_counts(self.library.index, self.request, answer[0])
+                self.answer = answer
         except Exception:  # the open worker opens it again and says what is wrong
             self.answer = None
         finally:

@@ -534,17 +534,25 @@ class MainScreen(StyledOnce, Screen[None]):
         # The list paints first (on the row highlighted when the browser was last closed);
         # a restored (or already typed) query runs after it.
         request = self._early.request
+        counts = self._early.counts
         self._early.answer = None  # (its rows stay only as long as the list shows them)
         if first is None or request.ticket != self._ticket:
             self._request(query="", keep=self.state.cursor)
             return
         self.idle.clear()
+        relevance = bool(request.query)  # (the last session's query, read with the list)
         label, _sort = sort_choice(
-            request.view, self._sorts(False).get(request.view, 0), relevance=False
+            request.view, self._sorts(relevance).get(request.view, 0), relevance=relevance
         )
+        label = _ranked(request, label)
+        if request.query:
+            self._asked = request.query  # (what the list is read again for after a write)
+            bar = self.query_one(SearchBar)
+            if not bar.value:
+                bar.set_value(request.query, quiet=True)
         rows, hl, cursor = first
         done = rows.complete and not (request.keep and cursor is None)
-        self._show(request, rows, hl, label, cursor, done)
+        self._show(request, rows, hl, label, cursor, done, counts)
         if not done and self.app.screen is self:  # the rest once this frame is drawn
             self.call_after_refresh(self._complete_if_current, request, first, label)
         elif not done:  # (a screen on top, which could close before its next frame)
@@ -691,9 +699,7 @@ class MainScreen(StyledOnce, Screen[None]):
             self._report(request, exc)
             return
         rows, hl, cursor = answer
-        if request.sort == "relevance" and not _has_words(request.query):
-            # filters alone ("region:samara"): nothing to rank by, listed in the view's order
-            label = _UNRANKED.format(sort_choice(request.view, 0, relevance=False)[0])
+        label = _ranked(request, label)
         self.app.call_from_thread(self._show, request, rows, hl, label, cursor, False, counts)
         self._rest(index, request, answer, label)
 
@@ -1030,6 +1036,13 @@ class MainScreen(StyledOnce, Screen[None]):
         # then undone): that list's rows end the wait. So with the actions put off: they
         # follow the moves typed before them, in the restored query's list
         restoring = bool(query.strip()) and not typed
+        if restoring and self._asked == query.strip() and self._answered == self._ticket:
+            # the last session's query, read with the first list: its rows are here
+            if not bar.value:
+                bar.set_value(query, quiet=True)
+            self.query_one(RecordTable).stop_waiting()
+            self._replay()
+            return
         if self._answered == self._ticket and not restoring:
             self.query_one(RecordTable).stop_waiting()
         if restoring:
@@ -2660,6 +2673,14 @@ def graphical_browser() -> Any:
 
 
 _UNRANKED = "{} (no words to rank by)"  # filters alone: listed in the view's first order
+
+
+def _ranked(request: Request, label: str) -> str:
+    """A list's sort label: filters alone ("region:samara") have nothing to rank by, and
+    are listed in the view's first order."""
+    if request.sort == "relevance" and not _has_words(request.query):
+        return _UNRANKED.format(sort_choice(request.view, 0, relevance=False)[0])
+    return label
 
 
 def _has_words(query: str) -> bool:
