@@ -3909,3 +3909,35 @@ def test_belarus_own_makers_supplying_the_belarusian_market_are_no_import() -> N
     )
     meeting = extract(text).meeting
     assert "glass" not in meeting["imports"] and "fish products" in meeting["imports"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sectors", "not_sectors"),
+    [
+        # (from the fresh real report 195) "avenues" head a list of areas like "areas"; the
+        # partner named between commas does not end it; forestry is the timber industry's
+        # (woodworking, as the labels count it) and a town's water its utilities
+        ("He outlined promising avenues for mutually beneficial co-operation, with Karelia, "
+         "such as agribusiness and forestry, as well as water provision.",
+         {"agriculture-food", "industrial-cooperation", "housing-utilities"}, set()),
+        ("The sides discussed cooperation in agribusiness, forestry and water supply.",
+         {"agriculture-food", "industrial-cooperation", "housing-utilities"}, set()),
+        # (forestry or water named outside a list of areas names no sector; forestry machinery
+        # is machinery)
+        ("The forest industry of the territory and the gold mining also develop actively.",
+         set(), {"industrial-cooperation"}),
+        ("The governor asked Belarus to supply forestry machinery.", {"machinery-equipment"},
+         {"industrial-cooperation"}),
+        ("Water supply in the town was restored after the storm.", set(),
+         {"housing-utilities"}),
+    ],
+)  # fmt: skip
+def test_areas_named_as_avenues_and_the_farm_forest_and_water_words(
+    sentence: str, sectors: set[str], not_sectors: set[str]
+) -> None:
+    text = (
+        "MINSK, 5 May 2021. Belarus President Aleksandr Lukashenko met with Head of the "
+        f"Republic of Karelia Artur Parfenchikov. {sentence}"
+    )
+    found = {p["sector"] for p in extract(text).meeting["proposals"]}
+    assert sectors <= found and not (not_sectors & found), found

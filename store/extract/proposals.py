@@ -163,6 +163,8 @@ CUES: list[Cue] = [
         r"cooperation|raw\s+materials|production|complex|enterprises)",
         r"agro-industrial(?:\s+complex)?",
         r"agrarian",
+        # the farm and food business as a whole: "agribusiness", "agro-business"
+        r"agr[io]-?business(?:es)?",
         r"food(?:\s+products|stuffs?)?",
         r"dairy",
         r"agricultural\s+(?:development|technologists|specialists)",
@@ -779,10 +781,12 @@ def _status(text: str) -> str:
 # transport": in a list of areas, a bare area noun names a sector (alone, "construction" or
 # "transport" may mean anything)
 _AREA_LIST = re.compile(
-    r"\b(?:partnerships?|cooperation|cooperate|interaction|collaboration|areas?|fields?|"
-    r"spheres?|sectors?|directions?|"
+    r"\b(?:partnerships?|co-?operation|co-?operate|interaction|collaboration|areas?|fields?|"
+    r"spheres?|sectors?|directions?|avenues?|"
     # ("work in/on": not "the work of the commission, ...")
-    r"work(?:ing)?(?:\s+together)?(?=\s+(?:in|on)\b))\s+"
+    r"work(?:ing)?(?:\s+together)?(?=\s+(?:in|on)\b))\s*"
+    # (with whom, set off by commas: "co-operation, with Karelia, such as")
+    r"(?:,\s+with\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3},\s*)?\s"
     # ("cooperate further in", "cooperation, above all, in")
     r"(?:(?:further|more|closely|actively|also|above\s+all|primarily|mainly),?\s+)?"
     r"(?:such\s+as|including|like|in|of|on)\s+"
@@ -805,7 +809,18 @@ _AREA_NOUNS = (
     ("agriculture-food", re.compile(r"\bagricultur(?:e|al\s+sector)\b", re.I)),
     (
         "industrial-cooperation",
-        re.compile(r"\b(?:woodworking|(?:wood|timber)\s+processing)\b", re.I),
+        # (forestry as an area is the timber industry's: the labels count it as woodworking;
+        # "forestry machinery" is a cue of machinery, found first)
+        re.compile(
+            r"\b(?:woodworking|(?:wood|timber)\s+processing|forestry|"
+            r"(?:forest|timber)\s+(?:industry|sector|complex))\b",
+            re.I,
+        ),
+    ),
+    # a town's water as an area: "water provision", "water supply" (its networks are a cue)
+    (
+        "housing-utilities",
+        re.compile(r"\bwater\s+(?:provision|supply|treatment)\b", re.I),
     ),
     # machine building ("engineering" alone, in a list of areas)
     ("machinery-equipment", re.compile(r"(?<!civil\s)\bengineering\b", re.I)),
