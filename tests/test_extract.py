@@ -3941,3 +3941,24 @@ def test_areas_named_as_avenues_and_the_farm_forest_and_water_words(
     )
     found = {p["sector"] for p in extract(text).meeting["proposals"]}
     assert sectors <= found and not (not_sectors & found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exports"),
+    [
+        # a count of kinds heading a list says how many, not what: the list names the goods
+        ("Belarusian enterprises supply over 100 kinds of products to Kursk: tractors, buses "
+         "and elevators.", ["tractors", "buses", "elevators"]),
+        ("Belarus supplies many goods to the region (tractors, buses and elevators).",
+         ["tractors", "buses", "elevators"]),
+        # (a count of the goods themselves leaves the goods)
+        ("Belarus supplies 500 tractors to the region.", ["tractors"]),
+        ("Belarus supplies many tractors to the region.", ["tractors"]),
+    ],
+)  # fmt: skip
+def test_a_count_of_kinds_of_goods_is_no_good(sentence: str, exports: list[str]) -> None:
+    text = (
+        "Belarusian Prime Minister Roman Golovchenko met with Governor of Tula Oblast Ivan "
+        f"Petrov in Minsk on 12 May 2023. {sentence}"
+    )
+    assert extract(text).meeting["exports"] == exports

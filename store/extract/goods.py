@@ -44,7 +44,10 @@ _QUANTITY = (
     r"(?:(?:the\s+|a\s+)?(?:whole|full|wide|broad|entire)\s+range\s+of\s+|various\s+(?:types|kinds)\s+of\s+|"
     r"a\s+(?:lot|number|variety|(?:great|good)\s+deal)\s+of\s+|(?:lots|plenty)\s+of\s+|"
     r"large\s+volumes\s+of\s+|more\s+(?!than\b)|(?:the\s+)?most\s+\w+\s+|"
-    r"(?:the\s+)?(?:latest|modern|new)\s+|(?:our|its|their)\s+|\d[\d,]*\s+(?:units\s+of\s+)?|"
+    # (a count of kinds is how many, not what: "more than 60 types of products", "many goods")
+    r"(?:the\s+)?(?:latest|modern|new)\s+|(?:our|its|their)\s+|"
+    r"\d[\d,]*\s+(?:(?:units|types|kinds|sorts|categories|items|names)\s+of\s+)?|"
+    r"(?:many|numerous|several)\s+(?:(?:types|kinds|sorts)\s+of\s+)?|"
     # how many: "up to 100 buses", "more than 20 tractors"
     r"(?:up\s+to|more\s+than|over|about|around|nearly|almost|at\s+least)\s+(?=\d))*"
 )
