@@ -720,7 +720,9 @@ _GOODS_SENTENCE = re.compile(
     r"\b(?:exports?|imports?)\s+(?:were|are|was|included|include|consisted)\b|"
     # ("supplies us with …", "supplied your region with …"; not "supplies of elevators …
     # together with Mogilevliftmash", a proposal made with an enterprise)
-    r"\b(?:supplies|supplied|sells|sold|ships)\s+(?!of\b)[A-Z][\w’' ]*?(?<!together)\s+with\b|"
+    # (who is supplied is a few words: the lazy run is bounded, else each "supplied" of a
+    # long sentence read to its end)
+    r"\b(?:supplies|supplied|sells|sold|ships)\s+(?!of\b)[A-Z][\w’' ]{0,60}?(?<!together)\s+with\b|"
     r"\b(?:purchase|purchases|purchased|buy|buys|bought|import)\s+(?:large\s+volumes\s+of|"
     r"a\s+(?:wide\s+)?range\s+of)\b|"
     # what a side sells the other now, its subject and verb first and nothing proposed or
