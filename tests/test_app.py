@@ -2035,7 +2035,9 @@ async def test_a_name_no_file_can_have_is_said_in_the_export_dialog(app, name, s
         assert said in str(dialog.query_one("#export-error").render())
 
 
-async def test_the_export_dialog_opens_at_its_top_in_24_lines(app) -> None:
+async def test_the_export_dialog_opens_at_its_top_in_24_lines_with_all_it_needs_seen(
+    app,
+) -> None:
     """In 80x24 the dialog opened scrolled, its heading and the first words of what it asks
     out of sight (a new user): Textual focused the choice first and scrolled to it."""
     async with app.run_test(size=(80, 24)) as pilot:
@@ -2044,8 +2046,17 @@ async def test_the_export_dialog_opens_at_its_top_in_24_lines(app) -> None:
         await settle(pilot, app)
         await pilot.pause(0.3)  # (a scroll comes after a refresh, and glides)
         box = app.screen.query_one("#export-box")
-        assert box.max_scroll_y > 0  # (it does not fit: it could have been scrolled)
         assert box.scroll_y == 0 and app.focused is app.screen.query_one("#export-path")
+        # and the preview and the buttons are seen without scrolling (the preview showed
+        # two lines, the buttons their top edges, until tab scrolled the dialog: a trial)
+        seen = box.content_region
+        preview = app.screen.query_one("#export-preview")
+        assert preview.region.height - 2 >= 5 and seen.contains_region(preview.region)
+        for button in ("#do-export", "#do-copy", "#do-cancel"):
+            region = app.screen.query_one(button).region
+            label = app.screen.query_one(button).label.plain
+            assert seen.contains_region(region) and region.width >= len(label)
+            assert app.screen.get_widget_at(region.x + 1, region.y)[0].id == button[1:]
 
 
 async def test_escape_while_the_path_is_checked_writes_nothing(app, tmp_path, monkeypatch) -> None:

@@ -524,6 +524,9 @@ class SaveAsScreen(
         self.close_with(None)
 
 
+SHORT = 32  # lines: below, the export dialog is laid out compact
+
+
 class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedWithIt):
     """Export dialog; dismisses with the written path (or None when cancelled)."""
 
@@ -534,6 +537,9 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
     # the file name is focused as it opens (on_mount); Textual's first focusable, the
     # choice, scrolled the dialog to itself on the way, hiding its heading in 24 lines
     AUTO_FOCUS = ""
+    # in a short terminal (24 lines) the dialog takes the whole height and its buttons one
+    # line each: the preview showed two lines, and the buttons only their top edges
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="export-cancel"),
