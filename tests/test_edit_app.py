@@ -106,6 +106,8 @@ async def test_edit_adds_a_trade_figure_removes_another_and_undo_brings_it_back(
         assert any(
             m.startswith(f"Undone: {PENZA} (") and m.endswith(", and 2 more).") for m in said
         ), said
+        # in the place of the save's, which said the opposite ("… u undoes your edit.")
+        assert not any(m.startswith(f"Saved {PENZA}") for m in said), said
 
 
 async def test_u_on_a_change_a_later_one_built_on_says_so_without_asking(app, store: Store) -> None:

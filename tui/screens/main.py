@@ -63,6 +63,7 @@ from ..widgets.search_bar import QueryInput, SearchBar
 from .styling import StyledOnce
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
     from textual.widget import Widget
     from textual.widgets import ProgressBar
 
@@ -944,10 +945,9 @@ class MainScreen(StyledOnce, Screen[None]):
             plain, ahead, timeout = self._write_notice
             self._write_notice = None
             said = ahead if table.typed_ahead else plain
-            if timeout is None:
-                self.notify(said, markup=False)
-            else:
-                self.notify(said, markup=False, timeout=timeout)
+            # (in the place of the last write's: "Saved … u undoes your edit." stayed above
+            # "Undone: …", saying the opposite; a trial)
+            self.notify_in_place("write", said, timeout=timeout)
         # (not while a query submitted is still to be asked for: this list was asked for
         # before it, a save's say, and the moves typed behind the enter are for the query's:
         # "lift", enter, "jj" behind a save were made in the list being left)
@@ -1609,15 +1609,24 @@ class MainScreen(StyledOnce, Screen[None]):
         (where order 0 is relevance), so neither shifts the other."""
         return self.state.search_sorts if relevance else self.state.sorts
 
-    def notify_in_place(self, kind: str, message: str, *, timeout: float) -> None:
+    def notify_in_place(
+        self,
+        kind: str,
+        message: str,
+        *,
+        timeout: float | None = None,
+        severity: SeverityLevel = "information",
+    ) -> None:
         """A notice that takes the place of the last one of its ``kind`` if still shown: s
         pressed three times showed three "Sorted by …" toasts over the detail, of which
-        only the last held (a new user)."""
+        only the last held (a new user). ``timeout``: the app's, unless given."""
         before = self._notices.get(kind)
         if before is not None:
             # (as Textual's own toasts remove themselves when they time out)
             self.app._unnotify(before, refresh=False)
-        notice = self._notices[kind] = Notification(message, timeout=timeout)
+        if timeout is None:
+            timeout = self.app.NOTIFICATION_TIMEOUT
+        notice = self._notices[kind] = Notification(message, severity=severity, timeout=timeout)
         self.app.post_message(Notify(notice))
 
     def action_cycle_sort(self) -> None:
@@ -2196,12 +2205,12 @@ class MainScreen(StyledOnce, Screen[None]):
         except StoreError as exc:
             call(self._status_progress, "", 0, 0)
             call(self._own_write_over, None)
-            call(self.notify, f"✗ {one_line(str(exc))}", severity="error", markup=False)
+            call(self.notify_in_place, "write", f"✗ {one_line(str(exc))}", severity="error")
             return
         call(self._status_progress, "", 0, 0)
         if result is None:
             call(self._own_write_over, None)
-            call(self.notify, "Nothing changed.", timeout=3)
+            call(self.notify_in_place, "write", "Nothing changed.", timeout=3)
             return
         said = f"{done}: {key[1]}{detail(result) if detail else ''}."
         call(
