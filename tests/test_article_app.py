@@ -101,6 +101,28 @@ async def test_pasted_article_is_drafted_reviewed_and_saved(app, store: Store) -
         assert ("meeting", saved.id) in found
 
 
+async def test_a_drafts_bad_date_is_said_before_the_regions_question(app, store: Store) -> None:
+    """As in the meeting form: a date that cannot be saved is said before the question on
+    a region no table knows; a good draft with such a region is only asked about."""
+    async with app.run_test(size=SIZE) as pilot:
+        review = await draft_from_text(pilot, app, ARTICLE)
+        review.query_one("#f-region", Input).value = "Atlantis"
+        review.query_one("#f-date", Input).value = "2024-11-31"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        said = str(review.query_one("#review-error").render())
+        assert "Date" in said and "Atlantis" not in said, said
+        review.query_one("#f-date", Input).value = "2024-11-05"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        said = str(review.query_one("#review-error").render())
+        assert "Atlantis" in said and "ctrl+s again" in said, said
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+    assert [m.region for m in store.meetings() if m.date == "2024-11-05"] == ["Atlantis"]
+
+
 async def _status_says(pilot, status: Static, text: str) -> None:
     for _ in range(250):
         await pilot.pause(0.02)

@@ -376,6 +376,32 @@ async def test_a_region_that_is_no_known_one_is_questioned_once(app, store) -> N
     assert store.meeting(PENZA).region == "Samra Oblast"
 
 
+async def test_a_field_that_cannot_be_saved_is_said_before_the_regions_question(app, store) -> None:
+    """A bad date and a region no table knows: the first ctrl+s asked only about the
+    region, and the date was refused once that was answered (a trial). The bad date is
+    said first; once mended, the region is asked about."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        date = form.query_one("#f-date", Input)
+        date.value = "2025-02-30"
+        form.query_one("#f-region", Input).value = "Atlantis"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        said = str(form.query_one("#review-error").render())
+        assert "Date" in said and "2025-02-30" in said and "Atlantis" not in said, said
+        assert form.focused is date
+        date.value = "2025-02-28"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        said = str(form.query_one("#review-error").render())
+        assert "Atlantis" in said and "ctrl+s again" in said, said
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+    saved = store.meeting(PENZA)
+    assert saved is not None and (saved.date, saved.region) == ("2025-02-28", "Atlantis")
+
+
 async def test_a_known_spelling_of_a_region_saves_at_once(app, store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         form = await open_editor(pilot, app, PENZA)

@@ -492,6 +492,11 @@ class ReviewScreen(MeetingForm):
             data["id"] = _following_id(data["date"], data["region"])
         return data, where
 
+    def _valid(self, data: dict[str, Any]) -> Meeting:
+        from coopbrowse.store.ids import renumber
+
+        return Meeting.from_dict(renumber(data, str(data.get("id") or "")))  # (as saved)
+
     @work(thread=True, exclusive=True, group="save")
     def _check(self, data: dict[str, Any], where: dict[str, str]) -> None:
         call = self.app.call_from_thread

@@ -1033,7 +1033,14 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         problem = region_problem(region)
         if problem and region not in (self._region_as_typed, self.original.get("region")):
             # a slip ("Samra Oblast") would be a region of its own in every list and count:
-            # said once; ctrl+s again saves it as typed (a name the table lacks, say)
+            # said once; ctrl+s again saves it as typed (a name the table lacks, say). A
+            # field that cannot be saved at all is said first ("2025-02-30" came only after
+            # the region was answered: a trial)
+            try:
+                self._valid(data)  # (one record: checked here in a moment)
+            except ValidationError as exc:
+                self._not_saved(*self._refusal(exc, where))
+                return
             self._region_as_typed = region
             self._not_saved(f"Not saved: Region: {problem} (ctrl+s again saves it as typed)",
                             "f-region")  # fmt: skip
@@ -1045,12 +1052,21 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         """Check and save ``data`` (a worker of the subclass's)."""
         raise NotImplementedError
 
+    def _valid(self, data: dict[str, Any]) -> Meeting:
+        """``data`` as a meeting; ``ValidationError`` names its first bad field."""
+        return Meeting.from_dict(data)
+
     def invalid(self, exc: ValidationError, where: dict[str, str]) -> None:
         """(From a worker) the save stops at a bad field: name it as the form labels it,
         and focus it."""
+        self.app.call_from_thread(self._not_saved, *self._refusal(exc, where))
+
+    @staticmethod
+    def _refusal(exc: ValidationError, where: dict[str, str]) -> tuple[str, str | None]:
+        """What the form says of a bad field, as it labels it, and the field's id."""
         wid = where.get(exc.path) or where.get(re.sub(r"\.[^.]*$", "", exc.path))
         said = f"{field_name(exc.path, wid)}: {exc.message}" if exc.path else exc.message
-        self.app.call_from_thread(self._not_saved, f"Not saved: {said}", wid)
+        return f"Not saved: {said}", wid
 
     def write(self, save: Callable[[Store], str | None]) -> None:
         """(In a worker) the one atomic write ``save(store)`` (which returns the saved
