@@ -1372,6 +1372,21 @@ async def test_editing_a_proposal_far_down_the_list_focuses_it_at_once(app, stor
         assert app.focused is form.query_one("#pr-12-title", Input)
 
 
+async def test_a_long_title_the_form_opens_on_shows_from_its_start(app, store: Store) -> None:
+    """E on a proposal at 80 columns: its title field showed the title's end, its first
+    letters cut off ("elarusian elevator equipment"), read as damaged data (a trial)."""
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        form = EditScreen(meeting, store, focus_proposal=meeting.proposals[0].id)
+        await app.push_screen(form)
+        await settle(pilot, app)
+        title = form.query_one("#pr-0-title", Input)
+        assert app.focused is title and len(title.value) > title.content_size.width
+        assert title.scroll_x == 0 and title.cursor_position == 0
+
+
 async def test_keys_typed_while_the_form_opens_go_into_it(app, store: Store) -> None:
     from coopbrowse.tui.screens.opening import OpeningScreen
 

@@ -477,6 +477,10 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
     def on_mount(self) -> None:
         target = self.query(f"#{self.focus_on}") if self.focus_on else None
         widget = target.first() if target else self.query_one("#f-date", Input)
+        if target and isinstance(widget, Input):
+            # the record it opened on shows from its start: at its end, a title longer than
+            # its field read as damaged ("elarusian elevator equipment"; a trial at 80x24)
+            widget.cursor_position = 0
         self.focus_first(widget)  # with the keys typed before the form was there
         if self.focus_on:
             self.call_after_refresh(
