@@ -990,12 +990,29 @@ class Store:
         as a change of its own. Raises :class:`NothingToUndo`, or :class:`StoreError` when
         the record was changed since outside the history. ``only_delete``: only if that
         change is the meeting's deletion, and it is still deleted (else StoreError)."""
+        return self._revert(record_id, "undo", only_delete=only_delete)
+
+    def redo(self, record_id: str) -> Change:
+        """Take back the latest undo of a meeting or proposal not redone yet, when nothing
+        else has changed the record since, in one atomic write recorded as a ``redo``
+        (which undo takes back in its turn). Raises :class:`NothingToUndo` (nothing to
+        redo), or :class:`StoreError` when the record was changed outside the history."""
+        return self._revert(record_id, "redo")
+
+    def _revert(self, record_id: str, origin: str, *, only_delete: bool = False) -> Change:
         with self._transaction() as db:
             raw = self._check_tables(db)
             history = self._changes(raw)
-            target = hist.undoable(history, record_id)
-            if target is None:
-                raise NothingToUndo(None, f"{record_id}: no recorded change to undo")
+            if origin == "redo":
+                target = hist.redoable(history, record_id)
+                if target is None:
+                    latest = hist.undoable(history, record_id)
+                    why = "its latest change is no undo" if latest else "no change of it was undone"
+                    raise NothingToUndo(None, f"{record_id}: nothing to redo ({why})")
+            else:
+                target = hist.undoable(history, record_id)
+                if target is None:
+                    raise NothingToUndo(None, f"{record_id}: no recorded change to undo")
             mid = target.meeting_id
             current = self._stored(raw, {mid}).get(mid)
             if only_delete and (target.origin != "delete" or current is not None):
@@ -1004,12 +1021,12 @@ class Store:
                 )
             problem = hist.undo_problem(history, target, current, record_id)
             if problem is not None:
-                raise StoreError(self.path, problem)
+                raise StoreError(self.path, problem.replace("cannot undo", f"cannot {origin}", 1))
             before = hist.revert(current, target)
             try:
                 restored = Meeting.from_dict(before) if before is not None else None
             except ValidationError as exc:
-                raise StoreError(self.path, f"cannot undo: {exc}") from None
+                raise StoreError(self.path, f"cannot {origin}: {exc}") from None
             if restored is not None:
                 if restored.id != mid and restored.id in Catalog.of(self.path, raw).ids:
                     raise RecordConflict(
@@ -1018,7 +1035,7 @@ class Store:
                 self._check_proposal_ids(raw, restored)
             changes = hist.diff(current, restored.to_dict() if restored else None)
             return self._record(
-                db, raw, mid if current is not None else None, restored, "undo", changes, target.id
+                db, raw, mid if current is not None else None, restored, origin, changes, target.id
             )
 
     def follow_up(

@@ -186,6 +186,41 @@ def _standing(entries: list[Change]) -> list[Change]:
     return [c for c in entries if c.origin != "undo" and c.id not in undone]
 
 
+def redoable(history: Iterable[Change], record_id: str) -> Change | None:
+    """The undo that redo reverts for ``record_id``: the latest undo that concerns it and
+    is not redone, when nothing but undos and redos came after it (a change made since
+    would be written over)."""
+    mine = [c for c in history if c.touches(record_id)]
+    reverted = {c.undoes for c in mine if c.undoes}
+    for change in reversed(mine):
+        if change.origin == "redo" or (change.origin == "undo" and change.id in reverted):
+            continue  # (redone: the undo before it is next)
+        return change if change.origin == "undo" else None
+    return None
+
+
+def taken_back(undo: Change) -> Change:
+    """What redoing ``undo`` will change (its changes read the other way), to describe."""
+    changes = [{"path": c["path"], "old": c["new"], "new": c["old"]} for c in undo.changes]
+    return Change(undo.id, undo.meeting_id, undo.at, "redo", changes, undo.undoes)
+
+
+def undone_of(history: Iterable[Change]) -> set[str]:
+    """The ids of the changes not in effect: undone, and not redone (an undo redone is
+    itself undone; a change is reverted at most once)."""
+    entries = list(history)
+    reverter = {c.undoes: c.id for c in entries if c.undoes}
+
+    def in_effect(change_id: str) -> bool:
+        chain = 0  # (how many reverts stand over it, one over the other)
+        while change_id in reverter:
+            change_id = reverter[change_id]
+            chain += 1
+        return chain % 2 == 0
+
+    return {c.id for c in entries if not in_effect(c.id)}
+
+
 def undoable(history: Iterable[Change], record_id: str) -> Change | None:
     """The change that undo reverts for ``record_id``: the latest one that concerns it and
     is neither an undo nor undone."""

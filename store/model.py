@@ -537,6 +537,7 @@ ORIGINS: dict[str, str] = {
     "article": "replaced from an article",
     "follow-up": "follow-up of a proposal",
     "undo": "undo",
+    "redo": "redo (an undo taken back)",
     "bundled update": "a newer bundled dataset",
     "delete": "deleted",
 }

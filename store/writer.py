@@ -106,6 +106,9 @@ class ChildStore:
         found = self._run({"op": "undo", "id": record_id, "only_delete": only_delete})
         return Change.from_dict(found)
 
+    def redo(self, record_id: str) -> Change:
+        return Change.from_dict(self._run({"op": "redo", "id": record_id}))
+
     def delete_meeting(self, meeting_id: str) -> bool:
         return bool(self._run({"op": "delete_meeting", "id": meeting_id}))
 
@@ -272,6 +275,8 @@ def _perform(store: Store, request: dict[str, Any]) -> Any:
     if op == "undo":
         only_delete = request.get("only_delete") is True
         return store.undo(str(request["id"]), only_delete=only_delete).to_dict()
+    if op == "redo":
+        return store.redo(str(request["id"])).to_dict()
     if op == "delete_meeting":
         return store.delete_meeting(str(request["id"]))
     if op == "follow_up":

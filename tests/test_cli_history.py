@@ -47,6 +47,18 @@ def test_follow_up_history_and_undo_end_to_end(capsys, store: Store) -> None:
     # times said as the app says them, in UTC ("2026-12-06 19:56:03 UTC")
     assert re.search(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC  undo", out, re.M), out
 
+    # redo takes the undo back; the follow-up is in effect again, and no longer marked
+    code, out, _ = run(capsys, "redo", PID)
+    assert code == 0 and f"{PID}.status: proposed → agreed" in out
+    assert store.proposal(PID).status == "agreed"
+    code, _out, err = run(capsys, "redo", PID)
+    assert code == 1 and "nothing to redo" in err
+    code, out, _ = run(capsys, "history", PID)
+    [head] = [line for line in out.splitlines() if re.search(r"UTC  follow-up  h-", line)]
+    assert "(undone)" not in head, out
+    code, _out, err = run(capsys, "redo", "no-such-id")
+    assert code == 2 and "no meeting or proposal with id 'no-such-id'" in err
+
 
 def test_history_of_a_record_without_changes_exits_1(capsys, store: Store) -> None:
     code, out, _ = run(capsys, "history", MID)

@@ -660,6 +660,43 @@ async def test_proposals_added_here_and_elsewhere_keep_ids_of_their_own(app, sto
         assert not any(c.startswith(f"proposals[{theirs.id}]") for c in changes)
 
 
+async def test_u_then_shift_u_takes_the_undo_back(app, store: Store) -> None:
+    """An edit undone by a slip of u y could not be brought back: u again said "No
+    recorded change … to undo", though the history listed the edit (a trial). u now says
+    that U takes the undo back, and U does, after asking."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        form.query_one("#f-place", Input).value = "Odintsovo"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        await pilot.press("u")
+        await settle(pilot, app)
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert store.meeting(PENZA).place != "Odintsovo"
+        await pilot.press("u")
+        await settle(pilot, app)
+        said = [str(n.message) for n in app._notifications]
+        assert said[-1].endswith("U takes back the last undo."), said
+        await pilot.press("U")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        question = str(app.screen.question)
+        assert question.startswith("Take back the undo of ") and "Odintsovo" in question
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert store.meeting(PENZA).place == "Odintsovo"
+        said = [str(n.message) for n in app._notifications]
+        assert said[-1].startswith(f"Redone: {PENZA} (place:"), said
+        await pilot.press("U")
+        await settle(pilot, app)
+        said = [str(n.message) for n in app._notifications]
+        assert said[-1] == (
+            f"Nothing of {PENZA} to redo: its latest change is no undo (u undoes it)."
+        ), said
+    assert [c.origin for c in store.history(PENZA)] == ["edit", "undo", "redo"]
+
+
 async def test_the_saved_notice_says_where_u_undoes_the_edit(app, store: Store) -> None:
     """Opened from a proposal's row, an edit of the meeting's title was said to be undone
     by u, which there undoes that proposal's last change (a review)."""

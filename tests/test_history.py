@@ -102,6 +102,56 @@ def test_an_edit_is_recorded_and_undone(store: Store) -> None:
         store.undo(PENZA)
 
 
+def test_an_undo_is_taken_back_by_redo_and_redo_is_undone_in_its_turn(store: Store) -> None:
+    """u then u again said "no change to undo", the edit listed as undone with no way to
+    bring it back (a trial). Redo takes back the latest undo not taken back, latest first;
+    it is a change of its own, which undo takes back."""
+    from coopbrowse.store.history import redoable, undone_of
+
+    before = store.meeting(PENZA)
+    assert before is not None
+    first = store.edit_meeting(edited(before, summary="One."), expected=before.to_dict())
+    one = store.meeting(PENZA)
+    assert first is not None and one is not None
+    second = store.edit_meeting(edited(one, place="Two"), expected=one.to_dict())
+    two = store.meeting(PENZA)
+    assert second is not None and two is not None
+    with pytest.raises(NothingToUndo, match="nothing to redo \\(its latest change is no undo\\)"):
+        store.redo(PENZA)
+    store.undo(PENZA)
+    store.undo(PENZA)
+    assert store.meeting(PENZA).to_dict() == before.to_dict()
+    # the latest undo first: the first edit comes back, then the second
+    redo = store.redo(PENZA)
+    assert redo.origin == "redo" and store.meeting(PENZA).to_dict() == one.to_dict()
+    store.redo(PENZA)
+    assert store.meeting(PENZA).to_dict() == two.to_dict()
+    with pytest.raises(NothingToUndo, match="nothing to redo"):
+        store.redo(PENZA)
+    history = store.history(PENZA)
+    assert [c.origin for c in history] == ["edit", "edit", "undo", "undo", "redo", "redo"]
+    assert undone_of(history) == {c.id for c in history if c.origin == "undo"}
+    # undo takes the last redo back (the second edit undone again), and redo it again
+    store.undo(PENZA)
+    assert store.meeting(PENZA).to_dict() == one.to_dict()
+    assert second.id in undone_of(store.history(PENZA))
+    store.redo(PENZA)
+    assert store.meeting(PENZA).to_dict() == two.to_dict()
+    assert undone_of(store.history(PENZA)).isdisjoint({first.id, second.id})
+    # a change made after an undo: nothing to redo (it would be written over)
+    store.undo(PENZA)
+    now = store.meeting(PENZA)
+    store.edit_meeting(edited(now, title="Three"), expected=now.to_dict())
+    assert redoable(store.history(PENZA), PENZA) is None
+    with pytest.raises(NothingToUndo, match="its latest change is no undo"):
+        store.redo(PENZA)
+
+
+def test_a_record_with_no_undo_has_nothing_to_redo(store: Store) -> None:
+    with pytest.raises(NothingToUndo, match="no change of it was undone"):
+        store.redo(PENZA)
+
+
 def test_an_edit_that_changes_nothing_writes_nothing(store: Store) -> None:
     meeting = store.meeting(PENZA)
     assert meeting is not None

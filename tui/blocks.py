@@ -445,12 +445,12 @@ HISTORY_SHOWN = 12  # changes shown in a detail (the CLI's `history` has them al
 def history_blocks(changes: list[Change], record_id: str | None = None) -> list[Block]:
     """``History``: the changes that concern the record, latest first, each with a compact
     diff; nothing when there are none."""
-    from coopbrowse.store.history import describe, shown_time
+    from coopbrowse.store.history import describe, shown_time, undone_of
 
     mine = [c for c in changes if record_id is None or c.touches(record_id)]
     if not mine:
         return []
-    undone = {c.undoes for c in mine if c.undoes}
+    undone = undone_of(mine)
     parts: list[RenderableType] = [Text(f"History ({plural(len(mine), 'change')})", HEADING)]
     for change in reversed(mine[-HISTORY_SHOWN:]):
         head = Text(f"  {one_line(shown_time(change.at))}  ", style=LABEL)
@@ -471,6 +471,7 @@ ORIGIN_LABELS = {
     "article": "from an article",
     "follow-up": "follow-up",
     "undo": "undo",
+    "redo": "redo",
     "bundled update": "bundled update",
     "delete": "deleted",
 }

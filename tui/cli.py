@@ -258,7 +258,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the recorded changes of a meeting or proposal",
         description=(
             "List every recorded change of a meeting or proposal, latest first: when, from "
-            "where (edit, import --update, article, follow-up, undo, bundled update, delete), "
+            "where (edit, import --update, article, follow-up, undo, redo, bundled update, "
+            "delete), "
             "and each changed field's old and new value. A deleted meeting's history is "
             "listed too. Exit status 0 with changes, 1 with none, 2 for an unknown id."
         ),
@@ -275,6 +276,20 @@ def build_parser() -> argparse.ArgumentParser:
             "(undo again to go further back; a deleted meeting is restored). The undo is "
             "itself a recorded change. Exit status 0, 1 when there is nothing to undo, 2 for "
             "an unknown id or a record changed outside the history."
+        ),
+    )
+    p.add_argument("id", metavar="ID", help="meeting or proposal id")
+
+    p = sub.add_parser(
+        "redo",
+        parents=[with_db],
+        help="take back the latest undo of a meeting or proposal",
+        description=(
+            "Take back the latest undo of a meeting or proposal that is not redone yet (redo "
+            "again for the undo before it), while nothing else has changed the record since "
+            "the undo. The redo is itself a recorded change, which undo takes back. Exit "
+            "status 0, 1 when there is nothing to redo, 2 for an unknown id or a record "
+            "changed outside the history."
         ),
     )
     p.add_argument("id", metavar="ID", help="meeting or proposal id")
@@ -564,8 +579,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_init(db_path, empty=args.empty)
     if args.command == "serve":
         return cmd_serve(db_path, args.host, args.port, args.public_url)
-    if args.command == "undo":
-        return cmd_undo(db_path, args.id)
+    if args.command in ("undo", "redo"):
+        return cmd_undo(db_path, args.id, redo=args.command == "redo")
     if args.command == "delete":
         return cmd_delete(db_path, args.id, yes=args.yes)
     if args.command == "follow-up" and not args.list:
@@ -1314,7 +1329,7 @@ def cmd_history(index: SearchIndex, db_path: Path, record_id: str, *, as_json: b
     from rich.text import Text
 
     from coopbrowse.store.db import Store
-    from coopbrowse.store.history import describe, shown_time
+    from coopbrowse.store.history import describe, shown_time, undone_of
 
     from .blocks import ORIGIN_LABELS
 
@@ -1338,7 +1353,7 @@ def cmd_history(index: SearchIndex, db_path: Path, record_id: str, *, as_json: b
     if not changes:
         console.print(Text(f"No recorded changes of {one_line(record_id)}.", style="dim"))
         return EXIT_EMPTY
-    undone = {c.undoes for c in changes if c.undoes}
+    undone = undone_of(changes)
     for change in changes:
         head = Text(f"{one_line(shown_time(change.at))}  ", style="dim")
         head.append(ORIGIN_LABELS.get(change.origin, change.origin), style="bold")
@@ -1454,14 +1469,15 @@ def _packed(lead: str, items: list[str], width: int, sep: str = ",", gap: str = 
     return lines
 
 
-def cmd_undo(db_path: Path, record_id: str) -> int:
+def cmd_undo(db_path: Path, record_id: str, *, redo: bool = False) -> int:
+    """``undo ID``, or ``redo ID``: the latest undo of it taken back."""
     from coopbrowse.store import NothingToUndo
     from coopbrowse.store.history import describe
 
     store = _existing_store(db_path)
     try:
         with _saving(db_path):
-            change = store.undo(record_id)
+            change = store.redo(record_id) if redo else store.undo(record_id)
     except NothingToUndo as exc:
         known = _has_record(store, record_id)
         if not known:
@@ -1470,7 +1486,8 @@ def cmd_undo(db_path: Path, record_id: str) -> int:
             ) from None
         _say(f"coopbrowse: {exc}")
         return EXIT_EMPTY
-    _say(f"undid change {change.undoes} of {record_id}:", sys.stdout)
+    did = "redid (took back the undo" if redo else "undid change"
+    _say(f"{did} {change.undoes}{')' if redo else ''} of {record_id}:", sys.stdout)
     for line in describe(change):
         _say(f"    {line}", sys.stdout)
     return EXIT_OK

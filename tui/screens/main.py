@@ -83,7 +83,7 @@ _MOVES_THE_FOCUS = frozenset({"slash", "tab", "shift+tab", "enter", "escape"})
 # The actions that open a screen (a dialog, a form, a question): put off, the keys typed
 # after them are that screen's ("ebrief" typed at launch: "brief" is the file name).
 _OPENS_A_SCREEN = frozenset(
-    {"export", "add_article", "edit", "undo", "delete", "follow_up", "compare", "facets"}
+    {"export", "add_article", "edit", "undo", "redo", "delete", "follow_up", "compare", "facets"}
 )
 
 
@@ -167,6 +167,7 @@ class MainScreen(StyledOnce, Screen[None]):
         Binding("i", "add_article", "Add from article", id="add-article"),
         Binding("E", "edit", "Edit", id="edit"),
         Binding("u", "undo", "Undo", id="undo"),
+        Binding("U", "redo", "Redo (take back an undo)", show=False, id="redo"),
         Binding("D", "delete", "Delete meeting", show=False, id="delete"),
         Binding("f", "follow_up", "Follow up", id="follow-up"),
         Binding("c", "compare", "Compare", id="compare"),
@@ -1971,6 +1972,16 @@ class MainScreen(StyledOnce, Screen[None]):
         if row is not None:
             self._prepare_undo(row.key, self._opening_screen("the undo question"))
 
+    def action_redo(self) -> None:
+        """Take back the latest undo of the highlighted record, after asking."""
+        if self._defer("redo"):
+            return
+        if self._still_indexing("Redo works"):
+            return
+        row = self._record_row(f"{self._key('redo', 'U')} takes back an undo")
+        if row is not None:
+            self._prepare_undo(row.key, self._opening_screen("the redo question"), redo=True)
+
     @work(thread=True, exclusive=True, group="edit")
     def _prepare_restore(self, deleted: Key, current: Key | None, opening: OpeningScreen) -> None:
         index = self.index
@@ -2013,11 +2024,14 @@ class MainScreen(StyledOnce, Screen[None]):
         )
 
     @work(thread=True, exclusive=True, group="edit")
-    def _prepare_undo(self, key: Key, opening: OpeningScreen) -> None:
-        from coopbrowse.store.history import undo_problem, undoable
+    def _prepare_undo(self, key: Key, opening: OpeningScreen, *, redo: bool = False) -> None:
+        """(A worker) the change ``u`` (or ``U``: ``redo``) would revert, read with the
+        record, then the question; or why there is none."""
+        from coopbrowse.store.history import redoable, undo_problem, undoable
 
         found = self._whole(key)
-        change = None if found is None else undoable(found[0].history, key[1])
+        pick = redoable if redo else undoable
+        change = None if found is None else pick(found[0].history, key[1])
         # (said before asking: a change a later one built on cannot be undone first)
         problem = (
             None
@@ -2027,6 +2041,8 @@ class MainScreen(StyledOnce, Screen[None]):
         if change is None or problem is not None:
             self.app.call_from_thread(opening.call_later, opening.give_up)
             if problem is not None:
+                if redo:
+                    problem = problem.replace("cannot undo", "cannot redo", 1)
                 self.app.call_from_thread(
                     self.notify,
                     one_line(
@@ -2037,14 +2053,31 @@ class MainScreen(StyledOnce, Screen[None]):
                     markup=False,
                 )
             elif found is not None:
-                self.app.call_from_thread(
-                    self.notify, one_line(f"No recorded change of {key[1]} to undo."), markup=False
-                )
+                said = self._nothing_to_revert(key, found[0].history, redo)
+                self.app.call_from_thread(self.notify, said, markup=False)
             return
-        self.app.call_from_thread(self._ask_undo, key, change, opening)
+        self.app.call_from_thread(self._ask_undo, key, change, opening, redo)
 
-    def _ask_undo(self, key: Key, change: Any, opening: OpeningScreen) -> None:
-        from coopbrowse.store.history import describe, shown_time
+    def _nothing_to_revert(self, key: Key, history: list[Any], redo: bool) -> str:
+        """Why ``u`` (or ``U``) has nothing to do on ``key``, and what the other key does
+        (the latest change undone, ``u`` again said only "no change to undo": the history
+        showed the edit, undone, with no way to bring it back; a trial)."""
+        from coopbrowse.store.history import redoable, undoable
+
+        if redo:
+            said = f"Nothing of {key[1]} to redo: "
+            if undoable(history, key[1]) is None:
+                return one_line(said + "no change of it was undone.")
+            return one_line(
+                said + f"its latest change is no undo ({self._key('undo', 'u')} undoes it)."
+            )
+        said = f"No recorded change of {key[1]} to undo."
+        if redoable(history, key[1]) is not None:
+            said += f" {self._key('redo', 'U')} takes back the last undo."
+        return one_line(said)
+
+    def _ask_undo(self, key: Key, change: Any, opening: OpeningScreen, redo: bool = False) -> None:
+        from coopbrowse.store.history import describe, shown_time, taken_back
 
         from ..blocks import ORIGIN_LABELS
         from .export import confirm
@@ -2052,23 +2085,32 @@ class MainScreen(StyledOnce, Screen[None]):
         lines = describe(change)  # all it reverts, not only what concerns this record
         shown = "\n".join(f"  {line}" for line in lines[:8])
         more = f"\n  … and {len(lines) - 8} more" if len(lines) > 8 else ""
-        question = (
-            f"Undo the latest change to {key[1]} "
-            f"({ORIGIN_LABELS.get(change.origin, change.origin)}, {shown_time(change.at)})?"
-            f"\n{shown}{more}"
-        )
+        if redo:  # (what the undo took back comes back: its lines read the other way)
+            lines = describe(taken_back(change))
+            shown = "\n".join(f"  {line}" for line in lines[:8])
+            more = f"\n  … and {len(lines) - 8} more" if len(lines) > 8 else ""
+            question = (
+                f"Take back the undo of {shown_time(change.at)} to {key[1]}, bringing back:"
+                f"\n{shown}{more}"
+            )
+        else:
+            question = (
+                f"Undo the latest change to {key[1]} "
+                f"({ORIGIN_LABELS.get(change.origin, change.origin)}, {shown_time(change.at)})?"
+                f"\n{shown}{more}"
+            )
         self._hold_keys()  # (from the answer on: see _hold_keys)
         confirm(
             self,
             question,
-            lambda: self._write_undo(key),
-            "Undo (y)",
+            lambda: self._write_undo(key, redo=redo),
+            "Redo (y)" if redo else "Undo (y)",
             otherwise=self._release_keys,
             opening=opening,
         )
 
     @work(thread=True, exclusive=True, group="write")
-    def _write_undo(self, key: Key) -> None:
+    def _write_undo(self, key: Key, *, redo: bool = False) -> None:
         from coopbrowse.store.history import describe
 
         def what(change: Any) -> str:
@@ -2077,7 +2119,10 @@ class MainScreen(StyledOnce, Screen[None]):
             more = f", and {len(lines) - 1} more" if len(lines) > 1 else ""
             return f" ({lines[0]}{more})" if lines else ""
 
-        self._write(key, lambda store: store.undo(key[1]), "Undone", detail=what)
+        if redo:
+            self._write(key, lambda store: store.redo(key[1]), "Redone", detail=what)
+        else:
+            self._write(key, lambda store: store.undo(key[1]), "Undone", detail=what)
 
     @work(thread=True, exclusive=True, group="write")
     def _write_restore(self, key: Key) -> None:
