@@ -378,12 +378,15 @@ class Compiler:
         if name == "sector":
             ids = resolve_sector(f.value)
             if not ids:
-                known = ", ".join(s.id for s in SECTORS)
-                near = nearest_sector(f.value)  # (first: at 80 columns the list is cut)
-                meant = f": did you mean sector:{near}?" if near else ""
-                raise QueryError(
-                    f"unknown sector '{f.value}'{meant} (sectors: {known})", f.pos, self.query
+                near = nearest_sector(f.value)
+                # the sector meant, or else every sector (400 characters: the app cuts them
+                # at the width of its bar, and a slip needs only the one meant)
+                said = (
+                    f": did you mean sector:{near}?"
+                    if near
+                    else f" (sectors: {', '.join(s.id for s in SECTORS)})"
                 )
+                raise QueryError(f"unknown sector '{f.value}'{said}", f.pos, self.query)
             return self._any(self._fields("sector"), ids)
         if name == "region":
             regions = matching_regions(self.known_regions(), value)

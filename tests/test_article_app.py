@@ -570,6 +570,8 @@ async def test_missing_fields_are_flagged_and_block_saving(app, store: Store) ->
         assert review.query_one("#f-date", Input).has_class("missing")
         notes = str(review.query_one("#review-notes", Static).render())
         assert "Not found in the article: date" in notes
+        # named as a reader names them, not by the record's paths ("source.url": a trial)
+        assert "source URL" in notes and "source." not in notes, notes
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         assert isinstance(app.screen, ReviewScreen)

@@ -594,6 +594,11 @@ def test_cli_export_errors(capsys, tmp_path: Path, store) -> None:
     assert main(["export", "qqqqzzzz", "-o", str(tmp_path / "x.md")]) == 2
     assert "selected nothing" in capsys.readouterr().err
     assert not (tmp_path / "x.md").exists()
+    # why, as search says it (it said only "selected nothing": a trial)
+    assert main(["export", "region:atlantis", "-o", str(tmp_path / "x.md")]) == 2
+    err = capsys.readouterr().err
+    assert "selected nothing (region:atlantis names no region with meetings here)" in err, err
+    assert len(err.strip().splitlines()) == 1
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert main(["export", "-o", str(blocker / "out.md")]) == 2

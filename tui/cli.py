@@ -1016,11 +1016,13 @@ def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
                 keys.append(("proposal", rid))
             else:
                 raise StoreError(None, f"--ids: no meeting or proposal with id {rid!r}")
+    hint = ""
     if query:
         result = _search(index, query, limit=None, fuzzy=False, kind=args.type)
         keys += [(h.kind, h.id) for h in result.hits]
-        if result.total and result.hint:  # ("-region:samra": Samara's records go in too)
-            _say(f"coopbrowse: warning: {result.hint}")
+        hint = one_line(result.hint)
+        if result.total and hint:  # ("-region:samra": Samara's records go in too)
+            _say(f"coopbrowse: warning: {hint}")
     if not query and not args.ids:
         # (in the order every export has, select_from's: the list's own order put meetings
         # of one day otherwise than the app's export of everything listed did)
@@ -1030,7 +1032,9 @@ def cmd_export(index: SearchIndex, args: argparse.Namespace) -> int:
         selection = select_from(index, keys)
     if selection.empty:
         what = f"the query {query!r}" if query else "the selection"
-        raise StoreError(None, f"{what} selected nothing; nothing written")
+        # (what search says of it too: "region:atlantis names no region with meetings here")
+        why = f" ({hint.rstrip('.')})" if hint else ""
+        raise StoreError(None, f"{what} selected nothing{why}; nothing written")
     options = ExportOptions(
         title=args.title or (f"Cooperation briefing: {query}" if query else "Cooperation briefing"),
         query=query,

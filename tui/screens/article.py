@@ -405,6 +405,16 @@ def _following_id(date: str, region: str) -> str:
     return draft_id(date if dated else "", region)
 
 
+# The draft's missing fields as the form names them ("source.url" read as a program's name)
+_MISSING_NAMES = {
+    "source.outlet": "outlet",
+    "source.published": "publication date",
+    "source.url": "source URL",
+    "source.headline": "headline",
+    "source.document": "document",
+}
+
+
 class ReviewScreen(MeetingForm):
     """A drafted meeting in the meeting form, with what the extractor could not find
     flagged, so the analyst corrects it before it is first saved (through the same
@@ -441,7 +451,8 @@ class ReviewScreen(MeetingForm):
     def notes(self) -> list[str]:
         notes: list[str] = []
         if self.draft.missing:
-            notes.append("Not found in the article: " + ", ".join(self.draft.missing) + ".")
+            missing = (_MISSING_NAMES.get(name, name) for name in self.draft.missing)
+            notes.append("Not found in the article: " + ", ".join(missing) + ".")
         notes += [f"Note: {flag}." for flag in self.draft.flags]
         return notes or ["Every field was found."]
 
