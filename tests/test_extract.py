@@ -85,6 +85,23 @@ def test_year_comes_from_the_publication_date_and_is_flagged(header: str) -> Non
     assert draft.meeting["source"]["published"] == "2024-03-15"
 
 
+@pytest.mark.parametrize("header", ["14 March 2024, 11:20", "2024/03/14"])
+def test_a_meeting_on_the_publications_own_day_is_dated_by_it_not_inferred(header: str) -> None:
+    """A report of the day's meeting under its publication date ("20 October 2025, 11:20"
+    over "met ... on 20 October") was marked "(year inferred)", as a meeting of days before
+    is; the bundled meetings, and a date line, give that day as the date (a trial found
+    the two disagreeing)."""
+    text = _article(
+        "Belarusian President Aleksandr Lukashenko met with Governor of Krasnodar Krai "
+        "Veniamin Kondratyev in Minsk on 14 March, BelTA has learned.",
+        header=header,
+    )
+    draft = extract(text)
+    assert draft.meeting["date"] == "2024-03-14"
+    assert draft.meeting["date_inferred"] is False
+    assert "publication" in draft.meeting["date_note"]
+
+
 def test_a_december_meeting_reported_in_january_belongs_to_the_year_before() -> None:
     text = _article(
         "Prime Minister of Belarus Roman Golovchenko met with Governor of Tula Oblast "

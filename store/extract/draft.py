@@ -1190,6 +1190,14 @@ def _date(
         said = f"{written.day} {calendar.month_name[written.month]}"
         flags.append(f"date: the article says {said} but nothing in it tells the year")
         return None, False, f"The article says {said}; nothing in it tells the year."
+    if pub and written.resolve(year) == pub:
+        # the publication's own day: its date is the meeting's, as a date line's is (a
+        # same-day report was marked "(year inferred)", where the bundled meetings are not)
+        return (
+            pub,
+            False,
+            f"The article gives the day and month; the year is its publication's ({pub}).",
+        )
     flags.append(f"date: year {year} inferred from {how}")
     note = f"The article gives only the day and month; year {year} from {how}."
     return written.resolve(year), True, note
