@@ -69,15 +69,17 @@ def test_a_slashed_date_that_could_be_either_way_round_is_not_guessed(text: str)
     assert find_dates(text) == []
 
 
+_KRASNODAR_ON_14_MARCH = (
+    "Belarusian President Aleksandr Lukashenko met with Governor of Krasnodar Krai "
+    "Veniamin Kondratyev in Minsk on 14 March, BelTA has learned."
+)
+
+
 @pytest.mark.parametrize(
     "header", ["15 March 2024, 11:20", "15th March 2024", "15/03/2024 11:20", "2024/03/15"]
 )
 def test_year_comes_from_the_publication_date_and_is_flagged(header: str) -> None:
-    text = _article(
-        "Belarusian President Aleksandr Lukashenko met with Governor of Krasnodar Krai "
-        "Veniamin Kondratyev in Minsk on 14 March, BelTA has learned.",
-        header=header,
-    )
+    text = _article(_KRASNODAR_ON_14_MARCH, header=header)
     draft = extract(text)
     assert draft.meeting["date"] == "2024-03-14"
     assert draft.meeting["date_inferred"] is True
@@ -91,11 +93,7 @@ def test_a_meeting_on_the_publications_own_day_is_dated_by_it_not_inferred(heade
     over "met ... on 20 October") was marked "(year inferred)", as a meeting of days before
     is; the bundled meetings, and a date line, give that day as the date (a trial found
     the two disagreeing)."""
-    text = _article(
-        "Belarusian President Aleksandr Lukashenko met with Governor of Krasnodar Krai "
-        "Veniamin Kondratyev in Minsk on 14 March, BelTA has learned.",
-        header=header,
-    )
+    text = _article(_KRASNODAR_ON_14_MARCH, header=header)
     draft = extract(text)
     assert draft.meeting["date"] == "2024-03-14"
     assert draft.meeting["date_inferred"] is False
