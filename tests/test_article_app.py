@@ -368,6 +368,42 @@ async def test_several_paths_and_urls_queue_their_drafts_for_review(
     assert {"2024-11-05-omsk", "2024-07-16-kursk"} <= ids
 
 
+async def test_the_paths_and_urls_of_drafts_discarded_are_offered_again(
+    app, store: Store, tmp_path: Path
+) -> None:
+    """A draft from a URL discarded, i showed an empty box: the URL had to be typed again,
+    where a pasted text comes back (a trial). The sources whose drafts were discarded are
+    in the box next time (quoted as typed); those saved are not."""
+    from test_pages import PAGE
+    from webserver import Page, serve
+
+    path = tmp_path / "omsk file.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    with serve({"/kursk": Page(PAGE.encode())}) as base:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.press("i")
+            app.screen.query_one("#article-path", Input).value = f"'{path}' {base}/kursk"
+            await pilot.press("enter")
+            await _until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+            await settle(pilot, app)
+            first = app.screen
+            await pilot.press("escape", "y")  # the file's draft discarded
+            await _until(pilot, lambda: app.screen is not first)
+            await settle(pilot, app)
+            assert isinstance(app.screen, ReviewScreen)
+            await pilot.press("ctrl+s")  # the page's saved
+            await _until(pilot, lambda: isinstance(app.screen, MainScreen))
+            await settle(pilot, app)
+            await pilot.press("i")
+            await settle(pilot, app)
+            again = app.screen.query_one("#article-path", Input).value
+            assert again == f"'{path}'", again
+            await pilot.press("enter")  # as given: the file read again
+            await _until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+            assert app.screen.draft.meeting["source"]["document"] == "omsk file.txt"
+
+
 async def test_a_url_pasted_into_the_text_box_is_fetched(app, store: Store) -> None:
     from test_pages import PAGE
     from webserver import Page, serve

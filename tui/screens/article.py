@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,7 @@ class Drafted(Struct):
     drafts: list[Draft] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     text: str = ""  # the pasted text the draft came from ("" for files and URLs)
+    sources: list[str] = field(default_factory=list)  # each draft's path or URL ("": pasted)
 
 
 def split_sources(line: str) -> list[str]:
@@ -149,9 +151,12 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
     def help_sections(self) -> list[tuple[str, object]]:
         return [("Adding a meeting from an article", type(self))]
 
-    def __init__(self, text: str = "", db_path: Path | None = None) -> None:
+    def __init__(
+        self, text: str = "", db_path: Path | None = None, sources: Sequence[str] = ()
+    ) -> None:
         super().__init__()
         self.text = text  # pasted before and not saved (its draft was discarded)
+        self.sources = list(sources)  # paths and URLs whose drafts were discarded: again
         self.db_path = db_path  # where a draft would be saved (said at once if it cannot be)
         self._working = False  # an article is being read, fetched or drafted
         # what the reading under way has drafted so far, and the sources it was given
@@ -167,7 +172,9 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
                 id="article-path-hint",
                 markup=False,
             )
-            yield SourcesInput(placeholder="path or URL", id="article-path")
+            yield SourcesInput(
+                shlex.join(self.sources), placeholder="path or URL", id="article-path"
+            )
             yield Label("…or paste the article's text here (ctrl+s drafts it):")
             yield PastedTextArea(self.text, id="article-text", soft_wrap=True)
             with Horizontal(id="article-published-row"):
@@ -311,6 +318,7 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
                 if not draft.meeting["summary"]:  # (as for a file: see pages.ArticleText)
                     call(self._failed, "No article text: no line of it reads as a paragraph.")
                     return
+                result.sources.append("")  # (first: a draft is read with its source)
                 result.drafts.append(draft)
                 result.text = text
             for n, source in enumerate(sources, 1):
@@ -320,7 +328,9 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
                 of = f" ({n} of {len(sources)})" if len(sources) > 1 else ""
                 call(self.show_progress, f"{verb} {display_url(source)}{of}…")
                 try:
-                    result.drafts.append(read_article(source).draft(published))
+                    drafted = read_article(source).draft(published)
+                    result.sources.append(source)  # (first: see _drafted_by_now)
+                    result.drafts.append(drafted)
                 except StoreError as exc:
                     result.failures.append(str(exc))
                 except Exception as exc:  # a bug on one odd page must not lose the others
@@ -360,7 +370,7 @@ class ArticleScreen(ModalScreen[Drafted | None], TakesKeysTypedWithIt):
         if left:
             shown = ", ".join(display_url(s) for s in left)
             failures.append(f"Stopped before {plural(len(left), 'article')}: {shown}")
-        return Drafted(drafts, failures)
+        return Drafted(drafts, failures, sources=list(result.sources[: len(drafts)]))
 
     def _failed(self, message: str) -> None:
         if self.is_attached and self._working:  # (not once escape stopped it, or closed)

@@ -252,6 +252,7 @@ class MainScreen(StyledOnce, Screen[None]):
         self._submitted_later = []  # queries submitted and put off (see list_coming)
         self._replay_after: int | None = None  # the request whose list the replay waits for
         self._article_text = ""  # pasted for a draft that was discarded: offered again (i)
+        self._article_sources: list[str] = []  # paths and URLs of drafts discarded: again
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -1780,6 +1781,8 @@ class MainScreen(StyledOnce, Screen[None]):
         from .article import ArticleScreen, Drafted, ReviewScreen
 
         queue: list[Any] = []
+        sources: list[str] = []  # (each queued draft's path or URL)
+        discarded: list[str] = []
         total = 0
 
         pasted = ""
@@ -1788,11 +1791,13 @@ class MainScreen(StyledOnce, Screen[None]):
             nonlocal total, pasted
             if result is None:  # closed: with nothing in its box, or its text discarded
                 self._article_text = ""
+                self._article_sources = []
                 return
             pasted = result.text
             for failure in result.failures:
                 self.notify(one_line(failure), title="Not read", severity="error", markup=False)
             queue.extend(result.drafts)
+            sources.extend(result.sources + [""] * (len(result.drafts) - len(result.sources)))
             total = len(queue)
             review_next()
 
@@ -1801,8 +1806,11 @@ class MainScreen(StyledOnce, Screen[None]):
                 position = (total - len(queue) + 1, total)
                 review = ReviewScreen(queue.pop(0), Store(self.db_path), position=position)
                 self.app.push_screen(review, saved)
+            elif not pasted:  # the paths and URLs whose drafts were discarded: again (i)
+                self._article_sources = discarded
 
         def saved(meeting_id: str | None) -> None:
+            source = sources.pop(0) if sources else ""
             if meeting_id:
                 self.records_changed([meeting_id])
                 message = one_line(f"Saved {meeting_id}.")
@@ -1811,9 +1819,12 @@ class MainScreen(StyledOnce, Screen[None]):
                     self._article_text = ""
             elif pasted:  # discarded: the text pasted is back in the box next time (i)
                 self._article_text = pasted
+            elif source:  # (a URL had to be typed again: a trial)
+                discarded.append(source)
             review_next()
 
-        self.app.push_screen(ArticleScreen(self._article_text, self.db_path), drafted)
+        screen = ArticleScreen(self._article_text, self.db_path, self._article_sources)
+        self.app.push_screen(screen, drafted)
 
     # Editing, undo and follow-up ---------------------------------------------------------
 
