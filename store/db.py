@@ -1015,7 +1015,9 @@ class Store:
                     raise NothingToUndo(None, f"{record_id}: no recorded change to undo")
             mid = target.meeting_id
             current = self._stored(raw, {mid}).get(mid)
-            if only_delete and (target.origin != "delete" or current is not None):
+            # (a delete, or a redo that deleted the meeting again)
+            deleted = any(c["path"] == "" and c["new"] is None for c in target.changes)
+            if only_delete and (not deleted or current is not None):
                 raise StoreError(
                     None, f"{record_id} was brought back meanwhile; nothing was undone"
                 )

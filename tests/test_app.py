@@ -3157,6 +3157,43 @@ async def test_a_question_answers_keys_typed_with_d_and_a_click(app, store: Stor
         assert app.screen is main and store.meeting(second[1]) is not None
 
 
+async def test_a_redo_that_deletes_a_meeting_again_asks_so_and_u_brings_it_back(
+    app, store: Store
+) -> None:
+    """D y, u y (back), then U y deleted the meeting again under "bringing back: meeting
+    deleted", and u next found nothing to undo (a review). U asks to delete it again, and
+    u, pressed next, brings it back as after D."""
+    from coopbrowse.tui.screens.export import ConfirmScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        first, second = main.rows[0].key, main.rows[1].key
+        for key in ("D", "y"):
+            await pilot.press(key)
+            await settle(pilot, app)
+        await until(pilot, lambda: store.meeting(first[1]) is None, "deleted")
+        for key in ("u", "y"):
+            await pilot.press(key)
+            await settle(pilot, app)
+        await until(pilot, lambda: store.meeting(first[1]) is not None, "back")
+        await settle(pilot, app)
+        assert main._current_key() == first
+        await pilot.press("U")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        assert app.screen.question.startswith(f"Delete the meeting {first[1]} again")
+        await pilot.press("y")
+        await until(pilot, lambda: store.meeting(first[1]) is None, "deleted again")
+        await settle(pilot, app)
+        assert main._current_key() == second  # (on the next row, as after D)
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        assert f"Bring back the meeting {first[1]}" in app.screen.question
+        await pilot.press("y")
+        await until(pilot, lambda: store.meeting(first[1]) is not None, "back again")
+    assert [c.origin for c in store.history(first[1])] == ["delete", "undo", "redo", "undo"]
+
+
 async def test_u_just_after_a_delete_brings_the_meeting_back(app, store: Store) -> None:
     """After ``D y`` the list moved to the next meeting, and ``u`` offered to undo that
     meeting's latest change: ``u y``, meant to take the delete back, undid another edit.

@@ -123,6 +123,23 @@ async def test_a_drafts_bad_date_is_said_before_the_regions_question(app, store:
     assert [m.region for m in store.meetings() if m.date == "2024-11-05"] == ["Atlantis"]
 
 
+async def test_a_drafts_saved_notice_gives_way_to_the_undo_of_it(app, store: Store) -> None:
+    """As an edit's: "Saved X." stayed above "Undone: X …" (a review)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await draft_from_text(pilot, app, ARTICLE)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen), "saved")
+        await settle(pilot, app)
+        assert [n.message for n in app._notifications] == ["Saved 2024-11-05-omsk."]
+        await pilot.press("u")
+        await settle(pilot, app)
+        await pilot.press("y")
+        await settle(pilot, app)
+        said = [n.message for n in app._notifications]
+        assert len(said) == 1 and said[0].startswith("Undone: 2024-11-05-omsk"), said
+    assert store.meeting("2024-11-05-omsk") is None
+
+
 async def _status_says(pilot, status: Static, text: str) -> None:
     for _ in range(250):
         await pilot.pause(0.02)
@@ -607,7 +624,7 @@ async def test_missing_fields_are_flagged_and_block_saving(app, store: Store) ->
         notes = str(review.query_one("#review-notes", Static).render())
         assert "Not found in the article: date" in notes
         # named as a reader names them, not by the record's paths ("source.url": a trial)
-        assert "source URL" in notes and "source." not in notes, notes
+        assert "URL" in notes and "source." not in notes, notes
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         assert isinstance(app.screen, ReviewScreen)

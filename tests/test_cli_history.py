@@ -60,6 +60,18 @@ def test_follow_up_history_and_undo_end_to_end(capsys, store: Store) -> None:
     assert code == 2 and "no meeting or proposal with id 'no-such-id'" in err
 
 
+def test_a_meeting_deleted_again_by_redo_is_said_deleted_not_unknown(capsys, store) -> None:
+    """After delete, undo, redo, `show` said the meeting was unknown and `redo` exited 2
+    (a review): it was deleted, and undo brings it back."""
+    assert run(capsys, "delete", MID, "--yes")[0] == 0
+    assert run(capsys, "undo", MID)[0] == 0
+    assert run(capsys, "redo", MID)[0] == 0
+    code, _out, err = run(capsys, "show", MID)
+    assert code == 2 and "deleted" in err and f"`coopbrowse undo {MID}` brings it back" in err
+    code, _out, err = run(capsys, "redo", MID)
+    assert code == 1 and "nothing to redo" in err, err
+
+
 def test_history_of_a_record_without_changes_exits_1(capsys, store: Store) -> None:
     code, out, _ = run(capsys, "history", MID)
     assert code == 1 and "No recorded changes" in out

@@ -402,6 +402,19 @@ async def test_a_field_that_cannot_be_saved_is_said_before_the_regions_question(
     assert saved is not None and (saved.date, saved.region) == ("2025-02-28", "Atlantis")
 
 
+async def test_a_bad_web_address_is_said_before_the_regions_question(app, store) -> None:
+    """As a bad date: the region was asked about first, the address refused after (a
+    review)."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_editor(pilot, app, PENZA)
+        form.query_one("#f-source-url", Input).value = "javascript:alert(1)"
+        form.query_one("#f-region", Input).value = "Atlantis"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        said = str(form.query_one("#review-error").render())
+        assert "URL" in said and "Atlantis" not in said, said
+
+
 async def test_a_known_spelling_of_a_region_saves_at_once(app, store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         form = await open_editor(pilot, app, PENZA)
@@ -1422,6 +1435,29 @@ async def test_a_long_title_the_form_opens_on_shows_from_its_start(app, store: S
         title = form.query_one("#pr-0-title", Input)
         assert app.focused is title and len(title.value) > title.content_size.width
         assert title.scroll_x == 0 and title.cursor_position == 0
+
+
+async def test_keys_typed_with_e_on_a_proposal_go_at_the_end_of_its_title(
+    app, store: Store
+) -> None:
+    """The title shown from its start, "E X Y" in one burst put "XY" before it (a review):
+    keys typed ahead go where they went, at its end."""
+    meeting = store.meeting(PENZA)
+    assert meeting is not None
+    pid = meeting.proposals[0].id
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        screen_of_main = app.screen
+        assert isinstance(screen_of_main, MainScreen)
+        screen_of_main.go_to(("proposal", pid))
+        await settle(pilot, app)
+        for k in ("E", "X", "Y"):
+            app.post_message(Key(k, k))
+        await until(pilot, lambda: isinstance(app.screen, EditScreen), "the form")
+        form = app.screen
+        title = form.query_one("#pr-0-title", Input)
+        want = meeting.proposals[0].title + "XY"
+        await until(pilot, lambda: title.value == want, f"the keys at the end: {title.value!r}")
 
 
 async def test_keys_typed_while_the_form_opens_go_into_it(app, store: Store) -> None:

@@ -34,6 +34,9 @@ def test_the_draft_is_printed_and_nothing_saved_without_yes(capsys, article, db_
     assert "Kaluga Oblast" in out and "Vladislav Shapsha" in out and "420" in out
     assert "add --yes to save" in err
     assert not db_path.exists()
+    # what was not found, named as the app's form names it ("source.url" read as code)
+    [missing] = [line for line in out.splitlines() if line.startswith("Not found")]
+    assert "URL" in missing and "source." not in missing, missing
 
 
 def test_a_draft_of_a_stored_meeting_says_so_before_yes(capsys, article, db_path):

@@ -1316,7 +1316,7 @@ def _print_draft(draft: Any) -> None:
 
     console = _console()
     if draft.missing:
-        missing = one_line(", ".join(draft.missing))
+        missing = one_line(draft.missing_shown())
         console.print(Text(f"Not found in the article: {missing}", "yellow"))
     for flag in draft.flags:
         console.print(Text(f"Note: {one_line(flag)}", "dim"))
@@ -1483,7 +1483,8 @@ def cmd_undo(db_path: Path, record_id: str, *, redo: bool = False) -> int:
         with _saving(db_path):
             change = store.redo(record_id) if redo else store.undo(record_id)
     except NothingToUndo as exc:
-        known = _has_record(store, record_id)
+        # (a record deleted is known by its history: a redo that deleted it again)
+        known = _has_record(store, record_id) or bool(store.history(record_id))
         if not known:
             raise StoreError(
                 None, f"no meeting or proposal with id {record_id!r} (see `coopbrowse list`)"
@@ -1683,7 +1684,8 @@ def _why_not_found(db_path: Path | None, record_id: str) -> str:
             return " (see `coopbrowse list`; `coopbrowse history ID` tells whether it was deleted)"
         with contextlib.suppress(StoreError):
             changes = Store(db_path).history(record_id)
-            if changes and changes[-1].origin == "delete":
+            # (deleted, or deleted again by a redo: the whole record gone)
+            if changes and any(c["path"] == "" and c["new"] is None for c in changes[-1].changes):
                 return (
                     f": deleted {shown_time(changes[-1].at)} (`coopbrowse undo "
                     f"{changes[-1].meeting_id}` brings it back)"

@@ -62,6 +62,20 @@ class Draft(Struct):
         """The validated meeting (raises ``ValidationError`` naming the first bad field)."""
         return Meeting.from_dict(self.meeting)
 
+    def missing_shown(self) -> str:
+        """What was not found, as a reader names it ("URL", not "source.url")."""
+        return ", ".join(_MISSING_NAMES.get(name, name) for name in self.missing)
+
+
+# The missing fields' names as the form labels them (the record's paths read as a program's)
+_MISSING_NAMES = {
+    "source.outlet": "outlet",
+    "source.published": "publication date",
+    "source.url": "URL",
+    "source.headline": "headline",
+    "source.document": "document",
+}
+
 
 def _publication(article: Article) -> tuple[str | None, bool, str]:
     """(date, inferred, how) of publication, from the page header or a dateline; a line of

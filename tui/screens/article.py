@@ -31,7 +31,7 @@ from coopbrowse.store import Store, StoreError
 from coopbrowse.store.extract import Draft, extract
 from coopbrowse.store.ids import draft_id
 from coopbrowse.store.ingest import MAX_ARTICLE_BYTES, save_draft
-from coopbrowse.store.model import Meeting, ValidationError, date_problem
+from coopbrowse.store.model import Meeting, ValidationError, check_web_addresses, date_problem
 from coopbrowse.store.pages import (
     MIN_WORDS,
     display_url,
@@ -415,16 +415,6 @@ def _following_id(date: str, region: str) -> str:
     return draft_id(date if dated else "", region)
 
 
-# The draft's missing fields as the form names them ("source.url" read as a program's name)
-_MISSING_NAMES = {
-    "source.outlet": "outlet",
-    "source.published": "publication date",
-    "source.url": "source URL",
-    "source.headline": "headline",
-    "source.document": "document",
-}
-
-
 class ReviewScreen(MeetingForm):
     """A drafted meeting in the meeting form, with what the extractor could not find
     flagged, so the analyst corrects it before it is first saved (through the same
@@ -461,8 +451,7 @@ class ReviewScreen(MeetingForm):
     def notes(self) -> list[str]:
         notes: list[str] = []
         if self.draft.missing:
-            missing = (_MISSING_NAMES.get(name, name) for name in self.draft.missing)
-            notes.append("Not found in the article: " + ", ".join(missing) + ".")
+            notes.append(f"Not found in the article: {self.draft.missing_shown()}.")
         notes += [f"Note: {flag}." for flag in self.draft.flags]
         return notes or ["Every field was found."]
 
@@ -516,7 +505,9 @@ class ReviewScreen(MeetingForm):
     def _valid(self, data: dict[str, Any]) -> Meeting:
         from coopbrowse.store.ids import renumber
 
-        return Meeting.from_dict(renumber(data, str(data.get("id") or "")))  # (as saved)
+        meeting = Meeting.from_dict(renumber(data, str(data.get("id") or "")))  # (as saved)
+        check_web_addresses(meeting)  # (as prepare_draft does)
+        return meeting
 
     @work(thread=True, exclusive=True, group="save")
     def _check(self, data: dict[str, Any], where: dict[str, str]) -> None:

@@ -479,9 +479,15 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         widget = target.first() if target else self.query_one("#f-date", Input)
         if target and isinstance(widget, Input):
             # the record it opened on shows from its start: at its end, a title longer than
-            # its field read as damaged ("elarusian elevator equipment"; a trial at 80x24)
+            # its field read as damaged ("elarusian elevator equipment"; a trial at 80x24);
+            # keys typed ahead go at its end still (see _release)
             widget.cursor_position = 0
         self.focus_first(widget)  # with the keys typed before the form was there
+
+    def _release(self, widget: Widget) -> None:
+        if self.early_keys and isinstance(widget, Input):
+            widget.cursor_position = len(widget.value)  # (typed on, as before: at the end)
+        super()._release(widget)
         if self.focus_on:
             self.call_after_refresh(
                 self.query_one("#review-form", VerticalScroll).scroll_to_widget, widget, top=True
@@ -1057,8 +1063,11 @@ class MeetingForm(KeepsEarlyKeys, StyledOnce, Screen[str | None]):
         raise NotImplementedError
 
     def _valid(self, data: dict[str, Any]) -> Meeting:
-        """``data`` as a meeting; ``ValidationError`` names its first bad field."""
-        return Meeting.from_dict(data)
+        """``data`` as a meeting, checked as its save checks it; ``ValidationError`` names
+        its first bad field."""
+        meeting = Meeting.from_dict(data)
+        check_web_addresses(meeting, web_addresses(self.original))
+        return meeting
 
     def invalid(self, exc: ValidationError, where: dict[str, str]) -> None:
         """(From a worker) the save stops at a bad field: name it as the form labels it,
@@ -1232,8 +1241,7 @@ class EditScreen(MeetingForm):
     @work(thread=True, exclusive=True, group="save")
     def _check(self, data: dict[str, Any], where: dict[str, str]) -> None:
         try:
-            meeting = Meeting.from_dict(data)
-            check_web_addresses(meeting, web_addresses(self.original))
+            meeting = self._valid(data)
         except ValidationError as exc:
             self.invalid(exc, where)
             return

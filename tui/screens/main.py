@@ -1618,6 +1618,7 @@ class MainScreen(StyledOnce, Screen[None]):
         *,
         timeout: float | None = None,
         severity: SeverityLevel = "information",
+        title: str = "",
     ) -> None:
         """A notice that takes the place of the last one of its ``kind`` if still shown: s
         pressed three times showed three "Sorted by …" toasts over the detail, of which
@@ -1628,7 +1629,8 @@ class MainScreen(StyledOnce, Screen[None]):
             self.app._unnotify(before, refresh=False)
         if timeout is None:
             timeout = self.app.NOTIFICATION_TIMEOUT
-        notice = self._notices[kind] = Notification(message, severity=severity, timeout=timeout)
+        notice = Notification(message, title=title, severity=severity, timeout=timeout)
+        self._notices[kind] = notice
         self.app.post_message(Notify(notice))
 
     def action_cycle_sort(self) -> None:
@@ -1813,8 +1815,8 @@ class MainScreen(StyledOnce, Screen[None]):
             source = sources.pop(0) if sources else ""
             if meeting_id:
                 self.records_changed([meeting_id])
-                message = one_line(f"Saved {meeting_id}.")
-                self.notify(message, title="Add from article", markup=False)
+                message = one_line(f"Saved {meeting_id}.")  # (a write's: see _list_here)
+                self.notify_in_place("write", message, title="Add from article")
                 if pasted:  # (a draft from paths leaves the text kept from before)
                     self._article_text = ""
             elif pasted:  # discarded: the text pasted is back in the box next time (i)
@@ -1990,8 +1992,9 @@ class MainScreen(StyledOnce, Screen[None]):
         if self._still_indexing("Redo works"):
             return
         row = self._record_row(f"{self._key('redo', 'U')} takes back an undo")
-        if row is not None:
-            self._prepare_undo(row.key, self._opening_screen("the redo question"), redo=True)
+        if row is not None:  # (the row to stay on should the redo delete its meeting again)
+            opening = self._opening_screen("the redo question")
+            self._prepare_undo(row.key, opening, redo=True, neighbour=self._neighbour())
 
     @work(thread=True, exclusive=True, group="edit")
     def _prepare_restore(self, deleted: Key, current: Key | None, opening: OpeningScreen) -> None:
@@ -2035,7 +2038,9 @@ class MainScreen(StyledOnce, Screen[None]):
         )
 
     @work(thread=True, exclusive=True, group="edit")
-    def _prepare_undo(self, key: Key, opening: OpeningScreen, *, redo: bool = False) -> None:
+    def _prepare_undo(
+        self, key: Key, opening: OpeningScreen, *, redo: bool = False, neighbour: Key | None = None
+    ) -> None:
         """(A worker) the change ``u`` (or ``U``: ``redo``) would revert, read with the
         record, then the question; or why there is none."""
         from coopbrowse.store.history import redoable, undo_problem, undoable
@@ -2067,7 +2072,7 @@ class MainScreen(StyledOnce, Screen[None]):
                 said = self._nothing_to_revert(key, found[0].history, redo)
                 self.app.call_from_thread(self.notify, said, markup=False)
             return
-        self.app.call_from_thread(self._ask_undo, key, change, opening, redo)
+        self.app.call_from_thread(self._ask_undo, key, change, opening, redo, neighbour)
 
     def _nothing_to_revert(self, key: Key, history: list[Any], redo: bool) -> str:
         """Why ``u`` (or ``U``) has nothing to do on ``key``, and what the other key does
@@ -2087,7 +2092,14 @@ class MainScreen(StyledOnce, Screen[None]):
             said += f" {self._key('redo', 'U')} takes back the last undo."
         return one_line(said)
 
-    def _ask_undo(self, key: Key, change: Any, opening: OpeningScreen, redo: bool = False) -> None:
+    def _ask_undo(
+        self,
+        key: Key,
+        change: Any,
+        opening: OpeningScreen,
+        redo: bool = False,
+        neighbour: Key | None = None,
+    ) -> None:
         from coopbrowse.store.history import describe, shown_time, taken_back
 
         from ..blocks import ORIGIN_LABELS
@@ -2096,6 +2108,23 @@ class MainScreen(StyledOnce, Screen[None]):
         lines = describe(change)  # all it reverts, not only what concerns this record
         shown = "\n".join(f"  {line}" for line in lines[:8])
         more = f"\n  … and {len(lines) - 8} more" if len(lines) > 8 else ""
+        if redo and any(c["path"] == "" and c["old"] is None for c in change.changes):
+            # the undo brought a deleted meeting back: redone, it is deleted again, and u
+            # brings it back as after D (it said "bringing back: meeting deleted", and u
+            # then found nothing to undo; a review)
+            meeting = ("meeting", change.meeting_id)
+            self._hold_keys()
+            confirm(
+                self,
+                f"Delete the meeting {change.meeting_id} again (taking back the undo of "
+                f"{shown_time(change.at)} that brought it back)? It is kept in the history: "
+                f"{self._key('undo', 'u')}, pressed next, brings it back.",
+                lambda: self._write_delete(meeting, neighbour, redo=True),
+                "Delete (y)",
+                otherwise=self._release_keys,
+                opening=opening,
+            )
+            return
         if redo:  # (what the undo took back comes back: its lines read the other way)
             lines = describe(taken_back(change))
             shown = "\n".join(f"  {line}" for line in lines[:8])
@@ -2157,12 +2186,16 @@ class MainScreen(StyledOnce, Screen[None]):
                 timeout=3,
             )
             return
-        at = self.query_one(RecordTable).cursor
-        # the list stays where it was: on the next row (the one before, at the end)
-        near = [self.rows[i] for i in (at + 1, at - 1) if 0 <= i < len(self.rows)]
-        neighbour = next((r.key for r in near if r is not None), None)
         # (the keys typed while the record is read are kept for the question: "D y")
-        self._prepare_delete(row.key, neighbour, self._opening_screen("the delete question"))
+        opening = self._opening_screen("the delete question")
+        self._prepare_delete(row.key, self._neighbour(), opening)
+
+    def _neighbour(self) -> Key | None:
+        """Where the list stays when the highlighted meeting goes: on the next row (the one
+        before, at the end)."""
+        at = self.query_one(RecordTable).cursor
+        near = [self.rows[i] for i in (at + 1, at - 1) if 0 <= i < len(self.rows)]
+        return next((r.key for r in near if r is not None), None)
 
     @work(thread=True, exclusive=True, group="edit")
     def _prepare_delete(self, key: Key, neighbour: Key | None, opening: OpeningScreen) -> None:
@@ -2196,9 +2229,13 @@ class MainScreen(StyledOnce, Screen[None]):
         )
 
     @work(thread=True, exclusive=True, group="write")
-    def _write_delete(self, key: Key, neighbour: Key | None) -> None:
+    def _write_delete(self, key: Key, neighbour: Key | None, *, redo: bool = False) -> None:
+        """Delete the meeting ``key`` (``redo``: by taking back the undo that restored it)."""
+
         def delete(store: Any) -> bool | None:
-            if not store.delete_meeting(key[1]):
+            if redo:
+                store.redo(key[1])
+            elif not store.delete_meeting(key[1]):
                 return None
             self.app.call_from_thread(self._unselect, key[1])
             self.app.call_from_thread(setattr, self, "_deleted", (key, neighbour))
