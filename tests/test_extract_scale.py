@@ -28,6 +28,7 @@ from coopbrowse.store.extract import (
     clean,
     extract,
     find_people,
+    gazetteer,
     goods,
     needs,
     page,
@@ -657,3 +658,83 @@ def test_years_are_still_read_in_a_huge_text() -> None:
         + _filler(200_000, "\n", seed=6)
     )
     assert extract(text).meeting["date"] == "2024-10-20"
+
+
+# --- more steps rewritten for speed, and their plain forms -----------------------------------
+
+
+def _plain_outside_quotes(text: str, inside: bool, even: bool) -> tuple[str, bool, bool]:
+    outside = []
+    for ch in text:
+        if ch == "“":
+            even = even and not inside
+            inside = True
+        elif ch == "”":
+            even = even and inside
+            inside = False
+        elif ch == '"':
+            inside = not inside
+        elif not inside:
+            outside.append(ch)
+    return "".join(outside), inside, even
+
+
+@FAST
+@given(_texts('“”"«» ax.', " he said", "Trade"), st.booleans(), st.booleans())
+def test_words_outside_quotes_as_read_a_character_at_a_time(
+    text: str, inside: bool, even: bool
+) -> None:
+    assert trade._outside_quotes(text, inside, even) == _plain_outside_quotes(text, inside, even)
+
+
+@FAST
+@given(st.lists(_texts('“”"«»x .,!?(', "word", size=12), max_size=6), st.integers(0, 2))
+def test_quotes_are_read_only_in_sentences_with_quote_marks(
+    texts: list[str], paragraphs: int
+) -> None:
+    sentences = [page.Sentence(t, i % (paragraphs + 1), "") for i, t in enumerate(texts)]
+    plain: list[bool] = []
+    open_in = None
+    for s in sentences:
+        if open_in != s.paragraph:
+            open_in = None
+        plain.append(open_in is not None)
+        opened = [m.start() for m in trade._OPENING.finditer(s.text)]
+        closed = [m.start() for m in trade._CLOSING.finditer(s.text)]
+        if opened and (not closed or max(opened) > max(closed)):
+            open_in = s.paragraph
+        elif closed and (not opened or max(closed) > max(opened)):
+            open_in = None
+    assert trade.within_quotes(sentences) == plain
+
+
+_FORMULA_PART = st.tuples(
+    st.sampled_from(["trade", "economic", "Scientific", "cultural", "x", "plan of cooperation in"]),
+    st.sampled_from([", ", " and ", " ", ", and ", "-", " cooperation ", " ties. ", "  "]),
+).map("".join)
+
+
+@FAST
+@given(st.lists(_FORMULA_PART, max_size=14).map("".join))
+def test_a_formula_is_read_only_where_it_ends_as_everywhere(text: str) -> None:
+    found = [("science-technology", i, i + 3, False) for i in range(0, len(text), 4)]
+    found += [("culture-youth", i, i + 9, False) for i in range(1, len(text), 7)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(proposals, "_FORMULA_END", re.compile(""))  # (always found)
+        plain = proposals._outside_formulas(text, found)
+    assert proposals._outside_formulas(text, found) == plain
+
+
+def _plain_known_enterprises(text: str) -> list[tuple[int, str]]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(gazetteer, "_first_words", lambda: gazetteer._WORD)
+        return gazetteer.known_enterprises(text)
+
+
+_ENTERPRISE_FORMS = sorted(gazetteer._matcher()[1])[::20]  # (names, aliases, capitals)
+
+
+@FAST
+@given(_texts("Aa5_ -é.", *_ENTERPRISE_FORMS, " plant", "xMAZ", "_MAZ", "MAZ", size=20))
+def test_enterprises_found_from_their_first_words_as_from_every_word(text: str) -> None:
+    assert gazetteer.known_enterprises(text) == _plain_known_enterprises(text)

@@ -80,6 +80,15 @@ _NAME_CHAR = re.compile(r"[\w-]")
 
 
 @functools.cache
+def _first_words() -> re.Pattern[str]:
+    """The words of a text (as _WORD finds them) that begin with a character some name's first
+    word begins with: the others start no name, and are not read one at a time."""
+    firsts = "".join(sorted({word[0] for word in _matcher()[0]}))
+    # (the character first, so the engine looks for it; then none of _WORD's just before it)
+    return re.compile(rf"[{re.escape(firsts)}](?<![^\W_][{re.escape(firsts)}])[^\W_]*")
+
+
+@functools.cache
 def enterprise_names() -> frozenset[str]:
     """Every name and alias, lower-cased (what is not a good, say)."""
     return frozenset(f.lower() for f in _matcher()[1])
@@ -109,7 +118,7 @@ def known_enterprises(text: str) -> list[tuple[int, str]]:
     by_first, forms = _matcher()
     hits: list[tuple[int, str]] = []
     done = 0
-    for w in _WORD.finditer(text):
+    for w in _first_words().finditer(text):
         at = w.start()
         candidates = by_first.get(w.group())
         if at < done or not candidates or (at and _NAME_CHAR.match(text, at - 1)):

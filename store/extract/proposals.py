@@ -914,15 +914,22 @@ _FORMULA_WORD = (
     r"(?:trade|economic|economy|business|investment|industrial|scientific|science|technical|"
     r"technological|engineering|humanitarian|cultural|culture|educational|interregional)"
 )
+_FORMULA_NOUN = (
+    r"\s+(?:co-?operation|ties|links|relations|contacts|interaction|partnership|spheres|fields|"
+    r"areas|domains|dimensions)\b"
+)
 _FORMULA = re.compile(
     # (at most eight words after the first: an unbounded run made a long list of them
     # quadratic to read)
     # (", -" where a page lost the word before a hyphen: "on trade, -technical and cultural")
     rf"\b{_FORMULA_WORD}(?:(?:\s*,\s*(?:-\s*)?|\s*-\s*|\s+and\s+|\s*,\s*and\s+){_FORMULA_WORD}){{1,8}}"
-    r"\s+(?:co-?operation|ties|links|relations|contacts|interaction|partnership|spheres|fields|"
-    r"areas|domains|dimensions)\b",
+    rf"{_FORMULA_NOUN}",
     re.I,
 )
+# Where the run ends: the last word and its noun ("economic cooperation"), which every match
+# of _FORMULA holds. Only a sentence that has it is read for the run (tried from each word of
+# a long run of "trade, trade, ...", the pattern was most of such a sentence's time).
+_FORMULA_END = re.compile(rf"{_FORMULA_WORD}{_FORMULA_NOUN}", re.I)
 # ... and after a document's "cooperation in": "the plan of cooperation in trade, economy,
 # science and a humanitarian sphere for 2013" (the plan's title, not areas anyone proposed)
 _FORMULA_AFTER = re.compile(
@@ -950,6 +957,7 @@ def _outside_formulas(
     spans = [
         (m.start(), m.end())
         for formula in (_FORMULA, _FORMULA_AFTER)
+        if formula is not _FORMULA or _FORMULA_END.search(sentence)
         for m in formula.finditer(sentence)
         if re.search(r"\b(?:trade|econom)", m.group(), re.I)
     ]
