@@ -738,3 +738,30 @@ _ENTERPRISE_FORMS = sorted(gazetteer._matcher()[1])[::20]  # (names, aliases, ca
 @given(_texts("Aa5_ -é.", *_ENTERPRISE_FORMS, " plant", "xMAZ", "_MAZ", "MAZ", size=20))
 def test_enterprises_found_from_their_first_words_as_from_every_word(text: str) -> None:
     assert gazetteer.known_enterprises(text) == _plain_known_enterprises(text)
+
+
+_OFFER_CLAUSE = st.tuples(
+    st.sampled_from(["", ". ", ", ", " x ", " answer "]),
+    st.sampled_from(
+        ["Belarus", "Belarusian companies", "We", "we", "Our country", "our enterprises",
+         "Brest Oblast plants", "Minsk producers", "Gomel", "They", ""]
+    ),
+    st.sampled_from(["", " is ready to", " can", " also", " x"]),
+    st.sampled_from([" supply", " supplies", " offered", " sells", " buys", ""]),
+    st.sampled_from(["", " the region with", " to Belarus", " Belarus"]),
+    st.sampled_from([" tractors", ", milk", " tractors, milk and buses", " x", ""]),
+).map("".join)  # fmt: skip
+
+
+@FAST
+@given(st.lists(_OFFER_CLAUSE, max_size=8).map("".join))
+def test_offers_are_looked_for_from_their_first_words_as_from_anywhere(text: str) -> None:
+    assert all(goods._OFFER_STARTS.match(text, m.start()) for m in goods._OFFER.finditer(text))
+
+    def found(starts: re.Pattern[str] | None) -> list[tuple[int, tuple]]:
+        return [
+            (m.start(), m.groups())
+            for m in goods._anchored(goods._OFFER, goods._OFFER_VERB, text, 100, starts)
+        ]
+
+    assert found(goods._OFFER_STARTS) == found(None)

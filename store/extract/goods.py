@@ -71,6 +71,8 @@ _MODAL = (
     r"(?:\s+also)?"
 )
 
+# The words an offer begins with (its subject's first word: see _BELARUS_SUBJECT)
+_OFFER_STARTS = re.compile(r"Belarus|We|we|Our|our|Brest|Vitebsk|Gomel|Grodno|Minsk|Mogilev")
 _OFFER = re.compile(
     rf"\b{_BELARUS_SUBJECT}{_MODAL}\s+(?:supply|supplies|supplied|offer|offers|offered|deliver|"
     rf"delivers|delivered|export|exports|exported|sell|sells|sold|ship|ships|shipped|send|sends|"
@@ -363,15 +365,21 @@ def shares_work_noun(kind: str, good: str) -> bool:
     return bool(_KIND_OF_WORK.search(kind) and _FOR_WORK.search(good))
 
 
+# (compiled once: a call of re.sub with a pattern's text looks it up each time, and a list
+# of goods is read for every offer of a long text)
+_AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\s+")
+_NAMELY_IN_LIST = re.compile(r"(?:^|,)\s*namely\s+")
+
+
 def _items(text: str, split: object) -> list[str]:
     """The goods of a captured list: split as trade lists are, tidied, vague ones left out."""
     out = []
     text = _MAKERS.sub("", text)
     # (the speaker after the list: "timber and fish, the governor said")
     text = _SAID_AFTER.sub("", text)
-    text = re.sub(r",?\s+as\s+well\s+as\s+", ", ", text)
+    text = _AS_WELL_AS.sub(", ", text)
     # "agricultural products, namely grain": the goods named, not the word that names them
-    text = re.sub(r"(?:^|,)\s*namely\s+", ", ", text).lstrip(", ")
+    text = _NAMELY_IN_LIST.sub(", ", text).lstrip(", ")
     purpose = _EQUIPMENT_FOR.search(text)
     if purpose and _AIM.search(purpose.group(2)):
         return []  # "equipment for effective operation of this sector": an aim, not a kind
@@ -509,16 +517,29 @@ _REACH = 300  # characters a match may run past its word (a list of goods is sho
 
 
 def _anchored(
-    pattern: re.Pattern[str], anchor: re.Pattern[str], text: str, back: int
+    pattern: re.Pattern[str],
+    anchor: re.Pattern[str],
+    text: str,
+    back: int,
+    starts: re.Pattern[str] | None = None,
 ) -> list[re.Match[str]]:
     """The matches of ``pattern`` that reach an ``anchor`` word, looked for from at most
-    ``back`` characters before each: each stretch of text is read a bounded number of times."""
+    ``back`` characters before each: each stretch of text is read a bounded number of times.
+    ``starts``: words one of which every match of ``pattern`` begins with; the pattern is
+    looked for from the first of them, and not at all where none comes before the anchor
+    (else each anchor's search read on to its reach past the anchor, in vain)."""
     found: list[re.Match[str]] = []
     done = 0  # where the last match ended
     for a in anchor.finditer(text):
         if a.start() < done:
             continue
-        m = pattern.search(text, max(done, a.start() - back), a.end() + _REACH)
+        begin = max(done, a.start() - back)
+        if starts is not None:
+            first = starts.search(text, begin)
+            if first is None or first.start() > a.start():
+                continue  # (no match can begin at or before the anchor)
+            begin = first.start()
+        m = pattern.search(text, begin, a.end() + _REACH)
         if m is not None and m.start() <= a.start():
             found.append(m)
             done = m.end()
@@ -666,7 +687,7 @@ def offered_goods(
                 if not sentence.startswith(":", m.end()):  # (the heading of a list)
                     exports += _made_in_belarus(m.group(1), split)
         return exports, imports
-    offers = _anchored(_OFFER, _OFFER_VERB, sentence, 100)
+    offers = _anchored(_OFFER, _OFFER_VERB, sentence, 100, _OFFER_STARTS)
     for m in offers:
         exports += _items(m.group("list"), split)
     if offers:

@@ -950,6 +950,13 @@ _POTENTIAL = re.compile(
 )
 
 
+_TRADE_OR_ECONOMY = re.compile(r"\b(?:trade|econom)", re.I)
+# (compiled once, for find_enterprises: read for every sentence near a proposal)
+_LISTED_NAME = re.compile(r"[^,]+?(?=,|\s+and\s+|$)")
+_AND_FIRST = re.compile(r"^\s*(?:and\s+)?")
+_OPEN_QUOTES = re.compile(r"[«\"“]")
+
+
 def _outside_formulas(
     sentence: str, found: list[tuple[str, int, int, bool]]
 ) -> list[tuple[str, int, int, bool]]:
@@ -959,7 +966,7 @@ def _outside_formulas(
         for formula in (_FORMULA, _FORMULA_AFTER)
         if formula is not _FORMULA or _FORMULA_END.search(sentence)
         for m in formula.finditer(sentence)
-        if re.search(r"\b(?:trade|econom)", m.group(), re.I)
+        if _TRADE_OR_ECONOMY.search(m.group())
     ]
     # ("the industrial, scientific and human potential of our sides", "cultural activity")
     if "potential" in sentence or "activity" in sentence:
@@ -1297,15 +1304,15 @@ def find_enterprises(sentence: str, *, bare_capitals: bool = True) -> list[str]:
             # ("The Belarusian company Amkodor": "Belarusian", then no name at all)
             found.append((m.start(1), _LEADING_SMALL_WORDS.sub("", m.group(1))))
     for m in _ORG_LIST.finditer(sentence) if _ORG_LIST in patterns else ():
-        for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", m.group(1)):
-            name = re.sub(r"^\s*(?:and\s+)?", "", part.group())
+        for part in _LISTED_NAME.finditer(m.group(1)):
+            name = _AND_FIRST.sub("", part.group())
             if name and name != "others":
                 found.append((m.start(1) + part.start(), name.strip()))
     for m in _ORG_WORD.finditer(sentence) if _ORG_WORD in patterns else ():
         if not _SURNAME_AFTER_NAME.search(sentence[max(0, m.start(1) - 30) : m.end(1)]):
             found.append((m.start(1), m.group(1)))
     for m in _ORG_FORM.finditer(sentence) if _ORG_FORM in patterns else ():
-        found.append((m.start(1), re.sub(r"[«\"“]", "", m.group(1))))
+        found.append((m.start(1), _OPEN_QUOTES.sub("", m.group(1))))
     found += [
         (at, name)
         for at, name in known_enterprises(sentence)

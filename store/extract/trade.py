@@ -1478,28 +1478,35 @@ _VALUE_IN_BRACKETS = re.compile(
 _CUT_OFF = re.compile(r"(?:\s+(?:a|an|the|and|or|of|for|in|to|with|as))+$", re.I)
 
 
+# (compiled once: a call of re.sub with a pattern's text looks it up each time)
+_WHERE_TO = re.compile(
+    r"\s+(?:to|from|in)\s+(?:the\s+)?(?:(?:Russian\s+)?region|[A-Z]\w+(?:\s+Oblast)?)\b.*$"
+)
+_ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=[\w-]+\s*$)")
+_FOLLOWED_BY = re.compile(r"^followed\s+by\s+")
+_ING_PART = re.compile(r"(?:or\s+|and\s+)?\w+ing")
+_FOR_ING = re.compile(r"\bfor\b.*ing$")
+_OXFORD = re.compile(r",\s*(?:and|or)\s+[^,]*$")
+
+
 def _split_goods(text: str) -> list[str]:
-    text = re.sub(  # where to or from, or where bought: "timber in the region"
-        r"\s+(?:to|from|in)\s+(?:the\s+)?(?:(?:Russian\s+)?region|[A-Z]\w+(?:\s+Oblast)?)\b.*$",
-        "",
-        text,
-    ).strip()
+    text = _WHERE_TO.sub("", text).strip()  # where to or from, or bought: "timber in the region"
     text = _CUT_OFF.sub("", text)  # "devices for harvesting an" (the page ends there)
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=[\w-]+\s*$)", text)]
+    parts = [p.strip() for p in _ITEM_SPLIT.split(text)]
     items: list[str] = []
     for part in parts:
-        part = re.sub(r"^followed\s+by\s+", "", part)  # "led by tractors, followed by trucks"
+        part = _FOLLOWED_BY.sub("", part)  # "led by tractors, followed by trucks"
         if not part or _AND_SO_ON.fullmatch(part):  # ("..., and many more": no good, and
             continue  # no noun for the item before it to share)
-        joins = re.fullmatch(r"(?:or\s+|and\s+)?\w+ing", part) and re.search(
-            r"\bfor\b.*ing$", items[-1] if items else ""
+        joins = _ING_PART.fullmatch(part) and _FOR_ING.search(
+            items[-1] if items else ""
         )  # "appliances for lifting, moving, or unloading" is one item
         if items and (joins or part in ("etc",)):
             items[-1] = f"{items[-1]}, {part}"
             continue
         items.append(part)
     # "trucks, furniture and metal structures": no comma before the last "and"
-    oxford = re.search(r",\s*(?:and|or)\s+[^,]*$", text)
+    oxford = _OXFORD.search(text)
     joined: set[str] = set()  # (the first of the two an "and" joins: "copper and aluminum wire")
     if len(items) > 1 and not oxford and " and " in items[-1]:
         last = items.pop()
