@@ -530,15 +530,20 @@ def _anchored(
     (else each anchor's search read on to its reach past the anchor, in vain)."""
     found: list[re.Match[str]] = []
     done = 0  # where the last match ended
+    # where the first of ``starts`` at or after ``begin`` is (len(text): none); ``begin`` only
+    # grows, so each stretch is searched for them once
+    first = -1
     for a in anchor.finditer(text):
         if a.start() < done:
             continue
         begin = max(done, a.start() - back)
         if starts is not None:
-            first = starts.search(text, begin)
-            if first is None or first.start() > a.start():
+            if first < begin:
+                word = starts.search(text, begin)
+                first = word.start() if word else len(text)
+            if first > a.start():
                 continue  # (no match can begin at or before the anchor)
-            begin = first.start()
+            begin = first
         m = pattern.search(text, begin, a.end() + _REACH)
         if m is not None and m.start() <= a.start():
             found.append(m)
