@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from coopbrowse.store.extract import (
@@ -765,3 +765,59 @@ def test_offers_are_looked_for_from_their_first_words_as_from_anywhere(text: str
         ]
 
     assert found(goods._OFFER_STARTS) == found(None)
+
+
+@FAST
+@given(
+    st.lists(
+        st.sampled_from(
+            ["The region", "Omsk Oblast", "main export", "exports were", "supplies", "sold",
+             "Us", "us with", "together with", "buys", "large volumes of", "a wide range of",
+             "buy a range of", "grain", "to Belarus", "to the region", "proposed", ",", "and",
+             ", and", ".", "x"]
+        ),
+        max_size=10,
+    ).map(" ".join)
+)  # fmt: skip
+@example("Omsk Oblast supplies oil products and grain to Belarus")
+def test_a_goods_sentence_is_told_by_any_branch_as_by_their_alternation(text: str) -> None:
+    for start in ("", "Omsk Oblast supplies ", "The region exports grain, "):
+        assert proposals._goods_sentence(start + text) == bool(
+            proposals._GOODS_SENTENCE.search(start + text)
+        )
+    for t in (text, text + " " * 50):  # (past may_match's length below which patterns run)
+        assert proposals._goods_sentence(t) == bool(proposals._GOODS_SENTENCE.search(t))
+
+
+@pytest.mark.parametrize("pattern", GUARDED, ids=lambda p: p.pattern[:40])
+def test_each_set_of_needed_words_is_in_every_match(pattern: re.Pattern[str]) -> None:
+    """needs.needed_sets: every match holds a word of each set (the cues are run only where
+    the sentence has one of each)."""
+    sets = needs.needed_sets(pattern)
+    words = sorted({w for s in sets for w in s})
+    rng = random.Random(pattern.pattern)
+    vocabulary = [*words, *(w.upper() for w in words), *(w.title() for w in words), "$5",
+                  "Belarus", "1.2", "million", "said", "The", "with", "of", "x", "20%",
+                  "and", "the", "in", "to", "of the"]  # fmt: skip
+    icase = bool(pattern.flags & re.I)
+    for _ in range(300):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 30)))
+        for m in pattern.finditer(text):
+            held = m.group().translate(needs.ASCII_CASE) if icase else m.group()
+            assert all(any(w in held for w in s) for s in sets), (m.group(), sets)
+
+
+@FAST
+@given(
+    st.lists(
+        st.sampled_from(
+            [w for cue in proposals.CUES[::3] for s in needs.needed_sets(cue.pattern) for w in s]
+            + ["the", "of", "and", ",", "Trade", "houses", "x"]
+        ),
+        max_size=20,
+    ).map(" ".join)
+)
+def test_the_cues_picked_are_every_cue_that_matches(text: str) -> None:
+    text += " " * 50
+    picked = {id(c) for c in proposals._cues_for(text)}
+    assert all(id(c) in picked for c in proposals.CUES if c.pattern.search(text))

@@ -85,6 +85,17 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     return any(word in haystack for word in words)
 
 
+def needed_sets(pattern: re.Pattern[str]) -> list[frozenset[str]]:
+    """Every set of words (as needed_words reads them) of which each match of ``pattern``
+    contains one: the pattern's parts one after another each need theirs, so a text that
+    lacks all of any one set cannot match. needed_words is the most selective of them."""
+    try:
+        items = list(_sre_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # (see _need)
+        return []
+    return _options(items, bool(pattern.flags & re.I))
+
+
 def _score(words: frozenset[str]) -> int:
     """How selective a set of words is: its shortest word's length; a word with a character
     other than a letter ("$", "%") counts as longer, such characters being rarer in text."""
@@ -93,6 +104,13 @@ def _score(words: frozenset[str]) -> int:
 
 def _needs(items: list[tuple[Any, Any]], icase: bool) -> frozenset[str] | None:
     """For a parsed sequence: the most selective set of words one of which it must contain."""
+    options = _options(items, icase)
+    # (of equally selective sets, the one of fewer words: "dollars" before "million" or "billion")
+    return max(options, key=lambda o: (_score(o), -len(o))) if options else None
+
+
+def _options(items: list[tuple[Any, Any]], icase: bool) -> list[frozenset[str]]:
+    """For a parsed sequence: the sets of words one of each of which it must contain."""
     options: list[frozenset[str]] = []
     run = ""
     for op, arg in items:
@@ -117,8 +135,7 @@ def _needs(items: list[tuple[Any, Any]], icase: bool) -> frozenset[str] | None:
             options.append(found)
     if run:
         options.append(frozenset([run]))
-    # (of equally selective sets, the one of fewer words: "dollars" before "million" or "billion")
-    return max(options, key=lambda o: (_score(o), -len(o))) if options else None
+    return options
 
 
 def _cased_beyond_ascii(code: int) -> bool:

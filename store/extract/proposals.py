@@ -13,7 +13,7 @@ from ..regions import find_region, fold
 from ..taxonomy import SECTORS_BY_ID
 from .gazetteer import known_enterprises
 from .goods import SELF_SUFFICIENT, WE_MAKE
-from .needs import lowered, may_match, needed_words, words_finder
+from .needs import lowered, may_match, needed_sets, needed_words, words_finder
 from .page import Sentence, Taken
 from .people import Person
 from .trade import USD_AMOUNT
@@ -715,16 +715,18 @@ _PROPOSAL_CUE = re.compile(
 )
 
 
-_GOODS_SENTENCE = re.compile(
-    r"\b(?:key|main|major|principal|primary|top)\s+(?:export|import)|"
-    r"\b(?:exports?|imports?)\s+(?:were|are|was|included|include|consisted)\b|"
+# What says a sentence is about goods traded now, in five ways: the branches of one pattern,
+# each run only where its words are (see needs.py); a sentence matches if any one does.
+_GOODS_SENTENCE_BRANCHES = [
+    r"\b(?:key|main|major|principal|primary|top)\s+(?:export|import)",
+    r"\b(?:exports?|imports?)\s+(?:were|are|was|included|include|consisted)\b",
     # ("supplies us with …", "supplied your region with …"; not "supplies of elevators …
     # together with Mogilevliftmash", a proposal made with an enterprise)
     # (who is supplied is a few words: the lazy run is bounded, else each "supplied" of a
     # long sentence read to its end)
-    r"\b(?:supplies|supplied|sells|sold|ships)\s+(?!of\b)[A-Z][\w’' ]{0,60}?(?<!together)\s+with\b|"
+    r"\b(?:supplies|supplied|sells|sold|ships)\s+(?!of\b)[A-Z][\w’' ]{0,60}?(?<!together)\s+with\b",
     r"\b(?:purchase|purchases|purchased|buy|buys|bought|import)\s+(?:large\s+volumes\s+of|"
-    r"a\s+(?:wide\s+)?range\s+of)\b|"
+    r"a\s+(?:wide\s+)?range\s+of)\b",
     # what a side sells the other now, its subject and verb first and nothing proposed or
     # agreed in the sentence: "Omsk Oblast supplies oil products, polymer goods and grain to
     # Belarus" (drafted as two proposals); not "MTZ supplies tractors to the region, and the
@@ -734,8 +736,14 @@ _GOODS_SENTENCE = re.compile(
     r"offer(?:s|ed)?|invit(?:e[sd]?|ation)|intend(?:s|ed)?|call(?:s|ed)?\s+for)\b)(?:the\s+)?(?:[\w’'-]+\s+){1,3}?(?:supplies|exports|sells|ships)\s+"
     r"(?!of\b)(?:(?!,\s+(?:and|but|while|whereas)\s)[^.;])*?\bto\s+"
     r"(?:Belarus|Russia|the\s+(?:region|republic|country|oblast))\b",
-    re.I,
-)
+]
+_GOODS_SENTENCE_PARTS = [re.compile(b, re.I) for b in _GOODS_SENTENCE_BRANCHES]
+_GOODS_SENTENCE = re.compile("|".join(_GOODS_SENTENCE_BRANCHES), re.I)
+
+
+def _goods_sentence(text: str) -> bool:
+    """Whether _GOODS_SENTENCE matches somewhere in ``text``."""
+    return any(may_match(p, text) and p.search(text) for p in _GOODS_SENTENCE_PARTS)
 
 
 # A drafted status is ``proposed`` unless the sentence says the sides agreed or signed, or
@@ -1055,6 +1063,10 @@ class _CueIndex(Struct):
     finder: re.Pattern[str]  # finds the case-insensitive cues' words in a lower-cased text
     by_word: dict[str, list[int]]  # such a word -> the cues needing it or a word inside it
     by_cased_word: list[tuple[str, list[int]]]  # the case-sensitive cues' words
+    # each cue's other sets of words, one of each of which it needs (needs.needed_sets):
+    # "trade houses" needs "house" as well as "trade" (a sentence full of trade, and no
+    # house, ran every cue of trade)
+    also: list[tuple[tuple[str, ...], ...]]
 
 
 _CUE_INDEX: _CueIndex | None = None
@@ -1077,7 +1089,17 @@ def _cue_index() -> _CueIndex:
             word: sorted({i for w, cues in needing.items() if w in word for i in cues})
             for word in needing
         }
-        _CUE_INDEX = _CueIndex(always, words_finder(list(needing)), by_word, list(cased.items()))
+        also = [
+            tuple(
+                tuple(sorted(words))
+                for words in needed_sets(cue.pattern)
+                if words != needed_words(cue.pattern)
+            )
+            for cue in CUES
+        ]
+        _CUE_INDEX = _CueIndex(
+            always, words_finder(list(needing)), by_word, list(cased.items()), also
+        )
     return _CUE_INDEX
 
 
@@ -1087,7 +1109,8 @@ def _cues_for(sentence: str) -> list[Cue]:
     were most of the time spent on a long article; a cue whose words the sentence lacks
     cannot match, and finding the words is far quicker than running the patterns."""
     index = _CUE_INDEX or _cue_index()
-    words = index.finder.findall(lowered(sentence))
+    low = lowered(sentence)
+    words = index.finder.findall(low)
     cased = [cues for word, cues in index.by_cased_word if word in sentence]
     if not words and not cased and not index.always:
         return []
@@ -1096,7 +1119,14 @@ def _cues_for(sentence: str) -> list[Cue]:
         wanted.update(index.by_word[word])
     for cues in cased:
         wanted.update(cues)
-    return [CUES[i] for i in sorted(wanted)]
+    return [
+        CUES[i]
+        for i in sorted(wanted)
+        if all(
+            any(w in (low if CUES[i].pattern.flags & re.I else sentence) for w in words)
+            for words in index.also[i]
+        )
+    ]
 
 
 def _in_proper_name(around: _Around, start: int, end: int) -> bool:
@@ -1507,7 +1537,7 @@ def find_proposals(
         cues = _cues_for(s.text)  # none (most sentences): no sector, whatever else it says
         skip = bool(cues) and (
             (may_match(USD_AMOUNT, s.text) and bool(USD_AMOUNT.search(s.text)))
-            or (may_match(_GOODS_SENTENCE, s.text) and bool(_GOODS_SENTENCE.search(s.text)))
+            or _goods_sentence(s.text)
         )
         found = _sector_matches(s.text, cues) if cues and not skip else []
         if not skip and (
