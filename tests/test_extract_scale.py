@@ -821,3 +821,21 @@ def test_the_cues_picked_are_every_cue_that_matches(text: str) -> None:
     text += " " * 50
     picked = {id(c) for c in proposals._cues_for(text)}
     assert all(id(c) in picked for c in proposals.CUES if c.pattern.search(text))
+
+
+@pytest.mark.parametrize(
+    "pattern", [*GUARDED, goods._BELARUS_BUYS, goods._OFFER], ids=lambda p: p.pattern[:40]
+)
+def test_a_pattern_is_skipped_by_its_branches_only_where_it_cannot_match(
+    pattern: re.Pattern[str],
+) -> None:
+    """needs.may_match_somewhere: a text that matches has every set of one branch's words."""
+    words = sorted({w for b in needs.needed_branches(pattern) for s in b for w in s})
+    rng = random.Random(pattern.pattern)
+    vocabulary = [*words, *(w.upper() for w in words), *(w.title() for w in words), "$5",
+                  "Belarus", "1.2", "million", "said", "The", "with", "of", "x", "20%",
+                  "and", "the", "in", "to", "of the", "we", "Our", "plants"]  # fmt: skip
+    for _ in range(300):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 30)))
+        if pattern.search(text):
+            assert needs.may_match_somewhere(pattern, text), text

@@ -22,7 +22,7 @@ import re
 
 from ..regions import BELARUS_REGIONS, find_region
 from .gazetteer import belarusian_enterprise_names, enterprise_names
-from .needs import alternation, may_match
+from .needs import alternation, may_match, may_match_somewhere
 
 # Where a list of goods ends: a preposition that starts what follows it, a clause, or a
 # comma before a verb phrase ("vehicles, assist in dairy production").
@@ -1266,9 +1266,15 @@ def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
     imports: list[str] = []
     # the patterns read before each good that can match somewhere in the sentence (read for
     # every good named, they were most of the time spent on a long list of goods)
+    # (each branch of Belarus buying needs words of its own: "supply ... with", "we ... buy";
+    # a sentence of goods supplied has "supply" and no "with")
     resource, know_how, fuelling, belarus_buys, and_buys, region_sells = (
-        may_match(p, sentence)
-        for p in (_RESOURCE_OF, _KNOW_HOW, _FUELLING, _BELARUS_BUYS, _AND_BUYS, _REGION_SUBJECT)
+        may_match(_RESOURCE_OF, sentence),
+        may_match(_KNOW_HOW, sentence),
+        may_match(_FUELLING, sentence),
+        may_match_somewhere(_BELARUS_BUYS, sentence),
+        may_match(_AND_BUYS, sentence),
+        may_match(_REGION_SUBJECT, sentence),
     )
     for m in _NAMED.finditer(sentence):
         if len(exports) + len(imports) >= limit:
@@ -1293,7 +1299,8 @@ def named_goods(sentence: str, limit: int = 60) -> tuple[list[str], list[str]]:
         after = sentence[m.end() : m.end() + 80]
         cue = (
             max(_BELARUS_BUYS.finditer(before), key=lambda c: c.start(), default=None)
-            if belarus_buys
+            # (the words before this good: those of one branch at least, or no match)
+            if belarus_buys and may_match_somewhere(_BELARUS_BUYS, before)
             else None
         )
         # "interested in supplying tractors": what Belarus wants to sell

@@ -96,6 +96,55 @@ def needed_sets(pattern: re.Pattern[str]) -> list[frozenset[str]]:
     return _options(items, bool(pattern.flags & re.I))
 
 
+# pattern -> (its branches' sets of words, as needed_branches gives them; case-insensitive)
+_BRANCHES: dict[re.Pattern[str], tuple[list[list[tuple[str, ...]]], bool]] = {}
+
+
+def needed_branches(pattern: re.Pattern[str]) -> list[list[frozenset[str]]]:
+    """For a pattern that is one alternation (with parts before or after it): for each branch,
+    the sets of words one of each of which a match through that branch contains (the
+    branch's own and the parts' around it, see needed_sets). A text that lacks, for every
+    branch, some whole set cannot match. Without an alternation: [needed_sets(pattern)]."""
+    try:
+        items = list(_sre_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # (see _need)
+        return [[]]
+    icase = bool(pattern.flags & re.I)
+    while len(items) == 1 and items[0][0] is _sre.SUBPATTERN and items[0][1][1:3] == (0, 0):
+        items = list(items[0][1][3])  # (the whole pattern in a group)
+    at = [i for i, (op, arg) in enumerate(items) if _branch_of(op, arg) is not None]
+    if len(at) != 1:
+        return [_options(items, icase)]
+    i = at[0]
+    around = _options(items[:i] + items[i + 1 :], icase)
+    branches = _branch_of(*items[i]) or []
+    return [around + _options(list(b), icase) for b in branches]
+
+
+def _branch_of(op: Any, arg: Any) -> list[Any] | None:
+    """The branches of an alternation, or of a group holding only one; else None."""
+    if op is _sre.BRANCH:
+        return list(arg[1])
+    if op is _sre.SUBPATTERN and not arg[1] and not arg[2]:
+        inner = list(arg[3])
+        if len(inner) == 1 and inner[0][0] is _sre.BRANCH:
+            return list(inner[0][1][1])
+    return None
+
+
+def may_match_somewhere(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when ``text`` lacks, for each branch of ``pattern``, every word of one of
+    the sets it needs (see needed_branches): a finer test than may_match, for short texts
+    such as the words before each good of a list."""
+    got = _BRANCHES.get(pattern)
+    if got is None:
+        branches = [[tuple(sorted(s)) for s in b] for b in needed_branches(pattern)]
+        got = _BRANCHES[pattern] = (branches, bool(pattern.flags & re.I))
+    branches, icase = got
+    haystack = lowered(text) if icase else text
+    return any(all(any(w in haystack for w in words) for words in b) for b in branches)
+
+
 def _score(words: frozenset[str]) -> int:
     """How selective a set of words is: its shortest word's length; a word with a character
     other than a letter ("$", "%") counts as longer, such characters being rarer in text."""

@@ -1066,7 +1066,7 @@ class _CueIndex(Struct):
     # each cue's other sets of words, one of each of which it needs (needs.needed_sets):
     # "trade houses" needs "house" as well as "trade" (a sentence full of trade, and no
     # house, ran every cue of trade)
-    also: list[tuple[tuple[str, ...], ...]]
+    also: list[tuple[bool, tuple[tuple[str, ...], ...]]]  # (case-insensitive, the sets)
 
 
 _CUE_INDEX: _CueIndex | None = None
@@ -1090,10 +1090,13 @@ def _cue_index() -> _CueIndex:
             for word in needing
         }
         also = [
-            tuple(
-                tuple(sorted(words))
-                for words in needed_sets(cue.pattern)
-                if words != needed_words(cue.pattern)
+            (
+                bool(cue.pattern.flags & re.I),
+                tuple(
+                    tuple(sorted(words))
+                    for words in needed_sets(cue.pattern)
+                    if words != needed_words(cue.pattern)
+                ),
             )
             for cue in CUES
         ]
@@ -1119,14 +1122,13 @@ def _cues_for(sentence: str) -> list[Cue]:
         wanted.update(index.by_word[word])
     for cues in cased:
         wanted.update(cues)
-    return [
-        CUES[i]
-        for i in sorted(wanted)
-        if all(
-            any(w in (low if CUES[i].pattern.flags & re.I else sentence) for w in words)
-            for words in index.also[i]
-        )
-    ]
+    picked = []
+    for i in sorted(wanted):
+        icase, sets = index.also[i]
+        text = low if icase else sentence
+        if all(any(w in text for w in words) for words in sets):
+            picked.append(CUES[i])
+    return picked
 
 
 def _in_proper_name(around: _Around, start: int, end: int) -> bool:
