@@ -31,6 +31,7 @@ from coopbrowse.store.extract import (
     gazetteer,
     goods,
     needs,
+    officials,
     page,
     people,
     proposals,
@@ -539,6 +540,10 @@ def test_proper_names_are_told_as_before(sentence: str, start: int) -> None:
 # --- skipping a pattern only when it cannot match --------------------------------------------
 
 GUARDED = [
+    goods._MAKERS,
+    goods._SAID_AFTER,
+    goods._AS_WELL_AS,
+    goods._NAMELY_IN_LIST,
     trade.USD_AMOUNT,
     trade._TRADE_WORDS,
     trade._PERCENT,
@@ -839,3 +844,34 @@ def test_a_pattern_is_skipped_by_its_branches_only_where_it_cannot_match(
         text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 30)))
         if pattern.search(text):
             assert needs.may_match_somewhere(pattern, text), text
+
+
+def _plain_named(text: str, known: dict) -> list[tuple[int, str]]:
+    found = []
+    for m in officials._NAME_PAIR.finditer(text):
+        name = m.group(1)
+        if officials._key(name) not in known:
+            name = officials._POSSESSIVE.sub("", name)
+            if officials._key(name) not in known:
+                continue
+        found.append((m.start(), name))
+    return found
+
+
+_OFFICIAL_NAMES = sorted(
+    {p.name for p in (*officials.regional_heads(), *officials.officials()) if p.name}
+)[::15]
+
+
+@FAST
+@given(
+    st.lists(
+        st.sampled_from(
+            [*_OFFICIAL_NAMES, "’s", "'s", " ", ", ", "Ivan", "Petrov", "Ölga", "Anna", "x"]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_officials_are_found_from_their_first_words_as_from_every_pair(text: str) -> None:
+    for known in (officials._by_name(), officials._heads_by_name()):
+        assert officials._named(text, known) == _plain_named(text, known)

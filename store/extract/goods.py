@@ -374,12 +374,18 @@ _NAMELY_IN_LIST = re.compile(r"(?:^|,)\s*namely\s+")
 def _items(text: str, split: object) -> list[str]:
     """The goods of a captured list: split as trade lists are, tidied, vague ones left out."""
     out = []
-    text = _MAKERS.sub("", text)
+    # (each only where its words are: see needs.py)
+    if may_match(_MAKERS, text):
+        text = _MAKERS.sub("", text)
     # (the speaker after the list: "timber and fish, the governor said")
-    text = _SAID_AFTER.sub("", text)
-    text = _AS_WELL_AS.sub(", ", text)
+    if may_match(_SAID_AFTER, text):
+        text = _SAID_AFTER.sub("", text)
+    if may_match(_AS_WELL_AS, text):
+        text = _AS_WELL_AS.sub(", ", text)
     # "agricultural products, namely grain": the goods named, not the word that names them
-    text = _NAMELY_IN_LIST.sub(", ", text).lstrip(", ")
+    if may_match(_NAMELY_IN_LIST, text):
+        text = _NAMELY_IN_LIST.sub(", ", text)
+    text = text.lstrip(", ")
     purpose = _EQUIPMENT_FOR.search(text)
     if purpose and _AIM.search(purpose.group(2)):
         return []  # "equipment for effective operation of this sector": an aim, not a kind

@@ -147,8 +147,15 @@ def _named(text: str, known: dict[str, tuple[Post, ...]]) -> list[tuple[int, str
     """(offset, name) of each name of ``known`` in ``text``, a possessive's too ("Artur
     Parfenchikov’s father": the name, without its "’s")."""
     found: list[tuple[int, str]] = []
+    # the first words of the names known, folded: a pair whose first word (plain ASCII, as
+    # folding leaves it but for case) is none of them is no name known, and is not folded
+    # whole, twice (a megabyte of capitalised words has a pair at every word)
+    firsts = {key.split(" ", 1)[0] for key in known}
     for m in _NAME_PAIR.finditer(text):
         name = m.group(1)
+        first = name.split(None, 1)[0]
+        if first.isascii() and first.lower() not in firsts:
+            continue
         if _key(name) not in known:
             name = _POSSESSIVE.sub("", name)
             if _key(name) not in known:
