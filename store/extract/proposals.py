@@ -742,8 +742,11 @@ _GOODS_SENTENCE = re.compile("|".join(_GOODS_SENTENCE_BRANCHES), re.I)
 
 
 def _goods_sentence(text: str) -> bool:
-    """Whether _GOODS_SENTENCE matches somewhere in ``text``."""
-    return any(may_match(p, text) and p.search(text) for p in _GOODS_SENTENCE_PARTS)
+    """Whether _GOODS_SENTENCE matches somewhere in ``text`` (first: whether it has a word
+    of any branch, one look for most sentences)."""
+    return may_match(_GOODS_SENTENCE, text) and any(
+        may_match(p, text) and p.search(text) for p in _GOODS_SENTENCE_PARTS
+    )
 
 
 # A drafted status is ``proposed`` unless the sentence says the sides agreed or signed, or
