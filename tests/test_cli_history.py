@@ -72,6 +72,27 @@ def test_a_meeting_deleted_again_by_redo_is_said_deleted_not_unknown(capsys, sto
     assert code == 1 and "nothing to redo" in err, err
 
 
+def test_a_meeting_removed_by_an_undo_is_said_to_come_back_by_redo(
+    capsys, store, tmp_path: Path
+) -> None:
+    """A meeting added from an article, then undone (removed): show said `coopbrowse undo
+    ID` brings it back, which found nothing to undo (a trial); it is `redo`."""
+    article = tmp_path / "omsk.txt"
+    article.write_text(
+        "MINSK, 5 November 2024 (BelTA) - Belarusian President Aleksandr Lukashenko met with "
+        "Governor of Omsk Oblast Vitaly Khotsenko on 5 November 2024. The president proposed "
+        "supplying Belarusian elevator equipment to the region.\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, "import-article", str(article), "--yes")[0] == 0
+    mid = "2024-11-05-omsk"
+    assert run(capsys, "undo", mid)[0] == 0
+    code, _out, err = run(capsys, "show", mid)
+    assert code == 2 and f"`coopbrowse redo {mid}` brings it back" in err, err
+    assert run(capsys, "redo", mid)[0] == 0
+    assert store.meeting(mid) is not None
+
+
 def test_history_of_a_record_without_changes_exits_1(capsys, store: Store) -> None:
     code, out, _ = run(capsys, "history", MID)
     assert code == 1 and "No recorded changes" in out

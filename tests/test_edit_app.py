@@ -701,6 +701,7 @@ async def test_u_then_shift_u_takes_the_undo_back(app, store: Store) -> None:
         assert store.meeting(PENZA).place == "Odintsovo"
         said = [str(n.message) for n in app._notifications]
         assert said[-1].startswith(f"Redone: {PENZA} (place:"), said
+        assert not any("to undo" in m for m in said), said  # (gone: it says otherwise now)
         await pilot.press("U")
         await settle(pilot, app)
         said = [str(n.message) for n in app._notifications]

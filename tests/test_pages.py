@@ -732,6 +732,8 @@ def test_several_articles_give_a_summary_and_one_failure_does_not_stop_the_rest(
                    for line in lines)  # fmt: skip
         assert any("gone" in line and "failed" in line and "HTTP 404" in line for line in lines)
         assert "2 added, 1 failed, 1 needs review" in out.stdout
+        # what was not found, named as a reader names it ("source.url" read as code: a trial)
+        assert "source." not in out.stdout and "URL" in out.stdout, out.stdout
 
         # without --yes only an unreadable article is an error, as for one article
         out = run(db, "import-article", saved.name, undated.name)

@@ -1280,6 +1280,8 @@ def _print_article_summary(rows: list[dict[str, Any]], *, saving: bool) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from coopbrowse.store.extract.draft import missing_shown
+
     styles = {"added": "green", "updated": "green", "drafted": "cyan", "duplicate": "yellow"}
     table = Table(title_justify="left")
     for heading in ("Article", "Result", "Meeting", "Not found / problem"):
@@ -1287,7 +1289,7 @@ def _print_article_summary(rows: list[dict[str, Any]], *, saving: bool) -> None:
         # while it fits)
         table.add_column(heading, overflow="fold", no_wrap=heading == "Meeting")
     for row in rows:
-        problem = row.get("error") or ", ".join(row["missing"])
+        problem = row.get("error") or missing_shown(row["missing"])  # (as a reader names them)
         table.add_row(
             Text(one_line(row["source"])),
             Text(row["result"], styles.get(row["result"], "red")),
@@ -1686,8 +1688,10 @@ def _why_not_found(db_path: Path | None, record_id: str) -> str:
             changes = Store(db_path).history(record_id)
             # (deleted, or deleted again by a redo: the whole record gone)
             if changes and any(c["path"] == "" and c["new"] is None for c in changes[-1].changes):
+                # (an undo that removed it, an added meeting: redo brings it back, not undo)
+                back = "redo" if changes[-1].origin == "undo" else "undo"
                 return (
-                    f": deleted {shown_time(changes[-1].at)} (`coopbrowse undo "
+                    f": deleted {shown_time(changes[-1].at)} (`coopbrowse {back} "
                     f"{changes[-1].meeting_id}` brings it back)"
                 )
     return " (see `coopbrowse list`)"

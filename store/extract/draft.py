@@ -64,7 +64,12 @@ class Draft(Struct):
 
     def missing_shown(self) -> str:
         """What was not found, as a reader names it ("URL", not "source.url")."""
-        return ", ".join(_MISSING_NAMES.get(name, name) for name in self.missing)
+        return missing_shown(self.missing)
+
+
+def missing_shown(missing: list[str]) -> str:
+    """Missing fields as a reader names them (see :meth:`Draft.missing_shown`)."""
+    return ", ".join(_MISSING_NAMES.get(name, name) for name in missing)
 
 
 # The missing fields' names as the form labels them (the record's paths read as a program's)

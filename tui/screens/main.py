@@ -2068,9 +2068,9 @@ class MainScreen(StyledOnce, Screen[None]):
                     severity="warning",
                     markup=False,
                 )
-            elif found is not None:
+            elif found is not None:  # (in the write's notice's place: the next one's too)
                 said = self._nothing_to_revert(key, found[0].history, redo)
-                self.app.call_from_thread(self.notify, said, markup=False)
+                self.app.call_from_thread(self.notify_in_place, "write", said)
             return
         self.app.call_from_thread(self._ask_undo, key, change, opening, redo, neighbour)
 
