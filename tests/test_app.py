@@ -812,15 +812,18 @@ async def test_q_quits_and_state_is_restored(store, tmp_path) -> None:
         assert said == ["Still selected: 1 proposal from your last session (A clears it)."]
 
 
+@pytest.mark.parametrize("indexed", [True, False])
 async def test_a_relaunch_shows_the_last_query_in_its_first_list(
-    store, tmp_path, monkeypatch
+    store, tmp_path, monkeypatch, indexed: bool
 ) -> None:
     """The last session's query ran after the whole list was on screen: every relaunch
     showed all meetings for a frame or more, then the query's (a trial, in a terminal).
-    The first list is the query's, with its counts, and the query is not asked again."""
+    The first list is the query's, with its counts, and the query is not asked again;
+    also when the index has to be built first (a trial removed it)."""
     from coopbrowse.store.library import Library
 
-    Library.open(store.path)  # (indexed: the list comes with the launch's early open)
+    if indexed:  # (the list comes with the launch's early open)
+        Library.open(store.path)
     state_path = tmp_path / "state.json"
     UiState(view="meetings", query="samara", search_sorts={"meetings": 1}).save(state_path)
     shown: list[int] = []
@@ -839,8 +842,8 @@ async def test_a_relaunch_shows_the_last_query_in_its_first_list(
         assert [main.rows[i].key for i in range(len(main.rows))] == [
             ("meeting", "2025-07-21-samara")
         ]
-        assert shown == [1], shown  # (never all five meetings first)
-        assert main._ticket == 1  # (read once)
+        assert shown[-1] == 1 and 5 not in shown, shown  # (never all five meetings first)
+        assert main._ticket == (1 if indexed else 2)  # (read once, after the early open's)
         # in the order chosen while searching (date, not relevance), said in the title
         assert main.sort_label != "relevance"
         hint = str(main.query_one("#search-status").render())
@@ -850,6 +853,26 @@ async def test_a_relaunch_shows_the_last_query_in_its_first_list(
         main.refresh_rows()
         await settle(pilot, app)
         assert len(main.rows) == 1 and main.query_text == "samara"
+
+
+@pytest.mark.parametrize("indexed", [True, False])
+async def test_a_last_query_that_fails_now_shows_the_whole_list_and_says_why(
+    store, tmp_path, indexed: bool
+) -> None:
+    """A saved query that no longer reads (a state file edited by hand) is not a blank
+    list: the whole list, and the query's error under the bar."""
+    from coopbrowse.store.library import Library
+
+    if indexed:
+        Library.open(store.path)
+    state_path = tmp_path / "state.json"
+    UiState(view="meetings", query="samara (((").save(state_path)
+    app = CoopBrowseApp(Store.open(store.path), state_path=state_path, settings=FAST)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        main = screen_of(app)
+        bar = main.query_one(SearchBar)
+        assert len(main.rows) == 5 and bar.value == "samara (((" and bar.has_class("-error")
 
 
 async def test_a_selection_too_large_to_keep_is_said_and_the_rest_of_the_state_kept(

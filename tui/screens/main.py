@@ -540,7 +540,11 @@ class MainScreen(StyledOnce, Screen[None]):
         counts = self._early.counts
         self._early.answer = None  # (its rows stay only as long as the list shows them)
         if first is None or request.ticket != self._ticket:
-            self._request(query="", keep=self.state.cursor)
+            # (the index built first: the last session's query is still the first list
+            # asked for, unless another was asked for meanwhile; it showed every meeting
+            # first, a trial with the index removed)
+            query = request.query if request.ticket == self._ticket else ""
+            self._request(query=query, keep=self.state.cursor)
             return
         self.idle.clear()
         relevance = bool(request.query)  # (the last session's query, read with the list)
@@ -793,6 +797,11 @@ class MainScreen(StyledOnce, Screen[None]):
     @_while_open
     def _failed(self, request: Request, message: str) -> None:
         if request.ticket != self._ticket:
+            return
+        if self._list_shown is None and request.query and self._first_list:
+            # the last session's query, asked for first, failed with no list shown yet:
+            # the whole list, then the query again after it, which says what is wrong
+            self._request(query="", keep=request.keep)
             return
         self._asked = self.query_text  # (the list kept is the one asked again after a change)
         self._answered = request.ticket
