@@ -124,7 +124,8 @@ async def test_a_drafts_bad_date_is_said_before_the_regions_question(app, store:
 
 
 async def test_a_drafts_saved_notice_gives_way_to_the_undo_of_it(app, store: Store) -> None:
-    """As an edit's: "Saved X." stayed above "Undone: X …" (a review)."""
+    """As an edit's: "Saved X." stayed above "Undone: X …" (a review); and U brings back
+    the meeting the undo removed."""
     async with app.run_test(size=SIZE) as pilot:
         await draft_from_text(pilot, app, ARTICLE)
         await pilot.press("ctrl+s")
@@ -137,7 +138,18 @@ async def test_a_drafts_saved_notice_gives_way_to_the_undo_of_it(app, store: Sto
         await settle(pilot, app)
         said = [n.message for n in app._notifications]
         assert len(said) == 1 and said[0].startswith("Undone: 2024-11-05-omsk"), said
-    assert store.meeting("2024-11-05-omsk") is None
+        # the undo removed the meeting, said so, and U next brings it back (a trial: only
+        # the command line could)
+        assert said[0].endswith("U, pressed next, brings it back."), said
+        assert store.meeting("2024-11-05-omsk") is None
+        await pilot.press("U")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        assert app.screen.question.startswith("Bring back the meeting 2024-11-05-omsk")
+        await pilot.press("y")
+        await until(pilot, lambda: store.meeting("2024-11-05-omsk") is not None, "back")
+        await settle(pilot, app)
+        main = app.screen
+        assert main.rows[main.query_one(RecordTable).cursor].key == ("meeting", "2024-11-05-omsk")
 
 
 async def _status_says(pilot, status: Static, text: str) -> None:

@@ -221,6 +221,9 @@ class MainScreen(StyledOnce, Screen[None]):
         # the meeting deleted last and the row the list then moved to: u there, before any
         # move, brings the meeting back (not the latest change of the row's own record)
         self._deleted: tuple[Key, Key | None] | None = None
+        # a meeting an undo removed (an added one), and the row the list went on to: U
+        # there, before any move, brings it back (as u does after D)
+        self._undone_away: tuple[Key, Key | None] | None = None
         # what a write of the user's says once the list after it is on screen (_list_here):
         # (as a rule, when keys were typed meanwhile: they act on that list, so "u, pressed
         # next" would not hold; the notice's timeout, None for the usual one)
@@ -1217,6 +1220,9 @@ class MainScreen(StyledOnce, Screen[None]):
     def on_record_table_highlighted(self, event: RecordTable.Highlighted) -> None:
         if self._deleted is not None and not self.busy and self._current_key() != self._deleted[1]:
             self._deleted = None  # (moved on: u undoes the highlighted record's change)
+        away = self._undone_away
+        if away is not None and not self.busy and self._current_key() != away[1]:
+            self._undone_away = None  # (and U takes back the highlighted record's undo)
         # Draw the detail after the list has been painted, once per frame: the list never
         # waits for it, and holding j over 10,000 rows does not build 10,000 details. While
         # a query is being typed, the detail waits for a pause in the typing: the list and
@@ -1991,14 +1997,20 @@ class MainScreen(StyledOnce, Screen[None]):
             self._prepare_restore(self._deleted[0], self._current_key(), opening)
             return
         row = self._record_row(f"{self._key('undo', 'u')} undoes a change")
-        if row is not None:
-            self._prepare_undo(row.key, self._opening_screen("the undo question"))
+        if row is not None:  # (the row to stay on should the undo remove its meeting)
+            opening = self._opening_screen("the undo question")
+            self._prepare_undo(row.key, opening, neighbour=self._neighbour())
 
     def action_redo(self) -> None:
         """Take back the latest undo of the highlighted record, after asking."""
         if self._defer("redo"):
             return
         if self._still_indexing("Redo works"):
+            return
+        away = self._undone_away
+        if away is not None and away[1] == self._current_key():
+            self._undone_away = None  # (just after an undo removed a meeting: bring it back)
+            self._ask_bring_back(away[0], self._opening_screen("the redo question"))
             return
         row = self._record_row(f"{self._key('redo', 'U')} takes back an undo")
         if row is not None:  # (the row to stay on should the redo delete its meeting again)
@@ -2142,6 +2154,24 @@ class MainScreen(StyledOnce, Screen[None]):
                 f"Take back the undo of {shown_time(change.at)} to {key[1]}, bringing back:"
                 f"\n{shown}{more}"
             )
+        elif any(c["path"] == "" and c["old"] is None for c in change.changes):
+            # an added meeting: undone, it goes, and U, pressed next, brings it back (only
+            # the command line could: a trial)
+            question = (
+                f"Undo the latest change to {key[1]} "
+                f"({ORIGIN_LABELS.get(change.origin, change.origin)}, {shown_time(change.at)}),"
+                f" removing the meeting {change.meeting_id} and its proposals?\n{shown}{more}"
+            )
+            self._hold_keys()
+            confirm(
+                self,
+                question,
+                lambda: self._write_undo(key, removing=(change.meeting_id, neighbour)),
+                "Undo (y)",
+                otherwise=self._release_keys,
+                opening=opening,
+            )
+            return
         else:
             question = (
                 f"Undo the latest change to {key[1]} "
@@ -2159,7 +2189,11 @@ class MainScreen(StyledOnce, Screen[None]):
         )
 
     @work(thread=True, exclusive=True, group="write")
-    def _write_undo(self, key: Key, *, redo: bool = False) -> None:
+    def _write_undo(
+        self, key: Key, *, redo: bool = False, removing: tuple[str, Key | None] | None = None
+    ) -> None:
+        """Undo (or ``redo``) the latest change of ``key``; ``removing``: the meeting the
+        undo removes, and the row the list goes on to (U there brings it back)."""
         from coopbrowse.store.history import describe
 
         def what(change: Any) -> str:
@@ -2170,8 +2204,43 @@ class MainScreen(StyledOnce, Screen[None]):
 
         if redo:
             self._write(key, lambda store: store.redo(key[1]), "Redone", detail=what)
+        elif removing is not None:
+            meeting, neighbour = ("meeting", removing[0]), removing[1]
+
+            def undo(store: Any) -> Any:
+                change = store.undo(key[1])
+                self.app.call_from_thread(setattr, self, "_undone_away", (meeting, neighbour))
+                return change
+
+            self._write(
+                key,
+                undo,
+                "Undone",
+                keep=neighbour,
+                then=f"{self._key('redo', 'U')}, pressed next, brings it back",
+                ahead=f"`coopbrowse redo {removing[0]}` brings it back",
+                detail=what,
+            )
         else:
             self._write(key, lambda store: store.undo(key[1]), "Undone", detail=what)
+
+    def _ask_bring_back(self, meeting: Key, opening: OpeningScreen) -> None:
+        """``U`` just after an undo removed an added meeting: bring it back, after asking."""
+        from .export import confirm
+
+        def back() -> None:
+            self._write_undo(meeting, redo=True)
+
+        self._hold_keys()
+        confirm(
+            self,
+            f"Bring back the meeting {one_line(meeting[1])}, removed by the undo just now, with"
+            " its proposals?",
+            back,
+            "Bring back (y)",
+            otherwise=self._release_keys,
+            opening=opening,
+        )
 
     @work(thread=True, exclusive=True, group="write")
     def _write_restore(self, key: Key) -> None:
