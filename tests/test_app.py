@@ -2080,6 +2080,13 @@ async def test_the_export_dialog_opens_at_its_top_in_24_lines_with_all_it_needs_
             label = app.screen.query_one(button).label.plain
             assert seen.contains_region(region) and region.width >= len(label)
             assert app.screen.get_widget_at(region.x + 1, region.y)[0].id == button[1:]
+        # the file name from its start ("-07-lukashenko-…md" read as cut: a trial), all of
+        # it selected, so that a name typed replaces it
+        path = app.screen.query_one("#export-path")
+        assert path.scroll_x == 0 and sorted(path.selection) == [0, len(path.value)]
+        await pilot.press("b", "r", "i", "e", "f")
+        await pilot.pause()
+        assert path.value == "brief"
 
 
 async def test_escape_while_the_path_is_checked_writes_nothing(app, tmp_path, monkeypatch) -> None:

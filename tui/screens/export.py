@@ -26,6 +26,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static
+from textual.widgets.input import Selection as TextSelection
 from textual.worker import get_current_worker
 
 from coopbrowse.store import StoreError, __version__
@@ -618,6 +619,14 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         # the file name first, whatever there is to choose (the arrows choose from there): a
         # name typed at once lands in it, with a choice or without
         self.query_one("#export-path", Input).focus(scroll_visible=False)
+        self.call_after_refresh(self._name_from_its_start)
+
+    def _name_from_its_start(self) -> None:
+        """The file name, all of it selected (a name typed replaces it), shown from its
+        start: at 80 columns it showed its end ("-07-lukashenko-and-zdunov-…md"; a trial)."""
+        path = self.query_one("#export-path", Input)
+        if self.focused is path and path.selection == TextSelection(0, len(path.value)):
+            path.selection = TextSelection(len(path.value), 0)
 
     def on_unmount(self) -> None:
         # the records read for the choices go with the dialog (a selection of 100,000
@@ -794,6 +803,8 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         path = self.query_one("#export-path", Input)
         if path.value == named:  # (nor a name typed or edited: "coopbrowse-…-final.md")
             path.value = default_filename(self.choice.slug)
+            if self.focused is path:  # (still all of it to be replaced, seen from its start)
+                path.selection = TextSelection(len(path.value), 0)
         self.refresh_preview()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
