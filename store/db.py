@@ -1015,9 +1015,8 @@ class Store:
                     raise NothingToUndo(None, f"{record_id}: no recorded change to undo")
             mid = target.meeting_id
             current = self._stored(raw, {mid}).get(mid)
-            # (a delete, or a redo that deleted the meeting again)
-            deleted = any(c["path"] == "" and c["new"] is None for c in target.changes)
-            if only_delete and (not deleted or current is not None):
+            # (a delete, or a redo that deleted the meeting again: it is gone still)
+            if only_delete and (not hist.removes_meeting(target) or current is not None):
                 raise StoreError(
                     None, f"{record_id} was brought back meanwhile; nothing was undone"
                 )

@@ -199,6 +199,17 @@ def redoable(history: Iterable[Change], record_id: str) -> Change | None:
     return None
 
 
+def removes_meeting(change: Change) -> bool:
+    """Whether ``change`` takes its meeting away (a delete; an undo of an addition; a redo
+    of a restore)."""
+    return any(c["path"] == "" and c["new"] is None for c in change.changes)
+
+
+def brings_meeting(change: Change) -> bool:
+    """Whether ``change`` brings its meeting in (added from an article, restored)."""
+    return any(c["path"] == "" and c["old"] is None for c in change.changes)
+
+
 def taken_back(undo: Change) -> Change:
     """What redoing ``undo`` will change (its changes read the other way), to describe."""
     changes = [{"path": c["path"], "old": c["new"], "new": c["old"]} for c in undo.changes]

@@ -1454,11 +1454,13 @@ async def test_keys_typed_with_e_on_a_proposal_go_at_the_end_of_its_title(
         await settle(pilot, app)
         for k in ("E", "X", "Y"):
             app.post_message(Key(k, k))
-        await until(pilot, lambda: isinstance(app.screen, EditScreen), "the form")
-        form = app.screen
-        title = form.query_one("#pr-0-title", Input)
         want = meeting.proposals[0].title + "XY"
-        await until(pilot, lambda: title.value == want, f"the keys at the end: {title.value!r}")
+
+        def typed() -> bool:  # (the form, then its row, mounted)
+            found = app.screen.query("#pr-0-title") if isinstance(app.screen, EditScreen) else []
+            return bool(found) and found.first(Input).value == want
+
+        await until(pilot, typed, "the keys at the end of the title")
 
 
 async def test_keys_typed_while_the_form_opens_go_into_it(app, store: Store) -> None:

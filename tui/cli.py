@@ -1678,7 +1678,7 @@ def _why_not_found(db_path: Path | None, record_id: str) -> str:
     small file: at 100,000 meetings reading it takes seconds and gigabytes, for what may be
     a typo); else where to look."""
     from coopbrowse.store.db import Store
-    from coopbrowse.store.history import shown_time
+    from coopbrowse.store.history import removes_meeting, shown_time
     from coopbrowse.store.writer import CHILD_FROM
 
     if db_path is not None and db_path.is_file():
@@ -1687,7 +1687,7 @@ def _why_not_found(db_path: Path | None, record_id: str) -> str:
         with contextlib.suppress(StoreError):
             changes = Store(db_path).history(record_id)
             # (deleted, or deleted again by a redo: the whole record gone)
-            if changes and any(c["path"] == "" and c["new"] is None for c in changes[-1].changes):
+            if changes and removes_meeting(changes[-1]):
                 # (an undo that removed it, an added meeting: redo brings it back, not undo)
                 back = "redo" if changes[-1].origin == "undo" else "undo"
                 return (

@@ -2121,72 +2121,45 @@ class MainScreen(StyledOnce, Screen[None]):
         redo: bool = False,
         neighbour: Key | None = None,
     ) -> None:
-        from coopbrowse.store.history import describe, shown_time, taken_back
+        from coopbrowse.store.history import brings_meeting, describe, shown_time, taken_back
 
         from ..blocks import ORIGIN_LABELS
         from .export import confirm
 
-        lines = describe(change)  # all it reverts, not only what concerns this record
+        # all it reverts, not only what concerns this record (a redo: what the undo took
+        # back comes back, its lines read the other way)
+        lines = describe(taken_back(change) if redo else change)
         shown = "\n".join(f"  {line}" for line in lines[:8])
         more = f"\n  … and {len(lines) - 8} more" if len(lines) > 8 else ""
-        if redo and any(c["path"] == "" and c["old"] is None for c in change.changes):
+        when = shown_time(change.at)
+        act: Callable[[], object] = lambda: self._write_undo(key, redo=redo)  # noqa: E731
+        button = "Redo (y)" if redo else "Undo (y)"
+        if redo and brings_meeting(change):
             # the undo brought a deleted meeting back: redone, it is deleted again, and u
             # brings it back as after D (it said "bringing back: meeting deleted", and u
             # then found nothing to undo; a review)
             meeting = ("meeting", change.meeting_id)
-            self._hold_keys()
-            confirm(
-                self,
-                f"Delete the meeting {change.meeting_id} again (taking back the undo of "
-                f"{shown_time(change.at)} that brought it back)? It is kept in the history: "
-                f"{self._key('undo', 'u')}, pressed next, brings it back.",
-                lambda: self._write_delete(meeting, neighbour, redo=True),
-                "Delete (y)",
-                otherwise=self._release_keys,
-                opening=opening,
-            )
-            return
-        if redo:  # (what the undo took back comes back: its lines read the other way)
-            lines = describe(taken_back(change))
-            shown = "\n".join(f"  {line}" for line in lines[:8])
-            more = f"\n  … and {len(lines) - 8} more" if len(lines) > 8 else ""
             question = (
-                f"Take back the undo of {shown_time(change.at)} to {key[1]}, bringing back:"
-                f"\n{shown}{more}"
+                f"Delete the meeting {change.meeting_id} again (taking back the undo of {when}"
+                f" that brought it back)? It is kept in the history: "
+                f"{self._key('undo', 'u')}, pressed next, brings it back."
             )
-        elif any(c["path"] == "" and c["old"] is None for c in change.changes):
-            # an added meeting: undone, it goes, and U, pressed next, brings it back (only
-            # the command line could: a trial)
-            question = (
-                f"Undo the latest change to {key[1]} "
-                f"({ORIGIN_LABELS.get(change.origin, change.origin)}, {shown_time(change.at)}),"
-                f" removing the meeting {change.meeting_id} and its proposals?\n{shown}{more}"
-            )
-            self._hold_keys()
-            confirm(
-                self,
-                question,
-                lambda: self._write_undo(key, removing=(change.meeting_id, neighbour)),
-                "Undo (y)",
-                otherwise=self._release_keys,
-                opening=opening,
-            )
-            return
+            act, button = lambda: self._write_delete(meeting, neighbour, redo=True), "Delete (y)"
+        elif redo:
+            question = f"Take back the undo of {when} to {key[1]}, bringing back:\n{shown}{more}"
         else:
-            question = (
-                f"Undo the latest change to {key[1]} "
-                f"({ORIGIN_LABELS.get(change.origin, change.origin)}, {shown_time(change.at)})?"
-                f"\n{shown}{more}"
-            )
+            origin = ORIGIN_LABELS.get(change.origin, change.origin)
+            question = f"Undo the latest change to {key[1]} ({origin}, {when})?\n{shown}{more}"
+            if brings_meeting(change):
+                # an added meeting: undone, it goes, and U, pressed next, brings it back
+                # (only the command line could: a trial)
+                question = question.replace(
+                    "?\n", f", removing the meeting {change.meeting_id} and its proposals?\n", 1
+                )
+                removing = (change.meeting_id, neighbour)
+                act = lambda: self._write_undo(key, removing=removing)  # noqa: E731
         self._hold_keys()  # (from the answer on: see _hold_keys)
-        confirm(
-            self,
-            question,
-            lambda: self._write_undo(key, redo=redo),
-            "Redo (y)" if redo else "Undo (y)",
-            otherwise=self._release_keys,
-            opening=opening,
-        )
+        confirm(self, question, act, button, otherwise=self._release_keys, opening=opening)
 
     @work(thread=True, exclusive=True, group="write")
     def _write_undo(
