@@ -10,7 +10,8 @@ import pytest
 from coopbrowse.store.dataset import Dataset
 from coopbrowse.store.taxonomy import SECTOR_IDS
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"  # the seed articles (see its README)
+SHARED_SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 EXPECTED = {
     # id: (date, date inferred, region, host, guest, seed document)
@@ -75,7 +76,6 @@ def test_every_seed_meeting_is_present_with_its_people_and_source(bundled: Datas
             assert m.date_note, f"{mid}: an inferred date must say how it was inferred"
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles not beside the checkout")
 def test_each_bundled_date_is_marked_inferred_as_drafting_its_article_marks_it(
     bundled: Dataset,
 ) -> None:
@@ -170,7 +170,6 @@ def test_goods_are_recorded(bundled: Dataset) -> None:
     assert any("butter" in g for g in _by_id(bundled)["2025-04-01-penza"].exports)
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles not beside the checkout")
 def test_every_name_and_figure_is_traceable_to_its_article(bundled: Dataset) -> None:
     def norm(text: str) -> str:
         return re.sub(r"\s+", " ", text.replace("’", "'")).casefold()
@@ -188,3 +187,12 @@ def test_every_name_and_figure_is_traceable_to_its_article(bundled: Dataset) -> 
                 assert f"{t.usd_millions:g}" in article, (m.id, t)
             if t.change_pct is not None:
                 assert f"{t.change_pct:g}%" in article, (m.id, t)
+
+
+@pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="the shared seed articles are not here")
+def test_the_seed_articles_kept_here_are_the_shared_ones() -> None:
+    """The tests read copies of the five seed articles (so that a checkout alone, CI's,
+    runs them); beside the shared originals, they are the same bytes."""
+    shared = {p.name: p.read_bytes() for p in SHARED_SEEDS.glob("*.txt")}
+    kept = {p.name: p.read_bytes() for p in SEEDS.glob("*.txt")}
+    assert kept == shared

@@ -30,7 +30,7 @@ from coopbrowse.store.model import Meeting
 from coopbrowse.store.taxonomy import SECTORS_BY_ID
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"  # the seed articles (see its README)
 
 
 def _article(*paragraphs: str, header: str = "") -> str:
@@ -627,7 +627,6 @@ def _curated() -> dict[str, dict]:
     return {m["source"]["document"]: m for m in data["meetings"]}
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the repo")
 @pytest.mark.parametrize("document", sorted(_curated()))
 def test_seed_drafts_get_date_region_and_people_exactly(document: str) -> None:
     curated = _curated()[document]

@@ -43,7 +43,7 @@ from coopbrowse.store.regions import REGIONS, fold
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))
-SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))  # (see its README)
 FAST = settings(max_examples=150, deadline=None)
 
 # Words that raise nothing: no sector, title, region, date, figure or meeting verb.

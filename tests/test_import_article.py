@@ -174,9 +174,7 @@ def test_same_day_and_region_with_another_host_gets_its_own_id(capsys, tmp_path,
 
 
 def test_each_seed_article_imports_into_an_empty_database(capsys, tmp_path):
-    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-    if not seeds.is_dir():
-        pytest.skip("the seed articles are not beside the repo")
+    seeds = Path(__file__).parent / "fixtures" / "seeds"  # (see its README)
     db = tmp_path / "empty.json"
     assert run(capsys, "--db", str(db), "init", "--empty")[0] == 0
     for path in sorted(seeds.glob("*.txt")):
