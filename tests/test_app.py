@@ -2084,6 +2084,9 @@ async def test_the_export_dialog_opens_at_its_top_in_24_lines_with_all_it_needs_
         # it selected, so that a name typed replaces it
         path = app.screen.query_one("#export-path")
         assert path.scroll_x == 0 and sorted(path.selection) == [0, len(path.value)]
+        await pilot.press("tab", "shift+tab")  # (back in it: from its start again)
+        await until(pilot, lambda: path.scroll_x == 0, "the name from its start")
+        assert app.focused is path
         await pilot.press("b", "r", "i", "e", "f")
         await pilot.pause()
         assert path.value == "brief"

@@ -152,6 +152,47 @@ async def test_a_drafts_saved_notice_gives_way_to_the_undo_of_it(app, store: Sto
         assert main.rows[main.query_one(RecordTable).cursor].key == ("meeting", "2024-11-05-omsk")
 
 
+async def test_u_on_a_proposal_of_an_added_meeting_then_shift_u_brings_it_back(
+    app, store: Store
+) -> None:
+    """In the proposals view the list went on to the meeting's other proposal, gone with
+    it, and U found nothing to redo (a review): it goes on to another meeting's row. Another
+    action (E, escape) forgets the meeting removed: U is about the row again."""
+    async with app.run_test(size=SIZE) as pilot:
+        await draft_from_text(pilot, app, ARTICLE)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen), "saved")
+        await settle(pilot, app)
+        main = app.screen
+        proposals = [p.id for p in store.meeting("2024-11-05-omsk").proposals]
+        assert len(proposals) == 2
+        await pilot.press("2")
+        await settle(pilot, app)
+        main.go_to(("proposal", proposals[0]))
+        await settle(pilot, app)
+        for key in ("u", "y"):
+            await pilot.press(key)
+            await settle(pilot, app)
+        assert store.meeting("2024-11-05-omsk") is None
+        row = main.rows[main.query_one(RecordTable).cursor]
+        assert row.meeting is not None and row.meeting.id != "2024-11-05-omsk"
+        await pilot.press("U")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        assert app.screen.question.startswith("Bring back the meeting 2024-11-05-omsk")
+        await pilot.press("n")  # (not now)
+        await settle(pilot, app)
+        await pilot.press("E")
+        await settle(pilot, app)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        await pilot.press("U")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+        said = [n.message for n in app._notifications]
+        assert said[-1].startswith("Nothing of ") and "to redo" in said[-1], said
+    assert store.meeting("2024-11-05-omsk") is None
+
+
 async def _status_says(pilot, status: Static, text: str) -> None:
     for _ in range(250):
         await pilot.pause(0.02)

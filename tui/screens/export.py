@@ -621,6 +621,10 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         self.query_one("#export-path", Input).focus(scroll_visible=False)
         self.call_after_refresh(self._name_from_its_start)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id == "export-path":  # (back in it: all selected again, as Textual
+            self.call_after_refresh(self._name_from_its_start)  # does, seen from its start)
+
     def _name_from_its_start(self) -> None:
         """The file name, all of it selected (a name typed replaces it), shown from its
         start: at 80 columns it showed its end ("-07-lukashenko-and-zdunov-…md"; a trial)."""

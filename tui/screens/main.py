@@ -959,6 +959,8 @@ class MainScreen(StyledOnce, Screen[None]):
             plain, ahead, timeout = self._write_notice
             self._write_notice = None
             said = ahead if table.typed_ahead else plain
+            if table.typed_ahead:  # (they move on: u and U are about their row)
+                self._deleted = self._undone_away = None
             # (in the place of the last write's: "Saved … u undoes your edit." stayed above
             # "Undone: …", saying the opposite; a trial)
             self.notify_in_place("write", said, timeout=timeout)
@@ -1789,6 +1791,7 @@ class MainScreen(StyledOnce, Screen[None]):
     def action_add_article(self) -> None:
         """Draft meetings from articles (pasted text, or paths and URLs), review each draft
         in turn, save."""
+        self._undone_away = None  # (another write: see _own_write_begins)
         if self._defer("add_article"):
             return
         if self._still_indexing("Adding from an article opens"):
@@ -1889,6 +1892,7 @@ class MainScreen(StyledOnce, Screen[None]):
 
     def action_edit(self) -> None:
         """Edit the highlighted meeting (on a proposal: its meeting, at that proposal)."""
+        self._undone_away = None  # (another write: see _own_write_begins)
         if self._defer("edit"):
             return
         if self._still_indexing("Editing opens"):
@@ -2243,10 +2247,17 @@ class MainScreen(StyledOnce, Screen[None]):
 
     def _neighbour(self) -> Key | None:
         """Where the list stays when the highlighted meeting goes: on the next row (the one
-        before, at the end)."""
+        before, at the end) of another meeting (in the proposals views, its other proposals
+        go with it: U then found nothing on the row the list went on to; a review)."""
         at = self.query_one(RecordTable).cursor
-        near = [self.rows[i] for i in (at + 1, at - 1) if 0 <= i < len(self.rows)]
-        return next((r.key for r in near if r is not None), None)
+        here = self._current()
+        gone = here.meeting.id if here is not None and here.meeting is not None else None
+        rows = len(self.rows)
+        for i in [*range(at + 1, min(rows, at + 200)), *range(at - 1, max(-1, at - 200), -1)]:
+            row = self.rows[i]
+            if row is not None and (row.meeting is None or row.meeting.id != gone):
+                return row.key
+        return None
 
     @work(thread=True, exclusive=True, group="edit")
     def _prepare_delete(self, key: Key, neighbour: Key | None, opening: OpeningScreen) -> None:
@@ -2370,6 +2381,7 @@ class MainScreen(StyledOnce, Screen[None]):
     def action_follow_up(self) -> None:
         """Record what became of the highlighted proposal: a new status with its date, a
         note and a source, or a later meeting where it was raised again."""
+        self._undone_away = None  # (another write: see _own_write_begins)
         if self._defer("follow_up"):
             return
         if self._still_indexing("Follow-up opens"):
@@ -2608,6 +2620,10 @@ class MainScreen(StyledOnce, Screen[None]):
 
     def _own_write_begins(self) -> None:
         self._own_writes += 1  # (on the UI thread, as its end is counted)
+        # (another write: U is about the highlighted record again; the undo that removes a
+        # meeting sets it once begun; a second u y on the next row left it, and U then
+        # brought back the meeting removed first; a review)
+        self._undone_away = None
 
     def _own_write_over(
         self, keep: Key | None, notice: tuple[str, str, float | None] | None = None
