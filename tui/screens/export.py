@@ -619,11 +619,10 @@ class ExportScreen(ModalScreen[str | None], KeepsKeysTypedAfter, TakesKeysTypedW
         # the file name first, whatever there is to choose (the arrows choose from there): a
         # name typed at once lands in it, with a choice or without
         self.query_one("#export-path", Input).focus(scroll_visible=False)
-        self.call_after_refresh(self._name_from_its_start)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if event.widget.id == "export-path":  # (back in it: all selected again, as Textual
-            self.call_after_refresh(self._name_from_its_start)  # does, seen from its start)
+        if event.widget.id == "export-path":  # (as it opens, and back in it: all selected,
+            self.call_after_refresh(self._name_from_its_start)  # as Textual does, from its start)
 
     def _name_from_its_start(self) -> None:
         """The file name, all of it selected (a name typed replaces it), shown from its
