@@ -2252,8 +2252,8 @@ class MainScreen(StyledOnce, Screen[None]):
         at = self.query_one(RecordTable).cursor
         here = self._current()
         gone = here.meeting.id if here is not None and here.meeting is not None else None
-        rows = len(self.rows)
-        for i in [*range(at + 1, min(rows, at + 200)), *range(at - 1, max(-1, at - 200), -1)]:
+        rows, near = len(self.rows), _NEIGHBOURS_LOOKED_AT
+        for i in [*range(at + 1, min(rows, at + near)), *range(at - 1, max(-1, at - near), -1)]:
             row = self.rows[i]
             if row is not None and (row.meeting is None or row.meeting.id != gone):
                 return row.key
@@ -2841,6 +2841,9 @@ def graphical_browser() -> Any:
     return browser
 
 
+# rows looked at on each side for one of another meeting (a meeting's proposals are a few
+# dozen at most; each row looked at may be read from the index)
+_NEIGHBOURS_LOOKED_AT = 200
 _UNRANKED = "{} (no words to rank by)"  # filters alone: listed in the view's first order
 
 
