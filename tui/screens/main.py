@@ -554,7 +554,7 @@ class MainScreen(StyledOnce, Screen[None]):
         label, _sort = sort_choice(
             request.view, self._sorts(relevance).get(request.view, 0), relevance=relevance
         )
-        label = _ranked(request, label)
+        label = _ranked(request.view, request.sort, request.query, label)
         if request.query:
             self._asked = request.query  # (what the list is read again for after a write)
             bar = self.query_one(SearchBar)
@@ -709,7 +709,7 @@ class MainScreen(StyledOnce, Screen[None]):
             self._report(request, exc)
             return
         rows, hl, cursor = answer
-        label = _ranked(request, label)
+        label = _ranked(request.view, request.sort, request.query, label)
         self.app.call_from_thread(self._show, request, rows, hl, label, cursor, False, counts)
         self._rest(index, request, answer, label)
 
@@ -1664,8 +1664,7 @@ class MainScreen(StyledOnce, Screen[None]):
             # s went to that order under its own name, the list unchanged (a new user)
             sorts[self.view] = 2 % count
         label, sort = sort_choice(self.view, sorts[self.view], relevance=relevance)
-        if sort == "relevance" and not _has_words(query):
-            label = _UNRANKED.format(sort_choice(self.view, 0, relevance=False)[0])
+        label = _ranked(self.view, sort, query, label)
         # the new order from its top: kept on the row highlighted, it opened in its middle
         # and looked unsorted (found by a new user)
         self._request(query=query, keep=None)
@@ -1817,7 +1816,7 @@ class MainScreen(StyledOnce, Screen[None]):
             for failure in result.failures:
                 self.notify(one_line(failure), title="Not read", severity="error", markup=False)
             queue.extend(result.drafts)
-            sources.extend(result.sources + [""] * (len(result.drafts) - len(result.sources)))
+            sources.extend(result.sources)  # (one per draft)
             total = len(queue)
             review_next()
 
@@ -2014,7 +2013,13 @@ class MainScreen(StyledOnce, Screen[None]):
         away = self._undone_away
         if away is not None and away[1] == self._current_key():
             self._undone_away = None  # (just after an undo removed a meeting: bring it back)
-            self._ask_bring_back(away[0], self._opening_screen("the redo question"))
+            meeting, opening = away[0], self._opening_screen("the redo question")
+            self._ask_bring_back(
+                meeting,
+                opening,
+                "removed by the undo just now",
+                lambda: self._write_undo(meeting, redo=True),
+            )
             return
         row = self._record_row(f"{self._key('redo', 'U')} takes back an undo")
         if row is not None:  # (the row to stay on should the redo delete its meeting again)
@@ -2046,21 +2051,12 @@ class MainScreen(StyledOnce, Screen[None]):
 
     def _ask_restore(self, key: Key, opening: OpeningScreen) -> None:
         """``u`` just after ``D``: bring the deleted meeting back, after asking."""
-        from .export import confirm
 
         def restore() -> None:
             self._deleted = None
             self._write_restore(key)
 
-        self._hold_keys()
-        confirm(
-            self,
-            f"Bring back the meeting {one_line(key[1])}, deleted just now, with its proposals?",
-            restore,
-            "Bring back (y)",
-            otherwise=self._release_keys,
-            opening=opening,
-        )
+        self._ask_bring_back(key, opening, "deleted just now", restore)
 
     @work(thread=True, exclusive=True, group="edit")
     def _prepare_undo(
@@ -2201,18 +2197,18 @@ class MainScreen(StyledOnce, Screen[None]):
         else:
             self._write(key, lambda store: store.undo(key[1]), "Undone", detail=what)
 
-    def _ask_bring_back(self, meeting: Key, opening: OpeningScreen) -> None:
-        """``U`` just after an undo removed an added meeting: bring it back, after asking."""
+    def _ask_bring_back(
+        self, meeting: Key, opening: OpeningScreen, how: str, back: Callable[[], object]
+    ) -> None:
+        """Ask to bring back ``meeting``, gone ``how`` ("deleted just now": ``u`` after ``D``;
+        "removed by the undo just now": ``U`` after an undo of an added meeting); ``back``
+        on yes."""
         from .export import confirm
-
-        def back() -> None:
-            self._write_undo(meeting, redo=True)
 
         self._hold_keys()
         confirm(
             self,
-            f"Bring back the meeting {one_line(meeting[1])}, removed by the undo just now, with"
-            " its proposals?",
+            f"Bring back the meeting {one_line(meeting[1])}, {how}, with its proposals?",
             back,
             "Bring back (y)",
             otherwise=self._release_keys,
@@ -2847,11 +2843,11 @@ _NEIGHBOURS_LOOKED_AT = 200
 _UNRANKED = "{} (no words to rank by)"  # filters alone: listed in the view's first order
 
 
-def _ranked(request: Request, label: str) -> str:
+def _ranked(view: str, sort: str, query: str, label: str) -> str:
     """A list's sort label: filters alone ("region:samara") have nothing to rank by, and
     are listed in the view's first order."""
-    if request.sort == "relevance" and not _has_words(request.query):
-        return _UNRANKED.format(sort_choice(request.view, 0, relevance=False)[0])
+    if sort == "relevance" and not _has_words(query):
+        return _UNRANKED.format(sort_choice(view, 0, relevance=False)[0])
     return label
 
 
